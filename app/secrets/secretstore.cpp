@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "secretstore.h"
+
+#include "common/logging.h"
+
+#include <QCoroSignal>
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace lux {
+
+namespace {
+
+struct LaterDeleter
+{
+    void operator()(QObject *o) const { o->deleteLater(); }
+};
+
+template<typename JobT>
+std::unique_ptr<JobT, LaterDeleter> makeJob(const QString &service, const QString &key)
+{
+    std::unique_ptr<JobT, LaterDeleter> job(new JobT(service));
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false); // never, on any platform
+    job->setKey(key);
+    return job;
+}
+
+Error errorFor(const QKeychain::Job &job, const QString &key)
+{
+    switch (job.error()) {
+    case QKeychain::NoError:
+        return {};
+    case QKeychain::EntryNotFound:
+        return Error(QStringLiteral("secrets.not-found"), SecretStore::tr("No secret is stored for %1.").arg(key));
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return Error(QStringLiteral("secrets.denied"),
+                     SecretStore::tr("The keychain refused access to %1: %2").arg(key, job.errorString()));
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return Error(QStringLiteral("secrets.unavailable"), SecretStore::unavailableMessage());
+    case QKeychain::CouldNotDeleteEntry:
+    case QKeychain::OtherError:
+        break;
+    }
+    // libsecret and D-Bus failures arrive as OtherError: without a reachable Secret Service it is
+    // still "no keychain" to the user.
+    const QString text = job.errorString();
+    if (text.contains(QLatin1String("org.freedesktop.secrets"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("kwallet"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("No such secret collection"), Qt::CaseInsensitive))
+        return Error(QStringLiteral("secrets.unavailable"), SecretStore::unavailableMessage() + QLatin1Char(' ') + text);
+    return Error(QStringLiteral("secrets.failed"), SecretStore::tr("The keychain failed for %1: %2").arg(key, text));
+}
+
+} // namespace
+
+SecretStore::SecretStore(QString service) : m_service(std::move(service)) {}
+
+QString SecretStore::environmentName(const QString &key)
+{
+    QString name = QStringLiteral("LUX_SECRET_");
+    for (const QChar c : key)
+        name += c.isLetterOrNumber() && c.unicode() < 128 ? c.toUpper() : QLatin1Char('_');
+    return name;
+}
+
+QString SecretStore::unavailableMessage()
+{
+    return tr("No keychain is available, so the secret was not stored. Start your desktop's keyring "
+              "(GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass "
+              "secrets as LUX_SECRET_<NAME> environment variables.");
+}
+
+QCoro::Task<Result<QString>> SecretStore::read(QString key) const
+{
+    const QByteArray fromEnv = qgetenv(environmentName(key).toLatin1().constData());
+    if (!fromEnv.isEmpty())
+        co_return QString::fromUtf8(fromEnv);
+    auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, key);
+    job->start();
+    co_await qCoro(job.get(), &QKeychain::Job::finished);
+    if (job->error() != QKeychain::NoError) {
+        const Error e = errorFor(*job, key);
+        if (e.code != QLatin1String("secrets.not-found"))
+            qCWarning(lcSecrets) << "read failed" << key << e.code;
+        co_return e;
+    }
+    co_return job->textData();
+}
+
+QCoro::Task<Status> SecretStore::write(QString key, QString value) const
+{
+    auto job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
+    job->setTextData(value);
+    job->start();
+    co_await qCoro(job.get(), &QKeychain::Job::finished);
+    if (job->error() != QKeychain::NoError) {
+        const Error e = errorFor(*job, key);
+        qCWarning(lcSecrets) << "write failed" << key << e.code; // never the value
+        co_return e;
+    }
+    co_return Status{};
+}
+
+QCoro::Task<Status> SecretStore::remove(QString key) const
+{
+    auto job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
+    job->start();
+    co_await qCoro(job.get(), &QKeychain::Job::finished);
+    if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+        co_return errorFor(*job, key);
+    co_return Status{};
+}
+
+} // namespace lux

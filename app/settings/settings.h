@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QVariant>
+
+#include <memory>
+
+namespace lux {
+
+// Per-machine preferences, typed: one key enum, one table of names and defaults, one change signal.
+// Secrets never pass through here; they belong to SecretStore.
+class Settings : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Key {
+        Language,                // "" follows the system, else "en", "es"
+        Theme,                   // "dark" or "light"
+        MainWindowGeometry,
+        MainWindowState,
+        SidebarCollapsed,
+        LastSignInEmail,
+        AutoBackupEnabled,
+        AutoBackupIntervalHours,
+        AutoBackupKeep,
+        BackupDirectory,         // "" means backups/ beside the database
+        IntegrityCheckOnStart,   // also after a clean shutdown
+    };
+    Q_ENUM(Key)
+
+    // Uses the platform's user settings location for the application.
+    explicit Settings(QObject *parent = nullptr);
+    // Uses an explicit INI file (tests, portable installs).
+    explicit Settings(const QString &iniFile, QObject *parent = nullptr);
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+    void reset(Key key);
+    static QVariant defaultValue(Key key);
+    static QString keyName(Key key);
+
+    QString language() const { return value(Key::Language).toString(); }
+    QString theme() const { return value(Key::Theme).toString(); }
+    bool autoBackupEnabled() const { return value(Key::AutoBackupEnabled).toBool(); }
+    int autoBackupIntervalHours() const { return value(Key::AutoBackupIntervalHours).toInt(); }
+    int autoBackupKeep() const { return value(Key::AutoBackupKeep).toInt(); }
+
+    QString fileName() const { return m_settings->fileName(); }
+    void sync() { m_settings->sync(); }
+
+Q_SIGNALS:
+    void changed(lux::Settings::Key key);
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace lux

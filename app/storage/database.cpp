@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include "common/logging.h"
+#include "migrations.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <filesystem>
+
+namespace lux {
+
+namespace {
+
+QString native(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+bool renameReplacing(const QString &from, const QString &to)
+{
+    std::error_code ec;
+    std::filesystem::rename(std::filesystem::path(QFile::encodeName(from).toStdString()),
+                            std::filesystem::path(QFile::encodeName(to).toStdString()), ec);
+    return !ec;
+}
+
+} // namespace
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/lux.sqlite");
+}
+
+QString Database::resolvePath(const QString &fromCommandLine)
+{
+    if (!fromCommandLine.isEmpty())
+        return QFileInfo(fromCommandLine).absoluteFilePath();
+    const QString env = qEnvironmentVariable("LUX_DB");
+    if (!env.isEmpty())
+        return QFileInfo(env).absoluteFilePath();
+    return defaultPath();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, const Options &options)
+{
+    const QString path = QFileInfo(requestedPath).absoluteFilePath();
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
+    db->m_backupDir = options.backupDir;
+    OpenReport report;
+
+    const storage::FileKind kind = storage::classifyFile(path);
+    switch (kind) {
+    case storage::FileKind::NotSqlite:
+        return Error(QStringLiteral("db.not-sqlite"),
+                     tr("%1 is not a LUX Marketing database (it is not an SQLite file). "
+                        "It was left untouched.")
+                         .arg(native(path)));
+    case storage::FileKind::Unreadable:
+        return Error(QStringLiteral("db.unreadable"),
+                     tr("%1 cannot be read: check its permissions.").arg(native(path)));
+    case storage::FileKind::Missing:
+    case storage::FileKind::Empty:
+        if (!options.createIfMissing || options.access == Access::ReadOnly)
+            return Error(QStringLiteral("db.missing"), tr("There is no database at %1.").arg(native(path)));
+        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+            return Error(QStringLiteral("db.folder"),
+                         tr("Could not create the folder %1.").arg(native(QFileInfo(path).absolutePath())));
+        break;
+    case storage::FileKind::Sqlite:
+        break;
+    }
+    const bool existed = kind == storage::FileKind::Sqlite;
+
+    db->m_readOnly = options.access == Access::ReadOnly;
+    if (!db->m_readOnly) {
+        db->m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+        // Only a dead owner makes a lock stale: a busy app may hold it for days.
+        db->m_lock->setStaleLockTime(0);
+        if (!db->m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            db->m_lock->getLockInfo(&pid, &host, &app);
+            report.lockHolder = tr("process %1 (%2) on %3").arg(pid).arg(app, host);
+            const bool lockedByOther = db->m_lock->error() == QLockFile::LockFailedError;
+            db->m_lock.reset();
+            if (!lockedByOther)
+                return Error(QStringLiteral("db.lock-failed"),
+                             tr("Could not create the lock file beside %1: check the folder's permissions.")
+                                 .arg(native(path)));
+            if (options.access != Access::ReadWriteOrReadOnly || !existed)
+                return Error(QStringLiteral("db.locked"),
+                             tr("%1 is already open for writing in %2. Close it there, or open it read-only.")
+                                 .arg(native(path), report.lockHolder));
+            db->m_readOnly = true;
+            report.readOnlyBecauseLocked = true;
+        }
+    }
+
+    if (Status s = db->openConnection(); !s)
+        return s.error();
+    if (Status s = db->prepare(existed, report); !s) {
+        db->closeConnection();
+        return s.error();
+    }
+    db->m_report = report;
+    return db;
+}
+
+Status Database::openConnection()
+{
+    static QAtomicInteger<quint64> counter;
+    m_connectionName = QStringLiteral("lux-main-%1").arg(counter.fetchAndAddRelaxed(1));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (m_readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        const QString why = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(native(m_path), why));
+    }
+    return {};
+}
+
+Status Database::prepare(bool existed, OpenReport &report)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    const auto damaged = [&](const QSqlQuery &failed) {
+        return Error(QStringLiteral("db.corrupt"),
+                     tr("%1 is damaged or is not a database (%2). It was left untouched.")
+                         .arg(native(m_path), failed.lastError().text()));
+    };
+
+    // Read what the file is before changing anything in it.
+    int version = 0;
+    int applicationId = 0;
+    int tables = 0;
+    if (existed) {
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return damaged(q);
+        version = q.value(0).toInt();
+        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+            return damaged(q);
+        applicationId = q.value(0).toInt();
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+            return damaged(q);
+        tables = q.value(0).toInt();
+        q.finish();
+        if (applicationId != storage::kApplicationId && (applicationId != 0 || tables > 0))
+            return Error(QStringLiteral("db.foreign"),
+                         tr("%1 is an SQLite database of another application, not of LUX Marketing. "
+                            "It was left untouched.")
+                             .arg(native(m_path)));
+        if (version > storage::latestSchemaVersion())
+            return Error(QStringLiteral("db.newer-version"),
+                         tr("%1 was written by a newer version of LUX Marketing (schema %2; this version "
+                            "reads up to schema %3). It was left untouched: update LUX Marketing to open it.")
+                             .arg(native(m_path))
+                             .arg(version)
+                             .arg(storage::latestSchemaVersion()));
+    }
+    const bool needsMigration = version < storage::latestSchemaVersion();
+
+    if (m_readOnly) {
+        if (needsMigration)
+            return Error(QStringLiteral("db.needs-upgrade"),
+                         tr("%1 uses an older schema (%2) and must be updated, which needs write access. "
+                            "Open it where no other LUX Marketing has it open.")
+                             .arg(native(m_path))
+                             .arg(version));
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    } else {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            return Error(QStringLiteral("db.wal"),
+                         tr("Could not switch %1 to write-ahead logging: %2")
+                             .arg(native(m_path), q.lastError().text()));
+        q.finish();
+        for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
+            if (!q.exec(QString::fromLatin1(pragma)))
+                return Error(QStringLiteral("db.pragma"),
+                             tr("Could not configure %1: %2").arg(native(m_path), q.lastError().text()));
+        }
+    }
+
+    report.fileSystemType = storage::fileSystemTypeOf(m_path);
+    report.onNetworkFileSystem = storage::isNetworkFileSystem(report.fileSystemType);
+    if (report.onNetworkFileSystem)
+        qCWarning(lcStorage) << "database on a network file system:" << report.fileSystemType << m_path;
+
+    if (needsMigration) {
+        if (existed && version > 0) {
+            const QString backup = newBackupPath(QStringLiteral("before-schema-%1").arg(storage::latestSchemaVersion()));
+            if (Status s = storage::copyDatabase(m_path, backup); !s)
+                return Error(QStringLiteral("db.migration-backup"),
+                             tr("The database was not updated because the backup before the update failed: %1")
+                                 .arg(s.error().message));
+            report.preMigrationBackup = backup;
+        }
+        if (Status s = storage::migrate(db); !s)
+            return s;
+        report.migratedFrom = version;
+        report.created = !existed || version == 0;
+    }
+
+    if (!m_readOnly) {
+        m_databaseId = meta(QStringLiteral("database_id"));
+        if (m_databaseId.isEmpty()) {
+            m_databaseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            if (Status s = setMeta(QStringLiteral("database_id"), m_databaseId); !s)
+                return s;
+            if (Status s = setMeta(QStringLiteral("created_at"), QString::number(QDateTime::currentMSecsSinceEpoch())); !s)
+                return s;
+        }
+        // A writer that did not reach its destructor leaves "open" behind.
+        report.uncleanShutdown = meta(QStringLiteral("session_state")) == QLatin1String("open");
+        if (Status s = setMeta(QStringLiteral("session_state"), QStringLiteral("open")); !s)
+            return s;
+    } else {
+        m_databaseId = meta(QStringLiteral("database_id"));
+    }
+    return {};
+}
+
+void Database::markClosed()
+{
+    if (!connection().isOpen() || m_readOnly)
+        return;
+    if (Status s = setMeta(QStringLiteral("session_state"), QStringLiteral("closed")); !s)
+        qCWarning(lcStorage) << "could not mark the database closed:" << s.error().message;
+    QSqlQuery q(connection());
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+Database::~Database()
+{
+    markClosed();
+    closeConnection();
+    if (m_lock)
+        m_lock->unlock();
+}
+
+void Database::closeConnection()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::backupDir() const
+{
+    if (!m_backupDir.isEmpty())
+        return m_backupDir;
+    return QFileInfo(m_path).absolutePath() + QStringLiteral("/backups");
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+QString Database::networkFileSystemWarning() const
+{
+    if (!m_report.onNetworkFileSystem)
+        return {};
+    return tr("%1 is on a network file system (%2). SQLite's locking is not reliable there: keep the "
+              "database on a local disk and share it with Export Database.")
+        .arg(native(m_path), m_report.fileSystemType);
+}
+
+QString Database::meta(const QString &key) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT value FROM app_meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+Status Database::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("INSERT INTO app_meta (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return Error(QStringLiteral("db.write"), tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
+    return {};
+}
+
+QString Database::newBackupPath(const QString &reason) const
+{
+    const QString base = QFileInfo(m_path).completeBaseName();
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    return backupDir() + QLatin1Char('/') + base + QLatin1Char('-') + stamp + QLatin1Char('-') + reason
+           + QStringLiteral(".sqlite");
+}
+
+Result<QString> Database::replaceWith(const QString &stagedPath)
+{
+    if (m_readOnly)
+        return Error(QStringLiteral("db.read-only"), tr("A database opened read-only cannot be replaced."));
+    const auto facts = storage::inspect(stagedPath);
+    if (!facts)
+        return facts.error();
+
+    const QString keep = newBackupPath(QStringLiteral("before-restore"));
+    QDir().mkpath(QFileInfo(keep).absolutePath());
+
+    // Close cleanly so the current file holds everything (WAL checkpointed) before it moves.
+    markClosed();
+    closeConnection();
+    storage::removeCompanionFiles(m_path);
+
+    const auto reopenCurrent = [this]() {
+        OpenReport ignored;
+        Status s = openConnection();
+        if (s)
+            s = prepare(true, ignored);
+        if (!s)
+            qCCritical(lcStorage) << "could not reopen the database after a failed restore:" << s.error().message;
+    };
+
+    if (!QFile::copy(m_path, keep)) {
+        reopenCurrent();
+        return Error(QStringLiteral("restore.keep"),
+                     tr("The restore was not done: the current database could not be kept at %1.").arg(native(keep)));
+    }
+    storage::syncPath(keep);
+    if (!renameReplacing(stagedPath, m_path)) {
+        reopenCurrent();
+        return Error(QStringLiteral("restore.swap"),
+                     tr("The restore was not done: %1 could not be moved into place.").arg(native(stagedPath)));
+    }
+    storage::syncPath(m_path);
+
+    OpenReport report;
+    Status opened = openConnection();
+    if (opened)
+        opened = prepare(true, report);
+    if (!opened) {
+        closeConnection();
+        storage::removeCompanionFiles(m_path);
+        renameReplacing(keep, m_path);
+        reopenCurrent();
+        return Error(QStringLiteral("restore.open"),
+                     tr("The restored database could not be opened (%1); the previous database is back in use.")
+                         .arg(opened.error().message));
+    }
+    report.fileSystemType = m_report.fileSystemType;
+    report.onNetworkFileSystem = m_report.onNetworkFileSystem;
+    m_report = report;
+    qCInfo(lcStorage) << "restored" << m_path << "previous kept at" << keep;
+    return keep;
+}
+
+} // namespace lux

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+
+#include "common/logging.h"
+#include "sqlitefile.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lux::storage {
+
+namespace {
+
+class MigrationsTr
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::storage::Migrations)
+};
+
+// Timestamps are integer milliseconds since the epoch (UTC): portable to PostgreSQL's bigint and
+// sortable without parsing.
+const QList<Migration> kMigrations = {
+    {1,
+     "users, audit log and database metadata",
+     {
+         QStringLiteral("CREATE TABLE app_meta ("
+                        " key TEXT PRIMARY KEY,"
+                        " value TEXT NOT NULL)"),
+         QStringLiteral("CREATE TABLE users ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " email TEXT NOT NULL,"
+                        " password_hash TEXT NOT NULL,"
+                        " role TEXT NOT NULL CHECK (role IN ('admin', 'member')),"
+                        " disabled INTEGER NOT NULL DEFAULT 0,"
+                        " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+                        " locked_until BIGINT NOT NULL DEFAULT 0,"
+                        " remember_token_hash TEXT,"
+                        " last_sign_in BIGINT,"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id),"
+                        " updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX users_email ON users (lower(email))"),
+         QStringLiteral("CREATE TABLE audit_log ("
+                        " id INTEGER PRIMARY KEY,"
+                        " at BIGINT NOT NULL,"
+                        " user_id INTEGER REFERENCES users(id),"
+                        " action TEXT NOT NULL,"
+                        " entity TEXT,"
+                        " entity_id INTEGER,"
+                        " details TEXT)"),
+         QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
+     }},
+    {2,
+     "per-database settings",
+     {
+         QStringLiteral("CREATE TABLE db_settings ("
+                        " key TEXT PRIMARY KEY,"
+                        " value TEXT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " updated_by INTEGER REFERENCES users(id))"),
+     }},
+};
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    return kMigrations;
+}
+
+int latestSchemaVersion()
+{
+    return kMigrations.constLast().version;
+}
+
+Status migrate(QSqlDatabase &db, int target)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return Error(QStringLiteral("db.corrupt"), q.lastError().text());
+    const int current = q.value(0).toInt();
+    q.finish();
+
+    for (const Migration &m : kMigrations) {
+        if (m.version <= current || m.version > target)
+            continue;
+        qCInfo(lcStorage) << "applying migration" << m.version << m.name;
+        if (!db.transaction())
+            return Error(QStringLiteral("db.migration"), db.lastError().text());
+        QStringList statements = m.statements;
+        // Version numbers come from this table, never from input.
+        statements << QStringLiteral("PRAGMA user_version = %1").arg(m.version);
+        if (m.version == 1)
+            statements << QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId);
+        for (const QString &sql : std::as_const(statements)) {
+            QSqlQuery step(db);
+            if (!step.exec(sql)) {
+                const QString why = step.lastError().text();
+                step.finish();
+                db.rollback();
+                return Error(QStringLiteral("db.migration"),
+                             MigrationsTr::tr("Updating the database to schema %1 (%2) failed: %3")
+                                 .arg(m.version)
+                                 .arg(QString::fromUtf8(m.name), why));
+            }
+        }
+        if (!db.commit()) {
+            const QString why = db.lastError().text();
+            db.rollback();
+            return Error(QStringLiteral("db.migration"),
+                         MigrationsTr::tr("Updating the database to schema %1 failed: %2").arg(m.version).arg(why));
+        }
+    }
+    return {};
+}
+
+} // namespace lux::storage

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlitefile.h"
+
+#include "common/logging.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStorageInfo>
+#include <QThread>
+
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace lux::storage {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return SqliteFileTr::tr(text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("lux-scoped-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+sqlite3 *handleOf(QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+} // namespace
+
+ScopedConnection::ScopedConnection(const QString &path, Mode mode) : m_name(nextConnectionName())
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    m_db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+    if (mode == Mode::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    m_db.setConnectOptions(options);
+    m_db.open();
+}
+
+ScopedConnection::~ScopedConnection()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QString ScopedConnection::errorText() const
+{
+    return m_db.lastError().text();
+}
+
+FileKind classifyFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists())
+        return FileKind::Missing;
+    if (!f.open(QIODevice::ReadOnly))
+        return FileKind::Unreadable;
+    if (f.size() == 0)
+        return FileKind::Empty;
+    static constexpr char kMagic[] = "SQLite format 3";
+    const QByteArray head = f.read(16);
+    if (head.size() == 16 && head.startsWith(kMagic) && head.at(15) == '\0')
+        return FileKind::Sqlite;
+    return FileKind::NotSqlite;
+}
+
+QString fileSystemTypeOf(const QString &path)
+{
+    QFileInfo fi(path);
+    const QString dir = fi.isDir() ? fi.absoluteFilePath() : fi.absolutePath();
+    QStorageInfo info(dir);
+    return QString::fromLatin1(info.fileSystemType());
+}
+
+bool isNetworkFileSystem(const QString &fsType)
+{
+    static const QStringList network = {
+        QStringLiteral("nfs"), QStringLiteral("nfs4"), QStringLiteral("cifs"), QStringLiteral("smb"),
+        QStringLiteral("smb2"), QStringLiteral("smb3"), QStringLiteral("smbfs"), QStringLiteral("9p"),
+        QStringLiteral("afs"), QStringLiteral("ceph"), QStringLiteral("glusterfs"), QStringLiteral("lustre"),
+        QStringLiteral("gfs2"), QStringLiteral("ocfs2"), QStringLiteral("davfs"), QStringLiteral("ncpfs"),
+        QStringLiteral("fuse.sshfs"), QStringLiteral("fuse.glusterfs"), QStringLiteral("fuse.davfs2"),
+        QStringLiteral("fuse.rclone"), QStringLiteral("fuse.s3fs"), QStringLiteral("fuse.gvfsd-fuse"),
+        QStringLiteral("fuse.cephfs"), QStringLiteral("fuse.onedrive"), QStringLiteral("fuse.dropbox"),
+    };
+    return network.contains(fsType.toLower());
+}
+
+Result<IntegrityReport> checkIntegrity(const QString &path)
+{
+    if (classifyFile(path) != FileKind::Sqlite)
+        return Error(QStringLiteral("db.not-sqlite"), tr("%1 is not an SQLite database.").arg(path));
+    ScopedConnection conn(path, ScopedConnection::Mode::ReadOnly);
+    if (!conn.isOpen())
+        return Error(QStringLiteral("db.open-failed"),
+                     tr("Could not open %1: %2").arg(path, conn.errorText()));
+    IntegrityReport report;
+    QSqlQuery q(conn.db());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check(100)")))
+        return Error(QStringLiteral("db.corrupt"),
+                     tr("The integrity check of %1 could not run: %2").arg(path, q.lastError().text()));
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            report.problems << line;
+    }
+    if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return Error(QStringLiteral("db.corrupt"),
+                     tr("The foreign key check of %1 could not run: %2").arg(path, q.lastError().text()));
+    while (q.next() && report.problems.size() < 100) {
+        report.problems << tr("Row %1 of table %2 refers to a missing row of %3.")
+                               .arg(q.value(1).toString(), q.value(0).toString(), q.value(2).toString());
+    }
+    report.ok = report.problems.isEmpty();
+    return report;
+}
+
+Result<FileFacts> inspect(const QString &path)
+{
+    const FileKind kind = classifyFile(path);
+    if (kind != FileKind::Sqlite)
+        return Error(QStringLiteral("db.not-sqlite"),
+                     tr("%1 is not an SQLite database.").arg(QDir::toNativeSeparators(path)));
+    ScopedConnection conn(path, ScopedConnection::Mode::ReadOnly);
+    if (!conn.isOpen())
+        return Error(QStringLiteral("db.open-failed"),
+                     tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), conn.errorText()));
+    FileFacts facts;
+    QSqlQuery q(conn.db());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return Error(QStringLiteral("db.corrupt"), tr("%1 is damaged or not a database: %2")
+                                                       .arg(QDir::toNativeSeparators(path), q.lastError().text()));
+    facts.schemaVersion = q.value(0).toInt();
+    if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next())
+        facts.applicationId = q.value(0).toInt();
+    if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) && q.next())
+        facts.tableCount = q.value(0).toInt();
+    facts.sizeBytes = QFileInfo(path).size();
+    return facts;
+}
+
+void removeCompanionFiles(const QString &path)
+{
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    QFile::remove(path + QStringLiteral("-journal"));
+}
+
+void syncPath(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+Status copyDatabase(const QString &source, const QString &dest, const ProgressFn &progress,
+                    const std::atomic_bool *cancel)
+{
+    const QString nativeSource = QDir::toNativeSeparators(source);
+    const QString nativeDest = QDir::toNativeSeparators(dest);
+    if (classifyFile(source) != FileKind::Sqlite)
+        return Error(QStringLiteral("db.not-sqlite"), tr("%1 is not an SQLite database.").arg(nativeSource));
+    if (QFileInfo(source).canonicalFilePath() == QFileInfo(dest).canonicalFilePath())
+        return Error(QStringLiteral("backup.same-file"),
+                     tr("A database cannot be copied onto itself (%1).").arg(nativeDest));
+    const QString destDir = QFileInfo(dest).absolutePath();
+    if (!QDir().mkpath(destDir))
+        return Error(QStringLiteral("backup.folder"), tr("Could not create the folder %1.").arg(destDir));
+
+    const QString partial = dest + QStringLiteral(".partial");
+    QFile::remove(partial);
+    removeCompanionFiles(partial);
+
+    Status status;
+    {
+        ScopedConnection src(source, ScopedConnection::Mode::ReadOnly);
+        if (!src.isOpen())
+            return Error(QStringLiteral("db.open-failed"),
+                         tr("Could not open %1: %2").arg(nativeSource, src.errorText()));
+        ScopedConnection dst(partial, ScopedConnection::Mode::ReadWrite);
+        if (!dst.isOpen())
+            return Error(QStringLiteral("backup.write"),
+                         tr("Could not create %1: %2").arg(nativeDest, dst.errorText()));
+        sqlite3 *srcHandle = handleOf(src.db());
+        sqlite3 *dstHandle = handleOf(dst.db());
+        if (!srcHandle || !dstHandle)
+            return Error(QStringLiteral("backup.driver"), tr("The SQLite driver did not expose its handle."));
+
+        sqlite3_backup *backup = sqlite3_backup_init(dstHandle, "main", srcHandle, "main");
+        if (!backup)
+            return Error(QStringLiteral("backup.write"),
+                         tr("Could not start the copy to %1: %2")
+                             .arg(nativeDest, QString::fromUtf8(sqlite3_errmsg(dstHandle))));
+        qint64 pageSize = 4096;
+        {
+            QSqlQuery pq(src.db());
+            if (pq.exec(QStringLiteral("PRAGMA page_size")) && pq.next())
+                pageSize = pq.value(0).toLongLong();
+        }
+        int rc = SQLITE_OK;
+        bool cancelled = false;
+        while (true) {
+            rc = sqlite3_backup_step(backup, 256);
+            const qint64 total = sqlite3_backup_pagecount(backup);
+            const qint64 remaining = sqlite3_backup_remaining(backup);
+            if (progress)
+                progress((total - remaining) * pageSize, total * pageSize);
+            if (rc == SQLITE_DONE)
+                break;
+            if (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+                if (cancel && cancel->load()) {
+                    cancelled = true;
+                    break;
+                }
+                if (rc != SQLITE_OK)
+                    QThread::msleep(20);
+                continue;
+            }
+            break; // a real error
+        }
+        sqlite3_backup_finish(backup);
+        if (!cancelled && rc == SQLITE_DONE) {
+            // The source is usually open in a running app; the copy is a closed database.
+            QSqlQuery mark(dst.db());
+            if (mark.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_meta'"))
+                && mark.next()) {
+                mark.finish();
+                mark.exec(QStringLiteral("UPDATE app_meta SET value = 'closed' WHERE key = 'session_state'"));
+            }
+            // A copy is one self-contained file: readers of a WAL file leave -wal/-shm files behind.
+            mark.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        }
+        if (cancelled) {
+            status = Error(QStringLiteral("cancelled"), tr("The copy was cancelled."));
+        } else if (rc != SQLITE_DONE) {
+            status = Error(QStringLiteral("backup.failed"),
+                           tr("Copying %1 to %2 failed: %3")
+                               .arg(nativeSource, nativeDest, QString::fromUtf8(sqlite3_errstr(rc))));
+        }
+    }
+    if (!status) {
+        QFile::remove(partial);
+        removeCompanionFiles(partial);
+        return status;
+    }
+    removeCompanionFiles(partial);
+    syncPath(partial);
+    std::error_code ec;
+    std::filesystem::rename(std::filesystem::path(QFile::encodeName(partial).toStdString()),
+                            std::filesystem::path(QFile::encodeName(dest).toStdString()), ec);
+    if (ec) {
+        QFile::remove(partial);
+        return Error(QStringLiteral("backup.write"),
+                     tr("Could not move the copy into place at %1: %2")
+                         .arg(nativeDest, QString::fromStdString(ec.message())));
+    }
+    syncPath(dest);
+    qCInfo(lcStorage) << "copied database" << source << "to" << dest;
+    return {};
+}
+
+} // namespace lux::storage

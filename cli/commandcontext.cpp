@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandcontext.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace lux::cli {
+
+namespace {
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
+    if (!text.endsWith(QLatin1Char('\n')))
+        std::fputc('\n', stream);
+    std::fflush(stream);
+}
+} // namespace
+
+int CommandContext::fail(const Error &error, const QJsonObject &extra) const
+{
+    if (json) {
+        QJsonObject o = extra;
+        o.insert(QStringLiteral("ok"), false);
+        o.insert(QStringLiteral("error"),
+                 QJsonObject{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}});
+        print(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
+    print(stderr, QStringLiteral("luxctl: ") + error.message);
+    return ExitFailure;
+}
+
+int CommandContext::usage(const QString &message) const
+{
+    print(stderr, QStringLiteral("luxctl: ") + message + QStringLiteral("\nTry 'luxctl --help'."));
+    return ExitUsage;
+}
+
+int CommandContext::succeed(const QJsonObject &object, const QString &text) const
+{
+    if (json) {
+        QJsonObject o = object;
+        o.insert(QStringLiteral("ok"), true);
+        print(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    } else if (!text.isEmpty()) {
+        print(stdout, text);
+    }
+    return ExitOk;
+}
+
+} // namespace lux::cli

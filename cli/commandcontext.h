@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace lux::cli {
+
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+// What every command gets: the database path, the output mode and its own arguments. Commands
+// report through it, so text and JSON output stay consistent.
+struct CommandContext
+{
+    QString databasePath;
+    bool json = false;
+    QStringList args; // after "<group> <command>"
+
+    int fail(const Error &error, const QJsonObject &extra = {}) const; // prints, returns ExitFailure
+    int usage(const QString &message) const;     // prints, returns ExitUsage
+    int succeed(const QJsonObject &object, const QString &text) const;
+};
+
+} // namespace lux::cli

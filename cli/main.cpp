@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// luxctl: LUX Marketing from a terminal, for scripts, servers and benchmarks.
+#include "commandcontext.h"
+#include "common/appidentity.h"
+#include "dbcommands.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+using namespace lux;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    initApplicationIdentity();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "luxctl",
+        "LUX Marketing from the command line.\n\n"
+        "Commands:\n"
+        "  db init            create the database, or update it to this version's schema\n"
+        "  db info            path, schema, size, users, lock state\n"
+        "  db check           run SQLite's integrity and foreign key checks\n"
+        "  db backup OUT      write a consistent copy while the database is in use\n"
+        "  db restore IN      check IN, then replace the database with it (the current file is kept)\n"
+        "  db export OUT      a copy to share with a team (no machine-bound sign-in data)\n\n"
+        "Exit codes: 0 success, 1 failure, 2 wrong usage."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QCoreApplication::translate("luxctl", "Database file (default: $LUX_DB, else %1).").arg(Database::defaultPath()),
+        QStringLiteral("PATH"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("luxctl", "Print one JSON object."));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           QCoreApplication::translate("luxctl", "Log what happens to standard error."));
+    parser.addOption(dbOption);
+    parser.addOption(jsonOption);
+    parser.addOption(verboseOption);
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db"));
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
+
+    cli::CommandContext ctx;
+    if (!parser.parse(app.arguments()))
+        return ctx.usage(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return cli::ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
+        std::printf("luxctl %s\n", LUX_VERSION);
+        return cli::ExitOk;
+    }
+    if (!parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("lux.*.info=false"));
+    ctx.json = parser.isSet(jsonOption);
+    ctx.databasePath = Database::resolvePath(parser.value(dbOption));
+    QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return ctx.usage(QCoreApplication::translate("luxctl", "Missing command."));
+    const QString group = positional.takeFirst();
+    const QString command = positional.takeFirst();
+    ctx.args = positional;
+    if (group == QLatin1String("db"))
+        return cli::runDbCommand(command, ctx);
+    return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
+}
