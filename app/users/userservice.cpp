@@ -306,7 +306,8 @@ Result<UserService::SignInAttempt> UserService::beginSignIn(const QString &email
         attempt.passwordHash = PasswordHasher::decoyHash();
         return attempt;
     }
-    const qint64 lockedUntil = q.value(2).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    const qint64 lockedUntil = m_readOnly ? m_memoryLockouts.value(id).lockedUntil : q.value(2).toLongLong();
     const qint64 now = m_clock();
     if (lockedUntil > now) {
         const qint64 seconds = (lockedUntil - now + 999) / 1000;
@@ -324,6 +325,20 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
     if (attempt.userId == 0)
         return wrong;
     const qint64 now = m_clock();
+    if (m_readOnly) {
+        MemoryLockout &lock = m_memoryLockouts[attempt.userId];
+        if (!passwordMatched) {
+            lock.failures += 1;
+            const qint64 lockout = lockoutMsAfter(lock.failures);
+            lock.lockedUntil = lockout > 0 ? now + lockout : 0;
+            return wrong;
+        }
+        lock = {};
+        const auto found = user(attempt.userId);
+        if (found && found->disabled)
+            return Error(QStringLiteral("user.disabled"), tr("This account is disabled. Ask an administrator."));
+        return found;
+    }
     AuditLog audit(m_db);
     if (!passwordMatched) {
         Transaction tx(m_db);

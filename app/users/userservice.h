@@ -6,6 +6,7 @@
 #include "user.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -19,6 +20,9 @@ class UserService
     Q_DECLARE_TR_FUNCTIONS(lux::UserService)
 public:
     explicit UserService(QSqlDatabase db, Clock clock = systemClock());
+
+    // On a database opened read-only, sign-in writes nothing: failures are counted in memory.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
     bool hasUsers() const;
     QList<User> users() const;
@@ -68,6 +72,13 @@ private:
 
     QSqlDatabase m_db;
     Clock m_clock;
+    bool m_readOnly = false;
+    struct MemoryLockout
+    {
+        int failures = 0;
+        qint64 lockedUntil = 0;
+    };
+    QHash<qint64, MemoryLockout> m_memoryLockouts; // read-only mode only
 };
 
 } // namespace lux

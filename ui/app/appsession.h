@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "secrets/secretstore.h"
+#include "storage/backup.h"
+#include "storage/database.h"
+#include "users/user.h"
+#include "users/userservice.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace lux {
+class Settings;
+}
+
+namespace lux::ui {
+
+// What the window works on: the open database, its users, the signed-in user, the keychain and the
+// automatic backups. Pages get it by reference and react to its signals.
+class AppSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppSession(Settings &settings, QObject *parent = nullptr);
+    ~AppSession() override;
+
+    Status open(const QString &path, Database::Access access);
+    void close();
+
+    bool hasDatabase() const { return m_db != nullptr; }
+    Database *database() const { return m_db.get(); }
+    UserService *users() const { return m_users.get(); }
+    Settings &settings() const { return m_settings; }
+    SecretStore &secrets() { return m_secrets; }
+    storage::AutoBackup &autoBackup() { return m_autoBackup; }
+    QString backupDir() const;
+
+    const User &user() const { return m_user; }
+    bool isSignedIn() const { return m_user.isValid(); }
+    bool isAdmin() const { return isSignedIn() && m_user.isAdmin(); }
+    void signIn(const User &user);
+    void signOut();
+    void reloadUser();
+
+    // Keychain entry holding this database's remember-me token on this computer.
+    QString rememberSecretKey() const;
+
+    void applyBackupPolicy();
+
+Q_SIGNALS:
+    void databaseChanged();
+    void userChanged();
+    void auditChanged();
+
+private:
+    Settings &m_settings;
+    SecretStore m_secrets;
+    storage::AutoBackup m_autoBackup;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<UserService> m_users;
+    User m_user;
+};
+
+} // namespace lux::ui

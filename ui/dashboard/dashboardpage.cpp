@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboardpage.h"
+
+#include "app/appsession.h"
+#include "theme/theme.h"
+#include "users/auditlog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace lux::ui {
+
+DashboardPage::DashboardPage(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(28, 24, 28, 24);
+    layout->setSpacing(6);
+    auto *title = new QLabel(tr("Dashboard"), this);
+    title->setProperty("role", QStringLiteral("title"));
+    m_greeting = new QLabel(this);
+    m_greeting->setProperty("role", QStringLiteral("subtitle"));
+    layout->addWidget(title);
+    layout->addWidget(m_greeting);
+    layout->addSpacing(14);
+
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(14);
+    addCard(QStringLiteral("users"), tr("Users"), QStringLiteral("users"), 0, 0);
+    addCard(QStringLiteral("size"), tr("Database size"), QStringLiteral("database"), 0, 1);
+    addCard(QStringLiteral("schema"), tr("Schema version"), QStringLiteral("info"), 0, 2);
+    addCard(QStringLiteral("lastBackup"), tr("Last backup"), QStringLiteral("backup"), 1, 0);
+    addCard(QStringLiteral("nextBackup"), tr("Next automatic backup"), QStringLiteral("clock"), 1, 1);
+    addCard(QStringLiteral("integrity"), tr("Last integrity check"), QStringLiteral("shield-check"), 1, 2);
+    for (int c = 0; c < 3; ++c)
+        m_grid->setColumnStretch(c, 1);
+    layout->addLayout(m_grid);
+
+    layout->addSpacing(12);
+    m_path = new QLabel(this);
+    m_path->setProperty("role", QStringLiteral("muted"));
+    m_path->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_path->setWordWrap(true);
+    layout->addWidget(m_path);
+    m_warning = new QLabel(this);
+    m_warning->setProperty("role", QStringLiteral("warning"));
+    m_warning->setWordWrap(true);
+    layout->addWidget(m_warning);
+    layout->addStretch(1);
+
+    connect(&m_session, &AppSession::databaseChanged, this, &DashboardPage::refresh);
+    connect(&m_session, &AppSession::userChanged, this, &DashboardPage::refresh);
+    connect(&m_session.autoBackup(), &storage::AutoBackup::backupFinished, this, &DashboardPage::refresh);
+}
+
+QLabel *DashboardPage::addCard(const QString &id, const QString &label, const QString &icon, int row, int column)
+{
+    auto *card = new QFrame(this);
+    card->setProperty("card", true);
+    card->setObjectName(QStringLiteral("card-") + id);
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(18, 14, 18, 16);
+    auto *head = new QHBoxLayout;
+    auto *iconLabel = new QLabel(card);
+    iconLabel->setPixmap(Theme::icon(icon).pixmap(18, 18));
+    auto *caption = new QLabel(label, card);
+    caption->setProperty("role", QStringLiteral("cardLabel"));
+    head->addWidget(iconLabel);
+    head->addWidget(caption, 1);
+    layout->addLayout(head);
+    auto *value = new QLabel(card);
+    value->setProperty("role", QStringLiteral("cardValue"));
+    value->setObjectName(QStringLiteral("value-") + id);
+    layout->addWidget(value);
+    m_grid->addWidget(card, row, column);
+    m_values.insert(id, value);
+    return value;
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    refresh();
+    QWidget::showEvent(event);
+}
+
+void DashboardPage::refresh()
+{
+    const Database *db = m_session.database();
+    if (!db || !m_session.users())
+        return;
+    const QLocale locale;
+    m_greeting->setText(m_session.isSignedIn() ? tr("Welcome back, %1.").arg(m_session.user().name) : QString());
+    m_values[QStringLiteral("users")]->setText(locale.toString(m_session.users()->users().size()));
+    m_values[QStringLiteral("size")]->setText(locale.formattedDataSize(QFileInfo(db->path()).size()));
+    m_values[QStringLiteral("schema")]->setText(locale.toString(db->schemaVersion()));
+
+    QDateTime last;
+    const QFileInfoList backups = QDir(m_session.backupDir()).entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Time);
+    if (!backups.isEmpty())
+        last = backups.first().lastModified();
+    m_values[QStringLiteral("lastBackup")]->setText(last.isValid() ? locale.toString(last, QLocale::ShortFormat) : tr("Never"));
+    const QDateTime next = m_session.autoBackup().nextBackup();
+    m_values[QStringLiteral("nextBackup")]->setText(
+        !m_session.autoBackup().isEnabled() ? tr("Off")
+        : next <= QDateTime::currentDateTime() ? tr("Soon")
+                                                : locale.toString(next, QLocale::ShortFormat));
+    const QStringList integrity = db->meta(QStringLiteral("last_integrity_check")).split(QLatin1Char(' '));
+    if (integrity.size() == 2) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(integrity.at(0).toLongLong());
+        m_values[QStringLiteral("integrity")]->setText(
+            (integrity.at(1) == QLatin1String("ok") ? tr("Passed") : tr("Problems found")) + QStringLiteral(" · ")
+            + locale.toString(at, QStringLiteral("d MMM")));
+    } else {
+        m_values[QStringLiteral("integrity")]->setText(tr("Not yet"));
+    }
+    m_path->setText(tr("Database file: %1").arg(QDir::toNativeSeparators(db->path())));
+    QString warning = db->networkFileSystemWarning();
+    if (db->isReadOnly())
+        warning = tr("Read-only: another LUX Marketing window has this database open for writing.")
+                  + (warning.isEmpty() ? QString() : QLatin1Char(' ') + warning);
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
+}
+
+} // namespace lux::ui

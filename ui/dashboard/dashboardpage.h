@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+namespace lux::ui {
+
+class AppSession;
+
+// Facts about the open database; later features add their own cards.
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardPage(AppSession &session, QWidget *parent = nullptr);
+
+public Q_SLOTS:
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QLabel *addCard(const QString &id, const QString &label, const QString &icon, int row, int column);
+
+    AppSession &m_session;
+    QLabel *m_greeting;
+    QLabel *m_path;
+    QLabel *m_warning;
+    QGridLayout *m_grid;
+    QHash<QString, QLabel *> m_values;
+};
+
+} // namespace lux::ui

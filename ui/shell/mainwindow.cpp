@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "activity/activitypage.h"
+#include "app/appsession.h"
+#include "auth/setuppage.h"
+#include "auth/signinpage.h"
+#include "common/dialogs.h"
+#include "dashboard/dashboardpage.h"
+#include "database/databaseactions.h"
+#include "settings/settings.h"
+#include "settings/settingsdialog.h"
+#include "startpage.h"
+#include "theme/theme.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace lux::ui {
+
+namespace {
+constexpr int kSectionRole = Qt::UserRole + 1;
+constexpr int kIconRole = Qt::UserRole + 2;
+constexpr char kIconProperty[] = "luxIcon";
+}
+
+MainWindow::MainWindow(AppSession &session, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_actions(new DatabaseActions(session, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("LUX Marketing"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/org.lux.Marketing.svg")));
+    setMinimumSize(860, 560);
+
+    m_screens = new QStackedWidget(this);
+    m_startPage = new StartPage(m_screens);
+    m_setupPage = new SetupPage(session, m_screens);
+    m_signInPage = new SignInPage(session, m_screens);
+    m_workspace = buildWorkspace();
+    m_screens->addWidget(m_startPage);
+    m_screens->addWidget(m_setupPage);
+    m_screens->addWidget(m_signInPage);
+    m_screens->addWidget(m_workspace);
+    setCentralWidget(m_screens);
+
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_startPage, &StartPage::openRequested, m_actions, &DatabaseActions::openDatabase);
+    connect(m_startPage, &StartPage::newRequested, m_actions, &DatabaseActions::newDatabase);
+    connect(m_setupPage, &SetupPage::adminCreated, &m_session, &AppSession::signIn);
+    connect(m_signInPage, &SignInPage::signedIn, &m_session, &AppSession::signIn);
+    connect(m_signInPage, &SignInPage::notice, this, &MainWindow::showNotice);
+    connect(m_actions, &DatabaseActions::notice, this, &MainWindow::showNotice);
+    connect(m_actions, &DatabaseActions::busyChanged, this, &MainWindow::updateActions);
+    connect(m_actions, &DatabaseActions::openFailed, this, [this](const QString &message) {
+        if (!m_session.hasDatabase())
+            showStartPage(message);
+    });
+    connect(&m_session, &AppSession::databaseChanged, this, &MainWindow::onDatabaseChanged);
+    connect(&m_session, &AppSession::userChanged, this, &MainWindow::onUserChanged);
+    auto &backup = m_session.autoBackup();
+    connect(&backup, &storage::AutoBackup::backupStarted, this, &MainWindow::updateStatus);
+    connect(&backup, &storage::AutoBackup::backupFinished, this, [this](const QString &path, const QStringList &pruned) {
+        showNotice(pruned.isEmpty() ? tr("Automatic backup saved as %1.").arg(QFileInfo(path).fileName())
+                                    : tr("Automatic backup saved as %1; %n older backup(s) removed.", nullptr,
+                                         int(pruned.size()))
+                                          .arg(QFileInfo(path).fileName()));
+        updateStatus();
+    });
+    connect(&backup, &storage::AutoBackup::backupFailed, this, [this](const QString &message) {
+        showNotice(tr("Automatic backup failed: %1").arg(message));
+        updateStatus();
+    });
+
+    const Settings &settings = m_session.settings();
+    if (!restoreGeometry(settings.value(Settings::Key::MainWindowGeometry).toByteArray()))
+        resize(1180, 760);
+    restoreState(settings.value(Settings::Key::MainWindowState).toByteArray());
+    m_sidebar->setVisible(!settings.value(Settings::Key::SidebarCollapsed).toBool());
+
+    installEventFilter(this);
+    onDatabaseChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildWorkspace()
+{
+    auto *workspace = new QWidget(this);
+    auto *layout = new QHBoxLayout(workspace);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_sidebar = new QListWidget(workspace);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setFixedWidth(210);
+    m_sidebar->setIconSize(QSize(18, 18));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sections = new QStackedWidget(workspace);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_sections, 1);
+
+    m_dashboard = new DashboardPage(m_session, m_sections);
+    m_activity = new ActivityPage(m_session, m_sections);
+    addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
+    addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);
+    m_sidebar->setCurrentRow(0);
+    return workspace;
+}
+
+void MainWindow::addSection(Section section, const QString &title, const QString &icon, QWidget *page)
+{
+    auto *item = new QListWidgetItem(Theme::icon(icon), title, m_sidebar);
+    item->setData(kSectionRole, int(section));
+    item->setData(kIconRole, icon);
+    m_sections->addWidget(page);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    const auto add = [this](QMenu *menu, const QString &text, const QString &icon, const QKeySequence &keys,
+                            auto receiver, auto slot) {
+        QAction *a = menu->addAction(icon.isEmpty() ? QIcon() : Theme::icon(icon), text);
+        a->setProperty(kIconProperty, icon);
+        a->setShortcut(keys);
+        connect(a, &QAction::triggered, receiver, slot);
+        return a;
+    };
+    add(file, tr("&New Database…"), QStringLiteral("new"), QKeySequence::New, m_actions, &DatabaseActions::newDatabase);
+    add(file, tr("&Open Database…"), QStringLiteral("open"), QKeySequence::Open, m_actions, &DatabaseActions::openDatabase);
+    m_needUser << add(file, tr("&Export Database…"), QStringLiteral("export"), QKeySequence(tr("Ctrl+Shift+E")),
+                      m_actions, &DatabaseActions::exportDatabase);
+    file->addSeparator();
+    m_needUser << add(file, tr("&Back Up Now"), QStringLiteral("backup"), QKeySequence(tr("Ctrl+Shift+B")), m_actions,
+                      &DatabaseActions::backupNow);
+    QAction *restore = add(file, tr("&Restore from Backup…"), QStringLiteral("restore"), QKeySequence(), m_actions,
+                           &DatabaseActions::restoreBackup);
+    m_needUser << restore;
+    m_needWriter << restore;
+    m_needUser << add(file, tr("Check &Integrity"), QStringLiteral("shield-check"), QKeySequence(), m_actions,
+                      &DatabaseActions::checkIntegrity);
+    file->addSeparator();
+    QAction *settings = add(file, tr("&Settings…"), QStringLiteral("settings"), QKeySequence(), this,
+                            &MainWindow::showSettings);
+    settings->setShortcuts({QKeySequence::Preferences, QKeySequence(tr("Ctrl+,"))});
+    settings->setMenuRole(QAction::PreferencesRole);
+    m_needUser << settings;
+    m_signOutAction = add(file, tr("Sign &Out"), QStringLiteral("log-out"), QKeySequence(), this, &MainWindow::signOut);
+    m_needUser << m_signOutAction;
+    file->addSeparator();
+    QAction *quit = add(file, tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        QListWidgetItem *item = m_sidebar->item(row);
+        const auto section = static_cast<Section>(item->data(kSectionRole).toInt());
+        QAction *a = view->addAction(item->icon(), item->text());
+        a->setProperty(kIconProperty, item->data(kIconRole));
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        a->setObjectName(QStringLiteral("showSection%1").arg(row));
+        connect(a, &QAction::triggered, this, [this, section] { showSection(section); });
+        m_needUser << a;
+    }
+    view->addSeparator();
+    QAction *sidebar = view->addAction(Theme::icon(QStringLiteral("sidebar")), tr("Show &Sidebar"));
+    sidebar->setProperty(kIconProperty, QStringLiteral("sidebar"));
+    sidebar->setCheckable(true);
+    sidebar->setChecked(!m_session.settings().value(Settings::Key::SidebarCollapsed).toBool());
+    sidebar->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    connect(sidebar, &QAction::toggled, this, [this](bool on) {
+        m_sidebar->setVisible(on);
+        m_session.settings().setValue(Settings::Key::SidebarCollapsed, !on);
+    });
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About LUX Marketing"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        Dialogs::information(this, tr("About LUX Marketing"),
+                             tr("LUX Marketing %1\n\nMarketing automation on your desktop: contacts, templates and "
+                                "campaigns in a local database that works offline.\n\nLicensed under the GNU General "
+                                "Public License, version 3 or later.")
+                                 .arg(QStringLiteral(LUX_VERSION)));
+    });
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_statusDatabase = new QLabel(this);
+    m_statusDatabase->setObjectName(QStringLiteral("statusDatabase"));
+    m_statusUser = new QLabel(this);
+    m_statusUser->setObjectName(QStringLiteral("statusUser"));
+    m_statusBackup = new QLabel(this);
+    m_statusBackup->setObjectName(QStringLiteral("statusBackup"));
+    statusBar()->addPermanentWidget(m_statusBackup);
+    statusBar()->addPermanentWidget(m_statusUser);
+    statusBar()->addPermanentWidget(m_statusDatabase);
+    statusBar()->setSizeGripEnabled(true);
+    // The "next backup" time moves on by itself.
+    auto *tick = new QTimer(this);
+    tick->setInterval(std::chrono::minutes(1));
+    connect(tick, &QTimer::timeout, this, &MainWindow::updateStatus);
+    tick->start();
+}
+
+void MainWindow::updateStatus()
+{
+    const Database *db = m_session.database();
+    if (!db) {
+        m_statusDatabase->setText(tr("No database"));
+        m_statusDatabase->setToolTip({});
+    } else {
+        QString text = QFileInfo(db->path()).fileName();
+        if (db->isReadOnly())
+            text += tr(" (read-only)");
+        m_statusDatabase->setText(text);
+        m_statusDatabase->setToolTip(QDir::toNativeSeparators(db->path()));
+    }
+    m_statusUser->setText(m_session.isSignedIn()
+                              ? (m_session.isAdmin() ? tr("%1 · administrator") : tr("%1 · member")).arg(m_session.user().name)
+                              : tr("Not signed in"));
+    const storage::AutoBackup &backup = m_session.autoBackup();
+    QString backupText;
+    if (backup.isRunning())
+        backupText = tr("Backing up…");
+    else if (!db)
+        backupText.clear();
+    else if (!backup.isEnabled())
+        backupText = tr("Automatic backups off");
+    else {
+        const QDateTime next = backup.nextBackup();
+        backupText = next <= QDateTime::currentDateTime()
+                         ? tr("Backup in a few minutes")
+                         : tr("Next backup %1").arg(QLocale().toString(next, QLocale::ShortFormat));
+    }
+    m_statusBackup->setText(backupText);
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasDb = m_session.hasDatabase();
+    const bool signedIn = m_session.isSignedIn();
+    const bool writer = hasDb && !m_session.database()->isReadOnly();
+    const bool busy = m_actions->isBusy();
+    for (QAction *a : std::as_const(m_needDatabase))
+        a->setEnabled(hasDb && !busy);
+    for (QAction *a : std::as_const(m_needUser))
+        a->setEnabled(hasDb && signedIn);
+    for (QAction *a : std::as_const(m_needWriter))
+        a->setEnabled(writer && signedIn && !busy);
+}
+
+MainWindow::Screen MainWindow::screen() const
+{
+    return static_cast<Screen>(m_screens->currentIndex());
+}
+
+void MainWindow::setScreen(Screen screen)
+{
+    m_screens->setCurrentIndex(int(screen));
+    Q_EMIT screenChanged(screen);
+}
+
+void MainWindow::showStartPage(const QString &message)
+{
+    m_startPage->setMessage(message);
+    setScreen(Screen::Start);
+}
+
+void MainWindow::onDatabaseChanged()
+{
+    delete m_settingsDialog;
+    m_settingsDialog = nullptr;
+    if (!m_session.hasDatabase()) {
+        showStartPage({});
+    } else if (!m_session.users()->hasUsers()) {
+        if (m_session.database()->isReadOnly()) {
+            showStartPage(tr("This database has no users yet and is open read-only elsewhere."));
+        } else {
+            m_setupPage->reset();
+            setScreen(Screen::Setup);
+        }
+    } else {
+        m_signInPage->reset();
+        setScreen(Screen::SignIn);
+        m_signInPage->tryRemembered();
+    }
+    setWindowTitle(m_session.hasDatabase()
+                       ? tr("%1 — LUX Marketing").arg(QFileInfo(m_session.database()->path()).fileName())
+                       : tr("LUX Marketing"));
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::onUserChanged()
+{
+    delete m_settingsDialog;
+    m_settingsDialog = nullptr;
+    if (m_session.isSignedIn()) {
+        // Sections an account cannot use are not shown to it.
+        for (int row = 0; row < m_sidebar->count(); ++row) {
+            QListWidgetItem *item = m_sidebar->item(row);
+            if (static_cast<Section>(item->data(kSectionRole).toInt()) == Section::Activity)
+                item->setHidden(!m_session.isAdmin());
+        }
+        showSection(Section::Dashboard);
+        setScreen(Screen::Workspace);
+        showNotice(tr("Signed in as %1.").arg(m_session.user().name));
+    } else if (m_session.hasDatabase() && screen() == Screen::Workspace) {
+        m_signInPage->reset();
+        setScreen(Screen::SignIn);
+    }
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::showSection(Section section)
+{
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        QListWidgetItem *item = m_sidebar->item(row);
+        if (static_cast<Section>(item->data(kSectionRole).toInt()) == section && !item->isHidden()) {
+            m_sidebar->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    const QListWidgetItem *item = m_sidebar->currentItem();
+    return item ? static_cast<Section>(item->data(kSectionRole).toInt()) : Section::Dashboard;
+}
+
+QList<MainWindow::Section> MainWindow::visibleSections() const
+{
+    QList<Section> result;
+    for (int row = 0; row < m_sidebar->count(); ++row)
+        if (!m_sidebar->item(row)->isHidden())
+            result << static_cast<Section>(m_sidebar->item(row)->data(kSectionRole).toInt());
+    return result;
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_session.isSignedIn())
+        return;
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_session, *m_actions, this);
+        connect(m_settingsDialog, &SettingsDialog::themeChanged, this, &MainWindow::applyTheme);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+}
+
+void MainWindow::applyTheme(const QString &theme)
+{
+    Theme::apply(theme);
+    // Icons are tinted when made: make them again in the new colours.
+    for (int row = 0; row < m_sidebar->count(); ++row)
+        m_sidebar->item(row)->setIcon(Theme::icon(m_sidebar->item(row)->data(kIconRole).toString()));
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (QAction *a : actions) {
+        const QString icon = a->property(kIconProperty).toString();
+        if (!icon.isEmpty())
+            a->setIcon(Theme::icon(icon));
+    }
+}
+
+void MainWindow::signOut()
+{
+    m_session.signOut();
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings &settings = m_session.settings();
+    settings.setValue(Settings::Key::MainWindowGeometry, saveGeometry());
+    settings.setValue(Settings::Key::MainWindowState, saveState());
+    settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == this && event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        // Queued: the signal fires once this paint has been done.
+        QTimer::singleShot(0, this, &MainWindow::firstPainted);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+} // namespace lux::ui

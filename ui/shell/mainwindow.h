@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace lux::ui {
+
+class ActivityPage;
+class AppSession;
+class DashboardPage;
+class DatabaseActions;
+class SettingsDialog;
+class SetupPage;
+class SignInPage;
+class StartPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Sections of the sidebar, in order. Each later feature adds its own.
+    enum class Section { Dashboard, Activity };
+    Q_ENUM(Section)
+
+    enum class Screen { Start, Setup, SignIn, Workspace };
+
+    explicit MainWindow(AppSession &session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    DatabaseActions &databaseActions() const { return *m_actions; }
+    Screen screen() const;
+    void showSection(Section section);
+    Section currentSection() const;
+    QList<Section> visibleSections() const;
+    SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+
+public Q_SLOTS:
+    void showSettings();
+    void signOut();
+    void showStartPage(const QString &message);
+
+Q_SIGNALS:
+    void firstPainted();
+    void screenChanged(lux::ui::MainWindow::Screen screen);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildStatusBar();
+    QWidget *buildWorkspace();
+    void addSection(Section section, const QString &title, const QString &icon, QWidget *page);
+    void onDatabaseChanged();
+    void onUserChanged();
+    void updateStatus();
+    void updateActions();
+    void showNotice(const QString &message);
+    void setScreen(Screen screen);
+    void applyTheme(const QString &theme);
+
+    AppSession &m_session;
+    DatabaseActions *m_actions;
+    QStackedWidget *m_screens;
+    StartPage *m_startPage;
+    SetupPage *m_setupPage;
+    SignInPage *m_signInPage;
+    QWidget *m_workspace;
+    QListWidget *m_sidebar;
+    QStackedWidget *m_sections;
+    DashboardPage *m_dashboard;
+    ActivityPage *m_activity;
+    SettingsDialog *m_settingsDialog = nullptr;
+
+    QLabel *m_statusDatabase;
+    QLabel *m_statusUser;
+    QLabel *m_statusBackup;
+
+    QList<QAction *> m_needDatabase;
+    QList<QAction *> m_needUser;
+    QList<QAction *> m_needWriter;
+    QAction *m_signOutAction = nullptr;
+    bool m_painted = false;
+};
+
+} // namespace lux::ui
