@@ -4,6 +4,11 @@
 #include "common/logging.h"
 
 #include <QCoroSignal>
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusReply>
+#endif
 #include <qt6keychain/keychain.h>
 
 #include <memory>
@@ -11,6 +16,24 @@
 namespace lux {
 
 namespace {
+
+// Whether a Secret Service (GNOME Keyring, KWallet's, KeePassXC's) is running or can be started on
+// the session bus. Other platforms always have their keychain.
+bool secretServiceReachable()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return false;
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    if (bus.interface()->isServiceRegistered(service).value())
+        return true;
+    const QDBusReply<QStringList> activatable = bus.interface()->activatableServiceNames();
+    return activatable.isValid() && activatable.value().contains(service);
+#else
+    return true;
+#endif
+}
 
 struct LaterDeleter
 {
@@ -29,6 +52,7 @@ std::unique_ptr<JobT, LaterDeleter> makeJob(const QString &service, const QStrin
 
 Error errorFor(const QKeychain::Job &job, const QString &key)
 {
+    qCDebug(lcSecrets) << "keychain error" << job.error() << job.errorString() << "for" << key;
     switch (job.error()) {
     case QKeychain::NoError:
         return {};
@@ -45,15 +69,10 @@ Error errorFor(const QKeychain::Job &job, const QString &key)
     case QKeychain::OtherError:
         break;
     }
-    // libsecret and D-Bus failures arrive as OtherError: without a reachable Secret Service it is
-    // still "no keychain" to the user.
+    // libsecret reports a missing Secret Service as OtherError; ask the bus instead of parsing text.
+    if (!secretServiceReachable())
+        return Error(QStringLiteral("secrets.unavailable"), SecretStore::unavailableMessage());
     const QString text = job.errorString();
-    if (text.contains(QLatin1String("org.freedesktop.secrets"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("kwallet"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("No such secret collection"), Qt::CaseInsensitive))
-        return Error(QStringLiteral("secrets.unavailable"), SecretStore::unavailableMessage() + QLatin1Char(' ') + text);
     return Error(QStringLiteral("secrets.failed"), SecretStore::tr("The keychain failed for %1: %2").arg(key, text));
 }
 

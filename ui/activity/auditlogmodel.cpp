@@ -16,6 +16,7 @@ void AuditLogModel::setDatabase(const QSqlDatabase &db)
 
 void AuditLogModel::reload()
 {
+    m_resetting = true;
     beginResetModel();
     m_rows.clear();
     m_total = 0;
@@ -25,6 +26,7 @@ void AuditLogModel::reload()
         m_rows = log.entries(kPageSize, 0);
     }
     endResetModel();
+    m_resetting = false;
 }
 
 int AuditLogModel::rowCount(const QModelIndex &parent) const
@@ -39,7 +41,7 @@ int AuditLogModel::columnCount(const QModelIndex &parent) const
 
 bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && !m_resetting && m_rows.size() < m_total;
 }
 
 void AuditLogModel::fetchMore(const QModelIndex &parent)

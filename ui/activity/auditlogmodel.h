@@ -31,6 +31,7 @@ private:
     QSqlDatabase m_db;
     QList<AuditEntry> m_rows;
     int m_total = 0;
+    bool m_resetting = false; // views may ask for more while endResetModel() is being emitted
 };
 
 } // namespace lux::ui

@@ -69,6 +69,7 @@ void AppSession::applyBackupPolicy()
 void AppSession::signIn(const User &user)
 {
     m_user = user;
+    m_settings.setValue(Settings::Key::LastSignInEmail, user.email);
     Q_EMIT userChanged();
     Q_EMIT auditChanged();
 }

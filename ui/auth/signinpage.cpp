@@ -125,7 +125,6 @@ void SignInPage::onVerified()
         m_password->setFocus();
         return;
     }
-    m_session.settings().setValue(Settings::Key::LastSignInEmail, result->email);
     if (m_remember->isChecked()) {
         const auto token = m_session.users()->issueRememberToken(*result);
         if (token) {

@@ -36,14 +36,15 @@ QPixmap SvgIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State 
 
 QPixmap SvgIconEngine::scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale)
 {
-    QPixmap pm(size * scale);
+    // QIcon asks in device pixels and sets the device pixel ratio on the result itself.
+    Q_UNUSED(scale);
+    QPixmap pm(size);
     pm.fill(Qt::transparent);
     {
         QPainter p(&pm);
         p.setRenderHint(QPainter::Antialiasing);
         paint(&p, QRect(QPoint(0, 0), pm.size()), mode, state);
     }
-    pm.setDevicePixelRatio(scale);
     return pm;
 }
 

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Drives the real MainWindow offscreen: first run, sign-out and sign-in (wrong then right), every
+// section, the Settings dialog, remember-me through the real keychain, and a second instance on a
+// locked database. Screenshots go to $LUX_SCREENSHOT_DIR when set (docs/screenshots is made that way).
+#include "activity/activitypage.h"
+#include "activity/auditlogmodel.h"
+#include "app/appsession.h"
+#include "common/dialogs.h"
+#include "database/databaseactions.h"
+#include "settings/settings.h"
+#include "settings/settingsdialog.h"
+#include "settings/usersmodel.h"
+#include "shell/mainwindow.h"
+#include "testsupport.h"
+#include "theme/theme.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace lux;
+using ui::MainWindow;
+
+namespace {
+
+void type(QWidget *root, const char *name, const QString &text)
+{
+    auto *edit = root->findChild<QLineEdit *>(QString::fromLatin1(name));
+    QVERIFY2(edit, name);
+    QTRY_VERIFY2_WITH_TIMEOUT(edit->isEnabled(), name, 10000);
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+void click(QWidget *root, const char *name)
+{
+    auto *button = root->findChild<QPushButton *>(QString::fromLatin1(name));
+    QVERIFY2(button, name);
+    // Buttons wait while the page is busy (e.g. looking for a remembered sign-in in the keychain).
+    QTRY_VERIFY2_WITH_TIMEOUT(button->isEnabled(), name, 10000);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void saveShot(QWidget *w, const QString &name)
+{
+    const QPixmap shot = w->grab();
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.width() >= 400 && shot.height() >= 300);
+    const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(shot.save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void firstRunSignInAndEverySection();
+    void rememberMeSignsInAtStart();
+    void secondInstanceOpensReadOnly();
+    void unopenableDatabaseShowsStartPage();
+
+private:
+    std::unique_ptr<test::TestEnvironment> m_env;
+    QList<ui::Dialogs::Message> m_messages;
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_env = std::make_unique<test::TestEnvironment>();
+    ui::Theme::apply(QStringLiteral("dark"));
+    ui::Dialogs::setMessageHook([this](const ui::Dialogs::Message &m) {
+        m_messages << m;
+        return m.kind == ui::Dialogs::Kind::Question ? QMessageBox::Yes : QMessageBox::Ok;
+    });
+}
+
+void TestMainWindow::cleanup()
+{
+    m_messages.clear();
+}
+
+void TestMainWindow::firstRunSignInAndEverySection()
+{
+    Settings settings(m_env->path(QStringLiteral("gui.ini")));
+    ui::AppSession session(settings);
+    MainWindow window(session);
+    window.resize(1180, 760);
+    QVERIFY(window.databaseActions().openPath(m_env->path(QStringLiteral("gui.sqlite")), true));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // First run: the administrator.
+    QCOMPARE(window.screen(), MainWindow::Screen::Setup);
+    saveShot(&window, QStringLiteral("first-run"));
+    type(&window, "setupName", QStringLiteral("Ada Lovelace"));
+    type(&window, "setupEmail", QStringLiteral("ada@example.com"));
+    type(&window, "setupPassword", QStringLiteral("short"));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("setupError"))->isVisibleTo(&window));
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("setupCreate"))->isEnabled());
+    type(&window, "setupPassword", QStringLiteral("analytical engine"));
+    type(&window, "setupConfirm", QStringLiteral("analytical engine"));
+    click(&window, "setupCreate");
+    QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
+    QCOMPARE(session.user().name, QStringLiteral("Ada Lovelace"));
+    QVERIFY(session.isAdmin());
+
+    // Every section of the sidebar.
+    const QList<MainWindow::Section> sections = window.visibleSections();
+    QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Activity}));
+    for (const MainWindow::Section section : sections) {
+        window.showSection(section);
+        QCOMPARE(window.currentSection(), section);
+        QTest::qWait(50);
+        saveShot(&window, section == MainWindow::Section::Dashboard ? QStringLiteral("dashboard")
+                                                                     : QStringLiteral("activity"));
+    }
+    auto *activity = window.findChild<ui::ActivityPage *>();
+    QVERIFY(activity->model()->rowCount() >= 1);
+    QCOMPARE(activity->model()->index(0, ui::AuditLogModel::Action).data(Qt::UserRole).toString(),
+             QStringLiteral("user.created"));
+
+    // Settings: General, Database and (admin) Users.
+    window.showSettings();
+    ui::SettingsDialog *dialog = window.settingsDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->tabs()->count(), 3);
+    QCOMPARE(dialog->usersModel()->rowCount(), 1);
+    for (int i = 0; i < dialog->tabs()->count(); ++i) {
+        dialog->showPage(static_cast<ui::SettingsDialog::Page>(i));
+        QTest::qWait(30);
+        saveShot(dialog, QStringLiteral("settings-%1").arg(i == 0 ? QStringLiteral("general")
+                                                           : i == 1 ? QStringLiteral("database")
+                                                                    : QStringLiteral("users")));
+    }
+    dialog->close();
+
+    // Sign out; a wrong password is refused with a message; the right one gets back in.
+    window.signOut();
+    QCOMPARE(window.screen(), MainWindow::Screen::SignIn);
+    QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("signInEmail"))->text(), QStringLiteral("ada@example.com"));
+    type(&window, "signInPassword", QStringLiteral("difference engine"));
+    click(&window, "signInButton");
+    auto *error = window.findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisibleTo(&window), 20000);
+    QVERIFY(error->text().contains(QStringLiteral("not correct")));
+    QCOMPARE(window.screen(), MainWindow::Screen::SignIn);
+    saveShot(&window, QStringLiteral("sign-in"));
+    type(&window, "signInPassword", QStringLiteral("analytical engine"));
+    click(&window, "signInButton");
+    QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
+
+    // The light theme, for the README.
+    settings.setValue(Settings::Key::Theme, QStringLiteral("light"));
+    ui::Theme::apply(QStringLiteral("light"));
+    window.showSection(MainWindow::Section::Dashboard);
+    QTest::qWait(50);
+    saveShot(&window, QStringLiteral("dashboard-light"));
+    ui::Theme::apply(QStringLiteral("dark"));
+    QVERIFY(m_messages.isEmpty());
+}
+
+void TestMainWindow::rememberMeSignsInAtStart()
+{
+    const QString path = m_env->path(QStringLiteral("remember.sqlite"));
+    (void)test::createDatabaseWithAdmin(path);
+    Settings settings(m_env->path(QStringLiteral("remember.ini")));
+    {
+        ui::AppSession session(settings);
+        MainWindow window(session);
+        QVERIFY(window.databaseActions().openPath(path, true));
+        window.show();
+        QCOMPARE(window.screen(), MainWindow::Screen::SignIn);
+        type(&window, "signInEmail", QStringLiteral("admin@example.com"));
+        type(&window, "signInPassword", QString::fromLatin1(test::kAdminPassword));
+        window.findChild<QCheckBox *>(QStringLiteral("signInRemember"))->setChecked(true);
+        click(&window, "signInButton");
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
+        QTest::qWait(500); // the keychain write completes asynchronously
+    }
+    {
+        // Next start: signed in from the keychain, no password typed.
+        ui::AppSession session(settings);
+        MainWindow window(session);
+        QVERIFY(window.databaseActions().openPath(path, true));
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
+        QCOMPARE(session.user().email, QStringLiteral("admin@example.com"));
+        // Signing out forgets this computer.
+        window.signOut();
+        QCOMPARE(window.screen(), MainWindow::Screen::SignIn);
+        QTest::qWait(500);
+    }
+    {
+        ui::AppSession session(settings);
+        MainWindow window(session);
+        QVERIFY(window.databaseActions().openPath(path, true));
+        window.show();
+        QTest::qWait(1000);
+        QCOMPARE(window.screen(), MainWindow::Screen::SignIn);
+    }
+    QVERIFY2(m_messages.isEmpty(), m_messages.isEmpty() ? "" : qPrintable(m_messages.first().text));
+}
+
+void TestMainWindow::secondInstanceOpensReadOnly()
+{
+    const QString path = m_env->path(QStringLiteral("locked.sqlite"));
+    (void)test::createDatabaseWithAdmin(path);
+    auto holder = test::startHolder(path);
+    QVERIFY(holder);
+    {
+        Settings settings(m_env->path(QStringLiteral("locked.ini")));
+        ui::AppSession session(settings);
+        MainWindow window(session);
+        QVERIFY(window.databaseActions().openPath(path, true));
+        QCOMPARE(m_messages.size(), 1);
+        QCOMPARE(m_messages.first().kind, ui::Dialogs::Kind::Question);
+        QVERIFY(m_messages.first().text.contains(QString::number(holder->processId())));
+        QVERIFY(session.database()->isReadOnly());
+        window.show();
+        QCOMPARE(window.screen(), MainWindow::Screen::SignIn);
+        type(&window, "signInEmail", QStringLiteral("admin@example.com"));
+        type(&window, "signInPassword", QString::fromLatin1(test::kAdminPassword));
+        click(&window, "signInButton");
+        QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
+        saveShot(&window, QStringLiteral("read-only"));
+    }
+    holder->kill();
+    holder->waitForFinished();
+
+    // Choosing "No" at start-up quits.
+    m_messages.clear();
+    auto again = test::startHolder(path);
+    ui::Dialogs::setMessageHook([this](const ui::Dialogs::Message &m) {
+        m_messages << m;
+        return QMessageBox::No;
+    });
+    {
+        Settings settings(m_env->path(QStringLiteral("locked.ini")));
+        ui::AppSession session(settings);
+        MainWindow window(session);
+        bool quit = false;
+        connect(&window.databaseActions(), &ui::DatabaseActions::quitRequested, this, [&] { quit = true; });
+        QVERIFY(!window.databaseActions().openPath(path, true));
+        QVERIFY(quit);
+        QVERIFY(!session.hasDatabase());
+    }
+    again->kill();
+    again->waitForFinished();
+    initTestCase(); // restore the default hook
+}
+
+void TestMainWindow::unopenableDatabaseShowsStartPage()
+{
+    const QString path = m_env->path(QStringLiteral("garbage.sqlite"));
+    test::writeRandomBytes(path, 4096);
+    Settings settings(m_env->path(QStringLiteral("garbage.ini")));
+    ui::AppSession session(settings);
+    MainWindow window(session);
+    QVERIFY(!window.databaseActions().openPath(path, true));
+    QCOMPARE(m_messages.size(), 1);
+    QCOMPARE(m_messages.first().kind, ui::Dialogs::Kind::Critical);
+    QVERIFY(m_messages.first().text.contains(QStringLiteral("garbage.sqlite")));
+    window.show();
+    QCOMPARE(window.screen(), MainWindow::Screen::Start);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("startMessage"))->text().contains(QStringLiteral("untouched")));
+}
+
+LUX_TEST_MAIN(TestMainWindow, QApplication)
+#include "tst_mainwindow.moc"

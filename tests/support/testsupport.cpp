@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testsupport.h"
+
+#include "storage/sqlitefile.h"
+#include "users/userservice.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <cstdio>
+#include <cstring>
+#include <thread>
+
+namespace lux::test {
+
+TestEnvironment::TestEnvironment()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    Q_ASSERT(m_dir.isValid());
+}
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeRandomBytes(const QString &path, int size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(bytes);
+}
+
+int countRows(const QString &dbPath, const QString &table)
+{
+    storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
+    QSqlQuery q(conn.db());
+    // Table names come from the tests themselves.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+User createDatabaseWithAdmin(const QString &path)
+{
+    auto db = Database::open(path);
+    if (!db)
+        qFatal("could not create %s: %s", qPrintable(path), qPrintable(db.error().message));
+    UserService users((*db)->connection());
+    const auto admin = users.createFirstAdmin(QStringLiteral("Ada Admin"), QStringLiteral("admin@example.com"),
+                                              QString::fromLatin1(kAdminPassword));
+    if (!admin)
+        qFatal("could not create the admin: %s", qPrintable(admin.error().message));
+    return *admin;
+}
+
+std::unique_ptr<QProcess> startHolder(const QString &dbPath)
+{
+    auto p = std::make_unique<QProcess>();
+    p->setProgram(QCoreApplication::applicationFilePath());
+    p->setArguments({QStringLiteral("--lux-hold-database"), dbPath});
+    p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p->start();
+    if (!p->waitForStarted(10000))
+        return nullptr;
+    QByteArray out;
+    for (int i = 0; i < 300 && !out.contains("ready"); ++i) {
+        p->waitForReadyRead(100);
+        out += p->readAllStandardOutput();
+    }
+    return out.contains("ready") ? std::move(p) : nullptr;
+}
+
+void handleHolderMode(int argc, char **argv)
+{
+    if (argc != 3 || std::strcmp(argv[1], "--lux-hold-database") != 0)
+        return;
+    QCoreApplication app(argc, argv);
+    auto db = Database::open(QString::fromLocal8Bit(argv[2]));
+    if (!db) {
+        std::fprintf(stderr, "holder: %s\n", qPrintable(db.error().message));
+        std::exit(3);
+    }
+    std::printf("ready\n");
+    std::fflush(stdout);
+    // Waits for SIGKILL; a clean exit after a minute keeps a forgotten holder from lingering.
+    std::this_thread::sleep_for(std::chrono::seconds(60));
+    std::exit(0);
+}
+
+} // namespace lux::test

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/database.h"
+#include "users/user.h"
+
+#include <QByteArray>
+#include <QCoroTask>
+#include <QEventLoop>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+namespace lux::test {
+
+// Puts QStandardPaths in test mode and gives every test a fresh folder.
+class TestEnvironment
+{
+public:
+    TestEnvironment();
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString dir() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QByteArray fileDigest(const QString &path);                   // SHA-256 of the file, empty if missing
+QByteArray readAll(const QString &path);
+void writeRandomBytes(const QString &path, int size);
+int countRows(const QString &dbPath, const QString &table);   // -1 on error
+// A database with an administrator "admin@example.com" / kAdminPassword, closed again.
+User createDatabaseWithAdmin(const QString &path);
+inline constexpr const char *kAdminPassword = "correct horse battery";
+
+// Starts this same test executable in "holder" mode: it opens the database for writing, prints
+// "ready", and waits to be killed. Returns when it is ready.
+std::unique_ptr<QProcess> startHolder(const QString &dbPath);
+// Call first thing in main(): runs holder mode when asked, else returns.
+void handleHolderMode(int argc, char **argv);
+
+// Runs the event loop until a coroutine finishes and returns its value. (QCoro::waitFor needs a
+// default-constructible result, which lux::Result deliberately is not.)
+template<typename T>
+T await(QCoro::Task<T> task)
+{
+    std::optional<T> result;
+    QEventLoop loop;
+    QCoro::connect(std::move(task), &loop, [&](T value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return std::move(*result);
+}
+
+} // namespace lux::test
+
+// QTEST_MAIN with holder mode.
+#define LUX_TEST_MAIN(TestClass, AppClass)                                                                             \
+    int main(int argc, char **argv)                                                                                    \
+    {                                                                                                                  \
+        lux::test::handleHolderMode(argc, argv);                                                                       \
+        AppClass app(argc, argv);                                                                                      \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
+        TestClass tc;                                                                                                  \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&tc, argc, argv);                                                                          \
+    }

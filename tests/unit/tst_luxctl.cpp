@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the real luxctl binary.
+#include "storage/database.h"
+#include "testsupport.h"
+#include "users/auditlog.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace lux;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+Run luxctl(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LUXCTL_PATH), args);
+    Run r;
+    if (!p.waitForFinished(60000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+} // namespace
+
+class TestLuxctl : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initCheckJson();
+    void backupRestoreRoundTrip();
+    void infoReportsFacts();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void failuresExitOne();
+    void restoreRefusesWhileAnotherWriterHoldsIt();
+    void dbFromEnvironment();
+};
+
+void TestLuxctl::initCheckJson()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("x.sqlite"));
+    const Run init = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("init")});
+    QCOMPARE(init.exitCode, 0);
+    QVERIFY2(init.out.contains("Created"), init.out.constData());
+    const Run check = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(check.exitCode, 0);
+    const QJsonObject o = check.json();
+    QCOMPARE(o.value(QStringLiteral("ok")).toBool(false), true);
+    QCOMPARE(o.value(QStringLiteral("integrity")).toBool(false), true);
+    QCOMPARE(check.out.count('\n'), 1); // one JSON object, one line
+    QVERIFY(check.err.isEmpty());
+}
+
+void TestLuxctl::backupRestoreRoundTrip()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("x.sqlite"));
+    const QString backup = env.path(QStringLiteral("x-backup.sqlite"));
+    (void)test::createDatabaseWithAdmin(db);
+    {
+        auto opened = Database::open(db);
+        AuditLog log((*opened)->connection());
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(log.record(std::nullopt, QStringLiteral("row.before")).ok());
+    }
+    const int rowsAtBackup = test::countRows(db, QStringLiteral("audit_log"));
+    const Run b = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("backup"), backup, QStringLiteral("--json")});
+    QCOMPARE(b.exitCode, 0);
+    QCOMPARE(b.json().value(QStringLiteral("backup")).toString(), backup);
+    {
+        auto opened = Database::open(db);
+        AuditLog log((*opened)->connection());
+        for (int i = 0; i < 15; ++i)
+            QVERIFY(log.record(std::nullopt, QStringLiteral("row.after")).ok());
+    }
+    QCOMPARE(test::countRows(db, QStringLiteral("audit_log")), rowsAtBackup + 15);
+
+    const Run r = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("restore"), backup, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFile::exists(r.json().value(QStringLiteral("previous_kept_at")).toString()));
+    // Same rows as the backup, plus the audit line of the restore itself.
+    QCOMPARE(test::countRows(db, QStringLiteral("audit_log")), rowsAtBackup + 1);
+    QCOMPARE(test::countRows(db, QStringLiteral("users")), 1);
+    const Run check = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(check.exitCode, 0);
+    QCOMPARE(check.json().value(QStringLiteral("ok")).toBool(false), true);
+}
+
+void TestLuxctl::infoReportsFacts()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("x.sqlite"));
+    (void)test::createDatabaseWithAdmin(db);
+    const Run info = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--json")});
+    QCOMPARE(info.exitCode, 0);
+    const QJsonObject o = info.json();
+    QCOMPARE(o.value(QStringLiteral("users")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), o.value(QStringLiteral("latest_schema_version")).toInt());
+    QCOMPARE(o.value(QStringLiteral("locked")).toBool(true), false);
+    QVERIFY(o.value(QStringLiteral("size_bytes")).toInt() > 0);
+}
+
+void TestLuxctl::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("nothing") << QStringList{};
+    QTest::newRow("group only") << QStringList{QStringLiteral("db")};
+    QTest::newRow("unknown group") << QStringList{QStringLiteral("nope"), QStringLiteral("init")};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("db"), QStringLiteral("explode")};
+    QTest::newRow("backup without file") << QStringList{QStringLiteral("db"), QStringLiteral("backup")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate"), QStringLiteral("db"), QStringLiteral("info")};
+}
+
+void TestLuxctl::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, args);
+    test::TestEnvironment env;
+    const Run r = luxctl(QStringList{QStringLiteral("--db"), env.path(QStringLiteral("u.sqlite"))} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.startsWith("luxctl: "));
+}
+
+void TestLuxctl::failuresExitOne()
+{
+    test::TestEnvironment env;
+    const QString random = env.path(QStringLiteral("random.sqlite"));
+    test::writeRandomBytes(random, 4096);
+    const QByteArray before = test::fileDigest(random);
+    const Run init = luxctl({QStringLiteral("--db"), random, QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--json")});
+    QCOMPARE(init.exitCode, 1);
+    QCOMPARE(init.json().value(QStringLiteral("ok")).toBool(true), false);
+    QCOMPARE(init.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("db.not-sqlite"));
+    QVERIFY(init.err.contains("random.sqlite"));
+    QCOMPARE(test::fileDigest(random), before);
+
+    const QString db = env.path(QStringLiteral("x.sqlite"));
+    (void)test::createDatabaseWithAdmin(db);
+    const QByteArray dbBefore = test::fileDigest(db);
+    const Run restore = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("restore"), random});
+    QCOMPARE(restore.exitCode, 1);
+    QCOMPARE(test::fileDigest(db), dbBefore);
+    const Run check = luxctl({QStringLiteral("--db"), env.path(QStringLiteral("missing.sqlite")), QStringLiteral("db"),
+                              QStringLiteral("check")});
+    QCOMPARE(check.exitCode, 1);
+}
+
+void TestLuxctl::restoreRefusesWhileAnotherWriterHoldsIt()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("x.sqlite"));
+    (void)test::createDatabaseWithAdmin(db);
+    QVERIFY(luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("backup"), env.path(QStringLiteral("b.sqlite"))}).exitCode == 0);
+    auto holder = test::startHolder(db);
+    QVERIFY(holder);
+    const Run restore = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("restore"),
+                                env.path(QStringLiteral("b.sqlite")), QStringLiteral("--json")});
+    QCOMPARE(restore.exitCode, 1);
+    QCOMPARE(restore.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("db.locked"));
+    // An online backup works while the writer runs.
+    QCOMPARE(luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("backup"), env.path(QStringLiteral("c.sqlite"))}).exitCode, 0);
+    const Run info = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--json")});
+    QCOMPARE(info.json().value(QStringLiteral("locked")).toBool(false), true);
+    holder->kill();
+    holder->waitForFinished();
+}
+
+void TestLuxctl::dbFromEnvironment()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("env.sqlite"));
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("LUX_DB"), db);
+    p.setProcessEnvironment(e);
+    p.start(QStringLiteral(LUXCTL_PATH), {QStringLiteral("db"), QStringLiteral("init")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(QFile::exists(db));
+}
+
+LUX_TEST_MAIN(TestLuxctl, QCoreApplication)
+#include "tst_luxctl.moc"
