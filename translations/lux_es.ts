@@ -1,4 +1,1185 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>lux::AuditLog</name>
+    <message>
+        <source>User created</source>
+        <translation>Usuario creado</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>Usuario desactivado</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>Usuario activado</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Contraseña restablecida</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Database created</source>
+        <translation>Base de datos creada</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Copia de seguridad hecha</translation>
+    </message>
+    <message>
+        <source>Database restored</source>
+        <translation>Base de datos restaurada</translation>
+    </message>
+    <message>
+        <source>Database exported</source>
+        <translation>Base de datos exportada</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>Comprobación de integridad</translation>
+    </message>
+</context>
+<context>
+    <name>lux::Database</name>
+    <message>
+        <source>%1 is not a LUX Marketing database (it is not an SQLite file). It was left untouched.</source>
+        <translation>%1 no es una base de datos de LUX Marketing (no es un archivo SQLite). No se ha modificado.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: check its permissions.</source>
+        <translation>No se puede leer %1: revisa sus permisos.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>process %1 (%2) on %3</source>
+        <translation>el proceso %1 (%2) en %3</translation>
+    </message>
+    <message>
+        <source>Could not create the lock file beside %1: check the folder's permissions.</source>
+        <translation>No se pudo crear el archivo de bloqueo junto a %1: revisa los permisos de la carpeta.</translation>
+    </message>
+    <message>
+        <source>%1 is already open for writing in %2. Close it there, or open it read-only.</source>
+        <translation>%1 ya está abierta para escritura en %2. Ciérrala allí o ábrela en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a database (%2). It was left untouched.</source>
+        <translation>%1 está dañada o no es una base de datos (%2). No se ha modificado.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another application, not of LUX Marketing. It was left untouched.</source>
+        <translation>%1 es una base de datos SQLite de otra aplicación, no de LUX Marketing. No se ha modificado.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of LUX Marketing (schema %2; this version reads up to schema %3). It was left untouched: update LUX Marketing to open it.</source>
+        <translation>%1 se escribió con una versión más reciente de LUX Marketing (esquema %2; esta versión lee hasta el esquema %3). No se ha modificado: actualiza LUX Marketing para abrirla.</translation>
+    </message>
+    <message>
+        <source>%1 uses an older schema (%2) and must be updated, which needs write access. Open it where no other LUX Marketing has it open.</source>
+        <translation>%1 usa un esquema anterior (%2) y hay que actualizarla, lo que requiere acceso de escritura. Ábrela donde ningún otro LUX Marketing la tenga abierta.</translation>
+    </message>
+    <message>
+        <source>Could not switch %1 to write-ahead logging: %2</source>
+        <translation>No se pudo activar el registro de escritura anticipada (WAL) en %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not configure %1: %2</source>
+        <translation>No se pudo configurar %1: %2</translation>
+    </message>
+    <message>
+        <source>The database was not updated because the backup before the update failed: %1</source>
+        <translation>La base de datos no se actualizó porque falló la copia de seguridad previa: %1</translation>
+    </message>
+    <message>
+        <source>%1 is on a network file system (%2). SQLite's locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
+        <translation>%1 está en un sistema de archivos de red (%2). Los bloqueos de SQLite no son fiables allí: guarda la base de datos en un disco local y compártela con Exportar base de datos.</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>No se pudo escribir en %1: %2</translation>
+    </message>
+    <message>
+        <source>A database opened read-only cannot be replaced.</source>
+        <translation>Una base de datos abierta en modo de solo lectura no se puede reemplazar.</translation>
+    </message>
+    <message>
+        <source>The restore was not done: the current database could not be kept at %1.</source>
+        <translation>No se restauró: no se pudo conservar la base de datos actual en %1.</translation>
+    </message>
+    <message>
+        <source>The restore was not done: %1 could not be moved into place.</source>
+        <translation>No se restauró: no se pudo colocar %1 en su sitio.</translation>
+    </message>
+    <message>
+        <source>The restored database could not be opened (%1); the previous database is back in use.</source>
+        <translation>No se pudo abrir la base de datos restaurada (%1); se vuelve a usar la anterior.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::SecretStore</name>
+    <message>
+        <source>No secret is stored for %1.</source>
+        <translation>No hay ningún secreto guardado para %1.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to %1: %2</source>
+        <translation>El llavero denegó el acceso a %1: %2</translation>
+    </message>
+    <message>
+        <source>The keychain failed for %1: %2</source>
+        <translation>El llavero falló con %1: %2</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so the secret was not stored. Start your desktop's keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
+        <translation>No hay ningún llavero disponible, así que el secreto no se guardó. Inicia el llavero de tu escritorio (GNOME Keyring, KWallet u otro Secret Service) y vuelve a intentarlo; las ejecuciones sin pantalla pueden pasar los secretos en variables de entorno LUX_SECRET_&lt;NAME&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::UserService</name>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>No hay ningún usuario con el id %1.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Escribe un nombre.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>El nombre tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an email address (expected name@example.com).</source>
+        <translation>«%1» no es una dirección de correo (se esperaba nombre@ejemplo.com).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation><numerusform>La contraseña necesita al menos %n carácter.</numerusform><numerusform>La contraseña necesita al menos %n caracteres.</numerusform></translation>
+    </message>
+    <message>
+        <source>The password cannot be only spaces.</source>
+        <translation>La contraseña no puede tener solo espacios.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage users.</source>
+        <translation>Solo un administrador puede gestionar usuarios.</translation>
+    </message>
+    <message>
+        <source>This database already has users: an administrator must create new accounts.</source>
+        <translation>Esta base de datos ya tiene usuarios: las cuentas nuevas las crea un administrador.</translation>
+    </message>
+    <message>
+        <source>A user with the email %1 already exists.</source>
+        <translation>Ya existe un usuario con el correo %1.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>No puedes desactivar tu propia cuenta.</translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be disabled.</source>
+        <translation>No se puede desactivar al último administrador activo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <translation><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
+    </message>
+    <message>
+        <source>The email or password is not correct.</source>
+        <translation>El correo o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>Esta cuenta está desactivada. Pide ayuda a un administrador.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The email or password is not correct. Try again in %n second(s).</source>
+        <translation><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
+    </message>
+    <message>
+        <source>The account no longer exists or is disabled.</source>
+        <translation>La cuenta ya no existe o está desactivada.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in is no longer valid.</source>
+        <translation>El inicio de sesión guardado ya no es válido.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::storage::Backup</name>
+    <message>
+        <source>%1 is not a LUX Marketing database.</source>
+        <translation>%1 no es una base de datos de LUX Marketing.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of LUX Marketing (schema %2; this version reads up to schema %3).</source>
+        <translation>%1 se escribió con una versión más reciente de LUX Marketing (esquema %2; esta versión lee hasta el esquema %3).</translation>
+    </message>
+    <message>
+        <source>%1 failed its integrity check: %2</source>
+        <translation>%1 no superó la comprobación de integridad: %2</translation>
+    </message>
+    <message>
+        <source>Preparing the exported copy failed: %1</source>
+        <translation>Falló la preparación de la copia exportada: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::storage::Migrations</name>
+    <message>
+        <source>Updating the database to schema %1 (%2) failed: %3</source>
+        <translation>Falló la actualización de la base de datos al esquema %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Updating the database to schema %1 failed: %2</source>
+        <translation>Falló la actualización de la base de datos al esquema %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lux::storage::SqliteFile</name>
+    <message>
+        <source>%1 is not an SQLite database.</source>
+        <translation>%1 no es una base de datos SQLite.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>The integrity check of %1 could not run: %2</source>
+        <translation>No se pudo ejecutar la comprobación de integridad de %1: %2</translation>
+    </message>
+    <message>
+        <source>The foreign key check of %1 could not run: %2</source>
+        <translation>No se pudo ejecutar la comprobación de claves foráneas de %1: %2</translation>
+    </message>
+    <message>
+        <source>Row %1 of table %2 refers to a missing row of %3.</source>
+        <translation>La fila %1 de la tabla %2 hace referencia a una fila inexistente de %3.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a database: %2</source>
+        <translation>%1 está dañada o no es una base de datos: %2</translation>
+    </message>
+    <message>
+        <source>A database cannot be copied onto itself (%1).</source>
+        <translation>Una base de datos no se puede copiar sobre sí misma (%1).</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>No se pudo crear %1: %2</translation>
+    </message>
+    <message>
+        <source>The SQLite driver did not expose its handle.</source>
+        <translation>El controlador de SQLite no expuso su identificador.</translation>
+    </message>
+    <message>
+        <source>Could not start the copy to %1: %2</source>
+        <translation>No se pudo iniciar la copia a %1: %2</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>Se canceló la copia.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 failed: %3</source>
+        <translation>Falló la copia de %1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>Could not move the copy into place at %1: %2</source>
+        <translation>No se pudo colocar la copia en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Who did what, and when, in this database.</source>
+        <translation>Quién hizo qué, y cuándo, en esta base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AuditLogModel</name>
+    <message>
+        <source>User %1</source>
+        <translation>Usuario %1</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AuthCard</name>
+    <message>
+        <source>LUX Marketing</source>
+        <translation>LUX Marketing</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>LUX Marketing</source>
+        <translation>LUX Marketing</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>Tamaño de la base de datos</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Versión del esquema</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Última copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Next automatic backup</source>
+        <translation>Próxima copia automática</translation>
+    </message>
+    <message>
+        <source>Last integrity check</source>
+        <translation>Última comprobación de integridad</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>Hola de nuevo, %1.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivadas</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>En breve</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Superada</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Con problemas</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>Database file: %1</source>
+        <translation>Archivo de base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Read-only: another LUX Marketing window has this database open for writing.</source>
+        <translation>Solo lectura: otra ventana de LUX Marketing tiene esta base de datos abierta para escritura.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::DatabaseActions</name>
+    <message>
+        <source>LUX databases (*.sqlite *.db *.lux);;All files (*)</source>
+        <translation>Bases de datos de LUX (*.sqlite *.db *.lux);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Please Wait</source>
+        <translation>Espera, por favor</translation>
+    </message>
+    <message>
+        <source>Another database task is still running.</source>
+        <translation>Todavía se está ejecutando otra tarea de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Database In Use</source>
+        <translation>Base de datos en uso</translation>
+    </message>
+    <message>
+        <source>Open it read-only? Choose No to quit.</source>
+        <translation>¿Abrirla en modo de solo lectura? Elige No para salir.</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>¿Abrirla en modo de solo lectura?</translation>
+    </message>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>Network Folder</source>
+        <translation>Carpeta de red</translation>
+    </message>
+    <message>
+        <source>Database updated from schema %1; the previous version was saved in %2.</source>
+        <translation>Base de datos actualizada desde el esquema %1; la versión anterior se guardó en %2.</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Nueva base de datos</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose Open Database to open it.</source>
+        <translation>%1 ya existe. Elige Abrir base de datos para abrirla.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <source>Export Database</source>
+        <translation>Exportar base de datos</translation>
+    </message>
+    <message>
+        <source>Choose a different file than the open database.</source>
+        <translation>Elige un archivo distinto de la base de datos abierta.</translation>
+    </message>
+    <message>
+        <source>Exporting the database…</source>
+        <translation>Exportando la base de datos…</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Falló la exportación</translation>
+    </message>
+    <message>
+        <source>Exported a copy to %1.</source>
+        <translation>Se exportó una copia a %1.</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Haciendo una copia de seguridad de la base de datos…</translation>
+    </message>
+    <message>
+        <source>Backup Failed</source>
+        <translation>Falló la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup saved as %1.</source>
+        <translation>Copia de seguridad guardada como %1.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>The database is open read-only, so it cannot be replaced.</source>
+        <translation>La base de datos está abierta en modo de solo lectura, así que no se puede reemplazar.</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>Restaurar desde una copia</translation>
+    </message>
+    <message>
+        <source>Replace the open database with %1?
+
+The current database is kept in the backup folder, and you will sign in again.</source>
+        <translation>¿Reemplazar la base de datos abierta por %1?
+
+La base de datos actual se conserva en la carpeta de copias y tendrás que volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Checking and copying the backup…</source>
+        <translation>Comprobando y copiando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Restore Failed</source>
+        <translation>Falló la restauración</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. %1</source>
+        <translation>No se cambió nada. %1</translation>
+    </message>
+    <message>
+        <source>Restored from %1. The previous database was kept as %2.</source>
+        <translation>Restaurada desde %1. La base de datos anterior se conservó como %2.</translation>
+    </message>
+    <message>
+        <source>Checking the database after an unexpected shutdown…</source>
+        <translation>Comprobando la base de datos tras un cierre inesperado…</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Comprobando la base de datos…</translation>
+    </message>
+    <message>
+        <source>Integrity Check</source>
+        <translation>Comprobación de integridad</translation>
+    </message>
+    <message>
+        <source>The database has problems:
+%1
+
+Restore a recent backup from File &gt; Restore from Backup.</source>
+        <translation>La base de datos tiene problemas:
+%1
+
+Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</translation>
+    </message>
+    <message>
+        <source>The database passed its integrity check.</source>
+        <translation>La base de datos superó la comprobación de integridad.</translation>
+    </message>
+    <message>
+        <source>Integrity check passed.</source>
+        <translation>Comprobación de integridad superada.</translation>
+    </message>
+    <message>
+        <source>Integrity check found problems.</source>
+        <translation>La comprobación de integridad encontró problemas.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::MainWindow</name>
+    <message>
+        <source>LUX Marketing</source>
+        <translation>LUX Marketing</translation>
+    </message>
+    <message>
+        <source>Automatic backup saved as %1.</source>
+        <translation>Copia automática guardada como %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
+        <translation><numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform><numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform></translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: %1</source>
+        <translation>Falló la copia automática: %1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Nueva base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Database…</source>
+        <translation>&amp;Exportar base de datos…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>&amp;Copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <source>Check &amp;Integrity</source>
+        <translation>Comprobar &amp;integridad</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Show &amp;Sidebar</source>
+        <translation>Mostrar &amp;barra lateral</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About LUX Marketing</source>
+        <translation>&amp;Acerca de LUX Marketing</translation>
+    </message>
+    <message>
+        <source>About LUX Marketing</source>
+        <translation>Acerca de LUX Marketing</translation>
+    </message>
+    <message>
+        <source>LUX Marketing %1
+
+Marketing automation on your desktop: contacts, templates and campaigns in a local database that works offline.
+
+Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>LUX Marketing %1
+
+Automatización de marketing en tu escritorio: contactos, plantillas y campañas en una base de datos local que funciona sin conexión.
+
+Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Sin base de datos</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (solo lectura)</translation>
+    </message>
+    <message>
+        <source>%1 · administrator</source>
+        <translation>%1 · administrador</translation>
+    </message>
+    <message>
+        <source>%1 · member</source>
+        <translation>%1 · miembro</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Copiando…</translation>
+    </message>
+    <message>
+        <source>Automatic backups off</source>
+        <translation>Copias automáticas desactivadas</translation>
+    </message>
+    <message>
+        <source>Backup in a few minutes</source>
+        <translation>Copia en unos minutos</translation>
+    </message>
+    <message>
+        <source>Next backup %1</source>
+        <translation>Próxima copia: %1</translation>
+    </message>
+    <message>
+        <source>This database has no users yet and is open read-only elsewhere.</source>
+        <translation>Esta base de datos aún no tiene usuarios y está abierta en solo lectura en otro sitio.</translation>
+    </message>
+    <message>
+        <source>%1 — LUX Marketing</source>
+        <translation>%1 — LUX Marketing</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Sesión iniciada como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time LUX Marketing starts.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie LUX Marketing.</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Back Up Now</source>
+        <translation>Copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <source>Check Integrity</source>
+        <translation>Comprobar integridad</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Copias automáticas</translation>
+    </message>
+    <message>
+        <source>Back up while LUX Marketing runs</source>
+        <translation>Hacer copias mientras LUX Marketing está abierto</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> copias</translation>
+    </message>
+    <message>
+        <source>Check integrity every time the database opens</source>
+        <translation>Comprobar la integridad cada vez que se abre la base de datos</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Cada</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>Conservar las más recientes</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Database file: %1</source>
+        <translation>Archivo de base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Schema %1 · %2</source>
+        <translation>Esquema %1 · %2</translation>
+    </message>
+    <message>
+        <source> · read-only</source>
+        <translation> · solo lectura</translation>
+    </message>
+    <message>
+        <source>Last automatic backup: %1.</source>
+        <translation>Última copia automática: %1.</translation>
+    </message>
+    <message>
+        <source>No automatic backup yet.</source>
+        <translation>Aún no hay ninguna copia automática.</translation>
+    </message>
+    <message>
+        <source>Next: %1.</source>
+        <translation>Próxima: %1.</translation>
+    </message>
+    <message>
+        <source>within a few minutes</source>
+        <translation>en unos minutos</translation>
+    </message>
+    <message>
+        <source>Automatic backups are made by the instance that has the database open for writing.</source>
+        <translation>Las copias automáticas las hace la instancia que tiene la base de datos abierta para escritura.</translation>
+    </message>
+    <message>
+        <source>Only administrators see this page. People cannot register themselves: add them here.</source>
+        <translation>Solo los administradores ven esta página. Nadie puede registrarse por su cuenta: añade a las personas aquí.</translation>
+    </message>
+    <message>
+        <source>Add User…</source>
+        <translation>Añadir usuario…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Reset Password…</source>
+        <translation>Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Add User</source>
+        <translation>Añadir usuario</translation>
+    </message>
+    <message>
+        <source>Disable User</source>
+        <translation>Desactivar usuario</translation>
+    </message>
+    <message>
+        <source>Disable %1? They will not be able to sign in until an administrator enables the account again.</source>
+        <translation>¿Desactivar a %1? No podrá iniciar sesión hasta que un administrador vuelva a activar la cuenta.</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with the new password.</source>
+        <translation>%1 ya puede iniciar sesión con la nueva contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SetupPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Te damos la bienvenida</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmar contraseña</translation>
+    </message>
+    <message>
+        <source>Create Administrator</source>
+        <translation>Crear administrador</translation>
+    </message>
+    <message>
+        <source>%1 is a new database. Create its administrator: the account that adds everyone else.</source>
+        <translation>%1 es una base de datos nueva. Crea su administrador: la cuenta que añade a todos los demás.</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Las contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creando…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Recordarme en este equipo</translation>
+    </message>
+    <message>
+        <source>Keeps a sign-in token in the system keychain until you sign out.</source>
+        <translation>Guarda un token de inicio de sesión en el llavero del sistema hasta que cierres sesión.</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in to %1.</source>
+        <translation>Inicia sesión en %1.</translation>
+    </message>
+    <message>
+        <source>It is open read-only.</source>
+        <translation>Está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Enter your email and password.</source>
+        <translation>Escribe tu correo y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>You are signed in, but not remembered: %1</source>
+        <translation>Has iniciado sesión, pero no se te recordará: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::StartPage</name>
+    <message>
+        <source>No database open</source>
+        <translation>Ninguna base de datos abierta</translation>
+    </message>
+    <message>
+        <source>Open an existing LUX Marketing database, or create a new one.</source>
+        <translation>Abre una base de datos de LUX Marketing existente o crea una nueva.</translation>
+    </message>
+    <message>
+        <source>Open Database…</source>
+        <translation>Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>New Database…</source>
+        <translation>Nueva base de datos…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::UserDialog</name>
+    <message>
+        <source>Add User</source>
+        <translation>Añadir usuario</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>New password for %1.</source>
+        <translation>Nueva contraseña para %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmar contraseña</translation>
+    </message>
+    <message>
+        <source>Set Password</source>
+        <translation>Establecer contraseña</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Las contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::UsersModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Database file (default: $LUX_DB, else %1).</source>
+        <translation>Archivo de base de datos (predeterminado: $LUX_DB; si no, %1).</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once it is shown, then quit.</source>
+        <translation>Guarda una imagen de la ventana en FILE en cuanto se muestra y sale.</translation>
+    </message>
+    <message>
+        <source>Print the start-up time once the window is painted, then quit.</source>
+        <translation>Muestra el tiempo de arranque en cuanto se pinta la ventana y sale.</translation>
+    </message>
+</context>
 </TS>

@@ -24,11 +24,6 @@ namespace lux::storage {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return SqliteFileTr::tr(text);
-}
-
 QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -109,16 +104,16 @@ bool isNetworkFileSystem(const QString &fsType)
 Result<IntegrityReport> checkIntegrity(const QString &path)
 {
     if (classifyFile(path) != FileKind::Sqlite)
-        return Error(QStringLiteral("db.not-sqlite"), tr("%1 is not an SQLite database.").arg(path));
+        return Error(QStringLiteral("db.not-sqlite"), SqliteFileTr::tr("%1 is not an SQLite database.").arg(path));
     ScopedConnection conn(path, ScopedConnection::Mode::ReadOnly);
     if (!conn.isOpen())
         return Error(QStringLiteral("db.open-failed"),
-                     tr("Could not open %1: %2").arg(path, conn.errorText()));
+                     SqliteFileTr::tr("Could not open %1: %2").arg(path, conn.errorText()));
     IntegrityReport report;
     QSqlQuery q(conn.db());
     if (!q.exec(QStringLiteral("PRAGMA integrity_check(100)")))
         return Error(QStringLiteral("db.corrupt"),
-                     tr("The integrity check of %1 could not run: %2").arg(path, q.lastError().text()));
+                     SqliteFileTr::tr("The integrity check of %1 could not run: %2").arg(path, q.lastError().text()));
     while (q.next()) {
         const QString line = q.value(0).toString();
         if (line != QLatin1String("ok"))
@@ -126,9 +121,9 @@ Result<IntegrityReport> checkIntegrity(const QString &path)
     }
     if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
         return Error(QStringLiteral("db.corrupt"),
-                     tr("The foreign key check of %1 could not run: %2").arg(path, q.lastError().text()));
+                     SqliteFileTr::tr("The foreign key check of %1 could not run: %2").arg(path, q.lastError().text()));
     while (q.next() && report.problems.size() < 100) {
-        report.problems << tr("Row %1 of table %2 refers to a missing row of %3.")
+        report.problems << SqliteFileTr::tr("Row %1 of table %2 refers to a missing row of %3.")
                                .arg(q.value(1).toString(), q.value(0).toString(), q.value(2).toString());
     }
     report.ok = report.problems.isEmpty();
@@ -140,15 +135,15 @@ Result<FileFacts> inspect(const QString &path)
     const FileKind kind = classifyFile(path);
     if (kind != FileKind::Sqlite)
         return Error(QStringLiteral("db.not-sqlite"),
-                     tr("%1 is not an SQLite database.").arg(QDir::toNativeSeparators(path)));
+                     SqliteFileTr::tr("%1 is not an SQLite database.").arg(QDir::toNativeSeparators(path)));
     ScopedConnection conn(path, ScopedConnection::Mode::ReadOnly);
     if (!conn.isOpen())
         return Error(QStringLiteral("db.open-failed"),
-                     tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), conn.errorText()));
+                     SqliteFileTr::tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), conn.errorText()));
     FileFacts facts;
     QSqlQuery q(conn.db());
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error(QStringLiteral("db.corrupt"), tr("%1 is damaged or not a database: %2")
+        return Error(QStringLiteral("db.corrupt"), SqliteFileTr::tr("%1 is damaged or not a database: %2")
                                                        .arg(QDir::toNativeSeparators(path), q.lastError().text()));
     facts.schemaVersion = q.value(0).toInt();
     if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next())
@@ -188,13 +183,13 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
     const QString nativeSource = QDir::toNativeSeparators(source);
     const QString nativeDest = QDir::toNativeSeparators(dest);
     if (classifyFile(source) != FileKind::Sqlite)
-        return Error(QStringLiteral("db.not-sqlite"), tr("%1 is not an SQLite database.").arg(nativeSource));
+        return Error(QStringLiteral("db.not-sqlite"), SqliteFileTr::tr("%1 is not an SQLite database.").arg(nativeSource));
     if (QFileInfo(source).canonicalFilePath() == QFileInfo(dest).canonicalFilePath())
         return Error(QStringLiteral("backup.same-file"),
-                     tr("A database cannot be copied onto itself (%1).").arg(nativeDest));
+                     SqliteFileTr::tr("A database cannot be copied onto itself (%1).").arg(nativeDest));
     const QString destDir = QFileInfo(dest).absolutePath();
     if (!QDir().mkpath(destDir))
-        return Error(QStringLiteral("backup.folder"), tr("Could not create the folder %1.").arg(destDir));
+        return Error(QStringLiteral("backup.folder"), SqliteFileTr::tr("Could not create the folder %1.").arg(destDir));
 
     const QString partial = dest + QStringLiteral(".partial");
     QFile::remove(partial);
@@ -205,20 +200,20 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
         ScopedConnection src(source, ScopedConnection::Mode::ReadOnly);
         if (!src.isOpen())
             return Error(QStringLiteral("db.open-failed"),
-                         tr("Could not open %1: %2").arg(nativeSource, src.errorText()));
+                         SqliteFileTr::tr("Could not open %1: %2").arg(nativeSource, src.errorText()));
         ScopedConnection dst(partial, ScopedConnection::Mode::ReadWrite);
         if (!dst.isOpen())
             return Error(QStringLiteral("backup.write"),
-                         tr("Could not create %1: %2").arg(nativeDest, dst.errorText()));
+                         SqliteFileTr::tr("Could not create %1: %2").arg(nativeDest, dst.errorText()));
         sqlite3 *srcHandle = handleOf(src.db());
         sqlite3 *dstHandle = handleOf(dst.db());
         if (!srcHandle || !dstHandle)
-            return Error(QStringLiteral("backup.driver"), tr("The SQLite driver did not expose its handle."));
+            return Error(QStringLiteral("backup.driver"), SqliteFileTr::tr("The SQLite driver did not expose its handle."));
 
         sqlite3_backup *backup = sqlite3_backup_init(dstHandle, "main", srcHandle, "main");
         if (!backup)
             return Error(QStringLiteral("backup.write"),
-                         tr("Could not start the copy to %1: %2")
+                         SqliteFileTr::tr("Could not start the copy to %1: %2")
                              .arg(nativeDest, QString::fromUtf8(sqlite3_errmsg(dstHandle))));
         qint64 pageSize = 4096;
         {
@@ -260,10 +255,10 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
             mark.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
         }
         if (cancelled) {
-            status = Error(QStringLiteral("cancelled"), tr("The copy was cancelled."));
+            status = Error(QStringLiteral("cancelled"), SqliteFileTr::tr("The copy was cancelled."));
         } else if (rc != SQLITE_DONE) {
             status = Error(QStringLiteral("backup.failed"),
-                           tr("Copying %1 to %2 failed: %3")
+                           SqliteFileTr::tr("Copying %1 to %2 failed: %3")
                                .arg(nativeSource, nativeDest, QString::fromUtf8(sqlite3_errstr(rc))));
         }
     }
@@ -280,7 +275,7 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
     if (ec) {
         QFile::remove(partial);
         return Error(QStringLiteral("backup.write"),
-                     tr("Could not move the copy into place at %1: %2")
+                     SqliteFileTr::tr("Could not move the copy into place at %1: %2")
                          .arg(nativeDest, QString::fromStdString(ec.message())));
     }
     syncPath(dest);

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Writes the translations into translations/lux_<es|en>.ts after `cmake --build --preset dev --target
+# update_translations` has added new source strings:  fill_ts.py es  /  fill_ts.py en
+# Reports any string still without a translation.
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(__file__))
+from es_strings import ES  # noqa: E402
+
+# English keeps its source text; only the plural forms are spelled out.
+EN = {
+    'The password needs at least %n characters.': ('The password needs at least %n character.', 'The password needs at least %n characters.'),
+    'Too many failed attempts. Try again in %n second(s).': ('Too many failed attempts. Try again in %n second.', 'Too many failed attempts. Try again in %n seconds.'),
+    'The email or password is not correct. Try again in %n second(s).': ('The email or password is not correct. Try again in %n second.', 'The email or password is not correct. Try again in %n seconds.'),
+    'Automatic backup saved as %1; %n older backup(s) removed.': ('Automatic backup saved as %1; %n older backup removed.', 'Automatic backup saved as %1; %n older backups removed.'),
+    'At least %n characters': ('At least %n character', 'At least %n characters'),
+}
+language = sys.argv[1] if len(sys.argv) > 1 else 'es'
+TABLE = ES if language == 'es' else EN
+ts = os.path.join(os.path.dirname(__file__), '..', 'lux_%s.ts' % language)
+tree = ET.parse(ts)
+missing = []
+for message in tree.getroot().iter('message'):
+    source = message.find('source').text
+    translation = message.find('translation')
+    value = TABLE.get(source)
+    if value is None:
+        missing.append(source)
+        continue
+    translation.attrib.pop('type', None)
+    for child in list(translation):
+        translation.remove(child)
+    if message.get('numerus') == 'yes':
+        translation.text = None
+        for form in (value if isinstance(value, tuple) else (value, value)):
+            ET.SubElement(translation, 'numerusform').text = form
+    else:
+        translation.text = value
+with open(ts, 'wb') as f:
+    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+    tree.write(f, encoding='utf-8', xml_declaration=False)
+    f.write(b'\n')
+if missing:
+    print('No translation yet for:', *missing, sep='\n  ')
+    sys.exit(1)
