@@ -285,6 +285,14 @@ int Database::schemaVersion() const
     return -1;
 }
 
+qint64 Database::logicalSize() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) && q.next())
+        return q.value(0).toLongLong();
+    return QFileInfo(m_path).size();
+}
+
 QString Database::networkFileSystemWarning() const
 {
     if (!m_report.onNetworkFileSystem)

@@ -62,6 +62,8 @@ public:
     const OpenReport &report() const { return m_report; }
     QString databaseId() const { return m_databaseId; }
     int schemaVersion() const;
+    // Pages in use times the page size: what the data takes, including what still sits in the WAL.
+    qint64 logicalSize() const;
     QString networkFileSystemWarning() const;
 
     QString meta(const QString &key) const;

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void lightSwitchesPalette();
     void iconsRenderAtEveryScale();
     void everyIconIsALineIcon();
+    void iconsFollowTheThemeSwitch();
 };
 
 void TestTheme::darkIsTheDefaultLook()
@@ -74,6 +75,31 @@ void TestTheme::everyIconIsALineIcon()
         ++count;
     }
     QVERIFY(count >= 20);
+}
+
+namespace {
+int inkLightness(const QIcon &icon)
+{
+    const QImage img = icon.pixmap(QSize(24, 24), 1.0).toImage();
+    int best = -1;
+    for (int y = 0; y < img.height() && best < 0; ++y)
+        for (int x = 0; x < img.width(); ++x)
+            if (qAlpha(img.pixel(x, y)) == 255) {
+                best = QColor(img.pixel(x, y)).lightness();
+                break;
+            }
+    return best;
+}
+} // namespace
+
+void TestTheme::iconsFollowTheThemeSwitch()
+{
+    ui::Theme::apply(QStringLiteral("dark"));
+    const QIcon icon = ui::Theme::icon(QStringLiteral("users")); // made once, in the dark theme
+    QVERIFY(inkLightness(icon) > 180);                          // light strokes on dark
+    ui::Theme::apply(QStringLiteral("light"));
+    QVERIFY(inkLightness(icon) < 80);                           // the same icon, now dark strokes
+    ui::Theme::apply(QStringLiteral("dark"));
 }
 
 LUX_TEST_MAIN(TestTheme, QApplication)

@@ -67,6 +67,7 @@ QLabel *DashboardPage::addCard(const QString &id, const QString &label, const QS
     auto *head = new QHBoxLayout;
     auto *iconLabel = new QLabel(card);
     iconLabel->setPixmap(Theme::icon(icon).pixmap(18, 18));
+    m_icons.append({iconLabel, icon});
     auto *caption = new QLabel(label, card);
     caption->setProperty("role", QStringLiteral("cardLabel"));
     head->addWidget(iconLabel);
@@ -79,6 +80,15 @@ QLabel *DashboardPage::addCard(const QString &id, const QString &label, const QS
     m_grid->addWidget(card, row, column);
     m_values.insert(id, value);
     return value;
+}
+
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        for (const auto &[label, name] : std::as_const(m_icons))
+            label->setPixmap(Theme::icon(name).pixmap(18, 18));
+    }
+    QWidget::changeEvent(event);
 }
 
 void DashboardPage::showEvent(QShowEvent *event)
@@ -95,7 +105,7 @@ void DashboardPage::refresh()
     const QLocale locale;
     m_greeting->setText(m_session.isSignedIn() ? tr("Welcome back, %1.").arg(m_session.user().name) : QString());
     m_values[QStringLiteral("users")]->setText(locale.toString(m_session.users()->users().size()));
-    m_values[QStringLiteral("size")]->setText(locale.formattedDataSize(QFileInfo(db->path()).size()));
+    m_values[QStringLiteral("size")]->setText(locale.formattedDataSize(db->logicalSize()));
     m_values[QStringLiteral("schema")]->setText(locale.toString(db->schemaVersion()));
 
     QDateTime last;

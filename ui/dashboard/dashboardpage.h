@@ -23,6 +23,7 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QLabel *addCard(const QString &id, const QString &label, const QString &icon, int row, int column);
@@ -33,6 +34,7 @@ private:
     QLabel *m_warning;
     QGridLayout *m_grid;
     QHash<QString, QLabel *> m_values;
+    QList<QPair<QLabel *, QString>> m_icons; // label, icon name: pixmaps are redrawn on theme change
 };
 
 } // namespace lux::ui

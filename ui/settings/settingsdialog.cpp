@@ -200,7 +200,7 @@ void SettingsDialog::refreshDatabase()
         return;
     const QLocale locale;
     m_dbPath->setText(tr("Database file: %1").arg(QDir::toNativeSeparators(db->path())));
-    QString facts = tr("Schema %1 · %2").arg(db->schemaVersion()).arg(locale.formattedDataSize(QFileInfo(db->path()).size()));
+    QString facts = tr("Schema %1 · %2").arg(db->schemaVersion()).arg(locale.formattedDataSize(db->logicalSize()));
     if (db->isReadOnly())
         facts += tr(" · read-only");
     m_dbFacts->setText(facts);

@@ -31,8 +31,6 @@ namespace lux::ui {
 
 namespace {
 constexpr int kSectionRole = Qt::UserRole + 1;
-constexpr int kIconRole = Qt::UserRole + 2;
-constexpr char kIconProperty[] = "luxIcon";
 }
 
 MainWindow::MainWindow(AppSession &session, QWidget *parent)
@@ -126,7 +124,6 @@ void MainWindow::addSection(Section section, const QString &title, const QString
 {
     auto *item = new QListWidgetItem(Theme::icon(icon), title, m_sidebar);
     item->setData(kSectionRole, int(section));
-    item->setData(kIconRole, icon);
     m_sections->addWidget(page);
 }
 
@@ -136,7 +133,6 @@ void MainWindow::buildMenus()
     const auto add = [this](QMenu *menu, const QString &text, const QString &icon, const QKeySequence &keys,
                             auto receiver, auto slot) {
         QAction *a = menu->addAction(icon.isEmpty() ? QIcon() : Theme::icon(icon), text);
-        a->setProperty(kIconProperty, icon);
         a->setShortcut(keys);
         connect(a, &QAction::triggered, receiver, slot);
         return a;
@@ -171,7 +167,6 @@ void MainWindow::buildMenus()
         QListWidgetItem *item = m_sidebar->item(row);
         const auto section = static_cast<Section>(item->data(kSectionRole).toInt());
         QAction *a = view->addAction(item->icon(), item->text());
-        a->setProperty(kIconProperty, item->data(kIconRole));
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
         a->setObjectName(QStringLiteral("showSection%1").arg(row));
         connect(a, &QAction::triggered, this, [this, section] { showSection(section); });
@@ -179,7 +174,6 @@ void MainWindow::buildMenus()
     }
     view->addSeparator();
     QAction *sidebar = view->addAction(Theme::icon(QStringLiteral("sidebar")), tr("Show &Sidebar"));
-    sidebar->setProperty(kIconProperty, QStringLiteral("sidebar"));
     sidebar->setCheckable(true);
     sidebar->setChecked(!m_session.settings().value(Settings::Key::SidebarCollapsed).toBool());
     sidebar->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
@@ -378,16 +372,7 @@ void MainWindow::showSettings()
 
 void MainWindow::applyTheme(const QString &theme)
 {
-    Theme::apply(theme);
-    // Icons are tinted when made: make them again in the new colours.
-    for (int row = 0; row < m_sidebar->count(); ++row)
-        m_sidebar->item(row)->setIcon(Theme::icon(m_sidebar->item(row)->data(kIconRole).toString()));
-    const QList<QAction *> actions = findChildren<QAction *>();
-    for (QAction *a : actions) {
-        const QString icon = a->property(kIconProperty).toString();
-        if (!icon.isEmpty())
-            a->setIcon(Theme::icon(icon));
-    }
+    Theme::apply(theme); // icons read the theme's colours when they paint
 }
 
 void MainWindow::signOut()

@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "svgiconengine.h"
 
+#include "theme.h"
+
 #include <QPainter>
 #include <QPixmap>
 #include <QSvgRenderer>
 
 namespace lux::ui {
 
-SvgIconEngine::SvgIconEngine(QByteArray svg, Colors colors) : m_svg(std::move(svg)), m_colors(std::move(colors)) {}
+SvgIconEngine::SvgIconEngine(QByteArray svg) : m_svg(std::move(svg)) {}
 
 QByteArray SvgIconEngine::svgFor(QIcon::Mode mode) const
 {
-    QColor c = m_colors.normal;
-    switch (mode) {
-    case QIcon::Disabled: c = m_colors.disabled; break;
-    case QIcon::Active: c = m_colors.active; break;
-    case QIcon::Selected: c = m_colors.selected; break;
-    case QIcon::Normal: break;
-    }
+    const QColor c = Theme::iconColor(mode);
     QByteArray svg = m_svg;
     svg.replace("currentColor", c.name(QColor::HexRgb).toLatin1());
     return svg;
@@ -50,7 +46,7 @@ QPixmap SvgIconEngine::scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::
 
 QIconEngine *SvgIconEngine::clone() const
 {
-    return new SvgIconEngine(m_svg, m_colors);
+    return new SvgIconEngine(m_svg);
 }
 
 } // namespace lux::ui

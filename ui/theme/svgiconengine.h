@@ -1,24 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QColor>
 #include <QIconEngine>
 
 namespace lux::ui {
 
-// Renders a line icon whose SVG strokes with currentColor in the colour of the icon's mode, at the
-// exact size and device pixel ratio asked for: crisp on HiDPI, themed without separate files.
+// Renders a line icon whose SVG strokes with currentColor, in the colour the current theme gives the
+// icon's mode, at the exact size and device pixel ratio asked for: crisp on HiDPI, and following a
+// theme switch at the next paint without being made again.
 class SvgIconEngine : public QIconEngine
 {
 public:
-    struct Colors
-    {
-        QColor normal;
-        QColor disabled;
-        QColor active;
-        QColor selected;
-    };
-    SvgIconEngine(QByteArray svg, Colors colors);
+    explicit SvgIconEngine(QByteArray svg);
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override;
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
@@ -30,7 +23,6 @@ private:
     QByteArray svgFor(QIcon::Mode mode) const;
 
     QByteArray m_svg;
-    Colors m_colors;
 };
 
 } // namespace lux::ui

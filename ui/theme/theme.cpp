@@ -132,8 +132,19 @@ QIcon Theme::icon(const QString &name)
     QFile f(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
     if (!f.open(QIODevice::ReadOnly))
         return {};
+    return QIcon(new SvgIconEngine(f.readAll()));
+}
+
+QColor Theme::iconColor(QIcon::Mode mode)
+{
     const Colors c = colorsFor(s_current);
-    return QIcon(new SvgIconEngine(f.readAll(), {c.text, c.muted.darker(130), c.text, c.accentText}));
+    switch (mode) {
+    case QIcon::Disabled: return s_current == Kind::Dark ? c.muted.darker(150) : c.muted.lighter(150);
+    case QIcon::Selected: return c.accentText;
+    case QIcon::Normal:
+    case QIcon::Active: break;
+    }
+    return c.text;
 }
 
 } // namespace lux::ui

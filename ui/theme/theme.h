@@ -19,7 +19,8 @@ public:
     static Kind current();
     static QString name(Kind kind);
 
-    static QIcon icon(const QString &name); // resources/icons/<name>.svg
+    static QIcon icon(const QString &name); // resources/icons/<name>.svg, drawn in the current theme
+    static QColor iconColor(QIcon::Mode mode);
     static QColor color(const char *role); // "accent", "muted", "danger", "success", "warning", "surface"
 
 private:
