@@ -17,8 +17,8 @@ const QHash<Settings::Key, Entry> &table()
 {
     using K = Settings::Key;
     static const QHash<K, Entry> entries = {
-        {K::Language, {"general/language", QString()}},
-        {K::Theme, {"general/theme", QStringLiteral("dark")}},
+        {K::Language, {"appearance/language", QString()}},
+        {K::Theme, {"appearance/theme", QStringLiteral("dark")}},
         {K::MainWindowGeometry, {"window/geometry", QByteArray()}},
         {K::MainWindowState, {"window/state", QByteArray()}},
         {K::SidebarCollapsed, {"window/sidebarCollapsed", false}},

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include "app/appsession.h"
+#include "settings/settings.h"
+#include "shell/mainwindow.h"
+
 #include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -16,6 +22,7 @@ private Q_SLOTS:
     void spanishIsEmbeddedAndLoads();
     void spanishCoversEveryString();
     void placeholdersSurviveTranslation();
+    void spanishReachesTheWindow();
 };
 
 void TestTranslations::spanishIsEmbeddedAndLoads()
@@ -77,5 +84,25 @@ void TestTranslations::placeholdersSurviveTranslation()
     QVERIFY(checked > 50);
 }
 
-LUX_TEST_MAIN(TestTranslations, QCoreApplication)
+void TestTranslations::spanishReachesTheWindow()
+{
+    test::TestEnvironment env;
+    QTranslator es;
+    QVERIFY(es.load(QStringLiteral(LUX_QM_DIR "/lux_es.qm")));
+    QCoreApplication::installTranslator(&es);
+    {
+        Settings settings(env.path(QStringLiteral("es.ini")));
+        ui::AppSession session(settings);
+        ui::MainWindow window(session);
+        QStringList menus;
+        for (QAction *a : window.menuBar()->actions())
+            menus << a->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&Archivo"), QStringLiteral("&Ver"), QStringLiteral("A&yuda")}));
+        QCOMPARE(window.windowTitle(), QStringLiteral("LUX Marketing"));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusDatabase"))->text() == QStringLiteral("Sin base de datos"));
+    }
+    QCoreApplication::removeTranslator(&es);
+}
+
+LUX_TEST_MAIN(TestTranslations, QApplication)
 #include "tst_translations.moc"
