@@ -17,24 +17,17 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AccountForm</name>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation><numerusform>At least %n character</numerusform><numerusform>At least %n characters</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::MainWindow</name>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
         <translation><numerusform>Automatic backup saved as %1; %n older backup removed.</numerusform><numerusform>Automatic backup saved as %1; %n older backups removed.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>lux::ui::SetupPage</name>
-    <message numerus="yes">
-        <source>At least %n characters</source>
-        <translation><numerusform>At least %n character</numerusform><numerusform>At least %n characters</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>lux::ui::UserDialog</name>
-    <message numerus="yes">
-        <source>At least %n characters</source>
-        <translation><numerusform>At least %n character</numerusform><numerusform>At least %n characters</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -323,6 +323,41 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AccountForm</name>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmar contraseña</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Las contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ActivityPage</name>
     <message>
         <source>Activity</source>
@@ -951,44 +986,12 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Te damos la bienvenida</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>Tu nombre</translation>
-    </message>
-    <message>
-        <source>name@example.com</source>
-        <translation>nombre@ejemplo.com</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters</source>
-        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Confirm password</source>
-        <translation>Confirmar contraseña</translation>
-    </message>
-    <message>
         <source>Create Administrator</source>
         <translation>Crear administrador</translation>
     </message>
     <message>
         <source>%1 is a new database. Create its administrator: the account that adds everyone else.</source>
         <translation>%1 es una base de datos nueva. Crea su administrador: la cuenta que añade a todos los demás.</translation>
-    </message>
-    <message>
-        <source>The passwords do not match.</source>
-        <translation>Las contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>Creating…</source>
@@ -1076,24 +1079,12 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Restablecer contraseña</translation>
     </message>
     <message>
-        <source>name@example.com</source>
-        <translation>nombre@ejemplo.com</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>Miembro</translation>
     </message>
     <message>
         <source>Administrator</source>
         <translation>Administrador</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1103,25 +1094,9 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>New password for %1.</source>
         <translation>Nueva contraseña para %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>At least %n characters</source>
-        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Confirm password</source>
-        <translation>Confirmar contraseña</translation>
-    </message>
     <message>
         <source>Set Password</source>
         <translation>Establecer contraseña</translation>
-    </message>
-    <message>
-        <source>The passwords do not match.</source>
-        <translation>Las contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>

@@ -102,13 +102,13 @@ void TestMainWindow::firstRunSignInAndEverySection()
     // First run: the administrator.
     QCOMPARE(window.screen(), MainWindow::Screen::Setup);
     saveShot(&window, QStringLiteral("first-run"));
-    type(&window, "setupName", QStringLiteral("Ada Lovelace"));
-    type(&window, "setupEmail", QStringLiteral("ada@example.com"));
-    type(&window, "setupPassword", QStringLiteral("short"));
+    type(&window, "accountName", QStringLiteral("Ada Lovelace"));
+    type(&window, "accountEmail", QStringLiteral("ada@example.com"));
+    type(&window, "accountPassword", QStringLiteral("short"));
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("setupError"))->isVisibleTo(&window));
     QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("setupCreate"))->isEnabled());
-    type(&window, "setupPassword", QStringLiteral("analytical engine"));
-    type(&window, "setupConfirm", QStringLiteral("analytical engine"));
+    type(&window, "accountPassword", QStringLiteral("analytical engine"));
+    type(&window, "accountConfirm", QStringLiteral("analytical engine"));
     click(&window, "setupCreate");
     QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
     QCOMPARE(session.user().name, QStringLiteral("Ada Lovelace"));

@@ -3,8 +3,8 @@
 
 #include "app/appsession.h"
 #include "auditlogmodel.h"
+#include "common/tableview.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -27,13 +27,7 @@ ActivityPage::ActivityPage(AppSession &session, QWidget *parent)
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("auditView"));
     m_view->setModel(m_model);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setShowGrid(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(30);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpListTable(m_view);
     m_view->setColumnWidth(AuditLogModel::When, 170);
     m_view->setColumnWidth(AuditLogModel::Who, 170);
     m_view->setColumnWidth(AuditLogModel::Action, 190);

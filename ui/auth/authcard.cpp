@@ -52,6 +52,17 @@ AuthCard::AuthCard(QWidget *parent) : QWidget(parent)
     layout->addLayout(m_body);
 }
 
+QLabel *AuthCard::addErrorLabel(const QString &objectName)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setProperty("role", QStringLiteral("error"));
+    label->setWordWrap(true);
+    label->hide();
+    m_body->addWidget(label);
+    return label;
+}
+
 void AuthCard::setTitle(const QString &title)
 {
     m_title->setText(title);

@@ -18,6 +18,8 @@ public:
     void setTitle(const QString &title);
     void setSubtitle(const QString &subtitle);
     QVBoxLayout *body() const { return m_body; }
+    // A hidden, word-wrapped error line added to the body.
+    QLabel *addErrorLabel(const QString &objectName);
 
 private:
     QLabel *m_title;

@@ -7,11 +7,11 @@
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
 
 namespace lux::ui {
 
+class AccountForm;
 class AppSession;
 class AuthCard;
 
@@ -33,10 +33,7 @@ private:
 
     AppSession &m_session;
     AuthCard *m_card;
-    QLineEdit *m_name;
-    QLineEdit *m_email;
-    QLineEdit *m_password;
-    QLineEdit *m_confirm;
+    AccountForm *m_form;
     QLabel *m_error;
     QPushButton *m_create;
     QFutureWatcher<QString> m_hashing;

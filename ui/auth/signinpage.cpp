@@ -42,12 +42,7 @@ SignInPage::SignInPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     m_remember->setToolTip(tr("Keeps a sign-in token in the system keychain until you sign out."));
     m_card->body()->addWidget(m_remember);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("signInError"));
-    m_error->setProperty("role", QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    m_card->body()->addWidget(m_error);
+    m_error = m_card->addErrorLabel(QStringLiteral("signInError"));
 
     m_signIn = new QPushButton(tr("Sign In"), this);
     m_signIn->setObjectName(QStringLiteral("signInButton"));

@@ -131,19 +131,12 @@ void DatabaseActions::exportDatabase()
         Dialogs::warning(window(), tr("Export Database"), tr("Choose a different file than the open database."));
         return;
     }
-    setBusy(true);
-    BackgroundTask::start(
-        window(), tr("Exporting the database…"),
+    runCopy(
+        tr("Exporting the database…"), tr("Export Failed"),
         [source, dest](const storage::ProgressFn &p, const std::atomic_bool *c) {
             return storage::exportDatabase(source, dest, p, c);
         },
-        [this, dest](const Status &s) {
-            setBusy(false);
-            if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
-                    Dialogs::critical(window(), tr("Export Failed"), s.error().message);
-                return;
-            }
+        [this, dest] {
             audit(m_session, QStringLiteral("database.exported"), QFileInfo(dest).fileName());
             Q_EMIT notice(tr("Exported a copy to %1.").arg(QDir::toNativeSeparators(dest)));
         });
@@ -157,22 +150,34 @@ void DatabaseActions::backupNow()
     const QString dest = m_session.backupDir() + QLatin1Char('/') + QFileInfo(source).completeBaseName()
                          + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
                          + QStringLiteral("-manual.sqlite");
-    setBusy(true);
-    BackgroundTask::start(
-        window(), tr("Backing up the database…"),
+    runCopy(
+        tr("Backing up the database…"), tr("Backup Failed"),
         [source, dest](const storage::ProgressFn &p, const std::atomic_bool *c) {
             return storage::copyDatabase(source, dest, p, c);
         },
-        [this, dest](const Status &s) {
-            setBusy(false);
-            if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
-                    Dialogs::critical(window(), tr("Backup Failed"), s.error().message);
-                return;
-            }
+        [this, dest] {
             audit(m_session, QStringLiteral("database.backup"), QFileInfo(dest).fileName());
             Q_EMIT notice(tr("Backup saved as %1.").arg(QDir::toNativeSeparators(dest)));
         });
+}
+
+void DatabaseActions::runCopy(const QString &label, const QString &failureTitle,
+                              std::function<Status(const storage::ProgressFn &, const std::atomic_bool *)> work,
+                              std::function<void()> onSuccess, std::function<void()> onFailure)
+{
+    setBusy(true);
+    BackgroundTask::start(window(), label, std::move(work),
+                          [this, failureTitle, onSuccess = std::move(onSuccess), onFailure = std::move(onFailure)](const Status &s) {
+                              setBusy(false);
+                              if (s) {
+                                  onSuccess();
+                                  return;
+                              }
+                              if (onFailure)
+                                  onFailure();
+                              if (s.error().code != QLatin1String("cancelled"))
+                                  Dialogs::critical(window(), failureTitle, s.error().message);
+                          });
 }
 
 void DatabaseActions::restoreBackup()
@@ -195,21 +200,16 @@ void DatabaseActions::restoreBackup()
     if (answer != QMessageBox::Yes)
         return;
     const QString staging = m_session.database()->path() + QStringLiteral(".restore-staging");
-    setBusy(true);
-    BackgroundTask::start(
-        window(), tr("Checking and copying the backup…"),
-        [candidate, staging](const storage::ProgressFn &p, const std::atomic_bool *c) {
-            return storage::stageRestore(candidate, staging, p, c);
+    runCopy(
+        tr("Checking and copying the backup…"), tr("Restore Failed"),
+        [candidate, staging](const storage::ProgressFn &p, const std::atomic_bool *c) -> Status {
+            if (Status s = storage::stageRestore(candidate, staging, p, c); !s)
+                return s.error().code == QLatin1String("cancelled")
+                           ? s
+                           : Status(Error(s.error().code, tr("Nothing was changed. %1").arg(s.error().message)));
+            return {};
         },
-        [this, candidate, staging](const Status &s) {
-            setBusy(false);
-            if (!s) {
-                QFile::remove(staging);
-                if (s.error().code != QLatin1String("cancelled"))
-                    Dialogs::critical(window(), tr("Restore Failed"),
-                                      tr("Nothing was changed. %1").arg(s.error().message));
-                return;
-            }
+        [this, candidate, staging] {
             if (!m_session.database()) {
                 QFile::remove(staging);
                 return;
@@ -229,7 +229,8 @@ void DatabaseActions::restoreBackup()
             openPath(path, false);
             Q_EMIT notice(tr("Restored from %1. The previous database was kept as %2.")
                               .arg(QFileInfo(candidate).fileName(), QFileInfo(*kept).fileName()));
-        });
+        },
+        [staging] { QFile::remove(staging); });
 }
 
 void DatabaseActions::checkIntegrity()

@@ -2,9 +2,13 @@
 #pragma once
 
 #include "storage/database.h"
+#include "storage/sqlitefile.h"
 
 #include <QObject>
 #include <QPointer>
+
+#include <atomic>
+#include <functional>
 
 class QWidget;
 
@@ -45,6 +49,10 @@ Q_SIGNALS:
 
 private:
     void runIntegrityCheck(bool quiet);
+    // Runs a cancellable copy on a worker thread; reports a failure (not a cancel) under failureTitle.
+    void runCopy(const QString &label, const QString &failureTitle,
+                 std::function<Status(const storage::ProgressFn &, const std::atomic_bool *)> work,
+                 std::function<void()> onSuccess, std::function<void()> onFailure = {});
     void setBusy(bool busy);
     bool refuseIfBusy();
     QWidget *window() const { return m_window; }

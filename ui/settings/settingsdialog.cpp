@@ -3,6 +3,7 @@
 
 #include "app/appsession.h"
 #include "common/dialogs.h"
+#include "common/tableview.h"
 #include "database/databaseactions.h"
 #include "settings/settings.h"
 #include "theme/theme.h"
@@ -237,14 +238,8 @@ QWidget *SettingsDialog::buildUsers()
     m_usersView = new QTableView(page);
     m_usersView->setObjectName(QStringLiteral("usersView"));
     m_usersView->setModel(m_usersModel);
-    m_usersView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpListTable(m_usersView);
     m_usersView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_usersView->setShowGrid(false);
-    m_usersView->setAlternatingRowColors(true);
-    m_usersView->verticalHeader()->hide();
-    m_usersView->verticalHeader()->setDefaultSectionSize(30);
-    m_usersView->horizontalHeader()->setStretchLastSection(true);
-    m_usersView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_usersView->setColumnWidth(UsersModel::Name, 150);
     m_usersView->setColumnWidth(UsersModel::Email, 190);
     layout->addWidget(m_usersView, 1);
@@ -309,17 +304,11 @@ void SettingsDialog::addUser()
             return;
         }
     }
-    m_hashing.disconnect(this);
-    connect(&m_hashing, &QFutureWatcher<QString>::finished, this, [this, name, email, role] {
-        m_hashing.disconnect(this);
-        const auto created = m_session.users()->createUserWithHash(&m_session.user(), name, email, m_hashing.result(), role);
+    hashThen(dialog.password(), [this, name, email, role](const QString &hash) {
+        const auto created = m_session.users()->createUserWithHash(&m_session.user(), name, email, hash, role);
         if (!created)
             Dialogs::warning(this, tr("Add User"), created.error().message);
-        Q_EMIT m_session.auditChanged();
-        refreshUsers();
     });
-    m_hashing.setFuture(QtConcurrent::run([pw = dialog.password()] { return PasswordHasher::hash(pw); }));
-    updateUserButtons();
 }
 
 void SettingsDialog::toggleDisabled()
@@ -351,18 +340,26 @@ void SettingsDialog::resetPassword()
     UserDialog dialog(UserDialog::Mode::ResetPassword, this, target.name);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_hashing.disconnect(this);
-    connect(&m_hashing, &QFutureWatcher<QString>::finished, this, [this, target] {
-        m_hashing.disconnect(this);
-        if (Status s = m_session.users()->resetPasswordWithHash(m_session.user(), target.id, m_hashing.result()); !s)
+    hashThen(dialog.password(), [this, target](const QString &hash) {
+        if (Status s = m_session.users()->resetPasswordWithHash(m_session.user(), target.id, hash); !s)
             Dialogs::warning(this, tr("Reset Password"), s.error().message);
         else
             Dialogs::information(this, tr("Reset Password"),
                                  tr("%1 can now sign in with the new password.").arg(target.name));
+    });
+}
+
+void SettingsDialog::hashThen(const QString &password, std::function<void(const QString &)> apply)
+{
+    // Argon2id takes a tenth of a second: off the GUI thread, then back here to write.
+    m_hashing.disconnect(this);
+    connect(&m_hashing, &QFutureWatcher<QString>::finished, this, [this, apply = std::move(apply)] {
+        m_hashing.disconnect(this);
+        apply(m_hashing.result());
         Q_EMIT m_session.auditChanged();
         refreshUsers();
     });
-    m_hashing.setFuture(QtConcurrent::run([pw = dialog.password()] { return PasswordHasher::hash(pw); }));
+    m_hashing.setFuture(QtConcurrent::run([password] { return PasswordHasher::hash(password); }));
     updateUserButtons();
 }
 

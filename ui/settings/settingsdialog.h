@@ -4,6 +4,8 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -47,6 +49,7 @@ private:
     void addUser();
     void toggleDisabled();
     void resetPassword();
+    void hashThen(const QString &password, std::function<void(const QString &hash)> apply);
 
     AppSession &m_session;
     DatabaseActions &m_actions;

@@ -8,9 +8,10 @@
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
 
 namespace lux::ui {
+
+class AccountForm;
 
 // Adds a user, or sets a new password for one (mode ResetPassword shows only the password fields).
 class UserDialog : public QDialog
@@ -28,12 +29,8 @@ public:
 private:
     void validate();
 
-    Mode m_mode;
-    QLineEdit *m_name = nullptr;
-    QLineEdit *m_email = nullptr;
+    AccountForm *m_form;
     QComboBox *m_role = nullptr;
-    QLineEdit *m_password;
-    QLineEdit *m_confirm;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

@@ -17,12 +17,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     card->setTitle(tr("No database open"));
     card->setSubtitle(tr("Open an existing LUX Marketing database, or create a new one."));
     layout->addWidget(card);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("startMessage"));
-    m_message->setProperty("role", QStringLiteral("error"));
-    m_message->setWordWrap(true);
-    m_message->hide();
-    card->body()->addWidget(m_message);
+    m_message = card->addErrorLabel(QStringLiteral("startMessage"));
     auto *open = new QPushButton(Theme::icon(QStringLiteral("open")), tr("Open Database…"), this);
     open->setProperty("primary", true);
     auto *create = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Database…"), this);
