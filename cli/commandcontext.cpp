@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandcontext.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -33,7 +34,8 @@ int CommandContext::fail(const Error &error, const QJsonObject &extra) const
 
 int CommandContext::usage(const QString &message) const
 {
-    print(stderr, QStringLiteral("luxctl: ") + message + QStringLiteral("\nTry 'luxctl --help'."));
+    print(stderr, QStringLiteral("luxctl: ") + message + QLatin1Char('\n')
+                      + QCoreApplication::translate("luxctl", "Try 'luxctl --help'."));
     return ExitUsage;
 }
 

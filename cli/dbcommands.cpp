@@ -162,8 +162,8 @@ int restore(const CommandContext &ctx)
                        .record(std::nullopt, QStringLiteral("database.restored"), {}, std::nullopt,
                                QStringLiteral("luxctl: %1").arg(QFileInfo(in).fileName()));
         !s)
-        std::fprintf(stderr, "luxctl: warning: the restore was not written to the audit log: %s\n",
-                     qPrintable(s.error().message));
+        std::fprintf(stderr, "luxctl: %s\n",
+                     qPrintable(DbTr::tr("warning: the restore was not written to the audit log: %1").arg(s.error().message)));
     return ctx.succeed({{QStringLiteral("restored_from"), in}, {QStringLiteral("previous_kept_at"), *kept},
                         {QStringLiteral("schema_version"), (*db)->schemaVersion()}},
                        DbTr::tr("Restored %1 from %2. The previous database was kept at %3.")

@@ -2,6 +2,7 @@
 // luxctl: LUX Marketing from a terminal, for scripts, servers and benchmarks.
 #include "commandcontext.h"
 #include "common/appidentity.h"
+#include "common/translations.h"
 #include "dbcommands.h"
 #include "storage/database.h"
 
@@ -17,6 +18,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     initApplicationIdentity();
+    // A terminal tool follows the locale of its environment (LANG, LC_ALL, LC_MESSAGES).
+    installTranslations({});
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

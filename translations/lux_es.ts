@@ -1143,6 +1143,143 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
 </context>
 <context>
+    <name>luxctl</name>
+    <message>
+        <source>Created %1 (schema %2).</source>
+        <translation>Se creó %1 (esquema %2).</translation>
+    </message>
+    <message>
+        <source>%1 is ready (schema %2).</source>
+        <translation>%1 está lista (esquema %2).</translation>
+    </message>
+    <message>
+        <source>Updated from schema %1; the previous file was saved as %2.</source>
+        <translation>Actualizada desde el esquema %1; el archivo anterior se guardó como %2.</translation>
+    </message>
+    <message>
+        <source>Database:   %1
+Schema:     %2 (this version: %3)
+Size:       %4 bytes
+Users:      %5
+File system: %6</source>
+        <translation>Base de datos:      %1
+Esquema:            %2 (esta versión: %3)
+Tamaño:             %4 bytes
+Usuarios:           %5
+Sistema de archivos: %6</translation>
+    </message>
+    <message>
+        <source>Open for writing by process %1 on %2 (%3).</source>
+        <translation>Abierta para escritura por el proceso %1 en %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 failed its integrity check:
+%2</source>
+        <translation>%1 no superó la comprobación de integridad:
+%2</translation>
+    </message>
+    <message>
+        <source>%1: integrity check passed.</source>
+        <translation>%1: comprobación de integridad superada.</translation>
+    </message>
+    <message>
+        <source>db backup needs exactly one argument: the file to write.</source>
+        <translation>db backup necesita exactamente un argumento: el archivo que se va a escribir.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>The backup at %1 did not pass its integrity check.</source>
+        <translation>La copia de seguridad en %1 no superó la comprobación de integridad.</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2.</source>
+        <translation>Se copió %1 en %2.</translation>
+    </message>
+    <message>
+        <source>db restore needs exactly one argument: the backup to restore.</source>
+        <translation>db restore necesita exactamente un argumento: la copia que se va a restaurar.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2. The previous database was kept at %3.</source>
+        <translation>Se restauró %1 desde %2. La base de datos anterior se conservó en %3.</translation>
+    </message>
+    <message>
+        <source>db export needs exactly one argument: the file to write.</source>
+        <translation>db export necesita exactamente un argumento: el archivo que se va a escribir.</translation>
+    </message>
+    <message>
+        <source>Exported a copy of %1 to %2.</source>
+        <translation>Se exportó una copia de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'db %1'. Commands: init, info, check, backup, restore, export.</source>
+        <translation>Orden desconocida «db %1». Órdenes: init, info, check, backup, restore, export.</translation>
+    </message>
+    <message>
+        <source>LUX Marketing from the command line.
+
+Commands:
+  db init            create the database, or update it to this version's schema
+  db info            path, schema, size, users, lock state
+  db check           run SQLite's integrity and foreign key checks
+  db backup OUT      write a consistent copy while the database is in use
+  db restore IN      check IN, then replace the database with it (the current file is kept)
+  db export OUT      a copy to share with a team (no machine-bound sign-in data)
+
+Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
+        <translation>LUX Marketing desde la línea de órdenes.
+
+Órdenes:
+  db init            crea la base de datos o la actualiza al esquema de esta versión
+  db info            ruta, esquema, tamaño, usuarios, estado del bloqueo
+  db check           ejecuta las comprobaciones de integridad y de claves foráneas de SQLite
+  db backup OUT      escribe una copia coherente mientras la base de datos está en uso
+  db restore IN      comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)
+  db export OUT      una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)
+
+Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
+    </message>
+    <message>
+        <source>Database file (default: $LUX_DB, else %1).</source>
+        <translation>Archivo de base de datos (predeterminado: $LUX_DB; si no, %1).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Imprime un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Log what happens to standard error.</source>
+        <translation>Registra lo que ocurre en la salida de error estándar.</translation>
+    </message>
+    <message>
+        <source>Command group: db</source>
+        <translation>Grupo de órdenes: db</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Missing command.</source>
+        <translation>Falta la orden.</translation>
+    </message>
+    <message>
+        <source>Unknown command group '%1'.</source>
+        <translation>Grupo de órdenes desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>Try 'luxctl --help'.</source>
+        <translation>Prueba «luxctl --help».</translation>
+    </message>
+    <message>
+        <source>warning: the restore was not written to the audit log: %1</source>
+        <translation>aviso: la restauración no se anotó en el registro de auditoría: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Database file (default: $LUX_DB, else %1).</source>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lux-marketing: the desktop app. Everything it does lives in luxcore and luxui; this file starts it.
 #include "app/appsession.h"
-#include "app/translations.h"
 #include "common/appidentity.h"
+#include "common/translations.h"
 #include "database/databaseactions.h"
 #include "settings/settings.h"
 #include "shell/mainwindow.h"
@@ -47,7 +47,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Settings settings;
-    ui::installTranslations(settings.language());
+    installTranslations(settings.language());
     ui::Theme::apply(settings.theme());
 
     ui::AppSession session(settings);

@@ -46,7 +46,7 @@ void TestTranslations::spanishCoversEveryString()
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(LUX_SOURCE_DIR));
     lupdate.start(QStringLiteral(LUPDATE_PATH), {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                                                  QStringLiteral("none"), QStringLiteral("app"), QStringLiteral("ui"),
+                                                  QStringLiteral("none"), QStringLiteral("app"), QStringLiteral("ui"), QStringLiteral("cli"),
                                                   QStringLiteral("-ts"), ts});
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);

@@ -6,7 +6,7 @@
 #include <QLocale>
 #include <QTranslator>
 
-namespace lux::ui {
+namespace lux {
 
 QString installTranslations(const QString &language)
 {
@@ -25,4 +25,4 @@ QString installTranslations(const QString &language)
     return locale.name();
 }
 
-} // namespace lux::ui
+} // namespace lux
