@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 
+#include <QCommandLineParser>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -17,6 +18,11 @@ struct CommandContext
     QString databasePath;
     bool json = false;
     QStringList args; // after "<group> <command>"
+    const QCommandLineParser *parser = nullptr;
+
+    QString option(const QString &name) const { return parser ? parser->value(name) : QString(); }
+    QStringList options(const QString &name) const { return parser ? parser->values(name) : QStringList(); }
+    bool isSet(const QString &name) const { return parser && parser->isSet(name); }
 
     int fail(const Error &error, const QJsonObject &extra = {}) const; // prints, returns ExitFailure
     int usage(const QString &message) const;     // prints, returns ExitUsage

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // luxctl: LUX Marketing from a terminal, for scripts, servers and benchmarks.
 #include "commandcontext.h"
+#include "contactcommands.h"
 #include "common/appidentity.h"
 #include "common/translations.h"
 #include "dbcommands.h"
@@ -31,7 +32,12 @@ int main(int argc, char *argv[])
         "  db check           run SQLite's integrity and foreign key checks\n"
         "  db backup OUT      write a consistent copy while the database is in use\n"
         "  db restore IN      check IN, then replace the database with it (the current file is kept)\n"
-        "  db export OUT      a copy to share with a team (no machine-bound sign-in data)\n\n"
+        "  db export OUT      a copy to share with a team (no machine-bound sign-in data)\n"
+        "  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)\n"
+        "  contacts export OUT    all contacts, or those with --tag / --status, as CSV\n"
+        "  contacts add EMAIL     add one contact\n"
+        "  contacts show EMAIL    one contact's fields and tags\n"
+        "  contacts count         how many contacts (with --tag / --status)\n\n"
         "Exit codes: 0 success, 1 failure, 2 wrong usage."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
@@ -47,7 +53,8 @@ int main(int argc, char *argv[])
     parser.addOption(dbOption);
     parser.addOption(jsonOption);
     parser.addOption(verboseOption);
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db"));
+    parser.addOptions(cli::contactOptions());
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -71,7 +78,10 @@ int main(int argc, char *argv[])
     const QString group = positional.takeFirst();
     const QString command = positional.takeFirst();
     ctx.args = positional;
+    ctx.parser = &parser;
     if (group == QLatin1String("db"))
         return cli::runDbCommand(command, ctx);
+    if (group == QLatin1String("contacts"))
+        return cli::runContactsCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

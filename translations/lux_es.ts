@@ -230,6 +230,185 @@
     </message>
 </context>
 <context>
+    <name>lux::contacts::Addressing</name>
+    <message>
+        <source>"%1" is not a valid email address: %2</source>
+        <translation>«%1» no es una dirección de correo válida: %2</translation>
+    </message>
+    <message>
+        <source>The email address is empty.</source>
+        <translation>La dirección de correo está vacía.</translation>
+    </message>
+    <message>
+        <source>it has no @.</source>
+        <translation>no tiene @.</translation>
+    </message>
+    <message>
+        <source>nothing before the @.</source>
+        <translation>no hay nada antes de la @.</translation>
+    </message>
+    <message>
+        <source>nothing after the @.</source>
+        <translation>no hay nada después de la @.</translation>
+    </message>
+    <message>
+        <source>the part before the @ is longer than 64 characters.</source>
+        <translation>la parte anterior a la @ tiene más de 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>dots must sit between characters before the @.</source>
+        <translation>antes de la @, los puntos deben ir entre caracteres.</translation>
+    </message>
+    <message>
+        <source>the character '%1' is not allowed before the @.</source>
+        <translation>el carácter «%1» no se admite antes de la @.</translation>
+    </message>
+    <message>
+        <source>the domain needs a dot, as in example.com.</source>
+        <translation>el dominio necesita un punto, como en example.com.</translation>
+    </message>
+    <message>
+        <source>the domain has an empty part.</source>
+        <translation>el dominio tiene una parte vacía.</translation>
+    </message>
+    <message>
+        <source>a domain part is longer than 63 characters.</source>
+        <translation>una parte del dominio tiene más de 63 caracteres.</translation>
+    </message>
+    <message>
+        <source>a domain part cannot start or end with a hyphen.</source>
+        <translation>una parte del dominio no puede empezar ni terminar con guion.</translation>
+    </message>
+    <message>
+        <source>the character '%1' is not allowed in the domain.</source>
+        <translation>el carácter «%1» no se admite en el dominio.</translation>
+    </message>
+    <message>
+        <source>the domain is not a valid international domain name.</source>
+        <translation>el dominio no es un nombre de dominio internacional válido.</translation>
+    </message>
+    <message>
+        <source>the domain ends in a number.</source>
+        <translation>el dominio termina en un número.</translation>
+    </message>
+    <message>
+        <source>it is longer than 254 characters.</source>
+        <translation>tiene más de 254 caracteres.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: %2</source>
+        <translation>«%1» no es un número de teléfono válido: %2</translation>
+    </message>
+    <message>
+        <source>the character '%1' does not belong in a phone number.</source>
+        <translation>el carácter «%1» no pertenece a un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>it has no digits.</source>
+        <translation>no tiene dígitos.</translation>
+    </message>
+    <message>
+        <source>it has no country code and the default country is not known.</source>
+        <translation>no tiene prefijo de país y no se conoce el país predeterminado.</translation>
+    </message>
+    <message>
+        <source>a North American number has 10 digits.</source>
+        <translation>un número norteamericano tiene 10 dígitos.</translation>
+    </message>
+    <message>
+        <source>a country code never starts with 0.</source>
+        <translation>un prefijo de país nunca empieza por 0.</translation>
+    </message>
+    <message>
+        <source>it has %1 digits with the country code; E.164 allows 8 to 15.</source>
+        <translation>tiene %1 dígitos con el prefijo de país; E.164 admite de 8 a 15.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::contacts::ContactExporter</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lux::contacts::ContactImporter</name>
+    <message>
+        <source>Column "%1" is mapped to "%2", which is not a field. Fields: %3, custom:NAME, ignore.</source>
+        <translation>La columna «%1» se asigna a «%2», que no es un campo. Campos: %3, custom:NOMBRE, ignore.</translation>
+    </message>
+    <message>
+        <source>There is no column "%1" in the file's header.</source>
+        <translation>No hay ninguna columna «%1» en la cabecera del archivo.</translation>
+    </message>
+    <message>
+        <source>No column holds email addresses. Map one with --map COLUMN=email (columns: %1).</source>
+        <translation>Ninguna columna contiene direcciones de correo. Asigna una con --map COLUMNA=email (columnas: %1).</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the rejected rows to %1: %2</source>
+        <translation>No se pueden escribir las filas rechazadas en %1: %2</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>línea</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Se canceló la importación; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 campos cuando la cabecera tiene %2</translation>
+    </message>
+    <message>
+        <source>status "%1" is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
+        <translation>el estado «%1» no es ninguno de subscribed, unsubscribed, bounced, complained, cleaned</translation>
+    </message>
+</context>
+<context>
+    <name>lux::contacts::ContactRepository</name>
+    <message>
+        <source>A contact with the email %1 already exists.</source>
+        <translation>Ya existe un contacto con el correo %1.</translation>
+    </message>
+    <message>
+        <source>There is no contact with the email %1.</source>
+        <translation>No hay ningún contacto con el correo %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::contacts::CsvReader</name>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>No se puede leer el archivo.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed.</source>
+        <translation>Línea %1: un campo entre comillas no se cierra nunca.</translation>
+    </message>
+</context>
+<context>
     <name>lux::storage::Backup</name>
     <message>
         <source>%1 is not a LUX Marketing database.</source>
@@ -1219,30 +1398,6 @@ Sistema de archivos: %6</translation>
         <translation>Orden desconocida «db %1». Órdenes: init, info, check, backup, restore, export.</translation>
     </message>
     <message>
-        <source>LUX Marketing from the command line.
-
-Commands:
-  db init            create the database, or update it to this version's schema
-  db info            path, schema, size, users, lock state
-  db check           run SQLite's integrity and foreign key checks
-  db backup OUT      write a consistent copy while the database is in use
-  db restore IN      check IN, then replace the database with it (the current file is kept)
-  db export OUT      a copy to share with a team (no machine-bound sign-in data)
-
-Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
-        <translation>LUX Marketing desde la línea de órdenes.
-
-Órdenes:
-  db init            crea la base de datos o la actualiza al esquema de esta versión
-  db info            ruta, esquema, tamaño, usuarios, estado del bloqueo
-  db check           ejecuta las comprobaciones de integridad y de claves foráneas de SQLite
-  db backup OUT      escribe una copia coherente mientras la base de datos está en uso
-  db restore IN      comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)
-  db export OUT      una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)
-
-Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
-    </message>
-    <message>
         <source>Database file (default: $LUX_DB, else %1).</source>
         <translation>Archivo de base de datos (predeterminado: $LUX_DB; si no, %1).</translation>
     </message>
@@ -1253,10 +1408,6 @@ Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
     <message>
         <source>Log what happens to standard error.</source>
         <translation>Registra lo que ocurre en la salida de error estándar.</translation>
-    </message>
-    <message>
-        <source>Command group: db</source>
-        <translation>Grupo de órdenes: db</translation>
     </message>
     <message>
         <source>Command</source>
@@ -1277,6 +1428,192 @@ Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
     <message>
         <source>warning: the restore was not written to the audit log: %1</source>
         <translation>aviso: la restauración no se anotó en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>contacts import needs exactly one argument: the CSV file.</source>
+        <translation>contacts import necesita exactamente un argumento: el archivo CSV.</translation>
+    </message>
+    <message>
+        <source>--preset takes auto, mailchimp, hubspot or generic.</source>
+        <translation>--preset admite auto, mailchimp, hubspot o generic.</translation>
+    </message>
+    <message>
+        <source>--map takes COLUMN=FIELD, not "%1".</source>
+        <translation>--map admite COLUMNA=CAMPO, no «%1».</translation>
+    </message>
+    <message>
+        <source>--on-duplicate takes skip, fill or overwrite.</source>
+        <translation>--on-duplicate admite skip, fill u overwrite.</translation>
+    </message>
+    <message>
+        <source>--encoding takes auto, utf-8, utf-16le, utf-16be or windows-1252.</source>
+        <translation>--encoding admite auto, utf-8, utf-16le, utf-16be o windows-1252.</translation>
+    </message>
+    <message>
+        <source>--delimiter takes , ; | or tab.</source>
+        <translation>--delimiter admite , ; | o tab.</translation>
+    </message>
+    <message>
+        <source>Importing… %1%</source>
+        <translation>Importando… %1 %</translation>
+    </message>
+    <message>
+        <source>Read %1 rows from %2: %3 imported, %4 duplicates (%5 updated), %6 rejected.</source>
+        <translation>Leídas %1 filas de %2: %3 importadas, %4 duplicadas (%5 actualizadas), %6 rechazadas.</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  línea %1: %2</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  … y %1 más</translation>
+    </message>
+    <message>
+        <source>Rejected rows with their reasons: %1</source>
+        <translation>Filas rechazadas con sus motivos: %1</translation>
+    </message>
+    <message>
+        <source>contacts export needs exactly one argument: the CSV file to write.</source>
+        <translation>contacts export necesita exactamente un argumento: el archivo CSV que se va a escribir.</translation>
+    </message>
+    <message>
+        <source>contacts export takes at most one --tag.</source>
+        <translation>contacts export admite como mucho un --tag.</translation>
+    </message>
+    <message>
+        <source>Exported %1 contacts to %2.</source>
+        <translation>Se exportaron %1 contactos a %2.</translation>
+    </message>
+    <message>
+        <source>contacts add needs exactly one argument: the email address.</source>
+        <translation>contacts add necesita exactamente un argumento: la dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Se añadió %1.</translation>
+    </message>
+    <message>
+        <source>contacts show needs exactly one argument: the email address.</source>
+        <translation>contacts show necesita exactamente un argumento: la dirección de correo.</translation>
+    </message>
+    <message>
+        <source>%1 %2 &lt;%3&gt;
+Status: %4
+Phone: %5
+Company: %6
+Tags: %7</source>
+        <translation>%1 %2 &lt;%3&gt;
+Estado: %4
+Teléfono: %5
+Empresa: %6
+Etiquetas: %7</translation>
+    </message>
+    <message>
+        <source>contacts count takes at most one --tag.</source>
+        <translation>contacts count admite como mucho un --tag.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'contacts %1'. Commands: import, export, add, show, count.</source>
+        <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count.</translation>
+    </message>
+    <message>
+        <source>LUX Marketing from the command line.
+
+Commands:
+  db init            create the database, or update it to this version's schema
+  db info            path, schema, size, users, lock state
+  db check           run SQLite's integrity and foreign key checks
+  db backup OUT      write a consistent copy while the database is in use
+  db restore IN      check IN, then replace the database with it (the current file is kept)
+  db export OUT      a copy to share with a team (no machine-bound sign-in data)
+  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)
+  contacts export OUT    all contacts, or those with --tag / --status, as CSV
+  contacts add EMAIL     add one contact
+  contacts show EMAIL    one contact's fields and tags
+  contacts count         how many contacts (with --tag / --status)
+
+Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
+        <translation>LUX Marketing desde la línea de órdenes.
+
+Órdenes:
+  db init            crea la base de datos o la actualiza al esquema de esta versión
+  db info            ruta, esquema, tamaño, usuarios, estado del bloqueo
+  db check           ejecuta las comprobaciones de integridad y de claves foráneas de SQLite
+  db backup OUT      escribe una copia coherente mientras la base de datos está en uso
+  db restore IN      comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)
+  db export OUT      una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)
+  contacts import FILE   importa un CSV (Mailchimp, HubSpot o cualquier columna)
+  contacts export OUT    todos los contactos, o los que tengan --tag / --status, como CSV
+  contacts add EMAIL     añade un contacto
+  contacts show EMAIL    los campos y etiquetas de un contacto
+  contacts count         cuántos contactos hay (con --tag / --status)
+
+Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts</source>
+        <translation>Grupo de órdenes: db, contacts</translation>
+    </message>
+    <message>
+        <source>Import: auto, mailchimp, hubspot or generic column names.</source>
+        <translation>Importar: nombres de columna auto, mailchimp, hubspot o generic.</translation>
+    </message>
+    <message>
+        <source>Import: map a column to a field (repeatable), e.g. --map "E-mail"=email, --map Notes=custom:notes, --map Fax=ignore.</source>
+        <translation>Importar: asigna una columna a un campo (repetible), p. ej. --map "E-mail"=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
+    </message>
+    <message>
+        <source>Import: tag every contact (repeatable). Export, count: only contacts with this tag.</source>
+        <translation>Importar: etiqueta cada contacto (repetible). Exportar, contar: solo los contactos con esta etiqueta.</translation>
+    </message>
+    <message>
+        <source>Import: skip (default), fill empty fields, or overwrite.</source>
+        <translation>Importar: skip (predeterminado), fill rellena los campos vacíos u overwrite sobrescribe.</translation>
+    </message>
+    <message>
+        <source>Import: write rejected rows with line and reason to this CSV.</source>
+        <translation>Importar: escribe las filas rechazadas, con línea y motivo, en este CSV.</translation>
+    </message>
+    <message>
+        <source>Import: auto (default), utf-8, utf-16le, utf-16be or windows-1252.</source>
+        <translation>Importar: auto (predeterminado), utf-8, utf-16le, utf-16be o windows-1252.</translation>
+    </message>
+    <message>
+        <source>Import: , ; | or tab (default: sniffed).</source>
+        <translation>Importar: , ; | o tab (predeterminado: se detecta).</translation>
+    </message>
+    <message>
+        <source>Country for phone numbers without a country code (default US).</source>
+        <translation>País para los teléfonos sin prefijo de país (predeterminado: US).</translation>
+    </message>
+    <message>
+        <source>Import: the consent basis; each new contact gets a consent record with it.</source>
+        <translation>Importar: la base del consentimiento; cada contacto nuevo recibe un registro de consentimiento con ella.</translation>
+    </message>
+    <message>
+        <source>Import: unmapped columns become custom fields.</source>
+        <translation>Importar: las columnas sin asignar se convierten en campos personalizados.</translation>
+    </message>
+    <message>
+        <source>Export, count: only contacts with this status.</source>
+        <translation>Exportar, contar: solo los contactos con este estado.</translation>
+    </message>
+    <message>
+        <source>Add: first name.</source>
+        <translation>Añadir: nombre.</translation>
+    </message>
+    <message>
+        <source>Add: last name.</source>
+        <translation>Añadir: apellidos.</translation>
+    </message>
+    <message>
+        <source>Add: phone number.</source>
+        <translation>Añadir: número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Add: company.</source>
+        <translation>Añadir: empresa.</translation>
     </message>
 </context>
 <context>

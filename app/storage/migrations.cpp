@@ -61,6 +61,58 @@ const QList<Migration> kMigrations = {
                         " updated_at BIGINT NOT NULL,"
                         " updated_by INTEGER REFERENCES users(id))"),
      }},
+    {3,
+     "contacts, custom fields, tags, consent and suppression",
+     {
+         // email is what people see (Unicode domain); email_key is unique and compared without case.
+         QStringLiteral("CREATE TABLE contacts ("
+                        " id INTEGER PRIMARY KEY,"
+                        " email TEXT NOT NULL,"
+                        " email_key TEXT NOT NULL,"
+                        " first_name TEXT, last_name TEXT, phone TEXT, company TEXT, city TEXT, country TEXT,"
+                        " time_zone TEXT, language TEXT,"
+                        " status TEXT NOT NULL DEFAULT 'subscribed'"
+                        "  CHECK (status IN ('subscribed', 'unsubscribed', 'bounced', 'complained', 'cleaned')),"
+                        " source TEXT,"
+                        " custom TEXT," // JSON object: custom field name → value
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX contacts_email_key ON contacts (email_key)"),
+         QStringLiteral("CREATE INDEX contacts_status ON contacts (status)"),
+         QStringLiteral("CREATE INDEX contacts_created ON contacts (created_at)"),
+         QStringLiteral("CREATE TABLE custom_fields ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL UNIQUE,"
+                        " label TEXT NOT NULL,"
+                        " type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'bool', 'choice')),"
+                        " choices TEXT,"
+                        " created_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE UNIQUE INDEX tags_name ON tags (lower(name))"),
+         QStringLiteral("CREATE TABLE contact_tags ("
+                        " tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+                        " contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,"
+                        " PRIMARY KEY (tag_id, contact_id))"),
+         QStringLiteral("CREATE INDEX contact_tags_contact ON contact_tags (contact_id)"),
+         // Consent history outlives the contact's personal data: contact_id is cleared on erasure.
+         QStringLiteral("CREATE TABLE consent_events ("
+                        " id INTEGER PRIMARY KEY,"
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),"
+                        " action TEXT NOT NULL CHECK (action IN ('given', 'confirmed', 'withdrawn')),"
+                        " method TEXT NOT NULL CHECK (method IN ('form', 'import', 'manual', 'double_opt_in')),"
+                        " evidence TEXT, ip TEXT, at BIGINT NOT NULL,"
+                        " by_user INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE INDEX consent_events_contact ON consent_events (contact_id)"),
+         QStringLiteral("CREATE TABLE suppression ("
+                        " id INTEGER PRIMARY KEY,"
+                        " channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),"
+                        " address_key TEXT," // the address's key; NULL once the contact was erased
+                        " address_hash TEXT NOT NULL," // SHA-256 of the key: kept forever
+                        " reason TEXT NOT NULL, at BIGINT NOT NULL,"
+                        " by_user INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX suppression_hash ON suppression (channel, address_hash)"),
+     }},
 };
 
 } // namespace

@@ -37,7 +37,8 @@ void TestMigrations::freshDatabaseGetsEveryStep()
     QCOMPARE((*db)->report().migratedFrom, 0);
     QVERIFY((*db)->report().preMigrationBackup.isEmpty()); // nothing to back up in a new file
     QSqlQuery q((*db)->connection());
-    for (const char *table : {"app_meta", "users", "audit_log", "db_settings"}) {
+    for (const char *table : {"app_meta", "users", "audit_log", "db_settings", "contacts", "custom_fields", "tags",
+                              "contact_tags", "consent_events", "suppression"}) {
         q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
         q.addBindValue(QString::fromLatin1(table));
         QVERIFY(q.exec());

@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "contactimporter.h"
+
+#include "addressing.h"
+#include "common/logging.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lux::contacts {
+
+namespace {
+
+constexpr int kMaxRejectionsKept = 1000;
+
+// Contact columns the importer writes, in this order, after email/email_key.
+const QStringList kValueFields = {QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("phone"),
+                                  QStringLiteral("company"),    QStringLiteral("city"),      QStringLiteral("country"),
+                                  QStringLiteral("time_zone"),  QStringLiteral("language")};
+
+QString normalisedHeader(const QString &h)
+{
+    QString out;
+    for (const QChar c : h.trimmed().toLower())
+        if (c.isLetterOrNumber())
+            out += c;
+    return out;
+}
+
+// Header spellings of the standard fields, normalised (lower case, letters and digits only).
+const QHash<QString, QString> &aliases()
+{
+    static const QHash<QString, QString> map = [] {
+        QHash<QString, QString> m;
+        const auto add = [&m](const char *field, std::initializer_list<const char *> names) {
+            for (const char *n : names)
+                m.insert(normalisedHeader(QString::fromUtf8(n)), QString::fromLatin1(field));
+        };
+        add("email", {"email", "e-mail", "email address", "emailaddress", "mail", "correo", "correo electrónico"});
+        add("first_name", {"first name", "firstname", "given name", "fname", "nombre"});
+        add("last_name", {"last name", "lastname", "surname", "family name", "lname", "apellido", "apellidos"});
+        add("phone", {"phone", "phone number", "mobile", "mobile phone", "mobile phone number", "telephone", "teléfono"});
+        add("company", {"company", "company name", "organization", "organisation", "empresa"});
+        add("city", {"city", "town", "ciudad"});
+        add("country", {"country", "country/region", "country code", "cc", "país"});
+        add("time_zone", {"time zone", "timezone", "tz"});
+        add("language", {"language", "preferred language", "idioma"});
+        add("status", {"status", "subscription status", "email status"});
+        add("source", {"source", "original source", "origen"});
+        add("tags", {"tags", "tag", "etiquetas"});
+        return m;
+    }();
+    return map;
+}
+
+// Mailchimp's audience export and HubSpot's contacts export, told by their first columns.
+Preset detectPreset(const QStringList &header)
+{
+    QStringList h;
+    for (const QString &c : header)
+        h << c.trimmed();
+    if (h.size() >= 3 && h.at(0) == QLatin1String("Email Address") && h.at(1) == QLatin1String("First Name")
+        && h.at(2) == QLatin1String("Last Name"))
+        return Preset::Mailchimp;
+    if (h.size() >= 4 && h.at(0) == QLatin1String("Record ID") && h.contains(QLatin1String("Email"))
+        && h.contains(QLatin1String("First Name")))
+        return Preset::HubSpot;
+    return Preset::Generic;
+}
+
+QHash<QString, QString> presetColumns(Preset preset)
+{
+    if (preset == Preset::Mailchimp)
+        return {{QStringLiteral("Email Address"), QStringLiteral("email")},
+                {QStringLiteral("First Name"), QStringLiteral("first_name")},
+                {QStringLiteral("Last Name"), QStringLiteral("last_name")},
+                {QStringLiteral("Phone Number"), QStringLiteral("phone")},
+                {QStringLiteral("Company"), QStringLiteral("company")},
+                {QStringLiteral("TIMEZONE"), QStringLiteral("time_zone")},
+                {QStringLiteral("CC"), QStringLiteral("country")},
+                {QStringLiteral("TAGS"), QStringLiteral("tags")},
+                // Machine columns of the export carry no contact data worth a custom field.
+                {QStringLiteral("MEMBER_RATING"), QString()}, {QStringLiteral("LEID"), QString()},
+                {QStringLiteral("EUID"), QString()}, {QStringLiteral("GMTOFF"), QString()},
+                {QStringLiteral("DSTOFF"), QString()}, {QStringLiteral("LATITUDE"), QString()},
+                {QStringLiteral("LONGITUDE"), QString()}, {QStringLiteral("LAST_CHANGED"), QString()}};
+    if (preset == Preset::HubSpot)
+        return {{QStringLiteral("Email"), QStringLiteral("email")},
+                {QStringLiteral("First Name"), QStringLiteral("first_name")},
+                {QStringLiteral("Last Name"), QStringLiteral("last_name")},
+                {QStringLiteral("Phone Number"), QStringLiteral("phone")},
+                {QStringLiteral("Mobile Phone Number"), QStringLiteral("phone")},
+                {QStringLiteral("Company Name"), QStringLiteral("company")},
+                {QStringLiteral("City"), QStringLiteral("city")},
+                {QStringLiteral("Country/Region"), QStringLiteral("country")},
+                {QStringLiteral("Time Zone"), QStringLiteral("time_zone")},
+                {QStringLiteral("Preferred language"), QStringLiteral("language")},
+                {QStringLiteral("Record ID"), QStringLiteral("custom:hubspot_record_id")}};
+    return {};
+}
+
+QString customFieldName(const QString &header)
+{
+    QString name;
+    for (const QChar c : header.trimmed().toLower()) {
+        if (c.isLetterOrNumber())
+            name += c;
+        else if (!name.endsWith(QLatin1Char('_')))
+            name += QLatin1Char('_');
+    }
+    while (name.endsWith(QLatin1Char('_')))
+        name.chop(1);
+    return name.isEmpty() ? QStringLiteral("field") : name;
+}
+
+// "tag one, tag two" or Mailchimp's "\"tag one\",\"tag two\"".
+QStringList splitTags(const QString &cell)
+{
+    QStringList tags;
+    for (QString t : cell.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        t = t.trimmed();
+        if (t.size() >= 2 && t.startsWith(QLatin1Char('"')) && t.endsWith(QLatin1Char('"')))
+            t = t.mid(1, t.size() - 2).trimmed();
+        if (!t.isEmpty() && !tags.contains(t, Qt::CaseInsensitive))
+            tags << t;
+    }
+    return tags;
+}
+
+QString statusFrom(const QString &cell, bool *ok)
+{
+    const QString s = cell.trimmed().toLower();
+    *ok = true;
+    if (s.isEmpty() || s == QLatin1String("subscribed") || s == QLatin1String("active") || s == QLatin1String("yes"))
+        return QStringLiteral("subscribed");
+    if (s == QLatin1String("unsubscribed") || s == QLatin1String("opted out") || s == QLatin1String("no"))
+        return QStringLiteral("unsubscribed");
+    if (s == QLatin1String("bounced") || s == QLatin1String("bounce"))
+        return QStringLiteral("bounced");
+    if (s == QLatin1String("complained") || s == QLatin1String("spam"))
+        return QStringLiteral("complained");
+    if (s == QLatin1String("cleaned"))
+        return QStringLiteral("cleaned");
+    *ok = false;
+    return {};
+}
+
+QString suppressionHash(const QString &key)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+struct Row
+{
+    EmailAddress email;
+    QHash<QString, QString> values; // standard value fields
+    QString status;
+    QString source;
+    QStringList tags;
+    QJsonObject custom;
+};
+
+} // namespace
+
+const QStringList &ContactImporter::standardFields()
+{
+    static const QStringList fields = QStringList{QStringLiteral("email")} + kValueFields
+                                      + QStringList{QStringLiteral("status"), QStringLiteral("source"), QStringLiteral("tags")};
+    return fields;
+}
+
+QString ContactImporter::presetName(Preset preset)
+{
+    switch (preset) {
+    case Preset::Auto: return QStringLiteral("auto");
+    case Preset::Mailchimp: return QStringLiteral("mailchimp");
+    case Preset::HubSpot: return QStringLiteral("hubspot");
+    case Preset::Generic: return QStringLiteral("generic");
+    }
+    return {};
+}
+
+std::optional<Preset> ContactImporter::presetFromName(const QString &name)
+{
+    for (Preset p : {Preset::Auto, Preset::Mailchimp, Preset::HubSpot, Preset::Generic})
+        if (presetName(p) == name.trimmed().toLower())
+            return p;
+    return std::nullopt;
+}
+
+Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const ImportOptions &options)
+{
+    ColumnPlan plan;
+    plan.header = header;
+    plan.preset = options.preset == Preset::Auto ? detectPreset(header) : options.preset;
+    const QHash<QString, QString> preset = presetColumns(plan.preset);
+    QHash<QString, QString> overrides;
+    for (auto it = options.mapping.cbegin(); it != options.mapping.cend(); ++it)
+        overrides.insert(it.key().trimmed().toLower(), it.value().trimmed());
+    QSet<QString> seenOverrides;
+
+    for (const QString &column : header) {
+        const QString trimmed = column.trimmed();
+        QString field;
+        if (overrides.contains(trimmed.toLower())) {
+            field = overrides.value(trimmed.toLower());
+            seenOverrides.insert(trimmed.toLower());
+            if (field == QLatin1String("ignore"))
+                field.clear();
+            else if (!field.startsWith(QLatin1String("custom:")) && !standardFields().contains(field))
+                return Error(QStringLiteral("import.unknown-field"),
+                             tr("Column \"%1\" is mapped to \"%2\", which is not a field. Fields: %3, custom:NAME, ignore.")
+                                 .arg(trimmed, field, standardFields().join(QStringLiteral(", "))));
+        } else if (preset.contains(trimmed)) {
+            field = preset.value(trimmed);
+        } else {
+            field = aliases().value(normalisedHeader(trimmed));
+            if (field.isEmpty() && options.unknownAsCustom && !trimmed.isEmpty())
+                field = QStringLiteral("custom:") + customFieldName(trimmed);
+        }
+        // A field fed by two columns keeps the first (e.g. HubSpot's two phone columns).
+        if (!field.isEmpty() && !field.startsWith(QLatin1String("custom:")) && field != QLatin1String("tags")
+            && plan.fields.contains(field))
+            field.clear();
+        plan.fields << field;
+    }
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+        if (!seenOverrides.contains(it.key()))
+            return Error(QStringLiteral("import.unknown-column"),
+                         tr("There is no column \"%1\" in the file's header.").arg(it.key()));
+    plan.emailColumn = int(plan.fields.indexOf(QStringLiteral("email")));
+    if (plan.emailColumn < 0)
+        return Error(QStringLiteral("import.no-email"),
+                     tr("No column holds email addresses. Map one with --map COLUMN=email (columns: %1).")
+                         .arg(header.join(QStringLiteral(", "))));
+    return plan;
+}
+
+Result<ImportReport> ContactImporter::run(const QString &databasePath, const QString &csvPath,
+                                          const ImportOptions &options, const storage::ProgressFn &progress,
+                                          const std::atomic_bool *cancel)
+{
+    QFile file(csvPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(QStringLiteral("import.open"), tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+    const qint64 totalBytes = file.size();
+    CsvReader reader(&file, options.csv);
+    if (Status s = reader.start(); !s)
+        return s.error();
+    CsvReader::Record record;
+    if (!reader.next(record))
+        return reader.error() ? *reader.error()
+                              : Error(QStringLiteral("import.empty"), tr("%1 is empty.").arg(QFileInfo(csvPath).fileName()));
+    auto planned = plan(record.fields, options);
+    if (!planned)
+        return planned.error();
+
+    ImportReport report;
+    report.plan = *planned;
+    report.encoding = CsvReader::encodingName(reader.encoding());
+    report.delimiter = reader.delimiter();
+    const ColumnPlan &cols = report.plan;
+    const qsizetype columnCount = cols.header.size();
+
+    storage::ScopedConnection conn(databasePath, storage::ScopedConnection::Mode::ReadWrite);
+    if (!conn.isOpen())
+        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
+    QSqlDatabase &db = conn.db();
+    QSqlQuery setup(db);
+    setup.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    const auto dbFail = [](const QSqlQuery &q) { return Error(QStringLiteral("db.write"), q.lastError().text()); };
+
+    // Suppressed addresses, and the tags and custom fields that exist, are loaded once.
+    QSet<QString> suppressed;
+    if (setup.exec(QStringLiteral("SELECT address_hash FROM suppression WHERE channel = 'email'")))
+        while (setup.next())
+            suppressed.insert(setup.value(0).toString());
+    QHash<QString, qint64> tagIds; // lower-cased name → id
+    if (setup.exec(QStringLiteral("SELECT id, name FROM tags")))
+        while (setup.next())
+            tagIds.insert(setup.value(1).toString().toLower(), setup.value(0).toLongLong());
+    QSet<QString> customFields;
+    if (setup.exec(QStringLiteral("SELECT name FROM custom_fields")))
+        while (setup.next())
+            customFields.insert(setup.value(0).toString());
+    setup.finish();
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString source = QStringLiteral("import:") + QFileInfo(csvPath).fileName();
+    const QVariant by = options.userId ? QVariant(*options.userId) : QVariant(QMetaType::fromType<qint64>());
+
+    if (!db.transaction())
+        return Error(QStringLiteral("db.write"), db.lastError().text());
+    bool committed = false;
+    const auto rollback = qScopeGuard([&] {
+        if (!committed)
+            db.rollback();
+    });
+
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, city, "
+                                  "country, time_zone, language, status, source, custom, created_at, updated_at, "
+                                  "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT (email_key) DO NOTHING RETURNING id"));
+    QSqlQuery lookup(db);
+    lookup.prepare(QStringLiteral("SELECT id, status, first_name, last_name, phone, company, city, country, time_zone, "
+                                  "language, custom FROM contacts WHERE email_key = ?"));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE contacts SET first_name = ?, last_name = ?, phone = ?, company = ?, city = ?, "
+                                  "country = ?, time_zone = ?, language = ?, status = ?, custom = ?, updated_at = ?, "
+                                  "updated_by = ? WHERE id = ?"));
+    QSqlQuery tagContact(db);
+    tagContact.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    QSqlQuery newTag(db);
+    newTag.prepare(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, ?) RETURNING id"));
+    QSqlQuery newField(db);
+    newField.prepare(QStringLiteral("INSERT INTO custom_fields (name, label, type, created_at) VALUES (?, ?, 'text', ?)"));
+    QSqlQuery consent(db);
+    consent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
+                                   "VALUES (?, 'email', 'given', 'import', ?, ?, ?)"));
+
+    // Rejected rows stream to a file that only appears when the import succeeds.
+    std::unique_ptr<QSaveFile> rejects;
+    if (!options.rejectsPath.isEmpty()) {
+        rejects = std::make_unique<QSaveFile>(options.rejectsPath);
+        if (!rejects->open(QIODevice::WriteOnly))
+            return Error(QStringLiteral("import.rejects"),
+                         tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
+        rejects->write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
+    }
+    const auto reject = [&](qint64 line, const QString &reason, const QStringList &fields) {
+        ++report.rejected;
+        if (report.rejections.size() < kMaxRejectionsKept)
+            report.rejections.append({line, reason, fields});
+        if (rejects)
+            rejects->write((CsvReader::formatRecord(QStringList{QString::number(line), reason} + fields) + QStringLiteral("\r\n"))
+                               .toUtf8());
+    };
+
+    QStringList tagsForAll;
+    for (const QString &t : options.tags)
+        if (!t.trimmed().isEmpty())
+            tagsForAll << t.trimmed();
+
+    const auto tagId = [&](const QString &name) -> Result<qint64> {
+        const QString key = name.toLower();
+        if (const auto it = tagIds.constFind(key); it != tagIds.constEnd())
+            return *it;
+        newTag.addBindValue(name);
+        newTag.addBindValue(now);
+        if (!newTag.exec() || !newTag.next())
+            return dbFail(newTag);
+        const qint64 id = newTag.value(0).toLongLong();
+        newTag.finish();
+        tagIds.insert(key, id);
+        return id;
+    };
+
+    QSet<QString> seenInFile;
+    qint64 rowsSinceProgress = 0;
+    while (reader.next(record)) {
+        ++report.read;
+        if (++rowsSinceProgress >= 2000) {
+            rowsSinceProgress = 0;
+            if (progress)
+                progress(reader.bytesRead(), totalBytes);
+            if (cancel && cancel->load())
+                return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+        }
+        const QStringList &f = record.fields;
+        if (f.size() != columnCount) {
+            reject(record.line, tr("%1 fields where the header has %2").arg(f.size()).arg(columnCount), f);
+            continue;
+        }
+        Row row;
+        QString problem;
+        for (qsizetype c = 0; c < columnCount && problem.isEmpty(); ++c) {
+            const QString &field = cols.fields.at(c);
+            if (field.isEmpty())
+                continue;
+            const QString value = f.at(c).trimmed();
+            if (field == QLatin1String("email")) {
+                const auto parsed = Addressing::parseEmail(value);
+                if (!parsed)
+                    problem = parsed.error().message;
+                else
+                    row.email = *parsed;
+            } else if (field == QLatin1String("phone")) {
+                if (!value.isEmpty()) {
+                    const auto phone = Addressing::toE164(value, options.defaultCountry);
+                    if (!phone)
+                        problem = phone.error().message;
+                    else
+                        row.values.insert(field, *phone);
+                }
+            } else if (field == QLatin1String("country")) {
+                row.values.insert(field, value.size() == 2 ? value.toUpper() : value);
+            } else if (field == QLatin1String("status")) {
+                bool ok = false;
+                row.status = statusFrom(value, &ok);
+                if (!ok)
+                    problem = tr("status \"%1\" is not one of subscribed, unsubscribed, bounced, complained, cleaned").arg(value);
+            } else if (field == QLatin1String("source")) {
+                row.source = value;
+            } else if (field == QLatin1String("tags")) {
+                for (const QString &t : splitTags(value))
+                    if (!row.tags.contains(t, Qt::CaseInsensitive))
+                        row.tags << t;
+            } else if (field.startsWith(QLatin1String("custom:"))) {
+                if (!value.isEmpty())
+                    row.custom.insert(field.mid(7), value);
+            } else if (!value.isEmpty()) {
+                row.values.insert(field, value);
+            }
+        }
+        if (!problem.isEmpty()) {
+            reject(record.line, problem, f);
+            continue;
+        }
+        for (const QString &t : std::as_const(tagsForAll))
+            if (!row.tags.contains(t, Qt::CaseInsensitive))
+                row.tags << t;
+        for (auto it = row.custom.constBegin(); it != row.custom.constEnd(); ++it) {
+            if (customFields.contains(it.key()))
+                continue;
+            newField.addBindValue(it.key());
+            newField.addBindValue(it.key());
+            newField.addBindValue(now);
+            if (!newField.exec())
+                return dbFail(newField);
+            customFields.insert(it.key());
+        }
+
+        // Never resubscribe: a suppressed address comes in unsubscribed; an incoming status can only
+        // move a contact away from "subscribed".
+        const bool isSuppressed = suppressed.contains(suppressionHash(row.email.key));
+        QString status = row.status.isEmpty() ? QStringLiteral("subscribed") : row.status;
+        if (isSuppressed && status == QLatin1String("subscribed"))
+            status = QStringLiteral("unsubscribed");
+
+        qint64 contactId = 0;
+        const bool repeatedInFile = seenInFile.contains(row.email.key);
+        if (!repeatedInFile) {
+            insert.addBindValue(row.email.display);
+            insert.addBindValue(row.email.key);
+            for (const QString &v : kValueFields)
+                insert.addBindValue(nullable(row.values.value(v)));
+            insert.addBindValue(status);
+            insert.addBindValue(row.source.isEmpty() ? source : row.source);
+            insert.addBindValue(row.custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                     : QVariant(QString::fromUtf8(QJsonDocument(row.custom).toJson(QJsonDocument::Compact))));
+            insert.addBindValue(now);
+            insert.addBindValue(now);
+            insert.addBindValue(by);
+            insert.addBindValue(by);
+            if (!insert.exec())
+                return dbFail(insert);
+            if (insert.next())
+                contactId = insert.value(0).toLongLong();
+            insert.finish();
+            seenInFile.insert(row.email.key);
+        }
+
+        if (contactId > 0) {
+            ++report.imported;
+            if (!options.consentText.isEmpty()) {
+                consent.addBindValue(contactId);
+                consent.addBindValue(QString(options.consentText + QStringLiteral(" (") + QFileInfo(csvPath).fileName()
+                                             + QLatin1Char(')')));
+                consent.addBindValue(now);
+                consent.addBindValue(by);
+                if (!consent.exec())
+                    return dbFail(consent);
+            }
+        } else {
+            // Known already, in the database or earlier in this file.
+            ++report.duplicates;
+            lookup.addBindValue(row.email.key);
+            if (!lookup.exec() || !lookup.next())
+                return dbFail(lookup);
+            contactId = lookup.value(0).toLongLong();
+            const QString oldStatus = lookup.value(1).toString();
+            QHash<QString, QString> old;
+            for (qsizetype i = 0; i < kValueFields.size(); ++i)
+                old.insert(kValueFields.at(i), lookup.value(int(i) + 2).toString());
+            QJsonObject custom = QJsonDocument::fromJson(lookup.value(10).toString().toUtf8()).object();
+            lookup.finish();
+
+            bool changed = false;
+            QHash<QString, QString> merged = old;
+            if (options.onDuplicate != DuplicatePolicy::Skip) {
+                for (const QString &v : kValueFields) {
+                    const QString incoming = row.values.value(v);
+                    if (incoming.isEmpty())
+                        continue; // an empty cell never blanks a stored value
+                    if (old.value(v).isEmpty() || (options.onDuplicate == DuplicatePolicy::Overwrite && old.value(v) != incoming)) {
+                        merged.insert(v, incoming);
+                        changed = true;
+                    }
+                }
+                for (auto it = row.custom.constBegin(); it != row.custom.constEnd(); ++it) {
+                    if (!custom.contains(it.key())
+                        || (options.onDuplicate == DuplicatePolicy::Overwrite && custom.value(it.key()) != it.value())) {
+                        custom.insert(it.key(), it.value());
+                        changed = true;
+                    }
+                }
+            }
+            QString newStatus = oldStatus;
+            if (oldStatus == QLatin1String("subscribed") && status != QLatin1String("subscribed")) {
+                newStatus = status; // opting out always applies, whatever the policy
+                changed = true;
+            }
+            if (changed) {
+                for (const QString &v : kValueFields)
+                    update.addBindValue(nullable(merged.value(v)));
+                update.addBindValue(newStatus);
+                update.addBindValue(custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                     : QVariant(QString::fromUtf8(QJsonDocument(custom).toJson(QJsonDocument::Compact))));
+                update.addBindValue(now);
+                update.addBindValue(by);
+                update.addBindValue(contactId);
+                if (!update.exec())
+                    return dbFail(update);
+                ++report.updated;
+            }
+            if (options.onDuplicate == DuplicatePolicy::Skip)
+                continue; // skipped rows add no tags either
+        }
+        for (const QString &t : std::as_const(row.tags)) {
+            const auto id = tagId(t);
+            if (!id)
+                return id.error();
+            tagContact.addBindValue(*id);
+            tagContact.addBindValue(contactId);
+            if (!tagContact.exec())
+                return dbFail(tagContact);
+        }
+    }
+    if (reader.error())
+        return *reader.error();
+    if (progress)
+        progress(totalBytes, totalBytes);
+    if (cancel && cancel->load())
+        return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+    if (rejects && !rejects->commit())
+        return Error(QStringLiteral("import.rejects"),
+                     tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
+    if (!db.commit())
+        return Error(QStringLiteral("db.write"), db.lastError().text());
+    committed = true;
+    qCInfo(lcStorage) << "imported" << report.imported << "updated" << report.updated << "rejected" << report.rejected
+                      << "from" << csvPath;
+    return report;
+}
+
+} // namespace lux::contacts

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <optional>
+
+namespace lux::contacts {
+
+struct Contact
+{
+    qint64 id = 0;
+    QString email;
+    QString firstName, lastName, phone, company, city, country, timeZone, language;
+    QString status = QStringLiteral("subscribed");
+    QString source;
+    QJsonObject custom;
+    QStringList tags;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+struct ContactFilter
+{
+    QString tag;    // contacts with this tag (case-insensitive)
+    QString status; // one status
+};
+
+// Contacts of one database through prepared statements; no SQL text is ever built from input.
+class ContactRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::contacts::ContactRepository)
+public:
+    explicit ContactRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Validates and normalises (email, phone to E.164 with defaultCountry), then inserts.
+    Result<Contact> add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser);
+    Result<Contact> findByEmail(const QString &email) const;
+    Result<qint64> count(const ContactFilter &filter = {}) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+// CSV export of all contacts or a filtered set: UTF-8 with a header, every standard field, tags and
+// one column per custom field. Cells that a spreadsheet would run as a formula (starting with =, +,
+// -, @, tab or carriage return) are prefixed with an apostrophe (OWASP CSV injection), except plain
+// numbers such as E.164 phone numbers.
+class ContactExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::contacts::ContactExporter)
+public:
+    static Result<qint64> exportCsv(const QString &databasePath, const QString &outPath, const ContactFilter &filter = {});
+    static QString neutralise(const QString &cell);
+};
+
+} // namespace lux::contacts

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "contactcommands.h"
+
+#include "contacts/contactimporter.h"
+#include "contacts/contactrepository.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace lux::cli {
+
+namespace {
+
+class ContactsTr
+{
+    Q_DECLARE_TR_FUNCTIONS(luxctl)
+};
+
+
+int import(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(ContactsTr::tr("contacts import needs exactly one argument: the CSV file."));
+    const QString file = QFileInfo(ctx.args.first()).absoluteFilePath();
+    contacts::ImportOptions options;
+    if (ctx.isSet(QStringLiteral("preset"))) {
+        const auto preset = contacts::ContactImporter::presetFromName(ctx.option(QStringLiteral("preset")));
+        if (!preset)
+            return ctx.usage(ContactsTr::tr("--preset takes auto, mailchimp, hubspot or generic."));
+        options.preset = *preset;
+    }
+    for (const QString &m : ctx.options(QStringLiteral("map"))) {
+        const qsizetype eq = m.lastIndexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == m.size() - 1)
+            return ctx.usage(ContactsTr::tr("--map takes COLUMN=FIELD, not \"%1\".").arg(m));
+        options.mapping.insert(m.left(eq), m.mid(eq + 1));
+    }
+    options.tags = ctx.options(QStringLiteral("tag"));
+    const QString policy = ctx.option(QStringLiteral("on-duplicate"));
+    if (policy == QLatin1String("fill"))
+        options.onDuplicate = contacts::DuplicatePolicy::Fill;
+    else if (policy == QLatin1String("overwrite"))
+        options.onDuplicate = contacts::DuplicatePolicy::Overwrite;
+    else if (!policy.isEmpty() && policy != QLatin1String("skip"))
+        return ctx.usage(ContactsTr::tr("--on-duplicate takes skip, fill or overwrite."));
+    if (ctx.isSet(QStringLiteral("encoding"))) {
+        const auto encoding = contacts::CsvReader::encodingFromName(ctx.option(QStringLiteral("encoding")));
+        if (!encoding)
+            return ctx.usage(ContactsTr::tr("--encoding takes auto, utf-8, utf-16le, utf-16be or windows-1252."));
+        options.csv.encoding = *encoding;
+    }
+    if (ctx.isSet(QStringLiteral("delimiter"))) {
+        const QString d = ctx.option(QStringLiteral("delimiter"));
+        if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+            options.csv.delimiter = u'\t';
+        else if (d.size() == 1 && QStringLiteral(",;|\t").contains(d))
+            options.csv.delimiter = d.at(0).unicode();
+        else
+            return ctx.usage(ContactsTr::tr("--delimiter takes , ; | or tab."));
+    }
+    if (ctx.isSet(QStringLiteral("default-country")))
+        options.defaultCountry = ctx.option(QStringLiteral("default-country")).toUpper();
+    options.consentText = ctx.option(QStringLiteral("consent"));
+    options.unknownAsCustom = ctx.isSet(QStringLiteral("unknown-as-custom"));
+    if (ctx.isSet(QStringLiteral("rejects")))
+        options.rejectsPath = QFileInfo(ctx.option(QStringLiteral("rejects"))).absoluteFilePath();
+
+    // The writer lock is held for the whole import; the import itself uses its own connection.
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    const bool showProgress = !ctx.json && ::isatty(STDERR_FILENO);
+    int lastPercent = -1;
+    const auto report = contacts::ContactImporter::run(
+        (*db)->path(), file, options, [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 100;
+            if (showProgress && percent != lastPercent) {
+                lastPercent = percent;
+                std::fprintf(stderr, "\r%s", qPrintable(ContactsTr::tr("Importing… %1%").arg(percent)));
+                std::fflush(stderr);
+            }
+        });
+    if (showProgress)
+        std::fputs("\r\033[K", stderr);
+    if (!report)
+        return ctx.fail(report.error());
+    const QJsonObject o{{QStringLiteral("read"), report->read},
+                        {QStringLiteral("imported"), report->imported},
+                        {QStringLiteral("updated"), report->updated},
+                        {QStringLiteral("duplicates"), report->duplicates},
+                        {QStringLiteral("rejected"), report->rejected},
+                        {QStringLiteral("preset"), contacts::ContactImporter::presetName(report->plan.preset)},
+                        {QStringLiteral("encoding"), report->encoding},
+                        {QStringLiteral("delimiter"), QString(report->delimiter)}};
+    QString text = ContactsTr::tr("Read %1 rows from %2: %3 imported, %4 duplicates (%5 updated), %6 rejected.")
+                       .arg(report->read)
+                       .arg(QFileInfo(file).fileName())
+                       .arg(report->imported)
+                       .arg(report->duplicates)
+                       .arg(report->updated)
+                       .arg(report->rejected);
+    for (qsizetype i = 0; i < report->rejections.size() && i < 10; ++i)
+        text += QLatin1Char('\n') + ContactsTr::tr("  line %1: %2").arg(report->rejections.at(i).line).arg(report->rejections.at(i).reason);
+    if (report->rejected > 10)
+        text += QLatin1Char('\n') + ContactsTr::tr("  … and %1 more").arg(report->rejected - 10);
+    if (!options.rejectsPath.isEmpty() && report->rejected > 0)
+        text += QLatin1Char('\n') + ContactsTr::tr("Rejected rows with their reasons: %1").arg(QDir::toNativeSeparators(options.rejectsPath));
+    return ctx.succeed(o, text);
+}
+
+contacts::ContactFilter filterFrom(const CommandContext &ctx)
+{
+    contacts::ContactFilter filter;
+    const QStringList tags = ctx.options(QStringLiteral("tag"));
+    filter.tag = tags.isEmpty() ? QString() : tags.first();
+    filter.status = ctx.option(QStringLiteral("status"));
+    return filter;
+}
+
+int exportCsv(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(ContactsTr::tr("contacts export needs exactly one argument: the CSV file to write."));
+    if (ctx.options(QStringLiteral("tag")).size() > 1)
+        return ctx.usage(ContactsTr::tr("contacts export takes at most one --tag."));
+    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!db)
+        return ctx.fail(db.error());
+    const QString out = QFileInfo(ctx.args.first()).absoluteFilePath();
+    const auto rows = contacts::ContactExporter::exportCsv((*db)->path(), out, filterFrom(ctx));
+    if (!rows)
+        return ctx.fail(rows.error());
+    return ctx.succeed({{QStringLiteral("exported"), *rows}, {QStringLiteral("file"), out}},
+                       ContactsTr::tr("Exported %1 contacts to %2.").arg(*rows).arg(QDir::toNativeSeparators(out)));
+}
+
+int add(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(ContactsTr::tr("contacts add needs exactly one argument: the email address."));
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    contacts::Contact c;
+    c.email = ctx.args.first();
+    c.firstName = ctx.option(QStringLiteral("first-name"));
+    c.lastName = ctx.option(QStringLiteral("last-name"));
+    c.phone = ctx.option(QStringLiteral("phone"));
+    c.company = ctx.option(QStringLiteral("company"));
+    const QString country = ctx.isSet(QStringLiteral("default-country")) ? ctx.option(QStringLiteral("default-country")) : QStringLiteral("US");
+    const auto added = contacts::ContactRepository((*db)->connection()).add(c, country, std::nullopt);
+    if (!added)
+        return ctx.fail(added.error());
+    return ctx.succeed({{QStringLiteral("id"), added->id}, {QStringLiteral("email"), added->email}},
+                       ContactsTr::tr("Added %1.").arg(added->email));
+}
+
+int show(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(ContactsTr::tr("contacts show needs exactly one argument: the email address."));
+    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!db)
+        return ctx.fail(db.error());
+    const auto c = contacts::ContactRepository((*db)->connection()).findByEmail(ctx.args.first());
+    if (!c)
+        return ctx.fail(c.error());
+    const QJsonObject o{{QStringLiteral("id"), c->id},           {QStringLiteral("email"), c->email},
+                        {QStringLiteral("first_name"), c->firstName}, {QStringLiteral("last_name"), c->lastName},
+                        {QStringLiteral("phone"), c->phone},     {QStringLiteral("company"), c->company},
+                        {QStringLiteral("city"), c->city},       {QStringLiteral("country"), c->country},
+                        {QStringLiteral("status"), c->status},   {QStringLiteral("source"), c->source},
+                        {QStringLiteral("tags"), QJsonArray::fromStringList(c->tags)},
+                        {QStringLiteral("custom"), c->custom}};
+    QString text = ContactsTr::tr("%1 %2 <%3>\nStatus: %4\nPhone: %5\nCompany: %6\nTags: %7")
+                       .arg(c->firstName, c->lastName, c->email, c->status, c->phone, c->company,
+                            c->tags.join(QStringLiteral(", ")));
+    return ctx.succeed(o, text);
+}
+
+int count(const CommandContext &ctx)
+{
+    if (ctx.options(QStringLiteral("tag")).size() > 1)
+        return ctx.usage(ContactsTr::tr("contacts count takes at most one --tag."));
+    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!db)
+        return ctx.fail(db.error());
+    const auto n = contacts::ContactRepository((*db)->connection()).count(filterFrom(ctx));
+    if (!n)
+        return ctx.fail(n.error());
+    return ctx.succeed({{QStringLiteral("count"), *n}}, QString::number(*n));
+}
+
+} // namespace
+
+QList<QCommandLineOption> contactOptions()
+{
+    const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
+    return {
+        {QStringLiteral("preset"), t(QT_TRANSLATE_NOOP("luxctl", "Import: auto, mailchimp, hubspot or generic column names.")), QStringLiteral("P")},
+        {QStringLiteral("map"), t(QT_TRANSLATE_NOOP("luxctl", "Import: map a column to a field (repeatable), e.g. --map \"E-mail\"=email, --map Notes=custom:notes, --map Fax=ignore.")), QStringLiteral("COLUMN=FIELD")},
+        {QStringLiteral("tag"), t(QT_TRANSLATE_NOOP("luxctl", "Import: tag every contact (repeatable). Export, count: only contacts with this tag.")), QStringLiteral("T")},
+        {QStringLiteral("on-duplicate"), t(QT_TRANSLATE_NOOP("luxctl", "Import: skip (default), fill empty fields, or overwrite.")), QStringLiteral("POLICY")},
+        {QStringLiteral("rejects"), t(QT_TRANSLATE_NOOP("luxctl", "Import: write rejected rows with line and reason to this CSV.")), QStringLiteral("OUT.csv")},
+        {QStringLiteral("encoding"), t(QT_TRANSLATE_NOOP("luxctl", "Import: auto (default), utf-8, utf-16le, utf-16be or windows-1252.")), QStringLiteral("E")},
+        {QStringLiteral("delimiter"), t(QT_TRANSLATE_NOOP("luxctl", "Import: , ; | or tab (default: sniffed).")), QStringLiteral("D")},
+        {QStringLiteral("default-country"), t(QT_TRANSLATE_NOOP("luxctl", "Country for phone numbers without a country code (default US).")), QStringLiteral("CC")},
+        {QStringLiteral("consent"), t(QT_TRANSLATE_NOOP("luxctl", "Import: the consent basis; each new contact gets a consent record with it.")), QStringLiteral("TEXT")},
+        {QStringLiteral("unknown-as-custom"), t(QT_TRANSLATE_NOOP("luxctl", "Import: unmapped columns become custom fields."))},
+        {QStringLiteral("status"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts with this status.")), QStringLiteral("S")},
+        {QStringLiteral("first-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: first name.")), QStringLiteral("NAME")},
+        {QStringLiteral("last-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: last name.")), QStringLiteral("NAME")},
+        {QStringLiteral("phone"), t(QT_TRANSLATE_NOOP("luxctl", "Add: phone number.")), QStringLiteral("PHONE")},
+        {QStringLiteral("company"), t(QT_TRANSLATE_NOOP("luxctl", "Add: company.")), QStringLiteral("NAME")},
+    };
+}
+
+int runContactsCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command == QLatin1String("import"))
+        return import(ctx);
+    if (command == QLatin1String("export"))
+        return exportCsv(ctx);
+    if (command == QLatin1String("add"))
+        return add(ctx);
+    if (command == QLatin1String("show"))
+        return show(ctx);
+    if (command == QLatin1String("count"))
+        return count(ctx);
+    return ctx.usage(ContactsTr::tr("Unknown command 'contacts %1'. Commands: import, export, add, show, count.").arg(command));
+}
+
+} // namespace lux::cli

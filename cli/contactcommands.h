@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commandcontext.h"
+
+namespace lux::cli {
+
+// The options the contacts commands read; registered with the parser by main().
+QList<QCommandLineOption> contactOptions();
+
+// luxctl contacts import FILE | export OUT | add EMAIL | show EMAIL | count
+int runContactsCommand(const QString &command, const CommandContext &ctx);
+
+} // namespace lux::cli

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "contacts/contactimporter.h"
+#include "contacts/contactrepository.h"
+#include "storage/database.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace lux;
+using namespace lux::contacts;
+
+namespace {
+
+QString data(const char *name)
+{
+    return QStringLiteral(LUX_TEST_DATA_DIR "/csv/") + QString::fromLatin1(name);
+}
+
+QString writeFile(const test::TestEnvironment &env, const QString &name, const QByteArray &bytes)
+{
+    const QString path = env.path(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return path;
+}
+
+QVariant scalar(const QString &db, const QString &sql, const QVariantList &binds = {})
+{
+    storage::ScopedConnection conn(db, storage::ScopedConnection::Mode::ReadOnly);
+    QSqlQuery q(conn.db());
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0);
+}
+
+} // namespace
+
+class TestContactImporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void messyMailchimpExport();
+    void hubspotExport();
+    void otherDelimitersAndEncodings_data();
+    void otherDelimitersAndEncodings();
+    void duplicatePolicies_data();
+    void duplicatePolicies();
+    void neverResubscribes();
+    void consentRecordedForNewContacts();
+    void explicitMappingAndCustomFields();
+    void mappingErrorsNameTheColumn();
+    void cancelRollsBackEverything();
+    void rejectsFileHasLineAndReason();
+
+private:
+    std::unique_ptr<test::TestEnvironment> m_env;
+    std::unique_ptr<Database> m_db;
+    QString m_path;
+};
+
+void TestContactImporter::init()
+{
+    m_env = std::make_unique<test::TestEnvironment>();
+    m_path = m_env->path(QStringLiteral("contacts.sqlite"));
+    auto db = Database::open(m_path);
+    QVERIFY(db.ok());
+    m_db = std::move(db).value();
+}
+
+void TestContactImporter::cleanup()
+{
+    m_db.reset();
+    m_env.reset();
+}
+
+void TestContactImporter::messyMailchimpExport()
+{
+    ImportOptions options;
+    const auto report = ContactImporter::run(m_path, data("mailchimp-messy.csv"), options);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->plan.preset, Preset::Mailchimp);
+    QCOMPARE(report->read, 16);
+    QCOMPARE(report->imported, 5);
+    QCOMPARE(report->duplicates, 1);
+    QCOMPARE(report->updated, 0);
+    QCOMPARE(report->rejected, 10);
+    QCOMPARE(report->read, report->imported + report->duplicates + report->rejected);
+
+    const QList<QPair<qint64, QString>> expected = {
+        {5, QStringLiteral("it has no @")},
+        {6, QStringLiteral("the character '@' is not allowed")},
+        {7, QStringLiteral("dots must sit between characters")},
+        {8, QStringLiteral("dots must sit between characters")},
+        {9, QStringLiteral("the character ' ' is not allowed")},
+        {10, QStringLiteral("the domain needs a dot")},
+        {11, QStringLiteral("the domain ends in a number")},
+        {12, QStringLiteral("cannot start or end with a hyphen")},
+        {14, QStringLiteral("a North American number has 10 digits")},
+        {17, QStringLiteral("2 fields where the header has 9")},
+    };
+    QCOMPARE(report->rejections.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(report->rejections.at(i).line, expected.at(i).first);
+        QVERIFY2(report->rejections.at(i).reason.contains(expected.at(i).second),
+                 qPrintable(report->rejections.at(i).reason));
+    }
+
+    ContactRepository repo(m_db->connection());
+    const auto ana = repo.findByEmail(QStringLiteral("ANA@example.com"));
+    QVERIFY(ana.ok());
+    QCOMPARE(ana->firstName, QStringLiteral("Ana")); // the first row wins under "skip"
+    QCOMPARE(ana->phone, QStringLiteral("+34612345678"));
+    QCOMPARE(ana->country, QStringLiteral("ES"));
+    QCOMPARE(ana->tags, (QStringList{QStringLiteral("Customer"), QStringLiteral("VIP")}));
+    QCOMPARE(ana->source, QStringLiteral("import:mailchimp-messy.csv"));
+    const auto jose = repo.findByEmail(QStringLiteral("josé@xn--bcher-kva.de"));
+    QVERIFY(jose.ok());
+    QCOMPARE(jose->email, QStringLiteral("josé@bücher.de"));
+    QCOMPARE(repo.findByEmail(QStringLiteral("dave@example.com"))->lastName, QStringLiteral("Multi\nLine"));
+    QCOMPARE(repo.findByEmail(QStringLiteral("erin@example.com"))->phone, QStringLiteral("+12125550199"));
+    QCOMPARE(*repo.count(), 5);
+    QCOMPARE(*repo.count({QStringLiteral("customer"), {}}), 2);
+    QCOMPARE(*repo.count({QStringLiteral("VIP"), {}}), 2);
+}
+
+void TestContactImporter::hubspotExport()
+{
+    ImportOptions options;
+    const auto report = ContactImporter::run(m_path, data("hubspot.csv"), options);
+    QVERIFY(report.ok());
+    QCOMPARE(report->plan.preset, Preset::HubSpot);
+    QCOMPARE(report->imported, 3);
+    QCOMPARE(report->rejected, 0);
+    const auto fay = ContactRepository(m_db->connection()).findByEmail(QStringLiteral("fay@example.com"));
+    QCOMPARE(fay->phone, QStringLiteral("+14155550100"));
+    QCOMPARE(fay->company, QStringLiteral("Lopez & Co"));
+    QCOMPARE(fay->city, QStringLiteral("San Francisco"));
+    QCOMPARE(fay->custom.value(QStringLiteral("hubspot_record_id")).toString(), QStringLiteral("101"));
+    QVERIFY(!fay->custom.contains(QStringLiteral("lifecycle_stage"))); // unknown columns are dropped by default
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM custom_fields")).toInt(), 1);
+}
+
+void TestContactImporter::otherDelimitersAndEncodings_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QChar>("delimiter");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("firstName");
+    QTest::newRow("semicolon") << data("semicolon-utf8.csv") << QChar(u';') << "ines@example.es" << "Inés";
+    QTest::newRow("tab") << data("tabs.csv") << QChar(u'\t') << "juan@example.com" << "";
+    QTest::newRow("pipe, CR line ends") << data("pipes-cr.csv") << QChar(u'|') << "lee@example.com" << "";
+}
+
+void TestContactImporter::otherDelimitersAndEncodings()
+{
+    QFETCH(QString, file);
+    QFETCH(QChar, delimiter);
+    QFETCH(QString, email);
+    QFETCH(QString, firstName);
+    const auto report = ContactImporter::run(m_path, file, {});
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->delimiter, delimiter);
+    QCOMPARE(report->rejected, 0);
+    const auto c = ContactRepository(m_db->connection()).findByEmail(email);
+    QVERIFY(c.ok());
+    QCOMPARE(c->firstName, firstName); // "nombre" is a known alias; "name" alone is not mapped
+}
+
+void TestContactImporter::duplicatePolicies_data()
+{
+    QTest::addColumn<int>("policy");
+    QTest::addColumn<QString>("company");   // stored "Old Co", incoming "New Co"
+    QTest::addColumn<QString>("city");      // stored empty, incoming "Madrid"
+    QTest::addColumn<int>("updated");
+    QTest::newRow("skip") << int(DuplicatePolicy::Skip) << "Old Co" << "" << 0;
+    QTest::newRow("fill") << int(DuplicatePolicy::Fill) << "Old Co" << "Madrid" << 1;
+    QTest::newRow("overwrite") << int(DuplicatePolicy::Overwrite) << "New Co" << "Madrid" << 1;
+}
+
+void TestContactImporter::duplicatePolicies()
+{
+    QFETCH(int, policy);
+    QFETCH(QString, company);
+    QFETCH(QString, city);
+    QFETCH(int, updated);
+    Contact existing;
+    existing.email = QStringLiteral("Pat@Example.com");
+    existing.company = QStringLiteral("Old Co");
+    existing.firstName = QStringLiteral("Pat");
+    QVERIFY(ContactRepository(m_db->connection()).add(existing, QStringLiteral("US"), std::nullopt).ok());
+    const QString file = writeFile(*m_env, QStringLiteral("dup.csv"),
+                                   "email,company,city,first name\npat@EXAMPLE.com,New Co,Madrid,\n");
+    ImportOptions options;
+    options.onDuplicate = static_cast<DuplicatePolicy>(policy);
+    const auto report = ContactImporter::run(m_path, file, options);
+    QVERIFY(report.ok());
+    QCOMPARE(report->duplicates, 1);
+    QCOMPARE(report->imported, 0);
+    QCOMPARE(report->updated, updated);
+    const auto pat = ContactRepository(m_db->connection()).findByEmail(QStringLiteral("pat@example.com"));
+    QCOMPARE(pat->company, company);
+    QCOMPARE(pat->city, city);
+    QCOMPARE(pat->firstName, QStringLiteral("Pat")); // an empty cell never blanks a stored value
+}
+
+void TestContactImporter::neverResubscribes()
+{
+    // One contact unsubscribed already; one address only on the suppression list.
+    {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, email_key, status, created_at, updated_at) "
+                                      "VALUES ('gone@example.com', 'gone@example.com', 'unsubscribed', 1, 1)")));
+        q.prepare(QStringLiteral("INSERT INTO suppression (channel, address_key, address_hash, reason, at) "
+                                 "VALUES ('email', ?, ?, 'complaint', 1)"));
+        q.addBindValue(QStringLiteral("blocked@example.com"));
+        q.addBindValue(QString::fromLatin1(QCryptographicHash::hash("blocked@example.com", QCryptographicHash::Sha256).toHex()));
+        QVERIFY(q.exec());
+    }
+    const QString file = writeFile(*m_env, QStringLiteral("resub.csv"),
+                                   "email,status,first name\ngone@example.com,subscribed,Gone\n"
+                                   "BLOCKED@example.com,subscribed,Blocked\nnew@example.com,unsubscribed,New\n");
+    ImportOptions options;
+    options.onDuplicate = DuplicatePolicy::Overwrite;
+    const auto report = ContactImporter::run(m_path, file, options);
+    QVERIFY(report.ok());
+    ContactRepository repo(m_db->connection());
+    QCOMPARE(repo.findByEmail(QStringLiteral("gone@example.com"))->status, QStringLiteral("unsubscribed"));
+    QCOMPARE(repo.findByEmail(QStringLiteral("gone@example.com"))->firstName, QStringLiteral("Gone"));
+    QCOMPARE(repo.findByEmail(QStringLiteral("blocked@example.com"))->status, QStringLiteral("unsubscribed"));
+    QCOMPARE(repo.findByEmail(QStringLiteral("new@example.com"))->status, QStringLiteral("unsubscribed"));
+}
+
+void TestContactImporter::consentRecordedForNewContacts()
+{
+    Contact existing;
+    existing.email = QStringLiteral("old@example.com");
+    QVERIFY(ContactRepository(m_db->connection()).add(existing, QStringLiteral("US"), std::nullopt).ok());
+    const QString file = writeFile(*m_env, QStringLiteral("signups.csv"), "email\nold@example.com\nnew1@example.com\nnew2@example.com\n");
+    ImportOptions options;
+    options.consentText = QStringLiteral("Newsletter sign-up form v3");
+    const auto report = ContactImporter::run(m_path, file, options);
+    QVERIFY(report.ok());
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM consent_events WHERE method = 'import' AND action = 'given' "
+                                           "AND channel = 'email'")).toInt(), 2);
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT evidence FROM consent_events LIMIT 1")).toString(),
+             QStringLiteral("Newsletter sign-up form v3 (signups.csv)"));
+}
+
+void TestContactImporter::explicitMappingAndCustomFields()
+{
+    const QString file = writeFile(*m_env, QStringLiteral("custom.csv"),
+                                   "Correo-e,Plan,Favourite Colour,Fax\nuno@example.com,Gold,Blue,123\n");
+    ImportOptions options;
+    options.mapping.insert(QStringLiteral("Correo-e"), QStringLiteral("email"));
+    options.mapping.insert(QStringLiteral("Fax"), QStringLiteral("ignore"));
+    options.mapping.insert(QStringLiteral("Plan"), QStringLiteral("custom:plan"));
+    options.unknownAsCustom = true;
+    options.tags = {QStringLiteral("Spring Fair")};
+    const auto report = ContactImporter::run(m_path, file, options);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    const auto uno = ContactRepository(m_db->connection()).findByEmail(QStringLiteral("uno@example.com"));
+    QCOMPARE(uno->custom.value(QStringLiteral("plan")).toString(), QStringLiteral("Gold"));
+    QCOMPARE(uno->custom.value(QStringLiteral("favourite_colour")).toString(), QStringLiteral("Blue"));
+    QVERIFY(!uno->custom.contains(QStringLiteral("fax")));
+    QCOMPARE(uno->tags, QStringList{QStringLiteral("Spring Fair")});
+}
+
+void TestContactImporter::mappingErrorsNameTheColumn()
+{
+    const QString file = writeFile(*m_env, QStringLiteral("nomail.csv"), "name,phone\nA,1\n");
+    auto r = ContactImporter::run(m_path, file, {});
+    QCOMPARE(r.error().code, QStringLiteral("import.no-email"));
+    QVERIFY(r.error().message.contains(QStringLiteral("name, phone")));
+    ImportOptions bad;
+    bad.mapping.insert(QStringLiteral("phone"), QStringLiteral("telephone"));
+    r = ContactImporter::run(m_path, file, bad);
+    QCOMPARE(r.error().code, QStringLiteral("import.unknown-field"));
+    ImportOptions missing;
+    missing.mapping.insert(QStringLiteral("Mail"), QStringLiteral("email"));
+    r = ContactImporter::run(m_path, file, missing);
+    QCOMPARE(r.error().code, QStringLiteral("import.unknown-column"));
+    QVERIFY(r.error().message.contains(QStringLiteral("mail")));
+}
+
+void TestContactImporter::cancelRollsBackEverything()
+{
+    QByteArray bytes("email,first name\n");
+    for (int i = 0; i < 20000; ++i)
+        bytes += "user" + QByteArray::number(i) + "@example.com,User\n";
+    const QString file = writeFile(*m_env, QStringLiteral("big.csv"), bytes);
+    std::atomic_bool cancel{false};
+    ImportOptions options;
+    options.rejectsPath = m_env->path(QStringLiteral("rejects.csv"));
+    const auto report = ContactImporter::run(m_path, file, options, [&](qint64, qint64) { cancel = true; }, &cancel);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, QStringLiteral("cancelled"));
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM contacts")).toInt(), 0);
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 0);
+    QVERIFY(!QFile::exists(options.rejectsPath));
+    const auto again = ContactImporter::run(m_path, file, {});
+    QVERIFY(again.ok());
+    QCOMPARE(again->imported, 20000);
+}
+
+void TestContactImporter::rejectsFileHasLineAndReason()
+{
+    ImportOptions options;
+    options.rejectsPath = m_env->path(QStringLiteral("rejects.csv"));
+    QVERIFY(ContactImporter::run(m_path, data("mailchimp-messy.csv"), options).ok());
+    const QList<QByteArray> lines = test::readAll(options.rejectsPath).split('\n');
+    QVERIFY(lines.first().startsWith("line,reason,Email Address,First Name"));
+    QVERIFY(lines.at(1).startsWith("5,\"\"\"no-at-sign.example.com\"\" is not a valid email address: it has no @.\",no-at-sign.example.com,No,At"));
+    QCOMPARE(lines.size() - 2, 10); // header, ten rows, final newline
+}
+
+LUX_TEST_MAIN(TestContactImporter, QCoreApplication)
+#include "tst_contactimporter.moc"
