@@ -20,7 +20,7 @@ bool isAtext(QChar c)
 
 } // namespace
 
-Result<EmailAddress> Addressing::parseEmail(const QString &input)
+Result<EmailAddress> Addressing::parseEmail(const QString &input, QHash<QString, QString> *domainCache)
 {
     const QString text = input.trimmed();
     const auto invalid = [&](const QString &why) {
@@ -45,34 +45,39 @@ Result<EmailAddress> Addressing::parseEmail(const QString &input)
         if (c != QLatin1Char('.') && !isAtext(c))
             return invalid(tr("the character '%1' is not allowed before the @.").arg(c));
     }
-    const QStringList labels = domain.split(QLatin1Char('.'));
-    if (labels.size() < 2)
-        return invalid(tr("the domain needs a dot, as in example.com."));
-    for (const QString &label : labels) {
-        if (label.isEmpty())
-            return invalid(tr("the domain has an empty part."));
-        if (label.size() > 63)
-            return invalid(tr("a domain part is longer than 63 characters."));
-        if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
-            return invalid(tr("a domain part cannot start or end with a hyphen."));
-        for (const QChar c : label) {
-            if (!(c.isLetterOrNumber() || c == QLatin1Char('-')))
-                return invalid(tr("the character '%1' is not allowed in the domain.").arg(c));
+    QString asciiDomain = domainCache ? domainCache->value(domain) : QString();
+    if (asciiDomain.isEmpty()) {
+        const QStringList labels = domain.split(QLatin1Char('.'));
+        if (labels.size() < 2)
+            return invalid(tr("the domain needs a dot, as in example.com."));
+        for (const QString &label : labels) {
+            if (label.isEmpty())
+                return invalid(tr("the domain has an empty part."));
+            if (label.size() > 63)
+                return invalid(tr("a domain part is longer than 63 characters."));
+            if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
+                return invalid(tr("a domain part cannot start or end with a hyphen."));
+            for (const QChar c : label) {
+                if (!(c.isLetterOrNumber() || c == QLatin1Char('-')))
+                    return invalid(tr("the character '%1' is not allowed in the domain.").arg(c));
+            }
         }
+        const QByteArray ace = QUrl::toAce(domain, QUrl::AceTransitionalProcessing);
+        if (ace.isEmpty())
+            return invalid(tr("the domain is not a valid international domain name."));
+        asciiDomain = QString::fromLatin1(ace);
+        for (const QString &label : asciiDomain.split(QLatin1Char('.')))
+            if (label.size() > 63)
+                return invalid(tr("a domain part is longer than 63 characters."));
+        const QString tld = asciiDomain.section(QLatin1Char('.'), -1);
+        bool numericTld = true;
+        for (const QChar c : tld)
+            numericTld = numericTld && c.isDigit();
+        if (numericTld)
+            return invalid(tr("the domain ends in a number."));
+        if (domainCache && domainCache->size() < 100000)
+            domainCache->insert(domain, asciiDomain);
     }
-    const QByteArray ace = QUrl::toAce(domain, QUrl::AceTransitionalProcessing);
-    if (ace.isEmpty())
-        return invalid(tr("the domain is not a valid international domain name."));
-    const QString asciiDomain = QString::fromLatin1(ace);
-    for (const QString &label : asciiDomain.split(QLatin1Char('.')))
-        if (label.size() > 63)
-            return invalid(tr("a domain part is longer than 63 characters."));
-    const QString tld = asciiDomain.section(QLatin1Char('.'), -1);
-    bool numericTld = true;
-    for (const QChar c : tld)
-        numericTld = numericTld && c.isDigit();
-    if (numericTld)
-        return invalid(tr("the domain ends in a number."));
     EmailAddress e;
     e.display = local + QLatin1Char('@') + domain;
     e.ascii = local + QLatin1Char('@') + asciiDomain;

@@ -4,6 +4,7 @@
 #include "common/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 
 namespace lux::contacts {
@@ -24,7 +25,8 @@ public:
     // The practical RFC 5321/5322 subset serious senders accept: a dot-atom local part (no quoted
     // strings, comments or IP literals), at most 64 octets; a domain of at least two labels, each 1–63
     // characters of letters, digits and inner hyphens, IDN allowed; at most 254 octets in all.
-    static Result<EmailAddress> parseEmail(const QString &input);
+    // domainCache, when given, remembers each domain's ASCII form (lists repeat a few domains a lot).
+    static Result<EmailAddress> parseEmail(const QString &input, QHash<QString, QString> *domainCache = nullptr);
 
     // E.164: "+" and 8–15 digits. Numbers without a country code get the default country's calling
     // code (ISO 3166 alpha-2, e.g. "US", "ES"); a national trunk prefix 0 is dropped.

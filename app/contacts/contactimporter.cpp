@@ -3,6 +3,7 @@
 
 #include "addressing.h"
 #include "common/logging.h"
+#include "storage/sqlitestatement.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -15,6 +16,8 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <array>
 
 namespace lux::contacts {
 
@@ -159,20 +162,54 @@ QString suppressionHash(const QString &key)
     return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-QVariant nullable(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
 struct Row
 {
     EmailAddress email;
-    QHash<QString, QString> values; // standard value fields
+    std::array<QString, 8> values; // kValueFields, in order
     QString status;
     QString source;
     QStringList tags;
     QJsonObject custom;
 };
+
+// What each column feeds, decided once from the plan rather than per cell.
+struct Column
+{
+    enum Kind { Ignore, Email, Value, Phone, Country, Status, Source, Tags, Custom } kind = Ignore;
+    int valueIndex = -1; // Value, Phone, Country: index in kValueFields
+    QString customName;
+};
+
+QList<Column> columnsFor(const ColumnPlan &plan)
+{
+    QList<Column> columns;
+    for (const QString &field : plan.fields) {
+        Column c;
+        if (field.isEmpty())
+            c.kind = Column::Ignore;
+        else if (field == QLatin1String("email"))
+            c.kind = Column::Email;
+        else if (field == QLatin1String("status"))
+            c.kind = Column::Status;
+        else if (field == QLatin1String("source"))
+            c.kind = Column::Source;
+        else if (field == QLatin1String("tags"))
+            c.kind = Column::Tags;
+        else if (field.startsWith(QLatin1String("custom:"))) {
+            c.kind = Column::Custom;
+            c.customName = field.mid(7);
+        } else {
+            c.valueIndex = int(kValueFields.indexOf(field));
+            c.kind = field == QLatin1String("phone") ? Column::Phone
+                     : field == QLatin1String("country") ? Column::Country
+                                                          : Column::Value;
+        }
+        columns << c;
+    }
+    return columns;
+}
+
+constexpr int kPhone = 2; // index of "phone" in kValueFields
 
 } // namespace
 
@@ -311,20 +348,30 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             db.rollback();
     });
 
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, city, "
-                                  "country, time_zone, language, status, source, custom, created_at, updated_at, "
-                                  "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                  "ON CONFLICT (email_key) DO NOTHING RETURNING id"));
-    QSqlQuery lookup(db);
-    lookup.prepare(QStringLiteral("SELECT id, status, first_name, last_name, phone, company, city, country, time_zone, "
-                                  "language, custom FROM contacts WHERE email_key = ?"));
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE contacts SET first_name = ?, last_name = ?, phone = ?, company = ?, city = ?, "
-                                  "country = ?, time_zone = ?, language = ?, status = ?, custom = ?, updated_at = ?, "
-                                  "updated_by = ? WHERE id = ?"));
-    QSqlQuery tagContact(db);
-    tagContact.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    // The per-row statements go straight to SQLite on the driver's handle (see sqlitestatement.h).
+    storage::SqliteStatement insert(db, "INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, "
+                                        "city, country, time_zone, language, status, source, custom, created_at, "
+                                        "updated_at, created_by, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                        "?10, ?11, ?12, ?13, ?14, ?14, ?15, ?15) ON CONFLICT (email_key) DO NOTHING");
+    storage::SqliteStatement lookup(db, "SELECT id, status, first_name, last_name, phone, company, city, country, "
+                                        "time_zone, language, custom FROM contacts WHERE email_key = ?1");
+    storage::SqliteStatement update(db, "UPDATE contacts SET first_name = ?1, last_name = ?2, phone = ?3, company = ?4, "
+                                        "city = ?5, country = ?6, time_zone = ?7, language = ?8, status = ?9, "
+                                        "custom = ?10, updated_at = ?11, updated_by = ?12 WHERE id = ?13");
+    storage::SqliteStatement tagContact(db, "INSERT INTO contact_tags (tag_id, contact_id) VALUES (?1, ?2) "
+                                            "ON CONFLICT DO NOTHING");
+    for (const storage::SqliteStatement *st : {&insert, &lookup, &update, &tagContact})
+        if (!st->isValid())
+            return Error(QStringLiteral("db.write"), st->errorText());
+    const auto stepFail = [](const storage::SqliteStatement &st) { return Error(QStringLiteral("db.write"), st.errorText()); };
+    const auto bindBy = [&](storage::SqliteStatement &st, int index) {
+        if (options.userId)
+            st.bindInt(index, *options.userId);
+        else
+            st.bindNull(index);
+    };
+    // A larger page cache keeps the growing email index in memory through a big import.
+    setup.exec(QStringLiteral("PRAGMA cache_size = -65536"));
     QSqlQuery newTag(db);
     newTag.prepare(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, ?) RETURNING id"));
     QSqlQuery newField(db);
@@ -370,7 +417,8 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         return id;
     };
 
-    QSet<QString> seenInFile;
+    const QList<Column> columns = columnsFor(cols);
+    QHash<QString, QString> domainCache;
     qint64 rowsSinceProgress = 0;
     while (reader.next(record)) {
         ++report.read;
@@ -389,42 +437,53 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         Row row;
         QString problem;
         for (qsizetype c = 0; c < columnCount && problem.isEmpty(); ++c) {
-            const QString &field = cols.fields.at(c);
-            if (field.isEmpty())
+            const Column &col = columns.at(c);
+            if (col.kind == Column::Ignore)
                 continue;
             const QString value = f.at(c).trimmed();
-            if (field == QLatin1String("email")) {
-                const auto parsed = Addressing::parseEmail(value);
-                if (!parsed)
+            switch (col.kind) {
+            case Column::Email:
+                if (auto parsed = Addressing::parseEmail(value, &domainCache); !parsed)
                     problem = parsed.error().message;
                 else
-                    row.email = *parsed;
-            } else if (field == QLatin1String("phone")) {
+                    row.email = std::move(parsed).value();
+                break;
+            case Column::Phone:
                 if (!value.isEmpty()) {
-                    const auto phone = Addressing::toE164(value, options.defaultCountry);
-                    if (!phone)
+                    if (auto phone = Addressing::toE164(value, options.defaultCountry); !phone)
                         problem = phone.error().message;
-                    else
-                        row.values.insert(field, *phone);
+                    else if (row.values[kPhone].isEmpty())
+                        row.values[kPhone] = *phone;
                 }
-            } else if (field == QLatin1String("country")) {
-                row.values.insert(field, value.size() == 2 ? value.toUpper() : value);
-            } else if (field == QLatin1String("status")) {
+                break;
+            case Column::Country:
+                row.values[size_t(col.valueIndex)] = value.size() == 2 ? value.toUpper() : value;
+                break;
+            case Column::Status: {
                 bool ok = false;
                 row.status = statusFrom(value, &ok);
                 if (!ok)
                     problem = tr("status \"%1\" is not one of subscribed, unsubscribed, bounced, complained, cleaned").arg(value);
-            } else if (field == QLatin1String("source")) {
+                break;
+            }
+            case Column::Source:
                 row.source = value;
-            } else if (field == QLatin1String("tags")) {
+                break;
+            case Column::Tags:
                 for (const QString &t : splitTags(value))
                     if (!row.tags.contains(t, Qt::CaseInsensitive))
                         row.tags << t;
-            } else if (field.startsWith(QLatin1String("custom:"))) {
+                break;
+            case Column::Custom:
                 if (!value.isEmpty())
-                    row.custom.insert(field.mid(7), value);
-            } else if (!value.isEmpty()) {
-                row.values.insert(field, value);
+                    row.custom.insert(col.customName, value);
+                break;
+            case Column::Value:
+                if (!value.isEmpty())
+                    row.values[size_t(col.valueIndex)] = value;
+                break;
+            case Column::Ignore:
+                break;
             }
         }
         if (!problem.isEmpty()) {
@@ -447,32 +506,33 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 
         // Never resubscribe: a suppressed address comes in unsubscribed; an incoming status can only
         // move a contact away from "subscribed".
-        const bool isSuppressed = suppressed.contains(suppressionHash(row.email.key));
+        const bool isSuppressed = !suppressed.isEmpty() && suppressed.contains(suppressionHash(row.email.key));
         QString status = row.status.isEmpty() ? QStringLiteral("subscribed") : row.status;
         if (isSuppressed && status == QLatin1String("subscribed"))
             status = QStringLiteral("unsubscribed");
 
+        // The insert itself finds duplicates, from the database or from earlier in this file: a
+        // conflict on the email key changes nothing and sends the row down the duplicate path.
         qint64 contactId = 0;
-        const bool repeatedInFile = seenInFile.contains(row.email.key);
-        if (!repeatedInFile) {
-            insert.addBindValue(row.email.display);
-            insert.addBindValue(row.email.key);
-            for (const QString &v : kValueFields)
-                insert.addBindValue(nullable(row.values.value(v)));
-            insert.addBindValue(status);
-            insert.addBindValue(row.source.isEmpty() ? source : row.source);
-            insert.addBindValue(row.custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                     : QVariant(QString::fromUtf8(QJsonDocument(row.custom).toJson(QJsonDocument::Compact))));
-            insert.addBindValue(now);
-            insert.addBindValue(now);
-            insert.addBindValue(by);
-            insert.addBindValue(by);
-            if (!insert.exec())
-                return dbFail(insert);
-            if (insert.next())
-                contactId = insert.value(0).toLongLong();
-            insert.finish();
-            seenInFile.insert(row.email.key);
+        {
+            insert.bindTextAlways(1, row.email.display);
+            insert.bindTextAlways(2, row.email.key);
+            for (int v = 0; v < 8; ++v)
+                insert.bindText(3 + v, row.values[size_t(v)]);
+            insert.bindTextAlways(11, status);
+            insert.bindTextAlways(12, row.source.isEmpty() ? source : row.source);
+            if (row.custom.isEmpty())
+                insert.bindNull(13);
+            else
+                insert.bindTextAlways(13, QString::fromUtf8(QJsonDocument(row.custom).toJson(QJsonDocument::Compact)));
+            insert.bindInt(14, now);
+            bindBy(insert, 15);
+            insert.step();
+            if (!insert.ok())
+                return stepFail(insert);
+            if (insert.changes() == 1)
+                contactId = insert.lastInsertRowId();
+            insert.reset();
         }
 
         if (contactId > 0) {
@@ -489,26 +549,26 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         } else {
             // Known already, in the database or earlier in this file.
             ++report.duplicates;
-            lookup.addBindValue(row.email.key);
-            if (!lookup.exec() || !lookup.next())
-                return dbFail(lookup);
-            contactId = lookup.value(0).toLongLong();
-            const QString oldStatus = lookup.value(1).toString();
-            QHash<QString, QString> old;
-            for (qsizetype i = 0; i < kValueFields.size(); ++i)
-                old.insert(kValueFields.at(i), lookup.value(int(i) + 2).toString());
-            QJsonObject custom = QJsonDocument::fromJson(lookup.value(10).toString().toUtf8()).object();
-            lookup.finish();
+            lookup.bindTextAlways(1, row.email.key);
+            if (!lookup.step())
+                return stepFail(lookup);
+            contactId = lookup.columnInt(0);
+            const QString oldStatus = lookup.columnText(1);
+            std::array<QString, 8> old;
+            for (int i = 0; i < 8; ++i)
+                old[size_t(i)] = lookup.columnText(i + 2);
+            QJsonObject custom = QJsonDocument::fromJson(lookup.columnText(10).toUtf8()).object();
+            lookup.reset();
 
             bool changed = false;
-            QHash<QString, QString> merged = old;
+            std::array<QString, 8> merged = old;
             if (options.onDuplicate != DuplicatePolicy::Skip) {
-                for (const QString &v : kValueFields) {
-                    const QString incoming = row.values.value(v);
+                for (size_t v = 0; v < merged.size(); ++v) {
+                    const QString &incoming = row.values[v];
                     if (incoming.isEmpty())
                         continue; // an empty cell never blanks a stored value
-                    if (old.value(v).isEmpty() || (options.onDuplicate == DuplicatePolicy::Overwrite && old.value(v) != incoming)) {
-                        merged.insert(v, incoming);
+                    if (old[v].isEmpty() || (options.onDuplicate == DuplicatePolicy::Overwrite && old[v] != incoming)) {
+                        merged[v] = incoming;
                         changed = true;
                     }
                 }
@@ -526,16 +586,20 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                 changed = true;
             }
             if (changed) {
-                for (const QString &v : kValueFields)
-                    update.addBindValue(nullable(merged.value(v)));
-                update.addBindValue(newStatus);
-                update.addBindValue(custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                     : QVariant(QString::fromUtf8(QJsonDocument(custom).toJson(QJsonDocument::Compact))));
-                update.addBindValue(now);
-                update.addBindValue(by);
-                update.addBindValue(contactId);
-                if (!update.exec())
-                    return dbFail(update);
+                for (int v = 0; v < 8; ++v)
+                    update.bindText(1 + v, merged[size_t(v)]);
+                update.bindTextAlways(9, newStatus);
+                if (custom.isEmpty())
+                    update.bindNull(10);
+                else
+                    update.bindTextAlways(10, QString::fromUtf8(QJsonDocument(custom).toJson(QJsonDocument::Compact)));
+                update.bindInt(11, now);
+                bindBy(update, 12);
+                update.bindInt(13, contactId);
+                update.step();
+                if (!update.ok())
+                    return stepFail(update);
+                update.reset();
                 ++report.updated;
             }
             if (options.onDuplicate == DuplicatePolicy::Skip)
@@ -545,10 +609,12 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             const auto id = tagId(t);
             if (!id)
                 return id.error();
-            tagContact.addBindValue(*id);
-            tagContact.addBindValue(contactId);
-            if (!tagContact.exec())
-                return dbFail(tagContact);
+            tagContact.bindInt(1, *id);
+            tagContact.bindInt(2, contactId);
+            tagContact.step();
+            if (!tagContact.ok())
+                return stepFail(tagContact);
+            tagContact.reset();
         }
     }
     if (reader.error())

@@ -117,18 +117,23 @@ void CsvReader::detectEncoding(const QByteArray &head)
     m_encoding = looksLikeUtf8(head) ? Encoding::Utf8 : Encoding::Windows1252;
 }
 
-QString CsvReader::decode(const QByteArray &bytes)
+void CsvReader::decodeAppend(const char *bytes, qsizetype size)
 {
+    // Every encoding here yields at most one UTF-16 unit per input byte: decode in place, no
+    // temporary string.
+    const qsizetype old = m_buffer.size();
+    m_buffer.resize(old + size + 2);
+    QChar *out = m_buffer.data() + old;
     if (m_encoding == Encoding::Windows1252) {
-        QString out(bytes.size(), Qt::Uninitialized);
-        QChar *d = out.data();
-        for (qsizetype i = 0; i < bytes.size(); ++i) {
-            const auto b = static_cast<unsigned char>(bytes.at(i));
-            d[i] = (b >= 0x80 && b <= 0x9F) ? QChar(kCp1252High[b - 0x80]) : QChar(char16_t(b));
+        for (qsizetype i = 0; i < size; ++i) {
+            const auto b = static_cast<unsigned char>(bytes[i]);
+            out[i] = (b >= 0x80 && b <= 0x9F) ? QChar(kCp1252High[b - 0x80]) : QChar(char16_t(b));
         }
-        return out;
+        out += size;
+    } else {
+        out = m_decoder.appendToBuffer(out, QByteArrayView(bytes, size));
     }
-    return m_decoder.decode(bytes);
+    m_buffer.resize(out - m_buffer.constData());
 }
 
 Status CsvReader::start()
@@ -164,19 +169,19 @@ bool CsvReader::fill()
 {
     if (m_eof)
         return false;
-    const QByteArray bytes = m_device->read(kChunk);
-    if (bytes.isEmpty()) {
-        m_eof = true;
-        if (m_encoding != Encoding::Windows1252)
-            m_buffer += m_decoder.decode(QByteArray()); // flush a dangling partial sequence
-        return false;
-    }
-    m_bytesRead += bytes.size();
+    if (m_raw.size() != kChunk)
+        m_raw.resize(kChunk);
+    const qint64 n = m_device->read(m_raw.data(), kChunk);
     if (m_pos > 0) {
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
-    m_buffer += decode(bytes);
+    if (n <= 0) {
+        m_eof = true; // a multi-byte sequence cut off by the end of the file is dropped
+        return false;
+    }
+    m_bytesRead += n;
+    decodeAppend(m_raw.constData(), n);
     return true;
 }
 
@@ -251,8 +256,18 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
     const qsizetype size = m_buffer.size();
     qsizetype pos = m_pos;
     qint64 line = m_line;
-    QStringList fields;
-    QString field;
+    // Fields are written into the record's own strings: their capacity is reused from one record to
+    // the next, so a steady import allocates almost nothing here.
+    QStringList &fields = record.fields;
+    qsizetype count = 0;
+    const auto startField = [&]() -> QString & {
+        if (count == fields.size())
+            fields.append(QString());
+        QString &f = fields[count++];
+        f.resize(0);
+        return f;
+    };
+    QString *field = &startField();
     bool inQuotes = false;
     bool wasQuoted = false;
     const char16_t delim = m_delimiter;
@@ -261,9 +276,8 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
         return m_eof ? Parse::End : Parse::NeedMore;
 
     const auto finish = [&](qsizetype newPos) {
-        fields << field;
+        fields.resize(count);
         record.line = m_line;
-        record.fields = std::move(fields);
         m_pos = newPos;
         m_line = line;
         return Parse::Record;
@@ -286,7 +300,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
                 if (pos + 1 >= size && !m_eof)
                     return Parse::NeedMore;
                 if (pos + 1 < size && data[pos + 1].unicode() == u'"') {
-                    field += QLatin1Char('"');
+                    field->append(QLatin1Char('"'));
                     pos += 2;
                 } else {
                     inQuotes = false;
@@ -295,7 +309,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
             } else if (c == u'\r' || c == u'\n') {
                 if (c == u'\r' && pos + 1 >= size && !m_eof)
                     return Parse::NeedMore;
-                field += QLatin1Char('\n');
+                field->append(QLatin1Char('\n'));
                 pos += (c == u'\r' && pos + 1 < size && data[pos + 1].unicode() == u'\n') ? 2 : 1;
                 ++line;
             } else {
@@ -306,14 +320,13 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
                         break;
                     ++end;
                 }
-                field.append(QStringView(data + pos, end - pos));
+                field->append(data + pos, end - pos);
                 pos = end;
             }
             continue;
         }
         if (c == delim) {
-            fields << field;
-            field.clear();
+            field = &startField();
             wasQuoted = false;
             ++pos;
         } else if (c == u'\r' || c == u'\n') {
@@ -322,7 +335,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
             const qsizetype after = (c == u'\r' && pos + 1 < size && data[pos + 1].unicode() == u'\n') ? pos + 2 : pos + 1;
             ++line;
             return finish(after);
-        } else if (c == u'"' && field.isEmpty() && !wasQuoted) {
+        } else if (c == u'"' && field->isEmpty() && !wasQuoted) {
             inQuotes = true;
             wasQuoted = true;
             ++pos;
@@ -335,7 +348,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
                     break;
                 ++end;
             }
-            field.append(QStringView(data + pos, end - pos));
+            field->append(data + pos, end - pos);
             pos = end;
         }
     }

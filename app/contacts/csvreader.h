@@ -59,14 +59,15 @@ private:
     Parse parseRecord(Record &record);
     void detectEncoding(const QByteArray &head);
     void sniffDelimiter();
-    QString decode(const QByteArray &bytes);
+    void decodeAppend(const char *bytes, qsizetype size);
 
     QIODevice *m_device;
     Options m_options;
     Encoding m_encoding = Encoding::Utf8;
     char16_t m_delimiter = u',';
     QStringDecoder m_decoder;
-    QString m_buffer;
+    QString m_buffer;       // decoded text; its capacity is reused chunk after chunk
+    QByteArray m_raw;       // the chunk read from the device, reused likewise
     qsizetype m_pos = 0;
     qint64 m_line = 1;
     qint64 m_bytesRead = 0;

@@ -71,14 +71,16 @@ const QList<Migration> kMigrations = {
                         " email_key TEXT NOT NULL,"
                         " first_name TEXT, last_name TEXT, phone TEXT, company TEXT, city TEXT, country TEXT,"
                         " time_zone TEXT, language TEXT,"
+                        // An OR chain, not IN (…): SQLite evaluates a CHECK with IN through a temporary
+                        // table on every insert, which costs a bulk import about a tenth of its time.
                         " status TEXT NOT NULL DEFAULT 'subscribed'"
-                        "  CHECK (status IN ('subscribed', 'unsubscribed', 'bounced', 'complained', 'cleaned')),"
+                        "  CHECK (status = 'subscribed' OR status = 'unsubscribed' OR status = 'bounced'"
+                        "   OR status = 'complained' OR status = 'cleaned'),"
                         " source TEXT,"
                         " custom TEXT," // JSON object: custom field name → value
                         " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
                         " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX contacts_email_key ON contacts (email_key)"),
-         QStringLiteral("CREATE INDEX contacts_status ON contacts (status)"),
          QStringLiteral("CREATE INDEX contacts_created ON contacts (created_at)"),
          QStringLiteral("CREATE TABLE custom_fields ("
                         " id INTEGER PRIMARY KEY,"
@@ -92,7 +94,7 @@ const QList<Migration> kMigrations = {
          QStringLiteral("CREATE TABLE contact_tags ("
                         " tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
                         " contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,"
-                        " PRIMARY KEY (tag_id, contact_id))"),
+                        " PRIMARY KEY (tag_id, contact_id)) WITHOUT ROWID"),
          QStringLiteral("CREATE INDEX contact_tags_contact ON contact_tags (contact_id)"),
          // Consent history outlives the contact's personal data: contact_id is cleared on erasure.
          QStringLiteral("CREATE TABLE consent_events ("
