@@ -3,10 +3,13 @@
 
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
+#include "contacts/segment.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -114,12 +117,21 @@ int import(const CommandContext &ctx)
     return ctx.succeed(o, text);
 }
 
-contacts::ContactFilter filterFrom(const CommandContext &ctx)
+Result<contacts::ContactFilter> filterFrom(const CommandContext &ctx, QSqlDatabase db)
 {
     contacts::ContactFilter filter;
     const QStringList tags = ctx.options(QStringLiteral("tag"));
     filter.tag = tags.isEmpty() ? QString() : tags.first();
     filter.status = ctx.option(QStringLiteral("status"));
+    if (ctx.isSet(QStringLiteral("segment"))) {
+        const auto saved = contacts::SegmentRepository(db).find(ctx.option(QStringLiteral("segment")));
+        if (!saved)
+            return saved.error();
+        const auto compiled = contacts::Segment::compile(saved->rules, QDateTime::currentMSecsSinceEpoch());
+        if (!compiled)
+            return compiled.error();
+        filter.segment = *compiled;
+    }
     return filter;
 }
 
@@ -133,7 +145,10 @@ int exportCsv(const CommandContext &ctx)
     if (!db)
         return ctx.fail(db.error());
     const QString out = QFileInfo(ctx.args.first()).absoluteFilePath();
-    const auto rows = contacts::ContactExporter::exportCsv((*db)->path(), out, filterFrom(ctx));
+    const auto filter = filterFrom(ctx, (*db)->connection());
+    if (!filter)
+        return ctx.fail(filter.error());
+    const auto rows = contacts::ContactExporter::exportCsv((*db)->path(), out, *filter);
     if (!rows)
         return ctx.fail(rows.error());
     return ctx.succeed({{QStringLiteral("exported"), *rows}, {QStringLiteral("file"), out}},
@@ -191,7 +206,10 @@ int count(const CommandContext &ctx)
     auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
     if (!db)
         return ctx.fail(db.error());
-    const auto n = contacts::ContactRepository((*db)->connection()).count(filterFrom(ctx));
+    const auto filter = filterFrom(ctx, (*db)->connection());
+    if (!filter)
+        return ctx.fail(filter.error());
+    const auto n = contacts::ContactRepository((*db)->connection()).count(*filter);
     if (!n)
         return ctx.fail(n.error());
     return ctx.succeed({{QStringLiteral("count"), *n}}, QString::number(*n));
@@ -214,11 +232,53 @@ QList<QCommandLineOption> contactOptions()
         {QStringLiteral("consent"), t(QT_TRANSLATE_NOOP("luxctl", "Import: the consent basis; each new contact gets a consent record with it.")), QStringLiteral("TEXT")},
         {QStringLiteral("unknown-as-custom"), t(QT_TRANSLATE_NOOP("luxctl", "Import: unmapped columns become custom fields."))},
         {QStringLiteral("status"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts with this status.")), QStringLiteral("S")},
+        {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts in this saved segment.")), QStringLiteral("NAME")},
+        {QStringLiteral("rules"), t(QT_TRANSLATE_NOOP("luxctl", "Segment save: the JSON file with the rules.")), QStringLiteral("FILE.json")},
         {QStringLiteral("first-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: first name.")), QStringLiteral("NAME")},
         {QStringLiteral("last-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: last name.")), QStringLiteral("NAME")},
         {QStringLiteral("phone"), t(QT_TRANSLATE_NOOP("luxctl", "Add: phone number.")), QStringLiteral("PHONE")},
         {QStringLiteral("company"), t(QT_TRANSLATE_NOOP("luxctl", "Add: company.")), QStringLiteral("NAME")},
     };
+}
+
+int runSegmentCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command == QLatin1String("save")) {
+        if (ctx.args.size() != 1 || !ctx.isSet(QStringLiteral("rules")))
+            return ctx.usage(ContactsTr::tr("segment save needs a name and --rules FILE.json."));
+        QFile file(ctx.option(QStringLiteral("rules")));
+        if (!file.open(QIODevice::ReadOnly))
+            return ctx.fail(Error(QStringLiteral("segment.rules-file"),
+                                  ContactsTr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())));
+        const auto rules = contacts::Segment::parse(file.readAll());
+        if (!rules)
+            return ctx.fail(Error(rules.error().code, file.fileName() + QStringLiteral(": ") + rules.error().message));
+        auto db = Database::open(ctx.databasePath);
+        if (!db)
+            return ctx.fail(db.error());
+        const auto saved = contacts::SegmentRepository((*db)->connection()).save(ctx.args.first(), *rules, std::nullopt);
+        if (!saved)
+            return ctx.fail(saved.error());
+        const auto n = contacts::Segment::count((*db)->connection(), saved->rules, QDateTime::currentMSecsSinceEpoch());
+        return ctx.succeed({{QStringLiteral("id"), saved->id}, {QStringLiteral("name"), saved->name},
+                            {QStringLiteral("count"), n ? *n : -1}},
+                           ContactsTr::tr("Saved segment \"%1\" (%2 contacts now).").arg(saved->name).arg(n ? *n : -1));
+    }
+    if (command == QLatin1String("list")) {
+        auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        if (!db)
+            return ctx.fail(db.error());
+        QJsonArray items;
+        QStringList lines;
+        for (const contacts::SavedSegment &s : contacts::SegmentRepository((*db)->connection()).list()) {
+            const auto n = contacts::Segment::count((*db)->connection(), s.rules, QDateTime::currentMSecsSinceEpoch());
+            items.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("count"), n ? *n : -1},
+                                     {QStringLiteral("rules"), s.rules}});
+            lines << QStringLiteral("%1\t%2").arg(s.name).arg(n ? *n : -1);
+        }
+        return ctx.succeed({{QStringLiteral("segments"), items}}, lines.join(QLatin1Char('\n')));
+    }
+    return ctx.usage(ContactsTr::tr("Unknown command 'segment %1'. Commands: save, list.").arg(command));
 }
 
 int runContactsCommand(const QString &command, const CommandContext &ctx)

@@ -11,4 +11,7 @@ QList<QCommandLineOption> contactOptions();
 // luxctl contacts import FILE | export OUT | add EMAIL | show EMAIL | count
 int runContactsCommand(const QString &command, const CommandContext &ctx);
 
+// luxctl segment save NAME --rules FILE.json | list
+int runSegmentCommand(const QString &command, const CommandContext &ctx);
+
 } // namespace lux::cli

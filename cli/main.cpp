@@ -34,10 +34,12 @@ int main(int argc, char *argv[])
         "  db restore IN      check IN, then replace the database with it (the current file is kept)\n"
         "  db export OUT      a copy to share with a team (no machine-bound sign-in data)\n"
         "  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)\n"
-        "  contacts export OUT    all contacts, or those with --tag / --status, as CSV\n"
+        "  contacts export OUT    all contacts, or those with --tag / --status / --segment, as CSV\n"
         "  contacts add EMAIL     add one contact\n"
         "  contacts show EMAIL    one contact's fields and tags\n"
-        "  contacts count         how many contacts (with --tag / --status)\n\n"
+        "  contacts count         how many contacts (with --tag / --status / --segment)\n"
+        "  segment save NAME --rules FILE.json   save rules (see docs/SEGMENTS.md) as a segment\n"
+        "  segment list           saved segments with their current counts\n\n"
         "Exit codes: 0 success, 1 failure, 2 wrong usage."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
@@ -54,7 +56,7 @@ int main(int argc, char *argv[])
     parser.addOption(jsonOption);
     parser.addOption(verboseOption);
     parser.addOptions(cli::contactOptions());
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts"));
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -83,5 +85,7 @@ int main(int argc, char *argv[])
         return cli::runDbCommand(command, ctx);
     if (group == QLatin1String("contacts"))
         return cli::runContactsCommand(command, ctx);
+    if (group == QLatin1String("segment"))
+        return cli::runSegmentCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

@@ -24,7 +24,8 @@ target_compile_definitions(lux_options INTERFACE
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(lux_options INTERFACE
         -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-        -Wshadow=local -Wnull-dereference -Wformat=2)
+        -Wnull-dereference -Wformat=2
+        $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> $<$<CXX_COMPILER_ID:Clang>:-Wshadow-uncaptured-local>)
     if(LUX_WERROR)
         target_compile_options(lux_options INTERFACE -Werror)
     endif()

@@ -409,6 +409,104 @@
     </message>
 </context>
 <context>
+    <name>lux::contacts::Segment</name>
+    <message>
+        <source>%1: groups nest more than %2 deep.</source>
+        <translation>%1: los grupos se anidan a más de %2 niveles.</translation>
+    </message>
+    <message>
+        <source>%1: "match" is "all" or "any", not "%2".</source>
+        <translation>%1: «match» es «all» o «any», no «%2».</translation>
+    </message>
+    <message>
+        <source>%1: "rules" must be a list.</source>
+        <translation>%1: «rules» debe ser una lista.</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>regla %1</translation>
+    </message>
+    <message>
+        <source>A segment has at most %1 rules.</source>
+        <translation>Un segmento tiene como mucho %1 reglas.</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 no es un objeto.</translation>
+    </message>
+    <message>
+        <source>a tag rule needs a tag name.</source>
+        <translation>una regla de etiqueta necesita el nombre de la etiqueta.</translation>
+    </message>
+    <message>
+        <source>a tag rule's op is "has" or "lacks", not "%1".</source>
+        <translation>el operador de una regla de etiqueta es «has» o «lacks», no «%1».</translation>
+    </message>
+    <message>
+        <source>"%1" is not a status (%2).</source>
+        <translation>«%1» no es un estado (%2).</translation>
+    </message>
+    <message>
+        <source>a status rule's op is "is" or "is_not", not "%1".</source>
+        <translation>el operador de una regla de estado es «is» o «is_not», no «%1».</translation>
+    </message>
+    <message>
+        <source>"within_days" needs a number of days.</source>
+        <translation>«within_days» necesita un número de días.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date (expected YYYY-MM-DD).</source>
+        <translation>«%1» no es una fecha (se esperaba AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>a date rule's op is "before", "after" or "within_days", not "%1".</source>
+        <translation>el operador de una regla de fecha es «before», «after» o «within_days», no «%1».</translation>
+    </message>
+    <message>
+        <source>"custom:" needs a field name.</source>
+        <translation>«custom:» necesita un nombre de campo.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a field.</source>
+        <translation>«%1» no es un campo.</translation>
+    </message>
+    <message>
+        <source>"%1" needs a number.</source>
+        <translation>«%1» necesita un número.</translation>
+    </message>
+    <message>
+        <source>"%1" needs a value.</source>
+        <translation>«%1» necesita un valor.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an operator for %2.</source>
+        <translation>«%1» no es un operador para %2.</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>segmento</translation>
+    </message>
+    <message>
+        <source>The rules are not valid JSON at character %1: %2</source>
+        <translation>Las reglas no son JSON válido en el carácter %1: %2</translation>
+    </message>
+    <message>
+        <source>The rules must be a JSON object with "match" and "rules".</source>
+        <translation>Las reglas deben ser un objeto JSON con «match» y «rules».</translation>
+    </message>
+</context>
+<context>
+    <name>lux::contacts::SegmentRepository</name>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>Un segmento necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>There is no segment called "%1".</source>
+        <translation>No hay ningún segmento llamado «%1».</translation>
+    </message>
+</context>
+<context>
     <name>lux::storage::Backup</name>
     <message>
         <source>%1 is not a LUX Marketing database.</source>
@@ -1518,44 +1616,6 @@ Etiquetas: %7</translation>
         <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count.</translation>
     </message>
     <message>
-        <source>LUX Marketing from the command line.
-
-Commands:
-  db init            create the database, or update it to this version's schema
-  db info            path, schema, size, users, lock state
-  db check           run SQLite's integrity and foreign key checks
-  db backup OUT      write a consistent copy while the database is in use
-  db restore IN      check IN, then replace the database with it (the current file is kept)
-  db export OUT      a copy to share with a team (no machine-bound sign-in data)
-  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)
-  contacts export OUT    all contacts, or those with --tag / --status, as CSV
-  contacts add EMAIL     add one contact
-  contacts show EMAIL    one contact's fields and tags
-  contacts count         how many contacts (with --tag / --status)
-
-Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
-        <translation>LUX Marketing desde la línea de órdenes.
-
-Órdenes:
-  db init            crea la base de datos o la actualiza al esquema de esta versión
-  db info            ruta, esquema, tamaño, usuarios, estado del bloqueo
-  db check           ejecuta las comprobaciones de integridad y de claves foráneas de SQLite
-  db backup OUT      escribe una copia coherente mientras la base de datos está en uso
-  db restore IN      comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)
-  db export OUT      una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)
-  contacts import FILE   importa un CSV (Mailchimp, HubSpot o cualquier columna)
-  contacts export OUT    todos los contactos, o los que tengan --tag / --status, como CSV
-  contacts add EMAIL     añade un contacto
-  contacts show EMAIL    los campos y etiquetas de un contacto
-  contacts count         cuántos contactos hay (con --tag / --status)
-
-Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
-    </message>
-    <message>
-        <source>Command group: db, contacts</source>
-        <translation>Grupo de órdenes: db, contacts</translation>
-    </message>
-    <message>
         <source>Import: auto, mailchimp, hubspot or generic column names.</source>
         <translation>Importar: nombres de columna auto, mailchimp, hubspot o generic.</translation>
     </message>
@@ -1614,6 +1674,72 @@ Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
     <message>
         <source>Add: company.</source>
         <translation>Añadir: empresa.</translation>
+    </message>
+    <message>
+        <source>Export, count: only contacts in this saved segment.</source>
+        <translation>Exportar, contar: solo los contactos de este segmento guardado.</translation>
+    </message>
+    <message>
+        <source>Segment save: the JSON file with the rules.</source>
+        <translation>Guardar segmento: el archivo JSON con las reglas.</translation>
+    </message>
+    <message>
+        <source>segment save needs a name and --rules FILE.json.</source>
+        <translation>segment save necesita un nombre y --rules ARCHIVO.json.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved segment "%1" (%2 contacts now).</source>
+        <translation>Segmento «%1» guardado (%2 contactos ahora).</translation>
+    </message>
+    <message>
+        <source>Unknown command 'segment %1'. Commands: save, list.</source>
+        <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
+    </message>
+    <message>
+        <source>LUX Marketing from the command line.
+
+Commands:
+  db init            create the database, or update it to this version's schema
+  db info            path, schema, size, users, lock state
+  db check           run SQLite's integrity and foreign key checks
+  db backup OUT      write a consistent copy while the database is in use
+  db restore IN      check IN, then replace the database with it (the current file is kept)
+  db export OUT      a copy to share with a team (no machine-bound sign-in data)
+  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)
+  contacts export OUT    all contacts, or those with --tag / --status / --segment, as CSV
+  contacts add EMAIL     add one contact
+  contacts show EMAIL    one contact's fields and tags
+  contacts count         how many contacts (with --tag / --status / --segment)
+  segment save NAME --rules FILE.json   save rules (see docs/SEGMENTS.md) as a segment
+  segment list           saved segments with their current counts
+
+Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
+        <translation>LUX Marketing desde la línea de órdenes.
+
+Órdenes:
+  db init            crea la base de datos o la actualiza al esquema de esta versión
+  db info            ruta, esquema, tamaño, usuarios, estado del bloqueo
+  db check           ejecuta las comprobaciones de integridad y de claves foráneas de SQLite
+  db backup OUT      escribe una copia coherente mientras la base de datos está en uso
+  db restore IN      comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)
+  db export OUT      una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)
+  contacts import FILE   importa un CSV (Mailchimp, HubSpot o cualquier columna)
+  contacts export OUT    todos los contactos, o los que tengan --tag / --status / --segment, como CSV
+  contacts add EMAIL     añade un contacto
+  contacts show EMAIL    los campos y etiquetas de un contacto
+  contacts count         cuántos contactos hay (con --tag / --status / --segment)
+  segment save NAME --rules FILE.json   guarda reglas (ver docs/SEGMENTS.md) como segmento
+  segment list           los segmentos guardados con sus recuentos actuales
+
+Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts, segment</source>
+        <translation>Grupo de órdenes: db, contacts, segment</translation>
     </message>
 </context>
 <context>

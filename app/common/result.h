@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -27,6 +28,13 @@ public:
     Result(const T &value) : m_data(value) {}
     Result(T &&value) : m_data(std::move(value)) {}
     Result(Error error) : m_data(std::move(error)) {}
+    // Anything a T can be made from (a QStringBuilder expression for Result<QString>, say).
+    template<typename U>
+        requires(std::is_constructible_v<T, U &&> && !std::is_same_v<std::remove_cvref_t<U>, T>
+                 && !std::is_same_v<std::remove_cvref_t<U>, Error> && !std::is_same_v<std::remove_cvref_t<U>, Result>)
+    Result(U &&value) : m_data(std::in_place_type<T>, std::forward<U>(value))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }

@@ -34,6 +34,10 @@ QString whereFor(const ContactFilter &filter, QVariantList &binds)
         parts << QStringLiteral("c.status = ?");
         binds << filter.status;
     }
+    if (filter.segment) {
+        parts << filter.segment->where;
+        binds << filter.segment->binds;
+    }
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "segment.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -30,6 +31,7 @@ struct ContactFilter
 {
     QString tag;    // contacts with this tag (case-insensitive)
     QString status; // one status
+    std::optional<CompiledSegment> segment;
 };
 
 // Contacts of one database through prepared statements; no SQL text is ever built from input.

@@ -9,8 +9,6 @@ namespace lux::contacts {
 
 namespace {
 
-constexpr qint64 kChunk = 1 << 20;
-
 // Windows-1252's 0x80–0x9F; the rest of the range is Latin-1.
 constexpr std::array<char16_t, 32> kCp1252High = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -157,7 +155,9 @@ Status CsvReader::start()
     else if ((m_encoding == Encoding::Utf16LE && head.startsWith("\xFF\xFE"))
              || (m_encoding == Encoding::Utf16BE && head.startsWith("\xFE\xFF")))
         m_bytesRead += m_device->skip(2);
-    fill();
+    // Enough text to sniff the delimiter from, whatever the chunk size.
+    while (m_buffer.size() < 64 * 1024 && fill()) {
+    }
     if (m_options.delimiter)
         m_delimiter = m_options.delimiter;
     else
@@ -169,9 +169,10 @@ bool CsvReader::fill()
 {
     if (m_eof)
         return false;
-    if (m_raw.size() != kChunk)
-        m_raw.resize(kChunk);
-    const qint64 n = m_device->read(m_raw.data(), kChunk);
+    const qint64 chunk = qMax<qint64>(1, m_options.chunkSize);
+    if (m_raw.size() != chunk)
+        m_raw.resize(chunk);
+    const qint64 n = m_device->read(m_raw.data(), chunk);
     if (m_pos > 0) {
         m_buffer.remove(0, m_pos);
         m_pos = 0;

@@ -27,6 +27,7 @@ public:
     {
         Encoding encoding = Encoding::Auto;
         char16_t delimiter = 0; // 0: sniff from the first lines
+        qint64 chunkSize = 1 << 20; // bytes read at a time (tests and the fuzzer use tiny chunks)
     };
 
     struct Record

@@ -114,6 +114,13 @@ const QList<Migration> kMigrations = {
                         " reason TEXT NOT NULL, at BIGINT NOT NULL,"
                         " by_user INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX suppression_hash ON suppression (channel, address_hash)"),
+         QStringLiteral("CREATE TABLE segments ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " rules TEXT NOT NULL," // JSON, see app/contacts/segment.h
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX segments_name ON segments (lower(name))"),
      }},
 };
 

@@ -128,8 +128,8 @@ void TestContactImporter::messyMailchimpExport()
     QCOMPARE(repo.findByEmail(QStringLiteral("dave@example.com"))->lastName, QStringLiteral("Multi\nLine"));
     QCOMPARE(repo.findByEmail(QStringLiteral("erin@example.com"))->phone, QStringLiteral("+12125550199"));
     QCOMPARE(*repo.count(), 5);
-    QCOMPARE(*repo.count({QStringLiteral("customer"), {}}), 2);
-    QCOMPARE(*repo.count({QStringLiteral("VIP"), {}}), 2);
+    QCOMPARE(*repo.count({QStringLiteral("customer"), {}, {}}), 2);
+    QCOMPARE(*repo.count({QStringLiteral("VIP"), {}, {}}), 2);
 }
 
 void TestContactImporter::hubspotExport()

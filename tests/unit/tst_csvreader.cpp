@@ -73,6 +73,7 @@ private Q_SLOTS:
     void recordsAcrossChunkBoundaries();
     void lineNumbersCountQuotedNewlines();
     void formatRecordRoundTrips();
+    void tinyChunksGiveTheSameRecords();
 };
 
 void TestCsvReader::rfc4180Quoting()
@@ -199,6 +200,21 @@ void TestCsvReader::formatRecordRoundTrips()
     QCOMPARE(line, QStringLiteral("plain,\"with, comma\",\"quote \"\" here\",\"new\nline\","));
     const Parsed p = parse(line.toUtf8() + "\n", {CsvReader::Encoding::Utf8, u','});
     QCOMPARE(p.rows.first(), fields);
+}
+
+void TestCsvReader::tinyChunksGiveTheSameRecords()
+{
+    // Every record, field, quote pair, CRLF and multi-byte character split at every possible place.
+    const QByteArray bytes("\xEF\xBB\xBF" "a;b;c\r\n\"x;\"\"y\"\"\r\nz\";\xC3\xB1\xE2\x82\xAC;\r\n\r\nlast;\"\";end");
+    const Parsed whole = parse(bytes);
+    QCOMPARE(whole.rows.size(), 3);
+    for (qint64 chunk = 1; chunk <= 9; ++chunk) {
+        CsvReader::Options options;
+        options.chunkSize = chunk;
+        const Parsed p = parse(bytes, options);
+        QCOMPARE(p.rows, whole.rows);
+        QCOMPARE(p.lines, whole.lines);
+    }
 }
 
 LUX_TEST_MAIN(TestCsvReader, QCoreApplication)

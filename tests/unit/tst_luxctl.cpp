@@ -46,6 +46,10 @@ private Q_SLOTS:
     void failuresExitOne();
     void restoreRefusesWhileAnotherWriterHoldsIt();
     void dbFromEnvironment();
+    void contactsImportReportsJson();
+    void contactsExportNeutralisesFormulas();
+    void contactsUsageErrors_data();
+    void contactsUsageErrors();
 };
 
 void TestLuxctl::initCheckJson()
@@ -191,6 +195,77 @@ void TestLuxctl::dbFromEnvironment()
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(QFile::exists(db));
+}
+
+void TestLuxctl::contactsImportReportsJson()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("c.sqlite"));
+    const QString rejects = env.path(QStringLiteral("rejects.csv"));
+    const Run r = luxctl({QStringLiteral("--db"), db, QStringLiteral("contacts"), QStringLiteral("import"),
+                          QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv"), QStringLiteral("--tag"),
+                          QStringLiteral("Fair 2026"), QStringLiteral("--rejects"), rejects, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json();
+    for (const char *key : {"read", "imported", "updated", "duplicates", "rejected"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value(QStringLiteral("read")).toInt(), 16);
+    QCOMPARE(o.value(QStringLiteral("imported")).toInt(), 5);
+    QCOMPARE(o.value(QStringLiteral("duplicates")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("rejected")).toInt(), 10);
+    QVERIFY(QFile::exists(rejects));
+
+    const Run count = luxctl({QStringLiteral("--db"), db, QStringLiteral("contacts"), QStringLiteral("count"),
+                              QStringLiteral("--tag"), QStringLiteral("fair 2026"), QStringLiteral("--json")});
+    QCOMPARE(count.json().value(QStringLiteral("count")).toInt(), 5);
+    const Run show = luxctl({QStringLiteral("--db"), db, QStringLiteral("contacts"), QStringLiteral("show"),
+                             QStringLiteral("ERIN@example.com"), QStringLiteral("--json")});
+    QCOMPARE(show.exitCode, 0);
+    QCOMPARE(show.json().value(QStringLiteral("phone")).toString(), QStringLiteral("+12125550199"));
+    const Run add = luxctl({QStringLiteral("--db"), db, QStringLiteral("contacts"), QStringLiteral("add"),
+                            QStringLiteral("erin@example.com")});
+    QCOMPARE(add.exitCode, 1); // already there
+    QVERIFY(add.err.contains("already exists"));
+}
+
+void TestLuxctl::contactsExportNeutralisesFormulas()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("c.sqlite"));
+    QCOMPARE(luxctl({QStringLiteral("--db"), db, QStringLiteral("contacts"), QStringLiteral("import"),
+                     QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv")}).exitCode, 0);
+    const QString out = env.path(QStringLiteral("out.csv"));
+    const Run r = luxctl({QStringLiteral("--db"), db, QStringLiteral("contacts"), QStringLiteral("export"), out,
+                          QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("exported")).toInt(), 5);
+    const QByteArray csv = test::readAll(out);
+    QVERIFY(csv.startsWith("email,first_name,last_name,phone,company,"));
+    QVERIFY2(csv.contains(",'=cmd|'/C calc'!A0,"), csv.constData()); // Bob's company, defused
+    QVERIFY(csv.contains(",+34612345678,")); // a phone number is a number, not a formula
+    QVERIFY(csv.contains("\"Customer, VIP\"") || csv.contains("\"VIP, Customer\""));
+}
+
+void TestLuxctl::contactsUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("import without file") << QStringList{QStringLiteral("contacts"), QStringLiteral("import")};
+    QTest::newRow("bad policy") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("x.csv"),
+                                               QStringLiteral("--on-duplicate"), QStringLiteral("merge")};
+    QTest::newRow("bad map") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("x.csv"),
+                                            QStringLiteral("--map"), QStringLiteral("nofield")};
+    QTest::newRow("bad encoding") << QStringList{QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("x.csv"),
+                                                 QStringLiteral("--encoding"), QStringLiteral("ebcdic")};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("contacts"), QStringLiteral("merge")};
+}
+
+void TestLuxctl::contactsUsageErrors()
+{
+    QFETCH(QStringList, args);
+    test::TestEnvironment env;
+    const Run r = luxctl(QStringList{QStringLiteral("--db"), env.path(QStringLiteral("u.sqlite"))} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!QFile::exists(env.path(QStringLiteral("u.sqlite"))));
 }
 
 LUX_TEST_MAIN(TestLuxctl, QCoreApplication)
