@@ -182,6 +182,7 @@ Status Database::prepare(bool existed, OpenReport &report)
                              .arg(native(m_path))
                              .arg(version));
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        q.exec(QStringLiteral("PRAGMA mmap_size = 1073741824"));
     } else {
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
             || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -189,7 +190,8 @@ Status Database::prepare(bool existed, OpenReport &report)
                          tr("Could not switch %1 to write-ahead logging: %2")
                              .arg(native(m_path), q.lastError().text()));
         q.finish();
-        for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
+        for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+                                   "PRAGMA mmap_size = 1073741824"}) {
             if (!q.exec(QString::fromLatin1(pragma)))
                 return Error(QStringLiteral("db.pragma"),
                              tr("Could not configure %1: %2").arg(native(m_path), q.lastError().text()));

@@ -48,7 +48,10 @@ ScopedConnection::ScopedConnection(const QString &path, Mode mode) : m_name(next
     if (mode == Mode::ReadOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     m_db.setConnectOptions(options);
-    m_db.open();
+    // Reads through a memory map instead of a read() per page: scans of a million contacts run about
+    // 40% faster (docs/PERFORMANCE.md). Address space only; SQLite maps what the file has.
+    if (m_db.open())
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = 1073741824"));
 }
 
 ScopedConnection::~ScopedConnection()

@@ -54,6 +54,7 @@ void TestDatabase::createsWithPragmas()
     QCOMPARE(pragma("synchronous"), QStringLiteral("2")); // FULL
     QCOMPARE(pragma("foreign_keys"), QStringLiteral("1"));
     QCOMPARE(pragma("busy_timeout"), QStringLiteral("5000"));
+    QCOMPARE(pragma("mmap_size"), QStringLiteral("1073741824"));
     QCOMPARE(pragma("application_id").toInt(), storage::kApplicationId);
 }
 
