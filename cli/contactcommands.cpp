@@ -123,6 +123,7 @@ Result<contacts::ContactFilter> filterFrom(const CommandContext &ctx, QSqlDataba
     const QStringList tags = ctx.options(QStringLiteral("tag"));
     filter.tag = tags.isEmpty() ? QString() : tags.first();
     filter.status = ctx.option(QStringLiteral("status"));
+    filter.search = ctx.option(QStringLiteral("search"));
     if (ctx.isSet(QStringLiteral("segment"))) {
         const auto saved = contacts::SegmentRepository(db).find(ctx.option(QStringLiteral("segment")));
         if (!saved)
@@ -234,6 +235,7 @@ QList<QCommandLineOption> contactOptions()
         {QStringLiteral("status"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts with this status.")), QStringLiteral("S")},
         {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts in this saved segment.")), QStringLiteral("NAME")},
         {QStringLiteral("rules"), t(QT_TRANSLATE_NOOP("luxctl", "Segment save: the JSON file with the rules.")), QStringLiteral("FILE.json")},
+        {QStringLiteral("search"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts whose email, name or company has words starting with these.")), QStringLiteral("WORDS")},
         {QStringLiteral("first-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: first name.")), QStringLiteral("NAME")},
         {QStringLiteral("last-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: last name.")), QStringLiteral("NAME")},
         {QStringLiteral("phone"), t(QT_TRANSLATE_NOOP("luxctl", "Add: phone number.")), QStringLiteral("PHONE")},

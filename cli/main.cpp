@@ -23,24 +23,33 @@ int main(int argc, char *argv[])
     installTranslations({});
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "luxctl",
-        "LUX Marketing from the command line.\n\n"
-        "Commands:\n"
-        "  db init            create the database, or update it to this version's schema\n"
-        "  db info            path, schema, size, users, lock state\n"
-        "  db check           run SQLite's integrity and foreign key checks\n"
-        "  db backup OUT      write a consistent copy while the database is in use\n"
-        "  db restore IN      check IN, then replace the database with it (the current file is kept)\n"
-        "  db export OUT      a copy to share with a team (no machine-bound sign-in data)\n"
-        "  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)\n"
-        "  contacts export OUT    all contacts, or those with --tag / --status / --segment, as CSV\n"
-        "  contacts add EMAIL     add one contact\n"
-        "  contacts show EMAIL    one contact's fields and tags\n"
-        "  contacts count         how many contacts (with --tag / --status / --segment)\n"
-        "  segment save NAME --rules FILE.json   save rules (see docs/SEGMENTS.md) as a segment\n"
-        "  segment list           saved segments with their current counts\n\n"
-        "Exit codes: 0 success, 1 failure, 2 wrong usage."));
+    // One translatable line per command, so a new command does not invalidate the others.
+    static constexpr struct
+    {
+        const char *usage;
+        const char *what;
+    } commands[] = {
+        {"db init", QT_TRANSLATE_NOOP("luxctl", "create the database, or update it to this version's schema")},
+        {"db info", QT_TRANSLATE_NOOP("luxctl", "path, schema, size, users, lock state")},
+        {"db check", QT_TRANSLATE_NOOP("luxctl", "run SQLite's integrity and foreign key checks")},
+        {"db backup OUT", QT_TRANSLATE_NOOP("luxctl", "write a consistent copy while the database is in use")},
+        {"db restore IN", QT_TRANSLATE_NOOP("luxctl", "check IN, then replace the database with it (the current file is kept)")},
+        {"db export OUT", QT_TRANSLATE_NOOP("luxctl", "a copy to share with a team (no machine-bound sign-in data)")},
+        {"contacts import FILE", QT_TRANSLATE_NOOP("luxctl", "import a CSV (Mailchimp, HubSpot or any columns)")},
+        {"contacts export OUT", QT_TRANSLATE_NOOP("luxctl", "contacts as CSV: all, or with --tag / --status / --segment / --search")},
+        {"contacts add EMAIL", QT_TRANSLATE_NOOP("luxctl", "add one contact")},
+        {"contacts show EMAIL", QT_TRANSLATE_NOOP("luxctl", "one contact's fields and tags")},
+        {"contacts count", QT_TRANSLATE_NOOP("luxctl", "how many contacts (with --tag / --status / --segment / --search)")},
+        {"segment save NAME --rules FILE", QT_TRANSLATE_NOOP("luxctl", "save rules (docs/SEGMENTS.md) as a segment")},
+        {"segment list", QT_TRANSLATE_NOOP("luxctl", "saved segments with their current counts")},
+    };
+    QString description = QCoreApplication::translate("luxctl", "LUX Marketing from the command line.")
+                          + QStringLiteral("\n\n") + QCoreApplication::translate("luxctl", "Commands:") + QLatin1Char('\n');
+    for (const auto &c : commands)
+        description += QStringLiteral("  ") + QString::fromLatin1(c.usage).leftJustified(32)
+                       + QCoreApplication::translate("luxctl", c.what) + QLatin1Char('\n');
+    description += QLatin1Char('\n') + QCoreApplication::translate("luxctl", "Exit codes: 0 success, 1 failure, 2 wrong usage.");
+    parser.setApplicationDescription(description);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();

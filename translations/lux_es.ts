@@ -1700,46 +1700,76 @@ Etiquetas: %7</translation>
         <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
     </message>
     <message>
-        <source>LUX Marketing from the command line.
-
-Commands:
-  db init            create the database, or update it to this version's schema
-  db info            path, schema, size, users, lock state
-  db check           run SQLite's integrity and foreign key checks
-  db backup OUT      write a consistent copy while the database is in use
-  db restore IN      check IN, then replace the database with it (the current file is kept)
-  db export OUT      a copy to share with a team (no machine-bound sign-in data)
-  contacts import FILE   import a CSV (Mailchimp, HubSpot or any columns)
-  contacts export OUT    all contacts, or those with --tag / --status / --segment, as CSV
-  contacts add EMAIL     add one contact
-  contacts show EMAIL    one contact's fields and tags
-  contacts count         how many contacts (with --tag / --status / --segment)
-  segment save NAME --rules FILE.json   save rules (see docs/SEGMENTS.md) as a segment
-  segment list           saved segments with their current counts
-
-Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
-        <translation>LUX Marketing desde la línea de órdenes.
-
-Órdenes:
-  db init            crea la base de datos o la actualiza al esquema de esta versión
-  db info            ruta, esquema, tamaño, usuarios, estado del bloqueo
-  db check           ejecuta las comprobaciones de integridad y de claves foráneas de SQLite
-  db backup OUT      escribe una copia coherente mientras la base de datos está en uso
-  db restore IN      comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)
-  db export OUT      una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)
-  contacts import FILE   importa un CSV (Mailchimp, HubSpot o cualquier columna)
-  contacts export OUT    todos los contactos, o los que tengan --tag / --status / --segment, como CSV
-  contacts add EMAIL     añade un contacto
-  contacts show EMAIL    los campos y etiquetas de un contacto
-  contacts count         cuántos contactos hay (con --tag / --status / --segment)
-  segment save NAME --rules FILE.json   guarda reglas (ver docs/SEGMENTS.md) como segmento
-  segment list           los segmentos guardados con sus recuentos actuales
-
-Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
-    </message>
-    <message>
         <source>Command group: db, contacts, segment</source>
         <translation>Grupo de órdenes: db, contacts, segment</translation>
+    </message>
+    <message>
+        <source>Export, count: only contacts whose email, name or company has words starting with these.</source>
+        <translation>Exportar, contar: solo los contactos cuyo correo, nombre o empresa tiene palabras que empiezan así.</translation>
+    </message>
+    <message>
+        <source>create the database, or update it to this version's schema</source>
+        <translation>crea la base de datos o la actualiza al esquema de esta versión</translation>
+    </message>
+    <message>
+        <source>path, schema, size, users, lock state</source>
+        <translation>ruta, esquema, tamaño, usuarios, estado del bloqueo</translation>
+    </message>
+    <message>
+        <source>run SQLite's integrity and foreign key checks</source>
+        <translation>ejecuta las comprobaciones de integridad y de claves foráneas de SQLite</translation>
+    </message>
+    <message>
+        <source>write a consistent copy while the database is in use</source>
+        <translation>escribe una copia coherente mientras la base de datos está en uso</translation>
+    </message>
+    <message>
+        <source>check IN, then replace the database with it (the current file is kept)</source>
+        <translation>comprueba IN y luego reemplaza la base de datos por ella (se conserva el archivo actual)</translation>
+    </message>
+    <message>
+        <source>a copy to share with a team (no machine-bound sign-in data)</source>
+        <translation>una copia para compartir con un equipo (sin datos de inicio de sesión de este equipo)</translation>
+    </message>
+    <message>
+        <source>import a CSV (Mailchimp, HubSpot or any columns)</source>
+        <translation>importa un CSV (Mailchimp, HubSpot o cualquier columna)</translation>
+    </message>
+    <message>
+        <source>contacts as CSV: all, or with --tag / --status / --segment / --search</source>
+        <translation>contactos en CSV: todos, o con --tag / --status / --segment / --search</translation>
+    </message>
+    <message>
+        <source>add one contact</source>
+        <translation>añade un contacto</translation>
+    </message>
+    <message>
+        <source>one contact's fields and tags</source>
+        <translation>los campos y etiquetas de un contacto</translation>
+    </message>
+    <message>
+        <source>how many contacts (with --tag / --status / --segment / --search)</source>
+        <translation>cuántos contactos hay (con --tag / --status / --segment / --search)</translation>
+    </message>
+    <message>
+        <source>save rules (docs/SEGMENTS.md) as a segment</source>
+        <translation>guarda reglas (docs/SEGMENTS.md) como segmento</translation>
+    </message>
+    <message>
+        <source>saved segments with their current counts</source>
+        <translation>los segmentos guardados con sus recuentos actuales</translation>
+    </message>
+    <message>
+        <source>LUX Marketing from the command line.</source>
+        <translation>LUX Marketing desde la línea de órdenes.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Órdenes:</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
+        <translation>Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
     </message>
 </context>
 <context>

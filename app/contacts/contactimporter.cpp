@@ -3,6 +3,7 @@
 
 #include "addressing.h"
 #include "common/logging.h"
+#include "contactsearch.h"
 #include "storage/sqlitestatement.h"
 
 #include <QCryptographicHash>
@@ -348,6 +349,18 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             db.rollback();
     });
 
+    // Search index in bulk: the per-row triggers go for the length of this transaction (a rollback
+    // brings them back), new rows are indexed in one statement at the end, updated rows as they change.
+    qint64 lastIdBefore = 0;
+    {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts")) && q.next())
+            lastIdBefore = q.value(0).toLongLong();
+        for (const QString &sql : ContactSearch::dropTriggerStatements())
+            if (!q.exec(sql))
+                return dbFail(q);
+    }
+
     // The per-row statements go straight to SQLite on the driver's handle (see sqlitestatement.h).
     storage::SqliteStatement insert(db, "INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, "
                                         "city, country, time_zone, language, status, source, custom, created_at, "
@@ -360,7 +373,14 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                                         "custom = ?10, updated_at = ?11, updated_by = ?12 WHERE id = ?13");
     storage::SqliteStatement tagContact(db, "INSERT INTO contact_tags (tag_id, contact_id) VALUES (?1, ?2) "
                                             "ON CONFLICT DO NOTHING");
-    for (const storage::SqliteStatement *st : {&insert, &lookup, &update, &tagContact})
+    // An existing contact whose searchable fields change: out of the index with the old values, in
+    // with the new (what the update trigger would have done).
+    storage::SqliteStatement ftsDelete(db, "INSERT INTO contacts_fts (contacts_fts, rowid, email, first_name, "
+                                           "last_name, company) SELECT 'delete', id, email, first_name, last_name, "
+                                           "company FROM contacts WHERE id = ?1");
+    storage::SqliteStatement ftsInsert(db, "INSERT INTO contacts_fts (rowid, email, first_name, last_name, company) "
+                                           "SELECT id, email, first_name, last_name, company FROM contacts WHERE id = ?1");
+    for (const storage::SqliteStatement *st : {&insert, &lookup, &update, &tagContact, &ftsDelete, &ftsInsert})
         if (!st->isValid())
             return Error(QStringLiteral("db.write"), st->errorText());
     const auto stepFail = [](const storage::SqliteStatement &st) { return Error(QStringLiteral("db.write"), st.errorText()); };
@@ -586,6 +606,15 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                 changed = true;
             }
             if (changed) {
+                const bool searchableChanged = contactId <= lastIdBefore
+                                               && (merged[0] != old[0] || merged[1] != old[1] || merged[3] != old[3]);
+                if (searchableChanged) {
+                    ftsDelete.bindInt(1, contactId);
+                    ftsDelete.step();
+                    if (!ftsDelete.ok())
+                        return stepFail(ftsDelete);
+                    ftsDelete.reset();
+                }
                 for (int v = 0; v < 8; ++v)
                     update.bindText(1 + v, merged[size_t(v)]);
                 update.bindTextAlways(9, newStatus);
@@ -600,6 +629,13 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                 if (!update.ok())
                     return stepFail(update);
                 update.reset();
+                if (searchableChanged) {
+                    ftsInsert.bindInt(1, contactId);
+                    ftsInsert.step();
+                    if (!ftsInsert.ok())
+                        return stepFail(ftsInsert);
+                    ftsInsert.reset();
+                }
                 ++report.updated;
             }
             if (options.onDuplicate == DuplicatePolicy::Skip)
@@ -623,6 +659,17 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         progress(totalBytes, totalBytes);
     if (cancel && cancel->load())
         return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company) "
+                                 "SELECT id, email, first_name, last_name, company FROM contacts WHERE id > ?"));
+        q.addBindValue(lastIdBefore);
+        if (!q.exec())
+            return dbFail(q);
+        for (const QString &sql : ContactSearch::triggerStatements())
+            if (!q.exec(sql))
+                return dbFail(q);
+    }
     if (rejects && !rejects->commit())
         return Error(QStringLiteral("import.rejects"),
                      tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));

@@ -2,6 +2,7 @@
 #include "contactrepository.h"
 
 #include "addressing.h"
+#include "contactsearch.h"
 #include "csvreader.h"
 #include "storage/sqlitefile.h"
 
@@ -21,8 +22,15 @@ QVariant nullable(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-// The WHERE clause of a filter: fixed text with placeholders, values bound separately.
-QString whereFor(const ContactFilter &filter, QVariantList &binds)
+QString matchFor(const QString &typed)
+{
+    const QString expr = ContactSearch::matchExpression(typed);
+    return expr.isEmpty() ? QStringLiteral("\"\"") : expr;
+}
+
+// The conditions of a filter: fixed text with placeholders, values bound separately. Search is left
+// out when the caller drives the query from the search index itself.
+QStringList conditionsFor(const ContactFilter &filter, QVariantList &binds, bool includeSearch)
 {
     QStringList parts;
     if (!filter.tag.isEmpty()) {
@@ -38,6 +46,17 @@ QString whereFor(const ContactFilter &filter, QVariantList &binds)
         parts << filter.segment->where;
         binds << filter.segment->binds;
     }
+    if (includeSearch && !filter.search.trimmed().isEmpty()) {
+        // The words become quoted prefix terms, bound as the MATCH argument (contactsearch.h).
+        parts << QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)");
+        binds << matchFor(filter.search);
+    }
+    return parts;
+}
+
+QString whereFor(const ContactFilter &filter, QVariantList &binds)
+{
+    const QStringList parts = conditionsFor(filter, binds, true);
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 
@@ -126,6 +145,52 @@ Result<qint64> ContactRepository::count(const ContactFilter &filter) const
     if (!q.exec() || !q.next())
         return Error(QStringLiteral("db.read"), q.lastError().text());
     return q.value(0).toLongLong();
+}
+
+Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int limit, qint64 afterId) const
+{
+    // With a search, the index drives: FTS5 yields matches in rowid order, so the page stops after
+    // `limit` rows instead of collecting every match of a common word first.
+    const bool searching = !filter.search.trimmed().isEmpty();
+    QVariantList binds;
+    QString from = QStringLiteral(" FROM contacts c");
+    QStringList parts;
+    if (searching) {
+        from = QStringLiteral(" FROM contacts_fts f JOIN contacts c ON c.id = f.rowid");
+        parts << QStringLiteral("contacts_fts MATCH ?");
+        binds << matchFor(filter.search);
+    }
+    parts << conditionsFor(filter, binds, false);
+    parts << (searching ? QStringLiteral("f.rowid > ?") : QStringLiteral("c.id > ?"));
+    binds << afterId;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, "
+                             "c.status, c.created_at, c.updated_at")
+              + from + QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "))
+              + (searching ? QStringLiteral(" ORDER BY f.rowid LIMIT ?") : QStringLiteral(" ORDER BY c.id LIMIT ?")));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return Error(QStringLiteral("db.read"), q.lastError().text());
+    QList<Contact> result;
+    while (q.next()) {
+        Contact c;
+        c.id = q.value(0).toLongLong();
+        c.email = q.value(1).toString();
+        c.firstName = q.value(2).toString();
+        c.lastName = q.value(3).toString();
+        c.phone = q.value(4).toString();
+        c.company = q.value(5).toString();
+        c.city = q.value(6).toString();
+        c.country = q.value(7).toString();
+        c.status = q.value(8).toString();
+        c.createdAt = q.value(9).toLongLong();
+        c.updatedAt = q.value(10).toLongLong();
+        result << c;
+    }
+    return result;
 }
 
 QString ContactExporter::neutralise(const QString &cell)

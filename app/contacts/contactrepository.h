@@ -32,6 +32,7 @@ struct ContactFilter
     QString tag;    // contacts with this tag (case-insensitive)
     QString status; // one status
     std::optional<CompiledSegment> segment;
+    QString search; // words as typed: every word must start a word of the email, a name or the company
 };
 
 // Contacts of one database through prepared statements; no SQL text is ever built from input.
@@ -45,6 +46,8 @@ public:
     Result<Contact> add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser);
     Result<Contact> findByEmail(const QString &email) const;
     Result<qint64> count(const ContactFilter &filter = {}) const;
+    // One page of contacts in id order (tags not loaded): what a list shows first.
+    Result<QList<Contact>> page(const ContactFilter &filter, int limit, qint64 afterId = 0) const;
 
 private:
     QSqlDatabase m_db;

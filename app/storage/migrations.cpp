@@ -114,6 +114,22 @@ const QList<Migration> kMigrations = {
                         " reason TEXT NOT NULL, at BIGINT NOT NULL,"
                         " by_user INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX suppression_hash ON suppression (channel, address_hash)"),
+         // Search (the SQLite-only seam: FTS5). Kept in step with contacts by triggers, so no write path
+         // can forget it.
+         QStringLiteral("CREATE VIRTUAL TABLE contacts_fts USING fts5(email, first_name, last_name, company,"
+                        " content='contacts', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
+         QStringLiteral("CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN"
+                        " INSERT INTO contacts_fts (rowid, email, first_name, last_name, company)"
+                        " VALUES (new.id, new.email, new.first_name, new.last_name, new.company); END"),
+         QStringLiteral("CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN"
+                        " INSERT INTO contacts_fts (contacts_fts, rowid, email, first_name, last_name, company)"
+                        " VALUES ('delete', old.id, old.email, old.first_name, old.last_name, old.company); END"),
+         QStringLiteral("CREATE TRIGGER contacts_fts_update AFTER UPDATE OF email, first_name, last_name, company"
+                        " ON contacts BEGIN"
+                        " INSERT INTO contacts_fts (contacts_fts, rowid, email, first_name, last_name, company)"
+                        " VALUES ('delete', old.id, old.email, old.first_name, old.last_name, old.company);"
+                        " INSERT INTO contacts_fts (rowid, email, first_name, last_name, company)"
+                        " VALUES (new.id, new.email, new.first_name, new.last_name, new.company); END"),
          QStringLiteral("CREATE TABLE segments ("
                         " id INTEGER PRIMARY KEY,"
                         " name TEXT NOT NULL,"

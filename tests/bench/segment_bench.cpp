@@ -2,6 +2,7 @@
 // Counts of saved-segment rules on a database of contacts (for example the million of
 // import_bench.sh): median and worst of N runs, in process, after one warm-up.
 //   lux-segment-bench DB [--runs N]
+#include "contacts/contactrepository.h"
 #include "contacts/segment.h"
 #include "storage/database.h"
 
@@ -61,6 +62,24 @@ int main(int argc, char *argv[])
         std::sort(ms.begin(), ms.end());
         std::printf("%-58s count %8lld  median %7.1f ms  max %7.1f ms\n", name, static_cast<long long>(*warm),
                     ms[ms.size() / 2], ms.back());
+    }
+    // The first page a search shows (50 rows), as the Contacts page will ask for it.
+    contacts::ContactRepository repo((*db)->connection());
+    for (const char *words : {"ana", "garc", "ana garcia", "wonka", "correo example es", "zzzz"}) {
+        contacts::ContactFilter filter;
+        filter.search = QString::fromUtf8(words);
+        (void)repo.page(filter, 50);
+        std::vector<double> ms;
+        qsizetype rows = 0;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            rows = repo.page(filter, 50)->size();
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("search first page %-40s rows %8lld  median %7.1f ms  max %7.1f ms\n", qPrintable(QStringLiteral("\"%1\"").arg(QString::fromUtf8(words))),
+                    static_cast<long long>(rows), ms[ms.size() / 2], ms.back());
     }
     return 0;
 }

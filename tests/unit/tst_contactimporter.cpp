@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void mappingErrorsNameTheColumn();
     void cancelRollsBackEverything();
     void rejectsFileHasLineAndReason();
+    void searchFollowsImportsAndEdits();
 
 private:
     std::unique_ptr<test::TestEnvironment> m_env;
@@ -128,8 +130,8 @@ void TestContactImporter::messyMailchimpExport()
     QCOMPARE(repo.findByEmail(QStringLiteral("dave@example.com"))->lastName, QStringLiteral("Multi\nLine"));
     QCOMPARE(repo.findByEmail(QStringLiteral("erin@example.com"))->phone, QStringLiteral("+12125550199"));
     QCOMPARE(*repo.count(), 5);
-    QCOMPARE(*repo.count({QStringLiteral("customer"), {}, {}}), 2);
-    QCOMPARE(*repo.count({QStringLiteral("VIP"), {}, {}}), 2);
+    QCOMPARE(*repo.count({QStringLiteral("customer"), {}, {}, {}}), 2);
+    QCOMPARE(*repo.count({QStringLiteral("VIP"), {}, {}, {}}), 2);
 }
 
 void TestContactImporter::hubspotExport()
@@ -305,6 +307,7 @@ void TestContactImporter::cancelRollsBackEverything()
     QCOMPARE(report.error().code, QStringLiteral("cancelled"));
     QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM contacts")).toInt(), 0);
     QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 0);
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toInt(), 3);
     QVERIFY(!QFile::exists(options.rejectsPath));
     const auto again = ContactImporter::run(m_path, file, {});
     QVERIFY(again.ok());
@@ -320,6 +323,45 @@ void TestContactImporter::rejectsFileHasLineAndReason()
     QVERIFY(lines.first().startsWith("line,reason,Email Address,First Name"));
     QVERIFY(lines.at(1).startsWith("5,\"\"\"no-at-sign.example.com\"\" is not a valid email address: it has no @.\",no-at-sign.example.com,No,At"));
     QCOMPARE(lines.size() - 2, 10); // header, ten rows, final newline
+}
+
+void TestContactImporter::searchFollowsImportsAndEdits()
+{
+    ContactRepository repo(m_db->connection());
+    const auto found = [&](const char *words) { return *repo.count({{}, {}, {}, QString::fromUtf8(words)}); };
+    // Bulk import: indexed at the end of the transaction, triggers back afterwards.
+    QVERIFY(ContactImporter::run(m_path, data("mailchimp-messy.csv"), {}).ok());
+    QCOMPARE(found("ana"), 1);
+    QCOMPARE(found("AN GARC"), 1);           // prefixes, any case, every word required
+    QCOMPARE(found("garcia"), 1);            // diacritics ignored
+    QCOMPARE(found("example com"), 3);       // email tokens (bob is at example.org)
+    QCOMPARE(found("bucher"), 1);            // josé@bücher.de and Bücher GmbH
+    QCOMPARE(found("\"); DROP TABLE contacts; --"), 0);
+    QCOMPARE(found("zzz"), 0);
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toInt(), 3);
+    // Triggers keep it in step with single edits.
+    Contact c;
+    c.email = QStringLiteral("quentin@example.com");
+    c.company = QStringLiteral("Zebra Crossing Ltd");
+    QVERIFY(repo.add(c, QStringLiteral("US"), std::nullopt).ok());
+    QCOMPARE(found("zebra"), 1);
+    // An import that changes a searchable field re-indexes that contact.
+    const QString file = writeFile(*m_env, QStringLiteral("rename.csv"), "email,company\nquentin@example.com,Yak Shavers\n");
+    ImportOptions overwrite;
+    overwrite.onDuplicate = DuplicatePolicy::Overwrite;
+    QVERIFY(ContactImporter::run(m_path, file, overwrite).ok());
+    QCOMPARE(found("zebra"), 0);
+    QCOMPARE(found("yak"), 1);
+    // First page in id order, and paging after an id.
+    const auto first = repo.page({{}, {}, {}, QStringLiteral("example")}, 2);
+    QVERIFY(first.ok());
+    QCOMPARE(first->size(), 2);
+    const auto next = repo.page({{}, {}, {}, QStringLiteral("example")}, 10, first->last().id);
+    QVERIFY(next->first().id > first->last().id);
+    // FTS5's own check compares the index with the contacts table: it fails on any drift.
+    QSqlQuery check(m_db->connection());
+    QVERIFY2(check.exec(QStringLiteral("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)")),
+             qPrintable(check.lastError().text()));
 }
 
 LUX_TEST_MAIN(TestContactImporter, QCoreApplication)
