@@ -4,6 +4,7 @@
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
 #include "contacts/segment.h"
+#include "contacts/suppression.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -236,6 +237,8 @@ QList<QCommandLineOption> contactOptions()
         {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts in this saved segment.")), QStringLiteral("NAME")},
         {QStringLiteral("rules"), t(QT_TRANSLATE_NOOP("luxctl", "Segment save: the JSON file with the rules.")), QStringLiteral("FILE.json")},
         {QStringLiteral("search"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts whose email, name or company has words starting with these.")), QStringLiteral("WORDS")},
+        {QStringLiteral("channel"), t(QT_TRANSLATE_NOOP("luxctl", "Suppress: email (default) or sms.")), QStringLiteral("C")},
+        {QStringLiteral("reason"), t(QT_TRANSLATE_NOOP("luxctl", "Suppress: why (default manual).")), QStringLiteral("TEXT")},
         {QStringLiteral("first-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: first name.")), QStringLiteral("NAME")},
         {QStringLiteral("last-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: last name.")), QStringLiteral("NAME")},
         {QStringLiteral("phone"), t(QT_TRANSLATE_NOOP("luxctl", "Add: phone number.")), QStringLiteral("PHONE")},
@@ -283,8 +286,79 @@ int runSegmentCommand(const QString &command, const CommandContext &ctx)
     return ctx.usage(ContactsTr::tr("Unknown command 'segment %1'. Commands: save, list.").arg(command));
 }
 
+int runSuppressCommand(const QString &command, const CommandContext &ctx)
+{
+    const auto channel = contacts::SuppressionList::channelFromName(
+        ctx.isSet(QStringLiteral("channel")) ? ctx.option(QStringLiteral("channel")) : QStringLiteral("email"));
+    if (!channel)
+        return ctx.usage(ContactsTr::tr("--channel takes email or sms."));
+    const QString country = ctx.isSet(QStringLiteral("default-country")) ? ctx.option(QStringLiteral("default-country"))
+                                                                         : QStringLiteral("US");
+    const QString reason = ctx.isSet(QStringLiteral("reason")) ? ctx.option(QStringLiteral("reason")) : QStringLiteral("manual");
+    if (command == QLatin1String("add") || command == QLatin1String("import")) {
+        if (ctx.args.size() != 1)
+            return ctx.usage(ContactsTr::tr("suppress %1 needs exactly one argument.").arg(command));
+        auto db = Database::open(ctx.databasePath);
+        if (!db)
+            return ctx.fail(db.error());
+        contacts::SuppressionList list((*db)->connection());
+        if (command == QLatin1String("add")) {
+            const auto added = list.add(*channel, ctx.args.first(), reason, std::nullopt, country);
+            if (!added)
+                return ctx.fail(added.error());
+            return ctx.succeed({{QStringLiteral("added"), *added}},
+                               *added ? ContactsTr::tr("%1 is now suppressed.").arg(ctx.args.first())
+                                      : ContactsTr::tr("%1 was already suppressed.").arg(ctx.args.first()));
+        }
+        const auto result = list.importFile(*channel, QFileInfo(ctx.args.first()).absoluteFilePath(), reason, std::nullopt, country);
+        if (!result)
+            return ctx.fail(result.error());
+        QString text = ContactsTr::tr("%1 addresses added, %2 already suppressed, %3 invalid.")
+                           .arg(result->added)
+                           .arg(result->already)
+                           .arg(result->invalid.size());
+        for (const QString &line : result->invalid.mid(0, 10))
+            text += QStringLiteral("\n  ") + line;
+        return ctx.succeed({{QStringLiteral("added"), result->added}, {QStringLiteral("already"), result->already},
+                            {QStringLiteral("invalid"), QJsonArray::fromStringList(result->invalid)}},
+                           text);
+    }
+    if (command == QLatin1String("list")) {
+        auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        if (!db)
+            return ctx.fail(db.error());
+        contacts::SuppressionList list((*db)->connection());
+        QJsonArray items;
+        QStringList lines;
+        for (const auto &e : list.entries(*channel)) {
+            const QString shown = e.address.isEmpty() ? ContactsTr::tr("(erased)") : e.address;
+            items.append(QJsonObject{{QStringLiteral("address"), e.address}, {QStringLiteral("reason"), e.reason},
+                                     {QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(e.at, Qt::UTC).toString(Qt::ISODate)}});
+            lines << shown + QLatin1Char('\t') + e.reason;
+        }
+        return ctx.succeed({{QStringLiteral("count"), list.count(*channel)}, {QStringLiteral("entries"), items}},
+                           lines.join(QLatin1Char('\n')));
+    }
+    return ctx.usage(ContactsTr::tr("Unknown command 'suppress %1'. Commands: add, import, list.").arg(command));
+}
+
+int forget(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(ContactsTr::tr("contacts forget needs exactly one argument: the email address."));
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    if (Status s = contacts::ContactEraser::forget((*db)->connection(), ctx.args.first(), std::nullopt); !s)
+        return ctx.fail(s.error());
+    return ctx.succeed({{QStringLiteral("forgotten"), true}},
+                       ContactsTr::tr("Forgotten: the contact's data is erased and the address is suppressed as a hash."));
+}
+
 int runContactsCommand(const QString &command, const CommandContext &ctx)
 {
+    if (command == QLatin1String("forget"))
+        return forget(ctx);
     if (command == QLatin1String("import"))
         return import(ctx);
     if (command == QLatin1String("export"))
@@ -295,7 +369,7 @@ int runContactsCommand(const QString &command, const CommandContext &ctx)
         return show(ctx);
     if (command == QLatin1String("count"))
         return count(ctx);
-    return ctx.usage(ContactsTr::tr("Unknown command 'contacts %1'. Commands: import, export, add, show, count.").arg(command));
+    return ctx.usage(ContactsTr::tr("Unknown command 'contacts %1'. Commands: import, export, add, show, count, forget.").arg(command));
 }
 
 } // namespace lux::cli

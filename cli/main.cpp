@@ -40,6 +40,10 @@ int main(int argc, char *argv[])
         {"contacts add EMAIL", QT_TRANSLATE_NOOP("luxctl", "add one contact")},
         {"contacts show EMAIL", QT_TRANSLATE_NOOP("luxctl", "one contact's fields and tags")},
         {"contacts count", QT_TRANSLATE_NOOP("luxctl", "how many contacts (with --tag / --status / --segment / --search)")},
+        {"contacts forget EMAIL", QT_TRANSLATE_NOOP("luxctl", "erase a contact; its address stays suppressed as a hash")},
+        {"suppress add ADDRESS", QT_TRANSLATE_NOOP("luxctl", "never contact this address (--channel email|sms)")},
+        {"suppress import FILE", QT_TRANSLATE_NOOP("luxctl", "suppress every address in a CSV")},
+        {"suppress list", QT_TRANSLATE_NOOP("luxctl", "the suppression list, newest first")},
         {"segment save NAME --rules FILE", QT_TRANSLATE_NOOP("luxctl", "save rules (docs/SEGMENTS.md) as a segment")},
         {"segment list", QT_TRANSLATE_NOOP("luxctl", "saved segments with their current counts")},
     };
@@ -65,7 +69,7 @@ int main(int argc, char *argv[])
     parser.addOption(jsonOption);
     parser.addOption(verboseOption);
     parser.addOptions(cli::contactOptions());
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment"));
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -96,5 +100,7 @@ int main(int argc, char *argv[])
         return cli::runContactsCommand(command, ctx);
     if (group == QLatin1String("segment"))
         return cli::runSegmentCommand(command, ctx);
+    if (group == QLatin1String("suppress"))
+        return cli::runSuppressCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

@@ -51,6 +51,10 @@
         <source>Integrity check</source>
         <translation>Comprobación de integridad</translation>
     </message>
+    <message>
+        <source>Contact forgotten</source>
+        <translation>Contacto olvidado</translation>
+    </message>
 </context>
 <context>
     <name>lux::Database</name>
@@ -325,6 +329,13 @@
     </message>
 </context>
 <context>
+    <name>lux::contacts::ContactEraser</name>
+    <message>
+        <source>There is no contact with the email %1.</source>
+        <translation>No hay ningún contacto con el correo %1.</translation>
+    </message>
+</context>
+<context>
     <name>lux::contacts::ContactExporter</name>
     <message>
         <source>Could not open %1: %2</source>
@@ -504,6 +515,17 @@
     <message>
         <source>There is no segment called "%1".</source>
         <translation>No hay ningún segmento llamado «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>lux::contacts::SuppressionList</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1612,10 +1634,6 @@ Etiquetas: %7</translation>
         <translation>contacts count admite como mucho un --tag.</translation>
     </message>
     <message>
-        <source>Unknown command 'contacts %1'. Commands: import, export, add, show, count.</source>
-        <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count.</translation>
-    </message>
-    <message>
         <source>Import: auto, mailchimp, hubspot or generic column names.</source>
         <translation>Importar: nombres de columna auto, mailchimp, hubspot o generic.</translation>
     </message>
@@ -1700,10 +1718,6 @@ Etiquetas: %7</translation>
         <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
     </message>
     <message>
-        <source>Command group: db, contacts, segment</source>
-        <translation>Grupo de órdenes: db, contacts, segment</translation>
-    </message>
-    <message>
         <source>Export, count: only contacts whose email, name or company has words starting with these.</source>
         <translation>Exportar, contar: solo los contactos cuyo correo, nombre o empresa tiene palabras que empiezan así.</translation>
     </message>
@@ -1770,6 +1784,74 @@ Etiquetas: %7</translation>
     <message>
         <source>Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
         <translation>Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
+    </message>
+    <message>
+        <source>Suppress: email (default) or sms.</source>
+        <translation>Suprimir: email (predeterminado) o sms.</translation>
+    </message>
+    <message>
+        <source>Suppress: why (default manual).</source>
+        <translation>Suprimir: el motivo (predeterminado: manual).</translation>
+    </message>
+    <message>
+        <source>--channel takes email or sms.</source>
+        <translation>--channel admite email o sms.</translation>
+    </message>
+    <message>
+        <source>suppress %1 needs exactly one argument.</source>
+        <translation>suppress %1 necesita exactamente un argumento.</translation>
+    </message>
+    <message>
+        <source>%1 is now suppressed.</source>
+        <translation>%1 queda suprimida.</translation>
+    </message>
+    <message>
+        <source>%1 was already suppressed.</source>
+        <translation>%1 ya estaba suprimida.</translation>
+    </message>
+    <message>
+        <source>%1 addresses added, %2 already suppressed, %3 invalid.</source>
+        <translation>%1 direcciones añadidas, %2 ya suprimidas, %3 no válidas.</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(borrada)</translation>
+    </message>
+    <message>
+        <source>Unknown command 'suppress %1'. Commands: add, import, list.</source>
+        <translation>Orden desconocida «suppress %1». Órdenes: add, import, list.</translation>
+    </message>
+    <message>
+        <source>contacts forget needs exactly one argument: the email address.</source>
+        <translation>contacts forget necesita exactamente un argumento: la dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Forgotten: the contact's data is erased and the address is suppressed as a hash.</source>
+        <translation>Olvidado: se borraron los datos del contacto y la dirección queda suprimida como hash.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'contacts %1'. Commands: import, export, add, show, count, forget.</source>
+        <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count, forget.</translation>
+    </message>
+    <message>
+        <source>erase a contact; its address stays suppressed as a hash</source>
+        <translation>borra un contacto; su dirección queda suprimida como hash</translation>
+    </message>
+    <message>
+        <source>never contact this address (--channel email|sms)</source>
+        <translation>no contactar nunca con esta dirección (--channel email|sms)</translation>
+    </message>
+    <message>
+        <source>suppress every address in a CSV</source>
+        <translation>suprime todas las direcciones de un CSV</translation>
+    </message>
+    <message>
+        <source>the suppression list, newest first</source>
+        <translation>la lista de supresión, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts, segment, suppress</source>
+        <translation>Grupo de órdenes: db, contacts, segment, suppress</translation>
     </message>
 </context>
 <context>

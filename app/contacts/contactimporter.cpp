@@ -4,9 +4,9 @@
 #include "addressing.h"
 #include "common/logging.h"
 #include "contactsearch.h"
+#include "suppression.h"
 #include "storage/sqlitestatement.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -156,11 +156,6 @@ QString statusFrom(const QString &cell, bool *ok)
         return QStringLiteral("cleaned");
     *ok = false;
     return {};
-}
-
-QString suppressionHash(const QString &key)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 struct Row
@@ -526,7 +521,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 
         // Never resubscribe: a suppressed address comes in unsubscribed; an incoming status can only
         // move a contact away from "subscribed".
-        const bool isSuppressed = !suppressed.isEmpty() && suppressed.contains(suppressionHash(row.email.key));
+        const bool isSuppressed = !suppressed.isEmpty() && suppressed.contains(SuppressionList::hashOf(row.email.key));
         QString status = row.status.isEmpty() ? QStringLiteral("subscribed") : row.status;
         if (isSuppressed && status == QLatin1String("subscribed"))
             status = QStringLiteral("unsubscribed");

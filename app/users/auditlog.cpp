@@ -84,6 +84,7 @@ QString AuditLog::describe(const QString &action)
         {QStringLiteral("database.restored"), QT_TRANSLATE_NOOP("lux::AuditLog", "Database restored")},
         {QStringLiteral("database.exported"), QT_TRANSLATE_NOOP("lux::AuditLog", "Database exported")},
         {QStringLiteral("database.integrity_check"), QT_TRANSLATE_NOOP("lux::AuditLog", "Integrity check")},
+        {QStringLiteral("contact.forgotten"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contact forgotten")},
     };
     const auto it = names.constFind(action);
     return it == names.constEnd() ? action : AuditTr::tr(it.value());

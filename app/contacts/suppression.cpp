@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "suppression.h"
+
+#include "addressing.h"
+#include "csvreader.h"
+#include "users/auditlog.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lux::contacts {
+
+namespace {
+Error dbError(const QSqlQuery &q)
+{
+    return Error(QStringLiteral("db.write"), q.lastError().text());
+}
+} // namespace
+
+QString SuppressionList::channelName(Channel channel)
+{
+    return channel == Channel::Sms ? QStringLiteral("sms") : QStringLiteral("email");
+}
+
+std::optional<SuppressionList::Channel> SuppressionList::channelFromName(const QString &name)
+{
+    if (name.compare(QLatin1String("email"), Qt::CaseInsensitive) == 0)
+        return Channel::Email;
+    if (name.compare(QLatin1String("sms"), Qt::CaseInsensitive) == 0)
+        return Channel::Sms;
+    return std::nullopt;
+}
+
+QString SuppressionList::hashOf(const QString &key)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<QString> SuppressionList::keyOf(Channel channel, const QString &address, const QString &defaultCountry) const
+{
+    if (channel == Channel::Email) {
+        const auto email = Addressing::parseEmail(address);
+        if (!email)
+            return email.error();
+        return email->key;
+    }
+    return Addressing::toE164(address, defaultCountry);
+}
+
+Result<bool> SuppressionList::insert(Channel channel, const QString &key, const QString &reason, std::optional<qint64> byUser)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO suppression (channel, address_key, address_hash, reason, at, by_user) "
+                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, address_hash) DO NOTHING"));
+    q.addBindValue(channelName(channel));
+    q.addBindValue(key);
+    q.addBindValue(hashOf(key));
+    q.addBindValue(reason.isEmpty() ? QStringLiteral("manual") : reason);
+    q.addBindValue(m_clock());
+    q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
+    if (!q.exec())
+        return dbError(q);
+    const bool added = q.numRowsAffected() == 1;
+    if (channel == Channel::Email) {
+        QSqlQuery status(m_db);
+        status.prepare(QStringLiteral("UPDATE contacts SET status = 'unsubscribed', updated_at = ? "
+                                      "WHERE email_key = ? AND status = 'subscribed'"));
+        status.addBindValue(m_clock());
+        status.addBindValue(key);
+        if (!status.exec())
+            return dbError(status);
+    }
+    return added;
+}
+
+Result<bool> SuppressionList::add(Channel channel, const QString &address, const QString &reason,
+                                  std::optional<qint64> byUser, const QString &defaultCountry)
+{
+    const auto key = keyOf(channel, address, defaultCountry);
+    if (!key)
+        return key.error();
+    if (!m_db.transaction())
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    const auto added = insert(channel, *key, reason, byUser);
+    if (!added || !m_db.commit()) {
+        m_db.rollback();
+        return added ? Error(QStringLiteral("db.write"), m_db.lastError().text()) : added.error();
+    }
+    return added;
+}
+
+bool SuppressionList::contains(Channel channel, const QString &address) const
+{
+    const auto key = keyOf(channel, address, QStringLiteral("US"));
+    if (!key)
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM suppression WHERE channel = ? AND address_hash = ?"));
+    q.addBindValue(channelName(channel));
+    q.addBindValue(hashOf(*key));
+    return q.exec() && q.next();
+}
+
+Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channel, const QString &csvPath,
+                                                                  const QString &reason, std::optional<qint64> byUser,
+                                                                  const QString &defaultCountry)
+{
+    QFile file(csvPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(QStringLiteral("import.open"), tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+    CsvReader reader(&file);
+    if (Status s = reader.start(); !s)
+        return s.error();
+    // Validate everything first: a bad file changes nothing.
+    QStringList keys;
+    ImportResult result;
+    CsvReader::Record record;
+    int column = 0;
+    bool first = true;
+    while (reader.next(record)) {
+        if (first) {
+            first = false;
+            const QString wanted = channel == Channel::Email ? QStringLiteral("email") : QStringLiteral("phone");
+            bool header = false;
+            for (qsizetype i = 0; i < record.fields.size(); ++i) {
+                const QString h = record.fields.at(i).trimmed().toLower();
+                if (h.contains(wanted) || h == QLatin1String("e-mail") || h == QLatin1String("address")) {
+                    column = int(i);
+                    header = true;
+                    break;
+                }
+            }
+            if (header)
+                continue;
+        }
+        const QString value = column < record.fields.size() ? record.fields.at(column) : QString();
+        const auto key = keyOf(channel, value, defaultCountry);
+        if (!key) {
+            if (result.invalid.size() < 100)
+                result.invalid << tr("line %1: %2").arg(record.line).arg(key.error().message);
+            continue;
+        }
+        keys << *key;
+    }
+    if (reader.error())
+        return *reader.error();
+    if (!m_db.transaction())
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    for (const QString &key : std::as_const(keys)) {
+        const auto added = insert(channel, key, reason, byUser);
+        if (!added) {
+            m_db.rollback();
+            return added.error();
+        }
+        (*added ? result.added : result.already) += 1;
+    }
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    }
+    return result;
+}
+
+QList<SuppressionList::Entry> SuppressionList::entries(Channel channel, int limit) const
+{
+    QList<Entry> result;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT coalesce(address_key, ''), reason, at FROM suppression WHERE channel = ? "
+                             "ORDER BY at DESC, id DESC LIMIT ?"));
+    q.addBindValue(channelName(channel));
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return result;
+}
+
+qint64 SuppressionList::count(Channel channel) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM suppression WHERE channel = ?"));
+    q.addBindValue(channelName(channel));
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::optional<qint64> byUser)
+{
+    const auto email = Addressing::parseEmail(emailText);
+    if (!email)
+        return email.error();
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
+    find.addBindValue(email->key);
+    if (!find.exec())
+        return dbError(find);
+    if (!find.next())
+        return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
+    const qint64 id = find.value(0).toLongLong();
+    find.finish();
+
+    if (!db.transaction())
+        return Error(QStringLiteral("db.write"), db.lastError().text());
+    const auto fail = [&db](const QSqlQuery &q) {
+        const Error e = dbError(q);
+        db.rollback();
+        return e;
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString hash = SuppressionList::hashOf(email->key);
+    QSqlQuery q(db);
+    // On the suppression list as a hash only, whatever was there before.
+    q.prepare(QStringLiteral("INSERT INTO suppression (channel, address_key, address_hash, reason, at, by_user) "
+                             "VALUES ('email', NULL, ?, 'erased', ?, ?) ON CONFLICT (channel, address_hash) "
+                             "DO UPDATE SET address_key = NULL"));
+    q.addBindValue(hash);
+    q.addBindValue(now);
+    q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
+    if (!q.exec())
+        return fail(q);
+    // Consent history stays, without the IP address; the contact link goes with the contact.
+    q.prepare(QStringLiteral("UPDATE consent_events SET ip = NULL WHERE contact_id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q);
+    q.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?")); // tags cascade; the search index follows
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q);
+    if (Status s = AuditLog(db).record(byUser, QStringLiteral("contact.forgotten"), QStringLiteral("contact"), id, {}, now); !s) {
+        db.rollback();
+        return s;
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return Error(QStringLiteral("db.write"), db.lastError().text());
+    }
+    return {};
+}
+
+} // namespace lux::contacts
