@@ -13,8 +13,8 @@ namespace lux::contacts {
 class ContactSearch
 {
 public:
-    // The trigger definitions, as migration 3 created them. A migration that changes them must change
-    // these too: the importer recreates exactly these.
+    // The trigger definitions migration 3 creates and the importer recreates. Changing them needs a
+    // migration that drops and recreates them in existing databases.
     static const QStringList &triggerStatements();
     static const QStringList &dropTriggerStatements();
 

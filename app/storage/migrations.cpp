@@ -2,6 +2,7 @@
 #include "migrations.h"
 
 #include "common/logging.h"
+#include "contacts/contactsearch.h"
 #include "sqlitefile.h"
 
 #include <QCoreApplication>
@@ -62,8 +63,8 @@ const QList<Migration> kMigrations = {
                         " updated_by INTEGER REFERENCES users(id))"),
      }},
     {3,
-     "contacts, custom fields, tags, consent and suppression",
-     {
+     "contacts, custom fields, tags, consent, suppression, search and segments",
+     QStringList{
          // email is what people see (Unicode domain); email_key is unique and compared without case.
          QStringLiteral("CREATE TABLE contacts ("
                         " id INTEGER PRIMARY KEY,"
@@ -114,22 +115,10 @@ const QList<Migration> kMigrations = {
                         " reason TEXT NOT NULL, at BIGINT NOT NULL,"
                         " by_user INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX suppression_hash ON suppression (channel, address_hash)"),
-         // Search (the SQLite-only seam: FTS5). Kept in step with contacts by triggers, so no write path
-         // can forget it.
+         // Search (the SQLite-only seam: FTS5). Kept in step with contacts by triggers (listed at the
+         // end of this step), so no write path can forget it.
          QStringLiteral("CREATE VIRTUAL TABLE contacts_fts USING fts5(email, first_name, last_name, company,"
                         " content='contacts', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
-         QStringLiteral("CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN"
-                        " INSERT INTO contacts_fts (rowid, email, first_name, last_name, company)"
-                        " VALUES (new.id, new.email, new.first_name, new.last_name, new.company); END"),
-         QStringLiteral("CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN"
-                        " INSERT INTO contacts_fts (contacts_fts, rowid, email, first_name, last_name, company)"
-                        " VALUES ('delete', old.id, old.email, old.first_name, old.last_name, old.company); END"),
-         QStringLiteral("CREATE TRIGGER contacts_fts_update AFTER UPDATE OF email, first_name, last_name, company"
-                        " ON contacts BEGIN"
-                        " INSERT INTO contacts_fts (contacts_fts, rowid, email, first_name, last_name, company)"
-                        " VALUES ('delete', old.id, old.email, old.first_name, old.last_name, old.company);"
-                        " INSERT INTO contacts_fts (rowid, email, first_name, last_name, company)"
-                        " VALUES (new.id, new.email, new.first_name, new.last_name, new.company); END"),
          QStringLiteral("CREATE TABLE segments ("
                         " id INTEGER PRIMARY KEY,"
                         " name TEXT NOT NULL,"
@@ -137,7 +126,7 @@ const QList<Migration> kMigrations = {
                         " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
                         " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX segments_name ON segments (lower(name))"),
-     }},
+     } + lux::contacts::ContactSearch::triggerStatements()}, // the importer drops and recreates these
 };
 
 } // namespace
