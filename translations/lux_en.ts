@@ -24,6 +24,13 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::ContactsPage</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::MainWindow</name>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>

@@ -717,6 +717,180 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::ContactsModel</name>
+    <message>
+        <source>Subscribed</source>
+        <translation>Suscrito</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotado</translation>
+    </message>
+    <message>
+        <source>Complained</source>
+        <translation>Queja</translation>
+    </message>
+    <message>
+        <source>Cleaned</source>
+        <translation>Depurado</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ContactsPage</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Search name, email or company</source>
+        <translation>Buscar por nombre, correo o empresa</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Todas las etiquetas</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Todos los contactos</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Import a CSV file with the button above, or drop one here.</source>
+        <translation>Aún no hay contactos. Importa un archivo CSV con el botón de arriba o suéltalo aquí.</translation>
+    </message>
+    <message>
+        <source>Select a contact to see its details.</source>
+        <translation>Selecciona un contacto para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Suppression</source>
+        <translation>Supresión</translation>
+    </message>
+    <message>
+        <source>On the suppression list: never emailed</source>
+        <translation>En la lista de supresión: nunca recibe correos</translation>
+    </message>
+    <message>
+        <source>Not suppressed</source>
+        <translation>No suprimido</translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3 (%4)</source>
+        <translation>%1: %2 mediante %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>No consent recorded</source>
+        <translation>Sin consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>otorgado</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>formulario</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>importación</translation>
+    </message>
+    <message>
+        <source>manual entry</source>
+        <translation>alta manual</translation>
+    </message>
+    <message>
+        <source>double opt-in</source>
+        <translation>doble confirmación</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -937,6 +1111,157 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
 </context>
 <context>
+    <name>lux::ui::ImportDialog</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Importar contactos</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>Omitir la fila</translation>
+    </message>
+    <message>
+        <source>Fill empty fields</source>
+        <translation>Rellenar los campos vacíos</translation>
+    </message>
+    <message>
+        <source>Overwrite fields</source>
+        <translation>Sobrescribir los campos</translation>
+    </message>
+    <message>
+        <source>If the email exists</source>
+        <translation>Si el correo ya existe</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. Spring Fair, Newsletter</source>
+        <translation>Separadas por comas, p. ej. Feria de primavera, Boletín</translation>
+    </message>
+    <message>
+        <source>Tag everyone</source>
+        <translation>Etiquetar a todos</translation>
+    </message>
+    <message>
+        <source>Optional: how these people agreed, e.g. "Sign-up form, March 2026"</source>
+        <translation>Opcional: cómo dieron su consentimiento, p. ej. «Formulario de alta, marzo de 2026»</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Base del consentimiento</translation>
+    </message>
+    <message>
+        <source>Keep other columns as custom fields</source>
+        <translation>Conservar las demás columnas como campos personalizados</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Se importa como</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows…</source>
+        <translation>Guardar filas rechazadas…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Guardar filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, or drop one on the Contacts page.</source>
+        <translation>Elige un archivo CSV o suéltalo en la página Contactos.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <translation>No se puede abrir %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no header line.</source>
+        <translation>%1 no tiene línea de cabecera.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(no se importa)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · delimiter %3</source>
+        <translation>%1 · %2 · separador %3</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Cancelado: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The import failed: nothing was changed.</source>
+        <translation>La importación falló: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message>
+        <source>Read %1 rows: %2 new contacts, %3 already known (%4 updated), %5 rejected.</source>
+        <translation>Leídas %1 filas: %2 contactos nuevos, %3 ya conocidos (%4 actualizados), %5 rechazadas.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… y %1 más.</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::MainWindow</name>
     <message>
         <source>LUX Marketing</source>
@@ -1105,6 +1430,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Signed in as %1.</source>
         <translation>Sesión iniciada como %1.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
     </message>
 </context>
 <context>

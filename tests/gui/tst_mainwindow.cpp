@@ -5,6 +5,9 @@
 #include "activity/activitypage.h"
 #include "activity/auditlogmodel.h"
 #include "app/appsession.h"
+#include "contacts/contactsmodel.h"
+#include "contacts/contactspage.h"
+#include "contacts/importdialog.h"
 #include "common/dialogs.h"
 #include "database/databaseactions.h"
 #include "settings/settings.h"
@@ -21,6 +24,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace lux;
@@ -116,14 +120,45 @@ void TestMainWindow::firstRunSignInAndEverySection()
 
     // Every section of the sidebar.
     const QList<MainWindow::Section> sections = window.visibleSections();
-    QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Activity}));
+    QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Contacts,
+                                                   MainWindow::Section::Activity}));
+    const QHash<MainWindow::Section, QString> shots = {{MainWindow::Section::Dashboard, QStringLiteral("dashboard")},
+                                                       {MainWindow::Section::Contacts, QStringLiteral("contacts-empty")},
+                                                       {MainWindow::Section::Activity, QStringLiteral("activity")}};
     for (const MainWindow::Section section : sections) {
         window.showSection(section);
         QCOMPARE(window.currentSection(), section);
         QTest::qWait(50);
-        saveShot(&window, section == MainWindow::Section::Dashboard ? QStringLiteral("dashboard")
-                                                                     : QStringLiteral("activity"));
+        saveShot(&window, shots.value(section));
     }
+
+    // Contacts: import a messy Mailchimp export through the dialog, then search.
+    window.showSection(MainWindow::Section::Contacts);
+    auto *contactsPage = window.findChild<ui::ContactsPage *>();
+    QCOMPARE(contactsPage->model()->rowCount(), 0);
+    contactsPage->openImport(QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv"));
+    auto *import = window.findChild<ui::ImportDialog *>();
+    QVERIFY(import && import->isVisible());
+    import->findChild<QLineEdit *>(QStringLiteral("importConsent"))->setText(QStringLiteral("Newsletter form v2"));
+    QTest::qWait(50);
+    saveShot(import, QStringLiteral("contacts-import"));
+    click(import, "importStart");
+    auto *report = import->findChild<QLabel *>(QStringLiteral("importReport"));
+    QTRY_VERIFY_WITH_TIMEOUT(report->text().contains(QStringLiteral("5 new contacts")), 20000);
+    QVERIFY(report->text().contains(QStringLiteral("10 rejected")));
+    saveShot(import, QStringLiteral("contacts-import-report"));
+    import->close();
+    QTRY_COMPARE(contactsPage->model()->rowCount(), 5);
+    auto *count = contactsPage->findChild<QLabel *>(QStringLiteral("contactsCount"));
+    QTRY_COMPARE(count->text(), QStringLiteral("5 contact(s)"));
+    contactsPage->findChild<QTableView *>(QStringLiteral("contactsView"))->selectRow(0);
+    QVERIFY(contactsPage->findChild<QLabel *>(QStringLiteral("contactDetails"))->text().contains(QStringLiteral("Newsletter form v2")));
+    saveShot(&window, QStringLiteral("contacts"));
+    contactsPage->setSearchText(QStringLiteral("garc"));
+    QCOMPARE(contactsPage->model()->rowCount(), 1);
+    QCOMPARE(contactsPage->model()->contactAt(0).email, QStringLiteral("ana@example.com"));
+    QTRY_COMPARE(count->text(), QStringLiteral("1 contact(s)"));
+    contactsPage->setSearchText({});
     auto *activity = window.findChild<ui::ActivityPage *>();
     QVERIFY(activity->model()->rowCount() >= 1);
     QCOMPARE(activity->model()->index(0, ui::AuditLogModel::Action).data(Qt::UserRole).toString(),

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activity/auditlogmodel.h"
+#include "contacts/contactimporter.h"
+#include "contacts/contactsmodel.h"
 #include "settings/usersmodel.h"
 #include "storage/database.h"
 #include "testsupport.h"
@@ -8,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
 #include <QTest>
 
 using namespace lux;
@@ -18,6 +21,7 @@ class TestModels : public QObject
 private Q_SLOTS:
     void auditLogModelPagesThroughEverything();
     void usersModelShowsAccounts();
+    void contactsModelPagesAndFilters();
 };
 
 void TestModels::auditLogModelPagesThroughEverything()
@@ -64,6 +68,38 @@ void TestModels::usersModelShowsAccounts()
     QCOMPARE(model.index(0, ui::UsersModel::Role).data().toString(), QStringLiteral("Administrator"));
     QCOMPARE(model.index(1, ui::UsersModel::Status).data().toString(), QStringLiteral("Disabled"));
     QCOMPARE(model.index(1, ui::UsersModel::LastSignIn).data().toString(), QStringLiteral("Never"));
+}
+
+void TestModels::contactsModelPagesAndFilters()
+{
+    test::TestEnvironment env;
+    const QString path = env.path(QStringLiteral("c.sqlite"));
+    auto db = Database::open(path);
+    QVERIFY(db.ok());
+    QByteArray csv("email,first name,company\n");
+    for (int i = 0; i < 450; ++i)
+        csv += "person" + QByteArray::number(i) + "@example.com,Person,Company " + (i % 3 == 0 ? "Alpha" : "Beta") + "\n";
+    QFile f(env.path(QStringLiteral("c.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(csv);
+    f.close();
+    QVERIFY(contacts::ContactImporter::run(path, f.fileName(), {}).ok());
+
+    ui::ContactsModel model;
+    model.setDatabase((*db)->connection());
+    QCOMPARE(model.rowCount(), ui::ContactsModel::kPageSize); // a page, not everything
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 450);
+    QCOMPARE(model.index(0, ui::ContactsModel::Email).data().toString(), QStringLiteral("person0@example.com"));
+    QCOMPARE(model.index(0, ui::ContactsModel::Status).data().toString(), QStringLiteral("Subscribed"));
+    contacts::ContactFilter filter;
+    filter.search = QStringLiteral("alph");
+    model.setFilter(filter);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 150);
 }
 
 LUX_TEST_MAIN(TestModels, QApplication)

@@ -17,6 +17,7 @@ EN = {
     'The email or password is not correct. Try again in %n second(s).': ('The email or password is not correct. Try again in %n second.', 'The email or password is not correct. Try again in %n seconds.'),
     'Automatic backup saved as %1; %n older backup(s) removed.': ('Automatic backup saved as %1; %n older backup removed.', 'Automatic backup saved as %1; %n older backups removed.'),
     'At least %n characters': ('At least %n character', 'At least %n characters'),
+    '%n contact(s)': ('%n contact', '%n contacts'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

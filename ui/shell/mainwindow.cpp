@@ -5,6 +5,7 @@
 #include "app/appsession.h"
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
+#include "contacts/contactspage.h"
 #include "common/dialogs.h"
 #include "dashboard/dashboardpage.h"
 #include "database/databaseactions.h"
@@ -111,8 +112,10 @@ QWidget *MainWindow::buildWorkspace()
     layout->addWidget(m_sections, 1);
 
     m_dashboard = new DashboardPage(m_session, m_sections);
+    m_contacts = new ContactsPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
+    addSection(Section::Contacts, tr("Contacts"), QStringLiteral("users"), m_contacts);
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);

@@ -11,6 +11,7 @@ namespace lux::ui {
 
 class ActivityPage;
 class AppSession;
+class ContactsPage;
 class DashboardPage;
 class DatabaseActions;
 class SettingsDialog;
@@ -23,7 +24,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Activity };
+    enum class Section { Dashboard, Contacts, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -74,6 +75,7 @@ private:
     QListWidget *m_sidebar;
     QStackedWidget *m_sections;
     DashboardPage *m_dashboard;
+    ContactsPage *m_contacts;
     ActivityPage *m_activity;
     SettingsDialog *m_settingsDialog = nullptr;
 

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importdialog.h"
+
+#include "app/appsession.h"
+#include "common/dialogs.h"
+#include "contacts/csvreader.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lux::ui {
+
+ImportDialog::ImportDialog(AppSession &session, const QString &file, QWidget *parent)
+    : QDialog(parent), m_session(session), m_cancel(std::make_shared<std::atomic_bool>(false))
+{
+    setObjectName(QStringLiteral("importDialog"));
+    setWindowTitle(tr("Import Contacts"));
+    resize(640, 560);
+    auto *layout = new QVBoxLayout(this);
+    m_pages = new QStackedWidget(this);
+    layout->addWidget(m_pages);
+
+    // Page 1: file and options, with the column mapping.
+    auto *setup = new QWidget(this);
+    auto *form = new QFormLayout(setup);
+    auto *fileRow = new QHBoxLayout;
+    m_file = new QLineEdit(file, setup);
+    m_file->setObjectName(QStringLiteral("importFile"));
+    auto *browse = new QPushButton(tr("Browse…"), setup);
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+    form->addRow(tr("CSV file"), fileRow);
+    m_encoding = new QComboBox(setup);
+    m_encoding->addItem(tr("Detect"), int(contacts::CsvReader::Encoding::Auto));
+    m_encoding->addItem(QStringLiteral("UTF-8"), int(contacts::CsvReader::Encoding::Utf8));
+    m_encoding->addItem(QStringLiteral("UTF-16 LE"), int(contacts::CsvReader::Encoding::Utf16LE));
+    m_encoding->addItem(QStringLiteral("UTF-16 BE"), int(contacts::CsvReader::Encoding::Utf16BE));
+    m_encoding->addItem(QStringLiteral("Windows-1252"), int(contacts::CsvReader::Encoding::Windows1252));
+    form->addRow(tr("Encoding"), m_encoding);
+    m_duplicates = new QComboBox(setup);
+    m_duplicates->setObjectName(QStringLiteral("importDuplicates"));
+    m_duplicates->addItem(tr("Skip the row"), int(contacts::DuplicatePolicy::Skip));
+    m_duplicates->addItem(tr("Fill empty fields"), int(contacts::DuplicatePolicy::Fill));
+    m_duplicates->addItem(tr("Overwrite fields"), int(contacts::DuplicatePolicy::Overwrite));
+    form->addRow(tr("If the email exists"), m_duplicates);
+    m_tags = new QLineEdit(setup);
+    m_tags->setPlaceholderText(tr("Comma-separated, e.g. Spring Fair, Newsletter"));
+    form->addRow(tr("Tag everyone"), m_tags);
+    m_consent = new QLineEdit(setup);
+    m_consent->setObjectName(QStringLiteral("importConsent"));
+    m_consent->setPlaceholderText(tr("Optional: how these people agreed, e.g. \"Sign-up form, March 2026\""));
+    form->addRow(tr("Consent basis"), m_consent);
+    m_unknownAsCustom = new QCheckBox(tr("Keep other columns as custom fields"), setup);
+    form->addRow(QString(), m_unknownAsCustom);
+    m_mapping = new QTableWidget(0, 2, setup);
+    m_mapping->setHorizontalHeaderLabels({tr("Column in the file"), tr("Imported as")});
+    m_mapping->horizontalHeader()->setStretchLastSection(true);
+    m_mapping->verticalHeader()->hide();
+    m_mapping->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_mapping->setColumnWidth(0, 240);
+    form->addRow(m_mapping);
+    m_previewNote = new QLabel(setup);
+    m_previewNote->setProperty("role", QStringLiteral("muted"));
+    m_previewNote->setWordWrap(true);
+    form->addRow(m_previewNote);
+    m_pages->addWidget(setup);
+
+    // Page 2: progress, then the report.
+    auto *run = new QWidget(this);
+    auto *runLayout = new QVBoxLayout(run);
+    m_progressLabel = new QLabel(run);
+    m_progress = new QProgressBar(run);
+    m_progress->setRange(0, 1000);
+    m_report = new QLabel(run);
+    m_report->setObjectName(QStringLiteral("importReport"));
+    m_report->setWordWrap(true);
+    m_report->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_report->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_saveRejects = new QPushButton(tr("Save Rejected Rows…"), run);
+    m_saveRejects->hide();
+    runLayout->addWidget(m_progressLabel);
+    runLayout->addWidget(m_progress);
+    runLayout->addWidget(m_report, 1);
+    runLayout->addWidget(m_saveRejects, 0, Qt::AlignLeft);
+    m_pages->addWidget(run);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_startButton = m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    m_startButton->setObjectName(QStringLiteral("importStart"));
+    m_startButton->setDefault(true);
+    layout->addWidget(m_buttons);
+
+    connect(browse, &QPushButton::clicked, this, &ImportDialog::chooseFile);
+    connect(m_file, &QLineEdit::editingFinished, this, &ImportDialog::preview);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportDialog::preview);
+    connect(m_unknownAsCustom, &QCheckBox::toggled, this, &ImportDialog::preview);
+    connect(m_startButton, &QPushButton::clicked, this, &ImportDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_running) {
+            m_cancel->store(true);
+            m_progressLabel->setText(tr("Cancelling…"));
+        } else {
+            reject();
+        }
+    });
+    connect(m_saveRejects, &QPushButton::clicked, this, [this] {
+        const QString dest = Dialogs::saveFile(this, tr("Save Rejected Rows"),
+                                               QFileInfo(m_file->text()).absolutePath() + QStringLiteral("/rejected.csv"),
+                                               tr("CSV files (*.csv)"));
+        if (!dest.isEmpty() && !(QFile::remove(dest), QFile::copy(m_rejectsTemp, dest)))
+            Dialogs::warning(this, tr("Save Rejected Rows"), tr("Could not write %1.").arg(QDir::toNativeSeparators(dest)));
+    });
+    preview();
+}
+
+ImportDialog::~ImportDialog()
+{
+    m_cancel->store(true);
+    if (!m_rejectsTemp.isEmpty())
+        QFile::remove(m_rejectsTemp);
+}
+
+void ImportDialog::chooseFile()
+{
+    const QString file = Dialogs::openFile(this, tr("Import Contacts"),
+                                           QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                           tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    m_file->setText(file);
+    preview();
+}
+
+contacts::ImportOptions ImportDialog::options() const
+{
+    contacts::ImportOptions o;
+    o.csv.encoding = static_cast<contacts::CsvReader::Encoding>(m_encoding->currentData().toInt());
+    o.onDuplicate = static_cast<contacts::DuplicatePolicy>(m_duplicates->currentData().toInt());
+    for (const QString &t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!t.trimmed().isEmpty())
+            o.tags << t.trimmed();
+    o.consentText = m_consent->text().trimmed();
+    o.unknownAsCustom = m_unknownAsCustom->isChecked();
+    o.userId = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    return o;
+}
+
+void ImportDialog::preview()
+{
+    // Reads only the header line: cheap enough for the GUI thread.
+    m_mapping->setRowCount(0);
+    QFile file(m_file->text());
+    if (m_file->text().isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        m_previewNote->setText(m_file->text().isEmpty() ? tr("Choose a CSV file, or drop one on the Contacts page.")
+                                                         : tr("Cannot open %1.").arg(m_file->text()));
+        m_startButton->setEnabled(false);
+        return;
+    }
+    contacts::ImportOptions o = options();
+    o.csv.chunkSize = 64 * 1024;
+    contacts::CsvReader reader(&file, o.csv);
+    contacts::CsvReader::Record header;
+    if (!reader.start() || !reader.next(header)) {
+        m_previewNote->setText(tr("%1 has no header line.").arg(QFileInfo(file).fileName()));
+        m_startButton->setEnabled(false);
+        return;
+    }
+    const auto plan = contacts::ContactImporter::plan(header.fields, o);
+    if (plan) {
+        for (qsizetype i = 0; i < plan->header.size(); ++i) {
+            m_mapping->insertRow(int(i));
+            m_mapping->setItem(int(i), 0, new QTableWidgetItem(plan->header.at(i)));
+            const QString field = plan->fields.at(i);
+            m_mapping->setItem(int(i), 1, new QTableWidgetItem(field.isEmpty() ? tr("(not imported)") : field));
+        }
+    }
+    const QString detected = tr("%1 · %2 · delimiter %3")
+                                 .arg(contacts::ContactImporter::presetName(plan ? plan->preset : contacts::Preset::Generic),
+                                      contacts::CsvReader::encodingName(reader.encoding()),
+                                      reader.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(reader.delimiter()));
+    m_previewNote->setText(plan ? detected : plan.error().message);
+    m_startButton->setEnabled(plan.ok());
+}
+
+void ImportDialog::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_cancel->store(false);
+    m_pages->setCurrentIndex(1);
+    m_startButton->hide();
+    m_progressLabel->setText(tr("Importing %1…").arg(QFileInfo(m_file->text()).fileName()));
+    m_report->clear();
+    contacts::ImportOptions o = options();
+    m_rejectsTemp = QDir::temp().filePath(QStringLiteral("lux-rejects-%1.csv").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    o.rejectsPath = m_rejectsTemp;
+    QPointer<ImportDialog> self(this);
+    auto *watcher = new QFutureWatcher<Result<contacts::ImportReport>>(this);
+    connect(watcher, &QFutureWatcher<Result<contacts::ImportReport>>::finished, this, [this, watcher] {
+        finished(watcher->result());
+        watcher->deleteLater();
+    });
+    const QString db = m_session.database()->path();
+    const QString csv = m_file->text();
+    auto cancel = m_cancel;
+    watcher->setFuture(QtConcurrent::run([db, csv, o, cancel, self] {
+        return contacts::ContactImporter::run(
+            db, csv, o,
+            [self](qint64 done, qint64 total) {
+                // Queued to the GUI thread; the dialog may be gone by then.
+                QMetaObject::invokeMethod(qApp, [self, done, total] {
+                    if (self && total > 0)
+                        self->m_progress->setValue(int(done * 1000 / total));
+                });
+            },
+            cancel.get());
+    }));
+}
+
+void ImportDialog::finished(const Result<contacts::ImportReport> &report)
+{
+    m_running = false;
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    if (!report) {
+        m_progressLabel->setText(report.error().code == QLatin1String("cancelled") ? tr("Cancelled: nothing was changed.")
+                                                                                   : tr("The import failed: nothing was changed."));
+        m_report->setText(report.error().code == QLatin1String("cancelled") ? QString() : report.error().message);
+        return;
+    }
+    m_progress->setValue(1000);
+    const QLocale locale;
+    m_progressLabel->setText(tr("Done."));
+    QString text = tr("Read %1 rows: %2 new contacts, %3 already known (%4 updated), %5 rejected.")
+                       .arg(locale.toString(report->read), locale.toString(report->imported),
+                            locale.toString(report->duplicates), locale.toString(report->updated),
+                            locale.toString(report->rejected));
+    for (qsizetype i = 0; i < report->rejections.size() && i < 8; ++i)
+        text += QLatin1Char('\n') + tr("Line %1: %2").arg(report->rejections.at(i).line).arg(report->rejections.at(i).reason);
+    if (report->rejected > 8)
+        text += QLatin1Char('\n') + tr("… and %1 more.").arg(locale.toString(report->rejected - 8));
+    m_report->setText(text);
+    m_saveRejects->setVisible(report->rejected > 0);
+    Q_EMIT imported();
+}
+
+} // namespace lux::ui
