@@ -37,4 +37,11 @@
         <translation><numerusform>Automatic backup saved as %1; %n older backup removed.</numerusform><numerusform>Automatic backup saved as %1; %n older backups removed.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>lux::ui::SegmentBuilder</name>
+    <message numerus="yes">
+        <source>%n contact(s) match</source>
+        <translation><numerusform>%n contact matches</numerusform><numerusform>%n contacts match</numerusform></translation>
+    </message>
+</context>
 </TS>

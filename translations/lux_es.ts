@@ -889,6 +889,14 @@
         <source>double opt-in</source>
         <translation>doble confirmación</translation>
     </message>
+    <message>
+        <source>Segment…</source>
+        <translation>Segmento…</translation>
+    </message>
+    <message>
+        <source>Edit the selected segment, or build a new one</source>
+        <translation>Edita el segmento seleccionado o crea uno nuevo</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>
@@ -1434,6 +1442,161 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Contacts</source>
         <translation>Contactos</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SegmentBuilder</name>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>has</source>
+        <translation>tiene</translation>
+    </message>
+    <message>
+        <source>does not have</source>
+        <translation>no tiene</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>es</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>no es</translation>
+    </message>
+    <message>
+        <source>within the last (days)</source>
+        <translation>en los últimos (días)</translation>
+    </message>
+    <message>
+        <source>before (YYYY-MM-DD)</source>
+        <translation>antes de (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>after (YYYY-MM-DD)</source>
+        <translation>después de (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contiene</translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation>no contiene</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>empieza por</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>termina en</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>no está vacío</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Spanish customers</source>
+        <translation>p. ej. Clientes de España</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>Añadir regla</translation>
+    </message>
+    <message>
+        <source>Add Group</source>
+        <translation>Añadir grupo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>All of these</source>
+        <translation>Todas estas</translation>
+    </message>
+    <message>
+        <source>Any of these</source>
+        <translation>Alguna de estas</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) match</source>
+        <translation><numerusform>coincide %n contacto</numerusform><numerusform>coinciden %n contactos</numerusform></translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
 #include "contacts/importdialog.h"
+#include "contacts/segmentbuilder.h"
 #include "common/dialogs.h"
 #include "database/databaseactions.h"
 #include "settings/settings.h"
@@ -19,6 +20,10 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -159,6 +164,23 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QCOMPARE(contactsPage->model()->contactAt(0).email, QStringLiteral("ana@example.com"));
     QTRY_COMPARE(count->text(), QStringLiteral("1 contact(s)"));
     contactsPage->setSearchText({});
+
+    // Segment builder: rules, live count, save; the new segment filters the list.
+    contactsPage->openSegmentBuilder();
+    auto *builder = window.findChild<ui::SegmentBuilder *>();
+    QVERIFY(builder && builder->isVisible());
+    builder->findChild<QLineEdit *>(QStringLiteral("segmentName"))->setText(QStringLiteral("US or VIP"));
+    builder->load(QStringLiteral("US or VIP"), QJsonDocument::fromJson(R"({"match":"all","rules":[
+        {"field":"status","op":"is","value":"subscribed"},
+        {"match":"any","rules":[{"field":"country","op":"equals","value":"US"},{"field":"tag","op":"has","value":"VIP"}]}]})").object());
+    QTRY_COMPARE_WITH_TIMEOUT(builder->countText(), QStringLiteral("3 contact(s) match"), 10000);
+    builder->addRule(builder->root(), QStringLiteral("company"), QStringLiteral("is_empty"));
+    QTRY_COMPARE_WITH_TIMEOUT(builder->countText(), QStringLiteral("1 contact(s) match"), 10000); // Erin
+    QCOMPARE(builder->rules().value(QStringLiteral("rules")).toArray().size(), 3);
+    saveShot(builder, QStringLiteral("segment-builder"));
+    builder->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QTRY_COMPARE(contactsPage->model()->rowCount(), 1);
+    QCOMPARE(contactsPage->model()->contactAt(0).email, QStringLiteral("erin@example.com"));
     auto *activity = window.findChild<ui::ActivityPage *>();
     QVERIFY(activity->model()->rowCount() >= 1);
     QCOMPARE(activity->model()->index(0, ui::AuditLogModel::Action).data(Qt::UserRole).toString(),

@@ -18,6 +18,7 @@ EN = {
     'Automatic backup saved as %1; %n older backup(s) removed.': ('Automatic backup saved as %1; %n older backup removed.', 'Automatic backup saved as %1; %n older backups removed.'),
     'At least %n characters': ('At least %n character', 'At least %n characters'),
     '%n contact(s)': ('%n contact', '%n contacts'),
+    '%n contact(s) match': ('%n contact matches', '%n contacts match'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

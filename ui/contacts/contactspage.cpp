@@ -8,6 +8,7 @@
 #include "contacts/suppression.h"
 #include "contactsmodel.h"
 #include "importdialog.h"
+#include "segmentbuilder.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 
@@ -72,7 +73,12 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     filters->addWidget(m_status);
     filters->addWidget(m_tag);
     filters->addWidget(m_segment);
+    auto *segmentButton = new QPushButton(Theme::icon(QStringLiteral("settings")), tr("Segment…"), this);
+    segmentButton->setObjectName(QStringLiteral("contactsSegmentEdit"));
+    segmentButton->setToolTip(tr("Edit the selected segment, or build a new one"));
+    filters->addWidget(segmentButton);
     layout->addLayout(filters);
+    connect(segmentButton, &QPushButton::clicked, this, [this] { openSegmentBuilder(); });
 
     auto *split = new QSplitter(this);
     m_view = new QTableView(split);
@@ -248,6 +254,24 @@ void ContactsPage::showDetails()
                                 word(consent.value(0).toString()), word(consent.value(1).toString()), consent.value(2).toString());
     html += row(tr("Consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
     m_details->setText(html.replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+}
+
+void ContactsPage::openSegmentBuilder()
+{
+    if (!m_session.database())
+        return;
+    auto *builder = new SegmentBuilder(m_session, this);
+    builder->setAttribute(Qt::WA_DeleteOnClose);
+    const QString current = m_segment->currentData().toString();
+    if (!current.isEmpty())
+        if (const auto saved = contacts::SegmentRepository(m_session.database()->connection()).find(current); saved)
+            builder->load(saved->name, saved->rules);
+    connect(builder, &SegmentBuilder::saved, this, [this](const QString &name) {
+        refreshFilters();
+        m_segment->setCurrentIndex(qMax(0, m_segment->findData(name)));
+        applyFilter();
+    });
+    builder->open();
 }
 
 void ContactsPage::setSearchText(const QString &text)

@@ -26,6 +26,7 @@ public:
     ContactsModel *model() const { return m_model; }
     void setSearchText(const QString &text); // for tests: as if typed, without the typing delay
     void openImport(const QString &file = {});
+    void openSegmentBuilder(); // edits the selected segment, or starts a new one
 
 public Q_SLOTS:
     void reload();

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QTimer>
+
+class QLabel;
+class QLineEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace lux::ui {
+
+class AppSession;
+
+// Builds a segment's rules: groups that match all or any of their rules, nested; each rule a field,
+// an operator and a value. The number of matching contacts follows the edits, counted on a worker
+// (a newer edit makes a pending count stale). Saves under a name.
+class SegmentBuilder : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SegmentBuilder(AppSession &session, QWidget *parent = nullptr);
+
+    void load(const QString &name, const QJsonObject &rules);
+    QJsonObject rules() const;
+    QString countText() const;
+    QTreeWidgetItem *addRule(QTreeWidgetItem *group, const QString &field = QStringLiteral("country"),
+                             const QString &op = QStringLiteral("equals"), const QString &value = {});
+    QTreeWidgetItem *addGroup(QTreeWidgetItem *parent, const QString &match = QStringLiteral("all"));
+    QTreeWidgetItem *root() const;
+
+Q_SIGNALS:
+    void saved(const QString &name);
+
+private:
+    void changed();
+    void countNow();
+    void save();
+    void removeSelected();
+    QJsonObject groupJson(QTreeWidgetItem *group) const;
+    void fillOperators(QTreeWidgetItem *rule, const QString &op);
+
+    AppSession &m_session;
+    QLineEdit *m_name;
+    QTreeWidget *m_tree;
+    QLabel *m_count;
+    QLabel *m_error;
+    QTimer m_debounce;
+    QFutureWatcher<QString> m_counting;
+    quint64 m_generation = 0;
+};
+
+} // namespace lux::ui
