@@ -242,7 +242,9 @@ void TestMainWindow::rememberMeSignsInAtStart()
         window.findChild<QCheckBox *>(QStringLiteral("signInRemember"))->setChecked(true);
         click(&window, "signInButton");
         QTRY_COMPARE_WITH_TIMEOUT(window.screen(), MainWindow::Screen::Workspace, 20000);
-        QTest::qWait(500); // the keychain write completes asynchronously
+        // The keychain write completes asynchronously: wait for the token itself, not for a time.
+        const QString key = session.rememberSecretKey();
+        QTRY_VERIFY_WITH_TIMEOUT(test::await(session.secrets().read(key)).ok(), 20000);
     }
     {
         // Next start: signed in from the keychain, no password typed.
