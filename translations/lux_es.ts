@@ -1268,6 +1268,30 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
         <source>… and %1 more.</source>
         <translation>… y %1 más.</translation>
     </message>
+    <message>
+        <source>Comma</source>
+        <translation>Coma</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Punto y coma</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>Pipe</source>
+        <translation>Barra vertical</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Separador</translation>
+    </message>
+    <message>
+        <source>custom field "%1"</source>
+        <translation>campo personalizado «%1»</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::MainWindow</name>

@@ -7,6 +7,7 @@
 #include "suppression.h"
 #include "storage/sqlitestatement.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -214,6 +215,19 @@ const QStringList &ContactImporter::standardFields()
     static const QStringList fields = QStringList{QStringLiteral("email")} + kValueFields
                                       + QStringList{QStringLiteral("status"), QStringLiteral("source"), QStringLiteral("tags")};
     return fields;
+}
+
+QString ContactImporter::customFieldNameFor(const QString &header)
+{
+    return customFieldName(header);
+}
+
+QString ContactImporter::headerKey(const QStringList &header)
+{
+    QStringList normalised;
+    for (const QString &h : header)
+        normalised << h.trimmed().toLower();
+    return QString::fromLatin1(QCryptographicHash::hash(normalised.join(QLatin1Char('\x1f')).toUtf8(), QCryptographicHash::Sha1).toHex());
 }
 
 QString ContactImporter::presetName(Preset preset)

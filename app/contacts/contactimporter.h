@@ -67,6 +67,9 @@ public:
     static const QStringList &standardFields(); // email, first_name, …, status, source, tags
     static Result<ColumnPlan> plan(const QStringList &header, const ImportOptions &options);
     static QString presetName(Preset preset);
+    static QString customFieldNameFor(const QString &header); // "Favourite Colour" → "favourite_colour"
+    // A key for a file's header, so a mapping chosen once applies to the next file with the same columns.
+    static QString headerKey(const QStringList &header);
     static std::optional<Preset> presetFromName(const QString &name);
 
     // Imports on the calling thread with its own connection, in one transaction: cancel or failure

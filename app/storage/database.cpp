@@ -326,6 +326,29 @@ Status Database::setMeta(const QString &key, const QString &value)
     return {};
 }
 
+QString Database::setting(const QString &key) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT value FROM db_settings WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+Status Database::setSetting(const QString &key, const QString &value, std::optional<qint64> byUser)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("INSERT INTO db_settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
+                             "updated_by = excluded.updated_by"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
+    if (!q.exec())
+        return Error(QStringLiteral("db.write"), tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
+    return {};
+}
+
 QString Database::newBackupPath(const QString &reason) const
 {
     const QString base = QFileInfo(m_path).completeBaseName();

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace lux {
 
@@ -68,6 +69,11 @@ public:
 
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);
+
+    // Settings that belong to the database rather than the computer (saved import mappings, later
+    // sender mailboxes, the tracker URL…).
+    QString setting(const QString &key) const;
+    Status setSetting(const QString &key, const QString &value, std::optional<qint64> byUser);
 
     // Replaces this database with a staged copy (made by storage::copyDatabase from a checked
     // candidate). The current file is kept as a backup; if the staged file does not open, the

@@ -20,6 +20,9 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QTableWidget>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void rememberMeSignsInAtStart();
     void secondInstanceOpensReadOnly();
     void unopenableDatabaseShowsStartPage();
+    void importMappingIsChosenAndRemembered();
 
 private:
     std::unique_ptr<test::TestEnvironment> m_env;
@@ -332,6 +336,50 @@ void TestMainWindow::unopenableDatabaseShowsStartPage()
     window.show();
     QCOMPARE(window.screen(), MainWindow::Screen::Start);
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("startMessage"))->text().contains(QStringLiteral("untouched")));
+}
+
+void TestMainWindow::importMappingIsChosenAndRemembered()
+{
+    const QString path = m_env->path(QStringLiteral("mapping.sqlite"));
+    (void)test::createDatabaseWithAdmin(path);
+    const QString csv = m_env->path(QStringLiteral("odd-columns.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Correo-e;Nombre de pila;Plan\nuno@example.com;Uno;Gold\ndos@example.com;Dos;Silver\n");
+    }
+    Settings settings(m_env->path(QStringLiteral("mapping.ini")));
+    ui::AppSession session(settings);
+    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
+    ui::ContactsPage page(session);
+    page.show();
+
+    const auto mappingFor = [](ui::ImportDialog *dialog, int row) {
+        return qobject_cast<QComboBox *>(dialog->findChild<QTableWidget *>(QStringLiteral("importMapping"))->cellWidget(row, 1));
+    };
+    page.openImport(csv);
+    auto *dialog = page.findChild<ui::ImportDialog *>();
+    QVERIFY(dialog);
+    auto *start = dialog->findChild<QPushButton *>(QStringLiteral("importStart"));
+    QVERIFY(!start->isEnabled()); // no column holds the email yet
+    QComboBox *email = mappingFor(dialog, 0);
+    email->setCurrentIndex(email->findData(QStringLiteral("email")));
+    QComboBox *plan = mappingFor(dialog, 2);
+    plan->setCurrentIndex(plan->findData(QStringLiteral("custom:plan")));
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(QStringLiteral("importReport"))->text().contains(QStringLiteral("2 new")), 20000);
+    dialog->close();
+    QTRY_COMPARE(page.model()->rowCount(), 2);
+
+    // The next file with the same columns starts from the same mapping.
+    page.openImport(csv);
+    QTRY_VERIFY(page.findChildren<ui::ImportDialog *>().size() == 1);
+    auto *again = page.findChild<ui::ImportDialog *>();
+    QCOMPARE(mappingFor(again, 0)->currentData().toString(), QStringLiteral("email"));
+    QCOMPARE(mappingFor(again, 2)->currentData().toString(), QStringLiteral("custom:plan"));
+    QVERIFY(again->findChild<QPushButton *>(QStringLiteral("importStart"))->isEnabled());
+    again->close();
 }
 
 LUX_TEST_MAIN(TestMainWindow, QApplication)

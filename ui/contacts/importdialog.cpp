@@ -14,6 +14,8 @@
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -54,6 +56,13 @@ ImportDialog::ImportDialog(AppSession &session, const QString &file, QWidget *pa
     m_encoding->addItem(QStringLiteral("UTF-16 BE"), int(contacts::CsvReader::Encoding::Utf16BE));
     m_encoding->addItem(QStringLiteral("Windows-1252"), int(contacts::CsvReader::Encoding::Windows1252));
     form->addRow(tr("Encoding"), m_encoding);
+    m_delimiter = new QComboBox(setup);
+    m_delimiter->addItem(tr("Detect"), 0);
+    m_delimiter->addItem(tr("Comma"), int(u','));
+    m_delimiter->addItem(tr("Semicolon"), int(u';'));
+    m_delimiter->addItem(tr("Tab"), int(u'\t'));
+    m_delimiter->addItem(tr("Pipe"), int(u'|'));
+    form->addRow(tr("Delimiter"), m_delimiter);
     m_duplicates = new QComboBox(setup);
     m_duplicates->setObjectName(QStringLiteral("importDuplicates"));
     m_duplicates->addItem(tr("Skip the row"), int(contacts::DuplicatePolicy::Skip));
@@ -73,6 +82,7 @@ ImportDialog::ImportDialog(AppSession &session, const QString &file, QWidget *pa
     m_mapping->setHorizontalHeaderLabels({tr("Column in the file"), tr("Imported as")});
     m_mapping->horizontalHeader()->setStretchLastSection(true);
     m_mapping->verticalHeader()->hide();
+    m_mapping->setObjectName(QStringLiteral("importMapping"));
     m_mapping->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_mapping->setColumnWidth(0, 240);
     form->addRow(m_mapping);
@@ -110,6 +120,7 @@ ImportDialog::ImportDialog(AppSession &session, const QString &file, QWidget *pa
     connect(browse, &QPushButton::clicked, this, &ImportDialog::chooseFile);
     connect(m_file, &QLineEdit::editingFinished, this, &ImportDialog::preview);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportDialog::preview);
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportDialog::preview);
     connect(m_unknownAsCustom, &QCheckBox::toggled, this, &ImportDialog::preview);
     connect(m_startButton, &QPushButton::clicked, this, &ImportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
@@ -152,6 +163,8 @@ contacts::ImportOptions ImportDialog::options() const
 {
     contacts::ImportOptions o;
     o.csv.encoding = static_cast<contacts::CsvReader::Encoding>(m_encoding->currentData().toInt());
+    o.csv.delimiter = char16_t(m_delimiter->currentData().toInt());
+    o.mapping = m_overrides;
     o.onDuplicate = static_cast<contacts::DuplicatePolicy>(m_duplicates->currentData().toInt());
     for (const QString &t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!t.trimmed().isEmpty())
@@ -182,21 +195,71 @@ void ImportDialog::preview()
         m_startButton->setEnabled(false);
         return;
     }
-    const auto plan = contacts::ContactImporter::plan(header.fields, o);
-    if (plan) {
-        for (qsizetype i = 0; i < plan->header.size(); ++i) {
-            m_mapping->insertRow(int(i));
-            m_mapping->setItem(int(i), 0, new QTableWidgetItem(plan->header.at(i)));
-            const QString field = plan->fields.at(i);
-            m_mapping->setItem(int(i), 1, new QTableWidgetItem(field.isEmpty() ? tr("(not imported)") : field));
-        }
+    // A new file: start from what was chosen last time for the same columns, if anything.
+    const QString key = contacts::ContactImporter::headerKey(header.fields);
+    if (key != m_headerKey) {
+        m_headerKey = key;
+        m_header = header.fields;
+        m_overrides.clear();
+        const QJsonObject saved =
+            QJsonDocument::fromJson(m_session.database()->setting(QStringLiteral("import.mapping.") + key).toUtf8()).object();
+        for (auto it = saved.constBegin(); it != saved.constEnd(); ++it)
+            if (header.fields.contains(it.key()))
+                m_overrides.insert(it.key(), it.value().toString());
+        o.mapping = m_overrides;
     }
-    const QString detected = tr("%1 · %2 · delimiter %3")
-                                 .arg(contacts::ContactImporter::presetName(plan ? plan->preset : contacts::Preset::Generic),
-                                      contacts::CsvReader::encodingName(reader.encoding()),
-                                      reader.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(reader.delimiter()));
-    m_previewNote->setText(plan ? detected : plan.error().message);
+    const auto plan = contacts::ContactImporter::plan(header.fields, o);
+    const QStringList planned = plan ? plan->fields : QStringList();
+    for (qsizetype i = 0; i < header.fields.size(); ++i) {
+        const QString column = header.fields.at(i);
+        m_mapping->insertRow(int(i));
+        m_mapping->setItem(int(i), 0, new QTableWidgetItem(column));
+        // Column by column: any standard field, the tags, a custom field named after the column, or nothing.
+        auto *choice = new QComboBox(m_mapping);
+        choice->addItem(tr("(not imported)"), QStringLiteral("ignore"));
+        for (const QString &f : contacts::ContactImporter::standardFields())
+            choice->addItem(f, f);
+        const QString custom = QStringLiteral("custom:") + contacts::ContactImporter::customFieldNameFor(column);
+        choice->addItem(tr("custom field \"%1\"").arg(custom.mid(7)), custom);
+        const QString current = m_overrides.value(column, i < planned.size() ? planned.at(i) : QString());
+        const int index = choice->findData(current.isEmpty() ? QStringLiteral("ignore") : current);
+        if (index < 0)
+            choice->addItem(current, current); // a custom field under another name
+        choice->setCurrentIndex(index < 0 ? choice->count() - 1 : index);
+        connect(choice, &QComboBox::currentIndexChanged, this, [this, column, choice] {
+            m_overrides.insert(column, choice->currentData().toString());
+            validatePlan();
+        });
+        m_mapping->setCellWidget(int(i), 1, choice);
+    }
+    m_previewNote->setProperty("detected", tr("%1 · %2 · delimiter %3")
+                                               .arg(contacts::ContactImporter::presetName(plan ? plan->preset : contacts::Preset::Generic),
+                                                    contacts::CsvReader::encodingName(reader.encoding()),
+                                                    reader.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(reader.delimiter())));
+    validatePlan();
+}
+
+void ImportDialog::validatePlan()
+{
+    // Checks the mapping as it stands (e.g. an email column is still there) without rebuilding the table.
+    const auto plan = contacts::ContactImporter::plan(m_header, options());
+    m_previewNote->setText(plan ? m_previewNote->property("detected").toString() : plan.error().message);
     m_startButton->setEnabled(plan.ok());
+}
+
+void ImportDialog::remember()
+{
+    if (m_headerKey.isEmpty() || m_overrides.isEmpty() || !m_session.database() || m_session.database()->isReadOnly())
+        return;
+    QJsonObject saved;
+    for (auto it = m_overrides.cbegin(); it != m_overrides.cend(); ++it)
+        saved.insert(it.key(), it.value());
+    if (Status s = m_session.database()->setSetting(QStringLiteral("import.mapping.") + m_headerKey,
+                                                    QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)),
+                                                    m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id)
+                                                                           : std::nullopt);
+        !s)
+        qWarning("Could not remember the import mapping: %s", qPrintable(s.error().message));
 }
 
 void ImportDialog::start()
@@ -258,6 +321,7 @@ void ImportDialog::finished(const Result<contacts::ImportReport> &report)
         text += QLatin1Char('\n') + tr("… and %1 more.").arg(locale.toString(report->rejected - 8));
     m_report->setText(text);
     m_saveRejects->setVisible(report->rejected > 0);
+    remember();
     Q_EMIT imported();
 }
 

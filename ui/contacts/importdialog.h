@@ -4,6 +4,7 @@
 #include "contacts/contactimporter.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QComboBox;
@@ -33,6 +34,8 @@ Q_SIGNALS:
 private:
     void chooseFile();
     void preview();
+    void validatePlan();
+    void remember();
     void start();
     void finished(const Result<contacts::ImportReport> &report);
     contacts::ImportOptions options() const;
@@ -41,6 +44,10 @@ private:
     QStackedWidget *m_pages;
     QLineEdit *m_file;
     QComboBox *m_encoding;
+    QComboBox *m_delimiter;
+    QStringList m_header;
+    QString m_headerKey;
+    QHash<QString, QString> m_overrides; // column → field chosen by the user (or remembered)
     QComboBox *m_duplicates;
     QLineEdit *m_tags;
     QLineEdit *m_consent;
