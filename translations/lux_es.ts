@@ -913,10 +913,6 @@
         <translation>Tamaño de la base de datos</translation>
     </message>
     <message>
-        <source>Schema version</source>
-        <translation>Versión del esquema</translation>
-    </message>
-    <message>
         <source>Last backup</source>
         <translation>Última copia de seguridad</translation>
     </message>
@@ -963,6 +959,18 @@
     <message>
         <source>Read-only: another LUX Marketing window has this database open for writing.</source>
         <translation>Solo lectura: otra ventana de LUX Marketing tiene esta base de datos abierta para escritura.</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>Suscrito</translation>
+    </message>
+    <message>
+        <source>Suppressed addresses</source>
+        <translation>Direcciones suprimidas</translation>
     </message>
 </context>
 <context>

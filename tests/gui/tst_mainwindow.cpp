@@ -160,6 +160,11 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QTRY_COMPARE(contactsPage->model()->rowCount(), 5);
     auto *count = contactsPage->findChild<QLabel *>(QStringLiteral("contactsCount"));
     QTRY_COMPARE(count->text(), QStringLiteral("5 contact(s)"));
+    window.showSection(MainWindow::Section::Dashboard);
+    QTRY_COMPARE(window.findChild<QLabel *>(QStringLiteral("value-contacts"))->text(), QStringLiteral("5"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("value-subscribed"))->text(), QStringLiteral("5"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("value-suppressed"))->text(), QStringLiteral("0"));
+    window.showSection(MainWindow::Section::Contacts);
     contactsPage->findChild<QTableView *>(QStringLiteral("contactsView"))->selectRow(0);
     QVERIFY(contactsPage->findChild<QLabel *>(QStringLiteral("contactDetails"))->text().contains(QStringLiteral("Newsletter form v2")));
     saveShot(&window, QStringLiteral("contacts"));

@@ -2,6 +2,7 @@
 #include "dashboardpage.h"
 
 #include "app/appsession.h"
+#include "storage/sqlitefile.h"
 #include "theme/theme.h"
 #include "users/auditlog.h"
 
@@ -11,7 +12,9 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QSqlQuery>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::ui {
 
@@ -30,13 +33,15 @@ DashboardPage::DashboardPage(AppSession &session, QWidget *parent) : QWidget(par
 
     m_grid = new QGridLayout;
     m_grid->setSpacing(14);
-    addCard(QStringLiteral("users"), tr("Users"), QStringLiteral("users"), 0, 0);
-    addCard(QStringLiteral("size"), tr("Database size"), QStringLiteral("database"), 0, 1);
-    addCard(QStringLiteral("schema"), tr("Schema version"), QStringLiteral("info"), 0, 2);
-    addCard(QStringLiteral("lastBackup"), tr("Last backup"), QStringLiteral("backup"), 1, 0);
-    addCard(QStringLiteral("nextBackup"), tr("Next automatic backup"), QStringLiteral("clock"), 1, 1);
-    addCard(QStringLiteral("integrity"), tr("Last integrity check"), QStringLiteral("shield-check"), 1, 2);
-    for (int c = 0; c < 3; ++c)
+    addCard(QStringLiteral("contacts"), tr("Contacts"), QStringLiteral("users"), 0, 0);
+    addCard(QStringLiteral("subscribed"), tr("Subscribed"), QStringLiteral("check"), 0, 1);
+    addCard(QStringLiteral("suppressed"), tr("Suppressed addresses"), QStringLiteral("slash"), 0, 2);
+    addCard(QStringLiteral("users"), tr("Users"), QStringLiteral("user"), 0, 3);
+    addCard(QStringLiteral("size"), tr("Database size"), QStringLiteral("database"), 1, 0);
+    addCard(QStringLiteral("lastBackup"), tr("Last backup"), QStringLiteral("backup"), 1, 1);
+    addCard(QStringLiteral("nextBackup"), tr("Next automatic backup"), QStringLiteral("clock"), 1, 2);
+    addCard(QStringLiteral("integrity"), tr("Last integrity check"), QStringLiteral("shield-check"), 1, 3);
+    for (int c = 0; c < 4; ++c)
         m_grid->setColumnStretch(c, 1);
     layout->addLayout(m_grid);
 
@@ -55,6 +60,13 @@ DashboardPage::DashboardPage(AppSession &session, QWidget *parent) : QWidget(par
     connect(&m_session, &AppSession::databaseChanged, this, &DashboardPage::refresh);
     connect(&m_session, &AppSession::userChanged, this, &DashboardPage::refresh);
     connect(&m_session.autoBackup(), &storage::AutoBackup::backupFinished, this, &DashboardPage::refresh);
+    connect(&m_counting, &QFutureWatcher<QList<qint64>>::finished, this, [this] {
+        const QList<qint64> counts = m_counting.result();
+        const QLocale locale;
+        const QStringList ids = {QStringLiteral("contacts"), QStringLiteral("subscribed"), QStringLiteral("suppressed")};
+        for (qsizetype i = 0; i < ids.size() && i < counts.size(); ++i)
+            m_values[ids.at(i)]->setText(counts.at(i) < 0 ? QStringLiteral("—") : locale.toString(counts.at(i)));
+    });
 }
 
 QLabel *DashboardPage::addCard(const QString &id, const QString &label, const QString &icon, int row, int column)
@@ -91,6 +103,25 @@ void DashboardPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void DashboardPage::countContactsInBackground()
+{
+    // Counts over a million contacts take a moment: a worker with its own connection.
+    if (!m_session.database() || m_counting.isRunning())
+        return;
+    for (const char *id : {"contacts", "subscribed", "suppressed"})
+        if (m_values[QString::fromLatin1(id)]->text().isEmpty())
+            m_values[QString::fromLatin1(id)]->setText(QStringLiteral("…"));
+    m_counting.setFuture(QtConcurrent::run([path = m_session.database()->path()] {
+        storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadOnly);
+        QList<qint64> counts;
+        QSqlQuery q(conn.db());
+        for (const char *sql : {"SELECT count(*) FROM contacts", "SELECT count(*) FROM contacts WHERE status = 'subscribed'",
+                                "SELECT count(*) FROM suppression"})
+            counts << (q.exec(QString::fromLatin1(sql)) && q.next() ? q.value(0).toLongLong() : -1);
+        return counts;
+    }));
+}
+
 void DashboardPage::showEvent(QShowEvent *event)
 {
     refresh();
@@ -106,7 +137,7 @@ void DashboardPage::refresh()
     m_greeting->setText(m_session.isSignedIn() ? tr("Welcome back, %1.").arg(m_session.user().name) : QString());
     m_values[QStringLiteral("users")]->setText(locale.toString(m_session.users()->users().size()));
     m_values[QStringLiteral("size")]->setText(locale.formattedDataSize(db->logicalSize()));
-    m_values[QStringLiteral("schema")]->setText(locale.toString(db->schemaVersion()));
+    countContactsInBackground();
 
     QDateTime last;
     const QFileInfoList backups = QDir(m_session.backupDir()).entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Time);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
 
@@ -27,6 +28,7 @@ protected:
 
 private:
     QLabel *addCard(const QString &id, const QString &label, const QString &icon, int row, int column);
+    void countContactsInBackground();
 
     AppSession &m_session;
     QLabel *m_greeting;
@@ -34,6 +36,7 @@ private:
     QLabel *m_warning;
     QGridLayout *m_grid;
     QHash<QString, QLabel *> m_values;
+    QFutureWatcher<QList<qint64>> m_counting;
     QList<QPair<QLabel *, QString>> m_icons; // label, icon name: pixmaps are redrawn on theme change
 };
 
