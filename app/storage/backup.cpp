@@ -172,11 +172,17 @@ QDateTime AutoBackup::nextBackup() const
     return last.addSecs(qint64(m_intervalHours) * 3600);
 }
 
+bool AutoBackup::isDue() const
+{
+    if (!m_enabled)
+        return false;
+    const QDateTime last = lastBackup();
+    return !last.isValid() || last.addSecs(qint64(m_intervalHours) * 3600) <= QDateTime::currentDateTime();
+}
+
 void AutoBackup::checkNow()
 {
-    if (!m_enabled || m_path.isEmpty() || m_watcher.isRunning())
-        return;
-    if (nextBackup() > QDateTime::currentDateTime())
+    if (m_path.isEmpty() || m_watcher.isRunning() || !isDue())
         return;
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     m_current = m_dir + QLatin1Char('/') + QFileInfo(m_path).completeBaseName() + QLatin1Char('-') + stamp

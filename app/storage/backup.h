@@ -47,6 +47,7 @@ public:
     bool isRunning() const { return m_watcher.isRunning(); }
     QDateTime lastBackup() const;
     QDateTime nextBackup() const; // invalid when disabled
+    bool isDue() const;           // enabled, and never backed up or the interval has passed
 
 public Q_SLOTS:
     void checkNow();

@@ -233,7 +233,7 @@ void TestBackup::autoBackupRunsWhenDue()
     backup.setDatabase(path, (*db)->backupDir());
     QVERIFY(!backup.nextBackup().isValid()); // disabled
     backup.setPolicy(true, 24, 3);
-    QVERIFY(backup.nextBackup() <= QDateTime::currentDateTime()); // never backed up: due now
+    QVERIFY(backup.isDue()); // never backed up: due now
 
     QSignalSpy finished(&backup, &storage::AutoBackup::backupFinished);
     backup.checkNow();
@@ -243,6 +243,7 @@ void TestBackup::autoBackupRunsWhenDue()
     QVERIFY(QFile::exists(file));
     QVERIFY(storage::checkRestoreCandidate(file).ok());
     QVERIFY(backup.lastBackup().isValid());
+    QVERIFY(!backup.isDue());
     QVERIFY(backup.nextBackup() > QDateTime::currentDateTime().addSecs(23 * 3600));
 
     backup.checkNow(); // not due any more

@@ -147,7 +147,7 @@ void DashboardPage::refresh()
     const QDateTime next = m_session.autoBackup().nextBackup();
     m_values[QStringLiteral("nextBackup")]->setText(
         !m_session.autoBackup().isEnabled() ? tr("Off")
-        : next <= QDateTime::currentDateTime() ? tr("Soon")
+        : m_session.autoBackup().isDue() ? tr("Soon")
                                                 : locale.toString(next, QLocale::ShortFormat));
     const QStringList integrity = db->meta(QStringLiteral("last_integrity_check")).split(QLatin1Char(' '));
     if (integrity.size() == 2) {

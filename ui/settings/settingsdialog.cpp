@@ -216,7 +216,7 @@ void SettingsDialog::refreshDatabase()
     QString status = last.isValid() ? tr("Last automatic backup: %1.").arg(locale.toString(last, QLocale::ShortFormat))
                                     : tr("No automatic backup yet.");
     if (on && next.isValid())
-        status += QLatin1Char(' ') + tr("Next: %1.").arg(next <= QDateTime::currentDateTime()
+        status += QLatin1Char(' ') + tr("Next: %1.").arg(m_session.autoBackup().isDue()
                                                             ? tr("within a few minutes")
                                                             : locale.toString(next, QLocale::ShortFormat));
     if (db->isReadOnly())

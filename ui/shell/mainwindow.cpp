@@ -249,7 +249,7 @@ void MainWindow::updateStatus()
         backupText = tr("Automatic backups off");
     else {
         const QDateTime next = backup.nextBackup();
-        backupText = next <= QDateTime::currentDateTime()
+        backupText = backup.isDue()
                          ? tr("Backup in a few minutes")
                          : tr("Next backup %1").arg(QLocale().toString(next, QLocale::ShortFormat));
     }
@@ -262,8 +262,6 @@ void MainWindow::updateActions()
     const bool signedIn = m_session.isSignedIn();
     const bool writer = hasDb && !m_session.database()->isReadOnly();
     const bool busy = m_actions->isBusy();
-    for (QAction *a : std::as_const(m_needDatabase))
-        a->setEnabled(hasDb && !busy);
     for (QAction *a : std::as_const(m_needUser))
         a->setEnabled(hasDb && signedIn);
     for (QAction *a : std::as_const(m_needWriter))
