@@ -87,11 +87,6 @@ QString SqliteStatement::columnText(int index) const
     return text ? QString::fromUtf16(text, sqlite3_column_bytes16(m_stmt, index) / 2) : QString();
 }
 
-bool SqliteStatement::columnIsNull(int index) const
-{
-    return sqlite3_column_type(m_stmt, index) == SQLITE_NULL;
-}
-
 qint64 SqliteStatement::changes() const
 {
     return sqlite3_changes64(m_db);

@@ -37,7 +37,6 @@ public:
 
     qint64 columnInt(int index) const;
     QString columnText(int index) const;
-    bool columnIsNull(int index) const;
 
     qint64 changes() const;
     qint64 lastInsertRowId() const;

@@ -135,15 +135,10 @@ qint64 UserService::lockoutMsAfter(int consecutiveFailures)
 
 Status UserService::requireAdmin(const User &actor) const
 {
-    const auto current = currentState(actor.id);
+    const auto current = user(actor.id); // the stored account, not the caller's copy
     if (!current || !current->isAdmin() || current->disabled)
         return Error(QStringLiteral("user.not-admin"), tr("Only an administrator can manage users."));
     return {};
-}
-
-Result<User> UserService::currentState(qint64 id) const
-{
-    return user(id);
 }
 
 Result<User> UserService::createFirstAdmin(const QString &name, const QString &email, const QString &password)

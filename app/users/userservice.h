@@ -68,7 +68,6 @@ private:
     Result<User> insertUser(const User *actor, const QString &name, const QString &email, const QString &hash,
                             User::Role role);
     Status requireAdmin(const User &actor) const;
-    Result<User> currentState(qint64 id) const;
 
     QSqlDatabase m_db;
     Clock m_clock;

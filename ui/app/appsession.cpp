@@ -91,16 +91,6 @@ void AppSession::signOut()
     Q_EMIT auditChanged();
 }
 
-void AppSession::reloadUser()
-{
-    if (!isSignedIn() || !m_users)
-        return;
-    if (const auto fresh = m_users->user(m_user.id); fresh) {
-        m_user = *fresh;
-        Q_EMIT userChanged();
-    }
-}
-
 QString AppSession::rememberSecretKey() const
 {
     return QStringLiteral("remember-me/") + (m_db ? m_db->databaseId() : QString());

@@ -43,7 +43,6 @@ public:
     bool isAdmin() const { return isSignedIn() && m_user.isAdmin(); }
     void signIn(const User &user);
     void signOut();
-    void reloadUser();
 
     // Keychain entry holding this database's remember-me token on this computer.
     QString rememberSecretKey() const;

@@ -135,12 +135,7 @@ void SignInPage::onVerified()
                            });
         }
     }
-    finish(*result);
-}
-
-void SignInPage::finish(const User &user)
-{
-    Q_EMIT signedIn(user);
+    Q_EMIT signedIn(*result);
 }
 
 void SignInPage::tryRemembered()
@@ -159,7 +154,7 @@ void SignInPage::tryRemembered()
             QCoro::connect(m_session.secrets().remove(key), this, [](const Status &) {});
             return;
         }
-        finish(*user);
+        Q_EMIT signedIn(*user);
     });
 }
 

@@ -37,7 +37,6 @@ Q_SIGNALS:
 private:
     void submit();
     void onVerified();
-    void finish(const User &user);
     void setBusy(bool busy, const QString &label = {});
     void showError(const QString &message);
 

@@ -7,15 +7,6 @@
 
 namespace lux::ui {
 
-namespace {
-std::atomic_int g_running{0};
-}
-
-int BackgroundTask::runningCount()
-{
-    return g_running.load();
-}
-
 BackgroundTask::BackgroundTask(QWidget *parent, const QString &label, bool cancellable)
     : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
 {
@@ -44,9 +35,7 @@ BackgroundTask *BackgroundTask::start(QWidget *parent, const QString &label, Wor
 {
     auto *task = new BackgroundTask(parent, label, cancellable);
     auto *watcher = new QFutureWatcher<Status>(task);
-    ++g_running;
     connect(watcher, &QFutureWatcher<Status>::finished, task, [task, watcher, done = std::move(done)] {
-        --g_running;
         if (task->m_dialog)
             task->m_dialog->deleteLater();
         const Status status = watcher->result();

@@ -29,8 +29,6 @@ public:
     static BackgroundTask *start(QWidget *parent, const QString &label, Work work, Done done,
                                  bool cancellable = true);
 
-    static int runningCount();
-
 Q_SIGNALS:
     void progressed(qint64 done, qint64 total);
     void finished();

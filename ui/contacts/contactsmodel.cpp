@@ -22,6 +22,13 @@ void ContactsModel::setFilter(const contacts::ContactFilter &filter)
     reload();
 }
 
+void ContactsModel::setSource(const QSqlDatabase &db, const contacts::ContactFilter &filter)
+{
+    m_db = db;
+    m_filter = filter;
+    reload();
+}
+
 void ContactsModel::reload()
 {
     m_resetting = true;

@@ -20,6 +20,7 @@ public:
 
     void setDatabase(const QSqlDatabase &db);
     void setFilter(const contacts::ContactFilter &filter);
+    void setSource(const QSqlDatabase &db, const contacts::ContactFilter &filter); // one load for both
     const contacts::ContactFilter &filter() const { return m_filter; }
     void reload();
     const contacts::Contact &contactAt(int row) const { return m_rows.at(row); }

@@ -144,8 +144,8 @@ void ContactsPage::reload()
 {
     m_stale = false;
     refreshFilters();
-    m_model->setDatabase(m_session.database() ? m_session.database()->connection() : QSqlDatabase());
-    applyFilter();
+    m_model->setSource(m_session.database() ? m_session.database()->connection() : QSqlDatabase(), currentFilter());
+    countInBackground();
 }
 
 void ContactsPage::refreshFilters()
@@ -170,6 +170,12 @@ void ContactsPage::refreshFilters()
 
 void ContactsPage::applyFilter()
 {
+    m_model->setFilter(currentFilter());
+    countInBackground();
+}
+
+contacts::ContactFilter ContactsPage::currentFilter() const
+{
     contacts::ContactFilter filter;
     filter.search = m_search->text();
     filter.status = m_status->currentData().toString();
@@ -181,8 +187,7 @@ void ContactsPage::applyFilter()
             if (const auto compiled = contacts::Segment::compile(saved->rules, QDateTime::currentMSecsSinceEpoch()); compiled)
                 filter.segment = *compiled;
     }
-    m_model->setFilter(filter);
-    countInBackground();
+    return filter;
 }
 
 void ContactsPage::countInBackground()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "contacts/contactrepository.h"
+
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
@@ -38,6 +40,7 @@ protected:
 
 private:
     void applyFilter();
+    contacts::ContactFilter currentFilter() const;
     void refreshFilters();
     void countInBackground();
     void showDetails();

@@ -83,7 +83,6 @@ private:
     QLabel *m_statusUser;
     QLabel *m_statusBackup;
 
-    QList<QAction *> m_needDatabase;
     QList<QAction *> m_needUser;
     QList<QAction *> m_needWriter;
     QAction *m_signOutAction = nullptr;
