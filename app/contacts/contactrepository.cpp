@@ -5,6 +5,8 @@
 #include "contactsearch.h"
 #include "csvreader.h"
 #include "storage/sqlitefile.h"
+#include "suppression.h"
+#include "users/auditlog.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -62,42 +64,221 @@ QString whereFor(const ContactFilter &filter, QVariantList &binds)
 
 } // namespace
 
-Result<Contact> ContactRepository::add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser)
+namespace {
+
+Error dbFailure(const QSqlQuery &q)
+{
+    return Error(QStringLiteral("db.write"), q.lastError().text());
+}
+
+QVariant nullableUser(std::optional<qint64> id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant customJson(const QJsonObject &custom)
+{
+    return custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                            : QVariant(QString::fromUtf8(QJsonDocument(custom).toJson(QJsonDocument::Compact)));
+}
+
+struct Normalised
+{
+    QString display, key, phone;
+};
+
+Result<Normalised> normalise(const Contact &contact, const QString &defaultCountry)
 {
     const auto email = Addressing::parseEmail(contact.email);
     if (!email)
         return email.error();
-    QString phone;
+    Normalised n{email->display, email->key, {}};
     if (!contact.phone.trimmed().isEmpty()) {
         const auto e164 = Addressing::toE164(contact.phone, defaultCountry);
         if (!e164)
             return e164.error();
-        phone = *e164;
+        n.phone = *e164;
     }
+    return n;
+}
+
+bool isKnownStatus(const QString &status)
+{
+    static const QStringList known = {QStringLiteral("subscribed"), QStringLiteral("unsubscribed"), QStringLiteral("bounced"),
+                                      QStringLiteral("complained"), QStringLiteral("cleaned")};
+    return known.contains(status);
+}
+
+// Rolls back unless committed.
+struct TransactionGuard
+{
+    QSqlDatabase &db;
+    bool open;
+    explicit TransactionGuard(QSqlDatabase &d) : db(d), open(d.transaction()) {}
+    ~TransactionGuard()
+    {
+        if (open)
+            db.rollback();
+    }
+    Status commit()
+    {
+        if (!db.commit())
+            return Error(QStringLiteral("db.write"), db.lastError().text());
+        open = false;
+        return {};
+    }
+};
+
+} // namespace
+
+Result<Contact> ContactRepository::add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser,
+                                       const QString &consentEvidence)
+{
+    const auto n = normalise(contact, defaultCountry);
+    if (!n)
+        return n.error();
+    if (!isKnownStatus(contact.status))
+        return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
+    TransactionGuard tx(m_db);
+    if (!tx.open)
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, city, country, "
-                             "time_zone, language, status, source, created_at, updated_at, created_by, updated_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "time_zone, language, status, source, custom, created_at, updated_at, created_by, updated_by) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT (email_key) DO NOTHING RETURNING id"));
-    q.addBindValue(email->display);
-    q.addBindValue(email->key);
-    for (const QString &v : {contact.firstName, contact.lastName, phone, contact.company, contact.city, contact.country,
+    q.addBindValue(n->display);
+    q.addBindValue(n->key);
+    for (const QString &v : {contact.firstName, contact.lastName, n->phone, contact.company, contact.city, contact.country,
                              contact.timeZone, contact.language})
         q.addBindValue(nullable(v.trimmed()));
     q.addBindValue(contact.status);
     q.addBindValue(contact.source.isEmpty() ? QStringLiteral("manual") : contact.source);
+    q.addBindValue(customJson(contact.custom));
     q.addBindValue(now);
     q.addBindValue(now);
-    const QVariant by = byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>());
-    q.addBindValue(by);
-    q.addBindValue(by);
+    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(nullableUser(byUser));
     if (!q.exec())
-        return Error(QStringLiteral("db.write"), q.lastError().text());
+        return dbFailure(q);
     if (!q.next())
-        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(email->display));
+        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(n->display));
+    const qint64 id = q.value(0).toLongLong();
     q.finish();
-    return findByEmail(email->display);
+    if (Status s = writeTags(id, contact.tags, now); !s)
+        return s.error();
+    if (!consentEvidence.trimmed().isEmpty())
+        if (Status s = recordConsent(id, QStringLiteral("given"), consentEvidence.trimmed(), now, byUser); !s)
+            return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return find(id);
+}
+
+Result<Contact> ContactRepository::update(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser)
+{
+    const auto n = normalise(contact, defaultCountry);
+    if (!n)
+        return n.error();
+    if (!isKnownStatus(contact.status))
+        return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
+    TransactionGuard tx(m_db);
+    if (!tx.open)
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT status, (SELECT id FROM contacts WHERE email_key = ? AND id <> ?), "
+                             "EXISTS (SELECT 1 FROM suppression WHERE channel = 'email' AND address_hash = ?) "
+                             "FROM contacts WHERE id = ?"));
+    q.addBindValue(n->key);
+    q.addBindValue(contact.id);
+    q.addBindValue(SuppressionList::hashOf(n->key));
+    q.addBindValue(contact.id);
+    if (!q.exec())
+        return dbFailure(q);
+    if (!q.next())
+        return Error(QStringLiteral("contact.not-found"), tr("This contact no longer exists."));
+    const QString oldStatus = q.value(0).toString();
+    if (!q.value(1).isNull())
+        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(n->display));
+    const bool suppressed = q.value(2).toBool();
+    q.finish();
+    if (contact.status == QLatin1String("subscribed") && oldStatus != contact.status && suppressed)
+        return Error(QStringLiteral("contact.suppressed"),
+                     tr("%1 is on the suppression list and cannot be subscribed again.").arg(n->display));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    q.prepare(QStringLiteral("UPDATE contacts SET email = ?, email_key = ?, first_name = ?, last_name = ?, phone = ?, "
+                             "company = ?, city = ?, country = ?, time_zone = ?, language = ?, status = ?, custom = ?, "
+                             "updated_at = ?, updated_by = ? WHERE id = ?"));
+    q.addBindValue(n->display);
+    q.addBindValue(n->key);
+    for (const QString &v : {contact.firstName, contact.lastName, n->phone, contact.company, contact.city, contact.country,
+                             contact.timeZone, contact.language})
+        q.addBindValue(nullable(v.trimmed()));
+    q.addBindValue(contact.status);
+    q.addBindValue(customJson(contact.custom));
+    q.addBindValue(now);
+    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(contact.id);
+    if (!q.exec())
+        return dbFailure(q);
+    if (Status s = writeTags(contact.id, contact.tags, now); !s)
+        return s.error();
+    if (oldStatus != contact.status) {
+        if (oldStatus == QLatin1String("subscribed"))
+            if (Status s = recordConsent(contact.id, QStringLiteral("withdrawn"), tr("Unsubscribed by hand in LUX"), now, byUser); !s)
+                return s.error();
+        if (contact.status == QLatin1String("subscribed"))
+            if (Status s = recordConsent(contact.id, QStringLiteral("given"), tr("Subscribed again by hand in LUX"), now, byUser); !s)
+                return s.error();
+    }
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("contact.updated"), QStringLiteral("contact"), contact.id, {}, now); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return find(contact.id);
+}
+
+Status ContactRepository::writeTags(qint64 contactId, const QStringList &tags, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ?"));
+    q.addBindValue(contactId);
+    if (!q.exec())
+        return dbFailure(q);
+    for (const QString &raw : tags) {
+        const QString name = raw.trimmed();
+        if (name.isEmpty())
+            continue;
+        q.prepare(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+        q.addBindValue(name);
+        q.addBindValue(now);
+        if (!q.exec())
+            return dbFailure(q);
+        q.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT id, ? FROM tags WHERE lower(name) = lower(?) "
+                                 "ON CONFLICT DO NOTHING"));
+        q.addBindValue(contactId);
+        q.addBindValue(name);
+        if (!q.exec())
+            return dbFailure(q);
+    }
+    return {};
+}
+
+Status ContactRepository::recordConsent(qint64 contactId, const QString &action, const QString &evidence, qint64 now,
+                                        std::optional<qint64> byUser)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
+                             "VALUES (?, 'email', ?, 'manual', ?, ?, ?)"));
+    q.addBindValue(contactId);
+    q.addBindValue(action);
+    q.addBindValue(evidence);
+    q.addBindValue(now);
+    q.addBindValue(nullableUser(byUser));
+    if (!q.exec())
+        return dbFailure(q);
+    return {};
 }
 
 Result<Contact> ContactRepository::findByEmail(const QString &emailText) const
@@ -106,13 +287,25 @@ Result<Contact> ContactRepository::findByEmail(const QString &emailText) const
     if (!email)
         return email.error();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, email, first_name, last_name, phone, company, city, country, time_zone, language, "
-                             "status, source, custom, created_at, updated_at FROM contacts WHERE email_key = ?"));
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
     q.addBindValue(email->key);
     if (!q.exec())
         return Error(QStringLiteral("db.read"), q.lastError().text());
     if (!q.next())
         return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
+    return find(q.value(0).toLongLong());
+}
+
+Result<Contact> ContactRepository::find(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, email, first_name, last_name, phone, company, city, country, time_zone, language, "
+                             "status, source, custom, created_at, updated_at FROM contacts WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Error(QStringLiteral("db.read"), q.lastError().text());
+    if (!q.next())
+        return Error(QStringLiteral("contact.not-found"), tr("This contact no longer exists."));
     Contact c;
     c.id = q.value(0).toLongLong();
     c.email = q.value(1).toString();
@@ -129,10 +322,88 @@ Result<Contact> ContactRepository::findByEmail(const QString &emailText) const
     tags.prepare(QStringLiteral("SELECT t.name FROM tags t JOIN contact_tags ct ON ct.tag_id = t.id "
                                 "WHERE ct.contact_id = ? ORDER BY lower(t.name)"));
     tags.addBindValue(c.id);
-    if (tags.exec())
-        while (tags.next())
-            c.tags << tags.value(0).toString();
+    if (!tags.exec())
+        return Error(QStringLiteral("db.read"), tags.lastError().text());
+    while (tags.next())
+        c.tags << tags.value(0).toString();
     return c;
+}
+
+Result<QList<qint64>> ContactRepository::ids(const ContactFilter &filter, SortKey sort, bool descending) const
+{
+    const QString dir = descending ? QStringLiteral(" DESC") : QString();
+    // Text keys: empty values last in both directions, then the value without ASCII case, then id.
+    const auto text = [&dir](const char *column) {
+        const QString c = QLatin1String(column);
+        return QStringLiteral("ifnull(%1, '') = '', %1 COLLATE NOCASE%2, c.id%2").arg(c, dir);
+    };
+    QString order;
+    switch (sort) {
+    case SortKey::Id: order = QStringLiteral("c.id") + dir; break;
+    case SortKey::Email: order = QStringLiteral("c.email_key%1, c.id%1").arg(dir); break;
+    case SortKey::Name:
+        order = QStringLiteral("ifnull(c.first_name, '') || ifnull(c.last_name, '') = '', c.first_name COLLATE NOCASE%1, "
+                               "c.last_name COLLATE NOCASE%1, c.id%1")
+                    .arg(dir);
+        break;
+    case SortKey::Company: order = text("c.company"); break;
+    case SortKey::Country: order = text("c.country"); break;
+    case SortKey::Status: order = QStringLiteral("c.status%1, c.id%1").arg(dir); break;
+    case SortKey::Created: order = QStringLiteral("c.created_at%1, c.id%1").arg(dir); break;
+    }
+    QVariantList binds;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id FROM contacts c") + whereFor(filter, binds) + QStringLiteral(" ORDER BY ") + order);
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec())
+        return Error(QStringLiteral("db.read"), q.lastError().text());
+    QList<qint64> result;
+    while (q.next())
+        result << q.value(0).toLongLong();
+    return result;
+}
+
+Result<QList<Contact>> ContactRepository::byIds(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty())
+        return QList<Contact>{};
+    QStringList marks;
+    marks.reserve(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, "
+                             "c.status, c.created_at, c.updated_at FROM contacts c WHERE c.id IN (%1)")
+                  .arg(marks.join(u',')));
+    for (const qint64 id : ids)
+        q.addBindValue(id);
+    if (!q.exec())
+        return Error(QStringLiteral("db.read"), q.lastError().text());
+    QHash<qint64, Contact> found;
+    while (q.next()) {
+        Contact c;
+        c.id = q.value(0).toLongLong();
+        c.email = q.value(1).toString();
+        c.firstName = q.value(2).toString();
+        c.lastName = q.value(3).toString();
+        c.phone = q.value(4).toString();
+        c.company = q.value(5).toString();
+        c.city = q.value(6).toString();
+        c.country = q.value(7).toString();
+        c.status = q.value(8).toString();
+        c.createdAt = q.value(9).toLongLong();
+        c.updatedAt = q.value(10).toLongLong();
+        found.insert(c.id, c);
+    }
+    QList<Contact> result;
+    result.reserve(found.size());
+    for (const qint64 id : ids)
+        if (const auto it = found.constFind(id); it != found.constEnd())
+            result << *it;
+    return result;
 }
 
 Result<qint64> ContactRepository::count(const ContactFilter &filter) const

@@ -42,14 +42,33 @@ class ContactRepository
 public:
     explicit ContactRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    // Validates and normalises (email, phone to E.164 with defaultCountry), then inserts.
-    Result<Contact> add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser);
+    enum class SortKey { Id, Email, Name, Company, Country, Status, Created };
+
+    // Validates and normalises (email, phone to E.164 with defaultCountry), then inserts with its tags
+    // and custom fields. With consentEvidence, an email consent event (given, manual) records it.
+    Result<Contact> add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser,
+                        const QString &consentEvidence = {});
+    // Saves the edits of an existing contact (matched by id) in one transaction: validated like add(),
+    // the address must stay unique, the tags become exactly contact.tags (new ones are created), the
+    // custom fields are replaced. A change to or from "subscribed" records a manual consent event, and a
+    // contact whose address is on the suppression list cannot become subscribed.
+    Result<Contact> update(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser);
+    Result<Contact> find(qint64 id) const; // with tags and custom fields
     Result<Contact> findByEmail(const QString &email) const;
     Result<qint64> count(const ContactFilter &filter = {}) const;
     // One page of contacts in id order (tags not loaded): what a list shows first.
     Result<QList<Contact>> page(const ContactFilter &filter, int limit, qint64 afterId = 0) const;
+    // Every matching id in the given order (ties broken by id; empty values sort last either way;
+    // text compares without ASCII case). A million ids take 8 MB: a sorted list pages through these.
+    Result<QList<qint64>> ids(const ContactFilter &filter, SortKey sort = SortKey::Id, bool descending = false) const;
+    // The contacts with these ids, in this order (tags not loaded); ids that no longer exist are skipped.
+    Result<QList<Contact>> byIds(const QList<qint64> &ids) const;
 
 private:
+    Status writeTags(qint64 contactId, const QStringList &tags, qint64 now);
+    Status recordConsent(qint64 contactId, const QString &action, const QString &evidence, qint64 now,
+                         std::optional<qint64> byUser);
+
     QSqlDatabase m_db;
 };
 

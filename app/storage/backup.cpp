@@ -72,7 +72,10 @@ Status exportDatabase(const QString &source, const QString &dest, const Progress
         ScopedConnection conn(staging, ScopedConnection::Mode::ReadWrite);
         QSqlQuery q(conn.db());
         if (!q.exec(QStringLiteral("UPDATE users SET remember_token_hash = NULL, failed_attempts = 0, locked_until = 0"))
-            || !q.exec(QStringLiteral("DELETE FROM app_meta WHERE key = 'session_state'"))) {
+            || !q.exec(QStringLiteral("DELETE FROM app_meta WHERE key = 'session_state'"))
+            // Deleted contacts kept for undo are not shared (contacts/contactbulk.h).
+            || !q.exec(QStringLiteral("DELETE FROM contacts_trash")) || !q.exec(QStringLiteral("DELETE FROM contact_tags_trash"))
+            || !q.exec(QStringLiteral("DELETE FROM consent_links_trash"))) {
             const QString why = q.lastError().text();
             q.finish();
             conn.db().close();

@@ -127,6 +127,28 @@ const QList<Migration> kMigrations = {
                         " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX segments_name ON segments (lower(name))"),
      } + lux::contacts::ContactSearch::triggerStatements()}, // the importer drops and recreates these
+    {4,
+     "trash for undoable contact deletes",
+     QStringList{
+         // Deleted contacts wait here while their delete can still be undone (app/contacts/contactbulk.h).
+         // The undo history lives in memory, so whatever is here when a database opens is purged.
+         // The columns mirror contacts: a migration that adds a contact column adds it here too.
+         QStringLiteral("CREATE TABLE contacts_trash ("
+                        " batch INTEGER NOT NULL,"
+                        " id INTEGER NOT NULL,"
+                        " email TEXT NOT NULL, email_key TEXT NOT NULL,"
+                        " first_name TEXT, last_name TEXT, phone TEXT, company TEXT, city TEXT, country TEXT,"
+                        " time_zone TEXT, language TEXT, status TEXT NOT NULL, source TEXT, custom TEXT,"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, created_by INTEGER, updated_by INTEGER,"
+                        " PRIMARY KEY (batch, id)) WITHOUT ROWID"),
+         QStringLiteral("CREATE TABLE contact_tags_trash ("
+                        " batch INTEGER NOT NULL, contact_id INTEGER NOT NULL, tag_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (batch, contact_id, tag_id)) WITHOUT ROWID"),
+         // Consent events outlive a delete (their contact_id becomes NULL); an undo links them again.
+         QStringLiteral("CREATE TABLE consent_links_trash ("
+                        " batch INTEGER NOT NULL, event_id INTEGER NOT NULL, contact_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (batch, event_id)) WITHOUT ROWID"),
+     }},
 };
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsession.h"
 
+#include "common/logging.h"
+#include "contacts/contactbulk.h"
 #include "settings/settings.h"
 
 #include <QCoroTask>
@@ -30,6 +32,9 @@ Status AppSession::open(const QString &path, Database::Access access)
     m_db = std::move(opened).value();
     m_users = std::make_unique<UserService>(m_db->connection());
     m_users->setReadOnly(m_db->isReadOnly());
+    if (!m_db->isReadOnly())
+        if (Status s = contacts::ContactBulk::purgeAllTrash(m_db->connection()); !s)
+            qCWarning(lcStorage) << "could not purge deleted contacts:" << s.error().message;
     applyBackupPolicy();
     Q_EMIT databaseChanged();
     return {};
