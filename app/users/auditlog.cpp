@@ -85,6 +85,13 @@ QString AuditLog::describe(const QString &action)
         {QStringLiteral("database.exported"), QT_TRANSLATE_NOOP("lux::AuditLog", "Database exported")},
         {QStringLiteral("database.integrity_check"), QT_TRANSLATE_NOOP("lux::AuditLog", "Integrity check")},
         {QStringLiteral("contact.forgotten"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contact forgotten")},
+        {QStringLiteral("contact.updated"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contact edited")},
+        {QStringLiteral("contacts.tagged"), QT_TRANSLATE_NOOP("lux::AuditLog", "Tag added to contacts")},
+        {QStringLiteral("contacts.untagged"), QT_TRANSLATE_NOOP("lux::AuditLog", "Tag removed from contacts")},
+        {QStringLiteral("contacts.unsubscribed"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contacts unsubscribed")},
+        {QStringLiteral("contacts.resubscribed"), QT_TRANSLATE_NOOP("lux::AuditLog", "Unsubscribe undone")},
+        {QStringLiteral("contacts.deleted"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contacts deleted")},
+        {QStringLiteral("contacts.restored"), QT_TRANSLATE_NOOP("lux::AuditLog", "Deleted contacts restored")},
     };
     const auto it = names.constFind(action);
     return it == names.constEnd() ? action : AuditTr::tr(it.value());

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs.h"
 
+#include <QCompleter>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 
 namespace lux::ui {
 
@@ -11,6 +14,12 @@ Dialogs::MessageHook &messageHook()
     static Dialogs::MessageHook hook;
     return hook;
 }
+Dialogs::TextHook &textHook()
+{
+    static Dialogs::TextHook hook;
+    return hook;
+}
+
 Dialogs::FileHook &fileHook()
 {
     static Dialogs::FileHook hook;
@@ -75,6 +84,30 @@ QString Dialogs::saveFile(QWidget *parent, const QString &caption, const QString
 void Dialogs::setMessageHook(MessageHook hook)
 {
     messageHook() = std::move(hook);
+}
+
+QString Dialogs::askText(QWidget *parent, const QString &title, const QString &label, const QStringList &completions)
+{
+    if (textHook())
+        return textHook()(title, completions);
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    dialog.setInputMode(QInputDialog::TextInput);
+    if (auto *edit = dialog.findChild<QLineEdit *>(); edit && !completions.isEmpty()) {
+        auto *completer = new QCompleter(completions, edit);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        edit->setCompleter(completer);
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.textValue().trimmed();
+}
+
+void Dialogs::setTextHook(TextHook hook)
+{
+    textHook() = std::move(hook);
 }
 
 void Dialogs::setFileHook(FileHook hook)

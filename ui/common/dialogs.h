@@ -31,12 +31,16 @@ public:
                                                 QMessageBox::StandardButton defaultButton);
     static QString openFile(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
     static QString saveFile(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
+    // One line of text, with completions; empty when cancelled.
+    static QString askText(QWidget *parent, const QString &title, const QString &label, const QStringList &completions = {});
 
     // Test hooks. A message hook returns the button to press; a file hook returns the path to pick.
     using MessageHook = std::function<QMessageBox::StandardButton(const Message &)>;
     using FileHook = std::function<QString(const QString &caption)>;
+    using TextHook = std::function<QString(const QString &title, const QStringList &completions)>;
     static void setMessageHook(MessageHook hook);
     static void setFileHook(FileHook hook);
+    static void setTextHook(TextHook hook);
 };
 
 } // namespace lux::ui

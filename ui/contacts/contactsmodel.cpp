@@ -1,14 +1,62 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactsmodel.h"
 
+#include "storage/sqlitefile.h"
 #include "theme/theme.h"
 
 #include <QDateTime>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::ui {
 
-ContactsModel::ContactsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ContactsModel::ContactsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    connect(&m_sorting, &QFutureWatcherBase::finished, this, [this] {
+        const quint64 generation = m_sorting.property("generation").toULongLong();
+        if (generation == m_generation) {
+            const auto ids = m_sorting.result();
+            m_resetting = true;
+            beginResetModel();
+            m_rows.clear();
+            m_ids = ids ? *ids : QList<qint64>{};
+            m_atEnd = m_ids.isEmpty();
+            if (!ids)
+                Q_EMIT loadFailed(ids.error().message);
+            else
+                m_rows = nextSortedPage();
+            endResetModel();
+            m_resetting = false;
+        }
+        if (!m_sorting.isRunning())
+            Q_EMIT sortingChanged(false);
+    });
+}
+
+void ContactsModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_order)
+        return;
+    m_sortColumn = column >= 0 && column < ColumnCount ? column : -1;
+    m_order = order;
+    reload();
+}
+
+QList<contacts::Contact> ContactsModel::nextSortedPage()
+{
+    const qsizetype from = m_rows.size();
+    const QList<qint64> slice = m_ids.mid(from, kPageSize);
+    m_atEnd = from + slice.size() >= m_ids.size();
+    if (slice.isEmpty())
+        return {};
+    const auto page = contacts::ContactRepository(m_db).byIds(slice);
+    if (!page) {
+        m_atEnd = true;
+        Q_EMIT loadFailed(page.error().message);
+        return {};
+    }
+    return *page;
+}
 
 void ContactsModel::setDatabase(const QSqlDatabase &db)
 {
@@ -31,6 +79,24 @@ void ContactsModel::setSource(const QSqlDatabase &db, const contacts::ContactFil
 
 void ContactsModel::reload()
 {
+    ++m_generation;
+    if (m_sortColumn >= 0 && m_db.isOpen()) {
+        using Key = contacts::ContactRepository::SortKey;
+        static constexpr Key keys[] = {Key::Email, Key::Name, Key::Company, Key::Country, Key::Status, Key::Created};
+        const bool wasRunning = m_sorting.isRunning();
+        m_sorting.setProperty("generation", m_generation);
+        m_sorting.setFuture(QtConcurrent::run([path = m_db.databaseName(), filter = m_filter, key = keys[m_sortColumn],
+                                               descending = m_order == Qt::DescendingOrder] {
+            storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadOnly);
+            if (!conn.isOpen())
+                return Result<QList<qint64>>(Error(QStringLiteral("db.open-failed"), conn.errorText()));
+            return contacts::ContactRepository(conn.db()).ids(filter, key, descending);
+        }));
+        if (!wasRunning)
+            Q_EMIT sortingChanged(true);
+        return;
+    }
+    m_ids.clear();
     m_resetting = true;
     beginResetModel();
     m_rows.clear();
@@ -67,6 +133,10 @@ void ContactsModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent) || m_rows.isEmpty())
         return;
+    if (m_sortColumn >= 0) {
+        appendPage(nextSortedPage());
+        return;
+    }
     const auto page = contacts::ContactRepository(m_db).page(m_filter, kPageSize, m_rows.constLast().id);
     if (!page) {
         m_atEnd = true;
@@ -74,10 +144,15 @@ void ContactsModel::fetchMore(const QModelIndex &parent)
         return;
     }
     m_atEnd = page->size() < kPageSize;
-    if (page->isEmpty())
+    appendPage(*page);
+}
+
+void ContactsModel::appendPage(const QList<contacts::Contact> &page)
+{
+    if (page.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows += *page;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
+    m_rows += page;
     endInsertRows();
 }
 

@@ -2,7 +2,10 @@
 #include "contactspage.h"
 
 #include "app/appsession.h"
+#include "common/dialogs.h"
 #include "common/tableview.h"
+#include "contactactions.h"
+#include "contacteditor.h"
 #include "contacts/contactrepository.h"
 #include "contacts/segment.h"
 #include "contacts/suppression.h"
@@ -22,19 +25,21 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::ui {
 
 ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_model(new ContactsModel(this))
+    : QWidget(parent), m_session(session), m_model(new ContactsModel(this)), m_actions(new ContactActions(session, this))
 {
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
@@ -49,10 +54,24 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     titles->addWidget(title);
     titles->addWidget(m_count);
     head->addLayout(titles, 1);
-    auto *import = new QPushButton(Theme::icon(QStringLiteral("export")), tr("Import CSV…"), this);
-    import->setObjectName(QStringLiteral("contactsImport"));
-    import->setProperty("primary", true);
-    head->addWidget(import, 0, Qt::AlignBottom);
+    const auto toolButton = [this](QAction *action) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAutoRaise(true);
+        return button;
+    };
+    head->addWidget(toolButton(m_actions->undoAction()), 0, Qt::AlignBottom);
+    head->addWidget(toolButton(m_actions->redoAction()), 0, Qt::AlignBottom);
+    addAction(m_actions->undoAction());
+    addAction(m_actions->redoAction());
+    m_newContact = new QPushButton(Theme::icon(QStringLiteral("user-plus")), tr("New Contact…"), this);
+    m_newContact->setObjectName(QStringLiteral("contactsNew"));
+    head->addWidget(m_newContact, 0, Qt::AlignBottom);
+    m_import = new QPushButton(Theme::icon(QStringLiteral("export")), tr("Import CSV…"), this);
+    m_import->setObjectName(QStringLiteral("contactsImport"));
+    m_import->setProperty("primary", true);
+    head->addWidget(m_import, 0, Qt::AlignBottom);
     layout->addLayout(head);
     layout->addSpacing(8);
 
@@ -62,6 +81,7 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     m_search->setPlaceholderText(tr("Search name, email or company"));
     m_search->setClearButtonEnabled(true);
     m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("contactsStatus"));
     m_status->addItem(tr("All statuses"), QString());
     for (const char *s : {"subscribed", "unsubscribed", "bounced", "complained", "cleaned"})
         m_status->addItem(ContactsModel::statusLabel(QString::fromLatin1(s)), QString::fromLatin1(s));
@@ -80,12 +100,49 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     layout->addLayout(filters);
     connect(segmentButton, &QPushButton::clicked, this, [this] { openSegmentBuilder(); });
 
+    // The selection bar: what is selected, and what can be done with it.
+    m_selectionBar = new QFrame(this);
+    m_selectionBar->setObjectName(QStringLiteral("contactsSelectionBar"));
+    m_selectionBar->setProperty("card", true);
+    auto *bar = new QHBoxLayout(m_selectionBar);
+    bar->setContentsMargins(12, 6, 8, 6);
+    m_selectionLabel = new QLabel(m_selectionBar);
+    m_selectionLabel->setObjectName(QStringLiteral("contactsSelectionLabel"));
+    bar->addWidget(m_selectionLabel);
+    m_selectAllMatching = new QPushButton(m_selectionBar);
+    m_selectAllMatching->setObjectName(QStringLiteral("contactsSelectAllMatching"));
+    m_selectAllMatching->setFlat(true);
+    m_selectAllMatching->setCursor(Qt::PointingHandCursor);
+    bar->addWidget(m_selectAllMatching);
+    bar->addStretch(1);
+    const auto bulkButton = [this, bar](const QString &name, const QString &icon, const QString &text, void (ContactsPage::*slot)()) {
+        auto *button = new QPushButton(Theme::icon(icon), text, m_selectionBar);
+        button->setObjectName(name);
+        connect(button, &QPushButton::clicked, this, slot);
+        bar->addWidget(button);
+        m_bulkButtons << button;
+    };
+    bulkButton(QStringLiteral("bulkTag"), QStringLiteral("tag"), tr("Add Tag…"), &ContactsPage::addTagToSelection);
+    bulkButton(QStringLiteral("bulkUntag"), QStringLiteral("tag"), tr("Remove Tag…"), &ContactsPage::removeTagFromSelection);
+    bulkButton(QStringLiteral("bulkUnsubscribe"), QStringLiteral("mail-off"), tr("Unsubscribe"), &ContactsPage::unsubscribeSelection);
+    bulkButton(QStringLiteral("bulkDelete"), QStringLiteral("trash"), tr("Delete"), &ContactsPage::deleteSelection);
+    auto *clear = new QPushButton(tr("Clear"), m_selectionBar);
+    clear->setObjectName(QStringLiteral("bulkClear"));
+    clear->setFlat(true);
+    bar->addWidget(clear);
+    m_selectionBar->hide();
+    layout->addWidget(m_selectionBar);
+
     auto *split = new QSplitter(this);
     m_view = new QTableView(split);
     m_view->setObjectName(QStringLiteral("contactsView"));
     m_view->setModel(m_model);
     setUpListTable(m_view);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSortIndicatorClearable(true); // a third click goes back to insertion order
+    m_view->setSortingEnabled(true);
     m_view->setColumnWidth(ContactsModel::Email, 200);
     m_view->setColumnWidth(ContactsModel::Name, 130);
     m_view->setColumnWidth(ContactsModel::Company, 120);
@@ -94,13 +151,29 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    m_details = new QLabel(scroll);
+    auto *detailsPane = new QWidget(scroll);
+    auto *detailsLayout = new QVBoxLayout(detailsPane);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    m_details = new QLabel(detailsPane);
     m_details->setObjectName(QStringLiteral("contactDetails"));
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setMargin(14);
-    scroll->setWidget(m_details);
+    detailsLayout->addWidget(m_details);
+    auto *detailButtons = new QHBoxLayout;
+    detailButtons->setContentsMargins(14, 0, 14, 14);
+    m_editButton = new QPushButton(Theme::icon(QStringLiteral("edit")), tr("Edit…"), detailsPane);
+    m_editButton->setObjectName(QStringLiteral("contactEdit"));
+    m_forgetButton = new QPushButton(Theme::icon(QStringLiteral("user-x")), tr("Forget…"), detailsPane);
+    m_forgetButton->setObjectName(QStringLiteral("contactForget"));
+    m_forgetButton->setToolTip(tr("Erase this person's data for good (GDPR); the address stays blocked as a hash"));
+    detailButtons->addWidget(m_editButton);
+    detailButtons->addWidget(m_forgetButton);
+    detailButtons->addStretch(1);
+    detailsLayout->addLayout(detailButtons);
+    detailsLayout->addStretch(1);
+    scroll->setWidget(detailsPane);
     split->addWidget(m_view);
     split->addWidget(scroll);
     split->setStretchFactor(0, 3);
@@ -109,21 +182,59 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     split->setSizes({640, 300});
     layout->addWidget(split, 1);
 
+    auto *deleteShortcut = new QAction(this);
+    deleteShortcut->setShortcut(QKeySequence::Delete);
+    deleteShortcut->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(deleteShortcut);
+    connect(deleteShortcut, &QAction::triggered, this, &ContactsPage::deleteSelection);
+
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(150);
     connect(&m_searchDelay, &QTimer::timeout, this, &ContactsPage::applyFilter);
     connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
     for (QComboBox *combo : {m_status, m_tag, m_segment})
         connect(combo, &QComboBox::activated, this, &ContactsPage::applyFilter);
-    connect(import, &QPushButton::clicked, this, [this] { openImport(); });
+    connect(m_import, &QPushButton::clicked, this, [this] { openImport(); });
+    connect(m_newContact, &QPushButton::clicked, this, [this] { openEditor(); });
+    connect(m_editButton, &QPushButton::clicked, this, [this] { openEditor(currentContactId()); });
+    connect(m_forgetButton, &QPushButton::clicked, this, &ContactsPage::forgetCurrent);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        openEditor(m_model->contactAt(index.row()).id);
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ContactsPage::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ContactsPage::showDetails);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ContactsPage::showDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_selectingAll)
+            m_allMatching = false;
+        updateSelectionBar();
+    });
+    connect(m_selectAllMatching, &QPushButton::clicked, this, &ContactsPage::selectAllMatching);
+    connect(clear, &QPushButton::clicked, m_view, &QAbstractItemView::clearSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_allMatching = false;
+        showDetails();
+        updateSelectionBar();
+    });
+    connect(m_model, &ContactsModel::sortingChanged, this, [this](bool running) {
+        if (running)
+            m_count->setText(tr("Sorting…"));
+        else
+            countInBackground();
+    });
     connect(&m_counting, &QFutureWatcher<qint64>::finished, this, [this] {
         if (m_counting.property("generation").toULongLong() != m_countGeneration)
             return; // a newer filter is being counted
-        const qint64 n = m_counting.result();
-        m_count->setText(n < 0 ? QString() : tr("%n contact(s)", nullptr, int(qMin<qint64>(n, INT_MAX))));
+        m_total = m_counting.result();
+        m_count->setText(m_total < 0 ? QString() : tr("%n contact(s)", nullptr, int(qMin<qint64>(m_total, INT_MAX))));
+        updateSelectionBar();
     });
+    connect(m_actions, &ContactActions::contactsChanged, this, &ContactsPage::reload);
+    connect(m_actions, &ContactActions::contactsChanged, &m_session, &AppSession::auditChanged);
+    connect(m_actions, &ContactActions::message, this, &ContactsPage::statusMessage);
+    connect(m_actions, &ContactActions::failed, this, [this](const QString &message) {
+        Dialogs::warning(this, tr("Contacts"), message);
+    });
+    connect(m_actions, &ContactActions::busyChanged, this, [this] { updateSelectionBar(); });
     const auto markStale = [this] {
         m_stale = true;
         if (isVisible())
@@ -131,6 +242,182 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     };
     connect(&m_session, &AppSession::databaseChanged, this, markStale);
     showDetails();
+}
+
+qint64 ContactsPage::currentContactId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? m_model->contactAt(current.row()).id : 0;
+}
+
+qint64 ContactsPage::selectedCount() const
+{
+    if (m_allMatching)
+        return m_total >= 0 ? m_total : m_model->rowCount();
+    return m_view->selectionModel()->selectedRows().size();
+}
+
+contacts::ContactSelection ContactsPage::selection() const
+{
+    contacts::ContactSelection selection;
+    if (m_allMatching) {
+        selection.filter = m_model->filter();
+        return selection;
+    }
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        selection.ids << m_model->contactAt(index.row()).id;
+    return selection;
+}
+
+void ContactsPage::selectAllMatching()
+{
+    m_selectingAll = true;
+    m_view->selectAll();
+    m_selectingAll = false;
+    m_allMatching = true;
+    updateSelectionBar();
+}
+
+void ContactsPage::updateSelectionBar()
+{
+    const qint64 selected = selectedCount();
+    m_selectionBar->setVisible(selected > 0);
+    if (selected == 0)
+        return;
+    if (m_allMatching)
+        m_selectionLabel->setText(tr("All %n matching contact(s) are selected.", nullptr, int(qMin<qint64>(selected, INT_MAX))));
+    else
+        m_selectionLabel->setText(tr("%n selected", nullptr, int(selected)));
+    const qint64 total = m_total >= 0 ? m_total : -1;
+    m_selectAllMatching->setVisible(!m_allMatching && total > selected);
+    if (total > selected)
+        m_selectAllMatching->setText(tr("Select all %n matching", nullptr, int(qMin<qint64>(total, INT_MAX))));
+    const bool writable = m_session.database() && !m_session.database()->isReadOnly() && !m_actions->isBusy();
+    for (QWidget *button : std::as_const(m_bulkButtons))
+        button->setEnabled(writable);
+}
+
+QStringList ContactsPage::tagNames() const
+{
+    QStringList names;
+    for (int i = 1; i < m_tag->count(); ++i)
+        names << m_tag->itemText(i);
+    return names;
+}
+
+void ContactsPage::addTagToSelection()
+{
+    if (selectedCount() == 0 || m_actions->isBusy())
+        return;
+    const QString tag = Dialogs::askText(this, tr("Add Tag"),
+                                         tr("Tag to add to %n contact(s):", nullptr, int(qMin<qint64>(selectedCount(), INT_MAX))),
+                                         tagNames());
+    if (!tag.isEmpty())
+        m_actions->addTag(selection(), tag);
+}
+
+void ContactsPage::removeTagFromSelection()
+{
+    if (selectedCount() == 0 || m_actions->isBusy())
+        return;
+    const QString tag = Dialogs::askText(this, tr("Remove Tag"),
+                                         tr("Tag to remove from %n contact(s):", nullptr, int(qMin<qint64>(selectedCount(), INT_MAX))),
+                                         tagNames());
+    if (!tag.isEmpty())
+        m_actions->removeTag(selection(), tag);
+}
+
+void ContactsPage::unsubscribeSelection()
+{
+    const qint64 n = selectedCount();
+    if (n == 0 || m_actions->isBusy())
+        return;
+    if (m_allMatching
+        && Dialogs::question(this, tr("Unsubscribe"),
+                             tr("Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. "
+                                "You can undo this.",
+                                nullptr, int(qMin<qint64>(n, INT_MAX))),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Yes)
+        return;
+    m_actions->unsubscribe(selection());
+}
+
+void ContactsPage::deleteSelection()
+{
+    const qint64 n = selectedCount();
+    if (n == 0 || m_actions->isBusy() || !m_session.database() || m_session.database()->isReadOnly())
+        return;
+    if (m_allMatching
+        && Dialogs::question(this, tr("Delete Contacts"),
+                             tr("Delete all %n matching contact(s)? You can undo this until you close the database.", nullptr,
+                                int(qMin<qint64>(n, INT_MAX))),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Yes)
+        return;
+    m_actions->remove(selection());
+}
+
+void ContactsPage::forgetCurrent()
+{
+    const qint64 id = currentContactId();
+    if (id == 0 || m_actions->isBusy() || !m_session.database() || m_session.database()->isReadOnly())
+        return;
+    const auto contact = contacts::ContactRepository(m_session.database()->connection()).find(id);
+    if (!contact)
+        return;
+    if (Dialogs::question(this, tr("Forget Contact"),
+                          tr("Erase everything about %1? Their data is deleted for good and cannot be restored; the "
+                             "address stays on the suppression list as a one-way hash, so it is never emailed again, "
+                             "and the consent history is kept without personal data.")
+                              .arg(contact->email),
+                          QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    m_actions->forget(*contact);
+}
+
+void ContactsPage::showContextMenu(const QPoint &pos)
+{
+    if (!m_view->indexAt(pos).isValid())
+        return;
+    const bool writable = m_session.database() && !m_session.database()->isReadOnly() && !m_actions->isBusy();
+    QMenu menu(this);
+    QAction *edit = menu.addAction(Theme::icon(QStringLiteral("edit")), tr("Edit…"), this, [this] { openEditor(currentContactId()); });
+    edit->setEnabled(m_view->selectionModel()->selectedRows().size() == 1);
+    menu.addSeparator();
+    menu.addAction(Theme::icon(QStringLiteral("tag")), tr("Add Tag…"), this, &ContactsPage::addTagToSelection)->setEnabled(writable);
+    menu.addAction(Theme::icon(QStringLiteral("tag")), tr("Remove Tag…"), this, &ContactsPage::removeTagFromSelection)->setEnabled(writable);
+    menu.addAction(Theme::icon(QStringLiteral("mail-off")), tr("Unsubscribe"), this, &ContactsPage::unsubscribeSelection)->setEnabled(writable);
+    menu.addAction(Theme::icon(QStringLiteral("trash")), tr("Delete"), this, &ContactsPage::deleteSelection)->setEnabled(writable);
+    menu.addSeparator();
+    menu.addAction(Theme::icon(QStringLiteral("user-x")), tr("Forget…"), this, &ContactsPage::forgetCurrent)
+        ->setEnabled(writable && m_view->selectionModel()->selectedRows().size() == 1);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void ContactsPage::openEditor(qint64 contactId)
+{
+    if (!m_session.database() || m_session.database()->isReadOnly() || m_actions->isBusy())
+        return;
+    std::optional<contacts::Contact> existing;
+    if (contactId != 0) {
+        const auto found = contacts::ContactRepository(m_session.database()->connection()).find(contactId);
+        if (!found) {
+            Dialogs::warning(this, tr("Contacts"), found.error().message);
+            return;
+        }
+        existing = *found;
+    }
+    auto *editor = new ContactEditor(m_session, existing, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        if (editor->isNew())
+            m_actions->create(editor->edited(), editor->consentEvidence());
+        else
+            m_actions->save(editor->original(), editor->edited());
+    });
+    editor->open();
 }
 
 void ContactsPage::showEvent(QShowEvent *event)
@@ -143,6 +430,9 @@ void ContactsPage::showEvent(QShowEvent *event)
 void ContactsPage::reload()
 {
     m_stale = false;
+    const bool writable = m_session.database() && !m_session.database()->isReadOnly();
+    m_newContact->setEnabled(writable);
+    m_import->setEnabled(writable);
     refreshFilters();
     m_model->setSource(m_session.database() ? m_session.database()->connection() : QSqlDatabase(), currentFilter());
     countInBackground();
@@ -211,14 +501,16 @@ void ContactsPage::countInBackground()
 void ContactsPage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
+    const bool writable = m_session.database() && !m_session.database()->isReadOnly();
+    m_editButton->setVisible(current.isValid() && writable);
+    m_forgetButton->setVisible(current.isValid() && writable);
     if (!current.isValid() || !m_session.database()) {
         m_details->setText(m_model->rowCount() == 0 && m_model->filter().search.isEmpty()
                                ? tr("No contacts yet. Import a CSV file with the button above, or drop one here.")
                                : tr("Select a contact to see its details."));
         return;
     }
-    const auto contact = contacts::ContactRepository(m_session.database()->connection())
-                             .findByEmail(m_model->contactAt(current.row()).email);
+    const auto contact = contacts::ContactRepository(m_session.database()->connection()).find(m_model->contactAt(current.row()).id);
     if (!contact) {
         m_details->setText(contact.error().message);
         return;

@@ -1,24 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "contacts/contactrepository.h"
+#include "contacts/contactbulk.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace lux::ui {
 
 class AppSession;
+class ContactActions;
 class ContactsModel;
 
-// The contacts of the database: a paged list with search and filters by status, tag and saved segment,
-// a detail pane, and CSV import (button, or drop a file on the page).
+// The contacts of the database: a paged, sortable list with search and filters by status, tag and
+// saved segment; multi-select with bulk actions (tag, remove tag, unsubscribe, delete) on the picked
+// rows or on every contact that matches the filter; a detail pane; the contact editor; undo and redo
+// (ContactActions); and CSV import (button, or drop a file on the page).
 class ContactsPage : public QWidget
 {
     Q_OBJECT
@@ -29,6 +35,23 @@ public:
     void setSearchText(const QString &text); // for tests: as if typed, without the typing delay
     void openImport(const QString &file = {});
     void openSegmentBuilder(); // edits the selected segment, or starts a new one
+    void openEditor(qint64 contactId = 0); // 0: a new contact
+    ContactActions *actions() const { return m_actions; }
+    QTableView *view() const { return m_view; }
+    // What a bulk action would apply to now: the selected rows, or every match of the filter.
+    contacts::ContactSelection selection() const;
+    void selectAllMatching(); // as the "Select all … matching" link does
+    qint64 selectedCount() const;
+
+    // Bulk actions on selection(); tag actions ask for the tag.
+    void addTagToSelection();
+    void removeTagFromSelection();
+    void unsubscribeSelection();
+    void deleteSelection();
+    void forgetCurrent();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
 
 public Q_SLOTS:
     void reload();
@@ -44,6 +67,10 @@ private:
     void refreshFilters();
     void countInBackground();
     void showDetails();
+    void updateSelectionBar();
+    void showContextMenu(const QPoint &pos);
+    QStringList tagNames() const;
+    qint64 currentContactId() const;
 
     AppSession &m_session;
     ContactsModel *m_model;
@@ -54,6 +81,18 @@ private:
     QLabel *m_count;
     QTableView *m_view;
     QLabel *m_details;
+    QPushButton *m_editButton;
+    QPushButton *m_forgetButton;
+    QFrame *m_selectionBar;
+    QLabel *m_selectionLabel;
+    QPushButton *m_selectAllMatching;
+    QList<QWidget *> m_bulkButtons;
+    QPushButton *m_newContact;
+    QPushButton *m_import;
+    ContactActions *m_actions;
+    qint64 m_total = -1;        // matches of the current filter, once counted
+    bool m_allMatching = false; // the selection is "every match of the filter"
+    bool m_selectingAll = false;
     QTimer m_searchDelay;
     QFutureWatcher<qint64> m_counting;
     quint64 m_countGeneration = 0;

@@ -5,6 +5,7 @@
 #include "app/appsession.h"
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
+#include "contacts/contactactions.h"
 #include "contacts/contactspage.h"
 #include "common/dialogs.h"
 #include "dashboard/dashboardpage.h"
@@ -164,6 +165,12 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = add(file, tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
+
+    // Edit: undo and redo of contact changes (the only undoable changes so far).
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_contacts->actions()->undoAction());
+    edit->addAction(m_contacts->actions()->redoAction());
+    connect(m_contacts, &ContactsPage::statusMessage, this, &MainWindow::showNotice);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int row = 0; row < m_sidebar->count(); ++row) {

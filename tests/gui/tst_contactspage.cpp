@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Contacts page on a real database, offscreen: multi-select and "all that match", bulk tag, untag,
+// unsubscribe and delete, each undone and redone through the page's undo stack; sortable columns; the
+// contact editor's validation as you type, save, undo; a new contact with consent; "Forget".
+// Screenshots go to $LUX_SCREENSHOT_DIR when set.
+#include "app/appsession.h"
+#include "common/dialogs.h"
+#include "contacts/contactactions.h"
+#include "contacts/contacteditor.h"
+#include "contacts/contactrepository.h"
+#include "contacts/contactsmodel.h"
+#include "contacts/contactspage.h"
+#include "contacts/suppression.h"
+#include "settings/settings.h"
+#include "testsupport.h"
+#include "theme/theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace lux;
+using namespace lux::contacts;
+
+class TestContactsPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void bulkActionsUndoAndRedo();
+    void allMatchingAppliesToTheWholeFilter();
+    void sortableColumns();
+    void editorValidatesAsYouTypeAndUndoes();
+    void newContactWithConsentAndForget();
+
+private:
+    QString scalar(const QString &sql) const;
+    void waitIdle() const;
+    void select(const QList<int> &rows) const;
+    qint64 addContact(const QString &email, const QString &first, const QString &company, const QStringList &tags = {});
+    void saveShot(QWidget *w, const QString &name) const;
+
+    std::unique_ptr<test::TestEnvironment> m_env;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<ui::AppSession> m_session;
+    std::unique_ptr<ui::ContactsPage> m_page;
+    QList<ui::Dialogs::Message> m_messages;
+    QString m_answer; // what the next "ask for a tag" returns
+};
+
+void TestContactsPage::initTestCase()
+{
+    ui::Theme::apply(QStringLiteral("dark"));
+    ui::Dialogs::setMessageHook([this](const ui::Dialogs::Message &m) {
+        m_messages << m;
+        return m.kind == ui::Dialogs::Kind::Question ? QMessageBox::Yes : QMessageBox::Ok;
+    });
+    ui::Dialogs::setTextHook([this](const QString &, const QStringList &) { return m_answer; });
+}
+
+void TestContactsPage::init()
+{
+    m_env = std::make_unique<test::TestEnvironment>();
+    const QString path = m_env->path(QStringLiteral("page.sqlite"));
+    (void)test::createDatabaseWithAdmin(path);
+    m_settings = std::make_unique<Settings>(m_env->path(QStringLiteral("page.ini")));
+    m_session = std::make_unique<ui::AppSession>(*m_settings);
+    QVERIFY(m_session->open(path, Database::Access::ReadWrite).ok());
+    addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), QStringLiteral("Zeta Corp"), {QStringLiteral("VIP")});
+    addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), QStringLiteral("acme"));
+    addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl"), {});
+    addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), QStringLiteral("Acme"), {QStringLiteral("VIP")});
+    addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), QStringLiteral("Beta"));
+    m_page = std::make_unique<ui::ContactsPage>(*m_session);
+    m_page->resize(1100, 640);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTRY_COMPARE(m_page->model()->rowCount(), 5);
+    QTRY_COMPARE(m_page->findChild<QLabel *>(QStringLiteral("contactsCount"))->text(), QStringLiteral("5 contact(s)"));
+}
+
+void TestContactsPage::cleanup()
+{
+    m_page.reset();
+    m_session.reset();
+    m_settings.reset();
+    m_env.reset();
+    m_messages.clear();
+}
+
+qint64 TestContactsPage::addContact(const QString &email, const QString &first, const QString &company, const QStringList &tags)
+{
+    Contact c;
+    c.email = email;
+    c.firstName = first;
+    c.company = company;
+    c.tags = tags;
+    const auto added = ContactRepository(m_session->database()->connection()).add(c, QStringLiteral("US"), std::nullopt);
+    return added ? added->id : 0;
+}
+
+QString TestContactsPage::scalar(const QString &sql) const
+{
+    QSqlQuery q(m_session->database()->connection());
+    if (!q.exec(sql) || !q.next())
+        return QStringLiteral("error");
+    return q.value(0).toString();
+}
+
+void TestContactsPage::waitIdle() const
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->actions()->isBusy(), 20000);
+    QTRY_VERIFY(!m_page->model()->isSorting());
+}
+
+void TestContactsPage::select(const QList<int> &rows) const
+{
+    QTableView *view = m_page->view();
+    view->clearSelection();
+    for (const int row : rows)
+        view->selectionModel()->select(view->model()->index(row, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->setCurrentIndex(view->model()->index(rows.first(), 0), QItemSelectionModel::NoUpdate);
+}
+
+void TestContactsPage::saveShot(QWidget *w, const QString &name) const
+{
+    QTest::qWait(50); // layouts settle
+    const QPixmap shot = w->grab();
+    QVERIFY(!shot.isNull());
+    const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(shot.save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+void TestContactsPage::bulkActionsUndoAndRedo()
+{
+    auto *bar = m_page->findChild<QWidget *>(QStringLiteral("contactsSelectionBar"));
+    QVERIFY(!bar->isVisibleTo(m_page.get()));
+    select({1, 2}); // ben, carl
+    QVERIFY(bar->isVisibleTo(m_page.get()));
+    QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("contactsSelectionLabel"))->text(), QStringLiteral("2 selected"));
+    QCOMPARE(m_page->findChild<QPushButton *>(QStringLiteral("contactsSelectAllMatching"))->text(),
+             QStringLiteral("Select all 5 matching"));
+    saveShot(m_page.get(), QStringLiteral("contacts-bulk"));
+    QUndoStack *stack = m_page->actions()->undoStack();
+    QAction *undo = m_page->actions()->undoAction();
+    QAction *redo = m_page->actions()->redoAction();
+    QVERIFY(!undo->isEnabled());
+
+    // Add a new tag to two contacts, undo (the tag goes too), redo.
+    m_answer = QStringLiteral("Winter");
+    m_page->findChild<QPushButton *>(QStringLiteral("bulkTag"))->click();
+    waitIdle();
+    const QString winter = QStringLiteral("SELECT group_concat(c.email, ',') FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id "
+                                          "JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'Winter' ORDER BY c.id");
+    QCOMPARE(scalar(winter), QStringLiteral("ben@example.com,carl@example.com"));
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Add tag “Winter” to 2 contact(s)"));
+    undo->trigger();
+    waitIdle();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM tags WHERE name = 'Winter'")), QStringLiteral("0"));
+    QVERIFY(redo->isEnabled());
+    redo->trigger();
+    waitIdle();
+    QCOMPARE(scalar(winter), QStringLiteral("ben@example.com,carl@example.com"));
+
+    // Remove VIP from dora and ben: only dora had it; undo gives it back to dora only.
+    select({0, 1});
+    m_answer = QStringLiteral("vip");
+    m_page->removeTagFromSelection();
+    waitIdle();
+    const QString vip = QStringLiteral("SELECT group_concat(c.email, ',') FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id "
+                                       "JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'VIP' ORDER BY c.id");
+    QCOMPARE(scalar(vip), QStringLiteral("ana@example.com"));
+    undo->trigger();
+    waitIdle();
+    QCOMPARE(scalar(vip), QStringLiteral("dora@example.com,ana@example.com"));
+
+    // Unsubscribe two, undo.
+    select({3, 4});
+    m_page->findChild<QPushButton *>(QStringLiteral("bulkUnsubscribe"))->click();
+    waitIdle();
+    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(email, ',') FROM contacts WHERE status = 'unsubscribed' ORDER BY id")),
+             QStringLiteral("ana@example.com,eve@example.com"));
+    undo->trigger();
+    waitIdle();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE status = 'subscribed'")), QStringLiteral("5"));
+
+    // Delete with the Delete key; the list and the count follow; undo restores the rows and their tags.
+    select({0, 1});
+    m_page->view()->setFocus();
+    QTest::keyClick(m_page->view(), Qt::Key_Delete);
+    waitIdle();
+    QTRY_COMPARE(m_page->model()->rowCount(), 3);
+    QTRY_COMPARE(m_page->findChild<QLabel *>(QStringLiteral("contactsCount"))->text(), QStringLiteral("3 contact(s)"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts_trash")), QStringLiteral("2"));
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Delete 2 contact(s)"));
+    undo->trigger();
+    waitIdle();
+    QTRY_COMPARE(m_page->model()->rowCount(), 5);
+    QCOMPARE(scalar(vip), QStringLiteral("dora@example.com,ana@example.com"));
+    QCOMPARE(scalar(winter), QStringLiteral("ben@example.com,carl@example.com"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts_trash")), QStringLiteral("0"));
+    redo->trigger(); // deleted again, then dropped from the history: the trash is purged
+    waitIdle();
+    QCOMPARE(m_page->model()->rowCount(), 3);
+    stack->clear();
+    QTRY_COMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts_trash")), QStringLiteral("0"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts")), QStringLiteral("3"));
+    QVERIFY(m_messages.isEmpty());
+}
+
+void TestContactsPage::allMatchingAppliesToTheWholeFilter()
+{
+    m_page->setSearchText(QStringLiteral("acme"));
+    QCOMPARE(m_page->model()->rowCount(), 2);
+    QTRY_COMPARE(m_page->findChild<QLabel *>(QStringLiteral("contactsCount"))->text(), QStringLiteral("2 contact(s)"));
+    select({0});
+    auto *all = m_page->findChild<QPushButton *>(QStringLiteral("contactsSelectAllMatching"));
+    QCOMPARE(all->text(), QStringLiteral("Select all 2 matching"));
+    all->click();
+    QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("contactsSelectionLabel"))->text(),
+             QStringLiteral("All 2 matching contact(s) are selected."));
+    QVERIFY(m_page->selection().filter.has_value());
+    m_page->deleteSelection(); // asks first, since it is the whole filter
+    waitIdle();
+    QCOMPARE(m_messages.size(), 1);
+    QVERIFY(m_messages.first().text.contains(QStringLiteral("Delete all 2 matching contact(s)?")));
+    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(email, ',') FROM contacts ORDER BY id")),
+             QStringLiteral("dora@example.com,carl@example.com,eve@example.com"));
+    // A hand-made selection after "all matching" is a hand-made selection again.
+    m_page->setSearchText({});
+    QTRY_COMPARE(m_page->model()->rowCount(), 3);
+    select({0});
+    QVERIFY(!m_page->selection().filter.has_value());
+    QCOMPARE(m_page->selectedCount(), 1);
+}
+
+void TestContactsPage::sortableColumns()
+{
+    QHeaderView *header = m_page->view()->horizontalHeader();
+    const auto emails = [this] {
+        QStringList list;
+        for (int row = 0; row < m_page->model()->rowCount(); ++row)
+            list << m_page->model()->contactAt(row).email.section(u'@', 0, 0);
+        return list.join(u',');
+    };
+    QCOMPARE(emails(), QStringLiteral("dora,ben,carl,ana,eve")); // as added
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(header->sectionViewportPosition(ui::ContactsModel::Company) + 10, 5));
+    waitIdle();
+    QCOMPARE(m_page->model()->sortColumn(), int(ui::ContactsModel::Company));
+    QTRY_COMPARE(emails(), QStringLiteral("ben,ana,eve,dora,carl")); // acme = Acme by id, Beta, Zeta, then no company
+    m_page->view()->sortByColumn(ui::ContactsModel::Name, Qt::DescendingOrder);
+    waitIdle();
+    QTRY_COMPARE(emails(), QStringLiteral("eve,dora,carl,ben,ana"));
+    // Sorting keeps the filter.
+    m_page->setSearchText(QStringLiteral("acme"));
+    waitIdle();
+    QTRY_COMPARE(emails(), QStringLiteral("ben,ana"));
+    m_page->view()->sortByColumn(ui::ContactsModel::Email, Qt::AscendingOrder);
+    waitIdle();
+    QTRY_COMPARE(emails(), QStringLiteral("ana,ben"));
+    m_page->view()->sortByColumn(-1, Qt::AscendingOrder);
+    waitIdle();
+    QTRY_COMPARE(emails(), QStringLiteral("ben,ana"));
+}
+
+void TestContactsPage::editorValidatesAsYouTypeAndUndoes()
+{
+    const qint64 ben = m_page->model()->contactAt(1).id;
+    m_page->openEditor(ben);
+    auto *editor = m_page->findChild<ui::ContactEditor *>();
+    QVERIFY(editor && editor->isVisible());
+    auto *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    QTRY_VERIFY(editor->isValid());
+    auto *email = editor->findChild<QLineEdit *>(QStringLiteral("edit_email"));
+    email->clear();
+    QTest::keyClicks(email, QStringLiteral("ben@"));
+    QVERIFY(!editor->problem(QStringLiteral("email")).isEmpty());
+    QVERIFY(!save->isEnabled());
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("message_email"))->isVisibleTo(editor));
+    QTest::keyClicks(email, QStringLiteral("Example.com")); // ben@Example.com: his own address, fine
+    QTRY_VERIFY(!editor->isCheckingEmail());
+    QCOMPARE(editor->problem(QStringLiteral("email")), QString());
+    email->setText(QStringLiteral("ANA@example.com")); // someone else's
+    QTRY_COMPARE_WITH_TIMEOUT(editor->problem(QStringLiteral("email")), QStringLiteral("Another contact already has this address."), 5000);
+    QVERIFY(!save->isEnabled());
+    email->setText(QStringLiteral("ben.new@example.com"));
+    auto *phone = editor->findChild<QLineEdit *>(QStringLiteral("edit_phone"));
+    phone->setText(QStringLiteral("12"));
+    QVERIFY(!editor->problem(QStringLiteral("phone")).isEmpty());
+    phone->setText(QStringLiteral("(415) 555-0132"));
+    editor->findChild<QLineEdit *>(QStringLiteral("edit_country"))->setText(QStringLiteral("XX"));
+    QCOMPARE(editor->problem(QStringLiteral("country")), QStringLiteral("Use the two-letter ISO code, such as US, ES or DE."));
+    editor->findChild<QLineEdit *>(QStringLiteral("edit_country"))->setText(QStringLiteral("us"));
+    editor->findChild<QComboBox *>(QStringLiteral("edit_time_zone"))->setCurrentText(QStringLiteral("Mars/Olympus"));
+    QVERIFY(!editor->problem(QStringLiteral("time_zone")).isEmpty());
+    editor->findChild<QComboBox *>(QStringLiteral("edit_time_zone"))->setCurrentText(QStringLiteral("America/Los_Angeles"));
+    editor->findChild<QLineEdit *>(QStringLiteral("edit_tags"))->setText(QStringLiteral("VIP, Trade show, vip"));
+    QTRY_VERIFY(editor->isValid());
+    QCOMPARE(editor->findChild<QLabel *>(QStringLiteral("message_phone"))->text(), QStringLiteral("Saved as +14155550132"));
+    saveShot(editor, QStringLiteral("contact-editor"));
+    QVERIFY(save->isEnabled());
+    save->click();
+    waitIdle();
+    const Contact saved = *ContactRepository(m_session->database()->connection()).find(ben);
+    QCOMPARE(saved.email, QStringLiteral("ben.new@example.com"));
+    QCOMPARE(saved.phone, QStringLiteral("+14155550132"));
+    QCOMPARE(saved.country, QStringLiteral("US"));
+    QCOMPARE(saved.timeZone, QStringLiteral("America/Los_Angeles"));
+    QCOMPARE(saved.tags, (QStringList{QStringLiteral("Trade show"), QStringLiteral("VIP")}));
+    QCOMPARE(scalar(QStringLiteral("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")), QStringLiteral("contact.updated"));
+
+    m_page->actions()->undoAction()->trigger();
+    waitIdle();
+    const Contact back = *ContactRepository(m_session->database()->connection()).find(ben);
+    QCOMPARE(back.email, QStringLiteral("ben@example.com"));
+    QCOMPARE(back.phone, QString());
+    QCOMPARE(back.tags, QStringList());
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM tags WHERE name = 'Trade show'")), QStringLiteral("1")); // tags stay defined
+}
+
+void TestContactsPage::newContactWithConsentAndForget()
+{
+    m_page->findChild<QPushButton *>(QStringLiteral("contactsNew"))->click();
+    auto *editor = m_page->findChild<ui::ContactEditor *>();
+    QVERIFY(editor && editor->isNew());
+    QCOMPARE(editor->problem(QStringLiteral("email")), QStringLiteral("An email address is required."));
+    editor->findChild<QLineEdit *>(QStringLiteral("edit_email"))->setText(QStringLiteral("  Fay@Example.COM "));
+    editor->findChild<QLineEdit *>(QStringLiteral("edit_first_name"))->setText(QStringLiteral("Fay"));
+    editor->findChild<QLineEdit *>(QStringLiteral("edit_consent"))->setText(QStringLiteral("Signed up at the spring fair"));
+    QTRY_VERIFY(editor->isValid());
+    editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    waitIdle();
+    QTRY_COMPARE(m_page->model()->rowCount(), 6);
+    QCOMPARE(scalar(QStringLiteral("SELECT email || '|' || ifnull(created_by, '') FROM contacts WHERE email_key = 'fay@example.com'")),
+             QStringLiteral("Fay@example.com|")); // no one signed in to this bare page
+    QCOMPARE(scalar(QStringLiteral("SELECT action || '|' || method || '|' || evidence FROM consent_events c JOIN contacts k "
+                                   "ON k.id = c.contact_id WHERE k.email_key = 'fay@example.com'")),
+             QStringLiteral("given|manual|Signed up at the spring fair"));
+    m_page->actions()->undoAction()->trigger(); // undo the add
+    waitIdle();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE email_key = 'fay@example.com'")), QStringLiteral("0"));
+    m_page->actions()->redoAction()->trigger();
+    waitIdle();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM consent_events c JOIN contacts k ON k.id = c.contact_id "
+                                   "WHERE k.email_key = 'fay@example.com'")),
+             QStringLiteral("1"));
+
+    // Forget: asks, erases, keeps the hash, clears the undo history.
+    QTRY_COMPARE(m_page->model()->rowCount(), 6);
+    int fay = -1;
+    for (int row = 0; row < m_page->model()->rowCount(); ++row)
+        if (m_page->model()->contactAt(row).email == QLatin1String("Fay@example.com"))
+            fay = row;
+    QVERIFY(fay >= 0);
+    select({fay});
+    m_page->findChild<QPushButton *>(QStringLiteral("contactForget"))->click();
+    waitIdle();
+    QCOMPARE(m_messages.size(), 1);
+    QVERIFY(m_messages.first().text.contains(QStringLiteral("cannot be restored")));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE email_key = 'fay@example.com'")), QStringLiteral("0"));
+    QVERIFY(SuppressionList(m_session->database()->connection()).contains(SuppressionList::Channel::Email, QStringLiteral("fay@example.com")));
+    QVERIFY(!m_page->actions()->undoStack()->canUndo());
+}
+
+LUX_TEST_MAIN(TestContactsPage, QApplication)
+#include "tst_contactspage.moc"
