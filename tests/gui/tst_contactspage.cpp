@@ -10,6 +10,7 @@
 #include "contacts/contactrepository.h"
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
+#include "contacts/segmentbuilder.h"
 #include "contacts/suppression.h"
 #include "settings/settings.h"
 #include "testsupport.h"
@@ -18,6 +19,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSpinBox>
+#include <QTreeWidget>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -43,6 +49,7 @@ private Q_SLOTS:
     void sortableColumns();
     void editorValidatesAsYouTypeAndUndoes();
     void newContactWithConsentAndForget();
+    void segmentBuilderValuePickers();
 
 private:
     QString scalar(const QString &sql) const;
@@ -373,6 +380,47 @@ void TestContactsPage::newContactWithConsentAndForget()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE email_key = 'fay@example.com'")), QStringLiteral("0"));
     QVERIFY(SuppressionList(m_session->database()->connection()).contains(SuppressionList::Channel::Email, QStringLiteral("fay@example.com")));
     QVERIFY(!m_page->actions()->undoStack()->canUndo());
+}
+
+void TestContactsPage::segmentBuilderValuePickers()
+{
+    m_page->openSegmentBuilder();
+    auto *builder = m_page->findChild<ui::SegmentBuilder *>();
+    QVERIFY(builder);
+    auto *tree = builder->findChild<QTreeWidget *>(QStringLiteral("segmentTree"));
+    const auto valueWidget = [tree](QTreeWidgetItem *rule) { return tree->itemWidget(rule, 2); };
+
+    QTreeWidgetItem *status = builder->addRule(builder->root(), QStringLiteral("status"), QStringLiteral("is"), QStringLiteral("unsubscribed"));
+    auto *statusBox = qobject_cast<QComboBox *>(valueWidget(status));
+    QVERIFY(statusBox && !statusBox->isEditable());
+    QCOMPARE(statusBox->count(), 5);
+    QCOMPARE(statusBox->currentText(), QStringLiteral("Unsubscribed"));
+    statusBox->setCurrentIndex(statusBox->findData(QStringLiteral("subscribed")));
+
+    QTreeWidgetItem *tag = builder->addRule(builder->root(), QStringLiteral("tag"), QStringLiteral("has"));
+    auto *tagBox = qobject_cast<QComboBox *>(valueWidget(tag));
+    QVERIFY(tagBox && tagBox->isEditable());
+    QCOMPARE(tagBox->count(), 1); // the database's one tag
+    QCOMPARE(tagBox->currentText(), QStringLiteral("VIP"));
+
+    QTreeWidgetItem *added = builder->addRule(builder->root(), QStringLiteral("created_at"), QStringLiteral("within_days"), QStringLiteral("7"));
+    QCOMPARE(qobject_cast<QSpinBox *>(valueWidget(added))->value(), 7);
+    auto *ops = qobject_cast<QComboBox *>(tree->itemWidget(added, 1));
+    ops->setCurrentIndex(ops->findData(QStringLiteral("before")));
+    auto *date = qobject_cast<QDateEdit *>(valueWidget(added)); // the picker follows the operator
+    QVERIFY(date);
+    date->setDate(QDate(2099, 1, 1));
+
+    QTreeWidgetItem *empty = builder->addRule(builder->root(), QStringLiteral("company"), QStringLiteral("is_not_empty"));
+    QVERIFY(qobject_cast<QLabel *>(valueWidget(empty)));
+
+    delete builder->root()->child(0); // the default rule the dialog starts with
+    const QJsonArray rules = builder->rules().value(QStringLiteral("rules")).toArray();
+    QCOMPARE(QJsonDocument(rules).toJson(QJsonDocument::Compact),
+             QByteArray(R"([{"field":"status","op":"is","value":"subscribed"},{"field":"tag","op":"has","value":"VIP"},)"
+                        R"({"field":"created_at","op":"before","value":"2099-01-01"},{"field":"company","op":"is_not_empty"}])"));
+    QTRY_COMPARE_WITH_TIMEOUT(builder->countText(), QStringLiteral("2 contact(s) match"), 10000); // Dora and Ana
+    saveShot(builder, QStringLiteral("segment-builder-pickers"));
 }
 
 LUX_TEST_MAIN(TestContactsPage, QApplication)

@@ -4,10 +4,12 @@
 #include "app/appsession.h"
 #include "common/dialogs.h"
 #include "contacts/segment.h"
+#include "contactsmodel.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -17,6 +19,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QSqlQuery>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -54,8 +58,17 @@ const QList<Choice> &fields()
     return list;
 }
 
-QList<Choice> operatorsFor(const QString &field)
+QList<Choice> operatorsFor(const QString &field, const QString &customType = {})
 {
+    if (customType == QLatin1String("number"))
+        return {{"equals", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is")},
+                {"not_equals", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is not")},
+                {"lt", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is less than")},
+                {"lte", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is at most")},
+                {"gt", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is more than")},
+                {"gte", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is at least")},
+                {"is_empty", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is empty")},
+                {"is_not_empty", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is not empty")}};
     if (field == QLatin1String("tag"))
         return {{"has", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "has")},
                 {"lacks", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "does not have")}};
@@ -64,8 +77,8 @@ QList<Choice> operatorsFor(const QString &field)
                 {"is_not", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is not")}};
     if (field == QLatin1String("created_at") || field == QLatin1String("updated_at"))
         return {{"within_days", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "within the last (days)")},
-                {"before", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "before (YYYY-MM-DD)")},
-                {"after", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "after (YYYY-MM-DD)")}};
+                {"before", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "before")},
+                {"after", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "after")}};
     return {{"equals", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is")},
             {"not_equals", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "is not")},
             {"contains", QT_TRANSLATE_NOOP("lux::ui::SegmentBuilder", "contains")},
@@ -153,6 +166,15 @@ SegmentBuilder::SegmentBuilder(AppSession &session, QWidget *parent) : QDialog(p
             m_count->setText(m_counting.result());
     });
 
+    if (m_session.database()) {
+        QSqlQuery q(m_session.database()->connection());
+        if (q.exec(QStringLiteral("SELECT name FROM tags ORDER BY lower(name)")))
+            while (q.next())
+                m_tags << q.value(0).toString();
+        if (q.exec(QStringLiteral("SELECT name, type FROM custom_fields ORDER BY lower(label)")))
+            while (q.next())
+                m_customFields.append({q.value(0).toString(), q.value(1).toString()});
+    }
     addGroup(nullptr, QStringLiteral("all"));
     addRule(root());
 }
@@ -186,18 +208,24 @@ QTreeWidgetItem *SegmentBuilder::addRule(QTreeWidgetItem *group, const QString &
     auto *fieldBox = new QComboBox(m_tree);
     for (const Choice &c : fields())
         fieldBox->addItem(tr(c.label), QString::fromLatin1(c.code));
+    if (!m_customFields.isEmpty())
+        fieldBox->insertSeparator(fieldBox->count());
+    for (const auto &[name, type] : std::as_const(m_customFields))
+        fieldBox->addItem(name, QString(QStringLiteral("custom:") + name));
     fieldBox->setCurrentIndex(qMax(0, fieldBox->findData(field)));
     m_tree->setItemWidget(item, ColField, fieldBox);
     m_tree->setItemWidget(item, ColOp, new QComboBox(m_tree));
-    auto *valueEdit = new QLineEdit(value, m_tree);
-    m_tree->setItemWidget(item, ColValue, valueEdit);
     fillOperators(item, op);
+    setValueEditor(item, value);
     connect(fieldBox, &QComboBox::currentIndexChanged, this, [this, item] {
         fillOperators(item, {});
+        setValueEditor(item, {});
         changed();
     });
-    connect(combo(item, ColOp), &QComboBox::currentIndexChanged, this, &SegmentBuilder::changed);
-    connect(valueEdit, &QLineEdit::textChanged, this, &SegmentBuilder::changed);
+    connect(combo(item, ColOp), &QComboBox::currentIndexChanged, this, [this, item] {
+        setValueEditor(item, valueOf(item));
+        changed();
+    });
     group->setExpanded(true);
     changed();
     return item;
@@ -208,9 +236,73 @@ void SegmentBuilder::fillOperators(QTreeWidgetItem *rule, const QString &op)
     QComboBox *ops = combo(rule, ColOp);
     const QSignalBlocker block(ops);
     ops->clear();
-    for (const Choice &c : operatorsFor(combo(rule, ColField)->currentData().toString()))
+    const QString field = combo(rule, ColField)->currentData().toString();
+    QString customType;
+    for (const auto &[name, type] : std::as_const(m_customFields))
+        if (field == QStringLiteral("custom:") + name)
+            customType = type;
+    for (const Choice &c : operatorsFor(field, customType))
         ops->addItem(tr(c.label), QString::fromLatin1(c.code));
     ops->setCurrentIndex(qMax(0, ops->findData(op)));
+}
+
+void SegmentBuilder::setValueEditor(QTreeWidgetItem *rule, const QString &value)
+{
+    const QString field = combo(rule, ColField)->currentData().toString();
+    const QString op = combo(rule, ColOp)->currentData().toString();
+    QWidget *editor = nullptr;
+    if (op == QLatin1String("is_empty") || op == QLatin1String("is_not_empty")) {
+        editor = new QLabel(m_tree); // nothing to enter
+    } else if (field == QLatin1String("status")) {
+        auto *box = new QComboBox(m_tree);
+        for (const char *s : {"subscribed", "unsubscribed", "bounced", "complained", "cleaned"})
+            box->addItem(ContactsModel::statusLabel(QString::fromLatin1(s)), QString::fromLatin1(s));
+        box->setCurrentIndex(qMax(0, box->findData(value)));
+        connect(box, &QComboBox::currentIndexChanged, this, &SegmentBuilder::changed);
+        editor = box;
+    } else if (field == QLatin1String("tag")) {
+        auto *box = new QComboBox(m_tree);
+        box->setEditable(true); // a tag that no contact has yet is still a valid rule
+        box->addItems(m_tags);
+        box->setCurrentText(value.isEmpty() && !m_tags.isEmpty() ? m_tags.first() : value);
+        connect(box, &QComboBox::currentTextChanged, this, &SegmentBuilder::changed);
+        editor = box;
+    } else if (op == QLatin1String("within_days")) {
+        auto *days = new QSpinBox(m_tree);
+        days->setRange(1, 36500);
+        days->setSuffix(tr(" days"));
+        days->setValue(value.toInt() > 0 ? value.toInt() : 30);
+        connect(days, &QSpinBox::valueChanged, this, &SegmentBuilder::changed);
+        editor = days;
+    } else if (op == QLatin1String("before") || op == QLatin1String("after")) {
+        auto *date = new QDateEdit(m_tree);
+        date->setCalendarPopup(true);
+        date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        const QDate parsed = QDate::fromString(value, Qt::ISODate);
+        date->setDate(parsed.isValid() ? parsed : QDate::currentDate());
+        connect(date, &QDateEdit::dateChanged, this, &SegmentBuilder::changed);
+        editor = date;
+    } else {
+        auto *edit = new QLineEdit(value, m_tree);
+        connect(edit, &QLineEdit::textChanged, this, &SegmentBuilder::changed);
+        editor = edit;
+    }
+    editor->setObjectName(QStringLiteral("segmentValue"));
+    m_tree->setItemWidget(rule, ColValue, editor); // deletes the previous editor
+}
+
+QString SegmentBuilder::valueOf(QTreeWidgetItem *rule) const
+{
+    QWidget *editor = m_tree->itemWidget(rule, ColValue);
+    if (const auto *edit = qobject_cast<QLineEdit *>(editor))
+        return edit->text().trimmed();
+    if (const auto *date = qobject_cast<QDateEdit *>(editor))
+        return date->date().toString(Qt::ISODate);
+    if (const auto *days = qobject_cast<QSpinBox *>(editor))
+        return QString::number(days->value());
+    if (const auto *box = qobject_cast<QComboBox *>(editor))
+        return box->isEditable() ? box->currentText().trimmed() : box->currentData().toString();
+    return {};
 }
 
 void SegmentBuilder::removeSelected()
@@ -233,7 +325,7 @@ QJsonObject SegmentBuilder::groupJson(QTreeWidgetItem *group) const
         }
         const QString field = combo(child, ColField)->currentData().toString();
         const QString op = combo(child, ColOp)->currentData().toString();
-        const QString text = qobject_cast<QLineEdit *>(m_tree->itemWidget(child, ColValue))->text().trimmed();
+        const QString text = valueOf(child);
         QJsonObject rule{{QStringLiteral("field"), field}, {QStringLiteral("op"), op}};
         if (op == QLatin1String("within_days"))
             rule.insert(QStringLiteral("value"), text.toInt());

@@ -15,8 +15,9 @@ namespace lux::ui {
 
 class AppSession;
 
-// Builds a segment's rules: groups that match all or any of their rules, nested; each rule a field,
-// an operator and a value. The number of matching contacts follows the edits, counted on a worker
+// Builds a segment's rules: groups that match all or any of their rules, nested; each rule a field
+// (standard or custom), an operator and a value, edited with a picker that fits: statuses and the
+// database's tags from a list, dates from a calendar, days in a spin box. The number of matching contacts follows the edits, counted on a worker
 // (a newer edit makes a pending count stale). Saves under a name.
 class SegmentBuilder : public QDialog
 {
@@ -42,6 +43,9 @@ private:
     void removeSelected();
     QJsonObject groupJson(QTreeWidgetItem *group) const;
     void fillOperators(QTreeWidgetItem *rule, const QString &op);
+    // Puts the value editor that fits the rule's field and operator in place, keeping value if it fits.
+    void setValueEditor(QTreeWidgetItem *rule, const QString &value);
+    QString valueOf(QTreeWidgetItem *rule) const;
 
     AppSession &m_session;
     QLineEdit *m_name;
@@ -51,6 +55,8 @@ private:
     QTimer m_debounce;
     QFutureWatcher<QString> m_counting;
     quint64 m_generation = 0;
+    QStringList m_tags;                  // the database's tags, for the tag picker
+    QList<QPair<QString, QString>> m_customFields; // name, type
 };
 
 } // namespace lux::ui
