@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace lux::contacts {
 
 namespace {
@@ -167,22 +169,92 @@ QList<SuppressionList::Entry> SuppressionList::entries(Channel channel, int limi
 {
     QList<Entry> result;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT coalesce(address_key, ''), reason, at FROM suppression WHERE channel = ? "
+    q.prepare(QStringLiteral("SELECT id, coalesce(address_key, ''), reason, at FROM suppression WHERE channel = ? "
                              "ORDER BY at DESC, id DESC LIMIT ?"));
     q.addBindValue(channelName(channel));
     q.addBindValue(limit);
     if (q.exec())
         while (q.next())
-            result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+            result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
     return result;
 }
 
-qint64 SuppressionList::count(Channel channel) const
+namespace {
+
+// A LIKE pattern that matches the typed text literally anywhere in the address.
+QString likeContaining(const QString &search)
+{
+    QString escaped = search.trimmed().toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+} // namespace
+
+Result<QList<SuppressionList::Entry>> SuppressionList::page(Channel channel, const QString &search, int limit, qint64 beforeId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM suppression WHERE channel = ?"));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, coalesce(address_key, ''), reason, at FROM suppression WHERE channel = ? AND id < ? ")
+              + (search.trimmed().isEmpty() ? QString() : QStringLiteral("AND address_key LIKE ? ESCAPE '\\' "))
+              + QStringLiteral("ORDER BY id DESC LIMIT ?"));
     q.addBindValue(channelName(channel));
+    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    if (!search.trimmed().isEmpty())
+        q.addBindValue(likeContaining(search));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return dbError(q);
+    QList<Entry> result;
+    while (q.next())
+        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    return result;
+}
+
+qint64 SuppressionList::count(Channel channel, const QString &search) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM suppression WHERE channel = ?")
+              + (search.trimmed().isEmpty() ? QString() : QStringLiteral(" AND address_key LIKE ? ESCAPE '\\'")));
+    q.addBindValue(channelName(channel));
+    if (!search.trimmed().isEmpty())
+        q.addBindValue(likeContaining(search));
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Status SuppressionList::remove(Channel channel, const QString &address, std::optional<qint64> byUser)
+{
+    const auto key = keyOf(channel, address, QStringLiteral("US"));
+    if (!key)
+        return key.error();
+    if (!m_db.transaction())
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM suppression WHERE channel = ? AND address_hash = ? AND address_key IS NOT NULL RETURNING id"));
+    q.addBindValue(channelName(channel));
+    q.addBindValue(hashOf(*key));
+    if (!q.exec()) {
+        const Error e = dbError(q);
+        m_db.rollback();
+        return e;
+    }
+    if (!q.next()) {
+        m_db.rollback();
+        return Error(QStringLiteral("suppression.not-found"), tr("%1 is not on the suppression list.").arg(address.trimmed()));
+    }
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("suppression.removed"), QStringLiteral("suppression"), id,
+                                         channelName(channel), m_clock());
+        !s) {
+        m_db.rollback();
+        return s;
+    }
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    }
+    return {};
 }
 
 Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::optional<qint64> byUser)

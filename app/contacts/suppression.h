@@ -21,6 +21,7 @@ public:
 
     struct Entry
     {
+        qint64 id = 0;
         QString address; // empty once erased
         QString reason;
         qint64 at = 0;
@@ -49,7 +50,12 @@ public:
     Result<ImportResult> importFile(Channel channel, const QString &csvPath, const QString &reason,
                                     std::optional<qint64> byUser, const QString &defaultCountry = QStringLiteral("US"));
     QList<Entry> entries(Channel channel, int limit = 1000) const;
-    qint64 count(Channel channel) const;
+    // Newest first, a page at a time (keyset on the id); search matches part of the address.
+    Result<QList<Entry>> page(Channel channel, const QString &search, int limit, qint64 beforeId = 0) const;
+    qint64 count(Channel channel, const QString &search = {}) const;
+    // Takes an address added by mistake off the list (audited). Its contact stays unsubscribed; an
+    // erased contact's hash cannot be removed, since nobody can say whose it is.
+    Status remove(Channel channel, const QString &address, std::optional<qint64> byUser);
 
 private:
     Result<QString> keyOf(Channel channel, const QString &address, const QString &defaultCountry) const;

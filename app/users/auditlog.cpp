@@ -85,6 +85,7 @@ QString AuditLog::describe(const QString &action)
         {QStringLiteral("database.exported"), QT_TRANSLATE_NOOP("lux::AuditLog", "Database exported")},
         {QStringLiteral("database.integrity_check"), QT_TRANSLATE_NOOP("lux::AuditLog", "Integrity check")},
         {QStringLiteral("contact.forgotten"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contact forgotten")},
+        {QStringLiteral("suppression.removed"), QT_TRANSLATE_NOOP("lux::AuditLog", "Removed from the suppression list")},
         {QStringLiteral("contact.updated"), QT_TRANSLATE_NOOP("lux::AuditLog", "Contact edited")},
         {QStringLiteral("contacts.tagged"), QT_TRANSLATE_NOOP("lux::AuditLog", "Tag added to contacts")},
         {QStringLiteral("contacts.untagged"), QT_TRANSLATE_NOOP("lux::AuditLog", "Tag removed from contacts")},

@@ -11,6 +11,7 @@
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
 #include "contacts/segmentbuilder.h"
+#include "contacts/suppressiondialog.h"
 #include "contacts/suppression.h"
 #include "settings/settings.h"
 #include "testsupport.h"
@@ -25,6 +26,7 @@
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void editorValidatesAsYouTypeAndUndoes();
     void newContactWithConsentAndForget();
     void segmentBuilderValuePickers();
+    void suppressionListDialog();
 
 private:
     QString scalar(const QString &sql) const;
@@ -421,6 +424,65 @@ void TestContactsPage::segmentBuilderValuePickers()
                         R"({"field":"created_at","op":"before","value":"2099-01-01"},{"field":"company","op":"is_not_empty"}])"));
     QTRY_COMPARE_WITH_TIMEOUT(builder->countText(), QStringLiteral("2 contact(s) match"), 10000); // Dora and Ana
     saveShot(builder, QStringLiteral("segment-builder-pickers"));
+}
+
+void TestContactsPage::suppressionListDialog()
+{
+    QVERIFY(ContactEraser::forget(m_session->database()->connection(), QStringLiteral("eve@example.com"), std::nullopt).ok());
+    m_page->findChild<QPushButton *>(QStringLiteral("contactsSuppression"))->click();
+    auto *dialog = m_page->findChild<ui::SuppressionDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    auto *count = dialog->findChild<QLabel *>(QStringLiteral("suppressionCount"));
+    QCOMPARE(count->text(), QStringLiteral("1 address(es)"));
+    QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("Erased contact (kept as a hash)"));
+    auto *view = dialog->findChild<QTableView *>(QStringLiteral("suppressionView"));
+    view->selectRow(0);
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("suppressionRemove"))->isEnabled()); // a hash stays
+
+    m_answer = QStringLiteral("not an address");
+    dialog->addAddress();
+    QCOMPARE(m_messages.size(), 1);
+    QVERIFY(m_messages.takeFirst().text.contains(QStringLiteral("not a valid email address")));
+    m_answer = QStringLiteral("Ben@Example.com");
+    dialog->addAddress();
+    QVERIFY(m_messages.isEmpty());
+    QCOMPARE(count->text(), QStringLiteral("2 address(es)"));
+    QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("ben@example.com"));
+    QCOMPARE(scalar(QStringLiteral("SELECT status FROM contacts WHERE email_key = 'ben@example.com'")), QStringLiteral("unsubscribed"));
+
+    const QString csv = m_env->path(QStringLiteral("blocklist.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("email\ncarl@example.com\nBEN@example.com\nzoe@example.org\n");
+    }
+    ui::Dialogs::setFileHook([csv](const QString &) { return csv; });
+    dialog->importFile();
+    QTRY_COMPARE_WITH_TIMEOUT(m_messages.size(), 1, 10000);
+    ui::Dialogs::setFileHook({});
+    QCOMPARE(m_messages.takeFirst().text, QStringLiteral("2 address(es) added. 1 already on the list."));
+    QCOMPARE(count->text(), QStringLiteral("4 address(es)"));
+    dialog->setSearchText(QStringLiteral("example.org"));
+    QCOMPARE(dialog->model()->rowCount(), 1);
+    QCOMPARE(count->text(), QStringLiteral("1 address(es)"));
+    dialog->setSearchText(QStringLiteral("%"));
+    QCOMPARE(dialog->model()->rowCount(), 0); // typed text is matched literally
+    dialog->setSearchText(QStringLiteral("carl"));
+    view->selectRow(0);
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("suppressionRemove"))->isEnabled());
+    saveShot(dialog, QStringLiteral("suppression-list"));
+    dialog->removeSelected();
+    QCOMPARE(m_messages.size(), 1); // asked first
+    QCOMPARE(dialog->model()->rowCount(), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")), QStringLiteral("suppression.removed"));
+    QCOMPARE(scalar(QStringLiteral("SELECT status FROM contacts WHERE email_key = 'carl@example.com'")), QStringLiteral("unsubscribed"));
+
+    dialog->setSearchText({});
+    dialog->setChannel(SuppressionList::Channel::Sms);
+    QCOMPARE(count->text(), QStringLiteral("0 address(es)"));
+    m_answer = QStringLiteral("+1 415 555 0199");
+    dialog->addAddress();
+    QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("+14155550199"));
 }
 
 LUX_TEST_MAIN(TestContactsPage, QApplication)

@@ -12,6 +12,7 @@
 #include "contactsmodel.h"
 #include "importdialog.h"
 #include "segmentbuilder.h"
+#include "suppressiondialog.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 
@@ -65,6 +66,10 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     head->addWidget(toolButton(m_actions->redoAction()), 0, Qt::AlignBottom);
     addAction(m_actions->undoAction());
     addAction(m_actions->redoAction());
+    auto *suppression = new QPushButton(Theme::icon(QStringLiteral("shield-check")), tr("Suppression List…"), this);
+    suppression->setObjectName(QStringLiteral("contactsSuppression"));
+    head->addWidget(suppression, 0, Qt::AlignBottom);
+    connect(suppression, &QPushButton::clicked, this, [this] { openSuppressionList(); });
     m_newContact = new QPushButton(Theme::icon(QStringLiteral("user-plus")), tr("New Contact…"), this);
     m_newContact->setObjectName(QStringLiteral("contactsNew"));
     head->addWidget(m_newContact, 0, Qt::AlignBottom);
@@ -394,6 +399,17 @@ void ContactsPage::showContextMenu(const QPoint &pos)
     menu.addAction(Theme::icon(QStringLiteral("user-x")), tr("Forget…"), this, &ContactsPage::forgetCurrent)
         ->setEnabled(writable && m_view->selectionModel()->selectedRows().size() == 1);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void ContactsPage::openSuppressionList()
+{
+    if (!m_session.database())
+        return;
+    auto *dialog = new SuppressionDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SuppressionDialog::changed, this, &ContactsPage::reload);
+    connect(dialog, &SuppressionDialog::changed, &m_session, &AppSession::auditChanged);
+    dialog->open();
 }
 
 void ContactsPage::openEditor(qint64 contactId)

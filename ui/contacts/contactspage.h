@@ -36,6 +36,7 @@ public:
     void openImport(const QString &file = {});
     void openSegmentBuilder(); // edits the selected segment, or starts a new one
     void openEditor(qint64 contactId = 0); // 0: a new contact
+    void openSuppressionList();
     ContactActions *actions() const { return m_actions; }
     QTableView *view() const { return m_view; }
     // What a bulk action would apply to now: the selected rows, or every match of the filter.
