@@ -24,10 +24,77 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::ContactActions</name>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n contact(s)</source>
+        <translation><numerusform>Add tag “%1” to %n contact</numerusform><numerusform>Add tag “%1” to %n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n contact(s)</source>
+        <translation><numerusform>Remove tag “%1” from %n contact</numerusform><numerusform>Remove tag “%1” from %n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsubscribe %n contact(s)</source>
+        <translation><numerusform>Unsubscribe %n contact</numerusform><numerusform>Unsubscribe %n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) could not come back: their address was added again meanwhile.</source>
+        <translation><numerusform>%n contact could not come back: its address was added again meanwhile.</numerusform><numerusform>%n contacts could not come back: their address was added again meanwhile.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag “%1” added to %n contact(s).</source>
+        <translation><numerusform>Tag “%1” added to %n contact.</numerusform><numerusform>Tag “%1” added to %n contacts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag “%1” removed from %n contact(s).</source>
+        <translation><numerusform>Tag “%1” removed from %n contact.</numerusform><numerusform>Tag “%1” removed from %n contacts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) unsubscribed.</source>
+        <translation><numerusform>%n contact unsubscribed.</numerusform><numerusform>%n contacts unsubscribed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) deleted.</source>
+        <translation><numerusform>%n contact deleted.</numerusform><numerusform>%n contacts deleted.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contact(s)</source>
+        <translation><numerusform>Delete %n contact</numerusform><numerusform>Delete %n contacts</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ContactsPage</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
         <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n matching contact(s) are selected.</source>
+        <translation><numerusform>The %n matching contact is selected.</numerusform><numerusform>All %n matching contacts are selected.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation><numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Select all %n matching</source>
+        <translation><numerusform>Select the %n matching</numerusform><numerusform>Select all %n matching</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %n contact(s):</source>
+        <translation><numerusform>Tag to add to %n contact:</numerusform><numerusform>Tag to add to %n contacts:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %n contact(s):</source>
+        <translation><numerusform>Tag to remove from %n contact:</numerusform><numerusform>Tag to remove from %n contacts:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. You can undo this.</source>
+        <translation><numerusform>Unsubscribe the %n matching contact? It gets a withdrawal in its consent history. You can undo this.</numerusform><numerusform>Unsubscribe all %n matching contacts? Each gets a withdrawal in its consent history. You can undo this.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n matching contact(s)? You can undo this until you close the database.</source>
+        <translation><numerusform>Delete the %n matching contact? You can undo this until you close the database.</numerusform><numerusform>Delete all %n matching contacts? You can undo this until you close the database.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -42,6 +109,21 @@
     <message numerus="yes">
         <source>%n contact(s) match</source>
         <translation><numerusform>%n contact matches</numerusform><numerusform>%n contacts match</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SuppressionDialog</name>
+    <message numerus="yes">
+        <source>%n address(es)</source>
+        <translation><numerusform>%n address</numerusform><numerusform>%n addresses</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) added.</source>
+        <translation><numerusform>%n address added.</numerusform><numerusform>%n addresses added.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on the list.</source>
+        <translation><numerusform>%n already on the list.</numerusform><numerusform>%n already on the list.</numerusform></translation>
     </message>
 </context>
 </TS>

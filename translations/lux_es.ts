@@ -55,6 +55,38 @@
         <source>Contact forgotten</source>
         <translation>Contacto olvidado</translation>
     </message>
+    <message>
+        <source>Removed from the suppression list</source>
+        <translation>Quitado de la lista de supresión</translation>
+    </message>
+    <message>
+        <source>Contact edited</source>
+        <translation>Contacto editado</translation>
+    </message>
+    <message>
+        <source>Tag added to contacts</source>
+        <translation>Etiqueta añadida a contactos</translation>
+    </message>
+    <message>
+        <source>Tag removed from contacts</source>
+        <translation>Etiqueta quitada de contactos</translation>
+    </message>
+    <message>
+        <source>Contacts unsubscribed</source>
+        <translation>Contactos dados de baja</translation>
+    </message>
+    <message>
+        <source>Unsubscribe undone</source>
+        <translation>Baja deshecha</translation>
+    </message>
+    <message>
+        <source>Contacts deleted</source>
+        <translation>Contactos eliminados</translation>
+    </message>
+    <message>
+        <source>Deleted contacts restored</source>
+        <translation>Contactos eliminados restaurados</translation>
+    </message>
 </context>
 <context>
     <name>lux::Database</name>
@@ -329,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>lux::contacts::ContactBulk</name>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelado; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>Una etiqueta necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>There is no tag named “%1”.</source>
+        <translation>No hay ninguna etiqueta llamada «%1».</translation>
+    </message>
+    <message>
+        <source>Unsubscribed by hand in LUX</source>
+        <translation>Baja manual en LUX</translation>
+    </message>
+</context>
+<context>
     <name>lux::contacts::ContactEraser</name>
     <message>
         <source>There is no contact with the email %1.</source>
@@ -406,6 +457,26 @@
     <message>
         <source>There is no contact with the email %1.</source>
         <translation>No hay ningún contacto con el correo %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a contact status.</source>
+        <translation>«%1» no es un estado de contacto.</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>Este contacto ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is on the suppression list and cannot be subscribed again.</source>
+        <translation>%1 está en la lista de supresión y no se puede volver a suscribir.</translation>
+    </message>
+    <message>
+        <source>Unsubscribed by hand in LUX</source>
+        <translation>Baja manual en LUX</translation>
+    </message>
+    <message>
+        <source>Subscribed again by hand in LUX</source>
+        <translation>Suscrito de nuevo a mano en LUX</translation>
     </message>
 </context>
 <context>
@@ -526,6 +597,10 @@
     <message>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not on the suppression list.</source>
+        <translation>%1 no está en la lista de supresión.</translation>
     </message>
 </context>
 <context>
@@ -717,6 +792,246 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::ContactActions</name>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n contact(s)</source>
+        <translation><numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform><numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n contact(s)</source>
+        <translation><numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform><numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform></translation>
+    </message>
+    <message>
+        <source>Adding the tag…</source>
+        <translation>Añadiendo la etiqueta…</translation>
+    </message>
+    <message>
+        <source>Removing the tag…</source>
+        <translation>Quitando la etiqueta…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsubscribe %n contact(s)</source>
+        <translation><numerusform>Dar de baja %n contacto</numerusform><numerusform>Dar de baja %n contactos</numerusform></translation>
+    </message>
+    <message>
+        <source>Unsubscribing…</source>
+        <translation>Dando de baja…</translation>
+    </message>
+    <message>
+        <source>Subscribing again…</source>
+        <translation>Suscribiendo de nuevo…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Eliminando…</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restaurando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) could not come back: their address was added again meanwhile.</source>
+        <translation><numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform><numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>%1
+The undo history was cleared, since it no longer matches the contacts.</source>
+        <translation>%1
+Se vació el historial para deshacer, porque ya no coincide con los contactos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag “%1” added to %n contact(s).</source>
+        <translation><numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform><numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag “%1” removed from %n contact(s).</source>
+        <translation><numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform><numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) unsubscribed.</source>
+        <translation><numerusform>%n contacto dado de baja.</numerusform><numerusform>%n contactos dados de baja.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) deleted.</source>
+        <translation><numerusform>%n contacto eliminado.</numerusform><numerusform>%n contactos eliminados.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contact(s)</source>
+        <translation><numerusform>Eliminar %n contacto</numerusform><numerusform>Eliminar %n contactos</numerusform></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 añadido.</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <source>Forgetting…</source>
+        <translation>Olvidando…</translation>
+    </message>
+    <message>
+        <source>Contact forgotten. Its address stays on the suppression list as a hash.</source>
+        <translation>Contacto olvidado. Su dirección queda en la lista de supresión como hash.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ContactEditor</name>
+    <message>
+        <source>New Contact</source>
+        <translation>Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>Edit Contact</source>
+        <translation>Editar contacto</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>+1 415 555 0132</source>
+        <translation>+34 612 34 56 78</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Two-letter code, e.g. US</source>
+        <translation>Código de dos letras, p. ej. ES</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>e.g. en, es, pt-BR</source>
+        <translation>p. ej. es, en, pt-BR</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. VIP, Newsletter</source>
+        <translation>Separadas por comas, p. ej. VIP, Boletín</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>How did they agree? e.g. signed up at the spring fair</source>
+        <translation>¿Cómo dio su consentimiento? p. ej. se apuntó en la feria de primavera</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Recorded in the contact's consent history. Leave empty if you have no consent to email them.</source>
+        <translation>Se anota en el historial de consentimiento del contacto. Déjalo vacío si no tienes consentimiento para escribirle.</translation>
+    </message>
+    <message>
+        <source>An email address is required.</source>
+        <translation>Hace falta una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Another contact already has this address.</source>
+        <translation>Otro contacto ya tiene esta dirección.</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Se guarda como %1</translation>
+    </message>
+    <message>
+        <source>Use the two-letter ISO code, such as US, ES or DE.</source>
+        <translation>Usa el código ISO de dos letras, como ES, US o DE.</translation>
+    </message>
+    <message>
+        <source>Not a known time zone; pick one from the list.</source>
+        <translation>No es una zona horaria conocida; elige una de la lista.</translation>
+    </message>
+    <message>
+        <source>Use a language code such as en, es or pt-BR.</source>
+        <translation>Usa un código de idioma como es, en o pt-BR.</translation>
+    </message>
+    <message>
+        <source>This address is on the suppression list and cannot be subscribed again.</source>
+        <translation>Esta dirección está en la lista de supresión y no se puede volver a suscribir.</translation>
+    </message>
+    <message>
+        <source>A number, such as 42 or 3.5.</source>
+        <translation>Un número, como 42 o 3.5.</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD.</source>
+        <translation>Una fecha como AAAA-MM-DD.</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ContactsModel</name>
     <message>
         <source>Subscribed</source>
@@ -896,6 +1211,98 @@
     <message>
         <source>Edit the selected segment, or build a new one</source>
         <translation>Edita el segmento seleccionado o crea uno nuevo</translation>
+    </message>
+    <message>
+        <source>Suppression List…</source>
+        <translation>Lista de supresión…</translation>
+    </message>
+    <message>
+        <source>New Contact…</source>
+        <translation>Nuevo contacto…</translation>
+    </message>
+    <message>
+        <source>Add Tag…</source>
+        <translation>Añadir etiqueta…</translation>
+    </message>
+    <message>
+        <source>Remove Tag…</source>
+        <translation>Quitar etiqueta…</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Dar de baja</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Deseleccionar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation>Olvidar…</translation>
+    </message>
+    <message>
+        <source>Erase this person's data for good (GDPR); the address stays blocked as a hash</source>
+        <translation>Borra para siempre los datos de esta persona (RGPD); la dirección queda bloqueada como hash</translation>
+    </message>
+    <message>
+        <source>Sorting…</source>
+        <translation>Ordenando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n matching contact(s) are selected.</source>
+        <translation><numerusform>Está seleccionado %n contacto que coincide.</numerusform><numerusform>Están seleccionados los %n contactos que coinciden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation><numerusform>%n seleccionado</numerusform><numerusform>%n seleccionados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Select all %n matching</source>
+        <translation><numerusform>Seleccionar %n que coincide</numerusform><numerusform>Seleccionar los %n que coinciden</numerusform></translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Añadir etiqueta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %n contact(s):</source>
+        <translation><numerusform>Etiqueta que añadir a %n contacto:</numerusform><numerusform>Etiqueta que añadir a %n contactos:</numerusform></translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Quitar etiqueta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %n contact(s):</source>
+        <translation><numerusform>Etiqueta que quitar de %n contacto:</numerusform><numerusform>Etiqueta que quitar de %n contactos:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. You can undo this.</source>
+        <translation><numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform><numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete Contacts</source>
+        <translation>Eliminar contactos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n matching contact(s)? You can undo this until you close the database.</source>
+        <translation><numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform><numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform></translation>
+    </message>
+    <message>
+        <source>Forget Contact</source>
+        <translation>Olvidar contacto</translation>
+    </message>
+    <message>
+        <source>Erase everything about %1? Their data is deleted for good and cannot be restored; the address stays on the suppression list as a one-way hash, so it is never emailed again, and the consent history is kept without personal data.</source>
+        <translation>¿Borrar todo sobre %1? Sus datos se eliminan para siempre y no se pueden recuperar; la dirección queda en la lista de supresión como hash irreversible, para no volver a escribirle nunca, y el historial de consentimiento se conserva sin datos personales.</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1882,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>
@@ -1545,14 +1956,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>within the last (days)</source>
         <translation>en los últimos (días)</translation>
-    </message>
-    <message>
-        <source>before (YYYY-MM-DD)</source>
-        <translation>antes de (AAAA-MM-DD)</translation>
-    </message>
-    <message>
-        <source>after (YYYY-MM-DD)</source>
-        <translation>después de (AAAA-MM-DD)</translation>
     </message>
     <message>
         <source>contains</source>
@@ -1629,6 +2032,34 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message numerus="yes">
         <source>%n contact(s) match</source>
         <translation><numerusform>coincide %n contacto</numerusform><numerusform>coinciden %n contactos</numerusform></translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>es menor que</translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation>es como máximo</translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation>es mayor que</translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation>es como mínimo</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>antes de</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>después de</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +2320,136 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>New Database…</source>
         <translation>Nueva base de datos…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SuppressionDialog</name>
+    <message>
+        <source>Suppression List</source>
+        <translation>Lista de supresión</translation>
+    </message>
+    <message>
+        <source>Addresses here are never sent to, whatever list or segment they are in. Unsubscribes, complaints and forgotten contacts land here.</source>
+        <translation>Nunca se envía nada a estas direcciones, estén en la lista o segmento que estén. Aquí llegan las bajas, las quejas y los contactos olvidados.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Search addresses</source>
+        <translation>Buscar direcciones</translation>
+    </message>
+    <message>
+        <source>Add Address…</source>
+        <translation>Añadir dirección…</translation>
+    </message>
+    <message>
+        <source>Import File…</source>
+        <translation>Importar archivo…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Take an address added by mistake off the list. Its contact stays unsubscribed.</source>
+        <translation>Quita de la lista una dirección añadida por error. Su contacto sigue dado de baja.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es)</source>
+        <translation><numerusform>%n dirección</numerusform><numerusform>%n direcciones</numerusform></translation>
+    </message>
+    <message>
+        <source>Add to the Suppression List</source>
+        <translation>Añadir a la lista de supresión</translation>
+    </message>
+    <message>
+        <source>Email address:</source>
+        <translation>Dirección de correo:</translation>
+    </message>
+    <message>
+        <source>Phone number:</source>
+        <translation>Número de teléfono:</translation>
+    </message>
+    <message>
+        <source>%1 was already on the list.</source>
+        <translation>%1 ya estaba en la lista.</translation>
+    </message>
+    <message>
+        <source>Import a Suppression List</source>
+        <translation>Importar una lista de supresión</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Importing the suppression list…</source>
+        <translation>Importando la lista de supresión…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) added.</source>
+        <translation><numerusform>%n dirección añadida.</numerusform><numerusform>%n direcciones añadidas.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on the list.</source>
+        <translation><numerusform>%n ya estaba en la lista.</numerusform><numerusform>%n ya estaban en la lista.</numerusform></translation>
+    </message>
+    <message>
+        <source>Skipped lines:</source>
+        <translation>Líneas omitidas:</translation>
+    </message>
+    <message>
+        <source>Take %1 off the suppression list? Only do this for an address added by mistake; its contact stays unsubscribed.</source>
+        <translation>¿Quitar %1 de la lista de supresión? Hazlo solo con una dirección añadida por error; su contacto sigue dado de baja.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SuppressionModel</name>
+    <message>
+        <source>Added by hand</source>
+        <translation>Añadida a mano</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importada</translation>
+    </message>
+    <message>
+        <source>Contact forgotten</source>
+        <translation>Contacto olvidado</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Queja por spam</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotado</translation>
+    </message>
+    <message>
+        <source>Erased contact (kept as a hash)</source>
+        <translation>Contacto borrado (se conserva como hash)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
     </message>
 </context>
 <context>

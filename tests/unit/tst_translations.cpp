@@ -96,7 +96,7 @@ void TestTranslations::spanishReachesTheWindow()
         QStringList menus;
         for (QAction *a : window.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&Archivo"), QStringLiteral("&Ver"), QStringLiteral("A&yuda")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&Archivo"), QStringLiteral("&Editar"), QStringLiteral("&Ver"), QStringLiteral("A&yuda")}));
         QCOMPARE(window.windowTitle(), QStringLiteral("LUX Marketing"));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusDatabase"))->text() == QStringLiteral("Sin base de datos"));
     }
