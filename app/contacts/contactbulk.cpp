@@ -2,6 +2,7 @@
 #include "contactbulk.h"
 
 #include "common/logging.h"
+#include "contactsearch.h"
 #include "storage/sqlitestatement.h"
 #include "users/auditlog.h"
 
@@ -141,6 +142,14 @@ Status ContactBulk::inChunks(const QList<qint64> &ids, const storage::ProgressFn
     return exec(m_db, QStringLiteral("DELETE FROM temp.bulk_ids"));
 }
 
+Status ContactBulk::searchTriggers(bool on)
+{
+    for (const QString &sql : on ? ContactSearch::triggerStatements() : ContactSearch::dropTriggerStatements())
+        if (Status s = exec(m_db, sql); !s)
+            return s;
+    return {};
+}
+
 Status ContactBulk::markChanged(const QList<qint64> &ids, qsizetype from)
 {
     // A temporary table, not "IN (?, ?, …)": the Qt driver looks up every positional parameter by
@@ -208,7 +217,7 @@ Result<ContactBulk::TagChange> ContactBulk::addTag(const QList<qint64> &ids, con
         const qsizetype before = change.ids.size();
         if (Status st = collect(m_db,
                                 QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT ?, b.id FROM temp.bulk_ids b "
-                                               "JOIN contacts c ON c.id = b.id WHERE true ON CONFLICT DO NOTHING RETURNING contact_id"),
+                                               "WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.id = b.id) ON CONFLICT DO NOTHING RETURNING contact_id"),
                                 {change.tagId}, change.ids);
             !st)
             return st;
@@ -301,7 +310,7 @@ Status ContactBulk::undoRemoveTag(const TagChange &change, const storage::Progre
     Status s = inChunks(change.ids, progress, cancel, [&]() -> Status {
         return exec(m_db,
                     QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT ?, b.id FROM temp.bulk_ids b "
-                                   "JOIN contacts c ON c.id = b.id WHERE true ON CONFLICT DO NOTHING"),
+                                   "WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.id = b.id) ON CONFLICT DO NOTHING"),
                     {*tagId});
     });
     if (!s)
@@ -393,8 +402,18 @@ Result<ContactBulk::Deletion> ContactBulk::moveToTrash(const QList<qint64> &ids,
     Deletion deletion;
     deletion.batch = qint64(QRandomGenerator::global()->generate64() >> 2) + 1;
     const QString columns = QString::fromLatin1(kColumns);
+    // The search index in bulk, as the importer does: the per-row trigger goes for this transaction
+    // (a rollback brings it back) and each chunk leaves the index in one statement.
+    if (Status st = searchTriggers(false); !st)
+        return st.error();
     Status s = inChunks(ids, progress, cancel, [&]() -> Status {
         const QVariantList batch{deletion.batch};
+        if (Status st = exec(m_db,
+                             QStringLiteral("INSERT INTO contacts_fts (contacts_fts, rowid, email, first_name, last_name, company) "
+                                            "SELECT 'delete', id, email, first_name, last_name, company FROM contacts "
+                                            "WHERE id IN (SELECT id FROM temp.bulk_ids)"));
+            !st)
+            return st;
         if (Status st = exec(m_db,
                              QStringLiteral("INSERT INTO contacts_trash (batch, %1) SELECT ?, %1 FROM contacts "
                                             "WHERE id IN (SELECT id FROM temp.bulk_ids)")
@@ -421,6 +440,8 @@ Result<ContactBulk::Deletion> ContactBulk::moveToTrash(const QList<qint64> &ids,
         deletion.count += del.numRowsAffected();
         return {};
     });
+    if (s)
+        s = searchTriggers(true);
     if (!s)
         return s.error();
     if (Status a = audit(QStringLiteral("contacts.deleted"), QString::number(deletion.count)); !a)
@@ -448,11 +469,19 @@ Result<ContactBulk::Restore> ContactBulk::restoreFromTrash(qint64 batch)
                                 "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = t.id OR c.email_key = t.email_key)"),
                  {batch});
     if (s)
+        s = searchTriggers(false);
+    if (s)
         s = exec(m_db,
                  QStringLiteral("INSERT INTO contacts (%1) SELECT %1 FROM contacts_trash WHERE batch = ? "
                                 "AND id IN (SELECT id FROM temp.restorable)")
                      .arg(columns),
                  {batch});
+    if (s)
+        s = exec(m_db, QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company) "
+                                      "SELECT id, email, first_name, last_name, company FROM contacts "
+                                      "WHERE id IN (SELECT id FROM temp.restorable)"));
+    if (s)
+        s = searchTriggers(true);
     if (s)
         s = exec(m_db,
                  QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT tag_id, contact_id FROM contact_tags_trash "

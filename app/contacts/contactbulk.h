@@ -101,6 +101,7 @@ public:
 private:
     template<typename Fn>
     Status inChunks(const QList<qint64> &ids, const storage::ProgressFn &progress, Cancel cancel, Fn &&perChunk);
+    Status searchTriggers(bool on); // drops or recreates the search index triggers, inside a transaction
     Status markChanged(const QList<qint64> &ids, qsizetype from); // ids[from…] into temp.bulk_changed
     Result<qint64> tagIdFor(const QString &tag, bool create, bool *created, QString *canonical);
     Status audit(const QString &action, const QString &details);
