@@ -60,6 +60,7 @@ void click(QWidget *root, const char *name)
 
 void saveShot(QWidget *w, const QString &name)
 {
+    QTest::qWait(50); // layouts settle
     const QPixmap shot = w->grab();
     QVERIFY(!shot.isNull());
     QVERIFY(shot.width() >= 400 && shot.height() >= 300);

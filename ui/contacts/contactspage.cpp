@@ -148,11 +148,15 @@ ContactsPage::ContactsPage(AppSession &session, QWidget *parent)
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->horizontalHeader()->setSortIndicatorClearable(true); // a third click goes back to insertion order
     m_view->setSortingEnabled(true);
-    m_view->setColumnWidth(ContactsModel::Email, 200);
-    m_view->setColumnWidth(ContactsModel::Name, 130);
-    m_view->setColumnWidth(ContactsModel::Company, 120);
-    m_view->setColumnWidth(ContactsModel::Country, 64);
+    // The address takes the room left; the other columns keep a width the user can change.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(ContactsModel::Email, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(56);
+    m_view->setColumnWidth(ContactsModel::Name, 120);
+    m_view->setColumnWidth(ContactsModel::Company, 110);
+    m_view->setColumnWidth(ContactsModel::Country, 70);
     m_view->setColumnWidth(ContactsModel::Status, 96);
+    m_view->setColumnWidth(ContactsModel::Created, 96);
     auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
