@@ -144,15 +144,16 @@ public:
     enum class Kind { Delete, Add };
     DeleteCommand(ContactActions &actions, Kind kind, QList<qint64> ids, qint64 batch, const QString &text)
         : AsyncCommand(actions, text), m_kind(kind), m_ids(std::move(ids)),
-          m_state(std::make_shared<State>(State{batch, kind == Kind::Delete}))
+          m_state(std::make_shared<State>(State{batch, kind == Kind::Delete})), m_path(actions.databasePath())
     {
     }
     ~DeleteCommand() override
     {
         if (!m_state->inTrash)
             return;
-        // Off the GUI thread; if the app quits first, the next open purges every batch.
-        QThreadPool::globalInstance()->start([path = m_actions.databasePath(), batch = m_state->batch] {
+        // Off the GUI thread; if the app quits first, the next open purges every batch. The path is
+        // the database the command was made on: the history is cleared when another one opens.
+        QThreadPool::globalInstance()->start([path = m_path, batch = m_state->batch] {
             storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadWrite);
             if (conn.isOpen())
                 if (Status s = ContactBulk(conn.db(), std::nullopt).purgeTrash(batch); !s)
@@ -203,6 +204,7 @@ private:
     Kind m_kind;
     QList<qint64> m_ids;
     std::shared_ptr<State> m_state;
+    QString m_path;
 };
 
 class EditCommand final : public AsyncCommand
@@ -301,9 +303,11 @@ void ContactActions::run(const QString &label, Work work, std::function<void(con
                 return Error(QStringLiteral("db.open-failed"), conn.errorText());
             return work(conn.db(), user, progress, cancel);
         },
-        [this, done = std::move(done)](const Status &status) {
+        [this, path, done = std::move(done)](const Status &status) {
             setBusy(false);
-            if (done)
+            // Another database opened meanwhile: the change was made where it was asked for, but its
+            // undo command would now point at the wrong file.
+            if (path == databasePath() && done)
                 done(status);
             Q_EMIT contactsChanged();
         });
