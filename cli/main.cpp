@@ -6,6 +6,7 @@
 #include "common/translations.h"
 #include "dbcommands.h"
 #include "storage/database.h"
+#include "templatecommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +47,12 @@ int main(int argc, char *argv[])
         {"suppress list", QT_TRANSLATE_NOOP("luxctl", "the suppression list, newest first")},
         {"segment save NAME --rules FILE", QT_TRANSLATE_NOOP("luxctl", "save rules (docs/SEGMENTS.md) as a segment")},
         {"segment list", QT_TRANSLATE_NOOP("luxctl", "saved segments with their current counts")},
+        {"template import FILE --name NAME", QT_TRANSLATE_NOOP("luxctl", "save an HTML or Markdown template (a new version if it exists)")},
+        {"template list", QT_TRANSLATE_NOOP("luxctl", "saved templates")},
+        {"template render NAME|FILE", QT_TRANSLATE_NOOP("luxctl", "merge for --contact EMAIL; --html OUT, --text OUT")},
+        {"template check NAME|FILE", QT_TRANSLATE_NOOP("luxctl", "the pre-send checks; exit 1 when one blocks sending")},
+        {"template component NAME FILE", QT_TRANSLATE_NOOP("luxctl", "save a reusable block, included with {{> NAME}}")},
+        {"template brand NAME FILE.json", QT_TRANSLATE_NOOP("luxctl", "save a brand kit (brand.* merge tags); --default")},
     };
     QString description = QCoreApplication::translate("luxctl", "LUX Marketing from the command line.")
                           + QStringLiteral("\n\n") + QCoreApplication::translate("luxctl", "Commands:") + QLatin1Char('\n');
@@ -69,7 +76,8 @@ int main(int argc, char *argv[])
     parser.addOption(jsonOption);
     parser.addOption(verboseOption);
     parser.addOptions(cli::contactOptions());
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress"));
+    parser.addOptions(cli::templateOptions());
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -102,5 +110,7 @@ int main(int argc, char *argv[])
         return cli::runSegmentCommand(command, ctx);
     if (group == QLatin1String("suppress"))
         return cli::runSuppressCommand(command, ctx);
+    if (group == QLatin1String("template"))
+        return cli::runTemplateCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

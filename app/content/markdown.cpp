@@ -44,8 +44,14 @@ QString Markdown::toHtml(const QString &markdown)
     QString html = QString::fromUtf8(rendered);
     std::free(rendered);
 
-    for (qsizetype i = 0; i < tags.size(); ++i) // the X ends each number: "…1X" is never part of "…12X"
-        html.replace(QStringLiteral("LUXMERGETAG%1X").arg(i), tags.at(i));
+    for (qsizetype i = 0; i < tags.size(); ++i) { // the X ends each number: "…1X" is never part of "…12X"
+        const QString placeholder = QStringLiteral("LUXMERGETAG%1X").arg(i);
+        // A component or a section tag alone on its line is a block, not a paragraph of text.
+        const QString inner = tags.at(i).mid(2).trimmed();
+        if (inner.startsWith(u'>') || inner.startsWith(u'#') || inner.startsWith(u'^') || inner.startsWith(u'/'))
+            html.replace(QStringLiteral("<p>") + placeholder + QStringLiteral("</p>"), tags.at(i));
+        html.replace(placeholder, tags.at(i));
+    }
     return html;
 }
 

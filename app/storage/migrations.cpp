@@ -149,6 +149,42 @@ const QList<Migration> kMigrations = {
                         " batch INTEGER NOT NULL, event_id INTEGER NOT NULL, contact_id INTEGER NOT NULL,"
                         " PRIMARY KEY (batch, event_id)) WITHOUT ROWID"),
      }},
+    {5,
+     "email templates, their history, components and brand kits",
+     QStringList{
+         QStringLiteral("CREATE TABLE templates ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " format TEXT NOT NULL CHECK (format IN ('html', 'markdown')),"
+                        " subject TEXT NOT NULL DEFAULT '', preheader TEXT NOT NULL DEFAULT '',"
+                        " source TEXT NOT NULL,"
+                        " tags TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX templates_name ON templates (lower(name))"),
+         // Every saved version, newest last: the edit history to go back to.
+         QStringLiteral("CREATE TABLE template_revisions ("
+                        " id INTEGER PRIMARY KEY,"
+                        " template_id INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,"
+                        " format TEXT NOT NULL, subject TEXT NOT NULL, preheader TEXT NOT NULL, source TEXT NOT NULL,"
+                        " at BIGINT NOT NULL, by_user INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE INDEX template_revisions_template ON template_revisions (template_id, id)"),
+         QStringLiteral("CREATE TABLE components ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " source TEXT NOT NULL,"
+                        " updated_at BIGINT NOT NULL, updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX components_name ON components (lower(name))"),
+         // A brand kit's values are merge fields brand.KEY (JSON object of key → text).
+         QStringLiteral("CREATE TABLE brand_kits ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " is_default INTEGER NOT NULL DEFAULT 0,"
+                        " fields TEXT NOT NULL DEFAULT '{}',"
+                        " updated_at BIGINT NOT NULL, updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX brand_kits_name ON brand_kits (lower(name))"),
+         QStringLiteral("CREATE UNIQUE INDEX brand_kits_default ON brand_kits (is_default) WHERE is_default = 1"),
+     }},
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 #include "users/auditlog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void contactsExportNeutralisesFormulas();
     void contactsUsageErrors_data();
     void contactsUsageErrors();
+    void templateImportRenderCheck();
 };
 
 void TestLuxctl::initCheckJson()
@@ -266,6 +268,73 @@ void TestLuxctl::contactsUsageErrors()
     const Run r = luxctl(QStringList{QStringLiteral("--db"), env.path(QStringLiteral("u.sqlite"))} + args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!QFile::exists(env.path(QStringLiteral("u.sqlite"))));
+}
+
+void TestLuxctl::templateImportRenderCheck()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("t.sqlite"));
+    const auto write = [&env](const char *name, const QByteArray &bytes) {
+        const QString path = env.path(QString::fromLatin1(name));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return QString();
+        return path;
+    };
+    const auto run = [&db](QStringList args) { return luxctl(QStringList{QStringLiteral("--db"), db} + args); };
+    QCOMPARE(run({QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv")}).exitCode, 0);
+    const QString footer = write("footer.html", "<p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
+    const QString brand = write("brand.json", "{\"name\": \"Acme\", \"address\": \"1 Main St, Springfield\"}");
+    const QString markdown = write("news.md", "# Hi {{first_name | default: \"there\"}}\n\nNews for **{{company}}**, "
+                                              "[read more](https://acme.example/news).\n\n{{> footer}}\n");
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("component"), QStringLiteral("footer"), footer}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("Acme"), brand}).exitCode, 0);
+    Run r = run({QStringLiteral("template"), QStringLiteral("import"), markdown, QStringLiteral("--name"), QStringLiteral("News"),
+                 QStringLiteral("--subject"), QStringLiteral("News for {{first_name}}"), QStringLiteral("--preheader"),
+                 QStringLiteral("Three things"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("format")).toString(), QStringLiteral("markdown"));
+    QCOMPARE(r.json().value(QStringLiteral("versions")).toInt(), 1);
+    r = run({QStringLiteral("template"), QStringLiteral("import"), markdown, QStringLiteral("--name"), QStringLiteral("news"),
+             QStringLiteral("--json")}); // the same name without case: a new version, subject kept
+    QCOMPARE(r.json().value(QStringLiteral("versions")).toInt(), 1); // nothing changed: no new version
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("list"), QStringLiteral("--json")})
+                 .json().value(QStringLiteral("templates")).toArray().size(), 1);
+
+    const QString html = env.path(QStringLiteral("out.html"));
+    const QString text = env.path(QStringLiteral("out.txt"));
+    r = run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News"), QStringLiteral("--contact"),
+             QStringLiteral("ana@example.com"), QStringLiteral("--html"), html, QStringLiteral("--text"), text, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("subject")).toString(), QStringLiteral("News for Ana"));
+    QCOMPARE(test::readAll(html), QByteArray("<h1>Hi Ana</h1>\n<p>News for <strong>Acme</strong>, <a href=\"https://acme.example/news\">read more</a>.</p>\n"
+                                             "<p>1 Main St, Springfield <a href=\"https://unsubscribe.invalid/preview\">Unsubscribe</a></p>\n"));
+    QCOMPARE(test::readAll(text), QByteArray("Hi Ana\n======\n\nNews for Acme, read more [1].\n\n1 Main St, Springfield Unsubscribe [2]\n\n"
+                                             "[1] https://acme.example/news\n[2] https://unsubscribe.invalid/preview"));
+    r = run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News")}); // nobody: the defaults
+    QVERIFY(r.out.startsWith("<h1>Hi there</h1>"));
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("check"), QStringLiteral("News")}).exitCode, 0);
+
+    // A file with problems: check lists them with places and exits 1; render refuses.
+    const QString bad = write("bad.html", "<p>Hi {{frist_name}}</p>\n<img src=\"a.png\"><a href=\"javascript:x()\">x</a>");
+    r = run({QStringLiteral("template"), QStringLiteral("check"), bad, QStringLiteral("--subject"), QStringLiteral("Hello"),
+             QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    QStringList found;
+    for (const QJsonValue &v : r.json().value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        found << QStringLiteral("%1 %2 %3:%4").arg(f.value(QStringLiteral("severity")).toString(), f.value(QStringLiteral("code")).toString())
+                     .arg(f.value(QStringLiteral("line")).toInt()).arg(f.value(QStringLiteral("column")).toInt());
+    }
+    QCOMPARE(found, (QStringList{QStringLiteral("warning preheader.missing 0:0"), QStringLiteral("error merge.problem 1:7"),
+                                 QStringLiteral("error unsubscribe.missing 0:0"), QStringLiteral("error address.missing 0:0"),
+                                 QStringLiteral("warning image.alt 2:1"), QStringLiteral("error link.unsafe 2:18")}));
+    r = run({QStringLiteral("template"), QStringLiteral("render"), bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("bad.html:1:7: error: Unknown merge tag {{frist_name}}."), r.err.constData());
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("render")}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("Nope")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), bad}).exitCode, 2); // no --name
 }
 
 LUX_TEST_MAIN(TestLuxctl, QCoreApplication)

@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "templatestore.h"
+
+#include "markdown.h"
+#include "users/auditlog.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lux::content {
+
+namespace {
+
+Error dbError(const QSqlQuery &q)
+{
+    return Error(QStringLiteral("db.write"), q.lastError().text());
+}
+
+// SQLite gets '' for an empty text, never NULL (the columns are NOT NULL).
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QVariant userValue(std::optional<qint64> user)
+{
+    return user ? QVariant(*user) : QVariant(QMetaType::fromType<qint64>());
+}
+
+EmailTemplate fromQuery(const QSqlQuery &q)
+{
+    EmailTemplate t;
+    t.id = q.value(0).toLongLong();
+    t.name = q.value(1).toString();
+    t.format = q.value(2).toString();
+    t.subject = q.value(3).toString();
+    t.preheader = q.value(4).toString();
+    t.source = q.value(5).toString();
+    t.tags = q.value(6).toString().split(u',', Qt::SkipEmptyParts);
+    for (QString &tag : t.tags)
+        tag = tag.trimmed();
+    t.createdAt = q.value(7).toLongLong();
+    t.updatedAt = q.value(8).toLongLong();
+    return t;
+}
+
+constexpr auto kColumns = "SELECT id, name, format, subject, preheader, source, tags, created_at, updated_at FROM templates ";
+
+} // namespace
+
+Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<qint64> byUser)
+{
+    const QString name = t.name.trimmed();
+    if (name.isEmpty())
+        return Error(QStringLiteral("template.name"), tr("A template needs a name."));
+    if (t.format != QLatin1String("html") && t.format != QLatin1String("markdown"))
+        return Error(QStringLiteral("template.format"), tr("“%1” is not a template format (html or markdown).").arg(t.format));
+    if (!m_db.transaction())
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    const auto fail = [this](const Error &e) {
+        m_db.rollback();
+        return e;
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM templates WHERE lower(name) = lower(?) AND id <> ?"));
+    q.addBindValue(name);
+    q.addBindValue(t.id);
+    if (!q.exec())
+        return fail(dbError(q));
+    if (q.next())
+        return fail(Error(QStringLiteral("template.duplicate"), tr("There is already a template named “%1”.").arg(name)));
+    qint64 id = t.id;
+    bool changed = true;
+    if (id == 0) {
+        q.prepare(QStringLiteral("INSERT INTO templates (name, format, subject, preheader, source, tags, created_at, updated_at, "
+                                 "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        for (const QVariant &v : QVariantList{name, t.format, text(t.subject), text(t.preheader), text(t.source),
+                                              text(t.tags.join(QStringLiteral(", "))), now, now, userValue(byUser), userValue(byUser)})
+            q.addBindValue(v);
+        if (!q.exec() || !q.next())
+            return fail(dbError(q));
+        id = q.value(0).toLongLong();
+    } else {
+        q.prepare(QStringLiteral("SELECT format = ? AND subject = ? AND preheader = ? AND source = ? FROM templates WHERE id = ?"));
+        for (const QVariant &v : QVariantList{t.format, text(t.subject), text(t.preheader), text(t.source), id})
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(dbError(q));
+        if (!q.next())
+            return fail(Error(QStringLiteral("template.not-found"), tr("This template no longer exists.")));
+        changed = !q.value(0).toBool();
+        q.prepare(QStringLiteral("UPDATE templates SET name = ?, format = ?, subject = ?, preheader = ?, source = ?, tags = ?, "
+                                 "updated_at = ?, updated_by = ? WHERE id = ?"));
+        for (const QVariant &v : QVariantList{name, t.format, text(t.subject), text(t.preheader), text(t.source),
+                                              text(t.tags.join(QStringLiteral(", "))), now, userValue(byUser), id})
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(dbError(q));
+    }
+    if (changed) {
+        q.prepare(QStringLiteral("INSERT INTO template_revisions (template_id, format, subject, preheader, source, at, by_user) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v : QVariantList{id, t.format, text(t.subject), text(t.preheader), text(t.source), now, userValue(byUser)})
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(dbError(q));
+    }
+    if (Status s = AuditLog(m_db).record(byUser, t.id == 0 ? QStringLiteral("template.created") : QStringLiteral("template.updated"),
+                                         QStringLiteral("template"), id, name, now);
+        !s)
+        return fail(s.error());
+    if (!m_db.commit())
+        return fail(Error(QStringLiteral("db.write"), m_db.lastError().text()));
+    return find(id);
+}
+
+Result<EmailTemplate> TemplateStore::find(const QString &name) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE lower(name) = lower(?)"));
+    q.addBindValue(name.trimmed());
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return Error(QStringLiteral("template.not-found"), tr("There is no template named “%1”.").arg(name.trimmed()));
+    return fromQuery(q);
+}
+
+Result<EmailTemplate> TemplateStore::find(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
+    return fromQuery(q);
+}
+
+QList<EmailTemplate> TemplateStore::list() const
+{
+    QList<EmailTemplate> result;
+    QSqlQuery q(m_db);
+    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("ORDER BY lower(name)")))
+        while (q.next())
+            result << fromQuery(q);
+    return result;
+}
+
+Status TemplateStore::remove(const QString &name, std::optional<qint64> byUser)
+{
+    const auto t = find(name);
+    if (!t)
+        return t.error();
+    if (!m_db.transaction())
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM templates WHERE id = ?")); // revisions cascade
+    q.addBindValue(t->id);
+    if (!q.exec()) {
+        const Error e = dbError(q);
+        m_db.rollback();
+        return e;
+    }
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("template.deleted"), QStringLiteral("template"), t->id, t->name); !s) {
+        m_db.rollback();
+        return s;
+    }
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    }
+    return {};
+}
+
+Result<EmailTemplate> TemplateStore::duplicate(const QString &name, const QString &newName, std::optional<qint64> byUser)
+{
+    auto t = find(name);
+    if (!t)
+        return t.error();
+    EmailTemplate copy = *t;
+    copy.id = 0;
+    copy.name = newName;
+    return save(copy, byUser);
+}
+
+QList<TemplateRevision> TemplateStore::revisions(qint64 templateId) const
+{
+    QList<TemplateRevision> result;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, format, subject, preheader, source, at FROM template_revisions WHERE template_id = ? ORDER BY id"));
+    q.addBindValue(templateId);
+    if (q.exec())
+        while (q.next())
+            result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                           q.value(4).toString(), q.value(5).toLongLong()});
+    return result;
+}
+
+Status TemplateStore::saveComponent(const QString &name, const QString &source, std::optional<qint64> byUser)
+{
+    static const QRegularExpression valid(QStringLiteral(R"(^[A-Za-z0-9_][A-Za-z0-9_.-]*$)"));
+    if (!valid.match(name).hasMatch())
+        return Error(QStringLiteral("component.name"),
+                     tr("“%1” cannot name a component: use letters, digits, -, _ and dots, as in {{> footer}}.").arg(name));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO components (name, source, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (lower(name)) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at, "
+                             "updated_by = excluded.updated_by"));
+    q.addBindValue(name);
+    q.addBindValue(source);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(userValue(byUser));
+    if (!q.exec())
+        return dbError(q);
+    return {};
+}
+
+QHash<QString, QString> TemplateStore::components() const
+{
+    QHash<QString, QString> result;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT name, source FROM components")))
+        while (q.next())
+            result.insert(q.value(0).toString(), q.value(1).toString());
+    return result;
+}
+
+Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &fields, bool makeDefault, std::optional<qint64> byUser)
+{
+    if (name.trimmed().isEmpty())
+        return Error(QStringLiteral("brand.name"), tr("A brand kit needs a name."));
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        if (!it.value().isString())
+            return Error(QStringLiteral("brand.field"), tr("Brand kit field “%1” must be text.").arg(it.key()));
+    if (!m_db.transaction())
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    QSqlQuery q(m_db);
+    const auto fail = [&]() {
+        const Error e = dbError(q);
+        m_db.rollback();
+        return e;
+    };
+    bool first = false;
+    if (!q.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM brand_kits)")) || !q.next())
+        return fail();
+    first = q.value(0).toBool();
+    if ((makeDefault || first) && !q.exec(QStringLiteral("UPDATE brand_kits SET is_default = 0 WHERE is_default = 1")))
+        return fail();
+    q.prepare(QStringLiteral("INSERT INTO brand_kits (name, is_default, fields, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (lower(name)) DO UPDATE SET fields = excluded.fields, "
+                             "is_default = max(is_default, excluded.is_default), updated_at = excluded.updated_at, "
+                             "updated_by = excluded.updated_by"));
+    q.addBindValue(name.trimmed());
+    q.addBindValue(makeDefault || first ? 1 : 0);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(userValue(byUser));
+    if (!q.exec())
+        return fail();
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    }
+    return {};
+}
+
+QHash<QString, QString> TemplateStore::brandFields(const QString &kit) const
+{
+    QHash<QString, QString> result;
+    QSqlQuery q(m_db);
+    if (kit.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT fields FROM brand_kits WHERE is_default = 1"));
+    } else {
+        q.prepare(QStringLiteral("SELECT fields FROM brand_kits WHERE lower(name) = lower(?)"));
+        q.addBindValue(kit);
+    }
+    if (q.exec() && q.next()) {
+        const QJsonObject o = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            result.insert(it.key(), it.value().toString());
+    }
+    return result;
+}
+
+// ---- TemplateRenderer -----------------------------------------------------------------------
+
+TemplateRenderer::TemplateRenderer(QSqlDatabase db)
+{
+    QStringList custom;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT name FROM custom_fields ORDER BY id")))
+        while (q.next())
+            custom << q.value(0).toString();
+    TemplateStore store(db);
+    m_components = store.components();
+    m_brand = store.brandFields();
+    m_fields = MergeFields::standard(custom, m_brand.keys());
+}
+
+QString TemplateRenderer::htmlSource(const EmailTemplate &t)
+{
+    return t.format == QLatin1String("markdown") ? Markdown::toHtml(t.source) : t.source;
+}
+
+QStringList TemplateRenderer::valuesFor(const contacts::Contact *c, const QHash<QString, QString> &extras) const
+{
+    QStringList v(m_fields.size());
+    const auto set = [&](const QString &name, const QString &value) {
+        if (const int i = m_fields.indexOf(name); i >= 0)
+            v[i] = value;
+    };
+    for (auto it = m_brand.constBegin(); it != m_brand.constEnd(); ++it)
+        set(QStringLiteral("brand.") + it.key(), it.value());
+    set(QStringLiteral("current_year"), QString::number(QDate::currentDate().year()));
+    if (c) {
+        set(QStringLiteral("email"), c->email);
+        set(QStringLiteral("first_name"), c->firstName);
+        set(QStringLiteral("last_name"), c->lastName);
+        set(QStringLiteral("full_name"), QString(c->firstName + QLatin1Char(' ') + c->lastName).trimmed());
+        set(QStringLiteral("phone"), c->phone);
+        set(QStringLiteral("company"), c->company);
+        set(QStringLiteral("city"), c->city);
+        set(QStringLiteral("country"), c->country);
+        set(QStringLiteral("time_zone"), c->timeZone);
+        set(QStringLiteral("language"), c->language);
+        for (auto it = c->custom.constBegin(); it != c->custom.constEnd(); ++it)
+            set(QStringLiteral("custom.") + it.key(), it.value().toVariant().toString());
+    }
+    for (auto it = extras.constBegin(); it != extras.constEnd(); ++it)
+        set(it.key(), it.value());
+    return v;
+}
+
+RenderedEmail TemplateRenderer::render(const EmailTemplate &t, const contacts::Contact *contact,
+                                       const QHash<QString, QString> &extras) const
+{
+    RenderedEmail out;
+    const QString html = htmlSource(t);
+    const MergeTemplate body = MergeTemplate::compile(html, m_fields, MergeTemplate::Mode::Html, m_components);
+    const MergeTemplate subject = MergeTemplate::compile(t.subject, m_fields, MergeTemplate::Mode::Text);
+    const MergeTemplate preheader = MergeTemplate::compile(t.preheader, m_fields, MergeTemplate::Mode::Text);
+    QStringList values = valuesFor(contact, extras);
+    out.subject = subject.render(values);
+    out.preheader = preheader.render(values);
+    if (const int i = m_fields.indexOf(QStringLiteral("subject")); i >= 0)
+        values[i] = out.subject;
+    if (const int i = m_fields.indexOf(QStringLiteral("preheader")); i >= 0)
+        values[i] = out.preheader;
+    out.html = body.render(values);
+    out.text = PlainText::fromHtml(out.html);
+
+    PreSendCheck::Input in;
+    in.subject = subject.isValid() ? out.subject : t.subject;
+    in.preheader = preheader.isValid() ? out.preheader : t.preheader;
+    in.source = html;
+    in.compiled = body;
+    in.sampleHtml = out.html;
+    in.postalAddress = m_brand.value(QStringLiteral("address"));
+    out.findings = PreSendCheck::run(in);
+    for (const auto &[compiled, where] : {std::pair{&subject, Finding::Where::Subject}, std::pair{&preheader, Finding::Where::Preheader}})
+        for (const MergeProblem &p : compiled->problems())
+            out.findings.prepend({Finding::Severity::Error, QStringLiteral("merge.problem"), p.message, where, p.line, p.column});
+    return out;
+}
+
+} // namespace lux::content

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "contacts/contactrepository.h"
+#include "emailhtml.h"
+#include "mergetemplate.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace lux::content {
+
+struct EmailTemplate
+{
+    qint64 id = 0;
+    QString name;
+    QString format = QStringLiteral("html"); // or "markdown"
+    QString subject;
+    QString preheader;
+    QString source;
+    QStringList tags;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+struct TemplateRevision
+{
+    qint64 id = 0;
+    QString format, subject, preheader, source;
+    qint64 at = 0;
+};
+
+// Templates, their edit history, components and brand kits, in the database (migration 5).
+class TemplateStore
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::content::TemplateStore)
+public:
+    explicit TemplateStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Creates (id 0) or updates a template; a change of content adds a revision. Names are unique
+    // without case.
+    Result<EmailTemplate> save(const EmailTemplate &t, std::optional<qint64> byUser);
+    Result<EmailTemplate> find(const QString &name) const;
+    Result<EmailTemplate> find(qint64 id) const;
+    QList<EmailTemplate> list() const; // by name
+    Status remove(const QString &name, std::optional<qint64> byUser);
+    Result<EmailTemplate> duplicate(const QString &name, const QString &newName, std::optional<qint64> byUser);
+    QList<TemplateRevision> revisions(qint64 templateId) const; // oldest first
+
+    Status saveComponent(const QString &name, const QString &source, std::optional<qint64> byUser);
+    QHash<QString, QString> components() const;
+
+    // A brand kit's fields (keys as in brand.KEY merge tags). The first kit saved becomes the default.
+    Status saveBrandKit(const QString &name, const QJsonObject &fields, bool makeDefault, std::optional<qint64> byUser);
+    QHash<QString, QString> brandFields(const QString &kit = {}) const; // the default kit when empty
+
+private:
+    QSqlDatabase m_db;
+};
+
+// A template made ready to send or show: Markdown to HTML, components and the brand kit in place,
+// merged for one contact (or for nobody, which shows the defaults), the text part derived, and the
+// pre-send checks run.
+struct RenderedEmail
+{
+    QString subject;
+    QString preheader;
+    QString html;
+    QString text;
+    QList<Finding> findings;
+};
+
+class TemplateRenderer
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::content::TemplateRenderer)
+public:
+    // Reads the database's custom fields, components and default brand kit once.
+    explicit TemplateRenderer(QSqlDatabase db);
+
+    const MergeFields &fields() const { return m_fields; }
+    // The per-recipient values in MergeFields order; links (unsubscribe_url, …) come from extras.
+    QStringList valuesFor(const contacts::Contact *contact, const QHash<QString, QString> &extras = {}) const;
+    RenderedEmail render(const EmailTemplate &t, const contacts::Contact *contact,
+                         const QHash<QString, QString> &extras = {}) const;
+    // The HTML a template's source stands for (Markdown converted), before merging.
+    static QString htmlSource(const EmailTemplate &t);
+
+private:
+    MergeFields m_fields;
+    QHash<QString, QString> m_components;
+    QHash<QString, QString> m_brand;
+};
+
+} // namespace lux::content

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "templatecommands.h"
+
+#include "content/templatestore.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace lux::cli {
+
+namespace {
+
+struct TemplateTr
+{
+    Q_DECLARE_TR_FUNCTIONS(luxctl)
+};
+
+Result<QString> readText(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(QStringLiteral("template.file"), TemplateTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes)
+        return Error(QStringLiteral("template.encoding"), TemplateTr::tr("%1 is not UTF-8 text.").arg(path));
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    return text;
+}
+
+Status writeText(const QString &path, const QString &text)
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0 || !out.commit())
+        return Error(QStringLiteral("template.write"), TemplateTr::tr("Cannot write %1: %2").arg(path, out.errorString()));
+    return {};
+}
+
+QString formatFor(const QString &path, const QString &given)
+{
+    if (!given.isEmpty())
+        return given;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("md") || suffix == QLatin1String("markdown") ? QStringLiteral("markdown") : QStringLiteral("html");
+}
+
+// A stored template by name, or a file (read as an unsaved template).
+Result<content::EmailTemplate> templateFrom(const CommandContext &ctx, QSqlDatabase db)
+{
+    const QString ref = ctx.args.first();
+    if (QFileInfo(ref).isFile()) {
+        const auto text = readText(ref);
+        if (!text)
+            return text.error();
+        content::EmailTemplate t;
+        t.name = QFileInfo(ref).completeBaseName();
+        t.format = formatFor(ref, ctx.option(QStringLiteral("format")));
+        t.source = *text;
+        t.subject = ctx.option(QStringLiteral("subject"));
+        t.preheader = ctx.option(QStringLiteral("preheader"));
+        return t;
+    }
+    auto t = content::TemplateStore(db).find(ref);
+    if (t && ctx.isSet(QStringLiteral("subject")))
+        t->subject = ctx.option(QStringLiteral("subject"));
+    if (t && ctx.isSet(QStringLiteral("preheader")))
+        t->preheader = ctx.option(QStringLiteral("preheader"));
+    return t;
+}
+
+QJsonArray findingsJson(const QList<content::Finding> &findings)
+{
+    QJsonArray list;
+    for (const content::Finding &f : findings)
+        list.append(QJsonObject{{QStringLiteral("severity"), content::Finding::severityName(f.severity)},
+                                {QStringLiteral("code"), f.code},
+                                {QStringLiteral("where"), content::Finding::whereName(f.where)},
+                                {QStringLiteral("line"), f.line},
+                                {QStringLiteral("column"), f.column},
+                                {QStringLiteral("message"), f.message}});
+    return list;
+}
+
+QString findingsText(const QString &file, const QList<content::Finding> &findings)
+{
+    QStringList lines;
+    for (const content::Finding &f : findings) {
+        const QString place = f.where == content::Finding::Where::Body && f.line > 0
+                                  ? QStringLiteral("%1:%2:%3").arg(file).arg(f.line).arg(f.column)
+                                  : content::Finding::whereName(f.where);
+        lines << QStringLiteral("%1: %2: %3 [%4]").arg(place, content::Finding::severityName(f.severity), f.message, f.code);
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+QList<QCommandLineOption> templateOptions()
+{
+    const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
+    return {
+        {QStringLiteral("name"), t(QT_TRANSLATE_NOOP("luxctl", "Template import: the template's name.")), QStringLiteral("NAME")},
+        {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "Template: the subject line (merge tags allowed).")), QStringLiteral("TEXT")},
+        {QStringLiteral("preheader"), t(QT_TRANSLATE_NOOP("luxctl", "Template: the preheader shown after the subject.")), QStringLiteral("TEXT")},
+        {QStringLiteral("format"), t(QT_TRANSLATE_NOOP("luxctl", "Template: html or markdown (default: from the file name).")), QStringLiteral("F")},
+        {QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: merge for this contact.")), QStringLiteral("EMAIL")},
+        {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the HTML part here.")), QStringLiteral("OUT")},
+        {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the text part here.")), QStringLiteral("OUT")},
+        {QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Template brand: make this the default brand kit."))},
+    };
+}
+
+int runTemplateCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command == QLatin1String("import")) {
+        if (ctx.args.size() != 1 || ctx.option(QStringLiteral("name")).trimmed().isEmpty())
+            return ctx.usage(TemplateTr::tr("template import needs a FILE and --name NAME."));
+        const auto text = readText(ctx.args.first());
+        if (!text)
+            return ctx.fail(text.error());
+        auto db = Database::open(ctx.databasePath);
+        if (!db)
+            return ctx.fail(db.error());
+        content::TemplateStore store((*db)->connection());
+        content::EmailTemplate t;
+        if (const auto existing = store.find(ctx.option(QStringLiteral("name"))); existing)
+            t = *existing; // a new version of it
+        t.name = ctx.option(QStringLiteral("name"));
+        t.format = formatFor(ctx.args.first(), ctx.option(QStringLiteral("format")));
+        t.source = *text;
+        if (ctx.isSet(QStringLiteral("subject")))
+            t.subject = ctx.option(QStringLiteral("subject"));
+        if (ctx.isSet(QStringLiteral("preheader")))
+            t.preheader = ctx.option(QStringLiteral("preheader"));
+        const auto saved = store.save(t, std::nullopt);
+        if (!saved)
+            return ctx.fail(saved.error());
+        const qsizetype versions = store.revisions(saved->id).size();
+        return ctx.succeed({{QStringLiteral("id"), saved->id}, {QStringLiteral("name"), saved->name},
+                            {QStringLiteral("format"), saved->format}, {QStringLiteral("versions"), versions}},
+                           TemplateTr::tr("Saved template \"%1\" (%2, version %3).").arg(saved->name, saved->format).arg(versions));
+    }
+    if (command == QLatin1String("list")) {
+        auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        if (!db)
+            return ctx.fail(db.error());
+        QJsonArray items;
+        QStringList lines;
+        for (const content::EmailTemplate &t : content::TemplateStore((*db)->connection()).list()) {
+            items.append(QJsonObject{{QStringLiteral("name"), t.name}, {QStringLiteral("format"), t.format},
+                                     {QStringLiteral("subject"), t.subject},
+                                     {QStringLiteral("updated_at"), QDateTime::fromMSecsSinceEpoch(t.updatedAt, Qt::UTC).toString(Qt::ISODate)}});
+            lines << QStringLiteral("%1\t%2\t%3").arg(t.name, t.format, t.subject);
+        }
+        return ctx.succeed({{QStringLiteral("templates"), items}}, lines.join(u'\n'));
+    }
+    if (command == QLatin1String("render") || command == QLatin1String("check")) {
+        if (ctx.args.size() != 1)
+            return ctx.usage(TemplateTr::tr("template %1 needs a template name or a file.").arg(command));
+        auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        if (!db)
+            return ctx.fail(db.error());
+        const auto t = templateFrom(ctx, (*db)->connection());
+        if (!t)
+            return ctx.fail(t.error());
+        std::optional<contacts::Contact> contact;
+        if (ctx.isSet(QStringLiteral("contact"))) {
+            const auto found = contacts::ContactRepository((*db)->connection()).findByEmail(ctx.option(QStringLiteral("contact")));
+            if (!found)
+                return ctx.fail(found.error());
+            contact = *found;
+        }
+        const content::TemplateRenderer renderer((*db)->connection());
+        // Previews and checks use a placeholder for the per-recipient unsubscribe link.
+        const QHash<QString, QString> links = {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://unsubscribe.invalid/preview")},
+                                               {QStringLiteral("preferences_url"), QStringLiteral("https://preferences.invalid/preview")},
+                                               {QStringLiteral("view_online_url"), QStringLiteral("https://view.invalid/preview")}};
+        const content::RenderedEmail r = renderer.render(*t, contact ? &*contact : nullptr, links);
+        const QString file = QFileInfo(ctx.args.first()).isFile() ? ctx.args.first() : t->name;
+        const bool blocked = content::PreSendCheck::blocks(r.findings);
+        if (command == QLatin1String("check")) {
+            const QJsonObject report{{QStringLiteral("template"), t->name}, {QStringLiteral("passed"), !blocked},
+                                     {QStringLiteral("findings"), findingsJson(r.findings)}};
+            const QString text = r.findings.isEmpty() ? TemplateTr::tr("%1: no problems found.").arg(file) : findingsText(file, r.findings);
+            if (blocked)
+                return ctx.fail(Error(QStringLiteral("template.check"), text), report);
+            return ctx.succeed(report, text);
+        }
+        // render: merge problems stop it; other findings are the check's business.
+        QList<content::Finding> mergeProblems;
+        for (const content::Finding &f : r.findings)
+            if (f.code == QLatin1String("merge.problem"))
+                mergeProblems << f;
+        if (!mergeProblems.isEmpty())
+            return ctx.fail(Error(QStringLiteral("template.merge"), findingsText(file, mergeProblems)),
+                            {{QStringLiteral("findings"), findingsJson(mergeProblems)}});
+        if (ctx.isSet(QStringLiteral("html")))
+            if (Status s = writeText(ctx.option(QStringLiteral("html")), r.html); !s)
+                return ctx.fail(s.error());
+        if (ctx.isSet(QStringLiteral("text")))
+            if (Status s = writeText(ctx.option(QStringLiteral("text")), r.text); !s)
+                return ctx.fail(s.error());
+        const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
+                                 {QStringLiteral("html_bytes"), r.html.toUtf8().size()}, {QStringLiteral("text_bytes"), r.text.toUtf8().size()}};
+        if (ctx.isSet(QStringLiteral("html")) || ctx.isSet(QStringLiteral("text")))
+            return ctx.succeed(object, TemplateTr::tr("Subject: %1").arg(r.subject));
+        QJsonObject withHtml = object; // nowhere to write it: the HTML goes to standard output
+        withHtml.insert(QStringLiteral("html"), r.html);
+        return ctx.succeed(withHtml, r.html);
+    }
+    if (command == QLatin1String("component")) {
+        if (ctx.args.size() != 2)
+            return ctx.usage(TemplateTr::tr("template component needs a NAME and a FILE."));
+        const auto text = readText(ctx.args.at(1));
+        if (!text)
+            return ctx.fail(text.error());
+        auto db = Database::open(ctx.databasePath);
+        if (!db)
+            return ctx.fail(db.error());
+        if (Status s = content::TemplateStore((*db)->connection()).saveComponent(ctx.args.first(), *text, std::nullopt); !s)
+            return ctx.fail(s.error());
+        return ctx.succeed({{QStringLiteral("component"), ctx.args.first()}},
+                           TemplateTr::tr("Saved component \"%1\"; include it with {{> %1}}.").arg(ctx.args.first()));
+    }
+    if (command == QLatin1String("brand")) {
+        if (ctx.args.size() != 2)
+            return ctx.usage(TemplateTr::tr("template brand needs a NAME and a FILE.json."));
+        const auto text = readText(ctx.args.at(1));
+        if (!text)
+            return ctx.fail(text.error());
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(text->toUtf8(), &error);
+        if (!doc.isObject())
+            return ctx.fail(Error(QStringLiteral("brand.json"), TemplateTr::tr("%1: not a JSON object (%2 at offset %3).")
+                                                                     .arg(ctx.args.at(1), error.errorString()).arg(error.offset)));
+        auto db = Database::open(ctx.databasePath);
+        if (!db)
+            return ctx.fail(db.error());
+        if (Status s = content::TemplateStore((*db)->connection()).saveBrandKit(ctx.args.first(), doc.object(),
+                                                                                ctx.isSet(QStringLiteral("default")), std::nullopt);
+            !s)
+            return ctx.fail(s.error());
+        return ctx.succeed({{QStringLiteral("brand_kit"), ctx.args.first()}}, TemplateTr::tr("Saved brand kit \"%1\".").arg(ctx.args.first()));
+    }
+    return ctx.usage(TemplateTr::tr("Unknown command 'template %1'. Commands: import, list, render, check, component, brand.").arg(command));
+}
+
+} // namespace lux::cli

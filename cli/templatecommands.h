@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commandcontext.h"
+
+namespace lux::cli {
+
+// The options the template commands read; registered with the parser by main().
+QList<QCommandLineOption> templateOptions();
+
+// luxctl template import FILE --name NAME | list | render NAME|FILE | check NAME|FILE
+//        | component NAME FILE | brand NAME FILE.json [--default]
+int runTemplateCommand(const QString &command, const CommandContext &ctx);
+
+} // namespace lux::cli
