@@ -138,3 +138,276 @@ QByteArray MimeMessage::build(const MimeInput &in)
 }
 
 } // namespace lux::content
+
+namespace lux::content {
+
+namespace {
+
+const char kHex[] = "0123456789ABCDEF";
+
+QByteArray crlfUtf8(const QString &text)
+{
+    QString t = text;
+    t.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(u'\r', u'\n');
+    return t.toUtf8();
+}
+
+// RFC 2047 5(3): what may stay as it is inside a Q-encoded word in a phrase (the strictest place).
+bool qSafe(uchar c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '!' || c == '*' || c == '+'
+           || c == '-' || c == '/';
+}
+
+bool plainAscii(const QString &s)
+{
+    for (const QChar c : s)
+        if (c.unicode() < 0x20 || c.unicode() >= 0x7f)
+            return false;
+    return !s.contains(QLatin1String("=?"));
+}
+
+// Folds plain ASCII text at spaces so lines stay within 78 characters.
+QByteArray foldPlain(const QByteArray &text, int used)
+{
+    QByteArray out;
+    int line = used;
+    const QList<QByteArray> words = text.split(' ');
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QByteArray &w = words.at(i);
+        if (i > 0) {
+            if (line + 1 + w.size() > 78 && line > 0) {
+                out += "\r\n ";
+                line = 1;
+            } else {
+                out += ' ';
+                ++line;
+            }
+        }
+        out += w;
+        line += int(w.size());
+    }
+    return out;
+}
+
+// UTF-8 Q-encoded words of at most 75 characters, never splitting a character, separated by CRLF SP.
+QByteArray encodedWords(const QString &text, int used)
+{
+    static const QByteArray open = "=?utf-8?Q?";
+    QByteArray out = open;
+    int wordLength = int(open.size());
+    int line = used + int(open.size());
+    const QByteArray utf8 = text.toUtf8();
+    for (qsizetype i = 0; i < utf8.size();) {
+        // One character: its UTF-8 bytes, encoded together.
+        qsizetype n = 1;
+        const uchar lead = uchar(utf8.at(i));
+        if (lead >= 0xf0)
+            n = 4;
+        else if (lead >= 0xe0)
+            n = 3;
+        else if (lead >= 0xc0)
+            n = 2;
+        QByteArray piece;
+        for (qsizetype k = 0; k < n && i + k < utf8.size(); ++k) {
+            const uchar c = uchar(utf8.at(i + k));
+            if (c == ' ')
+                piece += '_';
+            else if (qSafe(c))
+                piece += char(c);
+            else {
+                piece += '=';
+                piece += kHex[c >> 4];
+                piece += kHex[c & 15];
+            }
+        }
+        i += n;
+        if (wordLength + piece.size() + 2 > 75 || line + piece.size() + 2 > 78) {
+            out += "?=\r\n ";
+            out += open;
+            wordLength = int(open.size());
+            line = 1 + int(open.size());
+        }
+        out += piece;
+        wordLength += int(piece.size());
+        line += int(piece.size());
+    }
+    out += "?=";
+    return out;
+}
+
+QByteArray mailboxValue(const QString &name, const QString &address, int used)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return address.toUtf8();
+    QByteArray phrase;
+    if (plainAscii(n)) {
+        static const QString specials = QStringLiteral("()<>[]:;@\\,.\"");
+        bool needsQuotes = false;
+        for (const QChar c : n)
+            needsQuotes = needsQuotes || specials.contains(c);
+        if (needsQuotes) {
+            QByteArray q = n.toUtf8();
+            q.replace("\\", "\\\\").replace("\"", "\\\"");
+            phrase = '"' + q + '"';
+        } else {
+            phrase = n.toUtf8();
+        }
+    } else {
+        phrase = encodedWords(n, used);
+    }
+    const int lastLine = int(phrase.size() - (phrase.lastIndexOf('\n') + 1)) + (phrase.contains('\n') ? 0 : used);
+    const QByteArray addr = '<' + address.toUtf8() + '>';
+    return phrase + (lastLine + 1 + addr.size() > 78 ? QByteArray("\r\n ") : QByteArray(" ")) + addr;
+}
+
+QByteArray dateValue(const QDateTime &date)
+{
+    // RFC 5322 3.3, in UTC, with English names whatever the locale.
+    static const char *days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char *months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QDateTime utc = date.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    return QByteArray(days[d.dayOfWeek() - 1]) + ", " + QByteArray::number(d.day()).rightJustified(2, '0') + ' '
+           + months[d.month() - 1] + ' ' + QByteArray::number(d.year()) + ' ' + QByteArray::number(t.hour()).rightJustified(2, '0')
+           + ':' + QByteArray::number(t.minute()).rightJustified(2, '0') + ':' + QByteArray::number(t.second()).rightJustified(2, '0')
+           + " +0000";
+}
+
+QByteArray listUnsubscribeValue(const MimeInput &in, int used)
+{
+    QByteArray value = '<' + in.listUnsubscribeUrl.toUtf8() + '>';
+    if (!in.listUnsubscribeMailto.isEmpty()) {
+        const QByteArray mailto = '<' + in.listUnsubscribeMailto.toUtf8() + '>';
+        value += used + value.size() + 2 + mailto.size() > 78 ? QByteArray(",\r\n " + mailto) : QByteArray(", " + mailto);
+    }
+    return value;
+}
+
+constexpr auto kSlotTo = "luxslot-to@lux.invalid";
+constexpr auto kSlotSubject = "LUXSLOTSUBJECT";
+constexpr auto kSlotMessageId = "luxslot-mid@lux.invalid";
+constexpr auto kSlotUnsubscribe = "luxslot-unsubscribe";
+constexpr auto kSlotText = "LUXSLOTTEXTBODY";
+constexpr auto kSlotHtml = "LUXSLOTHTMLBODY";
+const QDateTime kSlotDate(QDate(2000, 1, 22), QTime(0, 0), Qt::UTC); // two-digit day: vmime writes 1, not 01
+
+} // namespace
+
+QByteArray MimeMessage::quotedPrintable(const QString &text)
+{
+    const QByteArray utf8 = crlfUtf8(text);
+    // Written through a pointer into a buffer of the worst case (every byte as =XX, a soft break every
+    // 25 of those): appending byte by byte to a QByteArray is several times slower, and this runs for
+    // every recipient.
+    QByteArray out(utf8.size() * 3 + (utf8.size() * 3 / 75 + 2) * 3 + 2, Qt::Uninitialized);
+    char *o = out.data();
+    int line = 0;
+    const char *in = utf8.constData();
+    const qsizetype n = utf8.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const uchar c = uchar(in[i]);
+        if (c == '\n') {
+            *o++ = '\r';
+            *o++ = '\n';
+            line = 0;
+            continue;
+        }
+        const bool lineEnd = i + 1 == n || in[i + 1] == '\n';
+        const bool literal = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !lineEnd);
+        const int width = literal ? 1 : 3;
+        if (line + width > 75) { // with the "=" of a soft break, a line stays within 76
+            *o++ = '=';
+            *o++ = '\r';
+            *o++ = '\n';
+            line = 0;
+        }
+        if (literal) {
+            *o++ = char(c);
+        } else {
+            *o++ = '=';
+            *o++ = kHex[c >> 4];
+            *o++ = kHex[c & 15];
+        }
+        line += width;
+    }
+    out.truncate(o - out.constData());
+    return out;
+}
+
+QByteArray MimeMessage::headerWords(const QString &text, int firstLineUsed)
+{
+    return plainAscii(text) ? foldPlain(text.toUtf8(), firstLineUsed) : encodedWords(text, firstLineUsed);
+}
+
+MimeTemplate MimeTemplate::prepare(const MimeInput &shared, bool withListUnsubscribe)
+{
+    MimeInput in = shared;
+    in.toName.clear();
+    in.toAddress = QString::fromLatin1(kSlotTo);
+    in.subject = QString::fromLatin1(kSlotSubject);
+    in.date = kSlotDate;
+    in.listUnsubscribeUrl = withListUnsubscribe ? QString::fromLatin1(kSlotUnsubscribe) : QString();
+    in.listUnsubscribeMailto.clear();
+    in.text = QString::fromLatin1(kSlotText);
+    in.html = QString::fromLatin1(kSlotHtml);
+    // Built with the campaign's Message-ID: its boundaries serve every recipient, and the ID itself
+    // marks the slot for each recipient's own.
+    if (in.messageId.isEmpty())
+        in.messageId = QString::fromLatin1(kSlotMessageId);
+    const QByteArray skeleton = MimeMessage::build(in);
+    const QList<QPair<QByteArray, Slot>> markers = {
+        {QByteArray(kSlotTo), Slot::To},
+        {QByteArray(kSlotSubject), Slot::Subject},
+        {dateValue(kSlotDate), Slot::Date},
+        {QByteArray(QByteArray("<") + in.messageId.toUtf8() + '>'), Slot::MessageId},
+        {QByteArray(QByteArray("<") + kSlotUnsubscribe + '>'), Slot::ListUnsubscribe},
+        {QByteArray(kSlotText), Slot::Text},
+        {QByteArray(kSlotHtml), Slot::Html},
+    };
+    QList<QPair<qsizetype, qsizetype>> found; // position, marker index
+    for (qsizetype m = 0; m < markers.size(); ++m) {
+        const qsizetype at = skeleton.indexOf(markers.at(m).first);
+        if (at >= 0)
+            found.append({at, m});
+    }
+    std::sort(found.begin(), found.end());
+    MimeTemplate t;
+    qsizetype from = 0;
+    for (const auto &[at, m] : std::as_const(found)) {
+        t.m_literal << skeleton.mid(from, at - from);
+        t.m_slots << markers.at(m).second;
+        from = at + markers.at(m).first.size();
+    }
+    t.m_literal << skeleton.mid(from);
+    return t;
+}
+
+void MimeTemplate::render(const MimeInput &r, QByteArray &out) const
+{
+    for (qsizetype i = 0; i < m_slots.size(); ++i) {
+        const QByteArray &before = m_literal.at(i);
+        out += before;
+        switch (m_slots.at(i)) {
+        case Slot::To: out += mailboxValue(r.toName, r.toAddress, 4); break;
+        case Slot::Subject: out += MimeMessage::headerWords(r.subject, 9); break;
+        case Slot::Date: out += dateValue(r.date); break;
+        case Slot::MessageId: out += '<' + r.messageId.toUtf8() + '>'; break;
+        case Slot::ListUnsubscribe: out += listUnsubscribeValue(r, 18); break;
+        case Slot::Text: out += MimeMessage::quotedPrintable(r.text); break;
+        case Slot::Html: out += MimeMessage::quotedPrintable(r.html); break;
+        }
+    }
+    out += m_literal.constLast();
+}
+
+QByteArray MimeTemplate::render(const MimeInput &recipient) const
+{
+    QByteArray out;
+    render(recipient, out);
+    return out;
+}
+
+} // namespace lux::content

@@ -4,6 +4,7 @@
 #include "content/mimemessage.h"
 #include "testsupport.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <vmime/vmime.hpp>
@@ -18,6 +19,8 @@ private Q_SLOTS:
     void roundTripsThroughAParser();
     void deterministic();
     void withoutImagesIsAlternativeOnly();
+    void quotedPrintableRules();
+    void fastPathMatchesVmime();
 
 private:
     static MimeInput sample()
@@ -133,6 +136,106 @@ void TestMimeMessage::withoutImagesIsAlternativeOnly()
     QVERIFY(headerBlock(m).contains("\r\nTo: ana@xn--bcher-kva.example\r\n"));
     QVERIFY(!m.contains("multipart/related"));
     QVERIFY(!m.contains("List-Unsubscribe")); // only with a link to give
+}
+
+void TestMimeMessage::quotedPrintableRules()
+{
+    QCOMPARE(MimeMessage::quotedPrintable(QStringLiteral("a=b")), QByteArray("a=3Db"));
+    QCOMPARE(MimeMessage::quotedPrintable(QStringLiteral("ab \nc\t")), QByteArray("ab=20\r\nc=09"));
+    QCOMPARE(MimeMessage::quotedPrintable(QStringLiteral("é\r\n\r\nx")), QByteArray("=C3=A9\r\n\r\nx"));
+    const QByteArray longLine = MimeMessage::quotedPrintable(QString(200, u'x') + QStringLiteral("é"));
+    for (const QByteArray &line : longLine.split('\n'))
+        QVERIFY(line.size() <= 77); // 76 and the CR
+    QCOMPARE(QByteArray(longLine).replace("=\r\n", ""), QByteArray(QByteArray(200, 'x') + "=C3=A9"));
+    const QByteArray words = MimeMessage::headerWords(QString(40, QChar(0x00e9)), 9);
+    for (const QByteArray &line : words.split('\n'))
+        QVERIFY(line.size() <= 79);
+    QVERIFY(words.startsWith("=?utf-8?Q?=C3=A9"));
+    QCOMPARE(MimeMessage::headerWords(QStringLiteral("Plain ASCII subject"), 9), QByteArray("Plain ASCII subject"));
+}
+
+void TestMimeMessage::fastPathMatchesVmime()
+{
+    // What a reader decodes from a message: the same for both ways of building it.
+    struct Decoded
+    {
+        QString subject, toName, toEmail, messageId, date, listUnsubscribe, text, html, structure;
+    };
+    const auto decode = [](const QByteArray &bytes) {
+        vmime::message m;
+        m.parse(std::string(bytes.constData(), size_t(bytes.size())));
+        Decoded d;
+        const auto h = m.getHeader();
+        d.subject = QString::fromStdString(h->Subject()->getValue<vmime::text>()->getConvertedText(vmime::charsets::UTF_8));
+        const auto to = vmime::dynamicCast<vmime::mailbox>(h->To()->getValue<vmime::addressList>()->getAddressAt(0));
+        d.toName = QString::fromStdString(to->getName().getConvertedText(vmime::charsets::UTF_8));
+        d.toEmail = QString::fromStdString(to->getEmail().toString());
+        d.messageId = QString::fromStdString(h->MessageId()->getValue<vmime::messageId>()->getId());
+        d.date = QString::fromStdString(h->Date()->getValue<vmime::datetime>()->generate());
+        if (h->hasField("List-Unsubscribe"))
+            d.listUnsubscribe = QString::fromStdString(h->findField("List-Unsubscribe")->getValue()->generate());
+        std::function<void(const std::shared_ptr<vmime::body> &)> walk = [&](const std::shared_ptr<vmime::body> &b) {
+            const QString type = QString::fromStdString(b->getContentType().generate());
+            d.structure += type + QLatin1Char(';');
+            std::string out;
+            vmime::utility::outputStreamStringAdapter os(out);
+            if (type == QLatin1String("text/plain") || type == QLatin1String("text/html")) {
+                b->getContents()->extract(os);
+                (type == QLatin1String("text/plain") ? d.text : d.html) = QString::fromUtf8(out.data(), qsizetype(out.size()));
+            }
+            for (size_t i = 0; i < b->getPartCount(); ++i)
+                walk(b->getPartAt(i)->getBody());
+        };
+        walk(m.getBody());
+        return d;
+    };
+    QRandomGenerator random(20261124);
+    const QList<QString> alphabet = {QStringLiteral("a"), QStringLiteral("Z"), QStringLiteral(" "), QStringLiteral("é"),
+                                     QStringLiteral("☀"), QStringLiteral("😀"), QStringLiteral("="), QStringLiteral("?"),
+                                     QStringLiteral("_"), QStringLiteral("\""), QStringLiteral(","), QStringLiteral("."),
+                                     QStringLiteral("\n"), QStringLiteral("\t"), QStringLiteral("<"), QStringLiteral("@")};
+    const auto randomText = [&](int maxLength, bool lines) {
+        QString s;
+        const int n = int(random.bounded(maxLength + 1));
+        for (int i = 0; i < n; ++i) {
+            QString piece = alphabet.at(int(random.bounded(alphabet.size())));
+            if (!lines && (piece == QLatin1String("\n") || piece == QLatin1String("\t")))
+                piece = QStringLiteral("x");
+            s += piece;
+        }
+        return s;
+    };
+    MimeInput shared = sample();
+    const MimeTemplate withImages = MimeTemplate::prepare(shared, true);
+    shared.images.clear();
+    const MimeTemplate plain = MimeTemplate::prepare(shared, true);
+    for (int round = 0; round < 300; ++round) {
+        MimeInput in = sample();
+        if (round % 2)
+            in.images.clear();
+        in.toName = randomText(40, false).trimmed();
+        in.toAddress = QStringLiteral("r%1@xn--bcher-kva.example").arg(round);
+        in.subject = randomText(120, false).simplified();
+        in.text = randomText(400, true);
+        in.html = QStringLiteral("<p>") + randomText(600, true) + QStringLiteral("</p>");
+        in.messageId = QStringLiteral("c12.r%1@acme.example").arg(round);
+        in.date = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(random.bounded(86400 * 365)));
+        in.listUnsubscribeUrl = QStringLiteral("https://t.acme.example/u/v1.%1.AbCdEf").arg(round);
+        const QByteArray fast = (round % 2 ? plain : withImages).render(in);
+        const Decoded a = decode(MimeMessage::build(in));
+        const Decoded b = decode(fast);
+        const QByteArray context = QStringLiteral("round %1, subject %2").arg(round).arg(in.subject).toUtf8();
+        QVERIFY2(a.subject == b.subject && a.subject == in.subject, context.constData());
+        QVERIFY2(a.toName == b.toName && a.toEmail == b.toEmail, context.constData());
+        QCOMPARE(b.messageId, a.messageId);
+        QCOMPARE(b.date, a.date);
+        QCOMPARE(b.listUnsubscribe, a.listUnsubscribe);
+        QCOMPARE(b.structure, a.structure);
+        QCOMPARE(b.text, a.text);
+        QCOMPARE(b.html, a.html);
+        for (const QByteArray &line : fast.split('\n'))
+            QVERIFY2(line.size() <= 999, context.constData());
+    }
 }
 
 LUX_TEST_MAIN(TestMimeMessage, QCoreApplication)
