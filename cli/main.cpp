@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
         {"segment list", QT_TRANSLATE_NOOP("luxctl", "saved segments with their current counts")},
         {"template import FILE --name NAME", QT_TRANSLATE_NOOP("luxctl", "save an HTML or Markdown template (a new version if it exists)")},
         {"template list", QT_TRANSLATE_NOOP("luxctl", "saved templates")},
-        {"template render NAME|FILE", QT_TRANSLATE_NOOP("luxctl", "merge for --contact EMAIL; --html OUT, --text OUT")},
+        {"template render NAME|FILE", QT_TRANSLATE_NOOP("luxctl", "merge for --contact EMAIL; --html OUT, --text OUT, --mime OUT")},
         {"template check NAME|FILE", QT_TRANSLATE_NOOP("luxctl", "the pre-send checks; exit 1 when one blocks sending")},
         {"template component NAME FILE", QT_TRANSLATE_NOOP("luxctl", "save a reusable block, included with {{> NAME}}")},
         {"template brand NAME FILE.json", QT_TRANSLATE_NOOP("luxctl", "save a brand kit (brand.* merge tags); --default")},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatecommands.h"
 
+#include "contacts/addressing.h"
+#include "content/mimemessage.h"
 #include "content/templatestore.h"
 #include "storage/database.h"
 
@@ -10,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace lux::cli {
@@ -35,12 +38,17 @@ Result<QString> readText(const QString &path)
     return text;
 }
 
-Status writeText(const QString &path, const QString &text)
+Status writeBytes(const QString &path, const QByteArray &bytes)
 {
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0 || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
         return Error(QStringLiteral("template.write"), TemplateTr::tr("Cannot write %1: %2").arg(path, out.errorString()));
     return {};
+}
+
+Status writeText(const QString &path, const QString &text)
+{
+    return writeBytes(path, text.toUtf8());
 }
 
 QString formatFor(const QString &path, const QString &given)
@@ -113,6 +121,8 @@ QList<QCommandLineOption> templateOptions()
         {QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: merge for this contact.")), QStringLiteral("EMAIL")},
         {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the HTML part here.")), QStringLiteral("OUT")},
         {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the text part here.")), QStringLiteral("OUT")},
+        {QStringLiteral("mime"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the whole message (RFC 5322, MIME) here.")), QStringLiteral("OUT")},
+        {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
         {QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Template brand: make this the default brand kit."))},
     };
 }
@@ -207,9 +217,37 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
         if (ctx.isSet(QStringLiteral("text")))
             if (Status s = writeText(ctx.option(QStringLiteral("text")), r.text); !s)
                 return ctx.fail(s.error());
+        if (ctx.isSet(QStringLiteral("mime"))) {
+            content::MimeInput in;
+            const QString from = ctx.option(QStringLiteral("from")).trimmed();
+            static const QRegularExpression named(QStringLiteral(R"(^(.*?)\s*<([^>]+)>$)"));
+            if (const auto m = named.match(from); m.hasMatch()) {
+                in.fromName = m.captured(1).remove(u'"');
+                in.fromAddress = m.captured(2);
+            } else {
+                in.fromAddress = from.isEmpty() ? QStringLiteral("sender@example.invalid") : from;
+            }
+            if (const auto sender = contacts::Addressing::parseEmail(in.fromAddress); !sender)
+                return ctx.fail(Error(sender.error().code, QStringLiteral("--from: ") + sender.error().message));
+            else
+                in.fromAddress = sender->ascii;
+            in.toName = contact ? QString(contact->firstName + QLatin1Char(' ') + contact->lastName).trimmed() : QString();
+            in.toAddress = QStringLiteral("recipient@example.invalid");
+            if (contact)
+                if (const auto to = contacts::Addressing::parseEmail(contact->email); to)
+                    in.toAddress = to->ascii;
+            in.subject = r.subject;
+            in.html = r.html;
+            in.text = r.text;
+            in.date = QDateTime::currentDateTimeUtc();
+            in.messageId = QStringLiteral("preview.%1@lux.invalid").arg(QString::number(in.date.toMSecsSinceEpoch(), 36));
+            in.listUnsubscribeUrl = links.value(QStringLiteral("unsubscribe_url"));
+            if (Status s = writeBytes(ctx.option(QStringLiteral("mime")), content::MimeMessage::build(in)); !s)
+                return ctx.fail(s.error());
+        }
         const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
                                  {QStringLiteral("html_bytes"), r.html.toUtf8().size()}, {QStringLiteral("text_bytes"), r.text.toUtf8().size()}};
-        if (ctx.isSet(QStringLiteral("html")) || ctx.isSet(QStringLiteral("text")))
+        if (ctx.isSet(QStringLiteral("html")) || ctx.isSet(QStringLiteral("text")) || ctx.isSet(QStringLiteral("mime")))
             return ctx.succeed(object, TemplateTr::tr("Subject: %1").arg(r.subject));
         QJsonObject withHtml = object; // nowhere to write it: the HTML goes to standard output
         withHtml.insert(QStringLiteral("html"), r.html);

@@ -8,6 +8,7 @@
 #include <vmime/contentTypeField.hpp>
 #include <vmime/vmime.hpp>
 
+#include <algorithm>
 #include <mutex>
 
 namespace lux::content {
@@ -131,9 +132,18 @@ QByteArray MimeMessage::build(const MimeInput &in)
         message->getBody()->appendPart(part);
     }
 
+    // An address whose local part is not ASCII can only be written raw, in UTF-8 (RFC 6532, and the
+    // message then needs SMTPUTF8 on its way); never as an encoded-word, which RFC 2047 forbids there.
+    const auto unicodeLocalPart = [](const QString &address) {
+        const QString local = address.section(u'@', 0, 0);
+        return std::any_of(local.cbegin(), local.cend(), [](QChar c) { return c.unicode() >= 0x80; });
+    };
+    vmime::generationContext context(vmime::generationContext::getDefaultContext());
+    context.setInternationalizedEmailSupport(unicodeLocalPart(in.fromAddress) || unicodeLocalPart(in.toAddress)
+                                             || unicodeLocalPart(in.replyTo));
     std::string out;
     vmime::utility::outputStreamStringAdapter stream(out);
-    message->generate(stream);
+    message->generate(context, stream);
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 

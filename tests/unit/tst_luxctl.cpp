@@ -311,6 +311,17 @@ void TestLuxctl::templateImportRenderCheck()
                                              "<p>1 Main St, Springfield <a href=\"https://unsubscribe.invalid/preview\">Unsubscribe</a></p>\n"));
     QCOMPARE(test::readAll(text), QByteArray("Hi Ana\n======\n\nNews for Acme, read more [1].\n\n1 Main St, Springfield Unsubscribe [2]\n\n"
                                              "[1] https://acme.example/news\n[2] https://unsubscribe.invalid/preview"));
+    const QString eml = env.path(QStringLiteral("out.eml"));
+    r = run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News"), QStringLiteral("--contact"),
+             QStringLiteral("josé@bücher.de"), QStringLiteral("--mime"), eml, QStringLiteral("--from"), QStringLiteral("Acme <news@acme.example>")});
+    QCOMPARE(r.exitCode, 0);
+    const QByteArray message = test::readAll(eml);
+    // A Unicode local part is written raw (RFC 6532), never as an encoded-word.
+    QVERIFY2(message.contains(QStringLiteral("\r\nTo: =?utf-8?Q?Jos=C3=A9_M=C3=BCller?= <josé@bücher.de>\r\n").toUtf8()), message.left(400).constData());
+    QVERIFY(message.contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+    QVERIFY(message.contains("Content-Type: multipart/alternative"));
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News"), QStringLiteral("--mime"), eml,
+                  QStringLiteral("--from"), QStringLiteral("not an address")}).exitCode, 1);
     r = run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News")}); // nobody: the defaults
     QVERIFY(r.out.startsWith("<h1>Hi there</h1>"));
     QCOMPARE(run({QStringLiteral("template"), QStringLiteral("check"), QStringLiteral("News")}).exitCode, 0);
