@@ -10,7 +10,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
 
 #include <cstdio>
 
@@ -18,7 +23,14 @@ using namespace lux;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Rendering a PNG needs fonts, so a GUI application (offscreen unless told otherwise); everything
+    // else runs without one.
+    const bool rendersImages = std::any_of(argv, argv + argc, [](const char *a) { return std::strcmp(a, "--png") == 0; });
+    if (rendersImages && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        rendersImages ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     initApplicationIdentity();
     // A terminal tool follows the locale of its environment (LANG, LC_ALL, LC_MESSAGES).
     installTranslations({});

@@ -4,12 +4,14 @@
 #include "contacts/addressing.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
+#include "preview/emaildocument.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -122,6 +124,8 @@ QList<QCommandLineOption> templateOptions()
         {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the HTML part here.")), QStringLiteral("OUT")},
         {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the text part here.")), QStringLiteral("OUT")},
         {QStringLiteral("mime"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the whole message (RFC 5322, MIME) here.")), QStringLiteral("OUT")},
+        {QStringLiteral("png"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the preview as a PNG here (remote images blocked).")), QStringLiteral("OUT")},
+        {QStringLiteral("width"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --png: the width in pixels (600, 800 or 375 for a phone).")), QStringLiteral("W")},
         {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
         {QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Template brand: make this the default brand kit."))},
     };
@@ -245,9 +249,29 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             if (Status s = writeBytes(ctx.option(QStringLiteral("mime")), content::MimeMessage::build(in)); !s)
                 return ctx.fail(s.error());
         }
+        int pngHeight = 0;
+        if (ctx.isSet(QStringLiteral("png"))) {
+            bool ok = false;
+            const int width = ctx.isSet(QStringLiteral("width")) ? ctx.option(QStringLiteral("width")).toInt(&ok) : (ok = true, 600);
+            if (!ok || width < 200 || width > 2000)
+                return ctx.usage(TemplateTr::tr("--width takes a number of pixels from 200 to 2000."));
+            preview::PreviewOptions options;
+            options.width = width;
+            if (QFileInfo(ctx.args.first()).isFile())
+                options.baseDirectory = QFileInfo(ctx.args.first()).absolutePath();
+            const auto document = preview::EmailDocument::layout(r.html, options);
+            const QImage image = document->toImage();
+            pngHeight = image.height();
+            QSaveFile out(ctx.option(QStringLiteral("png")));
+            if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
+                return ctx.fail(Error(QStringLiteral("template.write"),
+                                      TemplateTr::tr("Cannot write %1: %2").arg(ctx.option(QStringLiteral("png")), out.errorString())));
+        }
         const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
+                                 {QStringLiteral("png_height"), pngHeight},
                                  {QStringLiteral("html_bytes"), r.html.toUtf8().size()}, {QStringLiteral("text_bytes"), r.text.toUtf8().size()}};
-        if (ctx.isSet(QStringLiteral("html")) || ctx.isSet(QStringLiteral("text")) || ctx.isSet(QStringLiteral("mime")))
+        if (ctx.isSet(QStringLiteral("html")) || ctx.isSet(QStringLiteral("text")) || ctx.isSet(QStringLiteral("mime"))
+            || ctx.isSet(QStringLiteral("png")))
             return ctx.succeed(object, TemplateTr::tr("Subject: %1").arg(r.subject));
         QJsonObject withHtml = object; // nowhere to write it: the HTML goes to standard output
         withHtml.insert(QStringLiteral("html"), r.html);

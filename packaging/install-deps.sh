@@ -14,7 +14,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth
   libsqlite3-dev sqlite3 appstream desktop-file-utils file
-  libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev
+  libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev
   python3 bc time
   fonts-dejavu-core
 )

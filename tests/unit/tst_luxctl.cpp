@@ -4,6 +4,7 @@
 #include "testsupport.h"
 #include "users/auditlog.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -322,6 +323,16 @@ void TestLuxctl::templateImportRenderCheck()
     QVERIFY(message.contains("Content-Type: multipart/alternative"));
     QCOMPARE(run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News"), QStringLiteral("--mime"), eml,
                   QStringLiteral("--from"), QStringLiteral("not an address")}).exitCode, 1);
+    const QString png = env.path(QStringLiteral("out.png"));
+    r = run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News"), QStringLiteral("--png"), png,
+             QStringLiteral("--width"), QStringLiteral("375"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QImage shot(png);
+    QCOMPARE(shot.width(), 375);
+    QCOMPARE(shot.height(), r.json().value(QStringLiteral("png_height")).toInt());
+    QVERIFY(shot.height() > 50);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News"), QStringLiteral("--png"), png,
+                  QStringLiteral("--width"), QStringLiteral("wide")}).exitCode, 2);
     r = run({QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("News")}); // nobody: the defaults
     QVERIFY(r.out.startsWith("<h1>Hi there</h1>"));
     QCOMPARE(run({QStringLiteral("template"), QStringLiteral("check"), QStringLiteral("News")}).exitCode, 0);

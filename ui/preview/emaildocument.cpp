@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "emaildocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFont>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <litehtml.h>
+
+#include <vector>
+
+namespace lux::preview {
+
+namespace {
+
+// The user-agent stylesheet: the HTML defaults a mail client starts from (written for this project
+// from the HTML standard's rendering section).
+constexpr const char *kMasterCss = R"css(
+html, address, blockquote, body, center, div, figure, footer, form, header, main, nav, section, article, p, pre,
+h1, h2, h3, h4, h5, h6, hr, ul, ol, dl, dd, dt { display: block; }
+head, style, script, title, meta, link, template { display: none; }
+body { margin: 8px; }
+p, dl { margin-top: 1em; margin-bottom: 1em; }
+blockquote, figure { margin: 1em 40px; }
+center { text-align: center; }
+h1 { font-size: 2em; margin-top: 0.67em; margin-bottom: 0.67em; font-weight: bold; }
+h2 { font-size: 1.5em; margin-top: 0.83em; margin-bottom: 0.83em; font-weight: bold; }
+h3 { font-size: 1.17em; margin-top: 1em; margin-bottom: 1em; font-weight: bold; }
+h4 { margin-top: 1.33em; margin-bottom: 1.33em; font-weight: bold; }
+h5 { font-size: 0.83em; margin-top: 1.67em; margin-bottom: 1.67em; font-weight: bold; }
+h6 { font-size: 0.67em; margin-top: 2.33em; margin-bottom: 2.33em; font-weight: bold; }
+ul, ol { margin-top: 1em; margin-bottom: 1em; padding-left: 40px; }
+ul { list-style-type: disc; }
+ol { list-style-type: decimal; }
+ul ul, ol ul { list-style-type: circle; margin-top: 0; margin-bottom: 0; }
+li { display: list-item; }
+dd { margin-left: 40px; }
+table { display: table; border-spacing: 2px; border-collapse: separate; text-indent: 0; }
+caption { display: table-caption; text-align: center; }
+thead { display: table-header-group; vertical-align: middle; }
+tbody { display: table-row-group; vertical-align: middle; }
+tfoot { display: table-footer-group; vertical-align: middle; }
+tr { display: table-row; vertical-align: inherit; }
+td, th { display: table-cell; vertical-align: inherit; padding: 1px; }
+th { font-weight: bold; text-align: center; }
+b, strong { font-weight: bold; }
+i, em, cite, var { font-style: italic; }
+u, ins { text-decoration: underline; }
+s, strike, del { text-decoration: line-through; }
+a { color: #0000ee; text-decoration: underline; cursor: pointer; }
+img { display: inline-block; }
+hr { border-style: inset; border-width: 1px; margin: 0.5em auto; color: gray; }
+pre { white-space: pre; font-family: monospace; margin-top: 1em; margin-bottom: 1em; }
+code, kbd, samp, tt { font-family: monospace; }
+small { font-size: smaller; }
+big { font-size: larger; }
+sub { vertical-align: sub; font-size: smaller; }
+sup { vertical-align: super; font-size: smaller; }
+)css";
+
+QString fromUtf8(const litehtml::tchar_t *s)
+{
+    return QString::fromUtf8(s);
+}
+
+QColor toColor(const litehtml::web_color &c)
+{
+    return QColor(c.red, c.green, c.blue, c.alpha);
+}
+
+QRect toRect(const litehtml::position &p)
+{
+    return QRect(p.x, p.y, p.width, p.height);
+}
+
+QPainterPath roundedPath(const QRect &r, const litehtml::border_radiuses &radius)
+{
+    QPainterPath path;
+    if (radius.top_left_x == 0 && radius.top_right_x == 0 && radius.bottom_left_x == 0 && radius.bottom_right_x == 0) {
+        path.addRect(r);
+        return path;
+    }
+    // One radius is a fair approximation of per-corner radii for buttons and cards.
+    const int rx = std::max({radius.top_left_x, radius.top_right_x, radius.bottom_left_x, radius.bottom_right_x});
+    const int ry = std::max({radius.top_left_y, radius.top_right_y, radius.bottom_left_y, radius.bottom_right_y});
+    path.addRoundedRect(r, rx, ry);
+    return path;
+}
+
+class Container final : public litehtml::document_container
+{
+public:
+    explicit Container(const PreviewOptions &options) : m_options(options) {}
+
+    QPainter *painter = nullptr;
+    QSet<QString> blocked;
+
+    litehtml::uint_ptr create_font(const litehtml::tchar_t *faceName, int size, int weight, litehtml::font_style italic,
+                                   unsigned int decoration, litehtml::font_metrics *fm) override
+    {
+        QStringList families;
+        for (QString family : fromUtf8(faceName).split(u',', Qt::SkipEmptyParts)) {
+            family = family.trimmed().remove(u'"').remove(u'\'');
+            if (family == QLatin1String("sans-serif"))
+                family = QStringLiteral("DejaVu Sans");
+            else if (family == QLatin1String("serif"))
+                family = QStringLiteral("DejaVu Serif");
+            else if (family == QLatin1String("monospace"))
+                family = QStringLiteral("DejaVu Sans Mono");
+            families << family;
+        }
+        families << QStringLiteral("DejaVu Sans");
+        QFont font;
+        font.setFamilies(families);
+        font.setPixelSize(std::max(1, size));
+        font.setWeight(QFont::Weight(std::clamp(weight, 100, 900)));
+        font.setItalic(italic == litehtml::fontStyleItalic);
+        font.setUnderline(decoration & litehtml::font_decoration_underline);
+        font.setStrikeOut(decoration & litehtml::font_decoration_linethrough);
+        font.setOverline(decoration & litehtml::font_decoration_overline);
+        font.setHintingPreference(QFont::PreferNoHinting);
+        const QFontMetrics metrics(font);
+        if (fm) {
+            fm->ascent = metrics.ascent();
+            fm->descent = metrics.descent();
+            fm->height = metrics.height();
+            fm->x_height = metrics.xHeight();
+            fm->draw_spaces = decoration != litehtml::font_decoration_none;
+        }
+        m_fonts.push_back(std::make_unique<QFont>(font));
+        return litehtml::uint_ptr(m_fonts.size());
+    }
+    void delete_font(litehtml::uint_ptr) override {} // fonts live as long as the document
+    int text_width(const litehtml::tchar_t *text, litehtml::uint_ptr font) override
+    {
+        return QFontMetrics(fontOf(font)).horizontalAdvance(fromUtf8(text));
+    }
+    void draw_text(litehtml::uint_ptr, const litehtml::tchar_t *text, litehtml::uint_ptr font, litehtml::web_color color,
+                   const litehtml::position &pos) override
+    {
+        const QFont &f = fontOf(font);
+        painter->setFont(f);
+        painter->setPen(toColor(color));
+        painter->drawText(pos.x, pos.y + QFontMetrics(f).ascent(), fromUtf8(text));
+    }
+    int pt_to_px(int pt) const override { return pt * 96 / 72; }
+    int get_default_font_size() const override { return 16; }
+    const litehtml::tchar_t *get_default_font_name() const override { return "Times New Roman"; }
+    void draw_list_marker(litehtml::uint_ptr, const litehtml::list_marker &marker) override
+    {
+        const QRect r = toRect(marker.pos);
+        painter->setPen(toColor(marker.color));
+        painter->setBrush(toColor(marker.color));
+        switch (marker.marker_type) {
+        case litehtml::list_style_type_disc: painter->drawEllipse(r); break;
+        case litehtml::list_style_type_circle:
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(r);
+            break;
+        case litehtml::list_style_type_square: painter->fillRect(r, toColor(marker.color)); break;
+        case litehtml::list_style_type_none: break;
+        default:
+            if (marker.font) {
+                painter->setFont(fontOf(marker.font));
+                painter->drawText(QRect(r.x() - 40, r.y() - r.height(), 40 + r.width(), r.height() * 3), Qt::AlignRight | Qt::AlignVCenter,
+                                  QStringLiteral("%1.").arg(marker.index));
+            }
+            break;
+        }
+    }
+    void load_image(const litehtml::tchar_t *src, const litehtml::tchar_t *, bool) override { image(fromUtf8(src)); }
+    void get_image_size(const litehtml::tchar_t *src, const litehtml::tchar_t *, litehtml::size &sz) override
+    {
+        const QImage &img = image(fromUtf8(src));
+        sz.width = img.width();
+        sz.height = img.height();
+    }
+    void draw_background(litehtml::uint_ptr, const litehtml::background_paint &bg) override
+    {
+        painter->save();
+        painter->setClipRect(toRect(bg.clip_box), Qt::IntersectClip);
+        const QPainterPath shape = roundedPath(toRect(bg.border_box), bg.border_radius);
+        if (bg.color.alpha > 0)
+            painter->fillPath(shape, toColor(bg.color));
+        if (!bg.image.empty()) {
+            const QImage &img = image(fromUtf8(bg.image.c_str()));
+            if (!img.isNull() && bg.image_size.width > 0 && bg.image_size.height > 0) {
+                const QImage scaled = img.size() == QSize(bg.image_size.width, bg.image_size.height)
+                                          ? img
+                                          : img.scaled(bg.image_size.width, bg.image_size.height, Qt::IgnoreAspectRatio,
+                                                       Qt::SmoothTransformation);
+                painter->setClipPath(shape, Qt::IntersectClip);
+                const QRect origin = toRect(bg.origin_box);
+                const QRect clip = toRect(bg.clip_box);
+                const int x0 = bg.position_x, y0 = bg.position_y;
+                const bool repeatX = bg.repeat == litehtml::background_repeat_repeat || bg.repeat == litehtml::background_repeat_repeat_x;
+                const bool repeatY = bg.repeat == litehtml::background_repeat_repeat || bg.repeat == litehtml::background_repeat_repeat_y;
+                const int w = scaled.width(), h = scaled.height();
+                const int startX = repeatX ? x0 - ((x0 - clip.left()) / w + 1) * w : x0;
+                const int startY = repeatY ? y0 - ((y0 - clip.top()) / h + 1) * h : y0;
+                for (int y = startY; y < (repeatY ? clip.bottom() + 1 : startY + 1); y += h)
+                    for (int x = startX; x < (repeatX ? clip.right() + 1 : startX + 1); x += w)
+                        painter->drawImage(QPoint(x, y), scaled);
+                Q_UNUSED(origin)
+            }
+        }
+        painter->restore();
+    }
+    void draw_borders(litehtml::uint_ptr, const litehtml::borders &b, const litehtml::position &drawPos, bool) override
+    {
+        const QRect r = toRect(drawPos);
+        const auto side = [this](const litehtml::border &border, const QRect &area) {
+            if (border.width <= 0 || border.style == litehtml::border_style_none || border.style == litehtml::border_style_hidden)
+                return;
+            painter->fillRect(area, toColor(border.color));
+        };
+        side(b.top, QRect(r.left(), r.top(), r.width(), b.top.width));
+        side(b.bottom, QRect(r.left(), r.bottom() + 1 - b.bottom.width, r.width(), b.bottom.width));
+        side(b.left, QRect(r.left(), r.top(), b.left.width, r.height()));
+        side(b.right, QRect(r.right() + 1 - b.right.width, r.top(), b.right.width, r.height()));
+    }
+    void set_caption(const litehtml::tchar_t *) override {}
+    void set_base_url(const litehtml::tchar_t *) override {}
+    void link(const std::shared_ptr<litehtml::document> &, const litehtml::element::ptr &) override {}
+    void on_anchor_click(const litehtml::tchar_t *, const litehtml::element::ptr &) override {} // never navigates
+    void set_cursor(const litehtml::tchar_t *) override {}
+    void transform_text(litehtml::tstring &text, litehtml::text_transform tt) override
+    {
+        QString s = QString::fromUtf8(text.c_str());
+        if (tt == litehtml::text_transform_uppercase)
+            s = s.toUpper();
+        else if (tt == litehtml::text_transform_lowercase)
+            s = s.toLower();
+        else if (tt == litehtml::text_transform_capitalize && !s.isEmpty())
+            s[0] = s.at(0).toUpper();
+        text = s.toStdString();
+    }
+    void import_css(litehtml::tstring &, const litehtml::tstring &, litehtml::tstring &) override {} // mail clients do not fetch them
+    void set_clip(const litehtml::position &pos, const litehtml::border_radiuses &, bool, bool) override
+    {
+        painter->save();
+        painter->setClipRect(toRect(pos), Qt::IntersectClip);
+        ++m_clips;
+    }
+    void del_clip() override
+    {
+        if (m_clips > 0) {
+            painter->restore();
+            --m_clips;
+        }
+    }
+    void get_client_rect(litehtml::position &client) const override
+    {
+        client.x = 0;
+        client.y = 0;
+        client.width = m_options.width;
+        client.height = 10000;
+    }
+    std::shared_ptr<litehtml::element> create_element(const litehtml::tchar_t *, const litehtml::string_map &,
+                                                      const std::shared_ptr<litehtml::document> &) override
+    {
+        return nullptr;
+    }
+    void get_media_features(litehtml::media_features &media) const override
+    {
+        media.type = litehtml::media_type_screen;
+        media.width = m_options.width;
+        media.height = 10000;
+        media.device_width = m_options.width;
+        media.device_height = 10000;
+        media.color = 8;
+        media.monochrome = 0;
+        media.color_index = 256;
+        media.resolution = 96;
+    }
+    void get_language(litehtml::tstring &language, litehtml::tstring &culture) const override
+    {
+        language = "en";
+        culture.clear();
+    }
+
+private:
+    const QFont &fontOf(litehtml::uint_ptr handle) const
+    {
+        static const QFont fallback;
+        return handle > 0 && handle <= m_fonts.size() ? *m_fonts.at(handle - 1) : fallback;
+    }
+    const QImage &image(const QString &src)
+    {
+        const auto it = m_images.constFind(src);
+        if (it != m_images.constEnd())
+            return *it;
+        QImage img;
+        if (src.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)) {
+            const qsizetype comma = src.indexOf(u',');
+            const QString meta = src.mid(5, comma - 5);
+            const QByteArray payload = src.mid(comma + 1).toLatin1();
+            img.loadFromData(meta.endsWith(QLatin1String(";base64"), Qt::CaseInsensitive)
+                                 ? QByteArray::fromBase64(payload)
+                                 : QByteArray::fromPercentEncoding(payload));
+        } else if (src.startsWith(QLatin1String("cid:"), Qt::CaseInsensitive)) {
+            img.loadFromData(m_options.inlineImages.value(src.mid(4)));
+        } else if (src.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+                   || src.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) || src.startsWith(QLatin1String("//"))) {
+            blocked.insert(src); // no request leaves the preview: no tracking pixel can fire
+        } else {
+            const QString path = src.startsWith(QLatin1String("file:")) ? QUrl(src).toLocalFile() : src;
+            img.load(QDir::isAbsolutePath(path) ? path : QDir(m_options.baseDirectory).filePath(path));
+        }
+        return *m_images.insert(src, img);
+    }
+
+    PreviewOptions m_options;
+    std::vector<std::unique_ptr<QFont>> m_fonts;
+    QHash<QString, QImage> m_images;
+    int m_clips = 0;
+};
+
+} // namespace
+
+struct EmailDocument::Private
+{
+    std::unique_ptr<Container> container;
+    litehtml::context context;
+    litehtml::document::ptr document;
+    PreviewOptions options;
+};
+
+EmailDocument::EmailDocument() : d(std::make_unique<Private>()) {}
+EmailDocument::~EmailDocument() = default;
+
+QString EmailDocument::presentationalCss(const QString &html)
+{
+    // Each distinct attribute value becomes one rule keyed on that value, so nested tables each keep
+    // their own. Values are restricted to what a length or a colour can be, so nothing else reaches CSS.
+    QStringList rules;
+    QSet<QString> seen;
+    const auto each = [&](const char *pattern, const std::function<void(const QString &)> &emit) {
+        const QRegularExpression re(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption);
+        for (auto it = re.globalMatch(html); it.hasNext();) {
+            const QString value = it.next().captured(1);
+            if (!seen.contains(QString::fromLatin1(pattern) + value)) {
+                seen.insert(QString::fromLatin1(pattern) + value);
+                emit(value);
+            }
+        }
+    };
+    const QString cells = QStringLiteral("table[%1=\"%2\"] > tbody > tr > td, table[%1=\"%2\"] > tbody > tr > th, "
+                                         "table[%1=\"%2\"] > thead > tr > td, table[%1=\"%2\"] > thead > tr > th, "
+                                         "table[%1=\"%2\"] > tfoot > tr > td, table[%1=\"%2\"] > tr > td");
+    each(R"(\bcellpadding\s*=\s*["']?(\d{1,3})\b)", [&](const QString &v) {
+        rules << cells.arg(QStringLiteral("cellpadding"), v) + QStringLiteral(" { padding: %1px; }").arg(v);
+    });
+    each(R"(\bcellspacing\s*=\s*["']?(\d{1,3})\b)", [&](const QString &v) {
+        rules << QStringLiteral("table[cellspacing=\"%1\"] { border-spacing: %1px; }").arg(v);
+    });
+    each(R"(\bbgcolor\s*=\s*["']?(#[0-9a-fA-F]{3,6}|[a-zA-Z]{3,20})\b)", [&](const QString &v) {
+        rules << QStringLiteral("[bgcolor=\"%1\"] { background-color: %1; }").arg(v);
+    });
+    each(R"(\bwidth\s*=\s*["']?(\d{1,4}%?)["'\s>])", [&](const QString &v) {
+        const QString css = v.endsWith(u'%') ? v : v + QStringLiteral("px");
+        rules << QStringLiteral("table[width=\"%1\"], td[width=\"%1\"], th[width=\"%1\"] { width: %2; }").arg(v, css);
+    });
+    each(R"(\bheight\s*=\s*["']?(\d{1,4})["'\s>])", [&](const QString &v) {
+        rules << QStringLiteral("td[height=\"%1\"], tr[height=\"%1\"] { height: %1px; }").arg(v);
+    });
+    rules << QStringLiteral("table[align=\"center\"] { margin-left: auto; margin-right: auto; }")
+          << QStringLiteral("td[align=\"center\"], th[align=\"center\"], div[align=\"center\"], p[align=\"center\"] { text-align: center; }")
+          << QStringLiteral("td[align=\"right\"], th[align=\"right\"], div[align=\"right\"], p[align=\"right\"] { text-align: right; }")
+          << QStringLiteral("td[align=\"left\"], th[align=\"left\"] { text-align: left; }")
+          << QStringLiteral("td[valign=\"top\"], tr[valign=\"top\"] { vertical-align: top; }")
+          << QStringLiteral("td[valign=\"middle\"], tr[valign=\"middle\"] { vertical-align: middle; }")
+          << QStringLiteral("td[valign=\"bottom\"], tr[valign=\"bottom\"] { vertical-align: bottom; }")
+          << QStringLiteral("img[align=\"left\"] { float: left; }") << QStringLiteral("img[align=\"right\"] { float: right; }");
+    return rules.join(u'\n');
+}
+
+std::unique_ptr<EmailDocument> EmailDocument::layout(const QString &html, const PreviewOptions &options)
+{
+    std::unique_ptr<EmailDocument> doc(new EmailDocument);
+    doc->d->options = options;
+    doc->d->container = std::make_unique<Container>(options);
+    doc->d->context.load_master_stylesheet(kMasterCss);
+    // The presentational rules go first in the document, so the email's own CSS still wins over them.
+    QString prepared = html;
+    const QString css = QStringLiteral("<style>") + presentationalCss(html) + QStringLiteral("</style>");
+    const qsizetype head = prepared.indexOf(QLatin1String("<head"), 0, Qt::CaseInsensitive);
+    const qsizetype headEnd = head >= 0 ? prepared.indexOf(u'>', head) : -1;
+    if (headEnd >= 0)
+        prepared.insert(headEnd + 1, css);
+    else
+        prepared.prepend(css);
+    const QByteArray utf8 = prepared.toUtf8();
+    doc->d->document = litehtml::document::createFromUTF8(utf8.constData(), doc->d->container.get(), &doc->d->context);
+    doc->d->document->render(options.width);
+    return doc;
+}
+
+int EmailDocument::width() const
+{
+    return std::max(d->options.width, d->document->width());
+}
+
+int EmailDocument::height() const
+{
+    return d->document->height();
+}
+
+void EmailDocument::paint(QPainter *painter, const QRect &clip) const
+{
+    d->container->painter = painter;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::TextAntialiasing);
+    const litehtml::position area(clip.x(), clip.y(), clip.width(), clip.height());
+    d->document->draw(litehtml::uint_ptr(painter), 0, 0, &area);
+    painter->restore();
+    d->container->painter = nullptr;
+}
+
+QImage EmailDocument::toImage(qreal devicePixelRatio) const
+{
+    QImage image(QSize(width(), std::max(1, height())) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    paint(&painter, QRect(0, 0, width(), height()));
+    painter.end();
+    return image;
+}
+
+QString EmailDocument::linkAt(const QPoint &point) const
+{
+    litehtml::position::vector redraw;
+    d->document->on_mouse_over(point.x(), point.y(), point.x(), point.y(), redraw);
+    for (auto el = d->document->get_over_element(); el; el = el->parent()) {
+        if (QByteArray(el->get_tagName()).compare("a", Qt::CaseInsensitive) == 0)
+            if (const char *href = el->get_attr("href"))
+                return QString::fromUtf8(href);
+        if (!el->have_parent())
+            break;
+    }
+    return {};
+}
+
+const QSet<QString> &EmailDocument::blockedImages() const
+{
+    return d->container->blocked;
+}
+
+} // namespace lux::preview
