@@ -350,9 +350,10 @@ QString EmailDocument::presentationalCss(const QString &html)
             }
         }
     };
-    const QString cells = QStringLiteral("table[%1=\"%2\"] > tbody > tr > td, table[%1=\"%2\"] > tbody > tr > th, "
-                                         "table[%1=\"%2\"] > thead > tr > td, table[%1=\"%2\"] > thead > tr > th, "
-                                         "table[%1=\"%2\"] > tfoot > tr > td, table[%1=\"%2\"] > tr > td");
+    // The HTML parser puts every row in a tbody (or the thead and tfoot written), so these reach each
+    // cell of that table and none of a nested one. Fewer alternatives keep selector matching cheap.
+    const QString cells = QStringLiteral("table[%1=\"%2\"] > tbody > tr > td, table[%1=\"%2\"] > * > tr > th, "
+                                         "table[%1=\"%2\"] > thead > tr > td, table[%1=\"%2\"] > tfoot > tr > td");
     each(R"(\bcellpadding\s*=\s*["']?(\d{1,3})\b)", [&](const QString &v) {
         rules << cells.arg(QStringLiteral("cellpadding"), v) + QStringLiteral(" { padding: %1px; }").arg(v);
     });
