@@ -87,6 +87,18 @@
         <source>Deleted contacts restored</source>
         <translation>Contactos eliminados restaurados</translation>
     </message>
+    <message>
+        <source>Template created</source>
+        <translation>Plantilla creada</translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation>Plantilla guardada</translation>
+    </message>
+    <message>
+        <source>Template deleted</source>
+        <translation>Plantilla eliminada</translation>
+    </message>
 </context>
 <context>
     <name>lux::Database</name>
@@ -601,6 +613,155 @@
     <message>
         <source>%1 is not on the suppression list.</source>
         <translation>%1 no está en la lista de supresión.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::content::MergeTemplate</name>
+    <message>
+        <source>In component “%1”: %2</source>
+        <translation>En el componente «%1»: %2</translation>
+    </message>
+    <message>
+        <source>A tag opened with {{ is never closed with }}.</source>
+        <translation>Una etiqueta abierta con {{ nunca se cierra con }}.</translation>
+    </message>
+    <message>
+        <source>{{/%1}} closes a section that was never opened.</source>
+        <translation>{{/%1}} cierra una sección que nunca se abrió.</translation>
+    </message>
+    <message>
+        <source>{{/%1}} found where {{/%2}} was expected.</source>
+        <translation>Se encontró {{/%1}} donde se esperaba {{/%2}}.</translation>
+    </message>
+    <message>
+        <source>Only a default is understood after |, written as {{%1 | default: "text"}}.</source>
+        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: "texto"}}.</translation>
+    </message>
+    <message>
+        <source>A section ({{#%1}} or {{^%1}}) cannot have a default.</source>
+        <translation>Una sección ({{#%1}} o {{^%1}}) no puede tener valor por defecto.</translation>
+    </message>
+    <message>
+        <source>An empty tag {{ }}.</source>
+        <translation>Una etiqueta vacía {{ }}.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a merge tag name.</source>
+        <translation>«%1» no es un nombre de etiqueta de combinación.</translation>
+    </message>
+    <message>
+        <source>Unknown merge tag {{%1}}.</source>
+        <translation>Etiqueta de combinación desconocida {{%1}}.</translation>
+    </message>
+    <message>
+        <source>{{#%1}} is never closed with {{/%1}}.</source>
+        <translation>{{#%1}} nunca se cierra con {{/%1}}.</translation>
+    </message>
+    <message>
+        <source>Unknown component {{&gt; %1}}.</source>
+        <translation>Componente desconocido {{&gt; %1}}.</translation>
+    </message>
+    <message>
+        <source>Component “%1” includes itself.</source>
+        <translation>El componente «%1» se incluye a sí mismo.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::content::PreSendCheck</name>
+    <message>
+        <source>The subject is empty.</source>
+        <translation>El asunto está vacío.</translation>
+    </message>
+    <message>
+        <source>The subject has %1 characters; mail clients cut it long before that. Keep it under 60.</source>
+        <translation>El asunto tiene %1 caracteres; los clientes de correo lo cortan mucho antes. Mantenlo por debajo de 60.</translation>
+    </message>
+    <message>
+        <source>The subject has %1 characters; phones show about 40 and desktops about 60.</source>
+        <translation>El asunto tiene %1 caracteres; los móviles muestran unos 40 y los ordenadores unos 60.</translation>
+    </message>
+    <message>
+        <source>The subject is mostly capital letters, which spam filters count against you.</source>
+        <translation>El asunto está casi todo en mayúsculas, algo que los filtros de spam penalizan.</translation>
+    </message>
+    <message>
+        <source>There is no preheader: inboxes will show the first words of the body next to the subject instead.</source>
+        <translation>No hay texto de vista previa: las bandejas de entrada mostrarán en su lugar las primeras palabras del cuerpo junto al asunto.</translation>
+    </message>
+    <message>
+        <source>There is no unsubscribe link. Add one with {{{unsubscribe_url}}} (the footer component has it).</source>
+        <translation>No hay enlace para darse de baja. Añade uno con {{{unsubscribe_url}}} (el componente de pie lo incluye).</translation>
+    </message>
+    <message>
+        <source>There is no postal address, which CAN-SPAM requires. Add {{brand.address}} (the footer component has it).</source>
+        <translation>No hay dirección postal, que CAN-SPAM exige. Añade {{brand.address}} (el componente de pie la incluye).</translation>
+    </message>
+    <message>
+        <source>The message is %1 KB; Gmail clips messages over 102 KB and hides the rest, including the unsubscribe link.</source>
+        <translation>El mensaje ocupa %1 KB; Gmail recorta los mensajes de más de 102 KB y oculta el resto, incluido el enlace de baja.</translation>
+    </message>
+    <message>
+        <source>An image has no alt text; many clients block images, and screen readers need it (alt="" marks a decorative one).</source>
+        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt="" marca una decorativa).</translation>
+    </message>
+    <message>
+        <source>A link goes nowhere (href="%1").</source>
+        <translation>Un enlace no lleva a ninguna parte (href="%1").</translation>
+    </message>
+    <message>
+        <source>A %1: link is blocked by every mail client.</source>
+        <translation>Todos los clientes de correo bloquean un enlace %1:.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid link; use a full address such as https://example.com/page.</source>
+        <translation>«%1» no es un enlace válido; usa una dirección completa como https://example.com/pagina.</translation>
+    </message>
+    <message>
+        <source>“%1” is not encrypted; prefer https.</source>
+        <translation>«%1» no está cifrado; mejor https.</translation>
+    </message>
+    <message>
+        <source>“%1” in the subject is a common spam-filter trigger.</source>
+        <translation>«%1» en el asunto suele activar los filtros de spam.</translation>
+    </message>
+    <message>
+        <source>“%1” in the text is a common spam-filter trigger.</source>
+        <translation>«%1» en el texto suele activar los filtros de spam.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::content::TemplateStore</name>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>Una plantilla necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a template format (html or markdown).</source>
+        <translation>«%1» no es un formato de plantilla (html o markdown).</translation>
+    </message>
+    <message>
+        <source>There is already a template named “%1”.</source>
+        <translation>Ya hay una plantilla llamada «%1».</translation>
+    </message>
+    <message>
+        <source>This template no longer exists.</source>
+        <translation>Esta plantilla ya no existe.</translation>
+    </message>
+    <message>
+        <source>There is no template named “%1”.</source>
+        <translation>No hay ninguna plantilla llamada «%1».</translation>
+    </message>
+    <message>
+        <source>“%1” cannot name a component: use letters, digits, -, _ and dots, as in {{&gt; footer}}.</source>
+        <translation>«%1» no sirve como nombre de componente: usa letras, dígitos, -, _ y puntos, como en {{&gt; footer}}.</translation>
+    </message>
+    <message>
+        <source>A brand kit needs a name.</source>
+        <translation>Un kit de marca necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Brand kit field “%1” must be text.</source>
+        <translation>El campo «%1» del kit de marca debe ser texto.</translation>
     </message>
 </context>
 <context>
@@ -2935,8 +3096,136 @@ Etiquetas: %7</translation>
         <translation>la lista de supresión, las más recientes primero</translation>
     </message>
     <message>
-        <source>Command group: db, contacts, segment, suppress</source>
-        <translation>Grupo de órdenes: db, contacts, segment, suppress</translation>
+        <source>save an HTML or Markdown template (a new version if it exists)</source>
+        <translation>guarda una plantilla HTML o Markdown (una versión nueva si ya existe)</translation>
+    </message>
+    <message>
+        <source>saved templates</source>
+        <translation>las plantillas guardadas</translation>
+    </message>
+    <message>
+        <source>merge for --contact EMAIL; --html OUT, --text OUT, --mime OUT</source>
+        <translation>combina para --contact CORREO; --html SALIDA, --text SALIDA, --mime SALIDA</translation>
+    </message>
+    <message>
+        <source>the pre-send checks; exit 1 when one blocks sending</source>
+        <translation>las comprobaciones previas al envío; sale con 1 si alguna bloquea el envío</translation>
+    </message>
+    <message>
+        <source>save a reusable block, included with {{&gt; NAME}}</source>
+        <translation>guarda un bloque reutilizable, que se incluye con {{&gt; NOMBRE}}</translation>
+    </message>
+    <message>
+        <source>save a brand kit (brand.* merge tags); --default</source>
+        <translation>guarda un kit de marca (etiquetas brand.*); --default</translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts, segment, suppress, template</source>
+        <translation>Grupo de órdenes: db, contacts, segment, suppress, template</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 no es texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Template import: the template's name.</source>
+        <translation>Template import: el nombre de la plantilla.</translation>
+    </message>
+    <message>
+        <source>Template: the subject line (merge tags allowed).</source>
+        <translation>Template: el asunto (admite etiquetas de combinación).</translation>
+    </message>
+    <message>
+        <source>Template: the preheader shown after the subject.</source>
+        <translation>Template: el texto de vista previa que se muestra tras el asunto.</translation>
+    </message>
+    <message>
+        <source>Template: html or markdown (default: from the file name).</source>
+        <translation>Template: html o markdown (por defecto: según el nombre del archivo).</translation>
+    </message>
+    <message>
+        <source>Template render: merge for this contact.</source>
+        <translation>Template render: combina para este contacto.</translation>
+    </message>
+    <message>
+        <source>Template render: write the HTML part here.</source>
+        <translation>Template render: escribe aquí la parte HTML.</translation>
+    </message>
+    <message>
+        <source>Template render: write the text part here.</source>
+        <translation>Template render: escribe aquí la parte de texto.</translation>
+    </message>
+    <message>
+        <source>Template render: write the whole message (RFC 5322, MIME) here.</source>
+        <translation>Template render: escribe aquí el mensaje completo (RFC 5322, MIME).</translation>
+    </message>
+    <message>
+        <source>Template render: write the preview as a PNG here (remote images blocked).</source>
+        <translation>Template render: escribe aquí la vista previa como PNG (imágenes remotas bloqueadas).</translation>
+    </message>
+    <message>
+        <source>Template render --png: the width in pixels (600, 800 or 375 for a phone).</source>
+        <translation>Template render --png: el ancho en píxeles (600, 800 o 375 para un móvil).</translation>
+    </message>
+    <message>
+        <source>Template render --mime: the sender, as "Name &lt;address&gt;" or an address.</source>
+        <translation>Template render --mime: el remitente, como "Nombre &lt;dirección&gt;" o una dirección.</translation>
+    </message>
+    <message>
+        <source>Template brand: make this the default brand kit.</source>
+        <translation>Template brand: convierte este kit de marca en el predeterminado.</translation>
+    </message>
+    <message>
+        <source>template import needs a FILE and --name NAME.</source>
+        <translation>template import necesita un ARCHIVO y --name NOMBRE.</translation>
+    </message>
+    <message>
+        <source>Saved template "%1" (%2, version %3).</source>
+        <translation>Plantilla "%1" guardada (%2, versión %3).</translation>
+    </message>
+    <message>
+        <source>template %1 needs a template name or a file.</source>
+        <translation>template %1 necesita el nombre de una plantilla o un archivo.</translation>
+    </message>
+    <message>
+        <source>%1: no problems found.</source>
+        <translation>%1: no se encontraron problemas.</translation>
+    </message>
+    <message>
+        <source>--width takes a number of pixels from 200 to 2000.</source>
+        <translation>--width admite un número de píxeles entre 200 y 2000.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <source>template component needs a NAME and a FILE.</source>
+        <translation>template component necesita un NOMBRE y un ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>Saved component "%1"; include it with {{&gt; %1}}.</source>
+        <translation>Componente "%1" guardado; inclúyelo con {{&gt; %1}}.</translation>
+    </message>
+    <message>
+        <source>template brand needs a NAME and a FILE.json.</source>
+        <translation>template brand necesita un NOMBRE y un ARCHIVO.json.</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at offset %3).</source>
+        <translation>%1: no es un objeto JSON (%2 en la posición %3).</translation>
+    </message>
+    <message>
+        <source>Saved brand kit "%1".</source>
+        <translation>Kit de marca "%1" guardado.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'template %1'. Commands: import, list, render, check, component, brand.</source>
+        <translation>Orden desconocida «template %1». Órdenes: import, list, render, check, component, brand.</translation>
     </message>
 </context>
 <context>
