@@ -131,9 +131,10 @@ void TestMainWindow::firstRunSignInAndEverySection()
     // Every section of the sidebar.
     const QList<MainWindow::Section> sections = window.visibleSections();
     QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Contacts,
-                                                   MainWindow::Section::Activity}));
+                                                   MainWindow::Section::Templates, MainWindow::Section::Activity}));
     const QHash<MainWindow::Section, QString> shots = {{MainWindow::Section::Dashboard, QStringLiteral("dashboard")},
                                                        {MainWindow::Section::Contacts, QStringLiteral("contacts-empty")},
+                                                       {MainWindow::Section::Templates, QStringLiteral("templates-new")},
                                                        {MainWindow::Section::Activity, QStringLiteral("activity")}};
     for (const MainWindow::Section section : sections) {
         window.showSection(section);

@@ -13,6 +13,7 @@
 #include "settings/settings.h"
 #include "settings/settingsdialog.h"
 #include "startpage.h"
+#include "templates/templatespage.h"
 #include "theme/theme.h"
 
 #include <QApplication>
@@ -114,9 +115,17 @@ QWidget *MainWindow::buildWorkspace()
 
     m_dashboard = new DashboardPage(m_session, m_sections);
     m_contacts = new ContactsPage(m_session, m_sections);
+    m_templates = new TemplatesPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addSection(Section::Contacts, tr("Contacts"), QStringLiteral("users"), m_contacts);
+    addSection(Section::Templates, tr("Templates"), QStringLiteral("template"), m_templates);
+    connect(m_templates, &TemplatesPage::statusMessage, this, [this](const QString &text) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, 8000);
+    });
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);

@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace lux::ui {
 
 class ActivityPage;
+class TemplatesPage;
 class AppSession;
 class ContactsPage;
 class DashboardPage;
@@ -24,7 +25,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Contacts, Activity };
+    enum class Section { Dashboard, Contacts, Templates, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -77,6 +78,7 @@ private:
     DashboardPage *m_dashboard;
     ContactsPage *m_contacts;
     ActivityPage *m_activity;
+    TemplatesPage *m_templates;
     SettingsDialog *m_settingsDialog = nullptr;
 
     QLabel *m_statusDatabase;

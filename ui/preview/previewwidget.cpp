@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "previewwidget.h"
+
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lux::ui {
+
+// The page the email is painted on, at the preview width times the zoom.
+class PreviewWidget::Canvas : public QWidget
+{
+public:
+    explicit Canvas(PreviewWidget *owner) : QWidget(owner), m_owner(owner)
+    {
+        setMouseTracking(true);
+        setAutoFillBackground(false);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QPainter painter(this);
+        painter.fillRect(event->rect(), Qt::white);
+        const auto &doc = m_owner->m_document;
+        if (!doc)
+            return;
+        const qreal zoom = m_owner->m_zoom;
+        painter.scale(zoom, zoom);
+        const QRect clip(int(event->rect().x() / zoom), int(event->rect().y() / zoom), int(event->rect().width() / zoom) + 2,
+                         int(event->rect().height() / zoom) + 2);
+        painter.setClipRect(clip);
+        doc->paint(&painter, clip);
+    }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        const QString link = m_owner->linkAt(event->position().toPoint());
+        if (link != m_link) {
+            m_link = link;
+            setCursor(link.isEmpty() ? Qt::ArrowCursor : Qt::PointingHandCursor);
+            Q_EMIT m_owner->linkHovered(link);
+        }
+        if (!link.isEmpty())
+            QToolTip::showText(event->globalPosition().toPoint(), link, this);
+        else
+            QToolTip::hideText();
+    }
+    void leaveEvent(QEvent *) override
+    {
+        if (!m_link.isEmpty()) {
+            m_link.clear();
+            Q_EMIT m_owner->linkHovered({});
+        }
+    }
+
+private:
+    PreviewWidget *m_owner;
+    QString m_link;
+};
+
+PreviewWidget::PreviewWidget(QWidget *parent) : QScrollArea(parent)
+{
+    setObjectName(QStringLiteral("previewWidget"));
+    setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    setBackgroundRole(QPalette::Dark);
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(8);
+    m_note = new QLabel(page);
+    m_note->setObjectName(QStringLiteral("previewNote"));
+    m_note->setProperty("role", QStringLiteral("muted"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    m_canvas = new Canvas(this);
+    m_canvas->setParent(page);
+    layout->addWidget(m_note);
+    layout->addWidget(m_canvas, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    setWidget(page);
+    setWidgetResizable(true);
+
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(150);
+    connect(&m_delay, &QTimer::timeout, this, &PreviewWidget::startLayout);
+    connect(&m_layout, &QFutureWatcherBase::finished, this, [this] {
+        if (m_layout.property("generation").toULongLong() != m_generation)
+            return; // a newer edit is on its way
+        m_document = m_layout.result();
+        const int blocked = blockedImageCount();
+        m_note->setVisible(blocked > 0);
+        m_note->setText(tr("%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel "
+                           "fires. Images sent inside the message show.",
+                           nullptr, blocked));
+        m_canvas->setFixedSize(QSize(m_document->width(), std::max(1, m_document->height())) * m_zoom);
+        m_canvas->update();
+        Q_EMIT rendered();
+    });
+}
+
+PreviewWidget::~PreviewWidget()
+{
+    m_layout.waitForFinished();
+}
+
+void PreviewWidget::setHtml(const QString &html)
+{
+    m_html = html;
+    ++m_generation;
+    m_delay.start();
+}
+
+void PreviewWidget::setPreviewWidth(int width)
+{
+    if (width == m_width)
+        return;
+    m_width = width;
+    ++m_generation;
+    m_delay.start(0);
+}
+
+void PreviewWidget::setZoom(qreal zoom)
+{
+    m_zoom = std::clamp(zoom, 0.25, 4.0);
+    if (m_document)
+        m_canvas->setFixedSize(QSize(m_document->width(), std::max(1, m_document->height())) * m_zoom);
+    m_canvas->update();
+}
+
+void PreviewWidget::setInlineImages(const QHash<QString, QByteArray> &images)
+{
+    m_images = images;
+}
+
+void PreviewWidget::startLayout()
+{
+    preview::PreviewOptions options;
+    options.width = m_width;
+    options.inlineImages = m_images;
+    m_layout.setProperty("generation", m_generation);
+    m_layout.setFuture(QtConcurrent::run([html = m_html, options] {
+        return std::shared_ptr<preview::EmailDocument>(preview::EmailDocument::layout(html, options));
+    }));
+}
+
+int PreviewWidget::documentHeight() const
+{
+    return m_document ? m_document->height() : 0;
+}
+
+int PreviewWidget::blockedImageCount() const
+{
+    return m_document ? int(m_document->blockedImages().size()) : 0;
+}
+
+QString PreviewWidget::linkAt(const QPoint &canvasPoint) const
+{
+    if (!m_document)
+        return {};
+    return m_document->linkAt(QPoint(int(canvasPoint.x() / m_zoom), int(canvasPoint.y() / m_zoom)));
+}
+
+} // namespace lux::ui

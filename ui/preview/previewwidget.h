@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "emaildocument.h"
+
+#include <QFutureWatcher>
+#include <QScrollArea>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+
+namespace lux::ui {
+
+// Shows an email as mail clients do (litehtml, no web engine) at a chosen width and zoom. New HTML is
+// laid out on a worker a moment after the last change, so typing never waits for it; the previous
+// rendering stays until the new one is ready. Remote images are never fetched (a note says how many
+// were left out), and links show their target on hover without navigating.
+class PreviewWidget : public QScrollArea
+{
+    Q_OBJECT
+public:
+    explicit PreviewWidget(QWidget *parent = nullptr);
+    ~PreviewWidget() override;
+
+    void setHtml(const QString &html);
+    void setPreviewWidth(int width); // 600, 800, 375…
+    int previewWidth() const { return m_width; }
+    void setZoom(qreal zoom);
+    qreal zoom() const { return m_zoom; }
+    void setInlineImages(const QHash<QString, QByteArray> &images);
+
+    bool isRendering() const { return m_delay.isActive() || m_layout.isRunning(); }
+    int documentHeight() const; // CSS pixels, 0 before the first layout
+    int blockedImageCount() const;
+    QString linkAt(const QPoint &canvasPoint) const; // canvas coordinates, zoom included
+
+Q_SIGNALS:
+    void rendered();
+    void linkHovered(const QString &url); // empty when the pointer leaves a link
+
+private:
+    class Canvas;
+    void startLayout();
+
+    Canvas *m_canvas;
+    QLabel *m_note;
+    QTimer m_delay;
+    QFutureWatcher<std::shared_ptr<preview::EmailDocument>> m_layout;
+    std::shared_ptr<preview::EmailDocument> m_document;
+    QString m_html;
+    QHash<QString, QByteArray> m_images;
+    int m_width = 600;
+    qreal m_zoom = 1.0;
+    quint64 m_generation = 0;
+};
+
+} // namespace lux::ui
