@@ -105,6 +105,13 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::PreviewWidget</name>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</source>
+        <translation><numerusform>%n remote image not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</numerusform><numerusform>%n remote images not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::SegmentBuilder</name>
     <message numerus="yes">
         <source>%n contact(s) match</source>

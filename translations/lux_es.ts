@@ -2047,6 +2047,17 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::PreviewWidget</name>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</source>
+        <translation><numerusform>%n imagen remota sin cargar: la vista previa nunca descarga nada, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform><numerusform>%n imágenes remotas sin cargar: la vista previa nunca descarga nada, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>
@@ -2611,6 +2622,105 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Added</source>
         <translation>Añadido</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>New Template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save a new version (Ctrl+S)</source>
+        <translation>Guardar una versión nueva (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Spring news for {{first_name | default: "you"}}</source>
+        <translation>p. ej. Novedades de primavera para {{first_name | default: "ti"}}</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>The line inboxes show after the subject</source>
+        <translation>La línea que las bandejas muestran tras el asunto</translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation>Texto de vista previa</translation>
+    </message>
+    <message>
+        <source>Desktop (600 px)</source>
+        <translation>Escritorio (600 px)</translation>
+    </message>
+    <message>
+        <source>Wide (800 px)</source>
+        <translation>Ancho (800 px)</translation>
+    </message>
+    <message>
+        <source>Phone (375 px)</source>
+        <translation>Móvil (375 px)</translation>
+    </message>
+    <message>
+        <source>Render as</source>
+        <translation>Ver como</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Enlace: %1</translation>
+    </message>
+    <message>
+        <source>Nobody (defaults)</source>
+        <translation>Nadie (valores por defecto)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>Plantilla «%1» guardada.</translation>
+    </message>
+    <message>
+        <source>Fix the merge tags marked below to see the preview.</source>
+        <translation>Corrige las etiquetas de combinación marcadas abajo para ver la vista previa.</translation>
+    </message>
+    <message>
+        <source>Line %1:%2</source>
+        <translation>Línea %1:%2</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Checks: ready to send.</source>
+        <translation>Comprobaciones: listo para enviar.</translation>
+    </message>
+    <message>
+        <source>Checks: %1 error(s) that block sending, %2 warning(s).</source>
+        <translation>Comprobaciones: %1 error(es) que bloquean el envío, %2 aviso(s).</translation>
     </message>
 </context>
 <context>

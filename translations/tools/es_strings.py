@@ -602,3 +602,31 @@ ES.update({
  'Saved brand kit "%1".': 'Kit de marca "%1" guardado.',
  "Unknown command 'template %1'. Commands: import, list, render, check, component, brand.": "Orden desconocida «template %1». Órdenes: import, list, render, check, component, brand.",
 })
+
+# Templates section and preview (session 2)
+ES.update({
+ 'Templates': 'Plantillas',
+ '%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.': ('%n imagen remota sin cargar: la vista previa nunca descarga nada, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.', '%n imágenes remotas sin cargar: la vista previa nunca descarga nada, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.'),
+ 'New Template': 'Nueva plantilla',
+ 'Save': 'Guardar',
+ 'Save a new version (Ctrl+S)': 'Guardar una versión nueva (Ctrl+S)',
+ 'HTML': 'HTML',
+ 'Markdown': 'Markdown',
+ 'e.g. Spring news for {{first_name | default: "you"}}': 'p. ej. Novedades de primavera para {{first_name | default: "ti"}}',
+ 'Subject': 'Asunto',
+ 'The line inboxes show after the subject': 'La línea que las bandejas muestran tras el asunto',
+ 'Preheader': 'Texto de vista previa',
+ 'Desktop (600 px)': 'Escritorio (600 px)',
+ 'Wide (800 px)': 'Ancho (800 px)',
+ 'Phone (375 px)': 'Móvil (375 px)',
+ 'Render as': 'Ver como',
+ 'Link: %1': 'Enlace: %1',
+ 'Nobody (defaults)': 'Nadie (valores por defecto)',
+ 'Untitled': 'Sin título',
+ 'Template “%1” saved.': 'Plantilla «%1» guardada.',
+ 'Fix the merge tags marked below to see the preview.': 'Corrige las etiquetas de combinación marcadas abajo para ver la vista previa.',
+ 'Line %1:%2': 'Línea %1:%2',
+ 'Message': 'Mensaje',
+ 'Checks: ready to send.': 'Comprobaciones: listo para enviar.',
+ 'Checks: %1 error(s) that block sending, %2 warning(s).': 'Comprobaciones: %1 error(es) que bloquean el envío, %2 aviso(s).',
+})

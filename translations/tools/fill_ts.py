@@ -38,6 +38,7 @@ EN = {
     '%n address(es)': ('%n address', '%n addresses'),
     '%n address(es) added.': ('%n address added.', '%n addresses added.'),
     '%n already on the list.': ('%n already on the list.', '%n already on the list.'),
+    '%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.': ('%n remote image not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.', '%n remote images not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
