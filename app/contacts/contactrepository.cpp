@@ -56,6 +56,27 @@ QStringList conditionsFor(const ContactFilter &filter, QVariantList &binds, bool
     return parts;
 }
 
+// What a list shows of a contact (tags and custom fields not loaded), in the order kListColumns names.
+constexpr auto kListColumns = "c.id, c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, "
+                              "c.status, c.created_at, c.updated_at";
+
+Contact listRow(const QSqlQuery &q)
+{
+    Contact c;
+    c.id = q.value(0).toLongLong();
+    c.email = q.value(1).toString();
+    c.firstName = q.value(2).toString();
+    c.lastName = q.value(3).toString();
+    c.phone = q.value(4).toString();
+    c.company = q.value(5).toString();
+    c.city = q.value(6).toString();
+    c.country = q.value(7).toString();
+    c.status = q.value(8).toString();
+    c.createdAt = q.value(9).toLongLong();
+    c.updatedAt = q.value(10).toLongLong();
+    return c;
+}
+
 QString whereFor(const ContactFilter &filter, QVariantList &binds)
 {
     const QStringList parts = conditionsFor(filter, binds, true);
@@ -375,27 +396,14 @@ Result<QList<Contact>> ContactRepository::byIds(const QList<qint64> &ids) const
         marks << QStringLiteral("?");
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, "
-                             "c.status, c.created_at, c.updated_at FROM contacts c WHERE c.id IN (%1)")
-                  .arg(marks.join(u',')));
+    q.prepare(QStringLiteral("SELECT %1 FROM contacts c WHERE c.id IN (%2)").arg(QLatin1String(kListColumns), marks.join(u',')));
     for (const qint64 id : ids)
         q.addBindValue(id);
     if (!q.exec())
         return Error(QStringLiteral("db.read"), q.lastError().text());
     QHash<qint64, Contact> found;
     while (q.next()) {
-        Contact c;
-        c.id = q.value(0).toLongLong();
-        c.email = q.value(1).toString();
-        c.firstName = q.value(2).toString();
-        c.lastName = q.value(3).toString();
-        c.phone = q.value(4).toString();
-        c.company = q.value(5).toString();
-        c.city = q.value(6).toString();
-        c.country = q.value(7).toString();
-        c.status = q.value(8).toString();
-        c.createdAt = q.value(9).toLongLong();
-        c.updatedAt = q.value(10).toLongLong();
+        const Contact c = listRow(q);
         found.insert(c.id, c);
     }
     QList<Contact> result;
@@ -436,8 +444,7 @@ Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int 
     binds << afterId;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.id, c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, "
-                             "c.status, c.created_at, c.updated_at")
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kListColumns)
               + from + QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "))
               + (searching ? QStringLiteral(" ORDER BY f.rowid LIMIT ?") : QStringLiteral(" ORDER BY c.id LIMIT ?")));
     for (const QVariant &b : std::as_const(binds))
@@ -447,19 +454,7 @@ Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int 
         return Error(QStringLiteral("db.read"), q.lastError().text());
     QList<Contact> result;
     while (q.next()) {
-        Contact c;
-        c.id = q.value(0).toLongLong();
-        c.email = q.value(1).toString();
-        c.firstName = q.value(2).toString();
-        c.lastName = q.value(3).toString();
-        c.phone = q.value(4).toString();
-        c.company = q.value(5).toString();
-        c.city = q.value(6).toString();
-        c.country = q.value(7).toString();
-        c.status = q.value(8).toString();
-        c.createdAt = q.value(9).toLongLong();
-        c.updatedAt = q.value(10).toLongLong();
-        result << c;
+        result << listRow(q);
     }
     return result;
 }

@@ -327,57 +327,41 @@ struct Outcome
 
 void ContactActions::addTag(const ContactSelection &selection, const QString &tag)
 {
-    auto out = std::make_shared<Outcome<ContactBulk::TagChange>>();
-    run(
-        tr("Adding the tag…"),
-        [selection, tag, out](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &progress,
-                              const std::atomic_bool *cancel) -> Status {
-            ContactBulk bulk(db, user);
-            const auto ids = bulk.resolve(selection);
-            if (!ids)
-                return ids.error();
-            auto change = bulk.addTag(*ids, tag, progress, cancel);
-            if (!change)
-                return change.error();
-            out->result = std::move(change).value();
-            return {};
-        },
-        [this, out](const Status &s) {
-            if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
-                    Q_EMIT failed(s.error().message);
-                return;
-            }
-            Q_EMIT message(tr("Tag “%1” added to %n contact(s).", nullptr, int(out->result->ids.size())).arg(out->result->tag));
-            m_stack->push(new TagCommand(*this, true, *out->result));
-        });
+    changeTag(true, selection, tag);
 }
 
 void ContactActions::removeTag(const ContactSelection &selection, const QString &tag)
 {
+    changeTag(false, selection, tag);
+}
+
+void ContactActions::changeTag(bool adding, const ContactSelection &selection, const QString &tag)
+{
     auto out = std::make_shared<Outcome<ContactBulk::TagChange>>();
     run(
-        tr("Removing the tag…"),
-        [selection, tag, out](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &progress,
-                              const std::atomic_bool *cancel) -> Status {
+        adding ? tr("Adding the tag…") : tr("Removing the tag…"),
+        [adding, selection, tag, out](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &progress,
+                                      const std::atomic_bool *cancel) -> Status {
             ContactBulk bulk(db, user);
             const auto ids = bulk.resolve(selection);
             if (!ids)
                 return ids.error();
-            auto change = bulk.removeTag(*ids, tag, progress, cancel);
+            auto change = adding ? bulk.addTag(*ids, tag, progress, cancel) : bulk.removeTag(*ids, tag, progress, cancel);
             if (!change)
                 return change.error();
             out->result = std::move(change).value();
             return {};
         },
-        [this, out](const Status &s) {
+        [this, adding, out](const Status &s) {
             if (!s) {
                 if (s.error().code != QLatin1String("cancelled"))
                     Q_EMIT failed(s.error().message);
                 return;
             }
-            Q_EMIT message(tr("Tag “%1” removed from %n contact(s).", nullptr, int(out->result->ids.size())).arg(out->result->tag));
-            m_stack->push(new TagCommand(*this, false, *out->result));
+            const int n = int(out->result->ids.size());
+            Q_EMIT message(adding ? tr("Tag “%1” added to %n contact(s).", nullptr, n).arg(out->result->tag)
+                                  : tr("Tag “%1” removed from %n contact(s).", nullptr, n).arg(out->result->tag));
+            m_stack->push(new TagCommand(*this, adding, *out->result));
         });
 }
 

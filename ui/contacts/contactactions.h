@@ -58,6 +58,7 @@ Q_SIGNALS:
     void created(qint64 id);
 
 private:
+    void changeTag(bool adding, const contacts::ContactSelection &selection, const QString &tag);
     void setBusy(bool busy);
     void updateActions();
 
