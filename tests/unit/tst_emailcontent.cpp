@@ -19,6 +19,8 @@ private Q_SLOTS:
     void checksFindEveryProblem_data();
     void checksFindEveryProblem();
     void gmailClipping();
+    void startersPassEveryCheck_data();
+    void startersPassEveryCheck();
 
 private:
     PreSendCheck::Input input(const QString &source, const QString &subject = QStringLiteral("Spring news from Acme"),
@@ -151,6 +153,26 @@ void TestEmailContent::gmailClipping()
     const auto findings = PreSendCheck::run(in);
     QCOMPARE(codes(findings), QStringList{QStringLiteral("warning size.clipped 0:0")});
     QVERIFY(findings.first().message.contains(QStringLiteral("103 KB")));
+}
+
+void TestEmailContent::startersPassEveryCheck_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *name : {"newsletter", "announcement", "promotion", "event", "letter"})
+        QTest::newRow(name) << QStringLiteral(LUX_SOURCE_DIR "/resources/templates/%1.html").arg(QLatin1String(name));
+}
+
+void TestEmailContent::startersPassEveryCheck()
+{
+    QFETCH(QString, file);
+    const QString source = QString::fromUtf8(lux::test::readAll(file));
+    QVERIFY(source.size() > 500);
+    const PreSendCheck::Input in = input(source);
+    QVERIFY2(in.compiled.isValid(), in.compiled.isValid() ? "" : qPrintable(in.compiled.problems().first().message));
+    QCOMPARE(codes(PreSendCheck::run(in)), QStringList());
+    // Responsive: a media query for phones, and no fixed width wider than a phone without one.
+    QVERIFY(source.contains(QLatin1String("@media")) || source.contains(QLatin1String("max-width:560px")));
+    QVERIFY(PlainText::fromHtml(in.sampleHtml).contains(QLatin1String("Unsubscribe")));
 }
 
 LUX_TEST_MAIN(TestEmailContent, QCoreApplication)

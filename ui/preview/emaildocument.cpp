@@ -54,6 +54,7 @@ u, ins { text-decoration: underline; }
 s, strike, del { text-decoration: line-through; }
 a { color: #0000ee; text-decoration: underline; cursor: pointer; }
 img { display: inline-block; }
+br { display: block; }
 hr { border-style: inset; border-width: 1px; margin: 0.5em auto; color: gray; }
 pre { white-space: pre; font-family: monospace; margin-top: 1em; margin-bottom: 1em; }
 code, kbd, samp, tt { font-family: monospace; }
@@ -371,6 +372,9 @@ QString EmailDocument::presentationalCss(const QString &html)
         rules << QStringLiteral("td[height=\"%1\"], tr[height=\"%1\"] { height: %1px; }").arg(v);
     });
     rules << QStringLiteral("table[align=\"center\"] { margin-left: auto; margin-right: auto; }")
+          // Browsers centre a table inside a centred cell or <center>, not only its text.
+          << QStringLiteral("td[align=\"center\"] > table, th[align=\"center\"] > table, center > table, div[align=\"center\"] > table "
+                            "{ margin-left: auto; margin-right: auto; }")
           << QStringLiteral("td[align=\"center\"], th[align=\"center\"], div[align=\"center\"], p[align=\"center\"] { text-align: center; }")
           << QStringLiteral("td[align=\"right\"], th[align=\"right\"], div[align=\"right\"], p[align=\"right\"] { text-align: right; }")
           << QStringLiteral("td[align=\"left\"], th[align=\"left\"] { text-align: left; }")
