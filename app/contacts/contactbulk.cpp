@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "contactsearch.h"
 #include "storage/sqlitestatement.h"
+#include "storage/transaction.h"
 #include "users/auditlog.h"
 
 #include <QRandomGenerator>
@@ -30,30 +31,6 @@ Error cancelled()
 {
     return Error(QStringLiteral("cancelled"), ContactBulk::tr("Cancelled; nothing was changed."));
 }
-
-// One transaction: rolled back unless commit() succeeds.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase &db) : m_db(db), m_open(db.transaction()) {}
-    ~Transaction()
-    {
-        if (m_open)
-            m_db.rollback();
-    }
-    bool isOpen() const { return m_open; }
-    Status commit()
-    {
-        if (!m_db.commit())
-            return Error(QStringLiteral("db.write"), m_db.lastError().text());
-        m_open = false;
-        return {};
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_open;
-};
 
 Status exec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
 {
@@ -204,9 +181,9 @@ Status ContactBulk::audit(const QString &action, const QString &details)
 Result<ContactBulk::TagChange> ContactBulk::addTag(const QList<qint64> &ids, const QString &tag,
                                                    const storage::ProgressFn &progress, Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     TagChange change;
     const auto tagId = tagIdFor(tag, true, &change.tagCreated, &change.tag);
     if (!tagId)
@@ -241,9 +218,9 @@ Result<ContactBulk::TagChange> ContactBulk::addTag(const QList<qint64> &ids, con
 Result<ContactBulk::TagChange> ContactBulk::removeTag(const QList<qint64> &ids, const QString &tag,
                                                       const storage::ProgressFn &progress, Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     TagChange change;
     const auto tagId = tagIdFor(tag, false, nullptr, &change.tag);
     if (!tagId)
@@ -278,9 +255,9 @@ Result<ContactBulk::TagChange> ContactBulk::removeTag(const QList<qint64> &ids, 
 
 Status ContactBulk::undoAddTag(const TagChange &change, const storage::ProgressFn &progress, Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     Status s = inChunks(change.ids, progress, cancel, [&]() -> Status {
         return exec(m_db, QStringLiteral("DELETE FROM contact_tags WHERE tag_id = ? AND contact_id IN (SELECT id FROM temp.bulk_ids)"),
                     {change.tagId});
@@ -300,9 +277,9 @@ Status ContactBulk::undoAddTag(const TagChange &change, const storage::ProgressF
 
 Status ContactBulk::undoRemoveTag(const TagChange &change, const storage::ProgressFn &progress, Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     bool created = false;
     const auto tagId = tagIdFor(change.tag, true, &created, nullptr);
     if (!tagId)
@@ -323,9 +300,9 @@ Status ContactBulk::undoRemoveTag(const TagChange &change, const storage::Progre
 Result<ContactBulk::StatusChange> ContactBulk::unsubscribe(const QList<qint64> &ids, const storage::ProgressFn &progress,
                                                            Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     StatusChange change;
     const qint64 now = m_clock();
     const QString evidence = tr("Unsubscribed by hand in LUX");
@@ -359,9 +336,9 @@ Result<ContactBulk::StatusChange> ContactBulk::unsubscribe(const QList<qint64> &
 
 Result<qint64> ContactBulk::undoUnsubscribe(const StatusChange &change, const storage::ProgressFn &progress, Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     qint64 restored = 0;
     const qint64 now = m_clock();
     Status s = inChunks(change.ids, progress, cancel, [&]() -> Status {
@@ -396,9 +373,9 @@ Result<qint64> ContactBulk::undoUnsubscribe(const StatusChange &change, const st
 Result<ContactBulk::Deletion> ContactBulk::moveToTrash(const QList<qint64> &ids, const storage::ProgressFn &progress,
                                                        Cancel cancel)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     Deletion deletion;
     deletion.batch = qint64(QRandomGenerator::global()->generate64() >> 2) + 1;
     const QString columns = QString::fromLatin1(kColumns);
@@ -453,9 +430,9 @@ Result<ContactBulk::Deletion> ContactBulk::moveToTrash(const QList<qint64> &ids,
 
 Result<ContactBulk::Restore> ContactBulk::restoreFromTrash(qint64 batch)
 {
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     if (!tx.isOpen())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return tx.beginError();
     Restore result;
     const QString columns = QString::fromLatin1(kColumns);
     // Only rows whose id and address are both still free come back; their tags and consent links go
@@ -533,7 +510,7 @@ Status ContactBulk::purgeAllTrash(QSqlDatabase db)
     if (!q.next() || !q.value(0).toBool())
         return {};
     q.finish();
-    Transaction tx(db);
+    storage::Transaction tx(db);
     for (const char *table : {"contacts_trash", "contact_tags_trash", "consent_links_trash"})
         if (Status s = exec(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !s)
             return s;

@@ -5,6 +5,7 @@
 #include "contactsearch.h"
 #include "csvreader.h"
 #include "storage/sqlitefile.h"
+#include "storage/transaction.h"
 #include "suppression.h"
 #include "users/auditlog.h"
 
@@ -130,26 +131,6 @@ bool isKnownStatus(const QString &status)
     return known.contains(status);
 }
 
-// Rolls back unless committed.
-struct TransactionGuard
-{
-    QSqlDatabase &db;
-    bool open;
-    explicit TransactionGuard(QSqlDatabase &d) : db(d), open(d.transaction()) {}
-    ~TransactionGuard()
-    {
-        if (open)
-            db.rollback();
-    }
-    Status commit()
-    {
-        if (!db.commit())
-            return Error(QStringLiteral("db.write"), db.lastError().text());
-        open = false;
-        return {};
-    }
-};
-
 } // namespace
 
 Result<Contact> ContactRepository::add(const Contact &contact, const QString &defaultCountry, std::optional<qint64> byUser,
@@ -160,9 +141,9 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
         return n.error();
     if (!isKnownStatus(contact.status))
         return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
-    TransactionGuard tx(m_db);
-    if (!tx.open)
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, city, country, "
@@ -204,9 +185,9 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
         return n.error();
     if (!isKnownStatus(contact.status))
         return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
-    TransactionGuard tx(m_db);
-    if (!tx.open)
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT status, (SELECT id FROM contacts WHERE email_key = ? AND id <> ?), "
                              "EXISTS (SELECT 1 FROM suppression WHERE channel = 'email' AND address_hash = ?) "

@@ -3,6 +3,7 @@
 
 #include "addressing.h"
 #include "csvreader.h"
+#include "storage/transaction.h"
 #include "users/auditlog.h"
 
 #include <QCryptographicHash>
@@ -227,34 +228,24 @@ Status SuppressionList::remove(Channel channel, const QString &address, std::opt
     const auto key = keyOf(channel, address, QStringLiteral("US"));
     if (!key)
         return key.error();
-    if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM suppression WHERE channel = ? AND address_hash = ? AND address_key IS NOT NULL RETURNING id"));
     q.addBindValue(channelName(channel));
     q.addBindValue(hashOf(*key));
-    if (!q.exec()) {
-        const Error e = dbError(q);
-        m_db.rollback();
-        return e;
-    }
-    if (!q.next()) {
-        m_db.rollback();
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
         return Error(QStringLiteral("suppression.not-found"), tr("%1 is not on the suppression list.").arg(address.trimmed()));
-    }
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("suppression.removed"), QStringLiteral("suppression"), id,
                                          channelName(channel), m_clock());
-        !s) {
-        m_db.rollback();
+        !s)
         return s;
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
-    }
-    return {};
+    return tx.commit();
 }
 
 Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::optional<qint64> byUser)

@@ -311,23 +311,6 @@ bool MergeTemplate::uses(const QString &name) const
     return d->usedNames.contains(name);
 }
 
-QString MergeTemplate::escapeHtml(const QString &text)
-{
-    QString out;
-    out.reserve(text.size() + 8);
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '&': out += QLatin1String("&amp;"); break;
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '"': out += QLatin1String("&quot;"); break;
-        case '\'': out += QLatin1String("&#39;"); break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 void MergeTemplate::render(const QStringList &values, QString &out) const
 {
     if (!isValid())
@@ -347,7 +330,7 @@ void MergeTemplate::render(const QStringList &values, QString &out) const
             const QString &v = value(op.field);
             const QString &shown = v.isEmpty() ? op.text : v;
             if (html && op.kind == Op::Value) {
-                for (const QChar c : shown) {
+                for (const QChar c : shown) { // the five characters HTML gives a meaning, in text and in attributes
                     switch (c.unicode()) {
                     case '&': out += QLatin1String("&amp;"); break;
                     case '<': out += QLatin1String("&lt;"); break;

@@ -77,8 +77,6 @@ public:
     void render(const QStringList &values, QString &out) const;
     QString render(const QStringList &values) const;
 
-    static QString escapeHtml(const QString &text);
-
 private:
     struct Data;
     std::shared_ptr<const Data> d;

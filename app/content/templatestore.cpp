@@ -2,6 +2,7 @@
 #include "templatestore.h"
 
 #include "markdown.h"
+#include "storage/transaction.h"
 #include "users/auditlog.h"
 
 #include <QDate>
@@ -59,21 +60,18 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
         return Error(QStringLiteral("template.name"), tr("A template needs a name."));
     if (t.format != QLatin1String("html") && t.format != QLatin1String("markdown"))
         return Error(QStringLiteral("template.format"), tr("“%1” is not a template format (html or markdown).").arg(t.format));
-    if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
-    const auto fail = [this](const Error &e) {
-        m_db.rollback();
-        return e;
-    };
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id FROM templates WHERE lower(name) = lower(?) AND id <> ?"));
     q.addBindValue(name);
     q.addBindValue(t.id);
     if (!q.exec())
-        return fail(dbError(q));
+        return dbError(q);
     if (q.next())
-        return fail(Error(QStringLiteral("template.duplicate"), tr("There is already a template named “%1”.").arg(name)));
+        return Error(QStringLiteral("template.duplicate"), tr("There is already a template named “%1”.").arg(name));
     qint64 id = t.id;
     bool changed = true;
     if (id == 0) {
@@ -83,16 +81,16 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
                                               text(t.tags.join(QStringLiteral(", "))), now, now, userValue(byUser), userValue(byUser)})
             q.addBindValue(v);
         if (!q.exec() || !q.next())
-            return fail(dbError(q));
+            return dbError(q);
         id = q.value(0).toLongLong();
     } else {
         q.prepare(QStringLiteral("SELECT format = ? AND subject = ? AND preheader = ? AND source = ? FROM templates WHERE id = ?"));
         for (const QVariant &v : QVariantList{t.format, text(t.subject), text(t.preheader), text(t.source), id})
             q.addBindValue(v);
         if (!q.exec())
-            return fail(dbError(q));
+            return dbError(q);
         if (!q.next())
-            return fail(Error(QStringLiteral("template.not-found"), tr("This template no longer exists.")));
+            return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
         changed = !q.value(0).toBool();
         q.prepare(QStringLiteral("UPDATE templates SET name = ?, format = ?, subject = ?, preheader = ?, source = ?, tags = ?, "
                                  "updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -100,7 +98,7 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
                                               text(t.tags.join(QStringLiteral(", "))), now, userValue(byUser), id})
             q.addBindValue(v);
         if (!q.exec())
-            return fail(dbError(q));
+            return dbError(q);
     }
     if (changed) {
         q.prepare(QStringLiteral("INSERT INTO template_revisions (template_id, format, subject, preheader, source, at, by_user) "
@@ -108,14 +106,14 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
         for (const QVariant &v : QVariantList{id, t.format, text(t.subject), text(t.preheader), text(t.source), now, userValue(byUser)})
             q.addBindValue(v);
         if (!q.exec())
-            return fail(dbError(q));
+            return dbError(q);
     }
     if (Status s = AuditLog(m_db).record(byUser, t.id == 0 ? QStringLiteral("template.created") : QStringLiteral("template.updated"),
                                          QStringLiteral("template"), id, name, now);
         !s)
-        return fail(s.error());
-    if (!m_db.commit())
-        return fail(Error(QStringLiteral("db.write"), m_db.lastError().text()));
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return find(id);
 }
 
@@ -158,25 +156,17 @@ Status TemplateStore::remove(const QString &name, std::optional<qint64> byUser)
     const auto t = find(name);
     if (!t)
         return t.error();
-    if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM templates WHERE id = ?")); // revisions cascade
     q.addBindValue(t->id);
-    if (!q.exec()) {
-        const Error e = dbError(q);
-        m_db.rollback();
-        return e;
-    }
-    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("template.deleted"), QStringLiteral("template"), t->id, t->name); !s) {
-        m_db.rollback();
+    if (!q.exec())
+        return dbError(q);
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("template.deleted"), QStringLiteral("template"), t->id, t->name); !s)
         return s;
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
-    }
-    return {};
+    return tx.commit();
 }
 
 Result<EmailTemplate> TemplateStore::duplicate(const QString &name, const QString &newName, std::optional<qint64> byUser)
@@ -239,14 +229,11 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
         if (!it.value().isString())
             return Error(QStringLiteral("brand.field"), tr("Brand kit field “%1” must be text.").arg(it.key()));
-    if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
-    const auto fail = [&]() {
-        const Error e = dbError(q);
-        m_db.rollback();
-        return e;
-    };
+    const auto fail = [&q]() { return dbError(q); };
     bool first = false;
     if (!q.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM brand_kits)")) || !q.next())
         return fail();
@@ -264,11 +251,7 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
     q.addBindValue(userValue(byUser));
     if (!q.exec())
         return fail();
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
-    }
-    return {};
+    return tx.commit();
 }
 
 QHash<QString, QString> TemplateStore::brandFields(const QString &kit) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "userservice.h"
 
+#include "storage/transaction.h"
+
 #include "auditlog.h"
 #include "common/logging.h"
 #include "passwordhasher.h"
@@ -40,27 +42,6 @@ Error dbError(const QSqlQuery &q)
 {
     return Error(QStringLiteral("db.write"), q.lastError().text());
 }
-
-// Rolls back unless committed: every change and its audit entry land together or not at all.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase &db) : m_db(db) { m_active = m_db.transaction(); }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    bool commit()
-    {
-        m_active = !m_db.commit();
-        return !m_active;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_active = false;
-};
 
 } // namespace
 
@@ -190,7 +171,7 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
             return Error(QStringLiteral("user.duplicate"), tr("A user with the email %1 already exists.").arg(cleanEmail));
     }
     const qint64 now = m_clock();
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO users (name, email, password_hash, role, created_at, updated_at, "
                              "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -233,7 +214,7 @@ Status UserService::resetPasswordWithHash(const User &actor, qint64 userId, cons
     if (!target)
         return target.error();
     const qint64 now = m_clock();
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = 0, "
                              "remember_token_hash = NULL, updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -268,7 +249,7 @@ Status UserService::setDisabled(const User &actor, qint64 userId, bool disabled)
             return Error(QStringLiteral("user.last-admin"), tr("The last active administrator cannot be disabled."));
     }
     const qint64 now = m_clock();
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET disabled = ?, remember_token_hash = CASE WHEN ? THEN NULL "
                              "ELSE remember_token_hash END, updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -336,7 +317,7 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
     }
     AuditLog audit(m_db);
     if (!passwordMatched) {
-        Transaction tx(m_db);
+        storage::Transaction tx(m_db);
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? "
                                  "RETURNING failed_attempts"));
@@ -371,7 +352,7 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
         return found.error();
     if (found->disabled)
         return Error(QStringLiteral("user.disabled"), tr("This account is disabled. Ask an administrator."));
-    Transaction tx(m_db);
+    storage::Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = 0, last_sign_in = ? WHERE id = ?"));
     q.addBindValue(now);

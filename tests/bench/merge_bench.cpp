@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
                                                   "<a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>")}};
     const MergeTemplate htmlT = MergeTemplate::compile(html, fields, MergeTemplate::Mode::Html, components);
     // The text part, derived once from the source with its tags still in, then merged per recipient.
-    QString expanded = MergeTemplate::compile(html, fields, MergeTemplate::Mode::Html, components).isValid() ? html : QString();
+    QString expanded = html;
     expanded.replace(QStringLiteral("{{> footer}}"), components.value(QStringLiteral("footer")));
     const MergeTemplate textT = MergeTemplate::compile(PlainText::fromHtml(expanded), fields, MergeTemplate::Mode::Text);
     const MergeTemplate subjectT = MergeTemplate::compile(QStringLiteral("Spring news for {{first_name | default: \"you\"}}"), fields,

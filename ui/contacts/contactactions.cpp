@@ -282,6 +282,13 @@ void ContactActions::setBusy(bool busy)
     Q_EMIT busyChanged(busy);
 }
 
+bool ContactActions::succeeded(const Status &status)
+{
+    if (!status && status.error().code != QLatin1String("cancelled")) // a cancel is the user's choice, not a failure
+        Q_EMIT failed(status.error().message);
+    return bool(status);
+}
+
 void ContactActions::undoFailed(const Error &error)
 {
     m_stack->clear();
@@ -353,11 +360,8 @@ void ContactActions::changeTag(bool adding, const ContactSelection &selection, c
             return {};
         },
         [this, adding, out](const Status &s) {
-            if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
-                    Q_EMIT failed(s.error().message);
+            if (!succeeded(s))
                 return;
-            }
             const int n = int(out->result->ids.size());
             Q_EMIT message(adding ? tr("Tag “%1” added to %n contact(s).", nullptr, n).arg(out->result->tag)
                                   : tr("Tag “%1” removed from %n contact(s).", nullptr, n).arg(out->result->tag));
@@ -384,11 +388,8 @@ void ContactActions::unsubscribe(const ContactSelection &selection)
             return {};
         },
         [this, out](const Status &s) {
-            if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
-                    Q_EMIT failed(s.error().message);
+            if (!succeeded(s))
                 return;
-            }
             Q_EMIT message(tr("%n contact(s) unsubscribed.", nullptr, int(out->result->ids.size())));
             m_stack->push(new UnsubscribeCommand(*this, out->ids, *out->result));
         });
@@ -413,11 +414,8 @@ void ContactActions::remove(const ContactSelection &selection)
             return {};
         },
         [this, out](const Status &s) {
-            if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
-                    Q_EMIT failed(s.error().message);
+            if (!succeeded(s))
                 return;
-            }
             const int n = int(out->result->count);
             Q_EMIT message(tr("%n contact(s) deleted.", nullptr, n));
             m_stack->push(new DeleteCommand(*this, DeleteCommand::Kind::Delete, out->ids, out->result->batch,
@@ -439,10 +437,8 @@ void ContactActions::create(const Contact &contact, const QString &consentEviden
             return {};
         },
         [this, out](const Status &s) {
-            if (!s) {
-                Q_EMIT failed(s.error().message);
+            if (!succeeded(s))
                 return;
-            }
             m_stack->push(new DeleteCommand(*this, DeleteCommand::Kind::Add, {out->result->id}, 0,
                                             tr("Add %1").arg(out->result->email)));
             Q_EMIT message(tr("%1 added.").arg(out->result->email));
@@ -459,10 +455,8 @@ void ContactActions::save(const Contact &before, const Contact &after)
             return saved ? Status() : Status(saved.error());
         },
         [this, before, after](const Status &s) {
-            if (!s) {
-                Q_EMIT failed(s.error().message);
+            if (!succeeded(s))
                 return;
-            }
             Q_EMIT message(tr("%1 saved.").arg(after.email));
             m_stack->push(new EditCommand(*this, before, after));
         });
@@ -475,10 +469,8 @@ void ContactActions::forget(const Contact &contact)
         [email = contact.email](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &,
                                 const std::atomic_bool *) -> Status { return ContactEraser::forget(db, email, user); },
         [this](const Status &s) {
-            if (!s) {
-                Q_EMIT failed(s.error().message);
+            if (!succeeded(s))
                 return;
-            }
             // The history may hold commands about this contact; they can no longer be honoured.
             m_stack->clear();
             Q_EMIT message(tr("Contact forgotten. Its address stays on the suppression list as a hash."));

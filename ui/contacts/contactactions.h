@@ -58,6 +58,7 @@ Q_SIGNALS:
     void created(qint64 id);
 
 private:
+    bool succeeded(const Status &status); // reports a failure (not a cancel); true when it worked
     void changeTag(bool adding, const contacts::ContactSelection &selection, const QString &tag);
     void setBusy(bool busy);
     void updateActions();

@@ -38,8 +38,6 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override; // column -1: id order
     int sortColumn() const { return m_sortColumn; }
     bool isSorting() const { return m_sorting.isRunning(); }
-    // How many rows match, when known without counting (sorted mode), else -1.
-    qint64 knownTotal() const { return m_sortColumn >= 0 && !isSorting() ? m_ids.size() : -1; }
 
 Q_SIGNALS:
     void loadFailed(const QString &message);

@@ -196,7 +196,6 @@ public:
                                           : img.scaled(bg.image_size.width, bg.image_size.height, Qt::IgnoreAspectRatio,
                                                        Qt::SmoothTransformation);
                 painter->setClipPath(shape, Qt::IntersectClip);
-                const QRect origin = toRect(bg.origin_box);
                 const QRect clip = toRect(bg.clip_box);
                 const int x0 = bg.position_x, y0 = bg.position_y;
                 const bool repeatX = bg.repeat == litehtml::background_repeat_repeat || bg.repeat == litehtml::background_repeat_repeat_x;
@@ -207,7 +206,6 @@ public:
                 for (int y = startY; y < (repeatY ? clip.bottom() + 1 : startY + 1); y += h)
                     for (int x = startX; x < (repeatX ? clip.right() + 1 : startX + 1); x += w)
                         painter->drawImage(QPoint(x, y), scaled);
-                Q_UNUSED(origin)
             }
         }
         painter->restore();

@@ -150,7 +150,14 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
         connect(edit, &QLineEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
     connect(m_editor, &QPlainTextEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
     connect(m_format, &QComboBox::currentIndexChanged, this, &TemplatesPage::refresh);
-    connect(m_renderAs, &QComboBox::currentIndexChanged, this, &TemplatesPage::refresh);
+    connect(m_renderAs, &QComboBox::currentIndexChanged, this, [this] {
+        // Read once when chosen, not on every edit.
+        m_renderAsContact.reset();
+        if (const QString email = m_renderAs->currentData().toString(); !email.isEmpty() && m_session.database())
+            if (const auto found = contacts::ContactRepository(m_session.database()->connection()).findByEmail(email); found)
+                m_renderAsContact = *found;
+        refresh();
+    });
     connect(m_width, &QComboBox::currentIndexChanged, this, [this] { m_preview->setPreviewWidth(m_width->currentData().toInt()); });
     connect(m_zoom, &QComboBox::currentIndexChanged, this, [this] { m_preview->setZoom(m_zoom->currentData().toInt() / 100.0); });
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { open(item->text()); });
@@ -294,13 +301,9 @@ void TemplatesPage::refresh()
 {
     if (!m_renderer)
         return;
-    std::optional<contacts::Contact> contact;
-    if (const QString email = m_renderAs->currentData().toString(); !email.isEmpty() && m_session.database())
-        if (const auto found = contacts::ContactRepository(m_session.database()->connection()).findByEmail(email); found)
-            contact = *found;
     // The preview gets placeholder links: nothing in it can reach a tracker.
     const content::RenderedEmail r =
-        m_renderer->render(current(), contact ? &*contact : nullptr,
+        m_renderer->render(current(), m_renderAsContact ? &*m_renderAsContact : nullptr,
                            {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://unsubscribe.invalid/preview")},
                             {QStringLiteral("preferences_url"), QStringLiteral("https://preferences.invalid/preview")},
                             {QStringLiteral("view_online_url"), QStringLiteral("https://view.invalid/preview")}});

@@ -71,6 +71,7 @@ private:
     QTimer m_delay;
     qint64 m_id = 0;
     std::unique_ptr<content::TemplateRenderer> m_renderer;
+    std::optional<contacts::Contact> m_renderAsContact;
     bool m_stale = true;
 };
 
