@@ -15,8 +15,9 @@ packages=(
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth
   libsqlite3-dev sqlite3 appstream desktop-file-utils file
   libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev
+  chromium
   python3 bc time
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-liberation
 )
 
 missing=()

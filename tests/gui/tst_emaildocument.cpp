@@ -20,6 +20,13 @@ private Q_SLOTS:
     void imagesFromDataAndCidNotFromTheNetwork();
     void linksAreFoundNotFollowed();
     void cssFromAttributesCannotInject();
+    void authorCssOverridesAttributes();
+    void nestedPercentTablesKeepTheContainerWidth();
+    void cellsWithoutWidthsShareTheRow();
+    void pixelCellWidthsExcludePadding();
+    void consecutiveLineBreaksMakeEmptyLines();
+    void inlineBlockColumnsIgnoreSpacesAtFontSizeZero();
+    void fontStacksResolveLikeABrowser();
 
 private:
     static PreviewOptions at(int width)
@@ -99,6 +106,98 @@ void TestEmailDocument::cssFromAttributesCannotInject()
     QVERIFY(!css.contains(QStringLiteral("display:none")));
     QVERIFY(!css.contains(QStringLiteral("x:y")));
     QVERIFY(css.contains(QStringLiteral("{ width: 50%; }")));
+}
+
+void TestEmailDocument::authorCssOverridesAttributes()
+{
+    // A browser gives cellpadding no specificity: the email's own `.agenda td` rule wins over it.
+    const auto doc = EmailDocument::layout(
+        QStringLiteral("<html><head><style>.agenda td { padding: 20px; }</style></head><body style=\"margin:0\">"
+                       "<table class=\"agenda\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>x</td></tr></table></body></html>"),
+        at(300));
+    const auto tight = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"0\" cellspacing=\"0\">"
+                                                            "<tr><td>x</td></tr></table></body>"),
+                                             at(300));
+    QVERIFY2(qAbs(doc->height() - tight->height() - 40) <= 2, qPrintable(QStringLiteral("%1 vs %2").arg(doc->height()).arg(tight->height())));
+}
+
+void TestEmailDocument::nestedPercentTablesKeepTheContainerWidth()
+{
+    // The usual layout: a 600 px table holding a 100 % table with 50 % columns of long text. litehtml
+    // 0.6 alone lays this out over 1,000 px wide.
+    const QString para = QStringLiteral("<p>Two or three sentences that make someone want to read on, with words enough to wrap.</p>");
+    const auto doc = EmailDocument::layout(
+        QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"padding:0 32px\">"
+                       "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td width=\"50%\" bgcolor=\"#ff0000\">%1</td>"
+                       "<td width=\"50%\" bgcolor=\"#0000ff\">%1</td></tr></table></td></tr></table></body>")
+            .arg(para),
+        at(600));
+    QCOMPARE(doc->width(), 600);
+    const QImage image = doc->toImage();
+    QCOMPARE(image.pixelColor(40, 30), QColor(255, 0, 0));
+    QCOMPARE(image.pixelColor(290, 30), QColor(255, 0, 0)); // each column is (600 - 64) / 2 = 268 wide
+    QCOMPARE(image.pixelColor(310, 30), QColor(0, 0, 255));
+    QCOMPARE(image.pixelColor(564, 30), QColor(0, 0, 255));
+    QCOMPARE(image.pixelColor(570, 30), QColor(Qt::white)); // the right padding
+}
+
+void TestEmailDocument::cellsWithoutWidthsShareTheRow()
+{
+    const QString text = QStringLiteral("Long enough text to need more than half of the row when it is set on one line.");
+    const auto doc = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>"
+                                                          "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>%1</td><td>%1</td>"
+                                                          "</tr></table></td></tr></table></body>")
+                                               .arg(text),
+                                           at(600));
+    QCOMPARE(doc->width(), 600);
+    QVERIFY2(doc->height() > 30, "the text wraps inside its half of the row");
+}
+
+void TestEmailDocument::pixelCellWidthsExcludePadding()
+{
+    // width="112" is the content box, as in a browser: the padding comes on top.
+    const auto doc = EmailDocument::layout(
+        QStringLiteral("<body style=\"margin:0\"><table width=\"400\" cellpadding=\"0\" cellspacing=\"0\"><tr>"
+                       "<td width=\"112\" style=\"padding:0 16px 0 0\"><div style=\"width:100%;height:10px;background:#00ff00\"></div></td>"
+                       "<td>text</td></tr></table></body>"),
+        at(400));
+    const QImage image = doc->toImage();
+    QCOMPARE(image.pixelColor(110, 5), QColor(0, 255, 0));
+    QCOMPARE(image.pixelColor(114, 5), QColor(Qt::white));
+}
+
+void TestEmailDocument::consecutiveLineBreaksMakeEmptyLines()
+{
+    const auto height = [this](const QString &body) {
+        return EmailDocument::layout(QStringLiteral("<body style=\"margin:0;font:16px/20px Arial\">%1</body>").arg(body), at(300))->height();
+    };
+    QCOMPARE(height(QStringLiteral("<div>one<br>two</div>")), 40);
+    QCOMPARE(height(QStringLiteral("<div>one<br><br>two</div>")), 60);
+    QCOMPARE(height(QStringLiteral("<div>one<br><br><br>two</div>")), 80);
+    QCOMPARE(height(QStringLiteral("<div><div>block</div><br>two</div>")), 60);
+}
+
+void TestEmailDocument::inlineBlockColumnsIgnoreSpacesAtFontSizeZero()
+{
+    // Three 200 px columns in 600 px fit on one line only when the spaces between them take no room.
+    const QString column = QStringLiteral("<div style=\"display:inline-block;width:200px;height:30px;background:#ff0000\"></div>\n");
+    const auto doc = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr>"
+                                                          "<td style=\"font-size:0\">\n%1%1%1</td></tr></table></body>")
+                                               .arg(column),
+                                           at(600));
+    QCOMPARE(doc->height(), 30);
+}
+
+void TestEmailDocument::fontStacksResolveLikeABrowser()
+{
+    // An uninstalled family is skipped; Arial becomes its metric twin where only that is installed.
+    const auto wide = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><span style=\"font:16px 'No Such Font', Arial\">"
+                                                           "Hamburgefonstiv Hamburgefonstiv</span></body>"),
+                                            at(600));
+    const auto arial = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><span style=\"font:16px Arial\">"
+                                                            "Hamburgefonstiv Hamburgefonstiv</span></body>"),
+                                             at(600));
+    QCOMPARE(wide->toImage(), arial->toImage());
 }
 
 LUX_TEST_MAIN(TestEmailDocument, QGuiApplication)

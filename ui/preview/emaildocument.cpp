@@ -4,14 +4,21 @@
 #include <QDir>
 #include <QFile>
 #include <QFont>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QFontMetrics>
+#include <QMutex>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "widthpass.h"
+
 #include <litehtml.h>
 
+#include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace lux::preview {
@@ -93,6 +100,69 @@ QPainterPath roundedPath(const QRect &r, const litehtml::border_radiuses &radius
     return path;
 }
 
+// The family a browser would use for a CSS font stack. Chromium on Linux takes the first family that
+// is installed or has a metric-compatible stand-in (fontconfig's strong aliases, such as Liberation
+// Sans for Arial), skips the rest, and resolves generic names through fontconfig; with nothing left it
+// uses its standard font, Times New Roman. Doing the same keeps lines breaking where a browser breaks
+// them.
+QString resolveFontStack(const QString &stack)
+{
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    const QMutexLocker lock(&mutex);
+    if (const auto it = cache.constFind(stack); it != cache.constEnd())
+        return *it;
+    static const QHash<QString, QString> metricAliases = {
+        {QStringLiteral("arial"), QStringLiteral("Liberation Sans")},
+        {QStringLiteral("helvetica"), QStringLiteral("Liberation Sans")},
+        {QStringLiteral("arimo"), QStringLiteral("Liberation Sans")},
+        {QStringLiteral("arial narrow"), QStringLiteral("Liberation Sans Narrow")},
+        {QStringLiteral("times new roman"), QStringLiteral("Liberation Serif")},
+        {QStringLiteral("times"), QStringLiteral("Liberation Serif")},
+        {QStringLiteral("tinos"), QStringLiteral("Liberation Serif")},
+        {QStringLiteral("courier new"), QStringLiteral("Liberation Mono")},
+        {QStringLiteral("courier"), QStringLiteral("Liberation Mono")},
+        {QStringLiteral("cousine"), QStringLiteral("Liberation Mono")},
+    };
+    const auto installed = [&](const QString &family) {
+        if (QFontDatabase::hasFamily(family))
+            return family;
+        const QString alias = metricAliases.value(family.toLower());
+        return !alias.isEmpty() && QFontDatabase::hasFamily(alias) ? alias : QString();
+    };
+    // Chromium's generic families on Linux are Arial and Times New Roman (through their stand-ins),
+    // with fontconfig's choice where neither is there.
+    const auto generic = [&](const char *preferred, QFont::StyleHint hint, const char *name) {
+        const QString family = installed(QString::fromLatin1(preferred));
+        if (!family.isEmpty())
+            return family;
+        QFont font(QString::fromLatin1(name));
+        font.setStyleHint(hint);
+        return QFontInfo(font).family();
+    };
+    QString resolved;
+    for (QString family : stack.split(u',', Qt::SkipEmptyParts)) {
+        family = family.trimmed().remove(u'"').remove(u'\'');
+        const QString key = family.toLower();
+        if (key == QLatin1String("sans-serif"))
+            resolved = generic("Arial", QFont::SansSerif, "sans-serif");
+        else if (key == QLatin1String("system-ui"))
+            resolved = generic("", QFont::SansSerif, "sans-serif");
+        else if (key == QLatin1String("serif"))
+            resolved = generic("Times New Roman", QFont::Serif, "serif");
+        else if (key == QLatin1String("monospace"))
+            resolved = generic("", QFont::Monospace, "monospace");
+        else
+            resolved = installed(family);
+        if (!resolved.isEmpty())
+            break;
+    }
+    if (resolved.isEmpty())
+        resolved = generic("Times New Roman", QFont::Serif, "serif");
+    cache.insert(stack, resolved);
+    return resolved;
+}
+
 class Container final : public litehtml::document_container
 {
 public:
@@ -104,20 +174,8 @@ public:
     litehtml::uint_ptr create_font(const litehtml::tchar_t *faceName, int size, int weight, litehtml::font_style italic,
                                    unsigned int decoration, litehtml::font_metrics *fm) override
     {
-        QStringList families;
-        for (QString family : fromUtf8(faceName).split(u',', Qt::SkipEmptyParts)) {
-            family = family.trimmed().remove(u'"').remove(u'\'');
-            if (family == QLatin1String("sans-serif"))
-                family = QStringLiteral("DejaVu Sans");
-            else if (family == QLatin1String("serif"))
-                family = QStringLiteral("DejaVu Serif");
-            else if (family == QLatin1String("monospace"))
-                family = QStringLiteral("DejaVu Sans Mono");
-            families << family;
-        }
-        families << QStringLiteral("DejaVu Sans");
         QFont font;
-        font.setFamilies(families);
+        font.setFamily(resolveFontStack(fromUtf8(faceName)));
         font.setPixelSize(std::max(1, size));
         font.setWeight(QFont::Weight(std::clamp(weight, 100, 900)));
         font.setItalic(italic == litehtml::fontStyleItalic);
@@ -133,21 +191,34 @@ public:
             fm->x_height = metrics.xHeight();
             fm->draw_spaces = decoration != litehtml::font_decoration_none;
         }
-        m_fonts.push_back(std::make_unique<QFont>(font));
+        m_fonts.push_back(std::make_unique<Font>(font));
         return litehtml::uint_ptr(m_fonts.size());
     }
     void delete_font(litehtml::uint_ptr) override {} // fonts live as long as the document
     int text_width(const litehtml::tchar_t *text, litehtml::uint_ptr font) override
     {
-        return QFontMetrics(fontOf(font)).horizontalAdvance(fromUtf8(text));
+        // litehtml measures each word and each space apart, in whole pixels, where a browser adds up
+        // the fractional advances of the whole line. Space rounding does not even out over a line (a
+        // 15 px Arial space is 4.16 px, 4 on every space), so each word carries the rounding of the
+        // space after it; and words round up, so a line that a browser fills to within a pixel wraps
+        // here too rather than fitting in the preview and breaking in the inbox.
+        Font &f = fontAt(font);
+        const QByteArray key = QByteArray::fromRawData(text, qsizetype(std::strlen(text)));
+        if (const auto it = f.widths.constFind(key); it != f.widths.constEnd())
+            return *it; // litehtml measures the same words again in each layout pass
+        const QString s = fromUtf8(text);
+        const qreal advance = f.metrics.horizontalAdvance(s);
+        const int width = s.trimmed().isEmpty() ? qRound(advance) : int(std::ceil(advance + f.spaceBias));
+        f.widths.insert(QByteArray(text), width);
+        return width;
     }
     void draw_text(litehtml::uint_ptr, const litehtml::tchar_t *text, litehtml::uint_ptr font, litehtml::web_color color,
                    const litehtml::position &pos) override
     {
-        const QFont &f = fontOf(font);
-        painter->setFont(f);
+        const Font &f = fontAt(font);
+        painter->setFont(f.font);
         painter->setPen(toColor(color));
-        painter->drawText(pos.x, pos.y + QFontMetrics(f).ascent(), fromUtf8(text));
+        painter->drawText(pos.x, pos.y + f.ascent, fromUtf8(text));
     }
     int pt_to_px(int pt) const override { return pt * 96 / 72; }
     int get_default_font_size() const override { return 16; }
@@ -167,7 +238,7 @@ public:
         case litehtml::list_style_type_none: break;
         default:
             if (marker.font) {
-                painter->setFont(fontOf(marker.font));
+                painter->setFont(fontAt(marker.font).font);
                 painter->drawText(QRect(r.x() - 40, r.y() - r.height(), 40 + r.width(), r.height() * 3), Qt::AlignRight | Qt::AlignVCenter,
                                   QStringLiteral("%1.").arg(marker.index));
             }
@@ -284,9 +355,24 @@ public:
     }
 
 private:
-    const QFont &fontOf(litehtml::uint_ptr handle) const
+    // A font with what text measurement needs, built once per font of the document.
+    struct Font
     {
-        static const QFont fallback;
+        explicit Font(const QFont &f)
+            : font(f), metrics(f), ascent(QFontMetrics(f).ascent())
+        {
+            const qreal space = metrics.horizontalAdvance(u' ');
+            spaceBias = space - qRound(space);
+        }
+        QFont font;
+        QFontMetricsF metrics;
+        int ascent;
+        qreal spaceBias; // what rounding takes off each space
+        QHash<QByteArray, int> widths;
+    };
+    Font &fontAt(litehtml::uint_ptr handle)
+    {
+        thread_local Font fallback{QFont()};
         return handle > 0 && handle <= m_fonts.size() ? *m_fonts.at(handle - 1) : fallback;
     }
     const QImage &image(const QString &src)
@@ -315,12 +401,32 @@ private:
     }
 
     PreviewOptions m_options;
-    std::vector<std::unique_ptr<QFont>> m_fonts;
+    std::vector<std::unique_ptr<Font>> m_fonts;
     QHash<QString, QImage> m_images;
     int m_clips = 0;
 };
 
 } // namespace
+
+// litehtml ends a line before a <br>, not after it, so a <br> that starts a line (after another
+// <br>, after a block, or first in a block) makes no empty line where browsers make one. A no-break
+// space after such a <br>, followed by a second <br>, gives litehtml the same empty line.
+QString withLineBreaksFixed(const QString &html)
+{
+    static const QRegularExpression startsLine(
+        QStringLiteral("((?:<br\\b[^>]*>|</(?:p|div|table|h[1-6]|ul|ol|blockquote|center)>|<(?:p|div|td|th|li|h[1-6])\\b[^>]*>"
+                       "|<img\\b[^>]*display\\s*:\\s*block[^>]*>)\\s*)(<br\\b[^>]*>)(?!&nbsp;<br>)"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString out = html;
+    // Each replacement can make the next <br> of a run start a line, so repeat until nothing changes.
+    for (int guard = 0; guard < 64; ++guard) {
+        const QString next = QString(out).replace(startsLine, QStringLiteral("\\1\\2&nbsp;<br>"));
+        if (next == out)
+            break;
+        out = next;
+    }
+    return out;
+}
 
 struct EmailDocument::Private
 {
@@ -376,6 +482,9 @@ QString EmailDocument::presentationalCss(const QString &html)
           << QStringLiteral("td[align=\"center\"], th[align=\"center\"], div[align=\"center\"], p[align=\"center\"] { text-align: center; }")
           << QStringLiteral("td[align=\"right\"], th[align=\"right\"], div[align=\"right\"], p[align=\"right\"] { text-align: right; }")
           << QStringLiteral("td[align=\"left\"], th[align=\"left\"] { text-align: left; }")
+          // Browsers map the align attribute to an alignment that tables do not inherit (Chromium's
+          // -webkit-center); a table inside such a cell starts from the left again.
+          << QStringLiteral("td[align] table, th[align] table, div[align] table, center table { text-align: left; }")
           << QStringLiteral("td[valign=\"top\"], tr[valign=\"top\"] { vertical-align: top; }")
           << QStringLiteral("td[valign=\"middle\"], tr[valign=\"middle\"] { vertical-align: middle; }")
           << QStringLiteral("td[valign=\"bottom\"], tr[valign=\"bottom\"] { vertical-align: bottom; }")
@@ -388,19 +497,21 @@ std::unique_ptr<EmailDocument> EmailDocument::layout(const QString &html, const 
     std::unique_ptr<EmailDocument> doc(new EmailDocument);
     doc->d->options = options;
     doc->d->container = std::make_unique<Container>(options);
-    doc->d->context.load_master_stylesheet(kMasterCss);
-    // The presentational rules go first in the document, so the email's own CSS still wins over them.
-    QString prepared = html;
-    const QString css = QStringLiteral("<style>") + presentationalCss(html) + QStringLiteral("</style>");
-    const qsizetype head = prepared.indexOf(QLatin1String("<head"), 0, Qt::CaseInsensitive);
-    const qsizetype headEnd = head >= 0 ? prepared.indexOf(u'>', head) : -1;
-    if (headEnd >= 0)
-        prepared.insert(headEnd + 1, css);
-    else
-        prepared.prepend(css);
-    const QByteArray utf8 = prepared.toUtf8();
+    // Browsers give presentational attributes no specificity: any rule of the email's own overrides
+    // them. litehtml applies the master sheet before the document's, whatever the specificity, so the
+    // rules the attributes stand for join the master sheet.
+    QByteArray master(kMasterCss);
+    if (options.emailAware)
+        master += presentationalCss(html).toUtf8();
+    doc->d->context.load_master_stylesheet(master.constData());
+    const QByteArray utf8 = (options.emailAware ? withLineBreaksFixed(html) : html).toUtf8();
     doc->d->document = litehtml::document::createFromUTF8(utf8.constData(), doc->d->container.get(), &doc->d->context);
+    detail::WidthPass widths(options.emailAware ? doc->d->document->root() : nullptr, options.width);
     doc->d->document->render(options.width);
+    if (widths.needsSecondLayout()) {
+        widths.settle();
+        doc->d->document->render(options.width);
+    }
     return doc;
 }
 

@@ -20,6 +20,7 @@ struct PreviewOptions
     bool loadRemoteImages = false;           // off: http(s) images are blocked, so no tracking pixel fires
     QHash<QString, QByteArray> inlineImages; // cid: images, by Content-ID
     QString baseDirectory;                   // for relative and file paths
+    bool emailAware = true;                  // off only to measure what the email-aware pass is worth
 };
 
 // Real email HTML laid out with litehtml and painted through QPainter, without a web engine. Before
