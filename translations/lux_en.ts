@@ -98,6 +98,30 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::FindBar</name>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation><numerusform>%n replaced</numerusform><numerusform>%n replaced</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::HistoryDialog</name>
+    <message numerus="yes">
+        <source>Subject: %1
+Preheader: %2
+%n character(s) of %3</source>
+        <translation><numerusform>Subject: %1
+Preheader: %2
+%n character of %3</numerusform><numerusform>Subject: %1
+Preheader: %2
+%n characters of %3</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::MainWindow</name>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
@@ -107,8 +131,16 @@
 <context>
     <name>lux::ui::PreviewWidget</name>
     <message numerus="yes">
-        <source>%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</source>
-        <translation><numerusform>%n remote image not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</numerusform><numerusform>%n remote images not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</numerusform></translation>
+        <source>Loading %n remote image(s)…</source>
+        <translation><numerusform>Loading %n remote image…</numerusform><numerusform>Loading %n remote images…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.</source>
+        <translation><numerusform>%n remote image not loaded, so no tracking pixel fires. Images sent inside the message show.</numerusform><numerusform>%n remote images not loaded, so no tracking pixel fires. Images sent inside the message show.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) could not be loaded.</source>
+        <translation><numerusform>%n remote image could not be loaded.</numerusform><numerusform>%n remote images could not be loaded.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -131,6 +163,21 @@
     <message numerus="yes">
         <source>%n already on the list.</source>
         <translation><numerusform>%n already on the list.</numerusform><numerusform>%n already on the list.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::TemplatesPage</name>
+    <message numerus="yes">
+        <source>%n error(s) that block sending</source>
+        <translation><numerusform>%n error that blocks sending</numerusform><numerusform>%n errors that block sending</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
+        <translation><numerusform>Checks: nothing blocks sending; %n warning to look at.</numerusform><numerusform>Checks: nothing blocks sending; %n warnings to look at.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -763,6 +763,18 @@
         <source>Brand kit field “%1” must be text.</source>
         <translation>El campo «%1» del kit de marca debe ser texto.</translation>
     </message>
+    <message>
+        <source>There is no component named “%1”.</source>
+        <translation>No hay ningún componente llamado «%1».</translation>
+    </message>
+    <message>
+        <source>There is already a brand kit named “%1”.</source>
+        <translation>Ya hay un kit de marca llamado «%1».</translation>
+    </message>
+    <message>
+        <source>There is no brand kit named “%1”.</source>
+        <translation>No hay ningún kit de marca llamado «%1».</translation>
+    </message>
 </context>
 <context>
     <name>lux::storage::Backup</name>
@@ -950,6 +962,188 @@
     <message>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::BrandKitDialog</name>
+    <message>
+        <source>Company name</source>
+        <translation>Nombre de la empresa</translation>
+    </message>
+    <message>
+        <source>Logo address</source>
+        <translation>Dirección del logotipo</translation>
+    </message>
+    <message>
+        <source>Primary colour</source>
+        <translation>Color principal</translation>
+    </message>
+    <message>
+        <source>Secondary colour</source>
+        <translation>Color secundario</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Color del texto</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>Color de fondo</translation>
+    </message>
+    <message>
+        <source>Body font</source>
+        <translation>Fuente del texto</translation>
+    </message>
+    <message>
+        <source>Heading font</source>
+        <translation>Fuente de los títulos</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Write a colour as #rgb or #rrggbb, as in #1d4ed8.</source>
+        <translation>Escribe el color como #rgb o #rrggbb, por ejemplo #1d4ed8.</translation>
+    </message>
+    <message>
+        <source>Write a full web address, starting with https://.</source>
+        <translation>Escribe una dirección web completa, que empiece por https://.</translation>
+    </message>
+    <message>
+        <source>A font list holds names separated by commas, in single quotes where they have spaces.</source>
+        <translation>Una lista de fuentes lleva nombres separados por comas, entre comillas simples si tienen espacios.</translation>
+    </message>
+    <message>
+        <source>End the list with sans-serif, serif or monospace, for mail clients without these fonts.</source>
+        <translation>Termina la lista con sans-serif, serif o monospace, para los clientes de correo que no tengan esas fuentes.</translation>
+    </message>
+    <message>
+        <source>Brand Kits</source>
+        <translation>Kits de marca</translation>
+    </message>
+    <message>
+        <source>Templates use a brand kit through tags such as {{brand.primary_color}} and {{brand.address}}. The default kit is the one used when sending.</source>
+        <translation>Las plantillas usan un kit de marca con etiquetas como {{brand.primary_color}} y {{brand.address}}. Al enviar se usa el kit predeterminado.</translation>
+    </message>
+    <message>
+        <source>New Brand Kit</source>
+        <translation>Nuevo kit de marca</translation>
+    </message>
+    <message>
+        <source>Kit name</source>
+        <translation>Nombre del kit</translation>
+    </message>
+    <message>
+        <source>Use this kit when sending</source>
+        <translation>Usar este kit al enviar</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the colour</source>
+        <translation>Elige el color</translation>
+    </message>
+    <message>
+        <source>The postal address every marketing email must carry</source>
+        <translation>La dirección postal que debe llevar todo correo comercial</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Dirección postal</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Save Brand Kit</source>
+        <translation>Guardar kit de marca</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>New brand kit</source>
+        <translation>Nuevo kit de marca</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Delete Brand Kit</source>
+        <translation>Eliminar kit de marca</translation>
+    </message>
+    <message>
+        <source>Delete the brand kit “%1”?</source>
+        <translation>¿Eliminar el kit de marca «%1»?</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ComponentsDialog</name>
+    <message>
+        <source>Components</source>
+        <translation>Componentes</translation>
+    </message>
+    <message>
+        <source>A component is edited here once and appears in every template that includes it as {{&gt; name}}. Change the footer here and every email that uses it changes.</source>
+        <translation>Un componente se edita aquí una vez y aparece en cada plantilla que lo incluye como {{&gt; nombre}}. Cambia aquí el pie y cambiarán todos los correos que lo usan.</translation>
+    </message>
+    <message>
+        <source>New Component</source>
+        <translation>Nuevo componente</translation>
+    </message>
+    <message>
+        <source>Add the Starter Set</source>
+        <translation>Añadir el conjunto inicial</translation>
+    </message>
+    <message>
+        <source>Header, footer, button, image with text, product card, social links and divider</source>
+        <translation>Cabecera, pie, botón, imagen con texto, ficha de producto, redes sociales y separador</translation>
+    </message>
+    <message>
+        <source>e.g. footer</source>
+        <translation>p. ej. footer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Save Component</source>
+        <translation>Guardar componente</translation>
+    </message>
+    <message>
+        <source>Delete Component</source>
+        <translation>Eliminar componente</translation>
+    </message>
+    <message>
+        <source>Delete the component “%1”? Templates that include it will show an error until it is added again.</source>
+        <translation>¿Eliminar el componente «%1»? Las plantillas que lo incluyen mostrarán un error hasta que se vuelva a añadir.</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1889,106 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
 </context>
 <context>
+    <name>lux::ui::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Distinguir mayúsculas</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Reemplazar por</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Reemplazar todo</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation><numerusform>%n reemplazado</numerusform><numerusform>%n reemplazados</numerusform></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Sin coincidencias</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n coincidencia</numerusform><numerusform>%n coincidencias</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::HistoryDialog</name>
+    <message>
+        <source>History of “%1”</source>
+        <translation>Historial de «%1»</translation>
+    </message>
+    <message>
+        <source>Open This Version</source>
+        <translation>Abrir esta versión</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subject: %1
+Preheader: %2
+%n character(s) of %3</source>
+        <translation><numerusform>Asunto: %1
+Texto de vista previa: %2
+%n carácter de %3</numerusform><numerusform>Asunto: %1
+Texto de vista previa: %2
+%n caracteres de %3</numerusform></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Version %1 (current)</source>
+        <translation>Versión %1 (actual)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>same length</source>
+        <translation>misma longitud</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 caracteres</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ImportDialog</name>
     <message>
         <source>Import Contacts</source>
@@ -2054,9 +2348,25 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
 </context>
 <context>
     <name>lux::ui::PreviewWidget</name>
+    <message>
+        <source>Load Images</source>
+        <translation>Cargar imágenes</translation>
+    </message>
+    <message>
+        <source>Fetch the remote images for this preview only. The image servers will see a request from this computer.</source>
+        <translation>Descarga las imágenes remotas solo para esta vista previa. Los servidores de las imágenes verán una petición desde este equipo.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.</source>
-        <translation><numerusform>%n imagen remota sin cargar: la vista previa nunca descarga nada, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform><numerusform>%n imágenes remotas sin cargar: la vista previa nunca descarga nada, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform></translation>
+        <source>Loading %n remote image(s)…</source>
+        <translation><numerusform>Cargando %n imagen remota…</numerusform><numerusform>Cargando %n imágenes remotas…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.</source>
+        <translation><numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform><numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) could not be loaded.</source>
+        <translation><numerusform>No se pudo cargar %n imagen remota.</numerusform><numerusform>No se pudieron cargar %n imágenes remotas.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2631,10 +2941,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Plantillas</translation>
     </message>
     <message>
-        <source>New Template</source>
-        <translation>Nueva plantilla</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -2719,8 +3025,240 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Comprobaciones: listo para enviar.</translation>
     </message>
     <message>
-        <source>Checks: %1 error(s) that block sending, %2 warning(s).</source>
-        <translation>Comprobaciones: %1 error(es) que bloquean el envío, %2 aviso(s).</translation>
+        <source>Newsletter</source>
+        <translation>Boletín</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Anuncio</translation>
+    </message>
+    <message>
+        <source>Product Promotion</source>
+        <translation>Promoción de producto</translation>
+    </message>
+    <message>
+        <source>Event Invitation</source>
+        <translation>Invitación a un evento</translation>
+    </message>
+    <message>
+        <source>Plain Letter</source>
+        <translation>Carta sencilla</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Blank Template</source>
+        <translation>Plantilla en blanco</translation>
+    </message>
+    <message>
+        <source>From a starter</source>
+        <translation>A partir de un modelo</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <source>Every saved version, to look at or go back to</source>
+        <translation>Todas las versiones guardadas, para verlas o volver a ellas</translation>
+    </message>
+    <message>
+        <source>Components…</source>
+        <translation>Componentes…</translation>
+    </message>
+    <message>
+        <source>Brand Kits…</source>
+        <translation>Kits de marca…</translation>
+    </message>
+    <message>
+        <source>Filter by name or tag</source>
+        <translation>Filtrar por nombre o etiqueta</translation>
+    </message>
+    <message>
+        <source>e.g. monthly, spring (separated by commas)</source>
+        <translation>p. ej. mensual, primavera (separadas por comas)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insertar</translation>
+    </message>
+    <message>
+        <source>Find and Replace</source>
+        <translation>Buscar y reemplazar</translation>
+    </message>
+    <message>
+        <source>Find (Ctrl+F), replace (Ctrl+H)</source>
+        <translation>Buscar (Ctrl+F), reemplazar (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Write the plain-text version myself</source>
+        <translation>Escribir yo la versión de texto sin formato</translation>
+    </message>
+    <message>
+        <source>Off: the text version is made from the HTML each time, with links listed at the end.</source>
+        <translation>Desactivado: la versión de texto se genera cada vez a partir del HTML, con los enlaces al final.</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>Texto sin formato</translation>
+    </message>
+    <message>
+        <source>Any contact's email address</source>
+        <translation>El correo de cualquier contacto</translation>
+    </message>
+    <message>
+        <source>Pick a contact, or type any contact's address and press Enter</source>
+        <translation>Elige un contacto, o escribe la dirección de cualquiera y pulsa Intro</translation>
+    </message>
+    <message>
+        <source>No contact has the address %1; showing the defaults.</source>
+        <translation>Ningún contacto tiene la dirección %1; se muestran los valores por defecto.</translation>
+    </message>
+    <message>
+        <source>%1 — tags: %2</source>
+        <translation>%1 — etiquetas: %2</translation>
+    </message>
+    <message>
+        <source>Component (edited in one place)</source>
+        <translation>Componente (se edita en un solo sitio)</translation>
+    </message>
+    <message>
+        <source>Copy of a Component (to edit here)</source>
+        <translation>Copia de un componente (para editarla aquí)</translation>
+    </message>
+    <message>
+        <source>No components yet: add them with Components…</source>
+        <translation>Aún no hay componentes: añádelos con Componentes…</translation>
+    </message>
+    <message>
+        <source>Merge Tag</source>
+        <translation>Etiqueta de combinación</translation>
+    </message>
+    <message>
+        <source>First name, or “there”</source>
+        <translation>Nombre, o «there»</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Enlace para darse de baja</translation>
+    </message>
+    <message>
+        <source>Preferences link</source>
+        <translation>Enlace de preferencias</translation>
+    </message>
+    <message>
+        <source>View online link</source>
+        <translation>Enlace para ver en línea</translation>
+    </message>
+    <message>
+        <source>Postal address (brand kit)</source>
+        <translation>Dirección postal (kit de marca)</translation>
+    </message>
+    <message>
+        <source>Primary colour (brand kit)</source>
+        <translation>Color principal (kit de marca)</translation>
+    </message>
+    <message>
+        <source>Current year</source>
+        <translation>Año actual</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” first?</source>
+        <translation>¿Guardar antes los cambios de «%1»?</translation>
+    </message>
+    <message>
+        <source>There is no template named “%1”.</source>
+        <translation>No hay ninguna plantilla llamada «%1».</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copia %2)</translation>
+    </message>
+    <message>
+        <source>Duplicated as “%1”.</source>
+        <translation>Duplicada como «%1».</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>Eliminar plantilla</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1” and all its saved versions? This cannot be undone.</source>
+        <translation>¿Eliminar la plantilla «%1» y todas sus versiones guardadas? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Template “%1” deleted.</source>
+        <translation>Plantilla «%1» eliminada.</translation>
+    </message>
+    <message>
+        <source>An earlier version is in the editor; save to keep it as the newest.</source>
+        <translation>Hay una versión anterior en el editor; guárdala para que pase a ser la más reciente.</translation>
+    </message>
+    <message>
+        <source>Plain text %1:%2</source>
+        <translation>Texto sin formato %1:%2</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texto sin formato</translation>
+    </message>
+    <message>
+        <source>Checks: %1, %2.</source>
+        <translation>Comprobaciones: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) that block sending</source>
+        <translation><numerusform>%n error que bloquea el envío</numerusform><numerusform>%n errores que bloquean el envío</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n aviso</numerusform><numerusform>%n avisos</numerusform></translation>
+    </message>
+    <message>
+        <source>Name or tag</source>
+        <translation>Nombre o etiqueta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
+        <translation><numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform><numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform></translation>
     </message>
 </context>
 <context>

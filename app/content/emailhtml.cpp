@@ -294,6 +294,7 @@ QString Finding::whereName(Where w)
     case Where::Subject: return QStringLiteral("subject");
     case Where::Preheader: return QStringLiteral("preheader");
     case Where::Body: return QStringLiteral("body");
+    case Where::TextPart: return QStringLiteral("text");
     }
     return {};
 }

@@ -23,7 +23,7 @@ public:
 struct Finding
 {
     enum class Severity { Error, Warning, Info };
-    enum class Where { Subject, Preheader, Body };
+    enum class Where { Subject, Preheader, Body, TextPart };
     Severity severity;
     QString code; // stable: "merge.unknown", "unsubscribe.missing", …
     QString message;

@@ -46,10 +46,11 @@ EmailTemplate fromQuery(const QSqlQuery &q)
         tag = tag.trimmed();
     t.createdAt = q.value(7).toLongLong();
     t.updatedAt = q.value(8).toLongLong();
+    t.textPart = q.value(9).toString();
     return t;
 }
 
-constexpr auto kColumns = "SELECT id, name, format, subject, preheader, source, tags, created_at, updated_at FROM templates ";
+constexpr auto kColumns = "SELECT id, name, format, subject, preheader, source, tags, created_at, updated_at, text_part FROM templates ";
 
 } // namespace
 
@@ -76,16 +77,18 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
     bool changed = true;
     if (id == 0) {
         q.prepare(QStringLiteral("INSERT INTO templates (name, format, subject, preheader, source, tags, created_at, updated_at, "
-                                 "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                                 "created_by, updated_by, text_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         for (const QVariant &v : QVariantList{name, t.format, text(t.subject), text(t.preheader), text(t.source),
-                                              text(t.tags.join(QStringLiteral(", "))), now, now, userValue(byUser), userValue(byUser)})
+                                              text(t.tags.join(QStringLiteral(", "))), now, now, userValue(byUser), userValue(byUser),
+                                              text(t.textPart)})
             q.addBindValue(v);
         if (!q.exec() || !q.next())
             return dbError(q);
         id = q.value(0).toLongLong();
     } else {
-        q.prepare(QStringLiteral("SELECT format = ? AND subject = ? AND preheader = ? AND source = ? FROM templates WHERE id = ?"));
-        for (const QVariant &v : QVariantList{t.format, text(t.subject), text(t.preheader), text(t.source), id})
+        q.prepare(QStringLiteral("SELECT format = ? AND subject = ? AND preheader = ? AND source = ? AND text_part = ? "
+                                 "FROM templates WHERE id = ?"));
+        for (const QVariant &v : QVariantList{t.format, text(t.subject), text(t.preheader), text(t.source), text(t.textPart), id})
             q.addBindValue(v);
         if (!q.exec())
             return dbError(q);
@@ -93,17 +96,18 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
             return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
         changed = !q.value(0).toBool();
         q.prepare(QStringLiteral("UPDATE templates SET name = ?, format = ?, subject = ?, preheader = ?, source = ?, tags = ?, "
-                                 "updated_at = ?, updated_by = ? WHERE id = ?"));
+                                 "updated_at = ?, updated_by = ?, text_part = ? WHERE id = ?"));
         for (const QVariant &v : QVariantList{name, t.format, text(t.subject), text(t.preheader), text(t.source),
-                                              text(t.tags.join(QStringLiteral(", "))), now, userValue(byUser), id})
+                                              text(t.tags.join(QStringLiteral(", "))), now, userValue(byUser), text(t.textPart), id})
             q.addBindValue(v);
         if (!q.exec())
             return dbError(q);
     }
     if (changed) {
-        q.prepare(QStringLiteral("INSERT INTO template_revisions (template_id, format, subject, preheader, source, at, by_user) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariant &v : QVariantList{id, t.format, text(t.subject), text(t.preheader), text(t.source), now, userValue(byUser)})
+        q.prepare(QStringLiteral("INSERT INTO template_revisions (template_id, format, subject, preheader, source, at, by_user, "
+                                 "text_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v :
+             QVariantList{id, t.format, text(t.subject), text(t.preheader), text(t.source), now, userValue(byUser), text(t.textPart)})
             q.addBindValue(v);
         if (!q.exec())
             return dbError(q);
@@ -184,12 +188,13 @@ QList<TemplateRevision> TemplateStore::revisions(qint64 templateId) const
 {
     QList<TemplateRevision> result;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, format, subject, preheader, source, at FROM template_revisions WHERE template_id = ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT id, format, subject, preheader, source, text_part, at FROM template_revisions "
+                             "WHERE template_id = ? ORDER BY id"));
     q.addBindValue(templateId);
     if (q.exec())
         while (q.next())
             result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                           q.value(4).toString(), q.value(5).toLongLong()});
+                           q.value(4).toString(), q.value(5).toString(), q.value(6).toLongLong()});
     return result;
 }
 
@@ -199,17 +204,44 @@ Status TemplateStore::saveComponent(const QString &name, const QString &source, 
     if (!valid.match(name).hasMatch())
         return Error(QStringLiteral("component.name"),
                      tr("“%1” cannot name a component: use letters, digits, -, _ and dots, as in {{> footer}}.").arg(name));
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO components (name, source, updated_at, updated_by) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (lower(name)) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at, "
-                             "updated_by = excluded.updated_by"));
+                             "updated_by = excluded.updated_by RETURNING id"));
     q.addBindValue(name);
     q.addBindValue(source);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(userValue(byUser));
+    if (!q.exec() || !q.next())
+        return dbError(q);
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("component.saved"), QStringLiteral("component"), id, name); !s)
+        return s;
+    return tx.commit();
+}
+
+Status TemplateStore::removeComponent(const QString &name, std::optional<qint64> byUser)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM components WHERE lower(name) = lower(?) RETURNING id, name"));
+    q.addBindValue(name);
     if (!q.exec())
         return dbError(q);
-    return {};
+    if (!q.next())
+        return Error(QStringLiteral("component.not-found"), tr("There is no component named “%1”.").arg(name));
+    const qint64 id = q.value(0).toLongLong();
+    const QString stored = q.value(1).toString();
+    q.finish();
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("component.deleted"), QStringLiteral("component"), id, stored); !s)
+        return s;
+    return tx.commit();
 }
 
 QHash<QString, QString> TemplateStore::components() const
@@ -222,7 +254,8 @@ QHash<QString, QString> TemplateStore::components() const
     return result;
 }
 
-Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &fields, bool makeDefault, std::optional<qint64> byUser)
+Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &fields, bool makeDefault, std::optional<qint64> byUser,
+                                   const QString &previousName)
 {
     if (name.trimmed().isEmpty())
         return Error(QStringLiteral("brand.name"), tr("A brand kit needs a name."));
@@ -234,6 +267,19 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
         return tx.beginError();
     QSqlQuery q(m_db);
     const auto fail = [&q]() { return dbError(q); };
+    if (!previousName.isEmpty() && previousName.compare(name.trimmed(), Qt::CaseInsensitive) != 0) {
+        q.prepare(QStringLiteral("SELECT 1 FROM brand_kits WHERE lower(name) = lower(?)"));
+        q.addBindValue(name.trimmed());
+        if (!q.exec())
+            return fail();
+        if (q.next())
+            return Error(QStringLiteral("brand.duplicate"), tr("There is already a brand kit named “%1”.").arg(name.trimmed()));
+        q.prepare(QStringLiteral("UPDATE brand_kits SET name = ? WHERE lower(name) = lower(?)"));
+        q.addBindValue(name.trimmed());
+        q.addBindValue(previousName);
+        if (!q.exec())
+            return fail();
+    }
     bool first = false;
     if (!q.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM brand_kits)")) || !q.next())
         return fail();
@@ -243,14 +289,18 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
     q.prepare(QStringLiteral("INSERT INTO brand_kits (name, is_default, fields, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
                              "ON CONFLICT (lower(name)) DO UPDATE SET fields = excluded.fields, "
                              "is_default = max(is_default, excluded.is_default), updated_at = excluded.updated_at, "
-                             "updated_by = excluded.updated_by"));
+                             "updated_by = excluded.updated_by RETURNING id"));
     q.addBindValue(name.trimmed());
     q.addBindValue(makeDefault || first ? 1 : 0);
     q.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(userValue(byUser));
-    if (!q.exec())
+    if (!q.exec() || !q.next())
         return fail();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("brand.saved"), QStringLiteral("brand_kit"), id, name.trimmed()); !s)
+        return s;
     return tx.commit();
 }
 
@@ -270,6 +320,41 @@ QHash<QString, QString> TemplateStore::brandFields(const QString &kit) const
             result.insert(it.key(), it.value().toString());
     }
     return result;
+}
+
+QList<BrandKit> TemplateStore::brandKits() const
+{
+    QList<BrandKit> result;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT name, is_default, fields FROM brand_kits ORDER BY lower(name)")))
+        while (q.next())
+            result.append({q.value(0).toString(), q.value(1).toBool(), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()});
+    return result;
+}
+
+Status TemplateStore::removeBrandKit(const QString &name, std::optional<qint64> byUser)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM brand_kits WHERE lower(name) = lower(?) RETURNING id, name, is_default"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return Error(QStringLiteral("brand.not-found"), tr("There is no brand kit named “%1”.").arg(name));
+    const qint64 id = q.value(0).toLongLong();
+    const QString stored = q.value(1).toString();
+    const bool wasDefault = q.value(2).toBool();
+    q.finish();
+    if (wasDefault
+        && !q.exec(QStringLiteral("UPDATE brand_kits SET is_default = 1 WHERE id = "
+                                  "(SELECT id FROM brand_kits ORDER BY lower(name) LIMIT 1)")))
+        return dbError(q);
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("brand.deleted"), QStringLiteral("brand_kit"), id, stored); !s)
+        return s;
+    return tx.commit();
 }
 
 // ---- TemplateRenderer -----------------------------------------------------------------------
@@ -337,7 +422,8 @@ RenderedEmail TemplateRenderer::render(const EmailTemplate &t, const contacts::C
     if (const int i = m_fields.indexOf(QStringLiteral("preheader")); i >= 0)
         values[i] = out.preheader;
     out.html = body.render(values);
-    out.text = PlainText::fromHtml(out.html);
+    const MergeTemplate textPart = MergeTemplate::compile(t.textPart, m_fields, MergeTemplate::Mode::Text, m_components);
+    out.text = t.textPart.trimmed().isEmpty() ? PlainText::fromHtml(out.html) : textPart.render(values);
 
     PreSendCheck::Input in;
     in.subject = subject.isValid() ? out.subject : t.subject;
@@ -347,7 +433,8 @@ RenderedEmail TemplateRenderer::render(const EmailTemplate &t, const contacts::C
     in.sampleHtml = out.html;
     in.postalAddress = m_brand.value(QStringLiteral("address"));
     out.findings = PreSendCheck::run(in);
-    for (const auto &[compiled, where] : {std::pair{&subject, Finding::Where::Subject}, std::pair{&preheader, Finding::Where::Preheader}})
+    for (const auto &[compiled, where] : {std::pair{&textPart, Finding::Where::TextPart}, std::pair{&subject, Finding::Where::Subject},
+                                          std::pair{&preheader, Finding::Where::Preheader}})
         for (const MergeProblem &p : compiled->problems())
             out.findings.prepend({Finding::Severity::Error, QStringLiteral("merge.problem"), p.message, where, p.line, p.column});
     return out;

@@ -23,6 +23,7 @@ struct EmailTemplate
     QString subject;
     QString preheader;
     QString source;
+    QString textPart; // written by the user; empty means derived from the HTML
     QStringList tags;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
@@ -31,8 +32,15 @@ struct EmailTemplate
 struct TemplateRevision
 {
     qint64 id = 0;
-    QString format, subject, preheader, source;
+    QString format, subject, preheader, source, textPart;
     qint64 at = 0;
+};
+
+struct BrandKit
+{
+    QString name;
+    bool isDefault = false;
+    QJsonObject fields; // keys as in brand.KEY merge tags
 };
 
 // Templates, their edit history, components and brand kits, in the database (migration 5).
@@ -53,11 +61,16 @@ public:
     QList<TemplateRevision> revisions(qint64 templateId) const; // oldest first
 
     Status saveComponent(const QString &name, const QString &source, std::optional<qint64> byUser);
+    Status removeComponent(const QString &name, std::optional<qint64> byUser);
     QHash<QString, QString> components() const;
 
     // A brand kit's fields (keys as in brand.KEY merge tags). The first kit saved becomes the default.
-    Status saveBrandKit(const QString &name, const QJsonObject &fields, bool makeDefault, std::optional<qint64> byUser);
+    // With previousName, the kit of that name is renamed first, in the same transaction.
+    Status saveBrandKit(const QString &name, const QJsonObject &fields, bool makeDefault, std::optional<qint64> byUser,
+                        const QString &previousName = {});
     QHash<QString, QString> brandFields(const QString &kit = {}) const; // the default kit when empty
+    QList<BrandKit> brandKits() const; // by name
+    Status removeBrandKit(const QString &name, std::optional<qint64> byUser); // the next kit by name becomes the default
 
 private:
     QSqlDatabase m_db;

@@ -185,6 +185,13 @@ const QList<Migration> kMigrations = {
          QStringLiteral("CREATE UNIQUE INDEX brand_kits_name ON brand_kits (lower(name))"),
          QStringLiteral("CREATE UNIQUE INDEX brand_kits_default ON brand_kits (is_default) WHERE is_default = 1"),
      }},
+    {6,
+     "a text part the user writes, kept with each version",
+     QStringList{
+         // Empty: the text part is derived from the HTML when the message is built.
+         QStringLiteral("ALTER TABLE templates ADD COLUMN text_part TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("ALTER TABLE template_revisions ADD COLUMN text_part TEXT NOT NULL DEFAULT ''"),
+     }},
 };
 
 } // namespace

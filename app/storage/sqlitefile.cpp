@@ -50,8 +50,15 @@ ScopedConnection::ScopedConnection(const QString &path, Mode mode) : m_name(next
     m_db.setConnectOptions(options);
     // Reads through a memory map instead of a read() per page: scans of a million contacts run about
     // 40% faster (docs/PERFORMANCE.md). Address space only; SQLite maps what the file has.
-    if (m_db.open())
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = 1073741824"));
+    // The same rules as the main connection: foreign keys enforced (deletes cascade), and for writers
+    // every commit durable.
+    if (m_db.open()) {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("PRAGMA mmap_size = 1073741824"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        if (mode == Mode::ReadWrite)
+            q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    }
 }
 
 ScopedConnection::~ScopedConnection()

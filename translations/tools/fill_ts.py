@@ -39,6 +39,15 @@ EN = {
     '%n address(es) added.': ('%n address added.', '%n addresses added.'),
     '%n already on the list.': ('%n already on the list.', '%n already on the list.'),
     '%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.': ('%n remote image not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.', '%n remote images not loaded: the preview never fetches anything, so no tracking pixel fires. Images sent inside the message show.'),
+    'Loading %n remote image(s)…': ('Loading %n remote image…', 'Loading %n remote images…'),
+    '%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.': ('%n remote image not loaded, so no tracking pixel fires. Images sent inside the message show.', '%n remote images not loaded, so no tracking pixel fires. Images sent inside the message show.'),
+    '%n remote image(s) could not be loaded.': ('%n remote image could not be loaded.', '%n remote images could not be loaded.'),
+    '%n error(s) that block sending': ('%n error that blocks sending', '%n errors that block sending'),
+    '%n warning(s)': ('%n warning', '%n warnings'),
+    'Checks: nothing blocks sending; %n warning(s) to look at.': ('Checks: nothing blocks sending; %n warning to look at.', 'Checks: nothing blocks sending; %n warnings to look at.'),
+    '%n replaced': ('%n replaced', '%n replaced'),
+    '%n match(es)': ('%n match', '%n matches'),
+    'Subject: %1\nPreheader: %2\n%n character(s) of %3': ('Subject: %1\nPreheader: %2\n%n character of %3', 'Subject: %1\nPreheader: %2\n%n characters of %3'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

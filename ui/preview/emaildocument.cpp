@@ -392,7 +392,12 @@ private:
             img.loadFromData(m_options.inlineImages.value(src.mid(4)));
         } else if (src.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
                    || src.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) || src.startsWith(QLatin1String("//"))) {
-            blocked.insert(src); // no request leaves the preview: no tracking pixel can fire
+            // No request leaves the preview: no tracking pixel can fire. Images fetched at the user's
+            // request (PreviewWidget's bar) come in through the options.
+            if (const auto fetched = m_options.remoteImages.constFind(src); fetched != m_options.remoteImages.constEnd())
+                img.loadFromData(*fetched);
+            else
+                blocked.insert(src);
         } else {
             const QString path = src.startsWith(QLatin1String("file:")) ? QUrl(src).toLocalFile() : src;
             img.load(QDir::isAbsolutePath(path) ? path : QDir(m_options.baseDirectory).filePath(path));

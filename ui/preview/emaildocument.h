@@ -17,8 +17,8 @@ namespace lux::preview {
 struct PreviewOptions
 {
     int width = 600;                         // CSS pixels: 600 or 800 desktop, 375 mobile
-    bool loadRemoteImages = false;           // off: http(s) images are blocked, so no tracking pixel fires
     QHash<QString, QByteArray> inlineImages; // cid: images, by Content-ID
+    QHash<QString, QByteArray> remoteImages; // http(s) images the user chose to load, by URL; any other is blocked
     QString baseDirectory;                   // for relative and file paths
     bool emailAware = true;                  // off only to measure what the email-aware pass is worth
 };

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "previewwidget.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -70,19 +74,30 @@ PreviewWidget::PreviewWidget(QWidget *parent) : QScrollArea(parent)
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(8);
-    m_note = new QLabel(page);
+    m_bar = new QWidget(page);
+    m_bar->setObjectName(QStringLiteral("previewImagesBar"));
+    auto *barLayout = new QHBoxLayout(m_bar);
+    barLayout->setContentsMargins(0, 0, 0, 0);
+    m_note = new QLabel(m_bar);
     m_note->setObjectName(QStringLiteral("previewNote"));
     m_note->setProperty("role", QStringLiteral("muted"));
     m_note->setWordWrap(true);
-    m_note->hide();
+    m_load = new QPushButton(tr("Load Images"), m_bar);
+    m_load->setObjectName(QStringLiteral("previewLoadImages"));
+    m_load->setToolTip(tr("Fetch the remote images for this preview only. The image servers will see a request from "
+                          "this computer."));
+    barLayout->addWidget(m_note, 1);
+    barLayout->addWidget(m_load);
+    m_bar->hide();
     m_canvas = new Canvas(this);
     m_canvas->setParent(page);
-    layout->addWidget(m_note);
+    layout->addWidget(m_bar);
     layout->addWidget(m_canvas, 0, Qt::AlignHCenter);
     layout->addStretch(1);
     setWidget(page);
     setWidgetResizable(true);
 
+    connect(m_load, &QPushButton::clicked, this, &PreviewWidget::loadRemoteImages);
     m_delay.setSingleShot(true);
     m_delay.setInterval(150);
     connect(&m_delay, &QTimer::timeout, this, &PreviewWidget::startLayout);
@@ -90,11 +105,7 @@ PreviewWidget::PreviewWidget(QWidget *parent) : QScrollArea(parent)
         if (m_layout.property("generation").toULongLong() != m_generation)
             return; // a newer edit is on its way
         m_document = m_layout.result();
-        const int blocked = blockedImageCount();
-        m_note->setVisible(blocked > 0);
-        m_note->setText(tr("%n remote image(s) not loaded: the preview never fetches anything, so no tracking pixel "
-                           "fires. Images sent inside the message show.",
-                           nullptr, blocked));
+        updateBar();
         m_canvas->setFixedSize(QSize(m_document->width(), std::max(1, m_document->height())) * m_zoom);
         m_canvas->update();
         Q_EMIT rendered();
@@ -135,11 +146,69 @@ void PreviewWidget::setInlineImages(const QHash<QString, QByteArray> &images)
     m_images = images;
 }
 
+void PreviewWidget::updateBar()
+{
+    const int blocked = blockedImageCount() - m_failed;
+    m_bar->setVisible(blocked > 0 || m_fetching > 0 || m_failed > 0);
+    m_load->setVisible(blocked > 0 && m_fetching == 0);
+    if (m_fetching > 0)
+        m_note->setText(tr("Loading %n remote image(s)…", nullptr, m_fetching));
+    else if (blocked > 0)
+        m_note->setText(tr("%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.",
+                           nullptr, blocked));
+    else
+        m_note->setText(tr("%n remote image(s) could not be loaded.", nullptr, m_failed));
+}
+
+void PreviewWidget::loadRemoteImages()
+{
+    if (!m_document || m_fetching > 0)
+        return;
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    m_failed = 0;
+    constexpr qint64 kMaxImageBytes = 5 * 1024 * 1024;
+    for (const QString &url : m_document->blockedImages()) {
+        if (m_remote.contains(url))
+            continue;
+        QNetworkRequest request{QUrl(url)};
+        request.setTransferTimeout(15000);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = m_network->get(request);
+        ++m_fetching;
+        connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+            if (received > kMaxImageBytes)
+                reply->abort(); // not an email image
+        });
+        connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+            reply->deleteLater();
+            --m_fetching;
+            if (reply->error() == QNetworkReply::NoError)
+                m_remote.insert(url, reply->readAll());
+            else
+                ++m_failed;
+            if (m_fetching == 0) {
+                ++m_generation;
+                startLayout();
+            }
+            updateBar();
+        });
+    }
+    updateBar();
+}
+
+void PreviewWidget::forgetRemoteImages()
+{
+    m_remote.clear();
+    m_failed = 0;
+}
+
 void PreviewWidget::startLayout()
 {
     preview::PreviewOptions options;
     options.width = m_width;
     options.inlineImages = m_images;
+    options.remoteImages = m_remote;
     m_layout.setProperty("generation", m_generation);
     m_layout.setFuture(QtConcurrent::run([html = m_html, options] {
         return std::shared_ptr<preview::EmailDocument>(preview::EmailDocument::layout(html, options));

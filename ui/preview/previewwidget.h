@@ -10,13 +10,16 @@
 #include <memory>
 
 class QLabel;
+class QNetworkAccessManager;
+class QPushButton;
 
 namespace lux::ui {
 
 // Shows an email as mail clients do (litehtml, no web engine) at a chosen width and zoom. New HTML is
 // laid out on a worker a moment after the last change, so typing never waits for it; the previous
-// rendering stays until the new one is ready. Remote images are never fetched (a note says how many
-// were left out), and links show their target on hover without navigating.
+// rendering stays until the new one is ready. Remote images are not fetched unless the user asks, from
+// the bar that says how many were left out, and then only for this view; links show their target on
+// hover without navigating.
 class PreviewWidget : public QScrollArea
 {
     Q_OBJECT
@@ -30,6 +33,8 @@ public:
     void setZoom(qreal zoom);
     qreal zoom() const { return m_zoom; }
     void setInlineImages(const QHash<QString, QByteArray> &images);
+    void loadRemoteImages();  // what the bar's button does: fetch the blocked images, then lay out again
+    void forgetRemoteImages(); // another email: block remote images again
 
     bool isRendering() const { return m_delay.isActive() || m_layout.isRunning(); }
     int documentHeight() const; // CSS pixels, 0 before the first layout
@@ -44,8 +49,16 @@ private:
     class Canvas;
     void startLayout();
 
+    void updateBar();
+
     Canvas *m_canvas;
+    QWidget *m_bar;
     QLabel *m_note;
+    QPushButton *m_load;
+    QNetworkAccessManager *m_network = nullptr;
+    QHash<QString, QByteArray> m_remote;
+    int m_fetching = 0;
+    int m_failed = 0;
     QTimer m_delay;
     QFutureWatcher<std::shared_ptr<preview::EmailDocument>> m_layout;
     std::shared_ptr<preview::EmailDocument> m_document;

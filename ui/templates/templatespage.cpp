@@ -2,13 +2,24 @@
 #include "templatespage.h"
 
 #include "app/appsession.h"
+#include "brandkitdialog.h"
 #include "codeeditor.h"
+#include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "componentsdialog.h"
 #include "contacts/contactrepository.h"
+#include "findbar.h"
+#include "historydialog.h"
 #include "preview/previewwidget.h"
 #include "theme/theme.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QTabWidget>
+#include <QToolButton>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,8 +35,36 @@ namespace lux::ui {
 
 namespace {
 
+using storage::ScopedConnection;
+
 constexpr int kLineRole = Qt::UserRole + 1;
 constexpr int kColumnRole = Qt::UserRole + 2;
+constexpr int kWhereRole = Qt::UserRole + 3;
+
+// What the page needs from the database, read on a worker.
+struct PageData
+{
+    QList<content::EmailTemplate> templates;
+    QStringList contacts; // the first few, to render as
+    QStringList components;
+    std::shared_ptr<content::TemplateRenderer> renderer;
+};
+
+QString starterTitle(const QString &file)
+{
+    const QString stem = file.section(u'.', 0, 0);
+    if (stem == QLatin1String("newsletter"))
+        return TemplatesPage::tr("Newsletter");
+    if (stem == QLatin1String("announcement"))
+        return TemplatesPage::tr("Announcement");
+    if (stem == QLatin1String("promotion"))
+        return TemplatesPage::tr("Product Promotion");
+    if (stem == QLatin1String("event"))
+        return TemplatesPage::tr("Event Invitation");
+    if (stem == QLatin1String("letter"))
+        return TemplatesPage::tr("Plain Letter");
+    return stem;
+}
 
 const char *kStarter = R"(<!DOCTYPE html>
 <html>
@@ -58,21 +97,54 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     auto *title = new QLabel(tr("Templates"), this);
     title->setProperty("role", QStringLiteral("title"));
     head->addWidget(title, 1);
-    auto *newButton = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Template"), this);
+    auto *newButton = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New"), this);
     newButton->setObjectName(QStringLiteral("templatesNew"));
+    auto *newMenu = new QMenu(newButton);
+    newMenu->addAction(tr("Blank Template"), this, [this] { newTemplate(); });
+    newMenu->addSection(tr("From a starter"));
+    for (const QString &file : starters())
+        newMenu->addAction(starterTitle(file), this, [this, file] { newTemplate(file); });
+    newButton->setMenu(newMenu);
+    m_duplicate = new QPushButton(Theme::icon(QStringLiteral("copy")), tr("Duplicate"), this);
+    m_duplicate->setObjectName(QStringLiteral("templatesDuplicate"));
+    m_delete = new QPushButton(Theme::icon(QStringLiteral("trash")), tr("Delete"), this);
+    m_delete->setObjectName(QStringLiteral("templatesDelete"));
+    m_history = new QPushButton(Theme::icon(QStringLiteral("clock")), tr("History…"), this);
+    m_history->setObjectName(QStringLiteral("templatesHistory"));
+    m_history->setToolTip(tr("Every saved version, to look at or go back to"));
+    auto *components = new QPushButton(Theme::icon(QStringLiteral("blocks")), tr("Components…"), this);
+    components->setObjectName(QStringLiteral("templatesComponents"));
+    auto *brand = new QPushButton(Theme::icon(QStringLiteral("palette")), tr("Brand Kits…"), this);
+    brand->setObjectName(QStringLiteral("templatesBrandKits"));
     m_save = new QPushButton(Theme::icon(QStringLiteral("check")), tr("Save"), this);
     m_save->setObjectName(QStringLiteral("templatesSave"));
     m_save->setProperty("primary", true);
     m_save->setToolTip(tr("Save a new version (Ctrl+S)"));
-    head->addWidget(newButton);
+    for (QPushButton *b : {newButton, m_duplicate, m_delete, m_history})
+        head->addWidget(b);
+    head->addSpacing(12);
+    head->addWidget(components);
+    head->addWidget(brand);
+    head->addSpacing(12);
     head->addWidget(m_save);
     layout->addLayout(head);
     layout->addSpacing(8);
 
     auto *split = new QSplitter(this);
-    m_list = new QListWidget(split);
+    auto *listPane = new QWidget(split);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_filter = new QLineEdit(listPane);
+    m_filter->setObjectName(QStringLiteral("templatesFilter"));
+    m_filter->setPlaceholderText(tr("Name or tag"));
+    m_filter->setToolTip(tr("Filter by name or tag"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(Theme::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_list = new QListWidget(listPane);
     m_list->setObjectName(QStringLiteral("templatesList"));
-    m_list->setMinimumWidth(150);
+    m_list->setMinimumWidth(160);
+    listLayout->addWidget(m_filter);
+    listLayout->addWidget(m_list, 1);
 
     auto *editorPane = new QWidget(split);
     auto *editorLayout = new QVBoxLayout(editorPane);
@@ -96,10 +168,55 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     m_preheader->setObjectName(QStringLiteral("templatePreheader"));
     m_preheader->setPlaceholderText(tr("The line inboxes show after the subject"));
     form->addRow(tr("Preheader"), m_preheader);
+    m_tags = new QLineEdit(editorPane);
+    m_tags->setObjectName(QStringLiteral("templateTags"));
+    m_tags->setPlaceholderText(tr("e.g. monthly, spring (separated by commas)"));
+    form->addRow(tr("Tags"), m_tags);
     editorLayout->addLayout(form);
-    m_editor = new CodeEditor(editorPane);
+
+    auto *tools = new QHBoxLayout;
+    auto *insert = new QToolButton(editorPane);
+    insert->setObjectName(QStringLiteral("templateInsert"));
+    insert->setText(tr("Insert"));
+    insert->setIcon(Theme::icon(QStringLiteral("blocks")));
+    insert->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    insert->setPopupMode(QToolButton::InstantPopup);
+    m_insertMenu = new QMenu(insert);
+    insert->setMenu(m_insertMenu);
+    auto *find = new QToolButton(editorPane);
+    find->setText(tr("Find and Replace"));
+    find->setIcon(Theme::icon(QStringLiteral("search")));
+    find->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    find->setToolTip(tr("Find (Ctrl+F), replace (Ctrl+H)"));
+    tools->addWidget(insert);
+    tools->addWidget(find);
+    tools->addStretch(1);
+    editorLayout->addLayout(tools);
+
+    m_tabs = new QTabWidget(editorPane);
+    m_tabs->setObjectName(QStringLiteral("templateTabs"));
+    auto *sourceTab = new QWidget(m_tabs);
+    auto *sourceLayout = new QVBoxLayout(sourceTab);
+    sourceLayout->setContentsMargins(0, 0, 0, 0);
+    m_editor = new CodeEditor(sourceTab);
     m_editor->setObjectName(QStringLiteral("templateEditor"));
-    editorLayout->addWidget(m_editor, 3);
+    m_findBar = new FindBar(m_editor, sourceTab);
+    sourceLayout->addWidget(m_editor, 1);
+    sourceLayout->addWidget(m_findBar);
+    m_tabs->addTab(sourceTab, tr("Email"));
+    auto *textTab = new QWidget(m_tabs);
+    auto *textLayout = new QVBoxLayout(textTab);
+    textLayout->setContentsMargins(0, 4, 0, 0);
+    m_customText = new QCheckBox(tr("Write the plain-text version myself"), textTab);
+    m_customText->setObjectName(QStringLiteral("templateCustomText"));
+    m_customText->setToolTip(tr("Off: the text version is made from the HTML each time, with links listed at the end."));
+    m_text = new CodeEditor(textTab);
+    m_text->setObjectName(QStringLiteral("templateText"));
+    m_text->setReadOnly(true);
+    textLayout->addWidget(m_customText);
+    textLayout->addWidget(m_text, 1);
+    m_tabs->addTab(textTab, tr("Plain Text"));
+    editorLayout->addWidget(m_tabs, 3);
     m_summary = new QLabel(editorPane);
     m_summary->setObjectName(QStringLiteral("templateChecksSummary"));
     m_summary->setProperty("role", QStringLiteral("subtitle"));
@@ -125,7 +242,11 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     m_zoom->setCurrentIndex(m_zoom->findData(100));
     m_renderAs = new QComboBox(previewPane);
     m_renderAs->setObjectName(QStringLiteral("previewRenderAs"));
+    m_renderAs->setEditable(true);
+    m_renderAs->setInsertPolicy(QComboBox::NoInsert);
     m_renderAs->setMinimumContentsLength(18);
+    m_renderAs->lineEdit()->setPlaceholderText(tr("Any contact's email address"));
+    m_renderAs->setToolTip(tr("Pick a contact, or type any contact's address and press Enter"));
     previewBar->addWidget(new QLabel(tr("Render as"), previewPane));
     previewBar->addWidget(m_renderAs, 1);
     previewBar->addWidget(m_width);
@@ -134,7 +255,7 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     m_preview = new PreviewWidget(previewPane);
     previewLayout->addWidget(m_preview, 1);
 
-    split->addWidget(m_list);
+    split->addWidget(listPane);
     split->addWidget(editorPane);
     split->addWidget(previewPane);
     split->setStretchFactor(0, 0);
@@ -146,26 +267,80 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     m_delay.setSingleShot(true);
     m_delay.setInterval(200);
     connect(&m_delay, &QTimer::timeout, this, &TemplatesPage::refresh);
+    for (QLineEdit *edit : {m_subject, m_preheader, m_name, m_tags})
+        connect(edit, &QLineEdit::textChanged, this, &TemplatesPage::markModified);
     for (QLineEdit *edit : {m_subject, m_preheader})
         connect(edit, &QLineEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
-    connect(m_editor, &QPlainTextEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
-    connect(m_format, &QComboBox::currentIndexChanged, this, &TemplatesPage::refresh);
-    connect(m_renderAs, &QComboBox::currentIndexChanged, this, [this] {
-        // Read once when chosen, not on every edit.
-        m_renderAsContact.reset();
-        if (const QString email = m_renderAs->currentData().toString(); !email.isEmpty() && m_session.database())
-            if (const auto found = contacts::ContactRepository(m_session.database()->connection()).findByEmail(email); found)
-                m_renderAsContact = *found;
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        markModified();
+        m_delay.start();
+    });
+    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_customText->isChecked()) {
+            markModified();
+            m_delay.start();
+        }
+    });
+    connect(m_customText, &QCheckBox::toggled, this, [this](bool custom) {
+        m_text->setReadOnly(!custom);
+        if (!m_loading) {
+            markModified();
+            if (!custom)
+                m_text->setPlainText(m_generatedText);
+        }
         refresh();
     });
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
+        markModified();
+        refresh();
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &TemplatesPage::applyFilter);
+    const auto lookUpRenderAs = [this] {
+        const QString email = m_renderAs->currentText().trimmed();
+        m_renderAsContact.reset();
+        if (email.isEmpty() || !m_session.database() || email == m_renderAs->itemText(0)) {
+            refresh();
+            return;
+        }
+        // Read once when chosen, not on every edit.
+        ++m_lookups;
+        runOnDatabase<Result<contacts::Contact>>(
+            this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
+            [email](QSqlDatabase &db) { return contacts::ContactRepository(db).findByEmail(email); },
+            [this, email](const Result<contacts::Contact> &found) {
+                --m_lookups;
+                if (m_renderAs->currentText().trimmed() != email)
+                    return; // another choice since
+                if (found)
+                    m_renderAsContact = *found;
+                else
+                    Q_EMIT statusMessage(tr("No contact has the address %1; showing the defaults.").arg(email));
+                refresh();
+            });
+    };
+    connect(m_renderAs, &QComboBox::activated, this, lookUpRenderAs);
+    connect(m_renderAs->lineEdit(), &QLineEdit::returnPressed, this, lookUpRenderAs);
     connect(m_width, &QComboBox::currentIndexChanged, this, [this] { m_preview->setPreviewWidth(m_width->currentData().toInt()); });
     connect(m_zoom, &QComboBox::currentIndexChanged, this, [this] { m_preview->setZoom(m_zoom->currentData().toInt() / 100.0); });
-    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { open(item->text()); });
-    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { open(item->text()); });
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { open(item->data(Qt::UserRole).toString()); });
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { open(item->data(Qt::UserRole).toString()); });
     connect(m_checks, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { goToFinding(m_checks->row(item)); });
     connect(m_checks, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) { goToFinding(m_checks->row(item)); });
-    connect(newButton, &QPushButton::clicked, this, &TemplatesPage::newTemplate);
-    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_save, &QPushButton::clicked, this, &TemplatesPage::save);
+    connect(m_duplicate, &QPushButton::clicked, this, &TemplatesPage::duplicateCurrent);
+    connect(m_delete, &QPushButton::clicked, this, &TemplatesPage::deleteCurrent);
+    connect(m_history, &QPushButton::clicked, this, &TemplatesPage::showHistory);
+    connect(find, &QToolButton::clicked, m_findBar, &FindBar::showReplace);
+    connect(components, &QPushButton::clicked, this, [this] {
+        ComponentsDialog dialog(m_session, this);
+        connect(&dialog, &ComponentsDialog::changed, this, [this] { reload(m_name->text()); });
+        dialog.exec();
+    });
+    connect(brand, &QPushButton::clicked, this, [this] {
+        BrandKitDialog dialog(m_session, this);
+        connect(&dialog, &BrandKitDialog::changed, this, [this] { reload(m_name->text()); });
+        dialog.exec();
+    });
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this, [this] { save(); });
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(m_preview, &PreviewWidget::linkHovered, this, [this](const QString &url) {
@@ -173,12 +348,27 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     });
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
         m_stale = true;
+        m_modified = false;
+        m_id = 0;
         if (isVisible())
             reload();
     });
+    rebuildInsertMenu();
 }
 
 TemplatesPage::~TemplatesPage() = default;
+
+QStringList TemplatesPage::starters()
+{
+    // In the order a marketer reaches for them.
+    return {QStringLiteral("newsletter.html"), QStringLiteral("announcement.html"), QStringLiteral("promotion.html"),
+            QStringLiteral("event.html"), QStringLiteral("letter.html")};
+}
+
+std::optional<qint64> TemplatesPage::userId() const
+{
+    return m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+}
 
 void TemplatesPage::showEvent(QShowEvent *event)
 {
@@ -187,62 +377,220 @@ void TemplatesPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
 }
 
-void TemplatesPage::reload()
+void TemplatesPage::setBusy(bool busy)
+{
+    m_busy += busy ? 1 : -1;
+    updateActions();
+}
+
+void TemplatesPage::updateActions()
+{
+    const bool writable = m_session.database() && !m_session.database()->isReadOnly();
+    const bool stored = m_id != 0;
+    m_save->setEnabled(writable && m_busy == 0);
+    m_duplicate->setEnabled(writable && stored && m_busy == 0);
+    m_delete->setEnabled(writable && stored && m_busy == 0);
+    m_history->setEnabled(stored && m_busy == 0);
+}
+
+void TemplatesPage::markModified()
+{
+    if (!m_loading)
+        m_modified = true;
+}
+
+void TemplatesPage::reload(const QString &select)
 {
     m_stale = false;
-    m_list->clear();
-    m_renderAs->clear();
-    m_renderAs->addItem(tr("Nobody (defaults)"), QString());
-    if (!m_session.database())
+    if (!m_session.database()) {
+        m_list->clear();
         return;
-    QSqlDatabase db = m_session.database()->connection();
-    m_renderer = std::make_unique<content::TemplateRenderer>(db);
-    for (const content::EmailTemplate &t : content::TemplateStore(db).list())
-        m_list->addItem(t.name);
-    // The first contacts to render as; more come with the campaign wizard's audience picker.
-    const auto first = contacts::ContactRepository(db).page({}, 50);
-    if (first)
-        for (const contacts::Contact &c : *first)
-            m_renderAs->addItem(c.email, c.email);
-    const bool writable = !m_session.database()->isReadOnly();
-    m_save->setEnabled(writable);
-    if (m_list->count() > 0)
-        open(m_list->item(0)->text());
-    else
-        newTemplate();
+    }
+    setBusy(true);
+    runOnDatabase<Result<PageData>>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
+        [](QSqlDatabase &db) -> Result<PageData> {
+            PageData data;
+            content::TemplateStore store(db);
+            data.templates = store.list();
+            data.components = store.components().keys();
+            data.components.sort(Qt::CaseInsensitive);
+            data.renderer = std::make_shared<content::TemplateRenderer>(db);
+            if (const auto first = contacts::ContactRepository(db).page({}, 50))
+                for (const contacts::Contact &c : *first)
+                    data.contacts << c.email;
+            return data;
+        },
+        [this, select](const Result<PageData> &data) {
+            setBusy(false);
+            if (!data) {
+                Dialogs::warning(this, tr("Templates"), data.error().message);
+                return;
+            }
+            m_templates = data->templates;
+            m_renderer = std::make_unique<content::TemplateRenderer>(*data->renderer);
+            const QString typed = m_renderAs->currentText();
+            m_renderAs->clear();
+            m_renderAs->addItem(tr("Nobody (defaults)"), QString());
+            for (const QString &email : data->contacts)
+                m_renderAs->addItem(email, email);
+            if (m_renderAsContact)
+                m_renderAs->setCurrentText(typed);
+            m_list->clear();
+            for (const content::EmailTemplate &t : std::as_const(m_templates)) {
+                auto *item = new QListWidgetItem(Theme::icon(QStringLiteral("template")), t.name, m_list);
+                item->setData(Qt::UserRole, t.name);
+                item->setToolTip(t.tags.isEmpty() ? t.name : tr("%1 — tags: %2").arg(t.name, t.tags.join(QStringLiteral(", "))));
+            }
+            applyFilter();
+            m_insertMenu->setProperty("components", data->components);
+            rebuildInsertMenu();
+            const QString wanted = select.isEmpty() ? (m_id != 0 ? m_name->text() : QString()) : select;
+            const auto it = std::find_if(m_templates.cbegin(), m_templates.cend(), [&](const content::EmailTemplate &t) {
+                return t.name.compare(wanted, Qt::CaseInsensitive) == 0;
+            });
+            if (m_modified) {
+                refresh(); // keep what is being edited; components or the brand kit may have changed
+            } else if (it != m_templates.cend()) {
+                display(*it);
+            } else if (!m_templates.isEmpty()) {
+                display(m_templates.first());
+            } else {
+                newTemplate();
+            }
+            Q_EMIT loaded();
+        });
+}
+
+void TemplatesPage::applyFilter()
+{
+    const QString needle = m_filter->text().trimmed();
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        const auto &t = m_templates.value(i);
+        const bool match = needle.isEmpty() || t.name.contains(needle, Qt::CaseInsensitive)
+                           || std::any_of(t.tags.cbegin(), t.tags.cend(), [&](const QString &tag) { return tag.contains(needle, Qt::CaseInsensitive); });
+        item->setHidden(!match);
+    }
+}
+
+void TemplatesPage::rebuildInsertMenu()
+{
+    m_insertMenu->clear();
+    const QStringList components = m_insertMenu->property("components").toStringList();
+    QMenu *include = m_insertMenu->addMenu(tr("Component (edited in one place)"));
+    QMenu *copy = m_insertMenu->addMenu(tr("Copy of a Component (to edit here)"));
+    if (components.isEmpty()) {
+        include->addAction(tr("No components yet: add them with Components…"))->setEnabled(false);
+        copy->addAction(tr("No components yet: add them with Components…"))->setEnabled(false);
+    }
+    for (const QString &name : components) {
+        include->addAction(name, this, [this, name] { m_editor->insertPlainText(QStringLiteral("{{> %1}}").arg(name)); });
+        copy->addAction(name, this, [this, name] {
+            if (!m_session.database())
+                return;
+            runOnDatabase<Result<QString>>(
+                this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
+                [name](QSqlDatabase &db) -> Result<QString> { return content::TemplateStore(db).components().value(name); },
+                [this](const Result<QString> &source) {
+                    if (source)
+                        m_editor->insertPlainText(*source);
+                });
+        });
+    }
+    QMenu *tags = m_insertMenu->addMenu(tr("Merge Tag"));
+    const QList<std::pair<QString, QString>> common = {
+        {tr("First name, or “there”"), QStringLiteral("{{first_name | default: \"there\"}}")},
+        {tr("Last name"), QStringLiteral("{{last_name}}")},
+        {tr("Email address"), QStringLiteral("{{email}}")},
+        {tr("Company"), QStringLiteral("{{company}}")},
+        {tr("Unsubscribe link"), QStringLiteral("{{{unsubscribe_url}}}")},
+        {tr("Preferences link"), QStringLiteral("{{{preferences_url}}}")},
+        {tr("View online link"), QStringLiteral("{{{view_online_url}}}")},
+        {tr("Postal address (brand kit)"), QStringLiteral("{{brand.address}}")},
+        {tr("Primary colour (brand kit)"), QStringLiteral("{{brand.primary_color}}")},
+        {tr("Current year"), QStringLiteral("{{current_year}}")},
+    };
+    for (const auto &[label, tag] : common)
+        tags->addAction(label, this, [this, tag = tag] { m_editor->insertPlainText(tag); });
+}
+
+bool TemplatesPage::confirmDiscard()
+{
+    if (!m_modified)
+        return true;
+    const auto answer = Dialogs::question(this, tr("Unsaved Changes"), tr("Save the changes to “%1” first?").arg(m_name->text()),
+                                          QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        save();
+    m_modified = false;
+    return true;
 }
 
 void TemplatesPage::open(const QString &name)
 {
-    if (!m_session.database())
-        return;
-    const auto t = content::TemplateStore(m_session.database()->connection()).find(name);
-    if (!t) {
-        Dialogs::warning(this, tr("Templates"), t.error().message);
+    const auto it = std::find_if(m_templates.cbegin(), m_templates.cend(),
+                                 [&](const content::EmailTemplate &t) { return t.name.compare(name, Qt::CaseInsensitive) == 0; });
+    if (it == m_templates.cend()) {
+        Dialogs::warning(this, tr("Templates"), tr("There is no template named “%1”.").arg(name));
         return;
     }
-    m_id = t->id;
-    m_name->setText(t->name);
-    m_format->setCurrentIndex(std::max(0, m_format->findData(t->format)));
-    m_subject->setText(t->subject);
-    m_preheader->setText(t->preheader);
-    m_editor->setPlainText(t->source);
-    const auto items = m_list->findItems(t->name, Qt::MatchExactly);
-    if (!items.isEmpty())
-        m_list->setCurrentItem(items.first());
+    if (it->id == m_id && !m_modified)
+        return;
+    if (!confirmDiscard())
+        return;
+    display(*it);
+}
+
+void TemplatesPage::display(const content::EmailTemplate &t)
+{
+    m_loading = true;
+    m_id = t.id;
+    m_name->setText(t.name);
+    m_format->setCurrentIndex(std::max(0, m_format->findData(t.format)));
+    m_subject->setText(t.subject);
+    m_preheader->setText(t.preheader);
+    m_tags->setText(t.tags.join(QStringLiteral(", ")));
+    m_editor->setPlainText(t.source);
+    m_customText->setChecked(!t.textPart.isEmpty());
+    m_text->setPlainText(t.textPart);
+    m_loading = false;
+    m_modified = false;
+    m_preview->forgetRemoteImages();
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->data(Qt::UserRole).toString() == t.name)
+            m_list->setCurrentRow(i);
+    updateActions();
     refresh();
 }
 
-void TemplatesPage::newTemplate()
+void TemplatesPage::newTemplate(const QString &starter)
 {
-    m_id = 0;
+    if (!confirmDiscard())
+        return;
+    QString source = QString::fromUtf8(kStarter);
+    QString name = tr("Untitled");
+    if (!starter.isEmpty()) {
+        QFile file(QStringLiteral(":/templates/") + starter);
+        if (file.open(QIODevice::ReadOnly)) {
+            source = QString::fromUtf8(file.readAll());
+            name = starterTitle(starter);
+        }
+    }
+    // A name no template has yet.
+    const QString base = name;
+    for (int n = 2; std::any_of(m_templates.cbegin(), m_templates.cend(),
+                                [&](const content::EmailTemplate &t) { return t.name.compare(name, Qt::CaseInsensitive) == 0; });
+         ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    content::EmailTemplate t;
+    t.name = name;
+    t.source = source;
+    display(t);
     m_list->clearSelection();
-    m_name->setText(tr("Untitled"));
-    m_format->setCurrentIndex(0);
-    m_subject->clear();
-    m_preheader->clear();
-    m_editor->setPlainText(QString::fromUtf8(kStarter));
-    refresh();
+    m_modified = !starter.isEmpty();
 }
 
 content::EmailTemplate TemplatesPage::current() const
@@ -254,30 +602,124 @@ content::EmailTemplate TemplatesPage::current() const
     t.subject = m_subject->text();
     t.preheader = m_preheader->text();
     t.source = m_editor->toPlainText();
+    t.textPart = m_customText->isChecked() ? m_text->toPlainText() : QString();
+    for (const QString &tag : m_tags->text().split(u',', Qt::SkipEmptyParts))
+        if (const QString trimmed = tag.trimmed(); !trimmed.isEmpty() && !t.tags.contains(trimmed, Qt::CaseInsensitive))
+            t.tags << trimmed;
     return t;
 }
 
-bool TemplatesPage::save()
+void TemplatesPage::save()
 {
-    if (!m_session.database() || m_session.database()->isReadOnly())
-        return false;
-    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
-    const auto saved = content::TemplateStore(m_session.database()->connection()).save(current(), user);
-    if (!saved) {
-        Dialogs::warning(this, tr("Templates"), saved.error().message);
-        return false;
-    }
-    m_id = saved->id;
-    if (m_list->findItems(saved->name, Qt::MatchExactly).isEmpty()) {
-        m_list->addItem(saved->name);
-        m_list->sortItems();
-    }
-    const auto items = m_list->findItems(saved->name, Qt::MatchExactly);
-    if (!items.isEmpty())
-        m_list->setCurrentItem(items.first());
-    Q_EMIT statusMessage(tr("Template “%1” saved.").arg(saved->name));
-    Q_EMIT m_session.auditChanged();
-    return true;
+    if (!m_session.database() || m_session.database()->isReadOnly() || m_busy > 0)
+        return;
+    const content::EmailTemplate t = current();
+    setBusy(true);
+    runOnDatabase<Result<content::EmailTemplate>>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
+        [t, user = userId()](QSqlDatabase &db) { return content::TemplateStore(db).save(t, user); },
+        [this, edited = t](const Result<content::EmailTemplate> &stored) {
+            setBusy(false);
+            if (!stored) {
+                Dialogs::warning(this, tr("Templates"), stored.error().message);
+                return;
+            }
+            // What was typed since the save started stays marked as unsaved.
+            const content::EmailTemplate now = current();
+            m_modified = now.source != edited.source || now.subject != edited.subject || now.preheader != edited.preheader
+                         || now.name != edited.name || now.textPart != edited.textPart || now.tags != edited.tags
+                         || now.format != edited.format;
+            m_id = stored->id;
+            Q_EMIT statusMessage(tr("Template “%1” saved.").arg(stored->name));
+            Q_EMIT m_session.auditChanged();
+            Q_EMIT saved(stored->name);
+            reload(stored->name);
+        });
+}
+
+void TemplatesPage::duplicateCurrent()
+{
+    if (m_id == 0 || !m_session.database() || m_busy > 0 || !confirmDiscard())
+        return;
+    const QString name = m_name->text().trimmed();
+    QString copyName = tr("%1 (copy)").arg(name);
+    for (int n = 2; std::any_of(m_templates.cbegin(), m_templates.cend(),
+                                [&](const content::EmailTemplate &t) { return t.name.compare(copyName, Qt::CaseInsensitive) == 0; });
+         ++n)
+        copyName = tr("%1 (copy %2)").arg(name).arg(n);
+    setBusy(true);
+    runOnDatabase<Result<content::EmailTemplate>>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
+        [name, copyName, user = userId()](QSqlDatabase &db) { return content::TemplateStore(db).duplicate(name, copyName, user); },
+        [this](const Result<content::EmailTemplate> &copy) {
+            setBusy(false);
+            if (!copy) {
+                Dialogs::warning(this, tr("Templates"), copy.error().message);
+                return;
+            }
+            m_modified = false;
+            Q_EMIT statusMessage(tr("Duplicated as “%1”.").arg(copy->name));
+            Q_EMIT m_session.auditChanged();
+            reload(copy->name);
+        });
+}
+
+void TemplatesPage::deleteCurrent()
+{
+    if (m_id == 0 || !m_session.database() || m_busy > 0)
+        return;
+    const QString name = m_name->text().trimmed();
+    if (Dialogs::question(this, tr("Delete Template"),
+                          tr("Delete the template “%1” and all its saved versions? This cannot be undone.").arg(name),
+                          QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    setBusy(true);
+    runOnDatabase<Status>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
+        [name, user = userId()](QSqlDatabase &db) { return content::TemplateStore(db).remove(name, user); },
+        [this, name](const Status &s) {
+            setBusy(false);
+            if (!s) {
+                Dialogs::warning(this, tr("Templates"), s.error().message);
+                return;
+            }
+            m_id = 0;
+            m_modified = false;
+            Q_EMIT statusMessage(tr("Template “%1” deleted.").arg(name));
+            Q_EMIT m_session.auditChanged();
+            reload();
+        });
+}
+
+void TemplatesPage::showHistory()
+{
+    if (m_id == 0 || !m_session.database())
+        return;
+    const qint64 id = m_id;
+    runOnDatabase<Result<QList<content::TemplateRevision>>>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
+        [id](QSqlDatabase &db) -> Result<QList<content::TemplateRevision>> { return content::TemplateStore(db).revisions(id); },
+        [this, id](const Result<QList<content::TemplateRevision>> &revisions) {
+            if (!revisions || id != m_id)
+                return;
+            HistoryDialog dialog(m_name->text(), *revisions, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            const content::TemplateRevision r = dialog.chosen();
+            if (r.id == 0)
+                return;
+            // Back in the editor as an edit: saving makes it the newest version.
+            m_format->setCurrentIndex(std::max(0, m_format->findData(r.format)));
+            m_subject->setText(r.subject);
+            m_preheader->setText(r.preheader);
+            m_editor->setPlainText(r.source);
+            m_customText->setChecked(!r.textPart.isEmpty());
+            if (!r.textPart.isEmpty())
+                m_text->setPlainText(r.textPart);
+            m_modified = true;
+            Q_EMIT statusMessage(tr("An earlier version is in the editor; save to keep it as the newest."));
+        });
 }
 
 void TemplatesPage::setSource(const QString &source)
@@ -294,7 +736,11 @@ void TemplatesPage::setPreviewWidth(int width)
 
 void TemplatesPage::renderAs(const QString &email)
 {
-    m_renderAs->setCurrentIndex(std::max(0, m_renderAs->findData(email)));
+    if (const int i = m_renderAs->findData(email); i >= 0)
+        m_renderAs->setCurrentIndex(i);
+    else
+        m_renderAs->setCurrentText(email);
+    Q_EMIT m_renderAs->activated(m_renderAs->currentIndex());
 }
 
 void TemplatesPage::refresh()
@@ -311,6 +757,15 @@ void TemplatesPage::refresh()
                            ? QStringLiteral("<p style=\"font-family:sans-serif;color:#b02a37;padding:16px\">%1</p>")
                                  .arg(tr("Fix the merge tags marked below to see the preview.").toHtmlEscaped())
                            : r.html);
+    if (!m_customText->isChecked()) {
+        m_generatedText = r.text;
+        if (m_text->toPlainText() != r.text) {
+            const bool wasLoading = m_loading;
+            m_loading = true;
+            m_text->setPlainText(r.text);
+            m_loading = wasLoading;
+        }
+    }
     m_checks->clear();
     int errors = 0, warnings = 0;
     for (const content::Finding &f : r.findings) {
@@ -318,6 +773,7 @@ void TemplatesPage::refresh()
         switch (f.where) {
         case content::Finding::Where::Subject: place = tr("Subject"); break;
         case content::Finding::Where::Preheader: place = tr("Preheader"); break;
+        case content::Finding::Where::TextPart: place = f.line > 0 ? tr("Plain text %1:%2").arg(f.line).arg(f.column) : tr("Plain text"); break;
         case content::Finding::Where::Body: place = f.line > 0 ? tr("Line %1:%2").arg(f.line).arg(f.column) : tr("Message"); break;
         }
         auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(place, f.message), m_checks);
@@ -328,13 +784,16 @@ void TemplatesPage::refresh()
         item->setForeground(f.severity == content::Finding::Severity::Error     ? Theme::color("danger")
                             : f.severity == content::Finding::Severity::Warning ? Theme::color("warning")
                                                                                 : Theme::color("muted"));
-        item->setData(kLineRole, f.where == content::Finding::Where::Body ? f.line : 0);
+        item->setData(kLineRole, f.where == content::Finding::Where::Body || f.where == content::Finding::Where::TextPart ? f.line : 0);
         item->setData(kColumnRole, f.column);
+        item->setData(kWhereRole, int(f.where));
         errors += f.severity == content::Finding::Severity::Error ? 1 : 0;
         warnings += f.severity == content::Finding::Severity::Warning ? 1 : 0;
     }
     m_summary->setText(r.findings.isEmpty() ? tr("Checks: ready to send.")
-                                            : tr("Checks: %1 error(s) that block sending, %2 warning(s).").arg(errors).arg(warnings));
+                       : errors == 0    ? tr("Checks: nothing blocks sending; %n warning(s) to look at.", nullptr, warnings)
+                                        : tr("Checks: %1, %2.")
+                                           .arg(tr("%n error(s) that block sending", nullptr, errors), tr("%n warning(s)", nullptr, warnings)));
 }
 
 void TemplatesPage::goToFinding(int row)
@@ -342,7 +801,9 @@ void TemplatesPage::goToFinding(int row)
     QListWidgetItem *item = m_checks->item(row);
     if (!item || item->data(kLineRole).toInt() <= 0)
         return;
-    static_cast<CodeEditor *>(m_editor)->goTo(item->data(kLineRole).toInt(), item->data(kColumnRole).toInt());
+    const bool text = item->data(kWhereRole).toInt() == int(content::Finding::Where::TextPart);
+    m_tabs->setCurrentIndex(text ? 1 : 0);
+    static_cast<CodeEditor *>(text ? m_text : m_editor)->goTo(item->data(kLineRole).toInt(), item->data(kColumnRole).toInt());
 }
 
 } // namespace lux::ui

@@ -8,22 +8,29 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace lux::ui {
 
 class AppSession;
+class FindBar;
 class PreviewWidget;
 
-// Templates: the list, and for the one open its source (HTML or Markdown, highlighted, with line
-// numbers), subject and preheader, a live preview beside it at desktop or phone width and any zoom,
-// merged for nobody (defaults) or for a chosen contact, and the pre-send checks under the editor
-// (double-click one to go to its line). Saving keeps every version.
+// Templates: the list (filter by name or tag), and for the one open its source (HTML or Markdown,
+// highlighted, line numbers, find and replace), subject, preheader, tags and text part (derived from
+// the HTML, or written by hand); a live preview beside it at desktop or phone width and any zoom,
+// merged for nobody (defaults) or for any contact; and the pre-send checks under the editor
+// (double-click one to go to its line). New from a starter, duplicate, delete, and every saved
+// version kept to go back to. Components and brand kits have their own dialogs. Reads and writes run
+// off the GUI thread.
 class TemplatesPage : public QWidget
 {
     Q_OBJECT
@@ -32,35 +39,61 @@ public:
     ~TemplatesPage() override;
 
     void open(const QString &name);
-    void newTemplate();
-    bool save(); // on the GUI thread: one row and one revision
+    void newTemplate(const QString &starter = {}); // a starter's file name in resources/templates, or blank
+    void save();                                   // on a worker; saved() or a message follows
+    void duplicateCurrent();
+    void deleteCurrent();
+    void showHistory();
     void setSource(const QString &source); // as if typed, without the delay
     QPlainTextEdit *editor() const { return m_editor; }
+    QPlainTextEdit *textEditor() const { return m_text; }
+    QCheckBox *customTextBox() const { return m_customText; }
     PreviewWidget *preview() const { return m_preview; }
     QListWidget *checks() const { return m_checks; }
     QListWidget *list() const { return m_list; }
+    FindBar *findBar() const { return m_findBar; }
+    QTabWidget *tabs() const { return m_tabs; }
+    bool isBusy() const { return m_busy > 0 || m_lookups > 0; }
+    bool isModified() const { return m_modified; }
     void setPreviewWidth(int width);
     void renderAs(const QString &email); // empty: nobody
+    static QStringList starters();        // the starter templates' file names
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
+    void saved(const QString &name);
+    void loaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void reload();
+    void reload(const QString &select = {});
     void refresh(); // merge, check, preview
     void goToFinding(int row);
+    void applyFilter();
+    void display(const content::EmailTemplate &t);
+    bool confirmDiscard(); // true when there is nothing unsaved, or the user lets it go
+    void setBusy(bool busy);
+    void updateActions(); // the buttons, for the database, the template open and work under way
+    void rebuildInsertMenu();
+    void markModified();
     content::EmailTemplate current() const;
+    std::optional<qint64> userId() const;
 
     AppSession &m_session;
+    QLineEdit *m_filter;
     QListWidget *m_list;
     QLineEdit *m_name;
     QComboBox *m_format;
     QLineEdit *m_subject;
     QLineEdit *m_preheader;
+    QLineEdit *m_tags;
+    QTabWidget *m_tabs;
     QPlainTextEdit *m_editor;
+    FindBar *m_findBar;
+    QCheckBox *m_customText;
+    QPlainTextEdit *m_text;
     QListWidget *m_checks;
     QComboBox *m_width;
     QComboBox *m_zoom;
@@ -68,11 +101,21 @@ private:
     QLabel *m_summary;
     PreviewWidget *m_preview;
     QPushButton *m_save;
+    QPushButton *m_duplicate;
+    QPushButton *m_delete;
+    QPushButton *m_history;
+    QMenu *m_insertMenu;
     QTimer m_delay;
     qint64 m_id = 0;
+    QList<content::EmailTemplate> m_templates;
     std::unique_ptr<content::TemplateRenderer> m_renderer;
     std::optional<contacts::Contact> m_renderAsContact;
+    QString m_generatedText;
     bool m_stale = true;
+    bool m_modified = false;
+    bool m_loading = false; // filling the fields from a stored template is not an edit
+    int m_busy = 0;
+    int m_lookups = 0; // render-as contacts being read
 };
 
 } // namespace lux::ui
