@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QJsonObject>
+#include <QDir>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -22,6 +23,9 @@ private Q_SLOTS:
     void revisionsAndNames();
     void brandKitsHaveOneDefault();
     void rendererMergesContactBrandAndComponents();
+    void textPartIsKeptWithEachVersion();
+    void componentsAndKitsAreRemovedAndRenamed();
+    void starterComponentsRenderWithAKit();
 
 private:
     std::unique_ptr<test::TestEnvironment> m_env;
@@ -121,6 +125,104 @@ void TestTemplateStore::rendererMergesContactBrandAndComponents()
     const RenderedEmail bad = renderer.render(t, &c);
     QCOMPARE(bad.findings.first().where, Finding::Where::Subject);
     QCOMPARE(bad.findings.first().column, 5);
+}
+
+void TestTemplateStore::textPartIsKeptWithEachVersion()
+{
+    TemplateStore store(m_db->connection());
+    EmailTemplate t;
+    t.name = QStringLiteral("Plain");
+    t.source = QStringLiteral("<p>Hello {{first_name}}</p>");
+    auto saved = store.save(t, std::nullopt);
+    QVERIFY(saved.ok());
+    QCOMPARE(saved->textPart, QString());
+    saved->textPart = QStringLiteral("Hello {{first_name | default: \"friend\"}}, in plain words.");
+    QVERIFY(store.save(*saved, std::nullopt).ok()); // a change of the text part alone is a new version
+    const auto revisions = store.revisions(saved->id);
+    QCOMPARE(revisions.size(), 2);
+    QCOMPARE(revisions.at(0).textPart, QString());
+    QCOMPARE(revisions.at(1).textPart, saved->textPart);
+    QCOMPARE(store.find(saved->id)->textPart, saved->textPart);
+    const TemplateRenderer renderer(m_db->connection());
+    QCOMPARE(renderer.render(*store.find(saved->id), nullptr).text, QStringLiteral("Hello friend, in plain words."));
+    // Without one, the text comes from the HTML.
+    saved->textPart.clear();
+    QCOMPARE(renderer.render(*saved, nullptr).text, QStringLiteral("Hello"));
+    // A mistake in the text part is found, with its place.
+    saved->textPart = QStringLiteral("Line one\n{{nope}}");
+    const RenderedEmail bad = renderer.render(*saved, nullptr);
+    QVERIFY(!bad.findings.isEmpty());
+    QCOMPARE(bad.findings.first().where, Finding::Where::TextPart);
+    QCOMPARE(bad.findings.first().line, 2);
+    QCOMPARE(bad.findings.first().column, 1);
+}
+
+void TestTemplateStore::componentsAndKitsAreRemovedAndRenamed()
+{
+    TemplateStore store(m_db->connection());
+    QVERIFY(store.saveComponent(QStringLiteral("footer"), QStringLiteral("<p>f</p>"), std::nullopt).ok());
+    QCOMPARE(store.removeComponent(QStringLiteral("header"), std::nullopt).error().code, QStringLiteral("component.not-found"));
+    QVERIFY(store.removeComponent(QStringLiteral("FOOTER"), std::nullopt).ok());
+    QVERIFY(store.components().isEmpty());
+
+    QVERIFY(store.saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("1 Main St")}}, false, std::nullopt).ok());
+    QVERIFY(store.saveBrandKit(QStringLiteral("Beta"), {{QStringLiteral("address"), QStringLiteral("2 Side St")}}, false, std::nullopt).ok());
+    // Renaming keeps the kit (and its being the default); a name in use is refused and nothing changes.
+    QCOMPARE(store.saveBrandKit(QStringLiteral("beta"), {}, false, std::nullopt, QStringLiteral("Acme")).error().code,
+             QStringLiteral("brand.duplicate"));
+    QVERIFY(store.saveBrandKit(QStringLiteral("Acme Ltd"), {{QStringLiteral("address"), QStringLiteral("1 Main St")}}, false, std::nullopt,
+                               QStringLiteral("Acme"))
+                .ok());
+    auto kits = store.brandKits();
+    QCOMPARE(kits.size(), 2);
+    QCOMPARE(kits.at(0).name, QStringLiteral("Acme Ltd"));
+    QVERIFY(kits.at(0).isDefault);
+    // Removing the default makes the next kit the default: there is always one while any exists.
+    QVERIFY(store.removeBrandKit(QStringLiteral("acme ltd"), std::nullopt).ok());
+    kits = store.brandKits();
+    QCOMPARE(kits.size(), 1);
+    QVERIFY(kits.at(0).isDefault);
+    QCOMPARE(store.brandFields().value(QStringLiteral("address")), QStringLiteral("2 Side St"));
+    QCOMPARE(store.removeBrandKit(QStringLiteral("Acme"), std::nullopt).error().code, QStringLiteral("brand.not-found"));
+    // Each change is in the audit log.
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log ORDER BY id)")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("component.saved component.deleted brand.saved brand.saved brand.saved brand.deleted"));
+}
+
+void TestTemplateStore::starterComponentsRenderWithAKit()
+{
+    // The starter components, as the Components dialog installs them, compile and use the kit.
+    TemplateStore store(m_db->connection());
+    QStringList includes;
+    const QDir dir(QStringLiteral(LUX_SOURCE_DIR "/resources/components"));
+    const QStringList files = dir.entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 7);
+    for (const QString &file : files) {
+        QVERIFY(store.saveComponent(file.chopped(5), QString::fromUtf8(test::readAll(dir.filePath(file))), std::nullopt).ok());
+        includes << QStringLiteral("{{> %1}}").arg(file.chopped(5));
+    }
+    QVERIFY(store.saveBrandKit(QStringLiteral("Acme"),
+                               {{QStringLiteral("name"), QStringLiteral("Acme")},
+                                {QStringLiteral("address"), QStringLiteral("1 Main St, Springfield")},
+                                {QStringLiteral("primary_color"), QStringLiteral("#be123c")},
+                                {QStringLiteral("linkedin_url"), QStringLiteral("https://linkedin.example/acme")}},
+                               true, std::nullopt)
+                .ok());
+    EmailTemplate t;
+    t.name = QStringLiteral("All");
+    t.subject = QStringLiteral("Everything");
+    t.preheader = QStringLiteral("All the parts");
+    t.source = QStringLiteral("<html><body>") + includes.join(u'\n') + QStringLiteral("</body></html>");
+    const TemplateRenderer renderer(m_db->connection());
+    const RenderedEmail r = renderer.render(t, nullptr, {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://t.example/u/1")}});
+    for (const Finding &f : r.findings)
+        QVERIFY2(f.severity != Finding::Severity::Error, qPrintable(f.message));
+    QVERIFY(r.html.contains(QStringLiteral("#be123c")));
+    QVERIFY(r.html.contains(QStringLiteral("1 Main St, Springfield")));
+    QVERIFY(r.html.contains(QStringLiteral("https://linkedin.example/acme")));
+    QVERIFY(!r.html.contains(QStringLiteral("Instagram"))); // no link in the kit, no icon
+    QVERIFY(r.html.contains(QStringLiteral("https://t.example/u/1")));
 }
 
 LUX_TEST_MAIN(TestTemplateStore, QCoreApplication)
