@@ -8,9 +8,7 @@
 
 #include <QCheckBox>
 #include <QColorDialog>
-#include <QComboBox>
 #include <QCompleter>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -22,7 +20,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -104,27 +101,17 @@ QString BrandKitDialog::problem(const QString &key, const QString &value)
     return {};
 }
 
-BrandKitDialog::BrandKitDialog(AppSession &session, QWidget *parent) : QDialog(parent), m_session(session)
+BrandKitDialog::BrandKitDialog(AppSession &session, QWidget *parent)
+    : ListDetailDialog(session, tr("Brand Kits"),
+                       tr("Templates use a brand kit through tags such as {{brand.primary_color}} and "
+                          "{{brand.address}}. The default kit is the one used when sending."),
+                       parent)
 {
-    setWindowTitle(tr("Brand Kits"));
-    auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Templates use a brand kit through tags such as {{brand.primary_color}} and "
-                                "{{brand.address}}. The default kit is the one used when sending."),
-                             this);
-    intro->setWordWrap(true);
-    intro->setProperty("role", QStringLiteral("subtitle"));
-    layout->addWidget(intro);
-    auto *split = new QSplitter(this);
-    auto *left = new QWidget(split);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_list = new QListWidget(left);
-    m_list->setObjectName(QStringLiteral("brandKitsList"));
-    leftLayout->addWidget(m_list, 1);
-    auto *newButton = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Brand Kit"), left);
-    leftLayout->addWidget(newButton);
+    list()->setObjectName(QStringLiteral("brandKitsList"));
+    m_new = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Brand Kit"), this);
+    listButtons()->addWidget(m_new);
 
-    auto *scroll = new QScrollArea(split);
+    auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *right = new QWidget(scroll);
@@ -185,26 +172,18 @@ BrandKitDialog::BrandKitDialog(AppSession &session, QWidget *parent) : QDialog(p
         v->addWidget(row);
         v->addWidget(problemLabel);
         form->addRow(label, cell);
-        connect(edit, &QLineEdit::textChanged, this, &BrandKitDialog::validate);
+        connect(edit, &QLineEdit::textChanged, this, &BrandKitDialog::updateActions);
         if (key == QLatin1String("heading_font_family")) {
             m_address = new QPlainTextEdit(right);
             m_address->setObjectName(QStringLiteral("brand_address"));
             m_address->setPlaceholderText(tr("The postal address every marketing email must carry"));
             m_address->setFixedHeight(64);
             form->addRow(tr("Postal address"), m_address);
-            connect(m_address, &QPlainTextEdit::textChanged, this, &BrandKitDialog::validate);
+            connect(m_address, &QPlainTextEdit::textChanged, this, &BrandKitDialog::updateActions);
         }
     }
     scroll->setWidget(right);
-    split->addWidget(left);
-    split->addWidget(scroll);
-    split->setSizes({200, 560});
-    layout->addWidget(split, 1);
-    m_error = new QLabel(this);
-    m_error->setProperty("role", QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    layout->addWidget(m_error);
+    setDetail(scroll);
     auto *actions = new QHBoxLayout;
     m_delete = new QPushButton(Theme::icon(QStringLiteral("trash")), tr("Delete"), this);
     m_save = new QPushButton(Theme::icon(QStringLiteral("check")), tr("Save Brand Kit"), this);
@@ -215,21 +194,15 @@ BrandKitDialog::BrandKitDialog(AppSession &session, QWidget *parent) : QDialog(p
     actions->addStretch(1);
     actions->addWidget(close);
     actions->addWidget(m_save);
-    layout->addLayout(actions);
-
-    const bool writable = m_session.database() && !m_session.database()->isReadOnly();
-    newButton->setEnabled(writable);
-    m_delete->setEnabled(writable);
-    for (QPushButton *b : findChildren<QPushButton *>())
-        b->setAutoDefault(false); // Enter in a field must not press New or Delete
+    finishLayout(actions);
     m_save->setDefault(true);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+    connect(list(), &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_kits.size())
             showKit(m_kits.at(row).name);
     });
-    connect(newButton, &QPushButton::clicked, this, [this] {
-        m_list->setCurrentRow(-1);
+    connect(m_new, &QPushButton::clicked, this, [this] {
+        list()->setCurrentRow(-1);
         m_name->setText(tr("New brand kit"));
         m_default->setChecked(m_kits.isEmpty());
         for (QLineEdit *edit : std::as_const(m_fields))
@@ -238,21 +211,15 @@ BrandKitDialog::BrandKitDialog(AppSession &session, QWidget *parent) : QDialog(p
         m_name->setFocus();
         m_name->selectAll();
     });
-    connect(m_name, &QLineEdit::textChanged, this, &BrandKitDialog::validate);
+    connect(m_name, &QLineEdit::textChanged, this, &BrandKitDialog::updateActions);
     connect(m_save, &QPushButton::clicked, this, &BrandKitDialog::saveCurrent);
     connect(m_delete, &QPushButton::clicked, this, &BrandKitDialog::removeCurrent);
     resize(820, 640);
-    validate();
+    updateActions();
     reload();
 }
 
-void BrandKitDialog::setBusy(bool busy)
-{
-    m_busy += busy ? 1 : -1;
-    validate();
-}
-
-void BrandKitDialog::validate()
+void BrandKitDialog::updateActions()
 {
     bool ok = !m_name->text().trimmed().isEmpty();
     for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it) {
@@ -261,8 +228,9 @@ void BrandKitDialog::validate()
         m_problems.value(it.key())->setVisible(!p.isEmpty());
         ok = ok && p.isEmpty();
     }
-    const bool writable = m_session.database() && !m_session.database()->isReadOnly();
-    m_save->setEnabled(ok && writable && m_busy == 0);
+    m_save->setEnabled(ok && isWritable() && !isBusy());
+    m_new->setEnabled(isWritable() && !isBusy());
+    m_delete->setEnabled(isWritable() && !isBusy() && list()->currentRow() >= 0);
 }
 
 void BrandKitDialog::reload(const QString &select)
@@ -276,22 +244,21 @@ void BrandKitDialog::reload(const QString &select)
         [this, select](const Result<QList<content::BrandKit>> &kits) {
             setBusy(false);
             if (!kits) {
-                m_error->setText(kits.error().message);
-                m_error->show();
+                showError(kits.error().message);
                 return;
             }
             m_kits = *kits;
-            m_list->clear();
+            list()->clear();
             int pick = m_kits.isEmpty() ? -1 : 0;
             for (int i = 0; i < m_kits.size(); ++i) {
                 const content::BrandKit &kit = m_kits.at(i);
-                auto *item = new QListWidgetItem(kit.isDefault ? tr("%1 (default)").arg(kit.name) : kit.name, m_list);
+                auto *item = new QListWidgetItem(kit.isDefault ? tr("%1 (default)").arg(kit.name) : kit.name, list());
                 item->setData(Qt::UserRole, kit.name);
                 if (kit.name.compare(select, Qt::CaseInsensitive) == 0)
                     pick = i;
             }
             if (pick >= 0)
-                m_list->setCurrentRow(pick);
+                list()->setCurrentRow(pick);
             else
                 m_default->setChecked(true); // the first kit is the default
         });
@@ -308,12 +275,12 @@ void BrandKitDialog::showKit(const QString &name)
             it.value()->setText(kit.fields.value(it.key()).toString());
         m_address->setPlainText(kit.fields.value(QStringLiteral("address")).toString());
     }
-    m_error->hide();
+    showError({});
 }
 
 void BrandKitDialog::saveCurrent()
 {
-    if (!m_session.database() || m_busy > 0 || !m_save->isEnabled())
+    if (!m_session.database() || isBusy() || !m_save->isEnabled())
         return;
     const QString name = m_name->text().trimmed();
     QJsonObject fields;
@@ -324,8 +291,8 @@ void BrandKitDialog::saveCurrent()
         fields.insert(QStringLiteral("address"), address);
     const bool makeDefault = m_default->isChecked();
     // A renamed kit keeps its row: renamed and saved in one transaction.
-    const QString previous = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
-    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    const QString previous = list()->currentItem() ? list()->currentItem()->data(Qt::UserRole).toString() : QString();
+    const std::optional<qint64> user = userId();
     setBusy(true);
     runOnDatabase<Status>(
         this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
@@ -333,11 +300,10 @@ void BrandKitDialog::saveCurrent()
         [this, name](const Status &s) {
             setBusy(false);
             if (!s) {
-                m_error->setText(s.error().message);
-                m_error->show();
+                showError(s.error().message);
                 return;
             }
-            m_error->hide();
+            showError({});
             Q_EMIT changed();
             reload(name);
         });
@@ -345,14 +311,14 @@ void BrandKitDialog::saveCurrent()
 
 void BrandKitDialog::removeCurrent()
 {
-    const QString name = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QString name = list()->currentItem() ? list()->currentItem()->data(Qt::UserRole).toString() : QString();
     if (name.isEmpty() || !m_session.database())
         return;
     if (Dialogs::question(this, tr("Delete Brand Kit"), tr("Delete the brand kit “%1”?").arg(name), QMessageBox::Yes | QMessageBox::Cancel,
                           QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
-    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    const std::optional<qint64> user = userId();
     setBusy(true);
     runOnDatabase<Status>(
         this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,

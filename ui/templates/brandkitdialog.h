@@ -2,26 +2,22 @@
 #pragma once
 
 #include "content/templatestore.h"
+#include "listdetaildialog.h"
 
-#include <QDialog>
 #include <QHash>
 
 class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 
 namespace lux::ui {
 
-class AppSession;
-
 // Brand kits: logo, colours, fonts with web-safe fallbacks, footer address and social links, used in
 // templates as {{brand.KEY}}. Several kits, one the default. Each field is checked as it is typed
 // (colours as #rgb or #rrggbb, links as http(s) addresses); reads and writes run off the GUI thread.
-class BrandKitDialog : public QDialog
+class BrandKitDialog : public ListDetailDialog
 {
     Q_OBJECT
 public:
@@ -32,36 +28,32 @@ public:
     // What is wrong with a value for a key, or empty when it is fine.
     static QString problem(const QString &key, const QString &value);
 
-    QListWidget *list() const { return m_list; }
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
     QCheckBox *defaultBox() const { return m_default; }
     QPushButton *saveButton() const { return m_save; }
-    bool isBusy() const { return m_busy > 0; }
     void saveCurrent();
 
 Q_SIGNALS:
     void changed();
 
+protected:
+    void updateActions() override; // also checks every field
+
 private:
     void reload(const QString &select = {});
     void showKit(const QString &name);
-    void validate();
-    void setBusy(bool busy);
     void removeCurrent();
 
-    AppSession &m_session;
-    QListWidget *m_list;
     QLineEdit *m_name;
     QCheckBox *m_default;
     QHash<QString, QLineEdit *> m_fields;
     QHash<QString, QLabel *> m_problems;
     QPlainTextEdit *m_address;
-    QLabel *m_error;
+    QPushButton *m_new;
     QPushButton *m_save;
     QPushButton *m_delete;
     QList<content::BrandKit> m_kits;
-    int m_busy = 0;
 };
 
 } // namespace lux::ui

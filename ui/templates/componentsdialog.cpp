@@ -8,7 +8,6 @@
 #include "content/templatestore.h"
 #include "theme/theme.h"
 
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFormLayout>
@@ -17,7 +16,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace lux::ui {
@@ -36,32 +34,21 @@ QHash<QString, QString> ComponentsDialog::starterSet()
     return set;
 }
 
-ComponentsDialog::ComponentsDialog(AppSession &session, QWidget *parent) : QDialog(parent), m_session(session)
+ComponentsDialog::ComponentsDialog(AppSession &session, QWidget *parent)
+    : ListDetailDialog(session, tr("Components"),
+                       tr("A component is edited here once and appears in every template that includes it as "
+                          "{{> name}}. Change the footer here and every email that uses it changes."),
+                       parent)
 {
-    setWindowTitle(tr("Components"));
-    auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("A component is edited here once and appears in every template that includes it as "
-                                "{{> name}}. Change the footer here and every email that uses it changes."),
-                             this);
-    intro->setWordWrap(true);
-    intro->setProperty("role", QStringLiteral("subtitle"));
-    layout->addWidget(intro);
-
-    auto *split = new QSplitter(this);
-    auto *left = new QWidget(split);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_list = new QListWidget(left);
-    m_list->setObjectName(QStringLiteral("componentsList"));
-    leftLayout->addWidget(m_list, 1);
-    auto *newButton = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Component"), left);
-    m_starters = new QPushButton(Theme::icon(QStringLiteral("blocks")), tr("Add the Starter Set"), left);
+    list()->setObjectName(QStringLiteral("componentsList"));
+    m_new = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Component"), this);
+    m_starters = new QPushButton(Theme::icon(QStringLiteral("blocks")), tr("Add the Starter Set"), this);
     m_starters->setObjectName(QStringLiteral("componentsStarters"));
     m_starters->setToolTip(tr("Header, footer, button, image with text, product card, social links and divider"));
-    leftLayout->addWidget(newButton);
-    leftLayout->addWidget(m_starters);
+    listButtons()->addWidget(m_new);
+    listButtons()->addWidget(m_starters);
 
-    auto *right = new QWidget(split);
+    auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto *form = new QFormLayout;
@@ -73,38 +60,24 @@ ComponentsDialog::ComponentsDialog(AppSession &session, QWidget *parent) : QDial
     m_editor = new CodeEditor(right);
     m_editor->setObjectName(QStringLiteral("componentEditor"));
     rightLayout->addWidget(m_editor, 1);
-    m_error = new QLabel(right);
-    m_error->setProperty("role", QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    rightLayout->addWidget(m_error);
+    setDetail(right);
+
     auto *actions = new QHBoxLayout;
-    m_delete = new QPushButton(Theme::icon(QStringLiteral("trash")), tr("Delete"), right);
-    m_save = new QPushButton(Theme::icon(QStringLiteral("check")), tr("Save Component"), right);
+    m_delete = new QPushButton(Theme::icon(QStringLiteral("trash")), tr("Delete"), this);
+    m_save = new QPushButton(Theme::icon(QStringLiteral("check")), tr("Save Component"), this);
     m_save->setProperty("primary", true);
+    auto *close = new QPushButton(tr("Close"), this);
     actions->addWidget(m_delete);
     actions->addStretch(1);
+    actions->addWidget(close);
     actions->addWidget(m_save);
-    rightLayout->addLayout(actions);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setSizes({200, 560});
-    layout->addWidget(split, 1);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    layout->addWidget(buttons);
-
-    const bool writable = m_session.database() && !m_session.database()->isReadOnly();
-    for (QWidget *w : {static_cast<QWidget *>(newButton), static_cast<QWidget *>(m_starters), static_cast<QWidget *>(m_save),
-                       static_cast<QWidget *>(m_delete)})
-        w->setEnabled(writable);
-    for (QPushButton *b : findChildren<QPushButton *>())
-        b->setAutoDefault(false); // Enter in a field must not press New or Delete
+    finishLayout(actions);
     m_save->setDefault(true);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_list, &QListWidget::currentTextChanged, this, &ComponentsDialog::showComponent);
-    connect(newButton, &QPushButton::clicked, this, [this] {
-        m_list->clearSelection();
-        m_list->setCurrentItem(nullptr);
+
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(list(), &QListWidget::currentTextChanged, this, &ComponentsDialog::showComponent);
+    connect(m_new, &QPushButton::clicked, this, [this] {
+        list()->setCurrentItem(nullptr);
         m_name->clear();
         m_editor->setPlainText(QStringLiteral("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">\n"
                                               "  <tr><td></td></tr>\n</table>\n"));
@@ -114,13 +87,15 @@ ComponentsDialog::ComponentsDialog(AppSession &session, QWidget *parent) : QDial
     connect(m_delete, &QPushButton::clicked, this, &ComponentsDialog::removeCurrent);
     connect(m_starters, &QPushButton::clicked, this, &ComponentsDialog::addStarters);
     resize(860, 560);
+    updateActions();
     reload();
 }
 
-void ComponentsDialog::setBusy(bool busy)
+void ComponentsDialog::updateActions()
 {
-    m_busy += busy ? 1 : -1;
-    m_save->setEnabled(m_busy == 0 && m_session.database() && !m_session.database()->isReadOnly());
+    const bool can = isWritable() && !isBusy();
+    for (QPushButton *b : {m_new, m_starters, m_save, m_delete})
+        b->setEnabled(can);
 }
 
 void ComponentsDialog::reload(const QString &select)
@@ -134,23 +109,22 @@ void ComponentsDialog::reload(const QString &select)
         [this, select](const Result<QHash<QString, QString>> &components) {
             setBusy(false);
             if (!components) {
-                m_error->setText(components.error().message);
-                m_error->show();
+                showError(components.error().message);
                 return;
             }
             m_components = *components;
-            m_list->clear();
+            list()->clear();
             QStringList names = m_components.keys();
             names.sort(Qt::CaseInsensitive);
-            m_list->addItems(names);
+            list()->addItems(names);
             const QHash<QString, QString> starters = starterSet();
             bool missing = false;
             for (auto it = starters.constBegin(); it != starters.constEnd(); ++it)
                 missing = missing || !m_components.contains(it.key());
             m_starters->setVisible(missing);
             const QString pick = select.isEmpty() && !names.isEmpty() ? names.first() : select;
-            if (const auto items = m_list->findItems(pick, Qt::MatchFixedString); !items.isEmpty())
-                m_list->setCurrentItem(items.first());
+            if (const auto items = list()->findItems(pick, Qt::MatchFixedString); !items.isEmpty())
+                list()->setCurrentItem(items.first());
         });
 }
 
@@ -160,16 +134,16 @@ void ComponentsDialog::showComponent(const QString &name)
         return;
     m_name->setText(name);
     m_editor->setPlainText(m_components.value(name));
-    m_error->hide();
+    showError({});
 }
 
 void ComponentsDialog::saveCurrent()
 {
-    if (!m_session.database() || m_busy > 0)
+    if (!m_session.database() || isBusy())
         return;
     const QString name = m_name->text().trimmed();
     const QString source = m_editor->toPlainText();
-    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    const std::optional<qint64> user = userId();
     setBusy(true);
     runOnDatabase<Status>(
         this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
@@ -177,11 +151,10 @@ void ComponentsDialog::saveCurrent()
         [this, name](const Status &s) {
             setBusy(false);
             if (!s) {
-                m_error->setText(s.error().message);
-                m_error->show();
+                showError(s.error().message);
                 return;
             }
-            m_error->hide();
+            showError({});
             Q_EMIT changed();
             reload(name);
         });
@@ -189,7 +162,7 @@ void ComponentsDialog::saveCurrent()
 
 void ComponentsDialog::removeCurrent()
 {
-    const QString name = m_list->currentItem() ? m_list->currentItem()->text() : QString();
+    const QString name = list()->currentItem() ? list()->currentItem()->text() : QString();
     if (name.isEmpty() || !m_session.database())
         return;
     if (Dialogs::question(this, tr("Delete Component"),
@@ -199,7 +172,7 @@ void ComponentsDialog::removeCurrent()
                           QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
-    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    const std::optional<qint64> user = userId();
     setBusy(true);
     runOnDatabase<Status>(
         this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
@@ -222,7 +195,7 @@ void ComponentsDialog::addStarters()
     QHash<QString, QString> missing = starterSet();
     for (auto it = m_components.constBegin(); it != m_components.constEnd(); ++it)
         missing.remove(it.key()); // never overwrite a component of the same name
-    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    const std::optional<qint64> user = userId();
     setBusy(true);
     runOnDatabase<Status>(
         this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
