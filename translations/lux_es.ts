@@ -1145,6 +1145,10 @@
         <source>Delete the component “%1”? Templates that include it will show an error until it is added again.</source>
         <translation>¿Eliminar el componente «%1»? Las plantillas que lo incluyen mostrarán un error hasta que se vuelva a añadir.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::ContactActions</name>
