@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakegraph.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace lux::fakes {
+
+namespace {
+
+QByteArray graphError(const char *code, const QString &message)
+{
+    const QJsonObject inner{{QStringLiteral("date"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                            {QStringLiteral("request-id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
+                                                                            {QStringLiteral("message"), message},
+                                                                            {QStringLiteral("innerError"), inner}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+HttpResponse error(int status, const char *code, const QString &message, int retryAfter = -1)
+{
+    HttpResponse r = HttpResponse::json(status, graphError(code, message));
+    if (retryAfter >= 0)
+        r.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", QByteArray::number(retryAfter)));
+    return r;
+}
+
+HttpResponse tokenError(int status, const char *code, const QString &description)
+{
+    return HttpResponse::json(status, QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromLatin1(code)},
+                                                                {QStringLiteral("error_description"), description}})
+                                          .toJson(QJsonDocument::Compact));
+}
+
+QStringList recipientsOf(const QJsonObject &message)
+{
+    QStringList out;
+    for (const char *field : {"toRecipients", "ccRecipients", "bccRecipients"})
+        for (const QJsonValue &r : message.value(QLatin1String(field)).toArray())
+            out << r.toObject().value(QStringLiteral("emailAddress")).toObject().value(QStringLiteral("address")).toString();
+    return out;
+}
+
+// The headers of a MIME message, unfolded, by lower-case name.
+QHash<QByteArray, QByteArray> mimeHeaders(const QByteArray &mime)
+{
+    QHash<QByteArray, QByteArray> headers;
+    qsizetype end = mime.indexOf("\r\n\r\n");
+    if (end < 0)
+        end = mime.indexOf("\n\n");
+    QByteArray head = mime.left(end < 0 ? mime.size() : end);
+    head.replace("\r\n", "\n");
+    QByteArray name;
+    for (const QByteArray &line : head.split('\n')) {
+        if (!line.isEmpty() && (line.at(0) == ' ' || line.at(0) == '\t')) {
+            if (!name.isEmpty())
+                headers[name] += ' ' + line.trimmed();
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        name = line.left(colon).trimmed().toLower();
+        headers.insert(name, line.mid(colon + 1).trimmed());
+    }
+    return headers;
+}
+
+QStringList addresses(const QByteArray &field)
+{
+    QStringList out;
+    static const QRegularExpression angle(QStringLiteral("<([^>]+)>"));
+    const QString text = QString::fromUtf8(field);
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const auto m = angle.match(part);
+        out << (m.hasMatch() ? m.captured(1) : part.trimmed());
+    }
+    return out;
+}
+
+} // namespace
+
+FakeGraph::FakeGraph(QObject *parent) : QObject(parent), m_http([this](HttpExchange *e) { handle(e); }, this) {}
+
+bool FakeGraph::listen(quint16 port)
+{
+    return m_http.listen(QHostAddress::LocalHost, port);
+}
+
+void FakeGraph::setCredentials(const QString &tenant, const QString &clientId, const QString &secret)
+{
+    m_tenant = tenant;
+    m_clientId = clientId;
+    m_secret = secret;
+}
+
+void FakeGraph::expireTokens()
+{
+    for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it)
+        it.value() = QDateTime::currentDateTimeUtc().addSecs(-1);
+}
+
+bool FakeGraph::authorized(const HttpRequest &request) const
+{
+    const QByteArray auth = request.header("authorization");
+    if (!auth.startsWith("Bearer "))
+        return false;
+    const auto it = m_tokens.constFind(QString::fromLatin1(auth.mid(7)));
+    return it != m_tokens.constEnd() && *it > QDateTime::currentDateTimeUtc();
+}
+
+void FakeGraph::handle(HttpExchange *exchange)
+{
+    const HttpRequest &request = exchange->request();
+    const QString path = request.url.path();
+    if (path.startsWith(QLatin1String("/_fake/"))) {
+        exchange->respond(control(request));
+        return;
+    }
+    ++m_requests;
+    if (chance(m_faults.dropConnection)) {
+        exchange->drop();
+        return;
+    }
+    if (path == QStringLiteral("/%1/oauth2/v2.0/token").arg(m_tenant) || path.endsWith(QLatin1String("/oauth2/v2.0/token"))) {
+        const HttpResponse r = path.startsWith(QStringLiteral("/%1/").arg(m_tenant))
+                                   ? token(request)
+                                   : tokenError(400, "invalid_tenant", QStringLiteral("AADSTS90002: Tenant not found."));
+        QTimer::singleShot(m_faults.latencyMs, exchange, [exchange, r] { exchange->respond(r); });
+        return;
+    }
+    static const QRegularExpression route(QStringLiteral(R"(^/v1\.0/(?:users/([^/]+)|(me))(/.*)$)"));
+    const auto m = route.match(path);
+    if (!m.hasMatch()) {
+        exchange->respond(error(404, "ResourceNotFound", QStringLiteral("Resource not found for the segment '%1'.").arg(path)));
+        return;
+    }
+    const QString mailbox = (m.captured(2).isEmpty() ? QUrl::fromPercentEncoding(m.captured(1).toUtf8()) : QStringLiteral("me")).toLower();
+    const QString rest = m.captured(3);
+    if (!authorized(request)) {
+        exchange->respond(error(401, "InvalidAuthenticationToken", QStringLiteral("Access token has expired or is not yet valid.")));
+        return;
+    }
+    // Throttling, as Graph's Outlook limits: requests in flight, then the request budget.
+    if (m_inFlight.value(mailbox) >= m_limits.concurrentPerMailbox) {
+        exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxConcurrency limit."), 1));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<QDateTime> &window = m_window[mailbox];
+    while (!window.isEmpty() && window.first().secsTo(now) >= m_limits.windowSeconds)
+        window.removeFirst();
+    if (window.size() >= m_limits.requestsPerWindow) {
+        const qint64 wait = std::max<qint64>(1, m_limits.windowSeconds - window.first().secsTo(now));
+        exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxRequestLimit."), int(wait)));
+        return;
+    }
+    window.append(now);
+    if (chance(m_faults.serviceUnavailable)) {
+        exchange->respond(error(503, "serviceNotAvailable", QStringLiteral("Service unavailable, try again later."), 1));
+        return;
+    }
+    if (chance(m_faults.throttled)) {
+        exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxConcurrency limit."), 1));
+        return;
+    }
+    const int inFlight = ++m_inFlight[mailbox];
+    m_peak[mailbox] = std::max(m_peak.value(mailbox), inFlight);
+    const bool lose = chance(m_faults.loseAnswer);
+    const int delay = chance(m_faults.slow) ? m_faults.slowMs : m_faults.latencyMs;
+    // The work happens at the end of the wait, so requests overlap while they are "being processed".
+    QTimer::singleShot(delay, exchange, [this, exchange, mailbox, rest, lose] {
+        const HttpRequest &r = exchange->request();
+        HttpResponse response;
+        static const QRegularExpression sendDraftRoute(QStringLiteral(R"(^/messages/([^/]+)/send$)"));
+        if (rest == QLatin1String("/sendMail") && r.method == "POST")
+            response = sendMail(mailbox, r);
+        else if (rest == QLatin1String("/messages") && r.method == "POST")
+            response = createDraft(mailbox, r);
+        else if (const auto d = sendDraftRoute.match(rest); d.hasMatch() && r.method == "POST")
+            response = sendDraft(mailbox, d.captured(1));
+        else if ((rest == QLatin1String("/mailFolders('SentItems')/messages") || rest == QLatin1String("/mailFolders/SentItems/messages"))
+                 && r.method == "GET")
+            response = sentItems(mailbox, r);
+        else
+            response = error(400, "BadRequest", QStringLiteral("Unsupported request %1 %2.").arg(QString::fromLatin1(r.method), rest));
+        answer(exchange, mailbox, response, lose);
+    });
+}
+
+void FakeGraph::answer(HttpExchange *exchange, const QString &mailbox, const HttpResponse &response, bool loseIt)
+{
+    --m_inFlight[mailbox];
+    if (loseIt)
+        exchange->drop(); // done and recorded, but the client never hears
+    else
+        exchange->respond(response);
+}
+
+HttpResponse FakeGraph::token(const HttpRequest &request)
+{
+    const QUrlQuery form(QString::fromUtf8(request.body));
+    QString clientId = form.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded);
+    QString secret = form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded);
+    if (const QByteArray basic = request.header("authorization"); basic.startsWith("Basic ")) {
+        const QList<QByteArray> pair = QByteArray::fromBase64(basic.mid(6)).split(':');
+        clientId = QUrl::fromPercentEncoding(pair.value(0));
+        secret = QUrl::fromPercentEncoding(pair.value(1));
+    }
+    if (form.queryItemValue(QStringLiteral("grant_type")) != QLatin1String("client_credentials"))
+        return tokenError(400, "unsupported_grant_type", QStringLiteral("AADSTS70003: The app requested an unsupported grant type."));
+    if (form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded) != QLatin1String("https://graph.microsoft.com/.default"))
+        return tokenError(400, "invalid_scope", QStringLiteral("AADSTS1002012: The provided value for scope is not valid."));
+    if (clientId != m_clientId)
+        return tokenError(400, "unauthorized_client", QStringLiteral("AADSTS700016: Application with identifier '%1' was not found.").arg(clientId));
+    if (secret != m_secret)
+        return tokenError(401, "invalid_client", QStringLiteral("AADSTS7000215: Invalid client secret provided."));
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces) + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_tokens.insert(token, QDateTime::currentDateTimeUtc().addSecs(m_limits.tokenLifetimeSeconds));
+    return HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                                             {QStringLiteral("expires_in"), m_limits.tokenLifetimeSeconds},
+                                                             {QStringLiteral("ext_expires_in"), m_limits.tokenLifetimeSeconds},
+                                                             {QStringLiteral("access_token"), token}})
+                                       .toJson(QJsonDocument::Compact));
+}
+
+HttpResponse FakeGraph::sendMail(const QString &mailbox, const HttpRequest &request)
+{
+    Message message;
+    message.mailbox = mailbox;
+    message.at = QDateTime::currentDateTimeUtc();
+    bool saveToSent = true;
+    if (request.header("content-type").startsWith("text/plain")) {
+        // MIME: the body is the message in base64.
+        const auto decoded = QByteArray::fromBase64Encoding(request.body.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.isEmpty() || !decoded.decoded.contains(':'))
+            return error(400, "ErrorMimeContentInvalidBase64String", QStringLiteral("Invalid base64 string for MIME content."));
+        message.via = QStringLiteral("mime");
+        message.mime = decoded.decoded;
+        const auto headers = mimeHeaders(message.mime);
+        for (const char *field : {"to", "cc", "bcc"})
+            message.recipients << addresses(headers.value(field));
+        message.recipients.removeAll(QString());
+        message.subject = QString::fromUtf8(headers.value("subject"));
+        message.internetMessageId = QString::fromUtf8(headers.value("message-id"));
+        if (message.recipients.isEmpty())
+            return error(400, "ErrorInvalidRecipients", QStringLiteral("At least one recipient is not valid."));
+    } else {
+        QJsonParseError parseError;
+        const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError || !body.value(QStringLiteral("message")).isObject())
+            return error(400, "RequestBodyRead", QStringLiteral("Cannot read the request body."));
+        const QJsonObject m = body.value(QStringLiteral("message")).toObject();
+        if (m.contains(QStringLiteral("internetMessageHeaders"))) {
+            const QJsonArray headers = m.value(QStringLiteral("internetMessageHeaders")).toArray();
+            if (headers.isEmpty() || headers.size() > 5)
+                return error(400, "InvalidInternetMessageHeaderCollection",
+                             QStringLiteral("Maximum number of headers in one message should be less than or equal to 5."));
+            for (const QJsonValue &h : headers) {
+                const QString name = h.toObject().value(QStringLiteral("name")).toString();
+                if (!name.startsWith(QLatin1String("x-"), Qt::CaseInsensitive))
+                    return error(400, "InvalidInternetMessageHeader",
+                                 QStringLiteral("The internet message header name '%1' should start with 'x-' or 'X-'.").arg(name));
+            }
+        }
+        message.via = QStringLiteral("json");
+        message.json = m;
+        message.recipients = recipientsOf(m);
+        message.subject = m.value(QStringLiteral("subject")).toString();
+        message.internetMessageId = QStringLiteral("<%1@fake.graph>").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        saveToSent = body.value(QStringLiteral("saveToSentItems")).toBool(true);
+        if (message.recipients.isEmpty())
+            return error(400, "ErrorInvalidRecipients", QStringLiteral("At least one recipient is not valid."));
+    }
+    m_accepted.append(message);
+    if (saveToSent) {
+        QJsonObject sent = message.json;
+        sent.insert(QStringLiteral("id"), QStringLiteral("AAMk-%1").arg(m_nextId++));
+        sent.insert(QStringLiteral("internetMessageId"), message.internetMessageId);
+        sent.insert(QStringLiteral("subject"), message.subject);
+        m_sentItems[mailbox].append(sent);
+    }
+    HttpResponse r;
+    r.status = 202;
+    return r;
+}
+
+HttpResponse FakeGraph::createDraft(const QString &mailbox, const HttpRequest &request)
+{
+    QJsonParseError parseError;
+    QJsonObject draft = QJsonDocument::fromJson(request.body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        return error(400, "RequestBodyRead", QStringLiteral("Cannot read the request body."));
+    const QString id = QStringLiteral("AAMk-%1").arg(m_nextId++);
+    draft.insert(QStringLiteral("id"), id);
+    draft.insert(QStringLiteral("isDraft"), true);
+    if (!draft.contains(QStringLiteral("internetMessageId"))) // settable while a draft [contracts 1.4]
+        draft.insert(QStringLiteral("internetMessageId"), QStringLiteral("<%1@fake.graph>").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    draft.insert(QStringLiteral("mailbox"), mailbox);
+    m_drafts.insert(id, draft);
+    return HttpResponse::json(201, QJsonDocument(draft).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse FakeGraph::sendDraft(const QString &mailbox, const QString &id)
+{
+    const auto it = m_drafts.find(id);
+    if (it == m_drafts.end() || it->value(QStringLiteral("mailbox")).toString() != mailbox)
+        return error(404, "ErrorItemNotFound", QStringLiteral("The specified object was not found in the store."));
+    QJsonObject sent = *it;
+    m_drafts.erase(it);
+    Message message;
+    message.mailbox = mailbox;
+    message.via = QStringLiteral("draft");
+    message.json = sent;
+    message.recipients = recipientsOf(sent);
+    message.subject = sent.value(QStringLiteral("subject")).toString();
+    message.internetMessageId = sent.value(QStringLiteral("internetMessageId")).toString();
+    message.at = QDateTime::currentDateTimeUtc();
+    if (message.recipients.isEmpty())
+        return error(400, "ErrorInvalidRecipients", QStringLiteral("At least one recipient is not valid."));
+    m_accepted.append(message);
+    // The message gets a new id when it moves to Sent Items [contracts 1.4].
+    sent.insert(QStringLiteral("id"), QStringLiteral("AAMk-%1").arg(m_nextId++));
+    sent.insert(QStringLiteral("isDraft"), false);
+    m_sentItems[mailbox].append(sent);
+    HttpResponse r;
+    r.status = 202;
+    return r;
+}
+
+HttpResponse FakeGraph::sentItems(const QString &mailbox, const HttpRequest &request) const
+{
+    // The two look-ups a client needs to reconcile: by internetMessageId, or by a tagging extended
+    // property, as `$filter` expressions.
+    const QString filter = QUrlQuery(request.url).queryItemValue(QStringLiteral("$filter"), QUrl::FullyDecoded);
+    static const QRegularExpression byId(QStringLiteral(R"(^internetMessageId eq '((?:[^']|'')*)'$)"));
+    static const QRegularExpression byProperty(
+        QStringLiteral(R"(^singleValueExtendedProperties/any\(ep:\s*ep/id eq '((?:[^']|'')*)' and ep/value eq '((?:[^']|'')*)'\)$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto id = byId.match(filter);
+    const auto property = byProperty.match(filter);
+    if (!id.hasMatch() && !property.hasMatch())
+        return error(400, "BadRequest", QStringLiteral("Invalid filter clause: %1").arg(filter));
+    QJsonArray value;
+    for (const QJsonObject &m : m_sentItems.value(mailbox)) {
+        bool match = false;
+        if (id.hasMatch()) {
+            match = m.value(QStringLiteral("internetMessageId")).toString() == id.captured(1).replace(QStringLiteral("''"), QStringLiteral("'"));
+        } else {
+            for (const QJsonValue &ep : m.value(QStringLiteral("singleValueExtendedProperties")).toArray())
+                match = match
+                        || (ep.toObject().value(QStringLiteral("id")).toString().compare(property.captured(1), Qt::CaseInsensitive) == 0
+                            && ep.toObject().value(QStringLiteral("value")).toString() == property.captured(2).replace(QStringLiteral("''"), QStringLiteral("'")));
+        }
+        if (match)
+            value.append(QJsonObject{{QStringLiteral("id"), m.value(QStringLiteral("id"))},
+                                     {QStringLiteral("internetMessageId"), m.value(QStringLiteral("internetMessageId"))},
+                                     {QStringLiteral("subject"), m.value(QStringLiteral("subject"))}});
+    }
+    return HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("value"), value}}).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse FakeGraph::control(const HttpRequest &request)
+{
+    const QString path = request.url.path();
+    if (path == QLatin1String("/_fake/messages")) {
+        QJsonArray out;
+        for (const Message &m : std::as_const(m_accepted))
+            out.append(QJsonObject{{QStringLiteral("mailbox"), m.mailbox},
+                                   {QStringLiteral("via"), m.via},
+                                   {QStringLiteral("recipients"), QJsonArray::fromStringList(m.recipients)},
+                                   {QStringLiteral("subject"), m.subject},
+                                   {QStringLiteral("internetMessageId"), m.internetMessageId},
+                                   {QStringLiteral("at"), m.at.toString(Qt::ISODateWithMs)}});
+        return HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact));
+    }
+    if (path == QLatin1String("/_fake/expire-tokens") && request.method == "POST") {
+        expireTokens();
+        return HttpResponse::json(200, "{}");
+    }
+    if (path == QLatin1String("/_fake/faults") && request.method == "POST") {
+        const QJsonObject o = QJsonDocument::fromJson(request.body).object();
+        Faults f;
+        f.serviceUnavailable = o.value(QStringLiteral("serviceUnavailable")).toDouble();
+        f.throttled = o.value(QStringLiteral("throttled")).toDouble();
+        f.dropConnection = o.value(QStringLiteral("dropConnection")).toDouble();
+        f.loseAnswer = o.value(QStringLiteral("loseAnswer")).toDouble();
+        f.latencyMs = o.value(QStringLiteral("latencyMs")).toInt(5);
+        f.slow = o.value(QStringLiteral("slow")).toDouble();
+        f.slowMs = o.value(QStringLiteral("slowMs")).toInt();
+        setFaults(f);
+        return HttpResponse::json(200, "{}");
+    }
+    return HttpResponse::json(404, "{}");
+}
+
+} // namespace lux::fakes
