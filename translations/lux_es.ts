@@ -278,6 +278,25 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::graph::GraphClient</name>
+    <message>
+        <source>Microsoft sign-in refused the app: %1</source>
+        <translation>El inicio de sesión de Microsoft rechazó la aplicación: %1</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in answered without a token.</source>
+        <translation>El inicio de sesión de Microsoft respondió sin un token.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph made the draft but did not say its id.</source>
+        <translation>Microsoft Graph creó el borrador pero no indicó su identificador.</translation>
+    </message>
+    <message>
+        <source>Could not look in Sent Items (%1): %2</source>
+        <translation>No se pudo consultar Elementos enviados (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>lux::contacts::Addressing</name>
     <message>
         <source>"%1" is not a valid email address: %2</source>

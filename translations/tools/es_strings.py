@@ -756,3 +756,11 @@ ES.update({
  'same length': 'misma longitud',
  '%1 characters': '%1 caracteres',
 })
+
+# Microsoft Graph client (session 3)
+ES.update({
+ 'Microsoft sign-in refused the app: %1': 'El inicio de sesión de Microsoft rechazó la aplicación: %1',
+ 'Microsoft sign-in answered without a token.': 'El inicio de sesión de Microsoft respondió sin un token.',
+ 'Microsoft Graph made the draft but did not say its id.': 'Microsoft Graph creó el borrador pero no indicó su identificador.',
+ 'Could not look in Sent Items (%1): %2': 'No se pudo consultar Elementos enviados (%1): %2',
+})

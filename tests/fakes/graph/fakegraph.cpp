@@ -292,10 +292,30 @@ HttpResponse FakeGraph::sendMail(const QString &mailbox, const HttpRequest &requ
 
 HttpResponse FakeGraph::createDraft(const QString &mailbox, const HttpRequest &request)
 {
-    QJsonParseError parseError;
-    QJsonObject draft = QJsonDocument::fromJson(request.body, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError)
-        return error(400, "RequestBodyRead", QStringLiteral("Cannot read the request body."));
+    QJsonObject draft;
+    QByteArray mime;
+    if (request.header("content-type").startsWith("text/plain")) {
+        // A draft from a MIME message (base64), headers and all.
+        const auto decoded = QByteArray::fromBase64Encoding(request.body.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.isEmpty() || !decoded.decoded.contains(':'))
+            return error(400, "ErrorMimeContentInvalidBase64String", QStringLiteral("Invalid base64 string for MIME content."));
+        mime = decoded.decoded;
+        const auto headers = mimeHeaders(mime);
+        QJsonArray to;
+        for (const char *field : {"to", "cc", "bcc"})
+            for (const QString &address : addresses(headers.value(field)))
+                if (!address.isEmpty())
+                    to.append(QJsonObject{{QStringLiteral("emailAddress"), QJsonObject{{QStringLiteral("address"), address}}}});
+        draft.insert(QStringLiteral("toRecipients"), to);
+        draft.insert(QStringLiteral("subject"), QString::fromUtf8(headers.value("subject")));
+        if (headers.contains("message-id"))
+            draft.insert(QStringLiteral("internetMessageId"), QString::fromUtf8(headers.value("message-id")));
+    } else {
+        QJsonParseError parseError;
+        draft = QJsonDocument::fromJson(request.body, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError)
+            return error(400, "RequestBodyRead", QStringLiteral("Cannot read the request body."));
+    }
     const QString id = QStringLiteral("AAMk-%1").arg(m_nextId++);
     draft.insert(QStringLiteral("id"), id);
     draft.insert(QStringLiteral("isDraft"), true);
@@ -303,6 +323,8 @@ HttpResponse FakeGraph::createDraft(const QString &mailbox, const HttpRequest &r
         draft.insert(QStringLiteral("internetMessageId"), QStringLiteral("<%1@fake.graph>").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     draft.insert(QStringLiteral("mailbox"), mailbox);
     m_drafts.insert(id, draft);
+    if (!mime.isEmpty())
+        m_draftMime.insert(id, mime);
     return HttpResponse::json(201, QJsonDocument(draft).toJson(QJsonDocument::Compact));
 }
 
@@ -320,6 +342,7 @@ HttpResponse FakeGraph::sendDraft(const QString &mailbox, const QString &id)
     message.recipients = recipientsOf(sent);
     message.subject = sent.value(QStringLiteral("subject")).toString();
     message.internetMessageId = sent.value(QStringLiteral("internetMessageId")).toString();
+    message.mime = m_draftMime.take(id);
     message.at = QDateTime::currentDateTimeUtc();
     if (message.recipients.isEmpty())
         return error(400, "ErrorInvalidRecipients", QStringLiteral("At least one recipient is not valid."));

@@ -87,6 +87,7 @@ private:
     QHash<QString, int> m_peak;
     QHash<QString, QList<QDateTime>> m_window; // mailbox → request times in the current window
     QHash<QString, QJsonObject> m_drafts;      // id → draft
+    QHash<QString, QByteArray> m_draftMime;    // id → the MIME a draft was made from
     QHash<QString, QList<QJsonObject>> m_sentItems; // mailbox → messages in Sent Items
     QList<Message> m_accepted;
     int m_requests = 0;

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QCoroTask>
+#include <QDateTime>
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace lux::channels::graph {
+
+// Where Graph is and who the app is. The URLs are settings (graph.authority_url, graph.base_url) for
+// national clouds and for tests against the fake.
+struct GraphConfig
+{
+    QUrl authorityUrl = QUrl(QStringLiteral("https://login.microsoftonline.com"));
+    QUrl baseUrl = QUrl(QStringLiteral("https://graph.microsoft.com"));
+    QString tenant;
+    QString clientId;
+    QString clientSecret; // from the keychain, or LUX_SECRET_GRAPH_CLIENT_SECRET for headless runs
+    int timeoutMs = 60000;
+};
+
+// What became of one send, as the outbox needs to know it.
+struct SendOutcome
+{
+    enum class Kind {
+        Accepted,  // 202: Graph has it
+        Transient, // 429, 503, 504, a timeout or a connection refused: not accepted; retry later
+        Permanent, // 400, 403, 404…: retrying cannot help; Graph's code and message say why
+        Unknown,   // the request went out whole but no answer came: it may have been accepted
+    };
+    Kind kind = Kind::Unknown;
+    int status = 0;        // the HTTP status, 0 without an answer
+    QString code;          // Graph's error code, or the network error's name
+    QString message;
+    int retryAfterSeconds = -1; // from Retry-After, -1 when the answer had none
+
+    bool ok() const { return kind == Kind::Accepted; }
+    static QString kindName(Kind kind);
+};
+
+// How an answer (or its absence) is read, apart from the network so it can be tested on its own.
+SendOutcome classify(int status, int networkError, bool requestSentWhole, const QByteArray &body, const QByteArray &retryAfter);
+
+// Microsoft Graph mail with client credentials (docs: provider-contracts.md §1): a token cached until
+// a minute before it expires and fetched again once on a 401; sendMail with the MIME form, so headers
+// such as List-Unsubscribe travel in the message; and the Sent Items look-up that tells, after an
+// answer was lost, whether a message went out.
+class GraphClient : public QObject
+{
+    Q_OBJECT
+public:
+    GraphClient(QNetworkAccessManager *network, GraphConfig config, QObject *parent = nullptr);
+
+    QCoro::Task<Result<QString>> accessToken(bool refresh = false);
+    // One POST of the whole message. Not safe to use where a message must never go twice: Qt's HTTP
+    // stack sends a POST again, unasked, when the connection closes before the answer (seen against
+    // the fake), and Graph then delivers two copies.
+    QCoro::Task<SendOutcome> sendMime(QString mailbox, QByteArray mime);
+    // The safe way: a draft made from the MIME message, then sent. Sending a draft twice is impossible
+    // (the second finds no draft: 404), so an unasked resend cannot duplicate it; a 404 is therefore
+    // reported as Unknown, for Sent Items to settle.
+    QCoro::Task<SendOutcome> createDraft(QString mailbox, QByteArray mime, QString *draftId);
+    QCoro::Task<SendOutcome> sendDraft(QString mailbox, QString draftId);
+    // Whether Sent Items of the mailbox holds a message with this Message-ID.
+    QCoro::Task<Result<bool>> sentItemsHas(QString mailbox, QString internetMessageId);
+    int tokenRequests() const { return m_tokenRequests; }
+
+private:
+    QCoro::Task<SendOutcome> call(QByteArray method, QString path, QByteArray body, QByteArray contentType, QByteArray *answer);
+
+    QNetworkAccessManager *m_network;
+    GraphConfig m_config;
+    QString m_token;
+    QDateTime m_tokenExpiry;
+    int m_tokenRequests = 0;
+};
+
+} // namespace lux::channels::graph
