@@ -293,20 +293,7 @@ void BrandKitDialog::saveCurrent()
     // A renamed kit keeps its row: renamed and saved in one transaction.
     const QString previous = list()->currentItem() ? list()->currentItem()->data(Qt::UserRole).toString() : QString();
     const std::optional<qint64> user = userId();
-    setBusy(true);
-    runOnDatabase<Status>(
-        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
-        [=](QSqlDatabase &db) { return content::TemplateStore(db).saveBrandKit(name, fields, makeDefault, user, previous); },
-        [this, name](const Status &s) {
-            setBusy(false);
-            if (!s) {
-                showError(s.error().message);
-                return;
-            }
-            showError({});
-            Q_EMIT changed();
-            reload(name);
-        });
+    write([=](QSqlDatabase &db) { return content::TemplateStore(db).saveBrandKit(name, fields, makeDefault, user, previous); }, name);
 }
 
 void BrandKitDialog::removeCurrent()
@@ -319,17 +306,7 @@ void BrandKitDialog::removeCurrent()
         != QMessageBox::Yes)
         return;
     const std::optional<qint64> user = userId();
-    setBusy(true);
-    runOnDatabase<Status>(
-        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
-        [name, user](QSqlDatabase &db) { return content::TemplateStore(db).removeBrandKit(name, user); },
-        [this](const Status &s) {
-            setBusy(false);
-            if (!s)
-                Dialogs::warning(this, tr("Brand Kits"), s.error().message);
-            Q_EMIT changed();
-            reload();
-        });
+    write([name, user](QSqlDatabase &db) { return content::TemplateStore(db).removeBrandKit(name, user); });
 }
 
 } // namespace lux::ui

@@ -34,14 +34,11 @@ public:
     QPushButton *saveButton() const { return m_save; }
     void saveCurrent();
 
-Q_SIGNALS:
-    void changed();
-
 protected:
     void updateActions() override; // also checks every field
 
 private:
-    void reload(const QString &select = {});
+    void reload(const QString &select = {}) override;
     void showKit(const QString &name);
     void removeCurrent();
 

@@ -144,20 +144,7 @@ void ComponentsDialog::saveCurrent()
     const QString name = m_name->text().trimmed();
     const QString source = m_editor->toPlainText();
     const std::optional<qint64> user = userId();
-    setBusy(true);
-    runOnDatabase<Status>(
-        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
-        [name, source, user](QSqlDatabase &db) { return content::TemplateStore(db).saveComponent(name, source, user); },
-        [this, name](const Status &s) {
-            setBusy(false);
-            if (!s) {
-                showError(s.error().message);
-                return;
-            }
-            showError({});
-            Q_EMIT changed();
-            reload(name);
-        });
+    write([name, source, user](QSqlDatabase &db) { return content::TemplateStore(db).saveComponent(name, source, user); }, name);
 }
 
 void ComponentsDialog::removeCurrent()
@@ -173,19 +160,7 @@ void ComponentsDialog::removeCurrent()
         != QMessageBox::Yes)
         return;
     const std::optional<qint64> user = userId();
-    setBusy(true);
-    runOnDatabase<Status>(
-        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
-        [name, user](QSqlDatabase &db) { return content::TemplateStore(db).removeComponent(name, user); },
-        [this](const Status &s) {
-            setBusy(false);
-            if (!s) {
-                Dialogs::warning(this, tr("Components"), s.error().message);
-                return;
-            }
-            Q_EMIT changed();
-            reload();
-        });
+    write([name, user](QSqlDatabase &db) { return content::TemplateStore(db).removeComponent(name, user); });
 }
 
 void ComponentsDialog::addStarters()
@@ -196,23 +171,13 @@ void ComponentsDialog::addStarters()
     for (auto it = m_components.constBegin(); it != m_components.constEnd(); ++it)
         missing.remove(it.key()); // never overwrite a component of the same name
     const std::optional<qint64> user = userId();
-    setBusy(true);
-    runOnDatabase<Status>(
-        this, m_session.database()->path(), ScopedConnection::Mode::ReadWrite,
-        [missing, user](QSqlDatabase &db) -> Status {
-            content::TemplateStore store(db);
-            for (auto it = missing.constBegin(); it != missing.constEnd(); ++it)
-                if (Status s = store.saveComponent(it.key(), it.value(), user); !s)
-                    return s;
-            return {};
-        },
-        [this](const Status &s) {
-            setBusy(false);
-            if (!s)
-                Dialogs::warning(this, tr("Components"), s.error().message);
-            Q_EMIT changed();
-            reload();
-        });
+    write([missing, user](QSqlDatabase &db) -> Status {
+        content::TemplateStore store(db);
+        for (auto it = missing.constBegin(); it != missing.constEnd(); ++it)
+            if (Status s = store.saveComponent(it.key(), it.value(), user); !s)
+                return s;
+        return {};
+    });
 }
 
 } // namespace lux::ui

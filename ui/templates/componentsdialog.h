@@ -28,14 +28,11 @@ public:
     void removeCurrent();
     void addStarters();
 
-Q_SIGNALS:
-    void changed();
-
 protected:
     void updateActions() override;
 
 private:
-    void reload(const QString &select = {});
+    void reload(const QString &select = {}) override;
     void showComponent(const QString &name);
 
     QLineEdit *m_name;

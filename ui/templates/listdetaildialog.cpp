@@ -2,6 +2,7 @@
 #include "listdetaildialog.h"
 
 #include "app/appsession.h"
+#include "common/dbtask.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -58,6 +59,22 @@ void ListDetailDialog::setBusy(bool busy)
 {
     m_busy += busy ? 1 : -1;
     updateActions();
+}
+
+void ListDetailDialog::write(std::function<Status(QSqlDatabase &)> work, const QString &select)
+{
+    if (!m_session.database())
+        return;
+    setBusy(true);
+    runOnDatabase<Status>(this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite, std::move(work),
+                          [this, select](const Status &s) {
+                              setBusy(false);
+                              showError(s ? QString() : s.error().message);
+                              if (!s)
+                                  return;
+                              Q_EMIT changed();
+                              reload(select);
+                          });
 }
 
 bool ListDetailDialog::isWritable() const

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QDialog>
+#include "common/result.h"
 
+#include <QDialog>
+#include <QSqlDatabase>
+
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -24,6 +28,9 @@ public:
     QListWidget *list() const { return m_list; }
     bool isBusy() const { return m_busy > 0; }
 
+Q_SIGNALS:
+    void changed(); // something was saved or deleted
+
 protected:
     ListDetailDialog(AppSession &session, const QString &title, const QString &introduction, QWidget *parent);
 
@@ -33,6 +40,9 @@ protected:
     void showError(const QString &message); // empty hides the line
     void setBusy(bool busy);
     virtual void updateActions() = 0;
+    virtual void reload(const QString &select = {}) = 0;
+    // A change on a worker; then changed() and a reload showing `select`, or the error's line.
+    void write(std::function<Status(QSqlDatabase &)> work, const QString &select = {});
     bool isWritable() const;
     std::optional<qint64> userId() const;
 
