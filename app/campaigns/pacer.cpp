@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pacer.h"
+
+#include <algorithm>
+
+namespace lux::campaigns {
+
+namespace {
+constexpr qint64 kMinute = 60 * 1000;
+constexpr qint64 kDay = 24 * 60 * 60 * 1000;
+} // namespace
+
+SenderPacer::SenderPacer(Limits limits) : m_limits(limits)
+{
+    m_limits.concurrency = std::max(1, m_limits.concurrency);
+    m_limits.perMinute = std::max(1, m_limits.perMinute);
+    m_limits.perDay = std::max(1, m_limits.perDay);
+}
+
+void SenderPacer::seed(qint64 sentAtMs, int recipients)
+{
+    const auto at = std::upper_bound(m_day.begin(), m_day.end(), sentAtMs, [](qint64 t, const auto &e) { return t < e.first; });
+    m_day.insert(at, {sentAtMs, recipients});
+    m_dayRecipients += recipients;
+    m_minute.insert(std::upper_bound(m_minute.begin(), m_minute.end(), sentAtMs), sentAtMs);
+}
+
+void SenderPacer::prune(qint64 nowMs)
+{
+    while (!m_minute.empty() && m_minute.front() <= nowMs - kMinute)
+        m_minute.pop_front();
+    while (!m_day.empty() && m_day.front().first <= nowMs - kDay) {
+        m_dayRecipients -= m_day.front().second;
+        m_day.pop_front();
+    }
+}
+
+qint64 SenderPacer::waitBeforeNext(qint64 nowMs)
+{
+    prune(nowMs);
+    qint64 wait = std::max<qint64>(0, m_pausedUntil - nowMs);
+    if (qint64(m_minute.size()) >= m_limits.perMinute)
+        wait = std::max(wait, m_minute[m_minute.size() - size_t(m_limits.perMinute)] + kMinute - nowMs);
+    if (m_dayRecipients >= m_limits.perDay) {
+        // Wait until enough of the day's recipients age out to leave room for one more.
+        qint64 excess = m_dayRecipients - m_limits.perDay + 1;
+        for (const auto &[at, recipients] : m_day) {
+            excess -= recipients;
+            if (excess <= 0) {
+                wait = std::max(wait, at + kDay - nowMs);
+                break;
+            }
+        }
+    }
+    if (wait == 0 && m_inFlight >= m_limits.concurrency)
+        return -1;
+    return wait;
+}
+
+void SenderPacer::started(qint64 nowMs, int recipients)
+{
+    prune(nowMs);
+    m_minute.push_back(nowMs);
+    m_day.push_back({nowMs, recipients});
+    m_dayRecipients += recipients;
+    ++m_inFlight;
+}
+
+void SenderPacer::finished()
+{
+    m_inFlight = std::max(0, m_inFlight - 1);
+}
+
+void SenderPacer::backOff(qint64 untilMs)
+{
+    m_pausedUntil = std::max(m_pausedUntil, untilMs);
+}
+
+double SenderPacer::ratePerMinute(qint64 nowMs)
+{
+    prune(nowMs);
+    return double(m_minute.size());
+}
+
+qint64 SenderPacer::expectedFinishMs(qint64 nowMs, qint64 remaining)
+{
+    prune(nowMs);
+    if (remaining <= 0)
+        return nowMs;
+    // At the minute pace, and with whole days added for what the daily allowance cannot take today.
+    const qint64 roomToday = std::max<qint64>(0, m_limits.perDay - m_dayRecipients);
+    qint64 finish = nowMs + (remaining - 1) / m_limits.perMinute * kMinute;
+    if (remaining > roomToday) {
+        const qint64 overflow = remaining - roomToday;
+        const qint64 days = (overflow + m_limits.perDay - 1) / m_limits.perDay;
+        finish = std::max(finish, nowMs + days * kDay);
+    }
+    return std::max(finish, m_pausedUntil);
+}
+
+} // namespace lux::campaigns

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pacing one sender mailbox within Exchange Online's limits: requests in flight, messages a minute,
+// recipients in any 24 hours (rolling, seeded from earlier sends after a restart), Retry-After, the
+// current rate and the expected finish.
+#include "campaigns/pacer.h"
+#include "testsupport.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+using lux::campaigns::SenderPacer;
+
+namespace {
+constexpr qint64 kT0 = 1'790'000'000'000; // some day in 2026, in ms
+constexpr qint64 kMinute = 60'000;
+constexpr qint64 kDay = 86'400'000;
+} // namespace
+
+class TestPacer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void concurrencyWaitsForAFinish();
+    void perMinuteIsASlidingWindow();
+    void perDayCountsRecipientsOverTwentyFourHours();
+    void seededHistoryCountsAfterARestart();
+    void retryAfterPausesEverything();
+    void rateAndExpectedFinish();
+    void thirtyAMinuteOverAnHour();
+};
+
+void TestPacer::concurrencyWaitsForAFinish()
+{
+    SenderPacer p({4, 1000, 100000});
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(p.waitBeforeNext(kT0), 0);
+        p.started(kT0);
+    }
+    QCOMPARE(p.waitBeforeNext(kT0), -1);
+    p.finished();
+    QCOMPARE(p.waitBeforeNext(kT0), 0);
+    QCOMPARE(p.inFlight(), 3);
+}
+
+void TestPacer::perMinuteIsASlidingWindow()
+{
+    SenderPacer p({4, 30, 100000});
+    for (int i = 0; i < 30; ++i) {
+        const qint64 now = kT0 + i * 1000; // one a second
+        QCOMPARE(p.waitBeforeNext(now), 0);
+        p.started(now);
+        p.finished();
+    }
+    // The 31st must wait until the first leaves the window: at kT0 + 60 s.
+    QCOMPARE(p.waitBeforeNext(kT0 + 30'000), 30'000);
+    QCOMPARE(p.waitBeforeNext(kT0 + kMinute), 0);
+    p.started(kT0 + kMinute);
+    p.finished();
+    QCOMPARE(p.waitBeforeNext(kT0 + kMinute), 1000); // the second one, started at kT0 + 1 s
+}
+
+void TestPacer::perDayCountsRecipientsOverTwentyFourHours()
+{
+    SenderPacer p({4, 1000, 100});
+    for (int i = 0; i < 10; ++i) {
+        const qint64 now = kT0 + i * kMinute;
+        QCOMPARE(p.waitBeforeNext(now), 0);
+        p.started(now, 10); // a message to 10 recipients counts 10
+        p.finished();
+    }
+    const qint64 later = kT0 + 3 * 60 * kMinute;
+    QCOMPARE(p.waitBeforeNext(later), kT0 + kDay - later); // the first batch must age out
+    QCOMPARE(p.waitBeforeNext(kT0 + kDay), 0);
+}
+
+void TestPacer::seededHistoryCountsAfterARestart()
+{
+    // After a restart the last day's sends come back from the outbox, in any order.
+    SenderPacer p({4, 30, 3});
+    p.seed(kT0 + 2 * kMinute);
+    p.seed(kT0);
+    p.seed(kT0 + kMinute);
+    const qint64 now = kT0 + 5 * kMinute;
+    QCOMPARE(p.waitBeforeNext(now), kT0 + kDay - now);
+}
+
+void TestPacer::retryAfterPausesEverything()
+{
+    SenderPacer p;
+    p.backOff(kT0 + 7000);
+    QCOMPARE(p.waitBeforeNext(kT0), 7000);
+    p.backOff(kT0 + 2000); // an earlier end does not shorten the pause
+    QCOMPARE(p.waitBeforeNext(kT0 + 1000), 6000);
+    QCOMPARE(p.waitBeforeNext(kT0 + 7000), 0);
+}
+
+void TestPacer::rateAndExpectedFinish()
+{
+    SenderPacer p({4, 30, 10000});
+    for (int i = 0; i < 12; ++i) {
+        p.started(kT0 + i * 2000);
+        p.finished();
+    }
+    QCOMPARE(p.ratePerMinute(kT0 + 30'000), 12.0);
+    QCOMPARE(p.ratePerMinute(kT0 + 2 * kMinute), 0.0);
+    // 5,000 more at 30 a minute: 166 full minutes and a bit (the first goes now).
+    QCOMPARE(p.expectedFinishMs(kT0, 5000), kT0 + 4999 / 30 * kMinute);
+    // 25,000 with 9,988 left today: the rest takes two more days of allowance.
+    QCOMPARE(p.expectedFinishMs(kT0 + 30'000, 25'000), kT0 + 30'000 + 2 * kDay);
+}
+
+void TestPacer::thirtyAMinuteOverAnHour()
+{
+    // Driving it as the dispatcher will: start whenever allowed, for an hour, with requests taking
+    // 400 ms. No 60-second window ever holds more than 30 starts, and the pace uses the allowance.
+    SenderPacer p({4, 30, 10000});
+    std::vector<qint64> starts;
+    std::vector<qint64> finishing;
+    qint64 now = kT0;
+    while (now < kT0 + 60 * kMinute) {
+        std::sort(finishing.begin(), finishing.end());
+        while (!finishing.empty() && finishing.front() <= now) {
+            p.finished();
+            finishing.erase(finishing.begin());
+        }
+        const qint64 wait = p.waitBeforeNext(now);
+        if (wait == 0) {
+            p.started(now);
+            starts.push_back(now);
+            finishing.push_back(now + 400);
+            continue;
+        }
+        now += wait > 0 ? wait : finishing.front() - now;
+    }
+    for (size_t i = 30; i < starts.size(); ++i)
+        QVERIFY2(starts[i] - starts[i - 30] >= kMinute, qPrintable(QString::number(i)));
+    QCOMPARE(qint64(starts.size()), qint64(30 * 60));
+}
+
+LUX_TEST_MAIN(TestPacer, QCoreApplication)
+#include "tst_pacer.moc"
