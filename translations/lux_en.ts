@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::CampaignStore</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation><numerusform>%n recipient</numerusform><numerusform>%n recipients</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AccountForm</name>
     <message numerus="yes">
         <source>At least %n characters</source>

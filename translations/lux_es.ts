@@ -278,6 +278,104 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::CampaignStore</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Una campaña necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The sender address “%1” is not valid: %2</source>
+        <translation>La dirección del remitente «%1» no es válida: %2</translation>
+    </message>
+    <message>
+        <source>The reply-to address “%1” is not valid.</source>
+        <translation>La dirección de respuesta «%1» no es válida.</translation>
+    </message>
+    <message>
+        <source>The campaign's template no longer exists.</source>
+        <translation>La plantilla de la campaña ya no existe.</translation>
+    </message>
+    <message>
+        <source>There is already a campaign named “%1”.</source>
+        <translation>Ya hay una campaña llamada «%1».</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation>No existe la campaña %1.</translation>
+    </message>
+    <message>
+        <source>There is no campaign named “%1”.</source>
+        <translation>No hay ninguna campaña llamada «%1».</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” is %2 and cannot become %3.</source>
+        <translation>La campaña «%1» está en estado «%2» y no puede pasar a «%3».</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” changed meanwhile; look again.</source>
+        <translation>La campaña «%1» ha cambiado mientras tanto; vuelve a mirarla.</translation>
+    </message>
+    <message>
+        <source>There is no segment named “%1”.</source>
+        <translation>No hay ningún segmento llamado «%1».</translation>
+    </message>
+    <message>
+        <source>Segment “%1” cannot be used: %2</source>
+        <translation>No se puede usar el segmento «%1»: %2</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviándose</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation><numerusform>%n destinatario</numerusform><numerusform>%n destinatarios</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::campaigns::Outbox</name>
+    <message>
+        <source>The address was suppressed or unsubscribed after the campaign started.</source>
+        <translation>La dirección se suprimió o se dio de baja después de empezar la campaña.</translation>
+    </message>
+    <message>
+        <source>Outbox row %1 is not being sent.</source>
+        <translation>La fila %1 de la bandeja de salida no se está enviando.</translation>
+    </message>
+    <message>
+        <source>The app stopped while this message was being sent.</source>
+        <translation>La aplicación se detuvo mientras se enviaba este mensaje.</translation>
+    </message>
+    <message>
+        <source>Outbox row %1 cannot change to “%2” from the state it is in.</source>
+        <translation>La fila %1 de la bandeja de salida no puede pasar a «%2» desde su estado actual.</translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::graph::GraphClient</name>
     <message>
         <source>Microsoft sign-in refused the app: %1</source>

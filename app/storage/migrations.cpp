@@ -192,6 +192,60 @@ const QList<Migration> kMigrations = {
          QStringLiteral("ALTER TABLE templates ADD COLUMN text_part TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("ALTER TABLE template_revisions ADD COLUMN text_part TEXT NOT NULL DEFAULT ''"),
      }},
+    {7,
+     "campaigns, their outbox, sender mailboxes and scheduled jobs",
+     QStringList{
+         // A sender mailbox and its pace (Exchange Online's limits are the defaults).
+         QStringLiteral("CREATE TABLE senders ("
+                        " id INTEGER PRIMARY KEY,"
+                        " email TEXT NOT NULL,"
+                        " per_minute INTEGER NOT NULL DEFAULT 30 CHECK (per_minute > 0),"
+                        " per_day INTEGER NOT NULL DEFAULT 10000 CHECK (per_day > 0),"
+                        " concurrency INTEGER NOT NULL DEFAULT 4 CHECK (concurrency BETWEEN 1 AND 4),"
+                        " created_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE UNIQUE INDEX senders_email ON senders (lower(email))"),
+         QStringLiteral("CREATE TABLE campaigns ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " template_id INTEGER REFERENCES templates(id) ON DELETE SET NULL,"
+                        " subject TEXT NOT NULL DEFAULT '', preheader TEXT NOT NULL DEFAULT '',"
+                        " from_email TEXT NOT NULL, from_name TEXT NOT NULL DEFAULT '', reply_to TEXT NOT NULL DEFAULT '',"
+                        " audience TEXT NOT NULL DEFAULT '{}'," // JSON: include/exclude tags and segments
+                        " status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN"
+                        "  ('draft', 'scheduled', 'sending', 'paused', 'sent', 'failed', 'cancelled')),"
+                        " scheduled_at BIGINT,"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id), updated_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX campaigns_name ON campaigns (lower(name))"),
+         // One row per recipient, frozen when sending starts. The Message-ID is assigned then, so a
+         // send whose answer was lost can be found again in Sent Items.
+         QStringLiteral("CREATE TABLE outbox ("
+                        " id INTEGER PRIMARY KEY,"
+                        " campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " email TEXT NOT NULL, email_key TEXT NOT NULL,"
+                        " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'unknown')),"
+                        " attempts INTEGER NOT NULL DEFAULT 0,"
+                        " message_id TEXT NOT NULL,"
+                        " sender TEXT NOT NULL DEFAULT '', draft_id TEXT NOT NULL DEFAULT '',"
+                        " due_at BIGINT NOT NULL DEFAULT 0," // not before: retries wait, local-time schedules too
+                        " error_code TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
+                        " updated_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE UNIQUE INDEX outbox_recipient ON outbox (campaign_id, email_key)"),
+         QStringLiteral("CREATE UNIQUE INDEX outbox_message_id ON outbox (message_id)"),
+         QStringLiteral("CREATE INDEX outbox_due ON outbox (campaign_id, state, due_at)"),
+         // Durable jobs the scheduler claims with a lease (a crashed claimer's lease runs out).
+         QStringLiteral("CREATE TABLE jobs ("
+                        " id INTEGER PRIMARY KEY,"
+                        " kind TEXT NOT NULL CHECK (kind IN ('send')),"
+                        " campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " due_at BIGINT NOT NULL,"
+                        " lease_owner TEXT NOT NULL DEFAULT '', lease_until BIGINT NOT NULL DEFAULT 0,"
+                        " done_at BIGINT)"),
+         QStringLiteral("CREATE INDEX jobs_due ON jobs (done_at, due_at)"),
+         // The freeze and every claim ask whether an address is suppressed, by its key.
+         QStringLiteral("CREATE INDEX suppression_key ON suppression (channel, address_key)"),
+     }},
 };
 
 } // namespace

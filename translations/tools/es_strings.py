@@ -764,3 +764,30 @@ ES.update({
  'Microsoft Graph made the draft but did not say its id.': 'Microsoft Graph creó el borrador pero no indicó su identificador.',
  'Could not look in Sent Items (%1): %2': 'No se pudo consultar Elementos enviados (%1): %2',
 })
+
+# Campaigns and outbox (session 3)
+ES.update({
+ 'A campaign needs a name.': 'Una campaña necesita un nombre.',
+ 'The sender address “%1” is not valid: %2': 'La dirección del remitente «%1» no es válida: %2',
+ 'The reply-to address “%1” is not valid.': 'La dirección de respuesta «%1» no es válida.',
+ "The campaign's template no longer exists.": 'La plantilla de la campaña ya no existe.',
+ 'There is already a campaign named “%1”.': 'Ya hay una campaña llamada «%1».',
+ 'There is no campaign %1.': 'No existe la campaña %1.',
+ 'There is no campaign named “%1”.': 'No hay ninguna campaña llamada «%1».',
+ 'Campaign “%1” is %2 and cannot become %3.': 'La campaña «%1» está en estado «%2» y no puede pasar a «%3».',
+ 'Campaign “%1” changed meanwhile; look again.': 'La campaña «%1» ha cambiado mientras tanto; vuelve a mirarla.',
+ 'There is no segment named “%1”.': 'No hay ningún segmento llamado «%1».',
+ 'Segment “%1” cannot be used: %2': 'No se puede usar el segmento «%1»: %2',
+ '%n recipient(s)': ('%n destinatario', '%n destinatarios'),
+ 'The address was suppressed or unsubscribed after the campaign started.': 'La dirección se suprimió o se dio de baja después de empezar la campaña.',
+ 'Outbox row %1 cannot change to “%2” from the state it is in.': 'La fila %1 de la bandeja de salida no puede pasar a «%2» desde su estado actual.',
+ 'Outbox row %1 is not being sent.': 'La fila %1 de la bandeja de salida no se está enviando.',
+ 'The app stopped while this message was being sent.': 'La aplicación se detuvo mientras se enviaba este mensaje.',
+ 'draft': 'borrador',
+ 'scheduled': 'programada',
+ 'sending': 'enviándose',
+ 'paused': 'en pausa',
+ 'sent': 'enviada',
+ 'failed': 'fallida',
+ 'cancelled': 'cancelada',
+})

@@ -44,6 +44,7 @@ EN = {
     '%n remote image(s) could not be loaded.': ('%n remote image could not be loaded.', '%n remote images could not be loaded.'),
     '%n error(s) that block sending': ('%n error that blocks sending', '%n errors that block sending'),
     '%n warning(s)': ('%n warning', '%n warnings'),
+    '%n recipient(s)': ('%n recipient', '%n recipients'),
     'Checks: nothing blocks sending; %n warning(s) to look at.': ('Checks: nothing blocks sending; %n warning to look at.', 'Checks: nothing blocks sending; %n warnings to look at.'),
     '%n replaced': ('%n replaced', '%n replaced'),
     '%n match(es)': ('%n match', '%n matches'),

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace lux::campaigns {
+
+enum class CampaignStatus { Draft, Scheduled, Sending, Paused, Sent, Failed, Cancelled };
+QString statusName(CampaignStatus status);
+std::optional<CampaignStatus> statusFromName(const QString &name);
+
+// Who gets a campaign: contacts with any of the included tags or in any included segment (everyone
+// when nothing is included), less those with an excluded tag or in an excluded segment. The
+// suppression list and unsubscribed, bounced, complained or cleaned contacts are always left out.
+struct Audience
+{
+    QStringList includeTags, includeSegments, excludeTags, excludeSegments;
+    QJsonObject toJson() const;
+    static Audience fromJson(const QJsonObject &o);
+};
+
+struct Campaign
+{
+    qint64 id = 0;
+    QString name;
+    qint64 templateId = 0;
+    QString subject, preheader;
+    QString fromEmail, fromName, replyTo;
+    Audience audience;
+    CampaignStatus status = CampaignStatus::Draft;
+    std::optional<qint64> scheduledAt; // ms since the epoch, UTC
+    qint64 createdAt = 0, updatedAt = 0;
+};
+
+// Campaigns and their lifecycle (migration 7). A status changes only along the legal transitions,
+// by compare-and-set, so two windows or a window and the scheduler cannot both move one campaign.
+class CampaignStore
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::campaigns::CampaignStore)
+public:
+    explicit CampaignStore(QSqlDatabase db, Clock clock = systemClock()) : m_db(std::move(db)), m_clock(std::move(clock)) {}
+
+    static bool canMove(CampaignStatus from, CampaignStatus to);
+    static QString statusLabel(CampaignStatus status); // for people, translated
+
+    Result<Campaign> create(const Campaign &c, std::optional<qint64> byUser);
+    Result<Campaign> find(qint64 id) const;
+    Result<Campaign> find(const QString &name) const;
+    QList<Campaign> list() const; // newest first
+    Result<Campaign> duplicate(qint64 id, const QString &newName, std::optional<qint64> byUser); // a draft
+    // Moves the campaign from the status it has to `to`, if that is legal; audited.
+    Status transition(qint64 id, CampaignStatus to, std::optional<qint64> byUser, std::optional<qint64> scheduledAt = std::nullopt);
+
+    // Freezes the audience into the outbox, once: one row per recipient with its own Message-ID
+    // (`<lux.CAMPAIGN.CONTACT.NONCE@DOMAIN>`, DOMAIN from the sender's address). Returns how many rows
+    // the outbox holds. Calling it again adds nothing.
+    Result<qint64> freezeAudience(qint64 id);
+
+private:
+    QSqlDatabase m_db;
+    Clock m_clock;
+};
+
+} // namespace lux::campaigns

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "outbox.h"
+
+#include "storage/transaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lux::campaigns {
+
+namespace {
+
+Error dbError(const QSqlQuery &q)
+{
+    return Error(QStringLiteral("db.write"), q.lastError().text());
+}
+
+constexpr OutboxState kStates[] = {OutboxState::Pending, OutboxState::Sending, OutboxState::Sent, OutboxState::Failed, OutboxState::Unknown};
+
+OutboxState stateFromName(const QString &name)
+{
+    for (OutboxState s : kStates)
+        if (stateName(s) == name)
+            return s;
+    return OutboxState::Unknown;
+}
+
+constexpr auto kColumns = "SELECT id, campaign_id, coalesce(contact_id, 0), email, state, attempts, message_id, sender, draft_id, due_at, "
+                          "error_code, error FROM outbox ";
+
+OutboxRow fromQuery(const QSqlQuery &q)
+{
+    OutboxRow r;
+    r.id = q.value(0).toLongLong();
+    r.campaignId = q.value(1).toLongLong();
+    r.contactId = q.value(2).toLongLong();
+    r.email = q.value(3).toString();
+    r.state = stateFromName(q.value(4).toString());
+    r.attempts = q.value(5).toInt();
+    r.messageId = q.value(6).toString();
+    r.sender = q.value(7).toString();
+    r.draftId = q.value(8).toString();
+    r.dueAt = q.value(9).toLongLong();
+    r.errorCode = q.value(10).toString();
+    r.error = q.value(11).toString();
+    return r;
+}
+
+} // namespace
+
+QString stateName(OutboxState state)
+{
+    switch (state) {
+    case OutboxState::Pending: return QStringLiteral("pending");
+    case OutboxState::Sending: return QStringLiteral("sending");
+    case OutboxState::Sent: return QStringLiteral("sent");
+    case OutboxState::Failed: return QStringLiteral("failed");
+    case OutboxState::Unknown: return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+Result<QList<OutboxRow>> Outbox::claim(qint64 campaignId, int limit, const QString &sender)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    const qint64 now = m_clock();
+    QSqlQuery q(m_db);
+    // Of the rows about to go, those suppressed or unsubscribed since the freeze are never sent. Only
+    // the next `limit` rows are looked at, so a claim costs the same at any campaign size.
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', error_code = 'suppressed', error = ?, updated_at = ? "
+                             "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
+                             "ORDER BY due_at, id LIMIT ?) "
+                             "AND (EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = outbox.email_key) "
+                             "OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = outbox.contact_id AND c.status <> 'subscribed'))"));
+    q.addBindValue(tr("The address was suppressed or unsubscribed after the campaign started."));
+    q.addBindValue(now);
+    q.addBindValue(campaignId);
+    q.addBindValue(now);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return dbError(q);
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sender = ?, updated_at = ? "
+                             "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
+                             "ORDER BY due_at, id LIMIT ?) RETURNING id"));
+    q.addBindValue(sender);
+    q.addBindValue(now);
+    q.addBindValue(campaignId);
+    q.addBindValue(now);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return dbError(q);
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    q.finish();
+    QList<OutboxRow> claimed;
+    for (const qint64 id : std::as_const(ids)) {
+        q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE id = ?"));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next())
+            return dbError(q);
+        claimed << fromQuery(q);
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    std::sort(claimed.begin(), claimed.end(), [](const OutboxRow &a, const OutboxRow &b) { return a.id < b.id; });
+    return claimed;
+}
+
+Status Outbox::move(qint64 rowId, std::initializer_list<OutboxState> from, OutboxState to, const QString &code, const QString &message,
+                    std::optional<qint64> dueAt)
+{
+    QStringList allowed;
+    for (OutboxState s : from)
+        allowed << QStringLiteral("'%1'").arg(stateName(s)); // names from the enum, not input
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET state = ?, error_code = ?, error = ?, due_at = coalesce(?, due_at), updated_at = ? "
+                             "WHERE id = ? AND state IN (%1)")
+                  .arg(allowed.join(u',')));
+    q.addBindValue(stateName(to));
+    q.addBindValue(code.isNull() ? QStringLiteral("") : code);
+    q.addBindValue(message.isNull() ? QStringLiteral("") : message);
+    q.addBindValue(dueAt ? QVariant(*dueAt) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(m_clock());
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return dbError(q);
+    if (q.numRowsAffected() != 1)
+        return Error(QStringLiteral("outbox.state"), tr("Outbox row %1 cannot change to “%2” from the state it is in.").arg(rowId).arg(stateName(to)));
+    return {};
+}
+
+Status Outbox::setDraft(qint64 rowId, const QString &draftId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET draft_id = ?, updated_at = ? WHERE id = ? AND state = 'sending'"));
+    q.addBindValue(draftId);
+    q.addBindValue(m_clock());
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return dbError(q);
+    return q.numRowsAffected() == 1 ? Status{} : Status(Error(QStringLiteral("outbox.state"), tr("Outbox row %1 is not being sent.").arg(rowId)));
+}
+
+Status Outbox::markSent(qint64 rowId)
+{
+    return move(rowId, {OutboxState::Sending, OutboxState::Unknown}, OutboxState::Sent, {}, {});
+}
+
+Status Outbox::markFailed(qint64 rowId, const QString &code, const QString &message)
+{
+    return move(rowId, {OutboxState::Sending, OutboxState::Unknown}, OutboxState::Failed, code, message);
+}
+
+Status Outbox::markUnknown(qint64 rowId, const QString &code, const QString &message)
+{
+    return move(rowId, {OutboxState::Sending}, OutboxState::Unknown, code, message);
+}
+
+Status Outbox::retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message)
+{
+    // From `unknown` only once reconciliation found it was not sent; the caller decides that.
+    return move(rowId, {OutboxState::Sending, OutboxState::Unknown}, OutboxState::Pending, code, message, dueAt);
+}
+
+Result<qint64> Outbox::recoverInterrupted(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'unknown', error_code = 'interrupted', error = ?, updated_at = ? "
+                             "WHERE campaign_id = ? AND state = 'sending'"));
+    q.addBindValue(tr("The app stopped while this message was being sent."));
+    q.addBindValue(m_clock());
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return dbError(q);
+    return q.numRowsAffected();
+}
+
+Result<QList<OutboxRow>> Outbox::rows(qint64 campaignId, std::optional<OutboxState> state, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE campaign_id = ? AND (? IS NULL OR state = ?) ORDER BY id LIMIT ?"));
+    const QVariant s = state ? QVariant(stateName(*state)) : QVariant(QMetaType::fromType<QString>());
+    q.addBindValue(campaignId);
+    q.addBindValue(s);
+    q.addBindValue(s);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return dbError(q);
+    QList<OutboxRow> out;
+    while (q.next())
+        out << fromQuery(q);
+    return out;
+}
+
+QHash<QString, qint64> Outbox::counts(qint64 campaignId) const
+{
+    QHash<QString, qint64> out;
+    for (OutboxState s : kStates)
+        out.insert(stateName(s), 0);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT state, count(*) FROM outbox WHERE campaign_id = ? GROUP BY state"));
+    q.addBindValue(campaignId);
+    if (q.exec())
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+} // namespace lux::campaigns

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace lux::campaigns {
+
+enum class OutboxState { Pending, Sending, Sent, Failed, Unknown };
+QString stateName(OutboxState state);
+
+struct OutboxRow
+{
+    qint64 id = 0;
+    qint64 campaignId = 0;
+    qint64 contactId = 0;
+    QString email;
+    OutboxState state = OutboxState::Pending;
+    int attempts = 0;
+    QString messageId;
+    QString sender;
+    QString draftId;
+    qint64 dueAt = 0;
+    QString errorCode, error;
+};
+
+// The per-recipient rows of a campaign and the only ways they change. Each change is its own
+// committed transaction: a row is `sending` on disk before its request leaves and `sent`, `failed`,
+// `unknown` or `pending` (to retry) on disk after the answer, so a crash at any moment leaves it
+// either untouched or marked as in doubt, never silently sent twice.
+class Outbox
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::campaigns::Outbox)
+public:
+    explicit Outbox(QSqlDatabase db, Clock clock = systemClock()) : m_db(std::move(db)), m_clock(std::move(clock)) {}
+
+    // Up to `limit` due pending rows become `sending` for `sender`, attempts counted. A row whose
+    // address has been suppressed since the freeze becomes `failed` ("suppressed") instead.
+    Result<QList<OutboxRow>> claim(qint64 campaignId, int limit, const QString &sender);
+    Status setDraft(qint64 rowId, const QString &draftId); // remembered before the draft is sent
+    Status markSent(qint64 rowId);
+    Status markFailed(qint64 rowId, const QString &code, const QString &message);
+    Status markUnknown(qint64 rowId, const QString &code, const QString &message);
+    Status retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message); // back to pending
+    // After a crash: rows left `sending` become `unknown`, to be reconciled before anything is retried.
+    Result<qint64> recoverInterrupted(qint64 campaignId);
+    Result<QList<OutboxRow>> rows(qint64 campaignId, std::optional<OutboxState> state = std::nullopt, int limit = 1000) const;
+    QHash<QString, qint64> counts(qint64 campaignId) const; // by state name; every state present
+
+private:
+    Status move(qint64 rowId, std::initializer_list<OutboxState> from, OutboxState to, const QString &code, const QString &message,
+                std::optional<qint64> dueAt = std::nullopt);
+
+    QSqlDatabase m_db;
+    Clock m_clock;
+};
+
+} // namespace lux::campaigns
