@@ -24,6 +24,13 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::Dispatcher</name>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s): %1</source>
+        <translation><numerusform>Gave up after %n attempt: %1</numerusform><numerusform>Gave up after %n attempts: %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AccountForm</name>
     <message numerus="yes">
         <source>At least %n characters</source>

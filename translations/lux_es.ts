@@ -357,6 +357,33 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::Dispatcher</name>
+    <message>
+        <source>The campaign has no sender mailbox to send from.</source>
+        <translation>La campaña no tiene ningún buzón remitente desde el que enviar.</translation>
+    </message>
+    <message>
+        <source>The campaign's template cannot be read: %1</source>
+        <translation>No se puede leer la plantilla de la campaña: %1</translation>
+    </message>
+    <message>
+        <source>The contact was deleted after the campaign started.</source>
+        <translation>El contacto se eliminó después de empezar la campaña.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s): %1</source>
+        <translation><numerusform>Abandonado tras %n intento: %1</numerusform><numerusform>Abandonado tras %n intentos: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Not sent: no draft was made.</source>
+        <translation>No enviado: no se llegó a crear el borrador.</translation>
+    </message>
+    <message>
+        <source>Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.</source>
+        <translation>Graph no tiene el borrador y Elementos enviados no muestra el mensaje: decide si hay que enviarlo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::Outbox</name>
     <message>
         <source>The address was suppressed or unsubscribed after the campaign started.</source>

@@ -791,3 +791,13 @@ ES.update({
  'failed': 'fallida',
  'cancelled': 'cancelada',
 })
+
+# Dispatcher (session 3)
+ES.update({
+ 'The campaign has no sender mailbox to send from.': 'La campaña no tiene ningún buzón remitente desde el que enviar.',
+ "The campaign's template cannot be read: %1": 'No se puede leer la plantilla de la campaña: %1',
+ 'The contact was deleted after the campaign started.': 'El contacto se eliminó después de empezar la campaña.',
+ 'Gave up after %n attempt(s): %1': ('Abandonado tras %n intento: %1', 'Abandonado tras %n intentos: %1'),
+ 'Not sent: no draft was made.': 'No enviado: no se llegó a crear el borrador.',
+ 'Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.': 'Graph no tiene el borrador y Elementos enviados no muestra el mensaje: decide si hay que enviarlo de nuevo.',
+})

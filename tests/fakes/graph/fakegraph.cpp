@@ -162,11 +162,12 @@ void FakeGraph::handle(HttpExchange *exchange)
     }
     window.append(now);
     if (chance(m_faults.serviceUnavailable)) {
-        exchange->respond(error(503, "serviceNotAvailable", QStringLiteral("Service unavailable, try again later."), 1));
+        exchange->respond(error(503, "serviceNotAvailable", QStringLiteral("Service unavailable, try again later."), m_faults.retryAfterSeconds));
         return;
     }
     if (chance(m_faults.throttled)) {
-        exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxConcurrency limit."), 1));
+        exchange->respond(
+            error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxConcurrency limit."), m_faults.retryAfterSeconds));
         return;
     }
     const int inFlight = ++m_inFlight[mailbox];

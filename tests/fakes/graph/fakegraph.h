@@ -31,6 +31,7 @@ public:
         int latencyMs = 5;             // every answer waits this long (so requests overlap)
         int slowMs = 0;                // and a share `slow` of them this long instead
         double slow = 0;
+        int retryAfterSeconds = 1; // what the injected 503s and 429s ask for
     };
     struct Limits
     {

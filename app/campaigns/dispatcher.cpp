@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dispatcher.h"
+
+#include "campaigns/campaignstore.h"
+#include "channels/graph/graphclient.h"
+#include "common/logging.h"
+#include "contacts/contactrepository.h"
+#include "content/mimemessage.h"
+#include "content/templatestore.h"
+
+#include <QCoroTimer>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+#include <chrono>
+
+namespace lux::campaigns {
+
+using channels::graph::SendOutcome;
+using namespace std::chrono_literals;
+
+struct Dispatcher::Sender
+{
+    QString mailbox;
+    SenderPacer pacer;
+    int workers = 1;
+};
+
+Dispatcher::Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qint64 campaignId, QList<SenderConfig> senders,
+                       UnsubscribeUrl unsubscribe, Clock clock, QObject *parent)
+    : QObject(parent), m_db(db), m_graph(graph), m_campaignId(campaignId), m_unsubscribe(std::move(unsubscribe)), m_clock(clock),
+      m_outbox(db, clock)
+{
+    for (const SenderConfig &s : senders) {
+        auto sender = std::make_unique<Sender>();
+        sender->mailbox = s.mailbox.trimmed().toLower();
+        sender->pacer = SenderPacer(s.limits);
+        sender->workers = std::max(1, s.limits.concurrency);
+        m_senders.push_back(std::move(sender));
+    }
+}
+
+Dispatcher::~Dispatcher() = default;
+
+Status Dispatcher::prepare()
+{
+    const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
+    if (!campaign)
+        return campaign.error();
+    if (m_senders.empty())
+        return Error(QStringLiteral("dispatch.sender"), tr("The campaign has no sender mailbox to send from."));
+    const auto t = content::TemplateStore(m_db).find(campaign->templateId);
+    if (!t)
+        return Error(QStringLiteral("dispatch.template"), tr("The campaign's template cannot be read: %1").arg(t.error().message));
+    m_template = std::make_unique<content::EmailTemplate>(*t);
+    if (!campaign->subject.isEmpty())
+        m_template->subject = campaign->subject;
+    if (!campaign->preheader.isEmpty())
+        m_template->preheader = campaign->preheader;
+    m_renderer = std::make_unique<content::TemplateRenderer>(m_db);
+    m_fromName = campaign->fromName;
+    m_fromAddress = campaign->fromEmail;
+    m_replyTo = campaign->replyTo;
+    m_listId = QStringLiteral("%1 <campaign-%2.%3>").arg(campaign->name).arg(m_campaignId).arg(m_fromAddress.section(u'@', -1));
+    // Each mailbox's pace counts what it sent in the last 24 hours, whatever campaign it was.
+    const qint64 since = m_clock() - 24LL * 3600 * 1000;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT sender, updated_at FROM outbox WHERE state = 'sent' AND updated_at > ?"));
+    q.addBindValue(since);
+    if (q.exec())
+        while (q.next())
+            for (auto &s : m_senders)
+                if (s->mailbox == q.value(0).toString())
+                    s->pacer.seed(q.value(1).toLongLong());
+    return {};
+}
+
+Result<QByteArray> Dispatcher::message(const OutboxRow &row) const
+{
+    if (row.contactId == 0)
+        return Error(QStringLiteral("dispatch.contact"), tr("The contact was deleted after the campaign started."));
+    const auto contact = contacts::ContactRepository(m_db).find(row.contactId);
+    if (!contact)
+        return Error(QStringLiteral("dispatch.contact"), contact.error().message);
+    const QString unsubscribe = m_unsubscribe ? m_unsubscribe(row) : QString();
+    const content::RenderedEmail r = m_renderer->render(*m_template, &*contact, {{QStringLiteral("unsubscribe_url"), unsubscribe}});
+    for (const content::Finding &f : r.findings)
+        if (f.severity == content::Finding::Severity::Error && f.code.startsWith(QLatin1String("merge.")))
+            return Error(QStringLiteral("dispatch.render"), f.message);
+    content::MimeInput in;
+    in.fromName = m_fromName;
+    in.fromAddress = m_fromAddress;
+    in.toName = QString(contact->firstName + u' ' + contact->lastName).trimmed();
+    in.toAddress = row.email;
+    in.replyTo = m_replyTo;
+    in.subject = r.subject;
+    in.html = r.html;
+    in.text = r.text;
+    QString id = row.messageId;
+    if (id.startsWith(u'<') && id.endsWith(u'>'))
+        id = id.mid(1, id.size() - 2);
+    in.messageId = id;
+    in.date = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);
+    in.listUnsubscribeUrl = unsubscribe;
+    in.listId = m_listId;
+    return content::MimeMessage::build(in);
+}
+
+qint64 Dispatcher::backoffMs(int attempts) const
+{
+    // 2 s, 4 s, 8 s … at most 5 minutes, give or take a quarter, so retries do not arrive together.
+    const qint64 base = std::min<qint64>(2000LL << std::min(attempts - 1, 10), 300'000);
+    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
+    return qint64(double(base) * jitter);
+}
+
+QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
+{
+    const auto retry = [this, sender, &row](const SendOutcome &o) {
+        if (row.attempts >= maxAttempts) {
+            (void)m_outbox.markFailed(row.id, o.code, tr("Gave up after %n attempt(s): %1", nullptr, row.attempts).arg(o.message));
+            return;
+        }
+        const qint64 now = m_clock();
+        const qint64 due = now + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(row.attempts));
+        if (o.retryAfterSeconds >= 0)
+            sender->pacer.backOff(due); // Graph asked the whole mailbox to wait
+        (void)m_outbox.retryLater(row.id, due, o.code, o.message);
+    };
+    if (row.draftId.isEmpty()) {
+        const auto mime = message(row);
+        if (!mime) {
+            (void)m_outbox.markFailed(row.id, mime.error().code, mime.error().message);
+            co_return;
+        }
+        QString draftId;
+        const SendOutcome made = co_await m_graph->createDraft(sender->mailbox, *mime, &draftId);
+        if (!made.ok()) {
+            if (made.kind == SendOutcome::Kind::Permanent)
+                (void)m_outbox.markFailed(row.id, made.code, made.message);
+            else
+                retry(made);
+            co_return;
+        }
+        // On disk before the draft is sent: after a crash the draft is found again, never remade.
+        if (Status s = m_outbox.setDraft(row.id, draftId); !s) {
+            qCWarning(lcStorage) << "could not record a draft id:" << s.error().message;
+            co_return; // the row stays `sending`; at the next start it is reconciled
+        }
+        row.draftId = draftId;
+    }
+    const SendOutcome sent = co_await m_graph->sendDraft(sender->mailbox, row.draftId);
+    switch (sent.kind) {
+    case SendOutcome::Kind::Accepted: (void)m_outbox.markSent(row.id); break;
+    case SendOutcome::Kind::Transient: retry(sent); break;
+    case SendOutcome::Kind::Permanent: (void)m_outbox.markFailed(row.id, sent.code, sent.message); break;
+    case SendOutcome::Kind::Unknown:
+        (void)m_outbox.markUnknown(row.id, sent.code, sent.message);
+        row.state = OutboxState::Unknown;
+        co_await reconcile(sender, row);
+        break;
+    }
+}
+
+QCoro::Task<> Dispatcher::reconcile(Sender *sender, OutboxRow row)
+{
+    if (row.draftId.isEmpty()) {
+        // No draft id was recorded, so no draft of this row was ever sent: it can go again.
+        (void)m_outbox.retryLater(row.id, m_clock(), QStringLiteral("reconciled"), tr("Not sent: no draft was made."));
+        co_return;
+    }
+    // Sending the same draft again cannot make a second copy: either it had not gone and goes now,
+    // or it went and Graph has no such draft any more.
+    const SendOutcome again = co_await m_graph->sendDraft(sender->mailbox, row.draftId);
+    if (again.ok()) {
+        (void)m_outbox.markSent(row.id);
+        co_return;
+    }
+    if (again.kind == SendOutcome::Kind::Permanent) {
+        (void)m_outbox.markFailed(row.id, again.code, again.message);
+        co_return;
+    }
+    if (again.kind == SendOutcome::Kind::Transient)
+        co_return; // still unknown; the next pass tries again
+    const auto found = co_await m_graph->sentItemsHas(sender->mailbox, row.messageId);
+    if (found && *found)
+        (void)m_outbox.markSent(row.id);
+    else if (found)
+        (void)m_outbox.markUnknown(row.id, QStringLiteral("needs-decision"),
+                                   tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again."));
+}
+
+void Dispatcher::report()
+{
+    const auto counts = m_outbox.counts(m_campaignId);
+    Q_EMIT progressed(counts.value(QStringLiteral("sent")), counts.value(QStringLiteral("failed")),
+                      counts.value(QStringLiteral("pending")) + counts.value(QStringLiteral("sending")) + counts.value(QStringLiteral("unknown")));
+}
+
+QCoro::Task<> Dispatcher::worker(Sender *sender)
+{
+    while (!m_stop) {
+        const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
+        if (!campaign || campaign->status != CampaignStatus::Sending) {
+            m_stop = true; // paused or cancelled meanwhile
+            break;
+        }
+        const qint64 wait = sender->pacer.waitBeforeNext(m_clock());
+        if (wait != 0) {
+            co_await QCoro::sleepFor(std::chrono::milliseconds(wait < 0 ? 20 : std::min<qint64>(wait, 1000)));
+            continue;
+        }
+        const auto claimed = m_outbox.claim(m_campaignId, 1, sender->mailbox);
+        if (!claimed) {
+            qCWarning(lcStorage) << "outbox claim failed:" << claimed.error().message;
+            co_await QCoro::sleepFor(500ms);
+            continue;
+        }
+        if (claimed->isEmpty()) {
+            const auto counts = m_outbox.counts(m_campaignId);
+            if (counts.value(QStringLiteral("pending")) == 0 && m_active == 0)
+                break; // nothing left, and no request in flight that could come back for a retry
+            co_await QCoro::sleepFor(100ms); // retries are due later, or others are in flight
+            continue;
+        }
+        sender->pacer.started(m_clock());
+        ++m_active;
+        co_await process(sender, claimed->first());
+        --m_active;
+        sender->pacer.finished();
+        report();
+    }
+}
+
+QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
+{
+    if (Status s = prepare(); !s)
+        co_return s.error();
+    // First what a crash left: rows `sending` are in doubt, and every doubt is settled before any
+    // new message goes.
+    if (const auto recovered = m_outbox.recoverInterrupted(m_campaignId); !recovered)
+        co_return recovered.error();
+    // Rounds: settle the unknown rows, then send what is pending; a transient failure while settling
+    // leaves a row unknown for the next round. Rows that need the user's decision are left alone.
+    for (int round = 0; round < 10 && !m_stop; ++round) {
+        int unsettled = 0;
+        if (const auto unknown = m_outbox.rows(m_campaignId, OutboxState::Unknown, 100000); unknown)
+            for (const OutboxRow &row : *unknown) {
+                if (row.errorCode == QLatin1String("needs-decision"))
+                    continue;
+                ++unsettled;
+                Sender *sender = m_senders.front().get();
+                for (auto &s : m_senders)
+                    if (s->mailbox == row.sender)
+                        sender = s.get();
+                co_await reconcile(sender, row);
+            }
+        const auto before = m_outbox.counts(m_campaignId);
+        if (unsettled == 0 && before.value(QStringLiteral("pending")) == 0)
+            break;
+        // The workers: as many per mailbox as it may have requests in flight.
+        std::vector<QCoro::Task<>> workers;
+        for (auto &s : m_senders)
+            for (int i = 0; i < s->workers; ++i)
+                workers.push_back(worker(s.get()));
+        for (auto &w : workers)
+            co_await w;
+    }
+    const auto counts = m_outbox.counts(m_campaignId);
+    Summary summary;
+    summary.sent = counts.value(QStringLiteral("sent"));
+    summary.failed = counts.value(QStringLiteral("failed"));
+    summary.unknown = counts.value(QStringLiteral("unknown"));
+    summary.pending = counts.value(QStringLiteral("pending")) + counts.value(QStringLiteral("sending"));
+    summary.stopped = m_stop;
+    if (!m_stop && summary.pending == 0 && summary.unknown == 0)
+        if (Status s = CampaignStore(m_db, m_clock).transition(m_campaignId, CampaignStatus::Sent, std::nullopt); !s)
+            co_return s.error();
+    report();
+    co_return summary;
+}
+
+} // namespace lux::campaigns

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "campaigns/outbox.h"
+#include "campaigns/pacer.h"
+#include "common/clock.h"
+
+#include <QCoroTask>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+
+namespace lux::channels::graph {
+class GraphClient;
+}
+namespace lux::content {
+class TemplateRenderer;
+struct EmailTemplate;
+} // namespace lux::content
+
+namespace lux::campaigns {
+
+// Sends one campaign's outbox through Microsoft Graph, each recipient exactly once:
+//  - a row is claimed (`sending`, committed) before anything leaves; its MIME message becomes a draft
+//    whose id is committed before the draft is sent; sending a draft twice is impossible, so a
+//    retry reuses the draft and can never make a second copy;
+//  - answers are read as accepted (sent), transient (pending again after Retry-After or a jittered
+//    backoff, the same draft kept), permanent (failed, with Graph's code) or unknown;
+//  - an unknown row is settled before anything else: without a draft id nothing could have gone
+//    (pending again); with one, the draft is sent again: accepted means it had not gone; "no such
+//    draft" means it went, which Sent Items confirms by its Message-ID; if Sent Items does not show
+//    it either, the row stays unknown for the user to decide;
+//  - each sender mailbox keeps its pace (SenderPacer), seeded from the outbox's last 24 hours.
+class Dispatcher : public QObject
+{
+    Q_OBJECT
+public:
+    struct SenderConfig
+    {
+        QString mailbox;
+        SenderPacer::Limits limits;
+    };
+    struct Summary
+    {
+        qint64 sent = 0, failed = 0, unknown = 0, pending = 0;
+        bool stopped = false; // stop() was called, or the campaign left `sending`
+    };
+    // For each row: the one-click unsubscribe URL (lux-tracker's, from issue 6 on).
+    using UnsubscribeUrl = std::function<QString(const OutboxRow &)>;
+
+    Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qint64 campaignId, QList<SenderConfig> senders,
+               UnsubscribeUrl unsubscribe, Clock clock = systemClock(), QObject *parent = nullptr);
+    ~Dispatcher() override;
+
+    // Runs until no row is pending or being sent (unknowns it could not settle stay, counted), or
+    // until stop(). Marks the campaign sent when every row is settled.
+    QCoro::Task<Result<Summary>> run();
+    void stop() { m_stop = true; }
+    int maxAttempts = 8;
+
+Q_SIGNALS:
+    void progressed(qint64 sent, qint64 failed, qint64 remaining);
+
+private:
+    struct Sender;
+    QCoro::Task<> worker(Sender *sender);
+    QCoro::Task<> process(Sender *sender, OutboxRow row);
+    QCoro::Task<> reconcile(Sender *sender, OutboxRow row);
+    Status prepare();
+    Result<QByteArray> message(const OutboxRow &row) const;
+    qint64 backoffMs(int attempts) const;
+    void report();
+
+    QSqlDatabase m_db;
+    channels::graph::GraphClient *m_graph;
+    qint64 m_campaignId;
+    UnsubscribeUrl m_unsubscribe;
+    Clock m_clock;
+    Outbox m_outbox;
+    std::vector<std::unique_ptr<Sender>> m_senders;
+    std::unique_ptr<content::TemplateRenderer> m_renderer;
+    std::unique_ptr<content::EmailTemplate> m_template;
+    QString m_fromName, m_fromAddress, m_replyTo, m_listId;
+    bool m_stop = false;
+    int m_active = 0;
+};
+
+} // namespace lux::campaigns
