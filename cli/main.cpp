@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // luxctl: LUX Marketing from a terminal, for scripts, servers and benchmarks.
+#include "campaigncommands.h"
 #include "commandcontext.h"
 #include "contactcommands.h"
 #include "common/appidentity.h"
@@ -65,6 +66,11 @@ int main(int argc, char *argv[])
         {"template check NAME|FILE", QT_TRANSLATE_NOOP("luxctl", "the pre-send checks; exit 1 when one blocks sending")},
         {"template component NAME FILE", QT_TRANSLATE_NOOP("luxctl", "save a reusable block, included with {{> NAME}}")},
         {"template brand NAME FILE.json", QT_TRANSLATE_NOOP("luxctl", "save a brand kit (brand.* merge tags); --default")},
+        {"settings set KEY VALUE", QT_TRANSLATE_NOOP("luxctl", "graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …")},
+        {"sender add EMAIL", QT_TRANSLATE_NOOP("luxctl", "a mailbox to send from; --per-minute, --per-day, --concurrency")},
+        {"campaign create", QT_TRANSLATE_NOOP("luxctl", "--name --template --subject --from [--tag] [--segment] [--exclude-tag] …")},
+        {"campaign send ID", QT_TRANSLATE_NOOP("luxctl", "send now through Microsoft Graph, until every recipient is settled")},
+        {"campaign status ID", QT_TRANSLATE_NOOP("luxctl", "status and outbox counts; also schedule, pause, resume, cancel")},
     };
     QString description = QCoreApplication::translate("luxctl", "LUX Marketing from the command line.")
                           + QStringLiteral("\n\n") + QCoreApplication::translate("luxctl", "Commands:") + QLatin1Char('\n');
@@ -89,7 +95,8 @@ int main(int argc, char *argv[])
     parser.addOption(verboseOption);
     parser.addOptions(cli::contactOptions());
     parser.addOptions(cli::templateOptions());
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template"));
+    parser.addOptions(cli::campaignOptions());
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template, settings, sender, campaign"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -124,5 +131,11 @@ int main(int argc, char *argv[])
         return cli::runSuppressCommand(command, ctx);
     if (group == QLatin1String("template"))
         return cli::runTemplateCommand(command, ctx);
+    if (group == QLatin1String("settings"))
+        return cli::runSettingsCommand(command, ctx);
+    if (group == QLatin1String("sender"))
+        return cli::runSenderCommand(command, ctx);
+    if (group == QLatin1String("campaign"))
+        return cli::runCampaignCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

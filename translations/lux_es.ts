@@ -403,6 +403,25 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::SenderStore</name>
+    <message>
+        <source>“%1” is not a mailbox address: %2</source>
+        <translation>«%1» no es una dirección de buzón: %2</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph allows 1 to 4 requests at once per mailbox, not %1.</source>
+        <translation>Microsoft Graph admite de 1 a 4 peticiones a la vez por buzón, no %1.</translation>
+    </message>
+    <message>
+        <source>A sender needs at least one message a minute and one recipient a day.</source>
+        <translation>Un remitente necesita al menos un mensaje por minuto y un destinatario al día.</translation>
+    </message>
+    <message>
+        <source>%1 is not a sender mailbox yet (luxctl sender add).</source>
+        <translation>%1 aún no es un buzón remitente (luxctl sender add).</translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::graph::GraphClient</name>
     <message>
         <source>Microsoft sign-in refused the app: %1</source>
@@ -3916,10 +3935,6 @@ Etiquetas: %7</translation>
         <translation>guarda un kit de marca (etiquetas brand.*); --default</translation>
     </message>
     <message>
-        <source>Command group: db, contacts, segment, suppress, template</source>
-        <translation>Grupo de órdenes: db, contacts, segment, suppress, template</translation>
-    </message>
-    <message>
         <source>%1 is not UTF-8 text.</source>
         <translation>%1 no es texto UTF-8.</translation>
     </message>
@@ -4022,6 +4037,138 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown command 'template %1'. Commands: import, list, render, check, component, brand.</source>
         <translation>Orden desconocida «template %1». Órdenes: import, list, render, check, component, brand.</translation>
+    </message>
+    <message>
+        <source>Give the campaign's number, as printed by campaign create.</source>
+        <translation>Indica el número de la campaña, tal como lo muestra campaign create.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>The pre-send checks stop this campaign: %1</source>
+        <translation>Las comprobaciones previas al envío detienen esta campaña: %1</translation>
+    </message>
+    <message>
+        <source>Campaign create: the template's name.</source>
+        <translation>Campaign create: el nombre de la plantilla.</translation>
+    </message>
+    <message>
+        <source>Campaign create: leave out contacts with this tag (repeatable).</source>
+        <translation>Campaign create: excluir los contactos con esta etiqueta (repetible).</translation>
+    </message>
+    <message>
+        <source>Campaign create: leave out this segment (repeatable).</source>
+        <translation>Campaign create: excluir este segmento (repetible).</translation>
+    </message>
+    <message>
+        <source>Campaign create: where replies go.</source>
+        <translation>Campaign create: adónde van las respuestas.</translation>
+    </message>
+    <message>
+        <source>Campaign create: the sender's display name.</source>
+        <translation>Campaign create: el nombre visible del remitente.</translation>
+    </message>
+    <message>
+        <source>Campaign schedule: when (ISO 8601; default now).</source>
+        <translation>Campaign schedule: cuándo (ISO 8601; por defecto, ahora).</translation>
+    </message>
+    <message>
+        <source>Sender add: messages a minute (default 30).</source>
+        <translation>Sender add: mensajes por minuto (por defecto 30).</translation>
+    </message>
+    <message>
+        <source>Sender add: recipients in any 24 hours (default 10000).</source>
+        <translation>Sender add: destinatarios en cualesquiera 24 horas (por defecto 10000).</translation>
+    </message>
+    <message>
+        <source>Sender add: requests at once, 1 to 4 (default 4).</source>
+        <translation>Sender add: peticiones a la vez, de 1 a 4 (por defecto 4).</translation>
+    </message>
+    <message>
+        <source>Unknown setting '%1'.</source>
+        <translation>Ajuste desconocido '%1'.</translation>
+    </message>
+    <message>
+        <source>Usage: settings set KEY VALUE</source>
+        <translation>Uso: settings set CLAVE VALOR</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Unknown command 'settings %1'. Commands: set, get.</source>
+        <translation>Orden desconocida 'settings %1'. Órdenes: set, get.</translation>
+    </message>
+    <message>
+        <source>Sender %1: %2 a minute, %3 a day, %4 at once.</source>
+        <translation>Remitente %1: %2 por minuto, %3 al día, %4 a la vez.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'sender %1'. Commands: add, list.</source>
+        <translation>Orden desconocida 'sender %1'. Órdenes: add, list.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 created (draft).</source>
+        <translation>Campaña %1 creada (borrador).</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Campaña %1: %2</translation>
+    </message>
+    <message>
+        <source>Campaign %1 is now %2.</source>
+        <translation>La campaña %1 está ahora %2.</translation>
+    </message>
+    <message>
+        <source>--at takes an ISO 8601 time, such as 2026-12-01T09:00:00+01:00.</source>
+        <translation>--at lleva una hora ISO 8601, como 2026-12-01T09:00:00+01:00.</translation>
+    </message>
+    <message>
+        <source>Set graph.tenant and graph.client_id first (luxctl settings set).</source>
+        <translation>Configura antes graph.tenant y graph.client_id (luxctl settings set).</translation>
+    </message>
+    <message>
+        <source>The Graph client secret is not available: %1 (or set %2).</source>
+        <translation>El secreto de cliente de Graph no está disponible: %1 (o define %2).</translation>
+    </message>
+    <message>
+        <source>Set tracker.url first: every message carries a one-click unsubscribe link to it.</source>
+        <translation>Configura antes tracker.url: cada mensaje lleva un enlace de baja en un clic hacia él.</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2 sent, %3 failed, %4 to decide, %5 waiting.</source>
+        <translation>Campaña %1: %2 enviados, %3 fallidos, %4 por decidir, %5 en espera.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'campaign %1'. Commands: create, schedule, send, status, pause, resume, cancel.</source>
+        <translation>Orden desconocida 'campaign %1'. Órdenes: create, schedule, send, status, pause, resume, cancel.</translation>
+    </message>
+    <message>
+        <source>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …</source>
+        <translation>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …</translation>
+    </message>
+    <message>
+        <source>a mailbox to send from; --per-minute, --per-day, --concurrency</source>
+        <translation>un buzón desde el que enviar; --per-minute, --per-day, --concurrency</translation>
+    </message>
+    <message>
+        <source>--name --template --subject --from [--tag] [--segment] [--exclude-tag] …</source>
+        <translation>--name --template --subject --from [--tag] [--segment] [--exclude-tag] …</translation>
+    </message>
+    <message>
+        <source>send now through Microsoft Graph, until every recipient is settled</source>
+        <translation>enviar ahora con Microsoft Graph, hasta resolver cada destinatario</translation>
+    </message>
+    <message>
+        <source>status and outbox counts; also schedule, pause, resume, cancel</source>
+        <translation>estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel</translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign</source>
+        <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign</translation>
     </message>
 </context>
 <context>

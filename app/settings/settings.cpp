@@ -28,6 +28,11 @@ const QHash<Settings::Key, Entry> &table()
         {K::AutoBackupKeep, {"backup/keep", 7}},
         {K::BackupDirectory, {"backup/directory", QString()}},
         {K::IntegrityCheckOnStart, {"database/integrityCheckOnStart", false}},
+        {K::GraphAuthorityUrl, {"graph/authority_url", QStringLiteral("https://login.microsoftonline.com")}},
+        {K::GraphBaseUrl, {"graph/base_url", QStringLiteral("https://graph.microsoft.com")}},
+        {K::GraphTenant, {"graph/tenant", QString()}},
+        {K::GraphClientId, {"graph/client_id", QString()}},
+        {K::TrackerUrl, {"tracker/url", QString()}},
     };
     return entries;
 }
@@ -44,6 +49,19 @@ Settings::Settings(const QString &iniFile, QObject *parent)
 QString Settings::keyName(Key key)
 {
     return QString::fromLatin1(table().value(key).name);
+}
+
+QString Settings::cliName(Key key)
+{
+    return keyName(key).replace(u'/', u'.');
+}
+
+std::optional<Settings::Key> Settings::fromCliName(const QString &name)
+{
+    for (auto it = table().constBegin(); it != table().constEnd(); ++it)
+        if (cliName(it.key()) == name)
+            return it.key();
+    return std::nullopt;
 }
 
 QVariant Settings::defaultValue(Key key)

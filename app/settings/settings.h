@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QVariant>
 
+#include <optional>
+
 #include <memory>
 
 namespace lux {
@@ -27,6 +29,11 @@ public:
         AutoBackupKeep,
         BackupDirectory,         // "" means backups/ beside the database
         IntegrityCheckOnStart,   // also after a clean shutdown
+        GraphAuthorityUrl,       // Microsoft sign-in; national clouds and tests change it
+        GraphBaseUrl,            // Microsoft Graph
+        GraphTenant,
+        GraphClientId,
+        TrackerUrl,              // lux-tracker's public address (unsubscribe links)
     };
     Q_ENUM(Key)
 
@@ -40,6 +47,9 @@ public:
     void reset(Key key);
     static QVariant defaultValue(Key key);
     static QString keyName(Key key);
+    // The name luxctl uses: the key's name with dots, as in graph.base_url.
+    static QString cliName(Key key);
+    static std::optional<Key> fromCliName(const QString &name);
 
     QString language() const { return value(Key::Language).toString(); }
     QString theme() const { return value(Key::Theme).toString(); }

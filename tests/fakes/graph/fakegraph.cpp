@@ -403,6 +403,15 @@ HttpResponse FakeGraph::control(const HttpRequest &request)
                                    {QStringLiteral("at"), m.at.toString(Qt::ISODateWithMs)}});
         return HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact));
     }
+    if (path == QLatin1String("/_fake/stats")) {
+        QJsonObject inFlight;
+        for (auto it = m_inFlight.constBegin(); it != m_inFlight.constEnd(); ++it)
+            inFlight.insert(it.key(), it.value());
+        return HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("requests"), m_requests},
+                                                                 {QStringLiteral("accepted"), int(m_accepted.size())},
+                                                                 {QStringLiteral("in_flight"), inFlight}})
+                                           .toJson(QJsonDocument::Compact));
+    }
     if (path == QLatin1String("/_fake/expire-tokens") && request.method == "POST") {
         expireTokens();
         return HttpResponse::json(200, "{}");
