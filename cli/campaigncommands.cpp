@@ -6,6 +6,7 @@
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "channels/graph/graphclient.h"
+#include "common/awaittask.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
@@ -30,20 +31,6 @@ struct CampaignTr
 {
     Q_DECLARE_TR_FUNCTIONS(luxctl)
 };
-
-template <typename T>
-T awaitTask(QCoro::Task<T> task)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    QCoro::connect(std::move(task), &loop, [&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return std::move(*result);
-}
 
 QJsonObject countsJson(const QHash<QString, qint64> &counts)
 {

@@ -3,6 +3,7 @@
 
 #include "contacts/addressing.h"
 #include "contacts/segment.h"
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "users/auditlog.h"
 
@@ -17,21 +18,6 @@
 namespace lux::campaigns {
 
 namespace {
-
-Error dbError(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
-
-QVariant userValue(std::optional<qint64> user)
-{
-    return user ? QVariant(*user) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 QJsonArray array(const QStringList &list)
 {
@@ -160,14 +146,14 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
         q.prepare(QStringLiteral("SELECT 1 FROM templates WHERE id = ?"));
         q.addBindValue(c.templateId);
         if (!q.exec())
-            return dbError(q);
+            return storage::queryError(q);
         if (!q.next())
             return Error(QStringLiteral("campaign.template"), tr("The campaign's template no longer exists."));
     }
     q.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE lower(name) = lower(?)"));
     q.addBindValue(name);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (q.next())
         return Error(QStringLiteral("campaign.duplicate"), tr("There is already a campaign named “%1”.").arg(name));
     const qint64 now = m_clock();
@@ -175,12 +161,12 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
                              "status, created_at, updated_at, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?) "
                              "RETURNING id"));
     for (const QVariant &v : QVariantList{name, c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
-                                          text(c.subject), text(c.preheader), from->display, text(c.fromName.trimmed()), text(c.replyTo.trimmed()),
+                                          storage::notNull(c.subject), storage::notNull(c.preheader), from->display, storage::notNull(c.fromName.trimmed()), storage::notNull(c.replyTo.trimmed()),
                                           QString::fromUtf8(QJsonDocument(c.audience.toJson()).toJson(QJsonDocument::Compact)), now, now,
-                                          userValue(byUser), userValue(byUser)})
+                                          storage::userValue(byUser), storage::userValue(byUser)})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
-        return dbError(q);
+        return storage::queryError(q);
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.created"), QStringLiteral("campaign"), id, name, now); !s)
@@ -196,7 +182,7 @@ Result<Campaign> CampaignStore::find(qint64 id) const
     q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("campaign.not-found"), tr("There is no campaign %1.").arg(id));
     return fromQuery(q);
@@ -208,7 +194,7 @@ Result<Campaign> CampaignStore::find(const QString &name) const
     q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE lower(name) = lower(?)"));
     q.addBindValue(name.trimmed());
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("campaign.not-found"), tr("There is no campaign named “%1”.").arg(name.trimmed()));
     return fromQuery(q);
@@ -253,10 +239,10 @@ Status CampaignStore::transition(qint64 id, CampaignStatus to, std::optional<qin
     q.prepare(QStringLiteral("UPDATE campaigns SET status = ?, scheduled_at = coalesce(?, scheduled_at), updated_at = ?, updated_by = ? "
                              "WHERE id = ? AND status = ?"));
     for (const QVariant &v : QVariantList{statusName(to), scheduledAt ? QVariant(*scheduledAt) : QVariant(QMetaType::fromType<qint64>()), now,
-                                          userValue(byUser), id, statusName(c->status)})
+                                          storage::userValue(byUser), id, statusName(c->status)})
         q.addBindValue(v);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (q.numRowsAffected() != 1)
         return Error(QStringLiteral("campaign.transition"), tr("Campaign “%1” changed meanwhile; look again.").arg(c->name));
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.%1").arg(statusName(to)), QStringLiteral("campaign"), id, c->name, now);
@@ -277,7 +263,7 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
-        return dbError(q);
+        return storage::queryError(q);
     if (const qint64 existing = q.value(0).toLongLong(); existing > 0)
         return existing; // frozen already: the audience never changes once sending started
     const qint64 now = m_clock();
@@ -336,7 +322,7 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     const qint64 frozen = q.numRowsAffected();
     if (Status s = AuditLog(m_db).record(std::nullopt, QStringLiteral("campaign.frozen"), QStringLiteral("campaign"), id,
                                          tr("%n recipient(s)", nullptr, int(std::min<qint64>(frozen, INT_MAX))), now);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outbox.h"
 
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
 #include <QSqlError>
@@ -9,11 +10,6 @@
 namespace lux::campaigns {
 
 namespace {
-
-Error dbError(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
 
 constexpr OutboxState kStates[] = {OutboxState::Pending, OutboxState::Sending, OutboxState::Sent, OutboxState::Failed, OutboxState::Unknown};
 
@@ -80,7 +76,7 @@ Result<QList<OutboxRow>> Outbox::claim(qint64 campaignId, int limit, const QStri
     q.addBindValue(now);
     q.addBindValue(limit);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sender = ?, updated_at = ? "
                              "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
                              "ORDER BY due_at, id LIMIT ?) RETURNING id"));
@@ -90,7 +86,7 @@ Result<QList<OutboxRow>> Outbox::claim(qint64 campaignId, int limit, const QStri
     q.addBindValue(now);
     q.addBindValue(limit);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     QList<qint64> ids;
     while (q.next())
         ids << q.value(0).toLongLong();
@@ -100,7 +96,7 @@ Result<QList<OutboxRow>> Outbox::claim(qint64 campaignId, int limit, const QStri
         q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE id = ?"));
         q.addBindValue(id);
         if (!q.exec() || !q.next())
-            return dbError(q);
+            return storage::queryError(q);
         claimed << fromQuery(q);
     }
     if (Status s = tx.commit(); !s)
@@ -126,7 +122,7 @@ Status Outbox::move(qint64 rowId, std::initializer_list<OutboxState> from, Outbo
     q.addBindValue(m_clock());
     q.addBindValue(rowId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (q.numRowsAffected() != 1)
         return Error(QStringLiteral("outbox.state"), tr("Outbox row %1 cannot change to “%2” from the state it is in.").arg(rowId).arg(stateName(to)));
     return {};
@@ -140,7 +136,7 @@ Status Outbox::setDraft(qint64 rowId, const QString &draftId)
     q.addBindValue(m_clock());
     q.addBindValue(rowId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     return q.numRowsAffected() == 1 ? Status{} : Status(Error(QStringLiteral("outbox.state"), tr("Outbox row %1 is not being sent.").arg(rowId)));
 }
 
@@ -174,7 +170,7 @@ Result<qint64> Outbox::recoverInterrupted(qint64 campaignId)
     q.addBindValue(m_clock());
     q.addBindValue(campaignId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     return q.numRowsAffected();
 }
 
@@ -188,7 +184,7 @@ Result<QList<OutboxRow>> Outbox::rows(qint64 campaignId, std::optional<OutboxSta
     q.addBindValue(s);
     q.addBindValue(limit);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     QList<OutboxRow> out;
     while (q.next())
         out << fromQuery(q);

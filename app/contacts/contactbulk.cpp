@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "contactsearch.h"
 #include "storage/sqlitestatement.h"
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "users/auditlog.h"
 
@@ -22,11 +23,6 @@ constexpr qsizetype kChunk = 5000;
 constexpr auto kColumns = "id, email, email_key, first_name, last_name, phone, company, city, country, time_zone, "
                           "language, status, source, custom, created_at, updated_at, created_by, updated_by";
 
-Error dbError(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
-
 Error cancelled()
 {
     return Error(QStringLiteral("cancelled"), ContactBulk::tr("Cancelled; nothing was changed."));
@@ -36,11 +32,11 @@ Status exec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {}
 {
     QSqlQuery q(db);
     if (!q.prepare(sql))
-        return dbError(q);
+        return storage::queryError(q);
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     return {};
 }
 
@@ -50,11 +46,11 @@ Status collect(QSqlDatabase &db, const QString &sql, const QVariantList &binds, 
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return dbError(q);
+        return storage::queryError(q);
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     while (q.next())
         out << q.value(0).toLongLong();
     return {};
@@ -153,7 +149,7 @@ Result<qint64> ContactBulk::tagIdFor(const QString &tag, bool create, bool *crea
     q.prepare(QStringLiteral("SELECT id, name FROM tags WHERE lower(name) = lower(?)"));
     q.addBindValue(name);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (q.next()) {
         if (canonical)
             *canonical = q.value(1).toString();
@@ -165,7 +161,7 @@ Result<qint64> ContactBulk::tagIdFor(const QString &tag, bool create, bool *crea
     q.addBindValue(name);
     q.addBindValue(m_clock());
     if (!q.exec() || !q.next())
-        return dbError(q);
+        return storage::queryError(q);
     if (created)
         *created = true;
     if (canonical)
@@ -351,7 +347,7 @@ Result<qint64> ContactBulk::undoUnsubscribe(const StatusChange &change, const st
         q.addBindValue(now);
         q.addBindValue(nullableId(m_byUser));
         if (!q.exec())
-            return dbError(q);
+            return storage::queryError(q);
         restored += q.numRowsAffected();
         return {};
     });
@@ -413,7 +409,7 @@ Result<ContactBulk::Deletion> ContactBulk::moveToTrash(const QList<qint64> &ids,
         QSqlQuery del(m_db);
         // Tags cascade, consent events keep their row with contact_id NULL, the search index follows.
         if (!del.exec(QStringLiteral("DELETE FROM contacts WHERE id IN (SELECT id FROM temp.bulk_ids)")))
-            return dbError(del);
+            return storage::queryError(del);
         deletion.count += del.numRowsAffected();
         return {};
     });
@@ -478,7 +474,7 @@ Result<ContactBulk::Restore> ContactBulk::restoreFromTrash(qint64 batch)
     q.prepare(QStringLiteral("SELECT (SELECT count(*) FROM temp.restorable), (SELECT count(*) FROM contacts_trash WHERE batch = ?)"));
     q.addBindValue(batch);
     if (!q.exec() || !q.next())
-        return dbError(q);
+        return storage::queryError(q);
     result.restored = q.value(0).toLongLong();
     result.skipped = q.value(1).toLongLong() - result.restored;
     q.finish();
@@ -506,7 +502,7 @@ Status ContactBulk::purgeAllTrash(QSqlDatabase db)
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM contacts_trash) OR EXISTS (SELECT 1 FROM contact_tags_trash) "
                                "OR EXISTS (SELECT 1 FROM consent_links_trash)")))
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next() || !q.value(0).toBool())
         return {};
     q.finish();

@@ -3,6 +3,7 @@
 
 #include "addressing.h"
 #include "csvreader.h"
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "users/auditlog.h"
 
@@ -14,13 +15,6 @@
 #include <limits>
 
 namespace lux::contacts {
-
-namespace {
-Error dbError(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
-} // namespace
 
 QString SuppressionList::channelName(Channel channel)
 {
@@ -64,7 +58,7 @@ Result<bool> SuppressionList::insert(Channel channel, const QString &key, const 
     q.addBindValue(m_clock());
     q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     const bool added = q.numRowsAffected() == 1;
     if (channel == Channel::Email) {
         QSqlQuery status(m_db);
@@ -73,7 +67,7 @@ Result<bool> SuppressionList::insert(Channel channel, const QString &key, const 
         status.addBindValue(m_clock());
         status.addBindValue(key);
         if (!status.exec())
-            return dbError(status);
+            return storage::queryError(status);
     }
     return added;
 }
@@ -205,7 +199,7 @@ Result<QList<SuppressionList::Entry>> SuppressionList::page(Channel channel, con
         q.addBindValue(likeContaining(search));
     q.addBindValue(limit);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     QList<Entry> result;
     while (q.next())
         result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
@@ -236,7 +230,7 @@ Status SuppressionList::remove(Channel channel, const QString &address, std::opt
     q.addBindValue(channelName(channel));
     q.addBindValue(hashOf(*key));
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("suppression.not-found"), tr("%1 is not on the suppression list.").arg(address.trimmed()));
     const qint64 id = q.value(0).toLongLong();
@@ -257,7 +251,7 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
     find.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
     find.addBindValue(email->key);
     if (!find.exec())
-        return dbError(find);
+        return storage::queryError(find);
     if (!find.next())
         return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
     const qint64 id = find.value(0).toLongLong();
@@ -266,7 +260,7 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
     if (!db.transaction())
         return Error(QStringLiteral("db.write"), db.lastError().text());
     const auto fail = [&db](const QSqlQuery &q) {
-        const Error e = dbError(q);
+        const Error e = storage::queryError(q);
         db.rollback();
         return e;
     };

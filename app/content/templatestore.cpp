@@ -2,6 +2,7 @@
 #include "templatestore.h"
 
 #include "markdown.h"
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "users/auditlog.h"
 
@@ -15,22 +16,6 @@
 namespace lux::content {
 
 namespace {
-
-Error dbError(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
-
-// SQLite gets '' for an empty text, never NULL (the columns are NOT NULL).
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
-QVariant userValue(std::optional<qint64> user)
-{
-    return user ? QVariant(*user) : QVariant(QMetaType::fromType<qint64>());
-}
 
 EmailTemplate fromQuery(const QSqlQuery &q)
 {
@@ -70,7 +55,7 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
     q.addBindValue(name);
     q.addBindValue(t.id);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (q.next())
         return Error(QStringLiteral("template.duplicate"), tr("There is already a template named “%1”.").arg(name));
     qint64 id = t.id;
@@ -78,39 +63,39 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
     if (id == 0) {
         q.prepare(QStringLiteral("INSERT INTO templates (name, format, subject, preheader, source, tags, created_at, updated_at, "
                                  "created_by, updated_by, text_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-        for (const QVariant &v : QVariantList{name, t.format, text(t.subject), text(t.preheader), text(t.source),
-                                              text(t.tags.join(QStringLiteral(", "))), now, now, userValue(byUser), userValue(byUser),
-                                              text(t.textPart)})
+        for (const QVariant &v : QVariantList{name, t.format, storage::notNull(t.subject), storage::notNull(t.preheader), storage::notNull(t.source),
+                                              storage::notNull(t.tags.join(QStringLiteral(", "))), now, now, storage::userValue(byUser), storage::userValue(byUser),
+                                              storage::notNull(t.textPart)})
             q.addBindValue(v);
         if (!q.exec() || !q.next())
-            return dbError(q);
+            return storage::queryError(q);
         id = q.value(0).toLongLong();
     } else {
         q.prepare(QStringLiteral("SELECT format = ? AND subject = ? AND preheader = ? AND source = ? AND text_part = ? "
                                  "FROM templates WHERE id = ?"));
-        for (const QVariant &v : QVariantList{t.format, text(t.subject), text(t.preheader), text(t.source), text(t.textPart), id})
+        for (const QVariant &v : QVariantList{t.format, storage::notNull(t.subject), storage::notNull(t.preheader), storage::notNull(t.source), storage::notNull(t.textPart), id})
             q.addBindValue(v);
         if (!q.exec())
-            return dbError(q);
+            return storage::queryError(q);
         if (!q.next())
             return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
         changed = !q.value(0).toBool();
         q.prepare(QStringLiteral("UPDATE templates SET name = ?, format = ?, subject = ?, preheader = ?, source = ?, tags = ?, "
                                  "updated_at = ?, updated_by = ?, text_part = ? WHERE id = ?"));
-        for (const QVariant &v : QVariantList{name, t.format, text(t.subject), text(t.preheader), text(t.source),
-                                              text(t.tags.join(QStringLiteral(", "))), now, userValue(byUser), text(t.textPart), id})
+        for (const QVariant &v : QVariantList{name, t.format, storage::notNull(t.subject), storage::notNull(t.preheader), storage::notNull(t.source),
+                                              storage::notNull(t.tags.join(QStringLiteral(", "))), now, storage::userValue(byUser), storage::notNull(t.textPart), id})
             q.addBindValue(v);
         if (!q.exec())
-            return dbError(q);
+            return storage::queryError(q);
     }
     if (changed) {
         q.prepare(QStringLiteral("INSERT INTO template_revisions (template_id, format, subject, preheader, source, at, by_user, "
                                  "text_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant &v :
-             QVariantList{id, t.format, text(t.subject), text(t.preheader), text(t.source), now, userValue(byUser), text(t.textPart)})
+             QVariantList{id, t.format, storage::notNull(t.subject), storage::notNull(t.preheader), storage::notNull(t.source), now, storage::userValue(byUser), storage::notNull(t.textPart)})
             q.addBindValue(v);
         if (!q.exec())
-            return dbError(q);
+            return storage::queryError(q);
     }
     if (Status s = AuditLog(m_db).record(byUser, t.id == 0 ? QStringLiteral("template.created") : QStringLiteral("template.updated"),
                                          QStringLiteral("template"), id, name, now);
@@ -127,7 +112,7 @@ Result<EmailTemplate> TemplateStore::find(const QString &name) const
     q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE lower(name) = lower(?)"));
     q.addBindValue(name.trimmed());
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("template.not-found"), tr("There is no template named “%1”.").arg(name.trimmed()));
     return fromQuery(q);
@@ -139,7 +124,7 @@ Result<EmailTemplate> TemplateStore::find(qint64 id) const
     q.prepare(QString::fromLatin1(kColumns) + QStringLiteral("WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
     return fromQuery(q);
@@ -167,7 +152,7 @@ Status TemplateStore::remove(const QString &name, std::optional<qint64> byUser)
     q.prepare(QStringLiteral("DELETE FROM templates WHERE id = ?")); // revisions cascade
     q.addBindValue(t->id);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("template.deleted"), QStringLiteral("template"), t->id, t->name); !s)
         return s;
     return tx.commit();
@@ -214,9 +199,9 @@ Status TemplateStore::saveComponent(const QString &name, const QString &source, 
     q.addBindValue(name);
     q.addBindValue(source);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(userValue(byUser));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec() || !q.next())
-        return dbError(q);
+        return storage::queryError(q);
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("component.saved"), QStringLiteral("component"), id, name); !s)
@@ -233,7 +218,7 @@ Status TemplateStore::removeComponent(const QString &name, std::optional<qint64>
     q.prepare(QStringLiteral("DELETE FROM components WHERE lower(name) = lower(?) RETURNING id, name"));
     q.addBindValue(name);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("component.not-found"), tr("There is no component named “%1”.").arg(name));
     const qint64 id = q.value(0).toLongLong();
@@ -266,7 +251,7 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
     if (!tx.isOpen())
         return tx.beginError();
     QSqlQuery q(m_db);
-    const auto fail = [&q]() { return dbError(q); };
+    const auto fail = [&q]() { return storage::queryError(q); };
     if (!previousName.isEmpty() && previousName.compare(name.trimmed(), Qt::CaseInsensitive) != 0) {
         q.prepare(QStringLiteral("SELECT 1 FROM brand_kits WHERE lower(name) = lower(?)"));
         q.addBindValue(name.trimmed());
@@ -294,7 +279,7 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
     q.addBindValue(makeDefault || first ? 1 : 0);
     q.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(userValue(byUser));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec() || !q.next())
         return fail();
     const qint64 id = q.value(0).toLongLong();
@@ -341,7 +326,7 @@ Status TemplateStore::removeBrandKit(const QString &name, std::optional<qint64> 
     q.prepare(QStringLiteral("DELETE FROM brand_kits WHERE lower(name) = lower(?) RETURNING id, name, is_default"));
     q.addBindValue(name);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("brand.not-found"), tr("There is no brand kit named “%1”.").arg(name));
     const qint64 id = q.value(0).toLongLong();
@@ -351,7 +336,7 @@ Status TemplateStore::removeBrandKit(const QString &name, std::optional<qint64> 
     if (wasDefault
         && !q.exec(QStringLiteral("UPDATE brand_kits SET is_default = 1 WHERE id = "
                                   "(SELECT id FROM brand_kits ORDER BY lower(name) LIMIT 1)")))
-        return dbError(q);
+        return storage::queryError(q);
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("brand.deleted"), QStringLiteral("brand_kit"), id, stored); !s)
         return s;
     return tx.commit();

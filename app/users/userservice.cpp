@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "userservice.h"
 
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
 #include "auditlog.h"
@@ -38,11 +39,6 @@ QString roleName(User::Role role)
     return role == User::Role::Admin ? QStringLiteral("admin") : QStringLiteral("member");
 }
 
-Error dbError(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
-
 } // namespace
 
 UserService::UserService(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock)) {}
@@ -71,7 +67,7 @@ Result<User> UserService::user(qint64 id) const
     q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM users WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(QStringLiteral("user.not-found"), tr("There is no user with id %1.").arg(id));
     return userFrom(q);
@@ -185,7 +181,7 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
     q.addBindValue(by);
     q.addBindValue(by);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     const qint64 id = q.lastInsertId().toLongLong();
     AuditLog audit(m_db);
     if (Status s = audit.record(actor ? std::optional<qint64>(actor->id) : std::optional<qint64>(id),
@@ -223,7 +219,7 @@ Status UserService::resetPasswordWithHash(const User &actor, qint64 userId, cons
     q.addBindValue(actor.id);
     q.addBindValue(userId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (Status s = AuditLog(m_db).record(actor.id, QStringLiteral("user.password_reset"), QStringLiteral("user"),
                                          userId, target->email, now);
         !s)
@@ -259,7 +255,7 @@ Status UserService::setDisabled(const User &actor, qint64 userId, bool disabled)
     q.addBindValue(actor.id);
     q.addBindValue(userId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (Status s = AuditLog(m_db).record(actor.id, disabled ? QStringLiteral("user.disabled") : QStringLiteral("user.enabled"),
                                          QStringLiteral("user"), userId, target->email, now);
         !s)
@@ -277,7 +273,7 @@ Result<UserService::SignInAttempt> UserService::beginSignIn(const QString &email
     q.prepare(QStringLiteral("SELECT id, password_hash, locked_until FROM users WHERE lower(email) = lower(?)"));
     q.addBindValue(attempt.email);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (!q.next()) {
         attempt.passwordHash = PasswordHasher::decoyHash();
         return attempt;
@@ -323,7 +319,7 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
                                  "RETURNING failed_attempts"));
         q.addBindValue(attempt.userId);
         if (!q.exec() || !q.next())
-            return dbError(q);
+            return storage::queryError(q);
         const int failures = q.value(0).toInt();
         q.finish();
         const qint64 lockout = lockoutMsAfter(failures);
@@ -333,7 +329,7 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
             lock.addBindValue(now + lockout);
             lock.addBindValue(attempt.userId);
             if (!lock.exec())
-                return dbError(lock);
+                return storage::queryError(lock);
         }
         if (Status s = audit.record(attempt.userId, QStringLiteral("user.sign_in_failed"), QStringLiteral("user"),
                                     attempt.userId, {}, now);
@@ -358,7 +354,7 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
     q.addBindValue(now);
     q.addBindValue(attempt.userId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (Status s = audit.record(attempt.userId, QStringLiteral("user.signed_in"), QStringLiteral("user"),
                                 attempt.userId, {}, now);
         !s)
@@ -386,7 +382,7 @@ Result<QString> UserService::issueRememberToken(const User &user)
     q.addBindValue(PasswordHasher::tokenDigest(token));
     q.addBindValue(user.id);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     if (q.numRowsAffected() != 1)
         return Error(QStringLiteral("user.not-found"), tr("The account no longer exists or is disabled."));
     return token;
@@ -421,7 +417,7 @@ Status UserService::forgetRememberToken(qint64 userId)
     q.prepare(QStringLiteral("UPDATE users SET remember_token_hash = NULL WHERE id = ?"));
     q.addBindValue(userId);
     if (!q.exec())
-        return dbError(q);
+        return storage::queryError(q);
     return {};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/awaittask.h"
 #include "storage/database.h"
 #include "users/user.h"
 
@@ -42,20 +43,11 @@ std::unique_ptr<QProcess> startHolder(const QString &dbPath);
 // Call first thing in main(): runs holder mode when asked, else returns.
 void handleHolderMode(int argc, char **argv);
 
-// Runs the event loop until a coroutine finishes and returns its value. (QCoro::waitFor needs a
-// default-constructible result, which lux::Result deliberately is not.)
+// Runs the event loop until a coroutine finishes and returns its value (lux::awaitTask).
 template<typename T>
 T await(QCoro::Task<T> task)
 {
-    std::optional<T> result;
-    QEventLoop loop;
-    QCoro::connect(std::move(task), &loop, [&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return std::move(*result);
+    return awaitTask(std::move(task));
 }
 
 } // namespace lux::test

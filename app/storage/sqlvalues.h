@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace lux::storage {
+
+// The failure of a statement, as the stores report it.
+inline Error queryError(const QSqlQuery &q, const QString &code = QStringLiteral("db.write"))
+{
+    return Error(code, q.lastError().text());
+}
+
+// A user id for a `…_by` column: NULL when nobody is signed in (luxctl, the scheduler).
+inline QVariant userValue(std::optional<qint64> user)
+{
+    return user ? QVariant(*user) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// '' for an empty text, never NULL: text columns are NOT NULL.
+inline QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace lux::storage
