@@ -3,6 +3,7 @@
 
 #include "campaigns/campaignstore.h"
 #include "campaigns/dispatcher.h"
+#include "campaigns/jobstore.h"
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "channels/graph/graphclient.h"
@@ -18,6 +19,9 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <csignal>
 #include <cstdio>
@@ -83,6 +87,54 @@ Status checksPass(QSqlDatabase db, const campaigns::Campaign &c)
     return {};
 }
 
+// Starts a campaign that is due (scheduled → sending, audience frozen) and sends it until every row
+// is settled, paused, cancelled, or a signal asks to stop.
+Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
+{
+    campaigns::CampaignStore store(db);
+    auto campaign = store.find(id);
+    if (!campaign)
+        return campaign.error();
+    if (campaign->status == campaigns::CampaignStatus::Scheduled)
+        if (Status s = store.transition(id, campaigns::CampaignStatus::Sending, std::nullopt); !s)
+            return s.error();
+    if (const auto frozen = store.freezeAudience(id); !frozen)
+        return frozen.error();
+    const auto sender = campaigns::SenderStore(db).find(campaign->fromEmail);
+    if (!sender)
+        return sender.error();
+    Settings settings;
+    channels::graph::GraphConfig config;
+    config.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
+    config.baseUrl = QUrl(settings.value(Settings::Key::GraphBaseUrl).toString());
+    config.tenant = settings.value(Settings::Key::GraphTenant).toString();
+    config.clientId = settings.value(Settings::Key::GraphClientId).toString();
+    if (config.tenant.isEmpty() || config.clientId.isEmpty())
+        return Error(QStringLiteral("graph.config"), CampaignTr::tr("Set graph.tenant and graph.client_id first (luxctl settings set)."));
+    const auto secret = awaitTask(SecretStore().read(QStringLiteral("graph/client-secret")));
+    if (!secret)
+        return Error(secret.error().code, CampaignTr::tr("The Graph client secret is not available: %1 (or set %2).")
+                                              .arg(secret.error().message, SecretStore::environmentName(QStringLiteral("graph/client-secret"))));
+    config.clientSecret = *secret;
+    const QString tracker = settings.value(Settings::Key::TrackerUrl).toString();
+    if (tracker.isEmpty())
+        return Error(QStringLiteral("tracker.config"),
+                     CampaignTr::tr("Set tracker.url first: every message carries a one-click unsubscribe link to it."));
+    QNetworkAccessManager network;
+    channels::graph::GraphClient graph(&network, config);
+    campaigns::Dispatcher dispatcher(db, &graph, id, {{sender->email, sender->limits}},
+                                     [tracker, id](const campaigns::OutboxRow &row) {
+                                         // Signed tokens replace this address form with lux-tracker (issue 6).
+                                         return QStringLiteral("%1/u/%2.%3").arg(tracker.endsWith(u'/') ? tracker.chopped(1) : tracker).arg(id).arg(row.id);
+                                     });
+    g_running = &dispatcher;
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    auto summary = awaitTask(dispatcher.run());
+    g_running = nullptr;
+    return summary;
+}
+
 } // namespace
 
 QList<QCommandLineOption> campaignOptions()
@@ -98,6 +150,7 @@ QList<QCommandLineOption> campaignOptions()
         {QStringLiteral("per-minute"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: messages a minute (default 30).")), QStringLiteral("N")},
         {QStringLiteral("per-day"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: recipients in any 24 hours (default 10000).")), QStringLiteral("N")},
         {QStringLiteral("concurrency"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: requests at once, 1 to 4 (default 4).")), QStringLiteral("N")},
+        {QStringLiteral("until-idle"), t(QT_TRANSLATE_NOOP("luxctl", "Scheduler run: stop when no job is due."))},
     };
 }
 
@@ -160,6 +213,55 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
     return ctx.usage(CampaignTr::tr("Unknown command 'sender %1'. Commands: add, list.").arg(command));
 }
 
+int runSchedulerCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command != QLatin1String("run"))
+        return ctx.usage(CampaignTr::tr("Unknown command 'scheduler %1'. Commands: run.").arg(command));
+    auto opened = Database::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
+    QSqlDatabase db = (*opened)->connection();
+    campaigns::JobStore jobs(db);
+    const QString owner = QStringLiteral("luxctl-%1").arg(QCoreApplication::applicationPid());
+    constexpr qint64 kLease = 24LL * 3600 * 1000; // a send can take a day; a dead holder's lease runs out
+    QJsonArray ran;
+    while (true) {
+        const auto job = jobs.claimDue(owner, kLease);
+        if (!job)
+            return ctx.fail(job.error());
+        if (!*job) {
+            if (ctx.isSet(QStringLiteral("until-idle")))
+                break;
+            // Wake for the next job, or every half minute for one scheduled meanwhile.
+            const qint64 wait = std::clamp<qint64>(jobs.nextDueAt().value_or(QDateTime::currentMSecsSinceEpoch() + 30000)
+                                                       - QDateTime::currentMSecsSinceEpoch(),
+                                                   100, 30000);
+            QEventLoop loop;
+            QTimer::singleShot(wait, &loop, &QEventLoop::quit);
+            loop.exec();
+            continue;
+        }
+        const qint64 campaignId = (*job)->campaignId;
+        const auto campaign = campaigns::CampaignStore(db).find(campaignId);
+        if (!campaign || (campaign->status != campaigns::CampaignStatus::Scheduled && campaign->status != campaigns::CampaignStatus::Sending)) {
+            (void)jobs.complete((*job)->id, owner); // cancelled, sent or gone meanwhile
+            continue;
+        }
+        const auto summary = dispatch(db, campaignId);
+        const auto after = campaigns::CampaignStore(db).find(campaignId);
+        if (after && after->status == campaigns::CampaignStatus::Sending && (!summary || summary->stopped))
+            (void)jobs.release((*job)->id, owner); // stopped before the end: the next run goes on
+        else
+            (void)jobs.complete((*job)->id, owner);
+        ran.append(QJsonObject{{QStringLiteral("campaign"), campaignId},
+                               {QStringLiteral("status"), after ? campaigns::statusName(after->status) : QString()},
+                               {QStringLiteral("sent"), summary ? summary->sent : 0}});
+        if (!summary)
+            std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Campaign %1: %2").arg(campaignId).arg(summary.error().message)));
+    }
+    return ctx.succeed({{QStringLiteral("ran"), ran}}, CampaignTr::tr("%n campaign(s) run.", nullptr, int(ran.size())));
+}
+
 int runCampaignCommand(const QString &command, const CommandContext &ctx)
 {
     auto opened = Database::open(ctx.databasePath);
@@ -215,8 +317,10 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         return move(campaigns::CampaignStatus::Paused);
     if (command == QLatin1String("resume"))
         return move(campaigns::CampaignStatus::Sending);
-    if (command == QLatin1String("cancel"))
+    if (command == QLatin1String("cancel")) {
+        (void)campaigns::JobStore(db).cancelSend(*id);
         return move(campaigns::CampaignStatus::Cancelled);
+    }
     if (command == QLatin1String("schedule")) {
         if (Status s = checksPass(db, *campaign); !s)
             return ctx.fail(s.error());
@@ -227,7 +331,13 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                 return ctx.usage(CampaignTr::tr("--at takes an ISO 8601 time, such as 2026-12-01T09:00:00+01:00."));
             at = when.toMSecsSinceEpoch();
         }
-        return move(campaigns::CampaignStatus::Scheduled, at);
+        if (Status s = store.transition(*id, campaigns::CampaignStatus::Scheduled, std::nullopt, at); !s)
+            return ctx.fail(s.error());
+        if (Status s = campaigns::JobStore(db).scheduleSend(*id, at); !s)
+            return ctx.fail(s.error());
+        return ctx.succeed(statusJson(), CampaignTr::tr("Campaign %1 is scheduled for %2.")
+                                             .arg(*id)
+                                             .arg(QDateTime::fromMSecsSinceEpoch(at).toString(Qt::ISODate)));
     }
     if (command == QLatin1String("send")) {
         // Schedules it now if needed, starts it, and sends until it leaves `sending`. A run after a
@@ -235,48 +345,11 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         if (campaign->status == campaigns::CampaignStatus::Draft) {
             if (Status s = checksPass(db, *campaign); !s)
                 return ctx.fail(s.error());
-        }
-        if (campaign->status == campaigns::CampaignStatus::Draft)
             if (Status s = store.transition(*id, campaigns::CampaignStatus::Scheduled, std::nullopt, QDateTime::currentMSecsSinceEpoch()); !s)
                 return ctx.fail(s.error());
-        if (const auto now = store.find(*id); now && now->status == campaigns::CampaignStatus::Scheduled)
-            if (Status s = store.transition(*id, campaigns::CampaignStatus::Sending, std::nullopt); !s)
-                return ctx.fail(s.error());
-        if (const auto frozen = store.freezeAudience(*id); !frozen)
-            return ctx.fail(frozen.error());
-        const auto sender = campaigns::SenderStore(db).find(campaign->fromEmail);
-        if (!sender)
-            return ctx.fail(sender.error());
-        Settings settings;
-        channels::graph::GraphConfig config;
-        config.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
-        config.baseUrl = QUrl(settings.value(Settings::Key::GraphBaseUrl).toString());
-        config.tenant = settings.value(Settings::Key::GraphTenant).toString();
-        config.clientId = settings.value(Settings::Key::GraphClientId).toString();
-        if (config.tenant.isEmpty() || config.clientId.isEmpty())
-            return ctx.fail(Error(QStringLiteral("graph.config"),
-                                  CampaignTr::tr("Set graph.tenant and graph.client_id first (luxctl settings set).")));
-        const auto secret = awaitTask(SecretStore().read(QStringLiteral("graph/client-secret")));
-        if (!secret)
-            return ctx.fail(Error(secret.error().code, CampaignTr::tr("The Graph client secret is not available: %1 (or set %2).")
-                                                           .arg(secret.error().message, SecretStore::environmentName(QStringLiteral("graph/client-secret")))));
-        config.clientSecret = *secret;
-        const QString tracker = settings.value(Settings::Key::TrackerUrl).toString();
-        if (tracker.isEmpty())
-            return ctx.fail(Error(QStringLiteral("tracker.config"),
-                                  CampaignTr::tr("Set tracker.url first: every message carries a one-click unsubscribe link to it.")));
-        QNetworkAccessManager network;
-        channels::graph::GraphClient graph(&network, config);
-        campaigns::Dispatcher dispatcher(db, &graph, *id, {{sender->email, sender->limits}},
-                                         [tracker, id = *id](const campaigns::OutboxRow &row) {
-                                             // Signed tokens replace this address form with lux-tracker (issue 6).
-                                             return QStringLiteral("%1/u/%2.%3").arg(tracker.endsWith(u'/') ? tracker.chopped(1) : tracker).arg(id).arg(row.id);
-                                         });
-        g_running = &dispatcher;
-        std::signal(SIGINT, requestStop);
-        std::signal(SIGTERM, requestStop);
-        const auto summary = awaitTask(dispatcher.run());
-        g_running = nullptr;
+        }
+        (void)campaigns::JobStore(db).cancelSend(*id); // sent now, not by the scheduler
+        const auto summary = dispatch(db, *id);
         if (!summary)
             return ctx.fail(summary.error());
         QJsonObject o = statusJson();

@@ -11,5 +11,6 @@ QList<QCommandLineOption> campaignOptions();
 int runSettingsCommand(const QString &command, const CommandContext &ctx);
 int runSenderCommand(const QString &command, const CommandContext &ctx);
 int runCampaignCommand(const QString &command, const CommandContext &ctx);
+int runSchedulerCommand(const QString &command, const CommandContext &ctx);
 
 } // namespace lux::cli

@@ -71,6 +71,7 @@ int main(int argc, char *argv[])
         {"campaign create", QT_TRANSLATE_NOOP("luxctl", "--name --template --subject --from [--tag] [--segment] [--exclude-tag] …")},
         {"campaign send ID", QT_TRANSLATE_NOOP("luxctl", "send now through Microsoft Graph, until every recipient is settled")},
         {"campaign status ID", QT_TRANSLATE_NOOP("luxctl", "status and outbox counts; also schedule, pause, resume, cancel")},
+        {"scheduler run", QT_TRANSLATE_NOOP("luxctl", "send scheduled campaigns when due, without a window; --until-idle")},
     };
     QString description = QCoreApplication::translate("luxctl", "LUX Marketing from the command line.")
                           + QStringLiteral("\n\n") + QCoreApplication::translate("luxctl", "Commands:") + QLatin1Char('\n');
@@ -96,7 +97,7 @@ int main(int argc, char *argv[])
     parser.addOptions(cli::contactOptions());
     parser.addOptions(cli::templateOptions());
     parser.addOptions(cli::campaignOptions());
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template, settings, sender, campaign"));
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -137,5 +138,7 @@ int main(int argc, char *argv[])
         return cli::runSenderCommand(command, ctx);
     if (group == QLatin1String("campaign"))
         return cli::runCampaignCommand(command, ctx);
+    if (group == QLatin1String("scheduler"))
+        return cli::runSchedulerCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

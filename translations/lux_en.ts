@@ -194,4 +194,11 @@ Preheader: %2
         <translation><numerusform>Checks: nothing blocks sending; %n warning to look at.</numerusform><numerusform>Checks: nothing blocks sending; %n warnings to look at.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>luxctl</name>
+    <message numerus="yes">
+        <source>%n campaign(s) run.</source>
+        <translation><numerusform>%n campaign run.</numerusform><numerusform>%n campaigns run.</numerusform></translation>
+    </message>
+</context>
 </TS>

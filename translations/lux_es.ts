@@ -384,6 +384,13 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::JobStore</name>
+    <message>
+        <source>Job %1 is held by another scheduler.</source>
+        <translation>El trabajo %1 lo tiene otro planificador.</translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::Outbox</name>
     <message>
         <source>The address was suppressed or unsubscribed after the campaign started.</source>
@@ -4167,8 +4174,28 @@ Etiquetas: %7</translation>
         <translation>estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel</translation>
     </message>
     <message>
-        <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign</source>
-        <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign</translation>
+        <source>Scheduler run: stop when no job is due.</source>
+        <translation>Scheduler run: parar cuando no quede ningún trabajo pendiente.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'scheduler %1'. Commands: run.</source>
+        <translation>Orden desconocida 'scheduler %1'. Órdenes: run.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) run.</source>
+        <translation><numerusform>%n campaña ejecutada.</numerusform><numerusform>%n campañas ejecutadas.</numerusform></translation>
+    </message>
+    <message>
+        <source>Campaign %1 is scheduled for %2.</source>
+        <translation>La campaña %1 está programada para %2.</translation>
+    </message>
+    <message>
+        <source>send scheduled campaigns when due, without a window; --until-idle</source>
+        <translation>enviar las campañas programadas a su hora, sin ventana; --until-idle</translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler</source>
+        <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // a Message-ID per recipient; claiming, outcomes, suppression checked again at dispatch, and rows
 // interrupted by a crash left as unknown, never pending.
 #include "campaigns/campaignstore.h"
+#include "campaigns/jobstore.h"
 #include "campaigns/outbox.h"
 #include "contacts/contactrepository.h"
 #include "contacts/suppression.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void claimAndOutcomes();
     void suppressionIsCheckedAgainAtDispatch();
     void interruptedRowsBecomeUnknown();
+    void jobsAreLeasedToOneScheduler();
 
 private:
     QSqlDatabase db() { return m_db->connection(); }
@@ -258,6 +260,39 @@ void TestCampaigns::interruptedRowsBecomeUnknown()
     // Reconciled as not sent: back to pending, for the next claim.
     QVERIFY(after.retryLater(unknown->first().id, 0, QStringLiteral("reconciled"), QStringLiteral("Not in Sent Items")).ok());
     QCOMPARE(after.claim(id, 10, QStringLiteral("x"))->size(), 1);
+}
+
+void TestCampaigns::jobsAreLeasedToOneScheduler()
+{
+    const qint64 a = campaign();
+    const qint64 b = campaign();
+    JobStore jobs(db(), [this] { return m_now; });
+    QVERIFY(jobs.scheduleSend(a, m_now + 60'000).ok());
+    QVERIFY(jobs.scheduleSend(b, m_now - 1000).ok());
+    QVERIFY(jobs.scheduleSend(a, m_now - 5000).ok()); // rescheduling moves the one job
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM jobs")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 2);
+    QCOMPARE(*jobs.nextDueAt(), m_now - 5000);
+    // The earliest first, each to one owner only.
+    const auto first = jobs.claimDue(QStringLiteral("app"), 60'000);
+    QCOMPARE((*first)->campaignId, a);
+    const auto second = jobs.claimDue(QStringLiteral("luxctl"), 60'000);
+    QCOMPARE((*second)->campaignId, b);
+    QVERIFY(!*jobs.claimDue(QStringLiteral("other"), 60'000));
+    QCOMPARE(jobs.complete((*first)->id, QStringLiteral("luxctl")).error().code, QStringLiteral("job.lease"));
+    QVERIFY(jobs.complete((*first)->id, QStringLiteral("app")).ok());
+    // A holder that dies: its lease runs out and another takes the job.
+    m_now += 61'000;
+    const auto again = jobs.claimDue(QStringLiteral("other"), 60'000);
+    QCOMPARE((*again)->campaignId, b);
+    QVERIFY(jobs.release((*again)->id, QStringLiteral("other")).ok());
+    QCOMPARE((*jobs.claimDue(QStringLiteral("app"), 60'000))->campaignId, b);
+    // Cancelled: no job left.
+    QVERIFY(jobs.cancelSend(b).ok());
+    m_now += 120'000;
+    QVERIFY(!*jobs.claimDue(QStringLiteral("app"), 60'000));
+    QVERIFY(!jobs.nextDueAt());
 }
 
 LUX_TEST_MAIN(TestCampaigns, QCoreApplication)

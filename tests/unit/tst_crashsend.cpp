@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -29,6 +31,7 @@ class TestCrashSend : public QObject
 private Q_SLOTS:
     void killedAndRestartedSendsEachOnce_data();
     void killedAndRestartedSendsEachOnce();
+    void schedulerSendsWhatIsDue();
 
 private:
     int luxctl(const QStringList &args, QByteArray *out = nullptr);
@@ -184,6 +187,72 @@ void TestCrashSend::killedAndRestartedSendsEachOnce()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
     qInfo("%d kills; %d requests to the fake for %d messages", kills, graph.requestCount(), kRecipients);
+}
+
+void TestCrashSend::schedulerSendsWhatIsDue()
+{
+    // A campaign scheduled for a moment ago and one for next week: `scheduler run --until-idle`
+    // sends the first and leaves the second.
+    m_env = std::make_unique<lux::test::TestEnvironment>();
+    m_db = m_env->path(QStringLiteral("sched.sqlite"));
+    FakeGraph graph;
+    QVERIFY(graph.listen());
+    FakeGraph::Faults f;
+    f.latencyMs = 1;
+    graph.setFaults(f);
+    QFile csv(m_env->path(QStringLiteral("c.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email\n");
+    for (int i = 0; i < 20; ++i)
+        csv.write(QStringLiteral("s%1@example.com\n").arg(i).toUtf8());
+    csv.close();
+    QFile html(m_env->path(QStringLiteral("t.html")));
+    QVERIFY(html.open(QIODevice::WriteOnly));
+    html.write("<p>Hi</p><p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
+    html.close();
+    QFile brand(m_env->path(QStringLiteral("brand.json")));
+    QVERIFY(brand.open(QIODevice::WriteOnly));
+    brand.write(R"({"address": "1 Main St, Springfield"})");
+    brand.close();
+    QCOMPARE(luxctl({QStringLiteral("db"), QStringLiteral("init")}), 0);
+    QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("import"), csv.fileName()}), 0);
+    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("Acme"), brand.fileName(), QStringLiteral("--default")}), 0);
+    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("import"), html.fileName(), QStringLiteral("--name"), QStringLiteral("T"),
+                     QStringLiteral("--subject"), QStringLiteral("Hello"), QStringLiteral("--preheader"), QStringLiteral("News")}),
+             0);
+    QCOMPARE(luxctl({QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("news@acme.example"), QStringLiteral("--per-minute"),
+                     QStringLiteral("100000")}),
+             0);
+    const QString url = graph.baseUrl().toString();
+    for (const auto &[key, value] : {std::pair{QStringLiteral("graph.tenant"), QStringLiteral("contoso")},
+                                     std::pair{QStringLiteral("graph.client_id"), QStringLiteral("client")},
+                                     std::pair{QStringLiteral("graph.base_url"), url},
+                                     std::pair{QStringLiteral("graph.authority_url"), url},
+                                     std::pair{QStringLiteral("tracker.url"), QStringLiteral("https://t.example")}})
+        QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("set"), key, value}), 0);
+    for (const char *name : {"Now", "Later"})
+        QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QString::fromLatin1(name),
+                         QStringLiteral("--template"), QStringLiteral("T"), QStringLiteral("--from"), QStringLiteral("news@acme.example")}),
+                 0);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("schedule"), QStringLiteral("1"), QStringLiteral("--at"),
+                     now.addSecs(-60).toString(Qt::ISODate)}),
+             0);
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("schedule"), QStringLiteral("2"), QStringLiteral("--at"),
+                     now.addDays(7).toString(Qt::ISODate)}),
+             0);
+    QByteArray out;
+    QCOMPARE(luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle"), QStringLiteral("--json")}, &out), 0);
+    const QJsonArray ran = QJsonDocument::fromJson(out).object().value(QStringLiteral("ran")).toArray();
+    QCOMPARE(ran.size(), 1);
+    QCOMPARE(ran.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("sent"));
+    QCOMPARE(graph.accepted().size(), 20);
+    QByteArray later;
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("status"), QStringLiteral("2"), QStringLiteral("--json")}, &later), 0);
+    QCOMPARE(QJsonDocument::fromJson(later).object().value(QStringLiteral("status")).toString(), QStringLiteral("scheduled"));
+    // Running again finds nothing due.
+    QCOMPARE(luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("ran")).toArray().size(), 0);
 }
 
 LUX_TEST_MAIN(TestCrashSend, QCoreApplication)

@@ -842,3 +842,14 @@ ES.update({
  'status and outbox counts; also schedule, pause, resume, cancel': 'estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel',
  'Command group: db, contacts, segment, suppress, template, settings, sender, campaign': 'Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign',
 })
+
+# Scheduler (session 3)
+ES.update({
+ 'Job %1 is held by another scheduler.': 'El trabajo %1 lo tiene otro planificador.',
+ 'Scheduler run: stop when no job is due.': 'Scheduler run: parar cuando no quede ningún trabajo pendiente.',
+ "Unknown command 'scheduler %1'. Commands: run.": "Orden desconocida 'scheduler %1'. Órdenes: run.",
+ '%n campaign(s) run.': ('%n campaña ejecutada.', '%n campañas ejecutadas.'),
+ 'Campaign %1 is scheduled for %2.': 'La campaña %1 está programada para %2.',
+ 'send scheduled campaigns when due, without a window; --until-idle': 'enviar las campañas programadas a su hora, sin ventana; --until-idle',
+ 'Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler': 'Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler',
+})

@@ -45,6 +45,7 @@ EN = {
     '%n error(s) that block sending': ('%n error that blocks sending', '%n errors that block sending'),
     '%n warning(s)': ('%n warning', '%n warnings'),
     '%n recipient(s)': ('%n recipient', '%n recipients'),
+    '%n campaign(s) run.': ('%n campaign run.', '%n campaigns run.'),
     'Gave up after %n attempt(s): %1': ('Gave up after %n attempt: %1', 'Gave up after %n attempts: %1'),
     'Checks: nothing blocks sending; %n warning(s) to look at.': ('Checks: nothing blocks sending; %n warning to look at.', 'Checks: nothing blocks sending; %n warnings to look at.'),
     '%n replaced': ('%n replaced', '%n replaced'),

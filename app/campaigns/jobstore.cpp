@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobstore.h"
+
+#include "storage/sqlvalues.h"
+#include "storage/transaction.h"
+
+#include <QSqlQuery>
+
+namespace lux::campaigns {
+
+Status JobStore::scheduleSend(qint64 campaignId, qint64 dueAt)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE jobs SET due_at = ? WHERE campaign_id = ? AND kind = 'send' AND done_at IS NULL"));
+    q.addBindValue(dueAt);
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (q.numRowsAffected() == 0) {
+        q.prepare(QStringLiteral("INSERT INTO jobs (kind, campaign_id, due_at) VALUES ('send', ?, ?)"));
+        q.addBindValue(campaignId);
+        q.addBindValue(dueAt);
+        if (!q.exec())
+            return storage::queryError(q);
+    }
+    return tx.commit();
+}
+
+Status JobStore::cancelSend(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE jobs SET done_at = ? WHERE campaign_id = ? AND kind = 'send' AND done_at IS NULL"));
+    q.addBindValue(m_clock());
+    q.addBindValue(campaignId);
+    return q.exec() ? Status{} : Status(storage::queryError(q));
+}
+
+Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 leaseMs)
+{
+    const qint64 now = m_clock();
+    QSqlQuery q(m_db);
+    // One statement: the pick and the lease cannot be split by another scheduler.
+    q.prepare(QStringLiteral("UPDATE jobs SET lease_owner = ?, lease_until = ? WHERE id = "
+                             "(SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= ? AND lease_until < ? ORDER BY due_at, id LIMIT 1) "
+                             "RETURNING id, campaign_id, due_at"));
+    q.addBindValue(owner);
+    q.addBindValue(now + leaseMs);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (!q.next())
+        return std::optional<Job>();
+    return std::optional<Job>(Job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+}
+
+Status JobStore::release(qint64 jobId, const QString &owner)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE jobs SET lease_owner = '', lease_until = 0 WHERE id = ? AND lease_owner = ?"));
+    q.addBindValue(jobId);
+    q.addBindValue(owner);
+    return q.exec() ? Status{} : Status(storage::queryError(q));
+}
+
+Status JobStore::complete(qint64 jobId, const QString &owner)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE jobs SET done_at = ?, lease_owner = '', lease_until = 0 WHERE id = ? AND lease_owner = ?"));
+    q.addBindValue(m_clock());
+    q.addBindValue(jobId);
+    q.addBindValue(owner);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (q.numRowsAffected() != 1)
+        return Error(QStringLiteral("job.lease"), tr("Job %1 is held by another scheduler.").arg(jobId));
+    return {};
+}
+
+std::optional<qint64> JobStore::nextDueAt() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT min(due_at) FROM jobs WHERE done_at IS NULL")) && q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+} // namespace lux::campaigns
