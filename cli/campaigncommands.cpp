@@ -19,6 +19,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QTextStream>
 #include <QTimer>
 
 #include <algorithm>
@@ -156,6 +157,19 @@ QList<QCommandLineOption> campaignOptions()
 
 int runSettingsCommand(const QString &command, const CommandContext &ctx)
 {
+    if (command == QLatin1String("secret")) {
+        // Secrets go to the keychain, read from standard input so they never sit in a command line
+        // or a shell history: `luxctl settings secret graph.client_secret < file`.
+        if (ctx.args.value(0) != QLatin1String("graph.client_secret"))
+            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret (the value on standard input)"));
+        QTextStream in(stdin);
+        const QString value = in.readLine().trimmed();
+        if (value.isEmpty())
+            return ctx.usage(CampaignTr::tr("Give the secret on standard input."));
+        if (Status s = awaitTask(SecretStore().write(QStringLiteral("graph/client-secret"), value)); !s)
+            return ctx.fail(s.error());
+        return ctx.succeed({{QStringLiteral("key"), ctx.args.value(0)}}, CampaignTr::tr("Saved in the keychain."));
+    }
     Settings settings;
     const auto key = Settings::fromCliName(ctx.args.value(0));
     if (!key)
@@ -171,7 +185,7 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx)
         const QString value = settings.value(*key).toString();
         return ctx.succeed({{QStringLiteral("key"), Settings::cliName(*key)}, {QStringLiteral("value"), value}}, value);
     }
-    return ctx.usage(CampaignTr::tr("Unknown command 'settings %1'. Commands: set, get.").arg(command));
+    return ctx.usage(CampaignTr::tr("Unknown command 'settings %1'. Commands: set, get, secret.").arg(command));
 }
 
 int runSenderCommand(const QString &command, const CommandContext &ctx)

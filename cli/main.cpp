@@ -67,6 +67,7 @@ int main(int argc, char *argv[])
         {"template component NAME FILE", QT_TRANSLATE_NOOP("luxctl", "save a reusable block, included with {{> NAME}}")},
         {"template brand NAME FILE.json", QT_TRANSLATE_NOOP("luxctl", "save a brand kit (brand.* merge tags); --default")},
         {"settings set KEY VALUE", QT_TRANSLATE_NOOP("luxctl", "graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …")},
+        {"settings secret KEY", QT_TRANSLATE_NOOP("luxctl", "graph.client_secret into the keychain, read from standard input")},
         {"sender add EMAIL", QT_TRANSLATE_NOOP("luxctl", "a mailbox to send from; --per-minute, --per-day, --concurrency")},
         {"campaign create", QT_TRANSLATE_NOOP("luxctl", "--name --template --subject --from [--tag] [--segment] [--exclude-tag] …")},
         {"campaign send ID", QT_TRANSLATE_NOOP("luxctl", "send now through Microsoft Graph, until every recipient is settled")},

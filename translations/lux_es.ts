@@ -4106,10 +4106,6 @@ Etiquetas: %7</translation>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <source>Unknown command 'settings %1'. Commands: set, get.</source>
-        <translation>Orden desconocida 'settings %1'. Órdenes: set, get.</translation>
-    </message>
-    <message>
         <source>Sender %1: %2 a minute, %3 a day, %4 at once.</source>
         <translation>Remitente %1: %2 por minuto, %3 al día, %4 a la vez.</translation>
     </message>
@@ -4196,6 +4192,26 @@ Etiquetas: %7</translation>
     <message>
         <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler</source>
         <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler</translation>
+    </message>
+    <message>
+        <source>Usage: settings secret graph.client_secret (the value on standard input)</source>
+        <translation>Uso: settings secret graph.client_secret (el valor por la entrada estándar)</translation>
+    </message>
+    <message>
+        <source>Give the secret on standard input.</source>
+        <translation>Indica el secreto por la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain.</source>
+        <translation>Guardado en el llavero.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'settings %1'. Commands: set, get, secret.</source>
+        <translation>Orden desconocida 'settings %1'. Órdenes: set, get, secret.</translation>
+    </message>
+    <message>
+        <source>graph.client_secret into the keychain, read from standard input</source>
+        <translation>graph.client_secret al llavero, leído de la entrada estándar</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real luxctl binary.
 #include "storage/database.h"
+#include "secrets/secretstore.h"
 #include "testsupport.h"
 #include "users/auditlog.h"
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void contactsUsageErrors_data();
     void contactsUsageErrors();
     void templateImportRenderCheck();
+    void secretGoesToTheKeychainFromStdin();
 };
 
 void TestLuxctl::initCheckJson()
@@ -359,5 +361,26 @@ void TestLuxctl::templateImportRenderCheck()
     QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), bad}).exitCode, 2); // no --name
 }
 
+
+void TestLuxctl::secretGoesToTheKeychainFromStdin()
+{
+    // Read from standard input (never the command line), stored in the real Secret Service.
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.remove(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"));
+    p.setProcessEnvironment(e);
+    p.start(QStringLiteral(LUXCTL_PATH), {QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("graph.client_secret")});
+    QVERIFY(p.waitForStarted());
+    p.write("tst-luxctl-secret-42\n");
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const Result<QString> stored = test::await(SecretStore().read(QStringLiteral("graph/client-secret")));
+    QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().message));
+    QCOMPARE(*stored, QStringLiteral("tst-luxctl-secret-42"));
+    QVERIFY(test::await(SecretStore().remove(QStringLiteral("graph/client-secret"))).ok());
+    // Only graph.client_secret is a secret; nothing else is stored this way.
+    QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("graph.tenant")}).exitCode, 2);
+}
 LUX_TEST_MAIN(TestLuxctl, QCoreApplication)
 #include "tst_luxctl.moc"

@@ -853,3 +853,12 @@ ES.update({
  'send scheduled campaigns when due, without a window; --until-idle': 'enviar las campañas programadas a su hora, sin ventana; --until-idle',
  'Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler': 'Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler',
 })
+
+# luxctl settings secret (session 3 review)
+ES.update({
+ 'Usage: settings secret graph.client_secret (the value on standard input)': 'Uso: settings secret graph.client_secret (el valor por la entrada estándar)',
+ 'Give the secret on standard input.': 'Indica el secreto por la entrada estándar.',
+ 'Saved in the keychain.': 'Guardado en el llavero.',
+ "Unknown command 'settings %1'. Commands: set, get, secret.": "Orden desconocida 'settings %1'. Órdenes: set, get, secret.",
+ 'graph.client_secret into the keychain, read from standard input': 'graph.client_secret al llavero, leído de la entrada estándar',
+})

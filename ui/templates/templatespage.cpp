@@ -523,8 +523,11 @@ bool TemplatesPage::confirmDiscard()
                                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
-    if (answer == QMessageBox::Save)
+    if (answer == QMessageBox::Save) {
+        // The save runs on a worker and may fail; the edit stays in view until it is stored.
         save();
+        return false;
+    }
     m_modified = false;
     return true;
 }
