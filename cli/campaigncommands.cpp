@@ -4,10 +4,15 @@
 #include "campaigns/campaignstore.h"
 #include "campaigns/dispatcher.h"
 #include "campaigns/jobstore.h"
+#include "campaigns/lifecycle.h"
+#include "campaigns/messagebuilder.h"
+#include "campaigns/sendservice.h"
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "channels/graph/graphclient.h"
 #include "common/awaittask.h"
+#include "contacts/addressing.h"
+#include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
@@ -19,6 +24,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QRandomGenerator>
 #include <QTextStream>
 #include <QTimer>
 
@@ -62,48 +68,36 @@ void requestStop(int)
         g_running->stop();
 }
 
-// The pre-send checks on the campaign's template, subject and preheader: errors stop scheduling,
-// warnings are printed and let it go.
-Status checksPass(QSqlDatabase db, const campaigns::Campaign &c)
+// The pre-send checks: errors stop the campaign; warnings are printed and stop it too unless
+// --accept-warnings says they were read.
+Status checksPass(QSqlDatabase db, const campaigns::Campaign &c, bool acceptWarnings)
 {
-    auto t = content::TemplateStore(db).find(c.templateId);
-    if (!t)
-        return t.error();
-    if (!c.subject.isEmpty())
-        t->subject = c.subject;
-    if (!c.preheader.isEmpty())
-        t->preheader = c.preheader;
-    const content::RenderedEmail r = content::TemplateRenderer(db).render(
-        *t, nullptr, {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://unsubscribe.invalid/check")}});
+    const QList<content::Finding> found = campaigns::Lifecycle(db).checks(c);
     QStringList errors;
-    for (const content::Finding &f : r.findings) {
+    for (const content::Finding &f : found) {
         if (f.severity == content::Finding::Severity::Error)
             errors << f.message;
-        else if (f.severity == content::Finding::Severity::Warning)
+        else
             std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Warning: %1").arg(f.message)));
     }
     if (!errors.isEmpty())
         return Error(QStringLiteral("campaign.checks"),
                      CampaignTr::tr("The pre-send checks stop this campaign: %1").arg(errors.join(QStringLiteral("; "))));
+    if (campaigns::Lifecycle::hasWarnings(found) && !acceptWarnings)
+        return Error(QStringLiteral("campaign.warnings"),
+                     CampaignTr::tr("The pre-send checks have warnings (above): read them, then add --accept-warnings."));
     return {};
 }
 
-// Starts a campaign that is due (scheduled → sending, audience frozen) and sends it until every row
-// is settled, paused, cancelled, or a signal asks to stop.
-Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
+QString unsubscribeUrl(const QString &tracker, qint64 campaignId, qint64 rowId)
 {
-    campaigns::CampaignStore store(db);
-    auto campaign = store.find(id);
-    if (!campaign)
-        return campaign.error();
-    if (campaign->status == campaigns::CampaignStatus::Scheduled)
-        if (Status s = store.transition(id, campaigns::CampaignStatus::Sending, std::nullopt); !s)
-            return s.error();
-    if (const auto frozen = store.freezeAudience(id); !frozen)
-        return frozen.error();
-    const auto sender = campaigns::SenderStore(db).find(campaign->fromEmail);
-    if (!sender)
-        return sender.error();
+    // Signed tokens replace this address form with lux-tracker (issue 6).
+    return QStringLiteral("%1/u/%2.%3").arg(tracker.endsWith(u'/') ? tracker.chopped(1) : tracker).arg(campaignId).arg(rowId);
+}
+
+// The Graph connection from the settings and the keychain (or LUX_SECRET_GRAPH_CLIENT_SECRET).
+Result<channels::graph::GraphConfig> graphConfig()
+{
     Settings settings;
     channels::graph::GraphConfig config;
     config.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
@@ -117,23 +111,88 @@ Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
         return Error(secret.error().code, CampaignTr::tr("The Graph client secret is not available: %1 (or set %2).")
                                               .arg(secret.error().message, SecretStore::environmentName(QStringLiteral("graph/client-secret"))));
     config.clientSecret = *secret;
-    const QString tracker = settings.value(Settings::Key::TrackerUrl).toString();
+    return config;
+}
+
+Result<QString> trackerUrl()
+{
+    const QString tracker = Settings().value(Settings::Key::TrackerUrl).toString();
     if (tracker.isEmpty())
         return Error(QStringLiteral("tracker.config"),
                      CampaignTr::tr("Set tracker.url first: every message carries a one-click unsubscribe link to it."));
+    return tracker;
+}
+
+// Starts a campaign that is due (scheduled → sending, audience frozen) and sends it until every row
+// is settled, paused, cancelled, or a signal asks to stop.
+Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
+{
+    campaigns::CampaignStore store(db);
+    auto campaign = store.find(id);
+    if (!campaign)
+        return campaign.error();
+    const auto senders = campaigns::Lifecycle(db).senders(*campaign);
+    if (!senders)
+        return senders.error();
+    const auto config = graphConfig();
+    if (!config)
+        return config.error();
+    const auto tracker = trackerUrl();
+    if (!tracker)
+        return tracker.error();
+    if (campaign->status == campaigns::CampaignStatus::Scheduled)
+        if (Status s = store.transition(id, campaigns::CampaignStatus::Sending, std::nullopt); !s)
+            return s.error();
+    if (const auto frozen = store.freezeAudience(id); !frozen)
+        return frozen.error();
     QNetworkAccessManager network;
-    channels::graph::GraphClient graph(&network, config);
-    campaigns::Dispatcher dispatcher(db, &graph, id, {{sender->email, sender->limits}},
-                                     [tracker, id](const campaigns::OutboxRow &row) {
-                                         // Signed tokens replace this address form with lux-tracker (issue 6).
-                                         return QStringLiteral("%1/u/%2.%3").arg(tracker.endsWith(u'/') ? tracker.chopped(1) : tracker).arg(id).arg(row.id);
-                                     });
+    channels::graph::GraphClient graph(&network, *config);
+    campaigns::Dispatcher dispatcher(db, &graph, id, *senders,
+                                     [t = *tracker, id](const campaigns::OutboxRow &row) { return unsubscribeUrl(t, id, row.id); });
     g_running = &dispatcher;
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
     auto summary = awaitTask(dispatcher.run());
     g_running = nullptr;
     return summary;
+}
+
+// A test send: each address gets the campaign as the contact with that address would (or with the
+// merge tags' fallbacks), "[Test]" before the subject, from the campaign's first mailbox.
+Result<QStringList> sendTest(QSqlDatabase db, const campaigns::Campaign &c, const QStringList &addresses)
+{
+    const auto config = graphConfig();
+    if (!config)
+        return config.error();
+    const auto tracker = trackerUrl();
+    if (!tracker)
+        return tracker.error();
+    campaigns::MessageBuilder builder(db);
+    if (Status s = builder.prepare(c); !s)
+        return s.error();
+    QNetworkAccessManager network;
+    channels::graph::GraphClient graph(&network, *config);
+    const QString mailbox = c.senders().value(0);
+    QStringList delivered;
+    for (const QString &address : addresses) {
+        const auto contact = contacts::ContactRepository(db).findByEmail(address);
+        const QString messageId = QStringLiteral("lux.test.%1.%2@%3")
+                                      .arg(c.id)
+                                      .arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 0, 36)
+                                      .arg(mailbox.section(u'@', -1));
+        const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, messageId, unsubscribeUrl(*tracker, c.id, 0),
+                                         CampaignTr::tr("[Test] ")});
+        if (!mime)
+            return mime.error();
+        QString draft;
+        auto outcome = awaitTask(graph.createDraft(mailbox, *mime, &draft));
+        if (outcome.ok())
+            outcome = awaitTask(graph.sendDraft(mailbox, draft));
+        if (!outcome.ok())
+            return Error(QStringLiteral("campaign.test"), CampaignTr::tr("The test to %1 was not sent: %2").arg(address, outcome.message));
+        delivered << address;
+    }
+    return delivered;
 }
 
 } // namespace
@@ -152,6 +211,10 @@ QList<QCommandLineOption> campaignOptions()
         {QStringLiteral("per-day"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: recipients in any 24 hours (default 10000).")), QStringLiteral("N")},
         {QStringLiteral("concurrency"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: requests at once, 1 to 4 (default 4).")), QStringLiteral("N")},
         {QStringLiteral("until-idle"), t(QT_TRANSLATE_NOOP("luxctl", "Scheduler run: stop when no job is due."))},
+        {QStringLiteral("accept-warnings"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule or send: the pre-send warnings were read."))},
+        {QStringLiteral("sender"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: another mailbox to share the sending (repeatable).")), QStringLiteral("EMAIL")},
+        {QStringLiteral("local-time"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule: --at's date and time in each recipient's time zone."))},
+        {QStringLiteral("to"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign test: an address to send the test to (repeatable, at most 5).")), QStringLiteral("EMAIL")},
     };
 }
 
@@ -237,7 +300,7 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
     QSqlDatabase db = (*opened)->connection();
     campaigns::JobStore jobs(db);
     const QString owner = QStringLiteral("luxctl-%1").arg(QCoreApplication::applicationPid());
-    constexpr qint64 kLease = 24LL * 3600 * 1000; // a send can take a day; a dead holder's lease runs out
+    constexpr qint64 kLease = campaigns::SendService::kLeaseMs; // renewed while a send runs; a dead holder's runs out
     QJsonArray ran;
     while (true) {
         const auto job = jobs.claimDue(owner, kLease);
@@ -261,7 +324,11 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
             (void)jobs.complete((*job)->id, owner); // cancelled, sent or gone meanwhile
             continue;
         }
+        QTimer renew;
+        QObject::connect(&renew, &QTimer::timeout, [&jobs, &job, &owner] { (void)jobs.renew((*job)->id, owner, kLease); });
+        renew.start(int(kLease / 4));
         const auto summary = dispatch(db, campaignId);
+        renew.stop();
         const auto after = campaigns::CampaignStore(db).find(campaignId);
         if (after && after->status == campaigns::CampaignStatus::Sending && (!summary || summary->stopped))
             (void)jobs.release((*job)->id, owner); // stopped before the end: the next run goes on
@@ -301,6 +368,10 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         c.audience.includeSegments = ctx.options(QStringLiteral("segment"));
         c.audience.excludeTags = ctx.options(QStringLiteral("exclude-tag"));
         c.audience.excludeSegments = ctx.options(QStringLiteral("exclude-segment"));
+        c.extraSenders = ctx.options(QStringLiteral("sender"));
+        for (const QString &extra : std::as_const(c.extraSenders))
+            if (const auto known = campaigns::SenderStore(db).find(extra); !known)
+                return ctx.fail(known.error());
         const auto created = store.create(c, std::nullopt);
         if (!created)
             return ctx.fail(created.error());
@@ -322,44 +393,72 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         const QJsonObject o = statusJson();
         return ctx.succeed(o, CampaignTr::tr("Campaign %1: %2").arg(*id).arg(o.value(QStringLiteral("status")).toString()));
     }
-    const auto move = [&](campaigns::CampaignStatus to, std::optional<qint64> at = std::nullopt) -> int {
-        if (Status s = store.transition(*id, to, std::nullopt, at); !s)
+    campaigns::Lifecycle lifecycle(db);
+    const auto done = [&](Status s, campaigns::CampaignStatus to) -> int {
+        if (!s)
             return ctx.fail(s.error());
         return ctx.succeed(statusJson(), CampaignTr::tr("Campaign %1 is now %2.").arg(*id).arg(campaigns::CampaignStore::statusLabel(to)));
     };
     if (command == QLatin1String("pause"))
-        return move(campaigns::CampaignStatus::Paused);
+        return done(lifecycle.pause(*id, std::nullopt), campaigns::CampaignStatus::Paused);
     if (command == QLatin1String("resume"))
-        return move(campaigns::CampaignStatus::Sending);
-    if (command == QLatin1String("cancel")) {
-        (void)campaigns::JobStore(db).cancelSend(*id);
-        return move(campaigns::CampaignStatus::Cancelled);
+        return done(lifecycle.resume(*id, std::nullopt), campaigns::CampaignStatus::Sending);
+    if (command == QLatin1String("cancel"))
+        return done(lifecycle.cancel(*id, std::nullopt), campaigns::CampaignStatus::Cancelled);
+    if (command == QLatin1String("retry-failed")) {
+        const auto requeued = lifecycle.retryFailed(*id, std::nullopt);
+        if (!requeued)
+            return ctx.fail(requeued.error());
+        QJsonObject o = statusJson();
+        o.insert(QStringLiteral("requeued"), *requeued);
+        return ctx.succeed(o, CampaignTr::tr("%n failed recipient(s) will be sent again.", nullptr, int(*requeued)));
+    }
+    if (command == QLatin1String("test")) {
+        const QStringList to = ctx.options(QStringLiteral("to"));
+        if (to.isEmpty() || to.size() > 5)
+            return ctx.usage(CampaignTr::tr("Give one to five addresses with --to."));
+        for (const QString &address : to)
+            if (const auto parsed = contacts::Addressing::parseEmail(address); !parsed)
+                return ctx.usage(CampaignTr::tr("“%1” is not an email address: %2").arg(address, parsed.error().message));
+        const auto sent = sendTest(db, *campaign, to);
+        if (!sent)
+            return ctx.fail(sent.error());
+        return ctx.succeed({{QStringLiteral("sent"), QJsonArray::fromStringList(*sent)}},
+                           CampaignTr::tr("Test sent to %1.").arg(sent->join(QStringLiteral(", "))));
     }
     if (command == QLatin1String("schedule")) {
-        if (Status s = checksPass(db, *campaign); !s)
-            return ctx.fail(s.error());
-        qint64 at = QDateTime::currentMSecsSinceEpoch();
+        std::optional<qint64> at;
         if (ctx.isSet(QStringLiteral("at"))) {
-            const QDateTime when = QDateTime::fromString(ctx.option(QStringLiteral("at")), Qt::ISODate);
+            QDateTime when = QDateTime::fromString(ctx.option(QStringLiteral("at")), Qt::ISODate);
             if (!when.isValid())
                 return ctx.usage(CampaignTr::tr("--at takes an ISO 8601 time, such as 2026-12-01T09:00:00+01:00."));
+            if (ctx.isSet(QStringLiteral("local-time"))) {
+                // The wall-clock time, whatever offset was written, in each recipient's zone.
+                when = QDateTime(when.date(), when.time(), Qt::UTC);
+                auto c = *campaign;
+                c.localTime = true;
+                if (const auto saved = store.update(c, std::nullopt); !saved)
+                    return ctx.fail(saved.error());
+            }
             at = when.toMSecsSinceEpoch();
         }
-        if (Status s = store.transition(*id, campaigns::CampaignStatus::Scheduled, std::nullopt, at); !s)
+        if (Status s = checksPass(db, *store.find(*id), ctx.isSet(QStringLiteral("accept-warnings"))); !s)
             return ctx.fail(s.error());
-        if (Status s = campaigns::JobStore(db).scheduleSend(*id, at); !s)
+        if (Status s = lifecycle.schedule(*id, at, true, std::nullopt); !s)
             return ctx.fail(s.error());
-        return ctx.succeed(statusJson(), CampaignTr::tr("Campaign %1 is scheduled for %2.")
+        const auto now = store.find(*id);
+        return ctx.succeed(statusJson(), CampaignTr::tr("Campaign %1 is scheduled for %2%3.")
                                              .arg(*id)
-                                             .arg(QDateTime::fromMSecsSinceEpoch(at).toString(Qt::ISODate)));
+                                             .arg(QDateTime::fromMSecsSinceEpoch(now->scheduledAt.value_or(0), Qt::UTC).toString(Qt::ISODate),
+                                                  now->localTime ? CampaignTr::tr(" in each recipient's time zone") : QString()));
     }
     if (command == QLatin1String("send")) {
         // Schedules it now if needed, starts it, and sends until it leaves `sending`. A run after a
         // crash picks up where the last one stopped.
         if (campaign->status == campaigns::CampaignStatus::Draft) {
-            if (Status s = checksPass(db, *campaign); !s)
+            if (Status s = checksPass(db, *campaign, ctx.isSet(QStringLiteral("accept-warnings"))); !s)
                 return ctx.fail(s.error());
-            if (Status s = store.transition(*id, campaigns::CampaignStatus::Scheduled, std::nullopt, QDateTime::currentMSecsSinceEpoch()); !s)
+            if (Status s = lifecycle.schedule(*id, std::nullopt, true, std::nullopt); !s)
                 return ctx.fail(s.error());
         }
         (void)campaigns::JobStore(db).cancelSend(*id); // sent now, not by the scheduler
@@ -375,7 +474,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                                   .arg(summary->unknown)
                                   .arg(summary->pending));
     }
-    return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, status, pause, resume, cancel.").arg(command));
+    return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, pause, resume, cancel, retry-failed.").arg(command));
 }
 
 } // namespace lux::cli

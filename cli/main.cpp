@@ -71,7 +71,8 @@ int main(int argc, char *argv[])
         {"sender add EMAIL", QT_TRANSLATE_NOOP("luxctl", "a mailbox to send from; --per-minute, --per-day, --concurrency")},
         {"campaign create", QT_TRANSLATE_NOOP("luxctl", "--name --template --subject --from [--tag] [--segment] [--exclude-tag] …")},
         {"campaign send ID", QT_TRANSLATE_NOOP("luxctl", "send now through Microsoft Graph, until every recipient is settled")},
-        {"campaign status ID", QT_TRANSLATE_NOOP("luxctl", "status and outbox counts; also schedule, pause, resume, cancel")},
+        {"campaign test ID --to EMAIL", QT_TRANSLATE_NOOP("luxctl", "send a test of the campaign to up to five addresses")},
+        {"campaign status ID", QT_TRANSLATE_NOOP("luxctl", "status and outbox counts; also schedule, pause, resume, cancel, retry-failed")},
         {"scheduler run", QT_TRANSLATE_NOOP("luxctl", "send scheduled campaigns when due, without a window; --until-idle")},
     };
     QString description = QCoreApplication::translate("luxctl", "LUX Marketing from the command line.")

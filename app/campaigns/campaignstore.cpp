@@ -11,6 +11,8 @@
 
 #include <climits>
 #include <QJsonDocument>
+#include <QTimeZone>
+#include <QDateTime>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -34,7 +36,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -53,10 +55,26 @@ Campaign fromQuery(const QSqlQuery &q)
         c.scheduledAt = q.value(10).toLongLong();
     c.createdAt = q.value(11).toLongLong();
     c.updatedAt = q.value(12).toLongLong();
+    c.extraSenders = strings(QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array());
+    c.localTime = q.value(14).toInt() != 0;
     return c;
 }
 
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
+
+QStringList Campaign::senders() const
+{
+    QStringList out;
+    for (const QString &s : QStringList{fromEmail} + extraSenders)
+        if (const QString m = s.trimmed().toLower(); !m.isEmpty() && !out.contains(m))
+            out << m;
+    return out;
+}
 
 QString statusName(CampaignStatus status)
 {
@@ -122,13 +140,13 @@ bool CampaignStore::canMove(CampaignStatus from, CampaignStatus to)
     case S::Sending: return to == S::Paused || to == S::Sent || to == S::Failed || to == S::Cancelled;
     case S::Paused: return to == S::Sending || to == S::Cancelled;
     case S::Failed: return to == S::Sending || to == S::Cancelled; // resume once the cause is fixed
-    case S::Sent:
+    case S::Sent: return to == S::Sending; // only to retry rows that failed
     case S::Cancelled: return false;
     }
     return false;
 }
 
-Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> byUser)
+Status CampaignStore::validate(const Campaign &c, qint64 exceptId) const
 {
     const QString name = c.name.trimmed();
     if (name.isEmpty())
@@ -136,11 +154,11 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
     const auto from = contacts::Addressing::parseEmail(c.fromEmail);
     if (!from)
         return Error(QStringLiteral("campaign.from"), tr("The sender address “%1” is not valid: %2").arg(c.fromEmail, from.error().message));
+    for (const QString &extra : c.extraSenders)
+        if (!contacts::Addressing::parseEmail(extra))
+            return Error(QStringLiteral("campaign.from"), tr("The sender address “%1” is not valid.").arg(extra));
     if (!c.replyTo.trimmed().isEmpty() && !contacts::Addressing::parseEmail(c.replyTo))
         return Error(QStringLiteral("campaign.reply-to"), tr("The reply-to address “%1” is not valid.").arg(c.replyTo));
-    storage::Transaction tx(m_db);
-    if (!tx.isOpen())
-        return tx.beginError();
     QSqlQuery q(m_db);
     if (c.templateId != 0) {
         q.prepare(QStringLiteral("SELECT 1 FROM templates WHERE id = ?"));
@@ -150,20 +168,37 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
         if (!q.next())
             return Error(QStringLiteral("campaign.template"), tr("The campaign's template no longer exists."));
     }
-    q.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE lower(name) = lower(?)"));
+    q.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE lower(name) = lower(?) AND id <> ?"));
     q.addBindValue(name);
+    q.addBindValue(exceptId);
     if (!q.exec())
         return storage::queryError(q);
     if (q.next())
         return Error(QStringLiteral("campaign.duplicate"), tr("There is already a campaign named “%1”.").arg(name));
+    return {};
+}
+
+Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> byUser)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    if (Status s = validate(c, 0); !s)
+        return s.error();
+    const QString name = c.name.trimmed();
     const qint64 now = m_clock();
+    QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO campaigns (name, template_id, subject, preheader, from_email, from_name, reply_to, audience, "
-                             "status, created_at, updated_at, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?) "
-                             "RETURNING id"));
+                             "status, created_at, updated_at, created_by, updated_by, senders, local_time, scheduled_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v : QVariantList{name, c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
-                                          storage::notNull(c.subject), storage::notNull(c.preheader), from->display, storage::notNull(c.fromName.trimmed()), storage::notNull(c.replyTo.trimmed()),
-                                          QString::fromUtf8(QJsonDocument(c.audience.toJson()).toJson(QJsonDocument::Compact)), now, now,
-                                          storage::userValue(byUser), storage::userValue(byUser)})
+                                          storage::notNull(c.subject), storage::notNull(c.preheader),
+                                          contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
+                                          storage::notNull(c.replyTo.trimmed()), json(c.audience.toJson()), now, now,
+                                          storage::userValue(byUser), storage::userValue(byUser),
+                                          QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
+                                          int(c.localTime),
+                                          c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>())})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return storage::queryError(q);
@@ -174,6 +209,44 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
     if (Status s = tx.commit(); !s)
         return s.error();
     return find(id);
+}
+
+Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> byUser)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    const auto current = find(c.id);
+    if (!current)
+        return current.error();
+    if (current->status != CampaignStatus::Draft)
+        return Error(QStringLiteral("campaign.locked"),
+                     tr("Campaign “%1” is %2; only drafts can be changed.").arg(current->name, statusLabel(current->status)));
+    if (Status s = validate(c, c.id); !s)
+        return s.error();
+    const qint64 now = m_clock();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, template_id = ?, subject = ?, preheader = ?, from_email = ?, from_name = ?, "
+                             "reply_to = ?, audience = ?, senders = ?, local_time = ?, scheduled_at = ?, updated_at = ?, updated_by = ? "
+                             "WHERE id = ? AND status = 'draft'"));
+    for (const QVariant &v : QVariantList{c.name.trimmed(), c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
+                                          storage::notNull(c.subject), storage::notNull(c.preheader),
+                                          contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
+                                          storage::notNull(c.replyTo.trimmed()), json(c.audience.toJson()),
+                                          QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
+                                          int(c.localTime),
+                                          c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()), now,
+                                          storage::userValue(byUser), c.id})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (q.numRowsAffected() != 1)
+        return Error(QStringLiteral("campaign.transition"), tr("Campaign “%1” changed meanwhile; look again.").arg(current->name));
+    if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.edited"), QStringLiteral("campaign"), c.id, c.name.trimmed(), now); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return find(c.id);
 }
 
 Result<Campaign> CampaignStore::find(qint64 id) const
@@ -251,6 +324,98 @@ Status CampaignStore::transition(qint64 id, CampaignStatus to, std::optional<qin
     return tx.commit();
 }
 
+Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &audience, qint64 now) const
+{
+    // Tags and segments by name; a missing one is an error, not an empty set. Binds follow the
+    // order the clauses appear in the text.
+    AudienceSql out;
+    QString problem;
+    const auto clauses = [&](const QStringList &tags, const QStringList &segments) {
+        QStringList parts;
+        for (const QString &tag : tags) {
+            parts << QStringLiteral("EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                    "WHERE ct.contact_id = c.id AND lower(t.name) = lower(?))");
+            out.binds << tag;
+        }
+        for (const QString &name : segments) {
+            QSqlQuery s(m_db);
+            s.prepare(QStringLiteral("SELECT rules FROM segments WHERE lower(name) = lower(?)"));
+            s.addBindValue(name);
+            if (!s.exec() || !s.next()) {
+                problem = tr("There is no segment named “%1”.").arg(name);
+                continue;
+            }
+            const auto compiled = contacts::Segment::compile(QJsonDocument::fromJson(s.value(0).toString().toUtf8()).object(), now);
+            if (!compiled) {
+                problem = tr("Segment “%1” cannot be used: %2").arg(name, compiled.error().message);
+                continue;
+            }
+            parts << u'(' + compiled->where + u')';
+            out.binds << compiled->binds;
+        }
+        return parts;
+    };
+    out.where = QStringLiteral("c.status = 'subscribed' "
+                               "AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = c.email_key)");
+    const QStringList include = clauses(audience.includeTags, audience.includeSegments);
+    const QStringList exclude = clauses(audience.excludeTags, audience.excludeSegments);
+    if (!problem.isEmpty())
+        return Error(QStringLiteral("campaign.audience"), problem);
+    if (!include.isEmpty())
+        out.where += QStringLiteral(" AND (") + include.join(QStringLiteral(" OR ")) + u')';
+    if (!exclude.isEmpty())
+        out.where += QStringLiteral(" AND NOT (") + exclude.join(QStringLiteral(" OR ")) + u')';
+    return out;
+}
+
+Result<qint64> CampaignStore::countAudience(const Audience &audience) const
+{
+    const auto sql = audienceSql(audience, m_clock());
+    if (!sql)
+        return sql.error();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM contacts c WHERE ") + sql->where);
+    for (const QVariant &v : sql->binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q);
+    return q.value(0).toLongLong();
+}
+
+qint64 CampaignStore::firstDueAt(const Campaign &c)
+{
+    const qint64 at = c.scheduledAt.value_or(0);
+    return c.localTime ? at - 14LL * 3600 * 1000 : at; // UTC+14 (Kiribati) sees a wall time first
+}
+
+Status CampaignStore::setLocalDueTimes(const Campaign &c)
+{
+    // The same wall-clock time in each recipient's zone; one update per zone, not per row.
+    const QDateTime wall = QDateTime::fromMSecsSinceEpoch(c.scheduledAt.value_or(0), Qt::UTC);
+    QSqlQuery zones(m_db);
+    zones.prepare(QStringLiteral("SELECT DISTINCT coalesce(c.time_zone, '') FROM outbox o JOIN contacts c ON c.id = o.contact_id "
+                                 "WHERE o.campaign_id = ?"));
+    zones.addBindValue(c.id);
+    if (!zones.exec())
+        return storage::queryError(zones);
+    QStringList names;
+    while (zones.next())
+        names << zones.value(0).toString();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET due_at = ? WHERE campaign_id = ? "
+                             "AND contact_id IN (SELECT id FROM contacts WHERE coalesce(time_zone, '') = ?)"));
+    for (const QString &name : std::as_const(names)) {
+        const QTimeZone zone(name.toUtf8());
+        QDateTime local(wall.date(), wall.time(), zone.isValid() ? zone : QTimeZone::systemTimeZone());
+        q.addBindValue(local.toMSecsSinceEpoch());
+        q.addBindValue(c.id);
+        q.addBindValue(name);
+        if (!q.exec())
+            return storage::queryError(q);
+    }
+    return {};
+}
+
 Result<qint64> CampaignStore::freezeAudience(qint64 id)
 {
     const auto c = find(id);
@@ -267,63 +432,24 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     if (const qint64 existing = q.value(0).toLongLong(); existing > 0)
         return existing; // frozen already: the audience never changes once sending started
     const qint64 now = m_clock();
-
-    // Tags and segments by name; a missing one is an error, not an empty set.
-    QVariantList binds;
-    const auto tagClause = [&](const QStringList &tags) {
-        QStringList parts;
-        for (const QString &tag : tags) {
-            parts << QStringLiteral("EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                    "WHERE ct.contact_id = c.id AND lower(t.name) = lower(?))");
-            binds << tag;
-        }
-        return parts;
-    };
-    QString problem;
-    const auto segmentClause = [&](const QStringList &segments) {
-        QStringList parts;
-        for (const QString &name : segments) {
-            QSqlQuery s(m_db);
-            s.prepare(QStringLiteral("SELECT rules FROM segments WHERE lower(name) = lower(?)"));
-            s.addBindValue(name);
-            if (!s.exec() || !s.next()) {
-                problem = tr("There is no segment named “%1”.").arg(name);
-                continue;
-            }
-            const auto compiled = contacts::Segment::compile(QJsonDocument::fromJson(s.value(0).toString().toUtf8()).object(), now);
-            if (!compiled) {
-                problem = tr("Segment “%1” cannot be used: %2").arg(name, compiled.error().message);
-                continue;
-            }
-            parts << compiled->where;
-            binds << compiled->binds;
-        }
-        return parts;
-    };
-    // The binds are collected in the order the clauses appear in the text below.
+    const auto audience = audienceSql(c->audience, now);
+    if (!audience)
+        return audience.error();
     const auto sender = contacts::Addressing::parseEmail(c->fromEmail);
     const QString domain = sender ? sender->ascii.section(u'@', -1) : QStringLiteral("lux.invalid");
     const QString nonce = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
-    binds << id << QString::number(id) << nonce << domain << now;
-    QStringList include = tagClause(c->audience.includeTags);
-    include << segmentClause(c->audience.includeSegments);
-    QStringList exclude = tagClause(c->audience.excludeTags);
-    exclude << segmentClause(c->audience.excludeSegments);
-    if (!problem.isEmpty())
-        return Error(QStringLiteral("campaign.audience"), problem);
-    const QString sql =
-        QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
-                       "SELECT ?, c.id, c.email, c.email_key, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
-                       "FROM contacts c WHERE c.status = 'subscribed' "
-                       "AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = c.email_key)")
-        + (include.isEmpty() ? QString() : QStringLiteral(" AND (") + include.join(QStringLiteral(" OR ")) + u')')
-        + (exclude.isEmpty() ? QString() : QStringLiteral(" AND NOT (") + exclude.join(QStringLiteral(" OR ")) + u')');
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(binds))
+    q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
+                             "SELECT ?, c.id, c.email, c.email_key, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
+                             "FROM contacts c WHERE ")
+              + audience->where);
+    for (const QVariant &v : QVariantList{id, QString::number(id), nonce, domain, now} + audience->binds)
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);
     const qint64 frozen = q.numRowsAffected();
+    if (c->localTime && c->scheduledAt)
+        if (Status s = setLocalDueTimes(*c); !s)
+            return s.error();
     if (Status s = AuditLog(m_db).record(std::nullopt, QStringLiteral("campaign.frozen"), QStringLiteral("campaign"), id,
                                          tr("%n recipient(s)", nullptr, int(std::min<qint64>(frozen, INT_MAX))), now);
         !s)

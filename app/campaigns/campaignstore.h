@@ -33,9 +33,14 @@ struct Campaign
     qint64 templateId = 0;
     QString subject, preheader;
     QString fromEmail, fromName, replyTo;
+    QStringList extraSenders; // more mailboxes sharing the sending; each message comes from its own
     Audience audience;
     CampaignStatus status = CampaignStatus::Draft;
-    std::optional<qint64> scheduledAt; // ms since the epoch, UTC
+    // ms since the epoch, UTC; with localTime, the wall-clock time encoded as if it were UTC, sent at
+    // that time in each recipient's time zone (the computer's zone for contacts without one).
+    std::optional<qint64> scheduledAt;
+    bool localTime = false;
+    QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };
 
@@ -51,6 +56,8 @@ public:
     static QString statusLabel(CampaignStatus status); // for people, translated
 
     Result<Campaign> create(const Campaign &c, std::optional<qint64> byUser);
+    // Saves a draft's fields (not its status); only drafts can change.
+    Result<Campaign> update(const Campaign &c, std::optional<qint64> byUser);
     Result<Campaign> find(qint64 id) const;
     Result<Campaign> find(const QString &name) const;
     QList<Campaign> list() const; // newest first
@@ -62,8 +69,21 @@ public:
     // (`<lux.CAMPAIGN.CONTACT.NONCE@DOMAIN>`, DOMAIN from the sender's address). Returns how many rows
     // the outbox holds. Calling it again adds nothing.
     Result<qint64> freezeAudience(qint64 id);
+    // How many contacts the audience holds now (what a freeze would take), for the wizard.
+    Result<qint64> countAudience(const Audience &audience) const;
+    // The earliest moment any recipient of a local-time schedule is due: the wall time in UTC+14.
+    static qint64 firstDueAt(const Campaign &c);
 
 private:
+    struct AudienceSql
+    {
+        QString where; // over contacts c
+        QVariantList binds;
+    };
+    Result<AudienceSql> audienceSql(const Audience &audience, qint64 now) const;
+    Status validate(const Campaign &c, qint64 exceptId) const;
+    Status setLocalDueTimes(const Campaign &c);
+
     QSqlDatabase m_db;
     Clock m_clock;
 };

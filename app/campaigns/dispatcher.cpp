@@ -5,14 +5,13 @@
 #include "channels/graph/graphclient.h"
 #include "common/logging.h"
 #include "contacts/contactrepository.h"
-#include "content/mimemessage.h"
-#include "content/templatestore.h"
 
 #include <QCoroTimer>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <chrono>
 
 namespace lux::campaigns {
@@ -30,7 +29,7 @@ struct Dispatcher::Sender
 Dispatcher::Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qint64 campaignId, QList<SenderConfig> senders,
                        UnsubscribeUrl unsubscribe, Clock clock, QObject *parent)
     : QObject(parent), m_db(db), m_graph(graph), m_campaignId(campaignId), m_unsubscribe(std::move(unsubscribe)), m_clock(clock),
-      m_outbox(db, clock)
+      m_outbox(db, clock), m_builder(std::make_unique<MessageBuilder>(db, clock))
 {
     for (const SenderConfig &s : senders) {
         auto sender = std::make_unique<Sender>();
@@ -50,19 +49,8 @@ Status Dispatcher::prepare()
         return campaign.error();
     if (m_senders.empty())
         return Error(QStringLiteral("dispatch.sender"), tr("The campaign has no sender mailbox to send from."));
-    const auto t = content::TemplateStore(m_db).find(campaign->templateId);
-    if (!t)
-        return Error(QStringLiteral("dispatch.template"), tr("The campaign's template cannot be read: %1").arg(t.error().message));
-    m_template = std::make_unique<content::EmailTemplate>(*t);
-    if (!campaign->subject.isEmpty())
-        m_template->subject = campaign->subject;
-    if (!campaign->preheader.isEmpty())
-        m_template->preheader = campaign->preheader;
-    m_renderer = std::make_unique<content::TemplateRenderer>(m_db);
-    m_fromName = campaign->fromName;
-    m_fromAddress = campaign->fromEmail;
-    m_replyTo = campaign->replyTo;
-    m_listId = QStringLiteral("%1 <campaign-%2.%3>").arg(campaign->name).arg(m_campaignId).arg(m_fromAddress.section(u'@', -1));
+    if (Status s = m_builder->prepare(*campaign); !s)
+        return s;
     // Each mailbox's pace counts what it sent in the last 24 hours, whatever campaign it was.
     const qint64 since = m_clock() - 24LL * 3600 * 1000;
     QSqlQuery q(m_db);
@@ -83,28 +71,10 @@ Result<QByteArray> Dispatcher::message(const OutboxRow &row) const
     const auto contact = contacts::ContactRepository(m_db).find(row.contactId);
     if (!contact)
         return Error(QStringLiteral("dispatch.contact"), contact.error().message);
-    const QString unsubscribe = m_unsubscribe ? m_unsubscribe(row) : QString();
-    const content::RenderedEmail r = m_renderer->render(*m_template, &*contact, {{QStringLiteral("unsubscribe_url"), unsubscribe}});
-    for (const content::Finding &f : r.findings)
-        if (f.severity == content::Finding::Severity::Error && f.code.startsWith(QLatin1String("merge.")))
-            return Error(QStringLiteral("dispatch.render"), f.message);
-    content::MimeInput in;
-    in.fromName = m_fromName;
-    in.fromAddress = m_fromAddress;
-    in.toName = QString(contact->firstName + u' ' + contact->lastName).trimmed();
-    in.toAddress = row.email;
-    in.replyTo = m_replyTo;
-    in.subject = r.subject;
-    in.html = r.html;
-    in.text = r.text;
     QString id = row.messageId;
     if (id.startsWith(u'<') && id.endsWith(u'>'))
         id = id.mid(1, id.size() - 2);
-    in.messageId = id;
-    in.date = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);
-    in.listUnsubscribeUrl = unsubscribe;
-    in.listId = m_listId;
-    return content::MimeMessage::build(in);
+    return m_builder->build({&*contact, row.email, row.sender, id, m_unsubscribe ? m_unsubscribe(row) : QString(), {}});
 }
 
 qint64 Dispatcher::backoffMs(int attempts) const
@@ -191,11 +161,29 @@ QCoro::Task<> Dispatcher::reconcile(Sender *sender, OutboxRow row)
                                    tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again."));
 }
 
-void Dispatcher::report()
+void Dispatcher::report(bool force)
 {
+    const qint64 now = m_clock();
+    if (!force && now - m_lastReport < 250)
+        return;
+    m_lastReport = now;
     const auto counts = m_outbox.counts(m_campaignId);
-    Q_EMIT progressed(counts.value(QStringLiteral("sent")), counts.value(QStringLiteral("failed")),
-                      counts.value(QStringLiteral("pending")) + counts.value(QStringLiteral("sending")) + counts.value(QStringLiteral("unknown")));
+    Progress p;
+    p.campaignId = m_campaignId;
+    p.sent = counts.value(QStringLiteral("sent"));
+    p.failed = counts.value(QStringLiteral("failed"));
+    p.unknown = counts.value(QStringLiteral("unknown"));
+    p.remaining = counts.value(QStringLiteral("pending")) + counts.value(QStringLiteral("sending"));
+    // The mailboxes share the rest in turn, so the campaign ends when the slowest share does.
+    const qint64 share = m_senders.empty() ? 0 : (p.remaining + qint64(m_senders.size()) - 1) / qint64(m_senders.size());
+    for (auto &s : m_senders) {
+        p.ratePerMinute += s->pacer.ratePerMinute(now);
+        if (p.remaining > 0)
+            p.expectedFinishMs = std::max(p.expectedFinishMs, s->pacer.expectedFinishMs(now, share));
+    }
+    if (const auto due = m_outbox.nextDueAt(m_campaignId); due && p.expectedFinishMs > 0)
+        p.expectedFinishMs = std::max(p.expectedFinishMs, *due); // a local-time schedule waits for its zones
+    Q_EMIT progressed(p);
 }
 
 QCoro::Task<> Dispatcher::worker(Sender *sender)
@@ -221,7 +209,11 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             const auto counts = m_outbox.counts(m_campaignId);
             if (counts.value(QStringLiteral("pending")) == 0 && m_active == 0)
                 break; // nothing left, and no request in flight that could come back for a retry
-            co_await QCoro::sleepFor(100ms); // retries are due later, or others are in flight
+            // Retries or local-time rows are due later, or others are in flight: wait for the soonest,
+            // looking again at least every second (a pause, a stop).
+            const qint64 due = m_outbox.nextDueAt(m_campaignId).value_or(m_clock() + 100) - m_clock();
+            co_await QCoro::sleepFor(std::chrono::milliseconds(std::clamp<qint64>(due, 20, 1000)));
+            report();
             continue;
         }
         sender->pacer.started(m_clock());
@@ -277,7 +269,7 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     if (!m_stop && summary.pending == 0 && summary.unknown == 0)
         if (Status s = CampaignStore(m_db, m_clock).transition(m_campaignId, CampaignStatus::Sent, std::nullopt); !s)
             co_return s.error();
-    report();
+    report(true);
     co_return summary;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "campaigns/messagebuilder.h"
 #include "campaigns/outbox.h"
 #include "campaigns/pacer.h"
 #include "common/clock.h"
@@ -15,10 +16,6 @@
 namespace lux::channels::graph {
 class GraphClient;
 }
-namespace lux::content {
-class TemplateRenderer;
-struct EmailTemplate;
-} // namespace lux::content
 
 namespace lux::campaigns {
 
@@ -47,6 +44,14 @@ public:
         qint64 sent = 0, failed = 0, unknown = 0, pending = 0;
         bool stopped = false; // stop() was called, or the campaign left `sending`
     };
+    // Where a campaign stands, for its page: reported at most four times a second and at the end.
+    struct Progress
+    {
+        qint64 campaignId = 0;
+        qint64 sent = 0, failed = 0, unknown = 0, remaining = 0; // remaining: pending or being sent
+        double ratePerMinute = 0;  // messages started in the last minute, all mailboxes
+        qint64 expectedFinishMs = 0; // at the mailboxes' pace; 0 when done
+    };
     // For each row: the one-click unsubscribe URL (lux-tracker's, from issue 6 on).
     using UnsubscribeUrl = std::function<QString(const OutboxRow &)>;
 
@@ -61,7 +66,7 @@ public:
     int maxAttempts = 8;
 
 Q_SIGNALS:
-    void progressed(qint64 sent, qint64 failed, qint64 remaining);
+    void progressed(const lux::campaigns::Dispatcher::Progress &progress);
 
 private:
     struct Sender;
@@ -71,7 +76,7 @@ private:
     Status prepare();
     Result<QByteArray> message(const OutboxRow &row) const;
     qint64 backoffMs(int attempts) const;
-    void report();
+    void report(bool force = false);
 
     QSqlDatabase m_db;
     channels::graph::GraphClient *m_graph;
@@ -80,11 +85,12 @@ private:
     Clock m_clock;
     Outbox m_outbox;
     std::vector<std::unique_ptr<Sender>> m_senders;
-    std::unique_ptr<content::TemplateRenderer> m_renderer;
-    std::unique_ptr<content::EmailTemplate> m_template;
-    QString m_fromName, m_fromAddress, m_replyTo, m_listId;
+    std::unique_ptr<MessageBuilder> m_builder;
     bool m_stop = false;
     int m_active = 0;
+    qint64 m_lastReport = 0;
 };
 
 } // namespace lux::campaigns
+
+Q_DECLARE_METATYPE(lux::campaigns::Dispatcher::Progress)

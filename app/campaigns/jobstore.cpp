@@ -38,14 +38,18 @@ Status JobStore::cancelSend(qint64 campaignId)
     return q.exec() ? Status{} : Status(storage::queryError(q));
 }
 
-Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 leaseMs)
+Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 leaseMs, const QList<qint64> &skipJobs)
 {
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     // One statement: the pick and the lease cannot be split by another scheduler.
+    QStringList skip; // numbers only, never text from outside
+    for (const qint64 id : skipJobs)
+        skip << QString::number(id);
     q.prepare(QStringLiteral("UPDATE jobs SET lease_owner = ?, lease_until = ? WHERE id = "
-                             "(SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= ? AND lease_until < ? ORDER BY due_at, id LIMIT 1) "
-                             "RETURNING id, campaign_id, due_at"));
+                             "(SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= ? AND lease_until < ?%1 ORDER BY due_at, id LIMIT 1) "
+                             "RETURNING id, campaign_id, due_at")
+                  .arg(skip.isEmpty() ? QString() : QStringLiteral(" AND id NOT IN (%1)").arg(skip.join(u','))));
     q.addBindValue(owner);
     q.addBindValue(now + leaseMs);
     q.addBindValue(now);
@@ -55,6 +59,33 @@ Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 lease
     if (!q.next())
         return std::optional<Job>();
     return std::optional<Job>(Job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+}
+
+Status JobStore::renew(qint64 jobId, const QString &owner, qint64 leaseMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND done_at IS NULL"));
+    q.addBindValue(m_clock() + leaseMs);
+    q.addBindValue(jobId);
+    q.addBindValue(owner);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (q.numRowsAffected() != 1)
+        return Error(QStringLiteral("job.lease"), tr("Job %1 is held by another scheduler.").arg(jobId));
+    return {};
+}
+
+QList<Job> JobStore::overdue(qint64 before) const
+{
+    QList<Job> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, campaign_id, due_at FROM jobs WHERE done_at IS NULL AND due_at < ? AND lease_until < ? ORDER BY due_at"));
+    q.addBindValue(before);
+    q.addBindValue(m_clock());
+    if (q.exec())
+        while (q.next())
+            out << Job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    return out;
 }
 
 Status JobStore::release(qint64 jobId, const QString &owner)

@@ -31,8 +31,11 @@ public:
     Status scheduleSend(qint64 campaignId, qint64 dueAt);
     Status cancelSend(qint64 campaignId); // the campaign went back to draft or was cancelled
     // The earliest due job nobody holds, leased to `owner` for `leaseMs`; nothing when none is due.
-    Result<std::optional<Job>> claimDue(const QString &owner, qint64 leaseMs);
+    Result<std::optional<Job>> claimDue(const QString &owner, qint64 leaseMs, const QList<qint64> &skipJobs = {});
+    Status renew(qint64 jobId, const QString &owner, qint64 leaseMs); // still at it: the lease goes on
     Status release(qint64 jobId, const QString &owner); // not done: back for the next claim
+    // Jobs that came due before `before` and nobody holds: what a closed app missed.
+    QList<Job> overdue(qint64 before) const;
     Status complete(qint64 jobId, const QString &owner);
     std::optional<qint64> nextDueAt() const; // the soonest pending job, for the timer
 

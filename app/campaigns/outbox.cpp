@@ -191,6 +191,47 @@ Result<QList<OutboxRow>> Outbox::rows(qint64 campaignId, std::optional<OutboxSta
     return out;
 }
 
+Result<qint64> Outbox::requeueFailed(qint64 campaignId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, draft_id = '', error_code = '', error = '', "
+                             "updated_at = ? WHERE campaign_id = ? AND state = 'failed' AND error_code <> 'suppressed'"));
+    q.addBindValue(m_clock());
+    q.addBindValue(m_clock());
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q);
+    return qint64(q.numRowsAffected());
+}
+
+Status Outbox::decide(qint64 rowId, bool send)
+{
+    // A fresh draft only if the user chose to send again; the old one is gone or never was.
+    QSqlQuery q(m_db);
+    q.prepare(send ? QStringLiteral("UPDATE outbox SET state = 'pending', draft_id = '', due_at = ?, error_code = 'decided-resend', "
+                                    "error = '', updated_at = ? WHERE id = ? AND state = 'unknown'")
+                   : QStringLiteral("UPDATE outbox SET state = 'sent', error_code = 'decided-sent', error = '', due_at = ?, updated_at = ? "
+                                    "WHERE id = ? AND state = 'unknown'"));
+    q.addBindValue(m_clock());
+    q.addBindValue(m_clock());
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (q.numRowsAffected() != 1)
+        return Error(QStringLiteral("outbox.state"), tr("That recipient is no longer waiting for a decision."));
+    return {};
+}
+
+std::optional<qint64> Outbox::nextDueAt(qint64 campaignId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT min(due_at) FROM outbox WHERE campaign_id = ? AND state = 'pending'"));
+    q.addBindValue(campaignId);
+    if (q.exec() && q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
 QHash<QString, qint64> Outbox::counts(qint64 campaignId) const
 {
     QHash<QString, qint64> out;

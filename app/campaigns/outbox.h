@@ -50,6 +50,12 @@ public:
     Status retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message); // back to pending
     // After a crash: rows left `sending` become `unknown`, to be reconciled before anything is retried.
     Result<qint64> recoverInterrupted(qint64 campaignId);
+    // Failed rows (not the suppressed ones) back to pending, due now, attempts from zero.
+    Result<qint64> requeueFailed(qint64 campaignId);
+    // A row whose fate nobody could tell: `send` puts it back to pending (the user accepts the risk
+    // of a second copy), otherwise it is counted as sent.
+    Status decide(qint64 rowId, bool send);
+    std::optional<qint64> nextDueAt(qint64 campaignId) const; // the soonest pending row
     Result<QList<OutboxRow>> rows(qint64 campaignId, std::optional<OutboxState> state = std::nullopt, int limit = 1000) const;
     QHash<QString, qint64> counts(qint64 campaignId) const; // by state name; every state present
 

@@ -246,6 +246,15 @@ const QList<Migration> kMigrations = {
          // The freeze and every claim ask whether an address is suppressed, by its key.
          QStringLiteral("CREATE INDEX suppression_key ON suppression (channel, address_key)"),
      }},
+    {8,
+     "campaigns with several sender mailboxes and local-time schedules",
+     QStringList{
+         // More mailboxes beside from_email that share the campaign's pace (JSON array of addresses).
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN senders TEXT NOT NULL DEFAULT '[]'"),
+         // 1: scheduled_at is a wall-clock time (encoded as if UTC) sent at that time in each
+         // recipient's own time zone.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN local_time INTEGER NOT NULL DEFAULT 0 CHECK (local_time IN (0, 1))"),
+     }},
 };
 
 } // namespace

@@ -90,7 +90,9 @@ void TestCampaigns::onlyLegalTransitions()
     QVERIFY(CampaignStore::canMove(S::Scheduled, S::Sending));
     QVERIFY(CampaignStore::canMove(S::Sending, S::Paused));
     QVERIFY(CampaignStore::canMove(S::Paused, S::Sending));
-    QVERIFY(!CampaignStore::canMove(S::Sent, S::Sending));
+    QVERIFY(CampaignStore::canMove(S::Sent, S::Sending)); // only to retry the rows that failed (Lifecycle::retryFailed)
+    QVERIFY(!CampaignStore::canMove(S::Sent, S::Paused));
+    QVERIFY(!CampaignStore::canMove(S::Sent, S::Draft));
     QVERIFY(!CampaignStore::canMove(S::Cancelled, S::Draft));
     QVERIFY(!CampaignStore::canMove(S::Sending, S::Draft));
 

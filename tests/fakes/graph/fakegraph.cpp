@@ -148,6 +148,7 @@ void FakeGraph::handle(HttpExchange *exchange)
     }
     // Throttling, as Graph's Outlook limits: requests in flight, then the request budget.
     if (m_inFlight.value(mailbox) >= m_limits.concurrentPerMailbox) {
+        ++m_limitThrottles;
         exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxConcurrency limit."), 1));
         return;
     }
@@ -157,10 +158,26 @@ void FakeGraph::handle(HttpExchange *exchange)
         window.removeFirst();
     if (window.size() >= m_limits.requestsPerWindow) {
         const qint64 wait = std::max<qint64>(1, m_limits.windowSeconds - window.first().secsTo(now));
+        ++m_limitThrottles;
         exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MailboxRequestLimit."), int(wait)));
         return;
     }
     window.append(now);
+    // Exchange's message rate: submissions (sendMail, a draft's send) in any 60 seconds.
+    static const QRegularExpression submission(QStringLiteral(R"(^(/sendMail|/messages/[^/]+/send)$)"));
+    if (m_limits.messagesPerMinute > 0 && request.method == "POST" && submission.match(rest).hasMatch()) {
+        const qint64 ms = now.toMSecsSinceEpoch();
+        QList<qint64> &sent = m_messageTimes[mailbox];
+        while (!sent.isEmpty() && sent.first() <= ms - 60000)
+            sent.removeFirst();
+        if (sent.size() >= m_limits.messagesPerMinute) {
+            ++m_limitThrottles;
+            const int wait = int(std::max<qint64>(1, (sent.first() + 60000 - ms + 999) / 1000));
+            exchange->respond(error(429, "ApplicationThrottled", QStringLiteral("Application is over its MessageRateLimit."), wait));
+            return;
+        }
+        sent.append(ms);
+    }
     if (chance(m_faults.serviceUnavailable)) {
         exchange->respond(error(503, "serviceNotAvailable", QStringLiteral("Service unavailable, try again later."), m_faults.retryAfterSeconds));
         return;
@@ -409,6 +426,7 @@ HttpResponse FakeGraph::control(const HttpRequest &request)
             inFlight.insert(it.key(), it.value());
         return HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("requests"), m_requests},
                                                                  {QStringLiteral("accepted"), int(m_accepted.size())},
+                                                                 {QStringLiteral("limit_throttles"), m_limitThrottles},
                                                                  {QStringLiteral("in_flight"), inFlight}})
                                            .toJson(QJsonDocument::Compact));
     }

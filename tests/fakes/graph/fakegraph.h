@@ -38,6 +38,7 @@ public:
         int concurrentPerMailbox = 4;
         int requestsPerWindow = 10000; // per mailbox
         int windowSeconds = 600;
+        int messagesPerMinute = 0; // per mailbox, in any 60 s (Exchange Online: 30); 0: no limit
         int tokenLifetimeSeconds = 3599;
     };
     struct Message
@@ -62,6 +63,7 @@ public:
     void expireTokens(); // every token issued so far stops working
     const QList<Message> &accepted() const { return m_accepted; }
     int requestCount() const { return m_requests; }
+    int limitThrottles() const { return m_limitThrottles; } // 429s the limits caused (not injected ones)
     int peakConcurrency(const QString &mailbox) const { return m_peak.value(mailbox.toLower()); }
 
 private:
@@ -87,11 +89,13 @@ private:
     QHash<QString, int> m_inFlight;     // mailbox (lower case) → requests being answered
     QHash<QString, int> m_peak;
     QHash<QString, QList<QDateTime>> m_window; // mailbox → request times in the current window
+    QHash<QString, QList<qint64>> m_messageTimes; // mailbox → message submissions (ms) in the last minute
     QHash<QString, QJsonObject> m_drafts;      // id → draft
     QHash<QString, QByteArray> m_draftMime;    // id → the MIME a draft was made from
     QHash<QString, QList<QJsonObject>> m_sentItems; // mailbox → messages in Sent Items
     QList<Message> m_accepted;
     int m_requests = 0;
+    int m_limitThrottles = 0;
     int m_nextId = 1;
 };
 

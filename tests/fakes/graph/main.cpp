@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lux-fake-graph: the fake Microsoft Graph on its own, for trying the app or luxctl by hand.
 //   lux-fake-graph [--port N] [--tenant T --client-id C --client-secret S] [--fail-503 P] [--throttle P]
-//                  [--drop P] [--lose P] [--latency MS]
+//                  [--drop P] [--lose P] [--latency MS] [--per-minute N] [--concurrency N] [--no-limits]
 // Prints the base URL to set as graph.authority_url and graph.base_url; /_fake/messages lists what
 // it accepted.
 #include "fakegraph.h"
@@ -26,6 +26,10 @@ int main(int argc, char **argv)
         {QStringLiteral("drop"), QStringLiteral("Share whose connection drops."), QStringLiteral("P"), QStringLiteral("0")},
         {QStringLiteral("lose"), QStringLiteral("Share accepted whose answer is lost."), QStringLiteral("P"), QStringLiteral("0")},
         {QStringLiteral("latency"), QStringLiteral("Milliseconds before each answer."), QStringLiteral("MS"), QStringLiteral("5")},
+        {QStringLiteral("per-minute"), QStringLiteral("Messages a mailbox may submit in any 60 s (0: no limit)."), QStringLiteral("N"),
+         QStringLiteral("0")},
+        {QStringLiteral("concurrency"), QStringLiteral("Requests in flight per mailbox."), QStringLiteral("N"), QStringLiteral("4")},
+        {QStringLiteral("no-limits"), QStringLiteral("No concurrency nor request budget limits (throughput runs).")},
     };
     parser.addOptions(options);
     parser.process(app);
@@ -39,6 +43,14 @@ int main(int argc, char **argv)
     faults.loseAnswer = parser.value(QStringLiteral("lose")).toDouble();
     faults.latencyMs = parser.value(QStringLiteral("latency")).toInt();
     graph.setFaults(faults);
+    lux::fakes::FakeGraph::Limits limits;
+    limits.messagesPerMinute = parser.value(QStringLiteral("per-minute")).toInt();
+    limits.concurrentPerMailbox = parser.value(QStringLiteral("concurrency")).toInt();
+    if (parser.isSet(QStringLiteral("no-limits"))) {
+        limits.concurrentPerMailbox = 1 << 20;
+        limits.requestsPerWindow = 1 << 30;
+    }
+    graph.setLimits(limits);
     if (!graph.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         QTextStream(stderr) << "lux-fake-graph: cannot listen\n";
         return 1;

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle.h"
+
+#include "campaigns/jobstore.h"
+#include "campaigns/outbox.h"
+#include "campaigns/senderstore.h"
+#include "content/templatestore.h"
+
+#include <algorithm>
+
+namespace lux::campaigns {
+
+using content::Finding;
+
+QList<Finding> Lifecycle::checks(const Campaign &c) const
+{
+    QList<Finding> out;
+    const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
+        out.append(Finding{severity, code, message, Finding::Where::Body, 0, 0});
+    };
+    if (c.templateId == 0) {
+        problem(Finding::Severity::Error, QStringLiteral("campaign.template"), tr("Choose the template the campaign sends."));
+    } else if (auto t = content::TemplateStore(m_db).find(c.templateId); !t) {
+        problem(Finding::Severity::Error, QStringLiteral("campaign.template"), tr("The template cannot be read: %1").arg(t.error().message));
+    } else {
+        if (!c.subject.isEmpty())
+            t->subject = c.subject;
+        if (!c.preheader.isEmpty())
+            t->preheader = c.preheader;
+        // Any working address will do for the checks: the real one is the recipient's own.
+        const content::RenderedEmail r = content::TemplateRenderer(m_db).render(
+            *t, nullptr, {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://unsubscribe.invalid/check")}});
+        for (const Finding &f : r.findings)
+            if (f.severity != Finding::Severity::Info)
+                out << f;
+    }
+    if (const auto senders = this->senders(c); !senders)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.sender"), senders.error().message);
+    if (const auto count = CampaignStore(m_db, m_clock).countAudience(c.audience); !count)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), count.error().message);
+    else if (*count == 0)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), tr("The audience has no subscribed contact to send to."));
+    if (c.scheduledAt && !c.localTime && *c.scheduledAt < m_clock() - 60'000)
+        problem(Finding::Severity::Warning, QStringLiteral("campaign.past"), tr("The chosen time has passed; the campaign goes at once."));
+    return out;
+}
+
+bool Lifecycle::hasErrors(const QList<Finding> &findings)
+{
+    return std::any_of(findings.begin(), findings.end(), [](const Finding &f) { return f.severity == Finding::Severity::Error; });
+}
+
+bool Lifecycle::hasWarnings(const QList<Finding> &findings)
+{
+    return std::any_of(findings.begin(), findings.end(), [](const Finding &f) { return f.severity == Finding::Severity::Warning; });
+}
+
+Result<QList<Dispatcher::SenderConfig>> Lifecycle::senders(const Campaign &c) const
+{
+    QList<Dispatcher::SenderConfig> out;
+    SenderStore store(m_db);
+    for (const QString &mailbox : c.senders()) {
+        const auto s = store.find(mailbox);
+        if (!s)
+            return Error(QStringLiteral("campaign.sender"),
+                         tr("The mailbox %1 is not set up to send from: add it under Senders first.").arg(mailbox));
+        out.append({s->email, s->limits});
+    }
+    if (out.isEmpty())
+        return Error(QStringLiteral("campaign.sender"), tr("Choose the mailbox the campaign sends from."));
+    return out;
+}
+
+Status Lifecycle::schedule(qint64 id, std::optional<qint64> at, bool warningsAcknowledged, std::optional<qint64> byUser)
+{
+    CampaignStore store(m_db, m_clock);
+    auto c = store.find(id);
+    if (!c)
+        return c.error();
+    c->scheduledAt = at.value_or(m_clock());
+    if (!at)
+        c->localTime = false; // "now" is now everywhere
+    const QList<Finding> found = checks(*c);
+    if (hasErrors(found))
+        return Error(QStringLiteral("campaign.checks"), tr("The pre-send checks stop this campaign: %1")
+                                                             .arg([&] {
+                                                                 QStringList errors;
+                                                                 for (const Finding &f : found)
+                                                                     if (f.severity == Finding::Severity::Error)
+                                                                         errors << f.message;
+                                                                 return errors.join(QStringLiteral("; "));
+                                                             }()));
+    if (hasWarnings(found) && !warningsAcknowledged)
+        return Error(QStringLiteral("campaign.warnings"), tr("The pre-send checks have warnings to acknowledge first."));
+    if (c->status == CampaignStatus::Draft) {
+        // The schedule's form (local time or not) is part of the draft.
+        if (auto saved = store.update(*c, byUser); !saved)
+            return saved.error();
+    }
+    if (Status s = store.transition(id, CampaignStatus::Scheduled, byUser, *c->scheduledAt); !s)
+        return s;
+    return JobStore(m_db, m_clock).scheduleSend(id, std::max(CampaignStore::firstDueAt(*c), qint64(0)));
+}
+
+Status Lifecycle::unschedule(qint64 id, std::optional<qint64> byUser)
+{
+    if (Status s = CampaignStore(m_db, m_clock).transition(id, CampaignStatus::Draft, byUser); !s)
+        return s;
+    return JobStore(m_db, m_clock).cancelSend(id);
+}
+
+Status Lifecycle::pause(qint64 id, std::optional<qint64> byUser)
+{
+    return CampaignStore(m_db, m_clock).transition(id, CampaignStatus::Paused, byUser);
+}
+
+Status Lifecycle::resume(qint64 id, std::optional<qint64> byUser)
+{
+    const auto c = CampaignStore(m_db, m_clock).find(id);
+    if (!c)
+        return c.error();
+    if (c->status != CampaignStatus::Paused && c->status != CampaignStatus::Failed)
+        return Error(QStringLiteral("campaign.transition"),
+                     tr("Campaign “%1” is %2; only paused or failed campaigns resume.").arg(c->name, CampaignStore::statusLabel(c->status)));
+    if (Status s = CampaignStore(m_db, m_clock).transition(id, CampaignStatus::Sending, byUser); !s)
+        return s;
+    return JobStore(m_db, m_clock).scheduleSend(id, m_clock());
+}
+
+Status Lifecycle::cancel(qint64 id, std::optional<qint64> byUser)
+{
+    if (Status s = CampaignStore(m_db, m_clock).transition(id, CampaignStatus::Cancelled, byUser); !s)
+        return s;
+    return JobStore(m_db, m_clock).cancelSend(id);
+}
+
+Result<qint64> Lifecycle::retryFailed(qint64 id, std::optional<qint64> byUser)
+{
+    CampaignStore store(m_db, m_clock);
+    const auto c = store.find(id);
+    if (!c)
+        return c.error();
+    if (c->status == CampaignStatus::Draft || c->status == CampaignStatus::Scheduled || c->status == CampaignStatus::Cancelled)
+        return Error(QStringLiteral("campaign.transition"), tr("Campaign “%1” is %2; nothing has failed to retry.")
+                                                                 .arg(c->name, CampaignStore::statusLabel(c->status)));
+    const auto requeued = Outbox(m_db, m_clock).requeueFailed(id);
+    if (!requeued)
+        return requeued.error();
+    if (*requeued > 0 && (c->status == CampaignStatus::Sent || c->status == CampaignStatus::Failed)) {
+        if (Status s = store.transition(id, CampaignStatus::Sending, byUser); !s)
+            return s.error();
+        if (Status s = JobStore(m_db, m_clock).scheduleSend(id, m_clock()); !s)
+            return s.error();
+    }
+    return requeued;
+}
+
+} // namespace lux::campaigns

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagebuilder.h"
+
+#include "contacts/contactrepository.h"
+#include "content/mimemessage.h"
+#include "content/templatestore.h"
+
+#include <QDateTime>
+
+namespace lux::campaigns {
+
+MessageBuilder::MessageBuilder(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock)) {}
+
+MessageBuilder::~MessageBuilder() = default;
+
+Status MessageBuilder::prepare(const Campaign &c)
+{
+    const auto t = content::TemplateStore(m_db).find(c.templateId);
+    if (!t)
+        return Error(QStringLiteral("dispatch.template"), tr("The campaign's template cannot be read: %1").arg(t.error().message));
+    m_template = std::make_unique<content::EmailTemplate>(*t);
+    if (!c.subject.isEmpty())
+        m_template->subject = c.subject;
+    if (!c.preheader.isEmpty())
+        m_template->preheader = c.preheader;
+    m_renderer = std::make_unique<content::TemplateRenderer>(m_db);
+    m_fromName = c.fromName;
+    m_fromAddress = c.fromEmail;
+    m_replyTo = c.replyTo;
+    m_listId = QStringLiteral("%1 <campaign-%2.%3>").arg(c.name).arg(c.id).arg(m_fromAddress.section(u'@', -1));
+    return {};
+}
+
+Result<QByteArray> MessageBuilder::build(const Recipient &r) const
+{
+    if (!m_template)
+        return Error(QStringLiteral("dispatch.template"), tr("The message builder was not prepared."));
+    const content::RenderedEmail rendered = m_renderer->render(*m_template, r.contact, {{QStringLiteral("unsubscribe_url"), r.unsubscribeUrl}});
+    for (const content::Finding &f : rendered.findings)
+        if (f.severity == content::Finding::Severity::Error && f.code.startsWith(QLatin1String("merge.")))
+            return Error(QStringLiteral("dispatch.render"), f.message);
+    content::MimeInput in;
+    in.fromName = m_fromName;
+    in.fromAddress = r.mailbox.isEmpty() ? m_fromAddress : r.mailbox; // each mailbox sends as itself
+    in.toName = r.contact ? QString(r.contact->firstName + u' ' + r.contact->lastName).trimmed() : QString();
+    in.toAddress = r.address;
+    in.replyTo = m_replyTo;
+    in.subject = r.subjectPrefix + rendered.subject;
+    in.html = rendered.html;
+    in.text = rendered.text;
+    in.messageId = r.messageId;
+    in.date = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);
+    in.listUnsubscribeUrl = r.unsubscribeUrl;
+    in.listId = m_listId;
+    return content::MimeMessage::build(in);
+}
+
+} // namespace lux::campaigns

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "campaigns/dispatcher.h"
+#include "channels/graph/graphclient.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace lux::campaigns {
+
+class SendWorker;
+
+// The app's scheduler: a thread of its own with its own database connection and network access, so
+// the window never waits on a send. A timer there claims due send jobs (leased, renewed while it
+// runs, so `luxctl scheduler run` or a second window never runs the same one), runs the campaign's
+// dispatcher and reports progress; test sends go the same way. Everything it says arrives as
+// signals on the thread that owns the service.
+class SendService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QString databasePath;
+        channels::graph::GraphConfig graph; // the secret is read from the keychain when needed
+        QString secretKey = QStringLiteral("graph/client-secret");
+        QString trackerUrl;
+        // Jobs that came due while no scheduler ran: sent at once (with a notice), or held until
+        // sendMissed() names them.
+        bool holdMissed = false;
+        int tickMs = 1000;
+    };
+
+    explicit SendService(QObject *parent = nullptr);
+    ~SendService() override; // stops sending (nothing is lost: jobs are released) and joins
+
+    void start(const Config &config);
+    void stop();
+    bool isRunning() const { return m_thread.isRunning(); }
+    // Look for due jobs now rather than at the next tick (a campaign was just scheduled).
+    void wake();
+    void sendMissed(const QList<qint64> &campaignIds);
+    // Renders the campaign for each address (as the contact with that address, if there is one)
+    // and sends it from the campaign's mailbox with "[Test]" before the subject. No outbox row.
+    void sendTest(qint64 campaignId, const QStringList &addresses);
+
+    static constexpr qint64 kLeaseMs = 120'000;
+
+Q_SIGNALS:
+    void progressed(const lux::campaigns::Dispatcher::Progress &progress);
+    void campaignStarted(qint64 campaignId, const QString &name);
+    // `status`: the campaign's status name afterwards ("sent", "paused", "sending" when stopped…)
+    void campaignEnded(qint64 campaignId, const QString &name, const QString &status, qint64 sent, qint64 failed, qint64 unknown);
+    void missedSchedules(const QList<qint64> &campaignIds, bool held);
+    void problem(const QString &message);
+    void testSent(qint64 campaignId, const QStringList &delivered, const QString &error);
+    void idle(); // nothing is sending
+
+private:
+    QThread m_thread;
+    SendWorker *m_worker = nullptr;
+};
+
+} // namespace lux::campaigns
