@@ -7,6 +7,8 @@
 #include "contacts/contactrepository.h"
 
 #include <QCoroTimer>
+#include <QSqlError>
+#include <QTimer>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -85,80 +87,156 @@ qint64 Dispatcher::backoffMs(int attempts) const
     return qint64(double(base) * jitter);
 }
 
+Dispatcher::CommitAwaiter Dispatcher::durably(std::function<Status()> &&write)
+{
+    auto commit = std::make_shared<Commit>();
+    m_batch.push_back({std::move(write), commit});
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QTimer::singleShot(0, this, &Dispatcher::flush);
+    }
+    return CommitAwaiter{std::move(commit)};
+}
+
+QCoro::Task<Result<QList<OutboxRow>>> Dispatcher::claimDurably(QString sender)
+{
+    auto rows = std::make_shared<Result<QList<OutboxRow>>>(QList<OutboxRow>());
+    std::function<Status()> claim = [this, rows, sender]() -> Status {
+        *rows = m_outbox.claimWithin(m_campaignId, 1, sender);
+        return *rows ? Status{} : Status(rows->error());
+    };
+    const Status s = co_await durably(std::move(claim));
+    if (!s)
+        co_return s.error();
+    co_return *rows;
+}
+
+void Dispatcher::flush()
+{
+    m_flushQueued = false;
+    std::vector<PendingWrite> batch;
+    batch.swap(m_batch);
+    QSqlQuery q(m_db);
+    QList<Status> results;
+    bool committed = m_db.transaction();
+    if (committed) {
+        for (PendingWrite &w : batch) {
+            // A savepoint each: a write that fails leaves nothing half done, and the others stand.
+            (void)q.exec(QStringLiteral("SAVEPOINT w"));
+            Status s = w.write();
+            (void)q.exec(s ? QStringLiteral("RELEASE w") : QStringLiteral("ROLLBACK TO w"));
+            if (!s)
+                (void)q.exec(QStringLiteral("RELEASE w"));
+            results << s;
+        }
+        q.finish();
+        committed = m_db.commit();
+        if (!committed)
+            m_db.rollback();
+    }
+    const Error failed(QStringLiteral("db.write"), m_db.lastError().text());
+    if (!committed)
+        qCWarning(lcStorage) << "outbox commit failed:" << failed.message;
+    for (qsizetype i = 0; i < qsizetype(batch.size()); ++i) {
+        const std::shared_ptr<Commit> &c = batch[size_t(i)].commit;
+        c->status = committed ? results.at(i) : Status(failed);
+        // Each waiter resumes on its own turn of the event loop, with this dispatcher still alive.
+        if (c->waiter)
+            QMetaObject::invokeMethod(this, [c] { std::exchange(c->waiter, {}).resume(); }, Qt::QueuedConnection);
+    }
+}
+
 QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
 {
-    const auto retry = [this, sender, &row](const SendOutcome &o) {
-        if (row.attempts >= maxAttempts) {
-            (void)m_outbox.markFailed(row.id, o.code, tr("Gave up after %n attempt(s): %1", nullptr, row.attempts).arg(o.message));
-            return;
-        }
-        const qint64 now = m_clock();
-        const qint64 due = now + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(row.attempts));
+    const qint64 id = row.id;
+    // A transient answer: pending again after Retry-After or a jittered backoff, the draft kept.
+    const auto retry = [this, sender, &row](const SendOutcome &o) -> std::function<Status()> {
+        if (row.attempts >= maxAttempts)
+            return [this, id = row.id, o, message = tr("Gave up after %n attempt(s): %1", nullptr, row.attempts).arg(o.message)] {
+                return m_outbox.markFailed(id, o.code, message);
+            };
+        const qint64 due = m_clock() + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(row.attempts));
         if (o.retryAfterSeconds >= 0)
             sender->pacer.backOff(due); // Graph asked the whole mailbox to wait
-        (void)m_outbox.retryLater(row.id, due, o.code, o.message);
+        return [this, id = row.id, due, o] { return m_outbox.retryLater(id, due, o.code, o.message); };
+    };
+    const auto failed = [this, id](const QString &code, const QString &message) -> std::function<Status()> {
+        return [this, id, code, message] { return m_outbox.markFailed(id, code, message); };
     };
     if (row.draftId.isEmpty()) {
         const auto mime = message(row);
         if (!mime) {
-            (void)m_outbox.markFailed(row.id, mime.error().code, mime.error().message);
+            std::function<Status()> failure = failed(mime.error().code, mime.error().message);
+            co_await durably(std::move(failure));
             co_return;
         }
         QString draftId;
         const SendOutcome made = co_await m_graph->createDraft(sender->mailbox, *mime, &draftId);
         if (!made.ok()) {
-            if (made.kind == SendOutcome::Kind::Permanent)
-                (void)m_outbox.markFailed(row.id, made.code, made.message);
-            else
-                retry(made);
+            std::function<Status()> answer = made.kind == SendOutcome::Kind::Permanent ? failed(made.code, made.message) : retry(made);
+            co_await durably(std::move(answer));
             co_return;
         }
         // On disk before the draft is sent: after a crash the draft is found again, never remade.
-        if (Status s = m_outbox.setDraft(row.id, draftId); !s) {
+        std::function<Status()> draft = [this, id, draftId] { return m_outbox.setDraft(id, draftId); };
+        if (Status s = co_await durably(std::move(draft)); !s) {
             qCWarning(lcStorage) << "could not record a draft id:" << s.error().message;
             co_return; // the row stays `sending`; at the next start it is reconciled
         }
         row.draftId = draftId;
     }
     const SendOutcome sent = co_await m_graph->sendDraft(sender->mailbox, row.draftId);
+    std::function<Status()> outcome;
     switch (sent.kind) {
-    case SendOutcome::Kind::Accepted: (void)m_outbox.markSent(row.id); break;
-    case SendOutcome::Kind::Transient: retry(sent); break;
-    case SendOutcome::Kind::Permanent: (void)m_outbox.markFailed(row.id, sent.code, sent.message); break;
-    case SendOutcome::Kind::Unknown:
-        (void)m_outbox.markUnknown(row.id, sent.code, sent.message);
+    case SendOutcome::Kind::Accepted: outcome = [this, id] { return m_outbox.markSent(id); }; break;
+    case SendOutcome::Kind::Transient: outcome = retry(sent); break;
+    case SendOutcome::Kind::Permanent: outcome = failed(sent.code, sent.message); break;
+    case SendOutcome::Kind::Unknown: outcome = [this, id, sent] { return m_outbox.markUnknown(id, sent.code, sent.message); }; break;
+    }
+    co_await durably(std::move(outcome));
+    if (sent.kind == SendOutcome::Kind::Unknown) {
         row.state = OutboxState::Unknown;
         co_await reconcile(sender, row);
-        break;
     }
 }
 
 QCoro::Task<> Dispatcher::reconcile(Sender *sender, OutboxRow row)
 {
+    const qint64 id = row.id;
     if (row.draftId.isEmpty()) {
         // No draft id was recorded, so no draft of this row was ever sent: it can go again.
-        (void)m_outbox.retryLater(row.id, m_clock(), QStringLiteral("reconciled"), tr("Not sent: no draft was made."));
+        std::function<Status()> requeue = [this, id, why = tr("Not sent: no draft was made.")] {
+            return m_outbox.retryLater(id, m_clock(), QStringLiteral("reconciled"), why);
+        };
+        co_await durably(std::move(requeue));
         co_return;
     }
     // Sending the same draft again cannot make a second copy: either it had not gone and goes now,
     // or it went and Graph has no such draft any more.
     const SendOutcome again = co_await m_graph->sendDraft(sender->mailbox, row.draftId);
     if (again.ok()) {
-        (void)m_outbox.markSent(row.id);
+        std::function<Status()> sentNow = [this, id] { return m_outbox.markSent(id); };
+        co_await durably(std::move(sentNow));
         co_return;
     }
     if (again.kind == SendOutcome::Kind::Permanent) {
-        (void)m_outbox.markFailed(row.id, again.code, again.message);
+        std::function<Status()> failure0 = [this, id, again] { return m_outbox.markFailed(id, again.code, again.message); };
+        co_await durably(std::move(failure0));
         co_return;
     }
     if (again.kind == SendOutcome::Kind::Transient)
         co_return; // still unknown; the next pass tries again
     const auto found = co_await m_graph->sentItemsHas(sender->mailbox, row.messageId);
-    if (found && *found)
-        (void)m_outbox.markSent(row.id);
-    else if (found)
-        (void)m_outbox.markUnknown(row.id, QStringLiteral("needs-decision"),
-                                   tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again."));
+    if (!found)
+        co_return; // the look-up failed; still unknown, the next pass asks again
+    std::function<Status()> settle;
+    if (*found)
+        settle = [this, id] { return m_outbox.markSent(id); };
+    else
+        settle = [this, id, why = tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.")] {
+            return m_outbox.markUnknown(id, QStringLiteral("needs-decision"), why);
+        };
+    co_await durably(std::move(settle));
 }
 
 void Dispatcher::report(bool force)
@@ -199,7 +277,7 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             co_await QCoro::sleepFor(std::chrono::milliseconds(wait < 0 ? 20 : std::min<qint64>(wait, 1000)));
             continue;
         }
-        const auto claimed = m_outbox.claim(m_campaignId, 1, sender->mailbox);
+        const auto claimed = co_await claimDurably(sender->mailbox);
         if (!claimed) {
             qCWarning(lcStorage) << "outbox claim failed:" << claimed.error().message;
             co_await QCoro::sleepFor(500ms);

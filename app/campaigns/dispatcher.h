@@ -8,6 +8,9 @@
 
 #include <QCoroTask>
 #include <QObject>
+
+#include <coroutine>
+#include <memory>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -77,6 +80,27 @@ private:
     Result<QByteArray> message(const OutboxRow &row) const;
     qint64 backoffMs(int attempts) const;
     void report(bool force = false);
+    // Group commit: the outbox changes that come due in one pass of the event loop are written in
+    // one transaction (each in its own savepoint), and every caller resumes only once it is on
+    // disk, so "committed before the next provider call" holds with one fsync for many rows.
+    struct Commit
+    {
+        std::optional<Status> status;
+        std::coroutine_handle<> waiter;
+    };
+    // What `co_await durably(write)` suspends on: resumed from the event loop once the batch holding
+    // the write is committed (never from inside the commit, so nothing re-enters it).
+    struct CommitAwaiter
+    {
+        std::shared_ptr<Commit> commit;
+        bool await_ready() const noexcept { return commit->status.has_value(); }
+        void await_suspend(std::coroutine_handle<> h) noexcept { commit->waiter = h; }
+        Status await_resume() const { return *commit->status; }
+    };
+    // GCC 12 destroys temporaries inside a co_await operand twice: callers pass a named function.
+    CommitAwaiter durably(std::function<Status()> &&write);
+    QCoro::Task<Result<QList<OutboxRow>>> claimDurably(QString sender);
+    void flush();
 
     QSqlDatabase m_db;
     channels::graph::GraphClient *m_graph;
@@ -89,6 +113,13 @@ private:
     bool m_stop = false;
     int m_active = 0;
     qint64 m_lastReport = 0;
+    struct PendingWrite
+    {
+        std::function<Status()> write;
+        std::shared_ptr<Commit> commit;
+    };
+    std::vector<PendingWrite> m_batch;
+    bool m_flushQueued = false;
 };
 
 } // namespace lux::campaigns

@@ -61,6 +61,16 @@ Result<QList<OutboxRow>> Outbox::claim(qint64 campaignId, int limit, const QStri
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
+    auto claimed = claimWithin(campaignId, limit, sender);
+    if (!claimed)
+        return claimed;
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return claimed;
+}
+
+Result<QList<OutboxRow>> Outbox::claimWithin(qint64 campaignId, int limit, const QString &sender)
+{
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     // Of the rows about to go, those suppressed or unsubscribed since the freeze are never sent. Only
@@ -99,8 +109,6 @@ Result<QList<OutboxRow>> Outbox::claim(qint64 campaignId, int limit, const QStri
             return storage::queryError(q);
         claimed << fromQuery(q);
     }
-    if (Status s = tx.commit(); !s)
-        return s.error();
     std::sort(claimed.begin(), claimed.end(), [](const OutboxRow &a, const OutboxRow &b) { return a.id < b.id; });
     return claimed;
 }

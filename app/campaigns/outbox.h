@@ -43,6 +43,8 @@ public:
     // Up to `limit` due pending rows become `sending` for `sender`, attempts counted. A row whose
     // address has been suppressed since the freeze becomes `failed` ("suppressed") instead.
     Result<QList<OutboxRow>> claim(qint64 campaignId, int limit, const QString &sender);
+    // The same inside a transaction the caller holds (the dispatcher's group commit).
+    Result<QList<OutboxRow>> claimWithin(qint64 campaignId, int limit, const QString &sender);
     Status setDraft(qint64 rowId, const QString &draftId); // remembered before the draft is sent
     Status markSent(qint64 rowId);
     Status markFailed(qint64 rowId, const QString &code, const QString &message);

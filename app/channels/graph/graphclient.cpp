@@ -138,15 +138,18 @@ QCoro::Task<SendOutcome> GraphClient::call(QByteArray method, QString path, QByt
 
 QCoro::Task<SendOutcome> GraphClient::sendMime(QString mailbox, QByteArray mime)
 {
-    co_return co_await call("POST", QStringLiteral("/v1.0/users/%1/sendMail").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox))),
-                            mime.toBase64(), "text/plain", nullptr);
+    // Arguments made before the co_await: GCC 12 destroys temporaries inside its operand twice.
+    QString path = QStringLiteral("/v1.0/users/%1/sendMail").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)));
+    QByteArray body = mime.toBase64();
+    co_return co_await call("POST", std::move(path), std::move(body), "text/plain", nullptr);
 }
 
 QCoro::Task<SendOutcome> GraphClient::createDraft(QString mailbox, QByteArray mime, QString *draftId)
 {
     QByteArray answer;
-    SendOutcome o = co_await call("POST", QStringLiteral("/v1.0/users/%1/messages").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox))),
-                                  mime.toBase64(), "text/plain", &answer);
+    QString path = QStringLiteral("/v1.0/users/%1/messages").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)));
+    QByteArray body = mime.toBase64();
+    SendOutcome o = co_await call("POST", std::move(path), std::move(body), "text/plain", &answer);
     if (o.ok()) {
         *draftId = QJsonDocument::fromJson(answer).object().value(QStringLiteral("id")).toString();
         if (draftId->isEmpty()) {
@@ -162,10 +165,9 @@ QCoro::Task<SendOutcome> GraphClient::createDraft(QString mailbox, QByteArray mi
 
 QCoro::Task<SendOutcome> GraphClient::sendDraft(QString mailbox, QString draftId)
 {
-    SendOutcome o = co_await call("POST",
-                                  QStringLiteral("/v1.0/users/%1/messages/%2/send")
-                                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)), QString::fromLatin1(QUrl::toPercentEncoding(draftId))),
-                                  {}, "application/json", nullptr);
+    QString path = QStringLiteral("/v1.0/users/%1/messages/%2/send")
+                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)), QString::fromLatin1(QUrl::toPercentEncoding(draftId)));
+    SendOutcome o = co_await call("POST", std::move(path), {}, "application/json", nullptr);
     if (o.status == 404 && o.code == QLatin1String("ErrorItemNotFound"))
         o.kind = SendOutcome::Kind::Unknown; // sent by an attempt whose answer was lost, or truly gone: Sent Items says
     co_return o;

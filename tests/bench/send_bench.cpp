@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lux-send-bench: a campaign sent the way the app sends it (SendService: its own thread, database
+// connection and network access) to lux-fake-graph in another process over loopback HTTP.
+//
+//   lux-send-bench pacing [PER_MINUTE=600] [RECIPIENTS=3*PER_MINUTE]
+//       one mailbox at PER_MINUTE messages a minute against a fake that enforces the same rate (and
+//       4 requests in flight) with 429s: reports the 429s caused and the steady rate reached,
+//       (recipients − PER_MINUTE) over the time from the first to the last accepted message (the
+//       first minute's allowance goes at once, as a rolling window allows).
+//   lux-send-bench throughput [RECIPIENTS=5000] [MAILBOXES=4]
+//       the fake's limits off: messages a second from the campaign's start to its end, and how long
+//       the GUI thread's event loop waited at worst meanwhile (a 5 ms timer's lateness).
+#include "campaigns/campaignstore.h"
+#include "campaigns/lifecycle.h"
+#include "campaigns/senderstore.h"
+#include "campaigns/sendservice.h"
+#include "contacts/contactrepository.h"
+#include "content/templatestore.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace lux;
+
+namespace {
+
+QJsonDocument get(const QUrl &url)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(url));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments().mid(1);
+    const bool pacing = args.value(0) == QLatin1String("pacing");
+    if (!pacing && args.value(0) != QLatin1String("throughput")) {
+        std::fprintf(stderr, "usage: lux-send-bench pacing [PER_MINUTE] [RECIPIENTS] | throughput [RECIPIENTS] [MAILBOXES]\n");
+        return 2;
+    }
+    const int perMinute = pacing ? args.value(1, QStringLiteral("600")).toInt() : 1'000'000;
+    const int recipients = pacing ? args.value(2, QString::number(3 * perMinute)).toInt() : args.value(1, QStringLiteral("5000")).toInt();
+    const int mailboxes = pacing ? 1 : args.value(2, QStringLiteral("4")).toInt();
+
+    QProcess fake;
+    fake.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    fake.start(QStringLiteral(LUX_FAKE_GRAPH_PATH),
+               pacing ? QStringList{QStringLiteral("--per-minute"), QString::number(perMinute), QStringLiteral("--latency"), QStringLiteral("5")}
+                      : QStringList{QStringLiteral("--no-limits"), QStringLiteral("--latency"), QStringLiteral("1")});
+    if (!fake.waitForReadyRead(10000)) {
+        std::fprintf(stderr, "lux-fake-graph did not start\n");
+        return 1;
+    }
+    const QUrl base(QString::fromUtf8(fake.readLine().trimmed()));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.sqlite"));
+    qint64 campaignId = 0;
+    {
+        auto db = Database::open(path);
+        if (!db) {
+            std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
+            return 1;
+        }
+        QSqlDatabase c = (*db)->connection();
+        {
+            // Straight into the table, in one transaction: the bench measures sending, not adding.
+            QSqlQuery pragma(c);
+            (void)pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+            contacts::ContactRepository repo(c);
+            for (int i = 0; i < recipients; ++i) {
+                contacts::Contact contact;
+                contact.email = QStringLiteral("r%1@example.com").arg(i);
+                contact.firstName = QStringLiteral("R%1").arg(i);
+                if (const auto added = repo.add(contact, QStringLiteral("US"), std::nullopt); !added) {
+                    std::fprintf(stderr, "%s\n", qPrintable(added.error().message));
+                    return 1;
+                }
+            }
+            (void)pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+        }
+        (void)content::TemplateStore(c).saveBrandKit(QStringLiteral("Acme"),
+                                                     {{QStringLiteral("address"), QStringLiteral("Acme Ltd, 1 Main St, Springfield")}},
+                                                     true, std::nullopt);
+        content::EmailTemplate t;
+        t.name = QStringLiteral("T");
+        t.subject = QStringLiteral("Hello {{first_name}}");
+        t.preheader = QStringLiteral("News from Acme");
+        t.source = QStringLiteral("<p>Hi {{first_name}},</p><p>Our spring range is in.</p>"
+                                  "<p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
+        const auto saved = content::TemplateStore(c).save(t, std::nullopt);
+        campaigns::Campaign campaign;
+        campaign.name = QStringLiteral("Bench");
+        campaign.templateId = saved->id;
+        campaign.fromName = QStringLiteral("Acme");
+        for (int m = 0; m < mailboxes; ++m) {
+            const QString mailbox = QStringLiteral("news%1@acme.example").arg(m);
+            (void)campaigns::SenderStore(c).save(mailbox, {4, perMinute, 1'000'000});
+            if (m == 0)
+                campaign.fromEmail = mailbox;
+            else
+                campaign.extraSenders << mailbox;
+        }
+        const auto created = campaigns::CampaignStore(c).create(campaign, std::nullopt);
+        if (!created) {
+            std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+            return 1;
+        }
+        campaignId = created->id;
+        if (Status s = campaigns::Lifecycle(c).schedule(campaignId, std::nullopt, true, std::nullopt); !s) {
+            std::fprintf(stderr, "%s\n", qPrintable(s.error().message));
+            return 1;
+        }
+    }
+
+    qputenv("LUX_SECRET_GRAPH_CLIENT_SECRET", "secret");
+    campaigns::SendService service;
+    campaigns::SendService::Config config;
+    config.databasePath = path;
+    config.graph.authorityUrl = base;
+    config.graph.baseUrl = base;
+    config.graph.tenant = QStringLiteral("contoso");
+    config.graph.clientId = QStringLiteral("client");
+    config.trackerUrl = QStringLiteral("https://t.example");
+    config.tickMs = 100;
+
+    // The GUI thread's stand-in: a 5 ms timer whose lateness says how long the loop was kept busy.
+    QList<qint64> lateness;
+    QElapsedTimer clock;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    qint64 last = 0;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last > 0)
+            lateness << std::max<qint64>(0, now - last - 5'000'000);
+        last = now;
+    });
+    qint64 startedNs = 0, endedNs = 0;
+    QEventLoop loop;
+    QObject::connect(&service, &campaigns::SendService::campaignStarted, [&] { startedNs = clock.nsecsElapsed(); });
+    QObject::connect(&service, &campaigns::SendService::campaignEnded,
+                     [&](qint64, const QString &, const QString &status, qint64 sent, qint64 failed, qint64 unknown) {
+                         endedNs = clock.nsecsElapsed();
+                         std::printf("campaign ended %s: sent %lld, failed %lld, unknown %lld\n", qPrintable(status), sent, failed, unknown);
+                         loop.quit();
+                     });
+    QObject::connect(&service, &campaigns::SendService::problem, [](const QString &m) { std::fprintf(stderr, "%s\n", qPrintable(m)); });
+    clock.start();
+    probe.start(5);
+    service.start(config);
+    loop.exec();
+    probe.stop();
+    service.stop();
+
+    const QJsonObject stats = get(base.resolved(QUrl(QStringLiteral("/_fake/stats")))).object();
+    const QJsonArray messages = get(base.resolved(QUrl(QStringLiteral("/_fake/messages")))).array();
+    std::sort(lateness.begin(), lateness.end());
+    const auto ms = [](qint64 ns) { return double(ns) / 1e6; };
+    std::printf("recipients %d, mailboxes %d, accepted by the fake %d, 429s from its limits %d, requests %d\n", recipients, mailboxes,
+                stats.value(QStringLiteral("accepted")).toInt(), stats.value(QStringLiteral("limit_throttles")).toInt(),
+                stats.value(QStringLiteral("requests")).toInt());
+    if (pacing) {
+        QList<qint64> at;
+        for (const QJsonValue &m : messages)
+            at << QDateTime::fromString(m.toObject().value(QStringLiteral("at")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        std::sort(at.begin(), at.end());
+        const double span = double(at.last() - at.first()) / 60000.0;
+        const double rate = double(at.size() - perMinute) / span;
+        std::printf("steady rate %.1f a minute of %d allowed (%.1f %%), first to last accepted %.1f s\n", rate, perMinute,
+                    100.0 * rate / perMinute, span * 60);
+    } else {
+        const double seconds = double(endedNs - startedNs) / 1e9;
+        std::printf("throughput %.0f messages/s (%d in %.2f s)\n", recipients / seconds, recipients, seconds);
+    }
+    if (!lateness.isEmpty())
+        std::printf("GUI-thread timer lateness: median %.2f ms, p99 %.2f ms, max %.2f ms over %lld ticks\n", ms(lateness[lateness.size() / 2]),
+                    ms(lateness[qsizetype(double(lateness.size()) * 0.99)]), ms(lateness.last()), qint64(lateness.size()));
+    fake.terminate();
+    fake.waitForFinished(3000);
+    return 0;
+}
