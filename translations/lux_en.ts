@@ -38,6 +38,47 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::CampaignWizard</name>
+    <message numerus="yes">
+        <source>%n contact(s) would receive this campaign now.</source>
+        <translation><numerusform>%n contact would receive this campaign now.</numerusform><numerusform>%n contacts would receive this campaign now.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::CampaignsModel</name>
+    <message numerus="yes">
+        <source>%n recipient(s) in doubt: open the campaign to decide.</source>
+        <translation><numerusform>%n recipient in doubt: open the campaign to decide.</numerusform><numerusform>%n recipients in doubt: open the campaign to decide.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n campaign(s), %1 sending</source>
+        <translation><numerusform>%n campaign, %1 sending</numerusform><numerusform>%n campaigns, %1 sending</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) came due while LUX was closed and wait for you.</source>
+        <translation><numerusform>%n campaign came due while LUX was closed and waits for you.</numerusform><numerusform>%n campaigns came due while LUX was closed and wait for you.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) came due while LUX was closed and are being sent now.</source>
+        <translation><numerusform>%n campaign came due while LUX was closed and is being sent now.</numerusform><numerusform>%n campaigns came due while LUX was closed and are being sent now.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.</source>
+        <translation><numerusform>Send the campaign again to %n recipient in doubt? If they did get it, they will have it twice.</numerusform><numerusform>Send the campaign again to %n recipients in doubt? Any of them who did get it will have it twice.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
@@ -141,6 +182,10 @@ Preheader: %2
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
         <translation><numerusform>Automatic backup saved as %1; %n older backup removed.</numerusform><numerusform>Automatic backup saved as %1; %n older backups removed.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>LUX Marketing — %n campaign(s) scheduled</source>
+        <translation><numerusform>LUX Marketing — %n campaign scheduled</numerusform><numerusform>LUX Marketing — %n campaigns scheduled</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::PreviewWidget</name>
@@ -199,6 +244,10 @@ Preheader: %2
     <message numerus="yes">
         <source>%n campaign(s) run.</source>
         <translation><numerusform>%n campaign run.</numerusform><numerusform>%n campaigns run.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed recipient(s) will be sent again.</source>
+        <translation><numerusform>%n failed recipient will be sent again.</numerusform><numerusform>%n failed recipients will be sent again.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -355,16 +355,20 @@
         <source>%n recipient(s)</source>
         <translation><numerusform>%n destinatario</numerusform><numerusform>%n destinatarios</numerusform></translation>
     </message>
+    <message>
+        <source>The sender address “%1” is not valid.</source>
+        <translation>La dirección del remitente «%1» no es válida.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” is %2; only drafts can be changed.</source>
+        <translation>La campaña «%1» está %2; solo se pueden cambiar los borradores.</translation>
+    </message>
 </context>
 <context>
     <name>lux::campaigns::Dispatcher</name>
     <message>
         <source>The campaign has no sender mailbox to send from.</source>
         <translation>La campaña no tiene ningún buzón remitente desde el que enviar.</translation>
-    </message>
-    <message>
-        <source>The campaign's template cannot be read: %1</source>
-        <translation>No se puede leer la plantilla de la campaña: %1</translation>
     </message>
     <message>
         <source>The contact was deleted after the campaign started.</source>
@@ -391,6 +395,60 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::Lifecycle</name>
+    <message>
+        <source>Choose the template the campaign sends.</source>
+        <translation>Elige la plantilla que envía la campaña.</translation>
+    </message>
+    <message>
+        <source>The template cannot be read: %1</source>
+        <translation>No se puede leer la plantilla: %1</translation>
+    </message>
+    <message>
+        <source>The audience has no subscribed contact to send to.</source>
+        <translation>La audiencia no tiene ningún contacto suscrito al que enviar.</translation>
+    </message>
+    <message>
+        <source>The chosen time has passed; the campaign goes at once.</source>
+        <translation>La hora elegida ya pasó; la campaña sale enseguida.</translation>
+    </message>
+    <message>
+        <source>The mailbox %1 is not set up to send from: add it under Senders first.</source>
+        <translation>El buzón %1 no está configurado para enviar: añádelo antes en Remitentes.</translation>
+    </message>
+    <message>
+        <source>Choose the mailbox the campaign sends from.</source>
+        <translation>Elige el buzón desde el que envía la campaña.</translation>
+    </message>
+    <message>
+        <source>The pre-send checks stop this campaign: %1</source>
+        <translation>Las comprobaciones previas al envío detienen esta campaña: %1</translation>
+    </message>
+    <message>
+        <source>The pre-send checks have warnings to acknowledge first.</source>
+        <translation>Las comprobaciones previas tienen avisos que hay que aceptar antes.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” is %2; only paused or failed campaigns resume.</source>
+        <translation>La campaña «%1» está %2; solo se reanudan las campañas en pausa o fallidas.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” is %2; nothing has failed to retry.</source>
+        <translation>La campaña «%1» está %2; no hay fallos que reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::campaigns::MessageBuilder</name>
+    <message>
+        <source>The campaign's template cannot be read: %1</source>
+        <translation>No se puede leer la plantilla de la campaña: %1</translation>
+    </message>
+    <message>
+        <source>The message builder was not prepared.</source>
+        <translation>El generador de mensajes no estaba preparado.</translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::Outbox</name>
     <message>
         <source>The address was suppressed or unsubscribed after the campaign started.</source>
@@ -407,6 +465,52 @@
     <message>
         <source>Outbox row %1 cannot change to “%2” from the state it is in.</source>
         <translation>La fila %1 de la bandeja de salida no puede pasar a «%2» desde su estado actual.</translation>
+    </message>
+    <message>
+        <source>That recipient is no longer waiting for a decision.</source>
+        <translation>Ese destinatario ya no espera una decisión.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::campaigns::SendService</name>
+    <message>
+        <source>The scheduler is not running.</source>
+        <translation>El planificador no está en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::campaigns::SendWorker</name>
+    <message>
+        <source>The scheduler cannot open the database: %1</source>
+        <translation>El planificador no puede abrir la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>The Graph client secret is not available: %1</source>
+        <translation>El secreto de cliente de Graph no está disponible: %1</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” cannot send: %2</source>
+        <translation>La campaña «%1» no puede enviar: %2</translation>
+    </message>
+    <message>
+        <source>set the tracker address first: every message carries a one-click unsubscribe link to it.</source>
+        <translation>configura antes la dirección del tracker: cada mensaje lleva un enlace de baja con un clic hacia él.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”: %2</source>
+        <translation>Campaña «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The scheduler has no database.</source>
+        <translation>El planificador no tiene base de datos.</translation>
+    </message>
+    <message>
+        <source>[Test] </source>
+        <translation>[Prueba] </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1371,511 @@
     <message>
         <source>Delete the brand kit “%1”?</source>
         <translation>¿Eliminar el kit de marca «%1»?</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::CampaignWizard</name>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Etiqueta: %1</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+    <message>
+        <source>Edit Campaign</source>
+        <translation>Editar campaña</translation>
+    </message>
+    <message>
+        <source>New Campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Test sent to %1.</source>
+        <translation>Prueba enviada a %1.</translation>
+    </message>
+    <message>
+        <source>The test did not go: %1</source>
+        <translation>La prueba no salió: %1</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>What the campaign sends and the mailbox it comes from.</source>
+        <translation>Qué envía la campaña y desde qué buzón.</translation>
+    </message>
+    <message>
+        <source>Spring sale announcement</source>
+        <translation>Anuncio de las rebajas de primavera</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>The template's subject</source>
+        <translation>El asunto de la plantilla</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>The template's preheader</source>
+        <translation>El preencabezado de la plantilla</translation>
+    </message>
+    <message>
+        <source>&amp;Preheader:</source>
+        <translation>P&amp;reencabezado:</translation>
+    </message>
+    <message>
+        <source>&amp;From mailbox:</source>
+        <translation>&amp;Buzón remitente:</translation>
+    </message>
+    <message>
+        <source>No sender mailbox yet: add one under Settings → Sending.</source>
+        <translation>Aún no hay buzón remitente: añade uno en Ajustes → Envío.</translation>
+    </message>
+    <message>
+        <source>The brand kit's sender name</source>
+        <translation>El nombre de remitente del kit de marca</translation>
+    </message>
+    <message>
+        <source>From n&amp;ame:</source>
+        <translation>Nombre del re&amp;mitente:</translation>
+    </message>
+    <message>
+        <source>Replies go to the sending mailbox</source>
+        <translation>Las respuestas van al buzón que envía</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to:</source>
+        <translation>Respon&amp;der a:</translation>
+    </message>
+    <message>
+        <source>Each mailbox sends its share within its own limits, so the campaign goes out sooner.</source>
+        <translation>Cada buzón envía su parte dentro de sus propios límites, así la campaña sale antes.</translation>
+    </message>
+    <message>
+        <source>Also send &amp;from:</source>
+        <translation>Enviar también &amp;desde:</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audiencia</translation>
+    </message>
+    <message>
+        <source>Who gets it: everyone, or the contacts with any of the included tags or segments, less the excluded. The suppression list and unsubscribed, bounced or complained contacts are always left out.</source>
+        <translation>Quién la recibe: todos, o los contactos con alguna de las etiquetas o segmentos incluidos, menos los excluidos. La lista de supresión y los contactos dados de baja, rebotados o con queja siempre quedan fuera.</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>Incluir:</translation>
+    </message>
+    <message>
+        <source>Exclude:</source>
+        <translation>Excluir:</translation>
+    </message>
+    <message>
+        <source>When it goes. Sending keeps to each mailbox's limits, so a large audience takes a while.</source>
+        <translation>Cuándo sale. El envío respeta los límites de cada buzón, así que una audiencia grande lleva su tiempo.</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>Send &amp;at:</source>
+        <translation>Enviar &amp;el:</translation>
+    </message>
+    <message>
+        <source>Send at this time in &amp;each recipient's time zone:</source>
+        <translation>Enviar a esta hora en la zona horaria de &amp;cada destinatario:</translation>
+    </message>
+    <message>
+        <source>Contacts without a time zone get it at this time on this computer's clock. Sending starts when the earliest zone reaches it.</source>
+        <translation>Los contactos sin zona horaria la reciben a esta hora según el reloj de este ordenador. El envío empieza cuando la primera zona llega a esa hora.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>The pre-send checks must pass; warnings go only once you have read them.</source>
+        <translation>Las comprobaciones previas deben superarse; con avisos solo sale cuando los hayas leído.</translation>
+    </message>
+    <message>
+        <source>I have read the warnings and want to send it as it is</source>
+        <translation>He leído los avisos y quiero enviarla tal como está</translation>
+    </message>
+    <message>
+        <source>Send &amp;Test…</source>
+        <translation>Enviar &amp;prueba…</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>Enviar prueba</translation>
+    </message>
+    <message>
+        <source>Send a test to (up to five addresses, separated by commas):</source>
+        <translation>Enviar una prueba a (hasta cinco direcciones, separadas por comas):</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be loaded: %1</source>
+        <translation>No se puede cargar la campaña: %1</translation>
+    </message>
+    <message>
+        <source>Campaign of %1</source>
+        <translation>Campaña del %1</translation>
+    </message>
+    <message>
+        <source>Counting recipients…</source>
+        <translation>Contando destinatarios…</translation>
+    </message>
+    <message>
+        <source>The audience cannot be counted: %1</source>
+        <translation>No se puede contar la audiencia: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) would receive this campaign now.</source>
+        <translation><numerusform>%n contacto recibiría esta campaña ahora.</numerusform><numerusform>%n contactos recibirían esta campaña ahora.</numerusform></translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Ponle un nombre a la campaña.</translation>
+    </message>
+    <message>
+        <source>Choose a template (create one under Templates first).</source>
+        <translation>Elige una plantilla (crea una antes en Plantillas).</translation>
+    </message>
+    <message>
+        <source>Choose the mailbox the campaign sends from (add one under Settings → Sending).</source>
+        <translation>Elige el buzón desde el que envía la campaña (añade uno en Ajustes → Envío).</translation>
+    </message>
+    <message>
+        <source>The reply-to address “%1” is not valid.</source>
+        <translation>La dirección de respuesta «%1» no es válida.</translation>
+    </message>
+    <message>
+        <source>The chosen time has passed: choose a later one, or send now.</source>
+        <translation>La hora elegida ya pasó: elige una posterior o envía ahora.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Sending is not set up: fill in Microsoft Graph and the tracker address under Settings → Sending.</source>
+        <translation>El envío no está configurado: completa Microsoft Graph y la dirección del tracker en Ajustes → Envío.</translation>
+    </message>
+    <message>
+        <source>as soon as it is scheduled</source>
+        <translation>en cuanto se programe</translation>
+    </message>
+    <message>
+        <source>%1 in each recipient's time zone</source>
+        <translation>%1 en la zona horaria de cada destinatario</translation>
+    </message>
+    <message>
+        <source>“%1” from %2 to %3, %4.</source>
+        <translation>«%1» de %2 a %3, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
+    </message>
+    <message>
+        <source>the audience</source>
+        <translation>la audiencia</translation>
+    </message>
+    <message>
+        <source>Every check passes.</source>
+        <translation>Se superan todas las comprobaciones.</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name, a template and a sender mailbox to be saved.</source>
+        <translation>Una campaña necesita un nombre, una plantilla y un buzón remitente para guardarse.</translation>
+    </message>
+    <message>
+        <source>The campaign was not saved: %1</source>
+        <translation>La campaña no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>A test goes to five addresses at most.</source>
+        <translation>Una prueba va a cinco direcciones como máximo.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation>«%1» no es una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Sending the test…</source>
+        <translation>Enviando la prueba…</translation>
+    </message>
+    <message>
+        <source>The campaign was saved as a draft but not scheduled: %1</source>
+        <translation>La campaña se guardó como borrador pero no se programó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::CampaignsModel</name>
+    <message>
+        <source>%1 recipient's time</source>
+        <translation>%1 hora del destinatario</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) in doubt: open the campaign to decide.</source>
+        <translation><numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform><numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 settled</source>
+        <translation>%1 de %2 resueltos</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Scheduled or changed</source>
+        <translation>Programada o cambiada</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::CampaignsPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Cancel Campaign</source>
+        <translation>Cancelar campaña</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>New Campaign…</source>
+        <translation>Nueva campaña…</translation>
+    </message>
+    <message>
+        <source>Send Now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Sending the missed campaigns now.</source>
+        <translation>Enviando ahora las campañas pendientes.</translation>
+    </message>
+    <message>
+        <source>Every recipient</source>
+        <translation>Todos los destinatarios</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>Neither Graph nor Sent Items can tell whether these went: send them again.</source>
+        <translation>Ni Graph ni Elementos enviados pueden decir si salieron: envíalos de nuevo.</translation>
+    </message>
+    <message>
+        <source>Count as Sent</source>
+        <translation>Contar como enviados</translation>
+    </message>
+    <message>
+        <source>Count the selected recipients in doubt as sent, and never send them this campaign.</source>
+        <translation>Cuenta como enviados los destinatarios en duda seleccionados y no les envíes nunca esta campaña.</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Export Recipients</source>
+        <translation>Exportar destinatarios</translation>
+    </message>
+    <message>
+        <source> recipients</source>
+        <translation> destinatarios</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Scheduler: %1</source>
+        <translation>Planificador: %1</translation>
+    </message>
+    <message>
+        <source>The campaigns cannot be read: %1</source>
+        <translation>No se pueden leer las campañas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s), %1 sending</source>
+        <translation><numerusform>%n campaña, %1 enviándose</numerusform><numerusform>%n campañas, %1 enviándose</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation><numerusform>%n campaña</numerusform><numerusform>%n campañas</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a campaign</source>
+        <translation>Elige una campaña</translation>
+    </message>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>Aún no hay campañas</translation>
+    </message>
+    <message>
+        <source>Create one with New Campaign: pick a template, an audience and when it goes.</source>
+        <translation>Crea una con Nueva campaña: elige una plantilla, una audiencia y cuándo sale.</translation>
+    </message>
+    <message>
+        <source>%1 · “%2” · from %3</source>
+        <translation>%1 · «%2» · desde %3</translation>
+    </message>
+    <message>
+        <source> · %1 recipients: %2 sent, %3 waiting, %4 failed, %5 in doubt</source>
+        <translation> · %1 destinatarios: %2 enviados, %3 en espera, %4 fallidos, %5 en duda</translation>
+    </message>
+    <message>
+        <source>%1 a minute</source>
+        <translation>%1 por minuto</translation>
+    </message>
+    <message>
+        <source> · done about %1</source>
+        <translation> · termina hacia %1</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>empezando…</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>The recipients cannot be read: %1</source>
+        <translation>No se pueden leer los destinatarios: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) came due while LUX was closed and wait for you.</source>
+        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) came due while LUX was closed and are being sent now.</source>
+        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform></translation>
+    </message>
+    <message>
+        <source>Campaign scheduled.</source>
+        <translation>Campaña programada.</translation>
+    </message>
+    <message>
+        <source>Campaign saved as a draft.</source>
+        <translation>Campaña guardada como borrador.</translation>
+    </message>
+    <message>
+        <source>Edit Campaign</source>
+        <translation>Editar campaña</translation>
+    </message>
+    <message>
+        <source>“%1” is scheduled. Take it back to a draft to edit it? It is not sent until you schedule it again.</source>
+        <translation>«%1» está programada. ¿Devolverla a borrador para editarla? No se envía hasta que la vuelvas a programar.</translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation>Desprogramar</translation>
+    </message>
+    <message>
+        <source>Cancel “%1”? Recipients who have not got it yet never will; this cannot be undone.</source>
+        <translation>¿Cancelar «%1»? Los destinatarios que aún no la recibieron ya no la recibirán; no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.</source>
+        <translation><numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform><numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform></translation>
+    </message>
+    <message>
+        <source>Exporting recipients…</source>
+        <translation>Exportando destinatarios…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Exportación cancelada; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Recipients exported to %1.</source>
+        <translation>Destinatarios exportados a %1.</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +3128,105 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
+    <message>
+        <source>Campaign sent</source>
+        <translation>Campaña enviada</translation>
+    </message>
+    <message>
+        <source>“%1” went to %2 recipients; %3 failed and %4 need your decision.</source>
+        <translation>«%1» llegó a %2 destinatarios; %3 fallaron y %4 necesitan tu decisión.</translation>
+    </message>
+    <message>
+        <source>“%1” went to %2 recipients; %3 failed.</source>
+        <translation>«%1» llegó a %2 destinatarios; %3 fallaron.</translation>
+    </message>
+    <message>
+        <source>Campaign failed</source>
+        <translation>La campaña falló</translation>
+    </message>
+    <message>
+        <source>“%1” stopped after %2 recipients: open Campaigns to see why and resume it.</source>
+        <translation>«%1» se detuvo tras %2 destinatarios: abre Campañas para ver por qué y reanudarla.</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Nothing is sending</source>
+        <translation>No se está enviando nada</translation>
+    </message>
+    <message>
+        <source>&amp;Open LUX Marketing</source>
+        <translation>&amp;Abrir LUX Marketing</translation>
+    </message>
+    <message>
+        <source>Sending “%1”</source>
+        <translation>Enviando «%1»</translation>
+    </message>
+    <message>
+        <source>LUX Marketing — %1 of %2 sent</source>
+        <translation>LUX Marketing — %1 de %2 enviados</translation>
+    </message>
+    <message numerus="yes">
+        <source>LUX Marketing — %n campaign(s) scheduled</source>
+        <translation><numerusform>LUX Marketing — %n campaña programada</numerusform><numerusform>LUX Marketing — %n campañas programadas</numerusform></translation>
+    </message>
+    <message>
+        <source>LUX Marketing keeps sending</source>
+        <translation>LUX Marketing sigue enviando</translation>
+    </message>
+    <message>
+        <source>Campaigns are scheduled or sending, so LUX goes on from the tray. Choose Quit there to stop.</source>
+        <translation>Hay campañas programadas o enviándose, así que LUX sigue desde la bandeja. Elige Salir allí para detenerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::OutboxModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviándose</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>in doubt</source>
+        <translation>en duda</translation>
+    </message>
+    <message>
+        <source>needs your decision</source>
+        <translation>necesita tu decisión</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Sent from</source>
+        <translation>Enviado desde</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::PreviewWidget</name>
@@ -2719,6 +3427,165 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
 </context>
 <context>
+    <name>lux::ui::SendingSettings</name>
+    <message>
+        <source>Not a web address: it must start with https://</source>
+        <translation>No es una dirección web: debe empezar por https://</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>An app registration in Microsoft Entra with the Mail.Send application permission. Messages go out from the sender mailboxes below.</source>
+        <translation>Un registro de aplicación en Microsoft Entra con el permiso de aplicación Mail.Send. Los mensajes salen de los buzones remitentes de abajo.</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Inquilino:</translation>
+    </message>
+    <message>
+        <source>contoso.onmicrosoft.com or the tenant id</source>
+        <translation>contoso.onmicrosoft.com o el id del inquilino</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Id de cliente:</translation>
+    </message>
+    <message>
+        <source>The application (client) id</source>
+        <translation>El id de la aplicación (cliente)</translation>
+    </message>
+    <message>
+        <source>Paste a new client secret</source>
+        <translation>Pega un nuevo secreto de cliente</translation>
+    </message>
+    <message>
+        <source>Save in Keychain</source>
+        <translation>Guardar en el llavero</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Secreto de cliente:</translation>
+    </message>
+    <message>
+        <source>Sign-in address:</source>
+        <translation>Dirección de inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>Graph address:</source>
+        <translation>Dirección de Graph:</translation>
+    </message>
+    <message>
+        <source>Tracking and unsubscribe</source>
+        <translation>Seguimiento y bajas</translation>
+    </message>
+    <message>
+        <source>lux-tracker address:</source>
+        <translation>Dirección de lux-tracker:</translation>
+    </message>
+    <message>
+        <source>https://track.example.com</source>
+        <translation>https://track.example.com</translation>
+    </message>
+    <message>
+        <source>Every message carries a one-click unsubscribe link to this server.</source>
+        <translation>Cada mensaje lleva un enlace de baja con un clic hacia este servidor.</translation>
+    </message>
+    <message>
+        <source>Sender mailboxes</source>
+        <translation>Buzones remitentes</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Buzón</translation>
+    </message>
+    <message>
+        <source>A minute</source>
+        <translation>Por minuto</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>A la vez</translation>
+    </message>
+    <message>
+        <source>Add or Change Mailbox…</source>
+        <translation>Añadir o cambiar buzón…</translation>
+    </message>
+    <message>
+        <source>Sender Mailbox</source>
+        <translation>Buzón remitente</translation>
+    </message>
+    <message>
+        <source>news@example.com</source>
+        <translation>news@example.com</translation>
+    </message>
+    <message>
+        <source>Mailbox:</source>
+        <translation>Buzón:</translation>
+    </message>
+    <message>
+        <source>Messages a minute:</source>
+        <translation>Mensajes por minuto:</translation>
+    </message>
+    <message>
+        <source>Recipients a day:</source>
+        <translation>Destinatarios por día:</translation>
+    </message>
+    <message>
+        <source>Requests at once:</source>
+        <translation>Peticiones a la vez:</translation>
+    </message>
+    <message>
+        <source>Exchange Online allows 30 messages a minute, 10,000 recipients a day and 4 requests at once.</source>
+        <translation>Exchange Online permite 30 mensajes por minuto, 10.000 destinatarios al día y 4 peticiones a la vez.</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Planificador</translation>
+    </message>
+    <message>
+        <source>Send them at the next start, with a notice</source>
+        <translation>Enviarlas al siguiente arranque, con un aviso</translation>
+    </message>
+    <message>
+        <source>Wait until I choose to send them</source>
+        <translation>Esperar a que yo decida enviarlas</translation>
+    </message>
+    <message>
+        <source>Campaigns due while LUX was closed:</source>
+        <translation>Campañas vencidas con LUX cerrado:</translation>
+    </message>
+    <message>
+        <source>Keep sending from the system tray when the window is closed</source>
+        <translation>Seguir enviando desde la bandeja del sistema al cerrar la ventana</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>The secret was not saved: %1</source>
+        <translation>El secreto no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>A client secret is saved in the keychain.</source>
+        <translation>Hay un secreto de cliente guardado en el llavero.</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Buscando en el llavero…</translation>
+    </message>
+    <message>
+        <source>No client secret saved yet (%1).</source>
+        <translation>Aún no hay secreto de cliente guardado (%1).</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2887,6 +3754,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>%1 can now sign in with the new password.</source>
         <translation>%1 ya puede iniciar sesión con la nueva contraseña.</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envío</translation>
     </message>
 </context>
 <context>
@@ -4146,10 +5017,6 @@ Etiquetas: %7</translation>
         <translation>Campaña %1: %2 enviados, %3 fallidos, %4 por decidir, %5 en espera.</translation>
     </message>
     <message>
-        <source>Unknown command 'campaign %1'. Commands: create, schedule, send, status, pause, resume, cancel.</source>
-        <translation>Orden desconocida 'campaign %1'. Órdenes: create, schedule, send, status, pause, resume, cancel.</translation>
-    </message>
-    <message>
         <source>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …</source>
         <translation>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …</translation>
     </message>
@@ -4166,10 +5033,6 @@ Etiquetas: %7</translation>
         <translation>enviar ahora con Microsoft Graph, hasta resolver cada destinatario</translation>
     </message>
     <message>
-        <source>status and outbox counts; also schedule, pause, resume, cancel</source>
-        <translation>estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel</translation>
-    </message>
-    <message>
         <source>Scheduler run: stop when no job is due.</source>
         <translation>Scheduler run: parar cuando no quede ningún trabajo pendiente.</translation>
     </message>
@@ -4180,10 +5043,6 @@ Etiquetas: %7</translation>
     <message numerus="yes">
         <source>%n campaign(s) run.</source>
         <translation><numerusform>%n campaña ejecutada.</numerusform><numerusform>%n campañas ejecutadas.</numerusform></translation>
-    </message>
-    <message>
-        <source>Campaign %1 is scheduled for %2.</source>
-        <translation>La campaña %1 está programada para %2.</translation>
     </message>
     <message>
         <source>send scheduled campaigns when due, without a window; --until-idle</source>
@@ -4212,6 +5071,70 @@ Etiquetas: %7</translation>
     <message>
         <source>graph.client_secret into the keychain, read from standard input</source>
         <translation>graph.client_secret al llavero, leído de la entrada estándar</translation>
+    </message>
+    <message>
+        <source>The pre-send checks have warnings (above): read them, then add --accept-warnings.</source>
+        <translation>Las comprobaciones previas tienen avisos (arriba): léelos y añade --accept-warnings.</translation>
+    </message>
+    <message>
+        <source>[Test] </source>
+        <translation>[Prueba] </translation>
+    </message>
+    <message>
+        <source>The test to %1 was not sent: %2</source>
+        <translation>La prueba a %1 no se envió: %2</translation>
+    </message>
+    <message>
+        <source>Campaign schedule or send: the pre-send warnings were read.</source>
+        <translation>Programar o enviar campaña: los avisos previos se han leído.</translation>
+    </message>
+    <message>
+        <source>Campaign create: another mailbox to share the sending (repeatable).</source>
+        <translation>Crear campaña: otro buzón que comparte el envío (repetible).</translation>
+    </message>
+    <message>
+        <source>Campaign schedule: --at's date and time in each recipient's time zone.</source>
+        <translation>Programar campaña: la fecha y hora de --at en la zona horaria de cada destinatario.</translation>
+    </message>
+    <message>
+        <source>Campaign test: an address to send the test to (repeatable, at most 5).</source>
+        <translation>Prueba de campaña: una dirección a la que enviar la prueba (repetible, 5 como máximo).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed recipient(s) will be sent again.</source>
+        <translation><numerusform>%n destinatario fallido se enviará de nuevo.</numerusform><numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform></translation>
+    </message>
+    <message>
+        <source>Give one to five addresses with --to.</source>
+        <translation>Indica de una a cinco direcciones con --to.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address: %2</source>
+        <translation>«%1» no es una dirección de correo: %2</translation>
+    </message>
+    <message>
+        <source>Test sent to %1.</source>
+        <translation>Prueba enviada a %1.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 is scheduled for %2%3.</source>
+        <translation>La campaña %1 está programada para el %2%3.</translation>
+    </message>
+    <message>
+        <source> in each recipient's time zone</source>
+        <translation> en la zona horaria de cada destinatario</translation>
+    </message>
+    <message>
+        <source>Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, pause, resume, cancel, retry-failed.</source>
+        <translation>Orden desconocida 'campaign %1'. Órdenes: create, schedule, send, test, status, pause, resume, cancel, retry-failed.</translation>
+    </message>
+    <message>
+        <source>send a test of the campaign to up to five addresses</source>
+        <translation>envía una prueba de la campaña a hasta cinco direcciones</translation>
+    </message>
+    <message>
+        <source>status and outbox counts; also schedule, pause, resume, cancel, retry-failed</source>
+        <translation>estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel, retry-failed</translation>
     </message>
 </context>
 <context>

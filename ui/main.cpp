@@ -52,6 +52,10 @@ int main(int argc, char *argv[])
 
     ui::AppSession session(settings);
     ui::MainWindow window(session);
+    // With a tray icon the window may hide while campaigns send; the app ends when Quit is chosen
+    // (or the window closes with nothing to send), not when its last window hides.
+    if (window.trayIcon())
+        app.setQuitOnLastWindowClosed(false);
 
     if (parser.isSet(firstPaintOption)) {
         QObject::connect(&window, &ui::MainWindow::firstPainted, &app, [&] {

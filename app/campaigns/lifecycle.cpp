@@ -146,13 +146,39 @@ Result<qint64> Lifecycle::retryFailed(qint64 id, std::optional<qint64> byUser)
     const auto requeued = Outbox(m_db, m_clock).requeueFailed(id);
     if (!requeued)
         return requeued.error();
-    if (*requeued > 0 && (c->status == CampaignStatus::Sent || c->status == CampaignStatus::Failed)) {
-        if (Status s = store.transition(id, CampaignStatus::Sending, byUser); !s)
+    if (*requeued > 0)
+        if (Status s = sendAgain(*c, byUser); !s)
             return s.error();
-        if (Status s = JobStore(m_db, m_clock).scheduleSend(id, m_clock()); !s)
-            return s.error();
-    }
     return requeued;
+}
+
+Result<qint64> Lifecycle::decide(qint64 id, const QList<qint64> &rowIds, bool send, std::optional<qint64> byUser)
+{
+    const auto c = CampaignStore(m_db, m_clock).find(id);
+    if (!c)
+        return c.error();
+    Outbox outbox(m_db, m_clock);
+    qint64 decided = 0;
+    for (const qint64 row : rowIds) {
+        if (Status s = outbox.decide(row, send); !s)
+            return s.error();
+        ++decided;
+    }
+    if (send && decided > 0)
+        if (Status s = sendAgain(*c, byUser); !s)
+            return s.error();
+    return decided;
+}
+
+Status Lifecycle::sendAgain(const Campaign &c, std::optional<qint64> byUser)
+{
+    // A campaign that ended (or stopped on an error) sends its pending rows again; one that is sending
+    // or paused picks them up by itself when it runs.
+    if (c.status != CampaignStatus::Sent && c.status != CampaignStatus::Failed)
+        return {};
+    if (Status s = CampaignStore(m_db, m_clock).transition(c.id, CampaignStatus::Sending, byUser); !s)
+        return s;
+    return JobStore(m_db, m_clock).scheduleSend(c.id, m_clock());
 }
 
 } // namespace lux::campaigns

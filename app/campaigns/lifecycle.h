@@ -33,11 +33,16 @@ public:
     Status cancel(qint64 id, std::optional<qint64> byUser);
     // Rows that failed go back to pending and the campaign sends again (from sent or failed too).
     Result<qint64> retryFailed(qint64 id, std::optional<qint64> byUser);
+    // The user's decision about rows in doubt: send them again (pending, a fresh draft, the campaign
+    // sending again if it had ended) or count them as sent. Returns how many were decided.
+    Result<qint64> decide(qint64 id, const QList<qint64> &rowIds, bool send, std::optional<qint64> byUser);
 
     // The mailboxes a campaign sends from, each with its pace; an unknown mailbox is an error.
     Result<QList<Dispatcher::SenderConfig>> senders(const Campaign &c) const;
 
 private:
+    Status sendAgain(const Campaign &c, std::optional<qint64> byUser);
+
     QSqlDatabase m_db;
     Clock m_clock;
 };

@@ -107,11 +107,15 @@ public:
     QCoro::Task<Result<channels::graph::GraphClient *>> graph()
     {
         if (!m_graph) {
-            const auto secret = co_await SecretStore().read(m_config.secretKey);
-            if (!secret)
-                co_return Error(secret.error().code, tr("The Graph client secret is not available: %1").arg(secret.error().message));
+            // The keychain is read by whoever starts the service, on its own thread (QtKeychain's
+            // jobs belong to one thread); here only what it passed, or the environment.
             channels::graph::GraphConfig config = m_config.graph;
-            config.clientSecret = *secret;
+            if (config.clientSecret.isEmpty())
+                config.clientSecret = qEnvironmentVariable(SecretStore::environmentName(m_config.secretKey).toLatin1().constData());
+            if (config.clientSecret.isEmpty())
+                co_return Error(QStringLiteral("secrets.not-found"),
+                                tr("The Graph client secret is not available: save it under Settings → Sending (or set %1).")
+                                    .arg(SecretStore::environmentName(m_config.secretKey)));
             m_graph = std::make_unique<channels::graph::GraphClient>(m_network, config);
         }
         co_return m_graph.get();

@@ -23,7 +23,9 @@ public:
     struct Config
     {
         QString databasePath;
-        channels::graph::GraphConfig graph; // the secret is read from the keychain when needed
+        // With the client secret, read from the keychain by the caller beforehand; when it is empty
+        // the environment's LUX_SECRET_GRAPH_CLIENT_SECRET is used, else campaigns fail saying so.
+        channels::graph::GraphConfig graph;
         QString secretKey = QStringLiteral("graph/client-secret");
         QString trackerUrl;
         // Jobs that came due while no scheduler ran: sent at once (with a notice), or held until

@@ -33,6 +33,8 @@ const QHash<Settings::Key, Entry> &table()
         {K::GraphTenant, {"graph/tenant", QString()}},
         {K::GraphClientId, {"graph/client_id", QString()}},
         {K::TrackerUrl, {"tracker/url", QString()}},
+        {K::MissedSchedules, {"scheduler/missed", QStringLiteral("send")}},
+        {K::CloseToTray, {"window/closeToTray", true}},
     };
     return entries;
 }

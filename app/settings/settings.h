@@ -34,6 +34,8 @@ public:
         GraphTenant,
         GraphClientId,
         TrackerUrl,              // lux-tracker's public address (unsubscribe links)
+        MissedSchedules,         // "send": what came due while closed goes at the next start; "wait"
+        CloseToTray,             // closing the window while campaigns are due keeps sending from the tray
     };
     Q_ENUM(Key)
 

@@ -131,10 +131,12 @@ void TestMainWindow::firstRunSignInAndEverySection()
     // Every section of the sidebar.
     const QList<MainWindow::Section> sections = window.visibleSections();
     QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Contacts,
-                                                   MainWindow::Section::Templates, MainWindow::Section::Activity}));
+                                                   MainWindow::Section::Templates, MainWindow::Section::Campaigns,
+                                                   MainWindow::Section::Activity}));
     const QHash<MainWindow::Section, QString> shots = {{MainWindow::Section::Dashboard, QStringLiteral("dashboard")},
                                                        {MainWindow::Section::Contacts, QStringLiteral("contacts-empty")},
                                                        {MainWindow::Section::Templates, QStringLiteral("templates-new")},
+                                                       {MainWindow::Section::Campaigns, QStringLiteral("campaigns-empty")},
                                                        {MainWindow::Section::Activity, QStringLiteral("activity")}};
     for (const MainWindow::Section section : sections) {
         window.showSection(section);
@@ -197,18 +199,18 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QCOMPARE(activity->model()->index(0, ui::AuditLogModel::Action).data(Qt::UserRole).toString(),
              QStringLiteral("user.created"));
 
-    // Settings: General, Database and (admin) Users.
+    // Settings: General, Database, Sending and (admin) Users.
     window.showSettings();
     ui::SettingsDialog *dialog = window.settingsDialog();
     QVERIFY(dialog && dialog->isVisible());
-    QCOMPARE(dialog->tabs()->count(), 3);
+    QCOMPARE(dialog->tabs()->count(), 4);
     QCOMPARE(dialog->usersModel()->rowCount(), 1);
     for (int i = 0; i < dialog->tabs()->count(); ++i) {
         dialog->showPage(static_cast<ui::SettingsDialog::Page>(i));
         QTest::qWait(30);
-        saveShot(dialog, QStringLiteral("settings-%1").arg(i == 0 ? QStringLiteral("general")
-                                                           : i == 1 ? QStringLiteral("database")
-                                                                    : QStringLiteral("users")));
+        static const QStringList names{QStringLiteral("general"), QStringLiteral("database"), QStringLiteral("sending"),
+                                       QStringLiteral("users")};
+        saveShot(dialog, QStringLiteral("settings-%1").arg(names.at(i)));
     }
     dialog->close();
 

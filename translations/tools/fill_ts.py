@@ -12,6 +12,15 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n contact(s) would receive this campaign now.': ('%n contact would receive this campaign now.', '%n contacts would receive this campaign now.'),
+    '%n recipient(s) in doubt: open the campaign to decide.': ('%n recipient in doubt: open the campaign to decide.', '%n recipients in doubt: open the campaign to decide.'),
+    '%n campaign(s), %1 sending': ('%n campaign, %1 sending', '%n campaigns, %1 sending'),
+    '%n campaign(s)': ('%n campaign', '%n campaigns'),
+    '%n campaign(s) came due while LUX was closed and wait for you.': ('%n campaign came due while LUX was closed and waits for you.', '%n campaigns came due while LUX was closed and wait for you.'),
+    '%n campaign(s) came due while LUX was closed and are being sent now.': ('%n campaign came due while LUX was closed and is being sent now.', '%n campaigns came due while LUX was closed and are being sent now.'),
+    'Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.': ('Send the campaign again to %n recipient in doubt? If they did get it, they will have it twice.', 'Send the campaign again to %n recipients in doubt? Any of them who did get it will have it twice.'),
+    'LUX Marketing — %n campaign(s) scheduled': ('LUX Marketing — %n campaign scheduled', 'LUX Marketing — %n campaigns scheduled'),
+    '%n failed recipient(s) will be sent again.': ('%n failed recipient will be sent again.', '%n failed recipients will be sent again.'),
     'The password needs at least %n characters.': ('The password needs at least %n character.', 'The password needs at least %n characters.'),
     'Too many failed attempts. Try again in %n second(s).': ('Too many failed attempts. Try again in %n second.', 'Too many failed attempts. Try again in %n seconds.'),
     'The email or password is not correct. Try again in %n second(s).': ('The email or password is not correct. Try again in %n second.', 'The email or password is not correct. Try again in %n seconds.'),

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsession.h"
 
+#include "common/dbtask.h"
 #include "common/logging.h"
 #include "contacts/contactbulk.h"
 #include "settings/settings.h"
 
 #include <QCoroTask>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace lux::ui {
 
@@ -15,7 +18,92 @@ AppSession::AppSession(Settings &settings, QObject *parent) : QObject(parent), m
         if (key == Settings::Key::AutoBackupEnabled || key == Settings::Key::AutoBackupIntervalHours
             || key == Settings::Key::AutoBackupKeep || key == Settings::Key::BackupDirectory)
             applyBackupPolicy();
+        // New connection settings apply when nothing is sending (a send under way keeps its own).
+        if ((key == Settings::Key::GraphAuthorityUrl || key == Settings::Key::GraphBaseUrl || key == Settings::Key::GraphTenant
+             || key == Settings::Key::GraphClientId || key == Settings::Key::TrackerUrl)
+            && m_send.isRunning() && !m_sending)
+            restartScheduler();
     });
+    connect(this, &AppSession::campaignsChanged, this, &AppSession::countActive);
+    connect(this, &AppSession::databaseChanged, this, &AppSession::countActive);
+    connect(&m_send, &campaigns::SendService::campaignStarted, this, [this] {
+        m_sending = true;
+        Q_EMIT campaignsChanged();
+    });
+    connect(&m_send, &campaigns::SendService::campaignEnded, this, [this] { Q_EMIT campaignsChanged(); });
+    connect(&m_send, &campaigns::SendService::idle, this, [this] {
+        m_sending = false;
+        Q_EMIT campaignsChanged();
+    });
+}
+
+void AppSession::countActive()
+{
+    if (!m_db) {
+        m_active = 0;
+        Q_EMIT activeCampaignsChanged();
+        return;
+    }
+    runOnDatabase<Result<int>>(
+        this, m_db->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [](QSqlDatabase &db) -> Result<int> {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM campaigns WHERE status IN ('scheduled', 'sending')")) || !q.next())
+                return Error(QStringLiteral("db.query"), q.lastError().text());
+            return q.value(0).toInt();
+        },
+        [this](const Result<int> &count) {
+            if (!count)
+                return;
+            m_active = *count;
+            Q_EMIT activeCampaignsChanged();
+        });
+}
+
+campaigns::SendService::Config AppSession::sendConfig() const
+{
+    campaigns::SendService::Config config;
+    config.databasePath = m_db ? m_db->path() : QString();
+    config.graph.authorityUrl = QUrl(m_settings.value(Settings::Key::GraphAuthorityUrl).toString());
+    config.graph.baseUrl = QUrl(m_settings.value(Settings::Key::GraphBaseUrl).toString());
+    config.graph.tenant = m_settings.value(Settings::Key::GraphTenant).toString();
+    config.graph.clientId = m_settings.value(Settings::Key::GraphClientId).toString();
+    config.trackerUrl = m_settings.value(Settings::Key::TrackerUrl).toString();
+    config.holdMissed = m_settings.value(Settings::Key::MissedSchedules).toString() == QLatin1String("wait");
+    return config;
+}
+
+bool AppSession::isGraphConfigured() const
+{
+    return !m_settings.value(Settings::Key::GraphTenant).toString().isEmpty()
+           && !m_settings.value(Settings::Key::GraphClientId).toString().isEmpty()
+           && !m_settings.value(Settings::Key::TrackerUrl).toString().isEmpty();
+}
+
+void AppSession::startScheduler()
+{
+    if (!m_db || m_db->isReadOnly() || m_send.isRunning())
+        return;
+    // The secret is read here, on the GUI thread that owns the keychain's jobs, then handed over.
+    const int attempt = ++m_starting;
+    campaigns::SendService::Config config = sendConfig();
+    QCoro::connect(m_secrets.read(config.secretKey), this, [this, attempt, config](const Result<QString> &secret) {
+        if (attempt != m_starting || !m_db || m_send.isRunning() || config.databasePath != m_db->path())
+            return; // closed, restarted or started meanwhile
+        campaigns::SendService::Config withSecret = config;
+        if (secret)
+            withSecret.graph.clientSecret = *secret;
+        m_sending = false;
+        m_send.start(withSecret);
+    });
+}
+
+void AppSession::restartScheduler()
+{
+    if (m_sending)
+        return; // a send under way keeps its connection; the new settings apply at the next start
+    m_send.stop();
+    startScheduler();
 }
 
 AppSession::~AppSession() = default;
@@ -45,6 +133,9 @@ void AppSession::close()
     if (!m_db)
         return;
     m_autoBackup.setPolicy(false, 24, 1);
+    ++m_starting;
+    m_send.stop(); // a send under way stops between messages; its job is picked up at the next start
+    m_sending = false;
     m_user = User();
     m_users.reset();
     m_db.reset();
@@ -75,6 +166,7 @@ void AppSession::signIn(const User &user)
 {
     m_user = user;
     m_settings.setValue(Settings::Key::LastSignInEmail, user.email);
+    startScheduler();
     Q_EMIT userChanged();
     Q_EMIT auditChanged();
 }

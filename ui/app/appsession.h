@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "campaigns/sendservice.h"
 #include "common/result.h"
 #include "secrets/secretstore.h"
 #include "storage/backup.h"
@@ -49,10 +50,24 @@ public:
 
     void applyBackupPolicy();
 
+    // The scheduler: runs while a writable database is open and someone has signed in to it (it
+    // keeps running after a sign-out and with the window hidden, until the database closes).
+    campaigns::SendService &sendService() { return m_send; }
+    bool isSending() const { return m_sending; }
+    int activeCampaigns() const { return m_active; } // scheduled or sending, as last counted
+    campaigns::SendService::Config sendConfig() const;
+    // The Microsoft Graph settings are filled in (the secret is looked up when a campaign sends).
+    bool isGraphConfigured() const;
+    // Stops the scheduler (between messages) and starts it again with the settings and the keychain's
+    // secret as they are now; for when they changed.
+    void restartScheduler();
+
 Q_SIGNALS:
     void databaseChanged();
     void userChanged();
     void auditChanged();
+    void campaignsChanged(); // a campaign or its outbox changed (here, or by the scheduler)
+    void activeCampaignsChanged();
 
 private:
     Settings &m_settings;
@@ -61,6 +76,12 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<UserService> m_users;
     User m_user;
+    campaigns::SendService m_send;
+    bool m_sending = false;
+    int m_active = 0;
+    void startScheduler();
+    int m_starting = 0;
+    void countActive();
 };
 
 } // namespace lux::ui

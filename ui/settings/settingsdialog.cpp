@@ -5,6 +5,7 @@
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "database/databaseactions.h"
+#include "sendingsettings.h"
 #include "settings/settings.h"
 #include "theme/theme.h"
 #include "userdialog.h"
@@ -44,6 +45,7 @@ SettingsDialog::SettingsDialog(AppSession &session, DatabaseActions &actions, QW
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildGeneral(), Theme::icon(QStringLiteral("settings")), tr("General"));
     m_tabs->addTab(buildDatabase(), Theme::icon(QStringLiteral("database")), tr("Database"));
+    m_tabs->addTab(new SendingSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("Sending"));
     if (m_session.isAdmin()) {
         m_usersTab = buildUsers();
         m_tabs->addTab(m_usersTab, Theme::icon(QStringLiteral("users")), tr("Users"));

@@ -22,12 +22,13 @@ class DatabaseActions;
 class UsersModel;
 
 // Preferences that apply as they change: General (language, theme), Database (backups, restore,
-// integrity) and, for administrators, Users.
+// integrity), Sending (Microsoft Graph, the tracker, sender mailboxes, the scheduler) and, for
+// administrators, Users.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { General, DatabasePage, Users };
+    enum Page { General, DatabasePage, Sending, Users };
 
     SettingsDialog(AppSession &session, DatabaseActions &actions, QWidget *parent = nullptr);
 

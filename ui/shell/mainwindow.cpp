@@ -5,6 +5,7 @@
 #include "app/appsession.h"
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
+#include "campaigns/campaignspage.h"
 #include "contacts/contactactions.h"
 #include "contacts/contactspage.h"
 #include "common/dialogs.h"
@@ -27,7 +28,9 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QStackedWidget>
+#include <QMenu>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 namespace lux::ui {
@@ -57,6 +60,21 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
 
     buildMenus();
     buildStatusBar();
+    buildTray();
+    connect(&m_session.sendService(), &campaigns::SendService::campaignEnded, this,
+            [this](qint64, const QString &name, const QString &status, qint64 sent, qint64 failed, qint64 unknown) {
+                const QLocale locale;
+                if (status == QLatin1String("sent"))
+                    notify(tr("Campaign sent"),
+                           unknown ? tr("“%1” went to %2 recipients; %3 failed and %4 need your decision.")
+                                         .arg(name, locale.toString(sent), locale.toString(failed), locale.toString(unknown))
+                                   : tr("“%1” went to %2 recipients; %3 failed.").arg(name, locale.toString(sent), locale.toString(failed)),
+                           false);
+                else if (status == QLatin1String("failed"))
+                    notify(tr("Campaign failed"), tr("“%1” stopped after %2 recipients: open Campaigns to see why and resume it.")
+                                                      .arg(name, locale.toString(sent)),
+                           true);
+            });
 
     connect(m_startPage, &StartPage::openRequested, m_actions, &DatabaseActions::openDatabase);
     connect(m_startPage, &StartPage::newRequested, m_actions, &DatabaseActions::newDatabase);
@@ -116,6 +134,7 @@ QWidget *MainWindow::buildWorkspace()
     m_dashboard = new DashboardPage(m_session, m_sections);
     m_contacts = new ContactsPage(m_session, m_sections);
     m_templates = new TemplatesPage(m_session, m_sections);
+    m_campaigns = new CampaignsPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addSection(Section::Contacts, tr("Contacts"), QStringLiteral("users"), m_contacts);
@@ -126,6 +145,8 @@ QWidget *MainWindow::buildWorkspace()
         else
             statusBar()->showMessage(text, 8000);
     });
+    addSection(Section::Campaigns, tr("Campaigns"), QStringLiteral("send"), m_campaigns);
+    connect(m_campaigns, &CampaignsPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);
@@ -172,7 +193,7 @@ void MainWindow::buildMenus()
     m_signOutAction = add(file, tr("Sign &Out"), QStringLiteral("log-out"), QKeySequence(), this, &MainWindow::signOut);
     m_needUser << m_signOutAction;
     file->addSeparator();
-    QAction *quit = add(file, tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, this, &QWidget::close);
+    QAction *quit = add(file, tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, this, &MainWindow::quit);
     quit->setMenuRole(QAction::QuitRole);
 
     // Edit: undo and redo of contact changes (the only undoable changes so far).
@@ -402,13 +423,99 @@ void MainWindow::showNotice(const QString &message)
     statusBar()->showMessage(message, 8000);
 }
 
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    m_tray->setObjectName(QStringLiteral("trayIcon"));
+    auto *menu = new QMenu(this);
+    m_trayStatus = menu->addAction(tr("Nothing is sending"));
+    m_trayStatus->setEnabled(false);
+    menu->addSeparator();
+    QAction *open = menu->addAction(tr("&Open LUX Marketing"));
+    connect(open, &QAction::triggered, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    QAction *quitAction = menu->addAction(Theme::icon(QStringLiteral("quit")), tr("&Quit"));
+    connect(quitAction, &QAction::triggered, this, &MainWindow::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
+            showNormal();
+            raise();
+            activateWindow();
+        }
+    });
+    campaigns::SendService &send = m_session.sendService();
+    connect(&send, &campaigns::SendService::campaignStarted, this, [this](qint64, const QString &name) {
+        m_trayStatus->setText(tr("Sending “%1”").arg(name));
+        updateTray();
+    });
+    connect(&send, &campaigns::SendService::progressed, this, [this](const campaigns::Dispatcher::Progress &p) {
+        const qint64 total = p.sent + p.failed + p.unknown + p.remaining;
+        m_tray->setToolTip(tr("LUX Marketing — %1 of %2 sent").arg(QLocale().toString(p.sent), QLocale().toString(total)));
+    });
+    connect(&send, &campaigns::SendService::idle, this, [this] {
+        m_trayStatus->setText(tr("Nothing is sending"));
+        updateTray();
+    });
+    connect(&m_session, &AppSession::activeCampaignsChanged, this, &MainWindow::updateTray);
+    updateTray();
+    m_tray->show();
+}
+
+void MainWindow::updateTray()
+{
+    if (!m_tray)
+        return;
+    const int active = m_session.activeCampaigns();
+    if (!m_session.isSending())
+        m_tray->setToolTip(active ? tr("LUX Marketing — %n campaign(s) scheduled", nullptr, active) : tr("LUX Marketing"));
+}
+
+void MainWindow::notify(const QString &title, const QString &message, bool failure)
+{
+    // The tray's balloon is the desktop notification (org.freedesktop.Notifications where there is one).
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(title, message, failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
+    showNotice(message);
+}
+
+bool MainWindow::keepsRunningInTray() const
+{
+    return m_tray && m_tray->isVisible() && !m_quitting && m_session.hasDatabase()
+           && m_session.settings().value(Settings::Key::CloseToTray).toBool() && (m_session.isSending() || m_session.activeCampaigns() > 0);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     Settings &settings = m_session.settings();
     settings.setValue(Settings::Key::MainWindowGeometry, saveGeometry());
     settings.setValue(Settings::Key::MainWindowState, saveState());
     settings.sync();
+    if (keepsRunningInTray()) {
+        hide();
+        event->ignore();
+        if (!m_trayHintShown) {
+            m_trayHintShown = true;
+            m_tray->showMessage(tr("LUX Marketing keeps sending"),
+                                tr("Campaigns are scheduled or sending, so LUX goes on from the tray. Choose Quit there to stop."),
+                                QSystemTrayIcon::Information, 8000);
+        }
+        return;
+    }
     QMainWindow::closeEvent(event);
+    if (m_tray)
+        qApp->quit(); // the tray would otherwise keep the application alive
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

@@ -6,10 +6,12 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace lux::ui {
 
 class ActivityPage;
+class CampaignsPage;
 class TemplatesPage;
 class AppSession;
 class ContactsPage;
@@ -25,7 +27,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Contacts, Templates, Activity };
+    enum class Section { Dashboard, Contacts, Templates, Campaigns, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -39,6 +41,11 @@ public:
     Section currentSection() const;
     QList<Section> visibleSections() const;
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    CampaignsPage *campaignsPage() const { return m_campaigns; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    // Closing the window hides it to the tray while campaigns are scheduled or sending (if there is
+    // a tray and the setting allows it); Quit always quits.
+    bool keepsRunningInTray() const;
 
 public Q_SLOTS:
     void showSettings();
@@ -63,6 +70,10 @@ private:
     void updateStatus();
     void updateActions();
     void showNotice(const QString &message);
+    void buildTray();
+    void updateTray();
+    void notify(const QString &title, const QString &message, bool failure);
+    void quit();
     void setScreen(Screen screen);
     void applyTheme(const QString &theme);
 
@@ -79,6 +90,11 @@ private:
     ContactsPage *m_contacts;
     ActivityPage *m_activity;
     TemplatesPage *m_templates;
+    CampaignsPage *m_campaigns;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_trayStatus = nullptr;
+    bool m_quitting = false;
+    bool m_trayHintShown = false;
     SettingsDialog *m_settingsDialog = nullptr;
 
     QLabel *m_statusDatabase;

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Campaigns in the window, offscreen, on a real database with the real keychain and the session's
+// scheduler thread sending over loopback HTTP to the fake Graph: sending settings (a mailbox, the
+// client secret saved in the keychain), the wizard (template, audience with its live count, checks,
+// a test send), scheduling, the list and the outbox following the send, export, duplicate, pause,
+// resume and cancel, and schedules missed while the app was closed, held until "Send Now".
+// Screenshots go to $LUX_SCREENSHOT_DIR when set.
+#include "app/appsession.h"
+#include "campaigns/campaignsmodel.h"
+#include "campaigns/campaignspage.h"
+#include "campaigns/campaignstore.h"
+#include "campaigns/campaignwizard.h"
+#include "campaigns/jobstore.h"
+#include "campaigns/lifecycle.h"
+#include "campaigns/senderstore.h"
+#include "common/dialogs.h"
+#include "common/translations.h"
+#include "contacts/contactrepository.h"
+#include "content/templatestore.h"
+#include "fakegraph.h"
+#include "settings/sendingsettings.h"
+#include "settings/settings.h"
+#include "testsupport.h"
+#include "theme/theme.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace lux;
+using campaigns::CampaignStatus;
+using lux::fakes::FakeGraph;
+
+class TestCampaignsPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void wizardSendsThroughTheScheduler();
+    void missedScheduleWaitsForTheUser();
+
+private:
+    struct Fixture
+    {
+        test::TestEnvironment env;
+        Settings settings{env.path(QStringLiteral("t.ini"))};
+        ui::AppSession session{settings};
+        FakeGraph graph;
+        Fixture(int contacts, int vip)
+        {
+            const QString path = env.path(QStringLiteral("t.sqlite"));
+            const User admin = test::createDatabaseWithAdmin(path);
+            QVERIFY(graph.listen());
+            FakeGraph::Faults faults;
+            faults.latencyMs = 20;
+            graph.setFaults(faults);
+            settings.setValue(Settings::Key::GraphAuthorityUrl, graph.baseUrl().toString());
+            settings.setValue(Settings::Key::GraphBaseUrl, graph.baseUrl().toString());
+            settings.setValue(Settings::Key::GraphTenant, QStringLiteral("contoso"));
+            settings.setValue(Settings::Key::GraphClientId, QStringLiteral("client"));
+            settings.setValue(Settings::Key::TrackerUrl, QStringLiteral("https://track.example.com"));
+            {
+                auto db = Database::open(path);
+                QVERIFY(db.ok());
+                QSqlDatabase c = (*db)->connection();
+                contacts::ContactRepository repo(c);
+                for (int i = 0; i < contacts; ++i) {
+                    contacts::Contact contact;
+                    contact.email = QStringLiteral("r%1@example.com").arg(i);
+                    contact.firstName = QStringLiteral("R%1").arg(i);
+                    if (i < vip)
+                        contact.tags = {QStringLiteral("vip")};
+                    QVERIFY(repo.add(contact, QStringLiteral("US"), std::nullopt).ok());
+                }
+                QVERIFY(content::TemplateStore(c)
+                            .saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("Acme Inc., 1 Main St, Springfield")}},
+                                          true, std::nullopt)
+                            .ok());
+                content::EmailTemplate t;
+                t.name = QStringLiteral("Spring news");
+                t.subject = QStringLiteral("Spring is here, {{first_name}}");
+                t.preheader = QStringLiteral("Three new things this season");
+                t.source = QStringLiteral("<p>Hi {{first_name}}, spring is here.</p>"
+                                          "<p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
+                QVERIFY(content::TemplateStore(c).save(t, std::nullopt).ok());
+            }
+            QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
+            session.signIn(admin);
+        }
+        QSqlDatabase db() { return session.database()->connection(); }
+    };
+    static void saveShot(QWidget *w, const QString &name)
+    {
+        QTest::qWait(60);
+        const QPixmap shot = w->grab();
+        QVERIFY(!shot.isNull());
+        const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+    QList<ui::Dialogs::Message> m_messages;
+};
+
+void TestCampaignsPage::initTestCase()
+{
+    lux::installTranslations(QStringLiteral("en"));
+    ui::Theme::apply(QStringLiteral("dark"));
+    ui::Dialogs::setMessageHook([this](const ui::Dialogs::Message &m) {
+        m_messages << m;
+        return QMessageBox::Yes;
+    });
+}
+
+void TestCampaignsPage::wizardSendsThroughTheScheduler()
+{
+    Fixture f(60, 12);
+    m_messages.clear();
+
+    // Settings → Sending: a mailbox at 600 a minute and the client secret into the real keychain.
+    ui::SendingSettings sending(f.session);
+    QSignalSpy checked(&sending, &ui::SendingSettings::secretChecked);
+    QTRY_COMPARE(checked.size(), 1);
+    QSignalSpy loaded(&sending, &ui::SendingSettings::sendersLoaded);
+    sending.addSender(QStringLiteral("news@acme.example"), 600, 10000, 4);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(sending.sendersTable()->rowCount(), 1);
+    QCOMPARE(sending.sendersTable()->item(0, 0)->text(), QStringLiteral("news@acme.example"));
+    QCOMPARE(sending.sendersTable()->item(0, 1)->data(Qt::UserRole).toInt(), 600);
+    sending.saveSecret(QStringLiteral("secret"));
+    QTRY_COMPARE(checked.size(), 2);
+    QCOMPARE(sending.secretStatus()->text(), QStringLiteral("A client secret is saved in the keychain."));
+
+    ui::CampaignsPage page(f.session);
+    page.resize(1200, 780);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(!page.isBusy());
+    QCOMPARE(page.model()->rowCount(), 0);
+
+    // The wizard: the message, then the audience with its live count.
+    ui::CampaignWizard *wizard = page.openWizard(0);
+    QTRY_VERIFY(!wizard->isLoading());
+    QCOMPARE(wizard->templateCombo()->currentText(), QStringLiteral("Spring news"));
+    QCOMPARE(wizard->fromCombo()->currentText(), QStringLiteral("news@acme.example"));
+    wizard->nameEdit()->setText(QStringLiteral("Spring launch"));
+    QTRY_COMPARE(wizard->audienceCount(), 60);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ui::CampaignWizard::AudiencePage));
+    QListWidget *include = wizard->includeList();
+    QCOMPARE(include->count(), 1);
+    QCOMPARE(include->item(0)->text(), QStringLiteral("Tag: vip"));
+    include->item(0)->setCheckState(Qt::Checked);
+    QTRY_COMPARE(wizard->audienceCount(), 12);
+    QCOMPARE(wizard->countLabel()->text(), QStringLiteral("12 contacts would receive this campaign now."));
+    saveShot(wizard, QStringLiteral("campaign-wizard-audience"));
+    include->item(0)->setCheckState(Qt::Unchecked);
+    wizard->excludeList()->item(0)->setCheckState(Qt::Checked);
+    QTRY_COMPARE(wizard->audienceCount(), 48);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ui::CampaignWizard::SchedulePage));
+    QCOMPARE(wizard->when(), ui::CampaignWizard::When::Now);
+    QSignalSpy checksReady(wizard, &ui::CampaignWizard::checksReady);
+    wizard->next();
+    QTRY_COMPARE(checksReady.size(), 1);
+    QVERIFY(!campaigns::Lifecycle::hasErrors(wizard->findings()));
+    QAbstractButton *finish = wizard->button(QWizard::FinishButton);
+    if (campaigns::Lifecycle::hasWarnings(wizard->findings())) {
+        QVERIFY(!finish->isEnabled()); // warnings are read first
+        wizard->acknowledgeBox()->setChecked(true);
+    }
+    QVERIFY(finish->isEnabled());
+    saveShot(wizard, QStringLiteral("campaign-wizard"));
+
+    // A test send goes out through the scheduler's thread as "[Test] …", from the mailbox, no outbox row.
+    QSignalSpy tested(wizard, &ui::CampaignWizard::testFinished);
+    wizard->sendTest({QStringLiteral("qa@acme.example")});
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 20000);
+    QCOMPARE(tested.at(0).at(1).toString(), QString());
+    QCOMPARE(f.graph.accepted().size(), 1);
+    QVERIFY(f.graph.accepted().at(0).subject.startsWith(QStringLiteral("[Test] ")));
+    QCOMPARE(f.graph.accepted().at(0).recipients, QStringList{QStringLiteral("qa@acme.example")});
+    QVERIFY(wizard->savedId() > 0);
+
+    // Schedule now: it sends at 600 a minute, and the page follows it.
+    QSignalSpy saved(wizard, &ui::CampaignWizard::campaignSaved);
+    finish->click();
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(saved.at(0).at(1).toBool());
+    const qint64 id = saved.at(0).at(0).toLongLong();
+    QTRY_VERIFY(page.model()->row(id) != nullptr);
+    page.select(id);
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->row(id)->sent >= 5 && page.model()->row(id)->campaign.status == CampaignStatus::Sending, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.rateLabel()->text().contains(QStringLiteral("a minute")), 10000);
+    saveShot(&page, QStringLiteral("campaign-sending"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->row(id)->campaign.status, CampaignStatus::Sent, 30000);
+    const ui::CampaignRow *row = page.model()->row(id);
+    QCOMPARE(row->sent, 48);
+    QCOMPARE(row->failed + row->unknown + row->pending, 0);
+    // Each of the 48 went exactly once, none of the excluded.
+    QSet<QString> recipients;
+    for (const FakeGraph::Message &m : f.graph.accepted())
+        if (!m.subject.startsWith(QStringLiteral("[Test] "))) {
+            QCOMPARE(m.recipients.size(), 1);
+            QVERIFY(!recipients.contains(m.recipients.first()));
+            recipients.insert(m.recipients.first());
+        }
+    QCOMPARE(recipients.size(), 48);
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(!recipients.contains(QStringLiteral("r%1@example.com").arg(i)));
+
+    // The outbox: every row, filtered by state, exported.
+    QTRY_COMPARE(page.outboxModel()->rowCount(), 48);
+    page.stateFilter()->setCurrentIndex(page.stateFilter()->findData(QStringLiteral("failed")));
+    QTRY_COMPARE(page.outboxModel()->rowCount(), 0);
+    page.stateFilter()->setCurrentIndex(0);
+    QTRY_COMPARE(page.outboxModel()->rowCount(), 48);
+    saveShot(&page, QStringLiteral("campaigns"));
+    const QString csv = f.env.path(QStringLiteral("outbox.csv"));
+    page.exportOutbox(csv);
+    QTRY_VERIFY(QFile::exists(csv));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first().trimmed(), QByteArray("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at"));
+    QCOMPARE(lines.size(), 50); // header, 48 rows, the empty piece after the last line break
+    QVERIFY(lines.at(1).contains(",sent,1,news@acme.example,"));
+
+    // Duplicate → a draft; schedule it for tomorrow, pause is not offered, cancel it.
+    page.select(id);
+    page.duplicateSelected();
+    QTRY_COMPARE(page.model()->rowCount(), 2);
+    const qint64 copy = page.model()->at(0).campaign.id;
+    QCOMPARE(page.model()->at(0).campaign.name, QStringLiteral("Spring launch (copy)"));
+    QCOMPARE(page.model()->at(0).campaign.status, CampaignStatus::Draft);
+    QVERIFY(campaigns::Lifecycle(f.db()).schedule(copy, QDateTime::currentMSecsSinceEpoch() + 86'400'000, true, std::nullopt).ok());
+    Q_EMIT f.session.campaignsChanged();
+    QTRY_COMPARE(page.model()->row(copy)->campaign.status, CampaignStatus::Scheduled);
+    QTRY_COMPARE(f.session.activeCampaigns(), 1);
+    page.select(copy);
+    page.pauseSelected(); // not legal from scheduled: a clear message, nothing changes
+    QTRY_VERIFY(!m_messages.isEmpty());
+    QCOMPARE(page.model()->row(copy)->campaign.status, CampaignStatus::Scheduled);
+    page.cancelSelected();
+    QTRY_COMPARE(page.model()->row(copy)->campaign.status, CampaignStatus::Cancelled);
+    QCOMPARE(campaigns::JobStore(f.db()).overdue(QDateTime::currentMSecsSinceEpoch() + 2 * 86'400'000).size(), 0);
+    QTRY_COMPARE(f.session.activeCampaigns(), 0);
+}
+
+void TestCampaignsPage::missedScheduleWaitsForTheUser()
+{
+    // A campaign came due while no scheduler ran; the setting says to wait for the user.
+    Fixture f(5, 0);
+    f.session.sendService().stop();
+    f.settings.setValue(Settings::Key::MissedSchedules, QStringLiteral("wait"));
+    QVERIFY(campaigns::SenderStore(f.db()).save(QStringLiteral("news@acme.example"), {4, 600, 10000}).ok());
+    qputenv("LUX_SECRET_GRAPH_CLIENT_SECRET", "secret");
+    campaigns::CampaignStore store(f.db());
+    campaigns::Campaign c;
+    c.name = QStringLiteral("Overnight");
+    c.templateId = content::TemplateStore(f.db()).list().first().id;
+    c.fromEmail = QStringLiteral("news@acme.example");
+    const auto created = store.create(c, std::nullopt);
+    QVERIFY(created.ok());
+    const Status scheduled = campaigns::Lifecycle(f.db()).schedule(created->id, QDateTime::currentMSecsSinceEpoch() - 3'600'000, true, std::nullopt);
+    QVERIFY2(scheduled.ok(), qPrintable(scheduled ? QString() : scheduled.error().message));
+
+    ui::CampaignsPage page(f.session);
+    page.resize(1200, 780);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    f.session.sendService().start(f.session.sendConfig());
+    QTRY_VERIFY(page.noticeBar()->isVisible());
+    QCOMPARE(page.noticeLabel()->text(), QStringLiteral("1 campaign came due while LUX was closed and waits for you."));
+    QTest::qWait(1500); // held: two ticks of the scheduler send nothing
+    QCOMPARE(f.graph.accepted().size(), 0);
+    QTRY_COMPARE(page.model()->row(created->id)->campaign.status, CampaignStatus::Scheduled);
+    saveShot(&page, QStringLiteral("campaigns-missed"));
+    page.noticeBar()->findChild<QPushButton *>(QStringLiteral("campaignsSendMissed"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->row(created->id)->campaign.status, CampaignStatus::Sent, 30000);
+    QCOMPARE(f.graph.accepted().size(), 5);
+    qunsetenv("LUX_SECRET_GRAPH_CLIENT_SECRET");
+}
+
+QTEST_MAIN(TestCampaignsPage)
+#include "tst_campaignspage.moc"

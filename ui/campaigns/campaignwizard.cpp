@@ -1,0 +1,660 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaignwizard.h"
+
+#include "app/appsession.h"
+#include "campaigns/lifecycle.h"
+#include "campaigns/senderstore.h"
+#include "common/dbtask.h"
+#include "common/dialogs.h"
+#include "contacts/addressing.h"
+#include "contacts/segment.h"
+#include "content/templatestore.h"
+#include "theme/theme.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QSqlError>
+#include <QTimeZone>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalBlocker>
+#include <QSqlQuery>
+#include <QVBoxLayout>
+
+namespace lux::ui {
+
+using campaigns::Campaign;
+using content::Finding;
+
+namespace {
+
+constexpr int kKindRole = Qt::UserRole + 1; // "tag" or "segment"
+constexpr int kNameRole = Qt::UserRole + 2;
+
+struct TemplateChoice
+{
+    qint64 id;
+    QString name, subject, preheader;
+};
+
+struct WizardData
+{
+    QList<TemplateChoice> templates;
+    QStringList senders, tags, segments;
+    std::optional<Campaign> campaign;
+};
+
+void fillAudienceList(QListWidget *list, const QStringList &tags, const QStringList &segments)
+{
+    list->clear();
+    const auto add = [list](const QString &kind, const QString &name, const QString &label, const QString &icon) {
+        auto *item = new QListWidgetItem(Theme::icon(icon), label, list);
+        item->setData(kKindRole, kind);
+        item->setData(kNameRole, name);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    };
+    for (const QString &t : tags)
+        add(QStringLiteral("tag"), t, CampaignWizard::tr("Tag: %1").arg(t), QStringLiteral("tag"));
+    for (const QString &s : segments)
+        add(QStringLiteral("segment"), s, CampaignWizard::tr("Segment: %1").arg(s), QStringLiteral("users"));
+}
+
+void checkAudience(QListWidget *list, const QStringList &tags, const QStringList &segments)
+{
+    for (int i = 0; i < list->count(); ++i) {
+        QListWidgetItem *item = list->item(i);
+        const QString name = item->data(kNameRole).toString();
+        const bool on = item->data(kKindRole).toString() == QLatin1String("tag") ? tags.contains(name, Qt::CaseInsensitive)
+                                                                                 : segments.contains(name);
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void checkedAudience(const QListWidget *list, QStringList &tags, QStringList &segments)
+{
+    for (int i = 0; i < list->count(); ++i) {
+        const QListWidgetItem *item = list->item(i);
+        if (item->checkState() != Qt::Checked)
+            continue;
+        (item->data(kKindRole).toString() == QLatin1String("tag") ? tags : segments) << item->data(kNameRole).toString();
+    }
+}
+
+QIcon findingIcon(Finding::Severity s)
+{
+    switch (s) {
+    case Finding::Severity::Error: return Theme::icon(QStringLiteral("x"));
+    case Finding::Severity::Warning: return Theme::icon(QStringLiteral("alert"));
+    case Finding::Severity::Info: return Theme::icon(QStringLiteral("info"));
+    }
+    return {};
+}
+
+} // namespace
+
+CampaignWizard::CampaignWizard(AppSession &session, qint64 campaignId, QWidget *parent)
+    : QWizard(parent), m_session(session), m_id(campaignId)
+{
+    setObjectName(QStringLiteral("campaignWizard"));
+    setWindowTitle(campaignId ? tr("Edit Campaign") : tr("New Campaign"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setOption(QWizard::HaveCustomButton1);
+    setButtonText(QWizard::CustomButton1, tr("Save Draft"));
+    setButtonText(QWizard::FinishButton, tr("Schedule"));
+    setMinimumSize(760, 600);
+    setPage(MessagePage, buildMessagePage());
+    setPage(AudiencePage, buildAudiencePage());
+    setPage(SchedulePage, buildSchedulePage());
+    setPage(ReviewPage, buildReviewPage());
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which == QWizard::CustomButton1)
+            saveDraft();
+    });
+    m_countDelay.setSingleShot(true);
+    m_countDelay.setInterval(250);
+    connect(&m_countDelay, &QTimer::timeout, this, &CampaignWizard::recount);
+    connect(&m_session.sendService(), &campaigns::SendService::testSent, this,
+            [this](qint64 id, const QStringList &delivered, const QString &error) {
+                if (id != m_id)
+                    return;
+                m_testButton->setEnabled(true);
+                m_testStatus->setProperty("role", error.isEmpty() ? QStringLiteral("success") : QStringLiteral("error"));
+                m_testStatus->setText(error.isEmpty() ? tr("Test sent to %1.").arg(delivered.join(QStringLiteral(", ")))
+                                                      : tr("The test did not go: %1").arg(error));
+                m_testStatus->style()->unpolish(m_testStatus);
+                m_testStatus->style()->polish(m_testStatus);
+                Q_EMIT testFinished(delivered, error);
+            });
+    load(campaignId);
+}
+
+QWizardPage *CampaignWizard::buildMessagePage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Message"));
+    page->setSubTitle(tr("What the campaign sends and the mailbox it comes from."));
+    auto *form = new QFormLayout(page);
+    form->setSpacing(10);
+    m_name = new QLineEdit(page);
+    m_name->setObjectName(QStringLiteral("campaignName"));
+    m_name->setPlaceholderText(tr("Spring sale announcement"));
+    form->addRow(tr("&Name:"), m_name);
+    m_template = new QComboBox(page);
+    m_template->setObjectName(QStringLiteral("campaignTemplate"));
+    form->addRow(tr("&Template:"), m_template);
+    m_subject = new QLineEdit(page);
+    m_subject->setObjectName(QStringLiteral("campaignSubject"));
+    m_subject->setPlaceholderText(tr("The template's subject"));
+    form->addRow(tr("&Subject:"), m_subject);
+    m_preheader = new QLineEdit(page);
+    m_preheader->setPlaceholderText(tr("The template's preheader"));
+    form->addRow(tr("&Preheader:"), m_preheader);
+    connect(m_template, &QComboBox::currentIndexChanged, this, [this] {
+        // The template's own subject and preheader until the user writes others.
+        m_subject->setPlaceholderText(m_template->currentData(Qt::UserRole + 1).toString());
+        m_preheader->setPlaceholderText(m_template->currentData(Qt::UserRole + 2).toString());
+    });
+
+    m_from = new QComboBox(page);
+    m_from->setObjectName(QStringLiteral("campaignFrom"));
+    form->addRow(tr("&From mailbox:"), m_from);
+    m_noSenders = new QLabel(tr("No sender mailbox yet: add one under Settings → Sending."), page);
+    m_noSenders->setProperty("role", QStringLiteral("warning"));
+    m_noSenders->setWordWrap(true);
+    m_noSenders->hide();
+    form->addRow(QString(), m_noSenders);
+    m_fromName = new QLineEdit(page);
+    m_fromName->setPlaceholderText(tr("The brand kit's sender name"));
+    form->addRow(tr("From n&ame:"), m_fromName);
+    m_replyTo = new QLineEdit(page);
+    m_replyTo->setPlaceholderText(tr("Replies go to the sending mailbox"));
+    form->addRow(tr("&Reply to:"), m_replyTo);
+    m_extraSenders = new QListWidget(page);
+    m_extraSenders->setObjectName(QStringLiteral("campaignExtraSenders"));
+    m_extraSenders->setMaximumHeight(90);
+    m_extraSenders->setToolTip(tr("Each mailbox sends its share within its own limits, so the campaign goes out sooner."));
+    form->addRow(tr("Also send &from:"), m_extraSenders);
+    connect(m_from, &QComboBox::currentTextChanged, this, [this](const QString &from) {
+        for (int i = 0; i < m_extraSenders->count(); ++i) {
+            QListWidgetItem *item = m_extraSenders->item(i);
+            const bool same = item->text().compare(from, Qt::CaseInsensitive) == 0;
+            item->setHidden(same);
+            if (same)
+                item->setCheckState(Qt::Unchecked);
+        }
+    });
+    return page;
+}
+
+QWizardPage *CampaignWizard::buildAudiencePage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Audience"));
+    page->setSubTitle(tr("Who gets it: everyone, or the contacts with any of the included tags or segments, less the excluded. "
+                         "The suppression list and unsubscribed, bounced or complained contacts are always left out."));
+    auto *grid = new QGridLayout(page);
+    grid->addWidget(new QLabel(tr("Include:"), page), 0, 0);
+    grid->addWidget(new QLabel(tr("Exclude:"), page), 0, 1);
+    m_include = new QListWidget(page);
+    m_include->setObjectName(QStringLiteral("audienceInclude"));
+    m_exclude = new QListWidget(page);
+    m_exclude->setObjectName(QStringLiteral("audienceExclude"));
+    grid->addWidget(m_include, 1, 0);
+    grid->addWidget(m_exclude, 1, 1);
+    m_count = new QLabel(page);
+    m_count->setObjectName(QStringLiteral("audienceCount"));
+    m_count->setProperty("role", QStringLiteral("subtitle"));
+    grid->addWidget(m_count, 2, 0, 1, 2);
+    for (QListWidget *list : {m_include, m_exclude})
+        connect(list, &QListWidget::itemChanged, this, [this] { m_countDelay.start(); });
+    return page;
+}
+
+QWizardPage *CampaignWizard::buildSchedulePage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Schedule"));
+    page->setSubTitle(tr("When it goes. Sending keeps to each mailbox's limits, so a large audience takes a while."));
+    auto *layout = new QVBoxLayout(page);
+    m_whenGroup = new QButtonGroup(page);
+    auto *now = new QRadioButton(tr("Send &now"), page);
+    now->setObjectName(QStringLiteral("whenNow"));
+    auto *at = new QRadioButton(tr("Send &at:"), page);
+    at->setObjectName(QStringLiteral("whenAt"));
+    auto *local = new QRadioButton(tr("Send at this time in &each recipient's time zone:"), page);
+    local->setObjectName(QStringLiteral("whenLocal"));
+    m_whenGroup->addButton(now, int(When::Now));
+    m_whenGroup->addButton(at, int(When::At));
+    m_whenGroup->addButton(local, int(When::LocalTime));
+    now->setChecked(true);
+    const QDateTime tomorrow = QDateTime(QDate::currentDate().addDays(1), QTime(9, 0));
+    m_at = new QDateTimeEdit(tomorrow, page);
+    m_at->setObjectName(QStringLiteral("whenAtEdit"));
+    m_at->setCalendarPopup(true);
+    m_localAt = new QDateTimeEdit(tomorrow, page);
+    m_localAt->setCalendarPopup(true);
+    auto *localNote = new QLabel(tr("Contacts without a time zone get it at this time on this computer's clock. "
+                                    "Sending starts when the earliest zone reaches it."),
+                                 page);
+    localNote->setProperty("role", QStringLiteral("muted"));
+    localNote->setWordWrap(true);
+    layout->addWidget(now);
+    layout->addSpacing(8);
+    layout->addWidget(at);
+    layout->addWidget(m_at);
+    layout->addSpacing(8);
+    layout->addWidget(local);
+    layout->addWidget(m_localAt);
+    layout->addWidget(localNote);
+    layout->addStretch(1);
+    const auto update = [this] {
+        m_at->setEnabled(when() == When::At);
+        m_localAt->setEnabled(when() == When::LocalTime);
+    };
+    connect(m_whenGroup, &QButtonGroup::idClicked, this, update);
+    update();
+    return page;
+}
+
+QWizardPage *CampaignWizard::buildReviewPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Review"));
+    page->setSubTitle(tr("The pre-send checks must pass; warnings go only once you have read them."));
+    auto *layout = new QVBoxLayout(page);
+    m_summary = new QLabel(page);
+    m_summary->setObjectName(QStringLiteral("campaignSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_summary);
+    m_checks = new QListWidget(page);
+    m_checks->setObjectName(QStringLiteral("campaignChecks"));
+    m_checks->setWordWrap(true);
+    layout->addWidget(m_checks, 1);
+    m_acknowledge = new QCheckBox(tr("I have read the warnings and want to send it as it is"), page);
+    m_acknowledge->setObjectName(QStringLiteral("acknowledgeWarnings"));
+    layout->addWidget(m_acknowledge);
+    connect(m_acknowledge, &QCheckBox::toggled, this, &CampaignWizard::updateReviewState);
+    auto *testRow = new QHBoxLayout;
+    m_testButton = new QPushButton(Theme::icon(QStringLiteral("send")), tr("Send &Test…"), page);
+    m_testButton->setObjectName(QStringLiteral("campaignSendTest"));
+    m_testStatus = new QLabel(page);
+    m_testStatus->setWordWrap(true);
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_testStatus, 1);
+    layout->addLayout(testRow);
+    connect(m_testButton, &QPushButton::clicked, this, [this] {
+        const QString text = Dialogs::askText(this, tr("Send Test"), tr("Send a test to (up to five addresses, separated by commas):"),
+                                              {m_session.user().email});
+        if (text.trimmed().isEmpty())
+            return;
+        QStringList addresses;
+        for (const QString &a : text.split(u',', Qt::SkipEmptyParts))
+            addresses << a.trimmed();
+        sendTest(addresses);
+    });
+    return page;
+}
+
+void CampaignWizard::load(qint64 campaignId)
+{
+    ++m_loading;
+    runOnDatabase<Result<WizardData>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [campaignId](QSqlDatabase &db) -> Result<WizardData> {
+            WizardData data;
+            for (const content::EmailTemplate &t : content::TemplateStore(db).list())
+                data.templates << TemplateChoice{t.id, t.name, t.subject, t.preheader};
+            for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list())
+                data.senders << m.email;
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name COLLATE NOCASE")))
+                return Error(QStringLiteral("db.query"), q.lastError().text());
+            while (q.next())
+                data.tags << q.value(0).toString();
+            for (const contacts::SavedSegment &s : contacts::SegmentRepository(db).list())
+                data.segments << s.name;
+            if (campaignId) {
+                auto c = campaigns::CampaignStore(db).find(campaignId);
+                if (!c)
+                    return c.error();
+                data.campaign = *c;
+            }
+            return data;
+        },
+        [this](const Result<WizardData> &data) {
+            --m_loading;
+            if (!data) {
+                fail(tr("Campaign"), tr("The campaign cannot be loaded: %1").arg(data.error().message));
+                return;
+            }
+            {
+                const QSignalBlocker quiet(m_template);
+                for (const TemplateChoice &t : data->templates) {
+                    m_template->addItem(t.name, t.id);
+                    m_template->setItemData(m_template->count() - 1, t.subject, Qt::UserRole + 1);
+                    m_template->setItemData(m_template->count() - 1, t.preheader, Qt::UserRole + 2);
+                }
+            }
+            m_subject->setPlaceholderText(m_template->currentData(Qt::UserRole + 1).toString());
+            m_preheader->setPlaceholderText(m_template->currentData(Qt::UserRole + 2).toString());
+            m_from->addItems(data->senders);
+            m_noSenders->setVisible(data->senders.isEmpty());
+            for (const QString &s : data->senders) {
+                auto *item = new QListWidgetItem(s, m_extraSenders);
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Unchecked);
+            }
+            fillAudienceList(m_include, data->tags, data->segments);
+            fillAudienceList(m_exclude, data->tags, data->segments);
+            if (data->campaign) {
+                const Campaign &c = *data->campaign;
+                m_original = c;
+                m_name->setText(c.name);
+                m_template->setCurrentIndex(std::max(0, m_template->findData(c.templateId)));
+                m_subject->setText(c.subject);
+                m_preheader->setText(c.preheader);
+                m_from->setCurrentText(c.fromEmail);
+                m_fromName->setText(c.fromName);
+                m_replyTo->setText(c.replyTo);
+                for (int i = 0; i < m_extraSenders->count(); ++i)
+                    if (c.extraSenders.contains(m_extraSenders->item(i)->text(), Qt::CaseInsensitive))
+                        m_extraSenders->item(i)->setCheckState(Qt::Checked);
+                checkAudience(m_include, c.audience.includeTags, c.audience.includeSegments);
+                checkAudience(m_exclude, c.audience.excludeTags, c.audience.excludeSegments);
+                if (c.scheduledAt) {
+                    if (c.localTime) {
+                        const QDateTime wall = QDateTime::fromMSecsSinceEpoch(*c.scheduledAt, QTimeZone::utc());
+                        m_localAt->setDateTime(QDateTime(wall.date(), wall.time()));
+                        setWhen(When::LocalTime);
+                    } else if (*c.scheduledAt > QDateTime::currentMSecsSinceEpoch()) {
+                        m_at->setDateTime(QDateTime::fromMSecsSinceEpoch(*c.scheduledAt).toLocalTime());
+                        setWhen(When::At);
+                    }
+                }
+            } else {
+                m_name->setText(tr("Campaign of %1").arg(QLocale().toString(QDate::currentDate(), QLocale::LongFormat)));
+            }
+            m_countDelay.start();
+            Q_EMIT loaded();
+        });
+}
+
+Campaign CampaignWizard::campaign() const
+{
+    Campaign c = m_original;
+    c.id = m_id;
+    c.name = m_name->text().trimmed();
+    c.templateId = m_template->currentData().toLongLong();
+    // Left empty, they are the template's: the campaign keeps its own copy, so a later edit of the
+    // template does not change what a scheduled campaign says.
+    c.subject = m_subject->text().trimmed().isEmpty() ? m_subject->placeholderText() : m_subject->text().trimmed();
+    c.preheader = m_preheader->text().trimmed().isEmpty() ? m_preheader->placeholderText() : m_preheader->text().trimmed();
+    c.fromEmail = m_from->currentText().trimmed();
+    c.fromName = m_fromName->text().trimmed();
+    c.replyTo = m_replyTo->text().trimmed();
+    c.extraSenders.clear();
+    for (int i = 0; i < m_extraSenders->count(); ++i)
+        if (m_extraSenders->item(i)->checkState() == Qt::Checked && !m_extraSenders->item(i)->isHidden())
+            c.extraSenders << m_extraSenders->item(i)->text();
+    c.audience = {};
+    checkedAudience(m_include, c.audience.includeTags, c.audience.includeSegments);
+    checkedAudience(m_exclude, c.audience.excludeTags, c.audience.excludeSegments);
+    switch (when()) {
+    case When::Now:
+        c.scheduledAt.reset();
+        c.localTime = false;
+        break;
+    case When::At:
+        c.scheduledAt = m_at->dateTime().toMSecsSinceEpoch();
+        c.localTime = false;
+        break;
+    case When::LocalTime:
+        // The wall-clock time, written as if it were UTC; each recipient's zone places it.
+        c.scheduledAt = QDateTime(m_localAt->date(), m_localAt->time(), QTimeZone::utc()).toMSecsSinceEpoch();
+        c.localTime = true;
+        break;
+    }
+    return c;
+}
+
+CampaignWizard::When CampaignWizard::when() const
+{
+    return static_cast<When>(std::max(0, m_whenGroup->checkedId()));
+}
+
+void CampaignWizard::setWhen(When when)
+{
+    m_whenGroup->button(int(when))->setChecked(true);
+    m_at->setEnabled(when == When::At);
+    m_localAt->setEnabled(when == When::LocalTime);
+}
+
+void CampaignWizard::recount()
+{
+    if (!m_session.database())
+        return;
+    const int generation = ++m_countGeneration;
+    m_audienceCount = -1;
+    m_count->setText(tr("Counting recipients…"));
+    const campaigns::Audience audience = campaign().audience;
+    runOnDatabase<Result<qint64>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [audience](QSqlDatabase &db) { return campaigns::CampaignStore(db).countAudience(audience); },
+        [this, generation](const Result<qint64> &count) {
+            if (generation != m_countGeneration)
+                return; // the choice changed meanwhile; a newer count follows
+            if (!count) {
+                m_count->setText(tr("The audience cannot be counted: %1").arg(count.error().message));
+                return;
+            }
+            m_audienceCount = *count;
+            m_count->setText(tr("%n contact(s) would receive this campaign now.", nullptr, int(std::min<qint64>(*count, INT_MAX)))
+                                 .replace(QString::number(*count), QLocale().toString(*count)));
+            Q_EMIT countChanged(*count);
+        });
+}
+
+void CampaignWizard::initializePage(int id)
+{
+    QWizard::initializePage(id);
+    if (id == ReviewPage)
+        runChecks();
+}
+
+bool CampaignWizard::validateCurrentPage()
+{
+    if (currentId() == MessagePage) {
+        const Campaign c = campaign();
+        QString problem;
+        if (c.name.isEmpty())
+            problem = tr("Give the campaign a name.");
+        else if (!c.templateId)
+            problem = tr("Choose a template (create one under Templates first).");
+        else if (c.fromEmail.isEmpty())
+            problem = tr("Choose the mailbox the campaign sends from (add one under Settings → Sending).");
+        else if (!c.replyTo.isEmpty() && !contacts::Addressing::parseEmail(c.replyTo))
+            problem = tr("The reply-to address “%1” is not valid.").arg(c.replyTo);
+        if (!problem.isEmpty()) {
+            Dialogs::warning(this, tr("Campaign"), problem);
+            return false;
+        }
+    }
+    if (currentId() == SchedulePage && when() == When::At && m_at->dateTime() < QDateTime::currentDateTime()) {
+        Dialogs::warning(this, tr("Campaign"), tr("The chosen time has passed: choose a later one, or send now."));
+        return false;
+    }
+    return QWizard::validateCurrentPage();
+}
+
+void CampaignWizard::runChecks()
+{
+    const int generation = ++m_checkGeneration;
+    m_checked = false;
+    m_findings.clear();
+    m_checks->clear();
+    m_checks->addItem(tr("Checking…"));
+    m_acknowledge->setChecked(false);
+    updateReviewState();
+    const Campaign c = campaign();
+    const bool graphReady = m_session.isGraphConfigured();
+    runOnDatabase<Result<QList<Finding>>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [c, graphReady](QSqlDatabase &db) -> Result<QList<Finding>> {
+            QList<Finding> found = campaigns::Lifecycle(db).checks(c);
+            if (!graphReady)
+                found.prepend({Finding::Severity::Error, QStringLiteral("graph.config"),
+                               CampaignWizard::tr("Sending is not set up: fill in Microsoft Graph and the tracker address "
+                                                  "under Settings → Sending.")});
+            return found;
+        },
+        [this, generation, c](const Result<QList<Finding>> &found) {
+            if (generation != m_checkGeneration)
+                return;
+            m_findings = found ? *found : QList<Finding>{};
+            if (!found)
+                m_findings << Finding{Finding::Severity::Error, QStringLiteral("checks.failed"), found.error().message};
+            m_checked = true;
+            const QLocale locale;
+            QString when;
+            switch (this->when()) {
+            case When::Now: when = tr("as soon as it is scheduled"); break;
+            case When::At: when = locale.toString(m_at->dateTime(), QLocale::LongFormat); break;
+            case When::LocalTime: when = tr("%1 in each recipient's time zone").arg(locale.toString(m_localAt->dateTime(), QLocale::LongFormat)); break;
+            }
+            QStringList from{c.fromEmail};
+            from << c.extraSenders;
+            m_summary->setText(tr("“%1” from %2 to %3, %4.")
+                                   .arg(c.subject, from.join(QStringLiteral(", ")),
+                                        m_audienceCount >= 0 ? tr("%n contact(s)", nullptr, int(m_audienceCount)) : tr("the audience"), when));
+            showChecks();
+            Q_EMIT checksReady();
+        });
+}
+
+void CampaignWizard::showChecks()
+{
+    m_checks->clear();
+    for (const Finding &f : std::as_const(m_findings))
+        if (f.severity != Finding::Severity::Info)
+            new QListWidgetItem(findingIcon(f.severity), f.message, m_checks);
+    for (const Finding &f : std::as_const(m_findings))
+        if (f.severity == Finding::Severity::Info)
+            new QListWidgetItem(findingIcon(f.severity), f.message, m_checks);
+    if (m_findings.isEmpty())
+        new QListWidgetItem(Theme::icon(QStringLiteral("check")), tr("Every check passes."), m_checks);
+    updateReviewState();
+}
+
+void CampaignWizard::updateReviewState()
+{
+    const bool errors = campaigns::Lifecycle::hasErrors(m_findings);
+    const bool warnings = campaigns::Lifecycle::hasWarnings(m_findings);
+    m_acknowledge->setVisible(m_checked && warnings && !errors);
+    if (QAbstractButton *finish = button(QWizard::FinishButton))
+        finish->setEnabled(m_checked && !m_saving && !errors && (!warnings || m_acknowledge->isChecked()));
+    if (QAbstractButton *draft = button(QWizard::CustomButton1))
+        draft->setEnabled(!m_saving);
+}
+
+void CampaignWizard::save(std::function<void(qint64)> then)
+{
+    if (m_saving || m_loading)
+        return;
+    const Campaign c = campaign();
+    if (c.name.isEmpty() || !c.templateId || c.fromEmail.isEmpty()) {
+        Dialogs::warning(this, tr("Campaign"), tr("A campaign needs a name, a template and a sender mailbox to be saved."));
+        return;
+    }
+    m_saving = true;
+    updateReviewState();
+    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    runOnDatabase<Result<Campaign>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
+        [c, user](QSqlDatabase &db) -> Result<Campaign> {
+            campaigns::CampaignStore store(db);
+            return c.id ? store.update(c, user) : store.create(c, user);
+        },
+        [this, then = std::move(then)](const Result<Campaign> &saved) {
+            m_saving = false;
+            updateReviewState();
+            if (!saved) {
+                fail(tr("Campaign"), tr("The campaign was not saved: %1").arg(saved.error().message));
+                return;
+            }
+            m_id = saved->id;
+            m_original = *saved;
+            Q_EMIT m_session.campaignsChanged();
+            then(m_id);
+        });
+}
+
+void CampaignWizard::saveDraft()
+{
+    save([this](qint64 id) {
+        Q_EMIT campaignSaved(id, false);
+        QDialog::accept();
+    });
+}
+
+void CampaignWizard::sendTest(const QStringList &addresses)
+{
+    if (addresses.size() > 5) {
+        Dialogs::warning(this, tr("Send Test"), tr("A test goes to five addresses at most."));
+        return;
+    }
+    for (const QString &a : addresses)
+        if (!contacts::Addressing::parseEmail(a)) {
+            Dialogs::warning(this, tr("Send Test"), tr("“%1” is not an email address.").arg(a));
+            return;
+        }
+    m_testButton->setEnabled(false);
+    m_testStatus->setProperty("role", QStringLiteral("muted"));
+    m_testStatus->setText(tr("Sending the test…"));
+    save([this, addresses](qint64 id) { m_session.sendService().sendTest(id, addresses); });
+}
+
+void CampaignWizard::accept()
+{
+    const bool acknowledged = m_acknowledge->isChecked();
+    const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    save([this, acknowledged, user](qint64 id) {
+        const Campaign c = campaign();
+        m_saving = true;
+        updateReviewState();
+        runOnDatabase<Status>(
+            this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
+            [id, at = c.scheduledAt, acknowledged, user](QSqlDatabase &db) {
+                return campaigns::Lifecycle(db).schedule(id, at, acknowledged, user);
+            },
+            [this, id](const Status &s) {
+                m_saving = false;
+                updateReviewState();
+                if (!s) {
+                    fail(tr("Campaign"), tr("The campaign was saved as a draft but not scheduled: %1").arg(s.error().message));
+                    return;
+                }
+                m_session.sendService().wake();
+                Q_EMIT m_session.campaignsChanged();
+                Q_EMIT campaignSaved(id, true);
+                QDialog::accept();
+            });
+    });
+}
+
+void CampaignWizard::fail(const QString &title, const QString &message)
+{
+    Dialogs::warning(this, title, message);
+}
+
+} // namespace lux::ui

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sendingsettings.h"
+
+#include "app/appsession.h"
+#include "campaigns/senderstore.h"
+#include "common/dbtask.h"
+#include "common/dialogs.h"
+#include "settings/settings.h"
+#include "theme/theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoroTask>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace lux::ui {
+
+namespace {
+const QString kSecretKey = QStringLiteral("graph/client-secret");
+}
+
+SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("sendingSettings"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(20, 20, 20, 20);
+    layout->setSpacing(14);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    Settings &settings = m_session.settings();
+
+    // A line edit bound to a setting: saved when editing finishes.
+    const auto bound = [&settings, content](Settings::Key key, const QString &name, const QString &placeholder, bool url) {
+        auto *edit = new QLineEdit(settings.value(key).toString(), content);
+        edit->setObjectName(name);
+        edit->setPlaceholderText(placeholder);
+        QObject::connect(edit, &QLineEdit::editingFinished, content, [&settings, edit, key, url] {
+            const QString text = edit->text().trimmed();
+            if (url && !text.isEmpty()) {
+                const QUrl parsed(text, QUrl::StrictMode);
+                if (!parsed.isValid() || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http"))) {
+                    edit->setStyleSheet(QStringLiteral("border-color: %1").arg(Theme::color("danger").name()));
+                    edit->setToolTip(SendingSettings::tr("Not a web address: it must start with https://"));
+                    return;
+                }
+            }
+            edit->setStyleSheet({});
+            edit->setToolTip({});
+            settings.setValue(key, text.isEmpty() ? Settings::defaultValue(key) : QVariant(text));
+        });
+        return edit;
+    };
+
+    auto *graph = new QGroupBox(tr("Microsoft Graph"), content);
+    auto *graphForm = new QFormLayout(graph);
+    auto *graphNote = new QLabel(tr("An app registration in Microsoft Entra with the Mail.Send application permission. "
+                                    "Messages go out from the sender mailboxes below."),
+                                 graph);
+    graphNote->setWordWrap(true);
+    graphNote->setProperty("role", QStringLiteral("muted"));
+    graphForm->addRow(graphNote);
+    graphForm->addRow(tr("Tenant:"), bound(Settings::Key::GraphTenant, QStringLiteral("graphTenant"), tr("contoso.onmicrosoft.com or the tenant id"), false));
+    graphForm->addRow(tr("Client id:"), bound(Settings::Key::GraphClientId, QStringLiteral("graphClientId"), tr("The application (client) id"), false));
+    auto *secretRow = new QHBoxLayout;
+    m_secret = new QLineEdit(graph);
+    m_secret->setObjectName(QStringLiteral("graphSecret"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(tr("Paste a new client secret"));
+    auto *saveSecretButton = new QPushButton(Theme::icon(QStringLiteral("key")), tr("Save in Keychain"), graph);
+    saveSecretButton->setObjectName(QStringLiteral("graphSaveSecret"));
+    secretRow->addWidget(m_secret, 1);
+    secretRow->addWidget(saveSecretButton);
+    graphForm->addRow(tr("Client secret:"), secretRow);
+    m_secretStatus = new QLabel(graph);
+    m_secretStatus->setObjectName(QStringLiteral("graphSecretStatus"));
+    graphForm->addRow(QString(), m_secretStatus);
+    connect(saveSecretButton, &QPushButton::clicked, this, [this] { saveSecret(m_secret->text()); });
+    connect(m_secret, &QLineEdit::returnPressed, this, [this] { saveSecret(m_secret->text()); });
+    graphForm->addRow(tr("Sign-in address:"), bound(Settings::Key::GraphAuthorityUrl, QStringLiteral("graphAuthority"),
+                                                    Settings::defaultValue(Settings::Key::GraphAuthorityUrl).toString(), true));
+    graphForm->addRow(tr("Graph address:"), bound(Settings::Key::GraphBaseUrl, QStringLiteral("graphBase"),
+                                                  Settings::defaultValue(Settings::Key::GraphBaseUrl).toString(), true));
+    layout->addWidget(graph);
+
+    auto *tracking = new QGroupBox(tr("Tracking and unsubscribe"), content);
+    auto *trackingForm = new QFormLayout(tracking);
+    trackingForm->addRow(tr("lux-tracker address:"),
+                         bound(Settings::Key::TrackerUrl, QStringLiteral("trackerUrl"), tr("https://track.example.com"), true));
+    auto *trackingNote = new QLabel(tr("Every message carries a one-click unsubscribe link to this server."), tracking);
+    trackingNote->setProperty("role", QStringLiteral("muted"));
+    trackingNote->setWordWrap(true);
+    trackingForm->addRow(QString(), trackingNote);
+    layout->addWidget(tracking);
+
+    auto *senders = new QGroupBox(tr("Sender mailboxes"), content);
+    auto *sendersLayout = new QVBoxLayout(senders);
+    m_senders = new QTableWidget(0, 4, senders);
+    m_senders->setObjectName(QStringLiteral("sendersTable"));
+    m_senders->setHorizontalHeaderLabels({tr("Mailbox"), tr("A minute"), tr("A day"), tr("At once")});
+    m_senders->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_senders->verticalHeader()->hide();
+    m_senders->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_senders->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_senders->setMinimumHeight(110);
+    sendersLayout->addWidget(m_senders);
+    auto *addSenderButton = new QPushButton(Theme::icon(QStringLiteral("new")), tr("Add or Change Mailbox…"), senders);
+    addSenderButton->setObjectName(QStringLiteral("addSender"));
+    addSenderButton->setEnabled(m_session.hasDatabase() && !m_session.database()->isReadOnly());
+    auto *sendersRow = new QHBoxLayout;
+    sendersRow->addWidget(addSenderButton);
+    sendersRow->addStretch(1);
+    sendersLayout->addLayout(sendersRow);
+    layout->addWidget(senders);
+    connect(addSenderButton, &QPushButton::clicked, this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Sender Mailbox"));
+        auto *form = new QFormLayout(&dialog);
+        auto *email = new QLineEdit(&dialog);
+        email->setPlaceholderText(tr("news@example.com"));
+        const int row = m_senders->currentRow();
+        const auto spin = [&dialog](int max, int value) {
+            auto *s = new QSpinBox(&dialog);
+            s->setRange(1, max);
+            s->setValue(value);
+            s->setGroupSeparatorShown(true);
+            return s;
+        };
+        const campaigns::SenderPacer::Limits defaults;
+        QSpinBox *perMinute = spin(100000, defaults.perMinute);
+        QSpinBox *perDay = spin(10000000, defaults.perDay);
+        QSpinBox *concurrency = spin(64, defaults.concurrency);
+        if (row >= 0) {
+            email->setText(m_senders->item(row, 0)->text());
+            perMinute->setValue(m_senders->item(row, 1)->data(Qt::UserRole).toInt());
+            perDay->setValue(m_senders->item(row, 2)->data(Qt::UserRole).toInt());
+            concurrency->setValue(m_senders->item(row, 3)->data(Qt::UserRole).toInt());
+        }
+        form->addRow(tr("Mailbox:"), email);
+        form->addRow(tr("Messages a minute:"), perMinute);
+        form->addRow(tr("Recipients a day:"), perDay);
+        form->addRow(tr("Requests at once:"), concurrency);
+        auto *note = new QLabel(tr("Exchange Online allows 30 messages a minute, 10,000 recipients a day and 4 requests at once."), &dialog);
+        note->setWordWrap(true);
+        note->setProperty("role", QStringLiteral("muted"));
+        form->addRow(note);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() == QDialog::Accepted)
+            addSender(email->text(), perMinute->value(), perDay->value(), concurrency->value());
+    });
+
+    auto *scheduler = new QGroupBox(tr("Scheduler"), content);
+    auto *schedulerForm = new QFormLayout(scheduler);
+    auto *missed = new QComboBox(scheduler);
+    missed->setObjectName(QStringLiteral("missedSchedules"));
+    missed->addItem(tr("Send them at the next start, with a notice"), QStringLiteral("send"));
+    missed->addItem(tr("Wait until I choose to send them"), QStringLiteral("wait"));
+    missed->setCurrentIndex(std::max(0, missed->findData(settings.value(Settings::Key::MissedSchedules).toString())));
+    connect(missed, &QComboBox::currentIndexChanged, this,
+            [this, missed] { m_session.settings().setValue(Settings::Key::MissedSchedules, missed->currentData()); });
+    schedulerForm->addRow(tr("Campaigns due while LUX was closed:"), missed);
+    auto *tray = new QCheckBox(tr("Keep sending from the system tray when the window is closed"), scheduler);
+    tray->setObjectName(QStringLiteral("closeToTray"));
+    tray->setChecked(settings.value(Settings::Key::CloseToTray).toBool());
+    connect(tray, &QCheckBox::toggled, this, [this](bool on) { m_session.settings().setValue(Settings::Key::CloseToTray, on); });
+    schedulerForm->addRow(tray);
+    layout->addWidget(scheduler);
+    layout->addStretch(1);
+
+    loadSenders();
+    checkSecret();
+}
+
+void SendingSettings::loadSenders()
+{
+    if (!m_session.hasDatabase())
+        return;
+    runOnDatabase<Result<QList<campaigns::SenderMailbox>>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [](QSqlDatabase &db) -> Result<QList<campaigns::SenderMailbox>> { return campaigns::SenderStore(db).list(); },
+        [this](const Result<QList<campaigns::SenderMailbox>> &list) {
+            if (!list)
+                return;
+            const QLocale locale;
+            m_senders->setRowCount(int(list->size()));
+            for (int r = 0; r < list->size(); ++r) {
+                const campaigns::SenderMailbox &m = list->at(r);
+                m_senders->setItem(r, 0, new QTableWidgetItem(m.email));
+                const int values[] = {m.limits.perMinute, m.limits.perDay, m.limits.concurrency};
+                for (int c = 0; c < 3; ++c) {
+                    auto *item = new QTableWidgetItem(locale.toString(values[c]));
+                    item->setData(Qt::UserRole, values[c]);
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                    m_senders->setItem(r, c + 1, item);
+                }
+            }
+            Q_EMIT sendersLoaded();
+        });
+}
+
+void SendingSettings::addSender(const QString &email, int perMinute, int perDay, int concurrency)
+{
+    const campaigns::SenderPacer::Limits limits{concurrency, perMinute, perDay};
+    runOnDatabase<Result<campaigns::SenderMailbox>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
+        [email, limits](QSqlDatabase &db) { return campaigns::SenderStore(db).save(email, limits); },
+        [this](const Result<campaigns::SenderMailbox> &saved) {
+            if (!saved) {
+                Dialogs::warning(this, tr("Sender Mailbox"), saved.error().message);
+                return;
+            }
+            loadSenders();
+        });
+}
+
+void SendingSettings::saveSecret(const QString &secret)
+{
+    if (secret.trimmed().isEmpty())
+        return;
+    m_secretStatus->setText(tr("Saving…"));
+    QCoro::connect(m_session.secrets().write(kSecretKey, secret.trimmed()), this, [this](const Status &s) {
+        if (!s) {
+            m_secretStatus->setProperty("role", QStringLiteral("error"));
+            m_secretStatus->setText(tr("The secret was not saved: %1").arg(s.error().message));
+        } else {
+            m_secret->clear();
+            m_session.restartScheduler(); // it reads the new secret
+            m_secretStatus->setProperty("role", QStringLiteral("success"));
+            m_secretStatus->setText(tr("A client secret is saved in the keychain."));
+        }
+        m_secretStatus->style()->unpolish(m_secretStatus);
+        m_secretStatus->style()->polish(m_secretStatus);
+        Q_EMIT secretChecked();
+    });
+}
+
+void SendingSettings::checkSecret()
+{
+    m_secretStatus->setProperty("role", QStringLiteral("muted"));
+    m_secretStatus->setText(tr("Looking in the keychain…"));
+    QCoro::connect(m_session.secrets().read(kSecretKey), this, [this](const Result<QString> &secret) {
+        m_secretStatus->setProperty("role", secret ? QStringLiteral("success") : QStringLiteral("warning"));
+        m_secretStatus->setText(secret ? tr("A client secret is saved in the keychain.")
+                                       : tr("No client secret saved yet (%1).").arg(secret.error().message));
+        m_secretStatus->style()->unpolish(m_secretStatus);
+        m_secretStatus->style()->polish(m_secretStatus);
+        Q_EMIT secretChecked();
+    });
+}
+
+} // namespace lux::ui
