@@ -104,12 +104,32 @@ public:
         });
     }
 
-    QCoro::Task<Result<channels::graph::GraphClient *>> graph()
+    // The client for a campaign's mailboxes: the signed-in user's (delegated, through /me) when the
+    // campaign sends from that mailbox alone, else the app's (client credentials).
+    QCoro::Task<Result<channels::graph::GraphClient *>> graph(QStringList mailboxes)
     {
+        const QString delegated = m_config.delegatedMailbox.toLower();
+        if (!delegated.isEmpty() && mailboxes.contains(delegated)) {
+            if (mailboxes.size() > 1)
+                co_return Error(QStringLiteral("graph.delegated"),
+                                tr("%1 sends as the signed-in user and cannot share a campaign with other mailboxes.").arg(delegated));
+            if (m_config.graph.refreshToken.isEmpty())
+                co_return Error(QStringLiteral("secrets.not-found"),
+                                tr("Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.").arg(delegated));
+            if (!m_delegated) {
+                channels::graph::GraphConfig config = m_config.graph;
+                config.clientSecret.clear();
+                m_delegated = std::make_unique<channels::graph::GraphClient>(m_network, config);
+                connect(m_delegated.get(), &channels::graph::GraphClient::refreshTokenChanged, m_service,
+                        &SendService::refreshTokenChanged);
+            }
+            co_return m_delegated.get();
+        }
         if (!m_graph) {
             // The keychain is read by whoever starts the service, on its own thread (QtKeychain's
             // jobs belong to one thread); here only what it passed, or the environment.
             channels::graph::GraphConfig config = m_config.graph;
+            config.refreshToken.clear();
             if (config.clientSecret.isEmpty())
                 config.clientSecret = qEnvironmentVariable(SecretStore::environmentName(m_config.secretKey).toLatin1().constData());
             if (config.clientSecret.isEmpty())
@@ -160,7 +180,8 @@ public:
             fail(senders.error().message);
             co_return;
         }
-        const auto client = co_await graph();
+        QStringList mailboxes = campaign->senders();
+        const auto client = co_await graph(std::move(mailboxes));
         if (!client) {
             if (campaign->status == CampaignStatus::Scheduled)
                 (void)store.transition(job.campaignId, CampaignStatus::Sending, std::nullopt);
@@ -224,7 +245,8 @@ public:
             done();
             co_return;
         }
-        const auto client = co_await graph();
+        QStringList mailboxes = campaign->senders();
+        const auto client = co_await graph(std::move(mailboxes));
         if (!client) {
             error = client.error().message;
             done();
@@ -261,6 +283,7 @@ private:
     std::unique_ptr<storage::ScopedConnection> m_conn;
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<channels::graph::GraphClient> m_graph;
+    std::unique_ptr<channels::graph::GraphClient> m_delegated;
     QTimer *m_timer = nullptr;
     QTimer *m_renew = nullptr;
     QString m_owner;

@@ -27,6 +27,9 @@ public:
         // the environment's LUX_SECRET_GRAPH_CLIENT_SECRET is used, else campaigns fail saying so.
         channels::graph::GraphConfig graph;
         QString secretKey = QStringLiteral("graph/client-secret");
+        // The mailbox of the user signed in through DelegatedSignIn, whose refresh token is in
+        // graph.refreshToken: campaigns from it alone send as that user, through /me.
+        QString delegatedMailbox;
         QString trackerUrl;
         // Jobs that came due while no scheduler ran: sent at once (with a notice), or held until
         // sendMissed() names them.
@@ -58,6 +61,8 @@ Q_SIGNALS:
     void problem(const QString &message);
     void testSent(qint64 campaignId, const QStringList &delivered, const QString &error);
     void idle(); // nothing is sending
+    // Microsoft rotated the signed-in user's refresh token: keep the new one (the keychain).
+    void refreshTokenChanged(const QString &refreshToken);
 
 private:
     QThread m_thread;

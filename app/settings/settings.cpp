@@ -33,6 +33,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::GraphTenant, {"graph/tenant", QString()}},
         {K::GraphClientId, {"graph/client_id", QString()}},
         {K::TrackerUrl, {"tracker/url", QString()}},
+        {K::GraphDelegatedMailbox, {"graph/delegated_mailbox", QString()}},
         {K::MissedSchedules, {"scheduler/missed", QStringLiteral("send")}},
         {K::CloseToTray, {"window/closeToTray", true}},
     };

@@ -34,6 +34,7 @@ public:
         GraphTenant,
         GraphClientId,
         TrackerUrl,              // lux-tracker's public address (unsubscribe links)
+        GraphDelegatedMailbox,   // the user signed in to send as themselves (refresh token in the keychain)
         MissedSchedules,         // "send": what came due while closed goes at the next start; "wait"
         CloseToTray,             // closing the window while campaigns are due keeps sending from the tray
     };

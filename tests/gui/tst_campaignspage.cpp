@@ -12,6 +12,7 @@
 #include "campaigns/campaignwizard.h"
 #include "campaigns/jobstore.h"
 #include "campaigns/lifecycle.h"
+#include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "common/dialogs.h"
 #include "common/translations.h"
@@ -32,6 +33,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -49,6 +52,7 @@ private Q_SLOTS:
     void initTestCase();
     void wizardSendsThroughTheScheduler();
     void missedScheduleWaitsForTheUser();
+    void delegatedSignInSendsAsTheUser();
 
 private:
     struct Fixture
@@ -290,6 +294,53 @@ void TestCampaignsPage::missedScheduleWaitsForTheUser()
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->row(created->id)->campaign.status, CampaignStatus::Sent, 30000);
     QCOMPARE(f.graph.accepted().size(), 5);
     qunsetenv("LUX_SECRET_GRAPH_CLIENT_SECRET");
+}
+
+void TestCampaignsPage::delegatedSignInSendsAsTheUser()
+{
+    // Settings → Sending → Sign In to Microsoft: the browser (a network manager here) follows the
+    // authorize URL back to the loopback redirect; the refresh token goes to the keychain, the user's
+    // mailbox becomes a sender, and a campaign from it goes through /me as the user.
+    Fixture f(3, 0);
+    f.graph.setSignedInUser(QStringLiteral("ada@contoso.example"));
+    ui::SendingSettings sending(f.session);
+    QSignalSpy changed(&sending, &ui::SendingSettings::delegatedChanged);
+    QSignalSpy loaded(&sending, &ui::SendingSettings::sendersLoaded);
+    QNetworkAccessManager browser;
+    sending.signInToMicrosoft([&browser](const QUrl &url) {
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = browser.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 10000);
+    QCOMPARE(sending.delegatedStatus()->text(), QStringLiteral("Signed in as ada@contoso.example: campaigns from this mailbox send as you, through /me."));
+    QCOMPARE(f.settings.value(Settings::Key::GraphDelegatedMailbox).toString(), QStringLiteral("ada@contoso.example"));
+    QTRY_VERIFY(loaded.size() >= 1 && sending.sendersTable()->rowCount() == 1);
+    QCOMPARE(sending.sendersTable()->item(0, 0)->text(), QStringLiteral("ada@contoso.example"));
+    QCOMPARE(f.graph.codeGrants(), 1);
+    saveShot(&sending, QStringLiteral("settings-sending-delegated"));
+
+    campaigns::Campaign c;
+    c.name = QStringLiteral("From Ada");
+    c.templateId = content::TemplateStore(f.db()).list().first().id;
+    c.fromEmail = QStringLiteral("ada@contoso.example");
+    const auto created = campaigns::CampaignStore(f.db()).create(c, std::nullopt);
+    QVERIFY(created.ok());
+    QVERIFY(campaigns::Lifecycle(f.db()).schedule(created->id, std::nullopt, true, std::nullopt).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(f.session.sendService().isRunning(), 5000);
+    f.session.sendService().wake();
+    QTRY_COMPARE_WITH_TIMEOUT(campaigns::CampaignStore(f.db()).find(created->id)->status, CampaignStatus::Sent, 30000);
+    for (const campaigns::OutboxRow &r : *campaigns::Outbox(f.db()).rows(created->id))
+        QVERIFY2(r.state == campaigns::OutboxState::Sent, qPrintable(r.email + QLatin1Char(' ') + r.errorCode + QLatin1Char(' ') + r.error));
+    QCOMPARE(f.graph.accepted().size(), 3);
+    for (const FakeGraph::Message &m : f.graph.accepted())
+        QCOMPARE(m.mailbox, QStringLiteral("ada@contoso.example"));
+    QVERIFY(f.graph.refreshGrants() >= 1); // the token came from the refresh token, which rotated
+
+    sending.signOutOfMicrosoft();
+    QTRY_COMPARE(changed.size(), 2);
+    QCOMPARE(f.settings.value(Settings::Key::GraphDelegatedMailbox).toString(), QString());
 }
 
 QTEST_MAIN(TestCampaignsPage)

@@ -51,12 +51,14 @@ void TestPacer::perMinuteIsASlidingWindow()
         p.started(now);
         p.finished();
     }
-    // The 31st must wait until the first leaves the window: at kT0 + 60 s.
-    QCOMPARE(p.waitBeforeNext(kT0 + 30'000), 30'000);
-    QCOMPARE(p.waitBeforeNext(kT0 + kMinute), 0);
-    p.started(kT0 + kMinute);
+    // The 31st must wait until the first leaves the window: a minute and the one-second margin for
+    // the delay between a start and Graph's count of it, at kT0 + 61 s.
+    QCOMPARE(p.waitBeforeNext(kT0 + 30'000), 31'000);
+    QCOMPARE(p.waitBeforeNext(kT0 + kMinute), 1000);
+    QCOMPARE(p.waitBeforeNext(kT0 + kMinute + 1000), 0);
+    p.started(kT0 + kMinute + 1000);
     p.finished();
-    QCOMPARE(p.waitBeforeNext(kT0 + kMinute), 1000); // the second one, started at kT0 + 1 s
+    QCOMPARE(p.waitBeforeNext(kT0 + kMinute + 1000), 1000); // the second one, started at kT0 + 1 s
 }
 
 void TestPacer::perDayCountsRecipientsOverTwentyFourHours()
@@ -133,8 +135,9 @@ void TestPacer::thirtyAMinuteOverAnHour()
         now += wait > 0 ? wait : finishing.front() - now;
     }
     for (size_t i = 30; i < starts.size(); ++i)
-        QVERIFY2(starts[i] - starts[i - 30] >= kMinute, qPrintable(QString::number(i)));
-    QCOMPARE(qint64(starts.size()), qint64(30 * 60));
+        QVERIFY2(starts[i] - starts[i - 30] >= kMinute + 1000, qPrintable(QString::number(i)));
+    // At least 30 in every 61 s (98.4 % of the allowance), never more than the allowance.
+    QVERIFY2(starts.size() >= size_t(30 * 3600 / 61) && starts.size() <= size_t(30 * 60), qPrintable(QString::number(starts.size())));
 }
 
 LUX_TEST_MAIN(TestPacer, QCoreApplication)

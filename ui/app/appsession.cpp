@@ -25,6 +25,12 @@ AppSession::AppSession(Settings &settings, QObject *parent) : QObject(parent), m
             restartScheduler();
     });
     connect(this, &AppSession::campaignsChanged, this, &AppSession::countActive);
+    connect(&m_send, &campaigns::SendService::refreshTokenChanged, this, [this](const QString &token) {
+        QCoro::connect(m_secrets.write(QString::fromLatin1(kRefreshTokenKeyName), token), this, [](const Status &s) {
+            if (!s)
+                qCWarning(lcSecrets) << "could not keep the rotated Microsoft refresh token:" << s.error().message;
+        });
+    });
     connect(this, &AppSession::databaseChanged, this, &AppSession::countActive);
     connect(&m_send, &campaigns::SendService::campaignStarted, this, [this] {
         m_sending = true;
@@ -70,6 +76,7 @@ campaigns::SendService::Config AppSession::sendConfig() const
     config.graph.clientId = m_settings.value(Settings::Key::GraphClientId).toString();
     config.trackerUrl = m_settings.value(Settings::Key::TrackerUrl).toString();
     config.holdMissed = m_settings.value(Settings::Key::MissedSchedules).toString() == QLatin1String("wait");
+    config.delegatedMailbox = m_settings.value(Settings::Key::GraphDelegatedMailbox).toString();
     return config;
 }
 
@@ -88,13 +95,25 @@ void AppSession::startScheduler()
     const int attempt = ++m_starting;
     campaigns::SendService::Config config = sendConfig();
     QCoro::connect(m_secrets.read(config.secretKey), this, [this, attempt, config](const Result<QString> &secret) {
-        if (attempt != m_starting || !m_db || m_send.isRunning() || config.databasePath != m_db->path())
-            return; // closed, restarted or started meanwhile
         campaigns::SendService::Config withSecret = config;
         if (secret)
             withSecret.graph.clientSecret = *secret;
-        m_sending = false;
-        m_send.start(withSecret);
+        const auto go = [this, attempt](const campaigns::SendService::Config &ready) {
+            if (attempt != m_starting || !m_db || m_send.isRunning() || ready.databasePath != m_db->path())
+                return; // closed, restarted or started meanwhile
+            m_sending = false;
+            m_send.start(ready);
+        };
+        if (withSecret.delegatedMailbox.isEmpty()) {
+            go(withSecret);
+            return;
+        }
+        QCoro::connect(m_secrets.read(QString::fromLatin1(kRefreshTokenKeyName)), this, [withSecret, go](const Result<QString> &refresh) {
+            campaigns::SendService::Config ready = withSecret;
+            if (refresh)
+                ready.graph.refreshToken = *refresh;
+            go(ready);
+        });
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include "app/appsession.h"
 #include "campaigns/senderstore.h"
+#include "channels/graph/delegatedsignin.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "settings/settings.h"
@@ -12,7 +13,9 @@
 #include <QComboBox>
 #include <QCoroTask>
 #include <QDialog>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QNetworkAccessManager>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -96,6 +99,22 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
     graphForm->addRow(QString(), m_secretStatus);
     connect(saveSecretButton, &QPushButton::clicked, this, [this] { saveSecret(m_secret->text()); });
     connect(m_secret, &QLineEdit::returnPressed, this, [this] { saveSecret(m_secret->text()); });
+    auto *delegatedRow = new QHBoxLayout;
+    m_signIn = new QPushButton(Theme::icon(QStringLiteral("log-in")), tr("Sign In to Microsoft…"), graph);
+    m_signIn->setObjectName(QStringLiteral("graphSignIn"));
+    m_signOut = new QPushButton(Theme::icon(QStringLiteral("log-out")), tr("Sign Out"), graph);
+    m_signOut->setObjectName(QStringLiteral("graphSignOut"));
+    delegatedRow->addWidget(m_signIn);
+    delegatedRow->addWidget(m_signOut);
+    delegatedRow->addStretch(1);
+    graphForm->addRow(tr("Send as yourself:"), delegatedRow);
+    m_delegatedStatus = new QLabel(graph);
+    m_delegatedStatus->setObjectName(QStringLiteral("graphDelegatedStatus"));
+    m_delegatedStatus->setWordWrap(true);
+    m_delegatedStatus->setProperty("role", QStringLiteral("muted"));
+    graphForm->addRow(QString(), m_delegatedStatus);
+    connect(m_signIn, &QPushButton::clicked, this, [this] { signInToMicrosoft(); });
+    connect(m_signOut, &QPushButton::clicked, this, &SendingSettings::signOutOfMicrosoft);
     graphForm->addRow(tr("Sign-in address:"), bound(Settings::Key::GraphAuthorityUrl, QStringLiteral("graphAuthority"),
                                                     Settings::defaultValue(Settings::Key::GraphAuthorityUrl).toString(), true));
     graphForm->addRow(tr("Graph address:"), bound(Settings::Key::GraphBaseUrl, QStringLiteral("graphBase"),
@@ -191,6 +210,87 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
 
     loadSenders();
     checkSecret();
+    showDelegated();
+}
+
+void SendingSettings::showDelegated(const QString &message)
+{
+    const QString mailbox = m_session.settings().value(Settings::Key::GraphDelegatedMailbox).toString();
+    m_signOut->setVisible(!mailbox.isEmpty());
+    m_signIn->setText(mailbox.isEmpty() ? tr("Sign In to Microsoft…") : tr("Sign In Again…"));
+    if (!message.isEmpty())
+        m_delegatedStatus->setText(message);
+    else if (mailbox.isEmpty())
+        m_delegatedStatus->setText(tr("Without an app secret: sign in as a user with the Mail.Send permission, in your browser. "
+                                      "Campaigns from that mailbox then send as you."));
+    else
+        m_delegatedStatus->setText(tr("Signed in as %1: campaigns from this mailbox send as you, through /me.").arg(mailbox));
+}
+
+void SendingSettings::signInToMicrosoft(std::function<void(const QUrl &)> open)
+{
+    Settings &settings = m_session.settings();
+    channels::graph::GraphConfig config;
+    config.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
+    config.baseUrl = QUrl(settings.value(Settings::Key::GraphBaseUrl).toString());
+    config.tenant = settings.value(Settings::Key::GraphTenant).toString();
+    config.clientId = settings.value(Settings::Key::GraphClientId).toString();
+    if (config.tenant.isEmpty() || config.clientId.isEmpty()) {
+        showDelegated(tr("Fill in the tenant and the client id first."));
+        Q_EMIT delegatedChanged();
+        return;
+    }
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    auto *signIn = new channels::graph::DelegatedSignIn(m_network, config, this);
+    m_signIn->setEnabled(false);
+    showDelegated(tr("Waiting for the sign-in in your browser…"));
+    connect(signIn, &channels::graph::DelegatedSignIn::openBrowser, this, [open](const QUrl &url) {
+        if (open)
+            open(url);
+        else
+            QDesktopServices::openUrl(url);
+    });
+    connect(signIn, &channels::graph::DelegatedSignIn::failed, this, [this, signIn](const QString &message) {
+        signIn->deleteLater();
+        m_signIn->setEnabled(true);
+        showDelegated(message);
+        Q_EMIT delegatedChanged();
+    });
+    connect(signIn, &channels::graph::DelegatedSignIn::signedIn, this, [this, signIn](const QString &mailbox, const QString &refreshToken) {
+        signIn->deleteLater();
+        QCoro::connect(m_session.secrets().write(QString::fromLatin1(AppSession::kRefreshTokenKeyName), refreshToken), this,
+                       [this, mailbox](const Status &s) {
+                           m_signIn->setEnabled(true);
+                           if (!s) {
+                               showDelegated(tr("Signed in, but the sign-in could not be kept: %1").arg(s.error().message));
+                               Q_EMIT delegatedChanged();
+                               return;
+                           }
+                           m_session.settings().setValue(Settings::Key::GraphDelegatedMailbox, mailbox);
+                           // The mailbox becomes a sender with Exchange Online's limits, unless it is one already.
+                           bool known = false;
+                           for (int r = 0; r < m_senders->rowCount(); ++r)
+                               known = known || m_senders->item(r, 0)->text().compare(mailbox, Qt::CaseInsensitive) == 0;
+                           if (!known)
+                               addSender(mailbox, campaigns::SenderPacer::Limits().perMinute, campaigns::SenderPacer::Limits().perDay,
+                                         campaigns::SenderPacer::Limits().concurrency);
+                           m_session.restartScheduler();
+                           showDelegated();
+                           Q_EMIT delegatedChanged();
+                       });
+    });
+    signIn->start();
+}
+
+void SendingSettings::signOutOfMicrosoft()
+{
+    m_session.settings().reset(Settings::Key::GraphDelegatedMailbox);
+    QCoro::connect(m_session.secrets().remove(QString::fromLatin1(AppSession::kRefreshTokenKeyName)), this, [this](const Status &) {
+        m_session.restartScheduler();
+        showDelegated();
+        Q_EMIT delegatedChanged();
+    });
 }
 
 void SendingSettings::loadSenders()

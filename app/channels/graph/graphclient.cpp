@@ -2,6 +2,7 @@
 #include "graphclient.h"
 
 #include <QCoroNetworkReply>
+#include <QCoroSignal>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -73,11 +74,41 @@ QCoro::Task<Result<QString>> GraphClient::accessToken(bool refresh)
     // co_return gives QCoro's promise an lvalue it moves from: return copies, or the cache empties.
     if (!refresh && !m_token.isEmpty() && QDateTime::currentDateTimeUtc().secsTo(m_tokenExpiry) > 60)
         co_return QString(m_token);
+    // One token request at a time: the requests in flight share its answer. (A refresh token is
+    // rotated on use, so a second request with the same one would be refused.)
+    if (m_fetching) {
+        co_await qCoro(this, &GraphClient::tokenFetched);
+        if (m_tokenError)
+            co_return Error(*m_tokenError);
+        co_return QString(m_token);
+    }
+    m_fetching = true;
+    Result<QString> token = co_await fetchToken();
+    m_fetching = false;
+    m_tokenError.reset();
+    if (!token)
+        m_tokenError = token.error();
+    Q_EMIT tokenFetched();
+    co_return token;
+}
+
+QCoro::Task<Result<QString>> GraphClient::fetchToken()
+{
     QUrlQuery form;
-    form.addQueryItem(QStringLiteral("client_id"), QString::fromLatin1(QUrl::toPercentEncoding(m_config.clientId)));
-    form.addQueryItem(QStringLiteral("client_secret"), QString::fromLatin1(QUrl::toPercentEncoding(m_config.clientSecret)));
-    form.addQueryItem(QStringLiteral("scope"), QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("https://graph.microsoft.com/.default"))));
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+    const auto add = [&form](const QString &name, const QString &value) {
+        form.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    };
+    add(QStringLiteral("client_id"), m_config.clientId);
+    if (m_config.delegated()) {
+        // A public client: no secret; the refresh token stands for the user.
+        add(QStringLiteral("scope"), delegatedScope());
+        add(QStringLiteral("refresh_token"), m_config.refreshToken);
+        add(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+    } else {
+        add(QStringLiteral("client_secret"), m_config.clientSecret);
+        add(QStringLiteral("scope"), QStringLiteral("https://graph.microsoft.com/.default"));
+        add(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+    }
     QNetworkRequest request(join(m_config.authorityUrl, QStringLiteral("/%1/oauth2/v2.0/token").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_config.tenant)))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setTransferTimeout(m_config.timeoutMs);
@@ -97,7 +128,23 @@ QCoro::Task<Result<QString>> GraphClient::accessToken(bool refresh)
         co_return Error(QStringLiteral("graph.token"), tr("Microsoft sign-in answered without a token."));
     m_token = token;
     m_tokenExpiry = QDateTime::currentDateTimeUtc().addSecs(answer.value(QStringLiteral("expires_in")).toInt(3599));
+    if (const QString rotated = answer.value(QStringLiteral("refresh_token")).toString();
+        m_config.delegated() && !rotated.isEmpty() && rotated != m_config.refreshToken) {
+        m_config.refreshToken = rotated;
+        Q_EMIT refreshTokenChanged(rotated);
+    }
     co_return QString(m_token);
+}
+
+QString GraphClient::delegatedScope()
+{
+    return QStringLiteral("offline_access https://graph.microsoft.com/Mail.Send");
+}
+
+QString GraphClient::mailboxPath(const QString &mailbox) const
+{
+    return m_config.delegated() ? QStringLiteral("/v1.0/me")
+                                : QStringLiteral("/v1.0/users/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)));
 }
 
 QCoro::Task<SendOutcome> GraphClient::call(QByteArray method, QString path, QByteArray body, QByteArray contentType, QByteArray *answer)
@@ -139,7 +186,7 @@ QCoro::Task<SendOutcome> GraphClient::call(QByteArray method, QString path, QByt
 QCoro::Task<SendOutcome> GraphClient::sendMime(QString mailbox, QByteArray mime)
 {
     // Arguments made before the co_await: GCC 12 destroys temporaries inside its operand twice.
-    QString path = QStringLiteral("/v1.0/users/%1/sendMail").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)));
+    QString path = mailboxPath(mailbox) + QStringLiteral("/sendMail");
     QByteArray body = mime.toBase64();
     co_return co_await call("POST", std::move(path), std::move(body), "text/plain", nullptr);
 }
@@ -147,7 +194,7 @@ QCoro::Task<SendOutcome> GraphClient::sendMime(QString mailbox, QByteArray mime)
 QCoro::Task<SendOutcome> GraphClient::createDraft(QString mailbox, QByteArray mime, QString *draftId)
 {
     QByteArray answer;
-    QString path = QStringLiteral("/v1.0/users/%1/messages").arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)));
+    QString path = mailboxPath(mailbox) + QStringLiteral("/messages");
     QByteArray body = mime.toBase64();
     SendOutcome o = co_await call("POST", std::move(path), std::move(body), "text/plain", &answer);
     if (o.ok()) {
@@ -165,8 +212,7 @@ QCoro::Task<SendOutcome> GraphClient::createDraft(QString mailbox, QByteArray mi
 
 QCoro::Task<SendOutcome> GraphClient::sendDraft(QString mailbox, QString draftId)
 {
-    QString path = QStringLiteral("/v1.0/users/%1/messages/%2/send")
-                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)), QString::fromLatin1(QUrl::toPercentEncoding(draftId)));
+    QString path = mailboxPath(mailbox) + QStringLiteral("/messages/%1/send").arg(QString::fromLatin1(QUrl::toPercentEncoding(draftId)));
     SendOutcome o = co_await call("POST", std::move(path), {}, "application/json", nullptr);
     if (o.status == 404 && o.code == QLatin1String("ErrorItemNotFound"))
         o.kind = SendOutcome::Kind::Unknown; // sent by an attempt whose answer was lost, or truly gone: Sent Items says
@@ -177,9 +223,9 @@ QCoro::Task<Result<bool>> GraphClient::sentItemsHas(QString mailbox, QString int
 {
     QString quoted = internetMessageId;
     quoted.replace(u'\'', QStringLiteral("''"));
-    const QString path = QStringLiteral("/v1.0/users/%1/mailFolders('SentItems')/messages?$select=internetMessageId&$filter=%2")
-                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(mailbox)),
-                                  QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("internetMessageId eq '%1'").arg(quoted))));
+    const QString path = mailboxPath(mailbox)
+                         + QStringLiteral("/mailFolders('SentItems')/messages?$select=internetMessageId&$filter=%1")
+                               .arg(QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("internetMessageId eq '%1'").arg(quoted))));
     QByteArray answer;
     const SendOutcome o = co_await call("GET", path, {}, {}, &answer);
     if (!o.ok())

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -22,6 +24,10 @@ struct GraphConfig
     QString tenant;
     QString clientId;
     QString clientSecret; // from the keychain, or LUX_SECRET_GRAPH_CLIENT_SECRET for headless runs
+    // Delegated (a user signed in through DelegatedSignIn, provider-contracts §1.2): tokens come from
+    // this refresh token, without the client secret, and mail goes through /me (the user's mailbox).
+    QString refreshToken;
+    bool delegated() const { return !refreshToken.isEmpty(); }
     int timeoutMs = 60000;
 };
 
@@ -70,8 +76,19 @@ public:
     // Whether Sent Items of the mailbox holds a message with this Message-ID.
     QCoro::Task<Result<bool>> sentItemsHas(QString mailbox, QString internetMessageId);
     int tokenRequests() const { return m_tokenRequests; }
+    // The scope a delegated sign-in asks for: sending as the user, and a refresh token.
+    static QString delegatedScope();
+
+Q_SIGNALS:
+    // Microsoft rotates refresh tokens: the new one replaces the old in the keychain.
+    void refreshTokenChanged(const QString &refreshToken);
+    void tokenFetched(); // internal: the token request in flight ended
 
 private:
+    QString mailboxPath(const QString &mailbox) const; // "/v1.0/users/{mailbox}" or "/v1.0/me"
+    QCoro::Task<Result<QString>> fetchToken();
+    bool m_fetching = false;
+    std::optional<Error> m_tokenError;
     QCoro::Task<SendOutcome> call(QByteArray method, QString path, QByteArray body, QByteArray contentType, QByteArray *answer);
 
     QNetworkAccessManager *m_network;

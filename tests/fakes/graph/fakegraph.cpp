@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakegraph.h"
 
+#include <QCryptographicHash>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -127,6 +129,12 @@ void FakeGraph::handle(HttpExchange *exchange)
         exchange->drop();
         return;
     }
+    if (path.endsWith(QLatin1String("/oauth2/v2.0/authorize"))) {
+        exchange->respond(path.startsWith(QStringLiteral("/%1/").arg(m_tenant))
+                              ? authorize(request)
+                              : tokenError(400, "invalid_tenant", QStringLiteral("AADSTS90002: Tenant not found.")));
+        return;
+    }
     if (path == QStringLiteral("/%1/oauth2/v2.0/token").arg(m_tenant) || path.endsWith(QLatin1String("/oauth2/v2.0/token"))) {
         const HttpResponse r = path.startsWith(QStringLiteral("/%1/").arg(m_tenant))
                                    ? token(request)
@@ -134,13 +142,21 @@ void FakeGraph::handle(HttpExchange *exchange)
         QTimer::singleShot(m_faults.latencyMs, exchange, [exchange, r] { exchange->respond(r); });
         return;
     }
-    static const QRegularExpression route(QStringLiteral(R"(^/v1\.0/(?:users/([^/]+)|(me))(/.*)$)"));
+    static const QRegularExpression route(QStringLiteral(R"(^/v1\.0/(?:users/([^/]+)|(me))(/.*)?$)"));
     const auto m = route.match(path);
     if (!m.hasMatch()) {
         exchange->respond(error(404, "ResourceNotFound", QStringLiteral("Resource not found for the segment '%1'.").arg(path)));
         return;
     }
-    const QString mailbox = (m.captured(2).isEmpty() ? QUrl::fromPercentEncoding(m.captured(1).toUtf8()) : QStringLiteral("me")).toLower();
+    // /me is the signed-in user of a delegated token.
+    const QString bearer = QString::fromLatin1(request.header("authorization").mid(7));
+    const QString mailbox = (m.captured(2).isEmpty() ? QUrl::fromPercentEncoding(m.captured(1).toUtf8())
+                                                     : m_tokenUser.value(bearer, QStringLiteral("me")))
+                                .toLower();
+    if (!m.captured(2).isEmpty() && !m_tokenUser.contains(bearer) && authorized(request)) {
+        exchange->respond(error(400, "BadRequest", QStringLiteral("/me request is only valid with delegated authentication flow.")));
+        return;
+    }
     const QString rest = m.captured(3);
     if (!authorized(request)) {
         exchange->respond(error(401, "InvalidAuthenticationToken", QStringLiteral("Access token has expired or is not yet valid.")));
@@ -196,7 +212,11 @@ void FakeGraph::handle(HttpExchange *exchange)
         const HttpRequest &r = exchange->request();
         HttpResponse response;
         static const QRegularExpression sendDraftRoute(QStringLiteral(R"(^/messages/([^/]+)/send$)"));
-        if (rest == QLatin1String("/sendMail") && r.method == "POST")
+        if (rest.isEmpty() && r.method == "GET")
+            response = HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("mail"), mailbox},
+                                                                         {QStringLiteral("userPrincipalName"), mailbox}})
+                                                   .toJson(QJsonDocument::Compact));
+        else if (rest == QLatin1String("/sendMail") && r.method == "POST")
             response = sendMail(mailbox, r);
         else if (rest == QLatin1String("/messages") && r.method == "POST")
             response = createDraft(mailbox, r);
@@ -230,7 +250,10 @@ HttpResponse FakeGraph::token(const HttpRequest &request)
         clientId = QUrl::fromPercentEncoding(pair.value(0));
         secret = QUrl::fromPercentEncoding(pair.value(1));
     }
-    if (form.queryItemValue(QStringLiteral("grant_type")) != QLatin1String("client_credentials"))
+    const QString grant = form.queryItemValue(QStringLiteral("grant_type"));
+    if (grant == QLatin1String("authorization_code") || grant == QLatin1String("refresh_token"))
+        return delegatedToken(form);
+    if (grant != QLatin1String("client_credentials"))
         return tokenError(400, "unsupported_grant_type", QStringLiteral("AADSTS70003: The app requested an unsupported grant type."));
     if (form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded) != QLatin1String("https://graph.microsoft.com/.default"))
         return tokenError(400, "invalid_scope", QStringLiteral("AADSTS1002012: The provided value for scope is not valid."));
@@ -245,6 +268,91 @@ HttpResponse FakeGraph::token(const HttpRequest &request)
                                                              {QStringLiteral("ext_expires_in"), m_limits.tokenLifetimeSeconds},
                                                              {QStringLiteral("access_token"), token}})
                                        .toJson(QJsonDocument::Compact));
+}
+
+HttpResponse FakeGraph::authorize(const HttpRequest &request)
+{
+    // The browser step: a real user signs in and consents; here the configured user always does
+    // (unless refused), and the browser is sent back to the app's loopback redirect.
+    const QUrlQuery query(request.url);
+    const auto item = [&query](const char *name) { return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded); };
+    const QUrl redirect(item("redirect_uri"));
+    if (item("client_id") != m_clientId)
+        return tokenError(400, "unauthorized_client", QStringLiteral("AADSTS700016: Application with identifier '%1' was not found.").arg(item("client_id")));
+    if (redirect.scheme() != QLatin1String("http") || redirect.host() != QLatin1String("localhost"))
+        return tokenError(400, "invalid_request", QStringLiteral("AADSTS50011: The redirect URI '%1' does not match.").arg(redirect.toString()));
+    if (item("response_type") != QLatin1String("code") || item("code_challenge_method") != QLatin1String("S256") || item("code_challenge").size() < 43)
+        return tokenError(400, "invalid_request", QStringLiteral("AADSTS9002325: Proof Key for Code Exchange is required."));
+    QUrlQuery back;
+    if (m_refuse) {
+        back.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
+        back.addQueryItem(QStringLiteral("error_description"), QStringLiteral("AADSTS65004: User declined to consent."));
+    } else {
+        const QString code = QUuid::createUuid().toString(QUuid::Id128);
+        m_codes.insert(code, {item("code_challenge"), item("redirect_uri"), item("scope"), m_user});
+        back.addQueryItem(QStringLiteral("code"), code);
+    }
+    back.addQueryItem(QStringLiteral("state"), item("state"));
+    QUrl target = redirect;
+    target.setQuery(back);
+    HttpResponse r;
+    r.status = 302;
+    r.headers.append({"Location", target.toEncoded()});
+    return r;
+}
+
+QString FakeGraph::issueToken(const QString &user)
+{
+    const QString token = QUuid::createUuid().toString(QUuid::Id128) + QUuid::createUuid().toString(QUuid::Id128);
+    m_tokens.insert(token, QDateTime::currentDateTimeUtc().addSecs(m_limits.tokenLifetimeSeconds));
+    if (!user.isEmpty())
+        m_tokenUser.insert(token, user);
+    return token;
+}
+
+HttpResponse FakeGraph::delegatedToken(const QUrlQuery &form)
+{
+    const auto item = [&form](const char *name) { return form.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded); };
+    if (item("client_id") != m_clientId)
+        return tokenError(400, "unauthorized_client", QStringLiteral("AADSTS700016: Application with identifier '%1' was not found.").arg(item("client_id")));
+    if (!item("client_secret").isEmpty())
+        return tokenError(401, "invalid_client", QStringLiteral("AADSTS700025: Client is public so neither 'client_assertion' nor 'client_secret' should be presented."));
+    QString user;
+    QString scope;
+    if (item("grant_type") == QLatin1String("authorization_code")) {
+        const auto it = m_codes.constFind(item("code"));
+        if (it == m_codes.constEnd())
+            return tokenError(400, "invalid_grant", QStringLiteral("AADSTS70008: The provided authorization code or refresh token has expired or was already used."));
+        const PendingCode pending = *it;
+        m_codes.remove(item("code")); // one use only
+        const QByteArray challenge = QCryptographicHash::hash(item("code_verifier").toLatin1(), QCryptographicHash::Sha256)
+                                         .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        if (item("code_verifier").size() < 43 || QString::fromLatin1(challenge) != pending.challenge)
+            return tokenError(400, "invalid_grant", QStringLiteral("AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request."));
+        if (item("redirect_uri") != pending.redirectUri)
+            return tokenError(400, "invalid_grant", QStringLiteral("AADSTS70000: The redirect URI does not match the one the code was issued for."));
+        user = pending.user;
+        scope = pending.scope;
+        ++m_codeGrants;
+    } else {
+        const auto it = m_refreshTokens.constFind(item("refresh_token"));
+        if (it == m_refreshTokens.constEnd())
+            return tokenError(400, "invalid_grant", QStringLiteral("AADSTS70008: The provided authorization code or refresh token has expired or was already used."));
+        user = *it;
+        m_refreshTokens.remove(item("refresh_token")); // rotated: the old one stops working
+        scope = item("scope");
+        ++m_refreshGrants;
+    }
+    QJsonObject answer{{QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                       {QStringLiteral("expires_in"), m_limits.tokenLifetimeSeconds},
+                       {QStringLiteral("scope"), QStringLiteral("https://graph.microsoft.com/Mail.Send")},
+                       {QStringLiteral("access_token"), issueToken(user)}};
+    if (scope.split(u' ').contains(QStringLiteral("offline_access"))) {
+        const QString refresh = QUuid::createUuid().toString(QUuid::Id128);
+        m_refreshTokens.insert(refresh, user);
+        answer.insert(QStringLiteral("refresh_token"), refresh);
+    }
+    return HttpResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
 }
 
 HttpResponse FakeGraph::sendMail(const QString &mailbox, const HttpRequest &request)

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QUrlQuery>
 
 namespace lux::fakes {
 
@@ -61,6 +62,12 @@ public:
     void setLimits(const Limits &limits) { m_limits = limits; }
     void setSeed(quint32 seed) { m_random.seed(seed); }
     void expireTokens(); // every token issued so far stops working
+    // Delegated sign-in (provider-contracts §1.2): the user who "consents" at /authorize, whose
+    // mailbox /me is. The authorize endpoint redirects at once (or with access_denied when refused).
+    void setSignedInUser(const QString &mailbox) { m_user = mailbox.toLower(); }
+    void setConsentRefused(bool refused) { m_refuse = refused; }
+    int codeGrants() const { return m_codeGrants; }       // codes exchanged with a matching verifier
+    int refreshGrants() const { return m_refreshGrants; } // refresh tokens used (each rotated)
     const QList<Message> &accepted() const { return m_accepted; }
     int requestCount() const { return m_requests; }
     int limitThrottles() const { return m_limitThrottles; } // 429s the limits caused (not injected ones)
@@ -70,6 +77,9 @@ private:
     void handle(HttpExchange *exchange);
     void answer(HttpExchange *exchange, const QString &mailbox, const HttpResponse &response, bool loseIt);
     HttpResponse token(const HttpRequest &request);
+    HttpResponse authorize(const HttpRequest &request);
+    HttpResponse delegatedToken(const QUrlQuery &form);
+    QString issueToken(const QString &user);
     HttpResponse sendMail(const QString &mailbox, const HttpRequest &request);
     HttpResponse createDraft(const QString &mailbox, const HttpRequest &request);
     HttpResponse sendDraft(const QString &mailbox, const QString &id);
@@ -86,6 +96,17 @@ private:
     Limits m_limits;
     QRandomGenerator m_random{20261124};
     QHash<QString, QDateTime> m_tokens; // token → expiry
+    QHash<QString, QString> m_tokenUser; // delegated token → the user's mailbox
+    struct PendingCode
+    {
+        QString challenge, redirectUri, scope, user;
+    };
+    QHash<QString, PendingCode> m_codes;      // authorization code → what it was issued for
+    QHash<QString, QString> m_refreshTokens;  // refresh token → user
+    QString m_user = QStringLiteral("ada@contoso.example");
+    bool m_refuse = false;
+    int m_codeGrants = 0;
+    int m_refreshGrants = 0;
     QHash<QString, int> m_inFlight;     // mailbox (lower case) → requests being answered
     QHash<QString, int> m_peak;
     QHash<QString, QList<QDateTime>> m_window; // mailbox → request times in the current window
