@@ -485,10 +485,6 @@
         <translation>El planificador no puede abrir la base de datos: %1</translation>
     </message>
     <message>
-        <source>The Graph client secret is not available: %1</source>
-        <translation>El secreto de cliente de Graph no está disponible: %1</translation>
-    </message>
-    <message>
         <source>Campaign “%1” cannot send: %2</source>
         <translation>La campaña «%1» no puede enviar: %2</translation>
     </message>
@@ -512,6 +508,18 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1 sends as the signed-in user and cannot share a campaign with other mailboxes.</source>
+        <translation>%1 envía como el usuario que inició sesión y no puede compartir una campaña con otros buzones.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.</source>
+        <translation>Vuelve a iniciar sesión en Microsoft en Ajustes → Envío: LUX no tiene sesión para %1.</translation>
+    </message>
+    <message>
+        <source>The Graph client secret is not available: save it under Settings → Sending (or set %1).</source>
+        <translation>El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).</translation>
+    </message>
 </context>
 <context>
     <name>lux::campaigns::SenderStore</name>
@@ -530,6 +538,41 @@
     <message>
         <source>%1 is not a sender mailbox yet (luxctl sender add).</source>
         <translation>%1 aún no es un buzón remitente (luxctl sender add).</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::graph::DelegatedSignIn</name>
+    <message>
+        <source>No loopback port is free for the sign-in to come back to.</source>
+        <translation>No hay ningún puerto local libre al que pueda volver el inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Signed in. You can close this tab and go back to LUX Marketing.</source>
+        <translation>Sesión iniciada. Puedes cerrar esta pestaña y volver a LUX Marketing.</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined: %1</source>
+        <translation>Se rechazó el inicio de sesión: %1</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in failed: %1 %2</source>
+        <translation>El inicio de sesión en Microsoft falló: %1 %2</translation>
+    </message>
+    <message>
+        <source>Microsoft sign-in did not give a token for the code (the code or its verifier was refused).</source>
+        <translation>El inicio de sesión en Microsoft no dio un token para el código (se rechazó el código o su verificador).</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Se canceló el inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Microsoft gave no refresh token (offline_access was not granted), so LUX could not send later.</source>
+        <translation>Microsoft no dio un token de actualización (no se concedió offline_access), así que LUX no podría enviar más tarde.</translation>
+    </message>
+    <message>
+        <source>Signed in, but Microsoft Graph did not say which mailbox: %1</source>
+        <translation>Sesión iniciada, pero Microsoft Graph no indicó qué buzón: %1</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1678,10 @@
         <source>The campaign was saved as a draft but not scheduled: %1</source>
         <translation>La campaña se guardó como borrador pero no se programó: %1</translation>
     </message>
+    <message>
+        <source>%1 sends as you (signed in) and cannot share a campaign with other mailboxes.</source>
+        <translation>%1 envía como tú (con tu sesión) y no puede compartir una campaña con otros buzones.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::CampaignsModel</name>
@@ -1876,6 +1923,14 @@
     <message>
         <source>Recipients exported to %1.</source>
         <translation>Destinatarios exportados a %1.</translation>
+    </message>
+    <message>
+        <source>%1 · from %2</source>
+        <translation>%1 · desde %2</translation>
+    </message>
+    <message>
+        <source> · goes %1</source>
+        <translation> · sale el %1</translation>
     </message>
 </context>
 <context>
@@ -3581,8 +3636,48 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Buscando en el llavero…</translation>
     </message>
     <message>
-        <source>No client secret saved yet (%1).</source>
-        <translation>Aún no hay secreto de cliente guardado (%1).</translation>
+        <source>Sign In to Microsoft…</source>
+        <translation>Iniciar sesión en Microsoft…</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Send as yourself:</source>
+        <translation>Enviar como tú:</translation>
+    </message>
+    <message>
+        <source>Sign In Again…</source>
+        <translation>Volver a iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Without an app secret: sign in as a user with the Mail.Send permission, in your browser. Campaigns from that mailbox then send as you.</source>
+        <translation>Sin secreto de aplicación: inicia sesión en el navegador como un usuario con el permiso Mail.Send. Las campañas de ese buzón se envían entonces como tú.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: campaigns from this mailbox send as you, through /me.</source>
+        <translation>Sesión iniciada como %1: las campañas de este buzón se envían como tú, mediante /me.</translation>
+    </message>
+    <message>
+        <source>Fill in the tenant and the client id first.</source>
+        <translation>Completa antes el inquilino y el id de cliente.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Esperando el inicio de sesión en tu navegador…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the sign-in could not be kept: %1</source>
+        <translation>Sesión iniciada, pero no se pudo guardar: %1</translation>
+    </message>
+    <message>
+        <source>No client secret saved yet.</source>
+        <translation>Aún no hay secreto de cliente guardado.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read: %1</source>
+        <translation>No se puede leer el llavero: %1</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,8 @@ void SenderPacer::started(qint64 nowMs, int recipients)
 {
     prune(nowMs);
     m_minute.push_back(nowMs);
+    if (m_firstStart == 0)
+        m_firstStart = nowMs;
     m_day.push_back({nowMs, recipients});
     m_dayRecipients += recipients;
     ++m_inFlight;
@@ -85,7 +87,9 @@ void SenderPacer::backOff(qint64 untilMs)
 double SenderPacer::ratePerMinute(qint64 nowMs)
 {
     prune(nowMs);
-    return double(m_minute.size());
+    // In the first minute of a send, what went so far scaled to a minute, not just the count.
+    const qint64 span = m_firstStart > 0 ? std::clamp<qint64>(nowMs - m_firstStart, 1000, kMinute) : kMinute;
+    return double(m_minute.size()) * double(kMinute) / double(span);
 }
 
 qint64 SenderPacer::expectedFinishMs(qint64 nowMs, qint64 remaining)

@@ -37,7 +37,8 @@ public:
     void backOff(qint64 untilMs); // Retry-After: no new start before then
     int inFlight() const { return m_inFlight; }
 
-    double ratePerMinute(qint64 nowMs); // messages started in the last minute
+    // Messages started in the last minute (in the first minute, the pace so far, per minute).
+    double ratePerMinute(qint64 nowMs);
     // When `remaining` more messages (one recipient each) would be done at this pace, from now.
     qint64 expectedFinishMs(qint64 nowMs, qint64 remaining);
 
@@ -50,6 +51,7 @@ private:
     qint64 m_dayRecipients = 0;
     qint64 m_pausedUntil = 0;
     int m_inFlight = 0;
+    qint64 m_firstStart = 0; // this pacer's first start (not seeded ones)
 };
 
 } // namespace lux::campaigns

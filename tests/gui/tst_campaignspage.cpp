@@ -319,6 +319,9 @@ void TestCampaignsPage::delegatedSignInSendsAsTheUser()
     QTRY_VERIFY(loaded.size() >= 1 && sending.sendersTable()->rowCount() == 1);
     QCOMPARE(sending.sendersTable()->item(0, 0)->text(), QStringLiteral("ada@contoso.example"));
     QCOMPARE(f.graph.codeGrants(), 1);
+    sending.resize(760, 900);
+    sending.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sending));
     saveShot(&sending, QStringLiteral("settings-sending-delegated"));
 
     campaigns::Campaign c;

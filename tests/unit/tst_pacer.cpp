@@ -103,7 +103,9 @@ void TestPacer::rateAndExpectedFinish()
         p.started(kT0 + i * 2000);
         p.finished();
     }
-    QCOMPARE(p.ratePerMinute(kT0 + 30'000), 12.0);
+    // In the first minute the pace so far is scaled to a minute: 12 in 30 s is 24 a minute.
+    QCOMPARE(p.ratePerMinute(kT0 + 30'000), 24.0);
+    QCOMPARE(p.ratePerMinute(kT0 + 50'000), 14.4);
     QCOMPARE(p.ratePerMinute(kT0 + 2 * kMinute), 0.0);
     // 5,000 more at 30 a minute: 166 full minutes and a bit (the first goes now).
     QCOMPARE(p.expectedFinishMs(kT0, 5000), kT0 + 4999 / 30 * kMinute);

@@ -1073,3 +1073,32 @@ ES.update({
  'send a test of the campaign to up to five addresses': 'envía una prueba de la campaña a hasta cinco direcciones',
  'status and outbox counts; also schedule, pause, resume, cancel, retry-failed': 'estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel, retry-failed',
 })
+
+# Issue 5: delegated sign-in.
+ES.update({
+ '%1 sends as the signed-in user and cannot share a campaign with other mailboxes.': '%1 envía como el usuario que inició sesión y no puede compartir una campaña con otros buzones.',
+ 'Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.': 'Vuelve a iniciar sesión en Microsoft en Ajustes → Envío: LUX no tiene sesión para %1.',
+ 'The Graph client secret is not available: save it under Settings → Sending (or set %1).': 'El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).',
+ 'No loopback port is free for the sign-in to come back to.': 'No hay ningún puerto local libre al que pueda volver el inicio de sesión.',
+ 'Signed in. You can close this tab and go back to LUX Marketing.': 'Sesión iniciada. Puedes cerrar esta pestaña y volver a LUX Marketing.',
+ 'The sign-in was declined: %1': 'Se rechazó el inicio de sesión: %1',
+ 'Microsoft sign-in failed: %1 %2': 'El inicio de sesión en Microsoft falló: %1 %2',
+ 'Microsoft sign-in did not give a token for the code (the code or its verifier was refused).': 'El inicio de sesión en Microsoft no dio un token para el código (se rechazó el código o su verificador).',
+ 'The sign-in was cancelled.': 'Se canceló el inicio de sesión.',
+ 'Microsoft gave no refresh token (offline_access was not granted), so LUX could not send later.': 'Microsoft no dio un token de actualización (no se concedió offline_access), así que LUX no podría enviar más tarde.',
+ 'Signed in, but Microsoft Graph did not say which mailbox: %1': 'Sesión iniciada, pero Microsoft Graph no indicó qué buzón: %1',
+ '%1 sends as you (signed in) and cannot share a campaign with other mailboxes.': '%1 envía como tú (con tu sesión) y no puede compartir una campaña con otros buzones.',
+ 'Sign In to Microsoft…': 'Iniciar sesión en Microsoft…',
+ 'Sign Out': 'Cerrar sesión',
+ 'Send as yourself:': 'Enviar como tú:',
+ 'Sign In Again…': 'Volver a iniciar sesión…',
+ 'Without an app secret: sign in as a user with the Mail.Send permission, in your browser. Campaigns from that mailbox then send as you.': 'Sin secreto de aplicación: inicia sesión en el navegador como un usuario con el permiso Mail.Send. Las campañas de ese buzón se envían entonces como tú.',
+ 'Signed in as %1: campaigns from this mailbox send as you, through /me.': 'Sesión iniciada como %1: las campañas de este buzón se envían como tú, mediante /me.',
+ 'Fill in the tenant and the client id first.': 'Completa antes el inquilino y el id de cliente.',
+ 'Waiting for the sign-in in your browser…': 'Esperando el inicio de sesión en tu navegador…',
+ 'Signed in, but the sign-in could not be kept: %1': 'Sesión iniciada, pero no se pudo guardar: %1',
+ '%1 · from %2': '%1 · desde %2',
+ ' · goes %1': ' · sale el %1',
+ 'No client secret saved yet.': 'Aún no hay secreto de cliente guardado.',
+ 'The keychain cannot be read: %1': 'No se puede leer el llavero: %1',
+})

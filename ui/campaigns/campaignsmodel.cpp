@@ -243,15 +243,17 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QRectF track(area.left(), area.center().y() - 3, std::max(10, area.width() - textWidth), 6);
     QPainterPath back;
     back.addRoundedRect(track, 3, 3);
-    QColor trackColor = Theme::color("muted");
-    trackColor.setAlpha(70);
+    // On a selected row the accent is the selection's own colour: the bar is drawn in its text colour.
+    const bool selected = opt.state & QStyle::State_Selected;
+    QColor trackColor = selected ? opt.palette.color(QPalette::HighlightedText) : Theme::color("muted");
+    trackColor.setAlpha(selected ? 90 : 70);
     painter->fillPath(back, trackColor);
     QRectF done = track;
     done.setWidth(track.width() * permille / 1000.0);
     QPainterPath front;
     front.addRoundedRect(done, 3, 3);
-    painter->fillPath(front, Theme::color(permille >= 1000 ? "success" : "accent"));
-    painter->setPen(opt.palette.color(QPalette::Text));
+    painter->fillPath(front, selected ? opt.palette.color(QPalette::HighlightedText) : Theme::color(permille >= 1000 ? "success" : "accent"));
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     const QRect text(int(track.right()) + 6, area.top(), textWidth - 6, area.height());
     painter->drawText(text, Qt::AlignRight | Qt::AlignVCenter, QLocale().toString(permille / 10) + QStringLiteral(" %"));
     painter->restore();

@@ -322,7 +322,11 @@ void CampaignsPage::showDetail()
     m_detailTitle->setText(c.name);
     QStringList from{c.fromEmail};
     from << c.extraSenders;
-    QString facts = tr("%1 · “%2” · from %3").arg(campaigns::CampaignStore::statusLabel(c.status), c.subject, from.join(QStringLiteral(", ")));
+    QString facts = c.subject.isEmpty()
+                        ? tr("%1 · from %2").arg(campaigns::CampaignStore::statusLabel(c.status), from.join(QStringLiteral(", ")))
+                        : tr("%1 · “%2” · from %3").arg(campaigns::CampaignStore::statusLabel(c.status), c.subject, from.join(QStringLiteral(", ")));
+    if (c.status == CampaignStatus::Scheduled && c.scheduledAt)
+        facts += tr(" · goes %1").arg(m_model->data(m_model->index(m_model->rowOf(c.id), CampaignsModel::When), Qt::DisplayRole).toString());
     if (row->total() > 0)
         facts += tr(" · %1 recipients: %2 sent, %3 waiting, %4 failed, %5 in doubt")
                      .arg(locale.toString(row->total()), locale.toString(row->sent), locale.toString(row->pending + row->sending),

@@ -8,6 +8,7 @@
 #include "common/dialogs.h"
 #include "contacts/addressing.h"
 #include "contacts/segment.h"
+#include "settings/settings.h"
 #include "content/templatestore.h"
 #include "theme/theme.h"
 
@@ -508,10 +509,14 @@ void CampaignWizard::runChecks()
     updateReviewState();
     const Campaign c = campaign();
     const bool graphReady = m_session.isGraphConfigured();
+    const QString delegated = m_session.settings().value(Settings::Key::GraphDelegatedMailbox).toString().toLower();
     runOnDatabase<Result<QList<Finding>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [c, graphReady](QSqlDatabase &db) -> Result<QList<Finding>> {
+        [c, graphReady, delegated](QSqlDatabase &db) -> Result<QList<Finding>> {
             QList<Finding> found = campaigns::Lifecycle(db).checks(c);
+            if (!delegated.isEmpty() && c.senders().contains(delegated) && c.senders().size() > 1)
+                found.prepend({Finding::Severity::Error, QStringLiteral("graph.delegated"),
+                               CampaignWizard::tr("%1 sends as you (signed in) and cannot share a campaign with other mailboxes.").arg(delegated)});
             if (!graphReady)
                 found.prepend({Finding::Severity::Error, QStringLiteral("graph.config"),
                                CampaignWizard::tr("Sending is not set up: fill in Microsoft Graph and the tracker address "

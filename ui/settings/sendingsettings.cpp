@@ -362,8 +362,12 @@ void SendingSettings::checkSecret()
     m_secretStatus->setText(tr("Looking in the keychain…"));
     QCoro::connect(m_session.secrets().read(kSecretKey), this, [this](const Result<QString> &secret) {
         m_secretStatus->setProperty("role", secret ? QStringLiteral("success") : QStringLiteral("warning"));
-        m_secretStatus->setText(secret ? tr("A client secret is saved in the keychain.")
-                                       : tr("No client secret saved yet (%1).").arg(secret.error().message));
+        if (secret)
+            m_secretStatus->setText(tr("A client secret is saved in the keychain."));
+        else if (secret.error().code == QLatin1String("secrets.not-found"))
+            m_secretStatus->setText(tr("No client secret saved yet."));
+        else
+            m_secretStatus->setText(tr("The keychain cannot be read: %1").arg(secret.error().message));
         m_secretStatus->style()->unpolish(m_secretStatus);
         m_secretStatus->style()->polish(m_secretStatus);
         Q_EMIT secretChecked();
