@@ -16,6 +16,7 @@ packages=(
   libsqlite3-dev sqlite3 appstream desktop-file-utils file
   libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev
   chromium
+  libmicrohttpd-dev wrk nginx-light
   python3 bc time
   fonts-dejavu-core fonts-liberation
 )

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "token.h"
+
+#include <sodium.h>
+
+namespace lux::tracking {
+
+namespace {
+
+constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+void putVarint(QByteArray &out, quint64 v)
+{
+    while (v >= 0x80) {
+        out.append(char(quint8(v) | 0x80));
+        v >>= 7;
+    }
+    out.append(char(quint8(v)));
+}
+
+// Reads one varint at `pos`; only the shortest encoding is accepted, so one number has one token.
+bool getVarint(QByteArrayView in, qsizetype &pos, quint64 &v)
+{
+    v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (pos >= in.size())
+            return false;
+        const quint8 b = quint8(in[pos++]);
+        if (shift == 63 && b > 1)
+            return false;
+        v |= quint64(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            return !(b == 0 && shift > 0);
+    }
+    return false;
+}
+
+QByteArray mac(const QByteArray &key, QByteArrayView message)
+{
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char *>(message.data()), size_t(message.size()));
+    crypto_auth_hmacsha256_final(&st, out);
+    return QByteArray(reinterpret_cast<const char *>(out), TokenCodec::kMacBytes);
+}
+
+bool isBase64UrlChar(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+} // namespace
+
+Result<KeyRing> KeyRing::parse(const QByteArray &text)
+{
+    KeyRing ring;
+    bool first = true;
+    int lineNo = 0;
+    for (QByteArray line : text.split('\n')) {
+        ++lineNo;
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const QList<QByteArray> parts = line.simplified().split(' ');
+        bool ok = false;
+        const uint id = parts.size() == 2 ? parts[0].toUInt(&ok) : 0;
+        if (!ok || id > 255)
+            return Error(QStringLiteral("tracking.keys"),
+                         tr("Line %1 of the signing keys is not “<id 0–255> <key>”.").arg(lineNo));
+        const auto decoded = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.size() != kKeyBytes)
+            return Error(QStringLiteral("tracking.keys"),
+                         tr("Line %1 of the signing keys: the key must be %2 bytes in base64url.").arg(lineNo).arg(kKeyBytes));
+        if (ring.m_keys.contains(quint8(id)))
+            return Error(QStringLiteral("tracking.keys"), tr("Line %1 of the signing keys repeats key id %2.").arg(lineNo).arg(id));
+        ring.m_keys.insert(quint8(id), decoded.decoded);
+        if (first)
+            ring.m_signing = quint8(id);
+        first = false;
+    }
+    if (ring.m_keys.isEmpty())
+        return Error(QStringLiteral("tracking.keys"), tr("There is no signing key."));
+    return ring;
+}
+
+QByteArray KeyRing::generate(quint8 id)
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot initialise");
+    QByteArray key(kKeyBytes, Qt::Uninitialized);
+    randombytes_buf(key.data(), size_t(key.size()));
+    return QByteArray::number(id) + ' ' + key.toBase64(kBase64Url) + '\n';
+}
+
+Result<QByteArray> KeyRing::rotate(const QByteArray &text, quint8 id)
+{
+    const auto ring = parse(text);
+    if (!ring)
+        return ring.error();
+    if (ring->m_keys.contains(id))
+        return Error(QStringLiteral("tracking.keys"), tr("Key id %1 is already in use.").arg(id));
+    return generate(id) + text;
+}
+
+const QByteArray *KeyRing::key(quint8 id) const
+{
+    const auto it = m_keys.constFind(id);
+    return it == m_keys.constEnd() ? nullptr : &*it;
+}
+
+QString TokenCodec::sign(const Claims &claims) const
+{
+    const QByteArray *key = m_keys.key(m_keys.signingId());
+    Q_ASSERT(key);
+    if (!key)
+        return {};
+    QByteArray body;
+    body.reserve(40);
+    body.append(char(kVersion));
+    body.append(char(m_keys.signingId()));
+    body.append(char(claims.purpose));
+    putVarint(body, claims.campaign);
+    putVarint(body, claims.recipient);
+    putVarint(body, claims.link);
+    body.append(mac(*key, body));
+    return QString::fromLatin1(body.toBase64(kBase64Url));
+}
+
+std::optional<Claims> TokenCodec::verify(QByteArrayView token, Purpose expected) const
+{
+    if (token.isEmpty() || token.size() > kMaxChars)
+        return std::nullopt;
+    for (char c : token)
+        if (!isBase64UrlChar(c))
+            return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(token.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QByteArray &raw = decoded.decoded;
+    // The shortest possible: 3 header bytes, three one-byte varints, the MAC.
+    if (raw.size() < 6 + kMacBytes || quint8(raw[0]) != kVersion)
+        return std::nullopt;
+    // A token that would not re-encode to the same text (non-canonical base64 tail bits) is refused.
+    if (raw.toBase64(kBase64Url) != token)
+        return std::nullopt;
+    Claims c;
+    c.keyId = quint8(raw[1]);
+    const quint8 purpose = quint8(raw[2]);
+    if (purpose != quint8(expected))
+        return std::nullopt;
+    c.purpose = expected;
+    const QByteArrayView body(raw.constData(), raw.size() - kMacBytes);
+    qsizetype pos = 3;
+    quint64 link = 0;
+    if (!getVarint(body, pos, c.campaign) || !getVarint(body, pos, c.recipient) || !getVarint(body, pos, link)
+        || pos != body.size() || link > 0xffffffffu)
+        return std::nullopt;
+    c.link = quint32(link);
+    const QByteArray *key = m_keys.key(c.keyId);
+    if (!key)
+        return std::nullopt;
+    const QByteArray expectedMac = mac(*key, body);
+    if (sodium_memcmp(expectedMac.constData(), raw.constData() + body.size(), kMacBytes) != 0)
+        return std::nullopt;
+    return c;
+}
+
+} // namespace lux::tracking

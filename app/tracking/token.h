@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace lux::tracking {
+
+// What a token is for. Part of what is signed: an open token can never unsubscribe.
+enum class Purpose : quint8 {
+    Open = 1,
+    Click = 2,
+    Unsubscribe = 3,
+};
+
+// What a token says: which campaign's message to which recipient (the outbox row), and which link.
+struct Claims
+{
+    Purpose purpose = Purpose::Open;
+    quint64 campaign = 0;
+    quint64 recipient = 0;
+    quint32 link = 0; // 0 for opens and unsubscribes
+    quint8 keyId = 0; // filled in by verify(); sign() uses the ring's signing key
+
+    bool operator==(const Claims &) const = default;
+};
+
+// The signing keys: several accepted (rotation), one signs. Kept as text, one key a line,
+// "<id> <base64url of 32 bytes>", the first line signing; '#' starts a comment. The app keeps this
+// text in the keychain, lux-tracker reads it from a file or LUX_SECRET_TRACKING_KEYS.
+class KeyRing
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::tracking::KeyRing)
+public:
+    static constexpr int kKeyBytes = 32;
+
+    static Result<KeyRing> parse(const QByteArray &text);
+    // A new ring text holding one fresh random key with the given id.
+    static QByteArray generate(quint8 id = 1);
+    // `text` with a fresh key `id` put first (it signs from now on); the others are still accepted.
+    static Result<QByteArray> rotate(const QByteArray &text, quint8 id);
+
+    bool isEmpty() const { return m_keys.isEmpty(); }
+    quint8 signingId() const { return m_signing; }
+    const QByteArray *key(quint8 id) const;
+    QList<quint8> ids() const { return m_keys.keys(); }
+
+private:
+    QMap<quint8, QByteArray> m_keys;
+    quint8 m_signing = 0;
+};
+
+// Compact, URL-safe tokens: base64url (no padding) of version, key id, purpose, the three numbers as
+// varints, and the first 16 bytes of HMAC-SHA256 over all of that. Typically 27 to 34 characters.
+class TokenCodec
+{
+public:
+    static constexpr quint8 kVersion = 1;
+    static constexpr int kMacBytes = 16;
+    static constexpr int kMaxChars = 64;
+
+    explicit TokenCodec(KeyRing keys) : m_keys(std::move(keys)) {}
+
+    QString sign(const Claims &claims) const;
+    // The claims of a well-formed token signed by a key of the ring, for the purpose expected;
+    // std::nullopt for anything else (truncated, forged, unknown key, other purpose, trailing bytes).
+    // The MAC is compared in constant time.
+    std::optional<Claims> verify(QByteArrayView token, Purpose expected) const;
+
+    const KeyRing &keys() const { return m_keys; }
+
+private:
+    KeyRing m_keys;
+};
+
+} // namespace lux::tracking

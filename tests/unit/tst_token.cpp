@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Signed tracking tokens (app/tracking/token): round trips, every kind of tampering refused, key
+// rotation, and the request-local machine rules lux-tracker applies.
+#include "testsupport.h"
+#include "tracking/classifier.h"
+#include "tracking/token.h"
+
+#include <QTest>
+
+using namespace lux::tracking;
+
+namespace {
+TokenCodec codec(const QByteArray &ring)
+{
+    auto keys = KeyRing::parse(ring);
+    if (!keys)
+        qFatal("bad test ring");
+    return TokenCodec(*keys);
+}
+} // namespace
+
+class TestToken : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void compactAndUrlSafe();
+    void everyTamperedByteIsRefused();
+    void truncatedAndExtendedAreRefused();
+    void otherPurposeIsRefused();
+    void reusedForAnotherLinkIsRefused();
+    void wrongKeyIsRefused();
+    void rotationKeepsOldTokensValid();
+    void nonCanonicalEncodingsAreRefused();
+    void keyRingErrorsSayWhere();
+    void classifierRules_data();
+    void classifierRules();
+    void extraRanges();
+};
+
+void TestToken::roundTrip_data()
+{
+    QTest::addColumn<int>("purpose");
+    QTest::addColumn<quint64>("campaign");
+    QTest::addColumn<quint64>("recipient");
+    QTest::addColumn<quint32>("link");
+    QTest::newRow("open") << int(Purpose::Open) << quint64(1) << quint64(1) << quint32(0);
+    QTest::newRow("click") << int(Purpose::Click) << quint64(4711) << quint64(123456789) << quint32(17);
+    QTest::newRow("unsubscribe") << int(Purpose::Unsubscribe) << quint64(300) << quint64(5'000'000'000ull) << quint32(0);
+    QTest::newRow("largest") << int(Purpose::Click) << ~quint64(0) << ~quint64(0) << ~quint32(0);
+}
+
+void TestToken::roundTrip()
+{
+    QFETCH(int, purpose);
+    QFETCH(quint64, campaign);
+    QFETCH(quint64, recipient);
+    QFETCH(quint32, link);
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate(7)));
+    const Claims in{Purpose(purpose), campaign, recipient, link, 0};
+    const QString token = c.sign(in);
+    const auto out = c.verify(token.toLatin1(), Purpose(purpose));
+    QVERIFY(out);
+    QCOMPARE(out->campaign, campaign);
+    QCOMPARE(out->recipient, recipient);
+    QCOMPARE(out->link, link);
+    QCOMPARE(out->keyId, quint8(7));
+    QVERIFY(token.size() <= TokenCodec::kMaxChars);
+}
+
+void TestToken::compactAndUrlSafe()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QString token = c.sign({Purpose::Click, 1200, 250'000, 12, 0});
+    QVERIFY2(token.size() <= 36, qPrintable(token));
+    static const QRegularExpression urlSafe(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    QVERIFY(urlSafe.match(token).hasMatch());
+    // Deterministic: one message, one token (the same link in a resend is the same link).
+    QCOMPARE(c.sign({Purpose::Click, 1200, 250'000, 12, 0}), token);
+}
+
+void TestToken::everyTamperedByteIsRefused()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QByteArray token = c.sign({Purpose::Click, 99, 1234, 3, 0}).toLatin1();
+    QByteArray raw = QByteArray::fromBase64(token, QByteArray::Base64UrlEncoding);
+    int refused = 0;
+    for (qsizetype i = 0; i < raw.size(); ++i)
+        for (int bit = 0; bit < 8; ++bit) {
+            QByteArray forged = raw;
+            forged[i] = char(forged[i] ^ (1 << bit));
+            const QByteArray text = forged.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            if (!c.verify(text, Purpose::Click))
+                ++refused;
+        }
+    QCOMPARE(refused, raw.size() * 8);
+}
+
+void TestToken::truncatedAndExtendedAreRefused()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QByteArray token = c.sign({Purpose::Open, 5, 6, 0, 0}).toLatin1();
+    for (qsizetype n = 0; n < token.size(); ++n)
+        QVERIFY2(!c.verify(token.left(n), Purpose::Open), token.left(n).constData());
+    QVERIFY(!c.verify(QByteArray(token + "A"), Purpose::Open));
+    QVERIFY(!c.verify(QByteArray(token + "AAAA"), Purpose::Open));
+    QVERIFY(!c.verify(QByteArray(token + "="), Purpose::Open));
+    QVERIFY(!c.verify(QByteArray(200, 'A'), Purpose::Open));
+    QVERIFY(!c.verify(QByteArray(token.left(10) + "/" + token.mid(11)), Purpose::Open));
+    QVERIFY(!c.verify(QByteArray(token.left(10) + "%" + token.mid(11)), Purpose::Open));
+}
+
+void TestToken::otherPurposeIsRefused()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QByteArray open = c.sign({Purpose::Open, 5, 6, 0, 0}).toLatin1();
+    QVERIFY(c.verify(open, Purpose::Open));
+    QVERIFY(!c.verify(open, Purpose::Unsubscribe)); // a pixel fetch can never unsubscribe
+    QVERIFY(!c.verify(open, Purpose::Click));
+}
+
+void TestToken::reusedForAnotherLinkIsRefused()
+{
+    // Rewriting the link number in a valid token (re-signing impossible without the key).
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QByteArray token = c.sign({Purpose::Click, 5, 6, 1, 0}).toLatin1();
+    QByteArray raw = QByteArray::fromBase64(token, QByteArray::Base64UrlEncoding);
+    const qsizetype linkAt = raw.size() - TokenCodec::kMacBytes - 1;
+    QCOMPARE(quint8(raw[linkAt]), quint8(1));
+    raw[linkAt] = 2;
+    QVERIFY(!c.verify(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), Purpose::Click));
+    // And another recipient's token for the same link is its own token.
+    QVERIFY(c.sign({Purpose::Click, 5, 7, 1, 0}) != QString::fromLatin1(token));
+}
+
+void TestToken::wrongKeyIsRefused()
+{
+    const QByteArray a = KeyRing::generate(1);
+    const QByteArray b = KeyRing::generate(1); // same id, another key
+    const QByteArray token = codec(a).sign({Purpose::Open, 1, 2, 0, 0}).toLatin1();
+    QVERIFY(codec(a).verify(token, Purpose::Open));
+    QVERIFY(!codec(b).verify(token, Purpose::Open));
+    QVERIFY(!codec(KeyRing::generate(2)).verify(token, Purpose::Open)); // unknown key id
+}
+
+void TestToken::rotationKeepsOldTokensValid()
+{
+    const QByteArray first = KeyRing::generate(1);
+    const QByteArray old = codec(first).sign({Purpose::Unsubscribe, 3, 4, 0, 0}).toLatin1();
+    const auto rotated = KeyRing::rotate(first, 2);
+    QVERIFY(rotated);
+    const TokenCodec c = codec(*rotated);
+    QCOMPARE(c.keys().signingId(), quint8(2));
+    const auto claims = c.verify(old, Purpose::Unsubscribe);
+    QVERIFY(claims); // messages already out keep working
+    QCOMPARE(claims->keyId, quint8(1));
+    QCOMPARE(c.verify(c.sign({Purpose::Open, 3, 4, 0, 0}).toLatin1(), Purpose::Open)->keyId, quint8(2));
+    QVERIFY(!KeyRing::rotate(*rotated, 1)); // ids are never reused
+    // Retiring key 1: its tokens stop working.
+    const QByteArray retired = rotated->left(rotated->indexOf('\n') + 1);
+    QVERIFY(!codec(retired).verify(old, Purpose::Unsubscribe));
+}
+
+void TestToken::nonCanonicalEncodingsAreRefused()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QByteArray token = c.sign({Purpose::Open, 5, 6, 0, 0}).toLatin1();
+    // A last character differing only in unused low bits decodes to the same bytes.
+    const int unusedBits = (token.size() * 6) % 8;
+    if (unusedBits > 0) {
+        QByteArray other = token;
+        static const QByteArray alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        other.back() = alphabet.at(alphabet.indexOf(token.back()) ^ 1);
+        QVERIFY(!c.verify(other, Purpose::Open));
+    }
+    // A varint with a redundant continuation byte (5 written as 0x85 0x00).
+    QByteArray raw = QByteArray::fromBase64(token, QByteArray::Base64UrlEncoding);
+    raw = raw.left(3) + QByteArray("\x85\x00", 2) + raw.mid(4);
+    QVERIFY(!c.verify(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), Purpose::Open));
+}
+
+void TestToken::keyRingErrorsSayWhere()
+{
+    QVERIFY(!KeyRing::parse(""));
+    QVERIFY(!KeyRing::parse("# only a comment\n"));
+    const auto shortKey = KeyRing::parse("1 c2hvcnQ\n");
+    QVERIFY(!shortKey);
+    QVERIFY2(shortKey.error().message.contains(QLatin1String("Line 1")), qPrintable(shortKey.error().message));
+    const QByteArray good = KeyRing::generate(1);
+    const auto duplicate = KeyRing::parse(good + good);
+    QVERIFY(!duplicate);
+    QVERIFY(duplicate.error().message.contains(QLatin1String("Line 2")));
+    QVERIFY(!KeyRing::parse("300 " + good.mid(2)));
+    const auto ok = KeyRing::parse("# keys\n\n" + good);
+    QVERIFY(ok);
+    QCOMPARE(ok->signingId(), quint8(1));
+}
+
+void TestToken::classifierRules_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("agent");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("reason");
+    const QByteArray iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+    const QByteArray firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    QTest::newRow("person on a phone") << QByteArray("GET") << iphone << "203.0.113.9" << QString();
+    QTest::newRow("person in a browser") << QByteArray("GET") << firefox << "2001:db8::5" << QString();
+    QTest::newRow("HEAD") << QByteArray("HEAD") << firefox << "203.0.113.9" << "head-request";
+    QTest::newRow("Apple MPP agent") << QByteArray("GET") << QByteArray("Mozilla/5.0") << "104.28.1.1" << "apple-mpp";
+    QTest::newRow("Apple address") << QByteArray("GET") << iphone << "17.58.1.4" << "apple-mpp";
+    QTest::newRow("Gmail proxy agent") << QByteArray("GET")
+                                       << QByteArray("Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)")
+                                       << "203.0.113.9" << "google-image-proxy";
+    QTest::newRow("Gmail proxy address") << QByteArray("GET") << firefox << "66.249.84.10" << "google-image-proxy";
+    QTest::newRow("SafeLinks") << QByteArray("GET") << QByteArray("Mozilla/4.0 (compatible; ms-office; MSOffice 16) SafeLinks") << "203.0.113.9"
+                               << "scanner-agent";
+    QTest::newRow("script") << QByteArray("GET") << QByteArray("python-requests/2.31") << "203.0.113.9" << "scanner-agent";
+    QTest::newRow("no agent") << QByteArray("GET") << QByteArray() << "203.0.113.9" << "no-user-agent";
+}
+
+void TestToken::classifierRules()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, agent);
+    QFETCH(QString, address);
+    QFETCH(QString, reason);
+    const Verdict v = RequestClassifier().classify(method, agent, QHostAddress(address));
+    QCOMPARE(v.reason, reason);
+    QCOMPARE(v.machine, !reason.isEmpty());
+}
+
+void TestToken::extraRanges()
+{
+    RequestClassifier c;
+    QString error;
+    QVERIFY(!c.addRanges("10.0.0.0/8\n", &error));
+    QVERIFY(error.contains(QLatin1String("Line 1")));
+    QVERIFY(c.addRanges("# our gateway\n198.51.100.0/24 company-gateway\n", &error));
+    QCOMPARE(c.classify("GET", "Mozilla/5.0 (X11)", QHostAddress(QStringLiteral("198.51.100.20"))).reason, QStringLiteral("company-gateway"));
+    QCOMPARE(describeReason(QStringLiteral("apple-mpp")), QStringLiteral("Apple Mail Privacy Protection"));
+}
+
+QTEST_GUILESS_MAIN(TestToken)
+#include "tst_token.moc"

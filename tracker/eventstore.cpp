@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventstore.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+namespace lux::tracker {
+
+namespace {
+
+struct Stmt
+{
+    sqlite3_stmt *s = nullptr;
+    ~Stmt() { sqlite3_finalize(s); }
+};
+
+class SqliteSink final : public EventSink
+{
+public:
+    ~SqliteSink() override
+    {
+        sqlite3_finalize(m_insertEvent);
+        sqlite3_finalize(m_insertLink);
+        sqlite3_close_v2(m_db);
+    }
+
+    bool open(const QString &path, QString *error)
+    {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            nullptr)
+            != SQLITE_OK)
+            return fail(error, QStringLiteral("cannot open %1").arg(path));
+        sqlite3_busy_timeout(m_db, 5000);
+        const char *schema = "PRAGMA journal_mode=WAL;"
+                             "PRAGMA synchronous=FULL;"
+                             "CREATE TABLE IF NOT EXISTS events("
+                             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                             " at INTEGER NOT NULL,"
+                             " kind INTEGER NOT NULL,"
+                             " campaign INTEGER NOT NULL,"
+                             " recipient INTEGER NOT NULL,"
+                             " link INTEGER NOT NULL DEFAULT 0,"
+                             " machine INTEGER NOT NULL DEFAULT 0,"
+                             " reason TEXT NOT NULL DEFAULT '');"
+                             "CREATE TABLE IF NOT EXISTS links("
+                             " campaign INTEGER NOT NULL,"
+                             " link INTEGER NOT NULL,"
+                             " url TEXT NOT NULL,"
+                             " PRIMARY KEY(campaign, link)) WITHOUT ROWID;";
+        char *message = nullptr;
+        if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
+            const QString why = QString::fromUtf8(message);
+            sqlite3_free(message);
+            return fail(error, QStringLiteral("cannot set up %1: %2").arg(path, why));
+        }
+        if (!prepare("INSERT INTO events(at, kind, campaign, recipient, link, machine, reason) VALUES (?,?,?,?,?,?,?)", &m_insertEvent)
+            || !prepare("INSERT INTO links(campaign, link, url) VALUES (?,?,?) "
+                        "ON CONFLICT(campaign, link) DO UPDATE SET url = excluded.url",
+                        &m_insertLink))
+            return fail(error, lastError());
+        return true;
+    }
+
+    bool append(std::vector<Event> &batch, QString *error) override
+    {
+        if (!exec("BEGIN IMMEDIATE"))
+            return fail(error, lastError());
+        for (Event &e : batch) {
+            sqlite3_reset(m_insertEvent);
+            sqlite3_bind_int64(m_insertEvent, 1, e.at);
+            sqlite3_bind_int(m_insertEvent, 2, int(e.kind));
+            sqlite3_bind_int64(m_insertEvent, 3, qint64(e.campaign));
+            sqlite3_bind_int64(m_insertEvent, 4, qint64(e.recipient));
+            sqlite3_bind_int64(m_insertEvent, 5, e.link);
+            sqlite3_bind_int(m_insertEvent, 6, e.machine ? 1 : 0);
+            sqlite3_bind_text(m_insertEvent, 7, e.reason.constData(), int(e.reason.size()), SQLITE_STATIC);
+            if (sqlite3_step(m_insertEvent) != SQLITE_DONE) {
+                const QString why = lastError();
+                exec("ROLLBACK");
+                return fail(error, why);
+            }
+            e.id = sqlite3_last_insert_rowid(m_db);
+        }
+        if (!exec("COMMIT")) {
+            const QString why = lastError();
+            exec("ROLLBACK");
+            return fail(error, why);
+        }
+        return true;
+    }
+
+    bool registerLinks(quint64 campaign, const QList<Link> &links, QString *error) override
+    {
+        if (!exec("BEGIN IMMEDIATE"))
+            return fail(error, lastError());
+        for (const Link &l : links) {
+            sqlite3_reset(m_insertLink);
+            sqlite3_bind_int64(m_insertLink, 1, qint64(campaign));
+            sqlite3_bind_int64(m_insertLink, 2, l.id);
+            sqlite3_bind_text(m_insertLink, 3, l.url.constData(), int(l.url.size()), SQLITE_STATIC);
+            if (sqlite3_step(m_insertLink) != SQLITE_DONE) {
+                const QString why = lastError();
+                exec("ROLLBACK");
+                return fail(error, why);
+            }
+        }
+        if (!exec("COMMIT")) {
+            const QString why = lastError();
+            exec("ROLLBACK");
+            return fail(error, why);
+        }
+        return true;
+    }
+
+    bool allLinks(const std::function<void(quint64, quint32, const QByteArray &)> &each, QString *error) override
+    {
+        Stmt q;
+        if (!prepare("SELECT campaign, link, url FROM links", &q.s))
+            return fail(error, lastError());
+        int rc;
+        while ((rc = sqlite3_step(q.s)) == SQLITE_ROW)
+            each(quint64(sqlite3_column_int64(q.s, 0)), quint32(sqlite3_column_int64(q.s, 1)),
+                 QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(q.s, 2)), sqlite3_column_bytes(q.s, 2)));
+        return rc == SQLITE_DONE || fail(error, lastError());
+    }
+
+    QList<Event> eventsAfter(qint64 cursor, int limit) override
+    {
+        QList<Event> out;
+        Stmt q;
+        if (!prepare("SELECT id, at, kind, campaign, recipient, link, machine, reason FROM events WHERE id > ? ORDER BY id LIMIT ?", &q.s))
+            return out;
+        sqlite3_bind_int64(q.s, 1, cursor);
+        sqlite3_bind_int(q.s, 2, limit);
+        while (sqlite3_step(q.s) == SQLITE_ROW) {
+            Event e;
+            e.id = sqlite3_column_int64(q.s, 0);
+            e.at = sqlite3_column_int64(q.s, 1);
+            e.kind = EventKind(sqlite3_column_int(q.s, 2));
+            e.campaign = quint64(sqlite3_column_int64(q.s, 3));
+            e.recipient = quint64(sqlite3_column_int64(q.s, 4));
+            e.link = quint32(sqlite3_column_int64(q.s, 5));
+            e.machine = sqlite3_column_int(q.s, 6) != 0;
+            e.reason = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(q.s, 7)), sqlite3_column_bytes(q.s, 7));
+            out.append(e);
+        }
+        return out;
+    }
+
+    qint64 count(EventKind kind) override
+    {
+        Stmt q;
+        if (!prepare("SELECT count(*) FROM events WHERE kind = ?", &q.s))
+            return -1;
+        sqlite3_bind_int(q.s, 1, int(kind));
+        return sqlite3_step(q.s) == SQLITE_ROW ? sqlite3_column_int64(q.s, 0) : -1;
+    }
+
+private:
+    bool prepare(const char *sql, sqlite3_stmt **out) { return sqlite3_prepare_v2(m_db, sql, -1, out, nullptr) == SQLITE_OK; }
+    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+    QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    static bool fail(QString *error, const QString &why)
+    {
+        if (error)
+            *error = why;
+        return false;
+    }
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_insertEvent = nullptr;
+    sqlite3_stmt *m_insertLink = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<EventSink> openSqliteSink(const QString &path, QString *error)
+{
+    auto sink = std::make_unique<SqliteSink>();
+    if (!sink->open(path, error))
+        return nullptr;
+    return sink;
+}
+
+EventBatcher::EventBatcher(std::function<std::unique_ptr<EventSink>()> openSink, Options options)
+    : m_openSink(std::move(openSink)), m_options(options)
+{
+}
+
+EventBatcher::~EventBatcher()
+{
+    stop();
+}
+
+bool EventBatcher::start(QString *error)
+{
+    auto started = m_started.get_future();
+    m_thread = std::thread([this] { run(); });
+    const QString why = started.get();
+    if (!why.isEmpty()) {
+        m_thread.join();
+        if (error)
+            *error = why;
+        return false;
+    }
+    return true;
+}
+
+void EventBatcher::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void EventBatcher::append(Event e)
+{
+    bool full;
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(e));
+        full = m_queue.size() >= size_t(m_options.maxBatch);
+    }
+    if (full)
+        m_wake.notify_one();
+}
+
+std::future<bool> EventBatcher::appendDurable(Event e)
+{
+    std::promise<bool> done;
+    auto f = done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            done.set_value(false);
+            return f;
+        }
+        m_queue.push_back(std::move(e));
+        m_waiting.push_back(std::move(done));
+    }
+    return f;
+}
+
+std::future<bool> EventBatcher::registerLinks(quint64 campaign, QList<Link> links)
+{
+    auto done = std::make_shared<std::promise<bool>>();
+    auto f = done->get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            done->set_value(false);
+            return f;
+        }
+        m_tasks.push_back([done, campaign, links = std::move(links)](EventSink &sink) {
+            done->set_value(sink.registerLinks(campaign, links, nullptr));
+        });
+    }
+    m_wake.notify_one();
+    return f;
+}
+
+std::future<bool> EventBatcher::allLinks(std::function<void(quint64, quint32, const QByteArray &)> each)
+{
+    auto done = std::make_shared<std::promise<bool>>();
+    auto f = done->get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([done, each = std::move(each)](EventSink &sink) { done->set_value(sink.allLinks(each, nullptr)); });
+    }
+    m_wake.notify_one();
+    return f;
+}
+
+std::future<QList<Event>> EventBatcher::eventsAfter(qint64 cursor, int limit)
+{
+    auto done = std::make_shared<std::promise<QList<Event>>>();
+    auto f = done->get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([done, cursor, limit](EventSink &sink) { done->set_value(sink.eventsAfter(cursor, limit)); });
+    }
+    m_wake.notify_one();
+    return f;
+}
+
+quint64 EventBatcher::committed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_committed;
+}
+
+quint64 EventBatcher::failedBatches() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_failed;
+}
+
+void EventBatcher::run()
+{
+    std::unique_ptr<EventSink> sink = m_openSink();
+    if (!sink) {
+        m_started.set_value(QStringLiteral("the event store cannot be opened"));
+        return;
+    }
+    m_started.set_value(QString());
+    const auto interval = std::chrono::milliseconds(m_options.intervalMs);
+    std::vector<Event> batch;
+    std::vector<std::promise<bool>> waiting;
+    std::deque<std::function<void(EventSink &)>> tasks;
+    for (;;) {
+        bool stopping;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, interval, [this] {
+                return m_stopping || !m_tasks.empty() || m_queue.size() >= size_t(m_options.maxBatch);
+            });
+            batch.swap(m_queue);
+            waiting.swap(m_waiting);
+            tasks.swap(m_tasks);
+            stopping = m_stopping;
+        }
+        if (!batch.empty()) {
+            QString why;
+            bool ok = sink->append(batch, &why);
+            if (!ok) { // one retry: a transient lock or I/O hiccup should not lose the batch
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                ok = sink->append(batch, &why);
+            }
+            {
+                std::lock_guard lock(m_mutex);
+                if (ok)
+                    m_committed += batch.size();
+                else
+                    ++m_failed;
+            }
+            if (!ok)
+                fprintf(stderr, "lux-tracker: %zu events could not be written: %s\n", batch.size(), qPrintable(why));
+            for (auto &p : waiting)
+                p.set_value(ok);
+            batch.clear();
+            waiting.clear();
+        }
+        for (auto &task : tasks)
+            task(*sink);
+        tasks.clear();
+        if (stopping) {
+            std::lock_guard lock(m_mutex);
+            if (m_queue.empty() && m_tasks.empty())
+                break;
+        }
+    }
+}
+
+} // namespace lux::tracker

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace lux::tracker {
+
+enum class EventKind : quint8 { Open = 1, Click = 2, Unsubscribe = 3 };
+
+struct Event
+{
+    qint64 id = 0; // assigned on commit, in commit order: the API's cursor
+    qint64 at = 0; // ms since the epoch
+    EventKind kind = EventKind::Open;
+    quint64 campaign = 0;
+    quint64 recipient = 0;
+    quint32 link = 0;
+    bool machine = false;
+    QByteArray reason; // a classifier code, empty for a person
+};
+
+struct Link
+{
+    quint32 id = 0;
+    QByteArray url;
+};
+
+// Where events and links are kept. SQLite now; the seam for PostgreSQL (several trackers behind a
+// load balancer) is this interface: the batcher above it does not care which.
+class EventSink
+{
+public:
+    virtual ~EventSink() = default;
+    // One batch, all or nothing, durable when it returns true; assigns the ids.
+    virtual bool append(std::vector<Event> &batch, QString *error) = 0;
+    virtual bool registerLinks(quint64 campaign, const QList<Link> &links, QString *error) = 0;
+    // Every registered link (campaign, id, URL), for the server's in-memory table.
+    virtual bool allLinks(const std::function<void(quint64, quint32, const QByteArray &)> &each, QString *error) = 0;
+    virtual QList<Event> eventsAfter(qint64 cursor, int limit) = 0;
+    virtual qint64 count(EventKind kind) = 0;
+};
+
+// SQLite in WAL mode with synchronous=FULL: a committed batch survives a power cut. One connection,
+// used only by the batcher's thread; readers open their own.
+std::unique_ptr<EventSink> openSqliteSink(const QString &path, QString *error);
+
+// Group commit: appended events are acknowledged at once and written by one thread in a transaction
+// every `interval` ms or every `maxBatch` events, whichever comes first. A clean stop() writes
+// everything acknowledged; a crash loses at most the open batch. Links and durable appends wait for
+// their commit.
+class EventBatcher
+{
+public:
+    struct Options
+    {
+        int intervalMs = 50;
+        int maxBatch = 2000;
+    };
+    EventBatcher(std::function<std::unique_ptr<EventSink>()> openSink, Options options);
+    ~EventBatcher();
+
+    bool start(QString *error);
+    void stop(); // writes what is queued, then closes
+
+    void append(Event e);
+    std::future<bool> appendDurable(Event e);
+    std::future<bool> registerLinks(quint64 campaign, QList<Link> links);
+    // These run on the writer thread, between batches (the connection is not shared across threads).
+    std::future<bool> allLinks(std::function<void(quint64, quint32, const QByteArray &)> each);
+    std::future<QList<Event>> eventsAfter(qint64 cursor, int limit);
+
+    quint64 committed() const;
+    quint64 failedBatches() const;
+
+private:
+    void run();
+
+    std::function<std::unique_ptr<EventSink>()> m_openSink;
+    Options m_options;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Event> m_queue;
+    std::vector<std::promise<bool>> m_waiting; // resolved when the queue they joined commits
+    std::deque<std::function<void(EventSink &)>> m_tasks;
+    bool m_stopping = false;
+    quint64 m_committed = 0;
+    quint64 m_failed = 0;
+    std::thread m_thread;
+    std::promise<QString> m_started;
+};
+
+} // namespace lux::tracker

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lux-tracker: receives the open pixels, link clicks and one-click unsubscribes of LUX Marketing's
+// recipients and keeps them for the app to pull. See docs/tracker.md for deployment.
+#include "trackerserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace lux::tracker;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::tracker::Main)
+};
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "lux-tracker: %s\n", qPrintable(message));
+    return 2;
+}
+
+// A secret from a file (trailing newline dropped) or, without one, from LUX_SECRET_<NAME>.
+QByteArray secret(const QString &file, const char *envName, QString *error)
+{
+    if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = Tr::tr("%1 cannot be read: %2").arg(file, f.errorString());
+            return {};
+        }
+        return f.readAll().trimmed();
+    }
+    const QByteArray value = qgetenv(envName);
+    if (value.isEmpty())
+        *error = Tr::tr("no file given and %1 is not set").arg(QString::fromLatin1(envName));
+    return value;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // The server's threads must not take SIGTERM or SIGINT: main waits for them below.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lux-tracker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LUX_VERSION));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(Tr::tr("Receives LUX Marketing's opens, clicks and one-click unsubscribes."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption config(QStringLiteral("config"), Tr::tr("Read settings from FILE (flags win)."), QStringLiteral("FILE"));
+    const QCommandLineOption listen(QStringLiteral("listen"), Tr::tr("Address and port, e.g. 127.0.0.1:8090 or [::1]:8090."), QStringLiteral("ADDR"));
+    const QCommandLineOption db(QStringLiteral("db"), Tr::tr("The SQLite event database."), QStringLiteral("PATH"));
+    const QCommandLineOption keyFile(QStringLiteral("key-file"),
+                                     Tr::tr("The signing keys (else LUX_SECRET_TRACKING_KEYS)."), QStringLiteral("FILE"));
+    const QCommandLineOption tokenFile(QStringLiteral("api-token-file"),
+                                       Tr::tr("The app's API token (else LUX_SECRET_TRACKER_API_TOKEN)."), QStringLiteral("FILE"));
+    const QCommandLineOption threads(QStringLiteral("threads"), Tr::tr("Request threads (default 2)."), QStringLiteral("N"));
+    const QCommandLineOption rate(QStringLiteral("rate-limit"),
+                                  Tr::tr("Public requests a second per client address; 0 for none (default 20)."), QStringLiteral("N"));
+    const QCommandLineOption burst(QStringLiteral("rate-burst"), Tr::tr("Requests at once per client address (default 100)."), QStringLiteral("N"));
+    const QCommandLineOption accessLog(QStringLiteral("access-log"), Tr::tr("Append an access log (no personal data) to FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption generateKey(QStringLiteral("generate-key"), Tr::tr("Print a new signing key ring and exit."));
+    const QCommandLineOption allowRoot(QStringLiteral("allow-root"), Tr::tr("Run even as root (not recommended)."));
+    cli.addOptions({config, listen, db, keyFile, tokenFile, threads, rate, burst, accessLog, generateKey, allowRoot});
+    cli.process(app);
+
+    if (cli.isSet(generateKey)) {
+        std::fputs(lux::tracking::KeyRing::generate(1).constData(), stdout);
+        return 0;
+    }
+    if (geteuid() == 0 && !cli.isSet(allowRoot))
+        return fail(Tr::tr("refusing to run as root: run it as an unprivileged user (the systemd unit does), or pass --allow-root."));
+
+    // Settings: the file first, flags over it.
+    QHash<QString, QString> s;
+    if (cli.isSet(config)) {
+        const QString path = cli.value(config);
+        if (!QFile::exists(path))
+            return fail(Tr::tr("the configuration file %1 does not exist.").arg(path));
+        QSettings file(path, QSettings::IniFormat);
+        if (file.status() != QSettings::NoError)
+            return fail(Tr::tr("the configuration file %1 cannot be read.").arg(path));
+        for (const QString &key : file.allKeys()) {
+            const QVariant v = file.value(key);
+            s.insert(key, v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString());
+        }
+    }
+    const auto flag = [&](const QCommandLineOption &o, const char *key) {
+        if (cli.isSet(o))
+            s.insert(QString::fromLatin1(key), cli.value(o));
+    };
+    flag(listen, "listen");
+    flag(db, "db");
+    flag(keyFile, "key_file");
+    flag(tokenFile, "api_token_file");
+    flag(threads, "threads");
+    flag(rate, "rate_limit");
+    flag(burst, "rate_burst");
+    flag(accessLog, "access_log");
+
+    TrackerConfig c;
+    const QString where = s.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8090"));
+    const qsizetype colon = where.lastIndexOf(u':');
+    bool portOk = false;
+    const uint port = colon > 0 ? where.mid(colon + 1).toUInt(&portOk) : 0;
+    if (!portOk || port > 65535)
+        return fail(Tr::tr("listen: “%1” is not ADDRESS:PORT.").arg(where));
+    c.host = where.left(colon);
+    if (c.host.startsWith(u'[') && c.host.endsWith(u']'))
+        c.host = c.host.mid(1, c.host.size() - 2);
+    c.port = quint16(port);
+    c.dbPath = s.value(QStringLiteral("db"));
+    if (c.dbPath.isEmpty())
+        return fail(Tr::tr("no event database: give --db PATH or db = PATH in the configuration."));
+    QString why;
+    c.keys = secret(s.value(QStringLiteral("key_file")), "LUX_SECRET_TRACKING_KEYS", &why);
+    if (c.keys.isEmpty())
+        return fail(Tr::tr("signing keys: %1.").arg(why));
+    why.clear();
+    c.apiToken = secret(s.value(QStringLiteral("api_token_file")), "LUX_SECRET_TRACKER_API_TOKEN", &why);
+    if (c.apiToken.isEmpty())
+        return fail(Tr::tr("API token: %1.").arg(why));
+    const auto number = [&](const char *key, double fallback, double min, double max, double *out) {
+        const QString v = s.value(QString::fromLatin1(key));
+        if (v.isEmpty()) {
+            *out = fallback;
+            return true;
+        }
+        bool ok = false;
+        *out = v.toDouble(&ok);
+        return ok && *out >= min && *out <= max;
+    };
+    double n = 0;
+    if (!number("threads", 2, 1, 64, &n))
+        return fail(Tr::tr("threads must be a number from 1 to 64."));
+    c.threads = int(n);
+    if (!number("rate_limit", 20, 0, 1e6, &c.ratePerSecond))
+        return fail(Tr::tr("rate_limit must be a number of requests a second (0 for none)."));
+    if (!number("rate_burst", 100, 1, 1e6, &n))
+        return fail(Tr::tr("rate_burst must be a positive number."));
+    c.rateBurst = int(n);
+    c.accessLog = s.value(QStringLiteral("access_log"));
+    const QString proxies = s.value(QStringLiteral("trusted_proxies"), QStringLiteral("127.0.0.1/32,::1/128"));
+    for (const QString &p : proxies.split(u',', Qt::SkipEmptyParts)) {
+        const auto subnet = QHostAddress::parseSubnet(p.trimmed());
+        if (subnet.first.isNull())
+            return fail(Tr::tr("trusted_proxies: “%1” is not an address range.").arg(p.trimmed()));
+        c.trustedProxies.append(subnet);
+    }
+    if (const QString ranges = s.value(QStringLiteral("machine_ranges_file")); !ranges.isEmpty()) {
+        QFile f(ranges);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Tr::tr("machine_ranges_file %1 cannot be read.").arg(ranges));
+        c.machineRanges = f.readAll();
+    }
+
+    TrackerServer server(c);
+    if (!server.start(&why))
+        return fail(why);
+    std::printf("lux-tracker listening on %s:%u\n", qPrintable(c.host.contains(u':') ? u'[' + c.host + u']' : c.host), unsigned(server.port()));
+    std::fflush(stdout);
+
+    for (;;) {
+        const timespec second{1, 0};
+        const int sig = sigtimedwait(&signals, nullptr, &second);
+        server.flushLog();
+        if (sig == SIGINT || sig == SIGTERM)
+            break;
+    }
+    server.stop(); // every acknowledged event is on disk when this returns
+    std::printf("lux-tracker stopped\n");
+    return 0;
+}

@@ -1,0 +1,633 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trackerserver.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+
+namespace lux::tracker {
+
+namespace {
+
+// The smallest transparent GIF: 1×1, one colour, transparent.
+constexpr unsigned char kGif[] = {0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00,
+                                  0x00, 0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00,
+                                  0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x01, 0x44, 0x00, 0x3b};
+
+qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void secureHeaders(MHD_Response *r)
+{
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Cache-Control", "no-store, no-cache, must-revalidate, private, max-age=0");
+}
+
+MHD_Response *staticResponse(const QByteArray &body, const char *type)
+{
+    // MUST_COPY: the response outlives the QByteArray; created once, queued many times.
+    MHD_Response *r = MHD_create_response_from_buffer(size_t(body.size()), const_cast<char *>(body.constData()), MHD_RESPMEM_MUST_COPY);
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    secureHeaders(r);
+    return r;
+}
+
+QByteArray htmlPage(const QString &title, const QString &body)
+{
+    return QStringLiteral("<!doctype html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                          "<meta name=\"robots\" content=\"noindex\"><title>%2</title><style>"
+                          "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f4f5f7;color:#1d2330;margin:0}"
+                          "main{max-width:28rem;margin:12vh auto;background:#fff;border-radius:12px;padding:2rem 2.25rem;"
+                          "box-shadow:0 1px 3px rgba(0,0,0,.08)}h1{font-size:1.35rem;margin:0 0 .75rem}p{line-height:1.5;color:#4a5263}"
+                          "button{font:inherit;font-weight:600;background:#0a66ff;color:#fff;border:0;border-radius:8px;"
+                          "padding:.7rem 1.4rem;cursor:pointer}button:focus{outline:3px solid #9cc0ff;outline-offset:2px}"
+                          "</style></head><body><main>%3</main></body></html>")
+        .arg(QCoreApplication::translate("lux::tracker::Pages", "en", "the page's language code"), title.toHtmlEscaped(), body)
+        .toUtf8();
+}
+
+bool isPublic(int route);
+
+} // namespace
+
+struct TrackerServer::Request
+{
+    enum Route { Health, Open, Click, Unsubscribe, ApiLinks, ApiEvents, Other };
+    Route route = Other;
+    QByteArray method;
+    QByteArray token;
+    QByteArray body;
+    size_t limit = kMaxPublicBody;
+    bool tooBig = false;
+    bool answered = false;
+    MHD_PostProcessor *form = nullptr;
+    QByteArray oneClick; // the List-Unsubscribe field of a form
+    int status = 0;
+    qint64 startNs = 0;
+
+    ~Request()
+    {
+        if (form)
+            MHD_destroy_post_processor(form);
+    }
+};
+
+namespace {
+bool isPublic(int route)
+{
+    return route == TrackerServer::Request::Open || route == TrackerServer::Request::Click
+        || route == TrackerServer::Request::Unsubscribe || route == TrackerServer::Request::Other;
+}
+
+const char *routeName(int route)
+{
+    switch (route) {
+    case TrackerServer::Request::Health:
+        return "/healthz";
+    case TrackerServer::Request::Open:
+        return "/o";
+    case TrackerServer::Request::Click:
+        return "/c";
+    case TrackerServer::Request::Unsubscribe:
+        return "/u";
+    case TrackerServer::Request::ApiLinks:
+        return "/api/v1/links";
+    case TrackerServer::Request::ApiEvents:
+        return "/api/v1/events";
+    }
+    return "-";
+}
+
+MHD_Result formField(void *cls, MHD_ValueKind, const char *key, const char *, const char *, const char *, const char *data,
+                     uint64_t, size_t size)
+{
+    auto *r = static_cast<TrackerServer::Request *>(cls);
+    if (key && std::strcmp(key, "List-Unsubscribe") == 0) {
+        if (r->oneClick.size() + qsizetype(size) > 64)
+            return MHD_NO;
+        r->oneClick.append(data, qsizetype(size));
+    }
+    return MHD_YES;
+}
+} // namespace
+
+TrackerServer::TrackerServer(TrackerConfig config)
+    : m_config(std::move(config)),
+      m_tokens([this] {
+          auto ring = tracking::KeyRing::parse(m_config.keys);
+          return ring ? *ring : tracking::KeyRing(); // an empty ring: start() refuses to run
+      }()),
+      m_limiter(m_config.ratePerSecond, m_config.rateBurst)
+{
+}
+
+TrackerServer::~TrackerServer()
+{
+    stop();
+    for (MHD_Response *r : {m_gif, m_notFound, m_unsubscribePage, m_unsubscribed, m_health})
+        if (r)
+            MHD_destroy_response(r);
+}
+
+bool TrackerServer::start(QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (sodium_init() < 0)
+        return fail(tr("libsodium cannot initialise."));
+    if (const auto ring = tracking::KeyRing::parse(m_config.keys); !ring)
+        return fail(ring.error().message);
+    if (m_config.apiToken.size() < 16)
+        return fail(tr("The API token must be at least 16 characters."));
+    QString rangesError;
+    if (!m_config.machineRanges.isEmpty() && !m_classifier.addRanges(m_config.machineRanges, &rangesError))
+        return fail(tr("Machine ranges: %1").arg(rangesError));
+
+    const QString dbPath = m_config.dbPath;
+    m_events = std::make_unique<EventBatcher>(
+        [dbPath]() {
+            QString why;
+            auto sink = openSqliteSink(dbPath, &why);
+            if (!sink)
+                fprintf(stderr, "lux-tracker: %s\n", qPrintable(why));
+            return sink;
+        },
+        EventBatcher::Options{m_config.batchIntervalMs, m_config.batchMax});
+    QString why;
+    if (!m_events->start(&why))
+        return fail(tr("The event database %1 cannot be opened: %2").arg(dbPath, why));
+    const bool loaded = m_events
+                            ->allLinks([this](quint64 campaign, quint32 id, const QByteArray &url) { m_links[campaign].insert(id, url); })
+                            .get();
+    if (!loaded)
+        return fail(tr("The links in %1 cannot be read.").arg(dbPath));
+
+    if (!m_config.accessLog.isEmpty()) {
+        m_log = std::fopen(QFile::encodeName(m_config.accessLog).constData(), "a");
+        if (!m_log)
+            return fail(tr("The access log %1 cannot be opened for writing.").arg(m_config.accessLog));
+        std::setvbuf(m_log, nullptr, _IOFBF, 1 << 16);
+    }
+
+    m_gif = MHD_create_response_from_buffer(sizeof kGif, const_cast<unsigned char *>(kGif), MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(m_gif, MHD_HTTP_HEADER_CONTENT_TYPE, "image/gif");
+    secureHeaders(m_gif);
+    MHD_add_response_header(m_gif, "Pragma", "no-cache");
+    MHD_add_response_header(m_gif, "Expires", "0");
+    const char *html = "text/html; charset=utf-8";
+    const auto pageHeaders = [](MHD_Response *r) {
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        MHD_add_response_header(r, "X-Frame-Options", "DENY");
+        return r;
+    };
+    m_notFound = pageHeaders(staticResponse(
+        htmlPage(QCoreApplication::translate("lux::tracker::Pages", "Link not found"),
+                 QStringLiteral("<h1>%1</h1><p>%2</p>")
+                     .arg(QCoreApplication::translate("lux::tracker::Pages", "This link does not work"),
+                          QCoreApplication::translate("lux::tracker::Pages", "It may be incomplete or out of date. Check that you used the whole link from the email."))),
+        html));
+    m_unsubscribePage = pageHeaders(staticResponse(
+        htmlPage(QCoreApplication::translate("lux::tracker::Pages", "Unsubscribe"),
+                 QStringLiteral("<h1>%1</h1><p>%2</p><form method=\"post\">"
+                                "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                                "<button type=\"submit\" id=\"unsubscribe\">%3</button></form>")
+                     .arg(QCoreApplication::translate("lux::tracker::Pages", "Unsubscribe from these emails?"),
+                          QCoreApplication::translate("lux::tracker::Pages", "You will no longer receive this sender's marketing emails at this address."),
+                          QCoreApplication::translate("lux::tracker::Pages", "Unsubscribe"))),
+        html));
+    m_unsubscribed = pageHeaders(staticResponse(
+        htmlPage(QCoreApplication::translate("lux::tracker::Pages", "Unsubscribed"),
+                 QStringLiteral("<h1 id=\"done\">%1</h1><p>%2</p>")
+                     .arg(QCoreApplication::translate("lux::tracker::Pages", "You are unsubscribed"),
+                          QCoreApplication::translate("lux::tracker::Pages", "You will not receive these emails again. It can take a day for a message already on its way."))),
+        html));
+    m_health = staticResponse(QByteArrayLiteral("{\"status\":\"ok\"}"), "application/json");
+
+    sockaddr_storage addr{};
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    const QByteArray host = m_config.host.toLatin1();
+    if (m_config.host.contains(u':')) {
+        auto *a6 = reinterpret_cast<sockaddr_in6 *>(&addr);
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons(m_config.port);
+        if (inet_pton(AF_INET6, host.constData(), &a6->sin6_addr) != 1)
+            return fail(tr("%1 is not an IP address to listen on.").arg(m_config.host));
+        flags |= MHD_USE_IPv6;
+    } else {
+        auto *a4 = reinterpret_cast<sockaddr_in *>(&addr);
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons(m_config.port);
+        if (inet_pton(AF_INET, host.constData(), &a4->sin_addr) != 1)
+            return fail(tr("%1 is not an IP address to listen on.").arg(m_config.host));
+    }
+    m_daemon = MHD_start_daemon(flags, m_config.port, nullptr, nullptr,
+                                reinterpret_cast<MHD_AccessHandlerCallback>(&TrackerServer::onRequest), this,
+                                MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr *>(&addr),
+                                MHD_OPTION_THREAD_POOL_SIZE, unsigned(std::max(1, m_config.threads)),
+                                MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(32 * 1024),
+                                MHD_OPTION_CONNECTION_LIMIT, 10'000u,
+                                MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                                MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+                                MHD_OPTION_STRICT_FOR_CLIENT, 1,
+                                MHD_OPTION_NOTIFY_COMPLETED, &TrackerServer::onCompleted, this,
+                                MHD_OPTION_END);
+    if (!m_daemon)
+        return fail(tr("Cannot listen on %1:%2 (in use, or not an address of this machine?).").arg(m_config.host).arg(m_config.port));
+    const MHD_DaemonInfo *info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT);
+    m_port = info ? info->port : m_config.port;
+    return true;
+}
+
+void TrackerServer::stop()
+{
+    if (m_daemon) {
+        MHD_stop_daemon(m_daemon); // joins the pool: every handler has returned
+        m_daemon = nullptr;
+    }
+    if (m_events) {
+        m_events->stop();
+        m_events.reset();
+    }
+    std::lock_guard lock(m_logMutex);
+    if (m_log) {
+        std::fclose(m_log);
+        m_log = nullptr;
+    }
+}
+
+void TrackerServer::flushLog()
+{
+    std::lock_guard lock(m_logMutex);
+    if (m_log)
+        std::fflush(m_log);
+}
+
+int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, const char *method, const char *,
+                             const char *upload, size_t *uploadSize, void **state)
+{
+    auto *self = static_cast<TrackerServer *>(cls);
+    if (!*state) {
+        auto *r = new Request;
+        r->startNs = nowNs();
+        r->method = method;
+        const QByteArrayView path(url);
+        const auto tail = [&](QByteArrayView prefix) { return path.sliced(prefix.size()).toByteArray(); };
+        if (path.startsWith("/o/")) {
+            r->route = Request::Open;
+            r->token = tail("/o/");
+        } else if (path.startsWith("/c/")) {
+            r->route = Request::Click;
+            r->token = tail("/c/");
+        } else if (path.startsWith("/u/")) {
+            r->route = Request::Unsubscribe;
+            r->token = tail("/u/");
+        } else if (path == "/healthz") {
+            r->route = Request::Health;
+        } else if (path == "/api/v1/links") {
+            r->route = Request::ApiLinks;
+            r->limit = kMaxApiBody;
+        } else if (path == "/api/v1/events") {
+            r->route = Request::ApiEvents;
+        }
+        *state = r;
+        if (isPublic(r->route) && self->m_limiter.enabled()) {
+            int retry = 1;
+            const QHostAddress client = self->clientAddress(c);
+            if (!self->m_limiter.allow(client.toString().toLatin1(), QDateTime::currentMSecsSinceEpoch(), &retry)) {
+                MHD_Response *resp = staticResponse(QByteArrayLiteral("Too many requests.\n"), "text/plain; charset=utf-8");
+                MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, QByteArray::number(retry).constData());
+                return self->respondOwned(c, *r, MHD_HTTP_TOO_MANY_REQUESTS, resp);
+            }
+        }
+        if (r->method == "POST") {
+            if (const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+                bool ok = false;
+                const qulonglong n = QByteArray(length).toULongLong(&ok);
+                if (!ok || n > r->limit)
+                    return self->respondOwned(c, *r, MHD_HTTP_CONTENT_TOO_LARGE,
+                                              staticResponse(QByteArrayLiteral("Request too large.\n"), "text/plain; charset=utf-8"));
+            }
+            if (r->route == Request::Unsubscribe)
+                r->form = MHD_create_post_processor(c, 1024, &formField, r); // null: neither form encoding
+            return MHD_YES;                                                  // the body follows
+        }
+        // Answering on the first call would make libmicrohttpd close the connection: the answer
+        // comes on the next call, once it knows there is no body, so keep-alive works.
+        return MHD_YES;
+    }
+    auto *r = static_cast<Request *>(*state);
+    if (*uploadSize > 0) {
+        if (!r->answered) {
+            if (r->form) {
+                if (MHD_post_process(r->form, upload, *uploadSize) != MHD_YES)
+                    r->tooBig = true; // a field past its size: refused below
+            }
+            if (r->body.size() + qsizetype(*uploadSize) > qsizetype(r->limit))
+                r->tooBig = true;
+            else
+                r->body.append(upload, qsizetype(*uploadSize));
+        }
+        *uploadSize = 0;
+        return MHD_YES;
+    }
+    if (r->answered)
+        return MHD_YES;
+    return self->handle(c, *r, nullptr, uploadSize);
+}
+
+void TrackerServer::onCompleted(void *cls, MHD_Connection *, void **state, int)
+{
+    auto *r = static_cast<Request *>(*state);
+    if (!r)
+        return;
+    static_cast<TrackerServer *>(cls)->log(*r);
+    delete r;
+    *state = nullptr;
+}
+
+int TrackerServer::respond(MHD_Connection *c, Request &r, int status, MHD_Response *response)
+{
+    r.answered = true;
+    r.status = status;
+    return MHD_queue_response(c, unsigned(status), response);
+}
+
+int TrackerServer::respondOwned(MHD_Connection *c, Request &r, int status, MHD_Response *response)
+{
+    const int ret = respond(c, r, status, response);
+    MHD_destroy_response(response);
+    return ret;
+}
+
+int TrackerServer::page(MHD_Connection *c, Request &r, int status, MHD_Response *cached)
+{
+    return respond(c, r, status, cached);
+}
+
+int TrackerServer::handle(MHD_Connection *c, Request &r, const char *, size_t *)
+{
+    if (r.tooBig)
+        return respondOwned(c, r, MHD_HTTP_CONTENT_TOO_LARGE, staticResponse(QByteArrayLiteral("Request too large.\n"), "text/plain; charset=utf-8"));
+    const bool read = r.method == "GET" || r.method == "HEAD";
+    const auto notAllowed = [&](const char *allow) {
+        MHD_Response *resp = staticResponse(QByteArrayLiteral("Method not allowed.\n"), "text/plain; charset=utf-8");
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
+        return respondOwned(c, r, MHD_HTTP_METHOD_NOT_ALLOWED, resp);
+    };
+    switch (r.route) {
+    case Request::Health:
+        return read ? respond(c, r, MHD_HTTP_OK, m_health) : notAllowed("GET, HEAD");
+    case Request::Open:
+        return read ? open(c, r) : notAllowed("GET, HEAD");
+    case Request::Click:
+        return read ? click(c, r) : notAllowed("GET, HEAD");
+    case Request::Unsubscribe:
+        return read || r.method == "POST" ? unsubscribe(c, r) : notAllowed("GET, HEAD, POST");
+    case Request::ApiLinks:
+        return r.method == "POST" ? apiLinks(c, r) : notAllowed("POST");
+    case Request::ApiEvents:
+        return r.method == "GET" ? apiEvents(c, r) : notAllowed("GET");
+    case Request::Other:
+        break;
+    }
+    return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+}
+
+QHostAddress TrackerServer::clientAddress(MHD_Connection *c) const
+{
+    const MHD_ConnectionInfo *info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    QHostAddress peer = info && info->client_addr ? QHostAddress(info->client_addr) : QHostAddress();
+    bool trusted = false;
+    for (const auto &subnet : m_config.trustedProxies)
+        if (peer.isInSubnet(subnet))
+            trusted = true;
+    if (!trusted)
+        return peer;
+    // Behind our own reverse proxy: the address it saw is the last one it appended.
+    if (const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For")) {
+        const QByteArray last = QByteArray(xff).split(',').constLast().trimmed();
+        const QHostAddress forwarded(QString::fromLatin1(last));
+        if (!forwarded.isNull())
+            return forwarded;
+    }
+    if (const char *real = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Real-IP")) {
+        const QHostAddress forwarded(QString::fromLatin1(real));
+        if (!forwarded.isNull())
+            return forwarded;
+    }
+    return peer;
+}
+
+int TrackerServer::open(MHD_Connection *c, Request &r)
+{
+    // A forged or broken token still gets the pixel (a broken image helps nobody), but no event.
+    if (const auto claims = m_tokens.verify(r.token, tracking::Purpose::Open)) {
+        const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
+        const tracking::Verdict v = m_classifier.classify(r.method, ua ? QByteArrayView(ua) : QByteArrayView(), clientAddress(c));
+        m_events->append({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Open, claims->campaign, claims->recipient, 0, v.machine,
+                          v.reason.toLatin1()});
+    }
+    return respond(c, r, MHD_HTTP_OK, m_gif);
+}
+
+int TrackerServer::click(MHD_Connection *c, Request &r)
+{
+    const auto claims = m_tokens.verify(r.token, tracking::Purpose::Click);
+    if (!claims)
+        return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+    QByteArray url;
+    {
+        std::shared_lock lock(m_linksMutex);
+        const auto campaign = m_links.constFind(claims->campaign);
+        if (campaign != m_links.constEnd())
+            url = campaign->value(claims->link);
+    }
+    if (url.isEmpty()) // signed, but the app never registered that link: never a redirect
+        return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+    const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
+    const tracking::Verdict v = m_classifier.classify(r.method, ua ? QByteArrayView(ua) : QByteArrayView(), clientAddress(c));
+    m_events->append({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Click, claims->campaign, claims->recipient, claims->link,
+                      v.machine, v.reason.toLatin1()});
+    MHD_Response *resp = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, url.constData());
+    secureHeaders(resp);
+    return respondOwned(c, r, MHD_HTTP_FOUND, resp);
+}
+
+int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
+{
+    const auto claims = m_tokens.verify(r.token, tracking::Purpose::Unsubscribe);
+    if (!claims)
+        return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+    if (r.method != "POST") // GET never unsubscribes: scanners and prefetchers fetch every link
+        return page(c, r, MHD_HTTP_OK, m_unsubscribePage);
+    const auto badRequest = [&](const QByteArray &why) {
+        return respondOwned(c, r, MHD_HTTP_BAD_REQUEST, staticResponse(why, "text/plain; charset=utf-8"));
+    };
+    if (!r.form) {
+        const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+        Q_UNUSED(type)
+        return respondOwned(c, r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
+                            staticResponse(QByteArrayLiteral("Send List-Unsubscribe=One-Click as a form.\n"), "text/plain; charset=utf-8"));
+    }
+    if (r.oneClick != "One-Click")
+        return badRequest(QByteArrayLiteral("The form must carry List-Unsubscribe=One-Click.\n"));
+    // Durable before the answer: a 200 means the unsubscribe will reach the app.
+    const bool stored = m_events
+                            ->appendDurable({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Unsubscribe, claims->campaign,
+                                             claims->recipient, 0, false, {}})
+                            .get();
+    if (!stored)
+        return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE,
+                            staticResponse(QByteArrayLiteral("Please try again in a minute.\n"), "text/plain; charset=utf-8"));
+    return page(c, r, MHD_HTTP_OK, m_unsubscribed);
+}
+
+bool TrackerServer::authorised(MHD_Connection *c) const
+{
+    const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    if (!auth || std::strncmp(auth, "Bearer ", 7) != 0)
+        return false;
+    // Hash both sides so the comparison takes the same time whatever the lengths.
+    unsigned char given[crypto_generichash_BYTES], expected[crypto_generichash_BYTES];
+    const char *token = auth + 7;
+    crypto_generichash(given, sizeof given, reinterpret_cast<const unsigned char *>(token), std::strlen(token), nullptr, 0);
+    crypto_generichash(expected, sizeof expected, reinterpret_cast<const unsigned char *>(m_config.apiToken.constData()),
+                       size_t(m_config.apiToken.size()), nullptr, 0);
+    return sodium_memcmp(given, expected, sizeof given) == 0;
+}
+
+int TrackerServer::apiLinks(MHD_Connection *c, Request &r)
+{
+    const auto json = [&](int status, const QJsonObject &o) {
+        return respondOwned(c, r, status, staticResponse(QJsonDocument(o).toJson(QJsonDocument::Compact), "application/json"));
+    };
+    const auto error = [&](int status, const char *code, const QString &message) {
+        return json(status, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
+                                                                               {QStringLiteral("message"), message}}}});
+    };
+    if (!authorised(c)) {
+        MHD_Response *resp = staticResponse(QByteArrayLiteral("{\"error\":{\"code\":\"unauthorized\"}}"), "application/json");
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+        return respondOwned(c, r, MHD_HTTP_UNAUTHORIZED, resp);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return error(MHD_HTTP_BAD_REQUEST, "invalid-json", QStringLiteral("The body is not a JSON object (offset %1).").arg(parseError.offset));
+    const QJsonObject o = doc.object();
+    const qint64 campaign = o.value(QStringLiteral("campaign")).toInteger(-1);
+    const QJsonArray links = o.value(QStringLiteral("links")).toArray();
+    if (campaign <= 0)
+        return error(MHD_HTTP_BAD_REQUEST, "invalid-campaign", QStringLiteral("\"campaign\" must be a positive integer."));
+    if (links.size() > kMaxLinksPerRequest)
+        return error(MHD_HTTP_BAD_REQUEST, "too-many-links", QStringLiteral("At most %1 links a request.").arg(kMaxLinksPerRequest));
+    QList<Link> parsed;
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const QJsonObject l = links.at(i).toObject();
+        const qint64 id = l.value(QStringLiteral("id")).toInteger(-1);
+        const QString url = l.value(QStringLiteral("url")).toString();
+        const QUrl u(url, QUrl::StrictMode);
+        if (id <= 0 || id > 0xffffffffLL)
+            return error(MHD_HTTP_BAD_REQUEST, "invalid-link", QStringLiteral("links[%1].id must be a positive 32-bit integer.").arg(i));
+        if (url.size() > kMaxUrlLength || !u.isValid() || u.host().isEmpty()
+            || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http")))
+            return error(MHD_HTTP_BAD_REQUEST, "invalid-link",
+                         QStringLiteral("links[%1].url must be an absolute http or https URL of at most %2 characters.").arg(i).arg(kMaxUrlLength));
+        parsed.append({quint32(id), u.toEncoded()});
+    }
+    if (!m_events->registerLinks(quint64(campaign), parsed).get())
+        return error(MHD_HTTP_SERVICE_UNAVAILABLE, "storage", QStringLiteral("The links could not be stored; try again."));
+    {
+        std::unique_lock lock(m_linksMutex);
+        auto &table = m_links[quint64(campaign)];
+        for (const Link &l : parsed)
+            table.insert(l.id, l.url);
+    }
+    return json(MHD_HTTP_OK, QJsonObject{{QStringLiteral("campaign"), campaign}, {QStringLiteral("registered"), parsed.size()}});
+}
+
+int TrackerServer::apiEvents(MHD_Connection *c, Request &r)
+{
+    if (!authorised(c)) {
+        MHD_Response *resp = staticResponse(QByteArrayLiteral("{\"error\":{\"code\":\"unauthorized\"}}"), "application/json");
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+        return respondOwned(c, r, MHD_HTTP_UNAUTHORIZED, resp);
+    }
+    bool ok = true;
+    const char *afterArg = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "after");
+    const char *limitArg = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit");
+    const qint64 after = afterArg ? QByteArray(afterArg).toLongLong(&ok) : 0;
+    bool ok2 = true;
+    int limit = limitArg ? QByteArray(limitArg).toInt(&ok2) : 1000;
+    if (!ok || !ok2 || after < 0 || limit <= 0) {
+        return respondOwned(c, r, MHD_HTTP_BAD_REQUEST,
+                            staticResponse(QByteArrayLiteral("{\"error\":{\"code\":\"invalid-argument\","
+                                                             "\"message\":\"after and limit must be non-negative integers.\"}}"),
+                                           "application/json"));
+    }
+    limit = std::min(limit, 5000);
+    const QList<Event> events = m_events->eventsAfter(after, limit + 1).get();
+    QJsonArray out;
+    qint64 cursor = after;
+    for (qsizetype i = 0; i < std::min<qsizetype>(events.size(), limit); ++i) {
+        const Event &e = events[i];
+        static const char *const kinds[] = {"", "open", "click", "unsubscribe"};
+        QJsonObject o{{QStringLiteral("id"), e.id},
+                      {QStringLiteral("at"), e.at},
+                      {QStringLiteral("type"), QString::fromLatin1(kinds[int(e.kind) & 3])},
+                      {QStringLiteral("campaign"), qint64(e.campaign)},
+                      {QStringLiteral("recipient"), qint64(e.recipient)},
+                      {QStringLiteral("machine"), e.machine}};
+        if (e.kind == EventKind::Click)
+            o.insert(QStringLiteral("link"), qint64(e.link));
+        if (!e.reason.isEmpty())
+            o.insert(QStringLiteral("reason"), QString::fromLatin1(e.reason));
+        out.append(o);
+        cursor = e.id;
+    }
+    const QJsonObject body{{QStringLiteral("events"), out},
+                           {QStringLiteral("cursor"), QString::number(cursor)},
+                           {QStringLiteral("more"), events.size() > limit}};
+    return respondOwned(c, r, MHD_HTTP_OK, staticResponse(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json"));
+}
+
+void TrackerServer::log(const Request &r)
+{
+    if (!m_log)
+        return;
+    // No address, token, user agent or query: nothing that points at a person.
+    const qint64 micros = (nowNs() - r.startNs) / 1000;
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char line[160];
+    const int n = std::snprintf(line, sizeof line, "%s %.8s %s %d %lldus\n", when, r.method.constData(), routeName(r.route),
+                                r.status, static_cast<long long>(micros));
+    std::lock_guard lock(m_logMutex);
+    if (m_log && n > 0)
+        std::fwrite(line, 1, size_t(std::min<int>(n, sizeof line - 1)), m_log);
+}
+
+} // namespace lux::tracker

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "eventstore.h"
+#include "ratelimiter.h"
+#include "tracking/classifier.h"
+#include "tracking/token.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QHostAddress>
+#include <QString>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <shared_mutex>
+
+struct MHD_Daemon;
+struct MHD_Connection;
+struct MHD_Response;
+
+namespace lux::tracker {
+
+struct TrackerConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8090;
+    QString dbPath;
+    QByteArray keys;     // the KeyRing text
+    QByteArray apiToken; // the app's bearer token
+    int threads = 2;
+    double ratePerSecond = 20; // per client address on public endpoints; 0 turns it off
+    int rateBurst = 100;
+    QList<QPair<QHostAddress, int>> trustedProxies; // whose X-Forwarded-For is believed
+    QString accessLog;                               // a file; empty: none
+    QByteArray machineRanges;                        // extra "CIDR reason" lines
+    int batchIntervalMs = 50;
+    int batchMax = 2000;
+};
+
+// lux-tracker's HTTP side on libmicrohttpd (see docs/DESIGN.md for why not QHttpServer 6.4): the
+// public pixel, click, unsubscribe and health endpoints, and the app's bearer-token API. Handlers run
+// on libmicrohttpd's thread pool; events go to the batcher, links live in a table in memory.
+class TrackerServer
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::tracker::TrackerServer)
+public:
+    static constexpr size_t kMaxPublicBody = 8 * 1024;
+    static constexpr size_t kMaxApiBody = 1024 * 1024;
+    static constexpr int kMaxLinksPerRequest = 10'000;
+    static constexpr int kMaxUrlLength = 4096;
+
+    explicit TrackerServer(TrackerConfig config);
+    ~TrackerServer();
+
+    bool start(QString *error);
+    void stop(); // stops accepting, finishes requests, writes every acknowledged event
+    quint16 port() const { return m_port; }
+    void flushLog();
+
+    struct Request; // per-request state
+
+private:
+    static int onRequest(void *cls, MHD_Connection *c, const char *url, const char *method, const char *version,
+                         const char *upload, size_t *uploadSize, void **state);
+    static void onCompleted(void *cls, MHD_Connection *c, void **state, int why);
+
+    int handle(MHD_Connection *c, Request &r, const char *upload, size_t *uploadSize);
+    int respond(MHD_Connection *c, Request &r, int status, MHD_Response *response);
+    int respondOwned(MHD_Connection *c, Request &r, int status, MHD_Response *response);
+    int page(MHD_Connection *c, Request &r, int status, MHD_Response *cached);
+    int open(MHD_Connection *c, Request &r);
+    int click(MHD_Connection *c, Request &r);
+    int unsubscribe(MHD_Connection *c, Request &r);
+    int apiLinks(MHD_Connection *c, Request &r);
+    int apiEvents(MHD_Connection *c, Request &r);
+    bool authorised(MHD_Connection *c) const;
+    QHostAddress clientAddress(MHD_Connection *c) const;
+    void log(const Request &r);
+
+    TrackerConfig m_config;
+    tracking::TokenCodec m_tokens;
+    tracking::RequestClassifier m_classifier;
+    RateLimiter m_limiter;
+    std::unique_ptr<EventBatcher> m_events;
+    MHD_Daemon *m_daemon = nullptr;
+    quint16 m_port = 0;
+
+    mutable std::shared_mutex m_linksMutex;
+    QHash<quint64, QHash<quint32, QByteArray>> m_links; // campaign → link id → URL
+
+    MHD_Response *m_gif = nullptr;
+    MHD_Response *m_notFound = nullptr;
+    MHD_Response *m_unsubscribePage = nullptr;
+    MHD_Response *m_unsubscribed = nullptr;
+    MHD_Response *m_health = nullptr;
+
+    std::mutex m_logMutex;
+    FILE *m_log = nullptr;
+};
+
+} // namespace lux::tracker
