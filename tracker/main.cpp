@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <csignal>
@@ -41,6 +42,16 @@ QByteArray secret(const QString &file, const char *envName, QString *error)
     const QByteArray value = qgetenv(envName);
     if (value.isEmpty())
         *error = Tr::tr("no file given and %1 is not set").arg(QString::fromLatin1(envName));
+    return value;
+}
+
+// "${NAME}" in a setting is the environment variable NAME (systemd's CREDENTIALS_DIRECTORY, say).
+QString expand(QString value)
+{
+    static const QRegularExpression var(QStringLiteral("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
+    QRegularExpressionMatch m;
+    while ((m = var.match(value)).hasMatch())
+        value.replace(m.capturedStart(), m.capturedLength(), qEnvironmentVariable(m.captured(1).toLatin1().constData()));
     return value;
 }
 
@@ -100,7 +111,7 @@ int main(int argc, char **argv)
             return fail(Tr::tr("the configuration file %1 cannot be read.").arg(path));
         for (const QString &key : file.allKeys()) {
             const QVariant v = file.value(key);
-            s.insert(key, v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString());
+            s.insert(key, expand(v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString()));
         }
     }
     const auto flag = [&](const QCommandLineOption &o, const char *key) {

@@ -449,8 +449,11 @@ void TestTracker::accessLogHoldsNoPersonalData()
 
 void TestTracker::refusesRootAndBadConfiguration()
 {
-    const auto run = [&](const QStringList &args) {
+    const auto run = [&](const QStringList &args, const QString &var = {}) {
         QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LUX_TEST_CREDENTIALS"), var);
+        p.setProcessEnvironment(env);
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(QStringLiteral(LUX_TRACKER_PATH), args);
         p.waitForFinished(10'000);
@@ -490,6 +493,15 @@ void TestTracker::refusesRootAndBadConfiguration()
                                                  QStringLiteral("--key-file"), keys, QStringLiteral("--api-token-file"), token});
     QCOMPARE(code, 2);
     QVERIFY2(out.contains("threads must be"), out.constData());
+    // ${NAME} in the file is the environment's (systemd's CREDENTIALS_DIRECTORY).
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("listen = 127.0.0.1:1\nkey_file = ${LUX_TEST_CREDENTIALS}/keys-here\n");
+    f.close();
+    std::tie(code, out) = run(root + QStringList{QStringLiteral("--config"), conf, QStringLiteral("--db"), m_env->path(QStringLiteral("z.db")),
+                                                 QStringLiteral("--api-token-file"), token},
+                              QStringLiteral("/run/creds-of-test"));
+    QCOMPARE(code, 2);
+    QVERIFY2(out.contains("/run/creds-of-test/keys-here cannot be read"), out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTracker)
