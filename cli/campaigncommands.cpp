@@ -15,6 +15,7 @@
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
+#include "tracking/campaigntracking.h"
 #include "settings/settings.h"
 #include "storage/database.h"
 
@@ -89,12 +90,6 @@ Status checksPass(QSqlDatabase db, const campaigns::Campaign &c, bool acceptWarn
     return {};
 }
 
-QString unsubscribeUrl(const QString &tracker, qint64 campaignId, qint64 rowId)
-{
-    // Signed tokens replace this address form with lux-tracker (issue 6).
-    return QStringLiteral("%1/u/%2.%3").arg(tracker.endsWith(u'/') ? tracker.chopped(1) : tracker).arg(campaignId).arg(rowId);
-}
-
 // The Graph connection from the settings and the keychain (or LUX_SECRET_GRAPH_CLIENT_SECRET).
 Result<channels::graph::GraphConfig> graphConfig()
 {
@@ -114,13 +109,17 @@ Result<channels::graph::GraphConfig> graphConfig()
     return config;
 }
 
-Result<QString> trackerUrl()
+// lux-tracker's address from the settings, its keys and API token from the keychain (or
+// LUX_SECRET_TRACKING_KEYS and LUX_SECRET_TRACKER_API_TOKEN).
+Result<tracking::CampaignTracking> campaignTracking()
 {
-    const QString tracker = Settings().value(Settings::Key::TrackerUrl).toString();
-    if (tracker.isEmpty())
-        return Error(QStringLiteral("tracker.config"),
-                     CampaignTr::tr("Set tracker.url first: every message carries a one-click unsubscribe link to it."));
-    return tracker;
+    tracking::CampaignTracking::Config config;
+    config.trackerUrl = Settings().value(Settings::Key::TrackerUrl).toString();
+    if (const auto keys = awaitTask(SecretStore().read(QString::fromLatin1(tracking::kKeysSecret))))
+        config.keys = keys->toUtf8();
+    if (const auto token = awaitTask(SecretStore().read(QString::fromLatin1(tracking::kApiTokenSecret))))
+        config.apiToken = token->toUtf8();
+    return tracking::CampaignTracking::create(config);
 }
 
 // Starts a campaign that is due (scheduled → sending, audience frozen) and sends it until every row
@@ -137,7 +136,7 @@ Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
     const auto config = graphConfig();
     if (!config)
         return config.error();
-    const auto tracker = trackerUrl();
+    const auto tracker = campaignTracking();
     if (!tracker)
         return tracker.error();
     if (campaign->status == campaigns::CampaignStatus::Scheduled)
@@ -146,9 +145,16 @@ Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
     if (const auto frozen = store.freezeAudience(id); !frozen)
         return frozen.error();
     QNetworkAccessManager network;
+    // lux-tracker has every link before the first message goes out.
+    if (Status s = tracker->prepareLinks(db, *campaign); !s)
+        return s.error();
+    if (Status s = awaitTask(tracker->registerLinks(&network, db, id)); !s)
+        return s.error();
     channels::graph::GraphClient graph(&network, *config);
+    const tracking::CampaignTracking &t = *tracker;
     campaigns::Dispatcher dispatcher(db, &graph, id, *senders,
-                                     [t = *tracker, id](const campaigns::OutboxRow &row) { return unsubscribeUrl(t, id, row.id); });
+                                     [&t, id](const campaigns::OutboxRow &row) { return t.unsubscribeUrl(id, row.id); });
+    dispatcher.setTracking(&t);
     g_running = &dispatcher;
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
@@ -164,7 +170,7 @@ Result<QStringList> sendTest(QSqlDatabase db, const campaigns::Campaign &c, cons
     const auto config = graphConfig();
     if (!config)
         return config.error();
-    const auto tracker = trackerUrl();
+    const auto tracker = campaignTracking();
     if (!tracker)
         return tracker.error();
     campaigns::MessageBuilder builder(db);
@@ -180,7 +186,7 @@ Result<QStringList> sendTest(QSqlDatabase db, const campaigns::Campaign &c, cons
                                       .arg(c.id)
                                       .arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 0, 36)
                                       .arg(mailbox.section(u'@', -1));
-        const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, messageId, unsubscribeUrl(*tracker, c.id, 0),
+        const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, messageId, tracker->unsubscribeUrl(c.id, 0),
                                          CampaignTr::tr("[Test] ")});
         if (!mime)
             return mime.error();

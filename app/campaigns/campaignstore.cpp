@@ -36,7 +36,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -57,6 +57,7 @@ Campaign fromQuery(const QSqlQuery &q)
     c.updatedAt = q.value(12).toLongLong();
     c.extraSenders = strings(QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array());
     c.localTime = q.value(14).toInt() != 0;
+    c.tracking = q.value(15).toInt() != 0;
     return c;
 }
 
@@ -189,8 +190,8 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO campaigns (name, template_id, subject, preheader, from_email, from_name, reply_to, audience, "
-                             "status, created_at, updated_at, created_by, updated_by, senders, local_time, scheduled_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                             "status, created_at, updated_at, created_by, updated_by, senders, local_time, scheduled_at, tracking) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v : QVariantList{name, c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
                                           storage::notNull(c.subject), storage::notNull(c.preheader),
                                           contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
@@ -198,7 +199,8 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
                                           storage::userValue(byUser), storage::userValue(byUser),
                                           QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
                                           int(c.localTime),
-                                          c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>())})
+                                          c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()),
+                                          int(c.tracking)})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return storage::queryError(q);
@@ -227,16 +229,16 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, template_id = ?, subject = ?, preheader = ?, from_email = ?, from_name = ?, "
-                             "reply_to = ?, audience = ?, senders = ?, local_time = ?, scheduled_at = ?, updated_at = ?, updated_by = ? "
-                             "WHERE id = ? AND status = 'draft'"));
+                             "reply_to = ?, audience = ?, senders = ?, local_time = ?, scheduled_at = ?, tracking = ?, updated_at = ?, "
+                             "updated_by = ? WHERE id = ? AND status = 'draft'"));
     for (const QVariant &v : QVariantList{c.name.trimmed(), c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
                                           storage::notNull(c.subject), storage::notNull(c.preheader),
                                           contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
                                           storage::notNull(c.replyTo.trimmed()), json(c.audience.toJson()),
                                           QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
                                           int(c.localTime),
-                                          c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()), now,
-                                          storage::userValue(byUser), c.id})
+                                          c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()),
+                                          int(c.tracking), now, storage::userValue(byUser), c.id})
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);

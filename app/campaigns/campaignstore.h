@@ -40,6 +40,9 @@ struct Campaign
     // that time in each recipient's time zone (the computer's zone for contacts without one).
     std::optional<qint64> scheduledAt;
     bool localTime = false;
+    // Opens and clicks through lux-tracker (the pixel and rewritten links); off: neither. The signed
+    // one-click unsubscribe link is there either way.
+    bool tracking = true;
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };

@@ -44,6 +44,11 @@ Dispatcher::Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qin
 
 Dispatcher::~Dispatcher() = default;
 
+void Dispatcher::setTracking(const tracking::CampaignTracking *tracking)
+{
+    m_builder->setTracking(tracking);
+}
+
 Status Dispatcher::prepare()
 {
     const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
@@ -76,7 +81,7 @@ Result<QByteArray> Dispatcher::message(const OutboxRow &row) const
     QString id = row.messageId;
     if (id.startsWith(u'<') && id.endsWith(u'>'))
         id = id.mid(1, id.size() - 2);
-    return m_builder->build({&*contact, row.email, row.sender, id, m_unsubscribe ? m_unsubscribe(row) : QString(), {}});
+    return m_builder->build({&*contact, row.email, row.sender, id, m_unsubscribe ? m_unsubscribe(row) : QString(), {}, row.id});
 }
 
 qint64 Dispatcher::backoffMs(int attempts) const

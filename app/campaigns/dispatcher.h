@@ -20,6 +20,10 @@ namespace lux::channels::graph {
 class GraphClient;
 }
 
+namespace lux::tracking {
+class CampaignTracking;
+}
+
 namespace lux::campaigns {
 
 // Sends one campaign's outbox through Microsoft Graph, each recipient exactly once:
@@ -61,6 +65,8 @@ public:
     Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qint64 campaignId, QList<SenderConfig> senders,
                UnsubscribeUrl unsubscribe, Clock clock = systemClock(), QObject *parent = nullptr);
     ~Dispatcher() override;
+    // Links through lux-tracker and the open pixel for a campaign that tracks (before run()).
+    void setTracking(const tracking::CampaignTracking *tracking);
 
     // Runs until no row is pending or being sent (unknowns it could not settle stay, counted), or
     // until stop(). Marks the campaign sent when every row is settled.

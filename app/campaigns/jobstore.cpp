@@ -97,6 +97,16 @@ Status JobStore::release(qint64 jobId, const QString &owner)
     return q.exec() ? Status{} : Status(storage::queryError(q));
 }
 
+Status JobStore::postpone(qint64 jobId, const QString &owner, qint64 dueAt)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE jobs SET due_at = ?, lease_owner = '', lease_until = 0 WHERE id = ? AND lease_owner = ?"));
+    q.addBindValue(dueAt);
+    q.addBindValue(jobId);
+    q.addBindValue(owner);
+    return q.exec() ? Status{} : Status(storage::queryError(q));
+}
+
 Status JobStore::complete(qint64 jobId, const QString &owner)
 {
     QSqlQuery q(m_db);

@@ -34,6 +34,7 @@ public:
     Result<std::optional<Job>> claimDue(const QString &owner, qint64 leaseMs, const QList<qint64> &skipJobs = {});
     Status renew(qint64 jobId, const QString &owner, qint64 leaseMs); // still at it: the lease goes on
     Status release(qint64 jobId, const QString &owner); // not done: back for the next claim
+    Status postpone(qint64 jobId, const QString &owner, qint64 dueAt); // not now: back at dueAt
     // Jobs that came due before `before` and nobody holds: what a closed app missed.
     QList<Job> overdue(qint64 before) const;
     Status complete(qint64 jobId, const QString &owner);

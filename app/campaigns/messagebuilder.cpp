@@ -4,6 +4,7 @@
 #include "contacts/contactrepository.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
+#include "tracking/campaigntracking.h"
 
 #include <QDateTime>
 
@@ -28,6 +29,14 @@ Status MessageBuilder::prepare(const Campaign &c)
     m_fromAddress = c.fromEmail;
     m_replyTo = c.replyTo;
     m_listId = QStringLiteral("%1 <campaign-%2.%3>").arg(c.name).arg(c.id).arg(m_fromAddress.section(u'@', -1));
+    m_campaignId = c.id;
+    m_tracks = m_tracking && c.tracking;
+    if (m_tracks) {
+        auto links = tracking::CampaignTracking::loadLinks(m_db, c.id);
+        if (!links)
+            return links.error();
+        m_links = *links;
+    }
     return {};
 }
 
@@ -46,7 +55,7 @@ Result<QByteArray> MessageBuilder::build(const Recipient &r) const
     in.toAddress = r.address;
     in.replyTo = m_replyTo;
     in.subject = r.subjectPrefix + rendered.subject;
-    in.html = rendered.html;
+    in.html = m_tracks && r.outboxId > 0 ? m_tracking->decorate(rendered.html, m_campaignId, r.outboxId, m_links) : rendered.html;
     in.text = rendered.text;
     in.messageId = r.messageId;
     in.date = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);

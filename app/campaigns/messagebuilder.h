@@ -6,6 +6,7 @@
 #include "common/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
 
 #include <memory>
@@ -17,6 +18,10 @@ namespace lux::content {
 class TemplateRenderer;
 struct EmailTemplate;
 } // namespace lux::content
+
+namespace lux::tracking {
+class CampaignTracking;
+}
 
 namespace lux::campaigns {
 
@@ -30,6 +35,9 @@ public:
     explicit MessageBuilder(QSqlDatabase db, Clock clock = systemClock());
     ~MessageBuilder();
 
+    // With tracking (not owned; outlives the builder), a campaign that tracks gets its links
+    // rewritten and the open pixel, per outbox row. Set before prepare().
+    void setTracking(const tracking::CampaignTracking *tracking) { m_tracking = tracking; }
     Status prepare(const Campaign &c);
 
     struct Recipient
@@ -40,6 +48,7 @@ public:
         QString messageId; // without angle brackets
         QString unsubscribeUrl;
         QString subjectPrefix; // "[Test] " for test sends
+        qint64 outboxId = 0;   // 0: a test send, never tracked
     };
     Result<QByteArray> build(const Recipient &r) const;
 
@@ -49,6 +58,10 @@ private:
     std::unique_ptr<content::TemplateRenderer> m_renderer;
     std::unique_ptr<content::EmailTemplate> m_template;
     QString m_fromName, m_fromAddress, m_replyTo, m_listId;
+    const tracking::CampaignTracking *m_tracking = nullptr;
+    bool m_tracks = false;
+    qint64 m_campaignId = 0;
+    QHash<QString, quint32> m_links;
 };
 
 } // namespace lux::campaigns

@@ -8,6 +8,7 @@
 #include "common/logging.h"
 #include "contacts/contactrepository.h"
 #include "secrets/secretstore.h"
+#include "tracking/campaigntracking.h"
 #include "storage/sqlitefile.h"
 
 #include <QCoroTask>
@@ -141,13 +142,18 @@ public:
         co_return m_graph.get();
     }
 
-    QString unsubscribeUrl(qint64 campaignId, qint64 rowId) const
+    // The tracker's address, keys and token; secrets from the caller, else the environment.
+    Result<tracking::CampaignTracking> campaignTracking() const
     {
-        // Signed tokens replace this address form with lux-tracker (issue 6).
-        QString base = m_config.trackerUrl;
-        if (base.endsWith(u'/'))
-            base.chop(1);
-        return QStringLiteral("%1/u/%2.%3").arg(base).arg(campaignId).arg(rowId);
+        tracking::CampaignTracking::Config t;
+        t.trackerUrl = m_config.trackerUrl;
+        t.keys = m_config.trackingKeys;
+        if (t.keys.isEmpty())
+            t.keys = qgetenv(SecretStore::environmentName(QString::fromLatin1(tracking::kKeysSecret)).toLatin1().constData());
+        t.apiToken = m_config.trackerApiToken;
+        if (t.apiToken.isEmpty())
+            t.apiToken = qgetenv(SecretStore::environmentName(QString::fromLatin1(tracking::kApiTokenSecret)).toLatin1().constData());
+        return tracking::CampaignTracking::create(t);
     }
 
     QCoro::Task<> run(Job job)
@@ -167,10 +173,11 @@ public:
             Q_EMIT m_service->problem(tr("Campaign “%1” cannot send: %2").arg(campaign->name, message));
             Q_EMIT m_service->campaignEnded(job.campaignId, campaign->name, statusName(CampaignStatus::Failed), 0, 0, 0);
         };
-        if (m_config.trackerUrl.isEmpty()) {
+        const auto tracker = campaignTracking();
+        if (!tracker) {
             if (campaign->status == CampaignStatus::Scheduled)
                 (void)store.transition(job.campaignId, CampaignStatus::Sending, std::nullopt);
-            fail(tr("set the tracker address first: every message carries a one-click unsubscribe link to it."));
+            fail(tracker.error().message);
             co_return;
         }
         const auto senders = Lifecycle(db).senders(*campaign);
@@ -197,9 +204,27 @@ public:
             fail(frozen.error().message);
             co_return;
         }
+        // The tracker knows every link before the first message goes out. Unreachable: try again
+        // in a minute, nothing sent meanwhile.
+        if (Status s = tracker->prepareLinks(db, *campaign); !s) {
+            fail(s.error().message);
+            co_return;
+        }
+        const Status registered = co_await tracker->registerLinks(m_network, db, job.campaignId);
+        if (!registered) {
+            if (registered.error().code == QLatin1String("tracker.unreachable")) {
+                (void)jobs.postpone(job.id, m_owner, QDateTime::currentMSecsSinceEpoch() + 60'000);
+                Q_EMIT m_service->problem(tr("Campaign “%1” waits: %2. It tries again in a minute.").arg(campaign->name, registered.error().message));
+            } else {
+                fail(registered.error().message);
+            }
+            co_return;
+        }
         Q_EMIT m_service->campaignStarted(job.campaignId, campaign->name);
+        const tracking::CampaignTracking &tracking = *tracker;
         Dispatcher dispatcher(db, *client, job.campaignId, *senders,
-                              [this, id = job.campaignId](const OutboxRow &row) { return unsubscribeUrl(id, row.id); });
+                              [&tracking, id = job.campaignId](const OutboxRow &row) { return tracking.unsubscribeUrl(id, row.id); });
+        dispatcher.setTracking(&tracking);
         connect(&dispatcher, &Dispatcher::progressed, m_service, &SendService::progressed);
         m_dispatcher = &dispatcher;
         const auto summary = co_await dispatcher.run();
@@ -239,6 +264,12 @@ public:
             done();
             co_return;
         }
+        const auto tracker = campaignTracking();
+        if (!tracker) {
+            error = tracker.error().message;
+            done();
+            co_return;
+        }
         MessageBuilder builder(db);
         if (Status s = builder.prepare(*campaign); !s) {
             error = s.error().message;
@@ -259,7 +290,7 @@ public:
                                    .arg(campaignId)
                                    .arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 0, 36)
                                    .arg(mailbox.section(u'@', -1));
-            const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, id, unsubscribeUrl(campaignId, 0), tr("[Test] ")});
+            const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, id, tracker->unsubscribeUrl(campaignId, 0), tr("[Test] ")});
             if (!mime) {
                 error = mime.error().message;
                 break;

@@ -31,6 +31,10 @@ public:
         // graph.refreshToken: campaigns from it alone send as that user, through /me.
         QString delegatedMailbox;
         QString trackerUrl;
+        // lux-tracker's signing keys and API token, read from the keychain by the caller; when
+        // empty, LUX_SECRET_TRACKING_KEYS and LUX_SECRET_TRACKER_API_TOKEN.
+        QByteArray trackingKeys;
+        QByteArray trackerApiToken;
         // Jobs that came due while no scheduler ran: sent at once (with a notice), or held until
         // sendMissed() names them.
         bool holdMissed = false;

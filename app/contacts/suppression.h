@@ -39,6 +39,9 @@ public:
     Result<bool> add(Channel channel, const QString &address, const QString &reason, std::optional<qint64> byUser,
                      const QString &defaultCountry = QStringLiteral("US"));
     bool contains(Channel channel, const QString &address) const;
+    // Adds an already normalised key (an outbox row's email_key, say) inside the caller's
+    // transaction; the contact with that address becomes unsubscribed. True if it was new.
+    Result<bool> addKey(Channel channel, const QString &key, const QString &reason) { return insert(channel, key, reason, std::nullopt); }
     // One address per row from the first column (or the column named email/phone); returns how many
     // were new. Invalid rows are reported, nothing is written unless the whole file reads.
     struct ImportResult

@@ -255,6 +255,43 @@ const QList<Migration> kMigrations = {
          // recipient's own time zone.
          QStringLiteral("ALTER TABLE campaigns ADD COLUMN local_time INTEGER NOT NULL DEFAULT 0 CHECK (local_time IN (0, 1))"),
      }},
+    {9,
+     "open and click tracking through lux-tracker",
+     QStringList{
+         // 0: no pixel and no rewritten links (the signed unsubscribe link is always there).
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN tracking INTEGER NOT NULL DEFAULT 1 CHECK (tracking IN (0, 1))"),
+         // A campaign's tracked links, numbered once (a resumed send keeps the numbers), and whether
+         // lux-tracker has them: none of the campaign's messages goes before it does.
+         QStringLiteral("CREATE TABLE campaign_links ("
+                        " campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " link_id INTEGER NOT NULL CHECK (link_id > 0),"
+                        " url TEXT NOT NULL,"
+                        " registered_at BIGINT,"
+                        " PRIMARY KEY (campaign_id, link_id)) WITHOUT ROWID"),
+         QStringLiteral("CREATE UNIQUE INDEX campaign_links_url ON campaign_links (campaign_id, url)"),
+         // Opens, clicks and unsubscribes pulled from lux-tracker, each once (tracker_id). Machine
+         // hits are kept and flagged with the reason, never dropped.
+         QStringLiteral("CREATE TABLE tracking_events ("
+                        " id INTEGER PRIMARY KEY,"
+                        " tracker_id INTEGER NOT NULL UNIQUE,"
+                        " kind TEXT NOT NULL CHECK (kind IN ('open', 'click', 'unsubscribe')),"
+                        " campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " outbox_id INTEGER REFERENCES outbox(id) ON DELETE SET NULL,"
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " link_id INTEGER NOT NULL DEFAULT 0,"
+                        " at BIGINT NOT NULL,"
+                        " machine INTEGER NOT NULL DEFAULT 0 CHECK (machine IN (0, 1)),"
+                        " reason TEXT NOT NULL DEFAULT '')"),
+         QStringLiteral("CREATE INDEX tracking_events_campaign ON tracking_events (campaign_id, kind, at)"),
+         QStringLiteral("CREATE INDEX tracking_events_contact ON tracking_events (contact_id, at)"),
+         QStringLiteral("CREATE INDEX tracking_events_outbox ON tracking_events (outbox_id, kind)"),
+         // Where the last pull from lux-tracker stopped, and how it went.
+         QStringLiteral("CREATE TABLE tracker_sync ("
+                        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                        " cursor TEXT NOT NULL DEFAULT '0',"
+                        " synced_at BIGINT, error TEXT NOT NULL DEFAULT '')"),
+         QStringLiteral("INSERT INTO tracker_sync (id) VALUES (1)"),
+     }},
 };
 
 } // namespace

@@ -14,6 +14,7 @@
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
 #include "campaigns/sendservice.h"
+#include "tracking/token.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "storage/database.h"
@@ -137,6 +138,7 @@ int main(int argc, char **argv)
     }
 
     qputenv("LUX_SECRET_GRAPH_CLIENT_SECRET", "secret");
+    qputenv("LUX_SECRET_TRACKING_KEYS", lux::tracking::KeyRing::generate(1));
     campaigns::SendService service;
     campaigns::SendService::Config config;
     config.databasePath = path;

@@ -22,6 +22,7 @@
 #include "settings/sendingsettings.h"
 #include "settings/settings.h"
 #include "testsupport.h"
+#include "tracking/token.h"
 #include "theme/theme.h"
 
 #include <QAbstractButton>
@@ -118,6 +119,8 @@ private:
 
 void TestCampaignsPage::initTestCase()
 {
+    // Every message's one-click unsubscribe link is signed with lux-tracker's keys.
+    qputenv("LUX_SECRET_TRACKING_KEYS", tracking::KeyRing::generate(1));
     lux::installTranslations(QStringLiteral("en"));
     ui::Theme::apply(QStringLiteral("dark"));
     ui::Dialogs::setMessageHook([this](const ui::Dialogs::Message &m) {

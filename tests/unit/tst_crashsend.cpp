@@ -6,6 +6,7 @@
 // faults: 10 % of requests answered 503 or 429, some connections dropped and some answers lost.
 #include "fakegraph.h"
 #include "testsupport.h"
+#include "tracking/token.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -38,6 +39,7 @@ private:
     QProcessEnvironment environment() const;
     std::unique_ptr<lux::test::TestEnvironment> m_env;
     QString m_db;
+    QByteArray m_trackingKeys = lux::tracking::KeyRing::generate(1);
 };
 
 QProcessEnvironment TestCrashSend::environment() const
@@ -46,6 +48,7 @@ QProcessEnvironment TestCrashSend::environment() const
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_env->path(QStringLiteral("config")));
     env.insert(QStringLiteral("LUX_DB"), m_db);
     env.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
+    env.insert(QStringLiteral("LUX_SECRET_TRACKING_KEYS"), QString::fromLatin1(m_trackingKeys));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     return env;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsession.h"
 
+#include "tracking/campaigntracking.h"
+
 #include "common/dbtask.h"
 #include "common/logging.h"
 #include "contacts/contactbulk.h"
@@ -87,33 +89,40 @@ bool AppSession::isGraphConfigured() const
            && !m_settings.value(Settings::Key::TrackerUrl).toString().isEmpty();
 }
 
+namespace {
+// The service's secrets from the keychain. Runs on the GUI thread, which owns QtKeychain's jobs; the
+// store is copied in, so nothing here depends on the session outliving it. Names are built before
+// each co_await (GCC 12 destroys temporaries inside a co_await operand twice).
+QCoro::Task<campaigns::SendService::Config> withSecrets(SecretStore secrets, campaigns::SendService::Config config)
+{
+    const QString clientSecret = config.secretKey;
+    if (const auto secret = co_await secrets.read(clientSecret))
+        config.graph.clientSecret = *secret;
+    if (!config.delegatedMailbox.isEmpty()) {
+        const QString refreshName = QString::fromLatin1(AppSession::kRefreshTokenKeyName);
+        if (const auto refresh = co_await secrets.read(refreshName))
+            config.graph.refreshToken = *refresh;
+    }
+    const QString keysName = QString::fromLatin1(tracking::kKeysSecret);
+    if (const auto keys = co_await secrets.read(keysName))
+        config.trackingKeys = keys->toUtf8();
+    const QString tokenName = QString::fromLatin1(tracking::kApiTokenSecret);
+    if (const auto token = co_await secrets.read(tokenName))
+        config.trackerApiToken = token->toUtf8();
+    co_return config;
+}
+} // namespace
+
 void AppSession::startScheduler()
 {
     if (!m_db || m_db->isReadOnly() || m_send.isRunning())
         return;
-    // The secret is read here, on the GUI thread that owns the keychain's jobs, then handed over.
     const int attempt = ++m_starting;
-    campaigns::SendService::Config config = sendConfig();
-    QCoro::connect(m_secrets.read(config.secretKey), this, [this, attempt, config](const Result<QString> &secret) {
-        campaigns::SendService::Config withSecret = config;
-        if (secret)
-            withSecret.graph.clientSecret = *secret;
-        const auto go = [this, attempt](const campaigns::SendService::Config &ready) {
-            if (attempt != m_starting || !m_db || m_send.isRunning() || ready.databasePath != m_db->path())
-                return; // closed, restarted or started meanwhile
-            m_sending = false;
-            m_send.start(ready);
-        };
-        if (withSecret.delegatedMailbox.isEmpty()) {
-            go(withSecret);
-            return;
-        }
-        QCoro::connect(m_secrets.read(QString::fromLatin1(kRefreshTokenKeyName)), this, [withSecret, go](const Result<QString> &refresh) {
-            campaigns::SendService::Config ready = withSecret;
-            if (refresh)
-                ready.graph.refreshToken = *refresh;
-            go(ready);
-        });
+    QCoro::connect(withSecrets(m_secrets, sendConfig()), this, [this, attempt](const campaigns::SendService::Config &ready) {
+        if (attempt != m_starting || !m_db || m_send.isRunning() || ready.databasePath != m_db->path())
+            return; // closed, restarted or started meanwhile
+        m_sending = false;
+        m_send.start(ready);
     });
 }
 

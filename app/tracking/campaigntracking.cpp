@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaigntracking.h"
+
+#include "campaigns/campaignstore.h"
+#include "common/awaittask.h"
+#include "content/templatestore.h"
+#include "storage/sqlvalues.h"
+#include "storage/transaction.h"
+
+#include <QCoroNetworkReply>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lux::tracking {
+
+namespace {
+
+QString decodeEntities(QStringView v)
+{
+    QString s = v.toString();
+    s.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    s.replace(QLatin1String("&#38;"), QLatin1String("&"));
+    s.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    s.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    return s;
+}
+
+bool trackable(const QString &url)
+{
+    return url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) || url.startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
+}
+
+// Calls `each(valueStart, valueEnd, decodedUrl)` for the href of every <a> tag.
+void forEachHref(const QString &html, const std::function<void(qsizetype, qsizetype, const QString &)> &each)
+{
+    qsizetype pos = 0;
+    const qsizetype n = html.size();
+    while ((pos = html.indexOf(u'<', pos)) >= 0) {
+        if (pos + 2 >= n)
+            break;
+        if (html.mid(pos, 4) == QLatin1String("<!--")) { // comments hide nothing to rewrite
+            const qsizetype end = html.indexOf(QLatin1String("-->"), pos + 4);
+            if (end < 0)
+                break;
+            pos = end + 3;
+            continue;
+        }
+        const QChar a = html.at(pos + 1);
+        const QChar after = html.at(pos + 2);
+        if ((a != u'a' && a != u'A') || !(after.isSpace())) {
+            ++pos;
+            continue;
+        }
+        const qsizetype tagEnd = html.indexOf(u'>', pos);
+        if (tagEnd < 0)
+            break;
+        qsizetype i = pos + 2;
+        while (i < tagEnd) {
+            while (i < tagEnd && html.at(i).isSpace())
+                ++i;
+            const qsizetype nameStart = i;
+            while (i < tagEnd && !html.at(i).isSpace() && html.at(i) != u'=' && html.at(i) != u'/')
+                ++i;
+            const QStringView name = QStringView(html).sliced(nameStart, i - nameStart);
+            while (i < tagEnd && html.at(i).isSpace())
+                ++i;
+            if (i >= tagEnd || html.at(i) != u'=') {
+                if (i == nameStart)
+                    ++i;
+                continue;
+            }
+            ++i;
+            while (i < tagEnd && html.at(i).isSpace())
+                ++i;
+            qsizetype valueStart = i, valueEnd;
+            if (i < tagEnd && (html.at(i) == u'"' || html.at(i) == u'\'')) {
+                const QChar quote = html.at(i);
+                valueStart = i + 1;
+                valueEnd = html.indexOf(quote, valueStart);
+                if (valueEnd < 0 || valueEnd > tagEnd)
+                    break;
+                i = valueEnd + 1;
+            } else {
+                while (i < tagEnd && !html.at(i).isSpace())
+                    ++i;
+                valueEnd = i;
+            }
+            if (name.compare(QLatin1String("href"), Qt::CaseInsensitive) == 0) {
+                each(valueStart, valueEnd, decodeEntities(QStringView(html).sliced(valueStart, valueEnd - valueStart)).trimmed());
+                break;
+            }
+        }
+        pos = tagEnd + 1;
+    }
+}
+
+} // namespace
+
+QStringList LinkRewriter::links(const QString &html, const QString &skip)
+{
+    QStringList out;
+    forEachHref(html, [&](qsizetype, qsizetype, const QString &url) {
+        if (trackable(url) && url != skip && !out.contains(url))
+            out.append(url);
+    });
+    return out;
+}
+
+QString LinkRewriter::rewrite(const QString &html, const std::function<QString(const QString &url)> &replace)
+{
+    QString out;
+    out.reserve(html.size() + 256);
+    qsizetype copied = 0;
+    forEachHref(html, [&](qsizetype start, qsizetype end, const QString &url) {
+        if (!trackable(url))
+            return;
+        const QString to = replace(url);
+        if (to.isEmpty())
+            return;
+        out += QStringView(html).sliced(copied, start - copied);
+        out += to.toHtmlEscaped();
+        copied = end;
+    });
+    out += QStringView(html).sliced(copied);
+    return out;
+}
+
+QString LinkRewriter::addPixel(const QString &html, const QString &src)
+{
+    const QString img = QStringLiteral("<img src=\"%1\" width=\"1\" height=\"1\" alt=\"\" "
+                                       "style=\"display:block;border:0;width:1px;height:1px;overflow:hidden\">")
+                            .arg(src.toHtmlEscaped());
+    const qsizetype body = html.lastIndexOf(QLatin1String("</body>"), -1, Qt::CaseInsensitive);
+    if (body < 0)
+        return html + img;
+    return html.left(body) + img + html.mid(body);
+}
+
+Result<CampaignTracking> CampaignTracking::create(const Config &config)
+{
+    const QUrl url(config.trackerUrl.trimmed(), QUrl::StrictMode);
+    if (config.trackerUrl.trimmed().isEmpty())
+        return Error(QStringLiteral("tracker.config"),
+                     tr("Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url): every message "
+                        "carries a one-click unsubscribe link to it."));
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return Error(QStringLiteral("tracker.config"), tr("The tracker address “%1” is not an http or https address.").arg(config.trackerUrl));
+    if (config.keys.trimmed().isEmpty())
+        return Error(QStringLiteral("tracker.keys"),
+                     tr("The tracking signing keys are not set: add them under Settings → Tracking (or set LUX_SECRET_TRACKING_KEYS)."));
+    auto ring = KeyRing::parse(config.keys);
+    if (!ring)
+        return Error(QStringLiteral("tracker.keys"), tr("The tracking signing keys cannot be used: %1").arg(ring.error().message));
+    return CampaignTracking(config, TokenCodec(*ring));
+}
+
+QString CampaignTracking::base() const
+{
+    QString b = m_config.trackerUrl.trimmed();
+    while (b.endsWith(u'/'))
+        b.chop(1);
+    return b;
+}
+
+QUrl CampaignTracking::apiUrl(const QString &path) const
+{
+    return QUrl(base() + path);
+}
+
+QString CampaignTracking::unsubscribeUrl(qint64 campaignId, qint64 outboxId) const
+{
+    return base() + QStringLiteral("/u/") + m_codec.sign({Purpose::Unsubscribe, quint64(campaignId), quint64(outboxId), 0, 0});
+}
+
+QString CampaignTracking::openUrl(qint64 campaignId, qint64 outboxId) const
+{
+    return base() + QStringLiteral("/o/") + m_codec.sign({Purpose::Open, quint64(campaignId), quint64(outboxId), 0, 0});
+}
+
+QString CampaignTracking::clickUrl(qint64 campaignId, qint64 outboxId, quint32 linkId) const
+{
+    return base() + QStringLiteral("/c/") + m_codec.sign({Purpose::Click, quint64(campaignId), quint64(outboxId), linkId, 0});
+}
+
+Status CampaignTracking::prepareLinks(QSqlDatabase db, const campaigns::Campaign &campaign) const
+{
+    if (!campaign.tracking)
+        return {};
+    const auto t = content::TemplateStore(db).find(campaign.templateId);
+    if (!t)
+        return Error(QStringLiteral("tracking.links"), tr("The campaign's template cannot be read: %1").arg(t.error().message));
+    content::EmailTemplate message = *t;
+    if (!campaign.subject.isEmpty())
+        message.subject = campaign.subject;
+    const QString unsubscribe = unsubscribeUrl(campaign.id, 0);
+    const auto rendered = content::TemplateRenderer(db).render(message, nullptr, {{QStringLiteral("unsubscribe_url"), unsubscribe}});
+    const QStringList found = LinkRewriter::links(rendered.html, unsubscribe);
+    const auto known = loadLinks(db, campaign.id);
+    if (!known)
+        return known.error();
+    storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO campaign_links (campaign_id, link_id, url) VALUES (?, ?, ?)"));
+    quint32 next = 1;
+    for (quint32 id : *known)
+        next = std::max(next, id + 1);
+    for (const QString &url : found) {
+        if (known->contains(url))
+            continue;
+        q.addBindValue(campaign.id);
+        q.addBindValue(next++);
+        q.addBindValue(url);
+        if (!q.exec())
+            return storage::queryError(q);
+    }
+    return tx.commit();
+}
+
+Result<QHash<QString, quint32>> CampaignTracking::loadLinks(QSqlDatabase db, qint64 campaignId)
+{
+    QHash<QString, quint32> links;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT url, link_id FROM campaign_links WHERE campaign_id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q);
+    while (q.next())
+        links.insert(q.value(0).toString(), quint32(q.value(1).toUInt()));
+    return links;
+}
+
+QCoro::Task<Status> CampaignTracking::registerLinks(QNetworkAccessManager *network, QSqlDatabase db, qint64 campaignId) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT link_id, url FROM campaign_links WHERE campaign_id = ? AND registered_at IS NULL ORDER BY link_id"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        co_return storage::queryError(q);
+    QJsonArray links;
+    qint64 last = 0;
+    while (q.next()) {
+        last = q.value(0).toLongLong();
+        links.append(QJsonObject{{QStringLiteral("id"), q.value(0).toLongLong()}, {QStringLiteral("url"), q.value(1).toString()}});
+    }
+    q.finish();
+    if (links.isEmpty())
+        co_return Status{};
+    if (m_config.apiToken.isEmpty())
+        co_return Error(QStringLiteral("tracker.token"),
+                        tr("The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN)."));
+    QNetworkRequest request(apiUrl(QStringLiteral("/api/v1/links")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setRawHeader("Authorization", "Bearer " + m_config.apiToken);
+    request.setTransferTimeout(30'000);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("campaign"), campaignId}, {QStringLiteral("links"), links}}).toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = network->post(request, body);
+    co_await qCoro(reply).waitForFinished();
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError && status == 0)
+        co_return Error(QStringLiteral("tracker.unreachable"),
+                        tr("The tracker at %1 cannot be reached to register the campaign's links: %2").arg(base(), reply->errorString()));
+    if (status != 200) {
+        const QString message = QJsonDocument::fromJson(answer).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        co_return Error(QStringLiteral("tracker.links"), status == 401 ? tr("The tracker refused the API token (HTTP 401): check it under Settings → Tracking.")
+                                                                        : tr("The tracker did not take the campaign's links (HTTP %1): %2").arg(status).arg(message));
+    }
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("UPDATE campaign_links SET registered_at = ? WHERE campaign_id = ? AND registered_at IS NULL AND link_id <= ?"));
+    mark.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    mark.addBindValue(campaignId);
+    mark.addBindValue(last);
+    if (!mark.exec())
+        co_return storage::queryError(mark);
+    co_return Status{};
+}
+
+QString CampaignTracking::decorate(const QString &html, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links) const
+{
+    const QString rewritten = LinkRewriter::rewrite(html, [&](const QString &url) {
+        const auto it = links.constFind(url);
+        return it == links.constEnd() ? QString() : clickUrl(campaignId, outboxId, *it);
+    });
+    return LinkRewriter::addPixel(rewritten, openUrl(campaignId, outboxId));
+}
+
+} // namespace lux::tracking

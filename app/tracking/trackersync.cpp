@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trackersync.h"
+
+#include "contacts/suppression.h"
+#include "storage/sqlvalues.h"
+#include "storage/transaction.h"
+#include "tracking/classifier.h"
+
+#include <QCoroNetworkReply>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+namespace lux::tracking {
+
+namespace {
+QString trimmedBase(QString base)
+{
+    base = base.trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return base;
+}
+} // namespace
+
+TrackerSync::TrackerSync(QNetworkAccessManager *network, QSqlDatabase db, QString trackerUrl, QByteArray apiToken, qint64 nowMs)
+    : m_network(network), m_db(std::move(db)), m_base(trimmedBase(std::move(trackerUrl))), m_token(std::move(apiToken)), m_now(nowMs)
+{
+}
+
+QUrl TrackerSync::url(const QString &path) const
+{
+    return QUrl(m_base + path);
+}
+
+Result<TrackerSync::Status> TrackerSync::status(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT cursor, synced_at, error FROM tracker_sync WHERE id = 1")) || !q.next())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    return Status{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()};
+}
+
+void TrackerSync::recordOutcome(const QString &error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE tracker_sync SET synced_at = ?, error = ? WHERE id = 1"));
+    q.addBindValue(m_now ? m_now : QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(error);
+    (void)q.exec();
+}
+
+QCoro::Task<Result<TrackerSync::Summary>> TrackerSync::run(int pageSize)
+{
+    if (m_base.isEmpty())
+        co_return Error(QStringLiteral("tracker.config"), tr("Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url)."));
+    if (m_token.isEmpty())
+        co_return Error(QStringLiteral("tracker.token"),
+                        tr("The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN)."));
+    const auto state = status(m_db);
+    if (!state)
+        co_return state.error();
+    Summary total;
+    QString cursor = state->cursor;
+    for (;;) {
+        QUrl u = url(QStringLiteral("/api/v1/events"));
+        u.setQuery(QUrlQuery{{QStringLiteral("after"), cursor}, {QStringLiteral("limit"), QString::number(pageSize)}});
+        QNetworkRequest request(u);
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+        request.setTransferTimeout(30'000);
+        QNetworkReply *reply = m_network->get(request);
+        co_await qCoro(reply).waitForFinished();
+        reply->deleteLater();
+        const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        QString error;
+        if (http == 0)
+            error = tr("The tracker at %1 cannot be reached: %2. Events wait there; the next sync catches up.").arg(m_base, reply->errorString());
+        else if (http == 401)
+            error = tr("The tracker refused the API token (HTTP 401): check it under Settings → Tracking.");
+        else if (http != 200)
+            error = tr("The tracker answered HTTP %1 to the event request.").arg(http);
+        QJsonParseError parse;
+        const QJsonObject page = QJsonDocument::fromJson(body, &parse).object();
+        if (error.isEmpty() && (parse.error != QJsonParseError::NoError || !page.value(QStringLiteral("events")).isArray()))
+            error = tr("The tracker's answer is not an event page (at offset %1).").arg(parse.offset);
+        if (!error.isEmpty()) {
+            recordOutcome(error);
+            co_return Error(http == 0 ? QStringLiteral("tracker.unreachable") : QStringLiteral("tracker.sync"), error);
+        }
+        const QString next = page.value(QStringLiteral("cursor")).toString();
+        const auto applied = apply(page.value(QStringLiteral("events")).toArray(), next);
+        if (!applied) {
+            recordOutcome(applied.error().message);
+            co_return applied.error();
+        }
+        total.events += applied->events;
+        total.opens += applied->opens;
+        total.clicks += applied->clicks;
+        total.unsubscribes += applied->unsubscribes;
+        total.machine += applied->machine;
+        total.ignored += applied->ignored;
+        cursor = next;
+        if (!page.value(QStringLiteral("more")).toBool() || applied->events == 0)
+            break;
+    }
+    total.cursor = cursor;
+    recordOutcome(QString());
+    co_return total;
+}
+
+Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const QString &cursor)
+{
+    Summary s;
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSqlQuery row(m_db);
+    row.prepare(QStringLiteral("SELECT o.contact_id, o.email_key, o.state, o.updated_at, "
+                               "(SELECT count(*) FROM campaign_links l WHERE l.campaign_id = o.campaign_id) "
+                               "FROM outbox o WHERE o.id = ? AND o.campaign_id = ?"));
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO tracking_events (tracker_id, kind, campaign_id, outbox_id, contact_id, link_id, at, machine, reason) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tracker_id) DO NOTHING"));
+    contacts::SuppressionList suppression(m_db);
+    for (const QJsonValue &v : events) {
+        const QJsonObject e = v.toObject();
+        const qint64 trackerId = e.value(QStringLiteral("id")).toInteger();
+        const QString kind = e.value(QStringLiteral("type")).toString();
+        const qint64 campaign = e.value(QStringLiteral("campaign")).toInteger();
+        const qint64 recipient = e.value(QStringLiteral("recipient")).toInteger();
+        const qint64 link = e.value(QStringLiteral("link")).toInteger();
+        const qint64 at = e.value(QStringLiteral("at")).toInteger();
+        bool machine = e.value(QStringLiteral("machine")).toBool();
+        QString reason = e.value(QStringLiteral("reason")).toString();
+        ++s.events;
+        if (trackerId <= 0 || (kind != QLatin1String("open") && kind != QLatin1String("click") && kind != QLatin1String("unsubscribe"))) {
+            ++s.ignored;
+            continue;
+        }
+        row.addBindValue(recipient);
+        row.addBindValue(campaign);
+        if (!row.exec())
+            return storage::queryError(row, QStringLiteral("db.read"));
+        if (!row.next()) { // a test send (recipient 0), or a campaign deleted since
+            ++s.ignored;
+            continue;
+        }
+        const QVariant contactId = row.value(0);
+        const QString emailKey = row.value(1).toString();
+        const bool delivered = row.value(2).toString() == QLatin1String("sent");
+        const qint64 sentAt = row.value(3).toLongLong();
+        const int linkCount = row.value(4).toInt();
+        row.finish();
+        if (kind == QLatin1String("click") && !machine && delivered && at >= sentAt && at - sentAt < context::kClickAfterDeliveryMs) {
+            machine = true;
+            reason = QStringLiteral("click-after-delivery");
+        }
+        for (const QVariant &b : QVariantList{trackerId, kind, campaign, recipient, contactId, link, at, int(machine), reason})
+            insert.addBindValue(b);
+        if (!insert.exec())
+            return storage::queryError(insert);
+        if (insert.numRowsAffected() == 0) { // already pulled (a sync interrupted before its cursor moved)
+            ++s.ignored;
+            continue;
+        }
+        if (kind == QLatin1String("open"))
+            ++s.opens;
+        else if (kind == QLatin1String("click"))
+            ++s.clicks;
+        if (machine)
+            ++s.machine;
+        if (kind == QLatin1String("click") && linkCount >= 2) {
+            // Every link of the message within a second: a scanner, all of those clicks.
+            QSqlQuery burst(m_db);
+            burst.prepare(QStringLiteral("SELECT count(DISTINCT link_id) FROM tracking_events "
+                                         "WHERE outbox_id = ? AND kind = 'click' AND at BETWEEN ? AND ?"));
+            burst.addBindValue(recipient);
+            burst.addBindValue(at - context::kAllLinksWindowMs);
+            burst.addBindValue(at);
+            if (!burst.exec() || !burst.next())
+                return storage::queryError(burst, QStringLiteral("db.read"));
+            if (burst.value(0).toInt() >= linkCount) {
+                QSqlQuery flag(m_db);
+                flag.prepare(QStringLiteral("UPDATE tracking_events SET machine = 1, reason = 'all-links' "
+                                            "WHERE outbox_id = ? AND kind = 'click' AND at BETWEEN ? AND ? AND machine = 0"));
+                flag.addBindValue(recipient);
+                flag.addBindValue(at - context::kAllLinksWindowMs);
+                flag.addBindValue(at);
+                if (!flag.exec())
+                    return storage::queryError(flag);
+                s.machine += flag.numRowsAffected();
+            }
+        }
+        if (kind == QLatin1String("unsubscribe")) {
+            ++s.unsubscribes;
+            const auto added = suppression.addKey(contacts::SuppressionList::Channel::Email, emailKey,
+                                                  tr("One-click unsubscribe from campaign %1").arg(campaign));
+            if (!added)
+                return added.error();
+            if (!contactId.isNull()) {
+                QSqlQuery consent(m_db);
+                consent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at) "
+                                               "VALUES (?, 'email', 'withdrawn', 'form', ?, ?)"));
+                consent.addBindValue(contactId);
+                consent.addBindValue(tr("Unsubscribed with the link in campaign %1 (lux-tracker event %2)").arg(campaign).arg(trackerId));
+                consent.addBindValue(at);
+                if (!consent.exec())
+                    return storage::queryError(consent);
+            }
+        }
+    }
+    QSqlQuery moved(m_db);
+    moved.prepare(QStringLiteral("UPDATE tracker_sync SET cursor = ? WHERE id = 1"));
+    moved.addBindValue(cursor);
+    if (!moved.exec())
+        return storage::queryError(moved);
+    if (lux::Status c = tx.commit(); !c)
+        return c.error();
+    s.cursor = cursor;
+    return s;
+}
+
+QCoro::Task<lux::Status> TrackerSync::check(QNetworkAccessManager *network, QString trackerUrl, QByteArray apiToken)
+{
+    const QString base = trimmedBase(trackerUrl);
+    const QUrl health(base + QStringLiteral("/healthz"));
+    if (!health.isValid() || health.host().isEmpty())
+        co_return Error(QStringLiteral("tracker.config"), tr("“%1” is not a tracker address.").arg(trackerUrl));
+    QNetworkRequest request(health);
+    request.setTransferTimeout(15'000);
+    QNetworkReply *reply = network->get(request);
+    co_await qCoro(reply).waitForFinished();
+    reply->deleteLater();
+    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200
+        || QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("status")).toString() != QLatin1String("ok"))
+        co_return Error(QStringLiteral("tracker.unreachable"),
+                        tr("No lux-tracker answers at %1: %2").arg(base, reply->error() != QNetworkReply::NoError ? reply->errorString() : tr("not a tracker")));
+    QNetworkRequest api(QUrl(base + QStringLiteral("/api/v1/events?after=0&limit=1")));
+    api.setRawHeader("Authorization", "Bearer " + apiToken);
+    api.setTransferTimeout(15'000);
+    QNetworkReply *authed = network->get(api);
+    co_await qCoro(authed).waitForFinished();
+    authed->deleteLater();
+    const int http = authed->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (http == 401)
+        co_return Error(QStringLiteral("tracker.token"), tr("The tracker answers, but refuses this API token."));
+    if (http != 200)
+        co_return Error(QStringLiteral("tracker.sync"), tr("The tracker answers, but its event API gave HTTP %1.").arg(http));
+    co_return lux::Status{};
+}
+
+} // namespace lux::tracking
