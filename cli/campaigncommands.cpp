@@ -15,7 +15,11 @@
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
+#include "analytics/campaignreport.h"
+
+#include <QFile>
 #include "tracking/campaigntracking.h"
+#include "tracking/trackersync.h"
 #include "settings/settings.h"
 #include "storage/database.h"
 
@@ -219,6 +223,7 @@ QList<QCommandLineOption> campaignOptions()
         {QStringLiteral("until-idle"), t(QT_TRANSLATE_NOOP("luxctl", "Scheduler run: stop when no job is due."))},
         {QStringLiteral("accept-warnings"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule or send: the pre-send warnings were read."))},
         {QStringLiteral("sender"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: another mailbox to share the sending (repeatable).")), QStringLiteral("EMAIL")},
+        {QStringLiteral("csv"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign report: also write it as CSV to OUT.")), QStringLiteral("OUT")},
         {QStringLiteral("local-time"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule: --at's date and time in each recipient's time zone."))},
         {QStringLiteral("to"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign test: an address to send the test to (repeatable, at most 5).")), QStringLiteral("EMAIL")},
     };
@@ -229,15 +234,23 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx)
     if (command == QLatin1String("secret")) {
         // Secrets go to the keychain, read from standard input so they never sit in a command line
         // or a shell history: `luxctl settings secret graph.client_secret < file`.
-        if (ctx.args.value(0) != QLatin1String("graph.client_secret"))
-            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret (the value on standard input)"));
+        static const QHash<QString, QString> kSecrets{{QStringLiteral("graph.client_secret"), QStringLiteral("graph/client-secret")},
+                                                      {QStringLiteral("tracker.api_token"), QString::fromLatin1(tracking::kApiTokenSecret)},
+                                                      {QStringLiteral("tracking.keys"), QString::fromLatin1(tracking::kKeysSecret)}};
+        const QString name = ctx.args.value(0);
+        if (!kSecrets.contains(name))
+            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)"));
         QTextStream in(stdin);
-        const QString value = in.readLine().trimmed();
+        // The signing keys are several lines; the others one.
+        const QString value = name == QLatin1String("tracking.keys") ? in.readAll().trimmed() : in.readLine().trimmed();
         if (value.isEmpty())
             return ctx.usage(CampaignTr::tr("Give the secret on standard input."));
-        if (Status s = awaitTask(SecretStore().write(QStringLiteral("graph/client-secret"), value)); !s)
+        if (name == QLatin1String("tracking.keys"))
+            if (const auto ring = tracking::KeyRing::parse(value.toUtf8()); !ring)
+                return ctx.fail(ring.error());
+        if (Status s = awaitTask(SecretStore().write(kSecrets.value(name), value)); !s)
             return ctx.fail(s.error());
-        return ctx.succeed({{QStringLiteral("key"), ctx.args.value(0)}}, CampaignTr::tr("Saved in the keychain."));
+        return ctx.succeed({{QStringLiteral("key"), name}}, CampaignTr::tr("Saved in the keychain."));
     }
     Settings settings;
     const auto key = Settings::fromCliName(ctx.args.value(0));
@@ -294,6 +307,66 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
         return ctx.succeed({{QStringLiteral("senders"), all}}, lines.join(u'\n'));
     }
     return ctx.usage(CampaignTr::tr("Unknown command 'sender %1'. Commands: add, list.").arg(command));
+}
+
+int runTrackerCommand(const QString &command, const CommandContext &ctx)
+{
+    const QString url = Settings().value(Settings::Key::TrackerUrl).toString();
+    const auto token = awaitTask(SecretStore().read(QString::fromLatin1(tracking::kApiTokenSecret)));
+    const QByteArray apiToken = token ? token->toUtf8() : QByteArray();
+    if (command == QLatin1String("new-key")) {
+        // A fresh signing key, first in the ring (it signs from now on; older ones still verify).
+        const QString keysName = QString::fromLatin1(tracking::kKeysSecret);
+        const auto current = awaitTask(SecretStore().read(keysName));
+        QByteArray ring;
+        if (current && !current->trimmed().isEmpty()) {
+            const auto parsed = tracking::KeyRing::parse(current->toUtf8());
+            if (!parsed)
+                return ctx.fail(parsed.error());
+            quint8 next = 1;
+            for (quint8 id : parsed->ids())
+                next = std::max<quint8>(next, quint8(id + 1));
+            const auto rotated = tracking::KeyRing::rotate(current->toUtf8(), next);
+            if (!rotated)
+                return ctx.fail(rotated.error());
+            ring = *rotated;
+        } else {
+            ring = tracking::KeyRing::generate(1);
+        }
+        if (Status s = awaitTask(SecretStore().write(keysName, QString::fromUtf8(ring))); !s)
+            return ctx.fail(s.error());
+        // Printed for the server's key file: the same ring, or tokens would not verify.
+        return ctx.succeed({{QStringLiteral("keys"), QString::fromUtf8(ring)}}, QString::fromUtf8(ring).trimmed());
+    }
+    QNetworkAccessManager network;
+    if (command == QLatin1String("test")) {
+        if (Status s = awaitTask(tracking::TrackerSync::check(&network, url, apiToken)); !s)
+            return ctx.fail(s.error());
+        return ctx.succeed({{QStringLiteral("url"), url}, {QStringLiteral("ok"), true}}, CampaignTr::tr("lux-tracker at %1 answers and accepts the API token.").arg(url));
+    }
+    if (command == QLatin1String("sync")) {
+        auto db = Database::open(ctx.databasePath);
+        if (!db)
+            return ctx.fail(db.error());
+        tracking::TrackerSync sync(&network, (*db)->connection(), url, apiToken);
+        const auto summary = awaitTask(sync.run());
+        if (!summary)
+            return ctx.fail(summary.error());
+        return ctx.succeed({{QStringLiteral("events"), summary->events},
+                            {QStringLiteral("opens"), summary->opens},
+                            {QStringLiteral("clicks"), summary->clicks},
+                            {QStringLiteral("unsubscribes"), summary->unsubscribes},
+                            {QStringLiteral("machine"), summary->machine},
+                            {QStringLiteral("ignored"), summary->ignored},
+                            {QStringLiteral("cursor"), summary->cursor}},
+                           CampaignTr::tr("%1 events: %2 opens, %3 clicks, %4 unsubscribes (%5 by machines).")
+                               .arg(summary->events)
+                               .arg(summary->opens)
+                               .arg(summary->clicks)
+                               .arg(summary->unsubscribes)
+                               .arg(summary->machine));
+    }
+    return ctx.usage(CampaignTr::tr("Unknown command 'tracker %1'. Commands: sync, test, new-key.").arg(command));
 }
 
 int runSchedulerCommand(const QString &command, const CommandContext &ctx)
@@ -395,6 +468,30 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                            {QStringLiteral("status"), now ? campaigns::statusName(now->status) : QString()},
                            {QStringLiteral("outbox"), countsJson(campaigns::Outbox(db).counts(*id))}};
     };
+    if (command == QLatin1String("report")) {
+        const auto report = analytics::ReportBuilder(db).campaign(*id);
+        if (!report)
+            return ctx.fail(report.error());
+        if (ctx.isSet(QStringLiteral("csv"))) {
+            QFile out(ctx.option(QStringLiteral("csv")));
+            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return ctx.fail(Error(QStringLiteral("io.write"), CampaignTr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString())));
+            out.write(report->toCsv().toUtf8());
+        }
+        const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
+        return ctx.succeed(report->toJson(),
+                           CampaignTr::tr("%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people "
+                                          "(click-to-open %8 %); %9 unsubscribed.")
+                               .arg(report->name)
+                               .arg(report->sent)
+                               .arg(report->failed)
+                               .arg(report->uniqueOpens.human)
+                               .arg(pct(report->openRate))
+                               .arg(report->uniqueOpens.machine)
+                               .arg(report->uniqueClicks.human)
+                               .arg(pct(report->clickToOpenRate))
+                               .arg(report->unsubscribes));
+    }
     if (command == QLatin1String("status")) {
         const QJsonObject o = statusJson();
         return ctx.succeed(o, CampaignTr::tr("Campaign %1: %2").arg(*id).arg(o.value(QStringLiteral("status")).toString()));
@@ -480,7 +577,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                                   .arg(summary->unknown)
                                   .arg(summary->pending));
     }
-    return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, pause, resume, cancel, retry-failed.").arg(command));
+    return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.").arg(command));
 }
 
 } // namespace lux::cli

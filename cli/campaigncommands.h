@@ -12,5 +12,6 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx);
 int runSenderCommand(const QString &command, const CommandContext &ctx);
 int runCampaignCommand(const QString &command, const CommandContext &ctx);
 int runSchedulerCommand(const QString &command, const CommandContext &ctx);
+int runTrackerCommand(const QString &command, const CommandContext &ctx);
 
 } // namespace lux::cli

@@ -67,13 +67,17 @@ int main(int argc, char *argv[])
         {"template component NAME FILE", QT_TRANSLATE_NOOP("luxctl", "save a reusable block, included with {{> NAME}}")},
         {"template brand NAME FILE.json", QT_TRANSLATE_NOOP("luxctl", "save a brand kit (brand.* merge tags); --default")},
         {"settings set KEY VALUE", QT_TRANSLATE_NOOP("luxctl", "graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …")},
-        {"settings secret KEY", QT_TRANSLATE_NOOP("luxctl", "graph.client_secret into the keychain, read from standard input")},
+        {"settings secret KEY", QT_TRANSLATE_NOOP("luxctl", "graph.client_secret, tracker.api_token or tracking.keys into the keychain, from standard input")},
         {"sender add EMAIL", QT_TRANSLATE_NOOP("luxctl", "a mailbox to send from; --per-minute, --per-day, --concurrency")},
         {"campaign create", QT_TRANSLATE_NOOP("luxctl", "--name --template --subject --from [--tag] [--segment] [--exclude-tag] …")},
         {"campaign send ID", QT_TRANSLATE_NOOP("luxctl", "send now through Microsoft Graph, until every recipient is settled")},
         {"campaign test ID --to EMAIL", QT_TRANSLATE_NOOP("luxctl", "send a test of the campaign to up to five addresses")},
         {"campaign status ID", QT_TRANSLATE_NOOP("luxctl", "status and outbox counts; also schedule, pause, resume, cancel, retry-failed")},
+        {"campaign report ID", QT_TRANSLATE_NOOP("luxctl", "opens, clicks and unsubscribes, people and machines apart; --json, --csv OUT")},
         {"scheduler run", QT_TRANSLATE_NOOP("luxctl", "send scheduled campaigns when due, without a window; --until-idle")},
+        {"tracker sync", QT_TRANSLATE_NOOP("luxctl", "pull opens, clicks and unsubscribes from lux-tracker")},
+        {"tracker test", QT_TRANSLATE_NOOP("luxctl", "check that lux-tracker answers and accepts the API token")},
+        {"tracker new-key", QT_TRANSLATE_NOOP("luxctl", "a new signing key in the keychain, printed for the server's key file")},
     };
     QString description = QCoreApplication::translate("luxctl", "LUX Marketing from the command line.")
                           + QStringLiteral("\n\n") + QCoreApplication::translate("luxctl", "Commands:") + QLatin1Char('\n');
@@ -99,7 +103,7 @@ int main(int argc, char *argv[])
     parser.addOptions(cli::contactOptions());
     parser.addOptions(cli::templateOptions());
     parser.addOptions(cli::campaignOptions());
-    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler"));
+    parser.addPositionalArgument(QStringLiteral("group"), QCoreApplication::translate("luxctl", "Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker"));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("luxctl", "Command"));
 
     cli::CommandContext ctx;
@@ -142,5 +146,7 @@ int main(int argc, char *argv[])
         return cli::runCampaignCommand(command, ctx);
     if (group == QLatin1String("scheduler"))
         return cli::runSchedulerCommand(command, ctx);
+    if (group == QLatin1String("tracker"))
+        return cli::runTrackerCommand(command, ctx);
     return ctx.usage(QCoreApplication::translate("luxctl", "Unknown command group '%1'.").arg(group));
 }

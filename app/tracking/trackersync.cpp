@@ -161,7 +161,7 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
             machine = true;
             reason = QStringLiteral("click-after-delivery");
         }
-        for (const QVariant &b : QVariantList{trackerId, kind, campaign, recipient, contactId, link, at, int(machine), reason})
+        for (const QVariant &b : QVariantList{trackerId, kind, campaign, recipient, contactId, link, at, int(machine), storage::notNull(reason)})
             insert.addBindValue(b);
         if (!insert.exec())
             return storage::queryError(insert);

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaignreport.h"
+
+#include "storage/sqlvalues.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace lux::analytics {
+
+namespace {
+
+QJsonObject splitJson(const Split &s)
+{
+    return {{QStringLiteral("human"), s.human}, {QStringLiteral("machine"), s.machine}, {QStringLiteral("total"), s.all()}};
+}
+
+double rate(qint64 part, qint64 whole)
+{
+    return whole > 0 ? double(part) / double(whole) : 0.0;
+}
+
+// OWASP CSV injection: a cell that a spreadsheet would run as a formula gets a leading quote.
+QString csvCell(const QString &v)
+{
+    QString s = v;
+    if (!s.isEmpty() && QStringLiteral("=+-@\t\r").contains(s.front()))
+        s.prepend(u'\'');
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
+        s = u'"' + QString(s).replace(u'"', QLatin1String("\"\"")) + u'"';
+    return s;
+}
+
+} // namespace
+
+QJsonObject CampaignReport::toJson() const
+{
+    QJsonArray linkArray;
+    for (const Link &l : links)
+        linkArray.append(QJsonObject{{QStringLiteral("id"), qint64(l.id)}, {QStringLiteral("url"), l.url},
+                                     {QStringLiteral("clicks"), splitJson(l.clicks)}, {QStringLiteral("unique_human"), l.uniqueHuman}});
+    QJsonArray time;
+    for (const Bucket &b : timeline)
+        time.append(QJsonObject{{QStringLiteral("start"), b.start}, {QStringLiteral("opens"), splitJson(b.opens)}, {QStringLiteral("clicks"), splitJson(b.clicks)}});
+    QJsonArray engaged;
+    for (const Engaged &e : mostEngaged)
+        engaged.append(QJsonObject{{QStringLiteral("contact_id"), e.contactId}, {QStringLiteral("email"), e.email},
+                                   {QStringLiteral("opens"), e.opens}, {QStringLiteral("clicks"), e.clicks}});
+    return {{QStringLiteral("id"), campaignId},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("recipients"), recipients},
+            {QStringLiteral("sent"), sent},
+            {QStringLiteral("failed"), failed},
+            {QStringLiteral("unique_opens"), splitJson(uniqueOpens)},
+            {QStringLiteral("total_opens"), splitJson(totalOpens)},
+            {QStringLiteral("unique_clicks"), splitJson(uniqueClicks)},
+            {QStringLiteral("total_clicks"), splitJson(totalClicks)},
+            {QStringLiteral("unsubscribes"), unsubscribes},
+            {QStringLiteral("open_rate"), openRate},
+            {QStringLiteral("click_rate"), clickRate},
+            {QStringLiteral("click_to_open_rate"), clickToOpenRate},
+            {QStringLiteral("unsubscribe_rate"), unsubscribeRate},
+            {QStringLiteral("links"), linkArray},
+            {QStringLiteral("bucket_ms"), bucketMs},
+            {QStringLiteral("timeline"), time},
+            {QStringLiteral("most_engaged"), engaged}};
+}
+
+QString CampaignReport::toCsv() const
+{
+    QStringList lines;
+    const auto row = [&](const QStringList &cells) {
+        QStringList out;
+        for (const QString &c : cells)
+            out << csvCell(c);
+        lines << out.join(u',');
+    };
+    const auto n = [](qint64 v) { return QString::number(v); };
+    const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
+    row({tr("Campaign"), name});
+    row({tr("Status"), status});
+    row({QString(), tr("People"), tr("Machines"), tr("Total")});
+    row({tr("Recipients"), n(recipients)});
+    row({tr("Sent"), n(sent)});
+    row({tr("Failed"), n(failed)});
+    row({tr("Unique opens"), n(uniqueOpens.human), n(uniqueOpens.machine), n(uniqueOpens.all())});
+    row({tr("Total opens"), n(totalOpens.human), n(totalOpens.machine), n(totalOpens.all())});
+    row({tr("Unique clicks"), n(uniqueClicks.human), n(uniqueClicks.machine), n(uniqueClicks.all())});
+    row({tr("Total clicks"), n(totalClicks.human), n(totalClicks.machine), n(totalClicks.all())});
+    row({tr("Unsubscribes"), n(unsubscribes)});
+    row({tr("Open rate (%)"), pct(openRate)});
+    row({tr("Click rate (%)"), pct(clickRate)});
+    row({tr("Click-to-open rate (%)"), pct(clickToOpenRate)});
+    row({tr("Unsubscribe rate (%)"), pct(unsubscribeRate)});
+    lines << QString();
+    row({tr("Link"), tr("Clicks by people"), tr("Clicks by machines"), tr("People who clicked")});
+    for (const Link &l : links)
+        row({l.url, n(l.clicks.human), n(l.clicks.machine), n(l.uniqueHuman)});
+    lines << QString();
+    row({tr("From (UTC)"), tr("Opens by people"), tr("Opens by machines"), tr("Clicks by people"), tr("Clicks by machines")});
+    for (const Bucket &b : timeline)
+        row({QDateTime::fromMSecsSinceEpoch(b.start, Qt::UTC).toString(Qt::ISODate), n(b.opens.human), n(b.opens.machine), n(b.clicks.human),
+             n(b.clicks.machine)});
+    return lines.join(QLatin1String("\r\n")) + QLatin1String("\r\n");
+}
+
+Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
+{
+    CampaignReport r;
+    r.campaignId = campaignId;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT name, status FROM campaigns WHERE id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    if (!q.next())
+        return Error(QStringLiteral("campaign.not-found"), tr("There is no campaign %1.").arg(campaignId));
+    r.name = q.value(0).toString();
+    r.status = q.value(1).toString();
+
+    q.prepare(QStringLiteral("SELECT count(*), coalesce(sum(state = 'sent'), 0), coalesce(sum(state = 'failed'), 0) FROM outbox WHERE campaign_id = ?"));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    r.recipients = q.value(0).toLongLong();
+    r.sent = q.value(1).toLongLong();
+    r.failed = q.value(2).toLongLong();
+
+    // A recipient counts as a person's open or click if any of their events was a person's; as a
+    // machine's only if all were.
+    q.prepare(QStringLiteral(
+        "SELECT kind, "
+        " count(DISTINCT CASE WHEN machine = 0 THEN outbox_id END), "
+        " count(DISTINCT outbox_id) - count(DISTINCT CASE WHEN machine = 0 THEN outbox_id END), "
+        " coalesce(sum(machine = 0), 0), coalesce(sum(machine = 1), 0) "
+        "FROM tracking_events WHERE campaign_id = ? GROUP BY kind"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    while (q.next()) {
+        const QString kind = q.value(0).toString();
+        const Split unique{q.value(1).toLongLong(), q.value(2).toLongLong()};
+        const Split total{q.value(3).toLongLong(), q.value(4).toLongLong()};
+        if (kind == QLatin1String("open")) {
+            r.uniqueOpens = unique;
+            r.totalOpens = total;
+        } else if (kind == QLatin1String("click")) {
+            r.uniqueClicks = unique;
+            r.totalClicks = total;
+        } else if (kind == QLatin1String("unsubscribe")) {
+            r.unsubscribes = unique.all();
+        }
+    }
+    // A click is an open too (images blocked, link followed): people who clicked count as openers.
+    q.prepare(QStringLiteral("SELECT count(DISTINCT outbox_id) FROM tracking_events WHERE campaign_id = ? AND machine = 0 AND kind IN ('open', 'click')"));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    const qint64 humanOpeners = q.value(0).toLongLong();
+    r.openRate = rate(humanOpeners, r.sent);
+    r.clickRate = rate(r.uniqueClicks.human, r.sent);
+    r.clickToOpenRate = rate(r.uniqueClicks.human, humanOpeners);
+    r.unsubscribeRate = rate(r.unsubscribes, r.sent);
+
+    q.prepare(QStringLiteral("SELECT l.link_id, l.url, "
+                             " coalesce(sum(e.machine = 0), 0), coalesce(sum(e.machine = 1), 0), "
+                             " count(DISTINCT CASE WHEN e.machine = 0 THEN e.outbox_id END) "
+                             "FROM campaign_links l LEFT JOIN tracking_events e "
+                             " ON e.campaign_id = l.campaign_id AND e.kind = 'click' AND e.link_id = l.link_id "
+                             "WHERE l.campaign_id = ? GROUP BY l.link_id ORDER BY 3 DESC, l.link_id"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    while (q.next())
+        r.links.append({quint32(q.value(0).toUInt()), q.value(1).toString(), {q.value(2).toLongLong(), q.value(3).toLongLong()}, q.value(4).toLongLong()});
+
+    q.prepare(QStringLiteral("SELECT min(at), max(at) FROM tracking_events WHERE campaign_id = ? AND kind IN ('open', 'click')"));
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    if (!q.value(0).isNull()) {
+        const qint64 first = q.value(0).toLongLong();
+        const qint64 last = q.value(1).toLongLong();
+        r.bucketMs = last - first > 3LL * 86'400'000 ? 86'400'000 : 3'600'000;
+        const qint64 start = first - first % r.bucketMs;
+        for (qint64 t = start; t <= last; t += r.bucketMs)
+            r.timeline.append({t, {}, {}});
+        q.prepare(QStringLiteral("SELECT (at - ?) / ?, kind, machine, count(*) FROM tracking_events "
+                                 "WHERE campaign_id = ? AND kind IN ('open', 'click') GROUP BY 1, 2, 3"));
+        q.addBindValue(start);
+        q.addBindValue(r.bucketMs);
+        q.addBindValue(campaignId);
+        if (!q.exec())
+            return storage::queryError(q, QStringLiteral("db.read"));
+        while (q.next()) {
+            const qsizetype i = q.value(0).toLongLong();
+            if (i < 0 || i >= r.timeline.size())
+                continue;
+            Split &s = q.value(1).toString() == QLatin1String("open") ? r.timeline[i].opens : r.timeline[i].clicks;
+            (q.value(2).toInt() ? s.machine : s.human) += q.value(3).toLongLong();
+        }
+    }
+
+    q.prepare(QStringLiteral("SELECT o.contact_id, o.email, sum(e.kind = 'open'), sum(e.kind = 'click') "
+                             "FROM tracking_events e JOIN outbox o ON o.id = e.outbox_id "
+                             "WHERE e.campaign_id = ? AND e.machine = 0 AND e.kind IN ('open', 'click') "
+                             "GROUP BY e.outbox_id ORDER BY 4 DESC, 3 DESC, o.email LIMIT 10"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    while (q.next())
+        r.mostEngaged.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    return r;
+}
+
+Result<QList<ReportBuilder::Day>> ReportBuilder::days(qint64 fromMs, qint64 toMs) const
+{
+    constexpr qint64 kDay = 86'400'000;
+    const qint64 start = fromMs - fromMs % kDay;
+    QList<Day> out;
+    for (qint64 t = start; t < toMs; t += kDay)
+        out.append({t, 0, {}, {}, 0});
+    if (out.isEmpty())
+        return out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT (updated_at - ?) / ?, count(*) FROM outbox WHERE state = 'sent' AND updated_at >= ? AND updated_at < ? GROUP BY 1"));
+    for (const QVariant &v : QVariantList{start, kDay, start, toMs})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    while (q.next())
+        if (const qsizetype i = q.value(0).toLongLong(); i >= 0 && i < out.size())
+            out[i].sent = q.value(1).toLongLong();
+    q.prepare(QStringLiteral("SELECT (at - ?) / ?, kind, count(DISTINCT CASE WHEN machine = 0 THEN outbox_id END), "
+                             " count(DISTINCT outbox_id) - count(DISTINCT CASE WHEN machine = 0 THEN outbox_id END) "
+                             "FROM tracking_events WHERE at >= ? AND at < ? GROUP BY 1, 2"));
+    for (const QVariant &v : QVariantList{start, kDay, start, toMs})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    while (q.next()) {
+        const qsizetype i = q.value(0).toLongLong();
+        if (i < 0 || i >= out.size())
+            continue;
+        const QString kind = q.value(1).toString();
+        const Split s{q.value(2).toLongLong(), q.value(3).toLongLong()};
+        if (kind == QLatin1String("open"))
+            out[i].opens = s;
+        else if (kind == QLatin1String("click"))
+            out[i].clicks = s;
+        else
+            out[i].unsubscribes = s.all();
+    }
+    return out;
+}
+
+} // namespace lux::analytics

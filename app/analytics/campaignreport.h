@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace lux::analytics {
+
+// Human and machine figures side by side: machine opens and clicks (image proxies, scanners) are
+// counted, never mixed into the human ones.
+struct Split
+{
+    qint64 human = 0;
+    qint64 machine = 0;
+    qint64 all() const { return human + machine; }
+};
+
+// One campaign's results from its outbox and the events pulled from lux-tracker.
+struct CampaignReport
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::analytics::CampaignReport)
+public:
+    qint64 campaignId = 0;
+    QString name;
+    QString status;
+    qint64 recipients = 0;
+    qint64 sent = 0;
+    qint64 failed = 0;
+    Split uniqueOpens;  // recipients
+    Split totalOpens;   // events
+    Split uniqueClicks; // recipients
+    Split totalClicks;  // events
+    qint64 unsubscribes = 0;
+    // Rates over what was sent (0 when nothing was): opens and clicks count people only.
+    double openRate = 0;
+    double clickRate = 0;
+    double clickToOpenRate = 0; // recipients who clicked among those who opened
+    double unsubscribeRate = 0;
+
+    struct Link
+    {
+        quint32 id = 0;
+        QString url;
+        Split clicks;
+        qint64 uniqueHuman = 0;
+    };
+    QList<Link> links; // most clicked by people first
+
+    struct Bucket
+    {
+        qint64 start = 0; // ms since the epoch
+        Split opens;
+        Split clicks;
+    };
+    qint64 bucketMs = 3'600'000; // an hour, or a day for long-running campaigns
+    QList<Bucket> timeline;      // from the first event to the last, empty buckets included
+
+    struct Engaged
+    {
+        qint64 contactId = 0;
+        QString email;
+        qint64 opens = 0;
+        qint64 clicks = 0;
+    };
+    QList<Engaged> mostEngaged; // by human clicks, then human opens; at most 10
+
+    QJsonObject toJson() const;
+    QString toCsv() const; // the figures, then the links, then the timeline (CSV-injection safe)
+};
+
+class ReportBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::analytics::ReportBuilder)
+public:
+    explicit ReportBuilder(QSqlDatabase db) : m_db(std::move(db)) {}
+    Result<CampaignReport> campaign(qint64 campaignId) const;
+
+    // Across campaigns, per day: what the dashboard charts.
+    struct Day
+    {
+        qint64 start = 0;
+        qint64 sent = 0;
+        Split opens;  // unique recipients that day
+        Split clicks; // unique recipients that day
+        qint64 unsubscribes = 0;
+    };
+    Result<QList<Day>> days(qint64 fromMs, qint64 toMs) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace lux::analytics

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End to end, with real processes: luxctl sends a campaign through the fake Graph with its links
+// registered at a real lux-tracker; opens and clicks are replayed against the tracker from what the
+// messages actually carry (a person, Apple's prefetch, a scanner's burst and agent, a HEAD, a click
+// seconds after delivery, a one-click unsubscribe); `luxctl tracker sync` pulls them; the report
+// has the right human and machine numbers and the unsubscribed contact is suppressed.
+#include "fakegraph.h"
+#include "testsupport.h"
+#include "trackerprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace lux;
+using namespace lux::test;
+using lux::fakes::FakeGraph;
+
+namespace {
+const QByteArray kBrowser = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
+
+// The HTML part of a MIME message, quoted-printable decoded.
+QString htmlOf(const QByteArray &mime)
+{
+    const qsizetype start = mime.indexOf("Content-Type: text/html");
+    if (start < 0)
+        return {};
+    const qsizetype body = mime.indexOf("\r\n\r\n", start) + 4;
+    const qsizetype end = mime.indexOf("\r\n--", body);
+    QByteArray qp = mime.mid(body, end - body);
+    qp.replace("=\r\n", "");
+    QByteArray out;
+    for (qsizetype i = 0; i < qp.size(); ++i) {
+        if (qp[i] == '=' && i + 2 < qp.size()) {
+            out.append(char(QByteArray::fromHex(qp.mid(i + 1, 2)).at(0)));
+            i += 2;
+        } else {
+            out.append(qp[i]);
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+QStringList matches(const QString &text, const QString &pattern)
+{
+    QStringList out;
+    auto it = QRegularExpression(pattern).globalMatch(text);
+    while (it.hasNext())
+        out << it.next().captured(1);
+    return out;
+}
+} // namespace
+
+class TestTrackerEndToEnd : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void campaignEventsSyncAndReport();
+
+private:
+    int luxctl(const QStringList &args, QByteArray *out = nullptr);
+    QProcessEnvironment m_environment;
+};
+
+int TestTrackerEndToEnd::luxctl(const QStringList &args, QByteArray *out)
+{
+    QProcess p;
+    p.setProcessEnvironment(m_environment);
+    p.start(QStringLiteral(LUXCTL_PATH), args);
+    QSignalSpy done(&p, &QProcess::finished);
+    if (!done.wait(60'000)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (p.exitCode() != 0)
+        qWarning("luxctl %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
+    return p.exitCode();
+}
+
+void TestTrackerEndToEnd::campaignEventsSyncAndReport()
+{
+    TestEnvironment env;
+    TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), env.dir(), {QStringLiteral("--rate-limit"), QStringLiteral("0")});
+    QVERIFY2(tracker.start(), tracker.output().constData());
+    FakeGraph graph;
+    QVERIFY(graph.listen());
+    FakeGraph::Limits limits;
+    limits.requestsPerWindow = 1'000'000;
+    graph.setLimits(limits);
+
+    const QString db = env.path(QStringLiteral("e2e.sqlite"));
+    m_environment = QProcessEnvironment::systemEnvironment();
+    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), env.path(QStringLiteral("config")));
+    m_environment.insert(QStringLiteral("LUX_DB"), db);
+    m_environment.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
+    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKING_KEYS"), QString::fromLatin1(tracker.keys()));
+    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKER_API_TOKEN"), QString::fromLatin1(tracker.apiToken()));
+    m_environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+
+    constexpr int kRecipients = 10;
+    QFile csv(env.path(QStringLiteral("c.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email,first_name\n");
+    for (int i = 0; i < kRecipients; ++i)
+        csv.write(QStringLiteral("r%1@example.com,R%1\n").arg(i).toUtf8());
+    csv.close();
+    QFile html(env.path(QStringLiteral("t.html")));
+    QVERIFY(html.open(QIODevice::WriteOnly));
+    html.write("<html><body><p>Hi {{first_name}}, <a href=\"https://shop.example/spring?utm_source=lux&amp;utm_medium=email\">see spring</a> "
+               "or <a href='https://shop.example/sale'>the sale</a>. <a href=\"mailto:help@acme.example\">Write to us</a>.</p>"
+               "<p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p></body></html>");
+    html.close();
+    QFile brand(env.path(QStringLiteral("brand.json")));
+    QVERIFY(brand.open(QIODevice::WriteOnly));
+    brand.write(R"({"name": "Acme", "address": "1 Main St, Springfield"})");
+    brand.close();
+    QCOMPARE(luxctl({QStringLiteral("db"), QStringLiteral("init")}), 0);
+    QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("import"), csv.fileName()}), 0);
+    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("import"), html.fileName(), QStringLiteral("--name"), QStringLiteral("T"),
+                     QStringLiteral("--subject"), QStringLiteral("Spring, {{first_name}}")}),
+             0);
+    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("Acme"), brand.fileName(), QStringLiteral("--default")}), 0);
+    QCOMPARE(luxctl({QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("news@acme.example"), QStringLiteral("--per-minute"),
+                     QStringLiteral("100000")}),
+             0);
+    const QString graphUrl = graph.baseUrl().toString();
+    for (const auto &[key, value] : {std::pair{QStringLiteral("graph.tenant"), QStringLiteral("contoso")},
+                                     std::pair{QStringLiteral("graph.client_id"), QStringLiteral("client")},
+                                     std::pair{QStringLiteral("graph.base_url"), graphUrl},
+                                     std::pair{QStringLiteral("graph.authority_url"), graphUrl},
+                                     std::pair{QStringLiteral("tracker.url"), tracker.url().toString()}})
+        QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("set"), key, value}), 0);
+    QCOMPARE(luxctl({QStringLiteral("tracker"), QStringLiteral("test")}), 0);
+    QByteArray created;
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Spring"), QStringLiteral("--template"),
+                     QStringLiteral("T"), QStringLiteral("--from"), QStringLiteral("news@acme.example"), QStringLiteral("--json")},
+                    &created),
+             0);
+    const QString id = QString::number(QJsonDocument::fromJson(created).object().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("send"), id, QStringLiteral("--accept-warnings")}), 0);
+    QCOMPARE(graph.accepted().size(), kRecipients);
+
+    // What each recipient actually got: its pixel, its two tracked links, its unsubscribe link.
+    QNetworkAccessManager nam;
+    const QString base = tracker.url().toString();
+    QHash<QString, QString> pixel, unsubscribe;
+    QHash<QString, QStringList> links;
+    for (const FakeGraph::Message &m : graph.accepted()) {
+        const QString to = m.recipients.value(0);
+        const QString body = htmlOf(m.mime);
+        QVERIFY2(!body.contains(QLatin1String("https://shop.example")), qPrintable(body)); // every shop link goes through the tracker
+        QVERIFY(body.contains(QLatin1String("mailto:help@acme.example")));               // mailto is left alone
+        const QStringList clicks = matches(body, QRegularExpression::escape(base) + QStringLiteral("/c/([A-Za-z0-9_-]+)"));
+        QCOMPARE(clicks.size(), 2);
+        links.insert(to, clicks);
+        const QStringList opens = matches(body, QRegularExpression::escape(base) + QStringLiteral("/o/([A-Za-z0-9_-]+)"));
+        QCOMPARE(opens.size(), 1);
+        pixel.insert(to, opens.first());
+        const QStringList header = matches(QString::fromLatin1(m.mime), QStringLiteral("List-Unsubscribe: <[^>]*/u/([A-Za-z0-9_-]+)>"));
+        QCOMPARE(header.size(), 1);
+        QVERIFY(body.contains(QStringLiteral("/u/") + header.first())); // the body's link is the header's
+        unsubscribe.insert(to, header.first());
+    }
+    const auto hit = [&](const QByteArray &verb, const QString &path, const QByteArray &agent) {
+        const QList<QPair<QByteArray, QByteArray>> headers{qMakePair(QByteArray("User-Agent"), agent)};
+        return httpRequest(nam, verb, QUrl(base + path), {}, headers).status;
+    };
+    // Delivery an hour ago for everyone but r9, who is clicked at once.
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backdate"));
+        c.setDatabaseName(db);
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = updated_at - 3600000 WHERE email <> 'r9@example.com'")));
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
+    const auto r = [](int i) { return QStringLiteral("r%1@example.com").arg(i); };
+    // People: r0–r3 open; r0 and r1 click the first link, r0 twice; r2 opens twice.
+    for (int i : {0, 1, 2, 3})
+        QCOMPARE(hit("GET", QStringLiteral("/o/") + pixel[r(i)], kBrowser), 200);
+    QCOMPARE(hit("GET", QStringLiteral("/o/") + pixel[r(2)], kBrowser), 200);
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(0)][0], kBrowser), 302);
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(0)][0], kBrowser), 302);
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(1)][0], kBrowser), 302);
+    // Apple Mail Privacy Protection prefetches r4's and r5's images; r5 later really opens.
+    QCOMPARE(hit("GET", QStringLiteral("/o/") + pixel[r(4)], "Mozilla/5.0"), 200);
+    QCOMPARE(hit("GET", QStringLiteral("/o/") + pixel[r(5)], "Mozilla/5.0"), 200);
+    QCOMPARE(hit("GET", QStringLiteral("/o/") + pixel[r(5)], kBrowser), 200);
+    // r6's company scanner follows every link of the message at once, with a browser's agent.
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(6)][0], kBrowser), 302);
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(6)][1], kBrowser), 302);
+    // r7's gateway announces itself, and checks with HEAD.
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(7)][1], "Mozilla/5.0 (compatible; Barracuda Sentinel)"), 302);
+    QCOMPARE(hit("HEAD", QStringLiteral("/c/") + links[r(7)][0], kBrowser), 302);
+    // r9 is "clicked" seconds after delivery: a scanner at the door.
+    QCOMPARE(hit("GET", QStringLiteral("/c/") + links[r(9)][1], kBrowser), 302);
+    // r8 unsubscribes with one click (what Gmail's button sends); GET first, as a scanner would.
+    QCOMPARE(hit("GET", QStringLiteral("/u/") + unsubscribe[r(8)], kBrowser), 200);
+    QCOMPARE(httpRequest(nam, "POST", QUrl(base + QStringLiteral("/u/") + unsubscribe[r(8)]), "List-Unsubscribe=One-Click",
+                         {{"Content-Type", "application/x-www-form-urlencoded"}})
+                 .status,
+             200);
+
+    // Everything the tracker acknowledged is there after a clean stop and start (sync from disk).
+    QVERIFY(tracker.stop());
+    QVERIFY(tracker.start());
+
+    QByteArray synced;
+    QCOMPARE(luxctl({QStringLiteral("tracker"), QStringLiteral("sync"), QStringLiteral("--json")}, &synced), 0);
+    const QJsonObject s = QJsonDocument::fromJson(synced).object();
+    QCOMPARE(s.value(QStringLiteral("events")).toInt(), 17);
+    QCOMPARE(s.value(QStringLiteral("opens")).toInt(), 8);
+    QCOMPARE(s.value(QStringLiteral("clicks")).toInt(), 8);
+    QCOMPARE(s.value(QStringLiteral("unsubscribes")).toInt(), 1);
+    // Again: nothing new, nothing counted twice.
+    QCOMPARE(luxctl({QStringLiteral("tracker"), QStringLiteral("sync"), QStringLiteral("--json")}, &synced), 0);
+    QCOMPARE(QJsonDocument::fromJson(synced).object().value(QStringLiteral("events")).toInt(), 0);
+
+    QByteArray reported;
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("report"), id, QStringLiteral("--json"), QStringLiteral("--csv"),
+                     env.path(QStringLiteral("report.csv"))},
+                    &reported),
+             0);
+    const QJsonObject report = QJsonDocument::fromJson(reported).object();
+    const auto split = [&](const char *key, const char *part) {
+        return report.value(QLatin1String(key)).toObject().value(QLatin1String(part)).toInt();
+    };
+    QCOMPARE(report.value(QStringLiteral("sent")).toInt(), kRecipients);
+    QCOMPARE(split("unique_opens", "human"), 5);   // r0, r1, r2, r3, r5
+    QCOMPARE(split("unique_opens", "machine"), 1); // r4 (r5 opened for real too)
+    QCOMPARE(split("total_opens", "human"), 6);    // r2 twice
+    QCOMPARE(split("total_opens", "machine"), 2);  // the two prefetches
+    QCOMPARE(split("unique_clicks", "human"), 2);  // r0, r1
+    QCOMPARE(split("unique_clicks", "machine"), 3); // r6 (every link), r7 (agent, HEAD), r9 (at once)
+    QCOMPARE(split("total_clicks", "human"), 3);
+    QCOMPARE(split("total_clicks", "machine"), 5);
+    QCOMPARE(report.value(QStringLiteral("unsubscribes")).toInt(), 1);
+    QCOMPARE(report.value(QStringLiteral("click_to_open_rate")).toDouble(), 2.0 / 5.0);
+    const QJsonArray linkArray = report.value(QStringLiteral("links")).toArray();
+    QCOMPARE(linkArray.size(), 2);
+    QCOMPARE(linkArray[0].toObject().value(QStringLiteral("url")).toString(), QStringLiteral("https://shop.example/spring?utm_source=lux&utm_medium=email"));
+    QCOMPARE(linkArray[0].toObject().value(QStringLiteral("clicks")).toObject().value(QStringLiteral("human")).toInt(), 3);
+    QCOMPARE(report.value(QStringLiteral("most_engaged")).toArray().first().toObject().value(QStringLiteral("email")).toString(), r(0));
+    const QByteArray csvReport = readAll(env.path(QStringLiteral("report.csv")));
+    QVERIFY(csvReport.contains("Unique opens,5,1,6"));
+
+    // Why each machine was a machine.
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        c.setDatabaseName(db);
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("SELECT o.email, e.reason FROM tracking_events e JOIN outbox o ON o.id = e.outbox_id "
+                                      "WHERE e.machine = 1 ORDER BY e.tracker_id")));
+        QStringList reasons;
+        while (q.next())
+            reasons << q.value(0).toString().section(u'@', 0, 0) + u':' + q.value(1).toString();
+        QCOMPARE(reasons, (QStringList{QStringLiteral("r4:apple-mpp"), QStringLiteral("r5:apple-mpp"), QStringLiteral("r6:all-links"),
+                                       QStringLiteral("r6:all-links"), QStringLiteral("r7:scanner-agent"), QStringLiteral("r7:head-request"),
+                                       QStringLiteral("r9:click-after-delivery")}));
+        QVERIFY(q.exec(QStringLiteral("SELECT action, method FROM consent_events e JOIN contacts c ON c.id = e.contact_id "
+                                      "WHERE c.email = 'r8@example.com' AND action = 'withdrawn'")));
+        QVERIFY(q.next());
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    // r8 is suppressed and unsubscribed: the next campaign leaves them out.
+    QByteArray shown;
+    QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("show"), r(8), QStringLiteral("--json")}, &shown), 0);
+    QCOMPARE(QJsonDocument::fromJson(shown).object().value(QStringLiteral("status")).toString(), QStringLiteral("unsubscribed"));
+    QVERIFY(tracker.stop());
+}
+
+QTEST_GUILESS_MAIN(TestTrackerEndToEnd)
+#include "tst_trackere2e.moc"
