@@ -240,6 +240,17 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::TrackingSettings</name>
+    <message numerus="yes">
+        <source>Synced just now: %n new event(s).</source>
+        <translation><numerusform>Synced just now: %n new event.</numerusform><numerusform>Synced just now: %n new events.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in the keychain; key %1 signs.</source>
+        <translation><numerusform>%n key in the keychain; key %1 signs.</numerusform><numerusform>%n keys in the keychain; key %1 signs.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>luxctl</name>
     <message numerus="yes">
         <source>%n campaign(s) run.</source>

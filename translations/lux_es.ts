@@ -123,7 +123,7 @@
         <translation>el proceso %1 (%2) en %3</translation>
     </message>
     <message>
-        <source>Could not create the lock file beside %1: check the folder's permissions.</source>
+        <source>Could not create the lock file beside %1: check the folder&apos;s permissions.</source>
         <translation>No se pudo crear el archivo de bloqueo junto a %1: revisa los permisos de la carpeta.</translation>
     </message>
     <message>
@@ -163,7 +163,7 @@
         <translation>La base de datos no se actualizó porque falló la copia de seguridad previa: %1</translation>
     </message>
     <message>
-        <source>%1 is on a network file system (%2). SQLite's locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
+        <source>%1 is on a network file system (%2). SQLite&apos;s locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
         <translation>%1 está en un sistema de archivos de red (%2). Los bloqueos de SQLite no son fiables allí: guarda la base de datos en un disco local y compártela con Exportar base de datos.</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
         <translation>El llavero falló con %1: %2</translation>
     </message>
     <message>
-        <source>No keychain is available, so the secret was not stored. Start your desktop's keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
+        <source>No keychain is available, so the secret was not stored. Start your desktop&apos;s keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
         <translation>No hay ningún llavero disponible, así que el secreto no se guardó. Inicia el llavero de tu escritorio (GNOME Keyring, KWallet u otro Secret Service) y vuelve a intentarlo; las ejecuciones sin pantalla pueden pasar los secretos en variables de entorno LUX_SECRET_&lt;NAME&gt;.</translation>
     </message>
 </context>
@@ -221,12 +221,15 @@
         <translation>El nombre tiene más de 200 caracteres.</translation>
     </message>
     <message>
-        <source>"%1" is not an email address (expected name@example.com).</source>
+        <source>&quot;%1&quot; is not an email address (expected name@example.com).</source>
         <translation>«%1» no es una dirección de correo (se esperaba nombre@ejemplo.com).</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation><numerusform>La contraseña necesita al menos %n carácter.</numerusform><numerusform>La contraseña necesita al menos %n caracteres.</numerusform></translation>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The password cannot be only spaces.</source>
@@ -254,7 +257,10 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
+        <translation>
+            <numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform>
+            <numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The email or password is not correct.</source>
@@ -266,7 +272,10 @@
     </message>
     <message numerus="yes">
         <source>The email or password is not correct. Try again in %n second(s).</source>
-        <translation><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
+        <translation>
+            <numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform>
+            <numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The account no longer exists or is disabled.</source>
@@ -275,6 +284,112 @@
     <message>
         <source>The saved sign-in is no longer valid.</source>
         <translation>El inicio de sesión guardado ya no es válido.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::analytics::CampaignReport</name>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished">Campaña</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished">Destinatarios</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished">Enviados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fallidos</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click-to-open rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks by people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks by machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens by people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens by machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lux::analytics::ReportBuilder</name>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation type="unfinished">No existe la campaña %1.</translation>
     </message>
 </context>
 <context>
@@ -292,7 +407,7 @@
         <translation>La dirección de respuesta «%1» no es válida.</translation>
     </message>
     <message>
-        <source>The campaign's template no longer exists.</source>
+        <source>The campaign&apos;s template no longer exists.</source>
         <translation>La plantilla de la campaña ya no existe.</translation>
     </message>
     <message>
@@ -353,7 +468,10 @@
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation><numerusform>%n destinatario</numerusform><numerusform>%n destinatarios</numerusform></translation>
+        <translation>
+            <numerusform>%n destinatario</numerusform>
+            <numerusform>%n destinatarios</numerusform>
+        </translation>
     </message>
     <message>
         <source>The sender address “%1” is not valid.</source>
@@ -376,7 +494,10 @@
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation><numerusform>Abandonado tras %n intento: %1</numerusform><numerusform>Abandonado tras %n intentos: %1</numerusform></translation>
+        <translation>
+            <numerusform>Abandonado tras %n intento: %1</numerusform>
+            <numerusform>Abandonado tras %n intentos: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent: no draft was made.</source>
@@ -440,7 +561,7 @@
 <context>
     <name>lux::campaigns::MessageBuilder</name>
     <message>
-        <source>The campaign's template cannot be read: %1</source>
+        <source>The campaign&apos;s template cannot be read: %1</source>
         <translation>No se puede leer la plantilla de la campaña: %1</translation>
     </message>
     <message>
@@ -489,10 +610,6 @@
         <translation>La campaña «%1» no puede enviar: %2</translation>
     </message>
     <message>
-        <source>set the tracker address first: every message carries a one-click unsubscribe link to it.</source>
-        <translation>configura antes la dirección del tracker: cada mensaje lleva un enlace de baja con un clic hacia él.</translation>
-    </message>
-    <message>
         <source>Campaign “%1”: %2</source>
         <translation>Campaña «%1»: %2</translation>
     </message>
@@ -519,6 +636,10 @@
     <message>
         <source>The Graph client secret is not available: save it under Settings → Sending (or set %1).</source>
         <translation>El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” waits: %2. It tries again in a minute.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -597,7 +718,7 @@
 <context>
     <name>lux::contacts::Addressing</name>
     <message>
-        <source>"%1" is not a valid email address: %2</source>
+        <source>&quot;%1&quot; is not a valid email address: %2</source>
         <translation>«%1» no es una dirección de correo válida: %2</translation>
     </message>
     <message>
@@ -625,7 +746,7 @@
         <translation>antes de la @, los puntos deben ir entre caracteres.</translation>
     </message>
     <message>
-        <source>the character '%1' is not allowed before the @.</source>
+        <source>the character &apos;%1&apos; is not allowed before the @.</source>
         <translation>el carácter «%1» no se admite antes de la @.</translation>
     </message>
     <message>
@@ -645,7 +766,7 @@
         <translation>una parte del dominio no puede empezar ni terminar con guion.</translation>
     </message>
     <message>
-        <source>the character '%1' is not allowed in the domain.</source>
+        <source>the character &apos;%1&apos; is not allowed in the domain.</source>
         <translation>el carácter «%1» no se admite en el dominio.</translation>
     </message>
     <message>
@@ -661,11 +782,11 @@
         <translation>tiene más de 254 caracteres.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: %2</source>
+        <source>&quot;%1&quot; is not a valid phone number: %2</source>
         <translation>«%1» no es un número de teléfono válido: %2</translation>
     </message>
     <message>
-        <source>the character '%1' does not belong in a phone number.</source>
+        <source>the character &apos;%1&apos; does not belong in a phone number.</source>
         <translation>el carácter «%1» no pertenece a un número de teléfono.</translation>
     </message>
     <message>
@@ -729,11 +850,11 @@
 <context>
     <name>lux::contacts::ContactImporter</name>
     <message>
-        <source>Column "%1" is mapped to "%2", which is not a field. Fields: %3, custom:NAME, ignore.</source>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a field. Fields: %3, custom:NAME, ignore.</source>
         <translation>La columna «%1» se asigna a «%2», que no es un campo. Campos: %3, custom:NOMBRE, ignore.</translation>
     </message>
     <message>
-        <source>There is no column "%1" in the file's header.</source>
+        <source>There is no column &quot;%1&quot; in the file&apos;s header.</source>
         <translation>No hay ninguna columna «%1» en la cabecera del archivo.</translation>
     </message>
     <message>
@@ -773,7 +894,7 @@
         <translation>%1 campos cuando la cabecera tiene %2</translation>
     </message>
     <message>
-        <source>status "%1" is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
+        <source>status &quot;%1&quot; is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
         <translation>el estado «%1» no es ninguno de subscribed, unsubscribed, bounced, complained, cleaned</translation>
     </message>
 </context>
@@ -826,11 +947,11 @@
         <translation>%1: los grupos se anidan a más de %2 niveles.</translation>
     </message>
     <message>
-        <source>%1: "match" is "all" or "any", not "%2".</source>
+        <source>%1: &quot;match&quot; is &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
         <translation>%1: «match» es «all» o «any», no «%2».</translation>
     </message>
     <message>
-        <source>%1: "rules" must be a list.</source>
+        <source>%1: &quot;rules&quot; must be a list.</source>
         <translation>%1: «rules» debe ser una lista.</translation>
     </message>
     <message>
@@ -850,47 +971,47 @@
         <translation>una regla de etiqueta necesita el nombre de la etiqueta.</translation>
     </message>
     <message>
-        <source>a tag rule's op is "has" or "lacks", not "%1".</source>
+        <source>a tag rule&apos;s op is &quot;has&quot; or &quot;lacks&quot;, not &quot;%1&quot;.</source>
         <translation>el operador de una regla de etiqueta es «has» o «lacks», no «%1».</translation>
     </message>
     <message>
-        <source>"%1" is not a status (%2).</source>
+        <source>&quot;%1&quot; is not a status (%2).</source>
         <translation>«%1» no es un estado (%2).</translation>
     </message>
     <message>
-        <source>a status rule's op is "is" or "is_not", not "%1".</source>
+        <source>a status rule&apos;s op is &quot;is&quot; or &quot;is_not&quot;, not &quot;%1&quot;.</source>
         <translation>el operador de una regla de estado es «is» o «is_not», no «%1».</translation>
     </message>
     <message>
-        <source>"within_days" needs a number of days.</source>
+        <source>&quot;within_days&quot; needs a number of days.</source>
         <translation>«within_days» necesita un número de días.</translation>
     </message>
     <message>
-        <source>"%1" is not a date (expected YYYY-MM-DD).</source>
+        <source>&quot;%1&quot; is not a date (expected YYYY-MM-DD).</source>
         <translation>«%1» no es una fecha (se esperaba AAAA-MM-DD).</translation>
     </message>
     <message>
-        <source>a date rule's op is "before", "after" or "within_days", not "%1".</source>
+        <source>a date rule&apos;s op is &quot;before&quot;, &quot;after&quot; or &quot;within_days&quot;, not &quot;%1&quot;.</source>
         <translation>el operador de una regla de fecha es «before», «after» o «within_days», no «%1».</translation>
     </message>
     <message>
-        <source>"custom:" needs a field name.</source>
+        <source>&quot;custom:&quot; needs a field name.</source>
         <translation>«custom:» necesita un nombre de campo.</translation>
     </message>
     <message>
-        <source>"%1" is not a field.</source>
+        <source>&quot;%1&quot; is not a field.</source>
         <translation>«%1» no es un campo.</translation>
     </message>
     <message>
-        <source>"%1" needs a number.</source>
+        <source>&quot;%1&quot; needs a number.</source>
         <translation>«%1» necesita un número.</translation>
     </message>
     <message>
-        <source>"%1" needs a value.</source>
+        <source>&quot;%1&quot; needs a value.</source>
         <translation>«%1» necesita un valor.</translation>
     </message>
     <message>
-        <source>"%1" is not an operator for %2.</source>
+        <source>&quot;%1&quot; is not an operator for %2.</source>
         <translation>«%1» no es un operador para %2.</translation>
     </message>
     <message>
@@ -902,7 +1023,7 @@
         <translation>Las reglas no son JSON válido en el carácter %1: %2</translation>
     </message>
     <message>
-        <source>The rules must be a JSON object with "match" and "rules".</source>
+        <source>The rules must be a JSON object with &quot;match&quot; and &quot;rules&quot;.</source>
         <translation>Las reglas deben ser un objeto JSON con «match» y «rules».</translation>
     </message>
 </context>
@@ -913,7 +1034,7 @@
         <translation>Un segmento necesita un nombre.</translation>
     </message>
     <message>
-        <source>There is no segment called "%1".</source>
+        <source>There is no segment called &quot;%1&quot;.</source>
         <translation>No hay ningún segmento llamado «%1».</translation>
     </message>
 </context>
@@ -951,8 +1072,8 @@
         <translation>Se encontró {{/%1}} donde se esperaba {{/%2}}.</translation>
     </message>
     <message>
-        <source>Only a default is understood after |, written as {{%1 | default: "text"}}.</source>
-        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: "texto"}}.</translation>
+        <source>Only a default is understood after |, written as {{%1 | default: &quot;text&quot;}}.</source>
+        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: &quot;texto&quot;}}.</translation>
     </message>
     <message>
         <source>A section ({{#%1}} or {{^%1}}) cannot have a default.</source>
@@ -1018,12 +1139,12 @@
         <translation>El mensaje ocupa %1 KB; Gmail recorta los mensajes de más de 102 KB y oculta el resto, incluido el enlace de baja.</translation>
     </message>
     <message>
-        <source>An image has no alt text; many clients block images, and screen readers need it (alt="" marks a decorative one).</source>
-        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt="" marca una decorativa).</translation>
+        <source>An image has no alt text; many clients block images, and screen readers need it (alt=&quot;&quot; marks a decorative one).</source>
+        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt=&quot;&quot; marca una decorativa).</translation>
     </message>
     <message>
-        <source>A link goes nowhere (href="%1").</source>
-        <translation>Un enlace no lleva a ninguna parte (href="%1").</translation>
+        <source>A link goes nowhere (href=&quot;%1&quot;).</source>
+        <translation>Un enlace no lleva a ninguna parte (href=&quot;%1&quot;).</translation>
     </message>
     <message>
         <source>A %1: link is blocked by every mail client.</source>
@@ -1187,6 +1308,166 @@
     </message>
 </context>
 <context>
+    <name>lux::tracking</name>
+    <message>
+        <source>Line %1 is not “&lt;CIDR&gt; &lt;reason&gt;”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Mail Privacy Protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail image proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo image proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HEAD request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clicked seconds after delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every link clicked at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracking::CampaignTracking</name>
+    <message>
+        <source>Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url): every message carries a one-click unsubscribe link to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker address “%1” is not an http or https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracking signing keys are not set: add them under Settings → Tracking (or set LUX_SECRET_TRACKING_KEYS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracking signing keys cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s template cannot be read: %1</source>
+        <translation type="unfinished">No se puede leer la plantilla de la campaña: %1</translation>
+    </message>
+    <message>
+        <source>The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker at %1 cannot be reached to register the campaign&apos;s links: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker refused the API token (HTTP 401): check it under Settings → Tracking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker did not take the campaign&apos;s links (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracking::KeyRing</name>
+    <message>
+        <source>Line %1 of the signing keys is not “&lt;id 0–255&gt; &lt;key&gt;”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the signing keys: the key must be %2 bytes in base64url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the signing keys repeats key id %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id %1 is already in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracking::TrackerSync</name>
+    <message>
+        <source>Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker at %1 cannot be reached: %2. Events wait there; the next sync catches up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker refused the API token (HTTP 401): check it under Settings → Tracking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker answered HTTP %1 to the event request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker&apos;s answer is not an event page (at offset %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-click unsubscribe from campaign %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed with the link in campaign %1 (lux-tracker event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a tracker address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lux-tracker answers at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker answers, but refuses this API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tracker answers, but its event API gave HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AccountForm</name>
     <message>
         <source>Your name</source>
@@ -1206,7 +1487,10 @@
     </message>
     <message numerus="yes">
         <source>At least %n characters</source>
-        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
+        <translation>
+            <numerusform>Al menos %n carácter</numerusform>
+            <numerusform>Al menos %n caracteres</numerusform>
+        </translation>
     </message>
     <message>
         <source>Password</source>
@@ -1230,6 +1514,13 @@
     <message>
         <source>Who did what, and when, in this database.</source>
         <translation>Quién hizo qué, y cuándo, en esta base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AppSession</name>
+    <message>
+        <source>Tracking syncs while a database is open for writing.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1471,7 +1762,7 @@
         <translation>&amp;Plantilla:</translation>
     </message>
     <message>
-        <source>The template's subject</source>
+        <source>The template&apos;s subject</source>
         <translation>El asunto de la plantilla</translation>
     </message>
     <message>
@@ -1479,7 +1770,7 @@
         <translation>&amp;Asunto:</translation>
     </message>
     <message>
-        <source>The template's preheader</source>
+        <source>The template&apos;s preheader</source>
         <translation>El preencabezado de la plantilla</translation>
     </message>
     <message>
@@ -1495,7 +1786,7 @@
         <translation>Aún no hay buzón remitente: añade uno en Ajustes → Envío.</translation>
     </message>
     <message>
-        <source>The brand kit's sender name</source>
+        <source>The brand kit&apos;s sender name</source>
         <translation>El nombre de remitente del kit de marca</translation>
     </message>
     <message>
@@ -1535,7 +1826,7 @@
         <translation>Excluir:</translation>
     </message>
     <message>
-        <source>When it goes. Sending keeps to each mailbox's limits, so a large audience takes a while.</source>
+        <source>When it goes. Sending keeps to each mailbox&apos;s limits, so a large audience takes a while.</source>
         <translation>Cuándo sale. El envío respeta los límites de cada buzón, así que una audiencia grande lleva su tiempo.</translation>
     </message>
     <message>
@@ -1547,11 +1838,11 @@
         <translation>Enviar &amp;el:</translation>
     </message>
     <message>
-        <source>Send at this time in &amp;each recipient's time zone:</source>
+        <source>Send at this time in &amp;each recipient&apos;s time zone:</source>
         <translation>Enviar a esta hora en la zona horaria de &amp;cada destinatario:</translation>
     </message>
     <message>
-        <source>Contacts without a time zone get it at this time on this computer's clock. Sending starts when the earliest zone reaches it.</source>
+        <source>Contacts without a time zone get it at this time on this computer&apos;s clock. Sending starts when the earliest zone reaches it.</source>
         <translation>Los contactos sin zona horaria la reciben a esta hora según el reloj de este ordenador. El envío empieza cuando la primera zona llega a esa hora.</translation>
     </message>
     <message>
@@ -1600,7 +1891,10 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s) would receive this campaign now.</source>
-        <translation><numerusform>%n contacto recibiría esta campaña ahora.</numerusform><numerusform>%n contactos recibirían esta campaña ahora.</numerusform></translation>
+        <translation>
+            <numerusform>%n contacto recibiría esta campaña ahora.</numerusform>
+            <numerusform>%n contactos recibirían esta campaña ahora.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Give the campaign a name.</source>
@@ -1635,7 +1929,7 @@
         <translation>en cuanto se programe</translation>
     </message>
     <message>
-        <source>%1 in each recipient's time zone</source>
+        <source>%1 in each recipient&apos;s time zone</source>
         <translation>%1 en la zona horaria de cada destinatario</translation>
     </message>
     <message>
@@ -1644,7 +1938,10 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
+        <translation>
+            <numerusform>%n contacto</numerusform>
+            <numerusform>%n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>the audience</source>
@@ -1686,12 +1983,15 @@
 <context>
     <name>lux::ui::CampaignsModel</name>
     <message>
-        <source>%1 recipient's time</source>
+        <source>%1 recipient&apos;s time</source>
         <translation>%1 hora del destinatario</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) in doubt: open the campaign to decide.</source>
-        <translation><numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform><numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform></translation>
+        <translation>
+            <numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform>
+            <numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 settled</source>
@@ -1822,11 +2122,17 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s), %1 sending</source>
-        <translation><numerusform>%n campaña, %1 enviándose</numerusform><numerusform>%n campañas, %1 enviándose</numerusform></translation>
+        <translation>
+            <numerusform>%n campaña, %1 enviándose</numerusform>
+            <numerusform>%n campañas, %1 enviándose</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation><numerusform>%n campaña</numerusform><numerusform>%n campañas</numerusform></translation>
+        <translation>
+            <numerusform>%n campaña</numerusform>
+            <numerusform>%n campañas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a campaign</source>
@@ -1870,11 +2176,17 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and wait for you.</source>
-        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform></translation>
+        <translation>
+            <numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform>
+            <numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and are being sent now.</source>
-        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform></translation>
+        <translation>
+            <numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform>
+            <numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Campaign scheduled.</source>
@@ -1906,7 +2218,10 @@
     </message>
     <message numerus="yes">
         <source>Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.</source>
-        <translation><numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform><numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform></translation>
+        <translation>
+            <numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform>
+            <numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting recipients…</source>
@@ -1988,11 +2303,17 @@
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
-        <translation><numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform><numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform>
+            <numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove tag “%1” from %n contact(s)</source>
-        <translation><numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform><numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform>
+            <numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Adding the tag…</source>
@@ -2004,7 +2325,10 @@
     </message>
     <message numerus="yes">
         <source>Unsubscribe %n contact(s)</source>
-        <translation><numerusform>Dar de baja %n contacto</numerusform><numerusform>Dar de baja %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>Dar de baja %n contacto</numerusform>
+            <numerusform>Dar de baja %n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsubscribing…</source>
@@ -2024,7 +2348,10 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s) could not come back: their address was added again meanwhile.</source>
-        <translation><numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform><numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform></translation>
+        <translation>
+            <numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform>
+            <numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -2058,23 +2385,38 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag “%1” added to %n contact(s).</source>
-        <translation><numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform><numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform></translation>
+        <translation>
+            <numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform>
+            <numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Tag “%1” removed from %n contact(s).</source>
-        <translation><numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform><numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform></translation>
+        <translation>
+            <numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform>
+            <numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) unsubscribed.</source>
-        <translation><numerusform>%n contacto dado de baja.</numerusform><numerusform>%n contactos dados de baja.</numerusform></translation>
+        <translation>
+            <numerusform>%n contacto dado de baja.</numerusform>
+            <numerusform>%n contactos dados de baja.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) deleted.</source>
-        <translation><numerusform>%n contacto eliminado.</numerusform><numerusform>%n contactos eliminados.</numerusform></translation>
+        <translation>
+            <numerusform>%n contacto eliminado.</numerusform>
+            <numerusform>%n contactos eliminados.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)</source>
-        <translation><numerusform>Eliminar %n contacto</numerusform><numerusform>Eliminar %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>Eliminar %n contacto</numerusform>
+            <numerusform>Eliminar %n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -2184,7 +2526,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <source>Recorded in the contact's consent history. Leave empty if you have no consent to email them.</source>
+        <source>Recorded in the contact&apos;s consent history. Leave empty if you have no consent to email them.</source>
         <translation>Se anota en el historial de consentimiento del contacto. Déjalo vacío si no tienes consentimiento para escribirle.</translation>
     </message>
     <message>
@@ -2291,7 +2633,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
+        <translation>
+            <numerusform>%n contacto</numerusform>
+            <numerusform>%n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>All tags</source>
@@ -2442,7 +2787,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Olvidar…</translation>
     </message>
     <message>
-        <source>Erase this person's data for good (GDPR); the address stays blocked as a hash</source>
+        <source>Erase this person&apos;s data for good (GDPR); the address stays blocked as a hash</source>
         <translation>Borra para siempre los datos de esta persona (RGPD); la dirección queda bloqueada como hash</translation>
     </message>
     <message>
@@ -2451,15 +2796,24 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>All %n matching contact(s) are selected.</source>
-        <translation><numerusform>Está seleccionado %n contacto que coincide.</numerusform><numerusform>Están seleccionados los %n contactos que coinciden.</numerusform></translation>
+        <translation>
+            <numerusform>Está seleccionado %n contacto que coincide.</numerusform>
+            <numerusform>Están seleccionados los %n contactos que coinciden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation><numerusform>%n seleccionado</numerusform><numerusform>%n seleccionados</numerusform></translation>
+        <translation>
+            <numerusform>%n seleccionado</numerusform>
+            <numerusform>%n seleccionados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Select all %n matching</source>
-        <translation><numerusform>Seleccionar %n que coincide</numerusform><numerusform>Seleccionar los %n que coinciden</numerusform></translation>
+        <translation>
+            <numerusform>Seleccionar %n que coincide</numerusform>
+            <numerusform>Seleccionar los %n que coinciden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add Tag</source>
@@ -2467,7 +2821,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag to add to %n contact(s):</source>
-        <translation><numerusform>Etiqueta que añadir a %n contacto:</numerusform><numerusform>Etiqueta que añadir a %n contactos:</numerusform></translation>
+        <translation>
+            <numerusform>Etiqueta que añadir a %n contacto:</numerusform>
+            <numerusform>Etiqueta que añadir a %n contactos:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove Tag</source>
@@ -2475,11 +2832,17 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag to remove from %n contact(s):</source>
-        <translation><numerusform>Etiqueta que quitar de %n contacto:</numerusform><numerusform>Etiqueta que quitar de %n contactos:</numerusform></translation>
+        <translation>
+            <numerusform>Etiqueta que quitar de %n contacto:</numerusform>
+            <numerusform>Etiqueta que quitar de %n contactos:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. You can undo this.</source>
-        <translation><numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform><numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform></translation>
+        <translation>
+            <numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform>
+            <numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Contacts</source>
@@ -2487,7 +2850,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Delete all %n matching contact(s)? You can undo this until you close the database.</source>
-        <translation><numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform><numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform></translation>
+        <translation>
+            <numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform>
+            <numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Forget Contact</source>
@@ -2766,7 +3132,10 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation><numerusform>%n reemplazado</numerusform><numerusform>%n reemplazados</numerusform></translation>
+        <translation>
+            <numerusform>%n reemplazado</numerusform>
+            <numerusform>%n reemplazados</numerusform>
+        </translation>
     </message>
     <message>
         <source>No matches</source>
@@ -2774,7 +3143,10 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n coincidencia</numerusform><numerusform>%n coincidencias</numerusform></translation>
+        <translation>
+            <numerusform>%n coincidencia</numerusform>
+            <numerusform>%n coincidencias</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2791,11 +3163,14 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
         <source>Subject: %1
 Preheader: %2
 %n character(s) of %3</source>
-        <translation><numerusform>Asunto: %1
+        <translation>
+            <numerusform>Asunto: %1
 Texto de vista previa: %2
-%n carácter de %3</numerusform><numerusform>Asunto: %1
+%n carácter de %3</numerusform>
+            <numerusform>Asunto: %1
 Texto de vista previa: %2
-%n caracteres de %3</numerusform></translation>
+%n caracteres de %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2873,7 +3248,7 @@ Texto de vista previa: %2
         <translation>Etiquetar a todos</translation>
     </message>
     <message>
-        <source>Optional: how these people agreed, e.g. "Sign-up form, March 2026"</source>
+        <source>Optional: how these people agreed, e.g. &quot;Sign-up form, March 2026&quot;</source>
         <translation>Opcional: cómo dieron su consentimiento, p. ej. «Formulario de alta, marzo de 2026»</translation>
     </message>
     <message>
@@ -2997,7 +3372,7 @@ Texto de vista previa: %2
         <translation>Separador</translation>
     </message>
     <message>
-        <source>custom field "%1"</source>
+        <source>custom field &quot;%1&quot;</source>
         <translation>campo personalizado «%1»</translation>
     </message>
 </context>
@@ -3013,7 +3388,10 @@ Texto de vista previa: %2
     </message>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
-        <translation><numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform><numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform></translation>
+        <translation>
+            <numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform>
+            <numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Automatic backup failed: %1</source>
@@ -3225,7 +3603,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>LUX Marketing — %n campaign(s) scheduled</source>
-        <translation><numerusform>LUX Marketing — %n campaña programada</numerusform><numerusform>LUX Marketing — %n campañas programadas</numerusform></translation>
+        <translation>
+            <numerusform>LUX Marketing — %n campaña programada</numerusform>
+            <numerusform>LUX Marketing — %n campañas programadas</numerusform>
+        </translation>
     </message>
     <message>
         <source>LUX Marketing keeps sending</source>
@@ -3295,15 +3676,24 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Loading %n remote image(s)…</source>
-        <translation><numerusform>Cargando %n imagen remota…</numerusform><numerusform>Cargando %n imágenes remotas…</numerusform></translation>
+        <translation>
+            <numerusform>Cargando %n imagen remota…</numerusform>
+            <numerusform>Cargando %n imágenes remotas…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.</source>
-        <translation><numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform><numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform></translation>
+        <translation>
+            <numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform>
+            <numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) could not be loaded.</source>
-        <translation><numerusform>No se pudo cargar %n imagen remota.</numerusform><numerusform>No se pudieron cargar %n imágenes remotas.</numerusform></translation>
+        <translation>
+            <numerusform>No se pudo cargar %n imagen remota.</numerusform>
+            <numerusform>No se pudieron cargar %n imágenes remotas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3450,7 +3840,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n contact(s) match</source>
-        <translation><numerusform>coincide %n contacto</numerusform><numerusform>coinciden %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>coincide %n contacto</numerusform>
+            <numerusform>coinciden %n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>is less than</source>
@@ -3530,22 +3923,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Graph address:</source>
         <translation>Dirección de Graph:</translation>
-    </message>
-    <message>
-        <source>Tracking and unsubscribe</source>
-        <translation>Seguimiento y bajas</translation>
-    </message>
-    <message>
-        <source>lux-tracker address:</source>
-        <translation>Dirección de lux-tracker:</translation>
-    </message>
-    <message>
-        <source>https://track.example.com</source>
-        <translation>https://track.example.com</translation>
-    </message>
-    <message>
-        <source>Every message carries a one-click unsubscribe link to this server.</source>
-        <translation>Cada mensaje lleva un enlace de baja con un clic hacia este servidor.</translation>
     </message>
     <message>
         <source>Sender mailboxes</source>
@@ -3854,6 +4231,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Sending</source>
         <translation>Envío</translation>
     </message>
+    <message>
+        <source>Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SetupPage</name>
@@ -3984,7 +4365,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n address(es)</source>
-        <translation><numerusform>%n dirección</numerusform><numerusform>%n direcciones</numerusform></translation>
+        <translation>
+            <numerusform>%n dirección</numerusform>
+            <numerusform>%n direcciones</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add to the Suppression List</source>
@@ -4016,11 +4400,17 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n address(es) added.</source>
-        <translation><numerusform>%n dirección añadida.</numerusform><numerusform>%n direcciones añadidas.</numerusform></translation>
+        <translation>
+            <numerusform>%n dirección añadida.</numerusform>
+            <numerusform>%n direcciones añadidas.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already on the list.</source>
-        <translation><numerusform>%n ya estaba en la lista.</numerusform><numerusform>%n ya estaban en la lista.</numerusform></translation>
+        <translation>
+            <numerusform>%n ya estaba en la lista.</numerusform>
+            <numerusform>%n ya estaban en la lista.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Skipped lines:</source>
@@ -4101,8 +4491,8 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>e.g. Spring news for {{first_name | default: "you"}}</source>
-        <translation>p. ej. Novedades de primavera para {{first_name | default: "ti"}}</translation>
+        <source>e.g. Spring news for {{first_name | default: &quot;you&quot;}}</source>
+        <translation>p. ej. Novedades de primavera para {{first_name | default: &quot;ti&quot;}}</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -4261,11 +4651,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Texto sin formato</translation>
     </message>
     <message>
-        <source>Any contact's email address</source>
+        <source>Any contact&apos;s email address</source>
         <translation>El correo de cualquier contacto</translation>
     </message>
     <message>
-        <source>Pick a contact, or type any contact's address and press Enter</source>
+        <source>Pick a contact, or type any contact&apos;s address and press Enter</source>
         <translation>Elige un contacto, o escribe la dirección de cualquiera y pulsa Intro</translation>
     </message>
     <message>
@@ -4386,11 +4776,17 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n error(s) that block sending</source>
-        <translation><numerusform>%n error que bloquea el envío</numerusform><numerusform>%n errores que bloquean el envío</numerusform></translation>
+        <translation>
+            <numerusform>%n error que bloquea el envío</numerusform>
+            <numerusform>%n errores que bloquean el envío</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n aviso</numerusform><numerusform>%n avisos</numerusform></translation>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Name or tag</source>
@@ -4398,7 +4794,167 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
-        <translation><numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform><numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform></translation>
+        <translation>
+            <numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform>
+            <numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::TrackingSettings</name>
+    <message>
+        <source>lux-tracker is the small server you host that receives opens, clicks and one-click unsubscribes. The guide in docs/tracker.md sets it up in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://track.example.com</source>
+        <translation type="unfinished">https://track.example.com</translation>
+    </message>
+    <message>
+        <source>Not a web address: it must start with https://</source>
+        <translation type="unfinished">No es una dirección web: debe empezar por https://</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message carries a one-click unsubscribe link to this server, tracked or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token from the server&apos;s api-token file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Guardar</translation>
+    </message>
+    <message>
+        <source>API token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a new signing key. Links in messages already sent keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter Keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the contents of the server&apos;s keys file: one key a line, the first signs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While LUX runs, it pulls events every minute. Unsubscribes reach the suppression list at once; opens and clicks by image proxies and link scanners are kept apart from people&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced just now: %n new event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An API token is saved in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API token saved yet: events cannot be pulled and links not registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read: %1</source>
+        <translation type="unfinished">No se puede leer el llavero: %1</translation>
+    </message>
+    <message>
+        <source>No signing keys yet: campaigns cannot send until there are (New Key makes one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in the keychain; key %1 signs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is at least 16 characters: copy the whole api-token file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing Keys for the Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put these lines in the server&apos;s keys file (/etc/lux-tracker/keys) and restart lux-tracker. Until then, the links in new messages will not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lux-tracker answers and accepts the API token.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4548,7 +5104,7 @@ Sistema de archivos: %6</translation>
         <translation>Se exportó una copia de %1 a %2.</translation>
     </message>
     <message>
-        <source>Unknown command 'db %1'. Commands: init, info, check, backup, restore, export.</source>
+        <source>Unknown command &apos;db %1&apos;. Commands: init, info, check, backup, restore, export.</source>
         <translation>Orden desconocida «db %1». Órdenes: init, info, check, backup, restore, export.</translation>
     </message>
     <message>
@@ -4572,11 +5128,11 @@ Sistema de archivos: %6</translation>
         <translation>Falta la orden.</translation>
     </message>
     <message>
-        <source>Unknown command group '%1'.</source>
+        <source>Unknown command group &apos;%1&apos;.</source>
         <translation>Grupo de órdenes desconocido «%1».</translation>
     </message>
     <message>
-        <source>Try 'luxctl --help'.</source>
+        <source>Try &apos;luxctl --help&apos;.</source>
         <translation>Prueba «luxctl --help».</translation>
     </message>
     <message>
@@ -4592,7 +5148,7 @@ Sistema de archivos: %6</translation>
         <translation>--preset admite auto, mailchimp, hubspot o generic.</translation>
     </message>
     <message>
-        <source>--map takes COLUMN=FIELD, not "%1".</source>
+        <source>--map takes COLUMN=FIELD, not &quot;%1&quot;.</source>
         <translation>--map admite COLUMNA=CAMPO, no «%1».</translation>
     </message>
     <message>
@@ -4672,8 +5228,8 @@ Etiquetas: %7</translation>
         <translation>Importar: nombres de columna auto, mailchimp, hubspot o generic.</translation>
     </message>
     <message>
-        <source>Import: map a column to a field (repeatable), e.g. --map "E-mail"=email, --map Notes=custom:notes, --map Fax=ignore.</source>
-        <translation>Importar: asigna una columna a un campo (repetible), p. ej. --map "E-mail"=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
+        <source>Import: map a column to a field (repeatable), e.g. --map &quot;E-mail&quot;=email, --map Notes=custom:notes, --map Fax=ignore.</source>
+        <translation>Importar: asigna una columna a un campo (repetible), p. ej. --map &quot;E-mail&quot;=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
     </message>
     <message>
         <source>Import: tag every contact (repeatable). Export, count: only contacts with this tag.</source>
@@ -4744,11 +5300,11 @@ Etiquetas: %7</translation>
         <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
-        <source>Saved segment "%1" (%2 contacts now).</source>
+        <source>Saved segment &quot;%1&quot; (%2 contacts now).</source>
         <translation>Segmento «%1» guardado (%2 contactos ahora).</translation>
     </message>
     <message>
-        <source>Unknown command 'segment %1'. Commands: save, list.</source>
+        <source>Unknown command &apos;segment %1&apos;. Commands: save, list.</source>
         <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
     </message>
     <message>
@@ -4756,7 +5312,7 @@ Etiquetas: %7</translation>
         <translation>Exportar, contar: solo los contactos cuyo correo, nombre o empresa tiene palabras que empiezan así.</translation>
     </message>
     <message>
-        <source>create the database, or update it to this version's schema</source>
+        <source>create the database, or update it to this version&apos;s schema</source>
         <translation>crea la base de datos o la actualiza al esquema de esta versión</translation>
     </message>
     <message>
@@ -4764,7 +5320,7 @@ Etiquetas: %7</translation>
         <translation>ruta, esquema, tamaño, usuarios, estado del bloqueo</translation>
     </message>
     <message>
-        <source>run SQLite's integrity and foreign key checks</source>
+        <source>run SQLite&apos;s integrity and foreign key checks</source>
         <translation>ejecuta las comprobaciones de integridad y de claves foráneas de SQLite</translation>
     </message>
     <message>
@@ -4792,7 +5348,7 @@ Etiquetas: %7</translation>
         <translation>añade un contacto</translation>
     </message>
     <message>
-        <source>one contact's fields and tags</source>
+        <source>one contact&apos;s fields and tags</source>
         <translation>los campos y etiquetas de un contacto</translation>
     </message>
     <message>
@@ -4852,7 +5408,7 @@ Etiquetas: %7</translation>
         <translation>(borrada)</translation>
     </message>
     <message>
-        <source>Unknown command 'suppress %1'. Commands: add, import, list.</source>
+        <source>Unknown command &apos;suppress %1&apos;. Commands: add, import, list.</source>
         <translation>Orden desconocida «suppress %1». Órdenes: add, import, list.</translation>
     </message>
     <message>
@@ -4860,11 +5416,11 @@ Etiquetas: %7</translation>
         <translation>contacts forget necesita exactamente un argumento: la dirección de correo.</translation>
     </message>
     <message>
-        <source>Forgotten: the contact's data is erased and the address is suppressed as a hash.</source>
+        <source>Forgotten: the contact&apos;s data is erased and the address is suppressed as a hash.</source>
         <translation>Olvidado: se borraron los datos del contacto y la dirección queda suprimida como hash.</translation>
     </message>
     <message>
-        <source>Unknown command 'contacts %1'. Commands: import, export, add, show, count, forget.</source>
+        <source>Unknown command &apos;contacts %1&apos;. Commands: import, export, add, show, count, forget.</source>
         <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count, forget.</translation>
     </message>
     <message>
@@ -4916,7 +5472,7 @@ Etiquetas: %7</translation>
         <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
-        <source>Template import: the template's name.</source>
+        <source>Template import: the template&apos;s name.</source>
         <translation>Template import: el nombre de la plantilla.</translation>
     </message>
     <message>
@@ -4956,8 +5512,8 @@ Etiquetas: %7</translation>
         <translation>Template render --png: el ancho en píxeles (600, 800 o 375 para un móvil).</translation>
     </message>
     <message>
-        <source>Template render --mime: the sender, as "Name &lt;address&gt;" or an address.</source>
-        <translation>Template render --mime: el remitente, como "Nombre &lt;dirección&gt;" o una dirección.</translation>
+        <source>Template render --mime: the sender, as &quot;Name &lt;address&gt;&quot; or an address.</source>
+        <translation>Template render --mime: el remitente, como &quot;Nombre &lt;dirección&gt;&quot; o una dirección.</translation>
     </message>
     <message>
         <source>Template brand: make this the default brand kit.</source>
@@ -4968,8 +5524,8 @@ Etiquetas: %7</translation>
         <translation>template import necesita un ARCHIVO y --name NOMBRE.</translation>
     </message>
     <message>
-        <source>Saved template "%1" (%2, version %3).</source>
-        <translation>Plantilla "%1" guardada (%2, versión %3).</translation>
+        <source>Saved template &quot;%1&quot; (%2, version %3).</source>
+        <translation>Plantilla &quot;%1&quot; guardada (%2, versión %3).</translation>
     </message>
     <message>
         <source>template %1 needs a template name or a file.</source>
@@ -4992,8 +5548,8 @@ Etiquetas: %7</translation>
         <translation>template component necesita un NOMBRE y un ARCHIVO.</translation>
     </message>
     <message>
-        <source>Saved component "%1"; include it with {{&gt; %1}}.</source>
-        <translation>Componente "%1" guardado; inclúyelo con {{&gt; %1}}.</translation>
+        <source>Saved component &quot;%1&quot;; include it with {{&gt; %1}}.</source>
+        <translation>Componente &quot;%1&quot; guardado; inclúyelo con {{&gt; %1}}.</translation>
     </message>
     <message>
         <source>template brand needs a NAME and a FILE.json.</source>
@@ -5004,15 +5560,15 @@ Etiquetas: %7</translation>
         <translation>%1: no es un objeto JSON (%2 en la posición %3).</translation>
     </message>
     <message>
-        <source>Saved brand kit "%1".</source>
-        <translation>Kit de marca "%1" guardado.</translation>
+        <source>Saved brand kit &quot;%1&quot;.</source>
+        <translation>Kit de marca &quot;%1&quot; guardado.</translation>
     </message>
     <message>
-        <source>Unknown command 'template %1'. Commands: import, list, render, check, component, brand.</source>
+        <source>Unknown command &apos;template %1&apos;. Commands: import, list, render, check, component, brand.</source>
         <translation>Orden desconocida «template %1». Órdenes: import, list, render, check, component, brand.</translation>
     </message>
     <message>
-        <source>Give the campaign's number, as printed by campaign create.</source>
+        <source>Give the campaign&apos;s number, as printed by campaign create.</source>
         <translation>Indica el número de la campaña, tal como lo muestra campaign create.</translation>
     </message>
     <message>
@@ -5024,7 +5580,7 @@ Etiquetas: %7</translation>
         <translation>Las comprobaciones previas al envío detienen esta campaña: %1</translation>
     </message>
     <message>
-        <source>Campaign create: the template's name.</source>
+        <source>Campaign create: the template&apos;s name.</source>
         <translation>Campaign create: el nombre de la plantilla.</translation>
     </message>
     <message>
@@ -5040,7 +5596,7 @@ Etiquetas: %7</translation>
         <translation>Campaign create: adónde van las respuestas.</translation>
     </message>
     <message>
-        <source>Campaign create: the sender's display name.</source>
+        <source>Campaign create: the sender&apos;s display name.</source>
         <translation>Campaign create: el nombre visible del remitente.</translation>
     </message>
     <message>
@@ -5060,8 +5616,8 @@ Etiquetas: %7</translation>
         <translation>Sender add: peticiones a la vez, de 1 a 4 (por defecto 4).</translation>
     </message>
     <message>
-        <source>Unknown setting '%1'.</source>
-        <translation>Ajuste desconocido '%1'.</translation>
+        <source>Unknown setting &apos;%1&apos;.</source>
+        <translation>Ajuste desconocido &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: settings set KEY VALUE</source>
@@ -5076,8 +5632,8 @@ Etiquetas: %7</translation>
         <translation>Remitente %1: %2 por minuto, %3 al día, %4 a la vez.</translation>
     </message>
     <message>
-        <source>Unknown command 'sender %1'. Commands: add, list.</source>
-        <translation>Orden desconocida 'sender %1'. Órdenes: add, list.</translation>
+        <source>Unknown command &apos;sender %1&apos;. Commands: add, list.</source>
+        <translation>Orden desconocida &apos;sender %1&apos;. Órdenes: add, list.</translation>
     </message>
     <message>
         <source>Campaign %1 created (draft).</source>
@@ -5104,10 +5660,6 @@ Etiquetas: %7</translation>
         <translation>El secreto de cliente de Graph no está disponible: %1 (o define %2).</translation>
     </message>
     <message>
-        <source>Set tracker.url first: every message carries a one-click unsubscribe link to it.</source>
-        <translation>Configura antes tracker.url: cada mensaje lleva un enlace de baja en un clic hacia él.</translation>
-    </message>
-    <message>
         <source>Campaign %1: %2 sent, %3 failed, %4 to decide, %5 waiting.</source>
         <translation>Campaña %1: %2 enviados, %3 fallidos, %4 por decidir, %5 en espera.</translation>
     </message>
@@ -5132,24 +5684,19 @@ Etiquetas: %7</translation>
         <translation>Scheduler run: parar cuando no quede ningún trabajo pendiente.</translation>
     </message>
     <message>
-        <source>Unknown command 'scheduler %1'. Commands: run.</source>
-        <translation>Orden desconocida 'scheduler %1'. Órdenes: run.</translation>
+        <source>Unknown command &apos;scheduler %1&apos;. Commands: run.</source>
+        <translation>Orden desconocida &apos;scheduler %1&apos;. Órdenes: run.</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) run.</source>
-        <translation><numerusform>%n campaña ejecutada.</numerusform><numerusform>%n campañas ejecutadas.</numerusform></translation>
+        <translation>
+            <numerusform>%n campaña ejecutada.</numerusform>
+            <numerusform>%n campañas ejecutadas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>send scheduled campaigns when due, without a window; --until-idle</source>
         <translation>enviar las campañas programadas a su hora, sin ventana; --until-idle</translation>
-    </message>
-    <message>
-        <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler</source>
-        <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler</translation>
-    </message>
-    <message>
-        <source>Usage: settings secret graph.client_secret (the value on standard input)</source>
-        <translation>Uso: settings secret graph.client_secret (el valor por la entrada estándar)</translation>
     </message>
     <message>
         <source>Give the secret on standard input.</source>
@@ -5160,12 +5707,8 @@ Etiquetas: %7</translation>
         <translation>Guardado en el llavero.</translation>
     </message>
     <message>
-        <source>Unknown command 'settings %1'. Commands: set, get, secret.</source>
-        <translation>Orden desconocida 'settings %1'. Órdenes: set, get, secret.</translation>
-    </message>
-    <message>
-        <source>graph.client_secret into the keychain, read from standard input</source>
-        <translation>graph.client_secret al llavero, leído de la entrada estándar</translation>
+        <source>Unknown command &apos;settings %1&apos;. Commands: set, get, secret.</source>
+        <translation>Orden desconocida &apos;settings %1&apos;. Órdenes: set, get, secret.</translation>
     </message>
     <message>
         <source>The pre-send checks have warnings (above): read them, then add --accept-warnings.</source>
@@ -5188,7 +5731,7 @@ Etiquetas: %7</translation>
         <translation>Crear campaña: otro buzón que comparte el envío (repetible).</translation>
     </message>
     <message>
-        <source>Campaign schedule: --at's date and time in each recipient's time zone.</source>
+        <source>Campaign schedule: --at&apos;s date and time in each recipient&apos;s time zone.</source>
         <translation>Programar campaña: la fecha y hora de --at en la zona horaria de cada destinatario.</translation>
     </message>
     <message>
@@ -5197,7 +5740,10 @@ Etiquetas: %7</translation>
     </message>
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
-        <translation><numerusform>%n destinatario fallido se enviará de nuevo.</numerusform><numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform></translation>
+        <translation>
+            <numerusform>%n destinatario fallido se enviará de nuevo.</numerusform>
+            <numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Give one to five addresses with --to.</source>
@@ -5216,12 +5762,8 @@ Etiquetas: %7</translation>
         <translation>La campaña %1 está programada para el %2%3.</translation>
     </message>
     <message>
-        <source> in each recipient's time zone</source>
+        <source> in each recipient&apos;s time zone</source>
         <translation> en la zona horaria de cada destinatario</translation>
-    </message>
-    <message>
-        <source>Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, pause, resume, cancel, retry-failed.</source>
-        <translation>Orden desconocida 'campaign %1'. Órdenes: create, schedule, send, test, status, pause, resume, cancel, retry-failed.</translation>
     </message>
     <message>
         <source>send a test of the campaign to up to five addresses</source>
@@ -5230,6 +5772,58 @@ Etiquetas: %7</translation>
     <message>
         <source>status and outbox counts; also schedule, pause, resume, cancel, retry-failed</source>
         <translation>estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel, retry-failed</translation>
+    </message>
+    <message>
+        <source>Campaign report: also write it as CSV to OUT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 answers and accepts the API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events: %2 opens, %3 clicks, %4 unsubscribes (%5 by machines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;tracker %1&apos;. Commands: sync, test, new-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people (click-to-open %8 %); %9 unsubscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;campaign %1&apos;. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>graph.client_secret, tracker.api_token or tracking.keys into the keychain, from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opens, clicks and unsubscribes, people and machines apart; --json, --csv OUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull opens, clicks and unsubscribes from lux-tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check that lux-tracker answers and accepts the API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new signing key in the keychain, printed for the server&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

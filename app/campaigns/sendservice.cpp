@@ -9,6 +9,7 @@
 #include "contacts/contactrepository.h"
 #include "secrets/secretstore.h"
 #include "tracking/campaigntracking.h"
+#include "tracking/trackersync.h"
 #include "storage/sqlitefile.h"
 
 #include <QCoroTask>
@@ -60,7 +61,35 @@ public:
                 (void)JobStore(m_conn->db()).renew(m_job->id, m_owner, SendService::kLeaseMs);
         });
         m_renew->start();
+        // Opens, clicks and unsubscribes from lux-tracker, while the app runs. Offline, a pull
+        // fails quietly (the error is kept for Settings → Tracking) and the next one catches up.
+        m_sync = new QTimer(this);
+        m_sync->setInterval(m_config.trackerSyncMs);
+        connect(m_sync, &QTimer::timeout, this, &SendWorker::syncTracking);
+        m_sync->start();
         tick();
+        QTimer::singleShot(0, this, &SendWorker::syncTracking);
+    }
+
+    void syncTracking()
+    {
+        if (m_stopping || m_syncing || !m_conn || !m_conn->isOpen())
+            return;
+        const auto tracker = campaignTracking();
+        if (!tracker || tracker->config().apiToken.isEmpty())
+            return; // not set up: nothing to pull
+        m_syncing = true;
+        QCoro::connect(pull(tracker->config()), this, [this](const Result<tracking::TrackerSync::Summary> &summary) {
+            m_syncing = false;
+            Q_EMIT m_service->trackingSynced(summary ? summary->events : 0, summary ? summary->unsubscribes : 0,
+                                             summary ? QString() : summary.error().message);
+        });
+    }
+
+    QCoro::Task<Result<tracking::TrackerSync::Summary>> pull(tracking::CampaignTracking::Config config)
+    {
+        tracking::TrackerSync sync(m_network, m_conn->db(), config.trackerUrl, config.apiToken);
+        co_return co_await sync.run();
     }
 
     void end()
@@ -317,6 +346,8 @@ private:
     std::unique_ptr<channels::graph::GraphClient> m_delegated;
     QTimer *m_timer = nullptr;
     QTimer *m_renew = nullptr;
+    QTimer *m_sync = nullptr;
+    bool m_syncing = false;
     QString m_owner;
     QList<qint64> m_held; // job ids
     std::optional<Job> m_job;
@@ -367,6 +398,12 @@ void SendService::stop()
         },
         Qt::QueuedConnection);
     m_thread.wait();
+}
+
+void SendService::syncTracking()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &SendWorker::syncTracking, Qt::QueuedConnection);
 }
 
 void SendService::wake()

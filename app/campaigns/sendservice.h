@@ -39,6 +39,7 @@ public:
         // sendMissed() names them.
         bool holdMissed = false;
         int tickMs = 1000;
+        int trackerSyncMs = 60'000;
     };
 
     explicit SendService(QObject *parent = nullptr);
@@ -49,6 +50,8 @@ public:
     bool isRunning() const { return m_thread.isRunning(); }
     // Look for due jobs now rather than at the next tick (a campaign was just scheduled).
     void wake();
+    // Pull lux-tracker's events now rather than at the next minute.
+    void syncTracking();
     void sendMissed(const QList<qint64> &campaignIds);
     // Renders the campaign for each address (as the contact with that address, if there is one)
     // and sends it from the campaign's mailbox with "[Test]" before the subject. No outbox row.
@@ -65,6 +68,8 @@ Q_SIGNALS:
     void problem(const QString &message);
     void testSent(qint64 campaignId, const QStringList &delivered, const QString &error);
     void idle(); // nothing is sending
+    // A pull from lux-tracker ended: how many events, how many of them unsubscribes, or why not.
+    void trackingSynced(int events, int unsubscribes, const QString &error);
     // Microsoft rotated the signed-in user's refresh token: keep the new one (the keychain).
     void refreshTokenChanged(const QString &refreshToken);
 

@@ -12,6 +12,8 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n key(s) in the keychain; key %1 signs.': ('%n key in the keychain; key %1 signs.', '%n keys in the keychain; key %1 signs.'),
+    'Synced just now: %n new event(s).': ('Synced just now: %n new event.', 'Synced just now: %n new events.'),
     '%n contact(s) would receive this campaign now.': ('%n contact would receive this campaign now.', '%n contacts would receive this campaign now.'),
     '%n recipient(s) in doubt: open the campaign to decide.': ('%n recipient in doubt: open the campaign to decide.', '%n recipients in doubt: open the campaign to decide.'),
     '%n campaign(s), %1 sending': ('%n campaign, %1 sending', '%n campaigns, %1 sending'),

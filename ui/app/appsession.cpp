@@ -43,6 +43,19 @@ AppSession::AppSession(Settings &settings, QObject *parent) : QObject(parent), m
         m_sending = false;
         Q_EMIT campaignsChanged();
     });
+    connect(&m_send, &campaigns::SendService::trackingSynced, this, [this](int events, int, const QString &error) {
+        Q_EMIT trackingSynced(events, error);
+        if (events > 0)
+            Q_EMIT campaignsChanged(); // reports, suppression and contact statuses moved
+    });
+}
+
+void AppSession::syncTracking()
+{
+    if (m_send.isRunning())
+        m_send.syncTracking();
+    else
+        Q_EMIT trackingSynced(0, tr("Tracking syncs while a database is open for writing."));
 }
 
 void AppSession::countActive()

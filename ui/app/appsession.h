@@ -43,6 +43,8 @@ public:
     bool isSignedIn() const { return m_user.isValid(); }
     bool isAdmin() const { return isSignedIn() && m_user.isAdmin(); }
     void signIn(const User &user);
+    // Pull lux-tracker's events now (the scheduler also does every minute).
+    void syncTracking();
     void signOut();
 
     // Keychain entry holding this database's remember-me token on this computer.
@@ -69,6 +71,8 @@ Q_SIGNALS:
     void auditChanged();
     void campaignsChanged(); // a campaign or its outbox changed (here, or by the scheduler)
     void activeCampaignsChanged();
+    // A pull from lux-tracker ended (events pulled, or why not).
+    void trackingSynced(int events, const QString &error);
 
 private:
     Settings &m_settings;

@@ -180,6 +180,12 @@ QWizardPage *CampaignWizard::buildMessagePage()
     m_replyTo = new QLineEdit(page);
     m_replyTo->setPlaceholderText(tr("Replies go to the sending mailbox"));
     form->addRow(tr("&Reply to:"), m_replyTo);
+    m_tracking = new QCheckBox(tr("&Track opens and clicks"), page);
+    m_tracking->setObjectName(QStringLiteral("campaignTracking"));
+    m_tracking->setChecked(true);
+    m_tracking->setToolTip(tr("Adds an invisible image and sends links through your lux-tracker. Off: neither, "
+                              "and the report shows only what was sent. The unsubscribe link is there either way."));
+    form->addRow(QString(), m_tracking);
     m_extraSenders = new QListWidget(page);
     m_extraSenders->setObjectName(QStringLiteral("campaignExtraSenders"));
     m_extraSenders->setMaximumHeight(90);
@@ -368,6 +374,7 @@ void CampaignWizard::load(qint64 campaignId)
                 m_from->setCurrentText(c.fromEmail);
                 m_fromName->setText(c.fromName);
                 m_replyTo->setText(c.replyTo);
+                m_tracking->setChecked(c.tracking);
                 for (int i = 0; i < m_extraSenders->count(); ++i)
                     if (c.extraSenders.contains(m_extraSenders->item(i)->text(), Qt::CaseInsensitive))
                         m_extraSenders->item(i)->setCheckState(Qt::Checked);
@@ -404,6 +411,7 @@ Campaign CampaignWizard::campaign() const
     c.fromEmail = m_from->currentText().trimmed();
     c.fromName = m_fromName->text().trimmed();
     c.replyTo = m_replyTo->text().trimmed();
+    c.tracking = m_tracking->isChecked();
     c.extraSenders.clear();
     for (int i = 0; i < m_extraSenders->count(); ++i)
         if (m_extraSenders->item(i)->checkState() == Qt::Checked && !m_extraSenders->item(i)->isHidden())

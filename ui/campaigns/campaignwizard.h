@@ -96,6 +96,7 @@ private:
     QComboBox *m_from = nullptr;
     QLineEdit *m_fromName = nullptr;
     QLineEdit *m_replyTo = nullptr;
+    QCheckBox *m_tracking = nullptr;
     QListWidget *m_extraSenders = nullptr;
     QLabel *m_noSenders = nullptr;
 

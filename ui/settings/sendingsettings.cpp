@@ -121,16 +121,6 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
                                                   Settings::defaultValue(Settings::Key::GraphBaseUrl).toString(), true));
     layout->addWidget(graph);
 
-    auto *tracking = new QGroupBox(tr("Tracking and unsubscribe"), content);
-    auto *trackingForm = new QFormLayout(tracking);
-    trackingForm->addRow(tr("lux-tracker address:"),
-                         bound(Settings::Key::TrackerUrl, QStringLiteral("trackerUrl"), tr("https://track.example.com"), true));
-    auto *trackingNote = new QLabel(tr("Every message carries a one-click unsubscribe link to this server."), tracking);
-    trackingNote->setProperty("role", QStringLiteral("muted"));
-    trackingNote->setWordWrap(true);
-    trackingForm->addRow(QString(), trackingNote);
-    layout->addWidget(tracking);
-
     auto *senders = new QGroupBox(tr("Sender mailboxes"), content);
     auto *sendersLayout = new QVBoxLayout(senders);
     m_senders = new QTableWidget(0, 4, senders);

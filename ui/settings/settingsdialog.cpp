@@ -6,6 +6,7 @@
 #include "common/tableview.h"
 #include "database/databaseactions.h"
 #include "sendingsettings.h"
+#include "trackingsettings.h"
 #include "settings/settings.h"
 #include "theme/theme.h"
 #include "userdialog.h"
@@ -46,6 +47,7 @@ SettingsDialog::SettingsDialog(AppSession &session, DatabaseActions &actions, QW
     m_tabs->addTab(buildGeneral(), Theme::icon(QStringLiteral("settings")), tr("General"));
     m_tabs->addTab(buildDatabase(), Theme::icon(QStringLiteral("database")), tr("Database"));
     m_tabs->addTab(new SendingSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("Sending"));
+    m_tabs->addTab(new TrackingSettings(m_session, this), Theme::icon(QStringLiteral("activity")), tr("Tracking"));
     if (m_session.isAdmin()) {
         m_usersTab = buildUsers();
         m_tabs->addTab(m_usersTab, Theme::icon(QStringLiteral("users")), tr("Users"));

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Settings → Tracking against a real lux-tracker and a real keychain: the API token and a new
+// signing key saved to the keychain, the connection test (refused, then accepted), and Sync Now
+// pulling an unsubscribe that lands on the suppression list.
+#include "app/appsession.h"
+#include "common/dialogs.h"
+#include "common/translations.h"
+#include "contacts/contactrepository.h"
+#include "contacts/suppression.h"
+#include "settings/settings.h"
+#include "settings/trackingsettings.h"
+#include "testsupport.h"
+#include "theme/theme.h"
+#include "trackerprocess.h"
+#include "tracking/campaigntracking.h"
+#include "tracking/token.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace lux;
+
+class TestTrackingSettings : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void keysTokenTestAndSync();
+};
+
+void TestTrackingSettings::initTestCase()
+{
+    lux::installTranslations(QStringLiteral("en")); // English plurals
+    ui::Theme::apply(QStringLiteral("dark"));
+    ui::Dialogs::setMessageHook([](const ui::Dialogs::Message &) { return QMessageBox::Yes; });
+}
+
+void TestTrackingSettings::keysTokenTestAndSync()
+{
+    test::TestEnvironment env;
+    test::TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), env.dir(), {QStringLiteral("--rate-limit"), QStringLiteral("0")});
+    QVERIFY2(tracker.start(), tracker.output().constData());
+    Settings settings(env.path(QStringLiteral("t.ini")));
+    ui::AppSession session(settings);
+    const QString path = env.path(QStringLiteral("t.sqlite"));
+    const User admin = test::createDatabaseWithAdmin(path);
+    qint64 outboxId = 0;
+    {
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        QSqlDatabase c = (*db)->connection();
+        contacts::Contact contact;
+        contact.email = QStringLiteral("leaving@example.com");
+        QVERIFY(contacts::ContactRepository(c).add(contact, QStringLiteral("US"), std::nullopt).ok());
+        // A sent campaign row to unsubscribe from.
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at) "
+                                      "VALUES ('Spring', 'news@acme.example', 'sent', 0, 0)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
+                                      "SELECT 1, id, email, email_key, 'sent', '<m1@acme.example>', 0 FROM contacts")));
+        outboxId = q.lastInsertId().toLongLong();
+    }
+    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
+    session.signIn(admin);
+    // Whatever an earlier run left in this keychain goes first.
+    (void)test::await(session.secrets().remove(QString::fromLatin1(tracking::kKeysSecret)));
+    (void)test::await(session.secrets().remove(QString::fromLatin1(tracking::kApiTokenSecret)));
+
+    ui::TrackingSettings page(session);
+    page.resize(760, 640);
+    page.show();
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("No signing keys yet")));
+    QTRY_VERIFY(page.tokenStatus()->text().contains(QLatin1String("No API token")));
+
+    auto *url = page.findChild<QLineEdit *>(QStringLiteral("trackerUrl"));
+    url->setText(QStringLiteral("not a url"));
+    QMetaObject::invokeMethod(url, "editingFinished");
+    QVERIFY(settings.value(Settings::Key::TrackerUrl).toString().isEmpty()); // refused, nothing stored
+    url->setText(tracker.url().toString());
+    QMetaObject::invokeMethod(url, "editingFinished");
+    QCOMPARE(settings.value(Settings::Key::TrackerUrl).toString(), tracker.url().toString());
+
+    qInfo("test");
+    // Without the token the server refuses: the test says so.
+    page.testConnection();
+    QTRY_VERIFY(page.connectionStatus()->text().contains(QLatin1String("refuses this API token")));
+    page.saveApiToken(QStringLiteral("short"));
+    QVERIFY(page.tokenStatus()->text().contains(QLatin1String("16 characters")));
+    page.saveApiToken(QString::fromLatin1(tracker.apiToken()));
+    QTRY_VERIFY(page.tokenStatus()->text().contains(QLatin1String("saved in the keychain")));
+    page.testConnection();
+    QTRY_VERIFY(page.connectionStatus()->text().contains(QLatin1String("accepts the API token")));
+
+    // A new key, then another: two in the ring, the newest signs.
+    qInfo("keys");
+    page.newKey();
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("key 1 signs")));
+    page.newKey();
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("2 keys")));
+    QVERIFY(page.keysStatus()->text().contains(QLatin1String("key 2 signs")));
+    const auto stored = test::await(session.secrets().read(QString::fromLatin1(tracking::kKeysSecret)));
+    QVERIFY(stored);
+    QCOMPARE(tracking::KeyRing::parse(stored->toUtf8())->signingId(), quint8(2));
+    page.saveKeys(QStringLiteral("1 not-a-key"));
+    QVERIFY(page.keysStatus()->text().contains(QLatin1String("Nothing saved")));
+    // The server's own keys (what the guide tells the user to paste).
+    page.saveKeys(QString::fromLatin1(tracker.keys()));
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("1 key in the keychain")));
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (w->objectName() == QLatin1String("serverKeysDialog"))
+            w->close();
+
+    // A recipient unsubscribes at the tracker; Sync Now brings it in.
+    const auto tracking = tracking::CampaignTracking::create({tracker.url().toString(), tracker.keys(), tracker.apiToken()});
+    QVERIFY(tracking);
+    QNetworkAccessManager nam;
+    QCOMPARE(test::httpRequest(nam, "POST", QUrl(tracking->unsubscribeUrl(1, outboxId)), "List-Unsubscribe=One-Click",
+                               {{"Content-Type", "application/x-www-form-urlencoded"}})
+                 .status,
+             200);
+    QTRY_VERIFY(session.sendService().isRunning());
+    qInfo("sync");
+    page.findChild<QPushButton *>(QStringLiteral("syncTracker"))->click();
+    // (The scheduler also pulls when it starts, so this click may find the event already in.)
+    QTRY_VERIFY2_WITH_TIMEOUT(page.syncStatus()->text().contains(QLatin1String("Synced just now")), qPrintable(page.syncStatus()->text()), 15000);
+    QTRY_VERIFY(contacts::SuppressionList(session.database()->connection()).contains(contacts::SuppressionList::Channel::Email,
+                                                                                     QStringLiteral("leaving@example.com")));
+    const QPixmap shot = page.grab();
+    QVERIFY(!shot.isNull());
+    if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(shot.save(dir + QStringLiteral("/settings-tracking.png")));
+    QVERIFY(tracker.stop());
+}
+
+QTEST_MAIN(TestTrackingSettings)
+#include "tst_trackingsettings.moc"
