@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignspage.h"
+#include "campaignreportview.h"
 
 #include "app/appsession.h"
 #include "campaigns/lifecycle.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -155,6 +157,12 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     progressRow->addWidget(m_rate);
     detailLayout->addLayout(progressRow);
 
+    // Recipients (the outbox) and the report, one tab each.
+    m_detailTabs = new QTabWidget(detail);
+    m_detailTabs->setObjectName(QStringLiteral("campaignDetailTabs"));
+    auto *recipients = new QWidget(m_detailTabs);
+    auto *recipientsLayout = new QVBoxLayout(recipients);
+    recipientsLayout->setContentsMargins(0, 6, 0, 0);
     auto *outboxBar = new QHBoxLayout;
     m_filter = new QComboBox(detail);
     m_filter->setObjectName(QStringLiteral("outboxFilter"));
@@ -176,7 +184,7 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     m_export->setObjectName(QStringLiteral("outboxExport"));
     for (QPushButton *b : {m_sendAgain, m_markSent, m_retry, m_export})
         outboxBar->addWidget(b);
-    detailLayout->addLayout(outboxBar);
+    recipientsLayout->addLayout(outboxBar);
     m_outboxView = new QTableView(detail);
     m_outboxView->setObjectName(QStringLiteral("outboxView"));
     m_outboxView->setModel(m_outbox);
@@ -186,7 +194,11 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     m_outboxView->setColumnWidth(OutboxModel::Attempts, 80);
     m_outboxView->setColumnWidth(OutboxModel::Sender, 200);
     m_outboxView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    detailLayout->addWidget(m_outboxView, 1);
+    recipientsLayout->addWidget(m_outboxView, 1);
+    m_detailTabs->addTab(recipients, tr("Recipients"));
+    m_report = new CampaignReportView(m_session, m_detailTabs);
+    m_detailTabs->addTab(m_report, tr("Report"));
+    detailLayout->addWidget(m_detailTabs, 1);
     splitter->addWidget(m_view);
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 2);
@@ -308,6 +320,8 @@ qint64 CampaignsPage::selectedId() const
 void CampaignsPage::showDetail()
 {
     const CampaignRow *row = m_model->row(selectedId());
+    if (m_report->report().campaignId != selectedId())
+        m_report->setCampaign(selectedId());
     m_progress->setVisible(row && row->total() > 0);
     if (!row) {
         m_detailTitle->setText(m_model->rowCount() ? tr("Choose a campaign") : tr("No campaigns yet"));

@@ -10,6 +10,7 @@ class QFrame;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -17,6 +18,7 @@ namespace lux::ui {
 
 class AppSession;
 class CampaignsModel;
+class CampaignReportView;
 class CampaignWizard;
 class OutboxModel;
 struct CampaignRow;
@@ -76,6 +78,8 @@ private:
     OutboxModel *m_outbox;
     QTableView *m_view;
     QTableView *m_outboxView;
+    QTabWidget *m_detailTabs = nullptr;
+    CampaignReportView *m_report = nullptr;
     QLabel *m_count;
     QFrame *m_notice;
     QLabel *m_noticeText;

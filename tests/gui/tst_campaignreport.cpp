@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The campaign report in the window: events pulled the way TrackerSync applies them (people,
+// Apple's prefetches, a scanner's burst), shown as tiles, a chart with people and machines apart,
+// clicks per link and the most engaged; exported as CSV and PDF.
+#include "app/appsession.h"
+#include "campaigns/campaignreportview.h"
+#include "campaigns/campaignspage.h"
+#include "common/dialogs.h"
+#include "common/translations.h"
+#include "contacts/contactrepository.h"
+#include "settings/settings.h"
+#include "testsupport.h"
+#include "theme/theme.h"
+#include "tracking/trackersync.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace lux;
+
+class TestCampaignReport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void reportShowsPeopleAndMachinesApart();
+};
+
+void TestCampaignReport::initTestCase()
+{
+    lux::installTranslations(QStringLiteral("en"));
+    ui::Theme::apply(QStringLiteral("dark"));
+    ui::Dialogs::setMessageHook([](const ui::Dialogs::Message &m) {
+        qWarning("unexpected message: %s", qPrintable(m.text));
+        return QMessageBox::Ok;
+    });
+}
+
+void TestCampaignReport::reportShowsPeopleAndMachinesApart()
+{
+    test::TestEnvironment env;
+    Settings settings(env.path(QStringLiteral("t.ini")));
+    ui::AppSession session(settings);
+    const QString path = env.path(QStringLiteral("t.sqlite"));
+    const User admin = test::createDatabaseWithAdmin(path);
+    constexpr qint64 kSentAt = 1'790'000'000'000; // some day in 2026
+    {
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        QSqlDatabase c = (*db)->connection();
+        QSqlQuery q(c);
+        q.prepare(QStringLiteral("INSERT INTO campaigns (name, from_email, subject, status, created_at, updated_at) "
+                                 "VALUES ('Spring launch', 'news@acme.example', 'Spring is here', 'sent', ?, ?)"));
+        q.addBindValue(kSentAt);
+        q.addBindValue(kSentAt);
+        QVERIFY(q.exec());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO campaign_links (campaign_id, link_id, url, registered_at) VALUES "
+                                      "(1, 1, 'https://shop.example/spring', 1), (1, 2, 'https://shop.example/sale', 1)")));
+        contacts::ContactRepository repo(c);
+        for (int i = 0; i < 40; ++i) {
+            contacts::Contact contact;
+            contact.email = QStringLiteral("reader%1@example.com").arg(i, 2, 10, QLatin1Char('0'));
+            QVERIFY(repo.add(contact, QStringLiteral("US"), std::nullopt).ok());
+        }
+        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
+                                 "SELECT 1, id, email, email_key, CASE WHEN id = 40 THEN 'failed' ELSE 'sent' END, "
+                                 "'<m' || id || '@acme.example>', ? FROM contacts"));
+        q.addBindValue(kSentAt);
+        QVERIFY(q.exec());
+        // Events as lux-tracker reports them, over the first day.
+        QJsonArray events;
+        qint64 id = 0;
+        const auto event = [&](const char *type, int recipient, qint64 afterMs, int link = 0, const char *reason = nullptr) {
+            QJsonObject e{{QStringLiteral("id"), ++id}, {QStringLiteral("type"), QString::fromLatin1(type)}, {QStringLiteral("campaign"), 1},
+                          {QStringLiteral("recipient"), recipient}, {QStringLiteral("at"), kSentAt + afterMs},
+                          {QStringLiteral("machine"), reason != nullptr}};
+            if (link)
+                e.insert(QStringLiteral("link"), link);
+            if (reason)
+                e.insert(QStringLiteral("reason"), QString::fromLatin1(reason));
+            events.append(e);
+        };
+        for (int r = 1; r <= 24; ++r) // people open through the day
+            event("open", r, (r % 12) * 3'600'000LL + 120'000);
+        for (int r = 25; r <= 32; ++r) // Apple's proxy fetches at once
+            event("open", r, 2'000, 0, "apple-mpp");
+        for (int r = 1; r <= 9; ++r)
+            event("click", r, (r % 12) * 3'600'000LL + 300'000, r % 3 == 0 ? 2 : 1);
+        event("click", 33, 4 * 3'600'000LL, 1); // a scanner's burst: both links within a second
+        event("click", 33, 4 * 3'600'000LL + 300, 2);
+        event("unsubscribe", 7, 5 * 3'600'000LL);
+        const auto applied = tracking::TrackerSync(nullptr, c, QString(), QByteArray()).apply(events, QString::number(id));
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
+        QCOMPARE(applied->machine, 10);
+    }
+    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
+    session.signIn(admin);
+
+    ui::CampaignsPage page(session);
+    page.resize(1200, 860);
+    page.show();
+    auto *list = page.findChild<QTableView *>(QStringLiteral("campaignsView"));
+    QVERIFY(list);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    list->selectRow(0);
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("campaignDetailTabs"));
+    tabs->setCurrentIndex(1);
+    auto *report = page.findChild<ui::CampaignReportView *>();
+    QTRY_COMPARE(report->report().campaignId, 1);
+    const auto tile = [&](int i) { return page.findChild<QLabel *>(QStringLiteral("reportTile%1").arg(i))->text(); };
+    QCOMPARE(tile(0), QStringLiteral("39"));      // sent (one failed)
+    QCOMPARE(tile(1), QStringLiteral("24"));      // opened by people
+    QCOMPARE(tile(2), QStringLiteral("8"));       // Apple's prefetches
+    QCOMPARE(tile(3), QStringLiteral("9"));       // clicked by people (the scanner is not one)
+    QCOMPARE(tile(4), QStringLiteral("37.5 %"));  // 9 of 24
+    QCOMPARE(tile(5), QStringLiteral("1"));
+    QCOMPARE(report->chartView()->chart()->series().size(), 4);
+    auto *links = page.findChild<QTableWidget *>(QStringLiteral("reportLinks"));
+    QCOMPARE(links->rowCount(), 2);
+    QCOMPARE(links->item(0, 0)->text(), QStringLiteral("https://shop.example/spring"));
+    QCOMPARE(links->item(0, 1)->text(), QStringLiteral("6")); // people
+    QCOMPARE(links->item(0, 2)->text(), QStringLiteral("1")); // the scanner
+    QCOMPARE(page.findChild<QTableWidget *>(QStringLiteral("reportEngaged"))->rowCount(), 10);
+
+    // Exports: CSV with the figures, a PDF with the chart.
+    QSignalSpy exported(report, &ui::CampaignReportView::exported);
+    QVERIFY(report->exportCsv(env.path(QStringLiteral("r.csv"))));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(exported.last().at(1).toString().isEmpty());
+    QVERIFY(test::readAll(env.path(QStringLiteral("r.csv"))).contains("Unique opens,24,8,32"));
+    QVERIFY(report->exportPdf(env.path(QStringLiteral("r.pdf"))));
+    QVERIFY(exported.wait(10000));
+    const QByteArray pdf = test::readAll(env.path(QStringLiteral("r.pdf")));
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.size() > 4000);
+    // A folder that does not exist: a clear error, nothing written.
+    ui::Dialogs::setMessageHook([](const ui::Dialogs::Message &) { return QMessageBox::Ok; });
+    QVERIFY(report->exportCsv(env.path(QStringLiteral("missing/r.csv"))));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(exported.last().at(1).toString().contains(QLatin1String("could not be written")));
+
+    QTest::qWait(100);
+    const QPixmap shot = page.grab();
+    QVERIFY(!shot.isNull());
+    if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(shot.save(dir + QStringLiteral("/campaign-report.png")));
+}
+
+QTEST_MAIN(TestCampaignReport)
+#include "tst_campaignreport.moc"

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaignreportview.h"
+
+#include "app/appsession.h"
+#include "common/dbtask.h"
+#include "common/dialogs.h"
+#include "theme/theme.h"
+
+#include <QBuffer>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lux::ui {
+
+namespace {
+enum Tile { Sent, Opened, MachineOpens, Clicked, ClickToOpen, Unsubscribed, TileCount };
+
+QString percent(double v)
+{
+    return QLocale().toString(v * 100, 'f', 1) + QStringLiteral(" %");
+}
+} // namespace
+
+CampaignReportView::CampaignReportView(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 6, 0, 0);
+    auto *tiles = new QGridLayout;
+    const QStringList titles{tr("Sent"), tr("Opened by people"), tr("Opened by machines"), tr("Clicked by people"), tr("Click-to-open"),
+                             tr("Unsubscribed")};
+    for (int i = 0; i < TileCount; ++i) {
+        auto *frame = new QFrame(this);
+        frame->setObjectName(QStringLiteral("reportTile"));
+        frame->setProperty("role", QStringLiteral("card"));
+        frame->setFrameShape(QFrame::StyledPanel);
+        auto *v = new QVBoxLayout(frame);
+        v->setContentsMargins(12, 8, 12, 8);
+        auto *title = new QLabel(titles.at(i), frame);
+        title->setProperty("role", QStringLiteral("muted"));
+        auto *value = new QLabel(frame);
+        value->setObjectName(QStringLiteral("reportTile%1").arg(i));
+        QFont f = value->font();
+        f.setPointSizeF(f.pointSizeF() * 1.6);
+        f.setBold(true);
+        value->setFont(f);
+        auto *note = new QLabel(frame);
+        note->setProperty("role", QStringLiteral("muted"));
+        v->addWidget(title);
+        v->addWidget(value);
+        v->addWidget(note);
+        tiles->addWidget(frame, 0, i);
+        m_tileValues << value;
+        m_tileNotes << note;
+    }
+    layout->addLayout(tiles);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("reportNote"));
+    m_note->setProperty("role", QStringLiteral("muted"));
+    m_note->setWordWrap(true);
+    layout->addWidget(m_note);
+
+    m_chart = new QChart;
+    m_chart->setBackgroundVisible(false);
+    m_chart->setMargins(QMargins(0, 0, 0, 0));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setLabelColor(palette().color(QPalette::Text));
+    m_chartView = new QChartView(m_chart, this);
+    m_chartView->setObjectName(QStringLiteral("reportChart"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(220);
+    layout->addWidget(m_chartView, 2);
+
+    auto *tables = new QHBoxLayout;
+    const auto table = [this](const QStringList &headers, const char *name) {
+        auto *t = new QTableWidget(0, int(headers.size()), this);
+        t->setObjectName(QString::fromLatin1(name));
+        t->setHorizontalHeaderLabels(headers);
+        t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        t->verticalHeader()->hide();
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setMinimumHeight(120);
+        return t;
+    };
+    m_links = table({tr("Link"), tr("People"), tr("Machines"), tr("Unique")}, "reportLinks");
+    m_engaged = table({tr("Most engaged"), tr("Opens"), tr("Clicks")}, "reportEngaged");
+    tables->addWidget(m_links, 3);
+    tables->addWidget(m_engaged, 2);
+    layout->addLayout(tables, 1);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_exportCsv = new QPushButton(Theme::icon(QStringLiteral("export")), tr("Export CSV…"), this);
+    m_exportCsv->setObjectName(QStringLiteral("reportExportCsv"));
+    m_exportPdf = new QPushButton(Theme::icon(QStringLiteral("export")), tr("Export PDF…"), this);
+    m_exportPdf->setObjectName(QStringLiteral("reportExportPdf"));
+    buttons->addWidget(m_exportCsv);
+    buttons->addWidget(m_exportPdf);
+    layout->addLayout(buttons);
+    const auto ask = [this](const QString &caption, const QString &suffix, const QString &filter) {
+        QString name = m_report.name;
+        name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
+        return Dialogs::saveFile(this, caption, name + QStringLiteral(" report.") + suffix, filter);
+    };
+    connect(m_exportCsv, &QPushButton::clicked, this, [this, ask] {
+        const QString path = ask(tr("Export Report as CSV"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            (void)exportCsv(path);
+    });
+    connect(m_exportPdf, &QPushButton::clicked, this, [this, ask] {
+        const QString path = ask(tr("Export Report as PDF"), QStringLiteral("pdf"), tr("PDF files (*.pdf)"));
+        if (!path.isEmpty())
+            (void)exportPdf(path);
+    });
+    connect(&m_session, &AppSession::campaignsChanged, this, &CampaignReportView::refresh);
+    setCampaign(0);
+}
+
+void CampaignReportView::setCampaign(qint64 campaignId)
+{
+    m_campaignId = campaignId;
+    refresh();
+}
+
+void CampaignReportView::refresh()
+{
+    const int generation = ++m_generation;
+    m_exportCsv->setEnabled(false);
+    m_exportPdf->setEnabled(false);
+    if (m_campaignId == 0 || !m_session.hasDatabase()) {
+        show({});
+        return;
+    }
+    const qint64 id = m_campaignId;
+    runOnDatabase<Result<analytics::CampaignReport>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [id](QSqlDatabase &db) { return analytics::ReportBuilder(db).campaign(id); },
+        [this, generation](const Result<analytics::CampaignReport> &r) {
+            if (generation != m_generation)
+                return; // another campaign was chosen meanwhile
+            if (!r) {
+                m_note->setText(tr("The report cannot be read: %1").arg(r.error().message));
+                return;
+            }
+            show(*r);
+        });
+}
+
+void CampaignReportView::show(const analytics::CampaignReport &r)
+{
+    m_report = r;
+    const QLocale locale;
+    const bool any = r.campaignId != 0;
+    const QStringList values{locale.toString(r.sent), locale.toString(r.uniqueOpens.human), locale.toString(r.uniqueOpens.machine),
+                             locale.toString(r.uniqueClicks.human), percent(r.clickToOpenRate), locale.toString(r.unsubscribes)};
+    const QStringList notes{r.failed ? tr("%1 failed").arg(locale.toString(r.failed)) : QString(),
+                            percent(r.openRate),
+                            tr("%1 prefetches").arg(locale.toString(r.totalOpens.machine)),
+                            percent(r.clickRate),
+                            tr("of people who opened"),
+                            percent(r.unsubscribeRate)};
+    for (int i = 0; i < TileCount; ++i) {
+        m_tileValues[i]->setText(any ? values.at(i) : QStringLiteral("–"));
+        m_tileNotes[i]->setText(any ? notes.at(i) : QString());
+    }
+    if (!any)
+        m_note->setText(tr("Choose a campaign to see how it did."));
+    else if (r.timeline.isEmpty())
+        m_note->setText(r.sent ? tr("No opens or clicks yet. Events arrive from lux-tracker every minute while LUX runs.")
+                               : tr("Nothing has been sent yet."));
+    else
+        m_note->setText(tr("Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people."));
+
+    m_chart->removeAllSeries();
+    for (QAbstractAxis *axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+    if (!r.timeline.isEmpty()) {
+        const auto series = [&](const QString &name, const char *colour, bool dashed, auto pick) {
+            auto *s = new QLineSeries;
+            s->setName(name);
+            QColor c = Theme::color(colour);
+            if (dashed)
+                c.setAlphaF(0.55); // machines: the same hue, fainter and dashed
+            QPen pen(c);
+            pen.setWidthF(2);
+            if (dashed)
+                pen.setStyle(Qt::DashLine);
+            s->setPen(pen);
+            for (const auto &b : r.timeline)
+                s->append(double(b.start), double(pick(b)));
+            m_chart->addSeries(s);
+            return s;
+        };
+        QList<QLineSeries *> all{
+            series(tr("Opens by people"), "accent", false, [](const analytics::CampaignReport::Bucket &b) { return b.opens.human; }),
+            series(tr("Opens by machines"), "accent", true, [](const analytics::CampaignReport::Bucket &b) { return b.opens.machine; }),
+            series(tr("Clicks by people"), "success", false, [](const analytics::CampaignReport::Bucket &b) { return b.clicks.human; }),
+            series(tr("Clicks by machines"), "success", true, [](const analytics::CampaignReport::Bucket &b) { return b.clicks.machine; })};
+        auto *x = new QDateTimeAxis;
+        x->setFormat(r.bucketMs >= 86'400'000 ? QStringLiteral("d MMM") : QStringLiteral("d MMM HH:mm"));
+        x->setLabelsColor(palette().color(QPalette::Text));
+        x->setGridLineColor(palette().color(QPalette::Mid));
+        qint64 top = 1;
+        for (const auto &b : r.timeline)
+            top = std::max({top, b.opens.human, b.opens.machine, b.clicks.human, b.clicks.machine});
+        // Whole numbers on four even steps.
+        const qint64 step = std::max<qint64>(1, (top + 3) / 4);
+        auto *y = new QValueAxis;
+        y->setRange(0, double(step * 4));
+        y->setLabelFormat(QStringLiteral("%d"));
+        y->setTickCount(5);
+        y->setLabelsColor(palette().color(QPalette::Text));
+        y->setGridLineColor(palette().color(QPalette::Mid));
+        m_chart->addAxis(x, Qt::AlignBottom);
+        m_chart->addAxis(y, Qt::AlignLeft);
+        for (QLineSeries *s : all) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+        if (r.timeline.size() == 1) // one bucket: show its width rather than a point on a zero-width axis
+            x->setRange(QDateTime::fromMSecsSinceEpoch(r.timeline.first().start),
+                        QDateTime::fromMSecsSinceEpoch(r.timeline.first().start + r.bucketMs));
+    }
+
+    m_links->setRowCount(int(r.links.size()));
+    for (int i = 0; i < r.links.size(); ++i) {
+        const auto &l = r.links.at(i);
+        const QStringList cells{l.url, locale.toString(l.clicks.human), locale.toString(l.clicks.machine), locale.toString(l.uniqueHuman)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_links->setItem(i, c, item);
+        }
+    }
+    m_engaged->setRowCount(int(r.mostEngaged.size()));
+    for (int i = 0; i < r.mostEngaged.size(); ++i) {
+        const auto &e = r.mostEngaged.at(i);
+        const QStringList cells{e.email, locale.toString(e.opens), locale.toString(e.clicks)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_engaged->setItem(i, c, item);
+        }
+    }
+    m_exportCsv->setEnabled(any);
+    m_exportPdf->setEnabled(any);
+    Q_EMIT loaded();
+}
+
+void CampaignReportView::saveInBackground(const QString &path, QByteArray bytes)
+{
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty())
+            Dialogs::warning(this, tr("Export Report"), error);
+        Q_EMIT exported(path, error);
+    });
+    watcher->setFuture(QtConcurrent::run([path, bytes = std::move(bytes)]() -> QString {
+        QSaveFile f(path); // all or nothing: an old file is never half-overwritten
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return CampaignReportView::tr("%1 could not be written: %2").arg(path, f.errorString());
+        return {};
+    }));
+}
+
+Status CampaignReportView::exportCsv(const QString &path)
+{
+    if (m_report.campaignId == 0)
+        return Error(QStringLiteral("report.none"), tr("Choose a campaign first."));
+    saveInBackground(path, m_report.toCsv().toUtf8());
+    return {};
+}
+
+Status CampaignReportView::exportPdf(const QString &path)
+{
+    if (m_report.campaignId == 0)
+        return Error(QStringLiteral("report.none"), tr("Choose a campaign first."));
+    saveInBackground(path, renderPdf());
+    return {};
+}
+
+QByteArray CampaignReportView::renderPdf() const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    pdf.setResolution(144);
+    pdf.setTitle(tr("%1: campaign report").arg(m_report.name));
+    pdf.setCreator(QStringLiteral("LUX Marketing"));
+    QPainter p(&pdf);
+    const QRect page = p.viewport();
+    const QLocale locale;
+    int y = 0;
+    QFont title = p.font();
+    title.setPointSizeF(18);
+    title.setBold(true);
+    p.setFont(title);
+    p.drawText(QRect(0, y, page.width(), 60), Qt::AlignLeft | Qt::AlignTop, m_report.name);
+    y += 60;
+    QFont body = p.font();
+    body.setPointSizeF(10);
+    body.setBold(false);
+    p.setFont(body);
+    p.drawText(QRect(0, y, page.width(), 30), Qt::AlignLeft, tr("Campaign report, %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
+    y += 50;
+    const QList<QPair<QString, QString>> figures{
+        {tr("Sent"), locale.toString(m_report.sent)},
+        {tr("Failed"), locale.toString(m_report.failed)},
+        {tr("Opened by people"), tr("%1 (%2)").arg(locale.toString(m_report.uniqueOpens.human), percent(m_report.openRate))},
+        {tr("Opened by machines"), locale.toString(m_report.uniqueOpens.machine)},
+        {tr("Clicked by people"), tr("%1 (%2)").arg(locale.toString(m_report.uniqueClicks.human), percent(m_report.clickRate))},
+        {tr("Clicks by machines"), locale.toString(m_report.totalClicks.machine)},
+        {tr("Click-to-open"), percent(m_report.clickToOpenRate)},
+        {tr("Unsubscribed"), tr("%1 (%2)").arg(locale.toString(m_report.unsubscribes), percent(m_report.unsubscribeRate))}};
+    const int col = page.width() / 2;
+    for (int i = 0; i < figures.size(); ++i) {
+        const int x = (i % 2) * col;
+        const int row = y + (i / 2) * 32;
+        p.drawText(QRect(x, row, col / 2, 30), Qt::AlignLeft, figures[i].first);
+        p.drawText(QRect(x + col / 2, row, col / 2 - 20, 30), Qt::AlignRight, figures[i].second);
+    }
+    y += int((figures.size() + 1) / 2) * 32 + 30;
+    if (!m_report.timeline.isEmpty()) {
+        // The chart, drawn as vectors into the PDF at the page's width.
+        const QSize size(page.width(), page.width() * 9 / 20);
+        QChartView *view = m_chartView;
+        view->render(&p, QRectF(QPointF(0, y), QSizeF(size)), view->rect());
+        y += size.height() + 30;
+    }
+    title.setPointSizeF(12);
+    p.setFont(title);
+    p.drawText(QRect(0, y, page.width(), 30), Qt::AlignLeft, tr("Clicks per link (people, machines)"));
+    y += 40;
+    p.setFont(body);
+    for (const auto &l : m_report.links) {
+        if (y > page.height() - 40) {
+            pdf.newPage();
+            y = 0;
+        }
+        const QString url = p.fontMetrics().elidedText(l.url, Qt::ElideMiddle, page.width() * 3 / 4);
+        p.drawText(QRect(0, y, page.width() * 3 / 4, 28), Qt::AlignLeft, url);
+        p.drawText(QRect(page.width() * 3 / 4, y, page.width() / 4, 28), Qt::AlignRight,
+                   tr("%1, %2").arg(locale.toString(l.clicks.human), locale.toString(l.clicks.machine)));
+        y += 30;
+    }
+    p.end();
+    return bytes;
+}
+
+} // namespace lux::ui
