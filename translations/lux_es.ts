@@ -123,7 +123,7 @@
         <translation>el proceso %1 (%2) en %3</translation>
     </message>
     <message>
-        <source>Could not create the lock file beside %1: check the folder&apos;s permissions.</source>
+        <source>Could not create the lock file beside %1: check the folder's permissions.</source>
         <translation>No se pudo crear el archivo de bloqueo junto a %1: revisa los permisos de la carpeta.</translation>
     </message>
     <message>
@@ -163,7 +163,7 @@
         <translation>La base de datos no se actualizó porque falló la copia de seguridad previa: %1</translation>
     </message>
     <message>
-        <source>%1 is on a network file system (%2). SQLite&apos;s locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
+        <source>%1 is on a network file system (%2). SQLite's locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
         <translation>%1 está en un sistema de archivos de red (%2). Los bloqueos de SQLite no son fiables allí: guarda la base de datos en un disco local y compártela con Exportar base de datos.</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
         <translation>El llavero falló con %1: %2</translation>
     </message>
     <message>
-        <source>No keychain is available, so the secret was not stored. Start your desktop&apos;s keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
+        <source>No keychain is available, so the secret was not stored. Start your desktop's keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
         <translation>No hay ningún llavero disponible, así que el secreto no se guardó. Inicia el llavero de tu escritorio (GNOME Keyring, KWallet u otro Secret Service) y vuelve a intentarlo; las ejecuciones sin pantalla pueden pasar los secretos en variables de entorno LUX_SECRET_&lt;NAME&gt;.</translation>
     </message>
 </context>
@@ -221,15 +221,12 @@
         <translation>El nombre tiene más de 200 caracteres.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address (expected name@example.com).</source>
+        <source>"%1" is not an email address (expected name@example.com).</source>
         <translation>«%1» no es una dirección de correo (se esperaba nombre@ejemplo.com).</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation>
-            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
-            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
-        </translation>
+        <translation><numerusform>La contraseña necesita al menos %n carácter.</numerusform><numerusform>La contraseña necesita al menos %n caracteres.</numerusform></translation>
     </message>
     <message>
         <source>The password cannot be only spaces.</source>
@@ -257,10 +254,7 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform>
-            <numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform>
-        </translation>
+        <translation><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
     </message>
     <message>
         <source>The email or password is not correct.</source>
@@ -272,10 +266,7 @@
     </message>
     <message numerus="yes">
         <source>The email or password is not correct. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform>
-            <numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform>
-        </translation>
+        <translation><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
     </message>
     <message>
         <source>The account no longer exists or is disabled.</source>
@@ -290,106 +281,106 @@
     <name>lux::analytics::CampaignReport</name>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished">Campaña</translation>
+        <translation>Campaña</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Máquinas</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Destinatarios</translation>
+        <translation>Destinatarios</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Enviados</translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fallidos</translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>Unique opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperturas únicas</translation>
     </message>
     <message>
         <source>Total opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperturas totales</translation>
     </message>
     <message>
         <source>Unique clicks</source>
-        <translation type="unfinished"></translation>
+        <translation>Clics únicos</translation>
     </message>
     <message>
         <source>Total clicks</source>
-        <translation type="unfinished"></translation>
+        <translation>Clics totales</translation>
     </message>
     <message>
         <source>Unsubscribes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajas</translation>
     </message>
     <message>
         <source>Open rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de apertura (%)</translation>
     </message>
     <message>
         <source>Click rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de clics (%)</translation>
     </message>
     <message>
         <source>Click-to-open rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clics sobre aperturas (%)</translation>
     </message>
     <message>
         <source>Unsubscribe rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de bajas (%)</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <source>Clicks by people</source>
-        <translation type="unfinished"></translation>
+        <translation>Clics de personas</translation>
     </message>
     <message>
         <source>Clicks by machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Clics de máquinas</translation>
     </message>
     <message>
         <source>People who clicked</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas que hicieron clic</translation>
     </message>
     <message>
         <source>From (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (UTC)</translation>
     </message>
     <message>
         <source>Opens by people</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperturas de personas</translation>
     </message>
     <message>
         <source>Opens by machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperturas de máquinas</translation>
     </message>
 </context>
 <context>
     <name>lux::analytics::ReportBuilder</name>
     <message>
         <source>There is no campaign %1.</source>
-        <translation type="unfinished">No existe la campaña %1.</translation>
+        <translation>No existe la campaña %1.</translation>
     </message>
 </context>
 <context>
@@ -407,7 +398,7 @@
         <translation>La dirección de respuesta «%1» no es válida.</translation>
     </message>
     <message>
-        <source>The campaign&apos;s template no longer exists.</source>
+        <source>The campaign's template no longer exists.</source>
         <translation>La plantilla de la campaña ya no existe.</translation>
     </message>
     <message>
@@ -468,10 +459,7 @@
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation>
-            <numerusform>%n destinatario</numerusform>
-            <numerusform>%n destinatarios</numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario</numerusform><numerusform>%n destinatarios</numerusform></translation>
     </message>
     <message>
         <source>The sender address “%1” is not valid.</source>
@@ -494,10 +482,7 @@
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation>
-            <numerusform>Abandonado tras %n intento: %1</numerusform>
-            <numerusform>Abandonado tras %n intentos: %1</numerusform>
-        </translation>
+        <translation><numerusform>Abandonado tras %n intento: %1</numerusform><numerusform>Abandonado tras %n intentos: %1</numerusform></translation>
     </message>
     <message>
         <source>Not sent: no draft was made.</source>
@@ -561,7 +546,7 @@
 <context>
     <name>lux::campaigns::MessageBuilder</name>
     <message>
-        <source>The campaign&apos;s template cannot be read: %1</source>
+        <source>The campaign's template cannot be read: %1</source>
         <translation>No se puede leer la plantilla de la campaña: %1</translation>
     </message>
     <message>
@@ -639,7 +624,7 @@
     </message>
     <message>
         <source>Campaign “%1” waits: %2. It tries again in a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña «%1» espera: %2. Lo intenta de nuevo en un minuto.</translation>
     </message>
 </context>
 <context>
@@ -718,7 +703,7 @@
 <context>
     <name>lux::contacts::Addressing</name>
     <message>
-        <source>&quot;%1&quot; is not a valid email address: %2</source>
+        <source>"%1" is not a valid email address: %2</source>
         <translation>«%1» no es una dirección de correo válida: %2</translation>
     </message>
     <message>
@@ -746,7 +731,7 @@
         <translation>antes de la @, los puntos deben ir entre caracteres.</translation>
     </message>
     <message>
-        <source>the character &apos;%1&apos; is not allowed before the @.</source>
+        <source>the character '%1' is not allowed before the @.</source>
         <translation>el carácter «%1» no se admite antes de la @.</translation>
     </message>
     <message>
@@ -766,7 +751,7 @@
         <translation>una parte del dominio no puede empezar ni terminar con guion.</translation>
     </message>
     <message>
-        <source>the character &apos;%1&apos; is not allowed in the domain.</source>
+        <source>the character '%1' is not allowed in the domain.</source>
         <translation>el carácter «%1» no se admite en el dominio.</translation>
     </message>
     <message>
@@ -782,11 +767,11 @@
         <translation>tiene más de 254 caracteres.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid phone number: %2</source>
+        <source>"%1" is not a valid phone number: %2</source>
         <translation>«%1» no es un número de teléfono válido: %2</translation>
     </message>
     <message>
-        <source>the character &apos;%1&apos; does not belong in a phone number.</source>
+        <source>the character '%1' does not belong in a phone number.</source>
         <translation>el carácter «%1» no pertenece a un número de teléfono.</translation>
     </message>
     <message>
@@ -850,11 +835,11 @@
 <context>
     <name>lux::contacts::ContactImporter</name>
     <message>
-        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a field. Fields: %3, custom:NAME, ignore.</source>
+        <source>Column "%1" is mapped to "%2", which is not a field. Fields: %3, custom:NAME, ignore.</source>
         <translation>La columna «%1» se asigna a «%2», que no es un campo. Campos: %3, custom:NOMBRE, ignore.</translation>
     </message>
     <message>
-        <source>There is no column &quot;%1&quot; in the file&apos;s header.</source>
+        <source>There is no column "%1" in the file's header.</source>
         <translation>No hay ninguna columna «%1» en la cabecera del archivo.</translation>
     </message>
     <message>
@@ -894,7 +879,7 @@
         <translation>%1 campos cuando la cabecera tiene %2</translation>
     </message>
     <message>
-        <source>status &quot;%1&quot; is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
+        <source>status "%1" is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
         <translation>el estado «%1» no es ninguno de subscribed, unsubscribed, bounced, complained, cleaned</translation>
     </message>
 </context>
@@ -947,11 +932,11 @@
         <translation>%1: los grupos se anidan a más de %2 niveles.</translation>
     </message>
     <message>
-        <source>%1: &quot;match&quot; is &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
+        <source>%1: "match" is "all" or "any", not "%2".</source>
         <translation>%1: «match» es «all» o «any», no «%2».</translation>
     </message>
     <message>
-        <source>%1: &quot;rules&quot; must be a list.</source>
+        <source>%1: "rules" must be a list.</source>
         <translation>%1: «rules» debe ser una lista.</translation>
     </message>
     <message>
@@ -971,47 +956,47 @@
         <translation>una regla de etiqueta necesita el nombre de la etiqueta.</translation>
     </message>
     <message>
-        <source>a tag rule&apos;s op is &quot;has&quot; or &quot;lacks&quot;, not &quot;%1&quot;.</source>
+        <source>a tag rule's op is "has" or "lacks", not "%1".</source>
         <translation>el operador de una regla de etiqueta es «has» o «lacks», no «%1».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a status (%2).</source>
+        <source>"%1" is not a status (%2).</source>
         <translation>«%1» no es un estado (%2).</translation>
     </message>
     <message>
-        <source>a status rule&apos;s op is &quot;is&quot; or &quot;is_not&quot;, not &quot;%1&quot;.</source>
+        <source>a status rule's op is "is" or "is_not", not "%1".</source>
         <translation>el operador de una regla de estado es «is» o «is_not», no «%1».</translation>
     </message>
     <message>
-        <source>&quot;within_days&quot; needs a number of days.</source>
+        <source>"within_days" needs a number of days.</source>
         <translation>«within_days» necesita un número de días.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (expected YYYY-MM-DD).</source>
+        <source>"%1" is not a date (expected YYYY-MM-DD).</source>
         <translation>«%1» no es una fecha (se esperaba AAAA-MM-DD).</translation>
     </message>
     <message>
-        <source>a date rule&apos;s op is &quot;before&quot;, &quot;after&quot; or &quot;within_days&quot;, not &quot;%1&quot;.</source>
+        <source>a date rule's op is "before", "after" or "within_days", not "%1".</source>
         <translation>el operador de una regla de fecha es «before», «after» o «within_days», no «%1».</translation>
     </message>
     <message>
-        <source>&quot;custom:&quot; needs a field name.</source>
+        <source>"custom:" needs a field name.</source>
         <translation>«custom:» necesita un nombre de campo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a field.</source>
+        <source>"%1" is not a field.</source>
         <translation>«%1» no es un campo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs a number.</source>
+        <source>"%1" needs a number.</source>
         <translation>«%1» necesita un número.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs a value.</source>
+        <source>"%1" needs a value.</source>
         <translation>«%1» necesita un valor.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an operator for %2.</source>
+        <source>"%1" is not an operator for %2.</source>
         <translation>«%1» no es un operador para %2.</translation>
     </message>
     <message>
@@ -1023,7 +1008,7 @@
         <translation>Las reglas no son JSON válido en el carácter %1: %2</translation>
     </message>
     <message>
-        <source>The rules must be a JSON object with &quot;match&quot; and &quot;rules&quot;.</source>
+        <source>The rules must be a JSON object with "match" and "rules".</source>
         <translation>Las reglas deben ser un objeto JSON con «match» y «rules».</translation>
     </message>
 </context>
@@ -1034,7 +1019,7 @@
         <translation>Un segmento necesita un nombre.</translation>
     </message>
     <message>
-        <source>There is no segment called &quot;%1&quot;.</source>
+        <source>There is no segment called "%1".</source>
         <translation>No hay ningún segmento llamado «%1».</translation>
     </message>
 </context>
@@ -1072,8 +1057,8 @@
         <translation>Se encontró {{/%1}} donde se esperaba {{/%2}}.</translation>
     </message>
     <message>
-        <source>Only a default is understood after |, written as {{%1 | default: &quot;text&quot;}}.</source>
-        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: &quot;texto&quot;}}.</translation>
+        <source>Only a default is understood after |, written as {{%1 | default: "text"}}.</source>
+        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: "texto"}}.</translation>
     </message>
     <message>
         <source>A section ({{#%1}} or {{^%1}}) cannot have a default.</source>
@@ -1139,12 +1124,12 @@
         <translation>El mensaje ocupa %1 KB; Gmail recorta los mensajes de más de 102 KB y oculta el resto, incluido el enlace de baja.</translation>
     </message>
     <message>
-        <source>An image has no alt text; many clients block images, and screen readers need it (alt=&quot;&quot; marks a decorative one).</source>
-        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt=&quot;&quot; marca una decorativa).</translation>
+        <source>An image has no alt text; many clients block images, and screen readers need it (alt="" marks a decorative one).</source>
+        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt="" marca una decorativa).</translation>
     </message>
     <message>
-        <source>A link goes nowhere (href=&quot;%1&quot;).</source>
-        <translation>Un enlace no lleva a ninguna parte (href=&quot;%1&quot;).</translation>
+        <source>A link goes nowhere (href="%1").</source>
+        <translation>Un enlace no lleva a ninguna parte (href="%1").</translation>
     </message>
     <message>
         <source>A %1: link is blocked by every mail client.</source>
@@ -1311,160 +1296,160 @@
     <name>lux::tracking</name>
     <message>
         <source>Line %1 is not “&lt;CIDR&gt; &lt;reason&gt;”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La línea %1 no es «&lt;CIDR&gt; &lt;motivo&gt;».</translation>
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>persona</translation>
     </message>
     <message>
         <source>Apple Mail Privacy Protection</source>
-        <translation type="unfinished"></translation>
+        <translation>Protección de privacidad de Apple Mail</translation>
     </message>
     <message>
         <source>Gmail image proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy de imágenes de Gmail</translation>
     </message>
     <message>
         <source>Yahoo image proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy de imágenes de Yahoo</translation>
     </message>
     <message>
         <source>link scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>analizador de enlaces</translation>
     </message>
     <message>
         <source>HEAD request</source>
-        <translation type="unfinished"></translation>
+        <translation>petición HEAD</translation>
     </message>
     <message>
         <source>no user agent</source>
-        <translation type="unfinished"></translation>
+        <translation>sin agente de usuario</translation>
     </message>
     <message>
         <source>clicked seconds after delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>clic segundos después de la entrega</translation>
     </message>
     <message>
         <source>every link clicked at once</source>
-        <translation type="unfinished"></translation>
+        <translation>todos los enlaces a la vez</translation>
     </message>
 </context>
 <context>
     <name>lux::tracking::CampaignTracking</name>
     <message>
         <source>Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url): every message carries a one-click unsubscribe link to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica primero la dirección del tracker (Ajustes → Seguimiento, o luxctl settings set tracker.url): cada mensaje lleva un enlace de baja en un clic hacia él.</translation>
     </message>
     <message>
         <source>The tracker address “%1” is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del tracker «%1» no es una dirección http ni https.</translation>
     </message>
     <message>
         <source>The tracking signing keys are not set: add them under Settings → Tracking (or set LUX_SECRET_TRACKING_KEYS).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay claves de firma de seguimiento: añádelas en Ajustes → Seguimiento (o define LUX_SECRET_TRACKING_KEYS).</translation>
     </message>
     <message>
         <source>The tracking signing keys cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Las claves de firma de seguimiento no sirven: %1</translation>
     </message>
     <message>
-        <source>The campaign&apos;s template cannot be read: %1</source>
-        <translation type="unfinished">No se puede leer la plantilla de la campaña: %1</translation>
+        <source>The campaign's template cannot be read: %1</source>
+        <translation>No se puede leer la plantilla de la campaña: %1</translation>
     </message>
     <message>
         <source>The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay token de API del tracker: añádelo en Ajustes → Seguimiento (o define LUX_SECRET_TRACKER_API_TOKEN).</translation>
     </message>
     <message>
-        <source>The tracker at %1 cannot be reached to register the campaign&apos;s links: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The tracker at %1 cannot be reached to register the campaign's links: %2</source>
+        <translation>No se puede contactar con el tracker en %1 para registrar los enlaces de la campaña: %2</translation>
     </message>
     <message>
         <source>The tracker refused the API token (HTTP 401): check it under Settings → Tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tracker rechazó el token de API (HTTP 401): revísalo en Ajustes → Seguimiento.</translation>
     </message>
     <message>
-        <source>The tracker did not take the campaign&apos;s links (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <source>The tracker did not take the campaign's links (HTTP %1): %2</source>
+        <translation>El tracker no aceptó los enlaces de la campaña (HTTP %1): %2</translation>
     </message>
 </context>
 <context>
     <name>lux::tracking::KeyRing</name>
     <message>
         <source>Line %1 of the signing keys is not “&lt;id 0–255&gt; &lt;key&gt;”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La línea %1 de las claves de firma no es «&lt;id 0–255&gt; &lt;clave&gt;».</translation>
     </message>
     <message>
         <source>Line %1 of the signing keys: the key must be %2 bytes in base64url.</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1 de las claves de firma: la clave debe tener %2 bytes en base64url.</translation>
     </message>
     <message>
         <source>Line %1 of the signing keys repeats key id %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La línea %1 de las claves de firma repite el id de clave %2.</translation>
     </message>
     <message>
         <source>There is no signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna clave de firma.</translation>
     </message>
     <message>
         <source>Key id %1 is already in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>El id de clave %1 ya está en uso.</translation>
     </message>
 </context>
 <context>
     <name>lux::tracking::TrackerSync</name>
     <message>
         <source>Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica primero la dirección del tracker (Ajustes → Seguimiento, o luxctl settings set tracker.url).</translation>
     </message>
     <message>
         <source>The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay token de API del tracker: añádelo en Ajustes → Seguimiento (o define LUX_SECRET_TRACKER_API_TOKEN).</translation>
     </message>
     <message>
         <source>The tracker at %1 cannot be reached: %2. Events wait there; the next sync catches up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el tracker en %1: %2. Los eventos esperan allí; la próxima sincronización los recupera.</translation>
     </message>
     <message>
         <source>The tracker refused the API token (HTTP 401): check it under Settings → Tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tracker rechazó el token de API (HTTP 401): revísalo en Ajustes → Seguimiento.</translation>
     </message>
     <message>
         <source>The tracker answered HTTP %1 to the event request.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tracker respondió HTTP %1 a la petición de eventos.</translation>
     </message>
     <message>
-        <source>The tracker&apos;s answer is not an event page (at offset %1).</source>
-        <translation type="unfinished"></translation>
+        <source>The tracker's answer is not an event page (at offset %1).</source>
+        <translation>La respuesta del tracker no es una página de eventos (en la posición %1).</translation>
     </message>
     <message>
         <source>One-click unsubscribe from campaign %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baja en un clic desde la campaña %1</translation>
     </message>
     <message>
         <source>Unsubscribed with the link in campaign %1 (lux-tracker event %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Baja con el enlace de la campaña %1 (evento %2 de lux-tracker)</translation>
     </message>
     <message>
         <source>“%1” is not a tracker address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es una dirección de tracker.</translation>
     </message>
     <message>
         <source>No lux-tracker answers at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún lux-tracker responde en %1: %2</translation>
     </message>
     <message>
         <source>not a tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un tracker</translation>
     </message>
     <message>
         <source>The tracker answers, but refuses this API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tracker responde, pero rechaza este token de API.</translation>
     </message>
     <message>
         <source>The tracker answers, but its event API gave HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tracker responde, pero su API de eventos devolvió HTTP %1.</translation>
     </message>
 </context>
 <context>
@@ -1487,10 +1472,7 @@
     </message>
     <message numerus="yes">
         <source>At least %n characters</source>
-        <translation>
-            <numerusform>Al menos %n carácter</numerusform>
-            <numerusform>Al menos %n caracteres</numerusform>
-        </translation>
+        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
     </message>
     <message>
         <source>Password</source>
@@ -1520,7 +1502,7 @@
     <name>lux::ui::AppSession</name>
     <message>
         <source>Tracking syncs while a database is open for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>El seguimiento se sincroniza mientras hay una base de datos abierta para escritura.</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1690,169 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::CampaignReportView</name>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Opened by people</source>
+        <translation>Abierto por personas</translation>
+    </message>
+    <message>
+        <source>Opened by machines</source>
+        <translation>Abierto por máquinas</translation>
+    </message>
+    <message>
+        <source>Clicked by people</source>
+        <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>Click-to-open</source>
+        <translation>Clics sobre aperturas</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Máquinas</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Únicos</translation>
+    </message>
+    <message>
+        <source>Most engaged</source>
+        <translation>Más implicados</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Aperturas</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Export Report as CSV</source>
+        <translation>Exportar informe como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Report as PDF</source>
+        <translation>Exportar informe como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report cannot be read: %1</source>
+        <translation>No se puede leer el informe: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fallidos</translation>
+    </message>
+    <message>
+        <source>%1 prefetches</source>
+        <translation>%1 precargas</translation>
+    </message>
+    <message>
+        <source>of people who opened</source>
+        <translation>de quienes abrieron</translation>
+    </message>
+    <message>
+        <source>Choose a campaign to see how it did.</source>
+        <translation>Elige una campaña para ver cómo fue.</translation>
+    </message>
+    <message>
+        <source>No opens or clicks yet. Events arrive from lux-tracker every minute while LUX runs.</source>
+        <translation>Aún no hay aperturas ni clics. Los eventos llegan de lux-tracker cada minuto mientras LUX está abierto.</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet.</source>
+        <translation>Aún no se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people.</source>
+        <translation>Los proxies de imágenes (como la Protección de privacidad de Apple Mail) y los analizadores de enlaces cuentan como máquinas, aparte de las personas.</translation>
+    </message>
+    <message>
+        <source>Opens by people</source>
+        <translation>Aperturas de personas</translation>
+    </message>
+    <message>
+        <source>Opens by machines</source>
+        <translation>Aperturas de máquinas</translation>
+    </message>
+    <message>
+        <source>Clicks by people</source>
+        <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>Clicks by machines</source>
+        <translation>Clics de máquinas</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose a campaign first.</source>
+        <translation>Elige primero una campaña.</translation>
+    </message>
+    <message>
+        <source>%1: campaign report</source>
+        <translation>%1: informe de campaña</translation>
+    </message>
+    <message>
+        <source>Campaign report, %1</source>
+        <translation>Informe de campaña, %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Clicks per link (people, machines)</source>
+        <translation>Clics por enlace (personas, máquinas)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::CampaignWizard</name>
     <message>
         <source>Tag: %1</source>
@@ -1762,7 +1907,7 @@
         <translation>&amp;Plantilla:</translation>
     </message>
     <message>
-        <source>The template&apos;s subject</source>
+        <source>The template's subject</source>
         <translation>El asunto de la plantilla</translation>
     </message>
     <message>
@@ -1770,7 +1915,7 @@
         <translation>&amp;Asunto:</translation>
     </message>
     <message>
-        <source>The template&apos;s preheader</source>
+        <source>The template's preheader</source>
         <translation>El preencabezado de la plantilla</translation>
     </message>
     <message>
@@ -1786,7 +1931,7 @@
         <translation>Aún no hay buzón remitente: añade uno en Ajustes → Envío.</translation>
     </message>
     <message>
-        <source>The brand kit&apos;s sender name</source>
+        <source>The brand kit's sender name</source>
         <translation>El nombre de remitente del kit de marca</translation>
     </message>
     <message>
@@ -1826,7 +1971,7 @@
         <translation>Excluir:</translation>
     </message>
     <message>
-        <source>When it goes. Sending keeps to each mailbox&apos;s limits, so a large audience takes a while.</source>
+        <source>When it goes. Sending keeps to each mailbox's limits, so a large audience takes a while.</source>
         <translation>Cuándo sale. El envío respeta los límites de cada buzón, así que una audiencia grande lleva su tiempo.</translation>
     </message>
     <message>
@@ -1838,11 +1983,11 @@
         <translation>Enviar &amp;el:</translation>
     </message>
     <message>
-        <source>Send at this time in &amp;each recipient&apos;s time zone:</source>
+        <source>Send at this time in &amp;each recipient's time zone:</source>
         <translation>Enviar a esta hora en la zona horaria de &amp;cada destinatario:</translation>
     </message>
     <message>
-        <source>Contacts without a time zone get it at this time on this computer&apos;s clock. Sending starts when the earliest zone reaches it.</source>
+        <source>Contacts without a time zone get it at this time on this computer's clock. Sending starts when the earliest zone reaches it.</source>
         <translation>Los contactos sin zona horaria la reciben a esta hora según el reloj de este ordenador. El envío empieza cuando la primera zona llega a esa hora.</translation>
     </message>
     <message>
@@ -1891,10 +2036,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s) would receive this campaign now.</source>
-        <translation>
-            <numerusform>%n contacto recibiría esta campaña ahora.</numerusform>
-            <numerusform>%n contactos recibirían esta campaña ahora.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto recibiría esta campaña ahora.</numerusform><numerusform>%n contactos recibirían esta campaña ahora.</numerusform></translation>
     </message>
     <message>
         <source>Give the campaign a name.</source>
@@ -1929,7 +2071,7 @@
         <translation>en cuanto se programe</translation>
     </message>
     <message>
-        <source>%1 in each recipient&apos;s time zone</source>
+        <source>%1 in each recipient's time zone</source>
         <translation>%1 en la zona horaria de cada destinatario</translation>
     </message>
     <message>
@@ -1938,10 +2080,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contacto</numerusform>
-            <numerusform>%n contactos</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
     </message>
     <message>
         <source>the audience</source>
@@ -1979,19 +2118,24 @@
         <source>%1 sends as you (signed in) and cannot share a campaign with other mailboxes.</source>
         <translation>%1 envía como tú (con tu sesión) y no puede compartir una campaña con otros buzones.</translation>
     </message>
+    <message>
+        <source>&amp;Track opens and clicks</source>
+        <translation>&amp;Seguir aperturas y clics</translation>
+    </message>
+    <message>
+        <source>Adds an invisible image and sends links through your lux-tracker. Off: neither, and the report shows only what was sent. The unsubscribe link is there either way.</source>
+        <translation>Añade una imagen invisible y pasa los enlaces por tu lux-tracker. Desactivado: nada de eso, y el informe solo muestra lo enviado. El enlace de baja está siempre.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::CampaignsModel</name>
     <message>
-        <source>%1 recipient&apos;s time</source>
+        <source>%1 recipient's time</source>
         <translation>%1 hora del destinatario</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) in doubt: open the campaign to decide.</source>
-        <translation>
-            <numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform>
-            <numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform><numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 settled</source>
@@ -2122,17 +2266,11 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s), %1 sending</source>
-        <translation>
-            <numerusform>%n campaña, %1 enviándose</numerusform>
-            <numerusform>%n campañas, %1 enviándose</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña, %1 enviándose</numerusform><numerusform>%n campañas, %1 enviándose</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation>
-            <numerusform>%n campaña</numerusform>
-            <numerusform>%n campañas</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña</numerusform><numerusform>%n campañas</numerusform></translation>
     </message>
     <message>
         <source>Choose a campaign</source>
@@ -2176,17 +2314,11 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and wait for you.</source>
-        <translation>
-            <numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform>
-            <numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and are being sent now.</source>
-        <translation>
-            <numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform>
-            <numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform></translation>
     </message>
     <message>
         <source>Campaign scheduled.</source>
@@ -2218,10 +2350,7 @@
     </message>
     <message numerus="yes">
         <source>Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.</source>
-        <translation>
-            <numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform>
-            <numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform>
-        </translation>
+        <translation><numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform><numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform></translation>
     </message>
     <message>
         <source>Exporting recipients…</source>
@@ -2246,6 +2375,14 @@
     <message>
         <source> · goes %1</source>
         <translation> · sale el %1</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
     </message>
 </context>
 <context>
@@ -2303,17 +2440,11 @@
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
-        <translation>
-            <numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform>
-            <numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform><numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Remove tag “%1” from %n contact(s)</source>
-        <translation>
-            <numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform>
-            <numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform><numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform></translation>
     </message>
     <message>
         <source>Adding the tag…</source>
@@ -2325,10 +2456,7 @@
     </message>
     <message numerus="yes">
         <source>Unsubscribe %n contact(s)</source>
-        <translation>
-            <numerusform>Dar de baja %n contacto</numerusform>
-            <numerusform>Dar de baja %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Dar de baja %n contacto</numerusform><numerusform>Dar de baja %n contactos</numerusform></translation>
     </message>
     <message>
         <source>Unsubscribing…</source>
@@ -2348,10 +2476,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s) could not come back: their address was added again meanwhile.</source>
-        <translation>
-            <numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform>
-            <numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform><numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform></translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -2385,38 +2510,23 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag “%1” added to %n contact(s).</source>
-        <translation>
-            <numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform>
-            <numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform><numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Tag “%1” removed from %n contact(s).</source>
-        <translation>
-            <numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform>
-            <numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform><numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) unsubscribed.</source>
-        <translation>
-            <numerusform>%n contacto dado de baja.</numerusform>
-            <numerusform>%n contactos dados de baja.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto dado de baja.</numerusform><numerusform>%n contactos dados de baja.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) deleted.</source>
-        <translation>
-            <numerusform>%n contacto eliminado.</numerusform>
-            <numerusform>%n contactos eliminados.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto eliminado.</numerusform><numerusform>%n contactos eliminados.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)</source>
-        <translation>
-            <numerusform>Eliminar %n contacto</numerusform>
-            <numerusform>Eliminar %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Eliminar %n contacto</numerusform><numerusform>Eliminar %n contactos</numerusform></translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -2526,7 +2636,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <source>Recorded in the contact&apos;s consent history. Leave empty if you have no consent to email them.</source>
+        <source>Recorded in the contact's consent history. Leave empty if you have no consent to email them.</source>
         <translation>Se anota en el historial de consentimiento del contacto. Déjalo vacío si no tienes consentimiento para escribirle.</translation>
     </message>
     <message>
@@ -2633,10 +2743,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contacto</numerusform>
-            <numerusform>%n contactos</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
     </message>
     <message>
         <source>All tags</source>
@@ -2787,7 +2894,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Olvidar…</translation>
     </message>
     <message>
-        <source>Erase this person&apos;s data for good (GDPR); the address stays blocked as a hash</source>
+        <source>Erase this person's data for good (GDPR); the address stays blocked as a hash</source>
         <translation>Borra para siempre los datos de esta persona (RGPD); la dirección queda bloqueada como hash</translation>
     </message>
     <message>
@@ -2796,24 +2903,15 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>All %n matching contact(s) are selected.</source>
-        <translation>
-            <numerusform>Está seleccionado %n contacto que coincide.</numerusform>
-            <numerusform>Están seleccionados los %n contactos que coinciden.</numerusform>
-        </translation>
+        <translation><numerusform>Está seleccionado %n contacto que coincide.</numerusform><numerusform>Están seleccionados los %n contactos que coinciden.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation>
-            <numerusform>%n seleccionado</numerusform>
-            <numerusform>%n seleccionados</numerusform>
-        </translation>
+        <translation><numerusform>%n seleccionado</numerusform><numerusform>%n seleccionados</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Select all %n matching</source>
-        <translation>
-            <numerusform>Seleccionar %n que coincide</numerusform>
-            <numerusform>Seleccionar los %n que coinciden</numerusform>
-        </translation>
+        <translation><numerusform>Seleccionar %n que coincide</numerusform><numerusform>Seleccionar los %n que coinciden</numerusform></translation>
     </message>
     <message>
         <source>Add Tag</source>
@@ -2821,10 +2919,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag to add to %n contact(s):</source>
-        <translation>
-            <numerusform>Etiqueta que añadir a %n contacto:</numerusform>
-            <numerusform>Etiqueta que añadir a %n contactos:</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta que añadir a %n contacto:</numerusform><numerusform>Etiqueta que añadir a %n contactos:</numerusform></translation>
     </message>
     <message>
         <source>Remove Tag</source>
@@ -2832,17 +2927,11 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag to remove from %n contact(s):</source>
-        <translation>
-            <numerusform>Etiqueta que quitar de %n contacto:</numerusform>
-            <numerusform>Etiqueta que quitar de %n contactos:</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta que quitar de %n contacto:</numerusform><numerusform>Etiqueta que quitar de %n contactos:</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. You can undo this.</source>
-        <translation>
-            <numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform>
-            <numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform>
-        </translation>
+        <translation><numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform><numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform></translation>
     </message>
     <message>
         <source>Delete Contacts</source>
@@ -2850,10 +2939,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Delete all %n matching contact(s)? You can undo this until you close the database.</source>
-        <translation>
-            <numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform>
-            <numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform>
-        </translation>
+        <translation><numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform><numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform></translation>
     </message>
     <message>
         <source>Forget Contact</source>
@@ -3132,10 +3218,7 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation>
-            <numerusform>%n reemplazado</numerusform>
-            <numerusform>%n reemplazados</numerusform>
-        </translation>
+        <translation><numerusform>%n reemplazado</numerusform><numerusform>%n reemplazados</numerusform></translation>
     </message>
     <message>
         <source>No matches</source>
@@ -3143,10 +3226,7 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n coincidencia</numerusform>
-            <numerusform>%n coincidencias</numerusform>
-        </translation>
+        <translation><numerusform>%n coincidencia</numerusform><numerusform>%n coincidencias</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3163,14 +3243,11 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
         <source>Subject: %1
 Preheader: %2
 %n character(s) of %3</source>
-        <translation>
-            <numerusform>Asunto: %1
+        <translation><numerusform>Asunto: %1
 Texto de vista previa: %2
-%n carácter de %3</numerusform>
-            <numerusform>Asunto: %1
+%n carácter de %3</numerusform><numerusform>Asunto: %1
 Texto de vista previa: %2
-%n caracteres de %3</numerusform>
-        </translation>
+%n caracteres de %3</numerusform></translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3248,7 +3325,7 @@ Texto de vista previa: %2
         <translation>Etiquetar a todos</translation>
     </message>
     <message>
-        <source>Optional: how these people agreed, e.g. &quot;Sign-up form, March 2026&quot;</source>
+        <source>Optional: how these people agreed, e.g. "Sign-up form, March 2026"</source>
         <translation>Opcional: cómo dieron su consentimiento, p. ej. «Formulario de alta, marzo de 2026»</translation>
     </message>
     <message>
@@ -3372,7 +3449,7 @@ Texto de vista previa: %2
         <translation>Separador</translation>
     </message>
     <message>
-        <source>custom field &quot;%1&quot;</source>
+        <source>custom field "%1"</source>
         <translation>campo personalizado «%1»</translation>
     </message>
 </context>
@@ -3388,10 +3465,7 @@ Texto de vista previa: %2
     </message>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
-        <translation>
-            <numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform>
-            <numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform>
-        </translation>
+        <translation><numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform><numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform></translation>
     </message>
     <message>
         <source>Automatic backup failed: %1</source>
@@ -3603,10 +3677,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>LUX Marketing — %n campaign(s) scheduled</source>
-        <translation>
-            <numerusform>LUX Marketing — %n campaña programada</numerusform>
-            <numerusform>LUX Marketing — %n campañas programadas</numerusform>
-        </translation>
+        <translation><numerusform>LUX Marketing — %n campaña programada</numerusform><numerusform>LUX Marketing — %n campañas programadas</numerusform></translation>
     </message>
     <message>
         <source>LUX Marketing keeps sending</source>
@@ -3676,24 +3747,15 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Loading %n remote image(s)…</source>
-        <translation>
-            <numerusform>Cargando %n imagen remota…</numerusform>
-            <numerusform>Cargando %n imágenes remotas…</numerusform>
-        </translation>
+        <translation><numerusform>Cargando %n imagen remota…</numerusform><numerusform>Cargando %n imágenes remotas…</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.</source>
-        <translation>
-            <numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform>
-            <numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform>
-        </translation>
+        <translation><numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform><numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) could not be loaded.</source>
-        <translation>
-            <numerusform>No se pudo cargar %n imagen remota.</numerusform>
-            <numerusform>No se pudieron cargar %n imágenes remotas.</numerusform>
-        </translation>
+        <translation><numerusform>No se pudo cargar %n imagen remota.</numerusform><numerusform>No se pudieron cargar %n imágenes remotas.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3840,10 +3902,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n contact(s) match</source>
-        <translation>
-            <numerusform>coincide %n contacto</numerusform>
-            <numerusform>coinciden %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>coincide %n contacto</numerusform><numerusform>coinciden %n contactos</numerusform></translation>
     </message>
     <message>
         <source>is less than</source>
@@ -4233,7 +4292,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento</translation>
     </message>
 </context>
 <context>
@@ -4365,10 +4424,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n address(es)</source>
-        <translation>
-            <numerusform>%n dirección</numerusform>
-            <numerusform>%n direcciones</numerusform>
-        </translation>
+        <translation><numerusform>%n dirección</numerusform><numerusform>%n direcciones</numerusform></translation>
     </message>
     <message>
         <source>Add to the Suppression List</source>
@@ -4400,17 +4456,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n address(es) added.</source>
-        <translation>
-            <numerusform>%n dirección añadida.</numerusform>
-            <numerusform>%n direcciones añadidas.</numerusform>
-        </translation>
+        <translation><numerusform>%n dirección añadida.</numerusform><numerusform>%n direcciones añadidas.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n already on the list.</source>
-        <translation>
-            <numerusform>%n ya estaba en la lista.</numerusform>
-            <numerusform>%n ya estaban en la lista.</numerusform>
-        </translation>
+        <translation><numerusform>%n ya estaba en la lista.</numerusform><numerusform>%n ya estaban en la lista.</numerusform></translation>
     </message>
     <message>
         <source>Skipped lines:</source>
@@ -4491,8 +4541,8 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>e.g. Spring news for {{first_name | default: &quot;you&quot;}}</source>
-        <translation>p. ej. Novedades de primavera para {{first_name | default: &quot;ti&quot;}}</translation>
+        <source>e.g. Spring news for {{first_name | default: "you"}}</source>
+        <translation>p. ej. Novedades de primavera para {{first_name | default: "ti"}}</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -4651,11 +4701,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Texto sin formato</translation>
     </message>
     <message>
-        <source>Any contact&apos;s email address</source>
+        <source>Any contact's email address</source>
         <translation>El correo de cualquier contacto</translation>
     </message>
     <message>
-        <source>Pick a contact, or type any contact&apos;s address and press Enter</source>
+        <source>Pick a contact, or type any contact's address and press Enter</source>
         <translation>Elige un contacto, o escribe la dirección de cualquiera y pulsa Intro</translation>
     </message>
     <message>
@@ -4776,17 +4826,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n error(s) that block sending</source>
-        <translation>
-            <numerusform>%n error que bloquea el envío</numerusform>
-            <numerusform>%n errores que bloquean el envío</numerusform>
-        </translation>
+        <translation><numerusform>%n error que bloquea el envío</numerusform><numerusform>%n errores que bloquean el envío</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n aviso</numerusform>
-            <numerusform>%n avisos</numerusform>
-        </translation>
+        <translation><numerusform>%n aviso</numerusform><numerusform>%n avisos</numerusform></translation>
     </message>
     <message>
         <source>Name or tag</source>
@@ -4794,167 +4838,158 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
-        <translation>
-            <numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform>
-            <numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform>
-        </translation>
+        <translation><numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform><numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::TrackingSettings</name>
     <message>
         <source>lux-tracker is the small server you host that receives opens, clicks and one-click unsubscribes. The guide in docs/tracker.md sets it up in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>lux-tracker es el pequeño servidor que alojas y que recibe aperturas, clics y bajas en un clic. La guía de docs/tracker.md lo pone en marcha en unos minutos.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor</translation>
     </message>
     <message>
         <source>https://track.example.com</source>
-        <translation type="unfinished">https://track.example.com</translation>
+        <translation>https://track.example.com</translation>
     </message>
     <message>
         <source>Not a web address: it must start with https://</source>
-        <translation type="unfinished">No es una dirección web: debe empezar por https://</translation>
+        <translation>No es una dirección web: debe empezar por https://</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección:</translation>
     </message>
     <message>
         <source>Every message carries a one-click unsubscribe link to this server, tracked or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada mensaje lleva un enlace de baja en un clic hacia este servidor, con seguimiento o sin él.</translation>
     </message>
     <message>
-        <source>The API token from the server&apos;s api-token file</source>
-        <translation type="unfinished"></translation>
+        <source>The API token from the server's api-token file</source>
+        <translation>El token de API del archivo api-token del servidor</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Guardar</translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>API token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token de API:</translation>
     </message>
     <message>
         <source>New Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave nueva</translation>
     </message>
     <message>
         <source>Adds a new signing key. Links in messages already sent keep working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade una clave de firma nueva. Los enlaces de los mensajes ya enviados siguen funcionando.</translation>
     </message>
     <message>
         <source>Enter Keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>Introducir claves…</translation>
     </message>
     <message>
         <source>Signing keys:</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves de firma:</translation>
     </message>
     <message>
         <source>Signing Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves de firma</translation>
     </message>
     <message>
-        <source>Paste the contents of the server&apos;s keys file: one key a line, the first signs.</source>
-        <translation type="unfinished"></translation>
+        <source>Paste the contents of the server's keys file: one key a line, the first signs.</source>
+        <translation>Pega el contenido del archivo de claves del servidor: una clave por línea; la primera firma.</translation>
     </message>
     <message>
         <source>Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar conexión</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Sync Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <source>While LUX runs, it pulls events every minute. Unsubscribes reach the suppression list at once; opens and clicks by image proxies and link scanners are kept apart from people&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>While LUX runs, it pulls events every minute. Unsubscribes reach the suppression list at once; opens and clicks by image proxies and link scanners are kept apart from people's.</source>
+        <translation>Mientras LUX está abierto, recoge los eventos cada minuto. Las bajas pasan a la lista de supresión al momento; las aperturas y clics de proxies de imágenes y analizadores de enlaces se separan de los de personas.</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
     <message numerus="yes">
         <source>Synced just now: %n new event(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Sincronizado ahora mismo: %n evento nuevo.</numerusform><numerusform>Sincronizado ahora mismo: %n eventos nuevos.</numerusform></translation>
     </message>
     <message>
         <source>An API token is saved in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay un token de API guardado en el llavero.</translation>
     </message>
     <message>
         <source>No API token saved yet: events cannot be pulled and links not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay token de API guardado: no se pueden recoger eventos ni registrar enlaces.</translation>
     </message>
     <message>
         <source>The keychain cannot be read: %1</source>
-        <translation type="unfinished">No se puede leer el llavero: %1</translation>
+        <translation>No se puede leer el llavero: %1</translation>
     </message>
     <message>
         <source>No signing keys yet: campaigns cannot send until there are (New Key makes one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay claves de firma: las campañas no pueden enviarse hasta que las haya (Clave nueva crea una).</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) in the keychain; key %1 signs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n clave en el llavero; firma la clave %1.</numerusform><numerusform>%n claves en el llavero; firma la clave %1.</numerusform></translation>
     </message>
     <message>
         <source>Last synced %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última sincronización: %1.</translation>
     </message>
     <message>
         <source>Not synced yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin sincronizar.</translation>
     </message>
     <message>
         <source>The token is at least 16 characters: copy the whole api-token file.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token tiene al menos 16 caracteres: copia el archivo api-token entero.</translation>
     </message>
     <message>
         <source>The token was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El token no se guardó: %1</translation>
     </message>
     <message>
         <source>Nothing saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada: %1</translation>
     </message>
     <message>
         <source>The keys were not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Las claves no se guardaron: %1</translation>
     </message>
     <message>
         <source>Signing Keys for the Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves de firma para el servidor</translation>
     </message>
     <message>
-        <source>Put these lines in the server&apos;s keys file (/etc/lux-tracker/keys) and restart lux-tracker. Until then, the links in new messages will not work.</source>
-        <translation type="unfinished"></translation>
+        <source>Put these lines in the server's keys file (/etc/lux-tracker/keys) and restart lux-tracker. Until then, the links in new messages will not work.</source>
+        <translation>Pon estas líneas en el archivo de claves del servidor (/etc/lux-tracker/keys) y reinicia lux-tracker. Hasta entonces, los enlaces de los mensajes nuevos no funcionarán.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>lux-tracker answers and accepts the API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>lux-tracker responde y acepta el token de API.</translation>
     </message>
 </context>
 <context>
@@ -5104,7 +5139,7 @@ Sistema de archivos: %6</translation>
         <translation>Se exportó una copia de %1 a %2.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;db %1&apos;. Commands: init, info, check, backup, restore, export.</source>
+        <source>Unknown command 'db %1'. Commands: init, info, check, backup, restore, export.</source>
         <translation>Orden desconocida «db %1». Órdenes: init, info, check, backup, restore, export.</translation>
     </message>
     <message>
@@ -5128,11 +5163,11 @@ Sistema de archivos: %6</translation>
         <translation>Falta la orden.</translation>
     </message>
     <message>
-        <source>Unknown command group &apos;%1&apos;.</source>
+        <source>Unknown command group '%1'.</source>
         <translation>Grupo de órdenes desconocido «%1».</translation>
     </message>
     <message>
-        <source>Try &apos;luxctl --help&apos;.</source>
+        <source>Try 'luxctl --help'.</source>
         <translation>Prueba «luxctl --help».</translation>
     </message>
     <message>
@@ -5148,7 +5183,7 @@ Sistema de archivos: %6</translation>
         <translation>--preset admite auto, mailchimp, hubspot o generic.</translation>
     </message>
     <message>
-        <source>--map takes COLUMN=FIELD, not &quot;%1&quot;.</source>
+        <source>--map takes COLUMN=FIELD, not "%1".</source>
         <translation>--map admite COLUMNA=CAMPO, no «%1».</translation>
     </message>
     <message>
@@ -5228,8 +5263,8 @@ Etiquetas: %7</translation>
         <translation>Importar: nombres de columna auto, mailchimp, hubspot o generic.</translation>
     </message>
     <message>
-        <source>Import: map a column to a field (repeatable), e.g. --map &quot;E-mail&quot;=email, --map Notes=custom:notes, --map Fax=ignore.</source>
-        <translation>Importar: asigna una columna a un campo (repetible), p. ej. --map &quot;E-mail&quot;=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
+        <source>Import: map a column to a field (repeatable), e.g. --map "E-mail"=email, --map Notes=custom:notes, --map Fax=ignore.</source>
+        <translation>Importar: asigna una columna a un campo (repetible), p. ej. --map "E-mail"=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
     </message>
     <message>
         <source>Import: tag every contact (repeatable). Export, count: only contacts with this tag.</source>
@@ -5300,11 +5335,11 @@ Etiquetas: %7</translation>
         <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
-        <source>Saved segment &quot;%1&quot; (%2 contacts now).</source>
+        <source>Saved segment "%1" (%2 contacts now).</source>
         <translation>Segmento «%1» guardado (%2 contactos ahora).</translation>
     </message>
     <message>
-        <source>Unknown command &apos;segment %1&apos;. Commands: save, list.</source>
+        <source>Unknown command 'segment %1'. Commands: save, list.</source>
         <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
     </message>
     <message>
@@ -5312,7 +5347,7 @@ Etiquetas: %7</translation>
         <translation>Exportar, contar: solo los contactos cuyo correo, nombre o empresa tiene palabras que empiezan así.</translation>
     </message>
     <message>
-        <source>create the database, or update it to this version&apos;s schema</source>
+        <source>create the database, or update it to this version's schema</source>
         <translation>crea la base de datos o la actualiza al esquema de esta versión</translation>
     </message>
     <message>
@@ -5320,7 +5355,7 @@ Etiquetas: %7</translation>
         <translation>ruta, esquema, tamaño, usuarios, estado del bloqueo</translation>
     </message>
     <message>
-        <source>run SQLite&apos;s integrity and foreign key checks</source>
+        <source>run SQLite's integrity and foreign key checks</source>
         <translation>ejecuta las comprobaciones de integridad y de claves foráneas de SQLite</translation>
     </message>
     <message>
@@ -5348,7 +5383,7 @@ Etiquetas: %7</translation>
         <translation>añade un contacto</translation>
     </message>
     <message>
-        <source>one contact&apos;s fields and tags</source>
+        <source>one contact's fields and tags</source>
         <translation>los campos y etiquetas de un contacto</translation>
     </message>
     <message>
@@ -5408,7 +5443,7 @@ Etiquetas: %7</translation>
         <translation>(borrada)</translation>
     </message>
     <message>
-        <source>Unknown command &apos;suppress %1&apos;. Commands: add, import, list.</source>
+        <source>Unknown command 'suppress %1'. Commands: add, import, list.</source>
         <translation>Orden desconocida «suppress %1». Órdenes: add, import, list.</translation>
     </message>
     <message>
@@ -5416,11 +5451,11 @@ Etiquetas: %7</translation>
         <translation>contacts forget necesita exactamente un argumento: la dirección de correo.</translation>
     </message>
     <message>
-        <source>Forgotten: the contact&apos;s data is erased and the address is suppressed as a hash.</source>
+        <source>Forgotten: the contact's data is erased and the address is suppressed as a hash.</source>
         <translation>Olvidado: se borraron los datos del contacto y la dirección queda suprimida como hash.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;contacts %1&apos;. Commands: import, export, add, show, count, forget.</source>
+        <source>Unknown command 'contacts %1'. Commands: import, export, add, show, count, forget.</source>
         <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count, forget.</translation>
     </message>
     <message>
@@ -5472,7 +5507,7 @@ Etiquetas: %7</translation>
         <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
-        <source>Template import: the template&apos;s name.</source>
+        <source>Template import: the template's name.</source>
         <translation>Template import: el nombre de la plantilla.</translation>
     </message>
     <message>
@@ -5512,8 +5547,8 @@ Etiquetas: %7</translation>
         <translation>Template render --png: el ancho en píxeles (600, 800 o 375 para un móvil).</translation>
     </message>
     <message>
-        <source>Template render --mime: the sender, as &quot;Name &lt;address&gt;&quot; or an address.</source>
-        <translation>Template render --mime: el remitente, como &quot;Nombre &lt;dirección&gt;&quot; o una dirección.</translation>
+        <source>Template render --mime: the sender, as "Name &lt;address&gt;" or an address.</source>
+        <translation>Template render --mime: el remitente, como "Nombre &lt;dirección&gt;" o una dirección.</translation>
     </message>
     <message>
         <source>Template brand: make this the default brand kit.</source>
@@ -5524,8 +5559,8 @@ Etiquetas: %7</translation>
         <translation>template import necesita un ARCHIVO y --name NOMBRE.</translation>
     </message>
     <message>
-        <source>Saved template &quot;%1&quot; (%2, version %3).</source>
-        <translation>Plantilla &quot;%1&quot; guardada (%2, versión %3).</translation>
+        <source>Saved template "%1" (%2, version %3).</source>
+        <translation>Plantilla "%1" guardada (%2, versión %3).</translation>
     </message>
     <message>
         <source>template %1 needs a template name or a file.</source>
@@ -5548,8 +5583,8 @@ Etiquetas: %7</translation>
         <translation>template component necesita un NOMBRE y un ARCHIVO.</translation>
     </message>
     <message>
-        <source>Saved component &quot;%1&quot;; include it with {{&gt; %1}}.</source>
-        <translation>Componente &quot;%1&quot; guardado; inclúyelo con {{&gt; %1}}.</translation>
+        <source>Saved component "%1"; include it with {{&gt; %1}}.</source>
+        <translation>Componente "%1" guardado; inclúyelo con {{&gt; %1}}.</translation>
     </message>
     <message>
         <source>template brand needs a NAME and a FILE.json.</source>
@@ -5560,15 +5595,15 @@ Etiquetas: %7</translation>
         <translation>%1: no es un objeto JSON (%2 en la posición %3).</translation>
     </message>
     <message>
-        <source>Saved brand kit &quot;%1&quot;.</source>
-        <translation>Kit de marca &quot;%1&quot; guardado.</translation>
+        <source>Saved brand kit "%1".</source>
+        <translation>Kit de marca "%1" guardado.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;template %1&apos;. Commands: import, list, render, check, component, brand.</source>
+        <source>Unknown command 'template %1'. Commands: import, list, render, check, component, brand.</source>
         <translation>Orden desconocida «template %1». Órdenes: import, list, render, check, component, brand.</translation>
     </message>
     <message>
-        <source>Give the campaign&apos;s number, as printed by campaign create.</source>
+        <source>Give the campaign's number, as printed by campaign create.</source>
         <translation>Indica el número de la campaña, tal como lo muestra campaign create.</translation>
     </message>
     <message>
@@ -5580,7 +5615,7 @@ Etiquetas: %7</translation>
         <translation>Las comprobaciones previas al envío detienen esta campaña: %1</translation>
     </message>
     <message>
-        <source>Campaign create: the template&apos;s name.</source>
+        <source>Campaign create: the template's name.</source>
         <translation>Campaign create: el nombre de la plantilla.</translation>
     </message>
     <message>
@@ -5596,7 +5631,7 @@ Etiquetas: %7</translation>
         <translation>Campaign create: adónde van las respuestas.</translation>
     </message>
     <message>
-        <source>Campaign create: the sender&apos;s display name.</source>
+        <source>Campaign create: the sender's display name.</source>
         <translation>Campaign create: el nombre visible del remitente.</translation>
     </message>
     <message>
@@ -5616,8 +5651,8 @@ Etiquetas: %7</translation>
         <translation>Sender add: peticiones a la vez, de 1 a 4 (por defecto 4).</translation>
     </message>
     <message>
-        <source>Unknown setting &apos;%1&apos;.</source>
-        <translation>Ajuste desconocido &apos;%1&apos;.</translation>
+        <source>Unknown setting '%1'.</source>
+        <translation>Ajuste desconocido '%1'.</translation>
     </message>
     <message>
         <source>Usage: settings set KEY VALUE</source>
@@ -5632,8 +5667,8 @@ Etiquetas: %7</translation>
         <translation>Remitente %1: %2 por minuto, %3 al día, %4 a la vez.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;sender %1&apos;. Commands: add, list.</source>
-        <translation>Orden desconocida &apos;sender %1&apos;. Órdenes: add, list.</translation>
+        <source>Unknown command 'sender %1'. Commands: add, list.</source>
+        <translation>Orden desconocida 'sender %1'. Órdenes: add, list.</translation>
     </message>
     <message>
         <source>Campaign %1 created (draft).</source>
@@ -5684,15 +5719,12 @@ Etiquetas: %7</translation>
         <translation>Scheduler run: parar cuando no quede ningún trabajo pendiente.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;scheduler %1&apos;. Commands: run.</source>
-        <translation>Orden desconocida &apos;scheduler %1&apos;. Órdenes: run.</translation>
+        <source>Unknown command 'scheduler %1'. Commands: run.</source>
+        <translation>Orden desconocida 'scheduler %1'. Órdenes: run.</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) run.</source>
-        <translation>
-            <numerusform>%n campaña ejecutada.</numerusform>
-            <numerusform>%n campañas ejecutadas.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña ejecutada.</numerusform><numerusform>%n campañas ejecutadas.</numerusform></translation>
     </message>
     <message>
         <source>send scheduled campaigns when due, without a window; --until-idle</source>
@@ -5707,8 +5739,8 @@ Etiquetas: %7</translation>
         <translation>Guardado en el llavero.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;settings %1&apos;. Commands: set, get, secret.</source>
-        <translation>Orden desconocida &apos;settings %1&apos;. Órdenes: set, get, secret.</translation>
+        <source>Unknown command 'settings %1'. Commands: set, get, secret.</source>
+        <translation>Orden desconocida 'settings %1'. Órdenes: set, get, secret.</translation>
     </message>
     <message>
         <source>The pre-send checks have warnings (above): read them, then add --accept-warnings.</source>
@@ -5731,7 +5763,7 @@ Etiquetas: %7</translation>
         <translation>Crear campaña: otro buzón que comparte el envío (repetible).</translation>
     </message>
     <message>
-        <source>Campaign schedule: --at&apos;s date and time in each recipient&apos;s time zone.</source>
+        <source>Campaign schedule: --at's date and time in each recipient's time zone.</source>
         <translation>Programar campaña: la fecha y hora de --at en la zona horaria de cada destinatario.</translation>
     </message>
     <message>
@@ -5740,10 +5772,7 @@ Etiquetas: %7</translation>
     </message>
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
-        <translation>
-            <numerusform>%n destinatario fallido se enviará de nuevo.</numerusform>
-            <numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario fallido se enviará de nuevo.</numerusform><numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform></translation>
     </message>
     <message>
         <source>Give one to five addresses with --to.</source>
@@ -5762,7 +5791,7 @@ Etiquetas: %7</translation>
         <translation>La campaña %1 está programada para el %2%3.</translation>
     </message>
     <message>
-        <source> in each recipient&apos;s time zone</source>
+        <source> in each recipient's time zone</source>
         <translation> en la zona horaria de cada destinatario</translation>
     </message>
     <message>
@@ -5775,55 +5804,55 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>Campaign report: also write it as CSV to OUT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de campaña: escríbelo también como CSV en OUT.</translation>
     </message>
     <message>
         <source>Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: settings secret graph.client_secret|tracker.api_token|tracking.keys (el valor por la entrada estándar)</translation>
     </message>
     <message>
         <source>lux-tracker at %1 answers and accepts the API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>lux-tracker en %1 responde y acepta el token de API.</translation>
     </message>
     <message>
         <source>%1 events: %2 opens, %3 clicks, %4 unsubscribes (%5 by machines).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos: %2 aperturas, %3 clics, %4 bajas (%5 de máquinas).</translation>
     </message>
     <message>
-        <source>Unknown command &apos;tracker %1&apos;. Commands: sync, test, new-key.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown command 'tracker %1'. Commands: sync, test, new-key.</source>
+        <translation>Orden desconocida 'tracker %1'. Órdenes: sync, test, new-key.</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people (click-to-open %8 %); %9 unsubscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 enviados, %3 fallidos; abierto por %4 personas (%5 %) y %6 máquinas; clics de %7 personas (clics sobre aperturas %8 %); %9 bajas.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;campaign %1&apos;. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.</source>
+        <translation>Orden desconocida 'campaign %1'. Órdenes: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.</translation>
     </message>
     <message>
         <source>graph.client_secret, tracker.api_token or tracking.keys into the keychain, from standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>graph.client_secret, tracker.api_token o tracking.keys al llavero, desde la entrada estándar</translation>
     </message>
     <message>
         <source>opens, clicks and unsubscribes, people and machines apart; --json, --csv OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>aperturas, clics y bajas, personas y máquinas por separado; --json, --csv OUT</translation>
     </message>
     <message>
         <source>pull opens, clicks and unsubscribes from lux-tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>recoge aperturas, clics y bajas de lux-tracker</translation>
     </message>
     <message>
         <source>check that lux-tracker answers and accepts the API token</source>
-        <translation type="unfinished"></translation>
+        <translation>comprueba que lux-tracker responde y acepta el token de API</translation>
     </message>
     <message>
-        <source>a new signing key in the keychain, printed for the server&apos;s key file</source>
-        <translation type="unfinished"></translation>
+        <source>a new signing key in the keychain, printed for the server's key file</source>
+        <translation>una clave de firma nueva en el llavero, impresa para el archivo de claves del servidor</translation>
     </message>
     <message>
         <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ void TestTrackingSettings::keysTokenTestAndSync()
     const QPixmap shot = page.grab();
     QVERIFY(!shot.isNull());
     if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(shot.save(dir + QStringLiteral("/settings-tracking.png")));
+        QVERIFY(shot.save(dir + QStringLiteral("/settings-tracking-connected.png")));
     QVERIFY(tracker.stop());
 }
 
