@@ -3024,6 +3024,34 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <source>Suppressed addresses</source>
         <translation>Direcciones suprimidas</translation>
     </message>
+    <message>
+        <source>Email, the last 30 days</source>
+        <translation>Correo, los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>No email sent in the last 30 days.</source>
+        <translation>No se ha enviado correo en los últimos 30 días.</translation>
+    </message>
+    <message>
+        <source>%1 sent · opened by %2 people · clicked by %3 people · %4 opens by image proxies and scanners</source>
+        <translation>%1 enviados · abiertos por %2 personas · clics de %3 personas · %4 aperturas de proxies de imágenes y analizadores</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Opened by people</source>
+        <translation>Abierto por personas</translation>
+    </message>
+    <message>
+        <source>Opened by machines</source>
+        <translation>Abierto por máquinas</translation>
+    </message>
+    <message>
+        <source>Clicked by people</source>
+        <translation>Clics de personas</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::DatabaseActions</name>

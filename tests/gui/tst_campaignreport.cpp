@@ -6,6 +6,7 @@
 #include "campaigns/campaignreportview.h"
 #include "campaigns/campaignspage.h"
 #include "common/dialogs.h"
+#include "dashboard/dashboardpage.h"
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
 #include "settings/settings.h"
@@ -15,6 +16,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -52,7 +54,8 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
     ui::AppSession session(settings);
     const QString path = env.path(QStringLiteral("t.sqlite"));
     const User admin = test::createDatabaseWithAdmin(path);
-    constexpr qint64 kSentAt = 1'790'000'000'000; // some day in 2026
+    // Three days ago, on the hour: inside the dashboard's 30 days.
+    const qint64 kSentAt = (QDateTime::currentMSecsSinceEpoch() / 3'600'000 - 72) * 3'600'000;
     {
         auto db = Database::open(path);
         QVERIFY(db.ok());
@@ -151,8 +154,21 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
     QTest::qWait(100);
     const QPixmap shot = page.grab();
     QVERIFY(!shot.isNull());
-    if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
+    const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
         QVERIFY(shot.save(dir + QStringLiteral("/campaign-report.png")));
+
+    // The dashboard: the same campaign among the last 30 days.
+    ui::DashboardPage dashboard(session);
+    dashboard.resize(1200, 760);
+    dashboard.show();
+    auto *note = dashboard.findChild<QLabel *>(QStringLiteral("engagementNote"));
+    QTRY_VERIFY2(note->text().contains(QStringLiteral("39 sent · opened by 24 people · clicked by 9 people · 8 opens by image proxies")),
+                 qPrintable(note->text()));
+    QCOMPARE(dashboard.findChild<QChartView *>(QStringLiteral("engagementChart"))->chart()->series().size(), 4);
+    QTest::qWait(100);
+    if (!dir.isEmpty())
+        QVERIFY(dashboard.grab().save(dir + QStringLiteral("/dashboard-engagement.png")));
 }
 
 QTEST_MAIN(TestCampaignReport)

@@ -1240,3 +1240,8 @@ ES.update({
  "a new signing key in the keychain, printed for the server's key file": 'una clave de firma nueva en el llavero, impresa para el archivo de claves del servidor',
  'Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker': 'Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker',
 })
+ES.update({
+ 'Email, the last 30 days': 'Correo, los últimos 30 días',
+ 'No email sent in the last 30 days.': 'No se ha enviado correo en los últimos 30 días.',
+ '%1 sent · opened by %2 people · clicked by %3 people · %4 opens by image proxies and scanners': '%1 enviados · abiertos por %2 personas · clics de %3 personas · %4 aperturas de proxies de imágenes y analizadores',
+})

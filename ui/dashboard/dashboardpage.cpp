@@ -2,11 +2,17 @@
 #include "dashboardpage.h"
 
 #include "app/appsession.h"
+#include "common/dbtask.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 #include "users/auditlog.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -45,6 +51,25 @@ DashboardPage::DashboardPage(AppSession &session, QWidget *parent) : QWidget(par
         m_grid->setColumnStretch(c, 1);
     layout->addLayout(m_grid);
 
+    // Email across campaigns, the last 30 days: people and machines apart.
+    layout->addSpacing(16);
+    auto *engagementTitle = new QLabel(tr("Email, the last 30 days"), this);
+    engagementTitle->setProperty("role", QStringLiteral("cardLabel"));
+    layout->addWidget(engagementTitle);
+    m_engagementNote = new QLabel(this);
+    m_engagementNote->setObjectName(QStringLiteral("engagementNote"));
+    m_engagementNote->setProperty("role", QStringLiteral("muted"));
+    layout->addWidget(m_engagementNote);
+    m_engagement = new QChart;
+    m_engagement->setBackgroundVisible(false);
+    m_engagement->setMargins(QMargins(0, 0, 0, 0));
+    m_engagement->legend()->setAlignment(Qt::AlignBottom);
+    m_engagementView = new QChartView(m_engagement, this);
+    m_engagementView->setObjectName(QStringLiteral("engagementChart"));
+    m_engagementView->setRenderHint(QPainter::Antialiasing);
+    m_engagementView->setMinimumHeight(200);
+    layout->addWidget(m_engagementView, 1);
+
     layout->addSpacing(12);
     m_path = new QLabel(this);
     m_path->setProperty("role", QStringLiteral("muted"));
@@ -55,10 +80,10 @@ DashboardPage::DashboardPage(AppSession &session, QWidget *parent) : QWidget(par
     m_warning->setProperty("role", QStringLiteral("warning"));
     m_warning->setWordWrap(true);
     layout->addWidget(m_warning);
-    layout->addStretch(1);
 
     connect(&m_session, &AppSession::databaseChanged, this, &DashboardPage::refresh);
     connect(&m_session, &AppSession::userChanged, this, &DashboardPage::refresh);
+    connect(&m_session, &AppSession::campaignsChanged, this, &DashboardPage::loadEngagement);
     connect(&m_session.autoBackup(), &storage::AutoBackup::backupFinished, this, &DashboardPage::refresh);
     connect(&m_counting, &QFutureWatcher<QList<qint64>>::finished, this, [this] {
         const QList<qint64> counts = m_counting.result();
@@ -138,6 +163,7 @@ void DashboardPage::refresh()
     m_values[QStringLiteral("users")]->setText(locale.toString(m_session.users()->users().size()));
     m_values[QStringLiteral("size")]->setText(locale.formattedDataSize(db->logicalSize()));
     countContactsInBackground();
+    loadEngagement();
 
     QDateTime last;
     const QFileInfoList backups = QDir(m_session.backupDir()).entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Time);
@@ -165,6 +191,82 @@ void DashboardPage::refresh()
                   + (warning.isEmpty() ? QString() : QLatin1Char(' ') + warning);
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());
+}
+
+void DashboardPage::loadEngagement()
+{
+    const Database *db = m_session.database();
+    if (!db)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = now - 29LL * 86'400'000;
+    runOnDatabase<Result<QList<analytics::ReportBuilder::Day>>>(
+        this, db->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [from, now](QSqlDatabase &c) { return analytics::ReportBuilder(c).days(from, now + 1); },
+        [this](const Result<QList<analytics::ReportBuilder::Day>> &days) {
+            if (days)
+                showEngagement(*days);
+        });
+}
+
+void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &days)
+{
+    m_engagement->removeAllSeries();
+    for (QAbstractAxis *axis : m_engagement->axes())
+        m_engagement->removeAxis(axis);
+    m_engagement->legend()->setLabelColor(palette().color(QPalette::Text));
+    qint64 sent = 0, opened = 0, clicked = 0, machine = 0, top = 1;
+    for (const auto &d : days) {
+        sent += d.sent;
+        opened += d.opens.human;
+        clicked += d.clicks.human;
+        machine += d.opens.machine;
+        top = std::max({top, d.sent, d.opens.all(), d.clicks.all()});
+    }
+    const QLocale locale;
+    m_engagementNote->setText(sent == 0 && opened == 0
+                                  ? tr("No email sent in the last 30 days.")
+                                  : tr("%1 sent · opened by %2 people · clicked by %3 people · %4 opens by image proxies and scanners")
+                                        .arg(locale.toString(sent), locale.toString(opened), locale.toString(clicked), locale.toString(machine)));
+    const auto series = [&](const QString &name, const char *colour, bool faint, auto pick) {
+        auto *s = new QLineSeries;
+        s->setName(name);
+        QColor c = Theme::color(colour);
+        if (faint)
+            c.setAlphaF(0.55);
+        QPen pen(c);
+        pen.setWidthF(2);
+        if (faint)
+            pen.setStyle(Qt::DashLine);
+        s->setPen(pen);
+        for (const auto &d : days)
+            s->append(double(d.start), double(pick(d)));
+        m_engagement->addSeries(s);
+        return s;
+    };
+    using Day = analytics::ReportBuilder::Day;
+    const QList<QLineSeries *> all{series(tr("Sent"), "warning", false, [](const Day &d) { return d.sent; }),
+                                   series(tr("Opened by people"), "accent", false, [](const Day &d) { return d.opens.human; }),
+                                   series(tr("Opened by machines"), "accent", true, [](const Day &d) { return d.opens.machine; }),
+                                   series(tr("Clicked by people"), "success", false, [](const Day &d) { return d.clicks.human; })};
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("d MMM"));
+    x->setTickCount(6);
+    x->setLabelsColor(palette().color(QPalette::Text));
+    x->setGridLineColor(palette().color(QPalette::Mid));
+    const qint64 step = std::max<qint64>(1, (top + 3) / 4);
+    auto *y = new QValueAxis;
+    y->setRange(0, double(step * 4));
+    y->setTickCount(5);
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setLabelsColor(palette().color(QPalette::Text));
+    y->setGridLineColor(palette().color(QPalette::Mid));
+    m_engagement->addAxis(x, Qt::AlignBottom);
+    m_engagement->addAxis(y, Qt::AlignLeft);
+    for (QLineSeries *s : all) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
 }
 
 } // namespace lux::ui

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/campaignreport.h"
+
 #include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
 
+class QChart;
+class QChartView;
 class QGridLayout;
 class QLabel;
 
@@ -29,12 +33,17 @@ protected:
 private:
     QLabel *addCard(const QString &id, const QString &label, const QString &icon, int row, int column);
     void countContactsInBackground();
+    void loadEngagement();
+    void showEngagement(const QList<analytics::ReportBuilder::Day> &days);
 
     AppSession &m_session;
     QLabel *m_greeting;
     QLabel *m_path;
     QLabel *m_warning;
     QGridLayout *m_grid;
+    QLabel *m_engagementNote = nullptr;
+    QChart *m_engagement = nullptr;
+    QChartView *m_engagementView = nullptr;
     QHash<QString, QLabel *> m_values;
     QFutureWatcher<QList<qint64>> m_counting;
     QList<QPair<QLabel *, QString>> m_icons; // label, icon name: pixmaps are redrawn on theme change
