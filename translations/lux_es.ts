@@ -2949,6 +2949,38 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <source>Erase everything about %1? Their data is deleted for good and cannot be restored; the address stays on the suppression list as a one-way hash, so it is never emailed again, and the consent history is kept without personal data.</source>
         <translation>¿Borrar todo sobre %1? Sus datos se eliminan para siempre y no se pueden recuperar; la dirección queda en la lista de supresión como hash irreversible, para no volver a escribirle nunca, y el historial de consentimiento se conserva sin datos personales.</translation>
     </message>
+    <message>
+        <source>received “%1”</source>
+        <translation>recibió «%1»</translation>
+    </message>
+    <message>
+        <source>opened “%1”</source>
+        <translation>abrió «%1»</translation>
+    </message>
+    <message>
+        <source>clicked %1 in “%2”</source>
+        <translation>hizo clic en %1 de «%2»</translation>
+    </message>
+    <message>
+        <source>unsubscribed from “%1”</source>
+        <translation>se dio de baja de «%1»</translation>
+    </message>
+    <message>
+        <source> (a machine: %1)</source>
+        <translation> (una máquina: %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Email activity</source>
+        <translation>Actividad de correo</translation>
+    </message>
+    <message>
+        <source>No campaign sent to this contact yet</source>
+        <translation>Aún no se ha enviado ninguna campaña a este contacto</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>

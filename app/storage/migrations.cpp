@@ -285,6 +285,8 @@ const QList<Migration> kMigrations = {
          QStringLiteral("CREATE INDEX tracking_events_campaign ON tracking_events (campaign_id, kind, at)"),
          QStringLiteral("CREATE INDEX tracking_events_contact ON tracking_events (contact_id, at)"),
          QStringLiteral("CREATE INDEX tracking_events_outbox ON tracking_events (outbox_id, kind)"),
+         // A contact's own activity (what they were sent) without a scan of every outbox.
+         QStringLiteral("CREATE INDEX outbox_contact ON outbox (contact_id)"),
          // Where the last pull from lux-tracker stopped, and how it went.
          QStringLiteral("CREATE TABLE tracker_sync ("
                         " id INTEGER PRIMARY KEY CHECK (id = 1),"

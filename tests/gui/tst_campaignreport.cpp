@@ -6,6 +6,7 @@
 #include "campaigns/campaignreportview.h"
 #include "campaigns/campaignspage.h"
 #include "common/dialogs.h"
+#include "contacts/contactspage.h"
 #include "dashboard/dashboardpage.h"
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
@@ -157,6 +158,36 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
     const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         QVERIFY(shot.save(dir + QStringLiteral("/campaign-report.png")));
+
+    // A contact's own activity: what they were sent, opened and clicked; the scanner's contact
+    // shows its clicks as a machine's.
+    ui::ContactsPage contactsPage(session);
+    contactsPage.resize(1200, 760);
+    contactsPage.show();
+    auto *contactsView = contactsPage.findChild<QTableView *>(QStringLiteral("contactsView"));
+    QTRY_COMPARE(contactsView->model()->rowCount(), 40);
+    const auto detailsOf = [&](const QString &email) -> QString {
+        for (int row = 0; row < contactsView->model()->rowCount(); ++row)
+            if (contactsView->model()->index(row, 0).data(Qt::UserRole + 1).toString() == email
+                || contactsView->model()->index(row, 1).data().toString() == email
+                || contactsView->model()->index(row, 0).data().toString() == email) {
+                contactsView->selectRow(row);
+                contactsView->setCurrentIndex(contactsView->model()->index(row, 0));
+                return contactsPage.findChild<QLabel *>(QStringLiteral("contactDetails"))->text();
+            }
+        return {};
+    };
+    // (Outbox row r is reader r−1: reader02 is recipient 3, who clicked the second link.)
+    const QString reader3 = detailsOf(QStringLiteral("reader02@example.com"));
+    QVERIFY2(reader3.contains(QStringLiteral("received “Spring launch”")), qPrintable(reader3));
+    QVERIFY(reader3.contains(QStringLiteral("opened “Spring launch”")));
+    QVERIFY(reader3.contains(QStringLiteral("clicked https://shop.example/sale in “Spring launch”")));
+    const QString reader33 = detailsOf(QStringLiteral("reader32@example.com"));
+    QVERIFY2(reader33.contains(QStringLiteral("(a machine: every link clicked at once)")), qPrintable(reader33));
+    (void)detailsOf(QStringLiteral("reader02@example.com"));
+    QTest::qWait(100);
+    if (!dir.isEmpty())
+        QVERIFY(contactsPage.grab().save(dir + QStringLiteral("/contact-activity.png")));
 
     // The dashboard: the same campaign among the last 30 days.
     ui::DashboardPage dashboard(session);

@@ -1245,3 +1245,12 @@ ES.update({
  'No email sent in the last 30 days.': 'No se ha enviado correo en los últimos 30 días.',
  '%1 sent · opened by %2 people · clicked by %3 people · %4 opens by image proxies and scanners': '%1 enviados · abiertos por %2 personas · clics de %3 personas · %4 aperturas de proxies de imágenes y analizadores',
 })
+ES.update({
+ 'received “%1”': 'recibió «%1»',
+ 'opened “%1”': 'abrió «%1»',
+ 'clicked %1 in “%2”': 'hizo clic en %1 de «%2»',
+ 'unsubscribed from “%1”': 'se dio de baja de «%1»',
+ ' (a machine: %1)': ' (una máquina: %1)',
+ 'Email activity': 'Actividad de correo',
+ 'No campaign sent to this contact yet': 'Aún no se ha enviado ninguna campaña a este contacto',
+})

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactspage.h"
+#include "tracking/classifier.h"
 
 #include "app/appsession.h"
 #include "common/dialogs.h"
@@ -570,6 +571,34 @@ void ContactsPage::showDetails()
                            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(consent.value(3).toLongLong()), QLocale::ShortFormat),
                                 word(consent.value(0).toString()), word(consent.value(1).toString()), consent.value(2).toString());
     html += row(tr("Consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
+    // Email activity, newest first: what was sent, opened, clicked, and by whom (people or machines).
+    QSqlQuery activity(m_session.database()->connection());
+    activity.prepare(QStringLiteral(
+        "SELECT at, kind, name, url, machine, reason FROM ("
+        " SELECT o.updated_at AS at, 'sent' AS kind, c.name AS name, '' AS url, 0 AS machine, '' AS reason"
+        " FROM outbox o JOIN campaigns c ON c.id = o.campaign_id WHERE o.contact_id = ? AND o.state = 'sent'"
+        " UNION ALL"
+        " SELECT e.at, e.kind, c.name, coalesce(l.url, ''), e.machine, e.reason"
+        " FROM tracking_events e JOIN campaigns c ON c.id = e.campaign_id"
+        " LEFT JOIN campaign_links l ON l.campaign_id = e.campaign_id AND l.link_id = e.link_id WHERE e.contact_id = ?"
+        ") ORDER BY at DESC LIMIT 20"));
+    activity.addBindValue(c.id);
+    activity.addBindValue(c.id);
+    QStringList timeline;
+    if (activity.exec())
+        while (activity.next()) {
+            const QString kind = activity.value(1).toString();
+            const QString campaign = activity.value(2).toString();
+            QString what = kind == QLatin1String("sent")          ? tr("received “%1”").arg(campaign)
+                           : kind == QLatin1String("open")        ? tr("opened “%1”").arg(campaign)
+                           : kind == QLatin1String("click")       ? tr("clicked %1 in “%2”").arg(activity.value(3).toString(), campaign)
+                           : kind == QLatin1String("unsubscribe") ? tr("unsubscribed from “%1”").arg(campaign)
+                                                                  : kind;
+            if (activity.value(4).toInt())
+                what += tr(" (a machine: %1)").arg(tracking::describeReason(activity.value(5).toString()));
+            timeline << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(activity.value(0).toLongLong()), QLocale::ShortFormat), what);
+        }
+    html += row(tr("Email activity"), timeline.isEmpty() ? tr("No campaign sent to this contact yet") : timeline.join(QLatin1Char('\n')));
     m_details->setText(html.replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
