@@ -318,21 +318,12 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
         // A fresh signing key, first in the ring (it signs from now on; older ones still verify).
         const QString keysName = QString::fromLatin1(tracking::kKeysSecret);
         const auto current = awaitTask(SecretStore().read(keysName));
-        QByteArray ring;
-        if (current && !current->trimmed().isEmpty()) {
-            const auto parsed = tracking::KeyRing::parse(current->toUtf8());
-            if (!parsed)
-                return ctx.fail(parsed.error());
-            quint8 next = 1;
-            for (quint8 id : parsed->ids())
-                next = std::max<quint8>(next, quint8(id + 1));
-            const auto rotated = tracking::KeyRing::rotate(current->toUtf8(), next);
-            if (!rotated)
-                return ctx.fail(rotated.error());
-            ring = *rotated;
-        } else {
-            ring = tracking::KeyRing::generate(1);
-        }
+        if (!current && current.error().code != QLatin1String("secrets.not-found"))
+            return ctx.fail(current.error());
+        const auto added = tracking::KeyRing::addKey(current ? current->toUtf8() : QByteArray());
+        if (!added)
+            return ctx.fail(added.error());
+        const QByteArray ring = *added;
         if (Status s = awaitTask(SecretStore().write(keysName, QString::fromUtf8(ring))); !s)
             return ctx.fail(s.error());
         // Printed for the server's key file: the same ring, or tokens would not verify.

@@ -1396,6 +1396,10 @@
         <source>Key id %1 is already in use.</source>
         <translation>El id de clave %1 ya está en uso.</translation>
     </message>
+    <message>
+        <source>Every key id up to 255 is used: retire old keys first.</source>
+        <translation>Todos los id de clave hasta 255 están usados: retira primero claves antiguas.</translation>
+    </message>
 </context>
 <context>
     <name>lux::tracking::TrackerSync</name>

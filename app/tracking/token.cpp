@@ -103,6 +103,19 @@ Result<QByteArray> KeyRing::rotate(const QByteArray &text, quint8 id)
     return generate(id) + text;
 }
 
+Result<QByteArray> KeyRing::addKey(const QByteArray &text)
+{
+    if (text.trimmed().isEmpty())
+        return generate(1);
+    const auto ring = parse(text);
+    if (!ring)
+        return ring.error();
+    const quint8 last = ring->m_keys.lastKey();
+    if (last == 255)
+        return Error(QStringLiteral("tracking.keys"), tr("Every key id up to 255 is used: retire old keys first."));
+    return rotate(text, quint8(last + 1));
+}
+
 const QByteArray *KeyRing::key(quint8 id) const
 {
     const auto it = m_keys.constFind(id);

@@ -45,6 +45,8 @@ public:
     static QByteArray generate(quint8 id = 1);
     // `text` with a fresh key `id` put first (it signs from now on); the others are still accepted.
     static Result<QByteArray> rotate(const QByteArray &text, quint8 id);
+    // A new signing key: the first ring (id 1) when `text` is empty, else rotate() with the next id.
+    static Result<QByteArray> addKey(const QByteArray &text);
 
     bool isEmpty() const { return m_keys.isEmpty(); }
     quint8 signingId() const { return m_signing; }

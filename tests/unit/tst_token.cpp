@@ -157,6 +157,15 @@ void TestToken::rotationKeepsOldTokensValid()
     QCOMPARE(claims->keyId, quint8(1));
     QCOMPARE(c.verify(c.sign({Purpose::Open, 3, 4, 0, 0}).toLatin1(), Purpose::Open)->keyId, quint8(2));
     QVERIFY(!KeyRing::rotate(*rotated, 1)); // ids are never reused
+    // addKey: the first ring from nothing, then the next id each time.
+    const auto fresh = KeyRing::addKey({});
+    QVERIFY(fresh);
+    QCOMPARE(KeyRing::parse(*fresh)->signingId(), quint8(1));
+    const auto third = KeyRing::addKey(*rotated);
+    QVERIFY(third);
+    QCOMPARE(KeyRing::parse(*third)->signingId(), quint8(3));
+    QCOMPARE(KeyRing::parse(*third)->ids().size(), 3);
+    QVERIFY(!KeyRing::addKey("not a ring"));
     // Retiring key 1: its tokens stop working.
     const QByteArray retired = rotated->left(rotated->indexOf('\n') + 1);
     QVERIFY(!codec(retired).verify(old, Purpose::Unsubscribe));

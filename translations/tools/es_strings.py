@@ -1254,3 +1254,4 @@ ES.update({
  'Email activity': 'Actividad de correo',
  'No campaign sent to this contact yet': 'Aún no se ha enviado ninguna campaña a este contacto',
 })
+ES.update({'Every key id up to 255 is used: retire old keys first.': 'Todos los id de clave hasta 255 están usados: retira primero claves antiguas.'})

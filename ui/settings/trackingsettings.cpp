@@ -263,28 +263,16 @@ void TrackingSettings::saveKeys(const QString &ring)
 void TrackingSettings::newKey()
 {
     QCoro::connect(m_session.secrets().read(kKeys), this, [this](const Result<QString> &current) {
-        QByteArray ring;
-        if (current && !current->trimmed().isEmpty()) {
-            const auto parsed = tracking::KeyRing::parse(current->toUtf8());
-            if (!parsed) {
-                setStatus(m_keysStatus, QStringLiteral("error"), parsed.error().message);
-                return;
-            }
-            quint8 next = 1;
-            for (quint8 id : parsed->ids())
-                next = std::max<quint8>(next, quint8(id + 1));
-            const auto rotated = tracking::KeyRing::rotate(current->toUtf8(), next);
-            if (!rotated) {
-                setStatus(m_keysStatus, QStringLiteral("error"), rotated.error().message);
-                return;
-            }
-            ring = *rotated;
-        } else if (!current && current.error().code != QLatin1String("secrets.not-found")) {
+        if (!current && current.error().code != QLatin1String("secrets.not-found")) {
             setStatus(m_keysStatus, QStringLiteral("error"), tr("The keychain cannot be read: %1").arg(current.error().message));
             return;
-        } else {
-            ring = tracking::KeyRing::generate(1);
         }
+        const auto added = tracking::KeyRing::addKey(current ? current->toUtf8() : QByteArray());
+        if (!added) {
+            setStatus(m_keysStatus, QStringLiteral("error"), added.error().message);
+            return;
+        }
+        const QByteArray ring = *added;
         QCoro::connect(m_session.secrets().write(kKeys, QString::fromUtf8(ring)), this, [this, ring](const Status &s) {
             if (!s) {
                 setStatus(m_keysStatus, QStringLiteral("error"), tr("The keys were not saved: %1").arg(s.error().message));
