@@ -48,11 +48,13 @@ bool TrackerProcess::start()
     if (!m_process->waitForStarted(10'000))
         return false;
     static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+    // Only this run's output counts: a restart must not be taken for started by the last run's line.
+    const qsizetype from = m_output.size();
     QDeadlineTimer deadline(20'000);
     while (!deadline.hasExpired()) {
         m_process->waitForReadyRead(100);
         m_output += m_process->readAll();
-        const auto m = listening.match(QString::fromUtf8(m_output));
+        const auto m = listening.match(QString::fromUtf8(m_output.mid(from)));
         if (m.hasMatch()) {
             m_port = quint16(m.captured(1).toUInt()); // a restart keeps the port
             return true;

@@ -2,6 +2,7 @@
 #include "campaignreportview.h"
 
 #include "app/appsession.h"
+#include "common/charts.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "theme/theme.h"
@@ -10,21 +11,18 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QFile>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineSeries>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -189,55 +187,26 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
     else
         m_note->setText(tr("Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people."));
 
-    m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
-        m_chart->removeAxis(axis);
+    charts::clear(m_chart);
     if (!r.timeline.isEmpty()) {
-        const auto series = [&](const QString &name, const char *colour, bool dashed, auto pick) {
-            auto *s = new QLineSeries;
-            s->setName(name);
-            QColor c = Theme::color(colour);
-            if (dashed)
-                c.setAlphaF(0.55); // machines: the same hue, fainter and dashed
-            QPen pen(c);
-            pen.setWidthF(2);
-            if (dashed)
-                pen.setStyle(Qt::DashLine);
-            s->setPen(pen);
-            for (const auto &b : r.timeline)
-                s->append(double(b.start), double(pick(b)));
-            m_chart->addSeries(s);
-            return s;
+        using Bucket = analytics::CampaignReport::Bucket;
+        const auto points = [&r](qint64 (*pick)(const Bucket &)) {
+            QList<QPointF> out;
+            for (const Bucket &b : r.timeline)
+                out.append({double(b.start), double(pick(b))});
+            return out;
         };
-        QList<QLineSeries *> all{
-            series(tr("Opens by people"), "accent", false, [](const analytics::CampaignReport::Bucket &b) { return b.opens.human; }),
-            series(tr("Opens by machines"), "accent", true, [](const analytics::CampaignReport::Bucket &b) { return b.opens.machine; }),
-            series(tr("Clicks by people"), "success", false, [](const analytics::CampaignReport::Bucket &b) { return b.clicks.human; }),
-            series(tr("Clicks by machines"), "success", true, [](const analytics::CampaignReport::Bucket &b) { return b.clicks.machine; })};
-        auto *x = new QDateTimeAxis;
-        x->setFormat(r.bucketMs >= 86'400'000 ? QStringLiteral("d MMM") : QStringLiteral("d MMM HH:mm"));
-        x->setLabelsColor(palette().color(QPalette::Text));
-        x->setGridLineColor(palette().color(QPalette::Mid));
         qint64 top = 1;
-        for (const auto &b : r.timeline)
+        for (const Bucket &b : r.timeline)
             top = std::max({top, b.opens.human, b.opens.machine, b.clicks.human, b.clicks.machine});
-        // Whole numbers on four even steps.
-        const qint64 step = std::max<qint64>(1, (top + 3) / 4);
-        auto *y = new QValueAxis;
-        y->setRange(0, double(step * 4));
-        y->setLabelFormat(QStringLiteral("%d"));
-        y->setTickCount(5);
-        y->setLabelsColor(palette().color(QPalette::Text));
-        y->setGridLineColor(palette().color(QPalette::Mid));
-        m_chart->addAxis(x, Qt::AlignBottom);
-        m_chart->addAxis(y, Qt::AlignLeft);
-        for (QLineSeries *s : all) {
-            s->attachAxis(x);
-            s->attachAxis(y);
-        }
+        charts::addLine(m_chart, tr("Opens by people"), Theme::color("accent"), false, points([](const Bucket &b) { return b.opens.human; }));
+        charts::addLine(m_chart, tr("Opens by machines"), Theme::color("accent"), true, points([](const Bucket &b) { return b.opens.machine; }));
+        charts::addLine(m_chart, tr("Clicks by people"), Theme::color("success"), false, points([](const Bucket &b) { return b.clicks.human; }));
+        charts::addLine(m_chart, tr("Clicks by machines"), Theme::color("success"), true, points([](const Bucket &b) { return b.clicks.machine; }));
+        charts::setTimeAxes(m_chart, r.bucketMs >= 86'400'000 ? QStringLiteral("d MMM") : QStringLiteral("d MMM HH:mm"), top, palette());
         if (r.timeline.size() == 1) // one bucket: show its width rather than a point on a zero-width axis
-            x->setRange(QDateTime::fromMSecsSinceEpoch(r.timeline.first().start),
-                        QDateTime::fromMSecsSinceEpoch(r.timeline.first().start + r.bucketMs));
+            m_chart->axes(Qt::Horizontal).constFirst()->setRange(QDateTime::fromMSecsSinceEpoch(r.timeline.first().start),
+                                                                  QDateTime::fromMSecsSinceEpoch(r.timeline.first().start + r.bucketMs));
     }
 
     m_links->setRowCount(int(r.links.size()));

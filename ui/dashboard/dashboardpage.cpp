@@ -2,6 +2,7 @@
 #include "dashboardpage.h"
 
 #include "app/appsession.h"
+#include "common/charts.h"
 #include "common/dbtask.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
@@ -10,9 +11,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
-#include <QLineSeries>
-#include <QValueAxis>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -211,10 +209,7 @@ void DashboardPage::loadEngagement()
 
 void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &days)
 {
-    m_engagement->removeAllSeries();
-    for (QAbstractAxis *axis : m_engagement->axes())
-        m_engagement->removeAxis(axis);
-    m_engagement->legend()->setLabelColor(palette().color(QPalette::Text));
+    charts::clear(m_engagement);
     qint64 sent = 0, opened = 0, clicked = 0, machine = 0, top = 1;
     for (const auto &d : days) {
         sent += d.sent;
@@ -228,45 +223,18 @@ void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &d
                                   ? tr("No email sent in the last 30 days.")
                                   : tr("%1 sent · opened by %2 people · clicked by %3 people · %4 opens by image proxies and scanners")
                                         .arg(locale.toString(sent), locale.toString(opened), locale.toString(clicked), locale.toString(machine)));
-    const auto series = [&](const QString &name, const char *colour, bool faint, auto pick) {
-        auto *s = new QLineSeries;
-        s->setName(name);
-        QColor c = Theme::color(colour);
-        if (faint)
-            c.setAlphaF(0.55);
-        QPen pen(c);
-        pen.setWidthF(2);
-        if (faint)
-            pen.setStyle(Qt::DashLine);
-        s->setPen(pen);
-        for (const auto &d : days)
-            s->append(double(d.start), double(pick(d)));
-        m_engagement->addSeries(s);
-        return s;
-    };
     using Day = analytics::ReportBuilder::Day;
-    const QList<QLineSeries *> all{series(tr("Sent"), "warning", false, [](const Day &d) { return d.sent; }),
-                                   series(tr("Opened by people"), "accent", false, [](const Day &d) { return d.opens.human; }),
-                                   series(tr("Opened by machines"), "accent", true, [](const Day &d) { return d.opens.machine; }),
-                                   series(tr("Clicked by people"), "success", false, [](const Day &d) { return d.clicks.human; })};
-    auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("d MMM"));
-    x->setTickCount(6);
-    x->setLabelsColor(palette().color(QPalette::Text));
-    x->setGridLineColor(palette().color(QPalette::Mid));
-    const qint64 step = std::max<qint64>(1, (top + 3) / 4);
-    auto *y = new QValueAxis;
-    y->setRange(0, double(step * 4));
-    y->setTickCount(5);
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setLabelsColor(palette().color(QPalette::Text));
-    y->setGridLineColor(palette().color(QPalette::Mid));
-    m_engagement->addAxis(x, Qt::AlignBottom);
-    m_engagement->addAxis(y, Qt::AlignLeft);
-    for (QLineSeries *s : all) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    const auto points = [&days](qint64 (*pick)(const Day &)) {
+        QList<QPointF> out;
+        for (const Day &d : days)
+            out.append({double(d.start), double(pick(d))});
+        return out;
+    };
+    charts::addLine(m_engagement, tr("Sent"), Theme::color("warning"), false, points([](const Day &d) { return d.sent; }));
+    charts::addLine(m_engagement, tr("Opened by people"), Theme::color("accent"), false, points([](const Day &d) { return d.opens.human; }));
+    charts::addLine(m_engagement, tr("Opened by machines"), Theme::color("accent"), true, points([](const Day &d) { return d.opens.machine; }));
+    charts::addLine(m_engagement, tr("Clicked by people"), Theme::color("success"), false, points([](const Day &d) { return d.clicks.human; }));
+    charts::setTimeAxes(m_engagement, QStringLiteral("d MMM"), top, palette(), 6);
 }
 
 } // namespace lux::ui
