@@ -6,11 +6,14 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -104,6 +107,33 @@ void handleHolderMode(int argc, char **argv)
     // Waits for SIGKILL; a clean exit after a minute keeps a forgotten holder from lingering.
     std::this_thread::sleep_for(std::chrono::seconds(60));
     std::exit(0);
+}
+
+int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    QEventLoop loop;
+    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (p.state() != QProcess::NotRunning)
+        loop.exec();
+    const QString name = QFileInfo(program).fileName();
+    if (p.state() != QProcess::NotRunning) {
+        qWarning("%s %s did not finish: %s", qPrintable(name), qPrintable(args.join(u' ')), p.readAllStandardError().right(2000).constData());
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (p.exitStatus() != QProcess::NormalExit)
+        return -1;
+    if (p.exitCode() != 0)
+        qWarning("%s %s: %s", qPrintable(name), qPrintable(args.join(u' ')), p.readAllStandardError().constData());
+    return p.exitCode();
 }
 
 } // namespace lux::test

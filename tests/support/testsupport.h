@@ -43,6 +43,12 @@ std::unique_ptr<QProcess> startHolder(const QString &dbPath);
 // Call first thing in main(): runs holder mode when asked, else returns.
 void handleHolderMode(int argc, char **argv);
 
+// Runs `program` with `env` while this process's event loop keeps serving (fakes in this process
+// answer it); its exit code, or -1 when it did not finish within `timeoutMs` (it is killed). Standard
+// output goes to `out`; standard error is printed when it fails.
+int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out = nullptr,
+               int timeoutMs = 120'000);
+
 // Runs the event loop until a coroutine finishes and returns its value (lux::awaitTask).
 template<typename T>
 T await(QCoro::Task<T> task)

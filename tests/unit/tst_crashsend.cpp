@@ -55,22 +55,7 @@ QProcessEnvironment TestCrashSend::environment() const
 
 int TestCrashSend::luxctl(const QStringList &args, QByteArray *out)
 {
-    // Run while this process's event loop keeps serving the fake.
-    QProcess p;
-    p.setProcessEnvironment(environment());
-    p.start(QStringLiteral(LUXCTL_PATH), args);
-    QSignalSpy done(&p, &QProcess::finished);
-    if (!done.wait(120000)) {
-        qWarning("luxctl %s did not finish: %s", qPrintable(args.join(u' ')), p.readAllStandardError().right(2000).constData());
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    if (out)
-        *out = p.readAllStandardOutput();
-    if (p.exitCode() != 0)
-        qWarning("luxctl %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
-    return p.exitCode();
+    return lux::test::runProcess(QStringLiteral(LUXCTL_PATH), args, environment(), out);
 }
 
 void TestCrashSend::killedAndRestartedSendsEachOnce_data()

@@ -13,7 +13,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -70,20 +69,7 @@ private:
 
 int TestTrackerEndToEnd::luxctl(const QStringList &args, QByteArray *out)
 {
-    QProcess p;
-    p.setProcessEnvironment(m_environment);
-    p.start(QStringLiteral(LUXCTL_PATH), args);
-    QSignalSpy done(&p, &QProcess::finished);
-    if (!done.wait(60'000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    if (out)
-        *out = p.readAllStandardOutput();
-    if (p.exitCode() != 0)
-        qWarning("luxctl %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
-    return p.exitCode();
+    return runProcess(QStringLiteral(LUXCTL_PATH), args, m_environment, out, 60'000);
 }
 
 void TestTrackerEndToEnd::campaignEventsSyncAndReport()
