@@ -61,7 +61,6 @@ QByteArray htmlPage(const QString &title, const QString &body)
         .toUtf8();
 }
 
-bool isPublic(int route);
 
 } // namespace
 
@@ -351,7 +350,7 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
     }
     if (r->answered)
         return MHD_YES;
-    return self->handle(c, *r, nullptr, uploadSize);
+    return self->handle(c, *r);
 }
 
 void TrackerServer::onCompleted(void *cls, MHD_Connection *, void **state, int)
@@ -378,12 +377,7 @@ int TrackerServer::respondOwned(MHD_Connection *c, Request &r, int status, MHD_R
     return ret;
 }
 
-int TrackerServer::page(MHD_Connection *c, Request &r, int status, MHD_Response *cached)
-{
-    return respond(c, r, status, cached);
-}
-
-int TrackerServer::handle(MHD_Connection *c, Request &r, const char *, size_t *)
+int TrackerServer::handle(MHD_Connection *c, Request &r)
 {
     if (r.tooBig)
         return respondOwned(c, r, MHD_HTTP_CONTENT_TOO_LARGE, staticResponse(QByteArrayLiteral("Request too large.\n"), "text/plain; charset=utf-8"));
@@ -409,7 +403,7 @@ int TrackerServer::handle(MHD_Connection *c, Request &r, const char *, size_t *)
     case Request::Other:
         break;
     }
-    return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+    return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
 }
 
 QHostAddress TrackerServer::clientAddress(MHD_Connection *c) const
@@ -453,7 +447,7 @@ int TrackerServer::click(MHD_Connection *c, Request &r)
 {
     const auto claims = m_tokens.verify(r.token, tracking::Purpose::Click);
     if (!claims)
-        return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+        return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     QByteArray url;
     {
         std::shared_lock lock(m_linksMutex);
@@ -462,7 +456,7 @@ int TrackerServer::click(MHD_Connection *c, Request &r)
             url = campaign->value(claims->link);
     }
     if (url.isEmpty()) // signed, but the app never registered that link: never a redirect
-        return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+        return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
     const tracking::Verdict v = m_classifier.classify(r.method, ua ? QByteArrayView(ua) : QByteArrayView(), clientAddress(c));
     m_events->append({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Click, claims->campaign, claims->recipient, claims->link,
@@ -477,18 +471,15 @@ int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
 {
     const auto claims = m_tokens.verify(r.token, tracking::Purpose::Unsubscribe);
     if (!claims)
-        return page(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+        return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     if (r.method != "POST") // GET never unsubscribes: scanners and prefetchers fetch every link
-        return page(c, r, MHD_HTTP_OK, m_unsubscribePage);
+        return respond(c, r, MHD_HTTP_OK, m_unsubscribePage);
     const auto badRequest = [&](const QByteArray &why) {
         return respondOwned(c, r, MHD_HTTP_BAD_REQUEST, staticResponse(why, "text/plain; charset=utf-8"));
     };
-    if (!r.form) {
-        const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-        Q_UNUSED(type)
+    if (!r.form) // neither form encoding
         return respondOwned(c, r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
                             staticResponse(QByteArrayLiteral("Send List-Unsubscribe=One-Click as a form.\n"), "text/plain; charset=utf-8"));
-    }
     if (r.oneClick != "One-Click")
         return badRequest(QByteArrayLiteral("The form must carry List-Unsubscribe=One-Click.\n"));
     // Durable before the answer: a 200 means the unsubscribe will reach the app.
@@ -499,7 +490,7 @@ int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
     if (!stored)
         return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE,
                             staticResponse(QByteArrayLiteral("Please try again in a minute.\n"), "text/plain; charset=utf-8"));
-    return page(c, r, MHD_HTTP_OK, m_unsubscribed);
+    return respond(c, r, MHD_HTTP_OK, m_unsubscribed);
 }
 
 bool TrackerServer::authorised(MHD_Connection *c) const

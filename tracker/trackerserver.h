@@ -66,10 +66,9 @@ private:
                          const char *upload, size_t *uploadSize, void **state);
     static void onCompleted(void *cls, MHD_Connection *c, void **state, int why);
 
-    int handle(MHD_Connection *c, Request &r, const char *upload, size_t *uploadSize);
+    int handle(MHD_Connection *c, Request &r);
     int respond(MHD_Connection *c, Request &r, int status, MHD_Response *response);
     int respondOwned(MHD_Connection *c, Request &r, int status, MHD_Response *response);
-    int page(MHD_Connection *c, Request &r, int status, MHD_Response *cached);
     int open(MHD_Connection *c, Request &r);
     int click(MHD_Connection *c, Request &r);
     int unsubscribe(MHD_Connection *c, Request &r);

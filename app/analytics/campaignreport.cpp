@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignreport.h"
 
+#include "contacts/contactrepository.h"
+#include "contacts/csvreader.h"
 #include "storage/sqlvalues.h"
 
 #include <QDateTime>
@@ -21,17 +23,6 @@ QJsonObject splitJson(const Split &s)
 double rate(qint64 part, qint64 whole)
 {
     return whole > 0 ? double(part) / double(whole) : 0.0;
-}
-
-// OWASP CSV injection: a cell that a spreadsheet would run as a formula gets a leading quote.
-QString csvCell(const QString &v)
-{
-    QString s = v;
-    if (!s.isEmpty() && QStringLiteral("=+-@\t\r").contains(s.front()))
-        s.prepend(u'\'');
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
-        s = u'"' + QString(s).replace(u'"', QLatin1String("\"\"")) + u'"';
-    return s;
 }
 
 } // namespace
@@ -76,8 +67,8 @@ QString CampaignReport::toCsv() const
     const auto row = [&](const QStringList &cells) {
         QStringList out;
         for (const QString &c : cells)
-            out << csvCell(c);
-        lines << out.join(u',');
+            out << contacts::ContactExporter::neutralise(c); // OWASP CSV injection
+        lines << contacts::CsvReader::formatRecord(out);
     };
     const auto n = [](qint64 v) { return QString::number(v); };
     const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };

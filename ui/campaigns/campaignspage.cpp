@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignspage.h"
 #include "campaignreportview.h"
+#include "contacts/csvreader.h"
+#include "contacts/contactrepository.h"
 
 #include "app/appsession.h"
 #include "campaigns/lifecycle.h"
@@ -40,21 +42,6 @@ namespace lux::ui {
 
 using campaigns::CampaignStatus;
 using campaigns::OutboxState;
-
-namespace {
-
-QString csvField(const QString &value)
-{
-    QString v = value;
-    // A cell a spreadsheet would run as a formula is written as text.
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
-        v.prepend(u'\'');
-    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r'))
-        return u'"' + v.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return v;
-}
-
-} // namespace
 
 CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_model(new CampaignsModel(this)), m_outbox(new OutboxModel(this))
@@ -590,9 +577,9 @@ void CampaignsPage::exportOutbox(const QString &path)
                     return Error(QStringLiteral("cancelled"), tr("Export cancelled; nothing was written."));
                 QStringList fields;
                 for (int i = 0; i < 7; ++i)
-                    fields << csvField(q.value(i).toString());
+                    fields << contacts::ContactExporter::neutralise(q.value(i).toString());
                 fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
-                file.write(fields.join(u',').toUtf8() + "\r\n");
+                file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
                 if (++done % 1000 == 0)
                     progress(done, count);
             }
