@@ -1,27 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigncommands.h"
 
+#include "analytics/campaignreport.h"
+#include "campaigns/campaignrunner.h"
 #include "campaigns/campaignstore.h"
-#include "campaigns/dispatcher.h"
 #include "campaigns/jobstore.h"
 #include "campaigns/lifecycle.h"
-#include "campaigns/messagebuilder.h"
-#include "campaigns/sendservice.h"
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
-#include "channels/graph/graphclient.h"
 #include "common/awaittask.h"
 #include "contacts/addressing.h"
-#include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
-#include "analytics/campaignreport.h"
-
-#include <QFile>
-#include "tracking/campaigntracking.h"
-#include "tracking/trackersync.h"
 #include "settings/settings.h"
 #include "storage/database.h"
+#include "tracking/campaigntracking.h"
+#include "tracking/trackersync.h"
+
+#include <QFile>
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -65,8 +61,8 @@ Result<qint64> campaignId(const CommandContext &ctx)
     return id;
 }
 
-// A stop on SIGINT or SIGTERM: the dispatcher ends its current requests and leaves; nothing is lost.
-campaigns::Dispatcher *g_running = nullptr;
+// A stop on SIGINT or SIGTERM: the run ends its current requests and leaves; nothing is lost.
+campaigns::CampaignRunner *g_running = nullptr;
 void requestStop(int)
 {
     if (g_running)
@@ -94,115 +90,53 @@ Status checksPass(QSqlDatabase db, const campaigns::Campaign &c, bool acceptWarn
     return {};
 }
 
-// The Graph connection from the settings and the keychain (or LUX_SECRET_GRAPH_CLIENT_SECRET).
-Result<channels::graph::GraphConfig> graphConfig()
+// Providers, identities and secrets from the settings and the keychain (or LUX_SECRET_*).
+campaigns::SendSetup sendSetup()
 {
-    Settings settings;
-    channels::graph::GraphConfig config;
-    config.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
-    config.baseUrl = QUrl(settings.value(Settings::Key::GraphBaseUrl).toString());
-    config.tenant = settings.value(Settings::Key::GraphTenant).toString();
-    config.clientId = settings.value(Settings::Key::GraphClientId).toString();
-    if (config.tenant.isEmpty() || config.clientId.isEmpty())
-        return Error(QStringLiteral("graph.config"), CampaignTr::tr("Set graph.tenant and graph.client_id first (luxctl settings set)."));
-    const auto secret = awaitTask(SecretStore().read(QStringLiteral("graph/client-secret")));
-    if (!secret)
-        return Error(secret.error().code, CampaignTr::tr("The Graph client secret is not available: %1 (or set %2).")
-                                              .arg(secret.error().message, SecretStore::environmentName(QStringLiteral("graph/client-secret"))));
-    config.clientSecret = *secret;
-    return config;
+    return awaitTask(campaigns::SendSetup::withSecrets(SecretStore(), campaigns::SendSetup::fromSettings(Settings())));
 }
 
-// lux-tracker's address from the settings, its keys and API token from the keychain (or
-// LUX_SECRET_TRACKING_KEYS and LUX_SECRET_TRACKER_API_TOKEN).
-Result<tracking::CampaignTracking> campaignTracking()
+// The run path of the app's scheduler, from a terminal: the same runner, stopped by SIGINT or
+// SIGTERM. A rotated Microsoft refresh token is kept as the app keeps it.
+class Runner
 {
-    tracking::CampaignTracking::Config config;
-    config.trackerUrl = Settings().value(Settings::Key::TrackerUrl).toString();
-    if (const auto keys = awaitTask(SecretStore().read(QString::fromLatin1(tracking::kKeysSecret))))
-        config.keys = keys->toUtf8();
-    if (const auto token = awaitTask(SecretStore().read(QString::fromLatin1(tracking::kApiTokenSecret))))
-        config.apiToken = token->toUtf8();
-    return tracking::CampaignTracking::create(config);
-}
-
-// Starts a campaign that is due (scheduled → sending, audience frozen) and sends it until every row
-// is settled, paused, cancelled, or a signal asks to stop.
-Result<campaigns::Dispatcher::Summary> dispatch(QSqlDatabase db, qint64 id)
-{
-    campaigns::CampaignStore store(db);
-    auto campaign = store.find(id);
-    if (!campaign)
-        return campaign.error();
-    const auto senders = campaigns::Lifecycle(db).senders(*campaign);
-    if (!senders)
-        return senders.error();
-    const auto config = graphConfig();
-    if (!config)
-        return config.error();
-    const auto tracker = campaignTracking();
-    if (!tracker)
-        return tracker.error();
-    if (campaign->status == campaigns::CampaignStatus::Scheduled)
-        if (Status s = store.transition(id, campaigns::CampaignStatus::Sending, std::nullopt); !s)
-            return s.error();
-    if (const auto frozen = store.freezeAudience(id); !frozen)
-        return frozen.error();
-    QNetworkAccessManager network;
-    // lux-tracker has every link before the first message goes out.
-    if (Status s = tracker->prepareLinks(db, *campaign); !s)
-        return s.error();
-    if (Status s = awaitTask(tracker->registerLinks(&network, db, id)); !s)
-        return s.error();
-    channels::graph::GraphClient graph(&network, *config);
-    const tracking::CampaignTracking &t = *tracker;
-    campaigns::Dispatcher dispatcher(db, &graph, id, *senders,
-                                     [&t, id](const campaigns::OutboxRow &row) { return t.unsubscribeUrl(id, row.id); });
-    dispatcher.setTracking(&t);
-    g_running = &dispatcher;
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
-    auto summary = awaitTask(dispatcher.run());
-    g_running = nullptr;
-    return summary;
-}
-
-// A test send: each address gets the campaign as the contact with that address would (or with the
-// merge tags' fallbacks), "[Test]" before the subject, from the campaign's first mailbox.
-Result<QStringList> sendTest(QSqlDatabase db, const campaigns::Campaign &c, const QStringList &addresses)
-{
-    const auto config = graphConfig();
-    if (!config)
-        return config.error();
-    const auto tracker = campaignTracking();
-    if (!tracker)
-        return tracker.error();
-    campaigns::MessageBuilder builder(db);
-    if (Status s = builder.prepare(c); !s)
-        return s.error();
-    QNetworkAccessManager network;
-    channels::graph::GraphClient graph(&network, *config);
-    const QString mailbox = c.senders().value(0);
-    QStringList delivered;
-    for (const QString &address : addresses) {
-        const auto contact = contacts::ContactRepository(db).findByEmail(address);
-        const QString messageId = QStringLiteral("lux.test.%1.%2@%3")
-                                      .arg(c.id)
-                                      .arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 0, 36)
-                                      .arg(mailbox.section(u'@', -1));
-        const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, messageId, tracker->unsubscribeUrl(c.id, 0),
-                                         CampaignTr::tr("[Test] ")});
-        if (!mime)
-            return mime.error();
-        QString draft;
-        auto outcome = awaitTask(graph.createDraft(mailbox, *mime, &draft));
-        if (outcome.ok())
-            outcome = awaitTask(graph.sendDraft(mailbox, draft));
-        if (!outcome.ok())
-            return Error(QStringLiteral("campaign.test"), CampaignTr::tr("The test to %1 was not sent: %2").arg(address, outcome.message));
-        delivered << address;
+public:
+    Runner(QSqlDatabase db) : m_runner(db, &m_network, sendSetup())
+    {
+        QObject::connect(&m_runner, &campaigns::CampaignRunner::refreshTokenChanged, &m_runner,
+                         [this](const QString &token) { m_rotated = token; });
+        g_running = &m_runner;
+        std::signal(SIGINT, requestStop);
+        std::signal(SIGTERM, requestStop);
     }
-    return delivered;
+    ~Runner()
+    {
+        g_running = nullptr;
+        if (!m_rotated.isEmpty())
+            if (Status s = awaitTask(SecretStore().write(Secret::GraphRefreshToken, m_rotated)); !s)
+                std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("The rotated Microsoft sign-in could not be kept: %1").arg(s.error().message)));
+    }
+    campaigns::CampaignRunner *operator->() { return &m_runner; }
+
+private:
+    QNetworkAccessManager m_network;
+    campaigns::CampaignRunner m_runner;
+    QString m_rotated;
+};
+
+// How a run reads in a terminal and in --json.
+QJsonObject runJson(const campaigns::CampaignRunner::Run &run)
+{
+    QJsonObject o{{QStringLiteral("campaign"), run.campaignId}, {QStringLiteral("status"), run.status}};
+    if (run.outcome == campaigns::CampaignRunner::Run::Outcome::Ran) {
+        o.insert(QStringLiteral("sent"), run.summary.sent);
+        o.insert(QStringLiteral("stopped"), run.summary.stopped);
+    }
+    if (run.outcome == campaigns::CampaignRunner::Run::Outcome::Waiting)
+        o.insert(QStringLiteral("retry_at"), QDateTime::fromMSecsSinceEpoch(run.retryAt, Qt::UTC).toString(Qt::ISODate));
+    if (!run.error.code.isEmpty())
+        o.insert(QStringLiteral("error"), run.error.code);
+    return o;
 }
 
 } // namespace
@@ -234,21 +168,19 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx)
     if (command == QLatin1String("secret")) {
         // Secrets go to the keychain, read from standard input so they never sit in a command line
         // or a shell history: `luxctl settings secret graph.client_secret < file`.
-        static const QHash<QString, QString> kSecrets{{QStringLiteral("graph.client_secret"), QStringLiteral("graph/client-secret")},
-                                                      {QStringLiteral("tracker.api_token"), QString::fromLatin1(tracking::kApiTokenSecret)},
-                                                      {QStringLiteral("tracking.keys"), QString::fromLatin1(tracking::kKeysSecret)}};
-        const QString name = ctx.args.value(0);
-        if (!kSecrets.contains(name))
+        const auto secret = SecretStore::fromCliName(ctx.args.value(0));
+        if (!secret || *secret == Secret::GraphRefreshToken) // the refresh token comes from signing in
             return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)"));
+        const QString name = SecretStore::cliName(*secret);
         QTextStream in(stdin);
         // The signing keys are several lines; the others one.
-        const QString value = name == QLatin1String("tracking.keys") ? in.readAll().trimmed() : in.readLine().trimmed();
+        const QString value = *secret == Secret::TrackingKeys ? in.readAll().trimmed() : in.readLine().trimmed();
         if (value.isEmpty())
             return ctx.usage(CampaignTr::tr("Give the secret on standard input."));
-        if (name == QLatin1String("tracking.keys"))
+        if (*secret == Secret::TrackingKeys)
             if (const auto ring = tracking::KeyRing::parse(value.toUtf8()); !ring)
                 return ctx.fail(ring.error());
-        if (Status s = awaitTask(SecretStore().write(kSecrets.value(name), value)); !s)
+        if (Status s = awaitTask(SecretStore().write(*secret, value)); !s)
             return ctx.fail(s.error());
         return ctx.succeed({{QStringLiteral("key"), name}}, CampaignTr::tr("Saved in the keychain."));
     }
@@ -312,19 +244,18 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
 int runTrackerCommand(const QString &command, const CommandContext &ctx)
 {
     const QString url = Settings().value(Settings::Key::TrackerUrl).toString();
-    const auto token = awaitTask(SecretStore().read(QString::fromLatin1(tracking::kApiTokenSecret)));
+    const auto token = awaitTask(SecretStore().read(Secret::TrackerApiToken));
     const QByteArray apiToken = token ? token->toUtf8() : QByteArray();
     if (command == QLatin1String("new-key")) {
         // A fresh signing key, first in the ring (it signs from now on; older ones still verify).
-        const QString keysName = QString::fromLatin1(tracking::kKeysSecret);
-        const auto current = awaitTask(SecretStore().read(keysName));
+        const auto current = awaitTask(SecretStore().read(Secret::TrackingKeys));
         if (!current && current.error().code != QLatin1String("secrets.not-found"))
             return ctx.fail(current.error());
         const auto added = tracking::KeyRing::addKey(current ? current->toUtf8() : QByteArray());
         if (!added)
             return ctx.fail(added.error());
         const QByteArray ring = *added;
-        if (Status s = awaitTask(SecretStore().write(keysName, QString::fromUtf8(ring))); !s)
+        if (Status s = awaitTask(SecretStore().write(Secret::TrackingKeys, QString::fromUtf8(ring))); !s)
             return ctx.fail(s.error());
         // Printed for the server's key file: the same ring, or tokens would not verify.
         return ctx.succeed({{QStringLiteral("keys"), QString::fromUtf8(ring)}}, QString::fromUtf8(ring).trimmed());
@@ -369,14 +300,14 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
         return ctx.fail(opened.error());
     QSqlDatabase db = (*opened)->connection();
     campaigns::JobStore jobs(db);
+    Runner runner(db);
     const QString owner = QStringLiteral("luxctl-%1").arg(QCoreApplication::applicationPid());
-    constexpr qint64 kLease = campaigns::SendService::kLeaseMs; // renewed while a send runs; a dead holder's runs out
     QJsonArray ran;
-    while (true) {
-        const auto job = jobs.claimDue(owner, kLease);
-        if (!job)
-            return ctx.fail(job.error());
-        if (!*job) {
+    while (!runner->isStopped()) {
+        const auto turn = awaitTask(runner->runDueJob(owner));
+        if (!turn)
+            return ctx.fail(turn.error());
+        if (!*turn) {
             if (ctx.isSet(QStringLiteral("until-idle")))
                 break;
             // Wake for the next job, or every half minute for one scheduled meanwhile.
@@ -388,27 +319,12 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
             loop.exec();
             continue;
         }
-        const qint64 campaignId = (*job)->campaignId;
-        const auto campaign = campaigns::CampaignStore(db).find(campaignId);
-        if (!campaign || (campaign->status != campaigns::CampaignStatus::Scheduled && campaign->status != campaigns::CampaignStatus::Sending)) {
-            (void)jobs.complete((*job)->id, owner); // cancelled, sent or gone meanwhile
+        const campaigns::CampaignRunner::Run &run = (*turn)->run;
+        if (run.outcome == campaigns::CampaignRunner::Run::Outcome::Skipped)
             continue;
-        }
-        QTimer renew;
-        QObject::connect(&renew, &QTimer::timeout, [&jobs, &job, &owner] { (void)jobs.renew((*job)->id, owner, kLease); });
-        renew.start(int(kLease / 4));
-        const auto summary = dispatch(db, campaignId);
-        renew.stop();
-        const auto after = campaigns::CampaignStore(db).find(campaignId);
-        if (after && after->status == campaigns::CampaignStatus::Sending && (!summary || summary->stopped))
-            (void)jobs.release((*job)->id, owner); // stopped before the end: the next run goes on
-        else
-            (void)jobs.complete((*job)->id, owner);
-        ran.append(QJsonObject{{QStringLiteral("campaign"), campaignId},
-                               {QStringLiteral("status"), after ? campaigns::statusName(after->status) : QString()},
-                               {QStringLiteral("sent"), summary ? summary->sent : 0}});
-        if (!summary)
-            std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Campaign %1: %2").arg(campaignId).arg(summary.error().message)));
+        ran.append(runJson(run));
+        if (!run.error.message.isEmpty())
+            std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Campaign %1: %2").arg(run.campaignId).arg(run.error.message)));
     }
     return ctx.succeed({{QStringLiteral("ran"), ran}}, CampaignTr::tr("%n campaign(s) run.", nullptr, int(ran.size())));
 }
@@ -514,7 +430,8 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         for (const QString &address : to)
             if (const auto parsed = contacts::Addressing::parseEmail(address); !parsed)
                 return ctx.usage(CampaignTr::tr("“%1” is not an email address: %2").arg(address, parsed.error().message));
-        const auto sent = sendTest(db, *campaign, to);
+        Runner runner(db);
+        const auto sent = awaitTask(runner->sendTest(*id, to));
         if (!sent)
             return ctx.fail(sent.error());
         return ctx.succeed({{QStringLiteral("sent"), QJsonArray::fromStringList(*sent)}},
@@ -555,18 +472,42 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             if (Status s = lifecycle.schedule(*id, std::nullopt, true, std::nullopt); !s)
                 return ctx.fail(s.error());
         }
-        (void)campaigns::JobStore(db).cancelSend(*id); // sent now, not by the scheduler
-        const auto summary = dispatch(db, *id);
-        if (!summary)
-            return ctx.fail(summary.error());
+        campaigns::JobStore jobs(db);
+        (void)jobs.cancelSend(*id); // sent now, not by the scheduler
+        Runner runner(db);
+        const campaigns::CampaignRunner::Run run = awaitTask(runner->run(*id));
+        using Outcome = campaigns::CampaignRunner::Run::Outcome;
         QJsonObject o = statusJson();
-        o.insert(QStringLiteral("stopped"), summary->stopped);
+        switch (run.outcome) {
+        case Outcome::Failed: return ctx.fail(run.error, o);
+        case Outcome::Waiting:
+            // As in the app: the campaign waits, and any scheduler (the app's, luxctl scheduler run)
+            // tries again in a minute.
+            if (Status s = jobs.scheduleSend(*id, run.retryAt); !s)
+                return ctx.fail(s.error());
+            o.insert(QStringLiteral("retry_at"), QDateTime::fromMSecsSinceEpoch(run.retryAt, Qt::UTC).toString(Qt::ISODate));
+            return ctx.fail(Error(run.error.code, CampaignTr::tr("Campaign %1 waits: %2. The scheduler tries again in a minute.")
+                                                      .arg(*id)
+                                                      .arg(run.error.message)),
+                            o);
+        case Outcome::Skipped:
+            if (!run.error.message.isEmpty())
+                return ctx.fail(run.error, o);
+            return ctx.succeed(o, CampaignTr::tr("Campaign %1 is %2: nothing to send.")
+                                      .arg(*id)
+                                      .arg(o.value(QStringLiteral("status")).toString()));
+        case Outcome::Ran: break;
+        }
+        if (run.interrupted)
+            return ctx.fail(run.error, o);
+        const campaigns::Dispatcher::Summary &summary = run.summary;
+        o.insert(QStringLiteral("stopped"), summary.stopped);
         return ctx.succeed(o, CampaignTr::tr("Campaign %1: %2 sent, %3 failed, %4 to decide, %5 waiting.")
                                   .arg(*id)
-                                  .arg(summary->sent)
-                                  .arg(summary->failed)
-                                  .arg(summary->unknown)
-                                  .arg(summary->pending));
+                                  .arg(summary.sent)
+                                  .arg(summary.failed)
+                                  .arg(summary.unknown)
+                                  .arg(summary.pending));
     }
     return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.").arg(command));
 }

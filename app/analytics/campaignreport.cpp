@@ -196,10 +196,10 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
         }
     }
 
-    q.prepare(QStringLiteral("SELECT o.contact_id, o.email, sum(e.kind = 'open'), sum(e.kind = 'click') "
+    q.prepare(QStringLiteral("SELECT o.contact_id, o.address, sum(e.kind = 'open'), sum(e.kind = 'click') "
                              "FROM tracking_events e JOIN outbox o ON o.id = e.outbox_id "
                              "WHERE e.campaign_id = ? AND e.machine = 0 AND e.kind IN ('open', 'click') "
-                             "GROUP BY e.outbox_id ORDER BY 4 DESC, 3 DESC, o.email LIMIT 10"));
+                             "GROUP BY e.outbox_id ORDER BY 4 DESC, 3 DESC, o.address LIMIT 10"));
     q.addBindValue(campaignId);
     if (!q.exec())
         return storage::queryError(q, QStringLiteral("db.read"));

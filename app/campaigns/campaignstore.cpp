@@ -36,7 +36,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time, tracking FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -58,6 +58,7 @@ Campaign fromQuery(const QSqlQuery &q)
     c.extraSenders = strings(QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array());
     c.localTime = q.value(14).toInt() != 0;
     c.tracking = q.value(15).toInt() != 0;
+    c.channel = q.value(16).toString();
     return c;
 }
 
@@ -440,11 +441,11 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     const auto sender = contacts::Addressing::parseEmail(c->fromEmail);
     const QString domain = sender ? sender->ascii.section(u'@', -1) : QStringLiteral("lux.invalid");
     const QString nonce = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
-    q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
-                             "SELECT ?, c.id, c.email, c.email_key, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
+    q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, updated_at) "
+                             "SELECT ?, c.id, ?, c.email, c.email_key, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
                              "FROM contacts c WHERE ")
               + audience->where);
-    for (const QVariant &v : QVariantList{id, QString::number(id), nonce, domain, now} + audience->binds)
+    for (const QVariant &v : QVariantList{id, c->channel, QString::number(id), nonce, domain, now} + audience->binds)
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);

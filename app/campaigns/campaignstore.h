@@ -43,6 +43,7 @@ struct Campaign
     // Opens and clicks through lux-tracker (the pixel and rewritten links); off: neither. The signed
     // one-click unsubscribe link is there either way.
     bool tracking = true;
+    QString channel = QStringLiteral("email"); // the channel that sends it (migration 10)
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };

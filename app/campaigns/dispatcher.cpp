@@ -2,9 +2,8 @@
 #include "dispatcher.h"
 
 #include "campaigns/campaignstore.h"
-#include "channels/graph/graphclient.h"
+#include "channels/channel.h"
 #include "common/logging.h"
-#include "contacts/contactrepository.h"
 
 #include <QCoroTimer>
 #include <QSqlError>
@@ -18,7 +17,8 @@
 
 namespace lux::campaigns {
 
-using channels::graph::SendOutcome;
+using channels::Outcome;
+using channels::Reconciliation;
 using namespace std::chrono_literals;
 
 struct Dispatcher::Sender
@@ -28,10 +28,9 @@ struct Dispatcher::Sender
     int workers = 1;
 };
 
-Dispatcher::Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qint64 campaignId, QList<SenderConfig> senders,
-                       UnsubscribeUrl unsubscribe, Clock clock, QObject *parent)
-    : QObject(parent), m_db(db), m_graph(graph), m_campaignId(campaignId), m_unsubscribe(std::move(unsubscribe)), m_clock(clock),
-      m_outbox(db, clock), m_builder(std::make_unique<MessageBuilder>(db, clock))
+Dispatcher::Dispatcher(QSqlDatabase db, channels::Channel *channel, qint64 campaignId, QList<SenderConfig> senders, Clock clock,
+                       QObject *parent)
+    : QObject(parent), m_db(db), m_channel(channel), m_campaignId(campaignId), m_clock(clock), m_outbox(db, clock)
 {
     for (const SenderConfig &s : senders) {
         auto sender = std::make_unique<Sender>();
@@ -44,11 +43,6 @@ Dispatcher::Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qin
 
 Dispatcher::~Dispatcher() = default;
 
-void Dispatcher::setTracking(const tracking::CampaignTracking *tracking)
-{
-    m_builder->setTracking(tracking);
-}
-
 Status Dispatcher::prepare()
 {
     const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
@@ -56,32 +50,40 @@ Status Dispatcher::prepare()
         return campaign.error();
     if (m_senders.empty())
         return Error(QStringLiteral("dispatch.sender"), tr("The campaign has no sender mailbox to send from."));
-    if (Status s = m_builder->prepare(*campaign); !s)
+    if (Status s = m_channel->prepare(*campaign); !s)
         return s;
-    // Each mailbox's pace counts what it sent in the last 24 hours, whatever campaign it was.
-    const qint64 since = m_clock() - 24LL * 3600 * 1000;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT sender, updated_at FROM outbox WHERE state = 'sent' AND updated_at > ?"));
-    q.addBindValue(since);
-    if (q.exec())
-        while (q.next())
-            for (auto &s : m_senders)
-                if (s->mailbox == q.value(0).toString())
-                    s->pacer.seed(q.value(1).toLongLong());
+    // A sender's own limits are the user's (its tenant's, its number's); a per-second pace it does
+    // not set comes from the channel's provider.
+    if (const int perSecond = m_channel->pace().perSecond; perSecond > 0)
+        for (auto &s : m_senders)
+            if (s->pacer.limits().perSecond == 0) {
+                SenderPacer::Limits limits = s->pacer.limits();
+                limits.perSecond = perSecond;
+                s->pacer = SenderPacer(limits);
+            }
+    // Each sender's pace counts what it sent in the last 24 hours, whatever campaign it was.
+    const auto recent = m_outbox.sentSince(m_channel->id(), m_clock() - 24LL * 3600 * 1000);
+    if (!recent)
+        return recent.error();
+    for (const auto &[sender, at] : *recent)
+        for (auto &s : m_senders)
+            if (s->mailbox == sender)
+                s->pacer.seed(at);
     return {};
 }
 
-Result<QByteArray> Dispatcher::message(const OutboxRow &row) const
+channels::Delivery Dispatcher::delivery(const OutboxRow &row)
 {
-    if (row.contactId == 0)
-        return Error(QStringLiteral("dispatch.contact"), tr("The contact was deleted after the campaign started."));
-    const auto contact = contacts::ContactRepository(m_db).find(row.contactId);
-    if (!contact)
-        return Error(QStringLiteral("dispatch.contact"), contact.error().message);
-    QString id = row.messageId;
-    if (id.startsWith(u'<') && id.endsWith(u'>'))
-        id = id.mid(1, id.size() - 2);
-    return m_builder->build({&*contact, row.email, row.sender, id, m_unsubscribe ? m_unsubscribe(row) : QString(), {}, row.id});
+    channels::Delivery d;
+    d.outboxId = row.id;
+    d.campaignId = row.campaignId;
+    d.contactId = row.contactId;
+    d.address = row.address;
+    d.sender = row.sender;
+    d.messageId = row.messageId;
+    d.reference = row.reference;
+    d.attempts = row.attempts;
+    return d;
 }
 
 qint64 Dispatcher::backoffMs(int attempts) const
@@ -154,93 +156,86 @@ void Dispatcher::flush()
 QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
 {
     const qint64 id = row.id;
-    // A transient answer: pending again after Retry-After or a jittered backoff, the draft kept.
-    const auto retry = [this, sender, &row](const SendOutcome &o) -> std::function<Status()> {
+    // A transient answer: pending again after Retry-After or a jittered backoff, the reference kept.
+    const auto retry = [this, sender, &row](const Outcome &o) -> std::function<Status()> {
         if (row.attempts >= maxAttempts)
             return [this, id = row.id, o, message = tr("Gave up after %n attempt(s): %1", nullptr, row.attempts).arg(o.message)] {
                 return m_outbox.markFailed(id, o.code, message);
             };
         const qint64 due = m_clock() + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(row.attempts));
         if (o.retryAfterSeconds >= 0)
-            sender->pacer.backOff(due); // Graph asked the whole mailbox to wait
+            sender->pacer.backOff(due); // the provider asked the whole sender to wait
         return [this, id = row.id, due, o] { return m_outbox.retryLater(id, due, o.code, o.message); };
     };
     const auto failed = [this, id](const QString &code, const QString &message) -> std::function<Status()> {
         return [this, id, code, message] { return m_outbox.markFailed(id, code, message); };
     };
-    if (row.draftId.isEmpty()) {
-        const auto mime = message(row);
-        if (!mime) {
-            std::function<Status()> failure = failed(mime.error().code, mime.error().message);
+    channels::Delivery d = delivery(row);
+    QByteArray message;
+    // A staged message is at the provider already: a retry sends it, never a new one.
+    if (!m_channel->stages() || d.reference.isEmpty()) {
+        auto built = m_channel->build(d);
+        if (!built) {
+            std::function<Status()> failure = failed(built.error().code, built.error().message);
             co_await durably(std::move(failure));
             co_return;
         }
-        QString draftId;
-        const SendOutcome made = co_await m_graph->createDraft(sender->mailbox, *mime, &draftId);
+        message = std::move(*built);
+    }
+    if (m_channel->stages() && d.reference.isEmpty()) {
+        channels::Delivery staging = d;
+        const Outcome made = co_await m_channel->stage(std::move(staging), std::move(message));
         if (!made.ok()) {
-            std::function<Status()> answer = made.kind == SendOutcome::Kind::Permanent ? failed(made.code, made.message) : retry(made);
+            // A staged message that may exist is harmless: it is never sent.
+            std::function<Status()> answer = made.kind == Outcome::Kind::Permanent ? failed(made.code, made.message) : retry(made);
             co_await durably(std::move(answer));
             co_return;
         }
-        // On disk before the draft is sent: after a crash the draft is found again, never remade.
-        std::function<Status()> draft = [this, id, draftId] { return m_outbox.setDraft(id, draftId); };
-        if (Status s = co_await durably(std::move(draft)); !s) {
-            qCWarning(lcStorage) << "could not record a draft id:" << s.error().message;
+        // On disk before it is submitted: after a crash the staged message is found again, never remade.
+        std::function<Status()> staged = [this, id, reference = made.reference] { return m_outbox.setReference(id, reference); };
+        if (Status s = co_await durably(std::move(staged)); !s) {
+            qCWarning(lcStorage) << "could not record a provider reference:" << s.error().message;
             co_return; // the row stays `sending`; at the next start it is reconciled
         }
-        row.draftId = draftId;
+        d.reference = made.reference;
+        message.clear();
     }
-    const SendOutcome sent = co_await m_graph->sendDraft(sender->mailbox, row.draftId);
+    channels::Delivery submitting = d;
+    const Outcome sent = co_await m_channel->submit(std::move(submitting), std::move(message));
     std::function<Status()> outcome;
     switch (sent.kind) {
-    case SendOutcome::Kind::Accepted: outcome = [this, id] { return m_outbox.markSent(id); }; break;
-    case SendOutcome::Kind::Transient: outcome = retry(sent); break;
-    case SendOutcome::Kind::Permanent: outcome = failed(sent.code, sent.message); break;
-    case SendOutcome::Kind::Unknown: outcome = [this, id, sent] { return m_outbox.markUnknown(id, sent.code, sent.message); }; break;
+    case Outcome::Kind::Accepted:
+        outcome = [this, id, reference = sent.reference] { return m_outbox.markSent(id, reference); };
+        break;
+    case Outcome::Kind::Transient: outcome = retry(sent); break;
+    case Outcome::Kind::Permanent: outcome = failed(sent.code, sent.message); break;
+    case Outcome::Kind::Unknown: outcome = [this, id, sent] { return m_outbox.markUnknown(id, sent.code, sent.message); }; break;
     }
     co_await durably(std::move(outcome));
-    if (sent.kind == SendOutcome::Kind::Unknown) {
+    if (sent.kind == Outcome::Kind::Unknown) {
         row.state = OutboxState::Unknown;
+        row.reference = d.reference;
         co_await reconcile(sender, row);
     }
 }
 
-QCoro::Task<> Dispatcher::reconcile(Sender *sender, OutboxRow row)
+QCoro::Task<> Dispatcher::reconcile(Sender *, OutboxRow row)
 {
     const qint64 id = row.id;
-    if (row.draftId.isEmpty()) {
-        // No draft id was recorded, so no draft of this row was ever sent: it can go again.
-        std::function<Status()> requeue = [this, id, why = tr("Not sent: no draft was made.")] {
-            return m_outbox.retryLater(id, m_clock(), QStringLiteral("reconciled"), why);
-        };
-        co_await durably(std::move(requeue));
-        co_return;
-    }
-    // Sending the same draft again cannot make a second copy: either it had not gone and goes now,
-    // or it went and Graph has no such draft any more.
-    const SendOutcome again = co_await m_graph->sendDraft(sender->mailbox, row.draftId);
-    if (again.ok()) {
-        std::function<Status()> sentNow = [this, id] { return m_outbox.markSent(id); };
-        co_await durably(std::move(sentNow));
-        co_return;
-    }
-    if (again.kind == SendOutcome::Kind::Permanent) {
-        std::function<Status()> failure0 = [this, id, again] { return m_outbox.markFailed(id, again.code, again.message); };
-        co_await durably(std::move(failure0));
-        co_return;
-    }
-    if (again.kind == SendOutcome::Kind::Transient)
-        co_return; // still unknown; the next pass tries again
-    const auto found = co_await m_graph->sentItemsHas(sender->mailbox, row.messageId);
-    if (!found)
-        co_return; // the look-up failed; still unknown, the next pass asks again
+    channels::Delivery d = delivery(row);
+    const Reconciliation r = co_await m_channel->reconcile(std::move(d));
     std::function<Status()> settle;
-    if (*found)
-        settle = [this, id] { return m_outbox.markSent(id); };
-    else
-        settle = [this, id, why = tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.")] {
-            return m_outbox.markUnknown(id, QStringLiteral("needs-decision"), why);
-        };
+    switch (r.verdict) {
+    case Reconciliation::Verdict::Sent: settle = [this, id, r] { return m_outbox.markSent(id, r.reference); }; break;
+    case Reconciliation::Verdict::Failed: settle = [this, id, r] { return m_outbox.markFailed(id, r.code, r.message); }; break;
+    case Reconciliation::Verdict::NotSent:
+        settle = [this, id, r] { return m_outbox.retryLater(id, m_clock(), r.code, r.message); };
+        break;
+    case Reconciliation::Verdict::NeedsDecision:
+        settle = [this, id, r] { return m_outbox.markUnknown(id, QString::fromLatin1(Outbox::kNeedsDecision), r.message); };
+        break;
+    case Reconciliation::Verdict::StillUnknown: co_return; // the next round asks again
+    }
     co_await durably(std::move(settle));
 }
 
@@ -322,7 +317,7 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
         int unsettled = 0;
         if (const auto unknown = m_outbox.rows(m_campaignId, OutboxState::Unknown, 100000); unknown)
             for (const OutboxRow &row : *unknown) {
-                if (row.errorCode == QLatin1String("needs-decision"))
+                if (row.errorCode == QLatin1String(Outbox::kNeedsDecision))
                     continue;
                 ++unsettled;
                 Sender *sender = m_senders.front().get();

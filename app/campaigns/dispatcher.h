@@ -1,42 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "campaigns/messagebuilder.h"
 #include "campaigns/outbox.h"
 #include "campaigns/pacer.h"
 #include "common/clock.h"
 
 #include <QCoroTask>
 #include <QObject>
-
-#include <coroutine>
-#include <memory>
 #include <QSqlDatabase>
 
+#include <coroutine>
 #include <functional>
 #include <memory>
 
-namespace lux::channels::graph {
-class GraphClient;
-}
-
-namespace lux::tracking {
-class CampaignTracking;
+namespace lux::channels {
+class Channel;
+struct Delivery;
 }
 
 namespace lux::campaigns {
 
-// Sends one campaign's outbox through Microsoft Graph, each recipient exactly once:
-//  - a row is claimed (`sending`, committed) before anything leaves; its MIME message becomes a draft
-//    whose id is committed before the draft is sent; sending a draft twice is impossible, so a
-//    retry reuses the draft and can never make a second copy;
+// Sends one campaign's outbox through its channel (channels::Channel), each recipient exactly once:
+//  - a row is claimed (`sending`, committed) before anything leaves; a channel that stages (Graph's
+//    drafts) makes the message at the provider first, and its reference is committed before the
+//    message is submitted, so a retry reuses it and can never make a second copy;
 //  - answers are read as accepted (sent), transient (pending again after Retry-After or a jittered
-//    backoff, the same draft kept), permanent (failed, with Graph's code) or unknown;
-//  - an unknown row is settled before anything else: without a draft id nothing could have gone
-//    (pending again); with one, the draft is sent again: accepted means it had not gone; "no such
-//    draft" means it went, which Sent Items confirms by its Message-ID; if Sent Items does not show
-//    it either, the row stays unknown for the user to decide;
-//  - each sender mailbox keeps its pace (SenderPacer), seeded from the outbox's last 24 hours.
+//    backoff, the staged reference kept), permanent (failed, with the provider's code) or unknown;
+//  - an unknown row is settled before anything else, by the channel's reconcile(): sent, failed,
+//    certainly not sent (pending again), not now (the next round asks again), or nobody can tell:
+//    the row stays unknown for the user to decide, never resent on its own;
+//  - each sender keeps its pace (SenderPacer), seeded from the channel's sends of the last 24 hours.
 class Dispatcher : public QObject
 {
     Q_OBJECT
@@ -59,14 +52,10 @@ public:
         double ratePerMinute = 0;  // messages started in the last minute, all mailboxes
         qint64 expectedFinishMs = 0; // at the mailboxes' pace; 0 when done
     };
-    // For each row: the one-click unsubscribe URL (lux-tracker's, from issue 6 on).
-    using UnsubscribeUrl = std::function<QString(const OutboxRow &)>;
-
-    Dispatcher(QSqlDatabase db, channels::graph::GraphClient *graph, qint64 campaignId, QList<SenderConfig> senders,
-               UnsubscribeUrl unsubscribe, Clock clock = systemClock(), QObject *parent = nullptr);
+    // `channel` (not owned) outlives the dispatcher; run() prepares it for the campaign.
+    Dispatcher(QSqlDatabase db, channels::Channel *channel, qint64 campaignId, QList<SenderConfig> senders, Clock clock = systemClock(),
+               QObject *parent = nullptr);
     ~Dispatcher() override;
-    // Links through lux-tracker and the open pixel for a campaign that tracks (before run()).
-    void setTracking(const tracking::CampaignTracking *tracking);
 
     // Runs until no row is pending or being sent (unknowns it could not settle stay, counted), or
     // until stop(). Marks the campaign sent when every row is settled.
@@ -83,7 +72,7 @@ private:
     QCoro::Task<> process(Sender *sender, OutboxRow row);
     QCoro::Task<> reconcile(Sender *sender, OutboxRow row);
     Status prepare();
-    Result<QByteArray> message(const OutboxRow &row) const;
+    static channels::Delivery delivery(const OutboxRow &row);
     qint64 backoffMs(int attempts) const;
     void report(bool force = false);
     // Group commit: the outbox changes that come due in one pass of the event loop are written in
@@ -109,13 +98,11 @@ private:
     void flush();
 
     QSqlDatabase m_db;
-    channels::graph::GraphClient *m_graph;
+    channels::Channel *m_channel;
     qint64 m_campaignId;
-    UnsubscribeUrl m_unsubscribe;
     Clock m_clock;
     Outbox m_outbox;
     std::vector<std::unique_ptr<Sender>> m_senders;
-    std::unique_ptr<MessageBuilder> m_builder;
     bool m_stop = false;
     int m_active = 0;
     qint64 m_lastReport = 0;

@@ -38,7 +38,32 @@ Status JobStore::cancelSend(qint64 campaignId)
     return q.exec() ? Status{} : Status(storage::queryError(q));
 }
 
-Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 leaseMs, const QList<qint64> &skipJobs)
+namespace {
+
+constexpr auto kJobColumns = "id, coalesce(campaign_id, 0), due_at, kind, coalesce(subject_id, 0), payload";
+
+Job jobFrom(const QSqlQuery &q)
+{
+    return Job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toLongLong(),
+               q.value(5).toString().toUtf8()};
+}
+
+} // namespace
+
+Result<qint64> JobStore::add(const QString &kind, qint64 subjectId, const QByteArray &payload, qint64 dueAt)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO jobs (kind, subject_id, payload, due_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(kind);
+    q.addBindValue(subjectId);
+    q.addBindValue(QString::fromUtf8(payload.isEmpty() ? QByteArrayLiteral("{}") : payload));
+    q.addBindValue(dueAt);
+    if (!q.exec())
+        return storage::queryError(q);
+    return q.lastInsertId().toLongLong();
+}
+
+Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 leaseMs, const QList<qint64> &skipJobs, const QStringList &kinds)
 {
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
@@ -46,19 +71,25 @@ Result<std::optional<Job>> JobStore::claimDue(const QString &owner, qint64 lease
     QStringList skip; // numbers only, never text from outside
     for (const qint64 id : skipJobs)
         skip << QString::number(id);
+    QString kindFilter;
+    if (!kinds.isEmpty())
+        kindFilter = QStringLiteral(" AND kind IN (%1)").arg(QStringList(kinds.size(), QStringLiteral("?")).join(u','));
     q.prepare(QStringLiteral("UPDATE jobs SET lease_owner = ?, lease_until = ? WHERE id = "
-                             "(SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= ? AND lease_until < ?%1 ORDER BY due_at, id LIMIT 1) "
-                             "RETURNING id, campaign_id, due_at")
-                  .arg(skip.isEmpty() ? QString() : QStringLiteral(" AND id NOT IN (%1)").arg(skip.join(u','))));
+                             "(SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= ? AND lease_until < ?%1%2 ORDER BY due_at, id LIMIT 1) "
+                             "RETURNING %3")
+                  .arg(skip.isEmpty() ? QString() : QStringLiteral(" AND id NOT IN (%1)").arg(skip.join(u',')), kindFilter,
+                       QString::fromLatin1(kJobColumns)));
     q.addBindValue(owner);
     q.addBindValue(now + leaseMs);
     q.addBindValue(now);
     q.addBindValue(now);
+    for (const QString &kind : kinds)
+        q.addBindValue(kind);
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
         return std::optional<Job>();
-    return std::optional<Job>(Job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return std::optional<Job>(jobFrom(q));
 }
 
 Status JobStore::renew(qint64 jobId, const QString &owner, qint64 leaseMs)
@@ -79,12 +110,13 @@ QList<Job> JobStore::overdue(qint64 before) const
 {
     QList<Job> out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, campaign_id, due_at FROM jobs WHERE done_at IS NULL AND due_at < ? AND lease_until < ? ORDER BY due_at"));
+    q.prepare(QStringLiteral("SELECT %1 FROM jobs WHERE done_at IS NULL AND due_at < ? AND lease_until < ? ORDER BY due_at")
+                  .arg(QString::fromLatin1(kJobColumns)));
     q.addBindValue(before);
     q.addBindValue(m_clock());
     if (q.exec())
         while (q.next())
-            out << Job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+            out << jobFrom(q);
     return out;
 }
 

@@ -21,8 +21,8 @@ OutboxState stateFromName(const QString &name)
     return OutboxState::Unknown;
 }
 
-constexpr auto kColumns = "SELECT id, campaign_id, coalesce(contact_id, 0), email, state, attempts, message_id, sender, draft_id, due_at, "
-                          "error_code, error FROM outbox ";
+constexpr auto kColumns = "SELECT id, campaign_id, coalesce(contact_id, 0), address, state, attempts, message_id, sender, provider_ref, due_at, "
+                          "error_code, error, channel FROM outbox ";
 
 OutboxRow fromQuery(const QSqlQuery &q)
 {
@@ -30,15 +30,16 @@ OutboxRow fromQuery(const QSqlQuery &q)
     r.id = q.value(0).toLongLong();
     r.campaignId = q.value(1).toLongLong();
     r.contactId = q.value(2).toLongLong();
-    r.email = q.value(3).toString();
+    r.address = q.value(3).toString();
     r.state = stateFromName(q.value(4).toString());
     r.attempts = q.value(5).toInt();
     r.messageId = q.value(6).toString();
     r.sender = q.value(7).toString();
-    r.draftId = q.value(8).toString();
+    r.reference = q.value(8).toString();
     r.dueAt = q.value(9).toLongLong();
     r.errorCode = q.value(10).toString();
     r.error = q.value(11).toString();
+    r.channel = q.value(12).toString();
     return r;
 }
 
@@ -78,7 +79,7 @@ Result<QList<OutboxRow>> Outbox::claimWithin(qint64 campaignId, int limit, const
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', error_code = 'suppressed', error = ?, updated_at = ? "
                              "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
                              "ORDER BY due_at, id LIMIT ?) "
-                             "AND (EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = outbox.email_key) "
+                             "AND (EXISTS (SELECT 1 FROM suppression s WHERE s.channel = outbox.channel AND s.address_key = outbox.address_key) "
                              "OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = outbox.contact_id AND c.status <> 'subscribed'))"));
     q.addBindValue(tr("The address was suppressed or unsubscribed after the campaign started."));
     q.addBindValue(now);
@@ -136,11 +137,11 @@ Status Outbox::move(qint64 rowId, std::initializer_list<OutboxState> from, Outbo
     return {};
 }
 
-Status Outbox::setDraft(qint64 rowId, const QString &draftId)
+Status Outbox::setReference(qint64 rowId, const QString &reference)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET draft_id = ?, updated_at = ? WHERE id = ? AND state = 'sending'"));
-    q.addBindValue(draftId);
+    q.prepare(QStringLiteral("UPDATE outbox SET provider_ref = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'unknown')"));
+    q.addBindValue(reference);
     q.addBindValue(m_clock());
     q.addBindValue(rowId);
     if (!q.exec())
@@ -148,8 +149,11 @@ Status Outbox::setDraft(qint64 rowId, const QString &draftId)
     return q.numRowsAffected() == 1 ? Status{} : Status(Error(QStringLiteral("outbox.state"), tr("Outbox row %1 is not being sent.").arg(rowId)));
 }
 
-Status Outbox::markSent(qint64 rowId)
+Status Outbox::markSent(qint64 rowId, const QString &reference)
 {
+    if (!reference.isEmpty())
+        if (Status s = setReference(rowId, reference); !s)
+            return s;
     return move(rowId, {OutboxState::Sending, OutboxState::Unknown}, OutboxState::Sent, {}, {});
 }
 
@@ -202,7 +206,7 @@ Result<QList<OutboxRow>> Outbox::rows(qint64 campaignId, std::optional<OutboxSta
 Result<qint64> Outbox::requeueFailed(qint64 campaignId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, draft_id = '', error_code = '', error = '', "
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, provider_ref = '', error_code = '', error = '', "
                              "updated_at = ? WHERE campaign_id = ? AND state = 'failed' AND error_code <> 'suppressed'"));
     q.addBindValue(m_clock());
     q.addBindValue(m_clock());
@@ -214,9 +218,9 @@ Result<qint64> Outbox::requeueFailed(qint64 campaignId)
 
 Status Outbox::decide(qint64 rowId, bool send)
 {
-    // A fresh draft only if the user chose to send again; the old one is gone or never was.
+    // A fresh message only if the user chose to send again; the old one is gone or never was.
     QSqlQuery q(m_db);
-    q.prepare(send ? QStringLiteral("UPDATE outbox SET state = 'pending', draft_id = '', due_at = ?, error_code = 'decided-resend', "
+    q.prepare(send ? QStringLiteral("UPDATE outbox SET state = 'pending', provider_ref = '', due_at = ?, error_code = 'decided-resend', "
                                     "error = '', updated_at = ? WHERE id = ? AND state = 'unknown'")
                    : QStringLiteral("UPDATE outbox SET state = 'sent', error_code = 'decided-sent', error = '', due_at = ?, updated_at = ? "
                                     "WHERE id = ? AND state = 'unknown'"));
@@ -251,6 +255,20 @@ QHash<QString, qint64> Outbox::counts(qint64 campaignId) const
     if (q.exec())
         while (q.next())
             out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+Result<QList<std::pair<QString, qint64>>> Outbox::sentSince(const QString &channel, qint64 since) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT sender, updated_at FROM outbox WHERE state = 'sent' AND channel = ? AND updated_at > ?"));
+    q.addBindValue(channel);
+    q.addBindValue(since);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.read"));
+    QList<std::pair<QString, qint64>> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong()});
     return out;
 }
 

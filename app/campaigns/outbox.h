@@ -20,17 +20,18 @@ struct OutboxRow
     qint64 id = 0;
     qint64 campaignId = 0;
     qint64 contactId = 0;
-    QString email;
+    QString channel; // "email", …: the channel that sends it
+    QString address; // where it goes, in the channel's form (an email address, a phone number)
     OutboxState state = OutboxState::Pending;
     int attempts = 0;
     QString messageId;
     QString sender;
-    QString draftId;
+    QString reference; // the provider's id: a staged message (Graph's draft), or the accepted one
     qint64 dueAt = 0;
     QString errorCode, error;
 };
 
-// The per-recipient rows of a campaign and the only ways they change. Each change is its own
+// The per-recipient rows of a campaign, whatever its channel, and the only ways they change. Each change is its own
 // committed transaction: a row is `sending` on disk before its request leaves and `sent`, `failed`,
 // `unknown` or `pending` (to retry) on disk after the answer, so a crash at any moment leaves it
 // either untouched or marked as in doubt, never silently sent twice.
@@ -45,8 +46,9 @@ public:
     Result<QList<OutboxRow>> claim(qint64 campaignId, int limit, const QString &sender);
     // The same inside a transaction the caller holds (the dispatcher's group commit).
     Result<QList<OutboxRow>> claimWithin(qint64 campaignId, int limit, const QString &sender);
-    Status setDraft(qint64 rowId, const QString &draftId); // remembered before the draft is sent
-    Status markSent(qint64 rowId);
+    // What a staging channel made at the provider (Graph's draft), remembered before it is submitted.
+    Status setReference(qint64 rowId, const QString &reference);
+    Status markSent(qint64 rowId, const QString &reference = {}); // with the provider's id when it gave one
     Status markFailed(qint64 rowId, const QString &code, const QString &message);
     Status markUnknown(qint64 rowId, const QString &code, const QString &message);
     Status retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message); // back to pending
@@ -60,6 +62,11 @@ public:
     std::optional<qint64> nextDueAt(qint64 campaignId) const; // the soonest pending row
     Result<QList<OutboxRow>> rows(qint64 campaignId, std::optional<OutboxState> state = std::nullopt, int limit = 1000) const;
     QHash<QString, qint64> counts(qint64 campaignId) const; // by state name; every state present
+    // Who sent what on `channel` since `since`, any campaign: (sender, when), to seed the pacers.
+    Result<QList<std::pair<QString, qint64>>> sentSince(const QString &channel, qint64 since) const;
+
+    // The error code of a row whose fate nobody could tell: it waits for the user's decision.
+    static constexpr const char *kNeedsDecision = "needs-decision";
 
 private:
     Status move(qint64 rowId, std::initializer_list<OutboxState> from, OutboxState to, const QString &code, const QString &message,

@@ -21,6 +21,7 @@ SenderPacer::SenderPacer(Limits limits) : m_limits(limits)
     m_limits.concurrency = std::max(1, m_limits.concurrency);
     m_limits.perMinute = std::max(1, m_limits.perMinute);
     m_limits.perDay = std::max(1, m_limits.perDay);
+    m_limits.perSecond = std::max(0, m_limits.perSecond);
 }
 
 void SenderPacer::seed(qint64 sentAtMs, int recipients)
@@ -45,6 +46,11 @@ qint64 SenderPacer::waitBeforeNext(qint64 nowMs)
 {
     prune(nowMs);
     qint64 wait = std::max<qint64>(0, m_pausedUntil - nowMs);
+    if (m_limits.perSecond > 0 && qint64(m_minute.size()) >= m_limits.perSecond) {
+        const qint64 nth = m_minute[m_minute.size() - size_t(m_limits.perSecond)];
+        if (nth > nowMs - 1000)
+            wait = std::max(wait, nth + 1000 - nowMs);
+    }
     if (qint64(m_minute.size()) >= m_limits.perMinute)
         wait = std::max(wait, m_minute[m_minute.size() - size_t(m_limits.perMinute)] + kPaceWindow - nowMs);
     if (m_dayRecipients >= m_limits.perDay) {

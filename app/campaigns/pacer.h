@@ -8,7 +8,8 @@
 namespace lux::campaigns {
 
 // The pace one sender mailbox may send at, within Exchange Online's limits (provider-contracts.md
-// §1.7): at most `concurrency` requests in flight, `perMinute` messages started in any 60 seconds,
+// §1.7): at most `concurrency` requests in flight, `perSecond` messages started in any second (for the
+// channels whose providers count so), `perMinute` messages started in any 60 seconds,
 // `perDay` recipients in any 24 hours (rolling, as Exchange counts them), and nothing at all while a
 // Retry-After runs. Pure bookkeeping on times given by the caller (milliseconds since the epoch), so
 // the dispatcher's timer, a restart (seed() with the last day's sends from the outbox) and the tests
@@ -18,9 +19,15 @@ class SenderPacer
 public:
     struct Limits
     {
-        int concurrency = 4;
-        int perMinute = 30;
-        int perDay = 10000;
+        // Exchange Online's limits unless told otherwise; {4, 600, 10000} reads as before.
+        Limits(int concurrency_ = 4, int perMinute_ = 30, int perDay_ = 10000, int perSecond_ = 0)
+            : concurrency(concurrency_), perMinute(perMinute_), perDay(perDay_), perSecond(perSecond_)
+        {
+        }
+        int concurrency;
+        int perMinute;
+        int perDay;
+        int perSecond; // 0: no limit (Graph has none; SMS providers have one per sending number)
     };
 
     SenderPacer() : SenderPacer(Limits()) {}

@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sendservice.h"
 
-#include "campaigns/campaignstore.h"
+#include "campaigns/campaignrunner.h"
 #include "campaigns/jobstore.h"
-#include "campaigns/lifecycle.h"
-#include "campaigns/messagebuilder.h"
-#include "common/logging.h"
-#include "contacts/contactrepository.h"
-#include "secrets/secretstore.h"
-#include "tracking/campaigntracking.h"
 #include "tracking/trackersync.h"
 #include "storage/sqlitefile.h"
 
@@ -39,6 +33,10 @@ public:
         }
         m_owner = QStringLiteral("app-%1-%2").arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->generate(), 0, 16);
         m_network = new QNetworkAccessManager(this);
+        m_runner = new CampaignRunner(m_conn->db(), m_network, m_config.setup, systemClock(), this);
+        connect(m_runner, &CampaignRunner::progressed, m_service, &SendService::progressed);
+        connect(m_runner, &CampaignRunner::started, m_service, &SendService::campaignStarted);
+        connect(m_runner, &CampaignRunner::refreshTokenChanged, m_service, &SendService::refreshTokenChanged);
         // What came due while nothing was running, before the first claim.
         const QList<Job> missed = JobStore(m_conn->db()).overdue(QDateTime::currentMSecsSinceEpoch());
         if (!missed.isEmpty()) {
@@ -54,13 +52,6 @@ public:
         m_timer->setInterval(m_config.tickMs);
         connect(m_timer, &QTimer::timeout, this, &SendWorker::tick);
         m_timer->start();
-        m_renew = new QTimer(this);
-        m_renew->setInterval(int(SendService::kLeaseMs / 4));
-        connect(m_renew, &QTimer::timeout, this, [this] {
-            if (m_job)
-                (void)JobStore(m_conn->db()).renew(m_job->id, m_owner, SendService::kLeaseMs);
-        });
-        m_renew->start();
         // Opens, clicks and unsubscribes from lux-tracker, while the app runs. Offline, a pull
         // fails quietly (the error is kept for Settings → Tracking) and the next one catches up.
         m_sync = new QTimer(this);
@@ -75,11 +66,11 @@ public:
     {
         if (m_stopping || m_syncing || !m_conn || !m_conn->isOpen())
             return;
-        const auto tracker = campaignTracking();
-        if (!tracker || tracker->config().apiToken.isEmpty())
+        const tracking::CampaignTracking::Config &config = m_config.setup.tracking;
+        if (config.apiToken.isEmpty() || config.trackerUrl.isEmpty())
             return; // not set up: nothing to pull
         m_syncing = true;
-        QCoro::connect(pull(tracker->config()), this, [this](const Result<tracking::TrackerSync::Summary> &summary) {
+        QCoro::connect(pull(config), this, [this](const Result<tracking::TrackerSync::Summary> &summary) {
             m_syncing = false;
             Q_EMIT m_service->trackingSynced(summary ? summary->events : 0, summary ? summary->unsubscribes : 0,
                                              summary ? QString() : summary.error().message);
@@ -97,10 +88,10 @@ public:
         m_stopping = true;
         if (m_timer)
             m_timer->stop();
-        if (m_dispatcher)
-            m_dispatcher->stop();
+        if (m_runner)
+            m_runner->stop();
     }
-    bool busy() const { return m_dispatcher != nullptr || m_tests > 0; }
+    bool busy() const { return m_running || m_tests > 0; }
 
     void release(const QList<qint64> &campaignIds)
     {
@@ -114,19 +105,18 @@ public:
 
     void tick()
     {
-        if (m_stopping || m_dispatcher || !m_conn || !m_conn->isOpen())
+        if (m_stopping || m_running || !m_runner)
             return;
-        JobStore jobs(m_conn->db());
-        const auto job = jobs.claimDue(m_owner, SendService::kLeaseMs, m_held);
-        if (!job) {
-            Q_EMIT m_service->problem(job.error().message);
-            return;
-        }
-        if (!*job)
-            return;
-        m_job = **job;
-        QCoro::connect(run(**job), this, [this] {
-            m_job.reset();
+        m_running = true;
+        QCoro::connect(m_runner->runDueJob(m_owner, m_held), this, [this](const Result<std::optional<CampaignRunner::JobRun>> &turn) {
+            m_running = false;
+            if (!turn) {
+                Q_EMIT m_service->problem(turn.error().message);
+                return;
+            }
+            if (!*turn)
+                return; // nothing due
+            report((*turn)->run);
             if (!m_stopping) {
                 Q_EMIT m_service->idle();
                 QTimer::singleShot(0, this, &SendWorker::tick); // another may be due already
@@ -134,207 +124,38 @@ public:
         });
     }
 
-    // The client for a campaign's mailboxes: the signed-in user's (delegated, through /me) when the
-    // campaign sends from that mailbox alone, else the app's (client credentials).
-    QCoro::Task<Result<channels::graph::GraphClient *>> graph(QStringList mailboxes)
+    // What a run came to, as the window hears it.
+    void report(const CampaignRunner::Run &run)
     {
-        const QString delegated = m_config.delegatedMailbox.toLower();
-        if (!delegated.isEmpty() && mailboxes.contains(delegated)) {
-            if (mailboxes.size() > 1)
-                co_return Error(QStringLiteral("graph.delegated"),
-                                tr("%1 sends as the signed-in user and cannot share a campaign with other mailboxes.").arg(delegated));
-            if (m_config.graph.refreshToken.isEmpty())
-                co_return Error(QStringLiteral("secrets.not-found"),
-                                tr("Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.").arg(delegated));
-            if (!m_delegated) {
-                channels::graph::GraphConfig config = m_config.graph;
-                config.clientSecret.clear();
-                m_delegated = std::make_unique<channels::graph::GraphClient>(m_network, config);
-                connect(m_delegated.get(), &channels::graph::GraphClient::refreshTokenChanged, m_service,
-                        &SendService::refreshTokenChanged);
-            }
-            co_return m_delegated.get();
+        using Outcome = CampaignRunner::Run::Outcome;
+        switch (run.outcome) {
+        case Outcome::Skipped: break;
+        case Outcome::Waiting:
+            Q_EMIT m_service->problem(tr("Campaign “%1” waits: %2. It tries again in a minute.").arg(run.name, run.error.message));
+            break;
+        case Outcome::Failed:
+            Q_EMIT m_service->problem(tr("Campaign “%1” cannot send: %2").arg(run.name, run.error.message));
+            Q_EMIT m_service->campaignEnded(run.campaignId, run.name, run.status, 0, 0, 0);
+            break;
+        case Outcome::Ran:
+            if (run.interrupted)
+                Q_EMIT m_service->problem(tr("Campaign “%1”: %2").arg(run.name, run.error.message));
+            Q_EMIT m_service->campaignEnded(run.campaignId, run.name, run.status, run.summary.sent, run.summary.failed, run.summary.unknown);
+            break;
         }
-        if (!m_graph) {
-            // The keychain is read by whoever starts the service, on its own thread (QtKeychain's
-            // jobs belong to one thread); here only what it passed, or the environment.
-            channels::graph::GraphConfig config = m_config.graph;
-            config.refreshToken.clear();
-            if (config.clientSecret.isEmpty())
-                config.clientSecret = qEnvironmentVariable(SecretStore::environmentName(m_config.secretKey).toLatin1().constData());
-            if (config.clientSecret.isEmpty())
-                co_return Error(QStringLiteral("secrets.not-found"),
-                                tr("The Graph client secret is not available: save it under Settings → Sending (or set %1).")
-                                    .arg(SecretStore::environmentName(m_config.secretKey)));
-            m_graph = std::make_unique<channels::graph::GraphClient>(m_network, config);
-        }
-        co_return m_graph.get();
     }
 
-    // The tracker's address, keys and token; secrets from the caller, else the environment.
-    Result<tracking::CampaignTracking> campaignTracking() const
+    void test(qint64 campaignId, QStringList addresses)
     {
-        tracking::CampaignTracking::Config t;
-        t.trackerUrl = m_config.trackerUrl;
-        t.keys = m_config.trackingKeys;
-        if (t.keys.isEmpty())
-            t.keys = qgetenv(SecretStore::environmentName(QString::fromLatin1(tracking::kKeysSecret)).toLatin1().constData());
-        t.apiToken = m_config.trackerApiToken;
-        if (t.apiToken.isEmpty())
-            t.apiToken = qgetenv(SecretStore::environmentName(QString::fromLatin1(tracking::kApiTokenSecret)).toLatin1().constData());
-        return tracking::CampaignTracking::create(t);
-    }
-
-    QCoro::Task<> run(Job job)
-    {
-        QSqlDatabase db = m_conn->db();
-        JobStore jobs(db);
-        CampaignStore store(db);
-        auto campaign = store.find(job.campaignId);
-        if (!campaign || (campaign->status != CampaignStatus::Scheduled && campaign->status != CampaignStatus::Sending)) {
-            (void)jobs.complete(job.id, m_owner); // cancelled, sent or gone meanwhile
-            co_return;
+        if (!m_runner) {
+            Q_EMIT m_service->testSent(campaignId, {}, tr("The scheduler has no database."));
+            return;
         }
-        const auto fail = [&](const QString &message) {
-            // Nothing went, or what went is recorded: the campaign fails visibly and can be resumed.
-            (void)store.transition(job.campaignId, CampaignStatus::Failed, std::nullopt);
-            (void)jobs.complete(job.id, m_owner);
-            Q_EMIT m_service->problem(tr("Campaign “%1” cannot send: %2").arg(campaign->name, message));
-            Q_EMIT m_service->campaignEnded(job.campaignId, campaign->name, statusName(CampaignStatus::Failed), 0, 0, 0);
-        };
-        const auto tracker = campaignTracking();
-        if (!tracker) {
-            if (campaign->status == CampaignStatus::Scheduled)
-                (void)store.transition(job.campaignId, CampaignStatus::Sending, std::nullopt);
-            fail(tracker.error().message);
-            co_return;
-        }
-        const auto senders = Lifecycle(db).senders(*campaign);
-        if (!senders) {
-            if (campaign->status == CampaignStatus::Scheduled)
-                (void)store.transition(job.campaignId, CampaignStatus::Sending, std::nullopt);
-            fail(senders.error().message);
-            co_return;
-        }
-        QStringList mailboxes = campaign->senders();
-        const auto client = co_await graph(std::move(mailboxes));
-        if (!client) {
-            if (campaign->status == CampaignStatus::Scheduled)
-                (void)store.transition(job.campaignId, CampaignStatus::Sending, std::nullopt);
-            fail(client.error().message);
-            co_return;
-        }
-        if (campaign->status == CampaignStatus::Scheduled)
-            if (Status s = store.transition(job.campaignId, CampaignStatus::Sending, std::nullopt); !s) {
-                (void)jobs.release(job.id, m_owner);
-                co_return;
-            }
-        if (const auto frozen = store.freezeAudience(job.campaignId); !frozen) {
-            fail(frozen.error().message);
-            co_return;
-        }
-        // The tracker knows every link before the first message goes out. Unreachable: try again
-        // in a minute, nothing sent meanwhile.
-        if (Status s = tracker->prepareLinks(db, *campaign); !s) {
-            fail(s.error().message);
-            co_return;
-        }
-        const Status registered = co_await tracker->registerLinks(m_network, db, job.campaignId);
-        if (!registered) {
-            if (registered.error().code == QLatin1String("tracker.unreachable")) {
-                (void)jobs.postpone(job.id, m_owner, QDateTime::currentMSecsSinceEpoch() + 60'000);
-                Q_EMIT m_service->problem(tr("Campaign “%1” waits: %2. It tries again in a minute.").arg(campaign->name, registered.error().message));
-            } else {
-                fail(registered.error().message);
-            }
-            co_return;
-        }
-        Q_EMIT m_service->campaignStarted(job.campaignId, campaign->name);
-        const tracking::CampaignTracking &tracking = *tracker;
-        Dispatcher dispatcher(db, *client, job.campaignId, *senders,
-                              [&tracking, id = job.campaignId](const OutboxRow &row) { return tracking.unsubscribeUrl(id, row.id); });
-        dispatcher.setTracking(&tracking);
-        connect(&dispatcher, &Dispatcher::progressed, m_service, &SendService::progressed);
-        m_dispatcher = &dispatcher;
-        const auto summary = co_await dispatcher.run();
-        m_dispatcher = nullptr;
-        const auto after = store.find(job.campaignId);
-        const bool stillSending = after && after->status == CampaignStatus::Sending;
-        if (stillSending && (!summary || summary->stopped))
-            (void)jobs.release(job.id, m_owner); // stopped before the end: the next run goes on
-        else if (stillSending && summary && summary->unknown > 0)
-            (void)jobs.complete(job.id, m_owner); // what is left needs the user's decision
-        else
-            (void)jobs.complete(job.id, m_owner);
-        if (!summary)
-            Q_EMIT m_service->problem(tr("Campaign “%1”: %2").arg(campaign->name, summary.error().message));
-        Q_EMIT m_service->campaignEnded(job.campaignId, campaign->name, after ? statusName(after->status) : QString(),
-                                        summary ? summary->sent : 0, summary ? summary->failed : 0, summary ? summary->unknown : 0);
-    }
-
-    QCoro::Task<> test(qint64 campaignId, QStringList addresses)
-    {
         ++m_tests;
-        QStringList delivered;
-        QString error;
-        const auto done = [&] {
+        QCoro::connect(m_runner->sendTest(campaignId, std::move(addresses)), this, [this, campaignId](const Result<QStringList> &sent) {
             --m_tests;
-            Q_EMIT m_service->testSent(campaignId, delivered, error);
-        };
-        if (!m_conn || !m_conn->isOpen()) {
-            error = tr("The scheduler has no database.");
-            done();
-            co_return;
-        }
-        QSqlDatabase db = m_conn->db();
-        const auto campaign = CampaignStore(db).find(campaignId);
-        if (!campaign) {
-            error = campaign.error().message;
-            done();
-            co_return;
-        }
-        const auto tracker = campaignTracking();
-        if (!tracker) {
-            error = tracker.error().message;
-            done();
-            co_return;
-        }
-        MessageBuilder builder(db);
-        if (Status s = builder.prepare(*campaign); !s) {
-            error = s.error().message;
-            done();
-            co_return;
-        }
-        QStringList mailboxes = campaign->senders();
-        const auto client = co_await graph(std::move(mailboxes));
-        if (!client) {
-            error = client.error().message;
-            done();
-            co_return;
-        }
-        const QString mailbox = campaign->senders().value(0);
-        for (const QString &address : std::as_const(addresses)) {
-            const auto contact = contacts::ContactRepository(db).findByEmail(address);
-            const QString id = QStringLiteral("lux.test.%1.%2@%3")
-                                   .arg(campaignId)
-                                   .arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 0, 36)
-                                   .arg(mailbox.section(u'@', -1));
-            const auto mime = builder.build({contact ? &*contact : nullptr, address, mailbox, id, tracker->unsubscribeUrl(campaignId, 0), tr("[Test] ")});
-            if (!mime) {
-                error = mime.error().message;
-                break;
-            }
-            QString draft;
-            auto outcome = co_await (*client)->createDraft(mailbox, *mime, &draft);
-            if (outcome.ok())
-                outcome = co_await (*client)->sendDraft(mailbox, draft);
-            if (!outcome.ok()) {
-                error = tr("%1: %2").arg(address, outcome.message.isEmpty() ? outcome.code : outcome.message);
-                break;
-            }
-            delivered << address;
-        }
-        done();
+            Q_EMIT m_service->testSent(campaignId, sent ? *sent : QStringList(), sent ? QString() : sent.error().message);
+        });
     }
 
 private:
@@ -342,16 +163,13 @@ private:
     SendService::Config m_config;
     std::unique_ptr<storage::ScopedConnection> m_conn;
     QNetworkAccessManager *m_network = nullptr;
-    std::unique_ptr<channels::graph::GraphClient> m_graph;
-    std::unique_ptr<channels::graph::GraphClient> m_delegated;
+    CampaignRunner *m_runner = nullptr;
     QTimer *m_timer = nullptr;
-    QTimer *m_renew = nullptr;
     QTimer *m_sync = nullptr;
     bool m_syncing = false;
+    bool m_running = false;
     QString m_owner;
     QList<qint64> m_held; // job ids
-    std::optional<Job> m_job;
-    Dispatcher *m_dispatcher = nullptr;
     int m_tests = 0;
     bool m_stopping = false;
 };
@@ -424,8 +242,7 @@ void SendService::sendTest(qint64 campaignId, const QStringList &addresses)
         Q_EMIT testSent(campaignId, {}, tr("The scheduler is not running."));
         return;
     }
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, campaignId, addresses] { QCoro::connect(w->test(campaignId, addresses), w, [] {}); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, campaignId, addresses] { w->test(campaignId, addresses); }, Qt::QueuedConnection);
 }
 
 } // namespace lux::campaigns

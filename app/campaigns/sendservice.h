@@ -2,7 +2,7 @@
 #pragma once
 
 #include "campaigns/dispatcher.h"
-#include "channels/graph/graphclient.h"
+#include "campaigns/sendsetup.h"
 
 #include <QObject>
 #include <QThread>
@@ -12,9 +12,9 @@ namespace lux::campaigns {
 class SendWorker;
 
 // The app's scheduler: a thread of its own with its own database connection and network access, so
-// the window never waits on a send. A timer there claims due send jobs (leased, renewed while it
-// runs, so `luxctl scheduler run` or a second window never runs the same one), runs the campaign's
-// dispatcher and reports progress; test sends go the same way. Everything it says arrives as
+// the window never waits on a send. A timer there gives the run path (CampaignRunner, the same as
+// luxctl's) its turn: a due job is claimed with a lease, so `luxctl scheduler run` or a second
+// window never runs the same one, and run; test sends go the same way. Everything it says arrives as
 // signals on the thread that owns the service.
 class SendService : public QObject
 {
@@ -23,18 +23,10 @@ public:
     struct Config
     {
         QString databasePath;
-        // With the client secret, read from the keychain by the caller beforehand; when it is empty
-        // the environment's LUX_SECRET_GRAPH_CLIENT_SECRET is used, else campaigns fail saying so.
-        channels::graph::GraphConfig graph;
-        QString secretKey = QStringLiteral("graph/client-secret");
-        // The mailbox of the user signed in through DelegatedSignIn, whose refresh token is in
-        // graph.refreshToken: campaigns from it alone send as that user, through /me.
-        QString delegatedMailbox;
-        QString trackerUrl;
-        // lux-tracker's signing keys and API token, read from the keychain by the caller; when
-        // empty, LUX_SECRET_TRACKING_KEYS and LUX_SECRET_TRACKER_API_TOKEN.
-        QByteArray trackingKeys;
-        QByteArray trackerApiToken;
+        // Providers, identities and secrets, read by whoever starts the service (the keychain's
+        // jobs belong to its thread); secrets it lacks come from LUX_SECRET_* or fail a campaign
+        // saying which is missing.
+        SendSetup setup;
         // Jobs that came due while no scheduler ran: sent at once (with a notice), or held until
         // sendMissed() names them.
         bool holdMissed = false;
@@ -57,7 +49,6 @@ public:
     // and sends it from the campaign's mailbox with "[Test]" before the subject. No outbox row.
     void sendTest(qint64 campaignId, const QStringList &addresses);
 
-    static constexpr qint64 kLeaseMs = 120'000;
 
 Q_SIGNALS:
     void progressed(const lux::campaigns::Dispatcher::Progress &progress);

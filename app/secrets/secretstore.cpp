@@ -136,4 +136,59 @@ QCoro::Task<Status> SecretStore::remove(QString key) const
     co_return Status{};
 }
 
+QString SecretStore::keyName(Secret secret)
+{
+    switch (secret) {
+    case Secret::GraphClientSecret: return QStringLiteral("graph/client-secret");
+    case Secret::GraphRefreshToken: return QStringLiteral("graph/refresh-token");
+    case Secret::TrackerApiToken: return QStringLiteral("tracker/api-token");
+    case Secret::TrackingKeys: return QStringLiteral("tracking/keys");
+    }
+    return {};
+}
+
+QString SecretStore::fromEnvironment(Secret secret)
+{
+    return qEnvironmentVariable(environmentName(keyName(secret)).toLatin1().constData());
+}
+
+QString SecretStore::cliName(Secret secret)
+{
+    QString name = keyName(secret);
+    name.replace(u'/', u'.');
+    name.replace(u'-', u'_');
+    return name;
+}
+
+std::optional<Secret> SecretStore::fromCliName(const QString &name)
+{
+    for (const Secret s : all())
+        if (cliName(s) == name)
+            return s;
+    return std::nullopt;
+}
+
+QList<Secret> SecretStore::all()
+{
+    return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys};
+}
+
+QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const
+{
+    QString key = keyName(secret);
+    co_return co_await read(std::move(key));
+}
+
+QCoro::Task<Status> SecretStore::write(Secret secret, QString value) const
+{
+    QString key = keyName(secret);
+    co_return co_await write(std::move(key), std::move(value));
+}
+
+QCoro::Task<Status> SecretStore::remove(Secret secret) const
+{
+    QString key = keyName(secret);
+    co_return co_await remove(std::move(key));
+}
+
 } // namespace lux

@@ -8,7 +8,18 @@
 
 #include <QCoroTask>
 
+#include <optional>
+
 namespace lux {
+
+// Every secret the product keeps, by one name each. The keychain entry and the environment
+// variable for headless runs (LUX_SECRET_<NAME>) are derived from it, never written out elsewhere.
+enum class Secret {
+    GraphClientSecret, // the app registration's client secret (client-credentials sending)
+    GraphRefreshToken, // the signed-in user's refresh token (delegated sending through /me)
+    TrackerApiToken,   // lux-tracker's bearer token for its event and link API
+    TrackingKeys,      // lux-tracker's signing key ring (KeyRing text)
+};
 
 // The only way secrets are kept: the system keychain through QtKeychain (Secret Service, KWallet,
 // macOS Keychain, Windows Credential Manager). Headless runs may supply a secret in the environment
@@ -27,6 +38,16 @@ public:
     QCoro::Task<Result<QString>> read(QString key) const;
     QCoro::Task<Status> write(QString key, QString value) const;
     QCoro::Task<Status> remove(QString key) const;
+    QCoro::Task<Result<QString>> read(Secret secret) const;
+    QCoro::Task<Status> write(Secret secret, QString value) const;
+    QCoro::Task<Status> remove(Secret secret) const;
+
+    // LUX_SECRET_<NAME>'s value for headless runs; empty when it is not set.
+    static QString fromEnvironment(Secret secret);
+    static QString keyName(Secret secret); // "graph/client-secret"
+    static QString cliName(Secret secret); // "graph.client_secret", as luxctl settings secret names it
+    static std::optional<Secret> fromCliName(const QString &name);
+    static QList<Secret> all();
 
     // "graph/client-secret" → "LUX_SECRET_GRAPH_CLIENT_SECRET".
     static QString environmentName(const QString &key);

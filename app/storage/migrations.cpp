@@ -294,6 +294,37 @@ const QList<Migration> kMigrations = {
                         " synced_at BIGINT, error TEXT NOT NULL DEFAULT '')"),
          QStringLiteral("INSERT INTO tracker_sync (id) VALUES (1)"),
      }},
+    {10,
+     "one outbox and one job table for every channel",
+     QStringList{
+         // A campaign sends on one channel; every campaign so far was email.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN channel TEXT NOT NULL DEFAULT 'email'"),
+         // The outbox speaks of any channel: the address in the channel's form and its key (what
+         // suppression compares), and the provider's reference (Graph's draft id until now). The
+         // indexes follow the renamed columns.
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email'"),
+         QStringLiteral("ALTER TABLE outbox RENAME COLUMN email TO address"),
+         QStringLiteral("ALTER TABLE outbox RENAME COLUMN email_key TO address_key"),
+         QStringLiteral("ALTER TABLE outbox RENAME COLUMN draft_id TO provider_ref"),
+         // Jobs of more kinds than a campaign's send: a scheduled post, an automation step, a
+         // transactional message. SQLite cannot change a CHECK in place, so the table is rebuilt.
+         QStringLiteral("CREATE TABLE jobs_v10 ("
+                        " id INTEGER PRIMARY KEY,"
+                        " kind TEXT NOT NULL CHECK (kind = 'send' OR kind = 'post' OR kind = 'automation' OR kind = 'message'),"
+                        " campaign_id INTEGER REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " subject_id INTEGER," // what a job of another kind acts on (a post, a run)
+                        " payload TEXT NOT NULL DEFAULT '{}',"
+                        " due_at BIGINT NOT NULL,"
+                        " lease_owner TEXT NOT NULL DEFAULT '', lease_until BIGINT NOT NULL DEFAULT 0,"
+                        " attempts INTEGER NOT NULL DEFAULT 0,"
+                        " done_at BIGINT,"
+                        " CHECK (kind <> 'send' OR campaign_id IS NOT NULL))"),
+         QStringLiteral("INSERT INTO jobs_v10 (id, kind, campaign_id, due_at, lease_owner, lease_until, done_at) "
+                        "SELECT id, kind, campaign_id, due_at, lease_owner, lease_until, done_at FROM jobs"),
+         QStringLiteral("DROP TABLE jobs"),
+         QStringLiteral("ALTER TABLE jobs_v10 RENAME TO jobs"),
+         QStringLiteral("CREATE INDEX jobs_due ON jobs (done_at, due_at)"),
+     }},
 };
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigntracking.h"
 
+#include "channels/httpclient.h"
+
 #include "campaigns/campaignstore.h"
 #include "common/awaittask.h"
 #include "content/templatestore.h"
@@ -12,9 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -257,21 +256,21 @@ QCoro::Task<Status> CampaignTracking::registerLinks(QNetworkAccessManager *netwo
     if (m_config.apiToken.isEmpty())
         co_return Error(QStringLiteral("tracker.token"),
                         tr("The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN)."));
-    QNetworkRequest request(apiUrl(QStringLiteral("/api/v1/links")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setRawHeader("Authorization", "Bearer " + m_config.apiToken);
-    request.setTransferTimeout(30'000);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("campaign"), campaignId}, {QStringLiteral("links"), links}}).toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = network->post(request, body);
-    co_await qCoro(reply).waitForFinished();
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray answer = reply->readAll();
-    if (reply->error() != QNetworkReply::NoError && status == 0)
+    channels::HttpClient http(network, {QUrl(base()), 30'000});
+    http.setBearer(m_config.apiToken);
+    // Registering a link twice is harmless (the tracker keeps the first), so Qt may resend this one.
+    channels::HttpRequest request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/links");
+    request.contentType = "application/json";
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("campaign"), campaignId}, {QStringLiteral("links"), links}}).toJson(QJsonDocument::Compact);
+    const channels::HttpResponse reply = co_await http.send(std::move(request));
+    const int status = reply.status;
+    if (!reply.answered())
         co_return Error(QStringLiteral("tracker.unreachable"),
-                        tr("The tracker at %1 cannot be reached to register the campaign's links: %2").arg(base(), reply->errorString()));
+                        tr("The tracker at %1 cannot be reached to register the campaign's links: %2").arg(base(), reply.errorString));
     if (status != 200) {
-        const QString message = QJsonDocument::fromJson(answer).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        const QString message = reply.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
         co_return Error(QStringLiteral("tracker.links"), status == 401 ? tr("The tracker refused the API token (HTTP 401): check it under Settings → Tracking.")
                                                                         : tr("The tracker did not take the campaign's links (HTTP %1): %2").arg(status).arg(message));
     }

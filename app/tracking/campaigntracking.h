@@ -21,10 +21,6 @@ struct Campaign;
 
 namespace lux::tracking {
 
-// The secrets' keychain names (LUX_SECRET_TRACKING_KEYS and LUX_SECRET_TRACKER_API_TOKEN headless).
-inline constexpr auto kKeysSecret = "tracking/keys";
-inline constexpr auto kApiTokenSecret = "tracker/api-token";
-
 // Rewrites the links of rendered email HTML and adds the open pixel. Only <a href> with an
 // absolute http(s) address is touched; mailto:, tel:, anchors and the unsubscribe link are not.
 class LinkRewriter

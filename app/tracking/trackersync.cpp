@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackersync.h"
 
+#include "channels/httpclient.h"
+
 #include "contacts/suppression.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -67,20 +69,18 @@ QCoro::Task<Result<TrackerSync::Summary>> TrackerSync::run(int pageSize)
         co_return state.error();
     Summary total;
     QString cursor = state->cursor;
+    channels::HttpClient client(m_network, {QUrl(m_base), 30'000});
+    client.setBearer(m_token);
     for (;;) {
-        QUrl u = url(QStringLiteral("/api/v1/events"));
-        u.setQuery(QUrlQuery{{QStringLiteral("after"), cursor}, {QStringLiteral("limit"), QString::number(pageSize)}});
-        QNetworkRequest request(u);
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-        request.setTransferTimeout(30'000);
-        QNetworkReply *reply = m_network->get(request);
-        co_await qCoro(reply).waitForFinished();
-        reply->deleteLater();
-        const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
+        channels::HttpRequest request;
+        request.path = QStringLiteral("/api/v1/events?")
+                       + QUrlQuery{{QStringLiteral("after"), cursor}, {QStringLiteral("limit"), QString::number(pageSize)}}.query(QUrl::FullyEncoded);
+        const channels::HttpResponse reply = co_await client.send(std::move(request));
+        const int http = reply.status;
+        const QByteArray &body = reply.body;
         QString error;
         if (http == 0)
-            error = tr("The tracker at %1 cannot be reached: %2. Events wait there; the next sync catches up.").arg(m_base, reply->errorString());
+            error = tr("The tracker at %1 cannot be reached: %2. Events wait there; the next sync catches up.").arg(m_base, reply.errorString);
         else if (http == 401)
             error = tr("The tracker refused the API token (HTTP 401): check it under Settings → Tracking.");
         else if (http != 200)
@@ -121,7 +121,7 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
     if (!tx.isOpen())
         return tx.beginError();
     QSqlQuery row(m_db);
-    row.prepare(QStringLiteral("SELECT o.contact_id, o.email_key, o.state, o.updated_at, "
+    row.prepare(QStringLiteral("SELECT o.contact_id, o.address_key, o.state, o.updated_at, "
                                "(SELECT count(*) FROM campaign_links l WHERE l.campaign_id = o.campaign_id) "
                                "FROM outbox o WHERE o.id = ? AND o.campaign_id = ?"));
     QSqlQuery insert(m_db);
@@ -232,22 +232,18 @@ QCoro::Task<lux::Status> TrackerSync::check(QNetworkAccessManager *network, QStr
     const QUrl health(base + QStringLiteral("/healthz"));
     if (!health.isValid() || health.host().isEmpty())
         co_return Error(QStringLiteral("tracker.config"), tr("“%1” is not a tracker address.").arg(trackerUrl));
-    QNetworkRequest request(health);
-    request.setTransferTimeout(15'000);
-    QNetworkReply *reply = network->get(request);
-    co_await qCoro(reply).waitForFinished();
-    reply->deleteLater();
-    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200
-        || QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("status")).toString() != QLatin1String("ok"))
+    channels::HttpClient client(network, {QUrl(base), 15'000});
+    channels::HttpRequest healthz;
+    healthz.path = QStringLiteral("/healthz");
+    const channels::HttpResponse reply = co_await client.send(std::move(healthz));
+    if (reply.status != 200 || reply.json().value(QStringLiteral("status")).toString() != QLatin1String("ok"))
         co_return Error(QStringLiteral("tracker.unreachable"),
-                        tr("No lux-tracker answers at %1: %2").arg(base, reply->error() != QNetworkReply::NoError ? reply->errorString() : tr("not a tracker")));
-    QNetworkRequest api(QUrl(base + QStringLiteral("/api/v1/events?after=0&limit=1")));
-    api.setRawHeader("Authorization", "Bearer " + apiToken);
-    api.setTransferTimeout(15'000);
-    QNetworkReply *authed = network->get(api);
-    co_await qCoro(authed).waitForFinished();
-    authed->deleteLater();
-    const int http = authed->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                        tr("No lux-tracker answers at %1: %2").arg(base, reply.networkError != 0 ? reply.errorString : tr("not a tracker")));
+    client.setBearer(apiToken);
+    channels::HttpRequest api;
+    api.path = QStringLiteral("/api/v1/events?after=0&limit=1");
+    const channels::HttpResponse authed = co_await client.send(std::move(api));
+    const int http = authed.status;
     if (http == 401)
         co_return Error(QStringLiteral("tracker.token"), tr("The tracker answers, but refuses this API token."));
     if (http != 200)

@@ -137,16 +137,16 @@ int main(int argc, char **argv)
         }
     }
 
-    qputenv("LUX_SECRET_GRAPH_CLIENT_SECRET", "secret");
-    qputenv("LUX_SECRET_TRACKING_KEYS", lux::tracking::KeyRing::generate(1));
     campaigns::SendService service;
     campaigns::SendService::Config config;
     config.databasePath = path;
-    config.graph.authorityUrl = base;
-    config.graph.baseUrl = base;
-    config.graph.tenant = QStringLiteral("contoso");
-    config.graph.clientId = QStringLiteral("client");
-    config.trackerUrl = QStringLiteral("https://t.example");
+    config.setup.graph.authorityUrl = base;
+    config.setup.graph.baseUrl = base;
+    config.setup.graph.tenant = QStringLiteral("contoso");
+    config.setup.graph.clientId = QStringLiteral("client");
+    config.setup.graph.clientSecret = QStringLiteral("secret");
+    config.setup.tracking.trackerUrl = QStringLiteral("https://t.example");
+    config.setup.tracking.keys = lux::tracking::KeyRing::generate(1);
     config.tickMs = 100;
 
     // The GUI thread's stand-in: a 5 ms timer whose lateness says how long the loop was kept busy.

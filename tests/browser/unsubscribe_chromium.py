@@ -133,7 +133,7 @@ def main():
     luxctl("settings", "set", "tracker.url", base)
     db = sqlite3.connect(env["LUX_DB"])
     db.execute("INSERT INTO campaigns (name, from_email, status, created_at, updated_at) VALUES ('Spring', 'news@acme.example', 'sent', 0, 0)")
-    cur = db.execute("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
+    cur = db.execute("INSERT INTO outbox (campaign_id, contact_id, address, address_key, state, message_id, updated_at) "
                      "SELECT 1, id, email, email_key, 'sent', '<m1@acme.example>', 0 FROM contacts")
     outbox_id = cur.lastrowid
     db.commit()

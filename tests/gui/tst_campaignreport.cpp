@@ -75,7 +75,7 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
             contact.email = QStringLiteral("reader%1@example.com").arg(i, 2, 10, QLatin1Char('0'));
             QVERIFY(repo.add(contact, QStringLiteral("US"), std::nullopt).ok());
         }
-        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
+        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, address, address_key, state, message_id, updated_at) "
                                  "SELECT 1, id, email, email_key, CASE WHEN id = 40 THEN 'failed' ELSE 'sent' END, "
                                  "'<m' || id || '@acme.example>', ? FROM contacts"));
         q.addBindValue(kSentAt);

@@ -338,7 +338,7 @@ void TestCampaignsPage::delegatedSignInSendsAsTheUser()
     f.session.sendService().wake();
     QTRY_COMPARE_WITH_TIMEOUT(campaigns::CampaignStore(f.db()).find(created->id)->status, CampaignStatus::Sent, 30000);
     for (const campaigns::OutboxRow &r : *campaigns::Outbox(f.db()).rows(created->id))
-        QVERIFY2(r.state == campaigns::OutboxState::Sent, qPrintable(r.email + QLatin1Char(' ') + r.errorCode + QLatin1Char(' ') + r.error));
+        QVERIFY2(r.state == campaigns::OutboxState::Sent, qPrintable(r.address + QLatin1Char(' ') + r.errorCode + QLatin1Char(' ') + r.error));
     QCOMPARE(f.graph.accepted().size(), 3);
     for (const FakeGraph::Message &m : f.graph.accepted())
         QCOMPARE(m.mailbox, QStringLiteral("ada@contoso.example"));

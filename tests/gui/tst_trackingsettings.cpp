@@ -60,15 +60,15 @@ void TestTrackingSettings::keysTokenTestAndSync()
         QSqlQuery q(c);
         QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at) "
                                       "VALUES ('Spring', 'news@acme.example', 'sent', 0, 0)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, email, email_key, state, message_id, updated_at) "
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, address, address_key, state, message_id, updated_at) "
                                       "SELECT 1, id, email, email_key, 'sent', '<m1@acme.example>', 0 FROM contacts")));
         outboxId = q.lastInsertId().toLongLong();
     }
     QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
     session.signIn(admin);
     // Whatever an earlier run left in this keychain goes first.
-    (void)test::await(session.secrets().remove(QString::fromLatin1(tracking::kKeysSecret)));
-    (void)test::await(session.secrets().remove(QString::fromLatin1(tracking::kApiTokenSecret)));
+    (void)test::await(session.secrets().remove(Secret::TrackingKeys));
+    (void)test::await(session.secrets().remove(Secret::TrackerApiToken));
 
     ui::TrackingSettings page(session);
     page.resize(760, 640);
@@ -102,7 +102,7 @@ void TestTrackingSettings::keysTokenTestAndSync()
     page.newKey();
     QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("2 keys")));
     QVERIFY(page.keysStatus()->text().contains(QLatin1String("key 2 signs")));
-    const auto stored = test::await(session.secrets().read(QString::fromLatin1(tracking::kKeysSecret)));
+    const auto stored = test::await(session.secrets().read(Secret::TrackingKeys));
     QVERIFY(stored);
     QCOMPARE(tracking::KeyRing::parse(stored->toUtf8())->signingId(), quint8(2));
     page.saveKeys(QStringLiteral("1 not-a-key"));

@@ -164,7 +164,7 @@ void TestCampaigns::audienceIsFrozenOnceWithEveryExclusion()
     const auto rows = Outbox(db()).rows(id);
     QStringList emails;
     for (const OutboxRow &r : *rows) {
-        emails << r.email;
+        emails << r.address;
         QVERIFY2(QRegularExpression(QStringLiteral("^<lux\\.%1\\.\\d+\\.[0-9a-z]+@acme\\.example>$").arg(id)).match(r.messageId).hasMatch(),
                  qPrintable(r.messageId));
         QCOMPARE(r.state, OutboxState::Pending);
@@ -190,7 +190,7 @@ void TestCampaigns::claimAndOutcomes()
     QCOMPARE(first->size(), 2);
     QCOMPARE(first->at(0).state, OutboxState::Sending);
     QCOMPARE(first->at(0).attempts, 1);
-    QVERIFY(outbox.setDraft(first->at(0).id, QStringLiteral("AAMk-1")).ok());
+    QVERIFY(outbox.setReference(first->at(0).id, QStringLiteral("AAMk-1")).ok());
     QVERIFY(outbox.markSent(first->at(0).id).ok());
     QVERIFY(outbox.retryLater(first->at(1).id, m_now + 30'000, QStringLiteral("ApplicationThrottled"), QStringLiteral("over")).ok());
     // The retry waits: the next claim takes the other three first.
@@ -231,7 +231,7 @@ void TestCampaigns::suppressionIsCheckedAgainAtDispatch()
     QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET status = 'bounced' WHERE email = 'cy@example.com'")));
     const auto claimed = Outbox(db()).claim(id, 10, QStringLiteral("news@acme.example"));
     QCOMPARE(claimed->size(), 1);
-    QCOMPARE(claimed->first().email, QStringLiteral("ana@example.com"));
+    QCOMPARE(claimed->first().address, QStringLiteral("ana@example.com"));
     const auto failed = Outbox(db()).rows(id, OutboxState::Failed);
     QCOMPARE(failed->size(), 2);
     QCOMPARE(failed->at(0).errorCode, QStringLiteral("suppressed"));

@@ -5,12 +5,14 @@
 // pause stops it; a run that finds rows a crash left `sending` settles them without a second copy.
 #include "campaigns/campaignstore.h"
 #include "campaigns/dispatcher.h"
+#include "channels/graph/graphchannel.h"
 #include "channels/graph/graphclient.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "fakegraph.h"
 #include "storage/database.h"
 #include "testsupport.h"
+#include "tracking/campaigntracking.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<FakeGraph> m_graph;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<channels::graph::GraphClient> m_client;
+    std::optional<tracking::CampaignTracking> m_tracking;
 };
 
 void TestDispatcher::init()
@@ -66,6 +69,9 @@ void TestDispatcher::init()
     config.clientSecret = QStringLiteral("secret");
     config.timeoutMs = 5000;
     m_client = std::make_unique<channels::graph::GraphClient>(m_nam.get(), config);
+    const auto tracking = tracking::CampaignTracking::create({QStringLiteral("https://t.example"), tracking::KeyRing::generate(1), {}});
+    QVERIFY(tracking.ok());
+    m_tracking = *tracking;
 }
 
 void TestDispatcher::cleanup()
@@ -112,8 +118,8 @@ Dispatcher::Summary TestDispatcher::runDispatcher(qint64 campaignId)
     Dispatcher::SenderConfig sender;
     sender.mailbox = QStringLiteral("news@acme.example");
     sender.limits = {4, 100000, 100000};
-    Dispatcher dispatcher(m_db->connection(), m_client.get(), campaignId, {sender},
-                          [](const OutboxRow &row) { return QStringLiteral("https://t.example/u/%1").arg(row.id); });
+    channels::graph::GraphChannel channel(m_db->connection(), m_client.get(), &*m_tracking);
+    Dispatcher dispatcher(m_db->connection(), &channel, campaignId, {sender});
     const auto summary = test::await(dispatcher.run());
     return summary ? *summary : Dispatcher::Summary{};
 }
@@ -195,10 +201,10 @@ void TestDispatcher::rowsLeftSendingByACrashAreSettled()
     const auto claimed = outbox.claim(id, 2, QStringLiteral("news@acme.example"));
     QCOMPARE(claimed->size(), 2);
     QString draft;
-    const QByteArray mime = "From: news@acme.example\r\nTo: " + claimed->at(1).email.toUtf8() + "\r\nSubject: x\r\nMessage-ID: "
+    const QByteArray mime = "From: news@acme.example\r\nTo: " + claimed->at(1).address.toUtf8() + "\r\nSubject: x\r\nMessage-ID: "
                             + claimed->at(1).messageId.toUtf8() + "\r\n\r\nx\r\n";
     QVERIFY(test::await(m_client->createDraft(QStringLiteral("news@acme.example"), mime, &draft)).ok());
-    QVERIFY(outbox.setDraft(claimed->at(1).id, draft).ok());
+    QVERIFY(outbox.setReference(claimed->at(1).id, draft).ok());
     QVERIFY(test::await(m_client->sendDraft(QStringLiteral("news@acme.example"), draft)).ok());
     QCOMPARE(m_graph->accepted().size(), 1);
     const Dispatcher::Summary s = runDispatcher(id);

@@ -166,7 +166,7 @@ void TestTrackerEndToEnd::campaignEventsSyncAndReport()
         c.setDatabaseName(db);
         QVERIFY(c.open());
         QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = updated_at - 3600000 WHERE email <> 'r9@example.com'")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = updated_at - 3600000 WHERE address <> 'r9@example.com'")));
         c.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
@@ -246,7 +246,7 @@ void TestTrackerEndToEnd::campaignEventsSyncAndReport()
         c.setDatabaseName(db);
         QVERIFY(c.open());
         QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("SELECT o.email, e.reason FROM tracking_events e JOIN outbox o ON o.id = e.outbox_id "
+        QVERIFY(q.exec(QStringLiteral("SELECT o.address, e.reason FROM tracking_events e JOIN outbox o ON o.id = e.outbox_id "
                                       "WHERE e.machine = 1 ORDER BY e.tracker_id")));
         QStringList reasons;
         while (q.next())

@@ -28,7 +28,7 @@ AppSession::AppSession(Settings &settings, QObject *parent) : QObject(parent), m
     });
     connect(this, &AppSession::campaignsChanged, this, &AppSession::countActive);
     connect(&m_send, &campaigns::SendService::refreshTokenChanged, this, [this](const QString &token) {
-        QCoro::connect(m_secrets.write(QString::fromLatin1(kRefreshTokenKeyName), token), this, [](const Status &s) {
+        QCoro::connect(m_secrets.write(Secret::GraphRefreshToken, token), this, [](const Status &s) {
             if (!s)
                 qCWarning(lcSecrets) << "could not keep the rotated Microsoft refresh token:" << s.error().message;
         });
@@ -85,13 +85,8 @@ campaigns::SendService::Config AppSession::sendConfig() const
 {
     campaigns::SendService::Config config;
     config.databasePath = m_db ? m_db->path() : QString();
-    config.graph.authorityUrl = QUrl(m_settings.value(Settings::Key::GraphAuthorityUrl).toString());
-    config.graph.baseUrl = QUrl(m_settings.value(Settings::Key::GraphBaseUrl).toString());
-    config.graph.tenant = m_settings.value(Settings::Key::GraphTenant).toString();
-    config.graph.clientId = m_settings.value(Settings::Key::GraphClientId).toString();
-    config.trackerUrl = m_settings.value(Settings::Key::TrackerUrl).toString();
+    config.setup = campaigns::SendSetup::fromSettings(m_settings);
     config.holdMissed = m_settings.value(Settings::Key::MissedSchedules).toString() == QLatin1String("wait");
-    config.delegatedMailbox = m_settings.value(Settings::Key::GraphDelegatedMailbox).toString();
     return config;
 }
 
@@ -104,24 +99,11 @@ bool AppSession::isGraphConfigured() const
 
 namespace {
 // The service's secrets from the keychain. Runs on the GUI thread, which owns QtKeychain's jobs; the
-// store is copied in, so nothing here depends on the session outliving it. Names are built before
-// each co_await (GCC 12 destroys temporaries inside a co_await operand twice).
+// store is copied in, so nothing here depends on the session outliving it.
 QCoro::Task<campaigns::SendService::Config> withSecrets(SecretStore secrets, campaigns::SendService::Config config)
 {
-    const QString clientSecret = config.secretKey;
-    if (const auto secret = co_await secrets.read(clientSecret))
-        config.graph.clientSecret = *secret;
-    if (!config.delegatedMailbox.isEmpty()) {
-        const QString refreshName = QString::fromLatin1(AppSession::kRefreshTokenKeyName);
-        if (const auto refresh = co_await secrets.read(refreshName))
-            config.graph.refreshToken = *refresh;
-    }
-    const QString keysName = QString::fromLatin1(tracking::kKeysSecret);
-    if (const auto keys = co_await secrets.read(keysName))
-        config.trackingKeys = keys->toUtf8();
-    const QString tokenName = QString::fromLatin1(tracking::kApiTokenSecret);
-    if (const auto token = co_await secrets.read(tokenName))
-        config.trackerApiToken = token->toUtf8();
+    campaigns::SendSetup setup = config.setup;
+    config.setup = co_await campaigns::SendSetup::withSecrets(std::move(secrets), std::move(setup));
     co_return config;
 }
 } // namespace

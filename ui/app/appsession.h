@@ -55,7 +55,6 @@ public:
     // The scheduler: runs while a writable database is open and someone has signed in to it (it
     // keeps running after a sign-out and with the window hidden, until the database closes).
     campaigns::SendService &sendService() { return m_send; }
-    static constexpr const char *kRefreshTokenKeyName = "graph/refresh-token";
     bool isSending() const { return m_sending; }
     int activeCampaigns() const { return m_active; } // scheduled or sending, as last counted
     campaigns::SendService::Config sendConfig() const;

@@ -191,7 +191,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     const bool decide = r.state == OutboxState::Unknown && r.errorCode == QLatin1String("needs-decision");
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Email: return r.email;
+        case Email: return r.address;
         case State: return decide ? tr("needs your decision") : stateLabel(r.state);
         case Attempts: return r.attempts;
         case Sender: return r.sender;

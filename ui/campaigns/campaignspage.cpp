@@ -566,7 +566,7 @@ void CampaignsPage::exportOutbox(const QString &path)
             file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
             QSqlQuery q(conn.db());
             q.setForwardOnly(true);
-            q.prepare(QStringLiteral("SELECT email, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
+            q.prepare(QStringLiteral("SELECT address, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
                                      "WHERE campaign_id = ? ORDER BY id"));
             q.addBindValue(id);
             if (!q.exec())

@@ -33,7 +33,7 @@
 namespace lux::ui {
 
 namespace {
-const QString kSecretKey = QStringLiteral("graph/client-secret");
+constexpr Secret kSecretKey = Secret::GraphClientSecret;
 }
 
 SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -249,7 +249,7 @@ void SendingSettings::signInToMicrosoft(std::function<void(const QUrl &)> open)
     });
     connect(signIn, &channels::graph::DelegatedSignIn::signedIn, this, [this, signIn](const QString &mailbox, const QString &refreshToken) {
         signIn->deleteLater();
-        QCoro::connect(m_session.secrets().write(QString::fromLatin1(AppSession::kRefreshTokenKeyName), refreshToken), this,
+        QCoro::connect(m_session.secrets().write(Secret::GraphRefreshToken, refreshToken), this,
                        [this, mailbox](const Status &s) {
                            m_signIn->setEnabled(true);
                            if (!s) {
@@ -276,7 +276,7 @@ void SendingSettings::signInToMicrosoft(std::function<void(const QUrl &)> open)
 void SendingSettings::signOutOfMicrosoft()
 {
     m_session.settings().reset(Settings::Key::GraphDelegatedMailbox);
-    QCoro::connect(m_session.secrets().remove(QString::fromLatin1(AppSession::kRefreshTokenKeyName)), this, [this](const Status &) {
+    QCoro::connect(m_session.secrets().remove(Secret::GraphRefreshToken), this, [this](const Status &) {
         m_session.restartScheduler();
         showDelegated();
         Q_EMIT delegatedChanged();

@@ -31,8 +31,8 @@
 namespace lux::ui {
 
 namespace {
-const QString kKeys = QString::fromLatin1(tracking::kKeysSecret);
-const QString kToken = QString::fromLatin1(tracking::kApiTokenSecret);
+constexpr Secret kKeys = Secret::TrackingKeys;
+constexpr Secret kToken = Secret::TrackerApiToken;
 
 QLabel *statusLabel(QWidget *parent, const char *name)
 {

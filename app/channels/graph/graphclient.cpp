@@ -1,71 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graphclient.h"
 
-#include <QCoroNetworkReply>
 #include <QCoroSignal>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QUrlQuery>
 
 namespace lux::channels::graph {
 
-namespace {
-
-QUrl join(const QUrl &base, const QString &path)
-{
-    QString b = base.toString();
-    while (b.endsWith(u'/'))
-        b.chop(1);
-    return QUrl(b + path);
-}
-
-} // namespace
-
-QString SendOutcome::kindName(Kind kind)
-{
-    switch (kind) {
-    case Kind::Accepted: return QStringLiteral("accepted");
-    case Kind::Transient: return QStringLiteral("transient");
-    case Kind::Permanent: return QStringLiteral("permanent");
-    case Kind::Unknown: return QStringLiteral("unknown");
-    }
-    return {};
-}
-
 SendOutcome classify(int status, int networkError, bool requestSentWhole, const QByteArray &body, const QByteArray &retryAfter)
 {
-    SendOutcome o;
-    o.status = status;
-    bool ok = false;
-    const int seconds = retryAfter.trimmed().toInt(&ok);
-    o.retryAfterSeconds = ok && seconds >= 0 ? seconds : -1;
-    if (status == 0) {
-        // No answer. Refused or failed before the request was out: not accepted. Otherwise the
-        // service may have acted on it; only reconciliation can tell.
-        o.code = QStringLiteral("network.%1").arg(networkError);
+    HttpResponse response;
+    response.status = status;
+    response.networkError = networkError;
+    response.requestSentWhole = requestSentWhole;
+    response.body = body;
+    response.retryAfterSeconds = HttpClient::retryAfterSeconds(retryAfter, {}, QDateTime::currentDateTimeUtc());
+    SendOutcome o = HttpClient::outcome(response);
+    if (!response.answered()) {
         o.message = QStringLiteral("No answer from Microsoft Graph.");
-        const bool neverSent = networkError == QNetworkReply::ConnectionRefusedError || networkError == QNetworkReply::HostNotFoundError
-                               || !requestSentWhole;
-        o.kind = neverSent ? SendOutcome::Kind::Transient : SendOutcome::Kind::Unknown;
         return o;
     }
-    const QJsonObject error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+    const QJsonObject error = response.json().value(QStringLiteral("error")).toObject();
     o.code = error.value(QStringLiteral("code")).toString();
     o.message = error.value(QStringLiteral("message")).toString();
-    if (status >= 200 && status < 300)
-        o.kind = SendOutcome::Kind::Accepted;
-    else if (status == 429 || status == 503 || status == 504 || status == 502 || status == 500)
-        o.kind = SendOutcome::Kind::Transient;
-    else
-        o.kind = SendOutcome::Kind::Permanent;
     return o;
 }
 
 GraphClient::GraphClient(QNetworkAccessManager *network, GraphConfig config, QObject *parent)
-    : QObject(parent), m_network(network), m_config(std::move(config))
+    : QObject(parent), m_config(std::move(config)), m_http(network, {m_config.baseUrl, m_config.timeoutMs})
 {
 }
 
@@ -109,19 +73,23 @@ QCoro::Task<Result<QString>> GraphClient::fetchToken()
         add(QStringLiteral("scope"), QStringLiteral("https://graph.microsoft.com/.default"));
         add(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
     }
-    QNetworkRequest request(join(m_config.authorityUrl, QStringLiteral("/%1/oauth2/v2.0/token").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_config.tenant)))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setTransferTimeout(m_config.timeoutMs);
+    QUrl tokenUrl = HttpClient::join(m_config.authorityUrl,
+                                     QStringLiteral("/%1/oauth2/v2.0/token").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_config.tenant))));
+    HttpRequest request;
+    request.method = "POST";
+    request.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    request.body = form.query(QUrl::FullyEncoded).toUtf8();
     ++m_tokenRequests;
-    QNetworkReply *reply = co_await m_network->post(request, form.query(QUrl::FullyEncoded).toUtf8());
-    reply->deleteLater();
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    HttpClient tokens(m_http); // the same network and timeout, without the API's bearer
+    tokens.clearAuth();
+    const HttpResponse reply = co_await tokens.send(std::move(tokenUrl), std::move(request));
+    const QJsonObject answer = reply.json();
     const QString token = answer.value(QStringLiteral("access_token")).toString();
-    if (reply->error() != QNetworkReply::NoError && token.isEmpty()) {
+    if (!reply.succeeded() && token.isEmpty()) {
         const QString why = answer.contains(QStringLiteral("error"))
                                 ? QStringLiteral("%1: %2").arg(answer.value(QStringLiteral("error")).toString(),
                                                               answer.value(QStringLiteral("error_description")).toString())
-                                : reply->errorString();
+                                : reply.errorString;
         co_return Error(QStringLiteral("graph.token"), tr("Microsoft sign-in refused the app: %1").arg(why));
     }
     if (token.isEmpty())
@@ -159,26 +127,19 @@ QCoro::Task<SendOutcome> GraphClient::call(QByteArray method, QString path, QByt
             o.message = token.error().message;
             co_return o;
         }
-        QNetworkRequest request(join(m_config.baseUrl, path));
-        request.setRawHeader("Authorization", "Bearer " + token->toUtf8());
-        if (!contentType.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        request.setTransferTimeout(m_config.timeoutMs);
-        QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
-        bool sentWhole = body.isEmpty();
-        connect(reply, &QNetworkReply::uploadProgress, reply, [&sentWhole](qint64 sent, qint64 total) {
-            if (total > 0 && sent >= total)
-                sentWhole = true;
-        });
-        co_await qCoro(reply).waitForFinished();
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->readAll();
+        m_http.setBearer(token->toUtf8());
+        HttpRequest request;
+        request.method = method;
+        request.path = path;
+        request.body = body;
+        request.contentType = contentType;
+        const HttpResponse reply = co_await m_http.send(std::move(request));
+        const int status = reply.status;
         if (answer)
-            *answer = data;
+            *answer = reply.body;
         if (status == 401 && attempt == 0)
             continue;
-        co_return classify(status, int(reply->error()), sentWhole, data, reply->rawHeader("Retry-After"));
+        co_return classify(status, reply.networkError, reply.requestSentWhole, reply.body, reply.header("Retry-After"));
     }
     co_return SendOutcome{};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "channels/httpclient.h"
 #include "common/result.h"
 
 #include <QCoroTask>
@@ -11,7 +12,6 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace lux::channels::graph {
 
@@ -31,24 +31,8 @@ struct GraphConfig
     int timeoutMs = 60000;
 };
 
-// What became of one send, as the outbox needs to know it.
-struct SendOutcome
-{
-    enum class Kind {
-        Accepted,  // 202: Graph has it
-        Transient, // 429, 503, 504, a timeout or a connection refused: not accepted; retry later
-        Permanent, // 400, 403, 404…: retrying cannot help; Graph's code and message say why
-        Unknown,   // the request went out whole but no answer came: it may have been accepted
-    };
-    Kind kind = Kind::Unknown;
-    int status = 0;        // the HTTP status, 0 without an answer
-    QString code;          // Graph's error code, or the network error's name
-    QString message;
-    int retryAfterSeconds = -1; // from Retry-After, -1 when the answer had none
-
-    bool ok() const { return kind == Kind::Accepted; }
-    static QString kindName(Kind kind);
-};
+// What became of one send: the channel core's outcome.
+using SendOutcome = channels::Outcome;
 
 // How an answer (or its absence) is read, apart from the network so it can be tested on its own.
 SendOutcome classify(int status, int networkError, bool requestSentWhole, const QByteArray &body, const QByteArray &retryAfter);
@@ -91,8 +75,8 @@ private:
     std::optional<Error> m_tokenError;
     QCoro::Task<SendOutcome> call(QByteArray method, QString path, QByteArray body, QByteArray contentType, QByteArray *answer);
 
-    QNetworkAccessManager *m_network;
     GraphConfig m_config;
+    HttpClient m_http;
     QString m_token;
     QDateTime m_tokenExpiry;
     int m_tokenRequests = 0;

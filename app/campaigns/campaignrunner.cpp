@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaignrunner.h"
+
+#include "campaigns/campaignstore.h"
+#include "campaigns/lifecycle.h"
+#include "channels/channel.h"
+#include "channels/graph/graphchannel.h"
+#include "channels/graph/graphclient.h"
+#include "secrets/secretstore.h"
+
+#include <QTimer>
+
+namespace lux::campaigns {
+
+CampaignRunner::CampaignRunner(QSqlDatabase db, QNetworkAccessManager *network, SendSetup setup, Clock clock, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_network(network), m_setup(std::move(setup)), m_clock(std::move(clock))
+{
+    qRegisterMetaType<Dispatcher::Progress>();
+}
+
+CampaignRunner::~CampaignRunner() = default;
+
+void CampaignRunner::addChannel(const QString &id, ChannelFactory factory)
+{
+    m_factories.insert(id, std::move(factory));
+}
+
+void CampaignRunner::stop()
+{
+    m_stop = true;
+    if (m_dispatcher)
+        m_dispatcher->stop();
+}
+
+Result<channels::graph::GraphClient *> CampaignRunner::graphFor(const QStringList &mailboxes)
+{
+    // The signed-in user's client when the campaign sends from that mailbox alone, else the app's.
+    const QString delegated = m_setup.delegatedMailbox;
+    if (!delegated.isEmpty() && mailboxes.contains(delegated)) {
+        if (mailboxes.size() > 1)
+            return Error(QStringLiteral("graph.delegated"),
+                         tr("%1 sends as the signed-in user and cannot share a campaign with other mailboxes.").arg(delegated));
+        if (m_setup.graph.refreshToken.isEmpty())
+            return Error(QStringLiteral("secrets.not-found"),
+                         tr("Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.").arg(delegated));
+        if (!m_delegated) {
+            channels::graph::GraphConfig config = m_setup.graph;
+            config.clientSecret.clear();
+            m_delegated = std::make_unique<channels::graph::GraphClient>(m_network, config);
+            connect(m_delegated.get(), &channels::graph::GraphClient::refreshTokenChanged, this, &CampaignRunner::refreshTokenChanged);
+        }
+        return m_delegated.get();
+    }
+    if (m_setup.graph.tenant.isEmpty() || m_setup.graph.clientId.isEmpty())
+        return Error(QStringLiteral("graph.config"),
+                     tr("Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id)."));
+    if (!m_graph) {
+        channels::graph::GraphConfig config = m_setup.graph;
+        config.refreshToken.clear();
+        if (config.clientSecret.isEmpty())
+            return Error(QStringLiteral("secrets.not-found"),
+                         tr("The Graph client secret is not available: save it under Settings → Sending (or set %1).")
+                             .arg(SecretStore::environmentName(SecretStore::keyName(Secret::GraphClientSecret))));
+        m_graph = std::make_unique<channels::graph::GraphClient>(m_network, config);
+    }
+    return m_graph.get();
+}
+
+Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking)
+{
+    if (const auto factory = m_factories.constFind(campaign.channel); factory != m_factories.constEnd())
+        return (*factory)(campaign, tracking);
+    if (campaign.channel != QLatin1String("email"))
+        return Error(QStringLiteral("campaign.channel"), tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
+    const auto client = graphFor(campaign.senders());
+    if (!client)
+        return client.error();
+    return std::unique_ptr<channels::Channel>(std::make_unique<channels::graph::GraphChannel>(m_db, *client, &tracking, m_clock));
+}
+
+CampaignRunner::Run CampaignRunner::fail(Run run, const Error &error)
+{
+    // Nothing went, or what went is recorded: the campaign fails visibly and can be resumed.
+    CampaignStore store(m_db, m_clock);
+    if (const auto c = store.find(run.campaignId); c && c->status == CampaignStatus::Scheduled)
+        (void)store.transition(run.campaignId, CampaignStatus::Sending, std::nullopt);
+    (void)store.transition(run.campaignId, CampaignStatus::Failed, std::nullopt);
+    run.outcome = Run::Outcome::Failed;
+    run.error = error;
+    run.status = statusName(CampaignStatus::Failed);
+    return run;
+}
+
+QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
+{
+    CampaignStore store(m_db, m_clock);
+    Run r;
+    r.campaignId = campaignId;
+    const auto campaign = store.find(campaignId);
+    if (!campaign) {
+        r.error = campaign.error();
+        co_return r; // gone
+    }
+    r.name = campaign->name;
+    r.status = statusName(campaign->status);
+    if (m_stop || (campaign->status != CampaignStatus::Scheduled && campaign->status != CampaignStatus::Sending))
+        co_return r; // stopped, or cancelled, sent or paused meanwhile
+    const auto tracker = tracking::CampaignTracking::create(m_setup.tracking);
+    if (!tracker)
+        co_return fail(r, tracker.error());
+    const auto senders = Lifecycle(m_db).senders(*campaign);
+    if (!senders)
+        co_return fail(r, senders.error());
+    auto channel = channelFor(*campaign, *tracker);
+    if (!channel)
+        co_return fail(r, channel.error());
+    if (campaign->status == CampaignStatus::Scheduled)
+        if (Status s = store.transition(campaignId, CampaignStatus::Sending, std::nullopt); !s) {
+            r.error = s.error(); // another scheduler moved it first
+            co_return r;
+        }
+    if (const auto frozen = store.freezeAudience(campaignId); !frozen)
+        co_return fail(r, frozen.error());
+    // The tracker knows every link before the first message goes out. Unreachable: the campaign
+    // waits, nothing sent meanwhile, and tries again.
+    if (Status s = tracker->prepareLinks(m_db, *campaign); !s)
+        co_return fail(r, s.error());
+    const Status registered = co_await tracker->registerLinks(m_network, m_db, campaignId);
+    if (!registered) {
+        if (registered.error().code != QLatin1String("tracker.unreachable"))
+            co_return fail(r, registered.error());
+        r.outcome = Run::Outcome::Waiting;
+        r.error = registered.error();
+        r.retryAt = m_clock() + kWaitMs;
+        r.status = statusName(CampaignStatus::Sending);
+        co_return r;
+    }
+    if (m_stop)
+        co_return r;
+    Q_EMIT started(campaignId, campaign->name);
+    Dispatcher dispatcher(m_db, channel->get(), campaignId, *senders, m_clock);
+    connect(&dispatcher, &Dispatcher::progressed, this, &CampaignRunner::progressed);
+    m_dispatcher = &dispatcher;
+    const auto summary = co_await dispatcher.run();
+    m_dispatcher = nullptr;
+    r.outcome = Run::Outcome::Ran;
+    if (summary) {
+        r.summary = *summary;
+    } else {
+        r.error = summary.error();
+        r.interrupted = true;
+    }
+    const auto after = store.find(campaignId);
+    r.status = after ? statusName(after->status) : QString();
+    co_return r;
+}
+
+QCoro::Task<Result<QStringList>> CampaignRunner::sendTest(qint64 campaignId, QStringList addresses)
+{
+    const auto campaign = CampaignStore(m_db, m_clock).find(campaignId);
+    if (!campaign)
+        co_return campaign.error();
+    const auto tracker = tracking::CampaignTracking::create(m_setup.tracking);
+    if (!tracker)
+        co_return tracker.error();
+    auto channel = channelFor(*campaign, *tracker);
+    if (!channel)
+        co_return channel.error();
+    if (Status s = (*channel)->prepare(*campaign); !s)
+        co_return s.error();
+    QStringList delivered;
+    for (const QString &address : std::as_const(addresses)) {
+        channels::Delivery d;
+        d.campaignId = campaignId;
+        d.address = address;
+        d.sender = campaign->senders().value(0);
+        d.test = true;
+        auto message = (*channel)->build(d);
+        if (!message)
+            co_return message.error();
+        if ((*channel)->stages()) {
+            channels::Delivery staging = d;
+            QByteArray body = std::move(*message);
+            const channels::Outcome made = co_await (*channel)->stage(std::move(staging), std::move(body));
+            if (!made.ok())
+                co_return Error(QStringLiteral("campaign.test"),
+                                tr("The test to %1 was not sent: %2").arg(address, made.message.isEmpty() ? made.code : made.message));
+            d.reference = made.reference;
+            message = QByteArray();
+        }
+        channels::Delivery submitting = d;
+        QByteArray body = std::move(*message);
+        const channels::Outcome sent = co_await (*channel)->submit(std::move(submitting), std::move(body));
+        if (!sent.ok())
+            co_return Error(QStringLiteral("campaign.test"),
+                            tr("The test to %1 was not sent: %2").arg(address, sent.message.isEmpty() ? sent.code : sent.message));
+        delivered << address;
+    }
+    co_return delivered;
+}
+
+QCoro::Task<Result<std::optional<CampaignRunner::JobRun>>> CampaignRunner::runDueJob(QString owner, QList<qint64> skipJobs)
+{
+    if (m_stop)
+        co_return std::optional<JobRun>();
+    JobStore jobs(m_db, m_clock);
+    // Only the kinds this version can run; the others wait for the feature that adds them.
+    const QStringList kinds{QString::fromLatin1(jobkind::kSend)};
+    const auto claimed = jobs.claimDue(owner, kLeaseMs, skipJobs, kinds);
+    if (!claimed)
+        co_return claimed.error();
+    if (!*claimed)
+        co_return std::optional<JobRun>();
+    const Job job = **claimed;
+    QTimer renew;
+    renew.setInterval(int(kLeaseMs / 4));
+    connect(&renew, &QTimer::timeout, this, [&jobs, &job, &owner] { (void)jobs.renew(job.id, owner, kLeaseMs); });
+    renew.start();
+    Run r = co_await run(job.campaignId);
+    renew.stop();
+    switch (r.outcome) {
+    case Run::Outcome::Waiting: (void)jobs.postpone(job.id, owner, r.retryAt); break;
+    case Run::Outcome::Ran:
+        // Stopped before the end (or by an error): the next turn goes on. Otherwise done; rows
+        // whose fate nobody could tell wait for the user's decision, not for the scheduler.
+        if (r.status == statusName(CampaignStatus::Sending) && (r.interrupted || r.summary.stopped))
+            (void)jobs.release(job.id, owner);
+        else
+            (void)jobs.complete(job.id, owner);
+        break;
+    case Run::Outcome::Skipped:
+        if (r.status == statusName(CampaignStatus::Scheduled) || r.status == statusName(CampaignStatus::Sending))
+            (void)jobs.release(job.id, owner); // moved meanwhile by another scheduler
+        else
+            (void)jobs.complete(job.id, owner); // cancelled, sent or gone meanwhile
+        break;
+    case Run::Outcome::Failed: (void)jobs.complete(job.id, owner); break;
+    }
+    co_return std::optional<JobRun>(JobRun{job, r});
+}
+
+} // namespace lux::campaigns

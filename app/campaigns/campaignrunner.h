@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "campaigns/dispatcher.h"
+#include "campaigns/jobstore.h"
+#include "campaigns/sendsetup.h"
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QCoroTask>
+#include <QHash>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace lux::channels {
+class Channel;
+}
+
+namespace lux::campaigns {
+
+struct Campaign;
+
+// The one run path: a campaign's send, a test send and the scheduler's job loop, for the app's
+// scheduler thread and luxctl alike, so both behave the same when the tracker is down, when the
+// user is signed in, when a secret is missing. It lives on one thread with that thread's database
+// connection and network access; nothing here touches the keychain (SendSetup brings the secrets).
+class CampaignRunner : public QObject
+{
+    Q_OBJECT
+public:
+    // What one run of a campaign came to.
+    struct Run
+    {
+        enum class Outcome {
+            Ran,     // the dispatcher ran: see summary, and status for where the campaign stands
+            Waiting, // nothing sent: something it needs is unreachable (the tracker); retry at retryAt
+            Failed,  // it cannot send (no secret, no sender, a broken template): the campaign failed
+            Skipped, // nothing to do: not scheduled nor sending (cancelled, sent, gone), or moved meanwhile
+        };
+        Outcome outcome = Outcome::Skipped;
+        qint64 campaignId = 0;
+        QString name;
+        QString status; // the campaign's status name afterwards
+        Dispatcher::Summary summary;
+        qint64 retryAt = 0;
+        Error error; // why it waits or failed, or what stopped the dispatcher
+        bool interrupted = false; // the dispatcher stopped on an error (the job goes back)
+    };
+    // A claimed job and what its run came to.
+    struct JobRun
+    {
+        Job job;
+        Run run;
+    };
+    // Makes the channel for a campaign on a channel other than email (SMS, and the tests' echo
+    // channel); the email channel is built in. `tracking` outlives the channel.
+    using ChannelFactory = std::function<Result<std::unique_ptr<channels::Channel>>(const Campaign &campaign,
+                                                                                   const tracking::CampaignTracking &tracking)>;
+
+    CampaignRunner(QSqlDatabase db, QNetworkAccessManager *network, SendSetup setup, Clock clock = systemClock(), QObject *parent = nullptr);
+    ~CampaignRunner() override;
+
+    void addChannel(const QString &id, ChannelFactory factory);
+
+    // Starts a campaign that is due (scheduled → sending, audience frozen, links registered with the
+    // tracker) and sends it until every row is settled, it is paused or cancelled, or stop().
+    QCoro::Task<Run> run(qint64 campaignId);
+    // Renders the campaign for each address (as the contact with that address, if there is one) and
+    // sends it, marked as a test, from the campaign's first sender. No outbox row; the addresses
+    // that got it, or the first failure.
+    QCoro::Task<Result<QStringList>> sendTest(qint64 campaignId, QStringList addresses);
+    // The scheduler's turn: the earliest due job this runner can run, leased to `owner` (renewed
+    // while it runs), run, and settled: completed, released for the next turn, or postponed.
+    // Nothing when no job is due.
+    QCoro::Task<Result<std::optional<JobRun>>> runDueJob(QString owner, QList<qint64> skipJobs = {});
+    // Stops the run under way after its requests in flight; nothing is lost.
+    void stop();
+    bool isRunning() const { return m_dispatcher != nullptr; }
+    bool isStopped() const { return m_stop; } // once stopped, a runner starts nothing new
+
+    static constexpr qint64 kLeaseMs = 120'000;
+    static constexpr qint64 kWaitMs = 60'000; // how long a waiting campaign waits before it tries again
+
+Q_SIGNALS:
+    void started(qint64 campaignId, const QString &name);
+    void progressed(const lux::campaigns::Dispatcher::Progress &progress);
+    // Microsoft rotated the signed-in user's refresh token: keep the new one (the keychain).
+    void refreshTokenChanged(const QString &refreshToken);
+
+private:
+    Result<std::unique_ptr<channels::Channel>> channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking);
+    Result<channels::graph::GraphClient *> graphFor(const QStringList &mailboxes);
+    Run fail(Run run, const Error &error);
+
+    QSqlDatabase m_db;
+    QNetworkAccessManager *m_network;
+    SendSetup m_setup;
+    Clock m_clock;
+    QHash<QString, ChannelFactory> m_factories;
+    std::unique_ptr<channels::graph::GraphClient> m_graph;     // the app's (client credentials)
+    std::unique_ptr<channels::graph::GraphClient> m_delegated; // the signed-in user's (through /me)
+    Dispatcher *m_dispatcher = nullptr;
+    bool m_stop = false;
+};
+
+} // namespace lux::campaigns

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "channels/graph/graphclient.h"
+#include "tracking/campaigntracking.h"
+
+#include <QCoroTask>
+
+namespace lux {
+class Settings;
+class SecretStore;
+} // namespace lux
+
+namespace lux::campaigns {
+
+// What a send needs from outside the database: where the providers are, who the app is, and the
+// secrets. Made in one place for the app's scheduler, luxctl and the tests, so they cannot drift.
+// Secrets are read by whoever starts a run, on its own thread (QtKeychain's jobs belong to one), and
+// travel in here; headless runs get them from LUX_SECRET_<NAME> (SecretStore reads those first).
+struct SendSetup
+{
+    channels::graph::GraphConfig graph; // with the client secret, and the refresh token when signed in
+    QString delegatedMailbox;           // the user signed in to send as themselves (through /me)
+    tracking::CampaignTracking::Config tracking;
+
+    // Addresses and identities from the settings, and the secrets the environment gives.
+    static SendSetup fromSettings(const Settings &settings);
+    // The same with the secrets from `secrets` (the keychain, or the environment).
+    static QCoro::Task<SendSetup> withSecrets(SecretStore secrets, SendSetup setup);
+};
+
+} // namespace lux::campaigns

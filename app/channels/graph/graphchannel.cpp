@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graphchannel.h"
+
+#include "campaigns/campaignstore.h"
+#include "campaigns/messagebuilder.h"
+#include "channels/graph/graphclient.h"
+#include "contacts/contactrepository.h"
+#include "tracking/campaigntracking.h"
+
+#include <QRandomGenerator>
+
+namespace lux::channels::graph {
+
+GraphChannel::GraphChannel(QSqlDatabase db, GraphClient *client, const tracking::CampaignTracking *tracking, Clock clock)
+    : m_db(db), m_client(client), m_tracking(tracking), m_builder(std::make_unique<campaigns::MessageBuilder>(db, std::move(clock)))
+{
+    m_builder->setTracking(tracking);
+}
+
+GraphChannel::~GraphChannel() = default;
+
+Status GraphChannel::prepare(const campaigns::Campaign &campaign)
+{
+    m_campaignId = campaign.id;
+    return m_builder->prepare(campaign);
+}
+
+Result<QByteArray> GraphChannel::build(const Delivery &d) const
+{
+    std::optional<contacts::Contact> contact;
+    if (d.contactId != 0) {
+        auto found = contacts::ContactRepository(m_db).find(d.contactId);
+        if (!found)
+            return Error(QStringLiteral("dispatch.contact"), found.error().message);
+        contact = std::move(*found);
+    } else if (d.test) {
+        // A test renders as the contact with that address would see it, or with the fallbacks.
+        if (auto found = contacts::ContactRepository(m_db).findByEmail(d.address))
+            contact = std::move(*found);
+    } else {
+        return Error(QStringLiteral("dispatch.contact"), tr("The contact was deleted after the campaign started."));
+    }
+    QString messageId = d.messageId;
+    if (messageId.isEmpty()) // a test: its own Message-ID, never one of the outbox's
+        messageId = QStringLiteral("lux.test.%1.%2@%3")
+                        .arg(m_campaignId)
+                        .arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 0, 36)
+                        .arg(d.sender.section(u'@', -1));
+    if (messageId.startsWith(u'<') && messageId.endsWith(u'>'))
+        messageId = messageId.mid(1, messageId.size() - 2);
+    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeUrl(m_campaignId, d.outboxId) : QString();
+    return m_builder->build({contact ? &*contact : nullptr, d.address, d.sender, messageId, unsubscribe,
+                             d.test ? tr("[Test] ") : QString(), d.test ? 0 : d.outboxId});
+}
+
+QCoro::Task<Outcome> GraphChannel::stage(Delivery d, QByteArray message)
+{
+    QString draftId;
+    Outcome made = co_await m_client->createDraft(d.sender, std::move(message), &draftId);
+    made.reference = draftId;
+    co_return made;
+}
+
+QCoro::Task<Outcome> GraphChannel::submit(Delivery d, QByteArray)
+{
+    co_return co_await m_client->sendDraft(d.sender, d.reference);
+}
+
+QCoro::Task<Reconciliation> GraphChannel::reconcile(Delivery d)
+{
+    if (d.reference.isEmpty()) // no draft id was recorded, so no draft of this row was ever sent
+        co_return Reconciliation::notSent(tr("Not sent: no draft was made."));
+    // Sending the same draft again cannot make a second copy: either it had not gone and goes now,
+    // or it went and Graph has no such draft any more.
+    const Outcome again = co_await m_client->sendDraft(d.sender, d.reference);
+    if (again.ok())
+        co_return Reconciliation::sent();
+    if (again.kind == Outcome::Kind::Permanent)
+        co_return Reconciliation::failed(again.code, again.message);
+    if (again.kind == Outcome::Kind::Transient)
+        co_return Reconciliation::stillUnknown(); // still unknown; the next round asks again
+    const auto found = co_await m_client->sentItemsHas(d.sender, d.messageId);
+    if (!found)
+        co_return Reconciliation::stillUnknown(); // the look-up failed; the next round asks again
+    if (*found)
+        co_return Reconciliation::sent();
+    co_return Reconciliation::needsDecision(
+        tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again."));
+}
+
+} // namespace lux::channels::graph
