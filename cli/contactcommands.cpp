@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactcommands.h"
 
+#include "common/errorcodes.h"
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
 #include "contacts/segment.h"
@@ -253,7 +254,7 @@ int runSegmentCommand(const QString &command, const CommandContext &ctx)
             return ctx.usage(ContactsTr::tr("segment save needs a name and --rules FILE.json."));
         QFile file(ctx.option(QStringLiteral("rules")));
         if (!file.open(QIODevice::ReadOnly))
-            return ctx.fail(Error(QStringLiteral("segment.rules-file"),
+            return ctx.fail(Error(errc::segmentRulesFile,
                                   ContactsTr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())));
         const auto rules = contacts::Segment::parse(file.readAll());
         if (!rules)

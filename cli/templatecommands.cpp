@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatecommands.h"
 
+#include "common/errorcodes.h"
 #include "contacts/addressing.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
@@ -30,11 +31,11 @@ Result<QString> readText(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("template.file"), TemplateTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return Error(errc::templateFile, TemplateTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
-        return Error(QStringLiteral("template.encoding"), TemplateTr::tr("%1 is not UTF-8 text.").arg(path));
+        return Error(errc::templateEncoding, TemplateTr::tr("%1 is not UTF-8 text.").arg(path));
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     return text;
@@ -44,7 +45,7 @@ Status writeBytes(const QString &path, const QByteArray &bytes)
 {
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
-        return Error(QStringLiteral("template.write"), TemplateTr::tr("Cannot write %1: %2").arg(path, out.errorString()));
+        return Error(errc::templateWrite, TemplateTr::tr("Cannot write %1: %2").arg(path, out.errorString()));
     return {};
 }
 
@@ -204,7 +205,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
                                      {QStringLiteral("findings"), findingsJson(r.findings)}};
             const QString text = r.findings.isEmpty() ? TemplateTr::tr("%1: no problems found.").arg(file) : findingsText(file, r.findings);
             if (blocked)
-                return ctx.fail(Error(QStringLiteral("template.check"), text), report);
+                return ctx.fail(Error(errc::templateCheck, text), report);
             return ctx.succeed(report, text);
         }
         // render: merge problems stop it; other findings are the check's business.
@@ -213,7 +214,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             if (f.code == QLatin1String("merge.problem"))
                 mergeProblems << f;
         if (!mergeProblems.isEmpty())
-            return ctx.fail(Error(QStringLiteral("template.merge"), findingsText(file, mergeProblems)),
+            return ctx.fail(Error(errc::templateMerge, findingsText(file, mergeProblems)),
                             {{QStringLiteral("findings"), findingsJson(mergeProblems)}});
         if (ctx.isSet(QStringLiteral("html")))
             if (Status s = writeText(ctx.option(QStringLiteral("html")), r.html); !s)
@@ -264,7 +265,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             pngHeight = image.height();
             QSaveFile out(ctx.option(QStringLiteral("png")));
             if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
-                return ctx.fail(Error(QStringLiteral("template.write"),
+                return ctx.fail(Error(errc::templateWrite,
                                       TemplateTr::tr("Cannot write %1: %2").arg(ctx.option(QStringLiteral("png")), out.errorString())));
         }
         const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
@@ -300,7 +301,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(text->toUtf8(), &error);
         if (!doc.isObject())
-            return ctx.fail(Error(QStringLiteral("brand.json"), TemplateTr::tr("%1: not a JSON object (%2 at offset %3).")
+            return ctx.fail(Error(errc::brandJson, TemplateTr::tr("%1: not a JSON object (%2 at offset %3).")
                                                                      .arg(ctx.args.at(1), error.errorString()).arg(error.offset)));
         auto db = Database::open(ctx.databasePath);
         if (!db)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactbulk.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "contactsearch.h"
 #include "storage/sqlitestatement.h"
@@ -25,7 +26,7 @@ constexpr auto kColumns = "id, email, email_key, first_name, last_name, phone, c
 
 Error cancelled()
 {
-    return Error(QStringLiteral("cancelled"), ContactBulk::tr("Cancelled; nothing was changed."));
+    return Error(errc::cancelled, ContactBulk::tr("Cancelled; nothing was changed."));
 }
 
 Status exec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
@@ -87,7 +88,7 @@ Status ContactBulk::inChunks(const QList<qint64> &ids, const storage::ProgressFn
             return s;
     storage::SqliteStatement insert(m_db, "INSERT OR IGNORE INTO temp.bulk_ids (id) VALUES (?1)");
     if (!insert.isValid())
-        return Error(QStringLiteral("db.write"), insert.errorText());
+        return Error(errc::dbWrite, insert.errorText());
     for (qsizetype from = 0; from < ids.size(); from += kChunk) {
         if (cancel && cancel->load())
             return cancelled();
@@ -100,7 +101,7 @@ Status ContactBulk::inChunks(const QList<qint64> &ids, const storage::ProgressFn
             insert.bindInt(1, ids.at(i));
             insert.step();
             if (!insert.ok())
-                return Error(QStringLiteral("db.write"), insert.errorText());
+                return Error(errc::dbWrite, insert.errorText());
             insert.reset();
         }
         if (Status s = perChunk(); !s)
@@ -129,12 +130,12 @@ Status ContactBulk::markChanged(const QList<qint64> &ids, qsizetype from)
     // name, which makes thousands of them quadratic.
     storage::SqliteStatement insert(m_db, "INSERT OR IGNORE INTO temp.bulk_changed (id) VALUES (?1)");
     if (!insert.isValid())
-        return Error(QStringLiteral("db.write"), insert.errorText());
+        return Error(errc::dbWrite, insert.errorText());
     for (qsizetype i = from; i < ids.size(); ++i) {
         insert.bindInt(1, ids.at(i));
         insert.step();
         if (!insert.ok())
-            return Error(QStringLiteral("db.write"), insert.errorText());
+            return Error(errc::dbWrite, insert.errorText());
         insert.reset();
     }
     return {};
@@ -144,7 +145,7 @@ Result<qint64> ContactBulk::tagIdFor(const QString &tag, bool create, bool *crea
 {
     const QString name = tag.trimmed();
     if (name.isEmpty())
-        return Error(QStringLiteral("tag.empty"), tr("A tag needs a name."));
+        return Error(errc::tagEmpty, tr("A tag needs a name."));
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id, name FROM tags WHERE lower(name) = lower(?)"));
     q.addBindValue(name);
@@ -156,7 +157,7 @@ Result<qint64> ContactBulk::tagIdFor(const QString &tag, bool create, bool *crea
         return q.value(0).toLongLong();
     }
     if (!create)
-        return Error(QStringLiteral("tag.not-found"), tr("There is no tag named “%1”.").arg(name));
+        return Error(errc::tagNotFound, tr("There is no tag named “%1”.").arg(name));
     q.prepare(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, ?) RETURNING id"));
     q.addBindValue(name);
     q.addBindValue(m_clock());

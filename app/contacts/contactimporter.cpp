@@ -2,6 +2,7 @@
 #include "contactimporter.h"
 
 #include "addressing.h"
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "contactsearch.h"
 #include "suppression.h"
@@ -269,7 +270,7 @@ Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const Import
             if (field == QLatin1String("ignore"))
                 field.clear();
             else if (!field.startsWith(QLatin1String("custom:")) && !standardFields().contains(field))
-                return Error(QStringLiteral("import.unknown-field"),
+                return Error(errc::importUnknownField,
                              tr("Column \"%1\" is mapped to \"%2\", which is not a field. Fields: %3, custom:NAME, ignore.")
                                  .arg(trimmed, field, standardFields().join(QStringLiteral(", "))));
         } else if (preset.contains(trimmed)) {
@@ -287,11 +288,11 @@ Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const Import
     }
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
         if (!seenOverrides.contains(it.key()))
-            return Error(QStringLiteral("import.unknown-column"),
+            return Error(errc::importUnknownColumn,
                          tr("There is no column \"%1\" in the file's header.").arg(it.key()));
     plan.emailColumn = int(plan.fields.indexOf(QStringLiteral("email")));
     if (plan.emailColumn < 0)
-        return Error(QStringLiteral("import.no-email"),
+        return Error(errc::importNoEmail,
                      tr("No column holds email addresses. Map one with --map COLUMN=email (columns: %1).")
                          .arg(header.join(QStringLiteral(", "))));
     return plan;
@@ -303,7 +304,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 {
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("import.open"), tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+        return Error(errc::importOpen, tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
     const qint64 totalBytes = file.size();
     CsvReader reader(&file, options.csv);
     if (Status s = reader.start(); !s)
@@ -311,7 +312,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     CsvReader::Record record;
     if (!reader.next(record))
         return reader.error() ? *reader.error()
-                              : Error(QStringLiteral("import.empty"), tr("%1 is empty.").arg(QFileInfo(csvPath).fileName()));
+                              : Error(errc::importEmpty, tr("%1 is empty.").arg(QFileInfo(csvPath).fileName()));
     auto planned = plan(record.fields, options);
     if (!planned)
         return planned.error();
@@ -325,11 +326,11 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 
     storage::ScopedConnection conn(databasePath, storage::ScopedConnection::Mode::ReadWrite);
     if (!conn.isOpen())
-        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
+        return Error(errc::dbOpenFailed, tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
     QSqlDatabase &db = conn.db();
     QSqlQuery setup(db);
     setup.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    const auto dbFail = [](const QSqlQuery &q) { return Error(QStringLiteral("db.write"), q.lastError().text()); };
+    const auto dbFail = [](const QSqlQuery &q) { return Error(errc::dbWrite, q.lastError().text()); };
 
     // Suppressed addresses, and the tags and custom fields that exist, are loaded once.
     QSet<QString> suppressed;
@@ -351,7 +352,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     const QVariant by = options.userId ? QVariant(*options.userId) : QVariant(QMetaType::fromType<qint64>());
 
     if (!db.transaction())
-        return Error(QStringLiteral("db.write"), db.lastError().text());
+        return Error(errc::dbWrite, db.lastError().text());
     bool committed = false;
     const auto rollback = qScopeGuard([&] {
         if (!committed)
@@ -391,8 +392,8 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                                            "SELECT id, email, first_name, last_name, company FROM contacts WHERE id = ?1");
     for (const storage::SqliteStatement *st : {&insert, &lookup, &update, &tagContact, &ftsDelete, &ftsInsert})
         if (!st->isValid())
-            return Error(QStringLiteral("db.write"), st->errorText());
-    const auto stepFail = [](const storage::SqliteStatement &st) { return Error(QStringLiteral("db.write"), st.errorText()); };
+            return Error(errc::dbWrite, st->errorText());
+    const auto stepFail = [](const storage::SqliteStatement &st) { return Error(errc::dbWrite, st.errorText()); };
     const auto bindBy = [&](storage::SqliteStatement &st, int index) {
         if (options.userId)
             st.bindInt(index, *options.userId);
@@ -414,7 +415,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     if (!options.rejectsPath.isEmpty()) {
         rejects = std::make_unique<QSaveFile>(options.rejectsPath);
         if (!rejects->open(QIODevice::WriteOnly))
-            return Error(QStringLiteral("import.rejects"),
+            return Error(errc::importRejects,
                          tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
         rejects->write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
     }
@@ -456,7 +457,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             if (progress)
                 progress(reader.bytesRead(), totalBytes);
             if (cancel && cancel->load())
-                return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+                return Error(errc::cancelled, tr("The import was cancelled; nothing was changed."));
         }
         const QStringList &f = record.fields;
         if (f.size() != columnCount) {
@@ -667,7 +668,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     if (progress)
         progress(totalBytes, totalBytes);
     if (cancel && cancel->load())
-        return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+        return Error(errc::cancelled, tr("The import was cancelled; nothing was changed."));
     {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company) "
@@ -680,10 +681,10 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                 return dbFail(q);
     }
     if (rejects && !rejects->commit())
-        return Error(QStringLiteral("import.rejects"),
+        return Error(errc::importRejects,
                      tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
     if (!db.commit())
-        return Error(QStringLiteral("db.write"), db.lastError().text());
+        return Error(errc::dbWrite, db.lastError().text());
     committed = true;
     qCInfo(lcStorage) << "imported" << report.imported << "updated" << report.updated << "rejected" << report.rejected
                       << "from" << csvPath;

@@ -2,6 +2,7 @@
 #include "contactrepository.h"
 
 #include "addressing.h"
+#include "common/errorcodes.h"
 #include "contactsearch.h"
 #include "csvreader.h"
 #include "storage/sqlitefile.h"
@@ -90,7 +91,7 @@ namespace {
 
 Error dbFailure(const QSqlQuery &q)
 {
-    return Error(QStringLiteral("db.write"), q.lastError().text());
+    return Error(errc::dbWrite, q.lastError().text());
 }
 
 QVariant nullableUser(std::optional<qint64> id)
@@ -140,7 +141,7 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     if (!n)
         return n.error();
     if (!isKnownStatus(contact.status))
-        return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
+        return Error(errc::contactStatus, tr("“%1” is not a contact status.").arg(contact.status));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -165,7 +166,7 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     if (!q.exec())
         return dbFailure(q);
     if (!q.next())
-        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(n->display));
+        return Error(errc::contactDuplicate, tr("A contact with the email %1 already exists.").arg(n->display));
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = writeTags(id, contact.tags, now); !s)
@@ -184,7 +185,7 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     if (!n)
         return n.error();
     if (!isKnownStatus(contact.status))
-        return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
+        return Error(errc::contactStatus, tr("“%1” is not a contact status.").arg(contact.status));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -199,14 +200,14 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     if (!q.exec())
         return dbFailure(q);
     if (!q.next())
-        return Error(QStringLiteral("contact.not-found"), tr("This contact no longer exists."));
+        return Error(errc::contactNotFound, tr("This contact no longer exists."));
     const QString oldStatus = q.value(0).toString();
     if (!q.value(1).isNull())
-        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(n->display));
+        return Error(errc::contactDuplicate, tr("A contact with the email %1 already exists.").arg(n->display));
     const bool suppressed = q.value(2).toBool();
     q.finish();
     if (contact.status == QLatin1String("subscribed") && oldStatus != contact.status && suppressed)
-        return Error(QStringLiteral("contact.suppressed"),
+        return Error(errc::contactSuppressed,
                      tr("%1 is on the suppression list and cannot be subscribed again.").arg(n->display));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     q.prepare(QStringLiteral("UPDATE contacts SET email = ?, email_key = ?, first_name = ?, last_name = ?, phone = ?, "
@@ -292,9 +293,9 @@ Result<Contact> ContactRepository::findByEmail(const QString &emailText) const
     q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
     q.addBindValue(email->key);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     if (!q.next())
-        return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
+        return Error(errc::contactNotFound, tr("There is no contact with the email %1.").arg(email->display));
     return find(q.value(0).toLongLong());
 }
 
@@ -305,9 +306,9 @@ Result<Contact> ContactRepository::find(qint64 id) const
                              "status, source, custom, created_at, updated_at FROM contacts WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     if (!q.next())
-        return Error(QStringLiteral("contact.not-found"), tr("This contact no longer exists."));
+        return Error(errc::contactNotFound, tr("This contact no longer exists."));
     Contact c;
     c.id = q.value(0).toLongLong();
     c.email = q.value(1).toString();
@@ -325,7 +326,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
                                 "WHERE ct.contact_id = ? ORDER BY lower(t.name)"));
     tags.addBindValue(c.id);
     if (!tags.exec())
-        return Error(QStringLiteral("db.read"), tags.lastError().text());
+        return Error(errc::dbRead, tags.lastError().text());
     while (tags.next())
         c.tags << tags.value(0).toString();
     return c;
@@ -360,7 +361,7 @@ Result<QList<qint64>> ContactRepository::ids(const ContactFilter &filter, SortKe
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     QList<qint64> result;
     while (q.next())
         result << q.value(0).toLongLong();
@@ -381,7 +382,7 @@ Result<QList<Contact>> ContactRepository::byIds(const QList<qint64> &ids) const
     for (const qint64 id : ids)
         q.addBindValue(id);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     QHash<qint64, Contact> found;
     while (q.next()) {
         const Contact c = listRow(q);
@@ -403,7 +404,7 @@ Result<qint64> ContactRepository::count(const ContactFilter &filter) const
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec() || !q.next())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     return q.value(0).toLongLong();
 }
 
@@ -432,7 +433,7 @@ Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int 
         q.addBindValue(b);
     q.addBindValue(limit);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     QList<Contact> result;
     while (q.next()) {
         result << listRow(q);
@@ -460,7 +461,7 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
 {
     storage::ScopedConnection conn(databasePath, storage::ScopedConnection::Mode::ReadOnly);
     if (!conn.isOpen())
-        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
+        return Error(errc::dbOpenFailed, tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
     QStringList customNames;
     {
         QSqlQuery q(conn.db());
@@ -470,7 +471,7 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
     }
     QSaveFile out(outPath);
     if (!out.open(QIODevice::WriteOnly))
-        return Error(QStringLiteral("export.write"), tr("Cannot write %1: %2").arg(outPath, out.errorString()));
+        return Error(errc::exportWrite, tr("Cannot write %1: %2").arg(outPath, out.errorString()));
     const QStringList standard = {QStringLiteral("email"),     QStringLiteral("first_name"), QStringLiteral("last_name"),
                                   QStringLiteral("phone"),     QStringLiteral("company"),    QStringLiteral("city"),
                                   QStringLiteral("country"),   QStringLiteral("time_zone"),  QStringLiteral("language"),
@@ -489,7 +490,7 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     qint64 rows = 0;
     QStringList cells;
     while (q.next()) {
@@ -506,7 +507,7 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
         ++rows;
     }
     if (!out.commit())
-        return Error(QStringLiteral("export.write"), tr("Cannot write %1: %2").arg(outPath, out.errorString()));
+        return Error(errc::exportWrite, tr("Cannot write %1: %2").arg(outPath, out.errorString()));
     return rows;
 }
 

@@ -2,6 +2,7 @@
 #include "suppression.h"
 
 #include "addressing.h"
+#include "common/errorcodes.h"
 #include "csvreader.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -79,11 +80,11 @@ Result<bool> SuppressionList::add(Channel channel, const QString &address, const
     if (!key)
         return key.error();
     if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return Error(errc::dbWrite, m_db.lastError().text());
     const auto added = insert(channel, *key, reason, byUser);
     if (!added || !m_db.commit()) {
         m_db.rollback();
-        return added ? Error(QStringLiteral("db.write"), m_db.lastError().text()) : added.error();
+        return added ? Error(errc::dbWrite, m_db.lastError().text()) : added.error();
     }
     return added;
 }
@@ -106,7 +107,7 @@ Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channe
 {
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("import.open"), tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+        return Error(errc::importOpen, tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
     CsvReader reader(&file);
     if (Status s = reader.start(); !s)
         return s.error();
@@ -144,7 +145,7 @@ Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channe
     if (reader.error())
         return *reader.error();
     if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return Error(errc::dbWrite, m_db.lastError().text());
     for (const QString &key : std::as_const(keys)) {
         const auto added = insert(channel, key, reason, byUser);
         if (!added) {
@@ -155,7 +156,7 @@ Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channe
     }
     if (!m_db.commit()) {
         m_db.rollback();
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        return Error(errc::dbWrite, m_db.lastError().text());
     }
     return result;
 }
@@ -232,7 +233,7 @@ Status SuppressionList::remove(Channel channel, const QString &address, std::opt
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("suppression.not-found"), tr("%1 is not on the suppression list.").arg(address.trimmed()));
+        return Error(errc::suppressionNotFound, tr("%1 is not on the suppression list.").arg(address.trimmed()));
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("suppression.removed"), QStringLiteral("suppression"), id,
@@ -253,12 +254,12 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
     if (!find.exec())
         return storage::queryError(find);
     if (!find.next())
-        return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
+        return Error(errc::contactNotFound, tr("There is no contact with the email %1.").arg(email->display));
     const qint64 id = find.value(0).toLongLong();
     find.finish();
 
     if (!db.transaction())
-        return Error(QStringLiteral("db.write"), db.lastError().text());
+        return Error(errc::dbWrite, db.lastError().text());
     const auto fail = [&db](const QSqlQuery &q) {
         const Error e = storage::queryError(q);
         db.rollback();
@@ -291,7 +292,7 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
     }
     if (!db.commit()) {
         db.rollback();
-        return Error(QStringLiteral("db.write"), db.lastError().text());
+        return Error(errc::dbWrite, db.lastError().text());
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditlog.h"
 
+#include "common/errorcodes.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
@@ -28,7 +30,7 @@ Status AuditLog::record(std::optional<qint64> userId, const QString &action, con
     q.addBindValue(entityId ? QVariant(*entityId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(details.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(details));
     if (!q.exec())
-        return Error(QStringLiteral("audit.write"), q.lastError().text());
+        return Error(errc::auditWrite, q.lastError().text());
     return {};
 }
 

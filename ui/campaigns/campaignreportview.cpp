@@ -5,6 +5,7 @@
 #include "common/charts.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/errorcodes.h"
 #include "theme/theme.h"
 
 #include <QBuffer>
@@ -257,7 +258,7 @@ void CampaignReportView::saveInBackground(const QString &path, QByteArray bytes)
 Status CampaignReportView::exportCsv(const QString &path)
 {
     if (m_report.campaignId == 0)
-        return Error(QStringLiteral("report.none"), tr("Choose a campaign first."));
+        return Error(errc::reportNone, tr("Choose a campaign first."));
     saveInBackground(path, m_report.toCsv().toUtf8());
     return {};
 }
@@ -265,7 +266,7 @@ Status CampaignReportView::exportCsv(const QString &path)
 Status CampaignReportView::exportPdf(const QString &path)
 {
     if (m_report.campaignId == 0)
-        return Error(QStringLiteral("report.none"), tr("Choose a campaign first."));
+        return Error(errc::reportNone, tr("Choose a campaign first."));
     saveInBackground(path, renderPdf());
     return {};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignspage.h"
 #include "campaignreportview.h"
+#include "common/errorcodes.h"
 #include "contacts/csvreader.h"
 #include "contacts/contactrepository.h"
 
@@ -555,14 +556,14 @@ void CampaignsPage::exportOutbox(const QString &path)
         [id, dbPath, path](const storage::ProgressFn &progress, const std::atomic_bool *cancel) -> Status {
             storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
             if (!conn.isOpen())
-                return Error(QStringLiteral("db.open"), conn.errorText());
+                return Error(errc::dbOpenFailed, conn.errorText());
             QSqlQuery total(conn.db());
             total.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
             total.addBindValue(id);
             const qint64 count = total.exec() && total.next() ? total.value(0).toLongLong() : 0;
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly))
-                return Error(QStringLiteral("export.open"), tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                return Error(errc::exportOpen, tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
             file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
             QSqlQuery q(conn.db());
             q.setForwardOnly(true);
@@ -570,11 +571,11 @@ void CampaignsPage::exportOutbox(const QString &path)
                                      "WHERE campaign_id = ? ORDER BY id"));
             q.addBindValue(id);
             if (!q.exec())
-                return Error(QStringLiteral("db.query"), q.lastError().text());
+                return Error(errc::dbQuery, q.lastError().text());
             qint64 done = 0;
             while (q.next()) {
                 if (cancel->load())
-                    return Error(QStringLiteral("cancelled"), tr("Export cancelled; nothing was written."));
+                    return Error(errc::cancelled, tr("Export cancelled; nothing was written."));
                 QStringList fields;
                 for (int i = 0; i < 7; ++i)
                     fields << contacts::ContactExporter::neutralise(q.value(i).toString());
@@ -584,12 +585,12 @@ void CampaignsPage::exportOutbox(const QString &path)
                     progress(done, count);
             }
             if (!file.commit())
-                return Error(QStringLiteral("export.write"), tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                return Error(errc::exportWrite, tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
             return {};
         },
         [this, path](const Status &s) {
             if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
+                if (s.error().code != errc::cancelled)
                     Dialogs::warning(this, tr("Export Recipients"), s.error().message);
                 return;
             }

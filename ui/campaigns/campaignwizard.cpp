@@ -6,6 +6,7 @@
 #include "campaigns/senderstore.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/errorcodes.h"
 #include "contacts/addressing.h"
 #include "contacts/segment.h"
 #include "settings/settings.h"
@@ -326,7 +327,7 @@ void CampaignWizard::load(qint64 campaignId)
                 data.senders << m.email;
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name COLLATE NOCASE")))
-                return Error(QStringLiteral("db.query"), q.lastError().text());
+                return Error(errc::dbQuery, q.lastError().text());
             while (q.next())
                 data.tags << q.value(0).toString();
             for (const contacts::SavedSegment &s : contacts::SegmentRepository(db).list())
