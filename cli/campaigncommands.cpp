@@ -11,6 +11,7 @@
 #include "campaigns/senderstore.h"
 #include "channels/graph/graphclient.h"
 #include "common/awaittask.h"
+#include "common/savefile.h"
 #include "contacts/addressing.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
@@ -463,12 +464,9 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         const auto report = analytics::ReportBuilder(db).campaign(*id);
         if (!report)
             return ctx.fail(report.error());
-        if (ctx.isSet(QStringLiteral("csv"))) {
-            QFile out(ctx.option(QStringLiteral("csv")));
-            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return ctx.fail(Error(QStringLiteral("io.write"), CampaignTr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString())));
-            out.write(report->toCsv().toUtf8());
-        }
+        if (ctx.isSet(QStringLiteral("csv")))
+            if (Status s = saveToFile(ctx.option(QStringLiteral("csv")), report->toCsv().toUtf8()); !s)
+                return ctx.fail(s.error());
         const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
         return ctx.succeed(report->toJson(),
                            CampaignTr::tr("%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people "

@@ -2,6 +2,7 @@
 #include "templatecommands.h"
 
 #include "common/errorcodes.h"
+#include "common/savefile.h"
 #include "contacts/addressing.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace lux::cli {
 
@@ -41,17 +41,9 @@ Result<QString> readText(const QString &path)
     return text;
 }
 
-Status writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
-        return Error(errc::templateWrite, TemplateTr::tr("Cannot write %1: %2").arg(path, out.errorString()));
-    return {};
-}
-
 Status writeText(const QString &path, const QString &text)
 {
-    return writeBytes(path, text.toUtf8());
+    return saveToFile(path, text.toUtf8());
 }
 
 QString formatFor(const QString &path, const QString &given)
@@ -247,7 +239,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             in.date = QDateTime::currentDateTimeUtc();
             in.messageId = QStringLiteral("preview.%1@lux.invalid").arg(QString::number(in.date.toMSecsSinceEpoch(), 36));
             in.listUnsubscribeUrl = links.value(QStringLiteral("unsubscribe_url"));
-            if (Status s = writeBytes(ctx.option(QStringLiteral("mime")), content::MimeMessage::build(in)); !s)
+            if (Status s = saveToFile(ctx.option(QStringLiteral("mime")), content::MimeMessage::build(in)); !s)
                 return ctx.fail(s.error());
         }
         int pngHeight = 0;
@@ -263,10 +255,14 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             const auto document = preview::EmailDocument::layout(r.html, options);
             const QImage image = document->toImage();
             pngHeight = image.height();
-            QSaveFile out(ctx.option(QStringLiteral("png")));
-            if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
-                return ctx.fail(Error(errc::templateWrite,
-                                      TemplateTr::tr("Cannot write %1: %2").arg(ctx.option(QStringLiteral("png")), out.errorString())));
+            const QString pngPath = ctx.option(QStringLiteral("png"));
+            const Status saved = saveToFile(pngPath, [&](QIODevice &out) -> Status {
+                if (!image.save(&out, "PNG"))
+                    return Error(errc::templateWrite, TemplateTr::tr("Cannot write %1: %2").arg(pngPath, out.errorString()));
+                return {};
+            });
+            if (!saved)
+                return ctx.fail(saved.error());
         }
         const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
                                  {QStringLiteral("png_height"), pngHeight},

@@ -82,7 +82,6 @@ inline constexpr QLatin1StringView dispatchTemplate{"dispatch.template"};
 inline constexpr QLatin1StringView emailEmpty{"email.empty"};
 inline constexpr QLatin1StringView emailInvalid{"email.invalid"};
 
-inline constexpr QLatin1StringView exportOpen{"export.open"};
 inline constexpr QLatin1StringView exportScrub{"export.scrub"};
 inline constexpr QLatin1StringView exportWrite{"export.write"};
 
@@ -95,7 +94,6 @@ inline constexpr QLatin1StringView graphToken{"graph.token"};
 inline constexpr QLatin1StringView importEmpty{"import.empty"};
 inline constexpr QLatin1StringView importNoEmail{"import.no-email"};
 inline constexpr QLatin1StringView importOpen{"import.open"};
-inline constexpr QLatin1StringView importRejects{"import.rejects"};
 inline constexpr QLatin1StringView importUnknownColumn{"import.unknown-column"};
 inline constexpr QLatin1StringView importUnknownField{"import.unknown-field"};
 

@@ -4,6 +4,7 @@
 #include "addressing.h"
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/savefile.h"
 #include "contactsearch.h"
 #include "suppression.h"
 #include "storage/sqlitestatement.h"
@@ -15,7 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -411,21 +411,20 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                                    "VALUES (?, 'email', 'given', 'import', ?, ?, ?)"));
 
     // Rejected rows stream to a file that only appears when the import succeeds.
-    std::unique_ptr<QSaveFile> rejects;
+    std::unique_ptr<SaveFile> rejects;
     if (!options.rejectsPath.isEmpty()) {
-        rejects = std::make_unique<QSaveFile>(options.rejectsPath);
-        if (!rejects->open(QIODevice::WriteOnly))
-            return Error(errc::importRejects,
-                         tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
-        rejects->write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
+        rejects = std::make_unique<SaveFile>(options.rejectsPath);
+        if (Status s = rejects->open(); !s)
+            return s.error();
+        rejects->device().write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
     }
     const auto reject = [&](qint64 line, const QString &reason, const QStringList &fields) {
         ++report.rejected;
         if (report.rejections.size() < kMaxRejectionsKept)
             report.rejections.append({line, reason, fields});
         if (rejects)
-            rejects->write((CsvReader::formatRecord(QStringList{QString::number(line), reason} + fields) + QStringLiteral("\r\n"))
-                               .toUtf8());
+            rejects->device().write(
+                (CsvReader::formatRecord(QStringList{QString::number(line), reason} + fields) + QStringLiteral("\r\n")).toUtf8());
     };
 
     QStringList tagsForAll;
@@ -680,9 +679,9 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             if (!q.exec(sql))
                 return dbFail(q);
     }
-    if (rejects && !rejects->commit())
-        return Error(errc::importRejects,
-                     tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
+    if (rejects)
+        if (Status s = rejects->commit(); !s)
+            return s.error();
     if (!db.commit())
         return Error(errc::dbWrite, db.lastError().text());
     committed = true;

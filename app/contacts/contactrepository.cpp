@@ -3,9 +3,11 @@
 
 #include "addressing.h"
 #include "common/errorcodes.h"
+#include "common/savefile.h"
 #include "contactsearch.h"
 #include "csvreader.h"
 #include "storage/sqlitefile.h"
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "suppression.h"
 #include "users/auditlog.h"
@@ -13,7 +15,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -469,45 +470,45 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
             while (q.next())
                 customNames << q.value(0).toString();
     }
-    QSaveFile out(outPath);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error(errc::exportWrite, tr("Cannot write %1: %2").arg(outPath, out.errorString()));
-    const QStringList standard = {QStringLiteral("email"),     QStringLiteral("first_name"), QStringLiteral("last_name"),
-                                  QStringLiteral("phone"),     QStringLiteral("company"),    QStringLiteral("city"),
-                                  QStringLiteral("country"),   QStringLiteral("time_zone"),  QStringLiteral("language"),
-                                  QStringLiteral("status"),    QStringLiteral("source"),     QStringLiteral("created_at"),
-                                  QStringLiteral("updated_at"), QStringLiteral("tags")};
-    out.write((CsvReader::formatRecord(standard + customNames) + QStringLiteral("\r\n")).toUtf8());
-
-    QVariantList binds;
-    QSqlQuery q(conn.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, c.time_zone, "
-                             "c.language, c.status, c.source, c.created_at, c.updated_at, "
-                             "(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                             " WHERE ct.contact_id = c.id), c.custom FROM contacts c")
-              + whereFor(filter, binds) + QStringLiteral(" ORDER BY c.id"));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
     qint64 rows = 0;
-    QStringList cells;
-    while (q.next()) {
-        cells.clear();
-        for (int i = 0; i < 11; ++i)
-            cells << neutralise(q.value(i).toString());
-        for (int i = 11; i < 13; ++i)
-            cells << QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC).toString(Qt::ISODate);
-        cells << neutralise(q.value(13).toString());
-        const QJsonObject custom = QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object();
-        for (const QString &name : std::as_const(customNames))
-            cells << neutralise(custom.value(name).toVariant().toString());
-        out.write((CsvReader::formatRecord(cells) + QStringLiteral("\r\n")).toUtf8());
-        ++rows;
-    }
-    if (!out.commit())
-        return Error(errc::exportWrite, tr("Cannot write %1: %2").arg(outPath, out.errorString()));
+    const Status saved = saveToFile(outPath, [&](QIODevice &out) -> Status {
+        const QStringList standard = {QStringLiteral("email"),     QStringLiteral("first_name"), QStringLiteral("last_name"),
+                                      QStringLiteral("phone"),     QStringLiteral("company"),    QStringLiteral("city"),
+                                      QStringLiteral("country"),   QStringLiteral("time_zone"),  QStringLiteral("language"),
+                                      QStringLiteral("status"),    QStringLiteral("source"),     QStringLiteral("created_at"),
+                                      QStringLiteral("updated_at"), QStringLiteral("tags")};
+        out.write((CsvReader::formatRecord(standard + customNames) + QStringLiteral("\r\n")).toUtf8());
+
+        QVariantList binds;
+        QSqlQuery q(conn.db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, c.time_zone, "
+                                 "c.language, c.status, c.source, c.created_at, c.updated_at, "
+                                 "(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                 " WHERE ct.contact_id = c.id), c.custom FROM contacts c")
+                  + whereFor(filter, binds) + QStringLiteral(" ORDER BY c.id"));
+        for (const QVariant &b : std::as_const(binds))
+            q.addBindValue(b);
+        if (!q.exec())
+            return storage::queryError(q, errc::dbRead);
+        QStringList cells;
+        while (q.next()) {
+            cells.clear();
+            for (int i = 0; i < 11; ++i)
+                cells << neutralise(q.value(i).toString());
+            for (int i = 11; i < 13; ++i)
+                cells << QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC).toString(Qt::ISODate);
+            cells << neutralise(q.value(13).toString());
+            const QJsonObject custom = QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object();
+            for (const QString &name : std::as_const(customNames))
+                cells << neutralise(custom.value(name).toVariant().toString());
+            out.write((CsvReader::formatRecord(cells) + QStringLiteral("\r\n")).toUtf8());
+            ++rows;
+        }
+        return {};
+    });
+    if (!saved)
+        return saved.error();
     return rows;
 }
 

@@ -6,6 +6,7 @@
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
+#include "common/savefile.h"
 #include "theme/theme.h"
 
 #include <QBuffer>
@@ -22,7 +23,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -248,10 +248,8 @@ void CampaignReportView::saveInBackground(const QString &path, QByteArray bytes)
         Q_EMIT exported(path, error);
     });
     watcher->setFuture(QtConcurrent::run([path, bytes = std::move(bytes)]() -> QString {
-        QSaveFile f(path); // all or nothing: an old file is never half-overwritten
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return CampaignReportView::tr("%1 could not be written: %2").arg(path, f.errorString());
-        return {};
+        const Status saved = saveToFile(path, bytes);
+        return saved ? QString() : saved.error().message;
     }));
 }
 

@@ -13,7 +13,9 @@
 #include "common/backgroundtask.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/savefile.h"
 #include "common/tableview.h"
+#include "storage/sqlvalues.h"
 #include "theme/theme.h"
 
 #include <QComboBox>
@@ -29,7 +31,6 @@
 #include <QTimeZone>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -561,32 +562,29 @@ void CampaignsPage::exportOutbox(const QString &path)
             total.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
             total.addBindValue(id);
             const qint64 count = total.exec() && total.next() ? total.value(0).toLongLong() : 0;
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return Error(errc::exportOpen, tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-            file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
-            QSqlQuery q(conn.db());
-            q.setForwardOnly(true);
-            q.prepare(QStringLiteral("SELECT email, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
-                                     "WHERE campaign_id = ? ORDER BY id"));
-            q.addBindValue(id);
-            if (!q.exec())
-                return Error(errc::dbQuery, q.lastError().text());
-            qint64 done = 0;
-            while (q.next()) {
-                if (cancel->load())
-                    return Error(errc::cancelled, tr("Export cancelled; nothing was written."));
-                QStringList fields;
-                for (int i = 0; i < 7; ++i)
-                    fields << contacts::ContactExporter::neutralise(q.value(i).toString());
-                fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
-                file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
-                if (++done % 1000 == 0)
-                    progress(done, count);
-            }
-            if (!file.commit())
-                return Error(errc::exportWrite, tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-            return {};
+            return saveToFile(path, [&](QIODevice &file) -> Status {
+                file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
+                QSqlQuery q(conn.db());
+                q.setForwardOnly(true);
+                q.prepare(QStringLiteral("SELECT email, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
+                                         "WHERE campaign_id = ? ORDER BY id"));
+                q.addBindValue(id);
+                if (!q.exec())
+                    return storage::queryError(q, errc::dbQuery);
+                qint64 done = 0;
+                while (q.next()) {
+                    if (cancel->load())
+                        return Error(errc::cancelled, tr("Export cancelled; nothing was written."));
+                    QStringList fields;
+                    for (int i = 0; i < 7; ++i)
+                        fields << contacts::ContactExporter::neutralise(q.value(i).toString());
+                    fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
+                    file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
+                    if (++done % 1000 == 0)
+                        progress(done, count);
+                }
+                return {};
+            });
         },
         [this, path](const Status &s) {
             if (!s) {
