@@ -57,11 +57,6 @@ Status collect(QSqlDatabase &db, const QString &sql, const QVariantList &binds, 
     return {};
 }
 
-QVariant nullableId(std::optional<qint64> id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
-
 } // namespace
 
 Result<QList<qint64>> ContactBulk::resolve(const ContactSelection &selection) const
@@ -200,7 +195,7 @@ Result<ContactBulk::TagChange> ContactBulk::addTag(const QList<qint64> &ids, con
         if (Status st = markChanged(change.ids, before); !st)
             return st;
         return exec(m_db, QStringLiteral("UPDATE contacts SET updated_at = ?, updated_by = ? WHERE id IN (SELECT id FROM temp.bulk_changed)"),
-                    {now, nullableId(m_byUser)});
+                    {now, storage::userValue(m_byUser)});
     });
     if (!s)
         return s.error();
@@ -238,7 +233,7 @@ Result<ContactBulk::TagChange> ContactBulk::removeTag(const QList<qint64> &ids, 
         if (Status st = markChanged(change.ids, before); !st)
             return st;
         return exec(m_db, QStringLiteral("UPDATE contacts SET updated_at = ?, updated_by = ? WHERE id IN (SELECT id FROM temp.bulk_changed)"),
-                    {now, nullableId(m_byUser)});
+                    {now, storage::userValue(m_byUser)});
     });
     if (!s)
         return s.error();
@@ -308,7 +303,7 @@ Result<ContactBulk::StatusChange> ContactBulk::unsubscribe(const QList<qint64> &
         if (Status st = collect(m_db,
                                 QStringLiteral("UPDATE contacts SET status = 'unsubscribed', updated_at = ?, updated_by = ? "
                                                "WHERE id IN (SELECT id FROM temp.bulk_ids) AND status = 'subscribed' RETURNING id"),
-                                {now, nullableId(m_byUser)}, change.ids);
+                                {now, storage::userValue(m_byUser)}, change.ids);
             !st)
             return st;
         if (change.ids.size() == before)
@@ -319,7 +314,7 @@ Result<ContactBulk::StatusChange> ContactBulk::unsubscribe(const QList<qint64> &
         return collect(m_db,
                        QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
                                       "SELECT id, 'email', 'withdrawn', 'manual', ?, ?, ? FROM temp.bulk_changed RETURNING id"),
-                       {evidence, now, nullableId(m_byUser)}, change.consentEvents);
+                       {evidence, now, storage::userValue(m_byUser)}, change.consentEvents);
     });
     if (!s)
         return s.error();
@@ -346,7 +341,7 @@ Result<qint64> ContactBulk::undoUnsubscribe(const StatusChange &change, const st
                                  "AND email_key NOT IN (SELECT address_key FROM suppression "
                                  "                      WHERE channel = 'email' AND address_key IS NOT NULL)"));
         q.addBindValue(now);
-        q.addBindValue(nullableId(m_byUser));
+        q.addBindValue(storage::userValue(m_byUser));
         if (!q.exec())
             return storage::queryError(q);
         restored += q.numRowsAffected();
@@ -508,6 +503,8 @@ Status ContactBulk::purgeAllTrash(QSqlDatabase db)
         return {};
     q.finish();
     storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
     for (const char *table : {"contacts_trash", "contact_tags_trash", "consent_links_trash"})
         if (Status s = exec(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !s)
             return s;

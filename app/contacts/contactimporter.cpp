@@ -8,6 +8,8 @@
 #include "contactsearch.h"
 #include "suppression.h"
 #include "storage/sqlitestatement.h"
+#include "storage/sqlvalues.h"
+#include "storage/transaction.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -330,7 +332,6 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     QSqlDatabase &db = conn.db();
     QSqlQuery setup(db);
     setup.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    const auto dbFail = [](const QSqlQuery &q) { return Error(errc::dbWrite, q.lastError().text()); };
 
     // Suppressed addresses, and the tags and custom fields that exist, are loaded once.
     QSet<QString> suppressed;
@@ -349,15 +350,11 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString source = QStringLiteral("import:") + QFileInfo(csvPath).fileName();
-    const QVariant by = options.userId ? QVariant(*options.userId) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant by = storage::userValue(options.userId);
 
-    if (!db.transaction())
-        return Error(errc::dbWrite, db.lastError().text());
-    bool committed = false;
-    const auto rollback = qScopeGuard([&] {
-        if (!committed)
-            db.rollback();
-    });
+    storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
 
     // Search index in bulk: the per-row triggers go for the length of this transaction (a rollback
     // brings them back), new rows are indexed in one statement at the end, updated rows as they change.
@@ -368,7 +365,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             lastIdBefore = q.value(0).toLongLong();
         for (const QString &sql : ContactSearch::dropTriggerStatements())
             if (!q.exec(sql))
-                return dbFail(q);
+                return storage::queryError(q);
     }
 
     // The per-row statements go straight to SQLite on the driver's handle (see sqlitestatement.h).
@@ -439,7 +436,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         newTag.addBindValue(name);
         newTag.addBindValue(now);
         if (!newTag.exec() || !newTag.next())
-            return dbFail(newTag);
+            return storage::queryError(newTag);
         const qint64 id = newTag.value(0).toLongLong();
         newTag.finish();
         tagIds.insert(key, id);
@@ -529,7 +526,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             newField.addBindValue(it.key());
             newField.addBindValue(now);
             if (!newField.exec())
-                return dbFail(newField);
+                return storage::queryError(newField);
             customFields.insert(it.key());
         }
 
@@ -573,7 +570,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                 consent.addBindValue(now);
                 consent.addBindValue(by);
                 if (!consent.exec())
-                    return dbFail(consent);
+                    return storage::queryError(consent);
             }
         } else {
             // Known already, in the database or earlier in this file.
@@ -674,17 +671,16 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                                  "SELECT id, email, first_name, last_name, company FROM contacts WHERE id > ?"));
         q.addBindValue(lastIdBefore);
         if (!q.exec())
-            return dbFail(q);
+            return storage::queryError(q);
         for (const QString &sql : ContactSearch::triggerStatements())
             if (!q.exec(sql))
-                return dbFail(q);
+                return storage::queryError(q);
     }
     if (rejects)
         if (Status s = rejects->commit(); !s)
             return s.error();
-    if (!db.commit())
-        return Error(errc::dbWrite, db.lastError().text());
-    committed = true;
+    if (Status s = tx.commit(); !s)
+        return s.error();
     qCInfo(lcStorage) << "imported" << report.imported << "updated" << report.updated << "rejected" << report.rejected
                       << "from" << csvPath;
     return report;

@@ -90,16 +90,6 @@ QString whereFor(const ContactFilter &filter, QVariantList &binds)
 
 namespace {
 
-Error dbFailure(const QSqlQuery &q)
-{
-    return Error(errc::dbWrite, q.lastError().text());
-}
-
-QVariant nullableUser(std::optional<qint64> id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
-
 QVariant customJson(const QJsonObject &custom)
 {
     return custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
@@ -162,10 +152,10 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     q.addBindValue(customJson(contact.custom));
     q.addBindValue(now);
     q.addBindValue(now);
-    q.addBindValue(nullableUser(byUser));
-    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(storage::userValue(byUser));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(errc::contactDuplicate, tr("A contact with the email %1 already exists.").arg(n->display));
     const qint64 id = q.value(0).toLongLong();
@@ -199,7 +189,7 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     q.addBindValue(SuppressionList::hashOf(n->key));
     q.addBindValue(contact.id);
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     if (!q.next())
         return Error(errc::contactNotFound, tr("This contact no longer exists."));
     const QString oldStatus = q.value(0).toString();
@@ -222,10 +212,10 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     q.addBindValue(contact.status);
     q.addBindValue(customJson(contact.custom));
     q.addBindValue(now);
-    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(storage::userValue(byUser));
     q.addBindValue(contact.id);
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     if (Status s = writeTags(contact.id, contact.tags, now); !s)
         return s.error();
     if (oldStatus != contact.status) {
@@ -249,7 +239,7 @@ Status ContactRepository::writeTags(qint64 contactId, const QStringList &tags, q
     q.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ?"));
     q.addBindValue(contactId);
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     for (const QString &raw : tags) {
         const QString name = raw.trimmed();
         if (name.isEmpty())
@@ -258,13 +248,13 @@ Status ContactRepository::writeTags(qint64 contactId, const QStringList &tags, q
         q.addBindValue(name);
         q.addBindValue(now);
         if (!q.exec())
-            return dbFailure(q);
+            return storage::queryError(q);
         q.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT id, ? FROM tags WHERE lower(name) = lower(?) "
                                  "ON CONFLICT DO NOTHING"));
         q.addBindValue(contactId);
         q.addBindValue(name);
         if (!q.exec())
-            return dbFailure(q);
+            return storage::queryError(q);
     }
     return {};
 }
@@ -279,9 +269,9 @@ Status ContactRepository::recordConsent(qint64 contactId, const QString &action,
     q.addBindValue(action);
     q.addBindValue(evidence);
     q.addBindValue(now);
-    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     return {};
 }
 
@@ -294,7 +284,7 @@ Result<Contact> ContactRepository::findByEmail(const QString &emailText) const
     q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
     q.addBindValue(email->key);
     if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
         return Error(errc::contactNotFound, tr("There is no contact with the email %1.").arg(email->display));
     return find(q.value(0).toLongLong());
@@ -307,7 +297,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
                              "status, source, custom, created_at, updated_at FROM contacts WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
         return Error(errc::contactNotFound, tr("This contact no longer exists."));
     Contact c;
@@ -327,7 +317,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
                                 "WHERE ct.contact_id = ? ORDER BY lower(t.name)"));
     tags.addBindValue(c.id);
     if (!tags.exec())
-        return Error(errc::dbRead, tags.lastError().text());
+        return storage::queryError(tags, errc::dbRead);
     while (tags.next())
         c.tags << tags.value(0).toString();
     return c;
@@ -362,7 +352,7 @@ Result<QList<qint64>> ContactRepository::ids(const ContactFilter &filter, SortKe
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     QList<qint64> result;
     while (q.next())
         result << q.value(0).toLongLong();
@@ -383,7 +373,7 @@ Result<QList<Contact>> ContactRepository::byIds(const QList<qint64> &ids) const
     for (const qint64 id : ids)
         q.addBindValue(id);
     if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     QHash<qint64, Contact> found;
     while (q.next()) {
         const Contact c = listRow(q);
@@ -405,7 +395,7 @@ Result<qint64> ContactRepository::count(const ContactFilter &filter) const
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec() || !q.next())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     return q.value(0).toLongLong();
 }
 
@@ -434,7 +424,7 @@ Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int 
         q.addBindValue(b);
     q.addBindValue(limit);
     if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     QList<Contact> result;
     while (q.next()) {
         result << listRow(q);

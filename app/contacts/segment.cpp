@@ -2,6 +2,7 @@
 #include "segment.h"
 
 #include "common/errorcodes.h"
+#include "storage/sqlvalues.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -227,7 +228,7 @@ Result<qint64> Segment::count(QSqlDatabase db, const QJsonObject &rules, qint64 
     for (const QVariant &b : compiled->binds)
         q.addBindValue(b);
     if (!q.exec() || !q.next())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     return q.value(0).toLongLong();
 }
 
@@ -240,7 +241,7 @@ Result<SavedSegment> SegmentRepository::save(const QString &name, const QJsonObj
         return compiled.error();
     const qint64 now = m_clock();
     const QString json = QString::fromUtf8(QJsonDocument(rules).toJson(QJsonDocument::Compact));
-    const QVariant by = byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant by = storage::userValue(byUser);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO segments (name, rules, created_at, updated_at, created_by, updated_by) "
                              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lower(name)) DO UPDATE SET rules = excluded.rules, "
@@ -252,7 +253,7 @@ Result<SavedSegment> SegmentRepository::save(const QString &name, const QJsonObj
     q.addBindValue(by);
     q.addBindValue(by);
     if (!q.exec())
-        return Error(errc::dbWrite, q.lastError().text());
+        return storage::queryError(q);
     return find(clean);
 }
 
@@ -262,7 +263,7 @@ Result<SavedSegment> SegmentRepository::find(const QString &name) const
     q.prepare(QStringLiteral("SELECT id, name, rules, updated_at FROM segments WHERE lower(name) = lower(?)"));
     q.addBindValue(name.trimmed());
     if (!q.exec())
-        return Error(errc::dbRead, q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
         return Error(errc::segmentNotFound, tr("There is no segment called \"%1\".").arg(name.trimmed()));
     return SavedSegment{q.value(0).toLongLong(), q.value(1).toString(),

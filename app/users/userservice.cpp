@@ -169,6 +169,8 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
     }
     const qint64 now = m_clock();
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO users (name, email, password_hash, role, created_at, updated_at, "
                              "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -178,7 +180,7 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
     q.addBindValue(roleName(role));
     q.addBindValue(now);
     q.addBindValue(now);
-    const QVariant by = actor ? QVariant(actor->id) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant by = storage::userValue(actor ? std::optional<qint64>(actor->id) : std::nullopt);
     q.addBindValue(by);
     q.addBindValue(by);
     if (!q.exec())
@@ -190,8 +192,8 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
                                 QStringLiteral("%1 <%2> (%3)").arg(name.trimmed(), cleanEmail, roleName(role)), now);
         !s)
         return s.error();
-    if (!tx.commit())
-        return Error(errc::dbWrite, m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     qCInfo(lcUsers) << "created user" << id << roleName(role);
     return user(id);
 }
@@ -212,6 +214,8 @@ Status UserService::resetPasswordWithHash(const User &actor, qint64 userId, cons
         return target.error();
     const qint64 now = m_clock();
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = 0, "
                              "remember_token_hash = NULL, updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -225,8 +229,8 @@ Status UserService::resetPasswordWithHash(const User &actor, qint64 userId, cons
                                          userId, target->email, now);
         !s)
         return s;
-    if (!tx.commit())
-        return Error(errc::dbWrite, m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return {};
 }
 
@@ -247,6 +251,8 @@ Status UserService::setDisabled(const User &actor, qint64 userId, bool disabled)
     }
     const qint64 now = m_clock();
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET disabled = ?, remember_token_hash = CASE WHEN ? THEN NULL "
                              "ELSE remember_token_hash END, updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -261,8 +267,8 @@ Status UserService::setDisabled(const User &actor, qint64 userId, bool disabled)
                                          QStringLiteral("user"), userId, target->email, now);
         !s)
         return s;
-    if (!tx.commit())
-        return Error(errc::dbWrite, m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return {};
 }
 
@@ -315,6 +321,8 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
     AuditLog audit(m_db);
     if (!passwordMatched) {
         storage::Transaction tx(m_db);
+        if (!tx.isOpen())
+            return tx.beginError();
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? "
                                  "RETURNING failed_attempts"));
@@ -336,8 +344,8 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
                                     attempt.userId, {}, now);
             !s)
             return s.error();
-        if (!tx.commit())
-            return Error(errc::dbWrite, m_db.lastError().text());
+        if (Status s = tx.commit(); !s)
+            return s.error();
         if (lockout > 0)
             return Error(errc::userBadCredentials,
                          tr("The email or password is not correct. Try again in %n second(s).", nullptr,
@@ -350,6 +358,8 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
     if (found->disabled)
         return Error(errc::userDisabled, tr("This account is disabled. Ask an administrator."));
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = 0, last_sign_in = ? WHERE id = ?"));
     q.addBindValue(now);
@@ -360,8 +370,8 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
                                 attempt.userId, {}, now);
         !s)
         return s.error();
-    if (!tx.commit())
-        return Error(errc::dbWrite, m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return user(attempt.userId);
 }
 
