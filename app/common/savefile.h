@@ -7,8 +7,11 @@
 #include <QSaveFile>
 
 #include <functional>
+#include <memory>
 
 namespace lux {
+
+class WriteAllDevice;
 
 // The one way the app writes a file the user asked for (exports, reports, rendered templates, an
 // import's rejected rows): into a temporary file beside it, renamed over the old one only once every
@@ -20,11 +23,12 @@ class SaveFile
     Q_DISABLE_COPY_MOVE(SaveFile)
 public:
     explicit SaveFile(const QString &path);
+    ~SaveFile();
 
     Status open();
-    // Writes go through QSaveFile, which remembers the first failure: commit() reports it, so a long
+    // Buffered; a write that fails, even halfway, is remembered and reported by commit(), so a long
     // export need not check every write.
-    QIODevice &device() { return m_file; }
+    QIODevice &device();
     Status commit();
 
     // For a caller whose own step failed after open() (encoding an image, say): the same wording.
@@ -35,6 +39,7 @@ private:
 
     QString m_path;
     QSaveFile m_file;
+    std::unique_ptr<WriteAllDevice> m_device;
 };
 
 Status saveToFile(const QString &path, const QByteArray &data);

@@ -162,7 +162,7 @@ void TestSaveFile::aFileInThePathIsNamed()
     const Status s = saveToFile(path, "x");
     QVERIFY(!s);
     QCOMPARE(s.error().code, QString(errc::ioWrite));
-    QVERIFY2(s.error().message.startsWith(QDir::toNativeSeparators(path) + QStringLiteral(" was not written: ")),
+    QVERIFY2(s.error().message.startsWith(QDir::toNativeSeparators(path) + QStringLiteral(" could not be written: ")),
              qPrintable(s.error().message));
     QCOMPARE(test::readAll(notAFolder), QByteArrayLiteral("I am a file\n"));
 }
