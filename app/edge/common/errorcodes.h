@@ -150,16 +150,20 @@ inline constexpr QLatin1StringView templateName{"template.name"};
 inline constexpr QLatin1StringView templateNotFound{"template.not-found"};
 inline constexpr QLatin1StringView templateWrite{"template.write"};
 
-// tracker.*: lux-tracker, the server, answered badly or not at all; tracking.*: this side could not
-// prepare what it needs (signing keys, a campaign's links).
+// tracker.*: lux-tracker, the server: it answered badly or not at all, or (inside the server) it
+// cannot start, store events or use its settings. tracking.*: what the app and the server both
+// check could not be used (signing keys, machine ranges, a campaign's links).
 inline constexpr QLatin1StringView trackerConfig{"tracker.config"};
 inline constexpr QLatin1StringView trackerLinks{"tracker.links"};
+inline constexpr QLatin1StringView trackerStart{"tracker.start"};
+inline constexpr QLatin1StringView trackerStore{"tracker.store"};
 inline constexpr QLatin1StringView trackerSync{"tracker.sync"};
 inline constexpr QLatin1StringView trackerToken{"tracker.token"};
 inline constexpr QLatin1StringView trackerUnreachable{"tracker.unreachable"};
 
 inline constexpr QLatin1StringView trackingKeys{"tracking.keys"};
 inline constexpr QLatin1StringView trackingLinks{"tracking.links"};
+inline constexpr QLatin1StringView trackingRanges{"tracking.ranges"};
 
 inline constexpr QLatin1StringView userBadCredentials{"user.bad-credentials"};
 inline constexpr QLatin1StringView userDisableSelf{"user.disable-self"};
