@@ -105,23 +105,34 @@ QString findingsText(const QString &file, const QList<content::Finding> &finding
 
 } // namespace
 
-QList<QCommandLineOption> templateOptions()
+QList<QCommandLineOption> templateOptions(const QString &group, const QString &command)
 {
+    Q_UNUSED(group)
     const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
-    return {
-        {QStringLiteral("name"), t(QT_TRANSLATE_NOOP("luxctl", "Template import: the template's name.")), QStringLiteral("NAME")},
-        {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "Template: the subject line (merge tags allowed).")), QStringLiteral("TEXT")},
-        {QStringLiteral("preheader"), t(QT_TRANSLATE_NOOP("luxctl", "Template: the preheader shown after the subject.")), QStringLiteral("TEXT")},
-        {QStringLiteral("format"), t(QT_TRANSLATE_NOOP("luxctl", "Template: html or markdown (default: from the file name).")), QStringLiteral("F")},
-        {QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: merge for this contact.")), QStringLiteral("EMAIL")},
-        {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the HTML part here.")), QStringLiteral("OUT")},
-        {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the text part here.")), QStringLiteral("OUT")},
-        {QStringLiteral("mime"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the whole message (RFC 5322, MIME) here.")), QStringLiteral("OUT")},
-        {QStringLiteral("png"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the preview as a PNG here (remote images blocked).")), QStringLiteral("OUT")},
-        {QStringLiteral("width"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --png: the width in pixels (600, 800 or 375 for a phone).")), QStringLiteral("W")},
-        {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
-        {QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Template brand: make this the default brand kit."))},
+    const QList<QCommandLineOption> content{
+        {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "The subject line (merge tags allowed).")), QStringLiteral("TEXT")},
+        {QStringLiteral("preheader"), t(QT_TRANSLATE_NOOP("luxctl", "The preheader shown after the subject.")), QStringLiteral("TEXT")},
+        {QStringLiteral("format"), t(QT_TRANSLATE_NOOP("luxctl", "html or markdown (default: from the file name).")), QStringLiteral("F")},
     };
+    const QCommandLineOption contact(QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Merge for this contact.")), QStringLiteral("EMAIL"));
+    if (command == QLatin1String("import"))
+        return QList<QCommandLineOption>{{QStringLiteral("name"), t(QT_TRANSLATE_NOOP("luxctl", "The template's name.")), QStringLiteral("NAME")}}
+               + content;
+    if (command == QLatin1String("check"))
+        return content + QList<QCommandLineOption>{contact};
+    if (command == QLatin1String("render"))
+        return content + QList<QCommandLineOption>{
+            contact,
+            {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Write the HTML part here.")), QStringLiteral("OUT")},
+            {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Write the text part here.")), QStringLiteral("OUT")},
+            {QStringLiteral("mime"), t(QT_TRANSLATE_NOOP("luxctl", "Write the whole message (RFC 5322, MIME) here.")), QStringLiteral("OUT")},
+            {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "With --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
+            {QStringLiteral("png"), t(QT_TRANSLATE_NOOP("luxctl", "Write the preview as a PNG here (remote images blocked).")), QStringLiteral("OUT")},
+            {QStringLiteral("width"), t(QT_TRANSLATE_NOOP("luxctl", "With --png: the width in pixels (600, 800 or 375 for a phone).")), QStringLiteral("W")},
+        };
+    if (command == QLatin1String("brand"))
+        return {{QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Make this the default brand kit."))}};
+    return {};
 }
 
 int runTemplateCommand(const QString &command, const CommandContext &ctx)
