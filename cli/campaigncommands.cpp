@@ -9,6 +9,7 @@
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "common/awaittask.h"
+#include "common/savefile.h"
 #include "contacts/addressing.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
@@ -141,26 +142,46 @@ QJsonObject runJson(const campaigns::CampaignRunner::Run &run)
 
 } // namespace
 
-QList<QCommandLineOption> campaignOptions()
+QList<QCommandLineOption> campaignOptions(const QString &group, const QString &command)
 {
     const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
-    return {
-        {QStringLiteral("template"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: the template's name.")), QStringLiteral("T")},
-        {QStringLiteral("exclude-tag"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: leave out contacts with this tag (repeatable).")), QStringLiteral("T")},
-        {QStringLiteral("exclude-segment"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: leave out this segment (repeatable).")), QStringLiteral("S")},
-        {QStringLiteral("reply-to"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: where replies go.")), QStringLiteral("EMAIL")},
-        {QStringLiteral("from-name"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: the sender's display name.")), QStringLiteral("NAME")},
-        {QStringLiteral("at"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule: when (ISO 8601; default now).")), QStringLiteral("TIME")},
-        {QStringLiteral("per-minute"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: messages a minute (default 30).")), QStringLiteral("N")},
-        {QStringLiteral("per-day"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: recipients in any 24 hours (default 10000).")), QStringLiteral("N")},
-        {QStringLiteral("concurrency"), t(QT_TRANSLATE_NOOP("luxctl", "Sender add: requests at once, 1 to 4 (default 4).")), QStringLiteral("N")},
-        {QStringLiteral("until-idle"), t(QT_TRANSLATE_NOOP("luxctl", "Scheduler run: stop when no job is due."))},
-        {QStringLiteral("accept-warnings"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule or send: the pre-send warnings were read."))},
-        {QStringLiteral("sender"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign create: another mailbox to share the sending (repeatable).")), QStringLiteral("EMAIL")},
-        {QStringLiteral("csv"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign report: also write it as CSV to OUT.")), QStringLiteral("OUT")},
-        {QStringLiteral("local-time"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign schedule: --at's date and time in each recipient's time zone."))},
-        {QStringLiteral("to"), t(QT_TRANSLATE_NOOP("luxctl", "Campaign test: an address to send the test to (repeatable, at most 5).")), QStringLiteral("EMAIL")},
-    };
+    const QCommandLineOption acceptWarnings(QStringLiteral("accept-warnings"), t(QT_TRANSLATE_NOOP("luxctl", "The pre-send warnings were read.")));
+    if (group == QLatin1String("campaign") && command == QLatin1String("create"))
+        return {
+            {QStringLiteral("name"), t(QT_TRANSLATE_NOOP("luxctl", "The campaign's name.")), QStringLiteral("NAME")},
+            {QStringLiteral("template"), t(QT_TRANSLATE_NOOP("luxctl", "The template's name.")), QStringLiteral("T")},
+            {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "The subject line (merge tags allowed).")), QStringLiteral("TEXT")},
+            {QStringLiteral("preheader"), t(QT_TRANSLATE_NOOP("luxctl", "The preheader shown after the subject.")), QStringLiteral("TEXT")},
+            {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "The mailbox it is sent from (see sender add).")), QStringLiteral("EMAIL")},
+            {QStringLiteral("from-name"), t(QT_TRANSLATE_NOOP("luxctl", "The sender's display name.")), QStringLiteral("NAME")},
+            {QStringLiteral("reply-to"), t(QT_TRANSLATE_NOOP("luxctl", "Where replies go.")), QStringLiteral("EMAIL")},
+            {QStringLiteral("sender"), t(QT_TRANSLATE_NOOP("luxctl", "Another mailbox to share the sending (repeatable).")), QStringLiteral("EMAIL")},
+            {QStringLiteral("tag"), t(QT_TRANSLATE_NOOP("luxctl", "Send to contacts with this tag (repeatable).")), QStringLiteral("T")},
+            {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Send to this saved segment (repeatable).")), QStringLiteral("NAME")},
+            {QStringLiteral("exclude-tag"), t(QT_TRANSLATE_NOOP("luxctl", "Leave out contacts with this tag (repeatable).")), QStringLiteral("T")},
+            {QStringLiteral("exclude-segment"), t(QT_TRANSLATE_NOOP("luxctl", "Leave out this segment (repeatable).")), QStringLiteral("S")},
+        };
+    if (group == QLatin1String("campaign") && command == QLatin1String("schedule"))
+        return {
+            {QStringLiteral("at"), t(QT_TRANSLATE_NOOP("luxctl", "When (ISO 8601; default now).")), QStringLiteral("TIME")},
+            {QStringLiteral("local-time"), t(QT_TRANSLATE_NOOP("luxctl", "--at's date and time in each recipient's time zone."))},
+            acceptWarnings,
+        };
+    if (group == QLatin1String("campaign") && command == QLatin1String("send"))
+        return {acceptWarnings};
+    if (group == QLatin1String("campaign") && command == QLatin1String("test"))
+        return {{QStringLiteral("to"), t(QT_TRANSLATE_NOOP("luxctl", "An address to send the test to (repeatable, at most 5).")), QStringLiteral("EMAIL")}};
+    if (group == QLatin1String("campaign") && command == QLatin1String("report"))
+        return {{QStringLiteral("csv"), t(QT_TRANSLATE_NOOP("luxctl", "Also write it as CSV to OUT.")), QStringLiteral("OUT")}};
+    if (group == QLatin1String("sender") && command == QLatin1String("add"))
+        return {
+            {QStringLiteral("per-minute"), t(QT_TRANSLATE_NOOP("luxctl", "Messages a minute (default 30).")), QStringLiteral("N")},
+            {QStringLiteral("per-day"), t(QT_TRANSLATE_NOOP("luxctl", "Recipients in any 24 hours (default 10000).")), QStringLiteral("N")},
+            {QStringLiteral("concurrency"), t(QT_TRANSLATE_NOOP("luxctl", "Requests at once, 1 to 4 (default 4).")), QStringLiteral("N")},
+        };
+    if (group == QLatin1String("scheduler") && command == QLatin1String("run"))
+        return {{QStringLiteral("until-idle"), t(QT_TRANSLATE_NOOP("luxctl", "Stop when no job is due."))}};
+    return {};
 }
 
 int runSettingsCommand(const QString &command, const CommandContext &ctx)
@@ -379,12 +400,9 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         const auto report = analytics::ReportBuilder(db).campaign(*id);
         if (!report)
             return ctx.fail(report.error());
-        if (ctx.isSet(QStringLiteral("csv"))) {
-            QFile out(ctx.option(QStringLiteral("csv")));
-            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return ctx.fail(Error(QStringLiteral("io.write"), CampaignTr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString())));
-            out.write(report->toCsv().toUtf8());
-        }
+        if (ctx.isSet(QStringLiteral("csv")))
+            if (Status s = saveToFile(ctx.option(QStringLiteral("csv")), report->toCsv().toUtf8()); !s)
+                return ctx.fail(s.error());
         const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
         return ctx.succeed(report->toJson(),
                            CampaignTr::tr("%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people "
@@ -464,6 +482,9 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                                                   now->localTime ? CampaignTr::tr(" in each recipient's time zone") : QString()));
     }
     if (command == QLatin1String("send")) {
+        // Safe to rerun (the README says so): a finished campaign is left as it is.
+        if (campaign->status == campaigns::CampaignStatus::Sent)
+            return ctx.succeed(statusJson(), CampaignTr::tr("Campaign %1 was already sent: nothing to do.").arg(*id));
         // Schedules it now if needed, starts it, and sends until it leaves `sending`. A run after a
         // crash picks up where the last one stopped.
         if (campaign->status == campaigns::CampaignStatus::Draft) {

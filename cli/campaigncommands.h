@@ -7,7 +7,8 @@
 
 namespace lux::cli {
 
-QList<QCommandLineOption> campaignOptions();
+// The options each settings, sender, campaign, scheduler and tracker command reads (see commandtable.h).
+QList<QCommandLineOption> campaignOptions(const QString &group, const QString &command);
 int runSettingsCommand(const QString &command, const CommandContext &ctx);
 int runSenderCommand(const QString &command, const CommandContext &ctx);
 int runCampaignCommand(const QString &command, const CommandContext &ctx);

@@ -34,8 +34,9 @@ int CommandContext::fail(const Error &error, const QJsonObject &extra) const
 
 int CommandContext::usage(const QString &message) const
 {
-    print(stderr, QStringLiteral("luxctl: ") + message + QLatin1Char('\n')
-                      + QCoreApplication::translate("luxctl", "Try 'luxctl --help'."));
+    const QString hint = command.isEmpty() ? QCoreApplication::translate("luxctl", "Try 'luxctl --help'.")
+                                           : QCoreApplication::translate("luxctl", "Try 'luxctl %1 --help'.").arg(command);
+    print(stderr, QStringLiteral("luxctl: ") + message + QLatin1Char('\n') + hint);
     return ExitUsage;
 }
 

@@ -18,6 +18,7 @@ struct CommandContext
     QString databasePath;
     bool json = false;
     QStringList args; // after "<group> <command>"
+    QString command;  // "<group> <command>", for the help hint of a usage error; empty before it is known
     const QCommandLineParser *parser = nullptr;
 
     QString option(const QString &name) const { return parser ? parser->value(name) : QString(); }

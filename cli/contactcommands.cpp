@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactcommands.h"
 
+#include "common/errorcodes.h"
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
 #include "contacts/segment.h"
@@ -219,31 +220,48 @@ int count(const CommandContext &ctx)
 
 } // namespace
 
-QList<QCommandLineOption> contactOptions()
+QList<QCommandLineOption> contactOptions(const QString &group, const QString &command)
 {
     const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
-    return {
-        {QStringLiteral("preset"), t(QT_TRANSLATE_NOOP("luxctl", "Import: auto, mailchimp, hubspot or generic column names.")), QStringLiteral("P")},
-        {QStringLiteral("map"), t(QT_TRANSLATE_NOOP("luxctl", "Import: map a column to a field (repeatable), e.g. --map \"E-mail\"=email, --map Notes=custom:notes, --map Fax=ignore.")), QStringLiteral("COLUMN=FIELD")},
-        {QStringLiteral("tag"), t(QT_TRANSLATE_NOOP("luxctl", "Import: tag every contact (repeatable). Export, count: only contacts with this tag.")), QStringLiteral("T")},
-        {QStringLiteral("on-duplicate"), t(QT_TRANSLATE_NOOP("luxctl", "Import: skip (default), fill empty fields, or overwrite.")), QStringLiteral("POLICY")},
-        {QStringLiteral("rejects"), t(QT_TRANSLATE_NOOP("luxctl", "Import: write rejected rows with line and reason to this CSV.")), QStringLiteral("OUT.csv")},
-        {QStringLiteral("encoding"), t(QT_TRANSLATE_NOOP("luxctl", "Import: auto (default), utf-8, utf-16le, utf-16be or windows-1252.")), QStringLiteral("E")},
-        {QStringLiteral("delimiter"), t(QT_TRANSLATE_NOOP("luxctl", "Import: , ; | or tab (default: sniffed).")), QStringLiteral("D")},
-        {QStringLiteral("default-country"), t(QT_TRANSLATE_NOOP("luxctl", "Country for phone numbers without a country code (default US).")), QStringLiteral("CC")},
-        {QStringLiteral("consent"), t(QT_TRANSLATE_NOOP("luxctl", "Import: the consent basis; each new contact gets a consent record with it.")), QStringLiteral("TEXT")},
-        {QStringLiteral("unknown-as-custom"), t(QT_TRANSLATE_NOOP("luxctl", "Import: unmapped columns become custom fields."))},
-        {QStringLiteral("status"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts with this status.")), QStringLiteral("S")},
-        {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts in this saved segment.")), QStringLiteral("NAME")},
-        {QStringLiteral("rules"), t(QT_TRANSLATE_NOOP("luxctl", "Segment save: the JSON file with the rules.")), QStringLiteral("FILE.json")},
-        {QStringLiteral("search"), t(QT_TRANSLATE_NOOP("luxctl", "Export, count: only contacts whose email, name or company has words starting with these.")), QStringLiteral("WORDS")},
-        {QStringLiteral("channel"), t(QT_TRANSLATE_NOOP("luxctl", "Suppress: email (default) or sms.")), QStringLiteral("C")},
-        {QStringLiteral("reason"), t(QT_TRANSLATE_NOOP("luxctl", "Suppress: why (default manual).")), QStringLiteral("TEXT")},
-        {QStringLiteral("first-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: first name.")), QStringLiteral("NAME")},
-        {QStringLiteral("last-name"), t(QT_TRANSLATE_NOOP("luxctl", "Add: last name.")), QStringLiteral("NAME")},
-        {QStringLiteral("phone"), t(QT_TRANSLATE_NOOP("luxctl", "Add: phone number.")), QStringLiteral("PHONE")},
-        {QStringLiteral("company"), t(QT_TRANSLATE_NOOP("luxctl", "Add: company.")), QStringLiteral("NAME")},
-    };
+    const QCommandLineOption defaultCountry(QStringLiteral("default-country"),
+                                            t(QT_TRANSLATE_NOOP("luxctl", "Country for phone numbers without a country code (default US).")),
+                                            QStringLiteral("CC"));
+    if (group == QLatin1String("contacts") && command == QLatin1String("import"))
+        return {
+            {QStringLiteral("preset"), t(QT_TRANSLATE_NOOP("luxctl", "auto, mailchimp, hubspot or generic column names.")), QStringLiteral("P")},
+            {QStringLiteral("map"), t(QT_TRANSLATE_NOOP("luxctl", "Map a column to a field (repeatable), e.g. --map \"E-mail\"=email, --map Notes=custom:notes, --map Fax=ignore.")), QStringLiteral("COLUMN=FIELD")},
+            {QStringLiteral("tag"), t(QT_TRANSLATE_NOOP("luxctl", "Tag every imported contact (repeatable).")), QStringLiteral("T")},
+            {QStringLiteral("on-duplicate"), t(QT_TRANSLATE_NOOP("luxctl", "skip (default), fill empty fields, or overwrite.")), QStringLiteral("POLICY")},
+            {QStringLiteral("rejects"), t(QT_TRANSLATE_NOOP("luxctl", "Write rejected rows with line and reason to this CSV.")), QStringLiteral("OUT.csv")},
+            {QStringLiteral("encoding"), t(QT_TRANSLATE_NOOP("luxctl", "auto (default), utf-8, utf-16le, utf-16be or windows-1252.")), QStringLiteral("E")},
+            {QStringLiteral("delimiter"), t(QT_TRANSLATE_NOOP("luxctl", ", ; | or tab (default: sniffed).")), QStringLiteral("D")},
+            defaultCountry,
+            {QStringLiteral("consent"), t(QT_TRANSLATE_NOOP("luxctl", "The consent basis; each new contact gets a consent record with it.")), QStringLiteral("TEXT")},
+            {QStringLiteral("unknown-as-custom"), t(QT_TRANSLATE_NOOP("luxctl", "Unmapped columns become custom fields."))},
+        };
+    if (group == QLatin1String("contacts") && (command == QLatin1String("export") || command == QLatin1String("count")))
+        return {
+            {QStringLiteral("tag"), t(QT_TRANSLATE_NOOP("luxctl", "Only contacts with this tag.")), QStringLiteral("T")},
+            {QStringLiteral("status"), t(QT_TRANSLATE_NOOP("luxctl", "Only contacts with this status.")), QStringLiteral("S")},
+            {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Only contacts in this saved segment.")), QStringLiteral("NAME")},
+            {QStringLiteral("search"), t(QT_TRANSLATE_NOOP("luxctl", "Only contacts whose email, name or company has words starting with these.")), QStringLiteral("WORDS")},
+        };
+    if (group == QLatin1String("contacts") && command == QLatin1String("add"))
+        return {
+            {QStringLiteral("first-name"), t(QT_TRANSLATE_NOOP("luxctl", "First name.")), QStringLiteral("NAME")},
+            {QStringLiteral("last-name"), t(QT_TRANSLATE_NOOP("luxctl", "Last name.")), QStringLiteral("NAME")},
+            {QStringLiteral("phone"), t(QT_TRANSLATE_NOOP("luxctl", "Phone number.")), QStringLiteral("PHONE")},
+            {QStringLiteral("company"), t(QT_TRANSLATE_NOOP("luxctl", "Company.")), QStringLiteral("NAME")},
+            defaultCountry,
+        };
+    const QCommandLineOption channel(QStringLiteral("channel"), t(QT_TRANSLATE_NOOP("luxctl", "email (default) or sms.")), QStringLiteral("C"));
+    if (group == QLatin1String("suppress") && (command == QLatin1String("add") || command == QLatin1String("import")))
+        return {channel, {QStringLiteral("reason"), t(QT_TRANSLATE_NOOP("luxctl", "Why (default manual).")), QStringLiteral("TEXT")}, defaultCountry};
+    if (group == QLatin1String("suppress") && command == QLatin1String("list"))
+        return {channel};
+    if (group == QLatin1String("segment") && command == QLatin1String("save"))
+        return {{QStringLiteral("rules"), t(QT_TRANSLATE_NOOP("luxctl", "The JSON file with the rules.")), QStringLiteral("FILE.json")}};
+    return {};
 }
 
 int runSegmentCommand(const QString &command, const CommandContext &ctx)
@@ -253,7 +271,7 @@ int runSegmentCommand(const QString &command, const CommandContext &ctx)
             return ctx.usage(ContactsTr::tr("segment save needs a name and --rules FILE.json."));
         QFile file(ctx.option(QStringLiteral("rules")));
         if (!file.open(QIODevice::ReadOnly))
-            return ctx.fail(Error(QStringLiteral("segment.rules-file"),
+            return ctx.fail(Error(errc::segmentRulesFile,
                                   ContactsTr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())));
         const auto rules = contacts::Segment::parse(file.readAll());
         if (!rules)

@@ -5,8 +5,8 @@
 
 namespace lux::cli {
 
-// The options the contacts commands read; registered with the parser by main().
-QList<QCommandLineOption> contactOptions();
+// The options each contacts, suppress and segment command reads (see commandtable.h).
+QList<QCommandLineOption> contactOptions(const QString &group, const QString &command);
 
 // luxctl contacts import FILE | export OUT | add EMAIL | show EMAIL | count | forget EMAIL
 int runContactsCommand(const QString &command, const CommandContext &ctx);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dbcommands.h"
 
+#include "common/errorcodes.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -114,7 +115,7 @@ int check(const CommandContext &ctx)
                         {QStringLiteral("problems"), problems}};
     if (!report->ok) {
         // The command ran but the database is damaged: exit 1, with the findings.
-        return ctx.fail(Error(QStringLiteral("db.integrity"),
+        return ctx.fail(Error(errc::dbIntegrity,
                               DbTr::tr("%1 failed its integrity check:\n%2")
                                   .arg(shown(ctx.databasePath), report->problems.join(QLatin1Char('\n')))),
                         o);
@@ -128,13 +129,13 @@ int backup(const CommandContext &ctx)
         return ctx.usage(DbTr::tr("db backup needs exactly one argument: the file to write."));
     const QString out = QFileInfo(ctx.args.first()).absoluteFilePath();
     if (storage::classifyFile(ctx.databasePath) != storage::FileKind::Sqlite)
-        return ctx.fail(Error(QStringLiteral("db.missing"),
+        return ctx.fail(Error(errc::dbMissing,
                               DbTr::tr("There is no database at %1.").arg(shown(ctx.databasePath))));
     if (Status s = storage::copyDatabase(ctx.databasePath, out); !s)
         return ctx.fail(s.error());
     const auto integrity = storage::checkIntegrity(out);
     if (!integrity || !integrity->ok)
-        return ctx.fail(Error(QStringLiteral("backup.verify"), DbTr::tr("The backup at %1 did not pass its integrity check.").arg(shown(out))));
+        return ctx.fail(Error(errc::backupVerify, DbTr::tr("The backup at %1 did not pass its integrity check.").arg(shown(out))));
     return ctx.succeed({{QStringLiteral("backup"), out}, {QStringLiteral("size_bytes"), QFileInfo(out).size()}},
                        DbTr::tr("Backed up %1 to %2.").arg(shown(ctx.databasePath), shown(out)));
 }
@@ -176,7 +177,7 @@ int exportCopy(const CommandContext &ctx)
         return ctx.usage(DbTr::tr("db export needs exactly one argument: the file to write."));
     const QString out = QFileInfo(ctx.args.first()).absoluteFilePath();
     if (storage::classifyFile(ctx.databasePath) != storage::FileKind::Sqlite)
-        return ctx.fail(Error(QStringLiteral("db.missing"),
+        return ctx.fail(Error(errc::dbMissing,
                               DbTr::tr("There is no database at %1.").arg(shown(ctx.databasePath))));
     if (Status s = storage::exportDatabase(ctx.databasePath, out); !s)
         return ctx.fail(s.error());

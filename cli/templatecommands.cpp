@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatecommands.h"
 
+#include "common/errorcodes.h"
+#include "common/savefile.h"
 #include "contacts/addressing.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
@@ -15,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace lux::cli {
 
@@ -30,27 +31,19 @@ Result<QString> readText(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("template.file"), TemplateTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return Error(errc::templateFile, TemplateTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
-        return Error(QStringLiteral("template.encoding"), TemplateTr::tr("%1 is not UTF-8 text.").arg(path));
+        return Error(errc::templateEncoding, TemplateTr::tr("%1 is not UTF-8 text.").arg(path));
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     return text;
 }
 
-Status writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
-        return Error(QStringLiteral("template.write"), TemplateTr::tr("Cannot write %1: %2").arg(path, out.errorString()));
-    return {};
-}
-
 Status writeText(const QString &path, const QString &text)
 {
-    return writeBytes(path, text.toUtf8());
+    return saveToFile(path, text.toUtf8());
 }
 
 QString formatFor(const QString &path, const QString &given)
@@ -112,23 +105,34 @@ QString findingsText(const QString &file, const QList<content::Finding> &finding
 
 } // namespace
 
-QList<QCommandLineOption> templateOptions()
+QList<QCommandLineOption> templateOptions(const QString &group, const QString &command)
 {
+    Q_UNUSED(group)
     const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
-    return {
-        {QStringLiteral("name"), t(QT_TRANSLATE_NOOP("luxctl", "Template import: the template's name.")), QStringLiteral("NAME")},
-        {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "Template: the subject line (merge tags allowed).")), QStringLiteral("TEXT")},
-        {QStringLiteral("preheader"), t(QT_TRANSLATE_NOOP("luxctl", "Template: the preheader shown after the subject.")), QStringLiteral("TEXT")},
-        {QStringLiteral("format"), t(QT_TRANSLATE_NOOP("luxctl", "Template: html or markdown (default: from the file name).")), QStringLiteral("F")},
-        {QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: merge for this contact.")), QStringLiteral("EMAIL")},
-        {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the HTML part here.")), QStringLiteral("OUT")},
-        {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the text part here.")), QStringLiteral("OUT")},
-        {QStringLiteral("mime"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the whole message (RFC 5322, MIME) here.")), QStringLiteral("OUT")},
-        {QStringLiteral("png"), t(QT_TRANSLATE_NOOP("luxctl", "Template render: write the preview as a PNG here (remote images blocked).")), QStringLiteral("OUT")},
-        {QStringLiteral("width"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --png: the width in pixels (600, 800 or 375 for a phone).")), QStringLiteral("W")},
-        {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "Template render --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
-        {QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Template brand: make this the default brand kit."))},
+    const QList<QCommandLineOption> content{
+        {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "The subject line (merge tags allowed).")), QStringLiteral("TEXT")},
+        {QStringLiteral("preheader"), t(QT_TRANSLATE_NOOP("luxctl", "The preheader shown after the subject.")), QStringLiteral("TEXT")},
+        {QStringLiteral("format"), t(QT_TRANSLATE_NOOP("luxctl", "html or markdown (default: from the file name).")), QStringLiteral("F")},
     };
+    const QCommandLineOption contact(QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Merge for this contact.")), QStringLiteral("EMAIL"));
+    if (command == QLatin1String("import"))
+        return QList<QCommandLineOption>{{QStringLiteral("name"), t(QT_TRANSLATE_NOOP("luxctl", "The template's name.")), QStringLiteral("NAME")}}
+               + content;
+    if (command == QLatin1String("check"))
+        return content + QList<QCommandLineOption>{contact};
+    if (command == QLatin1String("render"))
+        return content + QList<QCommandLineOption>{
+            contact,
+            {QStringLiteral("html"), t(QT_TRANSLATE_NOOP("luxctl", "Write the HTML part here.")), QStringLiteral("OUT")},
+            {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "Write the text part here.")), QStringLiteral("OUT")},
+            {QStringLiteral("mime"), t(QT_TRANSLATE_NOOP("luxctl", "Write the whole message (RFC 5322, MIME) here.")), QStringLiteral("OUT")},
+            {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "With --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
+            {QStringLiteral("png"), t(QT_TRANSLATE_NOOP("luxctl", "Write the preview as a PNG here (remote images blocked).")), QStringLiteral("OUT")},
+            {QStringLiteral("width"), t(QT_TRANSLATE_NOOP("luxctl", "With --png: the width in pixels (600, 800 or 375 for a phone).")), QStringLiteral("W")},
+        };
+    if (command == QLatin1String("brand"))
+        return {{QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Make this the default brand kit."))}};
+    return {};
 }
 
 int runTemplateCommand(const QString &command, const CommandContext &ctx)
@@ -204,7 +208,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
                                      {QStringLiteral("findings"), findingsJson(r.findings)}};
             const QString text = r.findings.isEmpty() ? TemplateTr::tr("%1: no problems found.").arg(file) : findingsText(file, r.findings);
             if (blocked)
-                return ctx.fail(Error(QStringLiteral("template.check"), text), report);
+                return ctx.fail(Error(errc::templateCheck, text), report);
             return ctx.succeed(report, text);
         }
         // render: merge problems stop it; other findings are the check's business.
@@ -213,7 +217,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             if (f.code == QLatin1String("merge.problem"))
                 mergeProblems << f;
         if (!mergeProblems.isEmpty())
-            return ctx.fail(Error(QStringLiteral("template.merge"), findingsText(file, mergeProblems)),
+            return ctx.fail(Error(errc::templateMerge, findingsText(file, mergeProblems)),
                             {{QStringLiteral("findings"), findingsJson(mergeProblems)}});
         if (ctx.isSet(QStringLiteral("html")))
             if (Status s = writeText(ctx.option(QStringLiteral("html")), r.html); !s)
@@ -246,7 +250,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             in.date = QDateTime::currentDateTimeUtc();
             in.messageId = QStringLiteral("preview.%1@lux.invalid").arg(QString::number(in.date.toMSecsSinceEpoch(), 36));
             in.listUnsubscribeUrl = links.value(QStringLiteral("unsubscribe_url"));
-            if (Status s = writeBytes(ctx.option(QStringLiteral("mime")), content::MimeMessage::build(in)); !s)
+            if (Status s = saveToFile(ctx.option(QStringLiteral("mime")), content::MimeMessage::build(in)); !s)
                 return ctx.fail(s.error());
         }
         int pngHeight = 0;
@@ -262,10 +266,14 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
             const auto document = preview::EmailDocument::layout(r.html, options);
             const QImage image = document->toImage();
             pngHeight = image.height();
-            QSaveFile out(ctx.option(QStringLiteral("png")));
-            if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
-                return ctx.fail(Error(QStringLiteral("template.write"),
-                                      TemplateTr::tr("Cannot write %1: %2").arg(ctx.option(QStringLiteral("png")), out.errorString())));
+            const QString pngPath = ctx.option(QStringLiteral("png"));
+            const Status saved = saveToFile(pngPath, [&](QIODevice &out) -> Status {
+                if (!image.save(&out, "PNG"))
+                    return Error(errc::templateWrite, TemplateTr::tr("Cannot write %1: %2").arg(pngPath, out.errorString()));
+                return {};
+            });
+            if (!saved)
+                return ctx.fail(saved.error());
         }
         const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
                                  {QStringLiteral("png_height"), pngHeight},
@@ -300,7 +308,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(text->toUtf8(), &error);
         if (!doc.isObject())
-            return ctx.fail(Error(QStringLiteral("brand.json"), TemplateTr::tr("%1: not a JSON object (%2 at offset %3).")
+            return ctx.fail(Error(errc::brandJson, TemplateTr::tr("%1: not a JSON object (%2 at offset %3).")
                                                                      .arg(ctx.args.at(1), error.errorString()).arg(error.offset)));
         auto db = Database::open(ctx.databasePath);
         if (!db)

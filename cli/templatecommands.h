@@ -5,8 +5,8 @@
 
 namespace lux::cli {
 
-// The options the template commands read; registered with the parser by main().
-QList<QCommandLineOption> templateOptions();
+// The options each template command reads (see commandtable.h).
+QList<QCommandLineOption> templateOptions(const QString &group, const QString &command);
 
 // luxctl template import FILE --name NAME | list | render NAME|FILE | check NAME|FILE
 //        | component NAME FILE | brand NAME FILE.json [--default]

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventstore.h"
 
+#include "common/errorcodes.h"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -25,12 +27,12 @@ public:
         sqlite3_close_v2(m_db);
     }
 
-    bool open(const QString &path, QString *error)
+    Status open(const QString &path)
     {
         if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                             nullptr)
             != SQLITE_OK)
-            return fail(error, QStringLiteral("cannot open %1").arg(path));
+            return failure(QStringLiteral("cannot open %1").arg(path));
         sqlite3_busy_timeout(m_db, 5000);
         const char *schema = "PRAGMA journal_mode=WAL;"
                              "PRAGMA synchronous=FULL;"
@@ -52,20 +54,20 @@ public:
         if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
             const QString why = QString::fromUtf8(message);
             sqlite3_free(message);
-            return fail(error, QStringLiteral("cannot set up %1: %2").arg(path, why));
+            return failure(QStringLiteral("cannot set up %1: %2").arg(path, why));
         }
         if (!prepare("INSERT INTO events(at, kind, campaign, recipient, link, machine, reason) VALUES (?,?,?,?,?,?,?)", &m_insertEvent)
             || !prepare("INSERT INTO links(campaign, link, url) VALUES (?,?,?) "
                         "ON CONFLICT(campaign, link) DO UPDATE SET url = excluded.url",
                         &m_insertLink))
-            return fail(error, lastError());
-        return true;
+            return failure(lastError());
+        return {};
     }
 
-    bool append(std::vector<Event> &batch, QString *error) override
+    Status append(std::vector<Event> &batch) override
     {
         if (!exec("BEGIN IMMEDIATE"))
-            return fail(error, lastError());
+            return failure(lastError());
         for (Event &e : batch) {
             sqlite3_reset(m_insertEvent);
             sqlite3_bind_int64(m_insertEvent, 1, e.at);
@@ -76,53 +78,55 @@ public:
             sqlite3_bind_int(m_insertEvent, 6, e.machine ? 1 : 0);
             sqlite3_bind_text(m_insertEvent, 7, e.reason.constData(), int(e.reason.size()), SQLITE_STATIC);
             if (sqlite3_step(m_insertEvent) != SQLITE_DONE) {
-                const QString why = lastError();
+                const Error why = failure(lastError());
                 exec("ROLLBACK");
-                return fail(error, why);
+                return why;
             }
             e.id = sqlite3_last_insert_rowid(m_db);
         }
         if (!exec("COMMIT")) {
-            const QString why = lastError();
+            const Error why = failure(lastError());
             exec("ROLLBACK");
-            return fail(error, why);
+            return why;
         }
-        return true;
+        return {};
     }
 
-    bool registerLinks(quint64 campaign, const QList<Link> &links, QString *error) override
+    Status registerLinks(quint64 campaign, const QList<Link> &links) override
     {
         if (!exec("BEGIN IMMEDIATE"))
-            return fail(error, lastError());
+            return failure(lastError());
         for (const Link &l : links) {
             sqlite3_reset(m_insertLink);
             sqlite3_bind_int64(m_insertLink, 1, qint64(campaign));
             sqlite3_bind_int64(m_insertLink, 2, l.id);
             sqlite3_bind_text(m_insertLink, 3, l.url.constData(), int(l.url.size()), SQLITE_STATIC);
             if (sqlite3_step(m_insertLink) != SQLITE_DONE) {
-                const QString why = lastError();
+                const Error why = failure(lastError());
                 exec("ROLLBACK");
-                return fail(error, why);
+                return why;
             }
         }
         if (!exec("COMMIT")) {
-            const QString why = lastError();
+            const Error why = failure(lastError());
             exec("ROLLBACK");
-            return fail(error, why);
+            return why;
         }
-        return true;
+        return {};
     }
 
-    bool allLinks(const std::function<void(quint64, quint32, const QByteArray &)> &each, QString *error) override
+    Status allLinks(const std::function<void(quint64, quint32, const QByteArray &)> &each) override
     {
         Stmt q;
         if (!prepare("SELECT campaign, link, url FROM links", &q.s))
-            return fail(error, lastError());
+            return failure(lastError());
         int rc;
         while ((rc = sqlite3_step(q.s)) == SQLITE_ROW)
             each(quint64(sqlite3_column_int64(q.s, 0)), quint32(sqlite3_column_int64(q.s, 1)),
                  QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(q.s, 2)), sqlite3_column_bytes(q.s, 2)));
-        return rc == SQLITE_DONE || fail(error, lastError());
+        if (rc != SQLITE_DONE)
+            return failure(lastError());
+        return {};
     }
 
     QList<Event> eventsAfter(qint64 cursor, int limit) override
@@ -161,12 +165,7 @@ private:
     bool prepare(const char *sql, sqlite3_stmt **out) { return sqlite3_prepare_v2(m_db, sql, -1, out, nullptr) == SQLITE_OK; }
     bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
     QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
-    static bool fail(QString *error, const QString &why)
-    {
-        if (error)
-            *error = why;
-        return false;
-    }
+    static Error failure(const QString &why) { return Error(errc::trackerStore, why); }
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insertEvent = nullptr;
@@ -175,15 +174,23 @@ private:
 
 } // namespace
 
-std::unique_ptr<EventSink> openSqliteSink(const QString &path, QString *error)
+Result<std::unique_ptr<EventSink>> openSqliteSink(const QString &path)
 {
     auto sink = std::make_unique<SqliteSink>();
-    if (!sink->open(path, error))
-        return nullptr;
-    return sink;
+    if (Status s = sink->open(path); !s)
+        return s.error();
+    return std::unique_ptr<EventSink>(std::move(sink));
 }
 
-EventBatcher::EventBatcher(std::function<std::unique_ptr<EventSink>()> openSink, Options options)
+namespace {
+// What a request gets when it arrives while the server stops: its event is not stored.
+Error stoppingError()
+{
+    return Error(errc::trackerStore, QStringLiteral("the tracker is stopping"));
+}
+} // namespace
+
+EventBatcher::EventBatcher(std::function<Result<std::unique_ptr<EventSink>>()> openSink, Options options)
     : m_openSink(std::move(openSink)), m_options(options)
 {
 }
@@ -193,18 +200,14 @@ EventBatcher::~EventBatcher()
     stop();
 }
 
-bool EventBatcher::start(QString *error)
+Status EventBatcher::start()
 {
     auto started = m_started.get_future();
     m_thread = std::thread([this] { run(); });
-    const QString why = started.get();
-    if (!why.isEmpty()) {
+    Status s = started.get();
+    if (!s)
         m_thread.join();
-        if (error)
-            *error = why;
-        return false;
-    }
-    return true;
+    return s;
 }
 
 void EventBatcher::stop()
@@ -230,14 +233,14 @@ void EventBatcher::append(Event e)
         m_wake.notify_one();
 }
 
-std::future<bool> EventBatcher::appendDurable(Event e)
+std::future<Status> EventBatcher::appendDurable(Event e)
 {
-    std::promise<bool> done;
+    std::promise<Status> done;
     auto f = done.get_future();
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) {
-            done.set_value(false);
+            done.set_value(stoppingError());
             return f;
         }
         m_queue.push_back(std::move(e));
@@ -246,31 +249,31 @@ std::future<bool> EventBatcher::appendDurable(Event e)
     return f;
 }
 
-std::future<bool> EventBatcher::registerLinks(quint64 campaign, QList<Link> links)
+std::future<Status> EventBatcher::registerLinks(quint64 campaign, QList<Link> links)
 {
-    auto done = std::make_shared<std::promise<bool>>();
+    auto done = std::make_shared<std::promise<Status>>();
     auto f = done->get_future();
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) {
-            done->set_value(false);
+            done->set_value(stoppingError());
             return f;
         }
         m_tasks.push_back([done, campaign, links = std::move(links)](EventSink &sink) {
-            done->set_value(sink.registerLinks(campaign, links, nullptr));
+            done->set_value(sink.registerLinks(campaign, links));
         });
     }
     m_wake.notify_one();
     return f;
 }
 
-std::future<bool> EventBatcher::allLinks(std::function<void(quint64, quint32, const QByteArray &)> each)
+std::future<Status> EventBatcher::allLinks(std::function<void(quint64, quint32, const QByteArray &)> each)
 {
-    auto done = std::make_shared<std::promise<bool>>();
+    auto done = std::make_shared<std::promise<Status>>();
     auto f = done->get_future();
     {
         std::lock_guard lock(m_mutex);
-        m_tasks.push_back([done, each = std::move(each)](EventSink &sink) { done->set_value(sink.allLinks(each, nullptr)); });
+        m_tasks.push_back([done, each = std::move(each)](EventSink &sink) { done->set_value(sink.allLinks(each)); });
     }
     m_wake.notify_one();
     return f;
@@ -302,15 +305,16 @@ quint64 EventBatcher::failedBatches() const
 
 void EventBatcher::run()
 {
-    std::unique_ptr<EventSink> sink = m_openSink();
-    if (!sink) {
-        m_started.set_value(QStringLiteral("the event store cannot be opened"));
+    auto opened = m_openSink();
+    if (!opened) {
+        m_started.set_value(opened.error());
         return;
     }
-    m_started.set_value(QString());
+    const std::unique_ptr<EventSink> sink = std::move(opened).value();
+    m_started.set_value(Status());
     const auto interval = std::chrono::milliseconds(m_options.intervalMs);
     std::vector<Event> batch;
-    std::vector<std::promise<bool>> waiting;
+    std::vector<std::promise<Status>> waiting;
     std::deque<std::function<void(EventSink &)>> tasks;
     for (;;) {
         bool stopping;
@@ -325,12 +329,12 @@ void EventBatcher::run()
             stopping = m_stopping;
         }
         if (!batch.empty()) {
-            QString why;
-            bool ok = sink->append(batch, &why);
-            if (!ok) { // one retry: a transient lock or I/O hiccup should not lose the batch
+            Status written = sink->append(batch);
+            if (!written) { // one retry: a transient lock or I/O hiccup should not lose the batch
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
-                ok = sink->append(batch, &why);
+                written = sink->append(batch);
             }
+            const bool ok = written.ok();
             {
                 std::lock_guard lock(m_mutex);
                 if (ok)
@@ -339,9 +343,9 @@ void EventBatcher::run()
                     ++m_failed;
             }
             if (!ok)
-                fprintf(stderr, "lux-tracker: %zu events could not be written: %s\n", batch.size(), qPrintable(why));
+                fprintf(stderr, "lux-tracker: %zu events could not be written: %s\n", batch.size(), qPrintable(written.error().message));
             for (auto &p : waiting)
-                p.set_value(ok);
+                p.set_value(written);
             batch.clear();
             waiting.clear();
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -42,18 +44,18 @@ class EventSink
 {
 public:
     virtual ~EventSink() = default;
-    // One batch, all or nothing, durable when it returns true; assigns the ids.
-    virtual bool append(std::vector<Event> &batch, QString *error) = 0;
-    virtual bool registerLinks(quint64 campaign, const QList<Link> &links, QString *error) = 0;
+    // One batch, all or nothing, durable when it succeeds; assigns the ids.
+    virtual Status append(std::vector<Event> &batch) = 0;
+    virtual Status registerLinks(quint64 campaign, const QList<Link> &links) = 0;
     // Every registered link (campaign, id, URL), for the server's in-memory table.
-    virtual bool allLinks(const std::function<void(quint64, quint32, const QByteArray &)> &each, QString *error) = 0;
+    virtual Status allLinks(const std::function<void(quint64, quint32, const QByteArray &)> &each) = 0;
     virtual QList<Event> eventsAfter(qint64 cursor, int limit) = 0;
     virtual qint64 count(EventKind kind) = 0;
 };
 
 // SQLite in WAL mode with synchronous=FULL: a committed batch survives a power cut. One connection,
 // used only by the batcher's thread; readers open their own.
-std::unique_ptr<EventSink> openSqliteSink(const QString &path, QString *error);
+Result<std::unique_ptr<EventSink>> openSqliteSink(const QString &path);
 
 // Group commit: appended events are acknowledged at once and written by one thread in a transaction
 // every `interval` ms or every `maxBatch` events, whichever comes first. A clean stop() writes
@@ -67,17 +69,17 @@ public:
         int intervalMs = 50;
         int maxBatch = 2000;
     };
-    EventBatcher(std::function<std::unique_ptr<EventSink>()> openSink, Options options);
+    EventBatcher(std::function<Result<std::unique_ptr<EventSink>>()> openSink, Options options);
     ~EventBatcher();
 
-    bool start(QString *error);
+    Status start();
     void stop(); // writes what is queued, then closes
 
     void append(Event e);
-    std::future<bool> appendDurable(Event e);
-    std::future<bool> registerLinks(quint64 campaign, QList<Link> links);
+    std::future<Status> appendDurable(Event e);
+    std::future<Status> registerLinks(quint64 campaign, QList<Link> links);
     // These run on the writer thread, between batches (the connection is not shared across threads).
-    std::future<bool> allLinks(std::function<void(quint64, quint32, const QByteArray &)> each);
+    std::future<Status> allLinks(std::function<void(quint64, quint32, const QByteArray &)> each);
     std::future<QList<Event>> eventsAfter(qint64 cursor, int limit);
 
     quint64 committed() const;
@@ -86,18 +88,18 @@ public:
 private:
     void run();
 
-    std::function<std::unique_ptr<EventSink>()> m_openSink;
+    std::function<Result<std::unique_ptr<EventSink>>()> m_openSink;
     Options m_options;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<Event> m_queue;
-    std::vector<std::promise<bool>> m_waiting; // resolved when the queue they joined commits
+    std::vector<std::promise<Status>> m_waiting; // resolved when the queue they joined commits
     std::deque<std::function<void(EventSink &)>> m_tasks;
     bool m_stopping = false;
     quint64 m_committed = 0;
     quint64 m_failed = 0;
     std::thread m_thread;
-    std::promise<QString> m_started;
+    std::promise<Status> m_started;
 };
 
 } // namespace lux::tracker

@@ -3,6 +3,8 @@
 // recipients and keeps them for the app to pull. See docs/tracker.md for deployment.
 #include "trackerserver.h"
 
+#include "common/errorcodes.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -29,19 +31,20 @@ int fail(const QString &message)
 }
 
 // A secret from a file (trailing newline dropped) or, without one, from LUX_SECRET_<NAME>.
-QByteArray secret(const QString &file, const char *envName, QString *error)
+lux::Result<QByteArray> secret(const QString &file, const char *envName)
 {
     if (!file.isEmpty()) {
         QFile f(file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = Tr::tr("%1 cannot be read: %2").arg(file, f.errorString());
-            return {};
-        }
-        return f.readAll().trimmed();
+        if (!f.open(QIODevice::ReadOnly))
+            return lux::Error(lux::errc::trackerConfig, Tr::tr("%1 cannot be read: %2").arg(file, f.errorString()));
+        const QByteArray value = f.readAll().trimmed();
+        if (value.isEmpty())
+            return lux::Error(lux::errc::trackerConfig, Tr::tr("%1 is empty.").arg(file));
+        return value;
     }
     const QByteArray value = qgetenv(envName);
     if (value.isEmpty())
-        *error = Tr::tr("no file given and %1 is not set").arg(QString::fromLatin1(envName));
+        return lux::Error(lux::errc::trackerConfig, Tr::tr("no file given and %1 is not set").arg(QString::fromLatin1(envName)));
     return value;
 }
 
@@ -141,14 +144,14 @@ int main(int argc, char **argv)
     c.dbPath = s.value(QStringLiteral("db"));
     if (c.dbPath.isEmpty())
         return fail(Tr::tr("no event database: give --db PATH or db = PATH in the configuration."));
-    QString why;
-    c.keys = secret(s.value(QStringLiteral("key_file")), "LUX_SECRET_TRACKING_KEYS", &why);
-    if (c.keys.isEmpty())
-        return fail(Tr::tr("signing keys: %1.").arg(why));
-    why.clear();
-    c.apiToken = secret(s.value(QStringLiteral("api_token_file")), "LUX_SECRET_TRACKER_API_TOKEN", &why);
-    if (c.apiToken.isEmpty())
-        return fail(Tr::tr("API token: %1.").arg(why));
+    const auto keys = secret(s.value(QStringLiteral("key_file")), "LUX_SECRET_TRACKING_KEYS");
+    if (!keys)
+        return fail(Tr::tr("signing keys: %1.").arg(keys.error().message));
+    c.keys = *keys;
+    const auto apiToken = secret(s.value(QStringLiteral("api_token_file")), "LUX_SECRET_TRACKER_API_TOKEN");
+    if (!apiToken)
+        return fail(Tr::tr("API token: %1.").arg(apiToken.error().message));
+    c.apiToken = *apiToken;
     const auto number = [&](const char *key, double fallback, double min, double max, double *out) {
         const QString v = s.value(QString::fromLatin1(key));
         if (v.isEmpty()) {
@@ -184,8 +187,8 @@ int main(int argc, char **argv)
     }
 
     TrackerServer server(c);
-    if (!server.start(&why))
-        return fail(why);
+    if (const lux::Status started = server.start(); !started)
+        return fail(started.error().message);
     std::printf("lux-tracker listening on %s:%u\n", qPrintable(c.host.contains(u':') ? u'[' + c.host + u']' : c.host), unsigned(server.port()));
     std::fflush(stdout);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackerserver.h"
 
+#include "common/errorcodes.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -143,46 +145,33 @@ TrackerServer::~TrackerServer()
             MHD_destroy_response(r);
 }
 
-bool TrackerServer::start(QString *error)
+Status TrackerServer::start()
 {
-    const auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return false;
-    };
     if (sodium_init() < 0)
-        return fail(tr("libsodium cannot initialise."));
+        return Error(errc::trackerStart, tr("libsodium cannot initialise."));
     if (const auto ring = tracking::KeyRing::parse(m_config.keys); !ring)
-        return fail(ring.error().message);
+        return ring.error();
     if (m_config.apiToken.size() < 16)
-        return fail(tr("The API token must be at least 16 characters."));
-    QString rangesError;
-    if (!m_config.machineRanges.isEmpty() && !m_classifier.addRanges(m_config.machineRanges, &rangesError))
-        return fail(tr("Machine ranges: %1").arg(rangesError));
+        return Error(errc::trackerConfig, tr("The API token must be at least 16 characters."));
+    if (!m_config.machineRanges.isEmpty())
+        if (Status s = m_classifier.addRanges(m_config.machineRanges); !s)
+            return Error(s.error().code, tr("Machine ranges: %1").arg(s.error().message));
 
     const QString dbPath = m_config.dbPath;
-    m_events = std::make_unique<EventBatcher>(
-        [dbPath]() {
-            QString why;
-            auto sink = openSqliteSink(dbPath, &why);
-            if (!sink)
-                fprintf(stderr, "lux-tracker: %s\n", qPrintable(why));
-            return sink;
-        },
-        EventBatcher::Options{m_config.batchIntervalMs, m_config.batchMax});
-    QString why;
-    if (!m_events->start(&why))
-        return fail(tr("The event database %1 cannot be opened: %2").arg(dbPath, why));
-    const bool loaded = m_events
-                            ->allLinks([this](quint64 campaign, quint32 id, const QByteArray &url) { m_links[campaign].insert(id, url); })
-                            .get();
+    m_events = std::make_unique<EventBatcher>([dbPath]() { return openSqliteSink(dbPath); },
+                                              EventBatcher::Options{m_config.batchIntervalMs, m_config.batchMax});
+    if (Status s = m_events->start(); !s)
+        return Error(s.error().code, tr("The event database %1 cannot be opened: %2").arg(dbPath, s.error().message));
+    const Status loaded = m_events
+                              ->allLinks([this](quint64 campaign, quint32 id, const QByteArray &url) { m_links[campaign].insert(id, url); })
+                              .get();
     if (!loaded)
-        return fail(tr("The links in %1 cannot be read.").arg(dbPath));
+        return Error(loaded.error().code, tr("The links in %1 cannot be read.").arg(dbPath));
 
     if (!m_config.accessLog.isEmpty()) {
         m_log = std::fopen(QFile::encodeName(m_config.accessLog).constData(), "a");
         if (!m_log)
-            return fail(tr("The access log %1 cannot be opened for writing.").arg(m_config.accessLog));
+            return Error(errc::ioWrite, tr("The access log %1 cannot be opened for writing.").arg(m_config.accessLog));
         std::setvbuf(m_log, nullptr, _IOFBF, 1 << 16);
     }
 
@@ -229,14 +218,14 @@ bool TrackerServer::start(QString *error)
         a6->sin6_family = AF_INET6;
         a6->sin6_port = htons(m_config.port);
         if (inet_pton(AF_INET6, host.constData(), &a6->sin6_addr) != 1)
-            return fail(tr("%1 is not an IP address to listen on.").arg(m_config.host));
+            return Error(errc::trackerConfig, tr("%1 is not an IP address to listen on.").arg(m_config.host));
         flags |= MHD_USE_IPv6;
     } else {
         auto *a4 = reinterpret_cast<sockaddr_in *>(&addr);
         a4->sin_family = AF_INET;
         a4->sin_port = htons(m_config.port);
         if (inet_pton(AF_INET, host.constData(), &a4->sin_addr) != 1)
-            return fail(tr("%1 is not an IP address to listen on.").arg(m_config.host));
+            return Error(errc::trackerConfig, tr("%1 is not an IP address to listen on.").arg(m_config.host));
     }
     m_daemon = MHD_start_daemon(flags, m_config.port, nullptr, nullptr,
                                 reinterpret_cast<MHD_AccessHandlerCallback>(&TrackerServer::onRequest), this,
@@ -250,10 +239,11 @@ bool TrackerServer::start(QString *error)
                                 MHD_OPTION_NOTIFY_COMPLETED, &TrackerServer::onCompleted, this,
                                 MHD_OPTION_END);
     if (!m_daemon)
-        return fail(tr("Cannot listen on %1:%2 (in use, or not an address of this machine?).").arg(m_config.host).arg(m_config.port));
+        return Error(errc::trackerStart,
+                     tr("Cannot listen on %1:%2 (in use, or not an address of this machine?).").arg(m_config.host).arg(m_config.port));
     const MHD_DaemonInfo *info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT);
     m_port = info ? info->port : m_config.port;
-    return true;
+    return {};
 }
 
 void TrackerServer::stop()
@@ -483,10 +473,10 @@ int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
     if (r.oneClick != "One-Click")
         return badRequest(QByteArrayLiteral("The form must carry List-Unsubscribe=One-Click.\n"));
     // Durable before the answer: a 200 means the unsubscribe will reach the app.
-    const bool stored = m_events
-                            ->appendDurable({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Unsubscribe, claims->campaign,
-                                             claims->recipient, 0, false, {}})
-                            .get();
+    const Status stored = m_events
+                              ->appendDurable({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Unsubscribe, claims->campaign,
+                                               claims->recipient, 0, false, {}})
+                              .get();
     if (!stored)
         return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE,
                             staticResponse(QByteArrayLiteral("Please try again in a minute.\n"), "text/plain; charset=utf-8"));

@@ -54,7 +54,7 @@ public:
     explicit TrackerServer(TrackerConfig config);
     ~TrackerServer();
 
-    bool start(QString *error);
+    Status start();
     void stop(); // stops accepting, finishes requests, writes every acknowledged event
     quint16 port() const { return m_port; }
     void flushLog();

@@ -188,6 +188,21 @@
     </message>
 </context>
 <context>
+    <name>lux::SaveFile</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: the disk is full.</source>
+        <translation>No se pudo escribir %1: el disco está lleno.</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist.</source>
+        <translation>la carpeta %1 no existe.</translation>
+    </message>
+</context>
+<context>
     <name>lux::SecretStore</name>
     <message>
         <source>No secret is stored for %1.</source>
@@ -827,10 +842,6 @@
         <source>Could not open %1: %2</source>
         <translation>No se pudo abrir %1: %2</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>lux::contacts::ContactImporter</name>
@@ -857,10 +868,6 @@
     <message>
         <source>Could not open %1: %2</source>
         <translation>No se pudo abrir %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write the rejected rows to %1: %2</source>
-        <translation>No se pueden escribir las filas rechazadas en %1: %2</translation>
     </message>
     <message>
         <source>line</source>
@@ -1824,10 +1831,6 @@
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <source>%1 could not be written: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
         <source>Choose a campaign first.</source>
         <translation>Elige primero una campaña.</translation>
     </message>
@@ -2359,10 +2362,6 @@
     <message>
         <source>Exporting recipients…</source>
         <translation>Exportando destinatarios…</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
@@ -5323,72 +5322,8 @@ Etiquetas: %7</translation>
         <translation>contacts count admite como mucho un --tag.</translation>
     </message>
     <message>
-        <source>Import: auto, mailchimp, hubspot or generic column names.</source>
-        <translation>Importar: nombres de columna auto, mailchimp, hubspot o generic.</translation>
-    </message>
-    <message>
-        <source>Import: map a column to a field (repeatable), e.g. --map "E-mail"=email, --map Notes=custom:notes, --map Fax=ignore.</source>
-        <translation>Importar: asigna una columna a un campo (repetible), p. ej. --map "E-mail"=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
-    </message>
-    <message>
-        <source>Import: tag every contact (repeatable). Export, count: only contacts with this tag.</source>
-        <translation>Importar: etiqueta cada contacto (repetible). Exportar, contar: solo los contactos con esta etiqueta.</translation>
-    </message>
-    <message>
-        <source>Import: skip (default), fill empty fields, or overwrite.</source>
-        <translation>Importar: skip (predeterminado), fill rellena los campos vacíos u overwrite sobrescribe.</translation>
-    </message>
-    <message>
-        <source>Import: write rejected rows with line and reason to this CSV.</source>
-        <translation>Importar: escribe las filas rechazadas, con línea y motivo, en este CSV.</translation>
-    </message>
-    <message>
-        <source>Import: auto (default), utf-8, utf-16le, utf-16be or windows-1252.</source>
-        <translation>Importar: auto (predeterminado), utf-8, utf-16le, utf-16be o windows-1252.</translation>
-    </message>
-    <message>
-        <source>Import: , ; | or tab (default: sniffed).</source>
-        <translation>Importar: , ; | o tab (predeterminado: se detecta).</translation>
-    </message>
-    <message>
         <source>Country for phone numbers without a country code (default US).</source>
         <translation>País para los teléfonos sin prefijo de país (predeterminado: US).</translation>
-    </message>
-    <message>
-        <source>Import: the consent basis; each new contact gets a consent record with it.</source>
-        <translation>Importar: la base del consentimiento; cada contacto nuevo recibe un registro de consentimiento con ella.</translation>
-    </message>
-    <message>
-        <source>Import: unmapped columns become custom fields.</source>
-        <translation>Importar: las columnas sin asignar se convierten en campos personalizados.</translation>
-    </message>
-    <message>
-        <source>Export, count: only contacts with this status.</source>
-        <translation>Exportar, contar: solo los contactos con este estado.</translation>
-    </message>
-    <message>
-        <source>Add: first name.</source>
-        <translation>Añadir: nombre.</translation>
-    </message>
-    <message>
-        <source>Add: last name.</source>
-        <translation>Añadir: apellidos.</translation>
-    </message>
-    <message>
-        <source>Add: phone number.</source>
-        <translation>Añadir: número de teléfono.</translation>
-    </message>
-    <message>
-        <source>Add: company.</source>
-        <translation>Añadir: empresa.</translation>
-    </message>
-    <message>
-        <source>Export, count: only contacts in this saved segment.</source>
-        <translation>Exportar, contar: solo los contactos de este segmento guardado.</translation>
-    </message>
-    <message>
-        <source>Segment save: the JSON file with the rules.</source>
-        <translation>Guardar segmento: el archivo JSON con las reglas.</translation>
     </message>
     <message>
         <source>segment save needs a name and --rules FILE.json.</source>
@@ -5405,10 +5340,6 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown command 'segment %1'. Commands: save, list.</source>
         <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
-    </message>
-    <message>
-        <source>Export, count: only contacts whose email, name or company has words starting with these.</source>
-        <translation>Exportar, contar: solo los contactos cuyo correo, nombre o empresa tiene palabras que empiezan así.</translation>
     </message>
     <message>
         <source>create the database, or update it to this version's schema</source>
@@ -5473,14 +5404,6 @@ Etiquetas: %7</translation>
     <message>
         <source>Exit codes: 0 success, 1 failure, 2 wrong usage.</source>
         <translation>Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.</translation>
-    </message>
-    <message>
-        <source>Suppress: email (default) or sms.</source>
-        <translation>Suprimir: email (predeterminado) o sms.</translation>
-    </message>
-    <message>
-        <source>Suppress: why (default manual).</source>
-        <translation>Suprimir: el motivo (predeterminado: manual).</translation>
     </message>
     <message>
         <source>--channel takes email or sms.</source>
@@ -5571,54 +5494,6 @@ Etiquetas: %7</translation>
         <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
-        <source>Template import: the template's name.</source>
-        <translation>Template import: el nombre de la plantilla.</translation>
-    </message>
-    <message>
-        <source>Template: the subject line (merge tags allowed).</source>
-        <translation>Template: el asunto (admite etiquetas de combinación).</translation>
-    </message>
-    <message>
-        <source>Template: the preheader shown after the subject.</source>
-        <translation>Template: el texto de vista previa que se muestra tras el asunto.</translation>
-    </message>
-    <message>
-        <source>Template: html or markdown (default: from the file name).</source>
-        <translation>Template: html o markdown (por defecto: según el nombre del archivo).</translation>
-    </message>
-    <message>
-        <source>Template render: merge for this contact.</source>
-        <translation>Template render: combina para este contacto.</translation>
-    </message>
-    <message>
-        <source>Template render: write the HTML part here.</source>
-        <translation>Template render: escribe aquí la parte HTML.</translation>
-    </message>
-    <message>
-        <source>Template render: write the text part here.</source>
-        <translation>Template render: escribe aquí la parte de texto.</translation>
-    </message>
-    <message>
-        <source>Template render: write the whole message (RFC 5322, MIME) here.</source>
-        <translation>Template render: escribe aquí el mensaje completo (RFC 5322, MIME).</translation>
-    </message>
-    <message>
-        <source>Template render: write the preview as a PNG here (remote images blocked).</source>
-        <translation>Template render: escribe aquí la vista previa como PNG (imágenes remotas bloqueadas).</translation>
-    </message>
-    <message>
-        <source>Template render --png: the width in pixels (600, 800 or 375 for a phone).</source>
-        <translation>Template render --png: el ancho en píxeles (600, 800 o 375 para un móvil).</translation>
-    </message>
-    <message>
-        <source>Template render --mime: the sender, as "Name &lt;address&gt;" or an address.</source>
-        <translation>Template render --mime: el remitente, como "Nombre &lt;dirección&gt;" o una dirección.</translation>
-    </message>
-    <message>
-        <source>Template brand: make this the default brand kit.</source>
-        <translation>Template brand: convierte este kit de marca en el predeterminado.</translation>
-    </message>
-    <message>
         <source>template import needs a FILE and --name NAME.</source>
         <translation>template import necesita un ARCHIVO y --name NOMBRE.</translation>
     </message>
@@ -5677,42 +5552,6 @@ Etiquetas: %7</translation>
     <message>
         <source>The pre-send checks stop this campaign: %1</source>
         <translation>Las comprobaciones previas al envío detienen esta campaña: %1</translation>
-    </message>
-    <message>
-        <source>Campaign create: the template's name.</source>
-        <translation>Campaign create: el nombre de la plantilla.</translation>
-    </message>
-    <message>
-        <source>Campaign create: leave out contacts with this tag (repeatable).</source>
-        <translation>Campaign create: excluir los contactos con esta etiqueta (repetible).</translation>
-    </message>
-    <message>
-        <source>Campaign create: leave out this segment (repeatable).</source>
-        <translation>Campaign create: excluir este segmento (repetible).</translation>
-    </message>
-    <message>
-        <source>Campaign create: where replies go.</source>
-        <translation>Campaign create: adónde van las respuestas.</translation>
-    </message>
-    <message>
-        <source>Campaign create: the sender's display name.</source>
-        <translation>Campaign create: el nombre visible del remitente.</translation>
-    </message>
-    <message>
-        <source>Campaign schedule: when (ISO 8601; default now).</source>
-        <translation>Campaign schedule: cuándo (ISO 8601; por defecto, ahora).</translation>
-    </message>
-    <message>
-        <source>Sender add: messages a minute (default 30).</source>
-        <translation>Sender add: mensajes por minuto (por defecto 30).</translation>
-    </message>
-    <message>
-        <source>Sender add: recipients in any 24 hours (default 10000).</source>
-        <translation>Sender add: destinatarios en cualesquiera 24 horas (por defecto 10000).</translation>
-    </message>
-    <message>
-        <source>Sender add: requests at once, 1 to 4 (default 4).</source>
-        <translation>Sender add: peticiones a la vez, de 1 a 4 (por defecto 4).</translation>
     </message>
     <message>
         <source>Unknown setting '%1'.</source>
@@ -5779,10 +5618,6 @@ Etiquetas: %7</translation>
         <translation>enviar ahora con Microsoft Graph, hasta resolver cada destinatario</translation>
     </message>
     <message>
-        <source>Scheduler run: stop when no job is due.</source>
-        <translation>Scheduler run: parar cuando no quede ningún trabajo pendiente.</translation>
-    </message>
-    <message>
         <source>Unknown command 'scheduler %1'. Commands: run.</source>
         <translation>Orden desconocida 'scheduler %1'. Órdenes: run.</translation>
     </message>
@@ -5818,22 +5653,6 @@ Etiquetas: %7</translation>
         <source>The test to %1 was not sent: %2</source>
         <translation>La prueba a %1 no se envió: %2</translation>
     </message>
-    <message>
-        <source>Campaign schedule or send: the pre-send warnings were read.</source>
-        <translation>Programar o enviar campaña: los avisos previos se han leído.</translation>
-    </message>
-    <message>
-        <source>Campaign create: another mailbox to share the sending (repeatable).</source>
-        <translation>Crear campaña: otro buzón que comparte el envío (repetible).</translation>
-    </message>
-    <message>
-        <source>Campaign schedule: --at's date and time in each recipient's time zone.</source>
-        <translation>Programar campaña: la fecha y hora de --at en la zona horaria de cada destinatario.</translation>
-    </message>
-    <message>
-        <source>Campaign test: an address to send the test to (repeatable, at most 5).</source>
-        <translation>Prueba de campaña: una dirección a la que enviar la prueba (repetible, 5 como máximo).</translation>
-    </message>
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
         <translation><numerusform>%n destinatario fallido se enviará de nuevo.</numerusform><numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform></translation>
@@ -5861,14 +5680,6 @@ Etiquetas: %7</translation>
     <message>
         <source>send a test of the campaign to up to five addresses</source>
         <translation>envía una prueba de la campaña a hasta cinco direcciones</translation>
-    </message>
-    <message>
-        <source>status and outbox counts; also schedule, pause, resume, cancel, retry-failed</source>
-        <translation>estado y recuentos de la bandeja de salida; también schedule, pause, resume, cancel, retry-failed</translation>
-    </message>
-    <message>
-        <source>Campaign report: also write it as CSV to OUT.</source>
-        <translation>Informe de campaña: escríbelo también como CSV en OUT.</translation>
     </message>
     <message>
         <source>Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)</source>
@@ -5915,8 +5726,272 @@ Etiquetas: %7</translation>
         <translation>una clave de firma nueva en el llavero, impresa para el archivo de claves del servidor</translation>
     </message>
     <message>
-        <source>Command group: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker</source>
-        <translation>Grupo de órdenes: db, contacts, segment, suppress, template, settings, sender, campaign, scheduler, tracker</translation>
+        <source>The pre-send warnings were read.</source>
+        <translation>Los avisos previos al envío se han leído.</translation>
+    </message>
+    <message>
+        <source>The campaign's name.</source>
+        <translation>El nombre de la campaña.</translation>
+    </message>
+    <message>
+        <source>The template's name.</source>
+        <translation>El nombre de la plantilla.</translation>
+    </message>
+    <message>
+        <source>The subject line (merge tags allowed).</source>
+        <translation>El asunto (admite etiquetas de combinación).</translation>
+    </message>
+    <message>
+        <source>The preheader shown after the subject.</source>
+        <translation>El texto de vista previa que se muestra tras el asunto.</translation>
+    </message>
+    <message>
+        <source>The mailbox it is sent from (see sender add).</source>
+        <translation>El buzón desde el que se envía (ver sender add).</translation>
+    </message>
+    <message>
+        <source>The sender's display name.</source>
+        <translation>El nombre visible del remitente.</translation>
+    </message>
+    <message>
+        <source>Where replies go.</source>
+        <translation>Adónde van las respuestas.</translation>
+    </message>
+    <message>
+        <source>Another mailbox to share the sending (repeatable).</source>
+        <translation>Otro buzón que comparte el envío (repetible).</translation>
+    </message>
+    <message>
+        <source>Send to contacts with this tag (repeatable).</source>
+        <translation>Envía a los contactos con esta etiqueta (repetible).</translation>
+    </message>
+    <message>
+        <source>Send to this saved segment (repeatable).</source>
+        <translation>Envía a este segmento guardado (repetible).</translation>
+    </message>
+    <message>
+        <source>Leave out contacts with this tag (repeatable).</source>
+        <translation>Excluye los contactos con esta etiqueta (repetible).</translation>
+    </message>
+    <message>
+        <source>Leave out this segment (repeatable).</source>
+        <translation>Excluye este segmento (repetible).</translation>
+    </message>
+    <message>
+        <source>When (ISO 8601; default now).</source>
+        <translation>Cuándo (ISO 8601; por defecto, ahora).</translation>
+    </message>
+    <message>
+        <source>--at's date and time in each recipient's time zone.</source>
+        <translation>La fecha y hora de --at en la zona horaria de cada destinatario.</translation>
+    </message>
+    <message>
+        <source>An address to send the test to (repeatable, at most 5).</source>
+        <translation>Una dirección a la que enviar la prueba (repetible, 5 como máximo).</translation>
+    </message>
+    <message>
+        <source>Also write it as CSV to OUT.</source>
+        <translation>Escríbelo también como CSV en OUT.</translation>
+    </message>
+    <message>
+        <source>Messages a minute (default 30).</source>
+        <translation>Mensajes por minuto (por defecto 30).</translation>
+    </message>
+    <message>
+        <source>Recipients in any 24 hours (default 10000).</source>
+        <translation>Destinatarios en cualesquiera 24 horas (por defecto 10000).</translation>
+    </message>
+    <message>
+        <source>Requests at once, 1 to 4 (default 4).</source>
+        <translation>Peticiones a la vez, de 1 a 4 (por defecto 4).</translation>
+    </message>
+    <message>
+        <source>Stop when no job is due.</source>
+        <translation>Para cuando no queda ningún trabajo pendiente.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 was already sent: nothing to do.</source>
+        <translation>La campaña %1 ya se envió: no hay nada que hacer.</translation>
+    </message>
+    <message>
+        <source>Try 'luxctl %1 --help'.</source>
+        <translation>Prueba «luxctl %1 --help».</translation>
+    </message>
+    <message>
+        <source>print a setting's value</source>
+        <translation>muestra el valor de un ajuste</translation>
+    </message>
+    <message>
+        <source>the mailboxes to send from</source>
+        <translation>los buzones desde los que se envía</translation>
+    </message>
+    <message>
+        <source>run the pre-send checks, then send at --at (default now) through the scheduler</source>
+        <translation>pasa las comprobaciones previas y envía en --at (por defecto, ahora) mediante el planificador</translation>
+    </message>
+    <message>
+        <source>status and outbox counts</source>
+        <translation>estado y recuentos de la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>stop sending for now; resume goes on where it stopped</source>
+        <translation>detiene el envío por ahora; resume sigue donde se quedó</translation>
+    </message>
+    <message>
+        <source>go on sending a paused campaign</source>
+        <translation>sigue enviando una campaña en pausa</translation>
+    </message>
+    <message>
+        <source>stop for good: nothing more is sent</source>
+        <translation>detiene del todo: no se envía nada más</translation>
+    </message>
+    <message>
+        <source>send again to the recipients that failed</source>
+        <translation>vuelve a enviar a los destinatarios que fallaron</translation>
+    </message>
+    <message>
+        <source>auto, mailchimp, hubspot or generic column names.</source>
+        <translation>nombres de columna auto, mailchimp, hubspot o generic.</translation>
+    </message>
+    <message>
+        <source>Map a column to a field (repeatable), e.g. --map "E-mail"=email, --map Notes=custom:notes, --map Fax=ignore.</source>
+        <translation>Asigna una columna a un campo (repetible), p. ej. --map "E-mail"=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
+    </message>
+    <message>
+        <source>Tag every imported contact (repeatable).</source>
+        <translation>Etiqueta cada contacto importado (repetible).</translation>
+    </message>
+    <message>
+        <source>skip (default), fill empty fields, or overwrite.</source>
+        <translation>skip (predeterminado), fill rellena los campos vacíos u overwrite sobrescribe.</translation>
+    </message>
+    <message>
+        <source>Write rejected rows with line and reason to this CSV.</source>
+        <translation>Escribe las filas rechazadas, con línea y motivo, en este CSV.</translation>
+    </message>
+    <message>
+        <source>auto (default), utf-8, utf-16le, utf-16be or windows-1252.</source>
+        <translation>auto (predeterminado), utf-8, utf-16le, utf-16be o windows-1252.</translation>
+    </message>
+    <message>
+        <source>, ; | or tab (default: sniffed).</source>
+        <translation>, ; | o tab (predeterminado: se detecta).</translation>
+    </message>
+    <message>
+        <source>The consent basis; each new contact gets a consent record with it.</source>
+        <translation>La base del consentimiento; cada contacto nuevo recibe un registro de consentimiento con ella.</translation>
+    </message>
+    <message>
+        <source>Unmapped columns become custom fields.</source>
+        <translation>Las columnas sin asignar se convierten en campos personalizados.</translation>
+    </message>
+    <message>
+        <source>Only contacts with this tag.</source>
+        <translation>Solo los contactos con esta etiqueta.</translation>
+    </message>
+    <message>
+        <source>Only contacts with this status.</source>
+        <translation>Solo los contactos con este estado.</translation>
+    </message>
+    <message>
+        <source>Only contacts in this saved segment.</source>
+        <translation>Solo los contactos de este segmento guardado.</translation>
+    </message>
+    <message>
+        <source>Only contacts whose email, name or company has words starting with these.</source>
+        <translation>Solo los contactos cuyo correo, nombre o empresa tiene palabras que empiezan así.</translation>
+    </message>
+    <message>
+        <source>First name.</source>
+        <translation>Nombre.</translation>
+    </message>
+    <message>
+        <source>Last name.</source>
+        <translation>Apellidos.</translation>
+    </message>
+    <message>
+        <source>Phone number.</source>
+        <translation>Número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Company.</source>
+        <translation>Empresa.</translation>
+    </message>
+    <message>
+        <source>email (default) or sms.</source>
+        <translation>email (predeterminado) o sms.</translation>
+    </message>
+    <message>
+        <source>Why (default manual).</source>
+        <translation>El motivo (predeterminado: manual).</translation>
+    </message>
+    <message>
+        <source>The JSON file with the rules.</source>
+        <translation>El archivo JSON con las reglas.</translation>
+    </message>
+    <message>
+        <source>'luxctl GROUP COMMAND --help' shows that command's options.</source>
+        <translation>«luxctl GRUPO ORDEN --help» muestra las opciones de esa orden.</translation>
+    </message>
+    <message>
+        <source>Command group: %1</source>
+        <translation>Grupo de órdenes: %1</translation>
+    </message>
+    <message>
+        <source>Commands: %1.</source>
+        <translation>Órdenes: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown command '%1'. Commands: %2.</source>
+        <translation>Orden desconocida «%1». Órdenes: %2.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Uso: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Opciones:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Opciones generales:</translation>
+    </message>
+    <message>
+        <source>html or markdown (default: from the file name).</source>
+        <translation>html o markdown (por defecto: según el nombre del archivo).</translation>
+    </message>
+    <message>
+        <source>Merge for this contact.</source>
+        <translation>Combina para este contacto.</translation>
+    </message>
+    <message>
+        <source>Write the HTML part here.</source>
+        <translation>Escribe aquí la parte HTML.</translation>
+    </message>
+    <message>
+        <source>Write the text part here.</source>
+        <translation>Escribe aquí la parte de texto.</translation>
+    </message>
+    <message>
+        <source>Write the whole message (RFC 5322, MIME) here.</source>
+        <translation>Escribe aquí el mensaje completo (RFC 5322, MIME).</translation>
+    </message>
+    <message>
+        <source>With --mime: the sender, as "Name &lt;address&gt;" or an address.</source>
+        <translation>Con --mime: el remitente, como "Nombre &lt;dirección&gt;" o una dirección.</translation>
+    </message>
+    <message>
+        <source>Write the preview as a PNG here (remote images blocked).</source>
+        <translation>Escribe aquí la vista previa como PNG (imágenes remotas bloqueadas).</translation>
+    </message>
+    <message>
+        <source>With --png: the width in pixels (600, 800 or 375 for a phone).</source>
+        <translation>Con --png: el ancho en píxeles (600, 800 o 375 para un móvil).</translation>
+    </message>
+    <message>
+        <source>Make this the default brand kit.</source>
+        <translation>Convierte este kit de marca en el predeterminado.</translation>
     </message>
 </context>
 <context>

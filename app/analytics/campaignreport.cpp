@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignreport.h"
 
+#include "common/errorcodes.h"
 #include "contacts/contactrepository.h"
 #include "contacts/csvreader.h"
 #include "storage/sqlvalues.h"
@@ -107,16 +108,16 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
     q.prepare(QStringLiteral("SELECT name, status FROM campaigns WHERE id = ?"));
     q.addBindValue(campaignId);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
-        return Error(QStringLiteral("campaign.not-found"), tr("There is no campaign %1.").arg(campaignId));
+        return Error(errc::campaignNotFound, tr("There is no campaign %1.").arg(campaignId));
     r.name = q.value(0).toString();
     r.status = q.value(1).toString();
 
     q.prepare(QStringLiteral("SELECT count(*), coalesce(sum(state = 'sent'), 0), coalesce(sum(state = 'failed'), 0) FROM outbox WHERE campaign_id = ?"));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     r.recipients = q.value(0).toLongLong();
     r.sent = q.value(1).toLongLong();
     r.failed = q.value(2).toLongLong();
@@ -131,7 +132,7 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
         "FROM tracking_events WHERE campaign_id = ? GROUP BY kind"));
     q.addBindValue(campaignId);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     while (q.next()) {
         const QString kind = q.value(0).toString();
         const Split unique{q.value(1).toLongLong(), q.value(2).toLongLong()};
@@ -150,7 +151,7 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
     q.prepare(QStringLiteral("SELECT count(DISTINCT outbox_id) FROM tracking_events WHERE campaign_id = ? AND machine = 0 AND kind IN ('open', 'click')"));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     const qint64 humanOpeners = q.value(0).toLongLong();
     r.openRate = rate(humanOpeners, r.sent);
     r.clickRate = rate(r.uniqueClicks.human, r.sent);
@@ -165,14 +166,14 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
                              "WHERE l.campaign_id = ? GROUP BY l.link_id ORDER BY 3 DESC, l.link_id"));
     q.addBindValue(campaignId);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     while (q.next())
         r.links.append({quint32(q.value(0).toUInt()), q.value(1).toString(), {q.value(2).toLongLong(), q.value(3).toLongLong()}, q.value(4).toLongLong()});
 
     q.prepare(QStringLiteral("SELECT min(at), max(at) FROM tracking_events WHERE campaign_id = ? AND kind IN ('open', 'click')"));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     if (!q.value(0).isNull()) {
         const qint64 first = q.value(0).toLongLong();
         const qint64 last = q.value(1).toLongLong();
@@ -186,7 +187,7 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
         q.addBindValue(r.bucketMs);
         q.addBindValue(campaignId);
         if (!q.exec())
-            return storage::queryError(q, QStringLiteral("db.read"));
+            return storage::queryError(q, errc::dbRead);
         while (q.next()) {
             const qsizetype i = q.value(0).toLongLong();
             if (i < 0 || i >= r.timeline.size())
@@ -202,7 +203,7 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
                              "GROUP BY e.outbox_id ORDER BY 4 DESC, 3 DESC, o.address LIMIT 10"));
     q.addBindValue(campaignId);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     while (q.next())
         r.mostEngaged.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
     return r;
@@ -222,7 +223,7 @@ Result<QList<ReportBuilder::Day>> ReportBuilder::days(qint64 fromMs, qint64 toMs
     for (const QVariant &v : QVariantList{start, kDay, start, toMs})
         q.addBindValue(v);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     while (q.next())
         if (const qsizetype i = q.value(0).toLongLong(); i >= 0 && i < out.size())
             out[i].sent = q.value(1).toLongLong();
@@ -232,7 +233,7 @@ Result<QList<ReportBuilder::Day>> ReportBuilder::days(qint64 fromMs, qint64 toMs
     for (const QVariant &v : QVariantList{start, kDay, start, toMs})
         q.addBindValue(v);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     while (q.next()) {
         const qsizetype i = q.value(0).toLongLong();
         if (i < 0 || i >= out.size())

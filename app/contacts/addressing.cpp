@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "addressing.h"
 
+#include "common/errorcodes.h"
+
 #include <QHash>
 #include <QUrl>
 
@@ -24,10 +26,10 @@ Result<EmailAddress> Addressing::parseEmail(const QString &input, QHash<QString,
 {
     const QString text = input.trimmed();
     const auto invalid = [&](const QString &why) {
-        return Error(QStringLiteral("email.invalid"), tr("\"%1\" is not a valid email address: %2").arg(text, why));
+        return Error(errc::emailInvalid, tr("\"%1\" is not a valid email address: %2").arg(text, why));
     };
     if (text.isEmpty())
-        return Error(QStringLiteral("email.empty"), tr("The email address is empty."));
+        return Error(errc::emailEmpty, tr("The email address is empty."));
     const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
     if (at < 0)
         return invalid(tr("it has no @."));
@@ -113,7 +115,7 @@ Result<QString> Addressing::toE164(const QString &input, const QString &defaultC
 {
     const QString text = input.trimmed();
     const auto invalid = [&](const QString &why) {
-        return Error(QStringLiteral("phone.invalid"), tr("\"%1\" is not a valid phone number: %2").arg(text, why));
+        return Error(errc::phoneInvalid, tr("\"%1\" is not a valid phone number: %2").arg(text, why));
     };
     QString digits;
     bool international = false;

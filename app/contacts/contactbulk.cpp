@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactbulk.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "contactsearch.h"
 #include "storage/sqlitestatement.h"
@@ -25,7 +26,7 @@ constexpr auto kColumns = "id, email, email_key, first_name, last_name, phone, c
 
 Error cancelled()
 {
-    return Error(QStringLiteral("cancelled"), ContactBulk::tr("Cancelled; nothing was changed."));
+    return Error(errc::cancelled, ContactBulk::tr("Cancelled; nothing was changed."));
 }
 
 Status exec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
@@ -56,11 +57,6 @@ Status collect(QSqlDatabase &db, const QString &sql, const QVariantList &binds, 
     return {};
 }
 
-QVariant nullableId(std::optional<qint64> id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
-
 } // namespace
 
 Result<QList<qint64>> ContactBulk::resolve(const ContactSelection &selection) const
@@ -87,7 +83,7 @@ Status ContactBulk::inChunks(const QList<qint64> &ids, const storage::ProgressFn
             return s;
     storage::SqliteStatement insert(m_db, "INSERT OR IGNORE INTO temp.bulk_ids (id) VALUES (?1)");
     if (!insert.isValid())
-        return Error(QStringLiteral("db.write"), insert.errorText());
+        return Error(errc::dbWrite, insert.errorText());
     for (qsizetype from = 0; from < ids.size(); from += kChunk) {
         if (cancel && cancel->load())
             return cancelled();
@@ -100,7 +96,7 @@ Status ContactBulk::inChunks(const QList<qint64> &ids, const storage::ProgressFn
             insert.bindInt(1, ids.at(i));
             insert.step();
             if (!insert.ok())
-                return Error(QStringLiteral("db.write"), insert.errorText());
+                return Error(errc::dbWrite, insert.errorText());
             insert.reset();
         }
         if (Status s = perChunk(); !s)
@@ -129,12 +125,12 @@ Status ContactBulk::markChanged(const QList<qint64> &ids, qsizetype from)
     // name, which makes thousands of them quadratic.
     storage::SqliteStatement insert(m_db, "INSERT OR IGNORE INTO temp.bulk_changed (id) VALUES (?1)");
     if (!insert.isValid())
-        return Error(QStringLiteral("db.write"), insert.errorText());
+        return Error(errc::dbWrite, insert.errorText());
     for (qsizetype i = from; i < ids.size(); ++i) {
         insert.bindInt(1, ids.at(i));
         insert.step();
         if (!insert.ok())
-            return Error(QStringLiteral("db.write"), insert.errorText());
+            return Error(errc::dbWrite, insert.errorText());
         insert.reset();
     }
     return {};
@@ -144,7 +140,7 @@ Result<qint64> ContactBulk::tagIdFor(const QString &tag, bool create, bool *crea
 {
     const QString name = tag.trimmed();
     if (name.isEmpty())
-        return Error(QStringLiteral("tag.empty"), tr("A tag needs a name."));
+        return Error(errc::tagEmpty, tr("A tag needs a name."));
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id, name FROM tags WHERE lower(name) = lower(?)"));
     q.addBindValue(name);
@@ -156,7 +152,7 @@ Result<qint64> ContactBulk::tagIdFor(const QString &tag, bool create, bool *crea
         return q.value(0).toLongLong();
     }
     if (!create)
-        return Error(QStringLiteral("tag.not-found"), tr("There is no tag named “%1”.").arg(name));
+        return Error(errc::tagNotFound, tr("There is no tag named “%1”.").arg(name));
     q.prepare(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, ?) RETURNING id"));
     q.addBindValue(name);
     q.addBindValue(m_clock());
@@ -199,7 +195,7 @@ Result<ContactBulk::TagChange> ContactBulk::addTag(const QList<qint64> &ids, con
         if (Status st = markChanged(change.ids, before); !st)
             return st;
         return exec(m_db, QStringLiteral("UPDATE contacts SET updated_at = ?, updated_by = ? WHERE id IN (SELECT id FROM temp.bulk_changed)"),
-                    {now, nullableId(m_byUser)});
+                    {now, storage::userValue(m_byUser)});
     });
     if (!s)
         return s.error();
@@ -237,7 +233,7 @@ Result<ContactBulk::TagChange> ContactBulk::removeTag(const QList<qint64> &ids, 
         if (Status st = markChanged(change.ids, before); !st)
             return st;
         return exec(m_db, QStringLiteral("UPDATE contacts SET updated_at = ?, updated_by = ? WHERE id IN (SELECT id FROM temp.bulk_changed)"),
-                    {now, nullableId(m_byUser)});
+                    {now, storage::userValue(m_byUser)});
     });
     if (!s)
         return s.error();
@@ -307,7 +303,7 @@ Result<ContactBulk::StatusChange> ContactBulk::unsubscribe(const QList<qint64> &
         if (Status st = collect(m_db,
                                 QStringLiteral("UPDATE contacts SET status = 'unsubscribed', updated_at = ?, updated_by = ? "
                                                "WHERE id IN (SELECT id FROM temp.bulk_ids) AND status = 'subscribed' RETURNING id"),
-                                {now, nullableId(m_byUser)}, change.ids);
+                                {now, storage::userValue(m_byUser)}, change.ids);
             !st)
             return st;
         if (change.ids.size() == before)
@@ -318,7 +314,7 @@ Result<ContactBulk::StatusChange> ContactBulk::unsubscribe(const QList<qint64> &
         return collect(m_db,
                        QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
                                       "SELECT id, 'email', 'withdrawn', 'manual', ?, ?, ? FROM temp.bulk_changed RETURNING id"),
-                       {evidence, now, nullableId(m_byUser)}, change.consentEvents);
+                       {evidence, now, storage::userValue(m_byUser)}, change.consentEvents);
     });
     if (!s)
         return s.error();
@@ -345,7 +341,7 @@ Result<qint64> ContactBulk::undoUnsubscribe(const StatusChange &change, const st
                                  "AND email_key NOT IN (SELECT address_key FROM suppression "
                                  "                      WHERE channel = 'email' AND address_key IS NOT NULL)"));
         q.addBindValue(now);
-        q.addBindValue(nullableId(m_byUser));
+        q.addBindValue(storage::userValue(m_byUser));
         if (!q.exec())
             return storage::queryError(q);
         restored += q.numRowsAffected();
@@ -507,6 +503,8 @@ Status ContactBulk::purgeAllTrash(QSqlDatabase db)
         return {};
     q.finish();
     storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
     for (const char *table : {"contacts_trash", "contact_tags_trash", "consent_links_trash"})
         if (Status s = exec(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !s)
             return s;

@@ -2,10 +2,14 @@
 #include "contactimporter.h"
 
 #include "addressing.h"
+#include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/savefile.h"
 #include "contactsearch.h"
 #include "suppression.h"
 #include "storage/sqlitestatement.h"
+#include "storage/sqlvalues.h"
+#include "storage/transaction.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -14,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -269,7 +272,7 @@ Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const Import
             if (field == QLatin1String("ignore"))
                 field.clear();
             else if (!field.startsWith(QLatin1String("custom:")) && !standardFields().contains(field))
-                return Error(QStringLiteral("import.unknown-field"),
+                return Error(errc::importUnknownField,
                              tr("Column \"%1\" is mapped to \"%2\", which is not a field. Fields: %3, custom:NAME, ignore.")
                                  .arg(trimmed, field, standardFields().join(QStringLiteral(", "))));
         } else if (preset.contains(trimmed)) {
@@ -287,11 +290,11 @@ Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const Import
     }
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
         if (!seenOverrides.contains(it.key()))
-            return Error(QStringLiteral("import.unknown-column"),
+            return Error(errc::importUnknownColumn,
                          tr("There is no column \"%1\" in the file's header.").arg(it.key()));
     plan.emailColumn = int(plan.fields.indexOf(QStringLiteral("email")));
     if (plan.emailColumn < 0)
-        return Error(QStringLiteral("import.no-email"),
+        return Error(errc::importNoEmail,
                      tr("No column holds email addresses. Map one with --map COLUMN=email (columns: %1).")
                          .arg(header.join(QStringLiteral(", "))));
     return plan;
@@ -303,7 +306,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 {
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("import.open"), tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+        return Error(errc::importOpen, tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
     const qint64 totalBytes = file.size();
     CsvReader reader(&file, options.csv);
     if (Status s = reader.start(); !s)
@@ -311,7 +314,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     CsvReader::Record record;
     if (!reader.next(record))
         return reader.error() ? *reader.error()
-                              : Error(QStringLiteral("import.empty"), tr("%1 is empty.").arg(QFileInfo(csvPath).fileName()));
+                              : Error(errc::importEmpty, tr("%1 is empty.").arg(QFileInfo(csvPath).fileName()));
     auto planned = plan(record.fields, options);
     if (!planned)
         return planned.error();
@@ -325,11 +328,10 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 
     storage::ScopedConnection conn(databasePath, storage::ScopedConnection::Mode::ReadWrite);
     if (!conn.isOpen())
-        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
+        return Error(errc::dbOpenFailed, tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
     QSqlDatabase &db = conn.db();
     QSqlQuery setup(db);
     setup.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    const auto dbFail = [](const QSqlQuery &q) { return Error(QStringLiteral("db.write"), q.lastError().text()); };
 
     // Suppressed addresses, and the tags and custom fields that exist, are loaded once.
     QSet<QString> suppressed;
@@ -348,15 +350,11 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString source = QStringLiteral("import:") + QFileInfo(csvPath).fileName();
-    const QVariant by = options.userId ? QVariant(*options.userId) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant by = storage::userValue(options.userId);
 
-    if (!db.transaction())
-        return Error(QStringLiteral("db.write"), db.lastError().text());
-    bool committed = false;
-    const auto rollback = qScopeGuard([&] {
-        if (!committed)
-            db.rollback();
-    });
+    storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
 
     // Search index in bulk: the per-row triggers go for the length of this transaction (a rollback
     // brings them back), new rows are indexed in one statement at the end, updated rows as they change.
@@ -367,7 +365,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             lastIdBefore = q.value(0).toLongLong();
         for (const QString &sql : ContactSearch::dropTriggerStatements())
             if (!q.exec(sql))
-                return dbFail(q);
+                return storage::queryError(q);
     }
 
     // The per-row statements go straight to SQLite on the driver's handle (see sqlitestatement.h).
@@ -391,8 +389,8 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                                            "SELECT id, email, first_name, last_name, company FROM contacts WHERE id = ?1");
     for (const storage::SqliteStatement *st : {&insert, &lookup, &update, &tagContact, &ftsDelete, &ftsInsert})
         if (!st->isValid())
-            return Error(QStringLiteral("db.write"), st->errorText());
-    const auto stepFail = [](const storage::SqliteStatement &st) { return Error(QStringLiteral("db.write"), st.errorText()); };
+            return Error(errc::dbWrite, st->errorText());
+    const auto stepFail = [](const storage::SqliteStatement &st) { return Error(errc::dbWrite, st.errorText()); };
     const auto bindBy = [&](storage::SqliteStatement &st, int index) {
         if (options.userId)
             st.bindInt(index, *options.userId);
@@ -410,21 +408,20 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                                    "VALUES (?, 'email', 'given', 'import', ?, ?, ?)"));
 
     // Rejected rows stream to a file that only appears when the import succeeds.
-    std::unique_ptr<QSaveFile> rejects;
+    std::unique_ptr<SaveFile> rejects;
     if (!options.rejectsPath.isEmpty()) {
-        rejects = std::make_unique<QSaveFile>(options.rejectsPath);
-        if (!rejects->open(QIODevice::WriteOnly))
-            return Error(QStringLiteral("import.rejects"),
-                         tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
-        rejects->write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
+        rejects = std::make_unique<SaveFile>(options.rejectsPath);
+        if (Status s = rejects->open(); !s)
+            return s.error();
+        rejects->device().write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
     }
     const auto reject = [&](qint64 line, const QString &reason, const QStringList &fields) {
         ++report.rejected;
         if (report.rejections.size() < kMaxRejectionsKept)
             report.rejections.append({line, reason, fields});
         if (rejects)
-            rejects->write((CsvReader::formatRecord(QStringList{QString::number(line), reason} + fields) + QStringLiteral("\r\n"))
-                               .toUtf8());
+            rejects->device().write(
+                (CsvReader::formatRecord(QStringList{QString::number(line), reason} + fields) + QStringLiteral("\r\n")).toUtf8());
     };
 
     QStringList tagsForAll;
@@ -439,7 +436,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         newTag.addBindValue(name);
         newTag.addBindValue(now);
         if (!newTag.exec() || !newTag.next())
-            return dbFail(newTag);
+            return storage::queryError(newTag);
         const qint64 id = newTag.value(0).toLongLong();
         newTag.finish();
         tagIds.insert(key, id);
@@ -456,7 +453,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             if (progress)
                 progress(reader.bytesRead(), totalBytes);
             if (cancel && cancel->load())
-                return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+                return Error(errc::cancelled, tr("The import was cancelled; nothing was changed."));
         }
         const QStringList &f = record.fields;
         if (f.size() != columnCount) {
@@ -529,7 +526,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
             newField.addBindValue(it.key());
             newField.addBindValue(now);
             if (!newField.exec())
-                return dbFail(newField);
+                return storage::queryError(newField);
             customFields.insert(it.key());
         }
 
@@ -573,7 +570,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
                 consent.addBindValue(now);
                 consent.addBindValue(by);
                 if (!consent.exec())
-                    return dbFail(consent);
+                    return storage::queryError(consent);
             }
         } else {
             // Known already, in the database or earlier in this file.
@@ -667,24 +664,23 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     if (progress)
         progress(totalBytes, totalBytes);
     if (cancel && cancel->load())
-        return Error(QStringLiteral("cancelled"), tr("The import was cancelled; nothing was changed."));
+        return Error(errc::cancelled, tr("The import was cancelled; nothing was changed."));
     {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company) "
                                  "SELECT id, email, first_name, last_name, company FROM contacts WHERE id > ?"));
         q.addBindValue(lastIdBefore);
         if (!q.exec())
-            return dbFail(q);
+            return storage::queryError(q);
         for (const QString &sql : ContactSearch::triggerStatements())
             if (!q.exec(sql))
-                return dbFail(q);
+                return storage::queryError(q);
     }
-    if (rejects && !rejects->commit())
-        return Error(QStringLiteral("import.rejects"),
-                     tr("Cannot write the rejected rows to %1: %2").arg(options.rejectsPath, rejects->errorString()));
-    if (!db.commit())
-        return Error(QStringLiteral("db.write"), db.lastError().text());
-    committed = true;
+    if (rejects)
+        if (Status s = rejects->commit(); !s)
+            return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     qCInfo(lcStorage) << "imported" << report.imported << "updated" << report.updated << "rejected" << report.rejected
                       << "from" << csvPath;
     return report;

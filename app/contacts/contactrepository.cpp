@@ -2,9 +2,12 @@
 #include "contactrepository.h"
 
 #include "addressing.h"
+#include "common/errorcodes.h"
+#include "common/savefile.h"
 #include "contactsearch.h"
 #include "csvreader.h"
 #include "storage/sqlitefile.h"
+#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "suppression.h"
 #include "users/auditlog.h"
@@ -12,7 +15,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -88,16 +90,6 @@ QString whereFor(const ContactFilter &filter, QVariantList &binds)
 
 namespace {
 
-Error dbFailure(const QSqlQuery &q)
-{
-    return Error(QStringLiteral("db.write"), q.lastError().text());
-}
-
-QVariant nullableUser(std::optional<qint64> id)
-{
-    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
-}
-
 QVariant customJson(const QJsonObject &custom)
 {
     return custom.isEmpty() ? QVariant(QMetaType::fromType<QString>())
@@ -140,7 +132,7 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     if (!n)
         return n.error();
     if (!isKnownStatus(contact.status))
-        return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
+        return Error(errc::contactStatus, tr("“%1” is not a contact status.").arg(contact.status));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -160,12 +152,12 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     q.addBindValue(customJson(contact.custom));
     q.addBindValue(now);
     q.addBindValue(now);
-    q.addBindValue(nullableUser(byUser));
-    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(storage::userValue(byUser));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(n->display));
+        return Error(errc::contactDuplicate, tr("A contact with the email %1 already exists.").arg(n->display));
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = writeTags(id, contact.tags, now); !s)
@@ -184,7 +176,7 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     if (!n)
         return n.error();
     if (!isKnownStatus(contact.status))
-        return Error(QStringLiteral("contact.status"), tr("“%1” is not a contact status.").arg(contact.status));
+        return Error(errc::contactStatus, tr("“%1” is not a contact status.").arg(contact.status));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -197,16 +189,16 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     q.addBindValue(SuppressionList::hashOf(n->key));
     q.addBindValue(contact.id);
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("contact.not-found"), tr("This contact no longer exists."));
+        return Error(errc::contactNotFound, tr("This contact no longer exists."));
     const QString oldStatus = q.value(0).toString();
     if (!q.value(1).isNull())
-        return Error(QStringLiteral("contact.duplicate"), tr("A contact with the email %1 already exists.").arg(n->display));
+        return Error(errc::contactDuplicate, tr("A contact with the email %1 already exists.").arg(n->display));
     const bool suppressed = q.value(2).toBool();
     q.finish();
     if (contact.status == QLatin1String("subscribed") && oldStatus != contact.status && suppressed)
-        return Error(QStringLiteral("contact.suppressed"),
+        return Error(errc::contactSuppressed,
                      tr("%1 is on the suppression list and cannot be subscribed again.").arg(n->display));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     q.prepare(QStringLiteral("UPDATE contacts SET email = ?, email_key = ?, first_name = ?, last_name = ?, phone = ?, "
@@ -220,10 +212,10 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     q.addBindValue(contact.status);
     q.addBindValue(customJson(contact.custom));
     q.addBindValue(now);
-    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(storage::userValue(byUser));
     q.addBindValue(contact.id);
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     if (Status s = writeTags(contact.id, contact.tags, now); !s)
         return s.error();
     if (oldStatus != contact.status) {
@@ -247,7 +239,7 @@ Status ContactRepository::writeTags(qint64 contactId, const QStringList &tags, q
     q.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ?"));
     q.addBindValue(contactId);
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     for (const QString &raw : tags) {
         const QString name = raw.trimmed();
         if (name.isEmpty())
@@ -256,13 +248,13 @@ Status ContactRepository::writeTags(qint64 contactId, const QStringList &tags, q
         q.addBindValue(name);
         q.addBindValue(now);
         if (!q.exec())
-            return dbFailure(q);
+            return storage::queryError(q);
         q.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT id, ? FROM tags WHERE lower(name) = lower(?) "
                                  "ON CONFLICT DO NOTHING"));
         q.addBindValue(contactId);
         q.addBindValue(name);
         if (!q.exec())
-            return dbFailure(q);
+            return storage::queryError(q);
     }
     return {};
 }
@@ -277,9 +269,9 @@ Status ContactRepository::recordConsent(qint64 contactId, const QString &action,
     q.addBindValue(action);
     q.addBindValue(evidence);
     q.addBindValue(now);
-    q.addBindValue(nullableUser(byUser));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec())
-        return dbFailure(q);
+        return storage::queryError(q);
     return {};
 }
 
@@ -292,9 +284,9 @@ Result<Contact> ContactRepository::findByEmail(const QString &emailText) const
     q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
     q.addBindValue(email->key);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
-        return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
+        return Error(errc::contactNotFound, tr("There is no contact with the email %1.").arg(email->display));
     return find(q.value(0).toLongLong());
 }
 
@@ -305,9 +297,9 @@ Result<Contact> ContactRepository::find(qint64 id) const
                              "status, source, custom, created_at, updated_at FROM contacts WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
-        return Error(QStringLiteral("contact.not-found"), tr("This contact no longer exists."));
+        return Error(errc::contactNotFound, tr("This contact no longer exists."));
     Contact c;
     c.id = q.value(0).toLongLong();
     c.email = q.value(1).toString();
@@ -325,7 +317,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
                                 "WHERE ct.contact_id = ? ORDER BY lower(t.name)"));
     tags.addBindValue(c.id);
     if (!tags.exec())
-        return Error(QStringLiteral("db.read"), tags.lastError().text());
+        return storage::queryError(tags, errc::dbRead);
     while (tags.next())
         c.tags << tags.value(0).toString();
     return c;
@@ -360,7 +352,7 @@ Result<QList<qint64>> ContactRepository::ids(const ContactFilter &filter, SortKe
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     QList<qint64> result;
     while (q.next())
         result << q.value(0).toLongLong();
@@ -381,7 +373,7 @@ Result<QList<Contact>> ContactRepository::byIds(const QList<qint64> &ids) const
     for (const qint64 id : ids)
         q.addBindValue(id);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     QHash<qint64, Contact> found;
     while (q.next()) {
         const Contact c = listRow(q);
@@ -403,7 +395,7 @@ Result<qint64> ContactRepository::count(const ContactFilter &filter) const
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec() || !q.next())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     return q.value(0).toLongLong();
 }
 
@@ -432,7 +424,7 @@ Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int 
         q.addBindValue(b);
     q.addBindValue(limit);
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     QList<Contact> result;
     while (q.next()) {
         result << listRow(q);
@@ -460,7 +452,7 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
 {
     storage::ScopedConnection conn(databasePath, storage::ScopedConnection::Mode::ReadOnly);
     if (!conn.isOpen())
-        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
+        return Error(errc::dbOpenFailed, tr("Could not open %1: %2").arg(databasePath, conn.errorText()));
     QStringList customNames;
     {
         QSqlQuery q(conn.db());
@@ -468,45 +460,45 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
             while (q.next())
                 customNames << q.value(0).toString();
     }
-    QSaveFile out(outPath);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error(QStringLiteral("export.write"), tr("Cannot write %1: %2").arg(outPath, out.errorString()));
-    const QStringList standard = {QStringLiteral("email"),     QStringLiteral("first_name"), QStringLiteral("last_name"),
-                                  QStringLiteral("phone"),     QStringLiteral("company"),    QStringLiteral("city"),
-                                  QStringLiteral("country"),   QStringLiteral("time_zone"),  QStringLiteral("language"),
-                                  QStringLiteral("status"),    QStringLiteral("source"),     QStringLiteral("created_at"),
-                                  QStringLiteral("updated_at"), QStringLiteral("tags")};
-    out.write((CsvReader::formatRecord(standard + customNames) + QStringLiteral("\r\n")).toUtf8());
-
-    QVariantList binds;
-    QSqlQuery q(conn.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, c.time_zone, "
-                             "c.language, c.status, c.source, c.created_at, c.updated_at, "
-                             "(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                             " WHERE ct.contact_id = c.id), c.custom FROM contacts c")
-              + whereFor(filter, binds) + QStringLiteral(" ORDER BY c.id"));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
     qint64 rows = 0;
-    QStringList cells;
-    while (q.next()) {
-        cells.clear();
-        for (int i = 0; i < 11; ++i)
-            cells << neutralise(q.value(i).toString());
-        for (int i = 11; i < 13; ++i)
-            cells << QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC).toString(Qt::ISODate);
-        cells << neutralise(q.value(13).toString());
-        const QJsonObject custom = QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object();
-        for (const QString &name : std::as_const(customNames))
-            cells << neutralise(custom.value(name).toVariant().toString());
-        out.write((CsvReader::formatRecord(cells) + QStringLiteral("\r\n")).toUtf8());
-        ++rows;
-    }
-    if (!out.commit())
-        return Error(QStringLiteral("export.write"), tr("Cannot write %1: %2").arg(outPath, out.errorString()));
+    const Status saved = saveToFile(outPath, [&](QIODevice &out) -> Status {
+        const QStringList standard = {QStringLiteral("email"),     QStringLiteral("first_name"), QStringLiteral("last_name"),
+                                      QStringLiteral("phone"),     QStringLiteral("company"),    QStringLiteral("city"),
+                                      QStringLiteral("country"),   QStringLiteral("time_zone"),  QStringLiteral("language"),
+                                      QStringLiteral("status"),    QStringLiteral("source"),     QStringLiteral("created_at"),
+                                      QStringLiteral("updated_at"), QStringLiteral("tags")};
+        out.write((CsvReader::formatRecord(standard + customNames) + QStringLiteral("\r\n")).toUtf8());
+
+        QVariantList binds;
+        QSqlQuery q(conn.db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT c.email, c.first_name, c.last_name, c.phone, c.company, c.city, c.country, c.time_zone, "
+                                 "c.language, c.status, c.source, c.created_at, c.updated_at, "
+                                 "(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                 " WHERE ct.contact_id = c.id), c.custom FROM contacts c")
+                  + whereFor(filter, binds) + QStringLiteral(" ORDER BY c.id"));
+        for (const QVariant &b : std::as_const(binds))
+            q.addBindValue(b);
+        if (!q.exec())
+            return storage::queryError(q, errc::dbRead);
+        QStringList cells;
+        while (q.next()) {
+            cells.clear();
+            for (int i = 0; i < 11; ++i)
+                cells << neutralise(q.value(i).toString());
+            for (int i = 11; i < 13; ++i)
+                cells << QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC).toString(Qt::ISODate);
+            cells << neutralise(q.value(13).toString());
+            const QJsonObject custom = QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object();
+            for (const QString &name : std::as_const(customNames))
+                cells << neutralise(custom.value(name).toVariant().toString());
+            out.write((CsvReader::formatRecord(cells) + QStringLiteral("\r\n")).toUtf8());
+            ++rows;
+        }
+        return {};
+    });
+    if (!saved)
+        return saved.error();
     return rows;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvreader.h"
 
+#include "common/errorcodes.h"
+
 #include <QIODevice>
 
 #include <array>
@@ -138,7 +140,7 @@ Status CsvReader::start()
 {
     m_started = true;
     if (!m_device || !m_device->isReadable())
-        return Error(QStringLiteral("csv.unreadable"), tr("The file cannot be read."));
+        return Error(errc::csvUnreadable, tr("The file cannot be read."));
     const QByteArray head = m_device->peek(64 * 1024);
     m_encoding = m_options.encoding == Encoding::Auto ? Encoding::Auto : m_options.encoding;
     if (m_encoding == Encoding::Auto)
@@ -289,7 +291,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
             if (!m_eof)
                 return Parse::NeedMore;
             if (inQuotes) {
-                m_error = Error(QStringLiteral("csv.unterminated-quote"),
+                m_error = Error(errc::csvUnterminatedQuote,
                                 tr("Line %1: a quoted field is never closed.").arg(m_line));
                 return Parse::End;
             }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segment.h"
 
+#include "common/errorcodes.h"
+#include "storage/sqlvalues.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
@@ -45,13 +48,13 @@ public:
     Result<QString> group(const QJsonObject &g, const QString &where, int depth)
     {
         if (depth > Segment::kMaxDepth)
-            return Error(QStringLiteral("segment.too-deep"), tr("%1: groups nest more than %2 deep.").arg(where).arg(Segment::kMaxDepth));
+            return Error(errc::segmentTooDeep, tr("%1: groups nest more than %2 deep.").arg(where).arg(Segment::kMaxDepth));
         const QString match = g.value(QStringLiteral("match")).toString(QStringLiteral("all"));
         if (match != QLatin1String("all") && match != QLatin1String("any"))
-            return Error(QStringLiteral("segment.match"), tr("%1: \"match\" is \"all\" or \"any\", not \"%2\".").arg(where, match));
+            return Error(errc::segmentMatch, tr("%1: \"match\" is \"all\" or \"any\", not \"%2\".").arg(where, match));
         const QJsonValue rulesValue = g.value(QStringLiteral("rules"));
         if (!rulesValue.isArray())
-            return Error(QStringLiteral("segment.rules"), tr("%1: \"rules\" must be a list.").arg(where));
+            return Error(errc::segmentRules, tr("%1: \"rules\" must be a list.").arg(where));
         const QJsonArray rules = rulesValue.toArray();
         if (rules.isEmpty())
             return QStringLiteral("1 = 1"); // an empty group matches everyone
@@ -59,9 +62,9 @@ public:
         for (qsizetype i = 0; i < rules.size(); ++i) {
             const QString here = where + QStringLiteral(" › ") + tr("rule %1").arg(i + 1);
             if (++m_rules > Segment::kMaxRules)
-                return Error(QStringLiteral("segment.too-many"), tr("A segment has at most %1 rules.").arg(Segment::kMaxRules));
+                return Error(errc::segmentTooMany, tr("A segment has at most %1 rules.").arg(Segment::kMaxRules));
             if (!rules.at(i).isObject())
-                return Error(QStringLiteral("segment.rule"), tr("%1 is not an object.").arg(here));
+                return Error(errc::segmentRule, tr("%1 is not an object.").arg(here));
             const QJsonObject r = rules.at(i).toObject();
             const auto part = r.contains(QStringLiteral("rules")) ? group(r, here, depth + 1) : rule(r, here);
             if (!part)
@@ -79,7 +82,7 @@ private:
         const QString field = r.value(QStringLiteral("field")).toString();
         const QString op = r.value(QStringLiteral("op")).toString();
         const QJsonValue value = r.value(QStringLiteral("value"));
-        const auto bad = [&](const QString &why) { return Error(QStringLiteral("segment.rule"), where + QStringLiteral(": ") + why); };
+        const auto bad = [&](const QString &why) { return Error(errc::segmentRule, where + QStringLiteral(": ") + why); };
 
         if (field == QLatin1String("tag")) {
             const QString tag = value.toString().trimmed();
@@ -208,10 +211,10 @@ Result<QJsonObject> Segment::parse(const QByteArray &json)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return Error(QStringLiteral("segment.json"),
+        return Error(errc::segmentJson,
                      tr("The rules are not valid JSON at character %1: %2").arg(error.offset).arg(error.errorString()));
     if (!doc.isObject())
-        return Error(QStringLiteral("segment.json"), tr("The rules must be a JSON object with \"match\" and \"rules\"."));
+        return Error(errc::segmentJson, tr("The rules must be a JSON object with \"match\" and \"rules\"."));
     return doc.object();
 }
 
@@ -225,7 +228,7 @@ Result<qint64> Segment::count(QSqlDatabase db, const QJsonObject &rules, qint64 
     for (const QVariant &b : compiled->binds)
         q.addBindValue(b);
     if (!q.exec() || !q.next())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     return q.value(0).toLongLong();
 }
 
@@ -233,12 +236,12 @@ Result<SavedSegment> SegmentRepository::save(const QString &name, const QJsonObj
 {
     const QString clean = name.trimmed();
     if (clean.isEmpty())
-        return Error(QStringLiteral("segment.name"), tr("A segment needs a name."));
+        return Error(errc::segmentName, tr("A segment needs a name."));
     if (const auto compiled = Segment::compile(rules, m_clock()); !compiled)
         return compiled.error();
     const qint64 now = m_clock();
     const QString json = QString::fromUtf8(QJsonDocument(rules).toJson(QJsonDocument::Compact));
-    const QVariant by = byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant by = storage::userValue(byUser);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO segments (name, rules, created_at, updated_at, created_by, updated_by) "
                              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lower(name)) DO UPDATE SET rules = excluded.rules, "
@@ -250,7 +253,7 @@ Result<SavedSegment> SegmentRepository::save(const QString &name, const QJsonObj
     q.addBindValue(by);
     q.addBindValue(by);
     if (!q.exec())
-        return Error(QStringLiteral("db.write"), q.lastError().text());
+        return storage::queryError(q);
     return find(clean);
 }
 
@@ -260,9 +263,9 @@ Result<SavedSegment> SegmentRepository::find(const QString &name) const
     q.prepare(QStringLiteral("SELECT id, name, rules, updated_at FROM segments WHERE lower(name) = lower(?)"));
     q.addBindValue(name.trimmed());
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return storage::queryError(q, errc::dbRead);
     if (!q.next())
-        return Error(QStringLiteral("segment.not-found"), tr("There is no segment called \"%1\".").arg(name.trimmed()));
+        return Error(errc::segmentNotFound, tr("There is no segment called \"%1\".").arg(name.trimmed()));
     return SavedSegment{q.value(0).toLongLong(), q.value(1).toString(),
                         QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(), q.value(3).toLongLong()};
 }

@@ -2,6 +2,7 @@
 #include "suppression.h"
 
 #include "addressing.h"
+#include "common/errorcodes.h"
 #include "csvreader.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -56,7 +57,7 @@ Result<bool> SuppressionList::insert(Channel channel, const QString &key, const 
     q.addBindValue(hashOf(key));
     q.addBindValue(reason.isEmpty() ? QStringLiteral("manual") : reason);
     q.addBindValue(m_clock());
-    q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec())
         return storage::queryError(q);
     const bool added = q.numRowsAffected() == 1;
@@ -78,13 +79,14 @@ Result<bool> SuppressionList::add(Channel channel, const QString &address, const
     const auto key = keyOf(channel, address, defaultCountry);
     if (!key)
         return key.error();
-    if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     const auto added = insert(channel, *key, reason, byUser);
-    if (!added || !m_db.commit()) {
-        m_db.rollback();
-        return added ? Error(QStringLiteral("db.write"), m_db.lastError().text()) : added.error();
-    }
+    if (!added)
+        return added.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return added;
 }
 
@@ -106,7 +108,7 @@ Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channe
 {
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("import.open"), tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+        return Error(errc::importOpen, tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
     CsvReader reader(&file);
     if (Status s = reader.start(); !s)
         return s.error();
@@ -143,20 +145,17 @@ Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channe
     }
     if (reader.error())
         return *reader.error();
-    if (!m_db.transaction())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     for (const QString &key : std::as_const(keys)) {
         const auto added = insert(channel, key, reason, byUser);
-        if (!added) {
-            m_db.rollback();
+        if (!added)
             return added.error();
-        }
         (*added ? result.added : result.already) += 1;
     }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
-    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return result;
 }
 
@@ -232,7 +231,7 @@ Status SuppressionList::remove(Channel channel, const QString &address, std::opt
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("suppression.not-found"), tr("%1 is not on the suppression list.").arg(address.trimmed()));
+        return Error(errc::suppressionNotFound, tr("%1 is not on the suppression list.").arg(address.trimmed()));
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("suppression.removed"), QStringLiteral("suppression"), id,
@@ -253,17 +252,13 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
     if (!find.exec())
         return storage::queryError(find);
     if (!find.next())
-        return Error(QStringLiteral("contact.not-found"), tr("There is no contact with the email %1.").arg(email->display));
+        return Error(errc::contactNotFound, tr("There is no contact with the email %1.").arg(email->display));
     const qint64 id = find.value(0).toLongLong();
     find.finish();
 
-    if (!db.transaction())
-        return Error(QStringLiteral("db.write"), db.lastError().text());
-    const auto fail = [&db](const QSqlQuery &q) {
-        const Error e = storage::queryError(q);
-        db.rollback();
-        return e;
-    };
+    storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString hash = SuppressionList::hashOf(email->key);
     QSqlQuery q(db);
@@ -273,27 +268,21 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
                              "DO UPDATE SET address_key = NULL"));
     q.addBindValue(hash);
     q.addBindValue(now);
-    q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(storage::userValue(byUser));
     if (!q.exec())
-        return fail(q);
+        return storage::queryError(q);
     // Consent history stays, without the IP address; the contact link goes with the contact.
     q.prepare(QStringLiteral("UPDATE consent_events SET ip = NULL WHERE contact_id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return fail(q);
+        return storage::queryError(q);
     q.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?")); // tags cascade; the search index follows
     q.addBindValue(id);
     if (!q.exec())
-        return fail(q);
-    if (Status s = AuditLog(db).record(byUser, QStringLiteral("contact.forgotten"), QStringLiteral("contact"), id, {}, now); !s) {
-        db.rollback();
+        return storage::queryError(q);
+    if (Status s = AuditLog(db).record(byUser, QStringLiteral("contact.forgotten"), QStringLiteral("contact"), id, {}, now); !s)
         return s;
-    }
-    if (!db.commit()) {
-        db.rollback();
-        return Error(QStringLiteral("db.write"), db.lastError().text());
-    }
-    return {};
+    return tx.commit();
 }
 
 } // namespace lux::contacts

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatestore.h"
 
+#include "common/errorcodes.h"
 #include "markdown.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -43,9 +44,9 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
 {
     const QString name = t.name.trimmed();
     if (name.isEmpty())
-        return Error(QStringLiteral("template.name"), tr("A template needs a name."));
+        return Error(errc::templateName, tr("A template needs a name."));
     if (t.format != QLatin1String("html") && t.format != QLatin1String("markdown"))
-        return Error(QStringLiteral("template.format"), tr("“%1” is not a template format (html or markdown).").arg(t.format));
+        return Error(errc::templateFormat, tr("“%1” is not a template format (html or markdown).").arg(t.format));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -57,7 +58,7 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
     if (!q.exec())
         return storage::queryError(q);
     if (q.next())
-        return Error(QStringLiteral("template.duplicate"), tr("There is already a template named “%1”.").arg(name));
+        return Error(errc::templateDuplicate, tr("There is already a template named “%1”.").arg(name));
     qint64 id = t.id;
     bool changed = true;
     if (id == 0) {
@@ -78,7 +79,7 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
         if (!q.exec())
             return storage::queryError(q);
         if (!q.next())
-            return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
+            return Error(errc::templateNotFound, tr("This template no longer exists."));
         changed = !q.value(0).toBool();
         q.prepare(QStringLiteral("UPDATE templates SET name = ?, format = ?, subject = ?, preheader = ?, source = ?, tags = ?, "
                                  "updated_at = ?, updated_by = ?, text_part = ? WHERE id = ?"));
@@ -114,7 +115,7 @@ Result<EmailTemplate> TemplateStore::find(const QString &name) const
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("template.not-found"), tr("There is no template named “%1”.").arg(name.trimmed()));
+        return Error(errc::templateNotFound, tr("There is no template named “%1”.").arg(name.trimmed()));
     return fromQuery(q);
 }
 
@@ -126,7 +127,7 @@ Result<EmailTemplate> TemplateStore::find(qint64 id) const
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("template.not-found"), tr("This template no longer exists."));
+        return Error(errc::templateNotFound, tr("This template no longer exists."));
     return fromQuery(q);
 }
 
@@ -187,7 +188,7 @@ Status TemplateStore::saveComponent(const QString &name, const QString &source, 
 {
     static const QRegularExpression valid(QStringLiteral(R"(^[A-Za-z0-9_][A-Za-z0-9_.-]*$)"));
     if (!valid.match(name).hasMatch())
-        return Error(QStringLiteral("component.name"),
+        return Error(errc::componentName,
                      tr("“%1” cannot name a component: use letters, digits, -, _ and dots, as in {{> footer}}.").arg(name));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
@@ -220,7 +221,7 @@ Status TemplateStore::removeComponent(const QString &name, std::optional<qint64>
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("component.not-found"), tr("There is no component named “%1”.").arg(name));
+        return Error(errc::componentNotFound, tr("There is no component named “%1”.").arg(name));
     const qint64 id = q.value(0).toLongLong();
     const QString stored = q.value(1).toString();
     q.finish();
@@ -243,10 +244,10 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
                                    const QString &previousName)
 {
     if (name.trimmed().isEmpty())
-        return Error(QStringLiteral("brand.name"), tr("A brand kit needs a name."));
+        return Error(errc::brandName, tr("A brand kit needs a name."));
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
         if (!it.value().isString())
-            return Error(QStringLiteral("brand.field"), tr("Brand kit field “%1” must be text.").arg(it.key()));
+            return Error(errc::brandField, tr("Brand kit field “%1” must be text.").arg(it.key()));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -258,7 +259,7 @@ Status TemplateStore::saveBrandKit(const QString &name, const QJsonObject &field
         if (!q.exec())
             return fail();
         if (q.next())
-            return Error(QStringLiteral("brand.duplicate"), tr("There is already a brand kit named “%1”.").arg(name.trimmed()));
+            return Error(errc::brandDuplicate, tr("There is already a brand kit named “%1”.").arg(name.trimmed()));
         q.prepare(QStringLiteral("UPDATE brand_kits SET name = ? WHERE lower(name) = lower(?)"));
         q.addBindValue(name.trimmed());
         q.addBindValue(previousName);
@@ -328,7 +329,7 @@ Status TemplateStore::removeBrandKit(const QString &name, std::optional<qint64> 
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("brand.not-found"), tr("There is no brand kit named “%1”.").arg(name));
+        return Error(errc::brandNotFound, tr("There is no brand kit named “%1”.").arg(name));
     const qint64 id = q.value(0).toLongLong();
     const QString stored = q.value(1).toString();
     const bool wasDefault = q.value(2).toBool();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backup.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "migrations.h"
 
@@ -35,10 +36,10 @@ Result<FileFacts> checkRestoreCandidate(const QString &candidate)
     if (!facts)
         return facts.error();
     if (facts->applicationId != kApplicationId)
-        return Error(QStringLiteral("restore.foreign"),
+        return Error(errc::restoreForeign,
                      BackupTr::tr("%1 is not a LUX Marketing database.").arg(shown));
     if (facts->schemaVersion > latestSchemaVersion())
-        return Error(QStringLiteral("db.newer-version"),
+        return Error(errc::dbNewerVersion,
                      BackupTr::tr("%1 was written by a newer version of LUX Marketing (schema %2; this "
                                   "version reads up to schema %3).")
                          .arg(shown)
@@ -48,7 +49,7 @@ Result<FileFacts> checkRestoreCandidate(const QString &candidate)
     if (!integrity)
         return integrity.error();
     if (!integrity->ok)
-        return Error(QStringLiteral("restore.damaged"),
+        return Error(errc::restoreDamaged,
                      BackupTr::tr("%1 failed its integrity check: %2")
                          .arg(shown, integrity->problems.mid(0, 3).join(QStringLiteral("; "))));
     return facts;
@@ -80,7 +81,7 @@ Status exportDatabase(const QString &source, const QString &dest, const Progress
             q.finish();
             conn.db().close();
             QFile::remove(staging);
-            return Error(QStringLiteral("export.scrub"),
+            return Error(errc::exportScrub,
                          BackupTr::tr("Preparing the exported copy failed: %1").arg(why));
         }
         q.exec(QStringLiteral("VACUUM"));
@@ -89,7 +90,7 @@ Status exportDatabase(const QString &source, const QString &dest, const Progress
     QFile::remove(dest);
     if (!QFile::rename(staging, dest)) {
         QFile::remove(staging);
-        return Error(QStringLiteral("export.write"),
+        return Error(errc::exportWrite,
                      BackupTr::tr("Could not write %1.").arg(QDir::toNativeSeparators(dest)));
     }
     syncPath(dest);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "migrations.h"
 
@@ -60,19 +61,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
     const storage::FileKind kind = storage::classifyFile(path);
     switch (kind) {
     case storage::FileKind::NotSqlite:
-        return Error(QStringLiteral("db.not-sqlite"),
+        return Error(errc::dbNotSqlite,
                      tr("%1 is not a LUX Marketing database (it is not an SQLite file). "
                         "It was left untouched.")
                          .arg(native(path)));
     case storage::FileKind::Unreadable:
-        return Error(QStringLiteral("db.unreadable"),
+        return Error(errc::dbUnreadable,
                      tr("%1 cannot be read: check its permissions.").arg(native(path)));
     case storage::FileKind::Missing:
     case storage::FileKind::Empty:
         if (!options.createIfMissing || options.access == Access::ReadOnly)
-            return Error(QStringLiteral("db.missing"), tr("There is no database at %1.").arg(native(path)));
+            return Error(errc::dbMissing, tr("There is no database at %1.").arg(native(path)));
         if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-            return Error(QStringLiteral("db.folder"),
+            return Error(errc::dbFolder,
                          tr("Could not create the folder %1.").arg(native(QFileInfo(path).absolutePath())));
         break;
     case storage::FileKind::Sqlite:
@@ -93,11 +94,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
             const bool lockedByOther = db->m_lock->error() == QLockFile::LockFailedError;
             db->m_lock.reset();
             if (!lockedByOther)
-                return Error(QStringLiteral("db.lock-failed"),
+                return Error(errc::dbLockFailed,
                              tr("Could not create the lock file beside %1: check the folder's permissions.")
                                  .arg(native(path)));
             if (options.access != Access::ReadWriteOrReadOnly || !existed)
-                return Error(QStringLiteral("db.locked"),
+                return Error(errc::dbLocked,
                              tr("%1 is already open for writing in %2. Close it there, or open it read-only.")
                                  .arg(native(path), report.lockHolder));
             db->m_readOnly = true;
@@ -129,7 +130,7 @@ Status Database::openConnection()
         const QString why = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
-        return Error(QStringLiteral("db.open-failed"), tr("Could not open %1: %2").arg(native(m_path), why));
+        return Error(errc::dbOpenFailed, tr("Could not open %1: %2").arg(native(m_path), why));
     }
     return {};
 }
@@ -139,7 +140,7 @@ Status Database::prepare(bool existed, OpenReport &report)
     QSqlDatabase db = connection();
     QSqlQuery q(db);
     const auto damaged = [&](const QSqlQuery &failed) {
-        return Error(QStringLiteral("db.corrupt"),
+        return Error(errc::dbCorrupt,
                      tr("%1 is damaged or is not a database (%2). It was left untouched.")
                          .arg(native(m_path), failed.lastError().text()));
     };
@@ -160,12 +161,12 @@ Status Database::prepare(bool existed, OpenReport &report)
         tables = q.value(0).toInt();
         q.finish();
         if (applicationId != storage::kApplicationId && (applicationId != 0 || tables > 0))
-            return Error(QStringLiteral("db.foreign"),
+            return Error(errc::dbForeign,
                          tr("%1 is an SQLite database of another application, not of LUX Marketing. "
                             "It was left untouched.")
                              .arg(native(m_path)));
         if (version > storage::latestSchemaVersion())
-            return Error(QStringLiteral("db.newer-version"),
+            return Error(errc::dbNewerVersion,
                          tr("%1 was written by a newer version of LUX Marketing (schema %2; this version "
                             "reads up to schema %3). It was left untouched: update LUX Marketing to open it.")
                              .arg(native(m_path))
@@ -176,7 +177,7 @@ Status Database::prepare(bool existed, OpenReport &report)
 
     if (m_readOnly) {
         if (needsMigration)
-            return Error(QStringLiteral("db.needs-upgrade"),
+            return Error(errc::dbNeedsUpgrade,
                          tr("%1 uses an older schema (%2) and must be updated, which needs write access. "
                             "Open it where no other LUX Marketing has it open.")
                              .arg(native(m_path))
@@ -186,14 +187,14 @@ Status Database::prepare(bool existed, OpenReport &report)
     } else {
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
             || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-            return Error(QStringLiteral("db.wal"),
+            return Error(errc::dbWal,
                          tr("Could not switch %1 to write-ahead logging: %2")
                              .arg(native(m_path), q.lastError().text()));
         q.finish();
         for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
                                    "PRAGMA mmap_size = 1073741824"}) {
             if (!q.exec(QString::fromLatin1(pragma)))
-                return Error(QStringLiteral("db.pragma"),
+                return Error(errc::dbPragma,
                              tr("Could not configure %1: %2").arg(native(m_path), q.lastError().text()));
         }
     }
@@ -207,7 +208,7 @@ Status Database::prepare(bool existed, OpenReport &report)
         if (existed && version > 0) {
             const QString backup = newBackupPath(QStringLiteral("before-schema-%1").arg(storage::latestSchemaVersion()));
             if (Status s = storage::copyDatabase(m_path, backup); !s)
-                return Error(QStringLiteral("db.migration-backup"),
+                return Error(errc::dbMigrationBackup,
                              tr("The database was not updated because the backup before the update failed: %1")
                                  .arg(s.error().message));
             report.preMigrationBackup = backup;
@@ -322,7 +323,7 @@ Status Database::setMeta(const QString &key, const QString &value)
     q.addBindValue(key);
     q.addBindValue(value);
     if (!q.exec())
-        return Error(QStringLiteral("db.write"), tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
+        return Error(errc::dbWrite, tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
     return {};
 }
 
@@ -345,7 +346,7 @@ Status Database::setSetting(const QString &key, const QString &value, std::optio
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
-        return Error(QStringLiteral("db.write"), tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
+        return Error(errc::dbWrite, tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
     return {};
 }
 
@@ -360,7 +361,7 @@ QString Database::newBackupPath(const QString &reason) const
 Result<QString> Database::replaceWith(const QString &stagedPath)
 {
     if (m_readOnly)
-        return Error(QStringLiteral("db.read-only"), tr("A database opened read-only cannot be replaced."));
+        return Error(errc::dbReadOnly, tr("A database opened read-only cannot be replaced."));
     const auto facts = storage::inspect(stagedPath);
     if (!facts)
         return facts.error();
@@ -384,13 +385,13 @@ Result<QString> Database::replaceWith(const QString &stagedPath)
 
     if (!QFile::copy(m_path, keep)) {
         reopenCurrent();
-        return Error(QStringLiteral("restore.keep"),
+        return Error(errc::restoreKeep,
                      tr("The restore was not done: the current database could not be kept at %1.").arg(native(keep)));
     }
     storage::syncPath(keep);
     if (!renameReplacing(stagedPath, m_path)) {
         reopenCurrent();
-        return Error(QStringLiteral("restore.swap"),
+        return Error(errc::restoreSwap,
                      tr("The restore was not done: %1 could not be moved into place.").arg(native(stagedPath)));
     }
     storage::syncPath(m_path);
@@ -404,7 +405,7 @@ Result<QString> Database::replaceWith(const QString &stagedPath)
         storage::removeCompanionFiles(m_path);
         renameReplacing(keep, m_path);
         reopenCurrent();
-        return Error(QStringLiteral("restore.open"),
+        return Error(errc::restoreOpen,
                      tr("The restored database could not be opened (%1); the previous database is back in use.")
                          .arg(opened.error().message));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitefile.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QAtomicInteger>
@@ -114,15 +115,15 @@ bool isNetworkFileSystem(const QString &fsType)
 Result<IntegrityReport> checkIntegrity(const QString &path)
 {
     if (classifyFile(path) != FileKind::Sqlite)
-        return Error(QStringLiteral("db.not-sqlite"), SqliteFileTr::tr("%1 is not an SQLite database.").arg(path));
+        return Error(errc::dbNotSqlite, SqliteFileTr::tr("%1 is not an SQLite database.").arg(path));
     ScopedConnection conn(path, ScopedConnection::Mode::ReadOnly);
     if (!conn.isOpen())
-        return Error(QStringLiteral("db.open-failed"),
+        return Error(errc::dbOpenFailed,
                      SqliteFileTr::tr("Could not open %1: %2").arg(path, conn.errorText()));
     IntegrityReport report;
     QSqlQuery q(conn.db());
     if (!q.exec(QStringLiteral("PRAGMA integrity_check(100)")))
-        return Error(QStringLiteral("db.corrupt"),
+        return Error(errc::dbCorrupt,
                      SqliteFileTr::tr("The integrity check of %1 could not run: %2").arg(path, q.lastError().text()));
     while (q.next()) {
         const QString line = q.value(0).toString();
@@ -130,7 +131,7 @@ Result<IntegrityReport> checkIntegrity(const QString &path)
             report.problems << line;
     }
     if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
-        return Error(QStringLiteral("db.corrupt"),
+        return Error(errc::dbCorrupt,
                      SqliteFileTr::tr("The foreign key check of %1 could not run: %2").arg(path, q.lastError().text()));
     while (q.next() && report.problems.size() < 100) {
         report.problems << SqliteFileTr::tr("Row %1 of table %2 refers to a missing row of %3.")
@@ -144,16 +145,16 @@ Result<FileFacts> inspect(const QString &path)
 {
     const FileKind kind = classifyFile(path);
     if (kind != FileKind::Sqlite)
-        return Error(QStringLiteral("db.not-sqlite"),
+        return Error(errc::dbNotSqlite,
                      SqliteFileTr::tr("%1 is not an SQLite database.").arg(QDir::toNativeSeparators(path)));
     ScopedConnection conn(path, ScopedConnection::Mode::ReadOnly);
     if (!conn.isOpen())
-        return Error(QStringLiteral("db.open-failed"),
+        return Error(errc::dbOpenFailed,
                      SqliteFileTr::tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), conn.errorText()));
     FileFacts facts;
     QSqlQuery q(conn.db());
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error(QStringLiteral("db.corrupt"), SqliteFileTr::tr("%1 is damaged or not a database: %2")
+        return Error(errc::dbCorrupt, SqliteFileTr::tr("%1 is damaged or not a database: %2")
                                                        .arg(QDir::toNativeSeparators(path), q.lastError().text()));
     facts.schemaVersion = q.value(0).toInt();
     if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next())
@@ -193,13 +194,13 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
     const QString nativeSource = QDir::toNativeSeparators(source);
     const QString nativeDest = QDir::toNativeSeparators(dest);
     if (classifyFile(source) != FileKind::Sqlite)
-        return Error(QStringLiteral("db.not-sqlite"), SqliteFileTr::tr("%1 is not an SQLite database.").arg(nativeSource));
+        return Error(errc::dbNotSqlite, SqliteFileTr::tr("%1 is not an SQLite database.").arg(nativeSource));
     if (QFileInfo(source).canonicalFilePath() == QFileInfo(dest).canonicalFilePath())
-        return Error(QStringLiteral("backup.same-file"),
+        return Error(errc::backupSameFile,
                      SqliteFileTr::tr("A database cannot be copied onto itself (%1).").arg(nativeDest));
     const QString destDir = QFileInfo(dest).absolutePath();
     if (!QDir().mkpath(destDir))
-        return Error(QStringLiteral("backup.folder"), SqliteFileTr::tr("Could not create the folder %1.").arg(destDir));
+        return Error(errc::backupFolder, SqliteFileTr::tr("Could not create the folder %1.").arg(destDir));
 
     const QString partial = dest + QStringLiteral(".partial");
     QFile::remove(partial);
@@ -209,20 +210,20 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
     {
         ScopedConnection src(source, ScopedConnection::Mode::ReadOnly);
         if (!src.isOpen())
-            return Error(QStringLiteral("db.open-failed"),
+            return Error(errc::dbOpenFailed,
                          SqliteFileTr::tr("Could not open %1: %2").arg(nativeSource, src.errorText()));
         ScopedConnection dst(partial, ScopedConnection::Mode::ReadWrite);
         if (!dst.isOpen())
-            return Error(QStringLiteral("backup.write"),
+            return Error(errc::backupWrite,
                          SqliteFileTr::tr("Could not create %1: %2").arg(nativeDest, dst.errorText()));
         sqlite3 *srcHandle = handleOf(src.db());
         sqlite3 *dstHandle = handleOf(dst.db());
         if (!srcHandle || !dstHandle)
-            return Error(QStringLiteral("backup.driver"), SqliteFileTr::tr("The SQLite driver did not expose its handle."));
+            return Error(errc::backupDriver, SqliteFileTr::tr("The SQLite driver did not expose its handle."));
 
         sqlite3_backup *backup = sqlite3_backup_init(dstHandle, "main", srcHandle, "main");
         if (!backup)
-            return Error(QStringLiteral("backup.write"),
+            return Error(errc::backupWrite,
                          SqliteFileTr::tr("Could not start the copy to %1: %2")
                              .arg(nativeDest, QString::fromUtf8(sqlite3_errmsg(dstHandle))));
         qint64 pageSize = 4096;
@@ -265,9 +266,9 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
             mark.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
         }
         if (cancelled) {
-            status = Error(QStringLiteral("cancelled"), SqliteFileTr::tr("The copy was cancelled."));
+            status = Error(errc::cancelled, SqliteFileTr::tr("The copy was cancelled."));
         } else if (rc != SQLITE_DONE) {
-            status = Error(QStringLiteral("backup.failed"),
+            status = Error(errc::backupFailed,
                            SqliteFileTr::tr("Copying %1 to %2 failed: %3")
                                .arg(nativeSource, nativeDest, QString::fromUtf8(sqlite3_errstr(rc))));
         }
@@ -284,7 +285,7 @@ Status copyDatabase(const QString &source, const QString &dest, const ProgressFn
                             std::filesystem::path(QFile::encodeName(dest).toStdString()), ec);
     if (ec) {
         QFile::remove(partial);
-        return Error(QStringLiteral("backup.write"),
+        return Error(errc::backupWrite,
                      SqliteFileTr::tr("Could not move the copy into place at %1: %2")
                          .arg(nativeDest, QString::fromStdString(ec.message())));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/errorcodes.h"
 #include "common/result.h"
 
 #include <QSqlError>
@@ -13,7 +14,7 @@
 namespace lux::storage {
 
 // The failure of a statement, as the stores report it.
-inline Error queryError(const QSqlQuery &q, const QString &code = QStringLiteral("db.write"))
+inline Error queryError(const QSqlQuery &q, const QString &code = QString(errc::dbWrite))
 {
     return Error(code, q.lastError().text());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/errorcodes.h"
 #include "common/result.h"
 
 #include <QSqlDatabase>
@@ -22,11 +23,11 @@ public:
     }
 
     bool isOpen() const { return m_open; } // false when the transaction could not begin
-    Error beginError() const { return Error(QStringLiteral("db.write"), m_db.lastError().text()); }
+    Error beginError() const { return Error(errc::dbWrite, m_db.lastError().text()); }
     Status commit()
     {
         if (!m_db.commit())
-            return Error(QStringLiteral("db.write"), m_db.lastError().text());
+            return Error(errc::dbWrite, m_db.lastError().text());
         m_open = false;
         return {};
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditlog.h"
 
+#include "common/errorcodes.h"
+#include "storage/sqlvalues.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
@@ -22,13 +25,13 @@ Status AuditLog::record(std::optional<qint64> userId, const QString &action, con
     q.prepare(QStringLiteral("INSERT INTO audit_log (at, user_id, action, entity, entity_id, details) "
                              "VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(at > 0 ? at : QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(userId ? QVariant(*userId) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(storage::userValue(userId));
     q.addBindValue(action);
     q.addBindValue(entity.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(entity));
     q.addBindValue(entityId ? QVariant(*entityId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(details.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(details));
     if (!q.exec())
-        return Error(QStringLiteral("audit.write"), q.lastError().text());
+        return storage::queryError(q, errc::auditWrite);
     return {};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "userservice.h"
 
+#include "common/errorcodes.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
@@ -69,16 +70,16 @@ Result<User> UserService::user(qint64 id) const
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("user.not-found"), tr("There is no user with id %1.").arg(id));
+        return Error(errc::userNotFound, tr("There is no user with id %1.").arg(id));
     return userFrom(q);
 }
 
 Status UserService::validateName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return Error(QStringLiteral("user.name-empty"), tr("Enter a name."));
+        return Error(errc::userNameEmpty, tr("Enter a name."));
     if (name.size() > 200)
-        return Error(QStringLiteral("user.name-long"), tr("The name is longer than 200 characters."));
+        return Error(errc::userNameLong, tr("The name is longer than 200 characters."));
     return {};
 }
 
@@ -86,7 +87,7 @@ Status UserService::validateEmail(const QString &email)
 {
     static const QRegularExpression re(QStringLiteral(R"(^[^\s@]+@[^\s@]+\.[^\s@]+$)"));
     if (!re.match(email.trimmed()).hasMatch())
-        return Error(QStringLiteral("user.email-invalid"),
+        return Error(errc::userEmailInvalid,
                      tr("\"%1\" is not an email address (expected name@example.com).").arg(email.trimmed()));
     return {};
 }
@@ -94,10 +95,10 @@ Status UserService::validateEmail(const QString &email)
 Status UserService::validatePassword(const QString &password)
 {
     if (password.size() < kMinPasswordLength)
-        return Error(QStringLiteral("user.password-short"),
+        return Error(errc::userPasswordShort,
                      tr("The password needs at least %n characters.", nullptr, kMinPasswordLength));
     if (password.trimmed().isEmpty())
-        return Error(QStringLiteral("user.password-blank"), tr("The password cannot be only spaces."));
+        return Error(errc::userPasswordBlank, tr("The password cannot be only spaces."));
     return {};
 }
 
@@ -114,14 +115,14 @@ Status UserService::requireAdmin(const User &actor) const
 {
     const auto current = user(actor.id); // the stored account, not the caller's copy
     if (!current || !current->isAdmin() || current->disabled)
-        return Error(QStringLiteral("user.not-admin"), tr("Only an administrator can manage users."));
+        return Error(errc::userNotAdmin, tr("Only an administrator can manage users."));
     return {};
 }
 
 Result<User> UserService::createFirstAdmin(const QString &name, const QString &email, const QString &password)
 {
     if (hasUsers())
-        return Error(QStringLiteral("user.exists"),
+        return Error(errc::userExists,
                      tr("This database already has users: an administrator must create new accounts."));
     if (Status s = validatePassword(password); !s)
         return s.error();
@@ -145,7 +146,7 @@ Result<User> UserService::createUserWithHash(const User *actor, const QString &n
         if (Status s = requireAdmin(*actor); !s)
             return s.error();
     } else if (hasUsers()) {
-        return Error(QStringLiteral("user.exists"),
+        return Error(errc::userExists,
                      tr("This database already has users: an administrator must create new accounts."));
     }
     return insertUser(actor, name, email, passwordHash, actor ? role : User::Role::Admin);
@@ -164,10 +165,12 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
         dup.prepare(QStringLiteral("SELECT 1 FROM users WHERE lower(email) = lower(?)"));
         dup.addBindValue(cleanEmail);
         if (dup.exec() && dup.next())
-            return Error(QStringLiteral("user.duplicate"), tr("A user with the email %1 already exists.").arg(cleanEmail));
+            return Error(errc::userDuplicate, tr("A user with the email %1 already exists.").arg(cleanEmail));
     }
     const qint64 now = m_clock();
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO users (name, email, password_hash, role, created_at, updated_at, "
                              "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -177,7 +180,7 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
     q.addBindValue(roleName(role));
     q.addBindValue(now);
     q.addBindValue(now);
-    const QVariant by = actor ? QVariant(actor->id) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant by = storage::userValue(actor ? std::optional<qint64>(actor->id) : std::nullopt);
     q.addBindValue(by);
     q.addBindValue(by);
     if (!q.exec())
@@ -189,8 +192,8 @@ Result<User> UserService::insertUser(const User *actor, const QString &name, con
                                 QStringLiteral("%1 <%2> (%3)").arg(name.trimmed(), cleanEmail, roleName(role)), now);
         !s)
         return s.error();
-    if (!tx.commit())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     qCInfo(lcUsers) << "created user" << id << roleName(role);
     return user(id);
 }
@@ -211,6 +214,8 @@ Status UserService::resetPasswordWithHash(const User &actor, qint64 userId, cons
         return target.error();
     const qint64 now = m_clock();
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = 0, "
                              "remember_token_hash = NULL, updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -224,8 +229,8 @@ Status UserService::resetPasswordWithHash(const User &actor, qint64 userId, cons
                                          userId, target->email, now);
         !s)
         return s;
-    if (!tx.commit())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return {};
 }
 
@@ -237,15 +242,17 @@ Status UserService::setDisabled(const User &actor, qint64 userId, bool disabled)
     if (!target)
         return target.error();
     if (disabled && userId == actor.id)
-        return Error(QStringLiteral("user.disable-self"), tr("You cannot disable your own account."));
+        return Error(errc::userDisableSelf, tr("You cannot disable your own account."));
     if (disabled && target->isAdmin()) {
         QSqlQuery admins(m_db);
         if (admins.exec(QStringLiteral("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0"))
             && admins.next() && admins.value(0).toInt() <= 1)
-            return Error(QStringLiteral("user.last-admin"), tr("The last active administrator cannot be disabled."));
+            return Error(errc::userLastAdmin, tr("The last active administrator cannot be disabled."));
     }
     const qint64 now = m_clock();
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET disabled = ?, remember_token_hash = CASE WHEN ? THEN NULL "
                              "ELSE remember_token_hash END, updated_at = ?, updated_by = ? WHERE id = ?"));
@@ -260,8 +267,8 @@ Status UserService::setDisabled(const User &actor, qint64 userId, bool disabled)
                                          QStringLiteral("user"), userId, target->email, now);
         !s)
         return s;
-    if (!tx.commit())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return {};
 }
 
@@ -283,7 +290,7 @@ Result<UserService::SignInAttempt> UserService::beginSignIn(const QString &email
     const qint64 now = m_clock();
     if (lockedUntil > now) {
         const qint64 seconds = (lockedUntil - now + 999) / 1000;
-        return Error(QStringLiteral("user.locked"),
+        return Error(errc::userLocked,
                      tr("Too many failed attempts. Try again in %n second(s).", nullptr, int(seconds)));
     }
     attempt.userId = q.value(0).toLongLong();
@@ -293,7 +300,7 @@ Result<UserService::SignInAttempt> UserService::beginSignIn(const QString &email
 
 Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwordMatched)
 {
-    const Error wrong(QStringLiteral("user.bad-credentials"), tr("The email or password is not correct."));
+    const Error wrong(errc::userBadCredentials, tr("The email or password is not correct."));
     if (attempt.userId == 0)
         return wrong;
     const qint64 now = m_clock();
@@ -308,12 +315,14 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
         lock = {};
         const auto found = user(attempt.userId);
         if (found && found->disabled)
-            return Error(QStringLiteral("user.disabled"), tr("This account is disabled. Ask an administrator."));
+            return Error(errc::userDisabled, tr("This account is disabled. Ask an administrator."));
         return found;
     }
     AuditLog audit(m_db);
     if (!passwordMatched) {
         storage::Transaction tx(m_db);
+        if (!tx.isOpen())
+            return tx.beginError();
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? "
                                  "RETURNING failed_attempts"));
@@ -335,10 +344,10 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
                                     attempt.userId, {}, now);
             !s)
             return s.error();
-        if (!tx.commit())
-            return Error(QStringLiteral("db.write"), m_db.lastError().text());
+        if (Status s = tx.commit(); !s)
+            return s.error();
         if (lockout > 0)
-            return Error(QStringLiteral("user.bad-credentials"),
+            return Error(errc::userBadCredentials,
                          tr("The email or password is not correct. Try again in %n second(s).", nullptr,
                             int(lockout / 1000)));
         return wrong;
@@ -347,8 +356,10 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
     if (!found)
         return found.error();
     if (found->disabled)
-        return Error(QStringLiteral("user.disabled"), tr("This account is disabled. Ask an administrator."));
+        return Error(errc::userDisabled, tr("This account is disabled. Ask an administrator."));
     storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = 0, last_sign_in = ? WHERE id = ?"));
     q.addBindValue(now);
@@ -359,8 +370,8 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
                                 attempt.userId, {}, now);
         !s)
         return s.error();
-    if (!tx.commit())
-        return Error(QStringLiteral("db.write"), m_db.lastError().text());
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return user(attempt.userId);
 }
 
@@ -384,13 +395,13 @@ Result<QString> UserService::issueRememberToken(const User &user)
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("user.not-found"), tr("The account no longer exists or is disabled."));
+        return Error(errc::userNotFound, tr("The account no longer exists or is disabled."));
     return token;
 }
 
 Result<User> UserService::signInWithRememberToken(const QString &token)
 {
-    const Error invalid(QStringLiteral("user.remember-invalid"), tr("The saved sign-in is no longer valid."));
+    const Error invalid(errc::userRememberInvalid, tr("The saved sign-in is no longer valid."));
     const qsizetype dot = token.indexOf(QLatin1Char('.'));
     bool ok = false;
     const qint64 id = token.left(dot).toLongLong(&ok);

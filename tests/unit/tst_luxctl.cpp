@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace lux;
@@ -55,6 +57,10 @@ private Q_SLOTS:
     void contactsUsageErrors();
     void templateImportRenderCheck();
     void secretGoesToTheKeychainFromStdin();
+    void commandHelpListsItsOwnOptions();
+    void unknownCommandsAreNamed_data();
+    void unknownCommandsAreNamed();
+    void sendingASentCampaignDoesNothing();
 };
 
 void TestLuxctl::initCheckJson()
@@ -382,5 +388,115 @@ void TestLuxctl::secretGoesToTheKeychainFromStdin()
     // Only graph.client_secret is a secret; nothing else is stored this way.
     QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("graph.tenant")}).exitCode, 2);
 }
+void TestLuxctl::commandHelpListsItsOwnOptions()
+{
+    const Run send = luxctl({QStringLiteral("campaign"), QStringLiteral("send"), QStringLiteral("--help")});
+    QCOMPARE(send.exitCode, 0);
+    QVERIFY2(send.out.contains("campaign send ID"), send.out.constData());
+    QVERIFY2(send.out.contains("--accept-warnings"), send.out.constData());
+    QVERIFY(send.out.contains("--db <PATH>")); // the global options are there too
+    for (const char *other : {"--until-idle", "--csv", "--template", "--on-duplicate", "--to <EMAIL>"})
+        QVERIFY2(!send.out.contains(other), other);
+
+    const Run import = luxctl({QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("--help")});
+    QCOMPARE(import.exitCode, 0);
+    QVERIFY2(import.out.contains("contacts import FILE"), import.out.constData());
+    for (const char *own : {"--on-duplicate <POLICY>", "--rejects <OUT.csv>", "--map <COLUMN=FIELD>", "--default-country <CC>"})
+        QVERIFY2(import.out.contains(own), own);
+    for (const char *other : {"--status", "--search", "--accept-warnings", "--first-name"})
+        QVERIFY2(!import.out.contains(other), other);
+
+    // A command without options of its own still shows the global ones.
+    const Run status = luxctl({QStringLiteral("campaign"), QStringLiteral("status"), QStringLiteral("--help")});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY(status.out.contains("campaign status ID"));
+    QVERIFY(status.out.contains("--json"));
+    QVERIFY(!status.out.contains("--accept-warnings"));
+
+    // The overview still lists every group's commands, and no command's options.
+    const Run all = luxctl({QStringLiteral("--help")});
+    QCOMPARE(all.exitCode, 0);
+    for (const char *command : {"db init", "contacts import FILE", "campaign send ID", "campaign retry-failed ID", "tracker new-key"})
+        QVERIFY2(all.out.contains(command), command);
+    QVERIFY(all.out.contains("--db <PATH>"));
+    QVERIFY(!all.out.contains("--on-duplicate"));
+}
+
+void TestLuxctl::unknownCommandsAreNamed_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("named");
+    QTest::newRow("command") << QStringList{QStringLiteral("campaign"), QStringLiteral("frobnicate")} << QByteArray("'campaign frobnicate'");
+    QTest::newRow("command with help") << QStringList{QStringLiteral("campaign"), QStringLiteral("frobnicate"), QStringLiteral("--help")}
+                                       << QByteArray("'campaign frobnicate'");
+    QTest::newRow("group") << QStringList{QStringLiteral("frob"), QStringLiteral("init")} << QByteArray("'frob'");
+    QTest::newRow("another command's option") << QStringList{QStringLiteral("contacts"), QStringLiteral("count"), QStringLiteral("--accept-warnings")}
+                                              << QByteArray("accept-warnings");
+}
+
+void TestLuxctl::unknownCommandsAreNamed()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, named);
+    test::TestEnvironment env;
+    const Run r = luxctl(QStringList{QStringLiteral("--db"), env.path(QStringLiteral("u.sqlite"))} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith("luxctl: "), r.err.constData());
+    QVERIFY2(r.err.contains(named), r.err.constData());
+    QVERIFY(!QFile::exists(env.path(QStringLiteral("u.sqlite"))));
+}
+
+void TestLuxctl::sendingASentCampaignDoesNothing()
+{
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("s.sqlite"));
+    const auto run = [&db](QStringList args) { return luxctl(QStringList{QStringLiteral("--db"), db} + args); };
+    const QString html = env.path(QStringLiteral("t.html"));
+    {
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("<p>Hello {{first_name}}</p><p><a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
+    }
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), html, QStringLiteral("--name"), QStringLiteral("T"),
+                  QStringLiteral("--subject"), QStringLiteral("Hi")})
+                 .exitCode,
+             0);
+    QCOMPARE(run({QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("news@acme.example")}).exitCode, 0);
+    const Run created = run({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Done"),
+                             QStringLiteral("--template"), QStringLiteral("T"), QStringLiteral("--from"), QStringLiteral("news@acme.example"),
+                             QStringLiteral("--json")});
+    QCOMPARE(created.exitCode, 0);
+    const qint64 id = created.json().value(QStringLiteral("id")).toInteger();
+    QVERIFY(id > 0);
+    {
+        // Sent earlier, by another run; its outbox is as that run left it (empty here).
+        QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("mark-sent"));
+        conn.setDatabaseName(db);
+        QVERIFY(conn.open());
+        QSqlQuery q(conn);
+        q.prepare(QStringLiteral("UPDATE campaigns SET status = 'sent' WHERE id = ?"));
+        q.addBindValue(id);
+        QVERIFY(q.exec());
+        QCOMPARE(q.numRowsAffected(), 1);
+        q.finish();
+        conn.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("mark-sent"));
+
+    // No Graph settings, no tracker, no keychain: any step past the check would fail.
+    const Run text = run({QStringLiteral("campaign"), QStringLiteral("send"), QString::number(id)});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("Campaign %1 was already sent: nothing to do.").arg(id).toUtf8()), text.out.constData());
+    const Run json = run({QStringLiteral("campaign"), QStringLiteral("send"), QString::number(id), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(json.json().value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(json.json().value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(json.json().value(QStringLiteral("status")).toString(), QStringLiteral("sent"));
+    // Never started again: no recipient was added to the outbox.
+    const QJsonObject outbox = json.json().value(QStringLiteral("outbox")).toObject();
+    for (auto it = outbox.constBegin(); it != outbox.constEnd(); ++it)
+        QVERIFY2(it.value().toInteger() == 0, qPrintable(it.key()));
+}
+
 LUX_TEST_MAIN(TestLuxctl, QCoreApplication)
 #include "tst_luxctl.moc"

@@ -243,10 +243,10 @@ void TestToken::classifierRules()
 void TestToken::extraRanges()
 {
     RequestClassifier c;
-    QString error;
-    QVERIFY(!c.addRanges("10.0.0.0/8\n", &error));
-    QVERIFY(error.contains(QLatin1String("Line 1")));
-    QVERIFY(c.addRanges("# our gateway\n198.51.100.0/24 company-gateway\n", &error));
+    const lux::Status bad = c.addRanges("10.0.0.0/8\n");
+    QVERIFY(!bad);
+    QVERIFY(bad.error().message.contains(QLatin1String("Line 1")));
+    QVERIFY(c.addRanges("# our gateway\n198.51.100.0/24 company-gateway\n"));
     QCOMPARE(c.classify("GET", "Mozilla/5.0 (X11)", QHostAddress(QStringLiteral("198.51.100.20"))).reason, QStringLiteral("company-gateway"));
     QCOMPARE(describeReason(QStringLiteral("apple-mpp")), QStringLiteral("Apple Mail Privacy Protection"));
 }

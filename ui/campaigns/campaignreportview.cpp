@@ -5,6 +5,8 @@
 #include "common/charts.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/errorcodes.h"
+#include "common/savefile.h"
 #include "theme/theme.h"
 
 #include <QBuffer>
@@ -21,7 +23,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -247,17 +248,15 @@ void CampaignReportView::saveInBackground(const QString &path, QByteArray bytes)
         Q_EMIT exported(path, error);
     });
     watcher->setFuture(QtConcurrent::run([path, bytes = std::move(bytes)]() -> QString {
-        QSaveFile f(path); // all or nothing: an old file is never half-overwritten
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return CampaignReportView::tr("%1 could not be written: %2").arg(path, f.errorString());
-        return {};
+        const Status saved = saveToFile(path, bytes);
+        return saved ? QString() : saved.error().message;
     }));
 }
 
 Status CampaignReportView::exportCsv(const QString &path)
 {
     if (m_report.campaignId == 0)
-        return Error(QStringLiteral("report.none"), tr("Choose a campaign first."));
+        return Error(errc::reportNone, tr("Choose a campaign first."));
     saveInBackground(path, m_report.toCsv().toUtf8());
     return {};
 }
@@ -265,7 +264,7 @@ Status CampaignReportView::exportCsv(const QString &path)
 Status CampaignReportView::exportPdf(const QString &path)
 {
     if (m_report.campaignId == 0)
-        return Error(QStringLiteral("report.none"), tr("Choose a campaign first."));
+        return Error(errc::reportNone, tr("Choose a campaign first."));
     saveInBackground(path, renderPdf());
     return {};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignspage.h"
 #include "campaignreportview.h"
+#include "common/errorcodes.h"
 #include "contacts/csvreader.h"
 #include "contacts/contactrepository.h"
 
@@ -12,7 +13,9 @@
 #include "common/backgroundtask.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/savefile.h"
 #include "common/tableview.h"
+#include "storage/sqlvalues.h"
 #include "theme/theme.h"
 
 #include <QComboBox>
@@ -28,7 +31,6 @@
 #include <QTimeZone>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -555,41 +557,38 @@ void CampaignsPage::exportOutbox(const QString &path)
         [id, dbPath, path](const storage::ProgressFn &progress, const std::atomic_bool *cancel) -> Status {
             storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
             if (!conn.isOpen())
-                return Error(QStringLiteral("db.open"), conn.errorText());
+                return Error(errc::dbOpenFailed, conn.errorText());
             QSqlQuery total(conn.db());
             total.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
             total.addBindValue(id);
             const qint64 count = total.exec() && total.next() ? total.value(0).toLongLong() : 0;
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return Error(QStringLiteral("export.open"), tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-            file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
-            QSqlQuery q(conn.db());
-            q.setForwardOnly(true);
-            q.prepare(QStringLiteral("SELECT address, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
-                                     "WHERE campaign_id = ? ORDER BY id"));
-            q.addBindValue(id);
-            if (!q.exec())
-                return Error(QStringLiteral("db.query"), q.lastError().text());
-            qint64 done = 0;
-            while (q.next()) {
-                if (cancel->load())
-                    return Error(QStringLiteral("cancelled"), tr("Export cancelled; nothing was written."));
-                QStringList fields;
-                for (int i = 0; i < 7; ++i)
-                    fields << contacts::ContactExporter::neutralise(q.value(i).toString());
-                fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
-                file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
-                if (++done % 1000 == 0)
-                    progress(done, count);
-            }
-            if (!file.commit())
-                return Error(QStringLiteral("export.write"), tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-            return {};
+            return saveToFile(path, [&](QIODevice &file) -> Status {
+                file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
+                QSqlQuery q(conn.db());
+                q.setForwardOnly(true);
+                q.prepare(QStringLiteral("SELECT address, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
+                                         "WHERE campaign_id = ? ORDER BY id"));
+                q.addBindValue(id);
+                if (!q.exec())
+                    return storage::queryError(q, errc::dbQuery);
+                qint64 done = 0;
+                while (q.next()) {
+                    if (cancel->load())
+                        return Error(errc::cancelled, tr("Export cancelled; nothing was written."));
+                    QStringList fields;
+                    for (int i = 0; i < 7; ++i)
+                        fields << contacts::ContactExporter::neutralise(q.value(i).toString());
+                    fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
+                    file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
+                    if (++done % 1000 == 0)
+                        progress(done, count);
+                }
+                return {};
+            });
         },
         [this, path](const Status &s) {
             if (!s) {
-                if (s.error().code != QLatin1String("cancelled"))
+                if (s.error().code != errc::cancelled)
                     Dialogs::warning(this, tr("Export Recipients"), s.error().message);
                 return;
             }

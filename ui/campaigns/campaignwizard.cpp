@@ -6,9 +6,11 @@
 #include "campaigns/senderstore.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/errorcodes.h"
 #include "contacts/addressing.h"
 #include "contacts/segment.h"
 #include "settings/settings.h"
+#include "storage/sqlvalues.h"
 #include "content/templatestore.h"
 #include "theme/theme.h"
 
@@ -326,7 +328,7 @@ void CampaignWizard::load(qint64 campaignId)
                 data.senders << m.email;
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name COLLATE NOCASE")))
-                return Error(QStringLiteral("db.query"), q.lastError().text());
+                return storage::queryError(q, errc::dbQuery);
             while (q.next())
                 data.tags << q.value(0).toString();
             for (const contacts::SavedSegment &s : contacts::SegmentRepository(db).list())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/errorcodes.h"
 #include "common/result.h"
 #include "storage/sqlitefile.h"
 
@@ -27,7 +28,7 @@ void runOnDatabase(QObject *context, const QString &path, storage::ScopedConnect
     watcher->setFuture(QtConcurrent::run([path, mode, work = std::move(work)]() -> R {
         storage::ScopedConnection conn(path, mode);
         if (!conn.isOpen())
-            return R(Error(QStringLiteral("db.open"), conn.errorText()));
+            return R(Error(errc::dbOpenFailed, conn.errorText()));
         return work(conn.db());
     }));
 }

@@ -3,6 +3,7 @@
 
 #include "app/appsession.h"
 #include "common/backgroundtask.h"
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "contacts/suppression.h"
 #include "theme/theme.h"
@@ -284,7 +285,7 @@ void ContactActions::setBusy(bool busy)
 
 bool ContactActions::succeeded(const Status &status)
 {
-    if (!status && status.error().code != QLatin1String("cancelled")) // a cancel is the user's choice, not a failure
+    if (!status && status.error().code != errc::cancelled) // a cancel is the user's choice, not a failure
         Q_EMIT failed(status.error().message);
     return bool(status);
 }
@@ -307,7 +308,7 @@ void ContactActions::run(const QString &label, Work work, std::function<void(con
         [path, user, work = std::move(work)](const storage::ProgressFn &progress, const std::atomic_bool *cancel) -> Status {
             storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadWrite);
             if (!conn.isOpen())
-                return Error(QStringLiteral("db.open-failed"), conn.errorText());
+                return Error(errc::dbOpenFailed, conn.errorText());
             return work(conn.db(), user, progress, cancel);
         },
         [this, path, done = std::move(done)](const Status &status) {

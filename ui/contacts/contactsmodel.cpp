@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactsmodel.h"
 
+#include "common/errorcodes.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 
@@ -89,7 +90,7 @@ void ContactsModel::reload()
                                                descending = m_order == Qt::DescendingOrder] {
             storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadOnly);
             if (!conn.isOpen())
-                return Result<QList<qint64>>(Error(QStringLiteral("db.open-failed"), conn.errorText()));
+                return Result<QList<qint64>>(Error(errc::dbOpenFailed, conn.errorText()));
             return contacts::ContactRepository(conn.db()).ids(filter, key, descending);
         }));
         if (!wasRunning)

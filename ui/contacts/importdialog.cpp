@@ -3,6 +3,7 @@
 
 #include "app/appsession.h"
 #include "common/dialogs.h"
+#include "common/errorcodes.h"
 #include "contacts/csvreader.h"
 
 #include <QCheckBox>
@@ -303,9 +304,9 @@ void ImportDialog::finished(const Result<contacts::ImportReport> &report)
     m_running = false;
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
     if (!report) {
-        m_progressLabel->setText(report.error().code == QLatin1String("cancelled") ? tr("Cancelled: nothing was changed.")
-                                                                                   : tr("The import failed: nothing was changed."));
-        m_report->setText(report.error().code == QLatin1String("cancelled") ? QString() : report.error().message);
+        m_progressLabel->setText(report.error().code == errc::cancelled ? tr("Cancelled: nothing was changed.")
+                                                                        : tr("The import failed: nothing was changed."));
+        m_report->setText(report.error().code == errc::cancelled ? QString() : report.error().message);
         return;
     }
     m_progress->setValue(1000);

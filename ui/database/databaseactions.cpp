@@ -4,6 +4,7 @@
 #include "app/appsession.h"
 #include "common/backgroundtask.h"
 #include "common/dialogs.h"
+#include "common/errorcodes.h"
 #include "settings/settings.h"
 #include "storage/backup.h"
 #include "users/auditlog.h"
@@ -60,7 +61,7 @@ bool DatabaseActions::refuseIfBusy()
 bool DatabaseActions::openPath(const QString &path, bool atStartup)
 {
     Status opened = m_session.open(path, Database::Access::ReadWrite);
-    if (!opened && opened.error().code == QLatin1String("db.locked")) {
+    if (!opened && opened.error().code == errc::dbLocked) {
         const auto answer = Dialogs::question(
             window(), tr("Database In Use"),
             opened.error().message + QStringLiteral("\n\n")
@@ -175,7 +176,7 @@ void DatabaseActions::runCopy(const QString &label, const QString &failureTitle,
                               }
                               if (onFailure)
                                   onFailure();
-                              if (s.error().code != QLatin1String("cancelled"))
+                              if (s.error().code != errc::cancelled)
                                   Dialogs::critical(window(), failureTitle, s.error().message);
                           });
 }
@@ -204,7 +205,7 @@ void DatabaseActions::restoreBackup()
         tr("Checking and copying the backup…"), tr("Restore Failed"),
         [candidate, staging](const storage::ProgressFn &p, const std::atomic_bool *c) -> Status {
             if (Status s = storage::stageRestore(candidate, staging, p, c); !s)
-                return s.error().code == QLatin1String("cancelled")
+                return s.error().code == errc::cancelled
                            ? s
                            : Status(Error(s.error().code, tr("Nothing was changed. %1").arg(s.error().message)));
             return {};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "classifier.h"
 
+#include "common/errorcodes.h"
+
 #include <QCoreApplication>
 
 namespace lux::tracking {
@@ -54,10 +56,11 @@ constexpr AgentRule kAgentRules[] = {
 
 RequestClassifier::RequestClassifier()
 {
-    addRanges(kBuiltInRanges);
+    // The built-in table is checked by tst_token; it cannot fail here.
+    (void)addRanges(kBuiltInRanges);
 }
 
-bool RequestClassifier::addRanges(QByteArrayView text, QString *error)
+Status RequestClassifier::addRanges(QByteArrayView text)
 {
     int lineNo = 0;
     for (const QByteArray &raw : text.toByteArray().split('\n')) {
@@ -67,14 +70,12 @@ bool RequestClassifier::addRanges(QByteArrayView text, QString *error)
             continue;
         const QList<QByteArray> parts = line.split(' ');
         const auto subnet = QHostAddress::parseSubnet(QString::fromLatin1(parts.value(0)));
-        if (subnet.first.isNull() || parts.size() != 2) {
-            if (error)
-                *error = QCoreApplication::translate("lux::tracking", "Line %1 is not “<CIDR> <reason>”.").arg(lineNo);
-            return false;
-        }
+        if (subnet.first.isNull() || parts.size() != 2)
+            return Error(errc::trackingRanges,
+                         QCoreApplication::translate("lux::tracking", "Line %1 is not “<CIDR> <reason>”.").arg(lineNo));
         m_ranges.append({subnet, QString::fromLatin1(parts[1])});
     }
-    return true;
+    return {};
 }
 
 Verdict RequestClassifier::classify(QByteArrayView method, QByteArrayView userAgent, const QHostAddress &client) const

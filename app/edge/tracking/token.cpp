@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token.h"
 
+#include "common/errorcodes.h"
+
 #include <sodium.h>
 
 namespace lux::tracking {
@@ -66,21 +68,21 @@ Result<KeyRing> KeyRing::parse(const QByteArray &text)
         bool ok = false;
         const uint id = parts.size() == 2 ? parts[0].toUInt(&ok) : 0;
         if (!ok || id > 255)
-            return Error(QStringLiteral("tracking.keys"),
+            return Error(errc::trackingKeys,
                          tr("Line %1 of the signing keys is not “<id 0–255> <key>”.").arg(lineNo));
         const auto decoded = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.size() != kKeyBytes)
-            return Error(QStringLiteral("tracking.keys"),
+            return Error(errc::trackingKeys,
                          tr("Line %1 of the signing keys: the key must be %2 bytes in base64url.").arg(lineNo).arg(kKeyBytes));
         if (ring.m_keys.contains(quint8(id)))
-            return Error(QStringLiteral("tracking.keys"), tr("Line %1 of the signing keys repeats key id %2.").arg(lineNo).arg(id));
+            return Error(errc::trackingKeys, tr("Line %1 of the signing keys repeats key id %2.").arg(lineNo).arg(id));
         ring.m_keys.insert(quint8(id), decoded.decoded);
         if (first)
             ring.m_signing = quint8(id);
         first = false;
     }
     if (ring.m_keys.isEmpty())
-        return Error(QStringLiteral("tracking.keys"), tr("There is no signing key."));
+        return Error(errc::trackingKeys, tr("There is no signing key."));
     return ring;
 }
 
@@ -99,7 +101,7 @@ Result<QByteArray> KeyRing::rotate(const QByteArray &text, quint8 id)
     if (!ring)
         return ring.error();
     if (ring->m_keys.contains(id))
-        return Error(QStringLiteral("tracking.keys"), tr("Key id %1 is already in use.").arg(id));
+        return Error(errc::trackingKeys, tr("Key id %1 is already in use.").arg(id));
     return generate(id) + text;
 }
 
@@ -112,7 +114,7 @@ Result<QByteArray> KeyRing::addKey(const QByteArray &text)
         return ring.error();
     const quint8 last = ring->m_keys.lastKey();
     if (last == 255)
-        return Error(QStringLiteral("tracking.keys"), tr("Every key id up to 255 is used: retire old keys first."));
+        return Error(errc::trackingKeys, tr("Every key id up to 255 is used: retire old keys first."));
     return rotate(text, quint8(last + 1));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
+
 #include <QByteArrayView>
 #include <QHostAddress>
 #include <QList>
@@ -27,7 +29,7 @@ public:
     RequestClassifier(); // with the built-in ranges (Apple's and Google's image proxies)
 
     // Extra ranges ("CIDR reason" a line, '#' comments), e.g. a company's mail gateway.
-    bool addRanges(QByteArrayView text, QString *error = nullptr);
+    Status addRanges(QByteArrayView text);
 
     Verdict classify(QByteArrayView method, QByteArrayView userAgent, const QHostAddress &client) const;
 

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLatin1StringView>
+
+// The machine-readable codes of lux::Error, named once. Scripts read them from `luxctl --json` and
+// logs carry them, so a value never changes once released; code that reacts to one error (a
+// cancel, a missing secret, a locked database) compares against these names, never a spelling of
+// its own, which is how "db.open" and "db.open-failed" drifted apart.
+namespace lux::errc {
+
+// The user stopped it: not a failure to report.
+inline constexpr QLatin1StringView cancelled{"cancelled"};
+inline constexpr QLatin1StringView usage{"usage"};
+
+inline constexpr QLatin1StringView auditWrite{"audit.write"};
+
+inline constexpr QLatin1StringView backupDriver{"backup.driver"};
+inline constexpr QLatin1StringView backupFailed{"backup.failed"};
+inline constexpr QLatin1StringView backupFolder{"backup.folder"};
+inline constexpr QLatin1StringView backupSameFile{"backup.same-file"};
+inline constexpr QLatin1StringView backupVerify{"backup.verify"};
+inline constexpr QLatin1StringView backupWrite{"backup.write"};
+
+inline constexpr QLatin1StringView brandDuplicate{"brand.duplicate"};
+inline constexpr QLatin1StringView brandField{"brand.field"};
+inline constexpr QLatin1StringView brandJson{"brand.json"};
+inline constexpr QLatin1StringView brandName{"brand.name"};
+inline constexpr QLatin1StringView brandNotFound{"brand.not-found"};
+
+inline constexpr QLatin1StringView campaignAudience{"campaign.audience"};
+inline constexpr QLatin1StringView campaignChecks{"campaign.checks"};
+inline constexpr QLatin1StringView campaignDuplicate{"campaign.duplicate"};
+inline constexpr QLatin1StringView campaignFrom{"campaign.from"};
+inline constexpr QLatin1StringView campaignLocked{"campaign.locked"};
+inline constexpr QLatin1StringView campaignName{"campaign.name"};
+inline constexpr QLatin1StringView campaignNotFound{"campaign.not-found"};
+inline constexpr QLatin1StringView campaignReplyTo{"campaign.reply-to"};
+inline constexpr QLatin1StringView campaignSender{"campaign.sender"};
+inline constexpr QLatin1StringView campaignTemplate{"campaign.template"};
+inline constexpr QLatin1StringView campaignTest{"campaign.test"};
+inline constexpr QLatin1StringView campaignTransition{"campaign.transition"};
+inline constexpr QLatin1StringView campaignWarnings{"campaign.warnings"};
+
+inline constexpr QLatin1StringView componentName{"component.name"};
+inline constexpr QLatin1StringView componentNotFound{"component.not-found"};
+
+inline constexpr QLatin1StringView contactDuplicate{"contact.duplicate"};
+inline constexpr QLatin1StringView contactNotFound{"contact.not-found"};
+inline constexpr QLatin1StringView contactStatus{"contact.status"};
+inline constexpr QLatin1StringView contactSuppressed{"contact.suppressed"};
+
+inline constexpr QLatin1StringView csvUnreadable{"csv.unreadable"};
+inline constexpr QLatin1StringView csvUnterminatedQuote{"csv.unterminated-quote"};
+
+inline constexpr QLatin1StringView dbCorrupt{"db.corrupt"};
+inline constexpr QLatin1StringView dbFolder{"db.folder"};
+inline constexpr QLatin1StringView dbForeign{"db.foreign"};
+inline constexpr QLatin1StringView dbIntegrity{"db.integrity"};
+inline constexpr QLatin1StringView dbLockFailed{"db.lock-failed"};
+inline constexpr QLatin1StringView dbLocked{"db.locked"};
+inline constexpr QLatin1StringView dbMigration{"db.migration"};
+inline constexpr QLatin1StringView dbMigrationBackup{"db.migration-backup"};
+inline constexpr QLatin1StringView dbMissing{"db.missing"};
+inline constexpr QLatin1StringView dbNeedsUpgrade{"db.needs-upgrade"};
+inline constexpr QLatin1StringView dbNewerVersion{"db.newer-version"};
+inline constexpr QLatin1StringView dbNotSqlite{"db.not-sqlite"};
+inline constexpr QLatin1StringView dbOpenFailed{"db.open-failed"};
+inline constexpr QLatin1StringView dbPragma{"db.pragma"};
+inline constexpr QLatin1StringView dbQuery{"db.query"};
+inline constexpr QLatin1StringView dbRead{"db.read"};
+inline constexpr QLatin1StringView dbReadOnly{"db.read-only"};
+inline constexpr QLatin1StringView dbUnreadable{"db.unreadable"};
+inline constexpr QLatin1StringView dbWal{"db.wal"};
+inline constexpr QLatin1StringView dbWrite{"db.write"};
+
+inline constexpr QLatin1StringView dispatchContact{"dispatch.contact"};
+inline constexpr QLatin1StringView dispatchRender{"dispatch.render"};
+inline constexpr QLatin1StringView dispatchSender{"dispatch.sender"};
+inline constexpr QLatin1StringView dispatchTemplate{"dispatch.template"};
+
+inline constexpr QLatin1StringView emailEmpty{"email.empty"};
+inline constexpr QLatin1StringView emailInvalid{"email.invalid"};
+
+inline constexpr QLatin1StringView exportScrub{"export.scrub"};
+inline constexpr QLatin1StringView exportWrite{"export.write"};
+
+inline constexpr QLatin1StringView graphConfig{"graph.config"};
+inline constexpr QLatin1StringView graphDelegated{"graph.delegated"};
+inline constexpr QLatin1StringView graphDraft{"graph.draft"};
+inline constexpr QLatin1StringView graphLookup{"graph.lookup"};
+inline constexpr QLatin1StringView graphToken{"graph.token"};
+
+inline constexpr QLatin1StringView importEmpty{"import.empty"};
+inline constexpr QLatin1StringView importNoEmail{"import.no-email"};
+inline constexpr QLatin1StringView importOpen{"import.open"};
+inline constexpr QLatin1StringView importUnknownColumn{"import.unknown-column"};
+inline constexpr QLatin1StringView importUnknownField{"import.unknown-field"};
+
+// Apart from io.write so a script can tell "free some space" from "pick another place".
+inline constexpr QLatin1StringView ioDiskFull{"io.disk-full"};
+inline constexpr QLatin1StringView ioWrite{"io.write"};
+
+inline constexpr QLatin1StringView jobLease{"job.lease"};
+
+inline constexpr QLatin1StringView outboxState{"outbox.state"};
+
+inline constexpr QLatin1StringView phoneInvalid{"phone.invalid"};
+
+inline constexpr QLatin1StringView reportNone{"report.none"};
+
+inline constexpr QLatin1StringView restoreDamaged{"restore.damaged"};
+inline constexpr QLatin1StringView restoreForeign{"restore.foreign"};
+inline constexpr QLatin1StringView restoreKeep{"restore.keep"};
+inline constexpr QLatin1StringView restoreOpen{"restore.open"};
+inline constexpr QLatin1StringView restoreSwap{"restore.swap"};
+
+inline constexpr QLatin1StringView secretsDenied{"secrets.denied"};
+inline constexpr QLatin1StringView secretsFailed{"secrets.failed"};
+inline constexpr QLatin1StringView secretsNotFound{"secrets.not-found"};
+inline constexpr QLatin1StringView secretsUnavailable{"secrets.unavailable"};
+
+inline constexpr QLatin1StringView segmentJson{"segment.json"};
+inline constexpr QLatin1StringView segmentMatch{"segment.match"};
+inline constexpr QLatin1StringView segmentName{"segment.name"};
+inline constexpr QLatin1StringView segmentNotFound{"segment.not-found"};
+inline constexpr QLatin1StringView segmentRule{"segment.rule"};
+inline constexpr QLatin1StringView segmentRules{"segment.rules"};
+inline constexpr QLatin1StringView segmentRulesFile{"segment.rules-file"};
+inline constexpr QLatin1StringView segmentTooDeep{"segment.too-deep"};
+inline constexpr QLatin1StringView segmentTooMany{"segment.too-many"};
+
+inline constexpr QLatin1StringView senderConcurrency{"sender.concurrency"};
+inline constexpr QLatin1StringView senderEmail{"sender.email"};
+inline constexpr QLatin1StringView senderLimits{"sender.limits"};
+inline constexpr QLatin1StringView senderNotFound{"sender.not-found"};
+
+inline constexpr QLatin1StringView suppressionNotFound{"suppression.not-found"};
+
+inline constexpr QLatin1StringView tagEmpty{"tag.empty"};
+inline constexpr QLatin1StringView tagNotFound{"tag.not-found"};
+
+inline constexpr QLatin1StringView templateCheck{"template.check"};
+inline constexpr QLatin1StringView templateDuplicate{"template.duplicate"};
+inline constexpr QLatin1StringView templateEncoding{"template.encoding"};
+inline constexpr QLatin1StringView templateFile{"template.file"};
+inline constexpr QLatin1StringView templateFormat{"template.format"};
+inline constexpr QLatin1StringView templateMerge{"template.merge"};
+inline constexpr QLatin1StringView templateName{"template.name"};
+inline constexpr QLatin1StringView templateNotFound{"template.not-found"};
+inline constexpr QLatin1StringView templateWrite{"template.write"};
+
+// tracker.*: lux-tracker, the server: it answered badly or not at all, or (inside the server) it
+// cannot start, store events or use its settings. tracking.*: what the app and the server both
+// check could not be used (signing keys, machine ranges, a campaign's links).
+inline constexpr QLatin1StringView trackerConfig{"tracker.config"};
+inline constexpr QLatin1StringView trackerLinks{"tracker.links"};
+inline constexpr QLatin1StringView trackerStart{"tracker.start"};
+inline constexpr QLatin1StringView trackerStore{"tracker.store"};
+inline constexpr QLatin1StringView trackerSync{"tracker.sync"};
+inline constexpr QLatin1StringView trackerToken{"tracker.token"};
+inline constexpr QLatin1StringView trackerUnreachable{"tracker.unreachable"};
+
+inline constexpr QLatin1StringView trackingKeys{"tracking.keys"};
+inline constexpr QLatin1StringView trackingLinks{"tracking.links"};
+inline constexpr QLatin1StringView trackingRanges{"tracking.ranges"};
+
+inline constexpr QLatin1StringView userBadCredentials{"user.bad-credentials"};
+inline constexpr QLatin1StringView userDisableSelf{"user.disable-self"};
+inline constexpr QLatin1StringView userDisabled{"user.disabled"};
+inline constexpr QLatin1StringView userDuplicate{"user.duplicate"};
+inline constexpr QLatin1StringView userEmailInvalid{"user.email-invalid"};
+inline constexpr QLatin1StringView userExists{"user.exists"};
+inline constexpr QLatin1StringView userLastAdmin{"user.last-admin"};
+inline constexpr QLatin1StringView userLocked{"user.locked"};
+inline constexpr QLatin1StringView userNameEmpty{"user.name-empty"};
+inline constexpr QLatin1StringView userNameLong{"user.name-long"};
+inline constexpr QLatin1StringView userNotAdmin{"user.not-admin"};
+inline constexpr QLatin1StringView userNotFound{"user.not-found"};
+inline constexpr QLatin1StringView userPasswordBlank{"user.password-blank"};
+inline constexpr QLatin1StringView userPasswordShort{"user.password-short"};
+inline constexpr QLatin1StringView userRememberInvalid{"user.remember-invalid"};
+
+} // namespace lux::errc

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandtable.h"
+
+#include "campaigncommands.h"
+#include "contactcommands.h"
+#include "dbcommands.h"
+#include "templatecommands.h"
+
+#include <QCoreApplication>
+
+namespace lux::cli {
+
+QString Command::description() const
+{
+    return QCoreApplication::translate("luxctl", what);
+}
+
+const QList<Command> &CommandTable::all()
+{
+    // One translatable line per command, so a new command does not invalidate the others.
+    static const QList<Command> table{
+        {QStringLiteral("db"), QStringLiteral("init"), {}, QT_TRANSLATE_NOOP("luxctl", "create the database, or update it to this version's schema"), nullptr, runDbCommand},
+        {QStringLiteral("db"), QStringLiteral("info"), {}, QT_TRANSLATE_NOOP("luxctl", "path, schema, size, users, lock state"), nullptr, runDbCommand},
+        {QStringLiteral("db"), QStringLiteral("check"), {}, QT_TRANSLATE_NOOP("luxctl", "run SQLite's integrity and foreign key checks"), nullptr, runDbCommand},
+        {QStringLiteral("db"), QStringLiteral("backup"), QStringLiteral("OUT"), QT_TRANSLATE_NOOP("luxctl", "write a consistent copy while the database is in use"), nullptr, runDbCommand},
+        {QStringLiteral("db"), QStringLiteral("restore"), QStringLiteral("IN"), QT_TRANSLATE_NOOP("luxctl", "check IN, then replace the database with it (the current file is kept)"), nullptr, runDbCommand},
+        {QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("OUT"), QT_TRANSLATE_NOOP("luxctl", "a copy to share with a team (no machine-bound sign-in data)"), nullptr, runDbCommand},
+        {QStringLiteral("contacts"), QStringLiteral("import"), QStringLiteral("FILE"), QT_TRANSLATE_NOOP("luxctl", "import a CSV (Mailchimp, HubSpot or any columns)"), contactOptions, runContactsCommand},
+        {QStringLiteral("contacts"), QStringLiteral("export"), QStringLiteral("OUT"), QT_TRANSLATE_NOOP("luxctl", "contacts as CSV: all, or with --tag / --status / --segment / --search"), contactOptions, runContactsCommand},
+        {QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("EMAIL"), QT_TRANSLATE_NOOP("luxctl", "add one contact"), contactOptions, runContactsCommand},
+        {QStringLiteral("contacts"), QStringLiteral("show"), QStringLiteral("EMAIL"), QT_TRANSLATE_NOOP("luxctl", "one contact's fields and tags"), contactOptions, runContactsCommand},
+        {QStringLiteral("contacts"), QStringLiteral("count"), {}, QT_TRANSLATE_NOOP("luxctl", "how many contacts (with --tag / --status / --segment / --search)"), contactOptions, runContactsCommand},
+        {QStringLiteral("contacts"), QStringLiteral("forget"), QStringLiteral("EMAIL"), QT_TRANSLATE_NOOP("luxctl", "erase a contact; its address stays suppressed as a hash"), contactOptions, runContactsCommand},
+        {QStringLiteral("suppress"), QStringLiteral("add"), QStringLiteral("ADDRESS"), QT_TRANSLATE_NOOP("luxctl", "never contact this address (--channel email|sms)"), contactOptions, runSuppressCommand},
+        {QStringLiteral("suppress"), QStringLiteral("import"), QStringLiteral("FILE"), QT_TRANSLATE_NOOP("luxctl", "suppress every address in a CSV"), contactOptions, runSuppressCommand},
+        {QStringLiteral("suppress"), QStringLiteral("list"), {}, QT_TRANSLATE_NOOP("luxctl", "the suppression list, newest first"), contactOptions, runSuppressCommand},
+        {QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("NAME --rules FILE"), QT_TRANSLATE_NOOP("luxctl", "save rules (docs/SEGMENTS.md) as a segment"), contactOptions, runSegmentCommand},
+        {QStringLiteral("segment"), QStringLiteral("list"), {}, QT_TRANSLATE_NOOP("luxctl", "saved segments with their current counts"), contactOptions, runSegmentCommand},
+        {QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("FILE --name NAME"), QT_TRANSLATE_NOOP("luxctl", "save an HTML or Markdown template (a new version if it exists)"), templateOptions, runTemplateCommand},
+        {QStringLiteral("template"), QStringLiteral("list"), {}, QT_TRANSLATE_NOOP("luxctl", "saved templates"), templateOptions, runTemplateCommand},
+        {QStringLiteral("template"), QStringLiteral("render"), QStringLiteral("NAME|FILE"), QT_TRANSLATE_NOOP("luxctl", "merge for --contact EMAIL; --html OUT, --text OUT, --mime OUT"), templateOptions, runTemplateCommand},
+        {QStringLiteral("template"), QStringLiteral("check"), QStringLiteral("NAME|FILE"), QT_TRANSLATE_NOOP("luxctl", "the pre-send checks; exit 1 when one blocks sending"), templateOptions, runTemplateCommand},
+        {QStringLiteral("template"), QStringLiteral("component"), QStringLiteral("NAME FILE"), QT_TRANSLATE_NOOP("luxctl", "save a reusable block, included with {{> NAME}}"), templateOptions, runTemplateCommand},
+        {QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("NAME FILE.json"), QT_TRANSLATE_NOOP("luxctl", "save a brand kit (brand.* merge tags); --default"), templateOptions, runTemplateCommand},
+        {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("KEY VALUE"), QT_TRANSLATE_NOOP("luxctl", "graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …"), campaignOptions, runSettingsCommand},
+        {QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("KEY"), QT_TRANSLATE_NOOP("luxctl", "print a setting's value"), campaignOptions, runSettingsCommand},
+        {QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("KEY"), QT_TRANSLATE_NOOP("luxctl", "graph.client_secret, tracker.api_token or tracking.keys into the keychain, from standard input"), campaignOptions, runSettingsCommand},
+        {QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("EMAIL"), QT_TRANSLATE_NOOP("luxctl", "a mailbox to send from; --per-minute, --per-day, --concurrency"), campaignOptions, runSenderCommand},
+        {QStringLiteral("sender"), QStringLiteral("list"), {}, QT_TRANSLATE_NOOP("luxctl", "the mailboxes to send from"), campaignOptions, runSenderCommand},
+        {QStringLiteral("campaign"), QStringLiteral("create"), {}, QT_TRANSLATE_NOOP("luxctl", "--name --template --subject --from [--tag] [--segment] [--exclude-tag] …"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("schedule"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "run the pre-send checks, then send at --at (default now) through the scheduler"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("send"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "send now through Microsoft Graph, until every recipient is settled"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("test"), QStringLiteral("ID --to EMAIL"), QT_TRANSLATE_NOOP("luxctl", "send a test of the campaign to up to five addresses"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("status"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "status and outbox counts"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("report"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "opens, clicks and unsubscribes, people and machines apart; --json, --csv OUT"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("pause"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "stop sending for now; resume goes on where it stopped"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("resume"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "go on sending a paused campaign"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("cancel"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "stop for good: nothing more is sent"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("campaign"), QStringLiteral("retry-failed"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "send again to the recipients that failed"), campaignOptions, runCampaignCommand},
+        {QStringLiteral("scheduler"), QStringLiteral("run"), {}, QT_TRANSLATE_NOOP("luxctl", "send scheduled campaigns when due, without a window; --until-idle"), campaignOptions, runSchedulerCommand},
+        {QStringLiteral("tracker"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "pull opens, clicks and unsubscribes from lux-tracker"), campaignOptions, runTrackerCommand},
+        {QStringLiteral("tracker"), QStringLiteral("test"), {}, QT_TRANSLATE_NOOP("luxctl", "check that lux-tracker answers and accepts the API token"), campaignOptions, runTrackerCommand},
+        {QStringLiteral("tracker"), QStringLiteral("new-key"), {}, QT_TRANSLATE_NOOP("luxctl", "a new signing key in the keychain, printed for the server's key file"), campaignOptions, runTrackerCommand},
+    };
+    return table;
+}
+
+const Command *CommandTable::find(const QString &group, const QString &name)
+{
+    for (const Command &c : all())
+        if (c.group == group && c.name == name)
+            return &c;
+    return nullptr;
+}
+
+QStringList CommandTable::groups()
+{
+    QStringList out;
+    for (const Command &c : all())
+        if (!out.contains(c.group))
+            out << c.group;
+    return out;
+}
+
+QStringList CommandTable::commands(const QString &group)
+{
+    QStringList out;
+    for (const Command &c : all())
+        if (c.group == group)
+            out << c.name;
+    return out;
+}
+
+} // namespace lux::cli
