@@ -13,6 +13,7 @@
 #include "contacts/segmentbuilder.h"
 #include "contacts/suppressiondialog.h"
 #include "contacts/suppression.h"
+#include "databasefixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -58,10 +59,9 @@ private:
     QString scalar(const QString &sql) const;
     void waitIdle() const;
     void select(const QList<int> &rows) const;
-    qint64 addContact(const QString &email, const QString &first, const QString &company, const QStringList &tags = {});
     void saveShot(QWidget *w, const QString &name) const;
 
-    std::unique_ptr<test::TestEnvironment> m_env;
+    std::unique_ptr<test::DatabaseFixture> m_fx;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<ui::AppSession> m_session;
     std::unique_ptr<ui::ContactsPage> m_page;
@@ -81,17 +81,18 @@ void TestContactsPage::initTestCase()
 
 void TestContactsPage::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    const QString path = m_env->path(QStringLiteral("page.sqlite"));
-    (void)test::createDatabaseWithAdmin(path);
-    m_settings = std::make_unique<Settings>(m_env->path(QStringLiteral("page.ini")));
+    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("page.sqlite"));
+    QVERIFY(m_fx->open());
+    QVERIFY(m_fx->addAdmin());
+    QVERIFY(m_fx->addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), {QStringLiteral("VIP")}, QStringLiteral("Zeta Corp")));
+    QVERIFY(m_fx->addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), {}, QStringLiteral("acme")));
+    QVERIFY(m_fx->addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl")));
+    QVERIFY(m_fx->addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), {QStringLiteral("VIP")}, QStringLiteral("Acme")));
+    QVERIFY(m_fx->addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), {}, QStringLiteral("Beta")));
+    m_fx->close(); // the session takes the writer lock
+    m_settings = std::make_unique<Settings>(m_fx->filePath(QStringLiteral("page.ini")));
     m_session = std::make_unique<ui::AppSession>(*m_settings);
-    QVERIFY(m_session->open(path, Database::Access::ReadWrite).ok());
-    addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), QStringLiteral("Zeta Corp"), {QStringLiteral("VIP")});
-    addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), QStringLiteral("acme"));
-    addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl"), {});
-    addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), QStringLiteral("Acme"), {QStringLiteral("VIP")});
-    addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), QStringLiteral("Beta"));
+    QVERIFY(m_session->open(m_fx->path(), Database::Access::ReadWrite).ok());
     m_page = std::make_unique<ui::ContactsPage>(*m_session);
     m_page->resize(1100, 640);
     m_page->show();
@@ -105,19 +106,8 @@ void TestContactsPage::cleanup()
     m_page.reset();
     m_session.reset();
     m_settings.reset();
-    m_env.reset();
+    m_fx.reset();
     m_messages.clear();
-}
-
-qint64 TestContactsPage::addContact(const QString &email, const QString &first, const QString &company, const QStringList &tags)
-{
-    Contact c;
-    c.email = email;
-    c.firstName = first;
-    c.company = company;
-    c.tags = tags;
-    const auto added = ContactRepository(m_session->database()->connection()).add(c, QStringLiteral("US"), std::nullopt);
-    return added ? added->id : 0;
 }
 
 QString TestContactsPage::scalar(const QString &sql) const
@@ -450,7 +440,7 @@ void TestContactsPage::suppressionListDialog()
     QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("ben@example.com"));
     QCOMPARE(scalar(QStringLiteral("SELECT status FROM contacts WHERE email_key = 'ben@example.com'")), QStringLiteral("unsubscribed"));
 
-    const QString csv = m_env->path(QStringLiteral("blocklist.csv"));
+    const QString csv = m_fx->filePath(QStringLiteral("blocklist.csv"));
     {
         QFile f(csv);
         QVERIFY(f.open(QIODevice::WriteOnly));

@@ -9,6 +9,7 @@
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
+#include "databasefixture.h"
 #include "preview/previewwidget.h"
 #include "settings/settings.h"
 #include "templates/brandkitdialog.h"
@@ -53,14 +54,15 @@ private Q_SLOTS:
 private:
     struct Fixture
     {
-        test::TestEnvironment env;
-        Settings settings{env.path(QStringLiteral("t.ini"))};
+        test::DatabaseFixture data{QStringLiteral("t.sqlite")};
+        Settings settings{data.filePath(QStringLiteral("t.ini"))};
         ui::AppSession session{settings};
         Fixture()
         {
-            const QString path = env.path(QStringLiteral("t.sqlite"));
-            (void)test::createDatabaseWithAdmin(path);
-            (void)session.open(path, Database::Access::ReadWrite);
+            QVERIFY(data.open());
+            QVERIFY(data.addAdmin());
+            data.close(); // the session takes the writer lock
+            QVERIFY(session.open(data.path(), Database::Access::ReadWrite).ok());
         }
         QSqlDatabase db() { return session.database()->connection(); }
     };
@@ -115,13 +117,8 @@ void TestTemplatesPage::recordMessages()
 
 void TestTemplatesPage::editCheckPreviewSave()
 {
-    test::TestEnvironment env;
-    const QString path = env.path(QStringLiteral("t.sqlite"));
-    (void)test::createDatabaseWithAdmin(path);
-    Settings settings(env.path(QStringLiteral("t.ini")));
-    ui::AppSession session(settings);
-    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
-    QSqlDatabase db = session.database()->connection();
+    Fixture f;
+    QSqlDatabase db = f.db();
     contacts::Contact ana;
     ana.email = QStringLiteral("ana@example.com");
     ana.firstName = QStringLiteral("Ana");
@@ -129,7 +126,7 @@ void TestTemplatesPage::editCheckPreviewSave()
     QVERIFY(content::TemplateStore(db).saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("1 Main St, Springfield")}},
                                                     true, std::nullopt).ok());
 
-    ui::TemplatesPage page(session);
+    ui::TemplatesPage page(f.session);
     page.resize(1280, 820);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -11,7 +11,7 @@
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "contacts/contactrepository.h"
-#include "content/templatestore.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -34,7 +34,7 @@ private Q_SLOTS:
     void eachMessageComesFromItsMailbox();
 
 private:
-    QSqlDatabase db() { return m_db->connection(); }
+    QSqlDatabase db() { return m_fx->db(); }
     Clock clock() const
     {
         return [this] { return m_now; };
@@ -43,30 +43,22 @@ private:
     qint64 draft(const QStringList &extraSenders = {});
     QHash<QString, int> states(qint64 id) const;
 
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<test::DatabaseFixture> m_fx;
     qint64 m_template = 0;
     qint64 m_now = QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
 };
 
 void TestLifecycle::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    auto opened = Database::open(m_env->path(QStringLiteral("l.sqlite")));
-    QVERIFY(opened.ok());
-    m_db = std::move(opened).value();
-    content::TemplateStore templates(db());
-    QVERIFY(templates.saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("Acme, 1 Main St, Springfield")}}, true,
-                                   std::nullopt)
-                .ok());
-    content::EmailTemplate t;
-    t.name = QStringLiteral("News");
-    t.subject = QStringLiteral("News for {{first_name}}");
-    t.preheader = QStringLiteral("What is new this month");
-    t.source = QStringLiteral("<p>Hello {{first_name}}</p><p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
-    const auto saved = templates.save(t, std::nullopt);
-    QVERIFY(saved.ok());
-    m_template = saved->id;
+    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("l.sqlite"));
+    const Status opened = m_fx->open();
+    QVERIFY2(opened, test::errorText(opened).constData());
+    QVERIFY(m_fx->addBrandKit(QStringLiteral("Acme"), QStringLiteral("Acme, 1 Main St, Springfield")));
+    const auto saved = m_fx->addTemplate(QStringLiteral("News"), QStringLiteral("News for {{first_name}}"),
+                                         QStringLiteral("<p>Hello {{first_name}}</p><p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>"),
+                                         QStringLiteral("What is new this month"));
+    QVERIFY2(saved, test::errorText(saved).constData());
+    m_template = *saved;
     SenderStore senders(db());
     QVERIFY(senders.save(QStringLiteral("news@acme.example"), {4, 30, 10000}).ok());
     QVERIFY(senders.save(QStringLiteral("offers@acme.example"), {2, 60, 5000}).ok());
@@ -74,8 +66,7 @@ void TestLifecycle::init()
 
 void TestLifecycle::cleanup()
 {
-    m_db.reset();
-    m_env.reset();
+    m_fx.reset();
 }
 
 qint64 TestLifecycle::addContact(const QString &email, const QString &zone)
@@ -102,7 +93,7 @@ qint64 TestLifecycle::draft(const QStringList &extraSenders)
 QHash<QString, int> TestLifecycle::states(qint64 id) const
 {
     QHash<QString, int> out;
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     q.prepare(QStringLiteral("SELECT state, error_code FROM outbox WHERE campaign_id = ?"));
     q.addBindValue(id);
     q.exec();
