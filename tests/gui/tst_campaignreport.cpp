@@ -10,6 +10,7 @@
 #include "dashboard/dashboardpage.h"
 #include "common/translations.h"
 #include "databasefixture.h"
+#include "dialogguard.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -193,5 +194,5 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
         QVERIFY(dashboard.grab().save(dir + QStringLiteral("/dashboard-engagement.png")));
 }
 
-QTEST_MAIN(TestCampaignReport)
+LUX_GUI_TEST_MAIN(TestCampaignReport)
 #include "tst_campaignreport.moc"

@@ -18,6 +18,7 @@
 #include "common/translations.h"
 #include "content/templatestore.h"
 #include "databasefixture.h"
+#include "dialogguard.h"
 #include "fakegraph.h"
 #include "settings/sendingsettings.h"
 #include "settings/settings.h"
@@ -334,5 +335,5 @@ void TestCampaignsPage::delegatedSignInSendsAsTheUser()
     QCOMPARE(f.settings.value(Settings::Key::GraphDelegatedMailbox).toString(), QString());
 }
 
-QTEST_MAIN(TestCampaignsPage)
+LUX_GUI_TEST_MAIN(TestCampaignsPage)
 #include "tst_campaignspage.moc"

@@ -14,6 +14,7 @@
 #include "contacts/suppressiondialog.h"
 #include "contacts/suppression.h"
 #include "databasefixture.h"
+#include "dialogguard.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -475,5 +476,5 @@ void TestContactsPage::suppressionListDialog()
     QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("+14155550199"));
 }
 
-LUX_TEST_MAIN(TestContactsPage, QApplication)
+LUX_GUI_TEST_MAIN(TestContactsPage)
 #include "tst_contactspage.moc"

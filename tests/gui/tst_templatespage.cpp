@@ -10,6 +10,7 @@
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "databasefixture.h"
+#include "dialogguard.h"
 #include "preview/previewwidget.h"
 #include "settings/settings.h"
 #include "templates/brandkitdialog.h"
@@ -231,6 +232,7 @@ void TestTemplatesPage::startersDuplicateDeleteAndHistory()
     page.setSource(first + QStringLiteral("\n<!-- third -->"));
     saveAndWait(page);
     // The dialog opens once the versions are read on a worker: wait for it, then pick.
+    test::DialogGuard::expect(ui::HistoryDialog::staticMetaObject);
     auto *poll = new QTimer(this);
     poll->setInterval(10);
     QStringList versions;
@@ -453,5 +455,5 @@ void TestTemplatesPage::remoteImagesLoadOnlyWhenAsked()
     QCOMPARE(requests, 1);
 }
 
-LUX_TEST_MAIN(TestTemplatesPage, QApplication)
+LUX_GUI_TEST_MAIN(TestTemplatesPage)
 #include "tst_templatespage.moc"

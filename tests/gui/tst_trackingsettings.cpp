@@ -7,6 +7,7 @@
 #include "common/translations.h"
 #include "contacts/suppression.h"
 #include "databasefixture.h"
+#include "dialogguard.h"
 #include "settings/settings.h"
 #include "settings/trackingsettings.h"
 #include "testsupport.h"
@@ -131,5 +132,5 @@ void TestTrackingSettings::keysTokenTestAndSync()
     QVERIFY(tracker.stop());
 }
 
-QTEST_MAIN(TestTrackingSettings)
+LUX_GUI_TEST_MAIN(TestTrackingSettings)
 #include "tst_trackingsettings.moc"
