@@ -94,4 +94,32 @@ Result<qint64> DatabaseFixture::addOutboxRow(qint64 campaignId, qint64 contactId
     return q.lastInsertId().toLongLong();
 }
 
+Status DatabaseFixture::addLink(qint64 campaignId, int linkId, const QString &url)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO campaign_links (campaign_id, link_id, url, registered_at) VALUES (?, ?, ?, 1)"));
+    for (const QVariant &v : QVariantList{campaignId, linkId, url})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.write"));
+    return {};
+}
+
+Result<qint64> DatabaseFixture::addTrackingEvent(qint64 outboxId, const QString &kind, qint64 at, bool machine, int linkId, const QString &reason)
+{
+    QSqlQuery q(db());
+    // tracker_id is lux-tracker's cursor: one past the highest so far.
+    q.prepare(QStringLiteral("INSERT INTO tracking_events (tracker_id, kind, campaign_id, outbox_id, contact_id, link_id, at, machine, reason) "
+                             "SELECT (SELECT coalesce(max(tracker_id), 0) + 1 FROM tracking_events), ?, campaign_id, id, contact_id, ?, ?, ?, ? "
+                             "FROM outbox WHERE id = ?"));
+    const QString why = machine && reason.isEmpty() ? QStringLiteral("scanner") : reason;
+    for (const QVariant &v : QVariantList{kind, linkId, at, machine ? 1 : 0, why.isNull() ? QStringLiteral("") : why, outboxId})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q, QStringLiteral("db.write"));
+    if (q.numRowsAffected() != 1)
+        return Error(QStringLiteral("test.no-outbox-row"), QStringLiteral("no outbox row %1").arg(outboxId));
+    return q.lastInsertId().toLongLong();
+}
+
 } // namespace lux::test

@@ -47,6 +47,11 @@ public:
                                const QString &from = QStringLiteral("news@acme.example"));
     // One recipient of a campaign, addressed to the contact's email.
     Result<qint64> addOutboxRow(qint64 campaignId, qint64 contactId, const QString &state, const QString &messageId, qint64 updatedAt);
+    // A tracked link of a campaign, as registered at lux-tracker.
+    Status addLink(qint64 campaignId, int linkId, const QString &url);
+    // An open, click or unsubscribe pulled from lux-tracker for one outbox row (its campaign and contact).
+    Result<qint64> addTrackingEvent(qint64 outboxId, const QString &kind, qint64 at, bool machine = false, int linkId = 0,
+                                    const QString &reason = {});
 
 private:
     TestEnvironment m_env;
