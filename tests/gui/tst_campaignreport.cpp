@@ -9,8 +9,8 @@
 #include "contacts/contactspage.h"
 #include "dashboard/dashboardpage.h"
 #include "common/translations.h"
-#include "databasefixture.h"
 #include "dialogguard.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -51,12 +51,9 @@ void TestCampaignReport::initTestCase()
 
 void TestCampaignReport::reportShowsPeopleAndMachinesApart()
 {
-    test::DatabaseFixture data(QStringLiteral("t.sqlite"));
-    Settings settings(data.filePath(QStringLiteral("t.ini")));
-    ui::AppSession session(settings);
-    QVERIFY(data.open());
-    const auto admin = data.addAdmin();
-    QVERIFY(admin);
+    test::SessionFixture f;
+    test::DatabaseFixture &data = f.data;
+    ui::AppSession &session = f.session;
     // Three days ago, on the hour: inside the dashboard's 30 days.
     const qint64 kSentAt = (QDateTime::currentMSecsSinceEpoch() / 3'600'000 - 72) * 3'600'000;
     {
@@ -97,9 +94,7 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
         QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
         QCOMPARE(applied->machine, 10);
     }
-    data.close(); // the session takes the writer lock
-    QVERIFY(session.open(data.path(), Database::Access::ReadWrite).ok());
-    session.signIn(*admin);
+    QVERIFY(f.openSession());
 
     ui::CampaignsPage page(session);
     page.resize(1200, 860);

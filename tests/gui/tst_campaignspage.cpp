@@ -17,9 +17,9 @@
 #include "common/dialogs.h"
 #include "common/translations.h"
 #include "content/templatestore.h"
-#include "databasefixture.h"
 #include "dialogguard.h"
 #include "fakegraph.h"
+#include "sessionfixture.h"
 #include "settings/sendingsettings.h"
 #include "settings/settings.h"
 #include "testsupport.h"
@@ -57,17 +57,11 @@ private Q_SLOTS:
     void delegatedSignInSendsAsTheUser();
 
 private:
-    struct Fixture
+    struct Fixture : test::SessionFixture
     {
-        test::DatabaseFixture data{QStringLiteral("t.sqlite")};
-        Settings settings{data.filePath(QStringLiteral("t.ini"))};
-        ui::AppSession session{settings};
         FakeGraph graph;
         Fixture(int contacts, int vip)
         {
-            QVERIFY(data.open());
-            const auto admin = data.addAdmin();
-            QVERIFY(admin);
             QVERIFY(graph.listen());
             FakeGraph::Faults faults;
             faults.latencyMs = 20;
@@ -85,11 +79,8 @@ private:
                                      QStringLiteral("<p>Hi {{first_name}}, spring is here.</p>"
                                                     "<p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>"),
                                      QStringLiteral("Three new things this season")));
-            data.close(); // the session takes the writer lock
-            QVERIFY(session.open(data.path(), Database::Access::ReadWrite).ok());
-            session.signIn(*admin);
+            QVERIFY(openSession());
         }
-        QSqlDatabase db() { return session.database()->connection(); }
     };
     static void saveShot(QWidget *w, const QString &name)
     {

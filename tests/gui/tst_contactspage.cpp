@@ -13,8 +13,8 @@
 #include "contacts/segmentbuilder.h"
 #include "contacts/suppressiondialog.h"
 #include "contacts/suppression.h"
-#include "databasefixture.h"
 #include "dialogguard.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -37,6 +37,8 @@
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
+
+#include <optional>
 
 using namespace lux;
 using namespace lux::contacts;
@@ -62,9 +64,8 @@ private:
     void select(const QList<int> &rows) const;
     void saveShot(QWidget *w, const QString &name) const;
 
-    std::unique_ptr<test::DatabaseFixture> m_fx;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<ui::AppSession> m_session;
+    std::optional<test::SessionFixture> m_fx;
+    ui::AppSession *m_session = nullptr;
     std::unique_ptr<ui::ContactsPage> m_page;
     QList<ui::Dialogs::Message> m_messages;
     QString m_answer; // what the next "ask for a tag" returns
@@ -82,18 +83,14 @@ void TestContactsPage::initTestCase()
 
 void TestContactsPage::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("page.sqlite"));
-    QVERIFY(m_fx->open());
-    QVERIFY(m_fx->addAdmin());
-    QVERIFY(m_fx->addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), {QStringLiteral("VIP")}, QStringLiteral("Zeta Corp")));
-    QVERIFY(m_fx->addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), {}, QStringLiteral("acme")));
-    QVERIFY(m_fx->addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl")));
-    QVERIFY(m_fx->addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), {QStringLiteral("VIP")}, QStringLiteral("Acme")));
-    QVERIFY(m_fx->addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), {}, QStringLiteral("Beta")));
-    m_fx->close(); // the session takes the writer lock
-    m_settings = std::make_unique<Settings>(m_fx->filePath(QStringLiteral("page.ini")));
-    m_session = std::make_unique<ui::AppSession>(*m_settings);
-    QVERIFY(m_session->open(m_fx->path(), Database::Access::ReadWrite).ok());
+    test::DatabaseFixture &data = m_fx.emplace(QStringLiteral("page.sqlite")).data;
+    QVERIFY(data.addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), {QStringLiteral("VIP")}, QStringLiteral("Zeta Corp")));
+    QVERIFY(data.addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), {}, QStringLiteral("acme")));
+    QVERIFY(data.addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl")));
+    QVERIFY(data.addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), {QStringLiteral("VIP")}, QStringLiteral("Acme")));
+    QVERIFY(data.addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), {}, QStringLiteral("Beta")));
+    QVERIFY(m_fx->openSession(false));
+    m_session = &m_fx->session;
     m_page = std::make_unique<ui::ContactsPage>(*m_session);
     m_page->resize(1100, 640);
     m_page->show();
@@ -105,8 +102,7 @@ void TestContactsPage::init()
 void TestContactsPage::cleanup()
 {
     m_page.reset();
-    m_session.reset();
-    m_settings.reset();
+    m_session = nullptr;
     m_fx.reset();
     m_messages.clear();
 }
@@ -441,7 +437,7 @@ void TestContactsPage::suppressionListDialog()
     QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("ben@example.com"));
     QCOMPARE(scalar(QStringLiteral("SELECT status FROM contacts WHERE email_key = 'ben@example.com'")), QStringLiteral("unsubscribed"));
 
-    const QString csv = m_fx->filePath(QStringLiteral("blocklist.csv"));
+    const QString csv = m_fx->data.filePath(QStringLiteral("blocklist.csv"));
     {
         QFile f(csv);
         QVERIFY(f.open(QIODevice::WriteOnly));

@@ -9,9 +9,9 @@
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
-#include "databasefixture.h"
 #include "dialogguard.h"
 #include "preview/previewwidget.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "templates/brandkitdialog.h"
 #include "templates/componentsdialog.h"
@@ -53,19 +53,9 @@ private Q_SLOTS:
     void remoteImagesLoadOnlyWhenAsked();
 
 private:
-    struct Fixture
+    struct Fixture : test::SessionFixture
     {
-        test::DatabaseFixture data{QStringLiteral("t.sqlite")};
-        Settings settings{data.filePath(QStringLiteral("t.ini"))};
-        ui::AppSession session{settings};
-        Fixture()
-        {
-            QVERIFY(data.open());
-            QVERIFY(data.addAdmin());
-            data.close(); // the session takes the writer lock
-            QVERIFY(session.open(data.path(), Database::Access::ReadWrite).ok());
-        }
-        QSqlDatabase db() { return session.database()->connection(); }
+        Fixture() { QVERIFY(openSession(false)); }
     };
     static void waitLoaded(ui::TemplatesPage &page)
     {

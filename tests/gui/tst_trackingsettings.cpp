@@ -6,8 +6,8 @@
 #include "common/dialogs.h"
 #include "common/translations.h"
 #include "contacts/suppression.h"
-#include "databasefixture.h"
 #include "dialogguard.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "settings/trackingsettings.h"
 #include "testsupport.h"
@@ -45,12 +45,10 @@ void TestTrackingSettings::keysTokenTestAndSync()
     test::TestEnvironment env;
     test::TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), env.dir(), {QStringLiteral("--rate-limit"), QStringLiteral("0")});
     QVERIFY2(tracker.start(), tracker.output().constData());
-    test::DatabaseFixture data(QStringLiteral("t.sqlite"));
-    Settings settings(data.filePath(QStringLiteral("t.ini")));
-    ui::AppSession session(settings);
-    QVERIFY(data.open());
-    const auto admin = data.addAdmin();
-    QVERIFY(admin);
+    test::SessionFixture f;
+    test::DatabaseFixture &data = f.data;
+    Settings &settings = f.settings;
+    ui::AppSession &session = f.session;
     const auto contact = data.addContact(QStringLiteral("leaving@example.com"));
     QVERIFY(contact);
     // A sent campaign row to unsubscribe from.
@@ -59,9 +57,7 @@ void TestTrackingSettings::keysTokenTestAndSync()
     const auto outboxRow = data.addOutboxRow(*campaign, *contact, QStringLiteral("sent"), QStringLiteral("<m1@acme.example>"), 0);
     QVERIFY(outboxRow);
     const qint64 outboxId = *outboxRow;
-    data.close(); // the session takes the writer lock
-    QVERIFY(session.open(data.path(), Database::Access::ReadWrite).ok());
-    session.signIn(*admin);
+    QVERIFY(f.openSession());
     // Whatever an earlier run left in this keychain goes first.
     (void)test::await(session.secrets().remove(QString::fromLatin1(tracking::kKeysSecret)));
     (void)test::await(session.secrets().remove(QString::fromLatin1(tracking::kApiTokenSecret)));

@@ -21,8 +21,10 @@ Status DatabaseFixture::open(const Database::Options &options)
 {
     close();
     auto opened = Database::open(m_path, options);
-    if (!opened)
+    if (!opened) {
+        qWarning("cannot open %s: %s", qPrintable(m_path), qPrintable(opened.error().message)); // for a bare QVERIFY
         return opened.error();
+    }
     m_db = std::move(opened).value();
     return {};
 }

@@ -18,6 +18,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::campaigns;
 
@@ -26,7 +28,6 @@ class TestCampaigns : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void onlyLegalTransitions();
     void createValidatesAndDuplicates();
     void audienceIsFrozenOnceWithEveryExclusion();
@@ -40,20 +41,13 @@ private:
     void addContact(const QString &email, const QStringList &tags, const QString &status = QStringLiteral("subscribed"));
     qint64 campaign(const Audience &audience = {});
 
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_now = 1'790'000'000'000;
 };
 
 void TestCampaigns::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("c.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
-}
-
-void TestCampaigns::cleanup()
-{
-    m_fx.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("c.sqlite")).open());
 }
 
 void TestCampaigns::addContact(const QString &email, const QStringList &tags, const QString &status)

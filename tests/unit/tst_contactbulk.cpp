@@ -13,6 +13,8 @@
 #include <QSqlRecord>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::contacts;
 
@@ -30,7 +32,6 @@ class TestContactBulk : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void addTagChangesOnlyThoseWithoutIt();
     void removeTagAndUndo();
     void unsubscribeLeavesOtherStatusesAndUndoes();
@@ -48,19 +49,12 @@ private:
     QString dump(const QString &sql) const; // every row of a query, one line each
     QSqlDatabase db() const { return m_fx->db(); }
 
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestContactBulk::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("bulk.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
-}
-
-void TestContactBulk::cleanup()
-{
-    m_fx.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("bulk.sqlite")).open());
 }
 
 qint64 TestContactBulk::addContact(const QString &email, const QString &first, const QString &company,

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::contacts;
 
@@ -49,7 +51,6 @@ class TestContactImporter : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void messyMailchimpExport();
     void hubspotExport();
     void otherDelimitersAndEncodings_data();
@@ -65,19 +66,12 @@ private Q_SLOTS:
     void searchFollowsImportsAndEdits();
 
 private:
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestContactImporter::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("contacts.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
-}
-
-void TestContactImporter::cleanup()
-{
-    m_fx.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("contacts.sqlite")).open());
 }
 
 void TestContactImporter::messyMailchimpExport()

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <optional>
 
 using namespace lux;
 using namespace lux::contacts;
@@ -22,7 +23,6 @@ private Q_SLOTS:
     void matchExpression_data();
     void matchExpression();
     void init();
-    void cleanup();
     void searchesTheIndex_data();
     void searchesTheIndex();
     void pagesThroughMatches();
@@ -31,7 +31,7 @@ private Q_SLOTS:
 
 private:
     QStringList emailsFor(const QString &typed) const;
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestContactSearch::matchExpression_data()
@@ -71,9 +71,7 @@ void TestContactSearch::matchExpression()
 
 void TestContactSearch::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("search.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
+    QVERIFY(m_fx.emplace(QStringLiteral("search.sqlite")).open());
     const struct
     {
         const char *email, *first, *company;
@@ -89,11 +87,6 @@ void TestContactSearch::init()
         const auto added = m_fx->addContact(QString::fromUtf8(p.email), QString::fromUtf8(p.first), {}, QString::fromUtf8(p.company));
         QVERIFY2(added, test::errorText(added).constData());
     }
-}
-
-void TestContactSearch::cleanup()
-{
-    m_fx.reset();
 }
 
 QStringList TestContactSearch::emailsFor(const QString &typed) const

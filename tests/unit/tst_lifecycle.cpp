@@ -17,6 +17,8 @@
 
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 #include <QTimeZone>
 
 using namespace lux;
@@ -27,7 +29,6 @@ class TestLifecycle : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void scheduleNeedsChecksAndAcknowledgedWarnings();
     void localTimeIsEachRecipientsOwn();
     void resumeRetryDecideCancel();
@@ -43,16 +44,14 @@ private:
     qint64 draft(const QStringList &extraSenders = {});
     QHash<QString, int> states(qint64 id) const;
 
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_template = 0;
     qint64 m_now = QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
 };
 
 void TestLifecycle::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("l.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
+    QVERIFY(m_fx.emplace(QStringLiteral("l.sqlite")).open());
     QVERIFY(m_fx->addBrandKit(QStringLiteral("Acme"), QStringLiteral("Acme, 1 Main St, Springfield")));
     const auto saved = m_fx->addTemplate(QStringLiteral("News"), QStringLiteral("News for {{first_name}}"),
                                          QStringLiteral("<p>Hello {{first_name}}</p><p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>"),
@@ -62,11 +61,6 @@ void TestLifecycle::init()
     SenderStore senders(db());
     QVERIFY(senders.save(QStringLiteral("news@acme.example"), {4, 30, 10000}).ok());
     QVERIFY(senders.save(QStringLiteral("offers@acme.example"), {2, 60, 5000}).ok());
-}
-
-void TestLifecycle::cleanup()
-{
-    m_fx.reset();
 }
 
 qint64 TestLifecycle::addContact(const QString &email, const QString &zone)

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using analytics::CampaignReport;
 using analytics::ReportBuilder;
@@ -24,7 +26,6 @@ class TestReportBuilder : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void figures_data();
     void figures();
     void unknownCampaign();
@@ -42,20 +43,13 @@ private:
     // "open 3", "open 3 m" (a machine), "click 1 L2" (link 2), "unsubscribe 2": recipient numbers
     // count from 1, each event a minute after the one before.
     void addEvents(const QList<qint64> &outbox, const QStringList &events, qint64 from = kDay0);
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_campaign = 0;
 };
 
 void TestReportBuilder::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("report.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
-}
-
-void TestReportBuilder::cleanup()
-{
-    m_fx.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("report.sqlite")).open());
 }
 
 QList<qint64> TestReportBuilder::campaign(const QString &name, int recipients, int failed, qint64 sentAt)

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::contacts;
 
@@ -25,7 +27,6 @@ class TestSegment : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void counts_data();
     void counts();
     void userTextNeverBecomesSql_data();
@@ -35,15 +36,13 @@ private Q_SLOTS:
     void savedSegmentsRoundTrip();
 
 private:
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_now = 0;
 };
 
 void TestSegment::initTestCase()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("seg.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
+    QVERIFY(m_fx.emplace(QStringLiteral("seg.sqlite")).open());
     ImportOptions options;
     options.unknownAsCustom = true;
     options.mapping.insert(QStringLiteral("MEMBER_RATING"), QStringLiteral("custom:rating"));
@@ -54,11 +53,6 @@ void TestSegment::initTestCase()
     q.prepare(QStringLiteral("UPDATE contacts SET created_at = ? WHERE email_key = 'dave@example.com'"));
     q.addBindValue(m_now - 40LL * 86'400'000);
     QVERIFY(q.exec());
-}
-
-void TestSegment::cleanupTestCase()
-{
-    m_fx.reset();
 }
 
 // The five imported contacts: ana (ES, VIP+Customer, rating 2), bob (US, Customer, rating 4, formula

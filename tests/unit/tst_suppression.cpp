@@ -11,6 +11,8 @@
 #include <QSqlRecord>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::contacts;
 using Channel = SuppressionList::Channel;
@@ -20,25 +22,17 @@ class TestSuppression : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void addValidatesAndUnsubscribes();
     void importChecksEveryRowFirst();
     void forgetErasesButNeverForgetsTheAddress();
 
 private:
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestSuppression::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("s.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
-}
-
-void TestSuppression::cleanup()
-{
-    m_fx.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("s.sqlite")).open());
 }
 
 void TestSuppression::addValidatesAndUnsubscribes()

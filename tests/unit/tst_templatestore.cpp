@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::content;
 
@@ -20,7 +22,6 @@ class TestTemplateStore : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void revisionsAndNames();
     void brandKitsHaveOneDefault();
     void rendererMergesContactBrandAndComponents();
@@ -29,19 +30,12 @@ private Q_SLOTS:
     void starterComponentsRenderWithAKit();
 
 private:
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestTemplateStore::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("t.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
-}
-
-void TestTemplateStore::cleanup()
-{
-    m_fx.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("t.sqlite")).open());
 }
 
 void TestTemplateStore::revisionsAndNames()

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 
 namespace {
@@ -38,16 +40,14 @@ private Q_SLOTS:
     void validation();
 
 private:
-    std::unique_ptr<test::DatabaseFixture> m_fx;
+    std::optional<test::DatabaseFixture> m_fx;
     std::unique_ptr<UserService> m_users;
     qint64 m_now = 1'700'000'000'000;
 };
 
 void TestUserService::init()
 {
-    m_fx = std::make_unique<test::DatabaseFixture>(QStringLiteral("users.sqlite"));
-    const Status opened = m_fx->open();
-    QVERIFY2(opened, test::errorText(opened).constData());
+    QVERIFY(m_fx.emplace(QStringLiteral("users.sqlite")).open());
     m_users = std::make_unique<UserService>(m_fx->db(), [this] { return m_now; });
 }
 
