@@ -9,7 +9,8 @@
 #include "contacts/contactspage.h"
 #include "dashboard/dashboardpage.h"
 #include "common/translations.h"
-#include "contacts/contactrepository.h"
+#include "dialogguard.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -50,36 +51,23 @@ void TestCampaignReport::initTestCase()
 
 void TestCampaignReport::reportShowsPeopleAndMachinesApart()
 {
-    test::TestEnvironment env;
-    Settings settings(env.path(QStringLiteral("t.ini")));
-    ui::AppSession session(settings);
-    const QString path = env.path(QStringLiteral("t.sqlite"));
-    const User admin = test::createDatabaseWithAdmin(path);
+    test::SessionFixture f;
+    test::DatabaseFixture &data = f.data;
+    ui::AppSession &session = f.session;
     // Three days ago, on the hour: inside the dashboard's 30 days.
     const qint64 kSentAt = (QDateTime::currentMSecsSinceEpoch() / 3'600'000 - 72) * 3'600'000;
     {
-        auto db = Database::open(path);
-        QVERIFY(db.ok());
-        QSqlDatabase c = (*db)->connection();
+        QSqlDatabase c = data.db();
+        QCOMPARE(*data.addCampaign(QStringLiteral("Spring launch"), QStringLiteral("sent"), kSentAt, QStringLiteral("Spring is here")), 1);
         QSqlQuery q(c);
-        q.prepare(QStringLiteral("INSERT INTO campaigns (name, from_email, subject, status, created_at, updated_at) "
-                                 "VALUES ('Spring launch', 'news@acme.example', 'Spring is here', 'sent', ?, ?)"));
-        q.addBindValue(kSentAt);
-        q.addBindValue(kSentAt);
-        QVERIFY(q.exec());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO campaign_links (campaign_id, link_id, url, registered_at) VALUES "
                                       "(1, 1, 'https://shop.example/spring', 1), (1, 2, 'https://shop.example/sale', 1)")));
-        contacts::ContactRepository repo(c);
         for (int i = 0; i < 40; ++i) {
-            contacts::Contact contact;
-            contact.email = QStringLiteral("reader%1@example.com").arg(i, 2, 10, QLatin1Char('0'));
-            QVERIFY(repo.add(contact, QStringLiteral("US"), std::nullopt).ok());
+            const auto contact = data.addContact(QStringLiteral("reader%1@example.com").arg(i, 2, 10, QLatin1Char('0')));
+            QVERIFY(contact);
+            QVERIFY(data.addOutboxRow(1, *contact, *contact == 40 ? QStringLiteral("failed") : QStringLiteral("sent"),
+                                      QStringLiteral("<m%1@acme.example>").arg(*contact), kSentAt));
         }
-        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, address, address_key, state, message_id, updated_at) "
-                                 "SELECT 1, id, email, email_key, CASE WHEN id = 40 THEN 'failed' ELSE 'sent' END, "
-                                 "'<m' || id || '@acme.example>', ? FROM contacts"));
-        q.addBindValue(kSentAt);
-        QVERIFY(q.exec());
         // Events as lux-tracker reports them, over the first day.
         QJsonArray events;
         qint64 id = 0;
@@ -106,8 +94,7 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
         QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
         QCOMPARE(applied->machine, 10);
     }
-    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
-    session.signIn(admin);
+    QVERIFY(f.openSession());
 
     ui::CampaignsPage page(session);
     page.resize(1200, 860);
@@ -137,18 +124,18 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
 
     // Exports: CSV with the figures, a PDF with the chart.
     QSignalSpy exported(report, &ui::CampaignReportView::exported);
-    QVERIFY(report->exportCsv(env.path(QStringLiteral("r.csv"))));
+    QVERIFY(report->exportCsv(data.filePath(QStringLiteral("r.csv"))));
     QVERIFY(exported.wait(10000));
     QVERIFY(exported.last().at(1).toString().isEmpty());
-    QVERIFY(test::readAll(env.path(QStringLiteral("r.csv"))).contains("Unique opens,24,8,32"));
-    QVERIFY(report->exportPdf(env.path(QStringLiteral("r.pdf"))));
+    QVERIFY(test::readAll(data.filePath(QStringLiteral("r.csv"))).contains("Unique opens,24,8,32"));
+    QVERIFY(report->exportPdf(data.filePath(QStringLiteral("r.pdf"))));
     QVERIFY(exported.wait(10000));
-    const QByteArray pdf = test::readAll(env.path(QStringLiteral("r.pdf")));
+    const QByteArray pdf = test::readAll(data.filePath(QStringLiteral("r.pdf")));
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.size() > 4000);
     // A folder that does not exist: a clear error, nothing written.
     ui::Dialogs::setMessageHook([](const ui::Dialogs::Message &) { return QMessageBox::Ok; });
-    QVERIFY(report->exportCsv(env.path(QStringLiteral("missing/r.csv"))));
+    QVERIFY(report->exportCsv(data.filePath(QStringLiteral("missing/r.csv"))));
     QVERIFY(exported.wait(10000));
     QVERIFY(exported.last().at(1).toString().contains(QLatin1String("could not be written")));
 
@@ -202,5 +189,5 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
         QVERIFY(dashboard.grab().save(dir + QStringLiteral("/dashboard-engagement.png")));
 }
 
-QTEST_MAIN(TestCampaignReport)
+LUX_GUI_TEST_MAIN(TestCampaignReport)
 #include "tst_campaignreport.moc"

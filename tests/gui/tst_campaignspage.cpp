@@ -16,9 +16,10 @@
 #include "campaigns/senderstore.h"
 #include "common/dialogs.h"
 #include "common/translations.h"
-#include "contacts/contactrepository.h"
 #include "content/templatestore.h"
+#include "dialogguard.h"
 #include "fakegraph.h"
+#include "sessionfixture.h"
 #include "settings/sendingsettings.h"
 #include "settings/settings.h"
 #include "testsupport.h"
@@ -56,16 +57,11 @@ private Q_SLOTS:
     void delegatedSignInSendsAsTheUser();
 
 private:
-    struct Fixture
+    struct Fixture : test::SessionFixture
     {
-        test::TestEnvironment env;
-        Settings settings{env.path(QStringLiteral("t.ini"))};
-        ui::AppSession session{settings};
         FakeGraph graph;
         Fixture(int contacts, int vip)
         {
-            const QString path = env.path(QStringLiteral("t.sqlite"));
-            const User admin = test::createDatabaseWithAdmin(path);
             QVERIFY(graph.listen());
             FakeGraph::Faults faults;
             faults.latencyMs = 20;
@@ -75,35 +71,16 @@ private:
             settings.setValue(Settings::Key::GraphTenant, QStringLiteral("contoso"));
             settings.setValue(Settings::Key::GraphClientId, QStringLiteral("client"));
             settings.setValue(Settings::Key::TrackerUrl, QStringLiteral("https://track.example.com"));
-            {
-                auto db = Database::open(path);
-                QVERIFY(db.ok());
-                QSqlDatabase c = (*db)->connection();
-                contacts::ContactRepository repo(c);
-                for (int i = 0; i < contacts; ++i) {
-                    contacts::Contact contact;
-                    contact.email = QStringLiteral("r%1@example.com").arg(i);
-                    contact.firstName = QStringLiteral("R%1").arg(i);
-                    if (i < vip)
-                        contact.tags = {QStringLiteral("vip")};
-                    QVERIFY(repo.add(contact, QStringLiteral("US"), std::nullopt).ok());
-                }
-                QVERIFY(content::TemplateStore(c)
-                            .saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("Acme Inc., 1 Main St, Springfield")}},
-                                          true, std::nullopt)
-                            .ok());
-                content::EmailTemplate t;
-                t.name = QStringLiteral("Spring news");
-                t.subject = QStringLiteral("Spring is here, {{first_name}}");
-                t.preheader = QStringLiteral("Three new things this season");
-                t.source = QStringLiteral("<p>Hi {{first_name}}, spring is here.</p>"
-                                          "<p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
-                QVERIFY(content::TemplateStore(c).save(t, std::nullopt).ok());
-            }
-            QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
-            session.signIn(admin);
+            for (int i = 0; i < contacts; ++i)
+                QVERIFY(data.addContact(QStringLiteral("r%1@example.com").arg(i), QStringLiteral("R%1").arg(i),
+                                        i < vip ? QStringList{QStringLiteral("vip")} : QStringList{}));
+            QVERIFY(data.addBrandKit(QStringLiteral("Acme"), QStringLiteral("Acme Inc., 1 Main St, Springfield")));
+            QVERIFY(data.addTemplate(QStringLiteral("Spring news"), QStringLiteral("Spring is here, {{first_name}}"),
+                                     QStringLiteral("<p>Hi {{first_name}}, spring is here.</p>"
+                                                    "<p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>"),
+                                     QStringLiteral("Three new things this season")));
+            QVERIFY(openSession());
         }
-        QSqlDatabase db() { return session.database()->connection(); }
     };
     static void saveShot(QWidget *w, const QString &name)
     {
@@ -233,7 +210,7 @@ void TestCampaignsPage::wizardSendsThroughTheScheduler()
     page.stateFilter()->setCurrentIndex(0);
     QTRY_COMPARE(page.outboxModel()->rowCount(), 48);
     saveShot(&page, QStringLiteral("campaigns"));
-    const QString csv = f.env.path(QStringLiteral("outbox.csv"));
+    const QString csv = f.data.filePath(QStringLiteral("outbox.csv"));
     page.exportOutbox(csv);
     QTRY_VERIFY(QFile::exists(csv));
     QFile file(csv);
@@ -349,5 +326,5 @@ void TestCampaignsPage::delegatedSignInSendsAsTheUser()
     QCOMPARE(f.settings.value(Settings::Key::GraphDelegatedMailbox).toString(), QString());
 }
 
-QTEST_MAIN(TestCampaignsPage)
+LUX_GUI_TEST_MAIN(TestCampaignsPage)
 #include "tst_campaignspage.moc"

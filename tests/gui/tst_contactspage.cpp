@@ -13,6 +13,8 @@
 #include "contacts/segmentbuilder.h"
 #include "contacts/suppressiondialog.h"
 #include "contacts/suppression.h"
+#include "dialogguard.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"
@@ -36,6 +38,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::contacts;
 
@@ -58,12 +62,10 @@ private:
     QString scalar(const QString &sql) const;
     void waitIdle() const;
     void select(const QList<int> &rows) const;
-    qint64 addContact(const QString &email, const QString &first, const QString &company, const QStringList &tags = {});
     void saveShot(QWidget *w, const QString &name) const;
 
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<ui::AppSession> m_session;
+    std::optional<test::SessionFixture> m_fx;
+    ui::AppSession *m_session = nullptr;
     std::unique_ptr<ui::ContactsPage> m_page;
     QList<ui::Dialogs::Message> m_messages;
     QString m_answer; // what the next "ask for a tag" returns
@@ -81,17 +83,14 @@ void TestContactsPage::initTestCase()
 
 void TestContactsPage::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    const QString path = m_env->path(QStringLiteral("page.sqlite"));
-    (void)test::createDatabaseWithAdmin(path);
-    m_settings = std::make_unique<Settings>(m_env->path(QStringLiteral("page.ini")));
-    m_session = std::make_unique<ui::AppSession>(*m_settings);
-    QVERIFY(m_session->open(path, Database::Access::ReadWrite).ok());
-    addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), QStringLiteral("Zeta Corp"), {QStringLiteral("VIP")});
-    addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), QStringLiteral("acme"));
-    addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl"), {});
-    addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), QStringLiteral("Acme"), {QStringLiteral("VIP")});
-    addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), QStringLiteral("Beta"));
+    test::DatabaseFixture &data = m_fx.emplace(QStringLiteral("page.sqlite")).data;
+    QVERIFY(data.addContact(QStringLiteral("dora@example.com"), QStringLiteral("Dora"), {QStringLiteral("VIP")}, QStringLiteral("Zeta Corp")));
+    QVERIFY(data.addContact(QStringLiteral("ben@example.com"), QStringLiteral("Ben"), {}, QStringLiteral("acme")));
+    QVERIFY(data.addContact(QStringLiteral("carl@example.com"), QStringLiteral("Carl")));
+    QVERIFY(data.addContact(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), {QStringLiteral("VIP")}, QStringLiteral("Acme")));
+    QVERIFY(data.addContact(QStringLiteral("eve@example.com"), QStringLiteral("Eve"), {}, QStringLiteral("Beta")));
+    QVERIFY(m_fx->openSession(false));
+    m_session = &m_fx->session;
     m_page = std::make_unique<ui::ContactsPage>(*m_session);
     m_page->resize(1100, 640);
     m_page->show();
@@ -103,21 +102,9 @@ void TestContactsPage::init()
 void TestContactsPage::cleanup()
 {
     m_page.reset();
-    m_session.reset();
-    m_settings.reset();
-    m_env.reset();
+    m_session = nullptr;
+    m_fx.reset();
     m_messages.clear();
-}
-
-qint64 TestContactsPage::addContact(const QString &email, const QString &first, const QString &company, const QStringList &tags)
-{
-    Contact c;
-    c.email = email;
-    c.firstName = first;
-    c.company = company;
-    c.tags = tags;
-    const auto added = ContactRepository(m_session->database()->connection()).add(c, QStringLiteral("US"), std::nullopt);
-    return added ? added->id : 0;
 }
 
 QString TestContactsPage::scalar(const QString &sql) const
@@ -450,7 +437,7 @@ void TestContactsPage::suppressionListDialog()
     QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("ben@example.com"));
     QCOMPARE(scalar(QStringLiteral("SELECT status FROM contacts WHERE email_key = 'ben@example.com'")), QStringLiteral("unsubscribed"));
 
-    const QString csv = m_env->path(QStringLiteral("blocklist.csv"));
+    const QString csv = m_fx->data.filePath(QStringLiteral("blocklist.csv"));
     {
         QFile f(csv);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -485,5 +472,5 @@ void TestContactsPage::suppressionListDialog()
     QCOMPARE(dialog->model()->index(0, 0).data().toString(), QStringLiteral("+14155550199"));
 }
 
-LUX_TEST_MAIN(TestContactsPage, QApplication)
+LUX_GUI_TEST_MAIN(TestContactsPage)
 #include "tst_contactspage.moc"

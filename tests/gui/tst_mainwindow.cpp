@@ -11,6 +11,7 @@
 #include "contacts/segmentbuilder.h"
 #include "common/dialogs.h"
 #include "database/databaseactions.h"
+#include "dialogguard.h"
 #include "settings/settings.h"
 #include "settings/settingsdialog.h"
 #include "settings/usersmodel.h"
@@ -391,5 +392,5 @@ void TestMainWindow::importMappingIsChosenAndRemembered()
     again->close();
 }
 
-LUX_TEST_MAIN(TestMainWindow, QApplication)
+LUX_GUI_TEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

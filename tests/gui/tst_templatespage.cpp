@@ -9,7 +9,9 @@
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
+#include "dialogguard.h"
 #include "preview/previewwidget.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "templates/brandkitdialog.h"
 #include "templates/componentsdialog.h"
@@ -51,18 +53,9 @@ private Q_SLOTS:
     void remoteImagesLoadOnlyWhenAsked();
 
 private:
-    struct Fixture
+    struct Fixture : test::SessionFixture
     {
-        test::TestEnvironment env;
-        Settings settings{env.path(QStringLiteral("t.ini"))};
-        ui::AppSession session{settings};
-        Fixture()
-        {
-            const QString path = env.path(QStringLiteral("t.sqlite"));
-            (void)test::createDatabaseWithAdmin(path);
-            (void)session.open(path, Database::Access::ReadWrite);
-        }
-        QSqlDatabase db() { return session.database()->connection(); }
+        Fixture() { QVERIFY(openSession(false)); }
     };
     static void waitLoaded(ui::TemplatesPage &page)
     {
@@ -115,13 +108,8 @@ void TestTemplatesPage::recordMessages()
 
 void TestTemplatesPage::editCheckPreviewSave()
 {
-    test::TestEnvironment env;
-    const QString path = env.path(QStringLiteral("t.sqlite"));
-    (void)test::createDatabaseWithAdmin(path);
-    Settings settings(env.path(QStringLiteral("t.ini")));
-    ui::AppSession session(settings);
-    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
-    QSqlDatabase db = session.database()->connection();
+    Fixture f;
+    QSqlDatabase db = f.db();
     contacts::Contact ana;
     ana.email = QStringLiteral("ana@example.com");
     ana.firstName = QStringLiteral("Ana");
@@ -129,7 +117,7 @@ void TestTemplatesPage::editCheckPreviewSave()
     QVERIFY(content::TemplateStore(db).saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("1 Main St, Springfield")}},
                                                     true, std::nullopt).ok());
 
-    ui::TemplatesPage page(session);
+    ui::TemplatesPage page(f.session);
     page.resize(1280, 820);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -234,6 +222,7 @@ void TestTemplatesPage::startersDuplicateDeleteAndHistory()
     page.setSource(first + QStringLiteral("\n<!-- third -->"));
     saveAndWait(page);
     // The dialog opens once the versions are read on a worker: wait for it, then pick.
+    test::DialogGuard::expect(ui::HistoryDialog::staticMetaObject);
     auto *poll = new QTimer(this);
     poll->setInterval(10);
     QStringList versions;
@@ -456,5 +445,5 @@ void TestTemplatesPage::remoteImagesLoadOnlyWhenAsked()
     QCOMPARE(requests, 1);
 }
 
-LUX_TEST_MAIN(TestTemplatesPage, QApplication)
+LUX_GUI_TEST_MAIN(TestTemplatesPage)
 #include "tst_templatespage.moc"

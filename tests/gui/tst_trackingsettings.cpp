@@ -5,8 +5,9 @@
 #include "app/appsession.h"
 #include "common/dialogs.h"
 #include "common/translations.h"
-#include "contacts/contactrepository.h"
 #include "contacts/suppression.h"
+#include "dialogguard.h"
+#include "sessionfixture.h"
 #include "settings/settings.h"
 #include "settings/trackingsettings.h"
 #include "testsupport.h"
@@ -44,28 +45,19 @@ void TestTrackingSettings::keysTokenTestAndSync()
     test::TestEnvironment env;
     test::TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), env.dir(), {QStringLiteral("--rate-limit"), QStringLiteral("0")});
     QVERIFY2(tracker.start(), tracker.output().constData());
-    Settings settings(env.path(QStringLiteral("t.ini")));
-    ui::AppSession session(settings);
-    const QString path = env.path(QStringLiteral("t.sqlite"));
-    const User admin = test::createDatabaseWithAdmin(path);
-    qint64 outboxId = 0;
-    {
-        auto db = Database::open(path);
-        QVERIFY(db.ok());
-        QSqlDatabase c = (*db)->connection();
-        contacts::Contact contact;
-        contact.email = QStringLiteral("leaving@example.com");
-        QVERIFY(contacts::ContactRepository(c).add(contact, QStringLiteral("US"), std::nullopt).ok());
-        // A sent campaign row to unsubscribe from.
-        QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at) "
-                                      "VALUES ('Spring', 'news@acme.example', 'sent', 0, 0)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, address, address_key, state, message_id, updated_at) "
-                                      "SELECT 1, id, email, email_key, 'sent', '<m1@acme.example>', 0 FROM contacts")));
-        outboxId = q.lastInsertId().toLongLong();
-    }
-    QVERIFY(session.open(path, Database::Access::ReadWrite).ok());
-    session.signIn(admin);
+    test::SessionFixture f;
+    test::DatabaseFixture &data = f.data;
+    Settings &settings = f.settings;
+    ui::AppSession &session = f.session;
+    const auto contact = data.addContact(QStringLiteral("leaving@example.com"));
+    QVERIFY(contact);
+    // A sent campaign row to unsubscribe from.
+    const auto campaign = data.addCampaign(QStringLiteral("Spring"), QStringLiteral("sent"), 0);
+    QVERIFY(campaign);
+    const auto outboxRow = data.addOutboxRow(*campaign, *contact, QStringLiteral("sent"), QStringLiteral("<m1@acme.example>"), 0);
+    QVERIFY(outboxRow);
+    const qint64 outboxId = *outboxRow;
+    QVERIFY(f.openSession());
     // Whatever an earlier run left in this keychain goes first.
     (void)test::await(session.secrets().remove(Secret::TrackingKeys));
     (void)test::await(session.secrets().remove(Secret::TrackerApiToken));
@@ -136,5 +128,5 @@ void TestTrackingSettings::keysTokenTestAndSync()
     QVERIFY(tracker.stop());
 }
 
-QTEST_MAIN(TestTrackingSettings)
+LUX_GUI_TEST_MAIN(TestTrackingSettings)
 #include "tst_trackingsettings.moc"

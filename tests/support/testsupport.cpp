@@ -62,14 +62,17 @@ int countRows(const QString &dbPath, const QString &table)
     return q.value(0).toInt();
 }
 
+Result<User> createAdmin(const QSqlDatabase &db)
+{
+    return UserService(db).createFirstAdmin(QStringLiteral("Ada Admin"), QStringLiteral("admin@example.com"), QString::fromLatin1(kAdminPassword));
+}
+
 User createDatabaseWithAdmin(const QString &path)
 {
     auto db = Database::open(path);
     if (!db)
         qFatal("could not create %s: %s", qPrintable(path), qPrintable(db.error().message));
-    UserService users((*db)->connection());
-    const auto admin = users.createFirstAdmin(QStringLiteral("Ada Admin"), QStringLiteral("admin@example.com"),
-                                              QString::fromLatin1(kAdminPassword));
+    const auto admin = createAdmin((*db)->connection());
     if (!admin)
         qFatal("could not create the admin: %s", qPrintable(admin.error().message));
     return *admin;

@@ -33,7 +33,9 @@ QByteArray fileDigest(const QString &path);                   // SHA-256 of the 
 QByteArray readAll(const QString &path);
 void writeRandomBytes(const QString &path, int size);
 int countRows(const QString &dbPath, const QString &table);   // -1 on error
-// A database with an administrator "admin@example.com" / kAdminPassword, closed again.
+// The first administrator, "Ada Admin" <admin@example.com> with kAdminPassword.
+Result<User> createAdmin(const QSqlDatabase &db);
+// A database with that administrator, closed again.
 User createDatabaseWithAdmin(const QString &path);
 inline constexpr const char *kAdminPassword = "correct horse battery";
 
@@ -48,6 +50,13 @@ void handleHolderMode(int argc, char **argv);
 // output goes to `out`; standard error is printed when it fails.
 int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out = nullptr,
                int timeoutMs = 120'000);
+
+// The error message of a failed Result or Status, for QVERIFY2; empty when it succeeded.
+template<typename R>
+QByteArray errorText(const R &result)
+{
+    return result ? QByteArray() : result.error().message.toUtf8();
+}
 
 // Runs the event loop until a coroutine finishes and returns its value (lux::awaitTask).
 template<typename T>

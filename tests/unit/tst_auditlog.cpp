@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 #include "users/auditlog.h"
@@ -17,10 +18,9 @@ private Q_SLOTS:
 
 void TestAuditLog::recordsAndPagesNewestFirst()
 {
-    test::TestEnvironment env;
-    auto db = Database::open(env.path(QStringLiteral("audit.sqlite")));
-    QVERIFY(db.ok());
-    AuditLog log((*db)->connection());
+    test::DatabaseFixture fx(QStringLiteral("audit.sqlite"));
+    QVERIFY(fx.open());
+    AuditLog log(fx.db());
     for (int i = 0; i < 25; ++i)
         QVERIFY(log.record(std::nullopt, QStringLiteral("test.event"), QStringLiteral("thing"), i,
                            QStringLiteral("n=%1").arg(i), 1000 + i).ok());

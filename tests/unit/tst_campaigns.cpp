@@ -8,6 +8,7 @@
 #include "campaigns/outbox.h"
 #include "contacts/contactrepository.h"
 #include "contacts/suppression.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -17,6 +18,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <optional>
+
 using namespace lux;
 using namespace lux::campaigns;
 
@@ -25,7 +28,6 @@ class TestCampaigns : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void onlyLegalTransitions();
     void createValidatesAndDuplicates();
     void audienceIsFrozenOnceWithEveryExclusion();
@@ -35,27 +37,17 @@ private Q_SLOTS:
     void jobsAreLeasedToOneScheduler();
 
 private:
-    QSqlDatabase db() { return m_db->connection(); }
+    QSqlDatabase db() { return m_fx->db(); }
     void addContact(const QString &email, const QStringList &tags, const QString &status = QStringLiteral("subscribed"));
     qint64 campaign(const Audience &audience = {});
 
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_now = 1'790'000'000'000;
 };
 
 void TestCampaigns::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    auto db = Database::open(m_env->path(QStringLiteral("c.sqlite")));
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
-}
-
-void TestCampaigns::cleanup()
-{
-    m_db.reset();
-    m_env.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("c.sqlite")).open());
 }
 
 void TestCampaigns::addContact(const QString &email, const QStringList &tags, const QString &status)
@@ -248,10 +240,8 @@ void TestCampaigns::interruptedRowsBecomeUnknown()
     QVERIFY(outbox.markSent(claimed->at(0).id).ok());
     // The app dies here with two rows `sending`. At the next start they are in doubt, not pending:
     // only reconciliation may send them again.
-    m_db.reset();
-    auto reopened = Database::open(m_env->path(QStringLiteral("c.sqlite")));
-    QVERIFY(reopened.ok());
-    m_db = std::move(reopened).value();
+    m_fx->close();
+    QVERIFY(m_fx->open());
     Outbox after(db());
     QCOMPARE(*after.recoverInterrupted(id), 2);
     QCOMPARE(after.counts(id).value(QStringLiteral("unknown")), 2);

@@ -4,6 +4,7 @@
 #include "contacts/contactbulk.h"
 #include "contacts/contactrepository.h"
 #include "contacts/suppression.h"
+#include "databasefixture.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "testsupport.h"
@@ -11,6 +12,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+
+#include <optional>
 
 using namespace lux;
 using namespace lux::contacts;
@@ -29,7 +32,6 @@ class TestContactBulk : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void addTagChangesOnlyThoseWithoutIt();
     void removeTagAndUndo();
     void unsubscribeLeavesOtherStatusesAndUndoes();
@@ -45,26 +47,14 @@ private:
     qint64 addContact(const QString &email, const QString &first = {}, const QString &company = {},
                       const QStringList &tags = {}, const QString &status = QStringLiteral("subscribed"));
     QString dump(const QString &sql) const; // every row of a query, one line each
-    QSqlDatabase db() const { return m_db->connection(); }
+    QSqlDatabase db() const { return m_fx->db(); }
 
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
-    QString m_path;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestContactBulk::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    m_path = m_env->path(QStringLiteral("bulk.sqlite"));
-    auto db = Database::open(m_path);
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
-}
-
-void TestContactBulk::cleanup()
-{
-    m_db.reset();
-    m_env.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("bulk.sqlite")).open());
 }
 
 qint64 TestContactBulk::addContact(const QString &email, const QString &first, const QString &company,
@@ -221,17 +211,17 @@ void TestContactBulk::trashIsPurgedAtOpenAndNotExported()
 {
     const qint64 a = addContact(QStringLiteral("secret-person@example.com"), QStringLiteral("Zed"), {}, {QStringLiteral("VIP")});
     QVERIFY(ContactBulk(db(), std::nullopt).moveToTrash({a}).ok());
-    const QString exported = m_env->path(QStringLiteral("shared.sqlite"));
-    QVERIFY(storage::exportDatabase(m_path, exported).ok());
+    const QString exported = m_fx->filePath(QStringLiteral("shared.sqlite"));
+    QVERIFY(storage::exportDatabase(m_fx->path(), exported).ok());
     QCOMPARE(test::countRows(exported, QStringLiteral("contacts_trash")), 0);
     QCOMPARE(test::countRows(exported, QStringLiteral("contact_tags_trash")), 0);
     QCOMPARE(test::countRows(exported, QStringLiteral("consent_links_trash")), 0);
 
-    QCOMPARE(test::countRows(m_path, QStringLiteral("contacts_trash")), 1);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("contacts_trash")), 1);
     QVERIFY(ContactBulk::purgeAllTrash(db()).ok());
-    QCOMPARE(test::countRows(m_path, QStringLiteral("contacts_trash")), 0);
-    QCOMPARE(test::countRows(m_path, QStringLiteral("contact_tags_trash")), 0);
-    QCOMPARE(test::countRows(m_path, QStringLiteral("consent_links_trash")), 0);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("contacts_trash")), 0);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("contact_tags_trash")), 0);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("consent_links_trash")), 0);
 }
 
 void TestContactBulk::cancelChangesNothing()
@@ -263,8 +253,8 @@ void TestContactBulk::cancelChangesNothing()
     QCOMPARE(dump(QStringLiteral("SELECT count(*) FROM consent_events")), QStringLiteral("0"));
     cancel = false;
     QCOMPARE(bulk.moveToTrash(ids, [&](qint64, qint64) { cancel = true; }, &cancel).error().code, QStringLiteral("cancelled"));
-    QCOMPARE(test::countRows(m_path, QStringLiteral("contacts")), 12000);
-    QCOMPARE(test::countRows(m_path, QStringLiteral("contacts_trash")), 0);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("contacts")), 12000);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("contacts_trash")), 0);
 
     seen.clear();
     const auto all = bulk.addTag(ids, QStringLiteral("All"), [&](qint64 done, qint64) { seen << done; });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -9,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 
 using namespace lux;
 using namespace lux::contacts;
@@ -20,9 +23,9 @@ QString data(const char *name)
     return QStringLiteral(LUX_TEST_DATA_DIR "/csv/") + QString::fromLatin1(name);
 }
 
-QString writeFile(const test::TestEnvironment &env, const QString &name, const QByteArray &bytes)
+QString writeFile(const test::DatabaseFixture &fx, const QString &name, const QByteArray &bytes)
 {
-    const QString path = env.path(name);
+    const QString path = fx.filePath(name);
     QFile f(path);
     f.open(QIODevice::WriteOnly);
     f.write(bytes);
@@ -48,7 +51,6 @@ class TestContactImporter : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void messyMailchimpExport();
     void hubspotExport();
     void otherDelimitersAndEncodings_data();
@@ -64,30 +66,18 @@ private Q_SLOTS:
     void searchFollowsImportsAndEdits();
 
 private:
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
-    QString m_path;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestContactImporter::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    m_path = m_env->path(QStringLiteral("contacts.sqlite"));
-    auto db = Database::open(m_path);
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
-}
-
-void TestContactImporter::cleanup()
-{
-    m_db.reset();
-    m_env.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("contacts.sqlite")).open());
 }
 
 void TestContactImporter::messyMailchimpExport()
 {
     ImportOptions options;
-    const auto report = ContactImporter::run(m_path, data("mailchimp-messy.csv"), options);
+    const auto report = ContactImporter::run(m_fx->path(), data("mailchimp-messy.csv"), options);
     QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
     QCOMPARE(report->plan.preset, Preset::Mailchimp);
     QCOMPARE(report->read, 16);
@@ -116,7 +106,7 @@ void TestContactImporter::messyMailchimpExport()
                  qPrintable(report->rejections.at(i).reason));
     }
 
-    ContactRepository repo(m_db->connection());
+    ContactRepository repo(m_fx->db());
     const auto ana = repo.findByEmail(QStringLiteral("ANA@example.com"));
     QVERIFY(ana.ok());
     QCOMPARE(ana->firstName, QStringLiteral("Ana")); // the first row wins under "skip"
@@ -137,18 +127,18 @@ void TestContactImporter::messyMailchimpExport()
 void TestContactImporter::hubspotExport()
 {
     ImportOptions options;
-    const auto report = ContactImporter::run(m_path, data("hubspot.csv"), options);
+    const auto report = ContactImporter::run(m_fx->path(), data("hubspot.csv"), options);
     QVERIFY(report.ok());
     QCOMPARE(report->plan.preset, Preset::HubSpot);
     QCOMPARE(report->imported, 3);
     QCOMPARE(report->rejected, 0);
-    const auto fay = ContactRepository(m_db->connection()).findByEmail(QStringLiteral("fay@example.com"));
+    const auto fay = ContactRepository(m_fx->db()).findByEmail(QStringLiteral("fay@example.com"));
     QCOMPARE(fay->phone, QStringLiteral("+14155550100"));
     QCOMPARE(fay->company, QStringLiteral("Lopez & Co"));
     QCOMPARE(fay->city, QStringLiteral("San Francisco"));
     QCOMPARE(fay->custom.value(QStringLiteral("hubspot_record_id")).toString(), QStringLiteral("101"));
     QVERIFY(!fay->custom.contains(QStringLiteral("lifecycle_stage"))); // unknown columns are dropped by default
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM custom_fields")).toInt(), 1);
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM custom_fields")).toInt(), 1);
 }
 
 void TestContactImporter::otherDelimitersAndEncodings_data()
@@ -168,11 +158,11 @@ void TestContactImporter::otherDelimitersAndEncodings()
     QFETCH(QChar, delimiter);
     QFETCH(QString, email);
     QFETCH(QString, firstName);
-    const auto report = ContactImporter::run(m_path, file, {});
+    const auto report = ContactImporter::run(m_fx->path(), file, {});
     QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
     QCOMPARE(report->delimiter, delimiter);
     QCOMPARE(report->rejected, 0);
-    const auto c = ContactRepository(m_db->connection()).findByEmail(email);
+    const auto c = ContactRepository(m_fx->db()).findByEmail(email);
     QVERIFY(c.ok());
     QCOMPARE(c->firstName, firstName); // "nombre" is a known alias; "name" alone is not mapped
 }
@@ -198,17 +188,17 @@ void TestContactImporter::duplicatePolicies()
     existing.email = QStringLiteral("Pat@Example.com");
     existing.company = QStringLiteral("Old Co");
     existing.firstName = QStringLiteral("Pat");
-    QVERIFY(ContactRepository(m_db->connection()).add(existing, QStringLiteral("US"), std::nullopt).ok());
-    const QString file = writeFile(*m_env, QStringLiteral("dup.csv"),
+    QVERIFY(ContactRepository(m_fx->db()).add(existing, QStringLiteral("US"), std::nullopt).ok());
+    const QString file = writeFile(*m_fx, QStringLiteral("dup.csv"),
                                    "email,company,city,first name\npat@EXAMPLE.com,New Co,Madrid,\n");
     ImportOptions options;
     options.onDuplicate = static_cast<DuplicatePolicy>(policy);
-    const auto report = ContactImporter::run(m_path, file, options);
+    const auto report = ContactImporter::run(m_fx->path(), file, options);
     QVERIFY(report.ok());
     QCOMPARE(report->duplicates, 1);
     QCOMPARE(report->imported, 0);
     QCOMPARE(report->updated, updated);
-    const auto pat = ContactRepository(m_db->connection()).findByEmail(QStringLiteral("pat@example.com"));
+    const auto pat = ContactRepository(m_fx->db()).findByEmail(QStringLiteral("pat@example.com"));
     QCOMPARE(pat->company, company);
     QCOMPARE(pat->city, city);
     QCOMPARE(pat->firstName, QStringLiteral("Pat")); // an empty cell never blanks a stored value
@@ -218,7 +208,7 @@ void TestContactImporter::neverResubscribes()
 {
     // One contact unsubscribed already; one address only on the suppression list.
     {
-        QSqlQuery q(m_db->connection());
+        QSqlQuery q(m_fx->db());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, email_key, status, created_at, updated_at) "
                                       "VALUES ('gone@example.com', 'gone@example.com', 'unsubscribed', 1, 1)")));
         q.prepare(QStringLiteral("INSERT INTO suppression (channel, address_key, address_hash, reason, at) "
@@ -227,14 +217,14 @@ void TestContactImporter::neverResubscribes()
         q.addBindValue(QString::fromLatin1(QCryptographicHash::hash("blocked@example.com", QCryptographicHash::Sha256).toHex()));
         QVERIFY(q.exec());
     }
-    const QString file = writeFile(*m_env, QStringLiteral("resub.csv"),
+    const QString file = writeFile(*m_fx, QStringLiteral("resub.csv"),
                                    "email,status,first name\ngone@example.com,subscribed,Gone\n"
                                    "BLOCKED@example.com,subscribed,Blocked\nnew@example.com,unsubscribed,New\n");
     ImportOptions options;
     options.onDuplicate = DuplicatePolicy::Overwrite;
-    const auto report = ContactImporter::run(m_path, file, options);
+    const auto report = ContactImporter::run(m_fx->path(), file, options);
     QVERIFY(report.ok());
-    ContactRepository repo(m_db->connection());
+    ContactRepository repo(m_fx->db());
     QCOMPARE(repo.findByEmail(QStringLiteral("gone@example.com"))->status, QStringLiteral("unsubscribed"));
     QCOMPARE(repo.findByEmail(QStringLiteral("gone@example.com"))->firstName, QStringLiteral("Gone"));
     QCOMPARE(repo.findByEmail(QStringLiteral("blocked@example.com"))->status, QStringLiteral("unsubscribed"));
@@ -245,21 +235,21 @@ void TestContactImporter::consentRecordedForNewContacts()
 {
     Contact existing;
     existing.email = QStringLiteral("old@example.com");
-    QVERIFY(ContactRepository(m_db->connection()).add(existing, QStringLiteral("US"), std::nullopt).ok());
-    const QString file = writeFile(*m_env, QStringLiteral("signups.csv"), "email\nold@example.com\nnew1@example.com\nnew2@example.com\n");
+    QVERIFY(ContactRepository(m_fx->db()).add(existing, QStringLiteral("US"), std::nullopt).ok());
+    const QString file = writeFile(*m_fx, QStringLiteral("signups.csv"), "email\nold@example.com\nnew1@example.com\nnew2@example.com\n");
     ImportOptions options;
     options.consentText = QStringLiteral("Newsletter sign-up form v3");
-    const auto report = ContactImporter::run(m_path, file, options);
+    const auto report = ContactImporter::run(m_fx->path(), file, options);
     QVERIFY(report.ok());
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM consent_events WHERE method = 'import' AND action = 'given' "
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM consent_events WHERE method = 'import' AND action = 'given' "
                                            "AND channel = 'email'")).toInt(), 2);
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT evidence FROM consent_events LIMIT 1")).toString(),
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT evidence FROM consent_events LIMIT 1")).toString(),
              QStringLiteral("Newsletter sign-up form v3 (signups.csv)"));
 }
 
 void TestContactImporter::explicitMappingAndCustomFields()
 {
-    const QString file = writeFile(*m_env, QStringLiteral("custom.csv"),
+    const QString file = writeFile(*m_fx, QStringLiteral("custom.csv"),
                                    "Correo-e,Plan,Favourite Colour,Fax\nuno@example.com,Gold,Blue,123\n");
     ImportOptions options;
     options.mapping.insert(QStringLiteral("Correo-e"), QStringLiteral("email"));
@@ -267,9 +257,9 @@ void TestContactImporter::explicitMappingAndCustomFields()
     options.mapping.insert(QStringLiteral("Plan"), QStringLiteral("custom:plan"));
     options.unknownAsCustom = true;
     options.tags = {QStringLiteral("Spring Fair")};
-    const auto report = ContactImporter::run(m_path, file, options);
+    const auto report = ContactImporter::run(m_fx->path(), file, options);
     QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
-    const auto uno = ContactRepository(m_db->connection()).findByEmail(QStringLiteral("uno@example.com"));
+    const auto uno = ContactRepository(m_fx->db()).findByEmail(QStringLiteral("uno@example.com"));
     QCOMPARE(uno->custom.value(QStringLiteral("plan")).toString(), QStringLiteral("Gold"));
     QCOMPARE(uno->custom.value(QStringLiteral("favourite_colour")).toString(), QStringLiteral("Blue"));
     QVERIFY(!uno->custom.contains(QStringLiteral("fax")));
@@ -278,17 +268,17 @@ void TestContactImporter::explicitMappingAndCustomFields()
 
 void TestContactImporter::mappingErrorsNameTheColumn()
 {
-    const QString file = writeFile(*m_env, QStringLiteral("nomail.csv"), "name,phone\nA,1\n");
-    auto r = ContactImporter::run(m_path, file, {});
+    const QString file = writeFile(*m_fx, QStringLiteral("nomail.csv"), "name,phone\nA,1\n");
+    auto r = ContactImporter::run(m_fx->path(), file, {});
     QCOMPARE(r.error().code, QStringLiteral("import.no-email"));
     QVERIFY(r.error().message.contains(QStringLiteral("name, phone")));
     ImportOptions bad;
     bad.mapping.insert(QStringLiteral("phone"), QStringLiteral("telephone"));
-    r = ContactImporter::run(m_path, file, bad);
+    r = ContactImporter::run(m_fx->path(), file, bad);
     QCOMPARE(r.error().code, QStringLiteral("import.unknown-field"));
     ImportOptions missing;
     missing.mapping.insert(QStringLiteral("Mail"), QStringLiteral("email"));
-    r = ContactImporter::run(m_path, file, missing);
+    r = ContactImporter::run(m_fx->path(), file, missing);
     QCOMPARE(r.error().code, QStringLiteral("import.unknown-column"));
     QVERIFY(r.error().message.contains(QStringLiteral("mail")));
 }
@@ -298,18 +288,18 @@ void TestContactImporter::cancelRollsBackEverything()
     QByteArray bytes("email,first name\n");
     for (int i = 0; i < 20000; ++i)
         bytes += "user" + QByteArray::number(i) + "@example.com,User\n";
-    const QString file = writeFile(*m_env, QStringLiteral("big.csv"), bytes);
+    const QString file = writeFile(*m_fx, QStringLiteral("big.csv"), bytes);
     std::atomic_bool cancel{false};
     ImportOptions options;
-    options.rejectsPath = m_env->path(QStringLiteral("rejects.csv"));
-    const auto report = ContactImporter::run(m_path, file, options, [&](qint64, qint64) { cancel = true; }, &cancel);
+    options.rejectsPath = m_fx->filePath(QStringLiteral("rejects.csv"));
+    const auto report = ContactImporter::run(m_fx->path(), file, options, [&](qint64, qint64) { cancel = true; }, &cancel);
     QVERIFY(!report.ok());
     QCOMPARE(report.error().code, QStringLiteral("cancelled"));
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM contacts")).toInt(), 0);
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 0);
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toInt(), 3);
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM contacts")).toInt(), 0);
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM tags")).toInt(), 0);
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toInt(), 3);
     QVERIFY(!QFile::exists(options.rejectsPath));
-    const auto again = ContactImporter::run(m_path, file, {});
+    const auto again = ContactImporter::run(m_fx->path(), file, {});
     QVERIFY(again.ok());
     QCOMPARE(again->imported, 20000);
 }
@@ -317,8 +307,8 @@ void TestContactImporter::cancelRollsBackEverything()
 void TestContactImporter::rejectsFileHasLineAndReason()
 {
     ImportOptions options;
-    options.rejectsPath = m_env->path(QStringLiteral("rejects.csv"));
-    QVERIFY(ContactImporter::run(m_path, data("mailchimp-messy.csv"), options).ok());
+    options.rejectsPath = m_fx->filePath(QStringLiteral("rejects.csv"));
+    QVERIFY(ContactImporter::run(m_fx->path(), data("mailchimp-messy.csv"), options).ok());
     const QList<QByteArray> lines = test::readAll(options.rejectsPath).split('\n');
     QVERIFY(lines.first().startsWith("line,reason,Email Address,First Name"));
     QVERIFY(lines.at(1).startsWith("5,\"\"\"no-at-sign.example.com\"\" is not a valid email address: it has no @.\",no-at-sign.example.com,No,At"));
@@ -327,10 +317,10 @@ void TestContactImporter::rejectsFileHasLineAndReason()
 
 void TestContactImporter::searchFollowsImportsAndEdits()
 {
-    ContactRepository repo(m_db->connection());
+    ContactRepository repo(m_fx->db());
     const auto found = [&](const char *words) { return *repo.count({{}, {}, {}, QString::fromUtf8(words)}); };
     // Bulk import: indexed at the end of the transaction, triggers back afterwards.
-    QVERIFY(ContactImporter::run(m_path, data("mailchimp-messy.csv"), {}).ok());
+    QVERIFY(ContactImporter::run(m_fx->path(), data("mailchimp-messy.csv"), {}).ok());
     QCOMPARE(found("ana"), 1);
     QCOMPARE(found("AN GARC"), 1);           // prefixes, any case, every word required
     QCOMPARE(found("garcia"), 1);            // diacritics ignored
@@ -338,7 +328,7 @@ void TestContactImporter::searchFollowsImportsAndEdits()
     QCOMPARE(found("bucher"), 1);            // josé@bücher.de and Bücher GmbH
     QCOMPARE(found("\"); DROP TABLE contacts; --"), 0);
     QCOMPARE(found("zzz"), 0);
-    QCOMPARE(scalar(m_path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toInt(), 3);
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).toInt(), 3);
     // Triggers keep it in step with single edits.
     Contact c;
     c.email = QStringLiteral("quentin@example.com");
@@ -346,10 +336,10 @@ void TestContactImporter::searchFollowsImportsAndEdits()
     QVERIFY(repo.add(c, QStringLiteral("US"), std::nullopt).ok());
     QCOMPARE(found("zebra"), 1);
     // An import that changes a searchable field re-indexes that contact.
-    const QString file = writeFile(*m_env, QStringLiteral("rename.csv"), "email,company\nquentin@example.com,Yak Shavers\n");
+    const QString file = writeFile(*m_fx, QStringLiteral("rename.csv"), "email,company\nquentin@example.com,Yak Shavers\n");
     ImportOptions overwrite;
     overwrite.onDuplicate = DuplicatePolicy::Overwrite;
-    QVERIFY(ContactImporter::run(m_path, file, overwrite).ok());
+    QVERIFY(ContactImporter::run(m_fx->path(), file, overwrite).ok());
     QCOMPARE(found("zebra"), 0);
     QCOMPARE(found("yak"), 1);
     // First page in id order, and paging after an id.
@@ -359,7 +349,7 @@ void TestContactImporter::searchFollowsImportsAndEdits()
     const auto next = repo.page({{}, {}, {}, QStringLiteral("example")}, 10, first->last().id);
     QVERIFY(next->first().id > first->last().id);
     // FTS5's own check compares the index with the contacts table: it fails on any drift.
-    QSqlQuery check(m_db->connection());
+    QSqlQuery check(m_fx->db());
     QVERIFY2(check.exec(QStringLiteral("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)")),
              qPrintable(check.lastError().text()));
 }

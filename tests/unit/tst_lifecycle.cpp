@@ -11,12 +11,14 @@
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "contacts/contactrepository.h"
-#include "content/templatestore.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 #include <QTimeZone>
 
 using namespace lux;
@@ -27,14 +29,13 @@ class TestLifecycle : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void scheduleNeedsChecksAndAcknowledgedWarnings();
     void localTimeIsEachRecipientsOwn();
     void resumeRetryDecideCancel();
     void eachMessageComesFromItsMailbox();
 
 private:
-    QSqlDatabase db() { return m_db->connection(); }
+    QSqlDatabase db() { return m_fx->db(); }
     Clock clock() const
     {
         return [this] { return m_now; };
@@ -43,39 +44,23 @@ private:
     qint64 draft(const QStringList &extraSenders = {});
     QHash<QString, int> states(qint64 id) const;
 
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_template = 0;
     qint64 m_now = QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
 };
 
 void TestLifecycle::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    auto opened = Database::open(m_env->path(QStringLiteral("l.sqlite")));
-    QVERIFY(opened.ok());
-    m_db = std::move(opened).value();
-    content::TemplateStore templates(db());
-    QVERIFY(templates.saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("Acme, 1 Main St, Springfield")}}, true,
-                                   std::nullopt)
-                .ok());
-    content::EmailTemplate t;
-    t.name = QStringLiteral("News");
-    t.subject = QStringLiteral("News for {{first_name}}");
-    t.preheader = QStringLiteral("What is new this month");
-    t.source = QStringLiteral("<p>Hello {{first_name}}</p><p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
-    const auto saved = templates.save(t, std::nullopt);
-    QVERIFY(saved.ok());
-    m_template = saved->id;
+    QVERIFY(m_fx.emplace(QStringLiteral("l.sqlite")).open());
+    QVERIFY(m_fx->addBrandKit(QStringLiteral("Acme"), QStringLiteral("Acme, 1 Main St, Springfield")));
+    const auto saved = m_fx->addTemplate(QStringLiteral("News"), QStringLiteral("News for {{first_name}}"),
+                                         QStringLiteral("<p>Hello {{first_name}}</p><p>{{brand.address}} · <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>"),
+                                         QStringLiteral("What is new this month"));
+    QVERIFY2(saved, test::errorText(saved).constData());
+    m_template = *saved;
     SenderStore senders(db());
     QVERIFY(senders.save(QStringLiteral("news@acme.example"), {4, 30, 10000}).ok());
     QVERIFY(senders.save(QStringLiteral("offers@acme.example"), {2, 60, 5000}).ok());
-}
-
-void TestLifecycle::cleanup()
-{
-    m_db.reset();
-    m_env.reset();
 }
 
 qint64 TestLifecycle::addContact(const QString &email, const QString &zone)
@@ -102,7 +87,7 @@ qint64 TestLifecycle::draft(const QStringList &extraSenders)
 QHash<QString, int> TestLifecycle::states(qint64 id) const
 {
     QHash<QString, int> out;
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     q.prepare(QStringLiteral("SELECT state, error_code FROM outbox WHERE campaign_id = ?"));
     q.addBindValue(id);
     q.exec();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contacts/contactimporter.h"
 #include "contacts/segment.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -8,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 
 using namespace lux;
 using namespace lux::contacts;
@@ -24,7 +27,6 @@ class TestSegment : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void counts_data();
     void counts();
     void userTextNeverBecomesSql_data();
@@ -34,34 +36,23 @@ private Q_SLOTS:
     void savedSegmentsRoundTrip();
 
 private:
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
+    std::optional<test::DatabaseFixture> m_fx;
     qint64 m_now = 0;
 };
 
 void TestSegment::initTestCase()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    const QString path = m_env->path(QStringLiteral("seg.sqlite"));
-    auto db = Database::open(path);
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
+    QVERIFY(m_fx.emplace(QStringLiteral("seg.sqlite")).open());
     ImportOptions options;
     options.unknownAsCustom = true;
     options.mapping.insert(QStringLiteral("MEMBER_RATING"), QStringLiteral("custom:rating"));
-    QVERIFY(ContactImporter::run(path, QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv"), options).ok());
+    QVERIFY(ContactImporter::run(m_fx->path(), QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv"), options).ok());
     // Ages: Dave was created 40 days ago, everyone else now.
     m_now = QDateTime::currentMSecsSinceEpoch();
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     q.prepare(QStringLiteral("UPDATE contacts SET created_at = ? WHERE email_key = 'dave@example.com'"));
     q.addBindValue(m_now - 40LL * 86'400'000);
     QVERIFY(q.exec());
-}
-
-void TestSegment::cleanupTestCase()
-{
-    m_db.reset();
-    m_env.reset();
 }
 
 // The five imported contacts: ana (ES, VIP+Customer, rating 2), bob (US, Customer, rating 4, formula
@@ -94,7 +85,7 @@ void TestSegment::counts()
     QFETCH(int, expected);
     const auto parsed = Segment::parse(json);
     QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
-    const auto n = Segment::count(m_db->connection(), *parsed, m_now);
+    const auto n = Segment::count(m_fx->db(), *parsed, m_now);
     QVERIFY2(n.ok(), n.ok() ? "" : qPrintable(n.error().message));
     QCOMPARE(*n, expected);
 }
@@ -120,10 +111,10 @@ void TestSegment::userTextNeverBecomesSql()
     for (const QVariant &b : compiled->binds)
         bound = bound || b.toString().contains(QStringLiteral("--"));
     QVERIFY(bound);
-    const auto n = Segment::count(m_db->connection(), *Segment::parse(json), m_now);
+    const auto n = Segment::count(m_fx->db(), *Segment::parse(json), m_now);
     QVERIFY(n.ok());
     QCOMPARE(*n, 0);
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next());
     QCOMPARE(q.value(0).toInt(), 5);
 }
@@ -160,7 +151,7 @@ void TestSegment::limits()
 
 void TestSegment::savedSegmentsRoundTrip()
 {
-    SegmentRepository repo(m_db->connection(), [this] { return m_now; });
+    SegmentRepository repo(m_fx->db(), [this] { return m_now; });
     const QJsonObject r = rules(R"({"rules":[{"field":"tag","op":"has","value":"VIP"}]})");
     const auto saved = repo.save(QStringLiteral("VIPs"), r, std::nullopt);
     QVERIFY(saved.ok());

@@ -2,6 +2,7 @@
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
 #include "contacts/suppression.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -9,6 +10,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+
+#include <optional>
 
 using namespace lux;
 using namespace lux::contacts;
@@ -19,43 +22,30 @@ class TestSuppression : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void addValidatesAndUnsubscribes();
     void importChecksEveryRowFirst();
     void forgetErasesButNeverForgetsTheAddress();
 
 private:
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
-    QString m_path;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestSuppression::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    m_path = m_env->path(QStringLiteral("s.sqlite"));
-    auto db = Database::open(m_path);
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
-}
-
-void TestSuppression::cleanup()
-{
-    m_db.reset();
-    m_env.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("s.sqlite")).open());
 }
 
 void TestSuppression::addValidatesAndUnsubscribes()
 {
     Contact c;
     c.email = QStringLiteral("kim@example.com");
-    QVERIFY(ContactRepository(m_db->connection()).add(c, QStringLiteral("US"), std::nullopt).ok());
-    SuppressionList list(m_db->connection());
+    QVERIFY(ContactRepository(m_fx->db()).add(c, QStringLiteral("US"), std::nullopt).ok());
+    SuppressionList list(m_fx->db());
     QCOMPARE(*list.add(Channel::Email, QStringLiteral("KIM@Example.com"), QStringLiteral("complaint"), std::nullopt), true);
     QCOMPARE(*list.add(Channel::Email, QStringLiteral("kim@example.com"), QStringLiteral("again"), std::nullopt), false);
     QVERIFY(list.contains(Channel::Email, QStringLiteral("Kim@EXAMPLE.com")));
     QVERIFY(!list.contains(Channel::Sms, QStringLiteral("kim@example.com")));
-    QCOMPARE(ContactRepository(m_db->connection()).findByEmail(QStringLiteral("kim@example.com"))->status,
+    QCOMPARE(ContactRepository(m_fx->db()).findByEmail(QStringLiteral("kim@example.com"))->status,
              QStringLiteral("unsubscribed"));
     QCOMPARE(list.add(Channel::Email, QStringLiteral("not an address"), {}, std::nullopt).error().code,
              QStringLiteral("email.invalid"));
@@ -67,12 +57,12 @@ void TestSuppression::addValidatesAndUnsubscribes()
 
 void TestSuppression::importChecksEveryRowFirst()
 {
-    const QString file = m_env->path(QStringLiteral("blocked.csv"));
+    const QString file = m_fx->filePath(QStringLiteral("blocked.csv"));
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("name,email\nA,a@example.com\nB,b@example.com\nC,not-valid\nA again,A@EXAMPLE.COM\n");
     f.close();
-    SuppressionList list(m_db->connection());
+    SuppressionList list(m_fx->db());
     const auto r = list.importFile(Channel::Email, file, QStringLiteral("imported list"), std::nullopt);
     QVERIFY(r.ok());
     QCOMPARE(r->added, 2);
@@ -80,40 +70,40 @@ void TestSuppression::importChecksEveryRowFirst()
     QCOMPARE(r->invalid.size(), 1);
     QVERIFY(r->invalid.first().startsWith(QStringLiteral("line 4: ")));
     // A later import of contacts never resubscribes them.
-    const QString contacts = m_env->path(QStringLiteral("contacts.csv"));
+    const QString contacts = m_fx->filePath(QStringLiteral("contacts.csv"));
     QFile g(contacts);
     QVERIFY(g.open(QIODevice::WriteOnly));
     g.write("email\nb@example.com\nc@example.com\n");
     g.close();
-    QVERIFY(ContactImporter::run(m_path, contacts, {}).ok());
-    ContactRepository repo(m_db->connection());
+    QVERIFY(ContactImporter::run(m_fx->path(), contacts, {}).ok());
+    ContactRepository repo(m_fx->db());
     QCOMPARE(repo.findByEmail(QStringLiteral("b@example.com"))->status, QStringLiteral("unsubscribed"));
     QCOMPARE(repo.findByEmail(QStringLiteral("c@example.com"))->status, QStringLiteral("subscribed"));
 }
 
 void TestSuppression::forgetErasesButNeverForgetsTheAddress()
 {
-    const QString file = m_env->path(QStringLiteral("c.csv"));
+    const QString file = m_fx->filePath(QStringLiteral("c.csv"));
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("email,first name,company,tags\nzoe@example.com,Zoë,Quartz Ltd,VIP\nyan@example.com,Yan,,\n");
     f.close();
     ImportOptions options;
     options.consentText = QStringLiteral("Spring fair form");
-    QVERIFY(ContactImporter::run(m_path, file, options).ok());
+    QVERIFY(ContactImporter::run(m_fx->path(), file, options).ok());
     {
-        QSqlQuery q(m_db->connection());
+        QSqlQuery q(m_fx->db());
         QVERIFY(q.exec(QStringLiteral("UPDATE consent_events SET ip = '203.0.113.9'")));
     }
-    QVERIFY(ContactEraser::forget(m_db->connection(), QStringLiteral("Zoe@example.com"), std::nullopt).ok());
+    QVERIFY(ContactEraser::forget(m_fx->db(), QStringLiteral("Zoe@example.com"), std::nullopt).ok());
 
-    ContactRepository repo(m_db->connection());
+    ContactRepository repo(m_fx->db());
     QCOMPARE(repo.findByEmail(QStringLiteral("zoe@example.com")).error().code, QStringLiteral("contact.not-found"));
     QCOMPARE(*repo.count({{}, {}, {}, QStringLiteral("quartz")}), 0); // gone from search too
-    SuppressionList list(m_db->connection());
+    SuppressionList list(m_fx->db());
     QVERIFY(list.contains(Channel::Email, QStringLiteral("zoe@example.com")));
     QCOMPARE(list.entries(Channel::Email).first().address, QString()); // only the hash is kept
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(contact_id), count(ip), min(evidence) FROM consent_events")) && q.next());
     QCOMPARE(q.value(0).toInt(), 2);   // both consent records stay
     QCOMPARE(q.value(1).toInt(), 1);   // Zoë's has no contact any more
@@ -128,9 +118,9 @@ void TestSuppression::forgetErasesButNeverForgetsTheAddress()
                 QVERIFY2(!q.value(i).toString().contains(QStringLiteral("zoe"), Qt::CaseInsensitive), table);
     }
     // Imported again later: it comes in unsubscribed.
-    QVERIFY(ContactImporter::run(m_path, file, {}).ok());
+    QVERIFY(ContactImporter::run(m_fx->path(), file, {}).ok());
     QCOMPARE(repo.findByEmail(QStringLiteral("zoe@example.com"))->status, QStringLiteral("unsubscribed"));
-    QCOMPARE(ContactEraser::forget(m_db->connection(), QStringLiteral("nobody@example.com"), std::nullopt).error().code,
+    QCOMPARE(ContactEraser::forget(m_fx->db(), QStringLiteral("nobody@example.com"), std::nullopt).error().code,
              QStringLiteral("contact.not-found"));
 }
 

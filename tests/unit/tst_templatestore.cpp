@@ -3,6 +3,7 @@
 // and brand kits (one default), and the renderer putting it together for a contact.
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -10,6 +11,8 @@
 #include <QDir>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 
 using namespace lux;
 using namespace lux::content;
@@ -19,7 +22,6 @@ class TestTemplateStore : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup();
     void revisionsAndNames();
     void brandKitsHaveOneDefault();
     void rendererMergesContactBrandAndComponents();
@@ -28,27 +30,17 @@ private Q_SLOTS:
     void starterComponentsRenderWithAKit();
 
 private:
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
+    std::optional<test::DatabaseFixture> m_fx;
 };
 
 void TestTemplateStore::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    auto db = Database::open(m_env->path(QStringLiteral("t.sqlite")));
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
-}
-
-void TestTemplateStore::cleanup()
-{
-    m_db.reset();
-    m_env.reset();
+    QVERIFY(m_fx.emplace(QStringLiteral("t.sqlite")).open());
 }
 
 void TestTemplateStore::revisionsAndNames()
 {
-    TemplateStore store(m_db->connection());
+    TemplateStore store(m_fx->db());
     EmailTemplate t;
     t.name = QStringLiteral("Welcome");
     t.source = QStringLiteral("<p>v1</p>");
@@ -75,13 +67,13 @@ void TestTemplateStore::revisionsAndNames()
     QVERIFY(copy.ok());
     QCOMPARE(copy->source, QStringLiteral("<p>v2</p>"));
     QVERIFY(store.remove(QStringLiteral("Welcome"), std::nullopt).ok());
-    QCOMPARE(test::countRows(m_db->path(), QStringLiteral("template_revisions")), 1); // the copy's own
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("template_revisions")), 1); // the copy's own
     QCOMPARE(store.list().size(), 1);
 }
 
 void TestTemplateStore::brandKitsHaveOneDefault()
 {
-    TemplateStore store(m_db->connection());
+    TemplateStore store(m_fx->db());
     QVERIFY(store.saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("1 Main St")}}, false, std::nullopt).ok());
     QCOMPARE(store.brandFields().value(QStringLiteral("address")), QStringLiteral("1 Main St")); // the first is the default
     QVERIFY(store.saveBrandKit(QStringLiteral("Beta"), {{QStringLiteral("address"), QStringLiteral("2 Side St")}}, false, std::nullopt).ok());
@@ -89,7 +81,7 @@ void TestTemplateStore::brandKitsHaveOneDefault()
     QVERIFY(store.saveBrandKit(QStringLiteral("beta"), {{QStringLiteral("address"), QStringLiteral("3 New St")}}, true, std::nullopt).ok());
     QCOMPARE(store.brandFields().value(QStringLiteral("address")), QStringLiteral("3 New St"));
     QCOMPARE(store.brandFields(QStringLiteral("ACME")).value(QStringLiteral("address")), QStringLiteral("1 Main St"));
-    QCOMPARE(test::countRows(m_db->path(), QStringLiteral("brand_kits")), 2);
+    QCOMPARE(test::countRows(m_fx->path(), QStringLiteral("brand_kits")), 2);
     QCOMPARE(store.saveBrandKit(QStringLiteral("Bad"), {{QStringLiteral("address"), 12}}, false, std::nullopt).error().code,
              QStringLiteral("brand.field"));
     QCOMPARE(store.saveComponent(QStringLiteral("bad name"), QStringLiteral("x"), std::nullopt).error().code, QStringLiteral("component.name"));
@@ -97,7 +89,7 @@ void TestTemplateStore::brandKitsHaveOneDefault()
 
 void TestTemplateStore::rendererMergesContactBrandAndComponents()
 {
-    TemplateStore store(m_db->connection());
+    TemplateStore store(m_fx->db());
     QVERIFY(store.saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("1 Main St")},
                                                         {QStringLiteral("tagline"), QStringLiteral("Made well")}},
                                true, std::nullopt).ok());
@@ -108,14 +100,14 @@ void TestTemplateStore::rendererMergesContactBrandAndComponents()
     c.email = QStringLiteral("ana@example.com");
     c.firstName = QStringLiteral("Ana");
     c.custom = QJsonObject{{QStringLiteral("plan"), QStringLiteral("Gold")}};
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("INSERT INTO custom_fields (name, label, type, created_at) VALUES ('plan', 'Plan', 'text', 1)")));
     EmailTemplate t;
     t.name = QStringLiteral("T");
     t.subject = QStringLiteral("For {{first_name}} ({{plan}})");
     t.preheader = QStringLiteral("Hi");
     t.source = QStringLiteral("<p>{{first_name}} on {{plan}}</p>{{> footer}}");
-    const TemplateRenderer renderer(m_db->connection());
+    const TemplateRenderer renderer(m_fx->db());
     const RenderedEmail r = renderer.render(t, &c, {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://t.example/u/1")}});
     QCOMPARE(r.subject, QStringLiteral("For Ana (Gold)"));
     QCOMPARE(r.html, QStringLiteral("<p>Ana on Gold</p><p>1 Main St · Made well · <a href=\"https://t.example/u/1\">Unsubscribe</a></p>"));
@@ -129,7 +121,7 @@ void TestTemplateStore::rendererMergesContactBrandAndComponents()
 
 void TestTemplateStore::textPartIsKeptWithEachVersion()
 {
-    TemplateStore store(m_db->connection());
+    TemplateStore store(m_fx->db());
     EmailTemplate t;
     t.name = QStringLiteral("Plain");
     t.source = QStringLiteral("<p>Hello {{first_name}}</p>");
@@ -143,7 +135,7 @@ void TestTemplateStore::textPartIsKeptWithEachVersion()
     QCOMPARE(revisions.at(0).textPart, QString());
     QCOMPARE(revisions.at(1).textPart, saved->textPart);
     QCOMPARE(store.find(saved->id)->textPart, saved->textPart);
-    const TemplateRenderer renderer(m_db->connection());
+    const TemplateRenderer renderer(m_fx->db());
     QCOMPARE(renderer.render(*store.find(saved->id), nullptr).text, QStringLiteral("Hello friend, in plain words."));
     // Without one, the text comes from the HTML.
     saved->textPart.clear();
@@ -159,7 +151,7 @@ void TestTemplateStore::textPartIsKeptWithEachVersion()
 
 void TestTemplateStore::componentsAndKitsAreRemovedAndRenamed()
 {
-    TemplateStore store(m_db->connection());
+    TemplateStore store(m_fx->db());
     QVERIFY(store.saveComponent(QStringLiteral("footer"), QStringLiteral("<p>f</p>"), std::nullopt).ok());
     QCOMPARE(store.removeComponent(QStringLiteral("header"), std::nullopt).error().code, QStringLiteral("component.not-found"));
     QVERIFY(store.removeComponent(QStringLiteral("FOOTER"), std::nullopt).ok());
@@ -185,7 +177,7 @@ void TestTemplateStore::componentsAndKitsAreRemovedAndRenamed()
     QCOMPARE(store.brandFields().value(QStringLiteral("address")), QStringLiteral("2 Side St"));
     QCOMPARE(store.removeBrandKit(QStringLiteral("Acme"), std::nullopt).error().code, QStringLiteral("brand.not-found"));
     // Each change is in the audit log.
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log ORDER BY id)")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("component.saved component.deleted brand.saved brand.saved brand.saved brand.deleted"));
 }
@@ -193,7 +185,7 @@ void TestTemplateStore::componentsAndKitsAreRemovedAndRenamed()
 void TestTemplateStore::starterComponentsRenderWithAKit()
 {
     // The starter components, as the Components dialog installs them, compile and use the kit.
-    TemplateStore store(m_db->connection());
+    TemplateStore store(m_fx->db());
     QStringList includes;
     const QDir dir(QStringLiteral(LUX_SOURCE_DIR "/resources/components"));
     const QStringList files = dir.entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
@@ -214,7 +206,7 @@ void TestTemplateStore::starterComponentsRenderWithAKit()
     t.subject = QStringLiteral("Everything");
     t.preheader = QStringLiteral("All the parts");
     t.source = QStringLiteral("<html><body>") + includes.join(u'\n') + QStringLiteral("</body></html>");
-    const TemplateRenderer renderer(m_db->connection());
+    const TemplateRenderer renderer(m_fx->db());
     const RenderedEmail r = renderer.render(t, nullptr, {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://t.example/u/1")}});
     for (const Finding &f : r.findings)
         QVERIFY2(f.severity != Finding::Severity::Error, qPrintable(f.message));

@@ -5,6 +5,7 @@
 // seconds after delivery, a one-click unsubscribe); `luxctl tracker sync` pulls them; the report
 // has the right human and machine numbers and the unsubscribed contact is suppressed.
 #include "fakegraph.h"
+#include "sendingseed.h"
 #include "testsupport.h"
 #include "trackerprocess.h"
 
@@ -93,38 +94,16 @@ void TestTrackerEndToEnd::campaignEventsSyncAndReport()
     m_environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
 
     constexpr int kRecipients = 10;
-    QFile csv(env.path(QStringLiteral("c.csv")));
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write("email,first_name\n");
-    for (int i = 0; i < kRecipients; ++i)
-        csv.write(QStringLiteral("r%1@example.com,R%1\n").arg(i).toUtf8());
-    csv.close();
-    QFile html(env.path(QStringLiteral("t.html")));
-    QVERIFY(html.open(QIODevice::WriteOnly));
-    html.write("<html><body><p>Hi {{first_name}}, <a href=\"https://shop.example/spring?utm_source=lux&amp;utm_medium=email\">see spring</a> "
-               "or <a href='https://shop.example/sale'>the sale</a>. <a href=\"mailto:help@acme.example\">Write to us</a>.</p>"
-               "<p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p></body></html>");
-    html.close();
-    QFile brand(env.path(QStringLiteral("brand.json")));
-    QVERIFY(brand.open(QIODevice::WriteOnly));
-    brand.write(R"({"name": "Acme", "address": "1 Main St, Springfield"})");
-    brand.close();
-    QCOMPARE(luxctl({QStringLiteral("db"), QStringLiteral("init")}), 0);
-    QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("import"), csv.fileName()}), 0);
-    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("import"), html.fileName(), QStringLiteral("--name"), QStringLiteral("T"),
-                     QStringLiteral("--subject"), QStringLiteral("Spring, {{first_name}}")}),
-             0);
-    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("Acme"), brand.fileName(), QStringLiteral("--default")}), 0);
-    QCOMPARE(luxctl({QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("news@acme.example"), QStringLiteral("--per-minute"),
-                     QStringLiteral("100000")}),
-             0);
-    const QString graphUrl = graph.baseUrl().toString();
-    for (const auto &[key, value] : {std::pair{QStringLiteral("graph.tenant"), QStringLiteral("contoso")},
-                                     std::pair{QStringLiteral("graph.client_id"), QStringLiteral("client")},
-                                     std::pair{QStringLiteral("graph.base_url"), graphUrl},
-                                     std::pair{QStringLiteral("graph.authority_url"), graphUrl},
-                                     std::pair{QStringLiteral("tracker.url"), tracker.url().toString()}})
-        QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("set"), key, value}), 0);
+    SendingSeed seed;
+    seed.recipients = kRecipients;
+    seed.templateHtml = "<html><body><p>Hi {{first_name}}, <a href=\"https://shop.example/spring?utm_source=lux&amp;utm_medium=email\">see spring</a> "
+                        "or <a href='https://shop.example/sale'>the sale</a>. <a href=\"mailto:help@acme.example\">Write to us</a>.</p>"
+                        "<p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p></body></html>";
+    seed.subject = QStringLiteral("Spring, {{first_name}}");
+    seed.graphUrl = graph.baseUrl().toString();
+    seed.trackerUrl = tracker.url().toString();
+    const Status seeded = seedSendingDatabase([this](const QStringList &args) { return luxctl(args); }, env.dir(), seed);
+    QVERIFY2(seeded, errorText(seeded).constData());
     QCOMPARE(luxctl({QStringLiteral("tracker"), QStringLiteral("test")}), 0);
     QByteArray created;
     QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Spring"), QStringLiteral("--template"),

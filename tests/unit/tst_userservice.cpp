@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "databasefixture.h"
 #include "storage/database.h"
 #include "testsupport.h"
 #include "users/auditlog.h"
@@ -7,6 +8,8 @@
 
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 
 using namespace lux;
 
@@ -37,26 +40,21 @@ private Q_SLOTS:
     void validation();
 
 private:
-    std::unique_ptr<test::TestEnvironment> m_env;
-    std::unique_ptr<Database> m_db;
+    std::optional<test::DatabaseFixture> m_fx;
     std::unique_ptr<UserService> m_users;
     qint64 m_now = 1'700'000'000'000;
 };
 
 void TestUserService::init()
 {
-    m_env = std::make_unique<test::TestEnvironment>();
-    auto db = Database::open(m_env->path(QStringLiteral("users.sqlite")));
-    QVERIFY(db.ok());
-    m_db = std::move(db).value();
-    m_users = std::make_unique<UserService>(m_db->connection(), [this] { return m_now; });
+    QVERIFY(m_fx.emplace(QStringLiteral("users.sqlite")).open());
+    m_users = std::make_unique<UserService>(m_fx->db(), [this] { return m_now; });
 }
 
 void TestUserService::cleanup()
 {
     m_users.reset();
-    m_db.reset();
-    m_env.reset();
+    m_fx.reset();
 }
 
 void TestUserService::firstRunCreatesTheAdminOnce()
@@ -81,7 +79,7 @@ void TestUserService::firstRunCreatesTheAdminOnce()
 void TestUserService::passwordsAreStoredAsArgon2id()
 {
     QVERIFY(m_users->createFirstAdmin(QStringLiteral("Ada"), QStringLiteral("ada@example.com"), kPassword).ok());
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("SELECT password_hash FROM users")) && q.next());
     const QString hash = q.value(0).toString();
     QVERIFY2(hash.startsWith(QStringLiteral("$argon2id$")), qPrintable(hash));
@@ -232,7 +230,7 @@ void TestUserService::rememberTokens()
     QVERIFY(token->startsWith(QString::number(admin->id) + QLatin1Char('.')));
     QVERIFY(token->size() > 40);
 
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("SELECT remember_token_hash FROM users")) && q.next());
     QCOMPARE(q.value(0).toString(), PasswordHasher::tokenDigest(*token)); // only the digest is stored
     q.finish();
@@ -261,7 +259,7 @@ void TestUserService::auditRecordsWhoAndWhat()
     QVERIFY(!m_users->authenticate(QStringLiteral("ada@example.com"), QStringLiteral("not the password")).ok());
     QVERIFY(m_users->authenticate(QStringLiteral("ada@example.com"), kPassword).ok());
 
-    const QList<AuditEntry> entries = AuditLog(m_db->connection()).entries();
+    const QList<AuditEntry> entries = AuditLog(m_fx->db()).entries();
     QStringList actions;
     for (const AuditEntry &e : entries)
         actions.prepend(e.action);
@@ -274,7 +272,7 @@ void TestUserService::auditRecordsWhoAndWhat()
     QCOMPARE(disabled.entityId.value_or(0), member->id);
     QCOMPARE(disabled.at, m_now);
 
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_fx->db());
     QVERIFY(q.exec(QStringLiteral("SELECT created_by, updated_by, updated_at FROM users WHERE email = 'max@example.com'")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toLongLong(), admin->id);
@@ -285,15 +283,15 @@ void TestUserService::auditRecordsWhoAndWhat()
 void TestUserService::readOnlyCountsFailuresInMemory()
 {
     QVERIFY(m_users->createFirstAdmin(QStringLiteral("Ada"), QStringLiteral("ada@example.com"), kPassword).ok());
-    UserService readOnly(m_db->connection(), [this] { return m_now; });
+    UserService readOnly(m_fx->db(), [this] { return m_now; });
     readOnly.setReadOnly(true);
-    const int auditBefore = AuditLog(m_db->connection()).count();
+    const int auditBefore = AuditLog(m_fx->db()).count();
     for (int i = 0; i < UserService::kFreeAttempts; ++i)
         QVERIFY(!readOnly.authenticate(QStringLiteral("ada@example.com"), QStringLiteral("wrong wrong wrong")).ok());
     QCOMPARE(readOnly.authenticate(QStringLiteral("ada@example.com"), kPassword).error().code, QStringLiteral("user.locked"));
     m_now += 2000;
     QVERIFY(readOnly.authenticate(QStringLiteral("ada@example.com"), kPassword).ok());
-    QCOMPARE(AuditLog(m_db->connection()).count(), auditBefore); // nothing written
+    QCOMPARE(AuditLog(m_fx->db()).count(), auditBefore); // nothing written
 }
 
 void TestUserService::validation_data()

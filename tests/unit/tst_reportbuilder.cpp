@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ReportBuilder on a real database file: a campaign's figures with people and machines apart, the
+// rates (a click counts as an open; nothing divides by zero), links, the timeline, the most engaged,
+// the CSV export with formulas neutralised, and the dashboard's days across campaigns.
+#include "analytics/campaignreport.h"
+#include "databasefixture.h"
+#include "testsupport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTest>
+
+#include <optional>
+
+using namespace lux;
+using analytics::CampaignReport;
+using analytics::ReportBuilder;
+
+namespace {
+constexpr qint64 kMinute = 60'000, kHour = 3'600'000, kDay = 86'400'000;
+constexpr qint64 kDay0 = 20'718 * kDay; // a UTC midnight in 2026
+} // namespace
+
+class TestReportBuilder : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void figures_data();
+    void figures();
+    void unknownCampaign();
+    void linksMostClickedByPeopleFirst();
+    void timelineByHourThenByDay_data();
+    void timelineByHourThenByDay();
+    void mostEngagedArePeople();
+    void csvNeutralisesFormulas();
+    void daysAcrossCampaigns();
+
+private:
+    // A campaign with `recipients` outbox rows (the last `failed` of them failed), sent at kDay0.
+    // Returns the outbox ids in order.
+    QList<qint64> campaign(const QString &name, int recipients, int failed = 0, qint64 sentAt = kDay0);
+    // "open 3", "open 3 m" (a machine), "click 1 L2" (link 2), "unsubscribe 2": recipient numbers
+    // count from 1, each event a minute after the one before.
+    void addEvents(const QList<qint64> &outbox, const QStringList &events, qint64 from = kDay0);
+    std::optional<test::DatabaseFixture> m_fx;
+    qint64 m_campaign = 0;
+};
+
+void TestReportBuilder::init()
+{
+    QVERIFY(m_fx.emplace(QStringLiteral("report.sqlite")).open());
+}
+
+QList<qint64> TestReportBuilder::campaign(const QString &name, int recipients, int failed, qint64 sentAt)
+{
+    const auto id = m_fx->addCampaign(name, QStringLiteral("sent"), sentAt, QStringLiteral("News"));
+    if (!id)
+        return {};
+    m_campaign = *id;
+    QList<qint64> outbox;
+    for (int i = 0; i < recipients; ++i) {
+        const auto contact = m_fx->addContact(QStringLiteral("%1.reader%2@example.com").arg(m_campaign).arg(i + 1, 2, 10, QLatin1Char('0')));
+        if (!contact)
+            return {};
+        const auto row = m_fx->addOutboxRow(m_campaign, *contact, i >= recipients - failed ? QStringLiteral("failed") : QStringLiteral("sent"),
+                                            QStringLiteral("<%1.%2@acme.example>").arg(m_campaign).arg(i), sentAt);
+        if (!row)
+            return {};
+        outbox << *row;
+    }
+    return outbox;
+}
+
+void TestReportBuilder::addEvents(const QList<qint64> &outbox, const QStringList &events, qint64 from)
+{
+    qint64 at = from;
+    for (const QString &text : events) {
+        const QStringList parts = text.split(QLatin1Char(' '));
+        QVERIFY2(parts.size() >= 2, qPrintable(text));
+        const qint64 row = outbox.at(parts.at(1).toInt() - 1);
+        bool machine = false;
+        int link = 0;
+        for (const QString &p : parts.mid(2)) {
+            if (p == QLatin1String("m"))
+                machine = true;
+            else if (p.startsWith(QLatin1Char('L')))
+                link = p.mid(1).toInt();
+        }
+        at += kMinute;
+        const auto added = m_fx->addTrackingEvent(row, parts.at(0), at, machine, link);
+        QVERIFY2(added, test::errorText(added).constData());
+    }
+}
+
+void TestReportBuilder::figures_data()
+{
+    QTest::addColumn<int>("recipients");
+    QTest::addColumn<int>("failed");
+    QTest::addColumn<QStringList>("events");
+    // unique opens (people, machines), total opens, unique clicks, total clicks, unsubscribes
+    QTest::addColumn<QList<qint64>>("figures");
+    // open, click, click-to-open, unsubscribe rates
+    QTest::addColumn<QList<double>>("rates");
+
+    QTest::newRow("empty campaign") << 0 << 0 << QStringList{} << QList<qint64>{0, 0, 0, 0, 0, 0, 0, 0, 0} << QList<double>{0, 0, 0, 0};
+    QTest::newRow("sent, nobody opened") << 4 << 0 << QStringList{} << QList<qint64>{0, 0, 0, 0, 0, 0, 0, 0, 0} << QList<double>{0, 0, 0, 0};
+    QTest::newRow("every message failed") << 3 << 3 << QStringList{} << QList<qint64>{0, 0, 0, 0, 0, 0, 0, 0, 0} << QList<double>{0, 0, 0, 0};
+    // Recipient 3 was fetched by a proxy and then opened by a person: a person's open. 4 and 5 only
+    // by machines. 6's click is a scanner's.
+    QTest::newRow("people and machines apart")
+        << 10 << 1
+        << QStringList{QStringLiteral("open 1"), QStringLiteral("open 1"), QStringLiteral("open 2"), QStringLiteral("open 3 m"), QStringLiteral("open 3"),
+                       QStringLiteral("open 4 m"), QStringLiteral("open 4 m"), QStringLiteral("open 5 m"), QStringLiteral("click 1 L1"),
+                       QStringLiteral("click 6 m L1")}
+        << QList<qint64>{3, 2, 4, 4, 1, 1, 1, 1, 0} << QList<double>{3.0 / 9, 1.0 / 9, 1.0 / 3, 0};
+    // Images blocked: no open arrives, yet people who clicked opened the message.
+    QTest::newRow("click-to-open with zero opens")
+        << 5 << 0 << QStringList{QStringLiteral("click 1 L1"), QStringLiteral("click 2 L2"), QStringLiteral("click 2 L1")}
+        << QList<qint64>{0, 0, 0, 0, 2, 0, 3, 0, 0} << QList<double>{0.4, 0.4, 1.0, 0};
+    QTest::newRow("only a scanner clicked: no division by zero")
+        << 5 << 0 << QStringList{QStringLiteral("click 1 m L1"), QStringLiteral("click 1 m L2")}
+        << QList<qint64>{0, 0, 0, 0, 0, 1, 0, 2, 0} << QList<double>{0, 0, 0, 0};
+    QTest::newRow("unsubscribes")
+        << 4 << 0 << QStringList{QStringLiteral("open 1"), QStringLiteral("unsubscribe 1"), QStringLiteral("unsubscribe 2")}
+        << QList<qint64>{1, 0, 1, 0, 0, 0, 0, 0, 2} << QList<double>{0.25, 0, 0, 0.5};
+}
+
+void TestReportBuilder::figures()
+{
+    QFETCH(int, recipients);
+    QFETCH(int, failed);
+    QFETCH(QStringList, events);
+    QFETCH(QList<qint64>, figures);
+    QFETCH(QList<double>, rates);
+    const QList<qint64> outbox = campaign(QStringLiteral("Spring"), recipients, failed);
+    QCOMPARE(outbox.size(), recipients);
+    addEvents(outbox, events);
+
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY2(report, test::errorText(report).constData());
+    const CampaignReport &r = *report;
+    QCOMPARE(r.campaignId, m_campaign);
+    QCOMPARE(r.name, QStringLiteral("Spring"));
+    QCOMPARE(r.status, QStringLiteral("sent"));
+    QCOMPARE(r.recipients, qint64(recipients));
+    QCOMPARE(r.sent, qint64(recipients - failed));
+    QCOMPARE(r.failed, qint64(failed));
+    const QList<qint64> actual{r.uniqueOpens.human,  r.uniqueOpens.machine,  r.totalOpens.human,  r.totalOpens.machine, r.uniqueClicks.human,
+                               r.uniqueClicks.machine, r.totalClicks.human, r.totalClicks.machine, r.unsubscribes};
+    QCOMPARE(actual, figures);
+    QCOMPARE(r.openRate, rates.at(0));
+    QCOMPARE(r.clickRate, rates.at(1));
+    QCOMPARE(r.clickToOpenRate, rates.at(2));
+    QCOMPARE(r.unsubscribeRate, rates.at(3));
+    if (events.isEmpty()) {
+        QVERIFY(r.timeline.isEmpty());
+        QVERIFY(r.mostEngaged.isEmpty());
+    }
+    // The JSON carries the same figures.
+    const QJsonObject json = r.toJson();
+    QCOMPARE(json.value(QStringLiteral("sent")).toInteger(), qint64(recipients - failed));
+    QCOMPARE(json.value(QStringLiteral("unique_opens")).toObject().value(QStringLiteral("human")).toInteger(), figures.at(0));
+    QCOMPARE(json.value(QStringLiteral("unique_opens")).toObject().value(QStringLiteral("machine")).toInteger(), figures.at(1));
+    QCOMPARE(json.value(QStringLiteral("total_clicks")).toObject().value(QStringLiteral("total")).toInteger(), figures.at(6) + figures.at(7));
+    QCOMPARE(json.value(QStringLiteral("click_to_open_rate")).toDouble(), rates.at(2));
+}
+
+void TestReportBuilder::unknownCampaign()
+{
+    const auto report = ReportBuilder(m_fx->db()).campaign(42);
+    QVERIFY(!report);
+    QCOMPARE(report.error().code, QStringLiteral("campaign.not-found"));
+    QCOMPARE(report.error().message, QStringLiteral("There is no campaign 42."));
+}
+
+void TestReportBuilder::linksMostClickedByPeopleFirst()
+{
+    const QList<qint64> outbox = campaign(QStringLiteral("Links"), 6);
+    QVERIFY(m_fx->addLink(m_campaign, 1, QStringLiteral("https://shop.example/spring")));
+    QVERIFY(m_fx->addLink(m_campaign, 2, QStringLiteral("https://shop.example/sale")));
+    QVERIFY(m_fx->addLink(m_campaign, 3, QStringLiteral("https://shop.example/never")));
+    addEvents(outbox, {QStringLiteral("click 1 L2"), QStringLiteral("click 2 L2"), QStringLiteral("click 2 L2"), QStringLiteral("click 3 L1"),
+                       QStringLiteral("click 4 m L1"), QStringLiteral("click 5 m L1"), QStringLiteral("click 6 m L1")});
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY(report);
+    QCOMPARE(report->links.size(), 3);
+    const auto &sale = report->links.at(0);
+    QCOMPARE(sale.id, quint32(2));
+    QCOMPARE(sale.url, QStringLiteral("https://shop.example/sale"));
+    QCOMPARE(sale.clicks.human, 3);
+    QCOMPARE(sale.clicks.machine, 0);
+    QCOMPARE(sale.uniqueHuman, 2);
+    const auto &spring = report->links.at(1); // more clicks in all, fewer by people
+    QCOMPARE(spring.id, quint32(1));
+    QCOMPARE(spring.clicks.human, 1);
+    QCOMPARE(spring.clicks.machine, 3);
+    QCOMPARE(spring.uniqueHuman, 1);
+    const auto &never = report->links.at(2);
+    QCOMPARE(never.id, quint32(3));
+    QCOMPARE(never.clicks.all(), 0);
+    QCOMPARE(never.uniqueHuman, 0);
+}
+
+void TestReportBuilder::timelineByHourThenByDay_data()
+{
+    QTest::addColumn<qint64>("lastAfter");
+    QTest::addColumn<qint64>("bucketMs");
+    QTest::addColumn<int>("buckets");
+    QTest::newRow("within a few hours: by the hour") << 5 * kHour + 50 * kMinute << kHour << 6;
+    QTest::newRow("exactly three days: still by the hour") << 3 * kDay << kHour << 73;
+    QTest::newRow("a week: by the day") << 6 * kDay + 10 * kHour << kDay << 7;
+}
+
+void TestReportBuilder::timelineByHourThenByDay()
+{
+    QFETCH(qint64, lastAfter);
+    QFETCH(qint64, bucketMs);
+    QFETCH(int, buckets);
+    const QList<qint64> outbox = campaign(QStringLiteral("Timeline"), 3);
+    // Two people open in the first minutes, a proxy fetches in the first bucket too; a person clicks
+    // and a machine opens at the end. Unsubscribes are not on the timeline.
+    QVERIFY(m_fx->addTrackingEvent(outbox.at(0), QStringLiteral("open"), kDay0 + 10 * kMinute));
+    QVERIFY(m_fx->addTrackingEvent(outbox.at(1), QStringLiteral("open"), kDay0 + 12 * kMinute));
+    QVERIFY(m_fx->addTrackingEvent(outbox.at(2), QStringLiteral("open"), kDay0 + 13 * kMinute, true, 0, QStringLiteral("apple-mpp")));
+    QVERIFY(m_fx->addTrackingEvent(outbox.at(0), QStringLiteral("click"), kDay0 + lastAfter - kMinute, false, 1));
+    QVERIFY(m_fx->addTrackingEvent(outbox.at(2), QStringLiteral("open"), kDay0 + lastAfter, true));
+    QVERIFY(m_fx->addTrackingEvent(outbox.at(1), QStringLiteral("unsubscribe"), kDay0 + lastAfter + 30 * kDay));
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY(report);
+    QCOMPARE(report->bucketMs, bucketMs);
+    QCOMPARE(report->timeline.size(), buckets);
+    qint64 opens = 0, clicks = 0;
+    for (int i = 0; i < buckets; ++i) {
+        const auto &b = report->timeline.at(i);
+        QCOMPARE(b.start, kDay0 + i * bucketMs); // every bucket, empty ones too
+        opens += b.opens.all();
+        clicks += b.clicks.all();
+    }
+    QCOMPARE(opens, 4);
+    QCOMPARE(clicks, 1);
+    QCOMPARE(report->timeline.first().opens.human, 2);
+    QCOMPARE(report->timeline.first().opens.machine, 1);
+    QCOMPARE(report->timeline.last().opens.machine, 1);
+    QCOMPARE(report->timeline.last().clicks.human + report->timeline.at(buckets - 2).clicks.human, 1);
+    if (buckets > 2)
+        QCOMPARE(report->timeline.at(1).opens.all() + report->timeline.at(1).clicks.all(), 0);
+}
+
+void TestReportBuilder::mostEngagedArePeople()
+{
+    const QList<qint64> outbox = campaign(QStringLiteral("Engaged"), 13);
+    QStringList events;
+    // Recipient n (1–12) clicks n % 4 times and opens n % 3 + 1 times; 13 is a scanner, very busy.
+    for (int n = 1; n <= 12; ++n) {
+        for (int c = 0; c < n % 4; ++c)
+            events << QStringLiteral("click %1 L1").arg(n);
+        for (int o = 0; o < n % 3 + 1; ++o)
+            events << QStringLiteral("open %1").arg(n);
+    }
+    for (int i = 0; i < 20; ++i)
+        events << QStringLiteral("click 13 m L1");
+    addEvents(outbox, events);
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY(report);
+    QCOMPARE(report->mostEngaged.size(), 10);
+    QStringList order;
+    for (const auto &e : report->mostEngaged)
+        order << QStringLiteral("%1:%2/%3").arg(e.email.section(QLatin1Char('.'), 1, 1).section(QLatin1Char('@'), 0, 0)).arg(e.clicks).arg(e.opens);
+    // By clicks, then opens, then address; the scanner is not among them.
+    const QStringList expected{QStringLiteral("reader11:3/3"), QStringLiteral("reader07:3/2"), QStringLiteral("reader03:3/1"),
+                               QStringLiteral("reader02:2/3"), QStringLiteral("reader10:2/2"), QStringLiteral("reader06:2/1"),
+                               QStringLiteral("reader05:1/3"), QStringLiteral("reader01:1/2"), QStringLiteral("reader09:1/1"),
+                               QStringLiteral("reader08:0/3")};
+    QCOMPARE(order, expected);
+    QCOMPARE(report->mostEngaged.first().contactId, qint64(11));
+}
+
+void TestReportBuilder::csvNeutralisesFormulas()
+{
+    const QList<qint64> outbox = campaign(QStringLiteral("=1+2"), 4, 1);
+    QVERIFY(m_fx->addLink(m_campaign, 1, QStringLiteral("@SUM(A1)")));
+    QVERIFY(m_fx->addLink(m_campaign, 2, QStringLiteral("https://shop.example/a,b")));
+    addEvents(outbox, {QStringLiteral("open 1"), QStringLiteral("open 2 m"), QStringLiteral("click 1 L1"), QStringLiteral("click 3 L2")});
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY(report);
+    const QStringList lines = report->toCsv().split(QStringLiteral("\r\n"));
+    QCOMPARE(lines.mid(0, 16),
+             (QStringList{QStringLiteral("Campaign,'=1+2"), QStringLiteral("Status,sent"), QStringLiteral(",People,Machines,Total"),
+                          QStringLiteral("Recipients,4"), QStringLiteral("Sent,3"), QStringLiteral("Failed,1"), QStringLiteral("Unique opens,1,1,2"),
+                          QStringLiteral("Total opens,1,1,2"), QStringLiteral("Unique clicks,2,0,2"), QStringLiteral("Total clicks,2,0,2"),
+                          QStringLiteral("Unsubscribes,0"), QStringLiteral("Open rate (%),66.7"), QStringLiteral("Click rate (%),66.7"),
+                          QStringLiteral("Click-to-open rate (%),100.0"), QStringLiteral("Unsubscribe rate (%),0.0"), QString()}));
+    QCOMPARE(lines.at(16), QStringLiteral("Link,Clicks by people,Clicks by machines,People who clicked"));
+    // Same clicks by people: by link id. A formula gets an apostrophe; a comma gets quotes.
+    QCOMPARE(lines.at(17), QStringLiteral("'@SUM(A1),1,0,1"));
+    QCOMPARE(lines.at(18), QStringLiteral("\"https://shop.example/a,b\",1,0,1"));
+    QCOMPARE(lines.at(20), QStringLiteral("From (UTC),Opens by people,Opens by machines,Clicks by people,Clicks by machines"));
+    QCOMPARE(lines.at(21), QStringLiteral("%1,1,1,2,0").arg(QDateTime::fromMSecsSinceEpoch(kDay0, Qt::UTC).toString(Qt::ISODate)));
+    QCOMPARE(lines.size(), 23); // the last line ends with CRLF too
+    QCOMPARE(lines.last(), QString());
+}
+
+void TestReportBuilder::daysAcrossCampaigns()
+{
+    const QList<qint64> first = campaign(QStringLiteral("Monday"), 4, 1, kDay0 + 9 * kHour);
+    addEvents(first, {QStringLiteral("open 1"), QStringLiteral("open 1"), QStringLiteral("open 2 m"), QStringLiteral("click 1 L1")}, kDay0 + 10 * kHour);
+    const QList<qint64> second = campaign(QStringLiteral("Wednesday"), 2, 0, kDay0 + 2 * kDay + kHour);
+    addEvents(second, {QStringLiteral("open 1"), QStringLiteral("open 2"), QStringLiteral("unsubscribe 2")}, kDay0 + 2 * kDay + 2 * kHour);
+    // Tuesday, a late open of Monday's campaign by someone else.
+    addEvents(first, {QStringLiteral("open 3")}, kDay0 + kDay + kHour);
+
+    const auto days = ReportBuilder(m_fx->db()).days(kDay0 + 5 * kHour, kDay0 + 3 * kDay);
+    QVERIFY2(days, test::errorText(days).constData());
+    QCOMPARE(days->size(), 3); // from the start of the first day
+    const QList<qint64> sent{days->at(0).sent, days->at(1).sent, days->at(2).sent};
+    QCOMPARE(sent, (QList<qint64>{3, 0, 2}));
+    QCOMPARE(days->at(0).start, kDay0);
+    QCOMPARE(days->at(0).opens.human, 1);
+    QCOMPARE(days->at(0).opens.machine, 1);
+    QCOMPARE(days->at(0).clicks.human, 1);
+    QCOMPARE(days->at(1).opens.human, 1);
+    QCOMPARE(days->at(2).opens.human, 2);
+    QCOMPARE(days->at(2).unsubscribes, 1);
+    QCOMPARE(days->at(1).unsubscribes, 0);
+    // An empty range has no days.
+    QVERIFY(ReportBuilder(m_fx->db()).days(kDay0, kDay0)->isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestReportBuilder)
+#include "tst_reportbuilder.moc"
