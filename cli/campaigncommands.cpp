@@ -516,7 +516,8 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                 return ctx.fail(run.error, o);
             return ctx.succeed(o, CampaignTr::tr("Campaign %1 is %2: nothing to send.")
                                       .arg(*id)
-                                      .arg(o.value(QStringLiteral("status")).toString()));
+                                      .arg(campaigns::CampaignStore::statusLabel(
+                                          campaigns::statusFromName(run.status).value_or(campaign->status))));
         case Outcome::Ran: break;
         }
         if (run.interrupted)

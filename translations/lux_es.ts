@@ -399,6 +399,33 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::CampaignRunner</name>
+    <message>
+        <source>%1 sends as the signed-in user and cannot share a campaign with other mailboxes.</source>
+        <translation>%1 envía como el usuario que inició sesión y no puede compartir una campaña con otros buzones.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.</source>
+        <translation>Vuelve a iniciar sesión en Microsoft en Ajustes → Envío: LUX no tiene sesión para %1.</translation>
+    </message>
+    <message>
+        <source>Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id).</source>
+        <translation>Indica primero el inquilino y el id de cliente de Microsoft 365 (Configuración → Envío, o luxctl settings set graph.tenant y graph.client_id).</translation>
+    </message>
+    <message>
+        <source>The Graph client secret is not available: save it under Settings → Sending (or set %1).</source>
+        <translation>El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).</translation>
+    </message>
+    <message>
+        <source>This version of LUX cannot send on the “%1” channel.</source>
+        <translation>Esta versión de LUX no puede enviar por el canal «%1».</translation>
+    </message>
+    <message>
+        <source>The test to %1 was not sent: %2</source>
+        <translation>La prueba a %1 no se envió: %2</translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::CampaignStore</name>
     <message>
         <source>A campaign needs a name.</source>
@@ -491,21 +518,9 @@
         <source>The campaign has no sender mailbox to send from.</source>
         <translation>La campaña no tiene ningún buzón remitente desde el que enviar.</translation>
     </message>
-    <message>
-        <source>The contact was deleted after the campaign started.</source>
-        <translation>El contacto se eliminó después de empezar la campaña.</translation>
-    </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
         <translation><numerusform>Abandonado tras %n intento: %1</numerusform><numerusform>Abandonado tras %n intentos: %1</numerusform></translation>
-    </message>
-    <message>
-        <source>Not sent: no draft was made.</source>
-        <translation>No enviado: no se llegó a crear el borrador.</translation>
-    </message>
-    <message>
-        <source>Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.</source>
-        <translation>Graph no tiene el borrador y Elementos enviados no muestra el mensaje: decide si hay que enviarlo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -618,26 +633,6 @@
         <translation>El planificador no tiene base de datos.</translation>
     </message>
     <message>
-        <source>[Test] </source>
-        <translation>[Prueba] </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 sends as the signed-in user and cannot share a campaign with other mailboxes.</source>
-        <translation>%1 envía como el usuario que inició sesión y no puede compartir una campaña con otros buzones.</translation>
-    </message>
-    <message>
-        <source>Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.</source>
-        <translation>Vuelve a iniciar sesión en Microsoft en Ajustes → Envío: LUX no tiene sesión para %1.</translation>
-    </message>
-    <message>
-        <source>The Graph client secret is not available: save it under Settings → Sending (or set %1).</source>
-        <translation>El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).</translation>
-    </message>
-    <message>
         <source>Campaign “%1” waits: %2. It tries again in a minute.</source>
         <translation>La campaña «%1» espera: %2. Lo intenta de nuevo en un minuto.</translation>
     </message>
@@ -694,6 +689,25 @@
     <message>
         <source>Signed in, but Microsoft Graph did not say which mailbox: %1</source>
         <translation>Sesión iniciada, pero Microsoft Graph no indicó qué buzón: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::graph::GraphChannel</name>
+    <message>
+        <source>The contact was deleted after the campaign started.</source>
+        <translation>El contacto se eliminó después de empezar la campaña.</translation>
+    </message>
+    <message>
+        <source>[Test] </source>
+        <translation>[Prueba] </translation>
+    </message>
+    <message>
+        <source>Not sent: no draft was made.</source>
+        <translation>No enviado: no se llegó a crear el borrador.</translation>
+    </message>
+    <message>
+        <source>Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.</source>
+        <translation>Graph no tiene el borrador y Elementos enviados no muestra el mensaje: decide si hay que enviarlo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -5590,14 +5604,6 @@ Etiquetas: %7</translation>
         <translation>--at lleva una hora ISO 8601, como 2026-12-01T09:00:00+01:00.</translation>
     </message>
     <message>
-        <source>Set graph.tenant and graph.client_id first (luxctl settings set).</source>
-        <translation>Configura antes graph.tenant y graph.client_id (luxctl settings set).</translation>
-    </message>
-    <message>
-        <source>The Graph client secret is not available: %1 (or set %2).</source>
-        <translation>El secreto de cliente de Graph no está disponible: %1 (o define %2).</translation>
-    </message>
-    <message>
         <source>Campaign %1: %2 sent, %3 failed, %4 to decide, %5 waiting.</source>
         <translation>Campaña %1: %2 enviados, %3 fallidos, %4 por decidir, %5 en espera.</translation>
     </message>
@@ -5644,14 +5650,6 @@ Etiquetas: %7</translation>
     <message>
         <source>The pre-send checks have warnings (above): read them, then add --accept-warnings.</source>
         <translation>Las comprobaciones previas tienen avisos (arriba): léelos y añade --accept-warnings.</translation>
-    </message>
-    <message>
-        <source>[Test] </source>
-        <translation>[Prueba] </translation>
-    </message>
-    <message>
-        <source>The test to %1 was not sent: %2</source>
-        <translation>La prueba a %1 no se envió: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
@@ -5992,6 +5990,18 @@ Etiquetas: %7</translation>
     <message>
         <source>Make this the default brand kit.</source>
         <translation>Convierte este kit de marca en el predeterminado.</translation>
+    </message>
+    <message>
+        <source>The rotated Microsoft sign-in could not be kept: %1</source>
+        <translation>No se pudo guardar el inicio de sesión de Microsoft renovado: %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1 waits: %2. The scheduler tries again in a minute.</source>
+        <translation>La campaña %1 espera: %2. El programador lo vuelve a intentar dentro de un minuto.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 is %2: nothing to send.</source>
+        <translation>La campaña %1 está %2: no hay nada que enviar.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 // none is missing, the campaign is `sent` and `PRAGMA integrity_check` is ok. Then the same with
 // faults: 10 % of requests answered 503 or 429, some connections dropped and some answers lost.
 #include "fakegraph.h"
+#include "sendingseed.h"
 #include "testsupport.h"
 #include "tracking/token.h"
 
@@ -89,36 +90,16 @@ void TestCrashSend::killedAndRestartedSendsEachOnce()
     }
     graph.setFaults(f);
 
-    QFile csv(m_env->path(QStringLiteral("c.csv")));
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write("email,first_name\n");
-    for (int i = 0; i < kRecipients; ++i)
-        csv.write(QStringLiteral("r%1@example.com,R%1\n").arg(i).toUtf8());
-    csv.close();
-    QFile html(m_env->path(QStringLiteral("t.html")));
-    QVERIFY(html.open(QIODevice::WriteOnly));
-    html.write("<p>Hi {{first_name}}</p><p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
-    html.close();
-    QFile brand(m_env->path(QStringLiteral("brand.json")));
-    QVERIFY(brand.open(QIODevice::WriteOnly));
-    brand.write(R"({"name": "Acme", "address": "1 Main St, Springfield"})");
-    brand.close();
-    QCOMPARE(luxctl({QStringLiteral("db"), QStringLiteral("init")}), 0);
-    QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("import"), csv.fileName()}), 0);
-    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("import"), html.fileName(), QStringLiteral("--name"), QStringLiteral("T"),
-                     QStringLiteral("--subject"), QStringLiteral("Hello {{first_name}}"), QStringLiteral("--preheader"), QStringLiteral("News")}),
-             0);
-    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("Acme"), brand.fileName(), QStringLiteral("--default")}), 0);
-    QCOMPARE(luxctl({QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("news@acme.example"), QStringLiteral("--per-minute"),
-                     QStringLiteral("1000000"), QStringLiteral("--per-day"), QStringLiteral("1000000")}),
-             0);
-    const QString url = graph.baseUrl().toString();
-    for (const auto &[key, value] : {std::pair{QStringLiteral("graph.tenant"), QStringLiteral("contoso")},
-                                     std::pair{QStringLiteral("graph.client_id"), QStringLiteral("client")},
-                                     std::pair{QStringLiteral("graph.base_url"), url},
-                                     std::pair{QStringLiteral("graph.authority_url"), url},
-                                     std::pair{QStringLiteral("tracker.url"), QStringLiteral("https://t.example")}})
-        QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("set"), key, value}), 0);
+    lux::test::SendingSeed seed;
+    seed.recipients = kRecipients;
+    seed.templateHtml = "<p>Hi {{first_name}}</p><p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>";
+    seed.subject = QStringLiteral("Hello {{first_name}}");
+    seed.preheader = QStringLiteral("News");
+    seed.perMinute = 1'000'000;
+    seed.perDay = 1'000'000;
+    seed.graphUrl = graph.baseUrl().toString();
+    const lux::Status seeded = lux::test::seedSendingDatabase([this](const QStringList &args) { return luxctl(args); }, m_env->dir(), seed);
+    QVERIFY2(seeded, lux::test::errorText(seeded).constData());
     QByteArray created;
     QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Spring"),
                      QStringLiteral("--template"), QStringLiteral("T"), QStringLiteral("--from"), QStringLiteral("news@acme.example"),
@@ -188,36 +169,16 @@ void TestCrashSend::schedulerSendsWhatIsDue()
     FakeGraph::Faults f;
     f.latencyMs = 1;
     graph.setFaults(f);
-    QFile csv(m_env->path(QStringLiteral("c.csv")));
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write("email\n");
-    for (int i = 0; i < 20; ++i)
-        csv.write(QStringLiteral("s%1@example.com\n").arg(i).toUtf8());
-    csv.close();
-    QFile html(m_env->path(QStringLiteral("t.html")));
-    QVERIFY(html.open(QIODevice::WriteOnly));
-    html.write("<p>Hi</p><p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
-    html.close();
-    QFile brand(m_env->path(QStringLiteral("brand.json")));
-    QVERIFY(brand.open(QIODevice::WriteOnly));
-    brand.write(R"({"address": "1 Main St, Springfield"})");
-    brand.close();
-    QCOMPARE(luxctl({QStringLiteral("db"), QStringLiteral("init")}), 0);
-    QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("import"), csv.fileName()}), 0);
-    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("brand"), QStringLiteral("Acme"), brand.fileName(), QStringLiteral("--default")}), 0);
-    QCOMPARE(luxctl({QStringLiteral("template"), QStringLiteral("import"), html.fileName(), QStringLiteral("--name"), QStringLiteral("T"),
-                     QStringLiteral("--subject"), QStringLiteral("Hello"), QStringLiteral("--preheader"), QStringLiteral("News")}),
-             0);
-    QCOMPARE(luxctl({QStringLiteral("sender"), QStringLiteral("add"), QStringLiteral("news@acme.example"), QStringLiteral("--per-minute"),
-                     QStringLiteral("100000")}),
-             0);
-    const QString url = graph.baseUrl().toString();
-    for (const auto &[key, value] : {std::pair{QStringLiteral("graph.tenant"), QStringLiteral("contoso")},
-                                     std::pair{QStringLiteral("graph.client_id"), QStringLiteral("client")},
-                                     std::pair{QStringLiteral("graph.base_url"), url},
-                                     std::pair{QStringLiteral("graph.authority_url"), url},
-                                     std::pair{QStringLiteral("tracker.url"), QStringLiteral("https://t.example")}})
-        QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("set"), key, value}), 0);
+    lux::test::SendingSeed seed;
+    seed.recipients = 20;
+    seed.addressPattern = QStringLiteral("s%1@example.com");
+    seed.firstNames = false;
+    seed.templateHtml = "<p>Hi</p><p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>";
+    seed.subject = QStringLiteral("Hello");
+    seed.preheader = QStringLiteral("News");
+    seed.graphUrl = graph.baseUrl().toString();
+    const lux::Status seeded = lux::test::seedSendingDatabase([this](const QStringList &args) { return luxctl(args); }, m_env->dir(), seed);
+    QVERIFY2(seeded, lux::test::errorText(seeded).constData());
     for (const char *name : {"Now", "Later"})
         QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QString::fromLatin1(name),
                          QStringLiteral("--template"), QStringLiteral("T"), QStringLiteral("--from"), QStringLiteral("news@acme.example")}),

@@ -29,23 +29,16 @@ Event trackerEvent(int n)
     return e;
 }
 
-std::function<std::unique_ptr<EventSink>()> sinkAt(const QString &path)
+std::function<lux::Result<std::unique_ptr<EventSink>>()> sinkAt(const QString &path)
 {
-    return [path] {
-        QString error;
-        auto sink = openSqliteSink(path, &error);
-        if (!sink)
-            qWarning("%s", qPrintable(error));
-        return sink;
-    };
+    return [path] { return openSqliteSink(path); };
 }
 
 // What is on disk, read through a connection of its own.
 QList<Event> stored(const QString &path)
 {
-    QString error;
-    const auto sink = openSqliteSink(path, &error);
-    return sink ? sink->eventsAfter(0, 100'000) : QList<Event>();
+    const auto sink = openSqliteSink(path);
+    return sink ? (*sink)->eventsAfter(0, 100'000) : QList<Event>();
 }
 } // namespace
 
@@ -90,8 +83,8 @@ void TestEventBatcher::fullBatchCommitsAtOnce()
 {
     QFETCH(int, maxBatch);
     EventBatcher batcher(sinkAt(m_path), {kHourMs, maxBatch});
-    QString error;
-    QVERIFY2(batcher.start(&error), qPrintable(error));
+    const lux::Status started = batcher.start();
+    QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().message));
     for (int i = 0; i < maxBatch - 1; ++i)
         batcher.append(trackerEvent(i));
     QTest::qWait(200);
@@ -116,8 +109,8 @@ void TestEventBatcher::intervalCommitsWhatIsQueued()
 {
     // Far from full: only the interval can write these.
     EventBatcher batcher(sinkAt(m_path), {100, 10'000});
-    QString error;
-    QVERIFY2(batcher.start(&error), qPrintable(error));
+    const lux::Status started = batcher.start();
+    QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().message));
     for (int i = 0; i < 3; ++i)
         batcher.append(trackerEvent(i));
     QTRY_COMPARE_WITH_TIMEOUT(batcher.committed(), quint64(3), 60'000);
@@ -136,8 +129,7 @@ void TestEventBatcher::stopWritesEverythingAcknowledged()
 {
     {
         EventBatcher batcher(sinkAt(m_path), {kHourMs, 1000});
-        QString error;
-        QVERIFY2(batcher.start(&error), qPrintable(error));
+        QVERIFY(batcher.start().ok());
         for (int i = 0; i < 7; ++i)
             batcher.append(trackerEvent(i));
         QCOMPARE(batcher.committed(), quint64(0));
@@ -158,16 +150,15 @@ void TestEventBatcher::stopWritesEverythingAcknowledged()
         QCOMPARE(e.machine, expected.machine);
         QCOMPARE(e.reason, expected.reason);
     }
-    QString error;
-    const auto sink = openSqliteSink(m_path, &error);
-    QVERIFY2(sink, qPrintable(error));
-    QCOMPARE(sink->count(EventKind::Click), qint64(3)); // 0, 3, 6
-    QCOMPARE(sink->count(EventKind::Open), qint64(4));
+    const auto sink = openSqliteSink(m_path);
+    QVERIFY2(sink, qPrintable(sink ? QString() : sink.error().message));
+    QCOMPARE((*sink)->count(EventKind::Click), qint64(3)); // 0, 3, 6
+    QCOMPARE((*sink)->count(EventKind::Open), qint64(4));
 
     // A batcher destroyed without stop() writes its queue too, and ids go on from the file's.
     {
         EventBatcher again(sinkAt(m_path), {kHourMs, 1000});
-        QVERIFY2(again.start(&error), qPrintable(error));
+        QVERIFY(again.start().ok());
         again.append(trackerEvent(7));
         again.append(trackerEvent(8));
     }
@@ -180,30 +171,30 @@ void TestEventBatcher::stopWritesEverythingAcknowledged()
 void TestEventBatcher::durableAppendWaitsForItsCommit()
 {
     EventBatcher batcher(sinkAt(m_path), {kHourMs, 1000});
-    QString error;
-    QVERIFY2(batcher.start(&error), qPrintable(error));
+    const lux::Status started = batcher.start();
+    QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().message));
     batcher.append(trackerEvent(0));
-    std::future<bool> durable = batcher.appendDurable(trackerEvent(1));
+    std::future<lux::Status> durable = batcher.appendDurable(trackerEvent(1));
     QCOMPARE(durable.wait_for(std::chrono::milliseconds(200)), std::future_status::timeout);
     QVERIFY(stored(m_path).isEmpty());
     batcher.stop();
     QCOMPARE(durable.wait_for(std::chrono::seconds(60)), std::future_status::ready);
-    QVERIFY(durable.get());
+    QVERIFY(durable.get().ok());
     QCOMPARE(stored(m_path).size(), 2);
     // Once stopping, a durable append is refused rather than left waiting.
-    std::future<bool> late = batcher.appendDurable(trackerEvent(2));
+    std::future<lux::Status> late = batcher.appendDurable(trackerEvent(2));
     QCOMPARE(late.wait_for(std::chrono::seconds(0)), std::future_status::ready);
-    QVERIFY(!late.get());
+    QVERIFY(!late.get().ok());
 }
 
 void TestEventBatcher::aStoreThatWillNotOpenFailsTheStart()
 {
     const QString path = m_env->path(QStringLiteral("no-such-folder/events.db"));
     EventBatcher batcher(sinkAt(path), {});
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot (open|set up) .*no-such-folder/events.db")));
-    QString error;
-    QVERIFY(!batcher.start(&error));
-    QCOMPARE(error, QStringLiteral("the event store cannot be opened"));
+    const lux::Status started = batcher.start();
+    QVERIFY(!started);
+    QCOMPARE(started.error().code, QStringLiteral("tracker.store"));
+    QVERIFY2(started.error().message.contains(QStringLiteral("no-such-folder/events.db")), qPrintable(started.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestEventBatcher)
