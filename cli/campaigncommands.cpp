@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigncommands.h"
+#include "common/errorcodes.h"
 
 #include "analytics/campaignreport.h"
 #include "campaigns/campaignrunner.h"
@@ -58,7 +59,7 @@ Result<qint64> campaignId(const CommandContext &ctx)
     bool ok = false;
     const qint64 id = ctx.args.value(0).toLongLong(&ok);
     if (!ok || id <= 0)
-        return Error(QStringLiteral("usage"), CampaignTr::tr("Give the campaign's number, as printed by campaign create."));
+        return Error(errc::usage, CampaignTr::tr("Give the campaign's number, as printed by campaign create."));
     return id;
 }
 
@@ -83,10 +84,10 @@ Status checksPass(QSqlDatabase db, const campaigns::Campaign &c, bool acceptWarn
             std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Warning: %1").arg(f.message)));
     }
     if (!errors.isEmpty())
-        return Error(QStringLiteral("campaign.checks"),
+        return Error(errc::campaignChecks,
                      CampaignTr::tr("The pre-send checks stop this campaign: %1").arg(errors.join(QStringLiteral("; "))));
     if (campaigns::Lifecycle::hasWarnings(found) && !acceptWarnings)
-        return Error(QStringLiteral("campaign.warnings"),
+        return Error(errc::campaignWarnings,
                      CampaignTr::tr("The pre-send checks have warnings (above): read them, then add --accept-warnings."));
     return {};
 }
@@ -264,13 +265,13 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
 
 int runTrackerCommand(const QString &command, const CommandContext &ctx)
 {
-    const QString url = Settings().value(Settings::Key::TrackerUrl).toString();
+    const QString url = Settings().trackerUrl();
     const auto token = awaitTask(SecretStore().read(Secret::TrackerApiToken));
     const QByteArray apiToken = token ? token->toUtf8() : QByteArray();
     if (command == QLatin1String("new-key")) {
         // A fresh signing key, first in the ring (it signs from now on; older ones still verify).
         const auto current = awaitTask(SecretStore().read(Secret::TrackingKeys));
-        if (!current && current.error().code != QLatin1String("secrets.not-found"))
+        if (!current && current.error().code != errc::secretsNotFound)
             return ctx.fail(current.error());
         const auto added = tracking::KeyRing::addKey(current ? current->toUtf8() : QByteArray());
         if (!added)

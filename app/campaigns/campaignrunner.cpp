@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignrunner.h"
+#include "common/errorcodes.h"
 
 #include "campaigns/campaignstore.h"
 #include "campaigns/lifecycle.h"
@@ -38,10 +39,10 @@ Result<channels::graph::GraphClient *> CampaignRunner::graphFor(const QStringLis
     const QString delegated = m_setup.delegatedMailbox;
     if (!delegated.isEmpty() && mailboxes.contains(delegated)) {
         if (mailboxes.size() > 1)
-            return Error(QStringLiteral("graph.delegated"),
+            return Error(errc::graphDelegated,
                          tr("%1 sends as the signed-in user and cannot share a campaign with other mailboxes.").arg(delegated));
         if (m_setup.graph.refreshToken.isEmpty())
-            return Error(QStringLiteral("secrets.not-found"),
+            return Error(errc::secretsNotFound,
                          tr("Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.").arg(delegated));
         if (!m_delegated) {
             channels::graph::GraphConfig config = m_setup.graph;
@@ -52,13 +53,13 @@ Result<channels::graph::GraphClient *> CampaignRunner::graphFor(const QStringLis
         return m_delegated.get();
     }
     if (m_setup.graph.tenant.isEmpty() || m_setup.graph.clientId.isEmpty())
-        return Error(QStringLiteral("graph.config"),
+        return Error(errc::graphConfig,
                      tr("Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id)."));
     if (!m_graph) {
         channels::graph::GraphConfig config = m_setup.graph;
         config.refreshToken.clear();
         if (config.clientSecret.isEmpty())
-            return Error(QStringLiteral("secrets.not-found"),
+            return Error(errc::secretsNotFound,
                          tr("The Graph client secret is not available: save it under Settings → Sending (or set %1).")
                              .arg(SecretStore::environmentName(SecretStore::keyName(Secret::GraphClientSecret))));
         m_graph = std::make_unique<channels::graph::GraphClient>(m_network, config);
@@ -71,7 +72,7 @@ Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Camp
     if (const auto factory = m_factories.constFind(campaign.channel); factory != m_factories.constEnd())
         return (*factory)(campaign, tracking);
     if (campaign.channel != QLatin1String("email"))
-        return Error(QStringLiteral("campaign.channel"), tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
+        return Error(errc::campaignChannel, tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
     const auto client = graphFor(campaign.senders());
     if (!client)
         return client.error();
@@ -127,7 +128,7 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
         co_return fail(r, s.error());
     const Status registered = co_await tracker->registerLinks(m_network, m_db, campaignId);
     if (!registered) {
-        if (registered.error().code != QLatin1String("tracker.unreachable"))
+        if (registered.error().code != errc::trackerUnreachable)
             co_return fail(r, registered.error());
         r.outcome = Run::Outcome::Waiting;
         r.error = registered.error();
@@ -183,7 +184,7 @@ QCoro::Task<Result<QStringList>> CampaignRunner::sendTest(qint64 campaignId, QSt
             QByteArray body = std::move(*message);
             const channels::Outcome made = co_await (*channel)->stage(std::move(staging), std::move(body));
             if (!made.ok())
-                co_return Error(QStringLiteral("campaign.test"),
+                co_return Error(errc::campaignTest,
                                 tr("The test to %1 was not sent: %2").arg(address, made.message.isEmpty() ? made.code : made.message));
             d.reference = made.reference;
             message = QByteArray();
@@ -192,7 +193,7 @@ QCoro::Task<Result<QStringList>> CampaignRunner::sendTest(qint64 campaignId, QSt
         QByteArray body = std::move(*message);
         const channels::Outcome sent = co_await (*channel)->submit(std::move(submitting), std::move(body));
         if (!sent.ok())
-            co_return Error(QStringLiteral("campaign.test"),
+            co_return Error(errc::campaignTest,
                             tr("The test to %1 was not sent: %2").arg(address, sent.message.isEmpty() ? sent.code : sent.message));
         delivered << address;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignstore.h"
+#include "common/errorcodes.h"
 
 #include "contacts/addressing.h"
 #include "contacts/segment.h"
@@ -152,15 +153,15 @@ Status CampaignStore::validate(const Campaign &c, qint64 exceptId) const
 {
     const QString name = c.name.trimmed();
     if (name.isEmpty())
-        return Error(QStringLiteral("campaign.name"), tr("A campaign needs a name."));
+        return Error(errc::campaignName, tr("A campaign needs a name."));
     const auto from = contacts::Addressing::parseEmail(c.fromEmail);
     if (!from)
-        return Error(QStringLiteral("campaign.from"), tr("The sender address “%1” is not valid: %2").arg(c.fromEmail, from.error().message));
+        return Error(errc::campaignFrom, tr("The sender address “%1” is not valid: %2").arg(c.fromEmail, from.error().message));
     for (const QString &extra : c.extraSenders)
         if (!contacts::Addressing::parseEmail(extra))
-            return Error(QStringLiteral("campaign.from"), tr("The sender address “%1” is not valid.").arg(extra));
+            return Error(errc::campaignFrom, tr("The sender address “%1” is not valid.").arg(extra));
     if (!c.replyTo.trimmed().isEmpty() && !contacts::Addressing::parseEmail(c.replyTo))
-        return Error(QStringLiteral("campaign.reply-to"), tr("The reply-to address “%1” is not valid.").arg(c.replyTo));
+        return Error(errc::campaignReplyTo, tr("The reply-to address “%1” is not valid.").arg(c.replyTo));
     QSqlQuery q(m_db);
     if (c.templateId != 0) {
         q.prepare(QStringLiteral("SELECT 1 FROM templates WHERE id = ?"));
@@ -168,7 +169,7 @@ Status CampaignStore::validate(const Campaign &c, qint64 exceptId) const
         if (!q.exec())
             return storage::queryError(q);
         if (!q.next())
-            return Error(QStringLiteral("campaign.template"), tr("The campaign's template no longer exists."));
+            return Error(errc::campaignTemplate, tr("The campaign's template no longer exists."));
     }
     q.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE lower(name) = lower(?) AND id <> ?"));
     q.addBindValue(name);
@@ -176,7 +177,7 @@ Status CampaignStore::validate(const Campaign &c, qint64 exceptId) const
     if (!q.exec())
         return storage::queryError(q);
     if (q.next())
-        return Error(QStringLiteral("campaign.duplicate"), tr("There is already a campaign named “%1”.").arg(name));
+        return Error(errc::campaignDuplicate, tr("There is already a campaign named “%1”.").arg(name));
     return {};
 }
 
@@ -223,7 +224,7 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
     if (!current)
         return current.error();
     if (current->status != CampaignStatus::Draft)
-        return Error(QStringLiteral("campaign.locked"),
+        return Error(errc::campaignLocked,
                      tr("Campaign “%1” is %2; only drafts can be changed.").arg(current->name, statusLabel(current->status)));
     if (Status s = validate(c, c.id); !s)
         return s.error();
@@ -244,7 +245,7 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("campaign.transition"), tr("Campaign “%1” changed meanwhile; look again.").arg(current->name));
+        return Error(errc::campaignTransition, tr("Campaign “%1” changed meanwhile; look again.").arg(current->name));
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.edited"), QStringLiteral("campaign"), c.id, c.name.trimmed(), now); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
@@ -260,7 +261,7 @@ Result<Campaign> CampaignStore::find(qint64 id) const
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("campaign.not-found"), tr("There is no campaign %1.").arg(id));
+        return Error(errc::campaignNotFound, tr("There is no campaign %1.").arg(id));
     return fromQuery(q);
 }
 
@@ -272,7 +273,7 @@ Result<Campaign> CampaignStore::find(const QString &name) const
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
-        return Error(QStringLiteral("campaign.not-found"), tr("There is no campaign named “%1”.").arg(name.trimmed()));
+        return Error(errc::campaignNotFound, tr("There is no campaign named “%1”.").arg(name.trimmed()));
     return fromQuery(q);
 }
 
@@ -307,7 +308,7 @@ Status CampaignStore::transition(qint64 id, CampaignStatus to, std::optional<qin
     if (!c)
         return c.error();
     if (!canMove(c->status, to))
-        return Error(QStringLiteral("campaign.transition"),
+        return Error(errc::campaignTransition,
                      tr("Campaign “%1” is %2 and cannot become %3.").arg(c->name, statusLabel(c->status), statusLabel(to)));
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
@@ -320,7 +321,7 @@ Status CampaignStore::transition(qint64 id, CampaignStatus to, std::optional<qin
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("campaign.transition"), tr("Campaign “%1” changed meanwhile; look again.").arg(c->name));
+        return Error(errc::campaignTransition, tr("Campaign “%1” changed meanwhile; look again.").arg(c->name));
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.%1").arg(statusName(to)), QStringLiteral("campaign"), id, c->name, now);
         !s)
         return s;
@@ -363,7 +364,7 @@ Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &au
     const QStringList include = clauses(audience.includeTags, audience.includeSegments);
     const QStringList exclude = clauses(audience.excludeTags, audience.excludeSegments);
     if (!problem.isEmpty())
-        return Error(QStringLiteral("campaign.audience"), problem);
+        return Error(errc::campaignAudience, problem);
     if (!include.isEmpty())
         out.where += QStringLiteral(" AND (") + include.join(QStringLiteral(" OR ")) + u')';
     if (!exclude.isEmpty())

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dispatcher.h"
+#include "common/errorcodes.h"
 
 #include "campaigns/campaignstore.h"
 #include "channels/channel.h"
@@ -49,7 +50,7 @@ Status Dispatcher::prepare()
     if (!campaign)
         return campaign.error();
     if (m_senders.empty())
-        return Error(QStringLiteral("dispatch.sender"), tr("The campaign has no sender mailbox to send from."));
+        return Error(errc::dispatchSender, tr("The campaign has no sender mailbox to send from."));
     if (Status s = m_channel->prepare(*campaign); !s)
         return s;
     // A sender's own limits are the user's (its tenant's, its number's); a per-second pace it does

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobstore.h"
+#include "common/errorcodes.h"
 
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -102,7 +103,7 @@ Status JobStore::renew(qint64 jobId, const QString &owner, qint64 leaseMs)
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("job.lease"), tr("Job %1 is held by another scheduler.").arg(jobId));
+        return Error(errc::jobLease, tr("Job %1 is held by another scheduler.").arg(jobId));
     return {};
 }
 
@@ -149,7 +150,7 @@ Status JobStore::complete(qint64 jobId, const QString &owner)
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("job.lease"), tr("Job %1 is held by another scheduler.").arg(jobId));
+        return Error(errc::jobLease, tr("Job %1 is held by another scheduler.").arg(jobId));
     return {};
 }
 

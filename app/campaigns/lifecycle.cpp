@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle.h"
+#include "common/errorcodes.h"
 
 #include "campaigns/jobstore.h"
 #include "campaigns/outbox.h"
@@ -62,12 +63,12 @@ Result<QList<Dispatcher::SenderConfig>> Lifecycle::senders(const Campaign &c) co
     for (const QString &mailbox : c.senders()) {
         const auto s = store.find(mailbox);
         if (!s)
-            return Error(QStringLiteral("campaign.sender"),
+            return Error(errc::campaignSender,
                          tr("The mailbox %1 is not set up to send from: add it under Senders first.").arg(mailbox));
         out.append({s->email, s->limits});
     }
     if (out.isEmpty())
-        return Error(QStringLiteral("campaign.sender"), tr("Choose the mailbox the campaign sends from."));
+        return Error(errc::campaignSender, tr("Choose the mailbox the campaign sends from."));
     return out;
 }
 
@@ -82,7 +83,7 @@ Status Lifecycle::schedule(qint64 id, std::optional<qint64> at, bool warningsAck
         c->localTime = false; // "now" is now everywhere
     const QList<Finding> found = checks(*c);
     if (hasErrors(found))
-        return Error(QStringLiteral("campaign.checks"), tr("The pre-send checks stop this campaign: %1")
+        return Error(errc::campaignChecks, tr("The pre-send checks stop this campaign: %1")
                                                              .arg([&] {
                                                                  QStringList errors;
                                                                  for (const Finding &f : found)
@@ -91,7 +92,7 @@ Status Lifecycle::schedule(qint64 id, std::optional<qint64> at, bool warningsAck
                                                                  return errors.join(QStringLiteral("; "));
                                                              }()));
     if (hasWarnings(found) && !warningsAcknowledged)
-        return Error(QStringLiteral("campaign.warnings"), tr("The pre-send checks have warnings to acknowledge first."));
+        return Error(errc::campaignWarnings, tr("The pre-send checks have warnings to acknowledge first."));
     if (c->status == CampaignStatus::Draft) {
         // The schedule's form (local time or not) is part of the draft.
         if (auto saved = store.update(*c, byUser); !saved)
@@ -120,7 +121,7 @@ Status Lifecycle::resume(qint64 id, std::optional<qint64> byUser)
     if (!c)
         return c.error();
     if (c->status != CampaignStatus::Paused && c->status != CampaignStatus::Failed)
-        return Error(QStringLiteral("campaign.transition"),
+        return Error(errc::campaignTransition,
                      tr("Campaign “%1” is %2; only paused or failed campaigns resume.").arg(c->name, CampaignStore::statusLabel(c->status)));
     if (Status s = CampaignStore(m_db, m_clock).transition(id, CampaignStatus::Sending, byUser); !s)
         return s;
@@ -141,7 +142,7 @@ Result<qint64> Lifecycle::retryFailed(qint64 id, std::optional<qint64> byUser)
     if (!c)
         return c.error();
     if (c->status == CampaignStatus::Draft || c->status == CampaignStatus::Scheduled || c->status == CampaignStatus::Cancelled)
-        return Error(QStringLiteral("campaign.transition"), tr("Campaign “%1” is %2; nothing has failed to retry.")
+        return Error(errc::campaignTransition, tr("Campaign “%1” is %2; nothing has failed to retry.")
                                                                  .arg(c->name, CampaignStore::statusLabel(c->status)));
     const auto requeued = Outbox(m_db, m_clock).requeueFailed(id);
     if (!requeued)

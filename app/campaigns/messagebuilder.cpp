@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagebuilder.h"
+#include "common/errorcodes.h"
 
 #include "contacts/contactrepository.h"
 #include "content/mimemessage.h"
@@ -18,7 +19,7 @@ Status MessageBuilder::prepare(const Campaign &c)
 {
     const auto t = content::TemplateStore(m_db).find(c.templateId);
     if (!t)
-        return Error(QStringLiteral("dispatch.template"), tr("The campaign's template cannot be read: %1").arg(t.error().message));
+        return Error(errc::dispatchTemplate, tr("The campaign's template cannot be read: %1").arg(t.error().message));
     m_template = std::make_unique<content::EmailTemplate>(*t);
     if (!c.subject.isEmpty())
         m_template->subject = c.subject;
@@ -43,11 +44,11 @@ Status MessageBuilder::prepare(const Campaign &c)
 Result<QByteArray> MessageBuilder::build(const Recipient &r) const
 {
     if (!m_template)
-        return Error(QStringLiteral("dispatch.template"), tr("The message builder was not prepared."));
+        return Error(errc::dispatchTemplate, tr("The message builder was not prepared."));
     const content::RenderedEmail rendered = m_renderer->render(*m_template, r.contact, {{QStringLiteral("unsubscribe_url"), r.unsubscribeUrl}});
     for (const content::Finding &f : rendered.findings)
         if (f.severity == content::Finding::Severity::Error && f.code.startsWith(QLatin1String("merge.")))
-            return Error(QStringLiteral("dispatch.render"), f.message);
+            return Error(errc::dispatchRender, f.message);
     content::MimeInput in;
     in.fromName = m_fromName;
     in.fromAddress = r.mailbox.isEmpty() ? m_fromAddress : r.mailbox; // each mailbox sends as itself

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outbox.h"
+#include "common/errorcodes.h"
 
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -133,7 +134,7 @@ Status Outbox::move(qint64 rowId, std::initializer_list<OutboxState> from, Outbo
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("outbox.state"), tr("Outbox row %1 cannot change to “%2” from the state it is in.").arg(rowId).arg(stateName(to)));
+        return Error(errc::outboxState, tr("Outbox row %1 cannot change to “%2” from the state it is in.").arg(rowId).arg(stateName(to)));
     return {};
 }
 
@@ -146,7 +147,7 @@ Status Outbox::setReference(qint64 rowId, const QString &reference)
     q.addBindValue(rowId);
     if (!q.exec())
         return storage::queryError(q);
-    return q.numRowsAffected() == 1 ? Status{} : Status(Error(QStringLiteral("outbox.state"), tr("Outbox row %1 is not being sent.").arg(rowId)));
+    return q.numRowsAffected() == 1 ? Status{} : Status(Error(errc::outboxState, tr("Outbox row %1 is not being sent.").arg(rowId)));
 }
 
 Status Outbox::markSent(qint64 rowId, const QString &reference)
@@ -230,7 +231,7 @@ Status Outbox::decide(qint64 rowId, bool send)
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1)
-        return Error(QStringLiteral("outbox.state"), tr("That recipient is no longer waiting for a decision."));
+        return Error(errc::outboxState, tr("That recipient is no longer waiting for a decision."));
     return {};
 }
 
@@ -265,7 +266,7 @@ Result<QList<std::pair<QString, qint64>>> Outbox::sentSince(const QString &chann
     q.addBindValue(channel);
     q.addBindValue(since);
     if (!q.exec())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     QList<std::pair<QString, qint64>> out;
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toLongLong()});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "senderstore.h"
+#include "common/errorcodes.h"
 
 #include "contacts/addressing.h"
 
@@ -28,11 +29,11 @@ Result<SenderMailbox> SenderStore::save(const QString &email, const SenderPacer:
 {
     const auto address = contacts::Addressing::parseEmail(email);
     if (!address)
-        return Error(QStringLiteral("sender.email"), tr("“%1” is not a mailbox address: %2").arg(email, address.error().message));
+        return Error(errc::senderEmail, tr("“%1” is not a mailbox address: %2").arg(email, address.error().message));
     if (limits.concurrency < 1 || limits.concurrency > 4)
-        return Error(QStringLiteral("sender.concurrency"), tr("Microsoft Graph allows 1 to 4 requests at once per mailbox, not %1.").arg(limits.concurrency));
+        return Error(errc::senderConcurrency, tr("Microsoft Graph allows 1 to 4 requests at once per mailbox, not %1.").arg(limits.concurrency));
     if (limits.perMinute < 1 || limits.perDay < 1)
-        return Error(QStringLiteral("sender.limits"), tr("A sender needs at least one message a minute and one recipient a day."));
+        return Error(errc::senderLimits, tr("A sender needs at least one message a minute and one recipient a day."));
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO senders (email, per_minute, per_day, concurrency, created_at) VALUES (?, ?, ?, ?, ?) "
                              "ON CONFLICT (lower(email)) DO UPDATE SET per_minute = excluded.per_minute, per_day = excluded.per_day, "
@@ -43,7 +44,7 @@ Result<SenderMailbox> SenderStore::save(const QString &email, const SenderPacer:
     q.addBindValue(limits.concurrency);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
-        return Error(QStringLiteral("db.write"), q.lastError().text());
+        return Error(errc::dbWrite, q.lastError().text());
     return find(address->display);
 }
 
@@ -53,9 +54,9 @@ Result<SenderMailbox> SenderStore::find(const QString &email) const
     q.prepare(QStringLiteral("SELECT id, email, per_minute, per_day, concurrency FROM senders WHERE lower(email) = lower(?)"));
     q.addBindValue(email.trimmed());
     if (!q.exec())
-        return Error(QStringLiteral("db.read"), q.lastError().text());
+        return Error(errc::dbRead, q.lastError().text());
     if (!q.next())
-        return Error(QStringLiteral("sender.not-found"), tr("%1 is not a sender mailbox yet (luxctl sender add).").arg(email.trimmed()));
+        return Error(errc::senderNotFound, tr("%1 is not a sender mailbox yet (luxctl sender add).").arg(email.trimmed()));
     return fromQuery(q);
 }
 

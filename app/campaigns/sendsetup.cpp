@@ -9,12 +9,12 @@ namespace lux::campaigns {
 SendSetup SendSetup::fromSettings(const Settings &settings)
 {
     SendSetup s;
-    s.graph.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
-    s.graph.baseUrl = QUrl(settings.value(Settings::Key::GraphBaseUrl).toString());
-    s.graph.tenant = settings.value(Settings::Key::GraphTenant).toString();
-    s.graph.clientId = settings.value(Settings::Key::GraphClientId).toString();
-    s.delegatedMailbox = settings.value(Settings::Key::GraphDelegatedMailbox).toString().trimmed().toLower();
-    s.tracking.trackerUrl = settings.value(Settings::Key::TrackerUrl).toString();
+    s.graph.authorityUrl = settings.graphAuthorityUrl();
+    s.graph.baseUrl = settings.graphBaseUrl();
+    s.graph.tenant = settings.graphTenant();
+    s.graph.clientId = settings.graphClientId();
+    s.delegatedMailbox = settings.graphDelegatedMailbox();
+    s.tracking.trackerUrl = settings.trackerUrl();
     // Headless runs bring their secrets in the environment; withSecrets() adds the keychain's.
     s.graph.clientSecret = SecretStore::fromEnvironment(Secret::GraphClientSecret);
     s.graph.refreshToken = SecretStore::fromEnvironment(Secret::GraphRefreshToken);

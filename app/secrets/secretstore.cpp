@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secretstore.h"
+#include "common/errorcodes.h"
 
 #include "common/logging.h"
 
@@ -57,23 +58,23 @@ Error errorFor(const QKeychain::Job &job, const QString &key)
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
-        return Error(QStringLiteral("secrets.not-found"), SecretStore::tr("No secret is stored for %1.").arg(key));
+        return Error(errc::secretsNotFound, SecretStore::tr("No secret is stored for %1.").arg(key));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return Error(QStringLiteral("secrets.denied"),
+        return Error(errc::secretsDenied,
                      SecretStore::tr("The keychain refused access to %1: %2").arg(key, job.errorString()));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return Error(QStringLiteral("secrets.unavailable"), SecretStore::unavailableMessage());
+        return Error(errc::secretsUnavailable, SecretStore::unavailableMessage());
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         break;
     }
     // libsecret reports a missing Secret Service as OtherError; ask the bus instead of parsing text.
     if (!secretServiceReachable())
-        return Error(QStringLiteral("secrets.unavailable"), SecretStore::unavailableMessage());
+        return Error(errc::secretsUnavailable, SecretStore::unavailableMessage());
     const QString text = job.errorString();
-    return Error(QStringLiteral("secrets.failed"), SecretStore::tr("The keychain failed for %1: %2").arg(key, text));
+    return Error(errc::secretsFailed, SecretStore::tr("The keychain failed for %1: %2").arg(key, text));
 }
 
 } // namespace
@@ -105,7 +106,7 @@ QCoro::Task<Result<QString>> SecretStore::read(QString key) const
     co_await qCoro(job.get(), &QKeychain::Job::finished);
     if (job->error() != QKeychain::NoError) {
         const Error e = errorFor(*job, key);
-        if (e.code != QLatin1String("secrets.not-found"))
+        if (e.code != errc::secretsNotFound)
             qCWarning(lcSecrets) << "read failed" << key << e.code;
         co_return e;
     }

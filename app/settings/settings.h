@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QSettings>
+#include <QUrl>
 #include <QVariant>
 
 #include <optional>
@@ -54,11 +55,27 @@ public:
     static QString cliName(Key key);
     static std::optional<Key> fromCliName(const QString &name);
 
+    // One typed getter a key: callers never convert a QVariant themselves.
     QString language() const { return value(Key::Language).toString(); }
     QString theme() const { return value(Key::Theme).toString(); }
+    QByteArray mainWindowGeometry() const { return value(Key::MainWindowGeometry).toByteArray(); }
+    QByteArray mainWindowState() const { return value(Key::MainWindowState).toByteArray(); }
+    bool sidebarCollapsed() const { return value(Key::SidebarCollapsed).toBool(); }
+    QString lastSignInEmail() const { return value(Key::LastSignInEmail).toString(); }
     bool autoBackupEnabled() const { return value(Key::AutoBackupEnabled).toBool(); }
     int autoBackupIntervalHours() const { return value(Key::AutoBackupIntervalHours).toInt(); }
     int autoBackupKeep() const { return value(Key::AutoBackupKeep).toInt(); }
+    QString backupDirectory() const { return value(Key::BackupDirectory).toString(); }
+    bool integrityCheckOnStart() const { return value(Key::IntegrityCheckOnStart).toBool(); }
+    QUrl graphAuthorityUrl() const { return QUrl(value(Key::GraphAuthorityUrl).toString()); }
+    QUrl graphBaseUrl() const { return QUrl(value(Key::GraphBaseUrl).toString()); }
+    QString graphTenant() const { return value(Key::GraphTenant).toString(); }
+    QString graphClientId() const { return value(Key::GraphClientId).toString(); }
+    QString trackerUrl() const { return value(Key::TrackerUrl).toString(); }
+    QString graphDelegatedMailbox() const { return value(Key::GraphDelegatedMailbox).toString().trimmed().toLower(); }
+    // Jobs that came due while the app was closed wait for the user ("wait") instead of going at once.
+    bool holdMissedSchedules() const { return value(Key::MissedSchedules).toString() == QLatin1String("wait"); }
+    bool closeToTray() const { return value(Key::CloseToTray).toBool(); }
 
     QString fileName() const { return m_settings->fileName(); }
     void sync() { m_settings->sync(); }

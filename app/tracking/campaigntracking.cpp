@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigntracking.h"
+#include "common/errorcodes.h"
 
 #include "channels/httpclient.h"
 
@@ -146,17 +147,17 @@ Result<CampaignTracking> CampaignTracking::create(const Config &config)
 {
     const QUrl url(config.trackerUrl.trimmed(), QUrl::StrictMode);
     if (config.trackerUrl.trimmed().isEmpty())
-        return Error(QStringLiteral("tracker.config"),
+        return Error(errc::trackerConfig,
                      tr("Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url): every message "
                         "carries a one-click unsubscribe link to it."));
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        return Error(QStringLiteral("tracker.config"), tr("The tracker address “%1” is not an http or https address.").arg(config.trackerUrl));
+        return Error(errc::trackerConfig, tr("The tracker address “%1” is not an http or https address.").arg(config.trackerUrl));
     if (config.keys.trimmed().isEmpty())
-        return Error(QStringLiteral("tracker.keys"),
+        return Error(errc::trackingKeys,
                      tr("The tracking signing keys are not set: add them under Settings → Tracking (or set LUX_SECRET_TRACKING_KEYS)."));
     auto ring = KeyRing::parse(config.keys);
     if (!ring)
-        return Error(QStringLiteral("tracker.keys"), tr("The tracking signing keys cannot be used: %1").arg(ring.error().message));
+        return Error(errc::trackingKeys, tr("The tracking signing keys cannot be used: %1").arg(ring.error().message));
     return CampaignTracking(config, TokenCodec(*ring));
 }
 
@@ -194,7 +195,7 @@ Status CampaignTracking::prepareLinks(QSqlDatabase db, const campaigns::Campaign
         return {};
     const auto t = content::TemplateStore(db).find(campaign.templateId);
     if (!t)
-        return Error(QStringLiteral("tracking.links"), tr("The campaign's template cannot be read: %1").arg(t.error().message));
+        return Error(errc::trackingLinks, tr("The campaign's template cannot be read: %1").arg(t.error().message));
     content::EmailTemplate message = *t;
     if (!campaign.subject.isEmpty())
         message.subject = campaign.subject;
@@ -254,7 +255,7 @@ QCoro::Task<Status> CampaignTracking::registerLinks(QNetworkAccessManager *netwo
     if (links.isEmpty())
         co_return Status{};
     if (m_config.apiToken.isEmpty())
-        co_return Error(QStringLiteral("tracker.token"),
+        co_return Error(errc::trackerToken,
                         tr("The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN)."));
     channels::HttpClient http(network, {QUrl(base()), 30'000});
     http.setBearer(m_config.apiToken);
@@ -267,11 +268,11 @@ QCoro::Task<Status> CampaignTracking::registerLinks(QNetworkAccessManager *netwo
     const channels::HttpResponse reply = co_await http.send(std::move(request));
     const int status = reply.status;
     if (!reply.answered())
-        co_return Error(QStringLiteral("tracker.unreachable"),
+        co_return Error(errc::trackerUnreachable,
                         tr("The tracker at %1 cannot be reached to register the campaign's links: %2").arg(base(), reply.errorString));
     if (status != 200) {
         const QString message = reply.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
-        co_return Error(QStringLiteral("tracker.links"), status == 401 ? tr("The tracker refused the API token (HTTP 401): check it under Settings → Tracking.")
+        co_return Error(errc::trackerLinks, status == 401 ? tr("The tracker refused the API token (HTTP 401): check it under Settings → Tracking.")
                                                                         : tr("The tracker did not take the campaign's links (HTTP %1): %2").arg(status).arg(message));
     }
     QSqlQuery mark(db);

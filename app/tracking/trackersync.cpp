@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackersync.h"
+#include "common/errorcodes.h"
 
 #include "channels/httpclient.h"
 
@@ -44,7 +45,7 @@ Result<TrackerSync::Status> TrackerSync::status(QSqlDatabase db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT cursor, synced_at, error FROM tracker_sync WHERE id = 1")) || !q.next())
-        return storage::queryError(q, QStringLiteral("db.read"));
+        return storage::queryError(q, errc::dbRead);
     return Status{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()};
 }
 
@@ -60,9 +61,9 @@ void TrackerSync::recordOutcome(const QString &error)
 QCoro::Task<Result<TrackerSync::Summary>> TrackerSync::run(int pageSize)
 {
     if (m_base.isEmpty())
-        co_return Error(QStringLiteral("tracker.config"), tr("Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url)."));
+        co_return Error(errc::trackerConfig, tr("Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url)."));
     if (m_token.isEmpty())
-        co_return Error(QStringLiteral("tracker.token"),
+        co_return Error(errc::trackerToken,
                         tr("The tracker API token is not set: add it under Settings → Tracking (or set LUX_SECRET_TRACKER_API_TOKEN)."));
     const auto state = status(m_db);
     if (!state)
@@ -146,7 +147,7 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
         row.addBindValue(recipient);
         row.addBindValue(campaign);
         if (!row.exec())
-            return storage::queryError(row, QStringLiteral("db.read"));
+            return storage::queryError(row, errc::dbRead);
         if (!row.next()) { // a test send (recipient 0), or a campaign deleted since
             ++s.ignored;
             continue;
@@ -184,7 +185,7 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
             burst.addBindValue(at - context::kAllLinksWindowMs);
             burst.addBindValue(at);
             if (!burst.exec() || !burst.next())
-                return storage::queryError(burst, QStringLiteral("db.read"));
+                return storage::queryError(burst, errc::dbRead);
             if (burst.value(0).toInt() >= linkCount) {
                 QSqlQuery flag(m_db);
                 flag.prepare(QStringLiteral("UPDATE tracking_events SET machine = 1, reason = 'all-links' "
@@ -231,13 +232,13 @@ QCoro::Task<lux::Status> TrackerSync::check(QNetworkAccessManager *network, QStr
     const QString base = trimmedBase(trackerUrl);
     const QUrl health(base + QStringLiteral("/healthz"));
     if (!health.isValid() || health.host().isEmpty())
-        co_return Error(QStringLiteral("tracker.config"), tr("“%1” is not a tracker address.").arg(trackerUrl));
+        co_return Error(errc::trackerConfig, tr("“%1” is not a tracker address.").arg(trackerUrl));
     channels::HttpClient client(network, {QUrl(base), 15'000});
     channels::HttpRequest healthz;
     healthz.path = QStringLiteral("/healthz");
     const channels::HttpResponse reply = co_await client.send(std::move(healthz));
     if (reply.status != 200 || reply.json().value(QStringLiteral("status")).toString() != QLatin1String("ok"))
-        co_return Error(QStringLiteral("tracker.unreachable"),
+        co_return Error(errc::trackerUnreachable,
                         tr("No lux-tracker answers at %1: %2").arg(base, reply.networkError != 0 ? reply.errorString : tr("not a tracker")));
     client.setBearer(apiToken);
     channels::HttpRequest api;
@@ -245,9 +246,9 @@ QCoro::Task<lux::Status> TrackerSync::check(QNetworkAccessManager *network, QStr
     const channels::HttpResponse authed = co_await client.send(std::move(api));
     const int http = authed.status;
     if (http == 401)
-        co_return Error(QStringLiteral("tracker.token"), tr("The tracker answers, but refuses this API token."));
+        co_return Error(errc::trackerToken, tr("The tracker answers, but refuses this API token."));
     if (http != 200)
-        co_return Error(QStringLiteral("tracker.sync"), tr("The tracker answers, but its event API gave HTTP %1.").arg(http));
+        co_return Error(errc::trackerSync, tr("The tracker answers, but its event API gave HTTP %1.").arg(http));
     co_return lux::Status{};
 }
 

@@ -86,15 +86,15 @@ campaigns::SendService::Config AppSession::sendConfig() const
     campaigns::SendService::Config config;
     config.databasePath = m_db ? m_db->path() : QString();
     config.setup = campaigns::SendSetup::fromSettings(m_settings);
-    config.holdMissed = m_settings.value(Settings::Key::MissedSchedules).toString() == QLatin1String("wait");
+    config.holdMissed = m_settings.holdMissedSchedules();
     return config;
 }
 
 bool AppSession::isGraphConfigured() const
 {
-    return !m_settings.value(Settings::Key::GraphTenant).toString().isEmpty()
-           && !m_settings.value(Settings::Key::GraphClientId).toString().isEmpty()
-           && !m_settings.value(Settings::Key::TrackerUrl).toString().isEmpty();
+    return !m_settings.graphTenant().isEmpty()
+           && !m_settings.graphClientId().isEmpty()
+           && !m_settings.trackerUrl().isEmpty();
 }
 
 namespace {
@@ -135,7 +135,7 @@ Status AppSession::open(const QString &path, Database::Access access)
 {
     Database::Options options;
     options.access = access;
-    options.backupDir = m_settings.value(Settings::Key::BackupDirectory).toString();
+    options.backupDir = m_settings.backupDirectory();
     auto opened = Database::open(path, options);
     if (!opened)
         return opened.error();
@@ -168,7 +168,7 @@ void AppSession::close()
 
 QString AppSession::backupDir() const
 {
-    const QString configured = m_settings.value(Settings::Key::BackupDirectory).toString();
+    const QString configured = m_settings.backupDirectory();
     if (!configured.isEmpty())
         return configured;
     return m_db ? m_db->backupDir() : QString();

@@ -63,7 +63,7 @@ void SignInPage::reset()
     if (db && db->isReadOnly())
         subtitle += QLatin1Char(' ') + tr("It is open read-only.");
     m_card->setSubtitle(subtitle);
-    m_email->setText(m_session.settings().value(Settings::Key::LastSignInEmail).toString());
+    m_email->setText(m_session.settings().lastSignInEmail());
     m_password->clear();
     m_remember->setEnabled(db && !db->isReadOnly());
     m_remember->setChecked(false);

@@ -519,7 +519,7 @@ void CampaignWizard::runChecks()
     updateReviewState();
     const Campaign c = campaign();
     const bool graphReady = m_session.isGraphConfigured();
-    const QString delegated = m_session.settings().value(Settings::Key::GraphDelegatedMailbox).toString().toLower();
+    const QString delegated = m_session.settings().graphDelegatedMailbox();
     runOnDatabase<Result<QList<Finding>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
         [c, graphReady, delegated](QSqlDatabase &db) -> Result<QList<Finding>> {

@@ -86,7 +86,7 @@ bool DatabaseActions::openPath(const QString &path, bool atStartup)
         Q_EMIT notice(tr("Database updated from schema %1; the previous version was saved in %2.")
                           .arg(r.migratedFrom)
                           .arg(QDir::toNativeSeparators(QFileInfo(r.preMigrationBackup).absolutePath())));
-    if (r.uncleanShutdown || m_session.settings().value(Settings::Key::IntegrityCheckOnStart).toBool())
+    if (r.uncleanShutdown || m_session.settings().integrityCheckOnStart())
         checkIntegrityQuietly();
     return true;
 }

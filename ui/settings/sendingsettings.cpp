@@ -192,7 +192,7 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
     schedulerForm->addRow(tr("Campaigns due while LUX was closed:"), missed);
     auto *tray = new QCheckBox(tr("Keep sending from the system tray when the window is closed"), scheduler);
     tray->setObjectName(QStringLiteral("closeToTray"));
-    tray->setChecked(settings.value(Settings::Key::CloseToTray).toBool());
+    tray->setChecked(settings.closeToTray());
     connect(tray, &QCheckBox::toggled, this, [this](bool on) { m_session.settings().setValue(Settings::Key::CloseToTray, on); });
     schedulerForm->addRow(tray);
     layout->addWidget(scheduler);
@@ -205,7 +205,7 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
 
 void SendingSettings::showDelegated(const QString &message)
 {
-    const QString mailbox = m_session.settings().value(Settings::Key::GraphDelegatedMailbox).toString();
+    const QString mailbox = m_session.settings().graphDelegatedMailbox();
     m_signOut->setVisible(!mailbox.isEmpty());
     m_signIn->setText(mailbox.isEmpty() ? tr("Sign In to Microsoft…") : tr("Sign In Again…"));
     if (!message.isEmpty())
@@ -221,10 +221,10 @@ void SendingSettings::signInToMicrosoft(std::function<void(const QUrl &)> open)
 {
     Settings &settings = m_session.settings();
     channels::graph::GraphConfig config;
-    config.authorityUrl = QUrl(settings.value(Settings::Key::GraphAuthorityUrl).toString());
-    config.baseUrl = QUrl(settings.value(Settings::Key::GraphBaseUrl).toString());
-    config.tenant = settings.value(Settings::Key::GraphTenant).toString();
-    config.clientId = settings.value(Settings::Key::GraphClientId).toString();
+    config.authorityUrl = settings.graphAuthorityUrl();
+    config.baseUrl = settings.graphBaseUrl();
+    config.tenant = settings.graphTenant();
+    config.clientId = settings.graphClientId();
     if (config.tenant.isEmpty() || config.clientId.isEmpty()) {
         showDelegated(tr("Fill in the tenant and the client id first."));
         Q_EMIT delegatedChanged();

@@ -159,12 +159,12 @@ QWidget *SettingsDialog::buildDatabase()
     m_keep->setValue(settings.autoBackupKeep());
     m_backupDir = new QLineEdit(group);
     m_backupDir->setObjectName(QStringLiteral("backupDir"));
-    m_backupDir->setText(settings.value(Settings::Key::BackupDirectory).toString());
+    m_backupDir->setText(settings.backupDirectory());
     m_backupDir->setClearButtonEnabled(true);
     m_backupStatus = new QLabel(group);
     m_backupStatus->setProperty("role", QStringLiteral("muted"));
     auto *integrityOnStart = new QCheckBox(tr("Check integrity every time the database opens"), group);
-    integrityOnStart->setChecked(settings.value(Settings::Key::IntegrityCheckOnStart).toBool());
+    integrityOnStart->setChecked(settings.integrityCheckOnStart());
     form->addRow(m_autoBackup);
     form->addRow(tr("Every"), m_interval);
     form->addRow(tr("Keep the newest"), m_keep);

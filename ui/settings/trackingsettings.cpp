@@ -57,7 +57,7 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
 
     auto *server = new QGroupBox(tr("Server"), this);
     auto *form = new QFormLayout(server);
-    m_url = new QLineEdit(m_session.settings().value(Settings::Key::TrackerUrl).toString(), server);
+    m_url = new QLineEdit(m_session.settings().trackerUrl(), server);
     m_url->setObjectName(QStringLiteral("trackerUrl"));
     m_url->setPlaceholderText(tr("https://track.example.com"));
     connect(m_url, &QLineEdit::editingFinished, this, [this] {
@@ -71,7 +71,7 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
         }
         m_url->setStyleSheet({});
         m_url->setToolTip({});
-        if (m_session.settings().value(Settings::Key::TrackerUrl).toString() != text)
+        if (m_session.settings().trackerUrl() != text)
             m_session.settings().setValue(Settings::Key::TrackerUrl, text);
     });
     form->addRow(tr("Address:"), m_url);

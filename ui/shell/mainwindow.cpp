@@ -104,10 +104,10 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     });
 
     const Settings &settings = m_session.settings();
-    if (!restoreGeometry(settings.value(Settings::Key::MainWindowGeometry).toByteArray()))
+    if (!restoreGeometry(settings.mainWindowGeometry()))
         resize(1180, 760);
-    restoreState(settings.value(Settings::Key::MainWindowState).toByteArray());
-    m_sidebar->setVisible(!settings.value(Settings::Key::SidebarCollapsed).toBool());
+    restoreState(settings.mainWindowState());
+    m_sidebar->setVisible(!settings.sidebarCollapsed());
 
     installEventFilter(this);
     onDatabaseChanged();
@@ -215,7 +215,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     QAction *sidebar = view->addAction(Theme::icon(QStringLiteral("sidebar")), tr("Show &Sidebar"));
     sidebar->setCheckable(true);
-    sidebar->setChecked(!m_session.settings().value(Settings::Key::SidebarCollapsed).toBool());
+    sidebar->setChecked(!m_session.settings().sidebarCollapsed());
     sidebar->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     connect(sidebar, &QAction::toggled, this, [this](bool on) {
         m_sidebar->setVisible(on);
@@ -487,7 +487,7 @@ void MainWindow::notify(const QString &title, const QString &message, bool failu
 bool MainWindow::keepsRunningInTray() const
 {
     return m_tray && m_tray->isVisible() && !m_quitting && m_session.hasDatabase()
-           && m_session.settings().value(Settings::Key::CloseToTray).toBool() && (m_session.isSending() || m_session.activeCampaigns() > 0);
+           && m_session.settings().closeToTray() && (m_session.isSending() || m_session.activeCampaigns() > 0);
 }
 
 void MainWindow::quit()

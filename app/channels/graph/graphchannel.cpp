@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graphchannel.h"
+#include "common/errorcodes.h"
 
 #include "campaigns/campaignstore.h"
 #include "campaigns/messagebuilder.h"
@@ -31,14 +32,14 @@ Result<QByteArray> GraphChannel::build(const Delivery &d) const
     if (d.contactId != 0) {
         auto found = contacts::ContactRepository(m_db).find(d.contactId);
         if (!found)
-            return Error(QStringLiteral("dispatch.contact"), found.error().message);
+            return Error(errc::dispatchContact, found.error().message);
         contact = std::move(*found);
     } else if (d.test) {
         // A test renders as the contact with that address would see it, or with the fallbacks.
         if (auto found = contacts::ContactRepository(m_db).findByEmail(d.address))
             contact = std::move(*found);
     } else {
-        return Error(QStringLiteral("dispatch.contact"), tr("The contact was deleted after the campaign started."));
+        return Error(errc::dispatchContact, tr("The contact was deleted after the campaign started."));
     }
     QString messageId = d.messageId;
     if (messageId.isEmpty()) // a test: its own Message-ID, never one of the outbox's

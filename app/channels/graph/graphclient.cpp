@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graphclient.h"
+#include "common/errorcodes.h"
 
 #include <QCoroSignal>
 #include <QJsonArray>
@@ -90,10 +91,10 @@ QCoro::Task<Result<QString>> GraphClient::fetchToken()
                                 ? QStringLiteral("%1: %2").arg(answer.value(QStringLiteral("error")).toString(),
                                                               answer.value(QStringLiteral("error_description")).toString())
                                 : reply.errorString;
-        co_return Error(QStringLiteral("graph.token"), tr("Microsoft sign-in refused the app: %1").arg(why));
+        co_return Error(errc::graphToken, tr("Microsoft sign-in refused the app: %1").arg(why));
     }
     if (token.isEmpty())
-        co_return Error(QStringLiteral("graph.token"), tr("Microsoft sign-in answered without a token."));
+        co_return Error(errc::graphToken, tr("Microsoft sign-in answered without a token."));
     m_token = token;
     m_tokenExpiry = QDateTime::currentDateTimeUtc().addSecs(answer.value(QStringLiteral("expires_in")).toInt(3599));
     if (const QString rotated = answer.value(QStringLiteral("refresh_token")).toString();
@@ -190,7 +191,7 @@ QCoro::Task<Result<bool>> GraphClient::sentItemsHas(QString mailbox, QString int
     QByteArray answer;
     const SendOutcome o = co_await call("GET", path, {}, {}, &answer);
     if (!o.ok())
-        co_return Error(QStringLiteral("graph.lookup"), tr("Could not look in Sent Items (%1): %2").arg(o.code, o.message));
+        co_return Error(errc::graphLookup, tr("Could not look in Sent Items (%1): %2").arg(o.code, o.message));
     co_return !QJsonDocument::fromJson(answer).object().value(QStringLiteral("value")).toArray().isEmpty();
 }
 

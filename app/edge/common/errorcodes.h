@@ -29,6 +29,7 @@ inline constexpr QLatin1StringView brandName{"brand.name"};
 inline constexpr QLatin1StringView brandNotFound{"brand.not-found"};
 
 inline constexpr QLatin1StringView campaignAudience{"campaign.audience"};
+inline constexpr QLatin1StringView campaignChannel{"campaign.channel"};
 inline constexpr QLatin1StringView campaignChecks{"campaign.checks"};
 inline constexpr QLatin1StringView campaignDuplicate{"campaign.duplicate"};
 inline constexpr QLatin1StringView campaignFrom{"campaign.from"};
