@@ -30,6 +30,7 @@ private Q_SLOTS:
     void ordinaryPostIsResentByQt();
 
 private:
+    static HttpResponse postWithItsAnswerLost(FakeEcho &provider, bool oneShot);
     static HttpRequest message(const QString &ref)
     {
         HttpRequest r;
@@ -138,23 +139,29 @@ void TestHttpClient::authenticationArrives()
     QCOMPARE(provider.messages().size(), 1);
 }
 
-void TestHttpClient::oneShotPostIsNeverSentTwice()
+HttpResponse TestHttpClient::postWithItsAnswerLost(FakeEcho &provider, bool oneShot)
 {
-    FakeEcho provider;
-    QVERIFY(provider.listen());
     QNetworkAccessManager nam;
     HttpClient http(&nam, {provider.baseUrl(), 5000});
     http.setBasic(QStringLiteral("AC-echo"), QStringLiteral("token"));
     // A kept-alive connection first, as in a real run; then the answer to the POST is lost.
     HttpRequest list;
     list.path = QStringLiteral("/v1/messages?ClientRef=none");
-    QCOMPARE(test::await(http.send(list)).status, 200);
+    if (test::await(http.send(list)).status != 200)
+        return {};
     FakeEcho::Faults f;
     f.loseAnswer = 1;
     provider.setFaults(f);
-    HttpRequest once = message(QStringLiteral("once"));
-    once.oneShot = true;
-    const HttpResponse lost = test::await(http.send(once));
+    HttpRequest post = message(QStringLiteral("lost"));
+    post.oneShot = oneShot;
+    return test::await(http.send(post));
+}
+
+void TestHttpClient::oneShotPostIsNeverSentTwice()
+{
+    FakeEcho provider;
+    QVERIFY(provider.listen());
+    const HttpResponse lost = postWithItsAnswerLost(provider, true);
     QCOMPARE(lost.status, 0);
     QVERIFY(lost.requestSentWhole);
     QCOMPARE(HttpClient::outcome(lost).kind, Outcome::Kind::Unknown);
@@ -167,16 +174,7 @@ void TestHttpClient::ordinaryPostIsResentByQt()
     // twice because Qt sends it again by itself. If Qt ever stops doing so this test says it.
     FakeEcho provider;
     QVERIFY(provider.listen());
-    QNetworkAccessManager nam;
-    HttpClient http(&nam, {provider.baseUrl(), 5000});
-    http.setBasic(QStringLiteral("AC-echo"), QStringLiteral("token"));
-    HttpRequest list;
-    list.path = QStringLiteral("/v1/messages?ClientRef=none");
-    QCOMPARE(test::await(http.send(list)).status, 200);
-    FakeEcho::Faults f;
-    f.loseAnswer = 1;
-    provider.setFaults(f);
-    const HttpResponse lost = test::await(http.send(message(QStringLiteral("twice"))));
+    const HttpResponse lost = postWithItsAnswerLost(provider, false);
     QCOMPARE(lost.status, 0);
     QCOMPARE(provider.messages().size(), 2);
 }
