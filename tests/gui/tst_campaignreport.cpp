@@ -2,7 +2,6 @@
 // The campaign report in the window: events pulled the way TrackerSync applies them (people,
 // Apple's prefetches, a scanner's burst), shown as tiles, a chart with people and machines apart,
 // clicks per link and the most engaged; exported as CSV and PDF.
-#include "app/appsession.h"
 #include "campaigns/campaignreportview.h"
 #include "campaigns/campaignspage.h"
 #include "common/dialogs.h"
@@ -10,6 +9,7 @@
 #include "dashboard/dashboardpage.h"
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "testsupport.h"
 #include "theme/theme.h"

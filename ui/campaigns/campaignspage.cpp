@@ -4,7 +4,6 @@
 #include "contacts/csvreader.h"
 #include "contacts/contactrepository.h"
 
-#include "app/appsession.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/outbox.h"
 #include "campaignsmodel.h"
@@ -13,6 +12,7 @@
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QComboBox>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignwizard.h"
 
-#include "app/appsession.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "contacts/addressing.h"
 #include "contacts/segment.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "content/templatestore.h"
 #include "theme/theme.h"

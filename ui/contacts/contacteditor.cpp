@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contacteditor.h"
 
-#include "app/appsession.h"
 #include "contacts/addressing.h"
 #include "contacts/suppression.h"
 #include "contactsmodel.h"
+#include "session/appsession.h"
 #include "storage/sqlitefile.h"
 
 #include <QCheckBox>

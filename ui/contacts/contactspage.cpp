@@ -2,7 +2,6 @@
 #include "contactspage.h"
 #include "tracking/classifier.h"
 
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "contactactions.h"
@@ -13,6 +12,7 @@
 #include "contactsmodel.h"
 #include "importdialog.h"
 #include "segmentbuilder.h"
+#include "session/appsession.h"
 #include "suppressiondialog.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segmentbuilder.h"
 
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "contacts/segment.h"
 #include "contactsmodel.h"
+#include "session/appsession.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardpage.h"
 
-#include "app/appsession.h"
 #include "common/charts.h"
 #include "common/dbtask.h"
+#include "session/appsession.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 #include "users/auditlog.h"
