@@ -173,7 +173,11 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
                 || contactsView->model()->index(row, 0).data().toString() == email) {
                 contactsView->selectRow(row);
                 contactsView->setCurrentIndex(contactsView->model()->index(row, 0));
-                return contactsPage.findChild<QLabel *>(QStringLiteral("contactDetails"))->text();
+                auto *details = contactsPage.findChild<QLabel *>(QStringLiteral("contactDetails"));
+                // The details are read on a worker: wait until they are this contact's.
+                if (!QTest::qWaitFor([&] { return details->text().contains(email); }, 10000))
+                    return QStringLiteral("(the details of %1 never showed)").arg(email);
+                return details->text();
             }
         return {};
     };

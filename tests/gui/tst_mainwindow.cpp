@@ -170,7 +170,7 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("value-suppressed"))->text(), QStringLiteral("0"));
     window.showSection(MainWindow::Section::Contacts);
     contactsPage->findChild<QTableView *>(QStringLiteral("contactsView"))->selectRow(0);
-    QVERIFY(contactsPage->findChild<QLabel *>(QStringLiteral("contactDetails"))->text().contains(QStringLiteral("Newsletter form v2")));
+    QTRY_VERIFY(contactsPage->findChild<QLabel *>(QStringLiteral("contactDetails"))->text().contains(QStringLiteral("Newsletter form v2")));
     saveShot(&window, QStringLiteral("contacts"));
     contactsPage->setSearchText(QStringLiteral("garc"));
     QCOMPARE(contactsPage->model()->rowCount(), 1);
