@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignspage.h"
-#include "campaignreportview.h"
-#include "contacts/csvreader.h"
-#include "contacts/contactrepository.h"
 
+#include "analytics/outboxreader.h"
+#include "campaignreportview.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/outbox.h"
 #include "campaignsmodel.h"
@@ -24,13 +23,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
-#include <QSqlError>
-#include <QTimeZone>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -556,35 +551,9 @@ void CampaignsPage::exportOutbox(const QString &path)
             storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
             if (!conn.isOpen())
                 return Error(QStringLiteral("db.open"), conn.errorText());
-            QSqlQuery total(conn.db());
-            total.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
-            total.addBindValue(id);
-            const qint64 count = total.exec() && total.next() ? total.value(0).toLongLong() : 0;
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return Error(QStringLiteral("export.open"), tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-            file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
-            QSqlQuery q(conn.db());
-            q.setForwardOnly(true);
-            q.prepare(QStringLiteral("SELECT email, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
-                                     "WHERE campaign_id = ? ORDER BY id"));
-            q.addBindValue(id);
-            if (!q.exec())
-                return Error(QStringLiteral("db.query"), q.lastError().text());
-            qint64 done = 0;
-            while (q.next()) {
-                if (cancel->load())
-                    return Error(QStringLiteral("cancelled"), tr("Export cancelled; nothing was written."));
-                QStringList fields;
-                for (int i = 0; i < 7; ++i)
-                    fields << contacts::ContactExporter::neutralise(q.value(i).toString());
-                fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
-                file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
-                if (++done % 1000 == 0)
-                    progress(done, count);
-            }
-            if (!file.commit())
-                return Error(QStringLiteral("export.write"), tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            const auto written = analytics::OutboxReader(conn.db()).exportCsv(id, path, progress, cancel);
+            if (!written)
+                return written.error();
             return {};
         },
         [this, path](const Status &s) {

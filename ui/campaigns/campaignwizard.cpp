@@ -6,6 +6,7 @@
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "contacts/addressing.h"
+#include "contacts/fieldcatalog.h"
 #include "contacts/segment.h"
 #include "session/appsession.h"
 #include "settings/settings.h"
@@ -22,12 +23,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QSqlError>
 #include <QTimeZone>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
-#include <QSqlQuery>
 #include <QVBoxLayout>
 
 namespace lux::ui {
@@ -324,11 +323,10 @@ void CampaignWizard::load(qint64 campaignId)
                 data.templates << TemplateChoice{t.id, t.name, t.subject, t.preheader};
             for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list())
                 data.senders << m.email;
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name COLLATE NOCASE")))
-                return Error(QStringLiteral("db.query"), q.lastError().text());
-            while (q.next())
-                data.tags << q.value(0).toString();
+            auto tags = contacts::FieldCatalog(db).tags();
+            if (!tags)
+                return tags.error();
+            data.tags = *tags;
             for (const contacts::SavedSegment &s : contacts::SegmentRepository(db).list())
                 data.segments << s.name;
             if (campaignId) {

@@ -28,7 +28,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QVBoxLayout>
 
 namespace lux::ui {
