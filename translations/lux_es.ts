@@ -377,6 +377,17 @@
     </message>
 </context>
 <context>
+    <name>lux::analytics::OutboxReader</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Exportación cancelada; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>lux::analytics::ReportBuilder</name>
     <message>
         <source>There is no campaign %1.</source>
@@ -2359,14 +2370,6 @@
     <message>
         <source>Exporting recipients…</source>
         <translation>Exportando destinatarios…</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>Exportación cancelada; no se escribió nada.</translation>
     </message>
     <message>
         <source>Recipients exported to %1.</source>
