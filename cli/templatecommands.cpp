@@ -6,7 +6,7 @@
 #include "contacts/addressing.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
-#include "preview/emaildocument.h"
+#include "emaildocument.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>

@@ -392,6 +392,13 @@
     </message>
 </context>
 <context>
+    <name>lux::analytics::OutboxReader</name>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Exportación cancelada; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>lux::analytics::ReportBuilder</name>
     <message>
         <source>There is no campaign %1.</source>
@@ -2376,10 +2383,6 @@
     <message>
         <source>Exporting recipients…</source>
         <translation>Exportando destinatarios…</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>Exportación cancelada; no se escribió nada.</translation>
     </message>
     <message>
         <source>Recipients exported to %1.</source>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lux-marketing: the desktop app. Everything it does lives in luxcore and luxui; this file starts it.
-#include "app/appsession.h"
 #include "common/appidentity.h"
 #include "common/translations.h"
 #include "database/databaseactions.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "shell/mainwindow.h"
 #include "theme/theme.h"

@@ -399,6 +399,31 @@ Result<qint64> ContactRepository::count(const ContactFilter &filter) const
     return q.value(0).toLongLong();
 }
 
+Result<bool> ContactRepository::emailTaken(const QString &emailKey, qint64 exceptId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM contacts WHERE email_key = ? AND id <> ?"));
+    q.addBindValue(emailKey);
+    q.addBindValue(exceptId);
+    if (!q.exec())
+        return Error(QStringLiteral("db.read"), q.lastError().text());
+    return q.next();
+}
+
+Result<QList<ConsentEvent>> ContactRepository::consentHistory(qint64 contactId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT action, method, evidence, at FROM consent_events WHERE contact_id = ? ORDER BY at"));
+    q.addBindValue(contactId);
+    if (!q.exec())
+        return Error(QStringLiteral("db.read"), q.lastError().text());
+    QList<ConsentEvent> events;
+    while (q.next())
+        events.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    return events;
+}
+
 Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int limit, qint64 afterId) const
 {
     // With a search, the index drives: FTS5 yields matches in rowid order, so the page stops after

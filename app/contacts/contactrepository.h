@@ -35,6 +35,15 @@ struct ContactFilter
     QString search; // words as typed: every word must start a word of the email, a name or the company
 };
 
+// One entry of a contact's consent history (consent_events).
+struct ConsentEvent
+{
+    QString action;   // given, confirmed, withdrawn
+    QString method;   // form, import, manual, double_opt_in
+    QString evidence; // what the person did, in the marketer's words
+    qint64 at = 0;    // ms since the epoch
+};
+
 // Contacts of one database through prepared statements; no SQL text is ever built from input.
 class ContactRepository
 {
@@ -63,6 +72,11 @@ public:
     Result<QList<qint64>> ids(const ContactFilter &filter, SortKey sort = SortKey::Id, bool descending = false) const;
     // The contacts with these ids, in this order (tags not loaded); ids that no longer exist are skipped.
     Result<QList<Contact>> byIds(const QList<qint64> &ids) const;
+    // Whether another contact than exceptId already has this address (compared by its key): the
+    // editor says so while the user types, before a save would be refused.
+    Result<bool> emailTaken(const QString &emailKey, qint64 exceptId) const;
+    // The contact's consent events, oldest first.
+    Result<QList<ConsentEvent>> consentHistory(qint64 contactId) const;
 
 private:
     Status writeTags(qint64 contactId, const QStringList &tags, qint64 now);

@@ -3,11 +3,11 @@
 // stall while scrolling to the end of 20 pages, and the longest stall while an import of CSV runs on a
 // worker (a 5 ms timer on the GUI thread measures how late it fires).
 //   lux-contacts-gui-bench DB IMPORT.csv
-#include "app/appsession.h"
 #include "contacts/contactactions.h"
 #include "contacts/contactimporter.h"
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "theme/theme.h"
 

@@ -3,7 +3,7 @@
 // 100 KB (nested tables, inline styles, a style block, bulletproof buttons), laid out at 600 px and
 // painted whole into an image. Median and worst of N runs after one warm-up.
 //   lux-preview-bench [N] [FILE.html]      (default 20 runs of the generated newsletter)
-#include "preview/emaildocument.h"
+#include "emaildocument.h"
 
 #include <QElapsedTimer>
 #include <QFile>

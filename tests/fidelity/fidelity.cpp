@@ -7,7 +7,7 @@
 // As a control, the same comparison runs on litehtml without the email-aware pass (PreviewOptions::
 // emailAware off), which shows what the pass is worth and that the threshold tells layouts apart.
 // Prints a Markdown table (docs/PERFORMANCE.md keeps the last one) and exits 1 if any email fails.
-#include "preview/emaildocument.h"
+#include "emaildocument.h"
 
 #include <QCommandLineParser>
 #include <QDir>

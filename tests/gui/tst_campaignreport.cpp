@@ -2,14 +2,15 @@
 // The campaign report in the window: events pulled the way TrackerSync applies them (people,
 // Apple's prefetches, a scanner's burst), shown as tiles, a chart with people and machines apart,
 // clicks per link and the most engaged; exported as CSV and PDF.
-#include "app/appsession.h"
 #include "campaigns/campaignreportview.h"
 #include "campaigns/campaignspage.h"
 #include "common/dialogs.h"
 #include "contacts/contactspage.h"
 #include "dashboard/dashboardpage.h"
 #include "common/translations.h"
+#include "contacts/contactrepository.h"
 #include "dialogguard.h"
+#include "session/appsession.h"
 #include "sessionfixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"
@@ -160,7 +161,11 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
                 || contactsView->model()->index(row, 0).data().toString() == email) {
                 contactsView->selectRow(row);
                 contactsView->setCurrentIndex(contactsView->model()->index(row, 0));
-                return contactsPage.findChild<QLabel *>(QStringLiteral("contactDetails"))->text();
+                auto *details = contactsPage.findChild<QLabel *>(QStringLiteral("contactDetails"));
+                // The details are read on a worker: wait until they are this contact's.
+                if (!QTest::qWaitFor([&] { return details->text().contains(email); }, 10000))
+                    return QStringLiteral("(the details of %1 never showed)").arg(email);
+                return details->text();
             }
         return {};
     };

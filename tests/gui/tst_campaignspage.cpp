@@ -5,7 +5,6 @@
 // a test send), scheduling, the list and the outbox following the send, export, duplicate, pause,
 // resume and cancel, and schedules missed while the app was closed, held until "Send Now".
 // Screenshots go to $LUX_SCREENSHOT_DIR when set.
-#include "app/appsession.h"
 #include "campaigns/campaignsmodel.h"
 #include "campaigns/campaignspage.h"
 #include "campaigns/campaignstore.h"
@@ -19,6 +18,7 @@
 #include "content/templatestore.h"
 #include "dialogguard.h"
 #include "fakegraph.h"
+#include "session/appsession.h"
 #include "sessionfixture.h"
 #include "settings/sendingsettings.h"
 #include "settings/settings.h"

@@ -3,7 +3,6 @@
 // unsubscribe and delete, each undone and redone through the page's undo stack; sortable columns; the
 // contact editor's validation as you type, save, undo; a new contact with consent; "Forget".
 // Screenshots go to $LUX_SCREENSHOT_DIR when set.
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "contacts/contactactions.h"
 #include "contacts/contacteditor.h"
@@ -14,6 +13,7 @@
 #include "contacts/suppressiondialog.h"
 #include "contacts/suppression.h"
 #include "dialogguard.h"
+#include "session/appsession.h"
 #include "sessionfixture.h"
 #include "settings/settings.h"
 #include "testsupport.h"

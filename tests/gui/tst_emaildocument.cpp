@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The litehtml preview: presentational attributes email HTML relies on take effect, backgrounds and
 // images paint, links are found under the pointer and never followed, remote images stay blocked.
-#include "preview/emaildocument.h"
+#include "emaildocument.h"
 #include "testsupport.h"
 
 #include <QBuffer>

@@ -4,7 +4,6 @@
 // locked database. Screenshots go to $LUX_SCREENSHOT_DIR when set (docs/screenshots is made that way).
 #include "activity/activitypage.h"
 #include "activity/auditlogmodel.h"
-#include "app/appsession.h"
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
 #include "contacts/importdialog.h"
@@ -12,6 +11,7 @@
 #include "common/dialogs.h"
 #include "database/databaseactions.h"
 #include "dialogguard.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "settings/settingsdialog.h"
 #include "settings/usersmodel.h"
@@ -171,7 +171,7 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("value-suppressed"))->text(), QStringLiteral("0"));
     window.showSection(MainWindow::Section::Contacts);
     contactsPage->findChild<QTableView *>(QStringLiteral("contactsView"))->selectRow(0);
-    QVERIFY(contactsPage->findChild<QLabel *>(QStringLiteral("contactDetails"))->text().contains(QStringLiteral("Newsletter form v2")));
+    QTRY_VERIFY(contactsPage->findChild<QLabel *>(QStringLiteral("contactDetails"))->text().contains(QStringLiteral("Newsletter form v2")));
     saveShot(&window, QStringLiteral("contacts"));
     contactsPage->setSearchText(QStringLiteral("garc"));
     QCOMPARE(contactsPage->model()->rowCount(), 1);

@@ -4,13 +4,13 @@
 // starters, duplicate, delete, tags and the filter, going back to a version, the text part, find and
 // replace, components and brand kits, and loading remote images over loopback HTTP on request.
 // Screenshots go to $LUX_SCREENSHOT_DIR when set.
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
 #include "dialogguard.h"
 #include "preview/previewwidget.h"
+#include "session/appsession.h"
 #include "sessionfixture.h"
 #include "settings/settings.h"
 #include "templates/brandkitdialog.h"

@@ -2,11 +2,11 @@
 // Settings → Tracking against a real lux-tracker and a real keychain: the API token and a new
 // signing key saved to the keychain, the connection test (refused, then accepted), and Sync Now
 // pulling an unsubscribe that lands on the suppression list.
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "common/translations.h"
 #include "contacts/suppression.h"
 #include "dialogguard.h"
+#include "session/appsession.h"
 #include "sessionfixture.h"
 #include "settings/settings.h"
 #include "settings/trackingsettings.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/appsession.h"
+#include "session/appsession.h"
 #include "databasefixture.h"
 #include "settings/settings.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
-#include "app/appsession.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "shell/mainwindow.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activitypage.h"
 
-#include "app/appsession.h"
 #include "auditlogmodel.h"
 #include "common/tableview.h"
+#include "session/appsession.h"
 
 #include <QLabel>
 #include <QTableView>

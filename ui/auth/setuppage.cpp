@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "setuppage.h"
 
-#include "app/appsession.h"
 #include "accountform.h"
 #include "authcard.h"
+#include "session/appsession.h"
 #include "users/passwordhasher.h"
 #include "users/userservice.h"
 

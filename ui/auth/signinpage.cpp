@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signinpage.h"
 
-#include "app/appsession.h"
 #include "authcard.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "users/passwordhasher.h"
 

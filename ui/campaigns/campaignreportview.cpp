@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignreportview.h"
 
-#include "app/appsession.h"
 #include "common/charts.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
 #include "common/savefile.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QBuffer>

@@ -2,10 +2,11 @@
 #include "campaignspage.h"
 #include "campaignreportview.h"
 #include "common/errorcodes.h"
-#include "contacts/csvreader.h"
 #include "contacts/contactrepository.h"
+#include "contacts/csvreader.h"
 
-#include "app/appsession.h"
+#include "analytics/outboxreader.h"
+#include "campaignreportview.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/outbox.h"
 #include "campaignsmodel.h"
@@ -15,6 +16,7 @@
 #include "common/dialogs.h"
 #include "common/savefile.h"
 #include "common/tableview.h"
+#include "session/appsession.h"
 #include "storage/sqlvalues.h"
 #include "theme/theme.h"
 
@@ -27,12 +29,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
-#include <QSqlError>
-#include <QTimeZone>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -558,33 +557,10 @@ void CampaignsPage::exportOutbox(const QString &path)
             storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
             if (!conn.isOpen())
                 return Error(errc::dbOpenFailed, conn.errorText());
-            QSqlQuery total(conn.db());
-            total.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
-            total.addBindValue(id);
-            const qint64 count = total.exec() && total.next() ? total.value(0).toLongLong() : 0;
-            return saveToFile(path, [&](QIODevice &file) -> Status {
-                file.write("email,state,attempts,sent_from,reason_code,reason,message_id,updated_at\r\n");
-                QSqlQuery q(conn.db());
-                q.setForwardOnly(true);
-                q.prepare(QStringLiteral("SELECT address, state, attempts, sender, error_code, error, message_id, updated_at FROM outbox "
-                                         "WHERE campaign_id = ? ORDER BY id"));
-                q.addBindValue(id);
-                if (!q.exec())
-                    return storage::queryError(q, errc::dbQuery);
-                qint64 done = 0;
-                while (q.next()) {
-                    if (cancel->load())
-                        return Error(errc::cancelled, tr("Export cancelled; nothing was written."));
-                    QStringList fields;
-                    for (int i = 0; i < 7; ++i)
-                        fields << contacts::ContactExporter::neutralise(q.value(i).toString());
-                    fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
-                    file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
-                    if (++done % 1000 == 0)
-                        progress(done, count);
-                }
-                return {};
-            });
+            const auto written = analytics::OutboxReader(conn.db()).exportCsv(id, path, progress, cancel);
+            if (!written)
+                return written.error();
+            return {};
         },
         [this, path](const Status &s) {
             if (!s) {

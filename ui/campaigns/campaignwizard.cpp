@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignwizard.h"
 
-#include "app/appsession.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
 #include "contacts/addressing.h"
+#include "contacts/fieldcatalog.h"
 #include "contacts/segment.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "storage/sqlvalues.h"
 #include "content/templatestore.h"
@@ -24,12 +25,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QSqlError>
 #include <QTimeZone>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
-#include <QSqlQuery>
 #include <QVBoxLayout>
 
 namespace lux::ui {
@@ -326,11 +325,10 @@ void CampaignWizard::load(qint64 campaignId)
                 data.templates << TemplateChoice{t.id, t.name, t.subject, t.preheader};
             for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list())
                 data.senders << m.email;
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name COLLATE NOCASE")))
-                return storage::queryError(q, errc::dbQuery);
-            while (q.next())
-                data.tags << q.value(0).toString();
+            auto tags = contacts::FieldCatalog(db).tags();
+            if (!tags)
+                return tags.error();
+            data.tags = *tags;
             for (const contacts::SavedSegment &s : contacts::SegmentRepository(db).list())
                 data.segments << s.name;
             if (campaignId) {

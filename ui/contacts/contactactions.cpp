@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactactions.h"
 
-#include "app/appsession.h"
 #include "common/backgroundtask.h"
 #include "common/errorcodes.h"
 #include "common/logging.h"
 #include "contacts/suppression.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QAction>

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contacteditor.h"
 
-#include "app/appsession.h"
 #include "contacts/addressing.h"
+#include "contacts/fieldcatalog.h"
 #include "contacts/suppression.h"
 #include "contactsmodel.h"
+#include "session/appsession.h"
 #include "storage/sqlitefile.h"
 
 #include <QCheckBox>
@@ -13,8 +14,6 @@
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -22,7 +21,6 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QStyle>
-#include <QSqlQuery>
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -101,36 +99,33 @@ ContactEditor::ContactEditor(AppSession &session, const std::optional<Contact> &
 
     // Custom fields, each with an editor for its type.
     if (m_session.database()) {
-        QSqlQuery q(m_session.database()->connection());
-        if (q.exec(QStringLiteral("SELECT name, label, type, choices FROM custom_fields ORDER BY id"))) {
-            while (q.next()) {
-                const QString name = q.value(0).toString();
-                const QString type = q.value(2).toString();
-                const QString value = c.custom.value(name).toVariant().toString();
-                QWidget *editor = nullptr;
-                if (type == QLatin1String("bool")) {
-                    auto *box = new QCheckBox(this);
-                    box->setChecked(c.custom.value(name).toBool() || value == QLatin1String("true"));
-                    editor = box;
-                } else if (type == QLatin1String("choice")) {
-                    auto *combo = new QComboBox(this);
-                    combo->addItem(QString());
-                    for (const QJsonValue &choice : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
-                        combo->addItem(choice.toString());
-                    combo->setCurrentText(value);
-                    editor = combo;
-                } else {
-                    auto *edit = new QLineEdit(value, this);
-                    if (type == QLatin1String("date"))
-                        edit->setPlaceholderText(tr("YYYY-MM-DD"));
-                    connect(edit, &QLineEdit::textChanged, this, &ContactEditor::validate);
-                    editor = edit;
-                }
-                editor->setObjectName(QStringLiteral("custom_") + name);
-                m_customEditors.insert(name, editor);
-                m_customTypes.insert(name, type);
-                addRow(name, q.value(1).toString(), editor);
+        const auto fields = contacts::FieldCatalog(m_session.database()->connection()).customFields();
+        for (const contacts::CustomField &field : fields ? *fields : QList<contacts::CustomField>()) {
+            const QString &name = field.name;
+            const QString &type = field.type;
+            const QString value = c.custom.value(name).toVariant().toString();
+            QWidget *editor = nullptr;
+            if (type == QLatin1String("bool")) {
+                auto *box = new QCheckBox(this);
+                box->setChecked(c.custom.value(name).toBool() || value == QLatin1String("true"));
+                editor = box;
+            } else if (type == QLatin1String("choice")) {
+                auto *combo = new QComboBox(this);
+                combo->addItem(QString());
+                combo->addItems(field.choices);
+                combo->setCurrentText(value);
+                editor = combo;
+            } else {
+                auto *edit = new QLineEdit(value, this);
+                if (type == QLatin1String("date"))
+                    edit->setPlaceholderText(tr("YYYY-MM-DD"));
+                connect(edit, &QLineEdit::textChanged, this, &ContactEditor::validate);
+                editor = edit;
             }
+            editor->setObjectName(QStringLiteral("custom_") + name);
+            m_customEditors.insert(name, editor);
+            m_customTypes.insert(name, type);
+            addRow(name, field.label, editor);
         }
     }
     if (isNew()) {
@@ -294,11 +289,8 @@ void ContactEditor::checkEmailInUse()
     m_emailCheck.setProperty("key", m_emailChecked);
     m_emailCheck.setFuture(QtConcurrent::run([path = m_session.database()->path(), key = m_emailChecked, id = m_original.id] {
         storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadOnly);
-        QSqlQuery q(conn.db());
-        q.prepare(QStringLiteral("SELECT 1 FROM contacts WHERE email_key = ? AND id <> ?"));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        return q.exec() && q.next();
+        const auto taken = contacts::ContactRepository(conn.db()).emailTaken(key, id);
+        return taken && *taken;
     }));
     validate();
 }

@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactspage.h"
-#include "tracking/classifier.h"
 
-#include "app/appsession.h"
+#include "analytics/outboxreader.h"
+#include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "contactactions.h"
 #include "contacteditor.h"
 #include "contacts/contactrepository.h"
+#include "contacts/fieldcatalog.h"
 #include "contacts/segment.h"
 #include "contacts/suppression.h"
 #include "contactsmodel.h"
 #include "importdialog.h"
 #include "segmentbuilder.h"
+#include "session/appsession.h"
 #include "suppressiondialog.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
+#include "tracking/classifier.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -32,7 +35,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -469,10 +471,9 @@ void ContactsPage::refreshFilters()
     m_segment->addItem(tr("All contacts"), QString());
     if (!m_session.database())
         return;
-    QSqlQuery q(m_session.database()->connection());
-    if (q.exec(QStringLiteral("SELECT name FROM tags ORDER BY lower(name)")))
-        while (q.next())
-            m_tag->addItem(q.value(0).toString(), q.value(0).toString());
+    if (const auto tags = contacts::FieldCatalog(m_session.database()->connection()).tags())
+        for (const QString &name : *tags)
+            m_tag->addItem(name, name);
     for (const contacts::SavedSegment &s : contacts::SegmentRepository(m_session.database()->connection()).list())
         m_segment->addItem(s.name, s.name);
     m_tag->setCurrentIndex(qMax(0, m_tag->findData(tag)));
@@ -526,22 +527,51 @@ void ContactsPage::showDetails()
     m_editButton->setVisible(current.isValid() && writable);
     m_forgetButton->setVisible(current.isValid() && writable);
     if (!current.isValid() || !m_session.database()) {
+        ++m_detailsGeneration;
         m_details->setText(m_model->rowCount() == 0 && m_model->filter().search.isEmpty()
                                ? tr("No contacts yet. Import a CSV file with the button above, or drop one here.")
                                : tr("Select a contact to see its details."));
         return;
     }
-    const auto contact = contacts::ContactRepository(m_session.database()->connection()).find(m_model->contactAt(current.row()).id);
-    if (!contact) {
-        m_details->setText(contact.error().message);
-        return;
-    }
+    // Consent and activity read the outbox and the events: on a worker, so a large history never
+    // holds the window; a newer selection makes a pending result stale.
+    const quint64 generation = ++m_detailsGeneration;
+    const qint64 id = m_model->contactAt(current.row()).id;
+    runOnDatabase<Result<ContactDetails>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [id](QSqlDatabase &db) -> Result<ContactDetails> {
+            const contacts::ContactRepository contacts(db);
+            auto contact = contacts.find(id);
+            if (!contact)
+                return contact.error();
+            auto consent = contacts.consentHistory(id);
+            if (!consent)
+                return consent.error();
+            auto activity = analytics::OutboxReader(db).contactActivity(id);
+            if (!activity)
+                return activity.error();
+            const bool suppressed = contacts::SuppressionList(db).contains(contacts::SuppressionList::Channel::Email, contact->email);
+            return ContactDetails{*contact, suppressed, *consent, *activity};
+        },
+        [this, generation](const Result<ContactDetails> &details) {
+            if (generation != m_detailsGeneration)
+                return;
+            if (!details) {
+                m_details->setText(details.error().message);
+                return;
+            }
+            renderDetails(*details);
+        });
+}
+
+void ContactsPage::renderDetails(const ContactDetails &details)
+{
     const auto row = [](const QString &label, const QString &value) {
         return value.isEmpty() ? QString()
                                : QStringLiteral("<p><span style='opacity:0.65'>%1</span><br>%2</p>")
                                      .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
-    const contacts::Contact &c = *contact;
+    const contacts::Contact &c = details.contact;
     const QString name = QString(c.firstName + QLatin1Char(' ') + c.lastName).trimmed();
     QString html = QStringLiteral("<h3>%1</h3>").arg((name.isEmpty() ? c.email : name).toHtmlEscaped());
     html += row(tr("Email"), c.email) + row(tr("Status"), ContactsModel::statusLabel(c.status)) + row(tr("Phone"), c.phone)
@@ -549,12 +579,7 @@ void ContactsPage::showDetails()
             + row(tr("Tags"), c.tags.join(QStringLiteral(", "))) + row(tr("Source"), c.source);
     for (auto it = c.custom.constBegin(); it != c.custom.constEnd(); ++it)
         html += row(it.key(), it.value().toVariant().toString());
-    const bool suppressed = contacts::SuppressionList(m_session.database()->connection())
-                                .contains(contacts::SuppressionList::Channel::Email, c.email);
-    html += row(tr("Suppression"), suppressed ? tr("On the suppression list: never emailed") : tr("Not suppressed"));
-    QSqlQuery consent(m_session.database()->connection());
-    consent.prepare(QStringLiteral("SELECT action, method, evidence, at FROM consent_events WHERE contact_id = ? ORDER BY at"));
-    consent.addBindValue(c.id);
+    html += row(tr("Suppression"), details.suppressed ? tr("On the suppression list: never emailed") : tr("Not suppressed"));
     static const QHash<QString, const char *> words = {
         {QStringLiteral("given"), QT_TR_NOOP("given")},         {QStringLiteral("confirmed"), QT_TR_NOOP("confirmed")},
         {QStringLiteral("withdrawn"), QT_TR_NOOP("withdrawn")}, {QStringLiteral("form"), QT_TR_NOOP("form")},
@@ -565,39 +590,23 @@ void ContactsPage::showDetails()
         return it == words.constEnd() ? code : tr(*it);
     };
     QStringList history;
-    if (consent.exec())
-        while (consent.next())
-            history << tr("%1: %2 by %3 (%4)")
-                           .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(consent.value(3).toLongLong()), QLocale::ShortFormat),
-                                word(consent.value(0).toString()), word(consent.value(1).toString()), consent.value(2).toString());
+    for (const contacts::ConsentEvent &e : details.consent)
+        history << tr("%1: %2 by %3 (%4)")
+                       .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.at), QLocale::ShortFormat), word(e.action),
+                            word(e.method), e.evidence);
     html += row(tr("Consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
     // Email activity, newest first: what was sent, opened, clicked, and by whom (people or machines).
-    QSqlQuery activity(m_session.database()->connection());
-    activity.prepare(QStringLiteral(
-        "SELECT at, kind, name, url, machine, reason FROM ("
-        " SELECT o.updated_at AS at, 'sent' AS kind, c.name AS name, '' AS url, 0 AS machine, '' AS reason"
-        " FROM outbox o JOIN campaigns c ON c.id = o.campaign_id WHERE o.contact_id = ? AND o.state = 'sent'"
-        " UNION ALL"
-        " SELECT e.at, e.kind, c.name, coalesce(l.url, ''), e.machine, e.reason"
-        " FROM tracking_events e JOIN campaigns c ON c.id = e.campaign_id"
-        " LEFT JOIN campaign_links l ON l.campaign_id = e.campaign_id AND l.link_id = e.link_id WHERE e.contact_id = ?"
-        ") ORDER BY at DESC LIMIT 20"));
-    activity.addBindValue(c.id);
-    activity.addBindValue(c.id);
     QStringList timeline;
-    if (activity.exec())
-        while (activity.next()) {
-            const QString kind = activity.value(1).toString();
-            const QString campaign = activity.value(2).toString();
-            QString what = kind == QLatin1String("sent")          ? tr("received “%1”").arg(campaign)
-                           : kind == QLatin1String("open")        ? tr("opened “%1”").arg(campaign)
-                           : kind == QLatin1String("click")       ? tr("clicked %1 in “%2”").arg(activity.value(3).toString(), campaign)
-                           : kind == QLatin1String("unsubscribe") ? tr("unsubscribed from “%1”").arg(campaign)
-                                                                  : kind;
-            if (activity.value(4).toInt())
-                what += tr(" (a machine: %1)").arg(tracking::describeReason(activity.value(5).toString()));
-            timeline << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(activity.value(0).toLongLong()), QLocale::ShortFormat), what);
-        }
+    for (const analytics::ActivityEntry &a : details.activity) {
+        QString what = a.kind == QLatin1String("sent")          ? tr("received “%1”").arg(a.campaign)
+                       : a.kind == QLatin1String("open")        ? tr("opened “%1”").arg(a.campaign)
+                       : a.kind == QLatin1String("click")       ? tr("clicked %1 in “%2”").arg(a.url, a.campaign)
+                       : a.kind == QLatin1String("unsubscribe") ? tr("unsubscribed from “%1”").arg(a.campaign)
+                                                                : a.kind;
+        if (a.machine)
+            what += tr(" (a machine: %1)").arg(tracking::describeReason(a.reason));
+        timeline << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.at), QLocale::ShortFormat), what);
+    }
     html += row(tr("Email activity"), timeline.isEmpty() ? tr("No campaign sent to this contact yet") : timeline.join(QLatin1Char('\n')));
     m_details->setText(html.replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }

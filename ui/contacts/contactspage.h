@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/outboxreader.h"
 #include "contacts/contactbulk.h"
+#include "contacts/contactrepository.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -63,11 +65,21 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // What the detail pane shows of one contact, read on a worker.
+    struct ContactDetails
+    {
+        contacts::Contact contact;
+        bool suppressed = false;
+        QList<contacts::ConsentEvent> consent;
+        QList<analytics::ActivityEntry> activity;
+    };
+
     void applyFilter();
     contacts::ContactFilter currentFilter() const;
     void refreshFilters();
     void countInBackground();
     void showDetails();
+    void renderDetails(const ContactDetails &details);
     void updateSelectionBar();
     void showContextMenu(const QPoint &pos);
     QStringList tagNames() const;
@@ -97,6 +109,7 @@ private:
     QTimer m_searchDelay;
     QFutureWatcher<qint64> m_counting;
     quint64 m_countGeneration = 0;
+    quint64 m_detailsGeneration = 0;
     bool m_stale = true;
 };
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importdialog.h"
 
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
 #include "contacts/csvreader.h"
+#include "session/appsession.h"
 
 #include <QCheckBox>
 #include <QComboBox>

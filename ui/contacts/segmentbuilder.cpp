@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segmentbuilder.h"
 
-#include "app/appsession.h"
 #include "common/dialogs.h"
+#include "contacts/fieldcatalog.h"
 #include "contacts/segment.h"
 #include "contactsmodel.h"
+#include "session/appsession.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 
@@ -20,10 +21,11 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSqlQuery>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace lux::ui {
 
@@ -167,13 +169,17 @@ SegmentBuilder::SegmentBuilder(AppSession &session, QWidget *parent) : QDialog(p
     });
 
     if (m_session.database()) {
-        QSqlQuery q(m_session.database()->connection());
-        if (q.exec(QStringLiteral("SELECT name FROM tags ORDER BY lower(name)")))
-            while (q.next())
-                m_tags << q.value(0).toString();
-        if (q.exec(QStringLiteral("SELECT name, type FROM custom_fields ORDER BY lower(label)")))
-            while (q.next())
-                m_customFields.append({q.value(0).toString(), q.value(1).toString()});
+        const contacts::FieldCatalog catalog(m_session.database()->connection());
+        if (const auto tags = catalog.tags())
+            m_tags = *tags;
+        if (auto fields = catalog.customFields()) {
+            // Picked by label, so listed by label.
+            std::stable_sort(fields->begin(), fields->end(), [](const contacts::CustomField &a, const contacts::CustomField &b) {
+                return a.label.toLower() < b.label.toLower();
+            });
+            for (const contacts::CustomField &f : std::as_const(*fields))
+                m_customFields.append({f.name, f.type});
+        }
     }
     addGroup(nullptr, QStringLiteral("all"));
     addRule(root());

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "suppressiondialog.h"
 
-#include "app/appsession.h"
 #include "common/backgroundtask.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QComboBox>

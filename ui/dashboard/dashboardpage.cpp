@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardpage.h"
 
-#include "app/appsession.h"
+#include "analytics/overview.h"
 #include "common/charts.h"
 #include "common/dbtask.h"
+#include "session/appsession.h"
 #include "storage/sqlitefile.h"
 #include "theme/theme.h"
 #include "users/auditlog.h"
@@ -16,7 +17,6 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QSqlQuery>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -136,12 +136,8 @@ void DashboardPage::countContactsInBackground()
             m_values[QString::fromLatin1(id)]->setText(QStringLiteral("…"));
     m_counting.setFuture(QtConcurrent::run([path = m_session.database()->path()] {
         storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadOnly);
-        QList<qint64> counts;
-        QSqlQuery q(conn.db());
-        for (const char *sql : {"SELECT count(*) FROM contacts", "SELECT count(*) FROM contacts WHERE status = 'subscribed'",
-                                "SELECT count(*) FROM suppression"})
-            counts << (q.exec(QString::fromLatin1(sql)) && q.next() ? q.value(0).toLongLong() : -1);
-        return counts;
+        const auto totals = analytics::Overview(conn.db()).contactTotals();
+        return totals ? QList<qint64>{totals->contacts, totals->subscribed, totals->suppressed} : QList<qint64>{-1, -1, -1};
     }));
 }
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "databaseactions.h"
 
-#include "app/appsession.h"
 #include "common/backgroundtask.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "storage/backup.h"
 #include "users/auditlog.h"

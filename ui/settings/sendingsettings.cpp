@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sendingsettings.h"
 
-#include "app/appsession.h"
+#include "session/appsession.h"
 #include "campaigns/senderstore.h"
 #include "channels/graph/delegatedsignin.h"
 #include "common/dbtask.h"

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
 
-#include "app/appsession.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "database/databaseactions.h"
 #include "sendingsettings.h"
+#include "session/appsession.h"
 #include "trackingsettings.h"
 #include "settings/settings.h"
 #include "theme/theme.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackingsettings.h"
 
-#include "app/appsession.h"
+#include "session/appsession.h"
 #include "common/dbtask.h"
 #include "settings/settings.h"
 #include "theme/theme.h"

@@ -2,7 +2,6 @@
 #include "mainwindow.h"
 
 #include "activity/activitypage.h"
-#include "app/appsession.h"
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
 #include "campaigns/campaignspage.h"
@@ -11,6 +10,7 @@
 #include "common/dialogs.h"
 #include "dashboard/dashboardpage.h"
 #include "database/databaseactions.h"
+#include "session/appsession.h"
 #include "settings/settings.h"
 #include "settings/settingsdialog.h"
 #include "startpage.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "brandkitdialog.h"
 
-#include "app/appsession.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QCheckBox>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentsdialog.h"
 
-#include "app/appsession.h"
 #include "codeeditor.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "content/templatestore.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "listdetaildialog.h"
 
-#include "app/appsession.h"
 #include "common/dbtask.h"
+#include "session/appsession.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatespage.h"
 
-#include "app/appsession.h"
 #include "brandkitdialog.h"
 #include "codeeditor.h"
 #include "common/dbtask.h"
@@ -11,6 +10,7 @@
 #include "findbar.h"
 #include "historydialog.h"
 #include "preview/previewwidget.h"
+#include "session/appsession.h"
 #include "theme/theme.h"
 
 #include <QCheckBox>
@@ -28,7 +28,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QVBoxLayout>
 
 namespace lux::ui {

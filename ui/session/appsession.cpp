@@ -3,14 +3,13 @@
 
 #include "tracking/campaigntracking.h"
 
+#include "analytics/overview.h"
 #include "common/dbtask.h"
 #include "common/logging.h"
 #include "contacts/contactbulk.h"
 #include "settings/settings.h"
 
 #include <QCoroTask>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace lux::ui {
 
@@ -67,12 +66,7 @@ void AppSession::countActive()
     }
     runOnDatabase<Result<int>>(
         this, m_db->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [](QSqlDatabase &db) -> Result<int> {
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM campaigns WHERE status IN ('scheduled', 'sending')")) || !q.next())
-                return Error(QStringLiteral("db.query"), q.lastError().text());
-            return q.value(0).toInt();
-        },
+        [](QSqlDatabase &db) { return analytics::Overview(db).activeCampaigns(); },
         [this](const Result<int> &count) {
             if (!count)
                 return;
