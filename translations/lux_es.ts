@@ -408,22 +408,6 @@
 <context>
     <name>lux::campaigns::CampaignRunner</name>
     <message>
-        <source>%1 sends as the signed-in user and cannot share a campaign with other mailboxes.</source>
-        <translation>%1 envía como el usuario que inició sesión y no puede compartir una campaña con otros buzones.</translation>
-    </message>
-    <message>
-        <source>Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.</source>
-        <translation>Vuelve a iniciar sesión en Microsoft en Ajustes → Envío: LUX no tiene sesión para %1.</translation>
-    </message>
-    <message>
-        <source>Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id).</source>
-        <translation>Indica primero el inquilino y el id de cliente de Microsoft 365 (Configuración → Envío, o luxctl settings set graph.tenant y graph.client_id).</translation>
-    </message>
-    <message>
-        <source>The Graph client secret is not available: save it under Settings → Sending (or set %1).</source>
-        <translation>El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).</translation>
-    </message>
-    <message>
         <source>This version of LUX cannot send on the “%1” channel.</source>
         <translation>Esta versión de LUX no puede enviar por el canal «%1».</translation>
     </message>
@@ -715,6 +699,25 @@
     <message>
         <source>Graph has no draft to send and Sent Items does not show the message: decide whether to send it again.</source>
         <translation>Graph no tiene el borrador y Elementos enviados no muestra el mensaje: decide si hay que enviarlo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::graph::GraphChannelFactory</name>
+    <message>
+        <source>%1 sends as the signed-in user and cannot share a campaign with other mailboxes.</source>
+        <translation>%1 envía como el usuario que inició sesión y no puede compartir una campaña con otros buzones.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.</source>
+        <translation>Vuelve a iniciar sesión en Microsoft en Ajustes → Envío: LUX no tiene sesión para %1.</translation>
+    </message>
+    <message>
+        <source>Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id).</source>
+        <translation>Indica primero el inquilino y el id de cliente de Microsoft 365 (Configuración → Envío, o luxctl settings set graph.tenant y graph.client_id).</translation>
+    </message>
+    <message>
+        <source>The Graph client secret is not available: save it under Settings → Sending (or set %1).</source>
+        <translation>El secreto de cliente de Graph no está disponible: guárdalo en Ajustes → Envío (o define %1).</translation>
     </message>
 </context>
 <context>

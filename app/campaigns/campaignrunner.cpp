@@ -6,7 +6,6 @@
 #include "campaigns/lifecycle.h"
 #include "channels/channel.h"
 #include "channels/graph/graphchannel.h"
-#include "channels/graph/graphclient.h"
 #include "secrets/secretstore.h"
 
 #include <QTimer>
@@ -33,50 +32,17 @@ void CampaignRunner::stop()
         m_dispatcher->stop();
 }
 
-Result<channels::graph::GraphClient *> CampaignRunner::graphFor(const QStringList &mailboxes)
-{
-    // The signed-in user's client when the campaign sends from that mailbox alone, else the app's.
-    const QString delegated = m_setup.delegatedMailbox;
-    if (!delegated.isEmpty() && mailboxes.contains(delegated)) {
-        if (mailboxes.size() > 1)
-            return Error(errc::graphDelegated,
-                         tr("%1 sends as the signed-in user and cannot share a campaign with other mailboxes.").arg(delegated));
-        if (m_setup.graph.refreshToken.isEmpty())
-            return Error(errc::secretsNotFound,
-                         tr("Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.").arg(delegated));
-        if (!m_delegated) {
-            channels::graph::GraphConfig config = m_setup.graph;
-            config.clientSecret.clear();
-            m_delegated = std::make_unique<channels::graph::GraphClient>(m_network, config);
-            connect(m_delegated.get(), &channels::graph::GraphClient::refreshTokenChanged, this, &CampaignRunner::refreshTokenChanged);
-        }
-        return m_delegated.get();
-    }
-    if (m_setup.graph.tenant.isEmpty() || m_setup.graph.clientId.isEmpty())
-        return Error(errc::graphConfig,
-                     tr("Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id)."));
-    if (!m_graph) {
-        channels::graph::GraphConfig config = m_setup.graph;
-        config.refreshToken.clear();
-        if (config.clientSecret.isEmpty())
-            return Error(errc::secretsNotFound,
-                         tr("The Graph client secret is not available: save it under Settings → Sending (or set %1).")
-                             .arg(SecretStore::environmentName(SecretStore::keyName(Secret::GraphClientSecret))));
-        m_graph = std::make_unique<channels::graph::GraphClient>(m_network, config);
-    }
-    return m_graph.get();
-}
-
 Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking)
 {
     if (const auto factory = m_factories.constFind(campaign.channel); factory != m_factories.constEnd())
         return (*factory)(campaign, tracking);
     if (campaign.channel != QLatin1String("email"))
         return Error(errc::campaignChannel, tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
-    const auto client = graphFor(campaign.senders());
-    if (!client)
-        return client.error();
-    return std::unique_ptr<channels::Channel>(std::make_unique<channels::graph::GraphChannel>(m_db, *client, &tracking, m_clock));
+    if (!m_email) {
+        m_email = std::make_unique<channels::graph::GraphChannelFactory>(m_db, m_network, m_setup.graph, m_setup.delegatedMailbox, m_clock);
+        connect(m_email.get(), &channels::graph::GraphChannelFactory::refreshTokenChanged, this, &CampaignRunner::refreshTokenChanged);
+    }
+    return m_email->make(campaign.senders(), tracking);
 }
 
 CampaignRunner::Run CampaignRunner::fail(Run run, const Error &error)

@@ -21,6 +21,9 @@ class QNetworkAccessManager;
 namespace lux::channels {
 class Channel;
 }
+namespace lux::channels::graph {
+class GraphChannelFactory;
+}
 
 namespace lux::campaigns {
 
@@ -95,7 +98,6 @@ Q_SIGNALS:
 
 private:
     Result<std::unique_ptr<channels::Channel>> channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking);
-    Result<channels::graph::GraphClient *> graphFor(const QStringList &mailboxes);
     Run fail(Run run, const Error &error);
 
     QSqlDatabase m_db;
@@ -103,8 +105,7 @@ private:
     SendSetup m_setup;
     Clock m_clock;
     QHash<QString, ChannelFactory> m_factories;
-    std::unique_ptr<channels::graph::GraphClient> m_graph;     // the app's (client credentials)
-    std::unique_ptr<channels::graph::GraphClient> m_delegated; // the signed-in user's (through /me)
+    std::unique_ptr<channels::graph::GraphChannelFactory> m_email; // made at the first email run
     Dispatcher *m_dispatcher = nullptr;
     bool m_stop = false;
 };

@@ -6,6 +6,7 @@
 #include "campaigns/messagebuilder.h"
 #include "channels/graph/graphclient.h"
 #include "contacts/contactrepository.h"
+#include "secrets/secretstore.h"
 #include "tracking/campaigntracking.h"
 
 #include <QRandomGenerator>
@@ -87,6 +88,57 @@ QCoro::Task<Reconciliation> GraphChannel::reconcile(Delivery d)
         co_return Reconciliation::sent();
     co_return Reconciliation::needsDecision(
         tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again."));
+}
+
+GraphChannelFactory::GraphChannelFactory(QSqlDatabase db, QNetworkAccessManager *network, GraphConfig config, QString delegatedMailbox,
+                                         Clock clock, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_network(network), m_config(std::move(config)), m_delegatedMailbox(std::move(delegatedMailbox)),
+      m_clock(std::move(clock))
+{
+}
+
+GraphChannelFactory::~GraphChannelFactory() = default;
+
+Result<std::unique_ptr<Channel>> GraphChannelFactory::make(const QStringList &mailboxes, const tracking::CampaignTracking &tracking)
+{
+    const auto client = clientFor(mailboxes);
+    if (!client)
+        return client.error();
+    return std::unique_ptr<Channel>(std::make_unique<GraphChannel>(m_db, *client, &tracking, m_clock));
+}
+
+Result<GraphClient *> GraphChannelFactory::clientFor(const QStringList &mailboxes)
+{
+    // The signed-in user's client when the campaign sends from that mailbox alone, else the app's.
+    const QString delegated = m_delegatedMailbox;
+    if (!delegated.isEmpty() && mailboxes.contains(delegated)) {
+        if (mailboxes.size() > 1)
+            return Error(errc::graphDelegated,
+                         tr("%1 sends as the signed-in user and cannot share a campaign with other mailboxes.").arg(delegated));
+        if (m_config.refreshToken.isEmpty())
+            return Error(errc::secretsNotFound,
+                         tr("Sign in to Microsoft again under Settings → Sending: LUX has no sign-in for %1.").arg(delegated));
+        if (!m_delegated) {
+            GraphConfig config = m_config;
+            config.clientSecret.clear();
+            m_delegated = std::make_unique<GraphClient>(m_network, config);
+            connect(m_delegated.get(), &GraphClient::refreshTokenChanged, this, &GraphChannelFactory::refreshTokenChanged);
+        }
+        return m_delegated.get();
+    }
+    if (m_config.tenant.isEmpty() || m_config.clientId.isEmpty())
+        return Error(errc::graphConfig,
+                     tr("Set the Microsoft 365 tenant and client id first (Settings → Sending, or luxctl settings set graph.tenant and graph.client_id)."));
+    if (!m_app) {
+        GraphConfig config = m_config;
+        config.refreshToken.clear();
+        if (config.clientSecret.isEmpty())
+            return Error(errc::secretsNotFound,
+                         tr("The Graph client secret is not available: save it under Settings → Sending (or set %1).")
+                             .arg(SecretStore::environmentName(SecretStore::keyName(Secret::GraphClientSecret))));
+        m_app = std::make_unique<GraphClient>(m_network, config);
+    }
+    return m_app.get();
 }
 
 } // namespace lux::channels::graph

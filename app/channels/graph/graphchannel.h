@@ -2,12 +2,17 @@
 #pragma once
 
 #include "channels/channel.h"
+#include "channels/graph/graphclient.h"
 #include "common/clock.h"
 
 #include <QCoreApplication>
+#include <QObject>
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <memory>
+
+class QNetworkAccessManager;
 
 namespace lux::campaigns {
 class MessageBuilder;
@@ -51,6 +56,36 @@ private:
     const tracking::CampaignTracking *m_tracking;
     std::unique_ptr<campaigns::MessageBuilder> m_builder;
     qint64 m_campaignId = 0;
+};
+
+// Makes the email channel for a campaign's mailboxes on one thread, with the client that may send from
+// them: the signed-in user's (delegated, through /me) when the campaign sends from that mailbox alone,
+// else the app's (client credentials). The clients are kept, so their tokens serve every run.
+class GraphChannelFactory : public QObject
+{
+    Q_OBJECT
+public:
+    GraphChannelFactory(QSqlDatabase db, QNetworkAccessManager *network, GraphConfig config, QString delegatedMailbox,
+                        Clock clock = systemClock(), QObject *parent = nullptr);
+    ~GraphChannelFactory() override;
+
+    // `tracking` outlives the channel.
+    Result<std::unique_ptr<Channel>> make(const QStringList &mailboxes, const tracking::CampaignTracking &tracking);
+
+Q_SIGNALS:
+    // Microsoft rotated the signed-in user's refresh token: keep the new one (the keychain).
+    void refreshTokenChanged(const QString &refreshToken);
+
+private:
+    Result<GraphClient *> clientFor(const QStringList &mailboxes);
+
+    QSqlDatabase m_db;
+    QNetworkAccessManager *m_network;
+    GraphConfig m_config;
+    QString m_delegatedMailbox;
+    Clock m_clock;
+    std::unique_ptr<GraphClient> m_app;
+    std::unique_ptr<GraphClient> m_delegated;
 };
 
 } // namespace lux::channels::graph
