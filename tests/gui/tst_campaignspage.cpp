@@ -314,7 +314,9 @@ void TestCampaignsPage::delegatedSignInSendsAsTheUser()
     QTRY_VERIFY_WITH_TIMEOUT(f.session.sendService().isRunning(), 5000);
     f.session.sendService().wake();
     QTRY_COMPARE_WITH_TIMEOUT(campaigns::CampaignStore(f.db()).find(created->id)->status, CampaignStatus::Sent, 30000);
-    for (const campaigns::OutboxRow &r : *campaigns::Outbox(f.db()).rows(created->id))
+    const auto rows = campaigns::Outbox(f.db()).rows(created->id); // named: a range-for over *temporary would outlive it
+    QVERIFY(rows.ok());
+    for (const campaigns::OutboxRow &r : *rows)
         QVERIFY2(r.state == campaigns::OutboxState::Sent, qPrintable(r.address + QLatin1Char(' ') + r.errorCode + QLatin1Char(' ') + r.error));
     QCOMPARE(f.graph.accepted().size(), 3);
     for (const FakeGraph::Message &m : f.graph.accepted())

@@ -155,7 +155,9 @@ void TestLifecycle::localTimeIsEachRecipientsOwn()
     QVERIFY(CampaignStore(db(), clock()).transition(id, CampaignStatus::Sending, std::nullopt).ok());
     QCOMPARE(*CampaignStore(db(), clock()).freezeAudience(id), 3);
     QHash<qint64, qint64> dueAt;
-    for (const OutboxRow &r : *Outbox(db(), clock()).rows(id))
+    const auto rows = Outbox(db(), clock()).rows(id); // named: a range-for over *temporary would outlive it
+    QVERIFY(rows.ok());
+    for (const OutboxRow &r : *rows)
         dueAt.insert(r.contactId, r.dueAt);
     QCOMPARE(dueAt.value(tokyo), QDateTime(day, QTime(9, 0), QTimeZone(QByteArrayLiteral("Asia/Tokyo"))).toMSecsSinceEpoch());
     QCOMPARE(dueAt.value(york), QDateTime(day, QTime(9, 0), QTimeZone(QByteArrayLiteral("America/New_York"))).toMSecsSinceEpoch());
