@@ -84,7 +84,6 @@ public:
     QCoro::Task<Result<std::optional<JobRun>>> runDueJob(QString owner, QList<qint64> skipJobs = {});
     // Stops the run under way after its requests in flight; nothing is lost.
     void stop();
-    bool isRunning() const { return m_dispatcher != nullptr; }
     bool isStopped() const { return m_stop; } // once stopped, a runner starts nothing new
 
     static constexpr qint64 kLeaseMs = 120'000;

@@ -53,15 +53,18 @@ Status Dispatcher::prepare()
         return Error(errc::dispatchSender, tr("The campaign has no sender mailbox to send from."));
     if (Status s = m_channel->prepare(*campaign); !s)
         return s;
-    // A sender's own limits are the user's (its tenant's, its number's); a per-second pace it does
-    // not set comes from the channel's provider.
-    if (const int perSecond = m_channel->pace().perSecond; perSecond > 0)
-        for (auto &s : m_senders)
-            if (s->pacer.limits().perSecond == 0) {
-                SenderPacer::Limits limits = s->pacer.limits();
-                limits.perSecond = perSecond;
-                s->pacer = SenderPacer(limits);
-            }
+    // A sender's own limits are the user's (its tenant's, its number's), within the provider's hard
+    // ones: requests in flight, and a per-second pace where the provider counts so.
+    const channels::Pace pace = m_channel->pace();
+    for (auto &s : m_senders) {
+        SenderPacer::Limits limits = s->pacer.limits();
+        if (pace.perSecond > 0 && (limits.perSecond == 0 || limits.perSecond > pace.perSecond))
+            limits.perSecond = pace.perSecond;
+        if (pace.concurrency > 0)
+            limits.concurrency = std::min(limits.concurrency, pace.concurrency);
+        s->pacer = SenderPacer(limits);
+        s->workers = std::max(1, limits.concurrency);
+    }
     // Each sender's pace counts what it sent in the last 24 hours, whatever campaign it was.
     const auto recent = m_outbox.sentSince(m_channel->id(), m_clock() - 24LL * 3600 * 1000);
     if (!recent)
@@ -216,11 +219,11 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
     if (sent.kind == Outcome::Kind::Unknown) {
         row.state = OutboxState::Unknown;
         row.reference = d.reference;
-        co_await reconcile(sender, row);
+        co_await reconcile(row);
     }
 }
 
-QCoro::Task<> Dispatcher::reconcile(Sender *, OutboxRow row)
+QCoro::Task<> Dispatcher::reconcile(OutboxRow row)
 {
     const qint64 id = row.id;
     channels::Delivery d = delivery(row);
@@ -321,11 +324,7 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
                 if (row.errorCode == QLatin1String(Outbox::kNeedsDecision))
                     continue;
                 ++unsettled;
-                Sender *sender = m_senders.front().get();
-                for (auto &s : m_senders)
-                    if (s->mailbox == row.sender)
-                        sender = s.get();
-                co_await reconcile(sender, row);
+                co_await reconcile(row);
             }
         const auto before = m_outbox.counts(m_campaignId);
         if (unsettled == 0 && before.value(QStringLiteral("pending")) == 0)

@@ -70,7 +70,7 @@ private:
     struct Sender;
     QCoro::Task<> worker(Sender *sender);
     QCoro::Task<> process(Sender *sender, OutboxRow row);
-    QCoro::Task<> reconcile(Sender *sender, OutboxRow row);
+    QCoro::Task<> reconcile(OutboxRow row);
     Status prepare();
     static channels::Delivery delivery(const OutboxRow &row);
     qint64 backoffMs(int attempts) const;

@@ -68,6 +68,9 @@ struct Reconciliation
 };
 
 // The most a channel's provider allows one sender (a mailbox, a number, an account). 0: no limit.
+// The core holds every sender to `perSecond` and `concurrency`; `perMinute` and `perDay` vary by
+// account (an Exchange tenant, a Twilio number's class), so a sender's own limits govern those; the
+// figures here are the provider's published ones, for reference.
 struct Pace
 {
     int perSecond = 0;

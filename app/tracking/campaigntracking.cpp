@@ -10,7 +10,6 @@
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
-#include <QCoroNetworkReply>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -9,13 +9,10 @@
 #include "storage/transaction.h"
 #include "tracking/classifier.h"
 
-#include <QCoroNetworkReply>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QSqlQuery>
 #include <QUrlQuery>
 
@@ -34,11 +31,6 @@ QString trimmedBase(QString base)
 TrackerSync::TrackerSync(QNetworkAccessManager *network, QSqlDatabase db, QString trackerUrl, QByteArray apiToken, qint64 nowMs)
     : m_network(network), m_db(std::move(db)), m_base(trimmedBase(std::move(trackerUrl))), m_token(std::move(apiToken)), m_now(nowMs)
 {
-}
-
-QUrl TrackerSync::url(const QString &path) const
-{
-    return QUrl(m_base + path);
 }
 
 Result<TrackerSync::Status> TrackerSync::status(QSqlDatabase db)

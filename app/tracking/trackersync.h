@@ -49,7 +49,6 @@ public:
     static QCoro::Task<lux::Status> check(QNetworkAccessManager *network, QString trackerUrl, QByteArray apiToken);
 
 private:
-    QUrl url(const QString &path) const;
     void recordOutcome(const QString &error);
 
     QNetworkAccessManager *m_network;

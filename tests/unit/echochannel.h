@@ -23,7 +23,7 @@ public:
     EchoChannel(QNetworkAccessManager *network, Config config);
 
     QString id() const override { return QStringLiteral("echo"); }
-    lux::channels::Pace pace() const override { return {10, 0, 0, 2}; }
+    lux::channels::Pace pace() const override { return {50, 0, 0, 2}; }
     lux::Status prepare(const lux::campaigns::Campaign &campaign) override;
     lux::Result<QByteArray> build(const lux::channels::Delivery &delivery) const override;
     QCoro::Task<lux::channels::Outcome> submit(lux::channels::Delivery delivery, QByteArray message) override;

@@ -11,8 +11,7 @@
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
 #include "common/awaittask.h"
-#include "contacts/contactrepository.h"
-#include "content/templatestore.h"
+#include "databasefixture.h"
 #include "echochannel.h"
 #include "fakeecho.h"
 #include "storage/database.h"
@@ -20,6 +19,7 @@
 #include "tracking/token.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -73,57 +73,31 @@ private Q_SLOTS:
     void killedAndRestartedSendsEachOnce();
 
 private:
-    qint64 setUpCampaign(const QString &path, int recipients);
+    qint64 setUpCampaign(test::DatabaseFixture &data, int recipients);
 };
 
-qint64 TestEchoChannel::setUpCampaign(const QString &path, int recipients)
+qint64 TestEchoChannel::setUpCampaign(test::DatabaseFixture &data, int recipients)
 {
-    auto opened = Database::open(path);
-    if (!opened)
+    if (!data.open())
         return 0;
-    QSqlDatabase db = (*opened)->connection();
-    contacts::ContactRepository repo(db);
-    for (int i = 0; i < recipients; ++i) {
-        contacts::Contact c;
-        c.email = QStringLiteral("r%1@example.com").arg(i);
-        if (!repo.add(c, QStringLiteral("US"), std::nullopt))
+    for (int i = 0; i < recipients; ++i)
+        if (!data.addContact(QStringLiteral("r%1@example.com").arg(i)))
             return 0;
-    }
-    content::EmailTemplate t;
-    t.name = QStringLiteral("T");
-    t.subject = QStringLiteral("Hello");
-    t.source = QStringLiteral("<p>Hello</p>");
-    const auto saved = content::TemplateStore(db).save(t, std::nullopt);
-    if (!saved) {
-        qWarning() << saved.error().message;
-        return 0;
-    }
-    if (const auto sender = campaigns::SenderStore(db).save(QStringLiteral("echo@acme.example"), {4, 1'000'000, 1'000'000}); !sender) {
-        qWarning() << sender.error().message;
-        return 0;
-    }
-    campaigns::Campaign c;
-    c.name = QStringLiteral("Echo");
-    c.templateId = saved->id;
-    c.fromEmail = QStringLiteral("echo@acme.example");
-    c.tracking = false;
-    const auto created = campaigns::CampaignStore(db).create(c, std::nullopt);
-    if (!created) {
-        qWarning() << created.error().message;
-        return 0;
-    }
-    // A campaign on the echo channel: nothing in the core knows the name.
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE campaigns SET channel = 'echo' WHERE id = ?"));
-    q.addBindValue(created->id);
-    if (!q.exec())
+    if (!campaigns::SenderStore(data.db()).save(QStringLiteral("echo@acme.example"), {4, 1'000'000, 1'000'000}))
         return 0;
     // Due now; the run path takes it from there (the email pre-send checks are email's, not the core's).
-    if (const Status s = campaigns::CampaignStore(db).transition(created->id, campaigns::CampaignStatus::Scheduled, std::nullopt); !s) {
-        qWarning() << s.error().message;
+    const auto id = data.addCampaign(QStringLiteral("Echo"), QStringLiteral("scheduled"), QDateTime::currentMSecsSinceEpoch(), {},
+                                     QStringLiteral("echo@acme.example"));
+    if (!id)
         return 0;
-    }
-    return created->id;
+    // A campaign on the echo channel: nothing in the core knows the name.
+    QSqlQuery q(data.db());
+    q.prepare(QStringLiteral("UPDATE campaigns SET channel = 'echo', tracking = 0 WHERE id = ?"));
+    q.addBindValue(*id);
+    if (!q.exec())
+        return 0;
+    data.close(); // the sender processes take the writer lock
+    return *id;
 }
 
 void TestEchoChannel::killedAndRestartedSendsEachOnce_data()
@@ -137,9 +111,9 @@ void TestEchoChannel::killedAndRestartedSendsEachOnce()
 {
     QFETCH(bool, faults);
     constexpr int kRecipients = 400;
-    test::TestEnvironment env;
-    const QString path = env.path(QStringLiteral("echo.sqlite"));
-    const qint64 id = setUpCampaign(path, kRecipients);
+    test::DatabaseFixture data(QStringLiteral("echo.sqlite"));
+    const QString path = data.path();
+    const qint64 id = setUpCampaign(data, kRecipients);
     QVERIFY(id > 0);
     FakeEcho provider;
     provider.setCredentials(QString::fromLatin1(kAccount), QString::fromLatin1(kToken));

@@ -3,6 +3,7 @@
 
 #include "session/appsession.h"
 #include "campaigns/senderstore.h"
+#include "campaigns/sendsetup.h"
 #include "channels/graph/delegatedsignin.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
@@ -219,12 +220,9 @@ void SendingSettings::showDelegated(const QString &message)
 
 void SendingSettings::signInToMicrosoft(std::function<void(const QUrl &)> open)
 {
-    Settings &settings = m_session.settings();
-    channels::graph::GraphConfig config;
-    config.authorityUrl = settings.graphAuthorityUrl();
-    config.baseUrl = settings.graphBaseUrl();
-    config.tenant = settings.graphTenant();
-    config.clientId = settings.graphClientId();
+    // A public client: the sign-in needs where Microsoft is and who the app is, never the secret.
+    channels::graph::GraphConfig config = campaigns::SendSetup::fromSettings(m_session.settings()).graph;
+    config.clientSecret.clear();
     if (config.tenant.isEmpty() || config.clientId.isEmpty()) {
         showDelegated(tr("Fill in the tenant and the client id first."));
         Q_EMIT delegatedChanged();
