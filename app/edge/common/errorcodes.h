@@ -86,6 +86,11 @@ inline constexpr QLatin1StringView emailInvalid{"email.invalid"};
 inline constexpr QLatin1StringView exportScrub{"export.scrub"};
 inline constexpr QLatin1StringView exportWrite{"export.write"};
 
+// A file the user named for reading (InputFile).
+inline constexpr QLatin1StringView fileNotRegular{"file.not-regular"};
+inline constexpr QLatin1StringView fileOpen{"file.open"};
+inline constexpr QLatin1StringView fileTooLarge{"file.too-large"};
+
 inline constexpr QLatin1StringView graphConfig{"graph.config"};
 inline constexpr QLatin1StringView graphDelegated{"graph.delegated"};
 inline constexpr QLatin1StringView graphDraft{"graph.draft"};

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/errorcodes.h"
+#include "common/inputfile.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace lux;
+
+class TestInputFile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void readsARegularFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello");
+        f.close();
+        const auto data = InputFile::read(path, 5);
+        QVERIFY2(data.ok(), qPrintable(data ? QString() : data.error().message));
+        QCOMPARE(*data, QByteArray("hello"));
+    }
+
+    void refusesAFileOverTheLimitWithoutReadingIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(1001, 'x'));
+        f.close();
+        const auto data = InputFile::read(path, 1000);
+        QVERIFY(!data.ok());
+        QCOMPARE(data.error().code, errc::fileTooLarge);
+        QVERIFY2(data.error().message.contains(QLatin1String("big.txt")), qPrintable(data.error().message));
+    }
+
+    void refusesWhatIsNotARegularFile_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("device") << QStringLiteral("/dev/zero") << QStringLiteral("device");
+        QTest::newRow("folder") << QStringLiteral("/tmp") << QStringLiteral("folder");
+    }
+
+    void refusesWhatIsNotARegularFile()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, kind);
+        const auto data = InputFile::read(path, 1 << 20);
+        QVERIFY(!data.ok());
+        QCOMPARE(data.error().code, errc::fileNotRegular);
+        QVERIFY2(data.error().message.contains(kind), qPrintable(data.error().message));
+    }
+
+    // A FIFO with no writer would block a plain open() forever; this one returns at once.
+    void refusesAFifoWithoutBlocking()
+    {
+        QTemporaryDir dir;
+        const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("pipe")));
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        QElapsedTimer timer;
+        timer.start();
+        const auto data = InputFile::read(QFile::decodeName(fifo), 1 << 20);
+        QVERIFY(!data.ok());
+        QCOMPARE(data.error().code, errc::fileNotRegular);
+        QVERIFY2(data.error().message.contains(QLatin1String("FIFO")), qPrintable(data.error().message));
+        QVERIFY(timer.elapsed() < 10000);
+    }
+
+    void namesAMissingFile()
+    {
+        const auto data = InputFile::read(QStringLiteral("/nonexistent/x.csv"), 10);
+        QVERIFY(!data.ok());
+        QCOMPARE(data.error().code, errc::fileOpen);
+        QVERIFY(data.error().message.contains(QLatin1String("/nonexistent/x.csv")));
+    }
+
+    void opensForStreaming()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("a,b\n1,2\n");
+        f.close();
+        auto file = InputFile::open(path, 100);
+        QVERIFY(file.ok());
+        QCOMPARE((*file)->readLine(), QByteArray("a,b\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInputFile)
+#include "tst_inputfile.moc"
