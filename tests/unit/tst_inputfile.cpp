@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/errorcodes.h"
 #include "common/inputfile.h"
+#include "boundedrun.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -81,6 +82,24 @@ private Q_SLOTS:
         QVERIFY(!data.ok());
         QCOMPARE(data.error().code, errc::fileOpen);
         QVERIFY(data.error().message.contains(QLatin1String("/nonexistent/x.csv")));
+    }
+
+    // The bounded runner the hostile-input suites use: a child that hangs is killed at the wall clock,
+    // and the peak memory of one that allocates is seen.
+    void boundedRunKillsAHangAndMeasuresMemory()
+    {
+        const auto hang = test::runBounded(QStringLiteral("/bin/sleep"), {QStringLiteral("30")}, 300);
+        QVERIFY(hang.started);
+        QVERIFY(hang.timedOut);
+        QCOMPARE(hang.signal, 9);
+        const auto big = test::runBounded(QStringLiteral("/usr/bin/python3"),
+                                          {QStringLiteral("-c"), QStringLiteral("b = bytearray(200 * 1024 * 1024); print(len(b))")},
+                                          20000);
+        QVERIFY2(big.exitedNormally() && big.exitCode == 0, qPrintable(big.describe()));
+        QVERIFY2(big.peakRssKiB > 190 * 1024, qPrintable(big.describe()));
+        QCOMPARE(big.out.trimmed(), QByteArray("209715200"));
+        const auto echo = test::runBounded(QStringLiteral("/bin/cat"), {}, 5000, QByteArray(300000, 'y'));
+        QCOMPARE(echo.outBytes, 300000);
     }
 
     void opensForStreaming()
