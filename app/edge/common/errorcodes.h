@@ -91,6 +91,10 @@ inline constexpr QLatin1StringView fileNotRegular{"file.not-regular"};
 inline constexpr QLatin1StringView fileOpen{"file.open"};
 inline constexpr QLatin1StringView fileTooLarge{"file.too-large"};
 
+// HTML over the limits every parser and walk relies on (HtmlLimits).
+inline constexpr QLatin1StringView htmlTooDeep{"html.too-deep"};
+inline constexpr QLatin1StringView htmlTooLarge{"html.too-large"};
+
 inline constexpr QLatin1StringView graphConfig{"graph.config"};
 inline constexpr QLatin1StringView graphDelegated{"graph.delegated"};
 inline constexpr QLatin1StringView graphDraft{"graph.draft"};

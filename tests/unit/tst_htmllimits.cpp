@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/errorcodes.h"
+#include "common/htmllimits.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace lux;
+
+namespace {
+
+QString nested(const QString &open, const QString &close, int depth)
+{
+    QString s;
+    for (int i = 0; i < depth; ++i)
+        s += open;
+    s += QStringLiteral("x");
+    for (int i = 0; i < depth; ++i)
+        s += close;
+    return s;
+}
+
+// An Outlook "ghost table" layout: each level a table, a row and a cell, the row and cell end tags left
+// out as real email often does.
+QString ghostTables(int depth)
+{
+    QString s;
+    for (int i = 0; i < depth; ++i)
+        s += QStringLiteral("<table role=\"presentation\"><tr><td align=\"center\">\n");
+    s += QStringLiteral("Hello");
+    for (int i = 0; i < depth; ++i)
+        s += QStringLiteral("</table>\n");
+    return s;
+}
+
+} // namespace
+
+class TestHtmlLimits : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void measuresDepthAsTheParserWould_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::addColumn<int>("depth");
+        QTest::newRow("flat") << QStringLiteral("<p>a</p><p>b</p>") << 1;
+        QTest::newRow("divs") << nested(QStringLiteral("<div>"), QStringLiteral("</div>"), 30) << 30;
+        QTest::newRow("void elements add nothing") << QStringLiteral("<div><br><img src=a><hr></div>") << 1;
+        QTest::newRow("self-closing") << QStringLiteral("<div><span/><span/></div>") << 1;
+        QTest::newRow("unclosed list items are siblings")
+            << QStringLiteral("<ul><li>a<li>b<li>c<li>d</ul>") << 2;
+        QTest::newRow("nested list keeps its own items")
+            << QStringLiteral("<ul><li>a<ul><li>b<li>c</ul><li>d</ul>") << 4;
+        QTest::newRow("unclosed cells and rows are siblings")
+            << QStringLiteral("<table><tr><td>a<td>b<tr><td>c<td>d</table>") << 3;
+        QTest::newRow("ghost tables 20 deep") << ghostTables(20) << 60;
+        QTest::newRow("paragraphs close each other") << QStringLiteral("<p>a<p>b<p>c<p>d") << 1;
+        QTest::newRow("tags in a comment") << QStringLiteral("<!-- <div><div><div> --><div></div>") << 1;
+        QTest::newRow("tags in a script") << QStringLiteral("<script>var s='<div><div><div>';</script><b>x</b>") << 1;
+        QTest::newRow("a > in an attribute") << QStringLiteral("<div title=\"a > b <div>\"><span>x</span></div>") << 2;
+        QTest::newRow("a < in text") << QStringLiteral("<div>1 < 2 and 3<4</div>") << 1;
+        QTest::newRow("end tags of nothing open") << QStringLiteral("</div></div><b>x</b>") << 1;
+        QTest::newRow("empty") << QString() << 0;
+    }
+
+    void measuresDepthAsTheParserWould()
+    {
+        QFETCH(QString, html);
+        QFETCH(int, depth);
+        QCOMPARE(HtmlLimits::measure(html).deepest, depth);
+    }
+
+    void refusesTooDeepNamingWhere_data()
+    {
+        QTest::addColumn<int>("depth");
+        QTest::newRow("513") << 513;
+        QTest::newRow("5,000") << 5000;
+        QTest::newRow("10,000") << 10000;
+        QTest::newRow("100,000") << 100000;
+    }
+
+    void refusesTooDeepNamingWhere()
+    {
+        QFETCH(int, depth);
+        QString html = QStringLiteral("<html>\n<body>\n");
+        for (int i = 0; i < depth; ++i)
+            html += QStringLiteral("<div>");
+        QElapsedTimer timer;
+        timer.start();
+        const Status status = HtmlLimits::check(html, QStringLiteral("deep.html"));
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, errc::htmlTooDeep);
+        // <html> and <body> are levels 1 and 2; the 511th div on line 3 crosses 512.
+        QCOMPARE(status.error().message,
+                 QStringLiteral("deep.html nests elements more than 512 deep: line 3, column %1, <div>.").arg(510 * 5 + 1));
+        QVERIFY2(timer.elapsed() < 10000, "one linear pass");
+    }
+
+    void acceptsTheLimitItself()
+    {
+        QVERIFY(HtmlLimits::check(nested(QStringLiteral("<div>"), QStringLiteral("</div>"), 512), QStringLiteral("t")).ok());
+        QVERIFY(HtmlLimits::check(ghostTables(50), QStringLiteral("t")).ok());
+    }
+
+    void refusesTooLarge()
+    {
+        const QString big(HtmlLimits::kMaxChars + 1, u'a');
+        const Status status = HtmlLimits::check(big, QStringLiteral("big.html"));
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, errc::htmlTooLarge);
+        QVERIFY(status.error().message.startsWith(QLatin1String("big.html is ")));
+        QVERIFY(HtmlLimits::check(QString(HtmlLimits::kMaxChars, u'a'), QStringLiteral("t")).ok());
+    }
+
+    void placesTheDeepestElement()
+    {
+        const auto d = HtmlLimits::measure(QStringLiteral("<div>\n  <section>\n    <TABLE><tr><td>x</table></section></div>"));
+        QCOMPARE(d.deepest, 5);
+        QCOMPARE(d.line, 3);
+        QCOMPARE(d.column, 16);
+        QCOMPARE(d.element, QStringLiteral("td"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHtmlLimits)
+#include "tst_htmllimits.moc"
