@@ -228,6 +228,11 @@ Status Database::prepare(bool existed, OpenReport &report)
             if (Status s = setMeta(QStringLiteral("created_at"), QString::number(QDateTime::currentMSecsSinceEpoch())); !s)
                 return s;
         }
+        // A database made by this version keeps its own settings from the start (Settings::attach):
+        // it inherits nothing from the QSettings of whoever opens it first.
+        if (report.created)
+            if (Status s = setMeta(QStringLiteral("settings_scoped"), QStringLiteral("own")); !s)
+                return s;
         // A writer that did not reach its destructor leaves "open" behind.
         report.uncleanShutdown = meta(QStringLiteral("session_state")) == QLatin1String("open");
         if (Status s = setMeta(QStringLiteral("session_state"), QStringLiteral("open")); !s)
@@ -335,9 +340,24 @@ QString Database::setting(const QString &key) const
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
+QHash<QString, QString> Database::settings() const
+{
+    QHash<QString, QString> all;
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("SELECT key, value FROM db_settings")))
+        while (q.next())
+            all.insert(q.value(0).toString(), q.value(1).toString());
+    return all;
+}
+
 Status Database::setSetting(const QString &key, const QString &value, std::optional<qint64> byUser)
 {
-    QSqlQuery q(connection());
+    return writeSetting(connection(), key, value, byUser);
+}
+
+Status Database::writeSetting(QSqlDatabase db, const QString &key, const QString &value, std::optional<qint64> byUser)
+{
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO db_settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
                              "updated_by = excluded.updated_by"));
@@ -346,7 +366,7 @@ Status Database::setSetting(const QString &key, const QString &value, std::optio
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
-        return Error(errc::dbWrite, tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
+        return Error(errc::dbWrite, tr("Could not write to %1: %2").arg(native(db.databaseName()), q.lastError().text()));
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "sqlitefile.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLockFile>
 #include <QSqlDatabase>
 #include <QString>
@@ -73,7 +74,10 @@ public:
     // Settings that belong to the database rather than the computer (saved import mappings, later
     // sender mailboxes, the tracker URL…).
     QString setting(const QString &key) const;
+    QHash<QString, QString> settings() const; // every row, by key
     Status setSetting(const QString &key, const QString &value, std::optional<qint64> byUser);
+    // The same write on another connection to the file (a worker's).
+    static Status writeSetting(QSqlDatabase db, const QString &key, const QString &value, std::optional<qint64> byUser);
 
     // Replaces this database with a staged copy (made by storage::copyDatabase from a checked
     // candidate). The current file is kept as a backup; if the staged file does not open, the

@@ -62,6 +62,15 @@ int countRows(const QString &dbPath, const QString &table)
     return q.value(0).toInt();
 }
 
+QString readSetting(const QString &dbPath, const QString &key)
+{
+    storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
+    QSqlQuery q(conn.db());
+    q.prepare(QStringLiteral("SELECT value FROM db_settings WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
 Result<User> createAdmin(const QSqlDatabase &db)
 {
     return UserService(db).createFirstAdmin(QStringLiteral("Ada Admin"), QStringLiteral("admin@example.com"), QString::fromLatin1(kAdminPassword));

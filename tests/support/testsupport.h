@@ -33,6 +33,7 @@ QByteArray fileDigest(const QString &path);                   // SHA-256 of the 
 QByteArray readAll(const QString &path);
 void writeRandomBytes(const QString &path, int size);
 int countRows(const QString &dbPath, const QString &table);   // -1 on error
+QString readSetting(const QString &dbPath, const QString &key); // db_settings, on a connection of its own
 // The first administrator, "Ada Admin" <admin@example.com> with kAdminPassword.
 Result<User> createAdmin(const QSqlDatabase &db);
 // A database with that administrator, closed again.

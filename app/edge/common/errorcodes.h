@@ -145,6 +145,9 @@ inline constexpr QLatin1StringView senderEmail{"sender.email"};
 inline constexpr QLatin1StringView senderLimits{"sender.limits"};
 inline constexpr QLatin1StringView senderNotFound{"sender.not-found"};
 
+inline constexpr QLatin1StringView settingsNoDatabase{"settings.no-database"};
+inline constexpr QLatin1StringView settingsReadOnly{"settings.read-only"};
+
 inline constexpr QLatin1StringView suppressionNotFound{"suppression.not-found"};
 
 inline constexpr QLatin1StringView tagEmpty{"tag.empty"};
