@@ -3077,6 +3077,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <source>No campaign sent to this contact yet</source>
         <translation>Aún no se ha enviado ninguna campaña a este contacto</translation>
     </message>
+    <message>
+        <source>Tags and segments could not be read: %1</source>
+        <translation>No se pudieron leer las etiquetas y los segmentos: %1</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>

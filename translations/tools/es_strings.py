@@ -1364,3 +1364,4 @@ ES.update({
  'yours, for this database': 'tuyo, para esta base de datos',
  'yours, on this computer': 'tuyo, en este equipo',
 })
+ES.update({'Tags and segments could not be read: %1': 'No se pudieron leer las etiquetas y los segmentos: %1'})
