@@ -37,6 +37,12 @@ QByteArray fileDigest(const QString &path)
     return h.result().toHex();
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size() && f.flush();
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
