@@ -32,6 +32,7 @@ private Q_SLOTS:
     void scheduleNeedsChecksAndAcknowledgedWarnings();
     void localTimeIsEachRecipientsOwn();
     void resumeRetryDecideCancel();
+    void decidingFinishesACampaignLeftSending();
     void eachMessageComesFromItsMailbox();
 
 private:
@@ -169,6 +170,37 @@ void TestLifecycle::localTimeIsEachRecipientsOwn()
     QVERIFY(claimed.ok());
     QCOMPARE(claimed->size(), 1);
     QCOMPARE(claimed->first().contactId, tokyo);
+}
+
+// A run that ends with rows nobody could settle leaves the campaign `sending` and completes its job.
+// Deciding them must make it due again: to send the rows given back, or, when all were counted as
+// sent, for a run to find nothing in doubt and mark the campaign sent.
+void TestLifecycle::decidingFinishesACampaignLeftSending()
+{
+    for (int i = 0; i < 3; ++i)
+        addContact(QStringLiteral("d%1@example.com").arg(i));
+    const qint64 id = draft();
+    Lifecycle life(db(), clock());
+    QVERIFY(life.schedule(id, std::nullopt, false, std::nullopt).ok());
+    CampaignStore store(db(), clock());
+    QVERIFY(store.transition(id, CampaignStatus::Sending, std::nullopt).ok());
+    QCOMPARE(*store.freezeAudience(id), 3);
+    Outbox outbox(db(), clock());
+    const auto rows = *outbox.claim(id, 3, QStringLiteral("news@acme.example"));
+    QVERIFY(outbox.markSent(rows[0].id).ok());
+    QVERIFY(outbox.markUnknown(rows[1].id, QString::fromLatin1(Outbox::kNeedsDecision), QStringLiteral("?")).ok());
+    QVERIFY(outbox.markUnknown(rows[2].id, QString::fromLatin1(Outbox::kNeedsDecision), QStringLiteral("?")).ok());
+    JobStore jobs(db(), clock());
+    QVERIFY(jobs.cancelSend(id).ok()); // the run ended and completed its job
+    QCOMPARE(jobs.overdue(m_now + 1).size(), 0);
+
+    QCOMPARE(*life.decide(id, {rows[1].id}, false, std::nullopt), 1); // counted as sent
+    QCOMPARE(store.find(id)->status, CampaignStatus::Sending);
+    QCOMPARE(jobs.overdue(m_now + 1).size(), 1); // due now: a run finishes it or sends the rest
+    QVERIFY(jobs.cancelSend(id).ok());
+    QCOMPARE(*life.decide(id, {rows[2].id}, true, std::nullopt), 1); // sent again
+    QCOMPARE(jobs.overdue(m_now + 1).size(), 1);
+    QCOMPARE(states(id), (QHash<QString, int>{{QStringLiteral("sent"), 2}, {QStringLiteral("pending"), 1}}));
 }
 
 void TestLifecycle::resumeRetryDecideCancel()
