@@ -424,24 +424,29 @@ void ContactsPage::openEditor(qint64 contactId)
 {
     if (!m_session.database() || m_session.database()->isReadOnly() || m_actions->isBusy())
         return;
-    std::optional<contacts::Contact> existing;
-    if (contactId != 0) {
-        const auto found = contacts::ContactRepository(m_session.database()->connection()).find(contactId);
-        if (!found) {
-            Dialogs::warning(this, tr("Contacts"), found.error().message);
+    // The editor shows the database's custom fields: wait for the catalog being read.
+    afterCatalog([this, contactId] {
+        if (!m_session.database() || m_session.database()->isReadOnly() || m_actions->isBusy())
             return;
+        std::optional<contacts::Contact> existing;
+        if (contactId != 0) {
+            const auto found = contacts::ContactRepository(m_session.database()->connection()).find(contactId);
+            if (!found) {
+                Dialogs::warning(this, tr("Contacts"), found.error().message);
+                return;
+            }
+            existing = *found;
         }
-        existing = *found;
-    }
-    auto *editor = new ContactEditor(m_session, existing, m_catalog.customFields, this);
-    editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &QDialog::accepted, this, [this, editor] {
-        if (editor->isNew())
-            m_actions->create(editor->edited(), editor->consentEvidence());
-        else
-            m_actions->save(editor->original(), editor->edited());
+        auto *editor = new ContactEditor(m_session, existing, m_catalog.customFields, this);
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        connect(editor, &QDialog::accepted, this, [this, editor] {
+            if (editor->isNew())
+                m_actions->create(editor->edited(), editor->consentEvidence());
+            else
+                m_actions->save(editor->original(), editor->edited());
+        });
+        editor->open();
     });
-    editor->open();
 }
 
 void ContactsPage::showEvent(QShowEvent *event)
