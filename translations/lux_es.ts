@@ -2480,6 +2480,18 @@
         <source>Report</source>
         <translation>Informe</translation>
     </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Abre primero una base de datos.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>La base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in the list first.</source>
+        <translation>Elige primero una campaña de la lista.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::ComponentsDialog</name>
@@ -3183,6 +3195,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     <message>
         <source>Clicked by people</source>
         <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>Welcome, %1.</source>
+        <translation>Bienvenido, %1.</translation>
     </message>
 </context>
 <context>

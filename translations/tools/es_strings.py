@@ -1365,3 +1365,9 @@ ES.update({
  'yours, on this computer': 'tuyo, en este equipo',
 })
 ES.update({'Tags and segments could not be read: %1': 'No se pudieron leer las etiquetas y los segmentos: %1'})
+ES.update({
+ 'Choose a campaign in the list first.': 'Elige primero una campaña de la lista.',
+ 'Open a database first.': 'Abre primero una base de datos.',
+ 'The database is open read-only.': 'La base de datos está abierta en modo de solo lectura.',
+ 'Welcome, %1.': 'Bienvenido, %1.',
+})
