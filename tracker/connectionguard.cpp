@@ -270,7 +270,7 @@ void ConnectionGuard::library(const char *format, va_list args)
     const QByteArrayView kind(format);
     // The socket ended before the request did: a client that left, or one of the deadlines above
     // (shutdown(2) looks the same to libmicrohttpd). Counted, never a line of its own.
-    const bool cutShort = kind.contains("closed by remote side") || kind.contains("is closed when");
+    const bool cutShort = kind.contains("closed by remote side") || kind.contains("is closed when") || kind.contains("disconnected when");
     bool first = false;
     {
         std::lock_guard lock(m_mutex);
