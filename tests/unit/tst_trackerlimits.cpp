@@ -263,6 +263,7 @@ private Q_SLOTS:
     void halfOpenFloodFromOneAddress_data();
     void halfOpenFloodFromOneAddress();
     void globalLimitRefusesAtOnce();
+    void bodyAndKeepAliveDeadlines();
     void ambiguousContentLengthIsRefused();
     void droppedConnectionsAreSummarised();
 
@@ -441,6 +442,80 @@ void TestTrackerLimits::globalLimitRefusesAtOnce()
     QVERIFY(freshHealthz(port, &ms).startsWith("HTTP/1.1 200"));
     QVERIFY(m_tracker->stop());
     QVERIFY2(summed(m_tracker->output(), QStringLiteral("(\\d+) refused by the global limit \\(200\\)")) >= 100, m_tracker->output().constData());
+}
+
+void TestTrackerLimits::bodyAndKeepAliveDeadlines()
+{
+    // Short body and idle deadlines under a long header one: each connection below is closed by its own.
+    constexpr qint64 kBodyMs = 1'000, kIdleMs = 1'000, kHeaderMs = 8'000;
+    QVERIFY(startTracker({QStringLiteral("--header-timeout"), QStringLiteral("8"), QStringLiteral("--body-timeout"), QStringLiteral("1"),
+                          QStringLiteral("--idle-timeout"), QStringLiteral("1")}));
+    const quint16 port = quint16(m_tracker->url().port());
+    const auto connect = [&](QTcpSocket &s) {
+        s.connectToHost(QHostAddress(QStringLiteral("127.0.0.1")), port);
+        return s.waitForConnected(5'000);
+    };
+    // How long since `t` (started before the request was written, so never late) until the server
+    // closes `s`, sending `trickle` a byte every 200 ms meanwhile.
+    const auto untilClosed = [](QTcpSocket &s, const QElapsedTimer &t, char trickle) {
+        QDeadlineTimer nextByte(200);
+        while (s.state() == QAbstractSocket::ConnectedState && t.elapsed() < 20'000) {
+            s.waitForReadyRead(20);
+            s.readAll();
+            if (trickle && nextByte.hasExpired()) {
+                s.write(&trickle, 1);
+                s.flush();
+                nextByte.setRemainingTime(200);
+            }
+        }
+        return t.elapsed();
+    };
+
+    // A one-click POST whose body trickles in: closed at the body deadline, and nothing recorded.
+    QTcpSocket post;
+    QVERIFY(connect(post));
+    QElapsedTimer sinceBody;
+    sinceBody.start();
+    post.write("POST /u/" + sign(Purpose::Unsubscribe, 41, 1).toLatin1()
+               + " HTTP/1.1\r\nHost: tracker\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nList-Unsubscribe=");
+    QVERIFY(post.waitForBytesWritten(5'000));
+    const qint64 bodyClosed = untilClosed(post, sinceBody, 'x');
+    QVERIFY2(bodyClosed >= kBodyMs && bodyClosed < kHeaderMs, qPrintable(QString::number(bodyClosed)));
+
+    // A kept-alive connection: answered, then closed when no next request comes by the idle deadline.
+    QTcpSocket idle;
+    QVERIFY(connect(idle));
+    QElapsedTimer sinceAnswer; // started before the request, so before the answer
+    sinceAnswer.start();
+    idle.write("GET /healthz HTTP/1.1\r\nHost: tracker\r\n\r\n");
+    QByteArray in;
+    for (const QDeadlineTimer wait(5'000); !in.contains("\r\n\r\n") && !wait.hasExpired();) {
+        idle.waitForReadyRead(20);
+        in += idle.readAll();
+    }
+    QVERIFY2(in.startsWith("HTTP/1.1 200"), in.constData());
+    QVERIFY(!in.contains("Connection: close"));
+    const qint64 idleClosed = untilClosed(idle, sinceAnswer, 0);
+    QVERIFY2(idleClosed >= kIdleMs && idleClosed < kHeaderMs, qPrintable(QString::number(idleClosed)));
+    // ...and one whose next request trickles in: the same deadline, not moved by the bytes.
+    QTcpSocket slowNext;
+    QVERIFY(connect(slowNext));
+    QElapsedTimer sinceFirst;
+    sinceFirst.start();
+    slowNext.write("GET /healthz HTTP/1.1\r\nHost: tracker\r\n\r\nGET /healthz HTTP/1.1\r\nX-Slow: ");
+    const qint64 slowClosed = untilClosed(slowNext, sinceFirst, 'a');
+    QVERIFY2(slowClosed >= kIdleMs && slowClosed < kHeaderMs, qPrintable(QString::number(slowClosed)));
+    qInfo("closed %lld ms into a trickled body, %lld ms into an idle keep-alive, %lld ms into a trickled next request",
+          static_cast<long long>(bodyClosed), static_cast<long long>(idleClosed), static_cast<long long>(slowClosed));
+
+    const auto events = httpRequest(m_nam, "GET", m_tracker->url(QStringLiteral("/api/v1/events?after=0")), {},
+                                    {{"Authorization", "Bearer " + m_tracker->apiToken()}});
+    QCOMPARE(events.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(events.body).object().value(QStringLiteral("events")).toArray().size(), 0);
+    QVERIFY(m_tracker->stop());
+    const QByteArray out = m_tracker->output();
+    QVERIFY2(summed(out, QStringLiteral("(\\d+) closed by the body timeout \\(1 s\\)")) == 1, out.constData());
+    QVERIFY2(summed(out, QStringLiteral("(\\d+) closed by the keep-alive idle timeout \\(1 s\\)")) == 2, out.constData());
 }
 
 void TestTrackerLimits::ambiguousContentLengthIsRefused()
