@@ -728,7 +728,7 @@ bool PreSendCheck::refuses(const Finding &finding)
 {
     return finding.severity == Finding::Severity::Error
            && (finding.code == errc::htmlTooDeep || finding.code == errc::htmlTooLarge || finding.code == errc::templateLimits
-               || finding.code == errc::templateUnsafe);
+               || finding.code == errc::templateUnsafe || finding.code == errc::templateMarkdown);
 }
 
 bool PreSendCheck::blocks(const QList<Finding> &findings)

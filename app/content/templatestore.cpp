@@ -10,6 +10,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -373,6 +374,23 @@ Result<QString> TemplateRenderer::checkedHtml(const EmailTemplate &t, const QStr
     for (const QString *text : {&t.source, &t.textPart, &t.subject, &t.preheader})
         if (text->size() > HtmlLimits::kMaxChars)
             return HtmlLimits::check(*text, what).error();
+    if (t.format == QLatin1String("markdown")) {
+        const QLocale locale;
+        if (t.source.size() > kMaxMarkdownChars)
+            return Error(errc::templateMarkdown, tr("%1 is %2 characters of Markdown; the limit is %3 (Gmail would clip the "
+                                                    "message it makes).")
+                                                     .arg(what, locale.toString(t.source.size()), locale.toString(kMaxMarkdownChars)));
+        int line = 1, cells = 0;
+        for (const QChar c : t.source) {
+            if (c == u'\n') {
+                ++line;
+                cells = 0;
+            } else if (c == u'|' && ++cells > kMaxMarkdownCells) {
+                return Error(errc::templateMarkdown, tr("%1 has a table row of more than %n cell(s) on line %2.", nullptr, kMaxMarkdownCells)
+                                                         .arg(what).arg(line));
+            }
+        }
+    }
     QString html = htmlSource(t);
     if (Status s = HtmlLimits::check(html, what); !s)
         return s.error();

@@ -111,9 +111,17 @@ public:
     // The HTML a template's source stands for (Markdown converted), before merging.
     static QString htmlSource(const EmailTemplate &t);
     // The same, after the limits every parse and walk relies on: the source, text part, subject and
-    // preheader under HtmlLimits::kMaxChars, and the HTML under HtmlLimits (size and depth). `what`
-    // names the template in the error ("welcome.html", "The template “News”").
+    // preheader under HtmlLimits::kMaxChars, a Markdown source under the Markdown limits below, and
+    // the HTML under HtmlLimits (size and depth). `what` names the template in the error
+    // ("welcome.html", "The template “News”").
     static Result<QString> checkedHtml(const EmailTemplate &t, const QString &what);
+
+    // cmark-gfm 0.29.0.gfm.6 (Debian 12) takes time quadratic in the length of some inputs
+    // ("![[]()" repeated: 15 s for 256 KiB) and in a table row's cells (a row of 50,000 pipes: 8 s),
+    // so a Markdown source stays under 100 KiB (whose HTML Gmail would clip anyway) and a line under
+    // 256 table cells: at those limits the worst inputs found convert in about 2 s in a debug build.
+    static constexpr qsizetype kMaxMarkdownChars = 100 * 1024;
+    static constexpr int kMaxMarkdownCells = 256;
 
 private:
     MergeFields m_fields;

@@ -62,12 +62,13 @@ struct Recipe
     QByteArray unit;
     int count = 0;
     QByteArray tail;
+    bool markdown = false;
     QByteArray make() const { return head + unit.repeated(count) + tail; }
 };
 
 Recipe nested(const QByteArray &open, int depth)
 {
-    return {kFooter, open, depth, "deep\n"};
+    return {kFooter, open, depth, "deep\n", false};
 }
 
 } // namespace
@@ -126,11 +127,18 @@ void TestHostileContent::luxctlTemplate_data()
         QTest::addRow("%s /dev/zero", command) << c << int(Input::DevZero) << Recipe() << QString(errc::fileNotRegular)
                                                << QStringLiteral("/dev/zero");
         // 20 MB of text: read (under the 20 MiB file cap), refused by the character limit unparsed.
-        QTest::addRow("%s 20 MB", command) << c << file << Recipe{kFooter, "a", 20'000'000, {}}
+        QTest::addRow("%s 20 MB", command) << c << file << Recipe{kFooter, "a", 20'000'000, {}, false}
                                            << QString(errc::htmlTooLarge) << QStringLiteral("characters long");
         // 30 MB: refused before a byte is read.
-        QTest::addRow("%s 30 MB", command) << c << file << Recipe{{}, "a", 30'000'000, {}} << QString(errc::fileTooLarge)
+        QTest::addRow("%s 30 MB", command) << c << file << Recipe{{}, "a", 30'000'000, {}, false} << QString(errc::fileTooLarge)
                                            << QStringLiteral("the limit for this kind of file");
+        // Markdown that cmark-gfm takes quadratic time on: refused before it is converted.
+        QTest::addRow("%s markdown 1 MiB of ![[]()", command) << c << file << Recipe{{}, "![[]()", 180'000, {}, true}
+                                                            << QString(errc::templateMarkdown) << QStringLiteral("characters of Markdown");
+        QTest::addRow("%s markdown row of 50000 cells", command) << c << file << Recipe{"# Prices\n\n", "|", 50'000, "\n|-|-|\n", true}
+                                                               << QString(errc::templateMarkdown) << QStringLiteral("cell(s) on line 3");
+        QTest::addRow("%s markdown 5000 quotes deep", command) << c << file << Recipe{kFooter + "\n", ">", 5'000, " deep\n", true}
+                                                              << tooDeep << QStringLiteral("<blockquote>");
     }
     // Saved by a version before the limits: check and render refuse it, naming it and the place.
     for (const char *command : {"check", "render"}) {
@@ -139,7 +147,7 @@ void TestHostileContent::luxctlTemplate_data()
                                                         << QStringLiteral("The template “Old” nests elements more than 512 deep: line 2, column 2561");
         QTest::addRow("%s stored tables 7000", command) << c << int(Input::Stored) << nested("<table><tr><td>", 7'000) << tooDeep
                                                         << QStringLiteral("The template “Old” nests");
-        QTest::addRow("%s stored 6 M characters", command) << c << int(Input::Stored) << Recipe{kFooter, "a", 6'000'000, {}}
+        QTest::addRow("%s stored 6 M characters", command) << c << int(Input::Stored) << Recipe{kFooter, "a", 6'000'000, {}, false}
                                                            << QString(errc::htmlTooLarge) << QStringLiteral("The template “Old” is");
         QTest::addRow("%s stored divs 512", command) << c << int(Input::Stored) << nested("<div>", 512) << QString() << QString();
     }
@@ -194,6 +202,8 @@ void TestHostileContent::luxctlTemplate()
     QStringList args{QStringLiteral("template"), command, ref};
     if (command == QLatin1String("import"))
         args << QStringLiteral("--name") << QStringLiteral("Hostile");
+    if (content.markdown)
+        args << QStringLiteral("--format") << QStringLiteral("markdown");
     if (Input(input) != Input::Stored)
         args << QStringLiteral("--subject") << QStringLiteral("Hello") << QStringLiteral("--preheader") << QStringLiteral("Hi");
     if (command == QLatin1String("render"))

@@ -252,6 +252,12 @@ void TestTemplateStore::saveRefusesTemplatesOverTheLimits_data()
     // Markdown's quotes nest as blockquotes: deep in the HTML it becomes.
     QTest::newRow("markdown quotes 1000 deep") << QStringLiteral("markdown") << QString(QString(1000, u'>') + QStringLiteral(" deep"))
                                                << QString(errc::htmlTooDeep) << QStringLiteral("<blockquote>");
+    // cmark-gfm is quadratic on these: refused before it sees them.
+    QTest::newRow("markdown 1 MiB of ![[]()") << QStringLiteral("markdown") << QStringLiteral("![[]()").repeated(180'000)
+                                             << QString(errc::templateMarkdown) << QStringLiteral("characters of Markdown; the limit is");
+    QTest::newRow("markdown row of 50000 cells") << QStringLiteral("markdown")
+                                                 << QString(QStringLiteral("# Prices\n\n") + QString(50'000, u'|') + QStringLiteral("\n|-|-|\n"))
+                                                 << QString(errc::templateMarkdown) << QStringLiteral("more than 256 cell(s) on line 3");
     QTest::newRow("markdown 6 M characters") << QStringLiteral("markdown") << QString(6 * 1024 * 1024, u'a')
                                              << QString(errc::htmlTooLarge) << QStringLiteral("characters long");
 }

@@ -166,6 +166,8 @@ inline constexpr QLatin1StringView templateWrite{"template.write"};
 // strip after SafeHtml's rounds of cutting (html.too-deep and html.too-large are the template's own).
 inline constexpr QLatin1StringView templateLimits{"template.limits"};
 inline constexpr QLatin1StringView templateUnsafe{"template.unsafe"};
+// A Markdown source over what cmark-gfm converts in bounded time (TemplateRenderer::kMaxMarkdownChars).
+inline constexpr QLatin1StringView templateMarkdown{"template.markdown"};
 
 // tracker.*: lux-tracker, the server: it answered badly or not at all, or (inside the server) it
 // cannot start, store events or use its settings. tracking.*: what the app and the server both
