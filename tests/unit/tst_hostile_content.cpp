@@ -145,6 +145,12 @@ void TestHostileContent::luxctlTemplate_data()
         QTest::addRow("%s reopened formatting", command) << c << file
                                                          << Recipe{kFooter, "<p><b x={n}0><b x={n}1><b x={n}2><b x={n}3><b x={n}4></p>t", 4'000, {}, false}
                                                          << tooDeep << QStringLiteral("<b>");
+        // What the measure once misread (found by htmltext_fuzz): a quote in a tag name hid the rest of
+        // the file (30,000 divs behind it: 44 s, 7 GB), and "/>" on an HTML element closes nothing.
+        QTest::addRow("%s quote in a tag name", command) << c << file << Recipe{kFooter + "<p\">", "<div>", 30'000, "deep", false}
+                                                        << tooDeep << QStringLiteral("<div>");
+        QTest::addRow("%s divs self-closing 100000", command) << c << file << Recipe{kFooter, "<div/>", 100'000, "deep", false}
+                                                             << tooDeep << QStringLiteral("<div>");
         // Markdown that cmark-gfm takes quadratic time on: refused before it is converted.
         QTest::addRow("%s markdown 1 MiB of ![[]()", command) << c << file << Recipe{{}, "![[]()", 180'000, {}, true}
                                                             << QString(errc::templateMarkdown) << QStringLiteral("characters of Markdown");

@@ -13,11 +13,6 @@ namespace lux {
 
 namespace {
 
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u':';
-}
-
 template<std::size_t N>
 bool oneOf(QStringView name, const std::array<QLatin1StringView, N> &names)
 {
@@ -203,24 +198,90 @@ void closeImplied(Tree &tree, QStringView name)
         closeWithin(tree, std::array{L("rb"), L("rt"), L("rp")}, std::array{L("ruby")});
 }
 
-// The end of a tag that starts at `i` (just past its name): attribute values in quotes may hold '>'.
+// SVG and MathML (foreign content): no void or raw-text elements there, "/>" closes any element, and
+// these HTML elements break out of it. Their HTML integration points hold HTML again.
+constexpr std::array kBreakout{
+    QLatin1StringView("b"), QLatin1StringView("big"), QLatin1StringView("blockquote"), QLatin1StringView("body"),
+    QLatin1StringView("br"), QLatin1StringView("center"), QLatin1StringView("code"), QLatin1StringView("dd"),
+    QLatin1StringView("div"), QLatin1StringView("dl"), QLatin1StringView("dt"), QLatin1StringView("em"),
+    QLatin1StringView("embed"), QLatin1StringView("h1"), QLatin1StringView("h2"), QLatin1StringView("h3"),
+    QLatin1StringView("h4"), QLatin1StringView("h5"), QLatin1StringView("h6"), QLatin1StringView("head"),
+    QLatin1StringView("hr"), QLatin1StringView("i"), QLatin1StringView("img"), QLatin1StringView("li"),
+    QLatin1StringView("listing"), QLatin1StringView("menu"), QLatin1StringView("meta"), QLatin1StringView("nobr"),
+    QLatin1StringView("ol"), QLatin1StringView("p"), QLatin1StringView("pre"), QLatin1StringView("ruby"),
+    QLatin1StringView("s"), QLatin1StringView("small"), QLatin1StringView("span"), QLatin1StringView("strong"),
+    QLatin1StringView("strike"), QLatin1StringView("sub"), QLatin1StringView("sup"), QLatin1StringView("table"),
+    QLatin1StringView("tt"), QLatin1StringView("u"), QLatin1StringView("ul"), QLatin1StringView("var"),
+    QLatin1StringView("font")};
+constexpr std::array kIntegrationPoint{QLatin1StringView("foreignobject"), QLatin1StringView("desc"),
+                                       QLatin1StringView("title"), QLatin1StringView("annotation-xml"),
+                                       QLatin1StringView("mi"), QLatin1StringView("mo"), QLatin1StringView("mn"),
+                                       QLatin1StringView("ms"), QLatin1StringView("mtext")};
+
+// Where the innermost <svg> or <math> is when the current node is in foreign content, else -1.
+qsizetype foreignRoot(const std::vector<Open> &stack)
+{
+    for (auto k = stack.size(); k-- > 0;) {
+        if (oneOf(stack[k].name, kIntegrationPoint))
+            return -1;
+        if (is(stack[k].name, QLatin1StringView("svg")) || is(stack[k].name, QLatin1StringView("math")))
+            return qsizetype(k);
+    }
+    return -1;
+}
+
+bool isHtmlSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f';
+}
+
+// The end of a tag whose name ends at `i`, read as HTML's tokenizer reads it: a quote opens a value
+// only right after '=' (anywhere else it is part of a name, so `<p">` does not hide the rest of the
+// document in a value), and only a '/' between attributes makes a tag self-closing.
 qsizetype tagEnd(QStringView html, qsizetype i, bool *selfClosing)
 {
-    QChar quote;
-    for (; i < html.size(); ++i) {
+    const qsizetype n = html.size();
+    bool inName = false; // in an attribute name, or just after one: '=' starts its value
+    bool slash = false;
+    *selfClosing = false;
+    while (i < n) {
         const QChar c = html[i];
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == u'"' || c == u'\'') {
-            quote = c;
-        } else if (c == u'>') {
-            *selfClosing = i > 0 && html[i - 1] == u'/';
+        if (c == u'>') {
+            *selfClosing = slash;
             return i + 1;
         }
+        if (c == u'/') {
+            slash = true;
+            inName = false;
+            ++i;
+            continue;
+        }
+        slash = false;
+        if (isHtmlSpace(c)) {
+            ++i; // after a name, '=' may still follow
+            continue;
+        }
+        if (c == u'=' && inName) {
+            ++i;
+            while (i < n && isHtmlSpace(html[i]))
+                ++i;
+            if (i < n && (html[i] == u'"' || html[i] == u'\'')) {
+                const qsizetype close = html.indexOf(html[i], i + 1);
+                if (close < 0)
+                    return n;
+                i = close + 1;
+            } else {
+                while (i < n && !isHtmlSpace(html[i]) && html[i] != u'>')
+                    ++i;
+            }
+            inName = false;
+            continue;
+        }
+        if (!inName || (i > 0 && isHtmlSpace(html[i - 1]))) // a new attribute's name
+            inName = true;
+        ++i;
     }
-    *selfClosing = false;
-    return html.size();
+    return n;
 }
 
 void place(QStringView html, qsizetype at, int *line, int *column)
@@ -271,7 +332,8 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
         const bool closing = next == u'/';
         qsizetype nameStart = lt + (closing ? 2 : 1);
         qsizetype nameEnd = nameStart;
-        while (nameEnd < n && isNameChar(html[nameEnd]))
+        // A tag's name runs to a space, '/' or '>' (`<br">` is an element named `br"`, not a <br>).
+        while (nameEnd < n && !isHtmlSpace(html[nameEnd]) && html[nameEnd] != u'/' && html[nameEnd] != u'>')
             ++nameEnd;
         if (nameEnd == nameStart || !html[nameStart].isLetter()) {
             i = lt + 1; // a '<' in text
@@ -289,6 +351,23 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             }
             if (oneOf(name, kFormatting))
                 tree.forget(name);
+            continue;
+        }
+        qsizetype foreign = foreignRoot(stack);
+        if (foreign >= 0 && oneOf(name, kBreakout)) { // back to HTML, below the <svg> or <math>
+            tree.popTo(std::size_t(foreign));
+            foreign = foreignRoot(stack);
+        }
+        if (foreign >= 0 || is(name, QLatin1StringView("svg")) || is(name, QLatin1StringView("math"))) {
+            if (!selfClosing) // any element nests, unless written "/>"
+                tree.push(name, html.sliced(nameEnd, i - nameEnd));
+            if (int(stack.size()) + (selfClosing ? 1 : 0) > result.deepest) {
+                result.deepest = int(stack.size()) + (selfClosing ? 1 : 0);
+                deepestAt = lt;
+                deepestName = name;
+                if (result.deepest > stopAt)
+                    break;
+            }
             continue;
         }
         // So does a start tag of phrasing content.
@@ -314,8 +393,7 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             }
             continue;
         }
-        if (selfClosing) // <svg/>, <br/> written as XML: no content
-            continue;
+        // "/>" closes nothing in HTML: <div/> opens a div as <div> does.
         closeImplied(tree, name);
         if (oneOf(name, kParagraph))
             closeWithin(tree, kParagraph, std::array{QLatin1StringView("td"), QLatin1StringView("th"), QLatin1StringView("li")});
