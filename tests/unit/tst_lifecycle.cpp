@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 #include <QTimeZone>
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void resumeRetryDecideCancel();
     void decidingFinishesACampaignLeftSending();
     void eachMessageComesFromItsMailbox();
+    void aTemplatePastTheLimitsIsNeverSent();
 
 private:
     QSqlDatabase db() { return m_fx->db(); }
@@ -281,6 +283,34 @@ void TestLifecycle::eachMessageComesFromItsMailbox()
     QVERIFY(fromNews.startsWith("From: news@acme.example\r\n"));
     QVERIFY(fromNews.contains("List-Unsubscribe: <https://track.example.com/u/1.1>"));
     QVERIFY(fromNews.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+}
+
+// Issue 13: a template an older version saved past today's limits blocks the campaign and builds no
+// message, without being parsed.
+void TestLifecycle::aTemplatePastTheLimitsIsNeverSent()
+{
+    addContact(QStringLiteral("ada@example.com"));
+    const qint64 id = draft();
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE templates SET source = ? WHERE id = ?"));
+    q.addBindValue(QString(QStringLiteral("<table><tr><td>").repeated(20'000) + QStringLiteral("x")));
+    q.addBindValue(m_template);
+    QVERIFY(q.exec());
+    const Campaign c = *CampaignStore(db()).find(id);
+    const auto findings = Lifecycle(db(), clock()).checks(c);
+    QVERIFY(Lifecycle::hasErrors(findings));
+    QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [](const content::Finding &f) { return f.code == QLatin1String("html.too-deep"); }));
+
+    MessageBuilder builder(db());
+    QVERIFY(builder.prepare(c).ok());
+    MessageBuilder::Recipient r;
+    r.address = QStringLiteral("ada@example.com");
+    r.messageId = QStringLiteral("lux.1.1.x@acme.example");
+    r.unsubscribeUrl = QStringLiteral("https://track.example.com/u/1.1");
+    const auto built = builder.build(r);
+    QVERIFY(!built);
+    QCOMPARE(built.error().code, QStringLiteral("dispatch.render"));
+    QVERIFY2(built.error().message.contains(QStringLiteral("nests elements more than 512 deep")), qPrintable(built.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -163,6 +163,15 @@ inline constexpr QLatin1StringView templateName{"template.name"};
 inline constexpr QLatin1StringView templateNotFound{"template.not-found"};
 inline constexpr QLatin1StringView templateWrite{"template.write"};
 
+// Template limits and unsafe markup (issue 13)
+// The message rendered from a template (its components in place, merged for one contact) is over
+// HtmlLimits, though the template itself is not; and HTML that still hides markup that mail clients
+// strip after SafeHtml's rounds of cutting (html.too-deep and html.too-large are the template's own).
+inline constexpr QLatin1StringView templateLimits{"template.limits"};
+inline constexpr QLatin1StringView templateUnsafe{"template.unsafe"};
+// A Markdown source over what cmark-gfm converts in bounded time (TemplateRenderer::kMaxMarkdownChars).
+inline constexpr QLatin1StringView templateMarkdown{"template.markdown"};
+
 // tracker.*: lux-tracker, the server: it answered badly or not at all, or (inside the server) it
 // cannot start, store events or use its settings. tracking.*: what the app and the server both
 // check could not be used (signing keys, machine ranges, a campaign's links).
