@@ -52,4 +52,10 @@ int CommandContext::succeed(const QJsonObject &object, const QString &text) cons
     return ExitOk;
 }
 
+void CommandContext::notice(const QString &text) const
+{
+    if (!text.isEmpty())
+        print(stderr, QStringLiteral("luxctl: ") + text);
+}
+
 } // namespace lux::cli
