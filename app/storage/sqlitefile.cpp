@@ -117,9 +117,17 @@ int probeWrite(const QString &folder)
         return errno;
     static const QByteArray block(64 * 1024, '\0');
     int err = 0;
-    if (::write(fd, block.constData(), size_t(block.size())) != block.size())
-        err = errno ? errno : ENOSPC; // a short write is a full disk
-    else if (::fsync(fd) != 0)
+    // A short write says nothing; the next one fails with the reason (ENOSPC, EFBIG).
+    for (qsizetype done = 0; done < block.size() && !err;) {
+        const ssize_t n = ::write(fd, block.constData() + done, size_t(block.size() - done));
+        if (n > 0)
+            done += n;
+        else if (n == 0)
+            err = ENOSPC;
+        else if (errno != EINTR)
+            err = errno;
+    }
+    if (!err && ::fsync(fd) != 0)
         err = errno;
     ::close(fd);
     ::unlink(probe.constData());
