@@ -70,4 +70,10 @@ DatabaseScope::~DatabaseScope()
     m_settings.detach(); // before the database it writes through closes
 }
 
+void CommandContext::notice(const QString &text) const
+{
+    if (!text.isEmpty())
+        print(stderr, QStringLiteral("luxctl: ") + text);
+}
+
 } // namespace lux::cli

@@ -33,6 +33,9 @@ struct CommandContext
     int fail(const Error &error, const QJsonObject &extra = {}) const; // prints, returns ExitFailure
     int usage(const QString &message) const;     // prints, returns ExitUsage
     int succeed(const QJsonObject &object, const QString &text) const;
+    // Something the user should know that is not the result (a database opened read-only): on
+    // standard error, so the JSON on standard output stays one object.
+    void notice(const QString &text) const;
 };
 
 // A database opened for a command with what belongs to it: its settings (the database's own read from

@@ -48,6 +48,9 @@ public:
         QString lockHolder; // "process 1234 on host (lux-marketing)"
         QString fileSystemType;
         bool onNetworkFileSystem = false;
+        // Non-empty when it was opened read-only because the file cannot be changed: why, in words
+        // ("its folder is read-only"); readOnlyNotice() says it to the user.
+        QString readOnlyReason;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -67,6 +70,8 @@ public:
     // Pages in use times the page size: what the data takes, including what still sits in the WAL.
     qint64 logicalSize() const;
     QString networkFileSystemWarning() const;
+    // "… is read-only (…): LUX opened it for viewing; changes are disabled.", or empty.
+    QString readOnlyNotice() const;
 
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);

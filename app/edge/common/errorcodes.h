@@ -54,6 +54,16 @@ inline constexpr QLatin1StringView contactSuppressed{"contact.suppressed"};
 inline constexpr QLatin1StringView csvUnreadable{"csv.unreadable"};
 inline constexpr QLatin1StringView csvUnterminatedQuote{"csv.unterminated-quote"};
 
+// CSV import and database limits (issue 13)
+inline constexpr QLatin1StringView csvControlCharacter{"csv.control-character"};
+inline constexpr QLatin1StringView csvEncodingFallback{"csv.encoding-fallback"};
+inline constexpr QLatin1StringView csvFieldTooLong{"csv.field-too-long"};
+inline constexpr QLatin1StringView csvHeaderNameTooLong{"csv.header-name-too-long"};
+inline constexpr QLatin1StringView csvInvalidText{"csv.invalid-text"};
+inline constexpr QLatin1StringView csvRecordTooLong{"csv.record-too-long"};
+inline constexpr QLatin1StringView csvTooManyColumns{"csv.too-many-columns"};
+inline constexpr QLatin1StringView importDuplicateColumn{"import.duplicate-column"};
+
 inline constexpr QLatin1StringView dbCorrupt{"db.corrupt"};
 inline constexpr QLatin1StringView dbFolder{"db.folder"};
 inline constexpr QLatin1StringView dbForeign{"db.foreign"};
