@@ -98,6 +98,12 @@ private Q_SLOTS:
         QTest::newRow("html breaks out of svg") << QStringLiteral("<div><svg><g><p>x</p></g></svg></div>") << 3; // div > svg > g, then div > p
         QTest::newRow("html inside foreignObject") << QStringLiteral("<svg><foreignObject><div><br><div>x</div></div></foreignObject></svg>") << 4;
         QTest::newRow("a cell ends them") << QStringLiteral("<table><tr><td><b><i>x</td><td>y</td></tr></table>z") << 5;
+        // End tags reach only what the parser lets them (found by htmltext_fuzz): gumbo nests these deeper
+        // than a plain "pop to the name" would measure.
+        QTest::newRow("an end tag does not cross a table") << QStringLiteral("<l><b><table></l><td><table><td>x") << 6;
+        QTest::newRow("any other end tag stops at a special element") << QStringLiteral("<x><div></x><div><div>x") << 4;
+        QTest::newRow("</li> does not leave its list") << QStringLiteral("<li><ul></li><ul><ul>x") << 4;
+        QTest::newRow("cells outside a table open nothing") << QStringLiteral("<td><y>").repeated(10) << 10;
     }
 
     void measuresDepthAsTheParserWould()

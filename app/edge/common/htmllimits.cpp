@@ -68,6 +68,43 @@ constexpr std::array kNoReconstruct{
     QLatin1StringView("col"), QLatin1StringView("colgroup"), QLatin1StringView("tbody"), QLatin1StringView("tfoot"),
     QLatin1StringView("thead"), QLatin1StringView("tr"), QLatin1StringView("td"), QLatin1StringView("th")};
 
+// HTML's scopes: an end tag does not reach past these (the "has an element in scope" tests).
+constexpr std::array kDefaultScope{QLatin1StringView("applet"), QLatin1StringView("caption"), QLatin1StringView("html"),
+                                   QLatin1StringView("table"),  QLatin1StringView("td"),      QLatin1StringView("th"),
+                                   QLatin1StringView("marquee"), QLatin1StringView("object"), QLatin1StringView("template")};
+constexpr std::array kButtonScope{QLatin1StringView("applet"), QLatin1StringView("caption"), QLatin1StringView("html"),
+                                  QLatin1StringView("table"),  QLatin1StringView("td"),      QLatin1StringView("th"),
+                                  QLatin1StringView("marquee"), QLatin1StringView("object"), QLatin1StringView("template"),
+                                  QLatin1StringView("button")};
+constexpr std::array kListScope{QLatin1StringView("ol"), QLatin1StringView("ul")};
+constexpr std::array kTableScope{QLatin1StringView("html"), QLatin1StringView("table"), QLatin1StringView("template")};
+constexpr std::array kTableParts{QLatin1StringView("table"), QLatin1StringView("caption"), QLatin1StringView("colgroup"),
+                                 QLatin1StringView("tbody"), QLatin1StringView("thead"),   QLatin1StringView("tfoot"),
+                                 QLatin1StringView("tr"),    QLatin1StringView("td"),      QLatin1StringView("th")};
+// HTML's "special" elements: an end tag of any other name stops at the first of them.
+constexpr std::array kSpecial{
+    QLatin1StringView("address"), QLatin1StringView("applet"), QLatin1StringView("area"), QLatin1StringView("article"),
+    QLatin1StringView("aside"), QLatin1StringView("base"), QLatin1StringView("basefont"), QLatin1StringView("bgsound"),
+    QLatin1StringView("blockquote"), QLatin1StringView("body"), QLatin1StringView("br"), QLatin1StringView("button"),
+    QLatin1StringView("caption"), QLatin1StringView("center"), QLatin1StringView("col"), QLatin1StringView("colgroup"),
+    QLatin1StringView("dd"), QLatin1StringView("details"), QLatin1StringView("dir"), QLatin1StringView("div"),
+    QLatin1StringView("dl"), QLatin1StringView("dt"), QLatin1StringView("embed"), QLatin1StringView("fieldset"),
+    QLatin1StringView("figcaption"), QLatin1StringView("figure"), QLatin1StringView("footer"), QLatin1StringView("form"),
+    QLatin1StringView("frame"), QLatin1StringView("frameset"), QLatin1StringView("h1"), QLatin1StringView("h2"),
+    QLatin1StringView("h3"), QLatin1StringView("h4"), QLatin1StringView("h5"), QLatin1StringView("h6"),
+    QLatin1StringView("head"), QLatin1StringView("header"), QLatin1StringView("hgroup"), QLatin1StringView("hr"),
+    QLatin1StringView("html"), QLatin1StringView("iframe"), QLatin1StringView("img"), QLatin1StringView("input"),
+    QLatin1StringView("keygen"), QLatin1StringView("li"), QLatin1StringView("link"), QLatin1StringView("listing"),
+    QLatin1StringView("main"), QLatin1StringView("marquee"), QLatin1StringView("menu"), QLatin1StringView("meta"),
+    QLatin1StringView("nav"), QLatin1StringView("noembed"), QLatin1StringView("noframes"), QLatin1StringView("noscript"),
+    QLatin1StringView("object"), QLatin1StringView("ol"), QLatin1StringView("p"), QLatin1StringView("param"),
+    QLatin1StringView("plaintext"), QLatin1StringView("pre"), QLatin1StringView("script"), QLatin1StringView("search"),
+    QLatin1StringView("section"), QLatin1StringView("select"), QLatin1StringView("source"), QLatin1StringView("style"),
+    QLatin1StringView("summary"), QLatin1StringView("table"), QLatin1StringView("tbody"), QLatin1StringView("td"),
+    QLatin1StringView("template"), QLatin1StringView("textarea"), QLatin1StringView("tfoot"), QLatin1StringView("th"),
+    QLatin1StringView("thead"), QLatin1StringView("title"), QLatin1StringView("tr"), QLatin1StringView("track"),
+    QLatin1StringView("ul"), QLatin1StringView("wbr"), QLatin1StringView("xmp")};
+
 struct Open
 {
     QStringView name;
@@ -177,6 +214,18 @@ void closeWithin(Tree &tree, const std::array<QLatin1StringView, N> &names, cons
             return;
         }
     }
+}
+
+// Whether a table is open (the parser is in one of its table modes), not hidden behind a template.
+bool inTable(const std::vector<Open> &stack)
+{
+    for (auto k = stack.size(); k-- > 0;) {
+        if (is(stack[k].name, QLatin1StringView("table")))
+            return true;
+        if (is(stack[k].name, QLatin1StringView("template")))
+            return false;
+    }
+    return false;
 }
 
 void closeImplied(Tree &tree, QStringView name)
@@ -343,11 +392,24 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
         bool selfClosing = false;
         i = tagEnd(html, nameEnd, &selfClosing);
         if (closing) {
+            // An end tag closes only what it can reach (the parser ignores it otherwise): table parts
+            // within their table, other known elements within the default scope, and any other name
+            // only when no special element is open above it ("any other end tag"). Closing less
+            // than the parser would only measures deeper.
+            const bool tablePart = oneOf(name, kTableParts);
+            const bool known = oneOf(name, kSpecial) || oneOf(name, kFormatting);
             for (auto k = stack.size(); k-- > 0;) {
                 if (stack[k].name.compare(name, Qt::CaseInsensitive) == 0) {
                     tree.popTo(k);
                     break;
                 }
+                const QStringView open = stack[k].name;
+                const bool stops = tablePart ? oneOf(open, kTableScope)
+                                   : !known  ? oneOf(open, kSpecial)
+                                             : oneOf(open, kDefaultScope) || (is(name, QLatin1StringView("li")) && oneOf(open, kListScope))
+                                           || (is(name, QLatin1StringView("p")) && is(open, QLatin1StringView("button")));
+                if (stops)
+                    break;
             }
             if (oneOf(name, kFormatting))
                 tree.forget(name);
@@ -394,9 +456,12 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             continue;
         }
         // "/>" closes nothing in HTML: <div/> opens a div as <div> does.
+        // Table parts outside a table are ignored by the parser: they open nothing and close nothing.
+        if (oneOf(name, kTableParts) && !is(name, QLatin1StringView("table")) && !inTable(stack))
+            continue;
         closeImplied(tree, name);
-        if (oneOf(name, kParagraph))
-            closeWithin(tree, kParagraph, std::array{QLatin1StringView("td"), QLatin1StringView("th"), QLatin1StringView("li")});
+        if (oneOf(name, kParagraph)) // a <p> closes the open one in button scope
+            closeWithin(tree, kParagraph, kButtonScope);
         tree.push(name, html.sliced(nameEnd, i - nameEnd));
         if (int(stack.size()) > result.deepest) {
             result.deepest = int(stack.size());
