@@ -104,6 +104,10 @@ private Q_SLOTS:
         QTest::newRow("any other end tag stops at a special element") << QStringLiteral("<x><div></x><div><div>x") << 4;
         QTest::newRow("</li> does not leave its list") << QStringLiteral("<li><ul></li><ul><ul>x") << 4;
         QTest::newRow("cells outside a table open nothing") << QStringLiteral("<td><y>").repeated(10) << 10;
+        QTest::newRow("</form> leaves what it holds open") << QStringLiteral("<form><v><w></form><x>t") << 4;
+        QTest::newRow("</a> leaves the blocks inside it open") << QStringLiteral("<a><div><div></a><x>t") << 4;
+        QTest::newRow("forms closed in turn") << QStringLiteral("<div><form><p>x</p></form></div>").repeated(20) << 3;
+        QTest::newRow("</a> with no block inside closes what it holds") << QStringLiteral("<a><span></a><x>t") << 2;
     }
 
     void measuresDepthAsTheParserWould()

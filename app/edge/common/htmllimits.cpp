@@ -398,9 +398,18 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             // than the parser would only measures deeper.
             const bool tablePart = oneOf(name, kTableParts);
             const bool known = oneOf(name, kSpecial) || oneOf(name, kFormatting);
+            const bool formatting = oneOf(name, kFormatting);
             for (auto k = stack.size(); k-- > 0;) {
                 if (stack[k].name.compare(name, Qt::CaseInsensitive) == 0) {
-                    tree.popTo(k);
+                    // </form> takes the form out of the parser's stack but leaves what it holds open, as
+                    // the adoption agency does with a formatting element that has a block open inside it
+                    // (the block moves up and a copy of the element goes inside it): the tree is as deep
+                    // as before, so the measure keeps the element where it was.
+                    const bool blockInside = formatting && std::any_of(stack.begin() + qsizetype(k) + 1, stack.end(),
+                                                                       [](const Open &o) { return oneOf(o.name, kSpecial); });
+                    const bool formHolding = is(name, QLatin1StringView("form")) && k + 1 < stack.size();
+                    if (!formHolding && !blockInside)
+                        tree.popTo(k);
                     break;
                 }
                 const QStringView open = stack[k].name;
