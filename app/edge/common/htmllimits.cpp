@@ -31,6 +31,19 @@ constexpr std::array kRawText{QLatin1StringView("script"),   QLatin1StringView("
                               QLatin1StringView("noembed"),  QLatin1StringView("noframes"), QLatin1StringView("plaintext")};
 // A paragraph's start tag closes a paragraph still open in the same cell or list item.
 constexpr std::array kParagraph{QLatin1StringView("p")};
+// The start tags that close an open paragraph first (<table> only in no-quirks mode: left out, which
+// only measures deeper).
+constexpr std::array kClosesParagraph{
+    QLatin1StringView("address"), QLatin1StringView("article"), QLatin1StringView("aside"), QLatin1StringView("blockquote"),
+    QLatin1StringView("center"), QLatin1StringView("details"), QLatin1StringView("dialog"), QLatin1StringView("dir"),
+    QLatin1StringView("div"), QLatin1StringView("dl"), QLatin1StringView("fieldset"), QLatin1StringView("figcaption"),
+    QLatin1StringView("figure"), QLatin1StringView("footer"), QLatin1StringView("header"), QLatin1StringView("hgroup"),
+    QLatin1StringView("main"), QLatin1StringView("menu"), QLatin1StringView("nav"), QLatin1StringView("ol"),
+    QLatin1StringView("p"), QLatin1StringView("search"), QLatin1StringView("section"), QLatin1StringView("summary"),
+    QLatin1StringView("ul"), QLatin1StringView("h1"), QLatin1StringView("h2"), QLatin1StringView("h3"),
+    QLatin1StringView("h4"), QLatin1StringView("h5"), QLatin1StringView("h6"), QLatin1StringView("pre"),
+    QLatin1StringView("listing"), QLatin1StringView("form"), QLatin1StringView("plaintext"), QLatin1StringView("xmp"),
+    QLatin1StringView("hr"), QLatin1StringView("li"), QLatin1StringView("dd"), QLatin1StringView("dt")};
 
 // Formatting elements stay on the parser's list of active formatting elements when something else
 // closes them (a </p>, a </div>), and the parser opens them again at the next text or start tag:
@@ -449,6 +462,8 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             if (result.deepest > stopAt)
                 break;
         }
+        if (oneOf(name, kClosesParagraph)) // blocks close the paragraph open in button scope
+            closeWithin(tree, kParagraph, kButtonScope);
         if (oneOf(name, kVoid))
             continue;
         if (oneOf(name, kRawText)) {
@@ -469,8 +484,6 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
         if (oneOf(name, kTableParts) && !is(name, QLatin1StringView("table")) && !inTable(stack))
             continue;
         closeImplied(tree, name);
-        if (oneOf(name, kParagraph)) // a <p> closes the open one in button scope
-            closeWithin(tree, kParagraph, kButtonScope);
         tree.push(name, html.sliced(nameEnd, i - nameEnd));
         if (int(stack.size()) > result.deepest) {
             result.deepest = int(stack.size());
