@@ -406,14 +406,27 @@ Returned returnedFrom(const QByteArray &headerBlock)
     return r;
 }
 
-// The copy of the original message that qmail, Exim and others put in the text after a marker line.
-Returned returnedInText(const QString &text)
+// The line after which qmail, Exim, Gmail and Exchange put a copy of the original message in the text.
+const QRegularExpression &copyMarker()
 {
     static const QRegularExpression marker(
-        QStringLiteral(R"(^.*(below this line is a copy of the message|this is a copy of the message|original message headers|original message follows|------ original message ------|message headers follow).*$)"),
+        QStringLiteral(R"(^.*(below this line is a copy of the message|this is a copy of the message|original message headers|original message follows|----- original message -----|message headers follow).*$)"),
         QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    return marker;
+}
+
+// The NDR's own words: the text before the copy of the original, whose codes and addresses are not
+// the report's.
+QString beforeCopy(const QString &text)
+{
+    const auto m = copyMarker().match(text);
+    return m.hasMatch() ? text.left(m.capturedStart(0)) : text;
+}
+
+Returned returnedInText(const QString &text)
+{
     Returned r;
-    if (const auto m = marker.match(text); m.hasMatch()) {
+    if (const auto m = copyMarker().match(text); m.hasMatch()) {
         QString rest = text.mid(m.capturedEnd(0));
         while (rest.startsWith(u'\n') || rest.startsWith(u'\r') || rest.startsWith(u' '))
             rest.remove(0, 1);
@@ -560,7 +573,7 @@ std::optional<InboundResult> fromNdrText(const Context &ctx)
         || ctx.c.top.has("x-ms-exchange-message-is-ndr");
     if (!signal)
         return std::nullopt;
-    const QString text = unquoted(ctx.bodyText);
+    const QString text = beforeCopy(unquoted(ctx.bodyText));
     const bool marker = containsAny(text, {"This is the qmail-send program", "created automatically by mail delivery software",
                                            "This is the mail system at host", "Delivery has failed to these recipients",
                                            "couldn't be delivered", "could not be delivered", "wasn't delivered",
