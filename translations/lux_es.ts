@@ -242,6 +242,21 @@
     </message>
 </context>
 <context>
+    <name>lux::mailbox::InboundClassifier</name>
+    <message>
+        <source>The message is %1 bytes; at most %2 are read.</source>
+        <translation>El mensaje ocupa %1 bytes; se leen como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The message has %1 MIME parts or more; at most %2 are read.</source>
+        <translation>El mensaje tiene %1 partes MIME o más; se leen como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The message could not be parsed: %1</source>
+        <translation>No se pudo analizar el mensaje: %1</translation>
+    </message>
+</context>
+<context>
     <name>lux::SaveFile</name>
     <message>
         <source>%1 could not be written: %2</source>

@@ -121,6 +121,12 @@ inline constexpr QLatin1StringView importUnknownField{"import.unknown-field"};
 inline constexpr QLatin1StringView ioDiskFull{"io.disk-full"};
 inline constexpr QLatin1StringView ioWrite{"io.write"};
 
+// Inbound mail the classifier refuses (issue 14): larger than InboundClassifier::kMaxBytes, more
+// Content-Type lines than it lets the MIME parser see, or bytes the parser gave up on.
+inline constexpr QLatin1StringView inboundTooComplex{"inbound.too-complex"};
+inline constexpr QLatin1StringView inboundTooLarge{"inbound.too-large"};
+inline constexpr QLatin1StringView inboundUnreadable{"inbound.unreadable"};
+
 inline constexpr QLatin1StringView jobLease{"job.lease"};
 
 inline constexpr QLatin1StringView outboxState{"outbox.state"};
