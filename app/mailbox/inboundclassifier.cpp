@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mailbox/inboundclassifier.h"
+#include "inboundclassifier.h"
 
 #include "common/errorcodes.h"
 

@@ -62,6 +62,10 @@ EN = {
     '%n replaced': ('%n replaced', '%n replaced'),
     '%n match(es)': ('%n match', '%n matches'),
     'Subject: %1\nPreheader: %2\n%n character(s) of %3': ('Subject: %1\nPreheader: %2\n%n character of %3', 'Subject: %1\nPreheader: %2\n%n characters of %3'),
+    'and %n more': ('and %n more', 'and %n more'),
+    'Components are included more than %n level(s) deep here.': ('Components are included more than %n level deep here.', 'Components are included more than %n levels deep here.'),
+    'With its components in place the template would be over %n character(s); include fewer or smaller components.': ('With its components in place the template would be over %n character; include fewer or smaller components.', 'With its components in place the template would be over %n characters; include fewer or smaller components.'),
+    '%1 has a table row of more than %n cell(s) on line %2.': ('%1 has a table row of more than %n cell on line %2.', '%1 has a table row of more than %n cells on line %2.'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
