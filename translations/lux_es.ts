@@ -1623,6 +1623,239 @@
     </message>
 </context>
 <context>
+    <name>lux::tracker::Main</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>no file given and %1 is not set</source>
+        <translation>no se indicó ningún archivo y %1 no está definida</translation>
+    </message>
+    <message>
+        <source>Receives LUX Marketing's opens, clicks and one-click unsubscribes.</source>
+        <translation>Recibe las aperturas, los clics y las bajas con un clic de LUX Marketing.</translation>
+    </message>
+    <message>
+        <source>Read settings from FILE (flags win).</source>
+        <translation>Lee la configuración de FILE (las opciones mandan).</translation>
+    </message>
+    <message>
+        <source>Address and port, e.g. 127.0.0.1:8090 or [::1]:8090.</source>
+        <translation>Dirección y puerto, p. ej. 127.0.0.1:8090 o [::1]:8090.</translation>
+    </message>
+    <message>
+        <source>The SQLite event database.</source>
+        <translation>La base de datos SQLite de eventos.</translation>
+    </message>
+    <message>
+        <source>The signing keys (else LUX_SECRET_TRACKING_KEYS).</source>
+        <translation>Las claves de firma (si no, LUX_SECRET_TRACKING_KEYS).</translation>
+    </message>
+    <message>
+        <source>The app's API token (else LUX_SECRET_TRACKER_API_TOKEN).</source>
+        <translation>El token de API de la aplicación (si no, LUX_SECRET_TRACKER_API_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Request threads (default 2).</source>
+        <translation>Hilos para las peticiones (predeterminado: 2).</translation>
+    </message>
+    <message>
+        <source>Public requests a second per client address; 0 for none (default 20).</source>
+        <translation>Peticiones públicas por segundo por dirección de cliente; 0 para ninguna (predeterminado: 20).</translation>
+    </message>
+    <message>
+        <source>Requests at once per client address (default 100).</source>
+        <translation>Peticiones de golpe por dirección de cliente (predeterminado: 100).</translation>
+    </message>
+    <message>
+        <source>Append an access log (no personal data) to FILE.</source>
+        <translation>Añade un registro de accesos (sin datos personales) a FILE.</translation>
+    </message>
+    <message>
+        <source>Print a new signing key ring and exit.</source>
+        <translation>Imprime un nuevo anillo de claves de firma y sale.</translation>
+    </message>
+    <message>
+        <source>Close a connection whose request headers are not all in SECONDS after it opened, however they trickle (default %1).</source>
+        <translation>Cierra una conexión cuyas cabeceras de petición no han llegado completas SECONDS después de abrirse, por poco a poco que lleguen (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Close a connection whose request body is not all in SECONDS after its headers (default %1).</source>
+        <translation>Cierra una conexión cuyo cuerpo de petición no ha llegado completo SECONDS después de sus cabeceras (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Close a kept-alive connection whose next request's headers are not all in SECONDS after the last answer (default %1).</source>
+        <translation>Cierra una conexión mantenida abierta cuyas cabeceras de la siguiente petición no han llegado completas SECONDS después de la última respuesta (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Open connections at most; more are closed at once (default and ceiling: the file-descriptor limit, raised to its hard limit, minus %1).</source>
+        <translation>Máximo de conexiones abiertas; las demás se cierran al instante (predeterminado y tope: el límite de descriptores de archivo, elevado a su límite máximo, menos %1).</translation>
+    </message>
+    <message>
+        <source>Open connections from one client address (IPv6: one /64) at most; trusted proxies are exempt (default %1).</source>
+        <translation>Máximo de conexiones abiertas desde una dirección de cliente (IPv6: un /64); los proxies de confianza quedan exentos (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Summarise closed and refused connections in one line every SECONDS (default %1).</source>
+        <translation>Resume en una línea cada SECONDS las conexiones cerradas y rechazadas (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Run even as root (not recommended).</source>
+        <translation>Se ejecuta incluso como root (no recomendado).</translation>
+    </message>
+    <message>
+        <source>refusing to run as root: run it as an unprivileged user (the systemd unit does), or pass --allow-root.</source>
+        <translation>no se ejecuta como root: ejecútalo como un usuario sin privilegios (como hace la unidad de systemd) o indica --allow-root.</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 does not exist.</source>
+        <translation>el archivo de configuración %1 no existe.</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 cannot be read.</source>
+        <translation>no se puede leer el archivo de configuración %1.</translation>
+    </message>
+    <message>
+        <source>listen: “%1” is not ADDRESS:PORT.</source>
+        <translation>listen: «%1» no es DIRECCIÓN:PUERTO.</translation>
+    </message>
+    <message>
+        <source>no event database: give --db PATH or db = PATH in the configuration.</source>
+        <translation>no hay base de datos de eventos: indica --db RUTA o db = RUTA en la configuración.</translation>
+    </message>
+    <message>
+        <source>signing keys: %1.</source>
+        <translation>claves de firma: %1.</translation>
+    </message>
+    <message>
+        <source>API token: %1.</source>
+        <translation>token de API: %1.</translation>
+    </message>
+    <message>
+        <source>threads must be a number from 1 to 64.</source>
+        <translation>threads debe ser un número del 1 al 64.</translation>
+    </message>
+    <message>
+        <source>rate_limit must be a number of requests a second (0 for none).</source>
+        <translation>rate_limit debe ser un número de peticiones por segundo (0 para ninguna).</translation>
+    </message>
+    <message>
+        <source>rate_burst must be a positive number.</source>
+        <translation>rate_burst debe ser un número positivo.</translation>
+    </message>
+    <message>
+        <source>header_timeout must be a number of seconds from 0.1 to 3600.</source>
+        <translation>header_timeout debe ser un número de segundos de 0.1 a 3600.</translation>
+    </message>
+    <message>
+        <source>body_timeout must be a number of seconds from 0.1 to 3600.</source>
+        <translation>body_timeout debe ser un número de segundos de 0.1 a 3600.</translation>
+    </message>
+    <message>
+        <source>idle_timeout must be a number of seconds from 0.1 to 3600.</source>
+        <translation>idle_timeout debe ser un número de segundos de 0.1 a 3600.</translation>
+    </message>
+    <message>
+        <source>connection_report_interval must be a number of seconds from 0.1 to 86400.</source>
+        <translation>connection_report_interval debe ser un número de segundos de 0.1 a 86400.</translation>
+    </message>
+    <message>
+        <source>max_connections must be a whole number from 1 to 10000000.</source>
+        <translation>max_connections debe ser un número entero del 1 al 10000000.</translation>
+    </message>
+    <message>
+        <source>max_connections_per_address must be a whole number from 1 to 10000000.</source>
+        <translation>max_connections_per_address debe ser un número entero del 1 al 10000000.</translation>
+    </message>
+    <message>
+        <source>trusted_proxies: “%1” is not an address range.</source>
+        <translation>trusted_proxies: «%1» no es un rango de direcciones.</translation>
+    </message>
+    <message>
+        <source>machine_ranges_file %1 cannot be read.</source>
+        <translation>no se puede leer machine_ranges_file %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracker::Pages</name>
+    <message>
+        <source>Link not found</source>
+        <translation>Enlace no encontrado</translation>
+    </message>
+    <message>
+        <source>This link does not work</source>
+        <translation>Este enlace no funciona</translation>
+    </message>
+    <message>
+        <source>It may be incomplete or out of date. Check that you used the whole link from the email.</source>
+        <translation>Puede que esté incompleto o caducado. Comprueba que has usado el enlace completo del correo.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Darse de baja</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from these emails?</source>
+        <translation>¿Quieres darte de baja de estos correos?</translation>
+    </message>
+    <message>
+        <source>You will no longer receive this sender's marketing emails at this address.</source>
+        <translation>Dejarás de recibir en esta dirección los correos de marketing de este remitente.</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Baja confirmada</translation>
+    </message>
+    <message>
+        <source>You are unsubscribed</source>
+        <translation>Te has dado de baja</translation>
+    </message>
+    <message>
+        <source>You will not receive these emails again. It can take a day for a message already on its way.</source>
+        <translation>No volverás a recibir estos correos. Un mensaje que ya estaba en camino puede tardar hasta un día en llegar.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracker::TrackerServer</name>
+    <message>
+        <source>libsodium cannot initialise.</source>
+        <translation>libsodium no se puede inicializar.</translation>
+    </message>
+    <message>
+        <source>The API token must be at least 16 characters.</source>
+        <translation>El token de API debe tener al menos 16 caracteres.</translation>
+    </message>
+    <message>
+        <source>Machine ranges: %1</source>
+        <translation>Rangos de máquinas: %1</translation>
+    </message>
+    <message>
+        <source>The event database %1 cannot be opened: %2</source>
+        <translation>No se puede abrir la base de datos de eventos %1: %2</translation>
+    </message>
+    <message>
+        <source>The links in %1 cannot be read.</source>
+        <translation>No se pueden leer los enlaces de %1.</translation>
+    </message>
+    <message>
+        <source>The access log %1 cannot be opened for writing.</source>
+        <translation>No se puede abrir para escritura el registro de accesos %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address to listen on.</source>
+        <translation>%1 no es una dirección IP en la que escuchar.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not an address of this machine?).</source>
+        <translation>No se puede escuchar en %1:%2 (¿está en uso o no es una dirección de esta máquina?).</translation>
+    </message>
+</context>
+<context>
     <name>lux::tracking</name>
     <message>
         <source>Line %1 is not “&lt;CIDR&gt; &lt;reason&gt;”.</source>

@@ -72,10 +72,13 @@ TABLE = ES if language == 'es' else EN
 ts = os.path.join(os.path.dirname(__file__), '..', 'lux_%s.ts' % language)
 tree = ET.parse(ts)
 missing = []
-for message in tree.getroot().iter('message'):
+# A key (context, source) overrides the plain source text where one context needs other words
+# ("Unsubscribe" on lux-tracker's page for a recipient, not the app's button).
+messages = [(context.findtext('name'), message) for context in tree.getroot().iter('context') for message in context.iter('message')]
+for context, message in messages:
     source = message.find('source').text
     translation = message.find('translation')
-    value = TABLE.get(source)
+    value = TABLE.get((context, source), TABLE.get(source))
     if value is None:
         missing.append(source)
         continue

@@ -50,7 +50,9 @@ Result<QByteArray> GraphChannel::build(const Delivery &d) const
                         .arg(d.sender.section(u'@', -1));
     if (messageId.startsWith(u'<') && messageId.endsWith(u'>'))
         messageId = messageId.mid(1, messageId.size() - 2);
-    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeUrl(m_campaignId, d.outboxId) : QString();
+    // The unsubscribe page speaks the contact's language when it is one lux-tracker has.
+    const tracking::Language language = contact ? tracking::languageFromTag(contact->language) : tracking::Language::Unknown;
+    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeUrl(m_campaignId, d.outboxId, language) : QString();
     return m_builder->build({contact ? &*contact : nullptr, d.address, d.sender, messageId, unsubscribe,
                              d.test ? tr("[Test] ") : QString(), d.test ? 0 : d.outboxId});
 }
