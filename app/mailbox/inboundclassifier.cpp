@@ -441,6 +441,19 @@ Returned returnedInText(const QString &text)
     return r;
 }
 
+// What a person wrote in a reply: the text before the attribution line that introduces the quote
+// ("On Tue, 3 Mar 2026, Ada wrote:", "El … escribió:") or Outlook's "-----Original Message-----" and
+// "From:" block, with quoted lines left out.
+QString ownWords(const QString &text)
+{
+    static const QRegularExpression attribution(
+        QStringLiteral(R"(^\s*((on|el|le|am)\s.{0,200}(wrote|escribió|a écrit|schrieb)\s*:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*mensaje original\s*-{2,}|_{10,}\s*$|from:\s.*$|de:\s.*$))"),
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    const QString own = beforeCopy(unquoted(text));
+    const auto m = attribution.match(own);
+    return m.hasMatch() ? own.left(m.capturedStart(0)) : own;
+}
+
 // ---------------------------------------------------------------- the classifier proper
 struct Context
 {
@@ -687,33 +700,8 @@ QString className(InboundClass c)
     return QStringLiteral("other");
 }
 
-Result<InboundResult> InboundClassifier::classify(const QByteArray &mime)
+static InboundResult decide(const Context &ctx)
 {
-    if (mime.size() > kMaxBytes)
-        return Error(errc::inboundTooLarge, tr("The message is %1 bytes; at most %2 are read.").arg(mime.size()).arg(kMaxBytes));
-    if (const int n = contentTypeLines(mime); n > kMaxContentTypes)
-        return Error(errc::inboundTooComplex, tr("The message has %1 MIME parts or more; at most %2 are read.").arg(n).arg(kMaxContentTypes));
-
-    static std::once_flag platform;
-    std::call_once(platform, [] { vmime::platform::setHandler<vmime::platforms::posix::posixHandler>(); });
-
-    Context ctx;
-    try {
-        const auto msg = vmime::make_shared<vmime::message>();
-        msg->parse(mime.toStdString());
-        collect(msg, ctx.c);
-    } catch (const std::exception &e) {
-        return Error(errc::inboundUnreadable, tr("The message could not be parsed: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-    ctx.c.top = parseFields(mime);
-    ctx.subject = decodeHeader(ctx.c.top.value("subject"));
-    ctx.from = firstAddress(decodeHeader(ctx.c.top.value("from")));
-    ctx.inReplyTo = messageIdsIn(ctx.c.top.value("in-reply-to"), 1);
-    ctx.references = messageIdsIn(ctx.c.top.value("references"));
-    ctx.bodyText = !ctx.c.plain.trimmed().isEmpty() ? ctx.c.plain : htmlToText(ctx.c.html);
-    if (ctx.bodyText.trimmed().isEmpty() && ctx.c.dsnParts.isEmpty()) // a bare message without a Content-Type
-        ctx.bodyText = QString::fromUtf8(afterHeaders(mime).first(qMin<qsizetype>(afterHeaders(mime).size(), kMaxTextBytes)));
-
     // 1. A delivery report by structure (RFC 3464), before anything else: NDRs carry Auto-Submitted.
     if (!ctx.c.dsnParts.isEmpty()) {
         if (auto r = fromDsn(ctx))
@@ -765,6 +753,41 @@ Result<InboundResult> InboundClassifier::classify(const QByteArray &mime)
         return r;
     }
     r.rule = QStringLiteral("none");
+    return r;
+}
+
+Result<InboundResult> InboundClassifier::classify(const QByteArray &mime)
+{
+    if (mime.size() > kMaxBytes)
+        return Error(errc::inboundTooLarge, tr("The message is %1 bytes; at most %2 are read.").arg(mime.size()).arg(kMaxBytes));
+    if (const int n = contentTypeLines(mime); n > kMaxContentTypes)
+        return Error(errc::inboundTooComplex, tr("The message has %1 MIME parts or more; at most %2 are read.").arg(n).arg(kMaxContentTypes));
+
+    static std::once_flag platform;
+    std::call_once(platform, [] { vmime::platform::setHandler<vmime::platforms::posix::posixHandler>(); });
+
+    Context ctx;
+    try {
+        const auto msg = vmime::make_shared<vmime::message>();
+        msg->parse(mime.toStdString());
+        collect(msg, ctx.c);
+    } catch (const std::exception &e) {
+        return Error(errc::inboundUnreadable, tr("The message could not be parsed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    ctx.c.top = parseFields(mime);
+    ctx.subject = decodeHeader(ctx.c.top.value("subject"));
+    ctx.from = firstAddress(decodeHeader(ctx.c.top.value("from")));
+    ctx.inReplyTo = messageIdsIn(ctx.c.top.value("in-reply-to"), 1);
+    ctx.references = messageIdsIn(ctx.c.top.value("references"));
+    ctx.bodyText = !ctx.c.plain.trimmed().isEmpty() ? ctx.c.plain : htmlToText(ctx.c.html);
+    if (ctx.bodyText.trimmed().isEmpty() && ctx.c.dsnParts.isEmpty()) // a bare message without a Content-Type
+        ctx.bodyText = QString::fromUtf8(afterHeaders(mime).first(qMin<qsizetype>(afterHeaders(mime).size(), kMaxTextBytes)));
+
+    InboundResult r = decide(ctx);
+    r.subject = collapse(ctx.subject, kMaxSubjectChars);
+    // What a person wrote, above the quoted message, for the contact's replies.
+    if (r.kind == InboundClass::Reply || r.kind == InboundClass::Unsubscribe || r.kind == InboundClass::Other)
+        r.excerpt = collapse(ownWords(ctx.bodyText), kMaxExcerptChars);
     return r;
 }
 

@@ -44,6 +44,12 @@ struct InboundResult
     QString unsubscribeToken;
     // Which rule decided, for logs ("dsn", "ndr-text", "auto-submitted", "first-line", ...).
     QString rule;
+    // The subject, decoded, at most kMaxSubjectChars.
+    QString subject;
+    // Replies, unsubscribes and anything else: what the person wrote above the quoted message
+    // (quoted lines, the "On … wrote:" line and what follows an original-message marker left out),
+    // whitespace collapsed, at most kMaxExcerptChars. Empty for bounces and automatic replies.
+    QString excerpt;
 };
 
 // Classifies the raw MIME bytes of one inbound message (Graph's /messages/{id}/$value). No network,
@@ -66,6 +72,8 @@ public:
     static constexpr int kMaxDsnRecipients = 100;
     static constexpr qsizetype kMaxDiagnosticChars = 500;
     static constexpr qsizetype kMaxTokenChars = 128;
+    static constexpr qsizetype kMaxSubjectChars = 200;
+    static constexpr qsizetype kMaxExcerptChars = 500;
 
     static Result<InboundResult> classify(const QByteArray &mime);
 };

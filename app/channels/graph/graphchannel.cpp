@@ -103,13 +103,13 @@ GraphChannelFactory::~GraphChannelFactory() = default;
 
 Result<std::unique_ptr<Channel>> GraphChannelFactory::make(const QStringList &mailboxes, const tracking::CampaignTracking &tracking)
 {
-    const auto client = clientFor(mailboxes);
-    if (!client)
-        return client.error();
-    return std::unique_ptr<Channel>(std::make_unique<GraphChannel>(m_db, *client, &tracking, m_clock));
+    const auto graph = client(mailboxes);
+    if (!graph)
+        return graph.error();
+    return std::unique_ptr<Channel>(std::make_unique<GraphChannel>(m_db, *graph, &tracking, m_clock));
 }
 
-Result<GraphClient *> GraphChannelFactory::clientFor(const QStringList &mailboxes)
+Result<GraphClient *> GraphChannelFactory::client(const QStringList &mailboxes)
 {
     // The signed-in user's client when the campaign sends from that mailbox alone, else the app's.
     const QString delegated = m_delegatedMailbox;

@@ -109,6 +109,12 @@ inline constexpr QLatin1StringView graphConfig{"graph.config"};
 inline constexpr QLatin1StringView graphDelegated{"graph.delegated"};
 inline constexpr QLatin1StringView graphDraft{"graph.draft"};
 inline constexpr QLatin1StringView graphLookup{"graph.lookup"};
+// Reading a sender mailbox (issue 14): the permission to read (or to mark and move) is missing; a
+// delta round Graph no longer knows (410), to start again; any other failure.
+inline constexpr QLatin1StringView graphMailDenied{"graph.mail-denied"};
+inline constexpr QLatin1StringView graphMailbox{"graph.mailbox"};
+inline constexpr QLatin1StringView graphNotFound{"graph.not-found"};
+inline constexpr QLatin1StringView graphSyncReset{"graph.sync-reset"};
 inline constexpr QLatin1StringView graphToken{"graph.token"};
 
 inline constexpr QLatin1StringView importEmpty{"import.empty"};
