@@ -56,6 +56,11 @@ QJsonObject CampaignReport::toJson() const
             {QStringLiteral("click_rate"), clickRate},
             {QStringLiteral("click_to_open_rate"), clickToOpenRate},
             {QStringLiteral("unsubscribe_rate"), unsubscribeRate},
+            {QStringLiteral("hard_bounces"), hardBounces},
+            {QStringLiteral("soft_bounces"), softBounces},
+            {QStringLiteral("bounce_rate"), bounceRate},
+            {QStringLiteral("bounce_warning"), bounceWarning()},
+            {QStringLiteral("replies"), replies},
             {QStringLiteral("links"), linkArray},
             {QStringLiteral("bucket_ms"), bucketMs},
             {QStringLiteral("timeline"), time},
@@ -88,6 +93,10 @@ QString CampaignReport::toCsv() const
     row({tr("Click rate (%)"), pct(clickRate)});
     row({tr("Click-to-open rate (%)"), pct(clickToOpenRate)});
     row({tr("Unsubscribe rate (%)"), pct(unsubscribeRate)});
+    row({tr("Hard bounces"), n(hardBounces)});
+    row({tr("Soft bounces"), n(softBounces)});
+    row({tr("Bounce rate (%)"), pct(bounceRate)});
+    row({tr("Replies"), n(replies)});
     lines << QString();
     row({tr("Link"), tr("Clicks by people"), tr("Clicks by machines"), tr("People who clicked")});
     for (const Link &l : links)
@@ -147,6 +156,26 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
             r.unsubscribes = unique.all();
         }
     }
+    // What the sender mailboxes said: bounces per recipient (a soft one made hard counts as hard),
+    // replies, and unsubscribe mails that took someone off.
+    q.prepare(QStringLiteral(
+        "SELECT count(DISTINCT CASE WHEN kind = 'hard-bounce' OR (kind = 'soft-bounce' AND effect = 'bounced') THEN coalesce(outbox_id, address) END),"
+        " count(DISTINCT CASE WHEN kind = 'soft-bounce' THEN coalesce(outbox_id, address) END),"
+        " coalesce(sum(kind = 'reply'), 0),"
+        " coalesce(sum(kind = 'unsubscribe' AND effect = 'unsubscribed'), 0),"
+        " count(DISTINCT CASE WHEN kind = 'soft-bounce' AND coalesce(outbox_id, address) IN (SELECT coalesce(outbox_id, address) FROM inbound_messages"
+        "  WHERE campaign_id = ? AND (kind = 'hard-bounce' OR effect = 'bounced')) THEN coalesce(outbox_id, address) END)"
+        " FROM inbound_messages WHERE campaign_id = ?"));
+    q.addBindValue(campaignId);
+    q.addBindValue(campaignId);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, errc::dbRead);
+    r.hardBounces = q.value(0).toLongLong();
+    r.softBounces = q.value(1).toLongLong() - q.value(4).toLongLong();
+    r.replies = q.value(2).toLongLong();
+    r.unsubscribes += q.value(3).toLongLong();
+    r.bounceRate = rate(r.hardBounces + r.softBounces, r.sent);
+
     // A click is an open too (images blocked, link followed): people who clicked count as openers.
     q.prepare(QStringLiteral("SELECT count(DISTINCT outbox_id) FROM tracking_events WHERE campaign_id = ? AND machine = 0 AND kind IN ('open', 'click')"));
     q.addBindValue(campaignId);
@@ -215,7 +244,7 @@ Result<QList<ReportBuilder::Day>> ReportBuilder::days(qint64 fromMs, qint64 toMs
     const qint64 start = fromMs - fromMs % kDay;
     QList<Day> out;
     for (qint64 t = start; t < toMs; t += kDay)
-        out.append({t, 0, {}, {}, 0});
+        out.append({t, 0, {}, {}, 0, 0});
     if (out.isEmpty())
         return out;
     QSqlQuery q(m_db);
@@ -247,6 +276,15 @@ Result<QList<ReportBuilder::Day>> ReportBuilder::days(qint64 fromMs, qint64 toMs
         else
             out[i].unsubscribes = s.all();
     }
+    q.prepare(QStringLiteral("SELECT (received_at - ?) / ?, count(*) FROM inbound_messages "
+                             "WHERE (kind = 'hard-bounce' OR kind = 'soft-bounce') AND received_at >= ? AND received_at < ? GROUP BY 1"));
+    for (const QVariant &v : QVariantList{start, kDay, start, toMs})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    while (q.next())
+        if (const qsizetype i = q.value(0).toLongLong(); i >= 0 && i < out.size())
+            out[i].bounces = q.value(1).toLongLong();
     return out;
 }
 

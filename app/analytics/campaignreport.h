@@ -35,7 +35,16 @@ public:
     Split totalOpens;   // events
     Split uniqueClicks; // recipients
     Split totalClicks;  // events
-    qint64 unsubscribes = 0;
+    qint64 unsubscribes = 0; // by the one-click link and by mail to the sender mailbox
+    // Read from the sender mailboxes (issue 14): recipients whose message bounced for good (or
+    // softly three times in a row), recipients whose message bounced for now, replies by people.
+    qint64 hardBounces = 0;
+    qint64 softBounces = 0;
+    qint64 replies = 0;
+    double bounceRate = 0; // hard and soft over what was sent
+    // Mailbox providers block senders whose bounces pass about 2 %: the report warns above it.
+    static constexpr double kBounceWarningRate = 0.02;
+    bool bounceWarning() const { return bounceRate > kBounceWarningRate; }
     // Rates over what was sent (0 when nothing was): opens and clicks count people only.
     double openRate = 0;
     double clickRate = 0;
@@ -88,6 +97,7 @@ public:
         Split opens;  // unique recipients that day
         Split clicks; // unique recipients that day
         qint64 unsubscribes = 0;
+        qint64 bounces = 0; // hard and soft, by the day they were read from the sender mailboxes
     };
     Result<QList<Day>> days(qint64 fromMs, qint64 toMs) const;
 

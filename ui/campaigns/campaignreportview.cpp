@@ -30,7 +30,7 @@
 namespace lux::ui {
 
 namespace {
-enum Tile { Sent, Opened, MachineOpens, Clicked, ClickToOpen, Unsubscribed, TileCount };
+enum Tile { Sent, Opened, MachineOpens, Clicked, ClickToOpen, Unsubscribed, Bounced, TileCount };
 
 QString percent(double v)
 {
@@ -44,7 +44,7 @@ CampaignReportView::CampaignReportView(AppSession &session, QWidget *parent) : Q
     layout->setContentsMargins(0, 6, 0, 0);
     auto *tiles = new QGridLayout;
     const QStringList titles{tr("Sent"), tr("Opened by people"), tr("Opened by machines"), tr("Clicked by people"), tr("Click-to-open"),
-                             tr("Unsubscribed")};
+                             tr("Unsubscribed"), tr("Bounced")};
     for (int i = 0; i < TileCount; ++i) {
         auto *frame = new QFrame(this);
         frame->setObjectName(QStringLiteral("reportTile"));
@@ -169,17 +169,25 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
     const QLocale locale;
     const bool any = r.campaignId != 0;
     const QStringList values{locale.toString(r.sent), locale.toString(r.uniqueOpens.human), locale.toString(r.uniqueOpens.machine),
-                             locale.toString(r.uniqueClicks.human), percent(r.clickToOpenRate), locale.toString(r.unsubscribes)};
+                             locale.toString(r.uniqueClicks.human), percent(r.clickToOpenRate), locale.toString(r.unsubscribes),
+                             locale.toString(r.hardBounces + r.softBounces)};
     const QStringList notes{r.failed ? tr("%1 failed").arg(locale.toString(r.failed)) : QString(),
                             percent(r.openRate),
                             tr("%1 prefetches").arg(locale.toString(r.totalOpens.machine)),
                             percent(r.clickRate),
                             tr("of people who opened"),
-                            percent(r.unsubscribeRate)};
+                            percent(r.unsubscribeRate),
+                            tr("%1 · %2 hard, %3 soft").arg(percent(r.bounceRate), locale.toString(r.hardBounces), locale.toString(r.softBounces))};
     for (int i = 0; i < TileCount; ++i) {
         m_tileValues[i]->setText(any ? values.at(i) : QStringLiteral("–"));
         m_tileNotes[i]->setText(any ? notes.at(i) : QString());
     }
+    // Above 2 % the mailbox providers start to refuse the sender: said in the tile and below.
+    const bool warn = any && r.bounceWarning();
+    m_tileValues[Bounced]->setStyleSheet(warn ? QStringLiteral("color: %1").arg(Theme::color("danger").name()) : QString());
+    m_tileValues[Bounced]->parentWidget()->setToolTip(
+        any ? tr("Read from the sender mailboxes: hard bounces are suppressed for good; soft ones count as hard after three in a row over a week.")
+            : QString());
     if (!any)
         m_note->setText(tr("Choose a campaign to see how it did."));
     else if (r.timeline.isEmpty())
@@ -187,6 +195,11 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
                                : tr("Nothing has been sent yet."));
     else
         m_note->setText(tr("Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people."));
+    if (warn)
+        m_note->setText(tr("%1 of the messages bounced, more than the 2 % mailbox providers accept: clean the list before the next campaign, "
+                           "or Exchange may restrict the sending mailbox.")
+                            .arg(percent(r.bounceRate))
+                        + u' ' + m_note->text());
 
     charts::clear(m_chart);
     if (!r.timeline.isEmpty()) {
@@ -304,7 +317,9 @@ QByteArray CampaignReportView::renderPdf() const
         {tr("Clicked by people"), tr("%1 (%2)").arg(locale.toString(m_report.uniqueClicks.human), percent(m_report.clickRate))},
         {tr("Clicks by machines"), locale.toString(m_report.totalClicks.machine)},
         {tr("Click-to-open"), percent(m_report.clickToOpenRate)},
-        {tr("Unsubscribed"), tr("%1 (%2)").arg(locale.toString(m_report.unsubscribes), percent(m_report.unsubscribeRate))}};
+        {tr("Unsubscribed"), tr("%1 (%2)").arg(locale.toString(m_report.unsubscribes), percent(m_report.unsubscribeRate))},
+        {tr("Bounced"), tr("%1 (%2)").arg(locale.toString(m_report.hardBounces + m_report.softBounces), percent(m_report.bounceRate))},
+        {tr("Replies"), locale.toString(m_report.replies)}};
     const int col = page.width() / 2;
     for (int i = 0; i < figures.size(); ++i) {
         const int x = (i % 2) * col;

@@ -607,8 +607,14 @@ void ContactsPage::showDetails()
             auto activity = analytics::OutboxReader(db).contactActivity(id);
             if (!activity)
                 return activity.error();
+            mailbox::InboundMessages::Filter inbound;
+            inbound.contactId = id;
+            inbound.limit = 20;
+            auto inbox = mailbox::InboundMessages::list(db, inbound);
+            if (!inbox)
+                return inbox.error();
             const bool suppressed = contacts::SuppressionList(db).contains(contacts::SuppressionList::Channel::Email, contact->email);
-            return ContactDetails{*contact, suppressed, *consent, *activity};
+            return ContactDetails{*contact, suppressed, *consent, *activity, *inbox};
         },
         [this, generation](const Result<ContactDetails> &details) {
             if (generation != m_detailsGeneration)
@@ -665,6 +671,19 @@ void ContactsPage::renderDetails(const ContactDetails &details)
         timeline << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.at), QLocale::ShortFormat), what);
     }
     html += row(tr("Email activity"), timeline.isEmpty() ? tr("No campaign sent to this contact yet") : timeline.join(QLatin1Char('\n')));
+    // What came back to the sender mailboxes: replies with the campaign they answer, bounces, requests.
+    QStringList inbox;
+    for (const mailbox::InboundMessages::Row &m : details.inbox) {
+        const QString campaign = m.campaignName.isEmpty() ? QString() : tr(" (about “%1”)").arg(m.campaignName);
+        const QString what = m.kind == QLatin1String("reply")         ? tr("replied “%1”: %2").arg(m.subject, m.excerpt)
+                             : m.kind == QLatin1String("unsubscribe") ? tr("asked by mail to unsubscribe")
+                             : m.kind == QLatin1String("hard-bounce") ? tr("bounced for good (%1): %2").arg(m.status, m.diagnostic)
+                             : m.kind == QLatin1String("soft-bounce") ? tr("bounced for now (%1): %2").arg(m.status, m.diagnostic)
+                             : m.kind == QLatin1String("auto-reply")  ? tr("sent an automatic reply: “%1”").arg(m.subject)
+                                                                      : tr("wrote “%1”").arg(m.subject);
+        inbox << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.receivedAt), QLocale::ShortFormat), what + campaign);
+    }
+    html += row(tr("Replies and bounces"), inbox.join(QLatin1Char('\n')));
     m_details->setText(html.replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 

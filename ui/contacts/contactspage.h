@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analytics/outboxreader.h"
+#include "mailbox/inboundmessages.h"
 #include "contacts/contactbulk.h"
 #include "contacts/contactrepository.h"
 #include "contacts/fieldcatalog.h"
@@ -76,6 +77,7 @@ private:
         bool suppressed = false;
         QList<contacts::ConsentEvent> consent;
         QList<analytics::ActivityEntry> activity;
+        QList<mailbox::InboundMessages::Row> inbox; // replies, bounces and the like read from the sender mailboxes
     };
 
     // The database's tags, custom fields and saved segments: read on a worker when the page loads or

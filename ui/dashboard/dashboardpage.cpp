@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
+#include <QStyle>
 #include <QLocale>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -209,9 +210,10 @@ void DashboardPage::loadEngagement()
 void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &days)
 {
     charts::clear(m_engagement);
-    qint64 sent = 0, opened = 0, clicked = 0, machine = 0, top = 1;
+    qint64 sent = 0, opened = 0, clicked = 0, machine = 0, bounced = 0, top = 1;
     for (const auto &d : days) {
         sent += d.sent;
+        bounced += d.bounces;
         opened += d.opens.human;
         clicked += d.clicks.human;
         machine += d.opens.machine;
@@ -221,7 +223,15 @@ void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &d
     m_engagementNote->setText(sent == 0 && opened == 0
                                   ? tr("No email sent in the last 30 days.")
                                   : tr("%1 sent · opened by %2 people · clicked by %3 people · %4 opens by image proxies and scanners")
-                                        .arg(locale.toString(sent), locale.toString(opened), locale.toString(clicked), locale.toString(machine)));
+                                        .arg(locale.toString(sent), locale.toString(opened), locale.toString(clicked), locale.toString(machine))
+                                  + (bounced > 0 ? tr(" · %1 bounced (%2 %)").arg(locale.toString(bounced), locale.toString(sent > 0 ? 100.0 * double(bounced) / double(sent) : 0.0, 'f', 1))
+                                                 : QString()));
+    // Above 2 % mailbox providers start refusing the sender; Exchange restricts such a mailbox.
+    const bool warn = sent > 0 && double(bounced) / double(sent) > analytics::CampaignReport::kBounceWarningRate;
+    m_engagementNote->setProperty("role", warn ? QStringLiteral("warning") : QStringLiteral("muted"));
+    m_engagementNote->style()->unpolish(m_engagementNote);
+    m_engagementNote->style()->polish(m_engagementNote);
+    m_engagementNote->setToolTip(warn ? tr("More than 2 % of the messages bounced: clean the list (see each campaign's report) before sending more.") : QString());
     using Day = analytics::ReportBuilder::Day;
     const auto points = [&days](qint64 (*pick)(const Day &)) {
         QList<QPointF> out;
@@ -233,6 +243,8 @@ void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &d
     charts::addLine(m_engagement, tr("Opened by people"), Theme::color("accent"), false, points([](const Day &d) { return d.opens.human; }));
     charts::addLine(m_engagement, tr("Opened by machines"), Theme::color("accent"), true, points([](const Day &d) { return d.opens.machine; }));
     charts::addLine(m_engagement, tr("Clicked by people"), Theme::color("success"), false, points([](const Day &d) { return d.clicks.human; }));
+    if (bounced > 0)
+        charts::addLine(m_engagement, tr("Bounced"), Theme::color("danger"), false, points([](const Day &d) { return d.bounces; }));
     charts::setTimeAxes(m_engagement, QStringLiteral("d MMM"), top, palette(), 6);
 }
 

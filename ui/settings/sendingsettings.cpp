@@ -91,7 +91,7 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
 
     auto *graph = new QGroupBox(tr("Microsoft Graph"), content);
     auto *graphForm = new QFormLayout(graph);
-    auto *graphNote = new QLabel(tr("An app registration in Microsoft Entra with the Mail.Send application permission. "
+    auto *graphNote = new QLabel(tr("An app registration in Microsoft Entra with the Mail.Send and Mail.ReadWrite application permissions. "
                                     "Messages go out from the sender mailboxes below. The tenant, client id and addresses "
                                     "are saved in this database, so a teammate who opens it has them; the secret stays in "
                                     "your keychain."),
@@ -213,6 +213,36 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
     connect(tray, &QCheckBox::toggled, this, [this](bool on) { m_session.settings().setValue(Settings::Key::CloseToTray, on); });
     schedulerForm->addRow(tray);
     layout->addWidget(scheduler);
+
+    // Bounces, replies and unsubscribe mails: read from the sender mailboxes every five minutes.
+    auto *inbox = new QGroupBox(tr("Bounces and replies"), content);
+    auto *inboxForm = new QFormLayout(inbox);
+    auto *inboxNote = new QLabel(tr("LUX reads the Inbox of each sender mailbox every five minutes while it runs: bounces mark the "
+                                    "address bounced and suppress it, replies appear on the contact, and unsubscribe mails are "
+                                    "applied. It needs Mail.Read (Mail.ReadWrite to mark messages read or move them). Nothing is deleted."),
+                                 inbox);
+    inboxNote->setWordWrap(true);
+    inboxNote->setProperty("role", QStringLiteral("muted"));
+    inboxForm->addRow(inboxNote);
+    auto *after = new QComboBox(inbox);
+    after->setObjectName(QStringLiteral("mailboxAfterReading"));
+    after->addItem(tr("Mark them read"), QStringLiteral("read"));
+    after->addItem(tr("Move them to a folder"), QStringLiteral("move"));
+    after->setCurrentIndex(std::max(0, after->findData(settings.value(Settings::Key::MailboxAfterReading).toString())));
+    auto *folder = new QLineEdit(settings.mailboxFolder(), inbox);
+    folder->setObjectName(QStringLiteral("mailboxFolder"));
+    folder->setEnabled(settings.mailboxMovesRead());
+    connect(after, &QComboBox::currentIndexChanged, this, [this, after, folder] {
+        m_session.settings().setValue(Settings::Key::MailboxAfterReading, after->currentData());
+        folder->setEnabled(after->currentData().toString() == QLatin1String("move"));
+    });
+    connect(folder, &QLineEdit::editingFinished, this, [this, folder] {
+        if (!folder->text().trimmed().isEmpty())
+            m_session.settings().setValue(Settings::Key::MailboxFolder, folder->text().trimmed());
+    });
+    inboxForm->addRow(tr("Messages LUX has read:"), after);
+    inboxForm->addRow(tr("Folder:"), folder);
+    layout->addWidget(inbox);
     layout->addStretch(1);
 
     loadSenders();
@@ -233,7 +263,7 @@ void SendingSettings::showDelegated(const QString &message)
     if (!message.isEmpty())
         m_delegatedStatus->setText(message);
     else if (mailbox.isEmpty())
-        m_delegatedStatus->setText(tr("Without an app secret: sign in as a user with the Mail.Send permission, in your browser. "
+        m_delegatedStatus->setText(tr("Without an app secret: sign in as a user with the Mail.Send and Mail.ReadWrite permissions, in your browser. "
                                       "Campaigns from that mailbox then send as you."));
     else
         m_delegatedStatus->setText(tr("Signed in as %1: campaigns from this mailbox send as you, through /me.").arg(mailbox));
