@@ -475,6 +475,22 @@
         <source>Opens by machines</source>
         <translation>Aperturas de máquinas</translation>
     </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>Rebotes duros</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>Rebotes blandos</translation>
+    </message>
+    <message>
+        <source>Bounce rate (%)</source>
+        <translation>Tasa de rebote (%)</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
 </context>
 <context>
     <name>lux::analytics::OutboxReader</name>
@@ -822,6 +838,66 @@
     <message>
         <source>Could not look in Sent Items (%1): %2</source>
         <translation>No se pudo consultar Elementos enviados (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The answer is longer than %n bytes.</source>
+        <translation><numerusform>La respuesta ocupa más de %n byte.</numerusform><numerusform>La respuesta ocupa más de %n bytes.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: Microsoft Graph denied access (%2).</source>
+        <translation>%1: Microsoft Graph denegó el acceso (%2).</translation>
+    </message>
+    <message>
+        <source>%1: Microsoft Graph has no such item (%2).</source>
+        <translation>%1: Microsoft Graph no tiene ese elemento (%2).</translation>
+    </message>
+    <message>
+        <source>%1: Microsoft Graph no longer knows where the last look stopped.</source>
+        <translation>%1: Microsoft Graph ya no sabe dónde se quedó la última lectura.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>The stored place in the mailbox %1 does not lead to Microsoft Graph; starting again.</source>
+        <translation>La posición guardada en el buzón %1 no lleva a Microsoft Graph; se empieza de nuevo.</translation>
+    </message>
+    <message>
+        <source>Reading the Inbox of %1</source>
+        <translation>Leyendo la bandeja de entrada de %1</translation>
+    </message>
+    <message>
+        <source>Reading the Inbox of %1: Microsoft Graph answered without a next or delta link.</source>
+        <translation>Leyendo la bandeja de entrada de %1: Microsoft Graph respondió sin enlace siguiente ni delta.</translation>
+    </message>
+    <message>
+        <source>Reading a message in %1</source>
+        <translation>Leyendo un mensaje en %1</translation>
+    </message>
+    <message>
+        <source>Marking a message read in %1</source>
+        <translation>Marcando un mensaje como leído en %1</translation>
+    </message>
+    <message>
+        <source>Looking for the folder “%1” in %2</source>
+        <translation>Buscando la carpeta «%1» en %2</translation>
+    </message>
+    <message>
+        <source>Making the folder “%1” in %2</source>
+        <translation>Creando la carpeta «%1» en %2</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph made the folder “%1” in %2 without saying its id.</source>
+        <translation>Microsoft Graph creó la carpeta «%1» en %2 sin indicar su id.</translation>
+    </message>
+    <message>
+        <source>Moving a message to “%1” in %2</source>
+        <translation>Moviendo un mensaje a «%1» en %2</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1543,29 @@
     </message>
 </context>
 <context>
+    <name>lux::mailbox::InboundApplier</name>
+    <message>
+        <source>Hard bounce (%1) from campaign %2: %3</source>
+        <translation>Rebote duro (%1) de la campaña %2: %3</translation>
+    </message>
+    <message>
+        <source>Hard bounce (%1): %2</source>
+        <translation>Rebote duro (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft bounces in a row over at least seven days</source>
+        <translation><numerusform>%n rebote blando seguido en al menos siete días</numerusform><numerusform>%n rebotes blandos seguidos en al menos siete días</numerusform></translation>
+    </message>
+    <message>
+        <source>Unsubscribe mail to %1 about campaign %2</source>
+        <translation>Correo de baja a %1 sobre la campaña %2</translation>
+    </message>
+    <message>
+        <source>Unsubscribe mail to %1</source>
+        <translation>Correo de baja a %1</translation>
+    </message>
+</context>
+<context>
     <name>lux::mailbox::InboundClassifier</name>
     <message>
         <source>The message is %1 bytes; at most %2 are read.</source>
@@ -1479,6 +1578,21 @@
     <message>
         <source>The message could not be parsed: %1</source>
         <translation>No se pudo analizar el mensaje: %1</translation>
+    </message>
+    <message>
+        <source>The message has %1 lines that start with “--”; at most %2 are read.</source>
+        <translation>El mensaje tiene %1 líneas que empiezan por «--»; se leen como mucho %2.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::mailbox::MailboxReader</name>
+    <message>
+        <source>LUX reads the Inbox of %1 but may not mark messages read or move them: grant the app Mail.ReadWrite (or sign in again). They stay unread; none is read twice.</source>
+        <translation>LUX lee la bandeja de entrada de %1 pero no puede marcar los mensajes como leídos ni moverlos: concede a la aplicación Mail.ReadWrite (o vuelve a iniciar sesión). Se quedan sin leer; ninguno se lee dos veces.</translation>
+    </message>
+    <message>
+        <source>LUX may not read the Inbox of %1, so its bounces, replies and unsubscribe mails are not seen. Grant the app registration the Mail.Read application permission (Mail.ReadWrite to also mark them read or move them), or sign in again under Settings → Sending.</source>
+        <translation>LUX no puede leer la bandeja de entrada de %1, así que no ve sus rebotes, respuestas ni correos de baja. Concede al registro de la aplicación el permiso de aplicación Mail.Read (Mail.ReadWrite para además marcarlos como leídos o moverlos), o vuelve a iniciar sesión en Ajustes → Envío.</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2532,26 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotados</translation>
+    </message>
+    <message>
+        <source>%1 · %2 hard, %3 soft</source>
+        <translation>%1 · %2 duros, %3 blandos</translation>
+    </message>
+    <message>
+        <source>Read from the sender mailboxes: hard bounces are suppressed for good; soft ones count as hard after three in a row over a week.</source>
+        <translation>Leído de los buzones remitentes: los rebotes duros se suprimen para siempre; los blandos cuentan como duros tras tres seguidos en una semana.</translation>
+    </message>
+    <message>
+        <source>%1 of the messages bounced, more than the 2 % mailbox providers accept: clean the list before the next campaign, or Exchange may restrict the sending mailbox.</source>
+        <translation>Rebotó el %1 de los mensajes, más del 2 % que aceptan los proveedores de correo: limpia la lista antes de la próxima campaña, o Exchange puede restringir el buzón remitente.</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::CampaignWizard</name>
@@ -3259,7 +3393,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>Bounced</source>
-        <translation>Rebotado</translation>
+        <translation>Rebotados</translation>
     </message>
     <message>
         <source>Complained</source>
@@ -3556,6 +3690,38 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <source>Tags and segments could not be read: %1</source>
         <translation>No se pudieron leer las etiquetas y los segmentos: %1</translation>
     </message>
+    <message>
+        <source> (about “%1”)</source>
+        <translation> (sobre «%1»)</translation>
+    </message>
+    <message>
+        <source>replied “%1”: %2</source>
+        <translation>respondió «%1»: %2</translation>
+    </message>
+    <message>
+        <source>asked by mail to unsubscribe</source>
+        <translation>pidió la baja por correo</translation>
+    </message>
+    <message>
+        <source>bounced for good (%1): %2</source>
+        <translation>rebotó definitivamente (%1): %2</translation>
+    </message>
+    <message>
+        <source>bounced for now (%1): %2</source>
+        <translation>rebotó temporalmente (%1): %2</translation>
+    </message>
+    <message>
+        <source>sent an automatic reply: “%1”</source>
+        <translation>envió una respuesta automática: «%1»</translation>
+    </message>
+    <message>
+        <source>wrote “%1”</source>
+        <translation>escribió «%1»</translation>
+    </message>
+    <message>
+        <source>Replies and bounces</source>
+        <translation>Respuestas y rebotes</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>
@@ -3662,6 +3828,18 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     <message>
         <source>Welcome, %1.</source>
         <translation>Bienvenido, %1.</translation>
+    </message>
+    <message>
+        <source> · %1 bounced (%2 %)</source>
+        <translation> · %1 rebotados (%2 %)</translation>
+    </message>
+    <message>
+        <source>More than 2 % of the messages bounced: clean the list (see each campaign's report) before sending more.</source>
+        <translation>Rebotó más del 2 % de los mensajes: limpia la lista (mira el informe de cada campaña) antes de enviar más.</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotados</translation>
     </message>
 </context>
 <context>
@@ -4727,10 +4905,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Volver a iniciar sesión…</translation>
     </message>
     <message>
-        <source>Without an app secret: sign in as a user with the Mail.Send permission, in your browser. Campaigns from that mailbox then send as you.</source>
-        <translation>Sin secreto de aplicación: inicia sesión en el navegador como un usuario con el permiso Mail.Send. Las campañas de ese buzón se envían entonces como tú.</translation>
-    </message>
-    <message>
         <source>Signed in as %1: campaigns from this mailbox send as you, through /me.</source>
         <translation>Sesión iniciada como %1: las campañas de este buzón se envían como tú, mediante /me.</translation>
     </message>
@@ -4755,8 +4929,36 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>No se puede leer el llavero: %1</translation>
     </message>
     <message>
-        <source>An app registration in Microsoft Entra with the Mail.Send application permission. Messages go out from the sender mailboxes below. The tenant, client id and addresses are saved in this database, so a teammate who opens it has them; the secret stays in your keychain.</source>
-        <translation>Un registro de aplicación en Microsoft Entra con el permiso de aplicación Mail.Send. Los mensajes salen de los buzones remitentes de abajo. El inquilino, el id de cliente y las direcciones se guardan en esta base de datos, así que un compañero que la abra los tendrá; el secreto se queda en tu llavero.</translation>
+        <source>An app registration in Microsoft Entra with the Mail.Send and Mail.ReadWrite application permissions. Messages go out from the sender mailboxes below. The tenant, client id and addresses are saved in this database, so a teammate who opens it has them; the secret stays in your keychain.</source>
+        <translation>Un registro de aplicación en Microsoft Entra con los permisos de aplicación Mail.Send y Mail.ReadWrite. Los mensajes salen de los buzones remitentes de abajo. El inquilino, el id de cliente y las direcciones se guardan en esta base de datos, así que un compañero que la abra los tiene; el secreto se queda en tu llavero.</translation>
+    </message>
+    <message>
+        <source>Bounces and replies</source>
+        <translation>Rebotes y respuestas</translation>
+    </message>
+    <message>
+        <source>LUX reads the Inbox of each sender mailbox every five minutes while it runs: bounces mark the address bounced and suppress it, replies appear on the contact, and unsubscribe mails are applied. It needs Mail.Read (Mail.ReadWrite to mark messages read or move them). Nothing is deleted.</source>
+        <translation>LUX lee la bandeja de entrada de cada buzón remitente cada cinco minutos mientras se ejecuta: los rebotes marcan la dirección como rebotada y la suprimen, las respuestas aparecen en el contacto y se aplican los correos de baja. Necesita Mail.Read (Mail.ReadWrite para marcar los mensajes como leídos o moverlos). No se borra nada.</translation>
+    </message>
+    <message>
+        <source>Mark them read</source>
+        <translation>Marcarlos como leídos</translation>
+    </message>
+    <message>
+        <source>Move them to a folder</source>
+        <translation>Moverlos a una carpeta</translation>
+    </message>
+    <message>
+        <source>Messages LUX has read:</source>
+        <translation>Mensajes que LUX ha leído:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>Without an app secret: sign in as a user with the Mail.Send and Mail.ReadWrite permissions, in your browser. Campaigns from that mailbox then send as you.</source>
+        <translation>Sin secreto de aplicación: inicia sesión en tu navegador como un usuario con los permisos Mail.Send y Mail.ReadWrite. Las campañas de ese buzón se envían entonces en tu nombre.</translation>
     </message>
 </context>
 <context>
@@ -5138,7 +5340,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Bounced</source>
-        <translation>Rebotado</translation>
+        <translation>Rebotados</translation>
     </message>
     <message>
         <source>Erased contact (kept as a hash)</source>
@@ -6596,6 +6798,94 @@ Etiquetas: %7</translation>
     <message>
         <source>Read-only: %1; LUX opens it for viewing only.</source>
         <translation>Solo lectura: %1; LUX la abre solo para consulta.</translation>
+    </message>
+    <message>
+        <source>Only this kind (hard-bounce, soft-bounce, auto-reply, unsubscribe, reply, other).</source>
+        <translation>Solo este tipo (hard-bounce, soft-bounce, auto-reply, unsubscribe, reply, other).</translation>
+    </message>
+    <message>
+        <source>Only those about this campaign.</source>
+        <translation>Solo los de esta campaña.</translation>
+    </message>
+    <message>
+        <source>Only those of the contact with this address.</source>
+        <translation>Solo los del contacto con esta dirección.</translation>
+    </message>
+    <message>
+        <source>At most N, newest first (default 100).</source>
+        <translation>Como mucho N, los más recientes primero (100 por defecto).</translation>
+    </message>
+    <message>
+        <source>The database is open for writing elsewhere; read the mailboxes there.</source>
+        <translation>La base de datos está abierta para escritura en otro sitio; lee los buzones allí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read: </source>
+        <translation><numerusform>%n mensaje leído: </numerusform><numerusform>%n mensajes leídos: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bounce(s), </source>
+        <translation><numerusform>%n rebote, </numerusform><numerusform>%n rebotes, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsubscribe(s), </source>
+        <translation><numerusform>%n baja, </numerusform><numerusform>%n bajas, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies).</source>
+        <translation><numerusform>%n respuesta.</numerusform><numerusform>%n respuestas.</numerusform></translation>
+    </message>
+    <message>
+        <source>No sender mailbox to read.</source>
+        <translation>No hay buzón remitente que leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) read, last look %2</source>
+        <translation><numerusform>%1: %n mensaje leído, última lectura %2</numerusform><numerusform>%1: %n mensajes leídos, última lectura %2</numerusform></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>No sender mailbox was read yet.</source>
+        <translation>Aún no se ha leído ningún buzón remitente.</translation>
+    </message>
+    <message>
+        <source>--kind must be one of %1, not “%2”.</source>
+        <translation>--kind debe ser uno de %1, no «%2».</translation>
+    </message>
+    <message>
+        <source>--campaign takes a campaign id, not “%1”.</source>
+        <translation>--campaign espera un id de campaña, no «%1».</translation>
+    </message>
+    <message>
+        <source>--limit takes a number above 0, not “%1”.</source>
+        <translation>--limit espera un número mayor que 0, no «%1».</translation>
+    </message>
+    <message>
+        <source>There is no contact with the email %1.</source>
+        <translation>No hay ningún contacto con el correo %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was read.</source>
+        <translation>No se ha leído nada.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'mailbox %1'. Commands: read, status, messages.</source>
+        <translation>Comando desconocido 'mailbox %1'. Comandos: read, status, messages.</translation>
+    </message>
+    <message>
+        <source>read bounces, replies and unsubscribe mails from the sender mailboxes' Inbox once</source>
+        <translation>leer una vez los rebotes, respuestas y correos de baja de la bandeja de entrada de los buzones remitentes</translation>
+    </message>
+    <message>
+        <source>each sender mailbox: when it was last read, messages read, the last problem</source>
+        <translation>cada buzón remitente: cuándo se leyó por última vez, mensajes leídos, el último problema</translation>
+    </message>
+    <message>
+        <source>what was read: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N</source>
+        <translation>lo que se ha leído: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N</translation>
     </message>
 </context>
 <context>

@@ -240,13 +240,18 @@ QString unquoted(const QString &text)
 
 // ---------------------------------------------------------------- the walk over the parts
 // Content-Type lines at the start of a line: an upper bound on the parts a parser can make of it.
-int contentTypeLines(QByteArrayView bytes)
+// Also counts the lines that start with "--" (every one a boundary candidate vmime must test): vmime
+// takes seconds over a few megabytes of them.
+int contentTypeLines(QByteArrayView bytes, int *dashLines)
 {
     static constexpr QByteArrayView key("content-type");
     int count = 0;
+    *dashLines = 0;
     for (qsizetype pos = 0; pos < bytes.size();) {
         if (bytes.size() - pos >= key.size() && bytes.sliced(pos, key.size()).compare(key, Qt::CaseInsensitive) == 0)
             ++count;
+        if (bytes.size() - pos >= 2 && bytes[pos] == '-' && bytes[pos + 1] == '-')
+            ++*dashLines;
         const qsizetype eol = bytes.indexOf('\n', pos);
         if (eol < 0)
             break;
@@ -440,6 +445,10 @@ Returned returnedInText(const QString &text)
     }
     return r;
 }
+
+// How much of the body the excerpt is looked for in: a person's words come first, and the regular
+// expressions below stay cheap whatever the body holds.
+constexpr qsizetype kExcerptScanChars = 16 * 1024;
 
 // What a person wrote in a reply: the text before the attribution line that introduces the quote
 // ("On Tue, 3 Mar 2026, Ada wrote:", "El … escribió:") or Outlook's "-----Original Message-----" and
@@ -760,8 +769,12 @@ Result<InboundResult> InboundClassifier::classify(const QByteArray &mime)
 {
     if (mime.size() > kMaxBytes)
         return Error(errc::inboundTooLarge, tr("The message is %1 bytes; at most %2 are read.").arg(mime.size()).arg(kMaxBytes));
-    if (const int n = contentTypeLines(mime); n > kMaxContentTypes)
+    int dashLines = 0;
+    if (const int n = contentTypeLines(mime, &dashLines); n > kMaxContentTypes)
         return Error(errc::inboundTooComplex, tr("The message has %1 MIME parts or more; at most %2 are read.").arg(n).arg(kMaxContentTypes));
+    if (dashLines > kMaxDashLines)
+        return Error(errc::inboundTooComplex,
+                     tr("The message has %1 lines that start with “--”; at most %2 are read.").arg(dashLines).arg(kMaxDashLines));
 
     static std::once_flag platform;
     std::call_once(platform, [] { vmime::platform::setHandler<vmime::platforms::posix::posixHandler>(); });
@@ -787,7 +800,7 @@ Result<InboundResult> InboundClassifier::classify(const QByteArray &mime)
     r.subject = collapse(ctx.subject, kMaxSubjectChars);
     // What a person wrote, above the quoted message, for the contact's replies.
     if (r.kind == InboundClass::Reply || r.kind == InboundClass::Unsubscribe || r.kind == InboundClass::Other)
-        r.excerpt = collapse(ownWords(ctx.bodyText), kMaxExcerptChars);
+        r.excerpt = collapse(ownWords(ctx.bodyText.left(kExcerptScanChars)), kMaxExcerptChars); // the words are at the top
     return r;
 }
 

@@ -64,6 +64,9 @@ public:
     // more is refused (inbound.too-complex). It bounds the number of parts, so the depth of vmime's
     // recursive multipart parser, before vmime sees a byte.
     static constexpr int kMaxContentTypes = 64;
+    // Lines starting with "--" (boundary candidates): more is refused (inbound.too-complex). vmime's
+    // boundary search spends seconds on megabytes of them; real bounces and replies have a handful.
+    static constexpr int kMaxDashLines = 5000;
     // Nesting levels of the part tree that are walked; deeper parts are ignored.
     static constexpr int kMaxDepth = 16;
     // Decoded text looked at per part, and in all.

@@ -16,6 +16,7 @@
 #include "testsupport.h"
 #include "theme/theme.h"
 #include "tracking/trackersync.h"
+#include "mailbox/inboundapplier.h"
 
 #include <QChart>
 #include <QChartView>
@@ -94,6 +95,24 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
         const auto applied = tracking::TrackerSync(nullptr, c, QString(), QByteArray()).apply(events, QString::number(id));
         QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
         QCOMPARE(applied->machine, 10);
+        // What came back to the sender mailbox: three hard bounces, a soft one, a reply.
+        mailbox::InboundApplier inbox(c, nullptr);
+        const auto back = [&](mailbox::InboundClass kind, int outboxRow, const QString &status, const QString &text) {
+            mailbox::InboundResult r;
+            r.kind = kind;
+            r.originalMessageId = QStringLiteral("<m%1@acme.example>").arg(outboxRow);
+            r.status = status;
+            r.diagnostic = kind == mailbox::InboundClass::Reply ? QString() : text;
+            r.recipient = r.originalRecipient = QStringLiteral("reader%1@example.com").arg(outboxRow - 1, 2, 10, QLatin1Char('0'));
+            r.sender = kind == mailbox::InboundClass::Reply ? r.recipient : QStringLiteral("postmaster@example.com");
+            r.subject = kind == mailbox::InboundClass::Reply ? QStringLiteral("Re: Spring is here") : QStringLiteral("Undeliverable");
+            r.excerpt = kind == mailbox::InboundClass::Reply ? text : QString();
+            return inbox.apply({QStringLiteral("news@acme.example"), QStringLiteral("g%1").arg(outboxRow), QDateTime::fromMSecsSinceEpoch(kSentAt + 600'000)}, r);
+        };
+        for (int row : {36, 37, 38})
+            QVERIFY(back(mailbox::InboundClass::HardBounce, row, QStringLiteral("5.1.1"), QStringLiteral("550 5.1.1 User unknown")));
+        QVERIFY(back(mailbox::InboundClass::SoftBounce, 39, QStringLiteral("4.2.2"), QStringLiteral("452 4.2.2 Mailbox full")));
+        QVERIFY(back(mailbox::InboundClass::Reply, 3, QString(), QStringLiteral("Do you ship the spring boxes to Canada?")));
     }
     QVERIFY(f.openSession());
 
@@ -115,6 +134,12 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
     QCOMPARE(tile(3), QStringLiteral("9"));       // clicked by people (the scanner is not one)
     QCOMPARE(tile(4), QStringLiteral("37.5 %"));  // 9 of 24
     QCOMPARE(tile(5), QStringLiteral("1"));
+    QCOMPARE(tile(6), QStringLiteral("4")); // 3 hard, 1 soft: 10.3 %, over the 2 % warning
+    QVERIFY2(page.findChild<QLabel *>(QStringLiteral("reportNote"))->text().contains(QStringLiteral("more than the 2 %")),
+             qPrintable(page.findChild<QLabel *>(QStringLiteral("reportNote"))->text()));
+    QCOMPARE(report->report().hardBounces, 3);
+    QCOMPARE(report->report().softBounces, 1);
+    QCOMPARE(report->report().replies, 1);
     QCOMPARE(report->chartView()->chart()->series().size(), 4);
     auto *links = page.findChild<QTableWidget *>(QStringLiteral("reportLinks"));
     QCOMPARE(links->rowCount(), 2);
@@ -174,6 +199,11 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
     QVERIFY2(reader3.contains(QStringLiteral("received “Spring launch”")), qPrintable(reader3));
     QVERIFY(reader3.contains(QStringLiteral("opened “Spring launch”")));
     QVERIFY(reader3.contains(QStringLiteral("clicked https://shop.example/sale in “Spring launch”")));
+    QVERIFY2(reader3.contains(QStringLiteral("replied “Re: Spring is here”: Do you ship the spring boxes to Canada? (about “Spring launch”)")),
+             qPrintable(reader3));
+    const QString bounced = detailsOf(QStringLiteral("reader35@example.com"));
+    QVERIFY2(bounced.contains(QStringLiteral("bounced for good (5.1.1): 550 5.1.1 User unknown")), qPrintable(bounced));
+    QVERIFY(bounced.contains(QStringLiteral("On the suppression list")));
     const QString reader33 = detailsOf(QStringLiteral("reader32@example.com"));
     QVERIFY2(reader33.contains(QStringLiteral("(a machine: every link clicked at once)")), qPrintable(reader33));
     (void)detailsOf(QStringLiteral("reader02@example.com"));
@@ -188,7 +218,9 @@ void TestCampaignReport::reportShowsPeopleAndMachinesApart()
     auto *note = dashboard.findChild<QLabel *>(QStringLiteral("engagementNote"));
     QTRY_VERIFY2(note->text().contains(QStringLiteral("39 sent · opened by 24 people · clicked by 9 people · 8 opens by image proxies")),
                  qPrintable(note->text()));
-    QCOMPARE(dashboard.findChild<QChartView *>(QStringLiteral("engagementChart"))->chart()->series().size(), 4);
+    QVERIFY2(note->text().contains(QStringLiteral("4 bounced (10.3 %)")), qPrintable(note->text()));
+    QCOMPARE(note->property("role").toString(), QStringLiteral("warning"));
+    QCOMPARE(dashboard.findChild<QChartView *>(QStringLiteral("engagementChart"))->chart()->series().size(), 5);
     QTest::qWait(100);
     if (!dir.isEmpty())
         QVERIFY(dashboard.grab().save(dir + QStringLiteral("/dashboard-engagement.png")));

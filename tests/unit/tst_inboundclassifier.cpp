@@ -134,7 +134,9 @@ void TestInboundClassifier::hostile_data()
 
     QTest::newRow("one 9 MiB header line") << QByteArray("Subject: ") + QByteArray(9 * 1024 * 1024, 'x') + "\r\n\r\nbody" << QString();
     QTest::newRow("9 MiB of boundary lines") << QByteArray("Content-Type: multipart/mixed\r\n\r\n") + QByteArray(9 * 1024 * 1024 / 4, '\n').replace("\n", "\n--\n")
-                                             << QString();
+                                             << QString(lux::errc::inboundTooComplex);
+    QTest::newRow("4,000 boundary lines") << QByteArray("Content-Type: multipart/mixed\r\n\r\n") + QByteArray(4000, '\n').replace("\n", "\n--\n")
+                                          << QString();
 }
 
 void TestInboundClassifier::hostile()

@@ -23,6 +23,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -195,6 +196,9 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
                                : tr("Nothing has been sent yet."));
     else
         m_note->setText(tr("Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people."));
+    m_note->setProperty("role", warn ? QStringLiteral("warning") : QStringLiteral("muted"));
+    m_note->style()->unpolish(m_note);
+    m_note->style()->polish(m_note);
     if (warn)
         m_note->setText(tr("%1 of the messages bounced, more than the 2 % mailbox providers accept: clean the list before the next campaign, "
                            "or Exchange may restrict the sending mailbox.")
