@@ -698,9 +698,10 @@ int runMailboxCommand(const QString &command, const CommandContext &ctx)
             replies += o.value(QStringLiteral("replies")).toInt();
             failed = failed || o.contains(QStringLiteral("error"));
         }
-        const QString text = CampaignTr::tr("%n message(s) read: ", nullptr, read)
-                             + CampaignTr::tr("%n bounce(s), ", nullptr, bounces) + CampaignTr::tr("%n unsubscribe(s), ", nullptr, unsubscribes)
-                             + CampaignTr::tr("%n reply(ies).", nullptr, replies);
+        const QString text = CampaignTr::tr("%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).", nullptr, read)
+                                 .arg(bounces)
+                                 .arg(unsubscribes)
+                                 .arg(replies);
         if (failed)
             return ctx.fail(Error(errc::graphMailbox, text), {{QStringLiteral("mailboxes"), looks}});
         return ctx.succeed({{QStringLiteral("mailboxes"), looks}}, looks.isEmpty() ? CampaignTr::tr("No sender mailbox to read.") : text);

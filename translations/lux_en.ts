@@ -300,24 +300,12 @@ Preheader: %2
         <translation><numerusform>%n failed recipient will be sent again.</numerusform><numerusform>%n failed recipients will be sent again.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) read: </source>
-        <translation><numerusform>%n message read: </numerusform><numerusform>%n messages read: </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bounce(s), </source>
-        <translation><numerusform>%n bounce, </numerusform><numerusform>%n bounces, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unsubscribe(s), </source>
-        <translation><numerusform>%n unsubscribe, </numerusform><numerusform>%n unsubscribes, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(ies).</source>
-        <translation><numerusform>%n reply.</numerusform><numerusform>%n replies.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %n message(s) read, last look %2</source>
         <translation><numerusform>%1: %n message read, last look %2</numerusform><numerusform>%1: %n messages read, last look %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).</source>
+        <translation><numerusform>%n message read (bounces: %1, unsubscribes: %2, replies: %3).</numerusform><numerusform>%n messages read (bounces: %1, unsubscribes: %2, replies: %3).</numerusform></translation>
     </message>
 </context>
 </TS>

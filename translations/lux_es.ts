@@ -6819,22 +6819,6 @@ Etiquetas: %7</translation>
         <source>The database is open for writing elsewhere; read the mailboxes there.</source>
         <translation>La base de datos está abierta para escritura en otro sitio; lee los buzones allí.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n message(s) read: </source>
-        <translation><numerusform>%n mensaje leído: </numerusform><numerusform>%n mensajes leídos: </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bounce(s), </source>
-        <translation><numerusform>%n rebote, </numerusform><numerusform>%n rebotes, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unsubscribe(s), </source>
-        <translation><numerusform>%n baja, </numerusform><numerusform>%n bajas, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(ies).</source>
-        <translation><numerusform>%n respuesta.</numerusform><numerusform>%n respuestas.</numerusform></translation>
-    </message>
     <message>
         <source>No sender mailbox to read.</source>
         <translation>No hay buzón remitente que leer.</translation>
@@ -6886,6 +6870,10 @@ Etiquetas: %7</translation>
     <message>
         <source>what was read: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N</source>
         <translation>lo que se ha leído: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).</source>
+        <translation><numerusform>%n mensaje leído (rebotes: %1, bajas: %2, respuestas: %3).</numerusform><numerusform>%n mensajes leídos (rebotes: %1, bajas: %2, respuestas: %3).</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1549,10 +1549,6 @@ ES.update({
  'Only those of the contact with this address.': 'Solo los del contacto con esta dirección.',
  'At most N, newest first (default 100).': 'Como mucho N, los más recientes primero (100 por defecto).',
  'The database is open for writing elsewhere; read the mailboxes there.': 'La base de datos está abierta para escritura en otro sitio; lee los buzones allí.',
- '%n message(s) read: ': ('%n mensaje leído: ', '%n mensajes leídos: '),
- '%n bounce(s), ': ('%n rebote, ', '%n rebotes, '),
- '%n unsubscribe(s), ': ('%n baja, ', '%n bajas, '),
- '%n reply(ies).': ('%n respuesta.', '%n respuestas.'),
  'No sender mailbox to read.': 'No hay buzón remitente que leer.',
  '%1: %n message(s) read, last look %2': ('%1: %n mensaje leído, última lectura %2', '%1: %n mensajes leídos, última lectura %2'),
  'never': 'nunca',
@@ -1567,4 +1563,5 @@ ES.update({
  'what was read: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N': 'lo que se ha leído: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N',
  'Bounced': 'Rebotados',
  'The message has %1 lines that start with “--”; at most %2 are read.': 'El mensaje tiene %1 líneas que empiezan por «--»; se leen como mucho %2.',
+ '%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).': ('%n mensaje leído (rebotes: %1, bajas: %2, respuestas: %3).', '%n mensajes leídos (rebotes: %1, bajas: %2, respuestas: %3).'),
 })

@@ -12,12 +12,9 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).': ('%n message read (bounces: %1, unsubscribes: %2, replies: %3).', '%n messages read (bounces: %1, unsubscribes: %2, replies: %3).'),
     'The answer is longer than %n bytes.': ('The answer is longer than %n byte.', 'The answer is longer than %n bytes.'),
     '%n soft bounces in a row over at least seven days': ('%n soft bounce in a row over at least seven days', '%n soft bounces in a row over at least seven days'),
-    '%n message(s) read: ': ('%n message read: ', '%n messages read: '),
-    '%n bounce(s), ': ('%n bounce, ', '%n bounces, '),
-    '%n unsubscribe(s), ': ('%n unsubscribe, ', '%n unsubscribes, '),
-    '%n reply(ies).': ('%n reply.', '%n replies.'),
     '%1: %n message(s) read, last look %2': ('%1: %n message read, last look %2', '%1: %n messages read, last look %2'),
     '%n key(s) in the keychain; key %1 signs.': ('%n key in the keychain; key %1 signs.', '%n keys in the keychain; key %1 signs.'),
     'Synced just now: %n new event(s).': ('Synced just now: %n new event.', 'Synced just now: %n new events.'),
