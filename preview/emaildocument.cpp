@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "cellmemo.h"
 #include "widthpass.h"
 
 #include <litehtml.h>
@@ -170,6 +171,7 @@ public:
 
     QPainter *painter = nullptr;
     QSet<QString> blocked;
+    detail::CellMemoState memo;
 
     litehtml::uint_ptr create_font(const litehtml::tchar_t *faceName, int size, int weight, litehtml::font_style italic,
                                    unsigned int decoration, litehtml::font_metrics *fm) override
@@ -331,9 +333,12 @@ public:
         client.width = m_options.width;
         client.height = 10000;
     }
-    std::shared_ptr<litehtml::element> create_element(const litehtml::tchar_t *, const litehtml::string_map &,
-                                                      const std::shared_ptr<litehtml::document> &) override
+    std::shared_ptr<litehtml::element> create_element(const litehtml::tchar_t *tag, const litehtml::string_map &,
+                                                      const std::shared_ptr<litehtml::document> &doc) override
     {
+        // Table cells remember their layouts by width (cellmemo.h): nested tables in linear time.
+        if (std::strcmp(tag, "td") == 0 || std::strcmp(tag, "th") == 0)
+            return std::make_shared<detail::MemoCell>(doc, memo);
         return nullptr;
     }
     void get_media_features(litehtml::media_features &media) const override
@@ -511,11 +516,23 @@ std::unique_ptr<EmailDocument> EmailDocument::layout(const QString &html, const 
     doc->d->context.load_master_stylesheet(master.constData());
     const QByteArray utf8 = (options.emailAware ? withLineBreaksFixed(html) : html).toUtf8();
     doc->d->document = litehtml::document::createFromUTF8(utf8.constData(), doc->d->container.get(), &doc->d->context);
-    detail::WidthPass widths(options.emailAware ? doc->d->document->root() : nullptr, options.width);
+    const litehtml::element::ptr root = doc->d->document->root();
+    doc->d->container->memo.enabled = !detail::hasOutOfFlowElements(root);
+    detail::WidthPass widths(options.emailAware ? root : nullptr, options.width);
     doc->d->document->render(options.width);
+    detail::settleCells(root);
     if (widths.needsSecondLayout()) {
         widths.settle();
+        ++doc->d->container->memo.generation; // the cells' widths changed: what they remember is void
         doc->d->document->render(options.width);
+        detail::settleCells(root);
+    }
+    // litehtml measured the document while some cells were still stale. Laying it out once more, every
+    // cell is asked for the width it is laid out at and answers from memory, so this pass costs little;
+    // it leaves litehtml's own measure of the document right.
+    if (doc->d->container->memo.enabled) {
+        doc->d->document->render(options.width);
+        detail::settleCells(root);
     }
     return doc;
 }
