@@ -20,6 +20,7 @@
 #include "tracking/trackersync.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -92,10 +93,11 @@ Status checksPass(QSqlDatabase db, const campaigns::Campaign &c, bool acceptWarn
     return {};
 }
 
-// Providers, identities and secrets from the settings and the keychain (or LUX_SECRET_*).
-campaigns::SendSetup sendSetup()
+// Providers, identities and secrets from the database's settings and its keychain entries (or
+// LUX_SECRET_*).
+campaigns::SendSetup sendSetup(DatabaseScope &scope)
 {
-    return awaitTask(campaigns::SendSetup::withSecrets(SecretStore(), campaigns::SendSetup::fromSettings(Settings())));
+    return awaitTask(campaigns::SendSetup::withSecrets(scope.secrets(), campaigns::SendSetup::fromSettings(scope.settings())));
 }
 
 // The run path of the app's scheduler, from a terminal: the same runner, stopped by SIGINT or
@@ -103,7 +105,8 @@ campaigns::SendSetup sendSetup()
 class Runner
 {
 public:
-    Runner(QSqlDatabase db) : m_runner(db, &m_network, sendSetup())
+    explicit Runner(DatabaseScope &scope)
+        : m_runner(scope.database().connection(), &m_network, sendSetup(scope)), m_secrets(scope.secrets())
     {
         QObject::connect(&m_runner, &campaigns::CampaignRunner::refreshTokenChanged, &m_runner,
                          [this](const QString &token) { m_rotated = token; });
@@ -115,7 +118,7 @@ public:
     {
         g_running = nullptr;
         if (!m_rotated.isEmpty())
-            if (Status s = awaitTask(SecretStore().write(Secret::GraphRefreshToken, m_rotated)); !s)
+            if (Status s = awaitTask(m_secrets.write(Secret::GraphRefreshToken, m_rotated)); !s)
                 std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("The rotated Microsoft sign-in could not be kept: %1").arg(s.error().message)));
     }
     campaigns::CampaignRunner *operator->() { return &m_runner; }
@@ -123,6 +126,7 @@ public:
 private:
     QNetworkAccessManager m_network;
     campaigns::CampaignRunner m_runner;
+    SecretStore m_secrets;
     QString m_rotated;
 };
 
@@ -185,11 +189,64 @@ QList<QCommandLineOption> campaignOptions(const QString &group, const QString &c
     return {};
 }
 
+namespace {
+
+QString scopeText(Settings::Scope scope)
+{
+    switch (scope) {
+    case Settings::Scope::Person:
+        return CampaignTr::tr("yours, on this computer");
+    case Settings::Scope::Database:
+        return CampaignTr::tr("the database's, shared with it");
+    case Settings::Scope::PersonInDatabase:
+        return CampaignTr::tr("yours, for this database");
+    }
+    return {};
+}
+
+// Every setting with its scope and value; the database's own (and yours for it) when --db's database
+// exists.
+int listSettings(const CommandContext &ctx)
+{
+    std::unique_ptr<DatabaseScope> scope;
+    if (auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}}))
+        scope = std::move(opened).value();
+    Settings person;
+    QJsonArray all;
+    QStringList lines;
+    for (const Settings::Key key : Settings::keys()) {
+        const Settings::Scope where = Settings::scope(key);
+        if (key == Settings::Key::MainWindowGeometry || key == Settings::Key::MainWindowState)
+            continue; // binary window state, not for people
+        const bool fromDatabase = where != Settings::Scope::Person;
+        if (fromDatabase && !scope) {
+            all.append(QJsonObject{{QStringLiteral("key"), Settings::cliName(key)},
+                                   {QStringLiteral("scope"), Settings::scopeName(where)}});
+            lines << QStringLiteral("%1  [%2]  %3").arg(Settings::cliName(key), scopeText(where), CampaignTr::tr("(no database)"));
+            continue;
+        }
+        const QString value = (fromDatabase ? scope->settings() : person).value(key).toString();
+        all.append(QJsonObject{{QStringLiteral("key"), Settings::cliName(key)},
+                               {QStringLiteral("scope"), Settings::scopeName(where)},
+                               {QStringLiteral("value"), value}});
+        lines << QStringLiteral("%1 = %2  [%3]").arg(Settings::cliName(key), value, scopeText(where));
+    }
+    QJsonObject o{{QStringLiteral("settings"), all}};
+    if (scope)
+        o.insert(QStringLiteral("database"), scope->database().path());
+    return ctx.succeed(o, lines.join(u'\n'));
+}
+
+} // namespace
+
 int runSettingsCommand(const QString &command, const CommandContext &ctx)
 {
+    if (command == QLatin1String("list"))
+        return listSettings(ctx);
     if (command == QLatin1String("secret")) {
         // Secrets go to the keychain, read from standard input so they never sit in a command line
-        // or a shell history: `luxctl settings secret graph.client_secret < file`.
+        // or a shell history: `luxctl settings secret graph.client_secret < file`. Each database
+        // keeps its own entries.
         const auto secret = SecretStore::fromCliName(ctx.args.value(0));
         if (!secret || *secret == Secret::GraphRefreshToken) // the refresh token comes from signing in
             return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)"));
@@ -202,26 +259,50 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx)
         if (*secret == Secret::TrackingKeys)
             if (const auto ring = tracking::KeyRing::parse(value.toUtf8()); !ring)
                 return ctx.fail(ring.error());
-        if (Status s = awaitTask(SecretStore().write(*secret, value)); !s)
+        auto scope = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, true, {}});
+        if (!scope)
+            return ctx.fail(scope.error());
+        if (Status s = awaitTask((*scope)->secrets().write(*secret, value)); !s)
             return ctx.fail(s.error());
-        return ctx.succeed({{QStringLiteral("key"), name}}, CampaignTr::tr("Saved in the keychain."));
+        return ctx.succeed({{QStringLiteral("key"), name}, {QStringLiteral("database"), (*scope)->database().path()}},
+                           CampaignTr::tr("Saved in the keychain for %1.").arg(QFileInfo((*scope)->database().path()).fileName()));
     }
-    Settings settings;
     const auto key = Settings::fromCliName(ctx.args.value(0));
     if (!key)
-        return ctx.usage(CampaignTr::tr("Unknown setting '%1'.").arg(ctx.args.value(0)));
-    if (command == QLatin1String("set")) {
-        if (ctx.args.size() != 2)
-            return ctx.usage(CampaignTr::tr("Usage: settings set KEY VALUE"));
-        settings.setValue(*key, ctx.args.at(1));
-        return ctx.succeed({{QStringLiteral("key"), Settings::cliName(*key)}, {QStringLiteral("value"), ctx.args.at(1)}},
-                           CampaignTr::tr("%1 = %2").arg(Settings::cliName(*key), ctx.args.at(1)));
+        return ctx.usage(CampaignTr::tr("Unknown setting '%1'; `luxctl settings list` shows them all.").arg(ctx.args.value(0)));
+    const Settings::Scope where = Settings::scope(*key);
+    const bool set = command == QLatin1String("set");
+    if (set && ctx.args.size() != 2)
+        return ctx.usage(CampaignTr::tr("Usage: settings set KEY VALUE"));
+    std::unique_ptr<DatabaseScope> scope;
+    Settings person;
+    Settings *settings = &person;
+    if (where != Settings::Scope::Person) {
+        // A change needs the database for writing; a read takes it as it is.
+        auto opened = DatabaseScope::open(ctx.databasePath, set ? Database::Options{} : Database::Options{Database::Access::ReadWriteOrReadOnly, false, {}});
+        if (!opened)
+            return ctx.fail(opened.error());
+        scope = std::move(opened).value();
+        settings = &scope->settings();
     }
-    if (command == QLatin1String("get")) {
-        const QString value = settings.value(*key).toString();
-        return ctx.succeed({{QStringLiteral("key"), Settings::cliName(*key)}, {QStringLiteral("value"), value}}, value);
+    QJsonObject o{{QStringLiteral("key"), Settings::cliName(*key)}, {QStringLiteral("scope"), Settings::scopeName(where)}};
+    if (scope)
+        o.insert(QStringLiteral("database"), scope->database().path());
+    if (set) {
+        std::optional<Error> failed;
+        QObject::connect(settings, &Settings::saveFailed, settings, [&failed](Settings::Key, const Error &e) { failed = e; });
+        settings->setValue(*key, ctx.args.at(1));
+        if (failed)
+            return ctx.fail(*failed);
+        settings->sync();
+        o.insert(QStringLiteral("value"), ctx.args.at(1));
+        return ctx.succeed(o, scope ? CampaignTr::tr("%1 = %2 (in %3)").arg(Settings::cliName(*key), ctx.args.at(1),
+                                                                            QFileInfo(scope->database().path()).fileName())
+                                    : CampaignTr::tr("%1 = %2").arg(Settings::cliName(*key), ctx.args.at(1)));
     }
-    return ctx.usage(CampaignTr::tr("Unknown command 'settings %1'. Commands: set, get, secret.").arg(command));
+    const QString value = settings->value(*key).toString();
+    o.insert(QStringLiteral("value"), value);
+    return ctx.succeed(o, value);
 }
 
 int runSenderCommand(const QString &command, const CommandContext &ctx)
@@ -265,19 +346,24 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
 
 int runTrackerCommand(const QString &command, const CommandContext &ctx)
 {
-    const QString url = Settings().trackerUrl();
-    const auto token = awaitTask(SecretStore().read(Secret::TrackerApiToken));
+    // The tracker is the database's: its address in its settings, its token and keys in its entries.
+    auto scope = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, true, {}});
+    if (!scope)
+        return ctx.fail(scope.error());
+    const QString url = (*scope)->settings().trackerUrl();
+    const SecretStore &secrets = (*scope)->secrets();
+    const auto token = awaitTask(secrets.read(Secret::TrackerApiToken));
     const QByteArray apiToken = token ? token->toUtf8() : QByteArray();
     if (command == QLatin1String("new-key")) {
         // A fresh signing key, first in the ring (it signs from now on; older ones still verify).
-        const auto current = awaitTask(SecretStore().read(Secret::TrackingKeys));
+        const auto current = awaitTask(secrets.read(Secret::TrackingKeys));
         if (!current && current.error().code != errc::secretsNotFound)
             return ctx.fail(current.error());
         const auto added = tracking::KeyRing::addKey(current ? current->toUtf8() : QByteArray());
         if (!added)
             return ctx.fail(added.error());
         const QByteArray ring = *added;
-        if (Status s = awaitTask(SecretStore().write(Secret::TrackingKeys, QString::fromUtf8(ring))); !s)
+        if (Status s = awaitTask(secrets.write(Secret::TrackingKeys, QString::fromUtf8(ring))); !s)
             return ctx.fail(s.error());
         // Printed for the server's key file: the same ring, or tokens would not verify.
         return ctx.succeed({{QStringLiteral("keys"), QString::fromUtf8(ring)}}, QString::fromUtf8(ring).trimmed());
@@ -289,10 +375,9 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
         return ctx.succeed({{QStringLiteral("url"), url}, {QStringLiteral("ok"), true}}, CampaignTr::tr("lux-tracker at %1 answers and accepts the API token.").arg(url));
     }
     if (command == QLatin1String("sync")) {
-        auto db = Database::open(ctx.databasePath);
-        if (!db)
-            return ctx.fail(db.error());
-        tracking::TrackerSync sync(&network, (*db)->connection(), url, apiToken);
+        if ((*scope)->database().isReadOnly())
+            return ctx.fail(Error(errc::dbLocked, CampaignTr::tr("The database is open for writing elsewhere; pull the tracker's events there.")));
+        tracking::TrackerSync sync(&network, (*scope)->database().connection(), url, apiToken);
         const auto summary = awaitTask(sync.run());
         if (!summary)
             return ctx.fail(summary.error());
@@ -317,12 +402,12 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
 {
     if (command != QLatin1String("run"))
         return ctx.usage(CampaignTr::tr("Unknown command 'scheduler %1'. Commands: run.").arg(command));
-    auto opened = Database::open(ctx.databasePath);
+    auto opened = DatabaseScope::open(ctx.databasePath);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->connection();
+    QSqlDatabase db = (*opened)->database().connection();
     campaigns::JobStore jobs(db);
-    Runner runner(db);
+    Runner runner(**opened);
     const QString owner = QStringLiteral("luxctl-%1").arg(QCoreApplication::applicationPid());
     QJsonArray ran;
     while (!runner->isStopped()) {
@@ -353,10 +438,10 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
 
 int runCampaignCommand(const QString &command, const CommandContext &ctx)
 {
-    auto opened = Database::open(ctx.databasePath);
+    auto opened = DatabaseScope::open(ctx.databasePath);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->connection();
+    QSqlDatabase db = (*opened)->database().connection();
     campaigns::CampaignStore store(db);
     if (command == QLatin1String("create")) {
         const auto t = content::TemplateStore(db).find(ctx.option(QStringLiteral("template")));
@@ -449,7 +534,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         for (const QString &address : to)
             if (const auto parsed = contacts::Addressing::parseEmail(address); !parsed)
                 return ctx.usage(CampaignTr::tr("“%1” is not an email address: %2").arg(address, parsed.error().message));
-        Runner runner(db);
+        Runner runner(**opened);
         const auto sent = awaitTask(runner->sendTest(*id, to));
         if (!sent)
             return ctx.fail(sent.error());
@@ -496,7 +581,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         }
         campaigns::JobStore jobs(db);
         (void)jobs.cancelSend(*id); // sent now, not by the scheduler
-        Runner runner(db);
+        Runner runner(**opened);
         const campaigns::CampaignRunner::Run run = awaitTask(runner->run(*id));
         using Outcome = campaigns::CampaignRunner::Run::Outcome;
         QJsonObject o = statusJson();

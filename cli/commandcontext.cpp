@@ -52,4 +52,28 @@ int CommandContext::succeed(const QJsonObject &object, const QString &text) cons
     return ExitOk;
 }
 
+Result<std::unique_ptr<DatabaseScope>> DatabaseScope::open(const QString &path, const Database::Options &options)
+{
+    auto db = Database::open(path, options);
+    if (!db)
+        return db.error();
+    std::unique_ptr<DatabaseScope> scope(new DatabaseScope);
+    scope->m_db = std::move(db).value();
+    if (Status s = scope->m_settings.attach(*scope->m_db); !s)
+        return s.error();
+    scope->m_secrets = SecretStore().scopedTo(scope->m_db->databaseId(), scope->m_settings.inheritsUserSecrets());
+    return scope;
+}
+
+DatabaseScope::~DatabaseScope()
+{
+    m_settings.detach(); // before the database it writes through closes
+}
+
+void CommandContext::notice(const QString &text) const
+{
+    if (!text.isEmpty())
+        print(stderr, QStringLiteral("luxctl: ") + text);
+}
+
 } // namespace lux::cli

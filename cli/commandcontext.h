@@ -2,10 +2,15 @@
 #pragma once
 
 #include "common/result.h"
+#include "secrets/secretstore.h"
+#include "settings/settings.h"
+#include "storage/database.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QStringList>
+
+#include <memory>
 
 namespace lux::cli {
 
@@ -28,6 +33,31 @@ struct CommandContext
     int fail(const Error &error, const QJsonObject &extra = {}) const; // prints, returns ExitFailure
     int usage(const QString &message) const;     // prints, returns ExitUsage
     int succeed(const QJsonObject &object, const QString &text) const;
+    // Something the user should know that is not the result (a database opened read-only): on
+    // standard error, so the JSON on standard output stays one object.
+    void notice(const QString &text) const;
+};
+
+// A database opened for a command with what belongs to it: its settings (the database's own read from
+// it, the person's from QSettings) and its entries in the keychain. Commands that send, sync or set a
+// database's settings open it this way, so `luxctl --db a.sqlite` and `--db b.sqlite` keep their own
+// tracker, tenant and keys, as the app does.
+class DatabaseScope
+{
+    Q_DISABLE_COPY_MOVE(DatabaseScope)
+public:
+    static Result<std::unique_ptr<DatabaseScope>> open(const QString &path, const Database::Options &options = {});
+    ~DatabaseScope();
+
+    Database &database() { return *m_db; }
+    Settings &settings() { return m_settings; }
+    const SecretStore &secrets() const { return m_secrets; }
+
+private:
+    DatabaseScope() = default;
+    std::unique_ptr<Database> m_db;
+    Settings m_settings;
+    SecretStore m_secrets;
 };
 
 } // namespace lux::cli

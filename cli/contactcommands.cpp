@@ -2,6 +2,7 @@
 #include "contactcommands.h"
 
 #include "common/errorcodes.h"
+#include "common/inputfile.h"
 #include "contacts/contactimporter.h"
 #include "contacts/contactrepository.h"
 #include "contacts/segment.h"
@@ -26,6 +27,20 @@ class ContactsTr
 {
     Q_DECLARE_TR_FUNCTIONS(luxctl)
 };
+
+// A segment's rules are a few KB of JSON (Segment::parse caps their number and depth); a megabyte
+// is room for any and keeps a mistaken file (a log, an image) from being read whole.
+constexpr qint64 kMaxRulesFileBytes = 1024 * 1024;
+
+// For the commands that only read: the writer lock when free, else read-only; a file that cannot be
+// changed (read-only, immutable, in a read-only folder) is opened for viewing, and said so.
+Result<std::unique_ptr<Database>> openForReading(const CommandContext &ctx)
+{
+    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (db)
+        ctx.notice((*db)->readOnlyNotice());
+    return db;
+}
 
 
 int import(const CommandContext &ctx)
@@ -95,7 +110,7 @@ int import(const CommandContext &ctx)
         std::fputs("\r\033[K", stderr);
     if (!report)
         return ctx.fail(report.error());
-    const QJsonObject o{{QStringLiteral("read"), report->read},
+    QJsonObject o{{QStringLiteral("read"), report->read},
                         {QStringLiteral("imported"), report->imported},
                         {QStringLiteral("updated"), report->updated},
                         {QStringLiteral("duplicates"), report->duplicates},
@@ -103,6 +118,10 @@ int import(const CommandContext &ctx)
                         {QStringLiteral("preset"), contacts::ContactImporter::presetName(report->plan.preset)},
                         {QStringLiteral("encoding"), report->encoding},
                         {QStringLiteral("delimiter"), QString(report->delimiter)}};
+    QJsonArray warnings;
+    for (const Error &w : report->warnings)
+        warnings.append(QJsonObject{{QStringLiteral("code"), w.code}, {QStringLiteral("message"), w.message}});
+    o.insert(QStringLiteral("warnings"), warnings);
     QString text = ContactsTr::tr("Read %1 rows from %2: %3 imported, %4 duplicates (%5 updated), %6 rejected.")
                        .arg(report->read)
                        .arg(QFileInfo(file).fileName())
@@ -114,6 +133,8 @@ int import(const CommandContext &ctx)
         text += QLatin1Char('\n') + ContactsTr::tr("  line %1: %2").arg(report->rejections.at(i).line).arg(report->rejections.at(i).reason);
     if (report->rejected > 10)
         text += QLatin1Char('\n') + ContactsTr::tr("  … and %1 more").arg(report->rejected - 10);
+    for (const Error &w : report->warnings)
+        text += QLatin1Char('\n') + ContactsTr::tr("Warning: %1").arg(w.message);
     if (!options.rejectsPath.isEmpty() && report->rejected > 0)
         text += QLatin1Char('\n') + ContactsTr::tr("Rejected rows with their reasons: %1").arg(QDir::toNativeSeparators(options.rejectsPath));
     return ctx.succeed(o, text);
@@ -144,7 +165,7 @@ int exportCsv(const CommandContext &ctx)
         return ctx.usage(ContactsTr::tr("contacts export needs exactly one argument: the CSV file to write."));
     if (ctx.options(QStringLiteral("tag")).size() > 1)
         return ctx.usage(ContactsTr::tr("contacts export takes at most one --tag."));
-    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    auto db = openForReading(ctx);
     if (!db)
         return ctx.fail(db.error());
     const QString out = QFileInfo(ctx.args.first()).absoluteFilePath();
@@ -183,7 +204,7 @@ int show(const CommandContext &ctx)
 {
     if (ctx.args.size() != 1)
         return ctx.usage(ContactsTr::tr("contacts show needs exactly one argument: the email address."));
-    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    auto db = openForReading(ctx);
     if (!db)
         return ctx.fail(db.error());
     const auto c = contacts::ContactRepository((*db)->connection()).findByEmail(ctx.args.first());
@@ -206,7 +227,7 @@ int count(const CommandContext &ctx)
 {
     if (ctx.options(QStringLiteral("tag")).size() > 1)
         return ctx.usage(ContactsTr::tr("contacts count takes at most one --tag."));
-    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    auto db = openForReading(ctx);
     if (!db)
         return ctx.fail(db.error());
     const auto filter = filterFrom(ctx, (*db)->connection());
@@ -269,13 +290,17 @@ int runSegmentCommand(const QString &command, const CommandContext &ctx)
     if (command == QLatin1String("save")) {
         if (ctx.args.size() != 1 || !ctx.isSet(QStringLiteral("rules")))
             return ctx.usage(ContactsTr::tr("segment save needs a name and --rules FILE.json."));
-        QFile file(ctx.option(QStringLiteral("rules")));
-        if (!file.open(QIODevice::ReadOnly))
-            return ctx.fail(Error(errc::segmentRulesFile,
-                                  ContactsTr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())));
-        const auto rules = contacts::Segment::parse(file.readAll());
+        const QString rulesPath = ctx.option(QStringLiteral("rules"));
+        const auto json = InputFile::read(rulesPath, kMaxRulesFileBytes);
+        if (!json) {
+            Error e = json.error();
+            if (e.code == errc::fileOpen)
+                e.code = errc::segmentRulesFile; // the code scripts have seen for a file that cannot be read
+            return ctx.fail(e);
+        }
+        const auto rules = contacts::Segment::parse(*json);
         if (!rules)
-            return ctx.fail(Error(rules.error().code, file.fileName() + QStringLiteral(": ") + rules.error().message));
+            return ctx.fail(Error(rules.error().code, rulesPath + QStringLiteral(": ") + rules.error().message));
         auto db = Database::open(ctx.databasePath);
         if (!db)
             return ctx.fail(db.error());
@@ -288,7 +313,7 @@ int runSegmentCommand(const QString &command, const CommandContext &ctx)
                            ContactsTr::tr("Saved segment \"%1\" (%2 contacts now).").arg(saved->name).arg(n ? *n : -1));
     }
     if (command == QLatin1String("list")) {
-        auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        auto db = openForReading(ctx);
         if (!db)
             return ctx.fail(db.error());
         QJsonArray items;
@@ -342,7 +367,7 @@ int runSuppressCommand(const QString &command, const CommandContext &ctx)
                            text);
     }
     if (command == QLatin1String("list")) {
-        auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        auto db = openForReading(ctx);
         if (!db)
             return ctx.fail(db.error());
         contacts::SuppressionList list((*db)->connection());

@@ -99,6 +99,13 @@ int info(const CommandContext &ctx)
         o.insert(QStringLiteral("lock_holder"), QStringLiteral("%1@%2 (%3)").arg(pid).arg(host, app));
         text += QLatin1Char('\n') + DbTr::tr("Open for writing by process %1 on %2 (%3).").arg(pid).arg(host, app);
     }
+    // What the app and the other commands would do with it: open it for viewing only.
+    const QString readOnly = storage::readOnlyReason(ctx.databasePath);
+    o.insert(QStringLiteral("read_only"), !readOnly.isEmpty());
+    if (!readOnly.isEmpty()) {
+        o.insert(QStringLiteral("read_only_reason"), readOnly);
+        text += QLatin1Char('\n') + DbTr::tr("Read-only: %1; LUX opens it for viewing only.").arg(readOnly);
+    }
     return ctx.succeed(o, text);
 }
 

@@ -2,6 +2,7 @@
 #include "templatecommands.h"
 
 #include "common/errorcodes.h"
+#include "common/inputfile.h"
 #include "common/savefile.h"
 #include "contacts/addressing.h"
 #include "content/mimemessage.h"
@@ -27,12 +28,14 @@ struct TemplateTr
     Q_DECLARE_TR_FUNCTIONS(luxctl)
 };
 
+// A template, component or brand kit file: a regular file only (a FIFO, a device or a directory is
+// refused without blocking), at most TemplateStore::kMaxFileBytes.
 Result<QString> readText(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(errc::templateFile, TemplateTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
+    const auto read = InputFile::read(path, content::TemplateStore::kMaxFileBytes);
+    if (!read)
+        return read.error();
+    const QByteArray &bytes = *read;
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
         return Error(errc::templateEncoding, TemplateTr::tr("%1 is not UTF-8 text.").arg(path));
@@ -58,19 +61,24 @@ QString formatFor(const QString &path, const QString &given)
 Result<content::EmailTemplate> templateFrom(const CommandContext &ctx, QSqlDatabase db)
 {
     const QString ref = ctx.args.first();
-    if (QFileInfo(ref).isFile()) {
+    const QFileInfo info(ref);
+    auto t = content::TemplateStore(db).find(ref);
+    // A path that is there but is no regular file (a FIFO, /dev/zero, a directory) is refused by
+    // readText, unless a template goes by that name.
+    if (info.isFile() || (info.exists() && !t)) {
         const auto text = readText(ref);
         if (!text)
             return text.error();
-        content::EmailTemplate t;
-        t.name = QFileInfo(ref).completeBaseName();
-        t.format = formatFor(ref, ctx.option(QStringLiteral("format")));
-        t.source = *text;
-        t.subject = ctx.option(QStringLiteral("subject"));
-        t.preheader = ctx.option(QStringLiteral("preheader"));
-        return t;
+        content::EmailTemplate file;
+        file.name = info.completeBaseName();
+        file.format = formatFor(ref, ctx.option(QStringLiteral("format")));
+        file.source = *text;
+        file.subject = ctx.option(QStringLiteral("subject"));
+        file.preheader = ctx.option(QStringLiteral("preheader"));
+        if (const auto html = content::TemplateRenderer::checkedHtml(file, ref); !html)
+            return html.error();
+        return file;
     }
-    auto t = content::TemplateStore(db).find(ref);
     if (t && ctx.isSet(QStringLiteral("subject")))
         t->subject = ctx.option(QStringLiteral("subject"));
     if (t && ctx.isSet(QStringLiteral("preheader")))
@@ -143,6 +151,14 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
         const auto text = readText(ctx.args.first());
         if (!text)
             return ctx.fail(text.error());
+        // The file within the limits first, named in the error, before the database is opened.
+        content::EmailTemplate read;
+        read.format = formatFor(ctx.args.first(), ctx.option(QStringLiteral("format")));
+        read.source = *text;
+        read.subject = ctx.option(QStringLiteral("subject"));
+        read.preheader = ctx.option(QStringLiteral("preheader"));
+        if (const auto html = content::TemplateRenderer::checkedHtml(read, ctx.args.first()); !html)
+            return ctx.fail(html.error());
         auto db = Database::open(ctx.databasePath);
         if (!db)
             return ctx.fail(db.error());
@@ -151,12 +167,12 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
         if (const auto existing = store.find(ctx.option(QStringLiteral("name"))); existing)
             t = *existing; // a new version of it
         t.name = ctx.option(QStringLiteral("name"));
-        t.format = formatFor(ctx.args.first(), ctx.option(QStringLiteral("format")));
-        t.source = *text;
+        t.format = read.format;
+        t.source = read.source;
         if (ctx.isSet(QStringLiteral("subject")))
-            t.subject = ctx.option(QStringLiteral("subject"));
+            t.subject = read.subject;
         if (ctx.isSet(QStringLiteral("preheader")))
-            t.preheader = ctx.option(QStringLiteral("preheader"));
+            t.preheader = read.preheader;
         const auto saved = store.save(t, std::nullopt);
         if (!saved)
             return ctx.fail(saved.error());
@@ -201,6 +217,11 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
                                                {QStringLiteral("preferences_url"), QStringLiteral("https://preferences.invalid/preview")},
                                                {QStringLiteral("view_online_url"), QStringLiteral("https://view.invalid/preview")}};
         const content::RenderedEmail r = renderer.render(*t, contact ? &*contact : nullptr, links);
+        // Over the limits (a template saved before them, or one its components make too large):
+        // nothing was parsed, and there is nothing to check or show.
+        for (const content::Finding &f : r.findings)
+            if (content::PreSendCheck::refuses(f))
+                return ctx.fail(Error(f.code, f.message));
         const QString file = QFileInfo(ctx.args.first()).isFile() ? ctx.args.first() : t->name;
         const bool blocked = content::PreSendCheck::blocks(r.findings);
         if (command == QLatin1String("check")) {

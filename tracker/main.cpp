@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -92,8 +93,40 @@ int main(int argc, char **argv)
     const QCommandLineOption burst(QStringLiteral("rate-burst"), Tr::tr("Requests at once per client address (default 100)."), QStringLiteral("N"));
     const QCommandLineOption accessLog(QStringLiteral("access-log"), Tr::tr("Append an access log (no personal data) to FILE."), QStringLiteral("FILE"));
     const QCommandLineOption generateKey(QStringLiteral("generate-key"), Tr::tr("Print a new signing key ring and exit."));
+    using Limits = ConnectionLimits;
+    const auto secs = [](std::chrono::milliseconds ms) { return QString::number(double(ms.count()) / 1000.0); };
+    const QCommandLineOption headerTimeout(
+        QStringLiteral("header-timeout"),
+        Tr::tr("Close a connection whose request headers are not all in SECONDS after it opened, however they trickle (default %1).")
+            .arg(secs(Limits::kHeaderTimeout)),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption bodyTimeout(
+        QStringLiteral("body-timeout"),
+        Tr::tr("Close a connection whose request body is not all in SECONDS after its headers (default %1).").arg(secs(Limits::kBodyTimeout)),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        Tr::tr("Close a kept-alive connection whose next request's headers are not all in SECONDS after the last answer (default %1).")
+            .arg(secs(Limits::kIdleTimeout)),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        Tr::tr("Open connections at most; more are closed at once (default and ceiling: the file-descriptor limit, raised to its hard "
+               "limit, minus %1).")
+            .arg(Limits::kReservedDescriptors),
+        QStringLiteral("N"));
+    const QCommandLineOption maxPerAddress(
+        QStringLiteral("max-connections-per-address"),
+        Tr::tr("Open connections from one client address (IPv6: one /64) at most; trusted proxies are exempt (default %1).")
+            .arg(Limits::kMaxPerAddress),
+        QStringLiteral("N"));
+    const QCommandLineOption reportInterval(
+        QStringLiteral("connection-report-interval"),
+        Tr::tr("Summarise closed and refused connections in one line every SECONDS (default %1).").arg(secs(Limits::kReportInterval)),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption allowRoot(QStringLiteral("allow-root"), Tr::tr("Run even as root (not recommended)."));
-    cli.addOptions({config, listen, db, keyFile, tokenFile, threads, rate, burst, accessLog, generateKey, allowRoot});
+    cli.addOptions({config, listen, db, keyFile, tokenFile, threads, rate, burst, accessLog, generateKey, allowRoot, headerTimeout,
+                    bodyTimeout, idleTimeout, maxConnections, maxPerAddress, reportInterval});
     cli.process(app);
 
     if (cli.isSet(generateKey)) {
@@ -129,6 +162,12 @@ int main(int argc, char **argv)
     flag(rate, "rate_limit");
     flag(burst, "rate_burst");
     flag(accessLog, "access_log");
+    flag(headerTimeout, "header_timeout");
+    flag(bodyTimeout, "body_timeout");
+    flag(idleTimeout, "idle_timeout");
+    flag(maxConnections, "max_connections");
+    flag(maxPerAddress, "max_connections_per_address");
+    flag(reportInterval, "connection_report_interval");
 
     TrackerConfig c;
     const QString where = s.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8090"));
@@ -172,6 +211,27 @@ int main(int argc, char **argv)
         return fail(Tr::tr("rate_burst must be a positive number."));
     c.rateBurst = int(n);
     c.accessLog = s.value(QStringLiteral("access_log"));
+    const auto duration = [&](const char *key, std::chrono::milliseconds fallback, double maxSeconds, std::chrono::milliseconds *out) {
+        double seconds = 0;
+        if (!number(key, double(fallback.count()) / 1000.0, 0.1, maxSeconds, &seconds))
+            return false;
+        *out = std::chrono::milliseconds(qRound64(seconds * 1000.0));
+        return true;
+    };
+    if (!duration("header_timeout", ConnectionLimits::kHeaderTimeout, 3600, &c.limits.headerTimeout))
+        return fail(Tr::tr("header_timeout must be a number of seconds from 0.1 to 3600."));
+    if (!duration("body_timeout", ConnectionLimits::kBodyTimeout, 3600, &c.limits.bodyTimeout))
+        return fail(Tr::tr("body_timeout must be a number of seconds from 0.1 to 3600."));
+    if (!duration("idle_timeout", ConnectionLimits::kIdleTimeout, 3600, &c.limits.idleTimeout))
+        return fail(Tr::tr("idle_timeout must be a number of seconds from 0.1 to 3600."));
+    if (!duration("connection_report_interval", ConnectionLimits::kReportInterval, 86400, &c.limits.reportInterval))
+        return fail(Tr::tr("connection_report_interval must be a number of seconds from 0.1 to 86400."));
+    if (!number("max_connections", 0, 1, 1e7, &n) || n != std::floor(n))
+        return fail(Tr::tr("max_connections must be a whole number from 1 to 10000000."));
+    c.limits.maxConnections = int(n); // 0 (unset): from the file-descriptor limit
+    if (!number("max_connections_per_address", ConnectionLimits::kMaxPerAddress, 1, 1e7, &n) || n != std::floor(n))
+        return fail(Tr::tr("max_connections_per_address must be a whole number from 1 to 10000000."));
+    c.limits.maxPerAddress = int(n);
     const QString proxies = s.value(QStringLiteral("trusted_proxies"), QStringLiteral("127.0.0.1/32,::1/128"));
     for (const QString &p : proxies.split(u',', Qt::SkipEmptyParts)) {
         const auto subnet = QHostAddress::parseSubnet(p.trimmed());
@@ -189,6 +249,13 @@ int main(int argc, char **argv)
     TrackerServer server(c);
     if (const lux::Status started = server.start(); !started)
         return fail(started.error().message);
+    const ConnectionLimits &limits = server.limits();
+    const DescriptorBudget &fds = server.descriptors();
+    std::printf("lux-tracker: at most %d connections (file-descriptor limit %lld%s), %d from one address; headers within %.1f s, "
+                "bodies within %.1f s, idle keep-alive %.1f s\n",
+                limits.maxConnections, fds.soft, fds.raised ? ", raised to the hard limit" : "", limits.maxPerAddress,
+                double(limits.headerTimeout.count()) / 1000.0, double(limits.bodyTimeout.count()) / 1000.0,
+                double(limits.idleTimeout.count()) / 1000.0);
     std::printf("lux-tracker listening on %s:%u\n", qPrintable(c.host.contains(u':') ? u'[' + c.host + u']' : c.host), unsigned(server.port()));
     std::fflush(stdout);
 

@@ -13,10 +13,13 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <sodium.h>
+#include <strings.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <limits>
 
 namespace lux::tracker {
 
@@ -63,6 +66,11 @@ QByteArray htmlPage(const QString &title, const QString &body)
         .toUtf8();
 }
 
+
+// libmicrohttpd's own idle timeout, reset by every byte: it only catches a connection that stops
+// altogether while its answer is sent (a client that does not read). The absolute deadlines on
+// headers, body and keep-alive are the ConnectionGuard's.
+constexpr unsigned kStalledConnectionSeconds = 30;
 
 } // namespace
 
@@ -210,6 +218,23 @@ Status TrackerServer::start()
         html));
     m_health = staticResponse(QByteArrayLiteral("{\"status\":\"ok\"}"), "application/json");
 
+    m_descriptors = raiseDescriptorLimit();
+    m_limits = m_config.limits;
+    m_limits.maxConnections = m_limits.maxConnections > 0 ? std::min(m_limits.maxConnections, m_descriptors.maxConnections)
+                                                          : m_descriptors.maxConnections;
+    m_guard = std::make_unique<ConnectionGuard>(
+        m_limits,
+        [this](const sockaddr *address) {
+            // Our own reverse proxy carries every client: the per-address limit is not for it.
+            const QHostAddress peer(address);
+            for (const auto &subnet : m_config.trustedProxies)
+                if (peer.isInSubnet(subnet))
+                    return true;
+            return false;
+        },
+        stderr);
+    m_guard->start();
+
     sockaddr_storage addr{};
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
     const QByteArray host = m_config.host.toLatin1();
@@ -227,20 +252,29 @@ Status TrackerServer::start()
         if (inet_pton(AF_INET, host.constData(), &a4->sin_addr) != 1)
             return Error(errc::trackerConfig, tr("%1 is not an IP address to listen on.").arg(m_config.host));
     }
-    m_daemon = MHD_start_daemon(flags, m_config.port, nullptr, nullptr,
+    // libmicrohttpd splits its connection limit evenly over the pool's threads, and a thread that
+    // accepts may be fuller than the others: its limit is set so that it never refuses before the
+    // guard's global one does (which counts every thread's connections).
+    const unsigned poolThreads = unsigned(std::max(1, m_config.threads));
+    const unsigned libraryLimit = unsigned(std::min<qint64>(qint64(m_limits.maxConnections) * poolThreads + poolThreads, 1 << 30));
+    m_daemon = MHD_start_daemon(flags, m_config.port, reinterpret_cast<MHD_AcceptPolicyCallback>(&TrackerServer::onAccept), this,
                                 reinterpret_cast<MHD_AccessHandlerCallback>(&TrackerServer::onRequest), this,
+                                MHD_OPTION_EXTERNAL_LOGGER, &TrackerServer::onLibraryMessage, this, // first, or some go to stderr raw
                                 MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr *>(&addr),
-                                MHD_OPTION_THREAD_POOL_SIZE, unsigned(std::max(1, m_config.threads)),
+                                MHD_OPTION_THREAD_POOL_SIZE, poolThreads,
                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(32 * 1024),
-                                MHD_OPTION_CONNECTION_LIMIT, 10'000u,
-                                MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                                MHD_OPTION_CONNECTION_LIMIT, libraryLimit,
+                                MHD_OPTION_CONNECTION_TIMEOUT, kStalledConnectionSeconds,
+                                MHD_OPTION_NOTIFY_CONNECTION, &TrackerServer::onConnection, this,
                                 MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
                                 MHD_OPTION_STRICT_FOR_CLIENT, 1,
                                 MHD_OPTION_NOTIFY_COMPLETED, &TrackerServer::onCompleted, this,
                                 MHD_OPTION_END);
-    if (!m_daemon)
+    if (!m_daemon) {
+        m_guard->stop(); // writes what libmicrohttpd said about it
         return Error(errc::trackerStart,
                      tr("Cannot listen on %1:%2 (in use, or not an address of this machine?).").arg(m_config.host).arg(m_config.port));
+    }
     const MHD_DaemonInfo *info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT);
     m_port = info ? info->port : m_config.port;
     return {};
@@ -252,6 +286,8 @@ void TrackerServer::stop()
         MHD_stop_daemon(m_daemon); // joins the pool: every handler has returned
         m_daemon = nullptr;
     }
+    if (m_guard)
+        m_guard->stop(); // the last summary
     if (m_events) {
         m_events->stop();
         m_events.reset();
@@ -268,6 +304,79 @@ void TrackerServer::flushLog()
     std::lock_guard lock(m_logMutex);
     if (m_log)
         std::fflush(m_log);
+}
+
+int TrackerServer::onAccept(void *cls, const sockaddr *address, unsigned int)
+{
+    return static_cast<TrackerServer *>(cls)->m_guard->admit(address) ? MHD_YES : MHD_NO;
+}
+
+void TrackerServer::onConnection(void *cls, MHD_Connection *c, void **socket, int what)
+{
+    ConnectionGuard &guard = *static_cast<TrackerServer *>(cls)->m_guard;
+    if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+        const MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const MHD_ConnectionInfo *peer = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        *socket = guard.opened(fd ? fd->connect_fd : -1, peer ? peer->client_addr : nullptr);
+    } else if (what == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard.closed(static_cast<ConnectionGuard::Connection *>(*socket));
+        *socket = nullptr;
+    }
+}
+
+void TrackerServer::onLibraryMessage(void *cls, const char *format, va_list args)
+{
+    static_cast<TrackerServer *>(cls)->m_guard->library(format, args);
+}
+
+ConnectionGuard::Connection *TrackerServer::guarded(MHD_Connection *c)
+{
+    const MHD_ConnectionInfo *info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? static_cast<ConnectionGuard::Connection *>(info->socket_context) : nullptr;
+}
+
+int TrackerServer::framingError(MHD_Connection *c, QByteArray *why)
+{
+    struct Fields
+    {
+        QList<QByteArray> lengths, codings;
+    } fields;
+    MHD_get_connection_values(
+        c, MHD_HEADER_KIND,
+        [](void *cls, MHD_ValueKind, const char *key, const char *value) {
+            auto *f = static_cast<Fields *>(cls);
+            if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+                f->lengths.append(QByteArray(value ? value : ""));
+            else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
+                f->codings.append(QByteArray(value ? value : ""));
+            return MHD_YES;
+        },
+        &fields);
+    if (!fields.lengths.isEmpty() && !fields.codings.isEmpty()) {
+        *why = QByteArrayLiteral("Send Content-Length or Transfer-Encoding, not both.\n");
+        return MHD_HTTP_BAD_REQUEST;
+    }
+    // 1*DIGIT and nothing else (no sign, no list): RFC 9112 §6.3 makes anything else unrecoverable.
+    constexpr qsizetype kMaxDigits = std::numeric_limits<qint64>::digits10;
+    for (const QByteArray &length : std::as_const(fields.lengths)) {
+        const bool digits = !length.isEmpty() && length.size() <= kMaxDigits
+                         && std::all_of(length.begin(), length.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (!digits) {
+            *why = QByteArrayLiteral("Content-Length must be one decimal number.\n");
+            return MHD_HTTP_BAD_REQUEST;
+        }
+    }
+    // Identical repeats are one length (RFC 9112 §6.3 allows either); differing ones are refused.
+    for (const QByteArray &length : std::as_const(fields.lengths))
+        if (length.toULongLong() != fields.lengths.constFirst().toULongLong()) {
+            *why = QByteArrayLiteral("The Content-Length headers differ.\n");
+            return MHD_HTTP_BAD_REQUEST;
+        }
+    if (fields.codings.size() > 1 || (!fields.codings.isEmpty() && fields.codings.constFirst().trimmed().compare("chunked", Qt::CaseInsensitive) != 0)) {
+        *why = QByteArrayLiteral("Only the chunked transfer coding is supported.\n");
+        return MHD_HTTP_NOT_IMPLEMENTED;
+    }
+    return 0;
 }
 
 int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, const char *method, const char *,
@@ -298,6 +407,14 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
             r->route = Request::ApiEvents;
         }
         *state = r;
+        self->m_guard->headersComplete(guarded(c));
+        // Before anything reads the body: a request whose length is ambiguous is refused, and the
+        // connection closed after the answer, since where its next request starts is unknown.
+        if (QByteArray why; const int status = framingError(c, &why)) {
+            MHD_Response *resp = staticResponse(why, "text/plain; charset=utf-8");
+            MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+            return self->respondOwned(c, *r, status, resp);
+        }
         if (isPublic(r->route) && self->m_limiter.enabled()) {
             int retry = 1;
             const QHostAddress client = self->clientAddress(c);
@@ -343,12 +460,14 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
     return self->handle(c, *r);
 }
 
-void TrackerServer::onCompleted(void *cls, MHD_Connection *, void **state, int)
+void TrackerServer::onCompleted(void *cls, MHD_Connection *c, void **state, int)
 {
+    auto *self = static_cast<TrackerServer *>(cls);
+    self->m_guard->requestComplete(guarded(c)); // keep-alive: the next request's deadline starts
     auto *r = static_cast<Request *>(*state);
     if (!r)
         return;
-    static_cast<TrackerServer *>(cls)->log(*r);
+    self->log(*r);
     delete r;
     *state = nullptr;
 }
@@ -357,6 +476,7 @@ int TrackerServer::respond(MHD_Connection *c, Request &r, int status, MHD_Respon
 {
     r.answered = true;
     r.status = status;
+    m_guard->answering(guarded(c));
     return MHD_queue_response(c, unsigned(status), response);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionguard.h"
 #include "eventstore.h"
 #include "ratelimiter.h"
 #include "tracking/classifier.h"
@@ -37,6 +38,7 @@ struct TrackerConfig
     QByteArray machineRanges;                        // extra "CIDR reason" lines
     int batchIntervalMs = 50;
     int batchMax = 2000;
+    ConnectionLimits limits; // timeouts and connection caps (maxConnections 0: from RLIMIT_NOFILE)
 };
 
 // lux-tracker's HTTP side on libmicrohttpd (see docs/DESIGN.md for why not QHttpServer 6.4): the
@@ -58,6 +60,9 @@ public:
     void stop(); // stops accepting, finishes requests, writes every acknowledged event
     quint16 port() const { return m_port; }
     void flushLog();
+    // After start(): the limits in force (maxConnections resolved against the descriptor budget).
+    const ConnectionLimits &limits() const { return m_limits; }
+    const DescriptorBudget &descriptors() const { return m_descriptors; }
 
     struct Request; // per-request state
 
@@ -65,6 +70,13 @@ private:
     static int onRequest(void *cls, MHD_Connection *c, const char *url, const char *method, const char *version,
                          const char *upload, size_t *uploadSize, void **state);
     static void onCompleted(void *cls, MHD_Connection *c, void **state, int why);
+    static int onAccept(void *cls, const struct sockaddr *address, unsigned int length);
+    static void onConnection(void *cls, MHD_Connection *c, void **socket, int what);
+    static void onLibraryMessage(void *cls, const char *format, va_list args);
+    static ConnectionGuard::Connection *guarded(MHD_Connection *c);
+    // RFC 9112 §6: a request whose body length is ambiguous (differing or malformed Content-Length,
+    // Content-Length with Transfer-Encoding, a transfer coding other than chunked). 0: none.
+    static int framingError(MHD_Connection *c, QByteArray *why);
 
     int handle(MHD_Connection *c, Request &r);
     int respond(MHD_Connection *c, Request &r, int status, MHD_Response *response);
@@ -85,6 +97,9 @@ private:
     std::unique_ptr<EventBatcher> m_events;
     MHD_Daemon *m_daemon = nullptr;
     quint16 m_port = 0;
+    ConnectionLimits m_limits;
+    DescriptorBudget m_descriptors;
+    std::unique_ptr<ConnectionGuard> m_guard;
 
     mutable std::shared_mutex m_linksMutex;
     QHash<quint64, QHash<quint32, QByteArray>> m_links; // campaign → link id → URL

@@ -188,6 +188,60 @@
     </message>
 </context>
 <context>
+    <name>lux::HtmlLimits</name>
+    <message>
+        <source>%1 is %2 characters long; the limit is %3 (Gmail clips a message at 102 KB).</source>
+        <translation>%1 tiene %2 caracteres; el límite es %3 (Gmail recorta un mensaje a partir de 102 KB).</translation>
+    </message>
+    <message>
+        <source>%1 nests elements more than %2 deep: line %3, column %4, &lt;%5&gt;.</source>
+        <translation>%1 anida elementos a más de %2 niveles: línea %3, columna %4, &lt;%5&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::InputFile</name>
+    <message>
+        <source>a folder</source>
+        <translation>una carpeta</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>una tubería (FIFO)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un dispositivo</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>No se puede abrir %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a file that can be read.</source>
+        <translation>%1 es %2, no un archivo que se pueda leer.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; the limit for this kind of file is %3.</source>
+        <translation>%1 ocupa %2; el límite para este tipo de archivo es %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>No se puede leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the limit for this kind of file, %2.</source>
+        <translation>%1 supera el límite para este tipo de archivo, %2.</translation>
+    </message>
+</context>
+<context>
     <name>lux::SaveFile</name>
     <message>
         <source>%1 could not be written: %2</source>
@@ -219,6 +273,21 @@
     <message>
         <source>No keychain is available, so the secret was not stored. Start your desktop's keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
         <translation>No hay ningún llavero disponible, así que el secreto no se guardó. Inicia el llavero de tu escritorio (GNOME Keyring, KWallet u otro Secret Service) y vuelve a intentarlo; las ejecuciones sin pantalla pueden pasar los secretos en variables de entorno LUX_SECRET_&lt;NAME&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::Settings</name>
+    <message>
+        <source>%1 belongs to a database, and none is open.</source>
+        <translation>%1 pertenece a una base de datos y no hay ninguna abierta.</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: the database is open read-only.</source>
+        <translation>No se cambió %1: la base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>%1 has no database id yet; open it for writing once.</source>
+        <translation>%1 aún no tiene identificador de base de datos; ábrela una vez para escritura.</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1608,10 @@
         <source>Tracking syncs while a database is open for writing.</source>
         <translation>El seguimiento se sincroniza mientras hay una base de datos abierta para escritura.</translation>
     </message>
+    <message>
+        <source>%1 was not changed: the database is open read-only.</source>
+        <translation>No se cambió %1: la base de datos está abierta en modo de solo lectura.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::AuditLogModel</name>
@@ -2407,6 +2480,18 @@
         <source>Report</source>
         <translation>Informe</translation>
     </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Abre primero una base de datos.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>La base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in the list first.</source>
+        <translation>Elige primero una campaña de la lista.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::ComponentsDialog</name>
@@ -3004,6 +3089,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <source>No campaign sent to this contact yet</source>
         <translation>Aún no se ha enviado ninguna campaña a este contacto</translation>
     </message>
+    <message>
+        <source>Tags and segments could not be read: %1</source>
+        <translation>No se pudieron leer las etiquetas y los segmentos: %1</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>
@@ -3106,6 +3195,10 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     <message>
         <source>Clicked by people</source>
         <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>Welcome, %1.</source>
+        <translation>Bienvenido, %1.</translation>
     </message>
 </context>
 <context>
@@ -4027,10 +4120,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Microsoft Graph</translation>
     </message>
     <message>
-        <source>An app registration in Microsoft Entra with the Mail.Send application permission. Messages go out from the sender mailboxes below.</source>
-        <translation>Un registro de aplicación en Microsoft Entra con el permiso de aplicación Mail.Send. Los mensajes salen de los buzones remitentes de abajo.</translation>
-    </message>
-    <message>
         <source>Tenant:</source>
         <translation>Inquilino:</translation>
     </message>
@@ -4197,6 +4286,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>The keychain cannot be read: %1</source>
         <translation>No se puede leer el llavero: %1</translation>
+    </message>
+    <message>
+        <source>An app registration in Microsoft Entra with the Mail.Send application permission. Messages go out from the sender mailboxes below. The tenant, client id and addresses are saved in this database, so a teammate who opens it has them; the secret stays in your keychain.</source>
+        <translation>Un registro de aplicación en Microsoft Entra con el permiso de aplicación Mail.Send. Los mensajes salen de los buzones remitentes de abajo. El inquilino, el id de cliente y las direcciones se guardan en esta base de datos, así que un compañero que la abra los tendrá; el secreto se queda en tu llavero.</translation>
     </message>
 </context>
 <context>
@@ -4947,10 +5040,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Dirección:</translation>
     </message>
     <message>
-        <source>Every message carries a one-click unsubscribe link to this server, tracked or not.</source>
-        <translation>Cada mensaje lleva un enlace de baja en un clic hacia este servidor, con seguimiento o sin él.</translation>
-    </message>
-    <message>
         <source>The API token from the server's api-token file</source>
         <translation>El token de API del archivo api-token del servidor</translation>
     </message>
@@ -5073,6 +5162,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>lux-tracker answers and accepts the API token.</source>
         <translation>lux-tracker responde y acepta el token de API.</translation>
+    </message>
+    <message>
+        <source>Every message carries a one-click unsubscribe link to this server, tracked or not. The address is saved in this database; the token and keys stay in your keychain.</source>
+        <translation>Cada mensaje lleva un enlace de baja con un clic a este servidor, con seguimiento o sin él. La dirección se guarda en esta base de datos; el token y las claves se quedan en tu llavero.</translation>
     </message>
 </context>
 <context>
@@ -5574,10 +5667,6 @@ Etiquetas: %7</translation>
         <translation>Las comprobaciones previas al envío detienen esta campaña: %1</translation>
     </message>
     <message>
-        <source>Unknown setting '%1'.</source>
-        <translation>Ajuste desconocido '%1'.</translation>
-    </message>
-    <message>
         <source>Usage: settings set KEY VALUE</source>
         <translation>Uso: settings set CLAVE VALOR</translation>
     </message>
@@ -5614,10 +5703,6 @@ Etiquetas: %7</translation>
         <translation>Campaña %1: %2 enviados, %3 fallidos, %4 por decidir, %5 en espera.</translation>
     </message>
     <message>
-        <source>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …</source>
-        <translation>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url, …</translation>
-    </message>
-    <message>
         <source>a mailbox to send from; --per-minute, --per-day, --concurrency</source>
         <translation>un buzón desde el que enviar; --per-minute, --per-day, --concurrency</translation>
     </message>
@@ -5644,14 +5729,6 @@ Etiquetas: %7</translation>
     <message>
         <source>Give the secret on standard input.</source>
         <translation>Indica el secreto por la entrada estándar.</translation>
-    </message>
-    <message>
-        <source>Saved in the keychain.</source>
-        <translation>Guardado en el llavero.</translation>
-    </message>
-    <message>
-        <source>Unknown command 'settings %1'. Commands: set, get, secret.</source>
-        <translation>Orden desconocida 'settings %1'. Órdenes: set, get, secret.</translation>
     </message>
     <message>
         <source>The pre-send checks have warnings (above): read them, then add --accept-warnings.</source>
@@ -5708,10 +5785,6 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.</source>
         <translation>Orden desconocida 'campaign %1'. Órdenes: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.</translation>
-    </message>
-    <message>
-        <source>graph.client_secret, tracker.api_token or tracking.keys into the keychain, from standard input</source>
-        <translation>graph.client_secret, tracker.api_token o tracking.keys al llavero, desde la entrada estándar</translation>
     </message>
     <message>
         <source>opens, clicks and unsubscribes, people and machines apart; --json, --csv OUT</source>
@@ -6008,6 +6081,50 @@ Etiquetas: %7</translation>
     <message>
         <source>Campaign %1 is %2: nothing to send.</source>
         <translation>La campaña %1 está %2: no hay nada que enviar.</translation>
+    </message>
+    <message>
+        <source>yours, on this computer</source>
+        <translation>tuyo, en este equipo</translation>
+    </message>
+    <message>
+        <source>the database's, shared with it</source>
+        <translation>de la base de datos, compartido con ella</translation>
+    </message>
+    <message>
+        <source>yours, for this database</source>
+        <translation>tuyo, para esta base de datos</translation>
+    </message>
+    <message>
+        <source>(no database)</source>
+        <translation>(sin base de datos)</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain for %1.</source>
+        <translation>Guardado en el llavero para %1.</translation>
+    </message>
+    <message>
+        <source>Unknown setting '%1'; `luxctl settings list` shows them all.</source>
+        <translation>Ajuste desconocido «%1»; `luxctl settings list` los muestra todos.</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (in %3)</source>
+        <translation>%1 = %2 (en %3)</translation>
+    </message>
+    <message>
+        <source>The database is open for writing elsewhere; pull the tracker's events there.</source>
+        <translation>La base de datos está abierta para escritura en otro lugar; recoge allí los eventos del tracker.</translation>
+    </message>
+    <message>
+        <source>every setting with its scope (yours, or the database's) and value</source>
+        <translation>cada ajuste con su ámbito (tuyo o de la base de datos) y su valor</translation>
+    </message>
+    <message>
+        <source>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url (kept in the database), …</source>
+        <translation>graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url (guardados en la base de datos), …</translation>
+    </message>
+    <message>
+        <source>graph.client_secret, tracker.api_token or tracking.keys into the keychain for this database, from standard input</source>
+        <translation>graph.client_secret, tracker.api_token o tracking.keys al llavero para esta base de datos, desde la entrada estándar</translation>
     </message>
 </context>
 <context>

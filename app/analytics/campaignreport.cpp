@@ -68,7 +68,7 @@ QString CampaignReport::toCsv() const
     const auto row = [&](const QStringList &cells) {
         QStringList out;
         for (const QString &c : cells)
-            out << contacts::ContactExporter::neutralise(c); // OWASP CSV injection
+            out << contacts::CsvReader::neutralise(c); // OWASP CSV injection
         lines << contacts::CsvReader::formatRecord(out);
     };
     const auto n = [](qint64 v) { return QString::number(v); };

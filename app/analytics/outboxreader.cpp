@@ -62,7 +62,7 @@ Result<qint64> OutboxReader::exportCsv(qint64 campaignId, const QString &path, c
                 return Error(errc::cancelled, tr("Export cancelled; nothing was written."));
             QStringList fields;
             for (int i = 0; i < 7; ++i)
-                fields << contacts::ContactExporter::neutralise(q.value(i).toString());
+                fields << contacts::CsvReader::neutralise(q.value(i).toString());
             fields << QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), QTimeZone::utc()).toString(Qt::ISODate);
             file.write((contacts::CsvReader::formatRecord(fields) + QStringLiteral("\r\n")).toUtf8());
             if (++done % 1000 == 0 && progress)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignrunner.h"
+
+#include "campaigns/outbox.h"
 #include "common/errorcodes.h"
 
 #include "campaigns/campaignstore.h"
@@ -190,7 +192,9 @@ QCoro::Task<Result<std::optional<CampaignRunner::JobRun>>> CampaignRunner::runDu
     case Run::Outcome::Ran:
         // Stopped before the end (or by an error): the next turn goes on. Otherwise done; rows
         // whose fate nobody could tell wait for the user's decision, not for the scheduler.
-        if (r.status == statusName(CampaignStatus::Sending) && (r.interrupted || r.summary.stopped))
+        // Rows given back meanwhile (a user's decision during the run) keep the job too.
+        if (r.status == statusName(CampaignStatus::Sending)
+            && (r.interrupted || r.summary.stopped || Outbox(m_db, m_clock).counts(job.campaignId).value(QStringLiteral("pending")) > 0))
             (void)jobs.release(job.id, owner);
         else
             (void)jobs.complete(job.id, owner);

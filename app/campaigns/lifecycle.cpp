@@ -165,8 +165,15 @@ Result<qint64> Lifecycle::decide(qint64 id, const QList<qint64> &rowIds, bool se
             return s.error();
         ++decided;
     }
-    if (send && decided > 0)
+    if (decided == 0)
+        return decided;
+    if (send && (c->status == CampaignStatus::Sent || c->status == CampaignStatus::Failed))
         if (Status s = sendAgain(*c, byUser); !s)
+            return s.error();
+    // A campaign whose run ended with rows in doubt stays `sending` with no job: the decision makes
+    // it due, so a run sends the rows given back and, once nothing is in doubt, marks it sent.
+    if (c->status == CampaignStatus::Sending)
+        if (Status s = JobStore(m_db, m_clock).scheduleSend(id, m_clock()); !s)
             return s.error();
     return decided;
 }

@@ -34,7 +34,8 @@ public:
     // Rows that failed go back to pending and the campaign sends again (from sent or failed too).
     Result<qint64> retryFailed(qint64 id, std::optional<qint64> byUser);
     // The user's decision about rows in doubt: send them again (pending, a fresh draft, the campaign
-    // sending again if it had ended) or count them as sent. Returns how many were decided.
+    // sending again if it had ended) or count them as sent. A campaign still `sending` (its run ended
+    // with these rows in doubt) becomes due again, to send them or to finish. Returns how many were decided.
     Result<qint64> decide(qint64 id, const QList<qint64> &rowIds, bool send, std::optional<qint64> byUser);
 
     // The mailboxes a campaign sends from, each with its pace; an unknown mailbox is an error.

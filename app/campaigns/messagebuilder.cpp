@@ -46,8 +46,10 @@ Result<QByteArray> MessageBuilder::build(const Recipient &r) const
     if (!m_template)
         return Error(errc::dispatchTemplate, tr("The message builder was not prepared."));
     const content::RenderedEmail rendered = m_renderer->render(*m_template, r.contact, {{QStringLiteral("unsubscribe_url"), r.unsubscribeUrl}});
+    // Merge problems, and a template or message over the limits (nothing was parsed, nothing to send).
     for (const content::Finding &f : rendered.findings)
-        if (f.severity == content::Finding::Severity::Error && f.code.startsWith(QLatin1String("merge.")))
+        if (f.severity == content::Finding::Severity::Error
+            && (f.code.startsWith(QLatin1String("merge.")) || content::PreSendCheck::refuses(f)))
             return Error(errc::dispatchRender, f.message);
     content::MimeInput in;
     in.fromName = m_fromName;

@@ -18,7 +18,10 @@ QString installTranslations(const QString &language)
     else
         delete qt;
     auto *lux = new QTranslator(qApp);
-    if (lux->load(locale, QStringLiteral("lux"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // A locale the app has no file for (the C locale of a bare session, German) falls back to
+    // English, whose file carries the plural forms: "1 campaign", "0 campaigns", never "campaign(s)".
+    if (lux->load(locale, QStringLiteral("lux"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || lux->load(QLocale(QLocale::English), QStringLiteral("lux"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(lux);
     else
         delete lux;

@@ -3,6 +3,7 @@
 
 #include "addressing.h"
 #include "common/errorcodes.h"
+#include "common/inputfile.h"
 #include "common/logging.h"
 #include "common/savefile.h"
 #include "contactsearch.h"
@@ -17,12 +18,15 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <array>
+#include <cerrno>
+#include <limits>
 
 namespace lux::contacts {
 
@@ -282,6 +286,17 @@ Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const Import
             if (field.isEmpty() && options.unknownAsCustom && !trimmed.isEmpty())
                 field = QStringLiteral("custom:") + customFieldName(trimmed);
         }
+        // The email address is who the row is: two columns of them is a question, not a choice.
+        if (field == QLatin1String("email") && plan.fields.contains(field)) {
+            const qsizetype first = plan.fields.indexOf(field);
+            return Error(errc::importDuplicateColumn,
+                         tr("Columns %1 (\"%2\") and %3 (\"%4\") both hold email addresses. Map one of them to another "
+                            "field or to ignore (--map COLUMN=ignore).")
+                             .arg(first + 1)
+                             .arg(CsvReader::excerpt(header.at(first).trimmed()))
+                             .arg(plan.fields.size() + 1)
+                             .arg(CsvReader::excerpt(trimmed)));
+        }
         // A field fed by two columns keeps the first (e.g. HubSpot's two phone columns).
         if (!field.isEmpty() && !field.startsWith(QLatin1String("custom:")) && field != QLatin1String("tags")
             && plan.fields.contains(field))
@@ -293,28 +308,98 @@ Result<ColumnPlan> ContactImporter::plan(const QStringList &header, const Import
             return Error(errc::importUnknownColumn,
                          tr("There is no column \"%1\" in the file's header.").arg(it.key()));
     plan.emailColumn = int(plan.fields.indexOf(QStringLiteral("email")));
-    if (plan.emailColumn < 0)
+    if (plan.emailColumn < 0) {
+        // The first columns, each cut short: a header can be anything up to the reader's limits.
+        constexpr qsizetype kShown = 10;
+        QStringList shown;
+        for (qsizetype i = 0; i < header.size() && i < kShown; ++i)
+            shown << CsvReader::excerpt(header.at(i).trimmed());
+        QString columns = shown.join(QStringLiteral(", "));
+        if (header.size() > kShown)
+            columns += QLatin1Char(' ') + tr("and %n more", nullptr, int(qMin<qsizetype>(header.size() - kShown, std::numeric_limits<int>::max())));
         return Error(errc::importNoEmail,
-                     tr("No column holds email addresses. Map one with --map COLUMN=email (columns: %1).")
-                         .arg(header.join(QStringLiteral(", "))));
+                     tr("No column holds email addresses. Map one with --map COLUMN=email (columns: %1).").arg(columns));
+    }
     return plan;
+}
+
+Status ContactImporter::checkHeader(const QStringList &header, const QString &where)
+{
+    QHash<QString, qsizetype> seen; // normalised name → column, 1-based
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const QString &name = header.at(i);
+        if (name.size() > kMaxHeaderNameChars)
+            return Error(errc::csvHeaderNameTooLong,
+                         tr("%1, column %2: the column name is %3 characters long; the limit for a column name is %4. "
+                            "It starts \"%5\".")
+                             .arg(where)
+                             .arg(i + 1)
+                             .arg(QLocale().toString(name.size()), QLocale().toString(kMaxHeaderNameChars),
+                                  CsvReader::excerpt(name)));
+        if (const qsizetype at = CsvReader::findControlCharacter(name); at >= 0)
+            return Error(errc::csvControlCharacter,
+                         tr("%1, column %2: the column name holds a control character (U+%3), which a header never has. "
+                            "It starts \"%4\".")
+                             .arg(where)
+                             .arg(i + 1)
+                             .arg(uint(name.at(at).unicode()), 4, 16, QLatin1Char('0'))
+                             .arg(CsvReader::excerpt(name)));
+        const QString key = normalisedHeader(name);
+        if (key.isEmpty())
+            continue; // unnamed columns (trailing delimiters) are never mapped by name
+        if (const auto it = seen.constFind(key); it != seen.constEnd())
+            return Error(errc::importDuplicateColumn,
+                         tr("%1: columns %2 and %3 are both called \"%4\". Rename one of them in the file; a mapping "
+                            "could not tell them apart.")
+                             .arg(where)
+                             .arg(*it)
+                             .arg(i + 1)
+                             .arg(CsvReader::excerpt(name.trimmed())));
+        seen.insert(key, i + 1);
+    }
+    return {};
 }
 
 Result<ImportReport> ContactImporter::run(const QString &databasePath, const QString &csvPath,
                                           const ImportOptions &options, const storage::ProgressFn &progress,
                                           const std::atomic_bool *cancel)
 {
-    QFile file(csvPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(errc::importOpen, tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
+    auto report = importRows(databasePath, csvPath, options, progress, cancel);
+    if (report || report.error().code != errc::dbWrite)
+        return report;
+    // SQLite says "database or disk is full" at best; a trial write beside the database says which.
+    const int err = storage::probeWrite(QFileInfo(databasePath).absolutePath());
+    if (err == ENOSPC || err == EDQUOT)
+        return storage::writeFailure(err, databasePath, tr("the import could not be saved, and nothing was changed."));
+    return report;
+}
+
+Result<ImportReport> ContactImporter::importRows(const QString &databasePath, const QString &csvPath,
+                                                 const ImportOptions &options, const storage::ProgressFn &progress,
+                                                 const std::atomic_bool *cancel)
+{
+    // Only a regular file, not larger than the reader's limit (a device or a FIFO would never end).
+    auto opened = InputFile::open(csvPath, options.csv.maxBytes);
+    if (!opened) {
+        Error e = opened.error();
+        if (e.code == errc::fileOpen)
+            e.code = errc::importOpen; // the code scripts have seen for a file that is not there
+        return e;
+    }
+    QFile &file = **opened;
     const qint64 totalBytes = file.size();
-    CsvReader reader(&file, options.csv);
+    CsvReader::Options csvOptions = options.csv;
+    if (csvOptions.name.isEmpty())
+        csvOptions.name = QFileInfo(csvPath).fileName();
+    CsvReader reader(&file, csvOptions);
     if (Status s = reader.start(); !s)
         return s.error();
     CsvReader::Record record;
     if (!reader.next(record))
         return reader.error() ? *reader.error()
                               : Error(errc::importEmpty, tr("%1 is empty.").arg(QFileInfo(csvPath).fileName()));
+    if (Status s = checkHeader(record.fields, tr("%1, line %2").arg(csvOptions.name).arg(record.line)); !s)
+        return s.error();
     auto planned = plan(record.fields, options);
     if (!planned)
         return planned.error();
@@ -407,21 +492,33 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     consent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
                                    "VALUES (?, 'email', 'given', 'import', ?, ?, ?)"));
 
-    // Rejected rows stream to a file that only appears when the import succeeds.
+    // Rejected rows stream to a file that only appears when the import succeeds. It is opened in a
+    // spreadsheet to fix them, so its cells are neutralised like an export's, and a control character
+    // (the reason the row was rejected, perhaps) is written as U+FFFD rather than as itself.
+    const auto rejectsLine = [](const QStringList &cells) {
+        QStringList safe;
+        safe.reserve(cells.size());
+        for (const QString &cell : cells) {
+            QString c = cell;
+            for (qsizetype at = CsvReader::findControlCharacter(c); at >= 0; at = CsvReader::findControlCharacter(c))
+                c[at] = QChar(0xFFFD);
+            safe << CsvReader::neutralise(c);
+        }
+        return (CsvReader::formatRecord(safe) + QStringLiteral("\r\n")).toUtf8();
+    };
     std::unique_ptr<SaveFile> rejects;
     if (!options.rejectsPath.isEmpty()) {
         rejects = std::make_unique<SaveFile>(options.rejectsPath);
         if (Status s = rejects->open(); !s)
             return s.error();
-        rejects->device().write((CsvReader::formatRecord(QStringList{tr("line"), tr("reason")} + cols.header) + QStringLiteral("\r\n")).toUtf8());
+        rejects->device().write(rejectsLine(QStringList{tr("line"), tr("reason")} + cols.header));
     }
     const auto reject = [&](qint64 line, const QString &reason, const QStringList &fields) {
         ++report.rejected;
         if (report.rejections.size() < kMaxRejectionsKept)
             report.rejections.append({line, reason, fields});
         if (rejects)
-            rejects->device().write(
-                (CsvReader::formatRecord(QStringList{QString::number(line), reason} + fields) + QStringLiteral("\r\n")).toUtf8());
+            rejects->device().write(rejectsLine(QStringList{QString::number(line), reason} + fields));
     };
 
     QStringList tagsForAll;
@@ -462,6 +559,20 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
         }
         Row row;
         QString problem;
+        // A bad row, not a bad file: NUL and the other control characters never belong in contact
+        // data (they cut names short in C strings and hide in spreadsheets), so the row goes to the
+        // rejects with the column and the character. Only the columns imported are looked at.
+        for (qsizetype c = 0; c < columnCount && problem.isEmpty(); ++c) {
+            if (columns.at(c).kind == Column::Ignore)
+                continue;
+            if (const qsizetype at = CsvReader::findControlCharacter(f.at(c)); at >= 0)
+                problem = tr("column %1 (%2) holds a control character (U+%3) at character %4; contact data cannot "
+                             "hold NUL or other control characters")
+                              .arg(c + 1)
+                              .arg(CsvReader::excerpt(cols.header.at(c).trimmed()))
+                              .arg(uint(f.at(c).at(at).unicode()), 4, 16, QLatin1Char('0'))
+                              .arg(at + 1);
+        }
         for (qsizetype c = 0; c < columnCount && problem.isEmpty(); ++c) {
             const Column &col = columns.at(c);
             if (col.kind == Column::Ignore)
@@ -661,6 +772,7 @@ Result<ImportReport> ContactImporter::run(const QString &databasePath, const QSt
     }
     if (reader.error())
         return *reader.error();
+    report.warnings = reader.warnings();
     if (progress)
         progress(totalBytes, totalBytes);
     if (cancel && cancel->load())

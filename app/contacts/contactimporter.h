@@ -58,6 +58,9 @@ struct ImportReport
     ColumnPlan plan;
     QString encoding;
     QChar delimiter;
+    // Read all the same, but worth saying: the file was not UTF-8 and was read as Windows-1252, or
+    // bytes that were not text were replaced (CsvReader::warnings()).
+    QList<Error> warnings;
 };
 
 class ContactImporter
@@ -72,10 +75,21 @@ public:
     static QString headerKey(const QStringList &header);
     static std::optional<Preset> presetFromName(const QString &name);
 
+    // A column name is a label: HubSpot's longest are under 100 characters.
+    static constexpr qsizetype kMaxHeaderNameChars = 256;
+    // The header as a header, whatever the mapping: no name past kMaxHeaderNameChars, no control
+    // characters, no two columns with the same name once normalised ("email" and "Email"), since a
+    // mapping names columns. `where` begins the messages ("contacts.csv, line 1").
+    static Status checkHeader(const QStringList &header, const QString &where);
+
     // Imports on the calling thread with its own connection, in one transaction: cancel or failure
     // leaves the database as it was. Progress is in bytes of the file.
     static Result<ImportReport> run(const QString &databasePath, const QString &csvPath, const ImportOptions &options,
                                     const storage::ProgressFn &progress = {}, const std::atomic_bool *cancel = nullptr);
+
+private:
+    static Result<ImportReport> importRows(const QString &databasePath, const QString &csvPath, const ImportOptions &options,
+                                           const storage::ProgressFn &progress, const std::atomic_bool *cancel);
 };
 
 } // namespace lux::contacts

@@ -457,22 +457,6 @@ Result<QList<Contact>> ContactRepository::page(const ContactFilter &filter, int 
     return result;
 }
 
-QString ContactExporter::neutralise(const QString &cell)
-{
-    if (cell.isEmpty())
-        return cell;
-    // A plain signed number (an E.164 phone, say) cannot run as a formula; an apostrophe would only
-    // corrupt it on the way back in.
-    static const QRegularExpression number(QStringLiteral(R"(^[+-]?\d+(\.\d+)?$)"));
-    if (number.match(cell).hasMatch())
-        return cell;
-    const QChar c = cell.at(0);
-    if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-        || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
-        return QLatin1Char('\'') + cell;
-    return cell;
-}
-
 Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QString &outPath, const ContactFilter &filter)
 {
     storage::ScopedConnection conn(databasePath, storage::ScopedConnection::Mode::ReadOnly);
@@ -510,13 +494,13 @@ Result<qint64> ContactExporter::exportCsv(const QString &databasePath, const QSt
         while (q.next()) {
             cells.clear();
             for (int i = 0; i < 11; ++i)
-                cells << neutralise(q.value(i).toString());
+                cells << CsvReader::neutralise(q.value(i).toString());
             for (int i = 11; i < 13; ++i)
                 cells << QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC).toString(Qt::ISODate);
-            cells << neutralise(q.value(13).toString());
+            cells << CsvReader::neutralise(q.value(13).toString());
             const QJsonObject custom = QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object();
             for (const QString &name : std::as_const(customNames))
-                cells << neutralise(custom.value(name).toVariant().toString());
+                cells << CsvReader::neutralise(custom.value(name).toVariant().toString());
             out.write((CsvReader::formatRecord(cells) + QStringLiteral("\r\n")).toUtf8());
             ++rows;
         }

@@ -87,15 +87,13 @@ private:
 };
 
 // CSV export of all contacts or a filtered set: UTF-8 with a header, every standard field, tags and
-// one column per custom field. Cells that a spreadsheet would run as a formula (starting with =, +,
-// -, @, tab or carriage return) are prefixed with an apostrophe (OWASP CSV injection), except plain
-// numbers such as E.164 phone numbers.
+// one column per custom field. Cells that a spreadsheet would run as a formula are neutralised by
+// CsvReader::neutralise, the one function every CSV the app writes uses.
 class ContactExporter
 {
     Q_DECLARE_TR_FUNCTIONS(lux::contacts::ContactExporter)
 public:
     static Result<qint64> exportCsv(const QString &databasePath, const QString &outPath, const ContactFilter &filter = {});
-    static QString neutralise(const QString &cell);
 };
 
 } // namespace lux::contacts

@@ -2,8 +2,11 @@
 #include "csvreader.h"
 
 #include "common/errorcodes.h"
+#include "common/inputfile.h"
 
 #include <QIODevice>
+#include <QLocale>
+#include <QRegularExpression>
 
 #include <array>
 
@@ -17,8 +20,9 @@ constexpr std::array<char16_t, 32> kCp1252High = {
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-// Valid UTF-8, allowing a sequence cut off at the end of the sample.
-bool looksLikeUtf8(const QByteArray &bytes)
+// Offset of the first byte that is not UTF-8, or -1 when the sample is valid (a sequence cut off at
+// the end of the sample counts as valid).
+qsizetype firstInvalidUtf8(const QByteArray &bytes)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype n = bytes.size();
@@ -35,17 +39,43 @@ bool looksLikeUtf8(const QByteArray &bytes)
         } else if (c >= 0xF0 && c <= 0xF4) {
             extra = 3;
         } else {
-            return false;
+            return i;
         }
         for (int k = 1; k <= extra; ++k) {
             if (i + k >= n)
-                return true; // cut off by the sample
+                return -1; // cut off by the sample
             if ((p[i + k] & 0xC0) != 0x80)
-                return false;
+                return i;
         }
         i += extra + 1;
     }
-    return true;
+    return -1;
+}
+
+// Physical line (1-based) of a position: LF, CRLF and a lone CR each end one.
+char16_t unit(char c)
+{
+    return static_cast<unsigned char>(c);
+}
+char16_t unit(QChar c)
+{
+    return c.unicode();
+}
+template<typename Char>
+qint64 lineAt(const Char *text, qsizetype end, qint64 firstLine)
+{
+    qint64 line = firstLine;
+    for (qsizetype i = 0; i < end; ++i) {
+        const char16_t c = unit(text[i]);
+        if (c == u'\n' || (c == u'\r' && !(i + 1 < end && unit(text[i + 1]) == u'\n')))
+            ++line;
+    }
+    return line;
+}
+
+QString number(qint64 n)
+{
+    return QLocale().toString(n);
 }
 
 } // namespace
@@ -114,7 +144,18 @@ void CsvReader::detectEncoding(const QByteArray &head)
             return;
         }
     }
-    m_encoding = looksLikeUtf8(head) ? Encoding::Utf8 : Encoding::Windows1252;
+    const qsizetype invalid = firstInvalidUtf8(head);
+    m_encoding = invalid < 0 ? Encoding::Utf8 : Encoding::Windows1252;
+    if (invalid >= 0) {
+        m_invalidUtf8Line = lineAt(head.constData(), invalid, 1);
+        const QString at = m_options.name.isEmpty() ? tr("Line %1").arg(m_invalidUtf8Line)
+                                                    : tr("%1, line %2").arg(m_options.name).arg(m_invalidUtf8Line);
+        m_warnings.append(Error(errc::csvEncodingFallback,
+                                tr("%1: the byte 0x%2 is not UTF-8, so the file was read as Windows-1252. If accented "
+                                   "letters look wrong, import it again with its encoding chosen.")
+                                    .arg(at)
+                                    .arg(QString::number(uint(static_cast<unsigned char>(head.at(invalid))), 16).toUpper())));
+    }
 }
 
 void CsvReader::decodeAppend(const char *bytes, qsizetype size)
@@ -134,6 +175,29 @@ void CsvReader::decodeAppend(const char *bytes, qsizetype size)
         out = m_decoder.appendToBuffer(out, QByteArrayView(bytes, size));
     }
     m_buffer.resize(out - m_buffer.constData());
+    // The decoder puts U+FFFD for bytes that are not text in the encoding; said once, with the line.
+    if (!m_decodeErrorSeen && m_encoding != Encoding::Windows1252 && m_decoder.hasError()) {
+        m_decodeErrorSeen = true;
+        qsizetype at = m_buffer.indexOf(QChar(0xFFFD), old);
+        if (at < 0)
+            at = old;
+        const qint64 line = lineAt(m_buffer.constData() + m_pos, at - m_pos, m_line);
+        const QString where = m_options.name.isEmpty() ? tr("Line %1").arg(line) : tr("%1, line %2").arg(m_options.name).arg(line);
+        m_warnings.append(Error(errc::csvInvalidText, tr("%1: bytes that are not valid %2 were replaced with \"�\".")
+                                                           .arg(where, encodingName(m_encoding))));
+    }
+}
+
+QString CsvReader::where(qint64 line, qsizetype column) const
+{
+    return m_options.name.isEmpty() ? tr("Line %1, column %2").arg(line).arg(column)
+                                    : tr("%1, line %2, column %3").arg(m_options.name).arg(line).arg(column);
+}
+
+void CsvReader::fail(const QString &code, const QString &message)
+{
+    m_error = Error(code, message);
+    m_eof = true;
 }
 
 Status CsvReader::start()
@@ -184,6 +248,13 @@ bool CsvReader::fill()
         return false;
     }
     m_bytesRead += n;
+    if (m_bytesRead > m_options.maxBytes) {
+        // InputFile refused a file this large before a byte was read; this one grew while it was read.
+        fail(errc::fileTooLarge, tr("%1 is larger than %2, the limit for a CSV file.")
+                                     .arg(m_options.name.isEmpty() ? tr("The file") : m_options.name,
+                                          InputFile::formatSize(m_options.maxBytes)));
+        return false;
+    }
     decodeAppend(m_raw.constData(), n);
     return true;
 }
@@ -248,7 +319,7 @@ bool CsvReader::next(Record &record)
         }
         if (p == Parse::End)
             return false;
-        if (!fill() && !m_eof)
+        if (!fill() && (!m_eof || m_error))
             return false;
     }
 }
@@ -278,7 +349,19 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
     if (pos >= size)
         return m_eof ? Parse::End : Parse::NeedMore;
 
+    // The record so far stays in the buffer until it ends: its length is what the reader holds.
+    const auto tooLong = [&](qsizetype length) {
+        if (length <= m_options.maxRecordChars)
+            return false;
+        fail(errc::csvRecordTooLong,
+             tr("%1: the row is longer than %2 characters, the limit for one row. It starts \"%3\".")
+                 .arg(where(m_line, count), number(m_options.maxRecordChars), excerpt(QStringView(data + m_pos, size - m_pos))));
+        return true;
+    };
+    const auto needMore = [&] { return tooLong(size - m_pos) ? Parse::End : Parse::NeedMore; };
     const auto finish = [&](qsizetype newPos) {
+        if (tooLong(newPos - m_pos))
+            return Parse::End;
         fields.resize(count);
         record.line = m_line;
         m_pos = newPos;
@@ -287,12 +370,17 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
     };
 
     while (true) {
+        if (field->size() > m_options.maxFieldChars) {
+            fail(errc::csvFieldTooLong,
+                 tr("%1: the field is longer than %2 characters, the limit for one field. It starts \"%3\".")
+                     .arg(where(line, count), number(m_options.maxFieldChars), excerpt(*field)));
+            return Parse::End;
+        }
         if (pos >= size) {
             if (!m_eof)
-                return Parse::NeedMore;
+                return needMore();
             if (inQuotes) {
-                m_error = Error(errc::csvUnterminatedQuote,
-                                tr("Line %1: a quoted field is never closed.").arg(m_line));
+                fail(errc::csvUnterminatedQuote, tr("Line %1: a quoted field is never closed.").arg(m_line));
                 return Parse::End;
             }
             return finish(pos);
@@ -301,7 +389,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
         if (inQuotes) {
             if (c == u'"') {
                 if (pos + 1 >= size && !m_eof)
-                    return Parse::NeedMore;
+                    return needMore();
                 if (pos + 1 < size && data[pos + 1].unicode() == u'"') {
                     field->append(QLatin1Char('"'));
                     pos += 2;
@@ -311,7 +399,7 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
                 }
             } else if (c == u'\r' || c == u'\n') {
                 if (c == u'\r' && pos + 1 >= size && !m_eof)
-                    return Parse::NeedMore;
+                    return needMore();
                 field->append(QLatin1Char('\n'));
                 pos += (c == u'\r' && pos + 1 < size && data[pos + 1].unicode() == u'\n') ? 2 : 1;
                 ++line;
@@ -329,12 +417,17 @@ CsvReader::Parse CsvReader::parseRecord(Record &record)
             continue;
         }
         if (c == delim) {
+            if (count >= m_options.maxColumns) {
+                fail(errc::csvTooManyColumns, tr("%1: the row has more than %2 columns, the limit for a CSV file.")
+                                                  .arg(where(line, count + 1), number(m_options.maxColumns)));
+                return Parse::End;
+            }
             field = &startField();
             wasQuoted = false;
             ++pos;
         } else if (c == u'\r' || c == u'\n') {
             if (c == u'\r' && pos + 1 >= size && !m_eof)
-                return Parse::NeedMore;
+                return needMore();
             const qsizetype after = (c == u'\r' && pos + 1 < size && data[pos + 1].unicode() == u'\n') ? pos + 2 : pos + 1;
             ++line;
             return finish(after);
@@ -373,6 +466,58 @@ QString CsvReader::formatRecord(const QStringList &fields, QChar delimiter)
             out += f;
         }
     }
+    return out;
+}
+
+QString CsvReader::neutralise(const QString &cell)
+{
+    if (cell.isEmpty())
+        return cell;
+    // A plain signed number (an E.164 phone, say) cannot run as a formula; an apostrophe would only
+    // corrupt it on the way back in.
+    static const QRegularExpression number(QStringLiteral(R"(^[+-]?\d+(\.\d+)?$)"));
+    if (number.match(cell).hasMatch())
+        return cell;
+    const QChar c = cell.at(0);
+    if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
+        || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        return QLatin1Char('\'') + cell;
+    return cell;
+}
+
+namespace {
+bool isControl(char16_t c)
+{
+    return (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7F && c <= 0x9F);
+}
+} // namespace
+
+qsizetype CsvReader::findControlCharacter(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (isControl(text.at(i).unicode()))
+            return i;
+    return -1;
+}
+
+QString CsvReader::excerpt(QStringView text, qsizetype max)
+{
+    QString out;
+    const qsizetype n = qMin(text.size(), max);
+    out.reserve(n + 1);
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < 0x20)
+            out += QChar(char16_t(0x2400 + c)); // the Control Pictures block: ␀, ␉, ␊…
+        else if (c == 0x7F)
+            out += QChar(char16_t(0x2421));
+        else if (isControl(c))
+            out += QChar(char16_t(0xFFFD));
+        else
+            out += QChar(c);
+    }
+    if (text.size() > max)
+        out += QChar(0x2026);
     return out;
 }
 

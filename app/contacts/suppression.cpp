@@ -3,6 +3,7 @@
 
 #include "addressing.h"
 #include "common/errorcodes.h"
+#include "common/inputfile.h"
 #include "csvreader.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
@@ -10,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -106,10 +108,17 @@ Result<SuppressionList::ImportResult> SuppressionList::importFile(Channel channe
                                                                   const QString &reason, std::optional<qint64> byUser,
                                                                   const QString &defaultCountry)
 {
-    QFile file(csvPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(errc::importOpen, tr("Cannot open %1: %2").arg(csvPath, file.errorString()));
-    CsvReader reader(&file);
+    // Only a regular file within the CSV limits; the reader bounds each row (csvreader.h).
+    CsvReader::Options csv;
+    auto opened = InputFile::open(csvPath, csv.maxBytes);
+    if (!opened) {
+        Error e = opened.error();
+        if (e.code == errc::fileOpen)
+            e.code = errc::importOpen; // the code scripts have seen for a file that is not there
+        return e;
+    }
+    csv.name = QFileInfo(csvPath).fileName();
+    CsvReader reader(opened->get(), csv);
     if (Status s = reader.start(); !s)
         return s.error();
     // Validate everything first: a bad file changes nothing.

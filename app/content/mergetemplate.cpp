@@ -84,6 +84,8 @@ public:
 
     void parse(const QString &source, const QString &where)
     {
+        if (m_where.isEmpty())
+            m_size = source.size();
         m_where.append(where);
         QList<int> lineStarts{0};
         for (int i = 0; i < source.size(); ++i)
@@ -106,7 +108,7 @@ public:
         };
         QList<Open> open;
         qsizetype pos = 0;
-        while (pos < source.size()) {
+        while (pos < source.size() && !m_tooLarge) {
             const qsizetype start = source.indexOf(QLatin1String("{{"), pos);
             if (start < 0) {
                 text(source.mid(pos));
@@ -143,7 +145,8 @@ public:
                                                         .arg(body, open.constLast().name));
                     continue;
                 }
-                m_ops[open.constLast().op].jump = int(m_ops.size());
+                if (open.constLast().op >= 0) // -1: a section of an unknown name, a problem already
+                    m_ops[open.constLast().op].jump = int(m_ops.size());
                 m_ops.append(Op{Op::End, -1, {}, 0});
                 open.removeLast();
                 continue;
@@ -216,6 +219,19 @@ private:
             problem(pos, MergeTemplate::tr("Component “%1” includes itself.").arg(name));
             return;
         }
+        if (m_where.size() > MergeTemplate::kMaxComponentDepth) {
+            problem(pos, MergeTemplate::tr("Components are included more than %n level(s) deep here.", nullptr,
+                                           MergeTemplate::kMaxComponentDepth));
+            return;
+        }
+        m_size += qMax<qsizetype>(it->size(), 1);
+        if (m_size > MergeTemplate::kMaxCompiledChars) {
+            // Components that include others several times grow as a power of the depth.
+            problem(pos, MergeTemplate::tr("With its components in place the template would be over %n character(s); "
+                                           "include fewer or smaller components.", nullptr, int(MergeTemplate::kMaxCompiledChars)));
+            m_tooLarge = true;
+            return;
+        }
         if (m_where.size() == 1) { // problems inside components point at the outer include
             const auto line = std::upper_bound(lineStarts.cbegin(), lineStarts.cend(), int(pos)) - lineStarts.cbegin();
             m_outerLine = int(line);
@@ -260,6 +276,8 @@ private:
     QStringList m_where; // "" for the template, then the components being included
     int m_outerLine = 0;
     int m_outerColumn = 0;
+    qsizetype m_size = 0; // the source parsed so far, each component counted as often as it is included
+    bool m_tooLarge = false;
 };
 
 } // namespace
@@ -321,7 +339,8 @@ void MergeTemplate::render(const QStringList &values, QString &out) const
     };
     const QList<Op> &ops = d->ops;
     const bool html = d->mode == Mode::Html;
-    for (qsizetype i = 0; i < ops.size(); ++i) {
+    const qsizetype limit = out.size() + kMaxRenderedChars;
+    for (qsizetype i = 0; i < ops.size() && out.size() <= limit; ++i) {
         const Op &op = ops.at(i);
         switch (op.kind) {
         case Op::Text: out += op.text; break;

@@ -56,6 +56,15 @@ class MergeTemplate
 public:
     enum class Mode { Html, Text };
 
+    // Components may include components this deep (the template itself is level 0).
+    static constexpr int kMaxComponentDepth = 8;
+    // A template with its components in place stays under this (HtmlLimits::kMaxChars): components
+    // that each include the next twice would otherwise grow as a power of their depth.
+    static constexpr qsizetype kMaxCompiledChars = 5 * 1024 * 1024;
+    // A render stops once it has written a little more than this (values of any size, merged many
+    // times); the caller's HtmlLimits check then refuses the message.
+    static constexpr qsizetype kMaxRenderedChars = 5 * 1024 * 1024;
+
     MergeTemplate();
     ~MergeTemplate();
     MergeTemplate(const MergeTemplate &);

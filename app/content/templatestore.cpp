@@ -10,6 +10,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -47,6 +48,8 @@ Result<EmailTemplate> TemplateStore::save(const EmailTemplate &t, std::optional<
         return Error(errc::templateName, tr("A template needs a name."));
     if (t.format != QLatin1String("html") && t.format != QLatin1String("markdown"))
         return Error(errc::templateFormat, tr("“%1” is not a template format (html or markdown).").arg(t.format));
+    if (const auto html = TemplateRenderer::checkedHtml(t, tr("The template “%1”").arg(name)); !html)
+        return html.error();
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -190,6 +193,8 @@ Status TemplateStore::saveComponent(const QString &name, const QString &source, 
     if (!valid.match(name).hasMatch())
         return Error(errc::componentName,
                      tr("“%1” cannot name a component: use letters, digits, -, _ and dots, as in {{> footer}}.").arg(name));
+    if (Status s = HtmlLimits::check(source, tr("The component “%1”").arg(name)); !s)
+        return s;
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
@@ -363,6 +368,35 @@ QString TemplateRenderer::htmlSource(const EmailTemplate &t)
     return t.format == QLatin1String("markdown") ? Markdown::toHtml(t.source) : t.source;
 }
 
+Result<QString> TemplateRenderer::checkedHtml(const EmailTemplate &t, const QString &what)
+{
+    // Markdown is converted only once its source is known to be of a size to convert.
+    for (const QString *text : {&t.source, &t.textPart, &t.subject, &t.preheader})
+        if (text->size() > HtmlLimits::kMaxChars)
+            return HtmlLimits::check(*text, what).error();
+    if (t.format == QLatin1String("markdown")) {
+        const QLocale locale;
+        if (t.source.size() > kMaxMarkdownChars)
+            return Error(errc::templateMarkdown, tr("%1 is %2 characters of Markdown; the limit is %3 (Gmail would clip the "
+                                                    "message it makes).")
+                                                     .arg(what, locale.toString(t.source.size()), locale.toString(kMaxMarkdownChars)));
+        int line = 1, cells = 0;
+        for (const QChar c : t.source) {
+            if (c == u'\n') {
+                ++line;
+                cells = 0;
+            } else if (c == u'|' && ++cells > kMaxMarkdownCells) {
+                return Error(errc::templateMarkdown, tr("%1 has a table row of more than %n cell(s) on line %2.", nullptr, kMaxMarkdownCells)
+                                                         .arg(what).arg(line));
+            }
+        }
+    }
+    QString html = htmlSource(t);
+    if (Status s = HtmlLimits::check(html, what); !s)
+        return s.error();
+    return html;
+}
+
 QStringList TemplateRenderer::valuesFor(const contacts::Contact *c, const QHash<QString, QString> &extras) const
 {
     QStringList v(m_fields.size());
@@ -396,7 +430,17 @@ RenderedEmail TemplateRenderer::render(const EmailTemplate &t, const contacts::C
                                        const QHash<QString, QString> &extras) const
 {
     RenderedEmail out;
-    const QString html = htmlSource(t);
+    const auto refuse = [&out](const Error &e) {
+        out.findings = {Finding{Finding::Severity::Error, e.code, e.message, Finding::Where::Body, 0, 0}};
+        return out;
+    };
+    const auto checked = checkedHtml(t, tr("The template “%1”").arg(t.name));
+    if (!checked) { // saved before the limits were, or a file: nothing of it is parsed
+        out.subject = t.subject;
+        out.preheader = t.preheader;
+        return refuse(checked.error());
+    }
+    const QString &html = *checked;
     const MergeTemplate body = MergeTemplate::compile(html, m_fields, MergeTemplate::Mode::Html, m_components);
     const MergeTemplate subject = MergeTemplate::compile(t.subject, m_fields, MergeTemplate::Mode::Text);
     const MergeTemplate preheader = MergeTemplate::compile(t.preheader, m_fields, MergeTemplate::Mode::Text);
@@ -407,9 +451,20 @@ RenderedEmail TemplateRenderer::render(const EmailTemplate &t, const contacts::C
         values[i] = out.subject;
     if (const int i = m_fields.indexOf(QStringLiteral("preheader")); i >= 0)
         values[i] = out.preheader;
-    out.html = body.render(values);
+    const QString merged = body.render(values);
+    // Components and merged values can make the message larger or deeper than its template.
+    if (const Status s = HtmlLimits::check(merged, tr("The message made from “%1” (components and merge tags in place)").arg(t.name)); !s)
+        return refuse(Error(errc::templateLimits, s.error().message));
     const MergeTemplate textPart = MergeTemplate::compile(t.textPart, m_fields, MergeTemplate::Mode::Text, m_components);
-    out.text = t.textPart.trimmed().isEmpty() ? PlainText::fromHtml(out.html) : textPart.render(values);
+    const bool derivedText = t.textPart.trimmed().isEmpty();
+    const SafeHtml::Cleaned cleaned = SafeHtml::clean(merged, derivedText);
+    if (!cleaned.complete)
+        return refuse(Error(errc::templateUnsafe,
+                            tr("The message made from “%1” hides markup that mail clients strip (a script, a frame, a form or an "
+                               "on… attribute) in a way that cannot be cut out cleanly; remove it from the template.")
+                                .arg(t.name)));
+    out.html = cleaned.html;
+    out.text = derivedText ? cleaned.text : textPart.render(values);
 
     PreSendCheck::Input in;
     in.subject = subject.isValid() ? out.subject : t.subject;
@@ -417,6 +472,7 @@ RenderedEmail TemplateRenderer::render(const EmailTemplate &t, const contacts::C
     in.source = html;
     in.compiled = body;
     in.sampleHtml = out.html;
+    in.sampleRemoved = cleaned.removed;
     in.postalAddress = m_brand.value(QStringLiteral("address"));
     out.findings = PreSendCheck::run(in);
     for (const auto &[compiled, where] : {std::pair{&textPart, Finding::Where::TextPart}, std::pair{&subject, Finding::Where::Subject},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/htmllimits.h"
 #include "common/result.h"
 #include "contacts/contactrepository.h"
 #include "emailhtml.h"
@@ -48,10 +49,15 @@ class TemplateStore
 {
     Q_DECLARE_TR_FUNCTIONS(lux::content::TemplateStore)
 public:
+    // A template or component file read from disk (luxctl template import, component): the most a
+    // file under HtmlLimits::kMaxChars can take in UTF-8. Larger is refused before a byte is read;
+    // smaller but over the character limit is refused by HtmlLimits, naming the file.
+    static constexpr qint64 kMaxFileBytes = 4 * qint64(HtmlLimits::kMaxChars);
+
     explicit TemplateStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
     // Creates (id 0) or updates a template; a change of content adds a revision. Names are unique
-    // without case.
+    // without case. A template over HtmlLimits (TemplateRenderer::checkedHtml) is refused.
     Result<EmailTemplate> save(const EmailTemplate &t, std::optional<qint64> byUser);
     Result<EmailTemplate> find(const QString &name) const;
     Result<EmailTemplate> find(qint64 id) const;
@@ -77,8 +83,10 @@ private:
 };
 
 // A template made ready to send or show: Markdown to HTML, components and the brand kit in place,
-// merged for one contact (or for nobody, which shows the defaults), the text part derived, and the
-// pre-send checks run.
+// merged for one contact (or for nobody, which shows the defaults), cut of what mail clients strip
+// (SafeHtml), the text part derived, and the pre-send checks run. A template or message over
+// HtmlLimits is not parsed: html and text are empty and the one finding is the error
+// (PreSendCheck::refuses).
 struct RenderedEmail
 {
     QString subject;
@@ -102,6 +110,18 @@ public:
                          const QHash<QString, QString> &extras = {}) const;
     // The HTML a template's source stands for (Markdown converted), before merging.
     static QString htmlSource(const EmailTemplate &t);
+    // The same, after the limits every parse and walk relies on: the source, text part, subject and
+    // preheader under HtmlLimits::kMaxChars, a Markdown source under the Markdown limits below, and
+    // the HTML under HtmlLimits (size and depth). `what` names the template in the error
+    // ("welcome.html", "The template “News”").
+    static Result<QString> checkedHtml(const EmailTemplate &t, const QString &what);
+
+    // cmark-gfm 0.29.0.gfm.6 (Debian 12) takes time quadratic in the length of some inputs
+    // ("![[]()" repeated: 15 s for 256 KiB) and in a table row's cells (a row of 50,000 pipes: 8 s),
+    // so a Markdown source stays under 100 KiB (whose HTML Gmail would clip anyway) and a line under
+    // 256 table cells: at those limits the worst inputs found convert in about 2 s in a debug build.
+    static constexpr qsizetype kMaxMarkdownChars = 100 * 1024;
+    static constexpr int kMaxMarkdownCells = 256;
 
 private:
     MergeFields m_fields;

@@ -81,6 +81,19 @@ Error errorFor(const QKeychain::Job &job, const QString &key)
 
 SecretStore::SecretStore(QString service) : m_service(std::move(service)) {}
 
+SecretStore SecretStore::scopedTo(QString databaseId, bool readUnscopedFallback) const
+{
+    SecretStore scoped(m_service);
+    scoped.m_databaseId = std::move(databaseId);
+    scoped.m_unscopedFallback = readUnscopedFallback && !scoped.m_databaseId.isEmpty();
+    return scoped;
+}
+
+QString SecretStore::entryName(Secret secret) const
+{
+    return m_databaseId.isEmpty() ? keyName(secret) : QStringLiteral("databases/") + m_databaseId + u'/' + keyName(secret);
+}
+
 QString SecretStore::environmentName(const QString &key)
 {
     QString name = QStringLiteral("LUX_SECRET_");
@@ -101,6 +114,11 @@ QCoro::Task<Result<QString>> SecretStore::read(QString key) const
     const QByteArray fromEnv = qgetenv(environmentName(key).toLatin1().constData());
     if (!fromEnv.isEmpty())
         co_return QString::fromUtf8(fromEnv);
+    co_return co_await readKeychain(std::move(key));
+}
+
+QCoro::Task<Result<QString>> SecretStore::readKeychain(QString key) const
+{
     auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, key);
     job->start();
     co_await qCoro(job.get(), &QKeychain::Job::finished);
@@ -176,20 +194,32 @@ QList<Secret> SecretStore::all()
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const
 {
-    QString key = keyName(secret);
-    co_return co_await read(std::move(key));
+    // LUX_SECRET_<NAME> names the secret, not a database's entry.
+    const QString fromEnv = fromEnvironment(secret);
+    if (!fromEnv.isEmpty())
+        co_return fromEnv;
+    QString key = entryName(secret);
+    Result<QString> own = co_await readKeychain(std::move(key));
+    if (own.ok() || !m_unscopedFallback || own.error().code != errc::secretsNotFound)
+        co_return own;
+    QString unscoped = keyName(secret);
+    co_return co_await readKeychain(std::move(unscoped));
 }
 
 QCoro::Task<Status> SecretStore::write(Secret secret, QString value) const
 {
-    QString key = keyName(secret);
+    QString key = entryName(secret);
     co_return co_await write(std::move(key), std::move(value));
 }
 
 QCoro::Task<Status> SecretStore::remove(Secret secret) const
 {
-    QString key = keyName(secret);
-    co_return co_await remove(std::move(key));
+    QString key = entryName(secret);
+    Status own = co_await remove(std::move(key));
+    if (!own || !m_unscopedFallback)
+        co_return own;
+    QString unscoped = keyName(secret);
+    co_return co_await remove(std::move(unscoped));
 }
 
 } // namespace lux

@@ -25,6 +25,12 @@ enum class Secret {
 // macOS Keychain, Windows Credential Manager). Headless runs may supply a secret in the environment
 // as LUX_SECRET_<NAME>. There is no plaintext fallback: without a keychain, writing fails and says so.
 //
+// A store scoped to a database (scopedTo) keeps each Secret under that database's id
+// ("databases/<uuid>/tracking/keys"), so two databases with two trackers keep two key rings. A
+// database made before secrets had scopes still finds the secrets this user kept unscoped (when its
+// own entry is missing), and removing one of its secrets removes that unscoped entry too, so a
+// sign-out cannot be undone by the fallback.
+//
 // Error codes: secrets.not-found, secrets.unavailable (no keychain), secrets.denied, secrets.failed.
 class SecretStore
 {
@@ -33,6 +39,11 @@ public:
     static constexpr const char *kDefaultService = "lux-marketing";
 
     explicit SecretStore(QString service = QString::fromLatin1(kDefaultService));
+    // This store, for one database's secrets (Settings::databaseId(), Settings::inheritsUserSecrets()).
+    SecretStore scopedTo(QString databaseId, bool readUnscopedFallback) const;
+    QString databaseId() const { return m_databaseId; }
+    // Where `secret` lives in the keychain for this store.
+    QString entryName(Secret secret) const;
 
     // Coroutine parameters are taken by value: the caller's strings may be gone when the job ends.
     QCoro::Task<Result<QString>> read(QString key) const;
@@ -54,7 +65,11 @@ public:
     static QString unavailableMessage();
 
 private:
+    QCoro::Task<Result<QString>> readKeychain(QString key) const;
+
     QString m_service;
+    QString m_databaseId;
+    bool m_unscopedFallback = false;
 };
 
 } // namespace lux

@@ -1,17 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include "common/errorcodes.h"
+#include "common/logging.h"
+#include "storage/database.h"
+
 #include <QHash>
 
 namespace lux {
 
 namespace {
 
+using Scope = Settings::Scope;
+
 struct Entry
 {
     const char *name;
     QVariant defaultValue;
+    Scope scope = Scope::Person;
 };
+
+// Set in app_meta once a database's settings have a home: "inherited" when this user's QSettings
+// values were copied in on its first open after the change (it was made before), "own" when it
+// started with none.
+constexpr QLatin1StringView kScopedMeta{"settings_scoped"};
+constexpr QLatin1StringView kInherited{"inherited"};
+constexpr QLatin1StringView kOwn{"own"};
 
 const QHash<Settings::Key, Entry> &table()
 {
@@ -28,12 +42,12 @@ const QHash<Settings::Key, Entry> &table()
         {K::AutoBackupKeep, {"backup/keep", 7}},
         {K::BackupDirectory, {"backup/directory", QString()}},
         {K::IntegrityCheckOnStart, {"database/integrityCheckOnStart", false}},
-        {K::GraphAuthorityUrl, {"graph/authority_url", QStringLiteral("https://login.microsoftonline.com")}},
-        {K::GraphBaseUrl, {"graph/base_url", QStringLiteral("https://graph.microsoft.com")}},
-        {K::GraphTenant, {"graph/tenant", QString()}},
-        {K::GraphClientId, {"graph/client_id", QString()}},
-        {K::TrackerUrl, {"tracker/url", QString()}},
-        {K::GraphDelegatedMailbox, {"graph/delegated_mailbox", QString()}},
+        {K::GraphAuthorityUrl, {"graph/authority_url", QStringLiteral("https://login.microsoftonline.com"), Scope::Database}},
+        {K::GraphBaseUrl, {"graph/base_url", QStringLiteral("https://graph.microsoft.com"), Scope::Database}},
+        {K::GraphTenant, {"graph/tenant", QString(), Scope::Database}},
+        {K::GraphClientId, {"graph/client_id", QString(), Scope::Database}},
+        {K::TrackerUrl, {"tracker/url", QString(), Scope::Database}},
+        {K::GraphDelegatedMailbox, {"graph/delegated_mailbox", QString(), Scope::PersonInDatabase}},
         {K::MissedSchedules, {"scheduler/missed", QStringLiteral("send")}},
         {K::CloseToTray, {"window/closeToTray", true}},
     };
@@ -72,27 +86,173 @@ QVariant Settings::defaultValue(Key key)
     return table().value(key).defaultValue;
 }
 
+Settings::Scope Settings::scope(Key key)
+{
+    return table().value(key).scope;
+}
+
+QString Settings::scopeName(Scope scope)
+{
+    switch (scope) {
+    case Scope::Person:
+        return QStringLiteral("person");
+    case Scope::Database:
+        return QStringLiteral("database");
+    case Scope::PersonInDatabase:
+        return QStringLiteral("person-in-database");
+    }
+    return {};
+}
+
+QList<Settings::Key> Settings::keys()
+{
+    QList<Key> all = table().keys();
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+QString Settings::storedName(Key key) const
+{
+    if (scope(key) == Scope::PersonInDatabase)
+        return QStringLiteral("databases/") + m_databaseId + u'/' + keyName(key);
+    return keyName(key);
+}
+
+QVariant Settings::typed(Key key, QVariant v) const
+{
+    const QVariant &def = table()[key].defaultValue;
+    if (def.isValid() && v.metaType() != def.metaType())
+        v.convert(def.metaType()); // INI files and db_settings hand everything back as strings
+    return v;
+}
+
 QVariant Settings::value(Key key) const
 {
     const Entry &e = table()[key];
-    QVariant v = m_settings->value(QString::fromLatin1(e.name), e.defaultValue);
-    if (e.defaultValue.isValid() && v.metaType() != e.defaultValue.metaType())
-        v.convert(e.defaultValue.metaType()); // INI files hand everything back as strings
-    return v;
+    switch (e.scope) {
+    case Scope::Database: {
+        const auto it = m_databaseValues.constFind(cliName(key));
+        return it == m_databaseValues.constEnd() ? e.defaultValue : typed(key, *it);
+    }
+    case Scope::PersonInDatabase:
+        if (!isAttached())
+            return e.defaultValue;
+        break;
+    case Scope::Person:
+        break;
+    }
+    return typed(key, m_settings->value(storedName(key), e.defaultValue));
 }
 
 void Settings::setValue(Key key, const QVariant &value)
 {
     if (this->value(key) == value)
         return;
-    m_settings->setValue(keyName(key), value);
+    if (scope(key) != Scope::Person && !isAttached()) {
+        Q_EMIT saveFailed(key, Error(errc::settingsNoDatabase,
+                                     tr("%1 belongs to a database, and none is open.").arg(cliName(key))));
+        return;
+    }
+    if (scope(key) == Scope::Database) {
+        const QString name = cliName(key);
+        const QString text = value.toString();
+        if (m_readOnly) {
+            Q_EMIT saveFailed(key, Error(errc::settingsReadOnly,
+                                         tr("%1 was not changed: the database is open read-only.").arg(name)));
+            return;
+        }
+        const auto before = m_databaseValues.constFind(name);
+        const std::optional<QString> previous = before == m_databaseValues.constEnd() ? std::nullopt
+                                                                                      : std::optional<QString>(*before);
+        m_databaseValues.insert(name, text);
+        if (Status s = m_writer(name, text); !s) {
+            if (previous)
+                m_databaseValues.insert(name, *previous);
+            else
+                m_databaseValues.remove(name);
+            Q_EMIT saveFailed(key, s.error());
+            return;
+        }
+        Q_EMIT changed(key);
+        return;
+    }
+    m_settings->setValue(storedName(key), value);
     Q_EMIT changed(key);
 }
 
 void Settings::reset(Key key)
 {
-    m_settings->remove(keyName(key));
+    if (scope(key) == Scope::Database) {
+        setValue(key, defaultValue(key));
+        return;
+    }
+    if (scope(key) == Scope::PersonInDatabase && !isAttached())
+        return;
+    m_settings->remove(storedName(key));
     Q_EMIT changed(key);
+}
+
+void Settings::failedToSave(const QString &name, const Error &error)
+{
+    if (const auto key = fromCliName(name))
+        Q_EMIT saveFailed(*key, error);
+}
+
+Status Settings::attach(Database &db, DatabaseWriter writer)
+{
+    if (db.databaseId().isEmpty())
+        return Error(errc::settingsNoDatabase, tr("%1 has no database id yet; open it for writing once.").arg(db.path()));
+    QHash<QString, QString> values = db.settings();
+    const QString scoped = db.meta(kScopedMeta);
+    bool inherited = scoped == kInherited;
+    QString adopt; // what to record, when this open decides it
+    if (scoped.isEmpty()) {
+        // The first open since settings had scopes. A database made before inherits what this user
+        // had set (an agency with two clients had one tracker for both: each keeps a copy, and from
+        // now on each its own); a new one starts clean.
+        inherited = !db.report().created;
+        adopt = inherited ? QString(kInherited) : QString(kOwn);
+        if (inherited) {
+            for (const Key key : keys()) {
+                if (scope(key) != Scope::Database || values.contains(cliName(key)) || !m_settings->contains(keyName(key)))
+                    continue;
+                values.insert(cliName(key), m_settings->value(keyName(key)).toString());
+                if (!db.isReadOnly())
+                    if (Status s = db.setSetting(cliName(key), values.value(cliName(key)), std::nullopt); !s)
+                        return s;
+            }
+            for (const Key key : keys()) {
+                const QString mine = QStringLiteral("databases/") + db.databaseId() + u'/' + keyName(key);
+                if (scope(key) == Scope::PersonInDatabase && m_settings->contains(keyName(key)) && !m_settings->contains(mine))
+                    m_settings->setValue(mine, m_settings->value(keyName(key)));
+            }
+        }
+        if (!db.isReadOnly())
+            if (Status s = db.setMeta(kScopedMeta, adopt); !s)
+                return s;
+        qCInfo(lcStorage) << "settings of" << db.path() << (inherited ? "inherited from this user's" : "start clean");
+    }
+    m_databaseId = db.databaseId();
+    m_databaseValues = std::move(values);
+    m_readOnly = db.isReadOnly();
+    m_inheritsUserSecrets = inherited;
+    m_writer = writer ? std::move(writer) : DatabaseWriter([&db](const QString &name, const QString &value) {
+        return db.setSetting(name, value, std::nullopt);
+    });
+    Q_EMIT databaseChanged();
+    return {};
+}
+
+void Settings::detach()
+{
+    if (!isAttached())
+        return;
+    m_databaseId.clear();
+    m_databaseValues.clear();
+    m_writer = {};
+    m_readOnly = false;
+    m_inheritsUserSecrets = false;
+    Q_EMIT databaseChanged();
 }
 
 } // namespace lux

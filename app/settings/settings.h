@@ -1,23 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
+
+#include <QHash>
 #include <QObject>
 #include <QSettings>
 #include <QUrl>
 #include <QVariant>
 
-#include <optional>
-
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace lux {
 
-// Per-machine preferences, typed: one key enum, one table of names and defaults, one change signal.
-// Secrets never pass through here; they belong to SecretStore.
+class Database;
+
+// Every setting, typed: one key enum, one table of names, defaults and scopes, one change signal.
+// A key's scope says where it lives:
+//  - Person: the user's own preferences on this computer (QSettings): theme, language, window,
+//    backups, what to do with missed schedules.
+//  - Database: what belongs to the marketing database and travels with it (the db_settings table):
+//    the tracker's address, the Graph tenant, client id and addresses. A teammate who opens a shared
+//    database gets them; two databases (an agency's two clients) keep their own.
+//  - PersonInDatabase: the person's own state for one database (QSettings, under the database's
+//    id): the mailbox they signed in with for delegated sending, whose refresh token is theirs.
+// Secrets never pass through here; they belong to SecretStore, keyed by the same database id.
 class Settings : public QObject
 {
     Q_OBJECT
 public:
+    enum class Scope { Person, Database, PersonInDatabase };
+    Q_ENUM(Scope)
+
     enum class Key {
         Language,                // "" follows the system, else "en", "es"
         Theme,                   // "dark" or "light"
@@ -46,14 +62,40 @@ public:
     // Uses an explicit INI file (tests, portable installs).
     explicit Settings(const QString &iniFile, QObject *parent = nullptr);
 
+    // A Database or PersonInDatabase key reads its default and cannot be changed while no database
+    // is attached; setValue() then reports saveFailed() (the window always has one open).
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant &value);
     void reset(Key key);
     static QVariant defaultValue(Key key);
     static QString keyName(Key key);
-    // The name luxctl uses: the key's name with dots, as in graph.base_url.
+    // The name luxctl uses: the key's name with dots, as in graph.base_url. A Database key is stored
+    // under this name in db_settings.
     static QString cliName(Key key);
     static std::optional<Key> fromCliName(const QString &name);
+    static Scope scope(Key key);
+    static QString scopeName(Scope scope); // "person", "database", "person-in-database"
+    static QList<Key> keys();
+
+    // How a change to a Database key is kept: written at once (luxctl), or handed to a worker (the
+    // app; a failure then comes back through failedToSave()). An error returned here is reported
+    // through saveFailed() and the change is undone.
+    using DatabaseWriter = std::function<Status(const QString &name, const QString &value)>;
+
+    // Binds the Database keys to `db` (its db_settings, read once here) and the PersonInDatabase keys
+    // to its id. On the first open of a database made before settings had scopes, the values this
+    // user had in QSettings are copied into it (and the person's delegated mailbox under its id), so
+    // nothing they set is lost; a new database starts from the defaults. Without `writer`, changes
+    // are written through `db` at once. A read-only database reads the same values and refuses changes.
+    Status attach(Database &db, DatabaseWriter writer = {});
+    void detach();
+    bool isAttached() const { return !m_databaseId.isEmpty(); }
+    QString databaseId() const { return m_databaseId; }
+    // Whether the attached database was made before settings had scopes: its secrets may still be in
+    // the keychain's unscoped entries (SecretStore reads those when the database's own are missing).
+    bool inheritsUserSecrets() const { return m_inheritsUserSecrets; }
+    // For an asynchronous writer: the write of `name` failed after setValue() returned.
+    void failedToSave(const QString &name, const Error &error);
 
     // One typed getter a key: callers never convert a QVariant themselves.
     QString language() const { return value(Key::Language).toString(); }
@@ -82,9 +124,20 @@ public:
 
 Q_SIGNALS:
     void changed(lux::Settings::Key key);
+    void saveFailed(lux::Settings::Key key, const lux::Error &error);
+    // A database was attached or detached: every Database key may have changed.
+    void databaseChanged();
 
 private:
+    QString storedName(Key key) const; // QSettings key of a Person or PersonInDatabase key
+    QVariant typed(Key key, QVariant v) const;
+
     std::unique_ptr<QSettings> m_settings;
+    QString m_databaseId;
+    QHash<QString, QString> m_databaseValues; // Database keys by cliName
+    DatabaseWriter m_writer;
+    bool m_readOnly = false;
+    bool m_inheritsUserSecrets = false;
 };
 
 } // namespace lux

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <cerrno>
 #include <filesystem>
 
 namespace lux {
@@ -82,6 +83,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
     const bool existed = kind == storage::FileKind::Sqlite;
 
     db->m_readOnly = options.access == Access::ReadOnly;
+    // A file this user cannot (or should not) change: for viewing, or refused when the caller must
+    // write, rather than failing later on "attempt to write a readonly database".
+    if (existed && !db->m_readOnly) {
+        const QString why = storage::readOnlyReason(path);
+        if (!why.isEmpty() && options.access == Access::ReadWrite)
+            return Error(errc::dbReadOnly, tr("%1 is read-only (%2): LUX can only open it for viewing, and this "
+                                              "would change it. Nothing was changed.")
+                                               .arg(native(path), why));
+        if (!why.isEmpty()) {
+            db->m_readOnly = true;
+            report.readOnlyReason = why;
+        }
+    }
     if (!db->m_readOnly) {
         db->m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
         // Only a dead owner makes a lock stale: a busy app may hold it for days.
@@ -93,10 +107,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
             report.lockHolder = tr("process %1 (%2) on %3").arg(pid).arg(app, host);
             const bool lockedByOther = db->m_lock->error() == QLockFile::LockFailedError;
             db->m_lock.reset();
-            if (!lockedByOther)
+            if (!lockedByOther) {
+                // QLockFile does not say why; a trial write in the folder tells a full disk apart.
+                const int err = storage::probeWrite(QFileInfo(path).absolutePath());
+                if (err == ENOSPC || err == EDQUOT)
+                    return storage::writeFailure(err, path, tr("LUX could not create its lock file beside the database."));
                 return Error(errc::dbLockFailed,
                              tr("Could not create the lock file beside %1: check the folder's permissions.")
                                  .arg(native(path)));
+            }
             if (options.access != Access::ReadWriteOrReadOnly || !existed)
                 return Error(errc::dbLocked,
                              tr("%1 is already open for writing in %2. Close it there, or open it read-only.")
@@ -110,6 +129,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
         return s.error();
     if (Status s = db->prepare(existed, report); !s) {
         db->closeConnection();
+        // SQLite says "database or disk is full" at best; a trial write says which, in words.
+        if (!db->m_readOnly && s.error().code != errc::dbForeign && s.error().code != errc::dbNewerVersion
+            && s.error().code != errc::dbCorrupt) {
+            const int err = storage::probeWrite(QFileInfo(path).absolutePath());
+            if (err == ENOSPC || err == EDQUOT)
+                return storage::writeFailure(err, path, tr("the database could not be opened for writing."));
+        }
         return s.error();
     }
     db->m_report = report;
@@ -121,11 +147,7 @@ Status Database::openConnection()
     static QAtomicInteger<quint64> counter;
     m_connectionName = QStringLiteral("lux-main-%1").arg(counter.fetchAndAddRelaxed(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
-    if (m_readOnly)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    db.setConnectOptions(options);
+    storage::setDatabaseFile(db, m_path, m_readOnly, 5000);
     if (!db.open()) {
         const QString why = db.lastError().text();
         db = QSqlDatabase();
@@ -228,6 +250,11 @@ Status Database::prepare(bool existed, OpenReport &report)
             if (Status s = setMeta(QStringLiteral("created_at"), QString::number(QDateTime::currentMSecsSinceEpoch())); !s)
                 return s;
         }
+        // A database made by this version keeps its own settings from the start (Settings::attach):
+        // it inherits nothing from the QSettings of whoever opens it first.
+        if (report.created)
+            if (Status s = setMeta(QStringLiteral("settings_scoped"), QStringLiteral("own")); !s)
+                return s;
         // A writer that did not reach its destructor leaves "open" behind.
         report.uncleanShutdown = meta(QStringLiteral("session_state")) == QLatin1String("open");
         if (Status s = setMeta(QStringLiteral("session_state"), QStringLiteral("open")); !s)
@@ -305,6 +332,14 @@ QString Database::networkFileSystemWarning() const
         .arg(native(m_path), m_report.fileSystemType);
 }
 
+QString Database::readOnlyNotice() const
+{
+    if (m_report.readOnlyReason.isEmpty())
+        return {};
+    return tr("%1 is read-only (%2): LUX opened it for viewing; changes are disabled.")
+        .arg(native(m_path), m_report.readOnlyReason);
+}
+
 QString Database::meta(const QString &key) const
 {
     QSqlQuery q(connection());
@@ -335,9 +370,24 @@ QString Database::setting(const QString &key) const
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
+QHash<QString, QString> Database::settings() const
+{
+    QHash<QString, QString> all;
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("SELECT key, value FROM db_settings")))
+        while (q.next())
+            all.insert(q.value(0).toString(), q.value(1).toString());
+    return all;
+}
+
 Status Database::setSetting(const QString &key, const QString &value, std::optional<qint64> byUser)
 {
-    QSqlQuery q(connection());
+    return writeSetting(connection(), key, value, byUser);
+}
+
+Status Database::writeSetting(QSqlDatabase db, const QString &key, const QString &value, std::optional<qint64> byUser)
+{
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO db_settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
                              "updated_by = excluded.updated_by"));
@@ -346,7 +396,7 @@ Status Database::setSetting(const QString &key, const QString &value, std::optio
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(byUser ? QVariant(*byUser) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
-        return Error(errc::dbWrite, tr("Could not write to %1: %2").arg(native(m_path), q.lastError().text()));
+        return Error(errc::dbWrite, tr("Could not write to %1: %2").arg(native(db.databaseName()), q.lastError().text()));
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "sqlitefile.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLockFile>
 #include <QSqlDatabase>
 #include <QString>
@@ -47,6 +48,9 @@ public:
         QString lockHolder; // "process 1234 on host (lux-marketing)"
         QString fileSystemType;
         bool onNetworkFileSystem = false;
+        // Non-empty when it was opened read-only because the file cannot be changed: why, in words
+        // ("its folder is read-only"); readOnlyNotice() says it to the user.
+        QString readOnlyReason;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -66,6 +70,8 @@ public:
     // Pages in use times the page size: what the data takes, including what still sits in the WAL.
     qint64 logicalSize() const;
     QString networkFileSystemWarning() const;
+    // "… is read-only (…): LUX opened it for viewing; changes are disabled.", or empty.
+    QString readOnlyNotice() const;
 
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);
@@ -73,7 +79,10 @@ public:
     // Settings that belong to the database rather than the computer (saved import mappings, later
     // sender mailboxes, the tracker URL…).
     QString setting(const QString &key) const;
+    QHash<QString, QString> settings() const; // every row, by key
     Status setSetting(const QString &key, const QString &value, std::optional<qint64> byUser);
+    // The same write on another connection to the file (a worker's).
+    static Status writeSetting(QSqlDatabase db, const QString &key, const QString &value, std::optional<qint64> byUser);
 
     // Replaces this database with a staged copy (made by storage::copyDatabase from a checked
     // candidate). The current file is kept as a backup; if the staged file does not open, the

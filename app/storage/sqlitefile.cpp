@@ -13,10 +13,16 @@
 #include <QSqlQuery>
 #include <QStorageInfo>
 #include <QThread>
+#include <QUrl>
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -41,14 +47,121 @@ sqlite3 *handleOf(QSqlDatabase &db)
 
 } // namespace
 
+namespace {
+
+// Committed changes not yet copied into the file: an immutable open would not see them.
+bool hasWalContent(const QString &path)
+{
+    return QFileInfo(path + QStringLiteral("-wal")).size() > 0;
+}
+
+bool isImmutable(const QByteArray &native)
+{
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return false;
+    int flags = 0;
+    const bool immutable = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0 && (flags & FS_IMMUTABLE_FL);
+    ::close(fd);
+    return immutable;
+}
+
+} // namespace
+
+void setDatabaseFile(QSqlDatabase &db, const QString &path, bool readOnly, int busyTimeoutMs)
+{
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    if (readOnly && !hasWalContent(path) && !readOnlyReason(path).isEmpty()) {
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+                           + QStringLiteral("?immutable=1"));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+    }
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+}
+
+QString readOnlyReason(const QString &path)
+{
+    const QByteArray file = QFile::encodeName(QFileInfo(path).absoluteFilePath());
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    struct stat st{};
+    if (::stat(file.constData(), &st) == 0) {
+        if (isImmutable(file))
+            return SqliteFileTr::tr("the file is marked immutable");
+        if (::access(file.constData(), W_OK) != 0)
+            return errno == EROFS ? SqliteFileTr::tr("it is on a read-only file system")
+                                  : SqliteFileTr::tr("the file is read-only for you");
+        if ((st.st_mode & 0222) == 0)
+            return SqliteFileTr::tr("the file is read-only");
+    }
+    struct stat dir{};
+    if (::stat(folder.constData(), &dir) == 0) {
+        if (::access(folder.constData(), W_OK) != 0)
+            return errno == EROFS ? SqliteFileTr::tr("it is on a read-only file system")
+                                  : SqliteFileTr::tr("its folder is read-only for you");
+        if ((dir.st_mode & 0222) == 0)
+            return SqliteFileTr::tr("its folder is read-only");
+    }
+    return {};
+}
+
+int probeWrite(const QString &folder)
+{
+    const QByteArray probe = QFile::encodeName(QDir(folder).absoluteFilePath(
+        QStringLiteral(".lux-write-probe-%1").arg(QCoreApplication::applicationPid())));
+    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno;
+    static const QByteArray block(64 * 1024, '\0');
+    int err = 0;
+    // A short write says nothing; the next one fails with the reason (ENOSPC, EFBIG).
+    for (qsizetype done = 0; done < block.size() && !err;) {
+        const ssize_t n = ::write(fd, block.constData() + done, size_t(block.size() - done));
+        if (n > 0)
+            done += n;
+        else if (n == 0)
+            err = ENOSPC;
+        else if (errno != EINTR)
+            err = errno;
+    }
+    if (!err && ::fsync(fd) != 0)
+        err = errno;
+    ::close(fd);
+    ::unlink(probe.constData());
+    return err;
+}
+
+Error writeFailure(int err, const QString &path, const QString &what)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    switch (err) {
+    case ENOSPC:
+        return Error(errc::ioDiskFull, SqliteFileTr::tr("The disk holding %1 is full: %2 Free some space and try again.")
+                                           .arg(shown, what));
+    case EDQUOT:
+        return Error(errc::ioDiskFull, SqliteFileTr::tr("The disk holding %1 is full for you (your quota is used up): %2 "
+                                                        "Free some space and try again.")
+                                           .arg(shown, what));
+    case EFBIG:
+        return Error(errc::ioWrite, SqliteFileTr::tr("%1 has reached the largest file allowed here: %2").arg(shown, what));
+    case EROFS:
+        return Error(errc::dbReadOnly, SqliteFileTr::tr("%1 is on a read-only file system: %2").arg(shown, what));
+    case EACCES:
+    case EPERM:
+        return Error(errc::dbReadOnly, SqliteFileTr::tr("You may not write beside %1 (check the folder's permissions): %2")
+                                           .arg(shown, what));
+    default:
+        return Error(errc::ioWrite, SqliteFileTr::tr("%1: %2 (%3)").arg(shown, what, QString::fromLocal8Bit(std::strerror(err))));
+    }
+}
+
 ScopedConnection::ScopedConnection(const QString &path, Mode mode) : m_name(nextConnectionName())
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    m_db.setDatabaseName(path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
-    if (mode == Mode::ReadOnly)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    m_db.setConnectOptions(options);
+    setDatabaseFile(m_db, path, mode == Mode::ReadOnly, 10000);
     // Reads through a memory map instead of a read() per page: scans of a million contacts run about
     // 40% faster (docs/PERFORMANCE.md). Address space only; SQLite maps what the file has.
     // The same rules as the main connection: foreign keys enforced (deletes cascade), and for writers

@@ -37,6 +37,27 @@ private:
     QSqlDatabase m_db;
 };
 
+// Points a QSQLITE connection at path. Read-only, when the file cannot be changed (readOnlyReason)
+// and no WAL holds changes, it is opened as immutable: in a read-only folder SQLite could not create
+// the shared-memory file a WAL database needs, and elsewhere it would leave one behind with the
+// file's read-only mode, in the way of the next writer. No LUX writer can have it open meanwhile
+// (Database::open refuses to write such a file). With changes in a WAL, it is an ordinary read-only
+// open, which needs the -shm file to exist or be creatable.
+void setDatabaseFile(QSqlDatabase &db, const QString &path, bool readOnly, int busyTimeoutMs);
+
+// Why this user should not change the database at path, in words ("its folder is read-only"), or
+// empty when it can. A file or folder without any write permission counts even for root, who could
+// write it anyway: the owner said read-only.
+QString readOnlyReason(const QString &path);
+
+// The errno of a small trial write in folder (0 when it worked): tells a full disk from a
+// permission problem after an operation failed without saying why (QLockFile, SQLite).
+int probeWrite(const QString &folder);
+
+// A failed write of `what` beside or into path, from its errno, as an error that names the cause:
+// ENOSPC and EDQUOT as a full disk (io.disk-full), EROFS and EACCES as read-only (db.read-only).
+Error writeFailure(int err, const QString &path, const QString &what);
+
 // Recognises the 16-byte SQLite header without opening the file through SQLite.
 enum class FileKind { Missing, Empty, Sqlite, NotSqlite, Unreadable };
 FileKind classifyFile(const QString &path);

@@ -18,6 +18,9 @@ struct User
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     qint64 lastSignIn = 0;
+    // Set by a sign-in: when this user last signed in before it (0: never; the window says "Welcome"
+    // rather than "Welcome back").
+    qint64 previousSignIn = 0;
     qint64 createdBy = 0;
 
     bool isAdmin() const { return role == Role::Admin; }

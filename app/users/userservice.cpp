@@ -372,7 +372,10 @@ Result<User> UserService::finishSignIn(const SignInAttempt &attempt, bool passwo
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
-    return user(attempt.userId);
+    auto signedIn = user(attempt.userId);
+    if (signedIn)
+        signedIn->previousSignIn = found->lastSignIn;
+    return signedIn;
 }
 
 Result<User> UserService::authenticate(const QString &email, const QString &password)

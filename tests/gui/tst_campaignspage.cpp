@@ -66,11 +66,11 @@ private:
             FakeGraph::Faults faults;
             faults.latencyMs = 20;
             graph.setFaults(faults);
-            settings.setValue(Settings::Key::GraphAuthorityUrl, graph.baseUrl().toString());
-            settings.setValue(Settings::Key::GraphBaseUrl, graph.baseUrl().toString());
-            settings.setValue(Settings::Key::GraphTenant, QStringLiteral("contoso"));
-            settings.setValue(Settings::Key::GraphClientId, QStringLiteral("client"));
-            settings.setValue(Settings::Key::TrackerUrl, QStringLiteral("https://track.example.com"));
+            QVERIFY(setDatabaseSetting(Settings::Key::GraphAuthorityUrl, graph.baseUrl().toString()));
+            QVERIFY(setDatabaseSetting(Settings::Key::GraphBaseUrl, graph.baseUrl().toString()));
+            QVERIFY(setDatabaseSetting(Settings::Key::GraphTenant, QStringLiteral("contoso")));
+            QVERIFY(setDatabaseSetting(Settings::Key::GraphClientId, QStringLiteral("client")));
+            QVERIFY(setDatabaseSetting(Settings::Key::TrackerUrl, QStringLiteral("https://track.example.com")));
             for (int i = 0; i < contacts; ++i)
                 QVERIFY(data.addContact(QStringLiteral("r%1@example.com").arg(i), QStringLiteral("R%1").arg(i),
                                         i < vip ? QStringList{QStringLiteral("vip")} : QStringList{}));

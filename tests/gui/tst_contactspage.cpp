@@ -277,8 +277,9 @@ void TestContactsPage::editorValidatesAsYouTypeAndUndoes()
 {
     const qint64 ben = m_page->model()->contactAt(1).id;
     m_page->openEditor(ben);
-    auto *editor = m_page->findChild<ui::ContactEditor *>();
-    QVERIFY(editor && editor->isVisible());
+    ui::ContactEditor *editor = nullptr; // opens once the tags and custom fields are read
+    QTRY_VERIFY((editor = m_page->findChild<ui::ContactEditor *>()));
+    QVERIFY(editor->isVisible());
     auto *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
     QTRY_VERIFY(editor->isValid());
     auto *email = editor->findChild<QLineEdit *>(QStringLiteral("edit_email"));
@@ -331,8 +332,9 @@ void TestContactsPage::editorValidatesAsYouTypeAndUndoes()
 void TestContactsPage::newContactWithConsentAndForget()
 {
     m_page->findChild<QPushButton *>(QStringLiteral("contactsNew"))->click();
-    auto *editor = m_page->findChild<ui::ContactEditor *>();
-    QVERIFY(editor && editor->isNew());
+    ui::ContactEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_page->findChild<ui::ContactEditor *>()));
+    QVERIFY(editor->isNew());
     QCOMPARE(editor->problem(QStringLiteral("email")), QStringLiteral("An email address is required."));
     editor->findChild<QLineEdit *>(QStringLiteral("edit_email"))->setText(QStringLiteral("  Fay@Example.COM "));
     editor->findChild<QLineEdit *>(QStringLiteral("edit_first_name"))->setText(QStringLiteral("Fay"));
@@ -375,8 +377,8 @@ void TestContactsPage::newContactWithConsentAndForget()
 void TestContactsPage::segmentBuilderValuePickers()
 {
     m_page->openSegmentBuilder();
-    auto *builder = m_page->findChild<ui::SegmentBuilder *>();
-    QVERIFY(builder);
+    ui::SegmentBuilder *builder = nullptr;
+    QTRY_VERIFY((builder = m_page->findChild<ui::SegmentBuilder *>()));
     auto *tree = builder->findChild<QTreeWidget *>(QStringLiteral("segmentTree"));
     const auto valueWidget = [tree](QTreeWidgetItem *rule) { return tree->itemWidget(rule, 2); };
 

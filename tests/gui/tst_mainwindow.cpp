@@ -181,8 +181,9 @@ void TestMainWindow::firstRunSignInAndEverySection()
 
     // Segment builder: rules, live count, save; the new segment filters the list.
     contactsPage->openSegmentBuilder();
-    auto *builder = window.findChild<ui::SegmentBuilder *>();
-    QVERIFY(builder && builder->isVisible());
+    ui::SegmentBuilder *builder = nullptr; // opens once the tags and segments are read
+    QTRY_VERIFY((builder = window.findChild<ui::SegmentBuilder *>()));
+    QVERIFY(builder->isVisible());
     builder->findChild<QLineEdit *>(QStringLiteral("segmentName"))->setText(QStringLiteral("US or VIP"));
     builder->load(QStringLiteral("US or VIP"), QJsonDocument::fromJson(R"({"match":"all","rules":[
         {"field":"status","op":"is","value":"subscribed"},

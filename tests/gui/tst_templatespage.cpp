@@ -37,6 +37,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace lux;
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void textPartTagsAndFindReplace();
     void componentsAndBrandKits();
     void remoteImagesLoadOnlyWhenAsked();
+    void hostileSourceIsCheckedNotParsed();
 
 private:
     struct Fixture : test::SessionFixture
@@ -443,6 +445,48 @@ void TestTemplatesPage::remoteImagesLoadOnlyWhenAsked()
     preview.setHtml(QStringLiteral("<body><img src=\"%1\" alt=\"Hero\"></body>").arg(url));
     QTRY_VERIFY(!preview.isRendering() && preview.blockedImageCount() == 1);
     QCOMPARE(requests, 1);
+}
+
+// Issue 13: markup mail clients strip is a warning with its line, and left out of the text; a source
+// 100,000 elements deep is one error in the checks, refused on save, and never parsed.
+void TestTemplatesPage::hostileSourceIsCheckedNotParsed()
+{
+    Fixture f;
+    QSqlDatabase db = f.db();
+    ui::TemplatesPage page(f.session);
+    waitLoaded(page);
+    m_messages.clear();
+
+    page.setSource(QStringLiteral("<p onclick=\"x()\">Hi there</p>\n<script>steal()</script>\n<form><button>Go</button></form>"));
+    QStringList items;
+    for (int i = 0; i < page.checks()->count(); ++i)
+        items << page.checks()->item(i)->text();
+    QVERIFY2(items.contains(QStringLiteral("Line 1:4 — Removed from the message: the onclick attribute of <p> at line 1, column 4. "
+                                           "Mail clients run no scripts, and spam filters count event handlers against you.")),
+             qPrintable(items.join(u'\n')));
+    QVERIFY2(items.filter(QStringLiteral("Line 2:1 — Removed from the message: <script>")).size() == 1, qPrintable(items.join(u'\n')));
+    QVERIFY2(items.filter(QStringLiteral("Line 3:7 — Removed from the message: <button>")).size() == 1, qPrintable(items.join(u'\n')));
+    QVERIFY(page.textEditor()->toPlainText().contains(QStringLiteral("Hi there")));
+    QVERIFY(!page.textEditor()->toPlainText().contains(QStringLiteral("steal")));
+    QVERIFY(!page.textEditor()->toPlainText().contains(QStringLiteral("Go")));
+
+    QElapsedTimer clock;
+    clock.start();
+    page.setSource(QStringLiteral("<div>").repeated(100'000) + QStringLiteral("deep"));
+    QVERIFY2(clock.elapsed() < 10'000, "a bound, not a speed");
+    QCOMPARE(page.checks()->count(), 1);
+    QVERIFY2(page.checks()->item(0)->text().contains(QStringLiteral("nests elements more than 512 deep: line 1, column 2561, <div>.")),
+             qPrintable(page.checks()->item(0)->text()));
+    QCOMPARE(page.textEditor()->toPlainText(), QString());
+    page.findChild<QLineEdit *>(QStringLiteral("templateName"))->setText(QStringLiteral("Deep"));
+    page.save();
+    QTRY_COMPARE(m_messages.size(), 1);
+    QTRY_VERIFY(!page.isBusy());
+    QVERIFY2(m_messages.constFirst().text.startsWith(QStringLiteral("The template “Deep” nests elements more than 512 deep")),
+             qPrintable(m_messages.constFirst().text));
+    QVERIFY(!content::TemplateStore(db).find(QStringLiteral("Deep")).ok());
+    QVERIFY(page.isModified());
+    m_messages.clear();
 }
 
 LUX_GUI_TEST_MAIN(TestTemplatesPage)

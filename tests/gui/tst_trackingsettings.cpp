@@ -31,6 +31,7 @@ class TestTrackingSettings : public QObject
 private Q_SLOTS:
     void initTestCase();
     void keysTokenTestAndSync();
+    void eachDatabaseItsOwnTracker();
 };
 
 void TestTrackingSettings::initTestCase()
@@ -126,6 +127,42 @@ void TestTrackingSettings::keysTokenTestAndSync()
     if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(shot.save(dir + QStringLiteral("/settings-tracking-connected.png")));
     QVERIFY(tracker.stop());
+}
+
+// An agency with two clients, opened in turn in one window: each database shows and keeps its own
+// tracker address and signing keys; the first comes back as it was left.
+void TestTrackingSettings::eachDatabaseItsOwnTracker()
+{
+    test::SessionFixture f(QStringLiteral("client-a.sqlite"));
+    test::DatabaseFixture other(QStringLiteral("client-b.sqlite"));
+    other.close();
+    QVERIFY(f.openSession());
+    ui::AppSession &session = f.session;
+    const QString pathA = session.database()->path();
+    ui::TrackingSettings page(session);
+    page.show();
+    auto *url = page.findChild<QLineEdit *>(QStringLiteral("trackerUrl"));
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("No signing keys yet")));
+
+    url->setText(QStringLiteral("https://track.a.example"));
+    QMetaObject::invokeMethod(url, "editingFinished");
+    page.newKey();
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("key 1 signs")));
+    // Written to the file by a worker, not on the GUI thread; read back through a connection of our own.
+    QTRY_COMPARE(test::readSetting(pathA, QStringLiteral("tracker.url")), QStringLiteral("https://track.a.example"));
+
+    QVERIFY(session.open(other.path(), Database::Access::ReadWrite).ok());
+    QCOMPARE(url->text(), QString());
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("No signing keys yet")));
+    url->setText(QStringLiteral("https://track.b.example"));
+    QMetaObject::invokeMethod(url, "editingFinished");
+    QTRY_COMPARE(test::readSetting(other.path(), QStringLiteral("tracker.url")), QStringLiteral("https://track.b.example"));
+
+    QVERIFY(session.open(pathA, Database::Access::ReadWrite).ok());
+    QCOMPARE(url->text(), QStringLiteral("https://track.a.example"));
+    QTRY_VERIFY(page.keysStatus()->text().contains(QLatin1String("key 1 signs")));
+    QCOMPARE(f.settings.trackerUrl(), QStringLiteral("https://track.a.example"));
+    (void)test::await(session.secrets().remove(Secret::TrackingKeys));
 }
 
 LUX_GUI_TEST_MAIN(TestTrackingSettings)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sendingseed.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -8,17 +9,6 @@
 
 namespace lux::test {
 
-namespace {
-
-Status writeFile(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error(QStringLiteral("test.write"), QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
-    return {};
-}
-
-} // namespace
 
 Status seedSendingDatabase(const std::function<int(const QStringList &)> &luxctl, const QString &dir, const SendingSeed &seed)
 {
@@ -36,8 +26,8 @@ Status seedSendingDatabase(const std::function<int(const QStringList &)> &luxctl
     const QByteArray brand =
         QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("Acme")}, {QStringLiteral("address"), seed.brandAddress}}).toJson();
     for (const auto &[path, bytes] : {std::pair{csvPath, csv}, std::pair{htmlPath, seed.templateHtml}, std::pair{brandPath, brand}})
-        if (Status written = writeFile(path, bytes); !written)
-            return written;
+        if (!writeFile(path, bytes))
+            return Error(QStringLiteral("test.write"), QStringLiteral("cannot write %1").arg(path));
 
     QStringList templateImport{QStringLiteral("template"), QStringLiteral("import"), htmlPath, QStringLiteral("--name"), QStringLiteral("T"),
                                QStringLiteral("--subject"), seed.subject};

@@ -23,6 +23,15 @@ SessionFixture::SessionFixture(const QString &fileName)
         m_ready = admin.error();
 }
 
+Status SessionFixture::setDatabaseSetting(Settings::Key key, const QString &value)
+{
+    if (!m_ready)
+        return m_ready;
+    if (!data.isOpen() || Settings::scope(key) != Settings::Scope::Database)
+        return Error(QStringLiteral("test.fixture"), QStringLiteral("%1 is not a database setting, or the session is open").arg(Settings::cliName(key)));
+    return data.database().setSetting(Settings::cliName(key), value, std::nullopt);
+}
+
 Status SessionFixture::openSession(bool signIn)
 {
     if (!m_ready)

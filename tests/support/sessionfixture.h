@@ -23,6 +23,9 @@ public:
     // Closes the fixture's own connection (the session takes the writer lock), opens the file in the
     // session and, when asked, signs the administrator in.
     Status openSession(bool signIn = true);
+    // A setting of the database's own (the tracker, the Graph tenant), written into the file before
+    // openSession(), as a teammate who set it up earlier would have left it.
+    Status setDatabaseSetting(Settings::Key key, const QString &value);
     QSqlDatabase db() const { return session.database()->connection(); }
 
 private:

@@ -37,6 +37,12 @@ QByteArray fileDigest(const QString &path)
     return h.result().toHex();
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size() && f.flush();
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
@@ -60,6 +66,15 @@ int countRows(const QString &dbPath, const QString &table)
     if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !q.next())
         return -1;
     return q.value(0).toInt();
+}
+
+QString readSetting(const QString &dbPath, const QString &key)
+{
+    storage::ScopedConnection conn(dbPath, storage::ScopedConnection::Mode::ReadOnly);
+    QSqlQuery q(conn.db());
+    q.prepare(QStringLiteral("SELECT value FROM db_settings WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
 Result<User> createAdmin(const QSqlDatabase &db)

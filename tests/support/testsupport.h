@@ -31,8 +31,10 @@ private:
 
 QByteArray fileDigest(const QString &path);                   // SHA-256 of the file, empty if missing
 QByteArray readAll(const QString &path);
+bool writeFile(const QString &path, const QByteArray &bytes); // whole, or false
 void writeRandomBytes(const QString &path, int size);
 int countRows(const QString &dbPath, const QString &table);   // -1 on error
+QString readSetting(const QString &dbPath, const QString &key); // db_settings, on a connection of its own
 // The first administrator, "Ada Admin" <admin@example.com> with kAdminPassword.
 Result<User> createAdmin(const QSqlDatabase &db);
 // A database with that administrator, closed again.

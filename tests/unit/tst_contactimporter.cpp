@@ -64,6 +64,11 @@ private Q_SLOTS:
     void cancelRollsBackEverything();
     void rejectsFileHasLineAndReason();
     void searchFollowsImportsAndEdits();
+    void headerChecks_data();
+    void headerChecks();
+    void controlCharactersRejectTheRowNotTheFile();
+    void encodingFallbackIsInTheReport();
+    void onlyRegularFilesAreRead();
 
 private:
     std::optional<test::DatabaseFixture> m_fx;
@@ -352,6 +357,105 @@ void TestContactImporter::searchFollowsImportsAndEdits()
     QSqlQuery check(m_fx->db());
     QVERIFY2(check.exec(QStringLiteral("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)")),
              qPrintable(check.lastError().text()));
+}
+
+void TestContactImporter::headerChecks_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("email and Email") << QByteArray("email,first_name,Email") << QStringLiteral("import.duplicate-column")
+                                     << QStringLiteral("h.csv, line 1: columns 1 and 3 are both called \"Email\"");
+    QTest::newRow("First Name and first_name") << QByteArray("email,First Name,first_name") << QStringLiteral("import.duplicate-column")
+                                               << QStringLiteral("columns 2 and 3 are both called \"first_name\"");
+    QTest::newRow("Email and E-mail address") << QByteArray("Email,E-mail address") << QStringLiteral("import.duplicate-column")
+                                              << QStringLiteral("Columns 1 (\"Email\") and 2 (\"E-mail address\") both hold email addresses");
+    QTest::newRow("name past the limit") << QByteArray("email," + QByteArray(ContactImporter::kMaxHeaderNameChars + 1, 'n'))
+                                         << QStringLiteral("csv.header-name-too-long")
+                                         << QStringLiteral("h.csv, line 1, column 2: the column name is 257 characters long");
+    QTest::newRow("control character") << QByteArray("email,fir\x01st") << QStringLiteral("csv.control-character")
+                                       << QStringLiteral("column 2: the column name holds a control character (U+0001)");
+    // Blank names repeat in real files (trailing delimiters): not duplicates.
+    QTest::newRow("blank names") << QByteArray("email,,,") << QString() << QString();
+    QTest::newRow("name at the limit") << QByteArray("email," + QByteArray(ContactImporter::kMaxHeaderNameChars, 'n')) << QString() << QString();
+}
+
+void TestContactImporter::headerChecks()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, code);
+    QFETCH(QString, phrase);
+    const QString csv = writeFile(*m_fx, QStringLiteral("h.csv"), header + "\r\nzed@example.com" + QByteArray(header.count(','), ',') + "\r\n");
+    const auto report = ContactImporter::run(m_fx->path(), csv, {});
+    if (code.isEmpty()) {
+        QVERIFY2(report, test::errorText(report).constData());
+        QCOMPARE(report->imported, 1);
+        return;
+    }
+    QVERIFY(!report);
+    QCOMPARE(report.error().code, code);
+    QVERIFY2(report.error().message.contains(phrase), qPrintable(report.error().message));
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT count(*) FROM contacts")).toInt(), 0);
+}
+
+void TestContactImporter::controlCharactersRejectTheRowNotTheFile()
+{
+    // A NUL, an ESC and a DEL in imported columns each reject their row; a tab and a quoted line break
+    // are text; an ignored column is not looked at.
+    QByteArray bytes = "email,first_name,company,notes\r\n";
+    bytes += QByteArray("nul@example.com,Nu") + '\0' + QByteArray("l,,\r\n");
+    bytes += "esc@example.com,Esc,Acme\x1b,\r\n";
+    bytes += "del@example.com,Del\x7f,,\r\n";
+    bytes += "tab@example.com,\"Tab\tbed\r\nname\",,\r\n";
+    bytes += "ignored@example.com,Ig,,\x02\r\n";
+    const QString csv = writeFile(*m_fx, QStringLiteral("c.csv"), bytes);
+    ImportOptions options;
+    options.rejectsPath = m_fx->filePath(QStringLiteral("rejects.csv"));
+    const auto report = ContactImporter::run(m_fx->path(), csv, options);
+    QVERIFY2(report, test::errorText(report).constData());
+    QCOMPARE(report->imported, 2);
+    QCOMPARE(report->rejected, 3);
+    QCOMPARE(report->rejections.at(0).line, 2);
+    QCOMPARE(report->rejections.at(0).reason,
+             QStringLiteral("column 2 (first_name) holds a control character (U+0000) at character 3; contact data cannot hold "
+                            "NUL or other control characters"));
+    QVERIFY(report->rejections.at(1).reason.startsWith(QStringLiteral("column 3 (company) holds a control character (U+001b) at character 5")));
+    QVERIFY(report->rejections.at(2).reason.contains(QStringLiteral("(U+007f)")));
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT first_name FROM contacts WHERE email = 'tab@example.com'")).toString(),
+             QStringLiteral("Tab\tbed\nname"));
+    const QByteArray rejects = test::readAll(options.rejectsPath);
+    QVERIFY(!rejects.contains('\0'));
+    QVERIFY(!rejects.contains('\x1b'));
+    QVERIFY(rejects.contains("Nu\xEF\xBF\xBDl")); // U+FFFD in its place
+}
+
+void TestContactImporter::encodingFallbackIsInTheReport()
+{
+    const QString csv = writeFile(*m_fx, QStringLiteral("w.csv"), "email,first_name\r\nzoe@example.com,Zo\xEB\r\n");
+    const auto report = ContactImporter::run(m_fx->path(), csv, {});
+    QVERIFY2(report, test::errorText(report).constData());
+    QCOMPARE(report->encoding, QStringLiteral("windows-1252"));
+    QCOMPARE(report->warnings.size(), 1);
+    QCOMPARE(report->warnings.first().code, QStringLiteral("csv.encoding-fallback"));
+    QVERIFY2(report->warnings.first().message.startsWith(QStringLiteral("w.csv, line 2: the byte 0xEB is not UTF-8")),
+             qPrintable(report->warnings.first().message));
+    QCOMPARE(scalar(m_fx->path(), QStringLiteral("SELECT first_name FROM contacts")).toString(), QStringLiteral("Zo\u00eb"));
+    // Chosen explicitly, the same bytes are no surprise: nothing to warn about.
+    ImportOptions chosen;
+    chosen.csv.encoding = CsvReader::Encoding::Windows1252;
+    const auto again = ContactImporter::run(m_fx->path(), csv, chosen);
+    QVERIFY(again);
+    QCOMPARE(again->warnings.size(), 0);
+}
+
+void TestContactImporter::onlyRegularFilesAreRead()
+{
+    const auto folder = ContactImporter::run(m_fx->path(), m_fx->dir(), {});
+    QVERIFY(!folder);
+    QCOMPARE(folder.error().code, QStringLiteral("file.not-regular"));
+    const auto missing = ContactImporter::run(m_fx->path(), m_fx->filePath(QStringLiteral("nope.csv")), {});
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, QStringLiteral("import.open")); // as before InputFile
 }
 
 LUX_TEST_MAIN(TestContactImporter, QCoreApplication)

@@ -74,6 +74,13 @@ private Q_SLOTS:
     void lineNumbersCountQuotedNewlines();
     void formatRecordRoundTrips();
     void tinyChunksGiveTheSameRecords();
+    void limitsStopTheReading_data();
+    void limitsStopTheReading();
+    void limitsHoldAtEveryChunkSize();
+    void encodingFallbackIsSaidWithItsLine();
+    void invalidBytesLaterAreSaidOnce();
+    void controlCharactersAndExcerpts();
+    void neutraliseGuardsFormulas();
 };
 
 void TestCsvReader::rfc4180Quoting()
@@ -215,6 +222,167 @@ void TestCsvReader::tinyChunksGiveTheSameRecords()
         QCOMPARE(p.rows, whole.rows);
         QCOMPARE(p.lines, whole.lines);
     }
+}
+
+void TestCsvReader::limitsStopTheReading_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+
+    // Limits made small (8 characters a field, 24 a row, 4 columns) so the neighbours are easy to see.
+    QTest::newRow("field at the limit") << QByteArray("a,b\n12345678,x\n") << QString() << QString();
+    QTest::newRow("field one past") << QByteArray("a,b\n123456789,x\n") << QStringLiteral("csv.field-too-long")
+                                    << QStringLiteral("t.csv, line 2, column 1: the field is longer than 8 characters, the limit for one field. It starts \"123456789\".");
+    QTest::newRow("quoted field past, over lines") << QByteArray("a,b\nx,\"1\n2\n3\n4\n5\"\n") << QStringLiteral("csv.field-too-long")
+                                                   << QStringLiteral("t.csv, line 6, column 2: the field is longer than 8 characters");
+    QTest::newRow("row past") << QByteArray("a,b\n1234567,1234567,1234567,1\n") << QStringLiteral("csv.record-too-long")
+                              << QStringLiteral("t.csv, line 2, column 4: the row is longer than 24 characters");
+    QTest::newRow("columns at the limit") << QByteArray("a,b,c,d\n1,2,3,4\n") << QString() << QString();
+    QTest::newRow("columns one past") << QByteArray("a,b,c,d,e\n") << QStringLiteral("csv.too-many-columns")
+                                      << QStringLiteral("t.csv, line 1, column 5: the row has more than 4 columns");
+    QTest::newRow("NUL field past, shown as a symbol") << QByteArray("a\n\0\0\0\0\0\0\0\0\0\n", 12) << QStringLiteral("csv.field-too-long")
+                                                       << QStringLiteral("It starts \"\u2400\u2400\u2400\u2400\u2400\u2400\u2400\u2400\u2400\".");
+    QTest::newRow("file grown past") << QByteArray(200, 'a') << QStringLiteral("file.too-large")
+                                     << QStringLiteral("t.csv is larger than");
+}
+
+void TestCsvReader::limitsStopTheReading()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QBuffer buffer;
+    buffer.setData(bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CsvReader::Options options;
+    options.delimiter = u',';
+    options.maxFieldChars = 8;
+    options.maxRecordChars = 24;
+    options.maxColumns = 4;
+    options.maxBytes = 100;
+    options.chunkSize = 16;
+    options.name = QStringLiteral("t.csv");
+    if (QByteArray(QTest::currentDataTag()) == "file grown past")
+        options.maxFieldChars = options.maxRecordChars = 1000; // only the size limit in play
+    CsvReader reader(&buffer, options);
+    CsvReader::Record r;
+    int records = 0;
+    while (reader.next(r))
+        ++records;
+    if (code.isEmpty()) {
+        QVERIFY2(!reader.error(), reader.error() ? qPrintable(reader.error()->message) : "");
+        QCOMPARE(records, 2);
+        return;
+    }
+    QVERIFY(reader.error());
+    QCOMPARE(reader.error()->code, code);
+    QVERIFY2(reader.error()->message.contains(message), qPrintable(reader.error()->message));
+    QVERIFY(reader.error()->message.size() < 300);
+    QVERIFY(!reader.next(r)); // it stays stopped
+}
+
+void TestCsvReader::limitsHoldAtEveryChunkSize()
+{
+    // Past the field limit in the last record, whatever the chunking: the same error, and no record
+    // is given out for the cut-off data.
+    const QByteArray bytes = "email,name\nann@example.com,Ann\nbob@example.com," + QByteArray(100, 'x') + "\n";
+    for (qint64 chunk = 1; chunk <= 40; ++chunk) {
+        QBuffer buffer;
+        buffer.setData(bytes);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        CsvReader::Options options;
+        options.chunkSize = chunk;
+        options.maxFieldChars = 50;
+        CsvReader reader(&buffer, options);
+        CsvReader::Record r;
+        QStringList emails;
+        while (reader.next(r))
+            emails << r.fields.first();
+        QCOMPARE(emails, (QStringList{QStringLiteral("email"), QStringLiteral("ann@example.com")}));
+        QVERIFY(reader.error());
+        QCOMPARE(reader.error()->code, QStringLiteral("csv.field-too-long"));
+        QVERIFY2(reader.error()->message.startsWith(QStringLiteral("Line 3, column 2:")), qPrintable(reader.error()->message));
+    }
+}
+
+void TestCsvReader::encodingFallbackIsSaidWithItsLine()
+{
+    QBuffer buffer;
+    buffer.setData("email,name\r\nann@example.com,Ann\r\n\"multi\r\nline\",x\rrene@example.com,Ren\xE9\r\n");
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CsvReader::Options options;
+    options.name = QStringLiteral("old.csv");
+    CsvReader reader(&buffer, options);
+    QVERIFY(reader.start());
+    QCOMPARE(reader.encoding(), CsvReader::Encoding::Windows1252);
+    QCOMPARE(reader.warnings().size(), 1);
+    QCOMPARE(reader.warnings().first().code, QStringLiteral("csv.encoding-fallback"));
+    // CRLF, CR and the line break inside quotes each count: the é is on physical line 5.
+    QVERIFY2(reader.warnings().first().message.startsWith(QStringLiteral("old.csv, line 5: the byte 0xE9 is not UTF-8")),
+             qPrintable(reader.warnings().first().message));
+    // Plain UTF-8 says nothing.
+    const Parsed p = parse("email\nren\xC3\xA9@example.com\n");
+    QCOMPARE(p.encoding, CsvReader::Encoding::Utf8);
+}
+
+void TestCsvReader::invalidBytesLaterAreSaidOnce()
+{
+    // Past the 64 KiB the detection looks at: still read as UTF-8, the bad bytes become U+FFFD, and
+    // one warning names the first line that had them.
+    QByteArray bytes = "email,name\n";
+    for (int i = 0; bytes.size() < 70 * 1024; ++i)
+        bytes += "user" + QByteArray::number(i) + "@example.com,Caf\xC3\xA9\n";
+    const qint64 badLine = bytes.count('\n') + 1;
+    bytes += "bad@example.com,Ren\xE9\nworse@example.com,\xFF\xFE\n";
+    for (qint64 chunk : {qint64(7), qint64(4096), qint64(1 << 20)}) {
+        QBuffer buffer;
+        buffer.setData(bytes);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        CsvReader::Options options;
+        options.chunkSize = chunk;
+        CsvReader reader(&buffer, options);
+        CsvReader::Record r;
+        QString last;
+        while (reader.next(r))
+            last = r.fields.value(1);
+        QVERIFY(!reader.error());
+        QCOMPARE(reader.encoding(), CsvReader::Encoding::Utf8);
+        QCOMPARE(last, QStringLiteral("\uFFFD\uFFFD"));
+        QCOMPARE(reader.warnings().size(), 1);
+        QCOMPARE(reader.warnings().first().code, QStringLiteral("csv.invalid-text"));
+        QVERIFY2(reader.warnings().first().message.startsWith(QStringLiteral("Line %1: ").arg(badLine)),
+                 qPrintable(reader.warnings().first().message));
+    }
+}
+
+void TestCsvReader::controlCharactersAndExcerpts()
+{
+    QCOMPARE(CsvReader::findControlCharacter(u"plain\ttab\r\nbreaks"), -1);
+    const QString withNul = QStringLiteral("ab") + QChar(0) + QStringLiteral("c");
+    QCOMPARE(CsvReader::findControlCharacter(withNul), 2);
+    QCOMPARE(CsvReader::findControlCharacter(u"x\u001by"), 1);  // ESC
+    QCOMPARE(CsvReader::findControlCharacter(u"x\u007fy"), 1);  // DEL
+    QCOMPARE(CsvReader::findControlCharacter(u"x\u0085y"), 1);  // NEL, a C1 control
+    QCOMPARE(CsvReader::findControlCharacter(u"Zo\u00eb \u20ac"), -1);
+    const QString big(50'000'000 / 100, QLatin1Char('A'));
+    QCOMPARE(CsvReader::excerpt(big), QString(40, QLatin1Char('A')) + QChar(0x2026));
+    QCOMPARE(CsvReader::excerpt(u"short"), QStringLiteral("short"));
+    const QString controls = QStringLiteral("a") + QChar(0) + QStringLiteral("\tb");
+    QCOMPARE(CsvReader::excerpt(controls), QStringLiteral("a\u2400\u2409b"));
+}
+
+void TestCsvReader::neutraliseGuardsFormulas()
+{
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("=2+3")), QStringLiteral("'=2+3"));
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("-1+2")), QStringLiteral("'-1+2"));
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("\tx")), QStringLiteral("'\tx"));
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("\rx")), QStringLiteral("'\rx"));
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("+4915112345678")), QStringLiteral("+4915112345678")); // a phone
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("-12.5")), QStringLiteral("-12.5"));
+    QCOMPARE(CsvReader::neutralise(QStringLiteral("Ann")), QStringLiteral("Ann"));
+    QCOMPARE(CsvReader::neutralise(QString()), QString());
 }
 
 LUX_TEST_MAIN(TestCsvReader, QCoreApplication)

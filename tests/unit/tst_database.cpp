@@ -5,11 +5,15 @@
 #include "testsupport.h"
 #include "users/auditlog.h"
 
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
+#include <sys/resource.h>
 
 using namespace lux;
 
@@ -31,6 +35,11 @@ private Q_SLOTS:
     void resolvesPathFromArgumentThenEnvironment();
     void integrityCheckFindsCorruption();
     void metaRoundTrip();
+    void readOnlyFileOpensForViewing_data();
+    void readOnlyFileOpensForViewing();
+    void diskFullIsNamed_data();
+    void diskFullIsNamed();
+    void probeWriteLeavesNothing();
 };
 
 void TestDatabase::createsWithPragmas()
@@ -277,6 +286,87 @@ void TestDatabase::metaRoundTrip()
     auto db = Database::open(path);
     QCOMPARE((*db)->meta(QStringLiteral("greeting")), QStringLiteral("hola"));
     QCOMPARE((*db)->databaseId(), id);
+}
+
+void TestDatabase::readOnlyFileOpensForViewing_data()
+{
+    QTest::addColumn<bool>("folder"); // the folder read-only rather than the file
+    QTest::newRow("file 0444") << false;
+    QTest::newRow("folder 0555") << true;
+}
+
+void TestDatabase::readOnlyFileOpensForViewing()
+{
+    QFETCH(bool, folder);
+    test::TestEnvironment env;
+    const QString dir = env.path(QStringLiteral("ro"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QStringLiteral("/ro.sqlite");
+    (void)test::createDatabaseWithAdmin(path);
+    const QString target = folder ? dir : path;
+    const QFile::Permissions saved = QFile::permissions(target);
+    QVERIFY(QFile::setPermissions(target, folder ? (QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther)
+                                                 : (QFile::ReadOwner | QFile::ReadOther)));
+    const auto restore = qScopeGuard([&] { QFile::setPermissions(target, saved); });
+    QVERIFY(!storage::readOnlyReason(path).isEmpty());
+    {
+        auto viewing = Database::open(path, {Database::Access::ReadWriteOrReadOnly, false, {}});
+        QVERIFY2(viewing, test::errorText(viewing).constData());
+        QVERIFY((*viewing)->isReadOnly());
+        QVERIFY(!(*viewing)->report().readOnlyBecauseLocked);
+        QVERIFY((*viewing)->readOnlyNotice().endsWith(QStringLiteral("LUX opened it for viewing; changes are disabled.")));
+        QCOMPARE((*viewing)->meta(QStringLiteral("session_state")), QStringLiteral("closed"));
+        // A write through the read-only connection fails rather than changing the file.
+        QVERIFY(!(*viewing)->setMeta(QStringLiteral("probe"), QStringLiteral("x")));
+    }
+    const auto writing = Database::open(path);
+    QVERIFY(!writing);
+    QCOMPARE(writing.error().code, QStringLiteral("db.read-only"));
+    QVERIFY2(writing.error().message.contains(QStringLiteral("is read-only (")), qPrintable(writing.error().message));
+    QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
+}
+
+void TestDatabase::diskFullIsNamed_data()
+{
+    QTest::addColumn<int>("err");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("ENOSPC") << ENOSPC << QStringLiteral("io.disk-full") << QStringLiteral("The disk holding /data/lux.sqlite is full");
+    QTest::newRow("EDQUOT") << EDQUOT << QStringLiteral("io.disk-full") << QStringLiteral("your quota is used up");
+    QTest::newRow("EROFS") << EROFS << QStringLiteral("db.read-only") << QStringLiteral("read-only file system");
+    QTest::newRow("EACCES") << EACCES << QStringLiteral("db.read-only") << QStringLiteral("check the folder's permissions");
+    QTest::newRow("EIO") << EIO << QStringLiteral("io.write") << QStringLiteral("/data/lux.sqlite: it failed (");
+}
+
+void TestDatabase::diskFullIsNamed()
+{
+    QFETCH(int, err);
+    QFETCH(QString, code);
+    QFETCH(QString, phrase);
+    const Error e = storage::writeFailure(err, QStringLiteral("/data/lux.sqlite"), QStringLiteral("it failed"));
+    QCOMPARE(e.code, code);
+    QVERIFY2(e.message.contains(phrase), qPrintable(e.message));
+}
+
+void TestDatabase::probeWriteLeavesNothing()
+{
+    test::TestEnvironment env;
+    QCOMPARE(storage::probeWrite(env.dir()), 0);
+    QCOMPARE(QDir(env.dir()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    QCOMPARE(storage::probeWrite(env.path(QStringLiteral("missing-folder"))), ENOENT);
+    // A real failure of the write itself: a file size limit below the probe's 64 KiB (EFBIG).
+    rlimit saved{};
+    getrlimit(RLIMIT_FSIZE, &saved);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit lower = saved;
+    lower.rlim_cur = 1024;
+    QVERIFY(setrlimit(RLIMIT_FSIZE, &lower) == 0);
+    const int err = storage::probeWrite(env.dir());
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, oldHandler);
+    QCOMPARE(err, EFBIG);
+    QCOMPARE(QDir(env.dir()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 LUX_TEST_MAIN(TestDatabase, QCoreApplication)

@@ -39,6 +39,20 @@ class TestHtmlLimits : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // groups of "<p><b x=N>…</p>t", each with its own attributes: the parser reopens every one.
+    static QString reopened(int groups, int each)
+    {
+        QString html;
+        int k = 0;
+        for (int g = 0; g < groups; ++g) {
+            html += QStringLiteral("<p>");
+            for (int i = 0; i < each; ++i)
+                html += QStringLiteral("<b x=%1>").arg(++k);
+            html += QStringLiteral("</p>t");
+        }
+        return html;
+    }
+
     void measuresDepthAsTheParserWould_data()
     {
         QTest::addColumn<QString>("html");
@@ -46,7 +60,9 @@ private Q_SLOTS:
         QTest::newRow("flat") << QStringLiteral("<p>a</p><p>b</p>") << 1;
         QTest::newRow("divs") << nested(QStringLiteral("<div>"), QStringLiteral("</div>"), 30) << 30;
         QTest::newRow("void elements add nothing") << QStringLiteral("<div><br><img src=a><hr></div>") << 1;
-        QTest::newRow("self-closing") << QStringLiteral("<div><span/><span/></div>") << 1;
+        // Issue 13: "/>" closes nothing on an HTML element; gumbo (and every browser) builds div > span > span
+        // here, and <span/> repeated 100,000 times nested as deep while this row once measured it as 1.
+        QTest::newRow("self-closing") << QStringLiteral("<div><span/><span/></div>") << 3;
         QTest::newRow("unclosed list items are siblings")
             << QStringLiteral("<ul><li>a<li>b<li>c<li>d</ul>") << 2;
         QTest::newRow("nested list keeps its own items")
@@ -61,6 +77,27 @@ private Q_SLOTS:
         QTest::newRow("a < in text") << QStringLiteral("<div>1 < 2 and 3<4</div>") << 1;
         QTest::newRow("end tags of nothing open") << QStringLiteral("</div></div><b>x</b>") << 1;
         QTest::newRow("empty") << QString() << 0;
+        // Formatting elements a </p> closed are opened again by the parser at the next text (issue 13:
+        // 210 KB of "<p><b x=1>…<b x=100></p>t" made gumbo build a tree 20,000 deep, 3 GB, 46 s).
+        QTest::newRow("reopened formatting") << QStringLiteral("<p><b><i>x</p><p>y") << 3; // p > b > i, twice
+        QTest::newRow("reopened again and again") << reopened(10, 20) << 201;
+        QTest::newRow("at most three alike") << QStringLiteral("<p><b>x</p>").repeated(50) << 5;
+        QTest::newRow("closed by their own end tags") << QStringLiteral("<p><b>x</b></p>").repeated(50) << 2;
+        // A quote opens a value only after '=' (issue 13: "<p\">" hid 30,000 divs from the measure: 44 s, 7 GB).
+        QTest::newRow("a quote in a tag name") << QString(QStringLiteral("<p\"><p>x</p>") + QStringLiteral("<div>").repeated(40)) << 41;
+        QTest::newRow("a quote in an attribute name") << QString(QStringLiteral("<p a\"b=1>") + QStringLiteral("<div>").repeated(40)) << 41;
+        QTest::newRow("an element named br\"") << QStringLiteral("<br\">").repeated(30) << 30;
+        QTest::newRow("a slash in an unquoted value") << QStringLiteral("<div><a href=/x/>y</a></div>") << 2;
+        QTest::newRow("> in a quoted value after spaces") << QStringLiteral("<div title = \"a>b\"><i>x</i></div>") << 2;
+        // "/>" closes only foreign elements; raw text and void elements are HTML's alone (found by htmltext_fuzz).
+        QTest::newRow("div written self-closing") << QStringLiteral("<div/>").repeated(30) << 30;
+        QTest::newRow("svg self-closing") << QStringLiteral("<p><svg/><svg/><math/>x</p>") << 2;
+        QTest::newRow("foreign elements close with />") << QStringLiteral("<svg><g/><g/><path/></svg>") << 2;
+        QTest::newRow("no raw text in svg") << QString(QStringLiteral("<svg><iframe>") + QStringLiteral("<g>").repeated(30)) << 32;
+        QTest::newRow("no void elements in svg") << QString(QStringLiteral("<svg>") + QStringLiteral("<link>").repeated(30)) << 31;
+        QTest::newRow("html breaks out of svg") << QStringLiteral("<div><svg><g><p>x</p></g></svg></div>") << 3; // div > svg > g, then div > p
+        QTest::newRow("html inside foreignObject") << QStringLiteral("<svg><foreignObject><div><br><div>x</div></div></foreignObject></svg>") << 4;
+        QTest::newRow("a cell ends them") << QStringLiteral("<table><tr><td><b><i>x</td><td>y</td></tr></table>z") << 5;
     }
 
     void measuresDepthAsTheParserWould()

@@ -2,6 +2,7 @@
 #include "common/errorcodes.h"
 #include "common/inputfile.h"
 #include "boundedrun.h"
+#include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -20,10 +21,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.txt"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("hello");
-        f.close();
+        QVERIFY(test::writeFile(path, "hello"));
         const auto data = InputFile::read(path, 5);
         QVERIFY2(data.ok(), qPrintable(data ? QString() : data.error().message));
         QCOMPARE(*data, QByteArray("hello"));
@@ -33,10 +31,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("big.txt"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(1001, 'x'));
-        f.close();
+        QVERIFY(test::writeFile(path, QByteArray(1001, 'x')));
         const auto data = InputFile::read(path, 1000);
         QVERIFY(!data.ok());
         QCOMPARE(data.error().code, errc::fileTooLarge);
@@ -106,10 +101,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("a,b\n1,2\n");
-        f.close();
+        QVERIFY(test::writeFile(path, "a,b\n1,2\n"));
         auto file = InputFile::open(path, 100);
         QVERIFY(file.ok());
         QCOMPARE((*file)->readLine(), QByteArray("a,b\n"));

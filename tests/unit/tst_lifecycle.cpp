@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 #include <QTimeZone>
 
@@ -32,7 +33,9 @@ private Q_SLOTS:
     void scheduleNeedsChecksAndAcknowledgedWarnings();
     void localTimeIsEachRecipientsOwn();
     void resumeRetryDecideCancel();
+    void decidingFinishesACampaignLeftSending();
     void eachMessageComesFromItsMailbox();
+    void aTemplatePastTheLimitsIsNeverSent();
 
 private:
     QSqlDatabase db() { return m_fx->db(); }
@@ -171,6 +174,37 @@ void TestLifecycle::localTimeIsEachRecipientsOwn()
     QCOMPARE(claimed->first().contactId, tokyo);
 }
 
+// A run that ends with rows nobody could settle leaves the campaign `sending` and completes its job.
+// Deciding them must make it due again: to send the rows given back, or, when all were counted as
+// sent, for a run to find nothing in doubt and mark the campaign sent.
+void TestLifecycle::decidingFinishesACampaignLeftSending()
+{
+    for (int i = 0; i < 3; ++i)
+        addContact(QStringLiteral("d%1@example.com").arg(i));
+    const qint64 id = draft();
+    Lifecycle life(db(), clock());
+    QVERIFY(life.schedule(id, std::nullopt, false, std::nullopt).ok());
+    CampaignStore store(db(), clock());
+    QVERIFY(store.transition(id, CampaignStatus::Sending, std::nullopt).ok());
+    QCOMPARE(*store.freezeAudience(id), 3);
+    Outbox outbox(db(), clock());
+    const auto rows = *outbox.claim(id, 3, QStringLiteral("news@acme.example"));
+    QVERIFY(outbox.markSent(rows[0].id).ok());
+    QVERIFY(outbox.markUnknown(rows[1].id, QString::fromLatin1(Outbox::kNeedsDecision), QStringLiteral("?")).ok());
+    QVERIFY(outbox.markUnknown(rows[2].id, QString::fromLatin1(Outbox::kNeedsDecision), QStringLiteral("?")).ok());
+    JobStore jobs(db(), clock());
+    QVERIFY(jobs.cancelSend(id).ok()); // the run ended and completed its job
+    QCOMPARE(jobs.overdue(m_now + 1).size(), 0);
+
+    QCOMPARE(*life.decide(id, {rows[1].id}, false, std::nullopt), 1); // counted as sent
+    QCOMPARE(store.find(id)->status, CampaignStatus::Sending);
+    QCOMPARE(jobs.overdue(m_now + 1).size(), 1); // due now: a run finishes it or sends the rest
+    QVERIFY(jobs.cancelSend(id).ok());
+    QCOMPARE(*life.decide(id, {rows[2].id}, true, std::nullopt), 1); // sent again
+    QCOMPARE(jobs.overdue(m_now + 1).size(), 1);
+    QCOMPARE(states(id), (QHash<QString, int>{{QStringLiteral("sent"), 2}, {QStringLiteral("pending"), 1}}));
+}
+
 void TestLifecycle::resumeRetryDecideCancel()
 {
     for (int i = 0; i < 4; ++i)
@@ -249,6 +283,34 @@ void TestLifecycle::eachMessageComesFromItsMailbox()
     QVERIFY(fromNews.startsWith("From: news@acme.example\r\n"));
     QVERIFY(fromNews.contains("List-Unsubscribe: <https://track.example.com/u/1.1>"));
     QVERIFY(fromNews.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+}
+
+// Issue 13: a template an older version saved past today's limits blocks the campaign and builds no
+// message, without being parsed.
+void TestLifecycle::aTemplatePastTheLimitsIsNeverSent()
+{
+    addContact(QStringLiteral("ada@example.com"));
+    const qint64 id = draft();
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE templates SET source = ? WHERE id = ?"));
+    q.addBindValue(QString(QStringLiteral("<table><tr><td>").repeated(20'000) + QStringLiteral("x")));
+    q.addBindValue(m_template);
+    QVERIFY(q.exec());
+    const Campaign c = *CampaignStore(db()).find(id);
+    const auto findings = Lifecycle(db(), clock()).checks(c);
+    QVERIFY(Lifecycle::hasErrors(findings));
+    QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [](const content::Finding &f) { return f.code == QLatin1String("html.too-deep"); }));
+
+    MessageBuilder builder(db());
+    QVERIFY(builder.prepare(c).ok());
+    MessageBuilder::Recipient r;
+    r.address = QStringLiteral("ada@example.com");
+    r.messageId = QStringLiteral("lux.1.1.x@acme.example");
+    r.unsubscribeUrl = QStringLiteral("https://track.example.com/u/1.1");
+    const auto built = builder.build(r);
+    QVERIFY(!built);
+    QCOMPARE(built.error().code, QStringLiteral("dispatch.render"));
+    QVERIFY2(built.error().message.contains(QStringLiteral("nests elements more than 512 deep")), qPrintable(built.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

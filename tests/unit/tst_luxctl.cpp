@@ -57,6 +57,7 @@ private Q_SLOTS:
     void contactsUsageErrors();
     void templateImportRenderCheck();
     void secretGoesToTheKeychainFromStdin();
+    void twoDatabasesKeepTheirOwnSettingsAndKeys();
     void commandHelpListsItsOwnOptions();
     void unknownCommandsAreNamed_data();
     void unknownCommandsAreNamed();
@@ -370,24 +371,94 @@ void TestLuxctl::templateImportRenderCheck()
 
 void TestLuxctl::secretGoesToTheKeychainFromStdin()
 {
-    // Read from standard input (never the command line), stored in the real Secret Service.
+    // Read from standard input (never the command line), stored in the real Secret Service under the
+    // database's own entry.
+    test::TestEnvironment env;
+    const QString db = env.path(QStringLiteral("s.sqlite"));
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"));
     p.setProcessEnvironment(e);
-    p.start(QStringLiteral(LUXCTL_PATH), {QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("graph.client_secret")});
+    p.start(QStringLiteral(LUXCTL_PATH), {QStringLiteral("--db"), db, QStringLiteral("settings"), QStringLiteral("secret"),
+                                          QStringLiteral("graph.client_secret")});
     QVERIFY(p.waitForStarted());
     p.write("tst-luxctl-secret-42\n");
     p.closeWriteChannel();
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
-    const Result<QString> stored = test::await(SecretStore().read(QStringLiteral("graph/client-secret")));
+    const QString id = luxctl({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--json")})
+                           .json()
+                           .value(QStringLiteral("database_id"))
+                           .toString();
+    QVERIFY(!id.isEmpty());
+    const SecretStore scoped = SecretStore().scopedTo(id, false);
+    const Result<QString> stored = test::await(scoped.read(Secret::GraphClientSecret));
     QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().message));
     QCOMPARE(*stored, QStringLiteral("tst-luxctl-secret-42"));
-    QVERIFY(test::await(SecretStore().remove(QStringLiteral("graph/client-secret"))).ok());
+    QVERIFY(test::await(scoped.remove(Secret::GraphClientSecret)).ok());
     // Only graph.client_secret is a secret; nothing else is stored this way.
-    QCOMPARE(luxctl({QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("graph.tenant")}).exitCode, 2);
+    QCOMPARE(luxctl({QStringLiteral("--db"), db, QStringLiteral("settings"), QStringLiteral("secret"), QStringLiteral("graph.tenant")}).exitCode, 2);
 }
+
+// An agency with two clients: `--db a` and `--db b` keep their own tracker, tenant and signing keys;
+// the person's preferences are the same for both.
+void TestLuxctl::twoDatabasesKeepTheirOwnSettingsAndKeys()
+{
+    test::TestEnvironment env;
+    const QString a = env.path(QStringLiteral("a.sqlite"));
+    const QString b = env.path(QStringLiteral("b.sqlite"));
+    const auto on = [](const QString &db, QStringList args) { return luxctl(QStringList{QStringLiteral("--db"), db} + args); };
+    for (const QString &db : {a, b})
+        QCOMPARE(on(db, {QStringLiteral("db"), QStringLiteral("init")}).exitCode, 0);
+    const Run setA = on(a, {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tracker.url"), QStringLiteral("https://track.a.example"), QStringLiteral("--json")});
+    QCOMPARE(setA.exitCode, 0);
+    QCOMPARE(setA.json().value(QStringLiteral("scope")).toString(), QStringLiteral("database"));
+    QCOMPARE(on(b, {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tracker.url"), QStringLiteral("https://track.b.example")}).exitCode, 0);
+    QCOMPARE(on(a, {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("graph.tenant"), QStringLiteral("a-tenant")}).exitCode, 0);
+    const auto get = [&](const QString &db, const QString &key) {
+        return on(db, {QStringLiteral("settings"), QStringLiteral("get"), key}).out.trimmed();
+    };
+    QCOMPARE(get(a, QStringLiteral("tracker.url")), QByteArray("https://track.a.example"));
+    QCOMPARE(get(b, QStringLiteral("tracker.url")), QByteArray("https://track.b.example"));
+    QCOMPARE(get(a, QStringLiteral("graph.tenant")), QByteArray("a-tenant"));
+    QCOMPARE(get(b, QStringLiteral("graph.tenant")), QByteArray());
+
+    // `settings list` says where each key lives.
+    const QJsonArray listed = on(a, {QStringLiteral("settings"), QStringLiteral("list"), QStringLiteral("--json")})
+                                  .json()
+                                  .value(QStringLiteral("settings"))
+                                  .toArray();
+    QHash<QString, QJsonObject> byKey;
+    for (const QJsonValue &v : listed)
+        byKey.insert(v.toObject().value(QStringLiteral("key")).toString(), v.toObject());
+    QCOMPARE(byKey.value(QStringLiteral("tracker.url")).value(QStringLiteral("scope")).toString(), QStringLiteral("database"));
+    QCOMPARE(byKey.value(QStringLiteral("tracker.url")).value(QStringLiteral("value")).toString(), QStringLiteral("https://track.a.example"));
+    QCOMPARE(byKey.value(QStringLiteral("appearance.theme")).value(QStringLiteral("scope")).toString(), QStringLiteral("person"));
+    QCOMPARE(byKey.value(QStringLiteral("graph.delegated_mailbox")).value(QStringLiteral("scope")).toString(),
+             QStringLiteral("person-in-database"));
+
+    // Two trackers, two key rings.
+    const Run keyA = on(a, {QStringLiteral("tracker"), QStringLiteral("new-key"), QStringLiteral("--json")});
+    const Run keyB = on(b, {QStringLiteral("tracker"), QStringLiteral("new-key"), QStringLiteral("--json")});
+    QCOMPARE(keyA.exitCode, 0);
+    QCOMPARE(keyB.exitCode, 0);
+    const QString ringA = keyA.json().value(QStringLiteral("keys")).toString();
+    const QString ringB = keyB.json().value(QStringLiteral("keys")).toString();
+    QVERIFY(!ringA.isEmpty());
+    QVERIFY(ringA != ringB);
+    for (const auto &[db, ring] : {std::pair{a, ringA}, std::pair{b, ringB}}) {
+        const QString id = on(db, {QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--json")})
+                               .json()
+                               .value(QStringLiteral("database_id"))
+                               .toString();
+        const SecretStore scoped = SecretStore().scopedTo(id, false);
+        const Result<QString> stored = test::await(scoped.read(Secret::TrackingKeys));
+        QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().message));
+        QCOMPARE(stored->trimmed(), ring.trimmed());
+        QVERIFY(test::await(scoped.remove(Secret::TrackingKeys)).ok());
+    }
+}
+
 void TestLuxctl::commandHelpListsItsOwnOptions()
 {
     const Run send = luxctl({QStringLiteral("campaign"), QStringLiteral("send"), QStringLiteral("--help")});

@@ -4,7 +4,10 @@
 #include "content/mergetemplate.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace lux::content;
 
@@ -19,6 +22,11 @@ private Q_SLOTS:
     void problemsHaveLineAndColumn();
     void problemsInComponents();
     void customFieldsByNameOrPrefix();
+    // Hostile input (issue 13).
+    void sectionOfAnUnknownNameClosesWithoutHarm();
+    void componentsAreIncludedAtMostEightDeep();
+    void componentsCannotMultiplyPastTheSizeLimit();
+    void aRenderStopsPastItsLimit();
 
 private:
     QStringList values(const QHash<QString, QString> &byName) const
@@ -132,6 +140,66 @@ void TestMergeTemplate::customFieldsByNameOrPrefix()
     v[m_fields.indexOf(QStringLiteral("city"))] = QStringLiteral("Lyon"); // the standard field wins the bare name
     v[m_fields.indexOf(QStringLiteral("custom.city"))] = QStringLiteral("custom");
     QCOMPARE(t.render(v), QStringLiteral("gold/gold/Lyon/custom"));
+}
+
+
+// Found while writing the fuzz target: {{/nope}} after {{#nope}} of an unknown name set the jump of
+// op -1 (an assertion in a debug build, a write before the list's data in a release one).
+void TestMergeTemplate::sectionOfAnUnknownNameClosesWithoutHarm()
+{
+    for (const char *source : {"{{#nope}}x{{/nope}}", "a{{^nope}}{{/nope}}b", "{{#nope}}{{#plan}}{{/plan}}{{/nope}}"}) {
+        const auto t = MergeTemplate::compile(QString::fromLatin1(source), m_fields);
+        QVERIFY(!t.isValid());
+        QCOMPARE(t.problems().size(), 1);
+        QCOMPARE(t.problems().constFirst().message, QStringLiteral("Unknown merge tag {{nope}}."));
+        QCOMPARE(t.render(values({})), QString()); // a template with problems renders nothing
+    }
+}
+
+void TestMergeTemplate::componentsAreIncludedAtMostEightDeep()
+{
+    QHash<QString, QString> components;
+    for (int i = 0; i < 12; ++i)
+        components.insert(QStringLiteral("c%1").arg(i), QStringLiteral("<p>%1</p>{{> c%2}}").arg(i).arg(i + 1));
+    components.insert(QStringLiteral("c12"), QStringLiteral("end"));
+    const auto t = MergeTemplate::compile(QStringLiteral("\n  {{> c0}}"), m_fields, MergeTemplate::Mode::Html, components);
+    QCOMPARE(t.problems().size(), 1);
+    QCOMPARE(t.problems().constFirst().line, 2); // at the include in the template
+    QCOMPARE(t.problems().constFirst().column, 3);
+    QVERIFY2(t.problems().constFirst().message.contains(QLatin1String("more than 8 level(s) deep")), qPrintable(t.problems().constFirst().message));
+
+    components.insert(QStringLiteral("c7"), QStringLiteral("end")); // eight deep: fine
+    const auto fine = MergeTemplate::compile(QStringLiteral("{{> c0}}"), m_fields, MergeTemplate::Mode::Html, components);
+    QVERIFY(fine.isValid());
+    QVERIFY(fine.render(values({})).endsWith(QLatin1String("<p>6</p>end")));
+}
+
+void TestMergeTemplate::componentsCannotMultiplyPastTheSizeLimit()
+{
+    // Each includes the next ten times: 10^8 copies of the leaf, were it not stopped.
+    QHash<QString, QString> components;
+    for (int i = 0; i < 8; ++i)
+        components.insert(QStringLiteral("c%1").arg(i), QStringLiteral("{{> c%1}}").arg(i + 1).repeated(10));
+    components.insert(QStringLiteral("c8"), QString(1000, u'x'));
+    QElapsedTimer clock;
+    clock.start();
+    const auto t = MergeTemplate::compile(QStringLiteral("{{> c0}}"), m_fields, MergeTemplate::Mode::Html, components);
+    QVERIFY2(clock.elapsed() < 10'000, "a bound on the work, not a speed");
+    QVERIFY(!t.isValid());
+    QVERIFY(std::any_of(t.problems().cbegin(), t.problems().cend(), [](const MergeProblem &p) {
+        return p.message.contains(QLatin1String("include fewer or smaller components"));
+    }));
+}
+
+void TestMergeTemplate::aRenderStopsPastItsLimit()
+{
+    const auto t = MergeTemplate::compile(QStringLiteral("{{{city}}}").repeated(200), m_fields);
+    QVERIFY(t.isValid());
+    const QString big(100'000, u'c');
+    const QString out = t.render(values({{QStringLiteral("city"), big}}));
+    QVERIFY(out.size() > MergeTemplate::kMaxRenderedChars); // past the limit, so a size check refuses it
+    QVERIFY(out.size() <= MergeTemplate::kMaxRenderedChars + big.size());
+    QCOMPARE(t.render(values({{QStringLiteral("city"), QStringLiteral("c")}})), QString(200, u'c'));
 }
 
 LUX_TEST_MAIN(TestMergeTemplate, QCoreApplication)

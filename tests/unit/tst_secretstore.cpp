@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs against a real Secret Service: the README's test command starts gnome-keyring under
 // dbus-run-session (tests/with-keyring.sh).
+#include "common/errorcodes.h"
 #include "secrets/secretstore.h"
 #include "testsupport.h"
 
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void environmentServesHeadlessRuns();
     void environmentNames_data();
     void environmentNames();
+    void eachDatabaseKeepsItsOwn();
+    void olderDatabaseFindsTheUnscopedEntry();
 
 private:
     SecretStore m_store{QStringLiteral("lux-marketing-test")};
@@ -88,6 +91,46 @@ void TestSecretStore::environmentNames()
     QFETCH(QString, key);
     QFETCH(QString, name);
     QCOMPARE(SecretStore::environmentName(key), name);
+}
+
+// Two databases, two trackers: two key rings under one keychain, each found by its database's id.
+void TestSecretStore::eachDatabaseKeepsItsOwn()
+{
+    qunsetenv("LUX_SECRET_TRACKING_KEYS");
+    const QString idA = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString idB = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const SecretStore a = m_store.scopedTo(idA, false);
+    const SecretStore b = m_store.scopedTo(idB, false);
+    QCOMPARE(a.entryName(Secret::TrackingKeys), QStringLiteral("databases/%1/tracking/keys").arg(idA));
+    QVERIFY(test::await(a.write(Secret::TrackingKeys, QStringLiteral("ring-a"))).ok());
+    QVERIFY(!test::await(b.read(Secret::TrackingKeys)).ok()); // b has none of a's
+    QVERIFY(test::await(b.write(Secret::TrackingKeys, QStringLiteral("ring-b"))).ok());
+    QCOMPARE(*test::await(a.read(Secret::TrackingKeys)), QStringLiteral("ring-a"));
+    QCOMPARE(*test::await(b.read(Secret::TrackingKeys)), QStringLiteral("ring-b"));
+    // Nothing was written to the unscoped entry.
+    QCOMPARE(test::await(m_store.read(Secret::TrackingKeys)).error().code, errc::secretsNotFound);
+    QVERIFY(test::await(a.remove(Secret::TrackingKeys)).ok());
+    QCOMPARE(*test::await(b.read(Secret::TrackingKeys)), QStringLiteral("ring-b"));
+    QVERIFY(test::await(b.remove(Secret::TrackingKeys)).ok());
+}
+
+// A database made before secrets had scopes reads what this user kept unscoped until it has its own;
+// removing its secret (a sign-out) removes the unscoped one too, so the fallback cannot undo it.
+void TestSecretStore::olderDatabaseFindsTheUnscopedEntry()
+{
+    qunsetenv("LUX_SECRET_GRAPH_REFRESH_TOKEN");
+    QVERIFY(test::await(m_store.write(Secret::GraphRefreshToken, QStringLiteral("old-token"))).ok());
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const SecretStore older = m_store.scopedTo(id, true);
+    const SecretStore newer = m_store.scopedTo(QUuid::createUuid().toString(QUuid::WithoutBraces), false);
+    QCOMPARE(*test::await(older.read(Secret::GraphRefreshToken)), QStringLiteral("old-token"));
+    QCOMPARE(test::await(newer.read(Secret::GraphRefreshToken)).error().code, errc::secretsNotFound);
+    QVERIFY(test::await(older.write(Secret::GraphRefreshToken, QStringLiteral("own-token"))).ok());
+    QCOMPARE(*test::await(older.read(Secret::GraphRefreshToken)), QStringLiteral("own-token"));
+    QCOMPARE(*test::await(m_store.read(Secret::GraphRefreshToken)), QStringLiteral("old-token"));
+    QVERIFY(test::await(older.remove(Secret::GraphRefreshToken)).ok());
+    QCOMPARE(test::await(older.read(Secret::GraphRefreshToken)).error().code, errc::secretsNotFound);
+    QCOMPARE(test::await(m_store.read(Secret::GraphRefreshToken)).error().code, errc::secretsNotFound);
 }
 
 LUX_TEST_MAIN(TestSecretStore, QCoreApplication)

@@ -7,6 +7,9 @@
 #include "storage/database.h"
 #include "testsupport.h"
 
+#include "common/errorcodes.h"
+
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QDir>
 #include <QSqlQuery>
@@ -28,6 +31,13 @@ private Q_SLOTS:
     void textPartIsKeptWithEachVersion();
     void componentsAndKitsAreRemovedAndRenamed();
     void starterComponentsRenderWithAKit();
+    // Hostile input (issue 13).
+    void saveRefusesTemplatesOverTheLimits_data();
+    void saveRefusesTemplatesOverTheLimits();
+    void componentsOverTheLimitsAreRefused();
+    void aTemplateSavedBeforeTheLimitsIsRefusedUnparsed();
+    void componentsCannotMakeTheMessageTooDeep();
+    void theMessageGoesWithoutUnsafeMarkup();
 
 private:
     std::optional<test::DatabaseFixture> m_fx;
@@ -215,6 +225,155 @@ void TestTemplateStore::starterComponentsRenderWithAKit()
     QVERIFY(r.html.contains(QStringLiteral("https://linkedin.example/acme")));
     QVERIFY(!r.html.contains(QStringLiteral("Instagram"))); // no link in the kit, no icon
     QVERIFY(r.html.contains(QStringLiteral("https://t.example/u/1")));
+}
+
+namespace {
+int templateRows(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT (SELECT count(*) FROM templates) + (SELECT count(*) FROM template_revisions)")) && q.next()
+               ? q.value(0).toInt()
+               : -1;
+}
+} // namespace
+
+void TestTemplateStore::saveRefusesTemplatesOverTheLimits_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("tables 10000 deep") << QStringLiteral("html") << QString(QStringLiteral("<p>x</p>\n") + QStringLiteral("<table><tr><td>").repeated(10'000))
+                                       << QString(errc::htmlTooDeep) << QStringLiteral("line 2, column");
+    QTest::newRow("divs 513 deep") << QStringLiteral("html") << QStringLiteral("<div>").repeated(513) << QString(errc::htmlTooDeep)
+                                   << QStringLiteral("line 1, column 2561, <div>");
+    QTest::newRow("6 M characters") << QStringLiteral("html") << QString(6 * 1024 * 1024, u'a') << QString(errc::htmlTooLarge)
+                                    << QStringLiteral("characters long");
+    // Markdown's quotes nest as blockquotes: deep in the HTML it becomes.
+    QTest::newRow("markdown quotes 1000 deep") << QStringLiteral("markdown") << QString(QString(1000, u'>') + QStringLiteral(" deep"))
+                                               << QString(errc::htmlTooDeep) << QStringLiteral("<blockquote>");
+    // cmark-gfm is quadratic on these: refused before it sees them.
+    QTest::newRow("markdown 1 MiB of ![[]()") << QStringLiteral("markdown") << QStringLiteral("![[]()").repeated(180'000)
+                                             << QString(errc::templateMarkdown) << QStringLiteral("characters of Markdown; the limit is");
+    QTest::newRow("markdown row of 50000 cells") << QStringLiteral("markdown")
+                                                 << QString(QStringLiteral("# Prices\n\n") + QString(50'000, u'|') + QStringLiteral("\n|-|-|\n"))
+                                                 << QString(errc::templateMarkdown) << QStringLiteral("more than 256 cell(s) on line 3");
+    QTest::newRow("markdown 6 M characters") << QStringLiteral("markdown") << QString(6 * 1024 * 1024, u'a')
+                                             << QString(errc::htmlTooLarge) << QStringLiteral("characters long");
+}
+
+void TestTemplateStore::saveRefusesTemplatesOverTheLimits()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, source);
+    QFETCH(QString, code);
+    QFETCH(QString, where);
+    TemplateStore store(m_fx->db());
+    const int before = templateRows(m_fx->db());
+    EmailTemplate t;
+    t.name = QStringLiteral("Deep");
+    t.format = format;
+    t.source = source;
+    QElapsedTimer clock;
+    clock.start();
+    const auto saved = store.save(t, std::nullopt);
+    QVERIFY2(clock.elapsed() < 10'000, "a bound, not a speed");
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().code, code);
+    QVERIFY2(saved.error().message.startsWith(QStringLiteral("The template “Deep”")), qPrintable(saved.error().message));
+    QVERIFY2(saved.error().message.contains(where), qPrintable(saved.error().message));
+    QCOMPARE(templateRows(m_fx->db()), before);
+
+    // The neighbour: 512 deep is saved.
+    t.format = QStringLiteral("html");
+    t.source = QStringLiteral("<div>").repeated(512) + QStringLiteral("ok");
+    QVERIFY(store.save(t, std::nullopt).ok());
+}
+
+void TestTemplateStore::componentsOverTheLimitsAreRefused()
+{
+    TemplateStore store(m_fx->db());
+    const Status s = store.saveComponent(QStringLiteral("deep"), QStringLiteral("<div>").repeated(600), std::nullopt);
+    QVERIFY(!s);
+    QCOMPARE(s.error().code, QString(errc::htmlTooDeep));
+    QVERIFY2(s.error().message.startsWith(QStringLiteral("The component “deep”")), qPrintable(s.error().message));
+    QVERIFY(store.components().isEmpty());
+}
+
+void TestTemplateStore::aTemplateSavedBeforeTheLimitsIsRefusedUnparsed()
+{
+    // As an older version saved it: straight into the table, 100,000 divs deep.
+    const auto id = m_fx->addTemplate(QStringLiteral("Old"), QStringLiteral("Hello"), QStringLiteral("<p>x</p>"));
+    QVERIFY(id.ok());
+    QSqlQuery q(m_fx->db());
+    q.prepare(QStringLiteral("UPDATE templates SET source = ? WHERE id = ?"));
+    q.addBindValue(QString(QStringLiteral("<div>").repeated(100'000) + QStringLiteral("deep")));
+    q.addBindValue(*id);
+    QVERIFY(q.exec());
+    const auto t = TemplateStore(m_fx->db()).find(*id);
+    QVERIFY(t.ok());
+    QElapsedTimer clock;
+    clock.start();
+    const RenderedEmail r = TemplateRenderer(m_fx->db()).render(*t, nullptr);
+    QVERIFY2(clock.elapsed() < 10'000, "a bound, not a speed");
+    QCOMPARE(r.findings.size(), 1);
+    QCOMPARE(r.findings.constFirst().code, QString(errc::htmlTooDeep));
+    QVERIFY(PreSendCheck::refuses(r.findings.constFirst()));
+    QVERIFY(PreSendCheck::blocks(r.findings));
+    QVERIFY2(r.findings.constFirst().message.startsWith(QStringLiteral("The template “Old” nests elements more than 512 deep: line 1, column 2561")),
+             qPrintable(r.findings.constFirst().message));
+    QVERIFY(r.html.isEmpty());
+    QVERIFY(r.text.isEmpty());
+    QCOMPARE(r.subject, QStringLiteral("Hello"));
+}
+
+void TestTemplateStore::componentsCannotMakeTheMessageTooDeep()
+{
+    TemplateStore store(m_fx->db());
+    // Each within the limits; the template includes it twice, one inside the other's depth.
+    QVERIFY(store.saveComponent(QStringLiteral("wrap"), QStringLiteral("<div>").repeated(300), std::nullopt).ok());
+    EmailTemplate t;
+    t.name = QStringLiteral("Wrapped");
+    t.source = QStringLiteral("{{> wrap}}{{> wrap}}<p>x</p>");
+    QVERIFY(store.save(t, std::nullopt).ok()); // the template itself is 1 deep
+    const RenderedEmail r = TemplateRenderer(m_fx->db()).render(t, nullptr);
+    QCOMPARE(r.findings.size(), 1);
+    QCOMPARE(r.findings.constFirst().code, QString(errc::templateLimits));
+    QVERIFY(PreSendCheck::refuses(r.findings.constFirst()));
+    QVERIFY2(r.findings.constFirst().message.contains(QStringLiteral("“Wrapped” (components and merge tags in place) nests elements more than 512")),
+             qPrintable(r.findings.constFirst().message));
+    QVERIFY(r.html.isEmpty());
+}
+
+void TestTemplateStore::theMessageGoesWithoutUnsafeMarkup()
+{
+    TemplateStore store(m_fx->db());
+    QVERIFY(store.saveBrandKit(QStringLiteral("Acme"), {{QStringLiteral("address"), QStringLiteral("1 Main St")}}, true, std::nullopt).ok());
+    QSqlQuery q(m_fx->db());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO custom_fields (name, label, type, created_at) VALUES ('bio', 'Bio', 'text', 1)")));
+    EmailTemplate t;
+    t.name = QStringLiteral("Unsafe");
+    t.subject = QStringLiteral("Hello");
+    t.preheader = QStringLiteral("Hi");
+    t.source = QStringLiteral("<p onclick=\"x()\">Hi {{first_name}}</p>\n<script>steal()</script>\n"
+                              "<form action=\"https://f.example\"><input name=q><button>Send</button></form>\n"
+                              "<p>{{{custom.bio}}}</p><p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p>");
+    QVERIFY(store.save(t, std::nullopt).ok()); // saved: what mail clients strip is a warning, not a refusal
+    contacts::Contact c;
+    c.email = QStringLiteral("ana@example.com");
+    c.firstName = QStringLiteral("<b>Ana</b>");
+    c.custom = QJsonObject{{QStringLiteral("bio"), QStringLiteral("<iframe src=\"https://x.example\"></iframe>Cook")}};
+    const RenderedEmail r = TemplateRenderer(m_fx->db()).render(t, &c, {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://t.example/u")}});
+    QCOMPARE(r.html, QStringLiteral("<p >Hi &lt;b&gt;Ana&lt;/b&gt;</p>\n\n</form>\n"
+                                    "<p>Cook</p><p>1 Main St <a href=\"https://t.example/u\">Unsubscribe</a></p>"));
+    QCOMPARE(r.text, QStringLiteral("Hi <b>Ana</b>\n\nCook\n\n1 Main St Unsubscribe [1]\n\n[1] https://t.example/u"));
+    QStringList codes;
+    for (const Finding &f : r.findings)
+        codes << QStringLiteral("%1 %2 %3:%4").arg(Finding::severityName(f.severity), f.code).arg(f.line).arg(f.column);
+    QCOMPARE(codes, (QStringList{QStringLiteral("warning unsafe.handler 1:4"), QStringLiteral("warning unsafe.script 2:1"),
+                                 QStringLiteral("warning unsafe.form 3:1"), QStringLiteral("warning unsafe.form 3:34"),
+                                 QStringLiteral("warning unsafe.form 3:48"), QStringLiteral("warning unsafe.merged 0:0")}));
+    QVERIFY(!PreSendCheck::blocks(r.findings));
 }
 
 LUX_TEST_MAIN(TestTemplateStore, QCoreApplication)

@@ -1332,3 +1332,42 @@ ES.update({
  'Requests at once, 1 to 4 (default 4).': 'Peticiones a la vez, de 1 a 4 (por defecto 4).',
  'Stop when no job is due.': 'Para cuando no queda ningún trabajo pendiente.',
 })
+
+# Settings where they belong, InputFile and HtmlLimits (session 8)
+ES.update({
+ '%1 = %2 (in %3)': '%1 = %2 (en %3)',
+ '%1 belongs to a database, and none is open.': '%1 pertenece a una base de datos y no hay ninguna abierta.',
+ '%1 has no database id yet; open it for writing once.': '%1 aún no tiene identificador de base de datos; ábrela una vez para escritura.',
+ '%1 is %2 characters long; the limit is %3 (Gmail clips a message at 102 KB).': '%1 tiene %2 caracteres; el límite es %3 (Gmail recorta un mensaje a partir de 102 KB).',
+ '%1 is %2, not a file that can be read.': '%1 es %2, no un archivo que se pueda leer.',
+ '%1 is %2; the limit for this kind of file is %3.': '%1 ocupa %2; el límite para este tipo de archivo es %3.',
+ '%1 is larger than the limit for this kind of file, %2.': '%1 supera el límite para este tipo de archivo, %2.',
+ '%1 nests elements more than %2 deep: line %3, column %4, <%5>.': '%1 anida elementos a más de %2 niveles: línea %3, columna %4, <%5>.',
+ '%1 was not changed: the database is open read-only.': 'No se cambió %1: la base de datos está abierta en modo de solo lectura.',
+ '(no database)': '(sin base de datos)',
+ 'An app registration in Microsoft Entra with the Mail.Send application permission. Messages go out from the sender mailboxes below. The tenant, client id and addresses are saved in this database, so a teammate who opens it has them; the secret stays in your keychain.': 'Un registro de aplicación en Microsoft Entra con el permiso de aplicación Mail.Send. Los mensajes salen de los buzones remitentes de abajo. El inquilino, el id de cliente y las direcciones se guardan en esta base de datos, así que un compañero que la abra los tendrá; el secreto se queda en tu llavero.',
+ 'Cannot open %1: %2.': 'No se puede abrir %1: %2.',
+ 'Cannot read %1: %2.': 'No se puede leer %1: %2.',
+ 'Every message carries a one-click unsubscribe link to this server, tracked or not. The address is saved in this database; the token and keys stay in your keychain.': 'Cada mensaje lleva un enlace de baja con un clic a este servidor, con seguimiento o sin él. La dirección se guarda en esta base de datos; el token y las claves se quedan en tu llavero.',
+ 'Saved in the keychain for %1.': 'Guardado en el llavero para %1.',
+ 'The database is open for writing elsewhere; pull the tracker\'s events there.': 'La base de datos está abierta para escritura en otro lugar; recoge allí los eventos del tracker.',
+ "Unknown setting '%1'; `luxctl settings list` shows them all.": 'Ajuste desconocido «%1»; `luxctl settings list` los muestra todos.',
+ 'a device': 'un dispositivo',
+ 'a folder': 'una carpeta',
+ 'a pipe (FIFO)': 'una tubería (FIFO)',
+ 'a socket': 'un socket',
+ 'every setting with its scope (yours, or the database\'s) and value': 'cada ajuste con su ámbito (tuyo o de la base de datos) y su valor',
+ 'graph.client_secret, tracker.api_token or tracking.keys into the keychain for this database, from standard input': 'graph.client_secret, tracker.api_token o tracking.keys al llavero para esta base de datos, desde la entrada estándar',
+ 'graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url (kept in the database), …': 'graph.tenant, graph.client_id, graph.base_url, graph.authority_url, tracker.url (guardados en la base de datos), …',
+ 'not a regular file': 'no es un archivo normal',
+ "the database's, shared with it": 'de la base de datos, compartido con ella',
+ 'yours, for this database': 'tuyo, para esta base de datos',
+ 'yours, on this computer': 'tuyo, en este equipo',
+})
+ES.update({'Tags and segments could not be read: %1': 'No se pudieron leer las etiquetas y los segmentos: %1'})
+ES.update({
+ 'Choose a campaign in the list first.': 'Elige primero una campaña de la lista.',
+ 'Open a database first.': 'Abre primero una base de datos.',
+ 'The database is open read-only.': 'La base de datos está abierta en modo de solo lectura.',
+ 'Welcome, %1.': 'Bienvenido, %1.',
+})

@@ -311,6 +311,8 @@ void CampaignsPage::showDetail()
     if (m_report->report().campaignId != selectedId())
         m_report->setCampaign(selectedId());
     m_progress->setVisible(row && row->total() > 0);
+    // Recipients and report belong to a campaign: nothing to show until one is chosen.
+    m_detailTabs->setVisible(row != nullptr);
     if (!row) {
         m_detailTitle->setText(m_model->rowCount() ? tr("Choose a campaign") : tr("No campaigns yet"));
         m_detailFacts->setText(m_model->rowCount() ? QString()
@@ -393,6 +395,13 @@ void CampaignsPage::updateActions()
     m_cancel->setEnabled(writable && row && campaigns::CampaignStore::canMove(s, CampaignStatus::Cancelled));
     m_retry->setEnabled(writable && row && row->failed > 0 && s != CampaignStatus::Cancelled);
     m_export->setEnabled(row && row->total() > 0);
+    // Why a button is greyed out, where the reason is not the campaign's state.
+    const QString reason = !m_session.hasDatabase() ? tr("Open a database first.")
+                           : !writable && m_busy == 0 ? tr("The database is open read-only.")
+                           : !row                      ? tr("Choose a campaign in the list first.")
+                                                       : QString();
+    for (QPushButton *b : {m_edit, m_duplicate, m_pause, m_resume, m_cancel, m_retry, m_export})
+        b->setToolTip(b->isEnabled() ? QString() : reason);
     bool doubt = false;
     for (const QModelIndex &index : m_outboxView->selectionModel()->selectedRows())
         doubt = doubt || m_outbox->at(index.row()).state == OutboxState::Unknown;

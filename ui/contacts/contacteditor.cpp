@@ -39,7 +39,8 @@ QString phoneCountry(const QString &country)
 
 } // namespace
 
-ContactEditor::ContactEditor(AppSession &session, const std::optional<Contact> &existing, QWidget *parent)
+ContactEditor::ContactEditor(AppSession &session, const std::optional<Contact> &existing,
+                             const QList<contacts::CustomField> &customFields, QWidget *parent)
     : QDialog(parent), m_session(session), m_original(existing.value_or(Contact{}))
 {
     setObjectName(QStringLiteral("contactEditor"));
@@ -98,9 +99,8 @@ ContactEditor::ContactEditor(AppSession &session, const std::optional<Contact> &
     addRow({}, tr("Tags"), m_tags);
 
     // Custom fields, each with an editor for its type.
-    if (m_session.database()) {
-        const auto fields = contacts::FieldCatalog(m_session.database()->connection()).customFields();
-        for (const contacts::CustomField &field : fields ? *fields : QList<contacts::CustomField>()) {
+    {
+        for (const contacts::CustomField &field : customFields) {
             const QString &name = field.name;
             const QString &type = field.type;
             const QString value = c.custom.value(name).toVariant().toString();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "contacts/contactrepository.h"
+#include "contacts/fieldcatalog.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -27,7 +28,9 @@ class ContactEditor : public QDialog
     Q_OBJECT
 public:
     // Without a contact, the dialog creates one.
-    ContactEditor(AppSession &session, const std::optional<contacts::Contact> &existing, QWidget *parent = nullptr);
+    // `customFields`: the database's, each with an editor for its type (read on a worker by the page).
+    ContactEditor(AppSession &session, const std::optional<contacts::Contact> &existing,
+                  const QList<contacts::CustomField> &customFields, QWidget *parent = nullptr);
 
     contacts::Contact original() const { return m_original; }
     contacts::Contact edited() const;

@@ -34,6 +34,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -423,24 +424,29 @@ void ContactsPage::openEditor(qint64 contactId)
 {
     if (!m_session.database() || m_session.database()->isReadOnly() || m_actions->isBusy())
         return;
-    std::optional<contacts::Contact> existing;
-    if (contactId != 0) {
-        const auto found = contacts::ContactRepository(m_session.database()->connection()).find(contactId);
-        if (!found) {
-            Dialogs::warning(this, tr("Contacts"), found.error().message);
+    // The editor shows the database's custom fields: wait for the catalog being read.
+    afterCatalog([this, contactId] {
+        if (!m_session.database() || m_session.database()->isReadOnly() || m_actions->isBusy())
             return;
+        std::optional<contacts::Contact> existing;
+        if (contactId != 0) {
+            const auto found = contacts::ContactRepository(m_session.database()->connection()).find(contactId);
+            if (!found) {
+                Dialogs::warning(this, tr("Contacts"), found.error().message);
+                return;
+            }
+            existing = *found;
         }
-        existing = *found;
-    }
-    auto *editor = new ContactEditor(m_session, existing, this);
-    editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &QDialog::accepted, this, [this, editor] {
-        if (editor->isNew())
-            m_actions->create(editor->edited(), editor->consentEvidence());
-        else
-            m_actions->save(editor->original(), editor->edited());
+        auto *editor = new ContactEditor(m_session, existing, m_catalog.customFields, this);
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        connect(editor, &QDialog::accepted, this, [this, editor] {
+            if (editor->isNew())
+                m_actions->create(editor->edited(), editor->consentEvidence());
+            else
+                m_actions->save(editor->original(), editor->edited());
+        });
+        editor->open();
     });
-    editor->open();
 }
 
 void ContactsPage::showEvent(QShowEvent *event)
@@ -461,23 +467,76 @@ void ContactsPage::reload()
     countInBackground();
 }
 
-void ContactsPage::refreshFilters()
+void ContactsPage::refreshFilters(std::function<void()> then)
 {
-    const QString tag = m_tag->currentData().toString();
-    const QString segment = m_segment->currentData().toString();
-    m_tag->clear();
-    m_tag->addItem(tr("All tags"), QString());
-    m_segment->clear();
-    m_segment->addItem(tr("All contacts"), QString());
-    if (!m_session.database())
+    if (then)
+        m_afterCatalog.append(std::move(then));
+    const quint64 generation = ++m_catalogGeneration;
+    if (!m_session.database()) {
+        m_catalog = {};
+        m_tag->clear();
+        m_tag->addItem(tr("All tags"), QString());
+        m_segment->clear();
+        m_segment->addItem(tr("All contacts"), QString());
+        m_catalogLoading = false;
+        for (const auto &f : std::exchange(m_afterCatalog, {}))
+            f();
         return;
-    if (const auto tags = contacts::FieldCatalog(m_session.database()->connection()).tags())
-        for (const QString &name : *tags)
-            m_tag->addItem(name, name);
-    for (const contacts::SavedSegment &s : contacts::SegmentRepository(m_session.database()->connection()).list())
-        m_segment->addItem(s.name, s.name);
-    m_tag->setCurrentIndex(qMax(0, m_tag->findData(tag)));
-    m_segment->setCurrentIndex(qMax(0, m_segment->findData(segment)));
+    }
+    m_catalogLoading = true;
+    runOnDatabase<Result<Catalog>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [](QSqlDatabase &db) -> Result<Catalog> {
+            Catalog catalog;
+            const contacts::FieldCatalog fields(db);
+            auto tags = fields.tags();
+            if (!tags)
+                return tags.error();
+            auto custom = fields.customFields();
+            if (!custom)
+                return custom.error();
+            catalog.tags = std::move(tags).value();
+            catalog.customFields = std::move(custom).value();
+            catalog.segments = contacts::SegmentRepository(db).list();
+            return catalog;
+        },
+        [this, generation](const Result<Catalog> &loaded) {
+            if (generation != m_catalogGeneration)
+                return; // a newer read is on its way
+            m_catalogLoading = false;
+            if (!loaded)
+                Q_EMIT statusMessage(tr("Tags and segments could not be read: %1").arg(loaded.error().message));
+            else
+                m_catalog = *loaded;
+            const QString tag = m_tag->currentData().toString();
+            const QString segment = m_segment->currentData().toString();
+            {
+                const QSignalBlocker blockTags(m_tag), blockSegments(m_segment);
+                m_tag->clear();
+                m_tag->addItem(tr("All tags"), QString());
+                for (const QString &name : std::as_const(m_catalog.tags))
+                    m_tag->addItem(name, name);
+                m_segment->clear();
+                m_segment->addItem(tr("All contacts"), QString());
+                for (const contacts::SavedSegment &s : std::as_const(m_catalog.segments))
+                    m_segment->addItem(s.name, s.name);
+                m_tag->setCurrentIndex(qMax(0, m_tag->findData(tag)));
+                m_segment->setCurrentIndex(qMax(0, m_segment->findData(segment)));
+            }
+            // A tag or segment that is gone leaves the filter, and a segment's rules may have changed.
+            if (m_tag->currentData().toString() != tag || !segment.isEmpty())
+                applyFilter();
+            for (const auto &f : std::exchange(m_afterCatalog, {}))
+                f();
+        });
+}
+
+void ContactsPage::afterCatalog(std::function<void()> then)
+{
+    if (m_catalogLoading)
+        m_afterCatalog.append(std::move(then));
+    else
+        then();
 }
 
 void ContactsPage::applyFilter()
@@ -493,12 +552,10 @@ contacts::ContactFilter ContactsPage::currentFilter() const
     filter.status = m_status->currentData().toString();
     filter.tag = m_tag->currentData().toString();
     const QString segment = m_segment->currentData().toString();
-    if (!segment.isEmpty() && m_session.database()) {
-        const auto saved = contacts::SegmentRepository(m_session.database()->connection()).find(segment);
-        if (saved)
-            if (const auto compiled = contacts::Segment::compile(saved->rules, QDateTime::currentMSecsSinceEpoch()); compiled)
+    for (const contacts::SavedSegment &saved : m_catalog.segments)
+        if (!segment.isEmpty() && saved.name == segment)
+            if (const auto compiled = contacts::Segment::compile(saved.rules, QDateTime::currentMSecsSinceEpoch()); compiled)
                 filter.segment = *compiled;
-    }
     return filter;
 }
 
@@ -615,18 +672,23 @@ void ContactsPage::openSegmentBuilder()
 {
     if (!m_session.database())
         return;
-    auto *builder = new SegmentBuilder(m_session, this);
-    builder->setAttribute(Qt::WA_DeleteOnClose);
-    const QString current = m_segment->currentData().toString();
-    if (!current.isEmpty())
-        if (const auto saved = contacts::SegmentRepository(m_session.database()->connection()).find(current); saved)
-            builder->load(saved->name, saved->rules);
-    connect(builder, &SegmentBuilder::saved, this, [this](const QString &name) {
-        refreshFilters();
-        m_segment->setCurrentIndex(qMax(0, m_segment->findData(name)));
-        applyFilter();
+    afterCatalog([this] {
+        if (!m_session.database())
+            return;
+        auto *builder = new SegmentBuilder(m_session, m_catalog.tags, m_catalog.customFields, this);
+        builder->setAttribute(Qt::WA_DeleteOnClose);
+        const QString current = m_segment->currentData().toString();
+        for (const contacts::SavedSegment &saved : std::as_const(m_catalog.segments))
+            if (!current.isEmpty() && saved.name == current)
+                builder->load(saved.name, saved.rules);
+        connect(builder, &SegmentBuilder::saved, this, [this](const QString &name) {
+            refreshFilters([this, name] {
+                m_segment->setCurrentIndex(qMax(0, m_segment->findData(name)));
+                applyFilter();
+            });
+        });
+        builder->open();
     });
-    builder->open();
 }
 
 void ContactsPage::setSearchText(const QString &text)

@@ -4,10 +4,14 @@
 #include "analytics/outboxreader.h"
 #include "contacts/contactbulk.h"
 #include "contacts/contactrepository.h"
+#include "contacts/fieldcatalog.h"
+#include "contacts/segment.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
+
+#include <functional>
 
 class QAction;
 class QComboBox;
@@ -74,9 +78,21 @@ private:
         QList<analytics::ActivityEntry> activity;
     };
 
+    // The database's tags, custom fields and saved segments: read on a worker when the page loads or
+    // a segment is saved, and handed to the filters, the editor and the segment builder, so none of
+    // them reads the database on the GUI thread.
+    struct Catalog
+    {
+        QStringList tags;
+        QList<contacts::CustomField> customFields;
+        QList<contacts::SavedSegment> segments;
+    };
+
     void applyFilter();
     contacts::ContactFilter currentFilter() const;
-    void refreshFilters();
+    // Reads the catalog again; `then` runs once it is in (at once when nothing is being read).
+    void refreshFilters(std::function<void()> then = {});
+    void afterCatalog(std::function<void()> then);
     void countInBackground();
     void showDetails();
     void renderDetails(const ContactDetails &details);
@@ -108,6 +124,10 @@ private:
     bool m_selectingAll = false;
     QTimer m_searchDelay;
     QFutureWatcher<qint64> m_counting;
+    Catalog m_catalog;
+    quint64 m_catalogGeneration = 0;
+    bool m_catalogLoading = false;
+    QList<std::function<void()>> m_afterCatalog;
     quint64 m_countGeneration = 0;
     quint64 m_detailsGeneration = 0;
     bool m_stale = true;

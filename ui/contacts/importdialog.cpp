@@ -3,6 +3,7 @@
 
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
+#include "common/inputfile.h"
 #include "contacts/csvreader.h"
 #include "session/appsession.h"
 
@@ -180,19 +181,32 @@ void ImportDialog::preview()
 {
     // Reads only the header line: cheap enough for the GUI thread.
     m_mapping->setRowCount(0);
-    QFile file(m_file->text());
-    if (m_file->text().isEmpty() || !file.open(QIODevice::ReadOnly)) {
-        m_previewNote->setText(m_file->text().isEmpty() ? tr("Choose a CSV file, or drop one on the Contacts page.")
-                                                         : tr("Cannot open %1.").arg(m_file->text()));
+    if (m_file->text().isEmpty()) {
+        m_previewNote->setText(tr("Choose a CSV file, or drop one on the Contacts page."));
         m_startButton->setEnabled(false);
         return;
     }
     contacts::ImportOptions o = options();
+    // Only a regular file, as the import itself reads it: a FIFO or a device would block this thread.
+    auto opened = InputFile::open(m_file->text(), o.csv.maxBytes);
+    if (!opened) {
+        m_previewNote->setText(opened.error().message);
+        m_startButton->setEnabled(false);
+        return;
+    }
+    QFile &file = **opened;
+    const QString fileName = QFileInfo(m_file->text()).fileName();
     o.csv.chunkSize = 64 * 1024;
+    o.csv.name = fileName;
     contacts::CsvReader reader(&file, o.csv);
     contacts::CsvReader::Record header;
     if (!reader.start() || !reader.next(header)) {
-        m_previewNote->setText(tr("%1 has no header line.").arg(QFileInfo(file).fileName()));
+        m_previewNote->setText(reader.error() ? reader.error()->message : tr("%1 has no header line.").arg(fileName));
+        m_startButton->setEnabled(false);
+        return;
+    }
+    if (Status s = contacts::ContactImporter::checkHeader(header.fields, tr("%1, line %2").arg(fileName).arg(header.line)); !s) {
+        m_previewNote->setText(s.error().message);
         m_startButton->setEnabled(false);
         return;
     }
@@ -233,10 +247,14 @@ void ImportDialog::preview()
         });
         m_mapping->setCellWidget(int(i), 1, choice);
     }
-    m_previewNote->setProperty("detected", tr("%1 · %2 · delimiter %3")
-                                               .arg(contacts::ContactImporter::presetName(plan ? plan->preset : contacts::Preset::Generic),
-                                                    contacts::CsvReader::encodingName(reader.encoding()),
-                                                    reader.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(reader.delimiter())));
+    QString detected = tr("%1 · %2 · delimiter %3")
+                           .arg(contacts::ContactImporter::presetName(plan ? plan->preset : contacts::Preset::Generic),
+                                contacts::CsvReader::encodingName(reader.encoding()),
+                                reader.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(reader.delimiter()));
+    // Said before the import starts, so the encoding can still be chosen.
+    if (!reader.warnings().isEmpty())
+        detected += QLatin1Char('\n') + tr("Warning: %1").arg(reader.warnings().first().message);
+    m_previewNote->setProperty("detected", detected);
     validatePlan();
 }
 
@@ -320,6 +338,9 @@ void ImportDialog::finished(const Result<contacts::ImportReport> &report)
         text += QLatin1Char('\n') + tr("Line %1: %2").arg(report->rejections.at(i).line).arg(report->rejections.at(i).reason);
     if (report->rejected > 8)
         text += QLatin1Char('\n') + tr("… and %1 more.").arg(locale.toString(report->rejected - 8));
+    // Read all the same, but the user should know (a file that was not UTF-8, say).
+    for (const Error &w : report->warnings)
+        text += QLatin1Char('\n') + tr("Warning: %1").arg(w.message);
     m_report->setText(text);
     m_saveRejects->setVisible(report->rejected > 0);
     remember();

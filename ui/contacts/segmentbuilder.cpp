@@ -98,7 +98,8 @@ QComboBox *combo(QTreeWidgetItem *item, int column)
 
 } // namespace
 
-SegmentBuilder::SegmentBuilder(AppSession &session, QWidget *parent) : QDialog(parent), m_session(session)
+SegmentBuilder::SegmentBuilder(AppSession &session, const QStringList &tags, const QList<contacts::CustomField> &customFields,
+                               QWidget *parent) : QDialog(parent), m_session(session)
 {
     setObjectName(QStringLiteral("segmentBuilder"));
     setWindowTitle(tr("Segment"));
@@ -168,19 +169,14 @@ SegmentBuilder::SegmentBuilder(AppSession &session, QWidget *parent) : QDialog(p
             m_count->setText(m_counting.result());
     });
 
-    if (m_session.database()) {
-        const contacts::FieldCatalog catalog(m_session.database()->connection());
-        if (const auto tags = catalog.tags())
-            m_tags = *tags;
-        if (auto fields = catalog.customFields()) {
-            // Picked by label, so listed by label.
-            std::stable_sort(fields->begin(), fields->end(), [](const contacts::CustomField &a, const contacts::CustomField &b) {
-                return a.label.toLower() < b.label.toLower();
-            });
-            for (const contacts::CustomField &f : std::as_const(*fields))
-                m_customFields.append({f.name, f.type});
-        }
-    }
+    m_tags = tags;
+    // Picked by label, so listed by label.
+    QList<contacts::CustomField> fields = customFields;
+    std::stable_sort(fields.begin(), fields.end(), [](const contacts::CustomField &a, const contacts::CustomField &b) {
+        return a.label.toLower() < b.label.toLower();
+    });
+    for (const contacts::CustomField &f : std::as_const(fields))
+        m_customFields.append({f.name, f.type});
     addGroup(nullptr, QStringLiteral("all"));
     addRule(root());
 }

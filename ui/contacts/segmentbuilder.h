@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "contacts/fieldcatalog.h"
+
 #include <QDialog>
 #include <QFutureWatcher>
 #include <QJsonObject>
@@ -23,7 +25,9 @@ class SegmentBuilder : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SegmentBuilder(AppSession &session, QWidget *parent = nullptr);
+    // `tags` and `customFields`: the database's, for the pickers (the Contacts page reads them on a worker).
+    SegmentBuilder(AppSession &session, const QStringList &tags, const QList<contacts::CustomField> &customFields,
+                   QWidget *parent = nullptr);
 
     void load(const QString &name, const QJsonObject &rules);
     QJsonObject rules() const;

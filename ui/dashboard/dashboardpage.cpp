@@ -153,7 +153,10 @@ void DashboardPage::refresh()
     if (!db || !m_session.users())
         return;
     const QLocale locale;
-    m_greeting->setText(m_session.isSignedIn() ? tr("Welcome back, %1.").arg(m_session.user().name) : QString());
+    const User &user = m_session.user();
+    m_greeting->setText(!m_session.isSignedIn()     ? QString()
+                        : user.previousSignIn > 0 ? tr("Welcome back, %1.").arg(user.name)
+                                                  : tr("Welcome, %1.").arg(user.name));
     m_values[QStringLiteral("users")]->setText(locale.toString(m_session.users()->users().size()));
     m_values[QStringLiteral("size")]->setText(locale.formattedDataSize(db->logicalSize()));
     countContactsInBackground();

@@ -8,6 +8,7 @@
 #include "common/logging.h"
 #include "contacts/contactbulk.h"
 #include "settings/settings.h"
+#include "common/errorcodes.h"
 
 #include <QCoroTask>
 
@@ -135,6 +136,15 @@ Status AppSession::open(const QString &path, Database::Access access)
         return opened.error();
     close();
     m_db = std::move(opened).value();
+    // What belongs to this database (its tracker, its Graph tenant) and its own keychain entries.
+    if (Status s = m_settings.attach(*m_db, [this](const QString &name, const QString &value) {
+            return queueSettingWrite(name, value);
+        });
+        !s) {
+        m_db.reset();
+        return s;
+    }
+    m_secrets = m_secrets.scopedTo(m_db->databaseId(), m_settings.inheritsUserSecrets());
     m_users = std::make_unique<UserService>(m_db->connection());
     m_users->setReadOnly(m_db->isReadOnly());
     if (!m_db->isReadOnly())
@@ -155,9 +165,44 @@ void AppSession::close()
     m_sending = false;
     m_user = User();
     m_users.reset();
+    m_settings.detach();
+    m_secrets = m_secrets.scopedTo({}, false);
     m_db.reset();
     Q_EMIT userChanged();
     Q_EMIT databaseChanged();
+}
+
+Status AppSession::queueSettingWrite(const QString &name, const QString &value)
+{
+    if (!m_db || m_db->isReadOnly())
+        return Error(errc::settingsReadOnly, tr("%1 was not changed: the database is open read-only.").arg(name));
+    m_settingWrites.insert(name, value);
+    writeQueuedSettings();
+    return {};
+}
+
+void AppSession::writeQueuedSettings()
+{
+    if (m_writingSettings || m_settingWrites.isEmpty() || !m_db)
+        return;
+    m_writingSettings = true;
+    const QHash<QString, QString> batch = std::exchange(m_settingWrites, {});
+    const std::optional<qint64> by = m_user.isValid() ? std::optional<qint64>(m_user.id) : std::nullopt;
+    runOnDatabase<Status>(
+        this, m_db->path(), storage::ScopedConnection::Mode::ReadWrite,
+        [batch, by](QSqlDatabase &db) -> Status {
+            for (auto it = batch.constBegin(); it != batch.constEnd(); ++it)
+                if (Status s = Database::writeSetting(db, it.key(), it.value(), by); !s)
+                    return s;
+            return {};
+        },
+        [this, batch](const Status &s) {
+            m_writingSettings = false;
+            if (!s)
+                for (auto it = batch.constBegin(); it != batch.constEnd(); ++it)
+                    m_settings.failedToSave(it.key(), s.error());
+            writeQueuedSettings();
+        });
 }
 
 QString AppSession::backupDir() const

@@ -86,6 +86,12 @@ private:
     void startScheduler();
     int m_starting = 0;
     void countActive();
+    // Database settings changed in the window are written by a worker, the latest value of each key,
+    // one batch at a time in order.
+    Status queueSettingWrite(const QString &name, const QString &value);
+    void writeQueuedSettings();
+    QHash<QString, QString> m_settingWrites;
+    bool m_writingSettings = false;
 };
 
 } // namespace lux::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sendingsettings.h"
 
+#include "common/errorcodes.h"
+
 #include "session/appsession.h"
 #include "campaigns/senderstore.h"
 #include "campaigns/sendsetup.h"
@@ -72,13 +74,27 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
             edit->setToolTip({});
             settings.setValue(key, text.isEmpty() ? Settings::defaultValue(key) : QVariant(text));
         });
+        // Another database opened: its own value.
+        QObject::connect(&settings, &Settings::databaseChanged, edit, [&settings, edit, key] {
+            edit->setText(settings.value(key).toString());
+            edit->setStyleSheet({});
+            edit->setToolTip({});
+        });
+        QObject::connect(&settings, &Settings::saveFailed, edit, [edit, key](Settings::Key failed, const Error &error) {
+            if (failed != key)
+                return;
+            edit->setStyleSheet(QStringLiteral("border-color: %1").arg(Theme::color("danger").name()));
+            edit->setToolTip(error.message);
+        });
         return edit;
     };
 
     auto *graph = new QGroupBox(tr("Microsoft Graph"), content);
     auto *graphForm = new QFormLayout(graph);
     auto *graphNote = new QLabel(tr("An app registration in Microsoft Entra with the Mail.Send application permission. "
-                                    "Messages go out from the sender mailboxes below."),
+                                    "Messages go out from the sender mailboxes below. The tenant, client id and addresses "
+                                    "are saved in this database, so a teammate who opens it has them; the secret stays in "
+                                    "your keychain."),
                                  graph);
     graphNote->setWordWrap(true);
     graphNote->setProperty("role", QStringLiteral("muted"));
@@ -202,6 +218,11 @@ SendingSettings::SendingSettings(AppSession &session, QWidget *parent) : QWidget
     loadSenders();
     checkSecret();
     showDelegated();
+    // Another database: its own secret in the keychain and its own signed-in mailbox.
+    connect(&m_session, &AppSession::databaseChanged, this, [this] {
+        checkSecret();
+        showDelegated();
+    });
 }
 
 void SendingSettings::showDelegated(const QString &message)
@@ -352,7 +373,7 @@ void SendingSettings::checkSecret()
         m_secretStatus->setProperty("role", secret ? QStringLiteral("success") : QStringLiteral("warning"));
         if (secret)
             m_secretStatus->setText(tr("A client secret is saved in the keychain."));
-        else if (secret.error().code == QLatin1String("secrets.not-found"))
+        else if (secret.error().code == errc::secretsNotFound)
             m_secretStatus->setText(tr("No client secret saved yet."));
         else
             m_secretStatus->setText(tr("The keychain cannot be read: %1").arg(secret.error().message));

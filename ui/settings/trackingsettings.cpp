@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackingsettings.h"
 
+#include "common/errorcodes.h"
+
 #include "session/appsession.h"
 #include "common/dbtask.h"
 #include "settings/settings.h"
@@ -75,7 +77,15 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
             m_session.settings().setValue(Settings::Key::TrackerUrl, text);
     });
     form->addRow(tr("Address:"), m_url);
-    auto *urlNote = new QLabel(tr("Every message carries a one-click unsubscribe link to this server, tracked or not."), server);
+    connect(&m_session.settings(), &Settings::saveFailed, m_url, [this](Settings::Key key, const Error &error) {
+        if (key != Settings::Key::TrackerUrl)
+            return;
+        m_url->setStyleSheet(QStringLiteral("border-color: %1").arg(Theme::color("danger").name()));
+        m_url->setToolTip(error.message);
+    });
+    auto *urlNote = new QLabel(tr("Every message carries a one-click unsubscribe link to this server, tracked or not. "
+                                  "The address is saved in this database; the token and keys stay in your keychain."),
+                               server);
     urlNote->setWordWrap(true);
     urlNote->setProperty("role", QStringLiteral("muted"));
     form->addRow(QString(), urlNote);
@@ -168,6 +178,13 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
 
     checkSecrets();
     showSync();
+    // Another database (once the session has its keychain entries too): its own tracker, token and keys.
+    connect(&m_session, &AppSession::databaseChanged, this, [this] {
+        m_url->setText(m_session.settings().trackerUrl());
+        m_url->setStyleSheet({});
+        m_url->setToolTip({});
+        checkSecrets();
+    });
 }
 
 void TrackingSettings::setStatus(QLabel *label, const QString &role, const QString &text)
@@ -184,7 +201,7 @@ void TrackingSettings::checkSecrets()
     QCoro::connect(m_session.secrets().read(kToken), this, [this](const Result<QString> &token) {
         if (token)
             setStatus(m_tokenStatus, QStringLiteral("success"), tr("An API token is saved in the keychain."));
-        else if (token.error().code == QLatin1String("secrets.not-found"))
+        else if (token.error().code == errc::secretsNotFound)
             setStatus(m_tokenStatus, QStringLiteral("warning"), tr("No API token saved yet: events cannot be pulled and links not registered."));
         else
             setStatus(m_tokenStatus, QStringLiteral("warning"), tr("The keychain cannot be read: %1").arg(token.error().message));
@@ -192,7 +209,7 @@ void TrackingSettings::checkSecrets()
     QCoro::connect(m_session.secrets().read(kKeys), this, [this](const Result<QString> &keys) {
         if (!keys) {
             setStatus(m_keysStatus, QStringLiteral("warning"),
-                      keys.error().code == QLatin1String("secrets.not-found")
+                      keys.error().code == errc::secretsNotFound
                           ? tr("No signing keys yet: campaigns cannot send until there are (New Key makes one).")
                           : tr("The keychain cannot be read: %1").arg(keys.error().message));
             return;
@@ -263,7 +280,7 @@ void TrackingSettings::saveKeys(const QString &ring)
 void TrackingSettings::newKey()
 {
     QCoro::connect(m_session.secrets().read(kKeys), this, [this](const Result<QString> &current) {
-        if (!current && current.error().code != QLatin1String("secrets.not-found")) {
+        if (!current && current.error().code != errc::secretsNotFound) {
             setStatus(m_keysStatus, QStringLiteral("error"), tr("The keychain cannot be read: %1").arg(current.error().message));
             return;
         }

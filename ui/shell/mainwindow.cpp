@@ -30,6 +30,7 @@
 #include <QStackedWidget>
 #include <QMenu>
 #include <QStatusBar>
+#include <QScreen>
 #include <QSystemTrayIcon>
 #include <QTimer>
 
@@ -104,8 +105,15 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     });
 
     const Settings &settings = m_session.settings();
-    if (!restoreGeometry(settings.mainWindowGeometry()))
-        resize(1180, 760);
+    if (!restoreGeometry(settings.mainWindowGeometry())) {
+        // The first start: most of the screen it opens on, centred; from then on where it was left.
+        const QRect available = QWidget::screen() ? QWidget::screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        const QSize size = QSize(available.width() * 85 / 100, available.height() * 85 / 100)
+                               .expandedTo(minimumSizeHint())
+                               .boundedTo(available.size());
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
     restoreState(settings.mainWindowState());
     m_sidebar->setVisible(!settings.sidebarCollapsed());
 

@@ -30,6 +30,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lux::ui {
 
 namespace {
@@ -755,9 +757,13 @@ void TemplatesPage::refresh()
                            {{QStringLiteral("unsubscribe_url"), QStringLiteral("https://unsubscribe.invalid/preview")},
                             {QStringLiteral("preferences_url"), QStringLiteral("https://preferences.invalid/preview")},
                             {QStringLiteral("view_online_url"), QStringLiteral("https://view.invalid/preview")}});
+    // Over the limits, nothing of the template was parsed: the check below says where.
+    const bool refused = std::any_of(r.findings.cbegin(), r.findings.cend(), &content::PreSendCheck::refuses);
     m_preview->setHtml(r.html.isEmpty() && !r.findings.isEmpty()
                            ? QStringLiteral("<p style=\"font-family:sans-serif;color:#b02a37;padding:16px\">%1</p>")
-                                 .arg(tr("Fix the merge tags marked below to see the preview.").toHtmlEscaped())
+                                 .arg((refused ? tr("The template is too large or too deeply nested to show; the check below says where.")
+                                               : tr("Fix the merge tags marked below to see the preview."))
+                                          .toHtmlEscaped())
                            : r.html);
     if (!m_customText->isChecked()) {
         m_generatedText = r.text;

@@ -54,6 +54,16 @@ inline constexpr QLatin1StringView contactSuppressed{"contact.suppressed"};
 inline constexpr QLatin1StringView csvUnreadable{"csv.unreadable"};
 inline constexpr QLatin1StringView csvUnterminatedQuote{"csv.unterminated-quote"};
 
+// CSV import and database limits (issue 13)
+inline constexpr QLatin1StringView csvControlCharacter{"csv.control-character"};
+inline constexpr QLatin1StringView csvEncodingFallback{"csv.encoding-fallback"};
+inline constexpr QLatin1StringView csvFieldTooLong{"csv.field-too-long"};
+inline constexpr QLatin1StringView csvHeaderNameTooLong{"csv.header-name-too-long"};
+inline constexpr QLatin1StringView csvInvalidText{"csv.invalid-text"};
+inline constexpr QLatin1StringView csvRecordTooLong{"csv.record-too-long"};
+inline constexpr QLatin1StringView csvTooManyColumns{"csv.too-many-columns"};
+inline constexpr QLatin1StringView importDuplicateColumn{"import.duplicate-column"};
+
 inline constexpr QLatin1StringView dbCorrupt{"db.corrupt"};
 inline constexpr QLatin1StringView dbFolder{"db.folder"};
 inline constexpr QLatin1StringView dbForeign{"db.foreign"};
@@ -145,6 +155,9 @@ inline constexpr QLatin1StringView senderEmail{"sender.email"};
 inline constexpr QLatin1StringView senderLimits{"sender.limits"};
 inline constexpr QLatin1StringView senderNotFound{"sender.not-found"};
 
+inline constexpr QLatin1StringView settingsNoDatabase{"settings.no-database"};
+inline constexpr QLatin1StringView settingsReadOnly{"settings.read-only"};
+
 inline constexpr QLatin1StringView suppressionNotFound{"suppression.not-found"};
 
 inline constexpr QLatin1StringView tagEmpty{"tag.empty"};
@@ -159,6 +172,15 @@ inline constexpr QLatin1StringView templateMerge{"template.merge"};
 inline constexpr QLatin1StringView templateName{"template.name"};
 inline constexpr QLatin1StringView templateNotFound{"template.not-found"};
 inline constexpr QLatin1StringView templateWrite{"template.write"};
+
+// Template limits and unsafe markup (issue 13)
+// The message rendered from a template (its components in place, merged for one contact) is over
+// HtmlLimits, though the template itself is not; and HTML that still hides markup that mail clients
+// strip after SafeHtml's rounds of cutting (html.too-deep and html.too-large are the template's own).
+inline constexpr QLatin1StringView templateLimits{"template.limits"};
+inline constexpr QLatin1StringView templateUnsafe{"template.unsafe"};
+// A Markdown source over what cmark-gfm converts in bounded time (TemplateRenderer::kMaxMarkdownChars).
+inline constexpr QLatin1StringView templateMarkdown{"template.markdown"};
 
 // tracker.*: lux-tracker, the server: it answered badly or not at all, or (inside the server) it
 // cannot start, store events or use its settings. tracking.*: what the app and the server both
