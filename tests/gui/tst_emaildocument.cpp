@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The litehtml preview: presentational attributes email HTML relies on take effect, backgrounds and
-// images paint, links are found under the pointer and never followed, remote images stay blocked.
+// images paint, links are found under the pointer and never followed, remote images stay blocked;
+// HTML over the limits is refused before it is parsed, local images come from the allowed folders
+// only, images over the limits are not decoded, and the picture stops at its height limit.
+#include "common/errorcodes.h"
+#include "common/htmllimits.h"
 #include "emaildocument.h"
 #include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <QBuffer>
 #include <QGuiApplication>
@@ -10,6 +18,17 @@
 #include <QTest>
 
 using namespace lux::preview;
+
+namespace {
+// layout() fails only on HTML over lux::HtmlLimits, which no case here is; a failure ends the test.
+std::unique_ptr<EmailDocument> laidOut(const QString &html, const PreviewOptions &options)
+{
+    auto doc = EmailDocument::layout(html, options);
+    if (!doc)
+        qFatal("layout failed: %s", qPrintable(doc.error().message));
+    return std::move(*doc);
+}
+} // namespace
 
 class TestEmailDocument : public QObject
 {
@@ -39,10 +58,10 @@ private:
 
 void TestEmailDocument::cellpaddingAndBgcolorTakeEffect()
 {
-    const auto padded = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"30\" cellspacing=\"0\" "
+    const auto padded = laidOut(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"30\" cellspacing=\"0\" "
                                                              "bgcolor=\"#ff0000\"><tr><td>x</td></tr></table></body>"),
                                               at(300));
-    const auto tight = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"0\" cellspacing=\"0\" "
+    const auto tight = laidOut(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"0\" cellspacing=\"0\" "
                                                             "bgcolor=\"#ff0000\"><tr><td>x</td></tr></table></body>"),
                                              at(300));
     QVERIFY2(qAbs(padded->height() - tight->height() - 60) <= 2,
@@ -54,7 +73,7 @@ void TestEmailDocument::cellpaddingAndBgcolorTakeEffect()
 
 void TestEmailDocument::widthAndAlignOnTables()
 {
-    const auto doc = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table width=\"200\" align=\"center\" cellspacing=\"0\" "
+    const auto doc = laidOut(QStringLiteral("<body style=\"margin:0\"><table width=\"200\" align=\"center\" cellspacing=\"0\" "
                                                           "bgcolor=\"#00ff00\"><tr><td height=\"40\">&nbsp;</td></tr></table></body>"),
                                            at(600));
     const QImage image = doc->toImage();
@@ -73,7 +92,7 @@ void TestEmailDocument::imagesFromDataAndCidNotFromTheNetwork()
     QVERIFY(buffer.open(QIODevice::WriteOnly) && blue.save(&buffer, "PNG"));
     PreviewOptions options = at(300);
     options.inlineImages.insert(QStringLiteral("logo@lux"), png);
-    const auto doc = EmailDocument::layout(
+    const auto doc = laidOut(
         QStringLiteral("<body style=\"margin:0\"><img src=\"data:image/png;base64,%1\" width=\"40\" height=\"40\">"
                        "<img src=\"cid:logo@lux\" width=\"40\" height=\"40\">"
                        "<img src=\"https://tracker.example/open.gif\" width=\"1\" height=\"1\" alt=\"\"></body>")
@@ -87,7 +106,7 @@ void TestEmailDocument::imagesFromDataAndCidNotFromTheNetwork()
 
 void TestEmailDocument::linksAreFoundNotFollowed()
 {
-    const auto doc = EmailDocument::layout(QStringLiteral("<body style=\"margin:0;font-size:20px\"><p style=\"margin:0\">Read "
+    const auto doc = laidOut(QStringLiteral("<body style=\"margin:0;font-size:20px\"><p style=\"margin:0\">Read "
                                                           "<a href=\"https://acme.example/more\"><b>more here</b></a></p></body>"),
                                            at(400));
     QString found;
@@ -111,11 +130,11 @@ void TestEmailDocument::cssFromAttributesCannotInject()
 void TestEmailDocument::authorCssOverridesAttributes()
 {
     // A browser gives cellpadding no specificity: the email's own `.agenda td` rule wins over it.
-    const auto doc = EmailDocument::layout(
+    const auto doc = laidOut(
         QStringLiteral("<html><head><style>.agenda td { padding: 20px; }</style></head><body style=\"margin:0\">"
                        "<table class=\"agenda\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>x</td></tr></table></body></html>"),
         at(300));
-    const auto tight = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"0\" cellspacing=\"0\">"
+    const auto tight = laidOut(QStringLiteral("<body style=\"margin:0\"><table cellpadding=\"0\" cellspacing=\"0\">"
                                                             "<tr><td>x</td></tr></table></body>"),
                                              at(300));
     QVERIFY2(qAbs(doc->height() - tight->height() - 40) <= 2, qPrintable(QStringLiteral("%1 vs %2").arg(doc->height()).arg(tight->height())));
@@ -126,7 +145,7 @@ void TestEmailDocument::nestedPercentTablesKeepTheContainerWidth()
     // The usual layout: a 600 px table holding a 100 % table with 50 % columns of long text. litehtml
     // 0.6 alone lays this out over 1,000 px wide.
     const QString para = QStringLiteral("<p>Two or three sentences that make someone want to read on, with words enough to wrap.</p>");
-    const auto doc = EmailDocument::layout(
+    const auto doc = laidOut(
         QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"padding:0 32px\">"
                        "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td width=\"50%\" bgcolor=\"#ff0000\">%1</td>"
                        "<td width=\"50%\" bgcolor=\"#0000ff\">%1</td></tr></table></td></tr></table></body>")
@@ -144,7 +163,7 @@ void TestEmailDocument::nestedPercentTablesKeepTheContainerWidth()
 void TestEmailDocument::cellsWithoutWidthsShareTheRow()
 {
     const QString text = QStringLiteral("Long enough text to need more than half of the row when it is set on one line.");
-    const auto doc = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>"
+    const auto doc = laidOut(QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>"
                                                           "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td>%1</td><td>%1</td>"
                                                           "</tr></table></td></tr></table></body>")
                                                .arg(text),
@@ -156,7 +175,7 @@ void TestEmailDocument::cellsWithoutWidthsShareTheRow()
 void TestEmailDocument::pixelCellWidthsExcludePadding()
 {
     // width="112" is the content box, as in a browser: the padding comes on top.
-    const auto doc = EmailDocument::layout(
+    const auto doc = laidOut(
         QStringLiteral("<body style=\"margin:0\"><table width=\"400\" cellpadding=\"0\" cellspacing=\"0\"><tr>"
                        "<td width=\"112\" style=\"padding:0 16px 0 0\"><div style=\"width:100%;height:10px;background:#00ff00\"></div></td>"
                        "<td>text</td></tr></table></body>"),
@@ -169,7 +188,7 @@ void TestEmailDocument::pixelCellWidthsExcludePadding()
 void TestEmailDocument::consecutiveLineBreaksMakeEmptyLines()
 {
     const auto height = [this](const QString &body) {
-        return EmailDocument::layout(QStringLiteral("<body style=\"margin:0;font:16px/20px Arial\">%1</body>").arg(body), at(300))->height();
+        return laidOut(QStringLiteral("<body style=\"margin:0;font:16px/20px Arial\">%1</body>").arg(body), at(300))->height();
     };
     QCOMPARE(height(QStringLiteral("<div>one<br>two</div>")), 40);
     QCOMPARE(height(QStringLiteral("<div>one<br><br>two</div>")), 60);
@@ -181,7 +200,7 @@ void TestEmailDocument::inlineBlockColumnsIgnoreSpacesAtFontSizeZero()
 {
     // Three 200 px columns in 600 px fit on one line only when the spaces between them take no room.
     const QString column = QStringLiteral("<div style=\"display:inline-block;width:200px;height:30px;background:#ff0000\"></div>\n");
-    const auto doc = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr>"
+    const auto doc = laidOut(QStringLiteral("<body style=\"margin:0\"><table width=\"600\" cellpadding=\"0\" cellspacing=\"0\"><tr>"
                                                           "<td style=\"font-size:0\">\n%1%1%1</td></tr></table></body>")
                                                .arg(column),
                                            at(600));
@@ -191,10 +210,10 @@ void TestEmailDocument::inlineBlockColumnsIgnoreSpacesAtFontSizeZero()
 void TestEmailDocument::fontStacksResolveLikeABrowser()
 {
     // An uninstalled family is skipped; Arial becomes its metric twin where only that is installed.
-    const auto wide = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><span style=\"font:16px 'No Such Font', Arial\">"
+    const auto wide = laidOut(QStringLiteral("<body style=\"margin:0\"><span style=\"font:16px 'No Such Font', Arial\">"
                                                            "Hamburgefonstiv Hamburgefonstiv</span></body>"),
                                             at(600));
-    const auto arial = EmailDocument::layout(QStringLiteral("<body style=\"margin:0\"><span style=\"font:16px Arial\">"
+    const auto arial = laidOut(QStringLiteral("<body style=\"margin:0\"><span style=\"font:16px Arial\">"
                                                             "Hamburgefonstiv Hamburgefonstiv</span></body>"),
                                              at(600));
     QCOMPARE(wide->toImage(), arial->toImage());
