@@ -50,6 +50,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::GraphDelegatedMailbox, {"graph/delegated_mailbox", QString(), Scope::PersonInDatabase}},
         {K::MissedSchedules, {"scheduler/missed", QStringLiteral("send")}},
         {K::CloseToTray, {"window/closeToTray", true}},
+        {K::PreviewAnyLocalImage, {"preview/anyLocalImage", false}},
     };
     return entries;
 }

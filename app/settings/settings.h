@@ -54,6 +54,7 @@ public:
         GraphDelegatedMailbox,   // the user signed in to send as themselves (refresh token in the keychain)
         MissedSchedules,         // "send": what came due while closed goes at the next start; "wait"
         CloseToTray,             // closing the window while campaigns are due keeps sending from the tray
+        PreviewAnyLocalImage,    // the preview shows local images from anywhere, not only the template's folders
     };
     Q_ENUM(Key)
 
@@ -118,6 +119,10 @@ public:
     // Jobs that came due while the app was closed wait for the user ("wait") instead of going at once.
     bool holdMissedSchedules() const { return value(Key::MissedSchedules).toString() == QLatin1String("wait"); }
     bool closeToTray() const { return value(Key::CloseToTray).toBool(); }
+    // The email preview reads local images (file: URLs, paths) wherever this account can read them.
+    // Off: only from the template's folder and the media library, so a template cannot show what
+    // else is on this computer.
+    bool previewAnyLocalImage() const { return value(Key::PreviewAnyLocalImage).toBool(); }
 
     QString fileName() const { return m_settings->fileName(); }
     void sync() { m_settings->sync(); }
