@@ -12,6 +12,8 @@
 #include "common/awaittask.h"
 #include "common/savefile.h"
 #include "contacts/addressing.h"
+#include "mailbox/inboundmessages.h"
+#include "mailbox/mailboxreader.h"
 #include "content/templatestore.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
@@ -29,6 +31,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QTextStream>
 #include <QTimer>
 
@@ -145,6 +148,42 @@ QJsonObject runJson(const campaigns::CampaignRunner::Run &run)
     return o;
 }
 
+// One look at a mailbox, as a terminal and --json see it.
+QJsonObject lookJson(const mailbox::MailboxReader::Summary &look)
+{
+    QJsonObject o{{QStringLiteral("mailbox"), look.mailbox},
+                  {QStringLiteral("read"), look.read},
+                  {QStringLiteral("hard_bounces"), look.hardBounces},
+                  {QStringLiteral("soft_bounces"), look.softBounces},
+                  {QStringLiteral("auto_replies"), look.autoReplies},
+                  {QStringLiteral("replies"), look.replies},
+                  {QStringLiteral("unsubscribes"), look.unsubscribes},
+                  {QStringLiteral("other"), look.other},
+                  {QStringLiteral("unreadable"), look.unreadable}};
+    if (look.error) {
+        o.insert(QStringLiteral("error"), look.error->code);
+        o.insert(QStringLiteral("message"), look.error->message);
+    }
+    if (look.disposeError)
+        o.insert(QStringLiteral("dispose_error"), look.disposeError->code);
+    return o;
+}
+
+// Reads every sender mailbox once; problems on stderr.
+QJsonArray readMailboxes(Runner &runner)
+{
+    QJsonArray looks;
+    const QList<mailbox::MailboxReader::Summary> done = awaitTask(runner->readMailboxes());
+    for (const mailbox::MailboxReader::Summary &look : done) {
+        looks.append(lookJson(look));
+        if (look.error)
+            std::fprintf(stderr, "%s\n", qPrintable(look.error->message));
+        if (look.disposeError)
+            std::fprintf(stderr, "%s\n", qPrintable(look.disposeError->message));
+    }
+    return looks;
+}
+
 } // namespace
 
 QList<QCommandLineOption> campaignOptions(const QString &group, const QString &command)
@@ -178,6 +217,13 @@ QList<QCommandLineOption> campaignOptions(const QString &group, const QString &c
         return {{QStringLiteral("to"), t(QT_TRANSLATE_NOOP("luxctl", "An address to send the test to (repeatable, at most 5).")), QStringLiteral("EMAIL")}};
     if (group == QLatin1String("campaign") && command == QLatin1String("report"))
         return {{QStringLiteral("csv"), t(QT_TRANSLATE_NOOP("luxctl", "Also write it as CSV to OUT.")), QStringLiteral("OUT")}};
+    if (group == QLatin1String("mailbox") && command == QLatin1String("messages"))
+        return {
+            {QStringLiteral("kind"), t(QT_TRANSLATE_NOOP("luxctl", "Only this kind (hard-bounce, soft-bounce, auto-reply, unsubscribe, reply, other).")), QStringLiteral("KIND")},
+            {QStringLiteral("campaign"), t(QT_TRANSLATE_NOOP("luxctl", "Only those about this campaign.")), QStringLiteral("ID")},
+            {QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "Only those of the contact with this address.")), QStringLiteral("EMAIL")},
+            {QStringLiteral("limit"), t(QT_TRANSLATE_NOOP("luxctl", "At most N, newest first (default 100).")), QStringLiteral("N")},
+        };
     if (group == QLatin1String("sender") && command == QLatin1String("add"))
         return {
             {QStringLiteral("per-minute"), t(QT_TRANSLATE_NOOP("luxctl", "Messages a minute (default 30).")), QStringLiteral("N")},
@@ -410,11 +456,19 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
     Runner runner(**opened);
     const QString owner = QStringLiteral("luxctl-%1").arg(QCoreApplication::applicationPid());
     QJsonArray ran;
+    QJsonArray looks;
+    qint64 lastLook = 0;
+    constexpr qint64 kLookEveryMs = 300'000; // as the app: the sender mailboxes every five minutes
     while (!runner->isStopped()) {
         const auto turn = awaitTask(runner->runDueJob(owner));
         if (!turn)
             return ctx.fail(turn.error());
         if (!*turn) {
+            if (lastLook == 0 || QDateTime::currentMSecsSinceEpoch() - lastLook >= kLookEveryMs) {
+                for (const QJsonValue &look : readMailboxes(runner))
+                    looks.append(look);
+                lastLook = QDateTime::currentMSecsSinceEpoch();
+            }
             if (ctx.isSet(QStringLiteral("until-idle")))
                 break;
             // Wake for the next job, or every half minute for one scheduled meanwhile.
@@ -433,7 +487,8 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
         if (!run.error.message.isEmpty())
             std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Campaign %1: %2").arg(run.campaignId).arg(run.error.message)));
     }
-    return ctx.succeed({{QStringLiteral("ran"), ran}}, CampaignTr::tr("%n campaign(s) run.", nullptr, int(ran.size())));
+    return ctx.succeed({{QStringLiteral("ran"), ran}, {QStringLiteral("mailboxes"), looks}},
+                       CampaignTr::tr("%n campaign(s) run.", nullptr, int(ran.size())));
 }
 
 int runCampaignCommand(const QString &command, const CommandContext &ctx)
@@ -618,6 +673,109 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                                   .arg(summary.pending));
     }
     return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.").arg(command));
+}
+
+
+
+int runMailboxCommand(const QString &command, const CommandContext &ctx)
+{
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
+    QSqlDatabase db = (*opened)->database().connection();
+    if (command == QLatin1String("read")) {
+        if ((*opened)->database().isReadOnly())
+            return ctx.fail(Error(errc::dbLocked, CampaignTr::tr("The database is open for writing elsewhere; read the mailboxes there.")));
+        Runner runner(**opened);
+        const QJsonArray looks = readMailboxes(runner);
+        int read = 0, bounces = 0, unsubscribes = 0, replies = 0;
+        bool failed = false;
+        for (const QJsonValue &v : looks) {
+            const QJsonObject o = v.toObject();
+            read += o.value(QStringLiteral("read")).toInt();
+            bounces += o.value(QStringLiteral("hard_bounces")).toInt() + o.value(QStringLiteral("soft_bounces")).toInt();
+            unsubscribes += o.value(QStringLiteral("unsubscribes")).toInt();
+            replies += o.value(QStringLiteral("replies")).toInt();
+            failed = failed || o.contains(QStringLiteral("error"));
+        }
+        const QString text = CampaignTr::tr("%n message(s) read: ", nullptr, read)
+                             + CampaignTr::tr("%n bounce(s), ", nullptr, bounces) + CampaignTr::tr("%n unsubscribe(s), ", nullptr, unsubscribes)
+                             + CampaignTr::tr("%n reply(ies).", nullptr, replies);
+        if (failed)
+            return ctx.fail(Error(errc::graphMailbox, text), {{QStringLiteral("mailboxes"), looks}});
+        return ctx.succeed({{QStringLiteral("mailboxes"), looks}}, looks.isEmpty() ? CampaignTr::tr("No sender mailbox to read.") : text);
+    }
+    if (command == QLatin1String("status")) {
+        const auto status = mailbox::MailboxReader::status(db);
+        if (!status)
+            return ctx.fail(status.error());
+        QJsonArray rows;
+        QStringList lines;
+        for (const mailbox::MailboxReader::MailboxStatus &m : *status) {
+            const QString at = m.syncedAt > 0 ? QDateTime::fromMSecsSinceEpoch(m.syncedAt, Qt::UTC).toString(Qt::ISODate) : QString();
+            rows.append(QJsonObject{{QStringLiteral("mailbox"), m.mailbox},
+                                    {QStringLiteral("read_at"), at},
+                                    {QStringLiteral("messages"), m.messages},
+                                    {QStringLiteral("error"), m.errorCode},
+                                    {QStringLiteral("message"), m.error}});
+            lines << CampaignTr::tr("%1: %n message(s) read, last look %2", nullptr, int(m.messages))
+                         .arg(m.mailbox, at.isEmpty() ? CampaignTr::tr("never") : at)
+                         + (m.error.isEmpty() ? QString() : QStringLiteral("; ") + m.error);
+        }
+        return ctx.succeed({{QStringLiteral("mailboxes"), rows}}, lines.isEmpty() ? CampaignTr::tr("No sender mailbox was read yet.") : lines.join(u'\n'));
+    }
+    if (command == QLatin1String("messages")) {
+        mailbox::InboundMessages::Filter filter;
+        filter.kind = ctx.option(QStringLiteral("kind"));
+        static const QStringList kinds{QStringLiteral("hard-bounce"), QStringLiteral("soft-bounce"), QStringLiteral("auto-reply"),
+                                       QStringLiteral("unsubscribe"), QStringLiteral("reply"), QStringLiteral("other")};
+        if (!filter.kind.isEmpty() && !kinds.contains(filter.kind))
+            return ctx.usage(CampaignTr::tr("--kind must be one of %1, not “%2”.").arg(kinds.join(QStringLiteral(", ")), filter.kind));
+        if (ctx.isSet(QStringLiteral("campaign"))) {
+            bool ok = false;
+            filter.campaignId = ctx.option(QStringLiteral("campaign")).toLongLong(&ok);
+            if (!ok || filter.campaignId <= 0)
+                return ctx.usage(CampaignTr::tr("--campaign takes a campaign id, not “%1”.").arg(ctx.option(QStringLiteral("campaign"))));
+        }
+        if (ctx.isSet(QStringLiteral("limit"))) {
+            bool ok = false;
+            filter.limit = ctx.option(QStringLiteral("limit")).toInt(&ok);
+            if (!ok || filter.limit <= 0)
+                return ctx.usage(CampaignTr::tr("--limit takes a number above 0, not “%1”.").arg(ctx.option(QStringLiteral("limit"))));
+        }
+        if (ctx.isSet(QStringLiteral("contact"))) {
+            const auto email = contacts::Addressing::parseEmail(ctx.option(QStringLiteral("contact")));
+            if (!email)
+                return ctx.fail(email.error());
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
+            q.addBindValue(email->key);
+            if (!q.exec() || !q.next())
+                return ctx.fail(Error(errc::contactNotFound, CampaignTr::tr("There is no contact with the email %1.").arg(email->display)));
+            filter.contactId = q.value(0).toLongLong();
+        }
+        const auto rows = mailbox::InboundMessages::list(db, filter);
+        if (!rows)
+            return ctx.fail(rows.error());
+        QJsonArray out;
+        QStringList lines;
+        for (const mailbox::InboundMessages::Row &r : *rows) {
+            const QString at = QDateTime::fromMSecsSinceEpoch(r.receivedAt, Qt::UTC).toString(Qt::ISODate);
+            QJsonObject o{{QStringLiteral("id"), r.id},           {QStringLiteral("mailbox"), r.mailbox}, {QStringLiteral("received_at"), at},
+                          {QStringLiteral("kind"), r.kind},       {QStringLiteral("rule"), r.rule},       {QStringLiteral("address"), r.address},
+                          {QStringLiteral("status"), r.status},   {QStringLiteral("effect"), r.effect},   {QStringLiteral("subject"), r.subject},
+                          {QStringLiteral("excerpt"), r.excerpt}, {QStringLiteral("diagnostic"), r.diagnostic}};
+            if (r.campaignId > 0)
+                o.insert(QStringLiteral("campaign"), r.campaignId);
+            if (r.contactId > 0)
+                o.insert(QStringLiteral("contact"), r.contactId);
+            out.append(o);
+            lines << QStringLiteral("%1  %2  %3  %4%5").arg(at, r.kind, r.address, r.status.isEmpty() ? r.subject : r.status,
+                                                           r.effect.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(r.effect));
+        }
+        return ctx.succeed({{QStringLiteral("messages"), out}}, lines.isEmpty() ? CampaignTr::tr("Nothing was read.") : lines.join(u'\n'));
+    }
+    return ctx.usage(CampaignTr::tr("Unknown command 'mailbox %1'. Commands: read, status, messages.").arg(command));
 }
 
 } // namespace lux::cli

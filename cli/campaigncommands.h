@@ -14,5 +14,6 @@ int runSenderCommand(const QString &command, const CommandContext &ctx);
 int runCampaignCommand(const QString &command, const CommandContext &ctx);
 int runSchedulerCommand(const QString &command, const CommandContext &ctx);
 int runTrackerCommand(const QString &command, const CommandContext &ctx);
+int runMailboxCommand(const QString &command, const CommandContext &ctx);
 
 } // namespace lux::cli

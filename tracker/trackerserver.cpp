@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTranslator>
 #include <QUrl>
 
 #include <arpa/inet.h>
@@ -51,7 +52,7 @@ MHD_Response *staticResponse(const QByteArray &body, const char *type)
     return r;
 }
 
-QByteArray htmlPage(const QString &title, const QString &body)
+QByteArray htmlPage(const QString &language, const QString &title, const QString &body)
 {
     return QStringLiteral("<!doctype html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -62,10 +63,30 @@ QByteArray htmlPage(const QString &title, const QString &body)
                           "button{font:inherit;font-weight:600;background:#0a66ff;color:#fff;border:0;border-radius:8px;"
                           "padding:.7rem 1.4rem;cursor:pointer}button:focus{outline:3px solid #9cc0ff;outline-offset:2px}"
                           "</style></head><body><main>%3</main></body></html>")
-        .arg(QCoreApplication::translate("lux::tracker::Pages", "en", "the page's language code"), title.toHtmlEscaped(), body)
+        .arg(language, title.toHtmlEscaped(), body)
         .toUtf8();
 }
 
+// The pages' words in one language: through `translator` (the embedded lux_<code>.qm), or the
+// English source text without one. The strings are marked with QT_TRANSLATE_NOOP so lupdate puts
+// them in translations/lux_*.ts under the context "lux::tracker::Pages".
+class PageText
+{
+public:
+    explicit PageText(const QTranslator *translator) : m_translator(translator) {}
+    QString operator()(const char *source) const
+    {
+        if (m_translator) {
+            const QString t = m_translator->translate("lux::tracker::Pages", source);
+            if (!t.isEmpty())
+                return t;
+        }
+        return QString::fromUtf8(source);
+    }
+
+private:
+    const QTranslator *m_translator;
+};
 
 // libmicrohttpd's own idle timeout, reset by every byte: it only catches a connection that stops
 // altogether while its answer is sent (a client that does not read). The absolute deadlines on
@@ -148,9 +169,13 @@ TrackerServer::TrackerServer(TrackerConfig config)
 TrackerServer::~TrackerServer()
 {
     stop();
-    for (MHD_Response *r : {m_gif, m_notFound, m_unsubscribePage, m_unsubscribed, m_health})
+    for (MHD_Response *r : {m_gif, m_notFound, m_health})
         if (r)
             MHD_destroy_response(r);
+    for (const auto &pages : {m_unsubscribePage, m_unsubscribed})
+        for (MHD_Response *r : pages)
+            if (r)
+                MHD_destroy_response(r);
 }
 
 Status TrackerServer::start()
@@ -195,27 +220,42 @@ Status TrackerServer::start()
         MHD_add_response_header(r, "X-Frame-Options", "DENY");
         return r;
     };
-    m_notFound = pageHeaders(staticResponse(
-        htmlPage(QCoreApplication::translate("lux::tracker::Pages", "Link not found"),
+    const PageText english(nullptr);
+    m_notFound = pageHeaders(staticResponse( // a token that does not verify says no language: English
+        htmlPage(QStringLiteral("en"), english(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Link not found")),
                  QStringLiteral("<h1>%1</h1><p>%2</p>")
-                     .arg(QCoreApplication::translate("lux::tracker::Pages", "This link does not work"),
-                          QCoreApplication::translate("lux::tracker::Pages", "It may be incomplete or out of date. Check that you used the whole link from the email."))),
+                     .arg(english(QT_TRANSLATE_NOOP("lux::tracker::Pages", "This link does not work")),
+                          english(QT_TRANSLATE_NOOP("lux::tracker::Pages",
+                                                    "It may be incomplete or out of date. Check that you used the whole link from the email.")))),
         html));
-    m_unsubscribePage = pageHeaders(staticResponse(
-        htmlPage(QCoreApplication::translate("lux::tracker::Pages", "Unsubscribe"),
-                 QStringLiteral("<h1>%1</h1><p>%2</p><form method=\"post\">"
-                                "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                                "<button type=\"submit\" id=\"unsubscribe\">%3</button></form>")
-                     .arg(QCoreApplication::translate("lux::tracker::Pages", "Unsubscribe from these emails?"),
-                          QCoreApplication::translate("lux::tracker::Pages", "You will no longer receive this sender's marketing emails at this address."),
-                          QCoreApplication::translate("lux::tracker::Pages", "Unsubscribe"))),
-        html));
-    m_unsubscribed = pageHeaders(staticResponse(
-        htmlPage(QCoreApplication::translate("lux::tracker::Pages", "Unsubscribed"),
-                 QStringLiteral("<h1 id=\"done\">%1</h1><p>%2</p>")
-                     .arg(QCoreApplication::translate("lux::tracker::Pages", "You are unsubscribed"),
-                          QCoreApplication::translate("lux::tracker::Pages", "You will not receive these emails again. It can take a day for a message already on its way."))),
-        html));
+    // The Spanish words come from the embedded lux_es.qm (Lux::Translations, as the app has it); a
+    // build without it answers Spanish tokens in English rather than with an empty page.
+    QTranslator spanish;
+    const bool haveSpanish = spanish.load(QStringLiteral(":/i18n/lux_es.qm"));
+    if (!haveSpanish)
+        qWarning("lux-tracker: no Spanish translation embedded (:/i18n/lux_es.qm); Spanish pages are in English");
+    for (int i = 0; i < kPageLanguages; ++i) {
+        const bool es = i == pageFor(tracking::Language::Spanish) && haveSpanish;
+        const PageText text(es ? &spanish : nullptr);
+        const QString lang = es ? QStringLiteral("es") : QStringLiteral("en");
+        m_unsubscribePage[size_t(i)] = pageHeaders(staticResponse(
+            htmlPage(lang, text(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Unsubscribe")),
+                     QStringLiteral("<h1>%1</h1><p>%2</p><form method=\"post\">"
+                                    "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                                    "<button type=\"submit\" id=\"unsubscribe\">%3</button></form>")
+                         .arg(text(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Unsubscribe from these emails?")),
+                              text(QT_TRANSLATE_NOOP("lux::tracker::Pages",
+                                                     "You will no longer receive this sender's marketing emails at this address.")),
+                              text(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Unsubscribe")))),
+            html));
+        m_unsubscribed[size_t(i)] = pageHeaders(staticResponse(
+            htmlPage(lang, text(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Unsubscribed")),
+                     QStringLiteral("<h1 id=\"done\">%1</h1><p>%2</p>")
+                         .arg(text(QT_TRANSLATE_NOOP("lux::tracker::Pages", "You are unsubscribed")),
+                              text(QT_TRANSLATE_NOOP("lux::tracker::Pages",
+                                                     "You will not receive these emails again. It can take a day for a message already on its way.")))),
+            html));
+    }
     m_health = staticResponse(QByteArrayLiteral("{\"status\":\"ok\"}"), "application/json");
 
     m_descriptors = raiseDescriptorLimit();
@@ -577,13 +617,19 @@ int TrackerServer::click(MHD_Connection *c, Request &r)
     return respondOwned(c, r, MHD_HTTP_FOUND, resp);
 }
 
+int TrackerServer::pageFor(tracking::Language language)
+{
+    // English for Unknown (every version-1 token) and for a language this tracker has no page for.
+    return language == tracking::Language::Spanish ? 1 : 0;
+}
+
 int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
 {
     const auto claims = m_tokens.verify(r.token, tracking::Purpose::Unsubscribe);
     if (!claims)
         return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     if (r.method != "POST") // GET never unsubscribes: scanners and prefetchers fetch every link
-        return respond(c, r, MHD_HTTP_OK, m_unsubscribePage);
+        return respond(c, r, MHD_HTTP_OK, m_unsubscribePage[size_t(pageFor(claims->language))]);
     const auto badRequest = [&](const QByteArray &why) {
         return respondOwned(c, r, MHD_HTTP_BAD_REQUEST, staticResponse(why, "text/plain; charset=utf-8"));
     };
@@ -600,7 +646,7 @@ int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
     if (!stored)
         return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE,
                             staticResponse(QByteArrayLiteral("Please try again in a minute.\n"), "text/plain; charset=utf-8"));
-    return respond(c, r, MHD_HTTP_OK, m_unsubscribed);
+    return respond(c, r, MHD_HTTP_OK, m_unsubscribed[size_t(pageFor(claims->language))]);
 }
 
 bool TrackerServer::authorised(MHD_Connection *c) const

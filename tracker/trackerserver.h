@@ -12,6 +12,7 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <memory>
@@ -106,8 +107,12 @@ private:
 
     MHD_Response *m_gif = nullptr;
     MHD_Response *m_notFound = nullptr;
-    MHD_Response *m_unsubscribePage = nullptr;
-    MHD_Response *m_unsubscribed = nullptr;
+    // The unsubscribe pages once per language the tracker has (English first, then Spanish),
+    // chosen by the token's language; pageFor() says which.
+    static constexpr int kPageLanguages = 2;
+    std::array<MHD_Response *, kPageLanguages> m_unsubscribePage{};
+    std::array<MHD_Response *, kPageLanguages> m_unsubscribed{};
+    static int pageFor(tracking::Language language);
     MHD_Response *m_health = nullptr;
 
     std::mutex m_logMutex;

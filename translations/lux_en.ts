@@ -31,6 +31,31 @@
     </message>
 </context>
 <context>
+    <name>lux::contacts::ContactImporter</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::content::MergeTemplate</name>
+    <message numerus="yes">
+        <source>Components are included more than %n level(s) deep here.</source>
+        <translation><numerusform>Components are included more than %n level deep here.</numerusform><numerusform>Components are included more than %n levels deep here.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>With its components in place the template would be over %n character(s); include fewer or smaller components.</source>
+        <translation><numerusform>With its components in place the template would be over %n character; include fewer or smaller components.</numerusform><numerusform>With its components in place the template would be over %n characters; include fewer or smaller components.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::content::TemplateRenderer</name>
+    <message numerus="yes">
+        <source>%1 has a table row of more than %n cell(s) on line %2.</source>
+        <translation><numerusform>%1 has a table row of more than %n cell on line %2.</numerusform><numerusform>%1 has a table row of more than %n cells on line %2.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AccountForm</name>
     <message numerus="yes">
         <source>At least %n characters</source>

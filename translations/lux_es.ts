@@ -186,6 +186,22 @@
         <source>The restored database could not be opened (%1); the previous database is back in use.</source>
         <translation>No se pudo abrir la base de datos restaurada (%1); se vuelve a usar la anterior.</translation>
     </message>
+    <message>
+        <source>%1 is read-only (%2): LUX can only open it for viewing, and this would change it. Nothing was changed.</source>
+        <translation>%1 es de solo lectura (%2): LUX solo puede abrirla para consulta, y esto la modificaría. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>LUX could not create its lock file beside the database.</source>
+        <translation>LUX no pudo crear su archivo de bloqueo junto a la base de datos.</translation>
+    </message>
+    <message>
+        <source>the database could not be opened for writing.</source>
+        <translation>no se pudo abrir la base de datos para escribir.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2): LUX opened it for viewing; changes are disabled.</source>
+        <translation>%1 es de solo lectura (%2): LUX la abrió para consulta; los cambios están desactivados.</translation>
+    </message>
 </context>
 <context>
     <name>lux::HtmlLimits</name>
@@ -951,10 +967,6 @@
         <translation>Ninguna columna contiene direcciones de correo. Asigna una con --map COLUMNA=email (columnas: %1).</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>No se puede abrir %1: %2</translation>
-    </message>
-    <message>
         <source>%1 is empty.</source>
         <translation>%1 está vacío.</translation>
     </message>
@@ -981,6 +993,38 @@
     <message>
         <source>status "%1" is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
         <translation>el estado «%1» no es ninguno de subscribed, unsubscribed, bounced, complained, cleaned</translation>
+    </message>
+    <message>
+        <source>Columns %1 ("%2") and %3 ("%4") both hold email addresses. Map one of them to another field or to ignore (--map COLUMN=ignore).</source>
+        <translation>Las columnas %1 («%2») y %3 («%4») contienen direcciones de correo. Asigna una de ellas a otro campo o ignórala (--map COLUMNA=ignore).</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>y %n más</numerusform><numerusform>y %n más</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, column %2: the column name is %3 characters long; the limit for a column name is %4. It starts "%5".</source>
+        <translation>%1, columna %2: el nombre de la columna tiene %3 caracteres; el límite para un nombre de columna es %4. Empieza por «%5».</translation>
+    </message>
+    <message>
+        <source>%1, column %2: the column name holds a control character (U+%3), which a header never has. It starts "%4".</source>
+        <translation>%1, columna %2: el nombre de la columna contiene un carácter de control (U+%3), que un encabezado nunca tiene. Empieza por «%4».</translation>
+    </message>
+    <message>
+        <source>%1: columns %2 and %3 are both called "%4". Rename one of them in the file; a mapping could not tell them apart.</source>
+        <translation>%1: las columnas %2 y %3 se llaman ambas «%4». Cambia el nombre de una de ellas en el archivo; una asignación no podría distinguirlas.</translation>
+    </message>
+    <message>
+        <source>the import could not be saved, and nothing was changed.</source>
+        <translation>no se pudo guardar la importación y no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, línea %2</translation>
+    </message>
+    <message>
+        <source>column %1 (%2) holds a control character (U+%3) at character %4; contact data cannot hold NUL or other control characters</source>
+        <translation>la columna %1 (%2) contiene un carácter de control (U+%3) en el carácter %4; los datos de contacto no pueden contener NUL ni otros caracteres de control</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1067,50 @@
     <message>
         <source>Line %1: a quoted field is never closed.</source>
         <translation>Línea %1: un campo entre comillas no se cierra nunca.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Línea %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, línea %2</translation>
+    </message>
+    <message>
+        <source>%1: the byte 0x%2 is not UTF-8, so the file was read as Windows-1252. If accented letters look wrong, import it again with its encoding chosen.</source>
+        <translation>%1: el byte 0x%2 no es UTF-8, así que el archivo se leyó como Windows-1252. Si las letras acentuadas se ven mal, vuelve a importarlo eligiendo su codificación.</translation>
+    </message>
+    <message>
+        <source>%1: bytes that are not valid %2 were replaced with "�".</source>
+        <translation>%1: los bytes que no son %2 válido se sustituyeron por «�».</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation>Línea %1, columna %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3</source>
+        <translation>%1, línea %2, columna %3</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2, the limit for a CSV file.</source>
+        <translation>%1 ocupa más de %2, el límite para un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>El archivo</translation>
+    </message>
+    <message>
+        <source>%1: the row is longer than %2 characters, the limit for one row. It starts "%3".</source>
+        <translation>%1: la fila tiene más de %2 caracteres, el límite para una fila. Empieza por «%3».</translation>
+    </message>
+    <message>
+        <source>%1: the field is longer than %2 characters, the limit for one field. It starts "%3".</source>
+        <translation>%1: el campo tiene más de %2 caracteres, el límite para un campo. Empieza por «%3».</translation>
+    </message>
+    <message>
+        <source>%1: the row has more than %2 columns, the limit for a CSV file.</source>
+        <translation>%1: la fila tiene más de %2 columnas, el límite para un archivo CSV.</translation>
     </message>
 </context>
 <context>
@@ -1126,10 +1214,6 @@
 <context>
     <name>lux::contacts::SuppressionList</name>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>No se puede abrir %1: %2</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
     </message>
@@ -1187,6 +1271,14 @@
     <message>
         <source>Component “%1” includes itself.</source>
         <translation>El componente «%1» se incluye a sí mismo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Components are included more than %n level(s) deep here.</source>
+        <translation><numerusform>Aquí los componentes se incluyen a más de %n nivel de profundidad.</numerusform><numerusform>Aquí los componentes se incluyen a más de %n niveles de profundidad.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>With its components in place the template would be over %n character(s); include fewer or smaller components.</source>
+        <translation><numerusform>Con sus componentes, la plantilla pasaría de %n carácter; incluye menos componentes o más pequeños.</numerusform><numerusform>Con sus componentes, la plantilla pasaría de %n caracteres; incluye menos componentes o más pequeños.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1343,73 @@
         <source>“%1” in the text is a common spam-filter trigger.</source>
         <translation>«%1» en el texto suele activar los filtros de spam.</translation>
     </message>
+    <message>
+        <source>Removed from the message: &lt;%1&gt; at line %2, column %3. Mail clients strip scripts and spam filters count them against you.</source>
+        <translation>Quitado del mensaje: &lt;%1&gt; en la línea %2, columna %3. Los clientes de correo eliminan los scripts y los filtros de spam los cuentan en tu contra.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: the %4 attribute of &lt;%1&gt; at line %2, column %3. Mail clients run no scripts, and spam filters count event handlers against you.</source>
+        <translation>Quitado del mensaje: el atributo %4 de &lt;%1&gt; en la línea %2, columna %3. Los clientes de correo no ejecutan scripts y los filtros de spam cuentan los manejadores de eventos en tu contra.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: &lt;%1&gt; at line %2, column %3, with its content. Mail clients do not show frames; link to the page instead.</source>
+        <translation>Quitado del mensaje: &lt;%1&gt; en la línea %2, columna %3, con su contenido. Los clientes de correo no muestran marcos; enlaza a la página en su lugar.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: the &lt;%1&gt; tags at line %2, column %3 (what is inside stays). Most mail clients block forms; link to a form on the web instead.</source>
+        <translation>Quitadas del mensaje: las etiquetas &lt;%1&gt; en la línea %2, columna %3 (lo que contienen se queda). La mayoría de los clientes de correo bloquean los formularios; enlaza a un formulario en la web en su lugar.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: &lt;%1&gt; at line %2, column %3. Most mail clients block form controls; use a link styled as a button instead.</source>
+        <translation>Quitado del mensaje: &lt;%1&gt; en la línea %2, columna %3. La mayoría de los clientes de correo bloquean los controles de formulario; usa un enlace con aspecto de botón en su lugar.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: &lt;%1&gt; at line %2, column %3, with its content. Mail clients do not load embedded objects or plug-ins.</source>
+        <translation>Quitado del mensaje: &lt;%1&gt; en la línea %2, columna %3, con su contenido. Los clientes de correo no cargan objetos incrustados ni complementos.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: &lt;%1&gt; at line %2, column %3. A base address would change where every link goes; write full addresses instead.</source>
+        <translation>Quitado del mensaje: &lt;%1&gt; en la línea %2, columna %3. Una dirección base cambiaría el destino de todos los enlaces; escribe direcciones completas en su lugar.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: the refresh &lt;%1&gt; at line %2, column %3. A message cannot redirect its reader.</source>
+        <translation>Quitado del mensaje: el &lt;%1&gt; de recarga en la línea %2, columna %3. Un mensaje no puede redirigir a quien lo lee.</translation>
+    </message>
+    <message>
+        <source>Removed from the message: the script address in the %4 attribute of &lt;%1&gt; at line %2, column %3.</source>
+        <translation>Quitada del mensaje: la dirección de script del atributo %4 de &lt;%1&gt; en la línea %2, columna %3.</translation>
+    </message>
+    <message>
+        <source>The message body</source>
+        <translation>El cuerpo del mensaje</translation>
+    </message>
+    <message>
+        <source>Markup that mail clients strip (a script, a frame, a form or an on… attribute) comes into the message from a component or a merge tag's value; it is removed from the message.</source>
+        <translation>Un componente o el valor de una etiqueta de combinación introduce en el mensaje marcado que los clientes de correo eliminan (un script, un marco, un formulario o un atributo on…); se quita del mensaje.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::content::TemplateRenderer</name>
+    <message>
+        <source>%1 is %2 characters of Markdown; the limit is %3 (Gmail would clip the message it makes).</source>
+        <translation>%1 tiene %2 caracteres de Markdown; el límite es %3 (Gmail recortaría el mensaje resultante).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has a table row of more than %n cell(s) on line %2.</source>
+        <translation><numerusform>%1 tiene una fila de tabla de más de %n celda en la línea %2.</numerusform><numerusform>%1 tiene una fila de tabla de más de %n celdas en la línea %2.</numerusform></translation>
+    </message>
+    <message>
+        <source>The template “%1”</source>
+        <translation>La plantilla «%1»</translation>
+    </message>
+    <message>
+        <source>The message made from “%1” (components and merge tags in place)</source>
+        <translation>El mensaje hecho a partir de «%1» (con componentes y etiquetas de combinación)</translation>
+    </message>
+    <message>
+        <source>The message made from “%1” hides markup that mail clients strip (a script, a frame, a form or an on… attribute) in a way that cannot be cut out cleanly; remove it from the template.</source>
+        <translation>El mensaje hecho a partir de «%1» esconde marcado que los clientes de correo eliminan (un script, un marco, un formulario o un atributo on…) de un modo que no se puede recortar limpiamente; quítalo de la plantilla.</translation>
+    </message>
 </context>
 <context>
     <name>lux::content::TemplateStore</name>
@@ -1297,6 +1456,29 @@
     <message>
         <source>There is no brand kit named “%1”.</source>
         <translation>No hay ningún kit de marca llamado «%1».</translation>
+    </message>
+    <message>
+        <source>The template “%1”</source>
+        <translation>La plantilla «%1»</translation>
+    </message>
+    <message>
+        <source>The component “%1”</source>
+        <translation>El componente «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>lux::mailbox::InboundClassifier</name>
+    <message>
+        <source>The message is %1 bytes; at most %2 are read.</source>
+        <translation>El mensaje tiene %1 bytes; se leen como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The message has %1 MIME parts or more; at most %2 are read.</source>
+        <translation>El mensaje tiene %1 partes MIME o más; se leen como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The message could not be parsed: %1</source>
+        <translation>No se pudo analizar el mensaje: %1</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1572,287 @@
     <message>
         <source>Could not move the copy into place at %1: %2</source>
         <translation>No se pudo colocar la copia en %1: %2</translation>
+    </message>
+    <message>
+        <source>the file is marked immutable</source>
+        <translation>el archivo está marcado como inmutable</translation>
+    </message>
+    <message>
+        <source>it is on a read-only file system</source>
+        <translation>está en un sistema de archivos de solo lectura</translation>
+    </message>
+    <message>
+        <source>the file is read-only for you</source>
+        <translation>el archivo es de solo lectura para ti</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>el archivo es de solo lectura</translation>
+    </message>
+    <message>
+        <source>its folder is read-only for you</source>
+        <translation>su carpeta es de solo lectura para ti</translation>
+    </message>
+    <message>
+        <source>its folder is read-only</source>
+        <translation>su carpeta es de solo lectura</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: %2 Free some space and try again.</source>
+        <translation>El disco que contiene %1 está lleno: %2 Libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full for you (your quota is used up): %2 Free some space and try again.</source>
+        <translation>El disco que contiene %1 está lleno para ti (has agotado tu cuota): %2 Libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 has reached the largest file allowed here: %2</source>
+        <translation>%1 ha alcanzado el tamaño máximo de archivo permitido aquí: %2</translation>
+    </message>
+    <message>
+        <source>%1 is on a read-only file system: %2</source>
+        <translation>%1 está en un sistema de archivos de solo lectura: %2</translation>
+    </message>
+    <message>
+        <source>You may not write beside %1 (check the folder's permissions): %2</source>
+        <translation>No puedes escribir junto a %1 (revisa los permisos de la carpeta): %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracker::Main</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>no file given and %1 is not set</source>
+        <translation>no se indicó ningún archivo y %1 no está definida</translation>
+    </message>
+    <message>
+        <source>Receives LUX Marketing's opens, clicks and one-click unsubscribes.</source>
+        <translation>Recibe las aperturas, los clics y las bajas con un clic de LUX Marketing.</translation>
+    </message>
+    <message>
+        <source>Read settings from FILE (flags win).</source>
+        <translation>Lee la configuración de FILE (las opciones mandan).</translation>
+    </message>
+    <message>
+        <source>Address and port, e.g. 127.0.0.1:8090 or [::1]:8090.</source>
+        <translation>Dirección y puerto, p. ej. 127.0.0.1:8090 o [::1]:8090.</translation>
+    </message>
+    <message>
+        <source>The SQLite event database.</source>
+        <translation>La base de datos SQLite de eventos.</translation>
+    </message>
+    <message>
+        <source>The signing keys (else LUX_SECRET_TRACKING_KEYS).</source>
+        <translation>Las claves de firma (si no, LUX_SECRET_TRACKING_KEYS).</translation>
+    </message>
+    <message>
+        <source>The app's API token (else LUX_SECRET_TRACKER_API_TOKEN).</source>
+        <translation>El token de API de la aplicación (si no, LUX_SECRET_TRACKER_API_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Request threads (default 2).</source>
+        <translation>Hilos para las peticiones (predeterminado: 2).</translation>
+    </message>
+    <message>
+        <source>Public requests a second per client address; 0 for none (default 20).</source>
+        <translation>Peticiones públicas por segundo por dirección de cliente; 0 para ninguna (predeterminado: 20).</translation>
+    </message>
+    <message>
+        <source>Requests at once per client address (default 100).</source>
+        <translation>Peticiones de golpe por dirección de cliente (predeterminado: 100).</translation>
+    </message>
+    <message>
+        <source>Append an access log (no personal data) to FILE.</source>
+        <translation>Añade un registro de accesos (sin datos personales) a FILE.</translation>
+    </message>
+    <message>
+        <source>Print a new signing key ring and exit.</source>
+        <translation>Imprime un nuevo anillo de claves de firma y sale.</translation>
+    </message>
+    <message>
+        <source>Close a connection whose request headers are not all in SECONDS after it opened, however they trickle (default %1).</source>
+        <translation>Cierra una conexión cuyas cabeceras de petición no han llegado completas SECONDS después de abrirse, por poco a poco que lleguen (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Close a connection whose request body is not all in SECONDS after its headers (default %1).</source>
+        <translation>Cierra una conexión cuyo cuerpo de petición no ha llegado completo SECONDS después de sus cabeceras (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Close a kept-alive connection whose next request's headers are not all in SECONDS after the last answer (default %1).</source>
+        <translation>Cierra una conexión mantenida abierta cuyas cabeceras de la siguiente petición no han llegado completas SECONDS después de la última respuesta (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Open connections at most; more are closed at once (default and ceiling: the file-descriptor limit, raised to its hard limit, minus %1).</source>
+        <translation>Máximo de conexiones abiertas; las demás se cierran al instante (predeterminado y tope: el límite de descriptores de archivo, elevado a su límite máximo, menos %1).</translation>
+    </message>
+    <message>
+        <source>Open connections from one client address (IPv6: one /64) at most; trusted proxies are exempt (default %1).</source>
+        <translation>Máximo de conexiones abiertas desde una dirección de cliente (IPv6: un /64); los proxies de confianza quedan exentos (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Summarise closed and refused connections in one line every SECONDS (default %1).</source>
+        <translation>Resume en una línea cada SECONDS las conexiones cerradas y rechazadas (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>Run even as root (not recommended).</source>
+        <translation>Se ejecuta incluso como root (no recomendado).</translation>
+    </message>
+    <message>
+        <source>refusing to run as root: run it as an unprivileged user (the systemd unit does), or pass --allow-root.</source>
+        <translation>no se ejecuta como root: ejecútalo como un usuario sin privilegios (como hace la unidad de systemd) o indica --allow-root.</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 does not exist.</source>
+        <translation>el archivo de configuración %1 no existe.</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 cannot be read.</source>
+        <translation>no se puede leer el archivo de configuración %1.</translation>
+    </message>
+    <message>
+        <source>listen: “%1” is not ADDRESS:PORT.</source>
+        <translation>listen: «%1» no es DIRECCIÓN:PUERTO.</translation>
+    </message>
+    <message>
+        <source>no event database: give --db PATH or db = PATH in the configuration.</source>
+        <translation>no hay base de datos de eventos: indica --db RUTA o db = RUTA en la configuración.</translation>
+    </message>
+    <message>
+        <source>signing keys: %1.</source>
+        <translation>claves de firma: %1.</translation>
+    </message>
+    <message>
+        <source>API token: %1.</source>
+        <translation>token de API: %1.</translation>
+    </message>
+    <message>
+        <source>threads must be a number from 1 to 64.</source>
+        <translation>threads debe ser un número del 1 al 64.</translation>
+    </message>
+    <message>
+        <source>rate_limit must be a number of requests a second (0 for none).</source>
+        <translation>rate_limit debe ser un número de peticiones por segundo (0 para ninguna).</translation>
+    </message>
+    <message>
+        <source>rate_burst must be a positive number.</source>
+        <translation>rate_burst debe ser un número positivo.</translation>
+    </message>
+    <message>
+        <source>header_timeout must be a number of seconds from 0.1 to 3600.</source>
+        <translation>header_timeout debe ser un número de segundos de 0.1 a 3600.</translation>
+    </message>
+    <message>
+        <source>body_timeout must be a number of seconds from 0.1 to 3600.</source>
+        <translation>body_timeout debe ser un número de segundos de 0.1 a 3600.</translation>
+    </message>
+    <message>
+        <source>idle_timeout must be a number of seconds from 0.1 to 3600.</source>
+        <translation>idle_timeout debe ser un número de segundos de 0.1 a 3600.</translation>
+    </message>
+    <message>
+        <source>connection_report_interval must be a number of seconds from 0.1 to 86400.</source>
+        <translation>connection_report_interval debe ser un número de segundos de 0.1 a 86400.</translation>
+    </message>
+    <message>
+        <source>max_connections must be a whole number from 1 to 10000000.</source>
+        <translation>max_connections debe ser un número entero del 1 al 10000000.</translation>
+    </message>
+    <message>
+        <source>max_connections_per_address must be a whole number from 1 to 10000000.</source>
+        <translation>max_connections_per_address debe ser un número entero del 1 al 10000000.</translation>
+    </message>
+    <message>
+        <source>trusted_proxies: “%1” is not an address range.</source>
+        <translation>trusted_proxies: «%1» no es un rango de direcciones.</translation>
+    </message>
+    <message>
+        <source>machine_ranges_file %1 cannot be read.</source>
+        <translation>no se puede leer machine_ranges_file %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracker::Pages</name>
+    <message>
+        <source>Link not found</source>
+        <translation>Enlace no encontrado</translation>
+    </message>
+    <message>
+        <source>This link does not work</source>
+        <translation>Este enlace no funciona</translation>
+    </message>
+    <message>
+        <source>It may be incomplete or out of date. Check that you used the whole link from the email.</source>
+        <translation>Puede que esté incompleto o caducado. Comprueba que has usado el enlace completo del correo.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Darse de baja</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from these emails?</source>
+        <translation>¿Quieres darte de baja de estos correos?</translation>
+    </message>
+    <message>
+        <source>You will no longer receive this sender's marketing emails at this address.</source>
+        <translation>Dejarás de recibir en esta dirección los correos de marketing de este remitente.</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Baja confirmada</translation>
+    </message>
+    <message>
+        <source>You are unsubscribed</source>
+        <translation>Te has dado de baja</translation>
+    </message>
+    <message>
+        <source>You will not receive these emails again. It can take a day for a message already on its way.</source>
+        <translation>No volverás a recibir estos correos. Un mensaje que ya estaba en camino puede tardar hasta un día en llegar.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::tracker::TrackerServer</name>
+    <message>
+        <source>libsodium cannot initialise.</source>
+        <translation>libsodium no se puede inicializar.</translation>
+    </message>
+    <message>
+        <source>The API token must be at least 16 characters.</source>
+        <translation>El token de API debe tener al menos 16 caracteres.</translation>
+    </message>
+    <message>
+        <source>Machine ranges: %1</source>
+        <translation>Rangos de máquinas: %1</translation>
+    </message>
+    <message>
+        <source>The event database %1 cannot be opened: %2</source>
+        <translation>No se puede abrir la base de datos de eventos %1: %2</translation>
+    </message>
+    <message>
+        <source>The links in %1 cannot be read.</source>
+        <translation>No se pueden leer los enlaces de %1.</translation>
+    </message>
+    <message>
+        <source>The access log %1 cannot be opened for writing.</source>
+        <translation>No se puede abrir para escritura el registro de accesos %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address to listen on.</source>
+        <translation>%1 no es una dirección IP en la que escuchar.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (in use, or not an address of this machine?).</source>
+        <translation>No se puede escuchar en %1:%2 (¿está en uso o no es una dirección de esta máquina?).</translation>
     </message>
 </context>
 <context>
@@ -3553,10 +4016,6 @@ Texto de vista previa: %2
         <translation>Elige un archivo CSV o suéltalo en la página Contactos.</translation>
     </message>
     <message>
-        <source>Cannot open %1.</source>
-        <translation>No se puede abrir %1.</translation>
-    </message>
-    <message>
         <source>%1 has no header line.</source>
         <translation>%1 no tiene línea de cabecera.</translation>
     </message>
@@ -3627,6 +4086,14 @@ Texto de vista previa: %2
     <message>
         <source>custom field "%1"</source>
         <translation>campo personalizado «%1»</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, línea %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
     </message>
 </context>
 <context>
@@ -5016,6 +5483,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
         <translation><numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform><numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform></translation>
     </message>
+    <message>
+        <source>The template is too large or too deeply nested to show; the check below says where.</source>
+        <translation>La plantilla es demasiado grande o está anidada a demasiada profundidad para mostrarla; la comprobación de abajo indica dónde.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::TrackingSettings</name>
@@ -5441,10 +5912,6 @@ Etiquetas: %7</translation>
     <message>
         <source>segment save needs a name and --rules FILE.json.</source>
         <translation>segment save necesita un nombre y --rules ARCHIVO.json.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>Saved segment "%1" (%2 contacts now).</source>
@@ -6125,6 +6592,10 @@ Etiquetas: %7</translation>
     <message>
         <source>graph.client_secret, tracker.api_token or tracking.keys into the keychain for this database, from standard input</source>
         <translation>graph.client_secret, tracker.api_token o tracking.keys al llavero para esta base de datos, desde la entrada estándar</translation>
+    </message>
+    <message>
+        <source>Read-only: %1; LUX opens it for viewing only.</source>
+        <translation>Solo lectura: %1; LUX la abre solo para consulta.</translation>
     </message>
 </context>
 <context>

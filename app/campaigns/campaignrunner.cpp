@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignrunner.h"
+#include "tracking/token.h"
 
 #include "campaigns/outbox.h"
 #include "common/errorcodes.h"
@@ -40,11 +41,45 @@ Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Camp
         return (*factory)(campaign, tracking);
     if (campaign.channel != QLatin1String("email"))
         return Error(errc::campaignChannel, tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
+    return emailFactory().make(campaign.senders(), tracking);
+}
+
+channels::graph::GraphChannelFactory &CampaignRunner::emailFactory()
+{
     if (!m_email) {
         m_email = std::make_unique<channels::graph::GraphChannelFactory>(m_db, m_network, m_setup.graph, m_setup.delegatedMailbox, m_clock);
         connect(m_email.get(), &channels::graph::GraphChannelFactory::refreshTokenChanged, this, &CampaignRunner::refreshTokenChanged);
     }
-    return m_email->make(campaign.senders(), tracking);
+    return *m_email;
+}
+
+QCoro::Task<QList<mailbox::MailboxReader::Summary>> CampaignRunner::readMailboxes()
+{
+    QList<mailbox::MailboxReader::Summary> out;
+    const auto mailboxes = mailbox::MailboxReader::mailboxes(m_db, m_setup.delegatedMailbox);
+    if (!mailboxes) {
+        mailbox::MailboxReader::Summary failed;
+        failed.error = mailboxes.error();
+        out << failed;
+        co_return out;
+    }
+    // Tokens in unsubscribe mails are checked with the keys that signed them, when LUX has them.
+    std::optional<tracking::TokenCodec> tokens;
+    if (const auto ring = tracking::KeyRing::parse(m_setup.tracking.keys); ring && !ring->isEmpty())
+        tokens.emplace(*ring);
+    for (const QString &address : *mailboxes) {
+        if (m_stop)
+            break;
+        const auto client = emailFactory().client({address});
+        if (!client)
+            continue;
+        mailbox::MailboxReader reader(m_db, *client, tokens ? &*tokens : nullptr, m_setup.inbox, m_clock);
+        reader.setStopCheck([this] { return m_stop; });
+        QString name = address;
+        mailbox::MailboxReader::Summary look = co_await reader.read(std::move(name));
+        out << look;
+    }
+    co_return out;
 }
 
 CampaignRunner::Run CampaignRunner::fail(Run run, const Error &error)

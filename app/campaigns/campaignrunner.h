@@ -82,6 +82,9 @@ public:
     // while it runs), run, and settled: completed, released for the next turn, or postponed.
     // Nothing when no job is due.
     QCoro::Task<Result<std::optional<JobRun>>> runDueJob(QString owner, QList<qint64> skipJobs = {});
+    // Reads every sender mailbox's Inbox once (MailboxReader): bounces, replies, unsubscribe mails.
+    // A mailbox LUX has no credentials for is left out without a word (it cannot send either).
+    QCoro::Task<QList<mailbox::MailboxReader::Summary>> readMailboxes();
     // Stops the run under way after its requests in flight; nothing is lost.
     void stop();
     bool isStopped() const { return m_stop; } // once stopped, a runner starts nothing new
@@ -97,6 +100,7 @@ Q_SIGNALS:
 
 private:
     Result<std::unique_ptr<channels::Channel>> channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking);
+    channels::graph::GraphChannelFactory &emailFactory();
     Run fail(Run run, const Error &error);
 
     QSqlDatabase m_db;

@@ -58,8 +58,36 @@ public:
         m_sync->setInterval(m_config.trackerSyncMs);
         connect(m_sync, &QTimer::timeout, this, &SendWorker::syncTracking);
         m_sync->start();
+        // Bounces, replies and unsubscribe mails from the sender mailboxes, every few minutes.
+        m_inbox = new QTimer(this);
+        m_inbox->setInterval(m_config.mailboxReadMs);
+        connect(m_inbox, &QTimer::timeout, this, &SendWorker::readMailboxes);
+        m_inbox->start();
         tick();
         QTimer::singleShot(0, this, &SendWorker::syncTracking);
+        QTimer::singleShot(0, this, &SendWorker::readMailboxes);
+    }
+
+    void readMailboxes()
+    {
+        if (m_stopping || m_reading || !m_runner)
+            return;
+        m_reading = true;
+        QCoro::connect(m_runner->readMailboxes(), this, [this](const QList<mailbox::MailboxReader::Summary> &looks) {
+            m_reading = false;
+            int bounces = 0, unsubscribes = 0, replies = 0;
+            for (const mailbox::MailboxReader::Summary &look : looks) {
+                bounces += look.hardBounces + look.softBounces;
+                unsubscribes += look.unsubscribes;
+                replies += look.replies;
+                // A lasting problem (a permission missing) is said once, not every few minutes.
+                if (look.error && look.errorIsNew)
+                    Q_EMIT m_service->problem(look.error->message);
+                if (look.disposeError && look.disposeErrorIsNew)
+                    Q_EMIT m_service->problem(look.disposeError->message);
+            }
+            Q_EMIT m_service->mailboxesRead(bounces, unsubscribes, replies);
+        });
     }
 
     void syncTracking()
@@ -91,7 +119,7 @@ public:
         if (m_runner)
             m_runner->stop();
     }
-    bool busy() const { return m_running || m_tests > 0; }
+    bool busy() const { return m_running || m_reading || m_tests > 0; }
 
     void release(const QList<qint64> &campaignIds)
     {
@@ -166,7 +194,9 @@ private:
     CampaignRunner *m_runner = nullptr;
     QTimer *m_timer = nullptr;
     QTimer *m_sync = nullptr;
+    QTimer *m_inbox = nullptr;
     bool m_syncing = false;
+    bool m_reading = false;
     bool m_running = false;
     QString m_owner;
     QList<qint64> m_held; // job ids
@@ -222,6 +252,12 @@ void SendService::syncTracking()
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &SendWorker::syncTracking, Qt::QueuedConnection);
+}
+
+void SendService::readMailboxes()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &SendWorker::readMailboxes, Qt::QueuedConnection);
 }
 
 void SendService::wake()

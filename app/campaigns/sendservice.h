@@ -32,6 +32,7 @@ public:
         bool holdMissed = false;
         int tickMs = 1000;
         int trackerSyncMs = 60'000;
+        int mailboxReadMs = 300'000; // bounces, replies and unsubscribe mails in the sender mailboxes
     };
 
     explicit SendService(QObject *parent = nullptr);
@@ -44,6 +45,8 @@ public:
     void wake();
     // Pull lux-tracker's events now rather than at the next minute.
     void syncTracking();
+    // Read the sender mailboxes now rather than at the next turn.
+    void readMailboxes();
     void sendMissed(const QList<qint64> &campaignIds);
     // Renders the campaign for each address (as the contact with that address, if there is one)
     // and sends it from the campaign's mailbox with "[Test]" before the subject. No outbox row.
@@ -63,6 +66,8 @@ Q_SIGNALS:
     void trackingSynced(int events, int unsubscribes, const QString &error);
     // Microsoft rotated the signed-in user's refresh token: keep the new one (the keychain).
     void refreshTokenChanged(const QString &refreshToken);
+    // A look at the sender mailboxes ended: what it applied (a problem is said once, through problem()).
+    void mailboxesRead(int bounces, int unsubscribes, int replies);
 
 private:
     QThread m_thread;

@@ -15,6 +15,8 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.graph.clientId = settings.graphClientId();
     s.delegatedMailbox = settings.graphDelegatedMailbox();
     s.tracking.trackerUrl = settings.trackerUrl();
+    s.inbox.move = settings.mailboxMovesRead();
+    s.inbox.folder = settings.mailboxFolder();
     // Headless runs bring their secrets in the environment; withSecrets() adds the keychain's.
     s.graph.clientSecret = SecretStore::fromEnvironment(Secret::GraphClientSecret);
     s.graph.refreshToken = SecretStore::fromEnvironment(Secret::GraphRefreshToken);

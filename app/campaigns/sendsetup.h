@@ -2,6 +2,7 @@
 #pragma once
 
 #include "channels/graph/graphclient.h"
+#include "mailbox/mailboxreader.h"
 #include "tracking/campaigntracking.h"
 
 #include <QCoroTask>
@@ -22,6 +23,7 @@ struct SendSetup
     channels::graph::GraphConfig graph; // with the client secret, and the refresh token when signed in
     QString delegatedMailbox;           // the user signed in to send as themselves (through /me)
     tracking::CampaignTracking::Config tracking;
+    mailbox::MailboxReader::Config inbox; // what is done with the messages read from the sender mailboxes
 
     // Addresses and identities from the settings, and the secrets the environment gives.
     static SendSetup fromSettings(const Settings &settings);

@@ -126,8 +126,20 @@ QCoro::Task<HttpResponse> HttpClient::send(QUrl url, HttpRequest request)
         if (total > 0 && sent >= total)
             response.requestSentWhole = true;
     });
+    if (request.maxResponseBytes > 0)
+        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&response, reply, max = request.maxResponseBytes](qint64 received, qint64 total) {
+            if (received > max || total > max) {
+                response.tooLarge = true;
+                reply->abort();
+            }
+        });
     co_await qCoro(reply).waitForFinished();
     reply->deleteLater();
+    if (response.tooLarge) {
+        response.networkError = int(QNetworkReply::OperationCanceledError);
+        response.errorString = QStringLiteral("The answer is longer than %1 bytes.").arg(request.maxResponseBytes);
+        co_return response;
+    }
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.networkError = int(reply->error());
     response.errorString = reply->errorString();

@@ -27,6 +27,9 @@ struct HttpRequest
     // a one-shot request is uploaded from a body that cannot be rewound, so Qt gives up instead
     // (ContentReSendError) and the caller reads "no answer, may have arrived": Outcome::Unknown.
     bool oneShot = false;
+    // The most bytes of answer read (0: no limit). A longer answer is cut off: the request ends
+    // without a status and `tooLarge` says why.
+    qint64 maxResponseBytes = 0;
 };
 
 struct HttpResponse
@@ -38,6 +41,7 @@ struct HttpResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     int retryAfterSeconds = -1; // Retry-After (seconds or an HTTP date) or retry-after-ms, rounded up
+    bool tooLarge = false;      // the answer was longer than the request's maxResponseBytes
 
     bool answered() const { return status != 0; }
     bool succeeded() const { return status >= 200 && status < 300; }

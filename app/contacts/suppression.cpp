@@ -5,6 +5,7 @@
 #include "common/errorcodes.h"
 #include "common/inputfile.h"
 #include "csvreader.h"
+#include "mailbox/inboundmessages.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "users/auditlog.h"
@@ -285,6 +286,9 @@ Status ContactEraser::forget(QSqlDatabase db, const QString &emailText, std::opt
     q.addBindValue(id);
     if (!q.exec())
         return storage::queryError(q);
+    // What they wrote to the sender mailboxes, and their address there.
+    if (Status s = mailbox::InboundMessages::forgetContact(db, id, email->key); !s)
+        return s;
     q.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?")); // tags cascade; the search index follows
     q.addBindValue(id);
     if (!q.exec())

@@ -50,6 +50,8 @@ const QHash<Settings::Key, Entry> &table()
         {K::GraphDelegatedMailbox, {"graph/delegated_mailbox", QString(), Scope::PersonInDatabase}},
         {K::MissedSchedules, {"scheduler/missed", QStringLiteral("send")}},
         {K::CloseToTray, {"window/closeToTray", true}},
+        {K::MailboxAfterReading, {"mailbox/after_reading", QStringLiteral("read"), Scope::Database}},
+        {K::MailboxFolder, {"mailbox/folder", QStringLiteral("LUX processed"), Scope::Database}},
         {K::PreviewAnyLocalImage, {"preview/anyLocalImage", false}},
     };
     return entries;

@@ -54,6 +54,8 @@ public:
         GraphDelegatedMailbox,   // the user signed in to send as themselves (refresh token in the keychain)
         MissedSchedules,         // "send": what came due while closed goes at the next start; "wait"
         CloseToTray,             // closing the window while campaigns are due keeps sending from the tray
+        MailboxAfterReading,     // what is done with a message read from a sender mailbox: "read" (mark) or "move"
+        MailboxFolder,           // the folder "move" puts them in (made at the top of the mailbox when missing)
         PreviewAnyLocalImage,    // the preview shows local images from anywhere, not only the template's folders
     };
     Q_ENUM(Key)
@@ -119,6 +121,10 @@ public:
     // Jobs that came due while the app was closed wait for the user ("wait") instead of going at once.
     bool holdMissedSchedules() const { return value(Key::MissedSchedules).toString() == QLatin1String("wait"); }
     bool closeToTray() const { return value(Key::CloseToTray).toBool(); }
+    // Bounces, replies and unsubscribe mails read from a sender mailbox are moved to mailboxFolder()
+    // rather than marked read. Never deleted.
+    bool mailboxMovesRead() const { return value(Key::MailboxAfterReading).toString() == QLatin1String("move"); }
+    QString mailboxFolder() const { return value(Key::MailboxFolder).toString().trimmed(); }
     // The email preview reads local images (file: URLs, paths) wherever this account can read them.
     // Off: only from the template's folder and the media library, so a template cannot show what
     // else is on this computer.

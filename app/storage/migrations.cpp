@@ -325,6 +325,45 @@ const QList<Migration> kMigrations = {
          QStringLiteral("ALTER TABLE jobs_v10 RENAME TO jobs"),
          QStringLiteral("CREATE INDEX jobs_due ON jobs (done_at, due_at)"),
      }},
+    {11,
+     "bounces, replies and unsubscribe mails read from the sender mailboxes",
+     QStringList{
+         // Where the reading of each sender mailbox's Inbox stands: Graph's next or delta link ('' before
+         // the first round), the last look, and its error. `reported` is the error code the user was
+         // last told about, so a lasting one (a permission missing) is said once.
+         QStringLiteral("CREATE TABLE mailbox_sync ("
+                        " mailbox TEXT PRIMARY KEY," // lower case
+                        " link TEXT NOT NULL DEFAULT '',"
+                        " round_started_at BIGINT,"
+                        " synced_at BIGINT,"
+                        " error_code TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
+                        " reported TEXT NOT NULL DEFAULT '')"),
+         // Each message read from a sender mailbox, once (mailbox, graph_id), with what it was and what
+         // was done. `disposed`: marked read or moved as the settings say (retried until it is).
+         QStringLiteral("CREATE TABLE inbound_messages ("
+                        " id INTEGER PRIMARY KEY,"
+                        " mailbox TEXT NOT NULL,"
+                        " graph_id TEXT NOT NULL,"
+                        " received_at BIGINT NOT NULL,"
+                        " kind TEXT NOT NULL CHECK (kind = 'hard-bounce' OR kind = 'soft-bounce' OR kind = 'auto-reply'"
+                        "  OR kind = 'unsubscribe' OR kind = 'reply' OR kind = 'other'),"
+                        " rule TEXT NOT NULL DEFAULT '',"
+                        " address TEXT NOT NULL DEFAULT ''," // the failed recipient, or the sender
+                        " status TEXT NOT NULL DEFAULT '', diagnostic TEXT NOT NULL DEFAULT '',"
+                        " campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,"
+                        " outbox_id INTEGER REFERENCES outbox(id) ON DELETE SET NULL,"
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " subject TEXT NOT NULL DEFAULT '', excerpt TEXT NOT NULL DEFAULT '',"
+                        " effect TEXT NOT NULL DEFAULT ''," // what it changed: bounced, suppressed, unsubscribed, counted
+                        " disposed INTEGER NOT NULL DEFAULT 0 CHECK (disposed IN (0, 1)),"
+                        " processed_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE UNIQUE INDEX inbound_messages_graph ON inbound_messages (mailbox, graph_id)"),
+         QStringLiteral("CREATE INDEX inbound_messages_contact ON inbound_messages (contact_id, received_at)"),
+         QStringLiteral("CREATE INDEX inbound_messages_campaign ON inbound_messages (campaign_id, kind)"),
+         QStringLiteral("CREATE INDEX inbound_messages_outbox ON inbound_messages (outbox_id)"),
+         QStringLiteral("CREATE INDEX inbound_messages_address ON inbound_messages (address, kind)"),
+         QStringLiteral("CREATE INDEX inbound_messages_pending ON inbound_messages (mailbox) WHERE disposed = 0"),
+     }},
 };
 
 } // namespace

@@ -173,19 +173,19 @@ QUrl CampaignTracking::apiUrl(const QString &path) const
     return QUrl(base() + path);
 }
 
-QString CampaignTracking::unsubscribeUrl(qint64 campaignId, qint64 outboxId) const
+QString CampaignTracking::unsubscribeUrl(qint64 campaignId, qint64 outboxId, Language language) const
 {
-    return base() + QStringLiteral("/u/") + m_codec.sign({Purpose::Unsubscribe, quint64(campaignId), quint64(outboxId), 0, 0});
+    return base() + QStringLiteral("/u/") + m_codec.sign({Purpose::Unsubscribe, quint64(campaignId), quint64(outboxId), 0, 0, language});
 }
 
 QString CampaignTracking::openUrl(qint64 campaignId, qint64 outboxId) const
 {
-    return base() + QStringLiteral("/o/") + m_codec.sign({Purpose::Open, quint64(campaignId), quint64(outboxId), 0, 0});
+    return base() + QStringLiteral("/o/") + m_codec.sign({Purpose::Open, quint64(campaignId), quint64(outboxId), 0, 0, Language::Unknown});
 }
 
 QString CampaignTracking::clickUrl(qint64 campaignId, qint64 outboxId, quint32 linkId) const
 {
-    return base() + QStringLiteral("/c/") + m_codec.sign({Purpose::Click, quint64(campaignId), quint64(outboxId), linkId, 0});
+    return base() + QStringLiteral("/c/") + m_codec.sign({Purpose::Click, quint64(campaignId), quint64(outboxId), linkId, 0, Language::Unknown});
 }
 
 Status CampaignTracking::prepareLinks(QSqlDatabase db, const campaigns::Campaign &campaign) const

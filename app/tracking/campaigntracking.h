@@ -50,7 +50,8 @@ public:
     // Checks the address and the keys; says what is missing and where to set it.
     static Result<CampaignTracking> create(const Config &config);
 
-    QString unsubscribeUrl(qint64 campaignId, qint64 outboxId) const;
+    // `language`: the contact's, so lux-tracker shows the unsubscribe page in it (Unknown: English).
+    QString unsubscribeUrl(qint64 campaignId, qint64 outboxId, Language language = Language::Unknown) const;
     QString openUrl(qint64 campaignId, qint64 outboxId) const;
     QString clickUrl(qint64 campaignId, qint64 outboxId, quint32 linkId) const;
 

@@ -113,10 +113,16 @@ def main():
     if os.geteuid() == 0:
         args.append("--allow-root")
     tracker = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    line = tracker.stdout.readline()
-    m = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
+    # It says its limits, then where it listens.
+    seen, m = [], None
+    while not m and len(seen) < 20:
+        line = tracker.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        m = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
     if not m:
-        fail("lux-tracker did not start: " + line)
+        fail("lux-tracker did not start: " + "".join(seen))
     base = f"http://127.0.0.1:{m.group(1)}"
 
     env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(work, "config"), LUX_DB=os.path.join(work, "app.sqlite"),

@@ -155,7 +155,7 @@ void TestHostileContent::luxctlTemplate_data()
         QTest::addRow("%s markdown 1 MiB of ![[]()", command) << c << file << Recipe{{}, "![[]()", 180'000, {}, true}
                                                             << QString(errc::templateMarkdown) << QStringLiteral("characters of Markdown");
         QTest::addRow("%s markdown row of 50000 cells", command) << c << file << Recipe{"# Prices\n\n", "|", 50'000, "\n|-|-|\n", true}
-                                                               << QString(errc::templateMarkdown) << QStringLiteral("cell(s) on line 3");
+                                                               << QString(errc::templateMarkdown) << QStringLiteral("than 256 cells on line 3");
         QTest::addRow("%s markdown 5000 quotes deep", command) << c << file << Recipe{kFooter + "\n", ">", 5'000, " deep\n", true}
                                                               << tooDeep << QStringLiteral("<blockquote>");
     }

@@ -33,6 +33,11 @@ private Q_SLOTS:
     void wrongKeyIsRefused();
     void rotationKeepsOldTokensValid();
     void nonCanonicalEncodingsAreRefused();
+    void versionOneTokenStillVerifies();
+    void languageRoundTrips();
+    void tamperedLanguageIsRefused();
+    void languageFromTag_data();
+    void languageFromTag();
     void keyRingErrorsSayWhere();
     void classifierRules_data();
     void classifierRules();
@@ -187,6 +192,99 @@ void TestToken::nonCanonicalEncodingsAreRefused()
     QByteArray raw = QByteArray::fromBase64(token, QByteArray::Base64UrlEncoding);
     raw = raw.left(3) + QByteArray("\x85\x00", 2) + raw.mid(4);
     QVERIFY(!c.verify(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), Purpose::Open));
+}
+
+void TestToken::versionOneTokenStillVerifies()
+{
+    // Made outside this code (HMAC-SHA256 by hand) as version 1 wrote it before tokens carried a
+    // language: an unsubscribe link already in someone's mailbox.
+    const TokenCodec c = codec("1 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\n");
+    const QByteArray sent = "AQEDrAKA5JfQEgCn6nASnWy9OBRR0u76QyPp";
+    const auto claims = c.verify(sent, Purpose::Unsubscribe);
+    QVERIFY(claims);
+    QCOMPARE(claims->campaign, quint64(300));
+    QCOMPARE(claims->recipient, quint64(5'000'000'000ull));
+    QCOMPARE(claims->language, Language::Unknown);
+    // And without a language sign() still writes exactly that, version 1.
+    QCOMPARE(c.sign({Purpose::Unsubscribe, 300, 5'000'000'000ull, 0, 0, Language::Unknown}), QString::fromLatin1(sent));
+}
+
+void TestToken::languageRoundTrips()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate(3)));
+    for (const Language language : {Language::English, Language::Spanish, Language(9) /* a newer app's */}) {
+        const QString token = c.sign({Purpose::Unsubscribe, 300, 42, 0, 0, language});
+        const QByteArray raw = QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding);
+        QCOMPARE(quint8(raw[0]), TokenCodec::kVersionWithLanguage);
+        QCOMPARE(quint8(raw[raw.size() - TokenCodec::kMacBytes - 1]), quint8(language));
+        const auto out = c.verify(token.toLatin1(), Purpose::Unsubscribe);
+        QVERIFY(out);
+        QCOMPARE(out->language, language);
+        QCOMPARE(out->campaign, quint64(300));
+        QCOMPARE(out->recipient, quint64(42));
+        QCOMPARE(out->keyId, quint8(3));
+        QVERIFY(token.size() <= 36);
+    }
+    // The language is part of the token: the same recipient's English and Spanish links differ.
+    QVERIFY(c.sign({Purpose::Unsubscribe, 300, 42, 0, 0, Language::English})
+            != c.sign({Purpose::Unsubscribe, 300, 42, 0, 0, Language::Spanish}));
+}
+
+void TestToken::tamperedLanguageIsRefused()
+{
+    const TokenCodec c(*KeyRing::parse(KeyRing::generate()));
+    const QByteArray token = c.sign({Purpose::Unsubscribe, 99, 1234, 0, 0, Language::Spanish}).toLatin1();
+    const QByteArray raw = QByteArray::fromBase64(token, QByteArray::Base64UrlEncoding);
+    const auto encode = [](const QByteArray &b) { return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals); };
+    const qsizetype at = raw.size() - TokenCodec::kMacBytes - 1;
+    for (int value : {0, 1, 3, 255}) { // Spanish rewritten as nothing, English, anything
+        QByteArray forged = raw;
+        forged[at] = char(value);
+        QVERIFY2(!c.verify(encode(forged), Purpose::Unsubscribe), qPrintable(QString::number(value)));
+    }
+    // The language byte dropped (a version-2 body passed off as shorter), or the version lowered to 1.
+    QVERIFY(!c.verify(encode(raw.left(at) + raw.mid(at + 1)), Purpose::Unsubscribe));
+    QByteArray v1 = raw;
+    v1[0] = char(TokenCodec::kVersion);
+    QVERIFY(!c.verify(encode(v1), Purpose::Unsubscribe));
+    // Every single bit flipped anywhere in a version-2 token.
+    int refused = 0;
+    for (qsizetype i = 0; i < raw.size(); ++i)
+        for (int bit = 0; bit < 8; ++bit) {
+            QByteArray forged = raw;
+            forged[i] = char(forged[i] ^ (1 << bit));
+            if (!c.verify(encode(forged), Purpose::Unsubscribe))
+                ++refused;
+        }
+    QCOMPARE(refused, raw.size() * 8);
+}
+
+void TestToken::languageFromTag_data()
+{
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<int>("language");
+    QTest::newRow("empty") << QString() << int(Language::Unknown);
+    QTest::newRow("es") << QStringLiteral("es") << int(Language::Spanish);
+    QTest::newRow("ES-mx") << QStringLiteral(" ES-mx ") << int(Language::Spanish);
+    QTest::newRow("es_419") << QStringLiteral("es_419") << int(Language::Spanish);
+    QTest::newRow("Spanish") << QStringLiteral("Spanish") << int(Language::Spanish);
+    QTest::newRow("Español") << QStringLiteral("Español") << int(Language::Spanish);
+    QTest::newRow("Spanish (Mexico)") << QStringLiteral("Spanish (Mexico)") << int(Language::Spanish);
+    QTest::newRow("en") << QStringLiteral("en") << int(Language::English);
+    QTest::newRow("en-GB") << QStringLiteral("en-GB") << int(Language::English);
+    QTest::newRow("English") << QStringLiteral("English") << int(Language::English);
+    QTest::newRow("de") << QStringLiteral("de") << int(Language::Unknown);
+    QTest::newRow("Estonian et") << QStringLiteral("et") << int(Language::Unknown);
+    QTest::newRow("esperanto") << QStringLiteral("eo") << int(Language::Unknown);
+    QTest::newRow("word starting es") << QStringLiteral("estonian") << int(Language::Unknown);
+}
+
+void TestToken::languageFromTag()
+{
+    QFETCH(QString, tag);
+    QFETCH(int, language);
+    QCOMPARE(int(lux::tracking::languageFromTag(tag)), language);
+    QCOMPARE(languageCode(Language(language)), language == 0 ? QString() : language == 1 ? QStringLiteral("en") : QStringLiteral("es"));
 }
 
 void TestToken::keyRingErrorsSayWhere()

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void unsubscribePageNeverUnsubscribesOnGet();
     void oneClickPostInBothEncodings();
     void oneClickRefusesWhatIsNotOneClick();
+    void unsubscribePagesFollowTheTokensLanguage();
     void apiNeedsTheBearerToken();
     void apiValidatesLinks();
     void eventsPageWithACursor();
@@ -49,7 +50,8 @@ private Q_SLOTS:
     void refusesRootAndBadConfiguration();
 
 private:
-    QString sign(Purpose p, quint64 campaign, quint64 recipient, quint32 link = 0) const;
+    QString sign(Purpose p, quint64 campaign, quint64 recipient, quint32 link = 0,
+                 tracking::Language language = tracking::Language::Unknown) const;
     HttpAnswer get(const QString &path, const QByteArray &agent = kBrowser, const QByteArray &verb = "GET");
     HttpAnswer api(const QByteArray &verb, const QString &path, const QByteArray &body = {}, const QByteArray &token = {});
     QJsonArray events(qint64 after = 0);
@@ -79,9 +81,9 @@ void TestTracker::cleanup()
     m_env.reset();
 }
 
-QString TestTracker::sign(Purpose p, quint64 campaign, quint64 recipient, quint32 link) const
+QString TestTracker::sign(Purpose p, quint64 campaign, quint64 recipient, quint32 link, tracking::Language language) const
 {
-    return tracking::TokenCodec(*tracking::KeyRing::parse(m_tracker->keys())).sign({p, campaign, recipient, link, 0});
+    return tracking::TokenCodec(*tracking::KeyRing::parse(m_tracker->keys())).sign({p, campaign, recipient, link, 0, language});
 }
 
 HttpAnswer TestTracker::get(const QString &path, const QByteArray &agent, const QByteArray &verb)
@@ -286,6 +288,69 @@ void TestTracker::oneClickRefusesWhatIsNotOneClick()
     const QJsonArray e = events();
     QCOMPARE(e.size(), 1); // only the open: nothing above unsubscribed anyone
     QCOMPARE(e[0].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("open"));
+}
+
+void TestTracker::unsubscribePagesFollowTheTokensLanguage()
+{
+    using tracking::Language;
+    struct Case
+    {
+        const char *name;
+        Language language;
+        quint64 recipient;
+        bool spanish;
+    };
+    // Unknown is every version-1 token (no language byte); 9 is a language a newer app might sign.
+    const Case cases[] = {{"Spanish", Language::Spanish, 70, true},
+                          {"English", Language::English, 71, false},
+                          {"version 1, no language", Language::Unknown, 72, false},
+                          {"a language this tracker has no page for", Language(9), 73, false}};
+    for (const Case &c : cases) {
+        const QString path = QStringLiteral("/u/") + sign(Purpose::Unsubscribe, 11, c.recipient, 0, c.language);
+        const QByteArray version = QByteArray::fromBase64(path.mid(3).toLatin1(), QByteArray::Base64UrlEncoding).left(1);
+        QCOMPARE(version, QByteArray(1, c.language == Language::Unknown ? '\x01' : '\x02'));
+        const auto page = get(path);
+        QVERIFY2(page.status == 200, c.name);
+        // The page keeps its headers whatever its language.
+        QVERIFY2(page.header("Content-Security-Policy").startsWith("default-src 'none'"), c.name);
+        QCOMPARE(page.header("X-Frame-Options"), QByteArray("DENY"));
+        QVERIFY2(page.body.contains("name=\"List-Unsubscribe\" value=\"One-Click\""), c.name);
+        const auto done = httpRequest(m_nam, "POST", m_tracker->url(path), "List-Unsubscribe=One-Click",
+                                      {{"Content-Type", "application/x-www-form-urlencoded"}});
+        QVERIFY2(done.status == 200, c.name);
+        QVERIFY2(done.header("Content-Security-Policy").startsWith("default-src 'none'"), c.name);
+        if (c.spanish) {
+            QVERIFY2(page.body.startsWith("<!doctype html><html lang=\"es\">"), page.body.left(80).constData());
+            QVERIFY2(page.body.contains("<title>Darse de baja</title>"), page.body.constData());
+            QVERIFY2(page.body.contains(QStringLiteral("¿Quieres darte de baja de estos correos?").toUtf8()), page.body.constData());
+            QVERIFY2(page.body.contains(">Darse de baja</button>"), page.body.constData());
+            QVERIFY(!page.body.contains("Unsubscribe from these emails?"));
+            QVERIFY2(done.body.startsWith("<!doctype html><html lang=\"es\">"), done.body.left(80).constData());
+            QVERIFY2(done.body.contains("<h1 id=\"done\">Te has dado de baja</h1>"), done.body.constData());
+            QVERIFY(!done.body.contains("You are unsubscribed"));
+        } else {
+            QVERIFY2(page.body.startsWith("<!doctype html><html lang=\"en\">"), c.name);
+            QVERIFY2(page.body.contains("<title>Unsubscribe</title>"), c.name);
+            QVERIFY2(page.body.contains("Unsubscribe from these emails?"), c.name);
+            QVERIFY2(page.body.contains(">Unsubscribe</button>"), c.name);
+            QVERIFY2(done.body.startsWith("<!doctype html><html lang=\"en\">"), c.name);
+            QVERIFY2(done.body.contains("<h1 id=\"done\">You are unsubscribed</h1>"), c.name);
+        }
+    }
+    // A token that does not verify has no language to trust: the English 404.
+    QString forged = sign(Purpose::Unsubscribe, 11, 70, 0, Language::Spanish);
+    forged[10] = forged[10] == u'A' ? u'B' : u'A';
+    const auto notFound = get(QStringLiteral("/u/") + forged);
+    QCOMPARE(notFound.status, 404);
+    QVERIFY(notFound.body.startsWith("<!doctype html><html lang=\"en\">"));
+    // Every POST above unsubscribed its recipient, whatever the page's language.
+    const auto page = api("GET", QStringLiteral("/api/v1/events?after=0"));
+    const QJsonArray e = QJsonDocument::fromJson(page.body).object().value(QStringLiteral("events")).toArray();
+    QCOMPARE(e.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(e[i].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("unsubscribe"));
+        QCOMPARE(e[i].toObject().value(QStringLiteral("recipient")).toInteger(), qint64(cases[i].recipient));
+    }
 }
 
 void TestTracker::apiNeedsTheBearerToken()

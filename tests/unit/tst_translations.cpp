@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include "common/translations.h"
 #include "session/appsession.h"
 #include "settings/settings.h"
 #include "shell/mainwindow.h"
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void spanishCoversEveryString();
     void placeholdersSurviveTranslation();
     void spanishReachesTheWindow();
+    void countsHavePluralFormsInAnyLocale();
 };
 
 void TestTranslations::spanishIsEmbeddedAndLoads()
@@ -101,6 +103,19 @@ void TestTranslations::spanishReachesTheWindow()
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusDatabase"))->text() == QStringLiteral("Sin base de datos"));
     }
     QCoreApplication::removeTranslator(&es);
+}
+
+void TestTranslations::countsHavePluralFormsInAnyLocale()
+{
+    // German (no file of its own) and the C locale of a bare session get English's plural forms.
+    for (const QString &language : {QStringLiteral("de"), QStringLiteral("C")}) {
+        installTranslations(language);
+        QCOMPARE(QCoreApplication::translate("lux::ui::CampaignsPage", "%n campaign(s)", nullptr, 0), QStringLiteral("0 campaigns"));
+        QCOMPARE(QCoreApplication::translate("lux::ui::CampaignsPage", "%n campaign(s)", nullptr, 1), QStringLiteral("1 campaign"));
+        QCOMPARE(QCoreApplication::translate("lux::ui::CampaignsPage", "%n campaign(s)", nullptr, 2), QStringLiteral("2 campaigns"));
+    }
+    installTranslations(QStringLiteral("es"));
+    QCOMPARE(QCoreApplication::translate("lux::ui::CampaignsPage", "%n campaign(s)", nullptr, 1), QStringLiteral("1 campaña"));
 }
 
 LUX_TEST_MAIN(TestTranslations, QApplication)

@@ -62,16 +62,23 @@ EN = {
     '%n replaced': ('%n replaced', '%n replaced'),
     '%n match(es)': ('%n match', '%n matches'),
     'Subject: %1\nPreheader: %2\n%n character(s) of %3': ('Subject: %1\nPreheader: %2\n%n character of %3', 'Subject: %1\nPreheader: %2\n%n characters of %3'),
+    'and %n more': ('and %n more', 'and %n more'),
+    'Components are included more than %n level(s) deep here.': ('Components are included more than %n level deep here.', 'Components are included more than %n levels deep here.'),
+    'With its components in place the template would be over %n character(s); include fewer or smaller components.': ('With its components in place the template would be over %n character; include fewer or smaller components.', 'With its components in place the template would be over %n characters; include fewer or smaller components.'),
+    '%1 has a table row of more than %n cell(s) on line %2.': ('%1 has a table row of more than %n cell on line %2.', '%1 has a table row of more than %n cells on line %2.'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
 ts = os.path.join(os.path.dirname(__file__), '..', 'lux_%s.ts' % language)
 tree = ET.parse(ts)
 missing = []
-for message in tree.getroot().iter('message'):
+# A key (context, source) overrides the plain source text where one context needs other words
+# ("Unsubscribe" on lux-tracker's page for a recipient, not the app's button).
+messages = [(context.findtext('name'), message) for context in tree.getroot().iter('context') for message in context.iter('message')]
+for context, message in messages:
     source = message.find('source').text
     translation = message.find('translation')
-    value = TABLE.get(source)
+    value = TABLE.get((context, source), TABLE.get(source))
     if value is None:
         missing.append(source)
         continue

@@ -50,7 +50,9 @@ Result<QByteArray> GraphChannel::build(const Delivery &d) const
                         .arg(d.sender.section(u'@', -1));
     if (messageId.startsWith(u'<') && messageId.endsWith(u'>'))
         messageId = messageId.mid(1, messageId.size() - 2);
-    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeUrl(m_campaignId, d.outboxId) : QString();
+    // The unsubscribe page speaks the contact's language when it is one lux-tracker has.
+    const tracking::Language language = contact ? tracking::languageFromTag(contact->language) : tracking::Language::Unknown;
+    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeUrl(m_campaignId, d.outboxId, language) : QString();
     return m_builder->build({contact ? &*contact : nullptr, d.address, d.sender, messageId, unsubscribe,
                              d.test ? tr("[Test] ") : QString(), d.test ? 0 : d.outboxId});
 }
@@ -101,13 +103,13 @@ GraphChannelFactory::~GraphChannelFactory() = default;
 
 Result<std::unique_ptr<Channel>> GraphChannelFactory::make(const QStringList &mailboxes, const tracking::CampaignTracking &tracking)
 {
-    const auto client = clientFor(mailboxes);
-    if (!client)
-        return client.error();
-    return std::unique_ptr<Channel>(std::make_unique<GraphChannel>(m_db, *client, &tracking, m_clock));
+    const auto graph = client(mailboxes);
+    if (!graph)
+        return graph.error();
+    return std::unique_ptr<Channel>(std::make_unique<GraphChannel>(m_db, *graph, &tracking, m_clock));
 }
 
-Result<GraphClient *> GraphChannelFactory::clientFor(const QStringList &mailboxes)
+Result<GraphClient *> GraphChannelFactory::client(const QStringList &mailboxes)
 {
     // The signed-in user's client when the campaign sends from that mailbox alone, else the app's.
     const QString delegated = m_delegatedMailbox;

@@ -71,14 +71,14 @@ public:
 
     // `tracking` outlives the channel.
     Result<std::unique_ptr<Channel>> make(const QStringList &mailboxes, const tracking::CampaignTracking &tracking);
+    // The client that may use these mailboxes (owned by the factory): sending, and reading their Inbox.
+    Result<GraphClient *> client(const QStringList &mailboxes);
 
 Q_SIGNALS:
     // Microsoft rotated the signed-in user's refresh token: keep the new one (the keychain).
     void refreshTokenChanged(const QString &refreshToken);
 
 private:
-    Result<GraphClient *> clientFor(const QStringList &mailboxes);
-
     QSqlDatabase m_db;
     QNetworkAccessManager *m_network;
     GraphConfig m_config;

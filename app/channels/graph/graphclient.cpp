@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <climits>
+
 namespace lux::channels::graph {
 
 SendOutcome classify(int status, int networkError, bool requestSentWhole, const QByteArray &body, const QByteArray &retryAfter)
@@ -107,7 +109,9 @@ QCoro::Task<Result<QString>> GraphClient::fetchToken()
 
 QString GraphClient::delegatedScope()
 {
-    return QStringLiteral("offline_access https://graph.microsoft.com/Mail.Send");
+    // Mail.ReadWrite: the bounces, replies and unsubscribe mails in the Inbox are read, then marked
+    // read or moved (issue 14).
+    return QStringLiteral("offline_access https://graph.microsoft.com/Mail.Send https://graph.microsoft.com/Mail.ReadWrite");
 }
 
 QString GraphClient::mailboxPath(const QString &mailbox) const
@@ -117,6 +121,16 @@ QString GraphClient::mailboxPath(const QString &mailbox) const
 }
 
 QCoro::Task<SendOutcome> GraphClient::call(QByteArray method, QString path, QByteArray body, QByteArray contentType, QByteArray *answer)
+{
+    HttpRequest request;
+    request.method = method;
+    request.path = path;
+    request.body = body;
+    request.contentType = contentType;
+    co_return co_await call(std::move(request), QUrl(), answer);
+}
+
+QCoro::Task<SendOutcome> GraphClient::call(HttpRequest request, QUrl absolute, QByteArray *answer)
 {
     // A 401 means the token ran out early: fetch a new one once and try again.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -129,18 +143,22 @@ QCoro::Task<SendOutcome> GraphClient::call(QByteArray method, QString path, QByt
             co_return o;
         }
         m_http.setBearer(token->toUtf8());
-        HttpRequest request;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        request.contentType = contentType;
-        const HttpResponse reply = co_await m_http.send(std::move(request));
+        // Named, and no co_await inside ?: (GCC 12 mishandles both).
+        HttpRequest copy = request;
+        QUrl target = absolute.isValid() ? absolute : m_http.url(copy.path);
+        const HttpResponse reply = co_await m_http.send(std::move(target), std::move(copy));
         const int status = reply.status;
         if (answer)
             *answer = reply.body;
         if (status == 401 && attempt == 0)
             continue;
-        co_return classify(status, reply.networkError, reply.requestSentWhole, reply.body, reply.header("Retry-After"));
+        SendOutcome o = classify(status, reply.networkError, reply.requestSentWhole, reply.body, reply.header("Retry-After"));
+        if (reply.tooLarge) {
+            o.kind = SendOutcome::Kind::Permanent;
+            o.code = QString(errc::inboundTooLarge);
+            o.message = tr("The answer is longer than %n bytes.", nullptr, int(std::min<qint64>(request.maxResponseBytes, INT_MAX)));
+        }
+        co_return o;
     }
     co_return SendOutcome{};
 }
@@ -193,6 +211,123 @@ QCoro::Task<Result<bool>> GraphClient::sentItemsHas(QString mailbox, QString int
     if (!o.ok())
         co_return Error(errc::graphLookup, tr("Could not look in Sent Items (%1): %2").arg(o.code, o.message));
     co_return !QJsonDocument::fromJson(answer).object().value(QStringLiteral("value")).toArray().isEmpty();
+}
+
+Error GraphClient::mailboxError(const SendOutcome &o, const QString &what)
+{
+    if (o.status == 403 || o.code == QLatin1String("ErrorAccessDenied"))
+        return Error(errc::graphMailDenied, tr("%1: Microsoft Graph denied access (%2).").arg(what, o.message.isEmpty() ? o.code : o.message));
+    if (o.status == 404)
+        return Error(errc::graphNotFound, tr("%1: Microsoft Graph has no such item (%2).").arg(what, o.code));
+    if (o.status == 410)
+        return Error(errc::graphSyncReset, tr("%1: Microsoft Graph no longer knows where the last look stopped.").arg(what));
+    if (o.code == errc::inboundTooLarge)
+        return Error(errc::inboundTooLarge, QStringLiteral("%1: %2").arg(what, o.message));
+    return Error(errc::graphMailbox, tr("%1: %2").arg(what, o.message.isEmpty() ? (o.code.isEmpty() ? tr("no answer") : o.code) : o.message));
+}
+
+QCoro::Task<Result<GraphClient::DeltaPage>> GraphClient::inboxDelta(QString mailbox, QString link, QDateTime since)
+{
+    HttpRequest request;
+    request.headers << qMakePair(QByteArrayLiteral("Prefer"), QByteArrayLiteral("odata.maxpagesize=%1").replace("%1", QByteArray::number(kDeltaPageSize)));
+    QUrl absolute;
+    if (link.isEmpty()) {
+        // Only what arrives: no updates, no deletions, and nothing older than `since`.
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("$select"), QStringLiteral("id,receivedDateTime"));
+        q.addQueryItem(QStringLiteral("changeType"), QStringLiteral("created"));
+        q.addQueryItem(QStringLiteral("$filter"),
+                       QStringLiteral("receivedDateTime ge %1").arg(since.toUTC().toString(Qt::ISODate)));
+        request.path = mailboxPath(mailbox) + QStringLiteral("/mailFolders/inbox/messages/delta?")
+                       + q.toString(QUrl::FullyEncoded).replace(u'+', QStringLiteral("%2B"));
+    } else {
+        absolute = QUrl(link, QUrl::StrictMode);
+        const QUrl base = m_config.baseUrl;
+        if (!absolute.isValid() || absolute.scheme() != base.scheme() || absolute.host() != base.host()
+            || absolute.port(absolute.scheme() == QLatin1String("https") ? 443 : 80) != base.port(base.scheme() == QLatin1String("https") ? 443 : 80))
+            co_return Error(errc::graphSyncReset, tr("The stored place in the mailbox %1 does not lead to Microsoft Graph; starting again.").arg(mailbox));
+    }
+    request.maxResponseBytes = 4 * 1024 * 1024;
+    QByteArray answer;
+    const SendOutcome o = co_await call(std::move(request), absolute, &answer);
+    if (!o.ok())
+        co_return mailboxError(o, tr("Reading the Inbox of %1").arg(mailbox));
+    const QJsonObject page = QJsonDocument::fromJson(answer).object();
+    DeltaPage result;
+    result.nextLink = page.value(QStringLiteral("@odata.nextLink")).toString();
+    result.deltaLink = page.value(QStringLiteral("@odata.deltaLink")).toString();
+    if (result.nextLink.isEmpty() && result.deltaLink.isEmpty())
+        co_return Error(errc::graphMailbox, tr("Reading the Inbox of %1: Microsoft Graph answered without a next or delta link.").arg(mailbox));
+    const QJsonArray values = page.value(QStringLiteral("value")).toArray();
+    for (const QJsonValue &v : values) {
+        const QJsonObject m = v.toObject();
+        InboxItem item;
+        item.id = m.value(QStringLiteral("id")).toString();
+        item.received = QDateTime::fromString(m.value(QStringLiteral("receivedDateTime")).toString(), Qt::ISODate);
+        item.removed = m.contains(QStringLiteral("@removed"));
+        if (!item.id.isEmpty())
+            result.items << item;
+    }
+    co_return result;
+}
+
+QCoro::Task<Result<QByteArray>> GraphClient::messageMime(QString mailbox, QString id, qint64 maxBytes)
+{
+    HttpRequest request;
+    request.path = mailboxPath(mailbox) + QStringLiteral("/messages/%1/$value").arg(QString::fromLatin1(QUrl::toPercentEncoding(id)));
+    request.maxResponseBytes = maxBytes;
+    QByteArray answer;
+    const SendOutcome o = co_await call(std::move(request), QUrl(), &answer);
+    if (!o.ok())
+        co_return mailboxError(o, tr("Reading a message in %1").arg(mailbox));
+    co_return answer;
+}
+
+QCoro::Task<Status> GraphClient::markRead(QString mailbox, QString id)
+{
+    QString path = mailboxPath(mailbox) + QStringLiteral("/messages/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(id)));
+    const SendOutcome o = co_await call("PATCH", std::move(path), QByteArrayLiteral(R"({"isRead":true})"), "application/json", nullptr);
+    if (!o.ok())
+        co_return mailboxError(o, tr("Marking a message read in %1").arg(mailbox));
+    co_return Status{};
+}
+
+QCoro::Task<Status> GraphClient::moveTo(QString mailbox, QString id, QString folderName)
+{
+    const QString key = mailbox.toLower() + u'\n' + folderName;
+    QString folderId = m_folderIds.value(key);
+    if (folderId.isEmpty()) {
+        QString quoted = folderName;
+        quoted.replace(u'\'', QStringLiteral("''"));
+        QString find = mailboxPath(mailbox)
+                       + QStringLiteral("/mailFolders?$select=id,displayName&$filter=%1")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("displayName eq '%1'").arg(quoted))));
+        QByteArray answer;
+        const SendOutcome found = co_await call("GET", std::move(find), {}, {}, &answer);
+        if (!found.ok())
+            co_return mailboxError(found, tr("Looking for the folder “%1” in %2").arg(folderName, mailbox));
+        const QJsonArray folders = QJsonDocument::fromJson(answer).object().value(QStringLiteral("value")).toArray();
+        folderId = folders.isEmpty() ? QString() : folders.first().toObject().value(QStringLiteral("id")).toString();
+        if (folderId.isEmpty()) {
+            QString create = mailboxPath(mailbox) + QStringLiteral("/mailFolders");
+            QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("displayName"), folderName}}).toJson(QJsonDocument::Compact);
+            const SendOutcome made = co_await call("POST", std::move(create), std::move(body), "application/json", &answer);
+            if (!made.ok())
+                co_return mailboxError(made, tr("Making the folder “%1” in %2").arg(folderName, mailbox));
+            folderId = QJsonDocument::fromJson(answer).object().value(QStringLiteral("id")).toString();
+            if (folderId.isEmpty())
+                co_return Error(errc::graphMailbox, tr("Microsoft Graph made the folder “%1” in %2 without saying its id.").arg(folderName, mailbox));
+        }
+        m_folderIds.insert(key, folderId);
+    }
+    QString path = mailboxPath(mailbox) + QStringLiteral("/messages/%1/move").arg(QString::fromLatin1(QUrl::toPercentEncoding(id)));
+    QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("destinationId"), folderId}}).toJson(QJsonDocument::Compact);
+    const SendOutcome o = co_await call("POST", std::move(path), std::move(body), "application/json", nullptr);
+    if (o.status == 404)
+        m_folderIds.remove(key); // the folder went away: look again next time
+    if (!o.ok())
+        co_return mailboxError(o, tr("Moving a message to “%1” in %2").arg(folderName, mailbox));
+    co_return Status{};
 }
 
 } // namespace lux::channels::graph

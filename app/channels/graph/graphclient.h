@@ -6,6 +6,7 @@
 
 #include <QCoroTask>
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QUrl>
 
@@ -59,6 +60,29 @@ public:
     QCoro::Task<SendOutcome> sendDraft(QString mailbox, QString draftId);
     // Whether Sent Items of the mailbox holds a message with this Message-ID.
     QCoro::Task<Result<bool>> sentItemsHas(QString mailbox, QString internetMessageId);
+    // Reading a mailbox's Inbox (provider-contracts.md §1.9): one page of a delta round. `link` is
+    // the stored nextLink or deltaLink; empty starts a new round of messages received from `since`.
+    // A link that does not lead to Graph's own address is refused (the token never goes elsewhere).
+    struct InboxItem
+    {
+        QString id;
+        QDateTime received;
+        bool removed = false; // "@removed": moved or deleted since
+    };
+    struct DeltaPage
+    {
+        QList<InboxItem> items;
+        QString nextLink;  // more pages follow in this round
+        QString deltaLink; // the round is over: keep this for the next
+    };
+    static constexpr int kDeltaPageSize = 50;
+    QCoro::Task<Result<DeltaPage>> inboxDelta(QString mailbox, QString link, QDateTime since);
+    // The message's MIME (/messages/{id}/$value), at most `maxBytes`.
+    QCoro::Task<Result<QByteArray>> messageMime(QString mailbox, QString id, qint64 maxBytes);
+    QCoro::Task<Status> markRead(QString mailbox, QString id);
+    // Moves the message to the folder of that display name at the top of the mailbox, made when it
+    // is missing.
+    QCoro::Task<Status> moveTo(QString mailbox, QString id, QString folderName);
     int tokenRequests() const { return m_tokenRequests; }
     // The scope a delegated sign-in asks for: sending as the user, and a refresh token.
     static QString delegatedScope();
@@ -74,6 +98,12 @@ private:
     bool m_fetching = false;
     std::optional<Error> m_tokenError;
     QCoro::Task<SendOutcome> call(QByteArray method, QString path, QByteArray body, QByteArray contentType, QByteArray *answer);
+    // The same with a whole request, sent to `absolute` when it is valid (a delta link).
+    QCoro::Task<SendOutcome> call(HttpRequest request, QUrl absolute, QByteArray *answer);
+    // A failed mailbox call as an error: Mail.Read missing (graph.mail-denied), a delta round to
+    // start again (graph.sync-reset), or what Graph said.
+    static Error mailboxError(const SendOutcome &o, const QString &what);
+    QHash<QString, QString> m_folderIds; // "mailbox\nname" → folder id
 
     GraphConfig m_config;
     HttpClient m_http;

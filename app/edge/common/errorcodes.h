@@ -109,6 +109,12 @@ inline constexpr QLatin1StringView graphConfig{"graph.config"};
 inline constexpr QLatin1StringView graphDelegated{"graph.delegated"};
 inline constexpr QLatin1StringView graphDraft{"graph.draft"};
 inline constexpr QLatin1StringView graphLookup{"graph.lookup"};
+// Reading a sender mailbox (issue 14): the permission to read (or to mark and move) is missing; a
+// delta round Graph no longer knows (410), to start again; any other failure.
+inline constexpr QLatin1StringView graphMailDenied{"graph.mail-denied"};
+inline constexpr QLatin1StringView graphMailbox{"graph.mailbox"};
+inline constexpr QLatin1StringView graphNotFound{"graph.not-found"};
+inline constexpr QLatin1StringView graphSyncReset{"graph.sync-reset"};
 inline constexpr QLatin1StringView graphToken{"graph.token"};
 
 inline constexpr QLatin1StringView importEmpty{"import.empty"};
@@ -120,6 +126,12 @@ inline constexpr QLatin1StringView importUnknownField{"import.unknown-field"};
 // Apart from io.write so a script can tell "free some space" from "pick another place".
 inline constexpr QLatin1StringView ioDiskFull{"io.disk-full"};
 inline constexpr QLatin1StringView ioWrite{"io.write"};
+
+// Inbound mail the classifier refuses (issue 14): larger than InboundClassifier::kMaxBytes, more
+// Content-Type lines than it lets the MIME parser see, or bytes the parser gave up on.
+inline constexpr QLatin1StringView inboundTooComplex{"inbound.too-complex"};
+inline constexpr QLatin1StringView inboundTooLarge{"inbound.too-large"};
+inline constexpr QLatin1StringView inboundUnreadable{"inbound.unreadable"};
 
 inline constexpr QLatin1StringView jobLease{"job.lease"};
 

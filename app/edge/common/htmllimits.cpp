@@ -31,6 +31,19 @@ constexpr std::array kRawText{QLatin1StringView("script"),   QLatin1StringView("
                               QLatin1StringView("noembed"),  QLatin1StringView("noframes"), QLatin1StringView("plaintext")};
 // A paragraph's start tag closes a paragraph still open in the same cell or list item.
 constexpr std::array kParagraph{QLatin1StringView("p")};
+// The start tags that close an open paragraph first (<table> only in no-quirks mode: left out, which
+// only measures deeper).
+constexpr std::array kClosesParagraph{
+    QLatin1StringView("address"), QLatin1StringView("article"), QLatin1StringView("aside"), QLatin1StringView("blockquote"),
+    QLatin1StringView("center"), QLatin1StringView("details"), QLatin1StringView("dialog"), QLatin1StringView("dir"),
+    QLatin1StringView("div"), QLatin1StringView("dl"), QLatin1StringView("fieldset"), QLatin1StringView("figcaption"),
+    QLatin1StringView("figure"), QLatin1StringView("footer"), QLatin1StringView("header"), QLatin1StringView("hgroup"),
+    QLatin1StringView("main"), QLatin1StringView("menu"), QLatin1StringView("nav"), QLatin1StringView("ol"),
+    QLatin1StringView("p"), QLatin1StringView("search"), QLatin1StringView("section"), QLatin1StringView("summary"),
+    QLatin1StringView("ul"), QLatin1StringView("h1"), QLatin1StringView("h2"), QLatin1StringView("h3"),
+    QLatin1StringView("h4"), QLatin1StringView("h5"), QLatin1StringView("h6"), QLatin1StringView("pre"),
+    QLatin1StringView("listing"), QLatin1StringView("form"), QLatin1StringView("plaintext"), QLatin1StringView("xmp"),
+    QLatin1StringView("hr"), QLatin1StringView("li"), QLatin1StringView("dd"), QLatin1StringView("dt")};
 
 // Formatting elements stay on the parser's list of active formatting elements when something else
 // closes them (a </p>, a </div>), and the parser opens them again at the next text or start tag:
@@ -67,6 +80,43 @@ constexpr std::array kNoReconstruct{
     QLatin1StringView("script"), QLatin1StringView("template"), QLatin1StringView("title"), QLatin1StringView("caption"),
     QLatin1StringView("col"), QLatin1StringView("colgroup"), QLatin1StringView("tbody"), QLatin1StringView("tfoot"),
     QLatin1StringView("thead"), QLatin1StringView("tr"), QLatin1StringView("td"), QLatin1StringView("th")};
+
+// HTML's scopes: an end tag does not reach past these (the "has an element in scope" tests).
+constexpr std::array kDefaultScope{QLatin1StringView("applet"), QLatin1StringView("caption"), QLatin1StringView("html"),
+                                   QLatin1StringView("table"),  QLatin1StringView("td"),      QLatin1StringView("th"),
+                                   QLatin1StringView("marquee"), QLatin1StringView("object"), QLatin1StringView("template")};
+constexpr std::array kButtonScope{QLatin1StringView("applet"), QLatin1StringView("caption"), QLatin1StringView("html"),
+                                  QLatin1StringView("table"),  QLatin1StringView("td"),      QLatin1StringView("th"),
+                                  QLatin1StringView("marquee"), QLatin1StringView("object"), QLatin1StringView("template"),
+                                  QLatin1StringView("button")};
+constexpr std::array kListScope{QLatin1StringView("ol"), QLatin1StringView("ul")};
+constexpr std::array kTableScope{QLatin1StringView("html"), QLatin1StringView("table"), QLatin1StringView("template")};
+constexpr std::array kTableParts{QLatin1StringView("table"), QLatin1StringView("caption"), QLatin1StringView("colgroup"),
+                                 QLatin1StringView("tbody"), QLatin1StringView("thead"),   QLatin1StringView("tfoot"),
+                                 QLatin1StringView("tr"),    QLatin1StringView("td"),      QLatin1StringView("th")};
+// HTML's "special" elements: an end tag of any other name stops at the first of them.
+constexpr std::array kSpecial{
+    QLatin1StringView("address"), QLatin1StringView("applet"), QLatin1StringView("area"), QLatin1StringView("article"),
+    QLatin1StringView("aside"), QLatin1StringView("base"), QLatin1StringView("basefont"), QLatin1StringView("bgsound"),
+    QLatin1StringView("blockquote"), QLatin1StringView("body"), QLatin1StringView("br"), QLatin1StringView("button"),
+    QLatin1StringView("caption"), QLatin1StringView("center"), QLatin1StringView("col"), QLatin1StringView("colgroup"),
+    QLatin1StringView("dd"), QLatin1StringView("details"), QLatin1StringView("dir"), QLatin1StringView("div"),
+    QLatin1StringView("dl"), QLatin1StringView("dt"), QLatin1StringView("embed"), QLatin1StringView("fieldset"),
+    QLatin1StringView("figcaption"), QLatin1StringView("figure"), QLatin1StringView("footer"), QLatin1StringView("form"),
+    QLatin1StringView("frame"), QLatin1StringView("frameset"), QLatin1StringView("h1"), QLatin1StringView("h2"),
+    QLatin1StringView("h3"), QLatin1StringView("h4"), QLatin1StringView("h5"), QLatin1StringView("h6"),
+    QLatin1StringView("head"), QLatin1StringView("header"), QLatin1StringView("hgroup"), QLatin1StringView("hr"),
+    QLatin1StringView("html"), QLatin1StringView("iframe"), QLatin1StringView("img"), QLatin1StringView("input"),
+    QLatin1StringView("keygen"), QLatin1StringView("li"), QLatin1StringView("link"), QLatin1StringView("listing"),
+    QLatin1StringView("main"), QLatin1StringView("marquee"), QLatin1StringView("menu"), QLatin1StringView("meta"),
+    QLatin1StringView("nav"), QLatin1StringView("noembed"), QLatin1StringView("noframes"), QLatin1StringView("noscript"),
+    QLatin1StringView("object"), QLatin1StringView("ol"), QLatin1StringView("p"), QLatin1StringView("param"),
+    QLatin1StringView("plaintext"), QLatin1StringView("pre"), QLatin1StringView("script"), QLatin1StringView("search"),
+    QLatin1StringView("section"), QLatin1StringView("select"), QLatin1StringView("source"), QLatin1StringView("style"),
+    QLatin1StringView("summary"), QLatin1StringView("table"), QLatin1StringView("tbody"), QLatin1StringView("td"),
+    QLatin1StringView("template"), QLatin1StringView("textarea"), QLatin1StringView("tfoot"), QLatin1StringView("th"),
+    QLatin1StringView("thead"), QLatin1StringView("title"), QLatin1StringView("tr"), QLatin1StringView("track"),
+    QLatin1StringView("ul"), QLatin1StringView("wbr"), QLatin1StringView("xmp")};
 
 struct Open
 {
@@ -177,6 +227,18 @@ void closeWithin(Tree &tree, const std::array<QLatin1StringView, N> &names, cons
             return;
         }
     }
+}
+
+// Whether a table is open (the parser is in one of its table modes), not hidden behind a template.
+bool inTable(const std::vector<Open> &stack)
+{
+    for (auto k = stack.size(); k-- > 0;) {
+        if (is(stack[k].name, QLatin1StringView("table")))
+            return true;
+        if (is(stack[k].name, QLatin1StringView("template")))
+            return false;
+    }
+    return false;
 }
 
 void closeImplied(Tree &tree, QStringView name)
@@ -343,11 +405,33 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
         bool selfClosing = false;
         i = tagEnd(html, nameEnd, &selfClosing);
         if (closing) {
+            // An end tag closes only what it can reach (the parser ignores it otherwise): table parts
+            // within their table, other known elements within the default scope, and any other name
+            // only when no special element is open above it ("any other end tag"). Closing less
+            // than the parser would only measures deeper.
+            const bool tablePart = oneOf(name, kTableParts);
+            const bool known = oneOf(name, kSpecial) || oneOf(name, kFormatting);
+            const bool formatting = oneOf(name, kFormatting);
             for (auto k = stack.size(); k-- > 0;) {
                 if (stack[k].name.compare(name, Qt::CaseInsensitive) == 0) {
-                    tree.popTo(k);
+                    // </form> takes the form out of the parser's stack but leaves what it holds open, as
+                    // the adoption agency does with a formatting element that has a block open inside it
+                    // (the block moves up and a copy of the element goes inside it): the tree is as deep
+                    // as before, so the measure keeps the element where it was.
+                    const bool blockInside = formatting && std::any_of(stack.begin() + qsizetype(k) + 1, stack.end(),
+                                                                       [](const Open &o) { return oneOf(o.name, kSpecial); });
+                    const bool formHolding = is(name, QLatin1StringView("form")) && k + 1 < stack.size();
+                    if (!formHolding && !blockInside)
+                        tree.popTo(k);
                     break;
                 }
+                const QStringView open = stack[k].name;
+                const bool stops = tablePart ? oneOf(open, kTableScope)
+                                   : !known  ? oneOf(open, kSpecial)
+                                             : oneOf(open, kDefaultScope) || (is(name, QLatin1StringView("li")) && oneOf(open, kListScope))
+                                           || (is(name, QLatin1StringView("p")) && is(open, QLatin1StringView("button")));
+                if (stops)
+                    break;
             }
             if (oneOf(name, kFormatting))
                 tree.forget(name);
@@ -378,6 +462,8 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             if (result.deepest > stopAt)
                 break;
         }
+        if (oneOf(name, kClosesParagraph)) // blocks close the paragraph open in button scope
+            closeWithin(tree, kParagraph, kButtonScope);
         if (oneOf(name, kVoid))
             continue;
         if (oneOf(name, kRawText)) {
@@ -394,9 +480,10 @@ HtmlLimits::Depth HtmlLimits::measure(QStringView html, int stopAt)
             continue;
         }
         // "/>" closes nothing in HTML: <div/> opens a div as <div> does.
+        // Table parts outside a table are ignored by the parser: they open nothing and close nothing.
+        if (oneOf(name, kTableParts) && !is(name, QLatin1StringView("table")) && !inTable(stack))
+            continue;
         closeImplied(tree, name);
-        if (oneOf(name, kParagraph))
-            closeWithin(tree, kParagraph, std::array{QLatin1StringView("td"), QLatin1StringView("th"), QLatin1StringView("li")});
         tree.push(name, html.sliced(nameEnd, i - nameEnd));
         if (int(stack.size()) > result.deepest) {
             result.deepest = int(stack.size());

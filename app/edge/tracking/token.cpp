@@ -3,6 +3,8 @@
 
 #include "common/errorcodes.h"
 
+#include <QRegularExpression>
+
 #include <sodium.h>
 
 namespace lux::tracking {
@@ -53,6 +55,37 @@ bool isBase64UrlChar(char c)
 }
 
 } // namespace
+
+Language languageFromTag(QStringView tag)
+{
+    const QString t = tag.trimmed().toString().toLower();
+    if (t.isEmpty())
+        return Language::Unknown;
+    // A code, alone or with a region or script ("es", "es-MX", "es_419", "en-GB"), or a name, alone
+    // or followed by a region ("Spanish (Mexico)").
+    static const QRegularExpression separator(QStringLiteral("[-_.@ (]"));
+    const QString primary = t.section(separator, 0, 0);
+    if (primary == QLatin1String("en") || primary == QLatin1String("eng") || primary == QLatin1String("english")
+        || primary == QStringLiteral("inglés") || primary == QLatin1String("ingles"))
+        return Language::English;
+    if (primary == QLatin1String("es") || primary == QLatin1String("spa") || primary == QLatin1String("spanish")
+        || primary == QStringLiteral("español") || primary == QLatin1String("espanol") || primary == QLatin1String("castellano"))
+        return Language::Spanish;
+    return Language::Unknown;
+}
+
+QString languageCode(Language language)
+{
+    switch (language) {
+    case Language::English:
+        return QStringLiteral("en");
+    case Language::Spanish:
+        return QStringLiteral("es");
+    case Language::Unknown:
+        break;
+    }
+    return {};
+}
 
 Result<KeyRing> KeyRing::parse(const QByteArray &text)
 {
@@ -132,12 +165,15 @@ QString TokenCodec::sign(const Claims &claims) const
         return {};
     QByteArray body;
     body.reserve(40);
-    body.append(char(kVersion));
+    const bool withLanguage = claims.language != Language::Unknown;
+    body.append(char(withLanguage ? kVersionWithLanguage : kVersion));
     body.append(char(m_keys.signingId()));
     body.append(char(claims.purpose));
     putVarint(body, claims.campaign);
     putVarint(body, claims.recipient);
     putVarint(body, claims.link);
+    if (withLanguage)
+        body.append(char(claims.language));
     body.append(mac(*key, body));
     return QString::fromLatin1(body.toBase64(kBase64Url));
 }
@@ -153,8 +189,15 @@ std::optional<Claims> TokenCodec::verify(QByteArrayView token, Purpose expected)
     if (!decoded)
         return std::nullopt;
     const QByteArray &raw = decoded.decoded;
-    // The shortest possible: 3 header bytes, three one-byte varints, the MAC.
-    if (raw.size() < 6 + kMacBytes || quint8(raw[0]) != kVersion)
+    // The shortest possible: 3 header bytes, three one-byte varints, the language byte of version 2,
+    // the MAC.
+    if (raw.isEmpty())
+        return std::nullopt;
+    const quint8 version = quint8(raw[0]);
+    if (version != kVersion && version != kVersionWithLanguage)
+        return std::nullopt;
+    const bool withLanguage = version == kVersionWithLanguage;
+    if (raw.size() < 6 + (withLanguage ? 1 : 0) + kMacBytes)
         return std::nullopt;
     // A token that would not re-encode to the same text (non-canonical base64 tail bits) is refused.
     if (raw.toBase64(kBase64Url) != token)
@@ -169,7 +212,15 @@ std::optional<Claims> TokenCodec::verify(QByteArrayView token, Purpose expected)
     qsizetype pos = 3;
     quint64 link = 0;
     if (!getVarint(body, pos, c.campaign) || !getVarint(body, pos, c.recipient) || !getVarint(body, pos, link)
-        || pos != body.size() || link > 0xffffffffu)
+        || link > 0xffffffffu)
+        return std::nullopt;
+    if (withLanguage) {
+        // Never 0: a token without a language is version 1, so one set of claims has one token.
+        if (pos >= body.size() || quint8(body[pos]) == 0)
+            return std::nullopt;
+        c.language = Language(quint8(body[pos++]));
+    }
+    if (pos != body.size())
         return std::nullopt;
     c.link = quint32(link);
     const QByteArray *key = m_keys.key(c.keyId);

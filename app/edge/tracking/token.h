@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 
@@ -19,6 +20,23 @@ enum class Purpose : quint8 {
     Unsubscribe = 3,
 };
 
+// The recipient's language, so lux-tracker can show its unsubscribe page in it: one byte, an index
+// into this fixed table (never reordered; new languages take the next number). Unknown (0) says
+// nothing and is what every version-1 token carries; lux-tracker shows English for it and for any
+// number it has no page for (a token from a newer app).
+enum class Language : quint8 {
+    Unknown = 0,
+    English = 1, // "en"
+    Spanish = 2, // "es"
+};
+
+// The table entry for a contact's language as people type it: a code ("es", "es-MX", "en_GB"), the
+// English name or the language's own ("Spanish", "español", "English"); case and spaces do not
+// matter. Anything else is Unknown.
+Language languageFromTag(QStringView tag);
+// "en", "es"; "" for Unknown and numbers not in the table.
+QString languageCode(Language language);
+
 // What a token says: which campaign's message to which recipient (the outbox row), and which link.
 struct Claims
 {
@@ -27,6 +45,7 @@ struct Claims
     quint64 recipient = 0;
     quint32 link = 0; // 0 for opens and unsubscribes
     quint8 keyId = 0; // filled in by verify(); sign() uses the ring's signing key
+    Language language = Language::Unknown; // the page's language; any value verify() accepted
 
     bool operator==(const Claims &) const = default;
 };
@@ -60,10 +79,14 @@ private:
 
 // Compact, URL-safe tokens: base64url (no padding) of version, key id, purpose, the three numbers as
 // varints, and the first 16 bytes of HMAC-SHA256 over all of that. Typically 27 to 34 characters.
+// Version 2 is the same with one language byte (Language, never 0) after the numbers, before the
+// MAC; sign() writes it only when the claims carry a language, so a token without one is still
+// version 1, byte for byte, and every version-1 token already sent still verifies.
 class TokenCodec
 {
 public:
     static constexpr quint8 kVersion = 1;
+    static constexpr quint8 kVersionWithLanguage = 2;
     static constexpr int kMacBytes = 16;
     static constexpr int kMaxChars = 64;
 

@@ -225,6 +225,8 @@ void FakeGraph::handle(HttpExchange *exchange)
         else if ((rest == QLatin1String("/mailFolders('SentItems')/messages") || rest == QLatin1String("/mailFolders/SentItems/messages"))
                  && r.method == "GET")
             response = sentItems(mailbox, r);
+        else if (auto inbox = m_mailboxes.handle(mailbox, r.url.path().left(r.url.path().size() - rest.size()), rest, r, baseUrl()))
+            response = *inbox;
         else
             response = error(400, "BadRequest", QStringLiteral("Unsupported request %1 %2.").arg(QString::fromLatin1(r.method), rest));
         answer(exchange, mailbox, response, lose);
@@ -403,7 +405,7 @@ HttpResponse FakeGraph::sendMail(const QString &mailbox, const HttpRequest &requ
         if (message.recipients.isEmpty())
             return error(400, "ErrorInvalidRecipients", QStringLiteral("At least one recipient is not valid."));
     }
-    m_accepted.append(message);
+    accept(message);
     if (saveToSent) {
         QJsonObject sent = message.json;
         sent.insert(QStringLiteral("id"), QStringLiteral("AAMk-%1").arg(m_nextId++));
@@ -472,7 +474,7 @@ HttpResponse FakeGraph::sendDraft(const QString &mailbox, const QString &id)
     message.at = QDateTime::currentDateTimeUtc();
     if (message.recipients.isEmpty())
         return error(400, "ErrorInvalidRecipients", QStringLiteral("At least one recipient is not valid."));
-    m_accepted.append(message);
+    accept(message);
     // The message gets a new id when it moves to Sent Items [contracts 1.4].
     sent.insert(QStringLiteral("id"), QStringLiteral("AAMk-%1").arg(m_nextId++));
     sent.insert(QStringLiteral("isDraft"), false);
@@ -514,9 +516,46 @@ HttpResponse FakeGraph::sentItems(const QString &mailbox, const HttpRequest &req
     return HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("value"), value}}).toJson(QJsonDocument::Compact));
 }
 
+void FakeGraph::accept(const Message &message)
+{
+    m_accepted.append(message);
+    for (const QString &to : message.recipients)
+        m_mailboxes.messageAccepted(message.mailbox, to, message.internetMessageId, message.subject);
+}
+
 HttpResponse FakeGraph::control(const HttpRequest &request)
 {
     const QString path = request.url.path();
+    const QString mailboxParam = QUrlQuery(request.url).queryItemValue(QStringLiteral("mailbox"), QUrl::FullyDecoded).toLower();
+    if (path == QLatin1String("/_fake/inbox") && request.method == "POST") {
+        const QString received = QUrlQuery(request.url).queryItemValue(QStringLiteral("received"), QUrl::FullyDecoded);
+        const QDateTime at = received.isEmpty() ? QDateTime::currentDateTimeUtc() : QDateTime::fromString(received, Qt::ISODate);
+        if (mailboxParam.isEmpty() || request.body.isEmpty() || !at.isValid())
+            return HttpResponse::json(400, R"({"error":"mailbox, a body and a valid received time"})");
+        const QString id = m_mailboxes.deliver(mailboxParam, request.body, at);
+        return HttpResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("id"), id}}).toJson(QJsonDocument::Compact));
+    }
+    if (path == QLatin1String("/_fake/inbox") && request.method == "GET")
+        return HttpResponse::json(200, QJsonDocument(m_mailboxes.stats(mailboxParam)).toJson(QJsonDocument::Compact));
+    if (path == QLatin1String("/_fake/inbox/forget") && request.method == "POST") {
+        m_mailboxes.forgetRounds();
+        return HttpResponse::json(200, "{}");
+    }
+    if (path == QLatin1String("/_fake/bounces") && request.method == "POST") {
+        const QJsonObject o = QJsonDocument::fromJson(request.body).object();
+        QSet<QString> hard, soft;
+        for (const QJsonValue &v : o.value(QStringLiteral("hard")).toArray())
+            hard.insert(v.toString());
+        for (const QJsonValue &v : o.value(QStringLiteral("soft")).toArray())
+            soft.insert(v.toString());
+        m_mailboxes.setBounces(hard, soft);
+        return HttpResponse::json(200, "{}");
+    }
+    if (path == QLatin1String("/_fake/mail-permissions") && request.method == "POST") {
+        const QJsonObject o = QJsonDocument::fromJson(request.body).object();
+        m_mailboxes.setPermissions(o.value(QStringLiteral("read")).toBool(true), o.value(QStringLiteral("write")).toBool(true));
+        return HttpResponse::json(200, "{}");
+    }
     if (path == QLatin1String("/_fake/messages")) {
         QJsonArray out;
         for (const Message &m : std::as_const(m_accepted))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fakemailbox.h"
 #include "httpserver.h"
 
 #include <QDateTime>
@@ -15,7 +16,7 @@ namespace lux::fakes {
 
 // Microsoft Graph mail and its token endpoint as docs/provider-contracts.md §1 describes them, over
 // real HTTP on loopback, for the Graph client's tests and the crash tests; also runnable on its own
-// (lux-fake-graph). It throttles as Graph does (at most 4 requests in flight per mailbox, a request
+// (lux-fake-graph). The mailbox side (FakeMailboxes) reads Inboxes. It throttles as Graph does (at most 4 requests in flight per mailbox, a request
 // budget per window, 429 with Retry-After), fails on request (503, slow answers, dropped connections,
 // an answer lost after the message was accepted, tokens that expire), and records every message it
 // accepted. Tests steer it through its own endpoints under /_fake/.
@@ -72,6 +73,8 @@ public:
     int requestCount() const { return m_requests; }
     int limitThrottles() const { return m_limitThrottles; } // 429s the limits caused (not injected ones)
     int peakConcurrency(const QString &mailbox) const { return m_peak.value(mailbox.toLower()); }
+    // The mailbox side: Inboxes, delta rounds, $value, mark read and move, folders, NDRs.
+    FakeMailboxes &mailboxes() { return m_mailboxes; }
 
 private:
     void handle(HttpExchange *exchange);
@@ -87,6 +90,7 @@ private:
     HttpResponse control(const HttpRequest &request);
     bool authorized(const HttpRequest &request) const;
     bool chance(double p) { return p > 0 && m_random.generateDouble() < p; }
+    void accept(const Message &message); // recorded, and bounced when the test said so
 
     HttpServer m_http;
     QString m_tenant = QStringLiteral("contoso");
@@ -115,6 +119,7 @@ private:
     QHash<QString, QByteArray> m_draftMime;    // id → the MIME a draft was made from
     QHash<QString, QList<QJsonObject>> m_sentItems; // mailbox → messages in Sent Items
     QList<Message> m_accepted;
+    FakeMailboxes m_mailboxes;
     int m_requests = 0;
     int m_limitThrottles = 0;
     int m_nextId = 1;
