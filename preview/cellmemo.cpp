@@ -7,8 +7,6 @@ namespace lux::preview::detail {
 
 namespace {
 
-constexpr size_t kMaxEntries = 8; // widths remembered per cell; more are rare and only cost a layout
-
 thread_local int t_realLayouts = 0;
 
 template<typename Visit>
@@ -62,8 +60,10 @@ int MemoCell::layOut(int x, int y, const Key &key)
         it->box = box;
         it->margins = m_margins;
     } else {
-        if (m_entries.size() >= kMaxEntries)
-            m_entries.erase(m_entries.begin());
+        // Every width is kept. Forgetting one is not a layout's worth: the cell asked again lays its
+        // content out again, and every cell inside it is asked anew, so a cap of 8 widths brought the
+        // exponential time back at some 70 tables nested without widths (100 deep: 50 s). A cell keeps
+        // an entry per real layout, so the memory grows only with the work done.
         m_entries.push_back({key, result, box, m_margins});
     }
     return result;

@@ -20,8 +20,10 @@ namespace lux::preview::detail {
 // content, and its subtree is left as the last real layout made it. If that was at another width,
 // the cell is "stale": settleCells() lays it out once more, for real, at the width it ended at,
 // after the document's layout, from the outermost cell inwards. Each cell is then laid out once per
-// distinct width it is asked for, which is a handful, instead of once per layout of every table
-// around it.
+// distinct width it is asked for instead of once per layout of every table around it: once when the
+// tables have widths, and about once per table around it when they have none (each level narrows
+// the widths it asks for), so N tables nested without widths cost some N^2/2 cell layouts (128, the
+// deepest HtmlLimits lets through: 8,600 layouts, 0.1 s) instead of 3^N.
 struct CellMemoState
 {
     unsigned generation = 1; // bumped when styles change between layouts (the width pass's second layout)
