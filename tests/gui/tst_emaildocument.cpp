@@ -46,6 +46,12 @@ private Q_SLOTS:
     void consecutiveLineBreaksMakeEmptyLines();
     void inlineBlockColumnsIgnoreSpacesAtFontSizeZero();
     void fontStacksResolveLikeABrowser();
+    void layoutRefusesHtmlOverTheLimits();
+    void deepNestingUnderTheLimitLaysOut_data();
+    void deepNestingUnderTheLimitLaysOut();
+    void localImagesOnlyFromTheFolders();
+    void imagesOverTheLimitsAreNotDecoded();
+    void pictureStopsAtItsHeightLimit();
 
 private:
     static PreviewOptions at(int width)
@@ -217,6 +223,127 @@ void TestEmailDocument::fontStacksResolveLikeABrowser()
                                                             "Hamburgefonstiv Hamburgefonstiv</span></body>"),
                                              at(600));
     QCOMPARE(wide->toImage(), arial->toImage());
+}
+
+void TestEmailDocument::layoutRefusesHtmlOverTheLimits()
+{
+    PreviewOptions options = at(600);
+    options.documentName = QStringLiteral("deep.html");
+    // The return type is named: with QT_USE_QSTRINGBUILDER an auto one is a QStringBuilder that refers
+    // to the temporaries of the return statement, freed when the lambda returns.
+    const auto nested = [](int depth) -> QString { return QStringLiteral("<div>").repeated(depth) + QStringLiteral("x"); };
+    const auto deep = EmailDocument::layout(nested(lux::HtmlLimits::kMaxDepth + 1), options);
+    QVERIFY(!deep.ok());
+    QCOMPARE(deep.error().code, QString(lux::errc::htmlTooDeep));
+    QVERIFY2(deep.error().message.contains(QStringLiteral("deep.html")), qPrintable(deep.error().message));
+    const auto large = EmailDocument::layout(QString(lux::HtmlLimits::kMaxChars + 1, u'a'), options);
+    QVERIFY(!large.ok());
+    QCOMPARE(large.error().code, QString(lux::errc::htmlTooLarge));
+}
+
+void TestEmailDocument::deepNestingUnderTheLimitLaysOut_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QRgb>("color"); // the innermost element's background, painted
+    constexpr int deepest = lux::HtmlLimits::kMaxDepth;
+    const auto nested = [](const char *open, const char *close, int depth, const char *inner) -> QString {
+        return QString::fromLatin1(open).repeated(depth) + QString::fromLatin1(inner) + QString::fromLatin1(close).repeated(depth);
+    };
+    const char *green = "<div style=\"background:#00ff00;height:20px\">deep</div>";
+    QTest::newRow("512 divs") << nested("<div>", "</div>", deepest - 1, green) << qRgb(0, 255, 0);
+    QTest::newRow("512 spans") << nested("<span>", "</span>", deepest - 1, "<span style=\"background:#0000ff\">deep</span>")
+                               << qRgb(0, 0, 255);
+    // The limit counts a table, its row and its cell (the parser adds a tbody, which litehtml lays out
+    // too). The cells' memory keeps this in the milliseconds (with a cap of 8 widths a cell, 100 tables
+    // nested without widths took 50 s).
+    const char *innermostTable = "<table bgcolor=\"#ff0000\"><tr><td><div><div>deep</div></div></td></tr></table>";
+    QTest::newRow("170 tables without widths") << nested("<table><tr><td>", "</td></tr></table>", deepest / 3 - 1, innermostTable)
+                                               << qRgb(255, 0, 0);
+    QTest::newRow("170 tables with widths")
+        << nested("<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"><tr><td align=\"center\">", "</td></tr></table>",
+                  deepest / 3 - 1, innermostTable)
+        << qRgb(255, 0, 0);
+}
+
+void TestEmailDocument::deepNestingUnderTheLimitLaysOut()
+{
+    // Nesting as deep as lux::HtmlLimits lets through is laid out and painted in this process (the
+    // refusal one deeper is layoutRefusesHtmlOverTheLimits).
+    QFETCH(QString, html);
+    QFETCH(QRgb, color);
+    QCOMPARE(lux::HtmlLimits::measure(html).deepest, lux::HtmlLimits::kMaxDepth);
+    PreviewOptions options = at(600);
+    options.documentName = QStringLiteral("deep.html");
+    const auto doc = EmailDocument::layout(html, options);
+    QVERIFY2(doc.ok(), doc.ok() ? "" : qPrintable(doc.error().message));
+    QVERIFY((*doc)->height() >= 16);
+    QVERIFY((*doc)->problems().isEmpty());
+    const QImage image = (*doc)->toImage().convertToFormat(QImage::Format_RGB32);
+    bool painted = false;
+    for (int y = 0; y < image.height() && !painted; ++y)
+        for (int x = 0; x < image.width() && !painted; ++x)
+            painted = image.pixel(x, y) == color;
+    QVERIFY2(painted, "the innermost element is not painted");
+}
+
+void TestEmailDocument::localImagesOnlyFromTheFolders()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("mail")) && QDir(dir.path()).mkpath(QStringLiteral("elsewhere")));
+    QImage red(40, 40, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QVERIFY(red.save(dir.filePath(QStringLiteral("mail/red.png"))));
+    QVERIFY(red.save(dir.filePath(QStringLiteral("elsewhere/secret.png"))));
+    const QString html = QStringLiteral("<body style=\"margin:0\"><img src=\"red.png\" width=\"40\" height=\"40\" style=\"display:block\">"
+                                        "<img src=\"../elsewhere/secret.png\" width=\"40\" height=\"40\" alt=\"Secret\" style=\"display:block\">"
+                                        "</body>");
+    PreviewOptions options = at(300);
+    options.baseDirectory = dir.filePath(QStringLiteral("mail"));
+    options.images.folders = {options.baseDirectory};
+    {
+        const auto doc = laidOut(html, options);
+        const QImage image = doc->toImage();
+        QCOMPARE(image.pixelColor(20, 20), QColor(Qt::red)); // from the folder
+        QVERIFY(image.pixelColor(20, 60) != QColor(Qt::red)); // from outside it: a placeholder
+        QCOMPARE(doc->problems().size(), 1);
+        QCOMPARE(doc->problems().first().code, QString(lux::errc::previewImageOutside));
+        QVERIFY2(doc->problems().first().message.contains(QStringLiteral("secret.png")), qPrintable(doc->problems().first().message));
+    }
+    options.images.anyLocalFile = true; // the person allowed it
+    {
+        const auto doc = laidOut(html, options);
+        QCOMPARE(doc->toImage().pixelColor(20, 60), QColor(Qt::red));
+        QVERIFY(doc->problems().isEmpty());
+    }
+    options.images = {}; // no folder at all: not even the template's own
+    const auto none = laidOut(html, options);
+    QCOMPARE(none->problems().size(), 2);
+    QVERIFY(none->toImage().pixelColor(20, 20) != QColor(Qt::red));
+}
+
+void TestEmailDocument::imagesOverTheLimitsAreNotDecoded()
+{
+    // A header that declares 20,000 x 20,000 pixels (1.6 GB decoded) over a few bytes of data.
+    PreviewOptions options = at(300);
+    options.inlineImages.insert(QStringLiteral("huge@lux"), QByteArray("P6\n20000 20000\n255\n") + QByteArray(300, '\x7f'));
+    const auto doc = laidOut(QStringLiteral("<body style=\"margin:0\"><img src=\"cid:huge@lux\" alt=\"Big picture\"></body>"), options);
+    QCOMPARE(doc->problems().size(), 1);
+    QCOMPARE(doc->problems().first().code, QString(lux::errc::previewImageTooLarge));
+    QVERIFY2(doc->problems().first().message.contains(QStringLiteral("20000 × 20000")), qPrintable(doc->problems().first().message));
+    QVERIFY(doc->height() > 0 && doc->height() < 100); // the alt text's box, not the declared size
+}
+
+void TestEmailDocument::pictureStopsAtItsHeightLimit()
+{
+    const auto doc = laidOut(QStringLiteral("<body style=\"margin:0\"><div style=\"height:100000px;background:#00ff00\"></div></body>"), at(300));
+    QCOMPARE(doc->height(), 100000);
+    QCOMPARE(doc->problems().size(), 1);
+    QCOMPARE(doc->problems().first().code, QString(lux::errc::previewCut));
+    const QImage image = doc->toImage();
+    QCOMPARE(image.size(), QSize(300, PreviewLimits::kMaxPaintHeight));
+    QCOMPARE(image.pixelColor(150, 100), QColor(0, 255, 0));
+    QCOMPARE(image.pixelColor(5, image.height() - 10), QColor(0xfe, 0xf3, 0xc7)); // the band that says so
 }
 
 LUX_TEST_MAIN(TestEmailDocument, QGuiApplication)
