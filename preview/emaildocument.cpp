@@ -493,14 +493,18 @@ private:
             refuse(src, Error(QString(errc::previewImageUnreadable), EmailDocument::tr("Image %1 was not found.").arg(src)));
             return {};
         }
-        if (!m_options.images.anyLocalFile && !insideAllowedFolder(canonical)) {
-            refuse(src, Error(QString(errc::previewImageOutside),
-                              EmailDocument::tr("Image %1 is outside the template's folder; the preview shows local images from elsewhere only "
-                                                "when you allow them.")
-                                  .arg(canonical)));
+        // Checked by name first, so nothing outside the folders is even opened, then again on what was
+        // opened: a link swapped in between the two cannot lead out.
+        if (!m_options.images.anyLocalFile && !insideAllowedFolder(canonical))
+            return refuseOutside(src, canonical);
+        const auto file = InputFile::open(canonical, PreviewLimits::kMaxImageFileBytes);
+        if (!file) {
+            refuse(src, Error(file.error().code, EmailDocument::tr("Image %1: %2").arg(src, file.error().message)));
             return {};
         }
-        const Result<QByteArray> bytes = InputFile::read(canonical, PreviewLimits::kMaxImageFileBytes);
+        if (const QString opened = InputFile::openedPath(**file); !m_options.images.anyLocalFile && !insideAllowedFolder(opened))
+            return refuseOutside(src, opened.isEmpty() ? canonical : opened);
+        const Result<QByteArray> bytes = InputFile::readAll(**file, canonical, PreviewLimits::kMaxImageFileBytes);
         if (!bytes) {
             refuse(src, Error(bytes.error().code, EmailDocument::tr("Image %1: %2").arg(src, bytes.error().message)));
             return {};
@@ -508,8 +512,19 @@ private:
         return decode(src, *bytes);
     }
 
+    QImage refuseOutside(const QString &src, const QString &path)
+    {
+        refuse(src, Error(QString(errc::previewImageOutside),
+                          EmailDocument::tr("Image %1 is outside the template's folder; the preview shows local images from elsewhere only "
+                                            "when you allow them.")
+                              .arg(path)));
+        return {};
+    }
+
     bool insideAllowedFolder(const QString &canonical) const
     {
+        if (canonical.isEmpty())
+            return false;
         for (const QString &folder : m_options.images.folders) {
             QString root = QFileInfo(folder).canonicalFilePath();
             if (root.isEmpty())

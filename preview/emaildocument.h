@@ -19,9 +19,10 @@ class QPainter;
 namespace lux::preview {
 
 // Which local images the preview reads (file: URLs, absolute paths, relative paths, CSS url()). A
-// path is resolved (symbolic links and ".." included) before it is compared, so neither a link nor
-// "../../" leads out of a folder. An image refused shows as a placeholder with its alt text and is
-// listed in EmailDocument::problems().
+// path is resolved (symbolic links and ".." included) before it is compared, and the file opened is
+// compared again, where the kernel says it is, so neither a link, "../../" nor a link swapped in
+// after the first check leads out of a folder. An image refused shows as a placeholder with its alt
+// text and is listed in EmailDocument::problems().
 struct ImagePolicy
 {
     QStringList folders;       // local images are read from inside these only (the template's folder, a media library)

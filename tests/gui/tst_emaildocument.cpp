@@ -17,6 +17,11 @@
 #include <QImage>
 #include <QTest>
 
+#include <atomic>
+#include <cstdio>
+#include <fcntl.h>
+#include <thread>
+
 using namespace lux::preview;
 
 namespace {
@@ -50,6 +55,7 @@ private Q_SLOTS:
     void deepNestingUnderTheLimitLaysOut_data();
     void deepNestingUnderTheLimitLaysOut();
     void localImagesOnlyFromTheFolders();
+    void aLinkSwappedInAfterTheCheckCannotLeadOut();
     void imagesOverTheLimitsAreNotDecoded();
     void pictureStopsAtItsHeightLimit();
 
@@ -295,8 +301,13 @@ void TestEmailDocument::localImagesOnlyFromTheFolders()
     red.fill(Qt::red);
     QVERIFY(red.save(dir.filePath(QStringLiteral("mail/red.png"))));
     QVERIFY(red.save(dir.filePath(QStringLiteral("elsewhere/secret.png"))));
+    // Links inside the folder: to a file beside them (shown) and to one outside (refused).
+    QVERIFY(QFile::link(QStringLiteral("red.png"), dir.filePath(QStringLiteral("mail/alias.png"))));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere/secret.png")), dir.filePath(QStringLiteral("mail/link.png"))));
     const QString html = QStringLiteral("<body style=\"margin:0\"><img src=\"red.png\" width=\"40\" height=\"40\" style=\"display:block\">"
                                         "<img src=\"../elsewhere/secret.png\" width=\"40\" height=\"40\" alt=\"Secret\" style=\"display:block\">"
+                                        "<img src=\"link.png\" width=\"40\" height=\"40\" alt=\"Link\" style=\"display:block\">"
+                                        "<img src=\"alias.png\" width=\"40\" height=\"40\" style=\"display:block\">"
                                         "</body>");
     PreviewOptions options = at(300);
     options.baseDirectory = dir.filePath(QStringLiteral("mail"));
@@ -306,20 +317,76 @@ void TestEmailDocument::localImagesOnlyFromTheFolders()
         const QImage image = doc->toImage();
         QCOMPARE(image.pixelColor(20, 20), QColor(Qt::red)); // from the folder
         QVERIFY(image.pixelColor(20, 60) != QColor(Qt::red)); // from outside it: a placeholder
-        QCOMPARE(doc->problems().size(), 1);
-        QCOMPARE(doc->problems().first().code, QString(lux::errc::previewImageOutside));
-        QVERIFY2(doc->problems().first().message.contains(QStringLiteral("secret.png")), qPrintable(doc->problems().first().message));
+        QVERIFY(image.pixelColor(20, 100) != QColor(Qt::red)); // a link out of it: a placeholder
+        QCOMPARE(image.pixelColor(20, 140), QColor(Qt::red)); // a link within it
+        QCOMPARE(doc->problems().size(), 2);
+        for (const lux::Error &problem : doc->problems()) {
+            QCOMPARE(problem.code, QString(lux::errc::previewImageOutside));
+            QVERIFY2(problem.message.contains(QStringLiteral("elsewhere/secret.png")), qPrintable(problem.message));
+        }
     }
     options.images.anyLocalFile = true; // the person allowed it
     {
         const auto doc = laidOut(html, options);
         QCOMPARE(doc->toImage().pixelColor(20, 60), QColor(Qt::red));
+        QCOMPARE(doc->toImage().pixelColor(20, 100), QColor(Qt::red));
         QVERIFY(doc->problems().isEmpty());
     }
     options.images = {}; // no folder at all: not even the template's own
     const auto none = laidOut(html, options);
-    QCOMPARE(none->problems().size(), 2);
+    QCOMPARE(none->problems().size(), 4);
     QVERIFY(none->toImage().pixelColor(20, 20) != QColor(Qt::red));
+}
+
+void TestEmailDocument::aLinkSwappedInAfterTheCheckCannotLeadOut()
+{
+    // The preview checks an image's path, then opens it. A thread exchanges mail/pics, a folder with a
+    // blue img.png, and a link to ../elsewhere, where img.png is red, as fast as it can while the
+    // preview lays out pics/img.png again and again; whenever the exchange falls between the check and
+    // the open, the file opened is outside, and the check of what was opened refuses it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("mail/pics")) && QDir(dir.path()).mkpath(QStringLiteral("elsewhere")));
+    QImage picture(40, 40, QImage::Format_RGB32);
+    picture.fill(Qt::blue);
+    QVERIFY(picture.save(dir.filePath(QStringLiteral("mail/pics/img.png"))));
+    picture.fill(Qt::red);
+    QVERIFY(picture.save(dir.filePath(QStringLiteral("elsewhere/img.png"))));
+    QVERIFY(QFile::link(QStringLiteral("../elsewhere"), dir.filePath(QStringLiteral("mail/swap"))));
+    const QByteArray pics = QFile::encodeName(dir.filePath(QStringLiteral("mail/pics")));
+    const QByteArray swap = QFile::encodeName(dir.filePath(QStringLiteral("mail/swap")));
+
+    PreviewOptions options = at(100);
+    options.baseDirectory = dir.filePath(QStringLiteral("mail"));
+    options.images.folders = {options.baseDirectory};
+    const QString html = QStringLiteral("<body style=\"margin:0\"><img src=\"pics/img.png\" width=\"40\" height=\"40\" "
+                                        "style=\"display:block\"></body>");
+    std::atomic<bool> stop = false;
+    std::atomic<int> exchanges = 0;
+    std::thread swapper([&] {
+        while (!stop.load())
+            if (::renameat2(AT_FDCWD, pics.constData(), AT_FDCWD, swap.constData(), RENAME_EXCHANGE) == 0)
+                ++exchanges;
+    });
+    while (exchanges.load() == 0)
+        std::this_thread::yield();
+    constexpr int kLayouts = 300;
+    int red = 0, blue = 0, refused = 0, other = 0;
+    for (int i = 0; i < kLayouts; ++i) {
+        const auto doc = laidOut(html, options);
+        const QColor shown = doc->toImage().pixelColor(20, 20);
+        red += shown == QColor(Qt::red);
+        blue += shown == QColor(Qt::blue);
+        const bool outside = doc->problems().size() == 1 && doc->problems().first().code == QString(lux::errc::previewImageOutside);
+        refused += outside;
+        other += shown != QColor(Qt::blue) && !outside; // neither shown nor refused as outside
+    }
+    stop = true;
+    swapper.join();
+    qInfo("%d exchanges: shown %d, refused %d, red %d", exchanges.load(), blue, refused, red);
+    QCOMPARE(red, 0);
+    QCOMPARE(other, 0);
+    QCOMPARE(blue + refused, kLayouts);
 }
 
 void TestEmailDocument::imagesOverTheLimitsAreNotDecoded()
