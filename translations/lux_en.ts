@@ -31,6 +31,13 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::graph::GraphClient</name>
+    <message numerus="yes">
+        <source>The answer is longer than %n bytes.</source>
+        <translation><numerusform>The answer is longer than %n byte.</numerusform><numerusform>The answer is longer than %n bytes.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::contacts::ContactImporter</name>
     <message numerus="yes">
         <source>and %n more</source>
@@ -53,6 +60,13 @@
     <message numerus="yes">
         <source>%1 has a table row of more than %n cell(s) on line %2.</source>
         <translation><numerusform>%1 has a table row of more than %n cell on line %2.</numerusform><numerusform>%1 has a table row of more than %n cells on line %2.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::mailbox::InboundApplier</name>
+    <message numerus="yes">
+        <source>%n soft bounces in a row over at least seven days</source>
+        <translation><numerusform>%n soft bounce in a row over at least seven days</numerusform><numerusform>%n soft bounces in a row over at least seven days</numerusform></translation>
     </message>
 </context>
 <context>
@@ -226,6 +240,10 @@ Preheader: %2
         <source>%n remote image(s) could not be loaded.</source>
         <translation><numerusform>%n remote image could not be loaded.</numerusform><numerusform>%n remote images could not be loaded.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>
@@ -284,6 +302,26 @@ Preheader: %2
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
         <translation><numerusform>%n failed recipient will be sent again.</numerusform><numerusform>%n failed recipients will be sent again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read: </source>
+        <translation><numerusform>%n message read: </numerusform><numerusform>%n messages read: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bounce(s), </source>
+        <translation><numerusform>%n bounce, </numerusform><numerusform>%n bounces, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsubscribe(s), </source>
+        <translation><numerusform>%n unsubscribe, </numerusform><numerusform>%n unsubscribes, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies).</source>
+        <translation><numerusform>%n reply.</numerusform><numerusform>%n replies.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) read, last look %2</source>
+        <translation><numerusform>%1: %n message read, last look %2</numerusform><numerusform>%1: %n messages read, last look %2</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -823,6 +823,66 @@
         <source>Could not look in Sent Items (%1): %2</source>
         <translation>No se pudo consultar Elementos enviados (%1): %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The answer is longer than %n bytes.</source>
+        <translation><numerusform>La respuesta ocupa más de %n byte.</numerusform><numerusform>La respuesta ocupa más de %n bytes.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: Microsoft Graph denied access (%2).</source>
+        <translation>%1: Microsoft Graph denegó el acceso (%2).</translation>
+    </message>
+    <message>
+        <source>%1: Microsoft Graph has no such item (%2).</source>
+        <translation>%1: Microsoft Graph no tiene ese elemento (%2).</translation>
+    </message>
+    <message>
+        <source>%1: Microsoft Graph no longer knows where the last look stopped.</source>
+        <translation>%1: Microsoft Graph ya no sabe dónde se quedó la última lectura.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>The stored place in the mailbox %1 does not lead to Microsoft Graph; starting again.</source>
+        <translation>La posición guardada en el buzón %1 no lleva a Microsoft Graph; se empieza de nuevo.</translation>
+    </message>
+    <message>
+        <source>Reading the Inbox of %1</source>
+        <translation>Leyendo la bandeja de entrada de %1</translation>
+    </message>
+    <message>
+        <source>Reading the Inbox of %1: Microsoft Graph answered without a next or delta link.</source>
+        <translation>Leyendo la bandeja de entrada de %1: Microsoft Graph respondió sin enlace siguiente ni delta.</translation>
+    </message>
+    <message>
+        <source>Reading a message in %1</source>
+        <translation>Leyendo un mensaje de %1</translation>
+    </message>
+    <message>
+        <source>Marking a message read in %1</source>
+        <translation>Marcando como leído un mensaje de %1</translation>
+    </message>
+    <message>
+        <source>Looking for the folder “%1” in %2</source>
+        <translation>Buscando la carpeta «%1» en %2</translation>
+    </message>
+    <message>
+        <source>Making the folder “%1” in %2</source>
+        <translation>Creando la carpeta «%1» en %2</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph made the folder “%1” in %2 without saying its id.</source>
+        <translation>Microsoft Graph creó la carpeta «%1» en %2 sin indicar su identificador.</translation>
+    </message>
+    <message>
+        <source>Moving a message to “%1” in %2</source>
+        <translation>Moviendo un mensaje a «%1» en %2</translation>
+    </message>
 </context>
 <context>
     <name>lux::contacts::Addressing</name>
@@ -1467,6 +1527,29 @@
     </message>
 </context>
 <context>
+    <name>lux::mailbox::InboundApplier</name>
+    <message>
+        <source>Hard bounce (%1) from campaign %2: %3</source>
+        <translation>Rebote permanente (%1) de la campaña %2: %3</translation>
+    </message>
+    <message>
+        <source>Hard bounce (%1): %2</source>
+        <translation>Rebote permanente (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft bounces in a row over at least seven days</source>
+        <translation><numerusform>%n rebote temporal seguido en al menos siete días</numerusform><numerusform>%n rebotes temporales seguidos en al menos siete días</numerusform></translation>
+    </message>
+    <message>
+        <source>Unsubscribe mail to %1 about campaign %2</source>
+        <translation>Correo de baja a %1 sobre la campaña %2</translation>
+    </message>
+    <message>
+        <source>Unsubscribe mail to %1</source>
+        <translation>Correo de baja a %1</translation>
+    </message>
+</context>
+<context>
     <name>lux::mailbox::InboundClassifier</name>
     <message>
         <source>The message is %1 bytes; at most %2 are read.</source>
@@ -1479,6 +1562,76 @@
     <message>
         <source>The message could not be parsed: %1</source>
         <translation>No se pudo analizar el mensaje: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::mailbox::MailboxReader</name>
+    <message>
+        <source>LUX reads the Inbox of %1 but may not mark messages read or move them: grant the app Mail.ReadWrite (or sign in again). They stay unread; none is read twice.</source>
+        <translation>LUX lee la bandeja de entrada de %1 pero no puede marcar los mensajes como leídos ni moverlos: concede a la aplicación Mail.ReadWrite (o vuelve a iniciar sesión). Se quedan sin leer; ninguno se lee dos veces.</translation>
+    </message>
+    <message>
+        <source>LUX may not read the Inbox of %1, so its bounces, replies and unsubscribe mails are not seen. Grant the app registration the Mail.Read application permission (Mail.ReadWrite to also mark them read or move them), or sign in again under Settings → Sending.</source>
+        <translation>LUX no puede leer la bandeja de entrada de %1, así que no ve sus rebotes, respuestas ni correos de baja. Concede al registro de la aplicación el permiso de aplicación Mail.Read (Mail.ReadWrite para además marcarlos como leídos o moverlos) o vuelve a iniciar sesión en Ajustes → Envío.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::preview::EmailDocument</name>
+    <message>
+        <source>Image not shown</source>
+        <translation>Imagen no mostrada</translation>
+    </message>
+    <message>
+        <source>An image written into the email (a data: URI of %1) is over the preview's limit of %2.</source>
+        <translation>Una imagen escrita en el correo (un URI data: de %1) supera el límite de la vista previa, %2.</translation>
+    </message>
+    <message>
+        <source>Image %1 is a relative path, and this email has no folder to find it in.</source>
+        <translation>La imagen %1 es una ruta relativa y este correo no tiene una carpeta donde buscarla.</translation>
+    </message>
+    <message>
+        <source>Image %1 was not found.</source>
+        <translation>No se encontró la imagen %1.</translation>
+    </message>
+    <message>
+        <source>Image %1: %2</source>
+        <translation>Imagen %1: %2</translation>
+    </message>
+    <message>
+        <source>Image %1 is outside the template's folder; the preview shows local images from elsewhere only when you allow them.</source>
+        <translation>La imagen %1 está fuera de la carpeta de la plantilla; la vista previa solo muestra imágenes locales de otros sitios si lo permites.</translation>
+    </message>
+    <message>
+        <source>written into the email</source>
+        <translation>escrita en el correo</translation>
+    </message>
+    <message>
+        <source>Image %1 is %2, over the preview's limit of %3.</source>
+        <translation>La imagen %1 ocupa %2, más que el límite de la vista previa, %3.</translation>
+    </message>
+    <message>
+        <source>Image %1 declares %2 × %3 pixels; the preview shows images up to %4 pixels a side and %5 million in all.</source>
+        <translation>La imagen %1 declara %2 × %3 píxeles; la vista previa muestra imágenes de hasta %4 píxeles por lado y %5 millones en total.</translation>
+    </message>
+    <message>
+        <source>Image %1 was left out: the email's images together are over the preview's %2.</source>
+        <translation>Se omitió la imagen %1: las imágenes del correo juntas superan los %2 de la vista previa.</translation>
+    </message>
+    <message>
+        <source>Image %1 cannot be shown: %2</source>
+        <translation>No se puede mostrar la imagen %1: %2</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>el correo</translation>
+    </message>
+    <message>
+        <source>The email is %1 × %2 pixels; the preview stops at %3 × %4, and the rest is not shown.</source>
+        <translation>El correo mide %1 × %2 píxeles; la vista previa se detiene en %3 × %4 y el resto no se muestra.</translation>
+    </message>
+    <message>
+        <source>The preview stops here: the email is %1 px tall, and the preview shows the first %2 px.</source>
+        <translation>La vista previa se detiene aquí: el correo mide %1 px de alto y la vista previa muestra los primeros %2 px.</translation>
     </message>
 </context>
 <context>
@@ -4400,6 +4553,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>%n remote image(s) could not be loaded.</source>
         <translation><numerusform>No se pudo cargar %n imagen remota.</numerusform><numerusform>No se pudieron cargar %n imágenes remotas.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation><numerusform>…y %n más.</numerusform><numerusform>…y %n más.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>
@@ -4936,6 +5093,18 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Tracking</source>
         <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Show local images from anywhere on this computer</source>
+        <translation>Mostrar imágenes locales de cualquier lugar de este equipo</translation>
+    </message>
+    <message>
+        <source>Off: the template preview shows local images only from the template's own folder, so a template cannot display other files you can read.</source>
+        <translation>Desactivado: la vista previa de la plantilla solo muestra imágenes locales de la carpeta de la propia plantilla, así que una plantilla no puede mostrar otros archivos que puedas leer.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
     </message>
 </context>
 <context>
@@ -6596,6 +6765,102 @@ Etiquetas: %7</translation>
     <message>
         <source>Read-only: %1; LUX opens it for viewing only.</source>
         <translation>Solo lectura: %1; LUX la abre solo para consulta.</translation>
+    </message>
+    <message>
+        <source>Only this kind (hard-bounce, soft-bounce, auto-reply, unsubscribe, reply, other).</source>
+        <translation>Solo de este tipo (hard-bounce, soft-bounce, auto-reply, unsubscribe, reply, other).</translation>
+    </message>
+    <message>
+        <source>Only those about this campaign.</source>
+        <translation>Solo los de esta campaña.</translation>
+    </message>
+    <message>
+        <source>Only those of the contact with this address.</source>
+        <translation>Solo los del contacto con esta dirección.</translation>
+    </message>
+    <message>
+        <source>At most N, newest first (default 100).</source>
+        <translation>Como mucho N, los más recientes primero (predeterminado: 100).</translation>
+    </message>
+    <message>
+        <source>The database is open for writing elsewhere; read the mailboxes there.</source>
+        <translation>La base de datos está abierta para escritura en otro sitio; lee los buzones allí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read: </source>
+        <translation><numerusform>%n mensaje leído: </numerusform><numerusform>%n mensajes leídos: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bounce(s), </source>
+        <translation><numerusform>%n rebote, </numerusform><numerusform>%n rebotes, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsubscribe(s), </source>
+        <translation><numerusform>%n baja, </numerusform><numerusform>%n bajas, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies).</source>
+        <translation><numerusform>%n respuesta.</numerusform><numerusform>%n respuestas.</numerusform></translation>
+    </message>
+    <message>
+        <source>No sender mailbox to read.</source>
+        <translation>No hay ningún buzón de remitente que leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) read, last look %2</source>
+        <translation><numerusform>%1: %n mensaje leído, última lectura %2</numerusform><numerusform>%1: %n mensajes leídos, última lectura %2</numerusform></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>No sender mailbox was read yet.</source>
+        <translation>Aún no se ha leído ningún buzón de remitente.</translation>
+    </message>
+    <message>
+        <source>--kind must be one of %1, not “%2”.</source>
+        <translation>--kind debe ser uno de %1, no «%2».</translation>
+    </message>
+    <message>
+        <source>--campaign takes a campaign id, not “%1”.</source>
+        <translation>--campaign requiere el identificador de una campaña, no «%1».</translation>
+    </message>
+    <message>
+        <source>--limit takes a number above 0, not “%1”.</source>
+        <translation>--limit requiere un número mayor que 0, no «%1».</translation>
+    </message>
+    <message>
+        <source>There is no contact with the email %1.</source>
+        <translation>No hay ningún contacto con el correo %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was read.</source>
+        <translation>No se leyó nada.</translation>
+    </message>
+    <message>
+        <source>Unknown command 'mailbox %1'. Commands: read, status, messages.</source>
+        <translation>Orden desconocida «mailbox %1». Órdenes: read, status, messages.</translation>
+    </message>
+    <message>
+        <source>read bounces, replies and unsubscribe mails from the sender mailboxes' Inbox once</source>
+        <translation>lee una vez los rebotes, respuestas y correos de baja de la bandeja de entrada de los buzones de remitente</translation>
+    </message>
+    <message>
+        <source>each sender mailbox: when it was last read, messages read, the last problem</source>
+        <translation>cada buzón de remitente: cuándo se leyó por última vez, los mensajes leídos, el último problema</translation>
+    </message>
+    <message>
+        <source>what was read: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N</source>
+        <translation>lo leído: --kind hard-bounce|soft-bounce|auto-reply|unsubscribe|reply|other, --campaign ID, --contact EMAIL, --limit N</translation>
+    </message>
+    <message>
+        <source>With --png: show local images from anywhere this account can read (by default only from the template file's folder).</source>
+        <translation>Con --png: muestra imágenes locales de cualquier lugar que esta cuenta pueda leer (por defecto, solo de la carpeta del archivo de la plantilla).</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
     </message>
 </context>
 <context>
