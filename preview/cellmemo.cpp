@@ -9,24 +9,6 @@ namespace {
 
 thread_local int t_realLayouts = 0;
 
-template<typename Visit>
-void eachElement(const litehtml::element::ptr &root, Visit visit)
-{
-    // Iterative, outermost first: a parent is visited before its children are listed, so what
-    // visiting it changes below is seen. Depth is bounded by HtmlLimits, the stack here by nothing.
-    std::vector<litehtml::element::ptr> stack;
-    if (root)
-        stack.push_back(root);
-    while (!stack.empty()) {
-        const litehtml::element::ptr el = std::move(stack.back());
-        stack.pop_back();
-        if (!visit(el))
-            return;
-        for (size_t i = el->get_children_count(); i-- > 0;)
-            stack.push_back(el->get_child(int(i)));
-    }
-}
-
 } // namespace
 
 MemoCell::MemoCell(const std::shared_ptr<litehtml::document> &doc, const CellMemoState &state)

@@ -68,6 +68,25 @@ private:
     int m_verticalShift = 0; // what apply_vertical_align moved the content by
 };
 
+// Visits every element of the tree in document order until visit returns false. Iterative, outermost
+// first: a parent is visited before its children are listed, so what visiting it changes below is
+// seen. Depth is bounded by HtmlLimits, the stack here by nothing.
+template<typename Visit>
+void eachElement(const litehtml::element::ptr &root, Visit visit)
+{
+    std::vector<litehtml::element::ptr> stack;
+    if (root)
+        stack.push_back(root);
+    while (!stack.empty()) {
+        const litehtml::element::ptr el = std::move(stack.back());
+        stack.pop_back();
+        if (!visit(el))
+            return;
+        for (size_t i = el->get_children_count(); i-- > 0;)
+            stack.push_back(el->get_child(int(i)));
+    }
+}
+
 // After document::render: lays out, outermost first, every cell whose content is stale.
 void settleCells(const litehtml::element::ptr &root);
 

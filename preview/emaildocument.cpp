@@ -685,18 +685,12 @@ namespace {
 // The <img> elements' sources and alt text: a refused image shows its alt text in its place.
 void collectAltTexts(const litehtml::element::ptr &root, QHash<QString, QString> &altTexts)
 {
-    std::vector<litehtml::element::ptr> stack;
-    if (root)
-        stack.push_back(root);
-    while (!stack.empty()) {
-        const litehtml::element::ptr el = std::move(stack.back());
-        stack.pop_back();
+    detail::eachElement(root, [&altTexts](const litehtml::element::ptr &el) {
         if (const char *tag = el->get_tagName(); tag && std::strcmp(tag, "img") == 0)
             if (const char *src = el->get_attr("src"))
                 altTexts.insert(QString::fromUtf8(src), QString::fromUtf8(el->get_attr("alt", "")));
-        for (size_t i = el->get_children_count(); i-- > 0;)
-            stack.push_back(el->get_child(int(i)));
-    }
+        return true;
+    });
 }
 
 } // namespace

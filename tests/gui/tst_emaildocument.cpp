@@ -33,6 +33,14 @@ std::unique_ptr<EmailDocument> laidOut(const QString &html, const PreviewOptions
         qFatal("layout failed: %s", qPrintable(doc.error().message));
     return std::move(*doc);
 }
+
+// A 40 x 40 PNG of one colour.
+bool saveSquare(const QString &path, Qt::GlobalColor color)
+{
+    QImage square(40, 40, QImage::Format_RGB32);
+    square.fill(color);
+    return square.save(path);
+}
 } // namespace
 
 class TestEmailDocument : public QObject
@@ -297,10 +305,8 @@ void TestEmailDocument::localImagesOnlyFromTheFolders()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("mail")) && QDir(dir.path()).mkpath(QStringLiteral("elsewhere")));
-    QImage red(40, 40, QImage::Format_RGB32);
-    red.fill(Qt::red);
-    QVERIFY(red.save(dir.filePath(QStringLiteral("mail/red.png"))));
-    QVERIFY(red.save(dir.filePath(QStringLiteral("elsewhere/secret.png"))));
+    QVERIFY(saveSquare(dir.filePath(QStringLiteral("mail/red.png")), Qt::red));
+    QVERIFY(saveSquare(dir.filePath(QStringLiteral("elsewhere/secret.png")), Qt::red));
     // Links inside the folder: to a file beside them (shown) and to one outside (refused).
     QVERIFY(QFile::link(QStringLiteral("red.png"), dir.filePath(QStringLiteral("mail/alias.png"))));
     QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere/secret.png")), dir.filePath(QStringLiteral("mail/link.png"))));
@@ -347,11 +353,8 @@ void TestEmailDocument::aLinkSwappedInAfterTheCheckCannotLeadOut()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("mail/pics")) && QDir(dir.path()).mkpath(QStringLiteral("elsewhere")));
-    QImage picture(40, 40, QImage::Format_RGB32);
-    picture.fill(Qt::blue);
-    QVERIFY(picture.save(dir.filePath(QStringLiteral("mail/pics/img.png"))));
-    picture.fill(Qt::red);
-    QVERIFY(picture.save(dir.filePath(QStringLiteral("elsewhere/img.png"))));
+    QVERIFY(saveSquare(dir.filePath(QStringLiteral("mail/pics/img.png")), Qt::blue));
+    QVERIFY(saveSquare(dir.filePath(QStringLiteral("elsewhere/img.png")), Qt::red));
     QVERIFY(QFile::link(QStringLiteral("../elsewhere"), dir.filePath(QStringLiteral("mail/swap"))));
     const QByteArray pics = QFile::encodeName(dir.filePath(QStringLiteral("mail/pics")));
     const QByteArray swap = QFile::encodeName(dir.filePath(QStringLiteral("mail/swap")));
