@@ -19,6 +19,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cstdio>
+
 namespace lux::cli {
 
 namespace {
@@ -137,6 +139,8 @@ QList<QCommandLineOption> templateOptions(const QString &group, const QString &c
             {QStringLiteral("from"), t(QT_TRANSLATE_NOOP("luxctl", "With --mime: the sender, as \"Name <address>\" or an address.")), QStringLiteral("FROM")},
             {QStringLiteral("png"), t(QT_TRANSLATE_NOOP("luxctl", "Write the preview as a PNG here (remote images blocked).")), QStringLiteral("OUT")},
             {QStringLiteral("width"), t(QT_TRANSLATE_NOOP("luxctl", "With --png: the width in pixels (600, 800 or 375 for a phone).")), QStringLiteral("W")},
+            {QStringLiteral("any-local-image"),
+             t(QT_TRANSLATE_NOOP("luxctl", "With --png: show local images from anywhere this account can read (by default only from the template file's folder)."))},
         };
     if (command == QLatin1String("brand"))
         return {{QStringLiteral("default"), t(QT_TRANSLATE_NOOP("luxctl", "Make this the default brand kit."))}};
@@ -275,6 +279,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
                 return ctx.fail(s.error());
         }
         int pngHeight = 0;
+        QJsonArray previewProblems;
         if (ctx.isSet(QStringLiteral("png"))) {
             bool ok = false;
             const int width = ctx.isSet(QStringLiteral("width")) ? ctx.option(QStringLiteral("width")).toInt(&ok) : (ok = true, 600);
@@ -282,11 +287,22 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
                 return ctx.usage(TemplateTr::tr("--width takes a number of pixels from 200 to 2000."));
             preview::PreviewOptions options;
             options.width = width;
-            if (QFileInfo(ctx.args.first()).isFile())
+            options.documentName = file;
+            if (QFileInfo(ctx.args.first()).isFile()) {
                 options.baseDirectory = QFileInfo(ctx.args.first()).absolutePath();
+                options.images.folders = {options.baseDirectory}; // local images from the template's folder only
+            }
+            options.images.anyLocalFile = ctx.isSet(QStringLiteral("any-local-image"));
             const auto document = preview::EmailDocument::layout(r.html, options);
-            const QImage image = document->toImage();
+            if (!document)
+                return ctx.fail(document.error());
+            const QImage image = (*document)->toImage();
             pngHeight = image.height();
+            for (const Error &problem : (*document)->problems()) { // what the picture leaves out
+                previewProblems.append(QJsonObject{{QStringLiteral("code"), problem.code}, {QStringLiteral("message"), problem.message}});
+                if (!ctx.json)
+                    std::fprintf(stderr, "%s\n", qPrintable(TemplateTr::tr("warning: %1").arg(problem.message)));
+            }
             const QString pngPath = ctx.option(QStringLiteral("png"));
             const Status saved = saveToFile(pngPath, [&](QIODevice &out) -> Status {
                 if (!image.save(&out, "PNG"))
@@ -297,7 +313,7 @@ int runTemplateCommand(const QString &command, const CommandContext &ctx)
                 return ctx.fail(saved.error());
         }
         const QJsonObject object{{QStringLiteral("subject"), r.subject}, {QStringLiteral("preheader"), r.preheader},
-                                 {QStringLiteral("png_height"), pngHeight},
+                                 {QStringLiteral("png_height"), pngHeight}, {QStringLiteral("preview_problems"), previewProblems},
                                  {QStringLiteral("html_bytes"), r.html.toUtf8().size()}, {QStringLiteral("text_bytes"), r.text.toUtf8().size()}};
         if (ctx.isSet(QStringLiteral("html")) || ctx.isSet(QStringLiteral("text")) || ctx.isSet(QStringLiteral("mime"))
             || ctx.isSet(QStringLiteral("png")))

@@ -13,7 +13,15 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "cellmemo.h"
+#include "common/errorcodes.h"
+#include "common/htmllimits.h"
+#include "common/inputfile.h"
 #include "widthpass.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QImageReader>
 
 #include <litehtml.h>
 
@@ -170,6 +178,10 @@ public:
 
     QPainter *painter = nullptr;
     QSet<QString> blocked;
+    QSet<QString> refused;            // images not shown (the policy, the limits, not an image)
+    QHash<QString, QString> altTexts; // <img> sources and their alt text, for the placeholder of a refused one
+    QList<Error> problems;
+    detail::CellMemoState memo;
 
     litehtml::uint_ptr create_font(const litehtml::tchar_t *faceName, int size, int weight, litehtml::font_style italic,
                                    unsigned int decoration, litehtml::font_metrics *fm) override
@@ -248,9 +260,49 @@ public:
     void load_image(const litehtml::tchar_t *src, const litehtml::tchar_t *, bool) override { image(fromUtf8(src)); }
     void get_image_size(const litehtml::tchar_t *src, const litehtml::tchar_t *, litehtml::size &sz) override
     {
-        const QImage &img = image(fromUtf8(src));
+        const QString source = fromUtf8(src);
+        const QImage &img = image(source);
         sz.width = img.width();
         sz.height = img.height();
+        if (img.isNull() && refused.contains(source) && altTexts.contains(source)) {
+            // A refused <img> without width and height still shows where it was: a box for its alt text.
+            const QSize box = placeholderSize(altTexts.value(source));
+            sz.width = box.width();
+            sz.height = box.height();
+        }
+    }
+    QString placeholderText(const QString &src) const
+    {
+        const QString alt = altTexts.value(src).simplified();
+        return alt.isEmpty() ? EmailDocument::tr("Image not shown") : alt;
+    }
+    QSize placeholderSize(const QString &alt) const
+    {
+        const QFontMetrics metrics(placeholderFont());
+        const QString text = alt.simplified().isEmpty() ? EmailDocument::tr("Image not shown") : alt.simplified();
+        return QSize(std::min(metrics.horizontalAdvance(text) + 16, m_options.width), metrics.height() + 12);
+    }
+    static QFont placeholderFont()
+    {
+        QFont font(resolveFontStack(QStringLiteral("sans-serif")));
+        font.setPixelSize(12);
+        return font;
+    }
+    void drawPlaceholder(const QRect &r, const QString &src)
+    {
+        if (r.width() <= 2 || r.height() <= 2)
+            return;
+        painter->save();
+        painter->fillRect(r, QColor(0xf1, 0xf5, 0xf9));
+        painter->setPen(QPen(QColor(0x94, 0xa3, 0xb8), 1, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(0, 0, -1, -1));
+        painter->setFont(placeholderFont());
+        painter->setPen(QColor(0x47, 0x55, 0x69));
+        const QFontMetrics metrics(painter->font());
+        painter->drawText(r.adjusted(6, 0, -6, 0), Qt::AlignCenter,
+                          metrics.elidedText(placeholderText(src), Qt::ElideRight, std::max(0, r.width() - 12)));
+        painter->restore();
     }
     void draw_background(litehtml::uint_ptr, const litehtml::background_paint &bg) override
     {
@@ -259,7 +311,11 @@ public:
         const QPainterPath shape = roundedPath(toRect(bg.border_box), bg.border_radius);
         if (bg.color.alpha > 0)
             painter->fillPath(shape, toColor(bg.color));
-        if (!bg.image.empty()) {
+        if (!bg.image.empty() && refused.contains(fromUtf8(bg.image.c_str()))) {
+            // An <img> refused shows as a box with its alt text; a refused background image leaves the colour.
+            if (altTexts.contains(fromUtf8(bg.image.c_str())) && bg.image_size.width > 0)
+                drawPlaceholder(toRect(bg.border_box), fromUtf8(bg.image.c_str()));
+        } else if (!bg.image.empty()) {
             const QImage &img = image(fromUtf8(bg.image.c_str()));
             if (!img.isNull() && bg.image_size.width > 0 && bg.image_size.height > 0) {
                 const QImage scaled = img.size() == QSize(bg.image_size.width, bg.image_size.height)
@@ -331,9 +387,12 @@ public:
         client.width = m_options.width;
         client.height = 10000;
     }
-    std::shared_ptr<litehtml::element> create_element(const litehtml::tchar_t *, const litehtml::string_map &,
-                                                      const std::shared_ptr<litehtml::document> &) override
+    std::shared_ptr<litehtml::element> create_element(const litehtml::tchar_t *tag, const litehtml::string_map &,
+                                                      const std::shared_ptr<litehtml::document> &doc) override
     {
+        // Table cells remember their layouts by width (cellmemo.h): nested tables in linear time.
+        if (std::strcmp(tag, "td") == 0 || std::strcmp(tag, "th") == 0)
+            return std::make_shared<detail::MemoCell>(doc, memo);
         return nullptr;
     }
     void get_media_features(litehtml::media_features &media) const override
@@ -382,32 +441,156 @@ private:
             return *it;
         QImage img;
         if (src.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)) {
-            const qsizetype comma = src.indexOf(u',');
-            const QString meta = src.mid(5, comma - 5);
-            const QByteArray payload = src.mid(comma + 1).toLatin1();
-            img.loadFromData(meta.endsWith(QLatin1String(";base64"), Qt::CaseInsensitive)
-                                 ? QByteArray::fromBase64(payload)
-                                 : QByteArray::fromPercentEncoding(payload));
+            if (src.size() > PreviewLimits::kMaxDataUriChars) {
+                refuse(src, Error(QString(errc::previewImageTooLarge),
+                                  EmailDocument::tr("An image written into the email (a data: URI of %1) is over the preview's limit of %2.")
+                                      .arg(InputFile::formatSize(src.size()), InputFile::formatSize(PreviewLimits::kMaxDataUriChars))));
+            } else {
+                const qsizetype comma = src.indexOf(u',');
+                const QString meta = src.mid(5, comma - 5);
+                const QByteArray payload = src.mid(comma + 1).toLatin1();
+                img = decode(src, meta.endsWith(QLatin1String(";base64"), Qt::CaseInsensitive) ? QByteArray::fromBase64(payload)
+                                                                                              : QByteArray::fromPercentEncoding(payload));
+            }
         } else if (src.startsWith(QLatin1String("cid:"), Qt::CaseInsensitive)) {
-            img.loadFromData(m_options.inlineImages.value(src.mid(4)));
+            if (const auto part = m_options.inlineImages.constFind(src.mid(4)); part != m_options.inlineImages.constEnd())
+                img = decode(src, *part);
         } else if (src.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
                    || src.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) || src.startsWith(QLatin1String("//"))) {
             // No request leaves the preview: no tracking pixel can fire. Images fetched at the user's
             // request (PreviewWidget's bar) come in through the options.
             if (const auto fetched = m_options.remoteImages.constFind(src); fetched != m_options.remoteImages.constEnd())
-                img.loadFromData(*fetched);
+                img = decode(src, *fetched);
             else
                 blocked.insert(src);
-        } else {
-            const QString path = src.startsWith(QLatin1String("file:")) ? QUrl(src).toLocalFile() : src;
-            img.load(QDir::isAbsolutePath(path) ? path : QDir(m_options.baseDirectory).filePath(path));
+        } else if (!src.trimmed().isEmpty()) {
+            img = localImage(src);
         }
         return *m_images.insert(src, img);
+    }
+
+    // A file the policy allows, read through InputFile (regular files only: a FIFO, a device or a
+    // folder is refused without blocking), capped in size before it is read.
+    QImage localImage(const QString &src)
+    {
+        QString path = src;
+        if (src.startsWith(QLatin1String("file:"), Qt::CaseInsensitive)) {
+            const QUrl url(src);
+            path = url.isLocalFile() ? url.toLocalFile() : QString();
+        }
+        if (path.isEmpty())
+            return {};
+        if (!QDir::isAbsolutePath(path)) {
+            if (m_options.baseDirectory.isEmpty()) {
+                refuse(src, Error(QString(errc::previewImageOutside),
+                                  EmailDocument::tr("Image %1 is a relative path, and this email has no folder to find it in.").arg(src)));
+                return {};
+            }
+            path = QDir(m_options.baseDirectory).filePath(path);
+        }
+        const QString canonical = QFileInfo(path).canonicalFilePath(); // links and ".." resolved; empty if missing
+        if (canonical.isEmpty()) {
+            refuse(src, Error(QString(errc::previewImageUnreadable), EmailDocument::tr("Image %1 was not found.").arg(src)));
+            return {};
+        }
+        // Checked by name first, so nothing outside the folders is even opened, then again on what was
+        // opened: a link swapped in between the two cannot lead out.
+        if (!m_options.images.anyLocalFile && !insideAllowedFolder(canonical))
+            return refuseOutside(src, canonical);
+        const auto file = InputFile::open(canonical, PreviewLimits::kMaxImageFileBytes);
+        if (!file) {
+            refuse(src, Error(file.error().code, EmailDocument::tr("Image %1: %2").arg(src, file.error().message)));
+            return {};
+        }
+        if (const QString opened = InputFile::openedPath(**file); !m_options.images.anyLocalFile && !insideAllowedFolder(opened))
+            return refuseOutside(src, opened.isEmpty() ? canonical : opened);
+        const Result<QByteArray> bytes = InputFile::readAll(**file, canonical, PreviewLimits::kMaxImageFileBytes);
+        if (!bytes) {
+            refuse(src, Error(bytes.error().code, EmailDocument::tr("Image %1: %2").arg(src, bytes.error().message)));
+            return {};
+        }
+        return decode(src, *bytes);
+    }
+
+    QImage refuseOutside(const QString &src, const QString &path)
+    {
+        refuse(src, Error(QString(errc::previewImageOutside),
+                          EmailDocument::tr("Image %1 is outside the template's folder; the preview shows local images from elsewhere only "
+                                            "when you allow them.")
+                              .arg(path)));
+        return {};
+    }
+
+    bool insideAllowedFolder(const QString &canonical) const
+    {
+        if (canonical.isEmpty())
+            return false;
+        for (const QString &folder : m_options.images.folders) {
+            QString root = QFileInfo(folder).canonicalFilePath();
+            if (root.isEmpty())
+                continue;
+            if (!root.endsWith(u'/'))
+                root += u'/';
+            if (canonical.startsWith(root))
+                return true;
+        }
+        return false;
+    }
+
+    // Encoded bytes to an image, with the dimensions the header declares checked before a pixel is
+    // decoded and Qt's own allocation limit as a second fence.
+    QImage decode(const QString &src, const QByteArray &bytes)
+    {
+        const QString name = src.startsWith(QLatin1String("data:"), Qt::CaseInsensitive) ? EmailDocument::tr("written into the email")
+                                                                                            : src;
+        if (bytes.size() > PreviewLimits::kMaxImageFileBytes) {
+            refuse(src, Error(QString(errc::previewImageTooLarge),
+                              EmailDocument::tr("Image %1 is %2, over the preview's limit of %3.")
+                                  .arg(name, InputFile::formatSize(bytes.size()), InputFile::formatSize(PreviewLimits::kMaxImageFileBytes))));
+            return {};
+        }
+        QBuffer buffer;
+        buffer.setData(bytes);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer);
+        reader.setAllocationLimit(int(PreviewLimits::kMaxImagePixels * 4 / (1024 * 1024)) + 1);
+        const QSize size = reader.size();
+        const qint64 pixels = qint64(std::max(0, size.width())) * std::max(0, size.height());
+        if (size.width() > PreviewLimits::kMaxImageSide || size.height() > PreviewLimits::kMaxImageSide
+            || pixels > PreviewLimits::kMaxImagePixels) {
+            refuse(src, Error(QString(errc::previewImageTooLarge),
+                              EmailDocument::tr("Image %1 declares %2 × %3 pixels; the preview shows images up to %4 pixels a side "
+                                                "and %5 million in all.")
+                                  .arg(name).arg(size.width()).arg(size.height()).arg(PreviewLimits::kMaxImageSide)
+                                  .arg(PreviewLimits::kMaxImagePixels / 1'000'000)));
+            return {};
+        }
+        if (m_decodedBytes + pixels * 4 > PreviewLimits::kMaxDecodedBytes) {
+            refuse(src, Error(QString(errc::previewImageTooLarge),
+                              EmailDocument::tr("Image %1 was left out: the email's images together are over the preview's %2.")
+                                  .arg(name, InputFile::formatSize(PreviewLimits::kMaxDecodedBytes))));
+            return {};
+        }
+        QImage img = reader.read();
+        if (img.isNull()) {
+            refuse(src, Error(QString(errc::previewImageUnreadable),
+                              EmailDocument::tr("Image %1 cannot be shown: %2").arg(name, reader.errorString())));
+            return {};
+        }
+        m_decodedBytes += img.sizeInBytes();
+        return img;
+    }
+
+    void refuse(const QString &src, const Error &why)
+    {
+        refused.insert(src);
+        problems.append(why);
     }
 
     PreviewOptions m_options;
     std::vector<std::unique_ptr<Font>> m_fonts;
     QHash<QString, QImage> m_images;
+    qint64 m_decodedBytes = 0;
     int m_clips = 0;
 };
 
@@ -497,8 +680,27 @@ QString EmailDocument::presentationalCss(const QString &html)
     return rules.join(u'\n');
 }
 
-std::unique_ptr<EmailDocument> EmailDocument::layout(const QString &html, const PreviewOptions &options)
+namespace {
+
+// The <img> elements' sources and alt text: a refused image shows its alt text in its place.
+void collectAltTexts(const litehtml::element::ptr &root, QHash<QString, QString> &altTexts)
 {
+    detail::eachElement(root, [&altTexts](const litehtml::element::ptr &el) {
+        if (const char *tag = el->get_tagName(); tag && std::strcmp(tag, "img") == 0)
+            if (const char *src = el->get_attr("src"))
+                altTexts.insert(QString::fromUtf8(src), QString::fromUtf8(el->get_attr("alt", "")));
+        return true;
+    });
+}
+
+} // namespace
+
+Result<std::unique_ptr<EmailDocument>> EmailDocument::layout(const QString &html, const PreviewOptions &options)
+{
+    // Before any parser sees it: litehtml and gumbo build and walk trees by recursion.
+    const QString what = options.documentName.isEmpty() ? tr("the email") : options.documentName;
+    if (Status limits = HtmlLimits::check(html, what); !limits)
+        return limits.error();
     std::unique_ptr<EmailDocument> doc(new EmailDocument);
     doc->d->options = options;
     doc->d->container = std::make_unique<Container>(options);
@@ -511,12 +713,31 @@ std::unique_ptr<EmailDocument> EmailDocument::layout(const QString &html, const 
     doc->d->context.load_master_stylesheet(master.constData());
     const QByteArray utf8 = (options.emailAware ? withLineBreaksFixed(html) : html).toUtf8();
     doc->d->document = litehtml::document::createFromUTF8(utf8.constData(), doc->d->container.get(), &doc->d->context);
-    detail::WidthPass widths(options.emailAware ? doc->d->document->root() : nullptr, options.width);
+    const litehtml::element::ptr root = doc->d->document->root();
+    collectAltTexts(root, doc->d->container->altTexts);
+    doc->d->container->memo.enabled = !detail::hasOutOfFlowElements(root);
+    detail::WidthPass widths(options.emailAware ? root : nullptr, options.width);
     doc->d->document->render(options.width);
+    detail::settleCells(root);
     if (widths.needsSecondLayout()) {
         widths.settle();
+        ++doc->d->container->memo.generation; // the cells' widths changed: what they remember is void
         doc->d->document->render(options.width);
+        detail::settleCells(root);
     }
+    // litehtml measured the document while some cells were still stale. Laying it out once more, every
+    // cell is asked for the width it is laid out at and answers from memory, so this pass costs little;
+    // it leaves litehtml's own measure of the document right.
+    if (doc->d->container->memo.enabled) {
+        doc->d->document->render(options.width);
+        detail::settleCells(root);
+    }
+    if (doc->height() > PreviewLimits::kMaxPaintHeight || doc->width() > PreviewLimits::kMaxPaintWidth)
+        doc->d->container->problems.append(
+            Error(QString(errc::previewCut), tr("The email is %1 × %2 pixels; the preview stops at %3 × %4, and the rest is not shown.")
+                                                 .arg(doc->width()).arg(doc->height())
+                                                 .arg(std::min(doc->width(), PreviewLimits::kMaxPaintWidth))
+                                                 .arg(std::min(doc->height(), PreviewLimits::kMaxPaintHeight))));
     return doc;
 }
 
@@ -544,11 +765,32 @@ void EmailDocument::paint(QPainter *painter, const QRect &clip) const
 
 QImage EmailDocument::toImage(qreal devicePixelRatio) const
 {
-    QImage image(QSize(width(), std::max(1, height())) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    // A picture of a 200,000 px email would take gigabytes: the picture stops at the limit, and says so.
+    const int w = std::min(width(), PreviewLimits::kMaxPaintWidth);
+    const bool cut = height() > PreviewLimits::kMaxPaintHeight;
+    const int h = std::clamp(height(), 1, PreviewLimits::kMaxPaintHeight);
+    QImage image(QSize(w, h) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return image; // no memory for it: the caller's write fails and says so
     image.setDevicePixelRatio(devicePixelRatio);
     image.fill(Qt::white);
     QPainter painter(&image);
-    paint(&painter, QRect(0, 0, width(), height()));
+    painter.setClipRect(QRect(0, 0, w, h));
+    paint(&painter, QRect(0, 0, w, h));
+    if (cut) {
+        constexpr int kBand = 48;
+        const QRect band(0, h - kBand, w, kBand);
+        painter.fillRect(band, QColor(0xfe, 0xf3, 0xc7));
+        painter.fillRect(QRect(0, band.top(), w, 2), QColor(0xd9, 0x77, 0x06));
+        QFont font(resolveFontStack(QStringLiteral("sans-serif")));
+        font.setPixelSize(14);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(QColor(0x78, 0x35, 0x0f));
+        painter.drawText(band.adjusted(12, 2, -12, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("The preview stops here: the email is %1 px tall, and the preview shows the first %2 px.")
+                             .arg(height()).arg(PreviewLimits::kMaxPaintHeight));
+    }
     painter.end();
     return image;
 }
@@ -570,6 +812,11 @@ QString EmailDocument::linkAt(const QPoint &point) const
 const QSet<QString> &EmailDocument::blockedImages() const
 {
     return d->container->blocked;
+}
+
+const QList<Error> &EmailDocument::problems() const
+{
+    return d->container->problems;
 }
 
 } // namespace lux::preview

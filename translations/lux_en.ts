@@ -240,6 +240,10 @@ Preheader: %2
         <source>%n remote image(s) could not be loaded.</source>
         <translation><numerusform>%n remote image could not be loaded.</numerusform><numerusform>%n remote images could not be loaded.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>

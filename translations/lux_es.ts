@@ -1596,6 +1596,65 @@
     </message>
 </context>
 <context>
+    <name>lux::preview::EmailDocument</name>
+    <message>
+        <source>Image not shown</source>
+        <translation>Imagen no mostrada</translation>
+    </message>
+    <message>
+        <source>An image written into the email (a data: URI of %1) is over the preview's limit of %2.</source>
+        <translation>Una imagen escrita en el correo (un URI data: de %1) supera el límite de la vista previa, %2.</translation>
+    </message>
+    <message>
+        <source>Image %1 is a relative path, and this email has no folder to find it in.</source>
+        <translation>La imagen %1 es una ruta relativa y este correo no tiene una carpeta donde buscarla.</translation>
+    </message>
+    <message>
+        <source>Image %1 was not found.</source>
+        <translation>No se encontró la imagen %1.</translation>
+    </message>
+    <message>
+        <source>Image %1: %2</source>
+        <translation>Imagen %1: %2</translation>
+    </message>
+    <message>
+        <source>Image %1 is outside the template's folder; the preview shows local images from elsewhere only when you allow them.</source>
+        <translation>La imagen %1 está fuera de la carpeta de la plantilla; la vista previa solo muestra imágenes locales de otros sitios si lo permites.</translation>
+    </message>
+    <message>
+        <source>written into the email</source>
+        <translation>escrita en el correo</translation>
+    </message>
+    <message>
+        <source>Image %1 is %2, over the preview's limit of %3.</source>
+        <translation>La imagen %1 ocupa %2, más que el límite de la vista previa, %3.</translation>
+    </message>
+    <message>
+        <source>Image %1 declares %2 × %3 pixels; the preview shows images up to %4 pixels a side and %5 million in all.</source>
+        <translation>La imagen %1 declara %2 × %3 píxeles; la vista previa muestra imágenes de hasta %4 píxeles por lado y %5 millones en total.</translation>
+    </message>
+    <message>
+        <source>Image %1 was left out: the email's images together are over the preview's %2.</source>
+        <translation>Se omitió la imagen %1: las imágenes del correo juntas superan los %2 de la vista previa.</translation>
+    </message>
+    <message>
+        <source>Image %1 cannot be shown: %2</source>
+        <translation>No se puede mostrar la imagen %1: %2</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>el correo</translation>
+    </message>
+    <message>
+        <source>The email is %1 × %2 pixels; the preview stops at %3 × %4, and the rest is not shown.</source>
+        <translation>El correo mide %1 × %2 píxeles; la vista previa se detiene en %3 × %4 y el resto no se muestra.</translation>
+    </message>
+    <message>
+        <source>The preview stops here: the email is %1 px tall, and the preview shows the first %2 px.</source>
+        <translation>La vista previa se detiene aquí: el correo mide %1 px de alto y la vista previa muestra los primeros %2 px.</translation>
+    </message>
+</context>
+<context>
     <name>lux::storage::Backup</name>
     <message>
         <source>%1 is not a LUX Marketing database.</source>
@@ -4578,6 +4637,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>%n remote image(s) could not be loaded.</source>
         <translation><numerusform>No se pudo cargar %n imagen remota.</numerusform><numerusform>No se pudieron cargar %n imágenes remotas.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation><numerusform>…y %n más.</numerusform><numerusform>…y %n más.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>
@@ -5138,6 +5201,18 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Tracking</source>
         <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Show local images from anywhere on this computer</source>
+        <translation>Mostrar imágenes locales de cualquier lugar de este equipo</translation>
+    </message>
+    <message>
+        <source>Off: the template preview shows local images only from the template's own folder, so a template cannot display other files you can read.</source>
+        <translation>Desactivado: la vista previa de la plantilla solo muestra imágenes locales de la carpeta de la propia plantilla, así que una plantilla no puede mostrar otros archivos que puedas leer.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
     </message>
 </context>
 <context>
@@ -6874,6 +6949,14 @@ Etiquetas: %7</translation>
     <message numerus="yes">
         <source>%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).</source>
         <translation><numerusform>%n mensaje leído (rebotes: %1, bajas: %2, respuestas: %3).</numerusform><numerusform>%n mensajes leídos (rebotes: %1, bajas: %2, respuestas: %3).</numerusform></translation>
+    </message>
+    <message>
+        <source>With --png: show local images from anywhere this account can read (by default only from the template file's folder).</source>
+        <translation>Con --png: muestra imágenes locales de cualquier lugar que esta cuenta pueda leer (por defecto, solo de la carpeta del archivo de la plantilla).</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::CloseToTray, {"window/closeToTray", true}},
         {K::MailboxAfterReading, {"mailbox/after_reading", QStringLiteral("read"), Scope::Database}},
         {K::MailboxFolder, {"mailbox/folder", QStringLiteral("LUX processed"), Scope::Database}},
+        {K::PreviewAnyLocalImage, {"preview/anyLocalImage", false}},
     };
     return entries;
 }

@@ -56,6 +56,7 @@ public:
         CloseToTray,             // closing the window while campaigns are due keeps sending from the tray
         MailboxAfterReading,     // what is done with a message read from a sender mailbox: "read" (mark) or "move"
         MailboxFolder,           // the folder "move" puts them in (made at the top of the mailbox when missing)
+        PreviewAnyLocalImage,    // the preview shows local images from anywhere, not only the template's folders
     };
     Q_ENUM(Key)
 
@@ -124,6 +125,10 @@ public:
     // rather than marked read. Never deleted.
     bool mailboxMovesRead() const { return value(Key::MailboxAfterReading).toString() == QLatin1String("move"); }
     QString mailboxFolder() const { return value(Key::MailboxFolder).toString().trimmed(); }
+    // The email preview reads local images (file: URLs, paths) wherever this account can read them.
+    // Off: only from the template's folder and the media library, so a template cannot show what
+    // else is on this computer.
+    bool previewAnyLocalImage() const { return value(Key::PreviewAnyLocalImage).toBool(); }
 
     QString fileName() const { return m_settings->fileName(); }
     void sync() { m_settings->sync(); }

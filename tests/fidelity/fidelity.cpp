@@ -206,8 +206,9 @@ Outcome compare(const QString &file, const QString &luxctl, const QString &chrom
         QFile in(merged);
         return in.open(QIODevice::ReadOnly) ? QString::fromUtf8(in.readAll()) : QString();
     }();
+    raw.images.folders = {raw.baseDirectory};
     const auto rawDoc = lux::preview::EmailDocument::layout(plain, raw);
-    const QImage rawImage = rawDoc->toImage();
+    const QImage rawImage = rawDoc ? (*rawDoc)->toImage() : QImage();
     rawImage.save(work.filePath(stem + QStringLiteral("-raw.png")));
     o.rawHeightPercent = heightDifference(rawImage.height(), o.browserHeight);
     o.rawPixelPercent = pictureDifference(rawImage, browser);

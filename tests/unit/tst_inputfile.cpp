@@ -4,6 +4,7 @@
 #include "boundedrun.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -105,6 +106,24 @@ private Q_SLOTS:
         auto file = InputFile::open(path, 100);
         QVERIFY(file.ok());
         QCOMPARE((*file)->readLine(), QByteArray("a,b\n"));
+        const auto rest = InputFile::readAll(**file, path, 100);
+        QVERIFY(rest.ok());
+        QCOMPARE(*rest, QByteArray("1,2\n"));
+    }
+
+    void tellsWhereAnOpenedLinkLeads()
+    {
+        // What a caller checks after opening: the file the kernel opened, not the name it was given.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("inside")) && QDir(dir.path()).mkpath(QStringLiteral("outside")));
+        const QString target = QDir(dir.path()).canonicalPath() + QStringLiteral("/outside/real.txt");
+        QVERIFY(test::writeFile(target, "x"));
+        const QString link = dir.filePath(QStringLiteral("inside/link.txt"));
+        QVERIFY(QFile::link(QStringLiteral("../outside/real.txt"), link));
+        auto file = InputFile::open(link, 100);
+        QVERIFY(file.ok());
+        QCOMPARE(InputFile::openedPath(**file), target);
+        QCOMPARE(InputFile::openedPath(QFile()), QString()); // not open: nothing to tell
     }
 };
 

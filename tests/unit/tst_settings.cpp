@@ -66,8 +66,12 @@ void TestSettings::valuesPersistWithTheirTypes()
         s.setValue(Settings::Key::AutoBackupIntervalHours, 6);
         s.setValue(Settings::Key::AutoBackupEnabled, false);
         s.setValue(Settings::Key::MainWindowGeometry, QByteArray("\x01\x02\x00\x03", 4));
+        QCOMPARE(s.previewAnyLocalImage(), false);
+        s.setValue(Settings::Key::PreviewAnyLocalImage, true);
     }
     Settings s(file);
+    QCOMPARE(s.value(Settings::Key::PreviewAnyLocalImage).metaType(), QMetaType::fromType<bool>());
+    QCOMPARE(s.previewAnyLocalImage(), true);
     QCOMPARE(s.theme(), QStringLiteral("light"));
     QCOMPARE(s.value(Settings::Key::AutoBackupIntervalHours).metaType(), QMetaType::fromType<int>());
     QCOMPARE(s.autoBackupIntervalHours(), 6);
@@ -105,8 +109,10 @@ void TestSettings::scopes()
     for (const K key : {K::TrackerUrl, K::GraphTenant, K::GraphClientId, K::GraphBaseUrl, K::GraphAuthorityUrl})
         QCOMPARE(Settings::scope(key), Settings::Scope::Database);
     QCOMPARE(Settings::scope(K::GraphDelegatedMailbox), Settings::Scope::PersonInDatabase);
-    for (const K key : {K::Theme, K::Language, K::MainWindowGeometry, K::MissedSchedules, K::BackupDirectory})
+    for (const K key : {K::Theme, K::Language, K::MainWindowGeometry, K::MissedSchedules, K::BackupDirectory, K::PreviewAnyLocalImage})
         QCOMPARE(Settings::scope(key), Settings::Scope::Person);
+    // Local images in the preview: off until the person allows them.
+    QCOMPARE(Settings::defaultValue(K::PreviewAnyLocalImage), QVariant(false));
     QCOMPARE(Settings::keys().size(), QMetaEnum::fromType<Settings::Key>().keyCount());
 }
 

@@ -1565,3 +1565,28 @@ ES.update({
  'The message has %1 lines that start with “--”; at most %2 are read.': 'El mensaje tiene %1 líneas que empiezan por «--»; se leen como mucho %2.',
  '%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).': ('%n mensaje leído (rebotes: %1, bajas: %2, respuestas: %3).', '%n mensajes leídos (rebotes: %1, bajas: %2, respuestas: %3).'),
 })
+
+# The email preview's limits (issue 13): its problems and band (preview/ is now scanned by lupdate),
+# the setting for local images, luxctl's --any-local-image and its warnings.
+ES.update({
+ 'Image not shown': 'Imagen no mostrada',
+ "An image written into the email (a data: URI of %1) is over the preview's limit of %2.": 'Una imagen escrita en el correo (un URI data: de %1) supera el límite de la vista previa, %2.',
+ 'Image %1 is a relative path, and this email has no folder to find it in.': 'La imagen %1 es una ruta relativa y este correo no tiene una carpeta donde buscarla.',
+ 'Image %1 was not found.': 'No se encontró la imagen %1.',
+ 'Image %1: %2': 'Imagen %1: %2',
+ "Image %1 is outside the template's folder; the preview shows local images from elsewhere only when you allow them.": 'La imagen %1 está fuera de la carpeta de la plantilla; la vista previa solo muestra imágenes locales de otros sitios si lo permites.',
+ 'written into the email': 'escrita en el correo',
+ "Image %1 is %2, over the preview's limit of %3.": 'La imagen %1 ocupa %2, más que el límite de la vista previa, %3.',
+ 'Image %1 declares %2 × %3 pixels; the preview shows images up to %4 pixels a side and %5 million in all.': 'La imagen %1 declara %2 × %3 píxeles; la vista previa muestra imágenes de hasta %4 píxeles por lado y %5 millones en total.',
+ "Image %1 was left out: the email's images together are over the preview's %2.": 'Se omitió la imagen %1: las imágenes del correo juntas superan los %2 de la vista previa.',
+ 'Image %1 cannot be shown: %2': 'No se puede mostrar la imagen %1: %2',
+ 'the email': 'el correo',
+ 'The email is %1 × %2 pixels; the preview stops at %3 × %4, and the rest is not shown.': 'El correo mide %1 × %2 píxeles; la vista previa se detiene en %3 × %4 y el resto no se muestra.',
+ 'The preview stops here: the email is %1 px tall, and the preview shows the first %2 px.': 'La vista previa se detiene aquí: el correo mide %1 px de alto y la vista previa muestra los primeros %2 px.',
+ '…and %n more.': ('…y %n más.', '…y %n más.'),
+ 'Show local images from anywhere on this computer': 'Mostrar imágenes locales de cualquier lugar de este equipo',
+ "Off: the template preview shows local images only from the template's own folder, so a template cannot display other files you can read.": 'Desactivado: la vista previa de la plantilla solo muestra imágenes locales de la carpeta de la propia plantilla, así que una plantilla no puede mostrar otros archivos que puedas leer.',
+ 'Preview': 'Vista previa',
+ "With --png: show local images from anywhere this account can read (by default only from the template file's folder).": 'Con --png: muestra imágenes locales de cualquier lugar que esta cuenta pueda leer (por defecto, solo de la carpeta del archivo de la plantilla).',
+ 'warning: %1': 'aviso: %1',
+})

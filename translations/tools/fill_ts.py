@@ -70,6 +70,10 @@ EN = {
     'Components are included more than %n level(s) deep here.': ('Components are included more than %n level deep here.', 'Components are included more than %n levels deep here.'),
     'With its components in place the template would be over %n character(s); include fewer or smaller components.': ('With its components in place the template would be over %n character; include fewer or smaller components.', 'With its components in place the template would be over %n characters; include fewer or smaller components.'),
     '%1 has a table row of more than %n cell(s) on line %2.': ('%1 has a table row of more than %n cell on line %2.', '%1 has a table row of more than %n cells on line %2.'),
+    '…and %n more.': ('…and %n more.', '…and %n more.'),
+    'The answer is longer than %n bytes.': ('The answer is longer than %n byte.', 'The answer is longer than %n bytes.'),
+    '%n soft bounces in a row over at least seven days': ('%n soft bounce in a row over at least seven days', '%n soft bounces in a row over at least seven days'),
+    '%1: %n message(s) read, last look %2': ('%1: %n message read, last look %2', '%1: %n messages read, last look %2'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

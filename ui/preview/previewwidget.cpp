@@ -89,9 +89,15 @@ PreviewWidget::PreviewWidget(QWidget *parent) : QScrollArea(parent)
     barLayout->addWidget(m_note, 1);
     barLayout->addWidget(m_load);
     m_bar->hide();
+    m_problems = new QLabel(page);
+    m_problems->setObjectName(QStringLiteral("previewProblems"));
+    m_problems->setProperty("role", QStringLiteral("warning"));
+    m_problems->setWordWrap(true);
+    m_problems->hide();
     m_canvas = new Canvas(this);
     m_canvas->setParent(page);
     layout->addWidget(m_bar);
+    layout->addWidget(m_problems);
     layout->addWidget(m_canvas, 0, Qt::AlignHCenter);
     layout->addStretch(1);
     setWidget(page);
@@ -104,8 +110,17 @@ PreviewWidget::PreviewWidget(QWidget *parent) : QScrollArea(parent)
     connect(&m_layout, &QFutureWatcherBase::finished, this, [this] {
         if (m_layout.property("generation").toULongLong() != m_generation)
             return; // a newer edit is on its way
-        m_document = m_layout.result();
+        const Layout done = m_layout.result();
+        m_document = done.document;
+        m_error = done.error;
         updateBar();
+        updateProblems();
+        if (!m_document) {
+            m_canvas->setFixedSize(QSize(1, 1));
+            m_canvas->update();
+            Q_EMIT rendered();
+            return;
+        }
         m_canvas->setFixedSize(QSize(m_document->width(), std::max(1, m_document->height())) * m_zoom);
         m_canvas->update();
         Q_EMIT rendered();
@@ -143,7 +158,49 @@ void PreviewWidget::setZoom(qreal zoom)
 
 void PreviewWidget::setInlineImages(const QHash<QString, QByteArray> &images)
 {
-    m_images = images;
+    m_inline = images;
+}
+
+void PreviewWidget::setImageFolders(const QStringList &folders)
+{
+    if (folders == m_images.folders)
+        return;
+    m_images.folders = folders;
+    ++m_generation;
+    m_delay.start(0);
+}
+
+void PreviewWidget::setAllowAnyLocalImage(bool allow)
+{
+    if (allow == m_images.anyLocalFile)
+        return;
+    m_images.anyLocalFile = allow;
+    ++m_generation;
+    m_delay.start(0);
+}
+
+QList<Error> PreviewWidget::problems() const
+{
+    return m_document ? m_document->problems() : QList<Error>();
+}
+
+void PreviewWidget::updateProblems()
+{
+    QStringList lines;
+    if (!m_error.isEmpty())
+        lines << m_error;
+    for (const Error &problem : problems())
+        lines << problem.message;
+    m_problems->setVisible(!lines.isEmpty());
+    if (lines.size() > 3) { // the first few, and how many more; all of them in the tooltip
+        m_problems->setToolTip(lines.join(u'\n'));
+        const qsizetype more = lines.size() - 3;
+        lines = lines.mid(0, 3);
+        lines << tr("…and %n more.", nullptr, int(more));
+    } else {
+        m_problems->setToolTip({});
+    }
+    m_problems->setText(lines.join(u'\n'));
 }
 
 void PreviewWidget::updateBar()
@@ -207,11 +264,16 @@ void PreviewWidget::startLayout()
 {
     preview::PreviewOptions options;
     options.width = m_width;
-    options.inlineImages = m_images;
+    options.inlineImages = m_inline;
     options.remoteImages = m_remote;
+    options.images = m_images;
+    options.baseDirectory = m_images.folders.value(0); // relative paths: the template's folder, when there is one
     m_layout.setProperty("generation", m_generation);
     m_layout.setFuture(QtConcurrent::run([html = m_html, options] {
-        return std::shared_ptr<preview::EmailDocument>(preview::EmailDocument::layout(html, options));
+        auto laidOut = preview::EmailDocument::layout(html, options);
+        if (!laidOut)
+            return Layout{nullptr, laidOut.error().message};
+        return Layout{std::shared_ptr<preview::EmailDocument>(std::move(*laidOut)), QString()};
     }));
 }
 

@@ -35,10 +35,20 @@ public:
     void setInlineImages(const QHash<QString, QByteArray> &images);
     void loadRemoteImages();  // what the bar's button does: fetch the blocked images, then lay out again
     void forgetRemoteImages(); // another email: block remote images again
+    // Local images (file: URLs, paths, CSS url()) are read from these folders only: the template's
+    // folder and the media library, when there are. None by default.
+    void setImageFolders(const QStringList &folders);
+    // The user's "allow local images" setting: every image this account can read, wherever it is.
+    void setAllowAnyLocalImage(bool allow);
+    bool allowsAnyLocalImage() const { return m_images.anyLocalFile; }
 
     bool isRendering() const { return m_delay.isActive() || m_layout.isRunning(); }
     int documentHeight() const; // CSS pixels, 0 before the first layout
     int blockedImageCount() const;
+    // What the last layout left out (images refused, the picture cut), and why it failed if it did
+    // (the HTML over lux::HtmlLimits); shown above the page.
+    QList<lux::Error> problems() const;
+    QString layoutError() const { return m_error; }
     QString linkAt(const QPoint &canvasPoint) const; // canvas coordinates, zoom included
 
 Q_SIGNALS:
@@ -50,6 +60,7 @@ private:
     void startLayout();
 
     void updateBar();
+    void updateProblems();
 
     Canvas *m_canvas;
     QWidget *m_bar;
@@ -60,10 +71,18 @@ private:
     int m_fetching = 0;
     int m_failed = 0;
     QTimer m_delay;
-    QFutureWatcher<std::shared_ptr<preview::EmailDocument>> m_layout;
+    struct Layout
+    {
+        std::shared_ptr<preview::EmailDocument> document;
+        QString error; // why there is no document
+    };
+    QFutureWatcher<Layout> m_layout;
     std::shared_ptr<preview::EmailDocument> m_document;
+    QLabel *m_problems;
+    QString m_error;
     QString m_html;
-    QHash<QString, QByteArray> m_images;
+    QHash<QString, QByteArray> m_inline;
+    preview::ImagePolicy m_images;
     int m_width = 600;
     qreal m_zoom = 1.0;
     quint64 m_generation = 0;

@@ -106,6 +106,16 @@ QWidget *SettingsDialog::buildGeneral()
         m_session.settings().setValue(Settings::Key::Theme, name);
         Q_EMIT themeChanged(name);
     });
+
+    // The preview reads local images from the template's folders only, unless the person allows more.
+    auto *localImages = new QCheckBox(tr("Show local images from anywhere on this computer"), page);
+    localImages->setObjectName(QStringLiteral("previewAnyLocalImage"));
+    localImages->setToolTip(tr("Off: the template preview shows local images only from the template's own folder, "
+                               "so a template cannot display other files you can read."));
+    localImages->setChecked(m_session.settings().previewAnyLocalImage());
+    form->addRow(tr("Preview"), localImages);
+    connect(localImages, &QCheckBox::toggled, this,
+            [this](bool on) { m_session.settings().setValue(Settings::Key::PreviewAnyLocalImage, on); });
     return page;
 }
 

@@ -11,6 +11,7 @@
 #include "historydialog.h"
 #include "preview/previewwidget.h"
 #include "session/appsession.h"
+#include "settings/settings.h"
 #include "theme/theme.h"
 
 #include <QCheckBox>
@@ -254,6 +255,14 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     previewBar->addWidget(m_zoom);
     previewLayout->addLayout(previewBar);
     m_preview = new PreviewWidget(previewPane);
+    // A template kept in the database has no folder of its own, and there is no media library yet:
+    // the preview's folder list stays empty, so it shows no local image (a file: URL, a path) unless
+    // the person allows them from anywhere (Settings, General).
+    m_preview->setAllowAnyLocalImage(m_session.settings().previewAnyLocalImage());
+    connect(&m_session.settings(), &Settings::changed, this, [this](Settings::Key key) {
+        if (key == Settings::Key::PreviewAnyLocalImage)
+            m_preview->setAllowAnyLocalImage(m_session.settings().previewAnyLocalImage());
+    });
     previewLayout->addWidget(m_preview, 1);
 
     split->addWidget(listPane);

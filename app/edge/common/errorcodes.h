@@ -225,4 +225,12 @@ inline constexpr QLatin1StringView userPasswordBlank{"user.password-blank"};
 inline constexpr QLatin1StringView userPasswordShort{"user.password-short"};
 inline constexpr QLatin1StringView userRememberInvalid{"user.remember-invalid"};
 
+// The preview's limits (issue 13)
+// The picture stops at the height (or width) the preview paints; the rest of the email is not shown.
+inline constexpr QLatin1StringView previewCut{"preview.cut"};
+// An image the preview did not show: outside the folders it may read, too large, or not an image.
+inline constexpr QLatin1StringView previewImageOutside{"preview.image-outside"};
+inline constexpr QLatin1StringView previewImageTooLarge{"preview.image-too-large"};
+inline constexpr QLatin1StringView previewImageUnreadable{"preview.image-unreadable"};
+
 } // namespace lux::errc

@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -74,13 +75,18 @@ Result<QByteArray> InputFile::read(const QString &path, qint64 maxBytes)
     auto file = open(path, maxBytes);
     if (!file)
         return file.error();
+    return readAll(**file, path, maxBytes);
+}
+
+Result<QByteArray> InputFile::readAll(QFile &file, const QString &path, qint64 maxBytes)
+{
     QByteArray data;
-    data.reserve(qsizetype(qMin<qint64>((*file)->size(), maxBytes)));
+    data.reserve(qsizetype(qBound<qint64>(0, file.size() - file.pos(), maxBytes)));
     char chunk[64 * 1024];
     for (;;) {
-        const qint64 n = (*file)->read(chunk, sizeof chunk);
+        const qint64 n = file.read(chunk, sizeof chunk);
         if (n < 0)
-            return Error(errc::fileOpen, tr("Cannot read %1: %2.").arg(path, (*file)->errorString()));
+            return Error(errc::fileOpen, tr("Cannot read %1: %2.").arg(path, file.errorString()));
         if (n == 0)
             break;
         if (data.size() + n > maxBytes) // it grew while we read it
@@ -89,6 +95,19 @@ Result<QByteArray> InputFile::read(const QString &path, qint64 maxBytes)
         data.append(chunk, qsizetype(n));
     }
     return data;
+}
+
+QString InputFile::openedPath(const QFile &file)
+{
+    const int fd = file.handle();
+    if (fd < 0)
+        return {};
+    const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd);
+    char target[PATH_MAX];
+    const ssize_t n = ::readlink(link.constData(), target, sizeof target);
+    if (n <= 0 || size_t(n) >= sizeof target || target[0] != '/')
+        return {}; // no /proc, or not a path (a pipe, a socket)
+    return QFile::decodeName(QByteArray(target, qsizetype(n)));
 }
 
 } // namespace lux

@@ -24,6 +24,13 @@ public:
     static Result<std::unique_ptr<QFile>> open(const QString &path, qint64 maxBytes);
     // The whole content, for callers that need it in memory (a template, an image).
     static Result<QByteArray> read(const QString &path, qint64 maxBytes);
+    // The rest of a file open() gave, cut at maxBytes and refused if it grew past them.
+    static Result<QByteArray> readAll(QFile &file, const QString &path, qint64 maxBytes);
+
+    // Where an open file is, every link resolved, as the kernel opened it (Linux's /proc/self/fd):
+    // a caller that lets only some folders be read checks this after opening, so no link swapped in
+    // between a check of the name and the open can lead elsewhere. Empty when it cannot be told.
+    static QString openedPath(const QFile &file);
 
     // "12.5 MB", "800 KB": how limits are written in messages.
     static QString formatSize(qint64 bytes);
