@@ -87,9 +87,8 @@ campaigns::SendService::Config AppSession::sendConfig() const
 
 bool AppSession::isGraphConfigured() const
 {
-    return !m_settings.graphTenant().isEmpty()
-           && !m_settings.graphClientId().isEmpty()
-           && !m_settings.trackerUrl().isEmpty();
+    // A tracker is not needed: without one, messages unsubscribe by email (the wizard says so).
+    return !m_settings.graphTenant().isEmpty() && !m_settings.graphClientId().isEmpty();
 }
 
 namespace {
