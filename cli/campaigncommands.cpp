@@ -553,6 +553,18 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             if (Status s = saveToFile(ctx.option(QStringLiteral("csv")), report->toCsv().toUtf8()); !s)
                 return ctx.fail(s.error());
         const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
+        if (report->anonymous)
+            return ctx.succeed(report->toJson(),
+                               CampaignTr::tr("%1: %2 sent, %3 failed; counted anonymously: %4 opens by people and %5 by machines, "
+                                              "%6 clicks by people and %7 by machines; %8 unsubscribed.")
+                                   .arg(report->name)
+                                   .arg(report->sent)
+                                   .arg(report->failed)
+                                   .arg(report->totalOpens.human)
+                                   .arg(report->totalOpens.machine)
+                                   .arg(report->totalClicks.human)
+                                   .arg(report->totalClicks.machine)
+                                   .arg(report->unsubscribes));
         return ctx.succeed(report->toJson(),
                            CampaignTr::tr("%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people "
                                           "(click-to-open %8 %); %9 unsubscribed.")
