@@ -112,6 +112,7 @@ void AppSession::startScheduler()
             return; // closed, restarted or started meanwhile
         m_sending = false;
         m_send.start(ready);
+        Q_EMIT schedulerStarted();
     });
 }
 

@@ -182,6 +182,8 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
 
     checkSecrets();
     showSync();
+    // Without a tracker, the scheduler makes the signing keys when it starts: show them.
+    connect(&m_session, &AppSession::schedulerStarted, this, &TrackingSettings::checkSecrets);
     // Another database (once the session has its keychain entries too): its own tracker, token and keys.
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
         m_url->setText(m_session.settings().trackerUrl());
