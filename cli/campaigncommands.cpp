@@ -77,9 +77,10 @@ void requestStop(int)
 
 // The pre-send checks: errors stop the campaign; warnings are printed and stop it too unless
 // --accept-warnings says they were read.
-Status checksPass(QSqlDatabase db, const campaigns::Campaign &c, bool acceptWarnings)
+Status checksPass(DatabaseScope &scope, const campaigns::Campaign &c, bool acceptWarnings)
 {
-    const QList<content::Finding> found = campaigns::Lifecycle(db).checks(c);
+    const bool withTracker = !scope.settings().trackerUrl().trimmed().isEmpty();
+    const QList<content::Finding> found = campaigns::Lifecycle(scope.database().connection()).checks(c, withTracker);
     QStringList errors;
     for (const content::Finding &f : found) {
         if (f.severity == content::Finding::Severity::Error)
@@ -204,6 +205,7 @@ QList<QCommandLineOption> campaignOptions(const QString &group, const QString &c
             {QStringLiteral("segment"), t(QT_TRANSLATE_NOOP("luxctl", "Send to this saved segment (repeatable).")), QStringLiteral("NAME")},
             {QStringLiteral("exclude-tag"), t(QT_TRANSLATE_NOOP("luxctl", "Leave out contacts with this tag (repeatable).")), QStringLiteral("T")},
             {QStringLiteral("exclude-segment"), t(QT_TRANSLATE_NOOP("luxctl", "Leave out this segment (repeatable).")), QStringLiteral("S")},
+            {QStringLiteral("tracking"), t(QT_TRANSLATE_NOOP("luxctl", "Opens and clicks: person (each recipient's, the default), anonymous (counts per link and day only) or off.")), QStringLiteral("MODE")},
         };
     if (group == QLatin1String("campaign") && command == QLatin1String("schedule"))
         return {
@@ -517,6 +519,12 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         c.audience.excludeTags = ctx.options(QStringLiteral("exclude-tag"));
         c.audience.excludeSegments = ctx.options(QStringLiteral("exclude-segment"));
         c.extraSenders = ctx.options(QStringLiteral("sender"));
+        if (ctx.isSet(QStringLiteral("tracking"))) {
+            const auto mode = campaigns::trackingModeFromName(ctx.option(QStringLiteral("tracking")));
+            if (!mode)
+                return ctx.usage(CampaignTr::tr("--tracking is person, anonymous or off."));
+            c.tracking = *mode;
+        }
         for (const QString &extra : std::as_const(c.extraSenders))
             if (const auto known = campaigns::SenderStore(db).find(extra); !known)
                 return ctx.fail(known.error());
@@ -545,6 +553,18 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             if (Status s = saveToFile(ctx.option(QStringLiteral("csv")), report->toCsv().toUtf8()); !s)
                 return ctx.fail(s.error());
         const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
+        if (report->anonymous)
+            return ctx.succeed(report->toJson(),
+                               CampaignTr::tr("%1: %2 sent, %3 failed; counted anonymously: %4 opens by people and %5 by machines, "
+                                              "%6 clicks by people and %7 by machines; %8 unsubscribed.")
+                                   .arg(report->name)
+                                   .arg(report->sent)
+                                   .arg(report->failed)
+                                   .arg(report->totalOpens.human)
+                                   .arg(report->totalOpens.machine)
+                                   .arg(report->totalClicks.human)
+                                   .arg(report->totalClicks.machine)
+                                   .arg(report->unsubscribes));
         return ctx.succeed(report->toJson(),
                            CampaignTr::tr("%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people "
                                           "(click-to-open %8 %); %9 unsubscribed.")
@@ -612,7 +632,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             }
             at = when.toMSecsSinceEpoch();
         }
-        if (Status s = checksPass(db, *store.find(*id), ctx.isSet(QStringLiteral("accept-warnings"))); !s)
+        if (Status s = checksPass(**opened, *store.find(*id), ctx.isSet(QStringLiteral("accept-warnings"))); !s)
             return ctx.fail(s.error());
         if (Status s = lifecycle.schedule(*id, at, true, std::nullopt); !s)
             return ctx.fail(s.error());
@@ -629,7 +649,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         // Schedules it now if needed, starts it, and sends until it leaves `sending`. A run after a
         // crash picks up where the last one stopped.
         if (campaign->status == campaigns::CampaignStatus::Draft) {
-            if (Status s = checksPass(db, *campaign, ctx.isSet(QStringLiteral("accept-warnings"))); !s)
+            if (Status s = checksPass(**opened, *campaign, ctx.isSet(QStringLiteral("accept-warnings"))); !s)
                 return ctx.fail(s.error());
             if (Status s = lifecycle.schedule(*id, std::nullopt, true, std::nullopt); !s)
                 return ctx.fail(s.error());

@@ -18,7 +18,9 @@
 
 namespace lux::tracker {
 
-enum class EventKind : quint8 { Open = 1, Click = 2, Unsubscribe = 3 };
+// The anonymous kinds come from tokens that name nobody (recipient 0): the app only counts them, per
+// campaign, day and link, and their time is kept to the day (the start of the UTC day).
+enum class EventKind : quint8 { Open = 1, Click = 2, Unsubscribe = 3, AnonymousOpen = 4, AnonymousClick = 5 };
 
 struct Event
 {

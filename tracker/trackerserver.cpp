@@ -584,18 +584,17 @@ QHostAddress TrackerServer::clientAddress(MHD_Connection *c) const
 int TrackerServer::open(MHD_Connection *c, Request &r)
 {
     // A forged or broken token still gets the pixel (a broken image helps nobody), but no event.
-    if (const auto claims = m_tokens.verify(r.token, tracking::Purpose::Open)) {
+    if (const auto claims = verifyEither(r.token, tracking::Purpose::Open, tracking::Purpose::AnonymousOpen)) {
         const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
         const tracking::Verdict v = m_classifier.classify(r.method, ua ? QByteArrayView(ua) : QByteArrayView(), clientAddress(c));
-        m_events->append({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Open, claims->campaign, claims->recipient, 0, v.machine,
-                          v.reason.toLatin1()});
+        m_events->append(hit(*claims, v));
     }
     return respond(c, r, MHD_HTTP_OK, m_gif);
 }
 
 int TrackerServer::click(MHD_Connection *c, Request &r)
 {
-    const auto claims = m_tokens.verify(r.token, tracking::Purpose::Click);
+    const auto claims = verifyEither(r.token, tracking::Purpose::Click, tracking::Purpose::AnonymousClick);
     if (!claims)
         return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     QByteArray url;
@@ -609,12 +608,32 @@ int TrackerServer::click(MHD_Connection *c, Request &r)
         return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
     const tracking::Verdict v = m_classifier.classify(r.method, ua ? QByteArrayView(ua) : QByteArrayView(), clientAddress(c));
-    m_events->append({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Click, claims->campaign, claims->recipient, claims->link,
-                      v.machine, v.reason.toLatin1()});
+    m_events->append(hit(*claims, v));
     MHD_Response *resp = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
     MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, url.constData());
     secureHeaders(resp);
     return respondOwned(c, r, MHD_HTTP_FOUND, resp);
+}
+
+std::optional<tracking::Claims> TrackerServer::verifyEither(QByteArrayView token, tracking::Purpose named, tracking::Purpose anonymous) const
+{
+    if (auto claims = m_tokens.verify(token, named))
+        return claims;
+    return m_tokens.verify(token, anonymous); // the purpose is checked before the MAC: no second HMAC for a named token
+}
+
+Event TrackerServer::hit(const tracking::Claims &claims, const tracking::Verdict &verdict)
+{
+    const bool click = claims.purpose == tracking::Purpose::Click || claims.purpose == tracking::Purpose::AnonymousClick;
+    qint64 at = QDateTime::currentMSecsSinceEpoch();
+    EventKind kind = click ? EventKind::Click : EventKind::Open;
+    if (tracking::isAnonymous(claims.purpose)) {
+        // Counted, not timed: only the day is kept, so a hit cannot be matched to a delivery.
+        constexpr qint64 kDay = 86'400'000;
+        at -= at % kDay;
+        kind = click ? EventKind::AnonymousClick : EventKind::AnonymousOpen;
+    }
+    return {0, at, kind, claims.campaign, claims.recipient, click ? claims.link : 0, verdict.machine, verdict.reason.toLatin1()};
 }
 
 int TrackerServer::pageFor(tracking::Language language)
@@ -738,14 +757,17 @@ int TrackerServer::apiEvents(MHD_Connection *c, Request &r)
     qint64 cursor = after;
     for (qsizetype i = 0; i < std::min<qsizetype>(events.size(), limit); ++i) {
         const Event &e = events[i];
-        static const char *const kinds[] = {"", "open", "click", "unsubscribe"};
+        static const char *const kinds[] = {"", "open", "click", "unsubscribe", "open", "click"};
+        const bool anonymous = e.kind == EventKind::AnonymousOpen || e.kind == EventKind::AnonymousClick;
         QJsonObject o{{QStringLiteral("id"), e.id},
                       {QStringLiteral("at"), e.at},
-                      {QStringLiteral("type"), QString::fromLatin1(kinds[int(e.kind) & 3])},
+                      {QStringLiteral("type"), QString::fromLatin1(kinds[int(e.kind) < 6 ? int(e.kind) : 0])},
                       {QStringLiteral("campaign"), qint64(e.campaign)},
                       {QStringLiteral("recipient"), qint64(e.recipient)},
                       {QStringLiteral("machine"), e.machine}};
-        if (e.kind == EventKind::Click)
+        if (anonymous) // counted by the app, never per recipient (an older app takes recipient 0 for a test)
+            o.insert(QStringLiteral("anonymous"), true);
+        if (e.kind == EventKind::Click || e.kind == EventKind::AnonymousClick)
             o.insert(QStringLiteral("link"), qint64(e.link));
         if (!e.reason.isEmpty())
             o.insert(QStringLiteral("reason"), QString::fromLatin1(e.reason));

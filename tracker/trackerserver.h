@@ -84,6 +84,10 @@ private:
     int respondOwned(MHD_Connection *c, Request &r, int status, MHD_Response *response);
     int open(MHD_Connection *c, Request &r);
     int click(MHD_Connection *c, Request &r);
+    // An open or click token of either kind: naming its recipient, or anonymous.
+    std::optional<tracking::Claims> verifyEither(QByteArrayView token, tracking::Purpose named, tracking::Purpose anonymous) const;
+    // The event an open or click records; an anonymous one is timed to the UTC day only.
+    static Event hit(const tracking::Claims &claims, const tracking::Verdict &verdict);
     int unsubscribe(MHD_Connection *c, Request &r);
     int apiLinks(MHD_Connection *c, Request &r);
     int apiEvents(MHD_Connection *c, Request &r);

@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::CampaignReportView</name>
+    <message numerus="yes">
+        <source>%n prefetch(es)</source>
+        <translation><numerusform>%n prefetch</numerusform><numerusform>%n prefetches</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::CampaignWizard</name>
     <message numerus="yes">
         <source>%n contact(s) would receive this campaign now.</source>

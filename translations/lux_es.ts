@@ -491,6 +491,14 @@
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Anonymous counts: no figures per recipient</source>
+        <translation>Recuentos anónimos: sin cifras por destinatario</translation>
+    </message>
 </context>
 <context>
     <name>lux::analytics::OutboxReader</name>
@@ -663,6 +671,14 @@
     <message>
         <source>Campaign “%1” is %2; nothing has failed to retry.</source>
         <translation>La campaña «%1» está %2; no hay fallos que reintentar.</translation>
+    </message>
+    <message>
+        <source>No tracker is set up, so recipients unsubscribe by sending an email to the sending mailbox instead of with one click. Gmail and Yahoo require one-click unsubscribe from senders of more than 5,000 messages a day.</source>
+        <translation>No hay ningún tracker configurado, así que los destinatarios se dan de baja enviando un correo al buzón remitente en lugar de con un clic. Gmail y Yahoo exigen la baja con un clic a quienes envían más de 5.000 mensajes al día.</translation>
+    </message>
+    <message>
+        <source>Opens and clicks are not counted either.</source>
+        <translation>Tampoco se cuentan las aperturas ni los clics.</translation>
     </message>
 </context>
 <context>
@@ -2074,10 +2090,6 @@
 <context>
     <name>lux::tracking::CampaignTracking</name>
     <message>
-        <source>Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url): every message carries a one-click unsubscribe link to it.</source>
-        <translation>Indica primero la dirección del tracker (Ajustes → Seguimiento, o luxctl settings set tracker.url): cada mensaje lleva un enlace de baja en un clic hacia él.</translation>
-    </message>
-    <message>
         <source>The tracker address “%1” is not an http or https address.</source>
         <translation>La dirección del tracker «%1» no es una dirección http ni https.</translation>
     </message>
@@ -2108,6 +2120,10 @@
     <message>
         <source>The tracker did not take the campaign's links (HTTP %1): %2</source>
         <translation>El tracker no aceptó los enlaces de la campaña (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>There are no signing keys for the unsubscribe addresses, and none could be kept in the keychain: start your desktop's keyring, or set LUX_SECRET_TRACKING_KEYS for runs without one.</source>
+        <translation>No hay claves de firma para las direcciones de baja y no se pudo guardar ninguna en el llavero: inicia el llavero de tu escritorio o define LUX_SECRET_TRACKING_KEYS para las ejecuciones sin él.</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2627,18 @@
         <source>Replies</source>
         <translation>Respuestas</translation>
     </message>
+    <message>
+        <source>counted anonymously</source>
+        <translation>contadas de forma anónima</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prefetch(es)</source>
+        <translation><numerusform>%n precarga</numerusform><numerusform>%n precargas</numerusform></translation>
+    </message>
+    <message>
+        <source>This campaign keeps anonymous counts only: opens and clicks per link and per day, never whose.</source>
+        <translation>Esta campaña solo guarda recuentos anónimos: aperturas y clics por enlace y por día, nunca de quién.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::CampaignWizard</name>
@@ -2823,10 +2851,6 @@
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <source>Sending is not set up: fill in Microsoft Graph and the tracker address under Settings → Sending.</source>
-        <translation>El envío no está configurado: completa Microsoft Graph y la dirección del tracker en Ajustes → Envío.</translation>
-    </message>
-    <message>
         <source>as soon as it is scheduled</source>
         <translation>en cuanto se programe</translation>
     </message>
@@ -2879,12 +2903,28 @@
         <translation>%1 envía como tú (con tu sesión) y no puede compartir una campaña con otros buzones.</translation>
     </message>
     <message>
-        <source>&amp;Track opens and clicks</source>
-        <translation>&amp;Seguir aperturas y clics</translation>
+        <source>Each recipient's opens and clicks</source>
+        <translation>Aperturas y clics de cada destinatario</translation>
     </message>
     <message>
-        <source>Adds an invisible image and sends links through your lux-tracker. Off: neither, and the report shows only what was sent. The unsubscribe link is there either way.</source>
-        <translation>Añade una imagen invisible y pasa los enlaces por tu lux-tracker. Desactivado: nada de eso, y el informe solo muestra lo enviado. El enlace de baja está siempre.</translation>
+        <source>Anonymous counts only</source>
+        <translation>Solo recuentos anónimos</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivadas</translation>
+    </message>
+    <message>
+        <source>Tracking adds an invisible image and sends links through your lux-tracker. Anonymous counts keep only how many opens and clicks each link had a day, not whose. Off: neither, and the report shows only what was sent. The unsubscribe link is there either way.</source>
+        <translation>El seguimiento añade una imagen invisible y pasa los enlaces por tu lux-tracker. Los recuentos anónimos solo guardan cuántas aperturas y clics tuvo cada enlace al día, no de quién. Desactivado: ninguna de las dos cosas, y el informe solo muestra lo enviado. El enlace de baja está siempre.</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking:</source>
+        <translation>&amp;Seguimiento:</translation>
+    </message>
+    <message>
+        <source>Sending is not set up: fill in Microsoft Graph under Settings → Sending.</source>
+        <translation>El envío no está configurado: completa Microsoft Graph en Ajustes → Envío.</translation>
     </message>
 </context>
 <context>
@@ -5820,10 +5860,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Claves de firma</translation>
     </message>
     <message>
-        <source>Paste the contents of the server's keys file: one key a line, the first signs.</source>
-        <translation>Pega el contenido del archivo de claves del servidor: una clave por línea; la primera firma.</translation>
-    </message>
-    <message>
         <source>Test Connection</source>
         <translation>Probar conexión</translation>
     </message>
@@ -5858,10 +5894,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>The keychain cannot be read: %1</source>
         <translation>No se puede leer el llavero: %1</translation>
-    </message>
-    <message>
-        <source>No signing keys yet: campaigns cannot send until there are (New Key makes one).</source>
-        <translation>Aún no hay claves de firma: las campañas no pueden enviarse hasta que las haya (Clave nueva crea una).</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) in the keychain; key %1 signs.</source>
@@ -5912,8 +5944,16 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>lux-tracker responde y acepta el token de API.</translation>
     </message>
     <message>
-        <source>Every message carries a one-click unsubscribe link to this server, tracked or not. The address is saved in this database; the token and keys stay in your keychain.</source>
-        <translation>Cada mensaje lleva un enlace de baja con un clic a este servidor, con seguimiento o sin él. La dirección se guarda en esta base de datos; el token y las claves se quedan en tu llavero.</translation>
+        <source>With a server, every message carries a one-click unsubscribe link to it, tracked or not. Without one, messages carry an unsubscribe address by email to the sending mailbox, and opens and clicks are not tracked. The address is saved in this database; the token and keys stay in your keychain.</source>
+        <translation>Con un servidor, cada mensaje lleva un enlace de baja con un clic hacia él, con seguimiento o sin él. Sin servidor, los mensajes llevan una dirección de baja por correo al buzón remitente, y no se siguen las aperturas ni los clics. La dirección se guarda en esta base de datos; el token y las claves se quedan en tu llavero.</translation>
+    </message>
+    <message>
+        <source>Paste the contents of the server's keys file: one key a line, the first signs. If messages already went out without a server, give the server these keys instead (New Key shows them), or their unsubscribe addresses stop working.</source>
+        <translation>Pega el contenido del archivo de claves del servidor: una clave por línea; la primera firma. Si ya salieron mensajes sin servidor, dale al servidor estas claves en su lugar (Clave nueva las muestra), o sus direcciones de baja dejarán de funcionar.</translation>
+    </message>
+    <message>
+        <source>No signing keys yet: New Key makes them (without a server, LUX makes them when it first sends).</source>
+        <translation>Aún no hay claves de firma: Clave nueva las crea (sin servidor, LUX las crea la primera vez que envía).</translation>
     </message>
 </context>
 <context>
@@ -6957,6 +6997,18 @@ Etiquetas: %7</translation>
     <message>
         <source>warning: %1</source>
         <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>Opens and clicks: person (each recipient's, the default), anonymous (counts per link and day only) or off.</source>
+        <translation>Aperturas y clics: person (las de cada destinatario, por defecto), anonymous (solo recuentos por enlace y día) u off.</translation>
+    </message>
+    <message>
+        <source>--tracking is person, anonymous or off.</source>
+        <translation>--tracking es person, anonymous u off.</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent, %3 failed; counted anonymously: %4 opens by people and %5 by machines, %6 clicks by people and %7 by machines; %8 unsubscribed.</source>
+        <translation>%1: %2 enviados, %3 fallidos; contado de forma anónima: %4 aperturas de personas y %5 de máquinas, %6 clics de personas y %7 de máquinas; %8 bajas.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include "storage/sqlvalues.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QTimeZone>
 #include <QJsonArray>
 #include <QSqlQuery>
 
@@ -44,6 +46,7 @@ QJsonObject CampaignReport::toJson() const
     return {{QStringLiteral("id"), campaignId},
             {QStringLiteral("name"), name},
             {QStringLiteral("status"), status},
+            {QStringLiteral("anonymous"), anonymous},
             {QStringLiteral("recipients"), recipients},
             {QStringLiteral("sent"), sent},
             {QStringLiteral("failed"), failed},
@@ -80,6 +83,8 @@ QString CampaignReport::toCsv() const
     const auto pct = [](double v) { return QString::number(v * 100, 'f', 1); };
     row({tr("Campaign"), name});
     row({tr("Status"), status});
+    if (anonymous)
+        row({tr("Tracking"), tr("Anonymous counts: no figures per recipient")});
     row({QString(), tr("People"), tr("Machines"), tr("Total")});
     row({tr("Recipients"), n(recipients)});
     row({tr("Sent"), n(sent)});
@@ -114,7 +119,7 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
     CampaignReport r;
     r.campaignId = campaignId;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT name, status FROM campaigns WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT name, status, anonymous_counts FROM campaigns WHERE id = ?"));
     q.addBindValue(campaignId);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
@@ -122,6 +127,7 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
         return Error(errc::campaignNotFound, tr("There is no campaign %1.").arg(campaignId));
     r.name = q.value(0).toString();
     r.status = q.value(1).toString();
+    r.anonymous = q.value(2).toInt() != 0;
 
     q.prepare(QStringLiteral("SELECT count(*), coalesce(sum(state = 'sent'), 0), coalesce(sum(state = 'failed'), 0) FROM outbox WHERE campaign_id = ?"));
     q.addBindValue(campaignId);
@@ -226,6 +232,9 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
         }
     }
 
+    if (r.anonymous)
+        return anonymousCounts(std::move(r));
+
     q.prepare(QStringLiteral("SELECT o.contact_id, o.address, sum(e.kind = 'open'), sum(e.kind = 'click') "
                              "FROM tracking_events e JOIN outbox o ON o.id = e.outbox_id "
                              "WHERE e.campaign_id = ? AND e.machine = 0 AND e.kind IN ('open', 'click') "
@@ -235,6 +244,47 @@ Result<CampaignReport> ReportBuilder::campaign(qint64 campaignId) const
         return storage::queryError(q, errc::dbRead);
     while (q.next())
         r.mostEngaged.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    return r;
+}
+
+Result<CampaignReport> ReportBuilder::anonymousCounts(CampaignReport r) const
+{
+    constexpr qint64 kDay = 86'400'000;
+    const auto dayStart = [](const QString &day) { return QDate::fromString(day, Qt::ISODate).startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(); };
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT day, kind, link_id, machine, hits FROM tracking_counts WHERE campaign_id = ? ORDER BY day"));
+    q.addBindValue(r.campaignId);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    QHash<quint32, Split> perLink;
+    r.bucketMs = kDay;
+    r.timeline.clear();
+    while (q.next()) {
+        const qint64 start = dayStart(q.value(0).toString());
+        const bool open = q.value(1).toString() == QLatin1String("open");
+        const bool machine = q.value(3).toInt() != 0;
+        const qint64 hits = q.value(4).toLongLong();
+        if (start < 0)
+            continue;
+        // Every day from the first to the last, empty ones included.
+        while (!r.timeline.isEmpty() && r.timeline.constLast().start + kDay <= start)
+            r.timeline.append({r.timeline.constLast().start + kDay, {}, {}});
+        if (r.timeline.isEmpty())
+            r.timeline.append({start, {}, {}});
+        Split &day = open ? r.timeline.last().opens : r.timeline.last().clicks;
+        Split &total = open ? r.totalOpens : r.totalClicks;
+        (machine ? day.machine : day.human) += hits;
+        (machine ? total.machine : total.human) += hits;
+        if (!open) {
+            Split &link = perLink[quint32(q.value(2).toUInt())];
+            (machine ? link.machine : link.human) += hits;
+        }
+    }
+    for (CampaignReport::Link &l : r.links)
+        l.clicks = perLink.value(l.id);
+    std::stable_sort(r.links.begin(), r.links.end(), [](const CampaignReport::Link &a, const CampaignReport::Link &b) {
+        return a.clicks.human > b.clicks.human;
+    });
     return r;
 }
 

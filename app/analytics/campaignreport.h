@@ -31,6 +31,9 @@ public:
     qint64 recipients = 0;
     qint64 sent = 0;
     qint64 failed = 0;
+    // The campaign keeps only anonymous counts: the totals, links and timeline come from
+    // tracking_counts, and nothing is per recipient (unique figures, rates of people, most engaged).
+    bool anonymous = false;
     Split uniqueOpens;  // recipients
     Split totalOpens;   // events
     Split uniqueClicks; // recipients
@@ -102,6 +105,9 @@ public:
     Result<QList<Day>> days(qint64 fromMs, qint64 toMs) const;
 
 private:
+    // An anonymous campaign's figures: what tracking_counts holds.
+    Result<CampaignReport> anonymousCounts(CampaignReport r) const;
+
     QSqlDatabase m_db;
 };
 

@@ -37,7 +37,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -58,7 +58,7 @@ Campaign fromQuery(const QSqlQuery &q)
     c.updatedAt = q.value(12).toLongLong();
     c.extraSenders = strings(QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array());
     c.localTime = q.value(14).toInt() != 0;
-    c.tracking = q.value(15).toInt() != 0;
+    c.tracking = q.value(15).toInt() == 0 ? TrackingMode::Off : q.value(17).toInt() != 0 ? TrackingMode::Anonymous : TrackingMode::PerPerson;
     c.channel = q.value(16).toString();
     return c;
 }
@@ -99,6 +99,24 @@ std::optional<CampaignStatus> statusFromName(const QString &name)
                              CampaignStatus::Sent, CampaignStatus::Failed, CampaignStatus::Cancelled})
         if (statusName(s) == name)
             return s;
+    return std::nullopt;
+}
+
+QString trackingModeName(TrackingMode mode)
+{
+    switch (mode) {
+    case TrackingMode::Off: return QStringLiteral("off");
+    case TrackingMode::PerPerson: return QStringLiteral("person");
+    case TrackingMode::Anonymous: return QStringLiteral("anonymous");
+    }
+    return {};
+}
+
+std::optional<TrackingMode> trackingModeFromName(const QString &name)
+{
+    for (TrackingMode m : {TrackingMode::Off, TrackingMode::PerPerson, TrackingMode::Anonymous})
+        if (trackingModeName(m) == name)
+            return m;
     return std::nullopt;
 }
 
@@ -192,8 +210,8 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO campaigns (name, template_id, subject, preheader, from_email, from_name, reply_to, audience, "
-                             "status, created_at, updated_at, created_by, updated_by, senders, local_time, scheduled_at, tracking) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                             "status, created_at, updated_at, created_by, updated_by, senders, local_time, scheduled_at, tracking, "
+                             "anonymous_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v : QVariantList{name, c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
                                           storage::notNull(c.subject), storage::notNull(c.preheader),
                                           contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
@@ -202,7 +220,7 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
                                           QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
                                           int(c.localTime),
                                           c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()),
-                                          int(c.tracking)})
+                                          int(c.tracking != TrackingMode::Off), int(c.tracking == TrackingMode::Anonymous)})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return storage::queryError(q);
@@ -231,8 +249,8 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, template_id = ?, subject = ?, preheader = ?, from_email = ?, from_name = ?, "
-                             "reply_to = ?, audience = ?, senders = ?, local_time = ?, scheduled_at = ?, tracking = ?, updated_at = ?, "
-                             "updated_by = ? WHERE id = ? AND status = 'draft'"));
+                             "reply_to = ?, audience = ?, senders = ?, local_time = ?, scheduled_at = ?, tracking = ?, "
+                             "anonymous_counts = ?, updated_at = ?, updated_by = ? WHERE id = ? AND status = 'draft'"));
     for (const QVariant &v : QVariantList{c.name.trimmed(), c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
                                           storage::notNull(c.subject), storage::notNull(c.preheader),
                                           contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
@@ -240,7 +258,8 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
                                           QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
                                           int(c.localTime),
                                           c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()),
-                                          int(c.tracking), now, storage::userValue(byUser), c.id})
+                                          int(c.tracking != TrackingMode::Off), int(c.tracking == TrackingMode::Anonymous), now,
+                                          storage::userValue(byUser), c.id})
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);

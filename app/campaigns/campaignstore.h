@@ -13,6 +13,14 @@
 namespace lux::campaigns {
 
 enum class CampaignStatus { Draft, Scheduled, Sending, Paused, Sent, Failed, Cancelled };
+
+// What a campaign tracks through lux-tracker. Off: no pixel, no rewritten links. PerPerson: opens
+// and clicks per recipient. Anonymous: the same pixel and links, but their tokens name nobody, so
+// only counts per link and per day are kept (compliance: "a person can keep only anonymous counts").
+// The unsubscribe link is per recipient in every mode, and nothing is tracked without a tracker.
+enum class TrackingMode { Off, PerPerson, Anonymous };
+QString trackingModeName(TrackingMode mode); // "off", "person", "anonymous" (luxctl, JSON)
+std::optional<TrackingMode> trackingModeFromName(const QString &name);
 QString statusName(CampaignStatus status);
 std::optional<CampaignStatus> statusFromName(const QString &name);
 
@@ -40,9 +48,10 @@ struct Campaign
     // that time in each recipient's time zone (the computer's zone for contacts without one).
     std::optional<qint64> scheduledAt;
     bool localTime = false;
-    // Opens and clicks through lux-tracker (the pixel and rewritten links); off: neither. The signed
-    // one-click unsubscribe link is there either way.
-    bool tracking = true;
+    // Opens and clicks through lux-tracker (the pixel and rewritten links), per person or as
+    // anonymous counts; off: neither. The signed unsubscribe link is there either way. Stored in
+    // campaigns.tracking (0 off, 1 on) and campaigns.anonymous_counts (migration 12).
+    TrackingMode tracking = TrackingMode::PerPerson;
     QString channel = QStringLiteral("email"); // the channel that sends it (migration 10)
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;

@@ -13,7 +13,7 @@ namespace lux::campaigns {
 
 using content::Finding;
 
-QList<Finding> Lifecycle::checks(const Campaign &c) const
+QList<Finding> Lifecycle::checks(const Campaign &c, bool withTracker) const
 {
     QList<Finding> out;
     const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
@@ -41,9 +41,19 @@ QList<Finding> Lifecycle::checks(const Campaign &c) const
         problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), count.error().message);
     else if (*count == 0)
         problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), tr("The audience has no subscribed contact to send to."));
+    if (!withTracker)
+        problem(Finding::Severity::Warning, QStringLiteral("campaign.no-tracker"), noTrackerWarning(c.tracking != TrackingMode::Off));
     if (c.scheduledAt && !c.localTime && *c.scheduledAt < m_clock() - 60'000)
         problem(Finding::Severity::Warning, QStringLiteral("campaign.past"), tr("The chosen time has passed; the campaign goes at once."));
     return out;
+}
+
+QString Lifecycle::noTrackerWarning(bool tracks)
+{
+    const QString unsubscribe = tr("No tracker is set up, so recipients unsubscribe by sending an email to the sending mailbox instead "
+                                   "of with one click. Gmail and Yahoo require one-click unsubscribe from senders of more than "
+                                   "5,000 messages a day.");
+    return tracks ? unsubscribe + u' ' + tr("Opens and clicks are not counted either.") : unsubscribe;
 }
 
 bool Lifecycle::hasErrors(const QList<Finding> &findings)
@@ -81,7 +91,8 @@ Status Lifecycle::schedule(qint64 id, std::optional<qint64> at, bool warningsAck
     c->scheduledAt = at.value_or(m_clock());
     if (!at)
         c->localTime = false; // "now" is now everywhere
-    const QList<Finding> found = checks(*c);
+    // The tracker's warning is the caller's to show (it knows the settings); a warning never stops.
+    const QList<Finding> found = checks(*c, true);
     if (hasErrors(found))
         return Error(errc::campaignChecks, tr("The pre-send checks stop this campaign: %1")
                                                              .arg([&] {

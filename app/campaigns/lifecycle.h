@@ -19,8 +19,12 @@ public:
     explicit Lifecycle(QSqlDatabase db, Clock clock = systemClock()) : m_db(std::move(db)), m_clock(std::move(clock)) {}
 
     // The pre-send checks of the campaign as it would go out: the template's (merge tags, unsubscribe
-    // link, postal address, size…), an empty audience, a sender mailbox that is not set up.
-    QList<content::Finding> checks(const Campaign &c) const;
+    // link, postal address, size…), an empty audience, a sender mailbox that is not set up, and
+    // without a tracker (`withTracker` false) a warning of what is given up (noTrackerWarning).
+    QList<content::Finding> checks(const Campaign &c, bool withTracker) const;
+    // What a campaign gives up without a tracker: one-click unsubscribe, and opens and clicks when
+    // it would track them. The wizard and luxctl say it in these words.
+    static QString noTrackerWarning(bool tracks);
     static bool hasErrors(const QList<content::Finding> &findings);
     static bool hasWarnings(const QList<content::Finding> &findings);
 

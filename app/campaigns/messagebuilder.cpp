@@ -31,7 +31,8 @@ Status MessageBuilder::prepare(const Campaign &c)
     m_replyTo = c.replyTo;
     m_listId = QStringLiteral("%1 <campaign-%2.%3>").arg(c.name).arg(c.id).arg(m_fromAddress.section(u'@', -1));
     m_campaignId = c.id;
-    m_tracks = m_tracking && c.tracking;
+    m_tracks = m_tracking && m_tracking->hasTracker() && c.tracking != TrackingMode::Off;
+    m_anonymous = c.tracking == TrackingMode::Anonymous;
     if (m_tracks) {
         auto links = tracking::CampaignTracking::loadLinks(m_db, c.id);
         if (!links)
@@ -58,11 +59,16 @@ Result<QByteArray> MessageBuilder::build(const Recipient &r) const
     in.toAddress = r.address;
     in.replyTo = m_replyTo;
     in.subject = r.subjectPrefix + rendered.subject;
-    in.html = m_tracks && r.outboxId > 0 ? m_tracking->decorate(rendered.html, m_campaignId, r.outboxId, m_links) : rendered.html;
-    in.text = rendered.text;
+    const bool tracked = m_tracks && r.outboxId > 0;
+    in.html = tracked ? m_tracking->decorate(rendered.html, m_campaignId, r.outboxId, m_links, m_anonymous) : rendered.html;
+    in.text = tracked ? m_tracking->decorateText(rendered.text, m_campaignId, r.outboxId, m_links, m_anonymous) : rendered.text;
     in.messageId = r.messageId;
     in.date = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);
-    in.listUnsubscribeUrl = r.unsubscribeUrl;
+    // Without a tracker the unsubscribe address is a mailto: (no one-click).
+    if (r.unsubscribeUrl.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+        in.listUnsubscribeMailto = r.unsubscribeUrl;
+    else
+        in.listUnsubscribeUrl = r.unsubscribeUrl;
     in.listId = m_listId;
     return content::MimeMessage::build(in);
 }

@@ -35,8 +35,9 @@ public:
     explicit MessageBuilder(QSqlDatabase db, Clock clock = systemClock());
     ~MessageBuilder();
 
-    // With tracking (not owned; outlives the builder), a campaign that tracks gets its links
-    // rewritten and the open pixel, per outbox row. Set before prepare().
+    // With tracking (not owned; outlives the builder) and a tracker, a campaign that tracks gets the
+    // links of both parts rewritten and the open pixel, per outbox row (anonymous ones for a campaign
+    // that keeps only counts). Set before prepare().
     void setTracking(const tracking::CampaignTracking *tracking) { m_tracking = tracking; }
     Status prepare(const Campaign &c);
 
@@ -46,7 +47,7 @@ public:
         QString address;
         QString mailbox;   // the sender mailbox; empty: the campaign's From
         QString messageId; // without angle brackets
-        QString unsubscribeUrl;
+        QString unsubscribeUrl; // the one-click https link, or a mailto: without a tracker
         QString subjectPrefix; // "[Test] " for test sends
         qint64 outboxId = 0;   // 0: a test send, never tracked
     };
@@ -60,6 +61,7 @@ private:
     QString m_fromName, m_fromAddress, m_replyTo, m_listId;
     const tracking::CampaignTracking *m_tracking = nullptr;
     bool m_tracks = false;
+    bool m_anonymous = false;
     qint64 m_campaignId = 0;
     QHash<QString, quint32> m_links;
 };

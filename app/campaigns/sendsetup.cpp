@@ -3,6 +3,9 @@
 
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
+#include "common/errorcodes.h"
+#include "common/logging.h"
+#include "tracking/token.h"
 
 namespace lux::campaigns {
 
@@ -33,8 +36,22 @@ QCoro::Task<SendSetup> SendSetup::withSecrets(SecretStore secrets, SendSetup set
     if (!setup.delegatedMailbox.isEmpty())
         if (const auto refresh = co_await secrets.read(Secret::GraphRefreshToken))
             setup.graph.refreshToken = *refresh;
-    if (const auto keys = co_await secrets.read(Secret::TrackingKeys))
+    const auto keys = co_await secrets.read(Secret::TrackingKeys);
+    if (keys) {
         setup.tracking.keys = keys->toUtf8();
+    } else if (keys.error().code == errc::secretsNotFound && setup.tracking.trackerUrl.trimmed().isEmpty()) {
+        // No tracker and no keys yet: the unsubscribe tokens of the mailto: addresses still need a
+        // key, so LUX makes the ring once and keeps it where the keys live. A tracker set up later
+        // is given the same ring (Settings → Tracking shows it), so those tokens keep verifying.
+        // Unkept (no keychain), it is not used: tokens nobody could verify later would be worse.
+        const QByteArray ring = tracking::KeyRing::generate(1);
+        QString text = QString::fromUtf8(ring);
+        const Status kept = co_await secrets.write(Secret::TrackingKeys, std::move(text));
+        if (kept)
+            setup.tracking.keys = ring;
+        else
+            qCWarning(lcSecrets) << "the signing keys made for sending without a tracker were not kept:" << kept.error().code;
+    }
     if (const auto token = co_await secrets.read(Secret::TrackerApiToken))
         setup.tracking.apiToken = token->toUtf8();
     co_return setup;

@@ -27,7 +27,9 @@ struct SendSetup
 
     // Addresses and identities from the settings, and the secrets the environment gives.
     static SendSetup fromSettings(const Settings &settings);
-    // The same with the secrets from `secrets` (the keychain, or the environment).
+    // The same with the secrets from `secrets` (the keychain, or the environment). With no tracker
+    // and no signing keys, a key ring is made and kept in `secrets` first: the one place keys are
+    // made without the user asking (the app's scheduler and luxctl both come through here).
     static QCoro::Task<SendSetup> withSecrets(SecretStore secrets, SendSetup setup);
 };
 

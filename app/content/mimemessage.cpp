@@ -85,12 +85,15 @@ QByteArray MimeMessage::build(const MimeInput &in)
     header->MessageId()->setValue(vmime::messageId(utf8(in.messageId)));
     header->MimeVersion()->setValue(vmime::string("1.0"));
     const auto fields = vmime::headerFieldFactory::getInstance();
-    if (!in.listUnsubscribeUrl.isEmpty()) {
-        QString value = QLatin1Char('<') + in.listUnsubscribeUrl + QLatin1Char('>');
-        if (!in.listUnsubscribeMailto.isEmpty())
-            value += QStringLiteral(", <") + in.listUnsubscribeMailto + QLatin1Char('>');
-        header->appendField(fields->create("List-Unsubscribe", utf8(value)));
-        header->appendField(fields->create("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    if (!in.listUnsubscribeUrl.isEmpty() || !in.listUnsubscribeMailto.isEmpty()) {
+        QStringList ways;
+        for (const QString &way : {in.listUnsubscribeUrl, in.listUnsubscribeMailto})
+            if (!way.isEmpty())
+                ways << QLatin1Char('<') + way + QLatin1Char('>');
+        header->appendField(fields->create("List-Unsubscribe", utf8(ways.join(QStringLiteral(", ")))));
+        // RFC 8058 one-click needs the https address; a mailto: alone has no Post.
+        if (!in.listUnsubscribeUrl.isEmpty())
+            header->appendField(fields->create("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
     }
     if (!in.listId.isEmpty())
         header->appendField(fields->create("List-Id", utf8(in.listId)));
@@ -288,6 +291,8 @@ QByteArray dateValue(const QDateTime &date)
 
 QByteArray listUnsubscribeValue(const MimeInput &in, int used)
 {
+    if (in.listUnsubscribeUrl.isEmpty())
+        return '<' + in.listUnsubscribeMailto.toUtf8() + '>';
     QByteArray value = '<' + in.listUnsubscribeUrl.toUtf8() + '>';
     if (!in.listUnsubscribeMailto.isEmpty()) {
         const QByteArray mailto = '<' + in.listUnsubscribeMailto.toUtf8() + '>';

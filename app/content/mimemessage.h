@@ -30,8 +30,8 @@ struct MimeInput
     QList<InlineImage> images;
     QString messageId; // "local@domain", without angle brackets: also seeds the boundaries
     QDateTime date;
-    QString listUnsubscribeUrl;    // RFC 8058 one-click (https)
-    QString listUnsubscribeMailto; // optional second way
+    QString listUnsubscribeUrl;    // RFC 8058 one-click (https); with it, List-Unsubscribe-Post
+    QString listUnsubscribeMailto; // a second way, or the only one (then no List-Unsubscribe-Post)
     QString listId;                // "Spring news <spring-news.acme.example>"
     QList<QPair<QByteArray, QString>> extraHeaders; // X-… headers
 };
@@ -39,7 +39,7 @@ struct MimeInput
 // Builds the RFC 5322 message with vmime: multipart/alternative (text, then HTML), wrapped in
 // multipart/related with the inline images when there are any; UTF-8 bodies in quoted-printable;
 // RFC 2047 encoded subject and display names; Message-ID, Date, List-Unsubscribe,
-// List-Unsubscribe-Post: List-Unsubscribe=One-Click and List-Id. The same input always gives the same
+// List-Unsubscribe-Post: List-Unsubscribe=One-Click (when there is a one-click address) and List-Id. The same input always gives the same
 // bytes (boundaries come from the Message-ID), so tests can compare output exactly.
 class MimeMessage
 {

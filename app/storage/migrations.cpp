@@ -364,6 +364,24 @@ const QList<Migration> kMigrations = {
          QStringLiteral("CREATE INDEX inbound_messages_address ON inbound_messages (address, kind)"),
          QStringLiteral("CREATE INDEX inbound_messages_pending ON inbound_messages (mailbox) WHERE disposed = 0"),
      }},
+    {12,
+     "sending without lux-tracker, and anonymous counts",
+     QStringList{
+         // With tracking on (1), 1 here counts opens and clicks without saying whose: the tokens name
+         // nobody and only tracking_counts is written. Never on without tracking.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN anonymous_counts INTEGER NOT NULL DEFAULT 0 "
+                        "CHECK (anonymous_counts = 0 OR (anonymous_counts = 1 AND tracking = 1))"),
+         // An anonymous campaign's opens and clicks, counted per UTC day (YYYY-MM-DD), link (0 for
+         // opens) and machine or person: no recipient, no time of day.
+         QStringLiteral("CREATE TABLE tracking_counts ("
+                        " campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " day TEXT NOT NULL,"
+                        " kind TEXT NOT NULL CHECK (kind IN ('open', 'click')),"
+                        " link_id INTEGER NOT NULL DEFAULT 0,"
+                        " machine INTEGER NOT NULL DEFAULT 0 CHECK (machine IN (0, 1)),"
+                        " hits INTEGER NOT NULL DEFAULT 0,"
+                        " PRIMARY KEY (campaign_id, day, kind, link_id, machine)) WITHOUT ROWID"),
+     }},
 };
 
 } // namespace

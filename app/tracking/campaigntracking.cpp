@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -100,7 +101,55 @@ void forEachHref(const QString &html, const std::function<void(qsizetype, qsizet
     }
 }
 
+// Calls `each(start, end, url)` for every http(s) address written in plain text.
+void forEachTextUrl(const QString &text, const std::function<void(qsizetype, qsizetype, const QString &)> &each)
+{
+    static const QRegularExpression url(QStringLiteral(R"(\bhttps?://[^\s<>"]+)"), QRegularExpression::CaseInsensitiveOption);
+    for (auto it = url.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QString found = m.captured(0);
+        // The sentence's punctuation after an address is not part of it, nor a parenthesis it does
+        // not open ("(see https://a.example/x)").
+        for (;;) {
+            const QChar last = found.back();
+            if (QStringView(u".,;:!?'").contains(last) || (last == u')' && found.count(u'(') < found.count(u')')))
+                found.chop(1);
+            else
+                break;
+        }
+        if (found.size() > 8)
+            each(m.capturedStart(0), m.capturedStart(0) + found.size(), found);
+    }
+}
+
 } // namespace
+
+QStringList LinkRewriter::textLinks(const QString &text, const QString &skip)
+{
+    QStringList out;
+    forEachTextUrl(text, [&](qsizetype, qsizetype, const QString &url) {
+        if (url != skip && !out.contains(url))
+            out.append(url);
+    });
+    return out;
+}
+
+QString LinkRewriter::rewriteText(const QString &text, const std::function<QString(const QString &url)> &replace)
+{
+    QString out;
+    out.reserve(text.size() + 256);
+    qsizetype copied = 0;
+    forEachTextUrl(text, [&](qsizetype start, qsizetype end, const QString &url) {
+        const QString to = replace(url);
+        if (to.isEmpty())
+            return;
+        out += QStringView(text).sliced(copied, start - copied);
+        out += to;
+        copied = end;
+    });
+    out += QStringView(text).sliced(copied);
+    return out;
+}
 
 QStringList LinkRewriter::links(const QString &html, const QString &skip)
 {
@@ -145,15 +194,15 @@ QString LinkRewriter::addPixel(const QString &html, const QString &src)
 Result<CampaignTracking> CampaignTracking::create(const Config &config)
 {
     const QUrl url(config.trackerUrl.trimmed(), QUrl::StrictMode);
-    if (config.trackerUrl.trimmed().isEmpty())
-        return Error(errc::trackerConfig,
-                     tr("Set the tracker address first (Settings → Tracking, or luxctl settings set tracker.url): every message "
-                        "carries a one-click unsubscribe link to it."));
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+    const bool withTracker = !config.trackerUrl.trimmed().isEmpty();
+    if (withTracker
+        && (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
         return Error(errc::trackerConfig, tr("The tracker address “%1” is not an http or https address.").arg(config.trackerUrl));
     if (config.keys.trimmed().isEmpty())
         return Error(errc::trackingKeys,
-                     tr("The tracking signing keys are not set: add them under Settings → Tracking (or set LUX_SECRET_TRACKING_KEYS)."));
+                     withTracker ? tr("The tracking signing keys are not set: add them under Settings → Tracking (or set LUX_SECRET_TRACKING_KEYS).")
+                                 : tr("There are no signing keys for the unsubscribe addresses, and none could be kept in the keychain: "
+                                      "start your desktop's keyring, or set LUX_SECRET_TRACKING_KEYS for runs without one."));
     auto ring = KeyRing::parse(config.keys);
     if (!ring)
         return Error(errc::trackingKeys, tr("The tracking signing keys cannot be used: %1").arg(ring.error().message));
@@ -173,25 +222,48 @@ QUrl CampaignTracking::apiUrl(const QString &path) const
     return QUrl(base() + path);
 }
 
+QString CampaignTracking::unsubscribeAddress(const QString &sender, qint64 campaignId, qint64 outboxId, Language language) const
+{
+    return hasTracker() ? unsubscribeUrl(campaignId, outboxId, language) : unsubscribeMailto(sender, campaignId, outboxId, language);
+}
+
 QString CampaignTracking::unsubscribeUrl(qint64 campaignId, qint64 outboxId, Language language) const
 {
     return base() + QStringLiteral("/u/") + m_codec.sign({Purpose::Unsubscribe, quint64(campaignId), quint64(outboxId), 0, 0, language});
 }
 
-QString CampaignTracking::openUrl(qint64 campaignId, qint64 outboxId) const
+QString CampaignTracking::unsubscribeMailto(const QString &sender, qint64 campaignId, qint64 outboxId, Language language) const
 {
-    return base() + QStringLiteral("/o/") + m_codec.sign({Purpose::Open, quint64(campaignId), quint64(outboxId), 0, 0, Language::Unknown});
+    const QString token = m_codec.sign({Purpose::Unsubscribe, quint64(campaignId), quint64(outboxId), 0, 0, language});
+    const qsizetype at = sender.lastIndexOf(u'@');
+    const QString local = sender.left(at);
+    const QString domain = sender.mid(at + 1);
+    // RFC 6068: what an address may hold but a URI may not is percent-encoded (%, /, ?, #, &, =).
+    const auto encoded = [](const QString &part) { return QString::fromLatin1(QUrl::toPercentEncoding(part, "!$'*+^_`{|}~")); };
+    const QString tagged = local + QStringLiteral("+unsub-") + token;
+    if (tagged.toUtf8().size() <= kMaxLocalPartOctets)
+        return QStringLiteral("mailto:") + encoded(tagged) + u'@' + domain;
+    return QStringLiteral("mailto:") + encoded(local) + u'@' + domain + QStringLiteral("?subject=unsubscribe%20") + token;
 }
 
-QString CampaignTracking::clickUrl(qint64 campaignId, qint64 outboxId, quint32 linkId) const
+QString CampaignTracking::openUrl(qint64 campaignId, qint64 outboxId, bool anonymous) const
 {
-    return base() + QStringLiteral("/c/") + m_codec.sign({Purpose::Click, quint64(campaignId), quint64(outboxId), linkId, 0, Language::Unknown});
+    const Claims claims{anonymous ? Purpose::AnonymousOpen : Purpose::Open, quint64(campaignId), anonymous ? 0 : quint64(outboxId), 0, 0,
+                        Language::Unknown};
+    return base() + QStringLiteral("/o/") + m_codec.sign(claims);
+}
+
+QString CampaignTracking::clickUrl(qint64 campaignId, qint64 outboxId, quint32 linkId, bool anonymous) const
+{
+    const Claims claims{anonymous ? Purpose::AnonymousClick : Purpose::Click, quint64(campaignId), anonymous ? 0 : quint64(outboxId), linkId,
+                        0, Language::Unknown};
+    return base() + QStringLiteral("/c/") + m_codec.sign(claims);
 }
 
 Status CampaignTracking::prepareLinks(QSqlDatabase db, const campaigns::Campaign &campaign) const
 {
-    if (!campaign.tracking)
-        return {};
+    if (campaign.tracking == campaigns::TrackingMode::Off || !hasTracker())
+        return {}; // nothing is rewritten, so nothing is numbered
     const auto t = content::TemplateStore(db).find(campaign.templateId);
     if (!t)
         return Error(errc::trackingLinks, tr("The campaign's template cannot be read: %1").arg(t.error().message));
@@ -200,7 +272,11 @@ Status CampaignTracking::prepareLinks(QSqlDatabase db, const campaigns::Campaign
         message.subject = campaign.subject;
     const QString unsubscribe = unsubscribeUrl(campaign.id, 0);
     const auto rendered = content::TemplateRenderer(db).render(message, nullptr, {{QStringLiteral("unsubscribe_url"), unsubscribe}});
-    const QStringList found = LinkRewriter::links(rendered.html, unsubscribe);
+    // The text part's links share the numbers of the HTML's; those only it has come after.
+    QStringList found = LinkRewriter::links(rendered.html, unsubscribe);
+    for (const QString &url : LinkRewriter::textLinks(rendered.text, unsubscribe))
+        if (!found.contains(url))
+            found.append(url);
     const auto known = loadLinks(db, campaign.id);
     if (!known)
         return known.error();
@@ -239,6 +315,8 @@ Result<QHash<QString, quint32>> CampaignTracking::loadLinks(QSqlDatabase db, qin
 
 QCoro::Task<Status> CampaignTracking::registerLinks(QNetworkAccessManager *network, QSqlDatabase db, qint64 campaignId) const
 {
+    if (!hasTracker())
+        co_return Status{}; // no tracker, nothing rewritten: nothing to register
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT link_id, url FROM campaign_links WHERE campaign_id = ? AND registered_at IS NULL ORDER BY link_id"));
     q.addBindValue(campaignId);
@@ -284,13 +362,26 @@ QCoro::Task<Status> CampaignTracking::registerLinks(QNetworkAccessManager *netwo
     co_return Status{};
 }
 
-QString CampaignTracking::decorate(const QString &html, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links) const
+QString CampaignTracking::decorate(const QString &html, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links,
+                                   bool anonymous) const
 {
-    const QString rewritten = LinkRewriter::rewrite(html, [&](const QString &url) {
+    const QString rewritten = LinkRewriter::rewrite(html, clicks(links, campaignId, outboxId, anonymous));
+    return LinkRewriter::addPixel(rewritten, openUrl(campaignId, outboxId, anonymous));
+}
+
+QString CampaignTracking::decorateText(const QString &text, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links,
+                                       bool anonymous) const
+{
+    return LinkRewriter::rewriteText(text, clicks(links, campaignId, outboxId, anonymous));
+}
+
+std::function<QString(const QString &)> CampaignTracking::clicks(const QHash<QString, quint32> &links, qint64 campaignId, qint64 outboxId,
+                                                                 bool anonymous) const
+{
+    return [this, &links, campaignId, outboxId, anonymous](const QString &url) {
         const auto it = links.constFind(url);
-        return it == links.constEnd() ? QString() : clickUrl(campaignId, outboxId, *it);
-    });
-    return LinkRewriter::addPixel(rewritten, openUrl(campaignId, outboxId));
+        return it == links.constEnd() ? QString() : clickUrl(campaignId, outboxId, *it, anonymous);
+    };
 }
 
 } // namespace lux::tracking

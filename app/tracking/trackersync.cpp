@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 namespace lux::tracking {
@@ -121,6 +122,17 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
     insert.prepare(QStringLiteral("INSERT INTO tracking_events (tracker_id, kind, campaign_id, outbox_id, contact_id, link_id, at, machine, reason) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tracker_id) DO NOTHING"));
     contacts::SuppressionList suppression(m_db);
+    // Anonymous hits are only counted, so nothing marks one as pulled but the cursor: one at or
+    // before the cursor (a page served again) is not counted twice.
+    const auto state = status(m_db);
+    if (!state)
+        return state.error();
+    const qint64 pulledUpTo = state->cursor.toLongLong();
+    QSqlQuery campaignExists(m_db);
+    campaignExists.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE id = ?"));
+    QSqlQuery count(m_db);
+    count.prepare(QStringLiteral("INSERT INTO tracking_counts (campaign_id, day, kind, link_id, machine, hits) VALUES (?, ?, ?, ?, ?, 1) "
+                                 "ON CONFLICT (campaign_id, day, kind, link_id, machine) DO UPDATE SET hits = hits + 1"));
     for (const QJsonValue &v : events) {
         const QJsonObject e = v.toObject();
         const qint64 trackerId = e.value(QStringLiteral("id")).toInteger();
@@ -134,6 +146,31 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
         ++s.events;
         if (trackerId <= 0 || (kind != QLatin1String("open") && kind != QLatin1String("click") && kind != QLatin1String("unsubscribe"))) {
             ++s.ignored;
+            continue;
+        }
+        if (e.value(QStringLiteral("anonymous")).toBool()) {
+            // Counted per campaign, day, link and person or machine; no recipient, no time of day.
+            if (kind == QLatin1String("unsubscribe") || trackerId <= pulledUpTo) {
+                ++s.ignored;
+                continue;
+            }
+            campaignExists.addBindValue(campaign);
+            if (!campaignExists.exec())
+                return storage::queryError(campaignExists, errc::dbRead);
+            const bool known = campaignExists.next();
+            campaignExists.finish();
+            if (!known) { // deleted since
+                ++s.ignored;
+                continue;
+            }
+            const QString day = QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc()).date().toString(Qt::ISODate);
+            for (const QVariant &b : QVariantList{campaign, day, kind, kind == QLatin1String("click") ? link : 0, int(machine)})
+                count.addBindValue(b);
+            if (!count.exec())
+                return storage::queryError(count);
+            ++(kind == QLatin1String("open") ? s.opens : s.clicks);
+            if (machine)
+                ++s.machine;
             continue;
         }
         row.addBindValue(recipient);

@@ -17,7 +17,8 @@ namespace lux::tracking {
 // unsubscribes onto the suppression list at once (with a consent withdrawal). Each page of events
 // lands in one transaction with the cursor, so an interrupted sync repeats nothing and skips
 // nothing. Clicks get the rules only the app can apply: seconds after delivery, or every link of
-// the message at once, is a machine.
+// the message at once, is a machine. Anonymous opens and clicks (tokens that name nobody) only add
+// to tracking_counts, per campaign, UTC day, link and person or machine.
 class TrackerSync
 {
     Q_DECLARE_TR_FUNCTIONS(lux::tracking::TrackerSync)

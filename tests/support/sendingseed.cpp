@@ -48,7 +48,8 @@ Status seedSendingDatabase(const std::function<int(const QStringList &)> &luxctl
                                      std::pair{QStringLiteral("graph.base_url"), seed.graphUrl},
                                      std::pair{QStringLiteral("graph.authority_url"), seed.graphUrl},
                                      std::pair{QStringLiteral("tracker.url"), seed.trackerUrl}})
-        steps.append({QStringLiteral("settings"), QStringLiteral("set"), key, value});
+        if (!value.isEmpty()) // no tracker: sending without one
+            steps.append({QStringLiteral("settings"), QStringLiteral("set"), key, value});
     for (const QStringList &step : steps)
         if (const int code = luxctl(step); code != 0)
             return Error(QStringLiteral("test.luxctl"), QStringLiteral("luxctl %1 exited with %2").arg(step.join(QLatin1Char(' ')), QString::number(code)));

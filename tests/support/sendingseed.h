@@ -26,7 +26,7 @@ struct SendingSeed
     int perMinute = 100'000;
     int perDay = 0;   // 0: luxctl's default
     QString graphUrl; // base and authority URL (the fake Graph); tenant "contoso", client id "client"
-    QString trackerUrl = QStringLiteral("https://t.example");
+    QString trackerUrl = QStringLiteral("https://t.example"); // empty: no tracker
 };
 
 // Runs the luxctl steps for `seed` through `luxctl` (which returns the exit code, so each test keeps

@@ -154,4 +154,26 @@ int runProcess(const QString &program, const QStringList &args, const QProcessEn
     return p.exitCode();
 }
 
+QString mimePart(const QByteArray &mime, const QByteArray &contentType)
+{
+    const QByteArray header = "Content-Type: " + contentType;
+    const qsizetype start = mime.indexOf(header);
+    if (start < 0)
+        return {};
+    const qsizetype body = mime.indexOf("\r\n\r\n", start) + 4;
+    const qsizetype end = mime.indexOf("\r\n--", body);
+    QByteArray qp = mime.mid(body, end - body);
+    qp.replace("=\r\n", "");
+    QByteArray out;
+    for (qsizetype i = 0; i < qp.size(); ++i) {
+        if (qp[i] == '=' && i + 2 < qp.size()) {
+            out.append(char(QByteArray::fromHex(qp.mid(i + 1, 2)).at(0)));
+            i += 2;
+        } else {
+            out.append(qp[i]);
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
 } // namespace lux::test

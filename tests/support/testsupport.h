@@ -53,6 +53,10 @@ void handleHolderMode(int argc, char **argv);
 int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out = nullptr,
                int timeoutMs = 120'000);
 
+// The body of the part of a MIME message whose Content-Type starts with `contentType` ("text/html"),
+// quoted-printable decoded; empty when there is none.
+QString mimePart(const QByteArray &mime, const QByteArray &contentType);
+
 // The error message of a failed Result or Status, for QVERIFY2; empty when it succeeded.
 template<typename R>
 QByteArray errorText(const R &result)

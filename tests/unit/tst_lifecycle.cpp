@@ -36,6 +36,7 @@ private Q_SLOTS:
     void decidingFinishesACampaignLeftSending();
     void eachMessageComesFromItsMailbox();
     void aTemplatePastTheLimitsIsNeverSent();
+    void withoutATrackerTheChecksWarn();
 
 private:
     QSqlDatabase db() { return m_fx->db(); }
@@ -297,7 +298,7 @@ void TestLifecycle::aTemplatePastTheLimitsIsNeverSent()
     q.addBindValue(m_template);
     QVERIFY(q.exec());
     const Campaign c = *CampaignStore(db()).find(id);
-    const auto findings = Lifecycle(db(), clock()).checks(c);
+    const auto findings = Lifecycle(db(), clock()).checks(c, true);
     QVERIFY(Lifecycle::hasErrors(findings));
     QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [](const content::Finding &f) { return f.code == QLatin1String("html.too-deep"); }));
 
@@ -311,6 +312,28 @@ void TestLifecycle::aTemplatePastTheLimitsIsNeverSent()
     QVERIFY(!built);
     QCOMPARE(built.error().code, QStringLiteral("dispatch.render"));
     QVERIFY2(built.error().message.contains(QStringLiteral("nests elements more than 512 deep")), qPrintable(built.error().message));
+}
+
+// Issue 14: without a tracker a campaign can go, and the checks say what it gives up, as a warning.
+void TestLifecycle::withoutATrackerTheChecksWarn()
+{
+    addContact(QStringLiteral("ada@example.com"));
+    Campaign c = *CampaignStore(db()).find(draft());
+    const auto noTracker = [](const QList<content::Finding> &found) {
+        const auto it = std::find_if(found.cbegin(), found.cend(), [](const content::Finding &f) { return f.code == QLatin1String("campaign.no-tracker"); });
+        return it == found.cend() ? std::optional<content::Finding>() : std::optional<content::Finding>(*it);
+    };
+    QVERIFY(!noTracker(Lifecycle(db(), clock()).checks(c, true)));
+    const auto found = Lifecycle(db(), clock()).checks(c, false);
+    const auto warning = noTracker(found);
+    QVERIFY(warning);
+    QCOMPARE(warning->severity, content::Finding::Severity::Warning);
+    QVERIFY(!Lifecycle::hasErrors(found));
+    QVERIFY2(warning->message.contains(QLatin1String("one-click unsubscribe")) && warning->message.contains(QLatin1String("5,000")),
+             qPrintable(warning->message));
+    QVERIFY(warning->message.contains(QLatin1String("Opens and clicks")));
+    c.tracking = TrackingMode::Off; // nothing to count anyway: only the unsubscribe is said
+    QVERIFY(!noTracker(Lifecycle(db(), clock()).checks(c, false))->message.contains(QLatin1String("Opens and clicks")));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

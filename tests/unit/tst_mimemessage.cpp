@@ -21,6 +21,7 @@ private Q_SLOTS:
     void withoutImagesIsAlternativeOnly();
     void quotedPrintableRules();
     void fastPathMatchesVmime();
+    void mailtoAloneHasNoOneClick();
 
 private:
     static MimeInput sample()
@@ -46,6 +47,20 @@ private:
     }
     static QByteArray headerBlock(const QByteArray &message) { return message.left(message.indexOf("\r\n\r\n")); }
 };
+
+void TestMimeMessage::mailtoAloneHasNoOneClick()
+{
+    // Without a tracker there is no https address: List-Unsubscribe is the mailto: alone, and
+    // List-Unsubscribe-Post (RFC 8058 needs an https URI) is left out, by both paths.
+    MimeInput in = sample();
+    in.listUnsubscribeUrl.clear();
+    in.listUnsubscribeMailto = QStringLiteral("mailto:news+unsub-AQEDDAF8A6kVgEJ2ozM35LpnKxDdbw@acme.example");
+    const QByteArray h = QByteArray(headerBlock(MimeMessage::build(in))).replace("\r\n ", " ");
+    QVERIFY2(h.contains("\r\nList-Unsubscribe: <mailto:news+unsub-AQEDDAF8A6kVgEJ2ozM35LpnKxDdbw@acme.example>\r\n"), h.constData());
+    QVERIFY(!h.contains("List-Unsubscribe-Post"));
+    const QByteArray fast = MimeTemplate::prepare(in, true).render(in);
+    QVERIFY(fast.contains("\r\nList-Unsubscribe: <mailto:news+unsub-AQEDDAF8A6kVgEJ2ozM35LpnKxDdbw@acme.example>\r\n"));
+}
 
 void TestMimeMessage::structureAndHeaders()
 {
@@ -131,11 +146,12 @@ void TestMimeMessage::withoutImagesIsAlternativeOnly()
     in.images.clear();
     in.toName.clear();
     in.listUnsubscribeUrl.clear();
+    in.listUnsubscribeMailto.clear();
     const QByteArray m = MimeMessage::build(in);
     QVERIFY(headerBlock(m).contains("Content-Type: multipart/alternative;"));
     QVERIFY(headerBlock(m).contains("\r\nTo: ana@xn--bcher-kva.example\r\n"));
     QVERIFY(!m.contains("multipart/related"));
-    QVERIFY(!m.contains("List-Unsubscribe")); // only with a link to give
+    QVERIFY(!m.contains("List-Unsubscribe")); // only with an address to give
 }
 
 void TestMimeMessage::quotedPrintableRules()

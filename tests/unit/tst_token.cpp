@@ -36,6 +36,7 @@ private Q_SLOTS:
     void versionOneTokenStillVerifies();
     void languageRoundTrips();
     void tamperedLanguageIsRefused();
+    void anonymousTokensNameNobody();
     void languageFromTag_data();
     void languageFromTag();
     void keyRingErrorsSayWhere();
@@ -43,6 +44,23 @@ private Q_SLOTS:
     void classifierRules();
     void extraRanges();
 };
+
+void TestToken::anonymousTokensNameNobody()
+{
+    const TokenCodec c = codec(KeyRing::generate(1));
+    // A signed anonymous token with a recipient in it is refused: "anonymous" must mean it.
+    QVERIFY(!c.verify(c.sign({Purpose::AnonymousOpen, 12, 5, 0, 0, Language::Unknown}).toLatin1(), Purpose::AnonymousOpen));
+    QVERIFY(!c.verify(c.sign({Purpose::AnonymousClick, 12, 5, 2, 0, Language::Unknown}).toLatin1(), Purpose::AnonymousClick));
+    // A test send's open (recipient 0) and an anonymous open are different tokens for different purposes.
+    const QString test = c.sign({Purpose::Open, 12, 0, 0, 0, Language::Unknown});
+    const QString anonymous = c.sign({Purpose::AnonymousOpen, 12, 0, 0, 0, Language::Unknown});
+    QVERIFY(test != anonymous);
+    QVERIFY(c.verify(test.toLatin1(), Purpose::Open));
+    QVERIFY(!c.verify(test.toLatin1(), Purpose::AnonymousOpen));
+    QVERIFY(!c.verify(anonymous.toLatin1(), Purpose::Open));
+    QVERIFY(!c.verify(anonymous.toLatin1(), Purpose::Unsubscribe));
+    QVERIFY(isAnonymous(Purpose::AnonymousClick) && !isAnonymous(Purpose::Click));
+}
 
 void TestToken::roundTrip_data()
 {
@@ -54,6 +72,8 @@ void TestToken::roundTrip_data()
     QTest::newRow("click") << int(Purpose::Click) << quint64(4711) << quint64(123456789) << quint32(17);
     QTest::newRow("unsubscribe") << int(Purpose::Unsubscribe) << quint64(300) << quint64(5'000'000'000ull) << quint32(0);
     QTest::newRow("largest") << int(Purpose::Click) << ~quint64(0) << ~quint64(0) << ~quint32(0);
+    QTest::newRow("anonymous open") << int(Purpose::AnonymousOpen) << quint64(12) << quint64(0) << quint32(0);
+    QTest::newRow("anonymous click") << int(Purpose::AnonymousClick) << quint64(12) << quint64(0) << quint32(3);
 }
 
 void TestToken::roundTrip()

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void forgedPixelGetsTheGifButNoEvent();
     void clickRedirectsOnlyToRegisteredLinks();
     void forgedClickTokensAreRefused();
+    void anonymousHitsAreCountedWithoutARecipient();
     void unsubscribePageNeverUnsubscribesOnGet();
     void oneClickPostInBothEncodings();
     void oneClickRefusesWhatIsNotOneClick();
@@ -204,6 +205,43 @@ void TestTracker::clickRedirectsOnlyToRegisteredLinks()
     QVERIFY(m_tracker->start());
     m_nam.clearConnectionCache();
     QCOMPARE(get(QStringLiteral("/c/") + sign(Purpose::Click, 7, 101, 1)).header("Location"), QByteArray("https://shop.example/spring?utm_source=lux"));
+}
+
+void TestTracker::anonymousHitsAreCountedWithoutARecipient()
+{
+    registerLinks(9, {{1, QStringLiteral("https://shop.example/anon")}});
+    const QString open = sign(Purpose::AnonymousOpen, 9, 0);
+    const QString click = sign(Purpose::AnonymousClick, 9, 0, 1);
+    QCOMPARE(get(QStringLiteral("/o/") + open).status, 200);
+    QCOMPARE(get(QStringLiteral("/o/") + open, "Mozilla/5.0").status, 200); // Apple's proxy: still a machine
+    auto a = get(QStringLiteral("/c/") + click);
+    QCOMPARE(a.status, 302);
+    QCOMPARE(a.header("Location"), QByteArray("https://shop.example/anon"));
+    // An anonymous token that names someone is forged: a pixel but no event, a 404 for a click.
+    QCOMPARE(get(QStringLiteral("/o/") + sign(Purpose::AnonymousOpen, 9, 77)).status, 200);
+    QCOMPARE(get(QStringLiteral("/c/") + sign(Purpose::AnonymousClick, 9, 77, 1)).status, 404);
+    // A test send's open (recipient 0, the named kind) is still told apart.
+    QCOMPARE(get(QStringLiteral("/o/") + sign(Purpose::Open, 9, 0)).status, 200);
+    QJsonArray e;
+    for (int i = 0; i < 40 && e.size() < 4; ++i) {
+        e = events();
+        QTest::qWait(25);
+    }
+    QCOMPARE(e.size(), 4);
+    constexpr qint64 kDay = 86'400'000;
+    for (int i : {0, 1, 2}) {
+        const QJsonObject hit = e[i].toObject();
+        QCOMPARE(hit.value(QStringLiteral("anonymous")).toBool(), true);
+        QCOMPARE(hit.value(QStringLiteral("recipient")).toInteger(), 0);
+        QCOMPARE(hit.value(QStringLiteral("campaign")).toInteger(), 9);
+        QCOMPARE(hit.value(QStringLiteral("at")).toInteger() % kDay, 0); // the day, not the moment
+    }
+    QCOMPARE(e[0].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("open"));
+    QCOMPARE(e[1].toObject().value(QStringLiteral("machine")).toBool(), true);
+    QCOMPARE(e[2].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("click"));
+    QCOMPARE(e[2].toObject().value(QStringLiteral("link")).toInteger(), 1);
+    QVERIFY(!e[3].toObject().contains(QStringLiteral("anonymous")));
+    QCOMPARE(e[3].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("open"));
 }
 
 void TestTracker::forgedClickTokensAreRefused()

@@ -8,12 +8,14 @@
 #include "sendingseed.h"
 #include "testsupport.h"
 #include "trackerprocess.h"
+#include "tracking/token.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -24,28 +26,6 @@ using lux::fakes::FakeGraph;
 
 namespace {
 const QByteArray kBrowser = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
-
-// The HTML part of a MIME message, quoted-printable decoded.
-QString htmlOf(const QByteArray &mime)
-{
-    const qsizetype start = mime.indexOf("Content-Type: text/html");
-    if (start < 0)
-        return {};
-    const qsizetype body = mime.indexOf("\r\n\r\n", start) + 4;
-    const qsizetype end = mime.indexOf("\r\n--", body);
-    QByteArray qp = mime.mid(body, end - body);
-    qp.replace("=\r\n", "");
-    QByteArray out;
-    for (qsizetype i = 0; i < qp.size(); ++i) {
-        if (qp[i] == '=' && i + 2 < qp.size()) {
-            out.append(char(QByteArray::fromHex(qp.mid(i + 1, 2)).at(0)));
-            i += 2;
-        } else {
-            out.append(qp[i]);
-        }
-    }
-    return QString::fromUtf8(out);
-}
 
 QStringList matches(const QString &text, const QString &pattern)
 {
@@ -62,6 +42,7 @@ class TestTrackerEndToEnd : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void campaignEventsSyncAndReport();
+    void anonymousCampaignKeepsOnlyCounts();
 
 private:
     int luxctl(const QStringList &args, QByteArray *out = nullptr);
@@ -121,12 +102,16 @@ void TestTrackerEndToEnd::campaignEventsSyncAndReport()
     QHash<QString, QStringList> links;
     for (const FakeGraph::Message &m : graph.accepted()) {
         const QString to = m.recipients.value(0);
-        const QString body = htmlOf(m.mime);
+        const QString body = mimePart(m.mime, "text/html");
         QVERIFY2(!body.contains(QLatin1String("https://shop.example")), qPrintable(body)); // every shop link goes through the tracker
         QVERIFY(body.contains(QLatin1String("mailto:help@acme.example")));               // mailto is left alone
         const QStringList clicks = matches(body, QRegularExpression::escape(base) + QStringLiteral("/c/([A-Za-z0-9_-]+)"));
         QCOMPARE(clicks.size(), 2);
         links.insert(to, clicks);
+        // The text part's links go through the tracker too, with the same link numbers.
+        const QString text = mimePart(m.mime, "text/plain");
+        QVERIFY2(!text.contains(QLatin1String("https://shop.example")), qPrintable(text));
+        QCOMPARE(matches(text, QRegularExpression::escape(base) + QStringLiteral("/c/([A-Za-z0-9_-]+)")), clicks);
         const QStringList opens = matches(body, QRegularExpression::escape(base) + QStringLiteral("/o/([A-Za-z0-9_-]+)"));
         QCOMPARE(opens.size(), 1);
         pixel.insert(to, opens.first());
@@ -243,6 +228,155 @@ void TestTrackerEndToEnd::campaignEventsSyncAndReport()
     QByteArray shown;
     QCOMPARE(luxctl({QStringLiteral("contacts"), QStringLiteral("show"), r(8), QStringLiteral("--json")}, &shown), 0);
     QCOMPARE(QJsonDocument::fromJson(shown).object().value(QStringLiteral("status")).toString(), QStringLiteral("unsubscribed"));
+    QVERIFY(tracker.stop());
+}
+
+// A campaign that keeps only anonymous counts: its open and click tokens name nobody, the tracker's
+// hits arrive as counts per link and day, nothing in tracking_events names a contact, and the report
+// has the counts and no per-recipient rows. Unsubscribing still works per recipient.
+void TestTrackerEndToEnd::anonymousCampaignKeepsOnlyCounts()
+{
+    TestEnvironment env;
+    TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), env.dir(), {QStringLiteral("--rate-limit"), QStringLiteral("0")});
+    QVERIFY2(tracker.start(), tracker.output().constData());
+    FakeGraph graph;
+    QVERIFY(graph.listen());
+    const QString db = env.path(QStringLiteral("anonymous.sqlite"));
+    m_environment = QProcessEnvironment::systemEnvironment();
+    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), env.path(QStringLiteral("config")));
+    m_environment.insert(QStringLiteral("LUX_DB"), db);
+    m_environment.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
+    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKING_KEYS"), QString::fromLatin1(tracker.keys()));
+    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKER_API_TOKEN"), QString::fromLatin1(tracker.apiToken()));
+    m_environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+
+    constexpr int kRecipients = 5;
+    SendingSeed seed;
+    seed.recipients = kRecipients;
+    seed.templateHtml = "<html><body><p>Hi {{first_name}}, <a href=\"https://shop.example/spring\">spring</a> or "
+                        "<a href=\"https://shop.example/sale\">the sale</a>.</p>"
+                        "<p>{{brand.address}} <a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p></body></html>";
+    seed.subject = QStringLiteral("Spring");
+    seed.graphUrl = graph.baseUrl().toString();
+    seed.trackerUrl = tracker.url().toString();
+    const Status seeded = seedSendingDatabase([this](const QStringList &args) { return luxctl(args); }, env.dir(), seed);
+    QVERIFY2(seeded, errorText(seeded).constData());
+    QByteArray created;
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Counted"),
+                     QStringLiteral("--template"), QStringLiteral("T"), QStringLiteral("--from"), QStringLiteral("news@acme.example"),
+                     QStringLiteral("--tracking"), QStringLiteral("anonymous"), QStringLiteral("--json")},
+                    &created),
+             0);
+    const qint64 campaignId = QJsonDocument::fromJson(created).object().value(QStringLiteral("id")).toInteger();
+    const QString id = QString::number(campaignId);
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("send"), id, QStringLiteral("--accept-warnings")}), 0);
+    QCOMPARE(int(graph.accepted().size()), kRecipients);
+
+    // Every recipient's pixel and links are the same anonymous tokens; the unsubscribe link is their own.
+    const tracking::TokenCodec codec(*tracking::KeyRing::parse(tracker.keys()));
+    const QString base = tracker.url().toString();
+    QSet<QString> pixels, clickSets, unsubscribes;
+    QStringList clicks;
+    for (const FakeGraph::Message &m : graph.accepted()) {
+        const QString html = mimePart(m.mime, "text/html");
+        const QStringList opens = matches(html, QRegularExpression::escape(base) + QStringLiteral("/o/([A-Za-z0-9_-]+)"));
+        QCOMPARE(opens.size(), 1);
+        const auto open = codec.verify(opens.first().toLatin1(), tracking::Purpose::AnonymousOpen);
+        QVERIFY(open);
+        QCOMPARE(open->recipient, quint64(0));
+        clicks = matches(html, QRegularExpression::escape(base) + QStringLiteral("/c/([A-Za-z0-9_-]+)"));
+        QCOMPARE(clicks.size(), 2);
+        for (const QString &c : std::as_const(clicks)) {
+            const auto click = codec.verify(c.toLatin1(), tracking::Purpose::AnonymousClick);
+            QVERIFY(click);
+            QCOMPARE(click->recipient, quint64(0));
+        }
+        QCOMPARE(matches(mimePart(m.mime, "text/plain"), QRegularExpression::escape(base) + QStringLiteral("/c/([A-Za-z0-9_-]+)")), clicks);
+        pixels.insert(opens.first());
+        clickSets.insert(clicks.join(u' '));
+        const QStringList unsubscribe = matches(QString::fromLatin1(m.mime), QStringLiteral("List-Unsubscribe: <[^>]*/u/([A-Za-z0-9_-]+)>"));
+        QCOMPARE(unsubscribe.size(), 1);
+        QVERIFY(codec.verify(unsubscribe.first().toLatin1(), tracking::Purpose::Unsubscribe)->recipient > 0);
+        unsubscribes.insert(unsubscribe.first());
+    }
+    QCOMPARE(pixels.size(), 1);
+    QCOMPARE(clickSets.size(), 1);
+    QCOMPARE(unsubscribes.size(), kRecipients);
+
+    // Three opens by people, one by Apple's proxy; two clicks on the sale, one on spring.
+    QNetworkAccessManager nam;
+    const auto hit = [&](const QString &path, const QByteArray &agent) {
+        const QList<QPair<QByteArray, QByteArray>> headers{qMakePair(QByteArray("User-Agent"), agent)};
+        return httpRequest(nam, "GET", QUrl(base + path), {}, headers).status;
+    };
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(hit(QStringLiteral("/o/") + *pixels.cbegin(), kBrowser), 200);
+    QCOMPARE(hit(QStringLiteral("/o/") + *pixels.cbegin(), "Mozilla/5.0"), 200);
+    QCOMPARE(hit(QStringLiteral("/c/") + clicks[1], kBrowser), 302);
+    QCOMPARE(hit(QStringLiteral("/c/") + clicks[1], kBrowser), 302);
+    QCOMPARE(hit(QStringLiteral("/c/") + clicks[0], kBrowser), 302);
+    // One recipient unsubscribes with one click: that still names them.
+    QCOMPARE(httpRequest(nam, "POST", QUrl(base + QStringLiteral("/u/") + *unsubscribes.cbegin()), "List-Unsubscribe=One-Click",
+                         {{"Content-Type", "application/x-www-form-urlencoded"}})
+                 .status,
+             200);
+    QVERIFY(tracker.stop()); // everything acknowledged is on disk
+    QVERIFY(tracker.start());
+
+    QByteArray synced;
+    QCOMPARE(luxctl({QStringLiteral("tracker"), QStringLiteral("sync"), QStringLiteral("--json")}, &synced), 0);
+    const QJsonObject s = QJsonDocument::fromJson(synced).object();
+    QCOMPARE(s.value(QStringLiteral("opens")).toInt(), 4);
+    QCOMPARE(s.value(QStringLiteral("clicks")).toInt(), 3);
+    QCOMPARE(s.value(QStringLiteral("unsubscribes")).toInt(), 1);
+    QCOMPARE(luxctl({QStringLiteral("tracker"), QStringLiteral("sync"), QStringLiteral("--json")}, &synced), 0);
+    QCOMPARE(QJsonDocument::fromJson(synced).object().value(QStringLiteral("opens")).toInt(), 0); // nothing counted twice
+
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("anonymous"));
+        c.setDatabaseName(db);
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        // Opens and clicks: no event row at all. The unsubscribe: its own row, as ever.
+        QVERIFY(q.exec(QStringLiteral("SELECT kind, count(*), count(contact_id) FROM tracking_events GROUP BY kind")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("unsubscribe"));
+        QCOMPARE(q.value(1).toInt(), 1);
+        QVERIFY(!q.next());
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        QVERIFY(q.exec(QStringLiteral("SELECT day, kind, link_id, machine, hits FROM tracking_counts ORDER BY kind, link_id, machine")));
+        QStringList rows;
+        while (q.next())
+            rows << QStringLiteral("%1 %2 %3 %4 %5").arg(q.value(0).toString(), q.value(1).toString()).arg(q.value(2).toInt()).arg(q.value(3).toInt()).arg(q.value(4).toInt());
+        // The day may have turned between two hits: the sum per kind and link is what matters then.
+        if (rows.size() == 4)
+            QCOMPARE(rows, (QStringList{today + QStringLiteral(" click 1 0 1"), today + QStringLiteral(" click 2 0 2"),
+                                        today + QStringLiteral(" open 0 0 3"), today + QStringLiteral(" open 0 1 1")}));
+        else
+            QVERIFY2(rows.size() > 4, qPrintable(rows.join(u'\n')));
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("anonymous"));
+
+    QByteArray reported;
+    QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("report"), id, QStringLiteral("--json")}, &reported), 0);
+    const QJsonObject report = QJsonDocument::fromJson(reported).object();
+    QCOMPARE(report.value(QStringLiteral("anonymous")).toBool(), true);
+    QCOMPARE(report.value(QStringLiteral("total_opens")).toObject().value(QStringLiteral("human")).toInt(), 3);
+    QCOMPARE(report.value(QStringLiteral("total_opens")).toObject().value(QStringLiteral("machine")).toInt(), 1);
+    QCOMPARE(report.value(QStringLiteral("total_clicks")).toObject().value(QStringLiteral("human")).toInt(), 3);
+    QCOMPARE(report.value(QStringLiteral("unique_opens")).toObject().value(QStringLiteral("total")).toInt(), 0); // nobody to count twice
+    QCOMPARE(report.value(QStringLiteral("unsubscribes")).toInt(), 1);
+    QVERIFY(report.value(QStringLiteral("most_engaged")).toArray().isEmpty());
+    const QJsonArray linkArray = report.value(QStringLiteral("links")).toArray();
+    QCOMPARE(linkArray.size(), 2);
+    QCOMPARE(linkArray[0].toObject().value(QStringLiteral("url")).toString(), QStringLiteral("https://shop.example/sale"));
+    QCOMPARE(linkArray[0].toObject().value(QStringLiteral("clicks")).toObject().value(QStringLiteral("human")).toInt(), 2);
+    int perDay = 0;
+    for (const QJsonValue &b : report.value(QStringLiteral("timeline")).toArray())
+        perDay += b.toObject().value(QStringLiteral("opens")).toObject().value(QStringLiteral("total")).toInt();
+    QCOMPARE(perDay, 4);
+    QCOMPARE(report.value(QStringLiteral("bucket_ms")).toInteger(), 86'400'000);
     QVERIFY(tracker.stop());
 }
 

@@ -1590,3 +1590,25 @@ ES.update({
  "With --png: show local images from anywhere this account can read (by default only from the template file's folder).": 'Con --png: muestra imágenes locales de cualquier lugar que esta cuenta pueda leer (por defecto, solo de la carpeta del archivo de la plantilla).',
  'warning: %1': 'aviso: %1',
 })
+
+# Issue 14: sending without lux-tracker, anonymous counts.
+ES.update({
+ 'Anonymous counts: no figures per recipient': 'Recuentos anónimos: sin cifras por destinatario',
+ 'No tracker is set up, so recipients unsubscribe by sending an email to the sending mailbox instead of with one click. Gmail and Yahoo require one-click unsubscribe from senders of more than 5,000 messages a day.': 'No hay ningún tracker configurado, así que los destinatarios se dan de baja enviando un correo al buzón remitente en lugar de con un clic. Gmail y Yahoo exigen la baja con un clic a quienes envían más de 5.000 mensajes al día.',
+ 'Opens and clicks are not counted either.': 'Tampoco se cuentan las aperturas ni los clics.',
+ "There are no signing keys for the unsubscribe addresses, and none could be kept in the keychain: start your desktop's keyring, or set LUX_SECRET_TRACKING_KEYS for runs without one.": 'No hay claves de firma para las direcciones de baja y no se pudo guardar ninguna en el llavero: inicia el llavero de tu escritorio o define LUX_SECRET_TRACKING_KEYS para las ejecuciones sin él.',
+ 'counted anonymously': 'contadas de forma anónima',
+ '%n prefetch(es)': ('%n precarga', '%n precargas'),
+ 'This campaign keeps anonymous counts only: opens and clicks per link and per day, never whose.': 'Esta campaña solo guarda recuentos anónimos: aperturas y clics por enlace y por día, nunca de quién.',
+ "Each recipient's opens and clicks": 'Aperturas y clics de cada destinatario',
+ 'Anonymous counts only': 'Solo recuentos anónimos',
+ 'Tracking adds an invisible image and sends links through your lux-tracker. Anonymous counts keep only how many opens and clicks each link had a day, not whose. Off: neither, and the report shows only what was sent. The unsubscribe link is there either way.': 'El seguimiento añade una imagen invisible y pasa los enlaces por tu lux-tracker. Los recuentos anónimos solo guardan cuántas aperturas y clics tuvo cada enlace al día, no de quién. Desactivado: ninguna de las dos cosas, y el informe solo muestra lo enviado. El enlace de baja está siempre.',
+ '&Tracking:': '&Seguimiento:',
+ 'Sending is not set up: fill in Microsoft Graph under Settings → Sending.': 'El envío no está configurado: completa Microsoft Graph en Ajustes → Envío.',
+ 'With a server, every message carries a one-click unsubscribe link to it, tracked or not. Without one, messages carry an unsubscribe address by email to the sending mailbox, and opens and clicks are not tracked. The address is saved in this database; the token and keys stay in your keychain.': 'Con un servidor, cada mensaje lleva un enlace de baja con un clic hacia él, con seguimiento o sin él. Sin servidor, los mensajes llevan una dirección de baja por correo al buzón remitente, y no se siguen las aperturas ni los clics. La dirección se guarda en esta base de datos; el token y las claves se quedan en tu llavero.',
+ "Paste the contents of the server's keys file: one key a line, the first signs. If messages already went out without a server, give the server these keys instead (New Key shows them), or their unsubscribe addresses stop working.": 'Pega el contenido del archivo de claves del servidor: una clave por línea; la primera firma. Si ya salieron mensajes sin servidor, dale al servidor estas claves en su lugar (Clave nueva las muestra), o sus direcciones de baja dejarán de funcionar.',
+ 'No signing keys yet: New Key makes them (without a server, LUX makes them when it first sends).': 'Aún no hay claves de firma: Clave nueva las crea (sin servidor, LUX las crea la primera vez que envía).',
+ "Opens and clicks: person (each recipient's, the default), anonymous (counts per link and day only) or off.": 'Aperturas y clics: person (las de cada destinatario, por defecto), anonymous (solo recuentos por enlace y día) u off.',
+ '--tracking is person, anonymous or off.': '--tracking es person, anonymous u off.',
+ '%1: %2 sent, %3 failed; counted anonymously: %4 opens by people and %5 by machines, %6 clicks by people and %7 by machines; %8 unsubscribed.': '%1: %2 enviados, %3 fallidos; contado de forma anónima: %4 aperturas de personas y %5 de máquinas, %6 clics de personas y %7 de máquinas; %8 bajas.',
+})

@@ -12,6 +12,7 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n prefetch(es)': ('%n prefetch', '%n prefetches'),
     '%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).': ('%n message read (bounces: %1, unsubscribes: %2, replies: %3).', '%n messages read (bounces: %1, unsubscribes: %2, replies: %3).'),
     'The answer is longer than %n bytes.': ('The answer is longer than %n byte.', 'The answer is longer than %n bytes.'),
     '%n soft bounces in a row over at least seven days': ('%n soft bounce in a row over at least seven days', '%n soft bounces in a row over at least seven days'),

@@ -169,16 +169,26 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
     m_report = r;
     const QLocale locale;
     const bool any = r.campaignId != 0;
-    const QStringList values{locale.toString(r.sent), locale.toString(r.uniqueOpens.human), locale.toString(r.uniqueOpens.machine),
-                             locale.toString(r.uniqueClicks.human), percent(r.clickToOpenRate), locale.toString(r.unsubscribes),
-                             locale.toString(r.hardBounces + r.softBounces)};
-    const QStringList notes{r.failed ? tr("%1 failed").arg(locale.toString(r.failed)) : QString(),
-                            percent(r.openRate),
-                            tr("%1 prefetches").arg(locale.toString(r.totalOpens.machine)),
-                            percent(r.clickRate),
-                            tr("of people who opened"),
-                            percent(r.unsubscribeRate),
-                            tr("%1 · %2 hard, %3 soft").arg(percent(r.bounceRate), locale.toString(r.hardBounces), locale.toString(r.softBounces))};
+    QStringList values{locale.toString(r.sent), locale.toString(r.uniqueOpens.human), locale.toString(r.uniqueOpens.machine),
+                       locale.toString(r.uniqueClicks.human), percent(r.clickToOpenRate), locale.toString(r.unsubscribes),
+                       locale.toString(r.hardBounces + r.softBounces)};
+    QStringList notes{r.failed ? tr("%1 failed").arg(locale.toString(r.failed)) : QString(),
+                      percent(r.openRate),
+                      tr("%1 prefetches").arg(locale.toString(r.totalOpens.machine)),
+                      percent(r.clickRate),
+                      tr("of people who opened"),
+                      percent(r.unsubscribeRate),
+                      tr("%1 · %2 hard, %3 soft").arg(percent(r.bounceRate), locale.toString(r.hardBounces), locale.toString(r.softBounces))};
+    if (r.anonymous) {
+        // Only counts were kept: how many opens and clicks, not by whom, so no rates of people.
+        values[1] = locale.toString(r.totalOpens.human);
+        values[2] = locale.toString(r.totalOpens.machine);
+        values[3] = locale.toString(r.totalClicks.human);
+        values[4] = QStringLiteral("–");
+        notes[1] = notes[3] = tr("counted anonymously");
+        notes[2] = tr("%n prefetch(es)", nullptr, int(r.totalOpens.machine));
+        notes[4] = QString();
+    }
     for (int i = 0; i < TileCount; ++i) {
         m_tileValues[i]->setText(any ? values.at(i) : QStringLiteral("–"));
         m_tileNotes[i]->setText(any ? notes.at(i) : QString());
@@ -196,6 +206,10 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
                                : tr("Nothing has been sent yet."));
     else
         m_note->setText(tr("Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people."));
+    if (any && r.anonymous)
+        m_note->setText(tr("This campaign keeps anonymous counts only: opens and clicks per link and per day, never whose.") + u' '
+                        + m_note->text());
+    m_engaged->setVisible(!r.anonymous);
     m_note->setProperty("role", warn ? QStringLiteral("warning") : QStringLiteral("muted"));
     m_note->style()->unpolish(m_note);
     m_note->style()->polish(m_note);

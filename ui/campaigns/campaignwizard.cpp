@@ -181,12 +181,30 @@ QWizardPage *CampaignWizard::buildMessagePage()
     m_replyTo = new QLineEdit(page);
     m_replyTo->setPlaceholderText(tr("Replies go to the sending mailbox"));
     form->addRow(tr("&Reply to:"), m_replyTo);
-    m_tracking = new QCheckBox(tr("&Track opens and clicks"), page);
+    m_tracking = new QComboBox(page);
     m_tracking->setObjectName(QStringLiteral("campaignTracking"));
-    m_tracking->setChecked(true);
-    m_tracking->setToolTip(tr("Adds an invisible image and sends links through your lux-tracker. Off: neither, "
-                              "and the report shows only what was sent. The unsubscribe link is there either way."));
-    form->addRow(QString(), m_tracking);
+    m_tracking->addItem(tr("Each recipient's opens and clicks"), int(campaigns::TrackingMode::PerPerson));
+    m_tracking->addItem(tr("Anonymous counts only"), int(campaigns::TrackingMode::Anonymous));
+    m_tracking->addItem(tr("Off"), int(campaigns::TrackingMode::Off));
+    m_tracking->setToolTip(tr("Tracking adds an invisible image and sends links through your lux-tracker. Anonymous counts "
+                              "keep only how many opens and clicks each link had a day, not whose. Off: neither, and the "
+                              "report shows only what was sent. The unsubscribe link is there either way."));
+    form->addRow(tr("&Tracking:"), m_tracking);
+    // Said before sending, where the choice is made: what a campaign gives up without a tracker.
+    m_noTracker = new QLabel(page);
+    m_noTracker->setObjectName(QStringLiteral("campaignNoTracker"));
+    m_noTracker->setProperty("role", QStringLiteral("warning"));
+    m_noTracker->setWordWrap(true);
+    form->addRow(QString(), m_noTracker);
+    const auto showNoTracker = [this] {
+        const bool withTracker = !m_session.settings().trackerUrl().trimmed().isEmpty();
+        m_noTracker->setVisible(!withTracker);
+        m_noTracker->setText(withTracker ? QString()
+                                         : campaigns::Lifecycle::noTrackerWarning(m_tracking->currentData().toInt()
+                                                                                  != int(campaigns::TrackingMode::Off)));
+    };
+    connect(m_tracking, &QComboBox::currentIndexChanged, this, showNoTracker);
+    showNoTracker();
     m_extraSenders = new QListWidget(page);
     m_extraSenders->setObjectName(QStringLiteral("campaignExtraSenders"));
     m_extraSenders->setMaximumHeight(90);
@@ -374,7 +392,7 @@ void CampaignWizard::load(qint64 campaignId)
                 m_from->setCurrentText(c.fromEmail);
                 m_fromName->setText(c.fromName);
                 m_replyTo->setText(c.replyTo);
-                m_tracking->setChecked(c.tracking);
+                m_tracking->setCurrentIndex(std::max(0, m_tracking->findData(int(c.tracking))));
                 for (int i = 0; i < m_extraSenders->count(); ++i)
                     if (c.extraSenders.contains(m_extraSenders->item(i)->text(), Qt::CaseInsensitive))
                         m_extraSenders->item(i)->setCheckState(Qt::Checked);
@@ -411,7 +429,7 @@ Campaign CampaignWizard::campaign() const
     c.fromEmail = m_from->currentText().trimmed();
     c.fromName = m_fromName->text().trimmed();
     c.replyTo = m_replyTo->text().trimmed();
-    c.tracking = m_tracking->isChecked();
+    c.tracking = campaigns::TrackingMode(m_tracking->currentData().toInt());
     c.extraSenders.clear();
     for (int i = 0; i < m_extraSenders->count(); ++i)
         if (m_extraSenders->item(i)->checkState() == Qt::Checked && !m_extraSenders->item(i)->isHidden())
@@ -517,18 +535,18 @@ void CampaignWizard::runChecks()
     updateReviewState();
     const Campaign c = campaign();
     const bool graphReady = m_session.isGraphConfigured();
+    const bool withTracker = !m_session.settings().trackerUrl().trimmed().isEmpty();
     const QString delegated = m_session.settings().graphDelegatedMailbox();
     runOnDatabase<Result<QList<Finding>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [c, graphReady, delegated](QSqlDatabase &db) -> Result<QList<Finding>> {
-            QList<Finding> found = campaigns::Lifecycle(db).checks(c);
+        [c, graphReady, withTracker, delegated](QSqlDatabase &db) -> Result<QList<Finding>> {
+            QList<Finding> found = campaigns::Lifecycle(db).checks(c, withTracker);
             if (!delegated.isEmpty() && c.senders().contains(delegated) && c.senders().size() > 1)
                 found.prepend({Finding::Severity::Error, QStringLiteral("graph.delegated"),
                                CampaignWizard::tr("%1 sends as you (signed in) and cannot share a campaign with other mailboxes.").arg(delegated)});
             if (!graphReady)
                 found.prepend({Finding::Severity::Error, QStringLiteral("graph.config"),
-                               CampaignWizard::tr("Sending is not set up: fill in Microsoft Graph and the tracker address "
-                                                  "under Settings → Sending.")});
+                               CampaignWizard::tr("Sending is not set up: fill in Microsoft Graph under Settings → Sending.")});
             return found;
         },
         [this, generation, c](const Result<QList<Finding>> &found) {

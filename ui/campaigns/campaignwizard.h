@@ -96,7 +96,8 @@ private:
     QComboBox *m_from = nullptr;
     QLineEdit *m_fromName = nullptr;
     QLineEdit *m_replyTo = nullptr;
-    QCheckBox *m_tracking = nullptr;
+    QComboBox *m_tracking = nullptr;
+    QLabel *m_noTracker = nullptr;
     QListWidget *m_extraSenders = nullptr;
     QLabel *m_noSenders = nullptr;
 

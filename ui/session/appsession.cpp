@@ -87,9 +87,8 @@ campaigns::SendService::Config AppSession::sendConfig() const
 
 bool AppSession::isGraphConfigured() const
 {
-    return !m_settings.graphTenant().isEmpty()
-           && !m_settings.graphClientId().isEmpty()
-           && !m_settings.trackerUrl().isEmpty();
+    // A tracker is not needed: without one, messages unsubscribe by email (the wizard says so).
+    return !m_settings.graphTenant().isEmpty() && !m_settings.graphClientId().isEmpty();
 }
 
 namespace {
@@ -113,6 +112,7 @@ void AppSession::startScheduler()
             return; // closed, restarted or started meanwhile
         m_sending = false;
         m_send.start(ready);
+        Q_EMIT schedulerStarted();
     });
 }
 

@@ -72,6 +72,9 @@ Q_SIGNALS:
     void activeCampaignsChanged();
     // A pull from lux-tracker ended (events pulled, or why not).
     void trackingSynced(int events, const QString &error);
+    // The scheduler started with the secrets just read; without a tracker the signing keys may have
+    // been made for it then (SendSetup::withSecrets).
+    void schedulerStarted();
 
 private:
     Settings &m_settings;

@@ -83,8 +83,9 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
         m_url->setStyleSheet(QStringLiteral("border-color: %1").arg(Theme::color("danger").name()));
         m_url->setToolTip(error.message);
     });
-    auto *urlNote = new QLabel(tr("Every message carries a one-click unsubscribe link to this server, tracked or not. "
-                                  "The address is saved in this database; the token and keys stay in your keychain."),
+    auto *urlNote = new QLabel(tr("With a server, every message carries a one-click unsubscribe link to it, tracked or not. Without one, "
+                                  "messages carry an unsubscribe address by email to the sending mailbox, and opens and clicks are not "
+                                  "tracked. The address is saved in this database; the token and keys stay in your keychain."),
                                server);
     urlNote->setWordWrap(true);
     urlNote->setProperty("role", QStringLiteral("muted"));
@@ -122,7 +123,10 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Signing Keys"));
         auto *v = new QVBoxLayout(&dialog);
-        auto *note = new QLabel(tr("Paste the contents of the server's keys file: one key a line, the first signs."), &dialog);
+        auto *note = new QLabel(tr("Paste the contents of the server's keys file: one key a line, the first signs. If messages already "
+                                   "went out without a server, give the server these keys instead (New Key shows them), or their "
+                                   "unsubscribe addresses stop working."),
+                                &dialog);
         note->setWordWrap(true);
         v->addWidget(note);
         auto *edit = new QPlainTextEdit(&dialog);
@@ -178,6 +182,8 @@ TrackingSettings::TrackingSettings(AppSession &session, QWidget *parent)
 
     checkSecrets();
     showSync();
+    // Without a tracker, the scheduler makes the signing keys when it starts: show them.
+    connect(&m_session, &AppSession::schedulerStarted, this, &TrackingSettings::checkSecrets);
     // Another database (once the session has its keychain entries too): its own tracker, token and keys.
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
         m_url->setText(m_session.settings().trackerUrl());
@@ -210,7 +216,7 @@ void TrackingSettings::checkSecrets()
         if (!keys) {
             setStatus(m_keysStatus, QStringLiteral("warning"),
                       keys.error().code == errc::secretsNotFound
-                          ? tr("No signing keys yet: campaigns cannot send until there are (New Key makes one).")
+                          ? tr("No signing keys yet: New Key makes them (without a server, LUX makes them when it first sends).")
                           : tr("The keychain cannot be read: %1").arg(keys.error().message));
             return;
         }

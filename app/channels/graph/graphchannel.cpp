@@ -52,7 +52,8 @@ Result<QByteArray> GraphChannel::build(const Delivery &d) const
         messageId = messageId.mid(1, messageId.size() - 2);
     // The unsubscribe page speaks the contact's language when it is one lux-tracker has.
     const tracking::Language language = contact ? tracking::languageFromTag(contact->language) : tracking::Language::Unknown;
-    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeUrl(m_campaignId, d.outboxId, language) : QString();
+    // Without a tracker, a mailto: to the mailbox that sends this message (its reader applies it).
+    const QString unsubscribe = m_tracking ? m_tracking->unsubscribeAddress(d.sender, m_campaignId, d.outboxId, language) : QString();
     return m_builder->build({contact ? &*contact : nullptr, d.address, d.sender, messageId, unsubscribe,
                              d.test ? tr("[Test] ") : QString(), d.test ? 0 : d.outboxId});
 }

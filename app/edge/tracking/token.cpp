@@ -222,6 +222,8 @@ std::optional<Claims> TokenCodec::verify(QByteArrayView token, Purpose expected)
     }
     if (pos != body.size())
         return std::nullopt;
+    if (isAnonymous(expected) && c.recipient != 0) // an anonymous token names nobody
+        return std::nullopt;
     c.link = quint32(link);
     const QByteArray *key = m_keys.key(c.keyId);
     if (!key)

@@ -14,11 +14,22 @@
 namespace lux::tracking {
 
 // What a token is for. Part of what is signed: an open token can never unsubscribe.
+// The anonymous purposes count a campaign's opens and clicks without saying whose: their recipient is
+// always 0 (verify() refuses any other), which a test send's open or click token (Open or Click with
+// recipient 0) cannot be taken for.
 enum class Purpose : quint8 {
     Open = 1,
     Click = 2,
     Unsubscribe = 3,
+    AnonymousOpen = 4,
+    AnonymousClick = 5,
 };
+
+// Whether tokens of this purpose name nobody (AnonymousOpen, AnonymousClick).
+constexpr bool isAnonymous(Purpose p)
+{
+    return p == Purpose::AnonymousOpen || p == Purpose::AnonymousClick;
+}
 
 // The recipient's language, so lux-tracker can show its unsubscribe page in it: one byte, an index
 // into this fixed table (never reordered; new languages take the next number). Unknown (0) says
