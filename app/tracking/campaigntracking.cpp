@@ -122,62 +122,59 @@ void forEachTextUrl(const QString &text, const std::function<void(qsizetype, qsi
     }
 }
 
-} // namespace
+// The walkers above, one for HTML hrefs and one for plain text.
+using UrlVisitor = std::function<void(qsizetype, qsizetype, const QString &)>;
+using UrlWalk = void (*)(const QString &, const UrlVisitor &);
 
-QStringList LinkRewriter::textLinks(const QString &text, const QString &skip)
+QStringList distinctLinks(const QString &source, UrlWalk walk, const QString &skip)
 {
     QStringList out;
-    forEachTextUrl(text, [&](qsizetype, qsizetype, const QString &url) {
-        if (url != skip && !out.contains(url))
-            out.append(url);
-    });
-    return out;
-}
-
-QString LinkRewriter::rewriteText(const QString &text, const std::function<QString(const QString &url)> &replace)
-{
-    QString out;
-    out.reserve(text.size() + 256);
-    qsizetype copied = 0;
-    forEachTextUrl(text, [&](qsizetype start, qsizetype end, const QString &url) {
-        const QString to = replace(url);
-        if (to.isEmpty())
-            return;
-        out += QStringView(text).sliced(copied, start - copied);
-        out += to;
-        copied = end;
-    });
-    out += QStringView(text).sliced(copied);
-    return out;
-}
-
-QStringList LinkRewriter::links(const QString &html, const QString &skip)
-{
-    QStringList out;
-    forEachHref(html, [&](qsizetype, qsizetype, const QString &url) {
+    walk(source, [&](qsizetype, qsizetype, const QString &url) {
         if (trackable(url) && url != skip && !out.contains(url))
             out.append(url);
     });
     return out;
 }
 
-QString LinkRewriter::rewrite(const QString &html, const std::function<QString(const QString &url)> &replace)
+QString replaceLinks(const QString &source, UrlWalk walk, const std::function<QString(const QString &url)> &replace, bool html)
 {
     QString out;
-    out.reserve(html.size() + 256);
+    out.reserve(source.size() + 256);
     qsizetype copied = 0;
-    forEachHref(html, [&](qsizetype start, qsizetype end, const QString &url) {
+    walk(source, [&](qsizetype start, qsizetype end, const QString &url) {
         if (!trackable(url))
             return;
         const QString to = replace(url);
         if (to.isEmpty())
             return;
-        out += QStringView(html).sliced(copied, start - copied);
-        out += to.toHtmlEscaped();
+        out += QStringView(source).sliced(copied, start - copied);
+        out += html ? to.toHtmlEscaped() : to;
         copied = end;
     });
-    out += QStringView(html).sliced(copied);
+    out += QStringView(source).sliced(copied);
     return out;
+}
+
+} // namespace
+
+QStringList LinkRewriter::textLinks(const QString &text, const QString &skip)
+{
+    return distinctLinks(text, forEachTextUrl, skip);
+}
+
+QString LinkRewriter::rewriteText(const QString &text, const std::function<QString(const QString &url)> &replace)
+{
+    return replaceLinks(text, forEachTextUrl, replace, false);
+}
+
+QStringList LinkRewriter::links(const QString &html, const QString &skip)
+{
+    return distinctLinks(html, forEachHref, skip);
+}
+
+QString LinkRewriter::rewrite(const QString &html, const std::function<QString(const QString &url)> &replace)
+{
+    return replaceLinks(html, forEachHref, replace, true);
 }
 
 QString LinkRewriter::addPixel(const QString &html, const QString &src)

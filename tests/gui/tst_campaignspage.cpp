@@ -53,6 +53,7 @@ class TestCampaignsPage : public QObject
 private Q_SLOTS:
     void initTestCase();
     void wizardSendsThroughTheScheduler();
+    void wizardSaysWhatIsGivenUpWithoutATracker();
     void missedScheduleWaitsForTheUser();
     void delegatedSignInSendsAsTheUser();
 
@@ -104,6 +105,31 @@ void TestCampaignsPage::initTestCase()
         m_messages << m;
         return QMessageBox::Yes;
     });
+}
+
+// Issue 14: without a tracker the wizard says, where tracking is chosen, what the campaign gives up.
+void TestCampaignsPage::wizardSaysWhatIsGivenUpWithoutATracker()
+{
+    Fixture f(3, 1);
+    ui::CampaignsPage page(f.session);
+    page.show();
+    QTRY_VERIFY(!page.isBusy());
+    ui::CampaignWizard *withTracker = page.openWizard(0);
+    QTRY_VERIFY(!withTracker->isLoading());
+    QVERIFY(withTracker->noTrackerNote()->isHidden());
+    QCOMPARE(withTracker->trackingCombo()->count(), 3); // per person, anonymous counts, off
+    withTracker->reject();
+
+    f.session.settings().setValue(Settings::Key::TrackerUrl, QString());
+    ui::CampaignWizard *wizard = page.openWizard(0);
+    QTRY_VERIFY(!wizard->isLoading());
+    QVERIFY(!wizard->noTrackerNote()->isHidden());
+    const QString said = wizard->noTrackerNote()->text();
+    QVERIFY2(said.contains(QLatin1String("one click")) && said.contains(QLatin1String("5,000")) && said.contains(QLatin1String("Opens and clicks")),
+             qPrintable(said));
+    wizard->trackingCombo()->setCurrentIndex(wizard->trackingCombo()->findData(int(campaigns::TrackingMode::Off)));
+    QVERIFY(!wizard->noTrackerNote()->text().contains(QLatin1String("Opens and clicks"))); // nothing to count anyway
+    wizard->reject();
 }
 
 void TestCampaignsPage::wizardSendsThroughTheScheduler()

@@ -154,6 +154,16 @@ int runProcess(const QString &program, const QStringList &args, const QProcessEn
     return p.exitCode();
 }
 
+QProcessEnvironment luxctlEnvironment(const TestEnvironment &env, const QString &db)
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), env.path(QStringLiteral("config")));
+    e.insert(QStringLiteral("LUX_DB"), db);
+    e.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
+    e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    return e;
+}
+
 QString mimePart(const QByteArray &mime, const QByteArray &contentType)
 {
     const QByteArray header = "Content-Type: " + contentType;

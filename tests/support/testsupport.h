@@ -53,6 +53,10 @@ void handleHolderMode(int argc, char **argv);
 int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out = nullptr,
                int timeoutMs = 120'000);
 
+// What luxctl runs with in an end-to-end test: the config folder inside `env`, the database `db` (LUX_DB),
+// a Graph client secret and a fixed locale. Tracker keys and token are the test's to add.
+QProcessEnvironment luxctlEnvironment(const TestEnvironment &env, const QString &db);
+
 // The body of the part of a MIME message whose Content-Type starts with `contentType` ("text/html"),
 // quoted-printable decoded; empty when there is none.
 QString mimePart(const QByteArray &mime, const QByteArray &contentType);

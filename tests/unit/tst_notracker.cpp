@@ -47,11 +47,7 @@ void TestNoTracker::campaignGoesWithMailtoUnsubscribe()
     QVERIFY(graph.listen());
     const QString db = env.path(QStringLiteral("notracker.sqlite"));
     const QString mailbox = QStringLiteral("news@acme.example");
-    m_environment = QProcessEnvironment::systemEnvironment();
-    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), env.path(QStringLiteral("config")));
-    m_environment.insert(QStringLiteral("LUX_DB"), db);
-    m_environment.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
-    m_environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    m_environment = luxctlEnvironment(env, db);
     m_environment.remove(QStringLiteral("LUX_SECRET_TRACKING_KEYS")); // the keys come from the keychain, made by LUX
     m_environment.remove(QStringLiteral("LUX_SECRET_TRACKER_API_TOKEN"));
 

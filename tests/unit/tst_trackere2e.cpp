@@ -46,8 +46,17 @@ private Q_SLOTS:
 
 private:
     int luxctl(const QStringList &args, QByteArray *out = nullptr);
+    // luxctl's environment for a database `db` in `env` that sends through `tracker`.
+    void useTracker(const TestEnvironment &env, const QString &db, const TrackerProcess &tracker);
     QProcessEnvironment m_environment;
 };
+
+void TestTrackerEndToEnd::useTracker(const TestEnvironment &env, const QString &db, const TrackerProcess &tracker)
+{
+    m_environment = luxctlEnvironment(env, db);
+    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKING_KEYS"), QString::fromLatin1(tracker.keys()));
+    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKER_API_TOKEN"), QString::fromLatin1(tracker.apiToken()));
+}
 
 int TestTrackerEndToEnd::luxctl(const QStringList &args, QByteArray *out)
 {
@@ -64,15 +73,8 @@ void TestTrackerEndToEnd::campaignEventsSyncAndReport()
     FakeGraph::Limits limits;
     limits.requestsPerWindow = 1'000'000;
     graph.setLimits(limits);
-
     const QString db = env.path(QStringLiteral("e2e.sqlite"));
-    m_environment = QProcessEnvironment::systemEnvironment();
-    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), env.path(QStringLiteral("config")));
-    m_environment.insert(QStringLiteral("LUX_DB"), db);
-    m_environment.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
-    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKING_KEYS"), QString::fromLatin1(tracker.keys()));
-    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKER_API_TOKEN"), QString::fromLatin1(tracker.apiToken()));
-    m_environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    useTracker(env, db, tracker);
 
     constexpr int kRecipients = 10;
     SendingSeed seed;
@@ -242,13 +244,7 @@ void TestTrackerEndToEnd::anonymousCampaignKeepsOnlyCounts()
     FakeGraph graph;
     QVERIFY(graph.listen());
     const QString db = env.path(QStringLiteral("anonymous.sqlite"));
-    m_environment = QProcessEnvironment::systemEnvironment();
-    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), env.path(QStringLiteral("config")));
-    m_environment.insert(QStringLiteral("LUX_DB"), db);
-    m_environment.insert(QStringLiteral("LUX_SECRET_GRAPH_CLIENT_SECRET"), QStringLiteral("secret"));
-    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKING_KEYS"), QString::fromLatin1(tracker.keys()));
-    m_environment.insert(QStringLiteral("LUX_SECRET_TRACKER_API_TOKEN"), QString::fromLatin1(tracker.apiToken()));
-    m_environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    useTracker(env, db, tracker);
 
     constexpr int kRecipients = 5;
     SendingSeed seed;

@@ -47,6 +47,8 @@ public:
     QComboBox *templateCombo() const { return m_template; }
     QLineEdit *subjectEdit() const { return m_subject; }
     QComboBox *fromCombo() const { return m_from; }
+    QComboBox *trackingCombo() const { return m_tracking; }
+    QLabel *noTrackerNote() const { return m_noTracker; }
     QListWidget *includeList() const { return m_include; }
     QListWidget *excludeList() const { return m_exclude; }
     QLabel *countLabel() const { return m_count; }
