@@ -297,7 +297,7 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx)
         // keeps its own entries.
         const auto secret = SecretStore::fromCliName(ctx.args.value(0));
         if (!secret || *secret == Secret::GraphRefreshToken) // the refresh token comes from signing in
-            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys (the value on standard input)"));
+            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret (the value on standard input)"));
         const QString name = SecretStore::cliName(*secret);
         QTextStream in(stdin);
         // The signing keys are several lines; the others one.
@@ -370,12 +370,12 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
         const auto saved = store.save(ctx.args.value(0), limits);
         if (!saved)
             return ctx.fail(saved.error());
-        return ctx.succeed({{QStringLiteral("email"), saved->email},
+        return ctx.succeed({{QStringLiteral("email"), saved->address},
                             {QStringLiteral("per_minute"), saved->limits.perMinute},
                             {QStringLiteral("per_day"), saved->limits.perDay},
                             {QStringLiteral("concurrency"), saved->limits.concurrency}},
                            CampaignTr::tr("Sender %1: %2 a minute, %3 a day, %4 at once.")
-                               .arg(saved->email)
+                               .arg(saved->address)
                                .arg(saved->limits.perMinute)
                                .arg(saved->limits.perDay)
                                .arg(saved->limits.concurrency));
@@ -384,8 +384,8 @@ int runSenderCommand(const QString &command, const CommandContext &ctx)
         QJsonArray all;
         QStringList lines;
         for (const auto &s : store.list()) {
-            all.append(QJsonObject{{QStringLiteral("email"), s.email}, {QStringLiteral("per_minute"), s.limits.perMinute}});
-            lines << s.email;
+            all.append(QJsonObject{{QStringLiteral("email"), s.address}, {QStringLiteral("per_minute"), s.limits.perMinute}});
+            lines << s.address;
         }
         return ctx.succeed({{QStringLiteral("senders"), all}}, lines.join(u'\n'));
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignstore.h"
+#include "campaigns/reach.h"
 #include "common/errorcodes.h"
 
 #include "contacts/addressing.h"
@@ -37,7 +38,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -60,7 +61,16 @@ Campaign fromQuery(const QSqlQuery &q)
     c.localTime = q.value(14).toInt() != 0;
     c.tracking = q.value(15).toInt() == 0 ? TrackingMode::Off : q.value(17).toInt() != 0 ? TrackingMode::Anonymous : TrackingMode::PerPerson;
     c.channel = q.value(16).toString();
+    c.body = q.value(18).toString();
     return c;
+}
+
+// The sender as stored: a mailbox in its readable form, a number or service SID as written.
+QString senderValue(const Campaign &c)
+{
+    if (c.channel == QLatin1String("sms"))
+        return c.fromEmail.trimmed();
+    return contacts::Addressing::parseEmail(c.fromEmail)->display;
 }
 
 QString json(const QJsonObject &o)
@@ -73,8 +83,10 @@ QString json(const QJsonObject &o)
 QStringList Campaign::senders() const
 {
     QStringList out;
+    // Mailboxes compare without case; numbers and Messaging Service SIDs are kept as written.
+    const bool mail = channel != QLatin1String("sms");
     for (const QString &s : QStringList{fromEmail} + extraSenders)
-        if (const QString m = s.trimmed().toLower(); !m.isEmpty() && !out.contains(m))
+        if (const QString m = mail ? s.trimmed().toLower() : s.trimmed(); !m.isEmpty() && !out.contains(m))
             out << m;
     return out;
 }
@@ -172,14 +184,22 @@ Status CampaignStore::validate(const Campaign &c, qint64 exceptId) const
     const QString name = c.name.trimmed();
     if (name.isEmpty())
         return Error(errc::campaignName, tr("A campaign needs a name."));
-    const auto from = contacts::Addressing::parseEmail(c.fromEmail);
-    if (!from)
-        return Error(errc::campaignFrom, tr("The sender address “%1” is not valid: %2").arg(c.fromEmail, from.error().message));
-    for (const QString &extra : c.extraSenders)
-        if (!contacts::Addressing::parseEmail(extra))
-            return Error(errc::campaignFrom, tr("The sender address “%1” is not valid.").arg(extra));
-    if (!c.replyTo.trimmed().isEmpty() && !contacts::Addressing::parseEmail(c.replyTo))
-        return Error(errc::campaignReplyTo, tr("The reply-to address “%1” is not valid.").arg(c.replyTo));
+    if (c.channel == QLatin1String("sms")) {
+        // A text goes from a sending number (checked against the senders when it is scheduled).
+        if (c.fromEmail.trimmed().isEmpty())
+            return Error(errc::campaignFrom, tr("Choose the number the texts go from."));
+        if (c.body.size() > kMaxSmsBody)
+            return Error(errc::smsBody, tr("A text may have at most %1 characters; this one has %2.").arg(kMaxSmsBody).arg(c.body.size()));
+    } else {
+        const auto from = contacts::Addressing::parseEmail(c.fromEmail);
+        if (!from)
+            return Error(errc::campaignFrom, tr("The sender address “%1” is not valid: %2").arg(c.fromEmail, from.error().message));
+        for (const QString &extra : c.extraSenders)
+            if (!contacts::Addressing::parseEmail(extra))
+                return Error(errc::campaignFrom, tr("The sender address “%1” is not valid.").arg(extra));
+        if (!c.replyTo.trimmed().isEmpty() && !contacts::Addressing::parseEmail(c.replyTo))
+            return Error(errc::campaignReplyTo, tr("The reply-to address “%1” is not valid.").arg(c.replyTo));
+    }
     QSqlQuery q(m_db);
     if (c.templateId != 0) {
         q.prepare(QStringLiteral("SELECT 1 FROM templates WHERE id = ?"));
@@ -211,16 +231,17 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO campaigns (name, template_id, subject, preheader, from_email, from_name, reply_to, audience, "
                              "status, created_at, updated_at, created_by, updated_by, senders, local_time, scheduled_at, tracking, "
-                             "anonymous_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                             "anonymous_counts, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v : QVariantList{name, c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
                                           storage::notNull(c.subject), storage::notNull(c.preheader),
-                                          contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
+                                          senderValue(c), storage::notNull(c.fromName.trimmed()),
                                           storage::notNull(c.replyTo.trimmed()), json(c.audience.toJson()), now, now,
                                           storage::userValue(byUser), storage::userValue(byUser),
                                           QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
                                           int(c.localTime),
                                           c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()),
-                                          int(c.tracking != TrackingMode::Off), int(c.tracking == TrackingMode::Anonymous)})
+                                          int(c.tracking != TrackingMode::Off), int(c.tracking == TrackingMode::Anonymous),
+                                          c.channel.isEmpty() ? QStringLiteral("email") : c.channel, storage::notNull(c.body)})
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return storage::queryError(q);
@@ -250,16 +271,16 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, template_id = ?, subject = ?, preheader = ?, from_email = ?, from_name = ?, "
                              "reply_to = ?, audience = ?, senders = ?, local_time = ?, scheduled_at = ?, tracking = ?, "
-                             "anonymous_counts = ?, updated_at = ?, updated_by = ? WHERE id = ? AND status = 'draft'"));
+                             "anonymous_counts = ?, body = ?, updated_at = ?, updated_by = ? WHERE id = ? AND status = 'draft'"));
     for (const QVariant &v : QVariantList{c.name.trimmed(), c.templateId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(c.templateId),
                                           storage::notNull(c.subject), storage::notNull(c.preheader),
-                                          contacts::Addressing::parseEmail(c.fromEmail)->display, storage::notNull(c.fromName.trimmed()),
+                                          senderValue(c), storage::notNull(c.fromName.trimmed()),
                                           storage::notNull(c.replyTo.trimmed()), json(c.audience.toJson()),
                                           QString::fromUtf8(QJsonDocument(array(c.extraSenders)).toJson(QJsonDocument::Compact)),
                                           int(c.localTime),
                                           c.scheduledAt ? QVariant(*c.scheduledAt) : QVariant(QMetaType::fromType<qint64>()),
-                                          int(c.tracking != TrackingMode::Off), int(c.tracking == TrackingMode::Anonymous), now,
-                                          storage::userValue(byUser), c.id})
+                                          int(c.tracking != TrackingMode::Off), int(c.tracking == TrackingMode::Anonymous),
+                                          storage::notNull(c.body), now, storage::userValue(byUser), c.id})
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);
@@ -347,7 +368,7 @@ Status CampaignStore::transition(qint64 id, CampaignStatus to, std::optional<qin
     return tx.commit();
 }
 
-Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &audience, qint64 now) const
+Result<CampaignStore::AudienceSql> CampaignStore::selectionSql(const Audience &audience, qint64 now) const
 {
     // Tags and segments by name; a missing one is an error, not an empty set. Binds follow the
     // order the clauses appear in the text.
@@ -378,8 +399,7 @@ Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &au
         }
         return parts;
     };
-    out.where = QStringLiteral("c.status = 'subscribed' "
-                               "AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = c.email_key)");
+    out.where = QStringLiteral("1");
     const QStringList include = clauses(audience.includeTags, audience.includeSegments);
     const QStringList exclude = clauses(audience.excludeTags, audience.excludeSegments);
     if (!problem.isEmpty())
@@ -391,9 +411,53 @@ Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &au
     return out;
 }
 
-Result<qint64> CampaignStore::countAudience(const Audience &audience) const
+Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &audience, qint64 now, const QString &channel) const
 {
-    const auto sql = audienceSql(audience, m_clock());
+    auto out = selectionSql(audience, now);
+    if (!out)
+        return out;
+    const Reach r = reach(channel);
+    out->where = QStringLiteral("%1 AND %2 AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.channel = '%3' AND s.address_key = %4) AND ")
+                     .arg(r.reachable, r.textable, r.channel, r.key) // from the reach table, not input
+                 + out->where;
+    return out;
+}
+
+Result<CampaignStore::Breakdown> CampaignStore::breakdown(const Audience &audience, const QString &channel) const
+{
+    const auto sql = selectionSql(audience, m_clock());
+    if (!sql)
+        return sql.error();
+    const Reach r = reach(channel);
+    // Each contact counted once, for the first reason that leaves it out.
+    const QString suppressed =
+        QStringLiteral("EXISTS (SELECT 1 FROM suppression s WHERE s.channel = '%1' AND s.address_key = %2)").arg(r.channel, r.key);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT"
+                             " sum(CASE WHEN NOT (%1) THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN (%1) AND NOT (%2) THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN (%1) AND (%2) AND NOT (%3) THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN (%1) AND (%2) AND (%3) AND %4 THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN (%1) AND (%2) AND (%3) AND NOT %4 THEN 1 ELSE 0 END) "
+                             "FROM contacts c WHERE ")
+                  .arg(r.hasAddress, r.textable, r.reachable, suppressed)
+              + sql->where);
+    for (const QVariant &v : sql->binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, errc::dbRead);
+    Breakdown b;
+    b.noAddress = q.value(0).toLongLong();
+    b.notTextable = q.value(1).toLongLong();
+    b.noConsent = q.value(2).toLongLong();
+    b.suppressed = q.value(3).toLongLong();
+    b.reachable = q.value(4).toLongLong();
+    return b;
+}
+
+Result<qint64> CampaignStore::countAudience(const Audience &audience, const QString &channel) const
+{
+    const auto sql = audienceSql(audience, m_clock(), channel);
     if (!sql)
         return sql.error();
     QSqlQuery q(m_db);
@@ -455,15 +519,17 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     if (const qint64 existing = q.value(0).toLongLong(); existing > 0)
         return existing; // frozen already: the audience never changes once sending started
     const qint64 now = m_clock();
-    const auto audience = audienceSql(c->audience, now);
+    const auto audience = audienceSql(c->audience, now, c->channel);
     if (!audience)
         return audience.error();
+    const Reach r = reach(c->channel);
     const auto sender = contacts::Addressing::parseEmail(c->fromEmail);
     const QString domain = sender ? sender->ascii.section(u'@', -1) : QStringLiteral("lux.invalid");
     const QString nonce = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
     q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, updated_at) "
-                             "SELECT ?, c.id, ?, c.email, c.email_key, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
+                             "SELECT ?, c.id, ?, %1, %2, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
                              "FROM contacts c WHERE ")
+                  .arg(r.address, r.key)
               + audience->where);
     for (const QVariant &v : QVariantList{id, c->channel, QString::number(id), nonce, domain, now} + audience->binds)
         q.addBindValue(v);

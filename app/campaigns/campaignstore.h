@@ -53,6 +53,7 @@ struct Campaign
     // campaigns.tracking (0 off, 1 on) and campaigns.anonymous_counts (migration 12).
     TrackingMode tracking = TrackingMode::PerPerson;
     QString channel = QStringLiteral("email"); // the channel that sends it (migration 10)
+    QString body; // sms: the text, with merge tags (migration 14); fromEmail holds its sending number
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };
@@ -83,7 +84,16 @@ public:
     // the outbox holds. Calling it again adds nothing.
     Result<qint64> freezeAudience(qint64 id);
     // How many contacts the audience holds now (what a freeze would take), for the wizard.
-    Result<qint64> countAudience(const Audience &audience) const;
+    Result<qint64> countAudience(const Audience &audience, const QString &channel = QStringLiteral("email")) const;
+    // Who the audience holds on a channel and who is left out, and why (the wizard says so):
+    // reachable, then, of the rest, in this order: no address of the channel, an address that
+    // cannot take it (a landline), no consent or unsubscribed, suppressed.
+    struct Breakdown
+    {
+        qint64 reachable = 0, noAddress = 0, notTextable = 0, noConsent = 0, suppressed = 0;
+    };
+    Result<Breakdown> breakdown(const Audience &audience, const QString &channel) const;
+    static constexpr int kMaxSmsBody = 1600; // Twilio's limit on a message's text
     // The earliest moment any recipient of a local-time schedule is due: the wall time in UTC+14.
     static qint64 firstDueAt(const Campaign &c);
 
@@ -93,7 +103,9 @@ private:
         QString where; // over contacts c
         QVariantList binds;
     };
-    Result<AudienceSql> audienceSql(const Audience &audience, qint64 now) const;
+    Result<AudienceSql> audienceSql(const Audience &audience, qint64 now, const QString &channel = QStringLiteral("email")) const;
+    // Only the tags and segments: who is in the audience before the channel's own rules.
+    Result<AudienceSql> selectionSql(const Audience &audience, qint64 now) const;
     Status validate(const Campaign &c, qint64 exceptId) const;
     Status setLocalDueTimes(const Campaign &c);
 

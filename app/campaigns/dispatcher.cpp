@@ -5,6 +5,8 @@
 #include "campaigns/campaignstore.h"
 #include "channels/channel.h"
 #include "common/logging.h"
+#include "storage/sqlvalues.h"
+#include "storage/transaction.h"
 
 #include <QCoroTimer>
 #include <QSqlError>
@@ -76,6 +78,50 @@ Status Dispatcher::prepare()
     return {};
 }
 
+Status Dispatcher::holdForWindows()
+{
+    // Rows due now whose recipients may not be reached now (quiet hours) wait for their window,
+    // set once for all, so the campaign's page can say how many wait and until when, and the claim
+    // does not pick them up one by one only to put them back.
+    if (!m_channel->hasWindows())
+        return {};
+    const qint64 now = m_clock();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, coalesce(contact_id, 0), address, sender FROM outbox "
+                             "WHERE campaign_id = ? AND state = 'pending' AND due_at <= ?"));
+    q.addBindValue(m_campaignId);
+    q.addBindValue(now);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    struct Hold
+    {
+        qint64 id, until;
+        QString why;
+    };
+    std::vector<Hold> holds;
+    while (q.next()) {
+        channels::Delivery d;
+        d.outboxId = q.value(0).toLongLong();
+        d.campaignId = m_campaignId;
+        d.contactId = q.value(1).toLongLong();
+        d.address = q.value(2).toString();
+        d.sender = q.value(3).toString();
+        QString why;
+        if (const qint64 allowed = m_channel->notBefore(d, now, &why); allowed > now)
+            holds.push_back({d.outboxId, allowed, why});
+    }
+    q.finish();
+    if (holds.empty())
+        return {};
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    for (const Hold &h : holds)
+        if (Status s = m_outbox.postpone(h.id, h.until, QString(errc::smsQuietHours), h.why); !s)
+            return s;
+    return tx.commit();
+}
+
 channels::Delivery Dispatcher::delivery(const OutboxRow &row)
 {
     channels::Delivery d;
@@ -87,6 +133,7 @@ channels::Delivery Dispatcher::delivery(const OutboxRow &row)
     d.messageId = row.messageId;
     d.reference = row.reference;
     d.attempts = row.attempts;
+    d.attemptedAt = row.attemptedAt;
     return d;
 }
 
@@ -175,6 +222,16 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
         return [this, id, code, message] { return m_outbox.markFailed(id, code, message); };
     };
     channels::Delivery d = delivery(row);
+    // The recipient's window (a text's quiet hours), looked at again now that it is about to go: a
+    // row that came due in its window may have waited past its end (retries, a slow campaign).
+    QString why;
+    if (const qint64 allowed = m_channel->hasWindows() ? m_channel->notBefore(d, m_clock(), &why) : 0; allowed > m_clock()) {
+        std::function<Status()> wait = [this, id, allowed, why] {
+            return m_outbox.defer(id, allowed, QString(errc::smsQuietHours), why);
+        };
+        co_await durably(std::move(wait));
+        co_return;
+    }
     QByteArray message;
     // A staged message is at the provider already: a retry sends it, never a new one.
     if (!m_channel->stages() || d.reference.isEmpty()) {
@@ -209,7 +266,7 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
     std::function<Status()> outcome;
     switch (sent.kind) {
     case Outcome::Kind::Accepted:
-        outcome = [this, id, reference = sent.reference] { return m_outbox.markSent(id, reference); };
+        outcome = [this, id, reference = sent.reference, units = sent.units] { return m_outbox.markSent(id, reference, units); };
         break;
     case Outcome::Kind::Transient: outcome = retry(sent); break;
     case Outcome::Kind::Permanent: outcome = failed(sent.code, sent.message); break;
@@ -315,6 +372,8 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     // new message goes.
     if (const auto recovered = m_outbox.recoverInterrupted(m_campaignId); !recovered)
         co_return recovered.error();
+    if (Status s = holdForWindows(); !s)
+        co_return s.error();
     // Rounds: settle the unknown rows, then send what is pending; a transient failure while settling
     // leaves a row unknown for the next round. Rows that need the user's decision are left alone.
     for (int round = 0; round < 10 && !m_stop; ++round) {

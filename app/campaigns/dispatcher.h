@@ -72,6 +72,7 @@ private:
     QCoro::Task<> process(Sender *sender, OutboxRow row);
     QCoro::Task<> reconcile(OutboxRow row);
     Status prepare();
+    Status holdForWindows();
     static channels::Delivery delivery(const OutboxRow &row);
     qint64 backoffMs(int attempts) const;
     void report(bool force = false);

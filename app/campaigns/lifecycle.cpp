@@ -5,6 +5,7 @@
 #include "campaigns/jobstore.h"
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
+#include "content/mergetemplate.h"
 #include "content/templatestore.h"
 
 #include <algorithm>
@@ -16,6 +17,34 @@ using content::Finding;
 QList<Finding> Lifecycle::checks(const Campaign &c, bool withTracker) const
 {
     QList<Finding> out;
+    const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
+        out.append(Finding{severity, code, message, Finding::Where::Body, 0, 0});
+    };
+    if (c.channel == QLatin1String("sms"))
+        smsChecks(c, problem);
+    else
+        emailChecks(c, out);
+    if (const auto senders = this->senders(c); !senders)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.sender"), senders.error().message);
+    const bool sms = c.channel == QLatin1String("sms");
+    if (const auto count = CampaignStore(m_db, m_clock).countAudience(c.audience, c.channel); !count)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), count.error().message);
+    else if (*count == 0)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.audience"),
+                sms ? tr("The audience has no contact with SMS consent and a mobile number to text.")
+                    : tr("The audience has no subscribed contact to send to."));
+    if (!withTracker)
+        problem(Finding::Severity::Warning, QStringLiteral("campaign.no-tracker"),
+                sms ? tr("No tracker is set up, so LUX hears nothing back from Twilio: no delivery receipts, no replies, and STOP "
+                         "replies are applied only when Twilio refuses a later text to that number.")
+                    : noTrackerWarning(c.tracking != TrackingMode::Off));
+    if (c.scheduledAt && !c.localTime && *c.scheduledAt < m_clock() - 60'000)
+        problem(Finding::Severity::Warning, QStringLiteral("campaign.past"), tr("The chosen time has passed; the campaign goes at once."));
+    return out;
+}
+
+void Lifecycle::emailChecks(const Campaign &c, QList<Finding> &out) const
+{
     const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
         out.append(Finding{severity, code, message, Finding::Where::Body, 0, 0});
     };
@@ -35,17 +64,26 @@ QList<Finding> Lifecycle::checks(const Campaign &c, bool withTracker) const
             if (f.severity != Finding::Severity::Info)
                 out << f;
     }
-    if (const auto senders = this->senders(c); !senders)
-        problem(Finding::Severity::Error, QStringLiteral("campaign.sender"), senders.error().message);
-    if (const auto count = CampaignStore(m_db, m_clock).countAudience(c.audience); !count)
-        problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), count.error().message);
-    else if (*count == 0)
-        problem(Finding::Severity::Error, QStringLiteral("campaign.audience"), tr("The audience has no subscribed contact to send to."));
-    if (!withTracker)
-        problem(Finding::Severity::Warning, QStringLiteral("campaign.no-tracker"), noTrackerWarning(c.tracking != TrackingMode::Off));
-    if (c.scheduledAt && !c.localTime && *c.scheduledAt < m_clock() - 60'000)
-        problem(Finding::Severity::Warning, QStringLiteral("campaign.past"), tr("The chosen time has passed; the campaign goes at once."));
-    return out;
+}
+
+void Lifecycle::smsChecks(const Campaign &c, const std::function<void(Finding::Severity, const QString &, const QString &)> &problem) const
+{
+    const QString text = c.body.trimmed();
+    if (text.isEmpty()) {
+        problem(Finding::Severity::Error, QStringLiteral("sms.body"), tr("Write the text the campaign sends."));
+        return;
+    }
+    const content::TemplateRenderer renderer(m_db);
+    const auto compiled = content::MergeTemplate::compile(c.body, renderer.fields(), content::MergeTemplate::Mode::Text);
+    for (const content::MergeProblem &p : compiled.problems())
+        problem(Finding::Severity::Error, QStringLiteral("sms.merge"), tr("Line %1, column %2: %3").arg(p.line).arg(p.column).arg(p.message));
+    // CTIA: a marketing text says who sends it, first.
+    const QString name = c.fromName.trimmed();
+    if (name.isEmpty())
+        problem(Finding::Severity::Error, QStringLiteral("sms.sender-name"),
+                tr("Give the sender's name: every marketing text must start with it (CTIA)."));
+    else if (!text.startsWith(name, Qt::CaseInsensitive))
+        problem(Finding::Severity::Error, QStringLiteral("sms.sender-name"), tr("The text must start with the sender's name, “%1” (CTIA).").arg(name));
 }
 
 QString Lifecycle::noTrackerWarning(bool tracks)
@@ -69,16 +107,18 @@ bool Lifecycle::hasWarnings(const QList<Finding> &findings)
 Result<QList<Dispatcher::SenderConfig>> Lifecycle::senders(const Campaign &c) const
 {
     QList<Dispatcher::SenderConfig> out;
-    SenderStore store(m_db);
+    const bool sms = c.channel == QLatin1String("sms");
+    SenderStore store(m_db, sms ? QStringLiteral("sms") : QStringLiteral("email"));
     for (const QString &mailbox : c.senders()) {
         const auto s = store.find(mailbox);
         if (!s)
             return Error(errc::campaignSender,
-                         tr("The mailbox %1 is not set up to send from: add it under Senders first.").arg(mailbox));
-        out.append({s->email, s->limits});
+                         sms ? tr("The number %1 is not set up to send from: add it under Settings → SMS first (luxctl sms sender add).").arg(mailbox)
+                             : tr("The mailbox %1 is not set up to send from: add it under Senders first.").arg(mailbox));
+        out.append({s->address, s->limits});
     }
     if (out.isEmpty())
-        return Error(errc::campaignSender, tr("Choose the mailbox the campaign sends from."));
+        return Error(errc::campaignSender, sms ? tr("Choose the number the texts go from.") : tr("Choose the mailbox the campaign sends from."));
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "content/emailhtml.h"
 
 #include <QCoreApplication>
+#include <functional>
 #include <QSqlDatabase>
 
 namespace lux::campaigns {
@@ -46,6 +47,9 @@ public:
     Result<QList<Dispatcher::SenderConfig>> senders(const Campaign &c) const;
 
 private:
+    void emailChecks(const Campaign &c, QList<content::Finding> &out) const;
+    void smsChecks(const Campaign &c, const std::function<void(content::Finding::Severity, const QString &, const QString &)> &problem) const;
+
     Status sendAgain(const Campaign &c, std::optional<qint64> byUser);
 
     QSqlDatabase m_db;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outbox.h"
+#include "campaigns/reach.h"
 #include "common/errorcodes.h"
 
 #include "storage/sqlvalues.h"
@@ -23,7 +24,7 @@ OutboxState stateFromName(const QString &name)
 }
 
 constexpr auto kColumns = "SELECT id, campaign_id, coalesce(contact_id, 0), address, state, attempts, message_id, sender, provider_ref, due_at, "
-                          "error_code, error, channel FROM outbox ";
+                          "error_code, error, channel, attempted_at FROM outbox ";
 
 OutboxRow fromQuery(const QSqlQuery &q)
 {
@@ -41,6 +42,7 @@ OutboxRow fromQuery(const QSqlQuery &q)
     r.errorCode = q.value(10).toString();
     r.error = q.value(11).toString();
     r.channel = q.value(12).toString();
+    r.attemptedAt = q.value(13).toLongLong();
     return r;
 }
 
@@ -77,11 +79,15 @@ Result<QList<OutboxRow>> Outbox::claimWithin(qint64 campaignId, int limit, const
     QSqlQuery q(m_db);
     // Of the rows about to go, those suppressed or unsubscribed since the freeze are never sent. Only
     // the next `limit` rows are looked at, so a claim costs the same at any campaign size.
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'failed', error_code = 'suppressed', error = ?, updated_at = ? "
-                             "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
-                             "ORDER BY due_at, id LIMIT ?) "
-                             "AND (EXISTS (SELECT 1 FROM suppression s WHERE s.channel = outbox.channel AND s.address_key = outbox.address_key) "
-                             "OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = outbox.contact_id AND c.status <> 'subscribed'))"));
+    // (Unsubscribed: by the channel's own rule, so an email unsubscribe does not stop a text.)
+    static const QString suppressed =
+        QStringLiteral("UPDATE outbox SET state = 'failed', error_code = 'suppressed', error = ?, updated_at = ? "
+                       "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
+                       "ORDER BY due_at, id LIMIT ?) "
+                       "AND (EXISTS (SELECT 1 FROM suppression s WHERE s.channel = outbox.channel AND s.address_key = outbox.address_key) "
+                       "OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = outbox.contact_id AND (%1)))")
+            .arg(unreachableAtClaim());
+    q.prepare(suppressed);
     q.addBindValue(tr("The address was suppressed or unsubscribed after the campaign started."));
     q.addBindValue(now);
     q.addBindValue(campaignId);
@@ -89,10 +95,11 @@ Result<QList<OutboxRow>> Outbox::claimWithin(qint64 campaignId, int limit, const
     q.addBindValue(limit);
     if (!q.exec())
         return storage::queryError(q);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sender = ?, updated_at = ? "
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, sender = ?, updated_at = ?, attempted_at = ? "
                              "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
                              "ORDER BY due_at, id LIMIT ?) RETURNING id"));
     q.addBindValue(sender);
+    q.addBindValue(now);
     q.addBindValue(now);
     q.addBindValue(campaignId);
     q.addBindValue(now);
@@ -150,12 +157,94 @@ Status Outbox::setReference(qint64 rowId, const QString &reference)
     return q.numRowsAffected() == 1 ? Status{} : Status(Error(errc::outboxState, tr("Outbox row %1 is not being sent.").arg(rowId)));
 }
 
-Status Outbox::markSent(qint64 rowId, const QString &reference)
+Status Outbox::markSent(qint64 rowId, const QString &reference, int units)
 {
     if (!reference.isEmpty())
         if (Status s = setReference(rowId, reference); !s)
             return s;
+    if (units > 0) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE outbox SET segments = ? WHERE id = ?"));
+        q.addBindValue(units);
+        q.addBindValue(rowId);
+        if (!q.exec())
+            return storage::queryError(q);
+    }
     return move(rowId, {OutboxState::Sending, OutboxState::Unknown}, OutboxState::Sent, {}, {});
+}
+
+Status Outbox::defer(qint64 rowId, qint64 dueAt, const QString &code, const QString &message)
+{
+    // Nothing left: the claim's attempt is given back, so waiting for a window never uses up retries.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = max(attempts - 1, 0), due_at = ?, error_code = ?, error = ?, "
+                             "updated_at = ? WHERE id = ? AND state = 'sending'"));
+    for (const QVariant &v : QVariantList{dueAt, storage::notNull(code), storage::notNull(message), m_clock(), rowId})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    if (q.numRowsAffected() != 1)
+        return Error(errc::outboxState, tr("Outbox row %1 is not being sent.").arg(rowId));
+    return {};
+}
+
+Status Outbox::postpone(qint64 rowId, qint64 dueAt, const QString &code, const QString &message)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET due_at = ?, error_code = ?, error = ?, updated_at = ? "
+                             "WHERE id = ? AND state = 'pending' AND due_at < ?"));
+    for (const QVariant &v : QVariantList{dueAt, storage::notNull(code), storage::notNull(message), m_clock(), rowId, dueAt})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    return {};
+}
+
+int Outbox::deliveryRank(const QString &status)
+{
+    // Twilio's outbound statuses in the order they happen (provider-contracts.md §2.2); the final
+    // ones share the last rank, so a late "sent" never undoes "delivered" and a final status is kept.
+    static const QHash<QString, int> ranks{{QStringLiteral("accepted"), 1}, {QStringLiteral("scheduled"), 1},
+                                           {QStringLiteral("queued"), 2},   {QStringLiteral("sending"), 3},
+                                           {QStringLiteral("sent"), 4},     {QStringLiteral("delivered"), 5},
+                                           {QStringLiteral("undelivered"), 5}, {QStringLiteral("failed"), 5},
+                                           {QStringLiteral("canceled"), 5}, {QStringLiteral("read"), 6}};
+    return ranks.value(status.toLower(), 0);
+}
+
+Result<bool> Outbox::applyDelivery(const QString &channel, const QString &reference, const QString &status, const QString &code,
+                                   qint64 at)
+{
+    const int rank = deliveryRank(status);
+    if (rank == 0 || reference.isEmpty())
+        return false;
+    // Forward only: a replayed or late callback finds its rank not above the row's and changes nothing.
+    QString rankSql = QStringLiteral("CASE delivery");
+    for (const QString &name : {QStringLiteral("accepted"), QStringLiteral("scheduled"), QStringLiteral("queued"), QStringLiteral("sending"),
+                                QStringLiteral("sent"), QStringLiteral("delivered"), QStringLiteral("undelivered"), QStringLiteral("failed"),
+                                QStringLiteral("canceled"), QStringLiteral("read")})
+        rankSql += QStringLiteral(" WHEN '%1' THEN %2").arg(name).arg(deliveryRank(name)); // names from this table, not input
+    rankSql += QStringLiteral(" ELSE 0 END");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET delivery = ?, delivery_code = ?, delivery_at = ? "
+                             "WHERE channel = ? AND provider_ref = ? AND (%1) < ?")
+                  .arg(rankSql));
+    for (const QVariant &v : QVariantList{status.toLower(), storage::notNull(code), at, channel, reference, rank})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    return q.numRowsAffected() > 0;
+}
+
+Status Outbox::setPrice(const QString &channel, const QString &reference, const QString &price, const QString &unit)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE outbox SET price = ?, price_unit = ? WHERE channel = ? AND provider_ref = ?"));
+    for (const QVariant &v : QVariantList{storage::notNull(price), storage::notNull(unit), channel, reference})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    return {};
 }
 
 Status Outbox::markFailed(qint64 rowId, const QString &code, const QString &message)

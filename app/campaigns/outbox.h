@@ -29,6 +29,7 @@ struct OutboxRow
     QString reference; // the provider's id: a staged message (Graph's draft), or the accepted one
     qint64 dueAt = 0;
     QString errorCode, error;
+    qint64 attemptedAt = 0; // when its request last left (the claim)
 };
 
 // The per-recipient rows of a campaign, whatever its channel, and the only ways they change. Each change is its own
@@ -48,7 +49,19 @@ public:
     Result<QList<OutboxRow>> claimWithin(qint64 campaignId, int limit, const QString &sender);
     // What a staging channel made at the provider (Graph's draft), remembered before it is submitted.
     Status setReference(qint64 rowId, const QString &reference);
-    Status markSent(qint64 rowId, const QString &reference = {}); // with the provider's id when it gave one
+    // With the provider's id when it gave one, and what it counts the message as (SMS segments).
+    Status markSent(qint64 rowId, const QString &reference = {}, int units = 0);
+    // A claimed row that may not go yet (the recipient's quiet hours): pending again, due at `dueAt`,
+    // its attempt given back.
+    Status defer(qint64 rowId, qint64 dueAt, const QString &code, const QString &message);
+    // A pending row made to wait until `dueAt` (never earlier than it already waits).
+    Status postpone(qint64 rowId, qint64 dueAt, const QString &code, const QString &message);
+    // What the provider said of an accepted message later (a status callback), found by its
+    // reference; forward only (queued → sending → sent → delivered | undelivered | failed), so a
+    // replayed or late status changes nothing. True when the row moved.
+    Result<bool> applyDelivery(const QString &channel, const QString &reference, const QString &status, const QString &code, qint64 at);
+    Status setPrice(const QString &channel, const QString &reference, const QString &price, const QString &unit);
+    static int deliveryRank(const QString &status); // 0: not a status this knows
     Status markFailed(qint64 rowId, const QString &code, const QString &message);
     Status markUnknown(qint64 rowId, const QString &code, const QString &message);
     Status retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message); // back to pending

@@ -14,6 +14,11 @@ QString Outcome::kindName(Kind kind)
     return {};
 }
 
+qint64 Channel::notBefore(const Delivery &, qint64 now, QString *) const
+{
+    return now;
+}
+
 QCoro::Task<Outcome> Channel::stage(Delivery, QByteArray)
 {
     Outcome o;

@@ -27,6 +27,7 @@ struct Outcome
     QString message;
     int retryAfterSeconds = -1; // the provider asked to wait this long (-1: it did not say)
     QString reference;          // accepted or staged: the provider's id for the message
+    int units = 0;              // accepted: what the provider counts it as (an SMS's segments); 0 unknown
 
     bool ok() const { return kind == Kind::Accepted; }
     static QString kindName(Kind kind);
@@ -43,6 +44,7 @@ struct Delivery
     QString messageId;    // unique per row, assigned at the freeze: how a lost answer is found again
     QString reference;    // the provider's reference committed by an earlier attempt (a staged draft)
     int attempts = 0;
+    qint64 attemptedAt = 0; // when this row's request last left (ms); a reconciliation looks from there
     bool test = false;    // a test send: marked as one, never tracked
 };
 
@@ -101,6 +103,13 @@ public:
 
     // Reads what every message of the campaign shares (template, tracked links); before build().
     virtual Status prepare(const campaigns::Campaign &campaign) = 0;
+    // The earliest moment (ms since the epoch) this delivery may go, `now` when it may go now: a
+    // text waits for the recipient's window (quiet hours). The dispatcher asks before every send
+    // and leaves the row pending until then, for campaigns and for anything else it dispatches.
+    // `why` (when given) says what it waits for, for the user.
+    virtual qint64 notBefore(const Delivery &delivery, qint64 now, QString *why = nullptr) const;
+    // Whether notBefore() can ever say "later" (the dispatcher skips asking a channel that cannot).
+    virtual bool hasWindows() const { return false; }
     virtual Result<QByteArray> build(const Delivery &delivery) const = 0;
 
     // Two-phase providers: makes the message at the provider without sending it and returns its

@@ -29,7 +29,7 @@ MailboxReader::MailboxReader(QSqlDatabase db, channels::graph::GraphClient *clie
 Result<QStringList> MailboxReader::mailboxes(QSqlDatabase db, const QString &delegatedMailbox)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT lower(email) FROM senders ORDER BY 1")))
+    if (!q.exec(QStringLiteral("SELECT DISTINCT lower(address) FROM senders WHERE channel = 'email' ORDER BY 1")))
         return storage::queryError(q, errc::dbRead);
     QStringList out;
     while (q.next())

@@ -162,6 +162,8 @@ QString SecretStore::keyName(Secret secret)
     case Secret::GraphRefreshToken: return QStringLiteral("graph/refresh-token");
     case Secret::TrackerApiToken: return QStringLiteral("tracker/api-token");
     case Secret::TrackingKeys: return QStringLiteral("tracking/keys");
+    case Secret::TwilioAuthToken: return QStringLiteral("twilio/auth-token");
+    case Secret::TwilioApiKeySecret: return QStringLiteral("twilio/api-key-secret");
     }
     return {};
 }
@@ -189,7 +191,8 @@ std::optional<Secret> SecretStore::fromCliName(const QString &name)
 
 QList<Secret> SecretStore::all()
 {
-    return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys};
+    return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys, Secret::TwilioAuthToken,
+            Secret::TwilioApiKeySecret};
 }
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const

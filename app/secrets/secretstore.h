@@ -19,6 +19,8 @@ enum class Secret {
     GraphRefreshToken, // the signed-in user's refresh token (delegated sending through /me)
     TrackerApiToken,   // lux-tracker's bearer token for its event and link API
     TrackingKeys,      // lux-tracker's signing key ring (KeyRing text)
+    TwilioAuthToken,   // the Twilio account's Auth Token (also what signs its callbacks to lux-tracker)
+    TwilioApiKeySecret, // the secret of the Twilio API key in twilio.api_key_sid, when one is used
 };
 
 // The only way secrets are kept: the system keychain through QtKeychain (Secret Service, KWallet,

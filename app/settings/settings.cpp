@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include <QTime>
+
 #include "common/errorcodes.h"
 #include "common/logging.h"
 #include "storage/database.h"
@@ -53,6 +55,15 @@ const QHash<Settings::Key, Entry> &table()
         {K::MailboxAfterReading, {"mailbox/after_reading", QStringLiteral("read"), Scope::Database}},
         {K::MailboxFolder, {"mailbox/folder", QStringLiteral("LUX processed"), Scope::Database}},
         {K::PreviewAnyLocalImage, {"preview/anyLocalImage", false}},
+        {K::TwilioAccountSid, {"twilio/account_sid", QString(), Scope::Database}},
+        {K::TwilioApiKeySid, {"twilio/api_key_sid", QString(), Scope::Database}},
+        {K::TwilioBaseUrl, {"twilio/base_url", QStringLiteral("https://api.twilio.com"), Scope::Database}},
+        {K::SmsQuietStart, {"sms/quiet_start", QStringLiteral("08:00"), Scope::Database}},
+        {K::SmsQuietEnd, {"sms/quiet_end", QStringLiteral("21:00"), Scope::Database}},
+        {K::SmsStateRules, {"sms/state_rules", true, Scope::Database}},
+        {K::SmsSenderName, {"sms/sender_name", QString(), Scope::Database}},
+        {K::SmsHelpText, {"sms/help_text", QString(), Scope::Database}},
+        {K::SmsDefaultRegion, {"sms/default_region", QStringLiteral("US"), Scope::Database}},
     };
     return entries;
 }
@@ -64,6 +75,12 @@ Settings::Settings(QObject *parent) : QObject(parent), m_settings(std::make_uniq
 Settings::Settings(const QString &iniFile, QObject *parent)
     : QObject(parent), m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
 {
+}
+
+int Settings::minutesOfDay(const QString &hhmm, int fallback)
+{
+    const QTime t = QTime::fromString(hhmm.trimmed(), QStringLiteral("HH:mm"));
+    return t.isValid() ? t.hour() * 60 + t.minute() : fallback;
 }
 
 QString Settings::keyName(Key key)

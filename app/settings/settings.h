@@ -57,6 +57,15 @@ public:
         MailboxAfterReading,     // what is done with a message read from a sender mailbox: "read" (mark) or "move"
         MailboxFolder,           // the folder "move" puts them in (made at the top of the mailbox when missing)
         PreviewAnyLocalImage,    // the preview shows local images from anywhere, not only the template's folders
+        TwilioAccountSid,        // AC…: the Twilio account texts go through
+        TwilioApiKeySid,         // SK…: an API key of that account (its secret in the keychain); "" uses the Auth Token
+        TwilioBaseUrl,           // Twilio's REST API; tests and proxies change it
+        SmsQuietStart,           // "08:00": no marketing text before this in the recipient's local time
+        SmsQuietEnd,             // "21:00": nor after this
+        SmsStateRules,           // the stricter US state windows apply (data table, docs/sms.md)
+        SmsSenderName,           // the name every marketing text starts with (CTIA)
+        SmsHelpText,             // the answer to HELP and INFO (lux-tracker sends it)
+        SmsDefaultRegion,        // ISO 3166 region for numbers written without a country code
     };
     Q_ENUM(Key)
 
@@ -129,6 +138,18 @@ public:
     // Off: only from the template's folder and the media library, so a template cannot show what
     // else is on this computer.
     bool previewAnyLocalImage() const { return value(Key::PreviewAnyLocalImage).toBool(); }
+    QString twilioAccountSid() const { return value(Key::TwilioAccountSid).toString().trimmed(); }
+    QString twilioApiKeySid() const { return value(Key::TwilioApiKeySid).toString().trimmed(); }
+    QUrl twilioBaseUrl() const { return QUrl(value(Key::TwilioBaseUrl).toString()); }
+    // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
+    int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
+    int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }
+    bool smsStateRules() const { return value(Key::SmsStateRules).toBool(); }
+    QString smsSenderName() const { return value(Key::SmsSenderName).toString().trimmed(); }
+    QString smsHelpText() const { return value(Key::SmsHelpText).toString().trimmed(); }
+    QString smsDefaultRegion() const { return value(Key::SmsDefaultRegion).toString().trimmed().toUpper(); }
+    // "HH:MM" as minutes after midnight; `fallback` for anything else.
+    static int minutesOfDay(const QString &hhmm, int fallback);
 
     QString fileName() const { return m_settings->fileName(); }
     void sync() { m_settings->sync(); }

@@ -382,6 +382,86 @@ const QList<Migration> kMigrations = {
                         " hits INTEGER NOT NULL DEFAULT 0,"
                         " PRIMARY KEY (campaign_id, day, kind, link_id, machine)) WITHOUT ROWID"),
      }},
+    {14,
+     "SMS: consent per channel, senders of every channel, delivery receipts, replies and prices",
+     QStringList{
+         // An SMS campaign's text (merge tags as in email); its sender number is from_email's place.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN body TEXT NOT NULL DEFAULT ''"),
+         // Whether the contact may be texted now: kept in step with the sms rows of consent_events,
+         // which hold the history (who, when, how, the consent text). Email consent is the status.
+         QStringLiteral("ALTER TABLE contacts ADD COLUMN sms_consent INTEGER NOT NULL DEFAULT 0 CHECK (sms_consent IN (0, 1))"),
+         QStringLiteral("CREATE INDEX contacts_sms_consent ON contacts (sms_consent) WHERE sms_consent = 1"),
+         // Consent is given or withdrawn by a texted keyword too (STOP, START), and keeps the exact
+         // consent text the person agreed to and where it was collected. SQLite cannot change a CHECK
+         // in place: the table is rebuilt with its ids (consent_links_trash refers to them).
+         QStringLiteral("CREATE TABLE consent_events_v14 ("
+                        " id INTEGER PRIMARY KEY,"
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),"
+                        " action TEXT NOT NULL CHECK (action IN ('given', 'confirmed', 'withdrawn')),"
+                        " method TEXT NOT NULL CHECK (method IN ('form', 'import', 'manual', 'double_opt_in', 'keyword')),"
+                        " evidence TEXT, ip TEXT, at BIGINT NOT NULL,"
+                        " by_user INTEGER REFERENCES users(id),"
+                        " consent_text TEXT," // the words the person agreed to, as shown to them
+                        " source TEXT)"),     // where: an import file, a form, a number texted
+         QStringLiteral("INSERT INTO consent_events_v14 (id, contact_id, channel, action, method, evidence, ip, at, by_user) "
+                        "SELECT id, contact_id, channel, action, method, evidence, ip, at, by_user FROM consent_events"),
+         QStringLiteral("DROP TABLE consent_events"),
+         QStringLiteral("ALTER TABLE consent_events_v14 RENAME TO consent_events"),
+         QStringLiteral("CREATE INDEX consent_events_contact ON consent_events (contact_id)"),
+         // When the row's request last left (its claim): a text whose answer was lost is looked up
+         // among the messages made since then.
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN attempted_at BIGINT NOT NULL DEFAULT 0"),
+         // What the provider said after it accepted the message (Twilio's status callbacks): the
+         // status, moved forward only, its error code, when, and what it cost.
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN delivery TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN delivery_code TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN delivery_at BIGINT"),
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN segments INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN price TEXT NOT NULL DEFAULT ''"), // a decimal, as the provider wrote it
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN price_unit TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("CREATE INDEX outbox_provider_ref ON outbox (channel, provider_ref) WHERE provider_ref <> ''"),
+         // Senders of every channel: mailboxes, and numbers or Messaging Services with their pace
+         // (messages a second, requests in flight, a daily cap). Rebuilt for the wider CHECKs.
+         QStringLiteral("CREATE TABLE senders_v14 ("
+                        " id INTEGER PRIMARY KEY,"
+                        " channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'sms')),"
+                        " address TEXT NOT NULL," // a mailbox, an E.164 number or a Messaging Service SID
+                        " kind TEXT NOT NULL DEFAULT ''," // sms: long-code, toll-free, short-code, service
+                        " per_second INTEGER NOT NULL DEFAULT 0 CHECK (per_second >= 0),"
+                        " per_minute INTEGER NOT NULL DEFAULT 30 CHECK (per_minute > 0),"
+                        " per_day INTEGER NOT NULL DEFAULT 10000 CHECK (per_day > 0),"
+                        " concurrency INTEGER NOT NULL DEFAULT 4 CHECK (concurrency BETWEEN 1 AND 32),"
+                        " created_at BIGINT NOT NULL)"),
+         QStringLiteral("INSERT INTO senders_v14 (id, channel, address, per_minute, per_day, concurrency, created_at) "
+                        "SELECT id, 'email', email, per_minute, per_day, concurrency, created_at FROM senders"),
+         QStringLiteral("DROP TABLE senders"),
+         QStringLiteral("ALTER TABLE senders_v14 RENAME TO senders"),
+         QStringLiteral("CREATE UNIQUE INDEX senders_address ON senders (channel, lower(address))"),
+         // Texts people sent back, pulled from lux-tracker: keywords acted on, the rest kept as replies.
+         QStringLiteral("CREATE TABLE sms_inbound ("
+                        " id INTEGER PRIMARY KEY,"
+                        " sid TEXT NOT NULL," // Twilio's MessageSid
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " from_number TEXT NOT NULL, to_number TEXT NOT NULL,"
+                        " body TEXT NOT NULL DEFAULT '',"
+                        " keyword TEXT NOT NULL CHECK (keyword IN ('opt-out', 'opt-in', 'help', 'other')),"
+                        " received_at BIGINT NOT NULL,"
+                        " tracker_id INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX sms_inbound_sid ON sms_inbound (sid)"),
+         QStringLiteral("CREATE INDEX sms_inbound_contact ON sms_inbound (contact_id, received_at)"),
+         // What one segment costs, by destination country (ISO 3166): defaults from Twilio's price
+         // list for outbound SMS on a long code (December 2026), which the user edits in Settings → SMS.
+         QStringLiteral("CREATE TABLE sms_prices ("
+                        " country TEXT PRIMARY KEY,"
+                        " per_segment TEXT NOT NULL," // a decimal
+                        " currency TEXT NOT NULL DEFAULT 'USD',"
+                        " updated_at BIGINT NOT NULL DEFAULT 0)"),
+         QStringLiteral("INSERT INTO sms_prices (country, per_segment) VALUES "
+                        "('US', '0.0083'), ('CA', '0.0083'), ('GB', '0.0463'), ('IE', '0.0800'), ('ES', '0.0786'),"
+                        " ('MX', '0.0585'), ('DE', '0.0890'), ('FR', '0.0798'), ('IT', '0.0874'), ('PT', '0.0432'),"
+                        " ('BR', '0.0467'), ('AR', '0.0737'), ('CO', '0.0126'), ('CL', '0.0588'), ('AU', '0.0515'), ('IN', '0.0832')"),
+     }},
 };
 
 } // namespace

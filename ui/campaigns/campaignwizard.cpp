@@ -342,7 +342,7 @@ void CampaignWizard::load(qint64 campaignId)
             for (const content::EmailTemplate &t : content::TemplateStore(db).list())
                 data.templates << TemplateChoice{t.id, t.name, t.subject, t.preheader};
             for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list())
-                data.senders << m.email;
+                data.senders << m.address;
             auto tags = contacts::FieldCatalog(db).tags();
             if (!tags)
                 return tags.error();

@@ -346,7 +346,7 @@ void SendingSettings::loadSenders()
             m_senders->setRowCount(int(list->size()));
             for (int r = 0; r < list->size(); ++r) {
                 const campaigns::SenderMailbox &m = list->at(r);
-                m_senders->setItem(r, 0, new QTableWidgetItem(m.email));
+                m_senders->setItem(r, 0, new QTableWidgetItem(m.address));
                 const int values[] = {m.limits.perMinute, m.limits.perDay, m.limits.concurrency};
                 for (int c = 0; c < 3; ++c) {
                     auto *item = new QTableWidgetItem(locale.toString(values[c]));

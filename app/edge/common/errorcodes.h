@@ -233,4 +233,14 @@ inline constexpr QLatin1StringView previewImageOutside{"preview.image-outside"};
 inline constexpr QLatin1StringView previewImageTooLarge{"preview.image-too-large"};
 inline constexpr QLatin1StringView previewImageUnreadable{"preview.image-unreadable"};
 
+// SMS through Twilio (issue 15)
+inline constexpr QLatin1StringView senderNumber{"sender.number"};
+inline constexpr QLatin1StringView twilioConfig{"twilio.config"};     // no account SID or secret
+inline constexpr QLatin1StringView twilioAuth{"twilio.auth"};         // 20003: the SID or the secret is wrong
+inline constexpr QLatin1StringView twilioAnswer{"twilio.answer"};     // an answer that is not Twilio's JSON
+inline constexpr QLatin1StringView smsBody{"sms.body"};               // no text, or over 1,600 characters
+inline constexpr QLatin1StringView smsNoNumber{"sms.no-number"};      // the contact has no textable number
+inline constexpr QLatin1StringView smsConsent{"sms.consent"};
+inline constexpr QLatin1StringView smsQuietHours{"sms.quiet-hours"};  // waits for the recipient's window
+
 } // namespace lux::errc

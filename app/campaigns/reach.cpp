@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reach.h"
+
+namespace lux::campaigns {
+
+Reach reach(const QString &channel)
+{
+    if (channel == QLatin1String("sms"))
+        return {QStringLiteral("sms"), QStringLiteral("c.phone"), QStringLiteral("c.phone"),
+                QStringLiteral("(c.sms_consent = 1 AND coalesce(c.phone, '') <> '')"), QStringLiteral("coalesce(c.phone, '') <> ''"),
+                QStringLiteral("1")};
+    // Email, and the channels that reach people at their email address (the tests' echo channel).
+    return {channel, QStringLiteral("c.email"), QStringLiteral("c.email_key"), QStringLiteral("c.status = 'subscribed'"),
+            QStringLiteral("1"), QStringLiteral("1")};
+}
+
+QString unreachableAtClaim()
+{
+    return QStringLiteral("CASE outbox.channel WHEN 'sms' THEN NOT %1 ELSE NOT %2 END")
+        .arg(reach(QStringLiteral("sms")).reachable, reach(QStringLiteral("email")).reachable);
+}
+
+} // namespace lux::campaigns
