@@ -170,6 +170,9 @@ inline constexpr QLatin1StringView senderNotFound{"sender.not-found"};
 inline constexpr QLatin1StringView settingsNoDatabase{"settings.no-database"};
 inline constexpr QLatin1StringView settingsReadOnly{"settings.read-only"};
 
+// An SMS body over Twilio's 1,600 characters (issue 15): Twilio refuses it (error 21617).
+inline constexpr QLatin1StringView smsTooLong{"sms.too-long"};
+
 inline constexpr QLatin1StringView suppressionNotFound{"suppression.not-found"};
 
 inline constexpr QLatin1StringView tagEmpty{"tag.empty"};
