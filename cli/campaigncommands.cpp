@@ -9,6 +9,8 @@
 #include "campaigns/lifecycle.h"
 #include "campaigns/outbox.h"
 #include "campaigns/senderstore.h"
+#include "campaigns/sendsetup.h"
+#include "sms/quiethours.h"
 #include "common/awaittask.h"
 #include "common/savefile.h"
 #include "contacts/addressing.h"
@@ -206,7 +208,11 @@ QList<QCommandLineOption> campaignOptions(const QString &group, const QString &c
             {QStringLiteral("exclude-tag"), t(QT_TRANSLATE_NOOP("luxctl", "Leave out contacts with this tag (repeatable).")), QStringLiteral("T")},
             {QStringLiteral("exclude-segment"), t(QT_TRANSLATE_NOOP("luxctl", "Leave out this segment (repeatable).")), QStringLiteral("S")},
             {QStringLiteral("tracking"), t(QT_TRANSLATE_NOOP("luxctl", "Opens and clicks: person (each recipient's, the default), anonymous (counts per link and day only) or off.")), QStringLiteral("MODE")},
+            {QStringLiteral("channel"), t(QT_TRANSLATE_NOOP("luxctl", "email (the default) or sms.")), QStringLiteral("CHANNEL")},
+            {QStringLiteral("body"), t(QT_TRANSLATE_NOOP("luxctl", "sms: the text (merge tags allowed); it must start with the sender's name.")), QStringLiteral("TEXT")},
         };
+    if (group == QLatin1String("campaign") && command == QLatin1String("plan"))
+        return {{QStringLiteral("at"), t(QT_TRANSLATE_NOOP("luxctl", "The moment to ask about (ISO 8601; default now).")), QStringLiteral("TIME")}};
     if (group == QLatin1String("campaign") && command == QLatin1String("schedule"))
         return {
             {QStringLiteral("at"), t(QT_TRANSLATE_NOOP("luxctl", "When (ISO 8601; default now).")), QStringLiteral("TIME")},
@@ -501,18 +507,34 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
     QSqlDatabase db = (*opened)->database().connection();
     campaigns::CampaignStore store(db);
     if (command == QLatin1String("create")) {
-        const auto t = content::TemplateStore(db).find(ctx.option(QStringLiteral("template")));
-        if (!t)
-            return ctx.fail(t.error());
-        if (const auto sender = campaigns::SenderStore(db).find(ctx.option(QStringLiteral("from"))); !sender)
-            return ctx.fail(sender.error());
+        const QString channel = ctx.isSet(QStringLiteral("channel")) ? ctx.option(QStringLiteral("channel")).toLower() : QStringLiteral("email");
+        if (channel != QLatin1String("email") && channel != QLatin1String("sms"))
+            return ctx.usage(CampaignTr::tr("--channel is email or sms."));
+        const bool sms = channel == QLatin1String("sms");
         campaigns::Campaign c;
+        c.channel = channel;
+        if (sms) {
+            if (!ctx.isSet(QStringLiteral("body")))
+                return ctx.usage(CampaignTr::tr("An SMS campaign needs its text: --body TEXT."));
+            c.body = ctx.option(QStringLiteral("body"));
+            // The sender's name every text starts with (CTIA): given, or the one in Settings → SMS.
+            c.fromName = ctx.isSet(QStringLiteral("from-name")) ? ctx.option(QStringLiteral("from-name"))
+                                                                 : (*opened)->settings().smsSenderName();
+        } else {
+            const auto t = content::TemplateStore(db).find(ctx.option(QStringLiteral("template")));
+            if (!t)
+                return ctx.fail(t.error());
+            c.templateId = t->id;
+        }
+        if (const auto sender = campaigns::SenderStore(db, channel).find(ctx.option(QStringLiteral("from"))); !sender)
+            return ctx.fail(sender.error());
+        else
+            c.fromEmail = sender->address;
         c.name = ctx.option(QStringLiteral("name"));
-        c.templateId = t->id;
         c.subject = ctx.option(QStringLiteral("subject"));
         c.preheader = ctx.option(QStringLiteral("preheader"));
-        c.fromEmail = ctx.option(QStringLiteral("from"));
-        c.fromName = ctx.option(QStringLiteral("from-name"));
+        if (!sms)
+            c.fromName = ctx.option(QStringLiteral("from-name"));
         c.replyTo = ctx.option(QStringLiteral("reply-to"));
         c.audience.includeTags = ctx.options(QStringLiteral("tag"));
         c.audience.includeSegments = ctx.options(QStringLiteral("segment"));
@@ -526,7 +548,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             c.tracking = *mode;
         }
         for (const QString &extra : std::as_const(c.extraSenders))
-            if (const auto known = campaigns::SenderStore(db).find(extra); !known)
+            if (const auto known = campaigns::SenderStore(db, channel).find(extra); !known)
                 return ctx.fail(known.error());
         const auto created = store.create(c, std::nullopt);
         if (!created)
@@ -577,6 +599,50 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                                .arg(report->uniqueClicks.human)
                                .arg(pct(report->clickToOpenRate))
                                .arg(report->unsubscribes));
+    }
+    if (command == QLatin1String("plan")) {
+        // When each recipient may be texted: its row's due time, then its quiet hours.
+        if (campaign->channel != QLatin1String("sms"))
+            return ctx.usage(CampaignTr::tr("campaign plan is for SMS campaigns: email has no quiet hours."));
+        qint64 at = QDateTime::currentMSecsSinceEpoch();
+        if (ctx.isSet(QStringLiteral("at"))) {
+            const QDateTime when = QDateTime::fromString(ctx.option(QStringLiteral("at")), Qt::ISODate);
+            if (!when.isValid())
+                return ctx.usage(CampaignTr::tr("--at takes an ISO 8601 time, such as 2026-12-01T09:00:00-05:00."));
+            at = when.toMSecsSinceEpoch();
+        }
+        const auto hours = sms::QuietHours::create(campaigns::SendSetup::fromSettings((*opened)->settings()).quietHours());
+        if (!hours)
+            return ctx.fail(hours.error());
+        const auto recipients = store.recipients(*campaign);
+        if (!recipients)
+            return ctx.fail(recipients.error());
+        QJsonArray list;
+        qint64 now = 0, later = 0, last = 0;
+        for (const auto &r : *recipients) {
+            const sms::SendTime t = hours->plan(r.address, r.timeZone, std::max(at, r.dueAt));
+            (t.at <= at ? now : later) += 1;
+            last = std::max(last, t.at);
+            list.append(QJsonObject{{QStringLiteral("contact"), r.contactId},
+                                    {QStringLiteral("to"), r.address},
+                                    {QStringLiteral("earliest"), QDateTime::fromMSecsSinceEpoch(t.at, Qt::UTC).toString(Qt::ISODateWithMs)},
+                                    {QStringLiteral("now"), t.at <= at},
+                                    {QStringLiteral("zone"), t.zone},
+                                    {QStringLiteral("place"), t.place},
+                                    {QStringLiteral("reason"), t.explanation}});
+        }
+        const QString asked = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(Qt::ISODateWithMs);
+        QJsonObject o{{QStringLiteral("id"), *id}, {QStringLiteral("at"), asked}, {QStringLiteral("recipients"), list},
+                      {QStringLiteral("now"), now}, {QStringLiteral("waiting"), later}};
+        if (later > 0)
+            o.insert(QStringLiteral("last"), QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODateWithMs));
+        return ctx.succeed(o, CampaignTr::tr("At %1: %2 may be texted now, %3 wait for their window%4.")
+                                  .arg(asked)
+                                  .arg(now)
+                                  .arg(later)
+                                  .arg(later > 0 ? CampaignTr::tr(" (the last until %1)")
+                                                       .arg(QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODate))
+                                                 : QString()));
     }
     if (command == QLatin1String("status")) {
         const QJsonObject o = statusJson();
@@ -685,6 +751,22 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             return ctx.fail(run.error, o);
         const campaigns::Dispatcher::Summary &summary = run.summary;
         o.insert(QStringLiteral("stopped"), summary.stopped);
+        if (summary.waitingUntil > 0 && !summary.stopped) {
+            // The rest waits for its recipients' windows: the scheduler (the app's, or luxctl
+            // scheduler run) sends it then.
+            if (Status s = jobs.scheduleSend(*id, summary.waitingUntil); !s)
+                return ctx.fail(s.error());
+            const QString until = QDateTime::fromMSecsSinceEpoch(summary.waitingUntil, Qt::UTC).toString(Qt::ISODate);
+            o.insert(QStringLiteral("waiting_until"), until);
+            return ctx.succeed(o, CampaignTr::tr("Campaign %1: %2 sent, %3 failed, %4 to decide; %5 wait for their recipients' "
+                                                 "hours, the first until %6 (the scheduler sends them).")
+                                      .arg(*id)
+                                      .arg(summary.sent)
+                                      .arg(summary.failed)
+                                      .arg(summary.unknown)
+                                      .arg(summary.pending)
+                                      .arg(until));
+        }
         return ctx.succeed(o, CampaignTr::tr("Campaign %1: %2 sent, %3 failed, %4 to decide, %5 waiting.")
                                   .arg(*id)
                                   .arg(summary.sent)
@@ -692,7 +774,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
                                   .arg(summary.unknown)
                                   .arg(summary.pending));
     }
-    return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, report, pause, resume, cancel, retry-failed.").arg(command));
+    return ctx.usage(CampaignTr::tr("Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, plan, report, pause, resume, cancel, retry-failed.").arg(command));
 }
 
 

@@ -9,6 +9,8 @@
 #include "campaigns/lifecycle.h"
 #include "channels/channel.h"
 #include "channels/graph/graphchannel.h"
+#include "channels/twilio/smschannel.h"
+#include "sms/quiethours.h"
 #include "secrets/secretstore.h"
 
 #include <QTimer>
@@ -39,9 +41,34 @@ Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Camp
 {
     if (const auto factory = m_factories.constFind(campaign.channel); factory != m_factories.constEnd())
         return (*factory)(campaign, tracking);
+    if (campaign.channel == QLatin1String("sms")) {
+        const auto sms = smsFactory();
+        if (!sms)
+            return sms.error();
+        return (*sms)->make(tracking);
+    }
     if (campaign.channel != QLatin1String("email"))
         return Error(errc::campaignChannel, tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
     return emailFactory().make(campaign.senders(), tracking);
+}
+
+Result<channels::twilio::SmsChannelFactory *> CampaignRunner::smsFactory()
+{
+    if (!m_sms) {
+        auto quiet = sms::QuietHours::create(m_setup.quietHours());
+        if (!quiet)
+            return quiet.error();
+        // Every text waits for its recipient's window, whatever sends it.
+        channels::twilio::SendWindow window = [hours = std::move(*quiet)](const QString &e164, const QString &zone, qint64 now,
+                                                                          QString *why) {
+            const sms::SendTime t = hours.plan(e164, zone, now);
+            if (why)
+                *why = t.explanation;
+            return t.at;
+        };
+        m_sms = std::make_unique<channels::twilio::SmsChannelFactory>(m_db, m_network, m_setup.twilio, std::move(window), m_clock);
+    }
+    return m_sms.get();
 }
 
 channels::graph::GraphChannelFactory &CampaignRunner::emailFactory()
@@ -228,8 +255,10 @@ QCoro::Task<Result<std::optional<CampaignRunner::JobRun>>> CampaignRunner::runDu
         // Stopped before the end (or by an error): the next turn goes on. Otherwise done; rows
         // whose fate nobody could tell wait for the user's decision, not for the scheduler.
         // Rows given back meanwhile (a user's decision during the run) keep the job too.
-        if (r.status == statusName(CampaignStatus::Sending)
-            && (r.interrupted || r.summary.stopped || Outbox(m_db, m_clock).counts(job.campaignId).value(QStringLiteral("pending")) > 0))
+        if (r.status == statusName(CampaignStatus::Sending) && !r.interrupted && !r.summary.stopped && r.summary.waitingUntil > 0)
+            (void)jobs.postpone(job.id, owner, r.summary.waitingUntil); // the rest waits for its windows
+        else if (r.status == statusName(CampaignStatus::Sending)
+                 && (r.interrupted || r.summary.stopped || Outbox(m_db, m_clock).counts(job.campaignId).value(QStringLiteral("pending")) > 0))
             (void)jobs.release(job.id, owner);
         else
             (void)jobs.complete(job.id, owner);

@@ -24,6 +24,9 @@ class Channel;
 namespace lux::channels::graph {
 class GraphChannelFactory;
 }
+namespace lux::channels::twilio {
+class SmsChannelFactory;
+}
 
 namespace lux::campaigns {
 
@@ -101,6 +104,7 @@ Q_SIGNALS:
 private:
     Result<std::unique_ptr<channels::Channel>> channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking);
     channels::graph::GraphChannelFactory &emailFactory();
+    Result<channels::twilio::SmsChannelFactory *> smsFactory();
     Run fail(Run run, const Error &error);
 
     QSqlDatabase m_db;
@@ -109,6 +113,7 @@ private:
     Clock m_clock;
     QHash<QString, ChannelFactory> m_factories;
     std::unique_ptr<channels::graph::GraphChannelFactory> m_email; // made at the first email run
+    std::unique_ptr<channels::twilio::SmsChannelFactory> m_sms;    // made at the first SMS run
     Dispatcher *m_dispatcher = nullptr;
     bool m_stop = false;
 };

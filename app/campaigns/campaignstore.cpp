@@ -423,6 +423,39 @@ Result<CampaignStore::AudienceSql> CampaignStore::audienceSql(const Audience &au
     return out;
 }
 
+Result<QList<CampaignStore::Recipient>> CampaignStore::recipients(const Campaign &c) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT coalesce(o.contact_id, 0), o.address, coalesce(ct.time_zone, ''), o.due_at FROM outbox o "
+                             "LEFT JOIN contacts ct ON ct.id = o.contact_id WHERE o.campaign_id = ? AND o.state IN ('pending', 'sending', 'unknown') "
+                             "ORDER BY o.id"));
+    q.addBindValue(c.id);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    QList<Recipient> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"));
+    q.addBindValue(c.id);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, errc::dbRead);
+    if (q.value(0).toLongLong() > 0)
+        return out; // frozen: these rows are who is left
+    const auto sql = audienceSql(c.audience, m_clock(), c.channel);
+    if (!sql)
+        return sql.error();
+    const Reach r = reach(c.channel);
+    q.prepare(QStringLiteral("SELECT c.id, %1, coalesce(c.time_zone, '') FROM contacts c WHERE ").arg(r.address) + sql->where
+              + QStringLiteral(" ORDER BY c.id"));
+    for (const QVariant &v : sql->binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), 0});
+    return out;
+}
+
 Result<CampaignStore::Breakdown> CampaignStore::breakdown(const Audience &audience, const QString &channel) const
 {
     const auto sql = selectionSql(audience, m_clock());

@@ -94,6 +94,16 @@ public:
     };
     Result<Breakdown> breakdown(const Audience &audience, const QString &channel) const;
     static constexpr int kMaxSmsBody = 1600; // Twilio's limit on a message's text
+
+    // Who the campaign goes to, for planning: its outbox rows not yet settled once it is frozen,
+    // else the audience as a freeze would take it now. dueAt: the row's (0 before the freeze).
+    struct Recipient
+    {
+        qint64 contactId = 0;
+        QString address, timeZone;
+        qint64 dueAt = 0;
+    };
+    Result<QList<Recipient>> recipients(const Campaign &c) const;
     // The earliest moment any recipient of a local-time schedule is due: the wall time in UTC+14.
     static qint64 firstDueAt(const Campaign &c);
 

@@ -349,8 +349,11 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             if (counts.value(QStringLiteral("pending")) == 0 && m_active == 0)
                 break; // nothing left, and no request in flight that could come back for a retry
             // Retries or local-time rows are due later, or others are in flight: wait for the soonest,
-            // looking again at least every second (a pause, a stop).
+            // looking again at least every second (a pause, a stop). Nothing due for a while and
+            // nothing in flight: the run ends and the scheduler comes back when it is due.
             const qint64 due = m_outbox.nextDueAt(m_campaignId).value_or(m_clock() + 100) - m_clock();
+            if (due > kIdleHorizonMs && m_active == 0)
+                break;
             co_await QCoro::sleepFor(std::chrono::milliseconds(std::clamp<qint64>(due, 20, 1000)));
             report();
             continue;
@@ -403,6 +406,9 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     summary.unknown = counts.value(QStringLiteral("unknown"));
     summary.pending = counts.value(QStringLiteral("pending")) + counts.value(QStringLiteral("sending"));
     summary.stopped = m_stop;
+    if (summary.pending > 0)
+        if (const auto due = m_outbox.nextDueAt(m_campaignId); due && *due > m_clock())
+            summary.waitingUntil = *due;
     if (!m_stop && summary.pending == 0 && summary.unknown == 0)
         if (Status s = CampaignStore(m_db, m_clock).transition(m_campaignId, CampaignStatus::Sent, std::nullopt); !s)
             co_return s.error();

@@ -43,6 +43,9 @@ public:
     {
         qint64 sent = 0, failed = 0, unknown = 0, pending = 0;
         bool stopped = false; // stop() was called, or the campaign left `sending`
+        // Every row left pending waits until at least this moment (a recipient's quiet hours, a
+        // local-time schedule): the run ended rather than sleep; the scheduler comes back then. 0: none.
+        qint64 waitingUntil = 0;
     };
     // Where a campaign stands, for its page: reported at most four times a second and at the end.
     struct Progress
@@ -62,6 +65,8 @@ public:
     QCoro::Task<Result<Summary>> run();
     void stop() { m_stop = true; }
     int maxAttempts = 8;
+    // Rows due further away than this end the run instead of keeping it asleep (the job comes back).
+    static constexpr qint64 kIdleHorizonMs = 60'000;
 
 Q_SIGNALS:
     void progressed(const lux::campaigns::Dispatcher::Progress &progress);

@@ -20,12 +20,31 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.tracking.trackerUrl = settings.trackerUrl();
     s.inbox.move = settings.mailboxMovesRead();
     s.inbox.folder = settings.mailboxFolder();
+    s.twilio.baseUrl = settings.twilioBaseUrl();
+    s.twilio.accountSid = settings.twilioAccountSid();
+    s.twilio.apiKeySid = settings.twilioApiKeySid();
+    // Twilio reports each text's fate to lux-tracker, which the app pulls from like opens and clicks.
+    if (const QString tracker = settings.trackerUrl().trimmed(); !tracker.isEmpty())
+        s.twilio.statusCallback = (tracker.endsWith(u'/') ? tracker.chopped(1) : tracker) + QStringLiteral("/twilio/status");
+    s.sms.quietStartMinutes = settings.smsQuietStartMinutes();
+    s.sms.quietEndMinutes = settings.smsQuietEndMinutes();
+    s.sms.stateRules = settings.smsStateRules();
     // Headless runs bring their secrets in the environment; withSecrets() adds the keychain's.
     s.graph.clientSecret = SecretStore::fromEnvironment(Secret::GraphClientSecret);
     s.graph.refreshToken = SecretStore::fromEnvironment(Secret::GraphRefreshToken);
     s.tracking.keys = SecretStore::fromEnvironment(Secret::TrackingKeys).toUtf8();
     s.tracking.apiToken = SecretStore::fromEnvironment(Secret::TrackerApiToken).toUtf8();
+    s.twilio.secret = SecretStore::fromEnvironment(s.twilio.apiKeySid.isEmpty() ? Secret::TwilioAuthToken : Secret::TwilioApiKeySecret);
     return s;
+}
+
+sms::QuietHoursPolicy SendSetup::quietHours() const
+{
+    sms::QuietHoursPolicy policy;
+    policy.start = QTime(0, 0).addSecs(sms.quietStartMinutes * 60);
+    policy.end = QTime(0, 0).addSecs(sms.quietEndMinutes * 60);
+    policy.stateRules = sms.stateRules;
+    return policy;
 }
 
 QCoro::Task<SendSetup> SendSetup::withSecrets(SecretStore secrets, SendSetup setup)
@@ -54,6 +73,11 @@ QCoro::Task<SendSetup> SendSetup::withSecrets(SecretStore secrets, SendSetup set
     }
     if (const auto token = co_await secrets.read(Secret::TrackerApiToken))
         setup.tracking.apiToken = token->toUtf8();
+    if (!setup.twilio.accountSid.isEmpty() && setup.twilio.secret.isEmpty()) {
+        const Secret which = setup.twilio.apiKeySid.isEmpty() ? Secret::TwilioAuthToken : Secret::TwilioApiKeySecret;
+        if (const auto twilio = co_await secrets.read(which))
+            setup.twilio.secret = *twilio;
+    }
     co_return setup;
 }
 

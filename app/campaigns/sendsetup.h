@@ -2,7 +2,9 @@
 #pragma once
 
 #include "channels/graph/graphclient.h"
+#include "channels/twilio/twilioclient.h"
 #include "mailbox/mailboxreader.h"
+#include "sms/quiethours.h"
 #include "tracking/campaigntracking.h"
 
 #include <QCoroTask>
@@ -24,6 +26,17 @@ struct SendSetup
     QString delegatedMailbox;           // the user signed in to send as themselves (through /me)
     tracking::CampaignTracking::Config tracking;
     mailbox::MailboxReader::Config inbox; // what is done with the messages read from the sender mailboxes
+    channels::twilio::TwilioConfig twilio; // with its secret; the status callback goes to lux-tracker
+    // Quiet hours for texts: [start, end) in minutes after midnight, recipient's local time, and
+    // whether the stricter US state windows apply.
+    struct Sms
+    {
+        int quietStartMinutes = 8 * 60;
+        int quietEndMinutes = 21 * 60;
+        bool stateRules = true;
+    } sms;
+    // The quiet-hours rules texts are held to (sms::QuietHours), from `sms`.
+    sms::QuietHoursPolicy quietHours() const;
 
     // Addresses and identities from the settings, and the secrets the environment gives.
     static SendSetup fromSettings(const Settings &settings);
