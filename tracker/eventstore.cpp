@@ -56,7 +56,11 @@ public:
             sqlite3_free(message);
             return failure(QStringLiteral("cannot set up %1: %2").arg(path, why));
         }
-        if (!prepare("INSERT INTO events(at, kind, campaign, recipient, link, machine, reason) VALUES (?,?,?,?,?,?,?)", &m_insertEvent)
+        if (Status s = upgrade(path); !s)
+            return s;
+        if (!prepare("INSERT INTO events(at, kind, campaign, recipient, link, machine, reason, sid, status, error_code, to_number, "
+                     "from_number, account, body, keyword, num_media) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     &m_insertEvent)
             || !prepare("INSERT INTO links(campaign, link, url) VALUES (?,?,?) "
                         "ON CONFLICT(campaign, link) DO UPDATE SET url = excluded.url",
                         &m_insertLink))
@@ -77,6 +81,16 @@ public:
             sqlite3_bind_int64(m_insertEvent, 5, e.link);
             sqlite3_bind_int(m_insertEvent, 6, e.machine ? 1 : 0);
             sqlite3_bind_text(m_insertEvent, 7, e.reason.constData(), int(e.reason.size()), SQLITE_STATIC);
+            sqlite3_bind_text(m_insertEvent, 8, e.sid.constData(), int(e.sid.size()), SQLITE_STATIC);
+            sqlite3_bind_text(m_insertEvent, 9, e.status.constData(), int(e.status.size()), SQLITE_STATIC);
+            sqlite3_bind_int(m_insertEvent, 10, e.errorCode);
+            sqlite3_bind_text(m_insertEvent, 11, e.to.constData(), int(e.to.size()), SQLITE_STATIC);
+            sqlite3_bind_text(m_insertEvent, 12, e.from.constData(), int(e.from.size()), SQLITE_STATIC);
+            sqlite3_bind_text(m_insertEvent, 13, e.account.constData(), int(e.account.size()), SQLITE_STATIC);
+            const QByteArray body = e.body.toUtf8();
+            sqlite3_bind_text(m_insertEvent, 14, body.constData(), int(body.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_int(m_insertEvent, 15, e.keyword);
+            sqlite3_bind_int(m_insertEvent, 16, e.numMedia);
             if (sqlite3_step(m_insertEvent) != SQLITE_DONE) {
                 const Error why = failure(lastError());
                 exec("ROLLBACK");
@@ -133,7 +147,9 @@ public:
     {
         QList<Event> out;
         Stmt q;
-        if (!prepare("SELECT id, at, kind, campaign, recipient, link, machine, reason FROM events WHERE id > ? ORDER BY id LIMIT ?", &q.s))
+        if (!prepare("SELECT id, at, kind, campaign, recipient, link, machine, reason, sid, status, error_code, to_number, from_number, "
+                     "account, body, keyword, num_media FROM events WHERE id > ? ORDER BY id LIMIT ?",
+                     &q.s))
             return out;
         sqlite3_bind_int64(q.s, 1, cursor);
         sqlite3_bind_int(q.s, 2, limit);
@@ -146,7 +162,19 @@ public:
             e.recipient = quint64(sqlite3_column_int64(q.s, 4));
             e.link = quint32(sqlite3_column_int64(q.s, 5));
             e.machine = sqlite3_column_int(q.s, 6) != 0;
-            e.reason = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(q.s, 7)), sqlite3_column_bytes(q.s, 7));
+            const auto bytes = [&](int column) {
+                return QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(q.s, column)), sqlite3_column_bytes(q.s, column));
+            };
+            e.reason = bytes(7);
+            e.sid = bytes(8);
+            e.status = bytes(9);
+            e.errorCode = sqlite3_column_int(q.s, 10);
+            e.to = bytes(11);
+            e.from = bytes(12);
+            e.account = bytes(13);
+            e.body = QString::fromUtf8(bytes(14));
+            e.keyword = quint8(sqlite3_column_int(q.s, 15));
+            e.numMedia = quint8(sqlite3_column_int(q.s, 16));
             out.append(e);
         }
         return out;
@@ -162,6 +190,53 @@ public:
     }
 
 private:
+    // The schema's version in PRAGMA user_version: 0 is the first tracker's (opens, clicks,
+    // unsubscribes); 1 adds the SMS columns (issue 15). An older database is upgraded in place, in
+    // one transaction, when it is opened; a newer one is refused rather than half understood.
+    static constexpr int kSchemaVersion = 1;
+
+    Status upgrade(const QString &path)
+    {
+        if (!exec("BEGIN IMMEDIATE"))
+            return failure(lastError());
+        int version = -1;
+        {
+            Stmt q;
+            if (prepare("PRAGMA user_version", &q.s) && sqlite3_step(q.s) == SQLITE_ROW)
+                version = sqlite3_column_int(q.s, 0);
+        }
+        const auto fail = [&](const QString &why) {
+            exec("ROLLBACK");
+            return failure(why);
+        };
+        if (version < 0)
+            return fail(lastError());
+        if (version > kSchemaVersion)
+            return fail(QStringLiteral("%1 was written by a newer lux-tracker (schema %2; this one knows %3)").arg(path).arg(version).arg(kSchemaVersion));
+        if (version < 1) {
+            static const char *const columns[] = {
+                "ALTER TABLE events ADD COLUMN sid TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE events ADD COLUMN error_code INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE events ADD COLUMN to_number TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE events ADD COLUMN from_number TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE events ADD COLUMN account TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE events ADD COLUMN body TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE events ADD COLUMN keyword INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE events ADD COLUMN num_media INTEGER NOT NULL DEFAULT 0",
+            };
+            for (const char *sql : columns)
+                if (!exec(sql))
+                    return fail(QStringLiteral("cannot upgrade %1: %2").arg(path, lastError()));
+        }
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(kSchemaVersion);
+        if (version != kSchemaVersion && !exec(setVersion.constData()))
+            return fail(lastError());
+        if (!exec("COMMIT"))
+            return fail(lastError());
+        return {};
+    }
+
     bool prepare(const char *sql, sqlite3_stmt **out) { return sqlite3_prepare_v2(m_db, sql, -1, out, nullptr) == SQLITE_OK; }
     bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
     QString lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }

@@ -20,7 +20,18 @@ namespace lux::tracker {
 
 // The anonymous kinds come from tokens that name nobody (recipient 0): the app only counts them, per
 // campaign, day and link, and their time is kept to the day (the start of the UTC day).
-enum class EventKind : quint8 { Open = 1, Click = 2, Unsubscribe = 3, AnonymousOpen = 4, AnonymousClick = 5 };
+// The SMS kinds: Twilio's status callbacks and inbound texts (campaign and recipient 0: Twilio knows
+// the message, the app knows whose it is), and clicks on SMS short links (/s/<code>).
+enum class EventKind : quint8 {
+    Open = 1,
+    Click = 2,
+    Unsubscribe = 3,
+    AnonymousOpen = 4,
+    AnonymousClick = 5,
+    SmsStatus = 6,
+    SmsInbound = 7,
+    SmsClick = 8,
+};
 
 struct Event
 {
@@ -31,7 +42,20 @@ struct Event
     quint64 recipient = 0;
     quint32 link = 0;
     bool machine = false;
-    QByteArray reason; // a classifier code, empty for a person
+    QByteArray reason{}; // a classifier code, empty for a person
+
+    // SmsStatus and SmsInbound only, as Twilio posted them (checked and capped by the server).
+    QByteArray sid{};     // MessageSid
+    QByteArray status{};  // MessageStatus (SmsStatus)
+    int errorCode = 0;  // ErrorCode (SmsStatus); 0: none
+    QByteArray to{};      // To
+    QByteArray from{};    // From
+    QByteArray account{}; // AccountSid
+    QString body{};       // Body (SmsInbound), at most kMaxSmsBody characters
+    quint8 keyword = 0; // lux::sms::Keyword of the body (SmsInbound)
+    quint8 numMedia = 0; // NumMedia (SmsInbound)
+
+    static constexpr qsizetype kMaxSmsBody = 1600; // Twilio's own limit for a message
 };
 
 struct Link

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QUrl>
 
 #include <cmath>
 #include <csignal>
@@ -125,8 +126,17 @@ int main(int argc, char **argv)
         Tr::tr("Summarise closed and refused connections in one line every SECONDS (default %1).").arg(secs(Limits::kReportInterval)),
         QStringLiteral("SECONDS"));
     const QCommandLineOption allowRoot(QStringLiteral("allow-root"), Tr::tr("Run even as root (not recommended)."));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+                                       Tr::tr("The address Twilio is configured with, e.g. https://t.example.com (Twilio signs it)."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption twilioTokenFile(
+        QStringLiteral("twilio-auth-token-file"),
+        Tr::tr("Twilio's Auth Token, which signs its callbacks (else LUX_SECRET_TWILIO_AUTH_TOKEN; without either, no Twilio endpoints)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption smsHelpText(QStringLiteral("sms-help-text"),
+                                         Tr::tr("The answer to an inbound HELP or INFO (default: none)."), QStringLiteral("TEXT"));
     cli.addOptions({config, listen, db, keyFile, tokenFile, threads, rate, burst, accessLog, generateKey, allowRoot, headerTimeout,
-                    bodyTimeout, idleTimeout, maxConnections, maxPerAddress, reportInterval});
+                    bodyTimeout, idleTimeout, maxConnections, maxPerAddress, reportInterval, publicUrl, twilioTokenFile, smsHelpText});
     cli.process(app);
 
     if (cli.isSet(generateKey)) {
@@ -168,6 +178,9 @@ int main(int argc, char **argv)
     flag(maxConnections, "max_connections");
     flag(maxPerAddress, "max_connections_per_address");
     flag(reportInterval, "connection_report_interval");
+    flag(publicUrl, "public_url");
+    flag(twilioTokenFile, "twilio_auth_token_file");
+    flag(smsHelpText, "sms_help_text");
 
     TrackerConfig c;
     const QString where = s.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8090"));
@@ -191,6 +204,31 @@ int main(int argc, char **argv)
     if (!apiToken)
         return fail(Tr::tr("API token: %1.").arg(apiToken.error().message));
     c.apiToken = *apiToken;
+    // Twilio is optional. A token file, in the configuration or as a flag, wins over
+    // LUX_SECRET_TWILIO_AUTH_TOKEN, as for the keys: the file is what was asked for by name.
+    if (const QString file = s.value(QStringLiteral("twilio_auth_token_file")); !file.isEmpty() || !qEnvironmentVariableIsEmpty("LUX_SECRET_TWILIO_AUTH_TOKEN")) {
+        const auto token = secret(file, "LUX_SECRET_TWILIO_AUTH_TOKEN");
+        if (!token)
+            return fail(Tr::tr("Twilio auth token: %1.").arg(token.error().message));
+        c.twilioAuthToken = *token;
+    }
+    if (QString url = s.value(QStringLiteral("public_url")).trimmed(); !url.isEmpty()) {
+        while (url.endsWith(u'/'))
+            url.chop(1);
+        const QUrl u(url, QUrl::StrictMode);
+        if (!u.isValid() || u.host().isEmpty() || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http"))
+            || u.hasQuery() || u.hasFragment() || !u.userInfo().isEmpty())
+            return fail(Tr::tr("public_url: “%1” is not an http or https address without a query, such as https://t.example.com.").arg(url));
+        c.publicUrl = url;
+    }
+    if (!c.twilioAuthToken.isEmpty() && c.publicUrl.isEmpty())
+        return fail(Tr::tr("a Twilio auth token needs public_url, the address Twilio is configured with: Twilio signs it."));
+    c.smsHelpText = s.value(QStringLiteral("sms_help_text"));
+    if (c.smsHelpText.size() > 1600)
+        return fail(Tr::tr("sms_help_text is longer than one text message can be (1,600 characters)."));
+    for (const QChar ch : std::as_const(c.smsHelpText))
+        if (ch.category() == QChar::Other_Control && ch != u'\n')
+            return fail(Tr::tr("sms_help_text holds a control character."));
     const auto number = [&](const char *key, double fallback, double min, double max, double *out) {
         const QString v = s.value(QString::fromLatin1(key));
         if (v.isEmpty()) {
@@ -256,6 +294,11 @@ int main(int argc, char **argv)
                 limits.maxConnections, fds.soft, fds.raised ? ", raised to the hard limit" : "", limits.maxPerAddress,
                 double(limits.headerTimeout.count()) / 1000.0, double(limits.bodyTimeout.count()) / 1000.0,
                 double(limits.idleTimeout.count()) / 1000.0);
+    if (c.twilioAuthToken.isEmpty())
+        std::printf("lux-tracker: no Twilio auth token: /twilio/status and /twilio/inbound answer 404\n");
+    else
+        std::printf("lux-tracker: Twilio callbacks checked against %s/twilio/status and %s/twilio/inbound%s\n", qPrintable(c.publicUrl),
+                    qPrintable(c.publicUrl), c.smsHelpText.isEmpty() ? " (no HELP text)" : "");
     std::printf("lux-tracker listening on %s:%u\n", qPrintable(c.host.contains(u':') ? u'[' + c.host + u']' : c.host), unsigned(server.port()));
     std::fflush(stdout);
 

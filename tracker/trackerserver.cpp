@@ -2,6 +2,8 @@
 #include "trackerserver.h"
 
 #include "common/errorcodes.h"
+#include "sms/keywords.h"
+#include "twilio/signature.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -97,10 +99,12 @@ constexpr unsigned kStalledConnectionSeconds = 30;
 
 struct TrackerServer::Request
 {
-    enum Route { Health, Open, Click, Unsubscribe, ApiLinks, ApiEvents, Other };
+    enum Route { Health, Open, Click, Unsubscribe, ApiLinks, ApiEvents, TwilioStatus, TwilioInbound, ShortLink, Other };
     Route route = Other;
+    bool begun = false; // the access handler's first call has run
     QByteArray method;
     QByteArray token;
+    QByteArray target; // the request-target as sent (Twilio's routes only)
     QByteArray body;
     size_t limit = kMaxPublicBody;
     bool tooBig = false;
@@ -118,10 +122,13 @@ struct TrackerServer::Request
 };
 
 namespace {
+// Twilio's routes are not public in this sense: every request is signed, and Twilio posts a whole
+// campaign's callbacks from a handful of addresses, which a per-address limit would turn away.
 bool isPublic(int route)
 {
     return route == TrackerServer::Request::Open || route == TrackerServer::Request::Click
-        || route == TrackerServer::Request::Unsubscribe || route == TrackerServer::Request::Other;
+        || route == TrackerServer::Request::Unsubscribe || route == TrackerServer::Request::ShortLink
+        || route == TrackerServer::Request::Other;
 }
 
 const char *routeName(int route)
@@ -139,6 +146,12 @@ const char *routeName(int route)
         return "/api/v1/links";
     case TrackerServer::Request::ApiEvents:
         return "/api/v1/events";
+    case TrackerServer::Request::TwilioStatus:
+        return "/twilio/status";
+    case TrackerServer::Request::TwilioInbound:
+        return "/twilio/inbound";
+    case TrackerServer::Request::ShortLink:
+        return "/s";
     }
     return "-";
 }
@@ -162,6 +175,7 @@ TrackerServer::TrackerServer(TrackerConfig config)
           auto ring = tracking::KeyRing::parse(m_config.keys);
           return ring ? *ring : tracking::KeyRing(); // an empty ring: start() refuses to run
       }()),
+      m_shortLinks(m_tokens.keys()),
       m_limiter(m_config.ratePerSecond, m_config.rateBurst)
 {
 }
@@ -169,7 +183,7 @@ TrackerServer::TrackerServer(TrackerConfig config)
 TrackerServer::~TrackerServer()
 {
     stop();
-    for (MHD_Response *r : {m_gif, m_notFound, m_health})
+    for (MHD_Response *r : {m_gif, m_notFound, m_health, m_emptyTwiml, m_helpTwiml})
         if (r)
             MHD_destroy_response(r);
     for (const auto &pages : {m_unsubscribePage, m_unsubscribed})
@@ -257,6 +271,11 @@ Status TrackerServer::start()
             html));
     }
     m_health = staticResponse(QByteArrayLiteral("{\"status\":\"ok\"}"), "application/json");
+    static const QByteArray kXml = QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    m_emptyTwiml = staticResponse(kXml + "<Response/>", "text/xml");
+    if (!m_config.smsHelpText.isEmpty())
+        m_helpTwiml = staticResponse(kXml + "<Response><Message>" + m_config.smsHelpText.toHtmlEscaped().toUtf8() + "</Message></Response>",
+                                     "text/xml");
 
     m_descriptors = raiseDescriptorLimit();
     m_limits = m_config.limits;
@@ -309,6 +328,7 @@ Status TrackerServer::start()
                                 MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
                                 MHD_OPTION_STRICT_FOR_CLIENT, 1,
                                 MHD_OPTION_NOTIFY_COMPLETED, &TrackerServer::onCompleted, this,
+                                MHD_OPTION_URI_LOG_CALLBACK, &TrackerServer::onUri, this,
                                 MHD_OPTION_END);
     if (!m_daemon) {
         m_guard->stop(); // writes what libmicrohttpd said about it
@@ -423,9 +443,14 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
                              const char *upload, size_t *uploadSize, void **state)
 {
     auto *self = static_cast<TrackerServer *>(cls);
-    if (!*state) {
-        auto *r = new Request;
-        r->startNs = nowNs();
+    auto *r = static_cast<Request *>(*state);
+    if (!r || !r->begun) {
+        if (!r) { // onUri made it, unless libmicrohttpd skipped it
+            r = new Request;
+            r->startNs = nowNs();
+            *state = r;
+        }
+        r->begun = true;
         r->method = method;
         const QByteArrayView path(url);
         const auto tail = [&](QByteArrayView prefix) { return path.sliced(prefix.size()).toByteArray(); };
@@ -438,6 +463,12 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
         } else if (path.startsWith("/u/")) {
             r->route = Request::Unsubscribe;
             r->token = tail("/u/");
+        } else if (path.startsWith("/s/")) {
+            r->route = Request::ShortLink;
+            r->token = tail("/s/");
+        } else if (path == "/twilio/status" || path == "/twilio/inbound") {
+            r->route = path == "/twilio/status" ? Request::TwilioStatus : Request::TwilioInbound;
+            r->limit = kMaxTwilioBody;
         } else if (path == "/healthz") {
             r->route = Request::Health;
         } else if (path == "/api/v1/links") {
@@ -446,7 +477,6 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
         } else if (path == "/api/v1/events") {
             r->route = Request::ApiEvents;
         }
-        *state = r;
         self->m_guard->headersComplete(guarded(c));
         // Before anything reads the body: a request whose length is ambiguous is refused, and the
         // connection closed after the answer, since where its next request starts is unknown.
@@ -480,7 +510,6 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
         // comes on the next call, once it knows there is no body, so keep-alive works.
         return MHD_YES;
     }
-    auto *r = static_cast<Request *>(*state);
     if (*uploadSize > 0) {
         if (!r->answered) {
             if (r->form) {
@@ -510,6 +539,15 @@ void TrackerServer::onCompleted(void *cls, MHD_Connection *c, void **state, int)
     self->log(*r);
     delete r;
     *state = nullptr;
+}
+
+void *TrackerServer::onUri(void *, const char *uri, MHD_Connection *)
+{
+    auto *r = new Request;
+    r->startNs = nowNs();
+    if (uri && std::strncmp(uri, "/twilio/", 8) == 0)
+        r->target = QByteArray(uri);
+    return r;
 }
 
 int TrackerServer::respond(MHD_Connection *c, Request &r, int status, MHD_Response *response)
@@ -550,6 +588,14 @@ int TrackerServer::handle(MHD_Connection *c, Request &r)
         return r.method == "POST" ? apiLinks(c, r) : notAllowed("POST");
     case Request::ApiEvents:
         return r.method == "GET" ? apiEvents(c, r) : notAllowed("GET");
+    case Request::TwilioStatus:
+    case Request::TwilioInbound:
+        // Without a token this tracker does not serve Twilio at all: the routes do not exist.
+        if (m_config.twilioAuthToken.isEmpty())
+            return respondOwned(c, r, MHD_HTTP_NOT_FOUND, staticResponse(QByteArrayLiteral("Not found.\n"), "text/plain; charset=utf-8"));
+        return r.method == "POST" ? twilio(c, r) : notAllowed("POST");
+    case Request::ShortLink:
+        return read ? shortLink(c, r) : notAllowed("GET, HEAD");
     case Request::Other:
         break;
     }
@@ -592,18 +638,19 @@ int TrackerServer::open(MHD_Connection *c, Request &r)
     return respond(c, r, MHD_HTTP_OK, m_gif);
 }
 
+QByteArray TrackerServer::linkUrl(quint64 campaign, quint32 link) const
+{
+    std::shared_lock lock(m_linksMutex);
+    const auto links = m_links.constFind(campaign);
+    return links != m_links.constEnd() ? links->value(link) : QByteArray();
+}
+
 int TrackerServer::click(MHD_Connection *c, Request &r)
 {
     const auto claims = verifyEither(r.token, tracking::Purpose::Click, tracking::Purpose::AnonymousClick);
     if (!claims)
         return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
-    QByteArray url;
-    {
-        std::shared_lock lock(m_linksMutex);
-        const auto campaign = m_links.constFind(claims->campaign);
-        if (campaign != m_links.constEnd())
-            url = campaign->value(claims->link);
-    }
+    const QByteArray url = linkUrl(claims->campaign, claims->link);
     if (url.isEmpty()) // signed, but the app never registered that link: never a redirect
         return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
     const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
@@ -633,7 +680,13 @@ Event TrackerServer::hit(const tracking::Claims &claims, const tracking::Verdict
         at -= at % kDay;
         kind = click ? EventKind::AnonymousClick : EventKind::AnonymousOpen;
     }
-    return {0, at, kind, claims.campaign, claims.recipient, click ? claims.link : 0, verdict.machine, verdict.reason.toLatin1()};
+    return Event{.at = at,
+                 .kind = kind,
+                 .campaign = claims.campaign,
+                 .recipient = claims.recipient,
+                 .link = click ? claims.link : 0,
+                 .machine = verdict.machine,
+                 .reason = verdict.reason.toLatin1()};
 }
 
 int TrackerServer::pageFor(tracking::Language language)
@@ -659,13 +712,167 @@ int TrackerServer::unsubscribe(MHD_Connection *c, Request &r)
         return badRequest(QByteArrayLiteral("The form must carry List-Unsubscribe=One-Click.\n"));
     // Durable before the answer: a 200 means the unsubscribe will reach the app.
     const Status stored = m_events
-                              ->appendDurable({0, QDateTime::currentMSecsSinceEpoch(), EventKind::Unsubscribe, claims->campaign,
-                                               claims->recipient, 0, false, {}})
+                              ->appendDurable(Event{.at = QDateTime::currentMSecsSinceEpoch(),
+                                                    .kind = EventKind::Unsubscribe,
+                                                    .campaign = claims->campaign,
+                                                    .recipient = claims->recipient})
                               .get();
     if (!stored)
         return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE,
                             staticResponse(QByteArrayLiteral("Please try again in a minute.\n"), "text/plain; charset=utf-8"));
     return respond(c, r, MHD_HTTP_OK, m_unsubscribed[size_t(pageFor(claims->language))]);
+}
+
+namespace {
+
+// What Twilio posted, checked before it is kept: a SID or an account is letters and digits, a
+// status a lower-case word, an address printable text; anything else is dropped or cut.
+QByteArray sidField(const QString &v)
+{
+    if (v.isEmpty() || v.size() > 64)
+        return {};
+    for (QChar ch : v)
+        if (!(ch.isDigit() || (ch >= u'a' && ch <= u'z') || (ch >= u'A' && ch <= u'Z')))
+            return {};
+    return v.toLatin1();
+}
+
+QByteArray statusField(const QString &v)
+{
+    const QString lower = v.trimmed().toLower();
+    if (lower.isEmpty() || lower.size() > 32)
+        return {};
+    for (QChar ch : lower)
+        if (!((ch >= u'a' && ch <= u'z') || ch == u'_' || ch == u'-'))
+            return {};
+    return lower.toLatin1();
+}
+
+QByteArray addressField(const QString &v)
+{
+    QString out;
+    for (QChar ch : v)
+        if (ch.isPrint() && out.size() < 64)
+            out.append(ch);
+    return out.toUtf8();
+}
+
+QString bodyField(QString v)
+{
+    v.replace(QChar(0), QChar::ReplacementCharacter);
+    if (v.size() > Event::kMaxSmsBody) {
+        qsizetype n = Event::kMaxSmsBody;
+        if (v.at(n - 1).isHighSurrogate()) // never half a character
+            --n;
+        v.truncate(n);
+    }
+    return v;
+}
+
+} // namespace
+
+int TrackerServer::twilio(MHD_Connection *c, Request &r)
+{
+    const auto text = [&](int status, const QByteArray &message) {
+        return respondOwned(c, r, status, staticResponse(message, "text/plain; charset=utf-8"));
+    };
+    // Nothing is read, let alone stored, before the signature checks out.
+    const char *signature = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Twilio-Signature");
+    if (!signature || !*signature || !r.target.startsWith('/'))
+        return text(MHD_HTTP_FORBIDDEN, QByteArrayLiteral("Requests here must be signed by Twilio.\n"));
+    // The URL Twilio was given: the configured public address and the path and query as sent. The
+    // Host header is the client's to choose, so it plays no part.
+    const QString url = m_config.publicUrl + QString::fromUtf8(r.target);
+    const char *contentType = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    const QByteArray mime = QByteArray(contentType ? contentType : "").split(';').constFirst().trimmed().toLower();
+    twilio::FormParams params;
+    bool valid = false;
+    if (mime == "application/x-www-form-urlencoded") {
+        params = twilio::parseForm(r.body);
+        valid = twilio::verify(m_config.twilioAuthToken, url, params, signature);
+    } else if (mime == "application/json") {
+        valid = twilio::verifyJson(m_config.twilioAuthToken, url, r.body, signature);
+        if (valid) {
+            const QJsonDocument doc = QJsonDocument::fromJson(r.body);
+            if (!doc.isObject())
+                return text(MHD_HTTP_BAD_REQUEST, QByteArrayLiteral("The body is not a JSON object.\n"));
+            const QJsonObject o = doc.object();
+            for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+                params.append({it.key(), it->isDouble() ? QString::number(it->toInteger()) : it->toString()});
+        }
+    } else {
+        return text(MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
+                    QByteArrayLiteral("Send application/x-www-form-urlencoded or application/json.\n"));
+    }
+    if (!valid)
+        return text(MHD_HTTP_FORBIDDEN, QByteArrayLiteral("The X-Twilio-Signature does not sign this request.\n"));
+
+    const auto field = [&](QLatin1StringView name) -> QString {
+        for (const auto &[key, value] : std::as_const(params))
+            if (key == name)
+                return value;
+        return {};
+    };
+    const bool inbound = r.route == Request::TwilioInbound;
+    Event e;
+    e.at = QDateTime::currentMSecsSinceEpoch();
+    e.kind = inbound ? EventKind::SmsInbound : EventKind::SmsStatus;
+    e.sid = sidField(field(QLatin1StringView("MessageSid")));
+    if (e.sid.isEmpty())
+        e.sid = sidField(field(QLatin1StringView("SmsSid"))); // the older name Twilio still sends
+    e.to = addressField(field(QLatin1StringView("To")));
+    e.from = addressField(field(QLatin1StringView("From")));
+    e.account = sidField(field(QLatin1StringView("AccountSid")));
+    if (e.sid.isEmpty()) // signed, so Twilio's, but not a message's callback (a voice URL pointed here?)
+        return text(MHD_HTTP_BAD_REQUEST, QByteArrayLiteral("MessageSid is missing or malformed.\n"));
+    sms::Keyword keyword = sms::Keyword::Other;
+    if (inbound) {
+        e.body = bodyField(field(QLatin1StringView("Body")));
+        keyword = sms::classify(e.body);
+        e.keyword = quint8(keyword);
+        e.numMedia = quint8(std::clamp(field(QLatin1StringView("NumMedia")).toInt(), 0, 255));
+    } else {
+        e.status = statusField(field(QLatin1StringView("MessageStatus")));
+        if (e.status.isEmpty())
+            e.status = statusField(field(QLatin1StringView("SmsStatus")));
+        if (e.status.isEmpty())
+            return text(MHD_HTTP_BAD_REQUEST, QByteArrayLiteral("MessageStatus is missing or malformed.\n"));
+        bool numeric = false;
+        const int code = field(QLatin1StringView("ErrorCode")).trimmed().toInt(&numeric);
+        e.errorCode = numeric && code > 0 && code < 1'000'000 ? code : 0;
+    }
+    // Durable before the answer: Twilio takes a 2xx as delivered and retries what it did not get.
+    if (const Status stored = m_events->appendDurable(std::move(e)).get(); !stored) {
+        MHD_Response *resp = staticResponse(QByteArrayLiteral("Not stored; please retry.\n"), "text/plain; charset=utf-8");
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+        return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
+    }
+    if (inbound && keyword == sms::Keyword::Help && m_helpTwiml)
+        return respond(c, r, MHD_HTTP_OK, m_helpTwiml);
+    return respond(c, r, MHD_HTTP_OK, m_emptyTwiml);
+}
+
+int TrackerServer::shortLink(MHD_Connection *c, Request &r)
+{
+    const auto claims = m_shortLinks.verify(r.token);
+    if (!claims)
+        return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+    const QByteArray url = linkUrl(claims->campaign, claims->link);
+    if (url.isEmpty()) // signed, but the app never registered that link: never a redirect
+        return respond(c, r, MHD_HTTP_NOT_FOUND, m_notFound);
+    const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
+    const tracking::Verdict v = m_classifier.classify(r.method, ua ? QByteArrayView(ua) : QByteArrayView(), clientAddress(c));
+    m_events->append(Event{.at = QDateTime::currentMSecsSinceEpoch(),
+                           .kind = EventKind::SmsClick,
+                           .campaign = claims->campaign,
+                           .recipient = claims->recipient,
+                           .link = claims->link,
+                           .machine = v.machine,
+                           .reason = v.reason.toLatin1()});
+    MHD_Response *resp = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, url.constData());
+    secureHeaders(resp);
+    return respondOwned(c, r, MHD_HTTP_FOUND, resp);
 }
 
 bool TrackerServer::authorised(MHD_Connection *c) const
@@ -757,22 +964,50 @@ int TrackerServer::apiEvents(MHD_Connection *c, Request &r)
     qint64 cursor = after;
     for (qsizetype i = 0; i < std::min<qsizetype>(events.size(), limit); ++i) {
         const Event &e = events[i];
-        static const char *const kinds[] = {"", "open", "click", "unsubscribe", "open", "click"};
+        cursor = e.id;
+        const auto text = [](const QByteArray &b) { return QString::fromUtf8(b); };
+        if (e.kind == EventKind::SmsStatus) {
+            out.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                   {QStringLiteral("at"), e.at},
+                                   {QStringLiteral("type"), QStringLiteral("sms-status")},
+                                   {QStringLiteral("sid"), text(e.sid)},
+                                   {QStringLiteral("status"), text(e.status)},
+                                   {QStringLiteral("error_code"), e.errorCode ? QJsonValue(e.errorCode) : QJsonValue()},
+                                   {QStringLiteral("to"), text(e.to)},
+                                   {QStringLiteral("from"), text(e.from)},
+                                   {QStringLiteral("account_sid"), text(e.account)}});
+            continue;
+        }
+        if (e.kind == EventKind::SmsInbound) {
+            out.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                   {QStringLiteral("at"), e.at},
+                                   {QStringLiteral("type"), QStringLiteral("sms-inbound")},
+                                   {QStringLiteral("sid"), text(e.sid)},
+                                   {QStringLiteral("from"), text(e.from)},
+                                   {QStringLiteral("to"), text(e.to)},
+                                   {QStringLiteral("body"), e.body},
+                                   {QStringLiteral("keyword"), QString(sms::keywordName(sms::Keyword(e.keyword)))},
+                                   {QStringLiteral("num_media"), int(e.numMedia)},
+                                   {QStringLiteral("account_sid"), text(e.account)}});
+            continue;
+        }
+        static const char *const kinds[] = {"", "open", "click", "unsubscribe", "open", "click", "", "", "click"};
         const bool anonymous = e.kind == EventKind::AnonymousOpen || e.kind == EventKind::AnonymousClick;
         QJsonObject o{{QStringLiteral("id"), e.id},
                       {QStringLiteral("at"), e.at},
-                      {QStringLiteral("type"), QString::fromLatin1(kinds[int(e.kind) < 6 ? int(e.kind) : 0])},
+                      {QStringLiteral("type"), QString::fromLatin1(kinds[int(e.kind) < 9 ? int(e.kind) : 0])},
                       {QStringLiteral("campaign"), qint64(e.campaign)},
                       {QStringLiteral("recipient"), qint64(e.recipient)},
                       {QStringLiteral("machine"), e.machine}};
         if (anonymous) // counted by the app, never per recipient (an older app takes recipient 0 for a test)
             o.insert(QStringLiteral("anonymous"), true);
-        if (e.kind == EventKind::Click || e.kind == EventKind::AnonymousClick)
+        if (e.kind == EventKind::Click || e.kind == EventKind::AnonymousClick || e.kind == EventKind::SmsClick)
             o.insert(QStringLiteral("link"), qint64(e.link));
+        if (e.kind == EventKind::SmsClick) // an SMS short link; an app that does not know this counts it as a click
+            o.insert(QStringLiteral("channel"), QStringLiteral("sms"));
         if (!e.reason.isEmpty())
             o.insert(QStringLiteral("reason"), QString::fromLatin1(e.reason));
         out.append(o);
-        cursor = e.id;
     }
     const QJsonObject body{{QStringLiteral("events"), out},
                            {QStringLiteral("cursor"), QString::number(cursor)},

@@ -5,6 +5,7 @@
 #include "eventstore.h"
 #include "ratelimiter.h"
 #include "tracking/classifier.h"
+#include "tracking/shortlink.h"
 #include "tracking/token.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,11 @@ struct TrackerConfig
     int batchIntervalMs = 50;
     int batchMax = 2000;
     ConnectionLimits limits; // timeouts and connection caps (maxConnections 0: from RLIMIT_NOFILE)
+    // Twilio (docs/tracker.md): the address Twilio is configured with, which every signed URL starts
+    // with (never the Host a client sends); the Auth Token that signs; the answer to HELP and INFO.
+    QString publicUrl;          // "https://t.example.com", no trailing slash, no query
+    QByteArray twilioAuthToken; // empty: /twilio/status and /twilio/inbound answer 404
+    QString smsHelpText;        // empty: HELP gets empty TwiML like any other text
 };
 
 // lux-tracker's HTTP side on libmicrohttpd (see docs/DESIGN.md for why not QHttpServer 6.4): the
@@ -53,6 +59,7 @@ public:
     static constexpr size_t kMaxApiBody = 1024 * 1024;
     static constexpr int kMaxLinksPerRequest = 10'000;
     static constexpr int kMaxUrlLength = 4096;
+    static constexpr size_t kMaxTwilioBody = 64 * 1024;
 
     explicit TrackerServer(TrackerConfig config);
     ~TrackerServer();
@@ -78,6 +85,9 @@ private:
     // RFC 9112 §6: a request whose body length is ambiguous (differing or malformed Content-Length,
     // Content-Length with Transfer-Encoding, a transfer coding other than chunked). 0: none.
     static int framingError(MHD_Connection *c, QByteArray *why);
+    // libmicrohttpd's URI log callback: the request-target as sent, before decoding and before the
+    // query is split off, which Twilio's signature covers. Creates the request's state.
+    static void *onUri(void *cls, const char *uri, MHD_Connection *c);
 
     int handle(MHD_Connection *c, Request &r);
     int respond(MHD_Connection *c, Request &r, int status, MHD_Response *response);
@@ -89,6 +99,12 @@ private:
     // The event an open or click records; an anonymous one is timed to the UTC day only.
     static Event hit(const tracking::Claims &claims, const tracking::Verdict &verdict);
     int unsubscribe(MHD_Connection *c, Request &r);
+    // POST /twilio/status and /twilio/inbound: signed by Twilio, stored durably, answered with TwiML.
+    int twilio(MHD_Connection *c, Request &r);
+    // GET /s/<code>: an SMS short link (tracking::ShortLinkCodec), a redirect and a click.
+    int shortLink(MHD_Connection *c, Request &r);
+    // The URL the app registered for a campaign's link; empty if none.
+    QByteArray linkUrl(quint64 campaign, quint32 link) const;
     int apiLinks(MHD_Connection *c, Request &r);
     int apiEvents(MHD_Connection *c, Request &r);
     bool authorised(MHD_Connection *c) const;
@@ -97,6 +113,7 @@ private:
 
     TrackerConfig m_config;
     tracking::TokenCodec m_tokens;
+    tracking::ShortLinkCodec m_shortLinks; // the same ring as m_tokens
     tracking::RequestClassifier m_classifier;
     RateLimiter m_limiter;
     std::unique_ptr<EventBatcher> m_events;
@@ -118,6 +135,8 @@ private:
     std::array<MHD_Response *, kPageLanguages> m_unsubscribed{};
     static int pageFor(tracking::Language language);
     MHD_Response *m_health = nullptr;
+    MHD_Response *m_emptyTwiml = nullptr; // <Response/>
+    MHD_Response *m_helpTwiml = nullptr;  // <Response><Message>help text</Message></Response>, if one is set
 
     std::mutex m_logMutex;
     FILE *m_log = nullptr;

@@ -28,8 +28,31 @@ struct AgentRule
     const char *reason;
 };
 
-// Matched case-insensitively anywhere in the user agent.
+// Matched case-insensitively anywhere in the user agent, first match wins.
 constexpr AgentRule kAgentRules[] = {
+    // Link previews: a messaging app fetches a link to draw its card as soon as the text arrives,
+    // before anyone taps it (SMS short links above all). Before the generic "bot" below, so the
+    // reason says what they are.
+    // Meta's crawler, which per developers.facebook.com/docs/sharing/webmasters/web-crawlers also
+    // fetches the rich links of Apple's Messages app (iMessage sends facebookexternalhit and
+    // Twitterbot tokens in its own user agent).
+    {"facebookexternalhit", "link-preview"},
+    {"Facebot", "link-preview"},
+    {"meta-externalfetcher", "link-preview"}, // same page: fetches for a user's action
+    // WhatsApp's preview fetcher: "WhatsApp/2.x" (the app's own token; no browser sends it).
+    {"WhatsApp", "link-preview"},
+    {"Twitterbot", "link-preview"},         // developer.x.com, Cards: "Twitterbot"
+    {"Slackbot", "link-preview"},           // api.slack.com/robots: "Slackbot-LinkExpanding 1.0"
+    {"TelegramBot", "link-preview"},        // core.telegram.org: "TelegramBot (like TwitterBot)"
+    {"Discordbot", "link-preview"},         // discord.com: "Discordbot/2.0; +https://discordapp.com"
+    {"LinkedInBot", "link-preview"},        // linkedin.com/help: "LinkedInBot/1.0"
+    {"SkypeUriPreview", "link-preview"},    // Skype and Teams: "SkypeUriPreview Preview/0.5"
+    {"GoogleMessages", "link-preview"},     // developers.google.com, user-triggered fetchers: Google Messages
+    {"Google-PageRenderer", "link-preview"}, // same page: Google's page previews
+    {"Snap URL Preview", "link-preview"},   // Snapchat: "Snap URL Preview Service"
+    {"Viber", "link-preview"},              // Viber's preview fetcher
+    {"redditbot", "link-preview"},
+    {"Iframely", "link-preview"},           // iframely.com: the preview service many chat apps use
     {"GoogleImageProxy", "google-image-proxy"},
     {"YahooMailProxy", "yahoo-image-proxy"},
     {"Microsoft Office Existence Discovery", "scanner-agent"},
@@ -111,6 +134,7 @@ QString describeReason(const QString &reason)
         {"google-image-proxy", QT_TRANSLATE_NOOP("lux::tracking", "Gmail image proxy")},
         {"yahoo-image-proxy", QT_TRANSLATE_NOOP("lux::tracking", "Yahoo image proxy")},
         {"scanner-agent", QT_TRANSLATE_NOOP("lux::tracking", "link scanner")},
+        {"link-preview", QT_TRANSLATE_NOOP("lux::tracking", "link preview")},
         {"head-request", QT_TRANSLATE_NOOP("lux::tracking", "HEAD request")},
         {"no-user-agent", QT_TRANSLATE_NOOP("lux::tracking", "no user agent")},
         {"click-after-delivery", QT_TRANSLATE_NOOP("lux::tracking", "clicked seconds after delivery")},

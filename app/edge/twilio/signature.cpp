@@ -30,7 +30,10 @@ int defaultPort(const QUrl &url)
     return -1;
 }
 
-// The URL as Twilio may have signed it: as given, with the default port written out, without it.
+// The URL as Twilio may have signed it: as given; without a port it has, whichever (twilio-python's
+// remove_port and twilio-node's removePort drop any port, and twilio-python's published test accepts
+// https://mycompany.com:1234/... with the signature of the URL without ":1234"); with the default
+// port written out when it has none.
 QStringList urlForms(const QString &url)
 {
     QStringList forms{url};
@@ -41,7 +44,7 @@ QStringList urlForms(const QString &url)
     if (parsed.port() == -1) {
         parsed.setPort(port);
         forms << parsed.toString(QUrl::FullyEncoded);
-    } else if (parsed.port() == port) {
+    } else {
         parsed.setPort(-1);
         forms << parsed.toString(QUrl::FullyEncoded);
     }

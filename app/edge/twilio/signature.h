@@ -20,8 +20,9 @@ using FormParams = QList<QPair<QString, QString>>;
 QByteArray sign(QByteArrayView authToken, const QString &url, const FormParams &params);
 
 // Whether `signature` (the header's value) signs this request. The URL is tried as given, with its
-// scheme's default port added and with it removed, as Twilio's own libraries do (a proxy may add or
-// drop ":443"). Every comparison takes the same time whatever the bytes.
+// scheme's default port added when it has no port, and without the port it has (any port), as
+// Twilio's own libraries do (a proxy may add or drop ":443"). Every comparison takes the same time
+// whatever the bytes.
 bool verify(QByteArrayView authToken, const QString &url, const FormParams &params, QByteArrayView signature);
 
 // A JSON body: the URL's `bodySHA256` must be the body's hash (compared in constant time) and the
