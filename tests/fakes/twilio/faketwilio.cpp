@@ -722,12 +722,12 @@ void FakeTwilio::advance(const QString &sid)
     }
     m.updated = now();
     if (report && !m.statusCallback.isEmpty())
-        callback(sid, 1);
+        callback(sid);
     if (next >= 0)
         schedule(sid, next);
 }
 
-void FakeTwilio::callback(const QString &sid, int attempt)
+void FakeTwilio::callback(const QString &sid)
 {
     const Message *m = message(sid);
     if (!m)
@@ -746,18 +746,25 @@ void FakeTwilio::callback(const QString &sid, int attempt)
         params.append({QStringLiteral("ErrorCode"), QString::number(m->errorCode)});
     if (m->status == QLatin1String("delivered") || m->status == QLatin1String("undelivered"))
         params.append({QStringLiteral("RawDlrDoneDate"), m->updated.toUTC().toString(QStringLiteral("yyMMddHHmm"))});
+    post(CallbackAttempt{m->sid, m->status, m->statusCallback, 1, 0, false, now()}, params);
+}
+
+// One attempt at a status callback; a retry sends the same request again (the status it reports,
+// not the message's status by then).
+void FakeTwilio::post(CallbackAttempt record, const twilio::FormParams &params)
+{
     QByteArray body;
-    for (const auto &[key, v] : std::as_const(params))
+    for (const auto &[key, v] : params)
         body += (body.isEmpty() ? "" : "&") + QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(v);
-    QNetworkRequest request{QUrl(m->statusCallback)};
+    QNetworkRequest request{QUrl(record.url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("X-Twilio-Signature", twilio::sign(m_authToken.toUtf8(), m->statusCallback, params));
+    request.setRawHeader("X-Twilio-Signature", twilio::sign(m_authToken.toUtf8(), record.url, params));
     request.setRawHeader("User-Agent", "TwilioProxy/1.1");
     request.setTransferTimeout(15000);
-    CallbackAttempt record{m->sid, m->status, m->statusCallback, attempt, 0, false, now()};
+    record.at = now();
     const quint64 generation = m_generation;
     QNetworkReply *reply = m_nam->post(request, body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, record, generation]() mutable {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, record, params, generation]() mutable {
         reply->deleteLater();
         if (generation != m_generation)
             return;
@@ -772,9 +779,12 @@ void FakeTwilio::callback(const QString &sid, int attempt)
         const bool retryable = record.httpStatus == 0 || record.httpStatus >= 500 || record.httpStatus == 429;
         if (retryable && record.attempt <= m_lifecycle.callbackRetries) {
             ++m_stats.callbacksRetried;
-            QTimer::singleShot(m_lifecycle.callbackRetryMs, this, [this, record, generation] {
-                if (generation == m_generation)
-                    callback(record.sid, record.attempt + 1);
+            QTimer::singleShot(m_lifecycle.callbackRetryMs, this, [this, record, params, generation] {
+                if (generation != m_generation)
+                    return;
+                CallbackAttempt next = record;
+                ++next.attempt;
+                post(next, params);
             });
         }
     });

@@ -193,7 +193,8 @@ private:
     void countSender(const QString &sender, const QDateTime &at);
     void schedule(const QString &sid, int delayMs);
     void advance(const QString &sid);
-    void callback(const QString &sid, int attempt);
+    void callback(const QString &sid);
+    void post(CallbackAttempt record, const QList<QPair<QString, QString>> &params);
     QString messagesUri() const;
 
     HttpServer m_http;
