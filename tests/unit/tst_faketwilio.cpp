@@ -902,6 +902,18 @@ void TestFakeTwilio::recordCountsDuplicatesAndResets()
     QCOMPARE(sendText(QStringLiteral("+15551234567"), QStringLiteral("x")).code(), 21606);
     QCOMPARE(sendText(QStringLiteral("+15551234567"), QStringLiteral("x"), QStringLiteral("+15005550099")).status, 201);
 
+    // A rule with a typo is refused rather than ignored; "none" takes a rule away.
+    const Answer typo = finish(start("POST", QStringLiteral("/_fake/config"),
+                                     R"({"concurrency":1,"rules":{"numbers":{"+15551234567":"landlnie"}}})", "", ""));
+    QCOMPARE(typo.status, 400);
+    QVERIFY(typo.field("error").contains(QLatin1String("landlnie")));
+    QCOMPARE(sendText(QStringLiteral("+15551234567"), QStringLiteral("y"), QStringLiteral("+15005550099")).status, 201); // concurrency untouched
+    m_twilio->setNumberRule(QStringLiteral("+15551234567"), QStringLiteral("landline"));
+    QCOMPARE(sendText(QStringLiteral("+15551234567"), QStringLiteral("z"), QStringLiteral("+15005550099")).code(), 21614);
+    control("POST", QStringLiteral("/_fake/config"),
+            QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("numbers"), QJsonObject{{QStringLiteral("+15551234567"), QStringLiteral("none")}}}}}});
+    QCOMPARE(sendText(QStringLiteral("+15551234567"), QStringLiteral("z"), QStringLiteral("+15005550099")).status, 201);
+
     control("POST", QStringLiteral("/_fake/reset"));
     QCOMPARE(control("GET", QStringLiteral("/_fake/messages")).value(QStringLiteral("list")).toArray().size(), 0);
     QCOMPARE(control("GET", QStringLiteral("/_fake/stats")).value(QStringLiteral("requests")).toInt(), 0);

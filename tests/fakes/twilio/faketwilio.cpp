@@ -951,7 +951,9 @@ HttpResponse FakeTwilio::control(HttpExchange *exchange)
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject())
             return HttpResponse::json(400, R"({"error":"a JSON object"})");
-        configure(doc.object());
+        const QString refused = configure(doc.object());
+        if (!refused.isEmpty())
+            return HttpResponse::json(400, compact(QJsonObject{{QStringLiteral("error"), refused}}));
         return HttpResponse::json(200, "{}");
     }
     if (path == QLatin1String("/_fake/reset") && request.method == "POST") {
@@ -961,8 +963,16 @@ HttpResponse FakeTwilio::control(HttpExchange *exchange)
     return HttpResponse::json(404, R"({"error":"no such control endpoint"})");
 }
 
-void FakeTwilio::configure(const QJsonObject &o)
+QString FakeTwilio::configure(const QJsonObject &o)
 {
+    // A rule the fake does not know is refused, and nothing is changed: a typo must not pass quietly.
+    const QJsonObject rules = o.value(QStringLiteral("rules")).toObject();
+    for (const char *group : {"numbers", "suffixes"}) {
+        const QJsonObject g = rules.value(QLatin1String(group)).toObject();
+        for (auto it = g.begin(); it != g.end(); ++it)
+            if (parseRule(it.value().toString()).kind == Rule::None && it.value().toString() != QLatin1String("none"))
+                return QStringLiteral("unknown rule '%1' for %2").arg(it.value().toString(), it.key());
+    }
     const auto has = [&o](const char *key) { return o.contains(QLatin1String(key)); };
     if (has("account_sid"))
         m_accountSid = o.value(QStringLiteral("account_sid")).toString();
@@ -1011,15 +1021,12 @@ void FakeTwilio::configure(const QJsonObject &o)
         for (auto it = next.begin(); it != next.end(); ++it)
             m_next.insert(it.key(), it.value().toInt());
     }
-    if (has("rules")) {
-        const QJsonObject r = o.value(QStringLiteral("rules")).toObject();
-        const QJsonObject numbers = r.value(QStringLiteral("numbers")).toObject();
-        for (auto it = numbers.begin(); it != numbers.end(); ++it)
-            setNumberRule(it.key(), it.value().toString());
-        const QJsonObject suffixes = r.value(QStringLiteral("suffixes")).toObject();
-        for (auto it = suffixes.begin(); it != suffixes.end(); ++it)
-            setSuffixRule(it.key(), it.value().toString());
-    }
+    const QJsonObject numberRules = rules.value(QStringLiteral("numbers")).toObject();
+    for (auto it = numberRules.begin(); it != numberRules.end(); ++it)
+        setNumberRule(it.key(), it.value().toString());
+    const QJsonObject suffixRules = rules.value(QStringLiteral("suffixes")).toObject();
+    for (auto it = suffixRules.begin(); it != suffixRules.end(); ++it)
+        setSuffixRule(it.key(), it.value().toString());
     if (has("lifecycle")) {
         const QJsonObject l = o.value(QStringLiteral("lifecycle")).toObject();
         const auto num = [&l](const char *key, int fallback) { return l.value(QLatin1String(key)).toInt(fallback); };
@@ -1031,6 +1038,7 @@ void FakeTwilio::configure(const QJsonObject &o)
         m_lifecycle.callbackRetryMs = num("callback_retry_ms", m_lifecycle.callbackRetryMs);
         m_lifecycle.callbackOnSending = l.value(QStringLiteral("callback_sending")).toBool(m_lifecycle.callbackOnSending);
     }
+    return {};
 }
 
 } // namespace lux::fakes

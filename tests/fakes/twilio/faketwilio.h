@@ -68,7 +68,8 @@ namespace lux::fakes {
 //                          lifecycle {queued_ms, sending_ms, sent_ms, final_ms, callback_retries,
 //                          callback_retry_ms, callback_sending}
 //                          rules: landline, unsubscribed, blocked_region, unroutable, undelivered[:code]
-//                          (30003 by default; 30006…), failed[:code] (30008 by default)
+//                          (30003 by default; 30006…), failed[:code] (30008 by default), none (takes
+//                          a rule away); an unknown rule: 400 and nothing changes
 //   POST /_fake/reset      forget messages, callbacks and counters (the configuration stays; {"config":
 //                          true} restores the defaults too)
 //   POST /_fake/inbound    {from, to, body, url[, messaging_service_sid]}: posts Twilio's inbound
@@ -139,8 +140,9 @@ public:
     void setNextFaults(const QString &kind, int count) { m_next.insert(kind, count); } // server_error, throttle, drop, lose, slow
     void setSeed(quint32 seed) { m_random.seed(seed); }
     void setLifecycle(const Lifecycle &lifecycle) { m_lifecycle = lifecycle; }
-    void setNumberRule(const QString &number, const QString &rule) { m_numberRules.insert(number, parseRule(rule)); }
-    void setSuffixRule(const QString &digits, const QString &rule) { m_suffixRules.insert(digits, parseRule(rule)); }
+    // "none" (or anything else it does not know) takes a number's rule away.
+    void setNumberRule(const QString &number, const QString &rule) { setRule(m_numberRules, number, rule); }
+    void setSuffixRule(const QString &digits, const QString &rule) { setRule(m_suffixRules, digits, rule); }
     // Every time the fake reads comes from here (tests put messages on other days, or in one second).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     void reset(bool config = false);
@@ -182,10 +184,18 @@ private:
     HttpResponse list(const HttpRequest &request) const;
     HttpResponse control(HttpExchange *exchange);
     void inbound(HttpExchange *exchange);
-    void configure(const QJsonObject &o);
+    QString configure(const QJsonObject &o); // an error, or empty
     QJsonObject statsJson() const;
     bool authorized(const HttpRequest &request) const;
     bool fault(const char *kind, double share);
+    static void setRule(QHash<QString, Rule> &rules, const QString &key, const QString &text)
+    {
+        const Rule rule = parseRule(text);
+        if (rule.kind == Rule::None)
+            rules.remove(key);
+        else
+            rules.insert(key, rule);
+    }
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
     Rule ruleFor(const QString &to) const;
     QJsonObject toJson(const Message &m) const;
