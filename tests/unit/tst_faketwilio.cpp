@@ -523,7 +523,7 @@ void TestFakeTwilio::concurrencyLimitGives20429()
 {
     m_twilio->setConcurrency(2);
     FakeTwilio::Faults slow;
-    slow.latencyMs = 1500; // long enough that all six overlap on a loaded machine
+    slow.latencyMs = 3000; // long enough that all six overlap on a loaded machine
     m_twilio->setFaults(slow);
     const QByteArray form = encode({{QStringLiteral("To"), QStringLiteral("+15551234567")},
                                     {QStringLiteral("From"), kOurs},
