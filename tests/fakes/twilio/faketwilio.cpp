@@ -327,8 +327,7 @@ void FakeTwilio::api(HttpExchange *exchange)
                                                    : twilioError(503, 20503, QStringLiteral("Service Unavailable")));
         return;
     }
-    bool created = false;
-    const HttpResponse response = route(request, m.captured(1), m.captured(2), &created);
+    const HttpResponse response = route(request, m.captured(2));
     const bool lose = faulty && fault("lose", m_faults.loseAnswer);
     const bool slow = faulty && fault("slow", m_faults.slow);
     if (lose)
@@ -351,15 +350,11 @@ void FakeTwilio::api(HttpExchange *exchange)
         QTimer::singleShot(delay, exchange, finish);
 }
 
-HttpResponse FakeTwilio::route(const HttpRequest &request, const QString &account, const QString &rest, bool *created)
+HttpResponse FakeTwilio::route(const HttpRequest &request, const QString &rest)
 {
-    Q_UNUSED(account);
     if (rest == QLatin1String("/Messages.json")) {
-        if (request.method == "POST") {
-            const HttpResponse r = create(request);
-            *created = r.status == 201;
-            return r;
-        }
+        if (request.method == "POST")
+            return create(request);
         if (request.method == "GET")
             return list(request);
     }

@@ -179,7 +179,7 @@ private:
 
     void handle(HttpExchange *exchange);
     void api(HttpExchange *exchange);
-    HttpResponse route(const HttpRequest &request, const QString &account, const QString &rest, bool *created);
+    HttpResponse route(const HttpRequest &request, const QString &rest); // rest: below /Accounts/{Sid}
     HttpResponse create(const HttpRequest &request);
     HttpResponse list(const HttpRequest &request) const;
     HttpResponse control(HttpExchange *exchange);
