@@ -54,7 +54,7 @@ namespace lux::fakes {
 // lost after the message was made (created, then the connection closes), slow answers.
 //
 // Control (no auth):
-//   GET  /_fake/messages   every outbound message accepted: sid, accepted_at (ms), from, to, body,
+//   GET  /_fake/messages   every outbound message accepted: sid, accepted_at (ISO 8601) and accepted_ms, from, to, body,
 //                          status, error_code, num_segments, price, and copies (how many messages
 //                          have the same To and Body: the duplicate check); ?to=… narrows it
 //   GET  /_fake/callbacks  every status callback attempt: sid, status, url, attempt, http_status, ok
