@@ -200,7 +200,7 @@ Status Segments::checkLength(QStringView text)
     if (text.size() <= kMaxBodyCharacters)
         return {};
     const int n = int(std::min<qsizetype>(text.size(), std::numeric_limits<int>::max()));
-    return Error(errc::smsTooLong, tr("The text has %n characters; Twilio accepts at most %1.", nullptr, n)
+    return Error(errc::smsTooLong, tr("The text has %n character(s); Twilio accepts at most %1.", nullptr, n)
                                        .arg(QLocale().toString(kMaxBodyCharacters)));
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real luxctl binary.
+#include "sms/segments.h"
 #include "storage/database.h"
 #include "secrets/secretstore.h"
 #include "testsupport.h"
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void unknownCommandsAreNamed_data();
     void unknownCommandsAreNamed();
     void sendingASentCampaignDoesNothing();
+    void smsSegmentsPrintsTheCount();
 };
 
 void TestLuxctl::initCheckJson()
@@ -567,6 +569,47 @@ void TestLuxctl::sendingASentCampaignDoesNothing()
     const QJsonObject outbox = json.json().value(QStringLiteral("outbox")).toObject();
     for (auto it = outbox.constBegin(); it != outbox.constEnd(); ++it)
         QVERIFY2(it.value().toInteger() == 0, qPrintable(it.key()));
+}
+
+void TestLuxctl::smsSegmentsPrintsTheCount()
+{
+    // The JSON of the issue, fields in its order: 161 GSM characters are 153 + 8 septets (Twilio: 160 in
+    // one part, 153 a part once concatenated).
+    const QString gsm = QString(161, QLatin1Char('a'));
+    Run r = luxctl({QStringLiteral("sms"), QStringLiteral("segments"), gsm, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray(R"({"encoding":"GSM-7","segments":2,"units":161,"per_segment":153,"ucs2_chars":[]})" "\n"));
+    QVERIFY(r.err.isEmpty());
+
+    // Curly quotes and an emoji: UCS-2, the emoji two units; the characters to blame in order.
+    const QString ucs2 = QStringLiteral("Sale “today” ") + QString::fromUcs4(U"\U0001F600");
+    r = luxctl({QStringLiteral("sms"), QStringLiteral("segments"), ucs2, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(QStringLiteral("encoding")).toString(), QStringLiteral("UCS-2"));
+    QCOMPARE(o.value(QStringLiteral("segments")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("units")).toInt(), 15);
+    QCOMPARE(o.value(QStringLiteral("per_segment")).toInt(), 70);
+    QCOMPARE(o.value(QStringLiteral("ucs2_chars")).toArray(),
+             (QJsonArray{QStringLiteral("“"), QStringLiteral("”"), QString::fromUcs4(U"\U0001F600")}));
+    // The binary and the library agree.
+    const sms::SegmentCount c = sms::Segments::count(ucs2);
+    QCOMPARE(o.value(QStringLiteral("units")).toInt(), c.units);
+    QCOMPARE(o.value(QStringLiteral("ucs2_chars")).toArray(), QJsonArray::fromStringList(c.ucs2CharStrings()));
+
+    // Without --json, one readable line (and the blamed characters on the next).
+    r = luxctl({QStringLiteral("sms"), QStringLiteral("segments"), ucs2});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("UCS-2: 1 segment"), r.out.constData());
+    QVERIFY2(r.out.contains("“ ” "), r.out.constData());
+
+    // Over Twilio's 1,600 characters: a failure that still reports the count.
+    r = luxctl({QStringLiteral("sms"), QStringLiteral("segments"), QString(1601, QLatin1Char('a')), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("sms.too-long"));
+    QCOMPARE(r.json().value(QStringLiteral("segments")).toInt(), 11);
+    // No text, or two: a usage error.
+    QCOMPARE(luxctl({QStringLiteral("sms"), QStringLiteral("segments")}).exitCode, 2);
 }
 
 LUX_TEST_MAIN(TestLuxctl, QCoreApplication)
