@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigntracking.h"
+#include "content/mergetemplate.h"
 #include "common/errorcodes.h"
 
 #include "channels/httpclient.h"
@@ -203,7 +204,7 @@ Result<CampaignTracking> CampaignTracking::create(const Config &config)
     auto ring = KeyRing::parse(config.keys);
     if (!ring)
         return Error(errc::trackingKeys, tr("The tracking signing keys cannot be used: %1").arg(ring.error().message));
-    return CampaignTracking(config, TokenCodec(*ring));
+    return CampaignTracking(config, TokenCodec(*ring), ShortLinkCodec(*ring));
 }
 
 QString CampaignTracking::base() const
@@ -261,19 +262,29 @@ Status CampaignTracking::prepareLinks(QSqlDatabase db, const campaigns::Campaign
 {
     if (campaign.tracking == campaigns::TrackingMode::Off || !hasTracker())
         return {}; // nothing is rewritten, so nothing is numbered
-    const auto t = content::TemplateStore(db).find(campaign.templateId);
-    if (!t)
-        return Error(errc::trackingLinks, tr("The campaign's template cannot be read: %1").arg(t.error().message));
-    content::EmailTemplate message = *t;
-    if (!campaign.subject.isEmpty())
-        message.subject = campaign.subject;
-    const QString unsubscribe = unsubscribeUrl(campaign.id, 0);
-    const auto rendered = content::TemplateRenderer(db).render(message, nullptr, {{QStringLiteral("unsubscribe_url"), unsubscribe}});
-    // The text part's links share the numbers of the HTML's; those only it has come after.
-    QStringList found = LinkRewriter::links(rendered.html, unsubscribe);
-    for (const QString &url : LinkRewriter::textLinks(rendered.text, unsubscribe))
-        if (!found.contains(url))
-            found.append(url);
+    QStringList found;
+    if (campaign.channel == QLatin1String("sms")) {
+        // A text's links, as written for nobody (links that differ per contact are left alone).
+        if (campaign.tracking == campaigns::TrackingMode::Anonymous)
+            return {}; // short links name their recipient: an anonymous campaign's texts keep their links
+        const content::TemplateRenderer renderer(db);
+        const auto body = content::MergeTemplate::compile(campaign.body, renderer.fields(), content::MergeTemplate::Mode::Text);
+        found = LinkRewriter::textLinks(body.render(renderer.valuesFor(nullptr)));
+    } else {
+        const auto t = content::TemplateStore(db).find(campaign.templateId);
+        if (!t)
+            return Error(errc::trackingLinks, tr("The campaign's template cannot be read: %1").arg(t.error().message));
+        content::EmailTemplate message = *t;
+        if (!campaign.subject.isEmpty())
+            message.subject = campaign.subject;
+        const QString unsubscribe = unsubscribeUrl(campaign.id, 0);
+        const auto rendered = content::TemplateRenderer(db).render(message, nullptr, {{QStringLiteral("unsubscribe_url"), unsubscribe}});
+        // The text part's links share the numbers of the HTML's; those only it has come after.
+        found = LinkRewriter::links(rendered.html, unsubscribe);
+        for (const QString &url : LinkRewriter::textLinks(rendered.text, unsubscribe))
+            if (!found.contains(url))
+                found.append(url);
+    }
     const auto known = loadLinks(db, campaign.id);
     if (!known)
         return known.error();
@@ -370,6 +381,20 @@ QString CampaignTracking::decorateText(const QString &text, qint64 campaignId, q
                                        bool anonymous) const
 {
     return LinkRewriter::rewriteText(text, clicks(links, campaignId, outboxId, anonymous));
+}
+
+QString CampaignTracking::shortenText(const QString &text, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links) const
+{
+    if (!hasTracker())
+        return text;
+    const QString prefix = base() + QStringLiteral("/s/");
+    return LinkRewriter::rewriteText(text, [&](const QString &url) -> QString {
+        const auto it = links.constFind(url);
+        if (it == links.constEnd())
+            return {};
+        const QString code = m_short.sign(quint64(campaignId), quint64(outboxId), *it);
+        return code.isEmpty() ? QString() : prefix + code;
+    });
 }
 
 std::function<QString(const QString &)> CampaignTracking::clicks(const QHash<QString, quint32> &links, qint64 campaignId, qint64 outboxId,

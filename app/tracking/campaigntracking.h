@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "tracking/shortlink.h"
 #include "tracking/token.h"
 
 #include <QCoreApplication>
@@ -97,11 +98,19 @@ public:
     QString decorateText(const QString &text, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links,
                          bool anonymous = false) const;
 
+    // A text's links through the tracker's short links (https://t.example.com/s/<code>, 23
+    // characters after the host, fitting an SMS), one code per recipient and link; a link whose
+    // numbers do not fit a code, or that the campaign did not number, is left as written.
+    QString shortenText(const QString &text, qint64 campaignId, qint64 outboxId, const QHash<QString, quint32> &links) const;
+
     const Config &config() const { return m_config; }
     QUrl apiUrl(const QString &path) const;
 
 private:
-    CampaignTracking(Config config, TokenCodec codec) : m_config(std::move(config)), m_codec(std::move(codec)) {}
+    CampaignTracking(Config config, TokenCodec codec, ShortLinkCodec shortLinks)
+        : m_config(std::move(config)), m_codec(std::move(codec)), m_short(std::move(shortLinks))
+    {
+    }
     QString base() const;
     // The click address of a link of `links` (empty for any other), for the rewriters.
     std::function<QString(const QString &)> clicks(const QHash<QString, quint32> &links, qint64 campaignId, qint64 outboxId,
@@ -109,6 +118,7 @@ private:
 
     Config m_config;
     TokenCodec m_codec;
+    ShortLinkCodec m_short;
 };
 
 } // namespace lux::tracking

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackersync.h"
+#include "campaigns/outbox.h"
+#include "contacts/smsconsent.h"
 #include "common/errorcodes.h"
 
 #include "channels/httpclient.h"
@@ -144,6 +146,11 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
         bool machine = e.value(QStringLiteral("machine")).toBool();
         QString reason = e.value(QStringLiteral("reason")).toString();
         ++s.events;
+        if (trackerId > 0 && kind.startsWith(QLatin1String("sms-"))) {
+            if (lux::Status applied = applySms(e, s); !applied)
+                return applied.error();
+            continue;
+        }
         if (trackerId <= 0 || (kind != QLatin1String("open") && kind != QLatin1String("click") && kind != QLatin1String("unsubscribe"))) {
             ++s.ignored;
             continue;
@@ -254,6 +261,68 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
         return c.error();
     s.cursor = cursor;
     return s;
+}
+
+lux::Status TrackerSync::applySms(const QJsonObject &e, Summary &s)
+{
+    const QString kind = e.value(QStringLiteral("type")).toString();
+    const QString sid = e.value(QStringLiteral("sid")).toString();
+    const qint64 at = e.value(QStringLiteral("at")).toInteger();
+    if (sid.isEmpty()) {
+        ++s.ignored;
+        return {};
+    }
+    if (kind == QLatin1String("sms-status")) {
+        const QJsonValue code = e.value(QStringLiteral("error_code"));
+        const auto moved = campaigns::Outbox(m_db).applyDelivery(QStringLiteral("sms"), sid, e.value(QStringLiteral("status")).toString(),
+                                                                 code.isDouble() ? QString::number(code.toInteger()) : QString(), at);
+        if (!moved)
+            return moved.error();
+        if (*moved)
+            ++s.smsStatuses;
+        else
+            ++s.ignored; // replayed, out of order, or not one of ours (a test send)
+        return {};
+    }
+    if (kind != QLatin1String("sms-inbound")) {
+        ++s.ignored;
+        return {};
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM sms_inbound WHERE sid = ?"));
+    q.addBindValue(sid);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    if (q.next()) {
+        ++s.ignored; // applied before
+        return {};
+    }
+    const QString from = e.value(QStringLiteral("from")).toString();
+    const QString to = e.value(QStringLiteral("to")).toString();
+    const QString body = e.value(QStringLiteral("body")).toString().left(1600);
+    QString keyword = e.value(QStringLiteral("keyword")).toString();
+    static const QStringList known{QStringLiteral("opt-out"), QStringLiteral("opt-in"), QStringLiteral("help"), QStringLiteral("other")};
+    if (!known.contains(keyword))
+        keyword = QStringLiteral("other");
+    contacts::SmsConsent consent(m_db);
+    if (keyword == QLatin1String("opt-out")) {
+        const auto out = consent.optOutWithin(from, tr("Texted “%1” to %2").arg(body.left(100), to));
+        if (!out)
+            return out.error();
+        ++s.smsOptOuts;
+    } else if (keyword == QLatin1String("opt-in")) {
+        const auto in = consent.optInWithin(from, tr("Texted “%1” to %2").arg(body.left(100), to));
+        if (!in)
+            return in.error();
+    }
+    q.prepare(QStringLiteral("INSERT INTO sms_inbound (sid, contact_id, from_number, to_number, body, keyword, received_at, tracker_id) "
+                             "VALUES (?, (SELECT id FROM contacts WHERE phone = ? ORDER BY id LIMIT 1), ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList{sid, from, from, to, body, keyword, at, e.value(QStringLiteral("id")).toInteger()})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    ++s.smsReplies;
+    return {};
 }
 
 QCoro::Task<lux::Status> TrackerSync::check(QNetworkAccessManager *network, QString trackerUrl, QByteArray apiToken)

@@ -30,6 +30,9 @@ public:
         int clicks = 0;
         int unsubscribes = 0;
         int machine = 0;
+        int smsStatuses = 0;  // delivery receipts that moved a text forward
+        int smsReplies = 0;   // texts people sent back (keywords included)
+        int smsOptOuts = 0;   // STOP and its kin: numbers put on the SMS suppression list
         int ignored = 0; // test sends, deleted campaigns
         QString cursor;
     };
@@ -50,6 +53,11 @@ public:
     static QCoro::Task<lux::Status> check(QNetworkAccessManager *network, QString trackerUrl, QByteArray apiToken);
 
 private:
+    // Twilio's events through the tracker, inside apply()'s transaction: a delivery receipt moves
+    // its text forward (never back); a text sent back is a keyword acted on (STOP puts the number on
+    // the SMS suppression list and withdraws consent, START gives it back) or a reply kept for the
+    // contact. The message SID makes a replayed event change nothing.
+    lux::Status applySms(const QJsonObject &event, Summary &summary);
     void recordOutcome(const QString &error);
 
     QNetworkAccessManager *m_network;

@@ -39,6 +39,13 @@ Status SmsChannel::prepare(const campaigns::Campaign &campaign)
         return Error(errc::smsBody, tr("The campaign has no text to send."));
     m_renderer = std::make_unique<content::TemplateRenderer>(m_db);
     m_body = content::MergeTemplate::compile(campaign.body, m_renderer->fields(), content::MergeTemplate::Mode::Text);
+    m_links.clear();
+    if (m_tracking && m_tracking->hasTracker() && campaign.tracking == campaigns::TrackingMode::PerPerson) {
+        const auto links = tracking::CampaignTracking::loadLinks(m_db, campaign.id);
+        if (!links)
+            return links.error();
+        m_links = *links;
+    }
     if (!m_body.isValid()) {
         const content::MergeProblem p = m_body.problems().value(0);
         return Error(errc::smsBody, tr("The text cannot be merged: line %1, column %2: %3").arg(p.line).arg(p.column).arg(p.message));
@@ -60,6 +67,8 @@ Result<QByteArray> SmsChannel::build(const Delivery &d) const
     QString text = m_body.render(m_renderer->valuesFor(contact ? &*contact : nullptr)).trimmed();
     if (text.isEmpty())
         return Error(errc::smsBody, tr("The text is empty for this contact."));
+    if (!d.test && !m_links.isEmpty())
+        text = m_tracking->shortenText(text, m_campaignId, d.outboxId, m_links);
     // The opt-out line speaks the recipient's language (the campaign's merge fills the rest).
     text = sms::withOptOutLine(text, contact ? contact->language : QString());
     if (d.test)

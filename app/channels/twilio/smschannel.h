@@ -77,7 +77,7 @@ private:
     std::unique_ptr<content::TemplateRenderer> m_renderer;
     content::MergeTemplate m_body;
     qint64 m_campaignId = 0;
-    bool m_optOutLine = true;
+    QHash<QString, quint32> m_links; // the campaign's numbered links, when its texts track them
 };
 
 // Makes the SMS channel for a run on one thread, with the one Twilio client it keeps for every run.
