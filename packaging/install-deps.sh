@@ -17,7 +17,8 @@ packages=(
   libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev
   chromium
   libmicrohttpd-dev wrk nginx-light
-  python3 bc time
+  libphonenumber-dev
+  python3 python3-phonenumbers bc time
   fonts-dejavu-core fonts-liberation
 )
 

@@ -2,6 +2,7 @@
 #include "addressing.h"
 
 #include "common/errorcodes.h"
+#include "phonenumbers.h"
 
 #include <QHash>
 #include <QUrl>
@@ -89,74 +90,12 @@ Result<EmailAddress> Addressing::parseEmail(const QString &input, QHash<QString,
     return e;
 }
 
-QString Addressing::callingCode(const QString &country)
-{
-    static const QHash<QString, QString> codes = {
-        {QStringLiteral("US"), QStringLiteral("1")},  {QStringLiteral("CA"), QStringLiteral("1")},
-        {QStringLiteral("MX"), QStringLiteral("52")}, {QStringLiteral("GB"), QStringLiteral("44")},
-        {QStringLiteral("IE"), QStringLiteral("353")}, {QStringLiteral("ES"), QStringLiteral("34")},
-        {QStringLiteral("PT"), QStringLiteral("351")}, {QStringLiteral("FR"), QStringLiteral("33")},
-        {QStringLiteral("DE"), QStringLiteral("49")}, {QStringLiteral("AT"), QStringLiteral("43")},
-        {QStringLiteral("CH"), QStringLiteral("41")}, {QStringLiteral("IT"), QStringLiteral("39")},
-        {QStringLiteral("NL"), QStringLiteral("31")}, {QStringLiteral("BE"), QStringLiteral("32")},
-        {QStringLiteral("SE"), QStringLiteral("46")}, {QStringLiteral("NO"), QStringLiteral("47")},
-        {QStringLiteral("DK"), QStringLiteral("45")}, {QStringLiteral("FI"), QStringLiteral("358")},
-        {QStringLiteral("PL"), QStringLiteral("48")}, {QStringLiteral("AU"), QStringLiteral("61")},
-        {QStringLiteral("NZ"), QStringLiteral("64")}, {QStringLiteral("BR"), QStringLiteral("55")},
-        {QStringLiteral("AR"), QStringLiteral("54")}, {QStringLiteral("CL"), QStringLiteral("56")},
-        {QStringLiteral("CO"), QStringLiteral("57")}, {QStringLiteral("PE"), QStringLiteral("51")},
-        {QStringLiteral("IN"), QStringLiteral("91")}, {QStringLiteral("JP"), QStringLiteral("81")},
-        {QStringLiteral("CN"), QStringLiteral("86")}, {QStringLiteral("ZA"), QStringLiteral("27")},
-    };
-    return codes.value(country.trimmed().toUpper());
-}
-
 Result<QString> Addressing::toE164(const QString &input, const QString &defaultCountry)
 {
-    const QString text = input.trimmed();
-    const auto invalid = [&](const QString &why) {
-        return Error(errc::phoneInvalid, tr("\"%1\" is not a valid phone number: %2").arg(text, why));
-    };
-    QString digits;
-    bool international = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isDigit() && c.unicode() < 128) {
-            digits += c;
-        } else if (c == QLatin1Char('+') && digits.isEmpty() && !international) {
-            international = true;
-        } else if (c == QLatin1Char(' ') || c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('(')
-                   || c == QLatin1Char(')') || c == QLatin1Char('/')) {
-            continue;
-        } else {
-            return invalid(tr("the character '%1' does not belong in a phone number.").arg(c));
-        }
-    }
-    if (digits.isEmpty())
-        return invalid(tr("it has no digits."));
-    if (!international && digits.startsWith(QStringLiteral("00"))) {
-        international = true;
-        digits.remove(0, 2);
-    }
-    if (!international) {
-        const QString code = callingCode(defaultCountry);
-        if (code.isEmpty())
-            return invalid(tr("it has no country code and the default country is not known."));
-        if (code == QLatin1String("1")) {
-            if (digits.size() == 11 && digits.startsWith(QLatin1Char('1')))
-                digits.remove(0, 1); // 1 555 … written with the trunk 1
-            if (digits.size() != 10)
-                return invalid(tr("a North American number has 10 digits."));
-        } else if (digits.startsWith(QLatin1Char('0')) && code != QLatin1String("39")) {
-            digits.remove(0, 1); // national trunk prefix (Italy keeps its 0)
-        }
-        digits.prepend(code);
-    }
-    if (digits.startsWith(QLatin1Char('0')))
-        return invalid(tr("a country code never starts with 0."));
-    if (digits.size() < 8 || digits.size() > 15)
-        return invalid(tr("it has %1 digits with the country code; E.164 allows 8 to 15.").arg(digits.size()));
-    return QString(QStringLiteral("+") + digits);
+    auto parsed = PhoneNumbers::parse(input, defaultCountry);
+    if (!parsed)
+        return parsed.error();
+    return std::move(parsed->e164);
 }
 
 } // namespace lux::contacts

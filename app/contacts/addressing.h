@@ -28,10 +28,9 @@ public:
     // domainCache, when given, remembers each domain's ASCII form (lists repeat a few domains a lot).
     static Result<EmailAddress> parseEmail(const QString &input, QHash<QString, QString> *domainCache = nullptr);
 
-    // E.164: "+" and 8–15 digits. Numbers without a country code get the default country's calling
-    // code (ISO 3166 alpha-2, e.g. "US", "ES"); a national trunk prefix 0 is dropped.
+    // The number in E.164, read and checked by libphonenumber (PhoneNumbers::parse, which also gives
+    // its type and region): defaultCountry (ISO 3166 alpha-2) for numbers written without a country code.
     static Result<QString> toE164(const QString &input, const QString &defaultCountry);
-    static QString callingCode(const QString &country); // "" when unknown
 };
 
 } // namespace lux::contacts

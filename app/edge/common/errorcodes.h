@@ -138,6 +138,16 @@ inline constexpr QLatin1StringView jobLease{"job.lease"};
 inline constexpr QLatin1StringView outboxState{"outbox.state"};
 
 inline constexpr QLatin1StringView phoneInvalid{"phone.invalid"};
+// Phone numbers through libphonenumber (issue 15): no country code and no default country to take one
+// from; a country calling code nobody has; too few or too many digits for the country; the right
+// length but a range the country never assigned.
+inline constexpr QLatin1StringView phoneNoCountry{"phone.no-country"};
+inline constexpr QLatin1StringView phoneCountryCode{"phone.country-code"};
+inline constexpr QLatin1StringView phoneLength{"phone.length"};
+inline constexpr QLatin1StringView phoneUnassigned{"phone.unassigned"};
+
+// Quiet hours (issue 15): a row of the state table that cannot be read.
+inline constexpr QLatin1StringView quietHoursTable{"quiet-hours.table"};
 
 inline constexpr QLatin1StringView reportNone{"report.none"};
 
