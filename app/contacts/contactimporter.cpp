@@ -491,6 +491,37 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
     QSqlQuery consent(db);
     consent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
                                    "VALUES (?, 'email', 'given', 'import', ?, ?, ?)"));
+    // SMS consent for every imported number (--sms-consent): its own record, with the words and the file.
+    QSqlQuery smsState(db);
+    smsState.prepare(QStringLiteral("SELECT coalesce(c.phone, ''), c.sms_consent, EXISTS (SELECT 1 FROM suppression s "
+                                    "WHERE s.channel = 'sms' AND s.address_key = c.phone) FROM contacts c WHERE c.id = ?"));
+    QSqlQuery smsConsent(db);
+    smsConsent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user, consent_text, source) "
+                                      "VALUES (?, 'sms', 'given', 'import', ?, ?, ?, ?, ?)"));
+    QSqlQuery smsOn(db);
+    smsOn.prepare(QStringLiteral("UPDATE contacts SET sms_consent = 1 WHERE id = ?"));
+    const QString smsSource = QFileInfo(csvPath).fileName();
+    const auto giveSmsConsent = [&](qint64 contactId) -> Status {
+        if (options.smsConsentText.trimmed().isEmpty())
+            return {};
+        smsState.addBindValue(contactId);
+        if (!smsState.exec() || !smsState.next())
+            return storage::queryError(smsState);
+        const bool skip = smsState.value(0).toString().isEmpty() || smsState.value(1).toInt() == 1 || smsState.value(2).toBool();
+        smsState.finish();
+        if (skip) // no number, consent already, or a number that opted out: never given back by an import
+            return {};
+        for (const QVariant &v : QVariantList{contactId, tr("Imported from %1").arg(smsSource), now, by,
+                                              options.smsConsentText.trimmed(), smsSource})
+            smsConsent.addBindValue(v);
+        if (!smsConsent.exec())
+            return storage::queryError(smsConsent);
+        smsOn.addBindValue(contactId);
+        if (!smsOn.exec())
+            return storage::queryError(smsOn);
+        ++report.smsConsents;
+        return {};
+    };
 
     // Rejected rows stream to a file that only appears when the import succeeds. It is opened in a
     // spreadsheet to fix them, so its cells are neutralised like an export's, and a control character
@@ -683,6 +714,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 if (!consent.exec())
                     return storage::queryError(consent);
             }
+            if (Status given = giveSmsConsent(contactId); !given)
+                return given.error();
         } else {
             // Known already, in the database or earlier in this file.
             ++report.duplicates;
@@ -755,6 +788,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 }
                 ++report.updated;
             }
+            if (Status given = giveSmsConsent(contactId); !given)
+                return given.error();
             if (options.onDuplicate == DuplicatePolicy::Skip)
                 continue; // skipped rows add no tags either
         }
