@@ -532,8 +532,15 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
 void TrackerServer::onCompleted(void *cls, MHD_Connection *c, void **state, int)
 {
     auto *self = static_cast<TrackerServer *>(cls);
-    self->m_guard->requestComplete(guarded(c)); // keep-alive: the next request's deadline starts
     auto *r = static_cast<Request *>(*state);
+    // onUri makes the state before libmicrohttpd may refuse the request itself (431, 414, a broken
+    // header): such a request never reached us, and is neither logged nor counted as answered.
+    if (r && !r->begun) {
+        delete r;
+        *state = nullptr;
+        return;
+    }
+    self->m_guard->requestComplete(guarded(c)); // keep-alive: the next request's deadline starts
     if (!r)
         return;
     self->log(*r);
