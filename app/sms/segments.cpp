@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <limits>
+#include <memory>
 
 namespace lux::sms {
 
@@ -62,14 +64,30 @@ inline qsizetype codePointLength(const char16_t *p, qsizetype i, qsizetype n)
 
 void collectUcs2Chars(const char16_t *p, qsizetype from, qsizetype n, QList<char32_t> &out)
 {
+    // A linear look-up while the list is short (a few quotes and emoji); a bitmap of the BMP once it
+    // is not (a Chinese or Russian text has thousands of distinct characters).
+    constexpr qsizetype kLinear = 32;
+    std::unique_ptr<std::bitset<0x10000>> seen;
     for (qsizetype i = from; i < n;) {
         const qsizetype len = codePointLength(p, i, n);
         const char32_t cp = len == 2 ? QChar::surrogateToUcs4(p[i], p[i + 1]) : char32_t(p[i]);
         i += len;
         if (len == 1 && septetsOf(char16_t(cp)) != 0)
             continue;
-        if (!out.contains(cp))
-            out.append(cp);
+        if (seen && cp <= 0xFFFF) {
+            if (seen->test(cp))
+                continue;
+            seen->set(cp);
+        } else if (out.contains(cp)) {
+            continue;
+        }
+        out.append(cp);
+        if (!seen && out.size() == kLinear) {
+            seen = std::make_unique<std::bitset<0x10000>>();
+            for (char32_t c : std::as_const(out))
+                if (c <= 0xFFFF)
+                    seen->set(c);
+        }
     }
 }
 

@@ -389,6 +389,16 @@ void TestSmsSegments::ucs2CharsInOrderOfFirstAppearance()
                                                QStringLiteral("…")}));
     QCOMPARE(c.ucs2Chars.size(), 5);
     QCOMPARE(c.ucs2Chars.at(3), char32_t(0x1F600));
+    // Many distinct characters (past the short list's linear look-up): each once, in order.
+    QString cyrillic;
+    QList<char32_t> expected;
+    for (char32_t letter = 0x0430; letter < 0x0430 + 32 + 20; ++letter) {
+        cyrillic += QChar(char16_t(letter));
+        expected << letter;
+    }
+    const QString twice = cyrillic + QStringLiteral(" ") + cyrillic + grin + grin;
+    expected << char32_t(0x1F600);
+    QCOMPARE(Segments::count(twice).ucs2Chars, expected);
     // A GSM-7 text lists nothing.
     QVERIFY(Segments::count(QStringLiteral("Hola José, 10 € [ok]")).ucs2Chars.isEmpty());
 }
