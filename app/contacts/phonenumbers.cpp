@@ -272,7 +272,20 @@ Result<PhoneNumber> PhoneNumbers::parse(const QString &input, const QString &def
         return invalid(errc::phoneInvalid, tr("it is empty."));
     const QString region = defaultRegion.trimmed().toUpper();
     LibNumber number;
-    const auto parsed = util().Parse(text.toStdString(), region.isEmpty() ? std::string("ZZ") : region.toStdString(), &number);
+    auto parsed = util().Parse(text.toStdString(), region.isEmpty() ? std::string("ZZ") : region.toStdString(), &number);
+    // 00 is the international prefix almost everywhere but North America (011), and lists written
+    // there still carry numbers like "0044 20 …": read such a number as international when the
+    // default country's own plan cannot (no national number in North America starts with 0).
+    if (text.startsWith(QLatin1String("00"))
+        && (parsed != PhoneNumberUtil::NO_PARSING_ERROR || !util().IsValidNumber(number))) {
+        LibNumber international;
+        const QString plus = QLatin1Char('+') + text.mid(2);
+        if (util().Parse(plus.toStdString(), "ZZ", &international) == PhoneNumberUtil::NO_PARSING_ERROR
+            && util().IsValidNumber(international)) {
+            number = international;
+            parsed = PhoneNumberUtil::NO_PARSING_ERROR;
+        }
+    }
     switch (parsed) {
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;

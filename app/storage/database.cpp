@@ -4,6 +4,7 @@
 #include "common/errorcodes.h"
 #include "common/logging.h"
 #include "migrations.h"
+#include "contacts/phonenumbers.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -239,6 +240,17 @@ Status Database::prepare(bool existed, OpenReport &report)
             return s;
         report.migratedFrom = version;
         report.created = !existed || version == 0;
+    }
+
+    // Migration 13 added contacts.phone_type and phone_region; libphonenumber fills them for the rows
+    // stored before, in batches that each commit (docs/PERFORMANCE.md, "Phone numbers (issue 15)",
+    // has the cost). The mark is set only when every row is done, so an open killed half-way goes on
+    // where it stopped next time.
+    if (!m_readOnly && meta(QStringLiteral("phone_types_filled")) != QLatin1String("13")) {
+        if (const auto filled = contacts::PhoneNumbers::fillMissingTypes(db); !filled)
+            return filled.error();
+        if (Status s = setMeta(QStringLiteral("phone_types_filled"), QStringLiteral("13")); !s)
+            return s;
     }
 
     if (!m_readOnly) {
