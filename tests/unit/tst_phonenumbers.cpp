@@ -362,6 +362,7 @@ void TestPhoneNumbers::openingFillsTypesOfOlderRows()
     auto db = Database::open(path);
     QVERIFY2(db.ok(), test::errorText(db).constData());
     QCOMPARE((*db)->report().migratedFrom, 12);
+    (*db)->waitForPhoneTypes(); // typed on a worker thread: opening does not wait for it
     const auto types = typesByEmail((*db)->connection());
     QCOMPARE(types.value(QStringLiteral("us@example.com")).first.toString(), QStringLiteral("fixed_line_or_mobile"));
     QCOMPARE(types.value(QStringLiteral("us@example.com")).second.toString(), QStringLiteral("US"));
