@@ -3,6 +3,7 @@
 #include "common/errorcodes.h"
 
 #include "contacts/addressing.h"
+#include "storage/sqlvalues.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -113,7 +114,7 @@ Result<SenderMailbox> SenderStore::save(const QString &address, const SenderPace
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT (channel, lower(address)) DO UPDATE SET kind = excluded.kind, per_second = excluded.per_second, "
                              "per_minute = excluded.per_minute, per_day = excluded.per_day, concurrency = excluded.concurrency"));
-    for (const QVariant &v : QVariantList{m_channel, *normalised, kind, limits.perSecond, limits.perMinute, limits.perDay,
+    for (const QVariant &v : QVariantList{m_channel, *normalised, storage::notNull(kind), limits.perSecond, limits.perMinute, limits.perDay,
                                           limits.concurrency, QDateTime::currentMSecsSinceEpoch()})
         q.addBindValue(v);
     if (!q.exec())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sendsetup.h"
 
+#include <algorithm>
+
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "common/errorcodes.h"
@@ -40,9 +42,10 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
 
 sms::QuietHoursPolicy SendSetup::quietHours() const
 {
+    // The settings may narrow the window, never widen it past the law's 08:00–21:00 (47 CFR 64.1200(c)(1)).
     sms::QuietHoursPolicy policy;
-    policy.start = QTime(0, 0).addSecs(sms.quietStartMinutes * 60);
-    policy.end = QTime(0, 0).addSecs(sms.quietEndMinutes * 60);
+    policy.start = QTime(0, 0).addSecs(std::max(sms.quietStartMinutes, 8 * 60) * 60);
+    policy.end = QTime(0, 0).addSecs(std::min(sms.quietEndMinutes, 21 * 60) * 60);
     policy.stateRules = sms.stateRules;
     return policy;
 }

@@ -12,6 +12,17 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n digit(s) after +%1 is too few for a number in %2.': ('%n digit after +%1 is too few for a number in %2.', '%n digits after +%1 are too few for a number in %2.'),
+    '%n digit(s) after +%1 is too many for a number in %2.': ('%n digit after +%1 is too many for a number in %2.', '%n digits after +%1 are too many for a number in %2.'),
+    'no number in %2 has %n digit(s) after +%1.': ('no number in %2 has %n digit after +%1.', 'no number in %2 has %n digits after +%1.'),
+    '%n column(s) where a rule has 4 (state, days, window, source).': ('%n column where a rule has 4 (state, days, window, source).', '%n columns where a rule has 4 (state, days, window, source).'),
+    'The text has %n character(s); Twilio accepts at most %1.': ('The text has %n character; Twilio accepts at most %1.', 'The text has %n characters; Twilio accepts at most %1.'),
+    'GSM-7: %n segment(s), %1 septets (%2 a segment), %3 left in the last one.': ('GSM-7: %n segment, %1 septets (%2 a segment), %3 left in the last one.', 'GSM-7: %n segments, %1 septets (%2 a segment), %3 left in the last one.'),
+    'UCS-2: %n segment(s), %1 UTF-16 units (%2 a segment), %3 left in the last one.': ('UCS-2: %n segment, %1 UTF-16 units (%2 a segment), %3 left in the last one.', 'UCS-2: %n segments, %1 UTF-16 units (%2 a segment), %3 left in the last one.'),
+    '%n part(s)': ('%n part', '%n parts'),
+    '%n character(s) left in this part': ('%n character left in this part', '%n characters left in this part'),
+    "%n character(s) over Twilio's limit of %1: Twilio refuses a longer text.": ("%n character over Twilio's limit of %1: Twilio refuses a longer text.", "%n characters over Twilio's limit of %1: Twilio refuses a longer text."),
+    '%1 force(s) UCS-2: 70 characters a part instead of 160.': ('%1 forces UCS-2: 70 characters a part instead of 160.', '%1 force UCS-2: 70 characters a part instead of 160.'),
     '%n prefetch(es)': ('%n prefetch', '%n prefetches'),
     '%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).': ('%n message read (bounces: %1, unsubscribes: %2, replies: %3).', '%n messages read (bounces: %1, unsubscribes: %2, replies: %3).'),
     'The answer is longer than %n bytes.': ('The answer is longer than %n byte.', 'The answer is longer than %n bytes.'),
