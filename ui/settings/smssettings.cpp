@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <initializer_list>
 
 namespace lux::ui {
 
@@ -137,6 +138,23 @@ QLabel *statusLabel(QWidget *parent, const char *name)
     l->setWordWrap(true);
     l->setProperty("role", QStringLiteral("muted"));
     return l;
+}
+
+// A field with what is said about it right under it, closer to it than the next field is.
+QWidget *stacked(QWidget *parent, std::initializer_list<QObject *> parts)
+{
+    auto *box = new QWidget(parent);
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(4);
+    for (QObject *part : parts) {
+        if (auto *w = qobject_cast<QWidget *>(part))
+            v->addWidget(w);
+        else if (auto *l = qobject_cast<QLayout *>(part))
+            v->addLayout(l);
+    }
+    v->addStretch(1); // any height the form gives beyond what the parts need goes below them
+    return box;
 }
 
 struct Price
@@ -532,7 +550,8 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
 
     // --- Quiet hours
     auto *quiet = new QGroupBox(tr("Quiet hours"), content);
-    auto *quietForm = new QFormLayout(quiet);
+    auto *quietLayout = new QVBoxLayout(quiet);
+    quietLayout->setSpacing(6);
     auto *windowRow = new QHBoxLayout;
     m_quietStart = new QTimeEdit(quiet);
     m_quietStart->setObjectName(QStringLiteral("smsQuietStart"));
@@ -543,20 +562,21 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
         edit->setMinimumWidth(90);
         m_writers << edit;
     }
-    windowRow->addWidget(new QLabel(tr("From"), quiet));
+    windowRow->addWidget(new QLabel(tr("Texts go out from"), quiet));
     windowRow->addWidget(m_quietStart);
     windowRow->addWidget(new QLabel(tr("to"), quiet));
     windowRow->addWidget(m_quietEnd);
     windowRow->addStretch(1);
-    quietForm->addRow(tr("Texts go out:"), windowRow);
     m_quietStatus = statusLabel(quiet, "smsQuietStatus");
     m_quietStatus->hide();
-    quietForm->addRow(QString(), m_quietStatus);
-    quietForm->addRow(QString(), noteLabel(tr("No marketing text ever goes outside this window in the recipient's local time: the "
-                                              "time zone of their contact, else of their number (the narrowest window where an area "
-                                              "code spans several). Texts due outside it wait until it opens. US law (TCPA) allows "
-                                              "08:00 to 21:00."),
-                                           quiet));
+    QLabel *windowNote = noteLabel(tr("No marketing text ever goes outside this window in the recipient's local time: the time "
+                                      "zone of their contact, else of their number (the narrowest window where an area code spans "
+                                      "several). Texts due outside it wait until it opens. US law (TCPA) allows 08:00 to 21:00."),
+                                   quiet);
+    quietLayout->addLayout(windowRow);
+    quietLayout->addWidget(m_quietStatus);
+    quietLayout->addWidget(windowNote);
+    quietLayout->addSpacing(6);
     connect(m_quietStart, &QTimeEdit::timeChanged, this, &SmsSettings::saveQuietHours);
     connect(m_quietEnd, &QTimeEdit::timeChanged, this, &SmsSettings::saveQuietHours);
     m_stateRules = new QCheckBox(tr("Apply the stricter state windows"), quiet);
@@ -564,8 +584,8 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     const QString stateNote = tr("Some US states allow fewer hours: Florida, Oklahoma and Maryland 08:00 to 20:00, and a few none "
                                  "on Sundays or holidays. docs/sms.md lists every rule with its source.");
     m_stateRules->setToolTip(stateNote);
-    quietForm->addRow(QString(), m_stateRules);
-    quietForm->addRow(QString(), noteLabel(stateNote, quiet));
+    quietLayout->addWidget(m_stateRules);
+    quietLayout->addWidget(noteLabel(stateNote, quiet));
     m_writers << m_stateRules;
     connect(m_stateRules, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_loading)
@@ -580,10 +600,10 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     m_senderName->setObjectName(QStringLiteral("smsSenderName"));
     m_senderName->setPlaceholderText(tr("Acme Coffee"));
     m_senderName->setMaxLength(40);
-    textsForm->addRow(tr("Sender's name:"), m_senderName);
-    textsForm->addRow(QString(), noteLabel(tr("Every marketing text starts with it, as the carriers' rules (CTIA) ask: "
-                                              "“Acme Coffee: 20% off this weekend…”."),
-                                           texts));
+    textsForm->addRow(tr("Sender's name:"), stacked(texts, {m_senderName, noteLabel(tr("Every marketing text starts with it, as the "
+                                                                                        "carriers' rules (CTIA) ask: “Acme Coffee: 20% "
+                                                                                        "off this weekend…”."),
+                                                                                     texts)}));
     connect(m_senderName, &QLineEdit::editingFinished, this, [this] {
         const QString text = m_senderName->text().trimmed();
         if (!m_loading && text != m_session.settings().smsSenderName())
@@ -595,13 +615,11 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
                                       "Reply STOP to opt out."));
     m_helpText->setTabChangesFocus(true);
     m_helpText->setFixedHeight(m_helpText->fontMetrics().lineSpacing() * 3 + 16);
-    textsForm->addRow(tr("HELP answer:"), m_helpText);
     m_helpCount = statusLabel(texts, "smsHelpCount");
-    textsForm->addRow(QString(), m_helpCount);
-    textsForm->addRow(QString(), noteLabel(tr("lux-tracker sends it to anyone who texts HELP or INFO to your numbers. The tracker reads "
+    textsForm->addRow(tr("HELP answer:"), stacked(texts, {m_helpText, m_helpCount, noteLabel(tr("lux-tracker sends it to anyone who texts HELP or INFO to your numbers. The tracker reads "
                                               "its own copy: give it the same text in its sms_help_text setting (docs/tracker.md "
                                               "explains it)."),
-                                           texts));
+                                           texts)}));
     m_helpSave = new QTimer(this);
     m_helpSave->setSingleShot(true);
     m_helpSave->setInterval(600);
@@ -621,10 +639,10 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     for (const Region &r : regions())
         m_region->addItem(QStringLiteral("%1 (%2)").arg(r.name, r.code), r.code);
     m_region->setMaxVisibleItems(16);
-    textsForm->addRow(tr("Numbers without a country code:"), m_region);
-    textsForm->addRow(QString(), noteLabel(tr("The country a number is read in when it is written without + and a country code, "
-                                              "in imports and the contact editor."),
-                                           texts));
+    textsForm->addRow(tr("Default country:"), stacked(texts, {m_region, noteLabel(tr("The country a number is read in when it is "
+                                                                                    "written without + and a country code, in "
+                                                                                    "imports and the contact editor."),
+                                                                                 texts)}));
     connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_loading)
             m_session.settings().setValue(Settings::Key::SmsDefaultRegion, m_region->currentData());
@@ -755,6 +773,7 @@ void SmsSettings::saveAccountSid()
         return;
     }
     m_accountSidError->hide();
+    m_accountSid->setText(text);
     if (text != m_session.settings().twilioAccountSid())
         m_session.settings().setValue(Settings::Key::TwilioAccountSid, text);
 }
@@ -769,6 +788,7 @@ void SmsSettings::saveApiKeySid()
         return;
     }
     m_apiKeySidError->hide();
+    m_apiKeySid->setText(text);
     if (text == m_session.settings().twilioApiKeySid())
         return;
     m_session.settings().setValue(Settings::Key::TwilioApiKeySid, text);
