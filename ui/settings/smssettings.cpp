@@ -348,6 +348,7 @@ void SmsSenderDialog::save()
             if (!saved) {
                 m_error->setText(saved.error().message);
                 m_error->show();
+                adjustSize(); // room for the reason
                 Q_EMIT refused();
                 return;
             }
@@ -444,18 +445,14 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     m_advanced->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_advanced->setAutoRaise(true);
     accountForm->addRow(m_advanced);
-    m_advancedBox = new QWidget(account);
-    auto *advancedForm = new QFormLayout(m_advancedBox);
-    advancedForm->setContentsMargins(0, 0, 0, 0);
-    m_baseUrl = new QLineEdit(m_advancedBox);
+    m_baseUrl = new QLineEdit(account);
     m_baseUrl->setObjectName(QStringLiteral("twilioBaseUrl"));
     m_baseUrl->setPlaceholderText(Settings::defaultValue(Settings::Key::TwilioBaseUrl).toString());
-    advancedForm->addRow(tr("API address:"), m_baseUrl);
-    m_advancedBox->hide();
-    accountForm->addRow(m_advancedBox);
-    connect(m_advanced, &QToolButton::toggled, this, [this](bool open) {
+    accountForm->addRow(tr("API address:"), m_baseUrl);
+    accountForm->setRowVisible(m_baseUrl, false);
+    connect(m_advanced, &QToolButton::toggled, this, [this, accountForm](bool open) {
         m_advanced->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-        m_advancedBox->setVisible(open);
+        accountForm->setRowVisible(m_baseUrl, open);
     });
     connect(m_baseUrl, &QLineEdit::editingFinished, this, [this] {
         const QString text = m_baseUrl->text().trimmed();
@@ -832,7 +829,7 @@ void SmsSettings::saveSecret(const QString &secret)
         setStatus(m_secretStatus, QStringLiteral("success"),
                   apiKey ? tr("The API key's secret is saved in the keychain.") : tr("The Auth Token is saved in the keychain."));
         m_removeSecret->show();
-        m_secret->setPlaceholderText(tr("Saved: paste another one to replace it"));
+        m_secret->setPlaceholderText(tr("Saved; paste to replace"));
     });
 }
 
@@ -861,7 +858,7 @@ void SmsSettings::checkSecret()
         m_removeSecret->setVisible(bool(secret) && writable());
         showSecretMode();
         if (secret) {
-            m_secret->setPlaceholderText(tr("Saved: paste another one to replace it"));
+            m_secret->setPlaceholderText(tr("Saved; paste to replace"));
             setStatus(m_secretStatus, QStringLiteral("success"),
                       apiKey ? tr("The API key's secret is saved in the keychain.") : tr("The Auth Token is saved in the keychain."));
         } else if (secret.error().code == errc::secretsNotFound) {

@@ -139,7 +139,6 @@ private:
     QPushButton *m_removeSecret = nullptr;
     QLabel *m_secretStatus = nullptr;
     QToolButton *m_advanced = nullptr;
-    QWidget *m_advancedBox = nullptr;
     QLineEdit *m_baseUrl = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_cancelTest = nullptr;
