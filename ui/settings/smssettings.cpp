@@ -544,6 +544,7 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     };
     connect(m_senders, &QTableWidget::itemSelectionChanged, this, senderButtons);
     connect(this, &SmsSettings::sendersLoaded, this, senderButtons);
+    senderButtons();
 
     // --- Quiet hours
     auto *quiet = new QGroupBox(tr("Quiet hours"), content);
