@@ -531,7 +531,7 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
         if (row < 0 || row >= m_senderRows.size())
             return;
         if (Dialogs::question(this, tr("Remove Sending Number"),
-                              tr("Stop sending from %1? Campaigns already sending from it keep their texts waiting until it is back.")
+                              tr("Remove %1 from the sending numbers? Nothing changes at Twilio.")
                                   .arg(m_senderRows.at(row).address),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes)
@@ -579,8 +579,9 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     connect(m_quietEnd, &QTimeEdit::timeChanged, this, &SmsSettings::saveQuietHours);
     m_stateRules = new QCheckBox(tr("Apply the stricter state windows"), quiet);
     m_stateRules->setObjectName(QStringLiteral("smsStateRules"));
-    const QString stateNote = tr("Some US states allow fewer hours: Florida, Oklahoma and Maryland 08:00 to 20:00, and a few none "
-                                 "on Sundays or holidays. docs/sms.md lists every rule with its source.");
+    const QString stateNote = tr("Some US states allow fewer hours (Florida, Oklahoma and Maryland: 08:00 to 20:00) or no texts "
+                                 "on Sundays and holidays (Alabama, Louisiana, Mississippi). docs/sms.md lists every rule with "
+                                 "its source.");
     m_stateRules->setToolTip(stateNote);
     quietLayout->addWidget(m_stateRules);
     quietLayout->addWidget(noteLabel(stateNote, quiet));
@@ -614,10 +615,11 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     m_helpText->setTabChangesFocus(true);
     m_helpText->setFixedHeight(m_helpText->fontMetrics().lineSpacing() * 3 + 16);
     m_helpCount = statusLabel(texts, "smsHelpCount");
-    textsForm->addRow(tr("HELP answer:"), stacked(texts, {m_helpText, m_helpCount, noteLabel(tr("lux-tracker sends it to anyone who texts HELP or INFO to your numbers. The tracker reads "
-                                              "its own copy: give it the same text in its sms_help_text setting (docs/tracker.md "
-                                              "explains it)."),
-                                           texts)}));
+    QLabel *helpNote = noteLabel(tr("lux-tracker answers HELP and INFO with it, from a copy of its own: give it the same text in "
+                                    "its sms_help_text setting, only if Twilio's own HELP reply is off, or people get two "
+                                    "(docs/tracker.md)."),
+                                 texts);
+    textsForm->addRow(tr("HELP answer:"), stacked(texts, {m_helpText, m_helpCount, helpNote}));
     m_helpSave = new QTimer(this);
     m_helpSave->setSingleShot(true);
     m_helpSave->setInterval(600);
