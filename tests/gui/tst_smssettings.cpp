@@ -124,6 +124,7 @@ class TestSmsSettings : public QObject
 private Q_SLOTS:
     void initTestCase();
     void fillSaveAndTest();
+    void eachDatabaseItsOwn();
 };
 
 void TestSmsSettings::initTestCase()
@@ -427,6 +428,40 @@ void TestSmsSettings::fillSaveAndTest()
     if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(shot.save(dir + QStringLiteral("/settings-sms.png")));
     (void)test::await(session.secrets().remove(Secret::TwilioAuthToken));
+}
+
+// An agency's two clients opened in turn in one window: each database shows its own account, numbers
+// and prices, and the first comes back as it was left.
+void TestSmsSettings::eachDatabaseItsOwn()
+{
+    test::SessionFixture f(QStringLiteral("client-a.sqlite"));
+    test::DatabaseFixture other(QStringLiteral("client-b.sqlite"));
+    other.close();
+    QVERIFY(f.openSession());
+    ui::AppSession &session = f.session;
+    const QString pathA = session.database()->path();
+    ui::SmsSettings page(session);
+    page.show();
+    QTRY_COMPARE(page.pricesTable()->rowCount(), 16);
+    finishEditing(page.accountSidEdit(), kSid);
+    QSignalSpy saved(&page, &ui::SmsSettings::pricesSaved);
+    QVERIFY(page.addPrice(QStringLiteral("JP"), QStringLiteral("0.0751"), QStringLiteral("USD")));
+    QTRY_COMPARE(saved.size(), 1);
+    ui::SmsSenderDialog *dialog = page.openSenderDialog(false);
+    QTest::keyClicks(dialog->addressEdit(), QStringLiteral("+13055550123"));
+    dialog->save();
+    QTRY_COMPARE(page.sendersTable()->rowCount(), 1);
+    QTRY_COMPARE(test::readSetting(pathA, QStringLiteral("twilio.account_sid")), kSid);
+
+    QVERIFY(session.open(other.path(), Database::Access::ReadWrite).ok());
+    QCOMPARE(page.accountSidEdit()->text(), QString());
+    QTRY_COMPARE(page.sendersTable()->rowCount(), 0);
+    QTRY_COMPARE(page.pricesTable()->rowCount(), 16); // B's own defaults, without A's Japan
+
+    QVERIFY(session.open(pathA, Database::Access::ReadWrite).ok());
+    QCOMPARE(page.accountSidEdit()->text(), kSid);
+    QTRY_COMPARE(page.sendersTable()->rowCount(), 1);
+    QTRY_COMPARE(page.pricesTable()->rowCount(), 17);
 }
 
 LUX_GUI_TEST_MAIN(TestSmsSettings)

@@ -716,6 +716,7 @@ bool SmsSettings::writable() const
 void SmsSettings::refresh()
 {
     const Settings &settings = m_session.settings();
+    ++m_database;
     m_loading = true;
     m_accountSid->setText(settings.twilioAccountSid());
     m_accountSidError->hide();
@@ -963,8 +964,8 @@ void SmsSettings::loadSenders()
     runOnDatabase<Result<QList<campaigns::SenderMailbox>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
         [](QSqlDatabase &db) -> Result<QList<campaigns::SenderMailbox>> { return campaigns::SenderStore(db, QStringLiteral("sms")).list(); },
-        [this](const Result<QList<campaigns::SenderMailbox>> &list) {
-            if (!list)
+        [this, database = m_database](const Result<QList<campaigns::SenderMailbox>> &list) {
+            if (!list || database != m_database)
                 return;
             const QString selected = m_senders->currentRow() >= 0 && m_senders->currentRow() < m_senderRows.size()
                                          ? m_senderRows.at(m_senders->currentRow()).address
@@ -1066,7 +1067,9 @@ void SmsSettings::loadPrices()
     runOnDatabase<Result<QList<Price>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
         [](QSqlDatabase &db) { return readPrices(db); },
-        [this](const Result<QList<Price>> &list) {
+        [this, database = m_database](const Result<QList<Price>> &list) {
+            if (database != m_database)
+                return;
             if (!list) {
                 setStatus(m_pricesStatus, QStringLiteral("error"), list.error().message);
                 return;

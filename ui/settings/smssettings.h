@@ -169,6 +169,7 @@ private:
     bool m_savingPrices = false;
     bool m_pricesPending = false;
     bool m_loading = false; // fields being filled from the settings, not edited
+    int m_database = 0;     // counts databases opened: a late answer about an earlier one is dropped
 };
 
 } // namespace lux::ui
