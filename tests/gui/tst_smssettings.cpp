@@ -50,10 +50,7 @@ const QString kKeySecret = QStringLiteral("Zq8Xw7Vu6Ts5Rq4Po3Nm2Lk1Jh0GfEdC");
 class FakeAccount
 {
 public:
-    FakeAccount()
-        : m_server([this](fakes::HttpExchange *exchange) { handle(exchange); })
-    {
-    }
+    FakeAccount() : m_server([this](fakes::HttpExchange *exchange) { handle(exchange); }) {}
     bool listen() { return m_server.listen(); }
     QUrl baseUrl() const { return m_server.baseUrl(); }
     QStringList users; // the Basic user of each request, in order
@@ -304,7 +301,8 @@ void TestSmsSettings::fillSaveAndTest()
     QTRY_COMPARE(campaigns::SenderStore(f.db(), QStringLiteral("sms")).find(QStringLiteral("+18005550199"))->limits.perSecond, 2);
     QTRY_COMPARE(page.sendersTable()->item(rowOf(QStringLiteral("+18005550199")), 2)->text(), QStringLiteral("2"));
     {
-        const auto service = campaigns::SenderStore(f.db(), QStringLiteral("sms")).find(QStringLiteral("MG0123456789abcdef0123456789abcdef"));
+        const auto service =
+            campaigns::SenderStore(f.db(), QStringLiteral("sms")).find(QStringLiteral("MG0123456789abcdef0123456789abcdef"));
         QVERIFY(service);
         QCOMPARE(service->kind, QStringLiteral("service"));
         QCOMPARE(service->limits.perSecond, 25);

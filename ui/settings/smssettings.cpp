@@ -457,8 +457,9 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     connect(m_baseUrl, &QLineEdit::editingFinished, this, [this] {
         const QString text = m_baseUrl->text().trimmed();
         const QUrl parsed(text, QUrl::StrictMode);
-        if (!text.isEmpty() && (!parsed.isValid() || parsed.host().isEmpty()
-                                || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http")))) {
+        if (!text.isEmpty()
+            && (!parsed.isValid() || parsed.host().isEmpty()
+                || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http")))) {
             m_baseUrl->setStyleSheet(QStringLiteral("border-color: %1").arg(Theme::color("danger").name()));
             m_baseUrl->setToolTip(tr("Not a web address: it must start with https://"));
             return;
@@ -531,8 +532,7 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
         if (row < 0 || row >= m_senderRows.size())
             return;
         if (Dialogs::question(this, tr("Remove Sending Number"),
-                              tr("Remove %1 from the sending numbers? Nothing changes at Twilio.")
-                                  .arg(m_senderRows.at(row).address),
+                              tr("Remove %1 from the sending numbers? Nothing changes at Twilio.").arg(m_senderRows.at(row).address),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes)
             removeSelectedSender();
@@ -600,9 +600,9 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     m_senderName->setPlaceholderText(tr("Acme Coffee"));
     m_senderName->setMaxLength(40);
     textsForm->addRow(tr("Sender's name:"), stacked(texts, {m_senderName, noteLabel(tr("Every marketing text starts with it, as the "
-                                                                                        "carriers' rules (CTIA) ask: “Acme Coffee: 20% "
-                                                                                        "off this weekend…”."),
-                                                                                     texts)}));
+                                                                                       "carriers' rules (CTIA) ask: “Acme Coffee: 20% "
+                                                                                       "off this weekend…”."),
+                                                                                    texts)}));
     connect(m_senderName, &QLineEdit::editingFinished, this, [this] {
         const QString text = m_senderName->text().trimmed();
         if (!m_loading && text != m_session.settings().smsSenderName())
@@ -640,9 +640,9 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
         m_region->addItem(QStringLiteral("%1 (%2)").arg(r.name, r.code), r.code);
     m_region->setMaxVisibleItems(16);
     textsForm->addRow(tr("Default country:"), stacked(texts, {m_region, noteLabel(tr("The country a number is read in when it is "
-                                                                                    "written without + and a country code, in "
-                                                                                    "imports and the contact editor."),
-                                                                                 texts)}));
+                                                                                     "written without + and a country code, in "
+                                                                                     "imports and the contact editor."),
+                                                                                  texts)}));
     connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_loading)
             m_session.settings().setValue(Settings::Key::SmsDefaultRegion, m_region->currentData());
@@ -664,8 +664,7 @@ SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent)
     m_prices->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_prices->verticalHeader()->hide();
     m_prices->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_prices->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                              | QAbstractItemView::AnyKeyPressed);
+    m_prices->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_prices->setMinimumHeight(180);
     m_prices->setToolTip(tr("Double-click a price or a currency to change it."));
     pricesLayout->addWidget(m_prices);
@@ -741,9 +740,9 @@ void SmsSettings::refresh()
     const bool canWrite = writable();
     for (QWidget *w : std::as_const(m_writers))
         w->setEnabled(canWrite);
-    m_prices->setEditTriggers(canWrite ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                             | QAbstractItemView::AnyKeyPressed
-                                       : QAbstractItemView::EditTriggers(QAbstractItemView::NoEditTriggers));
+    m_prices->setEditTriggers(canWrite
+                                  ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
+                                  : QAbstractItemView::EditTriggers(QAbstractItemView::NoEditTriggers));
     showSecretMode();
     checkSecret();
     loadSenders();
@@ -916,8 +915,7 @@ void SmsSettings::testConnection()
             else if (name->isEmpty())
                 setStatus(m_connectionStatus, QStringLiteral("success"), tr("Twilio accepts the account and its secret."));
             else
-                setStatus(m_connectionStatus, QStringLiteral("success"),
-                          tr("Connected to the Twilio account “%1”.").arg(*name));
+                setStatus(m_connectionStatus, QStringLiteral("success"), tr("Connected to the Twilio account “%1”.").arg(*name));
         });
     };
     // What was typed and not saved yet is what the user means to check; else the keychain's.
@@ -963,7 +961,9 @@ void SmsSettings::loadSenders()
         return;
     runOnDatabase<Result<QList<campaigns::SenderMailbox>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [](QSqlDatabase &db) -> Result<QList<campaigns::SenderMailbox>> { return campaigns::SenderStore(db, QStringLiteral("sms")).list(); },
+        [](QSqlDatabase &db) -> Result<QList<campaigns::SenderMailbox>> {
+            return campaigns::SenderStore(db, QStringLiteral("sms")).list();
+        },
         [this, database = m_database](const Result<QList<campaigns::SenderMailbox>> &list) {
             if (!list || database != m_database)
                 return;
@@ -997,8 +997,7 @@ SmsSenderDialog *SmsSettings::openSenderDialog(bool changeSelected)
     if (!writable())
         return nullptr;
     const int row = m_senders->currentRow();
-    const campaigns::SenderMailbox *existing =
-        changeSelected && row >= 0 && row < m_senderRows.size() ? &m_senderRows.at(row) : nullptr;
+    const campaigns::SenderMailbox *existing = changeSelected && row >= 0 && row < m_senderRows.size() ? &m_senderRows.at(row) : nullptr;
     if (changeSelected && !existing)
         return nullptr;
     auto *dialog = new SmsSenderDialog(m_session, existing, this);
@@ -1065,8 +1064,7 @@ void SmsSettings::loadPrices()
     if (!m_session.hasDatabase())
         return;
     runOnDatabase<Result<QList<Price>>>(
-        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [](QSqlDatabase &db) { return readPrices(db); },
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly, [](QSqlDatabase &db) { return readPrices(db); },
         [this, database = m_database](const Result<QList<Price>> &list) {
             if (database != m_database)
                 return;
@@ -1251,8 +1249,8 @@ void SmsSettings::openPriceDialog()
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
     form->addRow(buttons);
     const auto ready = [buttons, price, currency] {
-        buttons->button(QDialogButtonBox::Save)->setEnabled(pricePattern().match(price->text().trimmed()).hasMatch()
-                                                            && currency->text().trimmed().size() == 3);
+        buttons->button(QDialogButtonBox::Save)
+            ->setEnabled(pricePattern().match(price->text().trimmed()).hasMatch() && currency->text().trimmed().size() == 3);
     };
     ready();
     connect(price, &QLineEdit::textChanged, dialog, ready);

@@ -104,10 +104,10 @@ public:
     QLabel *quietStatus() const { return m_quietStatus; }
 
 Q_SIGNALS:
-    void checked();        // a status line changed
+    void checked(); // a status line changed
     void sendersLoaded();
     void pricesLoaded();
-    void pricesSaved();    // the table is in the database as shown (or pricesStatus() says why not)
+    void pricesSaved(); // the table is in the database as shown (or pricesStatus() says why not)
 
 private:
     void refresh(); // another database: its own values, senders, prices and secret
