@@ -6,6 +6,7 @@
 #include "database/databaseactions.h"
 #include "sendingsettings.h"
 #include "session/appsession.h"
+#include "smssettings.h"
 #include "trackingsettings.h"
 #include "settings/settings.h"
 #include "theme/theme.h"
@@ -48,6 +49,7 @@ SettingsDialog::SettingsDialog(AppSession &session, DatabaseActions &actions, QW
     m_tabs->addTab(buildDatabase(), Theme::icon(QStringLiteral("database")), tr("Database"));
     m_tabs->addTab(new SendingSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("Sending"));
     m_tabs->addTab(new TrackingSettings(m_session, this), Theme::icon(QStringLiteral("activity")), tr("Tracking"));
+    m_tabs->addTab(new SmsSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("SMS"));
     if (m_session.isAdmin()) {
         m_usersTab = buildUsers();
         m_tabs->addTab(m_usersTab, Theme::icon(QStringLiteral("users")), tr("Users"));

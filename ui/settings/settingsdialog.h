@@ -22,13 +22,13 @@ class DatabaseActions;
 class UsersModel;
 
 // Preferences that apply as they change: General (language, theme), Database (backups, restore,
-// integrity), Sending (Microsoft Graph, sender mailboxes, the scheduler), Tracking (lux-tracker) and, for
-// administrators, Users.
+// integrity), Sending (Microsoft Graph, sender mailboxes, the scheduler), Tracking (lux-tracker), SMS (Twilio,
+// sending numbers, quiet hours, prices) and, for administrators, Users.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { General, DatabasePage, Sending, Tracking, Users };
+    enum Page { General, DatabasePage, Sending, Tracking, Sms, Users };
 
     SettingsDialog(AppSession &session, DatabaseActions &actions, QWidget *parent = nullptr);
 
