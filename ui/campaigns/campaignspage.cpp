@@ -113,6 +113,7 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     m_view->setItemDelegateForColumn(CampaignsModel::Progress, new ProgressDelegate(m_view));
     m_view->horizontalHeader()->setSectionResizeMode(CampaignsModel::Name, QHeaderView::Stretch);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->setColumnWidth(CampaignsModel::Channel, 70);
     m_view->setColumnWidth(CampaignsModel::Status, 100);
     m_view->setColumnWidth(CampaignsModel::Progress, 170);
     m_view->setColumnWidth(CampaignsModel::Sent, 80);
@@ -329,6 +330,13 @@ void CampaignsPage::showDetail()
     QString facts = c.subject.isEmpty()
                         ? tr("%1 · from %2").arg(campaigns::CampaignStore::statusLabel(c.status), from.join(QStringLiteral(", ")))
                         : tr("%1 · “%2” · from %3").arg(campaigns::CampaignStore::statusLabel(c.status), c.subject, from.join(QStringLiteral(", ")));
+    if (c.channel == QLatin1String("sms")) {
+        // A text has no subject: its first words say what it is.
+        const QString text = c.body.simplified();
+        facts = tr("%1 · SMS · “%2” · from %3")
+                    .arg(campaigns::CampaignStore::statusLabel(c.status), text.size() > 60 ? text.left(59) + u'…' : text,
+                         from.join(QStringLiteral(", ")));
+    }
     if (c.status == CampaignStatus::Scheduled && c.scheduledAt)
         facts += tr(" · goes %1").arg(m_model->data(m_model->index(m_model->rowOf(c.id), CampaignsModel::When), Qt::DisplayRole).toString());
     if (row->total() > 0)
