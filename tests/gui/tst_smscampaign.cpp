@@ -284,6 +284,10 @@ void TestSmsCampaign::listReportContactAndDashboard()
     QVERIFY2(note.contains(QStringLiteral("8 texts wait for the recipients' quiet hours to end, the last until")), qPrintable(note));
     // Texts have no opens: the chart shows clicks only.
     QCOMPARE(report->chartView()->chart()->series().size(), 2);
+    // Beside the progress: nothing goes now, the rest waits for its windows.
+    auto *rate = page.findChild<QLabel *>(QStringLiteral("campaignRate"));
+    QVERIFY(rate);
+    QTRY_VERIFY2(rate->text().startsWith(QStringLiteral("8 texts waiting for quiet hours, until ")), qPrintable(rate->text()));
     // CSV export like email's, with the SMS figures.
     QSignalSpy exported(report, &ui::CampaignReportView::exported);
     QVERIFY(report->exportCsv(f.data.filePath(QStringLiteral("sms.csv"))));

@@ -186,6 +186,11 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     recipientsLayout->addWidget(m_outboxView, 1);
     m_detailTabs->addTab(recipients, tr("Recipients"));
     m_report = new CampaignReportView(m_session, m_detailTabs);
+    // The report knows how many texts wait for quiet hours: said beside the progress too.
+    connect(m_report, &CampaignReportView::loaded, this, [this] {
+        if (m_report->report().campaignId == selectedId() && m_report->report().waitingQuietHours > 0)
+            showDetail();
+    });
     m_detailTabs->addTab(m_report, tr("Report"));
     detailLayout->addWidget(m_detailTabs, 1);
     splitter->addWidget(m_view);
@@ -351,6 +356,11 @@ void CampaignsPage::showDetail()
             text += tr(" · done about %1").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(row->expectedFinishMs).toLocalTime(),
                                                                QLocale::ShortFormat));
         m_rate->setText(text);
+    } else if (const analytics::CampaignReport &r = m_report->report();
+               c.status == CampaignStatus::Sending && r.campaignId == c.id && r.waitingQuietHours > 0 && r.waitingQuietHours >= row->pending) {
+        // Nothing goes now: every text left waits for its recipient's window.
+        m_rate->setText(tr("%n text(s) waiting for quiet hours, until %1", nullptr, int(r.waitingQuietHours))
+                            .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(r.waitingUntil), QLocale::ShortFormat)));
     } else if (c.status == CampaignStatus::Sending) {
         m_rate->setText(tr("starting…"));
     } else {
