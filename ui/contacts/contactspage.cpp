@@ -27,6 +27,7 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -668,11 +669,17 @@ void ContactsPage::renderDetails(const ContactDetails &details)
         return it == words.constEnd() ? code : tr(*it);
     };
     QStringList history;
+    // ContactRepository::consentHistory holds every channel's events; SMS consent has its own row
+    // below, so its events are left out of the email one.
+    QSet<QPair<qint64, QString>> sms;
+    for (const contacts::SmsConsent::Record &r : details.smsConsentHistory)
+        sms.insert({r.at, r.action});
     for (const contacts::ConsentEvent &e : details.consent)
-        history << tr("%1: %2 by %3 (%4)")
+        if (!sms.contains({e.at, e.action}))
+            history << tr("%1: %2 by %3 (%4)")
                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.at), QLocale::ShortFormat), word(e.action),
                             word(e.method), e.evidence);
-    html += row(tr("Consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
+    html += row(tr("Email consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
     // Email activity, newest first: what was sent, opened, clicked, and by whom (people or machines).
     QStringList timeline;
     for (const analytics::ActivityEntry &a : details.activity) {
