@@ -440,6 +440,9 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
                             {QStringLiteral("clicks"), summary->clicks},
                             {QStringLiteral("unsubscribes"), summary->unsubscribes},
                             {QStringLiteral("machine"), summary->machine},
+                            {QStringLiteral("sms_statuses"), summary->smsStatuses},
+                            {QStringLiteral("sms_replies"), summary->smsReplies},
+                            {QStringLiteral("sms_opt_outs"), summary->smsOptOuts},
                             {QStringLiteral("ignored"), summary->ignored},
                             {QStringLiteral("cursor"), summary->cursor}},
                            CampaignTr::tr("%1 events: %2 opens, %3 clicks, %4 unsubscribes (%5 by machines).")

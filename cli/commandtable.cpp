@@ -67,6 +67,7 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("tracker"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "pull opens, clicks and unsubscribes from lux-tracker"), campaignOptions, runTrackerCommand},
         {QStringLiteral("tracker"), QStringLiteral("test"), {}, QT_TRANSLATE_NOOP("luxctl", "check that lux-tracker answers and accepts the API token"), campaignOptions, runTrackerCommand},
         {QStringLiteral("tracker"), QStringLiteral("new-key"), {}, QT_TRANSLATE_NOOP("luxctl", "a new signing key in the keychain, printed for the server's key file"), campaignOptions, runTrackerCommand},
+        {QStringLiteral("sms"), QStringLiteral("sender"), QStringLiteral("add NUMBER|list|remove NUMBER"), QT_TRANSLATE_NOOP("luxctl", "the numbers or Messaging Services texts go from, with their pace"), smsOptions, runSmsCommand},
         {QStringLiteral("sms"), QStringLiteral("segments"), QStringLiteral("TEXT|-"), QT_TRANSLATE_NOOP("luxctl", "how Twilio splits a text: encoding, segments, units, the characters that force UCS-2"), smsOptions, runSmsCommand},
     };
     return table;

@@ -87,6 +87,7 @@ int import(const CommandContext &ctx)
     if (ctx.isSet(QStringLiteral("default-country")))
         options.defaultCountry = ctx.option(QStringLiteral("default-country")).toUpper();
     options.consentText = ctx.option(QStringLiteral("consent"));
+    options.smsConsentText = ctx.option(QStringLiteral("sms-consent"));
     options.unknownAsCustom = ctx.isSet(QStringLiteral("unknown-as-custom"));
     if (ctx.isSet(QStringLiteral("rejects")))
         options.rejectsPath = QFileInfo(ctx.option(QStringLiteral("rejects"))).absoluteFilePath();
@@ -112,6 +113,7 @@ int import(const CommandContext &ctx)
         return ctx.fail(report.error());
     QJsonObject o{{QStringLiteral("read"), report->read},
                         {QStringLiteral("imported"), report->imported},
+                        {QStringLiteral("sms_consents"), report->smsConsents},
                         {QStringLiteral("updated"), report->updated},
                         {QStringLiteral("duplicates"), report->duplicates},
                         {QStringLiteral("rejected"), report->rejected},
@@ -258,6 +260,7 @@ QList<QCommandLineOption> contactOptions(const QString &group, const QString &co
             {QStringLiteral("delimiter"), t(QT_TRANSLATE_NOOP("luxctl", ", ; | or tab (default: sniffed).")), QStringLiteral("D")},
             defaultCountry,
             {QStringLiteral("consent"), t(QT_TRANSLATE_NOOP("luxctl", "The consent basis; each new contact gets a consent record with it.")), QStringLiteral("TEXT")},
+            {QStringLiteral("sms-consent"), t(QT_TRANSLATE_NOOP("luxctl", "The SMS consent text people agreed to; every imported number gets SMS consent with it and the file as its source.")), QStringLiteral("TEXT")},
             {QStringLiteral("unknown-as-custom"), t(QT_TRANSLATE_NOOP("luxctl", "Unmapped columns become custom fields."))},
         };
     if (group == QLatin1String("contacts") && (command == QLatin1String("export") || command == QLatin1String("count")))

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smscommands.h"
 
+#include "campaigns/senderstore.h"
 #include "sms/segments.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -80,15 +82,84 @@ int segments(const CommandContext &ctx)
 
 QList<QCommandLineOption> smsOptions(const QString &group, const QString &command)
 {
-    Q_UNUSED(group);
-    Q_UNUSED(command);
+    const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
+    if (group == QLatin1String("sms") && command == QLatin1String("sender"))
+        return {
+            {QStringLiteral("per-second"), t(QT_TRANSLATE_NOOP("luxctl", "Messages a second (default by kind: long code 1, toll-free 3, short code 100, service 10).")), QStringLiteral("N")},
+            {QStringLiteral("per-day"), t(QT_TRANSLATE_NOOP("luxctl", "Texts in any 24 hours (default 10000).")), QStringLiteral("N")},
+            {QStringLiteral("concurrency"), t(QT_TRANSLATE_NOOP("luxctl", "Requests at once, 1 to 32 (default 4).")), QStringLiteral("N")},
+            {QStringLiteral("kind"), t(QT_TRANSLATE_NOOP("luxctl", "long-code, toll-free, short-code or service (default: from the number).")), QStringLiteral("KIND")},
+        };
     return {};
 }
+
+namespace {
+
+QJsonObject senderJson(const campaigns::SenderMailbox &s)
+{
+    return {{QStringLiteral("address"), s.address},       {QStringLiteral("kind"), s.kind},
+            {QStringLiteral("per_second"), s.limits.perSecond}, {QStringLiteral("per_day"), s.limits.perDay},
+            {QStringLiteral("concurrency"), s.limits.concurrency}};
+}
+
+// luxctl sms sender add NUMBER [--per-second N] [--per-day N] [--concurrency N] [--kind K]
+//        sms sender list | sms sender remove NUMBER
+int sender(const CommandContext &ctx)
+{
+    const QString action = ctx.args.value(0);
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    campaigns::SenderStore store((*db)->connection(), QStringLiteral("sms"));
+    if (action == QLatin1String("add") && ctx.args.size() == 2) {
+        campaigns::SenderPacer::Limits limits(4, 60, 10000, 0);
+        bool ok = true;
+        const auto number = [&](const QString &name, int &into) {
+            if (ctx.isSet(name)) {
+                bool valid = false;
+                into = ctx.option(name).toInt(&valid);
+                ok = ok && valid && into > 0;
+            }
+        };
+        number(QStringLiteral("per-second"), limits.perSecond);
+        number(QStringLiteral("per-day"), limits.perDay);
+        number(QStringLiteral("concurrency"), limits.concurrency);
+        if (!ok)
+            return ctx.usage(SmsTr::tr("--per-second, --per-day and --concurrency take whole numbers above 0."));
+        const auto saved = store.save(ctx.args.value(1), limits, ctx.option(QStringLiteral("kind")));
+        if (!saved)
+            return ctx.fail(saved.error());
+        return ctx.succeed(senderJson(*saved), SmsTr::tr("Sending number %1 (%2): %3 a second, %4 a day, %5 at once.")
+                                                   .arg(saved->address, saved->kind)
+                                                   .arg(saved->limits.perSecond)
+                                                   .arg(saved->limits.perDay)
+                                                   .arg(saved->limits.concurrency));
+    }
+    if (action == QLatin1String("remove") && ctx.args.size() == 2) {
+        if (Status s = store.remove(ctx.args.value(1)); !s)
+            return ctx.fail(s.error());
+        return ctx.succeed({{QStringLiteral("removed"), ctx.args.value(1)}}, SmsTr::tr("%1 no longer sends texts.").arg(ctx.args.value(1)));
+    }
+    if (action == QLatin1String("list") && ctx.args.size() == 1) {
+        QJsonArray all;
+        QStringList lines;
+        for (const campaigns::SenderMailbox &s : store.list()) {
+            all.append(senderJson(s));
+            lines << SmsTr::tr("%1 (%2): %3 a second").arg(s.address, s.kind).arg(s.limits.perSecond);
+        }
+        return ctx.succeed({{QStringLiteral("senders"), all}}, lines.join(u'\n'));
+    }
+    return ctx.usage(SmsTr::tr("Usage: sms sender add NUMBER [--per-second N] [--per-day N] [--concurrency N] [--kind KIND] | sms sender list | sms sender remove NUMBER"));
+}
+
+} // namespace
 
 int runSmsCommand(const QString &command, const CommandContext &ctx)
 {
     if (command == QLatin1String("segments"))
         return segments(ctx);
+    if (command == QLatin1String("sender"))
+        return sender(ctx);
     return ctx.usage(SmsTr::tr("Unknown command 'sms %1'.").arg(command));
 }
 

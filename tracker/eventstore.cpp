@@ -310,18 +310,21 @@ void EventBatcher::append(Event e)
 
 std::future<Status> EventBatcher::appendDurable(Event e)
 {
-    std::promise<Status> done;
-    auto f = done.get_future();
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) {
-            done.set_value(stoppingError());
-            return f;
-        }
-        m_queue.push_back(std::move(e));
-        m_waiting.push_back(std::move(done));
-    }
+    auto done = std::make_shared<std::promise<Status>>();
+    auto f = done->get_future();
+    if (!appendDurable(std::move(e), [done](const Status &s) { done->set_value(s); }))
+        done->set_value(stoppingError());
     return f;
+}
+
+bool EventBatcher::appendDurable(Event e, std::function<void(const Status &)> done)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stopping)
+        return false;
+    m_queue.push_back(std::move(e));
+    m_waiting.push_back(std::move(done));
+    return true;
 }
 
 std::future<Status> EventBatcher::registerLinks(quint64 campaign, QList<Link> links)
@@ -389,7 +392,7 @@ void EventBatcher::run()
     m_started.set_value(Status());
     const auto interval = std::chrono::milliseconds(m_options.intervalMs);
     std::vector<Event> batch;
-    std::vector<std::promise<Status>> waiting;
+    std::vector<std::function<void(const Status &)>> waiting;
     std::deque<std::function<void(EventSink &)>> tasks;
     for (;;) {
         bool stopping;
@@ -419,8 +422,8 @@ void EventBatcher::run()
             }
             if (!ok)
                 fprintf(stderr, "lux-tracker: %zu events could not be written: %s\n", batch.size(), qPrintable(written.error().message));
-            for (auto &p : waiting)
-                p.set_value(written);
+            for (auto &done : waiting)
+                done(written);
             batch.clear();
             waiting.clear();
         }

@@ -103,6 +103,10 @@ public:
 
     void append(Event e);
     std::future<Status> appendDurable(Event e);
+    // The same, told through `done`, called on the writer thread once the batch is committed (or
+    // has failed), so a caller need not hold a thread while it waits. False, and `done` never
+    // called, once stopping.
+    bool appendDurable(Event e, std::function<void(const Status &)> done);
     std::future<Status> registerLinks(quint64 campaign, QList<Link> links);
     // These run on the writer thread, between batches (the connection is not shared across threads).
     std::future<Status> allLinks(std::function<void(quint64, quint32, const QByteArray &)> each);
@@ -119,7 +123,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<Event> m_queue;
-    std::vector<std::promise<Status>> m_waiting; // resolved when the queue they joined commits
+    std::vector<std::function<void(const Status &)>> m_waiting; // called when the queue they joined commits
     std::deque<std::function<void(EventSink &)>> m_tasks;
     bool m_stopping = false;
     quint64 m_committed = 0;

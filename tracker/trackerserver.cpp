@@ -23,6 +23,7 @@
 #include <cstring>
 #include <ctime>
 #include <limits>
+#include <thread>
 
 namespace lux::tracker {
 
@@ -105,6 +106,12 @@ struct TrackerServer::Request
     QByteArray method;
     QByteArray token;
     QByteArray target; // the request-target as sent (Twilio's routes only)
+    // A Twilio callback suspended while its event commits: parked (touched on the connection's
+    // thread only), then the writer thread's outcome.
+    enum Stored : int { NotYet, Committed, Failed };
+    bool parked = false;
+    bool help = false; // answer with the HELP text
+    std::atomic<int> stored{NotYet};
     QByteArray body;
     size_t limit = kMaxPublicBody;
     bool tooBig = false;
@@ -295,7 +302,8 @@ Status TrackerServer::start()
     m_guard->start();
 
     sockaddr_storage addr{};
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    // Suspend and resume: a Twilio callback waits for its commit without holding a pool thread.
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     const QByteArray host = m_config.host.toLatin1();
     if (m_config.host.contains(u':')) {
         auto *a6 = reinterpret_cast<sockaddr_in6 *>(&addr);
@@ -343,6 +351,14 @@ Status TrackerServer::start()
 void TrackerServer::stop()
 {
     if (m_daemon) {
+        // Twilio callbacks still waiting for their commit are answered first (the batcher is still
+        // running, so that takes one batch interval); new ones get 503 and Twilio retries them.
+        m_stopping = true;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (m_parked.load() > 0 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (m_parked.load() > 0)
+            std::fprintf(stderr, "lux-tracker: %d Twilio callbacks still wait for the event store; stopping anyway\n", m_parked.load());
         MHD_stop_daemon(m_daemon); // joins the pool: every handler has returned
         m_daemon = nullptr;
     }
@@ -532,10 +548,19 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
 void TrackerServer::onCompleted(void *cls, MHD_Connection *c, void **state, int)
 {
     auto *self = static_cast<TrackerServer *>(cls);
-    self->m_guard->requestComplete(guarded(c)); // keep-alive: the next request's deadline starts
     auto *r = static_cast<Request *>(*state);
+    // onUri makes the state before libmicrohttpd may refuse the request itself (431, 414, a broken
+    // header): such a request never reached us, and is neither logged nor counted as answered.
+    if (r && !r->begun) {
+        delete r;
+        *state = nullptr;
+        return;
+    }
+    self->m_guard->requestComplete(guarded(c)); // keep-alive: the next request's deadline starts
     if (!r)
         return;
+    if (r->parked) // resumed, but the connection went before its answer
+        --self->m_parked;
     self->log(*r);
     delete r;
     *state = nullptr;
@@ -776,6 +801,18 @@ int TrackerServer::twilio(MHD_Connection *c, Request &r)
     const auto text = [&](int status, const QByteArray &message) {
         return respondOwned(c, r, status, staticResponse(message, "text/plain; charset=utf-8"));
     };
+    const auto retryLater = [&] {
+        MHD_Response *resp = staticResponse(QByteArrayLiteral("Not stored; please retry.\n"), "text/plain; charset=utf-8");
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+        return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
+    };
+    if (r.parked) { // resumed: the event's batch is committed, or failed
+        r.parked = false;
+        --m_parked;
+        if (r.stored.load() != Request::Committed)
+            return retryLater();
+        return respond(c, r, MHD_HTTP_OK, r.help ? m_helpTwiml : m_emptyTwiml);
+    }
     // Nothing is read, let alone stored, before the signature checks out.
     const char *signature = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Twilio-Signature");
     if (!signature || !*signature || !r.target.startsWith('/'))
@@ -842,14 +879,26 @@ int TrackerServer::twilio(MHD_Connection *c, Request &r)
         e.errorCode = numeric && code > 0 && code < 1'000'000 ? code : 0;
     }
     // Durable before the answer: Twilio takes a 2xx as delivered and retries what it did not get.
-    if (const Status stored = m_events->appendDurable(std::move(e)).get(); !stored) {
-        MHD_Response *resp = staticResponse(QByteArrayLiteral("Not stored; please retry.\n"), "text/plain; charset=utf-8");
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
-        return respondOwned(c, r, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
+    // The connection is suspended while the batch commits, so no pool thread waits (a blocking wait
+    // would cap callbacks at a couple of batches a second per thread and stall pixels behind them);
+    // the writer thread resumes it, and libmicrohttpd calls us again with the outcome above.
+    r.help = inbound && keyword == sms::Keyword::Help && m_helpTwiml;
+    ++m_parked; // counted in before m_stopping is read: stop() either sees us or we see it
+    if (m_stopping.load()) {
+        --m_parked;
+        return retryLater();
     }
-    if (inbound && keyword == sms::Keyword::Help && m_helpTwiml)
-        return respond(c, r, MHD_HTTP_OK, m_helpTwiml);
-    return respond(c, r, MHD_HTTP_OK, m_emptyTwiml);
+    r.parked = true;
+    MHD_suspend_connection(c);
+    Request *parked = &r; // lives until the connection completes, which cannot happen while suspended
+    if (!m_events->appendDurable(std::move(e), [c, parked](const Status &stored) {
+            parked->stored = stored ? Request::Committed : Request::Failed;
+            MHD_resume_connection(c);
+        })) {
+        r.stored = Request::Failed;
+        MHD_resume_connection(c);
+    }
+    return MHD_YES;
 }
 
 int TrackerServer::shortLink(MHD_Connection *c, Request &r)

@@ -140,6 +140,12 @@ private:
 
     std::mutex m_logMutex;
     FILE *m_log = nullptr;
+
+    // Twilio callbacks waiting for their commit on a suspended connection (no thread held), until
+    // answered; stop() lets them finish before stopping libmicrohttpd, which must not be stopped
+    // with a connection suspended. A handler counts itself in before it looks at m_stopping.
+    std::atomic<int> m_parked{0};
+    std::atomic<bool> m_stopping{false};
 };
 
 } // namespace lux::tracker

@@ -287,7 +287,7 @@ QCoro::Task<> Dispatcher::reconcile(OutboxRow row)
     const Reconciliation r = co_await m_channel->reconcile(std::move(d));
     std::function<Status()> settle;
     switch (r.verdict) {
-    case Reconciliation::Verdict::Sent: settle = [this, id, r] { return m_outbox.markSent(id, r.reference); }; break;
+    case Reconciliation::Verdict::Sent: settle = [this, id, r] { return m_outbox.markSent(id, r.reference, r.units); }; break;
     case Reconciliation::Verdict::Failed: settle = [this, id, r] { return m_outbox.markFailed(id, r.code, r.message); }; break;
     case Reconciliation::Verdict::NotSent:
         settle = [this, id, r] { return m_outbox.retryLater(id, m_clock(), r.code, r.message); };

@@ -17,7 +17,7 @@ struct Reach
     QString key;         // the key column suppression compares ("c.email_key")
     QString reachable;   // the contact may be reached on this channel
     QString hasAddress;  // the contact has an address of this channel at all
-    QString textable;    // sms: the number can take texts (a mobile, not a landline); else "1"
+    QString textable;    // sms: the number can take texts (not a landline, PhoneNumbers::canBeTexted); else "1"
 };
 
 Reach reach(const QString &channel);

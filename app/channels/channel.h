@@ -61,12 +61,13 @@ struct Reconciliation
     Verdict verdict = Verdict::StillUnknown;
     QString code, message;
     QString reference; // Sent: the provider's id for the message, when it says
+    int units = 0;     // Sent: what the provider counts it as (an SMS's segments), when known
 
-    static Reconciliation sent(QString reference = {}) { return {Verdict::Sent, {}, {}, std::move(reference)}; }
-    static Reconciliation failed(QString code, QString message) { return {Verdict::Failed, std::move(code), std::move(message), {}}; }
-    static Reconciliation notSent(QString message) { return {Verdict::NotSent, QStringLiteral("reconciled"), std::move(message), {}}; }
+    static Reconciliation sent(QString reference = {}, int units = 0) { return {Verdict::Sent, {}, {}, std::move(reference), units}; }
+    static Reconciliation failed(QString code, QString message) { return {Verdict::Failed, std::move(code), std::move(message), {}, 0}; }
+    static Reconciliation notSent(QString message) { return {Verdict::NotSent, QStringLiteral("reconciled"), std::move(message), {}, 0}; }
     static Reconciliation stillUnknown() { return {}; }
-    static Reconciliation needsDecision(QString message) { return {Verdict::NeedsDecision, {}, std::move(message), {}}; }
+    static Reconciliation needsDecision(QString message) { return {Verdict::NeedsDecision, {}, std::move(message), {}, 0}; }
 };
 
 // The most a channel's provider allows one sender (a mailbox, a number, an account). 0: no limit.

@@ -22,7 +22,8 @@ constexpr qsizetype kChunk = 5000;
 
 // The columns contacts and contacts_trash share, in one order for both directions.
 constexpr auto kColumns = "id, email, email_key, first_name, last_name, phone, company, city, country, time_zone, "
-                          "language, status, source, custom, created_at, updated_at, created_by, updated_by";
+                          "language, status, source, custom, created_at, updated_at, created_by, updated_by, "
+                          "phone_type, phone_region";
 
 Error cancelled()
 {

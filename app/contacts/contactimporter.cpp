@@ -2,6 +2,7 @@
 #include "contactimporter.h"
 
 #include "addressing.h"
+#include "phonenumbers.h"
 #include "common/errorcodes.h"
 #include "common/inputfile.h"
 #include "common/logging.h"
@@ -170,6 +171,8 @@ struct Row
 {
     EmailAddress email;
     std::array<QString, 8> values; // kValueFields, in order
+    QStringList phones;            // as written, read once the row's country is known
+    QString phoneType, phoneRegion;
     QString status;
     QString source;
     QStringList tags;
@@ -213,7 +216,8 @@ QList<Column> columnsFor(const ColumnPlan &plan)
     return columns;
 }
 
-constexpr int kPhone = 2; // index of "phone" in kValueFields
+constexpr int kPhone = 2;   // index of "phone" in kValueFields
+constexpr int kCountry = 5; // index of "country"
 
 } // namespace
 
@@ -456,13 +460,19 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
     // The per-row statements go straight to SQLite on the driver's handle (see sqlitestatement.h).
     storage::SqliteStatement insert(db, "INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, "
                                         "city, country, time_zone, language, status, source, custom, created_at, "
-                                        "updated_at, created_by, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                        "?10, ?11, ?12, ?13, ?14, ?14, ?15, ?15) ON CONFLICT (email_key) DO NOTHING");
+                                        "updated_at, created_by, updated_by, phone_type, phone_region) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?15, ?16, ?17) "
+                                        "ON CONFLICT (email_key) DO NOTHING");
     storage::SqliteStatement lookup(db, "SELECT id, status, first_name, last_name, phone, company, city, country, "
                                         "time_zone, language, custom FROM contacts WHERE email_key = ?1");
     storage::SqliteStatement update(db, "UPDATE contacts SET first_name = ?1, last_name = ?2, phone = ?3, company = ?4, "
                                         "city = ?5, country = ?6, time_zone = ?7, language = ?8, status = ?9, "
-                                        "custom = ?10, updated_at = ?11, updated_by = ?12 WHERE id = ?13");
+                                        "custom = ?10, updated_at = ?11, updated_by = ?12, "
+                                        // The type goes with the number: the incoming one's when the
+                                        // incoming number is what is kept, else the stored one's.
+                                        "phone_type = CASE WHEN ?3 IS ?14 THEN ?15 ELSE phone_type END, "
+                                        "phone_region = CASE WHEN ?3 IS ?14 THEN ?16 ELSE phone_region END "
+                                        "WHERE id = ?13");
     storage::SqliteStatement tagContact(db, "INSERT INTO contact_tags (tag_id, contact_id) VALUES (?1, ?2) "
                                             "ON CONFLICT DO NOTHING");
     // An existing contact whose searchable fields change: out of the index with the old values, in
@@ -491,6 +501,37 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
     QSqlQuery consent(db);
     consent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user) "
                                    "VALUES (?, 'email', 'given', 'import', ?, ?, ?)"));
+    // SMS consent for every imported number (--sms-consent): its own record, with the words and the file.
+    QSqlQuery smsState(db);
+    smsState.prepare(QStringLiteral("SELECT coalesce(c.phone, ''), c.sms_consent, EXISTS (SELECT 1 FROM suppression s "
+                                    "WHERE s.channel = 'sms' AND s.address_key = c.phone) FROM contacts c WHERE c.id = ?"));
+    QSqlQuery smsConsent(db);
+    smsConsent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user, consent_text, source) "
+                                      "VALUES (?, 'sms', 'given', 'import', ?, ?, ?, ?, ?)"));
+    QSqlQuery smsOn(db);
+    smsOn.prepare(QStringLiteral("UPDATE contacts SET sms_consent = 1 WHERE id = ?"));
+    const QString smsSource = QFileInfo(csvPath).fileName();
+    const auto giveSmsConsent = [&](qint64 contactId) -> Status {
+        if (options.smsConsentText.trimmed().isEmpty())
+            return {};
+        smsState.addBindValue(contactId);
+        if (!smsState.exec() || !smsState.next())
+            return storage::queryError(smsState);
+        const bool skip = smsState.value(0).toString().isEmpty() || smsState.value(1).toInt() == 1 || smsState.value(2).toBool();
+        smsState.finish();
+        if (skip) // no number, consent already, or a number that opted out: never given back by an import
+            return {};
+        for (const QVariant &v : QVariantList{contactId, tr("Imported from %1").arg(smsSource), now, by,
+                                              options.smsConsentText.trimmed(), smsSource})
+            smsConsent.addBindValue(v);
+        if (!smsConsent.exec())
+            return storage::queryError(smsConsent);
+        smsOn.addBindValue(contactId);
+        if (!smsOn.exec())
+            return storage::queryError(smsOn);
+        ++report.smsConsents;
+        return {};
+    };
 
     // Rejected rows stream to a file that only appears when the import succeeds. It is opened in a
     // spreadsheet to fix them, so its cells are neutralised like an export's, and a control character
@@ -586,12 +627,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                     row.email = std::move(parsed).value();
                 break;
             case Column::Phone:
-                if (!value.isEmpty()) {
-                    if (auto phone = Addressing::toE164(value, options.defaultCountry); !phone)
-                        problem = phone.error().message;
-                    else if (row.values[kPhone].isEmpty())
-                        row.values[kPhone] = *phone;
-                }
+                if (!value.isEmpty())
+                    row.phones << value;
                 break;
             case Column::Country:
                 row.values[size_t(col.valueIndex)] = value.size() == 2 ? value.toUpper() : value;
@@ -621,6 +658,25 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 break;
             case Column::Ignore:
                 break;
+            }
+        }
+        // Phones are read after the row's other cells: a number written without a country code takes
+        // the row's own country when it has a two-letter one, else the import's default. Every phone
+        // cell must be a number; the first one is kept (e.g. HubSpot's two phone columns).
+        if (problem.isEmpty() && !row.phones.isEmpty()) {
+            const QString &country = row.values[kCountry];
+            const bool ownCountry = country.size() == 2 && QLocale::codeToTerritory(country) != QLocale::AnyTerritory;
+            for (const QString &written : std::as_const(row.phones)) {
+                auto phone = PhoneNumbers::parse(written, ownCountry ? country : options.defaultCountry);
+                if (!phone) {
+                    problem = phone.error().message;
+                    break;
+                }
+                if (row.values[kPhone].isEmpty()) {
+                    row.values[kPhone] = phone->e164;
+                    row.phoneType = PhoneNumbers::typeCode(phone->type);
+                    row.phoneRegion = phone->region;
+                }
             }
         }
         if (!problem.isEmpty()) {
@@ -664,6 +720,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 insert.bindTextAlways(13, QString::fromUtf8(QJsonDocument(row.custom).toJson(QJsonDocument::Compact)));
             insert.bindInt(14, now);
             bindBy(insert, 15);
+            insert.bindText(16, row.phoneType);
+            insert.bindText(17, row.phoneRegion);
             insert.step();
             if (!insert.ok())
                 return stepFail(insert);
@@ -683,6 +741,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 if (!consent.exec())
                     return storage::queryError(consent);
             }
+            if (Status given = giveSmsConsent(contactId); !given)
+                return given.error();
         } else {
             // Known already, in the database or earlier in this file.
             ++report.duplicates;
@@ -742,6 +802,9 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 update.bindInt(11, now);
                 bindBy(update, 12);
                 update.bindInt(13, contactId);
+                update.bindText(14, row.values[kPhone]);
+                update.bindText(15, row.phoneType);
+                update.bindText(16, row.phoneRegion);
                 update.step();
                 if (!update.ok())
                     return stepFail(update);
@@ -755,6 +818,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
                 }
                 ++report.updated;
             }
+            if (Status given = giveSmsConsent(contactId); !given)
+                return given.error();
             if (options.onDuplicate == DuplicatePolicy::Skip)
                 continue; // skipped rows add no tags either
         }

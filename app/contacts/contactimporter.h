@@ -24,6 +24,9 @@ struct ImportOptions
     QStringList tags;                // given to every imported or updated contact
     DuplicatePolicy onDuplicate = DuplicatePolicy::Skip;
     QString consentText;             // when set, each new contact gets an email consent event
+    // When set, every imported contact with a number (new or already known) gets SMS consent with
+    // these words and the file as its source, unless it has it or its number is suppressed.
+    QString smsConsentText;
     QString defaultCountry = QStringLiteral("US");
     bool unknownAsCustom = false;    // unmapped columns become custom fields
     CsvReader::Options csv;
@@ -50,6 +53,7 @@ struct Rejection
 struct ImportReport
 {
     qint64 read = 0;       // data rows (header and blank lines not counted)
+    qint64 smsConsents = 0; // contacts given SMS consent by this import
     qint64 imported = 0;   // new contacts
     qint64 updated = 0;    // existing contacts changed (a subset of duplicates)
     qint64 duplicates = 0; // rows whose email was already known, in the database or earlier in the file

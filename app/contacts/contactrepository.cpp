@@ -2,6 +2,7 @@
 #include "contactrepository.h"
 
 #include "addressing.h"
+#include "phonenumbers.h"
 #include "common/errorcodes.h"
 #include "common/savefile.h"
 #include "contactsearch.h"
@@ -12,6 +13,7 @@
 #include "suppression.h"
 #include "users/auditlog.h"
 
+#include <QLocale>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -98,7 +100,7 @@ QVariant customJson(const QJsonObject &custom)
 
 struct Normalised
 {
-    QString display, key, phone;
+    QString display, key, phone, phoneType, phoneRegion;
 };
 
 Result<Normalised> normalise(const Contact &contact, const QString &defaultCountry)
@@ -106,12 +108,17 @@ Result<Normalised> normalise(const Contact &contact, const QString &defaultCount
     const auto email = Addressing::parseEmail(contact.email);
     if (!email)
         return email.error();
-    Normalised n{email->display, email->key, {}};
+    Normalised n{email->display, email->key, {}, {}, {}};
     if (!contact.phone.trimmed().isEmpty()) {
-        const auto e164 = Addressing::toE164(contact.phone, defaultCountry);
-        if (!e164)
-            return e164.error();
-        n.phone = *e164;
+        // The contact's own country reads a number written without a country code, else the caller's.
+        const QString country = contact.country.trimmed();
+        const bool ownCountry = country.size() == 2 && QLocale::codeToTerritory(country) != QLocale::AnyTerritory;
+        const auto phone = PhoneNumbers::parse(contact.phone, ownCountry ? country.toUpper() : defaultCountry);
+        if (!phone)
+            return phone.error();
+        n.phone = phone->e164;
+        n.phoneType = PhoneNumbers::typeCode(phone->type);
+        n.phoneRegion = phone->region;
     }
     return n;
 }
@@ -139,8 +146,9 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, city, country, "
-                             "time_zone, language, status, source, custom, created_at, updated_at, created_by, updated_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "time_zone, language, status, source, custom, created_at, updated_at, created_by, updated_by, "
+                             "phone_type, phone_region) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT (email_key) DO NOTHING RETURNING id"));
     q.addBindValue(n->display);
     q.addBindValue(n->key);
@@ -154,6 +162,8 @@ Result<Contact> ContactRepository::add(const Contact &contact, const QString &de
     q.addBindValue(now);
     q.addBindValue(storage::userValue(byUser));
     q.addBindValue(storage::userValue(byUser));
+    q.addBindValue(nullable(n->phoneType));
+    q.addBindValue(nullable(n->phoneRegion));
     if (!q.exec())
         return storage::queryError(q);
     if (!q.next())
@@ -203,7 +213,7 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     q.prepare(QStringLiteral("UPDATE contacts SET email = ?, email_key = ?, first_name = ?, last_name = ?, phone = ?, "
                              "company = ?, city = ?, country = ?, time_zone = ?, language = ?, status = ?, custom = ?, "
-                             "updated_at = ?, updated_by = ? WHERE id = ?"));
+                             "updated_at = ?, updated_by = ?, phone_type = ?, phone_region = ? WHERE id = ?"));
     q.addBindValue(n->display);
     q.addBindValue(n->key);
     for (const QString &v : {contact.firstName, contact.lastName, n->phone, contact.company, contact.city, contact.country,
@@ -213,6 +223,8 @@ Result<Contact> ContactRepository::update(const Contact &contact, const QString 
     q.addBindValue(customJson(contact.custom));
     q.addBindValue(now);
     q.addBindValue(storage::userValue(byUser));
+    q.addBindValue(nullable(n->phoneType));
+    q.addBindValue(nullable(n->phoneRegion));
     q.addBindValue(contact.id);
     if (!q.exec())
         return storage::queryError(q);

@@ -272,7 +272,20 @@ Result<PhoneNumber> PhoneNumbers::parse(const QString &input, const QString &def
         return invalid(errc::phoneInvalid, tr("it is empty."));
     const QString region = defaultRegion.trimmed().toUpper();
     LibNumber number;
-    const auto parsed = util().Parse(text.toStdString(), region.isEmpty() ? std::string("ZZ") : region.toStdString(), &number);
+    auto parsed = util().Parse(text.toStdString(), region.isEmpty() ? std::string("ZZ") : region.toStdString(), &number);
+    // 00 is the international prefix almost everywhere but North America (011), and lists written
+    // there still carry numbers like "0044 20 …": read such a number as international when the
+    // default country's own plan cannot (no national number in North America starts with 0).
+    if (text.startsWith(QLatin1String("00"))
+        && (parsed != PhoneNumberUtil::NO_PARSING_ERROR || !util().IsValidNumber(number))) {
+        LibNumber international;
+        const QString plus = QLatin1Char('+') + text.mid(2);
+        if (util().Parse(plus.toStdString(), "ZZ", &international) == PhoneNumberUtil::NO_PARSING_ERROR
+            && util().IsValidNumber(international)) {
+            number = international;
+            parsed = PhoneNumberUtil::NO_PARSING_ERROR;
+        }
+    }
     switch (parsed) {
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
@@ -343,23 +356,30 @@ Result<PhoneNumber> PhoneNumbers::parse(const QString &input, const QString &def
     return p;
 }
 
-Result<qint64> PhoneNumbers::fillMissingTypes(QSqlDatabase db, int batchSize, const std::function<void(qint64)> &progress)
+Result<qint64> PhoneNumbers::fillMissingTypes(QSqlDatabase db, int batchSize, const std::function<void(qint64)> &progress,
+                                              const std::atomic_bool *cancel)
 {
     storage::SqliteStatement pick(db, "SELECT id, phone FROM contacts WHERE phone_type IS NULL AND phone IS NOT NULL "
                                       "AND phone <> '' AND id > ?1 ORDER BY id LIMIT ?2");
-    storage::SqliteStatement set(db, "UPDATE contacts SET phone_type = ?1, phone_region = ?2 WHERE id = ?3");
+    storage::SqliteStatement set(db, "UPDATE contacts SET phone_type = ?1, phone_region = ?2 "
+                                     "WHERE id = ?3 AND phone = ?4 AND phone_type IS NULL");
     for (const storage::SqliteStatement *st : {&pick, &set})
         if (!st->isValid())
             return Error(errc::dbWrite, st->errorText());
+    struct Typed
+    {
+        qint64 id;
+        QString phone, type, region;
+    };
     qint64 filled = 0;
     qint64 after = 0;
-    QList<std::pair<qint64, QString>> rows;
-    for (;;) {
+    QList<Typed> rows;
+    while (!(cancel && cancel->load())) {
         rows.clear();
         pick.bindInt(1, after);
         pick.bindInt(2, batchSize);
         while (pick.step())
-            rows.append({pick.columnInt(0), pick.columnText(1)});
+            rows.append({pick.columnInt(0), pick.columnText(1), {}, {}});
         const bool readOk = pick.ok();
         const QString readError = pick.errorText();
         pick.reset();
@@ -367,19 +387,21 @@ Result<qint64> PhoneNumbers::fillMissingTypes(QSqlDatabase db, int batchSize, co
             return Error(errc::dbWrite, readError);
         if (rows.isEmpty())
             break;
+        for (Typed &row : rows) {
+            // Stored numbers are E.164 already (the old code wrote them), so no default country is needed;
+            // one the old table let through and libphonenumber refuses is marked, not dropped.
+            const auto parsed = parse(row.phone, {});
+            row.type = parsed ? typeCode(parsed->type) : typeCode(PhoneType::Invalid);
+            row.region = parsed ? parsed->region : QString();
+        }
         storage::Transaction tx(db);
         if (!tx.isOpen())
             return tx.beginError();
-        for (const auto &[id, phone] : std::as_const(rows)) {
-            // Stored numbers are E.164 already (the old code wrote them), so no default country is needed;
-            // one the old table let through and libphonenumber refuses is marked, not dropped.
-            const auto parsed = parse(phone, {});
-            set.bindTextAlways(1, parsed ? typeCode(parsed->type) : typeCode(PhoneType::Invalid));
-            if (parsed && !parsed->region.isEmpty())
-                set.bindTextAlways(2, parsed->region);
-            else
-                set.bindNull(2);
-            set.bindInt(3, id);
+        for (const Typed &row : std::as_const(rows)) {
+            set.bindTextAlways(1, row.type);
+            set.bindText(2, row.region);
+            set.bindInt(3, row.id);
+            set.bindTextAlways(4, row.phone);
             set.step();
             if (!set.ok())
                 return Error(errc::dbWrite, set.errorText());
@@ -388,7 +410,7 @@ Result<qint64> PhoneNumbers::fillMissingTypes(QSqlDatabase db, int batchSize, co
         if (Status s = tx.commit(); !s)
             return s.error();
         filled += rows.size();
-        after = rows.constLast().first;
+        after = rows.constLast().id;
         if (progress)
             progress(filled);
     }

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 
 namespace lux::contacts {
@@ -77,11 +78,14 @@ public:
     static QString subdivisionName(const QString &code);
 
     // contacts.phone_type and phone_region for rows that have a phone and no type yet (rows stored
-    // before migration 13), in batches of batchSize, each in its own transaction, so it can stop
-    // between batches and pick up where it left off. Returns how many rows it filled. progress (may
-    // be empty) gets the count so far after each batch.
-    static Result<qint64> fillMissingTypes(QSqlDatabase db, int batchSize = 5000,
-                                           const std::function<void(qint64)> &progress = {});
+    // before migration 13), in batches of batchSize: each batch is read, parsed outside any
+    // transaction, then written in a short one (a row whose phone changed meanwhile is left to whoever
+    // changed it), so it can run beside the app's own writes, stop between batches (cancel) and pick up
+    // where it left off. Returns how many rows it filled. progress (may be empty) gets the count so
+    // far after each batch.
+    static Result<qint64> fillMissingTypes(QSqlDatabase db, int batchSize = 2000,
+                                           const std::function<void(qint64)> &progress = {},
+                                           const std::atomic_bool *cancel = nullptr);
 };
 
 } // namespace lux::contacts

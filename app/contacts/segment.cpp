@@ -2,6 +2,7 @@
 #include "segment.h"
 
 #include "common/errorcodes.h"
+#include "phonenumbers.h"
 #include "storage/sqlvalues.h"
 
 #include <QDate>
@@ -26,6 +27,7 @@ const QHash<QString, QString> &textColumns()
         {QStringLiteral("first_name"), QStringLiteral("c.first_name")},
         {QStringLiteral("last_name"), QStringLiteral("c.last_name")},
         {QStringLiteral("phone"), QStringLiteral("c.phone")},
+        {QStringLiteral("phone_region"), QStringLiteral("c.phone_region")},
         {QStringLiteral("company"), QStringLiteral("c.company")},
         {QStringLiteral("city"), QStringLiteral("c.city")},
         {QStringLiteral("country"), QStringLiteral("c.country")},
@@ -107,6 +109,29 @@ private:
             if (op == QLatin1String("is_not"))
                 return QStringLiteral("c.status <> ?");
             return bad(tr("a status rule's op is \"is\" or \"is_not\", not \"%1\".").arg(op));
+        }
+        if (field == QLatin1String("phone_type")) {
+            // contacts_phone_type (migration 13) serves both forms; a phone not typed yet (NULL) is
+            // neither textable nor of any type.
+            if (op == QLatin1String("textable") || op == QLatin1String("not_textable")) {
+                const QStringList codes = PhoneNumbers::textableTypeCodes();
+                QStringList marks;
+                for (const QString &code : codes) {
+                    binds << code;
+                    marks << QStringLiteral("?");
+                }
+                const QString in = QStringLiteral("c.phone_type IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+                return op == QLatin1String("textable") ? in : QStringLiteral("NOT coalesce(") + in + QStringLiteral(", 0)");
+            }
+            const QString type = value.toString();
+            if (type.isEmpty() || PhoneNumbers::typeCode(PhoneNumbers::typeFromCode(type)) != type)
+                return bad(tr("\"%1\" is not a phone type.").arg(type));
+            binds << type;
+            if (op == QLatin1String("is"))
+                return QStringLiteral("c.phone_type = ?");
+            if (op == QLatin1String("is_not"))
+                return QStringLiteral("coalesce(c.phone_type, '') <> ?");
+            return bad(tr("a phone type rule's op is \"textable\", \"not_textable\", \"is\" or \"is_not\", not \"%1\".").arg(op));
         }
         if (field == QLatin1String("created_at") || field == QLatin1String("updated_at")) {
             const QString column = field == QLatin1String("created_at") ? QStringLiteral("c.created_at") : QStringLiteral("c.updated_at");

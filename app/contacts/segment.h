@@ -20,6 +20,8 @@ namespace lux::contacts {
 //   {"field": "status", "op": "is" | "is_not", "value": "subscribed"}
 //   {"field": "created_at" | "updated_at", "op": "before" | "after", "value": "2026-01-31"}
 //   {"field": "created_at" | "updated_at", "op": "within_days", "value": 30}
+//   {"field": "phone_type", "op": "textable" | "not_textable"}        what PhoneNumbers::canBeTexted says
+//   {"field": "phone_type", "op": "is" | "is_not", "value": "mobile"}  a PhoneNumbers::typeCode
 // Text operators: equals, not_equals, contains, not_contains, starts_with, ends_with, is_empty,
 // is_not_empty (case-insensitive). Number operators on custom fields: lt, lte, gt, gte.
 // Compiled SQL holds only fixed text and placeholders; every value, custom field name and tag is bound.

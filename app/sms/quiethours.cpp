@@ -8,10 +8,12 @@
 #include <QFile>
 #include <QHash>
 #include <QLocale>
+#include <QMutex>
 #include <QReadWriteLock>
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 
 namespace lux::sms {
 
@@ -141,6 +143,13 @@ struct QuietHours::Target
     QStringList zoneIds;
     QString state; // "FL" when the state table applies
     QString place;
+
+    // The last answer and the span of "now" it holds for: [from, until). A campaign asks about
+    // thousands of recipients of one area at nearly the same moment, and the answer only changes when
+    // a window opens or closes (or, for the wording, at local midnight).
+    mutable QMutex memoLock;
+    mutable qint64 memoFrom = 0, memoUntil = 0;
+    mutable SendTime memo;
 };
 
 struct QuietHours::Cache
@@ -353,6 +362,22 @@ Window windowOn(const QDate &date, const QuietHoursPolicy &policy, const QList<c
 SendTime QuietHours::plan(const QString &e164, const QString &contactTimeZone, qint64 nowUtcMs) const
 {
     const auto target = targetFor(e164.trimmed(), contactTimeZone.trimmed());
+    {
+        QMutexLocker memoLocker(&target->memoLock);
+        if (nowUtcMs >= target->memoFrom && nowUtcMs < target->memoUntil) {
+            SendTime answer = target->memo;
+            if (answer.now)
+                answer.at = nowUtcMs;
+            return answer;
+        }
+    }
+    const auto remember = [&](const SendTime &answer, qint64 until) {
+        QMutexLocker memoLocker(&target->memoLock);
+        target->memoFrom = nowUtcMs;
+        target->memoUntil = until;
+        target->memo = answer;
+        return answer;
+    };
     const QList<const StateWindowRule *> rules =
         m_policy.stateRules && !target->state.isEmpty() ? m_cache->rulesByState.value(target->state) : QList<const StateWindowRule *>{};
 
@@ -373,10 +398,16 @@ SendTime QuietHours::plan(const QString &e164, const QString &contactTimeZone, q
         answer.now = true;
         answer.zone = target->zoneIds.constFirst();
         answer.place = target->place;
-        answer.explanation = tr("May be sent now (%1 in %2, %3).")
-                                 .arg(QDateTime::fromMSecsSinceEpoch(nowUtcMs, target->zones.constFirst()).toString(QStringLiteral("HH:mm")),
-                                      answer.zone, answer.place);
-        return answer;
+        answer.explanation = tr("May be sent now: inside the window in %1 (%2).").arg(answer.zone, answer.place);
+        // Allowed until the first window of the day closes in one of the zones.
+        qint64 until = std::numeric_limits<qint64>::max();
+        for (const QTimeZone &zone : target->zones) {
+            const QDate today = QDateTime::fromMSecsSinceEpoch(nowUtcMs, zone).date();
+            const QDateTime close(today, windowOn(today, m_policy, rules).end, zone);
+            if (close.isValid())
+                until = std::min(until, close.toMSecsSinceEpoch());
+        }
+        return remember(answer, until);
     }
 
     // The moment a window opens in one of the zones is the only kind of moment at which "not allowed"
@@ -416,7 +447,10 @@ SendTime QuietHours::plan(const QString &e164, const QString &contactTimeZone, q
                                  : tr("Waits until %1 on %2 in %3 (%4).")
                                        .arg(local.toString(QStringLiteral("HH:mm")), local.date().toString(Qt::ISODate),
                                             answer.zone, answer.place);
-        return answer;
+        // The same opening holds for any later "now" before it; the wording ("until 08:00" or "until
+        // 08:00 on …") holds until local midnight.
+        const QDateTime midnight(localToday.addDays(1), QTime(0, 0), target->zones.at(c.zone));
+        return remember(answer, midnight.isValid() ? std::min(c.at, midnight.toMSecsSinceEpoch()) : c.at);
     }
     // The zones' windows never overlap in the next two weeks (a policy window too short for how far
     // apart they are): say so rather than send outside one of them.

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <limits>
+#include <memory>
 
 namespace lux::sms {
 
@@ -62,40 +64,58 @@ inline qsizetype codePointLength(const char16_t *p, qsizetype i, qsizetype n)
 
 void collectUcs2Chars(const char16_t *p, qsizetype from, qsizetype n, QList<char32_t> &out)
 {
+    // A linear look-up while the list is short (a few quotes and emoji); a bitmap of the BMP once it
+    // is not (a Chinese or Russian text has thousands of distinct characters).
+    constexpr qsizetype kLinear = 32;
+    std::unique_ptr<std::bitset<0x10000>> seen;
     for (qsizetype i = from; i < n;) {
         const qsizetype len = codePointLength(p, i, n);
         const char32_t cp = len == 2 ? QChar::surrogateToUcs4(p[i], p[i + 1]) : char32_t(p[i]);
         i += len;
         if (len == 1 && septetsOf(char16_t(cp)) != 0)
             continue;
-        if (!out.contains(cp))
-            out.append(cp);
+        if (seen && cp <= 0xFFFF) {
+            if (seen->test(cp))
+                continue;
+            seen->set(cp);
+        } else if (out.contains(cp)) {
+            continue;
+        }
+        out.append(cp);
+        if (!seen && out.size() == kLinear) {
+            seen = std::make_unique<std::bitset<0x10000>>();
+            for (char32_t c : std::as_const(out))
+                if (c <= 0xFFFF)
+                    seen->set(c);
+        }
     }
 }
 
-void layOutGsm7(const char16_t *p, qsizetype n, SegmentCount &r)
+// Whether c can join a grapheme cluster with its neighbour (UAX #29: Extend, ZWJ, SpacingMark,
+// Prepend, Regional_Indicator, Hangul jamo and syllables, CR of CR LF). A text with none of these has
+// a cluster boundary between every two code points, and needs no boundary finder.
+inline bool joinsClusters(char32_t c)
 {
-    if (r.units <= Segments::kGsm7Single) {
-        r.segments = 1;
-        r.perSegment = Segments::kGsm7Single;
-        r.unitsLeft = Segments::kGsm7Single - r.units;
-        r.partEnds.append(n);
-        return;
+    if (c < 0x0300)
+        return c == '\r';
+    switch (QChar::category(c)) {
+    case QChar::Mark_NonSpacing: // combining marks, variation selectors
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+        return true;
+    default:
+        break;
     }
-    r.perSegment = Segments::kGsm7Multi;
-    int used = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        const int s = septetsOf(p[i]);
-        // An escape pair that does not fit whole goes to the next part.
-        if (used + s > Segments::kGsm7Multi) {
-            r.partEnds.append(i);
-            used = 0;
-        }
-        used += s;
-    }
-    r.partEnds.append(n);
-    r.segments = int(r.partEnds.size());
-    r.unitsLeft = Segments::kGsm7Multi - used;
+    return c == 0x200C || c == 0x200D                 // ZWNJ (Extend), ZWJ
+           || (c >= 0x1F1E6 && c <= 0x1F1FF)          // regional indicators (flags)
+           || (c >= 0x1F3FB && c <= 0x1F3FF)          // emoji skin-tone modifiers
+           || (c >= 0xE0020 && c <= 0xE007F)          // tags (subdivision flags)
+           || (c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF)
+           || (c >= 0xAC00 && c <= 0xD7A3)            // Hangul jamo and syllables
+           || (c >= 0x0600 && c <= 0x0605) || c == 0x06DD || c == 0x070F || c == 0x0890 || c == 0x0891 || c == 0x08E2
+           || c == 0x0D4E || c == 0x110BD || c == 0x110CD || c == 0x111C2 || c == 0x111C3 || c == 0x1193F || c == 0x11941
+           || c == 0x11A3A || (c >= 0x11A84 && c <= 0x11A89) || c == 0x11D46 || c == 0x11F02 // Prepend
+           || c == 0x0E33 || c == 0x0EB3;                // SpacingMark letters (Thai, Lao sara am)
 }
 
 void layOutUcs2(QStringView text, SegmentCount &r)
@@ -110,6 +130,28 @@ void layOutUcs2(QStringView text, SegmentCount &r)
         return;
     }
     r.perSegment = Segments::kUcs2Multi;
+    bool simple = true;
+    for (qsizetype i = 0; i < n && simple;) {
+        const qsizetype len = codePointLength(p, i, n);
+        simple = !joinsClusters(len == 2 ? QChar::surrogateToUcs4(p[i], p[i + 1]) : char32_t(p[i]));
+        i += len;
+    }
+    if (simple) {
+        int used = 0;
+        for (qsizetype i = 0; i < n;) {
+            const int len = int(codePointLength(p, i, n));
+            if (used + len > Segments::kUcs2Multi) {
+                r.partEnds.append(i);
+                used = 0;
+            }
+            used += len;
+            i += len;
+        }
+        r.partEnds.append(n);
+        r.segments = int(r.partEnds.size());
+        r.unitsLeft = Segments::kUcs2Multi - used;
+        return;
+    }
     // The finder needs length + 1 bytes of attributes; a body Twilio accepts fits on the stack, so only a
     // text over the limit (still counted, for the composer) makes it allocate.
     std::array<unsigned char, Segments::kMaxBodyCharacters * 2 + 1> buffer;
@@ -172,7 +214,10 @@ SegmentCount Segments::count(QStringView text)
     if (n == 0)
         return r;
     const auto *p = text.utf16();
+    // One pass: the septets, and where 153-septet parts would end (an escape pair that does not fit
+    // whole goes to the next part), until a character outside GSM-7 makes it all UCS-2.
     int septets = 0;
+    int used = 0;
     qsizetype firstOther = -1;
     for (qsizetype i = 0; i < n; ++i) {
         const int s = septetsOf(p[i]);
@@ -181,13 +226,29 @@ SegmentCount Segments::count(QStringView text)
             break;
         }
         septets += s;
+        if (used + s > kGsm7Multi) {
+            r.partEnds.append(i);
+            used = 0;
+        }
+        used += s;
     }
     if (firstOther < 0) {
         r.encoding = Encoding::Gsm7;
         r.units = septets;
-        layOutGsm7(p, n, r);
+        if (septets <= kGsm7Single) {
+            r.partEnds.clear();
+            r.segments = 1;
+            r.perSegment = kGsm7Single;
+            r.unitsLeft = kGsm7Single - septets;
+        } else {
+            r.segments = int(r.partEnds.size()) + 1;
+            r.perSegment = kGsm7Multi;
+            r.unitsLeft = kGsm7Multi - used;
+        }
+        r.partEnds.append(n);
         return r;
     }
+    r.partEnds.clear();
     r.encoding = Encoding::Ucs2;
     r.units = r.characters;
     collectUcs2Chars(p, firstOther, n, r.ucs2Chars);

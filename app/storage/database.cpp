@@ -4,6 +4,7 @@
 #include "common/errorcodes.h"
 #include "common/logging.h"
 #include "migrations.h"
+#include "contacts/phonenumbers.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -13,6 +14,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cerrno>
 #include <filesystem>
@@ -241,6 +243,22 @@ Status Database::prepare(bool existed, OpenReport &report)
         report.created = !existed || version == 0;
     }
 
+    // Migration 13 added contacts.phone_type and phone_region. libphonenumber types about 15,000
+    // stored numbers a second (docs/PERFORMANCE.md, "Phone numbers (issue 15)"): a minute for a
+    // million, too long to hold up opening. So a database with rows from before is typed on a worker
+    // thread, on its own connection, in short batches beside the app's own writes; until a row is
+    // done its phone_type is NULL, which segments and campaigns read as "not known yet" (see
+    // docs/sms.md). The mark is set only when every row is done, so a run cut short (the app closed,
+    // killed) goes on where it stopped at the next open. A new database has nothing to type.
+    if (!m_readOnly && meta(QStringLiteral("phone_types_filled")) != QLatin1String("13")) {
+        if (report.created) {
+            if (Status s = setMeta(QStringLiteral("phone_types_filled"), QStringLiteral("13")); !s)
+                return s;
+        } else {
+            startPhoneTypeFill();
+        }
+    }
+
     if (!m_readOnly) {
         m_databaseId = meta(QStringLiteral("database_id"));
         if (m_databaseId.isEmpty()) {
@@ -275,8 +293,42 @@ void Database::markClosed()
     q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
+void Database::startPhoneTypeFill()
+{
+    m_cancelBackground = std::make_shared<std::atomic_bool>(false);
+    m_phoneTypeFill = QtConcurrent::run([path = m_path, cancel = m_cancelBackground] {
+        storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadWrite);
+        if (!conn.isOpen()) {
+            qCWarning(lcStorage) << "cannot type phone numbers:" << conn.errorText();
+            return;
+        }
+        const auto filled = contacts::PhoneNumbers::fillMissingTypes(conn.db(), 2000, {}, cancel.get());
+        if (!filled) {
+            qCWarning(lcStorage) << "typing phone numbers stopped:" << filled.error().message;
+            return;
+        }
+        if (cancel->load())
+            return;
+        QSqlQuery q(conn.db());
+        q.prepare(QStringLiteral("INSERT INTO app_meta (key, value) VALUES ('phone_types_filled', '13') "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        if (!q.exec())
+            qCWarning(lcStorage) << "typing phone numbers: cannot mark it done:" << q.lastError().text();
+        else
+            qCInfo(lcStorage) << "typed" << *filled << "stored phone numbers";
+    });
+}
+
+void Database::waitForPhoneTypes()
+{
+    m_phoneTypeFill.waitForFinished();
+}
+
 Database::~Database()
 {
+    if (m_cancelBackground)
+        m_cancelBackground->store(true);
+    m_phoneTypeFill.waitForFinished();
     markClosed();
     closeConnection();
     if (m_lock)
@@ -416,6 +468,11 @@ Result<QString> Database::replaceWith(const QString &stagedPath)
     if (!facts)
         return facts.error();
 
+    // The typing of old phone numbers works on the file about to be replaced: stop it first (the
+    // restored file, if it needs one, gets its own at its open).
+    if (m_cancelBackground)
+        m_cancelBackground->store(true);
+    m_phoneTypeFill.waitForFinished();
     const QString keep = newBackupPath(QStringLiteral("before-restore"));
     QDir().mkpath(QFileInfo(keep).absolutePath());
 

@@ -10,6 +10,9 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <QFuture>
+
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -89,6 +92,10 @@ public:
     // current file is put back and stays in use.
     Result<QString> replaceWith(const QString &stagedPath);
 
+    // Blocks until the typing of phone numbers stored before schema 13 (started by open() on a worker
+    // thread, see database.cpp) has finished; returns at once when none runs. For tests and tools.
+    void waitForPhoneTypes();
+
     // Path of a new file in the backup folder, named after the database, the time and a reason.
     QString newBackupPath(const QString &reason) const;
 
@@ -102,6 +109,7 @@ private:
     Status prepare(bool existed, OpenReport &report);
     void closeConnection();
     void markClosed();
+    void startPhoneTypeFill();
 
     QString m_path;
     QString m_connectionName;
@@ -110,6 +118,8 @@ private:
     bool m_readOnly = false;
     std::unique_ptr<QLockFile> m_lock;
     OpenReport m_report;
+    std::shared_ptr<std::atomic_bool> m_cancelBackground;
+    QFuture<void> m_phoneTypeFill;
 };
 
 } // namespace lux

@@ -382,6 +382,21 @@ const QList<Migration> kMigrations = {
                         " hits INTEGER NOT NULL DEFAULT 0,"
                         " PRIMARY KEY (campaign_id, day, kind, link_id, machine)) WITHOUT ROWID"),
      }},
+    {13,
+     "phone number types and regions (libphonenumber)",
+     QStringList{
+         // What libphonenumber says of contacts.phone (app/contacts/phonenumbers.h): the type's code
+         // ("mobile", "fixed_line", …, "invalid") and the number's ISO 3166 region. NULL: not looked at
+         // yet; rows stored before this version are filled in C++ after the migration
+         // (PhoneNumbers::fillMissingTypes, from Database::open), since SQL cannot call libphonenumber.
+         QStringLiteral("ALTER TABLE contacts ADD COLUMN phone_type TEXT"),
+         QStringLiteral("ALTER TABLE contacts ADD COLUMN phone_region TEXT"),
+         QStringLiteral("ALTER TABLE contacts_trash ADD COLUMN phone_type TEXT"),
+         QStringLiteral("ALTER TABLE contacts_trash ADD COLUMN phone_region TEXT"),
+         // A campaign picks textable numbers with phone_type IN (…): this index holds only contacts that
+         // have a typed phone, so it stays small in lists that are mostly email.
+         QStringLiteral("CREATE INDEX contacts_phone_type ON contacts (phone_type, id) WHERE phone_type IS NOT NULL"),
+     }},
     {14,
      "SMS: consent per channel, senders of every channel, delivery receipts, replies and prices",
      QStringList{

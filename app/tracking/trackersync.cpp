@@ -100,6 +100,9 @@ QCoro::Task<Result<TrackerSync::Summary>> TrackerSync::run(int pageSize)
         total.clicks += applied->clicks;
         total.unsubscribes += applied->unsubscribes;
         total.machine += applied->machine;
+        total.smsStatuses += applied->smsStatuses;
+        total.smsReplies += applied->smsReplies;
+        total.smsOptOuts += applied->smsOptOuts;
         total.ignored += applied->ignored;
         cursor = next;
         if (!page.value(QStringLiteral("more")).toBool() || applied->events == 0)

@@ -10,6 +10,13 @@
 //   lux-send-bench throughput [RECIPIENTS=5000] [MAILBOXES=4]
 //       the fake's limits off: messages a second from the campaign's start to its end, and how long
 //       the GUI thread's event loop waited at worst meanwhile (a 5 ms timer's lateness).
+//   lux-send-bench sms-throughput [RECIPIENTS=5000] [NUMBERS=4]
+//       the same for an SMS campaign to lux-fake-twilio with its limits off: texts a second.
+//   lux-send-bench sms-pacing [PER_SECOND=10] [RECIPIENTS=30*PER_SECOND]
+//       one number at PER_SECOND texts a second against a fake that counts every second in which
+//       it accepted more from that number (Twilio queues them; a sender that bursts is seen here),
+//       and answers 20429 past 100 requests in flight: the violations and 20429s the app caused, and
+//       the rate it kept.
 #include "campaigns/campaignstore.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
@@ -31,6 +38,7 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <algorithm>
@@ -57,20 +65,39 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
-    const bool pacing = args.value(0) == QLatin1String("pacing");
-    if (!pacing && args.value(0) != QLatin1String("throughput")) {
-        std::fprintf(stderr, "usage: lux-send-bench pacing [PER_MINUTE] [RECIPIENTS] | throughput [RECIPIENTS] [MAILBOXES]\n");
+    const QString mode = args.value(0);
+    const bool sms = mode.startsWith(QLatin1String("sms-"));
+    const bool pacing = mode == QLatin1String("pacing") || mode == QLatin1String("sms-pacing");
+    if (!pacing && mode != QLatin1String("throughput") && mode != QLatin1String("sms-throughput")) {
+        std::fprintf(stderr, "usage: lux-send-bench pacing [PER_MINUTE] [RECIPIENTS] | throughput [RECIPIENTS] [MAILBOXES]\n"
+                             "                      sms-pacing [PER_SECOND] [RECIPIENTS] | sms-throughput [RECIPIENTS] [NUMBERS]\n");
         return 2;
     }
-    const int perMinute = pacing ? args.value(1, QStringLiteral("600")).toInt() : 1'000'000;
-    const int recipients = pacing ? args.value(2, QString::number(3 * perMinute)).toInt() : args.value(1, QStringLiteral("5000")).toInt();
+    const int perSecond = sms && pacing ? args.value(1, QStringLiteral("10")).toInt() : 1000;
+    const int perMinute = sms ? perSecond * 60 : pacing ? args.value(1, QStringLiteral("600")).toInt() : 1'000'000;
+    const int recipients = sms && pacing ? args.value(2, QString::number(30 * perSecond)).toInt()
+                           : pacing      ? args.value(2, QString::number(3 * perMinute)).toInt()
+                                         : args.value(1, QStringLiteral("5000")).toInt();
     const int mailboxes = pacing ? 1 : args.value(2, QStringLiteral("4")).toInt();
+    const auto sender = [sms](int m) {
+        return sms ? QStringLiteral("+1201555%1").arg(m, 4, 10, QLatin1Char('0')) : QStringLiteral("news%1@acme.example").arg(m);
+    };
 
     QProcess fake;
     fake.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    fake.start(QStringLiteral(LUX_FAKE_GRAPH_PATH),
-               pacing ? QStringList{QStringLiteral("--per-minute"), QString::number(perMinute), QStringLiteral("--latency"), QStringLiteral("5")}
-                      : QStringList{QStringLiteral("--no-limits"), QStringLiteral("--latency"), QStringLiteral("1")});
+    if (sms) {
+        QStringList fakeArgs{QStringLiteral("--latency"), QStringLiteral("1"), QStringLiteral("--account-sid"), QStringLiteral("AC") + QString(32, u'c'),
+                             QStringLiteral("--auth-token"), QStringLiteral("token")};
+        fakeArgs << (pacing ? QStringList{QStringLiteral("--mps"), QString::number(perSecond), QStringLiteral("--concurrency"), QStringLiteral("100")}
+                            : QStringList{QStringLiteral("--no-limits")});
+        for (int m = 0; m < mailboxes; ++m)
+            fakeArgs << QStringLiteral("--number") << sender(m);
+        fake.start(QStringLiteral(LUX_FAKE_TWILIO_PATH), fakeArgs);
+    } else {
+        fake.start(QStringLiteral(LUX_FAKE_GRAPH_PATH),
+                   pacing ? QStringList{QStringLiteral("--per-minute"), QString::number(perMinute), QStringLiteral("--latency"), QStringLiteral("5")}
+                          : QStringList{QStringLiteral("--no-limits"), QStringLiteral("--latency"), QStringLiteral("1")});
+    }
     if (!fake.waitForReadyRead(10000)) {
         std::fprintf(stderr, "lux-fake-graph did not start\n");
         return 1;
@@ -92,15 +119,28 @@ int main(int argc, char **argv)
             QSqlQuery pragma(c);
             (void)pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
             contacts::ContactRepository repo(c);
+            // Texts go to numbers with SMS consent, in a zone where it is day now (quiet hours apart).
+            QString zone = QStringLiteral("UTC");
+            for (const char *name : {"America/New_York", "America/Los_Angeles", "Pacific/Auckland", "Asia/Tokyo", "Asia/Kolkata", "Europe/Berlin"})
+                if (const int hour = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(name)).time().hour(); hour >= 9 && hour < 19) {
+                    zone = QString::fromLatin1(name);
+                    break;
+                }
             for (int i = 0; i < recipients; ++i) {
                 contacts::Contact contact;
                 contact.email = QStringLiteral("r%1@example.com").arg(i);
                 contact.firstName = QStringLiteral("R%1").arg(i);
+                if (sms) {
+                    contact.phone = QStringLiteral("+1212%1").arg(2000000 + i, 7, 10, QLatin1Char('0'));
+                    contact.timeZone = zone;
+                }
                 if (const auto added = repo.add(contact, QStringLiteral("US"), std::nullopt); !added) {
                     std::fprintf(stderr, "%s\n", qPrintable(added.error().message));
                     return 1;
                 }
             }
+            if (sms)
+                (void)pragma.exec(QStringLiteral("UPDATE contacts SET sms_consent = 1"));
             (void)pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
         }
         (void)content::TemplateStore(c).saveBrandKit(QStringLiteral("Acme"),
@@ -117,9 +157,17 @@ int main(int argc, char **argv)
         campaign.name = QStringLiteral("Bench");
         campaign.templateId = saved->id;
         campaign.fromName = QStringLiteral("Acme");
+        if (sms) {
+            campaign.channel = QStringLiteral("sms");
+            campaign.templateId = 0;
+            campaign.body = QStringLiteral("Acme: Hi {{first_name}}, our spring range is in. 20% off until Sunday.");
+        }
         for (int m = 0; m < mailboxes; ++m) {
-            const QString mailbox = QStringLiteral("news%1@acme.example").arg(m);
-            (void)campaigns::SenderStore(c).save(mailbox, {4, perMinute, 1'000'000});
+            const QString mailbox = sender(m);
+            if (sms)
+                (void)campaigns::SenderStore(c, QStringLiteral("sms")).save(mailbox, {pacing ? 4 : 8, perMinute, 1'000'000, perSecond});
+            else
+                (void)campaigns::SenderStore(c).save(mailbox, {4, perMinute, 1'000'000});
             if (m == 0)
                 campaign.fromEmail = mailbox;
             else
@@ -145,6 +193,9 @@ int main(int argc, char **argv)
     config.setup.graph.tenant = QStringLiteral("contoso");
     config.setup.graph.clientId = QStringLiteral("client");
     config.setup.graph.clientSecret = QStringLiteral("secret");
+    config.setup.twilio.baseUrl = base;
+    config.setup.twilio.accountSid = QStringLiteral("AC") + QString(32, u'c');
+    config.setup.twilio.secret = QStringLiteral("token");
     config.setup.tracking.trackerUrl = QStringLiteral("https://t.example");
     config.setup.tracking.keys = lux::tracking::KeyRing::generate(1);
     config.tickMs = 100;
@@ -182,10 +233,24 @@ int main(int argc, char **argv)
     const QJsonArray messages = get(base.resolved(QUrl(QStringLiteral("/_fake/messages")))).array();
     std::sort(lateness.begin(), lateness.end());
     const auto ms = [](qint64 ns) { return double(ns) / 1e6; };
-    std::printf("recipients %d, mailboxes %d, accepted by the fake %d, 429s from its limits %d, requests %d\n", recipients, mailboxes,
-                stats.value(QStringLiteral("accepted")).toInt(), stats.value(QStringLiteral("limit_throttles")).toInt(),
-                stats.value(QStringLiteral("requests")).toInt());
-    if (pacing) {
+    if (sms)
+        std::printf("recipients %d, numbers %d, texts made by the fake %d, 20429s from its limits %d, seconds over a number's MPS %d, "
+                    "requests %d\n",
+                    recipients, mailboxes, stats.value(QStringLiteral("created")).toInt(), stats.value(QStringLiteral("limit_429s")).toInt(),
+                    stats.value(QStringLiteral("mps_violations")).toInt(), stats.value(QStringLiteral("requests")).toInt());
+    else
+        std::printf("recipients %d, mailboxes %d, accepted by the fake %d, 429s from its limits %d, requests %d\n", recipients, mailboxes,
+                    stats.value(QStringLiteral("accepted")).toInt(), stats.value(QStringLiteral("limit_throttles")).toInt(),
+                    stats.value(QStringLiteral("requests")).toInt());
+    if (sms && pacing) {
+        QList<qint64> at;
+        for (const QJsonValue &m : messages)
+            at << m.toObject().value(QStringLiteral("accepted_ms")).toInteger();
+        std::sort(at.begin(), at.end());
+        if (at.size() > 1)
+            std::printf("kept %.2f texts a second of %d allowed, first to last accepted %.1f s\n",
+                        double(at.size() - 1) * 1000.0 / double(at.last() - at.first()), perSecond, double(at.last() - at.first()) / 1000.0);
+    } else if (pacing) {
         QList<qint64> at;
         for (const QJsonValue &m : messages)
             at << QDateTime::fromString(m.toObject().value(QStringLiteral("at")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
@@ -207,7 +272,7 @@ int main(int argc, char **argv)
         }
     } else {
         const double seconds = double(endedNs - startedNs) / 1e9;
-        std::printf("throughput %.0f messages/s (%d in %.2f s)\n", recipients / seconds, recipients, seconds);
+        std::printf("throughput %.0f %s/s (%d in %.2f s)\n", recipients / seconds, sms ? "texts" : "messages", recipients, seconds);
     }
     if (!lateness.isEmpty())
         std::printf("GUI-thread timer lateness: median %.2f ms, p99 %.2f ms, max %.2f ms over %lld ticks\n", ms(lateness[lateness.size() / 2]),

@@ -100,6 +100,8 @@ void TestSmsComposer::countsAsYouType()
     QCOMPARE(composer.count().segments, 2);
     QCOMPARE(composer.count().unitsLeft, 2 * 153 - 161);
     QVERIFY2(composer.statusLabel()->text().contains(QLocale().toString(145)), qPrintable(composer.statusLabel()->text()));
+    // The preview marks where part 1 ends.
+    QCOMPARE(composer.preview()->partEnds(), (QList<qsizetype>{153, 161}));
     // An extension character costs two septets.
     type(composer.editor(), QStringLiteral("€"));
     QCOMPARE(composer.count().units, 163);

@@ -12,6 +12,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <QTcpServer>
+
 #include <unistd.h>
 
 namespace lux::test {
@@ -27,6 +29,14 @@ TrackerProcess::TrackerProcess(QString binary, QString dir, QStringList extraArg
     QFile t(m_dir + QStringLiteral("/api-token"));
     if (t.open(QIODevice::WriteOnly))
         t.write(m_token + '\n');
+}
+
+quint16 TrackerProcess::freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
 }
 
 TrackerProcess::~TrackerProcess()

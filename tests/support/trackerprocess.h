@@ -23,6 +23,9 @@ public:
     ~TrackerProcess();
 
     bool start(); // waits for "listening on"
+    // Listen on this port (before start()): for a server whose public address must be known first.
+    void setPort(quint16 port) { m_port = port; }
+    static quint16 freePort(); // a loopback port nothing listens on now
     // SIGTERM and wait; false if it did not exit cleanly with status 0.
     bool stop();
     void kill();

@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contacts/phonenumbers.h"
 #include "common/errorcodes.h"
+#include "contacts/contactimporter.h"
+#include "contacts/contactrepository.h"
+#include "contacts/segment.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/sqlitefile.h"
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QSqlQuery>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -30,6 +38,8 @@ private Q_SLOTS:
     void typeCodesRoundTrip();
     void sameAnswersFromManyThreads();
     void parityWithPythonPhonenumbers();
+    void openingFillsTypesOfOlderRows();
+    void editorAndImporterStoreTheType();
 };
 
 void TestPhoneNumbers::valid_data()
@@ -53,6 +63,8 @@ void TestPhoneNumbers::valid_data()
     QTest::newRow("Guernsey mobile, +44 too") << "07911 123456" << "GB" << "+447911123456" << "GG" << "";
     QTest::newRow("UK international landline") << "+44 (0)20 7946 0958" << "US" << "+442079460958" << "GB" << "";
     QTest::newRow("UK 00 prefix") << "0044 20 7946 0958" << "DE" << "+442079460958" << "GB" << "";
+    // North America dials 011, but 00 numbers turn up in its lists too; no NANP number starts with 0.
+    QTest::newRow("00 prefix, US default") << "0044 20 7946 0958" << "US" << "+442079460958" << "GB" << "";
     QTest::newRow("ES national") << "612.345.678" << "ES" << "+34612345678" << "ES" << "";
     QTest::newRow("ES international") << "+34 91 123 45 67" << "US" << "+34911234567" << "ES" << "";
     QTest::newRow("DE national mobile") << "0151 23456789" << "DE" << "+4915123456789" << "DE" << "";
@@ -308,6 +320,126 @@ void TestPhoneNumbers::parityWithPythonPhonenumbers()
     // Both kinds were compared.
     QVERIFY(valid >= 12);
     QVERIFY(valid < inputs.size());
+}
+
+namespace {
+
+QHash<QString, QPair<QVariant, QVariant>> typesByEmail(QSqlDatabase db)
+{
+    QHash<QString, QPair<QVariant, QVariant>> out;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT email, phone_type, phone_region FROM contacts")))
+        while (q.next())
+            out.insert(q.value(0).toString(), {q.value(1), q.value(2)});
+    return out;
+}
+
+} // namespace
+
+// A database from before migration 13 (schema 12), with numbers the old table stored: opening it
+// types every row, including one libphonenumber refuses ("invalid") and leaves rows without a phone.
+void TestPhoneNumbers::openingFillsTypesOfOlderRows()
+{
+    test::TestEnvironment env;
+    const QString path = env.path(QStringLiteral("v12.sqlite"));
+    {
+        storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadWrite);
+        QVERIFY(storage::migrate(conn.db(), 12).ok());
+        QSqlQuery q(conn.db());
+        const QList<QPair<QString, QString>> rows = {{QStringLiteral("us@example.com"), QStringLiteral("+13055550123")},
+                                                     {QStringLiteral("uk@example.com"), QStringLiteral("+447400123456")},
+                                                     {QStringLiteral("landline@example.com"), QStringLiteral("+442079460958")},
+                                                     {QStringLiteral("old@example.com"), QStringLiteral("+11235550123")}, // area code 123: the old table let it by
+                                                     {QStringLiteral("none@example.com"), QStringLiteral("")}};
+        for (const auto &[email, phone] : rows) {
+            q.prepare(QStringLiteral("INSERT INTO contacts (email, email_key, phone, created_at, updated_at) VALUES (?, ?, ?, 1, 1)"));
+            q.addBindValue(email);
+            q.addBindValue(email);
+            q.addBindValue(phone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(phone));
+            QVERIFY(q.exec());
+        }
+    }
+    auto db = Database::open(path);
+    QVERIFY2(db.ok(), test::errorText(db).constData());
+    QCOMPARE((*db)->report().migratedFrom, 12);
+    (*db)->waitForPhoneTypes(); // typed on a worker thread: opening does not wait for it
+    const auto types = typesByEmail((*db)->connection());
+    QCOMPARE(types.value(QStringLiteral("us@example.com")).first.toString(), QStringLiteral("fixed_line_or_mobile"));
+    QCOMPARE(types.value(QStringLiteral("us@example.com")).second.toString(), QStringLiteral("US"));
+    QCOMPARE(types.value(QStringLiteral("uk@example.com")).first.toString(), QStringLiteral("mobile"));
+    QCOMPARE(types.value(QStringLiteral("landline@example.com")).first.toString(), QStringLiteral("fixed_line"));
+    QCOMPARE(types.value(QStringLiteral("old@example.com")).first.toString(), QStringLiteral("invalid"));
+    QVERIFY(types.value(QStringLiteral("old@example.com")).second.isNull());
+    QVERIFY(types.value(QStringLiteral("none@example.com")).first.isNull());
+    QCOMPARE((*db)->meta(QStringLiteral("phone_types_filled")), QStringLiteral("13"));
+
+    // "Phone is textable" picks the two that are, through the partial index.
+    const auto rules = contacts::Segment::parse(R"({"match":"all","rules":[{"field":"phone_type","op":"textable"}]})");
+    QVERIFY(rules.ok());
+    QCOMPARE(*contacts::Segment::count((*db)->connection(), *rules, 0), 2);
+    const auto notTextable = contacts::Segment::parse(R"({"rules":[{"field":"phone_type","op":"not_textable"}]})");
+    QCOMPARE(*contacts::Segment::count((*db)->connection(), *notTextable, 0), 3);
+    const auto landlines = contacts::Segment::parse(R"({"rules":[{"field":"phone_type","op":"is","value":"fixed_line"}]})");
+    QCOMPARE(*contacts::Segment::count((*db)->connection(), *landlines, 0), 1);
+    const auto badType = contacts::Segment::parse(R"({"rules":[{"field":"phone_type","op":"is","value":"cellular"}]})");
+    QVERIFY(!contacts::Segment::count((*db)->connection(), *badType, 0).ok());
+    const auto compiled = contacts::Segment::compile(*rules, 0);
+    QSqlQuery plan((*db)->connection());
+    plan.prepare(QStringLiteral("EXPLAIN QUERY PLAN SELECT c.id FROM contacts c WHERE ") + compiled->where);
+    for (const QVariant &b : compiled->binds)
+        plan.addBindValue(b);
+    QVERIFY(plan.exec());
+    QString planText;
+    while (plan.next())
+        planText += plan.value(3).toString() + QLatin1Char('\n');
+    QVERIFY2(planText.contains(QStringLiteral("contacts_phone_type")), qPrintable(planText));
+}
+
+void TestPhoneNumbers::editorAndImporterStoreTheType()
+{
+    test::TestEnvironment env;
+    const QString path = env.path(QStringLiteral("types.sqlite"));
+    {
+    auto db = Database::open(path);
+    QVERIFY2(db.ok(), test::errorText(db).constData());
+    contacts::ContactRepository repo((*db)->connection());
+    contacts::Contact c;
+    c.email = QStringLiteral("ana@example.com");
+    c.phone = QStringLiteral("07400 123456");
+    c.country = QStringLiteral("GB"); // the contact's country reads the national number, not the default
+    c.status = QStringLiteral("subscribed");
+    const auto added = repo.add(c, QStringLiteral("US"), std::nullopt);
+    QVERIFY2(added.ok(), test::errorText(added).constData());
+    QCOMPARE(added->phone, QStringLiteral("+447400123456"));
+    QCOMPARE(typesByEmail((*db)->connection()).value(QStringLiteral("ana@example.com")).first.toString(), QStringLiteral("mobile"));
+    contacts::Contact edited = *added;
+    edited.phone = QStringLiteral("020 7946 0958");
+    QVERIFY(repo.update(edited, QStringLiteral("US"), std::nullopt).ok());
+    QCOMPARE(typesByEmail((*db)->connection()).value(QStringLiteral("ana@example.com")).first.toString(), QStringLiteral("fixed_line"));
+    }
+
+    const QString csv = env.path(QStringLiteral("people.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("email,phone,country\n"
+            "bo@example.com,(305) 555-0123,\n"
+            "cy@example.com,612 345 678,ES\n"
+            "di@example.com,0800 123 4567,GB\n"
+            "ana@example.com,0612 34 56 78,FR\n");
+    f.close();
+    contacts::ImportOptions options;
+    options.defaultCountry = QStringLiteral("US");
+    options.onDuplicate = contacts::DuplicatePolicy::Overwrite;
+    const auto report = contacts::ContactImporter::run(path, csv, options);
+    QVERIFY2(report.ok(), test::errorText(report).constData());
+    QCOMPARE(report->rejected, 0);
+    storage::ScopedConnection conn(path, storage::ScopedConnection::Mode::ReadOnly);
+    const auto types = typesByEmail(conn.db());
+    QCOMPARE(types.value(QStringLiteral("bo@example.com")), qMakePair(QVariant(QStringLiteral("fixed_line_or_mobile")), QVariant(QStringLiteral("US"))));
+    QCOMPARE(types.value(QStringLiteral("cy@example.com")), qMakePair(QVariant(QStringLiteral("mobile")), QVariant(QStringLiteral("ES"))));
+    QCOMPARE(types.value(QStringLiteral("di@example.com")).first.toString(), QStringLiteral("toll_free"));
+    // An update that replaces the number replaces its type.
+    QCOMPARE(types.value(QStringLiteral("ana@example.com")), qMakePair(QVariant(QStringLiteral("mobile")), QVariant(QStringLiteral("FR"))));
 }
 
 LUX_TEST_MAIN(TestPhoneNumbers, QCoreApplication)

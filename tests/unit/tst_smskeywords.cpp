@@ -73,6 +73,10 @@ void TestSmsKeywords::classify_data()
     row("never signed up", QStringLiteral("I never signed up for this"), out);
     row("delete my number", QStringLiteral("delete my number"), out);
     row("revoke consent", QStringLiteral("I revoke my consent"), out);
+    row("discontinue further texts", QStringLiteral("I would appreciate if we discontinue any further texts"), out);
+    row("end my subscription", QStringLiteral("I want to end my subscription"), out);
+    row("dont stop", QStringLiteral("Don't stop!"), other);
+    row("subscription box", QStringLiteral("Is the subscription box shipping soon?"), other);
     // Spanish.
     row("baja", QStringLiteral("BAJA"), out);
     row("alto", QStringLiteral("Alto."), out);

@@ -20,6 +20,7 @@
 
 #include <QLocale>
 #include <QRandomGenerator>
+#include <QTextBoundaryFinder>
 #include <QTest>
 
 using namespace lux::sms;
@@ -95,6 +96,41 @@ Reference referenceCount(const QString &text)
     return r;
 }
 
+// Where UCS-2 parts end, from the grapheme boundaries of the whole text (QTextBoundaryFinder, always),
+// packing clusters greedily into 67 units: the reference for the code's shortcut that skips the finder
+// when no character of a text can join a cluster.
+QList<int> referenceUcs2Ends(const QString &text)
+{
+    QList<int> ends;
+    if (text.size() <= 70)
+        return {int(text.size())};
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
+    int used = 0;
+    qsizetype start = 0;
+    for (qsizetype end = finder.toNextBoundary(); end > 0; end = finder.toNextBoundary()) {
+        const int len = int(end - start);
+        if (len > 67) {
+            for (qsizetype i = start; i < end;) {
+                const int cl = (text.at(i).isHighSurrogate() && i + 1 < end && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
+                if (used + cl > 67) {
+                    ends << int(i);
+                    used = 0;
+                }
+                used += cl;
+                i += cl;
+            }
+        } else if (used + len > 67) {
+            ends << int(start);
+            used = len;
+        } else {
+            used += len;
+        }
+        start = end;
+    }
+    ends << int(text.size());
+    return ends;
+}
+
 } // namespace
 
 class TestSmsSegments : public QObject
@@ -105,6 +141,7 @@ private Q_SLOTS:
     void counts();
     void crossCheckGsm7();
     void crossCheckUcs2();
+    void crossCheckGraphemes();
     void ucs2CharsInOrderOfFirstAppearance();
     void bodyLimit();
     void replacesLookalikes();
@@ -314,6 +351,34 @@ void TestSmsSegments::crossCheckUcs2()
     }
 }
 
+void TestSmsSegments::crossCheckGraphemes()
+{
+    // Random texts of pieces that are one cluster each, several code points or one, against the
+    // finder-based reference; about half have only pieces that join nothing (the code's shortcut).
+    const QStringList simple{QStringLiteral("a"), QStringLiteral("á"), QStringLiteral("“"), QStringLiteral("中"), grin,
+                             QString::fromUcs4(U"\U0001F355"), QStringLiteral(" "), QStringLiteral("\n")};
+    const QStringList joined{flagEs, family, thumbMedium, QStringLiteral("e\u0301"), QStringLiteral("\r\n"), QStringLiteral("한"),
+                             QString::fromUcs4(U"\u2764\uFE0F"), QStringLiteral("a\u0301\u0302\u0303")};
+    QRandomGenerator rng(67);
+    for (int round = 0; round < 1500; ++round) {
+        const bool onlySimple = round % 2 == 0;
+        QString text = QStringLiteral("á");
+        const int pieces = int(rng.bounded(1, 160));
+        for (int i = 0; i < pieces; ++i) {
+            const bool pickJoined = !onlySimple && rng.bounded(4) == 0;
+            const QStringList &from = pickJoined ? joined : simple;
+            text += from.at(int(rng.bounded(from.size())));
+        }
+        const SegmentCount c = Segments::count(text);
+        QCOMPARE(c.encoding, Encoding::Ucs2);
+        QList<int> ends;
+        for (qsizetype e : c.partEnds)
+            ends << int(e);
+        QCOMPARE(ends, referenceUcs2Ends(text));
+        QCOMPARE(c.segments, int(ends.size()));
+    }
+}
+
 void TestSmsSegments::ucs2CharsInOrderOfFirstAppearance()
 {
     const QString text = QStringLiteral("Hi “Ana” — see ") + grin + QStringLiteral(" “you” soon… café") + grin;
@@ -324,6 +389,16 @@ void TestSmsSegments::ucs2CharsInOrderOfFirstAppearance()
                                                QStringLiteral("…")}));
     QCOMPARE(c.ucs2Chars.size(), 5);
     QCOMPARE(c.ucs2Chars.at(3), char32_t(0x1F600));
+    // Many distinct characters (past the short list's linear look-up): each once, in order.
+    QString cyrillic;
+    QList<char32_t> expected;
+    for (char32_t letter = 0x0430; letter < 0x0430 + 32 + 20; ++letter) {
+        cyrillic += QChar(char16_t(letter));
+        expected << letter;
+    }
+    const QString twice = cyrillic + QStringLiteral(" ") + cyrillic + grin + grin;
+    expected << char32_t(0x1F600);
+    QCOMPARE(Segments::count(twice).ucs2Chars, expected);
     // A GSM-7 text lists nothing.
     QVERIFY(Segments::count(QStringLiteral("Hola José, 10 € [ok]")).ucs2Chars.isEmpty());
 }

@@ -18,6 +18,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+#include <csignal>
 #include <unistd.h>
 
 using namespace lux;
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void forgeriesAre403AndStoreNothing_data();
     void forgeriesAre403AndStoreNothing();
     void limitsAndMethods();
+    void concurrentCallbacksAndACleanStop();
     void helpAnswerIsEscapedTwiml();
     void shortLinkRedirectsAndCountsClicks();
     void linkPreviewBotsAreMachines_data();
@@ -299,6 +302,62 @@ void TestTrackerTwilio::limitsAndMethods()
     // A signed request that is not a message's callback.
     QCOMPARE(post(QStringLiteral("/twilio/status"), {{QStringLiteral("CallSid"), QStringLiteral("CA123")}}).status, 400);
     QCOMPARE(events().size(), 1);
+}
+
+void TestTrackerTwilio::concurrentCallbacksAndACleanStop()
+{
+    // Many callbacks at once, each waiting for its commit on a suspended connection: every one
+    // answered 200 is stored, and none is answered before.
+    const auto send = [&](int i) {
+        const QString sid = QStringLiteral("SM%1").arg(i, 32, 16, QLatin1Char('0'));
+        const twilio::FormParams params = inboundParams(QStringLiteral("reply %1").arg(i), sid);
+        QNetworkRequest request(m_tracker->url(QStringLiteral("/twilio/inbound")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("X-Twilio-Signature", twilio::sign(kTwilioToken, kPublic + QStringLiteral("/twilio/inbound"), params));
+        QNetworkReply *reply = m_nam.post(request, formEncode(params));
+        reply->setProperty("sid", sid);
+        return reply;
+    };
+    const auto answered = [](const QList<QNetworkReply *> &replies) {
+        QSet<QString> ok;
+        for (QNetworkReply *reply : replies)
+            if (reply->isFinished() && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                ok.insert(reply->property("sid").toString());
+        return ok;
+    };
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 60; ++i)
+        replies.append(send(i));
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); }), 120'000);
+    QCOMPARE(answered(replies).size(), 60);
+    QSet<QString> stored;
+    for (const QJsonValue &v : events())
+        stored.insert(v.toObject().value(QStringLiteral("sid")).toString());
+    QCOMPARE(stored, answered(replies));
+    qDeleteAll(replies);
+    replies.clear();
+
+    // SIGTERM while callbacks are in flight: the process stops cleanly, and every callback it
+    // answered 200 is on disk (the others Twilio would retry).
+    for (int i = 100; i < 140; ++i)
+        replies.append(send(i));
+    QTRY_VERIFY_WITH_TIMEOUT(!answered(replies).isEmpty(), 60'000);
+    QVERIFY(::kill(pid_t(m_tracker->process().processId()), SIGTERM) == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); }), 120'000);
+    QVERIFY(m_tracker->process().state() == QProcess::NotRunning || m_tracker->process().waitForFinished(60'000));
+    QCOMPARE(m_tracker->process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_tracker->process().exitCode(), 0);
+    const QSet<QString> acknowledged = answered(replies);
+    qInfo("%lld of 40 callbacks answered 200 around the stop", qlonglong(acknowledged.size()));
+    QVERIFY2(!m_tracker->output().contains("stopping anyway"), m_tracker->output().constData());
+    qDeleteAll(replies);
+    QVERIFY(m_tracker->start());
+    m_nam.clearConnectionCache();
+    stored.clear();
+    for (const QJsonValue &v : events(0, 60))
+        stored.insert(v.toObject().value(QStringLiteral("sid")).toString());
+    for (const QString &sid : acknowledged)
+        QVERIFY2(stored.contains(sid), qPrintable(sid));
 }
 
 void TestTrackerTwilio::helpAnswerIsEscapedTwiml()

@@ -51,7 +51,7 @@ SmsPhonePreview::SmsPhonePreview(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("smsPhonePreview"));
     setAccessibleName(tr("Phone preview"));
-    setToolTip(tr("The text as the sample contact's phone shows it"));
+    setToolTip(tr("The text as the sample contact's phone shows it; a blue mark shows where each part ends"));
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
 }
 
@@ -69,6 +69,14 @@ void SmsPhonePreview::setSender(const QString &name)
     if (name == m_sender)
         return;
     m_sender = name;
+    update();
+}
+
+void SmsPhonePreview::setPartEnds(const QList<qsizetype> &ends)
+{
+    if (ends == m_partEnds)
+        return;
+    m_partEnds = ends;
     update();
 }
 
@@ -177,7 +185,18 @@ void SmsPhonePreview::paintEvent(QPaintEvent *)
     p.setBrush(dark ? QColor(0x34, 0x3a, 0x40) : QColor(0xe9, 0xec, 0xef));
     p.drawRoundedRect(bubble, 16, 16);
     p.setPen(textColor);
-    layout.draw(&p, QPointF(bubble.left() + pad, bubble.top() + pad - 1));
+    const QPointF origin(bubble.left() + pad, bubble.top() + pad - 1);
+    layout.draw(&p, origin);
+    // Where one part ends and the next begins (the phone joins them; the bill does not).
+    for (qsizetype end : std::as_const(m_partEnds)) {
+        if (end <= 0 || end >= shownText.size())
+            continue;
+        const QTextLine line = layout.lineForTextPosition(int(end));
+        if (!line.isValid())
+            continue;
+        const qreal x = origin.x() + line.cursorToX(int(end));
+        p.fillRect(QRectF(x - 1, origin.y() + line.y() + 1, 2, line.height() - 2), Theme::color("accent"));
+    }
     p.restore();
 
     // Fade what does not fit into the screen's colour, so a long text reads as "more below".
@@ -382,6 +401,7 @@ void SmsComposer::refresh()
         m_optOutNote->setText(tr("“%1” will be added at the end; it is counted above.").arg(sms::OptOut::line(m_optOutLanguage)));
 
     m_preview->setSender(m_senderName);
+    m_preview->setPartEnds(QList<qsizetype>(c.partEnds.cbegin(), c.partEnds.cend()));
     m_preview->setMessage(sample);
 }
 

@@ -25,6 +25,9 @@ public:
     QString message() const { return m_text; }
     void setSender(const QString &name);
     QString sender() const { return m_sender; }
+    // Where each part of the message ends (SegmentCount::partEnds): a mark in the bubble between parts.
+    void setPartEnds(const QList<qsizetype> &ends);
+    QList<qsizetype> partEnds() const { return m_partEnds; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -35,6 +38,7 @@ protected:
 private:
     QString m_text;
     QString m_sender;
+    QList<qsizetype> m_partEnds;
 };
 
 // The body of an SMS campaign, counted as you type: encoding, parts, what is left in this part, the

@@ -3,6 +3,7 @@
 
 #include "contacts/addressing.h"
 #include "contacts/fieldcatalog.h"
+#include "contacts/phonenumbers.h"
 #include "contacts/suppression.h"
 #include "contactsmodel.h"
 #include "session/appsession.h"
@@ -238,10 +239,16 @@ void ContactEditor::validate()
     const QString phone = text("phone");
     if (phone.isEmpty()) {
         setProblem(QStringLiteral("phone"), {});
-    } else if (const auto e164 = Addressing::toE164(phone, phoneCountry(country)); !e164) {
-        setProblem(QStringLiteral("phone"), e164.error().message);
+    } else if (const auto parsed = contacts::PhoneNumbers::parse(phone, phoneCountry(country)); !parsed) {
+        setProblem(QStringLiteral("phone"), parsed.error().message);
     } else {
-        setProblem(QStringLiteral("phone"), {}, *e164 != phone ? tr("Saved as %1").arg(*e164) : QString());
+        // The number's type matters only when it keeps the number from being texted (a landline).
+        QStringList notes;
+        if (parsed->e164 != phone)
+            notes << tr("Saved as %1").arg(parsed->e164);
+        if (!parsed->canBeTexted())
+            notes << tr("%1: not texted").arg(contacts::PhoneNumbers::typeLabel(parsed->type));
+        setProblem(QStringLiteral("phone"), {}, notes.join(QStringLiteral(" · ")));
     }
 
     const QString zone = m_timeZone->currentText().trimmed();

@@ -171,7 +171,7 @@ QCoro::Task<Outcome> SmsChannel::submit(Delivery d, QByteArray message)
 QCoro::Task<Reconciliation> SmsChannel::reconcile(Delivery d)
 {
     if (!d.reference.isEmpty()) // Twilio's SID was committed: it was accepted
-        co_return Reconciliation::sent(d.reference);
+        co_return Reconciliation::sent(d.reference, 0);
     const auto built = build(d);
     if (!built)
         co_return Reconciliation::needsDecision(tr("The text cannot be made again to look for it: %1").arg(built.error().message));
@@ -179,7 +179,7 @@ QCoro::Task<Reconciliation> SmsChannel::reconcile(Delivery d)
     Delivery looking = d;
     const Lookup found = co_await lookUp(std::move(looking), std::move(body));
     switch (found.found) {
-    case Lookup::Found::Same: co_return Reconciliation::sent(found.sid);
+    case Lookup::Found::Same: co_return Reconciliation::sent(found.sid, sms::Segments::count(QString::fromUtf8(*built)).segments);
     case Lookup::Found::None: co_return Reconciliation::notSent(tr("Not sent: Twilio made no message to %1 after the attempt.").arg(d.address));
     case Lookup::Found::Failed: co_return Reconciliation::stillUnknown();
     case Lookup::Found::Other: break;

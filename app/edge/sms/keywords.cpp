@@ -164,8 +164,11 @@ const QList<Phrase> &phrases()
         {re(QStringLiteral("\\b(stop|quit|cease|end)( (sending|texting|txting|messaging|msging|contacting|calling|spamming|bugging|harassing))\\b")), true},
         // "stop receiving these texts", "how do I stop getting your messages"
         {re(QStringLiteral("\\b(stop|quit|end)( (receiving|recieving|getting))( %1)? %2\\b").arg(determiner, texts)), true},
-        // "stop the texts", "no more messages", "enough of these texts", "end all messages"
-        {re(QStringLiteral("\\b(stop|no more|enough|end)( (with|of))?( %1)? %2\\b").arg(determiner, texts)), true},
+        // "stop the texts", "no more messages", "enough of these texts", "end all messages", "please
+        // discontinue any further texts" (the reply in Epps v. Earth Fare, C.D. Cal. 2017)
+        {re(QStringLiteral("\\b(stop|no more|enough|end|discontinue|cease)( (with|of))?( %1)?( (further|more))? %2\\b").arg(determiner, texts)), true},
+        // "end my subscription", "stop this subscription"
+        {re(QStringLiteral("\\b(stop|end|terminate|discontinue|quit)( (my|the|this|your|ur|these))? (subscription|subscriptions)\\b")), true},
         // "don't text me anymore", "do not contact me", "never text me again", "stop messaging this number"
         {re(QStringLiteral("\\b(dont|do not|never|no longer)( ever)? (text|txt|message|msg|sms|contact|send|call|spam)( (me|us|this number|my number|this phone|my phone))( (anymore|any more|again|ever|no more|please|pls|plz|thanks|thank you|at all|here|period))*$")), false},
         // "don't send me any more texts", "never send me these messages"
