@@ -14,6 +14,7 @@
 #include "common/dialogs.h"
 #include "common/translations.h"
 #include "contacts/contactspage.h"
+#include "contacts/phonenumbers.h"
 #include "contacts/smsconsent.h"
 #include "dashboard/dashboardpage.h"
 #include "dialogguard.h"
@@ -110,8 +111,10 @@ Result<Seeded> seed(test::DatabaseFixture &data, qint64 sentAt)
             return contact.error();
         if (i == 0)
             out.firstContact = *contact;
-        q.prepare(QStringLiteral("UPDATE contacts SET phone = ?, country = 'US' WHERE id = ?"));
+        // As the contact repository stores a number: E.164 with libphonenumber's type and region.
+        q.prepare(QStringLiteral("UPDATE contacts SET phone = ?, phone_type = ?, phone_region = 'US', country = 'US' WHERE id = ?"));
         q.addBindValue(number);
+        q.addBindValue(contacts::PhoneNumbers::typeCode(contacts::PhoneType::FixedLineOrMobile));
         q.addBindValue(*contact);
         if (!q.exec())
             return storage::queryError(q, QStringLiteral("db.write"));
@@ -200,8 +203,9 @@ Result<Seeded> seed(test::DatabaseFixture &data, qint64 sentAt)
         const auto c = data.addContact(QStringLiteral("noconsent%1@example.com").arg(i));
         if (!c)
             return c.error();
-        q.prepare(QStringLiteral("UPDATE contacts SET phone = ? WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE contacts SET phone = ?, phone_type = ?, phone_region = 'US' WHERE id = ?"));
         q.addBindValue(QStringLiteral("+1201555%1").arg(900 + i));
+        q.addBindValue(contacts::PhoneNumbers::typeCode(contacts::PhoneType::FixedLineOrMobile));
         q.addBindValue(*c);
         if (!q.exec())
             return storage::queryError(q, QStringLiteral("db.write"));
