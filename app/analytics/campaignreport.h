@@ -28,6 +28,7 @@ public:
     qint64 campaignId = 0;
     QString name;
     QString status;
+    QString channel = QStringLiteral("email"); // what the figures below mean depends on it
     qint64 recipients = 0;
     qint64 sent = 0;
     qint64 failed = 0;
@@ -53,6 +54,33 @@ public:
     double clickRate = 0;
     double clickToOpenRate = 0; // recipients who clicked among those who opened
     double unsubscribeRate = 0;
+
+    // SMS (channel "sms"): what Twilio's status callbacks said of the texts it accepted (`sent`),
+    // moved forward only; `failed` above counts the texts Twilio refused.
+    qint64 delivered = 0;
+    qint64 undelivered = 0;
+    qint64 deliveryFailed = 0;
+    double deliveryRate = 0; // delivered over sent
+    struct FailureCode
+    {
+        QString code; // Twilio's ("30003") or ours ("suppressed")
+        qint64 count = 0;
+    };
+    QList<FailureCode> failureCodes; // refused, undelivered and failed texts by code, most first
+    // Twilio's meaning of its common error codes, translated; empty for the others.
+    static QString smsErrorMeaning(const QString &code);
+    // Recipients who texted an opt-out keyword after the campaign started (it answers for that), or
+    // whose text Twilio refused because they had (21610).
+    qint64 optOuts = 0;
+    qint64 segments = 0;      // of the texts sent
+    double cost = 0;          // Twilio's price where it reported one, else the estimate from sms_prices
+    QString currency;
+    qint64 pricedTexts = 0;    // texts whose price Twilio reported
+    qint64 estimatedTexts = 0; // texts whose price is estimated from sms_prices
+    qint64 unpricedTexts = 0;  // texts to a country the price table does not have
+    qint64 waitingQuietHours = 0; // texts waiting for their recipients' window
+    qint64 waitingUntil = 0;      // when the last of those windows opens (ms since the epoch)
+    bool isSms() const { return channel == QLatin1String("sms"); }
 
     struct Link
     {
@@ -101,10 +129,17 @@ public:
         Split clicks; // unique recipients that day
         qint64 unsubscribes = 0;
         qint64 bounces = 0; // hard and soft, by the day they were read from the sender mailboxes
+        // SMS: texts delivered by the day their receipt came, and opt-outs (STOP and the other
+        // keywords) by the day they were texted.
+        qint64 delivered = 0;
+        qint64 optOuts = 0;
     };
-    Result<QList<Day>> days(qint64 fromMs, qint64 toMs) const;
+    // One channel's days ("email", "sms"): the dashboard shows each channel beside the others.
+    Result<QList<Day>> days(qint64 fromMs, qint64 toMs, const QString &channel = QStringLiteral("email")) const;
 
 private:
+    // The SMS figures: receipts, failures by code, opt-outs, segments and cost, quiet hours.
+    Status smsFigures(CampaignReport &r) const;
     // An anonymous campaign's figures: what tracking_counts holds.
     Result<CampaignReport> anonymousCounts(CampaignReport r) const;
 

@@ -9,6 +9,7 @@
 #include "campaigns/campaignspage.h"
 #include "campaigns/campaignstore.h"
 #include "campaigns/campaignwizard.h"
+#include "campaigns/smscomposer.h"
 #include "campaigns/jobstore.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/outbox.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void wizardSaysWhatIsGivenUpWithoutATracker();
     void missedScheduleWaitsForTheUser();
     void delegatedSignInSendsAsTheUser();
+    void smsCampaignsLikeEmailOnes();
 
 private:
     struct Fixture : test::SessionFixture
@@ -352,6 +354,59 @@ void TestCampaignsPage::delegatedSignInSendsAsTheUser()
     sending.signOutOfMicrosoft();
     QTRY_COMPARE(changed.size(), 2);
     QCOMPARE(f.settings.value(Settings::Key::GraphDelegatedMailbox).toString(), QString());
+}
+
+// Issue 15: an SMS campaign sits in the same list, with its channel, and opens, duplicates, schedules
+// and cancels like an email one.
+void TestCampaignsPage::smsCampaignsLikeEmailOnes()
+{
+    Fixture f(0, 0);
+    QVERIFY(campaigns::SenderStore(f.db(), QStringLiteral("sms")).save(QStringLiteral("+12015550100"), {}));
+    campaigns::Campaign text;
+    text.name = QStringLiteral("Flash sale");
+    text.channel = QStringLiteral("sms");
+    text.fromEmail = QStringLiteral("+12015550100");
+    text.fromName = QStringLiteral("Acme");
+    text.body = QStringLiteral("Acme: 20% off today only, {{first_name}}.");
+    const auto created = campaigns::CampaignStore(f.db()).create(text, std::nullopt);
+    QVERIFY2(created, test::errorText(created).constData());
+
+    ui::CampaignsPage page(f.session);
+    page.resize(1100, 760);
+    page.show();
+    auto *list = page.findChild<QTableView *>(QStringLiteral("campaignsView"));
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, ui::CampaignsModel::Channel).data().toString(), QStringLiteral("SMS"));
+    QVERIFY(list->model()->index(0, ui::CampaignsModel::Channel).data(Qt::ToolTipRole).toString().contains(QStringLiteral("+12015550100")));
+    list->selectRow(0);
+
+    // Opened for editing, it is a text, with its text in the composer.
+    ui::CampaignWizard *wizard = page.openWizard(created->id);
+    QTRY_VERIFY(!wizard->isLoading());
+    QCOMPARE(wizard->channel(), QStringLiteral("sms"));
+    QCOMPARE(wizard->composer()->body(), text.body);
+    QCOMPARE(wizard->smsFromCombo()->currentText(), QStringLiteral("+12015550100"));
+    wizard->reject();
+
+    // Duplicated: a draft text with the same text and number.
+    page.findChild<QPushButton *>(QStringLiteral("campaignDuplicate"))->click();
+    QTRY_COMPARE(list->model()->rowCount(), 2);
+    const auto copy = campaigns::CampaignStore(f.db()).find(QStringLiteral("Flash sale (copy)"));
+    QVERIFY(copy);
+    QCOMPARE(copy->channel, QStringLiteral("sms"));
+    QCOMPARE(copy->body, text.body);
+    QCOMPARE(copy->fromEmail, text.fromEmail);
+
+    // Scheduled, then cancelled from the page.
+    QVERIFY(campaigns::CampaignStore(f.db()).transition(created->id, CampaignStatus::Scheduled, std::nullopt,
+                                                       QDateTime::currentMSecsSinceEpoch() + 86'400'000));
+    Q_EMIT f.session.campaignsChanged();
+    QTRY_COMPARE(page.model()->row(created->id) ? page.model()->row(created->id)->campaign.status : CampaignStatus::Draft,
+                 CampaignStatus::Scheduled);
+    page.select(created->id);
+    QTRY_VERIFY(page.findChild<QPushButton *>(QStringLiteral("campaignCancel"))->isEnabled());
+    page.findChild<QPushButton *>(QStringLiteral("campaignCancel"))->click();
+    QTRY_COMPARE(campaigns::CampaignStore(f.db()).find(created->id)->status, CampaignStatus::Cancelled);
 }
 
 LUX_GUI_TEST_MAIN(TestCampaignsPage)

@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <optional>
@@ -35,8 +37,14 @@ private Q_SLOTS:
     void mostEngagedArePeople();
     void csvNeutralisesFormulas();
     void daysAcrossCampaigns();
+    void smsFigures();
+    void smsCsvAndJson();
+    void smsErrorMeanings();
+    void daysPerChannel();
 
 private:
+    // An SMS campaign's ten recipients in every state a text can be in (see smsFigures).
+    QList<qint64> smsCampaign();
     // A campaign with `recipients` outbox rows (the last `failed` of them failed), sent at kDay0.
     // Returns the outbox ids in order.
     QList<qint64> campaign(const QString &name, int recipients, int failed = 0, qint64 sentAt = kDay0);
@@ -327,6 +335,197 @@ void TestReportBuilder::daysAcrossCampaigns()
     QCOMPARE(days->at(1).unsubscribes, 0);
     // An empty range has no days.
     QVERIFY(ReportBuilder(m_fx->db()).days(kDay0, kDay0)->isEmpty());
+}
+
+QList<qint64> TestReportBuilder::smsCampaign()
+{
+    const auto id = m_fx->addCampaign(QStringLiteral("Flash sale"), QStringLiteral("sending"), kDay0, {}, QStringLiteral("+12015550100"));
+    if (!id)
+        return {};
+    m_campaign = *id;
+    QSqlQuery q(m_fx->db());
+    q.prepare(QStringLiteral("UPDATE campaigns SET channel = 'sms', body = 'Acme: 20 % off today' WHERE id = ?"));
+    q.addBindValue(m_campaign);
+    if (!q.exec()) {
+        qWarning() << q.lastError().text();
+        return {};
+    }
+    struct Row
+    {
+        const char *number, *country, *state, *errorCode, *delivery, *deliveryCode;
+        int segments;
+        const char *price;
+        qint64 dueAt;
+    };
+    const QList<Row> rows{
+        {"+12015550101", "US", "sent", "", "delivered", "", 1, "-0.00790", 0},   // priced by Twilio
+        {"+12015550102", "US", "sent", "", "delivered", "", 2, "", 0},           // 2 × 0.0083 estimated
+        {"+34612345678", "", "sent", "", "delivered", "", 1, "", 0},             // Spain by its number: 0.0786
+        {"+12015550104", "US", "sent", "", "undelivered", "30003", 1, "-0.0079", 0},
+        {"+12015550105", "US", "sent", "", "failed", "30007", 1, "", 0},
+        {"+12015550106", "US", "sent", "", "", "", 1, "", 0},                    // no receipt yet
+        {"+12015550107", "US", "failed", "21610", "", "", 0, "", 0},             // had said STOP
+        {"+12015550108", "US", "failed", "21211", "", "", 0, "", 0},
+        {"+12015550109", "US", "pending", "sms.quiet-hours", "", "", 0, "", kDay0 + 5 * kHour},
+        {"+12015550110", "US", "pending", "sms.quiet-hours", "", "", 0, "", kDay0 + 7 * kHour},
+    };
+    QList<qint64> outbox;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Row &row = rows.at(i);
+        const auto contact = m_fx->addContact(QStringLiteral("texted%1@example.com").arg(i + 1));
+        if (!contact)
+            return {};
+        q.prepare(QStringLiteral("UPDATE contacts SET phone = ?, country = ?, sms_consent = 1 WHERE id = ?"));
+        for (const QVariant &v : QVariantList{QString::fromLatin1(row.number), QString::fromLatin1(row.country), *contact})
+            q.addBindValue(v);
+        if (!q.exec()) {
+            qWarning() << q.lastError().text();
+            return {};
+        }
+        const bool left = QByteArrayView(row.state) != "pending";
+        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, error_code, "
+                                 " due_at, attempted_at, provider_ref, delivery, delivery_code, segments, price, price_unit, updated_at, delivery_at) "
+                                 "VALUES (?, ?, 'sms', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v :
+             QVariantList{m_campaign, *contact, QString::fromLatin1(row.number), QString::fromLatin1(row.number), QString::fromLatin1(row.state),
+                          QStringLiteral("sms.%1.%2").arg(m_campaign).arg(i), QString::fromLatin1(row.errorCode), row.dueAt,
+                          left ? kDay0 + i * kMinute : 0, QStringLiteral("SM%1").arg(i, 32, 10, QLatin1Char('0')),
+                          QString::fromLatin1(row.delivery), QString::fromLatin1(row.deliveryCode), row.segments, QString::fromLatin1(row.price),
+                          QByteArrayView(row.price).isEmpty() ? QStringLiteral("") : QStringLiteral("USD"), kDay0 + i * kMinute,
+                          QByteArrayView(row.delivery).isEmpty() ? QVariant() : QVariant(kDay0 + kHour)})
+            q.addBindValue(v);
+        if (!q.exec()) {
+            qWarning() << q.lastError().text();
+            return {};
+        }
+        outbox << q.lastInsertId().toLongLong();
+    }
+    // Replies: STOP from the first recipient after the campaign started (counted), STOP from the
+    // second a day before it (not this campaign's doing), an ordinary reply, and a stranger's STOP.
+    const QList<std::tuple<const char *, const char *, const char *, qint64>> inbound{
+        {"+12015550101", "STOP", "opt-out", kDay0 + kHour},
+        {"+12015550102", "stop", "opt-out", kDay0 - kDay},
+        {"+34612345678", "Gracias!", "other", kDay0 + kHour},
+        {"+12015559999", "STOP", "opt-out", kDay0 + kHour},
+    };
+    int n = 0;
+    for (const auto &[from, body, keyword, at] : inbound) {
+        q.prepare(QStringLiteral("INSERT INTO sms_inbound (sid, from_number, to_number, body, keyword, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v : QVariantList{QStringLiteral("SMin%1").arg(++n), QString::fromLatin1(from), QStringLiteral("+12015550100"),
+                                              QString::fromLatin1(body), QString::fromLatin1(keyword), at})
+            q.addBindValue(v);
+        if (!q.exec()) {
+            qWarning() << q.lastError().text();
+            return {};
+        }
+    }
+    // Clicks on the short link: a person on the first text, a link preview on the third.
+    if (!m_fx->addLink(m_campaign, 1, QStringLiteral("https://acme.example/sale")))
+        return {};
+    if (!m_fx->addTrackingEvent(outbox.at(0), QStringLiteral("click"), kDay0 + 2 * kMinute, false, 1)
+        || !m_fx->addTrackingEvent(outbox.at(0), QStringLiteral("click"), kDay0 + 3 * kMinute, false, 1)
+        || !m_fx->addTrackingEvent(outbox.at(2), QStringLiteral("click"), kDay0 + 3 * kMinute, true, 1))
+        return {};
+    return outbox;
+}
+
+void TestReportBuilder::smsFigures()
+{
+    QCOMPARE(smsCampaign().size(), 10);
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY2(report, test::errorText(report).constData());
+    const CampaignReport &r = *report;
+    QCOMPARE(r.channel, QStringLiteral("sms"));
+    QVERIFY(r.isSms());
+    QCOMPARE(r.recipients, 10);
+    QCOMPARE(r.sent, 6);   // accepted by Twilio, whatever the carriers said later
+    QCOMPARE(r.failed, 2); // refused by Twilio
+    QCOMPARE(r.delivered, 3);
+    QCOMPARE(r.undelivered, 1);
+    QCOMPARE(r.deliveryFailed, 1);
+    QCOMPARE(r.deliveryRate, 0.5);
+    QCOMPARE(r.segments, 7); // 1 + 2 + 1 + 1 + 1 + 1
+    QCOMPARE(r.failureCodes.size(), 4);
+    QStringList codes;
+    for (const auto &f : r.failureCodes) {
+        codes << f.code;
+        QCOMPARE(f.count, 1);
+    }
+    QCOMPARE(codes, (QStringList{QStringLiteral("21211"), QStringLiteral("21610"), QStringLiteral("30003"), QStringLiteral("30007")}));
+    // The first recipient's STOP after the start, and the 21610 refusal; not the STOP from before the
+    // campaign, nor the stranger's.
+    QCOMPARE(r.optOuts, 2);
+    QCOMPARE(r.uniqueClicks.human, 1);
+    QCOMPARE(r.uniqueClicks.machine, 1);
+    QCOMPARE(r.totalClicks.human, 2);
+    // Twilio's prices where reported (0.0079 twice), else the price table by the number's country:
+    // 2 × 0.0083 + 0.0786 (Spain) + 0.0083 + 0.0083.
+    QCOMPARE(r.pricedTexts, 2);
+    QCOMPARE(r.estimatedTexts, 4);
+    QCOMPARE(r.unpricedTexts, 0);
+    QVERIFY2(qAbs(r.cost - (0.0158 + 0.0166 + 0.0786 + 0.0166)) < 1e-9, qPrintable(QString::number(r.cost, 'f', 6)));
+    QCOMPARE(r.currency, QStringLiteral("USD"));
+    QCOMPARE(r.waitingQuietHours, 2);
+    QCOMPARE(r.waitingUntil, kDay0 + 7 * kHour);
+}
+
+void TestReportBuilder::smsCsvAndJson()
+{
+    QCOMPARE(smsCampaign().size(), 10);
+    const auto report = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY2(report, test::errorText(report).constData());
+    const QStringList lines = report->toCsv().split(QStringLiteral("\r\n"));
+    QVERIFY(lines.contains(QStringLiteral("Delivered,3")));
+    QVERIFY(lines.contains(QStringLiteral("Undelivered,1")));
+    QVERIFY(lines.contains(QStringLiteral("Opt-outs,2")));
+    QVERIFY(lines.contains(QStringLiteral("Segments,7")));
+    QVERIFY(lines.contains(QStringLiteral("Cost,0.1276,USD")));
+    QVERIFY(lines.contains(QStringLiteral("Waiting for quiet hours to end,2")));
+    QVERIFY(lines.contains(QStringLiteral("30003,1,Unreachable: the phone is off or out of coverage")));
+    QVERIFY(lines.contains(QStringLiteral("21610,1,The recipient replied STOP: Twilio sends nothing until they opt back in")));
+    const QJsonObject sms = report->toJson().value(QStringLiteral("sms")).toObject();
+    QCOMPARE(sms.value(QStringLiteral("delivered")).toInteger(), 3);
+    QCOMPARE(sms.value(QStringLiteral("opt_outs")).toInteger(), 2);
+    QCOMPARE(sms.value(QStringLiteral("failures")).toArray().size(), 4);
+    QCOMPARE(sms.value(QStringLiteral("waiting_until")).toInteger(), kDay0 + 7 * kHour);
+    // An email campaign's report has no SMS part.
+    campaign(QStringLiteral("Newsletter"), 2);
+    const auto email = ReportBuilder(m_fx->db()).campaign(m_campaign);
+    QVERIFY(email);
+    QVERIFY(!email->toJson().contains(QStringLiteral("sms")));
+    QVERIFY(!email->toCsv().contains(QStringLiteral("Opt-outs")));
+}
+
+void TestReportBuilder::smsErrorMeanings()
+{
+    for (const char *code : {"30003", "30004", "30005", "30006", "30007", "30008", "21610", "21614", "21211", "21408", "21612"})
+        QVERIFY2(!CampaignReport::smsErrorMeaning(QString::fromLatin1(code)).isEmpty(), code);
+    QVERIFY(CampaignReport::smsErrorMeaning(QStringLiteral("99999")).isEmpty());
+}
+
+void TestReportBuilder::daysPerChannel()
+{
+    QCOMPARE(smsCampaign().size(), 10);
+    const QList<qint64> email = campaign(QStringLiteral("Newsletter"), 4, 1, kDay0 + 9 * kHour);
+    addEvents(email, {QStringLiteral("open 1"), QStringLiteral("click 2 L1")}, kDay0 + 10 * kHour);
+    const ReportBuilder builder(m_fx->db());
+    const auto texts = builder.days(kDay0, kDay0 + kDay, QStringLiteral("sms"));
+    QVERIFY2(texts, test::errorText(texts).constData());
+    QCOMPARE(texts->size(), 1);
+    QCOMPARE(texts->at(0).sent, 6);
+    QCOMPARE(texts->at(0).delivered, 3);
+    QCOMPARE(texts->at(0).optOuts, 2); // the recipient's STOP and the stranger's, that day
+    QCOMPARE(texts->at(0).clicks.human, 1);
+    QCOMPARE(texts->at(0).clicks.machine, 1);
+    QCOMPARE(texts->at(0).opens.all(), 0);
+    // Email's days hold email only.
+    const auto mail = builder.days(kDay0, kDay0 + kDay);
+    QVERIFY(mail);
+    QCOMPARE(mail->at(0).sent, 3);
+    QCOMPARE(mail->at(0).delivered, 0);
+    QCOMPARE(mail->at(0).optOuts, 0);
+    QCOMPARE(mail->at(0).clicks.human, 1);
+    QCOMPARE(mail->at(0).clicks.machine, 0);
 }
 
 QTEST_GUILESS_MAIN(TestReportBuilder)

@@ -32,6 +32,9 @@ namespace lux::ui {
 
 namespace {
 enum Tile { Sent, Opened, MachineOpens, Clicked, ClickToOpen, Unsubscribed, Bounced, TileCount };
+// The same seven tiles for a text campaign: what each one shows then.
+enum SmsTile { SmsSent = Sent, SmsDelivered = Opened, SmsUndelivered = MachineOpens, SmsFailed = Clicked, SmsClicked = ClickToOpen,
+               SmsOptOuts = Unsubscribed, SmsCost = Bounced };
 
 QString percent(double v)
 {
@@ -55,6 +58,7 @@ CampaignReportView::CampaignReportView(AppSession &session, QWidget *parent) : Q
         v->setContentsMargins(12, 8, 12, 8);
         auto *title = new QLabel(titles.at(i), frame);
         title->setProperty("role", QStringLiteral("muted"));
+        m_tileTitles << title;
         auto *value = new QLabel(frame);
         value->setObjectName(QStringLiteral("reportTile%1").arg(i));
         QFont f = value->font();
@@ -102,8 +106,13 @@ CampaignReportView::CampaignReportView(AppSession &session, QWidget *parent) : Q
     };
     m_links = table({tr("Link"), tr("People"), tr("Machines"), tr("Unique")}, "reportLinks");
     m_engaged = table({tr("Most engaged"), tr("Opens"), tr("Clicks")}, "reportEngaged");
+    m_failures = table({tr("Error"), tr("Texts"), tr("Meaning")}, "reportFailures");
+    m_failures->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_failures->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_failures->hide();
     tables->addWidget(m_links, 3);
     tables->addWidget(m_engaged, 2);
+    tables->addWidget(m_failures, 3);
     layout->addLayout(tables, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -169,6 +178,11 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
     m_report = r;
     const QLocale locale;
     const bool any = r.campaignId != 0;
+    const bool sms = any && r.isSms();
+    const QStringList emailTitles{tr("Sent"), tr("Opened by people"), tr("Opened by machines"), tr("Clicked by people"), tr("Click-to-open"),
+                                  tr("Unsubscribed"), tr("Bounced")};
+    const QStringList smsTitles{tr("Sent"), tr("Delivered"), tr("Undelivered"), tr("Failed"), tr("Clicked by people"), tr("Opt-outs"),
+                                tr("Cost")};
     QStringList values{locale.toString(r.sent), locale.toString(r.uniqueOpens.human), locale.toString(r.uniqueOpens.machine),
                        locale.toString(r.uniqueClicks.human), percent(r.clickToOpenRate), locale.toString(r.unsubscribes),
                        locale.toString(r.hardBounces + r.softBounces)};
@@ -189,27 +203,76 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
         notes[2] = tr("%n prefetch(es)", nullptr, int(r.totalOpens.machine));
         notes[4] = QString();
     }
+    if (sms) {
+        const qint64 failed = r.failed + r.deliveryFailed;
+        values = QStringList{locale.toString(r.sent),
+                             locale.toString(r.delivered),
+                             locale.toString(r.undelivered),
+                             locale.toString(failed),
+                             locale.toString(r.uniqueClicks.human),
+                             locale.toString(r.optOuts),
+                             locale.toCurrencyString(r.cost, r.currency == QLatin1String("USD") ? QStringLiteral("$") : QString(r.currency + u' '), 2)};
+        const qint64 awaiting = r.sent - r.delivered - r.undelivered - r.deliveryFailed;
+        notes = QStringList{tr("%n segment(s)", nullptr, int(r.segments)),
+                            tr("%1 of sent").arg(percent(r.deliveryRate)),
+                            awaiting > 0 ? tr("%n without a receipt yet", nullptr, int(awaiting)) : QString(),
+                            tr("%1 refused by Twilio").arg(locale.toString(r.failed)),
+                            r.anonymous ? tr("counted anonymously") : tr("%n by machines", nullptr, int(r.uniqueClicks.machine)),
+                            percent(r.sent > 0 ? double(r.optOuts) / double(r.sent) : 0.0),
+                            r.estimatedTexts == 0 && r.unpricedTexts == 0 ? tr("as Twilio priced it")
+                            : r.pricedTexts == 0                           ? tr("estimate from the price table")
+                                                                           : tr("partly estimated (%n text(s))", nullptr, int(r.estimatedTexts))};
+    }
     for (int i = 0; i < TileCount; ++i) {
+        m_tileTitles[i]->setText((sms ? smsTitles : emailTitles).at(i));
         m_tileValues[i]->setText(any ? values.at(i) : QStringLiteral("–"));
         m_tileNotes[i]->setText(any ? notes.at(i) : QString());
     }
     // Above 2 % the mailbox providers start to refuse the sender: said in the tile and below.
-    const bool warn = any && r.bounceWarning();
+    const bool warn = any && !sms && r.bounceWarning();
     m_tileValues[Bounced]->setStyleSheet(warn ? QStringLiteral("color: %1").arg(Theme::color("danger").name()) : QString());
     m_tileValues[Bounced]->parentWidget()->setToolTip(
-        any ? tr("Read from the sender mailboxes: hard bounces are suppressed for good; soft ones count as hard after three in a row over a week.")
+        any && !sms ? tr("Read from the sender mailboxes: hard bounces are suppressed for good; soft ones count as hard after three in a row over a week.")
+        : sms       ? tr("Twilio reports each text's price a little after it is sent; until then, and for texts it never priced, "
+                         "the price per segment of the recipient's country from Settings → SMS.")
+                    : QString());
+    m_tileValues[SmsOptOuts]->parentWidget()->setToolTip(
+        sms ? tr("Recipients who texted STOP (or another opt-out word) after the campaign started, and texts Twilio refused because the "
+                 "number had opted out (21610).")
             : QString());
     if (!any)
         m_note->setText(tr("Choose a campaign to see how it did."));
+    else if (sms)
+        m_note->setText(r.sent ? tr("Delivery receipts and replies arrive from lux-tracker every minute while LUX runs. Link previews and "
+                                    "scanners are counted as machines, apart from people.")
+                               : tr("Nothing has been sent yet."));
     else if (r.timeline.isEmpty())
         m_note->setText(r.sent ? tr("No opens or clicks yet. Events arrive from lux-tracker every minute while LUX runs.")
                                : tr("Nothing has been sent yet."));
     else
         m_note->setText(tr("Image proxies (such as Apple Mail Privacy Protection) and link scanners are counted as machines, apart from people."));
+    if (sms && r.waitingQuietHours > 0)
+        m_note->setText(tr("%n text(s) wait for the recipients' quiet hours to end, the last until %1.", nullptr, int(r.waitingQuietHours))
+                            .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(r.waitingUntil), QLocale::ShortFormat))
+                        + u' ' + m_note->text());
     if (any && r.anonymous)
         m_note->setText(tr("This campaign keeps anonymous counts only: opens and clicks per link and per day, never whose.") + u' '
                         + m_note->text());
-    m_engaged->setVisible(!r.anonymous);
+    m_engaged->setVisible(!r.anonymous && !sms);
+    m_failures->setVisible(sms);
+    m_failures->setRowCount(sms ? int(r.failureCodes.size()) : 0);
+    for (int i = 0; sms && i < r.failureCodes.size(); ++i) {
+        const auto &f = r.failureCodes.at(i);
+        const QStringList cells{f.code, locale.toString(f.count), analytics::CampaignReport::smsErrorMeaning(f.code)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c == 1)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (c == 2)
+                item->setToolTip(cells.at(c));
+            m_failures->setItem(i, c, item);
+        }
+    }
     m_note->setProperty("role", warn ? QStringLiteral("warning") : QStringLiteral("muted"));
     m_note->style()->unpolish(m_note);
     m_note->style()->polish(m_note);
@@ -231,8 +294,10 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
         qint64 top = 1;
         for (const Bucket &b : r.timeline)
             top = std::max({top, b.opens.human, b.opens.machine, b.clicks.human, b.clicks.machine});
-        charts::addLine(m_chart, tr("Opens by people"), Theme::color("accent"), false, points([](const Bucket &b) { return b.opens.human; }));
-        charts::addLine(m_chart, tr("Opens by machines"), Theme::color("accent"), true, points([](const Bucket &b) { return b.opens.machine; }));
+        if (!sms) { // texts have no opens
+            charts::addLine(m_chart, tr("Opens by people"), Theme::color("accent"), false, points([](const Bucket &b) { return b.opens.human; }));
+            charts::addLine(m_chart, tr("Opens by machines"), Theme::color("accent"), true, points([](const Bucket &b) { return b.opens.machine; }));
+        }
         charts::addLine(m_chart, tr("Clicks by people"), Theme::color("success"), false, points([](const Bucket &b) { return b.clicks.human; }));
         charts::addLine(m_chart, tr("Clicks by machines"), Theme::color("success"), true, points([](const Bucket &b) { return b.clicks.machine; }));
         charts::setTimeAxes(m_chart, r.bucketMs >= 86'400'000 ? QStringLiteral("d MMM") : QStringLiteral("d MMM HH:mm"), top, palette());
@@ -327,7 +392,7 @@ QByteArray CampaignReportView::renderPdf() const
     p.setFont(body);
     p.drawText(QRect(0, y, page.width(), 30), Qt::AlignLeft, tr("Campaign report, %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
     y += 50;
-    const QList<QPair<QString, QString>> figures{
+    QList<QPair<QString, QString>> figures{
         {tr("Sent"), locale.toString(m_report.sent)},
         {tr("Failed"), locale.toString(m_report.failed)},
         {tr("Opened by people"), tr("%1 (%2)").arg(locale.toString(m_report.uniqueOpens.human), percent(m_report.openRate))},
@@ -338,6 +403,17 @@ QByteArray CampaignReportView::renderPdf() const
         {tr("Unsubscribed"), tr("%1 (%2)").arg(locale.toString(m_report.unsubscribes), percent(m_report.unsubscribeRate))},
         {tr("Bounced"), tr("%1 (%2)").arg(locale.toString(m_report.hardBounces + m_report.softBounces), percent(m_report.bounceRate))},
         {tr("Replies"), locale.toString(m_report.replies)}};
+    if (m_report.isSms())
+        figures = {{tr("Sent"), locale.toString(m_report.sent)},
+                   {tr("Refused by Twilio"), locale.toString(m_report.failed)},
+                   {tr("Delivered"), tr("%1 (%2)").arg(locale.toString(m_report.delivered), percent(m_report.deliveryRate))},
+                   {tr("Undelivered"), locale.toString(m_report.undelivered)},
+                   {tr("Failed"), locale.toString(m_report.deliveryFailed)},
+                   {tr("Opt-outs"), locale.toString(m_report.optOuts)},
+                   {tr("Clicked by people"), locale.toString(m_report.uniqueClicks.human)},
+                   {tr("Clicks by machines"), locale.toString(m_report.totalClicks.machine)},
+                   {tr("Segments"), locale.toString(m_report.segments)},
+                   {tr("Cost"), tr("%1 %2").arg(locale.toString(m_report.cost, 'f', 2), m_report.currency)}};
     const int col = page.width() / 2;
     for (int i = 0; i < figures.size(); ++i) {
         const int x = (i % 2) * col;

@@ -16,7 +16,9 @@ namespace lux::ui {
 class AppSession;
 
 // A campaign's report: key figures with people and machines apart, opens and clicks over time,
-// clicks per link, the most engaged contacts; exported as CSV or PDF. Read off the GUI thread.
+// clicks per link, the most engaged contacts; for a text campaign, delivery receipts, failures by
+// Twilio's code, opt-outs and cost instead of opens and bounces. Exported as CSV or PDF. Read off the
+// GUI thread.
 class CampaignReportView : public QWidget
 {
     Q_OBJECT
@@ -44,6 +46,7 @@ private:
     qint64 m_campaignId = 0;
     int m_generation = 0;
     analytics::CampaignReport m_report;
+    QList<QLabel *> m_tileTitles;
     QList<QLabel *> m_tileValues;
     QList<QLabel *> m_tileNotes;
     QLabel *m_note = nullptr;
@@ -51,6 +54,7 @@ private:
     QChartView *m_chartView = nullptr;
     QTableWidget *m_links = nullptr;
     QTableWidget *m_engaged = nullptr;
+    QTableWidget *m_failures = nullptr; // SMS: refused, undelivered and failed texts by Twilio's code
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportPdf = nullptr;
 };

@@ -101,6 +101,7 @@ QVariant CampaignsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name: return c.name;
+        case Channel: return channelLabel(c.channel);
         case Status: return campaigns::CampaignStore::statusLabel(c.status);
         case Progress: return {};
         case Sent: return r.total() ? locale.toString(r.sent) : QString();
@@ -117,6 +118,9 @@ QVariant CampaignsModel::data(const QModelIndex &index, int role) const
         }
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Channel)
+        return c.channel == QLatin1String("sms") ? tr("A text message campaign, sent through Twilio from %1").arg(c.fromEmail)
+                                                 : tr("An email campaign, sent from %1").arg(c.fromEmail);
     if (role == Qt::ToolTipRole && index.column() == Failed && r.unknown > 0)
         return tr("%n recipient(s) in doubt: open the campaign to decide.", nullptr, int(r.unknown));
     if (role == Qt::ToolTipRole && index.column() == Progress && r.total() > 0)
@@ -138,12 +142,22 @@ QVariant CampaignsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QString CampaignsModel::channelLabel(const QString &channel)
+{
+    if (channel == QLatin1String("sms"))
+        return tr("SMS");
+    if (channel == QLatin1String("email"))
+        return tr("Email");
+    return channel;
+}
+
 QVariant CampaignsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Name: return tr("Campaign");
+    case Channel: return tr("Channel");
     case Status: return tr("Status");
     case Progress: return tr("Progress");
     case Sent: return tr("Sent");

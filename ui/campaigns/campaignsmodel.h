@@ -25,12 +25,13 @@ struct CampaignRow
 // Loads every campaign with its outbox counts (on a worker connection): what the page lists.
 QList<CampaignRow> loadCampaignRows(QSqlDatabase &db);
 
-// The campaign list: name, status, progress, sent, failed, recipients, schedule.
+// The campaign list: name, channel, status, progress, sent, failed, recipients, schedule.
 class CampaignsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Status, Progress, Sent, Failed, Recipients, When, ColumnCount };
+    enum Column { Name, Channel, Status, Progress, Sent, Failed, Recipients, When, ColumnCount };
+    static QString channelLabel(const QString &channel); // "Email", "SMS", translated
     static constexpr int ProgressRole = Qt::UserRole + 1; // 0–1000, or -1 before the freeze
     static constexpr int IdRole = Qt::UserRole + 2;
 

@@ -113,6 +113,7 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     m_view->setItemDelegateForColumn(CampaignsModel::Progress, new ProgressDelegate(m_view));
     m_view->horizontalHeader()->setSectionResizeMode(CampaignsModel::Name, QHeaderView::Stretch);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->setColumnWidth(CampaignsModel::Channel, 70);
     m_view->setColumnWidth(CampaignsModel::Status, 100);
     m_view->setColumnWidth(CampaignsModel::Progress, 170);
     m_view->setColumnWidth(CampaignsModel::Sent, 80);
@@ -185,6 +186,11 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     recipientsLayout->addWidget(m_outboxView, 1);
     m_detailTabs->addTab(recipients, tr("Recipients"));
     m_report = new CampaignReportView(m_session, m_detailTabs);
+    // The report knows how many texts wait for quiet hours: said beside the progress too.
+    connect(m_report, &CampaignReportView::loaded, this, [this] {
+        if (m_report->report().campaignId == selectedId() && m_report->report().waitingQuietHours > 0)
+            showDetail();
+    });
     m_detailTabs->addTab(m_report, tr("Report"));
     detailLayout->addWidget(m_detailTabs, 1);
     splitter->addWidget(m_view);
@@ -329,6 +335,13 @@ void CampaignsPage::showDetail()
     QString facts = c.subject.isEmpty()
                         ? tr("%1 · from %2").arg(campaigns::CampaignStore::statusLabel(c.status), from.join(QStringLiteral(", ")))
                         : tr("%1 · “%2” · from %3").arg(campaigns::CampaignStore::statusLabel(c.status), c.subject, from.join(QStringLiteral(", ")));
+    if (c.channel == QLatin1String("sms")) {
+        // A text has no subject: its first words say what it is.
+        const QString text = c.body.simplified();
+        facts = tr("%1 · SMS · “%2” · from %3")
+                    .arg(campaigns::CampaignStore::statusLabel(c.status), text.size() > 60 ? text.left(59) + u'…' : text,
+                         from.join(QStringLiteral(", ")));
+    }
     if (c.status == CampaignStatus::Scheduled && c.scheduledAt)
         facts += tr(" · goes %1").arg(m_model->data(m_model->index(m_model->rowOf(c.id), CampaignsModel::When), Qt::DisplayRole).toString());
     if (row->total() > 0)
@@ -343,6 +356,11 @@ void CampaignsPage::showDetail()
             text += tr(" · done about %1").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(row->expectedFinishMs).toLocalTime(),
                                                                QLocale::ShortFormat));
         m_rate->setText(text);
+    } else if (const analytics::CampaignReport &r = m_report->report();
+               c.status == CampaignStatus::Sending && r.campaignId == c.id && r.waitingQuietHours > 0 && r.waitingQuietHours >= row->pending) {
+        // Nothing goes now: every text left waits for its recipient's window.
+        m_rate->setText(tr("%n text(s) waiting for quiet hours, until %1", nullptr, int(r.waitingQuietHours))
+                            .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(r.waitingUntil), QLocale::ShortFormat)));
     } else if (c.status == CampaignStatus::Sending) {
         m_rate->setText(tr("starting…"));
     } else {

@@ -3,11 +3,15 @@
 
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
+#include "campaigns/sendsetup.h"
+#include "smscomposer.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
 #include "contacts/addressing.h"
+#include "contacts/contactrepository.h"
 #include "contacts/fieldcatalog.h"
+#include "contacts/phonenumbers.h"
 #include "contacts/segment.h"
 #include "session/appsession.h"
 #include "settings/settings.h"
@@ -18,6 +22,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -29,6 +34,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace lux::ui {
@@ -50,8 +56,15 @@ struct TemplateChoice
 struct WizardData
 {
     QList<TemplateChoice> templates;
-    QStringList senders, tags, segments;
+    QStringList senders, smsSenders, tags, segments;
     std::optional<Campaign> campaign;
+};
+
+// What the SMS preview is merged with: the audience's first contact (or none), as the channel merges.
+struct SampleData
+{
+    content::MergeFields fields;
+    QStringList values;
 };
 
 void fillAudienceList(QListWidget *list, const QStringList &tags, const QStringList &segments)
@@ -125,6 +138,9 @@ CampaignWizard::CampaignWizard(AppSession &session, qint64 campaignId, QWidget *
     m_countDelay.setSingleShot(true);
     m_countDelay.setInterval(250);
     connect(&m_countDelay, &QTimer::timeout, this, &CampaignWizard::recount);
+    m_estimateDelay.setSingleShot(true);
+    m_estimateDelay.setInterval(600);
+    connect(&m_estimateDelay, &QTimer::timeout, this, &CampaignWizard::reestimate);
     connect(&m_session.sendService(), &campaigns::SendService::testSent, this,
             [this](qint64 id, const QStringList &delivered, const QString &error) {
                 if (id != m_id)
@@ -140,17 +156,54 @@ CampaignWizard::CampaignWizard(AppSession &session, qint64 campaignId, QWidget *
     load(campaignId);
 }
 
+CampaignWizard::~CampaignWizard()
+{
+    if (m_estimateCancel)
+        *m_estimateCancel = true; // a worker still estimating stops at its next recipient
+}
+
 QWizardPage *CampaignWizard::buildMessagePage()
 {
     auto *page = new QWizardPage(this);
     page->setTitle(tr("Message"));
     page->setSubTitle(tr("What the campaign sends and the mailbox it comes from."));
-    auto *form = new QFormLayout(page);
-    form->setSpacing(10);
+    auto *outer = new QVBoxLayout(page);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QFormLayout;
+    top->setSpacing(10);
+    outer->addLayout(top);
+    // The channel first: the rest of the page is the channel's.
+    auto *channels = new QHBoxLayout;
+    m_channelGroup = new QButtonGroup(page);
+    m_emailChoice = new QRadioButton(tr("&Email"), page);
+    m_emailChoice->setObjectName(QStringLiteral("channelEmail"));
+    m_smsChoice = new QRadioButton(tr("SMS (&text message)"), page);
+    m_smsChoice->setObjectName(QStringLiteral("channelSms"));
+    m_channelGroup->addButton(m_emailChoice, 0);
+    m_channelGroup->addButton(m_smsChoice, 1);
+    m_emailChoice->setChecked(true);
+    m_smsChoice->setEnabled(false); // until the load says texts can go
+    channels->addWidget(m_emailChoice);
+    channels->addWidget(m_smsChoice);
+    channels->addStretch(1);
+    top->addRow(tr("Channel:"), channels);
+    m_smsUnavailableLabel = new QLabel(page);
+    m_smsUnavailableLabel->setObjectName(QStringLiteral("smsUnavailable"));
+    m_smsUnavailableLabel->setProperty("role", QStringLiteral("muted"));
+    m_smsUnavailableLabel->setWordWrap(true);
+    m_smsUnavailableLabel->hide();
+    top->addRow(QString(), m_smsUnavailableLabel);
     m_name = new QLineEdit(page);
     m_name->setObjectName(QStringLiteral("campaignName"));
     m_name->setPlaceholderText(tr("Spring sale announcement"));
-    form->addRow(tr("&Name:"), m_name);
+    top->addRow(tr("&Name:"), m_name);
+    m_channelStack = new QStackedWidget(page);
+    outer->addWidget(m_channelStack, 1);
+    auto *emailBox = new QWidget(m_channelStack);
+    m_channelStack->addWidget(emailBox);
+    auto *form = new QFormLayout(emailBox);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setSpacing(10);
     m_template = new QComboBox(page);
     m_template->setObjectName(QStringLiteral("campaignTemplate"));
     form->addRow(tr("&Template:"), m_template);
@@ -219,7 +272,89 @@ QWizardPage *CampaignWizard::buildMessagePage()
                 item->setCheckState(Qt::Unchecked);
         }
     });
+
+    // SMS: the number it goes from, the name it must start with, the text.
+    auto *smsBox = new QWidget(m_channelStack);
+    smsBox->setObjectName(QStringLiteral("smsMessage"));
+    m_channelStack->addWidget(smsBox);
+    auto *smsForm = new QFormLayout(smsBox);
+    smsForm->setContentsMargins(0, 0, 0, 0);
+    smsForm->setSpacing(10);
+    m_smsFrom = new QComboBox(smsBox);
+    m_smsFrom->setObjectName(QStringLiteral("campaignSmsFrom"));
+    smsForm->addRow(tr("From n&umber:"), m_smsFrom);
+    m_noSmsSenders = new QLabel(tr("No sending number yet: add one under Settings → SMS."), smsBox);
+    m_noSmsSenders->setProperty("role", QStringLiteral("warning"));
+    m_noSmsSenders->hide();
+    smsForm->addRow(QString(), m_noSmsSenders);
+    m_smsSenderName = new QLineEdit(smsBox);
+    m_smsSenderName->setObjectName(QStringLiteral("campaignSmsSenderName"));
+    m_smsSenderName->setText(m_session.settings().smsSenderName());
+    m_smsSenderName->setToolTip(tr("Who is texting: carriers (CTIA) want every marketing text to start with it."));
+    smsForm->addRow(tr("Sender's na&me:"), m_smsSenderName);
+    m_composer = new SmsComposer(smsBox);
+    m_composer->setObjectName(QStringLiteral("campaignSmsComposer"));
+    m_composer->setSenderName(m_smsSenderName->text());
+    m_composer->setOptOutLine(true, QLocale().name().left(2));
+    smsForm->addRow(m_composer);
+    m_estimate = new QLabel(smsBox);
+    m_estimate->setObjectName(QStringLiteral("smsEstimate"));
+    m_estimate->setWordWrap(true);
+    m_estimate->setTextFormat(Qt::PlainText);
+    m_estimate->setProperty("role", QStringLiteral("muted"));
+    smsForm->addRow(m_estimate);
+    connect(m_smsSenderName, &QLineEdit::textChanged, m_composer, &SmsComposer::setSenderName);
+    connect(m_composer, &SmsComposer::textChanged, this, [this] { m_estimateDelay.start(); });
+    connect(m_smsFrom, &QComboBox::currentTextChanged, this, [this] { m_estimateDelay.start(); });
+    connect(m_channelGroup, &QButtonGroup::idClicked, this, [this] {
+        showChannel();
+        m_countDelay.start();
+    });
+    // Three forms on one page (the shared rows, then the channel's): one label column for all.
+    const QList<QFormLayout *> forms{top, form, smsForm};
+    int labelWidth = 0;
+    for (QFormLayout *f : forms)
+        for (int r = 0; r < f->rowCount(); ++r)
+            if (QLayoutItem *item = f->itemAt(r, QFormLayout::LabelRole); item && item->widget())
+                labelWidth = std::max(labelWidth, item->widget()->sizeHint().width());
+    for (QFormLayout *f : forms)
+        for (int r = 0; r < f->rowCount(); ++r)
+            if (QLayoutItem *item = f->itemAt(r, QFormLayout::LabelRole); item && item->widget())
+                item->widget()->setMinimumWidth(labelWidth);
+    showChannel();
     return page;
+}
+
+QString CampaignWizard::channel() const
+{
+    return m_smsChoice->isChecked() ? QStringLiteral("sms") : QStringLiteral("email");
+}
+
+bool CampaignWizard::setChannel(const QString &channel)
+{
+    QRadioButton *choice = channel == QLatin1String("sms") ? m_smsChoice : m_emailChoice;
+    if (!choice->isEnabled())
+        return false;
+    choice->setChecked(true);
+    showChannel();
+    m_countDelay.start();
+    return true;
+}
+
+void CampaignWizard::showChannel()
+{
+    const bool sms = channel() == QLatin1String("sms");
+    m_channelStack->setCurrentIndex(sms ? 1 : 0);
+    if (QWizardPage *p = page(MessagePage))
+        p->setSubTitle(sms ? tr("The text, the number it goes from and the name it starts with. Counts, preview and cost follow as you type.")
+                           : tr("What the campaign sends and the mailbox it comes from."));
+    if (QWizardPage *p = page(AudiencePage))
+        p->setSubTitle(sms ? tr("Who gets it: everyone, or the contacts with any of the included tags or segments, less the excluded. "
+                                "Only mobile numbers with SMS consent are texted; the SMS suppression list (STOP) is always left out.")
+                           : tr("Who gets it: everyone, or the contacts with any of the included tags or segments, less the excluded. "
+                                "The suppression list and unsubscribed, bounced or complained contacts are always left out."));
+    if (sms)
+        m_estimateDelay.start();
 }
 
 QWizardPage *CampaignWizard::buildAudiencePage()
@@ -240,6 +375,7 @@ QWizardPage *CampaignWizard::buildAudiencePage()
     m_count = new QLabel(page);
     m_count->setObjectName(QStringLiteral("audienceCount"));
     m_count->setProperty("role", QStringLiteral("subtitle"));
+    m_count->setWordWrap(true);
     grid->addWidget(m_count, 2, 0, 1, 2);
     for (QListWidget *list : {m_include, m_exclude})
         connect(list, &QListWidget::itemChanged, this, [this] { m_countDelay.start(); });
@@ -320,8 +456,11 @@ QWizardPage *CampaignWizard::buildReviewPage()
     testRow->addWidget(m_testStatus, 1);
     layout->addLayout(testRow);
     connect(m_testButton, &QPushButton::clicked, this, [this] {
-        const QString text = Dialogs::askText(this, tr("Send Test"), tr("Send a test to (up to five addresses, separated by commas):"),
-                                              {m_session.user().email});
+        const bool sms = channel() == QLatin1String("sms");
+        const QString text = Dialogs::askText(this, tr("Send Test"),
+                                              sms ? tr("Text a test to (up to five numbers, separated by commas):")
+                                                  : tr("Send a test to (up to five addresses, separated by commas):"),
+                                              sms ? QStringList() : QStringList{m_session.user().email});
         if (text.trimmed().isEmpty())
             return;
         QStringList addresses;
@@ -343,6 +482,8 @@ void CampaignWizard::load(qint64 campaignId)
                 data.templates << TemplateChoice{t.id, t.name, t.subject, t.preheader};
             for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list())
                 data.senders << m.address;
+            for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db, QStringLiteral("sms")).list())
+                data.smsSenders << m.address;
             auto tags = contacts::FieldCatalog(db).tags();
             if (!tags)
                 return tags.error();
@@ -375,6 +516,16 @@ void CampaignWizard::load(qint64 campaignId)
             m_preheader->setPlaceholderText(m_template->currentData(Qt::UserRole + 2).toString());
             m_from->addItems(data->senders);
             m_noSenders->setVisible(data->senders.isEmpty());
+            m_smsFrom->addItems(data->smsSenders);
+            m_noSmsSenders->setVisible(data->smsSenders.isEmpty());
+            // Texts go through a Twilio account from one of its numbers: without both, SMS is greyed
+            // out with the reason beside it.
+            const bool twilio = !m_session.settings().twilioAccountSid().isEmpty();
+            m_smsUnavailable = !twilio && data->smsSenders.isEmpty()
+                                   ? tr("Texts need a Twilio account and a sending number: set them up under Settings → SMS.")
+                               : !twilio ? tr("Texts need a Twilio account: set it up under Settings → SMS.")
+                               : data->smsSenders.isEmpty() ? tr("Texts need a sending number: add one under Settings → SMS.")
+                                                            : QString();
             for (const QString &s : data->senders) {
                 auto *item = new QListWidgetItem(s, m_extraSenders);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -382,9 +533,27 @@ void CampaignWizard::load(qint64 campaignId)
             }
             fillAudienceList(m_include, data->tags, data->segments);
             fillAudienceList(m_exclude, data->tags, data->segments);
+            m_smsChoice->setEnabled(m_smsUnavailable.isEmpty());
+            m_smsChoice->setToolTip(m_smsUnavailable);
+            m_smsUnavailableLabel->setText(m_smsUnavailable);
+            m_smsUnavailableLabel->setVisible(!m_smsUnavailable.isEmpty());
             if (data->campaign) {
                 const Campaign &c = *data->campaign;
                 m_original = c;
+                // A campaign keeps its channel: a text cannot become an email.
+                (c.channel == QLatin1String("sms") ? m_smsChoice : m_emailChoice)->setChecked(true);
+                m_emailChoice->setEnabled(c.channel != QLatin1String("sms"));
+                m_smsChoice->setEnabled(c.channel == QLatin1String("sms"));
+                m_smsUnavailableLabel->hide();
+                if (c.channel == QLatin1String("sms")) {
+                    if (m_smsFrom->findText(c.fromEmail) < 0)
+                        m_smsFrom->addItem(c.fromEmail);
+                    m_smsFrom->setCurrentText(c.fromEmail);
+                    if (!c.fromName.isEmpty())
+                        m_smsSenderName->setText(c.fromName);
+                    m_composer->setBody(c.body);
+                }
+                showChannel();
                 m_name->setText(c.name);
                 m_template->setCurrentIndex(std::max(0, m_template->findData(c.templateId)));
                 m_subject->setText(c.subject);
@@ -437,6 +606,18 @@ Campaign CampaignWizard::campaign() const
     c.audience = {};
     checkedAudience(m_include, c.audience.includeTags, c.audience.includeSegments);
     checkedAudience(m_exclude, c.audience.excludeTags, c.audience.excludeSegments);
+    c.channel = channel();
+    if (c.channel == QLatin1String("sms")) {
+        // A text has no template, subject or mailboxes: its number is in fromEmail's place.
+        c.templateId = 0;
+        c.subject.clear();
+        c.preheader.clear();
+        c.replyTo.clear();
+        c.extraSenders.clear();
+        c.fromEmail = m_smsFrom->currentText().trimmed();
+        c.fromName = m_smsSenderName->text().trimmed();
+        c.body = m_composer->body();
+    }
     switch (when()) {
     case When::Now:
         c.scheduledAt.reset();
@@ -475,6 +656,42 @@ void CampaignWizard::recount()
     m_audienceCount = -1;
     m_count->setText(tr("Counting recipients…"));
     const campaigns::Audience audience = campaign().audience;
+    if (channel() == QLatin1String("sms")) {
+        m_breakdown.reset();
+        runOnDatabase<Result<campaigns::CampaignStore::Breakdown>>(
+            this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+            [audience](QSqlDatabase &db) { return campaigns::CampaignStore(db).breakdown(audience, QStringLiteral("sms")); },
+            [this, generation](const Result<campaigns::CampaignStore::Breakdown> &b) {
+                if (generation != m_countGeneration)
+                    return;
+                if (!b) {
+                    m_count->setText(tr("The audience cannot be counted: %1").arg(b.error().message));
+                    return;
+                }
+                m_breakdown = *b;
+                m_audienceCount = b->reachable;
+                const QLocale locale;
+                const auto n = [&locale](QString text, qint64 count) { return text.replace(QString::number(count), locale.toString(count)); };
+                QString text = n(tr("%n contact(s) would receive this text now.", nullptr, int(std::min<qint64>(b->reachable, INT_MAX))), b->reachable);
+                const qint64 left = b->noAddress + b->notTextable + b->noConsent + b->suppressed;
+                if (left > 0) {
+                    QStringList why;
+                    if (b->noAddress)
+                        why << n(tr("%n without a mobile number", nullptr, int(b->noAddress)), b->noAddress);
+                    if (b->notTextable)
+                        why << n(tr("%n with a number that cannot take texts (a landline)", nullptr, int(b->notTextable)), b->notTextable);
+                    if (b->noConsent)
+                        why << n(tr("%n without consent to texts", nullptr, int(b->noConsent)), b->noConsent);
+                    if (b->suppressed)
+                        why << n(tr("%n who said STOP or are on the suppression list", nullptr, int(b->suppressed)), b->suppressed);
+                    text += u'\n' + n(tr("%n contact(s) left out: %1.", nullptr, int(std::min<qint64>(left, INT_MAX))), left).arg(why.join(QStringLiteral(", ")));
+                }
+                m_count->setText(text);
+                Q_EMIT countChanged(b->reachable);
+                m_estimateDelay.start();
+            });
+        return;
+    }
     runOnDatabase<Result<qint64>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
         [audience](QSqlDatabase &db) { return campaigns::CampaignStore(db).countAudience(audience); },
@@ -492,6 +709,101 @@ void CampaignWizard::recount()
         });
 }
 
+void CampaignWizard::reestimate()
+{
+    if (!m_session.database() || channel() != QLatin1String("sms") || m_loading)
+        return;
+    // The one before stops at its next recipient; its answer, if it comes, is ignored.
+    if (m_estimateCancel)
+        *m_estimateCancel = true;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_estimateCancel = cancel;
+    const int generation = ++m_estimateGeneration;
+    m_lastEstimate.reset();
+    Campaign c = campaign();
+    // Texts are estimated as they would be merged at the scheduled moment (now when it goes now).
+    const qint64 at = c.scheduledAt && !c.localTime ? *c.scheduledAt
+                      : c.scheduledAt                ? campaigns::CampaignStore::firstDueAt(c)
+                                                     : QDateTime::currentMSecsSinceEpoch();
+    c.id = 0; // as a freeze would take the audience now, not the outbox of an earlier run
+    const sms::QuietHoursPolicy policy = campaigns::SendSetup::fromSettings(m_session.settings()).quietHours();
+    m_estimate->setText(tr("Estimating the parts and cost over the audience…"));
+    struct Answer
+    {
+        analytics::SmsEstimate estimate;
+        std::optional<SampleData> sample;
+    };
+    runOnDatabase<Result<Answer>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [c, at, policy, cancel](QSqlDatabase &db) -> Result<Answer> {
+            Answer answer;
+            // The preview's sample: the audience's first contact, merged as the channel merges.
+            const auto recipients = campaigns::CampaignStore(db).recipients(c);
+            if (!recipients)
+                return recipients.error();
+            const content::TemplateRenderer renderer(db);
+            std::optional<contacts::Contact> sample;
+            if (!recipients->isEmpty() && recipients->first().contactId)
+                if (auto found = contacts::ContactRepository(db).find(recipients->first().contactId))
+                    sample = std::move(*found);
+            answer.sample = SampleData{renderer.fields(), renderer.valuesFor(sample ? &*sample : nullptr)};
+            const auto estimate = analytics::SmsEstimator(db).estimate(c, at, policy, [cancel] { return cancel->load(); });
+            if (!estimate)
+                return estimate.error();
+            answer.estimate = *estimate;
+            return answer;
+        },
+        [this, generation](const Result<Answer> &answer) {
+            if (generation != m_estimateGeneration)
+                return;
+            if (!answer) {
+                m_estimate->setText(tr("No estimate: %1").arg(answer.error().message));
+                return;
+            }
+            if (answer->estimate.cancelled)
+                return;
+            if (answer->sample) {
+                m_sampleFields = answer->sample->fields;
+                m_sampleValues = answer->sample->values;
+                m_composer->setMergeExpander([this](QString text) -> QString {
+                    const content::MergeTemplate t = content::MergeTemplate::compile(text, *m_sampleFields, content::MergeTemplate::Mode::Text);
+                    return t.isValid() ? t.render(m_sampleValues) : text;
+                });
+            }
+            m_lastEstimate = answer->estimate;
+            m_estimate->setText(estimateText(answer->estimate));
+            if (!m_summaryBase.isEmpty())
+                m_summary->setText(m_summaryBase + u'\n' + m_estimate->text());
+            Q_EMIT estimateReady();
+        });
+}
+
+QString CampaignWizard::estimateText(const analytics::SmsEstimate &e) const
+{
+    const QLocale locale;
+    if (e.recipients == 0)
+        return tr("Estimate: nobody in the audience can be texted yet.");
+    const QString parts = e.minParts == e.maxParts ? tr("%n part(s) a text", nullptr, e.maxParts)
+                                                   : tr("%1 to %2 parts a text").arg(e.minParts).arg(e.maxParts);
+    const QString cost = locale.toCurrencyString(e.cost, e.currency == QLatin1String("USD") ? QStringLiteral("$") : QString(e.currency + u' '), 2);
+    QString text = tr("Estimate for %n recipient(s), merge tags filled in for each: %1, %2 in all, about %3.", nullptr,
+                      int(std::min<qint64>(e.recipients, INT_MAX)))
+                       .replace(QString::number(e.recipients), locale.toString(e.recipients))
+                       .arg(parts, tr("%n segment(s)", nullptr, int(std::min<qint64>(e.segments, INT_MAX))).replace(QString::number(e.segments), locale.toString(e.segments)),
+                            cost);
+    if (e.unpriced > 0)
+        text += u' ' + tr("%n recipient(s) in countries without a price in Settings → SMS are not counted in the cost.", nullptr, int(e.unpriced));
+    if (e.tooLong > 0)
+        text += u' ' + tr("%n text(s) go over 1,600 characters once merged: Twilio refuses them.", nullptr, int(e.tooLong));
+    if (e.inQuietHours > 0)
+        text += u' ' + tr("%n recipient(s) are in their quiet hours at that moment: their texts wait for their window, the last until %1.", nullptr,
+                          int(e.inQuietHours))
+                           .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(e.quietUntil), QLocale::ShortFormat));
+    else
+        text += u' ' + tr("Nobody is in their quiet hours at that moment.");
+    return text;
+}
+
 void CampaignWizard::initializePage(int id)
 {
     QWizard::initializePage(id);
@@ -504,8 +816,15 @@ bool CampaignWizard::validateCurrentPage()
     if (currentId() == MessagePage) {
         const Campaign c = campaign();
         QString problem;
+        const bool sms = c.channel == QLatin1String("sms");
         if (c.name.isEmpty())
             problem = tr("Give the campaign a name.");
+        else if (sms && c.fromEmail.isEmpty())
+            problem = tr("Choose the number the texts go from (add one under Settings → SMS).");
+        else if (sms && c.body.trimmed().isEmpty())
+            problem = tr("Write the text the campaign sends.");
+        else if (sms)
+            problem.clear();
         else if (!c.templateId)
             problem = tr("Choose a template (create one under Templates first).");
         else if (c.fromEmail.isEmpty())
@@ -521,6 +840,8 @@ bool CampaignWizard::validateCurrentPage()
         Dialogs::warning(this, tr("Campaign"), tr("The chosen time has passed: choose a later one, or send now."));
         return false;
     }
+    if (currentId() == SchedulePage)
+        m_estimateDelay.start(); // quiet hours are of the moment it goes
     return QWizard::validateCurrentPage();
 }
 
@@ -534,13 +855,17 @@ void CampaignWizard::runChecks()
     m_acknowledge->setChecked(false);
     updateReviewState();
     const Campaign c = campaign();
-    const bool graphReady = m_session.isGraphConfigured();
+    const bool sms = c.channel == QLatin1String("sms");
+    const bool graphReady = sms || m_session.isGraphConfigured();
+    const QString smsUnavailable = sms ? m_smsUnavailable : QString();
     const bool withTracker = !m_session.settings().trackerUrl().trimmed().isEmpty();
     const QString delegated = m_session.settings().graphDelegatedMailbox();
     runOnDatabase<Result<QList<Finding>>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [c, graphReady, withTracker, delegated](QSqlDatabase &db) -> Result<QList<Finding>> {
+        [c, graphReady, withTracker, delegated, smsUnavailable](QSqlDatabase &db) -> Result<QList<Finding>> {
             QList<Finding> found = campaigns::Lifecycle(db).checks(c, withTracker);
+            if (!smsUnavailable.isEmpty())
+                found.prepend({Finding::Severity::Error, QStringLiteral("sms.config"), smsUnavailable});
             if (!delegated.isEmpty() && c.senders().contains(delegated) && c.senders().size() > 1)
                 found.prepend({Finding::Severity::Error, QStringLiteral("graph.delegated"),
                                CampaignWizard::tr("%1 sends as you (signed in) and cannot share a campaign with other mailboxes.").arg(delegated)});
@@ -565,9 +890,13 @@ void CampaignWizard::runChecks()
             }
             QStringList from{c.fromEmail};
             from << c.extraSenders;
-            m_summary->setText(tr("“%1” from %2 to %3, %4.")
-                                   .arg(c.subject, from.join(QStringLiteral(", ")),
-                                        m_audienceCount >= 0 ? tr("%n contact(s)", nullptr, int(m_audienceCount)) : tr("the audience"), when));
+            const QString to = m_audienceCount >= 0 ? tr("%n contact(s)", nullptr, int(m_audienceCount)) : tr("the audience");
+            m_summaryBase.clear();
+            if (c.channel == QLatin1String("sms")) {
+                m_summaryBase = tr("A text from %1 (%2) to %3, %4.").arg(c.fromEmail, c.fromName, to, when);
+                m_summary->setText(m_summaryBase + (m_lastEstimate ? u'\n' + estimateText(*m_lastEstimate) : QString()));
+            } else
+                m_summary->setText(tr("“%1” from %2 to %3, %4.").arg(c.subject, from.join(QStringLiteral(", ")), to, when));
             showChecks();
             Q_EMIT checksReady();
         });
@@ -603,7 +932,11 @@ void CampaignWizard::save(std::function<void(qint64)> then)
     if (m_saving || m_loading)
         return;
     const Campaign c = campaign();
-    if (c.name.isEmpty() || !c.templateId || c.fromEmail.isEmpty()) {
+    if (c.channel == QLatin1String("sms") && (c.name.isEmpty() || c.fromEmail.isEmpty())) {
+        Dialogs::warning(this, tr("Campaign"), tr("A text campaign needs a name and a sending number to be saved."));
+        return;
+    }
+    if (c.channel != QLatin1String("sms") && (c.name.isEmpty() || !c.templateId || c.fromEmail.isEmpty())) {
         Dialogs::warning(this, tr("Campaign"), tr("A campaign needs a name, a template and a sender mailbox to be saved."));
         return;
     }
@@ -644,15 +977,26 @@ void CampaignWizard::sendTest(const QStringList &addresses)
         Dialogs::warning(this, tr("Send Test"), tr("A test goes to five addresses at most."));
         return;
     }
-    for (const QString &a : addresses)
-        if (!contacts::Addressing::parseEmail(a)) {
+    QStringList to;
+    for (const QString &a : addresses) {
+        if (channel() == QLatin1String("sms")) {
+            const auto number = contacts::PhoneNumbers::parse(a, m_session.settings().smsDefaultRegion());
+            if (!number || !number->canBeTexted()) {
+                Dialogs::warning(this, tr("Send Test"), tr("“%1” is not a number that can take texts.").arg(a));
+                return;
+            }
+            to << number->e164;
+        } else if (!contacts::Addressing::parseEmail(a)) {
             Dialogs::warning(this, tr("Send Test"), tr("“%1” is not an email address.").arg(a));
             return;
+        } else {
+            to << a;
         }
+    }
     m_testButton->setEnabled(false);
     m_testStatus->setProperty("role", QStringLiteral("muted"));
     m_testStatus->setText(tr("Sending the test…"));
-    save([this, addresses](qint64 id) { m_session.sendService().sendTest(id, addresses); });
+    save([this, to](qint64 id) { m_session.sendService().sendTest(id, to); });
 }
 
 void CampaignWizard::accept()

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/smsestimate.h"
 #include "campaigns/campaignstore.h"
 #include "content/emailhtml.h"
+#include "content/mergetemplate.h"
+
+#include <atomic>
+#include <memory>
 
 #include <QTimer>
 #include <QWizard>
@@ -15,13 +20,17 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QRadioButton;
+class QStackedWidget;
 
 namespace lux::ui {
 
 class AppSession;
+class SmsComposer;
 
-// Creates or edits a draft campaign in four steps: the message (name, template, subject, preheader,
-// the mailboxes it comes from), the audience (tags and segments to include and to exclude, with a
+// Creates or edits a draft campaign in four steps: the message (the channel first, email or SMS; then
+// for email the name, template, subject, preheader and the mailboxes it comes from, for SMS the
+// sending number, the sender's name and the text with its live count, preview and estimate), the audience (tags and segments to include and to exclude, with a
 // live count of who would get it), when it goes (now, a date and time, or that time in each
 // recipient's zone) and the review (the pre-send checks, a test send). Finishing saves the draft and
 // schedules it; "Save Draft" only saves. Every read and write runs off the GUI thread.
@@ -34,6 +43,12 @@ public:
 
     // `campaignId` 0 creates a new campaign.
     CampaignWizard(AppSession &session, qint64 campaignId, QWidget *parent = nullptr);
+    ~CampaignWizard() override;
+
+    QString channel() const; // "email" or "sms"
+    // Chooses the channel of a new campaign; SMS only when it is set up (see smsUnavailableReason()).
+    bool setChannel(const QString &channel);
+    QString smsUnavailableReason() const { return m_smsUnavailable; } // empty when texts can go
 
     campaigns::Campaign campaign() const; // as the fields say now
     When when() const;
@@ -55,6 +70,15 @@ public:
     QDateTimeEdit *atEdit() const { return m_at; }
     QListWidget *checksList() const { return m_checks; }
     QCheckBox *acknowledgeBox() const { return m_acknowledge; }
+    QRadioButton *smsChoice() const { return m_smsChoice; }
+    QLabel *smsUnavailableLabel() const { return m_smsUnavailableLabel; }
+    QComboBox *smsFromCombo() const { return m_smsFrom; }
+    QLineEdit *smsSenderNameEdit() const { return m_smsSenderName; }
+    SmsComposer *composer() const { return m_composer; }
+    QLabel *estimateLabel() const { return m_estimate; }
+    // The latest estimate over the audience at the scheduled moment; nullopt while it is computed.
+    const std::optional<analytics::SmsEstimate> &estimate() const { return m_lastEstimate; }
+    const std::optional<campaigns::CampaignStore::Breakdown> &breakdown() const { return m_breakdown; }
     void setWhen(When when);
     void saveDraft();     // saves and closes
     void sendTest(const QStringList &addresses); // saves the draft, then sends through the scheduler
@@ -65,6 +89,7 @@ Q_SIGNALS:
     void checksReady();
     void campaignSaved(qint64 id, bool scheduled);
     void testFinished(const QStringList &delivered, const QString &error);
+    void estimateReady();
 
 protected:
     void accept() override;
@@ -78,6 +103,9 @@ private:
     QWizardPage *buildReviewPage();
     void load(qint64 campaignId);
     void recount();
+    void reestimate();
+    void showChannel();
+    QString estimateText(const analytics::SmsEstimate &e) const;
     void runChecks();
     void showChecks();
     void updateReviewState();
@@ -103,6 +131,26 @@ private:
     QListWidget *m_extraSenders = nullptr;
     QLabel *m_noSenders = nullptr;
 
+    QButtonGroup *m_channelGroup = nullptr;
+    QRadioButton *m_emailChoice = nullptr;
+    QRadioButton *m_smsChoice = nullptr;
+    QLabel *m_smsUnavailableLabel = nullptr;
+    QString m_smsUnavailable;
+    QStackedWidget *m_channelStack = nullptr;
+    QComboBox *m_smsFrom = nullptr;
+    QLabel *m_noSmsSenders = nullptr;
+    QLineEdit *m_smsSenderName = nullptr;
+    SmsComposer *m_composer = nullptr;
+    QLabel *m_estimate = nullptr;
+    QTimer m_estimateDelay;
+    int m_estimateGeneration = 0;
+    std::shared_ptr<std::atomic_bool> m_estimateCancel;
+    std::optional<analytics::SmsEstimate> m_lastEstimate;
+    std::optional<campaigns::CampaignStore::Breakdown> m_breakdown;
+    // The sample contact the preview is merged for: the first of the audience, read off the GUI thread.
+    std::optional<content::MergeFields> m_sampleFields;
+    QStringList m_sampleValues;
+
     QListWidget *m_include = nullptr;
     QListWidget *m_exclude = nullptr;
     QLabel *m_count = nullptr;
@@ -115,6 +163,7 @@ private:
     QDateTimeEdit *m_localAt = nullptr;
 
     QLabel *m_summary = nullptr;
+    QString m_summaryBase; // SMS: the review's first line, the estimate follows
     QListWidget *m_checks = nullptr;
     QCheckBox *m_acknowledge = nullptr;
     QPushButton *m_testButton = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactspage.h"
 
+#include "analytics/campaignreport.h"
 #include "analytics/outboxreader.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
@@ -26,6 +27,7 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -614,7 +616,21 @@ void ContactsPage::showDetails()
             if (!inbox)
                 return inbox.error();
             const bool suppressed = contacts::SuppressionList(db).contains(contacts::SuppressionList::Channel::Email, contact->email);
-            return ContactDetails{*contact, suppressed, *consent, *activity, *inbox};
+            ContactDetails details{*contact, suppressed, *consent, *activity, *inbox, false, false, {}, {}, {}};
+            const contacts::SmsConsent sms(db);
+            details.smsConsent = sms.has(id);
+            details.smsConsentHistory = sms.history(id);
+            details.smsSuppressed = !contact->phone.isEmpty()
+                                    && contacts::SuppressionList(db).contains(contacts::SuppressionList::Channel::Sms, contact->phone);
+            auto texts = analytics::OutboxReader(db).contactTexts(id);
+            if (!texts)
+                return texts.error();
+            details.texts = *texts;
+            auto replies = analytics::OutboxReader(db).contactSmsReplies(id);
+            if (!replies)
+                return replies.error();
+            details.smsReplies = *replies;
+            return details;
         },
         [this, generation](const Result<ContactDetails> &details) {
             if (generation != m_detailsGeneration)
@@ -653,11 +669,17 @@ void ContactsPage::renderDetails(const ContactDetails &details)
         return it == words.constEnd() ? code : tr(*it);
     };
     QStringList history;
+    // ContactRepository::consentHistory holds every channel's events; SMS consent has its own row
+    // below, so its events are left out of the email one.
+    QSet<QPair<qint64, QString>> sms;
+    for (const contacts::SmsConsent::Record &r : details.smsConsentHistory)
+        sms.insert({r.at, r.action});
     for (const contacts::ConsentEvent &e : details.consent)
-        history << tr("%1: %2 by %3 (%4)")
+        if (!sms.contains({e.at, e.action}))
+            history << tr("%1: %2 by %3 (%4)")
                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.at), QLocale::ShortFormat), word(e.action),
                             word(e.method), e.evidence);
-    html += row(tr("Consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
+    html += row(tr("Email consent"), history.isEmpty() ? tr("No consent recorded") : history.join(QLatin1Char('\n')));
     // Email activity, newest first: what was sent, opened, clicked, and by whom (people or machines).
     QStringList timeline;
     for (const analytics::ActivityEntry &a : details.activity) {
@@ -684,7 +706,76 @@ void ContactsPage::renderDetails(const ContactDetails &details)
         inbox << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.receivedAt), QLocale::ShortFormat), what + campaign);
     }
     html += row(tr("Replies and bounces"), inbox.join(QLatin1Char('\n')));
+    renderTexts(details, html);
     m_details->setText(html.replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+}
+
+void ContactsPage::renderTexts(const ContactDetails &details, QString &html) const
+{
+    const auto row = [](const QString &label, const QString &value) -> QString {
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("<p><span style='opacity:0.65'>%1</span><br>%2</p>")
+                                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    const QLocale locale;
+    const auto when = [&locale](qint64 at) { return locale.toString(QDateTime::fromMSecsSinceEpoch(at), QLocale::ShortFormat); };
+    static const QHash<QString, const char *> words = {
+        {QStringLiteral("given"), QT_TR_NOOP("given")},           {QStringLiteral("confirmed"), QT_TR_NOOP("confirmed")},
+        {QStringLiteral("withdrawn"), QT_TR_NOOP("withdrawn")},   {QStringLiteral("form"), QT_TR_NOOP("form")},
+        {QStringLiteral("import"), QT_TR_NOOP("import")},         {QStringLiteral("manual"), QT_TR_NOOP("manual entry")},
+        {QStringLiteral("double_opt_in"), QT_TR_NOOP("double opt-in")}, {QStringLiteral("keyword"), QT_TR_NOOP("a texted keyword")},
+        {QStringLiteral("queued"), QT_TR_NOOP("queued at Twilio")}, {QStringLiteral("sent"), QT_TR_NOOP("sent to the carrier")},
+        {QStringLiteral("delivered"), QT_TR_NOOP("delivered")},   {QStringLiteral("undelivered"), QT_TR_NOOP("undelivered")},
+        {QStringLiteral("failed"), QT_TR_NOOP("failed")}};
+    const auto word = [](const QString &code) -> QString {
+        const auto it = words.constFind(code);
+        return it == words.constEnd() ? code : tr(*it);
+    };
+    // SMS consent is its own record: where it stands, then its history with the words agreed to.
+    QString state = details.smsConsent ? tr("May be texted") : tr("Not agreed to texts");
+    if (details.smsSuppressed)
+        state = tr("On the SMS suppression list (said STOP): never texted");
+    QStringList history{state};
+    for (const contacts::SmsConsent::Record &r : details.smsConsentHistory) {
+        QString line = tr("%1: %2 by %3").arg(when(r.at), word(r.action), word(r.method));
+        if (!r.source.isEmpty())
+            line += tr(", from %1").arg(r.source);
+        if (!r.consentText.isEmpty())
+            line += tr(" · agreed to “%1”").arg(r.consentText);
+        if (!r.evidence.isEmpty())
+            line += tr(" (%1)").arg(r.evidence);
+        history << line;
+    }
+    html += row(tr("SMS consent"), history.join(QLatin1Char('\n')));
+    QStringList texts;
+    for (const analytics::TextEntry &t : details.texts) {
+        QString status;
+        if (t.state == QLatin1String("sent"))
+            status = t.delivery.isEmpty() ? tr("sent, no receipt yet") : word(t.delivery);
+        else if (t.state == QLatin1String("failed"))
+            status = tr("refused");
+        else if (t.state == QLatin1String("pending") && t.code == QLatin1String("sms.quiet-hours"))
+            status = tr("waits for quiet hours to end, until %1").arg(when(t.dueAt));
+        else if (t.state == QLatin1String("unknown"))
+            status = tr("in doubt");
+        else
+            status = tr("waiting");
+        if (!t.code.isEmpty() && t.code != QLatin1String("sms.quiet-hours")) {
+            const QString meaning = analytics::CampaignReport::smsErrorMeaning(t.code);
+            status += meaning.isEmpty() ? tr(" (%1)").arg(t.code) : tr(" (%1: %2)").arg(t.code, meaning);
+        }
+        texts << tr("%1: “%2” to %3, %4").arg(when(t.at), t.campaign, t.number, status);
+    }
+    html += row(tr("Texts"), texts.isEmpty() ? QString() : texts.join(QLatin1Char('\n')));
+    QStringList replies;
+    for (const analytics::SmsReply &r : details.smsReplies) {
+        const QString what = r.keyword == QLatin1String("opt-out") ? tr("opted out: “%1”").arg(r.body)
+                             : r.keyword == QLatin1String("opt-in") ? tr("opted back in: “%1”").arg(r.body)
+                             : r.keyword == QLatin1String("help")   ? tr("asked for help: “%1”").arg(r.body)
+                                                                    : tr("replied “%1”").arg(r.body);
+        replies << tr("%1: %2").arg(when(r.at), what);
+    }
+    html += row(tr("Text replies"), replies.join(QLatin1Char('\n')));
 }
 
 void ContactsPage::openSegmentBuilder()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analytics/outboxreader.h"
+#include "contacts/smsconsent.h"
 #include "mailbox/inboundmessages.h"
 #include "contacts/contactbulk.h"
 #include "contacts/contactrepository.h"
@@ -78,6 +79,13 @@ private:
         QList<contacts::ConsentEvent> consent;
         QList<analytics::ActivityEntry> activity;
         QList<mailbox::InboundMessages::Row> inbox; // replies, bounces and the like read from the sender mailboxes
+        // Texts: consent now and its history, whether the number is on the SMS suppression list, the
+        // texts sent and the replies.
+        bool smsConsent = false;
+        bool smsSuppressed = false;
+        QList<contacts::SmsConsent::Record> smsConsentHistory;
+        QList<analytics::TextEntry> texts;
+        QList<analytics::SmsReply> smsReplies;
     };
 
     // The database's tags, custom fields and saved segments: read on a worker when the page loads or
@@ -98,6 +106,7 @@ private:
     void countInBackground();
     void showDetails();
     void renderDetails(const ContactDetails &details);
+    void renderTexts(const ContactDetails &details, QString &html) const; // SMS consent, texts and replies
     void updateSelectionBar();
     void showContextMenu(const QPoint &pos);
     QStringList tagNames() const;

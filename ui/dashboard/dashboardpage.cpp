@@ -52,13 +52,17 @@ DashboardPage::DashboardPage(AppSession &session, QWidget *parent) : QWidget(par
 
     // Email across campaigns, the last 30 days: people and machines apart.
     layout->addSpacing(16);
-    auto *engagementTitle = new QLabel(tr("Email, the last 30 days"), this);
+    auto *engagementTitle = new QLabel(tr("Email and texts, the last 30 days"), this);
     engagementTitle->setProperty("role", QStringLiteral("cardLabel"));
     layout->addWidget(engagementTitle);
     m_engagementNote = new QLabel(this);
     m_engagementNote->setObjectName(QStringLiteral("engagementNote"));
     m_engagementNote->setProperty("role", QStringLiteral("muted"));
     layout->addWidget(m_engagementNote);
+    m_textsNote = new QLabel(this);
+    m_textsNote->setObjectName(QStringLiteral("textsNote"));
+    m_textsNote->setProperty("role", QStringLiteral("muted"));
+    layout->addWidget(m_textsNote);
     m_engagement = new QChart;
     m_engagement->setBackgroundVisible(false);
     m_engagement->setMargins(QMargins(0, 0, 0, 0));
@@ -198,16 +202,26 @@ void DashboardPage::loadEngagement()
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - 29LL * 86'400'000;
-    runOnDatabase<Result<QList<analytics::ReportBuilder::Day>>>(
+    using Days = QList<analytics::ReportBuilder::Day>;
+    runOnDatabase<Result<QPair<Days, Days>>>(
         this, db->path(), storage::ScopedConnection::Mode::ReadOnly,
-        [from, now](QSqlDatabase &c) { return analytics::ReportBuilder(c).days(from, now + 1); },
-        [this](const Result<QList<analytics::ReportBuilder::Day>> &days) {
+        [from, now](QSqlDatabase &c) -> Result<QPair<Days, Days>> {
+            const analytics::ReportBuilder report(c);
+            auto email = report.days(from, now + 1, QStringLiteral("email"));
+            if (!email)
+                return email.error();
+            auto texts = report.days(from, now + 1, QStringLiteral("sms"));
+            if (!texts)
+                return texts.error();
+            return QPair<Days, Days>{*email, *texts};
+        },
+        [this](const Result<QPair<Days, Days>> &days) {
             if (days)
-                showEngagement(*days);
+                showEngagement(days->first, days->second);
         });
 }
 
-void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &days)
+void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &days, const QList<analytics::ReportBuilder::Day> &texts)
 {
     charts::clear(m_engagement);
     qint64 sent = 0, opened = 0, clicked = 0, machine = 0, bounced = 0, top = 1;
@@ -245,6 +259,31 @@ void DashboardPage::showEngagement(const QList<analytics::ReportBuilder::Day> &d
     charts::addLine(m_engagement, tr("Clicked by people"), Theme::color("success"), false, points([](const Day &d) { return d.clicks.human; }));
     if (bounced > 0)
         charts::addLine(m_engagement, tr("Bounced"), Theme::color("danger"), false, points([](const Day &d) { return d.bounces; }));
+    // Texts beside email: sent, delivered (by the day the receipt came) and opt-outs.
+    qint64 textsSent = 0, textsDelivered = 0, optOuts = 0, textClicks = 0;
+    for (const auto &d : texts) {
+        textsSent += d.sent;
+        textsDelivered += d.delivered;
+        optOuts += d.optOuts;
+        textClicks += d.clicks.human;
+        top = std::max({top, d.sent, d.delivered});
+    }
+    m_textsNote->setText(textsSent == 0 && optOuts == 0
+                             ? tr("No texts sent in the last 30 days.")
+                             : tr("Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out(s)", nullptr, int(optOuts))
+                                   .arg(locale.toString(textsSent),
+                                        locale.toString(textsSent > 0 ? 100.0 * double(textsDelivered) / double(textsSent) : 0.0, 'f', 1),
+                                        locale.toString(textClicks)));
+    if (textsSent > 0) {
+        const auto textPoints = [&texts](qint64 (*pick)(const Day &)) {
+            QList<QPointF> out;
+            for (const Day &d : texts)
+                out.append({double(d.start), double(pick(d))});
+            return out;
+        };
+        charts::addLine(m_engagement, tr("Texts sent"), Theme::color("muted"), false, textPoints([](const Day &d) { return d.sent; }));
+        charts::addLine(m_engagement, tr("Texts delivered"), Theme::color("muted"), true, textPoints([](const Day &d) { return d.delivered; }));
+    }
     charts::setTimeAxes(m_engagement, QStringLiteral("d MMM"), top, palette(), 6);
 }
 

@@ -34,7 +34,8 @@ private:
     QLabel *addCard(const QString &id, const QString &label, const QString &icon, int row, int column);
     void countContactsInBackground();
     void loadEngagement();
-    void showEngagement(const QList<analytics::ReportBuilder::Day> &days);
+    // Each channel's days (email, then texts), shown side by side in the one chart and notes.
+    void showEngagement(const QList<analytics::ReportBuilder::Day> &days, const QList<analytics::ReportBuilder::Day> &texts);
 
     AppSession &m_session;
     QLabel *m_greeting;
@@ -42,6 +43,7 @@ private:
     QLabel *m_warning;
     QGridLayout *m_grid;
     QLabel *m_engagementNote = nullptr;
+    QLabel *m_textsNote = nullptr;
     QChart *m_engagement = nullptr;
     QChartView *m_engagementView = nullptr;
     QHash<QString, QLabel *> m_values;
