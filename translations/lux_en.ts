@@ -5,508 +5,316 @@
     <name>lux::UserService</name>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation>
-            <numerusform>The password needs at least %n character.</numerusform>
-            <numerusform>The password needs at least %n characters.</numerusform>
-        </translation>
+        <translation><numerusform>The password needs at least %n character.</numerusform><numerusform>The password needs at least %n characters.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many failed attempts. Try again in %n seconds.</numerusform>
-        </translation>
+        <translation><numerusform>Too many failed attempts. Try again in %n second.</numerusform><numerusform>Too many failed attempts. Try again in %n seconds.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>The email or password is not correct. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>The email or password is not correct. Try again in %n second.</numerusform>
-            <numerusform>The email or password is not correct. Try again in %n seconds.</numerusform>
-        </translation>
+        <translation><numerusform>The email or password is not correct. Try again in %n second.</numerusform><numerusform>The email or password is not correct. Try again in %n seconds.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::campaigns::CampaignStore</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation>
-            <numerusform>%n recipient</numerusform>
-            <numerusform>%n recipients</numerusform>
-        </translation>
+        <translation><numerusform>%n recipient</numerusform><numerusform>%n recipients</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::campaigns::Dispatcher</name>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation>
-            <numerusform>Gave up after %n attempt: %1</numerusform>
-            <numerusform>Gave up after %n attempts: %1</numerusform>
-        </translation>
+        <translation><numerusform>Gave up after %n attempt: %1</numerusform><numerusform>Gave up after %n attempts: %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::channels::graph::GraphClient</name>
     <message numerus="yes">
         <source>The answer is longer than %n bytes.</source>
-        <translation>
-            <numerusform>The answer is longer than %n byte.</numerusform>
-            <numerusform>The answer is longer than %n bytes.</numerusform>
-        </translation>
+        <translation><numerusform>The answer is longer than %n byte.</numerusform><numerusform>The answer is longer than %n bytes.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::contacts::ContactImporter</name>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
+        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::contacts::PhoneNumbers</name>
     <message numerus="yes">
         <source>%n digit(s) after +%1 is too few for a number in %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n digit after +%1 is too few for a number in %2.</numerusform><numerusform>%n digits after +%1 are too few for a number in %2.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n digit(s) after +%1 is too many for a number in %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n digit after +%1 is too many for a number in %2.</numerusform><numerusform>%n digits after +%1 are too many for a number in %2.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>no number in %2 has %n digit(s) after +%1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>no number in %2 has %n digit after +%1.</numerusform><numerusform>no number in %2 has %n digits after +%1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::content::MergeTemplate</name>
     <message numerus="yes">
         <source>Components are included more than %n level(s) deep here.</source>
-        <translation>
-            <numerusform>Components are included more than %n level deep here.</numerusform>
-            <numerusform>Components are included more than %n levels deep here.</numerusform>
-        </translation>
+        <translation><numerusform>Components are included more than %n level deep here.</numerusform><numerusform>Components are included more than %n levels deep here.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>With its components in place the template would be over %n character(s); include fewer or smaller components.</source>
-        <translation>
-            <numerusform>With its components in place the template would be over %n character; include fewer or smaller components.</numerusform>
-            <numerusform>With its components in place the template would be over %n characters; include fewer or smaller components.</numerusform>
-        </translation>
+        <translation><numerusform>With its components in place the template would be over %n character; include fewer or smaller components.</numerusform><numerusform>With its components in place the template would be over %n characters; include fewer or smaller components.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::content::TemplateRenderer</name>
     <message numerus="yes">
         <source>%1 has a table row of more than %n cell(s) on line %2.</source>
-        <translation>
-            <numerusform>%1 has a table row of more than %n cell on line %2.</numerusform>
-            <numerusform>%1 has a table row of more than %n cells on line %2.</numerusform>
-        </translation>
+        <translation><numerusform>%1 has a table row of more than %n cell on line %2.</numerusform><numerusform>%1 has a table row of more than %n cells on line %2.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::mailbox::InboundApplier</name>
     <message numerus="yes">
         <source>%n soft bounces in a row over at least seven days</source>
-        <translation>
-            <numerusform>%n soft bounce in a row over at least seven days</numerusform>
-            <numerusform>%n soft bounces in a row over at least seven days</numerusform>
-        </translation>
+        <translation><numerusform>%n soft bounce in a row over at least seven days</numerusform><numerusform>%n soft bounces in a row over at least seven days</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::sms::QuietHours</name>
     <message numerus="yes">
         <source>%n column(s) where a rule has 4 (state, days, window, source).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n column where a rule has 4 (state, days, window, source).</numerusform><numerusform>%n columns where a rule has 4 (state, days, window, source).</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::sms::Segments</name>
     <message numerus="yes">
         <source>The text has %n character(s); Twilio accepts at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>The text has %n character; Twilio accepts at most %1.</numerusform><numerusform>The text has %n characters; Twilio accepts at most %1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::AccountForm</name>
     <message numerus="yes">
         <source>At least %n characters</source>
-        <translation>
-            <numerusform>At least %n character</numerusform>
-            <numerusform>At least %n characters</numerusform>
-        </translation>
+        <translation><numerusform>At least %n character</numerusform><numerusform>At least %n characters</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::CampaignReportView</name>
     <message numerus="yes">
         <source>%n prefetch(es)</source>
-        <translation>
-            <numerusform>%n prefetch</numerusform>
-            <numerusform>%n prefetches</numerusform>
-        </translation>
+        <translation><numerusform>%n prefetch</numerusform><numerusform>%n prefetches</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n without a receipt yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n without a receipt yet</numerusform><numerusform>%n without a receipt yet</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n by machines</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n by machines</numerusform><numerusform>%n by machines</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>partly estimated (%n text(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>partly estimated (%n text)</numerusform><numerusform>partly estimated (%n texts)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n text(s) wait for the recipients&apos; quiet hours to end, the last until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>%n text(s) wait for the recipients' quiet hours to end, the last until %1.</source>
+        <translation><numerusform>%n text waits for its recipient's quiet hours to end, until %1.</numerusform><numerusform>%n texts wait for the recipients' quiet hours to end, the last until %1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::CampaignWizard</name>
     <message numerus="yes">
         <source>%n contact(s) would receive this campaign now.</source>
-        <translation>
-            <numerusform>%n contact would receive this campaign now.</numerusform>
-            <numerusform>%n contacts would receive this campaign now.</numerusform>
-        </translation>
+        <translation><numerusform>%n contact would receive this campaign now.</numerusform><numerusform>%n contacts would receive this campaign now.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contact</numerusform>
-            <numerusform>%n contacts</numerusform>
-        </translation>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) would receive this text now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n contact would receive this text now.</numerusform><numerusform>%n contacts would receive this text now.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n without a mobile number</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n without a mobile number</numerusform><numerusform>%n without a mobile number</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n with a number that cannot take texts (a landline)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n with a number that cannot take texts (a landline)</numerusform><numerusform>%n with a number that cannot take texts (a landline)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n without consent to texts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n without consent to texts</numerusform><numerusform>%n without consent to texts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n who said STOP or are on the suppression list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n who said STOP or is on the suppression list</numerusform><numerusform>%n who said STOP or are on the suppression list</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) left out: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n contact left out: %1.</numerusform><numerusform>%n contacts left out: %1.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n part(s) a text</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n part a text</numerusform><numerusform>%n parts a text</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Estimate for %n recipient(s), merge tags filled in for each: %1, %2 in all, about %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Estimate for %n recipient, merge tags filled in for each: %1, %2 in all, about %3.</numerusform><numerusform>Estimate for %n recipients, merge tags filled in for each: %1, %2 in all, about %3.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) in countries without a price in Settings → SMS are not counted in the cost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n recipient in a country without a price in Settings → SMS is not counted in the cost.</numerusform><numerusform>%n recipients in countries without a price in Settings → SMS are not counted in the cost.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n text(s) go over 1,600 characters once merged: Twilio refuses them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n text goes over 1,600 characters once merged: Twilio refuses it.</numerusform><numerusform>%n texts go over 1,600 characters once merged: Twilio refuses them.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) are in their quiet hours at that moment: their texts wait for their window, the last until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n recipient is in their quiet hours at that moment: their text waits for its window, until %1.</numerusform><numerusform>%n recipients are in their quiet hours at that moment: their texts wait for their window, the last until %1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::CampaignsModel</name>
     <message numerus="yes">
         <source>%n recipient(s) in doubt: open the campaign to decide.</source>
-        <translation>
-            <numerusform>%n recipient in doubt: open the campaign to decide.</numerusform>
-            <numerusform>%n recipients in doubt: open the campaign to decide.</numerusform>
-        </translation>
+        <translation><numerusform>%n recipient in doubt: open the campaign to decide.</numerusform><numerusform>%n recipients in doubt: open the campaign to decide.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::CampaignsPage</name>
     <message numerus="yes">
         <source>%n campaign(s), %1 sending</source>
-        <translation>
-            <numerusform>%n campaign, %1 sending</numerusform>
-            <numerusform>%n campaigns, %1 sending</numerusform>
-        </translation>
+        <translation><numerusform>%n campaign, %1 sending</numerusform><numerusform>%n campaigns, %1 sending</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation>
-            <numerusform>%n campaign</numerusform>
-            <numerusform>%n campaigns</numerusform>
-        </translation>
+        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and wait for you.</source>
-        <translation>
-            <numerusform>%n campaign came due while LUX was closed and waits for you.</numerusform>
-            <numerusform>%n campaigns came due while LUX was closed and wait for you.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaign came due while LUX was closed and waits for you.</numerusform><numerusform>%n campaigns came due while LUX was closed and wait for you.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and are being sent now.</source>
-        <translation>
-            <numerusform>%n campaign came due while LUX was closed and is being sent now.</numerusform>
-            <numerusform>%n campaigns came due while LUX was closed and are being sent now.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaign came due while LUX was closed and is being sent now.</numerusform><numerusform>%n campaigns came due while LUX was closed and are being sent now.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.</source>
-        <translation>
-            <numerusform>Send the campaign again to %n recipient in doubt? If they did get it, they will have it twice.</numerusform>
-            <numerusform>Send the campaign again to %n recipients in doubt? Any of them who did get it will have it twice.</numerusform>
-        </translation>
+        <translation><numerusform>Send the campaign again to %n recipient in doubt? If they did get it, they will have it twice.</numerusform><numerusform>Send the campaign again to %n recipients in doubt? Any of them who did get it will have it twice.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n text(s) waiting for quiet hours, until %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n text waiting for quiet hours, until %1</numerusform><numerusform>%n texts waiting for quiet hours, until %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
-        <translation>
-            <numerusform>Add tag “%1” to %n contact</numerusform>
-            <numerusform>Add tag “%1” to %n contacts</numerusform>
-        </translation>
+        <translation><numerusform>Add tag “%1” to %n contact</numerusform><numerusform>Add tag “%1” to %n contacts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Remove tag “%1” from %n contact(s)</source>
-        <translation>
-            <numerusform>Remove tag “%1” from %n contact</numerusform>
-            <numerusform>Remove tag “%1” from %n contacts</numerusform>
-        </translation>
+        <translation><numerusform>Remove tag “%1” from %n contact</numerusform><numerusform>Remove tag “%1” from %n contacts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Unsubscribe %n contact(s)</source>
-        <translation>
-            <numerusform>Unsubscribe %n contact</numerusform>
-            <numerusform>Unsubscribe %n contacts</numerusform>
-        </translation>
+        <translation><numerusform>Unsubscribe %n contact</numerusform><numerusform>Unsubscribe %n contacts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) could not come back: their address was added again meanwhile.</source>
-        <translation>
-            <numerusform>%n contact could not come back: its address was added again meanwhile.</numerusform>
-            <numerusform>%n contacts could not come back: their address was added again meanwhile.</numerusform>
-        </translation>
+        <translation><numerusform>%n contact could not come back: its address was added again meanwhile.</numerusform><numerusform>%n contacts could not come back: their address was added again meanwhile.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Tag “%1” added to %n contact(s).</source>
-        <translation>
-            <numerusform>Tag “%1” added to %n contact.</numerusform>
-            <numerusform>Tag “%1” added to %n contacts.</numerusform>
-        </translation>
+        <translation><numerusform>Tag “%1” added to %n contact.</numerusform><numerusform>Tag “%1” added to %n contacts.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Tag “%1” removed from %n contact(s).</source>
-        <translation>
-            <numerusform>Tag “%1” removed from %n contact.</numerusform>
-            <numerusform>Tag “%1” removed from %n contacts.</numerusform>
-        </translation>
+        <translation><numerusform>Tag “%1” removed from %n contact.</numerusform><numerusform>Tag “%1” removed from %n contacts.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) unsubscribed.</source>
-        <translation>
-            <numerusform>%n contact unsubscribed.</numerusform>
-            <numerusform>%n contacts unsubscribed.</numerusform>
-        </translation>
+        <translation><numerusform>%n contact unsubscribed.</numerusform><numerusform>%n contacts unsubscribed.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) deleted.</source>
-        <translation>
-            <numerusform>%n contact deleted.</numerusform>
-            <numerusform>%n contacts deleted.</numerusform>
-        </translation>
+        <translation><numerusform>%n contact deleted.</numerusform><numerusform>%n contacts deleted.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)</source>
-        <translation>
-            <numerusform>Delete %n contact</numerusform>
-            <numerusform>Delete %n contacts</numerusform>
-        </translation>
+        <translation><numerusform>Delete %n contact</numerusform><numerusform>Delete %n contacts</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::ContactsPage</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contact</numerusform>
-            <numerusform>%n contacts</numerusform>
-        </translation>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>All %n matching contact(s) are selected.</source>
-        <translation>
-            <numerusform>The %n matching contact is selected.</numerusform>
-            <numerusform>All %n matching contacts are selected.</numerusform>
-        </translation>
+        <translation><numerusform>The %n matching contact is selected.</numerusform><numerusform>All %n matching contacts are selected.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
-        </translation>
+        <translation><numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Select all %n matching</source>
-        <translation>
-            <numerusform>Select the %n matching</numerusform>
-            <numerusform>Select all %n matching</numerusform>
-        </translation>
+        <translation><numerusform>Select the %n matching</numerusform><numerusform>Select all %n matching</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Tag to add to %n contact(s):</source>
-        <translation>
-            <numerusform>Tag to add to %n contact:</numerusform>
-            <numerusform>Tag to add to %n contacts:</numerusform>
-        </translation>
+        <translation><numerusform>Tag to add to %n contact:</numerusform><numerusform>Tag to add to %n contacts:</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Tag to remove from %n contact(s):</source>
-        <translation>
-            <numerusform>Tag to remove from %n contact:</numerusform>
-            <numerusform>Tag to remove from %n contacts:</numerusform>
-        </translation>
+        <translation><numerusform>Tag to remove from %n contact:</numerusform><numerusform>Tag to remove from %n contacts:</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. You can undo this.</source>
-        <translation>
-            <numerusform>Unsubscribe the %n matching contact? It gets a withdrawal in its consent history. You can undo this.</numerusform>
-            <numerusform>Unsubscribe all %n matching contacts? Each gets a withdrawal in its consent history. You can undo this.</numerusform>
-        </translation>
+        <translation><numerusform>Unsubscribe the %n matching contact? It gets a withdrawal in its consent history. You can undo this.</numerusform><numerusform>Unsubscribe all %n matching contacts? Each gets a withdrawal in its consent history. You can undo this.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n matching contact(s)? You can undo this until you close the database.</source>
-        <translation>
-            <numerusform>Delete the %n matching contact? You can undo this until you close the database.</numerusform>
-            <numerusform>Delete all %n matching contacts? You can undo this until you close the database.</numerusform>
-        </translation>
+        <translation><numerusform>Delete the %n matching contact? You can undo this until you close the database.</numerusform><numerusform>Delete all %n matching contacts? You can undo this until you close the database.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>
     <message numerus="yes">
         <source>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out</numerusform><numerusform>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-outs</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::FindBar</name>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation>
-            <numerusform>%n replaced</numerusform>
-            <numerusform>%n replaced</numerusform>
-        </translation>
+        <translation><numerusform>%n replaced</numerusform><numerusform>%n replaced</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n match</numerusform>
-            <numerusform>%n matches</numerusform>
-        </translation>
+        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
     </message>
 </context>
 <context>
@@ -515,213 +323,135 @@
         <source>Subject: %1
 Preheader: %2
 %n character(s) of %3</source>
-        <translation>
-            <numerusform>Subject: %1
+        <translation><numerusform>Subject: %1
 Preheader: %2
-%n character of %3</numerusform>
-            <numerusform>Subject: %1
+%n character of %3</numerusform><numerusform>Subject: %1
 Preheader: %2
-%n characters of %3</numerusform>
-        </translation>
+%n characters of %3</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::MainWindow</name>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
-        <translation>
-            <numerusform>Automatic backup saved as %1; %n older backup removed.</numerusform>
-            <numerusform>Automatic backup saved as %1; %n older backups removed.</numerusform>
-        </translation>
+        <translation><numerusform>Automatic backup saved as %1; %n older backup removed.</numerusform><numerusform>Automatic backup saved as %1; %n older backups removed.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>LUX Marketing — %n campaign(s) scheduled</source>
-        <translation>
-            <numerusform>LUX Marketing — %n campaign scheduled</numerusform>
-            <numerusform>LUX Marketing — %n campaigns scheduled</numerusform>
-        </translation>
+        <translation><numerusform>LUX Marketing — %n campaign scheduled</numerusform><numerusform>LUX Marketing — %n campaigns scheduled</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::PreviewWidget</name>
     <message numerus="yes">
         <source>Loading %n remote image(s)…</source>
-        <translation>
-            <numerusform>Loading %n remote image…</numerusform>
-            <numerusform>Loading %n remote images…</numerusform>
-        </translation>
+        <translation><numerusform>Loading %n remote image…</numerusform><numerusform>Loading %n remote images…</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.</source>
-        <translation>
-            <numerusform>%n remote image not loaded, so no tracking pixel fires. Images sent inside the message show.</numerusform>
-            <numerusform>%n remote images not loaded, so no tracking pixel fires. Images sent inside the message show.</numerusform>
-        </translation>
+        <translation><numerusform>%n remote image not loaded, so no tracking pixel fires. Images sent inside the message show.</numerusform><numerusform>%n remote images not loaded, so no tracking pixel fires. Images sent inside the message show.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) could not be loaded.</source>
-        <translation>
-            <numerusform>%n remote image could not be loaded.</numerusform>
-            <numerusform>%n remote images could not be loaded.</numerusform>
-        </translation>
+        <translation><numerusform>%n remote image could not be loaded.</numerusform><numerusform>%n remote images could not be loaded.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
-        <translation>
-            <numerusform>…and %n more.</numerusform>
-            <numerusform>…and %n more.</numerusform>
-        </translation>
+        <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::SegmentBuilder</name>
     <message numerus="yes">
         <source>%n contact(s) match</source>
-        <translation>
-            <numerusform>%n contact matches</numerusform>
-            <numerusform>%n contacts match</numerusform>
-        </translation>
+        <translation><numerusform>%n contact matches</numerusform><numerusform>%n contacts match</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::SmsComposer</name>
     <message numerus="yes">
         <source>%n part(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n part</numerusform><numerusform>%n parts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n character(s) left in this part</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n character left in this part</numerusform><numerusform>%n characters left in this part</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n character(s) over Twilio&apos;s limit of %1: Twilio refuses a longer text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>%n character(s) over Twilio's limit of %1: Twilio refuses a longer text.</source>
+        <translation><numerusform>%n character over Twilio's limit of %1: Twilio refuses a longer text.</numerusform><numerusform>%n characters over Twilio's limit of %1: Twilio refuses a longer text.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 force(s) UCS-2: 70 characters a part instead of 160.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 forces UCS-2: 70 characters a part instead of 160.</numerusform><numerusform>%1 force UCS-2: 70 characters a part instead of 160.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::SuppressionDialog</name>
     <message numerus="yes">
         <source>%n address(es)</source>
-        <translation>
-            <numerusform>%n address</numerusform>
-            <numerusform>%n addresses</numerusform>
-        </translation>
+        <translation><numerusform>%n address</numerusform><numerusform>%n addresses</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) added.</source>
-        <translation>
-            <numerusform>%n address added.</numerusform>
-            <numerusform>%n addresses added.</numerusform>
-        </translation>
+        <translation><numerusform>%n address added.</numerusform><numerusform>%n addresses added.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n already on the list.</source>
-        <translation>
-            <numerusform>%n already on the list.</numerusform>
-            <numerusform>%n already on the list.</numerusform>
-        </translation>
+        <translation><numerusform>%n already on the list.</numerusform><numerusform>%n already on the list.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::TemplatesPage</name>
     <message numerus="yes">
         <source>%n error(s) that block sending</source>
-        <translation>
-            <numerusform>%n error that blocks sending</numerusform>
-            <numerusform>%n errors that block sending</numerusform>
-        </translation>
+        <translation><numerusform>%n error that blocks sending</numerusform><numerusform>%n errors that block sending</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
-        <translation>
-            <numerusform>Checks: nothing blocks sending; %n warning to look at.</numerusform>
-            <numerusform>Checks: nothing blocks sending; %n warnings to look at.</numerusform>
-        </translation>
+        <translation><numerusform>Checks: nothing blocks sending; %n warning to look at.</numerusform><numerusform>Checks: nothing blocks sending; %n warnings to look at.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>lux::ui::TrackingSettings</name>
     <message numerus="yes">
         <source>Synced just now: %n new event(s).</source>
-        <translation>
-            <numerusform>Synced just now: %n new event.</numerusform>
-            <numerusform>Synced just now: %n new events.</numerusform>
-        </translation>
+        <translation><numerusform>Synced just now: %n new event.</numerusform><numerusform>Synced just now: %n new events.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) in the keychain; key %1 signs.</source>
-        <translation>
-            <numerusform>%n key in the keychain; key %1 signs.</numerusform>
-            <numerusform>%n keys in the keychain; key %1 signs.</numerusform>
-        </translation>
+        <translation><numerusform>%n key in the keychain; key %1 signs.</numerusform><numerusform>%n keys in the keychain; key %1 signs.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>luxctl</name>
     <message numerus="yes">
         <source>%n campaign(s) run.</source>
-        <translation>
-            <numerusform>%n campaign run.</numerusform>
-            <numerusform>%n campaigns run.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaign run.</numerusform><numerusform>%n campaigns run.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
-        <translation>
-            <numerusform>%n failed recipient will be sent again.</numerusform>
-            <numerusform>%n failed recipients will be sent again.</numerusform>
-        </translation>
+        <translation><numerusform>%n failed recipient will be sent again.</numerusform><numerusform>%n failed recipients will be sent again.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1: %n message(s) read, last look %2</source>
-        <translation>
-            <numerusform>%1: %n message read, last look %2</numerusform>
-            <numerusform>%1: %n messages read, last look %2</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n message read, last look %2</numerusform><numerusform>%1: %n messages read, last look %2</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).</source>
-        <translation>
-            <numerusform>%n message read (bounces: %1, unsubscribes: %2, replies: %3).</numerusform>
-            <numerusform>%n messages read (bounces: %1, unsubscribes: %2, replies: %3).</numerusform>
-        </translation>
+        <translation><numerusform>%n message read (bounces: %1, unsubscribes: %2, replies: %3).</numerusform><numerusform>%n messages read (bounces: %1, unsubscribes: %2, replies: %3).</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>GSM-7: %n segment(s), %1 septets (%2 a segment), %3 left in the last one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>GSM-7: %n segment, %1 septets (%2 a segment), %3 left in the last one.</numerusform><numerusform>GSM-7: %n segments, %1 septets (%2 a segment), %3 left in the last one.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>UCS-2: %n segment(s), %1 UTF-16 units (%2 a segment), %3 left in the last one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>UCS-2: %n segment, %1 UTF-16 units (%2 a segment), %3 left in the last one.</numerusform><numerusform>UCS-2: %n segments, %1 UTF-16 units (%2 a segment), %3 left in the last one.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -123,7 +123,7 @@
         <translation>el proceso %1 (%2) en %3</translation>
     </message>
     <message>
-        <source>Could not create the lock file beside %1: check the folder&apos;s permissions.</source>
+        <source>Could not create the lock file beside %1: check the folder's permissions.</source>
         <translation>No se pudo crear el archivo de bloqueo junto a %1: revisa los permisos de la carpeta.</translation>
     </message>
     <message>
@@ -163,7 +163,7 @@
         <translation>La base de datos no se actualizó porque falló la copia de seguridad previa: %1</translation>
     </message>
     <message>
-        <source>%1 is on a network file system (%2). SQLite&apos;s locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
+        <source>%1 is on a network file system (%2). SQLite's locking is not reliable there: keep the database on a local disk and share it with Export Database.</source>
         <translation>%1 está en un sistema de archivos de red (%2). Los bloqueos de SQLite no son fiables allí: guarda la base de datos en un disco local y compártela con Exportar base de datos.</translation>
     </message>
     <message>
@@ -287,7 +287,7 @@
         <translation>El llavero falló con %1: %2</translation>
     </message>
     <message>
-        <source>No keychain is available, so the secret was not stored. Start your desktop&apos;s keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
+        <source>No keychain is available, so the secret was not stored. Start your desktop's keyring (GNOME Keyring, KWallet or another Secret Service) and try again; headless runs can pass secrets as LUX_SECRET_&lt;NAME&gt; environment variables.</source>
         <translation>No hay ningún llavero disponible, así que el secreto no se guardó. Inicia el llavero de tu escritorio (GNOME Keyring, KWallet u otro Secret Service) y vuelve a intentarlo; las ejecuciones sin pantalla pueden pasar los secretos en variables de entorno LUX_SECRET_&lt;NAME&gt;.</translation>
     </message>
 </context>
@@ -321,15 +321,12 @@
         <translation>El nombre tiene más de 200 caracteres.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address (expected name@example.com).</source>
+        <source>"%1" is not an email address (expected name@example.com).</source>
         <translation>«%1» no es una dirección de correo (se esperaba nombre@ejemplo.com).</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation>
-            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
-            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
-        </translation>
+        <translation><numerusform>La contraseña necesita al menos %n carácter.</numerusform><numerusform>La contraseña necesita al menos %n caracteres.</numerusform></translation>
     </message>
     <message>
         <source>The password cannot be only spaces.</source>
@@ -357,10 +354,7 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform>
-            <numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform>
-        </translation>
+        <translation><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>Demasiados intentos fallidos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
     </message>
     <message>
         <source>The email or password is not correct.</source>
@@ -372,10 +366,7 @@
     </message>
     <message numerus="yes">
         <source>The email or password is not correct. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform>
-            <numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform>
-        </translation>
+        <translation><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundo.</numerusform><numerusform>El correo o la contraseña no son correctos. Vuelve a intentarlo dentro de %n segundos.</numerusform></translation>
     </message>
     <message>
         <source>The account no longer exists or is disabled.</source>
@@ -510,111 +501,111 @@
     </message>
     <message>
         <source>Unreachable: the phone is off or out of coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Inalcanzable: el teléfono está apagado o sin cobertura</translation>
     </message>
     <message>
         <source>Blocked: the recipient or their carrier blocks the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueado: el destinatario o su operador bloquea el mensaje</translation>
     </message>
     <message>
         <source>Unknown number: it does not exist or is no longer in service</source>
-        <translation type="unfinished"></translation>
+        <translation>Número desconocido: no existe o ya no está en servicio</translation>
     </message>
     <message>
         <source>Landline or unreachable carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijo u operador inalcanzable</translation>
     </message>
     <message>
         <source>Filtered by the carrier as spam</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrado por el operador como spam</translation>
     </message>
     <message>
         <source>Unknown error at the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Error desconocido en el operador</translation>
     </message>
     <message>
         <source>The recipient replied STOP: Twilio sends nothing until they opt back in</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario respondió STOP: Twilio no envía nada hasta que vuelva a darse de alta</translation>
     </message>
     <message>
         <source>Not a mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>No es un número móvil</translation>
     </message>
     <message>
         <source>Not a valid phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>No es un número de teléfono válido</translation>
     </message>
     <message>
         <source>The account may not text this region (Geo Permissions)</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta no puede enviar SMS a esta región (Geo Permissions)</translation>
     </message>
     <message>
         <source>Twilio cannot route a text between these two numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio no puede encaminar un SMS entre estos dos números</translation>
     </message>
     <message>
         <source>On the SMS suppression list when its turn came</source>
-        <translation type="unfinished"></translation>
+        <translation>En la lista de supresión de SMS cuando le llegó el turno</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregados</translation>
     </message>
     <message>
         <source>Undelivered</source>
-        <translation type="unfinished"></translation>
+        <translation>No entregados</translation>
     </message>
     <message>
         <source>Failed after sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos tras el envío</translation>
     </message>
     <message>
         <source>Delivery rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de entrega (%)</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajas</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmentos</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>Texts priced by Twilio</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS con precio de Twilio</translation>
     </message>
     <message>
         <source>Texts priced by estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS con precio estimado</translation>
     </message>
     <message>
         <source>Texts without a price</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS sin precio</translation>
     </message>
     <message>
         <source>Waiting for quiet hours to end</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera de que acabe el horario de silencio</translation>
     </message>
     <message>
         <source>Last window opens (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>La última ventana se abre (UTC)</translation>
     </message>
     <message>
         <source>Error code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de error</translation>
     </message>
     <message>
         <source>Texts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Significado</translation>
     </message>
 </context>
 <context>
@@ -635,7 +626,7 @@
     <name>lux::analytics::SmsEstimator</name>
     <message>
         <source>The text cannot be merged: line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede combinar el texto: línea %1, columna %2: %3</translation>
     </message>
 </context>
 <context>
@@ -664,7 +655,7 @@
         <translation>La dirección de respuesta «%1» no es válida.</translation>
     </message>
     <message>
-        <source>The campaign&apos;s template no longer exists.</source>
+        <source>The campaign's template no longer exists.</source>
         <translation>La plantilla de la campaña ya no existe.</translation>
     </message>
     <message>
@@ -717,7 +708,7 @@
     </message>
     <message>
         <source>failed</source>
-        <translation>fallida</translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -725,10 +716,7 @@
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation>
-            <numerusform>%n destinatario</numerusform>
-            <numerusform>%n destinatarios</numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario</numerusform><numerusform>%n destinatarios</numerusform></translation>
     </message>
     <message>
         <source>The sender address “%1” is not valid.</source>
@@ -740,11 +728,11 @@
     </message>
     <message>
         <source>Choose the number the texts go from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige el número desde el que salen los SMS.</translation>
     </message>
     <message>
         <source>A text may have at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un SMS puede tener como máximo %1 caracteres; este tiene %2.</translation>
     </message>
 </context>
 <context>
@@ -755,10 +743,7 @@
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s): %1</source>
-        <translation>
-            <numerusform>Abandonado tras %n intento: %1</numerusform>
-            <numerusform>Abandonado tras %n intentos: %1</numerusform>
-        </translation>
+        <translation><numerusform>Abandonado tras %n intento: %1</numerusform><numerusform>Abandonado tras %n intentos: %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -820,41 +805,41 @@
     </message>
     <message>
         <source>The audience has no contact with SMS consent and a mobile number to text.</source>
-        <translation type="unfinished"></translation>
+        <translation>La audiencia no tiene ningún contacto con consentimiento de SMS y un móvil al que escribir.</translation>
     </message>
     <message>
         <source>No tracker is set up, so LUX hears nothing back from Twilio: no delivery receipts, no replies, and STOP replies are applied only when Twilio refuses a later text to that number.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún tracker configurado, así que LUX no recibe nada de Twilio: ni acuses de entrega ni respuestas, y un STOP solo se aplica cuando Twilio rechaza un SMS posterior a ese número.</translation>
     </message>
     <message>
         <source>Write the text the campaign sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe el texto que envía la campaña.</translation>
     </message>
     <message>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1, columna %2: %3</translation>
     </message>
     <message>
-        <source>Give the sender&apos;s name: every marketing text must start with it (CTIA).</source>
-        <translation type="unfinished"></translation>
+        <source>Give the sender's name: every marketing text must start with it (CTIA).</source>
+        <translation>Indica el nombre del remitente: todo SMS de marketing debe empezar por él (CTIA).</translation>
     </message>
     <message>
-        <source>The text must start with the sender&apos;s name, “%1” (CTIA).</source>
-        <translation type="unfinished"></translation>
+        <source>The text must start with the sender's name, “%1” (CTIA).</source>
+        <translation>El texto debe empezar por el nombre del remitente, «%1» (CTIA).</translation>
     </message>
     <message>
         <source>The number %1 is not set up to send from: add it under Settings → SMS first (luxctl sms sender add).</source>
-        <translation type="unfinished"></translation>
+        <translation>El número %1 no está configurado para enviar: añádelo primero en Ajustes → SMS (luxctl sms sender add).</translation>
     </message>
     <message>
         <source>Choose the number the texts go from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige el número desde el que salen los SMS.</translation>
     </message>
 </context>
 <context>
     <name>lux::campaigns::MessageBuilder</name>
     <message>
-        <source>The campaign&apos;s template cannot be read: %1</source>
+        <source>The campaign's template cannot be read: %1</source>
         <translation>No se puede leer la plantilla de la campaña: %1</translation>
     </message>
     <message>
@@ -935,23 +920,23 @@
     </message>
     <message>
         <source>“%1” is not a sending number (+ and the country code), a short code or a Messaging Service SID (MG…): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un número de envío (+ y el prefijo de país), un código corto ni el SID de un servicio de mensajería (MG…): %2</translation>
     </message>
     <message>
         <source>“%1” is not a kind of sending number (long-code, toll-free, short-code, service).</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un tipo de número de envío (long-code, toll-free, short-code, service).</translation>
     </message>
     <message>
         <source>A sending number allows 1 to 32 requests at once, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un número de envío admite de 1 a 32 solicitudes simultáneas, no %1.</translation>
     </message>
     <message>
         <source>%1 is not a sending number yet (luxctl sms sender add).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aún no es un número de envío (luxctl sms sender add).</translation>
     </message>
     <message>
         <source>%1 is not a sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un remitente.</translation>
     </message>
 </context>
 <context>
@@ -1047,10 +1032,7 @@
     </message>
     <message numerus="yes">
         <source>The answer is longer than %n bytes.</source>
-        <translation>
-            <numerusform>La respuesta ocupa más de %n byte.</numerusform>
-            <numerusform>La respuesta ocupa más de %n bytes.</numerusform>
-        </translation>
+        <translation><numerusform>La respuesta ocupa más de %n byte.</numerusform><numerusform>La respuesta ocupa más de %n bytes.</numerusform></translation>
     </message>
     <message>
         <source>%1: Microsoft Graph denied access (%2).</source>
@@ -1113,79 +1095,79 @@
     <name>lux::channels::twilio::SmsChannel</name>
     <message>
         <source>The campaign has no text to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña no tiene texto que enviar.</translation>
     </message>
     <message>
         <source>The text cannot be merged: line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede combinar el texto: línea %1, columna %2: %3</translation>
     </message>
     <message>
         <source>The contact was deleted after the campaign started.</source>
-        <translation type="unfinished">El contacto se eliminó después de empezar la campaña.</translation>
+        <translation>El contacto se eliminó después de empezar la campaña.</translation>
     </message>
     <message>
         <source>The text is empty for this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto está vacío para este contacto.</translation>
     </message>
     <message>
         <source>[Test] </source>
-        <translation type="unfinished">[Prueba] </translation>
+        <translation>[Prueba] </translation>
     </message>
     <message>
         <source>Twilio refused a text to this number: it replied STOP (21610).</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio rechazó un SMS a este número: respondió STOP (21610).</translation>
     </message>
     <message>
         <source>The text cannot be made again to look for it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede volver a componer el texto para buscarlo: %1</translation>
     </message>
     <message>
         <source>Not sent: Twilio made no message to %1 after the attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado: Twilio no creó ningún mensaje para %1 después del intento.</translation>
     </message>
     <message>
         <source>Twilio sent %1 a different text from this sender after the attempt: decide whether this one went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio envió a %1 otro texto desde este remitente después del intento: decide si este llegó a salir.</translation>
     </message>
 </context>
 <context>
     <name>lux::channels::twilio::SmsChannelFactory</name>
     <message>
         <source>Set the Twilio account SID first (Settings → SMS, or luxctl settings set twilio.account_sid).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica primero el Account SID de Twilio (Ajustes → SMS, o luxctl settings set twilio.account_sid).</translation>
     </message>
     <message>
         <source>The Twilio Auth Token (or API key secret) is not available: save it under Settings → SMS (or luxctl settings secret twilio.auth_token; headless: LUX_SECRET_TWILIO_AUTH_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>El Auth Token de Twilio (o el secreto de la clave de API) no está disponible: guárdalo en Ajustes → SMS (o luxctl settings secret twilio.auth_token; sin escritorio: LUX_SECRET_TWILIO_AUTH_TOKEN).</translation>
     </message>
 </context>
 <context>
     <name>lux::channels::twilio::TwilioClient</name>
     <message>
         <source>No answer from Twilio (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio no responde (%1).</translation>
     </message>
     <message>
-        <source>Twilio&apos;s answer named no message.</source>
-        <translation type="unfinished"></translation>
+        <source>Twilio's answer named no message.</source>
+        <translation>La respuesta de Twilio no nombra ningún mensaje.</translation>
     </message>
     <message>
         <source>Twilio answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio respondió HTTP %1.</translation>
     </message>
     <message>
         <source>Twilio refused the account SID or its secret (20003): check them under Settings → SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio rechazó el Account SID o su secreto (20003): revísalos en Ajustes → SMS.</translation>
     </message>
     <message>
-        <source>Twilio&apos;s list of messages could not be read.</source>
-        <translation type="unfinished"></translation>
+        <source>Twilio's list of messages could not be read.</source>
+        <translation>No se pudo leer la lista de mensajes de Twilio.</translation>
     </message>
 </context>
 <context>
     <name>lux::contacts::Addressing</name>
     <message>
-        <source>&quot;%1&quot; is not a valid email address: %2</source>
+        <source>"%1" is not a valid email address: %2</source>
         <translation>«%1» no es una dirección de correo válida: %2</translation>
     </message>
     <message>
@@ -1213,7 +1195,7 @@
         <translation>antes de la @, los puntos deben ir entre caracteres.</translation>
     </message>
     <message>
-        <source>the character &apos;%1&apos; is not allowed before the @.</source>
+        <source>the character '%1' is not allowed before the @.</source>
         <translation>el carácter «%1» no se admite antes de la @.</translation>
     </message>
     <message>
@@ -1233,7 +1215,7 @@
         <translation>una parte del dominio no puede empezar ni terminar con guion.</translation>
     </message>
     <message>
-        <source>the character &apos;%1&apos; is not allowed in the domain.</source>
+        <source>the character '%1' is not allowed in the domain.</source>
         <translation>el carácter «%1» no se admite en el dominio.</translation>
     </message>
     <message>
@@ -1285,11 +1267,11 @@
 <context>
     <name>lux::contacts::ContactImporter</name>
     <message>
-        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a field. Fields: %3, custom:NAME, ignore.</source>
+        <source>Column "%1" is mapped to "%2", which is not a field. Fields: %3, custom:NAME, ignore.</source>
         <translation>La columna «%1» se asigna a «%2», que no es un campo. Campos: %3, custom:NOMBRE, ignore.</translation>
     </message>
     <message>
-        <source>There is no column &quot;%1&quot; in the file&apos;s header.</source>
+        <source>There is no column "%1" in the file's header.</source>
         <translation>No hay ninguna columna «%1» en la cabecera del archivo.</translation>
     </message>
     <message>
@@ -1321,30 +1303,27 @@
         <translation>%1 campos cuando la cabecera tiene %2</translation>
     </message>
     <message>
-        <source>status &quot;%1&quot; is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
+        <source>status "%1" is not one of subscribed, unsubscribed, bounced, complained, cleaned</source>
         <translation>el estado «%1» no es ninguno de subscribed, unsubscribed, bounced, complained, cleaned</translation>
     </message>
     <message>
-        <source>Columns %1 (&quot;%2&quot;) and %3 (&quot;%4&quot;) both hold email addresses. Map one of them to another field or to ignore (--map COLUMN=ignore).</source>
+        <source>Columns %1 ("%2") and %3 ("%4") both hold email addresses. Map one of them to another field or to ignore (--map COLUMN=ignore).</source>
         <translation>Las columnas %1 («%2») y %3 («%4») contienen direcciones de correo. Asigna una de ellas a otro campo o ignórala (--map COLUMNA=ignore).</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation>
-            <numerusform>y %n más</numerusform>
-            <numerusform>y %n más</numerusform>
-        </translation>
+        <translation><numerusform>y %n más</numerusform><numerusform>y %n más</numerusform></translation>
     </message>
     <message>
-        <source>%1, column %2: the column name is %3 characters long; the limit for a column name is %4. It starts &quot;%5&quot;.</source>
+        <source>%1, column %2: the column name is %3 characters long; the limit for a column name is %4. It starts "%5".</source>
         <translation>%1, columna %2: el nombre de la columna tiene %3 caracteres; el límite para un nombre de columna es %4. Empieza por «%5».</translation>
     </message>
     <message>
-        <source>%1, column %2: the column name holds a control character (U+%3), which a header never has. It starts &quot;%4&quot;.</source>
+        <source>%1, column %2: the column name holds a control character (U+%3), which a header never has. It starts "%4".</source>
         <translation>%1, columna %2: el nombre de la columna contiene un carácter de control (U+%3), que un encabezado nunca tiene. Empieza por «%4».</translation>
     </message>
     <message>
-        <source>%1: columns %2 and %3 are both called &quot;%4&quot;. Rename one of them in the file; a mapping could not tell them apart.</source>
+        <source>%1: columns %2 and %3 are both called "%4". Rename one of them in the file; a mapping could not tell them apart.</source>
         <translation>%1: las columnas %2 y %3 se llaman ambas «%4». Cambia el nombre de una de ellas en el archivo; una asignación no podría distinguirlas.</translation>
     </message>
     <message>
@@ -1361,7 +1340,7 @@
     </message>
     <message>
         <source>Imported from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado de %1</translation>
     </message>
 </context>
 <context>
@@ -1418,7 +1397,7 @@
         <translation>%1: el byte 0x%2 no es UTF-8, así que el archivo se leyó como Windows-1252. Si las letras acentuadas se ven mal, vuelve a importarlo eligiendo su codificación.</translation>
     </message>
     <message>
-        <source>%1: bytes that are not valid %2 were replaced with &quot;�&quot;.</source>
+        <source>%1: bytes that are not valid %2 were replaced with "�".</source>
         <translation>%1: los bytes que no son %2 válido se sustituyeron por «�».</translation>
     </message>
     <message>
@@ -1438,11 +1417,11 @@
         <translation>El archivo</translation>
     </message>
     <message>
-        <source>%1: the row is longer than %2 characters, the limit for one row. It starts &quot;%3&quot;.</source>
+        <source>%1: the row is longer than %2 characters, the limit for one row. It starts "%3".</source>
         <translation>%1: la fila tiene más de %2 caracteres, el límite para una fila. Empieza por «%3».</translation>
     </message>
     <message>
-        <source>%1: the field is longer than %2 characters, the limit for one field. It starts &quot;%3&quot;.</source>
+        <source>%1: the field is longer than %2 characters, the limit for one field. It starts "%3".</source>
         <translation>%1: el campo tiene más de %2 caracteres, el límite para un campo. Empieza por «%3».</translation>
     </message>
     <message>
@@ -1454,124 +1433,115 @@
     <name>lux::contacts::PhoneNumbers</name>
     <message>
         <source>Landline</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijo</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Móvil</translation>
     </message>
     <message>
         <source>Landline or mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijo o móvil</translation>
     </message>
     <message>
         <source>Toll-free</source>
-        <translation type="unfinished"></translation>
+        <translation>Número gratuito</translation>
     </message>
     <message>
         <source>Premium rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarificación adicional</translation>
     </message>
     <message>
         <source>Shared cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste compartido</translation>
     </message>
     <message>
         <source>VoIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VoIP</translation>
     </message>
     <message>
         <source>Personal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número personal</translation>
     </message>
     <message>
         <source>Pager</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscapersonas</translation>
     </message>
     <message>
         <source>Company number (UAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de empresa (UAN)</translation>
     </message>
     <message>
         <source>Voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Buzón de voz</translation>
     </message>
     <message>
         <source>Not a valid number</source>
-        <translation type="unfinished"></translation>
+        <translation>No es un número válido</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid phone number: %2</source>
-        <translation type="unfinished">«%1» no es un número de teléfono válido: %2</translation>
+        <source>"%1" is not a valid phone number: %2</source>
+        <translation>«%1» no es un número de teléfono válido: %2</translation>
     </message>
     <message>
         <source>it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>está vacío.</translation>
     </message>
     <message>
         <source>the country calling code after the + is not in use anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>el prefijo de país tras el + no se usa en ningún país.</translation>
     </message>
     <message>
         <source>it has no country code (+…) and no default country is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>no tiene prefijo de país (+…) y no hay país predeterminado.</translation>
     </message>
     <message>
-        <source>it has no country code (+…) and the default country &quot;%1&quot; is not a known country.</source>
-        <translation type="unfinished"></translation>
+        <source>it has no country code (+…) and the default country "%1" is not a known country.</source>
+        <translation>no tiene prefijo de país (+…) y el país predeterminado «%1» no es un país conocido.</translation>
     </message>
     <message>
         <source>it does not read as a phone number (too few digits, or letters and signs that do not belong in one).</source>
-        <translation type="unfinished"></translation>
+        <translation>no se lee como un número de teléfono (pocos dígitos, o letras y signos que no corresponden).</translation>
     </message>
     <message>
         <source>too few digits after the international prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan dígitos tras el prefijo internacional.</translation>
     </message>
     <message>
         <source>too few digits after the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan dígitos tras el prefijo de país.</translation>
     </message>
     <message>
         <source>too many digits after the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>sobran dígitos tras el prefijo de país.</translation>
     </message>
     <message numerus="yes">
         <source>%n digit(s) after +%1 is too few for a number in %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n dígito tras +%1 es poco para un número de %2.</numerusform><numerusform>%n dígitos tras +%1 son pocos para un número de %2.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n digit(s) after +%1 is too many for a number in %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n dígito tras +%1 es demasiado para un número de %2.</numerusform><numerusform>%n dígitos tras +%1 son demasiados para un número de %2.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>no number in %2 has %n digit(s) after +%1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>ningún número de %2 tiene %n dígito tras +%1.</numerusform><numerusform>ningún número de %2 tiene %n dígitos tras +%1.</numerusform></translation>
     </message>
     <message>
         <source>it is a local number in %1: add the area code.</source>
-        <translation type="unfinished"></translation>
+        <translation>es un número local de %1: añade el prefijo de zona.</translation>
     </message>
     <message>
         <source>the country calling code +%1 is not in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>el prefijo de país +%1 no está en uso.</translation>
     </message>
     <message>
         <source>it has the length of a number in %1, but no number there starts with +%2 %3 (the range is not assigned).</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene la longitud de un número de %1, pero allí ningún número empieza por +%2 %3 (el rango no está asignado).</translation>
     </message>
 </context>
 <context>
@@ -1581,11 +1551,11 @@
         <translation>%1: los grupos se anidan a más de %2 niveles.</translation>
     </message>
     <message>
-        <source>%1: &quot;match&quot; is &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
+        <source>%1: "match" is "all" or "any", not "%2".</source>
         <translation>%1: «match» es «all» o «any», no «%2».</translation>
     </message>
     <message>
-        <source>%1: &quot;rules&quot; must be a list.</source>
+        <source>%1: "rules" must be a list.</source>
         <translation>%1: «rules» debe ser una lista.</translation>
     </message>
     <message>
@@ -1605,47 +1575,47 @@
         <translation>una regla de etiqueta necesita el nombre de la etiqueta.</translation>
     </message>
     <message>
-        <source>a tag rule&apos;s op is &quot;has&quot; or &quot;lacks&quot;, not &quot;%1&quot;.</source>
+        <source>a tag rule's op is "has" or "lacks", not "%1".</source>
         <translation>el operador de una regla de etiqueta es «has» o «lacks», no «%1».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a status (%2).</source>
+        <source>"%1" is not a status (%2).</source>
         <translation>«%1» no es un estado (%2).</translation>
     </message>
     <message>
-        <source>a status rule&apos;s op is &quot;is&quot; or &quot;is_not&quot;, not &quot;%1&quot;.</source>
+        <source>a status rule's op is "is" or "is_not", not "%1".</source>
         <translation>el operador de una regla de estado es «is» o «is_not», no «%1».</translation>
     </message>
     <message>
-        <source>&quot;within_days&quot; needs a number of days.</source>
+        <source>"within_days" needs a number of days.</source>
         <translation>«within_days» necesita un número de días.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (expected YYYY-MM-DD).</source>
+        <source>"%1" is not a date (expected YYYY-MM-DD).</source>
         <translation>«%1» no es una fecha (se esperaba AAAA-MM-DD).</translation>
     </message>
     <message>
-        <source>a date rule&apos;s op is &quot;before&quot;, &quot;after&quot; or &quot;within_days&quot;, not &quot;%1&quot;.</source>
+        <source>a date rule's op is "before", "after" or "within_days", not "%1".</source>
         <translation>el operador de una regla de fecha es «before», «after» o «within_days», no «%1».</translation>
     </message>
     <message>
-        <source>&quot;custom:&quot; needs a field name.</source>
+        <source>"custom:" needs a field name.</source>
         <translation>«custom:» necesita un nombre de campo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a field.</source>
+        <source>"%1" is not a field.</source>
         <translation>«%1» no es un campo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs a number.</source>
+        <source>"%1" needs a number.</source>
         <translation>«%1» necesita un número.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs a value.</source>
+        <source>"%1" needs a value.</source>
         <translation>«%1» necesita un valor.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an operator for %2.</source>
+        <source>"%1" is not an operator for %2.</source>
         <translation>«%1» no es un operador para %2.</translation>
     </message>
     <message>
@@ -1657,16 +1627,16 @@
         <translation>Las reglas no son JSON válido en el carácter %1: %2</translation>
     </message>
     <message>
-        <source>The rules must be a JSON object with &quot;match&quot; and &quot;rules&quot;.</source>
+        <source>The rules must be a JSON object with "match" and "rules".</source>
         <translation>Las reglas deben ser un objeto JSON con «match» y «rules».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone type.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a phone type.</source>
+        <translation>«%1» no es un tipo de teléfono.</translation>
     </message>
     <message>
-        <source>a phone type rule&apos;s op is &quot;textable&quot;, &quot;not_textable&quot;, &quot;is&quot; or &quot;is_not&quot;, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>a phone type rule's op is "textable", "not_textable", "is" or "is_not", not "%1".</source>
+        <translation>el operador de una regla de tipo de teléfono es «textable», «not_textable», «is» o «is_not», no «%1».</translation>
     </message>
 </context>
 <context>
@@ -1676,7 +1646,7 @@
         <translation>Un segmento necesita un nombre.</translation>
     </message>
     <message>
-        <source>There is no segment called &quot;%1&quot;.</source>
+        <source>There is no segment called "%1".</source>
         <translation>No hay ningún segmento llamado «%1».</translation>
     </message>
 </context>
@@ -1684,11 +1654,11 @@
     <name>lux::contacts::SmsConsent</name>
     <message>
         <source>There is no contact %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el contacto %1.</translation>
     </message>
     <message>
         <source>SMS consent needs the words the person agreed to.</source>
-        <translation type="unfinished"></translation>
+        <translation>El consentimiento de SMS necesita las palabras que la persona aceptó.</translation>
     </message>
 </context>
 <context>
@@ -1721,8 +1691,8 @@
         <translation>Se encontró {{/%1}} donde se esperaba {{/%2}}.</translation>
     </message>
     <message>
-        <source>Only a default is understood after |, written as {{%1 | default: &quot;text&quot;}}.</source>
-        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: &quot;texto&quot;}}.</translation>
+        <source>Only a default is understood after |, written as {{%1 | default: "text"}}.</source>
+        <translation>Después de | solo se entiende un valor por defecto, escrito así: {{%1 | default: "texto"}}.</translation>
     </message>
     <message>
         <source>A section ({{#%1}} or {{^%1}}) cannot have a default.</source>
@@ -1754,17 +1724,11 @@
     </message>
     <message numerus="yes">
         <source>Components are included more than %n level(s) deep here.</source>
-        <translation>
-            <numerusform>Aquí los componentes se incluyen a más de %n nivel de profundidad.</numerusform>
-            <numerusform>Aquí los componentes se incluyen a más de %n niveles de profundidad.</numerusform>
-        </translation>
+        <translation><numerusform>Aquí los componentes se incluyen a más de %n nivel de profundidad.</numerusform><numerusform>Aquí los componentes se incluyen a más de %n niveles de profundidad.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>With its components in place the template would be over %n character(s); include fewer or smaller components.</source>
-        <translation>
-            <numerusform>Con sus componentes, la plantilla pasaría de %n carácter; incluye menos componentes o más pequeños.</numerusform>
-            <numerusform>Con sus componentes, la plantilla pasaría de %n caracteres; incluye menos componentes o más pequeños.</numerusform>
-        </translation>
+        <translation><numerusform>Con sus componentes, la plantilla pasaría de %n carácter; incluye menos componentes o más pequeños.</numerusform><numerusform>Con sus componentes, la plantilla pasaría de %n caracteres; incluye menos componentes o más pequeños.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1802,12 +1766,12 @@
         <translation>El mensaje ocupa %1 KB; Gmail recorta los mensajes de más de 102 KB y oculta el resto, incluido el enlace de baja.</translation>
     </message>
     <message>
-        <source>An image has no alt text; many clients block images, and screen readers need it (alt=&quot;&quot; marks a decorative one).</source>
-        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt=&quot;&quot; marca una decorativa).</translation>
+        <source>An image has no alt text; many clients block images, and screen readers need it (alt="" marks a decorative one).</source>
+        <translation>Una imagen no tiene texto alternativo; muchos clientes bloquean las imágenes y los lectores de pantalla lo necesitan (alt="" marca una decorativa).</translation>
     </message>
     <message>
-        <source>A link goes nowhere (href=&quot;%1&quot;).</source>
-        <translation>Un enlace no lleva a ninguna parte (href=&quot;%1&quot;).</translation>
+        <source>A link goes nowhere (href="%1").</source>
+        <translation>Un enlace no lleva a ninguna parte (href="%1").</translation>
     </message>
     <message>
         <source>A %1: link is blocked by every mail client.</source>
@@ -1870,7 +1834,7 @@
         <translation>El cuerpo del mensaje</translation>
     </message>
     <message>
-        <source>Markup that mail clients strip (a script, a frame, a form or an on… attribute) comes into the message from a component or a merge tag&apos;s value; it is removed from the message.</source>
+        <source>Markup that mail clients strip (a script, a frame, a form or an on… attribute) comes into the message from a component or a merge tag's value; it is removed from the message.</source>
         <translation>Un componente o el valor de una etiqueta de combinación introduce en el mensaje marcado que los clientes de correo eliminan (un script, un marco, un formulario o un atributo on…); se quita del mensaje.</translation>
     </message>
 </context>
@@ -1882,10 +1846,7 @@
     </message>
     <message numerus="yes">
         <source>%1 has a table row of more than %n cell(s) on line %2.</source>
-        <translation>
-            <numerusform>%1 tiene una fila de tabla de más de %n celda en la línea %2.</numerusform>
-            <numerusform>%1 tiene una fila de tabla de más de %n celdas en la línea %2.</numerusform>
-        </translation>
+        <translation><numerusform>%1 tiene una fila de tabla de más de %n celda en la línea %2.</numerusform><numerusform>%1 tiene una fila de tabla de más de %n celdas en la línea %2.</numerusform></translation>
     </message>
     <message>
         <source>The template “%1”</source>
@@ -1967,10 +1928,7 @@
     </message>
     <message numerus="yes">
         <source>%n soft bounces in a row over at least seven days</source>
-        <translation>
-            <numerusform>%n rebote blando seguido en al menos siete días</numerusform>
-            <numerusform>%n rebotes blandos seguidos en al menos siete días</numerusform>
-        </translation>
+        <translation><numerusform>%n rebote blando seguido en al menos siete días</numerusform><numerusform>%n rebotes blandos seguidos en al menos siete días</numerusform></translation>
     </message>
     <message>
         <source>Unsubscribe mail to %1 about campaign %2</source>
@@ -2018,7 +1976,7 @@
         <translation>Imagen no mostrada</translation>
     </message>
     <message>
-        <source>An image written into the email (a data: URI of %1) is over the preview&apos;s limit of %2.</source>
+        <source>An image written into the email (a data: URI of %1) is over the preview's limit of %2.</source>
         <translation>Una imagen escrita en el correo (un URI data: de %1) supera el límite de la vista previa, %2.</translation>
     </message>
     <message>
@@ -2034,7 +1992,7 @@
         <translation>Imagen %1: %2</translation>
     </message>
     <message>
-        <source>Image %1 is outside the template&apos;s folder; the preview shows local images from elsewhere only when you allow them.</source>
+        <source>Image %1 is outside the template's folder; the preview shows local images from elsewhere only when you allow them.</source>
         <translation>La imagen %1 está fuera de la carpeta de la plantilla; la vista previa solo muestra imágenes locales de otros sitios si lo permites.</translation>
     </message>
     <message>
@@ -2042,7 +2000,7 @@
         <translation>escrita en el correo</translation>
     </message>
     <message>
-        <source>Image %1 is %2, over the preview&apos;s limit of %3.</source>
+        <source>Image %1 is %2, over the preview's limit of %3.</source>
         <translation>La imagen %1 ocupa %2, más que el límite de la vista previa, %3.</translation>
     </message>
     <message>
@@ -2050,7 +2008,7 @@
         <translation>La imagen %1 declara %2 × %3 píxeles; la vista previa muestra imágenes de hasta %4 píxeles por lado y %5 millones en total.</translation>
     </message>
     <message>
-        <source>Image %1 was left out: the email&apos;s images together are over the preview&apos;s %2.</source>
+        <source>Image %1 was left out: the email's images together are over the preview's %2.</source>
         <translation>Se omitió la imagen %1: las imágenes del correo juntas superan los %2 de la vista previa.</translation>
     </message>
     <message>
@@ -2074,83 +2032,77 @@
     <name>lux::sms::OptOut</name>
     <message>
         <source>Reply STOP to opt out</source>
-        <translation type="unfinished"></translation>
+        <translation>Responde STOP para darte de baja</translation>
     </message>
 </context>
 <context>
     <name>lux::sms::QuietHours</name>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: %3</translation>
     </message>
     <message>
-        <source>the table must start with a line &quot;version&lt;TAB&gt;…&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>the table must start with a line "version&lt;TAB&gt;…".</source>
+        <translation>la tabla debe empezar con una línea «version&lt;TAB&gt;…».</translation>
     </message>
     <message numerus="yes">
         <source>%n column(s) where a rule has 4 (state, days, window, source).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n columna donde una regla tiene 4 (estado, días, franja, fuente).</numerusform><numerusform>%n columnas donde una regla tiene 4 (estado, días, franja, fuente).</numerusform></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a US state code.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a US state code.</source>
+        <translation>«%1» no es un código de estado de EE. UU.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a day rule (all, holidays, mon…sun, a range such as mon-sat, or a list such as sat,sun).</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a day rule (all, holidays, mon…sun, a range such as mon-sat, or a list such as sat,sun).</source>
+        <translation>«%1» no es una regla de días (all, holidays, mon…sun, un rango como mon-sat o una lista como sat,sun).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a window (HH:MM-HH:MM, or closed).</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a window (HH:MM-HH:MM, or closed).</source>
+        <translation>«%1» no es una franja (HH:MM-HH:MM, o closed).</translation>
     </message>
     <message>
         <source>the window %1 ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>la franja %1 termina antes de empezar.</translation>
     </message>
     <message>
         <source>the rule has no source (a statute or a URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>la regla no tiene fuente (una ley o una URL).</translation>
     </message>
     <message>
-        <source>%1 has no &quot;version&quot; line.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 has no "version" line.</source>
+        <translation>%1 no tiene línea «version».</translation>
     </message>
     <message>
         <source>The quiet-hours table is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta compilación no incluye la tabla de horas de silencio.</translation>
     </message>
     <message>
         <source>every US time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>todas las zonas horarias de EE. UU.</translation>
     </message>
     <message>
         <source>May be sent now: inside the window in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede enviarse ya: dentro de la franja en %1 (%2).</translation>
     </message>
     <message>
         <source>Waits until %1 in %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Espera hasta las %1 en %2 (%3).</translation>
     </message>
     <message>
         <source>Waits until %1 on %2 in %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Espera hasta las %1 del %2 en %3 (%4).</translation>
     </message>
     <message>
         <source>No moment in the next two weeks is inside the window in every time zone of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún momento de las dos próximas semanas cae dentro de la franja en todas las zonas horarias de %1.</translation>
     </message>
 </context>
 <context>
     <name>lux::sms::Segments</name>
     <message numerus="yes">
         <source>The text has %n character(s); Twilio accepts at most %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>El texto tiene %n carácter; Twilio acepta como máximo %1.</numerusform><numerusform>El texto tiene %n caracteres; Twilio acepta como máximo %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2286,7 +2238,7 @@
         <translation>%1 está en un sistema de archivos de solo lectura: %2</translation>
     </message>
     <message>
-        <source>You may not write beside %1 (check the folder&apos;s permissions): %2</source>
+        <source>You may not write beside %1 (check the folder's permissions): %2</source>
         <translation>No puedes escribir junto a %1 (revisa los permisos de la carpeta): %2</translation>
     </message>
     <message>
@@ -2309,7 +2261,7 @@
         <translation>no se indicó ningún archivo y %1 no está definida</translation>
     </message>
     <message>
-        <source>Receives LUX Marketing&apos;s opens, clicks and one-click unsubscribes.</source>
+        <source>Receives LUX Marketing's opens, clicks and one-click unsubscribes.</source>
         <translation>Recibe las aperturas, los clics y las bajas con un clic de LUX Marketing.</translation>
     </message>
     <message>
@@ -2329,7 +2281,7 @@
         <translation>Las claves de firma (si no, LUX_SECRET_TRACKING_KEYS).</translation>
     </message>
     <message>
-        <source>The app&apos;s API token (else LUX_SECRET_TRACKER_API_TOKEN).</source>
+        <source>The app's API token (else LUX_SECRET_TRACKER_API_TOKEN).</source>
         <translation>El token de API de la aplicación (si no, LUX_SECRET_TRACKER_API_TOKEN).</translation>
     </message>
     <message>
@@ -2361,7 +2313,7 @@
         <translation>Cierra una conexión cuyo cuerpo de petición no ha llegado completo SECONDS después de sus cabeceras (predeterminado: %1).</translation>
     </message>
     <message>
-        <source>Close a kept-alive connection whose next request&apos;s headers are not all in SECONDS after the last answer (default %1).</source>
+        <source>Close a kept-alive connection whose next request's headers are not all in SECONDS after the last answer (default %1).</source>
         <translation>Cierra una conexión mantenida abierta cuyas cabeceras de la siguiente petición no han llegado completas SECONDS después de la última respuesta (predeterminado: %1).</translation>
     </message>
     <message>
@@ -2454,35 +2406,35 @@
     </message>
     <message>
         <source>The address Twilio is configured with, e.g. https://t.example.com (Twilio signs it).</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección configurada en Twilio, p. ej. https://t.example.com (Twilio la firma).</translation>
     </message>
     <message>
-        <source>Twilio&apos;s Auth Token, which signs its callbacks (else LUX_SECRET_TWILIO_AUTH_TOKEN; without either, no Twilio endpoints).</source>
-        <translation type="unfinished"></translation>
+        <source>Twilio's Auth Token, which signs its callbacks (else LUX_SECRET_TWILIO_AUTH_TOKEN; without either, no Twilio endpoints).</source>
+        <translation>El Auth Token de Twilio, que firma sus llamadas de retorno (si no, LUX_SECRET_TWILIO_AUTH_TOKEN; sin ninguno de los dos, no hay rutas de Twilio).</translation>
     </message>
     <message>
         <source>The answer to an inbound HELP or INFO (default: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta a un HELP o INFO entrante (por defecto: ninguna).</translation>
     </message>
     <message>
         <source>Twilio auth token: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth Token de Twilio: %1.</translation>
     </message>
     <message>
         <source>public_url: “%1” is not an http or https address without a query, such as https://t.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>public_url: «%1» no es una dirección http o https sin consulta, como https://t.example.com.</translation>
     </message>
     <message>
         <source>a Twilio auth token needs public_url, the address Twilio is configured with: Twilio signs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>un Auth Token de Twilio necesita public_url, la dirección configurada en Twilio: Twilio la firma.</translation>
     </message>
     <message>
         <source>sms_help_text is longer than one text message can be (1,600 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>sms_help_text es más largo de lo que puede ser un mensaje de texto (1.600 caracteres).</translation>
     </message>
     <message>
         <source>sms_help_text holds a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>sms_help_text contiene un carácter de control.</translation>
     </message>
 </context>
 <context>
@@ -2508,7 +2460,7 @@
         <translation>¿Quieres darte de baja de estos correos?</translation>
     </message>
     <message>
-        <source>You will no longer receive this sender&apos;s marketing emails at this address.</source>
+        <source>You will no longer receive this sender's marketing emails at this address.</source>
         <translation>Dejarás de recibir en esta dirección los correos de marketing de este remitente.</translation>
     </message>
     <message>
@@ -2603,7 +2555,7 @@
     </message>
     <message>
         <source>link preview</source>
-        <translation type="unfinished"></translation>
+        <translation>vista previa de enlace</translation>
     </message>
 </context>
 <context>
@@ -2621,7 +2573,7 @@
         <translation>Las claves de firma de seguimiento no sirven: %1</translation>
     </message>
     <message>
-        <source>The campaign&apos;s template cannot be read: %1</source>
+        <source>The campaign's template cannot be read: %1</source>
         <translation>No se puede leer la plantilla de la campaña: %1</translation>
     </message>
     <message>
@@ -2629,7 +2581,7 @@
         <translation>No hay token de API del tracker: añádelo en Ajustes → Seguimiento (o define LUX_SECRET_TRACKER_API_TOKEN).</translation>
     </message>
     <message>
-        <source>The tracker at %1 cannot be reached to register the campaign&apos;s links: %2</source>
+        <source>The tracker at %1 cannot be reached to register the campaign's links: %2</source>
         <translation>No se puede contactar con el tracker en %1 para registrar los enlaces de la campaña: %2</translation>
     </message>
     <message>
@@ -2637,11 +2589,11 @@
         <translation>El tracker rechazó el token de API (HTTP 401): revísalo en Ajustes → Seguimiento.</translation>
     </message>
     <message>
-        <source>The tracker did not take the campaign&apos;s links (HTTP %1): %2</source>
+        <source>The tracker did not take the campaign's links (HTTP %1): %2</source>
         <translation>El tracker no aceptó los enlaces de la campaña (HTTP %1): %2</translation>
     </message>
     <message>
-        <source>There are no signing keys for the unsubscribe addresses, and none could be kept in the keychain: start your desktop&apos;s keyring, or set LUX_SECRET_TRACKING_KEYS for runs without one.</source>
+        <source>There are no signing keys for the unsubscribe addresses, and none could be kept in the keychain: start your desktop's keyring, or set LUX_SECRET_TRACKING_KEYS for runs without one.</source>
         <translation>No hay claves de firma para las direcciones de baja y no se pudo guardar ninguna en el llavero: inicia el llavero de tu escritorio o define LUX_SECRET_TRACKING_KEYS para las ejecuciones sin él.</translation>
     </message>
 </context>
@@ -2695,7 +2647,7 @@
         <translation>El tracker respondió HTTP %1 a la petición de eventos.</translation>
     </message>
     <message>
-        <source>The tracker&apos;s answer is not an event page (at offset %1).</source>
+        <source>The tracker's answer is not an event page (at offset %1).</source>
         <translation>La respuesta del tracker no es una página de eventos (en la posición %1).</translation>
     </message>
     <message>
@@ -2728,7 +2680,7 @@
     </message>
     <message>
         <source>Texted “%1” to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Envió «%1» a %2</translation>
     </message>
 </context>
 <context>
@@ -2751,10 +2703,7 @@
     </message>
     <message numerus="yes">
         <source>At least %n characters</source>
-        <translation>
-            <numerusform>Al menos %n carácter</numerusform>
-            <numerusform>Al menos %n caracteres</numerusform>
-        </translation>
+        <translation><numerusform>Al menos %n carácter</numerusform><numerusform>Al menos %n caracteres</numerusform></translation>
     </message>
     <message>
         <source>Password</source>
@@ -3159,10 +3108,7 @@
     </message>
     <message numerus="yes">
         <source>%n prefetch(es)</source>
-        <translation>
-            <numerusform>%n precarga</numerusform>
-            <numerusform>%n precargas</numerusform>
-        </translation>
+        <translation><numerusform>%n precarga</numerusform><numerusform>%n precargas</numerusform></translation>
     </message>
     <message>
         <source>This campaign keeps anonymous counts only: opens and clicks per link and per day, never whose.</source>
@@ -3170,106 +3116,91 @@
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Texts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Significado</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregados</translation>
     </message>
     <message>
         <source>Undelivered</source>
-        <translation type="unfinished"></translation>
+        <translation>No entregados</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajas</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n segmento</numerusform><numerusform>%n segmentos</numerusform></translation>
     </message>
     <message>
         <source>%1 of sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de los enviados</translation>
     </message>
     <message numerus="yes">
         <source>%n without a receipt yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n aún sin acuse</numerusform><numerusform>%n aún sin acuse</numerusform></translation>
     </message>
     <message>
         <source>%1 refused by Twilio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rechazados por Twilio</translation>
     </message>
     <message numerus="yes">
         <source>%n by machines</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n por máquinas</numerusform><numerusform>%n por máquinas</numerusform></translation>
     </message>
     <message>
         <source>as Twilio priced it</source>
-        <translation type="unfinished"></translation>
+        <translation>según el precio de Twilio</translation>
     </message>
     <message>
         <source>estimate from the price table</source>
-        <translation type="unfinished"></translation>
+        <translation>estimación de la tabla de precios</translation>
     </message>
     <message numerus="yes">
         <source>partly estimated (%n text(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>en parte estimado (%n SMS)</numerusform><numerusform>en parte estimado (%n SMS)</numerusform></translation>
     </message>
     <message>
-        <source>Twilio reports each text&apos;s price a little after it is sent; until then, and for texts it never priced, the price per segment of the recipient&apos;s country from Settings → SMS.</source>
-        <translation type="unfinished"></translation>
+        <source>Twilio reports each text's price a little after it is sent; until then, and for texts it never priced, the price per segment of the recipient's country from Settings → SMS.</source>
+        <translation>Twilio informa del precio de cada SMS poco después de enviarlo; hasta entonces, y para los que nunca tasa, se usa el precio por segmento del país del destinatario de Ajustes → SMS.</translation>
     </message>
     <message>
         <source>Recipients who texted STOP (or another opt-out word) after the campaign started, and texts Twilio refused because the number had opted out (21610).</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios que enviaron STOP (u otra palabra de baja) después de empezar la campaña, y SMS que Twilio rechazó porque el número se había dado de baja (21610).</translation>
     </message>
     <message>
         <source>Delivery receipts and replies arrive from lux-tracker every minute while LUX runs. Link previews and scanners are counted as machines, apart from people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los acuses de entrega y las respuestas llegan de lux-tracker cada minuto mientras LUX está abierto. Las vistas previas de enlaces y los escáneres cuentan como máquinas, aparte de las personas.</translation>
     </message>
     <message numerus="yes">
-        <source>%n text(s) wait for the recipients&apos; quiet hours to end, the last until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>%n text(s) wait for the recipients' quiet hours to end, the last until %1.</source>
+        <translation><numerusform>%n SMS espera a que acabe el horario de silencio del destinatario, hasta %1.</numerusform><numerusform>%n SMS esperan a que acabe el horario de silencio de los destinatarios, el último hasta %1.</numerusform></translation>
     </message>
     <message>
         <source>Refused by Twilio</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazados por Twilio</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmentos</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -3327,7 +3258,7 @@
         <translation>&amp;Plantilla:</translation>
     </message>
     <message>
-        <source>The template&apos;s subject</source>
+        <source>The template's subject</source>
         <translation>El asunto de la plantilla</translation>
     </message>
     <message>
@@ -3335,7 +3266,7 @@
         <translation>&amp;Asunto:</translation>
     </message>
     <message>
-        <source>The template&apos;s preheader</source>
+        <source>The template's preheader</source>
         <translation>El preencabezado de la plantilla</translation>
     </message>
     <message>
@@ -3351,7 +3282,7 @@
         <translation>Aún no hay buzón remitente: añade uno en Ajustes → Envío.</translation>
     </message>
     <message>
-        <source>The brand kit&apos;s sender name</source>
+        <source>The brand kit's sender name</source>
         <translation>El nombre de remitente del kit de marca</translation>
     </message>
     <message>
@@ -3391,7 +3322,7 @@
         <translation>Excluir:</translation>
     </message>
     <message>
-        <source>When it goes. Sending keeps to each mailbox&apos;s limits, so a large audience takes a while.</source>
+        <source>When it goes. Sending keeps to each mailbox's limits, so a large audience takes a while.</source>
         <translation>Cuándo sale. El envío respeta los límites de cada buzón, así que una audiencia grande lleva su tiempo.</translation>
     </message>
     <message>
@@ -3403,11 +3334,11 @@
         <translation>Enviar &amp;el:</translation>
     </message>
     <message>
-        <source>Send at this time in &amp;each recipient&apos;s time zone:</source>
+        <source>Send at this time in &amp;each recipient's time zone:</source>
         <translation>Enviar a esta hora en la zona horaria de &amp;cada destinatario:</translation>
     </message>
     <message>
-        <source>Contacts without a time zone get it at this time on this computer&apos;s clock. Sending starts when the earliest zone reaches it.</source>
+        <source>Contacts without a time zone get it at this time on this computer's clock. Sending starts when the earliest zone reaches it.</source>
         <translation>Los contactos sin zona horaria la reciben a esta hora según el reloj de este ordenador. El envío empieza cuando la primera zona llega a esa hora.</translation>
     </message>
     <message>
@@ -3456,10 +3387,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s) would receive this campaign now.</source>
-        <translation>
-            <numerusform>%n contacto recibiría esta campaña ahora.</numerusform>
-            <numerusform>%n contactos recibirían esta campaña ahora.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto recibiría esta campaña ahora.</numerusform><numerusform>%n contactos recibirían esta campaña ahora.</numerusform></translation>
     </message>
     <message>
         <source>Give the campaign a name.</source>
@@ -3490,7 +3418,7 @@
         <translation>en cuanto se programe</translation>
     </message>
     <message>
-        <source>%1 in each recipient&apos;s time zone</source>
+        <source>%1 in each recipient's time zone</source>
         <translation>%1 en la zona horaria de cada destinatario</translation>
     </message>
     <message>
@@ -3499,10 +3427,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contacto</numerusform>
-            <numerusform>%n contactos</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
     </message>
     <message>
         <source>the audience</source>
@@ -3541,7 +3466,7 @@
         <translation>%1 envía como tú (con tu sesión) y no puede compartir una campaña con otros buzones.</translation>
     </message>
     <message>
-        <source>Each recipient&apos;s opens and clicks</source>
+        <source>Each recipient's opens and clicks</source>
         <translation>Aperturas y clics de cada destinatario</translation>
     </message>
     <message>
@@ -3566,193 +3491,154 @@
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Correo</translation>
     </message>
     <message>
         <source>SMS (&amp;text message)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS (mensaje de &amp;texto)</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal:</translation>
     </message>
     <message>
         <source>From n&amp;umber:</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el nú&amp;mero:</translation>
     </message>
     <message>
         <source>No sending number yet: add one under Settings → SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay número de envío: añade uno en Ajustes → SMS.</translation>
     </message>
     <message>
         <source>Who is texting: carriers (CTIA) want every marketing text to start with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién envía: los operadores (CTIA) exigen que todo SMS de marketing empiece por él.</translation>
     </message>
     <message>
-        <source>Sender&apos;s na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <source>Sender's na&amp;me:</source>
+        <translation>No&amp;mbre del remitente:</translation>
     </message>
     <message>
         <source>The text, the number it goes from and the name it starts with. Counts, preview and cost follow as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto, el número desde el que sale y el nombre con el que empieza. Recuento, vista previa y coste se actualizan al escribir.</translation>
     </message>
     <message>
         <source>Who gets it: everyone, or the contacts with any of the included tags or segments, less the excluded. Only mobile numbers with SMS consent are texted; the SMS suppression list (STOP) is always left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién lo recibe: todos, o los contactos con alguna de las etiquetas o segmentos incluidos, menos los excluidos. Solo se envía a móviles con consentimiento de SMS; la lista de supresión de SMS (STOP) siempre queda fuera.</translation>
     </message>
     <message>
         <source>Text a test to (up to five numbers, separated by commas):</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar un SMS de prueba a (hasta cinco números, separados por comas):</translation>
     </message>
     <message>
         <source>Texts need a Twilio account and a sending number: set them up under Settings → SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los SMS necesitan una cuenta de Twilio y un número de envío: configúralos en Ajustes → SMS.</translation>
     </message>
     <message>
         <source>Texts need a Twilio account: set it up under Settings → SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los SMS necesitan una cuenta de Twilio: configúrala en Ajustes → SMS.</translation>
     </message>
     <message>
         <source>Texts need a sending number: add one under Settings → SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los SMS necesitan un número de envío: añade uno en Ajustes → SMS.</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) would receive this text now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n contacto recibiría este SMS ahora.</numerusform><numerusform>%n contactos recibirían este SMS ahora.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n without a mobile number</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n sin número móvil</numerusform><numerusform>%n sin número móvil</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n with a number that cannot take texts (a landline)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n con un número que no admite SMS (un fijo)</numerusform><numerusform>%n con un número que no admite SMS (un fijo)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n without consent to texts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n sin consentimiento para SMS</numerusform><numerusform>%n sin consentimiento para SMS</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n who said STOP or are on the suppression list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n que envió STOP o está en la lista de supresión</numerusform><numerusform>%n que enviaron STOP o están en la lista de supresión</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) left out: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n contacto excluido: %1.</numerusform><numerusform>%n contactos excluidos: %1.</numerusform></translation>
     </message>
     <message>
         <source>Estimating the parts and cost over the audience…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculando partes y coste para la audiencia…</translation>
     </message>
     <message>
         <source>No estimate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin estimación: %1</translation>
     </message>
     <message>
         <source>Estimate: nobody in the audience can be texted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimación: aún no se puede enviar SMS a nadie de la audiencia.</translation>
     </message>
     <message numerus="yes">
         <source>%n part(s) a text</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n parte por SMS</numerusform><numerusform>%n partes por SMS</numerusform></translation>
     </message>
     <message>
         <source>%1 to %2 parts a text</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1 a %2 partes por SMS</translation>
     </message>
     <message numerus="yes">
         <source>Estimate for %n recipient(s), merge tags filled in for each: %1, %2 in all, about %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Estimación para %n destinatario, con las etiquetas rellenadas para cada uno: %1, %2 en total, unos %3.</numerusform><numerusform>Estimación para %n destinatarios, con las etiquetas rellenadas para cada uno: %1, %2 en total, unos %3.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n segmento</numerusform><numerusform>%n segmentos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) in countries without a price in Settings → SMS are not counted in the cost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario en un país sin precio en Ajustes → SMS no se cuenta en el coste.</numerusform><numerusform>%n destinatarios en países sin precio en Ajustes → SMS no se cuentan en el coste.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n text(s) go over 1,600 characters once merged: Twilio refuses them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n SMS supera los 1.600 caracteres una vez combinado: Twilio lo rechaza.</numerusform><numerusform>%n SMS superan los 1.600 caracteres una vez combinados: Twilio los rechaza.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) are in their quiet hours at that moment: their texts wait for their window, the last until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario está en su horario de silencio en ese momento: su SMS espera a su ventana, hasta %1.</numerusform><numerusform>%n destinatarios están en su horario de silencio en ese momento: sus SMS esperan a su ventana, el último hasta %1.</numerusform></translation>
     </message>
     <message>
         <source>Nobody is in their quiet hours at that moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie está en su horario de silencio en ese momento.</translation>
     </message>
     <message>
         <source>Choose the number the texts go from (add one under Settings → SMS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige el número desde el que salen los SMS (añade uno en Ajustes → SMS).</translation>
     </message>
     <message>
         <source>Write the text the campaign sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe el texto que envía la campaña.</translation>
     </message>
     <message>
         <source>A text from %1 (%2) to %3, %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un SMS desde %1 (%2) a %3, %4.</translation>
     </message>
     <message>
         <source>A text campaign needs a name and a sending number to be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña de SMS necesita un nombre y un número de envío para guardarse.</translation>
     </message>
     <message>
         <source>“%1” is not a number that can take texts.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un número que admita SMS.</translation>
     </message>
 </context>
 <context>
     <name>lux::ui::CampaignsModel</name>
     <message>
-        <source>%1 recipient&apos;s time</source>
+        <source>%1 recipient's time</source>
         <translation>%1 hora del destinatario</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) in doubt: open the campaign to decide.</source>
-        <translation>
-            <numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform>
-            <numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario en duda: abre la campaña para decidir.</numerusform><numerusform>%n destinatarios en duda: abre la campaña para decidir.</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 settled</source>
@@ -3788,23 +3674,23 @@
     </message>
     <message>
         <source>A text message campaign, sent through Twilio from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña de SMS, enviada por Twilio desde %1</translation>
     </message>
     <message>
         <source>An email campaign, sent from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña de correo, enviada desde %1</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished">SMS</translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Correo</translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
 </context>
 <context>
@@ -3903,17 +3789,11 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s), %1 sending</source>
-        <translation>
-            <numerusform>%n campaña, %1 enviándose</numerusform>
-            <numerusform>%n campañas, %1 enviándose</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña, %1 enviándose</numerusform><numerusform>%n campañas, %1 enviándose</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation>
-            <numerusform>%n campaña</numerusform>
-            <numerusform>%n campañas</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña</numerusform><numerusform>%n campañas</numerusform></translation>
     </message>
     <message>
         <source>Choose a campaign</source>
@@ -3957,17 +3837,11 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and wait for you.</source>
-        <translation>
-            <numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform>
-            <numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y te espera.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y te esperan.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) came due while LUX was closed and are being sent now.</source>
-        <translation>
-            <numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform>
-            <numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña venció mientras LUX estaba cerrado y se está enviando ahora.</numerusform><numerusform>%n campañas vencieron mientras LUX estaba cerrado y se están enviando ahora.</numerusform></translation>
     </message>
     <message>
         <source>Campaign scheduled.</source>
@@ -3999,10 +3873,7 @@
     </message>
     <message numerus="yes">
         <source>Send the campaign again to %n recipient(s) in doubt? Any of them who did get it will have it twice.</source>
-        <translation>
-            <numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform>
-            <numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform>
-        </translation>
+        <translation><numerusform>¿Enviar de nuevo la campaña a %n destinatario en duda? Si ya la recibió, la tendrá dos veces.</numerusform><numerusform>¿Enviar de nuevo la campaña a %n destinatarios en duda? Los que ya la recibieron la tendrán dos veces.</numerusform></translation>
     </message>
     <message>
         <source>Exporting recipients…</source>
@@ -4042,14 +3913,11 @@
     </message>
     <message>
         <source>%1 · SMS · “%2” · from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · SMS · «%2» · desde %3</translation>
     </message>
     <message numerus="yes">
         <source>%n text(s) waiting for quiet hours, until %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n SMS en espera del horario permitido, hasta %1</numerusform><numerusform>%n SMS en espera del horario permitido, hasta %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4107,17 +3975,11 @@
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
-        <translation>
-            <numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform>
-            <numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform><numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Remove tag “%1” from %n contact(s)</source>
-        <translation>
-            <numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform>
-            <numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform><numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform></translation>
     </message>
     <message>
         <source>Adding the tag…</source>
@@ -4129,10 +3991,7 @@
     </message>
     <message numerus="yes">
         <source>Unsubscribe %n contact(s)</source>
-        <translation>
-            <numerusform>Dar de baja %n contacto</numerusform>
-            <numerusform>Dar de baja %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Dar de baja %n contacto</numerusform><numerusform>Dar de baja %n contactos</numerusform></translation>
     </message>
     <message>
         <source>Unsubscribing…</source>
@@ -4152,10 +4011,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s) could not come back: their address was added again meanwhile.</source>
-        <translation>
-            <numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform>
-            <numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto no pudo volver: su dirección se añadió de nuevo mientras tanto.</numerusform><numerusform>%n contactos no pudieron volver: su dirección se añadió de nuevo mientras tanto.</numerusform></translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -4189,38 +4045,23 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag “%1” added to %n contact(s).</source>
-        <translation>
-            <numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform>
-            <numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta «%1» añadida a %n contacto.</numerusform><numerusform>Etiqueta «%1» añadida a %n contactos.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Tag “%1” removed from %n contact(s).</source>
-        <translation>
-            <numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform>
-            <numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta «%1» quitada de %n contacto.</numerusform><numerusform>Etiqueta «%1» quitada de %n contactos.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) unsubscribed.</source>
-        <translation>
-            <numerusform>%n contacto dado de baja.</numerusform>
-            <numerusform>%n contactos dados de baja.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto dado de baja.</numerusform><numerusform>%n contactos dados de baja.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) deleted.</source>
-        <translation>
-            <numerusform>%n contacto eliminado.</numerusform>
-            <numerusform>%n contactos eliminados.</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto eliminado.</numerusform><numerusform>%n contactos eliminados.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)</source>
-        <translation>
-            <numerusform>Eliminar %n contacto</numerusform>
-            <numerusform>Eliminar %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>Eliminar %n contacto</numerusform><numerusform>Eliminar %n contactos</numerusform></translation>
     </message>
     <message>
         <source>Add %1</source>
@@ -4330,7 +4171,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <source>Recorded in the contact&apos;s consent history. Leave empty if you have no consent to email them.</source>
+        <source>Recorded in the contact's consent history. Leave empty if you have no consent to email them.</source>
         <translation>Se anota en el historial de consentimiento del contacto. Déjalo vacío si no tienes consentimiento para escribirle.</translation>
     </message>
     <message>
@@ -4371,7 +4212,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>%1: not texted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no recibe SMS</translation>
     </message>
 </context>
 <context>
@@ -4441,10 +4282,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
-            <numerusform>%n contacto</numerusform>
-            <numerusform>%n contactos</numerusform>
-        </translation>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
     </message>
     <message>
         <source>All tags</source>
@@ -4591,7 +4429,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Olvidar…</translation>
     </message>
     <message>
-        <source>Erase this person&apos;s data for good (GDPR); the address stays blocked as a hash</source>
+        <source>Erase this person's data for good (GDPR); the address stays blocked as a hash</source>
         <translation>Borra para siempre los datos de esta persona (RGPD); la dirección queda bloqueada como hash</translation>
     </message>
     <message>
@@ -4600,24 +4438,15 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>All %n matching contact(s) are selected.</source>
-        <translation>
-            <numerusform>Está seleccionado %n contacto que coincide.</numerusform>
-            <numerusform>Están seleccionados los %n contactos que coinciden.</numerusform>
-        </translation>
+        <translation><numerusform>Está seleccionado %n contacto que coincide.</numerusform><numerusform>Están seleccionados los %n contactos que coinciden.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation>
-            <numerusform>%n seleccionado</numerusform>
-            <numerusform>%n seleccionados</numerusform>
-        </translation>
+        <translation><numerusform>%n seleccionado</numerusform><numerusform>%n seleccionados</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Select all %n matching</source>
-        <translation>
-            <numerusform>Seleccionar %n que coincide</numerusform>
-            <numerusform>Seleccionar los %n que coinciden</numerusform>
-        </translation>
+        <translation><numerusform>Seleccionar %n que coincide</numerusform><numerusform>Seleccionar los %n que coinciden</numerusform></translation>
     </message>
     <message>
         <source>Add Tag</source>
@@ -4625,10 +4454,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag to add to %n contact(s):</source>
-        <translation>
-            <numerusform>Etiqueta que añadir a %n contacto:</numerusform>
-            <numerusform>Etiqueta que añadir a %n contactos:</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta que añadir a %n contacto:</numerusform><numerusform>Etiqueta que añadir a %n contactos:</numerusform></translation>
     </message>
     <message>
         <source>Remove Tag</source>
@@ -4636,17 +4462,11 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Tag to remove from %n contact(s):</source>
-        <translation>
-            <numerusform>Etiqueta que quitar de %n contacto:</numerusform>
-            <numerusform>Etiqueta que quitar de %n contactos:</numerusform>
-        </translation>
+        <translation><numerusform>Etiqueta que quitar de %n contacto:</numerusform><numerusform>Etiqueta que quitar de %n contactos:</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Unsubscribe all %n matching contact(s)? Each gets a withdrawal in its consent history. You can undo this.</source>
-        <translation>
-            <numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform>
-            <numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform>
-        </translation>
+        <translation><numerusform>¿Dar de baja %n contacto que coincide? Su historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform><numerusform>¿Dar de baja los %n contactos que coinciden? Cada historial de consentimiento registrará la retirada. Puedes deshacerlo.</numerusform></translation>
     </message>
     <message>
         <source>Delete Contacts</source>
@@ -4654,10 +4474,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message numerus="yes">
         <source>Delete all %n matching contact(s)? You can undo this until you close the database.</source>
-        <translation>
-            <numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform>
-            <numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform>
-        </translation>
+        <translation><numerusform>¿Eliminar %n contacto que coincide? Puedes deshacerlo hasta que cierres la base de datos.</numerusform><numerusform>¿Eliminar los %n contactos que coinciden? Puedes deshacerlo hasta que cierres la base de datos.</numerusform></translation>
     </message>
     <message>
         <source>Forget Contact</source>
@@ -4737,115 +4554,115 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>Email consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento de correo</translation>
     </message>
     <message>
         <source>a texted keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>una palabra clave por SMS</translation>
     </message>
     <message>
         <source>queued at Twilio</source>
-        <translation type="unfinished"></translation>
+        <translation>en cola en Twilio</translation>
     </message>
     <message>
         <source>sent to the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado al operador</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>entregado</translation>
     </message>
     <message>
         <source>undelivered</source>
-        <translation type="unfinished"></translation>
+        <translation>no entregado</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">fallida</translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>May be texted</source>
-        <translation type="unfinished"></translation>
+        <translation>Se le pueden enviar SMS</translation>
     </message>
     <message>
         <source>Not agreed to texts</source>
-        <translation type="unfinished"></translation>
+        <translation>No ha aceptado recibir SMS</translation>
     </message>
     <message>
         <source>On the SMS suppression list (said STOP): never texted</source>
-        <translation type="unfinished"></translation>
+        <translation>En la lista de supresión de SMS (envió STOP): nunca recibe SMS</translation>
     </message>
     <message>
         <source>%1: %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 por %3</translation>
     </message>
     <message>
         <source>, from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, desde %1</translation>
     </message>
     <message>
         <source> · agreed to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation> · aceptó «%1»</translation>
     </message>
     <message>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
     <message>
         <source>SMS consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento de SMS</translation>
     </message>
     <message>
         <source>sent, no receipt yet</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado, aún sin acuse</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazado</translation>
     </message>
     <message>
         <source>waits for quiet hours to end, until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>espera a que acabe el horario de silencio, hasta %1</translation>
     </message>
     <message>
         <source>in doubt</source>
-        <translation type="unfinished">en duda</translation>
+        <translation>en duda</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished">en espera</translation>
+        <translation>en espera</translation>
     </message>
     <message>
         <source> (%1: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1: %2)</translation>
     </message>
     <message>
         <source>%1: “%2” to %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: «%2» a %3, %4</translation>
     </message>
     <message>
         <source>Texts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>opted out: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>se dio de baja: «%1»</translation>
     </message>
     <message>
         <source>opted back in: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>volvió a darse de alta: «%1»</translation>
     </message>
     <message>
         <source>asked for help: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>pidió ayuda: «%1»</translation>
     </message>
     <message>
         <source>replied “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>respondió «%1»</translation>
     </message>
     <message>
         <source>Text replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas por SMS</translation>
     </message>
 </context>
 <context>
@@ -4955,7 +4772,7 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation> · %1 rebotados (%2 %)</translation>
     </message>
     <message>
-        <source>More than 2 % of the messages bounced: clean the list (see each campaign&apos;s report) before sending more.</source>
+        <source>More than 2 % of the messages bounced: clean the list (see each campaign's report) before sending more.</source>
         <translation>Rebotó más del 2 % de los mensajes: limpia la lista (mira el informe de cada campaña) antes de enviar más.</translation>
     </message>
     <message>
@@ -4964,26 +4781,23 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>Email and texts, the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo y SMS, últimos 30 días</translation>
     </message>
     <message>
         <source>No texts sent in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se han enviado SMS en los últimos 30 días.</translation>
     </message>
     <message numerus="yes">
         <source>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>SMS: %1 enviados · %2 % entregados · %3 personas hicieron clic · %n baja</numerusform><numerusform>SMS: %1 enviados · %2 % entregados · %3 personas hicieron clic · %n bajas</numerusform></translation>
     </message>
     <message>
         <source>Texts sent</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS enviados</translation>
     </message>
     <message>
         <source>Texts delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS entregados</translation>
     </message>
 </context>
 <context>
@@ -5179,10 +4993,7 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation>
-            <numerusform>%n reemplazado</numerusform>
-            <numerusform>%n reemplazados</numerusform>
-        </translation>
+        <translation><numerusform>%n reemplazado</numerusform><numerusform>%n reemplazados</numerusform></translation>
     </message>
     <message>
         <source>No matches</source>
@@ -5190,10 +5001,7 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n coincidencia</numerusform>
-            <numerusform>%n coincidencias</numerusform>
-        </translation>
+        <translation><numerusform>%n coincidencia</numerusform><numerusform>%n coincidencias</numerusform></translation>
     </message>
 </context>
 <context>
@@ -5210,14 +5018,11 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
         <source>Subject: %1
 Preheader: %2
 %n character(s) of %3</source>
-        <translation>
-            <numerusform>Asunto: %1
+        <translation><numerusform>Asunto: %1
 Texto de vista previa: %2
-%n carácter de %3</numerusform>
-            <numerusform>Asunto: %1
+%n carácter de %3</numerusform><numerusform>Asunto: %1
 Texto de vista previa: %2
-%n caracteres de %3</numerusform>
-        </translation>
+%n caracteres de %3</numerusform></translation>
     </message>
     <message>
         <source>(none)</source>
@@ -5295,7 +5100,7 @@ Texto de vista previa: %2
         <translation>Etiquetar a todos</translation>
     </message>
     <message>
-        <source>Optional: how these people agreed, e.g. &quot;Sign-up form, March 2026&quot;</source>
+        <source>Optional: how these people agreed, e.g. "Sign-up form, March 2026"</source>
         <translation>Opcional: cómo dieron su consentimiento, p. ej. «Formulario de alta, marzo de 2026»</translation>
     </message>
     <message>
@@ -5415,7 +5220,7 @@ Texto de vista previa: %2
         <translation>Separador</translation>
     </message>
     <message>
-        <source>custom field &quot;%1&quot;</source>
+        <source>custom field "%1"</source>
         <translation>campo personalizado «%1»</translation>
     </message>
     <message>
@@ -5439,10 +5244,7 @@ Texto de vista previa: %2
     </message>
     <message numerus="yes">
         <source>Automatic backup saved as %1; %n older backup(s) removed.</source>
-        <translation>
-            <numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform>
-            <numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform>
-        </translation>
+        <translation><numerusform>Copia automática guardada como %1; se eliminó %n copia antigua.</numerusform><numerusform>Copia automática guardada como %1; se eliminaron %n copias antiguas.</numerusform></translation>
     </message>
     <message>
         <source>Automatic backup failed: %1</source>
@@ -5654,10 +5456,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>LUX Marketing — %n campaign(s) scheduled</source>
-        <translation>
-            <numerusform>LUX Marketing — %n campaña programada</numerusform>
-            <numerusform>LUX Marketing — %n campañas programadas</numerusform>
-        </translation>
+        <translation><numerusform>LUX Marketing — %n campaña programada</numerusform><numerusform>LUX Marketing — %n campañas programadas</numerusform></translation>
     </message>
     <message>
         <source>LUX Marketing keeps sending</source>
@@ -5684,7 +5483,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>failed</source>
-        <translation>fallida</translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>in doubt</source>
@@ -5727,31 +5526,19 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Loading %n remote image(s)…</source>
-        <translation>
-            <numerusform>Cargando %n imagen remota…</numerusform>
-            <numerusform>Cargando %n imágenes remotas…</numerusform>
-        </translation>
+        <translation><numerusform>Cargando %n imagen remota…</numerusform><numerusform>Cargando %n imágenes remotas…</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) not loaded, so no tracking pixel fires. Images sent inside the message show.</source>
-        <translation>
-            <numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform>
-            <numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform>
-        </translation>
+        <translation><numerusform>%n imagen remota sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform><numerusform>%n imágenes remotas sin cargar, así que no se activa ningún píxel de seguimiento. Las imágenes incluidas en el mensaje sí se ven.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n remote image(s) could not be loaded.</source>
-        <translation>
-            <numerusform>No se pudo cargar %n imagen remota.</numerusform>
-            <numerusform>No se pudieron cargar %n imágenes remotas.</numerusform>
-        </translation>
+        <translation><numerusform>No se pudo cargar %n imagen remota.</numerusform><numerusform>No se pudieron cargar %n imágenes remotas.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
-        <translation>
-            <numerusform>…y %n más.</numerusform>
-            <numerusform>…y %n más.</numerusform>
-        </translation>
+        <translation><numerusform>…y %n más.</numerusform><numerusform>…y %n más.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -5898,10 +5685,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n contact(s) match</source>
-        <translation>
-            <numerusform>coincide %n contacto</numerusform>
-            <numerusform>coinciden %n contactos</numerusform>
-        </translation>
+        <translation><numerusform>coincide %n contacto</numerusform><numerusform>coinciden %n contactos</numerusform></translation>
     </message>
     <message>
         <source>is less than</source>
@@ -5992,7 +5776,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>A day</source>
-        <translation>Por día</translation>
+        <translation>Al día</translation>
     </message>
     <message>
         <source>At once</source>
@@ -6024,7 +5808,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Requests at once:</source>
-        <translation>Peticiones a la vez:</translation>
+        <translation>Solicitudes simultáneas:</translation>
     </message>
     <message>
         <source>Exchange Online allows 30 messages a minute, 10,000 recipients a day and 4 requests at once.</source>
@@ -6056,7 +5840,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>The secret was not saved: %1</source>
-        <translation>El secreto no se guardó: %1</translation>
+        <translation>El secreto no se ha guardado: %1</translation>
     </message>
     <message>
         <source>A client secret is saved in the keychain.</source>
@@ -6322,7 +6106,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Mostrar imágenes locales de cualquier lugar de este equipo</translation>
     </message>
     <message>
-        <source>Off: the template preview shows local images only from the template&apos;s own folder, so a template cannot display other files you can read.</source>
+        <source>Off: the template preview shows local images only from the template's own folder, so a template cannot display other files you can read.</source>
         <translation>Desactivado: la vista previa de la plantilla solo muestra imágenes locales de la carpeta de la propia plantilla, así que una plantilla no puede mostrar otros archivos que puedas leer.</translation>
     </message>
     <message>
@@ -6331,7 +6115,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished">SMS</translation>
+        <translation>SMS</translation>
     </message>
 </context>
 <context>
@@ -6408,536 +6192,524 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <name>lux::ui::SmsComposer</name>
     <message>
         <source>&amp;Message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mensaje</translation>
     </message>
     <message>
         <source>Text message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de texto</translation>
     </message>
     <message>
         <source>The text of the message. Merge tags such as {{first_name}} are filled in for each contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto del mensaje. Las etiquetas de combinación como {{first_name}} se rellenan para cada contacto.</translation>
     </message>
     <message>
         <source>Acme: Spring sale, 20% off everything until Sunday.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acme: Rebajas de primavera, 20 % de descuento en todo hasta el domingo.</translation>
     </message>
     <message>
         <source>Encoding and parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Codificación y partes</translation>
     </message>
     <message>
         <source>GSM-7 fits 160 characters in one part and 153 in each part of a longer text; ^ { } \ [ ] ~ | and € count twice. UCS-2 fits 70, then 67 a part.</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM-7 admite 160 caracteres en una parte y 153 en cada parte de un texto más largo; ^ { } \ [ ] ~ | y € cuentan doble. UCS-2 admite 70, y luego 67 por parte.</translation>
     </message>
     <message>
         <source>Length limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de longitud</translation>
     </message>
     <message>
         <source>Characters that force UCS-2</source>
-        <translation type="unfinished"></translation>
+        <translation>Caracteres que obligan a usar UCS-2</translation>
     </message>
     <message>
         <source>Replace look-alikes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituir caracteres parecidos</translation>
     </message>
     <message>
         <source>Replace curly quotes, long dashes, the ellipsis and special spaces with plain characters, so the text fits GSM-7 and costs fewer parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituye las comillas tipográficas, las rayas, los puntos suspensivos y los espacios especiales por caracteres simples, para que el texto quepa en GSM-7 y ocupe menos partes.</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del remitente</translation>
     </message>
     <message>
         <source>Opt-out line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de baja</translation>
     </message>
     <message>
         <source>Marketing texts say how to stop receiving them. Twilio stops texting a number that replies STOP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mensajes de marketing indican cómo dejar de recibirlos. Twilio deja de enviar mensajes a un número que responde STOP.</translation>
     </message>
     <message>
         <source>GSM-7</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM-7</translation>
     </message>
     <message>
         <source>UCS-2</source>
-        <translation type="unfinished"></translation>
+        <translation>UCS-2</translation>
     </message>
     <message numerus="yes">
         <source>%n part(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n parte</numerusform><numerusform>%n partes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n character(s) left in this part</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>queda %n carácter en esta parte</numerusform><numerusform>quedan %n caracteres en esta parte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n character(s) over Twilio&apos;s limit of %1: Twilio refuses a longer text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>%n character(s) over Twilio's limit of %1: Twilio refuses a longer text.</source>
+        <translation><numerusform>%n carácter por encima del límite de Twilio de %1: Twilio rechaza un texto más largo.</numerusform><numerusform>%n caracteres por encima del límite de Twilio de %1: Twilio rechaza un texto más largo.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 force(s) UCS-2: 70 characters a part instead of 160.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 obliga a usar UCS-2: 70 caracteres por parte en lugar de 160.</numerusform><numerusform>%1 obligan a usar UCS-2: 70 caracteres por parte en lugar de 160.</numerusform></translation>
     </message>
     <message>
         <source>Start the text with your sender name, “%1”, so people know who is texting them (CTIA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza el texto con tu nombre de remitente, «%1», para que la gente sepa quién le escribe (CTIA).</translation>
     </message>
     <message>
         <source>“%1” will be added at the end; it is counted above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se añadirá «%1» al final; ya está contado arriba.</translation>
     </message>
 </context>
 <context>
     <name>lux::ui::SmsPhonePreview</name>
     <message>
         <source>Phone preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa en el teléfono</translation>
     </message>
     <message>
-        <source>The text as the sample contact&apos;s phone shows it; a blue mark shows where each part ends</source>
-        <translation type="unfinished"></translation>
+        <source>The text as the sample contact's phone shows it; a blue mark shows where each part ends</source>
+        <translation>El texto tal como lo muestra el teléfono del contacto de ejemplo; una marca azul indica dónde termina cada parte</translation>
     </message>
     <message>
         <source>Your business</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu empresa</translation>
     </message>
     <message>
         <source>Text Message · Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de texto · Hoy</translation>
     </message>
     <message>
         <source>Your text appears here as your contacts see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu texto aparece aquí tal como lo ven tus contactos.</translation>
     </message>
 </context>
 <context>
     <name>lux::ui::SmsSenderDialog</name>
     <message>
         <source>Change Sending Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar número de envío</translation>
     </message>
     <message>
         <source>Add Sending Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir número de envío</translation>
     </message>
     <message>
         <source>+15551234567, a short code, or MG… for a Messaging Service</source>
-        <translation type="unfinished"></translation>
+        <translation>+15551234567, un código corto o MG… para un servicio de mensajería</translation>
     </message>
     <message>
         <source>Number or service:</source>
-        <translation type="unfinished"></translation>
+        <translation>Número o servicio:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
         <source>Messages a second:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes por segundo:</translation>
     </message>
     <message>
         <source>Messages a day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes al día:</translation>
     </message>
     <message>
         <source>Requests at once:</source>
-        <translation type="unfinished">Peticiones a la vez:</translation>
+        <translation>Solicitudes simultáneas:</translation>
     </message>
     <message>
-        <source>Twilio sends 1 message a second from a long code, 3 from a toll-free number and 100 from a short code; a Messaging Service as many as its numbers together. Faster than your number allows, texts wait in Twilio&apos;s queue and may expire.</source>
-        <translation type="unfinished"></translation>
+        <source>Twilio sends 1 message a second from a long code, 3 from a toll-free number and 100 from a short code; a Messaging Service as many as its numbers together. Faster than your number allows, texts wait in Twilio's queue and may expire.</source>
+        <translation>Twilio envía 1 mensaje por segundo desde un código largo, 3 desde un número gratuito y 100 desde un código corto; un servicio de mensajería, tantos como sus números juntos. Más rápido de lo que permite el número, los SMS esperan en la cola de Twilio y pueden caducar.</translation>
     </message>
 </context>
 <context>
     <name>lux::ui::SmsSettings</name>
     <message>
         <source>Toll-free</source>
-        <translation type="unfinished"></translation>
+        <translation>Número gratuito</translation>
     </message>
     <message>
         <source>Short code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código corto</translation>
     </message>
     <message>
         <source>Messaging Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio de mensajería</translation>
     </message>
     <message>
         <source>Long code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código largo</translation>
     </message>
     <message>
         <source>Twilio account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta de Twilio</translation>
     </message>
     <message>
-        <source>Texts go out through your Twilio account. The Account SID and the API key SID are saved in this database, so a teammate who opens it has them; the Auth Token or the key&apos;s secret stays in your keychain.</source>
-        <translation type="unfinished"></translation>
+        <source>Texts go out through your Twilio account. The Account SID and the API key SID are saved in this database, so a teammate who opens it has them; the Auth Token or the key's secret stays in your keychain.</source>
+        <translation>Los SMS salen por tu cuenta de Twilio. El Account SID y el SID de la clave de API se guardan en esta base de datos, así que un compañero que la abra los tiene; el Auth Token o el secreto de la clave se quedan en tu llavero.</translation>
     </message>
     <message>
         <source>AC followed by 32 letters and digits, from the Twilio Console</source>
-        <translation type="unfinished"></translation>
+        <translation>AC seguido de 32 letras y cifras, de la consola de Twilio</translation>
     </message>
     <message>
         <source>Account SID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Account SID:</translation>
     </message>
     <message>
         <source>Optional: SK…, an API key of this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: SK…, una clave de API de esta cuenta</translation>
     </message>
     <message>
         <source>API key SID:</source>
-        <translation type="unfinished"></translation>
+        <translation>SID de la clave de API:</translation>
     </message>
     <message>
         <source>Save in Keychain</source>
-        <translation type="unfinished">Guardar en el llavero</translation>
+        <translation>Guardar en el llavero</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Quitar</translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Removes the secret from the keychain: no text can go out until another is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quita el secreto del llavero: no sale ningún SMS hasta que se guarde otro.</translation>
     </message>
     <message>
         <source>Remove Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar secreto</translation>
     </message>
     <message>
         <source>Remove the saved secret from the keychain? Texts cannot go out until another one is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar del llavero el secreto guardado? Los SMS no pueden salir hasta que se guarde otro.</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzado</translation>
     </message>
     <message>
         <source>API address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de la API:</translation>
     </message>
     <message>
         <source>Not a web address: it must start with https://</source>
-        <translation type="unfinished">No es una dirección web: debe empezar por https://</translation>
+        <translation>No es una dirección web: debe empezar por https://</translation>
     </message>
     <message>
         <source>Test Connection</source>
-        <translation type="unfinished">Probar conexión</translation>
+        <translation>Probar conexión</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Sending numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Números de envío</translation>
     </message>
     <message>
         <source>Number or service</source>
-        <translation type="unfinished"></translation>
+        <translation>Número o servicio</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>A second</source>
-        <translation type="unfinished"></translation>
+        <translation>Por segundo</translation>
     </message>
     <message>
         <source>A day</source>
-        <translation type="unfinished">Por día</translation>
+        <translation>Al día</translation>
     </message>
     <message>
         <source>At once</source>
-        <translation type="unfinished">A la vez</translation>
+        <translation>A la vez</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Editar…</translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>A campaign texts from one of these: a number of your Twilio account, a short code, or a Messaging Service (MG…) that picks a number from its pool. Each keeps to its own pace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña envía SMS desde uno de estos: un número de tu cuenta de Twilio, un código corto o un servicio de mensajería (MG…) que elige un número de su grupo. Cada uno mantiene su propio ritmo.</translation>
     </message>
     <message>
         <source>Remove Sending Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar número de envío</translation>
     </message>
     <message>
         <source>Remove %1 from the sending numbers? Nothing changes at Twilio.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar %1 de los números de envío? En Twilio no cambia nada.</translation>
     </message>
     <message>
         <source>Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas de silencio</translation>
     </message>
     <message>
         <source>Texts go out from</source>
-        <translation type="unfinished"></translation>
+        <translation>Los SMS salen de</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
-        <source>No marketing text ever goes outside this window in the recipient&apos;s local time: the time zone of their contact, else of their number (the narrowest window where an area code spans several). Texts due outside it wait until it opens. US law (TCPA) allows 08:00 to 21:00.</source>
-        <translation type="unfinished"></translation>
+        <source>No marketing text ever goes outside this window in the recipient's local time: the time zone of their contact, else of their number (the narrowest window where an area code spans several). Texts due outside it wait until it opens. US law (TCPA) allows 08:00 to 21:00.</source>
+        <translation>Ningún SMS de marketing sale nunca fuera de esta franja en la hora local del destinatario: la zona horaria de su contacto o, si no, la de su número (la franja más estrecha cuando un prefijo abarca varias). Los SMS que tocan fuera de ella esperan a que se abra. La ley de EE. UU. (TCPA) permite de 08:00 a 21:00.</translation>
     </message>
     <message>
         <source>Apply the stricter state windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar las franjas más estrictas de los estados</translation>
     </message>
     <message>
         <source>Some US states allow fewer hours (Florida, Oklahoma and Maryland: 08:00 to 20:00) or no texts on Sundays and holidays (Alabama, Louisiana, Mississippi). docs/sms.md lists every rule with its source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos estados de EE. UU. permiten menos horas (Florida, Oklahoma y Maryland: de 08:00 a 20:00) o ningún SMS en domingos y festivos (Alabama, Luisiana, Misisipi). docs/sms.md enumera cada regla con su fuente.</translation>
     </message>
     <message>
         <source>Texts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Acme Coffee</source>
-        <translation type="unfinished"></translation>
+        <translation>Acme Coffee</translation>
     </message>
     <message>
-        <source>Sender&apos;s name:</source>
-        <translation type="unfinished"></translation>
+        <source>Sender's name:</source>
+        <translation>Nombre del remitente:</translation>
     </message>
     <message>
-        <source>Every marketing text starts with it, as the carriers&apos; rules (CTIA) ask: “Acme Coffee: 20% off this weekend…”.</source>
-        <translation type="unfinished"></translation>
+        <source>Every marketing text starts with it, as the carriers' rules (CTIA) ask: “Acme Coffee: 20% off this weekend…”.</source>
+        <translation>Todo SMS de marketing empieza por él, como piden las reglas de los operadores (CTIA): «Acme Coffee: 20 % de descuento este fin de semana…».</translation>
     </message>
     <message>
         <source>Acme Coffee: questions? help@acme.example or +1 555 010 0100. Msg &amp; data rates may apply. Reply STOP to opt out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acme Coffee: ¿dudas? help@acme.example o +1 555 010 0100. Pueden aplicarse tarifas de mensajes y datos. Responde STOP para darte de baja.</translation>
     </message>
     <message>
-        <source>lux-tracker answers HELP and INFO with it, from a copy of its own: give it the same text in its sms_help_text setting, only if Twilio&apos;s own HELP reply is off, or people get two (docs/tracker.md).</source>
-        <translation type="unfinished"></translation>
+        <source>lux-tracker answers HELP and INFO with it, from a copy of its own: give it the same text in its sms_help_text setting, only if Twilio's own HELP reply is off, or people get two (docs/tracker.md).</source>
+        <translation>lux-tracker responde a HELP e INFO con él, desde una copia propia: dale el mismo texto en su ajuste sms_help_text, solo si la respuesta HELP de Twilio está desactivada, o la gente recibirá dos (docs/tracker.md).</translation>
     </message>
     <message>
         <source>HELP answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta a HELP:</translation>
     </message>
     <message>
         <source>Characters: %1 · Parts: %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Caracteres: %1 · Partes: %2 · %3</translation>
     </message>
     <message>
         <source>Default country:</source>
-        <translation type="unfinished"></translation>
+        <translation>País predeterminado:</translation>
     </message>
     <message>
         <source>The country a number is read in when it is written without + and a country code, in imports and the contact editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>El país en que se lee un número escrito sin + ni prefijo de país, en las importaciones y el editor de contactos.</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Precios</translation>
     </message>
     <message>
-        <source>What one segment costs, by the destination country: estimates for the campaign wizard&apos;s cost estimate, not what Twilio bills. Change them to your account&apos;s prices.</source>
-        <translation type="unfinished"></translation>
+        <source>What one segment costs, by the destination country: estimates for the campaign wizard's cost estimate, not what Twilio bills. Change them to your account's prices.</source>
+        <translation>Lo que cuesta un segmento según el país de destino: estimaciones para el coste estimado del asistente de campañas, no lo que factura Twilio. Cámbialos por los precios de tu cuenta.</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">País</translation>
+        <translation>País</translation>
     </message>
     <message>
         <source>A segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Por segmento</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Moneda</translation>
     </message>
     <message>
         <source>Double-click a price or a currency to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haz doble clic en un precio o una moneda para cambiarlo.</translation>
     </message>
     <message>
         <source>Add Country…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir país…</translation>
     </message>
     <message>
         <source>That is an API key SID: it goes in the field below. The Account SID starts with AC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso es un SID de clave de API: va en el campo de abajo. El Account SID empieza por AC.</translation>
     </message>
     <message>
-        <source>An Account SID is AC followed by 32 letters a–f and digits (34 characters); it is on the Twilio Console&apos;s home page. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <source>An Account SID is AC followed by 32 letters a–f and digits (34 characters); it is on the Twilio Console's home page. Nothing was saved.</source>
+        <translation>Un Account SID es AC seguido de 32 letras a–f y cifras (34 caracteres); está en la página de inicio de la consola de Twilio. No se ha guardado nada.</translation>
     </message>
     <message>
         <source>An API key SID is SK followed by 32 letters a–f and digits (34 characters). Leave it empty to use the Auth Token. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un SID de clave de API es SK seguido de 32 letras a–f y cifras (34 caracteres). Déjalo vacío para usar el Auth Token. No se ha guardado nada.</translation>
     </message>
     <message>
         <source>API key secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secreto de la clave de API:</translation>
     </message>
     <message>
         <source>Auth Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth Token:</translation>
     </message>
     <message>
-        <source>Paste the API key&apos;s secret</source>
-        <translation type="unfinished"></translation>
+        <source>Paste the API key's secret</source>
+        <translation>Pega el secreto de la clave de API</translation>
     </message>
     <message>
         <source>Paste the Auth Token from the Twilio Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Pega el Auth Token de la consola de Twilio</translation>
     </message>
     <message>
-        <source>An API key&apos;s secret is 32 letters and digits, shown once when the key is made. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <source>An API key's secret is 32 letters and digits, shown once when the key is made. Nothing was saved.</source>
+        <translation>El secreto de una clave de API son 32 letras y cifras, que se muestran una sola vez al crear la clave. No se ha guardado nada.</translation>
     </message>
     <message>
         <source>An Auth Token is 32 letters a–f and digits: copy it whole from the Twilio Console. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un Auth Token son 32 letras a–f y cifras: cópialo entero de la consola de Twilio. No se ha guardado nada.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Guardando…</translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>The secret was not saved: %1</source>
-        <translation type="unfinished">El secreto no se guardó: %1</translation>
+        <translation>El secreto no se ha guardado: %1</translation>
     </message>
     <message>
-        <source>The API key&apos;s secret is saved in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <source>The API key's secret is saved in the keychain.</source>
+        <translation>El secreto de la clave de API está guardado en el llavero.</translation>
     </message>
     <message>
         <source>The Auth Token is saved in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>El Auth Token está guardado en el llavero.</translation>
     </message>
     <message>
         <source>Saved; paste to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado; pega otro para sustituirlo</translation>
     </message>
     <message>
         <source>The secret was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El secreto no se ha quitado: %1</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished">Buscando en el llavero…</translation>
+        <translation>Buscando en el llavero…</translation>
     </message>
     <message>
         <source>No secret for this API key saved yet: texts cannot go out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay secreto guardado para esta clave de API: los SMS no pueden salir.</translation>
     </message>
     <message>
         <source>No Auth Token saved yet: texts cannot go out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay Auth Token guardado: los SMS no pueden salir.</translation>
     </message>
     <message>
         <source>The keychain cannot be read: %1</source>
-        <translation type="unfinished">No se puede leer el llavero: %1</translation>
+        <translation>No se puede leer el llavero: %1</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished">Probando…</translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>Enter the Account SID (AC…) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe primero el Account SID (AC…).</translation>
     </message>
     <message>
         <source>Asking Twilio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntando a Twilio…</translation>
     </message>
     <message>
         <source>Twilio accepts the account and its secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio acepta la cuenta y su secreto.</translation>
     </message>
     <message>
         <source>Connected to the Twilio account “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a la cuenta de Twilio «%1».</translation>
     </message>
     <message>
         <source>No Auth Token in the keychain: paste it above first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay Auth Token en el llavero: pégalo arriba primero.</translation>
     </message>
     <message>
         <source>No secret for the API key in the keychain: paste it above first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay secreto de la clave de API en el llavero: pégalo arriba primero.</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba cancelada.</translation>
     </message>
     <message>
         <source>The window must end after it starts. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La franja debe terminar después de empezar. No se ha guardado nada.</translation>
     </message>
     <message>
         <source>Wider than 08:00 to 21:00: US law does not allow marketing texts outside that window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Más amplia que de 08:00 a 21:00: la ley de EE. UU. no permite SMS de marketing fuera de esa franja.</translation>
     </message>
     <message>
         <source>“%1” is not a price: write it like %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un precio: escríbelo como %2.</translation>
     </message>
     <message>
         <source>“%1” is not a currency: three letters, like USD or EUR.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es una moneda: tres letras, como USD o EUR.</translation>
     </message>
     <message>
         <source>“%1” is not a country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un código de país.</translation>
     </message>
     <message>
         <source>%1 has a price already: double-click it to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene precio: haz doble clic en él para cambiarlo.</translation>
     </message>
     <message>
         <source>The prices were not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Los precios no se han guardado: %1</translation>
     </message>
     <message>
         <source>Prices saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precios guardados.</translation>
     </message>
     <message>
-        <source>Add a Country&apos;s Price</source>
-        <translation type="unfinished"></translation>
+        <source>Add a Country's Price</source>
+        <translation>Añadir el precio de un país</translation>
     </message>
     <message>
         <source>Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>País:</translation>
     </message>
     <message>
         <source>A segment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Por segmento:</translation>
     </message>
     <message>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Moneda:</translation>
     </message>
 </context>
 <context>
@@ -6999,10 +6771,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n address(es)</source>
-        <translation>
-            <numerusform>%n dirección</numerusform>
-            <numerusform>%n direcciones</numerusform>
-        </translation>
+        <translation><numerusform>%n dirección</numerusform><numerusform>%n direcciones</numerusform></translation>
     </message>
     <message>
         <source>Add to the Suppression List</source>
@@ -7034,17 +6803,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n address(es) added.</source>
-        <translation>
-            <numerusform>%n dirección añadida.</numerusform>
-            <numerusform>%n direcciones añadidas.</numerusform>
-        </translation>
+        <translation><numerusform>%n dirección añadida.</numerusform><numerusform>%n direcciones añadidas.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n already on the list.</source>
-        <translation>
-            <numerusform>%n ya estaba en la lista.</numerusform>
-            <numerusform>%n ya estaban en la lista.</numerusform>
-        </translation>
+        <translation><numerusform>%n ya estaba en la lista.</numerusform><numerusform>%n ya estaban en la lista.</numerusform></translation>
     </message>
     <message>
         <source>Skipped lines:</source>
@@ -7125,8 +6888,8 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>e.g. Spring news for {{first_name | default: &quot;you&quot;}}</source>
-        <translation>p. ej. Novedades de primavera para {{first_name | default: &quot;ti&quot;}}</translation>
+        <source>e.g. Spring news for {{first_name | default: "you"}}</source>
+        <translation>p. ej. Novedades de primavera para {{first_name | default: "ti"}}</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -7285,11 +7048,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Texto sin formato</translation>
     </message>
     <message>
-        <source>Any contact&apos;s email address</source>
+        <source>Any contact's email address</source>
         <translation>El correo de cualquier contacto</translation>
     </message>
     <message>
-        <source>Pick a contact, or type any contact&apos;s address and press Enter</source>
+        <source>Pick a contact, or type any contact's address and press Enter</source>
         <translation>Elige un contacto, o escribe la dirección de cualquiera y pulsa Intro</translation>
     </message>
     <message>
@@ -7410,17 +7173,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n error(s) that block sending</source>
-        <translation>
-            <numerusform>%n error que bloquea el envío</numerusform>
-            <numerusform>%n errores que bloquean el envío</numerusform>
-        </translation>
+        <translation><numerusform>%n error que bloquea el envío</numerusform><numerusform>%n errores que bloquean el envío</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n aviso</numerusform>
-            <numerusform>%n avisos</numerusform>
-        </translation>
+        <translation><numerusform>%n aviso</numerusform><numerusform>%n avisos</numerusform></translation>
     </message>
     <message>
         <source>Name or tag</source>
@@ -7428,10 +7185,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
-        <translation>
-            <numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform>
-            <numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform>
-        </translation>
+        <translation><numerusform>Comprobaciones: nada bloquea el envío; %n aviso que revisar.</numerusform><numerusform>Comprobaciones: nada bloquea el envío; %n avisos que revisar.</numerusform></translation>
     </message>
     <message>
         <source>The template is too large or too deeply nested to show; the check below says where.</source>
@@ -7461,7 +7215,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Dirección:</translation>
     </message>
     <message>
-        <source>The API token from the server&apos;s api-token file</source>
+        <source>The API token from the server's api-token file</source>
         <translation>El token de API del archivo api-token del servidor</translation>
     </message>
     <message>
@@ -7505,7 +7259,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <source>While LUX runs, it pulls events every minute. Unsubscribes reach the suppression list at once; opens and clicks by image proxies and link scanners are kept apart from people&apos;s.</source>
+        <source>While LUX runs, it pulls events every minute. Unsubscribes reach the suppression list at once; opens and clicks by image proxies and link scanners are kept apart from people's.</source>
         <translation>Mientras LUX está abierto, recoge los eventos cada minuto. Las bajas pasan a la lista de supresión al momento; las aperturas y clics de proxies de imágenes y analizadores de enlaces se separan de los de personas.</translation>
     </message>
     <message>
@@ -7514,10 +7268,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>Synced just now: %n new event(s).</source>
-        <translation>
-            <numerusform>Sincronizado ahora mismo: %n evento nuevo.</numerusform>
-            <numerusform>Sincronizado ahora mismo: %n eventos nuevos.</numerusform>
-        </translation>
+        <translation><numerusform>Sincronizado ahora mismo: %n evento nuevo.</numerusform><numerusform>Sincronizado ahora mismo: %n eventos nuevos.</numerusform></translation>
     </message>
     <message>
         <source>An API token is saved in the keychain.</source>
@@ -7533,10 +7284,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n key(s) in the keychain; key %1 signs.</source>
-        <translation>
-            <numerusform>%n clave en el llavero; firma la clave %1.</numerusform>
-            <numerusform>%n claves en el llavero; firma la clave %1.</numerusform>
-        </translation>
+        <translation><numerusform>%n clave en el llavero; firma la clave %1.</numerusform><numerusform>%n claves en el llavero; firma la clave %1.</numerusform></translation>
     </message>
     <message>
         <source>Last synced %1.</source>
@@ -7567,7 +7315,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Claves de firma para el servidor</translation>
     </message>
     <message>
-        <source>Put these lines in the server&apos;s keys file (/etc/lux-tracker/keys) and restart lux-tracker. Until then, the links in new messages will not work.</source>
+        <source>Put these lines in the server's keys file (/etc/lux-tracker/keys) and restart lux-tracker. Until then, the links in new messages will not work.</source>
         <translation>Pon estas líneas en el archivo de claves del servidor (/etc/lux-tracker/keys) y reinicia lux-tracker. Hasta entonces, los enlaces de los mensajes nuevos no funcionarán.</translation>
     </message>
     <message>
@@ -7587,7 +7335,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Con un servidor, cada mensaje lleva un enlace de baja con un clic hacia él, con seguimiento o sin él. Sin servidor, los mensajes llevan una dirección de baja por correo al buzón remitente, y no se siguen las aperturas ni los clics. La dirección se guarda en esta base de datos; el token y las claves se quedan en tu llavero.</translation>
     </message>
     <message>
-        <source>Paste the contents of the server&apos;s keys file: one key a line, the first signs. If messages already went out without a server, give the server these keys instead (New Key shows them), or their unsubscribe addresses stop working.</source>
+        <source>Paste the contents of the server's keys file: one key a line, the first signs. If messages already went out without a server, give the server these keys instead (New Key shows them), or their unsubscribe addresses stop working.</source>
         <translation>Pega el contenido del archivo de claves del servidor: una clave por línea; la primera firma. Si ya salieron mensajes sin servidor, dale al servidor estas claves en su lugar (Clave nueva las muestra), o sus direcciones de baja dejarán de funcionar.</translation>
     </message>
     <message>
@@ -7742,7 +7490,7 @@ Sistema de archivos: %6</translation>
         <translation>Se exportó una copia de %1 a %2.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;db %1&apos;. Commands: init, info, check, backup, restore, export.</source>
+        <source>Unknown command 'db %1'. Commands: init, info, check, backup, restore, export.</source>
         <translation>Orden desconocida «db %1». Órdenes: init, info, check, backup, restore, export.</translation>
     </message>
     <message>
@@ -7766,11 +7514,11 @@ Sistema de archivos: %6</translation>
         <translation>Falta la orden.</translation>
     </message>
     <message>
-        <source>Unknown command group &apos;%1&apos;.</source>
+        <source>Unknown command group '%1'.</source>
         <translation>Grupo de órdenes desconocido «%1».</translation>
     </message>
     <message>
-        <source>Try &apos;luxctl --help&apos;.</source>
+        <source>Try 'luxctl --help'.</source>
         <translation>Prueba «luxctl --help».</translation>
     </message>
     <message>
@@ -7786,7 +7534,7 @@ Sistema de archivos: %6</translation>
         <translation>--preset admite auto, mailchimp, hubspot o generic.</translation>
     </message>
     <message>
-        <source>--map takes COLUMN=FIELD, not &quot;%1&quot;.</source>
+        <source>--map takes COLUMN=FIELD, not "%1".</source>
         <translation>--map admite COLUMNA=CAMPO, no «%1».</translation>
     </message>
     <message>
@@ -7870,15 +7618,15 @@ Etiquetas: %7</translation>
         <translation>segment save necesita un nombre y --rules ARCHIVO.json.</translation>
     </message>
     <message>
-        <source>Saved segment &quot;%1&quot; (%2 contacts now).</source>
+        <source>Saved segment "%1" (%2 contacts now).</source>
         <translation>Segmento «%1» guardado (%2 contactos ahora).</translation>
     </message>
     <message>
-        <source>Unknown command &apos;segment %1&apos;. Commands: save, list.</source>
+        <source>Unknown command 'segment %1'. Commands: save, list.</source>
         <translation>Orden desconocida «segment %1». Órdenes: save, list.</translation>
     </message>
     <message>
-        <source>create the database, or update it to this version&apos;s schema</source>
+        <source>create the database, or update it to this version's schema</source>
         <translation>crea la base de datos o la actualiza al esquema de esta versión</translation>
     </message>
     <message>
@@ -7886,7 +7634,7 @@ Etiquetas: %7</translation>
         <translation>ruta, esquema, tamaño, usuarios, estado del bloqueo</translation>
     </message>
     <message>
-        <source>run SQLite&apos;s integrity and foreign key checks</source>
+        <source>run SQLite's integrity and foreign key checks</source>
         <translation>ejecuta las comprobaciones de integridad y de claves foráneas de SQLite</translation>
     </message>
     <message>
@@ -7914,7 +7662,7 @@ Etiquetas: %7</translation>
         <translation>añade un contacto</translation>
     </message>
     <message>
-        <source>one contact&apos;s fields and tags</source>
+        <source>one contact's fields and tags</source>
         <translation>los campos y etiquetas de un contacto</translation>
     </message>
     <message>
@@ -7966,7 +7714,7 @@ Etiquetas: %7</translation>
         <translation>(borrada)</translation>
     </message>
     <message>
-        <source>Unknown command &apos;suppress %1&apos;. Commands: add, import, list.</source>
+        <source>Unknown command 'suppress %1'. Commands: add, import, list.</source>
         <translation>Orden desconocida «suppress %1». Órdenes: add, import, list.</translation>
     </message>
     <message>
@@ -7974,11 +7722,11 @@ Etiquetas: %7</translation>
         <translation>contacts forget necesita exactamente un argumento: la dirección de correo.</translation>
     </message>
     <message>
-        <source>Forgotten: the contact&apos;s data is erased and the address is suppressed as a hash.</source>
+        <source>Forgotten: the contact's data is erased and the address is suppressed as a hash.</source>
         <translation>Olvidado: se borraron los datos del contacto y la dirección queda suprimida como hash.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;contacts %1&apos;. Commands: import, export, add, show, count, forget.</source>
+        <source>Unknown command 'contacts %1'. Commands: import, export, add, show, count, forget.</source>
         <translation>Orden desconocida «contacts %1». Órdenes: import, export, add, show, count, forget.</translation>
     </message>
     <message>
@@ -8034,8 +7782,8 @@ Etiquetas: %7</translation>
         <translation>template import necesita un ARCHIVO y --name NOMBRE.</translation>
     </message>
     <message>
-        <source>Saved template &quot;%1&quot; (%2, version %3).</source>
-        <translation>Plantilla &quot;%1&quot; guardada (%2, versión %3).</translation>
+        <source>Saved template "%1" (%2, version %3).</source>
+        <translation>Plantilla "%1" guardada (%2, versión %3).</translation>
     </message>
     <message>
         <source>template %1 needs a template name or a file.</source>
@@ -8058,8 +7806,8 @@ Etiquetas: %7</translation>
         <translation>template component necesita un NOMBRE y un ARCHIVO.</translation>
     </message>
     <message>
-        <source>Saved component &quot;%1&quot;; include it with {{&gt; %1}}.</source>
-        <translation>Componente &quot;%1&quot; guardado; inclúyelo con {{&gt; %1}}.</translation>
+        <source>Saved component "%1"; include it with {{&gt; %1}}.</source>
+        <translation>Componente "%1" guardado; inclúyelo con {{&gt; %1}}.</translation>
     </message>
     <message>
         <source>template brand needs a NAME and a FILE.json.</source>
@@ -8070,15 +7818,15 @@ Etiquetas: %7</translation>
         <translation>%1: no es un objeto JSON (%2 en la posición %3).</translation>
     </message>
     <message>
-        <source>Saved brand kit &quot;%1&quot;.</source>
-        <translation>Kit de marca &quot;%1&quot; guardado.</translation>
+        <source>Saved brand kit "%1".</source>
+        <translation>Kit de marca "%1" guardado.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;template %1&apos;. Commands: import, list, render, check, component, brand.</source>
+        <source>Unknown command 'template %1'. Commands: import, list, render, check, component, brand.</source>
         <translation>Orden desconocida «template %1». Órdenes: import, list, render, check, component, brand.</translation>
     </message>
     <message>
-        <source>Give the campaign&apos;s number, as printed by campaign create.</source>
+        <source>Give the campaign's number, as printed by campaign create.</source>
         <translation>Indica el número de la campaña, tal como lo muestra campaign create.</translation>
     </message>
     <message>
@@ -8102,8 +7850,8 @@ Etiquetas: %7</translation>
         <translation>Remitente %1: %2 por minuto, %3 al día, %4 a la vez.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;sender %1&apos;. Commands: add, list.</source>
-        <translation>Orden desconocida &apos;sender %1&apos;. Órdenes: add, list.</translation>
+        <source>Unknown command 'sender %1'. Commands: add, list.</source>
+        <translation>Orden desconocida 'sender %1'. Órdenes: add, list.</translation>
     </message>
     <message>
         <source>Campaign %1 created (draft).</source>
@@ -8134,15 +7882,12 @@ Etiquetas: %7</translation>
         <translation>enviar ahora con Microsoft Graph, hasta resolver cada destinatario</translation>
     </message>
     <message>
-        <source>Unknown command &apos;scheduler %1&apos;. Commands: run.</source>
-        <translation>Orden desconocida &apos;scheduler %1&apos;. Órdenes: run.</translation>
+        <source>Unknown command 'scheduler %1'. Commands: run.</source>
+        <translation>Orden desconocida 'scheduler %1'. Órdenes: run.</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) run.</source>
-        <translation>
-            <numerusform>%n campaña ejecutada.</numerusform>
-            <numerusform>%n campañas ejecutadas.</numerusform>
-        </translation>
+        <translation><numerusform>%n campaña ejecutada.</numerusform><numerusform>%n campañas ejecutadas.</numerusform></translation>
     </message>
     <message>
         <source>send scheduled campaigns when due, without a window; --until-idle</source>
@@ -8158,10 +7903,7 @@ Etiquetas: %7</translation>
     </message>
     <message numerus="yes">
         <source>%n failed recipient(s) will be sent again.</source>
-        <translation>
-            <numerusform>%n destinatario fallido se enviará de nuevo.</numerusform>
-            <numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform>
-        </translation>
+        <translation><numerusform>%n destinatario fallido se enviará de nuevo.</numerusform><numerusform>%n destinatarios fallidos se enviarán de nuevo.</numerusform></translation>
     </message>
     <message>
         <source>Give one to five addresses with --to.</source>
@@ -8180,7 +7922,7 @@ Etiquetas: %7</translation>
         <translation>La campaña %1 está programada para el %2%3.</translation>
     </message>
     <message>
-        <source> in each recipient&apos;s time zone</source>
+        <source> in each recipient's time zone</source>
         <translation> en la zona horaria de cada destinatario</translation>
     </message>
     <message>
@@ -8196,8 +7938,8 @@ Etiquetas: %7</translation>
         <translation>%1 eventos: %2 aperturas, %3 clics, %4 bajas (%5 de máquinas).</translation>
     </message>
     <message>
-        <source>Unknown command &apos;tracker %1&apos;. Commands: sync, test, new-key.</source>
-        <translation>Orden desconocida &apos;tracker %1&apos;. Órdenes: sync, test, new-key.</translation>
+        <source>Unknown command 'tracker %1'. Commands: sync, test, new-key.</source>
+        <translation>Orden desconocida 'tracker %1'. Órdenes: sync, test, new-key.</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed; opened by %4 people (%5 %) and %6 machines; clicked by %7 people (click-to-open %8 %); %9 unsubscribed.</source>
@@ -8216,7 +7958,7 @@ Etiquetas: %7</translation>
         <translation>comprueba que lux-tracker responde y acepta el token de API</translation>
     </message>
     <message>
-        <source>a new signing key in the keychain, printed for the server&apos;s key file</source>
+        <source>a new signing key in the keychain, printed for the server's key file</source>
         <translation>una clave de firma nueva en el llavero, impresa para el archivo de claves del servidor</translation>
     </message>
     <message>
@@ -8224,11 +7966,11 @@ Etiquetas: %7</translation>
         <translation>Los avisos previos al envío se han leído.</translation>
     </message>
     <message>
-        <source>The campaign&apos;s name.</source>
+        <source>The campaign's name.</source>
         <translation>El nombre de la campaña.</translation>
     </message>
     <message>
-        <source>The template&apos;s name.</source>
+        <source>The template's name.</source>
         <translation>El nombre de la plantilla.</translation>
     </message>
     <message>
@@ -8244,7 +7986,7 @@ Etiquetas: %7</translation>
         <translation>El buzón desde el que se envía (ver sender add).</translation>
     </message>
     <message>
-        <source>The sender&apos;s display name.</source>
+        <source>The sender's display name.</source>
         <translation>El nombre visible del remitente.</translation>
     </message>
     <message>
@@ -8276,7 +8018,7 @@ Etiquetas: %7</translation>
         <translation>Cuándo (ISO 8601; por defecto, ahora).</translation>
     </message>
     <message>
-        <source>--at&apos;s date and time in each recipient&apos;s time zone.</source>
+        <source>--at's date and time in each recipient's time zone.</source>
         <translation>La fecha y hora de --at en la zona horaria de cada destinatario.</translation>
     </message>
     <message>
@@ -8308,11 +8050,11 @@ Etiquetas: %7</translation>
         <translation>La campaña %1 ya se envió: no hay nada que hacer.</translation>
     </message>
     <message>
-        <source>Try &apos;luxctl %1 --help&apos;.</source>
+        <source>Try 'luxctl %1 --help'.</source>
         <translation>Prueba «luxctl %1 --help».</translation>
     </message>
     <message>
-        <source>print a setting&apos;s value</source>
+        <source>print a setting's value</source>
         <translation>muestra el valor de un ajuste</translation>
     </message>
     <message>
@@ -8348,8 +8090,8 @@ Etiquetas: %7</translation>
         <translation>nombres de columna auto, mailchimp, hubspot o generic.</translation>
     </message>
     <message>
-        <source>Map a column to a field (repeatable), e.g. --map &quot;E-mail&quot;=email, --map Notes=custom:notes, --map Fax=ignore.</source>
-        <translation>Asigna una columna a un campo (repetible), p. ej. --map &quot;E-mail&quot;=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
+        <source>Map a column to a field (repeatable), e.g. --map "E-mail"=email, --map Notes=custom:notes, --map Fax=ignore.</source>
+        <translation>Asigna una columna a un campo (repetible), p. ej. --map "E-mail"=email, --map Notas=custom:notas, --map Fax=ignore.</translation>
     </message>
     <message>
         <source>Tag every imported contact (repeatable).</source>
@@ -8424,7 +8166,7 @@ Etiquetas: %7</translation>
         <translation>El archivo JSON con las reglas.</translation>
     </message>
     <message>
-        <source>&apos;luxctl GROUP COMMAND --help&apos; shows that command&apos;s options.</source>
+        <source>'luxctl GROUP COMMAND --help' shows that command's options.</source>
         <translation>«luxctl GRUPO ORDEN --help» muestra las opciones de esa orden.</translation>
     </message>
     <message>
@@ -8436,7 +8178,7 @@ Etiquetas: %7</translation>
         <translation>Órdenes: %1.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;%1&apos;. Commands: %2.</source>
+        <source>Unknown command '%1'. Commands: %2.</source>
         <translation>Orden desconocida «%1». Órdenes: %2.</translation>
     </message>
     <message>
@@ -8472,8 +8214,8 @@ Etiquetas: %7</translation>
         <translation>Escribe aquí el mensaje completo (RFC 5322, MIME).</translation>
     </message>
     <message>
-        <source>With --mime: the sender, as &quot;Name &lt;address&gt;&quot; or an address.</source>
-        <translation>Con --mime: el remitente, como &quot;Nombre &lt;dirección&gt;&quot; o una dirección.</translation>
+        <source>With --mime: the sender, as "Name &lt;address&gt;" or an address.</source>
+        <translation>Con --mime: el remitente, como "Nombre &lt;dirección&gt;" o una dirección.</translation>
     </message>
     <message>
         <source>Write the preview as a PNG here (remote images blocked).</source>
@@ -8504,7 +8246,7 @@ Etiquetas: %7</translation>
         <translation>tuyo, en este equipo</translation>
     </message>
     <message>
-        <source>the database&apos;s, shared with it</source>
+        <source>the database's, shared with it</source>
         <translation>de la base de datos, compartido con ella</translation>
     </message>
     <message>
@@ -8520,7 +8262,7 @@ Etiquetas: %7</translation>
         <translation>Guardado en el llavero para %1.</translation>
     </message>
     <message>
-        <source>Unknown setting &apos;%1&apos;; `luxctl settings list` shows them all.</source>
+        <source>Unknown setting '%1'; `luxctl settings list` shows them all.</source>
         <translation>Ajuste desconocido «%1»; `luxctl settings list` los muestra todos.</translation>
     </message>
     <message>
@@ -8528,11 +8270,11 @@ Etiquetas: %7</translation>
         <translation>%1 = %2 (en %3)</translation>
     </message>
     <message>
-        <source>The database is open for writing elsewhere; pull the tracker&apos;s events there.</source>
+        <source>The database is open for writing elsewhere; pull the tracker's events there.</source>
         <translation>La base de datos está abierta para escritura en otro lugar; recoge allí los eventos del tracker.</translation>
     </message>
     <message>
-        <source>every setting with its scope (yours, or the database&apos;s) and value</source>
+        <source>every setting with its scope (yours, or the database's) and value</source>
         <translation>cada ajuste con su ámbito (tuyo o de la base de datos) y su valor</translation>
     </message>
     <message>
@@ -8573,10 +8315,7 @@ Etiquetas: %7</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n message(s) read, last look %2</source>
-        <translation>
-            <numerusform>%1: %n mensaje leído, última lectura %2</numerusform>
-            <numerusform>%1: %n mensajes leídos, última lectura %2</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n mensaje leído, última lectura %2</numerusform><numerusform>%1: %n mensajes leídos, última lectura %2</numerusform></translation>
     </message>
     <message>
         <source>never</source>
@@ -8607,11 +8346,11 @@ Etiquetas: %7</translation>
         <translation>No se ha leído nada.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;mailbox %1&apos;. Commands: read, status, messages.</source>
-        <translation>Comando desconocido &apos;mailbox %1&apos;. Comandos: read, status, messages.</translation>
+        <source>Unknown command 'mailbox %1'. Commands: read, status, messages.</source>
+        <translation>Comando desconocido 'mailbox %1'. Comandos: read, status, messages.</translation>
     </message>
     <message>
-        <source>read bounces, replies and unsubscribe mails from the sender mailboxes&apos; Inbox once</source>
+        <source>read bounces, replies and unsubscribe mails from the sender mailboxes' Inbox once</source>
         <translation>leer una vez los rebotes, respuestas y correos de baja de la bandeja de entrada de los buzones remitentes</translation>
     </message>
     <message>
@@ -8624,13 +8363,10 @@ Etiquetas: %7</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) read (bounces: %1, unsubscribes: %2, replies: %3).</source>
-        <translation>
-            <numerusform>%n mensaje leído (rebotes: %1, bajas: %2, respuestas: %3).</numerusform>
-            <numerusform>%n mensajes leídos (rebotes: %1, bajas: %2, respuestas: %3).</numerusform>
-        </translation>
+        <translation><numerusform>%n mensaje leído (rebotes: %1, bajas: %2, respuestas: %3).</numerusform><numerusform>%n mensajes leídos (rebotes: %1, bajas: %2, respuestas: %3).</numerusform></translation>
     </message>
     <message>
-        <source>With --png: show local images from anywhere this account can read (by default only from the template file&apos;s folder).</source>
+        <source>With --png: show local images from anywhere this account can read (by default only from the template file's folder).</source>
         <translation>Con --png: muestra imágenes locales de cualquier lugar que esta cuenta pueda leer (por defecto, solo de la carpeta del archivo de la plantilla).</translation>
     </message>
     <message>
@@ -8638,7 +8374,7 @@ Etiquetas: %7</translation>
         <translation>aviso: %1</translation>
     </message>
     <message>
-        <source>Opens and clicks: person (each recipient&apos;s, the default), anonymous (counts per link and day only) or off.</source>
+        <source>Opens and clicks: person (each recipient's, the default), anonymous (counts per link and day only) or off.</source>
         <translation>Aperturas y clics: person (las de cada destinatario, por defecto), anonymous (solo recuentos por enlace y día) u off.</translation>
     </message>
     <message>
@@ -8651,137 +8387,131 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>email (the default) or sms.</source>
-        <translation type="unfinished"></translation>
+        <translation>email (por defecto) o sms.</translation>
     </message>
     <message>
-        <source>sms: the text (merge tags allowed); it must start with the sender&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <source>sms: the text (merge tags allowed); it must start with the sender's name.</source>
+        <translation>sms: el texto (se admiten etiquetas de combinación); debe empezar por el nombre del remitente.</translation>
     </message>
     <message>
         <source>The moment to ask about (ISO 8601; default now).</source>
-        <translation type="unfinished"></translation>
+        <translation>El momento por el que se pregunta (ISO 8601; por defecto, ahora).</translation>
     </message>
     <message>
         <source>Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret (the value on standard input)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret (el valor por la entrada estándar)</translation>
     </message>
     <message>
         <source>--channel is email or sms.</source>
-        <translation type="unfinished"></translation>
+        <translation>--channel es email o sms.</translation>
     </message>
     <message>
         <source>An SMS campaign needs its text: --body TEXT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña de SMS necesita su texto: --body TEXTO.</translation>
     </message>
     <message>
         <source>campaign plan is for SMS campaigns: email has no quiet hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>campaign plan es para campañas de SMS: el correo no tiene horario de silencio.</translation>
     </message>
     <message>
         <source>--at takes an ISO 8601 time, such as 2026-12-01T09:00:00-05:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>--at admite una hora ISO 8601, como 2026-12-01T09:00:00-05:00.</translation>
     </message>
     <message>
         <source>At %1: %2 may be texted now, %3 wait for their window%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>A las %1: %2 pueden recibir el SMS ya, %3 esperan a su franja%4.</translation>
     </message>
     <message>
         <source> (the last until %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (el último hasta %1)</translation>
     </message>
     <message>
-        <source>Campaign %1: %2 sent, %3 failed, %4 to decide; %5 wait for their recipients&apos; hours, the first until %6 (the scheduler sends them).</source>
-        <translation type="unfinished"></translation>
+        <source>Campaign %1: %2 sent, %3 failed, %4 to decide; %5 wait for their recipients' hours, the first until %6 (the scheduler sends them).</source>
+        <translation>Campaña %1: %2 enviados, %3 fallidos, %4 por decidir; %5 esperan al horario de sus destinatarios, el primero hasta %6 (el programador los envía).</translation>
     </message>
     <message>
-        <source>Unknown command &apos;campaign %1&apos;. Commands: create, schedule, send, test, status, plan, report, pause, resume, cancel, retry-failed.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown command 'campaign %1'. Commands: create, schedule, send, test, status, plan, report, pause, resume, cancel, retry-failed.</source>
+        <translation>Orden desconocida «campaign %1». Órdenes: create, schedule, send, test, status, plan, report, pause, resume, cancel, retry-failed.</translation>
     </message>
     <message>
         <source>--name --template --subject --from [--tag] [--segment] [--exclude-tag] …, or --channel sms --name --body --from</source>
-        <translation type="unfinished"></translation>
+        <translation>--name --template --subject --from [--tag] [--segment] [--exclude-tag] …, o --channel sms --name --body --from</translation>
     </message>
     <message>
         <source>when each recipient of an SMS campaign may be texted (quiet hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>cuándo puede recibir el SMS cada destinatario de una campaña de SMS (horario de silencio)</translation>
     </message>
     <message>
         <source>the numbers or Messaging Services texts go from, with their pace</source>
-        <translation type="unfinished"></translation>
+        <translation>los números o servicios de mensajería desde los que salen los SMS, con su ritmo</translation>
     </message>
     <message>
         <source>how Twilio splits a text: encoding, segments, units, the characters that force UCS-2</source>
-        <translation type="unfinished"></translation>
+        <translation>cómo divide Twilio un texto: codificación, segmentos, unidades y los caracteres que obligan a usar UCS-2</translation>
     </message>
     <message>
         <source>The SMS consent text people agreed to; every imported number gets SMS consent with it and the file as its source.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto de consentimiento de SMS que la gente aceptó; cada número importado recibe el consentimiento de SMS con él y el archivo como origen.</translation>
     </message>
     <message numerus="yes">
         <source>GSM-7: %n segment(s), %1 septets (%2 a segment), %3 left in the last one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>GSM-7: %n segmento, %1 septetos (%2 por segmento), quedan %3 en el último.</numerusform><numerusform>GSM-7: %n segmentos, %1 septetos (%2 por segmento), quedan %3 en el último.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>UCS-2: %n segment(s), %1 UTF-16 units (%2 a segment), %3 left in the last one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>UCS-2: %n segmento, %1 unidades UTF-16 (%2 por segmento), quedan %3 en el último.</numerusform><numerusform>UCS-2: %n segmentos, %1 unidades UTF-16 (%2 por segmento), quedan %3 en el último.</numerusform></translation>
     </message>
     <message>
         <source>Forcing UCS-2: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligan a usar UCS-2: %1</translation>
     </message>
     <message>
         <source>Give the text as one argument (in quotes), or - to read it from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica el texto como un solo argumento (entre comillas), o - para leerlo de la entrada estándar.</translation>
     </message>
     <message>
         <source>Cannot read standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la entrada estándar.</translation>
     </message>
     <message>
         <source>Messages a second (default by kind: long code 1, toll-free 3, short code 100, service 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes por segundo (por defecto según el tipo: código largo 1, gratuito 3, código corto 100, servicio 10).</translation>
     </message>
     <message>
         <source>Texts in any 24 hours (default 10000).</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS en cualquier periodo de 24 horas (por defecto 10000).</translation>
     </message>
     <message>
         <source>Requests at once, 1 to 32 (default 4).</source>
-        <translation type="unfinished">Peticiones a la vez, de 1 a 4 (por defecto 4). {1 ?} {32 ?} {4)?}</translation>
+        <translation>Solicitudes simultáneas, de 1 a 32 (por defecto 4).</translation>
     </message>
     <message>
         <source>long-code, toll-free, short-code or service (default: from the number).</source>
-        <translation type="unfinished"></translation>
+        <translation>long-code, toll-free, short-code o service (por defecto: según el número).</translation>
     </message>
     <message>
         <source>--per-second, --per-day and --concurrency take whole numbers above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>--per-second, --per-day y --concurrency admiten números enteros mayores que 0.</translation>
     </message>
     <message>
         <source>Sending number %1 (%2): %3 a second, %4 a day, %5 at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de envío %1 (%2): %3 por segundo, %4 al día, %5 a la vez.</translation>
     </message>
     <message>
         <source>%1 no longer sends texts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya no envía SMS.</translation>
     </message>
     <message>
         <source>%1 (%2): %3 a second</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3 por segundo</translation>
     </message>
     <message>
         <source>Usage: sms sender add NUMBER [--per-second N] [--per-day N] [--concurrency N] [--kind KIND] | sms sender list | sms sender remove NUMBER</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: sms sender add NÚMERO [--per-second N] [--per-day N] [--concurrency N] [--kind TIPO] | sms sender list | sms sender remove NÚMERO</translation>
     </message>
     <message>
-        <source>Unknown command &apos;sms %1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown command 'sms %1'.</source>
+        <translation>Orden desconocida «sms %1».</translation>
     </message>
 </context>
 <context>
