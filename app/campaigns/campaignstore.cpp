@@ -466,12 +466,13 @@ Result<CampaignStore::Breakdown> CampaignStore::breakdown(const Audience &audien
     const QString suppressed =
         QStringLiteral("EXISTS (SELECT 1 FROM suppression s WHERE s.channel = '%1' AND s.address_key = %2)").arg(r.channel, r.key);
     QSqlQuery q(m_db);
+    // Suppressed before consent: a STOP withdraws consent too, and the reason to show is the STOP.
     q.prepare(QStringLiteral("SELECT"
                              " sum(CASE WHEN NOT (%1) THEN 1 ELSE 0 END),"
                              " sum(CASE WHEN (%1) AND NOT (%2) THEN 1 ELSE 0 END),"
-                             " sum(CASE WHEN (%1) AND (%2) AND NOT (%3) THEN 1 ELSE 0 END),"
-                             " sum(CASE WHEN (%1) AND (%2) AND (%3) AND %4 THEN 1 ELSE 0 END),"
-                             " sum(CASE WHEN (%1) AND (%2) AND (%3) AND NOT %4 THEN 1 ELSE 0 END) "
+                             " sum(CASE WHEN (%1) AND (%2) AND NOT %4 AND NOT (%3) THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN (%1) AND (%2) AND %4 THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN (%1) AND (%2) AND NOT %4 AND (%3) THEN 1 ELSE 0 END) "
                              "FROM contacts c WHERE ")
                   .arg(r.hasAddress, r.textable, r.reachable, suppressed)
               + sql->where);

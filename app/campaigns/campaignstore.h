@@ -87,7 +87,7 @@ public:
     Result<qint64> countAudience(const Audience &audience, const QString &channel = QStringLiteral("email")) const;
     // Who the audience holds on a channel and who is left out, and why (the wizard says so):
     // reachable, then, of the rest, in this order: no address of the channel, an address that
-    // cannot take it (a landline), no consent or unsubscribed, suppressed.
+    // cannot take it (a landline), suppressed (a STOP), no consent or unsubscribed.
     struct Breakdown
     {
         qint64 reachable = 0, noAddress = 0, notTextable = 0, noConsent = 0, suppressed = 0;

@@ -219,6 +219,7 @@ Result<bool> Outbox::applyDelivery(const QString &channel, const QString &refere
     if (rank == 0 || reference.isEmpty())
         return false;
     // Forward only: a replayed or late callback finds its rank not above the row's and changes nothing.
+    // (`provider_ref <> ''` lets SQLite use the partial index outbox_provider_ref: one row, not a scan.)
     QString rankSql = QStringLiteral("CASE delivery");
     for (const QString &name : {QStringLiteral("accepted"), QStringLiteral("scheduled"), QStringLiteral("queued"), QStringLiteral("sending"),
                                 QStringLiteral("sent"), QStringLiteral("delivered"), QStringLiteral("undelivered"), QStringLiteral("failed"),
@@ -227,7 +228,7 @@ Result<bool> Outbox::applyDelivery(const QString &channel, const QString &refere
     rankSql += QStringLiteral(" ELSE 0 END");
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET delivery = ?, delivery_code = ?, delivery_at = ? "
-                             "WHERE channel = ? AND provider_ref = ? AND (%1) < ?")
+                             "WHERE channel = ? AND provider_ref = ? AND provider_ref <> '' AND (%1) < ?")
                   .arg(rankSql));
     for (const QVariant &v : QVariantList{status.toLower(), storage::notNull(code), at, channel, reference, rank})
         q.addBindValue(v);
@@ -239,7 +240,8 @@ Result<bool> Outbox::applyDelivery(const QString &channel, const QString &refere
 Status Outbox::setPrice(const QString &channel, const QString &reference, const QString &price, const QString &unit)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET price = ?, price_unit = ? WHERE channel = ? AND provider_ref = ?"));
+    // `provider_ref <> ''` lets SQLite use the partial index outbox_provider_ref.
+    q.prepare(QStringLiteral("UPDATE outbox SET price = ?, price_unit = ? WHERE channel = ? AND provider_ref = ? AND provider_ref <> ''"));
     for (const QVariant &v : QVariantList{storage::notNull(price), storage::notNull(unit), channel, reference})
         q.addBindValue(v);
     if (!q.exec())

@@ -406,6 +406,9 @@ const QList<Migration> kMigrations = {
          // which hold the history (who, when, how, the consent text). Email consent is the status.
          QStringLiteral("ALTER TABLE contacts ADD COLUMN sms_consent INTEGER NOT NULL DEFAULT 0 CHECK (sms_consent IN (0, 1))"),
          QStringLiteral("CREATE INDEX contacts_sms_consent ON contacts (sms_consent) WHERE sms_consent = 1"),
+         // A text that comes back names its sender's number only: STOP, START and replies find their
+         // contacts by it (x = ? implies x IS NOT NULL, so SQLite uses this partial index).
+         QStringLiteral("CREATE INDEX contacts_phone ON contacts (phone) WHERE phone IS NOT NULL"),
          // Consent is given or withdrawn by a texted keyword too (STOP, START), and keeps the exact
          // consent text the person agreed to and where it was collected. SQLite cannot change a CHECK
          // in place: the table is rebuilt with its ids (consent_links_trash refers to them).
