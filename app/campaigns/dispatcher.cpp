@@ -338,7 +338,13 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             co_await QCoro::sleepFor(std::chrono::milliseconds(wait < 0 ? 20 : std::min<qint64>(wait, 1000)));
             continue;
         }
+        // The slot is taken before the claim is awaited: another worker of this sender, checking the
+        // pace meanwhile, sees it, so a sender's workers never start more than its pace together.
+        const qint64 reserved = m_clock();
+        sender->pacer.started(reserved);
         const auto claimed = co_await claimDurably(sender->mailbox);
+        if (!claimed || claimed->isEmpty())
+            sender->pacer.unstarted(reserved);
         if (!claimed) {
             qCWarning(lcStorage) << "outbox claim failed:" << claimed.error().message;
             co_await QCoro::sleepFor(500ms);
@@ -358,7 +364,6 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             report();
             continue;
         }
-        sender->pacer.started(m_clock());
         ++m_active;
         co_await process(sender, claimed->first());
         --m_active;

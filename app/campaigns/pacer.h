@@ -40,6 +40,9 @@ public:
     // frees a slot (all `concurrency` are in flight).
     qint64 waitBeforeNext(qint64 nowMs);
     void started(qint64 nowMs, int recipients = 1);
+    // A start taken back: the slot was reserved (started) before there was a message for it, and
+    // there was none. Workers reserve first, so two of them never pass the same check at once.
+    void unstarted(qint64 startedMs, int recipients = 1);
     void finished(); // the request ended, whatever its outcome
     void backOff(qint64 untilMs); // Retry-After: no new start before then
     int inFlight() const { return m_inFlight; }

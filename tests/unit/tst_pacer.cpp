@@ -27,6 +27,7 @@ private Q_SLOTS:
     void retryAfterPausesEverything();
     void rateAndExpectedFinish();
     void thirtyAMinuteOverAnHour();
+    void perSecondKeepsAMarginAndTakesBackUnusedStarts();
 };
 
 void TestPacer::concurrencyWaitsForAFinish()
@@ -140,6 +141,29 @@ void TestPacer::thirtyAMinuteOverAnHour()
         QVERIFY2(starts[i] - starts[i - 30] >= kMinute + 1000, qPrintable(QString::number(i)));
     // At least 30 in every 61 s (98.4 % of the allowance), never more than the allowance.
     QVERIFY2(starts.size() >= size_t(30 * 3600 / 61) && starts.size() <= size_t(30 * 60), qPrintable(QString::number(starts.size())));
+}
+
+void TestPacer::perSecondKeepsAMarginAndTakesBackUnusedStarts()
+{
+    // A long code: one text a second (Twilio counts them as they arrive, so the pacer keeps 1.05 s).
+    SenderPacer p({4, 60, 10'000, 1});
+    QCOMPARE(p.waitBeforeNext(kT0), 0);
+    p.started(kT0);
+    QCOMPARE(p.waitBeforeNext(kT0 + 1), 1049);
+    QCOMPARE(p.waitBeforeNext(kT0 + 1000), 50);
+    QCOMPARE(p.waitBeforeNext(kT0 + 1050), 0);
+    // A reservation with no message behind it (the claim found nothing) is taken back whole: the
+    // next start may go at once, and nothing is in flight.
+    p.started(kT0 + 1050);
+    QCOMPARE(p.inFlight(), 2);
+    p.unstarted(kT0 + 1050);
+    QCOMPARE(p.inFlight(), 1);
+    QCOMPARE(p.waitBeforeNext(kT0 + 1050), 0);
+    // Three a second (toll-free): the fourth waits for the first to be 1.05 s old.
+    SenderPacer t({4, 180, 10'000, 3});
+    for (int i = 0; i < 3; ++i)
+        t.started(kT0 + i * 10);
+    QCOMPARE(t.waitBeforeNext(kT0 + 20), 1030);
 }
 
 LUX_TEST_MAIN(TestPacer, QCoreApplication)
