@@ -81,6 +81,9 @@ private:
     void seed(int recipients, const QString &twilioUrl, const QString &trackerUrl = {});
     QString createCampaign(const QString &name);
     QSqlDatabase open(const QString &name);
+    // lux-tracker with the Twilio routes, on a port chosen first: Twilio signs the address it calls,
+    // which the tracker must know as its public address.
+    std::unique_ptr<lux::test::TrackerProcess> twilioTracker();
 
     std::unique_ptr<lux::test::TestEnvironment> m_env;
     QString m_db;
@@ -117,6 +120,22 @@ QSqlDatabase TestSmsE2e::open(const QString &name)
     if (!db.open())
         qWarning("cannot open %s", qPrintable(m_db));
     return db;
+}
+
+std::unique_ptr<lux::test::TrackerProcess> TestSmsE2e::twilioTracker()
+{
+    QFile token(m_env->path(QStringLiteral("twilio-token")));
+    if (!token.open(QIODevice::WriteOnly) || token.write(kToken.toUtf8()) != kToken.size())
+        return nullptr;
+    token.close();
+    const quint16 port = lux::test::TrackerProcess::freePort();
+    QDir().mkpath(m_env->path(QStringLiteral("tracker")));
+    auto tracker = std::make_unique<lux::test::TrackerProcess>(
+        QStringLiteral(LUX_TRACKER_PATH), m_env->path(QStringLiteral("tracker")),
+        QStringList{QStringLiteral("--twilio-auth-token-file"), m_env->path(QStringLiteral("twilio-token")), QStringLiteral("--public-url"),
+                    QStringLiteral("http://127.0.0.1:%1").arg(port)});
+    tracker->setPort(port);
+    return tracker;
 }
 
 void TestSmsE2e::seed(int recipients, const QString &twilioUrl, const QString &trackerUrl)
@@ -244,18 +263,9 @@ void TestSmsE2e::killedAndRestartedTextsEachOnce()
 
 void TestSmsE2e::stopPulledBeforeABatchMeansNoText()
 {
-    // Twilio signs the address it calls, which lux-tracker must know as its public address.
-    const quint16 port = lux::test::TrackerProcess::freePort();
-    QDir().mkpath(m_env->path(QStringLiteral("tracker")));
-    lux::test::TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), m_env->path(QStringLiteral("tracker")),
-                                      {QStringLiteral("--twilio-auth-token-file"), m_env->path(QStringLiteral("twilio-token")),
-                                       QStringLiteral("--public-url"), QStringLiteral("http://127.0.0.1:%1").arg(port)});
-    tracker.setPort(port);
-    {
-        QFile token(m_env->path(QStringLiteral("twilio-token")));
-        QVERIFY(token.open(QIODevice::WriteOnly));
-        token.write(kToken.toUtf8());
-    }
+    const auto owned = twilioTracker();
+    QVERIFY(owned);
+    lux::test::TrackerProcess &tracker = *owned;
     FakeTwilio twilio;
     QVERIFY(twilio.listen());
     twilio.setCredentials(kAccount, kToken);
@@ -335,18 +345,9 @@ void TestSmsE2e::stopPulledBeforeABatchMeansNoText()
 
 void TestSmsE2e::receiptsMoveTheOutboxForward()
 {
-    // Twilio signs the address it calls, which lux-tracker must know as its public address.
-    const quint16 port = lux::test::TrackerProcess::freePort();
-    QDir().mkpath(m_env->path(QStringLiteral("tracker")));
-    lux::test::TrackerProcess tracker(QStringLiteral(LUX_TRACKER_PATH), m_env->path(QStringLiteral("tracker")),
-                                      {QStringLiteral("--twilio-auth-token-file"), m_env->path(QStringLiteral("twilio-token")),
-                                       QStringLiteral("--public-url"), QStringLiteral("http://127.0.0.1:%1").arg(port)});
-    tracker.setPort(port);
-    {
-        QFile token(m_env->path(QStringLiteral("twilio-token")));
-        QVERIFY(token.open(QIODevice::WriteOnly));
-        token.write(kToken.toUtf8());
-    }
+    const auto owned = twilioTracker();
+    QVERIFY(owned);
+    lux::test::TrackerProcess &tracker = *owned;
     FakeTwilio twilio;
     QVERIFY(twilio.listen());
     twilio.setCredentials(kAccount, kToken);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smssettings.h"
+#include "common/scrollpage.h"
 
 #include "common/errorcodes.h"
 
@@ -362,17 +363,9 @@ void SmsSenderDialog::save()
 SmsSettings::SmsSettings(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     setObjectName(QStringLiteral("smsSettings"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(20, 20, 20, 20);
-    layout->setSpacing(14);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
+    const ScrollPage page = makeScrollPage(this);
+    QWidget *content = page.content;
+    QVBoxLayout *layout = page.layout;
     Settings &settings = m_session.settings();
 
     // --- Twilio account

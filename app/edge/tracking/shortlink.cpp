@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shortlink.h"
+#include "tracking/varint.h"
 
 #include <sodium.h>
 
@@ -10,32 +11,6 @@ namespace {
 constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 // Signed ahead of the numbers: an email token's bytes can never be a short code's.
 constexpr char kLabel[] = "lux/sms-link/1";
-
-void putVarint(QByteArray &out, quint64 v)
-{
-    while (v >= 0x80) {
-        out.append(char(quint8(v) | 0x80));
-        v >>= 7;
-    }
-    out.append(char(quint8(v)));
-}
-
-// The shortest encoding only, as TokenCodec: one set of numbers has one code.
-bool getVarint(QByteArrayView in, qsizetype &pos, quint64 &v)
-{
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (pos >= in.size())
-            return false;
-        const quint8 b = quint8(in[pos++]);
-        if (shift == 63 && b > 1)
-            return false;
-        v |= quint64(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            return !(b == 0 && shift > 0);
-    }
-    return false;
-}
 
 QByteArray body(quint64 campaign, quint64 recipient, quint32 link)
 {

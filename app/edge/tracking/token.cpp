@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token.h"
+#include "tracking/varint.h"
 
 #include "common/errorcodes.h"
 
@@ -12,32 +13,6 @@ namespace lux::tracking {
 namespace {
 
 constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-
-void putVarint(QByteArray &out, quint64 v)
-{
-    while (v >= 0x80) {
-        out.append(char(quint8(v) | 0x80));
-        v >>= 7;
-    }
-    out.append(char(quint8(v)));
-}
-
-// Reads one varint at `pos`; only the shortest encoding is accepted, so one number has one token.
-bool getVarint(QByteArrayView in, qsizetype &pos, quint64 &v)
-{
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (pos >= in.size())
-            return false;
-        const quint8 b = quint8(in[pos++]);
-        if (shift == 63 && b > 1)
-            return false;
-        v |= quint64(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            return !(b == 0 && shift > 0);
-    }
-    return false;
-}
 
 QByteArray mac(const QByteArray &key, QByteArrayView message)
 {
