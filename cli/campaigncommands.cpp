@@ -435,7 +435,17 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
         const auto summary = awaitTask(sync.run());
         if (!summary)
             return ctx.fail(summary.error());
+        // Texts whose receipts came back final get what Twilio charged for them (when it is set up).
+        int priced = 0;
+        {
+            Runner runner(**scope);
+            const auto fetched = awaitTask(runner->fetchSmsPrices());
+            if (!fetched)
+                return ctx.fail(fetched.error());
+            priced = *fetched;
+        }
         return ctx.succeed({{QStringLiteral("events"), summary->events},
+                            {QStringLiteral("sms_priced"), priced},
                             {QStringLiteral("opens"), summary->opens},
                             {QStringLiteral("clicks"), summary->clicks},
                             {QStringLiteral("unsubscribes"), summary->unsubscribes},

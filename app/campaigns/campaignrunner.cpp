@@ -12,7 +12,9 @@
 #include "channels/twilio/smschannel.h"
 #include "sms/quiethours.h"
 #include "secrets/secretstore.h"
+#include "storage/sqlvalues.h"
 
+#include <QSqlQuery>
 #include <QTimer>
 
 namespace lux::campaigns {
@@ -107,6 +109,49 @@ QCoro::Task<QList<mailbox::MailboxReader::Summary>> CampaignRunner::readMailboxe
         out << look;
     }
     co_return out;
+}
+
+QCoro::Task<Result<int>> CampaignRunner::fetchSmsPrices(int limit)
+{
+    if (m_setup.twilio.accountSid.isEmpty() || m_setup.twilio.secret.isEmpty())
+        co_return 0;
+    const auto sms = smsFactory();
+    if (!sms)
+        co_return sms.error();
+    const auto client = (*sms)->client();
+    if (!client)
+        co_return client.error();
+    QSqlQuery q(m_db);
+    // A minute after the final receipt: Twilio sets the price once it has it from the carrier.
+    q.prepare(QStringLiteral("SELECT provider_ref FROM outbox WHERE channel = 'sms' AND provider_ref <> '' AND price = '' "
+                             "AND delivery IN ('delivered', 'undelivered', 'failed') AND delivery_at < ? ORDER BY delivery_at LIMIT ?"));
+    q.addBindValue(m_clock() - 60'000);
+    q.addBindValue(limit);
+    if (!q.exec())
+        co_return storage::queryError(q, errc::dbRead);
+    QStringList sids;
+    while (q.next())
+        sids << q.value(0).toString();
+    q.finish();
+    int priced = 0;
+    Outbox outbox(m_db, m_clock);
+    for (const QString &sid : std::as_const(sids)) {
+        if (m_stop)
+            break;
+        QString asking = sid;
+        const auto message = co_await (*client)->fetch(std::move(asking));
+        if (!message) {
+            if (message.error().code == errc::twilioAuth)
+                co_return message.error();
+            continue; // this one later
+        }
+        if (message->price.isEmpty())
+            continue; // not priced yet
+        if (Status s = outbox.setPrice(QStringLiteral("sms"), sid, message->price, message->priceUnit); !s)
+            co_return s.error();
+        ++priced;
+    }
+    co_return priced;
 }
 
 CampaignRunner::Run CampaignRunner::fail(Run run, const Error &error)

@@ -88,6 +88,11 @@ public:
     // Reads every sender mailbox's Inbox once (MailboxReader): bounces, replies, unsubscribe mails.
     // A mailbox LUX has no credentials for is left out without a word (it cannot send either).
     QCoro::Task<QList<mailbox::MailboxReader::Summary>> readMailboxes();
+    // What Twilio charged for texts whose receipts came back final (delivered, undelivered, failed)
+    // without a price yet: Twilio prices a message a little after its last status, and its status
+    // callbacks carry no price, so each is fetched (at most `limit` per call, the oldest first) and
+    // kept on the outbox row. How many were priced; nothing when Twilio is not set up.
+    QCoro::Task<Result<int>> fetchSmsPrices(int limit = 200);
     // Stops the run under way after its requests in flight; nothing is lost.
     void stop();
     bool isStopped() const { return m_stop; } // once stopped, a runner starts nothing new

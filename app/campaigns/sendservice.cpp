@@ -102,6 +102,11 @@ public:
             m_syncing = false;
             Q_EMIT m_service->trackingSynced(summary ? summary->events : 0, summary ? summary->unsubscribes : 0,
                                              summary ? QString() : summary.error().message);
+            // Texts whose receipts came back final get what Twilio charged for them.
+            if (summary && !m_stopping && m_runner && !m_pricing) {
+                m_pricing = true;
+                QCoro::connect(m_runner->fetchSmsPrices(), this, [this](const Result<int> &) { m_pricing = false; });
+            }
         });
     }
 
@@ -119,7 +124,7 @@ public:
         if (m_runner)
             m_runner->stop();
     }
-    bool busy() const { return m_running || m_reading || m_tests > 0; }
+    bool busy() const { return m_running || m_reading || m_pricing || m_tests > 0; }
 
     void release(const QList<qint64> &campaignIds)
     {
@@ -197,6 +202,7 @@ private:
     QTimer *m_inbox = nullptr;
     bool m_syncing = false;
     bool m_reading = false;
+    bool m_pricing = false; // fetching what Twilio charged for texts
     bool m_running = false;
     QString m_owner;
     QList<qint64> m_held; // job ids
