@@ -623,13 +623,6 @@
     </message>
 </context>
 <context>
-    <name>lux::analytics::SmsEstimator</name>
-    <message>
-        <source>The text cannot be merged: line %1, column %2: %3</source>
-        <translation>No se puede combinar el texto: línea %1, columna %2: %3</translation>
-    </message>
-</context>
-<context>
     <name>lux::campaigns::CampaignRunner</name>
     <message>
         <source>This version of LUX cannot send on the “%1” channel.</source>
@@ -1096,10 +1089,6 @@
     <message>
         <source>The campaign has no text to send.</source>
         <translation>La campaña no tiene texto que enviar.</translation>
-    </message>
-    <message>
-        <source>The text cannot be merged: line %1, column %2: %3</source>
-        <translation>No se puede combinar el texto: línea %1, columna %2: %3</translation>
     </message>
     <message>
         <source>The contact was deleted after the campaign started.</source>
@@ -2103,6 +2092,13 @@
     <message numerus="yes">
         <source>The text has %n character(s); Twilio accepts at most %1.</source>
         <translation><numerusform>El texto tiene %n carácter; Twilio acepta como máximo %1.</numerusform><numerusform>El texto tiene %n caracteres; Twilio acepta como máximo %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::sms::TextBuilder</name>
+    <message>
+        <source>The text cannot be merged: line %1, column %2: %3</source>
+        <translation>No se puede combinar el texto: línea %1, columna %2: %3</translation>
     </message>
 </context>
 <context>

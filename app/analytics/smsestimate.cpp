@@ -4,17 +4,65 @@
 #include "common/errorcodes.h"
 #include "contacts/contactrepository.h"
 #include "contacts/phonenumbers.h"
-#include "content/mergetemplate.h"
-#include "content/templatestore.h"
-#include "sms/optout.h"
+#include "sms/textbuilder.h"
 #include "sms/segments.h"
 #include "storage/sqlvalues.h"
+#include "storage/transaction.h"
+
+#include <QDateTime>
+#include <QSet>
 
 #include <QSqlQuery>
 
 #include <algorithm>
 
 namespace lux::analytics {
+
+Result<QList<SmsPrices::Row>> SmsPrices::rows(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT country, per_segment, currency FROM sms_prices ORDER BY country")))
+        return storage::queryError(q, errc::dbRead);
+    QList<Row> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+Status SmsPrices::save(QSqlDatabase db, const QList<Row> &rows)
+{
+    storage::Transaction tx(db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSet<QString> keep;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sms_prices (country, per_segment, currency, updated_at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (country) DO UPDATE SET per_segment = excluded.per_segment, "
+                             "currency = excluded.currency, updated_at = excluded.updated_at "
+                             "WHERE sms_prices.per_segment <> excluded.per_segment OR sms_prices.currency <> excluded.currency"));
+    for (const Row &r : rows) {
+        keep.insert(r.country);
+        for (const QVariant &v : QVariantList{r.country, r.perSegment, r.currency, now})
+            q.addBindValue(v);
+        if (!q.exec())
+            return storage::queryError(q);
+    }
+    if (!q.exec(QStringLiteral("SELECT country FROM sms_prices")))
+        return storage::queryError(q, errc::dbRead);
+    QStringList gone;
+    while (q.next())
+        if (!keep.contains(q.value(0).toString()))
+            gone << q.value(0).toString();
+    q.prepare(QStringLiteral("DELETE FROM sms_prices WHERE country = ?"));
+    for (const QString &country : std::as_const(gone)) {
+        q.addBindValue(country);
+        if (!q.exec())
+            return storage::queryError(q);
+    }
+    q.finish();
+    return tx.commit();
+}
 
 Result<SmsPrices> SmsPrices::load(QSqlDatabase db)
 {
@@ -67,12 +115,9 @@ Result<SmsEstimate> SmsEstimator::estimate(const campaigns::Campaign &c, qint64 
     const auto recipients = campaigns::CampaignStore(m_db).recipients(c);
     if (!recipients)
         return recipients.error();
-    const content::TemplateRenderer renderer(m_db);
-    const content::MergeTemplate body = content::MergeTemplate::compile(c.body, renderer.fields(), content::MergeTemplate::Mode::Text);
-    if (!body.isValid()) {
-        const content::MergeProblem p = body.problems().value(0);
-        return Error(errc::smsBody, tr("The text cannot be merged: line %1, column %2: %3").arg(p.line).arg(p.column).arg(p.message));
-    }
+    const auto texts = sms::TextBuilder::create(m_db, c.body);
+    if (!texts)
+        return texts.error();
     const contacts::ContactRepository contacts(m_db);
     for (const campaigns::CampaignStore::Recipient &r : *recipients) {
         if (cancelled && cancelled()) {
@@ -83,9 +128,8 @@ Result<SmsEstimate> SmsEstimator::estimate(const campaigns::Campaign &c, qint64 
         if (r.contactId != 0)
             if (auto found = contacts.find(r.contactId))
                 contact = std::move(*found);
-        // As the channel builds it: merged, trimmed, the opt-out line in the recipient's language.
-        const QString text = sms::withOptOutLine(body.render(renderer.valuesFor(contact ? &*contact : nullptr)).trimmed(),
-                                                 contact ? contact->language : QString());
+        // The text the channel sends (its links shortened later).
+        const QString text = texts->text(contact ? &*contact : nullptr);
         const sms::SegmentCount count = sms::Segments::count(text);
         ++e.recipients;
         e.minParts = e.recipients == 1 ? count.segments : std::min(e.minParts, count.segments);

@@ -15,9 +15,22 @@
 namespace lux::analytics {
 
 // What one segment costs per destination country (sms_prices, edited in Settings → SMS).
+// The price table of Settings → SMS (sms_prices): what one segment costs by destination country. The
+// one place that reads and writes it: the settings page edits its rows, the estimate and the report
+// price texts with it.
 class SmsPrices
 {
 public:
+    // One row as the user wrote it: an ISO 3166 country, a decimal, an ISO 4217 currency.
+    struct Row
+    {
+        QString country, perSegment, currency;
+    };
+    static Result<QList<Row>> rows(QSqlDatabase db); // by country
+    // The table as given, in one transaction: rows that changed get a new updated_at, countries no
+    // longer listed go.
+    static Status save(QSqlDatabase db, const QList<Row> &rows);
+
     static Result<SmsPrices> load(QSqlDatabase db);
     // The country a text goes to: the number's own region (libphonenumber), else the contact's
     // stored number region, else the contact's country.

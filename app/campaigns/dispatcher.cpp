@@ -5,7 +5,6 @@
 #include "campaigns/campaignstore.h"
 #include "channels/channel.h"
 #include "common/logging.h"
-#include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
 #include <QCoroTimer>
@@ -17,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 namespace lux::campaigns {
 
@@ -86,31 +86,22 @@ Status Dispatcher::holdForWindows()
     if (!m_channel->hasWindows())
         return {};
     const qint64 now = m_clock();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, coalesce(contact_id, 0), address, sender FROM outbox "
-                             "WHERE campaign_id = ? AND state = 'pending' AND due_at <= ?"));
-    q.addBindValue(m_campaignId);
-    q.addBindValue(now);
-    if (!q.exec())
-        return storage::queryError(q, errc::dbRead);
+    const auto pending = m_outbox.rows(m_campaignId, OutboxState::Pending, std::numeric_limits<int>::max());
+    if (!pending)
+        return pending.error();
     struct Hold
     {
         qint64 id, until;
         QString why;
     };
     std::vector<Hold> holds;
-    while (q.next()) {
-        channels::Delivery d;
-        d.outboxId = q.value(0).toLongLong();
-        d.campaignId = m_campaignId;
-        d.contactId = q.value(1).toLongLong();
-        d.address = q.value(2).toString();
-        d.sender = q.value(3).toString();
+    for (const OutboxRow &row : *pending) {
+        if (row.dueAt > now)
+            continue;
         QString why;
-        if (const qint64 allowed = m_channel->notBefore(d, now, &why); allowed > now)
-            holds.push_back({d.outboxId, allowed, why});
+        if (const qint64 allowed = m_channel->notBefore(delivery(row), now, &why); allowed > now)
+            holds.push_back({row.id, allowed, why});
     }
-    q.finish();
     if (holds.empty())
         return {};
     storage::Transaction tx(m_db);

@@ -14,14 +14,24 @@ namespace lux::campaigns {
 
 using content::Finding;
 
+namespace {
+
+// A finding of the campaign's own (not of a line of its template).
+void addProblem(QList<Finding> &out, Finding::Severity severity, const QString &code, const QString &message)
+{
+    out.append(Finding{severity, code, message, Finding::Where::Body, 0, 0});
+}
+
+} // namespace
+
 QList<Finding> Lifecycle::checks(const Campaign &c, bool withTracker) const
 {
     QList<Finding> out;
     const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
-        out.append(Finding{severity, code, message, Finding::Where::Body, 0, 0});
+        addProblem(out, severity, code, message);
     };
     if (c.channel == QLatin1String("sms"))
-        smsChecks(c, problem);
+        smsChecks(c, out);
     else
         emailChecks(c, out);
     if (const auto senders = this->senders(c); !senders)
@@ -46,7 +56,7 @@ QList<Finding> Lifecycle::checks(const Campaign &c, bool withTracker) const
 void Lifecycle::emailChecks(const Campaign &c, QList<Finding> &out) const
 {
     const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
-        out.append(Finding{severity, code, message, Finding::Where::Body, 0, 0});
+        addProblem(out, severity, code, message);
     };
     if (c.templateId == 0) {
         problem(Finding::Severity::Error, QStringLiteral("campaign.template"), tr("Choose the template the campaign sends."));
@@ -66,8 +76,11 @@ void Lifecycle::emailChecks(const Campaign &c, QList<Finding> &out) const
     }
 }
 
-void Lifecycle::smsChecks(const Campaign &c, const std::function<void(Finding::Severity, const QString &, const QString &)> &problem) const
+void Lifecycle::smsChecks(const Campaign &c, QList<Finding> &out) const
 {
+    const auto problem = [&out](Finding::Severity severity, const QString &code, const QString &message) {
+        addProblem(out, severity, code, message);
+    };
     const QString text = c.body.trimmed();
     if (text.isEmpty()) {
         problem(Finding::Severity::Error, QStringLiteral("sms.body"), tr("Write the text the campaign sends."));

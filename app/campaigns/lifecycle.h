@@ -6,7 +6,6 @@
 #include "content/emailhtml.h"
 
 #include <QCoreApplication>
-#include <functional>
 #include <QSqlDatabase>
 
 namespace lux::campaigns {
@@ -48,7 +47,7 @@ public:
 
 private:
     void emailChecks(const Campaign &c, QList<content::Finding> &out) const;
-    void smsChecks(const Campaign &c, const std::function<void(content::Finding::Severity, const QString &, const QString &)> &problem) const;
+    void smsChecks(const Campaign &c, QList<content::Finding> &out) const;
 
     Status sendAgain(const Campaign &c, std::optional<qint64> byUser);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactimporter.h"
+#include "contacts/smsconsent.h"
 
 #include "addressing.h"
 #include "phonenumbers.h"
@@ -505,11 +506,7 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
     QSqlQuery smsState(db);
     smsState.prepare(QStringLiteral("SELECT coalesce(c.phone, ''), c.sms_consent, EXISTS (SELECT 1 FROM suppression s "
                                     "WHERE s.channel = 'sms' AND s.address_key = c.phone) FROM contacts c WHERE c.id = ?"));
-    QSqlQuery smsConsent(db);
-    smsConsent.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at, by_user, consent_text, source) "
-                                      "VALUES (?, 'sms', 'given', 'import', ?, ?, ?, ?, ?)"));
-    QSqlQuery smsOn(db);
-    smsOn.prepare(QStringLiteral("UPDATE contacts SET sms_consent = 1 WHERE id = ?"));
+    SmsConsent smsConsent(db);
     const QString smsSource = QFileInfo(csvPath).fileName();
     const auto giveSmsConsent = [&](qint64 contactId) -> Status {
         if (options.smsConsentText.trimmed().isEmpty())
@@ -521,14 +518,10 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
         smsState.finish();
         if (skip) // no number, consent already, or a number that opted out: never given back by an import
             return {};
-        for (const QVariant &v : QVariantList{contactId, tr("Imported from %1").arg(smsSource), now, by,
-                                              options.smsConsentText.trimmed(), smsSource})
-            smsConsent.addBindValue(v);
-        if (!smsConsent.exec())
-            return storage::queryError(smsConsent);
-        smsOn.addBindValue(contactId);
-        if (!smsOn.exec())
-            return storage::queryError(smsOn);
+        if (Status given = smsConsent.giveWithin(contactId, SmsConsent::Method::Import, options.smsConsentText, smsSource, options.userId,
+                                                 tr("Imported from %1").arg(smsSource));
+            !given)
+            return given;
         ++report.smsConsents;
         return {};
     };

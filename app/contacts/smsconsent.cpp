@@ -48,24 +48,20 @@ Status SmsConsent::record(qint64 contactId, const QString &action, Method method
 
 Status SmsConsent::give(qint64 contactId, Method method, const QString &consentText, const QString &source, std::optional<qint64> byUser)
 {
-    if (consentText.trimmed().isEmpty() && method != Method::Keyword)
-        return Error(errc::smsConsent, tr("SMS consent needs the words the person agreed to."));
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
-    if (Status s = record(contactId, QStringLiteral("given"), method, consentText.trimmed(), source, {}, byUser); !s)
+    if (Status s = giveWithin(contactId, method, consentText, source, byUser); !s)
         return s;
     return tx.commit();
 }
 
-Status SmsConsent::withdraw(qint64 contactId, Method method, const QString &evidence, std::optional<qint64> byUser)
+Status SmsConsent::giveWithin(qint64 contactId, Method method, const QString &consentText, const QString &source,
+                              std::optional<qint64> byUser, const QString &evidence)
 {
-    storage::Transaction tx(m_db);
-    if (!tx.isOpen())
-        return tx.beginError();
-    if (Status s = record(contactId, QStringLiteral("withdrawn"), method, {}, {}, evidence, byUser); !s)
-        return s;
-    return tx.commit();
+    if (consentText.trimmed().isEmpty() && method != Method::Keyword)
+        return Error(errc::smsConsent, tr("SMS consent needs the words the person agreed to."));
+    return record(contactId, QStringLiteral("given"), method, consentText.trimmed(), source, evidence, byUser);
 }
 
 bool SmsConsent::has(qint64 contactId) const

@@ -36,7 +36,9 @@ public:
 
     // `consentText`: the words the person agreed to; `source`: where (an import file, a form).
     Status give(qint64 contactId, Method method, const QString &consentText, const QString &source, std::optional<qint64> byUser);
-    Status withdraw(qint64 contactId, Method method, const QString &evidence, std::optional<qint64> byUser);
+    // The same inside a transaction the caller holds (an import); `evidence` says what happened.
+    Status giveWithin(qint64 contactId, Method method, const QString &consentText, const QString &source, std::optional<qint64> byUser,
+                      const QString &evidence = {});
     bool has(qint64 contactId) const;
     QList<Record> history(qint64 contactId) const; // oldest first
 

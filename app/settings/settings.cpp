@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include <QLocale>
 #include <QTime>
 
 #include "common/errorcodes.h"
@@ -63,7 +64,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::SmsStateRules, {"sms/state_rules", true, Scope::Database}},
         {K::SmsSenderName, {"sms/sender_name", QString(), Scope::Database}},
         {K::SmsHelpText, {"sms/help_text", QString(), Scope::Database}},
-        {K::SmsDefaultRegion, {"sms/default_region", QStringLiteral("US"), Scope::Database}},
+        {K::SmsDefaultRegion, {"sms/default_region", QString(), Scope::Database}}, // "": this computer's region
     };
     return entries;
 }
@@ -81,6 +82,16 @@ int Settings::minutesOfDay(const QString &hhmm, int fallback)
 {
     const QTime t = QTime::fromString(hhmm.trimmed(), QStringLiteral("HH:mm"));
     return t.isValid() ? t.hour() * 60 + t.minute() : fallback;
+}
+
+QString Settings::smsDefaultRegion() const
+{
+    const QString chosen = value(Key::SmsDefaultRegion).toString().trimmed().toUpper();
+    if (!chosen.isEmpty())
+        return chosen;
+    // Not chosen: this computer's region, as the contact editor always read numbers; else the US.
+    const QString system = QLocale::territoryToCode(QLocale::system().territory());
+    return system.size() == 2 ? system : QStringLiteral("US");
 }
 
 QString Settings::keyName(Key key)

@@ -65,7 +65,7 @@ public:
         SmsStateRules,           // the stricter US state windows apply (data table, docs/sms.md)
         SmsSenderName,           // the name every marketing text starts with (CTIA)
         SmsHelpText,             // the answer to HELP and INFO (lux-tracker sends it)
-        SmsDefaultRegion,        // ISO 3166 region for numbers written without a country code
+        SmsDefaultRegion,        // ISO 3166 region for numbers written without a country code ("": this computer's)
     };
     Q_ENUM(Key)
 
@@ -147,7 +147,9 @@ public:
     bool smsStateRules() const { return value(Key::SmsStateRules).toBool(); }
     QString smsSenderName() const { return value(Key::SmsSenderName).toString().trimmed(); }
     QString smsHelpText() const { return value(Key::SmsHelpText).toString().trimmed(); }
-    QString smsDefaultRegion() const { return value(Key::SmsDefaultRegion).toString().trimmed().toUpper(); }
+    // Where numbers written without a country code are read (imports, the contact editor, test texts):
+    // the region chosen in Settings → SMS, else this computer's.
+    QString smsDefaultRegion() const;
     // "HH:MM" as minutes after midnight; `fallback` for anything else.
     static int minutesOfDay(const QString &hhmm, int fallback);
 

@@ -6,10 +6,10 @@
 #include "common/logging.h"
 #include "contacts/suppression.h"
 #include "session/appsession.h"
+#include "settings/settings.h"
 #include "theme/theme.h"
 
 #include <QAction>
-#include <QLocale>
 #include <QThreadPool>
 #include <QWidget>
 #include <QUndoStack>
@@ -20,12 +20,12 @@ using namespace contacts;
 
 namespace {
 
-QString countryForPhones(const Contact &contact)
+QString countryForPhones(const Contact &contact, const QString &fallback)
 {
-    // The contact's own country when it is a two-letter code, else the system's.
+    // The contact's own country when it is a two-letter code, else the database's default region.
     if (contact.country.size() == 2)
         return contact.country.toUpper();
-    return QLocale::territoryToCode(QLocale::system().territory());
+    return fallback;
 }
 
 // Commands are pushed after their change has been made, so the first redo (QUndoStack::push calls
@@ -221,8 +221,9 @@ private:
     void write(const Contact &contact)
     {
         run(ContactActions::tr("Saving…"),
-            [contact](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &, const std::atomic_bool *) -> Status {
-                const auto saved = ContactRepository(db).update(contact, countryForPhones(contact), user);
+            [contact, region = m_actions.phoneRegion()](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &,
+                                                        const std::atomic_bool *) -> Status {
+                const auto saved = ContactRepository(db).update(contact, countryForPhones(contact, region), user);
                 return saved ? Status() : Status(saved.error());
             });
     }
@@ -264,6 +265,11 @@ ContactActions::~ContactActions()
 QString ContactActions::databasePath() const
 {
     return m_session.database() ? m_session.database()->path() : QString();
+}
+
+QString ContactActions::phoneRegion() const
+{
+    return m_session.settings().smsDefaultRegion();
 }
 
 void ContactActions::updateActions()
@@ -429,9 +435,9 @@ void ContactActions::create(const Contact &contact, const QString &consentEviden
     auto out = std::make_shared<Outcome<Contact>>();
     run(
         tr("Saving…"),
-        [contact, consentEvidence, out](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &,
-                                        const std::atomic_bool *) -> Status {
-            auto added = ContactRepository(db).add(contact, countryForPhones(contact), user, consentEvidence);
+        [contact, consentEvidence, out, region = phoneRegion()](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &,
+                                                                const std::atomic_bool *) -> Status {
+            auto added = ContactRepository(db).add(contact, countryForPhones(contact, region), user, consentEvidence);
             if (!added)
                 return added.error();
             out->result = std::move(added).value();
@@ -451,8 +457,9 @@ void ContactActions::save(const Contact &before, const Contact &after)
 {
     run(
         tr("Saving…"),
-        [toSave = after](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &, const std::atomic_bool *) -> Status {
-            const auto saved = ContactRepository(db).update(toSave, countryForPhones(toSave), user);
+        [toSave = after, region = phoneRegion()](QSqlDatabase &db, std::optional<qint64> user, const storage::ProgressFn &,
+                                                 const std::atomic_bool *) -> Status {
+            const auto saved = ContactRepository(db).update(toSave, countryForPhones(toSave, region), user);
             return saved ? Status() : Status(saved.error());
         },
         [this, before, after](const Status &s) {

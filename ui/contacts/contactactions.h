@@ -47,6 +47,9 @@ public:
                                       const std::atomic_bool *cancel)>;
     void run(const QString &label, Work work, std::function<void(const Status &)> done = {});
     QString databasePath() const;
+    // The region a number written without a country code is read in when the contact has no
+    // two-letter country: Settings → SMS's default region.
+    QString phoneRegion() const;
     // Reports a failed undo or redo; the history is cleared, since it no longer matches the data.
     void undoFailed(const Error &error);
 

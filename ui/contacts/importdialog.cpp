@@ -6,6 +6,7 @@
 #include "common/inputfile.h"
 #include "contacts/csvreader.h"
 #include "session/appsession.h"
+#include "settings/settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -172,6 +173,7 @@ contacts::ImportOptions ImportDialog::options() const
         if (!t.trimmed().isEmpty())
             o.tags << t.trimmed();
     o.consentText = m_consent->text().trimmed();
+    o.defaultCountry = m_session.settings().smsDefaultRegion(); // Settings → SMS: numbers without a country code
     o.unknownAsCustom = m_unknownAsCustom->isChecked();
     o.userId = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
     return o;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smssettings.h"
 #include "common/scrollpage.h"
+#include "analytics/smsestimate.h"
 
 #include "common/errorcodes.h"
 
@@ -158,66 +159,7 @@ QWidget *stacked(QWidget *parent, std::initializer_list<QObject *> parts)
     return box;
 }
 
-struct Price
-{
-    QString country, perSegment, currency;
-};
-
-Result<QList<Price>> readPrices(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT country, per_segment, currency FROM sms_prices ORDER BY country")))
-        return Error(errc::dbRead, q.lastError().text());
-    QList<Price> out;
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    return out;
-}
-
-// The table as given: rows that changed get a new updated_at, countries no longer listed go.
-Status writePrices(QSqlDatabase &db, const QList<Price> &prices)
-{
-    if (!db.transaction())
-        return Error(errc::dbWrite, db.lastError().text());
-    const auto fail = [&db](const QSqlQuery &q) {
-        const QString text = q.lastError().text();
-        db.rollback();
-        return Status(Error(errc::dbWrite, text));
-    };
-    QSet<QString> keep;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const Price &p : prices) {
-        keep.insert(p.country);
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO sms_prices (country, per_segment, currency, updated_at) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (country) DO UPDATE SET per_segment = excluded.per_segment, "
-                                 "currency = excluded.currency, updated_at = excluded.updated_at "
-                                 "WHERE sms_prices.per_segment <> excluded.per_segment OR sms_prices.currency <> excluded.currency"));
-        q.addBindValue(p.country);
-        q.addBindValue(p.perSegment);
-        q.addBindValue(p.currency);
-        q.addBindValue(now);
-        if (!q.exec())
-            return fail(q);
-    }
-    QSqlQuery existing(db);
-    if (!existing.exec(QStringLiteral("SELECT country FROM sms_prices")))
-        return fail(existing);
-    QStringList gone;
-    while (existing.next())
-        if (!keep.contains(existing.value(0).toString()))
-            gone << existing.value(0).toString();
-    for (const QString &country : std::as_const(gone)) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM sms_prices WHERE country = ?"));
-        q.addBindValue(country);
-        if (!q.exec())
-            return fail(q);
-    }
-    if (!db.commit())
-        return Error(errc::dbWrite, db.lastError().text());
-    return {};
-}
+using Price = analytics::SmsPrices::Row;
 
 // Twilio's answer for the account. The network manager is the request's own, deleted once the answer
 // is in: the page may close, or the test be cancelled, while Twilio is still being asked.
@@ -1057,7 +999,7 @@ void SmsSettings::loadPrices()
     if (!m_session.hasDatabase())
         return;
     runOnDatabase<Result<QList<Price>>>(
-        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly, [](QSqlDatabase &db) { return readPrices(db); },
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly, [](QSqlDatabase &db) { return analytics::SmsPrices::rows(db); },
         [this, database = m_database](const Result<QList<Price>> &list) {
             if (database != m_database)
                 return;
@@ -1197,7 +1139,7 @@ void SmsSettings::savePrices()
     m_pricesPending = false;
     runOnDatabase<Status>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
-        [prices](QSqlDatabase &db) { return writePrices(db, prices); },
+        [prices](QSqlDatabase &db) { return analytics::SmsPrices::save(db, prices); },
         [this](const Status &s) {
             m_savingPrices = false;
             if (m_pricesPending) {

@@ -6,8 +6,8 @@
 #include "contacts/contactrepository.h"
 #include "contacts/smsconsent.h"
 #include "common/logging.h"
-#include "sms/optout.h"
 #include "sms/segments.h"
+#include "sms/textbuilder.h"
 #include "tracking/campaigntracking.h"
 
 #include <QCoroTimer>
@@ -37,18 +37,16 @@ Status SmsChannel::prepare(const campaigns::Campaign &campaign)
     m_campaignId = campaign.id;
     if (campaign.body.trimmed().isEmpty())
         return Error(errc::smsBody, tr("The campaign has no text to send."));
-    m_renderer = std::make_unique<content::TemplateRenderer>(m_db);
-    m_body = content::MergeTemplate::compile(campaign.body, m_renderer->fields(), content::MergeTemplate::Mode::Text);
+    auto texts = sms::TextBuilder::create(m_db, campaign.body);
+    if (!texts)
+        return texts.error();
+    m_texts.emplace(std::move(*texts));
     m_links.clear();
     if (m_tracking && m_tracking->hasTracker() && campaign.tracking == campaigns::TrackingMode::PerPerson) {
         const auto links = tracking::CampaignTracking::loadLinks(m_db, campaign.id);
         if (!links)
             return links.error();
         m_links = *links;
-    }
-    if (!m_body.isValid()) {
-        const content::MergeProblem p = m_body.problems().value(0);
-        return Error(errc::smsBody, tr("The text cannot be merged: line %1, column %2: %3").arg(p.line).arg(p.column).arg(p.message));
     }
     return {};
 }
@@ -64,13 +62,13 @@ Result<QByteArray> SmsChannel::build(const Delivery &d) const
     } else if (!d.test) {
         return Error(errc::dispatchContact, tr("The contact was deleted after the campaign started."));
     }
-    QString text = m_body.render(m_renderer->valuesFor(contact ? &*contact : nullptr)).trimmed();
+    if (!m_texts)
+        return Error(errc::smsBody, tr("The campaign has no text to send."));
+    QString text = m_texts->text(contact ? &*contact : nullptr);
     if (text.isEmpty())
         return Error(errc::smsBody, tr("The text is empty for this contact."));
     if (!d.test && !m_links.isEmpty())
         text = m_tracking->shortenText(text, m_campaignId, d.outboxId, m_links);
-    // The opt-out line speaks the recipient's language (the campaign's merge fills the rest).
-    text = sms::withOptOutLine(text, contact ? contact->language : QString());
     if (d.test)
         text = tr("[Test] ") + text;
     if (Status s = sms::Segments::checkLength(text); !s)

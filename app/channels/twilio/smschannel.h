@@ -4,8 +4,7 @@
 #include "channels/channel.h"
 #include "channels/twilio/twilioclient.h"
 #include "common/clock.h"
-#include "content/mergetemplate.h"
-#include "content/templatestore.h"
+#include "sms/textbuilder.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -14,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace lux::tracking {
 class CampaignTracking;
@@ -74,8 +74,7 @@ private:
     SendWindow m_window;
     const tracking::CampaignTracking *m_tracking;
     Clock m_clock;
-    std::unique_ptr<content::TemplateRenderer> m_renderer;
-    content::MergeTemplate m_body;
+    std::optional<sms::TextBuilder> m_texts; // from prepare()
     qint64 m_campaignId = 0;
     QHash<QString, quint32> m_links; // the campaign's numbered links, when its texts track them
 };

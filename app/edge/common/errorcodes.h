@@ -252,7 +252,6 @@ inline constexpr QLatin1StringView twilioConfig{"twilio.config"};     // no acco
 inline constexpr QLatin1StringView twilioAuth{"twilio.auth"};         // 20003: the SID or the secret is wrong
 inline constexpr QLatin1StringView twilioAnswer{"twilio.answer"};     // an answer that is not Twilio's JSON
 inline constexpr QLatin1StringView smsBody{"sms.body"};               // no text, or over 1,600 characters
-inline constexpr QLatin1StringView smsNoNumber{"sms.no-number"};      // the contact has no textable number
 inline constexpr QLatin1StringView smsConsent{"sms.consent"};
 inline constexpr QLatin1StringView smsQuietHours{"sms.quiet-hours"};  // waits for the recipient's window
 
