@@ -101,6 +101,13 @@ QCoro::Task<HttpResponse> HttpClient::send(HttpRequest request)
 
 QCoro::Task<HttpResponse> HttpClient::send(QUrl url, HttpRequest request)
 {
+    if (request.cancellation && request.cancellation->isCancelled()) {
+        HttpResponse cancelled;
+        cancelled.cancelled = true;
+        cancelled.networkError = int(QNetworkReply::OperationCanceledError);
+        cancelled.errorString = QStringLiteral("Cancelled before it was sent.");
+        co_return cancelled;
+    }
     QNetworkRequest r(url);
     if (!m_authorization.isEmpty())
         r.setRawHeader("Authorization", m_authorization);
@@ -133,8 +140,32 @@ QCoro::Task<HttpResponse> HttpClient::send(QUrl url, HttpRequest request)
                 reply->abort();
             }
         });
+    if (request.onData) {
+        QObject::connect(reply, &QNetworkReply::readyRead, reply, [&response, reply, &onData = request.onData] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status < 200 || status >= 300)
+                return; // an error body: kept whole below
+            response.streamed = true;
+            const QByteArray piece = reply->readAll();
+            if (!piece.isEmpty())
+                onData(piece);
+        });
+    }
+    QMetaObject::Connection onCancel;
+    if (request.cancellation)
+        onCancel = QObject::connect(request.cancellation.data(), &Cancellation::cancelled, reply, [&response, reply] {
+            response.cancelled = true;
+            reply->abort();
+        });
     co_await qCoro(reply).waitForFinished();
+    QObject::disconnect(onCancel);
+    reply->disconnect(); // nothing may reach `response` once this coroutine has returned it
     reply->deleteLater();
+    if (response.cancelled) {
+        response.networkError = int(QNetworkReply::OperationCanceledError);
+        response.errorString = QStringLiteral("Cancelled.");
+        co_return response;
+    }
     if (response.tooLarge) {
         response.networkError = int(QNetworkReply::OperationCanceledError);
         response.errorString = QStringLiteral("The answer is longer than %1 bytes.").arg(request.maxResponseBytes);
@@ -144,6 +175,10 @@ QCoro::Task<HttpResponse> HttpClient::send(QUrl url, HttpRequest request)
     response.networkError = int(reply->error());
     response.errorString = reply->errorString();
     response.body = reply->readAll();
+    if (response.streamed && !response.body.isEmpty()) {
+        request.onData(response.body); // the last piece, read after the final readyRead
+        response.body.clear();
+    }
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers << pair;
     response.retryAfterSeconds = retryAfterSeconds(response.header("Retry-After"), response.header("retry-after-ms"),

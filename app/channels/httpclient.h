@@ -8,12 +8,38 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QUrl>
+
+#include <atomic>
+#include <functional>
 
 class QNetworkAccessManager;
 
 namespace lux::channels {
+
+// Ends work at any moment from another place: a request in flight is aborted (HttpResponse::cancelled),
+// a wait is cut short. One per piece of work the user can stop; cancel() may be called from any thread.
+class Cancellation : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    void cancel()
+    {
+        if (!m_cancelled.exchange(true))
+            Q_EMIT cancelled();
+    }
+    bool isCancelled() const { return m_cancelled.load(); }
+
+Q_SIGNALS:
+    void cancelled();
+
+private:
+    std::atomic_bool m_cancelled = false;
+};
 
 struct HttpRequest
 {
@@ -30,6 +56,11 @@ struct HttpRequest
     // The most bytes of answer read (0: no limit). A longer answer is cut off: the request ends
     // without a status and `tooLarge` says why.
     qint64 maxResponseBytes = 0;
+    // Read as it arrives (a stream of server-sent events): each piece of a 2xx answer's body is handed
+    // to onData as soon as it is read and not kept in HttpResponse::body. Other answers are kept whole.
+    std::function<void(const QByteArray &)> onData;
+    // Aborts the request when cancelled (also before it starts): the response says `cancelled`.
+    QPointer<Cancellation> cancellation;
 };
 
 struct HttpResponse
@@ -42,6 +73,8 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     int retryAfterSeconds = -1; // Retry-After (seconds or an HTTP date) or retry-after-ms, rounded up
     bool tooLarge = false;      // the answer was longer than the request's maxResponseBytes
+    bool cancelled = false;     // the request's Cancellation ended it
+    bool streamed = false;      // the body went to HttpRequest::onData (2xx with onData set)
 
     bool answered() const { return status != 0; }
     bool succeeded() const { return status >= 200 && status < 300; }
