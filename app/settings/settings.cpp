@@ -65,6 +65,9 @@ const QHash<Settings::Key, Entry> &table()
         {K::SmsSenderName, {"sms/sender_name", QString(), Scope::Database}},
         {K::SmsHelpText, {"sms/help_text", QString(), Scope::Database}},
         {K::SmsDefaultRegion, {"sms/default_region", QString(), Scope::Database}}, // "": this computer's region
+        {K::OpenAiBaseUrl, {"openai/base_url", QStringLiteral("https://api.openai.com/v1"), Scope::Database}},
+        {K::OpenAiModel, {"openai/model", QStringLiteral("gpt-4o"), Scope::Database}},
+        {K::OpenAiImageModel, {"openai/image_model", QStringLiteral("gpt-image-1"), Scope::Database}},
     };
     return entries;
 }

@@ -66,6 +66,9 @@ public:
         SmsSenderName,           // the name every marketing text starts with (CTIA)
         SmsHelpText,             // the answer to HELP and INFO (lux-tracker sends it)
         SmsDefaultRegion,        // ISO 3166 region for numbers written without a country code ("": this computer's)
+        OpenAiBaseUrl,           // the assistant's OpenAI-compatible server, with its version ("…/v1")
+        OpenAiModel,             // the chat model ("gpt-4o", "llama3.1" on Ollama …)
+        OpenAiImageModel,        // the image model ("gpt-image-1", "dall-e-3")
     };
     Q_ENUM(Key)
 
@@ -141,6 +144,9 @@ public:
     QString twilioAccountSid() const { return value(Key::TwilioAccountSid).toString().trimmed(); }
     QString twilioApiKeySid() const { return value(Key::TwilioApiKeySid).toString().trimmed(); }
     QUrl twilioBaseUrl() const { return QUrl(value(Key::TwilioBaseUrl).toString()); }
+    QUrl openAiBaseUrl() const { return QUrl(value(Key::OpenAiBaseUrl).toString().trimmed()); }
+    QString openAiModel() const { return value(Key::OpenAiModel).toString().trimmed(); }
+    QString openAiImageModel() const { return value(Key::OpenAiImageModel).toString().trimmed(); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }
