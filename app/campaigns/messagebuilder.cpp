@@ -2,6 +2,7 @@
 #include "messagebuilder.h"
 #include "common/errorcodes.h"
 
+#include "assistant/mediastore.h"
 #include "contacts/contactrepository.h"
 #include "content/mimemessage.h"
 #include "content/templatestore.h"
@@ -31,6 +32,15 @@ Status MessageBuilder::prepare(const Campaign &c)
     m_replyTo = c.replyTo;
     m_listId = QStringLiteral("%1 <campaign-%2.%3>").arg(c.name).arg(c.id).arg(m_fromAddress.section(u'@', -1));
     m_campaignId = c.id;
+    // Images from the media library the message shows as cid:media-N go inside it (inline parts).
+    m_images.clear();
+    const content::RenderedEmail sample = m_renderer->render(*m_template, nullptr);
+    const QHash<QString, assistant::MediaItem> media = assistant::MediaStore(m_db).referencedBy(sample.html);
+    for (auto it = media.cbegin(); it != media.cend(); ++it)
+        m_images << content::InlineImage{it.key(), it->mime,
+                                         it.key() + (it->mime == u"image/jpeg" ? QStringLiteral(".jpg")
+                                                     : it->mime == u"image/gif" ? QStringLiteral(".gif") : QStringLiteral(".png")),
+                                         it->data};
     m_tracks = m_tracking && m_tracking->hasTracker() && c.tracking != TrackingMode::Off;
     m_anonymous = c.tracking == TrackingMode::Anonymous;
     if (m_tracks) {
@@ -70,6 +80,7 @@ Result<QByteArray> MessageBuilder::build(const Recipient &r) const
     else
         in.listUnsubscribeUrl = r.unsubscribeUrl;
     in.listId = m_listId;
+    in.images = m_images;
     return content::MimeMessage::build(in);
 }
 

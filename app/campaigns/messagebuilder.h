@@ -4,6 +4,7 @@
 #include "campaigns/campaignstore.h"
 #include "common/clock.h"
 #include "common/result.h"
+#include "content/mimemessage.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -64,6 +65,7 @@ private:
     bool m_anonymous = false;
     qint64 m_campaignId = 0;
     QHash<QString, quint32> m_links;
+    QList<content::InlineImage> m_images;
 };
 
 } // namespace lux::campaigns

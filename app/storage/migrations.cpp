@@ -480,6 +480,62 @@ const QList<Migration> kMigrations = {
                         " ('MX', '0.0585'), ('DE', '0.0890'), ('FR', '0.0798'), ('IT', '0.0874'), ('PT', '0.0432'),"
                         " ('BR', '0.0467'), ('AR', '0.0737'), ('CO', '0.0126'), ('CL', '0.0588'), ('AU', '0.0515'), ('IN', '0.0832')"),
      }},
+    {15,
+     "the assistant: conversations, the usage ledger and the media library",
+     QStringList{
+         // A conversation per topic; personal_data: the user let this conversation send contacts' own
+         // data (otherwise the assistant's tools give aggregates only).
+         QStringLiteral("CREATE TABLE ai_conversations ("
+                        " id INTEGER PRIMARY KEY,"
+                        " title TEXT NOT NULL,"
+                        " topic TEXT NOT NULL DEFAULT '',"
+                        " personal_data INTEGER NOT NULL DEFAULT 0,"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE INDEX ai_conversations_updated ON ai_conversations (updated_at)"),
+         // Every turn as it was sent and answered: tool calls (JSON) and their results too, so a
+         // conversation goes on where it stopped. sources: what the answer used (JSON list of
+         // {kind, count, label}); status: complete, interrupted (stopped or cut off) or error.
+         QStringLiteral("CREATE TABLE ai_messages ("
+                        " id INTEGER PRIMARY KEY,"
+                        " conversation_id INTEGER NOT NULL REFERENCES ai_conversations(id) ON DELETE CASCADE,"
+                        " role TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'tool')),"
+                        " content TEXT NOT NULL DEFAULT '',"
+                        " tool_calls TEXT NOT NULL DEFAULT '',"
+                        " tool_call_id TEXT NOT NULL DEFAULT '',"
+                        " sources TEXT NOT NULL DEFAULT '',"
+                        " status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'interrupted', 'error')),"
+                        " at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE INDEX ai_messages_conversation ON ai_messages (conversation_id, id)"),
+         // One row per request to the AI server. NULL tokens: the server did not say (a stream cut
+         // off, a local server): "usage unknown", never counted as zero.
+         QStringLiteral("CREATE TABLE ai_usage ("
+                        " id INTEGER PRIMARY KEY,"
+                        " at BIGINT NOT NULL,"
+                        " endpoint TEXT NOT NULL,"
+                        " model TEXT NOT NULL,"
+                        " prompt_tokens INTEGER, completion_tokens INTEGER, cached_tokens INTEGER,"
+                        " images INTEGER NOT NULL DEFAULT 0,"
+                        " duration_ms INTEGER NOT NULL,"
+                        " outcome TEXT NOT NULL,"
+                        " conversation_id INTEGER REFERENCES ai_conversations(id) ON DELETE SET NULL)"),
+         QStringLiteral("CREATE INDEX ai_usage_at ON ai_usage (at)"),
+         // Images for templates (generated or added from files), kept in the database so a shared
+         // database carries them; a template uses one as cid:media-ID (an inline part).
+         QStringLiteral("CREATE TABLE media ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " mime TEXT NOT NULL,"
+                        " data BLOB NOT NULL,"
+                        " width INTEGER NOT NULL, height INTEGER NOT NULL,"
+                        " alt TEXT NOT NULL DEFAULT '',"
+                        " prompt TEXT NOT NULL DEFAULT '',"
+                        " source TEXT NOT NULL CHECK (source IN ('ai', 'file')),"
+                        " sha256 TEXT NOT NULL,"
+                        " created_at BIGINT NOT NULL,"
+                        " created_by INTEGER REFERENCES users(id))"),
+         QStringLiteral("CREATE UNIQUE INDEX media_sha256 ON media (sha256)"),
+     }},
 };
 
 } // namespace

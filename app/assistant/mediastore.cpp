@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mediastore.h"
+
+#include "storage/sqlvalues.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QtEndian>
+
+namespace lux::assistant {
+
+namespace {
+
+MediaItem itemFrom(const QSqlQuery &q, bool withData)
+{
+    MediaItem m;
+    m.id = q.value(0).toLongLong();
+    m.name = q.value(1).toString();
+    m.mime = q.value(2).toString();
+    m.size = QSize(q.value(3).toInt(), q.value(4).toInt());
+    m.alt = q.value(5).toString();
+    m.prompt = q.value(6).toString();
+    m.source = q.value(7).toString();
+    m.createdAt = q.value(8).toLongLong();
+    if (withData)
+        m.data = q.value(9).toByteArray();
+    return m;
+}
+
+} // namespace
+
+QString MediaStore::contentId(qint64 id)
+{
+    return QStringLiteral("media-%1").arg(id);
+}
+
+std::pair<QString, QSize> MediaStore::sniff(const QByteArray &d)
+{
+    const auto *p = reinterpret_cast<const uchar *>(d.constData());
+    if (d.size() >= 24 && d.startsWith(QByteArray::fromHex("89504e470d0a1a0a")) && d.mid(12, 4) == "IHDR")
+        return {QStringLiteral("image/png"), QSize(int(qFromBigEndian<quint32>(p + 16)), int(qFromBigEndian<quint32>(p + 20)))};
+    if (d.size() >= 10 && (d.startsWith("GIF87a") || d.startsWith("GIF89a")))
+        return {QStringLiteral("image/gif"), QSize(int(qFromLittleEndian<quint16>(p + 6)), int(qFromLittleEndian<quint16>(p + 8)))};
+    if (d.size() >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
+        // Walk the segments to the first start-of-frame marker (SOF0…SOF15 but DHT, JPG, DAC).
+        qsizetype i = 2;
+        while (i + 9 < d.size()) {
+            if (p[i] != 0xFF)
+                break;
+            const uchar marker = p[i + 1];
+            const int length = qFromBigEndian<quint16>(p + i + 2);
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+                return {QStringLiteral("image/jpeg"), QSize(qFromBigEndian<quint16>(p + i + 7), qFromBigEndian<quint16>(p + i + 5))};
+            if (length < 2)
+                break;
+            i += 2 + length;
+        }
+    }
+    return {QString(), QSize()};
+}
+
+Result<qint64> MediaStore::add(const MediaItem &item, std::optional<qint64> byUser)
+{
+    if (item.data.size() > kMaxBytes)
+        return Error(QStringLiteral("media.too-large"), tr("The image “%1” is %2 MB; images in emails must be under %3 MB.")
+                                                           .arg(item.name)
+                                                           .arg(double(item.data.size()) / 1e6, 0, 'f', 1)
+                                                           .arg(kMaxBytes / 1'000'000));
+    const auto [mime, size] = sniff(item.data);
+    if (!size.isValid() || size.isEmpty())
+        return Error(QStringLiteral("media.not-image"), tr("“%1” is not a PNG, JPEG or GIF image.").arg(item.name));
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(item.data, QCryptographicHash::Sha256).toHex());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM media WHERE sha256 = ?"));
+    q.addBindValue(sha);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (q.next())
+        return q.value(0).toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO media (name, mime, data, width, height, alt, prompt, source, sha256, created_at, created_by)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(storage::notNull(item.name.trimmed().isEmpty() ? tr("Image") : item.name.trimmed()));
+    q.addBindValue(mime);
+    q.addBindValue(item.data);
+    q.addBindValue(size.width());
+    q.addBindValue(size.height());
+    q.addBindValue(storage::notNull(item.alt.trimmed()));
+    q.addBindValue(storage::notNull(item.prompt));
+    q.addBindValue(item.source == u"ai" ? QStringLiteral("ai") : QStringLiteral("file"));
+    q.addBindValue(sha);
+    q.addBindValue(item.createdAt > 0 ? item.createdAt : QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(storage::userValue(byUser));
+    if (!q.exec())
+        return storage::queryError(q);
+    return q.lastInsertId().toLongLong();
+}
+
+Result<MediaItem> MediaStore::find(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, name, mime, width, height, alt, prompt, source, created_at, data FROM media WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (!q.next())
+        return Error(QStringLiteral("media.not-found"), tr("There is no image %1 in the media library.").arg(id));
+    return itemFrom(q, true);
+}
+
+Result<QList<MediaItem>> MediaStore::list(bool withData) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, name, mime, width, height, alt, prompt, source, created_at")
+                + (withData ? QStringLiteral(", data") : QString()) + QStringLiteral(" FROM media ORDER BY created_at DESC, id DESC")))
+        return storage::queryError(q, QString(errc::dbRead));
+    QList<MediaItem> out;
+    while (q.next())
+        out << itemFrom(q, withData);
+    return out;
+}
+
+Status MediaStore::setAlt(qint64 id, const QString &alt)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE media SET alt = ? WHERE id = ?"));
+    q.addBindValue(storage::notNull(alt.trimmed()));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storage::queryError(q);
+    return {};
+}
+
+Status MediaStore::remove(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM media WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storage::queryError(q);
+    return {};
+}
+
+QHash<QString, MediaItem> MediaStore::referencedBy(const QString &html) const
+{
+    static const QRegularExpression ref(QStringLiteral("cid:media-(\\d{1,18})\\b"), QRegularExpression::CaseInsensitiveOption);
+    QHash<QString, MediaItem> out;
+    for (auto it = ref.globalMatch(html); it.hasNext();) {
+        const qint64 id = it.next().captured(1).toLongLong();
+        if (out.contains(contentId(id)))
+            continue;
+        if (Result<MediaItem> item = find(id))
+            out.insert(contentId(id), std::move(item).value());
+    }
+    return out;
+}
+
+} // namespace lux::assistant
