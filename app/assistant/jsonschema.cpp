@@ -699,9 +699,16 @@ private:
 
     static QString shown(const QString &path) { return path.isEmpty() ? QStringLiteral("/") : path; }
 
+    // Several schemas can judge the same value alike (a $ref and its target both meet a too-deep value):
+    // one violation each.
     void report(bool collect, const QString &path, const QString &keyword, const QString &message)
     {
-        if (collect && !full())
+        if (!collect || full())
+            return;
+        const bool seen = std::any_of(m_out->cbegin(), m_out->cend(), [&](const JsonSchema::Violation &v) {
+            return v.path == path && v.keyword == keyword && v.message == message;
+        });
+        if (!seen)
             m_out->append({path, keyword, message});
     }
 
