@@ -11,7 +11,7 @@ packages=(
   qt6-qpa-plugins qt6-translations-l10n
   qtkeychain-qt6-dev qcoro-qt6-dev libsodium-dev
   libgl-dev libxkbcommon-dev
-  libgtest-dev libbenchmark-dev
+  libgtest-dev libbenchmark-dev json-schema-test-suite
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth
   libsqlite3-dev sqlite3 appstream desktop-file-utils file
   libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev

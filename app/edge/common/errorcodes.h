@@ -13,6 +13,10 @@ namespace lux::errc {
 inline constexpr QLatin1StringView cancelled{"cancelled"};
 inline constexpr QLatin1StringView usage{"usage"};
 
+// A model's structured answer (assistant/jsonschema.h): not JSON, or JSON that breaks the schema.
+inline constexpr QLatin1StringView answerJson{"answer.json"};
+inline constexpr QLatin1StringView answerSchema{"answer.schema"};
+
 inline constexpr QLatin1StringView auditWrite{"audit.write"};
 
 inline constexpr QLatin1StringView backupDriver{"backup.driver"};
@@ -156,6 +160,13 @@ inline constexpr QLatin1StringView restoreForeign{"restore.foreign"};
 inline constexpr QLatin1StringView restoreKeep{"restore.keep"};
 inline constexpr QLatin1StringView restoreOpen{"restore.open"};
 inline constexpr QLatin1StringView restoreSwap{"restore.swap"};
+
+// A JSON Schema that assistant::JsonSchema cannot compile: a keyword it does not check, a bad value,
+// a $ref it cannot follow or that loops, nesting past its bound.
+inline constexpr QLatin1StringView schemaDepth{"schema.depth"};
+inline constexpr QLatin1StringView schemaInvalid{"schema.invalid"};
+inline constexpr QLatin1StringView schemaRef{"schema.ref"};
+inline constexpr QLatin1StringView schemaUnsupported{"schema.unsupported"};
 
 inline constexpr QLatin1StringView secretsDenied{"secrets.denied"};
 inline constexpr QLatin1StringView secretsFailed{"secrets.failed"};
