@@ -15,7 +15,15 @@ bool AssistantSetup::isLocalServer(const QUrl &url)
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || host.endsWith(QLatin1String(".local")))
         return true;
     const QHostAddress address(host);
-    return !address.isNull() && (address.isLoopback() || address.isPrivateUse() || address.isLinkLocal());
+    if (address.isNull())
+        return false;
+    if (address.isLoopback() || address.isLinkLocal())
+        return true;
+    // RFC 1918 and IPv6 unique local addresses (QHostAddress::isPrivateUse is Qt 6.6).
+    for (const char *net : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"})
+        if (address.isInSubnet(QHostAddress::parseSubnet(QLatin1String(net))))
+            return true;
+    return false;
 }
 
 QCoro::Task<Result<AssistantSetup::Setup>> AssistantSetup::load(const Settings &settings, const SecretStore &secrets)
