@@ -945,11 +945,8 @@ FakeOpenAI::Answer FakeOpenAI::defaultAnswer(const QJsonObject &body, const Http
         answer.content = QString::fromUtf8(compact(QJsonObject{{u"answer"_s, phrase(words, 0, 200, 0)}, {u"tool_results"_s, results.size()}}));
     } else if (!results.isEmpty()) {
         QString text = u"Here is what I found."_s;
-        for (const auto &[tool, content] : std::as_const(results)) {
-            const QJsonValue parsed = parseLoose(content);
-            text += u" From the tool "_s + tool + u": "_s
-                    + (parsed.isString() ? parsed.toString() : QString::fromUtf8(compactValue(parsed))) + u'.';
-        }
+        for (const auto &[tool, content] : std::as_const(results))
+            text += u" From the tool "_s + tool + u": "_s + content.trimmed() + u'.'; // verbatim, as the tool gave it
         text += u" That is all the tools told me."_s;
         answer.content = text;
     } else {
