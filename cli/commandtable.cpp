@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandtable.h"
 
+#include "assistantcommands.h"
 #include "campaigncommands.h"
 #include "contactcommands.h"
 #include "dbcommands.h"
@@ -68,6 +69,10 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("tracker"), QStringLiteral("test"), {}, QT_TRANSLATE_NOOP("luxctl", "check that lux-tracker answers and accepts the API token"), campaignOptions, runTrackerCommand},
         {QStringLiteral("tracker"), QStringLiteral("new-key"), {}, QT_TRANSLATE_NOOP("luxctl", "a new signing key in the keychain, printed for the server's key file"), campaignOptions, runTrackerCommand},
         {QStringLiteral("sms"), QStringLiteral("sender"), QStringLiteral("add NUMBER|list|remove NUMBER"), QT_TRANSLATE_NOOP("luxctl", "the numbers or Messaging Services texts go from, with their pace"), smsOptions, runSmsCommand},
+        {QStringLiteral("assistant"), QStringLiteral("ask"), QStringLiteral("TEXT"), QT_TRANSLATE_NOOP("luxctl", "ask LUX; the answer streams here, grounded in your data (--json: answer, tools used, usage)"), assistantOptions, runAssistantCommand},
+        {QStringLiteral("assistant"), QStringLiteral("draft"), {}, QT_TRANSLATE_NOOP("luxctl", "a new template from --brief, saved as --template-name after the pre-send checks and the product-fact guard"), assistantOptions, runAssistantCommand},
+        {QStringLiteral("ai"), QStringLiteral("image"), QStringLiteral("PROMPT"), QT_TRANSLATE_NOOP("luxctl", "an image from a description: --out FILE.png and/or --library"), assistantOptions, runAiCommand},
+        {QStringLiteral("ai"), QStringLiteral("usage"), {}, QT_TRANSLATE_NOOP("luxctl", "this month's requests and tokens from the usage ledger (--month YYYY-MM)"), assistantOptions, runAiCommand},
         {QStringLiteral("sms"), QStringLiteral("segments"), QStringLiteral("TEXT|-"), QT_TRANSLATE_NOOP("luxctl", "how Twilio splits a text: encoding, segments, units, the characters that force UCS-2"), smsOptions, runSmsCommand},
     };
     return table;

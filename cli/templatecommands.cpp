@@ -88,6 +88,8 @@ Result<content::EmailTemplate> templateFrom(const CommandContext &ctx, QSqlDatab
     return t;
 }
 
+} // namespace
+
 QJsonArray findingsJson(const QList<content::Finding> &findings)
 {
     QJsonArray list;
@@ -112,8 +114,6 @@ QString findingsText(const QString &file, const QList<content::Finding> &finding
     }
     return lines.join(u'\n');
 }
-
-} // namespace
 
 QList<QCommandLineOption> templateOptions(const QString &group, const QString &command)
 {

@@ -179,8 +179,10 @@ QCoro::Task<Result<Assistant::Structured>> Assistant::structured(QList<ChatMessa
         QStringList problems;
         QJsonObject value;
         const QByteArray answerText = turn->text.toUtf8();
+        bool schemaIgnored = false;
         if (Result<QJsonValue> parsed = JsonSchema::parseAndValidate(answerText, *compiled); !parsed) {
             problems << parsed.error().message;
+            schemaIgnored = format.kind == ResponseFormat::Kind::JsonSchema;
         } else if (!parsed->isObject()) {
             problems << tr("The answer is not a JSON object.");
         } else {
@@ -194,6 +196,12 @@ QCoro::Task<Result<Assistant::Structured>> Assistant::structured(QList<ChatMessa
             co_return Error(QStringLiteral("assistant.invalid-answer"),
                             tr("The AI's answer was not what LUX asked for, even after a second try: %1")
                                 .arg(problems.join(QStringLiteral("; "))));
+        // A server that answered a json_schema request with something else does not follow schemas
+        // (local servers may ignore `strict`): JSON mode with the schema in the prompt from now on.
+        if (schemaIgnored) {
+            m_client->noteJsonSchemaIgnored();
+            format.kind = ResponseFormat::Kind::JsonObject;
+        }
         messages << turn->added;
         messages << ChatMessage::user(QStringLiteral("That answer cannot be used: ") + problems.join(QStringLiteral("; "))
                                       + QStringLiteral(". Answer again with the corrected JSON only."));

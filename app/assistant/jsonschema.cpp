@@ -773,6 +773,16 @@ Result<QJsonValue> JsonSchema::parseAndValidate(const QByteArray &text, const Js
             --end;
     };
     trim();
+    // Or put it in a fence between sentences ("Sure! Here is the JSON: ```json … ``` Anything else?").
+    if (const QByteArrayView body = QByteArrayView(text).sliced(begin, end - begin);
+        !body.startsWith("```") && !body.startsWith('{') && !body.startsWith('[')) {
+        const qsizetype open = text.indexOf("```", begin);
+        const qsizetype close = open < 0 ? -1 : text.indexOf("```", open + 3);
+        if (open >= 0 && close > open && close + 3 <= end) {
+            begin = open;
+            end = close + 3;
+        }
+    }
     if (QByteArrayView(text).sliced(begin, end - begin).startsWith("```")) {
         const qsizetype newline = text.indexOf('\n', begin);
         begin = newline < 0 || newline >= end ? end : newline + 1;

@@ -348,7 +348,7 @@ void TestFakeOpenAI::toolResultsAreQuotedAndDraftBuiltFromThem()
     QVERIFY(html.contains(QStringLiteral(">120<")));
     QVERIFY(html.contains(QStringLiteral("href=\"https://shop.example/tr\"")));
     QVERIFY(html.contains(QStringLiteral("#aa0000")) && html.contains(QStringLiteral("#00bb00")) && html.contains(QStringLiteral("Georgia")));
-    QVERIFY(html.contains(QStringLiteral("{{unsubscribe_url}}")) && html.contains(QStringLiteral("{{brand.postal_address}}")));
+    QVERIFY(html.contains(QStringLiteral("{{{unsubscribe_url}}}")) && html.contains(QStringLiteral("{{brand.address}}")));
     QVERIFY(d.value(QStringLiteral("subject")).toString().contains(QStringLiteral("Trail Runner & Co")));
     QVERIFY(d.value(QStringLiteral("preheader")).toString().contains(QStringLiteral("89.90")));
     QCOMPARE(d.keys().size(), 3);

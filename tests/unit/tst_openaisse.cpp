@@ -163,7 +163,8 @@ private Q_SLOTS:
         // Nothing after the error is read as content.
         SseParser sse;
         ChatStream stream;
-        for (const SseParser::Event &e : sse.feed(kErrorStream + kToolStream))
+        const QByteArray both = kErrorStream + kToolStream;
+        for (const SseParser::Event &e : sse.feed(both))
             stream.add(e.data);
         QCOMPARE(stream.answer().content, QStringLiteral("Your best campaign was"));
         QVERIFY(stream.answer().toolCalls.isEmpty());

@@ -87,6 +87,9 @@ public:
     // What this server was found not to support in this session (a refused tools or json_schema call).
     bool supportsTools() const { return m_toolsSupported; }
     bool supportsJsonSchema() const { return m_schemaSupported; }
+    // A json_schema answer that did not follow its schema: the server accepts the parameter but
+    // ignores it, so JSON mode is asked for instead from now on.
+    void noteJsonSchemaIgnored() { m_schemaSupported = false; }
 
     // The messages without their oldest turns (a turn: a user message and what answered it), keeping
     // every system message and at least the last turn; tool calls stay with their answers. Empty

@@ -819,6 +819,24 @@ FakeOpenAI::Answer FakeOpenAI::defaultAnswer(const QJsonObject &body, const Http
         if (i > lastUser && m.value("role"_L1).toString() == "tool"_L1)
             results.append({callNames.value(m.value("tool_call_id"_L1).toString()), textOf(m.value("content"_L1))});
     }
+    // A model reads data it was given in the prompt as well: paragraphs of a system message that are
+    // "name: {JSON}" (what an app without tools gathers first) count as tool results.
+    if (results.isEmpty()) {
+        for (const QJsonValue &v : messages) {
+            const QJsonObject m = v.toObject();
+            if (m.value("role"_L1).toString() != "system"_L1)
+                continue;
+            const QStringList paragraphs = textOf(m.value("content"_L1)).split(u"\n\n"_s);
+            for (const QString &paragraph : paragraphs) {
+                const qsizetype colon = paragraph.indexOf(u": "_s);
+                if (colon <= 0 || colon > 64 || (paragraph.contains(u' ') && paragraph.indexOf(u' ') < colon))
+                    continue;
+                const QString json = paragraph.mid(colon + 2).trimmed();
+                if (QJsonDocument::fromJson(json.toUtf8()).isObject())
+                    results.append({paragraph.left(colon), json});
+            }
+        }
+    }
 
     const QJsonArray tools = body.value("tools"_L1).toArray();
     if (!tools.isEmpty() && m_profile != Profile::NoTools && results.isEmpty()) {
@@ -901,9 +919,11 @@ FakeOpenAI::Answer FakeOpenAI::defaultAnswer(const QJsonObject &body, const Http
             if (!cta.isEmpty())
                 html += u"<p><a href=\""_s + cta.toHtmlEscaped() + u"\" style=\"background:"_s + secondary.toHtmlEscaped()
                         + u";color:#ffffff;padding:12px 20px;text-decoration:none\">Shop now</a></p>"_s;
-            html += u"<p style=\"font-size:12px;color:#666666\">{{brand.postal_address}}<br>"
-                    "<a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p></div>"_s;
-            text += u"\n{{brand.postal_address}}\nUnsubscribe: {{unsubscribe_url}}\n"_s;
+            // The footer as LUX's templates write it: the brand kit's postal address and the
+            // unsubscribe link (a URL, so not HTML-escaped: three braces).
+            html += u"<p style=\"font-size:12px;color:#666666\">{{brand.address}}<br>"
+                    "<a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p></div>"_s;
+            text += u"\n{{brand.address}}\nUnsubscribe: {{{unsubscribe_url}}}\n"_s;
             QJsonObject draft = value.toObject();
             const QJsonObject properties = schema.value("properties"_L1).toObject();
             const bool open = properties.isEmpty();
@@ -942,7 +962,19 @@ FakeOpenAI::Answer FakeOpenAI::defaultAnswer(const QJsonObject &body, const Http
         else
             answer.content = QString::fromUtf8(json);
     } else if (formatType == "json_object"_L1) {
-        answer.content = QString::fromUtf8(compact(QJsonObject{{u"answer"_s, phrase(words, 0, 200, 0)}, {u"tool_results"_s, results.size()}}));
+        // JSON mode with a schema written in the prompt ("… matches this JSON schema: {…}"): a model
+        // follows it as it would follow json_schema.
+        QJsonObject promptSchema;
+        for (const QJsonValue &v : messages) {
+            const QString content = textOf(v.toObject().value("content"_L1));
+            const qsizetype at = content.indexOf(u"JSON schema: "_s);
+            if (at >= 0)
+                promptSchema = QJsonDocument::fromJson(content.mid(at + 13).toUtf8()).object();
+        }
+        if (!promptSchema.isEmpty())
+            answer.content = QString::fromUtf8(compactValue(instance(promptSchema, promptSchema, words, false, 0, 0)));
+        else
+            answer.content = QString::fromUtf8(compact(QJsonObject{{u"answer"_s, phrase(words, 0, 200, 0)}, {u"tool_results"_s, results.size()}}));
     } else if (!results.isEmpty()) {
         QString text = u"Here is what I found."_s;
         for (const auto &[tool, content] : std::as_const(results))

@@ -46,7 +46,7 @@ namespace lux::fakes {
 //     primary_color / secondary_color / font_family) and the products (objects with name and price,
 //     optional sku and permalink) found at any depth; `html` has the brand colours inline, each product's
 //     name (HTML-escaped), sku and price exactly as the tool gave it, a link to its permalink,
-//     {{unsubscribe_url}} and {{brand.postal_address}}; subject and preheader name the first product.
+//     {{{unsubscribe_url}}} and {{brand.address}}; subject and preheader name the first product.
 //     `X-Fake-Invalid: 1`: JSON that breaks the schema (a required property missing, another of the
 //     wrong type). json_object: {"answer": the user's words, "tool_results": n};
 //  c) plain text quoting the tool results ("From the tool audience_stats: {…}") or, without tools,

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "assistantcommands.h"
+
+#include "assistant/assistant.h"
+#include "assistant/assistantsession.h"
+#include "assistant/conversations.h"
+#include "assistant/drafts.h"
+#include "assistant/mediastore.h"
+#include "assistant/usageledger.h"
+#include "common/awaittask.h"
+#include "common/savefile.h"
+#include "content/templatestore.h"
+#include "templatecommands.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+
+namespace lux::cli {
+
+namespace {
+
+using assistant::Assistant;
+using channels::openai::OpenAiClient;
+using channels::openai::UsageRecord;
+
+struct AssistantTr
+{
+    Q_DECLARE_TR_FUNCTIONS(luxctl)
+};
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+// Everything one command needs to talk to the AI server: the database's settings and keys, and the
+// assistant session (its requests go to the usage ledger).
+struct Session
+{
+    std::unique_ptr<DatabaseScope> scope;
+    std::unique_ptr<QNetworkAccessManager> network;
+    std::shared_ptr<assistant::AssistantSession> lux;
+
+    ~Session()
+    {
+        if (lux)
+            lux->flushLedger();
+    }
+};
+
+Result<std::unique_ptr<Session>> openSession(const CommandContext &ctx)
+{
+    auto scope = DatabaseScope::open(ctx.databasePath);
+    if (!scope)
+        return scope.error();
+    auto session = std::make_unique<Session>();
+    session->scope = std::move(*scope);
+    session->network = std::make_unique<QNetworkAccessManager>();
+    auto lux = awaitTask(assistant::AssistantSession::open(session->scope->database().path(), session->scope->settings(),
+                                                           session->scope->secrets(), session->network.get()));
+    if (!lux)
+        return lux.error();
+    session->lux = std::move(*lux);
+    return session;
+}
+
+QJsonObject usageJson(const QList<UsageRecord> &records)
+{
+    qint64 prompt = 0, completion = 0, cached = 0, unknown = 0;
+    for (const UsageRecord &r : records) {
+        if (!r.usage) {
+            ++unknown;
+            continue;
+        }
+        prompt += r.usage->promptTokens;
+        completion += r.usage->completionTokens;
+        cached += r.usage->cachedTokens;
+    }
+    return QJsonObject{{QStringLiteral("requests"), qint64(records.size())},
+                       {QStringLiteral("prompt_tokens"), prompt},
+                       {QStringLiteral("completion_tokens"), completion},
+                       {QStringLiteral("cached_tokens"), cached},
+                       {QStringLiteral("usage_unknown"), unknown}};
+}
+
+QJsonArray sourcesJson(const QList<assistant::Source> &sources)
+{
+    QJsonArray a;
+    for (const assistant::Source &s : sources)
+        a.append(QJsonObject{{QStringLiteral("kind"), s.kind}, {QStringLiteral("count"), s.count}, {QStringLiteral("label"), s.label}});
+    return a;
+}
+
+int ask(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1 || ctx.args.first().trimmed().isEmpty())
+        return ctx.usage(AssistantTr::tr("Give the question as one argument, in quotes."));
+    const QString question = ctx.args.first().trimmed();
+    auto session = openSession(ctx);
+    if (!session)
+        return ctx.fail(session.error());
+    Session &s = **session;
+    assistant::ConversationStore conversations(s.scope->database().connection());
+    Result<assistant::Conversation> conversation = Error();
+    if (ctx.isSet(QStringLiteral("conversation"))) {
+        bool ok = false;
+        const qint64 id = ctx.option(QStringLiteral("conversation")).toLongLong(&ok);
+        if (!ok)
+            return ctx.usage(AssistantTr::tr("--conversation takes a conversation's number."));
+        conversation = conversations.find(id);
+    } else {
+        conversation = conversations.create(question.left(60), QStringLiteral("luxctl"), std::nullopt);
+    }
+    if (!conversation)
+        return ctx.fail(conversation.error());
+    s.lux->setConversation(conversation->id);
+    const bool personal = ctx.isSet(QStringLiteral("allow-personal-data")) || conversation->personalData;
+    if (personal != conversation->personalData)
+        if (Status st = conversations.setPersonalData(conversation->id, personal); !st)
+            return ctx.fail(st.error());
+    const auto earlier = conversations.messages(conversation->id);
+    if (!earlier)
+        return ctx.fail(earlier.error());
+    QList<channels::openai::ChatMessage> history = assistant::ConversationStore::toChat(*earlier);
+    history << channels::openai::ChatMessage::user(question);
+    if (const auto stored = conversations.append(conversation->id, assistant::StoredMessage{0, QStringLiteral("user"), question, {}, {}, {}, QStringLiteral("complete"), 0}); !stored)
+        return ctx.fail(stored.error());
+    if (!ctx.json)
+        std::fprintf(stderr, "%s\n", qPrintable(personal ? AssistantTr::tr("Sending: your question and what the tools read, contacts' own data included (allowed for this conversation).")
+                                                          : AssistantTr::tr("Sending: your question and aggregates from your data; no contact's personal data.")));
+    Assistant::Options options;
+    options.personalData = personal;
+    QString streamed;
+    const bool json = ctx.json;
+    const Assistant::TextSink sink = [&streamed, json](const QString &delta) {
+        streamed += delta;
+        if (!json)
+            out(delta);
+    };
+    const auto turn = awaitTask(s.lux->assistant().ask(history, options, sink));
+    if (!turn) {
+        // What arrived before the failure is kept, marked, so the conversation shows it.
+        const QString status = streamed.isEmpty() ? QStringLiteral("error") : QStringLiteral("interrupted");
+        (void)conversations.append(conversation->id, assistant::StoredMessage{0, QStringLiteral("assistant"), streamed.isEmpty() ? turn.error().message : streamed, {}, {}, {}, status, 0});
+        if (!json && !streamed.isEmpty())
+            out(QStringLiteral("\n"));
+        return ctx.fail(turn.error(), QJsonObject{{QStringLiteral("conversation_id"), conversation->id},
+                                                  {QStringLiteral("partial_answer"), streamed},
+                                                  {QStringLiteral("usage"), usageJson(s.lux->requests())}});
+    }
+    QJsonArray tools;
+    for (qsizetype i = 0; i < turn->added.size(); ++i) {
+        const channels::openai::ChatMessage &m = turn->added.at(i);
+        assistant::StoredMessage stored{0, m.role, m.content, m.toolCalls, m.toolCallId, {}, QStringLiteral("complete"), 0};
+        if (i == turn->added.size() - 1)
+            stored.sources = turn->sources;
+        if (const auto appended = conversations.append(conversation->id, stored); !appended)
+            return ctx.fail(appended.error());
+        for (const channels::openai::ToolCall &c : m.toolCalls)
+            tools.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("arguments"), c.arguments}});
+    }
+    if (json)
+        return ctx.succeed(QJsonObject{{QStringLiteral("conversation_id"), conversation->id},
+                                       {QStringLiteral("answer"), turn->text},
+                                       {QStringLiteral("tools"), tools},
+                                       {QStringLiteral("sources"), sourcesJson(turn->sources)},
+                                       {QStringLiteral("gathered_first"), turn->gatheredFirst},
+                                       {QStringLiteral("usage"), usageJson(s.lux->requests())}},
+                           {});
+    out(QStringLiteral("\n"));
+    const QString used = assistant::ConversationStore::sourcesLine(turn->sources);
+    if (!used.isEmpty())
+        std::fprintf(stderr, "(%s)\n", qPrintable(used));
+    std::fprintf(stderr, "%s\n", qPrintable(AssistantTr::tr("Conversation %1; continue it with --conversation %1.").arg(conversation->id)));
+    return ExitOk;
+}
+
+int image(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1 || ctx.args.first().trimmed().isEmpty())
+        return ctx.usage(AssistantTr::tr("Give the image's description as one argument, in quotes."));
+    const QString target = ctx.option(QStringLiteral("out"));
+    if (target.isEmpty() && !ctx.isSet(QStringLiteral("library")))
+        return ctx.usage(AssistantTr::tr("Say where the image goes: --out FILE.png, --library, or both."));
+    auto session = openSession(ctx);
+    if (!session)
+        return ctx.fail(session.error());
+    Session &s = **session;
+    channels::openai::ImageRequest request;
+    request.model = ctx.isSet(QStringLiteral("model")) ? ctx.option(QStringLiteral("model")) : s.lux->setup().imageModel;
+    request.prompt = ctx.args.first().trimmed();
+    request.size = ctx.option(QStringLiteral("size"));
+    const auto made = awaitTask(s.lux->client().generateImage(request));
+    if (!made)
+        return ctx.fail(made.error());
+    QJsonObject result{{QStringLiteral("width"), made->size.width()},
+                       {QStringLiteral("height"), made->size.height()},
+                       {QStringLiteral("bytes"), qint64(made->data.size())},
+                       {QStringLiteral("revised_prompt"), made->revisedPrompt}};
+    if (!target.isEmpty()) {
+        if (Status written = saveToFile(target, made->data); !written)
+            return ctx.fail(written.error());
+        result.insert(QStringLiteral("file"), QFileInfo(target).absoluteFilePath());
+    }
+    if (ctx.isSet(QStringLiteral("library"))) {
+        assistant::MediaItem item;
+        item.name = request.prompt.left(60);
+        item.data = made->data;
+        item.prompt = request.prompt;
+        item.source = QStringLiteral("ai");
+        const auto id = assistant::MediaStore(s.scope->database().connection()).add(item, std::nullopt);
+        if (!id)
+            return ctx.fail(id.error());
+        result.insert(QStringLiteral("media_id"), *id);
+        result.insert(QStringLiteral("use_as"), QString(QStringLiteral("cid:") + assistant::MediaStore::contentId(*id)));
+    }
+    return ctx.succeed(result, AssistantTr::tr("Image of %1×%2 made.").arg(made->size.width()).arg(made->size.height())
+                                   + (target.isEmpty() ? QString() : QLatin1Char(' ') + AssistantTr::tr("Written to %1.").arg(target))
+                                   + (result.contains(QStringLiteral("media_id"))
+                                          ? QLatin1Char(' ') + AssistantTr::tr("In the media library as %1.").arg(result.value(QStringLiteral("use_as")).toString())
+                                          : QString()));
+}
+
+int usage(const CommandContext &ctx)
+{
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    QDate month = QDate::currentDate();
+    if (ctx.isSet(QStringLiteral("month"))) {
+        month = QDate::fromString(ctx.option(QStringLiteral("month")) + QStringLiteral("-01"), Qt::ISODate);
+        if (!month.isValid())
+            return ctx.usage(AssistantTr::tr("--month takes a month as YYYY-MM."));
+    }
+    const auto t = assistant::UsageLedger((*db)->connection()).month(month);
+    if (!t)
+        return ctx.fail(t.error());
+    const QLocale locale;
+    return ctx.succeed(QJsonObject{{QStringLiteral("month"), month.toString(QStringLiteral("yyyy-MM"))},
+                                   {QStringLiteral("requests"), t->requests},
+                                   {QStringLiteral("failed"), t->failed},
+                                   {QStringLiteral("usage_unknown"), t->unknownUsage},
+                                   {QStringLiteral("prompt_tokens"), t->promptTokens},
+                                   {QStringLiteral("completion_tokens"), t->completionTokens},
+                                   {QStringLiteral("cached_tokens"), t->cachedTokens},
+                                   {QStringLiteral("images"), t->images}},
+                       AssistantTr::tr("%1: %n request(s), %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.",
+                                       nullptr, int(t->requests))
+                           .arg(month.toString(QStringLiteral("yyyy-MM")), locale.toString(t->promptTokens), locale.toString(t->cachedTokens),
+                                locale.toString(t->completionTokens), locale.toString(t->images), locale.toString(t->unknownUsage)));
+}
+
+} // namespace
+
+QList<QCommandLineOption> assistantOptions(const QString &group, const QString &command)
+{
+    const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
+    if (group == QLatin1String("ai") && command == QLatin1String("image"))
+        return {{QStringLiteral("out"), t(QT_TRANSLATE_NOOP("luxctl", "Write the image (PNG) here.")), QStringLiteral("FILE")},
+                {QStringLiteral("library"), t(QT_TRANSLATE_NOOP("luxctl", "Keep it in the media library (use it in a template as cid:media-ID)."))},
+                {QStringLiteral("size"), t(QT_TRANSLATE_NOOP("luxctl", "The size the model takes (1024x1024, 1536x1024 …).")), QStringLiteral("WxH")},
+                {QStringLiteral("model"), t(QT_TRANSLATE_NOOP("luxctl", "Another image model than openai.image_model.")), QStringLiteral("MODEL")}};
+    if (group == QLatin1String("ai") && command == QLatin1String("usage"))
+        return {{QStringLiteral("month"), t(QT_TRANSLATE_NOOP("luxctl", "The month (default: this one).")), QStringLiteral("YYYY-MM")}};
+    if (command == QLatin1String("ask"))
+        return {{QStringLiteral("allow-personal-data"),
+                 t(QT_TRANSLATE_NOOP("luxctl", "Let the assistant read contacts' own data (names, addresses) in this conversation."))},
+                {QStringLiteral("conversation"), t(QT_TRANSLATE_NOOP("luxctl", "Continue this conversation.")), QStringLiteral("ID")}};
+    if (command == QLatin1String("draft"))
+        return {{QStringLiteral("brief"), t(QT_TRANSLATE_NOOP("luxctl", "What the email is for, in your words.")), QStringLiteral("TEXT")},
+                {QStringLiteral("template-name"), t(QT_TRANSLATE_NOOP("luxctl", "The new template's name.")), QStringLiteral("NAME")},
+                {QStringLiteral("accept-unverified"),
+                 t(QT_TRANSLATE_NOOP("luxctl", "Save even when a price, product name or SKU is not confirmed by the catalogue."))}};
+    return {};
+}
+
+int runAssistantCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command == QLatin1String("ask"))
+        return ask(ctx);
+    return ctx.usage(AssistantTr::tr("Unknown assistant command “%1”.").arg(command));
+}
+
+int runAiCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command == QLatin1String("image"))
+        return image(ctx);
+    if (command == QLatin1String("usage"))
+        return usage(ctx);
+    return ctx.usage(AssistantTr::tr("Unknown ai command “%1”.").arg(command));
+}
+
+} // namespace lux::cli
