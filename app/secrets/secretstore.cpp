@@ -164,6 +164,8 @@ QString SecretStore::keyName(Secret secret)
     case Secret::TrackingKeys: return QStringLiteral("tracking/keys");
     case Secret::TwilioAuthToken: return QStringLiteral("twilio/auth-token");
     case Secret::TwilioApiKeySecret: return QStringLiteral("twilio/api-key-secret");
+    case Secret::WooConsumerKey: return QStringLiteral("woo/consumer-key");
+    case Secret::WooConsumerSecret: return QStringLiteral("woo/consumer-secret");
     }
     return {};
 }
@@ -192,7 +194,7 @@ std::optional<Secret> SecretStore::fromCliName(const QString &name)
 QList<Secret> SecretStore::all()
 {
     return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys, Secret::TwilioAuthToken,
-            Secret::TwilioApiKeySecret};
+            Secret::TwilioApiKeySecret, Secret::WooConsumerKey, Secret::WooConsumerSecret};
 }
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const

@@ -65,6 +65,8 @@ const QHash<Settings::Key, Entry> &table()
         {K::SmsSenderName, {"sms/sender_name", QString(), Scope::Database}},
         {K::SmsHelpText, {"sms/help_text", QString(), Scope::Database}},
         {K::SmsDefaultRegion, {"sms/default_region", QString(), Scope::Database}}, // "": this computer's region
+        {K::WooBaseUrl, {"woo/base_url", QString(), Scope::Database}},
+        {K::WooCurrency, {"woo/currency", QString(), Scope::Database}},
     };
     return entries;
 }

@@ -66,6 +66,8 @@ public:
         SmsSenderName,           // the name every marketing text starts with (CTIA)
         SmsHelpText,             // the answer to HELP and INFO (lux-tracker sends it)
         SmsDefaultRegion,        // ISO 3166 region for numbers written without a country code ("": this computer's)
+        WooBaseUrl,              // the WooCommerce store's address (https://shop.example); "" : no store
+        WooCurrency,             // the store's currency (ISO 4217) when its settings cannot be read; "" : ask the store
     };
     Q_ENUM(Key)
 
@@ -141,6 +143,8 @@ public:
     QString twilioAccountSid() const { return value(Key::TwilioAccountSid).toString().trimmed(); }
     QString twilioApiKeySid() const { return value(Key::TwilioApiKeySid).toString().trimmed(); }
     QUrl twilioBaseUrl() const { return QUrl(value(Key::TwilioBaseUrl).toString()); }
+    QUrl wooBaseUrl() const { return QUrl(value(Key::WooBaseUrl).toString().trimmed()); }
+    QString wooCurrency() const { return value(Key::WooCurrency).toString().trimmed().toUpper(); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }
