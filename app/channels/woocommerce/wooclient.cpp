@@ -213,7 +213,12 @@ QCoro::Task<Result<SyncSummary>> ProductSync::run(bool full)
         next = SyncState{};
         full = true;
     }
-    next.storeUrl = storeUrl;
+    if (next.storeUrl != storeUrl) {
+        // Kept before the first page, so products written by a sync that fails are known to be this store's.
+        next.storeUrl = storeUrl;
+        if (Status s = store.saveState(next); !s)
+            co_return s.error();
+    }
     summary.full = full || next.modifiedAfter.isEmpty();
     const QString after = summary.full ? QString() : next.modifiedAfter;
 
