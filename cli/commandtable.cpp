@@ -6,6 +6,7 @@
 #include "dbcommands.h"
 #include "smscommands.h"
 #include "templatecommands.h"
+#include "woocommands.h"
 
 #include <QCoreApplication>
 
@@ -69,6 +70,8 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("tracker"), QStringLiteral("new-key"), {}, QT_TRANSLATE_NOOP("luxctl", "a new signing key in the keychain, printed for the server's key file"), campaignOptions, runTrackerCommand},
         {QStringLiteral("sms"), QStringLiteral("sender"), QStringLiteral("add NUMBER|list|remove NUMBER"), QT_TRANSLATE_NOOP("luxctl", "the numbers or Messaging Services texts go from, with their pace"), smsOptions, runSmsCommand},
         {QStringLiteral("sms"), QStringLiteral("segments"), QStringLiteral("TEXT|-"), QT_TRANSLATE_NOOP("luxctl", "how Twilio splits a text: encoding, segments, units, the characters that force UCS-2"), smsOptions, runSmsCommand},
+        {QStringLiteral("woo"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "copy the WooCommerce store's products into the local catalogue (only changes after the first time; --full)"), wooOptions, runWooCommand},
+        {QStringLiteral("woo"), QStringLiteral("products"), {}, QT_TRANSLATE_NOOP("luxctl", "the synced products with SKU, price and stock; --search TEXT"), wooOptions, runWooCommand},
     };
     return table;
 }
