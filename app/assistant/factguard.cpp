@@ -409,7 +409,7 @@ QList<FactFinding> FactGuard::checkField(const QString &source, bool html, FactF
         if (!hasDigit(token) || covered(start, end))
             continue;
         const bool labelled = label.match(t.mid(std::max<qsizetype>(0, start - 14), start - std::max<qsizetype>(0, start - 14))).hasMatch();
-        if (labelled || skuShapes.contains(shape(token))) {
+        if ((labelled && token.size() >= 3) || skuShapes.contains(shape(token))) { // "Art. 5" is an article, not a SKU
             FactFinding f = finding(FactFinding::Kind::UnknownSku, start, start + token.size());
             f.message = tr("SKU %1 is not in the synced catalogue.").arg(token);
             out << f;
