@@ -84,7 +84,7 @@ int sync(const CommandContext &ctx)
                         {QStringLiteral("total"), summary->total},
                         {QStringLiteral("currency"), summary->currency},
                         {QStringLiteral("modified_after"), summary->modifiedAfter}},
-                       WooTr::tr("%n product(s) fetched: %1 added, %2 changed, %3 unchanged; %4 page(s) in %5 s. %6 in the catalogue.", nullptr,
+                       WooTr::tr("%n product(s) fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.", nullptr,
                                  summary->fetched)
                            .arg(summary->added)
                            .arg(summary->changed)
