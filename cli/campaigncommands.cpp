@@ -303,7 +303,7 @@ int runSettingsCommand(const QString &command, const CommandContext &ctx)
         // keeps its own entries.
         const auto secret = SecretStore::fromCliName(ctx.args.value(0));
         if (!secret || *secret == Secret::GraphRefreshToken) // the refresh token comes from signing in
-            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret|openai.api_key (the value on standard input)"));
+            return ctx.usage(CampaignTr::tr("Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret|openai.api_key|woo.consumer_key|woo.consumer_secret (the value on standard input)"));
         const QString name = SecretStore::cliName(*secret);
         QTextStream in(stdin);
         // The signing keys are several lines; the others one.

@@ -7,6 +7,7 @@
 #include "dbcommands.h"
 #include "smscommands.h"
 #include "templatecommands.h"
+#include "woocommands.h"
 
 #include <QCoreApplication>
 
@@ -74,6 +75,8 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("ai"), QStringLiteral("image"), QStringLiteral("PROMPT"), QT_TRANSLATE_NOOP("luxctl", "an image from a description: --out FILE.png and/or --library"), assistantOptions, runAiCommand},
         {QStringLiteral("ai"), QStringLiteral("usage"), {}, QT_TRANSLATE_NOOP("luxctl", "this month's requests and tokens from the usage ledger (--month YYYY-MM)"), assistantOptions, runAiCommand},
         {QStringLiteral("sms"), QStringLiteral("segments"), QStringLiteral("TEXT|-"), QT_TRANSLATE_NOOP("luxctl", "how Twilio splits a text: encoding, segments, units, the characters that force UCS-2"), smsOptions, runSmsCommand},
+        {QStringLiteral("woo"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "copy the WooCommerce store's products into the local catalogue (only changes after the first time; --full)"), wooOptions, runWooCommand},
+        {QStringLiteral("woo"), QStringLiteral("products"), {}, QT_TRANSLATE_NOOP("luxctl", "the synced products with SKU, price and stock; --search TEXT"), wooOptions, runWooCommand},
     };
     return table;
 }

@@ -165,6 +165,8 @@ QString SecretStore::keyName(Secret secret)
     case Secret::TwilioAuthToken: return QStringLiteral("twilio/auth-token");
     case Secret::TwilioApiKeySecret: return QStringLiteral("twilio/api-key-secret");
     case Secret::OpenAiApiKey: return QStringLiteral("openai/api-key");
+    case Secret::WooConsumerKey: return QStringLiteral("woo/consumer-key");
+    case Secret::WooConsumerSecret: return QStringLiteral("woo/consumer-secret");
     }
     return {};
 }
@@ -193,7 +195,7 @@ std::optional<Secret> SecretStore::fromCliName(const QString &name)
 QList<Secret> SecretStore::all()
 {
     return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys, Secret::TwilioAuthToken,
-            Secret::TwilioApiKeySecret, Secret::OpenAiApiKey};
+            Secret::TwilioApiKeySecret, Secret::OpenAiApiKey, Secret::WooConsumerKey, Secret::WooConsumerSecret};
 }
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const

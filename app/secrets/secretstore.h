@@ -22,6 +22,8 @@ enum class Secret {
     TwilioAuthToken,   // the Twilio account's Auth Token (also what signs its callbacks to lux-tracker)
     TwilioApiKeySecret, // the secret of the Twilio API key in twilio.api_key_sid, when one is used
     OpenAiApiKey,       // the assistant's API key (OpenAI, or a gateway's; local servers need none)
+    WooConsumerKey,     // the WooCommerce REST API key's consumer key (ck_…), read-only is enough
+    WooConsumerSecret,  // its consumer secret (cs_…)
 };
 
 // The only way secrets are kept: the system keychain through QtKeychain (Secret Service, KWallet,

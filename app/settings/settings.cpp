@@ -68,6 +68,8 @@ const QHash<Settings::Key, Entry> &table()
         {K::OpenAiBaseUrl, {"openai/base_url", QStringLiteral("https://api.openai.com/v1"), Scope::Database}},
         {K::OpenAiModel, {"openai/model", QStringLiteral("gpt-4o"), Scope::Database}},
         {K::OpenAiImageModel, {"openai/image_model", QStringLiteral("gpt-image-1"), Scope::Database}},
+        {K::WooBaseUrl, {"woo/base_url", QString(), Scope::Database}},
+        {K::WooCurrency, {"woo/currency", QString(), Scope::Database}},
     };
     return entries;
 }

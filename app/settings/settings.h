@@ -69,6 +69,8 @@ public:
         OpenAiBaseUrl,           // the assistant's OpenAI-compatible server, with its version ("…/v1")
         OpenAiModel,             // the chat model ("gpt-4o", "llama3.1" on Ollama …)
         OpenAiImageModel,        // the image model ("gpt-image-1", "dall-e-3")
+        WooBaseUrl,              // the WooCommerce store's address (https://shop.example); "" : no store
+        WooCurrency,             // the store's currency (ISO 4217) when its settings cannot be read; "" : ask the store
     };
     Q_ENUM(Key)
 
@@ -147,6 +149,8 @@ public:
     QUrl openAiBaseUrl() const { return QUrl(value(Key::OpenAiBaseUrl).toString().trimmed()); }
     QString openAiModel() const { return value(Key::OpenAiModel).toString().trimmed(); }
     QString openAiImageModel() const { return value(Key::OpenAiImageModel).toString().trimmed(); }
+    QUrl wooBaseUrl() const { return QUrl(value(Key::WooBaseUrl).toString().trimmed()); }
+    QString wooCurrency() const { return value(Key::WooCurrency).toString().trimmed().toUpper(); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }

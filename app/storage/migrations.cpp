@@ -535,6 +535,39 @@ const QList<Migration> kMigrations = {
                         " created_at BIGINT NOT NULL,"
                         " created_by INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX media_sha256 ON media (sha256)"),
+    // 15 is another change's (merged separately).
+    {16,
+     "WooCommerce products: the local catalogue and its sync state",
+     QStringList{
+         // One row per store product, as the REST API v3 names its fields. Prices are the store's
+         // decimal strings ("19.99", "25", "" when unset), compared exactly, never as floating point.
+         // images and categories keep the API's JSON arrays; short_description is plain text.
+         QStringLiteral("CREATE TABLE woo_products ("
+                        " id INTEGER PRIMARY KEY,"
+                        " woo_id BIGINT NOT NULL UNIQUE,"
+                        " name TEXT NOT NULL,"
+                        " sku TEXT NOT NULL DEFAULT '',"
+                        " price TEXT NOT NULL DEFAULT '',"
+                        " regular_price TEXT NOT NULL DEFAULT '',"
+                        " sale_price TEXT NOT NULL DEFAULT '',"
+                        " on_sale INTEGER NOT NULL DEFAULT 0 CHECK (on_sale IN (0, 1)),"
+                        " stock_status TEXT NOT NULL DEFAULT '',"
+                        " permalink TEXT NOT NULL DEFAULT '',"
+                        " images TEXT NOT NULL DEFAULT '[]',"
+                        " categories TEXT NOT NULL DEFAULT '[]',"
+                        " short_description TEXT NOT NULL DEFAULT '',"
+                        " date_modified_gmt TEXT NOT NULL DEFAULT ''," // ISO 8601 without a zone, as the API writes it
+                        " synced_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE INDEX woo_products_name ON woo_products (name COLLATE NOCASE)"),
+         QStringLiteral("CREATE INDEX woo_products_sku ON woo_products (sku COLLATE NOCASE) WHERE sku <> ''"),
+         // One row: which store the catalogue came from, its currency, and the highest
+         // date_modified_gmt of the last sync that finished (the next one asks for what changed after).
+         QStringLiteral("CREATE TABLE woo_sync ("
+                        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                        " store_url TEXT NOT NULL DEFAULT '',"
+                        " currency TEXT NOT NULL DEFAULT '',"
+                        " modified_after TEXT NOT NULL DEFAULT '',"
+                        " last_sync_at BIGINT NOT NULL DEFAULT 0)"),
      }},
 };
 

@@ -266,4 +266,14 @@ inline constexpr QLatin1StringView smsBody{"sms.body"};               // no text
 inline constexpr QLatin1StringView smsConsent{"sms.consent"};
 inline constexpr QLatin1StringView smsQuietHours{"sms.quiet-hours"};  // waits for the recipient's window
 
+// WooCommerce products (docs/WOOCOMMERCE.md)
+inline constexpr QLatin1StringView wooConfig{"woo.config"};       // no store URL, or no consumer key or secret
+inline constexpr QLatin1StringView wooInsecure{"woo.insecure"};   // a plain-http store that is not this computer
+inline constexpr QLatin1StringView wooAuth{"woo.auth"};           // 401: the consumer key or secret is wrong
+inline constexpr QLatin1StringView wooNoRoute{"woo.no-route"};    // 404 rest_no_route: no REST API at that address
+inline constexpr QLatin1StringView wooUnavailable{"woo.unavailable"}; // 5xx, 429 or no answer: try again later
+inline constexpr QLatin1StringView wooRefused{"woo.refused"};     // another 4xx
+inline constexpr QLatin1StringView wooAnswer{"woo.answer"};       // an answer that is not WooCommerce's JSON
+inline constexpr QLatin1StringView wooNotFound{"woo.not-found"};  // no such product in the catalogue
+
 } // namespace lux::errc
