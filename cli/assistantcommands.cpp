@@ -5,8 +5,10 @@
 #include "assistant/assistantsession.h"
 #include "assistant/conversations.h"
 #include "assistant/drafts.h"
+#include "assistant/factguard.h"
 #include "assistant/mediastore.h"
 #include "assistant/usageledger.h"
+#include "channels/woocommerce/productstore.h"
 #include "common/awaittask.h"
 #include "common/savefile.h"
 #include "content/templatestore.h"
@@ -183,6 +185,90 @@ int ask(const CommandContext &ctx)
     return ExitOk;
 }
 
+QJsonArray factsJson(const QList<assistant::FactFinding> &findings)
+{
+    QJsonArray a;
+    for (const assistant::FactFinding &f : findings)
+        a.append(QJsonObject{{QStringLiteral("kind"), assistant::FactFinding::kindName(f.kind)},
+                             {QStringLiteral("field"), assistant::FactFinding::fieldName(f.field)},
+                             {QStringLiteral("text"), f.text},
+                             {QStringLiteral("offset"), qint64(f.offset)},
+                             {QStringLiteral("real_value"), f.realValue},
+                             {QStringLiteral("message"), f.message}});
+    return a;
+}
+
+int draft(const CommandContext &ctx)
+{
+    const QString brief = ctx.option(QStringLiteral("brief")).trimmed();
+    const QString name = ctx.option(QStringLiteral("template-name")).trimmed();
+    if (brief.isEmpty() || name.isEmpty())
+        return ctx.usage(AssistantTr::tr("Give --brief \"what the email is for\" and --template-name NAME."));
+    auto session = openSession(ctx);
+    if (!session)
+        return ctx.fail(session.error());
+    Session &s = **session;
+    QSqlDatabase db = s.scope->database().connection();
+    content::TemplateStore templates(db);
+    if (templates.find(name))
+        return ctx.fail(Error(QStringLiteral("assistant.template-exists"),
+                              AssistantTr::tr("There is already a template named “%1”: choose another name for the draft.").arg(name)));
+    if (!ctx.json)
+        std::fprintf(stderr, "%s\n", qPrintable(AssistantTr::tr("Drafting with %1 …").arg(s.lux->setup().model)));
+    const auto made = awaitTask(s.lux->drafts().campaign(brief, {}));
+    if (!made)
+        return ctx.fail(made.error(), QJsonObject{{QStringLiteral("usage"), usageJson(s.lux->requests())}});
+    content::EmailTemplate t;
+    t.name = name;
+    t.format = QStringLiteral("html");
+    t.subject = made->subject;
+    t.preheader = made->preheader;
+    t.source = made->html;
+    t.tags = {QStringLiteral("lux-draft")};
+    // The product-fact guard: every price, product name and SKU against the synced catalogue.
+    const channels::woo::ProductStore catalogue(db);
+    const auto products = catalogue.all();
+    if (!products)
+        return ctx.fail(products.error());
+    const auto state = catalogue.state();
+    const assistant::FactGuard guard(*products, state ? state->currency : QString());
+    const QList<assistant::FactFinding> facts = guard.check(assistant::Draft{t.subject, t.preheader, t.source, true});
+    if (assistant::needsConfirmation(facts) && !ctx.isSet(QStringLiteral("accept-unverified"))) {
+        QStringList lines;
+        for (const assistant::FactFinding &f : facts)
+            lines << f.message;
+        return ctx.fail(Error(QStringLiteral("assistant.unverified-facts"),
+                              AssistantTr::tr("The draft was not saved: %n product fact(s) do not match the catalogue or cannot be checked. "
+                                              "Look at them, then run again with --accept-unverified to save it anyway:\n%1",
+                                              nullptr, int(facts.size()))
+                                  .arg(lines.join(u'\n'))),
+                        QJsonObject{{QStringLiteral("facts"), factsJson(facts)}, {QStringLiteral("usage"), usageJson(s.lux->requests())}});
+    }
+    const content::RenderedEmail rendered = content::TemplateRenderer(db).render(t, nullptr);
+    const auto saved = templates.save(t, std::nullopt);
+    if (!saved)
+        return ctx.fail(saved.error());
+    const bool blocks = content::PreSendCheck::blocks(rendered.findings);
+    QJsonObject result{{QStringLiteral("template_id"), saved->id},
+                       {QStringLiteral("name"), saved->name},
+                       {QStringLiteral("subject"), saved->subject},
+                       {QStringLiteral("preheader"), saved->preheader},
+                       {QStringLiteral("notes"), made->notes},
+                       {QStringLiteral("findings"), findingsJson(rendered.findings)},
+                       {QStringLiteral("ready"), !blocks},
+                       {QStringLiteral("facts"), factsJson(facts)},
+                       {QStringLiteral("sources"), sourcesJson(made->sources)},
+                       {QStringLiteral("usage"), usageJson(s.lux->requests())}};
+    QString text = AssistantTr::tr("Saved the draft as the template “%1” (subject: %2).").arg(saved->name, saved->subject);
+    if (!rendered.findings.isEmpty())
+        text += u'\n' + findingsText(saved->name, rendered.findings);
+    if (!made->notes.isEmpty())
+        text += u'\n' + AssistantTr::tr("LUX's notes: %1").arg(made->notes);
+    if (const QString used = assistant::ConversationStore::sourcesLine(made->sources); !used.isEmpty())
+        text += u'\n' + QStringLiteral("(%1)").arg(used);
+    return ctx.succeed(result, text);
+}
+
 int image(const CommandContext &ctx)
 {
     if (ctx.args.size() != 1 || ctx.args.first().trimmed().isEmpty())
@@ -286,6 +372,8 @@ int runAssistantCommand(const QString &command, const CommandContext &ctx)
 {
     if (command == QLatin1String("ask"))
         return ask(ctx);
+    if (command == QLatin1String("draft"))
+        return draft(ctx);
     return ctx.usage(AssistantTr::tr("Unknown assistant command “%1”.").arg(command));
 }
 

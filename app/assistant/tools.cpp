@@ -2,12 +2,15 @@
 #include "tools.h"
 
 #include "analytics/campaignreport.h"
+#include "channels/woocommerce/productcard.h"
+#include "channels/woocommerce/productstore.h"
 #include "contacts/segment.h"
 #include "content/templatestore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -287,9 +290,58 @@ AssistantTools::Answer AssistantTools::brandKit(QSqlDatabase db) const
 
 AssistantTools::Answer AssistantTools::searchProducts(QSqlDatabase db, const QJsonObject &args) const
 {
-    Q_UNUSED(db)
-    Q_UNUSED(args)
-    return failure(QStringLiteral("search_products"), QStringLiteral("No product catalogue."));
+    const int limit = clampedInt(args, QStringLiteral("limit"), 12, 1, 50);
+    const channels::woo::ProductStore store(db);
+    const Result<channels::woo::SyncState> state = store.state();
+    const QString currency = state ? state->currency : QString();
+    const QString query = args.value(QStringLiteral("query")).toString().trimmed();
+    Result<QList<channels::woo::Product>> found = store.search(query, limit);
+    if (!found)
+        return failure(QStringLiteral("search_products"), found.error().message);
+    if (const Result<int> total = store.count(); found->isEmpty() && (!total || *total == 0))
+        return failure(QStringLiteral("search_products"), QStringLiteral("No product catalogue: the store is not synced."));
+    // Models search with too many words: products with any of them, else the catalogue's first, and
+    // the answer says which it is.
+    QString matched = QStringLiteral("every word");
+    if (found->isEmpty()) {
+        matched = QStringLiteral("some of the words");
+        QSet<qint64> seen;
+        for (const QString &word : query.split(u' ', Qt::SkipEmptyParts)) {
+            if (word.size() < 3)
+                continue;
+            const auto some = store.search(word, limit);
+            for (const channels::woo::Product &p : some ? *some : QList<channels::woo::Product>())
+                if (found->size() < limit && !seen.contains(p.wooId)) {
+                    seen.insert(p.wooId);
+                    *found << p;
+                }
+        }
+    }
+    if (found->isEmpty()) {
+        matched = QStringLiteral("nothing: these are other products of the catalogue");
+        found = store.search(QString(), limit);
+        if (!found)
+            return failure(QStringLiteral("search_products"), found.error().message);
+    }
+    QJsonArray list;
+    for (const channels::woo::Product &p : *found) {
+        // Prices as the email must state them (the store's currency, its format), so the model copies
+        // them; the guard checks what it wrote against the same catalogue.
+        QJsonObject o{{QStringLiteral("name"), p.name},
+                      {QStringLiteral("sku"), p.sku},
+                      {QStringLiteral("price"), channels::woo::ProductCard::formatPrice(p.price, currency)},
+                      {QStringLiteral("stock"), p.stockStatus},
+                      {QStringLiteral("permalink"), p.permalink},
+                      {QStringLiteral("image"), p.imageUrl()},
+                      {QStringLiteral("categories"), QJsonArray::fromStringList(p.categoryNames())},
+                      {QStringLiteral("description"), p.shortDescription.left(300)}};
+        if (p.onSale)
+            o.insert(QStringLiteral("regular_price"), channels::woo::ProductCard::formatPrice(p.regularPrice, currency));
+        list.append(o);
+    }
+    const int n = int(list.size());
+    return Answer{compact(object({{QStringLiteral("currency"), currency}, {QStringLiteral("matched"), matched}, {QStringLiteral("products"), list}})),
+                  Source{QStringLiteral("search_products"), n, label(QStringLiteral("search_products"), n)}};
 }
 
 AssistantTools::Answer AssistantTools::findContacts(QSqlDatabase db, const QJsonObject &args) const

@@ -535,7 +535,7 @@ const QList<Migration> kMigrations = {
                         " created_at BIGINT NOT NULL,"
                         " created_by INTEGER REFERENCES users(id))"),
          QStringLiteral("CREATE UNIQUE INDEX media_sha256 ON media (sha256)"),
-    // 15 is another change's (merged separately).
+     }},
     {16,
      "WooCommerce products: the local catalogue and its sync state",
      QStringList{

@@ -176,7 +176,7 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("step");
         QTest::addColumn<QString>("code");
         QTest::newRow("cut in the middle") << QJsonObject{{QStringLiteral("content"), QStringLiteral("A long answer that will not arrive whole, cut somewhere in the middle of it.")},
-                                                          {QStringLiteral("cut_after_bytes"), 400}}
+                                                          {QStringLiteral("cut_after_bytes"), 900}}
                                            << "openai.stream-cut";
         QTest::newRow("an error in the stream")
             << QJsonObject{{QStringLiteral("content"), QStringLiteral("Your best campaign was the one in May, and")},
@@ -198,6 +198,17 @@ private Q_SLOTS:
         QVERIFY(!shown.isEmpty()); // the user saw part of it: not asked again behind their back
         QCOMPARE(chatRequests(), 1);
         QVERIFY(!m_usage.last().usage); // "usage unknown"
+    }
+
+    void cutBeforeAnyTextIsSentAgain()
+    {
+        m_fake->addScript(QJsonArray{QJsonObject{{QStringLiteral("content"), QStringLiteral("Never seen.")}, {QStringLiteral("cut_after_bytes"), 20}}});
+        auto c = client();
+        const OpenAiClient::TextSink none;
+        const auto answer = awaitTask(c->chat(question(QStringLiteral("Hello")), none));
+        QVERIFY2(answer, answer ? "" : qPrintable(answer.error().message));
+        QCOMPARE(chatRequests(), 2); // the first was cut in its headers' wake: nobody saw a word of it
+        QCOMPARE(m_usage.first().outcome, QStringLiteral("openai.network"));
     }
 
     void cancelStopsAtOnce()
@@ -284,7 +295,7 @@ private Q_SLOTS:
         const auto refused = awaitTask(c->generateImage(wrong));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("openai.request"));
-        QVERIFY(refused.error().message.contains(QStringLiteral("size")));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("size")), qPrintable(refused.error().message));
         m_fake->setProfile(FakeOpenAI::Profile::Ollama); // no images there
         ImageRequest r;
         r.model = QStringLiteral("gpt-image-1");

@@ -65,7 +65,9 @@ Error OpenAiClient::errorFor(const HttpResponse &response, const ChatRequest *re
     const int status = response.status;
     const std::optional<ApiError> parsed = ApiError::fromJson(response.json(), status);
     const ApiError e = parsed.value_or(ApiError{status, QString::fromUtf8(response.body.left(300)).trimmed(), {}, {}, {}});
-    const QString detail = e.message.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : e.message;
+    QString detail = e.message.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : e.message;
+    if (!e.param.isEmpty() && !detail.contains(e.param))
+        detail += QStringLiteral(" (%1)").arg(e.param); // which field: "size", "messages[2].role"
     if (status == 401)
         return Error(QStringLiteral("openai.key"),
                      tr("The AI server refused the API key: %1 Enter the key again in Settings → Assistant.").arg(detail));
@@ -244,8 +246,13 @@ QCoro::Task<Result<ChatAnswer>> OpenAiClient::chatOnce(const ChatRequest &reques
         co_return error;
     }
     if (!stream.done() && (answer.finishReason.isEmpty() || unfinished)) {
-        Error error(QStringLiteral("openai.stream-cut"),
-                    tr("The answer was cut off before it ended. What arrived is shown; ask again to get all of it."));
+        // Cut before any text: the user saw nothing, so it is sent again like a lost answer.
+        Error error = streamedSomething
+                          ? Error(QStringLiteral("openai.stream-cut"),
+                                  tr("The answer was cut off before it ended. What arrived is shown; ask again to get all of it."))
+                          : Error(QStringLiteral("openai.network"),
+                                  tr("The AI server closed the connection before answering. Check the base URL in Settings → "
+                                     "Assistant and your connection."));
         report(QStringLiteral("chat/completions"), request.model, std::nullopt, timer, error.code);
         co_return error;
     }
