@@ -137,6 +137,38 @@ void HttpExchange::respond(const HttpResponse &response)
     deleteLater();
 }
 
+void HttpExchange::beginStream(int status, const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    if (m_streaming)
+        return;
+    m_streaming = true;
+    if (!isOpen())
+        return;
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    out += "Transfer-Encoding: chunked\r\n\r\n";
+    m_socket->write(out);
+    m_socket->flush();
+}
+
+void HttpExchange::writeChunk(const QByteArray &data)
+{
+    if (!m_streaming || data.isEmpty() || !isOpen())
+        return;
+    m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+    m_socket->flush();
+}
+
+void HttpExchange::endStream()
+{
+    if (m_streaming && isOpen()) {
+        m_socket->write("0\r\n\r\n");
+        m_socket->flush();
+    }
+    deleteLater();
+}
+
 void HttpExchange::drop()
 {
     if (m_socket)

@@ -55,6 +55,11 @@ private:
 
 // One request and the way it ends: respond() now or later (from a timer), or drop() the connection
 // without a word. The exchange deletes itself once it has ended.
+//
+// A streamed answer (server-sent events, as OpenAI sends them): beginStream() writes the status line
+// and headers with `Transfer-Encoding: chunked`, writeChunk() writes one HTTP chunk and flushes it,
+// endStream() writes the last (empty) chunk and ends the exchange; drop() may cut it at any moment,
+// which a client sees as a connection closed in the middle of the body.
 class HttpExchange : public QObject
 {
     Q_OBJECT
@@ -65,9 +70,15 @@ public:
     void drop(); // close the connection: the client sees it reset, with no answer
     bool isOpen() const;
 
+    void beginStream(int status, const QList<std::pair<QByteArray, QByteArray>> &headers);
+    void writeChunk(const QByteArray &data); // an empty one is skipped (it would end the body)
+    void endStream();
+    bool isStreaming() const { return m_streaming; }
+
 private:
     QPointer<QTcpSocket> m_socket;
     HttpRequest m_request;
+    bool m_streaming = false;
 };
 
 } // namespace lux::fakes
