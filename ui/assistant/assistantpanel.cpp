@@ -230,7 +230,13 @@ AssistantPanel::AssistantPanel(AppSession &session, QWidget *parent) : QDockWidg
         loadConversations();
         checkSetup();
     });
-    connect(&m_session, &AppSession::userChanged, this, [this] { loadConversations(); });
+    connect(&m_session, &AppSession::userChanged, this, [this] {
+        stop();
+        m_conversation = {};
+        m_entries.clear();
+        loadConversations();
+        checkSetup();
+    });
     connect(&m_session, &AppSession::assistantSetupChanged, this, &AssistantPanel::checkSetup);
     connect(&m_session.settings(), &Settings::changed, this, [this](Settings::Key key) {
         if (key == Settings::Key::OpenAiBaseUrl || key == Settings::Key::OpenAiModel)
@@ -347,6 +353,7 @@ void AssistantPanel::setTopic(const QString &topic, const QString &title)
     setWindowTitle(title.isEmpty() ? QStringLiteral("LUX") : tr("LUX · %1").arg(title));
     if (changed) {
         m_conversation = {};
+        m_entries.clear();
         loadConversations();
     }
 }
