@@ -418,6 +418,13 @@ void AssistantPanel::openConversation(qint64 id)
 void AssistantPanel::showConversation(const Conversation &conversation)
 {
     m_conversation = conversation;
+    if (conversation.id != 0 && m_list->currentData().toLongLong() != conversation.id) {
+        m_fillingList = true;
+        if (const int placeholder = m_list->findData(qint64(0)); placeholder >= 0)
+            m_list->removeItem(placeholder);
+        m_list->setCurrentIndex(std::max(0, m_list->findData(conversation.id)));
+        m_fillingList = false;
+    }
     m_stored.clear();
     m_entries.clear();
     {

@@ -152,7 +152,8 @@ AssistantSettings::AssistantSettings(AppSession &session, QWidget *parent) : QWi
 
     // --- The API key
     auto *keyBox = new QGroupBox(tr("API key"), content);
-    auto *keyForm = new QFormLayout(keyBox);
+    auto *keyLayout = new QVBoxLayout(keyBox);
+    keyLayout->setSpacing(6);
     auto *keyRow = new QHBoxLayout;
     m_key = new QLineEdit(keyBox);
     m_key->setObjectName(QStringLiteral("assistantKey"));
@@ -164,15 +165,16 @@ AssistantSettings::AssistantSettings(AppSession &session, QWidget *parent) : QWi
     m_removeKey->setObjectName(QStringLiteral("assistantRemoveKey"));
     m_removeKey->setToolTip(tr("Removes the API key from the keychain."));
     m_removeKey->hide();
+    keyRow->addWidget(new QLabel(tr("API key:"), keyBox));
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_saveKey);
     keyRow->addWidget(m_removeKey);
-    keyForm->addRow(tr("API key:"), keyRow);
+    keyLayout->addLayout(keyRow);
     m_keyStatus = statusLabel(keyBox, "assistantKeyStatus");
-    keyForm->addRow(QString(), m_keyStatus);
+    keyLayout->addWidget(m_keyStatus);
     m_localNote = noteLabel(QString(), keyBox);
     m_localNote->setObjectName(QStringLiteral("assistantLocalNote"));
-    keyForm->addRow(QString(), m_localNote);
+    keyLayout->addWidget(m_localNote);
     connect(m_saveKey, &QPushButton::clicked, this, [this] { saveKey(m_key->text()); });
     connect(m_key, &QLineEdit::returnPressed, this, [this] { saveKey(m_key->text()); });
     connect(m_removeKey, &QPushButton::clicked, this, [this] {
@@ -193,10 +195,11 @@ AssistantSettings::AssistantSettings(AppSession &session, QWidget *parent) : QWi
     testRow->addWidget(m_test);
     testRow->addWidget(m_cancelTest);
     testRow->addStretch(1);
-    keyForm->addRow(QString(), testRow);
+    keyLayout->addSpacing(4);
+    keyLayout->addLayout(testRow);
     m_connectionStatus = statusLabel(keyBox, "assistantConnectionStatus");
     m_connectionStatus->hide();
-    keyForm->addRow(QString(), m_connectionStatus);
+    keyLayout->addWidget(m_connectionStatus);
     connect(m_test, &QPushButton::clicked, this, &AssistantSettings::testConnection);
     connect(m_cancelTest, &QPushButton::clicked, this, &AssistantSettings::cancelTest);
     layout->addWidget(keyBox);
@@ -321,6 +324,7 @@ void AssistantSettings::saveBaseUrl()
     }
     m_baseUrlError->hide();
     if (m_session.settings().value(Settings::Key::OpenAiBaseUrl).toString() != text) {
+        m_connectionStatus->hide(); // about another server
         m_session.settings().setValue(Settings::Key::OpenAiBaseUrl, text);
         Q_EMIT m_session.assistantSetupChanged();
     }
@@ -337,6 +341,8 @@ void AssistantSettings::saveModel(QLineEdit *edit, int key)
         m_session.settings().reset(which);
         edit->setText(m_session.settings().value(which).toString());
     } else if (m_session.settings().value(which).toString() != text) {
+        if (which == Settings::Key::OpenAiModel)
+            m_connectionStatus->hide(); // it said whether another model was there
         m_session.settings().setValue(which, text);
     } else {
         return;
