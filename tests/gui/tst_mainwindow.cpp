@@ -4,6 +4,7 @@
 // locked database. Screenshots go to $LUX_SCREENSHOT_DIR when set (docs/screenshots is made that way).
 #include "activity/activitypage.h"
 #include "activity/auditlogmodel.h"
+#include "assistant/assistantpanel.h"
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
 #include "contacts/importdialog.h"
@@ -200,6 +201,21 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QVERIFY(activity->model()->rowCount() >= 1);
     QCOMPARE(activity->model()->index(0, ui::AuditLogModel::Action).data(Qt::UserRole).toString(),
              QStringLiteral("user.created"));
+
+    // LUX, the assistant: a dock opened from View (Ctrl+Shift+L), its topic the section beside it.
+    QAction *lux = window.assistantAction();
+    QVERIFY(lux && lux->isEnabled());
+    QCOMPARE(lux->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    QVERIFY(!window.assistantPanel()->isVisible());
+    lux->trigger();
+    QVERIFY(window.assistantPanel()->isVisible());
+    QCOMPARE(window.dockWidgetArea(window.assistantPanel()), Qt::RightDockWidgetArea);
+    window.showSection(MainWindow::Section::Templates);
+    QCOMPARE(window.assistantPanel()->topic(), QStringLiteral("templates"));
+    window.showSection(MainWindow::Section::Contacts);
+    QCOMPARE(window.assistantPanel()->topic(), QStringLiteral("contacts"));
+    lux->trigger();
+    QVERIFY(!window.assistantPanel()->isVisible());
 
     // Settings: General, Database, Sending, Tracking, SMS, Assistant and (admin) Users.
     window.showSettings();
