@@ -4,6 +4,7 @@
 // locked database. Screenshots go to $LUX_SCREENSHOT_DIR when set (docs/screenshots is made that way).
 #include "activity/activitypage.h"
 #include "activity/auditlogmodel.h"
+#include "assistant/assistantpanel.h"
 #include "contacts/contactsmodel.h"
 #include "contacts/contactspage.h"
 #include "contacts/importdialog.h"
@@ -201,18 +202,33 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QCOMPARE(activity->model()->index(0, ui::AuditLogModel::Action).data(Qt::UserRole).toString(),
              QStringLiteral("user.created"));
 
-    // Settings: General, Database, Sending, Tracking, SMS and (admin) Users.
+    // LUX, the assistant: a dock opened from View (Ctrl+Shift+L), its topic the section beside it.
+    QAction *lux = window.assistantAction();
+    QVERIFY(lux && lux->isEnabled());
+    QCOMPARE(lux->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    QVERIFY(!window.assistantPanel()->isVisible());
+    lux->trigger();
+    QVERIFY(window.assistantPanel()->isVisible());
+    QCOMPARE(window.dockWidgetArea(window.assistantPanel()), Qt::RightDockWidgetArea);
+    window.showSection(MainWindow::Section::Templates);
+    QCOMPARE(window.assistantPanel()->topic(), QStringLiteral("templates"));
+    window.showSection(MainWindow::Section::Contacts);
+    QCOMPARE(window.assistantPanel()->topic(), QStringLiteral("contacts"));
+    lux->trigger();
+    QVERIFY(!window.assistantPanel()->isVisible());
+
+    // Settings: General, Database, Sending, Tracking, SMS, Assistant and (admin) Users.
     window.showSettings();
     ui::SettingsDialog *dialog = window.settingsDialog();
     QVERIFY(dialog && dialog->isVisible());
-    QCOMPARE(dialog->tabs()->count(), 6);
+    QCOMPARE(dialog->tabs()->count(), 7);
     QCOMPARE(dialog->usersModel()->rowCount(), 1);
     for (int i = 0; i < dialog->tabs()->count(); ++i) {
         dialog->showPage(static_cast<ui::SettingsDialog::Page>(i));
         QTest::qWait(30);
         static const QStringList names{QStringLiteral("general"), QStringLiteral("database"), QStringLiteral("sending"),
-                                       QStringLiteral("tracking"), QString(), QStringLiteral("users")};
-        if (!names.at(i).isEmpty()) // SMS: tst_smssettings takes it filled in
+                                       QStringLiteral("tracking"), QString(), QString(), QStringLiteral("users")};
+        if (!names.at(i).isEmpty()) // SMS and Assistant: tst_smssettings and tst_assistantpanel take them filled in
             saveShot(dialog, QStringLiteral("settings-%1").arg(names.at(i)));
     }
     dialog->close();

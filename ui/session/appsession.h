@@ -75,6 +75,9 @@ Q_SIGNALS:
     // The scheduler started with the secrets just read; without a tracker the signing keys may have
     // been made for it then (SendSetup::withSecrets).
     void schedulerStarted();
+    // The assistant's server, models or API key changed (Settings → Assistant): the panel reads its
+    // setup again.
+    void assistantSetupChanged();
 
 private:
     Settings &m_settings;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
 
+#include "assistantsettings.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "database/databaseactions.h"
@@ -50,6 +51,7 @@ SettingsDialog::SettingsDialog(AppSession &session, DatabaseActions &actions, QW
     m_tabs->addTab(new SendingSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("Sending"));
     m_tabs->addTab(new TrackingSettings(m_session, this), Theme::icon(QStringLiteral("activity")), tr("Tracking"));
     m_tabs->addTab(new SmsSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("SMS"));
+    m_tabs->addTab(new AssistantSettings(m_session, this), Theme::icon(QStringLiteral("sparkles")), tr("Assistant"));
     if (m_session.isAdmin()) {
         m_usersTab = buildUsers();
         m_tabs->addTab(m_usersTab, Theme::icon(QStringLiteral("users")), tr("Users"));

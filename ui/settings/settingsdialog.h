@@ -23,12 +23,13 @@ class UsersModel;
 
 // Preferences that apply as they change: General (language, theme), Database (backups, restore,
 // integrity), Sending (Microsoft Graph, sender mailboxes, the scheduler), Tracking (lux-tracker), SMS (Twilio,
-// sending numbers, quiet hours, prices) and, for administrators, Users.
+// sending numbers, quiet hours, prices), Assistant (LUX's server, models,
+// API key and usage) and, for administrators, Users.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { General, DatabasePage, Sending, Tracking, Sms, Users };
+    enum Page { General, DatabasePage, Sending, Tracking, Sms, Assistant, Users };
 
     SettingsDialog(AppSession &session, DatabaseActions &actions, QWidget *parent = nullptr);
 

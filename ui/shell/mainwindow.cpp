@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "activity/activitypage.h"
+#include "assistant/assistantpanel.h"
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
 #include "campaigns/campaignspage.h"
@@ -29,6 +30,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QMenu>
+#include <QMetaEnum>
 #include <QStatusBar>
 #include <QScreen>
 #include <QSystemTrayIcon>
@@ -58,6 +60,14 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     m_screens->addWidget(m_signInPage);
     m_screens->addWidget(m_workspace);
     setCentralWidget(m_screens);
+
+    // LUX, the assistant, beside every section; where it was left is in the window's saved state.
+    m_assistant = new AssistantPanel(m_session, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_assistant);
+    m_assistant->hide();
+    connect(m_assistant, &AssistantPanel::settingsRequested, this, &MainWindow::showAssistantSettings);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::updateAssistantTopic);
+    updateAssistantTopic();
 
     buildMenus();
     buildStatusBar();
@@ -115,6 +125,9 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     }
     restoreState(settings.mainWindowState());
+    m_assistantWanted = !m_assistant->isHidden();
+    if (screen() != Screen::Workspace)
+        m_assistant->hide();
     m_sidebar->setVisible(!settings.sidebarCollapsed());
 
     installEventFilter(this);
@@ -229,6 +242,14 @@ void MainWindow::buildMenus()
         m_sidebar->setVisible(on);
         m_session.settings().setValue(Settings::Key::SidebarCollapsed, !on);
     });
+    m_assistantAction = m_assistant->toggleViewAction();
+    m_assistantAction->setText(tr("&LUX Assistant"));
+    m_assistantAction->setIcon(Theme::icon(QStringLiteral("sparkles")));
+    m_assistantAction->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    m_assistantAction->setObjectName(QStringLiteral("showAssistant"));
+    m_assistantAction->setToolTip(tr("Ask LUX, the assistant, beside any section (Ctrl+Shift+L)"));
+    view->addAction(m_assistantAction);
+    m_needUser << m_assistantAction;
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -320,6 +341,16 @@ MainWindow::Screen MainWindow::screen() const
 
 void MainWindow::setScreen(Screen screen)
 {
+    // The assistant belongs to the workspace: hidden on the other screens, back as it was after.
+    if (m_assistant) {
+        if (screen == Screen::Workspace) {
+            m_assistant->setVisible(m_assistantWanted);
+        } else {
+            if (this->screen() == Screen::Workspace)
+                m_assistantWanted = !m_assistant->isHidden();
+            m_assistant->hide();
+        }
+    }
     m_screens->setCurrentIndex(int(screen));
     Q_EMIT screenChanged(screen);
 }
@@ -416,6 +447,23 @@ void MainWindow::showSettings()
     m_settingsDialog->activateWindow();
 }
 
+void MainWindow::showAssistantSettings()
+{
+    showSettings();
+    if (m_settingsDialog)
+        m_settingsDialog->showPage(SettingsDialog::Assistant);
+}
+
+void MainWindow::updateAssistantTopic()
+{
+    const QListWidgetItem *item = m_sidebar->currentItem();
+    if (!item || !m_assistant)
+        return;
+    const auto section = static_cast<Section>(item->data(kSectionRole).toInt());
+    const QString topic = QString::fromLatin1(QMetaEnum::fromType<Section>().valueToKey(int(section))).toLower();
+    m_assistant->setTopic(topic, item->text());
+}
+
 void MainWindow::applyTheme(const QString &theme)
 {
     Theme::apply(theme); // icons read the theme's colours when they paint
@@ -508,7 +556,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     Settings &settings = m_session.settings();
     settings.setValue(Settings::Key::MainWindowGeometry, saveGeometry());
+    // The assistant's place as the user left it in the workspace, also when closed from another screen.
+    const bool assistantShown = m_assistant && !m_assistant->isHidden();
+    if (m_assistant && screen() != Screen::Workspace && m_assistantWanted)
+        m_assistant->setVisible(true);
     settings.setValue(Settings::Key::MainWindowState, saveState());
+    if (m_assistant && !assistantShown)
+        m_assistant->hide();
     settings.sync();
     if (keepsRunningInTray()) {
         hide();

@@ -11,6 +11,7 @@ class QSystemTrayIcon;
 namespace lux::ui {
 
 class ActivityPage;
+class AssistantPanel;
 class CampaignsPage;
 class TemplatesPage;
 class AppSession;
@@ -42,6 +43,9 @@ public:
     QList<Section> visibleSections() const;
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
     CampaignsPage *campaignsPage() const { return m_campaigns; }
+    // LUX, the assistant: a dock on the right, beside every section (View → LUX Assistant, Ctrl+Shift+L).
+    AssistantPanel *assistantPanel() const { return m_assistant; }
+    QAction *assistantAction() const { return m_assistantAction; }
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // Closing the window hides it to the tray while campaigns are scheduled or sending (if there is
     // a tray and the setting allows it); Quit always quits.
@@ -49,6 +53,7 @@ public:
 
 public Q_SLOTS:
     void showSettings();
+    void showAssistantSettings();
     void signOut();
     void showStartPage(const QString &message);
 
@@ -76,6 +81,7 @@ private:
     void quit();
     void setScreen(Screen screen);
     void applyTheme(const QString &theme);
+    void updateAssistantTopic();
 
     AppSession &m_session;
     DatabaseActions *m_actions;
@@ -96,6 +102,9 @@ private:
     bool m_quitting = false;
     bool m_trayHintShown = false;
     SettingsDialog *m_settingsDialog = nullptr;
+    AssistantPanel *m_assistant = nullptr;
+    QAction *m_assistantAction = nullptr;
+    bool m_assistantWanted = false; // open in the workspace (it is hidden on the other screens)
 
     QLabel *m_statusDatabase;
     QLabel *m_statusUser;
