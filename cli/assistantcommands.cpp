@@ -19,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -48,7 +47,6 @@ void out(const QString &text)
 struct Session
 {
     std::unique_ptr<DatabaseScope> scope;
-    std::unique_ptr<QNetworkAccessManager> network;
     std::shared_ptr<assistant::AssistantSession> lux;
 
     ~Session()
@@ -65,9 +63,8 @@ Result<std::unique_ptr<Session>> openSession(const CommandContext &ctx)
         return scope.error();
     auto session = std::make_unique<Session>();
     session->scope = std::move(*scope);
-    session->network = std::make_unique<QNetworkAccessManager>();
     auto lux = awaitTask(assistant::AssistantSession::open(session->scope->database().path(), session->scope->settings(),
-                                                           session->scope->secrets(), session->network.get()));
+                                                           session->scope->secrets()));
     if (!lux)
         return lux.error();
     session->lux = std::move(*lux);

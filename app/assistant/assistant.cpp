@@ -146,6 +146,8 @@ QCoro::Task<Result<Assistant::Turn>> Assistant::run(QList<ChatMessage> messages,
             }
             continue;
         }
+        if (!a.toolCalls.isEmpty() && a.content.trimmed().isEmpty())
+            break; // the last round, and still only tool calls (a server that ignores tool_choice)
         if (!a.refusal.isEmpty() && a.content.isEmpty())
             co_return Error(QStringLiteral("assistant.refused"), tr("The model declined: %1").arg(a.refusal));
         if (a.finishReason == u"length" && format.kind != ResponseFormat::Kind::Text)

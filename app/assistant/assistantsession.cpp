@@ -5,23 +5,25 @@
 #include "usageledger.h"
 
 #include <QDebug>
+#include <QNetworkAccessManager>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::assistant {
 
 QCoro::Task<Result<std::shared_ptr<AssistantSession>>> AssistantSession::open(QString databasePath, const Settings &settings,
-                                                                             const SecretStore &secrets, QNetworkAccessManager *network)
+                                                                             const SecretStore &secrets)
 {
     const Result<AssistantSetup::Setup> setup = co_await AssistantSetup::load(settings, secrets);
     if (!setup)
         co_return setup.error();
-    co_return std::make_shared<AssistantSession>(std::move(databasePath), *setup, network);
+    co_return std::make_shared<AssistantSession>(std::move(databasePath), *setup);
 }
 
-AssistantSession::AssistantSession(QString databasePath, AssistantSetup::Setup setup, QNetworkAccessManager *network)
+AssistantSession::AssistantSession(QString databasePath, AssistantSetup::Setup setup)
     : m_databasePath(std::move(databasePath))
     , m_setup(std::move(setup))
-    , m_client(std::make_unique<channels::openai::OpenAiClient>(network, m_setup.client))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_client(std::make_unique<channels::openai::OpenAiClient>(m_network.get(), m_setup.client))
     , m_assistant(std::make_unique<Assistant>(m_client.get(), m_databasePath, m_setup.model))
     , m_drafts(m_assistant.get())
 {
@@ -40,6 +42,8 @@ AssistantSession::AssistantSession(QString databasePath, AssistantSetup::Setup s
         });
     });
 }
+
+AssistantSession::~AssistantSession() = default;
 
 void AssistantSession::flushLedger()
 {

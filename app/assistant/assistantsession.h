@@ -15,15 +15,17 @@ class QNetworkAccessManager;
 namespace lux::assistant {
 
 // The AI server for one database, as the app's panel, the template editor and luxctl use it: the
-// client from AssistantSetup, the Assistant and its Drafts, and every request written to the usage
-// ledger on a worker (with the conversation it belongs to, when there is one).
+// client from AssistantSetup on a network manager of its own (so work still under way keeps it
+// alive: the session is shared with the coroutines that use it), the Assistant and its Drafts, and
+// every request written to the usage ledger on a worker (with the conversation it belongs to).
 class AssistantSession
 {
 public:
     // Parameters by value: a coroutine outlives its caller's temporaries.
     static QCoro::Task<Result<std::shared_ptr<AssistantSession>>> open(QString databasePath, const Settings &settings,
-                                                                      const SecretStore &secrets, QNetworkAccessManager *network);
-    AssistantSession(QString databasePath, AssistantSetup::Setup setup, QNetworkAccessManager *network);
+                                                                      const SecretStore &secrets);
+    AssistantSession(QString databasePath, AssistantSetup::Setup setup);
+    ~AssistantSession();
 
     channels::openai::OpenAiClient &client() { return *m_client; }
     Assistant &assistant() { return *m_assistant; }
@@ -40,6 +42,7 @@ public:
 private:
     QString m_databasePath;
     AssistantSetup::Setup m_setup;
+    std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<channels::openai::OpenAiClient> m_client;
     std::unique_ptr<Assistant> m_assistant;
     Drafts m_drafts;

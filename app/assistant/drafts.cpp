@@ -148,8 +148,9 @@ QCoro::Task<Result<Drafts::CampaignDraft>> Drafts::campaign(QString brief, Assis
     const Assistant::Check lengths = [](const QJsonObject &v) {
         return tooLong(v, {{"subject", 150}, {"preheader", 200}, {"notes", 600}});
     };
-    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, QStringLiteral("campaign_draft"), campaignSchema(),
-                                                                            options, lengths, cancel);
+    const QString name = QStringLiteral("campaign_draft");
+    const QJsonObject schema = campaignSchema();
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, lengths, cancel);
     if (!answer)
         co_return answer.error();
     const QJsonObject &v = answer->value;
@@ -180,8 +181,9 @@ QCoro::Task<Result<QStringList>> Drafts::subjectLines(QString context, Assistant
         return problems;
     };
     options.tools = false; // the email is in the prompt
-    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, QStringLiteral("subject_lines"), subjectLinesSchema(),
-                                                                            options, distinct, cancel);
+    const QString name = QStringLiteral("subject_lines");
+    const QJsonObject schema = subjectLinesSchema();
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, distinct, cancel);
     if (!answer)
         co_return answer.error();
     QStringList out;
@@ -197,8 +199,10 @@ QCoro::Task<Result<QString>> Drafts::rewrite(QString selection, QString instruct
                        "HTML tags if there are any. The text:\n\n").arg(instruction)
         + selection)};
     options.tools = false;
-    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, QStringLiteral("rewrite"), rewriteSchema(), options,
-                                                                            {}, cancel);
+    const QString name = QStringLiteral("rewrite");
+    const QJsonObject schema = rewriteSchema();
+    const Assistant::Check none;
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, none, cancel);
     if (!answer)
         co_return answer.error();
     co_return answer->value.value(QStringLiteral("text")).toString();
@@ -219,8 +223,9 @@ QCoro::Task<Result<Drafts::SegmentDraft>> Drafts::segment(QString words, Assista
             problems << compiled.error().message;
         return problems;
     };
-    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, QStringLiteral("segment_rules"), segmentSchema(),
-                                                                            options, compiles, cancel);
+    const QString name = QStringLiteral("segment_rules");
+    const QJsonObject schema = segmentSchema();
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, compiles, cancel);
     if (!answer)
         co_return answer.error();
     co_return SegmentDraft{answer->value.value(QStringLiteral("name")).toString().trimmed(),
@@ -250,8 +255,9 @@ QCoro::Task<Result<QString>> Drafts::sms(QString brief, int parts, Assistant::Op
                                    .arg(parts)};
         return QStringList();
     };
-    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, QStringLiteral("sms_text"), smsSchema(), options, fits,
-                                                                            cancel);
+    const QString name = QStringLiteral("sms_text");
+    const QJsonObject schema = smsSchema();
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, fits, cancel);
     if (!answer)
         co_return answer.error();
     co_return sms::withOptOutLine(answer->value.value(QStringLiteral("text")).toString().trimmed(), language);
@@ -265,8 +271,9 @@ QCoro::Task<Result<QString>> Drafts::altText(QString imagePrompt, Assistant::Opt
         + imagePrompt)};
     options.tools = false;
     const Assistant::Check lengths = [](const QJsonObject &v) { return tooLong(v, {{"alt", 125}}); };
-    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, QStringLiteral("alt_text"), altTextSchema(), options,
-                                                                            lengths, cancel);
+    const QString name = QStringLiteral("alt_text");
+    const QJsonObject schema = altTextSchema();
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, lengths, cancel);
     if (!answer)
         co_return answer.error();
     co_return answer->value.value(QStringLiteral("alt")).toString().trimmed();

@@ -36,7 +36,7 @@ Result<UsageLedger::Totals> UsageLedger::month(const QDate &day) const
     const qint64 from = first.startOfDay().toMSecsSinceEpoch();
     const qint64 to = first.addMonths(1).startOfDay().toMSecsSinceEpoch();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*), coalesce(sum(outcome <> 'ok'), 0), coalesce(sum(prompt_tokens IS NULL), 0),"
+    q.prepare(QStringLiteral("SELECT count(*), coalesce(sum(outcome <> 'ok'), 0), coalesce(sum(prompt_tokens IS NULL AND outcome IN ('ok', 'openai.stream-cut', 'openai.stream-error', 'openai.cancelled', 'openai.network', 'openai.bad-answer')), 0),"
                              " coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0),"
                              " coalesce(sum(cached_tokens), 0), coalesce(sum(images), 0)"
                              " FROM ai_usage WHERE at >= ? AND at < ?"));

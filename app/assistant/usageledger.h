@@ -25,7 +25,7 @@ public:
     {
         qint64 requests = 0;
         qint64 failed = 0;        // outcome other than "ok"
-        qint64 unknownUsage = 0;  // requests whose tokens are not known
+        qint64 unknownUsage = 0;  // requests that may have used tokens the server did not report (cut, stopped, unanswered)
         qint64 promptTokens = 0;
         qint64 completionTokens = 0;
         qint64 cachedTokens = 0;

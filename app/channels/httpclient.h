@@ -21,7 +21,8 @@ class QNetworkAccessManager;
 namespace lux::channels {
 
 // Ends work at any moment from another place: a request in flight is aborted (HttpResponse::cancelled),
-// a wait is cut short. One per piece of work the user can stop; cancel() may be called from any thread.
+// a wait is cut short. One per piece of work the user can stop; cancel() is called on the thread the
+// work runs on (the GUI thread's event loop, or luxctl's).
 class Cancellation : public QObject
 {
     Q_OBJECT

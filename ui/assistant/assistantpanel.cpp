@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "assistantpanel.h"
+#include "assistant/assistantsession.h"
 
 #include "assistant/assistant.h"
 #include "assistant/assistantsetup.h"
-#include "assistant/usageledger.h"
 #include "channels/httpclient.h"
 #include "channels/openai/openaiclient.h"
 #include "common/dbtask.h"
@@ -34,7 +34,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::ui {
 
@@ -45,32 +44,20 @@ using assistant::ConversationStore;
 using assistant::StoredMessage;
 using channels::Cancellation;
 using channels::openai::ChatMessage;
-using channels::openai::OpenAiClient;
-using channels::openai::UsageRecord;
 
-// One turn's client, assistant and Stop button. Not the panel's child: the answer's coroutine holds it
-// until the server has answered (or the request was aborted), and deletes it then.
+// One turn's assistant session (its requests go to the usage ledger) and Stop button. Not the panel's
+// child: the answer's coroutine holds it until the server has answered (or the request was aborted),
+// and deletes it then.
 class AssistantRun : public QObject
 {
 public:
-    AssistantRun(const OpenAiClient::Config &config, const QString &model, const QString &databasePath, qint64 conversationId)
-        : network(new QNetworkAccessManager(this)), client(network, config), assistant(&client, databasePath, model),
-          cancel(new Cancellation(this))
+    AssistantRun(const AssistantSetup::Setup &setup, const QString &databasePath, qint64 conversationId)
+        : session(databasePath, setup), cancel(new Cancellation(this))
     {
-        // Every request the turn makes goes into the usage ledger, on a worker.
-        client.setUsageSink([databasePath, conversationId](const UsageRecord &record) {
-            QFuture<void> writing = QtConcurrent::run([databasePath, conversationId, record] {
-                storage::ScopedConnection connection(databasePath, storage::ScopedConnection::Mode::ReadWrite);
-                if (connection.isOpen())
-                    (void)assistant::UsageLedger(connection.db()).record(record, conversationId);
-            });
-            Q_UNUSED(writing)
-        });
+        session.setConversation(conversationId);
     }
 
-    QNetworkAccessManager *network;
-    OpenAiClient client;
-    Assistant assistant;
+    assistant::AssistantSession session;
     Cancellation *cancel;
 };
 
@@ -79,7 +66,7 @@ namespace {
 QCoro::Task<Result<Assistant::Turn>> runTurn(AssistantRun *run, QList<ChatMessage> messages, Assistant::Options options,
                                              Assistant::TextSink onText)
 {
-    QCoro::Task<Result<Assistant::Turn>> asking = run->assistant.ask(std::move(messages), options, std::move(onText), run->cancel);
+    QCoro::Task<Result<Assistant::Turn>> asking = run->session.assistant().ask(std::move(messages), options, std::move(onText), run->cancel);
     Result<Assistant::Turn> turn = co_await std::move(asking);
     run->deleteLater();
     co_return turn;
@@ -665,7 +652,10 @@ void AssistantPanel::startTurn(const QString &question)
 
 void AssistantPanel::askServer()
 {
-    auto *turnRun = new AssistantRun(m_setup.client, m_setup.model, m_turnPath, m_conversation.id);
+    auto *turnRun = new AssistantRun(m_setup, m_turnPath, m_conversation.id);
+    // What earlier turns learned of this server (no tools, no json_schema) is not asked again.
+    if (m_capabilitiesFor == m_setup.client.baseUrl)
+        turnRun->session.client().assumeCapabilities(m_serverTools, m_serverSchema);
     m_run = turnRun;
     Assistant::Options options;
     options.personalData = m_conversation.personalData;
@@ -677,9 +667,15 @@ void AssistantPanel::askServer()
         if (!self->m_repaint->isActive())
             self->m_repaint->start();
     };
+    const QPointer<AssistantRun> learned(turnRun);
     QCoro::connect(runTurn(turnRun, ConversationStore::toChat(m_stored), options, std::move(sink)), this,
-                   [this](const Result<Assistant::Turn> &turn) {
+                   [this, learned](const Result<Assistant::Turn> &turn) {
                        m_run = nullptr;
+                       if (learned) { // deleted later, not yet
+                           m_capabilitiesFor = m_setup.client.baseUrl;
+                           m_serverTools = learned->session.client().supportsTools();
+                           m_serverSchema = learned->session.client().supportsJsonSchema();
+                       }
                        if (!turn) {
                            finishTurn({}, turn.error());
                            return;

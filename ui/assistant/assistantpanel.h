@@ -138,6 +138,10 @@ private:
     QString m_setupError;
     QUrl m_server;
     assistant::AssistantSetup::Setup m_setup; // as read when the question was sent
+    // What the server was found to lack (tools, json_schema), kept across turns for that server.
+    QUrl m_capabilitiesFor;
+    bool m_serverTools = true;
+    bool m_serverSchema = true;
     QString m_turnPath;                       // the database the turn is kept in
     bool m_answering = false;
     bool m_stopRequested = false;

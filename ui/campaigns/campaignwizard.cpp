@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignwizard.h"
+#include "common/assistantrunner.h"
 
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
@@ -21,6 +22,8 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QCoroTask>
+#include <QInputDialog>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
@@ -297,6 +300,12 @@ QWizardPage *CampaignWizard::buildMessagePage()
     m_composer->setSenderName(m_smsSenderName->text());
     m_composer->setOptOutLine(true, QLocale().name().left(2));
     smsForm->addRow(m_composer);
+    auto *writeWithLux = new QPushButton(Theme::icon(QStringLiteral("sparkles")), tr("Write with LUX…"), smsBox);
+    writeWithLux->setObjectName(QStringLiteral("campaignSmsLux"));
+    writeWithLux->setToolTip(tr("LUX writes a text that fits the parts you choose, counted here; you edit it before sending"));
+    smsForm->addRow(QString(), writeWithLux);
+    m_lux = new AssistantRunner(m_session, this);
+    connect(writeWithLux, &QPushButton::clicked, this, &CampaignWizard::writeSmsWithLux);
     m_estimate = new QLabel(smsBox);
     m_estimate->setObjectName(QStringLiteral("smsEstimate"));
     m_estimate->setWordWrap(true);
@@ -1030,6 +1039,34 @@ void CampaignWizard::accept()
 void CampaignWizard::fail(const QString &title, const QString &message)
 {
     Dialogs::warning(this, title, message);
+}
+
+void CampaignWizard::writeSmsWithLux()
+{
+    bool ok = false;
+    const QString brief = QInputDialog::getText(this, tr("Write with LUX"), tr("What is the text for?"), QLineEdit::Normal, {}, &ok).trimmed();
+    if (!ok || brief.isEmpty())
+        return;
+    const int parts = QInputDialog::getInt(this, tr("Write with LUX"), tr("In how many parts at most (each part is billed)?"), 1, 1, 4, 1, &ok);
+    if (!ok)
+        return;
+    QString wanted = brief;
+    if (const QString sender = m_smsSenderName->text().trimmed(); !sender.isEmpty())
+        wanted += QStringLiteral("\nStart the text with the sender's name: ") + sender;
+    assistant::Assistant::Options options;
+    options.language = QLocale().name().left(2);
+    m_lux->withSession([this, wanted, parts, options](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is writing the text…"));
+        QCoro::connect(lux->drafts().sms(wanted, parts, options, busy.cancel), this, [this, lux, busy](const Result<QString> &text) {
+            busy.finished();
+            if (!text) {
+                if (text.error().code != u"openai.cancelled")
+                    Dialogs::warning(this, tr("LUX"), text.error().message);
+                return;
+            }
+            m_composer->setBody(*text);
+        });
+    });
 }
 
 } // namespace lux::ui

@@ -26,6 +26,7 @@ class QStackedWidget;
 namespace lux::ui {
 
 class AppSession;
+class AssistantRunner;
 class SmsComposer;
 
 // Creates or edits a draft campaign in four steps: the message (the channel first, email or SMS; then
@@ -105,6 +106,7 @@ private:
     void recount();
     void reestimate();
     void showChannel();
+    void writeSmsWithLux(); // LUX writes the text within the parts asked for; it lands in the composer
     QString estimateText(const analytics::SmsEstimate &e) const;
     void runChecks();
     void showChecks();
@@ -114,6 +116,7 @@ private:
     void fail(const QString &title, const QString &message);
 
     AppSession &m_session;
+    AssistantRunner *m_lux = nullptr;
     qint64 m_id = 0;
     int m_loading = 0;
     bool m_saving = false;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segmentbuilder.h"
+#include "common/assistantrunner.h"
 
 #include "common/dialogs.h"
 #include "contacts/fieldcatalog.h"
@@ -14,7 +15,9 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QCoroTask>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -99,7 +102,7 @@ QComboBox *combo(QTreeWidgetItem *item, int column)
 } // namespace
 
 SegmentBuilder::SegmentBuilder(AppSession &session, const QStringList &tags, const QList<contacts::CustomField> &customFields,
-                               QWidget *parent) : QDialog(parent), m_session(session)
+                               QWidget *parent) : QDialog(parent), m_session(session), m_lux(new AssistantRunner(session, this))
 {
     setObjectName(QStringLiteral("segmentBuilder"));
     setWindowTitle(tr("Segment"));
@@ -131,6 +134,11 @@ SegmentBuilder::SegmentBuilder(AppSession &session, const QStringList &tags, con
     buttons->addWidget(addRuleButton);
     buttons->addWidget(addGroupButton);
     buttons->addWidget(remove);
+    auto *describe = new QPushButton(Theme::icon(QStringLiteral("sparkles")), tr("Describe in Words…"), this);
+    describe->setObjectName(QStringLiteral("segmentDescribe"));
+    describe->setToolTip(tr("LUX turns a description into rules here; nothing is saved until you save"));
+    buttons->addWidget(describe);
+    connect(describe, &QPushButton::clicked, this, &SegmentBuilder::describe);
     buttons->addStretch(1);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("segmentCount"));
@@ -142,6 +150,12 @@ SegmentBuilder::SegmentBuilder(AppSession &session, const QStringList &tags, con
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);
+    m_explanation = new QLabel(this);
+    m_explanation->setObjectName(QStringLiteral("segmentExplanation"));
+    m_explanation->setProperty("role", QStringLiteral("subtitle"));
+    m_explanation->setWordWrap(true);
+    m_explanation->hide();
+    layout->addWidget(m_explanation);
 
     auto *box = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     layout->addWidget(box);
@@ -373,6 +387,33 @@ void SegmentBuilder::countNow()
         const auto n = contacts::Segment::count(conn.db(), r, QDateTime::currentMSecsSinceEpoch());
         return n ? tr("%n contact(s) match", nullptr, int(qMin<qint64>(*n, INT_MAX))) : n.error().message;
     }));
+}
+
+void SegmentBuilder::describe()
+{
+    bool ok = false;
+    const QString words = QInputDialog::getText(this, tr("Describe in Words"),
+                                                tr("Which contacts? For example: customers in Spain tagged VIP who joined this year"),
+                                                QLineEdit::Normal, {}, &ok)
+                              .trimmed();
+    if (!ok || words.isEmpty())
+        return;
+    m_lux->withSession([this, words](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is writing the rules…"));
+        QCoro::connect(lux->drafts().segment(words, {}, busy.cancel), this,
+                       [this, lux, busy](const Result<assistant::Drafts::SegmentDraft> &segment) {
+                           busy.finished();
+                           if (!segment) {
+                               if (segment.error().code != u"openai.cancelled")
+                                   Dialogs::warning(this, tr("LUX"), segment.error().message);
+                               return;
+                           }
+                           // Shown with its live count; saved only when the user saves.
+                           load(m_name->text().trimmed().isEmpty() ? segment->name : m_name->text(), segment->rules);
+                           m_explanation->setText(tr("LUX: %1").arg(segment->explanation));
+                           m_explanation->setVisible(!segment->explanation.isEmpty());
+                       });
+    });
 }
 
 void SegmentBuilder::load(const QString &name, const QJsonObject &rulesJson)

@@ -16,6 +16,7 @@ class QTreeWidgetItem;
 namespace lux::ui {
 
 class AppSession;
+class AssistantRunner;
 
 // Builds a segment's rules: groups that match all or any of their rules, nested; each rule a field
 // (standard or custom), an operator and a value, edited with a picker that fits: statuses and the
@@ -45,6 +46,7 @@ private:
     void countNow();
     void save();
     void removeSelected();
+    void describe(); // LUX: rules from words, loaded here unsaved
     QJsonObject groupJson(QTreeWidgetItem *group) const;
     void fillOperators(QTreeWidgetItem *rule, const QString &op);
     // Puts the value editor that fits the rule's field and operator in place, keeping value if it fits.
@@ -52,10 +54,12 @@ private:
     QString valueOf(QTreeWidgetItem *rule) const;
 
     AppSession &m_session;
+    AssistantRunner *m_lux;
     QLineEdit *m_name;
     QTreeWidget *m_tree;
     QLabel *m_count;
     QLabel *m_error;
+    QLabel *m_explanation; // what LUX said of rules it wrote
     QTimer m_debounce;
     QFutureWatcher<QString> m_counting;
     quint64 m_generation = 0;

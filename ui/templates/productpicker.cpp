@@ -12,7 +12,13 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "common/dbtask.h"
+
+#include <QItemSelectionModel>
+
 namespace lux::ui {
+
+using storage::ScopedConnection;
 
 using channels::woo::Product;
 using channels::woo::ProductCard;
@@ -33,8 +39,8 @@ QString stockText(const QString &status)
 
 } // namespace
 
-ProductPicker::ProductPicker(QSqlDatabase db, QWidget *parent)
-    : QDialog(parent), m_db(std::move(db)), m_search(new QLineEdit(this)), m_table(new QTableWidget(0, 4, this)), m_status(new QLabel(this)),
+ProductPicker::ProductPicker(QString databasePath, QWidget *parent)
+    : QDialog(parent), m_databasePath(std::move(databasePath)), m_search(new QLineEdit(this)), m_table(new QTableWidget(0, 4, this)), m_status(new QLabel(this)),
       m_debounce(new QTimer(this))
 {
     setWindowTitle(tr("Insert a product"));
@@ -65,16 +71,40 @@ ProductPicker::ProductPicker(QSqlDatabase db, QWidget *parent)
     auto enableOk = [this, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(selected().has_value()); };
     connect(m_table, &QTableWidget::itemSelectionChanged, this, enableOk);
 
-    if (const auto state = ProductStore(m_db).state(); state)
-        m_currency = state->currency;
     refresh();
     enableOk();
 }
 
 void ProductPicker::refresh()
 {
-    const auto found = ProductStore(m_db).search(m_search->text(), 500);
-    m_products = found ? *found : QList<Product>();
+    struct Found
+    {
+        QList<Product> products;
+        QString currency;
+    };
+    const QString words = m_search->text();
+    const int asked = ++m_searches;
+    runOnDatabase<Result<Found>>(
+        this, m_databasePath, ScopedConnection::Mode::ReadOnly,
+        [words](QSqlDatabase &db) -> Result<Found> {
+            const ProductStore store(db);
+            auto found = store.search(words, 500);
+            if (!found)
+                return found.error();
+            const auto state = store.state();
+            return Found{std::move(*found), state ? state->currency : QString()};
+        },
+        [this, asked, words](const Result<Found> &found) {
+            if (asked != m_searches)
+                return; // a later search is under way
+            m_currency = found ? found->currency : QString();
+            showProducts(found ? found->products : QList<Product>(), found ? QString() : found.error().message, words);
+        });
+}
+
+void ProductPicker::showProducts(const QList<Product> &products, const QString &error, const QString &words)
+{
+    m_products = products;
     m_table->setRowCount(int(m_products.size()));
     for (int i = 0; i < m_products.size(); ++i) {
         const Product &p = m_products[i];
@@ -86,9 +116,9 @@ void ProductPicker::refresh()
         m_table->setItem(i, 2, new QTableWidgetItem(price));
         m_table->setItem(i, 3, new QTableWidgetItem(stockText(p.stockStatus)));
     }
-    if (!found)
-        m_status->setText(found.error().message);
-    else if (m_products.isEmpty() && m_search->text().trimmed().isEmpty())
+    if (!error.isEmpty())
+        m_status->setText(error);
+    else if (m_products.isEmpty() && words.trimmed().isEmpty())
         m_status->setText(tr("No products synced yet: set up WooCommerce and run luxctl woo sync."));
     else
         m_status->setText(tr("%n product(s)", nullptr, int(m_products.size())));
@@ -110,9 +140,29 @@ QString ProductPicker::cardHtml() const
     return p ? ProductCard::html(*p, m_currency) : QString();
 }
 
-std::optional<QString> ProductPicker::pick(QSqlDatabase db, QWidget *parent)
+QList<Product> ProductPicker::selectedProducts() const
 {
-    ProductPicker dialog(std::move(db), parent);
+    QList<Product> out;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        if (row.row() >= 0 && row.row() < m_products.size())
+            out << m_products.at(row.row());
+    return out;
+}
+
+QList<Product> ProductPicker::pickSeveral(const QString &databasePath, QWidget *parent)
+{
+    ProductPicker dialog(databasePath, parent);
+    dialog.setWindowTitle(tr("Products for the Campaign"));
+    dialog.m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.selectedProducts();
+}
+
+std::optional<QString> ProductPicker::pick(const QString &databasePath, QWidget *parent)
+{
+    ProductPicker dialog(databasePath, parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     const QString html = dialog.cardHtml();

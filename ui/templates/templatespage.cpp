@@ -8,6 +8,10 @@
 #include "componentsdialog.h"
 #include "contacts/contactrepository.h"
 #include "findbar.h"
+#include "assistant/mediastore.h"
+#include "channels/woocommerce/productstore.h"
+#include "productpicker.h"
+#include "common/assistantrunner.h"
 #include "historydialog.h"
 #include "preview/previewwidget.h"
 #include "session/appsession.h"
@@ -15,6 +19,11 @@
 #include "theme/theme.h"
 
 #include <QCheckBox>
+#include <QCoroTask>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QTextBlock>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -50,6 +59,7 @@ struct PageData
     QStringList contacts; // the first few, to render as
     QStringList components;
     std::shared_ptr<content::TemplateRenderer> renderer;
+    std::shared_ptr<const assistant::FactGuard> guard; // none without a synced catalogue
 };
 
 QString starterTitle(const QString &file)
@@ -190,7 +200,42 @@ TemplatesPage::TemplatesPage(AppSession &session, QWidget *parent) : QWidget(par
     find->setIcon(Theme::icon(QStringLiteral("search")));
     find->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     find->setToolTip(tr("Find (Ctrl+F), replace (Ctrl+H)"));
+    m_luxButton = new QToolButton(editorPane);
+    m_luxButton->setObjectName(QStringLiteral("templateLux"));
+    m_luxButton->setText(tr("Ask LUX"));
+    m_luxButton->setIcon(Theme::icon(QStringLiteral("sparkles")));
+    m_luxButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_luxButton->setPopupMode(QToolButton::InstantPopup);
+    m_luxButton->setToolTip(tr("Drafts and rewrites from LUX, the assistant: they land here as edits you review"));
+    auto *luxMenu = new QMenu(m_luxButton);
+    luxMenu->addAction(tr("Draft This Email from a Brief…"), this, &TemplatesPage::luxDraft);
+    luxMenu->addAction(tr("Product Campaign…"), this, &TemplatesPage::luxProductCampaign);
+    luxMenu->addAction(tr("Suggest Subject Lines…"), this, &TemplatesPage::luxSubjectLines);
+    QMenu *rewrite = luxMenu->addMenu(tr("Rewrite the Selection"));
+    const QList<std::pair<QString, QString>> rewrites = {
+        {tr("Shorter"), QStringLiteral("make it shorter, same meaning")},
+        {tr("Friendlier"), QStringLiteral("make the tone warmer and friendlier")},
+        {tr("More Formal"), QStringLiteral("make the tone more formal")},
+        {tr("Clearer"), QStringLiteral("make it clearer and more direct")},
+        {tr("In Spanish"), QStringLiteral("translate it into Spanish")},
+        {tr("In English"), QStringLiteral("translate it into English")},
+    };
+    for (const auto &[label, instruction] : rewrites)
+        rewrite->addAction(label, this, [this, instruction = instruction] { luxRewrite(instruction); });
+    rewrite->addSeparator();
+    rewrite->addAction(tr("Your Own Instruction…"), this, [this] {
+        bool ok = false;
+        const QString instruction = QInputDialog::getText(this, tr("Rewrite the Selection"), tr("How should LUX rewrite it?"),
+                                                          QLineEdit::Normal, {}, &ok);
+        if (ok && !instruction.trimmed().isEmpty())
+            luxRewrite(instruction.trimmed());
+    });
+    luxMenu->addSeparator();
+    luxMenu->addAction(tr("Generate an Image…"), this, &TemplatesPage::luxImage);
+    m_luxButton->setMenu(luxMenu);
+    m_lux = new AssistantRunner(m_session, this);
     tools->addWidget(insert);
+    tools->addWidget(m_luxButton);
     tools->addWidget(find);
     tools->addStretch(1);
     editorLayout->addLayout(tools);
@@ -426,6 +471,11 @@ void TemplatesPage::reload(const QString &select)
             data.components = store.components().keys();
             data.components.sort(Qt::CaseInsensitive);
             data.renderer = std::make_shared<content::TemplateRenderer>(db);
+            const channels::woo::ProductStore catalogue(db);
+            if (const auto products = catalogue.all(); products && !products->isEmpty()) {
+                const auto state = catalogue.state();
+                data.guard = std::make_shared<const assistant::FactGuard>(*products, state ? state->currency : QString());
+            }
             if (const auto first = contacts::ContactRepository(db).page({}, 50))
                 for (const contacts::Contact &c : *first)
                     data.contacts << c.email;
@@ -439,6 +489,7 @@ void TemplatesPage::reload(const QString &select)
             }
             m_templates = data->templates;
             m_renderer = std::make_unique<content::TemplateRenderer>(*data->renderer);
+            m_guard = data->guard;
             const QString typed = m_renderAs->currentText();
             m_renderAs->clear();
             m_renderAs->addItem(tr("Nobody (defaults)"), QString());
@@ -523,6 +574,9 @@ void TemplatesPage::rebuildInsertMenu()
     };
     for (const auto &[label, tag] : common)
         tags->addAction(label, this, [this, tag = tag] { m_editor->insertPlainText(tag); });
+    m_insertMenu->addSeparator();
+    m_insertMenu->addAction(tr("Product from the Store…"), this, &TemplatesPage::insertProduct);
+    m_insertMenu->addAction(tr("Image from the Media Library…"), this, &TemplatesPage::insertMediaImage);
 }
 
 bool TemplatesPage::confirmDiscard()
@@ -592,18 +646,22 @@ void TemplatesPage::newTemplate(const QString &starter)
             name = starterTitle(starter);
         }
     }
-    // A name no template has yet.
-    const QString base = name;
-    for (int n = 2; std::any_of(m_templates.cbegin(), m_templates.cend(),
-                                [&](const content::EmailTemplate &t) { return t.name.compare(name, Qt::CaseInsensitive) == 0; });
-         ++n)
-        name = QStringLiteral("%1 %2").arg(base).arg(n);
     content::EmailTemplate t;
-    t.name = name;
+    t.name = unusedName(name);
     t.source = source;
     display(t);
     m_list->clearSelection();
     m_modified = !starter.isEmpty();
+}
+
+QString TemplatesPage::unusedName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; std::any_of(m_templates.cbegin(), m_templates.cend(),
+                                [&](const content::EmailTemplate &t) { return t.name.compare(name, Qt::CaseInsensitive) == 0; });
+         ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
 }
 
 content::EmailTemplate TemplatesPage::current() const
@@ -760,6 +818,7 @@ void TemplatesPage::refresh()
 {
     if (!m_renderer)
         return;
+    loadMedia(m_editor->toPlainText());
     // The preview gets placeholder links: nothing in it can reach a tracker.
     const content::RenderedEmail r =
         m_renderer->render(current(), m_renderAsContact ? &*m_renderAsContact : nullptr,
@@ -807,7 +866,14 @@ void TemplatesPage::refresh()
         errors += f.severity == content::Finding::Severity::Error ? 1 : 0;
         warnings += f.severity == content::Finding::Severity::Warning ? 1 : 0;
     }
-    m_summary->setText(r.findings.isEmpty() ? tr("Checks: ready to send.")
+    m_facts = checkFacts(m_subject->text(), m_preheader->text(), m_editor->toPlainText(),
+                         m_format->currentData().toString() != QLatin1String("markdown"));
+    showFacts();
+    errors += int(std::count_if(m_facts.cbegin(), m_facts.cend(),
+                                [](const assistant::FactFinding &f) { return f.kind != assistant::FactFinding::Kind::UnknownPrice; }));
+    warnings += int(std::count_if(m_facts.cbegin(), m_facts.cend(),
+                                  [](const assistant::FactFinding &f) { return f.kind == assistant::FactFinding::Kind::UnknownPrice; }));
+    m_summary->setText(r.findings.isEmpty() && m_facts.isEmpty() ? tr("Checks: ready to send.")
                        : errors == 0    ? tr("Checks: nothing blocks sending; %n warning(s) to look at.", nullptr, warnings)
                                         : tr("Checks: %1, %2.")
                                            .arg(tr("%n error(s) that block sending", nullptr, errors), tr("%n warning(s)", nullptr, warnings)));
@@ -821,6 +887,310 @@ void TemplatesPage::goToFinding(int row)
     const bool text = item->data(kWhereRole).toInt() == int(content::Finding::Where::TextPart);
     m_tabs->setCurrentIndex(text ? 1 : 0);
     static_cast<CodeEditor *>(text ? m_text : m_editor)->goTo(item->data(kLineRole).toInt(), item->data(kColumnRole).toInt());
+}
+
+
+// LUX in the editor. Every answer lands as an edit to review; saving stays the user's.
+
+void TemplatesPage::luxDraft()
+{
+    bool ok = false;
+    const QString brief = QInputDialog::getMultiLineText(
+        this, tr("Draft This Email from a Brief"),
+        tr("What is the email for? LUX uses your brand kit, components and products, and the draft opens here unsaved."), {}, &ok);
+    if (ok && !brief.trimmed().isEmpty())
+        draftFromBrief(brief);
+}
+
+void TemplatesPage::luxProductCampaign()
+{
+    if (!m_session.database())
+        return;
+    const QList<channels::woo::Product> products = ProductPicker::pickSeveral(m_session.database()->path(), this);
+    if (products.isEmpty())
+        return;
+    QStringList names;
+    for (const channels::woo::Product &p : products)
+        names << (p.sku.isEmpty() ? p.name : QStringLiteral("%1 (SKU %2)").arg(p.name, p.sku));
+    bool ok = false;
+    const QString angle = QInputDialog::getText(this, tr("Product Campaign"),
+                                                tr("%n product(s) chosen. What is the occasion or the angle? (optional)", nullptr, int(products.size())),
+                                                QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    // The model looks the products up in the catalogue (search_products) for their facts.
+    draftFromBrief(QStringLiteral("A campaign around these products from the store: %1.%2")
+                       .arg(names.join(QStringLiteral("; ")),
+                            angle.trimmed().isEmpty() ? QString() : QString(u' ' + angle.trimmed())));
+}
+
+void TemplatesPage::draftFromBrief(const QString &brief)
+{
+    m_lux->withSession([this, brief](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is drafting the email…"));
+        QCoro::connect(lux->drafts().campaign(brief.trimmed(), {}, busy.cancel), this,
+                       [this, lux, busy](const Result<assistant::Drafts::CampaignDraft> &draft) {
+                           busy.finished();
+                           if (!draft) {
+                               if (draft.error().code != u"openai.cancelled")
+                                   Dialogs::warning(this, tr("LUX"), draft.error().message);
+                               return;
+                           }
+                           applyDraft(draft->subject, draft->preheader, draft->html);
+                           if (!draft->notes.isEmpty())
+                               Q_EMIT statusMessage(tr("LUX: %1").arg(draft->notes));
+                       });
+    });
+}
+
+void TemplatesPage::applyDraft(const QString &subject, const QString &preheader, const QString &html)
+{
+    // What the guard cannot confirm is said before the draft is applied.
+    const QList<assistant::FactFinding> facts = checkFacts(subject, preheader, html, true);
+    if (!facts.isEmpty()) {
+        QStringList lines;
+        for (const assistant::FactFinding &f : facts)
+            lines << QStringLiteral("• ") + f.message;
+        const auto answer = Dialogs::question(this, tr("Product Facts to Check"),
+                                              tr("%n product fact(s) in LUX's draft do not match the synced catalogue or cannot be checked:",
+                                                 nullptr, int(facts.size()))
+                                                  + u"\n\n" + lines.join(u'\n') + u"\n\n"
+                                                  + tr("Apply the draft anyway? They stay marked in the checks until you fix them."),
+                                              QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Apply)
+            return;
+    }
+    if (!confirmDiscard())
+        return;
+    if (m_id == 0 && m_name->text().trimmed().isEmpty())
+        newTemplate();
+    if (m_id == 0) // a new template is named after its subject
+        m_name->setText(unusedName(subject.trimmed().isEmpty() ? tr("LUX draft") : subject.trimmed().left(60)));
+    m_subject->setText(subject);
+    m_preheader->setText(preheader);
+    m_format->setCurrentIndex(std::max(0, m_format->findData(QStringLiteral("html"))));
+    m_editor->setPlainText(html); // one undo step: the editor's history keeps what was there
+    markModified();
+    m_delay.stop();
+    refresh();
+    Q_EMIT statusMessage(tr("LUX's draft is in the editor, not saved: review it, then save."));
+}
+
+void TemplatesPage::luxSubjectLines()
+{
+    const QString context = m_subject->text() + u"\n\n" + m_generatedText.left(4000);
+    m_lux->withSession([this, context](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is writing subject lines…"));
+        QCoro::connect(lux->drafts().subjectLines(context, {}, busy.cancel), this, [this, lux, busy](const Result<QStringList> &lines) {
+            busy.finished();
+            if (!lines) {
+                if (lines.error().code != u"openai.cancelled")
+                    Dialogs::warning(this, tr("LUX"), lines.error().message);
+                return;
+            }
+            bool ok = false;
+            const QString chosen = QInputDialog::getItem(this, tr("Suggest Subject Lines"), tr("Pick one (you can edit it after):"),
+                                                         *lines, 0, false, &ok);
+            if (ok && !chosen.isEmpty())
+                m_subject->setText(chosen);
+        });
+    });
+}
+
+void TemplatesPage::luxRewrite(const QString &instruction)
+{
+    QTextCursor cursor = m_editor->textCursor();
+    if (!cursor.hasSelection()) {
+        Dialogs::information(this, tr("Rewrite the Selection"), tr("Select the text LUX should rewrite first."));
+        return;
+    }
+    const int start = cursor.selectionStart();
+    const int end = cursor.selectionEnd();
+    const QString selection = cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n');
+    m_lux->withSession([this, instruction, selection, start, end](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is rewriting the selection…"));
+        QCoro::connect(lux->drafts().rewrite(selection, instruction, {}, busy.cancel), this,
+                       [this, lux, busy, selection, start, end](const Result<QString> &text) {
+                           busy.finished();
+                           if (!text) {
+                               if (text.error().code != u"openai.cancelled")
+                                   Dialogs::warning(this, tr("LUX"), text.error().message);
+                               return;
+                           }
+                           // Only where the selection still is: an edit made meanwhile is not overwritten.
+                           QTextCursor c(m_editor->document());
+                           c.setPosition(start);
+                           c.setPosition(end, QTextCursor::KeepAnchor);
+                           if (c.selectedText().replace(QChar::ParagraphSeparator, u'\n') != selection) {
+                               Dialogs::information(this, tr("Rewrite the Selection"),
+                                                    tr("The text changed while LUX worked; its rewrite was not applied:\n\n%1").arg(*text));
+                               return;
+                           }
+                           c.insertText(*text); // one step on the editor's undo stack
+                           m_editor->setTextCursor(c);
+                       });
+    });
+}
+
+void TemplatesPage::luxImage()
+{
+    bool ok = false;
+    const QString prompt = QInputDialog::getMultiLineText(this, tr("Generate an Image"),
+                                                          tr("Describe the image (it goes into the media library and here, with alt text):"),
+                                                          {}, &ok)
+                               .trimmed();
+    if (!ok || prompt.isEmpty() || !m_session.database())
+        return;
+    const QString path = m_session.database()->path();
+    const std::optional<qint64> user = userId();
+    m_lux->withSession([this, prompt, path, user](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is making the image…"));
+        channels::openai::ImageRequest request;
+        request.model = lux->setup().imageModel;
+        request.prompt = prompt;
+        QCoro::connect(lux->client().generateImage(request, busy.cancel), this,
+                       [this, lux, busy, prompt, path, user](const Result<channels::openai::GeneratedImage> &image) {
+                           if (!image) {
+                               busy.finished();
+                               if (image.error().code != u"openai.cancelled")
+                                   Dialogs::warning(this, tr("LUX"), image.error().message);
+                               return;
+                           }
+                           QCoro::connect(lux->drafts().altText(prompt, {}, busy.cancel), this,
+                                          [this, busy, prompt, path, user, data = image->data](const Result<QString> &alt) {
+                                              busy.finished();
+                                              assistant::MediaItem item;
+                                              item.name = prompt.left(60);
+                                              item.data = data;
+                                              item.prompt = prompt;
+                                              item.source = QStringLiteral("ai");
+                                              item.alt = alt ? *alt : QString(); // no alt text: the check asks for one
+                                              runOnDatabase<Result<qint64>>(
+                                                  this, path, ScopedConnection::Mode::ReadWrite,
+                                                  [item, user](QSqlDatabase &db) { return assistant::MediaStore(db).add(item, user); },
+                                                  [this, item](const Result<qint64> &id) {
+                                                      if (!id) {
+                                                          Dialogs::warning(this, tr("LUX"), id.error().message);
+                                                          return;
+                                                      }
+                                                      m_media.insert(assistant::MediaStore::contentId(*id), item.data);
+                                                      m_preview->setInlineImages(m_media);
+                                                      m_editor->insertPlainText(
+                                                          QStringLiteral("<img src=\"cid:%1\" width=\"600\" alt=\"%2\" style=\"display:block;width:100%;"
+                                                                         "max-width:600px;height:auto;border:0\">")
+                                                              .arg(assistant::MediaStore::contentId(*id), item.alt.toHtmlEscaped()));
+                                                  });
+                                          });
+                       });
+    });
+}
+
+void TemplatesPage::insertProduct()
+{
+    if (!m_session.database())
+        return;
+    if (const std::optional<QString> card = ProductPicker::pick(m_session.database()->path(), this))
+        m_editor->insertPlainText(*card);
+}
+
+void TemplatesPage::insertMediaImage()
+{
+    if (!m_session.database())
+        return;
+    runOnDatabase<Result<QList<assistant::MediaItem>>>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
+        [](QSqlDatabase &db) { return assistant::MediaStore(db).list(); },
+        [this](const Result<QList<assistant::MediaItem>> &items) {
+            if (!items) {
+                Dialogs::warning(this, tr("Media Library"), items.error().message);
+                return;
+            }
+            if (items->isEmpty()) {
+                Dialogs::information(this, tr("Media Library"),
+                                     tr("The media library is empty: generate an image with Ask LUX, or add one with luxctl ai image --library."));
+                return;
+            }
+            QStringList names;
+            for (const assistant::MediaItem &m : *items)
+                names << tr("%1 (%2×%3)").arg(m.name).arg(m.size.width()).arg(m.size.height());
+            bool ok = false;
+            const QString chosen = QInputDialog::getItem(this, tr("Media Library"), tr("Insert which image?"), names, 0, false, &ok);
+            const qsizetype index = names.indexOf(chosen);
+            if (!ok || index < 0)
+                return;
+            const assistant::MediaItem &m = items->at(index);
+            m_editor->insertPlainText(QStringLiteral("<img src=\"cid:%1\" width=\"%2\" alt=\"%3\" style=\"display:block;width:100%;"
+                                                     "max-width:%2px;height:auto;border:0\">")
+                                          .arg(assistant::MediaStore::contentId(m.id))
+                                          .arg(std::min(600, m.size.width()))
+                                          .arg(m.alt.toHtmlEscaped()));
+        });
+}
+
+QList<assistant::FactFinding> TemplatesPage::checkFacts(const QString &subject, const QString &preheader, const QString &source,
+                                                        bool html) const
+{
+    if (!m_guard)
+        return {};
+    return m_guard->check(assistant::Draft{subject, preheader, source, html});
+}
+
+void TemplatesPage::showFacts()
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const assistant::FactFinding &f : std::as_const(m_facts)) {
+        auto *item = new QListWidgetItem(tr("Product facts — %1").arg(f.message), m_checks);
+        item->setIcon(Theme::icon(QStringLiteral("alert")));
+        item->setForeground(f.kind == assistant::FactFinding::Kind::UnknownPrice ? Theme::color("warning") : Theme::color("danger"));
+        if (f.field != assistant::FactFinding::Field::Body)
+            continue;
+        // Underlined where it is in the source; the line of the check goes there.
+        QTextCursor c(m_editor->document());
+        c.setPosition(int(std::min<qsizetype>(f.offset, m_editor->document()->characterCount() - 1)));
+        item->setData(kLineRole, c.blockNumber() + 1);
+        item->setData(kColumnRole, c.positionInBlock() + 1);
+        item->setData(kWhereRole, int(content::Finding::Where::Body));
+        c.setPosition(int(std::min<qsizetype>(f.offset + f.length, m_editor->document()->characterCount() - 1)), QTextCursor::KeepAnchor);
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = c;
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(Theme::color("danger"));
+        mark.format.setToolTip(f.message);
+        marks << mark;
+    }
+    m_editor->setExtraSelections(marks);
+}
+
+void TemplatesPage::loadMedia(const QString &html)
+{
+    static const QRegularExpression ref(QStringLiteral("cid:(media-\\d{1,18})\\b"), QRegularExpression::CaseInsensitiveOption);
+    QList<qint64> wanted;
+    for (auto it = ref.globalMatch(html); it.hasNext();) {
+        const QString id = it.next().captured(1).toLower();
+        if (!m_media.contains(id) && !m_mediaAsked.contains(id)) {
+            m_mediaAsked.insert(id);
+            wanted << id.mid(6).toLongLong();
+        }
+    }
+    if (wanted.isEmpty() || !m_session.database())
+        return;
+    runOnDatabase<Result<QHash<QString, QByteArray>>>(
+        this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
+        [wanted](QSqlDatabase &db) -> Result<QHash<QString, QByteArray>> {
+            QHash<QString, QByteArray> found;
+            const assistant::MediaStore store(db);
+            for (const qint64 id : wanted)
+                if (const auto item = store.find(id))
+                    found.insert(assistant::MediaStore::contentId(id), item->data);
+            return found;
+        },
+        [this](const Result<QHash<QString, QByteArray>> &found) {
+            if (!found || found->isEmpty())
+                return;
+            m_media.insert(*found);
+            m_preview->setInlineImages(m_media);
+            refresh();
+        });
 }
 
 } // namespace lux::ui

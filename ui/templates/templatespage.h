@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "assistant/factguard.h"
 #include "content/templatestore.h"
 
+#include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -17,12 +20,14 @@ class QMenu;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
+class QToolButton;
 
 namespace lux::ui {
 
 class AppSession;
 class FindBar;
 class PreviewWidget;
+class AssistantRunner;
 
 // Templates: the list (filter by name or tag), and for the one open its source (HTML or Markdown,
 // highlighted, line numbers, find and replace), subject, preheader, tags and text part (derived from
@@ -59,6 +64,11 @@ public:
     void renderAs(const QString &email); // empty: nobody
     static QStringList starters();        // the starter templates' file names
 
+    // LUX drafts the email from a brief; it lands here as an unsaved edit (Ask LUX → Draft).
+    void draftFromBrief(const QString &brief);
+    QToolButton *luxButton() const { return m_luxButton; }
+    const QList<assistant::FactFinding> &facts() const { return m_facts; }
+
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void saved(const QString &name);
@@ -79,6 +89,20 @@ private:
     void rebuildInsertMenu();
     void markModified();
     content::EmailTemplate current() const;
+    QString unusedName(const QString &base) const; // base, or "base 2", "base 3"… that no template has
+    // LUX in the editor (AssistantRunner runs the work; what it returns is applied as an edit).
+    void luxDraft();
+    void luxSubjectLines();
+    void luxProductCampaign(); // products picked from the catalogue, then LUX drafts around them
+    void luxRewrite(const QString &instruction);
+    void luxImage();
+    void insertProduct();
+    void insertMediaImage();
+    // A draft from LUX as an unsaved edit, after the user confirms what the guard could not check.
+    void applyDraft(const QString &subject, const QString &preheader, const QString &html);
+    QList<assistant::FactFinding> checkFacts(const QString &subject, const QString &preheader, const QString &source, bool html) const;
+    void showFacts(); // in the checks list, and underlined in the editor
+    void loadMedia(const QString &html);
     std::optional<qint64> userId() const;
 
     AppSession &m_session;
@@ -105,6 +129,14 @@ private:
     QPushButton *m_delete;
     QPushButton *m_history;
     QMenu *m_insertMenu;
+    QToolButton *m_luxButton;
+    AssistantRunner *m_lux;
+    // The product-fact guard over the synced catalogue (none without one), read with the page.
+    std::shared_ptr<const assistant::FactGuard> m_guard;
+    QList<assistant::FactFinding> m_facts; // of what is shown now
+    // Media library images the template shows (cid:media-N), read on a worker as they appear.
+    QHash<QString, QByteArray> m_media;
+    QSet<QString> m_mediaAsked;
     QTimer m_delay;
     qint64 m_id = 0;
     QList<content::EmailTemplate> m_templates;

@@ -81,8 +81,14 @@ Error OpenAiClient::errorFor(const HttpResponse &response, const ChatRequest *re
                         "longer context. (%1)").arg(detail));
     const bool hasTools = request && !request->tools.isEmpty();
     const bool hasFormat = request && request->format.kind == ResponseFormat::Kind::JsonSchema;
-    if (status >= 400 && status != 429 && status != 503 && hasTools
-        && (mentions(e, QLatin1StringView("tool")) || mentions(e, QLatin1StringView("jinja"))))
+    // Only what says the server has no tools (llama.cpp's "tools param requires --jinja flag", "does
+    // not support tools", "tools is not supported"), not a request error about a tool message.
+    const bool aboutMessages = e.param.startsWith(QLatin1String("messages"));
+    const QString lower = e.message.toLower();
+    const bool noTools = lower.contains(QLatin1String("jinja")) || lower.contains(QLatin1String("not support tool"))
+                         || lower.contains(QLatin1String("tools is not supported")) || lower.contains(QLatin1String("tools are not supported"))
+                         || lower.contains(QLatin1String("does not support tools")) || e.param == u"tools" || e.param == u"tool_choice";
+    if (status >= 400 && status != 429 && status != 503 && hasTools && !aboutMessages && noTools)
         return Error(QStringLiteral("openai.tools-unsupported"), tr("The AI server does not support tools: %1").arg(detail));
     if (status >= 400 && status != 429 && status != 503 && hasFormat
         && (mentions(e, QLatin1StringView("response_format")) || mentions(e, QLatin1StringView("json_schema"))))
@@ -151,7 +157,8 @@ QCoro::Task<Result<ChatAnswer>> OpenAiClient::chat(ChatRequest request, TextSink
     for (;;) {
         bool streamedSomething = false;
         HttpResponse response;
-        Result<ChatAnswer> result = co_await chatOnce(request, onText, cancelling, streamedSomething, response);
+        Cancellation *const live = cancel.data(); // null once the caller's Cancellation is gone
+        Result<ChatAnswer> result = co_await chatOnce(request, onText, live, streamedSomething, response);
         if (result)
             co_return result;
         const QString code = result.error().code;
@@ -171,7 +178,8 @@ QCoro::Task<Result<ChatAnswer>> OpenAiClient::chat(ChatRequest request, TextSink
         if (!worthAgain || streamedSomething || attempt >= m_config.maxRetries)
             co_return result;
         ++attempt;
-        const bool waited = co_await waitBeforeRetry(response, attempt, cancelling);
+        Cancellation *const liveWait = cancel.data();
+        const bool waited = co_await waitBeforeRetry(response, attempt, liveWait);
         if (!waited)
             co_return (cancel && cancel->isCancelled()) ? Result<ChatAnswer>(cancelledError()) : result;
     }
@@ -222,6 +230,14 @@ QCoro::Task<Result<ChatAnswer>> OpenAiClient::chatOnce(const ChatRequest &reques
         report(QStringLiteral("chat/completions"), request.model, std::nullopt, timer, error.code);
         co_return error;
     }
+    if (response.networkError != QNetworkReply::NoError && !streamedSomething) {
+        // Cut before any text: the user saw nothing, so it is sent again like a lost answer.
+        Error error(QStringLiteral("openai.network"),
+                    tr("The AI server closed the connection before answering. Check the base URL in Settings → Assistant and "
+                       "your connection."));
+        report(QStringLiteral("chat/completions"), request.model, std::nullopt, timer, error.code);
+        co_return error;
+    }
     if (!request.stream || (!sawEvent && response.streamed)) {
         const QByteArray body = request.stream ? unstreamed : response.body;
         Result<ChatAnswer> answer = parseCompletion(QJsonDocument::fromJson(body).object());
@@ -246,7 +262,6 @@ QCoro::Task<Result<ChatAnswer>> OpenAiClient::chatOnce(const ChatRequest &reques
         co_return error;
     }
     if (!stream.done() && (answer.finishReason.isEmpty() || unfinished)) {
-        // Cut before any text: the user saw nothing, so it is sent again like a lost answer.
         Error error = streamedSomething
                           ? Error(QStringLiteral("openai.stream-cut"),
                                   tr("The answer was cut off before it ended. What arrived is shown; ask again to get all of it."))
@@ -318,7 +333,8 @@ QCoro::Task<Result<GeneratedImage>> OpenAiClient::generateImage(ImageRequest req
             if (!worthAgain || attempt >= m_config.maxRetries)
                 co_return error;
             ++attempt;
-            const bool waited = co_await waitBeforeRetry(response, attempt, cancelling);
+            Cancellation *const liveWait = cancel.data();
+            const bool waited = co_await waitBeforeRetry(response, attempt, liveWait);
             if (!waited)
                 co_return (cancel && cancel->isCancelled()) ? cancelledError() : error;
             continue;
@@ -329,11 +345,14 @@ QCoro::Task<Result<GeneratedImage>> OpenAiClient::generateImage(ImageRequest req
         image.revisedPrompt = first.value(QStringLiteral("revised_prompt")).toString();
         if (const QString b64 = first.value(QStringLiteral("b64_json")).toString(); !b64.isEmpty()) {
             image.data = QByteArray::fromBase64(b64.toLatin1());
-        } else if (const QUrl url(first.value(QStringLiteral("url")).toString()); url.isValid() && !url.isEmpty()) {
+        } else if (const QUrl url(first.value(QStringLiteral("url")).toString());
+                   url.isValid() && (url.scheme() == u"https" || url.host() == m_config.baseUrl.host())) {
+            // Fetched without the API key: the address may be anyone's (a CDN, a gateway's storage).
+            HttpClient anonymous(m_network, HttpClient::Config{url, m_config.timeoutMs});
             HttpRequest fetch;
             fetch.maxResponseBytes = kMaxImageBytes;
             fetch.cancellation = cancel;
-            const HttpResponse file = co_await m_http.send(url, std::move(fetch));
+            const HttpResponse file = co_await anonymous.send(url, std::move(fetch));
             if (file.succeeded())
                 image.data = file.body;
         }

@@ -90,6 +90,12 @@ public:
     // A json_schema answer that did not follow its schema: the server accepts the parameter but
     // ignores it, so JSON mode is asked for instead from now on.
     void noteJsonSchemaIgnored() { m_schemaSupported = false; }
+    // What an earlier client learned of the same server (a new client per turn need not ask again).
+    void assumeCapabilities(bool tools, bool jsonSchema)
+    {
+        m_toolsSupported = tools;
+        m_schemaSupported = jsonSchema;
+    }
 
     // The messages without their oldest turns (a turn: a user message and what answered it), keeping
     // every system message and at least the last turn; tool calls stay with their answers. Empty

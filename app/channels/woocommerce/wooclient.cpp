@@ -144,12 +144,15 @@ QCoro::Task<Result<ProductPage>> WooClient::products(int page, int perPage, QStr
     QList<QPair<QString, QString>> query{{QStringLiteral("per_page"), QString::number(std::clamp(perPage, 1, kMaxPerPage))},
                                          {QStringLiteral("page"), QString::number(page)},
                                          {QStringLiteral("orderby"), QStringLiteral("id")},
+                                         // What customers can buy: drafts, pending and private products are not facts to mail.
+                                         {QStringLiteral("status"), QStringLiteral("publish")},
                                          {QStringLiteral("order"), QStringLiteral("asc")}};
     if (!modifiedAfter.isEmpty()) {
         query.append({QStringLiteral("modified_after"), modifiedAfter});
         query.append({QStringLiteral("dates_are_gmt"), QStringLiteral("true")});
     }
-    const HttpResponse response = co_await get(QStringLiteral("/wp-json/wc/v3/products"), std::move(query));
+    const QString path = QStringLiteral("/wp-json/wc/v3/products"); // named: GCC 12 and co_await temporaries
+    const HttpResponse response = co_await get(path, std::move(query));
     if (!response.succeeded())
         co_return error(response);
     QJsonParseError parseError;
@@ -173,7 +176,9 @@ QCoro::Task<Result<QString>> WooClient::currency()
 {
     if (Status s = checkConfig(); !s)
         co_return s.error();
-    const HttpResponse response = co_await get(QStringLiteral("/wp-json/wc/v3/settings/general"), {});
+    const QString path = QStringLiteral("/wp-json/wc/v3/settings/general"); // named: GCC 12 and co_await temporaries
+    QList<QPair<QString, QString>> noQuery;
+    const HttpResponse response = co_await get(path, std::move(noQuery));
     // A key whose user may not read the settings: the currency stays unknown (woo.currency then).
     if (response.status == 403)
         co_return QString();

@@ -924,6 +924,9 @@ FakeOpenAI::Answer FakeOpenAI::defaultAnswer(const QJsonObject &body, const Http
             html += u"<p style=\"font-size:12px;color:#666666\">{{brand.address}}<br>"
                     "<a href=\"{{{unsubscribe_url}}}\">Unsubscribe</a></p></div>"_s;
             text += u"\n{{brand.address}}\nUnsubscribe: {{{unsubscribe_url}}}\n"_s;
+            // One element a line, as a model writes HTML.
+            html.replace(u"</h1>"_s, u"</h1>\n"_s).replace(u"</p>"_s, u"</p>\n"_s).replace(u"</tr>"_s, u"</tr>\n"_s);
+            html.replace(u"<table role"_s, u"\n<table role"_s).replace(u"</table>"_s, u"</table>\n"_s);
             QJsonObject draft = value.toObject();
             const QJsonObject properties = schema.value("properties"_L1).toObject();
             const bool open = properties.isEmpty();

@@ -326,8 +326,11 @@ HttpResponse FakeWoo::list(const HttpRequest &request) const
             after = QDateTime(after.date(), after.time(), Qt::UTC);
     }
     const QString search = param("search").toLower();
+    const QString status = param("status"); // "any" (the default) or one status
     QList<QJsonObject> matching;
     for (const QJsonObject &p : m_products) {
+        if (!status.isEmpty() && status != u"any" && p.value(QStringLiteral("status")).toString() != status)
+            continue;
         if (after.isValid()) {
             const QDateTime modified(QDateTime::fromString(p.value(QStringLiteral("date_modified_gmt")).toString(), Qt::ISODate).date(),
                                      QDateTime::fromString(p.value(QStringLiteral("date_modified_gmt")).toString(), Qt::ISODate).time(), Qt::UTC);
