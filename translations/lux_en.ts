@@ -17,6 +17,58 @@
     </message>
 </context>
 <context>
+    <name>lux::assistant::Assistant</name>
+    <message numerus="yes">
+        <source>The model kept asking for data after %n round(s) without answering. Ask again, more precisely.</source>
+        <translation><numerusform>The model kept asking for data after %n round without answering. Ask again, more precisely.</numerusform><numerusform>The model kept asking for data after %n rounds without answering. Ask again, more precisely.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::AssistantTools</name>
+    <message numerus="yes">
+        <source>%n campaign report(s)</source>
+        <translation><numerusform>%n campaign report</numerusform><numerusform>%n campaign reports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation><numerusform>%n template</numerusform><numerusform>%n templates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n product</numerusform><numerusform>%n products</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::Drafts</name>
+    <message numerus="yes">
+        <source>the text takes %n segment(s) (%1, %2 characters), more than the %3 asked for</source>
+        <translation><numerusform>the text takes %n segment (%1, %2 characters), more than the %3 asked for</numerusform><numerusform>the text takes %n segments (%1, %2 characters), more than the %3 asked for</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::JsonSchema</name>
+    <message numerus="yes">
+        <source>%1: shorter than %n character(s)</source>
+        <translation><numerusform>%1: shorter than %n character</numerusform><numerusform>%1: shorter than %n characters</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: longer than %n character(s)</source>
+        <translation><numerusform>%1: longer than %n character</numerusform><numerusform>%1: longer than %n characters</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: fewer than %n item(s)</source>
+        <translation><numerusform>%1: fewer than %n item</numerusform><numerusform>%1: fewer than %n items</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more than %n item(s)</source>
+        <translation><numerusform>%1: more than %n item</numerusform><numerusform>%1: more than %n items</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::CampaignStore</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
@@ -103,6 +155,17 @@
     <message numerus="yes">
         <source>At least %n characters</source>
         <translation><numerusform>At least %n character</numerusform><numerusform>At least %n characters</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AssistantSettings</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation><numerusform> and %n more</numerusform><numerusform> and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the server offers %n model(s): %1.</source>
+        <translation><numerusform>Connected: the server offers %n model: %1.</numerusform><numerusform>Connected: the server offers %n models: %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -361,6 +424,13 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::ProductPicker</name>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n product</numerusform><numerusform>%n products</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::SegmentBuilder</name>
     <message numerus="yes">
         <source>%n contact(s) match</source>
@@ -415,6 +485,14 @@ Preheader: %2
         <source>Checks: nothing blocks sending; %n warning(s) to look at.</source>
         <translation><numerusform>Checks: nothing blocks sending; %n warning to look at.</numerusform><numerusform>Checks: nothing blocks sending; %n warnings to look at.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n product(s) chosen. What is the occasion or the angle? (optional)</source>
+        <translation><numerusform>%n product chosen. What is the occasion or the angle? (optional)</numerusform><numerusform>%n products chosen. What is the occasion or the angle? (optional)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product fact(s) in LUX's draft do not match the synced catalogue or cannot be checked:</source>
+        <translation><numerusform>%n product fact in LUX's draft does not match the synced catalogue or cannot be checked:</numerusform><numerusform>%n product facts in LUX's draft do not match the synced catalogue or cannot be checked:</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::TrackingSettings</name>
@@ -452,6 +530,21 @@ Preheader: %2
     <message numerus="yes">
         <source>UCS-2: %n segment(s), %1 UTF-16 units (%2 a segment), %3 left in the last one.</source>
         <translation><numerusform>UCS-2: %n segment, %1 UTF-16 units (%2 a segment), %3 left in the last one.</numerusform><numerusform>UCS-2: %n segments, %1 UTF-16 units (%2 a segment), %3 left in the last one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft was not saved: %n product fact(s) do not match the catalogue or cannot be checked. Look at them, then run again with --accept-unverified to save it anyway:
+%1</source>
+        <translation><numerusform>The draft was not saved: %n product fact does not match the catalogue or cannot be checked. Look at it, then run again with --accept-unverified to save it anyway:
+%1</numerusform><numerusform>The draft was not saved: %n product facts do not match the catalogue or cannot be checked. Look at them, then run again with --accept-unverified to save it anyway:
+%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.</source>
+        <translation><numerusform>%1: %n request, %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.</numerusform><numerusform>%1: %n requests, %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</source>
+        <translation><numerusform>%n product fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</numerusform><numerusform>%n products fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</numerusform></translation>
     </message>
 </context>
 </TS>

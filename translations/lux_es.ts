@@ -623,6 +623,394 @@
     </message>
 </context>
 <context>
+    <name>lux::assistant::Assistant</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <source>The model declined: %1</source>
+        <translation>El modelo se negó: %1</translation>
+    </message>
+    <message>
+        <source>The model's answer reached its length limit before the JSON was complete. Ask for something shorter.</source>
+        <translation>La respuesta del modelo llegó a su límite de longitud antes de completar el JSON. Pide algo más corto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model kept asking for data after %n round(s) without answering. Ask again, more precisely.</source>
+        <translation><numerusform>El modelo siguió pidiendo datos tras %n ronda sin responder. Pregunta otra vez, con más precisión.</numerusform><numerusform>El modelo siguió pidiendo datos tras %n rondas sin responder. Pregunta otra vez, con más precisión.</numerusform></translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object.</source>
+        <translation>La respuesta no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The AI's answer was not what LUX asked for, even after a second try: %1</source>
+        <translation>La respuesta de la IA no era lo que LUX pidió, ni siquiera al segundo intento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::AssistantSetup</name>
+    <message>
+        <source>The assistant's server address “%1” is not an http or https address (Settings → Assistant, or luxctl settings set openai.base_url).</source>
+        <translation>La dirección del servidor del asistente «%1» no es una dirección http ni https (Ajustes → Asistente, o luxctl settings set openai.base_url).</translation>
+    </message>
+    <message>
+        <source>The assistant's server “%1” is on the internet without https: the API key and your data would travel in the clear. Use an https address.</source>
+        <translation>El servidor del asistente «%1» está en internet sin https: la clave de API y tus datos viajarían sin cifrar. Usa una dirección https.</translation>
+    </message>
+    <message>
+        <source>No model is chosen for the assistant (Settings → Assistant).</source>
+        <translation>No hay ningún modelo elegido para el asistente (Ajustes → Asistente).</translation>
+    </message>
+    <message>
+        <source>There is no API key for the assistant. Enter it in Settings → Assistant (or luxctl settings secret openai.api_key).</source>
+        <translation>No hay clave de API para el asistente. Introdúcela en Ajustes → Asistente (o luxctl settings secret openai.api_key).</translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::AssistantTools</name>
+    <message>
+        <source>audience statistics</source>
+        <translation>estadísticas de la audiencia</translation>
+    </message>
+    <message>
+        <source>engagement figures</source>
+        <translation>cifras de interacción</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign report(s)</source>
+        <translation><numerusform>%n informe de campaña</numerusform><numerusform>%n informes de campaña</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation><numerusform>%n plantilla</numerusform><numerusform>%n plantillas</numerusform></translation>
+    </message>
+    <message>
+        <source>the brand kit</source>
+        <translation>el kit de marca</translation>
+    </message>
+    <message>
+        <source>the brand kit (empty)</source>
+        <translation>el kit de marca (vacío)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n producto</numerusform><numerusform>%n productos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contacto</numerusform><numerusform>%n contactos</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::ConversationStore</name>
+    <message>
+        <source>New conversation</source>
+        <translation>Conversación nueva</translation>
+    </message>
+    <message>
+        <source>There is no conversation %1.</source>
+        <translation>No existe la conversación %1.</translation>
+    </message>
+    <message>
+        <source>A conversation needs a title.</source>
+        <translation>Una conversación necesita un título.</translation>
+    </message>
+    <message>
+        <source>used: %1</source>
+        <translation>usado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::Drafts</name>
+    <message>
+        <source>“%1” has %2 characters, more than %3</source>
+        <translation>«%1» tiene %2 caracteres, más de %3</translation>
+    </message>
+    <message>
+        <source>a subject line is empty</source>
+        <translation>un asunto está vacío</translation>
+    </message>
+    <message>
+        <source>“%1” is longer than 120 characters</source>
+        <translation>«%1» tiene más de 120 caracteres</translation>
+    </message>
+    <message>
+        <source>“%1” is there twice</source>
+        <translation>«%1» aparece dos veces</translation>
+    </message>
+    <message numerus="yes">
+        <source>the text takes %n segment(s) (%1, %2 characters), more than the %3 asked for</source>
+        <translation><numerusform>el texto ocupa %n segmento (%1, %2 caracteres), más de los %3 pedidos</numerusform><numerusform>el texto ocupa %n segmentos (%1, %2 caracteres), más de los %3 pedidos</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::FactGuard</name>
+    <message>
+        <source>SKU %1 is not in the synced catalogue.</source>
+        <translation>El SKU %1 no está en el catálogo sincronizado.</translation>
+    </message>
+    <message>
+        <source>"%1" is not the name of a product in the catalogue; the nearest is "%2".</source>
+        <translation>«%1» no es el nombre de ningún producto del catálogo; el más parecido es «%2».</translation>
+    </message>
+    <message>
+        <source>%1 is not in the store's currency (%2).</source>
+        <translation>%1 no está en la moneda de la tienda (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not next to a product from the catalogue: confirm that it is right.</source>
+        <translation>%1 no está junto a ningún producto del catálogo: confirma que es correcto.</translation>
+    </message>
+    <message>
+        <source>%1 is not the price of %2: it costs %3 (on sale, regularly %4).</source>
+        <translation>%1 no es el precio de %2: cuesta %3 (en oferta; precio habitual %4).</translation>
+    </message>
+    <message>
+        <source>%1 is not the price of %2: it costs %3.</source>
+        <translation>%1 no es el precio de %2: cuesta %3.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::JsonSchema</name>
+    <message>
+        <source>The schema is nested deeper than %1 levels at %2.</source>
+        <translation>El esquema está anidado a más de %1 niveles en %2.</translation>
+    </message>
+    <message>
+        <source>an object or a boolean</source>
+        <translation>un objeto o un booleano</translation>
+    </message>
+    <message>
+        <source>The reference “%1” at %2 points to no schema in this document.</source>
+        <translation>La referencia «%1» en %2 no apunta a ningún esquema de este documento.</translation>
+    </message>
+    <message>
+        <source>The schema at %1 must be %2.</source>
+        <translation>El esquema en %1 debe ser %2.</translation>
+    </message>
+    <message>
+        <source>“%1” at %2 must be %3.</source>
+        <translation>«%1» en %2 debe ser %3.</translation>
+    </message>
+    <message>
+        <source>a non-negative integer</source>
+        <translation>un entero no negativo</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>a non-empty array of schemas</source>
+        <translation>una matriz no vacía de esquemas</translation>
+    </message>
+    <message>
+        <source>“$id” is only supported at the root of the schema; found at %1.</source>
+        <translation>«$id» solo se admite en la raíz del esquema; aparece en %1.</translation>
+    </message>
+    <message>
+        <source>a type name or an array of type names</source>
+        <translation>un nombre de tipo o una matriz de nombres de tipo</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>una matriz</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>una matriz de cadenas</translation>
+    </message>
+    <message>
+        <source>“items” at %1 is an array, the tuple form of older drafts; use “prefixItems”.</source>
+        <translation>«items» en %1 es una matriz, la forma de tupla de borradores anteriores; usa «prefixItems».</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <source>The pattern at %1 is not a valid regular expression: %2.</source>
+        <translation>El patrón en %1 no es una expresión regular válida: %2.</translation>
+    </message>
+    <message>
+        <source>a number greater than 0</source>
+        <translation>un número mayor que 0</translation>
+    </message>
+    <message>
+        <source>Only references inside the schema (“#” or “#/…”) are supported; “%1” at %2 is not one.</source>
+        <translation>Solo se admiten referencias dentro del esquema («#» o «#/…»); «%1» en %2 no lo es.</translation>
+    </message>
+    <message>
+        <source>The JSON Schema keyword “%1” at %2 is not supported.</source>
+        <translation>La palabra clave de JSON Schema «%1» en %2 no está admitida.</translation>
+    </message>
+    <message>
+        <source>The reference “%1” at %2 loops back to itself without looking any deeper into the answer.</source>
+        <translation>La referencia «%1» en %2 vuelve sobre sí misma sin avanzar en la respuesta.</translation>
+    </message>
+    <message>
+        <source>%1: nested deeper than %2 levels</source>
+        <translation>%1: anidado a más de %2 niveles</translation>
+    </message>
+    <message>
+        <source>%1: no value is allowed here</source>
+        <translation>%1: aquí no se admite ningún valor</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1: se esperaba %2 y llegó %3</translation>
+    </message>
+    <message>
+        <source>%1: not the required value</source>
+        <translation>%1: no es el valor exigido</translation>
+    </message>
+    <message>
+        <source>%1: not one of the allowed values</source>
+        <translation>%1: no es ninguno de los valores permitidos</translation>
+    </message>
+    <message>
+        <source>%1: matches none of the allowed alternatives</source>
+        <translation>%1: no coincide con ninguna de las alternativas permitidas</translation>
+    </message>
+    <message>
+        <source>%1: matches none of the alternatives</source>
+        <translation>%1: no coincide con ninguna de las alternativas</translation>
+    </message>
+    <message>
+        <source>%1: matches more than one alternative</source>
+        <translation>%1: coincide con más de una alternativa</translation>
+    </message>
+    <message>
+        <source>%1: matches a schema it must not match</source>
+        <translation>%1: coincide con un esquema con el que no debe coincidir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: shorter than %n character(s)</source>
+        <translation><numerusform>%1: tiene menos de %n carácter</numerusform><numerusform>%1: tiene menos de %n caracteres</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: longer than %n character(s)</source>
+        <translation><numerusform>%1: tiene más de %n carácter</numerusform><numerusform>%1: tiene más de %n caracteres</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: does not match the pattern %2</source>
+        <translation>%1: no coincide con el patrón %2</translation>
+    </message>
+    <message>
+        <source>%1: less than %2</source>
+        <translation>%1: es menor que %2</translation>
+    </message>
+    <message>
+        <source>%1: greater than %2</source>
+        <translation>%1: es mayor que %2</translation>
+    </message>
+    <message>
+        <source>%1: not greater than %2</source>
+        <translation>%1: no es mayor que %2</translation>
+    </message>
+    <message>
+        <source>%1: not less than %2</source>
+        <translation>%1: no es menor que %2</translation>
+    </message>
+    <message>
+        <source>%1: not a multiple of %2</source>
+        <translation>%1: no es múltiplo de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: fewer than %n item(s)</source>
+        <translation><numerusform>%1: tiene menos de %n elemento</numerusform><numerusform>%1: tiene menos de %n elementos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more than %n item(s)</source>
+        <translation><numerusform>%1: tiene más de %n elemento</numerusform><numerusform>%1: tiene más de %n elementos</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: items %2 and %3 are the same</source>
+        <translation>%1: los elementos %2 y %3 son iguales</translation>
+    </message>
+    <message>
+        <source>%1: the property “%2” is missing</source>
+        <translation>%1: falta la propiedad «%2»</translation>
+    </message>
+    <message>
+        <source>%1: a property that is not allowed here</source>
+        <translation>%1: esta propiedad no está permitida aquí</translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON at offset %1: %2.</source>
+        <translation>La respuesta no es JSON válido en la posición %1: %2.</translation>
+    </message>
+    <message>
+        <source>The answer does not have the expected structure: %1.</source>
+        <translation>La respuesta no tiene la estructura esperada: %1.</translation>
+    </message>
+    <message>
+        <source>%1: boolean schemas are not supported in strict mode</source>
+        <translation>%1: el modo estricto no admite esquemas booleanos</translation>
+    </message>
+    <message>
+        <source>%1: objects nested more than %2 levels deep</source>
+        <translation>%1: objetos anidados a más de %2 niveles</translation>
+    </message>
+    <message>
+        <source>%1: an object needs “additionalProperties”: false</source>
+        <translation>%1: un objeto necesita «additionalProperties»: false</translation>
+    </message>
+    <message>
+        <source>%1: the property “%2” is not listed in “required” (make it nullable instead)</source>
+        <translation>%1: la propiedad «%2» no figura en «required» (hazla anulable en su lugar)</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not supported in strict mode</source>
+        <translation>%1: el modo estricto no admite «%2»</translation>
+    </message>
+    <message>
+        <source>#: the root must be an object schema (“type”: “object”)</source>
+        <translation>#: la raíz debe ser un esquema de objeto («type»: «object»)</translation>
+    </message>
+    <message>
+        <source>#: the root must not be “anyOf”</source>
+        <translation>#: la raíz no puede ser «anyOf»</translation>
+    </message>
+    <message>
+        <source>The schema has %1 object properties; strict mode allows %2.</source>
+        <translation>El esquema tiene %1 propiedades de objeto; el modo estricto admite %2.</translation>
+    </message>
+    <message>
+        <source>The schema has %1 enum values; strict mode allows %2.</source>
+        <translation>El esquema tiene %1 valores de enumeración; el modo estricto admite %2.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::assistant::MediaStore</name>
+    <message>
+        <source>The image “%1” is %2 MB; images in emails must be under %3 MB.</source>
+        <translation>La imagen «%1» ocupa %2 MB; las imágenes de los correos deben ocupar menos de %3 MB.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a PNG, JPEG or GIF image.</source>
+        <translation>«%1» no es una imagen PNG, JPEG ni GIF.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>There is no image %1 in the media library.</source>
+        <translation>No hay ninguna imagen %1 en la biblioteca de medios.</translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::CampaignRunner</name>
     <message>
         <source>This version of LUX cannot send on the “%1” channel.</source>
@@ -1085,6 +1473,84 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::openai::ChatStream</name>
+    <message>
+        <source>The AI server's answer has no choices.</source>
+        <translation>La respuesta del servidor de IA no trae ninguna opción.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::openai::OpenAiClient</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <source>The AI server did not answer (%1). Check the base URL in Settings → Assistant and your connection.</source>
+        <translation>El servidor de IA no respondió (%1). Comprueba la dirección en Ajustes → Asistente y tu conexión.</translation>
+    </message>
+    <message>
+        <source>The AI server refused the API key: %1 Enter the key again in Settings → Assistant.</source>
+        <translation>El servidor de IA rechazó la clave de API: %1 Vuelve a introducir la clave en Ajustes → Asistente.</translation>
+    </message>
+    <message>
+        <source>Your OpenAI account has no credit left (insufficient quota). Add credit or raise the limit in OpenAI's billing settings; LUX will not try again until then.</source>
+        <translation>Tu cuenta de OpenAI no tiene saldo (cuota insuficiente). Añade saldo o sube el límite en la facturación de OpenAI; LUX no volverá a intentarlo hasta entonces.</translation>
+    </message>
+    <message>
+        <source>The conversation is too long for the model. Start a new conversation or choose a model with a longer context. (%1)</source>
+        <translation>La conversación es demasiado larga para el modelo. Empieza una conversación nueva o elige un modelo con más contexto. (%1)</translation>
+    </message>
+    <message>
+        <source>The AI server does not support tools: %1</source>
+        <translation>El servidor de IA no admite herramientas: %1</translation>
+    </message>
+    <message>
+        <source>The AI server does not support structured answers: %1</source>
+        <translation>El servidor de IA no admite respuestas estructuradas: %1</translation>
+    </message>
+    <message>
+        <source>The AI server is busy (rate limit reached): %1</source>
+        <translation>El servidor de IA está ocupado (límite de peticiones alcanzado): %1</translation>
+    </message>
+    <message>
+        <source>The AI server had a problem (HTTP %1): %2</source>
+        <translation>El servidor de IA tuvo un problema (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The AI server has nothing at this address (HTTP 404): %1 Check the base URL (it usually ends in /v1) and the model name.</source>
+        <translation>El servidor de IA no tiene nada en esta dirección (HTTP 404): %1 Comprueba la dirección (suele terminar en /v1) y el nombre del modelo.</translation>
+    </message>
+    <message>
+        <source>The AI server refused the request (HTTP %1): %2</source>
+        <translation>El servidor de IA rechazó la petición (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The answer was cut off before it ended (%1). What arrived is shown; ask again to get all of it.</source>
+        <translation>La respuesta se cortó antes de terminar (%1). Se muestra lo que llegó; pregunta otra vez para tenerla entera.</translation>
+    </message>
+    <message>
+        <source>The AI server closed the connection before answering. Check the base URL in Settings → Assistant and your connection.</source>
+        <translation>El servidor de IA cerró la conexión antes de responder. Comprueba la dirección en Ajustes → Asistente y tu conexión.</translation>
+    </message>
+    <message>
+        <source>The AI server stopped with an error in the middle of its answer: %1</source>
+        <translation>El servidor de IA se detuvo con un error a mitad de su respuesta: %1</translation>
+    </message>
+    <message>
+        <source>The AI server sent a stream that is not Chat Completions chunks.</source>
+        <translation>El servidor de IA envió un flujo que no son fragmentos de Chat Completions.</translation>
+    </message>
+    <message>
+        <source>The answer was cut off before it ended. What arrived is shown; ask again to get all of it.</source>
+        <translation>La respuesta se cortó antes de terminar. Se muestra lo que llegó; pregunta otra vez para tenerla entera.</translation>
+    </message>
+    <message>
+        <source>The AI server's answer holds no PNG image.</source>
+        <translation>La respuesta del servidor de IA no contiene ninguna imagen PNG.</translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::twilio::SmsChannel</name>
     <message>
         <source>The campaign has no text to send.</source>
@@ -1151,6 +1617,67 @@
     <message>
         <source>Twilio's list of messages could not be read.</source>
         <translation>No se pudo leer la lista de mensajes de Twilio.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::woo::ProductStore</name>
+    <message>
+        <source>No product %1 in the synced catalogue.</source>
+        <translation>No hay ningún producto %1 en el catálogo sincronizado.</translation>
+    </message>
+    <message>
+        <source>No product with SKU %1 in the synced catalogue.</source>
+        <translation>No hay ningún producto con el SKU %1 en el catálogo sincronizado.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::woo::ProductSync</name>
+    <message>
+        <source>The product sync was cancelled; the next one goes on from the same point.</source>
+        <translation>Se canceló la sincronización de productos; la próxima continuará desde el mismo punto.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::woo::WooClient</name>
+    <message>
+        <source>Set the store's address (woo.base_url), such as https://shop.example.</source>
+        <translation>Indica la dirección de la tienda (woo.base_url), por ejemplo https://shop.example.</translation>
+    </message>
+    <message>
+        <source>The store address %1 is plain HTTP. The consumer key and secret are only sent over HTTPS (WooCommerce's OAuth 1.0a signatures for plain HTTP are not supported): use the store's https:// address.</source>
+        <translation>La dirección de la tienda %1 usa HTTP sin cifrar. La clave y el secreto de consumidor solo se envían por HTTPS (no se admiten las firmas OAuth 1.0a de WooCommerce para HTTP sin cifrar): usa la dirección https:// de la tienda.</translation>
+    </message>
+    <message>
+        <source>The store address %1 is not an https:// address.</source>
+        <translation>La dirección de la tienda %1 no es una dirección https://.</translation>
+    </message>
+    <message>
+        <source>The WooCommerce consumer key and secret are not set: create a read-only key under WooCommerce → Settings → Advanced → REST API and save both in the keychain.</source>
+        <translation>No están configurados la clave y el secreto de consumidor de WooCommerce: crea una clave de solo lectura en WooCommerce → Ajustes → Avanzado → API REST y guarda ambos en el llavero.</translation>
+    </message>
+    <message>
+        <source>The store did not answer (%1): try again later.</source>
+        <translation>La tienda no respondió (%1): inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The store refused the consumer key or secret (%1). Enter the keys again: a read key from WooCommerce → Settings → Advanced → REST API.</source>
+        <translation>La tienda rechazó la clave o el secreto de consumidor (%1). Vuelve a introducir las claves: una clave de lectura de WooCommerce → Ajustes → Avanzado → API REST.</translation>
+    </message>
+    <message>
+        <source>WooCommerce REST API not found at this address: check the store URL and pretty permalinks.</source>
+        <translation>No se encontró la API REST de WooCommerce en esta dirección: comprueba la URL de la tienda y los enlaces permanentes amigables.</translation>
+    </message>
+    <message>
+        <source>The store answered HTTP %1: try again later.</source>
+        <translation>La tienda respondió HTTP %1: inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The store refused the request (HTTP %1): %2</source>
+        <translation>La tienda rechazó la petición (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The store's list of products could not be read (%1).</source>
+        <translation>No se pudo leer la lista de productos de la tienda (%1).</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3264,379 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AssistantPanel</name>
+    <message>
+        <source>This section's conversations with LUX, newest first</source>
+        <translation>Conversaciones de esta sección con LUX, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Conversación nueva</translation>
+    </message>
+    <message>
+        <source>Rename or delete this conversation</source>
+        <translation>Renombrar o eliminar esta conversación</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renombrar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>Rename Conversation</source>
+        <translation>Renombrar conversación</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Ask LUX… (Ctrl+Enter sends)</source>
+        <translation>Pregunta a LUX… (Ctrl+Intro envía)</translation>
+    </message>
+    <message>
+        <source>Let LUX read contacts' personal data in this conversation</source>
+        <translation>Permitir que LUX lea datos personales de los contactos en esta conversación</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Enviar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Open Settings → Assistant</source>
+        <translation>Abrir Ajustes → Asistente</translation>
+    </message>
+    <message>
+        <source>Open a database and sign in to ask LUX.</source>
+        <translation>Abre una base de datos e inicia sesión para preguntar a LUX.</translation>
+    </message>
+    <message>
+        <source>This database is open read-only, so conversations with LUX cannot be kept in it.</source>
+        <translation>Esta base de datos está abierta en solo lectura, así que no se pueden guardar en ella conversaciones con LUX.</translation>
+    </message>
+    <message>
+        <source>the assistant's server</source>
+        <translation>el servidor del asistente</translation>
+    </message>
+    <message>
+        <source>%1 (on your computer or network)</source>
+        <translation>%1 (en tu ordenador o tu red)</translation>
+    </message>
+    <message>
+        <source>Sent to %1: your questions, aggregates of your data and, when LUX asks for them, contacts' personal data.</source>
+        <translation>Se envía a %1: tus preguntas, datos agregados y, cuando LUX los pide, datos personales de los contactos.</translation>
+    </message>
+    <message>
+        <source>Sent to %1: your questions and aggregates of your data (counts, results, the brand kit, products); no contact's personal data.</source>
+        <translation>Se envía a %1: tus preguntas y datos agregados (recuentos, resultados, el kit de marca, productos); ningún dato personal de contactos.</translation>
+    </message>
+    <message>
+        <source>LUX · %1</source>
+        <translation>LUX · %1</translation>
+    </message>
+    <message>
+        <source>Delete Conversation</source>
+        <translation>Eliminar conversación</translation>
+    </message>
+    <message>
+        <source>Delete the conversation “%1” and everything in it? This cannot be undone.</source>
+        <translation>¿Eliminar la conversación «%1» y todo su contenido? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Let LUX Read Personal Data</source>
+        <translation>Permitir que LUX lea datos personales</translation>
+    </message>
+    <message>
+        <source>In this conversation LUX may look up contacts and send their names, email addresses and other details to %1 when it needs them to answer. Other conversations are not affected. Allow it?</source>
+        <translation>En esta conversación LUX podrá buscar contactos y enviar sus nombres, direcciones de correo y otros datos a %1 cuando los necesite para responder. Las demás conversaciones no cambian. ¿Lo permites?</translation>
+    </message>
+    <message>
+        <source>Personal Data</source>
+        <translation>Datos personales</translation>
+    </message>
+    <message>
+        <source>you stopped it.</source>
+        <translation>lo detuviste.</translation>
+    </message>
+    <message>
+        <source>Stopped before LUX answered.</source>
+        <translation>Detenido antes de que LUX respondiera.</translation>
+    </message>
+    <message>
+        <source>The answer could not be kept in the database: %1</source>
+        <translation>No se pudo guardar la respuesta en la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Ask LUX about your contacts, campaigns, templates and products. Answers use your own data and say which, under each answer.</source>
+        <translation>Pregunta a LUX por tus contactos, campañas, plantillas y productos. Las respuestas usan tus propios datos y dicen cuáles debajo de cada una.</translation>
+    </message>
+    <message>
+        <source>Ask LUX about %1, or anything else in this database. Answers use your own data and say which, under each answer.</source>
+        <translation>Pregunta a LUX por %1 o por cualquier otra cosa de esta base de datos. Las respuestas usan tus propios datos y dicen cuáles debajo de cada una.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>LUX is thinking…</source>
+        <translation>LUX está pensando…</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Interrumpida.</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1</source>
+        <translation>Interrumpida: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AssistantRunner</name>
+    <message>
+        <source>LUX</source>
+        <translation>LUX</translation>
+    </message>
+    <message>
+        <source>LUX cannot help yet: %1</source>
+        <translation>LUX aún no puede ayudar: %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AssistantSettings</name>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>LUX, the assistant, talks to a server that speaks OpenAI's API: OpenAI itself, a company gateway, or a model running on your computer or network (Ollama, LM Studio, llama.cpp's server). The address and the models are saved in this database.</source>
+        <translation>LUX, el asistente, habla con un servidor compatible con la API de OpenAI: la propia OpenAI, la pasarela de tu empresa o un modelo en tu ordenador o tu red (Ollama, LM Studio, el servidor de llama.cpp). La dirección y los modelos se guardan en esta base de datos.</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>gpt-4o, or llama3.1 on Ollama</source>
+        <translation>gpt-4o, o llama3.1 en Ollama</translation>
+    </message>
+    <message>
+        <source>Chat model:</source>
+        <translation>Modelo de chat:</translation>
+    </message>
+    <message>
+        <source>gpt-image-1 or dall-e-3</source>
+        <translation>gpt-image-1 o dall-e-3</translation>
+    </message>
+    <message>
+        <source>Image model:</source>
+        <translation>Modelo de imágenes:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>Pega la clave de API</translation>
+    </message>
+    <message>
+        <source>Save in Keychain</source>
+        <translation>Guardar en el llavero</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Removes the API key from the keychain.</source>
+        <translation>Quita la clave de API del llavero.</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clave de API:</translation>
+    </message>
+    <message>
+        <source>Remove API Key</source>
+        <translation>Quitar la clave de API</translation>
+    </message>
+    <message>
+        <source>Remove the assistant's API key from the keychain? LUX cannot ask a server that needs one until another is saved.</source>
+        <translation>¿Quitar del llavero la clave de API del asistente? LUX no podrá preguntar a un servidor que la necesite hasta que guardes otra.</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Counted from the server's own figures for each request in this database. A request whose usage the server did not give (a stopped answer, some local servers) is counted as unknown, never as zero.</source>
+        <translation>Contado con las cifras del propio servidor para cada petición de esta base de datos. Una petición cuyo uso no dio el servidor (una respuesta detenida, algunos servidores locales) cuenta como desconocida, nunca como cero.</translation>
+    </message>
+    <message>
+        <source>What is sent</source>
+        <translation>Qué se envía</translation>
+    </message>
+    <message>
+        <source>The server receives your questions and aggregates of your data (counts, campaign results, the brand kit, templates, products); contacts' own data only in a conversation where you allow it.</source>
+        <translation>El servidor recibe tus preguntas y datos agregados (recuentos, resultados de campañas, el kit de marca, plantillas, productos); los datos propios de los contactos, solo en una conversación en la que lo permitas.</translation>
+    </message>
+    <message>
+        <source>This server is on your computer or network: local servers (Ollama, LM Studio, llama.cpp) need no key.</source>
+        <translation>Este servidor está en tu ordenador o tu red: los servidores locales (Ollama, LM Studio, llama.cpp) no necesitan clave.</translation>
+    </message>
+    <message>
+        <source>The key stays in your keychain, never in the database. Local servers (Ollama, LM Studio, llama.cpp) need none.</source>
+        <translation>La clave se queda en tu llavero, nunca en la base de datos. Los servidores locales (Ollama, LM Studio, llama.cpp) no la necesitan.</translation>
+    </message>
+    <message>
+        <source>Not a web address: it starts with https:// (or http:// for a server on your computer or network) and ends with the API's version, like /v1. Nothing was saved.</source>
+        <translation>No es una dirección web: empieza por https:// (o http:// para un servidor en tu ordenador o tu red) y termina con la versión de la API, como /v1. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>A server on the internet needs https://: the API key and your data would travel in the clear. Nothing was saved.</source>
+        <translation>Un servidor en internet necesita https://: la clave de API y tus datos viajarían sin cifrar. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>An API key has no spaces: copy it whole. Nothing was saved.</source>
+        <translation>Una clave de API no tiene espacios: cópiala entera. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>The API key was not saved: %1</source>
+        <translation>No se guardó la clave de API: %1</translation>
+    </message>
+    <message>
+        <source>Saved; paste to replace</source>
+        <translation>Guardada; pega otra para sustituirla</translation>
+    </message>
+    <message>
+        <source>The API key is saved in the keychain.</source>
+        <translation>La clave de API está guardada en el llavero.</translation>
+    </message>
+    <message>
+        <source>The API key was not removed: %1</source>
+        <translation>No se quitó la clave de API: %1</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Buscando en el llavero…</translation>
+    </message>
+    <message>
+        <source>No API key saved.</source>
+        <translation>No hay ninguna clave de API guardada.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read: %1</source>
+        <translation>No se puede leer el llavero: %1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Enter the server's address first.</source>
+        <translation>Escribe primero la dirección del servidor.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Preguntando a %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation><numerusform> y %n más</numerusform><numerusform> y %n más</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the server offers %n model(s): %1.</source>
+        <translation><numerusform>Conectado: el servidor ofrece %n modelo: %1.</numerusform><numerusform>Conectado: el servidor ofrece %n modelos: %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” is among them.</source>
+        <translation>«%1» está entre ellos.</translation>
+    </message>
+    <message>
+        <source>“%1” is not among them: choose one of these as the chat model.</source>
+        <translation>«%1» no está entre ellos: elige uno de estos como modelo de chat.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Prueba cancelada.</translation>
+    </message>
+    <message>
+        <source>The usage cannot be read: %1</source>
+        <translation>No se puede leer el uso: %1</translation>
+    </message>
+    <message>
+        <source>No requests to the assistant's server in %1 yet.</source>
+        <translation>Todavía no hay peticiones al servidor del asistente en %1.</translation>
+    </message>
+    <message>
+        <source>In %1:</source>
+        <translation>En %1:</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Peticiones</translation>
+    </message>
+    <message>
+        <source>%1 (%2 failed)</source>
+        <translation>%1 (%2 fallidas)</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Tokens de entrada</translation>
+    </message>
+    <message>
+        <source>of which cached</source>
+        <translation>de ellos, en caché</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Tokens de respuesta</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Requests with unknown usage</source>
+        <translation>Peticiones con uso desconocido</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AuditLogModel</name>
     <message>
         <source>User %1</source>
@@ -3624,6 +4524,34 @@
     <message>
         <source>“%1” is not a number that can take texts.</source>
         <translation>«%1» no es un número que admita SMS.</translation>
+    </message>
+    <message>
+        <source>Write with LUX…</source>
+        <translation>Escribir con LUX…</translation>
+    </message>
+    <message>
+        <source>LUX writes a text that fits the parts you choose, counted here; you edit it before sending</source>
+        <translation>LUX escribe un SMS que cabe en las partes que elijas, contadas aquí; lo editas antes de enviarlo</translation>
+    </message>
+    <message>
+        <source>Write with LUX</source>
+        <translation>Escribir con LUX</translation>
+    </message>
+    <message>
+        <source>What is the text for?</source>
+        <translation>¿Para qué es el SMS?</translation>
+    </message>
+    <message>
+        <source>In how many parts at most (each part is billed)?</source>
+        <translation>¿En cuántas partes como máximo (cada parte se cobra)?</translation>
+    </message>
+    <message>
+        <source>LUX is writing the text…</source>
+        <translation>LUX está escribiendo el SMS…</translation>
+    </message>
+    <message>
+        <source>LUX</source>
+        <translation>LUX</translation>
     </message>
 </context>
 <context>
@@ -5462,6 +6390,18 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Campaigns are scheduled or sending, so LUX goes on from the tray. Choose Quit there to stop.</source>
         <translation>Hay campañas programadas o enviándose, así que LUX sigue desde la bandeja. Elige Salir allí para detenerlo.</translation>
     </message>
+    <message>
+        <source>&amp;LUX Assistant</source>
+        <translation>Asistente &amp;LUX</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Ask LUX, the assistant, beside any section (Ctrl+Shift+L)</source>
+        <translation>Pregunta a LUX, el asistente, junto a cualquier sección (Ctrl+Shift+L)</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::OutboxModel</name>
@@ -5535,6 +6475,65 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message numerus="yes">
         <source>…and %n more.</source>
         <translation><numerusform>…y %n más.</numerusform><numerusform>…y %n más.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ProductPicker</name>
+    <message>
+        <source>In stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Agotado</translation>
+    </message>
+    <message>
+        <source>On backorder</source>
+        <translation>En reserva</translation>
+    </message>
+    <message>
+        <source>Insert a product</source>
+        <translation>Insertar un producto</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or category</source>
+        <translation>Buscar por nombre, SKU o categoría</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insertar</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (antes %2)</translation>
+    </message>
+    <message>
+        <source>No products synced yet: set up WooCommerce and run luxctl woo sync.</source>
+        <translation>Aún no hay productos sincronizados: configura WooCommerce y ejecuta luxctl woo sync.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n producto</numerusform><numerusform>%n productos</numerusform></translation>
+    </message>
+    <message>
+        <source>Products for the Campaign</source>
+        <translation>Productos para la campaña</translation>
     </message>
 </context>
 <context>
@@ -5710,6 +6709,34 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source> days</source>
         <translation> días</translation>
+    </message>
+    <message>
+        <source>Describe in Words…</source>
+        <translation>Describir con palabras…</translation>
+    </message>
+    <message>
+        <source>LUX turns a description into rules here; nothing is saved until you save</source>
+        <translation>LUX convierte una descripción en reglas aquí; no se guarda nada hasta que guardes</translation>
+    </message>
+    <message>
+        <source>Describe in Words</source>
+        <translation>Describir con palabras</translation>
+    </message>
+    <message>
+        <source>Which contacts? For example: customers in Spain tagged VIP who joined this year</source>
+        <translation>¿Qué contactos? Por ejemplo: clientes en España con la etiqueta VIP que se unieron este año</translation>
+    </message>
+    <message>
+        <source>LUX is writing the rules…</source>
+        <translation>LUX está escribiendo las reglas…</translation>
+    </message>
+    <message>
+        <source>LUX</source>
+        <translation>LUX</translation>
+    </message>
+    <message>
+        <source>LUX: %1</source>
+        <translation>LUX: %1</translation>
     </message>
 </context>
 <context>
@@ -6113,6 +7140,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Asistente</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SetupPage</name>
@@ -6409,7 +7440,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Test Connection</source>
-        <translation>Probar conexión</translation>
+        <translation>Probar la conexión</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -6605,7 +7636,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Saved; paste to replace</source>
-        <translation>Guardado; pega otro para sustituirlo</translation>
+        <translation>Guardada; pega otra para sustituirla</translation>
     </message>
     <message>
         <source>The secret was not removed: %1</source>
@@ -7187,6 +8218,182 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>The template is too large or too deeply nested to show; the check below says where.</source>
         <translation>La plantilla es demasiado grande o está anidada a demasiada profundidad para mostrarla; la comprobación de abajo indica dónde.</translation>
     </message>
+    <message>
+        <source>Ask LUX</source>
+        <translation>Preguntar a LUX</translation>
+    </message>
+    <message>
+        <source>Drafts and rewrites from LUX, the assistant: they land here as edits you review</source>
+        <translation>Borradores y reescrituras de LUX, el asistente: llegan aquí como cambios que revisas</translation>
+    </message>
+    <message>
+        <source>Draft This Email from a Brief…</source>
+        <translation>Redactar este correo a partir de un resumen…</translation>
+    </message>
+    <message>
+        <source>Product Campaign…</source>
+        <translation>Campaña de productos…</translation>
+    </message>
+    <message>
+        <source>Suggest Subject Lines…</source>
+        <translation>Sugerir asuntos…</translation>
+    </message>
+    <message>
+        <source>Rewrite the Selection</source>
+        <translation>Reescribir la selección</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>Más corto</translation>
+    </message>
+    <message>
+        <source>Friendlier</source>
+        <translation>Más cercano</translation>
+    </message>
+    <message>
+        <source>More Formal</source>
+        <translation>Más formal</translation>
+    </message>
+    <message>
+        <source>Clearer</source>
+        <translation>Más claro</translation>
+    </message>
+    <message>
+        <source>In Spanish</source>
+        <translation>En español</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>En inglés</translation>
+    </message>
+    <message>
+        <source>Your Own Instruction…</source>
+        <translation>Tu propia instrucción…</translation>
+    </message>
+    <message>
+        <source>How should LUX rewrite it?</source>
+        <translation>¿Cómo debe reescribirlo LUX?</translation>
+    </message>
+    <message>
+        <source>Generate an Image…</source>
+        <translation>Generar una imagen…</translation>
+    </message>
+    <message>
+        <source>Product from the Store…</source>
+        <translation>Producto de la tienda…</translation>
+    </message>
+    <message>
+        <source>Image from the Media Library…</source>
+        <translation>Imagen de la biblioteca de medios…</translation>
+    </message>
+    <message>
+        <source>Draft This Email from a Brief</source>
+        <translation>Redactar este correo a partir de un resumen</translation>
+    </message>
+    <message>
+        <source>What is the email for? LUX uses your brand kit, components and products, and the draft opens here unsaved.</source>
+        <translation>¿Para qué es el correo? LUX usa tu kit de marca, tus componentes y tus productos, y el borrador se abre aquí sin guardar.</translation>
+    </message>
+    <message>
+        <source>Product Campaign</source>
+        <translation>Campaña de productos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) chosen. What is the occasion or the angle? (optional)</source>
+        <translation><numerusform>%n producto elegido. ¿Cuál es la ocasión o el enfoque? (opcional)</numerusform><numerusform>%n productos elegidos. ¿Cuál es la ocasión o el enfoque? (opcional)</numerusform></translation>
+    </message>
+    <message>
+        <source>LUX is drafting the email…</source>
+        <translation>LUX está redactando el correo…</translation>
+    </message>
+    <message>
+        <source>LUX</source>
+        <translation>LUX</translation>
+    </message>
+    <message>
+        <source>LUX: %1</source>
+        <translation>LUX: %1</translation>
+    </message>
+    <message>
+        <source>Product Facts to Check</source>
+        <translation>Datos de producto que revisar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product fact(s) in LUX's draft do not match the synced catalogue or cannot be checked:</source>
+        <translation><numerusform>%n dato de producto del borrador de LUX no coincide con el catálogo sincronizado o no se puede comprobar:</numerusform><numerusform>%n datos de producto del borrador de LUX no coinciden con el catálogo sincronizado o no se pueden comprobar:</numerusform></translation>
+    </message>
+    <message>
+        <source>Apply the draft anyway? They stay marked in the checks until you fix them.</source>
+        <translation>¿Aplicar el borrador de todos modos? Quedan marcados en las comprobaciones hasta que los corrijas.</translation>
+    </message>
+    <message>
+        <source>LUX draft</source>
+        <translation>Borrador de LUX</translation>
+    </message>
+    <message>
+        <source>LUX's draft is in the editor, not saved: review it, then save.</source>
+        <translation>El borrador de LUX está en el editor, sin guardar: revísalo y guárdalo.</translation>
+    </message>
+    <message>
+        <source>LUX is writing subject lines…</source>
+        <translation>LUX está escribiendo asuntos…</translation>
+    </message>
+    <message>
+        <source>Suggest Subject Lines</source>
+        <translation>Sugerir asuntos</translation>
+    </message>
+    <message>
+        <source>Pick one (you can edit it after):</source>
+        <translation>Elige uno (puedes editarlo después):</translation>
+    </message>
+    <message>
+        <source>Select the text LUX should rewrite first.</source>
+        <translation>Selecciona primero el texto que LUX debe reescribir.</translation>
+    </message>
+    <message>
+        <source>LUX is rewriting the selection…</source>
+        <translation>LUX está reescribiendo la selección…</translation>
+    </message>
+    <message>
+        <source>The text changed while LUX worked; its rewrite was not applied:
+
+%1</source>
+        <translation>El texto cambió mientras LUX trabajaba; no se aplicó su reescritura:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Generate an Image</source>
+        <translation>Generar una imagen</translation>
+    </message>
+    <message>
+        <source>Describe the image (it goes into the media library and here, with alt text):</source>
+        <translation>Describe la imagen (va a la biblioteca de medios y aquí, con texto alternativo):</translation>
+    </message>
+    <message>
+        <source>LUX is making the image…</source>
+        <translation>LUX está creando la imagen…</translation>
+    </message>
+    <message>
+        <source>Media Library</source>
+        <translation>Biblioteca de medios</translation>
+    </message>
+    <message>
+        <source>The media library is empty: generate an image with Ask LUX, or add one with luxctl ai image --library.</source>
+        <translation>La biblioteca de medios está vacía: genera una imagen con Preguntar a LUX o añade una con luxctl ai image --library.</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>Insert which image?</source>
+        <translation>¿Qué imagen insertar?</translation>
+    </message>
+    <message>
+        <source>Product facts — %1</source>
+        <translation>Datos de producto — %1</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::TrackingSettings</name>
@@ -7244,7 +8451,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Test Connection</source>
-        <translation>Probar conexión</translation>
+        <translation>Probar la conexión</translation>
     </message>
     <message>
         <source>Events</source>
@@ -8394,10 +9601,6 @@ Etiquetas: %7</translation>
         <translation>El momento por el que se pregunta (ISO 8601; por defecto, ahora).</translation>
     </message>
     <message>
-        <source>Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret (the value on standard input)</source>
-        <translation>Uso: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret (el valor por la entrada estándar)</translation>
-    </message>
-    <message>
         <source>--channel is email or sms.</source>
         <translation>--channel es email o sms.</translation>
     </message>
@@ -8508,6 +9711,209 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown command 'sms %1'.</source>
         <translation>Orden desconocida «sms %1».</translation>
+    </message>
+    <message>
+        <source>Give the question as one argument, in quotes.</source>
+        <translation>Da la pregunta como un solo argumento, entre comillas.</translation>
+    </message>
+    <message>
+        <source>--conversation takes a conversation's number.</source>
+        <translation>--conversation necesita el número de una conversación.</translation>
+    </message>
+    <message>
+        <source>Sending: your question and what the tools read, contacts' own data included (allowed for this conversation).</source>
+        <translation>Se envía: tu pregunta y lo que leen las herramientas, con los datos propios de los contactos (permitido en esta conversación).</translation>
+    </message>
+    <message>
+        <source>Sending: your question and aggregates from your data; no contact's personal data.</source>
+        <translation>Se envía: tu pregunta y datos agregados; ningún dato personal de contactos.</translation>
+    </message>
+    <message>
+        <source>Conversation %1; continue it with --conversation %1.</source>
+        <translation>Conversación %1; continúala con --conversation %1.</translation>
+    </message>
+    <message>
+        <source>Give --brief "what the email is for" and --template-name NAME.</source>
+        <translation>Da --brief "para qué es el correo" y --template-name NOMBRE.</translation>
+    </message>
+    <message>
+        <source>There is already a template named “%1”: choose another name for the draft.</source>
+        <translation>Ya hay una plantilla llamada «%1»: elige otro nombre para el borrador.</translation>
+    </message>
+    <message>
+        <source>Drafting with %1 …</source>
+        <translation>Redactando con %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft was not saved: %n product fact(s) do not match the catalogue or cannot be checked. Look at them, then run again with --accept-unverified to save it anyway:
+%1</source>
+        <translation><numerusform>No se guardó el borrador: %n dato de producto no coincide con el catálogo o no se puede comprobar. Revísalo y vuelve a ejecutar con --accept-unverified para guardarlo de todos modos:
+%1</numerusform><numerusform>No se guardó el borrador: %n datos de producto no coinciden con el catálogo o no se pueden comprobar. Revísalos y vuelve a ejecutar con --accept-unverified para guardarlo de todos modos:
+%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved the draft as the template “%1” (subject: %2).</source>
+        <translation>Borrador guardado como la plantilla «%1» (asunto: %2).</translation>
+    </message>
+    <message>
+        <source>LUX's notes: %1</source>
+        <translation>Notas de LUX: %1</translation>
+    </message>
+    <message>
+        <source>Give the image's description as one argument, in quotes.</source>
+        <translation>Da la descripción de la imagen como un solo argumento, entre comillas.</translation>
+    </message>
+    <message>
+        <source>Say where the image goes: --out FILE.png, --library, or both.</source>
+        <translation>Indica adónde va la imagen: --out ARCHIVO.png, --library o ambos.</translation>
+    </message>
+    <message>
+        <source>Image of %1×%2 made.</source>
+        <translation>Imagen de %1×%2 creada.</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Escrita en %1.</translation>
+    </message>
+    <message>
+        <source>In the media library as %1.</source>
+        <translation>En la biblioteca de medios como %1.</translation>
+    </message>
+    <message>
+        <source>--month takes a month as YYYY-MM.</source>
+        <translation>--month necesita un mes como AAAA-MM.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.</source>
+        <translation><numerusform>%1: %n petición, %2 tokens de entrada (%3 en caché), %4 tokens de respuesta, %5 imágenes; %6 sin uso.</numerusform><numerusform>%1: %n peticiones, %2 tokens de entrada (%3 en caché), %4 tokens de respuesta, %5 imágenes; %6 sin uso.</numerusform></translation>
+    </message>
+    <message>
+        <source>Write the image (PNG) here.</source>
+        <translation>Escribe aquí la imagen (PNG).</translation>
+    </message>
+    <message>
+        <source>Keep it in the media library (use it in a template as cid:media-ID).</source>
+        <translation>Guárdala en la biblioteca de medios (úsala en una plantilla como cid:media-ID).</translation>
+    </message>
+    <message>
+        <source>The size the model takes (1024x1024, 1536x1024 …).</source>
+        <translation>El tamaño que admite el modelo (1024x1024, 1536x1024 …).</translation>
+    </message>
+    <message>
+        <source>Another image model than openai.image_model.</source>
+        <translation>Otro modelo de imágenes distinto de openai.image_model.</translation>
+    </message>
+    <message>
+        <source>The month (default: this one).</source>
+        <translation>El mes (por defecto: este).</translation>
+    </message>
+    <message>
+        <source>Let the assistant read contacts' own data (names, addresses) in this conversation.</source>
+        <translation>Permite que el asistente lea los datos propios de los contactos (nombres, direcciones) en esta conversación.</translation>
+    </message>
+    <message>
+        <source>Continue this conversation.</source>
+        <translation>Continúa esta conversación.</translation>
+    </message>
+    <message>
+        <source>What the email is for, in your words.</source>
+        <translation>Para qué es el correo, con tus palabras.</translation>
+    </message>
+    <message>
+        <source>The new template's name.</source>
+        <translation>El nombre de la plantilla nueva.</translation>
+    </message>
+    <message>
+        <source>Save even when a price, product name or SKU is not confirmed by the catalogue.</source>
+        <translation>Guarda aunque el catálogo no confirme un precio, un nombre de producto o un SKU.</translation>
+    </message>
+    <message>
+        <source>Unknown assistant command “%1”.</source>
+        <translation>Orden de assistant desconocida «%1».</translation>
+    </message>
+    <message>
+        <source>Unknown ai command “%1”.</source>
+        <translation>Orden de ai desconocida «%1».</translation>
+    </message>
+    <message>
+        <source>Usage: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret|openai.api_key|woo.consumer_key|woo.consumer_secret (the value on standard input)</source>
+        <translation>Uso: settings secret graph.client_secret|tracker.api_token|tracking.keys|twilio.auth_token|twilio.api_key_secret|openai.api_key|woo.consumer_key|woo.consumer_secret (el valor por la entrada estándar)</translation>
+    </message>
+    <message>
+        <source>ask LUX; the answer streams here, grounded in your data (--json: answer, tools used, usage)</source>
+        <translation>pregunta a LUX; la respuesta llega aquí según se escribe, basada en tus datos (--json: respuesta, herramientas usadas, uso)</translation>
+    </message>
+    <message>
+        <source>a new template from --brief, saved as --template-name after the pre-send checks and the product-fact guard</source>
+        <translation>una plantilla nueva a partir de --brief, guardada como --template-name tras las comprobaciones previas al envío y el control de datos de producto</translation>
+    </message>
+    <message>
+        <source>an image from a description: --out FILE.png and/or --library</source>
+        <translation>una imagen a partir de una descripción: --out ARCHIVO.png y/o --library</translation>
+    </message>
+    <message>
+        <source>this month's requests and tokens from the usage ledger (--month YYYY-MM)</source>
+        <translation>las peticiones y los tokens de este mes según el registro de uso (--month AAAA-MM)</translation>
+    </message>
+    <message>
+        <source>copy the WooCommerce store's products into the local catalogue (only changes after the first time; --full)</source>
+        <translation>copia los productos de la tienda WooCommerce al catálogo local (después de la primera vez, solo los cambios; --full)</translation>
+    </message>
+    <message>
+        <source>the synced products with SKU, price and stock; --search TEXT</source>
+        <translation>los productos sincronizados con SKU, precio y existencias; --search TEXTO</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>en stock</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>agotado</translation>
+    </message>
+    <message>
+        <source>on backorder</source>
+        <translation>en reserva</translation>
+    </message>
+    <message>
+        <source>No %1 in the keychain: luxctl settings secret %1 (the value on standard input).</source>
+        <translation>No hay %1 en el llavero: luxctl settings secret %1 (el valor por la entrada estándar).</translation>
+    </message>
+    <message>
+        <source>No store address: luxctl settings set woo.base_url https://your-store.example</source>
+        <translation>No hay dirección de tienda: luxctl settings set woo.base_url https://tu-tienda.example</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>página %1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</source>
+        <translation><numerusform>%n producto obtenido: %1 añadidos, %2 modificados, %3 sin cambios (páginas: %4; %5 s). Productos en el catálogo: %6.</numerusform><numerusform>%n productos obtenidos: %1 añadidos, %2 modificados, %3 sin cambios (páginas: %4; %5 s). Productos en el catálogo: %6.</numerusform></translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number.</source>
+        <translation>--limit necesita un número positivo.</translation>
+    </message>
+    <message>
+        <source>No products match.</source>
+        <translation>Ningún producto coincide.</translation>
+    </message>
+    <message>
+        <source>Ask the store for every product, not only those changed since the last sync.</source>
+        <translation>Pide a la tienda todos los productos, no solo los que cambiaron desde la última sincronización.</translation>
+    </message>
+    <message>
+        <source>Only products with every word in the name, SKU or a category.</source>
+        <translation>Solo productos con todas las palabras en el nombre, el SKU o una categoría.</translation>
+    </message>
+    <message>
+        <source>At most N products (default 500).</source>
+        <translation>Como mucho N productos (500 por defecto).</translation>
+    </message>
+    <message>
+        <source>Unknown command 'woo %1'. Commands: sync, products.</source>
+        <translation>Orden desconocida «woo %1». Órdenes: sync, products.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,12 @@
 
 namespace lux::assistant {
 
+// JsonSchema's translations, for the compiler and validator below (lupdate reads the context here).
+struct SchemaTr
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::assistant::JsonSchema)
+};
+
 namespace {
 
 enum TypeBit : unsigned {
@@ -233,7 +239,7 @@ public:
         if (error)
             return -1;
         if (depth > JsonSchema::kMaxSchemaDepth) {
-            fail(errc::schemaDepth, JsonSchema::tr("The schema is nested deeper than %1 levels at %2.")
+            fail(errc::schemaDepth, SchemaTr::tr("The schema is nested deeper than %1 levels at %2.")
                                         .arg(JsonSchema::kMaxSchemaDepth)
                                         .arg(display(pointer)));
             return -1;
@@ -250,7 +256,7 @@ public:
             return index;
         }
         if (!value.isObject()) {
-            invalid(QString(), pointer, JsonSchema::tr("an object or a boolean"));
+            invalid(QString(), pointer, SchemaTr::tr("an object or a boolean"));
             return -1;
         }
         const QJsonObject o = value.toObject();
@@ -271,7 +277,7 @@ public:
             const auto it = m_byPointer.constFind(target);
             Node &n = nodes[std::size_t(index)];
             if (it == m_byPointer.constEnd()) {
-                fail(errc::schemaRef, JsonSchema::tr("The reference “%1” at %2 points to no schema in this document.")
+                fail(errc::schemaRef, SchemaTr::tr("The reference “%1” at %2 points to no schema in this document.")
                                           .arg(n.refText, n.pointer));
                 return;
             }
@@ -295,10 +301,10 @@ private:
     void invalid(const QString &key, const QString &pointer, const QString &expected)
     {
         if (key.isEmpty())
-            fail(errc::schemaInvalid, JsonSchema::tr("The schema at %1 must be %2.").arg(display(pointer), expected));
+            fail(errc::schemaInvalid, SchemaTr::tr("The schema at %1 must be %2.").arg(display(pointer), expected));
         else
             fail(errc::schemaInvalid,
-                 JsonSchema::tr("“%1” at %2 must be %3.").arg(key, display(pointer), expected));
+                 SchemaTr::tr("“%1” at %2 must be %3.").arg(key, display(pointer), expected));
     }
 
     std::optional<qint64> count(const QString &key, const QJsonValue &v, const QString &pointer)
@@ -306,7 +312,7 @@ private:
         if (v.isDouble() && isIntegral(v.toDouble()) && v.toDouble() >= 0
             && v.toDouble() <= double(std::numeric_limits<qint64>::max() / 2))
             return qint64(v.toDouble());
-        invalid(key, pointer, JsonSchema::tr("a non-negative integer"));
+        invalid(key, pointer, SchemaTr::tr("a non-negative integer"));
         return std::nullopt;
     }
 
@@ -314,7 +320,7 @@ private:
     {
         if (v.isDouble())
             return v.toDouble();
-        invalid(key, pointer, JsonSchema::tr("a number"));
+        invalid(key, pointer, SchemaTr::tr("a number"));
         return std::nullopt;
     }
 
@@ -322,7 +328,7 @@ private:
     {
         std::vector<int> out;
         if (!v.isArray() || v.toArray().isEmpty()) {
-            invalid(key, pointer, JsonSchema::tr("a non-empty array of schemas"));
+            invalid(key, pointer, SchemaTr::tr("a non-empty array of schemas"));
             return out;
         }
         const QJsonArray a = v.toArray();
@@ -339,29 +345,29 @@ private:
         if (key == u"$id") {
             if (!pointer.isEmpty())
                 fail(errc::schemaUnsupported,
-                     JsonSchema::tr("“$id” is only supported at the root of the schema; found at %1.").arg(display(pointer)));
+                     SchemaTr::tr("“$id” is only supported at the root of the schema; found at %1.").arg(display(pointer)));
         } else if (key == u"type") {
             const QJsonArray names = v.isArray() ? v.toArray() : QJsonArray{v};
             if (names.isEmpty())
-                invalid(key, pointer, JsonSchema::tr("a type name or an array of type names"));
+                invalid(key, pointer, SchemaTr::tr("a type name or an array of type names"));
             for (const QJsonValue &name : names) {
                 const auto bit = typeBit(name.toString());
                 if (!name.isString() || !bit) {
-                    invalid(key, pointer, JsonSchema::tr("a type name or an array of type names"));
+                    invalid(key, pointer, SchemaTr::tr("a type name or an array of type names"));
                     return;
                 }
                 n.types |= *bit;
             }
         } else if (key == u"enum") {
             if (!v.isArray())
-                invalid(key, pointer, JsonSchema::tr("an array"));
+                invalid(key, pointer, SchemaTr::tr("an array"));
             else
                 n.enumValues = v.toArray();
         } else if (key == u"const") {
             n.constValue = v;
         } else if (key == u"properties") {
             if (!v.isObject()) {
-                invalid(key, pointer, JsonSchema::tr("an object"));
+                invalid(key, pointer, SchemaTr::tr("an object"));
                 return;
             }
             const QJsonObject props = v.toObject();
@@ -371,19 +377,19 @@ private:
             const QJsonArray names = v.toArray();
             for (const QJsonValue &name : names) {
                 if (!name.isString()) {
-                    invalid(key, pointer, JsonSchema::tr("an array of strings"));
+                    invalid(key, pointer, SchemaTr::tr("an array of strings"));
                     return;
                 }
                 n.required << name.toString();
             }
             if (!v.isArray())
-                invalid(key, pointer, JsonSchema::tr("an array of strings"));
+                invalid(key, pointer, SchemaTr::tr("an array of strings"));
         } else if (key == u"additionalProperties") {
             n.additionalProperties = compile(v, here, depth + 1);
         } else if (key == u"items") {
             if (v.isArray()) {
                 fail(errc::schemaUnsupported,
-                     JsonSchema::tr("“items” at %1 is an array, the tuple form of older drafts; use “prefixItems”.")
+                     SchemaTr::tr("“items” at %1 is an array, the tuple form of older drafts; use “prefixItems”.")
                          .arg(display(pointer)));
                 return;
             }
@@ -396,7 +402,7 @@ private:
             n.maxItems = count(key, v, pointer);
         } else if (key == u"uniqueItems") {
             if (!v.isBool())
-                invalid(key, pointer, JsonSchema::tr("a boolean"));
+                invalid(key, pointer, SchemaTr::tr("a boolean"));
             n.uniqueItems = v.toBool();
         } else if (key == u"minLength") {
             n.minLength = count(key, v, pointer);
@@ -404,12 +410,12 @@ private:
             n.maxLength = count(key, v, pointer);
         } else if (key == u"pattern") {
             if (!v.isString()) {
-                invalid(key, pointer, JsonSchema::tr("a string"));
+                invalid(key, pointer, SchemaTr::tr("a string"));
                 return;
             }
             QRegularExpression re(v.toString());
             if (!re.isValid()) {
-                fail(errc::schemaInvalid, JsonSchema::tr("The pattern at %1 is not a valid regular expression: %2.")
+                fail(errc::schemaInvalid, SchemaTr::tr("The pattern at %1 is not a valid regular expression: %2.")
                                               .arg(display(pointer), re.errorString()));
                 return;
             }
@@ -426,7 +432,7 @@ private:
         } else if (key == u"multipleOf") {
             n.multipleOf = number(key, v, pointer);
             if (n.multipleOf && !(*n.multipleOf > 0))
-                invalid(key, pointer, JsonSchema::tr("a number greater than 0"));
+                invalid(key, pointer, SchemaTr::tr("a number greater than 0"));
         } else if (key == u"allOf") {
             n.allOf = schemaArray(key, v, pointer, depth);
         } else if (key == u"anyOf") {
@@ -437,7 +443,7 @@ private:
             n.notSchema = compile(v, here, depth + 1);
         } else if (key == u"$defs" || key == u"definitions") {
             if (!v.isObject()) {
-                invalid(key, pointer, JsonSchema::tr("an object"));
+                invalid(key, pointer, SchemaTr::tr("an object"));
                 return;
             }
             const QJsonObject defs = v.toObject();
@@ -446,7 +452,7 @@ private:
         } else if (key == u"$ref") {
             const QString ref = v.toString();
             if (!v.isString() || !ref.startsWith(u'#') || (ref.size() > 1 && ref.at(1) != u'/')) {
-                fail(errc::schemaRef, JsonSchema::tr("Only references inside the schema (“#” or “#/…”) are supported; "
+                fail(errc::schemaRef, SchemaTr::tr("Only references inside the schema (“#” or “#/…”) are supported; "
                                                      "“%1” at %2 is not one.")
                                           .arg(v.isString() ? ref : QStringLiteral("?"), display(pointer)));
                 return;
@@ -456,7 +462,7 @@ private:
             m_refs.emplace_back(self, QUrl::fromPercentEncoding(ref.mid(1).toUtf8()));
         } else {
             fail(errc::schemaUnsupported,
-                 JsonSchema::tr("The JSON Schema keyword “%1” at %2 is not supported.").arg(key, display(pointer)));
+                 SchemaTr::tr("The JSON Schema keyword “%1” at %2 is not supported.").arg(key, display(pointer)));
         }
     }
 
@@ -495,7 +501,7 @@ private:
                 for (; it != stack.end(); ++it) {
                     const Node &onLoop = nodes[std::size_t(*it)];
                     if (onLoop.ref >= 0) {
-                        fail(errc::schemaRef, JsonSchema::tr("The reference “%1” at %2 loops back to itself without "
+                        fail(errc::schemaRef, SchemaTr::tr("The reference “%1” at %2 loops back to itself without "
                                                              "looking any deeper into the answer.")
                                                   .arg(onLoop.refText, onLoop.pointer));
                         return;
@@ -524,7 +530,7 @@ public:
         // $ref chains without loops are finite but may be long: bound the recursion, not just the input.
         if (m_active >= kMaxActive) {
             report(collect, path, QStringLiteral("depth"),
-                   JsonSchema::tr("%1: nested deeper than %2 levels").arg(shown(path)).arg(kMaxActive));
+                   SchemaTr::tr("%1: nested deeper than %2 levels").arg(shown(path)).arg(kMaxActive));
             return false;
         }
         ++m_active;
@@ -542,7 +548,7 @@ private:
         if (n.isBool) {
             if (n.boolValue)
                 return true;
-            report(collect, path, QStringLiteral("false"), JsonSchema::tr("%1: no value is allowed here").arg(shown(path)));
+            report(collect, path, QStringLiteral("false"), SchemaTr::tr("%1: no value is allowed here").arg(shown(path)));
             return false;
         }
         bool ok = true;
@@ -567,14 +573,14 @@ private:
     } while (false)
 
         if (n.types && !matchesType(n.types, v))
-            LUX_FAIL("type", JsonSchema::tr("%1: expected %2, got %3").arg(shown(path), typeNames(n.types), typeName(v)));
+            LUX_FAIL("type", SchemaTr::tr("%1: expected %2, got %3").arg(shown(path), typeNames(n.types), typeName(v)));
         if (n.constValue && !jsonEqual(*n.constValue, v))
-            LUX_FAIL("const", JsonSchema::tr("%1: not the required value").arg(shown(path)));
+            LUX_FAIL("const", SchemaTr::tr("%1: not the required value").arg(shown(path)));
         if (n.enumValues) {
             const bool found = std::any_of(n.enumValues->begin(), n.enumValues->end(),
                                            [&](const QJsonValue &e) { return jsonEqual(e, v); });
             if (!found)
-                LUX_FAIL("enum", JsonSchema::tr("%1: not one of the allowed values").arg(shown(path)));
+                LUX_FAIL("enum", SchemaTr::tr("%1: not one of the allowed values").arg(shown(path)));
         }
 
         if (n.ref >= 0)
@@ -585,7 +591,7 @@ private:
             const bool any = std::any_of(n.anyOf.begin(), n.anyOf.end(),
                                          [&](int sub) { return check(sub, v, path, depth, false); });
             if (!any)
-                LUX_FAIL("anyOf", JsonSchema::tr("%1: matches none of the allowed alternatives").arg(shown(path)));
+                LUX_FAIL("anyOf", SchemaTr::tr("%1: matches none of the allowed alternatives").arg(shown(path)));
         }
         if (!n.oneOf.empty()) {
             int matches = 0;
@@ -594,56 +600,56 @@ private:
                     break;
             }
             if (matches == 0)
-                LUX_FAIL("oneOf", JsonSchema::tr("%1: matches none of the alternatives").arg(shown(path)));
+                LUX_FAIL("oneOf", SchemaTr::tr("%1: matches none of the alternatives").arg(shown(path)));
             else if (matches > 1)
-                LUX_FAIL("oneOf", JsonSchema::tr("%1: matches more than one alternative").arg(shown(path)));
+                LUX_FAIL("oneOf", SchemaTr::tr("%1: matches more than one alternative").arg(shown(path)));
         }
         if (n.notSchema >= 0 && check(n.notSchema, v, path, depth, false))
-            LUX_FAIL("not", JsonSchema::tr("%1: matches a schema it must not match").arg(shown(path)));
+            LUX_FAIL("not", SchemaTr::tr("%1: matches a schema it must not match").arg(shown(path)));
 
         if (v.isString()) {
             const QString s = v.toString();
             if (n.minLength || n.maxLength) {
                 const qsizetype length = codePoints(s);
                 if (n.minLength && length < *n.minLength)
-                    LUX_FAIL("minLength", JsonSchema::tr("%1: shorter than %n character(s)", nullptr, clampInt(*n.minLength))
+                    LUX_FAIL("minLength", SchemaTr::tr("%1: shorter than %n character(s)", nullptr, clampInt(*n.minLength))
                                               .arg(shown(path)));
                 if (n.maxLength && length > *n.maxLength)
-                    LUX_FAIL("maxLength", JsonSchema::tr("%1: longer than %n character(s)", nullptr, clampInt(*n.maxLength))
+                    LUX_FAIL("maxLength", SchemaTr::tr("%1: longer than %n character(s)", nullptr, clampInt(*n.maxLength))
                                               .arg(shown(path)));
             }
             if (n.pattern && !n.pattern->match(s).hasMatch())
-                LUX_FAIL("pattern", JsonSchema::tr("%1: does not match the pattern %2").arg(shown(path), n.pattern->pattern()));
+                LUX_FAIL("pattern", SchemaTr::tr("%1: does not match the pattern %2").arg(shown(path), n.pattern->pattern()));
         } else if (v.isDouble()) {
             const double d = v.toDouble();
             if (n.minimum && d < *n.minimum)
-                LUX_FAIL("minimum", JsonSchema::tr("%1: less than %2").arg(shown(path), formatNumber(*n.minimum)));
+                LUX_FAIL("minimum", SchemaTr::tr("%1: less than %2").arg(shown(path), formatNumber(*n.minimum)));
             if (n.maximum && d > *n.maximum)
-                LUX_FAIL("maximum", JsonSchema::tr("%1: greater than %2").arg(shown(path), formatNumber(*n.maximum)));
+                LUX_FAIL("maximum", SchemaTr::tr("%1: greater than %2").arg(shown(path), formatNumber(*n.maximum)));
             if (n.exclusiveMinimum && d <= *n.exclusiveMinimum)
                 LUX_FAIL("exclusiveMinimum",
-                         JsonSchema::tr("%1: not greater than %2").arg(shown(path), formatNumber(*n.exclusiveMinimum)));
+                         SchemaTr::tr("%1: not greater than %2").arg(shown(path), formatNumber(*n.exclusiveMinimum)));
             if (n.exclusiveMaximum && d >= *n.exclusiveMaximum)
                 LUX_FAIL("exclusiveMaximum",
-                         JsonSchema::tr("%1: not less than %2").arg(shown(path), formatNumber(*n.exclusiveMaximum)));
+                         SchemaTr::tr("%1: not less than %2").arg(shown(path), formatNumber(*n.exclusiveMaximum)));
             if (n.multipleOf && !isMultiple(d, *n.multipleOf))
-                LUX_FAIL("multipleOf", JsonSchema::tr("%1: not a multiple of %2").arg(shown(path), formatNumber(*n.multipleOf)));
+                LUX_FAIL("multipleOf", SchemaTr::tr("%1: not a multiple of %2").arg(shown(path), formatNumber(*n.multipleOf)));
         } else if (v.isArray() || v.isObject()) {
             if (depth >= JsonSchema::kMaxInstanceDepth) {
-                LUX_FAIL("depth", JsonSchema::tr("%1: nested deeper than %2 levels").arg(shown(path)).arg(JsonSchema::kMaxInstanceDepth));
+                LUX_FAIL("depth", SchemaTr::tr("%1: nested deeper than %2 levels").arg(shown(path)).arg(JsonSchema::kMaxInstanceDepth));
                 return ok;
             }
             if (v.isArray()) {
                 const QJsonArray a = v.toArray();
                 if (n.minItems && a.size() < *n.minItems)
-                    LUX_FAIL("minItems", JsonSchema::tr("%1: fewer than %n item(s)", nullptr, clampInt(*n.minItems)).arg(shown(path)));
+                    LUX_FAIL("minItems", SchemaTr::tr("%1: fewer than %n item(s)", nullptr, clampInt(*n.minItems)).arg(shown(path)));
                 if (n.maxItems && a.size() > *n.maxItems)
-                    LUX_FAIL("maxItems", JsonSchema::tr("%1: more than %n item(s)", nullptr, clampInt(*n.maxItems)).arg(shown(path)));
+                    LUX_FAIL("maxItems", SchemaTr::tr("%1: more than %n item(s)", nullptr, clampInt(*n.maxItems)).arg(shown(path)));
                 if (n.uniqueItems) {
                     for (qsizetype i = 0; i < a.size(); ++i) {
                         for (qsizetype j = i + 1; j < a.size(); ++j) {
                             if (jsonEqual(a.at(i), a.at(j))) {
-                                LUX_FAIL("uniqueItems", JsonSchema::tr("%1: items %2 and %3 are the same")
+                                LUX_FAIL("uniqueItems", SchemaTr::tr("%1: items %2 and %3 are the same")
                                                             .arg(shown(path))
                                                             .arg(i)
                                                             .arg(j));
@@ -662,7 +668,7 @@ private:
                 const QJsonObject o = v.toObject();
                 for (const QString &name : n.required) {
                     if (!o.contains(name))
-                        LUX_FAIL("required", JsonSchema::tr("%1: the property “%2” is missing").arg(shown(path), name));
+                        LUX_FAIL("required", SchemaTr::tr("%1: the property “%2” is missing").arg(shown(path), name));
                 }
                 for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
                     const QString childPath = path + u'/' + escapeToken(it.key());
@@ -674,7 +680,7 @@ private:
                         if (extra.isBool && !extra.boolValue) {
                             ok = false;
                             report(collect, childPath, QStringLiteral("additionalProperties"),
-                                   JsonSchema::tr("%1: a property that is not allowed here").arg(shown(childPath)));
+                                   SchemaTr::tr("%1: a property that is not allowed here").arg(shown(childPath)));
                             if (!collect || full())
                                 return false;
                         } else {
@@ -793,7 +799,7 @@ Result<QJsonValue> JsonSchema::parseAndValidate(const QByteArray &text, const Js
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.mid(begin, end - begin), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error(QString(errc::answerJson), tr("The answer is not valid JSON at offset %1: %2.")
+        return Error(QString(errc::answerJson), QCoreApplication::translate("lux::assistant::JsonSchema", "The answer is not valid JSON at offset %1: %2.")
                                                     .arg(begin + parseError.offset)
                                                     .arg(parseError.errorString()));
     const QJsonValue value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
@@ -803,7 +809,7 @@ Result<QJsonValue> JsonSchema::parseAndValidate(const QByteArray &text, const Js
         for (const Violation &v : violations)
             messages << v.message;
         return Error(QString(errc::answerSchema),
-                     tr("The answer does not have the expected structure: %1.").arg(messages.join(QStringLiteral("; "))));
+                     QCoreApplication::translate("lux::assistant::JsonSchema", "The answer does not have the expected structure: %1.").arg(messages.join(QStringLiteral("; "))));
     }
     return value;
 }
@@ -839,26 +845,26 @@ QStringList JsonSchema::strictModeProblems(const QJsonObject &schema)
         const QString where = u'#' + pointer;
         if (!value.isObject()) {
             if (value.isBool())
-                problems << tr("%1: boolean schemas are not supported in strict mode").arg(where);
+                problems << QCoreApplication::translate("lux::assistant::JsonSchema", "%1: boolean schemas are not supported in strict mode").arg(where);
             return;
         }
         if (depth > kMaxSchemaDepth) {
-            problems << tr("%1: nested deeper than %2 levels").arg(where).arg(kMaxSchemaDepth);
+            problems << QCoreApplication::translate("lux::assistant::JsonSchema", "%1: nested deeper than %2 levels").arg(where).arg(kMaxSchemaDepth);
             return;
         }
         const QJsonObject o = value.toObject();
         if (isObjectSchema(o)) {
             ++objectDepth;
             if (objectDepth == kMaxObjectDepth + 1)
-                problems << tr("%1: objects nested more than %2 levels deep").arg(where).arg(kMaxObjectDepth);
+                problems << QCoreApplication::translate("lux::assistant::JsonSchema", "%1: objects nested more than %2 levels deep").arg(where).arg(kMaxObjectDepth);
             if (o.value(QLatin1StringView("additionalProperties")) != QJsonValue(false))
-                problems << tr("%1: an object needs “additionalProperties”: false").arg(where);
+                problems << QCoreApplication::translate("lux::assistant::JsonSchema", "%1: an object needs “additionalProperties”: false").arg(where);
             const QJsonArray required = o.value(QLatin1StringView("required")).toArray();
             const QJsonObject props = o.value(QLatin1StringView("properties")).toObject();
             propertyCount += int(props.size());
             for (auto it = props.constBegin(); it != props.constEnd(); ++it) {
                 if (!required.contains(QJsonValue(it.key())))
-                    problems << tr("%1: the property “%2” is not listed in “required” (make it nullable instead)")
+                    problems << QCoreApplication::translate("lux::assistant::JsonSchema", "%1: the property “%2” is not listed in “required” (make it nullable instead)")
                                     .arg(where, it.key());
             }
         }
@@ -866,7 +872,7 @@ QStringList JsonSchema::strictModeProblems(const QJsonObject &schema)
             const QString &key = it.key();
             const QString here = pointer + u'/' + escapeToken(key);
             if (!supported.contains(key)) {
-                problems << tr("%1: “%2” is not supported in strict mode").arg(where, key);
+                problems << QCoreApplication::translate("lux::assistant::JsonSchema", "%1: “%2” is not supported in strict mode").arg(where, key);
                 continue;
             }
             if (key == u"enum")
@@ -887,14 +893,14 @@ QStringList JsonSchema::strictModeProblems(const QJsonObject &schema)
     };
 
     if (schema.value(QLatin1StringView("type")) != QJsonValue(QStringLiteral("object")))
-        problems << tr("#: the root must be an object schema (“type”: “object”)");
+        problems << QCoreApplication::translate("lux::assistant::JsonSchema", "#: the root must be an object schema (“type”: “object”)");
     if (schema.contains(QLatin1StringView("anyOf")))
-        problems << tr("#: the root must not be “anyOf”");
+        problems << QCoreApplication::translate("lux::assistant::JsonSchema", "#: the root must not be “anyOf”");
     walk(schema, QString(), 0, 0);
     if (propertyCount > kMaxProperties)
-        problems << tr("The schema has %1 object properties; strict mode allows %2.").arg(propertyCount).arg(kMaxProperties);
+        problems << QCoreApplication::translate("lux::assistant::JsonSchema", "The schema has %1 object properties; strict mode allows %2.").arg(propertyCount).arg(kMaxProperties);
     if (enumCount > kMaxEnumValues)
-        problems << tr("The schema has %1 enum values; strict mode allows %2.").arg(enumCount).arg(kMaxEnumValues);
+        problems << QCoreApplication::translate("lux::assistant::JsonSchema", "The schema has %1 enum values; strict mode allows %2.").arg(enumCount).arg(kMaxEnumValues);
     return problems;
 }
 

@@ -12,6 +12,23 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%1: shorter than %n character(s)': ('%1: shorter than %n character', '%1: shorter than %n characters'),
+    '%1: longer than %n character(s)': ('%1: longer than %n character', '%1: longer than %n characters'),
+    '%1: fewer than %n item(s)': ('%1: fewer than %n item', '%1: fewer than %n items'),
+    '%1: more than %n item(s)': ('%1: more than %n item', '%1: more than %n items'),
+    '%n product(s) fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.': ('%n product fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.', '%n products fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.'),
+    '%n product(s)': ('%n product', '%n products'),
+    ' and %n more': (' and %n more', ' and %n more'),
+    'Connected: the server offers %n model(s): %1.': ('Connected: the server offers %n model: %1.', 'Connected: the server offers %n models: %1.'),
+    'The model kept asking for data after %n round(s) without answering. Ask again, more precisely.': ('The model kept asking for data after %n round without answering. Ask again, more precisely.', 'The model kept asking for data after %n rounds without answering. Ask again, more precisely.'),
+    'the text takes %n segment(s) (%1, %2 characters), more than the %3 asked for': ('the text takes %n segment (%1, %2 characters), more than the %3 asked for', 'the text takes %n segments (%1, %2 characters), more than the %3 asked for'),
+    '%n campaign report(s)': ('%n campaign report', '%n campaign reports'),
+    '%n template(s)': ('%n template', '%n templates'),
+    '%n contact(s)': ('%n contact', '%n contacts'),
+    'The draft was not saved: %n product fact(s) do not match the catalogue or cannot be checked. Look at them, then run again with --accept-unverified to save it anyway:\n%1': ('The draft was not saved: %n product fact does not match the catalogue or cannot be checked. Look at it, then run again with --accept-unverified to save it anyway:\n%1', 'The draft was not saved: %n product facts do not match the catalogue or cannot be checked. Look at them, then run again with --accept-unverified to save it anyway:\n%1'),
+    '%1: %n request(s), %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.': ('%1: %n request, %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.', '%1: %n requests, %2 prompt tokens (%3 cached), %4 completion tokens, %5 image(s); %6 without usage.'),
+    "%n product fact(s) in LUX's draft do not match the synced catalogue or cannot be checked:": ("%n product fact in LUX's draft does not match the synced catalogue or cannot be checked:", "%n product facts in LUX's draft do not match the synced catalogue or cannot be checked:"),
+    '%n product(s) chosen. What is the occasion or the angle? (optional)': ('%n product chosen. What is the occasion or the angle? (optional)', '%n products chosen. What is the occasion or the angle? (optional)'),
     '%n without a receipt yet': ('%n without a receipt yet', '%n without a receipt yet'),
     '%n by machines': ('%n by machines', '%n by machines'),
     '%n without a mobile number': ('%n without a mobile number', '%n without a mobile number'),

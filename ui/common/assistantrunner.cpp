@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/assistantrunner.h"
+#include "assistantrunner.h"
 
 #include "common/dialogs.h"
 #include "session/appsession.h"
