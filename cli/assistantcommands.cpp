@@ -145,6 +145,7 @@ int ask(const CommandContext &ctx)
             out(delta);
     };
     const auto turn = awaitTask(s.lux->assistant().ask(history, options, sink));
+    s.lux->flushLedger(); // before this connection writes the turn (see draft)
     if (!turn) {
         // What arrived before the failure is kept, marked, so the conversation shows it.
         const QString status = streamed.isEmpty() ? QStringLiteral("error") : QStringLiteral("interrupted");
@@ -212,7 +213,11 @@ int draft(const CommandContext &ctx)
                               AssistantTr::tr("There is already a template named “%1”: choose another name for the draft.").arg(name)));
     if (!ctx.json)
         std::fprintf(stderr, "%s\n", qPrintable(AssistantTr::tr("Drafting with %1 …").arg(s.lux->setup().model)));
-    const auto made = awaitTask(s.lux->drafts().campaign(brief, {}));
+    const assistant::Assistant::Options options;
+    const auto made = awaitTask(s.lux->drafts().campaign(brief, options));
+    // The ledger's rows first: a write from its worker during the save below would make the save's
+    // transaction fail (SQLite refuses to upgrade a read that another connection's commit overtook).
+    s.lux->flushLedger();
     if (!made)
         return ctx.fail(made.error(), QJsonObject{{QStringLiteral("usage"), usageJson(s.lux->requests())}});
     content::EmailTemplate t;
@@ -282,6 +287,7 @@ int image(const CommandContext &ctx)
     request.prompt = ctx.args.first().trimmed();
     request.size = ctx.option(QStringLiteral("size"));
     const auto made = awaitTask(s.lux->client().generateImage(request));
+    s.lux->flushLedger(); // before this connection writes the media library (see draft)
     if (!made)
         return ctx.fail(made.error());
     QJsonObject result{{QStringLiteral("width"), made->size.width()},
