@@ -2,6 +2,7 @@
 #include "drafts.h"
 
 #include "contacts/segment.h"
+#include "jsonschema.h"
 #include "sms/optout.h"
 #include "sms/segments.h"
 
@@ -14,17 +15,6 @@ namespace {
 
 using channels::Cancellation;
 using channels::openai::ChatMessage;
-
-QJsonObject strictObject(const QJsonObject &properties)
-{
-    QJsonArray required;
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        required.append(it.key());
-    return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                       {QStringLiteral("properties"), properties},
-                       {QStringLiteral("required"), required},
-                       {QStringLiteral("additionalProperties"), false}};
-}
 
 // OpenAI's strict mode takes no maxLength: lengths are in the description and checked here (tooLong).
 QJsonObject string(const QString &description)
@@ -49,7 +39,7 @@ QStringList tooLong(const QJsonObject &value, std::initializer_list<std::pair<co
 
 QJsonObject Drafts::campaignSchema()
 {
-    return strictObject(QJsonObject{
+    return JsonSchema::strictObject(QJsonObject{
         {QStringLiteral("subject"), string(QStringLiteral("The subject line, at most 70 characters, no spam words."))},
         {QStringLiteral("preheader"), string(QStringLiteral("The preview text shown after the subject, 40 to 110 characters."))},
         {QStringLiteral("html"),
@@ -63,7 +53,7 @@ QJsonObject Drafts::campaignSchema()
 
 QJsonObject Drafts::subjectLinesSchema()
 {
-    return strictObject(QJsonObject{
+    return JsonSchema::strictObject(QJsonObject{
         {QStringLiteral("subjects"),
          QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
                      {QStringLiteral("description"), QStringLiteral("Five different subject lines, each at most 70 characters.")},
@@ -75,17 +65,17 @@ QJsonObject Drafts::subjectLinesSchema()
 
 QJsonObject Drafts::rewriteSchema()
 {
-    return strictObject(QJsonObject{{QStringLiteral("text"), string(QStringLiteral("The rewritten text only."))}});
+    return JsonSchema::strictObject(QJsonObject{{QStringLiteral("text"), string(QStringLiteral("The rewritten text only."))}});
 }
 
 QJsonObject Drafts::smsSchema()
 {
-    return strictObject(QJsonObject{{QStringLiteral("text"), string(QStringLiteral("The text message, plain text, no HTML."))}});
+    return JsonSchema::strictObject(QJsonObject{{QStringLiteral("text"), string(QStringLiteral("The text message, plain text, no HTML."))}});
 }
 
 QJsonObject Drafts::altTextSchema()
 {
-    return strictObject(QJsonObject{{QStringLiteral("alt"), string(QStringLiteral("Alt text for the image, at most 125 characters."))}});
+    return JsonSchema::strictObject(QJsonObject{{QStringLiteral("alt"), string(QStringLiteral("Alt text for the image, at most 125 characters."))}});
 }
 
 QJsonObject Drafts::segmentSchema()
@@ -95,7 +85,7 @@ QJsonObject Drafts::segmentSchema()
                          QStringLiteral("has"), QStringLiteral("lacks"), QStringLiteral("is"), QStringLiteral("is_not"),
                          QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("within_days"), QStringLiteral("textable"),
                          QStringLiteral("not_textable"), QStringLiteral("lt"), QStringLiteral("lte"), QStringLiteral("gt"), QStringLiteral("gte")};
-    const QJsonObject rule = strictObject(QJsonObject{
+    const QJsonObject rule = JsonSchema::strictObject(QJsonObject{
         {QStringLiteral("field"),
          string(QStringLiteral("first_name, last_name, email, company, city, country (ISO code), language, time_zone, tag, status, "
                                "created_at, updated_at, phone_type, or custom:NAME"))},
@@ -104,7 +94,7 @@ QJsonObject Drafts::segmentSchema()
          QJsonObject{{QStringLiteral("type"), QJsonArray{QStringLiteral("string"), QStringLiteral("number"), QStringLiteral("null")}},
                      {QStringLiteral("description"), QStringLiteral("null for is_empty, is_not_empty, textable, not_textable")}}},
     });
-    const QJsonObject group = strictObject(QJsonObject{
+    const QJsonObject group = JsonSchema::strictObject(QJsonObject{
         {QStringLiteral("match"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
                                               {QStringLiteral("enum"), QJsonArray{QStringLiteral("all"), QStringLiteral("any")}}}},
         {QStringLiteral("rules"),
@@ -113,7 +103,7 @@ QJsonObject Drafts::segmentSchema()
                                                             QJsonArray{QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/$defs/rule")}},
                                                                        QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/$defs/group")}}}}}}}},
     });
-    QJsonObject root = strictObject(QJsonObject{
+    QJsonObject root = JsonSchema::strictObject(QJsonObject{
         {QStringLiteral("name"), string(QStringLiteral("A short name for the segment."))},
         {QStringLiteral("explanation"), string(QStringLiteral("What the rules pick, in one sentence, and anything asked for that the rules cannot express."))},
         {QStringLiteral("rules"), QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/$defs/group")}}},

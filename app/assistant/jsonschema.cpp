@@ -814,6 +814,17 @@ Result<QJsonValue> JsonSchema::parseAndValidate(const QByteArray &text, const Js
     return value;
 }
 
+QJsonObject JsonSchema::strictObject(const QJsonObject &properties)
+{
+    QJsonArray required;
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        required.append(it.key());
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties},
+                       {QStringLiteral("required"), required},
+                       {QStringLiteral("additionalProperties"), false}};
+}
+
 QStringList JsonSchema::strictModeProblems(const QJsonObject &schema)
 {
     // OpenAI's Structured Outputs guide, "Supported schemas": the keywords strict mode takes, its limits.

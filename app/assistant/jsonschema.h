@@ -70,6 +70,8 @@ public:
     // not an object, an object without "additionalProperties": false or with a property missing from
     // "required", a keyword outside strict mode's set, more than 10 levels of nested objects, more than
     // 5,000 object properties or 1,000 enum values in all. Empty when strict mode takes the schema.
+    // An object schema as strict mode wants it: every property listed in required, no others allowed.
+    static QJsonObject strictObject(const QJsonObject &properties);
     static QStringList strictModeProblems(const QJsonObject &schema);
 
     const QJsonObject &schema() const;

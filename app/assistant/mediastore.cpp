@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mediastore.h"
 
+#include "common/imageformat.h"
 #include "storage/sqlvalues.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QtEndian>
 
 namespace lux::assistant {
 
@@ -36,31 +36,6 @@ QString MediaStore::contentId(qint64 id)
     return QStringLiteral("media-%1").arg(id);
 }
 
-std::pair<QString, QSize> MediaStore::sniff(const QByteArray &d)
-{
-    const auto *p = reinterpret_cast<const uchar *>(d.constData());
-    if (d.size() >= 24 && d.startsWith(QByteArray::fromHex("89504e470d0a1a0a")) && d.mid(12, 4) == "IHDR")
-        return {QStringLiteral("image/png"), QSize(int(qFromBigEndian<quint32>(p + 16)), int(qFromBigEndian<quint32>(p + 20)))};
-    if (d.size() >= 10 && (d.startsWith("GIF87a") || d.startsWith("GIF89a")))
-        return {QStringLiteral("image/gif"), QSize(int(qFromLittleEndian<quint16>(p + 6)), int(qFromLittleEndian<quint16>(p + 8)))};
-    if (d.size() >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
-        // Walk the segments to the first start-of-frame marker (SOF0…SOF15 but DHT, JPG, DAC).
-        qsizetype i = 2;
-        while (i + 9 < d.size()) {
-            if (p[i] != 0xFF)
-                break;
-            const uchar marker = p[i + 1];
-            const int length = qFromBigEndian<quint16>(p + i + 2);
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
-                return {QStringLiteral("image/jpeg"), QSize(qFromBigEndian<quint16>(p + i + 7), qFromBigEndian<quint16>(p + i + 5))};
-            if (length < 2)
-                break;
-            i += 2 + length;
-        }
-    }
-    return {QString(), QSize()};
-}
-
 Result<qint64> MediaStore::add(const MediaItem &item, std::optional<qint64> byUser)
 {
     if (item.data.size() > kMaxBytes)
@@ -68,7 +43,7 @@ Result<qint64> MediaStore::add(const MediaItem &item, std::optional<qint64> byUs
                                                            .arg(item.name)
                                                            .arg(double(item.data.size()) / 1e6, 0, 'f', 1)
                                                            .arg(kMaxBytes / 1'000'000));
-    const auto [mime, size] = sniff(item.data);
+    const auto [mime, size] = ImageFormat::of(item.data);
     if (!size.isValid() || size.isEmpty())
         return Error(QStringLiteral("media.not-image"), tr("“%1” is not a PNG, JPEG or GIF image.").arg(item.name));
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(item.data, QCryptographicHash::Sha256).toHex());
@@ -120,27 +95,6 @@ Result<QList<MediaItem>> MediaStore::list(bool withData) const
     while (q.next())
         out << itemFrom(q, withData);
     return out;
-}
-
-Status MediaStore::setAlt(qint64 id, const QString &alt)
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE media SET alt = ? WHERE id = ?"));
-    q.addBindValue(storage::notNull(alt.trimmed()));
-    q.addBindValue(id);
-    if (!q.exec())
-        return storage::queryError(q);
-    return {};
-}
-
-Status MediaStore::remove(qint64 id)
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM media WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return storage::queryError(q);
-    return {};
 }
 
 QHash<QString, MediaItem> MediaStore::referencedBy(const QString &html) const

@@ -40,15 +40,11 @@ public:
     Result<qint64> add(const MediaItem &item, std::optional<qint64> byUser);
     Result<MediaItem> find(qint64 id) const;
     Result<QList<MediaItem>> list(bool withData = false) const; // newest first
-    Status setAlt(qint64 id, const QString &alt);
-    Status remove(qint64 id);
 
     // "media-12": the Content-ID a template refers to it by (src="cid:media-12").
     static QString contentId(qint64 id);
     // The media a piece of HTML refers to: Content-ID → bytes (for the preview and the message).
     QHash<QString, MediaItem> referencedBy(const QString &html) const;
-    // The type and size of PNG, JPEG or GIF bytes; an invalid size for anything else.
-    static std::pair<QString, QSize> sniff(const QByteArray &data);
 
 private:
     QSqlDatabase m_db;

@@ -4,8 +4,10 @@
 #include "analytics/campaignreport.h"
 #include "channels/woocommerce/productcard.h"
 #include "channels/woocommerce/productstore.h"
+#include "contacts/contactrepository.h"
 #include "contacts/segment.h"
 #include "content/templatestore.h"
+#include "jsonschema.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -30,18 +32,6 @@ QJsonObject object(std::initializer_list<std::pair<QString, QJsonValue>> pairs)
     for (const auto &[k, v] : pairs)
         o.insert(k, v);
     return o;
-}
-
-// A strict-mode schema: every property required, nothing else allowed.
-QJsonObject params(const QJsonObject &properties)
-{
-    QJsonArray required;
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        required.append(it.key());
-    return object({{QStringLiteral("type"), QStringLiteral("object")},
-                   {QStringLiteral("properties"), properties},
-                   {QStringLiteral("required"), required},
-                   {QStringLiteral("additionalProperties"), false}});
 }
 
 QJsonObject integer(const QString &description, int min, int max)
@@ -87,7 +77,7 @@ QList<ToolSpec> AssistantTools::specs() const
     QList<ToolSpec> out;
     out << ToolSpec{QStringLiteral("audience_stats"),
                     QStringLiteral("Counts of the marketer's contacts grouped by one property (aggregates only, no personal data)."),
-                    params(object({{QStringLiteral("group_by"),
+                    JsonSchema::strictObject(object({{QStringLiteral("group_by"),
                                     object({{QStringLiteral("type"), QStringLiteral("string")},
                                             {QStringLiteral("enum"), QJsonArray{QStringLiteral("status"), QStringLiteral("country"),
                                                                                 QStringLiteral("tag"), QStringLiteral("segment"),
@@ -96,30 +86,30 @@ QList<ToolSpec> AssistantTools::specs() const
     out << ToolSpec{QStringLiteral("engagement"),
                     QStringLiteral("Opens, clicks and unsubscribes over the last days, people and machines (prefetching, link "
                                    "scanners) counted apart. Aggregates only."),
-                    params(object({{QStringLiteral("days"), integer(QStringLiteral("How many days back."), 1, 730)}}))};
+                    JsonSchema::strictObject(object({{QStringLiteral("days"), integer(QStringLiteral("How many days back."), 1, 730)}}))};
     out << ToolSpec{QStringLiteral("campaign_results"),
                     QStringLiteral("The reports of the most recent campaigns that were sent: recipients, delivery, opens and clicks "
                                    "by people and by machines, unsubscribes, bounces, replies, links."),
-                    params(object({{QStringLiteral("limit"), integer(QStringLiteral("How many campaigns, newest first."), 1, 20)}}))};
+                    JsonSchema::strictObject(object({{QStringLiteral("limit"), integer(QStringLiteral("How many campaigns, newest first."), 1, 20)}}))};
     out << ToolSpec{QStringLiteral("templates"),
                     QStringLiteral("The email templates and reusable components. With a name, that template's subject, preheader "
                                    "and HTML source; with an empty name, the list."),
-                    params(object({{QStringLiteral("name"), text(QStringLiteral("A template's name, or empty for the list."))}}))};
+                    JsonSchema::strictObject(object({{QStringLiteral("name"), text(QStringLiteral("A template's name, or empty for the list."))}}))};
     out << ToolSpec{QStringLiteral("brand_kit"),
                     QStringLiteral("The brand kit: colours, fonts, logo, company name, postal address, tone of voice. Use these "
                                    "in every draft (as {{brand.KEY}} merge tags or their values)."),
-                    params(QJsonObject())};
+                    JsonSchema::strictObject(QJsonObject())};
     out << ToolSpec{QStringLiteral("search_products"),
                     QStringLiteral("The store's product catalogue (synced from WooCommerce): name, SKU, price, sale price, stock, "
                                    "link, image. The only source of product facts: never write a price or SKU not found here."),
-                    params(object({{QStringLiteral("query"), text(QStringLiteral("Words of the name, a SKU or a category; empty for "
+                    JsonSchema::strictObject(object({{QStringLiteral("query"), text(QStringLiteral("Words of the name, a SKU or a category; empty for "
                                                                                  "the best-known products."))},
                                    {QStringLiteral("limit"), integer(QStringLiteral("How many products."), 1, 50)}}))};
     if (m_personalData)
         out << ToolSpec{QStringLiteral("find_contacts"),
                         QStringLiteral("Contacts matching words (name, email, company): their names, email, country, status and "
                                        "tags. Personal data: the user allowed it for this conversation."),
-                        params(object({{QStringLiteral("query"), text(QStringLiteral("Words to search for."))},
+                        JsonSchema::strictObject(object({{QStringLiteral("query"), text(QStringLiteral("Words to search for."))},
                                        {QStringLiteral("limit"), integer(QStringLiteral("How many contacts."), 1, 50)}}))};
     return out;
 }
@@ -347,29 +337,25 @@ AssistantTools::Answer AssistantTools::searchProducts(QSqlDatabase db, const QJs
 AssistantTools::Answer AssistantTools::findContacts(QSqlDatabase db, const QJsonObject &args) const
 {
     const int limit = clampedInt(args, QStringLiteral("limit"), 10, 1, 50);
-    const QString words = args.value(QStringLiteral("query")).toString().trimmed();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.email, c.country, c.status,"
-                             " (SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)"
-                             " FROM contacts c WHERE ? = '' OR c.email LIKE ? ESCAPE '\\' OR c.first_name LIKE ? ESCAPE '\\'"
-                             " OR c.last_name LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\' ORDER BY c.id LIMIT ?"));
-    QString like = words;
-    like.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    like = u'%' + like + u'%';
-    q.addBindValue(words.isNull() ? QStringLiteral("") : words);
-    for (int i = 0; i < 4; ++i)
-        q.addBindValue(like);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return failure(QStringLiteral("find_contacts"), q.lastError().text());
+    // The Contacts page's own search: every word starts a word of the email, a name or the company.
+    contacts::ContactFilter filter;
+    filter.search = args.value(QStringLiteral("query")).toString().trimmed();
+    const contacts::ContactRepository repository(db);
+    const Result<QList<contacts::Contact>> found = repository.page(filter, limit);
+    if (!found)
+        return failure(QStringLiteral("find_contacts"), found.error().message);
     QJsonArray list;
-    while (q.next())
-        list.append(object({{QStringLiteral("first_name"), q.value(1).toString()},
-                            {QStringLiteral("last_name"), q.value(2).toString()},
-                            {QStringLiteral("email"), q.value(3).toString()},
-                            {QStringLiteral("country"), q.value(4).toString()},
-                            {QStringLiteral("status"), q.value(5).toString()},
-                            {QStringLiteral("tags"), q.value(6).toString()}}));
+    for (const contacts::Contact &listed : *found) {
+        const Result<contacts::Contact> c = repository.find(listed.id); // with its tags
+        if (!c)
+            continue;
+        list.append(object({{QStringLiteral("first_name"), c->firstName},
+                            {QStringLiteral("last_name"), c->lastName},
+                            {QStringLiteral("email"), c->email},
+                            {QStringLiteral("country"), c->country},
+                            {QStringLiteral("status"), c->status},
+                            {QStringLiteral("tags"), QJsonArray::fromStringList(c->tags)}}));
+    }
     const int n = int(list.size());
     return Answer{compact(object({{QStringLiteral("contacts"), list}})),
                   Source{QStringLiteral("find_contacts"), n, label(QStringLiteral("find_contacts"), n)}};

@@ -9,12 +9,12 @@
 
 namespace lux::assistant {
 
-Status UsageLedger::record(const channels::openai::UsageRecord &r, std::optional<qint64> conversationId, qint64 atMs)
+Status UsageLedger::record(const channels::openai::UsageRecord &r, std::optional<qint64> conversationId)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO ai_usage (at, endpoint, model, prompt_tokens, completion_tokens, cached_tokens, images,"
                              " duration_ms, outcome, conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(storage::notNull(r.endpoint));
     q.addBindValue(storage::notNull(r.model));
     const QVariant unknown(QMetaType::fromType<qint64>());

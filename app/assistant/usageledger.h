@@ -19,7 +19,7 @@ class UsageLedger
 public:
     explicit UsageLedger(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    Status record(const channels::openai::UsageRecord &r, std::optional<qint64> conversationId = std::nullopt, qint64 atMs = 0);
+    Status record(const channels::openai::UsageRecord &r, std::optional<qint64> conversationId = std::nullopt);
 
     struct Totals
     {

@@ -186,13 +186,6 @@ QList<SuppressionList::Entry> SuppressionList::entries(Channel channel, int limi
 namespace {
 
 // A LIKE pattern that matches the typed text literally anywhere in the address.
-QString likeContaining(const QString &search)
-{
-    QString escaped = search.trimmed().toLower();
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 } // namespace
 
 Result<QList<SuppressionList::Entry>> SuppressionList::page(Channel channel, const QString &search, int limit, qint64 beforeId) const
@@ -205,7 +198,7 @@ Result<QList<SuppressionList::Entry>> SuppressionList::page(Channel channel, con
     q.addBindValue(channelName(channel));
     q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
     if (!search.trimmed().isEmpty())
-        q.addBindValue(likeContaining(search));
+        q.addBindValue(storage::likeContaining(search.trimmed().toLower()));
     q.addBindValue(limit);
     if (!q.exec())
         return storage::queryError(q);
@@ -222,7 +215,7 @@ qint64 SuppressionList::count(Channel channel, const QString &search) const
               + (search.trimmed().isEmpty() ? QString() : QStringLiteral(" AND address_key LIKE ? ESCAPE '\\'")));
     q.addBindValue(channelName(channel));
     if (!search.trimmed().isEmpty())
-        q.addBindValue(likeContaining(search));
+        q.addBindValue(storage::likeContaining(search.trimmed().toLower()));
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 

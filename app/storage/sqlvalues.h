@@ -31,4 +31,12 @@ inline QString notNull(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// A LIKE pattern for "contains text": LIKE's own characters taken literally (use with ESCAPE '\\').
+inline QString likeContaining(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
 } // namespace lux::storage

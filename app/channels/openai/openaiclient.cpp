@@ -3,11 +3,12 @@
 
 #include "sse.h"
 
+#include "common/imageformat.h"
+
 #include <QCoroTimer>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTimer>
-#include <QtEndian>
 
 #include <algorithm>
 
@@ -28,15 +29,6 @@ bool mentions(const ApiError &e, QLatin1StringView what)
     return e.param.startsWith(what) || e.message.contains(what, Qt::CaseInsensitive);
 }
 
-// A PNG's size from its IHDR chunk; invalid when the bytes are not a PNG.
-QSize pngSize(const QByteArray &data)
-{
-    static const QByteArray signature = QByteArray::fromHex("89504e470d0a1a0a");
-    if (data.size() < 24 || !data.startsWith(signature) || data.mid(12, 4) != "IHDR")
-        return {};
-    const auto *p = reinterpret_cast<const uchar *>(data.constData());
-    return QSize(int(qFromBigEndian<quint32>(p + 16)), int(qFromBigEndian<quint32>(p + 20)));
-}
 
 } // namespace
 
@@ -356,8 +348,9 @@ QCoro::Task<Result<GeneratedImage>> OpenAiClient::generateImage(ImageRequest req
             if (file.succeeded())
                 image.data = file.body;
         }
-        image.size = pngSize(image.data);
-        if (!image.size.isValid()) {
+        const ImageFormat format = ImageFormat::of(image.data);
+        image.size = format.size;
+        if (format.mime != u"image/png") {
             Error error(QStringLiteral("openai.bad-image"), tr("The AI server's answer holds no PNG image."));
             report(QStringLiteral("images/generations"), request.model, std::nullopt, timer, error.code);
             co_return error;

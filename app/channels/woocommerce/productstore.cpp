@@ -52,14 +52,6 @@ Product fromRow(const QSqlQuery &q)
     return p;
 }
 
-// LIKE's own characters taken literally (ESCAPE '\').
-QString likeArgument(const QString &word)
-{
-    QString escaped = word;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
 } // namespace
 
 QString Product::imageUrl() const
@@ -179,7 +171,7 @@ Result<QList<Product>> ProductStore::search(const QString &text, int limit) cons
     QSqlQuery q(m_db);
     q.prepare(sql);
     for (const QString &w : words) {
-        const QString like = likeArgument(w);
+        const QString like = storage::likeContaining(w);
         q.addBindValue(like);
         q.addBindValue(like);
         // Category names inside the JSON text: "name":"…word…"; good enough for a word of a name.
