@@ -17,6 +17,12 @@ inline constexpr QLatin1StringView usage{"usage"};
 inline constexpr QLatin1StringView answerJson{"answer.json"};
 inline constexpr QLatin1StringView answerSchema{"answer.schema"};
 
+// A/B tests (campaigns/abstatistics.h, campaigns/abtest.h).
+inline constexpr QLatin1StringView abtestInput{"abtest.input"};       // counts that cannot be analysed (fewer than 2 or more than 5 variants, successes above sent)
+inline constexpr QLatin1StringView abtestPlan{"abtest.plan"};         // a plan that cannot be made (rates outside 0..1, a lift that leaves it)
+inline constexpr QLatin1StringView abtestVariant{"abtest.variant"};   // a variant that is not valid (nothing varies, an unknown template, a bad send time)
+inline constexpr QLatin1StringView abtestState{"abtest.state"};       // the test is not at a point where that can be done (choose a winner twice, before the wait)
+
 inline constexpr QLatin1StringView auditWrite{"audit.write"};
 
 inline constexpr QLatin1StringView backupDriver{"backup.driver"};
