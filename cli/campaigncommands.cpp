@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigncommands.h"
+
+#include "campaigns/abtest.h"
 #include "common/errorcodes.h"
 
 #include "analytics/campaignreport.h"
@@ -31,6 +33,7 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -210,6 +213,17 @@ QList<QCommandLineOption> campaignOptions(const QString &group, const QString &c
             {QStringLiteral("tracking"), t(QT_TRANSLATE_NOOP("luxctl", "Opens and clicks: person (each recipient's, the default), anonymous (counts per link and day only) or off.")), QStringLiteral("MODE")},
             {QStringLiteral("channel"), t(QT_TRANSLATE_NOOP("luxctl", "email (the default) or sms.")), QStringLiteral("CHANNEL")},
             {QStringLiteral("body"), t(QT_TRANSLATE_NOOP("luxctl", "sms: the text (merge tags allowed); it must start with the sender's name.")), QStringLiteral("TEXT")},
+            {QStringLiteral("variant-subject"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: the next variant's subject (B, then C …; repeatable).")), QStringLiteral("TEXT")},
+            {QStringLiteral("variant-preheader"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: the next variant's preheader (repeatable).")), QStringLiteral("TEXT")},
+            {QStringLiteral("variant-from-name"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: the next variant's sender name (repeatable).")), QStringLiteral("NAME")},
+            {QStringLiteral("variant-template"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: the next variant's template (repeatable).")), QStringLiteral("NAME")},
+            {QStringLiteral("variant-body"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test of a text: the next variant's words (repeatable).")), QStringLiteral("TEXT")},
+            {QStringLiteral("variant-time"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: the time of day the next variant goes, HH:MM (repeatable).")), QStringLiteral("HH:MM")},
+            {QStringLiteral("test-percent"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: the share of the audience in the test group (default 20).")), QStringLiteral("P")},
+            {QStringLiteral("test-size"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: this many people in the test group instead of a share.")), QStringLiteral("N")},
+            {QStringLiteral("wait"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: how long after the last test message the winner is chosen (4h, 90m, 1d; default 4h).")), QStringLiteral("DURATION")},
+            {QStringLiteral("metric"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test: clicks (people's, the default), opens, ctor (clicks of those who opened) or manual.")), QStringLiteral("METRIC")},
+            {QStringLiteral("no-winner"), t(QT_TRANSLATE_NOOP("luxctl", "A/B test without a winner: send-a (the default) or wait (for abtest choose).")), QStringLiteral("WHAT")},
         };
     if (group == QLatin1String("campaign") && command == QLatin1String("plan"))
         return {{QStringLiteral("at"), t(QT_TRANSLATE_NOOP("luxctl", "The moment to ask about (ISO 8601; default now).")), QStringLiteral("TIME")}};
@@ -512,6 +526,98 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
                        CampaignTr::tr("%n campaign(s) run.", nullptr, int(ran.size())));
 }
 
+namespace {
+
+// "4h", "90m", "30s", "2d", or plain seconds; nullopt when it is none of them.
+std::optional<qint64> durationMs(const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral("^(\\d+)\\s*([smhd]?)$"));
+    const QRegularExpressionMatch m = form.match(text.trimmed().toLower());
+    if (!m.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = m.captured(1).toLongLong(&ok);
+    if (!ok || n > 366LL * 24 * 3600)
+        return std::nullopt;
+    const QString unit = m.captured(2);
+    const qint64 scale = unit == QLatin1String("m") ? 60'000 : unit == QLatin1String("h") ? 3'600'000 : unit == QLatin1String("d") ? 86'400'000 : 1000;
+    return n * scale;
+}
+
+// The A/B test `campaign create` was asked for: nullopt without any --variant-* option. Variant A
+// is the campaign as given; the n-th value of each --variant-* option belongs to variant n + 1.
+Result<std::optional<campaigns::AbTestConfig>> abTestOptions(const CommandContext &ctx, QSqlDatabase db, const campaigns::Campaign &c)
+{
+    const QStringList subjects = ctx.options(QStringLiteral("variant-subject")), preheaders = ctx.options(QStringLiteral("variant-preheader")),
+                      names = ctx.options(QStringLiteral("variant-from-name")), templates = ctx.options(QStringLiteral("variant-template")),
+                      bodies = ctx.options(QStringLiteral("variant-body")), times = ctx.options(QStringLiteral("variant-time"));
+    const qsizetype others = std::max({subjects.size(), preheaders.size(), names.size(), templates.size(), bodies.size(), times.size()});
+    const QStringList testOptions{QStringLiteral("test-percent"), QStringLiteral("test-size"), QStringLiteral("wait"), QStringLiteral("metric"),
+                                  QStringLiteral("no-winner")};
+    if (others == 0) {
+        for (const QString &o : testOptions)
+            if (ctx.isSet(o))
+                return Error(errc::usage, CampaignTr::tr("--%1 belongs to an A/B test: give the variants with --variant-subject, --variant-template ….").arg(o));
+        return std::optional<campaigns::AbTestConfig>();
+    }
+    campaigns::AbTestConfig config;
+    config.variants << campaigns::AbVariant{};
+    for (qsizetype i = 0; i < others; ++i) {
+        campaigns::AbVariant v;
+        v.subject = subjects.value(i);
+        v.preheader = preheaders.value(i);
+        v.fromName = names.value(i);
+        v.body = bodies.value(i);
+        if (!templates.value(i).isEmpty()) {
+            const auto t = content::TemplateStore(db).find(templates.at(i));
+            if (!t)
+                return Error(t.error().code, CampaignTr::tr("--variant-template %1: %2").arg(templates.at(i), t.error().message));
+            v.templateId = t->id;
+        }
+        if (!times.value(i).isEmpty()) {
+            const QTime at = QTime::fromString(times.at(i), QStringLiteral("H:mm"));
+            if (!at.isValid())
+                return Error(errc::usage, CampaignTr::tr("--variant-time %1 is not a time of day (HH:MM).").arg(times.at(i)));
+            v.sendTime = at;
+        }
+        config.variants << v;
+    }
+    if (ctx.isSet(QStringLiteral("test-percent"))) {
+        bool ok = false;
+        config.testPercent = ctx.option(QStringLiteral("test-percent")).toDouble(&ok);
+        if (!ok || config.testPercent <= 0 || config.testPercent > 100)
+            return Error(errc::usage, CampaignTr::tr("--test-percent is a share above 0 and up to 100."));
+    }
+    if (ctx.isSet(QStringLiteral("test-size"))) {
+        bool ok = false;
+        config.testSize = ctx.option(QStringLiteral("test-size")).toLongLong(&ok);
+        if (!ok || config.testSize < 2)
+            return Error(errc::usage, CampaignTr::tr("--test-size is a number of people, at least 2."));
+    }
+    if (ctx.isSet(QStringLiteral("wait"))) {
+        const auto wait = durationMs(ctx.option(QStringLiteral("wait")));
+        if (!wait)
+            return Error(errc::usage, CampaignTr::tr("--wait %1 is not a duration (4h, 90m, 30s, 1d).").arg(ctx.option(QStringLiteral("wait"))));
+        config.waitMs = *wait;
+    }
+    if (ctx.isSet(QStringLiteral("metric"))) {
+        const auto metric = campaigns::metricFromName(ctx.option(QStringLiteral("metric")).toLower());
+        if (!metric)
+            return Error(errc::usage, CampaignTr::tr("--metric is clicks, opens, ctor or manual."));
+        config.metric = *metric;
+    }
+    if (ctx.isSet(QStringLiteral("no-winner"))) {
+        const QString what = ctx.option(QStringLiteral("no-winner")).toLower();
+        if (what != QLatin1String("send-a") && what != QLatin1String("wait"))
+            return Error(errc::usage, CampaignTr::tr("--no-winner is send-a or wait."));
+        config.noWinner = what == QLatin1String("wait") ? campaigns::AbNoWinner::Wait : campaigns::AbNoWinner::SendA;
+    }
+    Q_UNUSED(c)
+    return std::optional<campaigns::AbTestConfig>(config);
+}
+
+} // namespace
+
 int runCampaignCommand(const QString &command, const CommandContext &ctx)
 {
     auto opened = DatabaseScope::open(ctx.databasePath);
@@ -563,9 +669,21 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         for (const QString &extra : std::as_const(c.extraSenders))
             if (const auto known = campaigns::SenderStore(db, channel).find(extra); !known)
                 return ctx.fail(known.error());
-        const auto created = store.create(c, std::nullopt);
+        const auto test = abTestOptions(ctx, db, c);
+        if (!test)
+            return ctx.fail(test.error());
+        campaigns::AbTests tests(db);
+        if (*test)
+            if (Status s = tests.validate(c, **test); !s)
+                return ctx.fail(s.error());
+        const auto created = store.create(c, std::nullopt, [&](qint64 made) -> Status { return *test ? tests.save(made, **test) : Status(); });
         if (!created)
             return ctx.fail(created.error());
+        if (*test)
+            return ctx.succeed({{QStringLiteral("id"), created->id}, {QStringLiteral("variants"), int((*test)->variants.size())}},
+                               CampaignTr::tr("Campaign %1 created (draft) with an A/B test of %n variant(s).", nullptr,
+                                              int((*test)->variants.size()))
+                                   .arg(created->id));
         return ctx.succeed({{QStringLiteral("id"), created->id}}, CampaignTr::tr("Campaign %1 created (draft).").arg(created->id));
     }
     const auto id = campaignId(ctx);
@@ -764,6 +882,26 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
             return ctx.fail(run.error, o);
         const campaigns::Dispatcher::Summary &summary = run.summary;
         o.insert(QStringLiteral("stopped"), summary.stopped);
+        const auto test = campaigns::AbTests(db).find(*id);
+        if (summary.waitingUntil > 0 && !summary.stopped && test && *test
+            && ((*test)->state == campaigns::AbState::Testing || (*test)->state == campaigns::AbState::Waiting)) {
+            // The test group is out; the scheduler decides at the end of the wait and sends the rest.
+            if (Status s = jobs.scheduleSend(*id, summary.waitingUntil); !s)
+                return ctx.fail(s.error());
+            const bool user = (*test)->state == campaigns::AbState::Waiting;
+            if (!user)
+                o.insert(QStringLiteral("decide_at"), QDateTime::fromMSecsSinceEpoch(summary.waitingUntil, Qt::UTC).toString(Qt::ISODate));
+            o.insert(QStringLiteral("abtest"), campaigns::abStateName((*test)->state));
+            return ctx.succeed(o, user ? CampaignTr::tr("Campaign %1: the A/B test waits for your choice: %2 (luxctl abtest choose %1 VARIANT).")
+                                             .arg(*id)
+                                             .arg((*test)->reason)
+                                       : CampaignTr::tr("Campaign %1: %2 test messages sent, %3 failed; the winner is chosen at %4 and the rest "
+                                                        "sent then by the scheduler (the app, or luxctl scheduler run).")
+                                             .arg(*id)
+                                             .arg(summary.sent)
+                                             .arg(summary.failed)
+                                             .arg(QDateTime::fromMSecsSinceEpoch(summary.waitingUntil, Qt::UTC).toString(Qt::ISODate)));
+        }
         if (summary.waitingUntil > 0 && !summary.stopped) {
             // The rest waits for its recipients' windows: the scheduler (the app's, or luxctl
             // scheduler run) sends it then.

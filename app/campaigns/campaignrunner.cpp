@@ -5,7 +5,10 @@
 #include "campaigns/outbox.h"
 #include "common/errorcodes.h"
 
+#include "campaigns/abtest.h"
 #include "campaigns/campaignstore.h"
+#include "campaigns/variantchannel.h"
+#include "tracking/trackersync.h"
 #include "campaigns/lifecycle.h"
 #include "channels/channel.h"
 #include "channels/graph/graphchannel.h"
@@ -40,6 +43,43 @@ void CampaignRunner::stop()
 }
 
 Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking)
+{
+    const auto test = AbTests(m_db, m_clock).find(campaign.id);
+    if (!test)
+        return test.error();
+    if (!*test)
+        return channelOf(campaign, tracking);
+    std::vector<std::unique_ptr<channels::Channel>> perVariant;
+    for (const AbVariant &v : std::as_const((*test)->config.variants)) {
+        auto channel = channelOf(AbTests::applied(campaign, v), tracking);
+        if (!channel)
+            return channel.error();
+        perVariant.push_back(std::move(*channel));
+    }
+    return std::unique_ptr<channels::Channel>(std::make_unique<VariantChannel>(std::move(perVariant), (*test)->config.variants));
+}
+
+QCoro::Task<Result<qint64>> CampaignRunner::abTestTurn(qint64 campaignId)
+{
+    AbTests tests(m_db, m_clock);
+    const auto due = tests.decisionDueAt(campaignId);
+    if (!due)
+        co_return due.error();
+    if (*due && **due <= m_clock() && !m_setup.tracking.trackerUrl.isEmpty()) {
+        // The decision is made once, on every event the tracker has: pulled now. A tracker that
+        // cannot be reached postpones it (the numbers would be old), it never decides without them.
+        tracking::TrackerSync sync(m_network, m_db, m_setup.tracking.trackerUrl, m_setup.tracking.apiToken, m_clock());
+        const auto pulled = co_await sync.run();
+        if (!pulled)
+            co_return m_clock() + kWaitMs;
+    }
+    const auto turn = tests.decideIfDue(campaignId, m_setup.abMinPerVariant);
+    if (!turn)
+        co_return turn.error();
+    co_return turn->nextLook;
+}
+
+Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelOf(const Campaign &campaign, const tracking::CampaignTracking &tracking)
 {
     if (const auto factory = m_factories.constFind(campaign.channel); factory != m_factories.constEnd())
         return (*factory)(campaign, tracking);
@@ -201,6 +241,13 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
     // waits, nothing sent meanwhile, and tries again.
     if (Status s = tracker->prepareLinks(m_db, *campaign); !s)
         co_return fail(r, s.error());
+    const auto test = AbTests(m_db, m_clock).find(campaignId);
+    if (!test)
+        co_return fail(r, test.error());
+    if (*test)
+        for (const AbVariant &v : std::as_const((*test)->config.variants))
+            if (Status s = tracker->prepareLinks(m_db, AbTests::applied(*campaign, v)); !s)
+                co_return fail(r, s.error());
     const Status registered = co_await tracker->registerLinks(m_network, m_db, campaignId);
     if (!registered) {
         if (registered.error().code != errc::trackerUnreachable)
@@ -213,6 +260,12 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
     }
     if (m_stop)
         co_return r;
+    // An A/B test whose wait is over is decided before anything is sent: the rest goes in this run.
+    if (*test) {
+        const auto look = co_await abTestTurn(campaignId);
+        if (!look)
+            co_return fail(r, look.error());
+    }
     Q_EMIT started(campaignId, campaign->name);
     Dispatcher dispatcher(m_db, channel->get(), campaignId, *senders, m_clock);
     connect(&dispatcher, &Dispatcher::progressed, this, &CampaignRunner::progressed);
@@ -222,6 +275,15 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
     r.outcome = Run::Outcome::Ran;
     if (summary) {
         r.summary = *summary;
+        if (*test) {
+            // The rest is held until the decision: the job comes back when the wait ends (or when
+            // the user chooses), not at the held rows' far due time.
+            const auto look = co_await abTestTurn(campaignId);
+            if (look && *look > 0 && (r.summary.waitingUntil == 0 || r.summary.waitingUntil >= AbTests::kHeld))
+                r.summary.waitingUntil = *look;
+            else if (look && *look == 0 && r.summary.waitingUntil >= AbTests::kHeld)
+                r.summary.waitingUntil = 0; // decided just now: the rest is due, the job goes on at once
+        }
     } else {
         r.error = summary.error();
         r.interrupted = true;

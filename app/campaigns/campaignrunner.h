@@ -107,7 +107,12 @@ Q_SIGNALS:
     void refreshTokenChanged(const QString &refreshToken);
 
 private:
+    // The campaign's channel; with an A/B test, a VariantChannel over one per variant.
     Result<std::unique_ptr<channels::Channel>> channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking);
+    Result<std::unique_ptr<channels::Channel>> channelOf(const Campaign &campaign, const tracking::CampaignTracking &tracking);
+    // An A/B test's turn (AbTests::decideIfDue) with the tracker's latest events pulled first; when
+    // to look again (0: nothing to wait for).
+    QCoro::Task<Result<qint64>> abTestTurn(qint64 campaignId);
     channels::graph::GraphChannelFactory &emailFactory();
     Result<channels::twilio::SmsChannelFactory *> smsFactory();
     Run fail(Run run, const Error &error);

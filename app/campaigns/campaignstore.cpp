@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignstore.h"
+
+#include "abtest.h"
 #include "campaigns/reach.h"
 #include "common/errorcodes.h"
 
@@ -219,7 +221,7 @@ Status CampaignStore::validate(const Campaign &c, qint64 exceptId) const
     return {};
 }
 
-Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> byUser)
+Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> byUser, const Within &within)
 {
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
@@ -249,12 +251,15 @@ Result<Campaign> CampaignStore::create(const Campaign &c, std::optional<qint64> 
     q.finish();
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.created"), QStringLiteral("campaign"), id, name, now); !s)
         return s.error();
+    if (within)
+        if (Status s = within(id); !s)
+            return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return find(id);
 }
 
-Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> byUser)
+Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> byUser, const Within &within)
 {
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
@@ -288,6 +293,9 @@ Result<Campaign> CampaignStore::update(const Campaign &c, std::optional<qint64> 
         return Error(errc::campaignTransition, tr("Campaign “%1” changed meanwhile; look again.").arg(current->name));
     if (Status s = AuditLog(m_db).record(byUser, QStringLiteral("campaign.edited"), QStringLiteral("campaign"), c.id, c.name.trimmed(), now); !s)
         return s.error();
+    if (within)
+        if (Status s = within(c.id); !s)
+            return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return find(c.id);
@@ -560,16 +568,73 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     const auto sender = contacts::Addressing::parseEmail(c->fromEmail);
     const QString domain = sender ? sender->ascii.section(u'@', -1) : QStringLiteral("lux.invalid");
     const QString nonce = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
-    q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, updated_at) "
-                             "SELECT ?, c.id, ?, %1, %2, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ? "
-                             "FROM contacts c WHERE ")
-                  .arg(r.address, r.key)
-              + audience->where);
-    for (const QVariant &v : QVariantList{id, c->channel, QString::number(id), nonce, domain, now} + audience->binds)
-        q.addBindValue(v);
-    if (!q.exec())
-        return storage::queryError(q);
-    const qint64 frozen = q.numRowsAffected();
+    // One row per recipient, each with its Message-ID; `more` columns and values for an A/B test's.
+    const auto insert = [&](const QString &moreColumns, const QString &moreValues, const QString &from, const QString &where,
+                            const QVariantList &moreBinds) -> Result<qint64> {
+        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, updated_at%3) "
+                                 "SELECT ?, c.id, ?, %1, %2, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ?%4 "
+                                 "FROM ")
+                      .arg(r.address, r.key, moreColumns, moreValues)
+                  + from + QStringLiteral(" WHERE ") + where);
+        for (const QVariant &v : QVariantList{id, c->channel, QString::number(id), nonce, domain, now} + moreBinds + audience->binds)
+            q.addBindValue(v);
+        if (!q.exec())
+            return storage::queryError(q);
+        return qint64(q.numRowsAffected());
+    };
+    const auto test = AbTests(m_db, m_clock).find(id);
+    if (!test)
+        return test.error();
+    qint64 frozen = 0;
+    if (!*test) {
+        const auto rows = insert({}, {}, QStringLiteral("contacts c"), audience->where, {});
+        if (!rows)
+            return rows.error();
+        frozen = *rows;
+    } else {
+        if (Status s = AbTests(m_db, m_clock).validate(*c, (*test)->config); !s)
+            return s.error();
+        // An A/B test: the test group drawn from the audience at random (the seed recorded), dealt
+        // out A, B, C, A, B, C … in send order, then the rest, held until the decision.
+        q.prepare(QStringLiteral("SELECT c.id FROM contacts c WHERE ") + audience->where + QStringLiteral(" ORDER BY c.id"));
+        for (const QVariant &v : std::as_const(audience->binds))
+            q.addBindValue(v);
+        if (!q.exec())
+            return storage::queryError(q, errc::dbRead);
+        QList<qint64> everyone;
+        while (q.next())
+            everyone << q.value(0).toLongLong();
+        q.finish();
+        const quint64 seed = QRandomGenerator::system()->generate64();
+        const QList<qint64> group = AbTests::draw(everyone, AbTests::testGroupSize((*test)->config, everyone.size()), seed);
+        const int k = int((*test)->config.variants.size());
+        if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ab_draw (pos INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL, "
+                                   "variant INTEGER NOT NULL)"))
+            || !q.exec(QStringLiteral("DELETE FROM temp.ab_draw")))
+            return storage::queryError(q);
+        q.prepare(QStringLiteral("INSERT INTO temp.ab_draw (pos, contact_id, variant) VALUES (?, ?, ?)"));
+        for (qint64 i = 0; i < group.size(); ++i) {
+            q.addBindValue(i);
+            q.addBindValue(group.at(i));
+            q.addBindValue(int(i % k));
+            if (!q.exec())
+                return storage::queryError(q);
+        }
+        const auto tested = insert(QStringLiteral(", variant, ab_group"), QStringLiteral(", d.variant, 1"),
+                                   QStringLiteral("temp.ab_draw d JOIN contacts c ON c.id = d.contact_id"),
+                                   audience->where + QStringLiteral(" ORDER BY d.pos"), {});
+        if (!tested)
+            return tested.error();
+        const auto held = insert(QStringLiteral(", ab_group, due_at"), QStringLiteral(", 0, ?"), QStringLiteral("contacts c"),
+                                 audience->where + QStringLiteral(" AND c.id NOT IN (SELECT contact_id FROM temp.ab_draw)"), {AbTests::kHeld});
+        if (!held)
+            return held.error();
+        if (!q.exec(QStringLiteral("DELETE FROM temp.ab_draw")))
+            return storage::queryError(q);
+        if (Status s = AbTests(m_db, m_clock).recordDraw(*c, **test, QString::number(seed), *tested, *held); !s)
+            return s.error();
+        frozen = *tested + *held;
+    }
     if (c->localTime && c->scheduledAt)
         if (Status s = setLocalDueTimes(*c); !s)
             return s.error();

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
 
 namespace lux::campaigns {
@@ -69,9 +70,12 @@ public:
     static bool canMove(CampaignStatus from, CampaignStatus to);
     static QString statusLabel(CampaignStatus status); // for people, translated
 
-    Result<Campaign> create(const Campaign &c, std::optional<qint64> byUser);
+    // `within` (when given) runs inside the same transaction with the campaign's id, so what belongs
+    // to the campaign (its A/B test) is saved with it or not at all.
+    using Within = std::function<Status(qint64 id)>;
+    Result<Campaign> create(const Campaign &c, std::optional<qint64> byUser, const Within &within = {});
     // Saves a draft's fields (not its status); only drafts can change.
-    Result<Campaign> update(const Campaign &c, std::optional<qint64> byUser);
+    Result<Campaign> update(const Campaign &c, std::optional<qint64> byUser, const Within &within = {});
     Result<Campaign> find(qint64 id) const;
     Result<Campaign> find(const QString &name) const;
     QList<Campaign> list() const; // newest first

@@ -125,6 +125,7 @@ channels::Delivery Dispatcher::delivery(const OutboxRow &row)
     d.reference = row.reference;
     d.attempts = row.attempts;
     d.attemptedAt = row.attemptedAt;
+    d.variant = row.variant;
     return d;
 }
 

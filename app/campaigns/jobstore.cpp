@@ -14,6 +14,13 @@ Status JobStore::scheduleSend(qint64 campaignId, qint64 dueAt)
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
+    if (Status s = scheduleSendWithin(campaignId, dueAt); !s)
+        return s;
+    return tx.commit();
+}
+
+Status JobStore::scheduleSendWithin(qint64 campaignId, qint64 dueAt)
+{
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE jobs SET due_at = ? WHERE campaign_id = ? AND kind = 'send' AND done_at IS NULL"));
     q.addBindValue(dueAt);
@@ -27,7 +34,7 @@ Status JobStore::scheduleSend(qint64 campaignId, qint64 dueAt)
         if (!q.exec())
             return storage::queryError(q);
     }
-    return tx.commit();
+    return {};
 }
 
 Status JobStore::cancelSend(qint64 campaignId)

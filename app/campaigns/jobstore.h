@@ -41,6 +41,7 @@ public:
 
     // One pending send job per campaign: scheduling again moves it.
     Status scheduleSend(qint64 campaignId, qint64 dueAt);
+    Status scheduleSendWithin(qint64 campaignId, qint64 dueAt); // the same inside a transaction the caller holds
     Status cancelSend(qint64 campaignId); // the campaign went back to draft or was cancelled
     // A job of another kind than a send; its id.
     Result<qint64> add(const QString &kind, qint64 subjectId, const QByteArray &payload, qint64 dueAt);

@@ -30,6 +30,7 @@ struct OutboxRow
     qint64 dueAt = 0;
     QString errorCode, error;
     qint64 attemptedAt = 0; // when its request last left (the claim)
+    int variant = -1;       // an A/B test's variant (0 is A); -1: none (no test, or the rest before the decision)
 };
 
 // The per-recipient rows of a campaign, whatever its channel, and the only ways they change. Each change is its own

@@ -20,6 +20,7 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.graph.clientId = settings.graphClientId();
     s.delegatedMailbox = settings.graphDelegatedMailbox();
     s.tracking.trackerUrl = settings.trackerUrl();
+    s.abMinPerVariant = settings.abMinPerVariant();
     s.inbox.move = settings.mailboxMovesRead();
     s.inbox.folder = settings.mailboxFolder();
     s.twilio.baseUrl = settings.twilioBaseUrl();

@@ -35,6 +35,8 @@ struct SendSetup
         int quietEndMinutes = 21 * 60;
         bool stateRules = true;
     } sms;
+    // An A/B test declares no winner before each variant has this many delivered messages.
+    qint64 abMinPerVariant = 500;
     // The quiet-hours rules texts are held to (sms::QuietHours), from `sms`.
     sms::QuietHoursPolicy quietHours() const;
 

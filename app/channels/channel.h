@@ -46,6 +46,7 @@ struct Delivery
     int attempts = 0;
     qint64 attemptedAt = 0; // when this row's request last left (ms); a reconciliation looks from there
     bool test = false;    // a test send: marked as one, never tracked
+    int variant = -1;     // an A/B test's variant (0 is A); -1: the campaign as it is
 };
 
 // How a delivery in doubt (its answer lost, or the process killed while it was out) was settled.

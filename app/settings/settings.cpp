@@ -70,6 +70,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::OpenAiImageModel, {"openai/image_model", QStringLiteral("gpt-image-1"), Scope::Database}},
         {K::WooBaseUrl, {"woo/base_url", QString(), Scope::Database}},
         {K::WooCurrency, {"woo/currency", QString(), Scope::Database}},
+        {K::AbMinPerVariant, {"abtest/min_per_variant", 500, Scope::Database}},
     };
     return entries;
 }

@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QVariant>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -71,6 +72,7 @@ public:
         OpenAiImageModel,        // the image model ("gpt-image-1", "dall-e-3")
         WooBaseUrl,              // the WooCommerce store's address (https://shop.example); "" : no store
         WooCurrency,             // the store's currency (ISO 4217) when its settings cannot be read; "" : ask the store
+        AbMinPerVariant,         // an A/B test declares no winner before each variant has this many delivered messages (500)
     };
     Q_ENUM(Key)
 
@@ -151,6 +153,7 @@ public:
     QString openAiImageModel() const { return value(Key::OpenAiImageModel).toString().trimmed(); }
     QUrl wooBaseUrl() const { return QUrl(value(Key::WooBaseUrl).toString().trimmed()); }
     QString wooCurrency() const { return value(Key::WooCurrency).toString().trimmed().toUpper(); }
+    qint64 abMinPerVariant() const { return std::max<qint64>(1, value(Key::AbMinPerVariant).toLongLong()); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }

@@ -569,6 +569,37 @@ const QList<Migration> kMigrations = {
                         " modified_after TEXT NOT NULL DEFAULT '',"
                         " last_sync_at BIGINT NOT NULL DEFAULT 0)"),
      }},
+    {17,
+     "A/B tests: variants, the test group and the decision",
+     QStringList{
+         // One test per campaign. variants: a JSON array of 2 to 5 objects, A first; a field a variant
+         // leaves out is the campaign's own (campaigns/abtest.h). The draw (seed, group sizes) is
+         // recorded at the freeze; the decision (winner, by whom, why, the numbers it was made on) in
+         // the same transaction that releases the rest, so a crash never loses or repeats it.
+         QStringLiteral("CREATE TABLE ab_tests ("
+                        " campaign_id INTEGER PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " variants TEXT NOT NULL,"
+                        " test_percent REAL NOT NULL DEFAULT 20 CHECK (test_percent > 0 AND test_percent <= 100),"
+                        " test_size INTEGER NOT NULL DEFAULT 0 CHECK (test_size >= 0)," // > 0: this many, not a share
+                        " wait_ms BIGINT NOT NULL CHECK (wait_ms >= 0),"
+                        " metric TEXT NOT NULL CHECK (metric IN ('clicks', 'opens', 'ctor', 'manual')),"
+                        " no_winner TEXT NOT NULL CHECK (no_winner IN ('send-a', 'wait')),"
+                        " baseline REAL, lift REAL," // the planner's inputs, as the user left them
+                        " state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'testing', 'waiting', 'decided')),"
+                        " seed TEXT NOT NULL DEFAULT ''," // the draw's seed, decimal (64 bits)
+                        " test_group INTEGER NOT NULL DEFAULT 0, remainder INTEGER NOT NULL DEFAULT 0,"
+                        " winner INTEGER CHECK (winner BETWEEN 0 AND 4),"
+                        " decided_by TEXT NOT NULL DEFAULT '' CHECK (decided_by IN ('', 'rule', 'fallback', 'user')),"
+                        " decided_at BIGINT,"
+                        " reason_code TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',"
+                        " analysis TEXT NOT NULL DEFAULT ''," // the statistics at the decision (JSON)
+                        " updated_at BIGINT NOT NULL)"),
+         // The row's variant (0 is A); NULL: a campaign without a test, or the rest before the decision.
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN variant INTEGER CHECK (variant BETWEEN 0 AND 4)"),
+         // 1: in the test group, 0: the rest, held until the decision; NULL: no test.
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN ab_group INTEGER CHECK (ab_group IN (0, 1))"),
+         QStringLiteral("CREATE INDEX outbox_ab ON outbox (campaign_id, ab_group, variant) WHERE ab_group IS NOT NULL"),
+     }},
 };
 
 } // namespace
