@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignspage.h"
+#include "abtestview.h"
 #include "campaignreportview.h"
 #include "common/errorcodes.h"
 #include "contacts/contactrepository.h"
@@ -192,6 +193,13 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
             showDetail();
     });
     m_detailTabs->addTab(m_report, tr("Report"));
+    m_abTest = new AbTestView(m_session, m_detailTabs);
+    const int abTab = m_detailTabs->addTab(m_abTest, tr("A/B Test"));
+    m_detailTabs->setTabVisible(abTab, false);
+    connect(m_abTest, &AbTestView::loaded, this, [this, abTab](bool hasTest) {
+        if (m_abTest->campaignId() == selectedId())
+            m_detailTabs->setTabVisible(abTab, hasTest);
+    });
     detailLayout->addWidget(m_detailTabs, 1);
     splitter->addWidget(m_view);
     splitter->addWidget(detail);
@@ -250,8 +258,11 @@ CampaignsPage::CampaignsPage(AppSession &session, QWidget *parent)
     m_refresh->setInterval(2000);
     connect(m_refresh, &QTimer::timeout, this, [this] {
         const CampaignRow *row = m_model->row(selectedId());
-        if (isVisible() && row && row->campaign.status == CampaignStatus::Sending)
+        if (isVisible() && row && row->campaign.status == CampaignStatus::Sending) {
             loadOutbox();
+            if (m_abTest->isVisible())
+                m_abTest->refresh();
+        }
     });
     m_refresh->start();
     showDetail();
@@ -316,6 +327,8 @@ void CampaignsPage::showDetail()
     const CampaignRow *row = m_model->row(selectedId());
     if (m_report->report().campaignId != selectedId())
         m_report->setCampaign(selectedId());
+    if (m_abTest->campaignId() != selectedId())
+        m_abTest->setCampaign(selectedId());
     m_progress->setVisible(row && row->total() > 0);
     // Recipients and report belong to a campaign: nothing to show until one is chosen.
     m_detailTabs->setVisible(row != nullptr);

@@ -18,6 +18,7 @@ namespace lux::ui {
 
 class AppSession;
 class CampaignsModel;
+class AbTestView;
 class CampaignReportView;
 class CampaignWizard;
 class OutboxModel;
@@ -80,6 +81,7 @@ private:
     QTableView *m_outboxView;
     QTabWidget *m_detailTabs = nullptr;
     CampaignReportView *m_report = nullptr;
+    AbTestView *m_abTest = nullptr; // its tab shows only for a campaign with an A/B test
     QLabel *m_count;
     QFrame *m_notice;
     QLabel *m_noticeText;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignwizard.h"
+#include "abtestpanel.h"
 #include "common/assistantrunner.h"
 
+#include "campaigns/abtest.h"
 #include "campaigns/lifecycle.h"
 #include "campaigns/senderstore.h"
 #include "campaigns/sendsetup.h"
@@ -60,7 +62,10 @@ struct WizardData
 {
     QList<TemplateChoice> templates;
     QStringList senders, smsSenders, tags, segments;
+    QHash<QString, int> perMinute;
     std::optional<Campaign> campaign;
+    std::optional<campaigns::AbTestConfig> test;
+    std::optional<double> baseline;
 };
 
 // What the SMS preview is merged with: the audience's first contact (or none), as the channel merges.
@@ -362,6 +367,8 @@ void CampaignWizard::showChannel()
                                 "Only mobile numbers with SMS consent are texted; the SMS suppression list (STOP) is always left out.")
                            : tr("Who gets it: everyone, or the contacts with any of the included tags or segments, less the excluded. "
                                 "The suppression list and unsubscribed, bounced or complained contacts are always left out."));
+    if (m_abTest)
+        m_abTest->setVisible(!sms); // A/B tests of texts come from the same code, but not in this version's wizard
     if (sms)
         m_estimateDelay.start();
 }
@@ -388,6 +395,10 @@ QWizardPage *CampaignWizard::buildAudiencePage()
     grid->addWidget(m_count, 2, 0, 1, 2);
     for (QListWidget *list : {m_include, m_exclude})
         connect(list, &QListWidget::itemChanged, this, [this] { m_countDelay.start(); });
+    m_abTest = new AbTestPanel(page);
+    grid->addWidget(m_abTest, 3, 0, 1, 2);
+    grid->setRowStretch(1, 1);
+    connect(this, &CampaignWizard::countChanged, m_abTest, &AbTestPanel::setAudience);
     return page;
 }
 
@@ -489,8 +500,13 @@ void CampaignWizard::load(qint64 campaignId)
             WizardData data;
             for (const content::EmailTemplate &t : content::TemplateStore(db).list())
                 data.templates << TemplateChoice{t.id, t.name, t.subject, t.preheader};
-            for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list())
+            for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db).list()) {
                 data.senders << m.address;
+                data.perMinute.insert(m.address.toLower(), m.limits.perMinute);
+            }
+            campaigns::AbTests tests(db);
+            if (auto baseline = tests.baselineClickRate())
+                data.baseline = *baseline;
             for (const campaigns::SenderMailbox &m : campaigns::SenderStore(db, QStringLiteral("sms")).list())
                 data.smsSenders << m.address;
             auto tags = contacts::FieldCatalog(db).tags();
@@ -504,6 +520,11 @@ void CampaignWizard::load(qint64 campaignId)
                 if (!c)
                     return c.error();
                 data.campaign = *c;
+                auto test = tests.find(campaignId);
+                if (!test)
+                    return test.error();
+                if (*test)
+                    data.test = (*test)->config;
             }
             return data;
         },
@@ -524,6 +545,15 @@ void CampaignWizard::load(qint64 campaignId)
             m_subject->setPlaceholderText(m_template->currentData(Qt::UserRole + 1).toString());
             m_preheader->setPlaceholderText(m_template->currentData(Qt::UserRole + 2).toString());
             m_from->addItems(data->senders);
+            m_perMinute = data->perMinute;
+            {
+                QList<AbTestPanel::TemplateChoice> choices;
+                for (const TemplateChoice &t : data->templates)
+                    choices << AbTestPanel::TemplateChoice{t.id, t.name, t.subject, t.preheader};
+                m_abTest->setTemplates(choices);
+                m_abTest->setBaseline(data->baseline);
+                m_abTest->setConfig(data->test);
+            }
             m_noSenders->setVisible(data->senders.isEmpty());
             m_smsFrom->addItems(data->smsSenders);
             m_noSmsSenders->setVisible(data->smsSenders.isEmpty());
@@ -816,6 +846,15 @@ QString CampaignWizard::estimateText(const analytics::SmsEstimate &e) const
 void CampaignWizard::initializePage(int id)
 {
     QWizard::initializePage(id);
+    if (id == AudiencePage) {
+        // The planner's variant A and its pace: the campaign as the first step left it.
+        const Campaign c = campaign();
+        m_abTest->setCampaign(c);
+        int perMinute = 0;
+        for (const QString &mailbox : c.senders())
+            perMinute += m_perMinute.value(mailbox.toLower(), 30);
+        m_abTest->setPace(perMinute, int(c.senders().size()));
+    }
     if (id == ReviewPage)
         runChecks();
 }
@@ -844,6 +883,21 @@ bool CampaignWizard::validateCurrentPage()
             Dialogs::warning(this, tr("Campaign"), problem);
             return false;
         }
+    }
+    if (currentId() == AudiencePage && m_abTest->isVisible()) {
+        if (const QString problem = m_abTest->problem(); !problem.isEmpty()) {
+            Dialogs::warning(this, tr("A/B Test"), problem);
+            return false;
+        }
+        if (const auto test = m_abTest->config())
+            if (Status s = campaigns::AbTests::validateShape(campaign(), *test); !s) {
+                Dialogs::warning(this, tr("A/B Test"), s.error().message);
+                return false;
+            }
+    }
+    if (currentId() == SchedulePage && when() == When::LocalTime && m_abTest->config() && channel() == QLatin1String("email")) {
+        Dialogs::warning(this, tr("A/B Test"), tr("An A/B test sends at one time for everyone: choose now or a date and time."));
+        return false;
     }
     if (currentId() == SchedulePage && when() == When::At && m_at->dateTime() < QDateTime::currentDateTime()) {
         Dialogs::warning(this, tr("Campaign"), tr("The chosen time has passed: choose a later one, or send now."));
@@ -952,11 +1006,17 @@ void CampaignWizard::save(std::function<void(qint64)> then)
     m_saving = true;
     updateReviewState();
     const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
+    // The A/B test is saved with the campaign, in its transaction (email only, for now).
+    const std::optional<campaigns::AbTestConfig> test = c.channel == QLatin1String("email") ? m_abTest->config() : std::nullopt;
     runOnDatabase<Result<Campaign>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
-        [c, user](QSqlDatabase &db) -> Result<Campaign> {
+        [c, user, test](QSqlDatabase &db) -> Result<Campaign> {
             campaigns::CampaignStore store(db);
-            return c.id ? store.update(c, user) : store.create(c, user);
+            const auto within = [&db, &test](qint64 id) -> Status {
+                campaigns::AbTests tests(db);
+                return test ? tests.save(id, *test) : tests.remove(id);
+            };
+            return c.id ? store.update(c, user, within) : store.create(c, user, within);
         },
         [this, then = std::move(then)](const Result<Campaign> &saved) {
             m_saving = false;

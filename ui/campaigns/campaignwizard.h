@@ -9,6 +9,7 @@
 #include <atomic>
 #include <memory>
 
+#include <QHash>
 #include <QTimer>
 #include <QWizard>
 
@@ -25,6 +26,7 @@ class QStackedWidget;
 
 namespace lux::ui {
 
+class AbTestPanel;
 class AppSession;
 class AssistantRunner;
 class SmsComposer;
@@ -68,6 +70,7 @@ public:
     QListWidget *includeList() const { return m_include; }
     QListWidget *excludeList() const { return m_exclude; }
     QLabel *countLabel() const { return m_count; }
+    AbTestPanel *abTestPanel() const { return m_abTest; }
     QDateTimeEdit *atEdit() const { return m_at; }
     QListWidget *checksList() const { return m_checks; }
     QCheckBox *acknowledgeBox() const { return m_acknowledge; }
@@ -157,6 +160,8 @@ private:
     QListWidget *m_include = nullptr;
     QListWidget *m_exclude = nullptr;
     QLabel *m_count = nullptr;
+    AbTestPanel *m_abTest = nullptr;
+    QHash<QString, int> m_perMinute; // each mailbox's pace, for the A/B planner
     QTimer m_countDelay;
     qint64 m_audienceCount = -1;
     int m_countGeneration = 0;
