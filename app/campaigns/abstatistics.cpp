@@ -573,9 +573,11 @@ Result<AbAnalysis> AbStatistics::analyse(const QList<AbCounts> &input, const AbR
     for (const AbVariantResult &r : std::as_const(out.variants))
         if (!top || r.rate == top->rate)
             tied << r.name;
-    const AbComparison *weakest = nullptr; // the comparison with the largest adjusted p
+    // The comparison with the largest adjusted p; Holm often gives several the same, and then the
+    // closest rival (the largest p before adjustment) is the one to name.
+    const AbComparison *weakest = nullptr;
     for (const AbComparison &c : std::as_const(out.comparisons))
-        if (!weakest || c.pAdjusted > weakest->pAdjusted)
+        if (!weakest || c.pAdjusted > weakest->pAdjusted || (c.pAdjusted == weakest->pAdjusted && c.p > weakest->p))
             weakest = &c;
     QList<const AbVariantResult *> others; // the rest, best rate first
     for (qsizetype i = 0; i < k; ++i)

@@ -476,6 +476,10 @@ void TestAbStatistics::reasons_data()
     QTest::newRow("not significant") << counts({{5250, 210}, {5250, 231}}) << clicks << QList<double>{}
                                      << QStringLiteral("abtest.not-significant")
                                      << QStringLiteral("No winner: B's 4.4 % against A's 4.0 % could be chance (p = 0.31).");
+    // Holm gives B-C and B-A the same adjusted p; C, the closer rival, is named.
+    QTest::newRow("not significant, three") << counts({{8000, 400}, {8000, 430}, {8000, 410}}) << clicks << QList<double>{}
+                                            << QStringLiteral("abtest.not-significant")
+                                            << QStringLiteral("No winner: B's 5.4 % against C's 5.1 % could be chance (p = 0.57).");
     QTest::newRow("too few") << counts({{800, 30}, {800, 60}, {312, 12}}) << clicks << QList<double>{800.0 / 1912, 800.0 / 1912, 312.0 / 1912}
                              << QStringLiteral("abtest.too-few") << QStringLiteral("No winner yet: too few delivered, C has 312 of 500.");
     QTest::newRow("too few, click-to-open") << counts({{800, 30}, {800, 60}, {312, 12}}) << int(AbMetric::ClickToOpen)
