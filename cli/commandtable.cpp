@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandtable.h"
 
+#include "abtestcommands.h"
 #include "assistantcommands.h"
 #include "campaigncommands.h"
 #include "contactcommands.h"
@@ -77,6 +78,8 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("sms"), QStringLiteral("segments"), QStringLiteral("TEXT|-"), QT_TRANSLATE_NOOP("luxctl", "how Twilio splits a text: encoding, segments, units, the characters that force UCS-2"), smsOptions, runSmsCommand},
         {QStringLiteral("woo"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "copy the WooCommerce store's products into the local catalogue (only changes after the first time; --full)"), wooOptions, runWooCommand},
         {QStringLiteral("woo"), QStringLiteral("products"), {}, QT_TRANSLATE_NOOP("luxctl", "the synced products with SKU, price and stock; --search TEXT"), wooOptions, runWooCommand},
+        {QStringLiteral("abtest"), QStringLiteral("calc"), QStringLiteral("--variant SENT:SUCCESSES …"), QT_TRANSLATE_NOOP("luxctl", "analyse an A/B test's counts: rates, p values, P(best), the winner or why there is none (docs/ABTESTS.md)"), abtestOptions, runAbtestCommand},
+        {QStringLiteral("abtest"), QStringLiteral("plan"), QStringLiteral("--baseline RATE --lift L"), QT_TRANSLATE_NOOP("luxctl", "how many people each variant needs to find a lift"), abtestOptions, runAbtestCommand},
     };
     return table;
 }
