@@ -2,8 +2,14 @@
 #include "abtestcommands.h"
 
 #include "campaigns/abstatistics.h"
+#include "campaigns/abtest.h"
+#include "common/errorcodes.h"
+#include "settings/settings.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QLocale>
 
 #include <algorithm>
@@ -169,6 +175,88 @@ int plan(const CommandContext &ctx)
     return ctx.succeed(made->toJson(), text);
 }
 
+// The campaign's number, the first argument.
+std::optional<qint64> campaignArgument(const CommandContext &ctx)
+{
+    bool ok = false;
+    const qint64 id = ctx.args.value(0).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+// A campaign's test: where it stands, the numbers (at the decision once made, else running: nothing
+// is decided on them), why, and the rest's progress.
+int status(const CommandContext &ctx)
+{
+    const auto id = campaignArgument(ctx);
+    if (!id)
+        return ctx.usage(AbtestTr::tr("Usage: abtest status ID (the campaign's number)"));
+    auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!opened)
+        return ctx.fail(opened.error());
+    const auto report = campaigns::AbTests((*opened)->database().connection()).report(*id, (*opened)->settings().abMinPerVariant());
+    if (!report)
+        return ctx.fail(report.error());
+    if (!*report)
+        return ctx.fail(Error(errc::abtestState, AbtestTr::tr("Campaign %1 has no A/B test.").arg(*id)));
+    const campaigns::AbReport &r = **report;
+    const QJsonObject o = r.toJson();
+    const QLocale locale;
+    QString text;
+    switch (r.test.state) {
+    case campaigns::AbState::Draft: text = AbtestTr::tr("Campaign %1: an A/B test of %2 variants, not sent yet.").arg(*id).arg(r.test.config.variants.size()); break;
+    case campaigns::AbState::Testing:
+        text = r.progress.decideAt ? AbtestTr::tr("Campaign %1: testing; the winner is chosen at %2. Running numbers (nothing is decided on them):")
+                                         .arg(*id)
+                                         .arg(QDateTime::fromMSecsSinceEpoch(*r.progress.decideAt, Qt::UTC).toString(Qt::ISODate))
+                                   : AbtestTr::tr("Campaign %1: testing; the test group is going out. Running numbers:").arg(*id);
+        break;
+    case campaigns::AbState::Waiting:
+        text = AbtestTr::tr("Campaign %1: waiting for your choice (luxctl abtest choose %1 VARIANT).").arg(*id);
+        break;
+    case campaigns::AbState::Decided:
+        text = AbtestTr::tr("Campaign %1: the rest got %2 (%3 sent, %4 waiting, %5 failed).")
+                   .arg(*id)
+                   .arg(campaigns::AbTests::variantName(r.test.winner), locale.toString(r.progress.restSent),
+                        locale.toString(r.progress.restPending), locale.toString(r.progress.restFailed));
+        break;
+    }
+    if (r.test.state != campaigns::AbState::Draft) {
+        const bool decided = r.test.state == campaigns::AbState::Decided || r.test.state == campaigns::AbState::Waiting;
+        QList<QStringList> rows{{AbtestTr::tr("Variant"), AbtestTr::tr("Delivered"), AbtestTr::tr("People"), AbtestTr::tr("Rate"),
+                                 AbtestTr::tr("95 % interval"), AbtestTr::tr("P(best)")}};
+        const QJsonArray stats = o.value(QStringLiteral("analysis")).toObject().value(QStringLiteral("variants")).toArray();
+        for (const QJsonValue &value : stats) {
+            const QJsonObject v = value.toObject();
+            const QJsonArray ci = v.value(QStringLiteral("ci")).toArray();
+            rows.append({v.value(QStringLiteral("name")).toString(), locale.toString(v.value(QStringLiteral("sent")).toInteger()),
+                         locale.toString(v.value(QStringLiteral("successes")).toInteger()), AbStatistics::percent(v.value(QStringLiteral("rate")).toDouble()),
+                         AbtestTr::tr("%1 to %2").arg(AbStatistics::percent(ci.at(0).toDouble()), AbStatistics::percent(ci.at(1).toDouble())),
+                         AbStatistics::percent(v.value(QStringLiteral("p_best")).toDouble())});
+        }
+        text += QLatin1Char('\n') + table(rows);
+        if (decided)
+            text += QLatin1Char('\n') + r.test.reason;
+    }
+    return ctx.succeed(o, text);
+}
+
+// The user's choice once the wait is over without a winner: the rest goes out with it.
+int choose(const CommandContext &ctx)
+{
+    const auto id = campaignArgument(ctx);
+    const QString name = ctx.args.value(1).trimmed().toUpper();
+    if (!id || name.size() != 1 || name.at(0) < u'A' || name.at(0) > u'E')
+        return ctx.usage(AbtestTr::tr("Usage: abtest choose ID VARIANT (the campaign's number and a letter, A to E)"));
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
+    const int variant = name.at(0).unicode() - u'A';
+    if (Status s = campaigns::AbTests((*opened)->database().connection()).choose(*id, variant, std::nullopt); !s)
+        return ctx.fail(s.error());
+    return ctx.succeed({{QStringLiteral("campaign"), *id}, {QStringLiteral("winner"), name}},
+                       AbtestTr::tr("Campaign %1: the rest goes out with variant %2 (the scheduler sends it).").arg(*id).arg(name));
+}
+
 } // namespace
 
 QList<QCommandLineOption> abtestOptions(const QString &group, const QString &command)
@@ -198,6 +286,10 @@ int runAbtestCommand(const QString &command, const CommandContext &ctx)
         return calc(ctx);
     if (command == QLatin1String("plan"))
         return plan(ctx);
+    if (command == QLatin1String("status"))
+        return status(ctx);
+    if (command == QLatin1String("choose"))
+        return choose(ctx);
     return ctx.usage(AbtestTr::tr("Unknown command 'abtest %1'.").arg(command));
 }
 

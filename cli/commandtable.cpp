@@ -80,6 +80,8 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("woo"), QStringLiteral("products"), {}, QT_TRANSLATE_NOOP("luxctl", "the synced products with SKU, price and stock; --search TEXT"), wooOptions, runWooCommand},
         {QStringLiteral("abtest"), QStringLiteral("calc"), QStringLiteral("--variant SENT:SUCCESSES …"), QT_TRANSLATE_NOOP("luxctl", "analyse an A/B test's counts: rates, p values, P(best), the winner or why there is none (docs/ABTESTS.md)"), abtestOptions, runAbtestCommand},
         {QStringLiteral("abtest"), QStringLiteral("plan"), QStringLiteral("--baseline RATE --lift L"), QT_TRANSLATE_NOOP("luxctl", "how many people each variant needs to find a lift"), abtestOptions, runAbtestCommand},
+        {QStringLiteral("abtest"), QStringLiteral("status"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "a campaign's A/B test: the numbers, the decision and why, the rest's progress"), abtestOptions, runAbtestCommand},
+        {QStringLiteral("abtest"), QStringLiteral("choose"), QStringLiteral("ID VARIANT"), QT_TRANSLATE_NOOP("luxctl", "send the rest with this variant, when the test waits for your choice"), abtestOptions, runAbtestCommand},
     };
     return table;
 }
