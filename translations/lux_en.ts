@@ -69,6 +69,32 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::AbStatistics</name>
+    <message numerus="yes">
+        <source>Variant %1: %Ln success(es) out of %2 sent.</source>
+        <translation><numerusform>Variant %1: %Ln success out of %2 sent.</numerusform><numerusform>Variant %1: %Ln successes out of %2 sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The planned split has %n share(s) for %1 variants.</source>
+        <translation><numerusform>The planned split has %n share for %1 variants.</numerusform><numerusform>The planned split has %n shares for %1 variants.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::campaigns::AbTests</name>
+    <message numerus="yes">
+        <source>An A/B test has 2 to 5 variants; this one has %n.</source>
+        <translation><numerusform>An A/B test has 2 to 5 variants; this one has %n.</numerusform><numerusform>An A/B test has 2 to 5 variants; this one has %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Test group of %n drawn with seed %1</source>
+        <translation><numerusform>Test group of %n drawn with seed %1</numerusform><numerusform>Test group of %n drawn with seed %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n to the rest): %2</source>
+        <translation><numerusform>%1 (%n to the rest): %2</numerusform><numerusform>%1 (%n to the rest): %2</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::CampaignStore</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
@@ -148,6 +174,36 @@
     <message numerus="yes">
         <source>The text has %n character(s); Twilio accepts at most %1.</source>
         <translation><numerusform>The text has %n character; Twilio accepts at most %1.</numerusform><numerusform>The text has %n characters; Twilio accepts at most %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AbTestPanel</name>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation><numerusform>about %n min</numerusform><numerusform>about %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h</source>
+        <translation><numerusform>about %n h</numerusform><numerusform>about %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending the test group takes %1 at %n message(s) a minute</source>
+        <translation><numerusform>Sending the test group takes %1 at %n message a minute</numerusform><numerusform>Sending the test group takes %1 at %n messages a minute</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n mailbox(es)); the winner is chosen %1 after the last one.</source>
+        <translation><numerusform>(%n mailbox); the winner is chosen %1 after the last one.</numerusform><numerusform>(%n mailboxes); the winner is chosen %1 after the last one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AbTestView</name>
+    <message numerus="yes">
+        <source>This campaign tests %n variant(s) when it is sent.</source>
+        <translation><numerusform>This campaign tests %n variant when it is sent.</numerusform><numerusform>This campaign tests %n variants when it is sent.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -545,6 +601,10 @@ Preheader: %2
     <message numerus="yes">
         <source>%n product(s) fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</source>
         <translation><numerusform>%n product fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</numerusform><numerusform>%n products fetched: %1 added, %2 changed, %3 unchanged (pages: %4; %5 s). Products in the catalogue: %6.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign %1 created (draft) with an A/B test of %n variant(s).</source>
+        <translation><numerusform>Campaign %1 created (draft) with an A/B test of %n variant.</numerusform><numerusform>Campaign %1 created (draft) with an A/B test of %n variants.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1011,6 +1011,223 @@
     </message>
 </context>
 <context>
+    <name>lux::campaigns::AbStatistics</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p &lt; %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p = %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An A/B test compares 2 to 5 variants, not %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1: counts cannot be negative (%2 sent, %3 successes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Variant %1: %Ln success(es) out of %2 sent.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The significance level must be between 0 and 1, not %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The significance level of the split check must be between 0 and 1, not %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The minimum per variant cannot be negative (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The planned split has %n share(s) for %1 variants.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Variant %1: a planned share of %2; each share must be above 0 and below 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The planned shares add up to %1, not 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No winner: the split is not the planned one (%1 delivered, %2), which usually means a sending problem.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You choose the winner: nothing has been delivered yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You choose the winner: %1 have the same rate, %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You choose the winner: %1 leads with %2 against %3 of people clicked (%4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No winner yet: too few opened, %1 has %2 of %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No winner yet: too few delivered, %1 has %2 of %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No winner: %1 have the same rate, %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No winner: %1's %2 against %3's %4 could be chance (%5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 won: %2 against %3 of people opened, %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 won: %2 against %3 of people who opened clicked, %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 won: %2 against %3 of people clicked, %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The baseline rate must be between 0 and 1 (say 0.04 for 4 %), not %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The lift must be above 0, not %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The power must be between 0 and 1, not %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The baseline plus the lift makes a target rate of %1; it must be below 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A lift that small cannot be measured: it would take more than %1 people per variant.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lux::campaigns::AbTests</name>
+    <message>
+        <source>Variant %1: its template no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>An A/B test has 2 to 5 variants; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The test group is a share of the audience above 0 % and up to 100 %.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The wait cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An A/B test sends at one time for everyone: it cannot go at a time in each recipient's zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1: a text has no subject, preheader, sender name or template; vary its words or its time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1: an email varies its subject, preheader, sender name, template or time, not a text body.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1: the text is longer than %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1 is the same as variant %2: change what it tests.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a draft's A/B test can change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Test group of %n drawn with seed %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 The rest gets variant A, as set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The wait is over: choose the variant the rest gets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 Choose the variant the rest gets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1 has no A/B test.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test has variants A to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1 was chosen already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test is still running: the winner is chosen once, at the end of the wait.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was chosen by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test was decided meanwhile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n to the rest): %2</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::CampaignRunner</name>
     <message>
         <source>This version of LUX cannot send on the “%1” channel.</source>
@@ -3207,6 +3424,357 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AbTestPanel</name>
+    <message>
+        <source>under a minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test variants on part of the audience first (A/B test)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A test group gets the variants in turn; after the wait, the variant more people clicked goes to everyone else, if the difference is more than chance. Machine opens and clicks never count.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation>Texto de vista previa</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In the inbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant A is the campaign as written on the first step. In the others, an empty field is the same as A's. Send time: HH:MM, the time of day that variant goes out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add Variant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove Last Variant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>% of the audience</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test group:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How long each test message has had since it was accepted before the winner is chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait before choosing:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People who clicked (recommended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People who opened (machine opens left out)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clicks among people who opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I choose the winner myself</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Winner by:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send variant A to the rest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for my choice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without a clear winner:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usually</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>click; worth knowing a lift of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planner:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same as A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1: “%2” is not a time of day (HH:MM).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A (as written)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>when scheduled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished">%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 — %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To tell %1 % from %2 % with 80 % power, each variant needs %3 people (%4 in the test group).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(Planned on clicks; the metric chosen has its own rates.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test group has %1 people, %2 a variant: enough.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning: the test group has %1 people, %2 a variant, so a lift this size would be found only %3 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sending the test group takes %1 at %n message(s) a minute</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n mailbox(es)); the winner is chosen %1 after the last one.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The rest, %1 people, gets the winner.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lux::ui::AbTestView</name>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What it tests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Rate (95 % interval)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chance to be best</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected loss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send a Variant to the Rest…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The A/B test cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>This campaign tests %n variant(s) when it is sent.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Testing: %1 of %2 test messages sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing: the winner is chosen at %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You chose %1 for the rest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This campaign has no A/B test.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People who opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clicked, of those who opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation>Personas que hicieron clic</translation>
+    </message>
+    <message>
+        <source>Running numbers, people only: the winner is chosen once, at the end of the wait, never on these.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The numbers at the end of the wait, people only (machine opens and clicks left out).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <source>Preheader: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sender name: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The campaign as written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(winner)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines alone opened %1 of the opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rest, with variant %1: %2 of %3 sent, %4 failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rest, %1 people, waits for the winner.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lux::ui::AccountForm</name>
     <message>
         <source>Your name</source>
@@ -4553,6 +5121,14 @@
         <source>LUX</source>
         <translation>LUX</translation>
     </message>
+    <message>
+        <source>A/B Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An A/B test sends at one time for everyone: choose now or a date and time.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lux::ui::CampaignsModel</name>
@@ -4842,6 +5418,10 @@
     <message numerus="yes">
         <source>%n text(s) waiting for quiet hours, until %1</source>
         <translation><numerusform>%n SMS en espera del horario permitido, hasta %1</numerusform><numerusform>%n SMS en espera del horario permitido, hasta %1</numerusform></translation>
+    </message>
+    <message>
+        <source>A/B Test</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -9914,6 +10494,289 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown command 'woo %1'. Commands: sync, products.</source>
         <translation>Orden desconocida «woo %1». Órdenes: sync, products.</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P(best)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected loss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 against %2: %3 points (95 % interval %4 to %5), %6, %7, adjusted %8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fisher's exact test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>z-test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--variant %1: give SENT:SUCCESSES as two whole numbers, say 5000:210.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--variant %1: more successes than sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>abtest calc takes no arguments besides its options: '%1'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give 2 to 5 variants, each as --variant SENT:SUCCESSES (%1 given).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--min %1: give a whole number, 0 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--metric %1: clicks, opens or ctor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>abtest plan takes no arguments besides its options: '%1'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--%1 is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--%1 %2: give a number, say 0.04.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--variants %1: give a whole number from 2 to 5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 per variant, %2 in all: %3 variants to tell %4 from %5 (two-sided alpha %6, %7 for each comparison; power %8).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: abtest status ID (the campaign's number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1 has no A/B test.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: an A/B test of %2 variants, not sent yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: testing; the winner is chosen at %2. Running numbers (nothing is decided on them):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: testing; the test group is going out. Running numbers:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: waiting for your choice (luxctl abtest choose %1 VARIANT).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: the rest got %2 (%3 sent, %4 waiting, %5 failed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Usage: abtest choose ID VARIANT (the campaign's number and a letter, A to E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: the rest goes out with variant %2 (the scheduler sends it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A variant's delivered messages and successes, as 5000:210 (2 to 5 times: A, B, C, …).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fewest delivered per variant before a winner can be named (default 500).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What a success is, for the wording: clicks (default), opens or ctor (clicks of those who opened).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today's rate, as a fraction (0.04 for 4 %).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The smallest improvement worth finding: 0.01 is one point, or a fraction of the baseline with --relative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--lift is relative: 0.25 means a quarter more than the baseline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many variants, 2 to 5 (default 2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two-sided significance level (default 0.05), split over the comparisons.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chance of finding a lift that is there (default 0.8).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown command 'abtest %1'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: the next variant's subject (B, then C …; repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: the next variant's preheader (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: the next variant's sender name (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: the next variant's template (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test of a text: the next variant's words (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: the time of day the next variant goes, HH:MM (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: the share of the audience in the test group (default 20).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: this many people in the test group instead of a share.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: how long after the last test message the winner is chosen (4h, 90m, 1d; default 4h).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test: clicks (people's, the default), opens, ctor (clicks of those who opened) or manual.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test without a winner: send-a (the default) or wait (for abtest choose).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--%1 belongs to an A/B test: give the variants with --variant-subject, --variant-template ….</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--variant-template %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--variant-time %1 is not a time of day (HH:MM).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--test-percent is a share above 0 and up to 100.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--test-size is a number of people, at least 2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--wait %1 is not a duration (4h, 90m, 30s, 1d).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--metric is clicks, opens, ctor or manual.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--no-winner is send-a or wait.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Campaign %1 created (draft) with an A/B test of %n variant(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Campaign %1: the A/B test waits for your choice: %2 (luxctl abtest choose %1 VARIANT).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign %1: %2 test messages sent, %3 failed; the winner is chosen at %4 and the rest sent then by the scheduler (the app, or luxctl scheduler run).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>analyse an A/B test's counts: rates, p values, P(best), the winner or why there is none (docs/ABTESTS.md)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>how many people each variant needs to find a lift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a campaign's A/B test: the numbers, the decision and why, the rest's progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>send the rest with this variant, when the test waits for your choice</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

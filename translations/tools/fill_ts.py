@@ -12,6 +12,18 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    'Variant %1: %Ln success(es) out of %2 sent.': ('Variant %1: %Ln success out of %2 sent.', 'Variant %1: %Ln successes out of %2 sent.'),
+    'The planned split has %n share(s) for %1 variants.': ('The planned split has %n share for %1 variants.', 'The planned split has %n shares for %1 variants.'),
+    'An A/B test has 2 to 5 variants; this one has %n.': ('An A/B test has 2 to 5 variants; this one has %n.', 'An A/B test has 2 to 5 variants; this one has %n.'),
+    'Test group of %n drawn with seed %1': ('Test group of %n drawn with seed %1', 'Test group of %n drawn with seed %1'),
+    '%1 (%n to the rest): %2': ('%1 (%n to the rest): %2', '%1 (%n to the rest): %2'),
+    'about %n min': ('about %n min', 'about %n min'),
+    'about %n h': ('about %n h', 'about %n h'),
+    'Sending the test group takes %1 at %n message(s) a minute': ('Sending the test group takes %1 at %n message a minute', 'Sending the test group takes %1 at %n messages a minute'),
+    '(%n mailbox(es)); the winner is chosen %1 after the last one.': ('(%n mailbox); the winner is chosen %1 after the last one.', '(%n mailboxes); the winner is chosen %1 after the last one.'),
+    '%n hour(s)': ('%n hour', '%n hours'),
+    'This campaign tests %n variant(s) when it is sent.': ('This campaign tests %n variant when it is sent.', 'This campaign tests %n variants when it is sent.'),
+    'Campaign %1 created (draft) with an A/B test of %n variant(s).': ('Campaign %1 created (draft) with an A/B test of %n variant.', 'Campaign %1 created (draft) with an A/B test of %n variants.'),
     '%1: shorter than %n character(s)': ('%1: shorter than %n character', '%1: shorter than %n characters'),
     '%1: longer than %n character(s)': ('%1: longer than %n character', '%1: longer than %n characters'),
     '%1: fewer than %n item(s)': ('%1: fewer than %n item', '%1: fewer than %n items'),

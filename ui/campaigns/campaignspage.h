@@ -45,6 +45,8 @@ public:
     QFrame *noticeBar() const { return m_notice; }
     QLabel *noticeLabel() const { return m_noticeText; }
     bool isBusy() const { return m_busy > 0; }
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+    AbTestView *abTestView() const { return m_abTest; }
     void select(qint64 campaignId);
     qint64 selectedId() const;
     CampaignWizard *openWizard(qint64 campaignId); // 0: a new campaign
