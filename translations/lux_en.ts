@@ -86,12 +86,12 @@
         <translation><numerusform>An A/B test has 2 to 5 variants; this one has %n.</numerusform><numerusform>An A/B test has 2 to 5 variants; this one has %n.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Test group of %n drawn with seed %1</source>
-        <translation><numerusform>Test group of %n drawn with seed %1</numerusform><numerusform>Test group of %n drawn with seed %1</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%1 (%n to the rest): %2</source>
         <translation><numerusform>%1 (%n to the rest): %2</numerusform><numerusform>%1 (%n to the rest): %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) in the test group, drawn with seed %1</source>
+        <translation><numerusform>%n contact in the test group, drawn with seed %1</numerusform><numerusform>%n contacts in the test group, drawn with seed %1</numerusform></translation>
     </message>
 </context>
 <context>

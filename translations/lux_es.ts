@@ -1014,217 +1014,202 @@
     <name>lux::campaigns::AbStatistics</name>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished" />
+        <translation>%1 y %2</translation>
     </message>
     <message>
         <source>p &lt; %1</source>
-        <translation type="unfinished" />
+        <translation>p &lt; %1</translation>
     </message>
     <message>
         <source>p = %1</source>
-        <translation type="unfinished" />
+        <translation>p = %1</translation>
     </message>
     <message>
         <source>An A/B test compares 2 to 5 variants, not %1.</source>
-        <translation type="unfinished" />
+        <translation>Una prueba A/B compara de 2 a 5 variantes, no %1.</translation>
     </message>
     <message>
         <source>Variant %1: counts cannot be negative (%2 sent, %3 successes).</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: los recuentos no pueden ser negativos (%2 enviados, %3 éxitos).</translation>
     </message>
     <message numerus="yes">
         <source>Variant %1: %Ln success(es) out of %2 sent.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Variante %1: %Ln éxito de %2 enviados.</numerusform><numerusform>Variante %1: %Ln éxitos de %2 enviados.</numerusform></translation>
     </message>
     <message>
         <source>The significance level must be between 0 and 1, not %1.</source>
-        <translation type="unfinished" />
+        <translation>El nivel de significación debe estar entre 0 y 1, no %1.</translation>
     </message>
     <message>
         <source>The significance level of the split check must be between 0 and 1, not %1.</source>
-        <translation type="unfinished" />
+        <translation>El nivel de significación de la comprobación del reparto debe estar entre 0 y 1, no %1.</translation>
     </message>
     <message>
         <source>The minimum per variant cannot be negative (%1).</source>
-        <translation type="unfinished" />
+        <translation>El mínimo por variante no puede ser negativo (%1).</translation>
     </message>
     <message numerus="yes">
         <source>The planned split has %n share(s) for %1 variants.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>El reparto previsto tiene %n parte para %1 variantes.</numerusform><numerusform>El reparto previsto tiene %n partes para %1 variantes.</numerusform></translation>
     </message>
     <message>
         <source>Variant %1: a planned share of %2; each share must be above 0 and below 1.</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: una parte prevista de %2; cada parte debe ser mayor que 0 y menor que 1.</translation>
     </message>
     <message>
         <source>The planned shares add up to %1, not 1.</source>
-        <translation type="unfinished" />
+        <translation>Las partes previstas suman %1, no 1.</translation>
     </message>
     <message>
         <source>No winner: the split is not the planned one (%1 delivered, %2), which usually means a sending problem.</source>
-        <translation type="unfinished" />
+        <translation>Sin ganador: el reparto no es el previsto (%1 entregados, %2), lo que suele indicar un problema en el envío.</translation>
     </message>
     <message>
         <source>You choose the winner: nothing has been delivered yet.</source>
-        <translation type="unfinished" />
+        <translation>Tú eliges el ganador: aún no se ha entregado nada.</translation>
     </message>
     <message>
         <source>You choose the winner: %1 have the same rate, %2.</source>
-        <translation type="unfinished" />
+        <translation>Tú eliges el ganador: %1 tienen la misma tasa, %2.</translation>
     </message>
     <message>
         <source>You choose the winner: %1 leads with %2 against %3 of people clicked (%4).</source>
-        <translation type="unfinished" />
+        <translation>Tú eliges el ganador: %1 va delante; hizo clic el %2 de las personas frente al %3 (%4).</translation>
     </message>
     <message>
         <source>No winner yet: too few opened, %1 has %2 of %3.</source>
-        <translation type="unfinished" />
+        <translation>Aún sin ganador: pocas aperturas, %1 tiene %2 de %3.</translation>
     </message>
     <message>
         <source>No winner yet: too few delivered, %1 has %2 of %3.</source>
-        <translation type="unfinished" />
+        <translation>Aún sin ganador: pocos entregados, %1 tiene %2 de %3.</translation>
     </message>
     <message>
         <source>No winner: %1 have the same rate, %2.</source>
-        <translation type="unfinished" />
+        <translation>Sin ganador: %1 tienen la misma tasa, %2.</translation>
     </message>
     <message>
         <source>No winner: %1's %2 against %3's %4 could be chance (%5).</source>
-        <translation type="unfinished" />
+        <translation>Sin ganador: el %2 de %1 frente al %4 de %3 podría ser casualidad (%5).</translation>
     </message>
     <message>
         <source>%1 won: %2 against %3 of people opened, %4.</source>
-        <translation type="unfinished" />
+        <translation>Ganó %1: abrió el %2 de las personas frente al %3, %4.</translation>
     </message>
     <message>
         <source>%1 won: %2 against %3 of people who opened clicked, %4.</source>
-        <translation type="unfinished" />
+        <translation>Ganó %1: de quienes abrieron, hizo clic el %2 frente al %3, %4.</translation>
     </message>
     <message>
         <source>%1 won: %2 against %3 of people clicked, %4.</source>
-        <translation type="unfinished" />
+        <translation>Ganó %1: hizo clic el %2 de las personas frente al %3, %4.</translation>
     </message>
     <message>
         <source>The baseline rate must be between 0 and 1 (say 0.04 for 4 %), not %1.</source>
-        <translation type="unfinished" />
+        <translation>La tasa de partida debe estar entre 0 y 1 (por ejemplo 0.04 para un 4 %), no %1.</translation>
     </message>
     <message>
         <source>The lift must be above 0, not %1.</source>
-        <translation type="unfinished" />
+        <translation>La mejora debe ser mayor que 0, no %1.</translation>
     </message>
     <message>
         <source>The power must be between 0 and 1, not %1.</source>
-        <translation type="unfinished" />
+        <translation>La potencia debe estar entre 0 y 1, no %1.</translation>
     </message>
     <message>
         <source>The baseline plus the lift makes a target rate of %1; it must be below 1.</source>
-        <translation type="unfinished" />
+        <translation>La tasa de partida más la mejora da una tasa objetivo de %1; debe ser menor que 1.</translation>
     </message>
     <message>
         <source>A lift that small cannot be measured: it would take more than %1 people per variant.</source>
-        <translation type="unfinished" />
+        <translation>Una mejora tan pequeña no se puede medir: harían falta más de %1 personas por variante.</translation>
     </message>
 </context>
 <context>
     <name>lux::campaigns::AbTests</name>
     <message>
         <source>Variant %1: its template no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: su plantilla ya no existe.</translation>
     </message>
     <message numerus="yes">
         <source>An A/B test has 2 to 5 variants; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Una prueba A/B tiene de 2 a 5 variantes; esta tiene %n.</numerusform><numerusform>Una prueba A/B tiene de 2 a 5 variantes; esta tiene %n.</numerusform></translation>
     </message>
     <message>
         <source>The test group is a share of the audience above 0 % and up to 100 %.</source>
-        <translation type="unfinished" />
+        <translation>El grupo de prueba es una parte de la audiencia mayor que el 0 % y de hasta el 100 %.</translation>
     </message>
     <message>
         <source>The wait cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation>La espera no puede ser negativa.</translation>
     </message>
     <message>
         <source>An A/B test sends at one time for everyone: it cannot go at a time in each recipient's zone.</source>
-        <translation type="unfinished" />
+        <translation>Una prueba A/B envía a la misma hora para todos: no puede salir a una hora en la zona horaria de cada destinatario.</translation>
     </message>
     <message>
         <source>Variant %1: a text has no subject, preheader, sender name or template; vary its words or its time.</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: un SMS no tiene asunto, texto de vista previa, nombre del remitente ni plantilla; varía su texto o su hora.</translation>
     </message>
     <message>
         <source>Variant %1: an email varies its subject, preheader, sender name, template or time, not a text body.</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: en un correo varía el asunto, el texto de vista previa, el nombre del remitente, la plantilla o la hora, no el texto de un SMS.</translation>
     </message>
     <message>
         <source>Variant %1: the text is longer than %2 characters.</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: el SMS tiene más de %2 caracteres.</translation>
     </message>
     <message>
         <source>Variant %1 is the same as variant %2: change what it tests.</source>
-        <translation type="unfinished" />
+        <translation>La variante %1 es igual que la variante %2: cambia lo que prueba.</translation>
     </message>
     <message>
         <source>Only a draft's A/B test can change.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Test group of %n drawn with seed %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>Solo se puede cambiar la prueba A/B de un borrador.</translation>
     </message>
     <message>
         <source>%1 The rest gets variant A, as set.</source>
-        <translation type="unfinished" />
+        <translation>%1 El resto recibe la variante A, como se configuró.</translation>
     </message>
     <message>
         <source>The wait is over: choose the variant the rest gets.</source>
-        <translation type="unfinished" />
+        <translation>La espera ha terminado: elige la variante que recibe el resto.</translation>
     </message>
     <message>
         <source>%1 Choose the variant the rest gets.</source>
-        <translation type="unfinished" />
+        <translation>%1 Elige la variante que recibe el resto.</translation>
     </message>
     <message>
         <source>Campaign %1 has no A/B test.</source>
-        <translation type="unfinished" />
+        <translation>La campaña %1 no tiene prueba A/B.</translation>
     </message>
     <message>
         <source>The test has variants A to %1.</source>
-        <translation type="unfinished" />
+        <translation>La prueba tiene las variantes de la A a la %1.</translation>
     </message>
     <message>
         <source>Variant %1 was chosen already.</source>
-        <translation type="unfinished" />
+        <translation>La variante %1 ya se eligió.</translation>
     </message>
     <message>
         <source>The test is still running: the winner is chosen once, at the end of the wait.</source>
-        <translation type="unfinished" />
+        <translation>La prueba sigue en marcha: el ganador se elige una sola vez, al final de la espera.</translation>
     </message>
     <message>
         <source>%1 was chosen by hand.</source>
-        <translation type="unfinished" />
+        <translation>Se eligió %1 a mano.</translation>
     </message>
     <message>
         <source>The test was decided meanwhile.</source>
-        <translation type="unfinished" />
+        <translation>Mientras tanto, la prueba ya se decidió.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n to the rest): %2</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 (%n al resto): %2</numerusform><numerusform>%1 (%n al resto): %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) in the test group, drawn with seed %1</source>
+        <translation><numerusform>%n contacto en el grupo de prueba, sorteado con la semilla %1</numerusform><numerusform>%n contactos en el grupo de prueba, sorteados con la semilla %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3427,33 +3412,27 @@
     <name>lux::ui::AbTestPanel</name>
     <message>
         <source>under a minute</source>
-        <translation type="unfinished" />
+        <translation>menos de un minuto</translation>
     </message>
     <message numerus="yes">
         <source>about %n min</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>unos %n min</numerusform><numerusform>unos %n min</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>about %n h</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>unas %n h</numerusform><numerusform>unas %n h</numerusform></translation>
     </message>
     <message>
         <source>about %1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation>unas %1 h %2 min</translation>
     </message>
     <message>
         <source>Test variants on part of the audience first (A/B test)</source>
-        <translation type="unfinished" />
+        <translation>Probar antes variantes con parte de la audiencia (prueba A/B)</translation>
     </message>
     <message>
         <source>A test group gets the variants in turn; after the wait, the variant more people clicked goes to everyone else, if the difference is more than chance. Machine opens and clicks never count.</source>
-        <translation type="unfinished" />
+        <translation>Un grupo de prueba recibe las variantes por turnos; tras la espera, la variante en la que más personas hicieron clic va a todos los demás, si la diferencia no es casualidad. Las aperturas y los clics de máquinas nunca cuentan.</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -3469,182 +3448,174 @@
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished" />
+        <translation>Plantilla</translation>
     </message>
     <message>
         <source>Send time</source>
-        <translation type="unfinished" />
+        <translation>Hora de envío</translation>
     </message>
     <message>
         <source>In the inbox</source>
-        <translation type="unfinished" />
+        <translation>En la bandeja de entrada</translation>
     </message>
     <message>
         <source>Variant A is the campaign as written on the first step. In the others, an empty field is the same as A's. Send time: HH:MM, the time of day that variant goes out.</source>
-        <translation type="unfinished" />
+        <translation>La variante A es la campaña tal como se escribió en el primer paso. En las demás, un campo vacío es igual que en A. Hora de envío: HH:MM, la hora del día a la que sale esa variante.</translation>
     </message>
     <message>
         <source>Add Variant</source>
-        <translation type="unfinished" />
+        <translation>Añadir variante</translation>
     </message>
     <message>
         <source>Remove Last Variant</source>
-        <translation type="unfinished" />
+        <translation>Quitar la última variante</translation>
     </message>
     <message>
         <source>% of the audience</source>
-        <translation type="unfinished" />
+        <translation>% de la audiencia</translation>
     </message>
     <message>
         <source>people</source>
-        <translation type="unfinished" />
+        <translation>personas</translation>
     </message>
     <message>
         <source>Test group:</source>
-        <translation type="unfinished" />
+        <translation>Grupo de prueba:</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>How long each test message has had since it was accepted before the winner is chosen.</source>
-        <translation type="unfinished" />
+        <translation> h</translation>
     </message>
     <message>
         <source>Wait before choosing:</source>
-        <translation type="unfinished" />
+        <translation>Espera antes de elegir:</translation>
     </message>
     <message>
         <source>People who clicked (recommended)</source>
-        <translation type="unfinished" />
+        <translation>Personas que hicieron clic (recomendado)</translation>
     </message>
     <message>
         <source>People who opened (machine opens left out)</source>
-        <translation type="unfinished" />
+        <translation>Personas que abrieron (sin contar las aperturas de máquinas)</translation>
     </message>
     <message>
         <source>Clicks among people who opened</source>
-        <translation type="unfinished" />
+        <translation>Clics entre quienes abrieron</translation>
     </message>
     <message>
         <source>I choose the winner myself</source>
-        <translation type="unfinished" />
+        <translation>Elijo yo el ganador</translation>
     </message>
     <message>
         <source>Winner by:</source>
-        <translation type="unfinished" />
+        <translation>Ganador según:</translation>
     </message>
     <message>
         <source>Send variant A to the rest</source>
-        <translation type="unfinished" />
+        <translation>Enviar la variante A al resto</translation>
     </message>
     <message>
         <source>Wait for my choice</source>
-        <translation type="unfinished" />
+        <translation>Esperar a que yo elija</translation>
     </message>
     <message>
         <source>Without a clear winner:</source>
-        <translation type="unfinished" />
+        <translation>Sin un ganador claro:</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished" />
+        <translation> %</translation>
     </message>
     <message>
         <source> points</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usually</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>click; worth knowing a lift of</source>
-        <translation type="unfinished" />
+        <translation> puntos</translation>
     </message>
     <message>
         <source>Planner:</source>
-        <translation type="unfinished" />
+        <translation>Tamaño de la muestra:</translation>
     </message>
     <message>
         <source>Same as A</source>
-        <translation type="unfinished" />
+        <translation>Igual que A</translation>
     </message>
     <message>
         <source>Variant %1: “%2” is not a time of day (HH:MM).</source>
-        <translation type="unfinished" />
+        <translation>Variante %1: «%2» no es una hora del día (HH:MM).</translation>
     </message>
     <message>
         <source>A (as written)</source>
-        <translation type="unfinished" />
+        <translation>A (tal como está escrita)</translation>
     </message>
     <message>
         <source>when scheduled</source>
-        <translation type="unfinished" />
+        <translation>a la hora programada</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1
+        <translation>%1
 %2</translation>
     </message>
     <message>
         <source>%1
 %2 — %3</source>
-        <translation type="unfinished" />
+        <translation>%1
+%2 — %3</translation>
     </message>
     <message>
         <source>To tell %1 % from %2 % with 80 % power, each variant needs %3 people (%4 in the test group).</source>
-        <translation type="unfinished" />
+        <translation>Para distinguir un %1 % de un %2 % con una potencia del 80 %, cada variante necesita %3 personas (%4 en el grupo de prueba).</translation>
     </message>
     <message>
         <source>(Planned on clicks; the metric chosen has its own rates.)</source>
-        <translation type="unfinished" />
+        <translation>(Calculado sobre los clics; la métrica elegida tiene sus propias tasas).</translation>
     </message>
     <message>
         <source>The test group has %1 people, %2 a variant: enough.</source>
-        <translation type="unfinished" />
+        <translation>El grupo de prueba tiene %1 personas, %2 por variante: suficiente.</translation>
     </message>
     <message>
         <source>Warning: the test group has %1 people, %2 a variant, so a lift this size would be found only %3 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</source>
-        <translation type="unfinished" />
+        <translation>Aviso: el grupo de prueba tiene %1 personas, %2 por variante, así que una mejora de este tamaño solo se detectaría el %3 % de las veces. Prueba con una parte mayor de la audiencia, con menos variantes o busca una mejora mayor.</translation>
     </message>
     <message numerus="yes">
         <source>Sending the test group takes %1 at %n message(s) a minute</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Enviar el grupo de prueba lleva %1 a %n mensaje por minuto</numerusform><numerusform>Enviar el grupo de prueba lleva %1 a %n mensajes por minuto</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>(%n mailbox(es)); the winner is chosen %1 after the last one.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>(%n buzón); el ganador se elige %1 después del último mensaje.</numerusform><numerusform>(%n buzones); el ganador se elige %1 después del último mensaje.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n hora</numerusform><numerusform>%n horas</numerusform></translation>
     </message>
     <message>
         <source>The rest, %1 people, gets the winner.</source>
-        <translation type="unfinished" />
+        <translation>El resto, %1 personas, recibe la variante ganadora.</translation>
+    </message>
+    <message>
+        <source>How long after the last test message is accepted the winner is chosen.</source>
+        <translation>Cuánto tiempo después de aceptarse el último mensaje de prueba se elige el ganador.</translation>
+    </message>
+    <message>
+        <source>Usual click rate:</source>
+        <translation>Tasa de clics habitual:</translation>
+    </message>
+    <message>
+        <source>Smallest lift worth finding:</source>
+        <translation>Menor mejora que merece detectarse:</translation>
     </message>
 </context>
 <context>
     <name>lux::ui::AbTestView</name>
     <message>
         <source>Variant</source>
-        <translation type="unfinished" />
+        <translation>Variante</translation>
     </message>
     <message>
         <source>What it tests</source>
-        <translation type="unfinished" />
+        <translation>Qué prueba</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -3656,62 +3627,59 @@
     </message>
     <message>
         <source>Rate (95 % interval)</source>
-        <translation type="unfinished" />
+        <translation>Tasa (intervalo del 95 %)</translation>
     </message>
     <message>
         <source>Chance to be best</source>
-        <translation type="unfinished" />
+        <translation>Probabilidad de ser la mejor</translation>
     </message>
     <message>
         <source>Expected loss</source>
-        <translation type="unfinished" />
+        <translation>Pérdida esperada</translation>
     </message>
     <message>
         <source>Send a Variant to the Rest…</source>
-        <translation type="unfinished" />
+        <translation>Enviar una variante al resto…</translation>
     </message>
     <message>
         <source>Variant %1</source>
-        <translation type="unfinished" />
+        <translation>Variante %1</translation>
     </message>
     <message>
         <source>The A/B test cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>No se puede leer la prueba A/B: %1</translation>
     </message>
     <message>
         <source>A/B Test</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B</translation>
     </message>
     <message numerus="yes">
         <source>This campaign tests %n variant(s) when it is sent.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Esta campaña prueba %n variante cuando se envía.</numerusform><numerusform>Esta campaña prueba %n variantes cuando se envía.</numerusform></translation>
     </message>
     <message>
         <source>Testing: %1 of %2 test messages sent.</source>
-        <translation type="unfinished" />
+        <translation>En prueba: %1 de %2 mensajes de prueba enviados.</translation>
     </message>
     <message>
         <source>Testing: the winner is chosen at %1.</source>
-        <translation type="unfinished" />
+        <translation>En prueba: el ganador se elige el %1.</translation>
     </message>
     <message>
         <source>You chose %1 for the rest.</source>
-        <translation type="unfinished" />
+        <translation>Elegiste %1 para el resto.</translation>
     </message>
     <message>
         <source>This campaign has no A/B test.</source>
-        <translation type="unfinished" />
+        <translation>Esta campaña no tiene prueba A/B.</translation>
     </message>
     <message>
         <source>People who opened</source>
-        <translation type="unfinished" />
+        <translation>Personas que abrieron</translation>
     </message>
     <message>
         <source>Clicked, of those who opened</source>
-        <translation type="unfinished" />
+        <translation>Hicieron clic, de quienes abrieron</translation>
     </message>
     <message>
         <source>People who clicked</source>
@@ -3719,11 +3687,11 @@
     </message>
     <message>
         <source>Running numbers, people only: the winner is chosen once, at the end of the wait, never on these.</source>
-        <translation type="unfinished" />
+        <translation>Cifras provisionales, solo personas: el ganador se elige una sola vez, al final de la espera, nunca con estas.</translation>
     </message>
     <message>
         <source>The numbers at the end of the wait, people only (machine opens and clicks left out).</source>
-        <translation type="unfinished" />
+        <translation>Las cifras al final de la espera, solo personas (sin las aperturas ni los clics de máquinas).</translation>
     </message>
     <message>
         <source>Subject: %1</source>
@@ -3731,47 +3699,47 @@
     </message>
     <message>
         <source>Preheader: %1</source>
-        <translation type="unfinished" />
+        <translation>Texto de vista previa: %1</translation>
     </message>
     <message>
         <source>Sender name: %1</source>
-        <translation type="unfinished" />
+        <translation>Nombre del remitente: %1</translation>
     </message>
     <message>
         <source>Another template</source>
-        <translation type="unfinished" />
+        <translation>Otra plantilla</translation>
     </message>
     <message>
         <source>At %1</source>
-        <translation type="unfinished" />
+        <translation>A las %1</translation>
     </message>
     <message>
         <source>The campaign as written</source>
-        <translation type="unfinished" />
+        <translation>La campaña tal como está escrita</translation>
     </message>
     <message>
         <source>(winner)</source>
-        <translation type="unfinished" />
+        <translation>(ganadora)</translation>
     </message>
     <message>
         <source>%1 (%2 – %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>machines alone opened %1 of the opened</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 – %3)</translation>
     </message>
     <message>
         <source> points</source>
-        <translation type="unfinished" />
+        <translation> puntos</translation>
     </message>
     <message>
         <source>The rest, with variant %1: %2 of %3 sent, %4 failed.</source>
-        <translation type="unfinished" />
+        <translation>El resto, con la variante %1: %2 de %3 enviados, %4 fallidos.</translation>
     </message>
     <message>
         <source>The rest, %1 people, waits for the winner.</source>
-        <translation type="unfinished" />
+        <translation>El resto, %1 personas, espera al ganador.</translation>
+    </message>
+    <message>
+        <source>%1 of the opens by machines only</source>
+        <translation>el %1 de las aperturas, solo de máquinas</translation>
     </message>
 </context>
 <context>
@@ -5123,11 +5091,11 @@
     </message>
     <message>
         <source>A/B Test</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B</translation>
     </message>
     <message>
         <source>An A/B test sends at one time for everyone: choose now or a date and time.</source>
-        <translation type="unfinished" />
+        <translation>Una prueba A/B envía a la misma hora para todos: elige ahora o una fecha y hora.</translation>
     </message>
 </context>
 <context>
@@ -5421,7 +5389,7 @@
     </message>
     <message>
         <source>A/B Test</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B</translation>
     </message>
 </context>
 <context>
@@ -10497,7 +10465,7 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished" />
+        <translation>Abiertos</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -10505,119 +10473,119 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>Clicked</source>
-        <translation type="unfinished" />
+        <translation>Con clic</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished" />
+        <translation>Variante</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished" />
+        <translation>Tasa</translation>
     </message>
     <message>
         <source>95 % interval</source>
-        <translation type="unfinished" />
+        <translation>Intervalo del 95 %</translation>
     </message>
     <message>
         <source>P(best)</source>
-        <translation type="unfinished" />
+        <translation>P(mejor)</translation>
     </message>
     <message>
         <source>Expected loss</source>
-        <translation type="unfinished" />
+        <translation>Pérdida esperada</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 a %2</translation>
     </message>
     <message>
         <source>%1 points</source>
-        <translation type="unfinished" />
+        <translation>%1 puntos</translation>
     </message>
     <message>
         <source>%1 against %2: %3 points (95 % interval %4 to %5), %6, %7, adjusted %8</source>
-        <translation type="unfinished" />
+        <translation>%1 frente a %2: %3 puntos (intervalo del 95 % de %4 a %5), %6, %7, ajustado %8</translation>
     </message>
     <message>
         <source>Fisher's exact test</source>
-        <translation type="unfinished" />
+        <translation>prueba exacta de Fisher</translation>
     </message>
     <message>
         <source>z-test</source>
-        <translation type="unfinished" />
+        <translation>prueba z</translation>
     </message>
     <message>
         <source>--variant %1: give SENT:SUCCESSES as two whole numbers, say 5000:210.</source>
-        <translation type="unfinished" />
+        <translation>--variant %1: indica ENVIADOS:ÉXITOS como dos números enteros, por ejemplo 5000:210.</translation>
     </message>
     <message>
         <source>--variant %1: more successes than sent.</source>
-        <translation type="unfinished" />
+        <translation>--variant %1: más éxitos que enviados.</translation>
     </message>
     <message>
         <source>abtest calc takes no arguments besides its options: '%1'.</source>
-        <translation type="unfinished" />
+        <translation>abtest calc no admite argumentos aparte de sus opciones: «%1».</translation>
     </message>
     <message>
         <source>Give 2 to 5 variants, each as --variant SENT:SUCCESSES (%1 given).</source>
-        <translation type="unfinished" />
+        <translation>Indica de 2 a 5 variantes, cada una como --variant ENVIADOS:ÉXITOS (se dieron %1).</translation>
     </message>
     <message>
         <source>--min %1: give a whole number, 0 or more.</source>
-        <translation type="unfinished" />
+        <translation>--min %1: indica un número entero, 0 o más.</translation>
     </message>
     <message>
         <source>--metric %1: clicks, opens or ctor.</source>
-        <translation type="unfinished" />
+        <translation>--metric %1: clicks, opens o ctor.</translation>
     </message>
     <message>
         <source>abtest plan takes no arguments besides its options: '%1'.</source>
-        <translation type="unfinished" />
+        <translation>abtest plan no admite argumentos aparte de sus opciones: «%1».</translation>
     </message>
     <message>
         <source>--%1 is required.</source>
-        <translation type="unfinished" />
+        <translation>--%1 es obligatorio.</translation>
     </message>
     <message>
         <source>--%1 %2: give a number, say 0.04.</source>
-        <translation type="unfinished" />
+        <translation>--%1 %2: indica un número, por ejemplo 0.04.</translation>
     </message>
     <message>
         <source>--variants %1: give a whole number from 2 to 5.</source>
-        <translation type="unfinished" />
+        <translation>--variants %1: indica un número entero de 2 a 5.</translation>
     </message>
     <message>
         <source>%1 per variant, %2 in all: %3 variants to tell %4 from %5 (two-sided alpha %6, %7 for each comparison; power %8).</source>
-        <translation type="unfinished" />
+        <translation>%1 por variante, %2 en total: %3 variantes para distinguir %4 de %5 (alfa bilateral %6, %7 por comparación; potencia %8).</translation>
     </message>
     <message>
         <source>Usage: abtest status ID (the campaign's number)</source>
-        <translation type="unfinished" />
+        <translation>Uso: abtest status ID (el número de la campaña)</translation>
     </message>
     <message>
         <source>Campaign %1 has no A/B test.</source>
-        <translation type="unfinished" />
+        <translation>La campaña %1 no tiene prueba A/B.</translation>
     </message>
     <message>
         <source>Campaign %1: an A/B test of %2 variants, not sent yet.</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: una prueba A/B de %2 variantes, aún sin enviar.</translation>
     </message>
     <message>
         <source>Campaign %1: testing; the winner is chosen at %2. Running numbers (nothing is decided on them):</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: en prueba; el ganador se elige el %2. Cifras provisionales (no se decide nada con ellas):</translation>
     </message>
     <message>
         <source>Campaign %1: testing; the test group is going out. Running numbers:</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: en prueba; el grupo de prueba está saliendo. Cifras provisionales:</translation>
     </message>
     <message>
         <source>Campaign %1: waiting for your choice (luxctl abtest choose %1 VARIANT).</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: esperando a que elijas (luxctl abtest choose %1 VARIANTE).</translation>
     </message>
     <message>
         <source>Campaign %1: the rest got %2 (%3 sent, %4 waiting, %5 failed).</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: el resto recibió %2 (%3 enviados, %4 en espera, %5 fallidos).</translation>
     </message>
     <message>
         <source>People</source>
@@ -10625,158 +10593,155 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>Usage: abtest choose ID VARIANT (the campaign's number and a letter, A to E)</source>
-        <translation type="unfinished" />
+        <translation>Uso: abtest choose ID VARIANTE (el número de la campaña y una letra, de la A a la E)</translation>
     </message>
     <message>
         <source>Campaign %1: the rest goes out with variant %2 (the scheduler sends it).</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: el resto sale con la variante %2 (lo envía el programador).</translation>
     </message>
     <message>
         <source>A variant's delivered messages and successes, as 5000:210 (2 to 5 times: A, B, C, …).</source>
-        <translation type="unfinished" />
+        <translation>Mensajes entregados y éxitos de una variante, como 5000:210 (de 2 a 5 veces: A, B, C, …).</translation>
     </message>
     <message>
         <source>The fewest delivered per variant before a winner can be named (default 500).</source>
-        <translation type="unfinished" />
+        <translation>Mínimo de entregados por variante antes de poder nombrar un ganador (por defecto 500).</translation>
     </message>
     <message>
         <source>What a success is, for the wording: clicks (default), opens or ctor (clicks of those who opened).</source>
-        <translation type="unfinished" />
+        <translation>Qué cuenta como éxito, para la redacción: clicks (por defecto), opens o ctor (clics de quienes abrieron).</translation>
     </message>
     <message>
         <source>Today's rate, as a fraction (0.04 for 4 %).</source>
-        <translation type="unfinished" />
+        <translation>La tasa actual, como fracción (0.04 para un 4 %).</translation>
     </message>
     <message>
         <source>The smallest improvement worth finding: 0.01 is one point, or a fraction of the baseline with --relative.</source>
-        <translation type="unfinished" />
+        <translation>La menor mejora que merece detectarse: 0.01 es un punto, o una fracción de la tasa de partida con --relative.</translation>
     </message>
     <message>
         <source>--lift is relative: 0.25 means a quarter more than the baseline.</source>
-        <translation type="unfinished" />
+        <translation>--lift es relativa: 0.25 significa una cuarta parte más que la tasa de partida.</translation>
     </message>
     <message>
         <source>How many variants, 2 to 5 (default 2).</source>
-        <translation type="unfinished" />
+        <translation>Cuántas variantes, de 2 a 5 (por defecto 2).</translation>
     </message>
     <message>
         <source>Two-sided significance level (default 0.05), split over the comparisons.</source>
-        <translation type="unfinished" />
+        <translation>Nivel de significación bilateral (por defecto 0.05), repartido entre las comparaciones.</translation>
     </message>
     <message>
         <source>The chance of finding a lift that is there (default 0.8).</source>
-        <translation type="unfinished" />
+        <translation>La probabilidad de detectar una mejora que existe (por defecto 0.8).</translation>
     </message>
     <message>
         <source>Unknown command 'abtest %1'.</source>
-        <translation type="unfinished" />
+        <translation>Orden desconocida «abtest %1».</translation>
     </message>
     <message>
         <source>A/B test: the next variant's subject (B, then C …; repeatable).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: el asunto de la siguiente variante (B, luego C …; repetible).</translation>
     </message>
     <message>
         <source>A/B test: the next variant's preheader (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: el texto de vista previa de la siguiente variante (repetible).</translation>
     </message>
     <message>
         <source>A/B test: the next variant's sender name (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: el nombre del remitente de la siguiente variante (repetible).</translation>
     </message>
     <message>
         <source>A/B test: the next variant's template (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: la plantilla de la siguiente variante (repetible).</translation>
     </message>
     <message>
         <source>A/B test of a text: the next variant's words (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B de un SMS: el texto de la siguiente variante (repetible).</translation>
     </message>
     <message>
         <source>A/B test: the time of day the next variant goes, HH:MM (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: la hora del día a la que sale la siguiente variante, HH:MM (repetible).</translation>
     </message>
     <message>
         <source>A/B test: the share of the audience in the test group (default 20).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: el porcentaje de la audiencia que va al grupo de prueba (por defecto 20).</translation>
     </message>
     <message>
         <source>A/B test: this many people in the test group instead of a share.</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: este número de personas en el grupo de prueba, en lugar de un porcentaje.</translation>
     </message>
     <message>
         <source>A/B test: how long after the last test message the winner is chosen (4h, 90m, 1d; default 4h).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: cuánto tiempo después del último mensaje de prueba se elige el ganador (4h, 90m, 1d; por defecto 4h).</translation>
     </message>
     <message>
         <source>A/B test: clicks (people's, the default), opens, ctor (clicks of those who opened) or manual.</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B: clicks (de personas, por defecto), opens, ctor (clics de quienes abrieron) o manual.</translation>
     </message>
     <message>
         <source>A/B test without a winner: send-a (the default) or wait (for abtest choose).</source>
-        <translation type="unfinished" />
+        <translation>Prueba A/B sin ganador: send-a (por defecto) o wait (esperar a abtest choose).</translation>
     </message>
     <message>
         <source>--%1 belongs to an A/B test: give the variants with --variant-subject, --variant-template ….</source>
-        <translation type="unfinished" />
+        <translation>--%1 es de una prueba A/B: indica las variantes con --variant-subject, --variant-template ….</translation>
     </message>
     <message>
         <source>--variant-template %1: %2</source>
-        <translation type="unfinished" />
+        <translation>--variant-template %1: %2</translation>
     </message>
     <message>
         <source>--variant-time %1 is not a time of day (HH:MM).</source>
-        <translation type="unfinished" />
+        <translation>--variant-time %1 no es una hora del día (HH:MM).</translation>
     </message>
     <message>
         <source>--test-percent is a share above 0 and up to 100.</source>
-        <translation type="unfinished" />
+        <translation>--test-percent es un porcentaje mayor que 0 y de hasta 100.</translation>
     </message>
     <message>
         <source>--test-size is a number of people, at least 2.</source>
-        <translation type="unfinished" />
+        <translation>--test-size es un número de personas, 2 como mínimo.</translation>
     </message>
     <message>
         <source>--wait %1 is not a duration (4h, 90m, 30s, 1d).</source>
-        <translation type="unfinished" />
+        <translation>--wait %1 no es una duración (4h, 90m, 30s, 1d).</translation>
     </message>
     <message>
         <source>--metric is clicks, opens, ctor or manual.</source>
-        <translation type="unfinished" />
+        <translation>--metric es clicks, opens, ctor o manual.</translation>
     </message>
     <message>
         <source>--no-winner is send-a or wait.</source>
-        <translation type="unfinished" />
+        <translation>--no-winner es send-a o wait.</translation>
     </message>
     <message numerus="yes">
         <source>Campaign %1 created (draft) with an A/B test of %n variant(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Campaña %1 creada (borrador) con una prueba A/B de %n variante.</numerusform><numerusform>Campaña %1 creada (borrador) con una prueba A/B de %n variantes.</numerusform></translation>
     </message>
     <message>
         <source>Campaign %1: the A/B test waits for your choice: %2 (luxctl abtest choose %1 VARIANT).</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: la prueba A/B espera a que elijas: %2 (luxctl abtest choose %1 VARIANTE).</translation>
     </message>
     <message>
         <source>Campaign %1: %2 test messages sent, %3 failed; the winner is chosen at %4 and the rest sent then by the scheduler (the app, or luxctl scheduler run).</source>
-        <translation type="unfinished" />
+        <translation>Campaña %1: %2 mensajes de prueba enviados, %3 fallidos; el ganador se elige el %4 y entonces el programador envía el resto (la aplicación, o luxctl scheduler run).</translation>
     </message>
     <message>
         <source>analyse an A/B test's counts: rates, p values, P(best), the winner or why there is none (docs/ABTESTS.md)</source>
-        <translation type="unfinished" />
+        <translation>analiza los recuentos de una prueba A/B: tasas, valores p, P(mejor), el ganador o por qué no lo hay (docs/ABTESTS.md)</translation>
     </message>
     <message>
         <source>how many people each variant needs to find a lift</source>
-        <translation type="unfinished" />
+        <translation>cuántas personas necesita cada variante para detectar una mejora</translation>
     </message>
     <message>
         <source>a campaign's A/B test: the numbers, the decision and why, the rest's progress</source>
-        <translation type="unfinished" />
+        <translation>la prueba A/B de una campaña: las cifras, la decisión y su motivo, el avance del resto</translation>
     </message>
     <message>
         <source>send the rest with this variant, when the test waits for your choice</source>
-        <translation type="unfinished" />
+        <translation>envía el resto con esta variante, cuando la prueba espera a que elijas</translation>
     </message>
 </context>
 <context>

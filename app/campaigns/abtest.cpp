@@ -359,7 +359,7 @@ Status AbTests::recordDraw(const Campaign &campaign, const AbTest &test, const Q
     if (!q.exec())
         return storage::queryError(q);
     return AuditLog(m_db).record(std::nullopt, QStringLiteral("abtest.drawn"), QStringLiteral("campaign"), campaign.id,
-                                 tr("Test group of %n drawn with seed %1", nullptr, int(std::min<qint64>(testGroup, INT_MAX))).arg(seed), now);
+                                 tr("%n contact(s) in the test group, drawn with seed %1", nullptr, int(std::min<qint64>(testGroup, INT_MAX))).arg(seed), now);
 }
 
 Result<AbProgress> AbTests::progress(qint64 campaignId) const

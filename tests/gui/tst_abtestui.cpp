@@ -208,6 +208,13 @@ void TestAbTestUi::finishedTestShowsTheDecision()
         QVERIFY(turn && turn->decidedNow);
         // The rest is on its way: 5,000 of 8,000 sent.
         QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id IN (SELECT id FROM outbox WHERE ab_group = 0 ORDER BY id LIMIT 5000)")));
+        // The decision brought the scheduler's job forward; another computer is sending it (its
+        // lease), so this window's scheduler leaves it alone.
+        QCOMPARE(AbTests(db, clock).find(id).value()->state, AbState::Decided);
+        QVERIFY(q.exec(QStringLiteral("UPDATE jobs SET lease_owner = 'laptop', lease_until = %1 WHERE campaign_id = %2")
+                           .arg(QDateTime::currentMSecsSinceEpoch() + 3'600'000)
+                           .arg(id)));
+        QCOMPARE(q.numRowsAffected(), 1);
     }
     QVERIFY(f.openSession());
     ui::CampaignsPage page(f.session);

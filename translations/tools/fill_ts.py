@@ -15,7 +15,7 @@ EN = {
     'Variant %1: %Ln success(es) out of %2 sent.': ('Variant %1: %Ln success out of %2 sent.', 'Variant %1: %Ln successes out of %2 sent.'),
     'The planned split has %n share(s) for %1 variants.': ('The planned split has %n share for %1 variants.', 'The planned split has %n shares for %1 variants.'),
     'An A/B test has 2 to 5 variants; this one has %n.': ('An A/B test has 2 to 5 variants; this one has %n.', 'An A/B test has 2 to 5 variants; this one has %n.'),
-    'Test group of %n drawn with seed %1': ('Test group of %n drawn with seed %1', 'Test group of %n drawn with seed %1'),
+    '%n contact(s) in the test group, drawn with seed %1': ('%n contact in the test group, drawn with seed %1', '%n contacts in the test group, drawn with seed %1'),
     '%1 (%n to the rest): %2': ('%1 (%n to the rest): %2', '%1 (%n to the rest): %2'),
     'about %n min': ('about %n min', 'about %n min'),
     'about %n h': ('about %n h', 'about %n h'),

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -58,7 +59,9 @@ AbTestPanel::AbTestPanel(QWidget *parent) : QGroupBox(parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setWordWrap(true);
-    m_table->setMinimumHeight(220);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_table->setToolTip(tr("Variant A is the campaign as written on the first step. In the others, an empty field is the same as A's. "
                            "Send time: HH:MM, the time of day that variant goes out."));
     layout->addWidget(m_table);
@@ -90,7 +93,7 @@ AbTestPanel::AbTestPanel(QWidget *parent) : QGroupBox(parent)
     m_wait->setRange(1, 168);
     m_wait->setValue(4);
     m_wait->setSuffix(tr(" h"));
-    m_wait->setToolTip(tr("How long each test message has had since it was accepted before the winner is chosen."));
+    m_wait->setToolTip(tr("How long after the last test message is accepted the winner is chosen."));
     form->addRow(tr("Wait before choosing:"), m_wait);
     m_metric = new QComboBox(this);
     m_metric->setObjectName(QStringLiteral("abMetric"));
@@ -119,18 +122,28 @@ AbTestPanel::AbTestPanel(QWidget *parent) : QGroupBox(parent)
     m_lift->setSingleStep(0.5);
     m_lift->setSuffix(tr(" points"));
     m_lift->setValue(1.0);
-    plan->addWidget(new QLabel(tr("Usually"), this));
+    plan->addWidget(new QLabel(tr("Usual click rate:"), this));
     plan->addWidget(m_baseline);
-    plan->addWidget(new QLabel(tr("click; worth knowing a lift of"), this));
+    plan->addSpacing(12);
+    plan->addWidget(new QLabel(tr("Smallest lift worth finding:"), this));
     plan->addWidget(m_lift);
     plan->addStretch(1);
     form->addRow(tr("Planner:"), plan);
     layout->addLayout(form);
     m_plan = new QLabel(this);
     m_plan->setObjectName(QStringLiteral("abPlan"));
-    m_plan->setWordWrap(true);
-    m_plan->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_plan);
+    m_power = new QLabel(this);
+    m_power->setObjectName(QStringLiteral("abPower"));
+    m_pace = new QLabel(this);
+    m_pace->setObjectName(QStringLiteral("abPace"));
+    m_pace->setProperty("role", QStringLiteral("muted"));
+    for (QLabel *l : {m_plan, m_power, m_pace}) {
+        l->setWordWrap(true);
+        l->setTextFormat(Qt::PlainText);
+        layout->addWidget(l);
+    }
+    m_wait->setMaximumWidth(120);
+    m_share->setMinimumWidth(90);
 
     fillColumnA();
     addColumn({});
@@ -316,7 +329,11 @@ void AbTestPanel::removeVariant()
 
 QString AbTestPanel::planText() const
 {
-    return m_plan->text();
+    QStringList parts;
+    for (const QLabel *l : {m_plan, m_power, m_pace})
+        if (!l->text().isEmpty())
+            parts << l->text();
+    return parts.join(u'\n');
 }
 
 QString AbTestPanel::cell(int row, int column) const
@@ -417,6 +434,8 @@ void AbTestPanel::updatePlan()
     in.lift = m_lift->value() / 100.0;
     in.variants = k;
     const auto plan = campaigns::AbStatistics::plan(in);
+    m_power->clear();
+    m_pace->clear();
     if (!plan) {
         m_plan->setText(plan.error().message);
         return;
@@ -427,37 +446,36 @@ void AbTestPanel::updatePlan()
                        .arg(from, to, locale.toString(plan->perVariant), locale.toString(plan->total));
     if (m_metric->currentData().toInt() != int(AbMetric::HumanClicks))
         text += u' ' + tr("(Planned on clicks; the metric chosen has its own rates.)");
-    if (m_audience >= 0) {
-        const campaigns::AbTestConfig c = config().value_or(campaigns::AbTestConfig{});
-        campaigns::AbTestConfig sized = c;
-        sized.variants.resize(k);
-        if (m_shareUnit->currentIndex() == 1)
-            sized.testSize = m_share->value();
-        else
-            sized.testPercent = m_share->value();
-        const qint64 group = AbTests::testGroupSize(sized, m_audience);
-        const qint64 each = group / std::max(1, k);
-        // The power this group has for that lift (the same formula as the planner, solved for power).
-        const double p1 = in.baseline, p2 = in.baseline + in.lift, pBar = (p1 + p2) / 2;
-        const double zAlpha = campaigns::AbStatistics::normalQuantile(1 - plan->alphaPerComparison / 2);
-        const double power = each > 0 ? campaigns::AbStatistics::normalCdf((in.lift * std::sqrt(double(each)) - zAlpha * std::sqrt(2 * pBar * (1 - pBar)))
-                                                                             / std::sqrt(p1 * (1 - p1) + p2 * (1 - p2)))
-                                      : 0.0;
-        text += u'\n';
-        if (each >= plan->perVariant)
-            text += tr("The test group has %1 people, %2 a variant: enough.").arg(locale.toString(group), locale.toString(each));
-        else
-            text += tr("Warning: the test group has %1 people, %2 a variant, so a lift this size would be found only %3 % of the time. "
-                       "Test a bigger share, fewer variants, or look for a larger lift.")
-                        .arg(locale.toString(group), locale.toString(each), locale.toString(std::round(power * 100.0), 'f', 0));
-        text += u'\n'
-                + tr("Sending the test group takes %1 at %n message(s) a minute", nullptr, m_perMinute).arg(aboutDuration(double(group) / m_perMinute));
-        text += u' ' + tr("(%n mailbox(es)); the winner is chosen %1 after the last one.", nullptr, m_mailboxes)
-                           .arg(tr("%n hour(s)", nullptr, m_wait->value()));
-        if (m_audience - group > 0)
-            text += u' ' + tr("The rest, %1 people, gets the winner.").arg(locale.toString(m_audience - group));
-    }
     m_plan->setText(text);
+    if (m_audience < 0)
+        return;
+    campaigns::AbTestConfig sized;
+    sized.variants.resize(k);
+    if (m_shareUnit->currentIndex() == 1)
+        sized.testSize = m_share->value();
+    else
+        sized.testPercent = m_share->value();
+    const qint64 group = AbTests::testGroupSize(sized, m_audience);
+    const qint64 each = group / std::max(1, k);
+    // The power this group has for that lift (the planner's formula, solved for the power).
+    const double p1 = in.baseline, p2 = in.baseline + in.lift, pBar = (p1 + p2) / 2;
+    const double zAlpha = campaigns::AbStatistics::normalQuantile(1 - plan->alphaPerComparison / 2);
+    const double power = each > 0 ? campaigns::AbStatistics::normalCdf((in.lift * std::sqrt(double(each)) - zAlpha * std::sqrt(2 * pBar * (1 - pBar)))
+                                                                         / std::sqrt(p1 * (1 - p1) + p2 * (1 - p2)))
+                                  : 0.0;
+    const bool enough = each >= plan->perVariant;
+    m_power->setText(enough ? tr("The test group has %1 people, %2 a variant: enough.").arg(locale.toString(group), locale.toString(each))
+                            : tr("Warning: the test group has %1 people, %2 a variant, so a lift this size would be found only %3 % of the time. "
+                                 "Test a bigger share, fewer variants, or look for a larger lift.")
+                                  .arg(locale.toString(group), locale.toString(each), locale.toString(std::round(power * 100.0), 'f', 0)));
+    m_power->setProperty("role", enough ? QStringLiteral("success") : QStringLiteral("warning"));
+    m_power->style()->unpolish(m_power);
+    m_power->style()->polish(m_power);
+    QString pace = tr("Sending the test group takes %1 at %n message(s) a minute", nullptr, m_perMinute).arg(aboutDuration(double(group) / m_perMinute));
+    pace += u' ' + tr("(%n mailbox(es)); the winner is chosen %1 after the last one.", nullptr, m_mailboxes).arg(tr("%n hour(s)", nullptr, m_wait->value()));
+    if (m_audience - group > 0)
+        pace += u' ' + tr("The rest, %1 people, gets the winner.").arg(locale.toString(m_audience - group));
+    m_pace->setText(pace);
 }
 
 } // namespace lux::ui

@@ -83,7 +83,9 @@ private:
     QComboBox *m_noWinner = nullptr;
     QDoubleSpinBox *m_baseline = nullptr;
     QDoubleSpinBox *m_lift = nullptr;
-    QLabel *m_plan = nullptr;
+    QLabel *m_plan = nullptr;  // what each variant needs
+    QLabel *m_power = nullptr; // whether the test group has it (a warning when not)
+    QLabel *m_pace = nullptr;  // how long the test group takes, and the rest
 };
 
 } // namespace lux::ui

@@ -29,8 +29,11 @@ AbTestView::AbTestView(AppSession &session, QWidget *parent) : QWidget(parent), 
     auto *layout = new QVBoxLayout(this);
     m_headline = new QLabel(this);
     m_headline->setObjectName(QStringLiteral("abHeadline"));
-    m_headline->setProperty("role", QStringLiteral("title"));
     m_headline->setWordWrap(true);
+    QFont emphasis = m_headline->font();
+    emphasis.setBold(true);
+    emphasis.setPointSizeF(emphasis.pointSizeF() * 1.25);
+    m_headline->setFont(emphasis);
     layout->addWidget(m_headline);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
@@ -45,7 +48,10 @@ AbTestView::AbTestView(AppSession &session, QWidget *parent) : QWidget(parent), 
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    layout->addWidget(m_table, 1);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    layout->addWidget(m_table);
     m_restLabel = new QLabel(this);
     layout->addWidget(m_restLabel);
     m_rest = new QProgressBar(this);
@@ -54,6 +60,7 @@ AbTestView::AbTestView(AppSession &session, QWidget *parent) : QWidget(parent), 
     m_choose = new QPushButton(tr("Send a Variant to the Rest…"), this);
     m_choose->setObjectName(QStringLiteral("abChoose"));
     layout->addWidget(m_choose, 0, Qt::AlignLeft);
+    layout->addStretch(1);
     connect(m_choose, &QPushButton::clicked, this, [this] {
         if (!m_report)
             return;
@@ -197,7 +204,7 @@ void AbTestView::show(const std::optional<campaigns::AbReport> &report)
                                               pct(s.value(QStringLiteral("ci")).toArray().at(0).toDouble()),
                                               pct(s.value(QStringLiteral("ci")).toArray().at(1).toDouble()));
         if (metric == AbMetric::HumanOpens && i < r.progress.variants.size())
-            rate += u'\n' + tr("machines alone opened %1 of the opened").arg(pct(r.progress.machineShare(i)));
+            rate += u'\n' + tr("%1 of the opens by machines only").arg(pct(r.progress.machineShare(i)));
         const campaigns::AbProgress::Variant p = r.progress.variants.value(i);
         const QStringList cells{name,
                                 what.join(u'\n'),

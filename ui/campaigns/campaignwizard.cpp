@@ -398,6 +398,8 @@ QWizardPage *CampaignWizard::buildAudiencePage()
     m_abTest = new AbTestPanel(page);
     grid->addWidget(m_abTest, 3, 0, 1, 2);
     grid->setRowStretch(1, 1);
+    for (QListWidget *list : {m_include, m_exclude})
+        list->setMinimumHeight(90);
     connect(this, &CampaignWizard::countChanged, m_abTest, &AbTestPanel::setAudience);
     return page;
 }
