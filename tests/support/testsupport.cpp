@@ -127,6 +127,19 @@ void handleHolderMode(int argc, char **argv)
     std::exit(0);
 }
 
+ProcessRun runCaptured(const QString &program, const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.start(program, args);
+    ProcessRun r;
+    if (!p.waitForFinished(timeoutMs))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
 int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out, int timeoutMs)
 {
     QProcess p;

@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QCoroTask>
 #include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -52,6 +54,17 @@ void handleHolderMode(int argc, char **argv);
 // output goes to `out`; standard error is printed when it fails.
 int runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, QByteArray *out = nullptr,
                int timeoutMs = 120'000);
+
+// A command's exit code (-1: it did not finish within `timeoutMs`, -2: it crashed) and both of its
+// outputs, for tests that look at what a command prints on each.
+struct ProcessRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+ProcessRun runCaptured(const QString &program, const QStringList &args, int timeoutMs = 60'000);
 
 // What luxctl runs with in an end-to-end test: the config folder inside `env`, the database `db` (LUX_DB),
 // a Graph client secret and a fixed locale. Tracker keys and token are the test's to add.

@@ -2,6 +2,7 @@
 // luxctl abtest calc and abtest plan, run as a process: the JSON shape and values (the same as
 // AbStatistics gives in process), the readable output, and usage errors that name the argument.
 #include "campaigns/abstatistics.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,25 +14,11 @@ using namespace lux;
 using namespace lux::campaigns;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = lux::test::ProcessRun;
 
 Run luxctl(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(LUXCTL_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return lux::test::runCaptured(QStringLiteral(LUXCTL_PATH), args);
 }
 
 QStringList args(const char *line)

@@ -18,25 +18,11 @@
 using namespace lux;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = lux::test::ProcessRun;
 
 Run luxctl(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(LUXCTL_PATH), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return lux::test::runCaptured(QStringLiteral(LUXCTL_PATH), args);
 }
 } // namespace
 
