@@ -93,6 +93,10 @@
         <source>%n contact(s) in the test group, drawn with seed %1</source>
         <translation><numerusform>%n contact in the test group, drawn with seed %1</numerusform><numerusform>%n contacts in the test group, drawn with seed %1</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Only %n recipient(s): too few for a test, so everyone got variant A.</source>
+        <translation><numerusform>Only %n recipient: too few for a test, so everyone got variant A.</numerusform><numerusform>Only %n recipients: too few for a test, so everyone got variant A.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::campaigns::CampaignStore</name>
@@ -198,12 +202,40 @@
         <source>%n hour(s)</source>
         <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).</source>
+        <translation><numerusform>To tell %1 % from %2 % with 80 % power, each variant needs %Ln person (%3 in the test group).</numerusform><numerusform>To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The test group has %Ln people, %1 a variant: enough.</source>
+        <translation><numerusform>The test group has %Ln person, %1 a variant: enough.</numerusform><numerusform>The test group has %Ln people, %1 a variant: enough.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the test group has %Ln people, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.</source>
+        <translation><numerusform>Warning: the test group has %Ln person, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.</numerusform><numerusform>Warning: the test group has %Ln people, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the test group has %Ln people, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</source>
+        <translation><numerusform>Warning: the test group has %Ln person, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</numerusform><numerusform>Warning: the test group has %Ln people, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The rest, %Ln people, gets the winner.</source>
+        <translation><numerusform>The rest, %Ln person, gets the winner.</numerusform><numerusform>The rest, %Ln people, get the winner.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::AbTestView</name>
     <message numerus="yes">
         <source>This campaign tests %n variant(s) when it is sent.</source>
         <translation><numerusform>This campaign tests %n variant when it is sent.</numerusform><numerusform>This campaign tests %n variants when it is sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Testing: %1 of %Ln test message(s) sent.</source>
+        <translation><numerusform>Testing: %1 of %Ln test message sent.</numerusform><numerusform>Testing: %1 of %Ln test messages sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The rest, %Ln people, waits for the winner.</source>
+        <translation><numerusform>The rest, %Ln person, waits for the winner.</numerusform><numerusform>The rest, %Ln people, wait for the winner.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1136,10 +1136,6 @@
         <translation><numerusform>Una prueba A/B tiene de 2 a 5 variantes; esta tiene %n.</numerusform><numerusform>Una prueba A/B tiene de 2 a 5 variantes; esta tiene %n.</numerusform></translation>
     </message>
     <message>
-        <source>The test group is a share of the audience above 0 % and up to 100 %.</source>
-        <translation>El grupo de prueba es una parte de la audiencia mayor que el 0 % y de hasta el 100 %.</translation>
-    </message>
-    <message>
         <source>The wait cannot be negative.</source>
         <translation>La espera no puede ser negativa.</translation>
     </message>
@@ -1210,6 +1206,18 @@
     <message numerus="yes">
         <source>%n contact(s) in the test group, drawn with seed %1</source>
         <translation><numerusform>%n contacto en el grupo de prueba, sorteado con la semilla %1</numerusform><numerusform>%n contactos en el grupo de prueba, sorteados con la semilla %1</numerusform></translation>
+    </message>
+    <message>
+        <source>The test group is a share of the audience above 0 % and below 100 %: the rest gets the winner.</source>
+        <translation>El grupo de prueba es una parte de la audiencia mayor que el 0 % y menor que el 100 %: el resto recibe la variante ganadora.</translation>
+    </message>
+    <message>
+        <source>A winner by clicks or opens needs tracking per person (the first step); or choose the winner yourself.</source>
+        <translation>Elegir la ganadora por clics o aperturas requiere el seguimiento por persona (primer paso); o elige tú la ganadora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n recipient(s): too few for a test, so everyone got variant A.</source>
+        <translation><numerusform>Solo %n destinatario: muy pocos para una prueba, así que todos recibieron la variante A.</numerusform><numerusform>Solo %n destinatarios: muy pocos para una prueba, así que todos recibieron la variante A.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3563,20 +3571,8 @@
 %2 — %3</translation>
     </message>
     <message>
-        <source>To tell %1 % from %2 % with 80 % power, each variant needs %3 people (%4 in the test group).</source>
-        <translation>Para distinguir un %1 % de un %2 % con una potencia del 80 %, cada variante necesita %3 personas (%4 en el grupo de prueba).</translation>
-    </message>
-    <message>
         <source>(Planned on clicks; the metric chosen has its own rates.)</source>
         <translation>(Calculado sobre los clics; la métrica elegida tiene sus propias tasas).</translation>
-    </message>
-    <message>
-        <source>The test group has %1 people, %2 a variant: enough.</source>
-        <translation>El grupo de prueba tiene %1 personas, %2 por variante: suficiente.</translation>
-    </message>
-    <message>
-        <source>Warning: the test group has %1 people, %2 a variant, so a lift this size would be found only %3 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</source>
-        <translation>Aviso: el grupo de prueba tiene %1 personas, %2 por variante, así que una mejora de este tamaño solo se detectaría el %3 % de las veces. Prueba con una parte mayor de la audiencia, con menos variantes o busca una mejora mayor.</translation>
     </message>
     <message numerus="yes">
         <source>Sending the test group takes %1 at %n message(s) a minute</source>
@@ -3591,10 +3587,6 @@
         <translation><numerusform>%n hora</numerusform><numerusform>%n horas</numerusform></translation>
     </message>
     <message>
-        <source>The rest, %1 people, gets the winner.</source>
-        <translation>El resto, %1 personas, recibe la variante ganadora.</translation>
-    </message>
-    <message>
         <source>How long after the last test message is accepted the winner is chosen.</source>
         <translation>Cuánto tiempo después de aceptarse el último mensaje de prueba se elige el ganador.</translation>
     </message>
@@ -3605,6 +3597,26 @@
     <message>
         <source>Smallest lift worth finding:</source>
         <translation>Menor mejora que merece detectarse:</translation>
+    </message>
+    <message numerus="yes">
+        <source>To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).</source>
+        <translation><numerusform>Para distinguir un %1 % de un %2 % con una potencia del 80 %, cada variante necesita %Ln persona (%3 en el grupo de prueba).</numerusform><numerusform>Para distinguir un %1 % de un %2 % con una potencia del 80 %, cada variante necesita %Ln personas (%3 en el grupo de prueba).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The test group has %Ln people, %1 a variant: enough.</source>
+        <translation><numerusform>El grupo de prueba tiene %Ln persona, %1 por variante: suficiente.</numerusform><numerusform>El grupo de prueba tiene %Ln personas, %1 por variante: suficiente.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the test group has %Ln people, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.</source>
+        <translation><numerusform>Atención: el grupo de prueba tiene %Ln persona, %1 por variante, menos de las %2 por variante que necesita una ganadora: la prueba terminaría sin ella. Prueba con una parte mayor o menos variantes.</numerusform><numerusform>Atención: el grupo de prueba tiene %Ln personas, %1 por variante, menos de las %2 por variante que necesita una ganadora: la prueba terminaría sin ella. Prueba con una parte mayor o menos variantes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the test group has %Ln people, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.</source>
+        <translation><numerusform>Atención: el grupo de prueba tiene %Ln persona, %1 por variante, así que una mejora de este tamaño solo se detectaría el %2 % de las veces. Prueba con una parte mayor, menos variantes o busca una mejora mayor.</numerusform><numerusform>Atención: el grupo de prueba tiene %Ln personas, %1 por variante, así que una mejora de este tamaño solo se detectaría el %2 % de las veces. Prueba con una parte mayor, menos variantes o busca una mejora mayor.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The rest, %Ln people, gets the winner.</source>
+        <translation><numerusform>El resto, %Ln persona, recibe la variante ganadora.</numerusform><numerusform>El resto, %Ln personas, recibe la variante ganadora.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3656,10 +3668,6 @@
     <message numerus="yes">
         <source>This campaign tests %n variant(s) when it is sent.</source>
         <translation><numerusform>Esta campaña prueba %n variante cuando se envía.</numerusform><numerusform>Esta campaña prueba %n variantes cuando se envía.</numerusform></translation>
-    </message>
-    <message>
-        <source>Testing: %1 of %2 test messages sent.</source>
-        <translation>En prueba: %1 de %2 mensajes de prueba enviados.</translation>
     </message>
     <message>
         <source>Testing: the winner is chosen at %1.</source>
@@ -3734,12 +3742,16 @@
         <translation>El resto, con la variante %1: %2 de %3 enviados, %4 fallidos.</translation>
     </message>
     <message>
-        <source>The rest, %1 people, waits for the winner.</source>
-        <translation>El resto, %1 personas, espera al ganador.</translation>
-    </message>
-    <message>
         <source>%1 of the opens by machines only</source>
         <translation>el %1 de las aperturas, solo de máquinas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Testing: %1 of %Ln test message(s) sent.</source>
+        <translation><numerusform>En prueba: %1 de %Ln mensaje de prueba enviado.</numerusform><numerusform>En prueba: %1 de %Ln mensajes de prueba enviados.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The rest, %Ln people, waits for the winner.</source>
+        <translation><numerusform>El resto, %Ln persona, espera a la variante ganadora.</numerusform><numerusform>El resto, %Ln personas, espera a la variante ganadora.</numerusform></translation>
     </message>
 </context>
 <context>

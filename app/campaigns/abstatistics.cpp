@@ -469,7 +469,12 @@ QString AbStatistics::pText(double p)
     const QLocale locale;
     if (p < 0.001)
         return tr("p < %1").arg(locale.toString(0.001, 'f', 3));
-    return tr("p = %1").arg(locale.toString(p, 'g', 2));
+    // Two significant digits, more when rounding would carry p across 0.05 (0.0496 reads 0.0496,
+    // never "0.05" beside a winner).
+    int digits = 2;
+    while (digits < 5 && (p < 0.05) != (QString::number(p, 'g', digits).toDouble() < 0.05))
+        ++digits;
+    return tr("p = %1").arg(locale.toString(p, 'g', digits));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,6 +564,8 @@ Result<AbAnalysis> AbStatistics::analyse(const QList<AbCounts> &input, const AbR
     QList<qint64> sent;
     for (const AbCounts &c : std::as_const(v))
         sent.append(c.sent);
+    if (rule.splitCounts.size() == sent.size())
+        sent = rule.splitCounts;
     out.srmP = chiSquareSrm(sent, shares);
 
     const Posterior bayes = posterior(v);

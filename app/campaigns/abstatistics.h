@@ -53,6 +53,9 @@ struct AbRule
     qint64 minPerVariant = 500;
     QList<double> plannedShares; // empty: equal split
     double srmAlpha = 0.001;
+    // Not empty: the counts the split check is made on instead of `sent` (the delivered messages, when
+    // the trials are the openers).
+    QList<qint64> splitCounts;
 };
 
 struct AbAnalysis

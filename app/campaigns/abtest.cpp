@@ -191,7 +191,8 @@ qint64 AbTests::testGroupSize(const AbTestConfig &config, qint64 audience)
     const qint64 k = config.variants.size();
     qint64 size = config.testSize > 0 ? config.testSize : qint64(std::llround(double(audience) * config.testPercent / 100.0));
     size = std::max(size, std::min(k, audience)); // at least one person per variant when there are that many
-    return std::min(size, audience);
+    // Someone is left for the winner (a test of fewer than k + 1 people is not drawn at all).
+    return std::min(size, std::max<qint64>(audience - 1, 0));
 }
 
 Status AbTests::validate(const Campaign &campaign, const AbTestConfig &config) const
@@ -218,8 +219,11 @@ Status AbTests::validateShape(const Campaign &campaign, const AbTestConfig &conf
     const int k = int(config.variants.size());
     if (k < kMinVariants || k > kMaxVariants)
         return Error(errc::abtestVariant, tr("An A/B test has 2 to 5 variants; this one has %n.", nullptr, k));
-    if (config.testSize <= 0 && (config.testPercent <= 0 || config.testPercent > 100))
-        return Error(errc::abtestVariant, tr("The test group is a share of the audience above 0 % and up to 100 %."));
+    if (config.testSize <= 0 && (config.testPercent <= 0 || config.testPercent >= 100))
+        return Error(errc::abtestVariant, tr("The test group is a share of the audience above 0 % and below 100 %: the rest gets the winner."));
+    if (config.metric != AbMetric::Manual && campaign.tracking != TrackingMode::PerPerson)
+        return Error(errc::abtestVariant, tr("A winner by clicks or opens needs tracking per person (the first step); "
+                                             "or choose the winner yourself."));
     if (config.waitMs < 0)
         return Error(errc::abtestVariant, tr("The wait cannot be negative."));
     if (campaign.localTime)
@@ -362,6 +366,20 @@ Status AbTests::recordDraw(const Campaign &campaign, const AbTest &test, const Q
                                  tr("%n contact(s) in the test group, drawn with seed %1", nullptr, int(std::min<qint64>(testGroup, INT_MAX))).arg(seed), now);
 }
 
+Status AbTests::recordTooSmall(const Campaign &campaign, qint64 audience)
+{
+    const qint64 now = m_clock();
+    const QString why = tr("Only %n recipient(s): too few for a test, so everyone got variant A.", nullptr, int(std::min<qint64>(audience, INT_MAX)));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE ab_tests SET state = 'decided', winner = 0, decided_by = 'fallback', decided_at = ?, "
+                             "reason_code = 'abtest.too-small', reason = ?, updated_at = ? WHERE campaign_id = ? AND state = 'draft'"));
+    for (const QVariant &v : QVariantList{now, why, now, campaign.id})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    return AuditLog(m_db).record(std::nullopt, QStringLiteral("abtest.decided"), QStringLiteral("campaign"), campaign.id, why, now);
+}
+
 Result<AbProgress> AbTests::progress(qint64 campaignId) const
 {
     const auto test = find(campaignId);
@@ -377,7 +395,7 @@ Result<AbProgress> AbTests::progress(qint64 campaignId) const
     q.prepare(QStringLiteral(
         "SELECT variant, count(*), sum(delivered), sum(state = 'failed'), sum(state IN ('pending', 'sending', 'unknown')), "
         " sum(delivered AND (human_open OR human_click)), sum(delivered AND human_click), "
-        " sum(delivered AND machine_open AND NOT human_open AND NOT human_click), max(CASE WHEN state = 'sent' THEN updated_at END) "
+        " sum(delivered AND machine_open AND NOT human_open AND NOT human_click), max(CASE WHEN state IN ('sent', 'failed') THEN updated_at END) "
         "FROM (SELECT o.variant, o.state, o.updated_at, "
         "  o.state = 'sent' AND NOT EXISTS (SELECT 1 FROM inbound_messages b WHERE b.outbox_id = o.id AND b.kind = 'hard-bounce') AS delivered, "
         "  EXISTS (SELECT 1 FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open' AND e.machine = 0) AS human_open, "
@@ -400,7 +418,7 @@ Result<AbProgress> AbTests::progress(qint64 campaignId) const
         v.humanOpeners = q.value(5).toLongLong();
         v.humanClickers = q.value(6).toLongLong();
         v.machineOnlyOpeners = q.value(7).toLongLong();
-        p.lastAcceptedAt = std::max(p.lastAcceptedAt, q.value(8).toLongLong());
+        p.lastSettledAt = std::max(p.lastSettledAt, q.value(8).toLongLong());
         // In doubt (unknown) waits for its reconciliation or the user's word, like pending.
         unsettled = unsettled || v.unsettled > 0;
     }
@@ -413,7 +431,7 @@ Result<AbProgress> AbTests::progress(qint64 campaignId) const
     p.restSent = q.value(1).toLongLong();
     p.restFailed = q.value(2).toLongLong();
     if ((*test)->state != AbState::Draft && !unsettled)
-        p.decideAt = (p.lastAcceptedAt > 0 ? p.lastAcceptedAt : m_clock()) + (*test)->config.waitMs;
+        p.decideAt = (p.lastSettledAt > 0 ? p.lastSettledAt : m_clock()) + (*test)->config.waitMs;
     return p;
 }
 
@@ -507,11 +525,11 @@ Result<AbAnalysis> AbTests::analyse(const AbTest &test, const AbProgress &progre
 {
     AbRule rule;
     rule.minPerVariant = minPerVariant;
-    // The planned split is even (the draw deals the group out in turn); for opens-to-clicks the
-    // trials are the openers, whose split is the result, not the plan.
-    if (test.config.metric == AbMetric::ClickToOpen) {
-        rule.srmAlpha = 0; // never blocks
-    }
+    // The planned split is even (the draw deals the group out in turn). For clicks among openers the
+    // trials are the openers, whose split is a result, not the plan: the split check is on delivered.
+    if (test.config.metric == AbMetric::ClickToOpen)
+        for (const AbProgress::Variant &v : progress.variants)
+            rule.splitCounts << v.delivered;
     return AbStatistics::analyse(progress.counts(test.config.metric), rule, test.config.metric);
 }
 
@@ -537,16 +555,16 @@ Result<AbTests::Turn> AbTests::decideIfDue(qint64 campaignId, qint64 minPerVaria
         return Turn{};
     const AbTest &t = **test;
     if (t.state == AbState::Waiting)
-        return Turn{false, kHeld};
+        return Turn{Turn::Kind::UserWaits, kHeld};
     if (t.state != AbState::Testing)
         return Turn{};
     const auto p = progress(campaignId);
     if (!p)
         return p.error();
     if (!p->decideAt)
-        return Turn{}; // the test group is still going out
+        return Turn{Turn::Kind::Unsettled, 0}; // the test group is still going out, or in doubt
     if (*p->decideAt > m_clock())
-        return Turn{false, *p->decideAt};
+        return Turn{Turn::Kind::NotDue, *p->decideAt};
     const auto analysis = analyse(t, *p, minPerVariant);
     if (!analysis)
         return analysis.error();
@@ -554,13 +572,13 @@ Result<AbTests::Turn> AbTests::decideIfDue(qint64 campaignId, qint64 minPerVaria
     if (t.config.metric != AbMetric::Manual && analysis->winner >= 0) {
         if (Status s = release(t, analysis->winner, QStringLiteral("rule"), analysis->reasonCode, analysis->reason, numbers, std::nullopt); !s)
             return s.error();
-        return Turn{true, 0};
+        return Turn{Turn::Kind::Decided, 0};
     }
     if (t.config.metric != AbMetric::Manual && t.config.noWinner == AbNoWinner::SendA) {
         const QString why = tr("%1 The rest gets variant A, as set.").arg(analysis->reason);
         if (Status s = release(t, 0, QStringLiteral("fallback"), analysis->reasonCode, why, numbers, std::nullopt); !s)
             return s.error();
-        return Turn{true, 0};
+        return Turn{Turn::Kind::Decided, 0};
     }
     // The user decides: recorded once, with the numbers at the end of the wait.
     QSqlQuery q(m_db);
@@ -573,7 +591,7 @@ Result<AbTests::Turn> AbTests::decideIfDue(qint64 campaignId, qint64 minPerVaria
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);
-    return Turn{false, kHeld};
+    return Turn{Turn::Kind::UserWaits, kHeld};
 }
 
 Status AbTests::choose(qint64 campaignId, int variant, std::optional<qint64> byUser)

@@ -80,7 +80,7 @@ struct AbProgress
         qint64 humanOpeners = 0, humanClickers = 0, machineOnlyOpeners = 0;
     };
     QList<Variant> variants;
-    qint64 lastAcceptedAt = 0;     // the latest test message's acceptance
+    qint64 lastSettledAt = 0;      // the latest test message accepted (or refused for good)
     std::optional<qint64> decideAt; // every test message settled: the last acceptance plus the wait
     qint64 restPending = 0, restSent = 0, restFailed = 0; // the rest, once released (held ones are pending)
     QList<AbCounts> counts(AbMetric metric) const; // successes over trials, as the metric counts them
@@ -130,6 +130,9 @@ public:
     // Inside the freeze's transaction, after its rows: the draw recorded, send-time variants' rows
     // due at their time.
     Status recordDraw(const Campaign &campaign, const AbTest &test, const QString &seed, qint64 testGroup, qint64 remainder);
+    // Inside the freeze's transaction, when the audience has no more people than variants: no test is
+    // drawn, everyone gets A, and the test says so.
+    Status recordTooSmall(const Campaign &campaign, qint64 audience);
     // The test group in send order (the shuffled audience's first `size`), from `seed`: a partial
     // Fisher-Yates shuffle over std::mt19937_64 with unbiased bounded draws, so it is the same on
     // every platform. Public for the tests.
@@ -148,8 +151,16 @@ public:
     // for the user, or the moment the wait ends.
     struct Turn
     {
-        bool decidedNow = false;
+        enum class Kind {
+            None,      // no test, or decided before
+            Unsettled, // test messages are still going out or in doubt: the outbox says when
+            NotDue,    // the wait runs until nextLook
+            Decided,   // decided now: the rest is due
+            UserWaits, // the user chooses (nextLook: kHeld)
+        };
+        Kind kind = Kind::None;
         qint64 nextLook = 0;
+        bool decidedNow() const { return kind == Kind::Decided; }
     };
     Result<Turn> decideIfDue(qint64 campaignId, qint64 minPerVariant);
     // The wait is over for this test (what the scheduler asks before it pulls fresh events).

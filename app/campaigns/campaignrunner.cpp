@@ -59,7 +59,7 @@ Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Camp
     return std::unique_ptr<channels::Channel>(std::make_unique<VariantChannel>(std::move(perVariant), (*test)->config.variants));
 }
 
-QCoro::Task<Result<qint64>> CampaignRunner::abTestTurn(qint64 campaignId)
+QCoro::Task<Result<AbTests::Turn>> CampaignRunner::abTestTurn(qint64 campaignId)
 {
     AbTests tests(m_db, m_clock);
     const auto due = tests.decisionDueAt(campaignId);
@@ -71,12 +71,9 @@ QCoro::Task<Result<qint64>> CampaignRunner::abTestTurn(qint64 campaignId)
         tracking::TrackerSync sync(m_network, m_db, m_setup.tracking.trackerUrl, m_setup.tracking.apiToken, m_clock());
         const auto pulled = co_await sync.run();
         if (!pulled)
-            co_return m_clock() + kWaitMs;
+            co_return AbTests::Turn{AbTests::Turn::Kind::NotDue, m_clock() + kWaitMs};
     }
-    const auto turn = tests.decideIfDue(campaignId, m_setup.abMinPerVariant);
-    if (!turn)
-        co_return turn.error();
-    co_return turn->nextLook;
+    co_return tests.decideIfDue(campaignId, m_setup.abMinPerVariant);
 }
 
 Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelOf(const Campaign &campaign, const tracking::CampaignTracking &tracking)
@@ -262,9 +259,15 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
         co_return r;
     // An A/B test whose wait is over is decided before anything is sent: the rest goes in this run.
     if (*test) {
-        const auto look = co_await abTestTurn(campaignId);
-        if (!look)
-            co_return fail(r, look.error());
+        const auto turn = co_await abTestTurn(campaignId);
+        if (!turn) {
+            // Nothing was sent or decided: the campaign waits and the scheduler tries again.
+            r.outcome = Run::Outcome::Waiting;
+            r.error = turn.error();
+            r.retryAt = m_clock() + kWaitMs;
+            r.status = statusName(CampaignStatus::Sending);
+            co_return r;
+        }
     }
     Q_EMIT started(campaignId, campaign->name);
     Dispatcher dispatcher(m_db, channel->get(), campaignId, *senders, m_clock);
@@ -278,11 +281,17 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
         if (*test) {
             // The rest is held until the decision: the job comes back when the wait ends (or when
             // the user chooses), not at the held rows' far due time.
-            const auto look = co_await abTestTurn(campaignId);
-            if (look && *look > 0 && (r.summary.waitingUntil == 0 || r.summary.waitingUntil >= AbTests::kHeld))
-                r.summary.waitingUntil = *look;
-            else if (look && *look == 0 && r.summary.waitingUntil >= AbTests::kHeld)
+            const auto turn = co_await abTestTurn(campaignId);
+            using Kind = AbTests::Turn::Kind;
+            if (!turn)
+                r.summary.waitingUntil = m_clock() + kWaitMs; // look again in a minute
+            else if (turn->kind == Kind::NotDue && (r.summary.waitingUntil == 0 || r.summary.waitingUntil >= AbTests::kHeld))
+                r.summary.waitingUntil = turn->nextLook; // the end of the wait
+            else if (turn->kind == Kind::Decided)
                 r.summary.waitingUntil = 0; // decided just now: the rest is due, the job goes on at once
+            else if (turn->kind == Kind::Unsettled && (r.summary.waitingUntil == 0 || r.summary.waitingUntil >= AbTests::kHeld))
+                r.summary.waitingUntil = m_clock() + kUnsettledLookMs; // messages in doubt: reconciled, or the user decides
+            // UserWaits: the held rows' time; the user's choice brings the job forward.
         }
     } else {
         r.error = summary.error();
@@ -357,13 +366,13 @@ QCoro::Task<Result<std::optional<CampaignRunner::JobRun>>> CampaignRunner::runDu
     Run r = co_await run(job.campaignId);
     renew.stop();
     switch (r.outcome) {
-    case Run::Outcome::Waiting: (void)jobs.postpone(job.id, owner, r.retryAt); break;
+    case Run::Outcome::Waiting: (void)jobs.postpone(job.id, owner, r.retryAt, job.dueAt); break;
     case Run::Outcome::Ran:
         // Stopped before the end (or by an error): the next turn goes on. Otherwise done; rows
         // whose fate nobody could tell wait for the user's decision, not for the scheduler.
         // Rows given back meanwhile (a user's decision during the run) keep the job too.
         if (r.status == statusName(CampaignStatus::Sending) && !r.interrupted && !r.summary.stopped && r.summary.waitingUntil > 0)
-            (void)jobs.postpone(job.id, owner, r.summary.waitingUntil); // the rest waits for its windows
+            (void)jobs.postpone(job.id, owner, r.summary.waitingUntil, job.dueAt); // the rest waits for its windows or the test
         else if (r.status == statusName(CampaignStatus::Sending)
                  && (r.interrupted || r.summary.stopped || Outbox(m_db, m_clock).counts(job.campaignId).value(QStringLiteral("pending")) > 0))
             (void)jobs.release(job.id, owner);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "campaigns/abtest.h"
 #include "campaigns/dispatcher.h"
 #include "campaigns/jobstore.h"
 #include "campaigns/sendsetup.h"
@@ -99,6 +100,8 @@ public:
 
     static constexpr qint64 kLeaseMs = 120'000;
     static constexpr qint64 kWaitMs = 60'000; // how long a waiting campaign waits before it tries again
+    // An A/B test whose test messages are in doubt looks again this often (never in a tight loop).
+    static constexpr qint64 kUnsettledLookMs = 5 * 60'000;
 
 Q_SIGNALS:
     void started(qint64 campaignId, const QString &name);
@@ -110,9 +113,8 @@ private:
     // The campaign's channel; with an A/B test, a VariantChannel over one per variant.
     Result<std::unique_ptr<channels::Channel>> channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking);
     Result<std::unique_ptr<channels::Channel>> channelOf(const Campaign &campaign, const tracking::CampaignTracking &tracking);
-    // An A/B test's turn (AbTests::decideIfDue) with the tracker's latest events pulled first; when
-    // to look again (0: nothing to wait for).
-    QCoro::Task<Result<qint64>> abTestTurn(qint64 campaignId);
+    // An A/B test's turn (AbTests::decideIfDue) with the tracker's latest events pulled first.
+    QCoro::Task<Result<AbTests::Turn>> abTestTurn(qint64 campaignId);
     channels::graph::GraphChannelFactory &emailFactory();
     Result<channels::twilio::SmsChannelFactory *> smsFactory();
     Run fail(Run run, const Error &error);

@@ -586,12 +586,8 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     if (!test)
         return test.error();
     qint64 frozen = 0;
-    if (!*test) {
-        const auto rows = insert({}, {}, QStringLiteral("contacts c"), audience->where, {});
-        if (!rows)
-            return rows.error();
-        frozen = *rows;
-    } else {
+    bool drawn = false;
+    if (*test) {
         if (Status s = AbTests(m_db, m_clock).validate(*c, (*test)->config); !s)
             return s.error();
         // An A/B test: the test group drawn from the audience at random (the seed recorded), dealt
@@ -605,35 +601,48 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
         while (q.next())
             everyone << q.value(0).toLongLong();
         q.finish();
-        const quint64 seed = QRandomGenerator::system()->generate64();
-        const QList<qint64> group = AbTests::draw(everyone, AbTests::testGroupSize((*test)->config, everyone.size()), seed);
         const int k = int((*test)->config.variants.size());
-        if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ab_draw (pos INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL, "
-                                   "variant INTEGER NOT NULL)"))
-            || !q.exec(QStringLiteral("DELETE FROM temp.ab_draw")))
-            return storage::queryError(q);
-        q.prepare(QStringLiteral("INSERT INTO temp.ab_draw (pos, contact_id, variant) VALUES (?, ?, ?)"));
-        for (qint64 i = 0; i < group.size(); ++i) {
-            q.addBindValue(i);
-            q.addBindValue(group.at(i));
-            q.addBindValue(int(i % k));
-            if (!q.exec())
+        if (everyone.size() > k) { // else nothing to test: everyone gets A (below)
+            const quint64 seed = QRandomGenerator::system()->generate64();
+            const QList<qint64> group = AbTests::draw(everyone, AbTests::testGroupSize((*test)->config, everyone.size()), seed);
+            if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ab_draw (pos INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL, "
+                                       "variant INTEGER NOT NULL)"))
+                || !q.exec(QStringLiteral("DELETE FROM temp.ab_draw")))
                 return storage::queryError(q);
+            q.prepare(QStringLiteral("INSERT INTO temp.ab_draw (pos, contact_id, variant) VALUES (?, ?, ?)"));
+            for (qint64 i = 0; i < group.size(); ++i) {
+                q.addBindValue(i);
+                q.addBindValue(group.at(i));
+                q.addBindValue(int(i % k));
+                if (!q.exec())
+                    return storage::queryError(q);
+            }
+            const auto tested = insert(QStringLiteral(", variant, ab_group"), QStringLiteral(", d.variant, 1"),
+                                       QStringLiteral("temp.ab_draw d JOIN contacts c ON c.id = d.contact_id"),
+                                       audience->where + QStringLiteral(" ORDER BY d.pos"), {});
+            if (!tested)
+                return tested.error();
+            const auto held = insert(QStringLiteral(", ab_group, due_at"), QStringLiteral(", 0, ?"), QStringLiteral("contacts c"),
+                                     audience->where + QStringLiteral(" AND c.id NOT IN (SELECT contact_id FROM temp.ab_draw)"),
+                                     {AbTests::kHeld});
+            if (!held)
+                return held.error();
+            if (!q.exec(QStringLiteral("DELETE FROM temp.ab_draw")))
+                return storage::queryError(q);
+            if (Status s = AbTests(m_db, m_clock).recordDraw(*c, **test, QString::number(seed), *tested, *held); !s)
+                return s.error();
+            frozen = *tested + *held;
+            drawn = true;
         }
-        const auto tested = insert(QStringLiteral(", variant, ab_group"), QStringLiteral(", d.variant, 1"),
-                                   QStringLiteral("temp.ab_draw d JOIN contacts c ON c.id = d.contact_id"),
-                                   audience->where + QStringLiteral(" ORDER BY d.pos"), {});
-        if (!tested)
-            return tested.error();
-        const auto held = insert(QStringLiteral(", ab_group, due_at"), QStringLiteral(", 0, ?"), QStringLiteral("contacts c"),
-                                 audience->where + QStringLiteral(" AND c.id NOT IN (SELECT contact_id FROM temp.ab_draw)"), {AbTests::kHeld});
-        if (!held)
-            return held.error();
-        if (!q.exec(QStringLiteral("DELETE FROM temp.ab_draw")))
-            return storage::queryError(q);
-        if (Status s = AbTests(m_db, m_clock).recordDraw(*c, **test, QString::number(seed), *tested, *held); !s)
-            return s.error();
-        frozen = *tested + *held;
+    }
+    if (!drawn) {
+        const auto rows = insert({}, {}, QStringLiteral("contacts c"), audience->where, {});
+        if (!rows)
+            return rows.error();
+        frozen = *rows;
+        if (*test)
+            if (Status s = AbTests(m_db, m_clock).recordTooSmall(*c, frozen); !s)
+                return s.error();
     }
     if (c->localTime && c->scheduledAt)
         if (Status s = setLocalDueTimes(*c); !s)

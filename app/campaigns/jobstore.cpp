@@ -137,10 +137,15 @@ Status JobStore::release(qint64 jobId, const QString &owner)
     return q.exec() ? Status{} : Status(storage::queryError(q));
 }
 
-Status JobStore::postpone(qint64 jobId, const QString &owner, qint64 dueAt)
+Status JobStore::postpone(qint64 jobId, const QString &owner, qint64 dueAt, std::optional<qint64> claimedDue)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE jobs SET due_at = ?, lease_owner = '', lease_until = 0 WHERE id = ? AND lease_owner = ?"));
+    q.prepare(QStringLiteral("UPDATE jobs SET due_at = CASE WHEN ? IS NOT NULL AND due_at <> ? THEN min(due_at, ?) ELSE ? END, "
+                             "lease_owner = '', lease_until = 0 WHERE id = ? AND lease_owner = ?"));
+    const QVariant claimed = claimedDue ? QVariant(*claimedDue) : QVariant(QMetaType::fromType<qint64>());
+    q.addBindValue(claimed);
+    q.addBindValue(claimed);
+    q.addBindValue(dueAt);
     q.addBindValue(dueAt);
     q.addBindValue(jobId);
     q.addBindValue(owner);

@@ -51,7 +51,9 @@ public:
                                         const QStringList &kinds = {});
     Status renew(qint64 jobId, const QString &owner, qint64 leaseMs); // still at it: the lease goes on
     Status release(qint64 jobId, const QString &owner); // not done: back for the next claim
-    Status postpone(qint64 jobId, const QString &owner, qint64 dueAt); // not now: back at dueAt
+    // Not now: back at dueAt. With `claimedDue` (the due time the job had when claimed), a due time
+    // someone moved meanwhile (a user's choice that makes it due now) is kept when it is earlier.
+    Status postpone(qint64 jobId, const QString &owner, qint64 dueAt, std::optional<qint64> claimedDue = std::nullopt);
     // Jobs that came due before `before` and nobody holds: what a closed app missed.
     QList<Job> overdue(qint64 before) const;
     Status complete(qint64 jobId, const QString &owner);

@@ -24,29 +24,42 @@ qint64 VariantChannel::notBefore(const channels::Delivery &delivery, qint64 now,
     return m_channels.front()->notBefore(delivery, now, why);
 }
 
-Result<QByteArray> VariantChannel::build(const channels::Delivery &delivery) const
+// A row without a variant (-1) is a test send or the rest of a test decided before it could run
+// (too few recipients): variant A.
+channels::Channel *VariantChannel::of(const channels::Delivery &delivery) const
 {
-    // A row without a variant is the rest before the decision: it is never claimed (it is held), so
-    // building it would be a defect; A is what a test send shows.
     if (delivery.variant >= int(m_channels.size()))
-        return Error(errc::abtestVariant, QStringLiteral("variant %1 of %2").arg(delivery.variant).arg(m_channels.size()));
-    return m_channels[std::size_t(std::max(delivery.variant, 0))]->build(delivery);
+        return nullptr;
+    return m_channels[std::size_t(std::max(delivery.variant, 0))].get();
 }
 
-// Not coroutines: each returns the first channel's task, which owns its arguments.
+Result<QByteArray> VariantChannel::build(const channels::Delivery &delivery) const
+{
+    channels::Channel *channel = of(delivery);
+    if (!channel)
+        return Error(errc::abtestVariant, QStringLiteral("variant %1 of %2").arg(delivery.variant).arg(m_channels.size()));
+    return channel->build(delivery);
+}
+
+// Not coroutines: each returns the variant's own channel's task, which owns its arguments. A
+// channel that looks a message up by its words (an SMS reconciled by its body) looks for the words
+// its variant sent.
 QCoro::Task<channels::Outcome> VariantChannel::stage(channels::Delivery delivery, QByteArray message)
 {
-    return m_channels.front()->stage(std::move(delivery), std::move(message));
+    channels::Channel *channel = of(delivery);
+    return (channel ? channel : m_channels.front().get())->stage(std::move(delivery), std::move(message));
 }
 
 QCoro::Task<channels::Outcome> VariantChannel::submit(channels::Delivery delivery, QByteArray message)
 {
-    return m_channels.front()->submit(std::move(delivery), std::move(message));
+    channels::Channel *channel = of(delivery);
+    return (channel ? channel : m_channels.front().get())->submit(std::move(delivery), std::move(message));
 }
 
 QCoro::Task<channels::Reconciliation> VariantChannel::reconcile(channels::Delivery delivery)
 {
-    return m_channels.front()->reconcile(std::move(delivery));
+    channels::Channel *channel = of(delivery);
+    return (channel ? channel : m_channels.front().get())->reconcile(std::move(delivery));
 }
 
 } // namespace lux::campaigns

@@ -11,9 +11,9 @@ namespace lux::campaigns {
 
 // A campaign's channel when it has an A/B test: one channel of the campaign's kind per variant, each
 // prepared with the campaign as that variant sends it (AbTests::applied), and a delivery built by
-// the one its row names. Everything that reaches the provider (stage, submit, reconcile, the pace
-// and the windows) goes through the first, so the exactly-once rules are the channel's own; the
-// dispatcher and the outbox see one channel, as for any campaign.
+// the one its row names, and staged, submitted and reconciled by it too (a lookup by the words sent
+// looks for the variant's words); the pace and the windows are the first's. The exactly-once rules
+// are the channel's own; the dispatcher and the outbox see one channel, as for any campaign.
 class VariantChannel final : public channels::Channel
 {
 public:
@@ -32,6 +32,7 @@ public:
     QCoro::Task<channels::Reconciliation> reconcile(channels::Delivery delivery) override;
 
 private:
+    channels::Channel *of(const channels::Delivery &delivery) const; // the variant's channel; null past the last
     std::vector<std::unique_ptr<channels::Channel>> m_channels;
     QList<AbVariant> m_variants;
 };

@@ -205,7 +205,7 @@ void TestAbTestUi::finishedTestShowsTheDecision()
                            .arg(now + 600'000)));
         now += config.waitMs;
         const auto turn = AbTests(db, clock).decideIfDue(id, 500);
-        QVERIFY(turn && turn->decidedNow);
+        QVERIFY(turn && turn->decidedNow());
         // The rest is on its way: 5,000 of 8,000 sent.
         QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id IN (SELECT id FROM outbox WHERE ab_group = 0 ORDER BY id LIMIT 5000)")));
         // The decision brought the scheduler's job forward; another computer is sending it (its

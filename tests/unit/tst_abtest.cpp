@@ -67,6 +67,8 @@ private Q_SLOTS:
     void noWinnerSendsAOrWaitsForTheUser();
     void messagesInDoubtHoldTheDecision();
     void variantChannelBuildsEachRowAsItsVariant();
+    void tooFewPeopleForATest();
+    void everyTestMessageFailed();
 
 private:
     QSqlDatabase db() { return m_fx->db(); }
@@ -186,7 +188,15 @@ void TestAbTest::variantsAreValidated()
     config.variants = {AbVariant{}, subject(QStringLiteral("B"))};
     config.testPercent = 0;
     QVERIFY(!tests.validate(c, config));
+    config.testPercent = 100; // nobody left for the winner
+    QVERIFY(!tests.validate(c, config));
     config.testPercent = 20;
+    Campaign untracked = c;
+    untracked.tracking = TrackingMode::Anonymous; // nobody's clicks are known
+    QVERIFY(tests.validate(untracked, config).error().message.contains(QLatin1String("tracking per person")));
+    config.metric = AbMetric::Manual;
+    QVERIFY(tests.validate(untracked, config)); // the user chooses
+    config.metric = AbMetric::HumanClicks;
     Campaign local = c;
     local.localTime = true;
     QVERIFY(!tests.validate(local, config));
@@ -322,12 +332,12 @@ void TestAbTest::decisionWaitsThenCountsPeopleOnly()
     // Not every test message is out: nothing to decide, nothing to wait for yet.
     auto turn = tests.decideIfDue(id, 10);
     QVERIFY(turn);
-    QCOMPARE(turn->decidedNow, false);
+    QCOMPARE(turn->kind, AbTests::Turn::Kind::Unsettled);
     QCOMPARE(turn->nextLook, 0);
     // Out at m_now: 3 people of A click, and 15 machines (a scanner); 14 people of B.
     sendTestGroup(id, m_now, {3, 14}, {15, 0});
     turn = tests.decideIfDue(id, 10);
-    QCOMPARE(turn->decidedNow, false);
+    QCOMPARE(turn->kind, AbTests::Turn::Kind::NotDue);
     QCOMPARE(turn->nextLook, m_now + config.waitMs); // the wait, from the last acceptance
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE ab_group = 0 AND variant IS NOT NULL")), 0);
     // The user cannot pick the winner before the end (no peeking).
@@ -341,7 +351,7 @@ void TestAbTest::decisionWaitsThenCountsPeopleOnly()
     m_now += config.waitMs;
     turn = tests.decideIfDue(id, 10);
     QVERIFY(turn);
-    QVERIFY(turn->decidedNow);
+    QVERIFY(turn->decidedNow());
     const auto t = tests.find(id);
     QCOMPARE((*t)->state, AbState::Decided);
     QCOMPARE((*t)->winner, 1);
@@ -354,7 +364,7 @@ void TestAbTest::decisionWaitsThenCountsPeopleOnly()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'abtest.decided'")), 1);
     // Decided once: a second turn and a late choice change nothing.
     turn = tests.decideIfDue(id, 10);
-    QCOMPARE(turn->decidedNow, false);
+    QCOMPARE(turn->decidedNow(), false);
     QCOMPARE(tests.choose(id, 0, std::nullopt).error().code, QString(errc::abtestState));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE variant = 0 AND ab_group = 0")), 0);
 }
@@ -371,7 +381,7 @@ void TestAbTest::noWinnerSendsAOrWaitsForTheUser()
     sendTestGroup(fallback, m_now, {5, 5});
     m_now += 1000;
     AbTests tests(db(), clock());
-    QVERIFY(tests.decideIfDue(fallback, 10)->decidedNow);
+    QVERIFY(tests.decideIfDue(fallback, 10)->decidedNow());
     auto t = tests.find(fallback);
     QCOMPARE((*t)->winner, 0);
     QCOMPARE((*t)->decidedBy, QStringLiteral("fallback"));
@@ -391,7 +401,7 @@ void TestAbTest::noWinnerSendsAOrWaitsForTheUser()
     sendTestGroup(waiting, m_now, {4, 6});
     m_now += 1000;
     const auto turn = tests.decideIfDue(waiting, 10);
-    QCOMPARE(turn->decidedNow, false);
+    QCOMPARE(turn->kind, AbTests::Turn::Kind::UserWaits);
     QCOMPARE(turn->nextLook, AbTests::kHeld);
     t = tests.find(waiting);
     QCOMPARE((*t)->state, AbState::Waiting);
@@ -420,11 +430,11 @@ void TestAbTest::messagesInDoubtHoldTheDecision()
     QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'unknown' WHERE id = (SELECT min(id) FROM outbox WHERE ab_group = 1)")));
     AbTests tests(db(), clock());
     QVERIFY(!tests.progress(id)->decideAt);
-    QCOMPARE(tests.decideIfDue(id, 1)->decidedNow, false);
+    QCOMPARE(tests.decideIfDue(id, 1)->kind, AbTests::Turn::Kind::Unsettled);
     QCOMPARE(tests.find(id).value()->state, AbState::Testing);
     QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'failed' WHERE state = 'unknown'")));
     QVERIFY(tests.progress(id)->decideAt);
-    QVERIFY(tests.decideIfDue(id, 1)->decidedNow); // a failed message is settled: not delivered
+    QVERIFY(tests.decideIfDue(id, 1)->decidedNow()); // a failed message is settled: not delivered
 }
 
 void TestAbTest::variantChannelBuildsEachRowAsItsVariant()
@@ -447,6 +457,48 @@ void TestAbTest::variantChannelBuildsEachRowAsItsVariant()
     }
     d.variant = 3;
     QCOMPARE(channel.build(d).error().code, QString(errc::abtestVariant));
+}
+
+// No more people than variants: no group is drawn, everyone gets A, and the test says why.
+void TestAbTest::tooFewPeopleForATest()
+{
+    AbTestConfig config;
+    config.variants = {AbVariant{}, subject(QStringLiteral("B")), subject(QStringLiteral("C"))};
+    const qint64 id = campaignWithTest(3, config);
+    QCOMPARE(*CampaignStore(db(), clock()).freezeAudience(id), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE ab_group IS NULL AND variant IS NULL AND due_at = 0")), 3);
+    const auto t = AbTests(db(), clock()).find(id);
+    QCOMPARE((*t)->state, AbState::Decided);
+    QCOMPARE((*t)->winner, 0);
+    QCOMPARE((*t)->reasonCode, QStringLiteral("abtest.too-small"));
+    // The group always leaves someone for the winner.
+    AbTestConfig all = config;
+    all.testSize = 1000;
+    QCOMPARE(AbTests::testGroupSize(all, 10), 9);
+    QCOMPARE(AbTests::testGroupSize(config, 4), 3);
+}
+
+// Every test message refused: the wait runs from the last refusal, then the rule finds no winner
+// and the rest gets A, instead of waiting for an acceptance that never comes.
+void TestAbTest::everyTestMessageFailed()
+{
+    AbTestConfig config;
+    config.variants = {AbVariant{}, subject(QStringLiteral("B"))};
+    config.testSize = 10;
+    config.waitMs = 60'000;
+    const qint64 id = campaignWithTest(30, config);
+    QVERIFY(CampaignStore(db(), clock()).freezeAudience(id));
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'failed', updated_at = %1 WHERE ab_group = 1").arg(m_now)));
+    AbTests tests(db(), clock());
+    auto turn = tests.decideIfDue(id, 5);
+    QCOMPARE(turn->kind, AbTests::Turn::Kind::NotDue);
+    QCOMPARE(turn->nextLook, m_now + 60'000);
+    m_now += 60'000;
+    turn = tests.decideIfDue(id, 5);
+    QCOMPARE(turn->kind, AbTests::Turn::Kind::Decided);
+    QCOMPARE(tests.find(id).value()->winner, 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE ab_group = 0 AND variant = 0")), 20);
 }
 
 LUX_TEST_MAIN(TestAbTest, QCoreApplication)

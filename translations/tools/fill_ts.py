@@ -12,6 +12,14 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    'Only %n recipient(s): too few for a test, so everyone got variant A.': ('Only %n recipient: too few for a test, so everyone got variant A.', 'Only %n recipients: too few for a test, so everyone got variant A.'),
+    'To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).': ('To tell %1 % from %2 % with 80 % power, each variant needs %Ln person (%3 in the test group).', 'To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).'),
+    'The test group has %Ln people, %1 a variant: enough.': ('The test group has %Ln person, %1 a variant: enough.', 'The test group has %Ln people, %1 a variant: enough.'),
+    'Warning: the test group has %Ln people, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.': ('Warning: the test group has %Ln person, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.', 'Warning: the test group has %Ln people, %1 a variant, fewer than the %2 a variant a winner needs: the test would end without one. Test a bigger share or fewer variants.'),
+    'Warning: the test group has %Ln people, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.': ('Warning: the test group has %Ln person, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.', 'Warning: the test group has %Ln people, %1 a variant, so a lift this size would be found only %2 % of the time. Test a bigger share, fewer variants, or look for a larger lift.'),
+    'The rest, %Ln people, gets the winner.': ('The rest, %Ln person, gets the winner.', 'The rest, %Ln people, get the winner.'),
+    'Testing: %1 of %Ln test message(s) sent.': ('Testing: %1 of %Ln test message sent.', 'Testing: %1 of %Ln test messages sent.'),
+    'The rest, %Ln people, waits for the winner.': ('The rest, %Ln person, waits for the winner.', 'The rest, %Ln people, wait for the winner.'),
     'Variant %1: %Ln success(es) out of %2 sent.': ('Variant %1: %Ln success out of %2 sent.', 'Variant %1: %Ln successes out of %2 sent.'),
     'The planned split has %n share(s) for %1 variants.': ('The planned split has %n share for %1 variants.', 'The planned split has %n shares for %1 variants.'),
     'An A/B test has 2 to 5 variants; this one has %n.': ('An A/B test has 2 to 5 variants; this one has %n.', 'An A/B test has 2 to 5 variants; this one has %n.'),

@@ -228,8 +228,15 @@ void AbTestPanel::setBaseline(std::optional<double> rate)
     updatePlan();
 }
 
+void AbTestPanel::setMinimumPerVariant(qint64 minimum)
+{
+    m_minimum = std::max<qint64>(1, minimum);
+    updatePlan();
+}
+
 void AbTestPanel::setConfig(const std::optional<campaigns::AbTestConfig> &config)
 {
+    m_loaded = config;
     const QSignalBlocker quiet(this);
     setChecked(config.has_value());
     while (m_table->columnCount() > 1)
@@ -283,6 +290,14 @@ std::optional<campaigns::AbTestConfig> AbTestPanel::config() const
     else
         c.testPercent = m_share->value();
     c.waitMs = qint64(m_wait->value()) * 3'600'000;
+    // A test set elsewhere (luxctl's --wait 30m, --test-percent 12.5) keeps what the boxes round,
+    // unless the user changed them here.
+    if (m_loaded) {
+        if (m_loaded->testSize <= 0 && m_shareUnit->currentIndex() == 0 && std::lround(m_loaded->testPercent) == m_share->value())
+            c.testPercent = m_loaded->testPercent;
+        if (std::clamp<qint64>((m_loaded->waitMs + 3'599'999) / 3'600'000, 1, 168) == m_wait->value())
+            c.waitMs = m_loaded->waitMs;
+    }
     c.metric = AbMetric(m_metric->currentData().toInt());
     c.noWinner = campaigns::AbNoWinner(m_noWinner->currentData().toInt());
     c.baseline = m_baseline->value() / 100.0;
@@ -442,8 +457,10 @@ void AbTestPanel::updatePlan()
     }
     const QLocale locale;
     const QString from = locale.toString(in.baseline * 100.0, 'f', 1), to = locale.toString((in.baseline + in.lift) * 100.0, 'f', 1);
-    QString text = tr("To tell %1 % from %2 % with 80 % power, each variant needs %3 people (%4 in the test group).")
-                       .arg(from, to, locale.toString(plan->perVariant), locale.toString(plan->total));
+    // The rule also waits for its minimum per variant, whatever the power.
+    const qint64 needed = std::max(plan->perVariant, m_minimum);
+    QString text = tr("To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).", nullptr, int(std::min<qint64>(needed, INT_MAX)))
+                       .arg(from, to, locale.toString(needed * k));
     if (m_metric->currentData().toInt() != int(AbMetric::HumanClicks))
         text += u' ' + tr("(Planned on clicks; the metric chosen has its own rates.)");
     m_plan->setText(text);
@@ -463,18 +480,25 @@ void AbTestPanel::updatePlan()
     const double power = each > 0 ? campaigns::AbStatistics::normalCdf((in.lift * std::sqrt(double(each)) - zAlpha * std::sqrt(2 * pBar * (1 - pBar)))
                                                                          / std::sqrt(p1 * (1 - p1) + p2 * (1 - p2)))
                                   : 0.0;
-    const bool enough = each >= plan->perVariant;
-    m_power->setText(enough ? tr("The test group has %1 people, %2 a variant: enough.").arg(locale.toString(group), locale.toString(each))
-                            : tr("Warning: the test group has %1 people, %2 a variant, so a lift this size would be found only %3 % of the time. "
-                                 "Test a bigger share, fewer variants, or look for a larger lift.")
-                                  .arg(locale.toString(group), locale.toString(each), locale.toString(std::round(power * 100.0), 'f', 0)));
+    const bool enough = each >= needed;
+    const int people = int(std::min<qint64>(group, INT_MAX));
+    if (enough)
+        m_power->setText(tr("The test group has %Ln people, %1 a variant: enough.", nullptr, people).arg(locale.toString(each)));
+    else if (each < m_minimum)
+        m_power->setText(tr("Warning: the test group has %Ln people, %1 a variant, fewer than the %2 a variant a winner needs: "
+                            "the test would end without one. Test a bigger share or fewer variants.", nullptr, people)
+                             .arg(locale.toString(each), locale.toString(m_minimum)));
+    else
+        m_power->setText(tr("Warning: the test group has %Ln people, %1 a variant, so a lift this size would be found only %2 % of the time. "
+                            "Test a bigger share, fewer variants, or look for a larger lift.", nullptr, people)
+                             .arg(locale.toString(each), locale.toString(std::round(power * 100.0), 'f', 0)));
     m_power->setProperty("role", enough ? QStringLiteral("success") : QStringLiteral("warning"));
     m_power->style()->unpolish(m_power);
     m_power->style()->polish(m_power);
     QString pace = tr("Sending the test group takes %1 at %n message(s) a minute", nullptr, m_perMinute).arg(aboutDuration(double(group) / m_perMinute));
     pace += u' ' + tr("(%n mailbox(es)); the winner is chosen %1 after the last one.", nullptr, m_mailboxes).arg(tr("%n hour(s)", nullptr, m_wait->value()));
     if (m_audience - group > 0)
-        pace += u' ' + tr("The rest, %1 people, gets the winner.").arg(locale.toString(m_audience - group));
+        pace += u' ' + tr("The rest, %Ln people, gets the winner.", nullptr, int(std::min<qint64>(m_audience - group, INT_MAX)));
     m_pace->setText(pace);
 }
 

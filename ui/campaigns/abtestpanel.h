@@ -39,6 +39,7 @@ public:
     void setAudience(qint64 people);                  // -1 while counting
     void setPace(int perMinute, int mailboxes);       // the campaign's mailboxes together
     void setBaseline(std::optional<double> rate);     // the last campaigns' people who clicked
+    void setMinimumPerVariant(qint64 minimum);        // the rule's minimum (the abtest.min_per_variant setting)
     void setConfig(const std::optional<campaigns::AbTestConfig> &config); // nullopt: no test
 
     // The test as set; nullopt when the box is unchecked.
@@ -73,6 +74,8 @@ private:
     qint64 m_audience = -1;
     int m_perMinute = 30, m_mailboxes = 1;
     bool m_baselineTouched = false;
+    qint64 m_minimum = 500;
+    std::optional<campaigns::AbTestConfig> m_loaded; // as saved: what the spin boxes cannot show exactly is kept
 
     QTableWidget *m_table = nullptr;
     QPushButton *m_add = nullptr, *m_remove = nullptr;

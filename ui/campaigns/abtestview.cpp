@@ -137,7 +137,7 @@ QString AbTestView::headlineText(const campaigns::AbReport &r) const
                 out += v.planned - v.unsettled;
                 planned += v.planned;
             }
-            return tr("Testing: %1 of %2 test messages sent.").arg(locale.toString(out), locale.toString(planned));
+            return tr("Testing: %1 of %Ln test message(s) sent.", nullptr, int(std::min<qint64>(planned, INT_MAX))).arg(locale.toString(out));
         }
         return tr("Testing: the winner is chosen at %1.")
             .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(*r.progress.decideAt).toLocalTime(), QLocale::ShortFormat));
@@ -177,7 +177,7 @@ void AbTestView::show(const std::optional<campaigns::AbReport> &report)
                     : decided ? tr("The numbers at the end of the wait, people only (machine opens and clicks left out).")
                               : QString());
     const QLocale locale;
-    const auto pct = [&locale](double v) -> QString { return locale.toString(v * 100.0, 'f', 1) + QStringLiteral(" %"); };
+    const auto pct = [](double v) -> QString { return campaigns::AbStatistics::percent(v); };
     m_table->setRowCount(int(r.test.config.variants.size()));
     for (int i = 0; i < r.test.config.variants.size(); ++i) {
         const campaigns::AbVariant &v = r.test.config.variants.at(i);
@@ -237,7 +237,7 @@ void AbTestView::show(const std::optional<campaigns::AbReport> &report)
                                  ? tr("The rest, with variant %1: %2 of %3 sent, %4 failed.")
                                        .arg(AbTests::variantName(r.test.winner), locale.toString(r.progress.restSent), locale.toString(rest),
                                             locale.toString(r.progress.restFailed))
-                                 : tr("The rest, %1 people, waits for the winner.").arg(locale.toString(rest)));
+                                 : tr("The rest, %Ln people, waits for the winner.", nullptr, int(std::min<qint64>(rest, INT_MAX))));
     }
     m_choose->setVisible(r.test.state == AbState::Waiting);
 }

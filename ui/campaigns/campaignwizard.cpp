@@ -554,6 +554,7 @@ void CampaignWizard::load(qint64 campaignId)
                     choices << AbTestPanel::TemplateChoice{t.id, t.name, t.subject, t.preheader};
                 m_abTest->setTemplates(choices);
                 m_abTest->setBaseline(data->baseline);
+                m_abTest->setMinimumPerVariant(m_session.settings().abMinPerVariant());
                 m_abTest->setConfig(data->test);
             }
             m_noSenders->setVisible(data->senders.isEmpty());
@@ -1008,15 +1009,17 @@ void CampaignWizard::save(std::function<void(qint64)> then)
     m_saving = true;
     updateReviewState();
     const std::optional<qint64> user = m_session.isSignedIn() ? std::optional<qint64>(m_session.user().id) : std::nullopt;
-    // The A/B test is saved with the campaign, in its transaction (email only, for now).
-    const std::optional<campaigns::AbTestConfig> test = c.channel == QLatin1String("email") ? m_abTest->config() : std::nullopt;
+    // The A/B test is saved with the campaign, in its transaction. The wizard tests email only; a text's
+    // test (made with luxctl) is left as it is.
+    const bool email = c.channel == QLatin1String("email");
+    const std::optional<campaigns::AbTestConfig> test = email ? m_abTest->config() : std::nullopt;
     runOnDatabase<Result<Campaign>>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
-        [c, user, test](QSqlDatabase &db) -> Result<Campaign> {
+        [c, user, test, email](QSqlDatabase &db) -> Result<Campaign> {
             campaigns::CampaignStore store(db);
-            const auto within = [&db, &test](qint64 id) -> Status {
+            const auto within = [&db, &test, email](qint64 id) -> Status {
                 campaigns::AbTests tests(db);
-                return test ? tests.save(id, *test) : tests.remove(id);
+                return test ? tests.save(id, *test) : email ? tests.remove(id) : Status();
             };
             return c.id ? store.update(c, user, within) : store.create(c, user, within);
         },
