@@ -17,8 +17,8 @@ packages=(
   libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev
   chromium
   libmicrohttpd-dev wrk nginx-light
-  libphonenumber-dev
-  python3 python3-phonenumbers bc time
+  libphonenumber-dev libical-dev tzdata
+  python3 python3-phonenumbers python3-icalendar bc time
   fonts-dejavu-core fonts-liberation
 )
 

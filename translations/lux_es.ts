@@ -2643,6 +2643,29 @@
     </message>
 </context>
 <context>
+    <name>lux::events::Invite</name>
+    <message>
+        <source>“%1” is not a time zone this computer knows (say Europe/Madrid).</source>
+        <translation>«%1» no es una zona horaria que este ordenador conozca (por ejemplo Europe/Madrid).</translation>
+    </message>
+    <message>
+        <source>The event must end after it starts.</source>
+        <translation>El evento debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>An invite needs the event's UID and an organiser's address.</source>
+        <translation>Una invitación necesita el UID del evento y la dirección del organizador.</translation>
+    </message>
+    <message>
+        <source>An invite or a cancellation is for one registrant.</source>
+        <translation>Una invitación o una cancelación es para un solo inscrito.</translation>
+    </message>
+    <message>
+        <source>The invite could not be written.</source>
+        <translation>No se pudo escribir la invitación.</translation>
+    </message>
+</context>
+<context>
     <name>lux::mailbox::InboundApplier</name>
     <message>
         <source>Hard bounce (%1) from campaign %2: %3</source>

@@ -2222,3 +2222,12 @@ ES.update({
  'Testing: %1 of %Ln test message(s) sent.': ('En prueba: %1 de %Ln mensaje de prueba enviado.', 'En prueba: %1 de %Ln mensajes de prueba enviados.'),
  'The rest, %Ln people, waits for the winner.': ('El resto, %Ln persona, espera a la variante ganadora.', 'El resto, %Ln personas, espera a la variante ganadora.'),
 })
+
+# Issue 18: events (calendar invites).
+ES.update({
+ '“%1” is not a time zone this computer knows (say Europe/Madrid).': '«%1» no es una zona horaria que este ordenador conozca (por ejemplo Europe/Madrid).',
+ 'The event must end after it starts.': 'El evento debe terminar después de empezar.',
+ "An invite needs the event's UID and an organiser's address.": 'Una invitación necesita el UID del evento y la dirección del organizador.',
+ 'An invite or a cancellation is for one registrant.': 'Una invitación o una cancelación es para un solo inscrito.',
+ 'The invite could not be written.': 'No se pudo escribir la invitación.',
+})
