@@ -17,7 +17,7 @@ packages=(
   libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvmime-dev liblitehtml-dev
   chromium
   libmicrohttpd-dev wrk nginx-light
-  libphonenumber-dev libical-dev tzdata
+  libphonenumber-dev libical-dev tzdata libqrencode-dev libpng-dev zbar-tools
   python3 python3-phonenumbers python3-icalendar bc time
   fonts-dejavu-core fonts-liberation
 )

@@ -2666,6 +2666,13 @@
     </message>
 </context>
 <context>
+    <name>lux::events::Ticket</name>
+    <message>
+        <source>The ticket's QR code could not be made.</source>
+        <translation>No se pudo crear el código QR de la entrada.</translation>
+    </message>
+</context>
+<context>
     <name>lux::mailbox::InboundApplier</name>
     <message>
         <source>Hard bounce (%1) from campaign %2: %3</source>

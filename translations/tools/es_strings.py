@@ -2231,3 +2231,6 @@ ES.update({
  'An invite or a cancellation is for one registrant.': 'Una invitación o una cancelación es para un solo inscrito.',
  'The invite could not be written.': 'No se pudo escribir la invitación.',
 })
+ES.update({
+ "The ticket's QR code could not be made.": 'No se pudo crear el código QR de la entrada.',
+})

@@ -103,6 +103,7 @@ inline constexpr QLatin1StringView dispatchTemplate{"dispatch.template"};
 // Events (issue 18): calendar invites (events/invite.h).
 inline constexpr QLatin1StringView eventsTimezone{"events.timezone"}; // a time zone that is not in the system's database
 inline constexpr QLatin1StringView eventsInvite{"events.invite"};     // an invite that cannot be made (no organiser, an end before the start)
+inline constexpr QLatin1StringView eventsTicket{"events.ticket"};     // a ticket's QR code that cannot be made
 
 inline constexpr QLatin1StringView emailEmpty{"email.empty"};
 inline constexpr QLatin1StringView emailInvalid{"email.invalid"};

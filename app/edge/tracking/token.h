@@ -23,6 +23,7 @@ enum class Purpose : quint8 {
     Unsubscribe = 3,
     AnonymousOpen = 4,
     AnonymousClick = 5,
+    Ticket = 6, // an event's ticket: campaign is the event, recipient the registration (events/ticket.h)
 };
 
 // Whether tokens of this purpose name nobody (AnonymousOpen, AnonymousClick).
