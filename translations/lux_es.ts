@@ -1426,6 +1426,10 @@
         <source>Choose the number the texts go from.</source>
         <translation>Elige el número desde el que salen los SMS.</translation>
     </message>
+    <message>
+        <source>A/B test: %1</source>
+        <translation>Prueba A/B: %1</translation>
+    </message>
 </context>
 <context>
     <name>lux::campaigns::MessageBuilder</name>
@@ -3782,6 +3786,10 @@
     <message numerus="yes">
         <source>The rest, %Ln people, waits for the winner.</source>
         <translation><numerusform>El resto, %Ln persona, espera a la variante ganadora.</numerusform><numerusform>El resto, %Ln personas, espera a la variante ganadora.</numerusform></translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled during its test: no winner was chosen and the rest was not sent.</source>
+        <translation>La campaña se canceló durante su prueba: no se eligió ganadora y el resto no se envió.</translation>
     </message>
 </context>
 <context>

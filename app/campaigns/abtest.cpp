@@ -444,6 +444,10 @@ Result<std::optional<AbReport>> AbTests::report(qint64 campaignId, qint64 minPer
         return std::optional<AbReport>();
     AbReport r;
     r.test = **test;
+    const auto campaign = CampaignStore(m_db, m_clock).find(campaignId);
+    if (!campaign)
+        return campaign.error();
+    r.campaignStatus = campaign->status;
     const auto p = progress(campaignId);
     if (!p)
         return p.error();
@@ -477,6 +481,7 @@ QJsonObject AbReport::toJson() const
     }
     QJsonObject o{{QStringLiteral("campaign"), test.campaignId},
                   {QStringLiteral("state"), abStateName(test.state)},
+                  {QStringLiteral("campaign_status"), statusName(campaignStatus)},
                   {QStringLiteral("metric"), metricName(test.config.metric)},
                   {QStringLiteral("wait_ms"), test.config.waitMs},
                   {QStringLiteral("no_winner"), test.config.noWinner == AbNoWinner::Wait ? QStringLiteral("wait") : QStringLiteral("send-a")},

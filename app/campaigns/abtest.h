@@ -92,6 +92,7 @@ struct AbProgress
 struct AbReport
 {
     AbTest test;
+    CampaignStatus campaignStatus = CampaignStatus::Draft; // a campaign cancelled during its test sends no rest
     AbProgress progress;
     AbAnalysis running; // the numbers now
     QJsonObject toJson() const;

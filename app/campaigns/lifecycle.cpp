@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle.h"
+
+#include "abtest.h"
 #include "common/errorcodes.h"
 
 #include "campaigns/jobstore.h"
@@ -48,6 +50,12 @@ QList<Finding> Lifecycle::checks(const Campaign &c, bool withTracker) const
                 sms ? tr("No tracker is set up, so LUX hears nothing back from Twilio: no delivery receipts, no replies, and STOP "
                          "replies are applied only when Twilio refuses a later text to that number.")
                     : noTrackerWarning(c.tracking != TrackingMode::Off));
+    // An A/B test as it would be drawn now: its variants' templates still there, no local-time schedule.
+    if (const auto test = AbTests(m_db, m_clock).find(c.id); !test)
+        problem(Finding::Severity::Error, QStringLiteral("campaign.abtest"), test.error().message);
+    else if (*test)
+        if (Status s = AbTests(m_db, m_clock).validate(c, (*test)->config); !s)
+            problem(Finding::Severity::Error, QStringLiteral("campaign.abtest"), tr("A/B test: %1").arg(s.error().message));
     if (c.scheduledAt && !c.localTime && *c.scheduledAt < m_clock() - 60'000)
         problem(Finding::Severity::Warning, QStringLiteral("campaign.past"), tr("The chosen time has passed; the campaign goes at once."));
     return out;

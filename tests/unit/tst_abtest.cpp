@@ -7,6 +7,7 @@
 // builds each row as its variant.
 #include "campaigns/abtest.h"
 #include "campaigns/campaignstore.h"
+#include "campaigns/lifecycle.h"
 #include "campaigns/outbox.h"
 #include "campaigns/variantchannel.h"
 #include "common/errorcodes.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void variantChannelBuildsEachRowAsItsVariant();
     void tooFewPeopleForATest();
     void everyTestMessageFailed();
+    void preSendChecksLookAtTheTest();
 
 private:
     QSqlDatabase db() { return m_fx->db(); }
@@ -499,6 +501,36 @@ void TestAbTest::everyTestMessageFailed()
     QCOMPARE(turn->kind, AbTests::Turn::Kind::Decided);
     QCOMPARE(tests.find(id).value()->winner, 0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE ab_group = 0 AND variant = 0")), 20);
+}
+
+// A variant's template deleted after the test was saved, or a local-time schedule set behind the
+// wizard's back: the pre-send checks stop the campaign, saying why; a cancelled campaign's report says so.
+void TestAbTest::preSendChecksLookAtTheTest()
+{
+    AbTestConfig config;
+    config.variants = {AbVariant{}, subject(QStringLiteral("B"))};
+    const qint64 id = campaignWithTest(10, config);
+    const auto findings = [this, id] {
+        QStringList codes;
+        const auto c = CampaignStore(db(), clock()).find(id);
+        for (const content::Finding &f : Lifecycle(db(), clock()).checks(*c, true))
+            if (f.severity == content::Finding::Severity::Error)
+                codes << f.code + u' ' + f.message;
+        return codes.join(u'\n');
+    };
+    QVERIFY2(!findings().contains(QLatin1String("campaign.abtest")), qPrintable(findings()));
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE ab_tests SET variants = '[{}, {\"template_id\": 999}]' WHERE campaign_id = %1").arg(id)));
+    QVERIFY2(findings().contains(QLatin1String("campaign.abtest A/B test: Variant B: its template no longer exists.")), qPrintable(findings()));
+    QVERIFY(q.exec(QStringLiteral("UPDATE ab_tests SET variants = '[{}, {\"subject\": \"B\"}]' WHERE campaign_id = %1").arg(id)));
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET local_time = 1, scheduled_at = %1 WHERE id = %2").arg(m_now).arg(id)));
+    QVERIFY2(findings().contains(QLatin1String("each recipient's zone")), qPrintable(findings()));
+    // Cancelled during the test: the report says so.
+    QVERIFY(q.exec(QStringLiteral("UPDATE campaigns SET status = 'cancelled' WHERE id = %1").arg(id)));
+    const auto report = AbTests(db(), clock()).report(id, 500);
+    QVERIFY(report && *report);
+    QCOMPARE((*report)->campaignStatus, CampaignStatus::Cancelled);
+    QCOMPARE((*report)->toJson().value(QStringLiteral("campaign_status")).toString(), QStringLiteral("cancelled"));
 }
 
 LUX_TEST_MAIN(TestAbTest, QCoreApplication)

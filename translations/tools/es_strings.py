@@ -2234,3 +2234,7 @@ ES.update({
 ES.update({
  "The ticket's QR code could not be made.": 'No se pudo crear el código QR de la entrada.',
 })
+ES.update({
+ 'A/B test: %1': 'Prueba A/B: %1',
+ 'The campaign was cancelled during its test: no winner was chosen and the rest was not sent.': 'La campaña se canceló durante su prueba: no se eligió ganadora y el resto no se envió.',
+})

@@ -128,6 +128,8 @@ void AbTestView::choose(int variant)
 QString AbTestView::headlineText(const campaigns::AbReport &r) const
 {
     const QLocale locale;
+    if (r.campaignStatus == campaigns::CampaignStatus::Cancelled && r.test.state != AbState::Decided)
+        return tr("The campaign was cancelled during its test: no winner was chosen and the rest was not sent.");
     switch (r.test.state) {
     case AbState::Draft: return tr("This campaign tests %n variant(s) when it is sent.", nullptr, int(r.test.config.variants.size()));
     case AbState::Testing:
