@@ -121,12 +121,10 @@ int calc(const CommandContext &ctx)
     AbMetric metric = AbMetric::HumanClicks;
     if (ctx.isSet(QStringLiteral("metric"))) {
         const QString m = ctx.option(QStringLiteral("metric"));
-        if (m == QLatin1String("opens"))
-            metric = AbMetric::HumanOpens;
-        else if (m == QLatin1String("ctor"))
-            metric = AbMetric::ClickToOpen;
-        else if (m != QLatin1String("clicks"))
+        const auto named = campaigns::metricFromName(m);
+        if (!named || *named == AbMetric::Manual)
             return ctx.usage(AbtestTr::tr("--metric %1: clicks, opens or ctor.").arg(m));
+        metric = *named;
     }
     const auto analysis = AbStatistics::analyse(variants, rule, metric);
     if (!analysis)
@@ -245,12 +243,15 @@ int choose(const CommandContext &ctx)
 {
     const auto id = campaignArgument(ctx);
     const QString name = ctx.args.value(1).trimmed().toUpper();
-    if (!id || name.size() != 1 || name.at(0) < u'A' || name.at(0) > u'E')
+    int variant = -1;
+    for (int i = 0; i < campaigns::AbStatistics::kMaxVariants; ++i)
+        if (campaigns::AbTests::variantName(i) == name)
+            variant = i;
+    if (!id || variant < 0)
         return ctx.usage(AbtestTr::tr("Usage: abtest choose ID VARIANT (the campaign's number and a letter, A to E)"));
     auto opened = DatabaseScope::open(ctx.databasePath);
     if (!opened)
         return ctx.fail(opened.error());
-    const int variant = name.at(0).unicode() - u'A';
     if (Status s = campaigns::AbTests((*opened)->database().connection()).choose(*id, variant, std::nullopt); !s)
         return ctx.fail(s.error());
     return ctx.succeed({{QStringLiteral("campaign"), *id}, {QStringLiteral("winner"), name}},

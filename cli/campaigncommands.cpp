@@ -546,7 +546,7 @@ std::optional<qint64> durationMs(const QString &text)
 
 // The A/B test `campaign create` was asked for: nullopt without any --variant-* option. Variant A
 // is the campaign as given; the n-th value of each --variant-* option belongs to variant n + 1.
-Result<std::optional<campaigns::AbTestConfig>> abTestOptions(const CommandContext &ctx, QSqlDatabase db, const campaigns::Campaign &c)
+Result<std::optional<campaigns::AbTestConfig>> abTestOptions(const CommandContext &ctx, QSqlDatabase db)
 {
     const QStringList subjects = ctx.options(QStringLiteral("variant-subject")), preheaders = ctx.options(QStringLiteral("variant-preheader")),
                       names = ctx.options(QStringLiteral("variant-from-name")), templates = ctx.options(QStringLiteral("variant-template")),
@@ -612,7 +612,6 @@ Result<std::optional<campaigns::AbTestConfig>> abTestOptions(const CommandContex
             return Error(errc::usage, CampaignTr::tr("--no-winner is send-a or wait."));
         config.noWinner = what == QLatin1String("wait") ? campaigns::AbNoWinner::Wait : campaigns::AbNoWinner::SendA;
     }
-    Q_UNUSED(c)
     return std::optional<campaigns::AbTestConfig>(config);
 }
 
@@ -669,7 +668,7 @@ int runCampaignCommand(const QString &command, const CommandContext &ctx)
         for (const QString &extra : std::as_const(c.extraSenders))
             if (const auto known = campaigns::SenderStore(db, channel).find(extra); !known)
                 return ctx.fail(known.error());
-        const auto test = abTestOptions(ctx, db, c);
+        const auto test = abTestOptions(ctx, db);
         if (!test)
             return ctx.fail(test.error());
         campaigns::AbTests tests(db);

@@ -18,10 +18,26 @@
 
 namespace lux::campaigns {
 
-namespace {
+QString metricName(AbMetric metric)
+{
+    switch (metric) {
+    case AbMetric::HumanClicks: return QStringLiteral("clicks");
+    case AbMetric::HumanOpens: return QStringLiteral("opens");
+    case AbMetric::ClickToOpen: return QStringLiteral("ctor");
+    case AbMetric::Manual: return QStringLiteral("manual");
+    }
+    return {};
+}
 
-constexpr int kMinVariants = 2;
-constexpr int kMaxVariants = 5;
+std::optional<AbMetric> metricFromName(const QString &name)
+{
+    for (const AbMetric m : {AbMetric::HumanClicks, AbMetric::HumanOpens, AbMetric::ClickToOpen, AbMetric::Manual})
+        if (metricName(m) == name)
+            return m;
+    return std::nullopt;
+}
+
+namespace {
 
 // lgamma without glibc's global signgam, so analyses on two threads do not race on it.
 double logGamma(double x)
@@ -483,7 +499,7 @@ QString AbStatistics::pText(double p)
 Result<AbAnalysis> AbStatistics::analyse(const QList<AbCounts> &input, const AbRule &rule, AbMetric metric)
 {
     const qsizetype k = input.size();
-    if (k < kMinVariants || k > kMaxVariants)
+    if (k < AbStatistics::kMinVariants || k > AbStatistics::kMaxVariants)
         return Error(errc::abtestInput, tr("An A/B test compares 2 to 5 variants, not %1.").arg(k));
     QList<AbCounts> v = input;
     for (qsizetype i = 0; i < k; ++i) {
@@ -689,7 +705,7 @@ Result<AbPlan> AbStatistics::plan(const AbPlanInput &input)
         return Error(errc::abtestPlan, tr("The baseline rate must be between 0 and 1 (say 0.04 for 4 %), not %1.").arg(numberText(input.baseline)));
     if (!(input.lift > 0) || !std::isfinite(input.lift))
         return Error(errc::abtestPlan, tr("The lift must be above 0, not %1.").arg(numberText(input.lift)));
-    if (input.variants < kMinVariants || input.variants > kMaxVariants)
+    if (input.variants < AbStatistics::kMinVariants || input.variants > AbStatistics::kMaxVariants)
         return Error(errc::abtestPlan, tr("An A/B test compares 2 to 5 variants, not %1.").arg(input.variants));
     if (!(input.alpha > 0 && input.alpha < 1))
         return Error(errc::abtestPlan, tr("The significance level must be between 0 and 1, not %1.").arg(numberText(input.alpha)));

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 #include <utility>
 
 namespace lux::campaigns {
@@ -90,10 +92,14 @@ struct AbPlan
     QJsonObject toJson() const;
 };
 
+QString metricName(AbMetric metric); // "clicks", "opens", "ctor", "manual" (luxctl, the database)
+std::optional<AbMetric> metricFromName(const QString &name);
+
 class AbStatistics
 {
     Q_DECLARE_TR_FUNCTIONS(lux::campaigns::AbStatistics)
 public:
+    static constexpr int kMinVariants = 2, kMaxVariants = 5;
     static Result<AbAnalysis> analyse(const QList<AbCounts> &variants, const AbRule &rule, AbMetric metric = AbMetric::HumanClicks);
     static Result<AbPlan> plan(const AbPlanInput &input);
 

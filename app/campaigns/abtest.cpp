@@ -18,7 +18,7 @@ namespace lux::campaigns {
 
 namespace {
 
-constexpr auto kVariantColumns = "variants, test_percent, test_size, wait_ms, metric, no_winner, baseline, lift, state, seed, test_group, "
+constexpr auto kTestColumns = "variants, test_percent, test_size, wait_ms, metric, no_winner, baseline, lift, state, seed, test_group, "
                                  "remainder, winner, decided_by, decided_at, reason_code, reason, analysis";
 
 QVariant optionalReal(const std::optional<double> &v)
@@ -55,11 +55,6 @@ quint64 bounded(std::mt19937_64 &rng, quint64 bound)
 
 } // namespace
 
-bool AbVariant::isEmpty() const
-{
-    return subject.isEmpty() && preheader.isEmpty() && fromName.isEmpty() && templateId == 0 && body.isEmpty() && !sendTime;
-}
-
 QJsonObject AbVariant::toJson() const
 {
     QJsonObject o;
@@ -89,25 +84,6 @@ AbVariant AbVariant::fromJson(const QJsonObject &o)
     if (const QTime t = QTime::fromString(o.value(QStringLiteral("send_time")).toString(), QStringLiteral("HH:mm")); t.isValid())
         v.sendTime = t;
     return v;
-}
-
-QString metricName(AbMetric metric)
-{
-    switch (metric) {
-    case AbMetric::HumanClicks: return QStringLiteral("clicks");
-    case AbMetric::HumanOpens: return QStringLiteral("opens");
-    case AbMetric::ClickToOpen: return QStringLiteral("ctor");
-    case AbMetric::Manual: return QStringLiteral("manual");
-    }
-    return {};
-}
-
-std::optional<AbMetric> metricFromName(const QString &name)
-{
-    for (const AbMetric m : {AbMetric::HumanClicks, AbMetric::HumanOpens, AbMetric::ClickToOpen, AbMetric::Manual})
-        if (metricName(m) == name)
-            return m;
-    return std::nullopt;
 }
 
 QString abStateName(AbState state)
@@ -217,7 +193,7 @@ Status AbTests::validate(const Campaign &campaign, const AbTestConfig &config) c
 Status AbTests::validateShape(const Campaign &campaign, const AbTestConfig &config)
 {
     const int k = int(config.variants.size());
-    if (k < kMinVariants || k > kMaxVariants)
+    if (k < AbStatistics::kMinVariants || k > AbStatistics::kMaxVariants)
         return Error(errc::abtestVariant, tr("An A/B test has 2 to 5 variants; this one has %n.", nullptr, k));
     if (config.testSize <= 0 && (config.testPercent <= 0 || config.testPercent >= 100))
         return Error(errc::abtestVariant, tr("The test group is a share of the audience above 0 % and below 100 %: the rest gets the winner."));
@@ -296,7 +272,7 @@ Status AbTests::remove(qint64 campaignId)
 Result<std::optional<AbTest>> AbTests::find(qint64 campaignId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM ab_tests WHERE campaign_id = ?").arg(QLatin1String(kVariantColumns)));
+    q.prepare(QStringLiteral("SELECT %1 FROM ab_tests WHERE campaign_id = ?").arg(QLatin1String(kTestColumns)));
     q.addBindValue(campaignId);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);

@@ -25,7 +25,6 @@ struct AbVariant
     QString body;                  // a text's words
     std::optional<QTime> sendTime; // its messages go at this time of day (this computer's zone)
 
-    bool isEmpty() const;
     QJsonObject toJson() const;
     static AbVariant fromJson(const QJsonObject &o);
     bool operator==(const AbVariant &) const = default;
@@ -33,8 +32,6 @@ struct AbVariant
 
 // Without a winner at the end of the wait: the rest gets A, or waits for the user's choice.
 enum class AbNoWinner { SendA, Wait };
-QString metricName(AbMetric metric); // "clicks", "opens", "ctor", "manual" (luxctl, the database)
-std::optional<AbMetric> metricFromName(const QString &name);
 
 struct AbTestConfig
 {
@@ -110,7 +107,6 @@ class AbTests
 public:
     explicit AbTests(QSqlDatabase db, Clock clock = systemClock()) : m_db(std::move(db)), m_clock(std::move(clock)) {}
 
-    static constexpr int kMinVariants = 2, kMaxVariants = 5;
     // Held rows wait for the decision with this due time (no scheduler reaches it).
     static constexpr qint64 kHeld = 4'102'444'800'000; // 2100-01-01
     static QString variantName(int index); // "A", "B", …

@@ -324,7 +324,7 @@ int AbTestPanel::variantCount() const
 
 void AbTestPanel::addVariant()
 {
-    if (m_table->columnCount() >= AbTests::kMaxVariants)
+    if (m_table->columnCount() >= campaigns::AbStatistics::kMaxVariants)
         return;
     addColumn({});
     updatePlan();
@@ -333,11 +333,11 @@ void AbTestPanel::addVariant()
 
 void AbTestPanel::removeVariant()
 {
-    if (m_table->columnCount() <= AbTests::kMinVariants)
+    if (m_table->columnCount() <= campaigns::AbStatistics::kMinVariants)
         return;
     m_table->removeColumn(m_table->columnCount() - 1);
     m_add->setEnabled(true);
-    m_remove->setEnabled(m_table->columnCount() > AbTests::kMinVariants);
+    m_remove->setEnabled(m_table->columnCount() > campaigns::AbStatistics::kMinVariants);
     updatePlan();
     Q_EMIT changed();
 }
@@ -403,8 +403,8 @@ void AbTestPanel::addColumn(const AbVariant &v)
         });
         m_table->setCellWidget(TemplateRow, column, combo);
     }
-    m_add->setEnabled(m_table->columnCount() < AbTests::kMaxVariants);
-    m_remove->setEnabled(m_table->columnCount() > AbTests::kMinVariants);
+    m_add->setEnabled(m_table->columnCount() < campaigns::AbStatistics::kMaxVariants);
+    m_remove->setEnabled(m_table->columnCount() > campaigns::AbStatistics::kMinVariants);
     updatePreviews();
 }
 

@@ -52,11 +52,7 @@ namespace {
 constexpr int kKindRole = Qt::UserRole + 1; // "tag" or "segment"
 constexpr int kNameRole = Qt::UserRole + 2;
 
-struct TemplateChoice
-{
-    qint64 id;
-    QString name, subject, preheader;
-};
+using TemplateChoice = AbTestPanel::TemplateChoice;
 
 struct WizardData
 {
@@ -548,15 +544,10 @@ void CampaignWizard::load(qint64 campaignId)
             m_preheader->setPlaceholderText(m_template->currentData(Qt::UserRole + 2).toString());
             m_from->addItems(data->senders);
             m_perMinute = data->perMinute;
-            {
-                QList<AbTestPanel::TemplateChoice> choices;
-                for (const TemplateChoice &t : data->templates)
-                    choices << AbTestPanel::TemplateChoice{t.id, t.name, t.subject, t.preheader};
-                m_abTest->setTemplates(choices);
-                m_abTest->setBaseline(data->baseline);
-                m_abTest->setMinimumPerVariant(m_session.settings().abMinPerVariant());
-                m_abTest->setConfig(data->test);
-            }
+            m_abTest->setTemplates(data->templates);
+            m_abTest->setBaseline(data->baseline);
+            m_abTest->setMinimumPerVariant(m_session.settings().abMinPerVariant());
+            m_abTest->setConfig(data->test);
             m_noSenders->setVisible(data->senders.isEmpty());
             m_smsFrom->addItems(data->smsSenders);
             m_noSmsSenders->setVisible(data->smsSenders.isEmpty());
