@@ -59,7 +59,7 @@ public:
         if (Status s = upgrade(path); !s)
             return s;
         if (!prepare("INSERT INTO events(at, kind, campaign, recipient, link, machine, reason, sid, status, error_code, to_number, "
-                     "from_number, account, body, keyword, num_media) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     "from_number, account, body, keyword, num_media, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      &m_insertEvent)
             || !prepare("INSERT INTO links(campaign, link, url) VALUES (?,?,?) "
                         "ON CONFLICT(campaign, link) DO UPDATE SET url = excluded.url",
@@ -91,6 +91,7 @@ public:
             sqlite3_bind_text(m_insertEvent, 14, body.constData(), int(body.size()), SQLITE_TRANSIENT);
             sqlite3_bind_int(m_insertEvent, 15, e.keyword);
             sqlite3_bind_int(m_insertEvent, 16, e.numMedia);
+            sqlite3_bind_text(m_insertEvent, 17, e.payload.constData(), int(e.payload.size()), SQLITE_STATIC);
             if (sqlite3_step(m_insertEvent) != SQLITE_DONE) {
                 const Error why = failure(lastError());
                 exec("ROLLBACK");
@@ -148,7 +149,7 @@ public:
         QList<Event> out;
         Stmt q;
         if (!prepare("SELECT id, at, kind, campaign, recipient, link, machine, reason, sid, status, error_code, to_number, from_number, "
-                     "account, body, keyword, num_media FROM events WHERE id > ? ORDER BY id LIMIT ?",
+                     "account, body, keyword, num_media, payload FROM events WHERE id > ? ORDER BY id LIMIT ?",
                      &q.s))
             return out;
         sqlite3_bind_int64(q.s, 1, cursor);
@@ -175,6 +176,7 @@ public:
             e.body = QString::fromUtf8(bytes(14));
             e.keyword = quint8(sqlite3_column_int(q.s, 15));
             e.numMedia = quint8(sqlite3_column_int(q.s, 16));
+            e.payload = bytes(17);
             out.append(e);
         }
         return out;
@@ -191,9 +193,10 @@ public:
 
 private:
     // The schema's version in PRAGMA user_version: 0 is the first tracker's (opens, clicks,
-    // unsubscribes); 1 adds the SMS columns (issue 15). An older database is upgraded in place, in
+    // unsubscribes); 1 adds the SMS columns (issue 15); 2 the events' registration forms, their
+    // registrations and the events' payload (issue 18). An older database is upgraded in place, in
     // one transaction, when it is opened; a newer one is refused rather than half understood.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     Status upgrade(const QString &path)
     {
@@ -226,6 +229,46 @@ private:
                 "ALTER TABLE events ADD COLUMN num_media INTEGER NOT NULL DEFAULT 0",
             };
             for (const char *sql : columns)
+                if (!exec(sql))
+                    return fail(QStringLiteral("cannot upgrade %1: %2").arg(path, lastError()));
+        }
+        if (version < 2) {
+            // forms: what the app published for an event (registrationdesk.h reads the definition);
+            // taken counts pending and confirmed registrations, kept in the same transaction as
+            // they change, so a decision never counts rows. registrations: one per person and
+            // event while active (pending, confirmed, waiting); id is the arrival order.
+            static const char *const tables[] = {
+                "ALTER TABLE events ADD COLUMN payload TEXT NOT NULL DEFAULT ''",
+                "CREATE TABLE forms("
+                " slug TEXT PRIMARY KEY,"
+                " event INTEGER NOT NULL,"
+                " revision INTEGER NOT NULL,"
+                " definition TEXT NOT NULL,"
+                " taken INTEGER NOT NULL DEFAULT 0,"
+                " updated_at INTEGER NOT NULL)",
+                "CREATE TABLE registrations("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " slug TEXT NOT NULL,"
+                " email_key TEXT NOT NULL,"
+                " email TEXT NOT NULL,"
+                " first_name TEXT NOT NULL DEFAULT '',"
+                " last_name TEXT NOT NULL DEFAULT '',"
+                " answers TEXT NOT NULL DEFAULT '[]',"
+                " consent INTEGER NOT NULL DEFAULT 0,"
+                " consent_version INTEGER NOT NULL DEFAULT 0,"
+                " source TEXT NOT NULL,"
+                " state TEXT NOT NULL CHECK (state IN ('pending','confirmed','waiting','cancelled','expired')),"
+                " verified INTEGER NOT NULL DEFAULT 0,"
+                " hold_until INTEGER NOT NULL DEFAULT 0,"
+                " registered_at INTEGER NOT NULL,"
+                " confirmed_at INTEGER NOT NULL DEFAULT 0,"
+                " cancelled_at INTEGER NOT NULL DEFAULT 0)",
+                "CREATE UNIQUE INDEX registrations_active ON registrations(slug, email_key)"
+                " WHERE state IN ('pending','confirmed','waiting')",
+                "CREATE INDEX registrations_state ON registrations(slug, state, id)",
+                "CREATE INDEX registrations_hold ON registrations(hold_until) WHERE verified = 0 AND state IN ('pending','waiting')",
+            };
+            for (const char *sql : tables)
                 if (!exec(sql))
                     return fail(QStringLiteral("cannot upgrade %1: %2").arg(path, lastError()));
         }

@@ -31,6 +31,10 @@ enum class EventKind : quint8 {
     SmsStatus = 6,
     SmsInbound = 7,
     SmsClick = 8,
+    // A registration for a published event changed (registered, confirmed, cancelled, promoted,
+    // expired): campaign is the app's event id, recipient the tracker's registration id, and the
+    // payload the registration as it now stands (JSON, registrationdesk.h).
+    Registration = 9,
 };
 
 struct Event
@@ -54,6 +58,7 @@ struct Event
     QString body{};       // Body (SmsInbound), at most kMaxSmsBody characters
     quint8 keyword = 0; // lux::sms::Keyword of the body (SmsInbound)
     quint8 numMedia = 0; // NumMedia (SmsInbound)
+    QByteArray payload{}; // Registration: the JSON snapshot
 
     static constexpr qsizetype kMaxSmsBody = 1600; // Twilio's own limit for a message
 };

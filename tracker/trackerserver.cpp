@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trackerserver.h"
 
+#include "pages.h"
+#include "request.h"
+
 #include "common/errorcodes.h"
 #include "sms/keywords.h"
 #include "twilio/signature.h"
@@ -55,42 +58,6 @@ MHD_Response *staticResponse(const QByteArray &body, const char *type)
     return r;
 }
 
-QByteArray htmlPage(const QString &language, const QString &title, const QString &body)
-{
-    return QStringLiteral("<!doctype html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                          "<meta name=\"robots\" content=\"noindex\"><title>%2</title><style>"
-                          "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f4f5f7;color:#1d2330;margin:0}"
-                          "main{max-width:28rem;margin:12vh auto;background:#fff;border-radius:12px;padding:2rem 2.25rem;"
-                          "box-shadow:0 1px 3px rgba(0,0,0,.08)}h1{font-size:1.35rem;margin:0 0 .75rem}p{line-height:1.5;color:#4a5263}"
-                          "button{font:inherit;font-weight:600;background:#0a66ff;color:#fff;border:0;border-radius:8px;"
-                          "padding:.7rem 1.4rem;cursor:pointer}button:focus{outline:3px solid #9cc0ff;outline-offset:2px}"
-                          "</style></head><body><main>%3</main></body></html>")
-        .arg(language, title.toHtmlEscaped(), body)
-        .toUtf8();
-}
-
-// The pages' words in one language: through `translator` (the embedded lux_<code>.qm), or the
-// English source text without one. The strings are marked with QT_TRANSLATE_NOOP so lupdate puts
-// them in translations/lux_*.ts under the context "lux::tracker::Pages".
-class PageText
-{
-public:
-    explicit PageText(const QTranslator *translator) : m_translator(translator) {}
-    QString operator()(const char *source) const
-    {
-        if (m_translator) {
-            const QString t = m_translator->translate("lux::tracker::Pages", source);
-            if (!t.isEmpty())
-                return t;
-        }
-        return QString::fromUtf8(source);
-    }
-
-private:
-    const QTranslator *m_translator;
-};
-
 // libmicrohttpd's own idle timeout, reset by every byte: it only catches a connection that stops
 // altogether while its answer is sent (a client that does not read). The absolute deadlines on
 // headers, body and keep-alive are the ConnectionGuard's.
@@ -98,35 +65,12 @@ constexpr unsigned kStalledConnectionSeconds = 30;
 
 } // namespace
 
-struct TrackerServer::Request
-{
-    enum Route { Health, Open, Click, Unsubscribe, ApiLinks, ApiEvents, TwilioStatus, TwilioInbound, ShortLink, Other };
-    Route route = Other;
-    bool begun = false; // the access handler's first call has run
-    QByteArray method;
-    QByteArray token;
-    QByteArray target; // the request-target as sent (Twilio's routes only)
-    // A Twilio callback suspended while its event commits: parked (touched on the connection's
-    // thread only), then the writer thread's outcome.
-    enum Stored : int { NotYet, Committed, Failed };
-    bool parked = false;
-    bool help = false; // answer with the HELP text
-    std::atomic<int> stored{NotYet};
-    QByteArray body;
-    size_t limit = kMaxPublicBody;
-    bool tooBig = false;
-    bool answered = false;
-    MHD_PostProcessor *form = nullptr;
-    QByteArray oneClick; // the List-Unsubscribe field of a form
-    int status = 0;
-    qint64 startNs = 0;
 
-    ~Request()
-    {
-        if (form)
-            MHD_destroy_post_processor(form);
-    }
-};
+TrackerServer::Request::~Request()
+{
+    if (form)
+        MHD_destroy_post_processor(form);
+}
 
 namespace {
 // Twilio's routes are not public in this sense: every request is signed, and Twilio posts a whole
@@ -135,7 +79,9 @@ bool isPublic(int route)
 {
     return route == TrackerServer::Request::Open || route == TrackerServer::Request::Click
         || route == TrackerServer::Request::Unsubscribe || route == TrackerServer::Request::ShortLink
-        || route == TrackerServer::Request::Other;
+        || route == TrackerServer::Request::EventPage || route == TrackerServer::Request::EventEmbed
+        || route == TrackerServer::Request::EventChallenge || route == TrackerServer::Request::EventConfirm
+        || route == TrackerServer::Request::EventCancel || route == TrackerServer::Request::Other;
 }
 
 const char *routeName(int route)
@@ -159,6 +105,20 @@ const char *routeName(int route)
         return "/twilio/inbound";
     case TrackerServer::Request::ShortLink:
         return "/s";
+    case TrackerServer::Request::EventPage:
+        return "/e";
+    case TrackerServer::Request::EventEmbed:
+        return "/e/embed";
+    case TrackerServer::Request::EventChallenge:
+        return "/e/challenge";
+    case TrackerServer::Request::EventConfirm:
+        return "/e/confirm";
+    case TrackerServer::Request::EventCancel:
+        return "/e/cancel";
+    case TrackerServer::Request::ApiForms:
+        return "/api/v1/forms";
+    case TrackerServer::Request::Other:
+        break;
     }
     return "-";
 }
@@ -172,6 +132,28 @@ MHD_Result formField(void *cls, MHD_ValueKind, const char *key, const char *, co
             return MHD_NO;
         r->oneClick.append(data, qsizetype(size));
     }
+    return MHD_YES;
+}
+
+// A registration form's fields, either form encoding; a file part is ignored.
+MHD_Result eventField(void *cls, MHD_ValueKind, const char *key, const char *filename, const char *, const char *, const char *data,
+                      uint64_t, size_t size)
+{
+    auto *r = static_cast<TrackerServer::Request *>(cls);
+    if (!key || filename)
+        return MHD_YES;
+    const QString name = QString::fromUtf8(key);
+    auto it = r->fields.find(name);
+    if (it == r->fields.end()) {
+        if (r->fields.size() >= TrackerServer::kMaxFormFields) {
+            r->fieldsTooMany = true;
+            return MHD_NO;
+        }
+        it = r->fields.insert(name, QByteArray());
+    }
+    if (it->size() + qsizetype(size) > TrackerServer::kMaxFieldBytes)
+        return MHD_NO;
+    it->append(data, qsizetype(size));
     return MHD_YES;
 }
 } // namespace
@@ -221,6 +203,11 @@ Status TrackerServer::start()
                               .get();
     if (!loaded)
         return Error(loaded.error().code, tr("The links in %1 cannot be read.").arg(dbPath));
+    // After the event store, which made or upgraded the schema the desk uses.
+    m_desk = std::make_unique<RegistrationDesk>(dbPath, RegistrationDesk::Options{m_config.holdSweepMs});
+    if (Status s = m_desk->start(); !s)
+        return Error(s.error().code, tr("The registrations in %1 cannot be read: %2").arg(dbPath, s.error().message));
+    m_resumer = std::thread([this] { resumeLoop(); });
 
     if (!m_config.accessLog.isEmpty()) {
         m_log = std::fopen(QFile::encodeName(m_config.accessLog).constData(), "a");
@@ -251,13 +238,17 @@ Status TrackerServer::start()
         html));
     // The Spanish words come from the embedded lux_es.qm (Lux::Translations, as the app has it); a
     // build without it answers Spanish tokens in English rather than with an empty page.
-    QTranslator spanish;
-    const bool haveSpanish = spanish.load(QStringLiteral(":/i18n/lux_es.qm"));
-    if (!haveSpanish)
+    m_spanish = std::make_unique<QTranslator>();
+    if (!m_spanish->load(QStringLiteral(":/i18n/lux_es.qm"))) {
         qWarning("lux-tracker: no Spanish translation embedded (:/i18n/lux_es.qm); Spanish pages are in English");
+        m_spanish.reset();
+    }
+    m_english = std::make_unique<QTranslator>(); // English's plural forms
+    if (!m_english->load(QStringLiteral(":/i18n/lux_en.qm")))
+        m_english.reset();
     for (int i = 0; i < kPageLanguages; ++i) {
-        const bool es = i == pageFor(tracking::Language::Spanish) && haveSpanish;
-        const PageText text(es ? &spanish : nullptr);
+        const bool es = i == pageFor(tracking::Language::Spanish) && m_spanish;
+        const PageText text(es ? m_spanish.get() : nullptr);
         const QString lang = es ? QStringLiteral("es") : QStringLiteral("en");
         m_unsubscribePage[size_t(i)] = pageHeaders(staticResponse(
             htmlPage(lang, text(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Unsubscribe")),
@@ -351,8 +342,9 @@ Status TrackerServer::start()
 void TrackerServer::stop()
 {
     if (m_daemon) {
-        // Twilio callbacks still waiting for their commit are answered first (the batcher is still
-        // running, so that takes one batch interval); new ones get 503 and Twilio retries them.
+        // Twilio callbacks and registrations still waiting for their commit are answered first (the
+        // batcher and the desk still run, so that takes one batch interval, or the delay of a form
+        // sent without its script); new ones get 503 and are retried.
         m_stopping = true;
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (m_parked.load() > 0 && std::chrono::steady_clock::now() < deadline)
@@ -361,6 +353,18 @@ void TrackerServer::stop()
             std::fprintf(stderr, "lux-tracker: %d Twilio callbacks still wait for the event store; stopping anyway\n", m_parked.load());
         MHD_stop_daemon(m_daemon); // joins the pool: every handler has returned
         m_daemon = nullptr;
+    }
+    if (m_resumer.joinable()) {
+        {
+            std::lock_guard lock(m_resumeMutex);
+            m_resumerStopping = true;
+        }
+        m_resumeWake.notify_all();
+        m_resumer.join();
+    }
+    if (m_desk) {
+        m_desk->stop();
+        m_desk.reset();
     }
     if (m_guard)
         m_guard->stop(); // the last summary
@@ -492,6 +496,27 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
             r->limit = kMaxApiBody;
         } else if (path == "/api/v1/events") {
             r->route = Request::ApiEvents;
+        } else if (path.startsWith("/api/v1/forms/")) {
+            r->route = Request::ApiForms;
+            r->slug = QString::fromLatin1(tail("/api/v1/forms/"));
+            r->limit = kMaxApiBody;
+        } else if (path.startsWith("/e/")) {
+            // /e/<slug>, /e/<slug>/embed, /e/<slug>/challenge, /e/<slug>/confirm/<token>, /e/<slug>/cancel/<token>
+            const QList<QByteArray> parts = tail("/e/").split('/');
+            r->slug = QString::fromLatin1(parts.value(0));
+            if (parts.size() == 1) {
+                r->route = Request::EventPage;
+                r->limit = kMaxRegistrationBody;
+            } else if (parts.size() == 2 && parts[1] == "embed") {
+                r->route = Request::EventEmbed;
+            } else if (parts.size() == 2 && parts[1] == "challenge") {
+                r->route = Request::EventChallenge;
+            } else if (parts.size() == 3 && (parts[1] == "confirm" || parts[1] == "cancel")) {
+                r->route = parts[1] == "confirm" ? Request::EventConfirm : Request::EventCancel;
+                r->token = parts[2];
+            }
+            if (!FormDefinition::validSlug(r->slug))
+                r->route = Request::Other;
         }
         self->m_guard->headersComplete(guarded(c));
         // Before anything reads the body: a request whose length is ambiguous is refused, and the
@@ -520,6 +545,8 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
             }
             if (r->route == Request::Unsubscribe)
                 r->form = MHD_create_post_processor(c, 1024, &formField, r); // null: neither form encoding
+            else if (r->route == Request::EventPage)
+                r->form = MHD_create_post_processor(c, 4096, &eventField, r);
             return MHD_YES;                                                  // the body follows
         }
         // Answering on the first call would make libmicrohttpd close the connection: the answer
@@ -621,6 +648,17 @@ int TrackerServer::handle(MHD_Connection *c, Request &r)
         return r.method == "POST" ? twilio(c, r) : notAllowed("POST");
     case Request::ShortLink:
         return read ? shortLink(c, r) : notAllowed("GET, HEAD");
+    case Request::EventPage:
+        return read ? eventPage(c, r, false) : r.method == "POST" ? eventRegister(c, r) : notAllowed("GET, HEAD, POST");
+    case Request::EventEmbed:
+        return read ? eventPage(c, r, true) : notAllowed("GET, HEAD");
+    case Request::EventChallenge:
+        return read ? eventChallenge(c, r) : notAllowed("GET, HEAD");
+    case Request::EventConfirm:
+    case Request::EventCancel:
+        return read || r.method == "POST" ? eventLink(c, r, r.route == Request::EventConfirm) : notAllowed("GET, HEAD, POST");
+    case Request::ApiForms:
+        return r.method == "PUT" || r.method == "GET" ? apiForms(c, r) : notAllowed("GET, PUT");
     case Request::Other:
         break;
     }
@@ -1038,6 +1076,14 @@ int TrackerServer::apiEvents(MHD_Connection *c, Request &r)
                                    {QStringLiteral("keyword"), QString(sms::keywordName(sms::Keyword(e.keyword)))},
                                    {QStringLiteral("num_media"), int(e.numMedia)},
                                    {QStringLiteral("account_sid"), text(e.account)}});
+            continue;
+        }
+        if (e.kind == EventKind::Registration) { // the registration as it now stands (registrationdesk.h)
+            QJsonObject o = QJsonDocument::fromJson(e.payload).object();
+            o.insert(QStringLiteral("id"), e.id);
+            o.insert(QStringLiteral("at"), e.at);
+            o.insert(QStringLiteral("type"), QStringLiteral("registration"));
+            out.append(o);
             continue;
         }
         static const char *const kinds[] = {"", "open", "click", "unsubscribe", "open", "click", "", "", "click"};

@@ -3,7 +3,9 @@
 
 #include "connectionguard.h"
 #include "eventstore.h"
+#include "proofofwork.h"
 #include "ratelimiter.h"
+#include "registrationdesk.h"
 #include "tracking/classifier.h"
 #include "tracking/shortlink.h"
 #include "tracking/token.h"
@@ -15,9 +17,14 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <shared_mutex>
+#include <thread>
+
+class QTranslator;
 
 struct MHD_Daemon;
 struct MHD_Connection;
@@ -46,6 +53,10 @@ struct TrackerConfig
     QString publicUrl;          // "https://t.example.com", no trailing slash, no query
     QByteArray twilioAuthToken; // empty: /twilio/status and /twilio/inbound answer 404
     QString smsHelpText;        // empty: HELP gets empty TwiML like any other text
+    // Events (docs/EVENTS.md): a registration form sent without its script is answered this long
+    // after it came, and must then be confirmed by email.
+    int noScriptDelayMs = 3000;
+    int holdSweepMs = 1000; // how often registrations not confirmed in time are looked for
 };
 
 // lux-tracker's HTTP side on libmicrohttpd (see docs/DESIGN.md for why not QHttpServer 6.4): the
@@ -60,6 +71,9 @@ public:
     static constexpr int kMaxLinksPerRequest = 10'000;
     static constexpr int kMaxUrlLength = 4096;
     static constexpr size_t kMaxTwilioBody = 64 * 1024;
+    static constexpr size_t kMaxRegistrationBody = 32 * 1024;
+    static constexpr int kMaxFormFields = 64;
+    static constexpr qsizetype kMaxFieldBytes = 8 * 1024;
 
     explicit TrackerServer(TrackerConfig config);
     ~TrackerServer();
@@ -107,6 +121,22 @@ private:
     QByteArray linkUrl(quint64 campaign, quint32 link) const;
     int apiLinks(MHD_Connection *c, Request &r);
     int apiEvents(MHD_Connection *c, Request &r);
+    // The events' public side (eventroutes.cpp): the registration page and its embeddable form, a
+    // registration, the confirm and cancel links (a button on GET, the act on POST), a proof-of-work
+    // challenge for a form of one's own, and the app's PUT and GET /api/v1/forms/<slug>.
+    int eventPage(MHD_Connection *c, Request &r, bool embed);
+    int eventRegister(MHD_Connection *c, Request &r);
+    int eventChallenge(MHD_Connection *c, Request &r);
+    int eventLink(MHD_Connection *c, Request &r, bool confirm);
+    int apiForms(MHD_Connection *c, Request &r);
+    // Suspends `c` until the desk has decided (done runs on the desk's thread); false when stopping.
+    using DeskCall = std::function<bool(RegistrationDesk::Done)>;
+    bool park(MHD_Connection *c, Request &r, const DeskCall &call);
+    int eventAnswer(MHD_Connection *c, Request &r, int status, const QByteArray &html, bool embed = false);
+    int jsonAnswer(MHD_Connection *c, Request &r, int status, const QJsonObject &o);
+    const QTranslator *translator(const QString &language) const;
+    QString publicBase(MHD_Connection *c) const;
+    void resumeLoop();
     bool authorised(MHD_Connection *c) const;
     QHostAddress clientAddress(MHD_Connection *c) const;
     void log(const Request &r);
@@ -117,6 +147,15 @@ private:
     tracking::RequestClassifier m_classifier;
     RateLimiter m_limiter;
     std::unique_ptr<EventBatcher> m_events;
+    std::unique_ptr<RegistrationDesk> m_desk;
+    ProofOfWork m_pow;
+    std::unique_ptr<QTranslator> m_english, m_spanish; // the pages' words (English for its plurals)
+    // Connections answered later (a form sent without its script): resumed by m_resumer.
+    std::mutex m_resumeMutex;
+    std::condition_variable m_resumeWake;
+    std::multimap<qint64, MHD_Connection *> m_resumeAt; // steady ns → connection
+    bool m_resumerStopping = false;
+    std::thread m_resumer;
     MHD_Daemon *m_daemon = nullptr;
     quint16 m_port = 0;
     ConnectionLimits m_limits;

@@ -4,14 +4,14 @@
 app/tracking/token.h): base64url(version 1, key id, purpose, varint campaign, varint recipient,
 varint link, first 16 bytes of HMAC-SHA256 over what precedes it).
 
-    tracker_token.py KEYFILE open|click|unsubscribe CAMPAIGN RECIPIENT [LINK]
+    tracker_token.py KEYFILE open|click|unsubscribe|ticket|registration-confirm|registration-cancel CAMPAIGN RECIPIENT [LINK]
 """
 import base64
 import hashlib
 import hmac
 import sys
 
-PURPOSES = {"open": 1, "click": 2, "unsubscribe": 3}
+PURPOSES = {"open": 1, "click": 2, "unsubscribe": 3, "ticket": 6, "registration-confirm": 7, "registration-cancel": 8}
 
 
 def varint(n):

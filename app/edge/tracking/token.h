@@ -24,6 +24,10 @@ enum class Purpose : quint8 {
     AnonymousOpen = 4,
     AnonymousClick = 5,
     Ticket = 6, // an event's ticket: campaign is the event, recipient the registration (events/ticket.h)
+    // lux-tracker's links for a registration (docs/EVENTS.md): campaign is the event, recipient the
+    // tracker's registration id. GET shows a button; only the POST acts.
+    RegistrationConfirm = 7,
+    RegistrationCancel = 8,
 };
 
 // Whether tokens of this purpose name nobody (AnonymousOpen, AnonymousClick).
