@@ -234,8 +234,8 @@ private:
         }
         if (version < 2) {
             // forms: what the app published for an event (registrationdesk.h reads the definition);
-            // taken counts pending and confirmed registrations, kept in the same transaction as
-            // they change, so a decision never counts rows. registrations: one per person and
+            // taken counts pending and confirmed registrations, waiting the waiting list, both kept
+            // in the same transaction as they change, so a decision never counts rows. registrations: one per person and
             // event while active (pending, confirmed, waiting); id is the arrival order.
             static const char *const tables[] = {
                 "ALTER TABLE events ADD COLUMN payload TEXT NOT NULL DEFAULT ''",
@@ -245,6 +245,7 @@ private:
                 " revision INTEGER NOT NULL,"
                 " definition TEXT NOT NULL,"
                 " taken INTEGER NOT NULL DEFAULT 0,"
+                " waiting INTEGER NOT NULL DEFAULT 0,"
                 " updated_at INTEGER NOT NULL)",
                 "CREATE TABLE registrations("
                 " id INTEGER PRIMARY KEY AUTOINCREMENT,"

@@ -245,7 +245,7 @@ class RegistrationDesk::Store
 public:
     ~Store()
     {
-        for (sqlite3_stmt *s : {m_find, m_findActive, m_insert, m_update, m_taken, m_setTaken, m_firstWaiting, m_position, m_event,
+        for (sqlite3_stmt *s : {m_find, m_findActive, m_insert, m_update, m_counts, m_setCounts, m_firstWaiting, m_position, m_event,
                                 m_lapsed, m_waitingCount})
             sqlite3_finalize(s);
         sqlite3_close_v2(m_db);
@@ -266,8 +266,8 @@ public:
             "INSERT INTO registrations(slug, email_key, email, first_name, last_name, answers, consent, consent_version, source, state,"
             " verified, hold_until, registered_at, confirmed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             "UPDATE registrations SET state = ?, verified = ?, hold_until = ?, confirmed_at = ?, cancelled_at = ? WHERE id = ?",
-            "SELECT taken FROM forms WHERE slug = ?",
-            "UPDATE forms SET taken = ? WHERE slug = ?",
+            "SELECT taken, waiting FROM forms WHERE slug = ?",
+            "UPDATE forms SET taken = ?, waiting = ? WHERE slug = ?",
             "SELECT id FROM registrations WHERE slug = ? AND state = 'waiting' ORDER BY id LIMIT 1",
             "SELECT count(*) FROM registrations WHERE slug = ? AND state = 'waiting' AND id <= ?",
             "INSERT INTO events(at, kind, campaign, recipient, payload) VALUES (?,?,?,?,?)",
@@ -275,7 +275,7 @@ public:
             " ORDER BY id LIMIT 500",
             "SELECT count(*) FROM registrations WHERE slug = ? AND state = 'waiting'",
         };
-        sqlite3_stmt **out[] = {&m_find, &m_findActive, &m_insert, &m_update, &m_taken, &m_setTaken, &m_firstWaiting, &m_position,
+        sqlite3_stmt **out[] = {&m_find, &m_findActive, &m_insert, &m_update, &m_counts, &m_setCounts, &m_firstWaiting, &m_position,
                                 &m_event, &m_lapsed, &m_waitingCount};
         for (size_t i = 0; i < std::size(sql); ++i)
             if (sqlite3_prepare_v3(m_db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, out[i], nullptr) != SQLITE_OK)
@@ -375,21 +375,29 @@ public:
         return {};
     }
 
-    int taken(const QString &slug)
+    struct Counts
     {
-        sqlite3_reset(m_taken);
-        text(m_taken, 1, slug);
-        const int n = sqlite3_step(m_taken) == SQLITE_ROW ? sqlite3_column_int(m_taken, 0) : 0;
-        sqlite3_reset(m_taken);
+        int taken = 0;   // pending and confirmed
+        int waiting = 0; // on the waiting list
+    };
+    Counts counts(const QString &slug)
+    {
+        sqlite3_reset(m_counts);
+        text(m_counts, 1, slug);
+        Counts n;
+        if (sqlite3_step(m_counts) == SQLITE_ROW)
+            n = Counts{sqlite3_column_int(m_counts, 0), sqlite3_column_int(m_counts, 1)};
+        sqlite3_reset(m_counts);
         return n;
     }
 
-    Status setTaken(const QString &slug, int n)
+    Status setCounts(const QString &slug, Counts n)
     {
-        sqlite3_reset(m_setTaken);
-        sqlite3_bind_int(m_setTaken, 1, n);
-        text(m_setTaken, 2, slug);
-        if (sqlite3_step(m_setTaken) != SQLITE_DONE)
+        sqlite3_reset(m_setCounts);
+        sqlite3_bind_int(m_setCounts, 1, n.taken);
+        sqlite3_bind_int(m_setCounts, 2, n.waiting);
+        text(m_setCounts, 3, slug);
+        if (sqlite3_step(m_setCounts) != SQLITE_DONE)
             return fail();
         return {};
     }
@@ -415,7 +423,7 @@ public:
         return n;
     }
 
-    int waiting(const QString &slug)
+    int waitingRows(const QString &slug)
     {
         sqlite3_reset(m_waitingCount);
         text(m_waitingCount, 1, slug);
@@ -497,8 +505,8 @@ public:
             text(q, 1, f.definition->slug);
             f.taken = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
             sqlite3_finalize(q);
-            f.waiting = waiting(f.definition->slug);
-            if (Status st = setTaken(f.definition->slug, f.taken); !st)
+            f.waiting = waitingRows(f.definition->slug);
+            if (Status st = setCounts(f.definition->slug, Counts{f.taken, f.waiting}); !st)
                 return st.error();
         }
         return forms;
@@ -506,8 +514,8 @@ public:
 
 private:
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_find = nullptr, *m_findActive = nullptr, *m_insert = nullptr, *m_update = nullptr, *m_taken = nullptr,
-                 *m_setTaken = nullptr, *m_firstWaiting = nullptr, *m_position = nullptr, *m_event = nullptr, *m_lapsed = nullptr,
+    sqlite3_stmt *m_find = nullptr, *m_findActive = nullptr, *m_insert = nullptr, *m_update = nullptr, *m_counts = nullptr,
+                 *m_setCounts = nullptr, *m_firstWaiting = nullptr, *m_position = nullptr, *m_event = nullptr, *m_lapsed = nullptr,
                  *m_waitingCount = nullptr;
 };
 
@@ -587,25 +595,37 @@ bool RegistrationDesk::submit(Submission s, qint64 now, Done done)
                           }
                           if (!d.open(at))
                               return Outcome{.problem = Problem::Closed};
-                          const int taken = m_store->taken(s.slug);
-                          const bool verified = s.verified;
-                          const RegistrationState state = !seatFree(d, taken) ? RegistrationState::Waiting
-                                                        : verified             ? RegistrationState::Confirmed
-                                                                               : RegistrationState::Pending;
-                          const qint64 hold = verified ? 0 : at + qint64(d.holdSeconds) * 1000;
-                          const auto id = m_store->insert(s, emailKey, state, verified, hold, at, d.consentVersion);
+                          auto n = m_store->counts(s.slug);
+                          Registration r;
+                          r.event = d.event;
+                          r.slug = s.slug;
+                          r.verified = s.verified;
+                          r.state = !seatFree(d, n.taken) ? RegistrationState::Waiting
+                                  : r.verified           ? RegistrationState::Confirmed
+                                                         : RegistrationState::Pending;
+                          r.holdUntil = r.verified ? 0 : at + qint64(d.holdSeconds) * 1000;
+                          r.email = s.email;
+                          r.firstName = s.firstName;
+                          r.lastName = s.lastName;
+                          r.answers = s.answers;
+                          r.consent = s.consent;
+                          r.consentVersion = s.consent ? d.consentVersion : 0;
+                          r.source = s.source;
+                          r.registeredAt = at;
+                          r.confirmedAt = r.state == RegistrationState::Confirmed ? at : 0;
+                          const auto id = m_store->insert(s, emailKey, r.state, r.verified, r.holdUntil, at, d.consentVersion);
                           if (!id)
                               return Outcome{.problem = Problem::Store, .message = id.error().message};
-                          if (holdsSeat(state))
-                              if (Status st = m_store->setTaken(s.slug, taken + 1); !st)
-                                  return Outcome{.problem = Problem::Store, .message = st.error().message};
-                          auto r = m_store->find(*id);
-                          if (!r)
-                              return Outcome{.problem = Problem::Store, .message = m_store->fail().message};
-                          r->event = d.event;
-                          if (Status st = m_store->event(*r, QStringLiteral("registered"), at); !st)
+                          r.id = *id;
+                          if (r.state == RegistrationState::Waiting)
+                              r.position = ++n.waiting; // the last in arrival order
+                          else
+                              ++n.taken;
+                          if (Status st = m_store->setCounts(s.slug, n); !st)
                               return Outcome{.problem = Problem::Store, .message = st.error().message};
-                          return Outcome{.registration = *r};
+                          if (Status st = m_store->event(r, QStringLiteral("registered"), at); !st)
+                              return Outcome{.problem = Problem::Store, .message = st.error().message};
+                          return Outcome{.registration = r};
                       },
                       std::move(done), now});
 }
@@ -643,8 +663,8 @@ namespace {
 // for the form's hold time from now.
 Status promote(auto &store, const FormDefinition &d, qint64 at)
 {
-    int taken = store.taken(d.slug);
-    while (seatFree(d, taken)) {
+    auto n = store.counts(d.slug);
+    while (seatFree(d, n.taken) && n.waiting > 0) {
         const auto next = store.firstWaiting(d.slug);
         if (!next)
             break;
@@ -662,11 +682,12 @@ Status promote(auto &store, const FormDefinition &d, qint64 at)
         r->position = 0;
         if (Status st = store.update(*r); !st)
             return st;
-        ++taken;
+        ++n.taken;
+        --n.waiting;
         if (Status st = store.event(*r, QStringLiteral("promoted"), at); !st)
             return st;
     }
-    return store.setTaken(d.slug, taken);
+    return store.setCounts(d.slug, n);
 }
 
 } // namespace
@@ -689,15 +710,13 @@ bool RegistrationDesk::cancel(const QString &slug, quint64 event, qint64 registr
                               return Outcome{.problem = Problem::Store, .message = st.error().message};
                           if (Status st = m_store->event(*r, QStringLiteral("cancelled"), at); !st)
                               return Outcome{.problem = Problem::Store, .message = st.error().message};
-                          if (freed) {
-                              const auto f = form(slug);
-                              if (f) {
-                                  if (Status st = m_store->setTaken(slug, m_store->taken(slug) - 1); !st)
-                                      return Outcome{.problem = Problem::Store, .message = st.error().message};
-                                  if (Status st = promote(*m_store, *f->definition, at); !st)
-                                      return Outcome{.problem = Problem::Store, .message = st.error().message};
-                              }
-                          }
+                          auto n = m_store->counts(slug);
+                          (freed ? n.taken : n.waiting) -= 1;
+                          if (Status st = m_store->setCounts(slug, n); !st)
+                              return Outcome{.problem = Problem::Store, .message = st.error().message};
+                          if (const auto f = form(slug); f && freed)
+                              if (Status st = promote(*m_store, *f->definition, at); !st)
+                                  return Outcome{.problem = Problem::Store, .message = st.error().message};
                           return Outcome{.registration = *r};
                       },
                       std::move(done), now});
@@ -814,12 +833,11 @@ void RegistrationDesk::run()
                     op.done(Outcome{.problem = Problem::Store, .message = committed.error().message});
             } else {
                 for (const QString &slug : std::as_const(touched)) {
-                    const int taken = m_store->taken(slug);
-                    const int waiting = m_store->waiting(slug);
+                    const auto n = m_store->counts(slug);
                     std::unique_lock lock(m_formsMutex);
                     if (auto it = m_forms.find(slug); it != m_forms.end()) {
-                        it->taken = taken;
-                        it->waiting = waiting;
+                        it->taken = n.taken;
+                        it->waiting = n.waiting;
                     }
                 }
                 for (size_t i = 0; i < group.size(); ++i)
@@ -861,7 +879,9 @@ void RegistrationDesk::sweep(qint64 now)
             m_store->exec("ROLLBACK");
             return;
         }
-        if (freed && (!m_store->setTaken(r->slug, m_store->taken(r->slug) - 1) || !promote(*m_store, *f->definition, now))) {
+        auto n = m_store->counts(r->slug);
+        (freed ? n.taken : n.waiting) -= 1;
+        if (!m_store->setCounts(r->slug, n) || (freed && !promote(*m_store, *f->definition, now))) {
             m_store->exec("ROLLBACK");
             return;
         }
@@ -872,12 +892,11 @@ void RegistrationDesk::sweep(qint64 now)
         return;
     }
     for (const QString &slug : std::as_const(touched)) {
-        const int taken = m_store->taken(slug);
-        const int waiting = m_store->waiting(slug);
+        const auto n = m_store->counts(slug);
         std::unique_lock lock(m_formsMutex);
         if (auto it = m_forms.find(slug); it != m_forms.end()) {
-            it->taken = taken;
-            it->waiting = waiting;
+            it->taken = n.taken;
+            it->waiting = n.waiting;
         }
     }
 }
