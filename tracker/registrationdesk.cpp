@@ -81,13 +81,13 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
         const QJsonValue v = o.value(QLatin1StringView(name));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                return bad(QString::fromLatin1(name), tr("is required"));
+                return bad(QString::fromLatin1(name), QStringLiteral("is required"));
             return std::nullopt;
         }
         if (!v.isString())
-            return bad(QString::fromLatin1(name), tr("must be a string"));
+            return bad(QString::fromLatin1(name), QStringLiteral("must be a string"));
         if (v.toString().size() > max)
-            return bad(QString::fromLatin1(name), tr("is longer than %1 characters").arg(max));
+            return bad(QString::fromLatin1(name), QStringLiteral("is longer than %1 characters").arg(max));
         *out = v.toString();
         return std::nullopt;
     };
@@ -96,12 +96,12 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() < min || v.toInteger() > max)
-            return bad(QString::fromLatin1(name), tr("must be a whole number from %1 to %2").arg(min).arg(max));
+            return bad(QString::fromLatin1(name), QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
         *out = v.toInteger();
         return std::nullopt;
     };
     if (!validSlug(slug))
-        return bad(QStringLiteral("slug"), tr("must be 1 to 64 lower-case letters, digits and hyphens"));
+        return bad(QStringLiteral("slug"), QStringLiteral("must be 1 to 64 lower-case letters, digits and hyphens"));
     FormDefinition d;
     d.slug = slug;
     qint64 event = 0, revision = 0, capacity = 0, difficulty = d.powDifficulty, holdMinutes = 0, holdSeconds = 0, consentVersion = 0;
@@ -113,9 +113,9 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
         if (e)
             return *e;
     if (event == 0)
-        return bad(QStringLiteral("event"), tr("is required"));
+        return bad(QStringLiteral("event"), QStringLiteral("is required"));
     if (revision == 0)
-        return bad(QStringLiteral("revision"), tr("is required"));
+        return bad(QStringLiteral("revision"), QStringLiteral("is required"));
     d.event = quint64(event);
     d.revision = revision;
     d.capacity = int(capacity);
@@ -124,18 +124,18 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
     d.holdSeconds = holdSeconds ? int(holdSeconds) : holdMinutes ? int(holdMinutes) * 60 : d.holdSeconds;
     d.consentVersion = int(consentVersion);
     if (d.opensAt && d.closesAt && d.closesAt <= d.opensAt)
-        return bad(QStringLiteral("closes_at"), tr("must be after opens_at"));
+        return bad(QStringLiteral("closes_at"), QStringLiteral("must be after opens_at"));
     for (const auto &e : {text("title", 200, &d.title, true), text("when", 200, &d.when, false), text("where", 500, &d.where, false),
                           text("description_html", 64 * 1024, &d.descriptionHtml, false), text("consent_text", 4000, &d.consentText, false),
                           text("language", 8, &d.language, false)})
         if (e)
             return *e;
     if (d.title.trimmed().isEmpty())
-        return bad(QStringLiteral("title"), tr("is required"));
+        return bad(QStringLiteral("title"), QStringLiteral("is required"));
     if (d.language != u"en" && d.language != u"es")
-        return bad(QStringLiteral("language"), tr("must be \"en\" or \"es\""));
+        return bad(QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\""));
     if (!d.consentText.isEmpty() && d.consentVersion == 0)
-        return bad(QStringLiteral("consent_version"), tr("is required with a consent text"));
+        return bad(QStringLiteral("consent_version"), QStringLiteral("is required with a consent text"));
     const QString status = o.value(QStringLiteral("status")).toString(QStringLiteral("published"));
     if (status == u"published")
         d.status = Status::Published;
@@ -144,14 +144,14 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
     else if (status == u"finished")
         d.status = Status::Finished;
     else
-        return bad(QStringLiteral("status"), tr("must be published, cancelled or finished"));
+        return bad(QStringLiteral("status"), QStringLiteral("must be published, cancelled or finished"));
     const QJsonValue doi = o.value(QStringLiteral("double_opt_in"));
     if (!doi.isUndefined() && !doi.isBool())
-        return bad(QStringLiteral("double_opt_in"), tr("must be true or false"));
+        return bad(QStringLiteral("double_opt_in"), QStringLiteral("must be true or false"));
     d.doubleOptIn = doi.toBool(true);
     const QJsonArray questions = o.value(QStringLiteral("questions")).toArray();
     if (questions.size() > kMaxQuestions)
-        return bad(QStringLiteral("questions"), tr("at most %1").arg(kMaxQuestions));
+        return bad(QStringLiteral("questions"), QStringLiteral("at most %1").arg(kMaxQuestions));
     for (qsizetype i = 0; i < questions.size(); ++i) {
         const QString where = QStringLiteral("questions[%1]").arg(i);
         const QJsonObject q = questions.at(i).toObject();
@@ -164,17 +164,17 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
         else if (kind == u"checkbox")
             fq.kind = FormQuestion::Kind::Checkbox;
         else
-            return bad(where + QStringLiteral(".kind"), tr("must be text, choice or checkbox"));
+            return bad(where + QStringLiteral(".kind"), QStringLiteral("must be text, choice or checkbox"));
         fq.label = q.value(QStringLiteral("label")).toString();
         if (fq.label.trimmed().isEmpty() || fq.label.size() > 500)
-            return bad(where + QStringLiteral(".label"), tr("must be 1 to 500 characters"));
+            return bad(where + QStringLiteral(".label"), QStringLiteral("must be 1 to 500 characters"));
         fq.required = q.value(QStringLiteral("required")).toBool();
         const QJsonArray choices = q.value(QStringLiteral("choices")).toArray();
         for (const QJsonValue &c : choices)
             if (c.isString() && !c.toString().trimmed().isEmpty() && c.toString().size() <= 200)
                 fq.choices.append(c.toString());
         if (fq.kind == FormQuestion::Kind::Choice && (fq.choices.size() < 2 || fq.choices.size() > 20 || fq.choices.size() != choices.size()))
-            return bad(where + QStringLiteral(".choices"), tr("must be 2 to 20 non-empty strings of at most 200 characters"));
+            return bad(where + QStringLiteral(".choices"), QStringLiteral("must be 2 to 20 non-empty strings of at most 200 characters"));
         d.questions.append(fq);
     }
     return d;
@@ -731,12 +731,12 @@ std::future<RegistrationDesk::Outcome> RegistrationDesk::publish(FormDefinition 
                                        if (const auto f = form(d->slug)) {
                                            if (f->definition->revision > d->revision)
                                                return Outcome{.problem = Problem::Stale,
-                                                              .message = tr("Revision %1 is older than the published %2.")
+                                                              .message = QStringLiteral("Revision %1 is older than the published %2.")
                                                                              .arg(d->revision)
                                                                              .arg(f->definition->revision)};
                                            if (f->definition->event != d->event)
                                                return Outcome{.problem = Problem::Stale,
-                                                              .message = tr("The slug %1 belongs to another event.").arg(d->slug)};
+                                                              .message = QStringLiteral("The slug %1 belongs to another event.").arg(d->slug)};
                                        }
                                        if (Status st = m_store->saveForm(*d, at); !st)
                                            return Outcome{.problem = Problem::Store, .message = st.error().message};

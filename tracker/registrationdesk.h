@@ -33,10 +33,9 @@ struct FormQuestion
 
 // What the app published for one event (PUT /api/v1/forms/<slug>, docs/EVENTS.md): the page's
 // words, already in the event's language, and the rules the desk applies.
+// Its errors are the API's, in English, like the rest of the bearer API's.
 struct FormDefinition
 {
-    Q_DECLARE_TR_FUNCTIONS(lux::tracker::FormDefinition)
-public:
     enum class Status { Published, Cancelled, Finished };
     static constexpr int kMaxQuestions = 20;
     static constexpr int kMaxDifficulty = 28;
@@ -106,7 +105,6 @@ struct Registration
 // is also an event (EventKind::Registration) the app pulls with the events cursor.
 class RegistrationDesk
 {
-    Q_DECLARE_TR_FUNCTIONS(lux::tracker::RegistrationDesk)
 public:
     struct Options
     {

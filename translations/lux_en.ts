@@ -181,6 +181,17 @@
     </message>
 </context>
 <context>
+    <name>lux::tracker::Pages</name>
+    <message numerus="yes">
+        <source>%n seat(s) left</source>
+        <translation><numerusform>%n seat left</numerusform><numerusform>%n seats left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>We are holding a seat for you. Confirm with the link we send to %1 within %n hour(s) to keep it.</source>
+        <translation><numerusform>We are holding a seat for you. Confirm with the link we send to %1 within %n hour to keep it.</numerusform><numerusform>We are holding a seat for you. Confirm with the link we send to %1 within %n hours to keep it.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AbTestPanel</name>
     <message numerus="yes">
         <source>about %n min</source>

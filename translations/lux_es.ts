@@ -3242,6 +3242,210 @@
         <source>You will not receive these emails again. It can take a day for a message already on its way.</source>
         <translation>No volverás a recibir estos correos. Un mensaje que ya estaba en camino puede tardar hasta un día en llegar.</translation>
     </message>
+    <message>
+        <source>This event is cancelled.</source>
+        <translation>Este evento se ha cancelado.</translation>
+    </message>
+    <message>
+        <source>Registration is closed.</source>
+        <translation>La inscripción está cerrada.</translation>
+    </message>
+    <message>
+        <source>Send the form as application/x-www-form-urlencoded or multipart/form-data.</source>
+        <translation>Envía el formulario como application/x-www-form-urlencoded o multipart/form-data.</translation>
+    </message>
+    <message>
+        <source>The form could not be accepted.</source>
+        <translation>No se ha podido aceptar el formulario.</translation>
+    </message>
+    <message>
+        <source>Enter your email address.</source>
+        <translation>Escribe tu dirección de correo.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address.</source>
+        <translation>Esto no parece una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>Esta pregunta necesita una respuesta.</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>Elige una de las opciones.</translation>
+    </message>
+    <message>
+        <source>Send the form from its page: its check that you are not a robot is missing.</source>
+        <translation>Envía el formulario desde su página: falta su comprobación de que no eres un robot.</translation>
+    </message>
+    <message>
+        <source>The page was open too long. Please send the form again.</source>
+        <translation>La página estuvo abierta demasiado tiempo. Vuelve a enviar el formulario.</translation>
+    </message>
+    <message>
+        <source>The check that you are not a robot did not pass. Please send the form again.</source>
+        <translation>La comprobación de que no eres un robot no ha salido bien. Vuelve a enviar el formulario.</translation>
+    </message>
+    <message>
+        <source>This registration has ended</source>
+        <translation>Esta inscripción ya no está activa</translation>
+    </message>
+    <message>
+        <source>It was cancelled, or not confirmed in time. You can register again on the event's page.</source>
+        <translation>Se canceló o no se confirmó a tiempo. Puedes volver a inscribirte en la página del evento.</translation>
+    </message>
+    <message>
+        <source>Please try again</source>
+        <translation>Vuelve a intentarlo</translation>
+    </message>
+    <message>
+        <source>This could not be stored. Please try again in a minute.</source>
+        <translation>No se ha podido guardar. Vuelve a intentarlo dentro de un minuto.</translation>
+    </message>
+    <message>
+        <source>This event has taken place.</source>
+        <translation>Este evento ya se ha celebrado.</translation>
+    </message>
+    <message>
+        <source>Registration is not open yet.</source>
+        <translation>La inscripción aún no está abierta.</translation>
+    </message>
+    <message>
+        <source>It opens on</source>
+        <translation>Se abre el</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) left</source>
+        <translation><numerusform>Queda %n plaza</numerusform><numerusform>Quedan %n plazas</numerusform></translation>
+    </message>
+    <message>
+        <source>Fully booked: you can join the waiting list.</source>
+        <translation>Completo: puedes apuntarte a la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Without JavaScript, sending takes a few seconds and we will ask you to confirm your address by email.</source>
+        <translation>Sin JavaScript, el envío tarda unos segundos y te pediremos que confirmes tu dirección por correo.</translation>
+    </message>
+    <message>
+        <source>Join the waiting list</source>
+        <translation>Apuntarme a la lista de espera</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Inscribirme</translation>
+    </message>
+    <message>
+        <source>Checking that you are not a robot…</source>
+        <translation>Comprobando que no eres un robot…</translation>
+    </message>
+    <message>
+        <source>You are already registered</source>
+        <translation>Ya estás inscrito</translation>
+    </message>
+    <message>
+        <source>You are registered</source>
+        <translation>Estás inscrito</translation>
+    </message>
+    <message>
+        <source>Your seat is confirmed. We will send the details and a calendar invite to %1.</source>
+        <translation>Tu plaza está confirmada. Enviaremos los detalles y una invitación de calendario a %1.</translation>
+    </message>
+    <message>
+        <source>Check your email</source>
+        <translation>Revisa tu correo</translation>
+    </message>
+    <message numerus="yes">
+        <source>We are holding a seat for you. Confirm with the link we send to %1 within %n hour(s) to keep it.</source>
+        <translation><numerusform>Te guardamos una plaza. Confírmala con el enlace que enviamos a %1 en menos de %n hora para conservarla.</numerusform><numerusform>Te guardamos una plaza. Confírmala con el enlace que enviamos a %1 en menos de %n horas para conservarla.</numerusform></translation>
+    </message>
+    <message>
+        <source>You are on the waiting list</source>
+        <translation>Estás en la lista de espera</translation>
+    </message>
+    <message>
+        <source>You are number %1 on the waiting list. We will email %2 if a seat frees up.</source>
+        <translation>Eres el número %1 de la lista de espera. Escribiremos a %2 si se libera una plaza.</translation>
+    </message>
+    <message>
+        <source>First, confirm your address with the link we send you.</source>
+        <translation>Antes, confirma tu dirección con el enlace que te enviamos.</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Inscripción cancelada</translation>
+    </message>
+    <message>
+        <source>Cannot come after all? Cancel your registration</source>
+        <translation>¿Al final no puedes venir? Cancela tu inscripción</translation>
+    </message>
+    <message>
+        <source>Confirm your registration</source>
+        <translation>Confirma tu inscripción</translation>
+    </message>
+    <message>
+        <source>Cancel your registration?</source>
+        <translation>¿Cancelar tu inscripción?</translation>
+    </message>
+    <message>
+        <source>Press the button to confirm that this is your address.</source>
+        <translation>Pulsa el botón para confirmar que esta es tu dirección.</translation>
+    </message>
+    <message>
+        <source>Your seat goes to the next person on the waiting list.</source>
+        <translation>Tu plaza pasará a la siguiente persona de la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Cancel my registration</source>
+        <translation>Cancelar mi inscripción</translation>
+    </message>
+    <message>
+        <source>Your address is confirmed</source>
+        <translation>Tu dirección está confirmada</translation>
+    </message>
+    <message>
+        <source>You are number %1 on the waiting list. We will email you if a seat frees up.</source>
+        <translation>Eres el número %1 de la lista de espera. Te escribiremos si se libera una plaza.</translation>
+    </message>
+    <message>
+        <source>Already confirmed</source>
+        <translation>Ya estaba confirmada</translation>
+    </message>
+    <message>
+        <source>Your registration is confirmed</source>
+        <translation>Tu inscripción está confirmada</translation>
+    </message>
+    <message>
+        <source>We will send the details and a calendar invite by email.</source>
+        <translation>Te enviaremos los detalles y una invitación de calendario por correo.</translation>
+    </message>
+    <message>
+        <source>Already cancelled</source>
+        <translation>Ya estaba cancelada</translation>
+    </message>
+    <message>
+        <source>Your registration is cancelled</source>
+        <translation>Tu inscripción está cancelada</translation>
+    </message>
+    <message>
+        <source>Thank you for letting us know.</source>
+        <translation>Gracias por avisarnos.</translation>
+    </message>
 </context>
 <context>
     <name>lux::tracker::TrackerServer</name>
@@ -3276,6 +3480,10 @@
     <message>
         <source>Cannot listen on %1:%2 (in use, or not an address of this machine?).</source>
         <translation>No se puede escuchar en %1:%2 (¿está en uso o no es una dirección de esta máquina?).</translation>
+    </message>
+    <message>
+        <source>The registrations in %1 cannot be read: %2</source>
+        <translation>No se pueden leer las inscripciones de %1: %2</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n seat(s) left': ('%n seat left', '%n seats left'),
+    'We are holding a seat for you. Confirm with the link we send to %1 within %n hour(s) to keep it.': ('We are holding a seat for you. Confirm with the link we send to %1 within %n hour to keep it.', 'We are holding a seat for you. Confirm with the link we send to %1 within %n hours to keep it.'),
     'Only %n recipient(s): too few for a test, so everyone got variant A.': ('Only %n recipient: too few for a test, so everyone got variant A.', 'Only %n recipients: too few for a test, so everyone got variant A.'),
     'To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).': ('To tell %1 % from %2 % with 80 % power, each variant needs %Ln person (%3 in the test group).', 'To tell %1 % from %2 % with 80 % power, each variant needs %Ln people (%3 in the test group).'),
     'The test group has %Ln people, %1 a variant: enough.': ('The test group has %Ln person, %1 a variant: enough.', 'The test group has %Ln people, %1 a variant: enough.'),
