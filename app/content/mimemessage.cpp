@@ -100,15 +100,27 @@ QByteArray MimeMessage::build(const MimeInput &in)
     for (const auto &[name, value] : in.extraHeaders)
         header->appendField(fields->create(name.toStdString(), utf8(value)));
 
-    // text/plain and text/html as alternatives; inline images beside them in multipart/related.
-    auto alternative = in.images.isEmpty() ? std::shared_ptr<vmime::body>(message->getBody()) : vmime::make_shared<vmime::body>();
+    // text/plain and text/html as alternatives; inline images beside them in multipart/related; an
+    // invite's file beside all of that in multipart/mixed.
+    const bool invite = !in.calendar.isEmpty();
+    std::shared_ptr<vmime::header> top = header;
+    std::shared_ptr<vmime::body> topBody = message->getBody();
+    if (invite) {
+        header->ContentType()->setValue(vmime::mediaType(vmime::mediaTypes::MULTIPART, vmime::mediaTypes::MULTIPART_MIXED));
+        setBoundary(header, "=_lux_mix_" + seed.toStdString());
+        auto inner = vmime::make_shared<vmime::bodyPart>();
+        message->getBody()->appendPart(inner);
+        top = inner->getHeader();
+        topBody = inner->getBody();
+    }
+    auto alternative = in.images.isEmpty() ? topBody : vmime::make_shared<vmime::body>();
     std::shared_ptr<vmime::bodyPart> alternativePart;
     if (in.images.isEmpty()) {
-        header->ContentType()->setValue(vmime::mediaType(vmime::mediaTypes::MULTIPART, vmime::mediaTypes::MULTIPART_ALTERNATIVE));
-        setBoundary(header, boundaryAlt);
+        top->ContentType()->setValue(vmime::mediaType(vmime::mediaTypes::MULTIPART, vmime::mediaTypes::MULTIPART_ALTERNATIVE));
+        setBoundary(top, boundaryAlt);
     } else {
-        header->ContentType()->setValue(vmime::mediaType(vmime::mediaTypes::MULTIPART, vmime::mediaTypes::MULTIPART_RELATED));
-        auto type = vmime::dynamicCast<vmime::contentTypeField>(header->ContentType());
+        top->ContentType()->setValue(vmime::mediaType(vmime::mediaTypes::MULTIPART, vmime::mediaTypes::MULTIPART_RELATED));
+        auto type = vmime::dynamicCast<vmime::contentTypeField>(top->ContentType());
         type->setBoundary(boundaryRel);
         type->appendParameter(vmime::make_shared<vmime::parameter>("type", "multipart/alternative"));
         alternativePart = vmime::make_shared<vmime::bodyPart>();
@@ -116,10 +128,31 @@ QByteArray MimeMessage::build(const MimeInput &in)
             vmime::mediaType(vmime::mediaTypes::MULTIPART, vmime::mediaTypes::MULTIPART_ALTERNATIVE));
         setBoundary(alternativePart->getHeader(), boundaryAlt);
         alternative = alternativePart->getBody();
-        message->getBody()->appendPart(alternativePart);
+        topBody->appendPart(alternativePart);
     }
     alternative->appendPart(textPart(in.text, vmime::mediaTypes::TEXT_PLAIN));
     alternative->appendPart(textPart(in.html, vmime::mediaTypes::TEXT_HTML));
+    const std::string method = utf8(in.calendarMethod.isEmpty() ? QStringLiteral("REQUEST") : in.calendarMethod.toUpper());
+    const auto calendarPart = [&](bool attachment) {
+        auto part = vmime::make_shared<vmime::bodyPart>();
+        const std::string bytes(in.calendar.constData(), size_t(in.calendar.size()));
+        part->getBody()->setContents(vmime::make_shared<vmime::stringContentHandler>(bytes),
+                                     attachment ? vmime::mediaType("application", "ics") : vmime::mediaType("text", "calendar"));
+        part->getBody()->setEncoding(vmime::encoding(vmime::encodingTypes::BASE64));
+        auto type = vmime::dynamicCast<vmime::contentTypeField>(part->getHeader()->ContentType());
+        if (attachment) {
+            type->appendParameter(vmime::make_shared<vmime::parameter>("name", "invite.ics"));
+            auto disposition = vmime::dynamicCast<vmime::contentDispositionField>(part->getHeader()->ContentDisposition());
+            disposition->setValue(vmime::contentDisposition(vmime::contentDispositionTypes::ATTACHMENT));
+            disposition->setFilename(vmime::word("invite.ics", vmime::charset(vmime::charsets::US_ASCII)));
+        } else {
+            type->appendParameter(vmime::make_shared<vmime::parameter>("method", method));
+            type->setCharset(vmime::charset(vmime::charsets::UTF_8));
+        }
+        return part;
+    };
+    if (invite)
+        alternative->appendPart(calendarPart(false));
     for (const InlineImage &image : in.images) {
         auto part = vmime::make_shared<vmime::bodyPart>();
         const QStringList type = image.mimeType.split(u'/');
@@ -132,8 +165,10 @@ QByteArray MimeMessage::build(const MimeInput &in)
         disposition->setValue(vmime::contentDisposition(vmime::contentDispositionTypes::INLINE));
         if (!image.fileName.isEmpty())
             disposition->setFilename(vmime::word(utf8(image.fileName), vmime::charset(vmime::charsets::UTF_8)));
-        message->getBody()->appendPart(part);
+        topBody->appendPart(part);
     }
+    if (invite)
+        message->getBody()->appendPart(calendarPart(true));
 
     // An address whose local part is not ASCII can only be written raw, in UTF-8 (RFC 6532, and the
     // message then needs SMTPUTF8 on its way); never as an encoded-word, which RFC 2047 forbids there.

@@ -34,10 +34,16 @@ struct MimeInput
     QString listUnsubscribeMailto; // a second way, or the only one (then no List-Unsubscribe-Post)
     QString listId;                // "Spring news <spring-news.acme.example>"
     QList<QPair<QByteArray, QString>> extraHeaders; // X-… headers
+    // A calendar invite (iTIP over email, RFC 6047): a text/calendar part with its METHOD beside the
+    // text and the HTML, which mail programs show as an invite with its buttons, and the same file
+    // attached as invite.ics for those that do not (the message becomes multipart/mixed).
+    QByteArray calendar;    // empty: none
+    QString calendarMethod; // REQUEST, CANCEL, PUBLISH
 };
 
-// Builds the RFC 5322 message with vmime: multipart/alternative (text, then HTML), wrapped in
-// multipart/related with the inline images when there are any; UTF-8 bodies in quoted-printable;
+// Builds the RFC 5322 message with vmime: multipart/alternative (text, then HTML, then a calendar
+// invite when there is one), wrapped in multipart/related with the inline images when there are any,
+// and in multipart/mixed with the invite attached when there is one; UTF-8 bodies in quoted-printable;
 // RFC 2047 encoded subject and display names; Message-ID, Date, List-Unsubscribe,
 // List-Unsubscribe-Post: List-Unsubscribe=One-Click (when there is a one-click address) and List-Id. The same input always gives the same
 // bytes (boundaries come from the Message-ID), so tests can compare output exactly.

@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <vmime/contentTypeField.hpp>
 #include <vmime/vmime.hpp>
 
 using namespace lux::content;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void quotedPrintableRules();
     void fastPathMatchesVmime();
     void mailtoAloneHasNoOneClick();
+    void inviteIsAnAlternativeAndAnAttachment();
 
 private:
     static MimeInput sample()
@@ -127,6 +129,41 @@ void TestMimeMessage::roundTripsThroughAParser()
     vmime::utility::outputStreamStringAdapter os(imageBytes);
     image->getBody()->getContents()->extract(os);
     QCOMPARE(QByteArray(imageBytes.data(), qsizetype(imageBytes.size())), in.images.first().data);
+}
+
+// An event's confirmation (issue 18): text, HTML and text/calendar;method=REQUEST as alternatives,
+// the QR code inline, and the same invite attached as invite.ics, all inside multipart/mixed.
+void TestMimeMessage::inviteIsAnAlternativeAndAnAttachment()
+{
+    MimeInput in = sample();
+    in.calendar = QByteArrayLiteral("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nPRODID:-//LUX//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n");
+    in.calendarMethod = QStringLiteral("REQUEST");
+    const QByteArray bytes = MimeMessage::build(in);
+    vmime::message parsed;
+    parsed.parse(std::string(bytes.constData(), size_t(bytes.size())));
+    const auto body = parsed.getBody();
+    QCOMPARE(QString::fromStdString(body->getContentType().generate()), QStringLiteral("multipart/mixed"));
+    QCOMPARE(body->getPartCount(), size_t(2));
+    const auto related = body->getPartAt(0)->getBody();
+    QCOMPARE(QString::fromStdString(related->getContentType().generate()), QStringLiteral("multipart/related"));
+    const auto alternative = related->getPartAt(0)->getBody();
+    QCOMPARE(alternative->getPartCount(), size_t(3));
+    const auto calendar = alternative->getPartAt(2);
+    QCOMPARE(QString::fromStdString(calendar->getBody()->getContentType().generate()), QStringLiteral("text/calendar"));
+    const auto type = vmime::dynamicCast<vmime::contentTypeField>(calendar->getHeader()->ContentType());
+    QCOMPARE(QString::fromStdString(type->getParameter("method")->getValue().getBuffer()), QStringLiteral("REQUEST"));
+    const auto decoded = [](const std::shared_ptr<const vmime::body> &b) {
+        std::string out;
+        vmime::utility::outputStreamStringAdapter os(out);
+        b->getContents()->extract(os);
+        return QByteArray(out.data(), qsizetype(out.size()));
+    };
+    QCOMPARE(decoded(calendar->getBody()), in.calendar);
+    const auto attachment = body->getPartAt(1);
+    QCOMPARE(QString::fromStdString(attachment->getBody()->getContentType().generate()), QStringLiteral("application/ics"));
+    QVERIFY(bytes.contains("Content-Disposition: attachment; filename=\"invite.ics\"") || bytes.contains("filename=invite.ics"));
+    QCOMPARE(decoded(attachment->getBody()), in.calendar);
+    QCOMPARE(MimeMessage::build(in), bytes); // still the same bytes every time
 }
 
 void TestMimeMessage::deterministic()
