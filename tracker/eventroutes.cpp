@@ -101,6 +101,7 @@ bool TrackerServer::park(MHD_Connection *c, Request &r, const DeskCall &call)
     }
     r.parked = true;
     r.outcome = std::make_shared<RegistrationDesk::Outcome>();
+    m_guard->answering(guarded(c)); // its body is in: no body deadline while the desk decides
     MHD_suspend_connection(c);
     Request *parked = &r; // lives until the connection completes, which cannot happen while suspended
     const bool queued = call([this, c, parked](const RegistrationDesk::Outcome &o) {
@@ -208,6 +209,14 @@ int TrackerServer::eventRegister(MHD_Connection *c, Request &r)
         switch (o.problem) {
         case RegistrationDesk::Problem::None: {
             const Registration &reg = o.registration;
+            if (o.existing) {
+                // Registered already: say only that the email has the details. The answer must not
+                // tell anyone who typed an address whether it is registered, let alone hand out its
+                // cancel link.
+                if (json)
+                    return jsonAnswer(c, r, MHD_HTTP_OK, QJsonObject{{QStringLiteral("status"), QStringLiteral("pending")}, {QStringLiteral("existing"), true}});
+                return eventAnswer(c, r, MHD_HTTP_OK, EventPages::registeredAlready(t, f, embed), embed);
+            }
             const QString cancelPath =
                 QStringLiteral("/e/%1/cancel/%2")
                     .arg(f.slug, m_tokens.sign(tracking::Claims{.purpose = tracking::Purpose::RegistrationCancel,
@@ -218,11 +227,9 @@ int TrackerServer::eventRegister(MHD_Connection *c, Request &r)
                 const QString cancelUrl = publicBase(c) + cancelPath;
                 QJsonObject answer{{QStringLiteral("status"), stateName(reg.state)}, {QStringLiteral("cancel_url"), cancelUrl}};
                 answer.insert(QStringLiteral("position"), reg.state == RegistrationState::Waiting ? reg.position : 0);
-                if (o.existing)
-                    answer.insert(QStringLiteral("existing"), true);
                 return jsonAnswer(c, r, MHD_HTTP_OK, answer);
             }
-            return eventAnswer(c, r, MHD_HTTP_OK, EventPages::answer(t, f, reg, o.existing, embed, cancelPath), embed);
+            return eventAnswer(c, r, MHD_HTTP_OK, EventPages::answer(t, f, reg, embed, cancelPath), embed);
         }
         case RegistrationDesk::Problem::Closed:
         case RegistrationDesk::Problem::NoForm:
@@ -246,9 +253,10 @@ int TrackerServer::eventRegister(MHD_Connection *c, Request &r)
         return refuse(MHD_HTTP_CONFLICT, QStringLiteral("form"),
                       f.status == FormDefinition::Status::Cancelled ? t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "This event is cancelled."))
                                                                     : t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Registration is closed.")));
-    if (!r.form || r.fieldsTooMany)
-        return refuse(MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, QStringLiteral("form"),
-                      t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Send the form as application/x-www-form-urlencoded or multipart/form-data.")));
+    if (!r.form || r.fieldsTooMany || r.fieldRepeated)
+        return refuse(r.form ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, QStringLiteral("form"),
+                      r.form ? t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "The form has a field twice, or too many fields."))
+                             : t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Send the form as application/x-www-form-urlencoded or multipart/form-data.")));
     // The honeypot: a person never sees the field. Nothing is stored and nothing says why.
     if (!r.fields.value(QStringLiteral("website")).isEmpty())
         return refuse(MHD_HTTP_BAD_REQUEST, QStringLiteral("form"), t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "The form could not be accepted.")));
@@ -283,25 +291,7 @@ int TrackerServer::eventRegister(MHD_Connection *c, Request &r)
     const QByteArray source = r.fields.value(QStringLiteral("source"));
     sub.source = source == "embed" ? QStringLiteral("embed") : source == "api" ? QStringLiteral("api") : QStringLiteral("link");
 
-    // The proof of work, checked before the form's answers are taken: a post without it is refused,
-    // unless it says it comes from a page without scripts, which waits and must confirm by email.
-    bool forceOptIn = false;
-    if (f.powDifficulty > 0) {
-        const ProofOfWork::Verdict v = m_pow.check(r.fields.value(QStringLiteral("pow_challenge")), r.fields.value(QStringLiteral("pow_nonce")),
-                                                   f.slug, f.powDifficulty, now);
-        if (v == ProofOfWork::Verdict::Missing || (v == ProofOfWork::Verdict::Malformed && r.fields.value(QStringLiteral("pow_nonce")).isEmpty())) {
-            if (r.fields.value(QStringLiteral("nojs")) != "1")
-                return refuse(MHD_HTTP_BAD_REQUEST, QStringLiteral("pow"),
-                              t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Send the form from its page: its check that you are not a robot is missing.")));
-            forceOptIn = true;
-        } else if (v == ProofOfWork::Verdict::Expired || v == ProofOfWork::Verdict::TooEasy) {
-            errors.insert(QStringLiteral("pow"), t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "The page was open too long. Please send the form again.")));
-        } else if (v != ProofOfWork::Verdict::Valid) {
-            return refuse(MHD_HTTP_BAD_REQUEST, QStringLiteral("pow"),
-                          t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "The check that you are not a robot did not pass. Please send the form again.")));
-        }
-    }
-    if (!errors.isEmpty()) {
+    if (!errors.isEmpty()) { // before the proof of work, which a corrected form sends again
         if (json) {
             QJsonObject e;
             for (auto it = errors.constBegin(); it != errors.constEnd(); ++it)
@@ -313,6 +303,35 @@ int TrackerServer::eventRegister(MHD_Connection *c, Request &r)
             s.challenge = m_pow.challenge(f.slug, f.powDifficulty, now);
         return eventAnswer(c, r, MHD_HTTP_UNPROCESSABLE_CONTENT, EventPages::form(t, s), embed);
     }
+    // The proof of work: a challenge this server issued for this form, not expired, never used,
+    // and solved. A page without scripts still sends its challenge (only the work is missing); it
+    // is answered a few seconds later, holds a seat briefly, and must confirm the address by email.
+    bool forceOptIn = false;
+    if (f.powDifficulty > 0) {
+        const QByteArray challenge = r.fields.value(QStringLiteral("pow_challenge"));
+        const QByteArray nonce = r.fields.value(QStringLiteral("pow_nonce"));
+        const bool noScript = nonce.isEmpty() && r.fields.value(QStringLiteral("nojs")) == "1";
+        const ProofOfWork::Verdict v = m_pow.check(challenge, nonce, f.slug, f.powDifficulty, now, !noScript);
+        if (v == ProofOfWork::Verdict::Expired || v == ProofOfWork::Verdict::TooEasy) {
+            EventPages::FormState s{.form = &f, .taken = form->taken, .embed = embed, .challenge = {}, .values = values,
+                                    .errors = {{QStringLiteral("pow"), t(QT_TRANSLATE_NOOP("lux::tracker::Pages",
+                                                                                            "The page was open too long. Please send the form again."))}},
+                                    .now = now};
+            if (json)
+                return jsonAnswer(c, r, MHD_HTTP_UNPROCESSABLE_CONTENT,
+                                  QJsonObject{{QStringLiteral("errors"), QJsonObject{{QStringLiteral("pow"), s.errors.value(QStringLiteral("pow"))}}}});
+            s.challenge = m_pow.challenge(f.slug, f.powDifficulty, now);
+            return eventAnswer(c, r, MHD_HTTP_UNPROCESSABLE_CONTENT, EventPages::form(t, s), embed);
+        }
+        if (v == ProofOfWork::Verdict::Missing)
+            return refuse(MHD_HTTP_BAD_REQUEST, QStringLiteral("pow"),
+                          t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Send the form from its page: its check that you are not a robot is missing.")));
+        if (v != ProofOfWork::Verdict::Valid)
+            return refuse(MHD_HTTP_BAD_REQUEST, QStringLiteral("pow"),
+                          t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "The check that you are not a robot did not pass. Please send the form again.")));
+        forceOptIn = noScript;
+    }
+    sub.unproven = forceOptIn;
     sub.verified = !f.doubleOptIn && !forceOptIn;
     if (forceOptIn) {
         r.delayed = true;

@@ -208,13 +208,12 @@ QByteArray EventPages::form(const PageText &t, const FormState &s)
     return page;
 }
 
-QByteArray EventPages::answer(const PageText &t, const FormDefinition &f, const Registration &r, bool existing, bool embed, const QString &cancelPath)
+QByteArray EventPages::answer(const PageText &t, const FormDefinition &f, const Registration &r, bool embed, const QString &cancelPath)
 {
     QString heading, text;
     switch (r.state) {
     case RegistrationState::Confirmed:
-        heading = existing ? t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "You are already registered"))
-                           : t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "You are registered"));
+        heading = t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "You are registered"));
         text = t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Your seat is confirmed. We will send the details and a calendar invite to %1."))
                    .arg(r.email);
         break;
@@ -244,6 +243,21 @@ QByteArray EventPages::answer(const PageText &t, const FormDefinition &f, const 
         body += QStringLiteral("<p class=\"note\"><a href=\"%1\" id=\"cancel\">%2</a></p>")
                     .arg(esc(cancelPath), esc(t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Cannot come after all? Cancel your registration"))));
     QByteArray page = htmlPage(f.language, heading, body);
+    if (embed)
+        page.replace("<body>", "<body class=\"embed\">");
+    return page;
+}
+
+QByteArray EventPages::registeredAlready(const PageText &t, const FormDefinition &f, bool embed)
+{
+    const QString heading = t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Check your email"));
+    QByteArray page = htmlPage(f.language, heading,
+                               QStringLiteral("<h1 id=\"status\" data-status=\"existing\">%1</h1><p>%2</p><p class=\"note\">%3</p>")
+                                   .arg(esc(heading),
+                                        esc(t(QT_TRANSLATE_NOOP("lux::tracker::Pages",
+                                                                "This address is registered already. The email we sent it has the details "
+                                                                "and a link to cancel."))),
+                                        esc(f.title)));
     if (embed)
         page.replace("<body>", "<body class=\"embed\">");
     return page;

@@ -49,8 +49,9 @@ public:
     static QByteArray contentSecurityPolicy(bool embed);
 
     static QByteArray form(const PageText &t, const FormState &s);
-    static QByteArray answer(const PageText &t, const FormDefinition &form, const Registration &r, bool existing, bool embed,
-                             const QString &cancelPath);
+    static QByteArray answer(const PageText &t, const FormDefinition &form, const Registration &r, bool embed, const QString &cancelPath);
+    // An address registered already: the email it was sent has the details (nothing more is said).
+    static QByteArray registeredAlready(const PageText &t, const FormDefinition &form, bool embed);
     static QByteArray button(const PageText &t, const FormDefinition &form, bool confirm);
     static QByteArray confirmed(const PageText &t, const FormDefinition &form, const Registration &r, bool unchanged);
     static QByteArray cancelled(const PageText &t, const FormDefinition &form, bool unchanged);

@@ -77,11 +77,12 @@ QByteArray ProofOfWork::solve(QByteArrayView challenge, int difficulty)
     }
 }
 
-ProofOfWork::Verdict ProofOfWork::check(QByteArrayView challenge, QByteArrayView nonce, QStringView slug, int difficulty, qint64 now)
+ProofOfWork::Verdict ProofOfWork::check(QByteArrayView challenge, QByteArrayView nonce, QStringView slug, int difficulty, qint64 now,
+                                        bool requireWork)
 {
-    if (challenge.isEmpty() && nonce.isEmpty())
+    if (challenge.isEmpty() || (requireWork && nonce.isEmpty()))
         return Verdict::Missing;
-    if (challenge.size() > 128 || nonce.isEmpty() || nonce.size() > 20)
+    if (challenge.size() > 128 || nonce.size() > 20)
         return Verdict::Malformed;
     for (char ch : nonce)
         if (ch < '0' || ch > '9')
@@ -102,18 +103,22 @@ ProofOfWork::Verdict ProofOfWork::check(QByteArrayView challenge, QByteArrayView
     const int asked = p[9];
     if (asked < difficulty) // the form asks for more now than when the page was served
         return Verdict::TooEasy;
-    if (zeroBits(challenge, nonce) < asked)
+    if (requireWork && zeroBits(challenge, nonce) < asked)
         return Verdict::Insufficient;
     const std::string key(reinterpret_cast<const char *>(p + 10), kNonce);
+    constexpr qint64 kMinute = 60'000;
     std::lock_guard lock(m_mutex);
-    if (now >= m_nextPrune || m_spent.size() >= kMaxSpent) {
-        std::erase_if(m_spent, [now](const auto &kv) { return kv.second <= now; });
-        m_nextPrune = now + 60'000;
-        if (m_spent.size() >= kMaxSpent) // a flood of valid work: refuse rather than forget what was spent
-            return Verdict::Spent;
+    while (!m_spent.empty() && m_spent.begin()->first * kMinute + kMinute <= now) {
+        m_spentCount -= m_spent.begin()->second.size();
+        m_spent.erase(m_spent.begin());
     }
-    if (!m_spent.emplace(key, expires).second)
+    for (const auto &[minute, keys] : m_spent)
+        if (keys.contains(key))
+            return Verdict::Spent;
+    if (m_spentCount >= kMaxSpent) // a flood of valid challenges: refuse rather than forget what was spent
         return Verdict::Spent;
+    m_spent[expires / kMinute].insert(key);
+    ++m_spentCount;
     return Verdict::Valid;
 }
 

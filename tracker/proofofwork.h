@@ -6,8 +6,10 @@
 #include <QString>
 
 #include <array>
+#include <map>
 #include <mutex>
-#include <unordered_map>
+#include <string>
+#include <unordered_set>
 
 namespace lux::tracker {
 
@@ -21,15 +23,16 @@ class ProofOfWork
 {
 public:
     static constexpr qint64 kLifetimeMs = 20 * 60 * 1000; // a form filled in slowly still goes through
-    static constexpr size_t kMaxSpent = 1'000'000;        // challenges remembered (each ~40 bytes)
+    static constexpr size_t kMaxSpent = 1'000'000;        // challenges remembered (~80 bytes each)
 
     enum class Verdict { Valid, Missing, Malformed, Forged, WrongForm, Expired, TooEasy, Insufficient, Spent };
 
     ProofOfWork();
 
     QByteArray challenge(QStringView slug, int difficulty, qint64 now) const;
-    // Spends the challenge when valid.
-    Verdict check(QByteArrayView challenge, QByteArrayView nonce, QStringView slug, int difficulty, qint64 now);
+    // Spends the challenge when valid. Without `requireWork` only the challenge is checked (issued
+    // here, for this form, not expired, not spent): a page without scripts still needs one.
+    Verdict check(QByteArrayView challenge, QByteArrayView nonce, QStringView slug, int difficulty, qint64 now, bool requireWork = true);
 
     // Leading zero bits of SHA-256(challenge ":" nonce): what the page's script computes.
     static int zeroBits(QByteArrayView challenge, QByteArrayView nonce);
@@ -38,9 +41,11 @@ public:
 
 private:
     std::array<unsigned char, 32> m_key{};
+    // Spent challenges by the minute they expire in: a minute's set is dropped whole once it has
+    // passed, so forgetting costs nothing however many there are.
     std::mutex m_mutex;
-    std::unordered_map<std::string, qint64> m_spent; // nonce → expiry
-    qint64 m_nextPrune = 0;
+    std::map<qint64, std::unordered_set<std::string>> m_spent;
+    size_t m_spentCount = 0;
 };
 
 } // namespace lux::tracker

@@ -380,15 +380,20 @@ public:
         int taken = 0;   // pending and confirmed
         int waiting = 0; // on the waiting list
     };
-    Counts counts(const QString &slug)
+    // The form's counts; nothing when its row is missing (which no decision may take for "empty").
+    std::optional<Counts> counts(const QString &slug)
     {
         sqlite3_reset(m_counts);
         text(m_counts, 1, slug);
-        Counts n;
+        std::optional<Counts> n;
         if (sqlite3_step(m_counts) == SQLITE_ROW)
             n = Counts{sqlite3_column_int(m_counts, 0), sqlite3_column_int(m_counts, 1)};
         sqlite3_reset(m_counts);
         return n;
+    }
+    Error missing(const QString &slug) const
+    {
+        return Error(errc::trackerStore, QStringLiteral("the form %1 has no row").arg(slug));
     }
 
     Status setCounts(const QString &slug, Counts n)
@@ -595,7 +600,10 @@ bool RegistrationDesk::submit(Submission s, qint64 now, Done done)
                           }
                           if (!d.open(at))
                               return Outcome{.problem = Problem::Closed};
-                          auto n = m_store->counts(s.slug);
+                          auto counted = m_store->counts(s.slug);
+                          if (!counted)
+                              return Outcome{.problem = Problem::Store, .message = m_store->missing(s.slug).message};
+                          auto n = *counted;
                           Registration r;
                           r.event = d.event;
                           r.slug = s.slug;
@@ -603,7 +611,8 @@ bool RegistrationDesk::submit(Submission s, qint64 now, Done done)
                           r.state = !seatFree(d, n.taken) ? RegistrationState::Waiting
                                   : r.verified           ? RegistrationState::Confirmed
                                                          : RegistrationState::Pending;
-                          r.holdUntil = r.verified ? 0 : at + qint64(d.holdSeconds) * 1000;
+                          const int hold = s.unproven ? std::min(d.holdSeconds, Submission::kUnprovenHoldSeconds) : d.holdSeconds;
+                          r.holdUntil = r.verified ? 0 : at + qint64(hold) * 1000;
                           r.email = s.email;
                           r.firstName = s.firstName;
                           r.lastName = s.lastName;
@@ -637,7 +646,9 @@ bool RegistrationDesk::confirm(const QString &slug, quint64 event, qint64 regist
                           if (!r || r->slug != slug)
                               return Outcome{.problem = Problem::NotFound};
                           r->event = event;
-                          if (r->state == RegistrationState::Cancelled || r->state == RegistrationState::Expired)
+                          // A hold that ran out is over, whether or not the sweep has been by yet.
+                          if (r->state == RegistrationState::Cancelled || r->state == RegistrationState::Expired
+                              || (!r->verified && r->holdUntil && at >= r->holdUntil))
                               return Outcome{.problem = Problem::Lapsed, .registration = *r};
                           if (r->verified)
                               return Outcome{.registration = *r, .unchanged = true};
@@ -663,7 +674,10 @@ namespace {
 // for the form's hold time from now.
 Status promote(auto &store, const FormDefinition &d, qint64 at)
 {
-    auto n = store.counts(d.slug);
+    const auto counted = store.counts(d.slug);
+    if (!counted)
+        return store.missing(d.slug);
+    auto n = *counted;
     while (seatFree(d, n.taken) && n.waiting > 0) {
         const auto next = store.firstWaiting(d.slug);
         if (!next)
@@ -710,7 +724,10 @@ bool RegistrationDesk::cancel(const QString &slug, quint64 event, qint64 registr
                               return Outcome{.problem = Problem::Store, .message = st.error().message};
                           if (Status st = m_store->event(*r, QStringLiteral("cancelled"), at); !st)
                               return Outcome{.problem = Problem::Store, .message = st.error().message};
-                          auto n = m_store->counts(slug);
+                          auto counted = m_store->counts(slug);
+                          if (!counted)
+                              return Outcome{.problem = Problem::Store, .message = m_store->missing(slug).message};
+                          auto n = *counted;
                           (freed ? n.taken : n.waiting) -= 1;
                           if (Status st = m_store->setCounts(slug, n); !st)
                               return Outcome{.problem = Problem::Store, .message = st.error().message};
@@ -740,17 +757,13 @@ std::future<RegistrationDesk::Outcome> RegistrationDesk::publish(FormDefinition 
                                        }
                                        if (Status st = m_store->saveForm(*d, at); !st)
                                            return Outcome{.problem = Problem::Store, .message = st.error().message};
-                                       {
-                                           std::unique_lock lock(m_formsMutex);
-                                           Form &f = m_forms[d->slug];
-                                           f.definition = d; // counts are refreshed after the commit
-                                       }
                                        if (Status st = promote(*m_store, *d, at); !st)
                                            return Outcome{.problem = Problem::Store, .message = st.error().message};
                                        Registration r;
                                        r.slug = d->slug;
                                        r.event = d->event;
-                                       return Outcome{.registration = r};
+                                       // The pages see it once the group has committed (run()).
+                                       return Outcome{.registration = r, .published = d};
                                    },
                                    [promise](const Outcome &o) { promise->set_value(o); }, now});
     if (!queued)
@@ -805,19 +818,32 @@ void RegistrationDesk::run()
                 committed = m_store->fail();
             } else {
                 for (Op &op : group) {
-                    m_store->exec("SAVEPOINT op");
+                    if (!m_store->exec("SAVEPOINT op")) {
+                        committed = m_store->fail();
+                        break;
+                    }
                     Outcome o = op.apply(op.now ? op.now : wall);
-                    if (o.problem == Problem::Store)
+                    if (o.problem == Problem::Store) {
                         m_store->exec("ROLLBACK TO op");
-                    m_store->exec("RELEASE op");
+                        // SQLite may have rolled the whole transaction back by itself (a full disk,
+                        // an I/O error): then nothing of the group holds, and it fails as one.
+                        if (sqlite3_get_autocommit(m_store->db())) {
+                            committed = Error(errc::trackerStore, o.message);
+                            break;
+                        }
+                    }
+                    if (!m_store->exec("RELEASE op")) {
+                        committed = m_store->fail();
+                        break;
+                    }
                     if (!o.registration.slug.isEmpty())
                         touched.insert(o.registration.slug);
                     outcomes.append(std::move(o));
                 }
-                if (!m_store->exec("COMMIT")) {
+                if (committed && !m_store->exec("COMMIT"))
                     committed = m_store->fail();
+                if (!committed && !sqlite3_get_autocommit(m_store->db()))
                     m_store->exec("ROLLBACK");
-                }
             }
             ++m_groups;
             if (!committed) {
@@ -832,12 +858,17 @@ void RegistrationDesk::run()
                 for (Op &op : group)
                     op.done(Outcome{.problem = Problem::Store, .message = committed.error().message});
             } else {
+                for (const Outcome &o : std::as_const(outcomes))
+                    if (o.published) {
+                        std::unique_lock lock(m_formsMutex);
+                        m_forms[o.published->slug].definition = o.published;
+                    }
                 for (const QString &slug : std::as_const(touched)) {
                     const auto n = m_store->counts(slug);
                     std::unique_lock lock(m_formsMutex);
-                    if (auto it = m_forms.find(slug); it != m_forms.end()) {
-                        it->taken = n.taken;
-                        it->waiting = n.waiting;
+                    if (auto it = m_forms.find(slug); n && it != m_forms.end()) {
+                        it->taken = n->taken;
+                        it->waiting = n->waiting;
                     }
                 }
                 for (size_t i = 0; i < group.size(); ++i)
@@ -866,20 +897,26 @@ void RegistrationDesk::sweep(qint64 now)
         auto r = m_store->find(id);
         if (!r)
             continue;
-        const auto f = form(r->slug);
-        if (!f)
-            continue;
-        r->event = f->definition->event;
         const bool freed = holdsSeat(r->state);
         r->state = RegistrationState::Expired;
         r->cancelledAt = now;
         r->holdUntil = 0;
         r->position = 0;
-        if (!m_store->update(*r) || !m_store->event(*r, QStringLiteral("expired"), now)) {
+        const auto f = form(r->slug);
+        if (!f) { // its form could not be read at start: it lapses all the same, with nobody to promote
+            if (!m_store->update(*r)) {
+                m_store->exec("ROLLBACK");
+                return;
+            }
+            continue;
+        }
+        r->event = f->definition->event;
+        const auto counted = m_store->counts(r->slug);
+        if (!counted || !m_store->update(*r) || !m_store->event(*r, QStringLiteral("expired"), now)) {
             m_store->exec("ROLLBACK");
             return;
         }
-        auto n = m_store->counts(r->slug);
+        auto n = *counted;
         (freed ? n.taken : n.waiting) -= 1;
         if (!m_store->setCounts(r->slug, n) || (freed && !promote(*m_store, *f->definition, now))) {
             m_store->exec("ROLLBACK");
@@ -894,9 +931,9 @@ void RegistrationDesk::sweep(qint64 now)
     for (const QString &slug : std::as_const(touched)) {
         const auto n = m_store->counts(slug);
         std::unique_lock lock(m_formsMutex);
-        if (auto it = m_forms.find(slug); it != m_forms.end()) {
-            it->taken = n.taken;
-            it->waiting = n.waiting;
+        if (auto it = m_forms.find(slug); n && it != m_forms.end()) {
+            it->taken = n->taken;
+            it->waiting = n->waiting;
         }
     }
 }

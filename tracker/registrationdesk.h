@@ -74,6 +74,10 @@ struct Submission
     bool consent = false;
     QString source = QStringLiteral("link"); // link, embed, api
     bool verified = false;                   // no double opt-in to wait for
+    // Sent without the proof of work (a page without scripts): its hold on a seat lasts at most
+    // kUnprovenHoldSeconds, so posts that cost nothing cannot keep seats from people for long.
+    bool unproven = false;
+    static constexpr int kUnprovenHoldSeconds = 3600;
 };
 
 // A registration as it stands after an operation.
@@ -129,6 +133,7 @@ public:
         Registration registration{};
         bool existing = false;  // register: this person was registered already (nothing new)
         bool unchanged = false; // confirm or cancel: it was so already
+        std::shared_ptr<const FormDefinition> published{}; // publish: shown to the pages once committed
     };
     using Done = std::function<void(const Outcome &)>;
 

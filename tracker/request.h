@@ -57,6 +57,7 @@ struct TrackerServer::Request
     QString slug;
     QHash<QString, QByteArray> fields;
     bool fieldsTooMany = false;
+    bool fieldRepeated = false;
     bool delayed = false; // a form sent without its script: answered a few seconds after it came
     qint64 resumeAfterNs = 0;
     std::shared_ptr<RegistrationDesk::Outcome> outcome;

@@ -137,7 +137,7 @@ MHD_Result formField(void *cls, MHD_ValueKind, const char *key, const char *, co
 
 // A registration form's fields, either form encoding; a file part is ignored.
 MHD_Result eventField(void *cls, MHD_ValueKind, const char *key, const char *filename, const char *, const char *, const char *data,
-                      uint64_t, size_t size)
+                      uint64_t offset, size_t size)
 {
     auto *r = static_cast<TrackerServer::Request *>(cls);
     if (!key || filename)
@@ -146,10 +146,13 @@ MHD_Result eventField(void *cls, MHD_ValueKind, const char *key, const char *fil
     auto it = r->fields.find(name);
     if (it == r->fields.end()) {
         if (r->fields.size() >= TrackerServer::kMaxFormFields) {
-            r->fieldsTooMany = true;
-            return MHD_NO;
+            r->fieldsTooMany = true; // refused once the body is in
+            return MHD_YES;
         }
         it = r->fields.insert(name, QByteArray());
+    } else if (offset == 0) {
+        r->fieldRepeated = true; // which of the two would be the answer? Neither: refused.
+        return MHD_YES;
     }
     if (it->size() + qsizetype(size) > TrackerServer::kMaxFieldBytes)
         return MHD_NO;
@@ -342,19 +345,30 @@ Status TrackerServer::start()
 void TrackerServer::stop()
 {
     if (m_daemon) {
-        // Twilio callbacks and registrations still waiting for their commit are answered first (the
-        // batcher and the desk still run, so that takes one batch interval, or the delay of a form
-        // sent without its script); new ones get 503 and are retried.
+        // New Twilio callbacks and registrations get 503 and are retried. Those already waiting are
+        // answered first: the desk decides and commits what it has queued, connections waiting out
+        // a no-script delay are resumed at once, and the Twilio callbacks wait one batch interval
+        // (the batcher still runs). Only then does libmicrohttpd stop, with nothing suspended.
         m_stopping = true;
+        if (m_desk)
+            m_desk->stop();
+        if (m_resumer.joinable()) {
+            {
+                std::lock_guard lock(m_resumeMutex);
+                m_resumerStopping = true;
+            }
+            m_resumeWake.notify_all();
+            m_resumer.join(); // it resumes everything still waiting before it returns
+        }
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (m_parked.load() > 0 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         if (m_parked.load() > 0)
-            std::fprintf(stderr, "lux-tracker: %d Twilio callbacks still wait for the event store; stopping anyway\n", m_parked.load());
+            std::fprintf(stderr, "lux-tracker: %d requests still wait for the event store; stopping anyway\n", m_parked.load());
         MHD_stop_daemon(m_daemon); // joins the pool: every handler has returned
         m_daemon = nullptr;
     }
-    if (m_resumer.joinable()) {
+    if (m_resumer.joinable()) { // start() failed after starting it
         {
             std::lock_guard lock(m_resumeMutex);
             m_resumerStopping = true;

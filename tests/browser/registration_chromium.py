@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """lux-tracker's registration page in a real browser (issue 18): headless Chromium, driven over the
 DevTools protocol, opens an event's page, fills it in like a person, and presses Register; the page's
-own script solves the proof of work and sends the form, and the answer says to check the email (double
-opt-in). The confirmation link's GET shows a button and changes nothing; pressing it confirms. Then,
+own script solves the proof of work and sends the form, and the seat is confirmed at once (without
+the work the server would have asked for a double opt-in). On a second event with double opt-in, the
+answer says to check the email; the confirmation link's GET shows a button and changes nothing;
+pressing it confirms. Then,
 without a browser: a form posted by a script without the work is refused, one with the honeypot filled
 (and valid work) is refused, and one with valid work solved independently here is accepted.
 
@@ -95,10 +97,13 @@ def main():
         "when": "Thursday 14 May 2026, 18:00 to 20:00 (Europe/Madrid)",
         "where": "Acme Studio, Calle Mayor 1, Madrid",
         "description_html": "<p>See the spring range first, meet the designers, and stay for drinks.</p>",
-        "capacity": 80, "double_opt_in": True, "pow_difficulty": difficulty,
+        "capacity": 80, "double_opt_in": False, "pow_difficulty": difficulty,
         "questions": [{"kind": "choice", "label": "Which session?", "choices": ["Talk", "Workshop"], "required": True},
                       {"kind": "checkbox", "label": "I will bring a guest"}],
         "consent_version": 1, "consent_text": "Send me news about Acme's events and products. I can unsubscribe at any time."})
+    api("PUT", "/api/v1/forms/spring-workshop", {
+        "event": 43, "revision": 1, "title": "Spring workshop", "language": "en", "capacity": 20,
+        "double_opt_in": True, "pow_difficulty": difficulty})
 
     def registrations():
         req = urllib.request.Request(base + "/api/v1/events?after=0", headers={"Authorization": "Bearer " + token})
@@ -137,30 +142,42 @@ def main():
         js("document.getElementById('register').click()")
         browser.wait_event("Page.loadEventFired", session, timeout=60)
         status = js("(document.getElementById('status') || {}).dataset.status")
-        if status != "pending":
+        if status != "confirmed":
             fail("after Register the page says %r: %r" % (status, js("document.body.innerText")))
         got = registrations()
         if len(got) != 1 or got[0]["email"] != "marta@example.com" or got[0]["answers"] != ["Workshop", "0"] \
-                or not got[0]["consent"] or got[0]["status"] != "pending" or got[0]["verified"]:
+                or not got[0]["consent"] or got[0]["status"] != "confirmed" or not got[0]["verified"]:
             fail("the tracker recorded %r" % got)
         print(f"registered through the page in {time.time() - started:.1f} s (proof of work at difficulty {difficulty})")
         shot("event-registration-answer.png")
 
-        confirm = base + "/e/spring-launch/confirm/" + subprocess.check_output(
-            [sys.executable, os.path.join(HERE, "..", "bench", "tracker_token.py"), keys, "registration-confirm", "42",
+        # Double opt-in: the answer asks to check the email; the link's GET shows a button only.
+        browser.call("Page.navigate", {"url": base + "/e/spring-workshop"}, session=session)
+        browser.wait_event("Page.loadEventFired", session)
+        js("document.getElementById('email').value = 'luis@example.com'")
+        js("document.getElementById('register').click()")
+        browser.wait_event("Page.loadEventFired", session, timeout=60)
+        status = js("(document.getElementById('status') || {}).dataset.status")
+        if status != "pending":
+            fail("with double opt-in the page says %r: %r" % (status, js("document.body.innerText")))
+        got = [e for e in registrations() if e["event"] == 43]
+        if len(got) != 1 or got[0]["status"] != "pending" or got[0]["verified"]:
+            fail("the tracker recorded %r" % got)
+        confirm = base + "/e/spring-workshop/confirm/" + subprocess.check_output(
+            [sys.executable, os.path.join(HERE, "..", "bench", "tracker_token.py"), keys, "registration-confirm", "43",
              str(got[0]["registration"])], text=True).strip()
         browser.call("Page.navigate", {"url": confirm}, session=session)
         browser.wait_event("Page.loadEventFired", session)
         if not js("!!document.getElementById('confirm')"):
             fail("the confirmation link shows no button: %r" % js("document.body.innerText"))
         time.sleep(0.3)
-        if len(registrations()) != 1:
+        if len(registrations()) != 2:
             fail("opening the confirmation link changed the registration (GET must never act)")
         js("document.getElementById('confirm').click()")
         browser.wait_event("Page.loadEventFired", session)
         if js("document.getElementById('done').dataset.status") != "confirmed":
             fail("after Confirm the page says %r" % js("document.body.innerText"))
-        changes = [(e["change"], e["status"]) for e in registrations()]
+        changes = [(e["change"], e["status"]) for e in registrations() if e["event"] == 43]
         if changes != [("registered", "pending"), ("confirmed", "confirmed")]:
             fail("the registration went %r" % changes)
     finally:
@@ -186,9 +203,9 @@ def main():
     challenge = json.load(urllib.request.urlopen(base + "/e/spring-launch/challenge"))["challenge"]
     code, body = post({"email": "script@example.com", "q1": "Talk", "pow_challenge": challenge,
                        "pow_nonce": solve(challenge, difficulty)})
-    if code != 200 or body.get("status") != "pending":
+    if code != 200 or body.get("status") != "confirmed":
         fail("a script with the work done got %r %r" % (code, body))
-    if len(registrations()) != 3:
+    if len(registrations()) != 4:
         fail("refused forms left something behind: %r" % registrations())
     tracker.terminate()
     tracker.wait(timeout=20)
