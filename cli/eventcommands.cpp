@@ -196,7 +196,7 @@ Result<qint64> senderId(QSqlDatabase db, const QString &value)
         return id;
     const auto sender = campaigns::SenderStore(db).find(value.trimmed());
     if (!sender)
-        return Error(errc::eventsInput, EventTr::tr("--sender: '%1' is not a sender mailbox (luxctl settings sender adds one).").arg(value));
+        return Error(errc::eventsInput, EventTr::tr("--sender: '%1' is not a sender mailbox (luxctl sender add adds one).").arg(value));
     return sender->id;
 }
 
