@@ -6,6 +6,7 @@
 #include "campaigncommands.h"
 #include "contactcommands.h"
 #include "dbcommands.h"
+#include "eventcommands.h"
 #include "smscommands.h"
 #include "templatecommands.h"
 #include "woocommands.h"
@@ -82,6 +83,16 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("abtest"), QStringLiteral("plan"), QStringLiteral("--baseline RATE --lift L"), QT_TRANSLATE_NOOP("luxctl", "how many people each variant needs to find a lift"), abtestOptions, runAbtestCommand},
         {QStringLiteral("abtest"), QStringLiteral("status"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "a campaign's A/B test: the numbers, the decision and why, the rest's progress"), abtestOptions, runAbtestCommand},
         {QStringLiteral("abtest"), QStringLiteral("choose"), QStringLiteral("ID VARIANT"), QT_TRANSLATE_NOOP("luxctl", "send the rest with this variant, when the test waits for your choice"), abtestOptions, runAbtestCommand},
+        {QStringLiteral("event"), QStringLiteral("create"), QStringLiteral("--name N --start ISO --end ISO --tz ZONE"), QT_TRANSLATE_NOOP("luxctl", "a new event, as a draft: prints its id and public slug (docs/EVENTS.md)"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("list"), {}, QT_TRANSLATE_NOOP("luxctl", "every event with its registrations, soonest first"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("show"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "one event: every field, its questions, consent text and counts"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("update"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "change an event's fields (the same options as create)"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("attendees"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "an event's registrations, or --csv OUT (formula-safe)"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("ics"), QStringLiteral("ID --out FILE.ics"), QT_TRANSLATE_NOOP("luxctl", "the event's calendar file, or with --email the invite as that registrant gets it"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("checkin"), QStringLiteral("ID CODE|EMAIL"), QT_TRANSLATE_NOOP("luxctl", "check someone in by their ticket or address; exit 1 when not admitted"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("add"), QStringLiteral("ID --email ADDRESS"), QT_TRANSLATE_NOOP("luxctl", "register someone by hand, confirmed"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("remove"), QStringLiteral("ID EMAIL"), QT_TRANSLATE_NOOP("luxctl", "cancel a registration made by hand"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("delete"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "delete a draft event"), eventOptions, runEventCommand},
     };
     return table;
 }

@@ -600,6 +600,98 @@ const QList<Migration> kMigrations = {
          QStringLiteral("ALTER TABLE outbox ADD COLUMN ab_group INTEGER CHECK (ab_group IN (0, 1))"),
          QStringLiteral("CREATE INDEX outbox_ab ON outbox (campaign_id, ab_group, variant) WHERE ab_group IS NOT NULL"),
      }},
+    {18,
+     "Events: events, questions, consent texts and registrations",
+     QStringList{
+         // One event is one date (issue 18). uid: the iCalendar UID every invite derives from; slug:
+         // the public page's name on lux-tracker (/e/<slug>), [a-z0-9-] only. Times are instants (ms,
+         // UTC); time_zone is the IANA zone they are shown and invited in. capacity 0: no limit.
+         // revision rises on every saved change and published_revision is the one lux-tracker last
+         // acknowledged, so a change not yet on the tracker is visible; sequence is iCalendar's
+         // SEQUENCE, raised only by changes a registrant is sent (time, place, title, cancellation).
+         // tags: JSON array of tag names given to registrants; reminders: JSON array of minutes
+         // before the start. pow_difficulty: leading zero bits of SHA-256 the form's work must reach.
+         QStringLiteral("CREATE TABLE events ("
+                        " id INTEGER PRIMARY KEY,"
+                        " uid TEXT NOT NULL UNIQUE,"
+                        " slug TEXT NOT NULL UNIQUE,"
+                        " title TEXT NOT NULL,"
+                        " description TEXT NOT NULL DEFAULT ''," // Markdown
+                        " language TEXT NOT NULL DEFAULT 'en' CHECK (language = 'en' OR language = 'es'),"
+                        " starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,"
+                        " time_zone TEXT NOT NULL,"
+                        " venue TEXT NOT NULL DEFAULT '',"
+                        " online_url TEXT NOT NULL DEFAULT '',"
+                        " sender_id INTEGER REFERENCES senders(id) ON DELETE SET NULL," // the organiser's mailbox
+                        " capacity INTEGER NOT NULL CHECK (capacity >= 0),"
+                        " opens_at BIGINT, closes_at BIGINT," // NULL: open from publication, until the start
+                        " double_opt_in INTEGER NOT NULL DEFAULT 1 CHECK (double_opt_in IN (0, 1)),"
+                        " pow_difficulty INTEGER NOT NULL DEFAULT 16 CHECK (pow_difficulty BETWEEN 0 AND 28),"
+                        " tags TEXT NOT NULL DEFAULT '[]',"
+                        " reminders TEXT NOT NULL DEFAULT '[1440,60]',"
+                        " status TEXT NOT NULL DEFAULT 'draft'"
+                        "  CHECK (status IN ('draft', 'published', 'cancelled', 'finished')),"
+                        " sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),"
+                        " revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+                        " published_revision INTEGER NOT NULL DEFAULT 0 CHECK (published_revision >= 0),"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " published_at BIGINT,"
+                        " CHECK (ends_at > starts_at),"
+                        " CHECK (opens_at IS NULL OR closes_at IS NULL OR closes_at > opens_at))"),
+         QStringLiteral("CREATE INDEX events_starts ON events (starts_at)"),
+         // The form's questions; the field of question N is qN. choices: JSON array ('choice' only).
+         QStringLiteral("CREATE TABLE event_questions ("
+                        " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+                        " position INTEGER NOT NULL CHECK (position >= 1),"
+                        " kind TEXT NOT NULL CHECK (kind IN ('text', 'choice', 'checkbox')),"
+                        " label TEXT NOT NULL,"
+                        " choices TEXT NOT NULL DEFAULT '[]',"
+                        " required INTEGER NOT NULL DEFAULT 0 CHECK (required IN (0, 1)),"
+                        " PRIMARY KEY (event_id, position))"),
+         // The consent text shown on the form, by version: a changed text is a new version, an old one
+         // never changes, and each registration names the version its person agreed to.
+         QStringLiteral("CREATE TABLE event_consent_texts ("
+                        " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+                        " version INTEGER NOT NULL CHECK (version >= 1),"
+                        " text TEXT NOT NULL,"
+                        " created_at BIGINT NOT NULL,"
+                        " PRIMARY KEY (event_id, version))"),
+         // Registrations: pulled from lux-tracker (tracker_id, the tracker's own id) or added by hand.
+         // email as typed (trimmed); email_key, first_key and last_key lower-cased (names also without
+         // accents) for lookups and the check-in's prefix search. position: the place on the waiting
+         // list, only while waiting. answers: JSON array of strings by question position (a
+         // checkbox "1" or "0"). tracker_seq: the last tracker event applied to the row, so an older
+         // one never overwrites a newer state. checked_in_via: how the door found them.
+         QStringLiteral("CREATE TABLE event_registrations ("
+                        " id INTEGER PRIMARY KEY,"
+                        " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+                        " tracker_id INTEGER,"
+                        " contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+                        " email TEXT NOT NULL, email_key TEXT NOT NULL,"
+                        " first_name TEXT NOT NULL DEFAULT '', last_name TEXT NOT NULL DEFAULT '',"
+                        " first_key TEXT NOT NULL DEFAULT '', last_key TEXT NOT NULL DEFAULT '',"
+                        " status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'waiting', 'cancelled')),"
+                        " position INTEGER CHECK (position IS NULL OR (status = 'waiting' AND position >= 1)),"
+                        " source TEXT NOT NULL CHECK (source IN ('link', 'embed', 'manual', 'api')),"
+                        " answers TEXT NOT NULL DEFAULT '[]',"
+                        " consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),"
+                        " consent_version INTEGER,"
+                        " registered_at BIGINT NOT NULL,"
+                        " confirmed_at BIGINT, cancelled_at BIGINT,"
+                        " checked_in_at BIGINT,"
+                        " checked_in_via TEXT NOT NULL DEFAULT '' CHECK (checked_in_via IN ('', 'scan', 'search', 'luxctl')),"
+                        " tracker_seq BIGINT NOT NULL DEFAULT 0,"
+                        " updated_at BIGINT NOT NULL,"
+                        " UNIQUE (event_id, tracker_id))"),
+         // Lists by status in the order people expect (registration time; the waiting list by place).
+         QStringLiteral("CREATE INDEX event_registrations_status ON event_registrations (event_id, status, registered_at)"),
+         // The check-in's lookups: an exact address, or the start of an address, a first or a last name.
+         QStringLiteral("CREATE INDEX event_registrations_email ON event_registrations (event_id, email_key)"),
+         QStringLiteral("CREATE INDEX event_registrations_first ON event_registrations (event_id, first_key)"),
+         QStringLiteral("CREATE INDEX event_registrations_last ON event_registrations (event_id, last_key)"),
+         // A contact's erasure sets contact_id to NULL here without a scan.
+         QStringLiteral("CREATE INDEX event_registrations_contact ON event_registrations (contact_id) WHERE contact_id IS NOT NULL"),
+     }},
 };
 
 } // namespace

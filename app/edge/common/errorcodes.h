@@ -104,6 +104,10 @@ inline constexpr QLatin1StringView dispatchTemplate{"dispatch.template"};
 inline constexpr QLatin1StringView eventsTimezone{"events.timezone"}; // a time zone that is not in the system's database
 inline constexpr QLatin1StringView eventsInvite{"events.invite"};     // an invite that cannot be made (no organiser, an end before the start)
 inline constexpr QLatin1StringView eventsTicket{"events.ticket"};     // a ticket's QR code that cannot be made
+// Events (issue 18): the event store (events/eventstore.h).
+inline constexpr QLatin1StringView eventsInput{"events.input"};         // an event or a registration that is not valid (a field named in the message)
+inline constexpr QLatin1StringView eventsState{"events.state"};         // not at this point (deleting a published event, a second active registration)
+inline constexpr QLatin1StringView eventsNotFound{"events.not-found"};  // no such event or registration
 
 inline constexpr QLatin1StringView emailEmpty{"email.empty"};
 inline constexpr QLatin1StringView emailInvalid{"email.invalid"};
