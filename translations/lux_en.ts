@@ -649,5 +649,9 @@ Preheader: %2
         <source>Campaign %1 created (draft) with an A/B test of %n variant(s).</source>
         <translation><numerusform>Campaign %1 created (draft) with an A/B test of %n variant.</numerusform><numerusform>Campaign %1 created (draft) with an A/B test of %n variants.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n attendee(s) written to %1.</source>
+        <translation><numerusform>%n attendee written to %1.</numerusform><numerusform>%n attendees written to %1.</numerusform></translation>
+    </message>
 </context>
 </TS>

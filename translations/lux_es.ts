@@ -2647,6 +2647,241 @@
     </message>
 </context>
 <context>
+    <name>lux::events::EventStore</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>The title is required.</source>
+        <translation>El título es obligatorio.</translation>
+    </message>
+    <message>
+        <source>The title is %1 characters long; at most %2 fit.</source>
+        <translation>El título tiene %1 caracteres; caben como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The language must be en or es, not '%1'.</source>
+        <translation>El idioma debe ser en o es, no «%1».</translation>
+    </message>
+    <message>
+        <source>The start and the end are required.</source>
+        <translation>El inicio y el final son obligatorios.</translation>
+    </message>
+    <message>
+        <source>The end (%1) must be after the start (%2).</source>
+        <translation>El final (%1) debe ser posterior al inicio (%2).</translation>
+    </message>
+    <message>
+        <source>The time zone '%1' is not an IANA time zone (such as Europe/Madrid).</source>
+        <translation>La zona horaria «%1» no es una zona horaria IANA (como Europe/Madrid).</translation>
+    </message>
+    <message>
+        <source>The capacity must be 0 (no limit) or more, not %1.</source>
+        <translation>El aforo debe ser 0 (sin límite) o más, no %1.</translation>
+    </message>
+    <message>
+        <source>Registration must close (%1) after it opens (%2).</source>
+        <translation>La inscripción debe cerrarse (%1) después de abrirse (%2).</translation>
+    </message>
+    <message>
+        <source>The online link '%1' must be an http or https address.</source>
+        <translation>El enlace en línea «%1» debe ser una dirección http o https.</translation>
+    </message>
+    <message>
+        <source>The proof-of-work difficulty must be between 0 and 28, not %1.</source>
+        <translation>La dificultad de la prueba de trabajo debe estar entre 0 y 28, no %1.</translation>
+    </message>
+    <message>
+        <source>An event has at most %1 questions, not %2.</source>
+        <translation>Un evento tiene como máximo %1 preguntas, no %2.</translation>
+    </message>
+    <message>
+        <source>Question %1 needs a label.</source>
+        <translation>La pregunta %1 necesita un texto.</translation>
+    </message>
+    <message>
+        <source>Question %1's label is longer than %2 characters.</source>
+        <translation>El texto de la pregunta %1 tiene más de %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Question %1 has choices, but only a choice question has them.</source>
+        <translation>La pregunta %1 tiene opciones, pero solo una pregunta de opciones las tiene.</translation>
+    </message>
+    <message>
+        <source>Question %1 is a choice: it needs 2 to %2 choices, not %3.</source>
+        <translation>La pregunta %1 es de opciones: necesita de 2 a %2 opciones, no %3.</translation>
+    </message>
+    <message>
+        <source>Question %1 has an empty choice.</source>
+        <translation>La pregunta %1 tiene una opción vacía.</translation>
+    </message>
+    <message>
+        <source>Question %1 repeats the choice '%2'.</source>
+        <translation>La pregunta %1 repite la opción «%2».</translation>
+    </message>
+    <message>
+        <source>An event has at most %1 reminders, not %2.</source>
+        <translation>Un evento tiene como máximo %1 recordatorios, no %2.</translation>
+    </message>
+    <message>
+        <source>A reminder %1 minutes before the start is outside 1 minute to 60 days.</source>
+        <translation>Un recordatorio %1 minutos antes del inicio está fuera del intervalo de 1 minuto a 60 días.</translation>
+    </message>
+    <message>
+        <source>Two reminders are %1 minutes before the start.</source>
+        <translation>Hay dos recordatorios %1 minutos antes del inicio.</translation>
+    </message>
+    <message>
+        <source>A tag must have 1 to 100 characters: '%1'.</source>
+        <translation>Una etiqueta debe tener de 1 a 100 caracteres: «%1».</translation>
+    </message>
+    <message>
+        <source>The organiser (sender %1) is not an email sender.</source>
+        <translation>El organizador (remitente %1) no es un remitente de correo.</translation>
+    </message>
+    <message>
+        <source>No free public address was found for the event; try again.</source>
+        <translation>No se encontró una dirección pública libre para el evento; inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2 and can no longer change.</source>
+        <translation>El evento %1 está %2 y ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Event %1 changed meanwhile; open it again.</source>
+        <translation>El evento %1 cambió mientras tanto; ábrelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>There is no event at '%1'.</source>
+        <translation>No hay ningún evento en «%1».</translation>
+    </message>
+    <message>
+        <source>There is no event %1.</source>
+        <translation>No existe el evento %1.</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2; it cannot become %3.</source>
+        <translation>El evento %1 está %2; no puede pasar a %3.</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2: only a draft can be deleted.</source>
+        <translation>El evento %1 está %2: solo se puede eliminar un borrador.</translation>
+    </message>
+    <message>
+        <source>Event %1 has no consent text version %2.</source>
+        <translation>El evento %1 no tiene la versión %2 del texto de consentimiento.</translation>
+    </message>
+    <message>
+        <source>There is no registration %1.</source>
+        <translation>No existe la inscripción %1.</translation>
+    </message>
+    <message>
+        <source>The address '%1' is not valid: %2</source>
+        <translation>La dirección «%1» no es válida: %2</translation>
+    </message>
+    <message>
+        <source>A name is longer than %1 characters.</source>
+        <translation>Un nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2: nobody can be added.</source>
+        <translation>El evento %1 está %2: no se puede añadir a nadie.</translation>
+    </message>
+    <message>
+        <source>%1 is already registered for event %2 (%3).</source>
+        <translation>%1 ya está inscrito en el evento %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 registered through the public page; their registration is cancelled there, not by hand.</source>
+        <translation>%1 se inscribió en la página pública; su inscripción se cancela allí, no a mano.</translation>
+    </message>
+    <message>
+        <source>%1's registration is already cancelled.</source>
+        <translation>La inscripción de %1 ya está cancelada.</translation>
+    </message>
+    <message>
+        <source>A registration from lux-tracker needs its tracker id.</source>
+        <translation>Una inscripción de lux-tracker necesita su id del tracker.</translation>
+    </message>
+    <message>
+        <source>Registration %1 from lux-tracker has no address.</source>
+        <translation>La inscripción %1 de lux-tracker no tiene dirección.</translation>
+    </message>
+    <message>
+        <source>This ticket is for another event (%1).</source>
+        <translation>Esta entrada es de otro evento (%1).</translation>
+    </message>
+    <message>
+        <source>This ticket is for another event: %1.</source>
+        <translation>Esta entrada es de otro evento: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody registered for this event matches '%1'.</source>
+        <translation>Ningún inscrito en este evento coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is on the waiting list (place %2), not confirmed.</source>
+        <translation>%1 está en la lista de espera (puesto %2), sin confirmar.</translation>
+    </message>
+    <message>
+        <source>%1 is on the waiting list, not confirmed.</source>
+        <translation>%1 está en la lista de espera, sin confirmar.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed their registration yet.</source>
+        <translation>%1 aún no ha confirmado su inscripción.</translation>
+    </message>
+    <message>
+        <source>%1's registration was cancelled.</source>
+        <translation>La inscripción de %1 se canceló.</translation>
+    </message>
+    <message>
+        <source>%1 is already checked in at %2.</source>
+        <translation>%1 ya registró su entrada a las %2.</translation>
+    </message>
+    <message>
+        <source>%1's registration changed meanwhile.</source>
+        <translation>La inscripción de %1 cambió mientras tanto.</translation>
+    </message>
+    <message>
+        <source>Checked in: %1.</source>
+        <translation>Entrada registrada: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not checked in.</source>
+        <translation>%1 no ha registrado su entrada.</translation>
+    </message>
+    <message>
+        <source>The attendee list could not be written: %1</source>
+        <translation>No se pudo escribir la lista de asistentes: %1</translation>
+    </message>
+</context>
+<context>
     <name>lux::events::Invite</name>
     <message>
         <source>“%1” is not a time zone this computer knows (say Europe/Madrid).</source>
@@ -3351,10 +3586,6 @@
         <translation>Comprobando que no eres un robot…</translation>
     </message>
     <message>
-        <source>You are already registered</source>
-        <translation>Ya estás inscrito</translation>
-    </message>
-    <message>
         <source>You are registered</source>
         <translation>Estás inscrito</translation>
     </message>
@@ -3445,6 +3676,14 @@
     <message>
         <source>Thank you for letting us know.</source>
         <translation>Gracias por avisarnos.</translation>
+    </message>
+    <message>
+        <source>The form has a field twice, or too many fields.</source>
+        <translation>El formulario tiene un campo repetido o demasiados campos.</translation>
+    </message>
+    <message>
+        <source>This address is registered already. The email we sent it has the details and a link to cancel.</source>
+        <translation>Esta dirección ya está inscrita. El correo que le enviamos tiene los detalles y un enlace para cancelar.</translation>
     </message>
 </context>
 <context>
@@ -11000,6 +11239,334 @@ Etiquetas: %7</translation>
     <message>
         <source>send the rest with this variant, when the test waits for your choice</source>
         <translation>envía el resto con esta variante, cuando la prueba espera a que elijas</translation>
+    </message>
+    <message>
+        <source>a new event, as a draft: prints its id and public slug (docs/EVENTS.md)</source>
+        <translation>un evento nuevo, como borrador: muestra su id y su slug público (docs/EVENTS.md)</translation>
+    </message>
+    <message>
+        <source>every event with its registrations, soonest first</source>
+        <translation>todos los eventos con sus inscripciones, los más próximos primero</translation>
+    </message>
+    <message>
+        <source>one event: every field, its questions, consent text and counts</source>
+        <translation>un evento: todos los campos, sus preguntas, el texto de consentimiento y los recuentos</translation>
+    </message>
+    <message>
+        <source>change an event's fields (the same options as create)</source>
+        <translation>cambiar los campos de un evento (las mismas opciones que create)</translation>
+    </message>
+    <message>
+        <source>an event's registrations, or --csv OUT (formula-safe)</source>
+        <translation>las inscripciones de un evento, o --csv SALIDA (a salvo de fórmulas)</translation>
+    </message>
+    <message>
+        <source>the event's calendar file, or with --email the invite as that registrant gets it</source>
+        <translation>el archivo de calendario del evento, o con --email la invitación tal como la recibe ese inscrito</translation>
+    </message>
+    <message>
+        <source>check someone in by their ticket or address; exit 1 when not admitted</source>
+        <translation>registrar la entrada de alguien por su entrada o dirección; sale con 1 si no se admite</translation>
+    </message>
+    <message>
+        <source>register someone by hand, confirmed</source>
+        <translation>inscribir a alguien a mano, confirmado</translation>
+    </message>
+    <message>
+        <source>cancel a registration made by hand</source>
+        <translation>cancelar una inscripción hecha a mano</translation>
+    </message>
+    <message>
+        <source>delete a draft event</source>
+        <translation>eliminar un evento en borrador</translation>
+    </message>
+    <message>
+        <source>--sender: '%1' is not a sender mailbox (luxctl sender add adds one).</source>
+        <translation>--sender: «%1» no es un buzón remitente (luxctl sender add añade uno).</translation>
+    </message>
+    <message>
+        <source>--tz: '%1' is not an IANA time zone (such as Europe/Madrid).</source>
+        <translation>--tz: «%1» no es una zona horaria IANA (como Europe/Madrid).</translation>
+    </message>
+    <message>
+        <source>--%1: '%2' is not an ISO 8601 date and time (such as 2026-05-14T18:30).</source>
+        <translation>--%1: «%2» no es una fecha y hora ISO 8601 (como 2026-05-14T18:30).</translation>
+    </message>
+    <message>
+        <source>--capacity: '%1' is not a whole number of 0 or more (0: no limit).</source>
+        <translation>--capacity: «%1» no es un número entero de 0 o más (0: sin límite).</translation>
+    </message>
+    <message>
+        <source>--pow-difficulty: '%1' is not a number from 0 to 28.</source>
+        <translation>--pow-difficulty: «%1» no es un número de 0 a 28.</translation>
+    </message>
+    <message>
+        <source>--double-opt-in: '%1' is neither on nor off.</source>
+        <translation>--double-opt-in: «%1» no es on ni off.</translation>
+    </message>
+    <message>
+        <source>--question: '%1' is not kind:label or choice:label:first|second (kind text, choice or checkbox; a trailing ! makes it required).</source>
+        <translation>--question: «%1» no es tipo:texto ni choice:texto:primera|segunda (tipo text, choice o checkbox; un ! al final la hace obligatoria).</translation>
+    </message>
+    <message>
+        <source>--reminder: '%1' is not a time before the start such as 1d, 2h or 30m.</source>
+        <translation>--reminder: «%1» no es un tiempo antes del inicio como 1d, 2h o 30m.</translation>
+    </message>
+    <message>
+        <source>event create needs --name, --start, --end and --tz (--%1 is missing).</source>
+        <translation>event create necesita --name, --start, --end y --tz (falta --%1).</translation>
+    </message>
+    <message>
+        <source>Event %1 created as a draft; its public page will be /e/%2.</source>
+        <translation>Evento %1 creado como borrador; su página pública será /e/%2.</translation>
+    </message>
+    <message>
+        <source>Usage: event update ID [--name N] [--start ISO] … (the event's number)</source>
+        <translation>Uso: event update ID [--name N] [--start ISO] … (el número del evento)</translation>
+    </message>
+    <message>
+        <source>Event %1 saved (revision %2).</source>
+        <translation>Evento %1 guardado (revisión %2).</translation>
+    </message>
+    <message>
+        <source>Registrants' calendars change: the next invites carry sequence %1.</source>
+        <translation>Los calendarios de los inscritos cambian: las próximas invitaciones llevan la secuencia %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 confirmed</source>
+        <translation>%1 de %2 confirmados</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 confirmados</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5, %6 waiting, %7 checked in  /e/%8</source>
+        <translation>%1  %2  %3  %4  %5, %6 en espera, %7 con entrada registrada  /e/%8</translation>
+    </message>
+    <message>
+        <source>No events yet (luxctl event create adds one).</source>
+        <translation>Aún no hay eventos (luxctl event create añade uno).</translation>
+    </message>
+    <message>
+        <source>Usage: event show ID (the event's number)</source>
+        <translation>Uso: event show ID (el número del evento)</translation>
+    </message>
+    <message>
+        <source>Event %1: %2 (%3)</source>
+        <translation>Evento %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>When: %1 to %2 (%3)</source>
+        <translation>Cuándo: de %1 a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation>Dónde: %1</translation>
+    </message>
+    <message>
+        <source>Public page: /e/%1</source>
+        <translation>Página pública: /e/%1</translation>
+    </message>
+    <message>
+        <source>Capacity: %1</source>
+        <translation>Aforo: %1</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Registrations: %1 confirmed, %2 pending, %3 waiting, %4 cancelled; %5 checked in</source>
+        <translation>Inscripciones: %1 confirmadas, %2 pendientes, %3 en espera, %4 canceladas; %5 con entrada registrada</translation>
+    </message>
+    <message>
+        <source>Question q%1 (%2%3): %4</source>
+        <translation>Pregunta q%1 (%2%3): %4</translation>
+    </message>
+    <message>
+        <source>, required</source>
+        <translation>, obligatoria</translation>
+    </message>
+    <message>
+        <source>Consent text (version %1): %2</source>
+        <translation>Texto de consentimiento (versión %1): %2</translation>
+    </message>
+    <message>
+        <source>Usage: event attendees ID [--csv OUT|-] [--status S] (the event's number)</source>
+        <translation>Uso: event attendees ID [--csv SALIDA|-] [--status S] (el número del evento)</translation>
+    </message>
+    <message>
+        <source>--status: '%1' is not confirmed, pending, waiting or cancelled (or several, with commas).</source>
+        <translation>--status: «%1» no es confirmed, pending, waiting ni cancelled (o varios, separados por comas).</translation>
+    </message>
+    <message>
+        <source>Standard output cannot be written.</source>
+        <translation>No se puede escribir en la salida estándar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s) written to %1.</source>
+        <translation><numerusform>%n asistente escrito en %1.</numerusform><numerusform>%n asistentes escritos en %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>checked in %1</source>
+        <translation>entrada registrada %1</translation>
+    </message>
+    <message>
+        <source>Nobody yet.</source>
+        <translation>Nadie todavía.</translation>
+    </message>
+    <message>
+        <source>%1 is not registered for event %2.</source>
+        <translation>%1 no está inscrito en el evento %2.</translation>
+    </message>
+    <message>
+        <source>Usage: event ics ID [--email ADDRESS] --out FILE.ics</source>
+        <translation>Uso: event ics ID [--email DIRECCIÓN] --out ARCHIVO.ics</translation>
+    </message>
+    <message>
+        <source>Event %1 has no organiser; set one with luxctl event update %1 --sender ADDRESS.</source>
+        <translation>El evento %1 no tiene organizador; indica uno con luxctl event update %1 --sender DIRECCIÓN.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: only a confirmed or cancelled registration has an invite.</source>
+        <translation>%1 está %2: solo una inscripción confirmada o cancelada tiene invitación.</translation>
+    </message>
+    <message>
+        <source>%1 written (METHOD:%2).</source>
+        <translation>%1 escrito (METHOD:%2).</translation>
+    </message>
+    <message>
+        <source>Usage: event checkin ID CODE|EMAIL (the event's number, then the scanned ticket or an address)</source>
+        <translation>Uso: event checkin ID CÓDIGO|CORREO (el número del evento y luego la entrada escaneada o una dirección)</translation>
+    </message>
+    <message>
+        <source>Usage: event add ID --email ADDRESS [--first-name F] [--last-name L]</source>
+        <translation>Uso: event add ID --email DIRECCIÓN [--first-name N] [--last-name A]</translation>
+    </message>
+    <message>
+        <source>%1 added to event %2 as confirmed (registration %3).</source>
+        <translation>%1 añadido al evento %2 como confirmado (inscripción %3).</translation>
+    </message>
+    <message>
+        <source>Usage: event remove ID EMAIL</source>
+        <translation>Uso: event remove ID CORREO</translation>
+    </message>
+    <message>
+        <source>%1's registration for event %2 is cancelled.</source>
+        <translation>La inscripción de %1 en el evento %2 está cancelada.</translation>
+    </message>
+    <message>
+        <source>Usage: event delete ID (a draft's number)</source>
+        <translation>Uso: event delete ID (el número de un borrador)</translation>
+    </message>
+    <message>
+        <source>Event %1 deleted.</source>
+        <translation>Evento %1 eliminado.</translation>
+    </message>
+    <message>
+        <source>The event's title.</source>
+        <translation>El título del evento.</translation>
+    </message>
+    <message>
+        <source>When it starts, ISO 8601; without an offset, a wall time in --tz.</source>
+        <translation>Cuándo empieza, ISO 8601; sin desfase, una hora local en --tz.</translation>
+    </message>
+    <message>
+        <source>When it ends, ISO 8601.</source>
+        <translation>Cuándo termina, ISO 8601.</translation>
+    </message>
+    <message>
+        <source>The event's IANA time zone (Europe/Madrid).</source>
+        <translation>La zona horaria IANA del evento (Europe/Madrid).</translation>
+    </message>
+    <message>
+        <source>Seats; 0 for no limit (the default).</source>
+        <translation>Plazas; 0 para sin límite (el valor predeterminado).</translation>
+    </message>
+    <message>
+        <source>The page's text, in Markdown.</source>
+        <translation>El texto de la página, en Markdown.</translation>
+    </message>
+    <message>
+        <source>Where it takes place.</source>
+        <translation>Dónde se celebra.</translation>
+    </message>
+    <message>
+        <source>The online link (http or https).</source>
+        <translation>El enlace en línea (http o https).</translation>
+    </message>
+    <message>
+        <source>The organiser: a sender mailbox's id or address.</source>
+        <translation>El organizador: el id o la dirección de un buzón remitente.</translation>
+    </message>
+    <message>
+        <source>The page's and the messages' language: en or es.</source>
+        <translation>El idioma de la página y de los mensajes: en o es.</translation>
+    </message>
+    <message>
+        <source>A question: text:LABEL, checkbox:LABEL or choice:LABEL:A|B, a trailing ! for required (repeat; replaces all).</source>
+        <translation>Una pregunta: text:TEXTO, checkbox:TEXTO o choice:TEXTO:A|B, con un ! al final si es obligatoria (repetible; sustituye todas).</translation>
+    </message>
+    <message>
+        <source>The consent text shown on the form (a change is kept as a new version).</source>
+        <translation>El texto de consentimiento que muestra el formulario (un cambio se guarda como versión nueva).</translation>
+    </message>
+    <message>
+        <source>A tag given to registrants (repeat; replaces all).</source>
+        <translation>Una etiqueta que reciben los inscritos (repetible; sustituye todas).</translation>
+    </message>
+    <message>
+        <source>A reminder before the start: 1d, 2h or 30m (repeat, up to 5; none for no reminders).</source>
+        <translation>Un recordatorio antes del inicio: 1d, 2h o 30m (repetible, hasta 5; none para ninguno).</translation>
+    </message>
+    <message>
+        <source>When registration opens, ISO 8601.</source>
+        <translation>Cuándo se abre la inscripción, ISO 8601.</translation>
+    </message>
+    <message>
+        <source>When registration closes, ISO 8601.</source>
+        <translation>Cuándo se cierra la inscripción, ISO 8601.</translation>
+    </message>
+    <message>
+        <source>Ask registrants to confirm by a link: on (the default) or off.</source>
+        <translation>Pedir a los inscritos que confirmen con un enlace: on (predeterminado) u off.</translation>
+    </message>
+    <message>
+        <source>The form's proof of work in bits, 0 to 28 (default 16; 0 turns it off).</source>
+        <translation>La prueba de trabajo del formulario en bits, de 0 a 28 (16 por defecto; 0 la desactiva).</translation>
+    </message>
+    <message>
+        <source>Write the list as CSV to OUT, or - for standard output.</source>
+        <translation>Escribir la lista como CSV en SALIDA, o - para la salida estándar.</translation>
+    </message>
+    <message>
+        <source>Only these: confirmed, pending, waiting or cancelled (commas for several).</source>
+        <translation>Solo estos: confirmed, pending, waiting o cancelled (comas para varios).</translation>
+    </message>
+    <message>
+        <source>The invite as this registrant gets it (else the event's own file).</source>
+        <translation>La invitación tal como la recibe este inscrito (si no, el archivo propio del evento).</translation>
+    </message>
+    <message>
+        <source>Where to write the .ics file.</source>
+        <translation>Dónde escribir el archivo .ics.</translation>
+    </message>
+    <message>
+        <source>The person's address.</source>
+        <translation>La dirección de la persona.</translation>
+    </message>
+    <message>
+        <source>Their first name.</source>
+        <translation>Su nombre.</translation>
+    </message>
+    <message>
+        <source>Their last name.</source>
+        <translation>Sus apellidos.</translation>
+    </message>
+    <message>
+        <source>Unknown event command '%1'.</source>
+        <translation>Orden de evento desconocida «%1».</translation>
     </message>
 </context>
 <context>

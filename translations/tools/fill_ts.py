@@ -12,6 +12,7 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%n attendee(s) written to %1.': ('%n attendee written to %1.', '%n attendees written to %1.'),
     '%n seat(s) left': ('%n seat left', '%n seats left'),
     'We are holding a seat for you. Confirm with the link we send to %1 within %n hour(s) to keep it.': ('We are holding a seat for you. Confirm with the link we send to %1 within %n hour to keep it.', 'We are holding a seat for you. Confirm with the link we send to %1 within %n hours to keep it.'),
     'Only %n recipient(s): too few for a test, so everyone got variant A.': ('Only %n recipient: too few for a test, so everyone got variant A.', 'Only %n recipients: too few for a test, so everyone got variant A.'),
