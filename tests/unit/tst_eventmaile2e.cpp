@@ -14,6 +14,7 @@
 #include "trackerprocess.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -171,6 +172,14 @@ void TestEventMailEndToEnd::registrationsBecomeContactsAndTheirMailGoesOnce()
     QCOMPARE(icsValue(anaInvite, "METHOD"), QStringLiteral("REQUEST"));
     const QString anaUid = icsValue(anaInvite, "UID");
     QVERIFY(!anaUid.isEmpty());
+    if (const QByteArray dir = qgetenv("LUX_SCREENSHOT_DIR"); !dir.isEmpty()) { // to look at (with the QR as a file beside it)
+        QFile html(QString::fromLocal8Bit(dir) + QStringLiteral("/event-confirmation-email.html"));
+        if (html.open(QIODevice::WriteOnly))
+            html.write(mimePart(anaConfirmation.mime, "text/html").replace(QStringLiteral("cid:ticket@lux"), QStringLiteral("ticket.png")).toUtf8());
+        QFile png(QString::fromLocal8Bit(dir) + QStringLiteral("/ticket.png"));
+        if (png.open(QIODevice::WriteOnly))
+            png.write(base64Part(anaConfirmation.mime, "image/png"));
+    }
     const FakeGraph::Message carlaWaiting = byPerson.value(QStringLiteral("carla@example.com")).value(0);
     QVERIFY(!carlaWaiting.mime.contains("text/calendar")); // no seat, no invite
     QVERIFY(carlaWaiting.mime.contains("number 1 on the waiting list"));
