@@ -45,7 +45,7 @@ void CampaignRunner::stop()
 
 Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking)
 {
-    if (campaign.eventId) { // an event's mail: its own message per row, on the email channel
+    if (campaign.eventId && campaign.channel == QLatin1String("email")) { // an event's mail: its own message per row
         auto email = channelOf(campaign, tracking);
         if (!email)
             return email.error();

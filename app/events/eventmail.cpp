@@ -3,6 +3,7 @@
 
 #include "campaigns/campaignstore.h"
 #include "campaigns/jobstore.h"
+#include "campaigns/reach.h"
 #include "common/errorcodes.h"
 #include "contacts/addressing.h"
 #include "content/mergetemplate.h"
@@ -214,7 +215,7 @@ Result<qint64> EventMail::campaignWithin(const Event &event)
     const QString from = q.value(0).toString();
     q.finish();
     const qint64 now = m_clock();
-    q.prepare(QStringLiteral("SELECT id, from_email FROM campaigns WHERE event_id = ?"));
+    q.prepare(QStringLiteral("SELECT id, from_email FROM campaigns WHERE event_id = ? AND channel = 'email'"));
     q.addBindValue(event.id);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
@@ -339,6 +340,34 @@ Result<int> EventMail::queueForEvent(qint64 eventId, MailKind kind)
 }
 
 namespace {
+// "1 day", "2 hours", "30 minutes": the reminder's offset in the event's language.
+QString startsIn(int minutes, const QString &language)
+{
+    const bool es = language == u"es";
+    if (minutes % 1440 == 0) {
+        const int d = minutes / 1440;
+        return es ? QStringLiteral("%1 %2").arg(d).arg(d == 1 ? QStringLiteral("día") : QStringLiteral("días"))
+                  : QStringLiteral("%1 %2").arg(d).arg(d == 1 ? QStringLiteral("day") : QStringLiteral("days"));
+    }
+    if (minutes % 60 == 0) {
+        const int h = minutes / 60;
+        return es ? QStringLiteral("%1 %2").arg(h).arg(h == 1 ? QStringLiteral("hora") : QStringLiteral("horas"))
+                  : QStringLiteral("%1 %2").arg(h).arg(h == 1 ? QStringLiteral("hour") : QStringLiteral("hours"));
+    }
+    return es ? QStringLiteral("%1 minutos").arg(minutes) : QStringLiteral("%1 minutes").arg(minutes);
+}
+
+// Words of the layout around the user's text, in the event's language (not the app's).
+struct Words
+{
+    const char *when, *where, *join, *confirm, *cancel, *google, *outlook, *ticket, *ticketNote;
+};
+constexpr Words kEnglish{"When", "Where", "Join online", "Confirm my address", "Cancel my registration", "Add to Google Calendar",
+                         "Add to Outlook", "Your ticket", "Show this code at the door."};
+constexpr Words kSpanish{"Cuándo", "Dónde", "Unirse en línea", "Confirmar mi dirección", "Cancelar mi inscripción",
+                         "Añadir a Google Calendar", "Añadir a Outlook", "Tu entrada", "Muestra este código en la entrada."};
+
+
 QList<int> reminderOffsets(const QString &json)
 {
     QList<int> out;
@@ -407,11 +436,67 @@ Result<int> EventMail::queueDueReminders()
             if (!mark.exec())
                 return storage::queryError(mark);
         }
+        const auto texts = queueTextReminderWithin(*event, minutes);
+        if (!texts)
+            return texts.error();
         if (Status s = tx.commit(); !s)
             return s.error();
-        queued += here;
+        queued += here + *texts;
     }
     return queued;
+}
+
+Result<int> EventMail::queueTextReminderWithin(const Event &event, int minutes)
+{
+    // SMS is set up when there is a number to send from; without one, reminders go by email only.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT address FROM senders WHERE channel = 'sms' ORDER BY id LIMIT 1")))
+        return storage::queryError(q, errc::dbRead);
+    if (!q.next())
+        return 0;
+    const QString number = q.value(0).toString();
+    q.finish();
+    // The text with the event's words in place (in its language); {{first_name}} stays for the SMS
+    // channel, which merges each contact's and builds the same text again to find a lost one.
+    QString body = event.language == u"es"
+                       ? QStringLiteral("Hola{{#first_name}} {{first_name}}{{/first_name}}: %1 empieza en %2 (%3). Responde STOP para no recibir más.")
+                       : QStringLiteral("Hi{{#first_name}} {{first_name}}{{/first_name}}, a reminder: %1 starts in %2 (%3). Reply STOP to opt out.");
+    QString escapedTitle = event.title;
+    escapedTitle.replace(QStringLiteral("{{"), QStringLiteral("{ {"));
+    body = body.arg(escapedTitle, startsIn(minutes, event.language), EventPublisher::whenText(event));
+    const qint64 now = m_clock();
+    const QString name = QStringLiteral("lux:event-sms:%1:%2").arg(event.id).arg(minutes);
+    q.prepare(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at, channel, tracking, event_id, body) "
+                             "VALUES (?, ?, 'sending', ?, ?, 'sms', 0, ?, ?) ON CONFLICT DO NOTHING"));
+    for (const QVariant &v : QVariantList{name, number, now, now, event.id, body})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE lower(name) = lower(?)"));
+    q.addBindValue(name);
+    if (!q.exec() || !q.next())
+        return storage::queryError(q, errc::dbRead);
+    const qint64 campaign = q.value(0).toLongLong();
+    q.finish();
+    // The confirmed whose contact consented to texts and has a number that takes them; suppression
+    // (STOP) and consent are checked again when each text is claimed, as for any campaign.
+    const campaigns::Reach sms = campaigns::reach(QStringLiteral("sms"));
+    const QString nonce = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
+    q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, due_at, updated_at) "
+                             "SELECT ?, c.id, 'sms', %1, %2, 'pending', '<lux.s' || ? || '.' || c.id || '.' || ? || '@lux.invalid>', ?, ? "
+                             "FROM event_registrations r JOIN contacts c ON c.id = r.contact_id "
+                             "WHERE r.event_id = ? AND r.status = 'confirmed' AND %3 AND %4 "
+                             "ON CONFLICT (campaign_id, address_key, mail_key) DO NOTHING")
+                  .arg(sms.address, sms.key, sms.reachable, sms.textable));
+    for (const QVariant &v : QVariantList{campaign, campaign, nonce, now, now, event.id})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    const int texts = q.numRowsAffected();
+    if (texts > 0)
+        if (Status s = campaigns::JobStore(m_db, m_clock).scheduleSendWithin(campaign, now); !s)
+            return s.error();
+    return texts;
 }
 
 std::optional<qint64> EventMail::nextReminderAt() const
@@ -476,33 +561,6 @@ QString esc(const QString &s)
 {
     return s.toHtmlEscaped();
 }
-
-// "in 1 day", "in 2 hours", "in 30 minutes": the reminder's offset in the event's language.
-QString startsIn(int minutes, const QString &language)
-{
-    const bool es = language == u"es";
-    if (minutes % 1440 == 0) {
-        const int d = minutes / 1440;
-        return es ? QStringLiteral("%1 %2").arg(d).arg(d == 1 ? QStringLiteral("día") : QStringLiteral("días"))
-                  : QStringLiteral("%1 %2").arg(d).arg(d == 1 ? QStringLiteral("day") : QStringLiteral("days"));
-    }
-    if (minutes % 60 == 0) {
-        const int h = minutes / 60;
-        return es ? QStringLiteral("%1 %2").arg(h).arg(h == 1 ? QStringLiteral("hora") : QStringLiteral("horas"))
-                  : QStringLiteral("%1 %2").arg(h).arg(h == 1 ? QStringLiteral("hour") : QStringLiteral("hours"));
-    }
-    return es ? QStringLiteral("%1 minutos").arg(minutes) : QStringLiteral("%1 minutes").arg(minutes);
-}
-
-// Words of the layout around the user's text, in the event's language (not the app's).
-struct Words
-{
-    const char *when, *where, *join, *confirm, *cancel, *google, *outlook, *ticket, *ticketNote;
-};
-constexpr Words kEnglish{"When", "Where", "Join online", "Confirm my address", "Cancel my registration", "Add to Google Calendar",
-                         "Add to Outlook", "Your ticket", "Show this code at the door."};
-constexpr Words kSpanish{"Cuándo", "Dónde", "Unirse en línea", "Confirmar mi dirección", "Cancelar mi inscripción",
-                         "Añadir a Google Calendar", "Añadir a Outlook", "Tu entrada", "Muestra este código en la entrada."};
 
 } // namespace
 

@@ -69,7 +69,9 @@ public:
     // SEQUENCE), a cancellation to the confirmed, pending and waiting. How many were queued.
     Result<int> queueForEvent(qint64 eventId, MailKind kind);
     // Reminders whose moment has come (start − offset ≤ now < start) for published events, each offset
-    // once per event, to the confirmed. How many messages were queued.
+    // once per event, to the confirmed: by email, and by text to those with SMS consent when SMS is
+    // set up (a text reminder campaign per offset; quiet hours and STOP apply as to any text). How
+    // many messages were queued.
     Result<int> queueDueReminders();
     // When the next reminder falls due (for the scheduler's timer); nothing when none is ahead.
     std::optional<qint64> nextReminderAt() const;
@@ -78,6 +80,8 @@ public:
     Result<qint64> campaignWithin(const Event &event);
 
 private:
+    Result<int> queueTextReminderWithin(const Event &event, int minutes);
+
     QSqlDatabase m_db;
     Clock m_clock;
 };

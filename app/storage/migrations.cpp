@@ -701,8 +701,10 @@ const QList<Migration> kMigrations = {
          // their own message. mail_key names the message ("r12.confirmation.0"), so one person can
          // get several messages of one event; campaigns' rows keep mail_key '' and stay one per
          // recipient.
+         // An event's text reminders are campaigns of their own, one per offset ("lux:event-sms:E:M"):
+         // the SMS channel builds a campaign's text per contact, and finds a text again by it.
          QStringLiteral("ALTER TABLE campaigns ADD COLUMN event_id INTEGER REFERENCES events(id) ON DELETE CASCADE"),
-         QStringLiteral("CREATE UNIQUE INDEX campaigns_event ON campaigns (event_id) WHERE event_id IS NOT NULL"),
+         QStringLiteral("CREATE INDEX campaigns_event ON campaigns (event_id) WHERE event_id IS NOT NULL"),
          QStringLiteral("ALTER TABLE outbox ADD COLUMN mail_key TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("DROP INDEX outbox_recipient"),
          QStringLiteral("CREATE UNIQUE INDEX outbox_recipient ON outbox (campaign_id, address_key, mail_key)"),
