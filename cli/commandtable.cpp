@@ -94,6 +94,7 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("event"), QStringLiteral("remove"), QStringLiteral("ID EMAIL"), QT_TRANSLATE_NOOP("luxctl", "cancel a registration made by hand"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("delete"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "delete a draft event"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("publish"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "put a draft's registration page on lux-tracker"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("list|show|set|reset [KIND]"), QT_TRANSLATE_NOOP("luxctl", "the wording of the events' messages per kind and language (starters until changed)"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("cancel"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "cancel an event: its page says so and everyone registered is told"), eventOptions, runEventCommand},
     };
     return table;

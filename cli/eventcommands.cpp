@@ -5,6 +5,8 @@
 #include "common/awaittask.h"
 #include "common/errorcodes.h"
 #include "common/savefile.h"
+#include "common/inputfile.h"
+#include "events/eventmail.h"
 #include "events/eventpublisher.h"
 #include "events/eventstore.h"
 #include "events/invite.h"
@@ -361,6 +363,76 @@ int publishOrCancel(const CommandContext &ctx, events::PublishAction action)
                        action == events::PublishAction::Cancel
                            ? EventTr::tr("“%1” is cancelled: its page says so, and everyone registered is told.").arg(e->title)
                            : EventTr::tr("“%1” is published at %2").arg(e->title, url));
+}
+
+// The wording of an event's messages: list, show KIND, set KIND, reset KIND (docs/EVENTS.md).
+int mailTemplate(const CommandContext &ctx)
+{
+    const QString action = ctx.args.value(0);
+    const QString language = ctx.isSet(QStringLiteral("language")) ? ctx.option(QStringLiteral("language")) : QStringLiteral("en");
+    if (language != QLatin1String("en") && language != QLatin1String("es"))
+        return ctx.usage(EventTr::tr("--language: '%1' is neither en nor es.").arg(language));
+    QStringList kinds;
+    for (const events::MailKind k : events::allMailKinds())
+        kinds << events::mailKindName(k);
+    const auto kind = events::mailKindFromName(ctx.args.value(1));
+    if (action != QLatin1String("list") && !kind)
+        return ctx.usage(EventTr::tr("Usage: event mail-template list|show|set|reset KIND [--language en|es] [--subject S] [--body-file F]; "
+                                     "KIND is one of %1.")
+                             .arg(kinds.join(QStringLiteral(", "))));
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
+    events::EventMail mail((*opened)->database().connection());
+    const auto describe = [&](events::MailKind k) -> Result<QJsonObject> {
+        const auto t = mail.mailTemplate(k, language);
+        if (!t)
+            return t.error();
+        return QJsonObject{{QStringLiteral("kind"), events::mailKindName(k)},
+                           {QStringLiteral("language"), language},
+                           {QStringLiteral("subject"), t->subject},
+                           {QStringLiteral("body"), t->body},
+                           {QStringLiteral("starter"), t->subject == events::EventMail::starter(k, language).subject
+                                                           && t->body == events::EventMail::starter(k, language).body}};
+    };
+    if (action == QLatin1String("list")) {
+        QJsonArray all;
+        QStringList lines;
+        for (const events::MailKind k : events::allMailKinds()) {
+            const auto o = describe(k);
+            if (!o)
+                return ctx.fail(o.error());
+            all.append(*o);
+            lines << QStringLiteral("%1  %2").arg(events::mailKindName(k), -16).arg(o->value(QStringLiteral("subject")).toString());
+        }
+        return ctx.succeed({{QStringLiteral("templates"), all}, {QStringLiteral("fields"), QJsonArray::fromStringList(events::EventMail::fields())}},
+                           lines.join(QLatin1Char('\n')));
+    }
+    if (action == QLatin1String("set")) {
+        auto current = mail.mailTemplate(*kind, language);
+        if (!current)
+            return ctx.fail(current.error());
+        events::MailTemplate t = *current;
+        if (ctx.isSet(QStringLiteral("subject")))
+            t.subject = ctx.option(QStringLiteral("subject"));
+        if (ctx.isSet(QStringLiteral("body-file"))) {
+            const auto body = InputFile::read(ctx.option(QStringLiteral("body-file")), 64 * 1024);
+            if (!body)
+                return ctx.fail(body.error());
+            t.body = QString::fromUtf8(*body);
+        }
+        if (Status st = mail.setTemplate(*kind, language, t); !st)
+            return ctx.fail(st.error());
+    } else if (action == QLatin1String("reset")) {
+        if (Status st = mail.resetTemplate(*kind, language); !st)
+            return ctx.fail(st.error());
+    } else if (action != QLatin1String("show")) {
+        return ctx.usage(EventTr::tr("Unknown action '%1': list, show, set or reset.").arg(action));
+    }
+    const auto o = describe(*kind);
+    if (!o)
+        return ctx.fail(o.error());
+    return ctx.succeed(*o, o->value(QStringLiteral("subject")).toString() + QStringLiteral("\n\n") + o->value(QStringLiteral("body")).toString());
 }
 
 int update(const CommandContext &ctx)
@@ -758,6 +830,12 @@ QList<QCommandLineOption> eventOptions(const QString &group, const QString &comm
             {QStringLiteral("email"), t(QT_TRANSLATE_NOOP("luxctl", "The invite as this registrant gets it (else the event's own file).")), QStringLiteral("ADDRESS")},
             {QStringLiteral("out"), t(QT_TRANSLATE_NOOP("luxctl", "Where to write the .ics file.")), QStringLiteral("FILE")},
         };
+    if (command == QLatin1String("mail-template"))
+        return {
+            {QStringLiteral("language"), t(QT_TRANSLATE_NOOP("luxctl", "The messages' language: en (the default) or es.")), QStringLiteral("LANG")},
+            {QStringLiteral("subject"), t(QT_TRANSLATE_NOOP("luxctl", "The subject, with merge tags such as {{event_title}}.")), QStringLiteral("S")},
+            {QStringLiteral("body-file"), t(QT_TRANSLATE_NOOP("luxctl", "The text from a UTF-8 file: paragraphs by blank lines, merge tags such as {{first_name}}.")), QStringLiteral("FILE")},
+        };
     if (command == QLatin1String("add"))
         return {
             {QStringLiteral("email"), t(QT_TRANSLATE_NOOP("luxctl", "The person's address.")), QStringLiteral("ADDRESS")},
@@ -789,6 +867,8 @@ int runEventCommand(const QString &command, const CommandContext &ctx)
         return removeRegistration(ctx);
     if (command == QLatin1String("delete"))
         return deleteEvent(ctx);
+    if (command == QLatin1String("mail-template"))
+        return mailTemplate(ctx);
     if (command == QLatin1String("publish"))
         return publishOrCancel(ctx, events::PublishAction::Publish);
     if (command == QLatin1String("cancel"))

@@ -11696,6 +11696,34 @@ Etiquetas: %7</translation>
         <source>lux-tracker has the change.</source>
         <translation>lux-tracker tiene el cambio.</translation>
     </message>
+    <message>
+        <source>the wording of the events' messages per kind and language (starters until changed)</source>
+        <translation>el texto de los mensajes de los eventos por tipo e idioma (los iniciales hasta que se cambian)</translation>
+    </message>
+    <message>
+        <source>--language: '%1' is neither en nor es.</source>
+        <translation>--language: «%1» no es en ni es.</translation>
+    </message>
+    <message>
+        <source>Usage: event mail-template list|show|set|reset KIND [--language en|es] [--subject S] [--body-file F]; KIND is one of %1.</source>
+        <translation>Uso: event mail-template list|show|set|reset TIPO [--language en|es] [--subject S] [--body-file F]; TIPO es uno de %1.</translation>
+    </message>
+    <message>
+        <source>Unknown action '%1': list, show, set or reset.</source>
+        <translation>Acción desconocida «%1»: list, show, set o reset.</translation>
+    </message>
+    <message>
+        <source>The messages' language: en (the default) or es.</source>
+        <translation>El idioma de los mensajes: en (predeterminado) o es.</translation>
+    </message>
+    <message>
+        <source>The subject, with merge tags such as {{event_title}}.</source>
+        <translation>El asunto, con etiquetas de combinación como {{event_title}}.</translation>
+    </message>
+    <message>
+        <source>The text from a UTF-8 file: paragraphs by blank lines, merge tags such as {{first_name}}.</source>
+        <translation>El texto desde un archivo UTF-8: párrafos separados por líneas en blanco, etiquetas de combinación como {{first_name}}.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

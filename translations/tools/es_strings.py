@@ -2467,3 +2467,12 @@ ES.update({
  '“%1” is published at %2': '«%1» está publicado en %2',
  'lux-tracker has the change.': 'lux-tracker tiene el cambio.',
 })
+ES.update({
+ "--language: '%1' is neither en nor es.": "--language: «%1» no es en ni es.",
+ "Usage: event mail-template list|show|set|reset KIND [--language en|es] [--subject S] [--body-file F]; KIND is one of %1.": "Uso: event mail-template list|show|set|reset TIPO [--language en|es] [--subject S] [--body-file F]; TIPO es uno de %1.",
+ "Unknown action '%1': list, show, set or reset.": "Acción desconocida «%1»: list, show, set o reset.",
+ "The messages' language: en (the default) or es.": "El idioma de los mensajes: en (predeterminado) o es.",
+ "The subject, with merge tags such as {{event_title}}.": "El asunto, con etiquetas de combinación como {{event_title}}.",
+ "The text from a UTF-8 file: paragraphs by blank lines, merge tags such as {{first_name}}.": "El texto desde un archivo UTF-8: párrafos separados por líneas en blanco, etiquetas de combinación como {{first_name}}.",
+ "the wording of the events' messages per kind and language (starters until changed)": "el texto de los mensajes de los eventos por tipo e idioma (los iniciales hasta que se cambian)",
+})
