@@ -27,6 +27,7 @@ private Q_SLOTS:
     void attendeesAddRemoveAndCsv();
     void icsMethodsAndUids();
     void checkinTwice();
+    void mailTemplatesAndPublishingWithoutATracker();
     void usageAndErrors_data();
     void usageAndErrors();
 
@@ -244,6 +245,45 @@ void TestEventCli::checkinTwice()
     const Run list = luxctl({QStringLiteral("event"), QStringLiteral("attendees"), sid, QStringLiteral("--csv"), QStringLiteral("-")});
     QVERIFY2(list.out.contains("ana@example.com,Ana,,confirmed,,"), list.out.constData());
     QVERIFY(!list.out.trimmed().endsWith(','));
+}
+
+void TestEventCli::mailTemplatesAndPublishingWithoutATracker()
+{
+    const QJsonObject listed = luxctl({QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("list"), QStringLiteral("--json")}).json();
+    QCOMPARE(listed.value(QStringLiteral("templates")).toArray().size(), 8);
+    QVERIFY(listed.value(QStringLiteral("fields")).toArray().contains(QStringLiteral("event_title")));
+    const QString body = m_env.path(QStringLiteral("reminder.txt"));
+    QVERIFY(test::writeFile(body, "Hola {{first_name}}:\n\nNos vemos en {{event_where}}."));
+    const Run set = luxctl({QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("set"), QStringLiteral("reminder"),
+                            QStringLiteral("--language"), QStringLiteral("es"), QStringLiteral("--subject"), QStringLiteral("Pronto: {{event_title}}"),
+                            QStringLiteral("--body-file"), body, QStringLiteral("--json")});
+    QCOMPARE(set.exitCode, 0);
+    QCOMPARE(set.json().value(QStringLiteral("starter")).toBool(), false);
+    // A tag that does not exist is refused where it is, and nothing is saved.
+    const Run bad = luxctl({QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("set"), QStringLiteral("reminder"),
+                            QStringLiteral("--language"), QStringLiteral("es"), QStringLiteral("--subject"), QStringLiteral("{{fecha}}")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("line 1, column 1"), bad.err.constData());
+    QCOMPARE(luxctl({QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("show"), QStringLiteral("reminder"),
+                     QStringLiteral("--language"), QStringLiteral("es"), QStringLiteral("--json")})
+                 .json()
+                 .value(QStringLiteral("subject"))
+                 .toString(),
+             QStringLiteral("Pronto: {{event_title}}"));
+    QCOMPARE(luxctl({QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("reset"), QStringLiteral("reminder"),
+                     QStringLiteral("--language"), QStringLiteral("es"), QStringLiteral("--json")})
+                 .json()
+                 .value(QStringLiteral("starter"))
+                 .toBool(),
+             true);
+    QCOMPARE(luxctl({QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("show"), QStringLiteral("nonsense")}).exitCode, 2);
+    // Publishing needs the tracker: said plainly, and the draft stays a draft.
+    const qint64 id = createEvent();
+    const Run published = luxctl({QStringLiteral("event"), QStringLiteral("publish"), QString::number(id)});
+    QCOMPARE(published.exitCode, 1);
+    QVERIFY2(published.err.contains("Settings → Tracking"), published.err.constData());
+    QCOMPARE(luxctl({QStringLiteral("event"), QStringLiteral("show"), QString::number(id), QStringLiteral("--json")}).json().value(QStringLiteral("status")).toString(),
+             QStringLiteral("draft"));
 }
 
 void TestEventCli::usageAndErrors_data()
