@@ -252,6 +252,12 @@ Status ContactRepository::writeTags(qint64 contactId, const QStringList &tags, q
     q.addBindValue(contactId);
     if (!q.exec())
         return storage::queryError(q);
+    return addTags(contactId, tags, now);
+}
+
+Status ContactRepository::addTags(qint64 contactId, const QStringList &tags, qint64 now)
+{
+    QSqlQuery q(m_db);
     for (const QString &raw : tags) {
         const QString name = raw.trimmed();
         if (name.isEmpty())

@@ -77,6 +77,8 @@ public:
     Result<bool> emailTaken(const QString &emailKey, qint64 exceptId) const;
     // The contact's consent events, oldest first.
     Result<QList<ConsentEvent>> consentHistory(qint64 contactId) const;
+    // These tags too (made when missing), inside a transaction the caller holds: what a sync gives.
+    Status addTags(qint64 contactId, const QStringList &tags, qint64 now);
 
 private:
     Status writeTags(qint64 contactId, const QStringList &tags, qint64 now);

@@ -3,6 +3,7 @@
 
 #include "common/errorcodes.h"
 #include "contacts/addressing.h"
+#include "contacts/contactrepository.h"
 #include "events/eventmail.h"
 #include "events/eventstore.h"
 #include "storage/sqlvalues.h"
@@ -99,19 +100,8 @@ Result<RegistrationSync::Applied> RegistrationSync::applyWithin(const QJsonObjec
 
     if (contactId && !cancelled && upsert->created) {
         // The event's tags, made when missing.
-        for (const QString &tag : event->tags) {
-            q.prepare(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"));
-            q.addBindValue(tag);
-            q.addBindValue(now);
-            if (!q.exec())
-                return storage::queryError(q);
-            q.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) SELECT id, ? FROM tags WHERE lower(name) = lower(?) "
-                                     "ON CONFLICT DO NOTHING"));
-            q.addBindValue(contactId);
-            q.addBindValue(tag);
-            if (!q.exec())
-                return storage::queryError(q);
-        }
+        if (lux::Status tagged = contacts::ContactRepository(m_db).addTags(contactId, event->tags, now); !tagged)
+            return tagged.error();
     }
     if (contactId && in.consent && (upsert->created || change == u"confirmed")) {
         // The consent as given on the form, with the words the person saw; confirmed by the double

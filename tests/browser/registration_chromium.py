@@ -14,7 +14,6 @@ without a browser: a form posted by a script without the work is refused, one wi
 import argparse
 import base64
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -29,15 +28,8 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-unsub = load("unsubscribe_chromium", os.path.join(HERE, "unsubscribe_chromium.py"))
-DevTools, fail = unsub.DevTools, unsub.fail
+sys.path.insert(0, HERE)
+from browsertest import DevTools, fail, start_tracker  # noqa: E402
 
 
 def zero_bits(digest):
@@ -64,27 +56,7 @@ def main():
     p.add_argument("--screenshots", default=os.environ.get("LUX_SCREENSHOT_DIR", ""))
     a = p.parse_args()
     work = tempfile.mkdtemp(prefix="lux-register-")
-    keys = os.path.join(work, "keys")
-    with open(keys, "w") as f:
-        f.write(subprocess.check_output([a.tracker, "--generate-key"], text=True))
-    token = "browser-test-api-token-0123456789"
-    with open(os.path.join(work, "api-token"), "w") as f:
-        f.write(token + "\n")
-    args = [a.tracker, "--listen", "127.0.0.1:0", "--db", os.path.join(work, "events.db"), "--key-file", keys,
-            "--api-token-file", os.path.join(work, "api-token"), "--rate-limit", "0"]
-    if os.geteuid() == 0:
-        args.append("--allow-root")
-    tracker = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seen, m = [], None
-    while not m and len(seen) < 20:
-        line = tracker.stdout.readline()
-        if not line:
-            break
-        seen.append(line)
-        m = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
-    if not m:
-        fail("lux-tracker did not start: " + "".join(seen))
-    base = f"http://127.0.0.1:{m.group(1)}"
+    tracker, base, keys, token = start_tracker(a.tracker, work)
 
     def api(method, path, body=None):
         req = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body else None,
