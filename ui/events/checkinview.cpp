@@ -341,8 +341,10 @@ void CheckInView::runNext()
                 }
                 }
             }
-            if (answer)
+            if (answer) {
                 showCounts(answer->counts);
+                Q_EMIT countsChanged(eventId, answer->counts);
+            }
             if (!answer || answer->kind != Answer::Kind::Ambiguous)
                 m_matches->setRowCount(0);
             Q_EMIT answered();
@@ -399,8 +401,8 @@ void CheckInView::showBanner(Tone tone, const QString &title, const QString &det
                           : tone == Tone::Warning ? Theme::color("warning")
                           : tone == Tone::Danger  ? Theme::color("danger")
                                                   : Theme::color("muted");
-    m_banner->setStyleSheet(QStringLiteral("QFrame#checkInBanner { background: %1; border: 1px solid %2; border-left: 8px solid %3; "
-                                           "border-radius: 8px; }")
+    m_banner->setStyleSheet(QStringLiteral("QFrame#checkInBanner { background: %1; border: 1px solid %2; border-left: 6px solid %3; "
+                                           "border-radius: 6px; }")
                                 .arg(rgba(colour, tone == Tone::Neutral ? 0.08 : 0.16), rgba(colour, 0.45), colour.name()));
     m_title->setStyleSheet(tone == Tone::Neutral ? QString() : QStringLiteral("color: %1").arg(colour.name()));
     m_title->setText(title);

@@ -57,7 +57,8 @@ public:
 Q_SIGNALS:
     void answered(); // the banner shows the answer to one scan, search or undo
     void matchesShown();
-    void checkedIn(); // someone's check-in was recorded or undone: the counts changed
+    void checkedIn(); // someone's check-in was recorded or undone
+    void countsChanged(qint64 eventId, const lux::events::RegistrationCounts &counts); // as of the last answer
 
 protected:
     void showEvent(QShowEvent *event) override;

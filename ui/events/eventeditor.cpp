@@ -82,7 +82,7 @@ EventEditor::EventEditor(AppSession &session, qint64 eventId, QWidget *parent)
 {
     setObjectName(QStringLiteral("eventEditor"));
     setWindowTitle(eventId ? tr("Edit Event") : tr("New Event"));
-    resize(860, 820);
+    resize(1180, 860);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 12);
     layout->setSpacing(0);
@@ -148,11 +148,19 @@ EventEditor::EventEditor(AppSession &session, qint64 eventId, QWidget *parent)
 
 QWidget *EventEditor::buildForm()
 {
+    // Two columns: the event itself on the left, its form and messages on the right.
     auto *form = new QWidget(this);
-    auto *v = new QVBoxLayout(form);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(14);
-    const auto group = [form, v](const QString &title) {
+    auto *columns = new QHBoxLayout(form);
+    columns->setContentsMargins(0, 0, 0, 0);
+    columns->setSpacing(18);
+    auto *left = new QVBoxLayout;
+    left->setSpacing(14);
+    auto *right = new QVBoxLayout;
+    right->setSpacing(14);
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+    QVBoxLayout *v = left;
+    const auto group = [form, &v](const QString &title) {
         auto *box = new QGroupBox(title, form);
         auto *f = new QFormLayout(box);
         f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -176,7 +184,7 @@ QWidget *EventEditor::buildForm()
     m_description->setPlaceholderText(tr("What happens, for whom, and what to bring. Markdown: **bold**, *italic*, [a link](https://…), "
                                          "lists with -."));
     m_description->setMinimumHeight(110);
-    m_description->setMaximumHeight(150);
+    m_description->setMaximumHeight(120);
     aboutForm->addRow(tr("&Description:"), m_description);
     m_language = new QComboBox(about);
     m_language->setObjectName(QStringLiteral("eventLanguage"));
@@ -190,13 +198,16 @@ QWidget *EventEditor::buildForm()
     m_start = dateTimeEdit(when, "eventStart");
     m_end = dateTimeEdit(when, "eventEnd");
     auto *times = new QHBoxLayout;
+    times->setSpacing(10);
     times->addWidget(m_start);
     auto *to = new QLabel(tr("to"), when);
     to->setProperty("role", QStringLiteral("muted"));
     times->addWidget(to);
     times->addWidget(m_end);
     times->addStretch(1);
-    whenForm->addRow(tr("&Starts:"), times);
+    auto *startsLabel = new QLabel(tr("&Starts:"), when);
+    startsLabel->setBuddy(m_start);
+    whenForm->addRow(startsLabel, times);
     m_zone = new QComboBox(when);
     m_zone->setObjectName(QStringLiteral("eventTimeZone"));
     m_zone->setEditable(true);
@@ -211,7 +222,9 @@ QWidget *EventEditor::buildForm()
     auto *zoneRow = new QHBoxLayout;
     zoneRow->addWidget(m_zone);
     zoneRow->addStretch(1);
-    whenForm->addRow(tr("Time &zone:"), zoneRow);
+    auto *zoneLabel = new QLabel(tr("Time &zone:"), when);
+    zoneLabel->setBuddy(m_zone);
+    whenForm->addRow(zoneLabel, zoneRow);
     m_venue = new QLineEdit(when);
     m_venue->setObjectName(QStringLiteral("eventVenue"));
     m_venue->setPlaceholderText(tr("Hall B, Calle Mayor 1, Madrid"));
@@ -240,9 +253,12 @@ QWidget *EventEditor::buildForm()
     m_capacity->setSuffix(tr(" seats"));
     m_capacity->setMinimumWidth(140);
     auto *capacityRow = new QHBoxLayout;
+    capacityRow->setSpacing(12);
     capacityRow->addWidget(m_capacity);
     capacityRow->addWidget(hint(tr("When it is full, people join the waiting list in order and are promoted as seats free up."), reg), 1);
-    regForm->addRow(tr("&Capacity:"), capacityRow);
+    auto *capacityLabel = new QLabel(tr("&Capacity:"), reg);
+    capacityLabel->setBuddy(m_capacity);
+    regForm->addRow(capacityLabel, capacityRow);
     const auto optionalTime = [reg, &changed](QCheckBox *&box, QDateTimeEdit *&edit, const QString &label, const char *name) {
         box = new QCheckBox(label, reg);
         edit = dateTimeEdit(reg, name);
@@ -284,8 +300,8 @@ QWidget *EventEditor::buildForm()
     m_questions->setColumnWidth(QKind, 120);
     m_questions->setColumnWidth(QRequired, 80);
     m_questions->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_questions->setMinimumHeight(130);
-    m_questions->setMaximumHeight(190);
+    m_questions->setMinimumHeight(120);
+    m_questions->setMaximumHeight(160);
     qLayout->addWidget(m_questions);
     auto *qButtons = new QHBoxLayout;
     auto *addQuestionButton = new QPushButton(Theme::icon(QStringLiteral("new")), tr("Add Question"), questionsBox);
@@ -319,6 +335,8 @@ QWidget *EventEditor::buildForm()
     m_consent->setMaximumHeight(70);
     qLayout->addWidget(m_consent);
     qLayout->addWidget(hint(tr("Each text is kept by version: a registrant's consent record names the version they saw."), questionsBox));
+    v->addStretch(1);
+    v = right;
     v->addWidget(questionsBox);
 
     // Reminders.
@@ -341,19 +359,28 @@ QWidget *EventEditor::buildForm()
     v->addWidget(remindersBox);
 
     // Advanced.
-    auto [advanced, advancedForm] = group(tr("Advanced"));
+    auto *advanced = new QGroupBox(tr("Advanced"), form);
+    auto *aLayout = new QVBoxLayout(advanced);
+    auto *powRow = new QHBoxLayout;
+    powRow->setSpacing(10);
+    auto *powLabel = new QLabel(tr("&Proof of work:"), advanced);
     m_pow = new QSpinBox(advanced);
     m_pow->setObjectName(QStringLiteral("eventPow"));
     m_pow->setRange(0, 28);
     m_pow->setSpecialValueText(tr("Off"));
     m_pow->setMinimumWidth(90);
-    auto *powRow = new QHBoxLayout;
+    powLabel->setBuddy(m_pow);
+    auto *bits = new QLabel(tr("bits (0 to 28; 16 by default)"), advanced);
+    bits->setProperty("role", QStringLiteral("muted"));
+    powRow->addWidget(powLabel);
     powRow->addWidget(m_pow);
+    powRow->addWidget(bits);
     powRow->addStretch(1);
-    advancedForm->addRow(tr("&Proof of work:"), powRow);
-    advancedForm->addRow(QString(), hint(tr("Bots must solve a small puzzle in the page before the form is taken: each step up doubles their "
-                                            "work, about a second on a phone at 16. 0 turns it off, for trusted intranets and load tests."),
-                                         advanced));
+    aLayout->addLayout(powRow);
+    aLayout->addWidget(hint(tr("Bots must solve a small puzzle in the page before the form is taken: each step up doubles their "
+                               "work, about a second on a phone at 16. 0 turns it off, for trusted intranets and load tests."),
+                            advanced));
+    v->addWidget(advanced);
     v->addStretch(1);
 
     for (QLineEdit *e : {m_title, m_venue, m_online, m_tags})

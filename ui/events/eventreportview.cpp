@@ -78,7 +78,7 @@ EventReportView::EventReportView(AppSession &session, QWidget *parent) : QWidget
 
     auto *sources = new QFrame(this);
     sources->setProperty("card", true);
-    sources->setMinimumWidth(260);
+    sources->setMinimumWidth(400);
     auto *sourcesLayout = new QGridLayout(sources);
     sourcesLayout->setContentsMargins(14, 12, 14, 12);
     sourcesLayout->setVerticalSpacing(10);
@@ -95,7 +95,7 @@ EventReportView::EventReportView(AppSession &session, QWidget *parent) : QWidget
         auto *count = new QLabel(sources);
         count->setObjectName(QStringLiteral("eventReportSource%1").arg(i));
         count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        count->setMinimumWidth(70);
+        count->setMinimumWidth(100);
         sourcesLayout->addWidget(name, i + 1, 0);
         sourcesLayout->addWidget(bar, i + 1, 1);
         sourcesLayout->addWidget(count, i + 1, 2);

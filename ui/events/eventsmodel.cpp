@@ -66,6 +66,15 @@ int EventsModel::rowOf(qint64 eventId) const
     return -1;
 }
 
+void EventsModel::setCounts(qint64 eventId, const events::RegistrationCounts &counts)
+{
+    const int r = rowOf(eventId);
+    if (r < 0)
+        return;
+    m_rows[r].counts = counts;
+    Q_EMIT dataChanged(index(r, Confirmed), index(r, CheckedIn));
+}
+
 int EventsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -32,6 +32,8 @@ public:
     const events::EventSummary *row(qint64 eventId) const;
     const events::EventSummary &at(int row) const { return m_rows.at(row); }
     int rowOf(qint64 eventId) const;
+    // The counts the door just read, between two loads of the list.
+    void setCounts(qint64 eventId, const events::RegistrationCounts &counts);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

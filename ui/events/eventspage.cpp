@@ -137,6 +137,7 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
+    splitter->setSizes({170, 640}); // a few events above, the detail (a door's list, a report) below
     m_stack->addWidget(splitter);
 
     connect(m_new, &QPushButton::clicked, this, [this] { openEditor(0); });
@@ -152,7 +153,7 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     });
     // Registrations changed here: the list's counts follow (the tabs read their own).
     connect(m_attendees, &AttendeesView::changed, this, &EventsPage::reload);
-    connect(m_checkIn, &CheckInView::checkedIn, this, [this] { m_dirty = true; });
+    connect(m_checkIn, &CheckInView::countsChanged, m_model, &EventsModel::setCounts);
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
         m_dirty = true;
         if (isVisible())
@@ -237,7 +238,7 @@ void EventsPage::showDetail()
             facts << event.venue;
         if (!event.onlineUrl.isEmpty())
             facts << event.onlineUrl;
-        facts << (event.capacity > 0 ? tr("%n seat(s)", nullptr, event.capacity) : tr("no limit on seats"));
+        facts << (event.capacity > 0 ? tr("%Ln seat(s)", nullptr, event.capacity) : tr("no limit on seats"));
         m_detailFacts->setText(facts.join(QStringLiteral(" · ")));
     }
     // Each tab reads its own data for the event; a tab already showing it refreshes.
