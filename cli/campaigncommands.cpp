@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigncommands.h"
 
+#include "events/eventpublisher.h"
 #include "campaigns/abtest.h"
 #include "common/errorcodes.h"
 
@@ -445,6 +446,12 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
     if (command == QLatin1String("sync")) {
         if ((*scope)->database().isReadOnly())
             return ctx.fail(Error(errc::dbLocked, CampaignTr::tr("The database is open for writing elsewhere; pull the tracker's events there.")));
+        // Events whose last change has not reached the tracker go first, as the app's scheduler does.
+        events::EventPublisher publisher(&network, (*scope)->database().connection(), url, apiToken, (*scope)->settings().eventConfirmHours());
+        const auto pushedEvents = awaitTask(publisher.pushPending());
+        if (!pushedEvents)
+            return ctx.fail(pushedEvents.error());
+        const int pushed = *pushedEvents;
         tracking::TrackerSync sync(&network, (*scope)->database().connection(), url, apiToken);
         const auto summary = awaitTask(sync.run());
         if (!summary)
@@ -468,13 +475,16 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
                             {QStringLiteral("sms_replies"), summary->smsReplies},
                             {QStringLiteral("sms_opt_outs"), summary->smsOptOuts},
                             {QStringLiteral("ignored"), summary->ignored},
+                            {QStringLiteral("registrations"), summary->registrations},
+                            {QStringLiteral("events_pushed"), pushed},
                             {QStringLiteral("cursor"), summary->cursor}},
-                           CampaignTr::tr("%1 events: %2 opens, %3 clicks, %4 unsubscribes (%5 by machines).")
+                           CampaignTr::tr("%1 events: %2 opens, %3 clicks, %4 unsubscribes (%5 by machines), %6 registration changes.")
                                .arg(summary->events)
                                .arg(summary->opens)
                                .arg(summary->clicks)
                                .arg(summary->unsubscribes)
-                               .arg(summary->machine));
+                               .arg(summary->machine)
+                               .arg(summary->registrations));
     }
     return ctx.usage(CampaignTr::tr("Unknown command 'tracker %1'. Commands: sync, test, new-key.").arg(command));
 }

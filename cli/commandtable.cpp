@@ -93,6 +93,8 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("event"), QStringLiteral("add"), QStringLiteral("ID --email ADDRESS"), QT_TRANSLATE_NOOP("luxctl", "register someone by hand, confirmed"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("remove"), QStringLiteral("ID EMAIL"), QT_TRANSLATE_NOOP("luxctl", "cancel a registration made by hand"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("delete"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "delete a draft event"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("publish"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "put a draft's registration page on lux-tracker"), eventOptions, runEventCommand},
+        {QStringLiteral("event"), QStringLiteral("cancel"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "cancel an event: its page says so and everyone registered is told"), eventOptions, runEventCommand},
     };
     return table;
 }

@@ -5,6 +5,7 @@
 #include "common/awaittask.h"
 #include "common/errorcodes.h"
 #include "common/savefile.h"
+#include "events/eventpublisher.h"
 #include "events/eventstore.h"
 #include "events/invite.h"
 #include "secrets/secretstore.h"
@@ -15,6 +16,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -329,6 +331,38 @@ int create(const CommandContext &ctx)
                        EventTr::tr("Event %1 created as a draft; its public page will be /e/%2.").arg(*id).arg(saved->slug));
 }
 
+// The event to lux-tracker, as the app's scheduler does it (events/eventpublisher.h).
+Status toTracker(DatabaseScope &scope, qint64 id, events::PublishAction action)
+{
+    const auto token = awaitTask(scope.secrets().read(Secret::TrackerApiToken));
+    QNetworkAccessManager network;
+    events::EventPublisher publisher(&network, scope.database().connection(), scope.settings().trackerUrl(),
+                                     token ? token->toUtf8() : QByteArray(), scope.settings().eventConfirmHours());
+    return awaitTask(publisher.run(id, action));
+}
+
+int publishOrCancel(const CommandContext &ctx, events::PublishAction action)
+{
+    const auto id = idArgument(ctx);
+    if (!id)
+        return ctx.usage(action == events::PublishAction::Cancel ? EventTr::tr("Usage: event cancel ID (the event's number)")
+                                                                 : EventTr::tr("Usage: event publish ID (the event's number)"));
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
+    if (Status s = toTracker(**opened, *id, action); !s)
+        return ctx.fail(s.error());
+    const auto e = EventStore((*opened)->database().connection()).find(*id);
+    if (!e)
+        return ctx.fail(e.error());
+    const QString url = (*opened)->settings().trackerUrl() + QStringLiteral("/e/") + e->slug;
+    return ctx.succeed({{QStringLiteral("id"), *id}, {QStringLiteral("status"), events::eventStatusName(e->status)},
+                        {QStringLiteral("revision"), e->revision}, {QStringLiteral("url"), url}},
+                       action == events::PublishAction::Cancel
+                           ? EventTr::tr("“%1” is cancelled: its page says so, and everyone registered is told.").arg(e->title)
+                           : EventTr::tr("“%1” is published at %2").arg(e->title, url));
+}
+
 int update(const CommandContext &ctx)
 {
     const auto id = idArgument(ctx);
@@ -353,6 +387,12 @@ int update(const CommandContext &ctx)
     QString text = EventTr::tr("Event %1 saved (revision %2).").arg(*id).arg(saved->revision);
     if (saved->sequence != current->sequence)
         text += QLatin1Char(' ') + EventTr::tr("Registrants' calendars change: the next invites carry sequence %1.").arg(saved->sequence);
+    // A published event's change goes to its page, and to the confirmed as an updated invite.
+    if (saved->status != events::EventStatus::Draft) {
+        if (Status s = toTracker(**opened, *id, events::PublishAction::Push); !s)
+            return ctx.fail(s.error());
+        text += QLatin1Char(' ') + EventTr::tr("lux-tracker has the change.");
+    }
     return ctx.succeed({{QStringLiteral("id"), *id}, {QStringLiteral("revision"), saved->revision}, {QStringLiteral("sequence"), saved->sequence}},
                        text);
 }
@@ -749,6 +789,10 @@ int runEventCommand(const QString &command, const CommandContext &ctx)
         return removeRegistration(ctx);
     if (command == QLatin1String("delete"))
         return deleteEvent(ctx);
+    if (command == QLatin1String("publish"))
+        return publishOrCancel(ctx, events::PublishAction::Publish);
+    if (command == QLatin1String("cancel"))
+        return publishOrCancel(ctx, events::PublishAction::Cancel);
     return ctx.usage(EventTr::tr("Unknown event command '%1'.").arg(command));
 }
 

@@ -214,7 +214,7 @@ AssistantTools::Answer AssistantTools::campaignResults(QSqlDatabase db, const QJ
 {
     const int limit = clampedInt(args, QStringLiteral("limit"), 5, 1, 20);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE status IN ('sent', 'sending', 'paused') ORDER BY coalesce(scheduled_at, updated_at) DESC LIMIT ?"));
+    q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE status IN ('sent', 'sending', 'paused') AND event_id IS NULL ORDER BY coalesce(scheduled_at, updated_at) DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
         return failure(QStringLiteral("campaign_results"), q.lastError().text());

@@ -8,6 +8,7 @@
 #include "campaigns/abtest.h"
 #include "campaigns/campaignstore.h"
 #include "campaigns/variantchannel.h"
+#include "events/eventmail.h"
 #include "tracking/trackersync.h"
 #include "campaigns/lifecycle.h"
 #include "channels/channel.h"
@@ -44,6 +45,13 @@ void CampaignRunner::stop()
 
 Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelFor(const Campaign &campaign, const tracking::CampaignTracking &tracking)
 {
+    if (campaign.eventId) { // an event's mail: its own message per row, on the email channel
+        auto email = channelOf(campaign, tracking);
+        if (!email)
+            return email.error();
+        return std::unique_ptr<channels::Channel>(
+            std::make_unique<events::EventMailChannel>(m_db, std::move(*email), tracking, m_setup.eventConfirmHours, m_clock));
+    }
     const auto test = AbTests(m_db, m_clock).find(campaign.id);
     if (!test)
         return test.error();
@@ -232,12 +240,16 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
             r.error = s.error(); // another scheduler moved it first
             co_return r;
         }
-    if (const auto frozen = store.freezeAudience(campaignId); !frozen)
-        co_return fail(r, frozen.error());
+    // An event's mail has no audience to freeze and no links to register: its rows come one by one.
+    const bool eventMail = campaign->eventId.has_value();
+    if (!eventMail)
+        if (const auto frozen = store.freezeAudience(campaignId); !frozen)
+            co_return fail(r, frozen.error());
     // The tracker knows every link before the first message goes out. Unreachable: the campaign
     // waits, nothing sent meanwhile, and tries again.
-    if (Status s = tracker->prepareLinks(m_db, *campaign); !s)
-        co_return fail(r, s.error());
+    if (!eventMail)
+        if (Status s = tracker->prepareLinks(m_db, *campaign); !s)
+            co_return fail(r, s.error());
     const auto test = AbTests(m_db, m_clock).find(campaignId);
     if (!test)
         co_return fail(r, test.error());
@@ -245,7 +257,9 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
         for (const AbVariant &v : std::as_const((*test)->config.variants))
             if (Status s = tracker->prepareLinks(m_db, AbTests::applied(*campaign, v)); !s)
                 co_return fail(r, s.error());
-    const Status registered = co_await tracker->registerLinks(m_network, m_db, campaignId);
+    Status registered;
+    if (!eventMail)
+        registered = co_await tracker->registerLinks(m_network, m_db, campaignId);
     if (!registered) {
         if (registered.error().code != errc::trackerUnreachable)
             co_return fail(r, registered.error());
@@ -350,6 +364,9 @@ QCoro::Task<Result<std::optional<CampaignRunner::JobRun>>> CampaignRunner::runDu
 {
     if (m_stop)
         co_return std::optional<JobRun>();
+    // Events' reminders whose moment has come join their mail campaign first (once per offset).
+    if (const auto reminders = events::EventMail(m_db, m_clock).queueDueReminders(); !reminders)
+        co_return reminders.error();
     JobStore jobs(m_db, m_clock);
     // Only the kinds this version can run; the others wait for the feature that adds them.
     const QStringList kinds{QString::fromLatin1(jobkind::kSend)};

@@ -40,7 +40,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body, event_id FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -64,6 +64,8 @@ Campaign fromQuery(const QSqlQuery &q)
     c.tracking = q.value(15).toInt() == 0 ? TrackingMode::Off : q.value(17).toInt() != 0 ? TrackingMode::Anonymous : TrackingMode::PerPerson;
     c.channel = q.value(16).toString();
     c.body = q.value(18).toString();
+    if (!q.value(19).isNull())
+        c.eventId = q.value(19).toLongLong();
     return c;
 }
 
@@ -329,7 +331,8 @@ QList<Campaign> CampaignStore::list() const
 {
     QList<Campaign> out;
     QSqlQuery q(m_db);
-    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("ORDER BY id DESC")))
+    // An event's mail campaign is the event's, shown with it (events/eventmail.h), not here.
+    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("WHERE event_id IS NULL ORDER BY id DESC")))
         while (q.next())
             out << fromQuery(q);
     return out;

@@ -55,6 +55,9 @@ struct Campaign
     TrackingMode tracking = TrackingMode::PerPerson;
     QString channel = QStringLiteral("email"); // the channel that sends it (migration 10)
     QString body; // sms: the text, with merge tags (migration 14); fromEmail holds its sending number
+    // An event's mail (events/eventmail.h): a campaign that is never listed nor "sent", whose outbox
+    // rows each carry their own message. Set only by EventMail.
+    std::optional<qint64> eventId;
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };

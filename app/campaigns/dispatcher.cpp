@@ -406,7 +406,9 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     if (summary.pending > 0)
         if (const auto due = m_outbox.nextDueAt(m_campaignId); due && *due > m_clock())
             summary.waitingUntil = *due;
-    if (!m_stop && summary.pending == 0 && summary.unknown == 0)
+    // An event's mail campaign is never done: its next messages come as people register.
+    const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
+    if (!m_stop && summary.pending == 0 && summary.unknown == 0 && campaign && !campaign->eventId)
         if (Status s = CampaignStore(m_db, m_clock).transition(m_campaignId, CampaignStatus::Sent, std::nullopt); !s)
             co_return s.error();
     report(true);

@@ -112,8 +112,34 @@ public:
 
     QCoro::Task<Result<tracking::TrackerSync::Summary>> pull(tracking::CampaignTracking::Config config)
     {
+        // Events whose last change did not reach the tracker (it was offline) go first.
+        events::EventPublisher publisher(m_network, m_conn->db(), config.trackerUrl, config.apiToken, m_config.setup.eventConfirmHours);
+        const auto pushed = co_await publisher.pushPending();
+        if (!pushed)
+            Q_EMIT m_service->problem(pushed.error().message);
         tracking::TrackerSync sync(m_network, m_conn->db(), config.trackerUrl, config.apiToken);
         co_return co_await sync.run();
+    }
+
+    void publishEvent(qint64 eventId, events::PublishAction action)
+    {
+        if (!m_conn || !m_conn->isOpen()) {
+            Q_EMIT m_service->eventPublished(eventId, tr("The scheduler has no database."));
+            return;
+        }
+        ++m_tests;
+        QCoro::connect(publish(eventId, action), this, [this, eventId](const Status &published) {
+            --m_tests;
+            Q_EMIT m_service->eventPublished(eventId, published ? QString() : published.error().message);
+            tick(); // its messages (updates, cancellations) may be due now
+        });
+    }
+
+    QCoro::Task<Status> publish(qint64 eventId, events::PublishAction action)
+    {
+        const tracking::CampaignTracking::Config &config = m_config.setup.tracking;
+        events::EventPublisher publisher(m_network, m_conn->db(), config.trackerUrl, config.apiToken, m_config.setup.eventConfirmHours);
+        co_return co_await publisher.run(eventId, action);
     }
 
     void end()
@@ -276,6 +302,15 @@ void SendService::sendMissed(const QList<qint64> &campaignIds)
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, [w = m_worker, campaignIds] { w->release(campaignIds); }, Qt::QueuedConnection);
+}
+
+void SendService::publishEvent(qint64 eventId, events::PublishAction action)
+{
+    if (!m_worker) {
+        Q_EMIT eventPublished(eventId, tr("The scheduler is not running."));
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, eventId, action] { w->publishEvent(eventId, action); }, Qt::QueuedConnection);
 }
 
 void SendService::sendTest(qint64 campaignId, const QStringList &addresses)

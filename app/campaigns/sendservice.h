@@ -3,6 +3,7 @@
 
 #include "campaigns/dispatcher.h"
 #include "campaigns/sendsetup.h"
+#include "events/eventpublisher.h"
 
 #include <QObject>
 #include <QThread>
@@ -51,6 +52,9 @@ public:
     // Renders the campaign for each address (as the contact with that address, if there is one)
     // and sends it from the campaign's mailbox with "[Test]" before the subject. No outbox row.
     void sendTest(qint64 campaignId, const QStringList &addresses);
+    // An event to lux-tracker (events/eventpublisher.h): published, its changes, or cancelled; its
+    // messages (updates, cancellations) queued. Answered by eventPublished().
+    void publishEvent(qint64 eventId, lux::events::PublishAction action);
 
 
 Q_SIGNALS:
@@ -68,6 +72,8 @@ Q_SIGNALS:
     void refreshTokenChanged(const QString &refreshToken);
     // A look at the sender mailboxes ended: what it applied (a problem is said once, through problem()).
     void mailboxesRead(int bounces, int unsubscribes, int replies);
+    // publishEvent() ended: empty error when lux-tracker has the event as it is now.
+    void eventPublished(qint64 eventId, const QString &error);
 
 private:
     QThread m_thread;

@@ -21,6 +21,7 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.delegatedMailbox = settings.graphDelegatedMailbox();
     s.tracking.trackerUrl = settings.trackerUrl();
     s.abMinPerVariant = settings.abMinPerVariant();
+    s.eventConfirmHours = settings.eventConfirmHours();
     s.inbox.move = settings.mailboxMovesRead();
     s.inbox.folder = settings.mailboxFolder();
     s.twilio.baseUrl = settings.twilioBaseUrl();

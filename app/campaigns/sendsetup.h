@@ -37,6 +37,7 @@ struct SendSetup
     } sms;
     // An A/B test declares no winner before each variant has this many delivered messages.
     qint64 abMinPerVariant = 500;
+    int eventConfirmHours = 48; // Settings::eventConfirmHours: an event's double opt-in hold
     // The quiet-hours rules texts are held to (sms::QuietHours), from `sms`.
     sms::QuietHoursPolicy quietHours() const;
 

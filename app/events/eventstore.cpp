@@ -931,7 +931,20 @@ Status EventStore::cancelManual(qint64 registrationId)
     return {};
 }
 
-Result<TrackerUpsert> EventStore::upsertFromTracker(qint64 eventId, const Registration &in, qint64 trackerSeq)
+Result<TrackerUpsert> EventStore::upsertFromTracker(qint64 eventId, const Registration &registration, qint64 trackerSeq)
+{
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    auto result = upsertFromTrackerWithin(eventId, registration, trackerSeq);
+    if (!result)
+        return result.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return result;
+}
+
+Result<TrackerUpsert> EventStore::upsertFromTrackerWithin(qint64 eventId, const Registration &in, qint64 trackerSeq)
 {
     if (!in.trackerId || *in.trackerId <= 0)
         return Error(errc::eventsInput, tr("A registration from lux-tracker needs its tracker id."));
@@ -941,9 +954,6 @@ Result<TrackerUpsert> EventStore::upsertFromTracker(qint64 eventId, const Regist
     const QString emailKey = emailKeyOf(in.email);
     const std::optional<int> position = in.status == RegistrationStatus::Waiting ? in.position : std::nullopt;
 
-    storage::Transaction tx(m_db);
-    if (!tx.isOpen())
-        return tx.beginError();
     QSqlQuery find(m_db);
     find.prepare(QStringLiteral("SELECT %1 FROM event_registrations WHERE event_id = ? AND tracker_id = ?").arg(QLatin1String(kRegistrationColumns)));
     find.addBindValue(eventId);
@@ -1034,8 +1044,6 @@ Result<TrackerUpsert> EventStore::upsertFromTracker(qint64 eventId, const Regist
         result.changed = true;
         result.status = in.status;
     }
-    if (Status s = tx.commit(); !s)
-        return s.error();
     return result;
 }
 

@@ -206,6 +206,8 @@ public:
     // The state lux-tracker reports for one of its registrations (registration.trackerId), applied
     // once: a trackerSeq not above the row's is ignored.
     Result<TrackerUpsert> upsertFromTracker(qint64 eventId, const Registration &registration, qint64 trackerSeq);
+    // The same inside a transaction the caller holds (the tracker sync's page).
+    Result<TrackerUpsert> upsertFromTrackerWithin(qint64 eventId, const Registration &registration, qint64 trackerSeq);
 
     // A scanned ticket (Ticket::read) or a typed address (exact, any case).
     Result<CheckInResult> checkIn(qint64 eventId, const QString &codeOrText, const tracking::TokenCodec &codec, CheckInVia via,

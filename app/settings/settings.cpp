@@ -71,6 +71,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::WooBaseUrl, {"woo/base_url", QString(), Scope::Database}},
         {K::WooCurrency, {"woo/currency", QString(), Scope::Database}},
         {K::AbMinPerVariant, {"abtest/min_per_variant", 500, Scope::Database}},
+        {K::EventConfirmHours, {"events/confirm_hours", 48, Scope::Database}},
     };
     return entries;
 }

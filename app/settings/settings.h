@@ -73,6 +73,7 @@ public:
         WooBaseUrl,              // the WooCommerce store's address (https://shop.example); "" : no store
         WooCurrency,             // the store's currency (ISO 4217) when its settings cannot be read; "" : ask the store
         AbMinPerVariant,         // an A/B test declares no winner before each variant has this many delivered messages (500)
+        EventConfirmHours,       // a registration waiting for its address to be confirmed keeps its seat this long (48)
     };
     Q_ENUM(Key)
 
@@ -154,6 +155,7 @@ public:
     QUrl wooBaseUrl() const { return QUrl(value(Key::WooBaseUrl).toString().trimmed()); }
     QString wooCurrency() const { return value(Key::WooCurrency).toString().trimmed().toUpper(); }
     qint64 abMinPerVariant() const { return std::max<qint64>(1, value(Key::AbMinPerVariant).toLongLong()); }
+    int eventConfirmHours() const { return std::clamp(value(Key::EventConfirmHours).toInt(), 1, 24 * 30); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }

@@ -692,6 +692,44 @@ const QList<Migration> kMigrations = {
          // A contact's erasure sets contact_id to NULL here without a scan.
          QStringLiteral("CREATE INDEX event_registrations_contact ON event_registrations (contact_id) WHERE contact_id IS NOT NULL"),
      }},
+    {19,
+     "Event mail: transactional messages through the outbox, reminders, templates",
+     QStringList{
+         // An event's mail (confirmations, waiting list, promotions, updates, cancellations,
+         // reminders) is sent by the channel core like a campaign's: one hidden campaign per event
+         // (event_id set; never listed with the campaigns, never "sent") whose outbox rows each carry
+         // their own message. mail_key names the message ("r12.confirmation.0"), so one person can
+         // get several messages of one event; campaigns' rows keep mail_key '' and stay one per
+         // recipient.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN event_id INTEGER REFERENCES events(id) ON DELETE CASCADE"),
+         QStringLiteral("CREATE UNIQUE INDEX campaigns_event ON campaigns (event_id) WHERE event_id IS NOT NULL"),
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN mail_key TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("DROP INDEX outbox_recipient"),
+         QStringLiteral("CREATE UNIQUE INDEX outbox_recipient ON outbox (campaign_id, address_key, mail_key)"),
+         // What each event message is: its registration, its kind, the invite's SEQUENCE it carries,
+         // and for a reminder its offset. Read by the event mail channel when it builds the row.
+         QStringLiteral("CREATE TABLE event_mail ("
+                        " outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id) ON DELETE CASCADE,"
+                        " registration_id INTEGER NOT NULL REFERENCES event_registrations(id) ON DELETE CASCADE,"
+                        " kind TEXT NOT NULL CHECK (kind IN ('confirm-address', 'confirmation', 'waiting', 'promotion', 'update',"
+                        "  'cancellation', 'reminder', 'lapsed')),"
+                        " sequence INTEGER NOT NULL DEFAULT 0,"
+                        " reminder_minutes INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX event_mail_registration ON event_mail (registration_id)"),
+         // A reminder offset is queued once per event: the row says when, so a restart repeats nothing.
+         QStringLiteral("CREATE TABLE event_reminders ("
+                        " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+                        " minutes INTEGER NOT NULL,"
+                        " queued_at BIGINT NOT NULL,"
+                        " messages INTEGER NOT NULL DEFAULT 0,"
+                        " PRIMARY KEY (event_id, minutes))"),
+         // The user's wording of each kind of message, per language; a kind without a row uses the
+         // starter text (events/eventmail.cpp).
+         QStringLiteral("CREATE TABLE event_mail_templates ("
+                        " kind TEXT NOT NULL, language TEXT NOT NULL CHECK (language IN ('en', 'es')),"
+                        " subject TEXT NOT NULL, body TEXT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " PRIMARY KEY (kind, language))"),
+     }},
 };
 
 } // namespace

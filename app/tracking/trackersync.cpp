@@ -7,6 +7,7 @@
 #include "channels/httpclient.h"
 
 #include "contacts/suppression.h"
+#include "events/registrationsync.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 #include "tracking/classifier.h"
@@ -104,6 +105,7 @@ QCoro::Task<Result<TrackerSync::Summary>> TrackerSync::run(int pageSize)
         total.smsReplies += applied->smsReplies;
         total.smsOptOuts += applied->smsOptOuts;
         total.ignored += applied->ignored;
+        total.registrations += applied->registrations;
         cursor = next;
         if (!page.value(QStringLiteral("more")).toBool() || applied->events == 0)
             break;
@@ -127,6 +129,7 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
     insert.prepare(QStringLiteral("INSERT INTO tracking_events (tracker_id, kind, campaign_id, outbox_id, contact_id, link_id, at, machine, reason) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tracker_id) DO NOTHING"));
     contacts::SuppressionList suppression(m_db);
+    events::RegistrationSync registrations(m_db, m_now ? Clock([now = m_now] { return now; }) : systemClock());
     // Anonymous hits are only counted, so nothing marks one as pulled but the cursor: one at or
     // before the cursor (a page served again) is not counted twice.
     const auto state = status(m_db);
@@ -152,6 +155,13 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
         if (trackerId > 0 && kind.startsWith(QLatin1String("sms-"))) {
             if (lux::Status applied = applySms(e, s); !applied)
                 return applied.error();
+            continue;
+        }
+        if (trackerId > 0 && kind == QLatin1String("registration")) {
+            const auto applied = registrations.applyWithin(e);
+            if (!applied)
+                return applied.error();
+            ++(applied->known && applied->changed ? s.registrations : s.ignored);
             continue;
         }
         if (trackerId <= 0 || (kind != QLatin1String("open") && kind != QLatin1String("click") && kind != QLatin1String("unsubscribe"))) {
@@ -255,6 +265,8 @@ Result<TrackerSync::Summary> TrackerSync::apply(const QJsonArray &events, const 
             }
         }
     }
+    if (lux::Status places = registrations.finishWithin(); !places)
+        return places.error();
     QSqlQuery moved(m_db);
     moved.prepare(QStringLiteral("UPDATE tracker_sync SET cursor = ? WHERE id = 1"));
     moved.addBindValue(cursor);

@@ -33,6 +33,7 @@ public:
         int smsStatuses = 0;  // delivery receipts that moved a text forward
         int smsReplies = 0;   // texts people sent back (keywords included)
         int smsOptOuts = 0;   // STOP and its kin: numbers put on the SMS suppression list
+        int registrations = 0; // changes to event registrations (events/registrationsync.h)
         int ignored = 0; // test sends, deleted campaigns
         QString cursor;
     };
