@@ -86,6 +86,7 @@ private Q_SLOTS:
     void checkInAnswersFast();
     void attendeesSearchRemoveExport();
     void report();
+    void publishingAndSharing();
 
 private:
     QByteArray m_ring = tracking::KeyRing::generate(1);
@@ -109,6 +110,7 @@ void TestEventsUi::initTestCase()
     });
     m_f = std::make_unique<test::SessionFixture>();
     QVERIFY(campaigns::SenderStore(m_f->data.db()).save(QStringLiteral("events@acme.example"), {}).ok());
+    QVERIFY(m_f->setDatabaseSetting(Settings::Key::TrackerUrl, QStringLiteral("https://track.example/")));
     QVERIFY(m_f->openSession());
     m_page = std::make_unique<ui::EventsPage>(m_f->session);
     m_page->resize(1280, 860);
@@ -516,6 +518,57 @@ void TestEventsUi::report()
     QCOMPARE(report->report().sources.value(events::RegistrationSource::Manual), kPeople / 7 + 1); // and the walk-in
     QCOMPARE(report->chartView()->chart()->series().size(), 2);
     shot(m_page.get(), QStringLiteral("event-report.png"));
+}
+
+void TestEventsUi::publishingAndSharing()
+{
+    // Published: the public page and the embed code, from the tracker's address.
+    const auto event = EventStore(m_f->db()).find(m_eventId);
+    QVERIFY(event && !event->slug.isEmpty());
+    m_page->select(m_eventId);
+    const QString url = QStringLiteral("https://track.example/e/") + event->slug;
+    QTRY_COMPARE(m_page->publicLink()->property("url").toString(), url);
+    QVERIFY(m_page->publicLink()->isVisible());
+    QVERIFY2(m_page->embedCode()->text().startsWith(QStringLiteral("<iframe src=\"%1/embed\"").arg(url)), qPrintable(m_page->embedCode()->text()));
+    auto *publish = m_page->findChild<QPushButton *>(QStringLiteral("eventPublish"));
+    auto *cancel = m_page->findChild<QPushButton *>(QStringLiteral("eventCancel"));
+    QVERIFY(!publish->isVisible());
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+
+    // Cancelling asks first, saying registrants will be told; No changes nothing.
+    QStringList messages;
+    QMessageBox::StandardButton answer = QMessageBox::No;
+    ui::Dialogs::setMessageHook([&](const ui::Dialogs::Message &m) {
+        messages << m.text;
+        return answer;
+    });
+    QSignalSpy published(m_page.get(), &ui::EventsPage::published);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(messages.size(), 1);
+    QVERIFY2(messages.first().contains(QStringLiteral("are told by email")), qPrintable(messages.first()));
+    QVERIFY(!published.wait(300));
+    QCOMPARE(EventStore(m_f->db()).find(m_eventId)->status, events::EventStatus::Published);
+
+    // A draft's Publish goes to the scheduler; without the tracker's API token it is refused with
+    // the reason, and the event stays a draft.
+    m_page->select(m_otherEventId);
+    QTRY_VERIFY(publish->isVisible());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!m_page->publicLink()->isVisible());
+    messages.clear();
+    answer = QMessageBox::Ok;
+    QTest::mouseClick(publish, Qt::LeftButton);
+    QVERIFY(!publish->isEnabled()); // while it goes
+    QVERIFY(published.wait(10000));
+    QCOMPARE(published.first().at(0).toLongLong(), m_otherEventId);
+    QVERIFY(!published.first().at(1).toString().isEmpty());
+    QCOMPARE(messages, QStringList{published.first().at(1).toString()});
+    QCOMPARE(EventStore(m_f->db()).find(m_otherEventId)->status, events::EventStatus::Draft);
+    QTRY_VERIFY(publish->isEnabled());
+    ui::Dialogs::setMessageHook([](const ui::Dialogs::Message &m) {
+        qWarning("unexpected message: %s", qPrintable(m.text));
+        return QMessageBox::Ok;
+    });
 }
 
 LUX_GUI_TEST_MAIN(TestEventsUi)

@@ -591,15 +591,16 @@ QString EventEditor::errorText() const
 
 QWidget *EventEditor::fieldNamedIn(const QString &message) const
 {
-    // The store's messages name the field; the same words find it here (English and Spanish).
     const QString m = message.toLower();
+    // The store's messages (events/eventstore.cpp, and their Spanish in lux_es.ts) name the field
+    // with these words.
     const QList<QPair<QStringList, QWidget *>> fields{
-        {{tr("time zone").toLower(), QStringLiteral("time zone"), QStringLiteral("zona horaria")}, m_zone},
-        {{tr("registration must close").toLower(), QStringLiteral("registration must close"), QStringLiteral("inscripción")}, m_closes},
-        {{tr("the end").toLower(), QStringLiteral("the end"), QStringLiteral("el final"), QStringLiteral("the start and the end")}, m_end},
+        {{QStringLiteral("time zone"), QStringLiteral("zona horaria")}, m_zone},
+        {{QStringLiteral("registration must close"), QStringLiteral("inscripción debe cerrarse")}, m_closes},
+        {{QStringLiteral("the end"), QStringLiteral("el final")}, m_end},
         {{QStringLiteral("title"), QStringLiteral("título")}, m_title},
-        {{QStringLiteral("capacity"), QStringLiteral("capacidad")}, m_capacity},
-        {{QStringLiteral("online link"), QStringLiteral("enlace")}, m_online},
+        {{QStringLiteral("capacity"), QStringLiteral("aforo")}, m_capacity},
+        {{QStringLiteral("online link"), QStringLiteral("enlace en línea")}, m_online},
         {{QStringLiteral("proof-of-work"), QStringLiteral("prueba de trabajo")}, m_pow},
         {{QStringLiteral("question"), QStringLiteral("pregunta")}, m_questions},
         {{QStringLiteral("reminder"), QStringLiteral("recordatorio")}, m_addReminder},

@@ -6,12 +6,18 @@
 #include "eventreportview.h"
 #include "eventsmodel.h"
 
+#include "campaigns/sendservice.h"
 #include "common/dbtask.h"
+#include "events/eventpublisher.h"
+#include "settings/settings.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "session/appsession.h"
 #include "theme/theme.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -56,7 +62,10 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     m_edit = button(QStringLiteral("edit"), tr("Edit…"), QStringLiteral("eventEdit"));
     m_new = button(QStringLiteral("new"), tr("New Event…"), QStringLiteral("eventNew"));
     m_new->setDefault(true);
-    for (QPushButton *b : {m_delete, m_duplicate, m_edit, m_new})
+    m_cancel = button(QStringLiteral("x"), tr("Cancel Event…"), QStringLiteral("eventCancel"));
+    m_publish = button(QStringLiteral("send"), tr("Publish"), QStringLiteral("eventPublish"));
+    m_publish->setToolTip(tr("Puts the registration page on lux-tracker."));
+    for (QPushButton *b : {m_cancel, m_publish, m_delete, m_duplicate, m_edit, m_new})
         head->addWidget(b, 0, Qt::AlignBottom);
     layout->addLayout(head);
 
@@ -124,6 +133,46 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     m_detailFacts->setTextFormat(Qt::PlainText);
     detailLayout->addWidget(m_detailTitle);
     detailLayout->addWidget(m_detailFacts);
+    // Once published: the public page's address and the code that embeds its form elsewhere.
+    m_share = new QFrame(detail);
+    m_share->setObjectName(QStringLiteral("eventShare"));
+    m_share->setProperty("card", true);
+    auto *share = new QHBoxLayout(m_share);
+    share->setContentsMargins(12, 6, 8, 6);
+    share->setSpacing(8);
+    auto *linkTitle = new QLabel(tr("Public page:"), m_share);
+    linkTitle->setProperty("role", QStringLiteral("muted"));
+    m_link = new QLabel(m_share);
+    m_link->setObjectName(QStringLiteral("eventPublicLink"));
+    m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_link->setOpenExternalLinks(true);
+    auto *copyLink = new QPushButton(Theme::icon(QStringLiteral("copy")), tr("Copy"), m_share);
+    copyLink->setObjectName(QStringLiteral("eventCopyLink"));
+    auto *embedTitle = new QLabel(tr("Embed:"), m_share);
+    embedTitle->setProperty("role", QStringLiteral("muted"));
+    m_embed = new QLineEdit(m_share);
+    m_embed->setObjectName(QStringLiteral("eventEmbedCode"));
+    m_embed->setReadOnly(true);
+    m_embed->setToolTip(tr("Paste this into a page of your site to show the registration form there."));
+    auto *copyEmbed = new QPushButton(Theme::icon(QStringLiteral("copy")), tr("Copy"), m_share);
+    copyEmbed->setObjectName(QStringLiteral("eventCopyEmbed"));
+    share->addWidget(linkTitle);
+    share->addWidget(m_link);
+    share->addWidget(copyLink);
+    share->addSpacing(16);
+    share->addWidget(embedTitle);
+    share->addWidget(m_embed, 1);
+    share->addWidget(copyEmbed);
+    m_share->hide();
+    detailLayout->addWidget(m_share);
+    connect(copyLink, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_link->property("url").toString());
+        Q_EMIT statusMessage(tr("Link copied."));
+    });
+    connect(copyEmbed, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_embed->text());
+        Q_EMIT statusMessage(tr("Embed code copied."));
+    });
     m_tabs = new QTabWidget(detail);
     m_tabs->setObjectName(QStringLiteral("eventDetailTabs"));
     m_attendees = new AttendeesView(m_session, m_tabs);
@@ -146,6 +195,18 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     connect(m_view, &QTableView::doubleClicked, this, &EventsPage::editSelected);
     connect(m_duplicate, &QPushButton::clicked, this, &EventsPage::duplicateSelected);
     connect(m_delete, &QPushButton::clicked, this, &EventsPage::deleteSelected);
+    connect(m_publish, &QPushButton::clicked, this, &EventsPage::publishSelected);
+    connect(m_cancel, &QPushButton::clicked, this, &EventsPage::cancelSelected);
+    connect(&m_session.sendService(), &campaigns::SendService::eventPublished, this, [this](qint64 id, const QString &error) {
+        if (!m_publishing.remove(id))
+            return; // another window's, or luxctl's
+        if (!error.isEmpty())
+            Dialogs::warning(this, tr("Publish"), error);
+        else
+            Q_EMIT statusMessage(tr("lux-tracker has the event as it is now."));
+        reload();
+        Q_EMIT published(id, error);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsPage::showDetail);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == CheckInTab)
@@ -241,6 +302,23 @@ void EventsPage::showDetail()
         facts << (event.capacity > 0 ? tr("%Ln seat(s)", nullptr, event.capacity) : tr("no limit on seats"));
         m_detailFacts->setText(facts.join(QStringLiteral(" · ")));
     }
+    const QString url = row ? publicUrl(event) : QString();
+    const bool shared = row && event.status == EventStatus::Published;
+    m_share->setVisible(shared);
+    if (shared && url.isEmpty()) {
+        m_link->setText(tr("No lux-tracker address: set it under Settings → Tracking."));
+        m_link->setProperty("url", QString());
+        m_embed->clear();
+    } else if (shared) {
+        m_link->setText(QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped()));
+        m_link->setProperty("url", url);
+        m_link->setMinimumWidth(m_link->fontMetrics().horizontalAdvance(url) + 12); // never cut: it is what people copy by eye
+        m_embed->setText(QStringLiteral("<iframe src=\"%1/embed\" title=\"%2\" style=\"width:100%;max-width:560px;height:720px;border:0\"></iframe>")
+                             .arg(url, event.title.toHtmlEscaped()));
+        m_embed->setCursorPosition(0);
+    }
+    for (QPushButton *b : m_share->findChildren<QPushButton *>())
+        b->setEnabled(!url.isEmpty());
     // Each tab reads its own data for the event; a tab already showing it refreshes.
     m_attendees->setEvent(event);
     m_checkIn->setEvent(event);
@@ -257,12 +335,21 @@ void EventsPage::updateActions()
     m_edit->setEnabled(writable && row && (s == EventStatus::Draft || s == EventStatus::Published));
     m_duplicate->setEnabled(writable && row);
     m_delete->setEnabled(writable && row && s == EventStatus::Draft);
+    const bool publishing = row && m_publishing.contains(row->event.id);
+    m_publish->setVisible(!row || s == EventStatus::Draft);
+    m_publish->setEnabled(writable && row && s == EventStatus::Draft && !publishing);
+    m_cancel->setVisible(row && s == EventStatus::Published);
+    m_cancel->setEnabled(writable && !publishing);
     const QString reason = !m_session.hasDatabase() ? tr("Open a database first.")
                            : !writable && m_busy == 0 ? tr("The database is open read-only.")
                            : !row                      ? tr("Choose an event in the list first.")
                                                        : QString();
     for (QPushButton *b : {m_edit, m_duplicate, m_delete})
         b->setToolTip(b->isEnabled() ? QString() : reason);
+    if (publishing)
+        m_publish->setToolTip(tr("Sending it to lux-tracker…"));
+    else
+        m_publish->setToolTip(m_publish->isEnabled() ? tr("Puts the registration page on lux-tracker.") : reason);
     if (row && s != EventStatus::Draft)
         m_delete->setToolTip(tr("Only drafts can be deleted: people may have registered for a published event."));
     if (row && (s == EventStatus::Cancelled || s == EventStatus::Finished))
@@ -275,6 +362,9 @@ EventEditor *EventsPage::openEditor(qint64 eventId)
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &EventEditor::saved, this, [this, eventId](qint64 id) {
         Q_EMIT statusMessage(eventId ? tr("Event saved.") : tr("Event created as a draft."));
+        // A published event's changes go to lux-tracker (and registrants get the updated invite).
+        if (const events::EventSummary *row = m_model->row(id); row && row->event.status == EventStatus::Published)
+            publish(id, int(events::PublishAction::Push));
         reload();
         connect(this, &EventsPage::reloaded, this, [this, id] { select(id); }, Qt::SingleShotConnection);
     });
@@ -287,6 +377,47 @@ void EventsPage::editSelected()
     const events::EventSummary *row = m_model->row(selectedId());
     if (row && (row->event.status == EventStatus::Draft || row->event.status == EventStatus::Published) && m_edit->isEnabled())
         openEditor(row->event.id);
+}
+
+QString EventsPage::publicUrl(const events::Event &event) const
+{
+    QString base = m_session.settings().trackerUrl().trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return base.isEmpty() || event.slug.isEmpty() ? QString() : base + QStringLiteral("/e/") + event.slug;
+}
+
+void EventsPage::publish(qint64 eventId, int action)
+{
+    m_publishing.insert(eventId);
+    updateActions();
+    m_session.sendService().publishEvent(eventId, static_cast<events::PublishAction>(action));
+}
+
+void EventsPage::publishSelected()
+{
+    const events::EventSummary *row = m_model->row(selectedId());
+    if (!row || row->event.status != EventStatus::Draft || m_publishing.contains(row->event.id))
+        return;
+    Q_EMIT statusMessage(tr("Publishing “%1”…").arg(row->event.title));
+    publish(row->event.id, int(events::PublishAction::Publish));
+}
+
+void EventsPage::cancelSelected()
+{
+    const events::EventSummary *row = m_model->row(selectedId());
+    if (!row || row->event.status != EventStatus::Published)
+        return;
+    const qint64 id = row->event.id;
+    const int people = row->counts.confirmed + row->counts.pending + row->counts.waiting;
+    if (Dialogs::question(this, tr("Cancel Event"),
+                          tr("Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, "
+                             "with a cancellation for their calendar. This cannot be undone.", nullptr, people)
+                              .arg(row->event.title),
+                          QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    publish(id, int(events::PublishAction::Cancel));
 }
 
 void EventsPage::duplicateSelected()

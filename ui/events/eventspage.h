@@ -3,9 +3,12 @@
 
 #include "events/eventstore.h"
 
+#include <QSet>
 #include <QWidget>
 
+class QFrame;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -45,10 +48,16 @@ public:
     EventEditor *openEditor(qint64 eventId); // 0: a new event
     void duplicateSelected();
     void deleteSelected(); // drafts only, after asking
+    void publishSelected(); // a draft goes to lux-tracker
+    void cancelSelected();  // a published event is cancelled, after asking; registrants are told
+    QLabel *publicLink() const { return m_link; }
+    QLineEdit *embedCode() const { return m_embed; }
+    QString publicUrl(const events::Event &event) const; // empty without a tracker
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void reloaded();
+    void published(qint64 eventId, const QString &error); // a publish, push or cancel ended
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -57,6 +66,7 @@ private:
     void showDetail();
     void updateActions();
     void editSelected();
+    void publish(qint64 eventId, int action); // events::PublishAction
 
     AppSession &m_session;
     EventsModel *m_model;
@@ -70,7 +80,11 @@ private:
     QLabel *m_count;
     QLabel *m_detailTitle;
     QLabel *m_detailFacts;
-    QPushButton *m_new, *m_edit, *m_duplicate, *m_delete;
+    QFrame *m_share;
+    QLabel *m_link;
+    QLineEdit *m_embed;
+    QPushButton *m_new, *m_edit, *m_duplicate, *m_delete, *m_publish, *m_cancel;
+    QSet<qint64> m_publishing;
     int m_generation = 0;
     int m_busy = 0;
     bool m_dirty = true;
