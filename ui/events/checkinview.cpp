@@ -152,11 +152,13 @@ CheckInView::CheckInView(AppSession &session, QWidget *parent)
             checkInAddress(item->text());
     });
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
+        // Another database has its own key ring.
         m_keysLoaded = false;
-        loadKeys();
+        m_keysRequested = false;
+        if (m_event.id != 0)
+            loadKeys();
     });
     showBanner(Tone::Neutral, tr("Ready"), tr("Scan the QR code on a ticket, or type the name or email of someone who registered."));
-    loadKeys();
 }
 
 CheckInView::~CheckInView() = default;
@@ -169,6 +171,7 @@ void CheckInView::showEvent(QShowEvent *event)
 
 void CheckInView::loadKeys()
 {
+    m_keysRequested = true;
     // The key ring that signed the tickets, from the keychain (or LUX_SECRET_TRACKING_KEYS); scans
     // wait for it so a ticket is never read with no keys.
     QCoro::connect(m_session.secrets().read(Secret::TrackingKeys), this, [this](const Result<QString> &keys) {
@@ -192,6 +195,8 @@ void CheckInView::setEvent(const events::Event &event)
 {
     const bool same = event.id == m_event.id;
     m_event = event;
+    if (event.id != 0 && !m_keysRequested)
+        loadKeys();
     if (same) {
         refreshCounts();
         return;

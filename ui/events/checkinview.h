@@ -81,6 +81,7 @@ private:
     events::Event m_event;
     std::shared_ptr<const tracking::TokenCodec> m_codec;
     bool m_keysLoaded = false;
+    bool m_keysRequested = false; // read once an event is chosen, not at start (no keychain prompt for nothing)
     QList<Job> m_queue;
     bool m_running = false;
     qint64 m_lastCheckedIn = 0;
