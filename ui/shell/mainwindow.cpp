@@ -6,6 +6,7 @@
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
 #include "campaigns/campaignspage.h"
+#include "events/eventspage.h"
 #include "contacts/contactactions.h"
 #include "contacts/contactspage.h"
 #include "common/dialogs.h"
@@ -156,6 +157,7 @@ QWidget *MainWindow::buildWorkspace()
     m_contacts = new ContactsPage(m_session, m_sections);
     m_templates = new TemplatesPage(m_session, m_sections);
     m_campaigns = new CampaignsPage(m_session, m_sections);
+    m_events = new EventsPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addSection(Section::Contacts, tr("Contacts"), QStringLiteral("users"), m_contacts);
@@ -168,6 +170,8 @@ QWidget *MainWindow::buildWorkspace()
     });
     addSection(Section::Campaigns, tr("Campaigns"), QStringLiteral("send"), m_campaigns);
     connect(m_campaigns, &CampaignsPage::statusMessage, this, &MainWindow::showNotice);
+    addSection(Section::Events, tr("Events"), QStringLiteral("calendar"), m_events);
+    connect(m_events, &EventsPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);

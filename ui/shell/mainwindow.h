@@ -18,6 +18,7 @@ class AppSession;
 class ContactsPage;
 class DashboardPage;
 class DatabaseActions;
+class EventsPage;
 class SettingsDialog;
 class SetupPage;
 class SignInPage;
@@ -28,7 +29,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Contacts, Templates, Campaigns, Activity };
+    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -43,6 +44,7 @@ public:
     QList<Section> visibleSections() const;
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
     CampaignsPage *campaignsPage() const { return m_campaigns; }
+    EventsPage *eventsPage() const { return m_events; }
     // LUX, the assistant: a dock on the right, beside every section (View → LUX Assistant, Ctrl+Shift+L).
     AssistantPanel *assistantPanel() const { return m_assistant; }
     QAction *assistantAction() const { return m_assistantAction; }
@@ -97,6 +99,7 @@ private:
     ActivityPage *m_activity;
     TemplatesPage *m_templates;
     CampaignsPage *m_campaigns;
+    EventsPage *m_events;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_trayStatus = nullptr;
     bool m_quitting = false;
