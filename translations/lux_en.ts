@@ -268,6 +268,37 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AttendeesView</name>
+    <message numerus="yes">
+        <source>%Ln confirmed of %1</source>
+        <translation><numerusform>%Ln confirmed of %1</numerusform><numerusform>%Ln confirmed of %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln confirmed</source>
+        <translation><numerusform>%Ln confirmed</numerusform><numerusform>%Ln confirmed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending</source>
+        <translation><numerusform>%Ln pending</numerusform><numerusform>%Ln pending</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation><numerusform>%Ln waiting</numerusform><numerusform>%Ln waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation><numerusform>%Ln cancelled</numerusform><numerusform>%Ln cancelled</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln checked in</source>
+        <translation><numerusform>%Ln checked in</numerusform><numerusform>%Ln checked in</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %Ln</source>
+        <translation><numerusform>Showing %Ln</numerusform><numerusform>Showing %Ln</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::CampaignReportView</name>
     <message numerus="yes">
         <source>%n prefetch(es)</source>
@@ -388,6 +419,13 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::CheckInView</name>
+    <message numerus="yes">
+        <source>%1 of %Ln checked in</source>
+        <translation><numerusform>%1 of %Ln checked in</numerusform><numerusform>%1 of %Ln checked in</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
@@ -466,6 +504,32 @@
     <message numerus="yes">
         <source>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out(s)</source>
         <translation><numerusform>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out</numerusform><numerusform>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-outs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::EventEditor</name>
+    <message numerus="yes">
+        <source>An event has at most %n reminder(s).</source>
+        <translation><numerusform>An event has at most %n reminder.</numerusform><numerusform>An event has at most %n reminders.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::EventsPage</name>
+    <message numerus="yes">
+        <source>%n event(s), %1 published</source>
+        <translation><numerusform>%n event, %1 published</numerusform><numerusform>%n events, %1 published</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s)</source>
+        <translation><numerusform>%Ln seat</numerusform><numerusform>%Ln seats</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.</source>
+        <translation><numerusform>Cancel “%1”? Its page says so from now on and the %Ln person registered or waiting is told by email, with a cancellation for their calendar. This cannot be undone.</numerusform><numerusform>Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.</numerusform></translation>
     </message>
 </context>
 <context>

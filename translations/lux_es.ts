@@ -4770,6 +4770,188 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AttendeesModel</name>
+    <message>
+        <source>Registration page</source>
+        <translation>Página de inscripción</translation>
+    </message>
+    <message>
+        <source>Embedded form</source>
+        <translation>Formulario incrustado</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Añadida a mano</translation>
+    </message>
+    <message>
+        <source>Own form (API)</source>
+        <translation>Formulario propio (API)</translation>
+    </message>
+    <message>
+        <source>Waiting (place %1)</source>
+        <translation>En espera (puesto %1)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrito</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Entrada registrada</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::AttendeesView</name>
+    <message>
+        <source>Search by name or email</source>
+        <translation>Buscar por nombre o correo</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Entrada registrada</translation>
+    </message>
+    <message>
+        <source>Add Person…</source>
+        <translation>Añadir persona…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Exports the people the list shows, with the search and the filter applied.</source>
+        <translation>Exporta las personas que muestra la lista, con la búsqueda y el filtro aplicados.</translation>
+    </message>
+    <message>
+        <source>Export Attendees</source>
+        <translation>Exportar asistentes</translation>
+    </message>
+    <message>
+        <source>%1 attendees.csv</source>
+        <translation>%1 asistentes.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln confirmed of %1</source>
+        <translation><numerusform>%Ln confirmado de %1</numerusform><numerusform>%Ln confirmados de %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln confirmed</source>
+        <translation><numerusform>%Ln confirmado</numerusform><numerusform>%Ln confirmados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending</source>
+        <translation><numerusform>%Ln pendiente</numerusform><numerusform>%Ln pendientes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation><numerusform>%Ln en espera</numerusform><numerusform>%Ln en espera</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation><numerusform>%Ln cancelado</numerusform><numerusform>%Ln cancelados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln checked in</source>
+        <translation><numerusform>%Ln ha entrado</numerusform><numerusform>%Ln han entrado</numerusform></translation>
+    </message>
+    <message>
+        <source>The attendees cannot be read: %1</source>
+        <translation>No se pueden leer los asistentes: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %Ln</source>
+        <translation><numerusform>Se muestra %Ln</numerusform><numerusform>Se muestran %Ln</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancels the registration of someone added by hand. People who registered themselves cancel through the link in their confirmation.</source>
+        <translation>Cancela la inscripción de alguien añadido a mano. Quien se inscribió por su cuenta cancela con el enlace de su confirmación.</translation>
+    </message>
+    <message>
+        <source>Choose someone in the list first.</source>
+        <translation>Elige primero a alguien de la lista.</translation>
+    </message>
+    <message>
+        <source>Add Person</source>
+        <translation>Añadir persona</translation>
+    </message>
+    <message>
+        <source>Someone registered by hand is confirmed at once and counts against the capacity. They get no confirmation email from here.</source>
+        <translation>Quien se inscribe a mano queda confirmado al momento y ocupa plaza del aforo. Desde aquí no recibe correo de confirmación.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove %1 from “%2”? Their registration is cancelled and their seat freed.</source>
+        <translation>¿Quitar a %1 de «%2»? Su inscripción se cancela y su plaza queda libre.</translation>
+    </message>
+    <message>
+        <source>Exporting attendees…</source>
+        <translation>Exportando asistentes…</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AuditLogModel</name>
     <message>
         <source>User %1</source>
@@ -5990,6 +6172,109 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::CheckInView</name>
+    <message>
+        <source>Scan a ticket, or type a name or email and press Enter</source>
+        <translation>Escanea una entrada, o escribe un nombre o un correo y pulsa Intro</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Works without a network: check-ins are kept in this database.</source>
+        <translation>Funciona sin red: las entradas se guardan en esta base de datos.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on a ticket, or type the name or email of someone who registered.</source>
+        <translation>Escanea el código QR de una entrada, o escribe el nombre o el correo de alguien inscrito.</translation>
+    </message>
+    <message>
+        <source>No signing keys in this computer's keychain: tickets cannot be read here; type names or addresses instead (Settings → Tracking).</source>
+        <translation>No hay claves de firma en el llavero de este equipo: aquí no se pueden leer las entradas; escribe nombres o direcciones (Ajustes → Seguimiento).</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Deshecho: %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer checked in.</source>
+        <translation>%1 ya no consta como entrada.</translation>
+    </message>
+    <message>
+        <source>Several people match</source>
+        <translation>Coinciden varias personas</translation>
+    </message>
+    <message>
+        <source>Choose the right one in the list below, or type more of the name.</source>
+        <translation>Elige la correcta en la lista de abajo, o escribe más del nombre.</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Entrada registrada: %1</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of %1</source>
+        <translation>Deshacer la entrada de %1</translation>
+    </message>
+    <message>
+        <source>%1 is already checked in at %2</source>
+        <translation>%1 ya entró a las %2</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+    <message>
+        <source>Ticket for another event</source>
+        <translation>Entrada de otro evento</translation>
+    </message>
+    <message>
+        <source>On the waiting list</source>
+        <translation>En la lista de espera</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation type="unfinished">Inscripción cancelada</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet</source>
+        <translation>Aún sin confirmar</translation>
+    </message>
+    <message>
+        <source>In at %1</source>
+        <translation>Entró a las %1</translation>
+    </message>
+    <message>
+        <source>Check In</source>
+        <translation>Registrar entrada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln checked in</source>
+        <translation><numerusform>%1 de %Ln han entrado</numerusform><numerusform>%1 de %Ln han entrado</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ComponentsDialog</name>
     <message>
         <source>Components</source>
@@ -7023,6 +7308,598 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
 </context>
 <context>
+    <name>lux::ui::EventEditor</name>
+    <message>
+        <source>Edit Event</source>
+        <translation>Editar evento</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation>Nuevo evento</translation>
+    </message>
+    <message>
+        <source>A free event on one date with a public registration page on lux-tracker. It is saved as a draft; publish it when it is ready.</source>
+        <translation>Un evento gratuito en una fecha, con una página de inscripción pública en lux-tracker. Se guarda como borrador; publícalo cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>This event is published: registrants get an updated invite when its time or place changes.</source>
+        <translation>Este evento está publicado: los inscritos reciben una invitación actualizada si cambian la hora o el lugar.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Create Event</source>
+        <translation>Crear evento</translation>
+    </message>
+    <message>
+        <source>I agree that the organiser keeps my details to manage my registration and may email me about this event.</source>
+        <translation>Acepto que el organizador guarde mis datos para gestionar mi inscripción y pueda escribirme sobre este evento.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Spring product launch</source>
+        <translation>Lanzamiento de primavera</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>What happens, for whom, and what to bring. Markdown: **bold**, *italic*, [a link](https://…), lists with -.</source>
+        <translation>Qué pasa, para quién y qué traer. Markdown: **negrita**, *cursiva*, [un enlace](https://…), listas con -.</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>The language of the registration page and of the messages registrants get.</source>
+        <translation>El idioma de la página de inscripción y de los mensajes que reciben los inscritos.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>Cuándo y dónde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Empieza:</translation>
+    </message>
+    <message>
+        <source>Type part of a place to search (“Madrid”, “New_York”). Times are shown to registrants in this zone.</source>
+        <translation>Escribe parte de un lugar para buscar («Madrid», «New_York»). Los inscritos ven las horas en esta zona.</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Hall B, Calle Mayor 1, Madrid</source>
+        <translation>Sala B, Calle Mayor 1, Madrid</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>https://meet.example.com/spring (for an online event)</source>
+        <translation>https://meet.example.com/primavera (para un evento en línea)</translation>
+    </message>
+    <message>
+        <source>&amp;Online link:</source>
+        <translation>Enlace en lí&amp;nea:</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Inscripción</translation>
+    </message>
+    <message>
+        <source>The mailbox confirmations, invites and reminders come from; invites name it as the organiser.</source>
+        <translation>El buzón del que salen confirmaciones, invitaciones y recordatorios; las invitaciones lo nombran organizador.</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation>&amp;Organizador:</translation>
+    </message>
+    <message>
+        <source>No sender mailbox yet: add one under Settings → Sending.</source>
+        <translation>Aún no hay buzón remitente: añade uno en Ajustes → Envío.</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> plazas</translation>
+    </message>
+    <message>
+        <source>When it is full, people join the waiting list in order and are promoted as seats free up.</source>
+        <translation>Cuando se llena, la gente entra en la lista de espera por orden y sube cuando se liberan plazas.</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Aforo:</translation>
+    </message>
+    <message>
+        <source>Opens:</source>
+        <translation>Abre:</translation>
+    </message>
+    <message>
+        <source>Not before</source>
+        <translation>No antes de</translation>
+    </message>
+    <message>
+        <source>Closes:</source>
+        <translation>Cierra:</translation>
+    </message>
+    <message>
+        <source>Not after</source>
+        <translation>No después de</translation>
+    </message>
+    <message>
+        <source>Ask new registrants to confirm by email (double opt-in)</source>
+        <translation>Pedir a los nuevos inscritos que confirmen por correo (doble opt-in)</translation>
+    </message>
+    <message>
+        <source>A seat is held from the form until they confirm; unconfirmed seats go to the waiting list after a while.</source>
+        <translation>La plaza se reserva desde el formulario hasta que confirmen; las plazas sin confirmar pasan a la lista de espera al cabo de un tiempo.</translation>
+    </message>
+    <message>
+        <source>spring-launch, madrid (separated by commas)</source>
+        <translation>lanzamiento-primavera, madrid (separadas por comas)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>Eti&amp;quetas:</translation>
+    </message>
+    <message>
+        <source>Every registrant becomes a contact with these tags.</source>
+        <translation>Cada inscrito pasa a ser un contacto con estas etiquetas.</translation>
+    </message>
+    <message>
+        <source>Questions and consent</source>
+        <translation>Preguntas y consentimiento</translation>
+    </message>
+    <message>
+        <source>Besides email, first and last name. A choice question lists its choices separated by “|”.</source>
+        <translation>Además del correo, el nombre y los apellidos. Una pregunta de opciones las separa con «|».</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoria</translation>
+    </message>
+    <message>
+        <source>Add Question</source>
+        <translation>Añadir pregunta</translation>
+    </message>
+    <message>
+        <source>Remove Question</source>
+        <translation>Quitar pregunta</translation>
+    </message>
+    <message>
+        <source>Consent text, shown beside a checkbox on the form (empty: no consent asked):</source>
+        <translation>Texto de consentimiento, junto a una casilla del formulario (vacío: no se pide consentimiento):</translation>
+    </message>
+    <message>
+        <source>Each text is kept by version: a registrant's consent record names the version they saw.</source>
+        <translation>Cada texto se guarda por versiones: el registro de consentimiento de un inscrito indica la versión que vio.</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Emails before the start (and texts to registrants with SMS consent, outside quiet hours).</source>
+        <translation>Correos antes del inicio (y SMS a los inscritos con consentimiento SMS, fuera de las horas de silencio).</translation>
+    </message>
+    <message>
+        <source>Add Reminder</source>
+        <translation>Añadir recordatorio</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>&amp;Proof of work:</source>
+        <translation>&amp;Prueba de trabajo:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivadas</translation>
+    </message>
+    <message>
+        <source>bits (0 to 28; 16 by default)</source>
+        <translation>bits (de 0 a 28; 16 por defecto)</translation>
+    </message>
+    <message>
+        <source>Bots must solve a small puzzle in the page before the form is taken: each step up doubles their work, about a second on a phone at 16. 0 turns it off, for trusted intranets and load tests.</source>
+        <translation>Los bots deben resolver un pequeño acertijo en la página antes de que se acepte el formulario: cada paso dobla su trabajo, un segundo aproximado en un móvil con 16. Con 0 se desactiva, para intranets de confianza y pruebas de carga.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>Casilla</translation>
+    </message>
+    <message>
+        <source>For a choice question: the choices, separated by “|”</source>
+        <translation>Para una pregunta de opciones: las opciones, separadas por «|»</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>antes del inicio</translation>
+    </message>
+    <message>
+        <source>Remove this reminder</source>
+        <translation>Quitar este recordatorio</translation>
+    </message>
+    <message numerus="yes">
+        <source>An event has at most %n reminder(s).</source>
+        <translation><numerusform>Un evento tiene como máximo %n recordatorio.</numerusform><numerusform>Un evento tiene como máximo %n recordatorios.</numerusform></translation>
+    </message>
+    <message>
+        <source>The event cannot be loaded: %1</source>
+        <translation>No se puede cargar el evento: %1</translation>
+    </message>
+    <message>
+        <source>Choose a sender mailbox</source>
+        <translation>Elige un buzón remitente</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Editar «%1»</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::EventReportView</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistieron</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>No se presentaron</translation>
+    </message>
+    <message>
+        <source>Registrations per day</source>
+        <translation>Inscripciones por día</translation>
+    </message>
+    <message>
+        <source>Where they came from</source>
+        <translation>De dónde vinieron</translation>
+    </message>
+    <message>
+        <source>The report cannot be read: %1</source>
+        <translation>No se puede leer el informe: %1</translation>
+    </message>
+    <message>
+        <source>of %1 seats</source>
+        <translation>de %1 plazas</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>not confirmed by email yet</source>
+        <translation>aún sin confirmar por correo</translation>
+    </message>
+    <message>
+        <source>promoted as seats free up</source>
+        <translation>suben cuando se liberan plazas</translation>
+    </message>
+    <message>
+        <source>%1 of confirmed</source>
+        <translation>%1 de los confirmados</translation>
+    </message>
+    <message>
+        <source>once the event has ended</source>
+        <translation>cuando termine el evento</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Inscripciones</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Cancelaciones</translation>
+    </message>
+    <message>
+        <source>Choose an event to see its report.</source>
+        <translation>Elige un evento para ver su informe.</translation>
+    </message>
+    <message>
+        <source>Nobody has registered yet. Registrations arrive from lux-tracker every minute while LUX runs.</source>
+        <translation>Aún no se ha inscrito nadie. Las inscripciones llegan de lux-tracker cada minuto mientras LUX está abierto.</translation>
+    </message>
+    <message>
+        <source>No-shows are counted once the event has ended: confirmed people who were not checked in.</source>
+        <translation>Los que no se presentaron se cuentan cuando termina el evento: personas confirmadas sin entrada registrada.</translation>
+    </message>
+    <message>
+        <source>Attended counts the people checked in at the door; no-shows are confirmed people who were not.</source>
+        <translation>Asistieron cuenta a quienes entraron por la puerta; no se presentaron, a los confirmados que no.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::EventsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Entrada registrada</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::EventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>New Event…</source>
+        <translation>Nuevo evento…</translation>
+    </message>
+    <message>
+        <source>Cancel Event…</source>
+        <translation>Cancelar evento…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Puts the registration page on lux-tracker.</source>
+        <translation>Pone la página de inscripción en lux-tracker.</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Aún no hay eventos</translation>
+    </message>
+    <message>
+        <source>An event is a free meetup, workshop or launch on one date. LUX gives it a registration page on your lux-tracker (or a form to embed on your site), keeps a waiting list when it is full, sends confirmations with a calendar invite and reminders, and checks people in at the door, even without a network.</source>
+        <translation>Un evento es un encuentro, taller o lanzamiento gratuito en una fecha. LUX le da una página de inscripción en tu lux-tracker (o un formulario para incrustar en tu web), lleva una lista de espera cuando se llena, envía confirmaciones con invitación de calendario y recordatorios, y registra la entrada en la puerta, incluso sin red.</translation>
+    </message>
+    <message>
+        <source>Public page:</source>
+        <translation>Página pública:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Embed:</source>
+        <translation>Incrustar:</translation>
+    </message>
+    <message>
+        <source>Paste this into a page of your site to show the registration form there.</source>
+        <translation>Pega esto en una página de tu web para mostrar allí el formulario de inscripción.</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>Enlace copiado.</translation>
+    </message>
+    <message>
+        <source>Embed code copied.</source>
+        <translation>Código para incrustar copiado.</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>lux-tracker has the event as it is now.</source>
+        <translation>lux-tracker tiene el evento tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>The events cannot be read: %1</source>
+        <translation>No se pueden leer los eventos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), %1 published</source>
+        <translation><numerusform>%n evento, %1 publicado</numerusform><numerusform>%n eventos, %1 publicados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n evento</numerusform><numerusform>%n eventos</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose an event</source>
+        <translation>Elige un evento</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s)</source>
+        <translation><numerusform>%Ln plaza</numerusform><numerusform>%Ln plazas</numerusform></translation>
+    </message>
+    <message>
+        <source>no limit on seats</source>
+        <translation>plazas sin límite</translation>
+    </message>
+    <message>
+        <source>No lux-tracker address: set it under Settings → Tracking.</source>
+        <translation>Sin dirección de lux-tracker: configúrala en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Abre primero una base de datos.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>La base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Choose an event in the list first.</source>
+        <translation>Elige primero un evento de la lista.</translation>
+    </message>
+    <message>
+        <source>Sending it to lux-tracker…</source>
+        <translation>Enviándolo a lux-tracker…</translation>
+    </message>
+    <message>
+        <source>Only drafts can be deleted: people may have registered for a published event.</source>
+        <translation>Solo se pueden eliminar borradores: puede haber inscritos en un evento publicado.</translation>
+    </message>
+    <message>
+        <source>A cancelled or finished event cannot be changed.</source>
+        <translation>Un evento cancelado o terminado no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Event saved.</source>
+        <translation>Evento guardado.</translation>
+    </message>
+    <message>
+        <source>Event created as a draft.</source>
+        <translation>Evento creado como borrador.</translation>
+    </message>
+    <message>
+        <source>Publishing “%1”…</source>
+        <translation>Publicando «%1»…</translation>
+    </message>
+    <message>
+        <source>Cancel Event</source>
+        <translation>Cancelar evento</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.</source>
+        <translation><numerusform>¿Cancelar «%1»? Su página lo dirá desde ahora y la %Ln persona inscrita o en espera recibe un correo, con la cancelación para su calendario. No se puede deshacer.</numerusform><numerusform>¿Cancelar «%1»? Su página lo dirá desde ahora y las %Ln personas inscritas o en espera reciben un correo, con la cancelación para su calendario. No se puede deshacer.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>Event duplicated as a draft.</source>
+        <translation>Evento duplicado como borrador.</translation>
+    </message>
+    <message>
+        <source>Delete Event</source>
+        <translation>Eliminar evento</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1”? Its questions and anyone added by hand go with it; this cannot be undone.</source>
+        <translation>¿Eliminar el borrador «%1»? Se van con él sus preguntas y quien se añadió a mano; no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Event deleted.</source>
+        <translation>Evento eliminado.</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::FindBar</name>
     <message>
         <source>Find</source>
@@ -7546,6 +8423,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Ask LUX, the assistant, beside any section (Ctrl+Shift+L)</source>
         <translation>Pregunta a LUX, el asistente, junto a cualquier sección (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
     </message>
 </context>
 <context>

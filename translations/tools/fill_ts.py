@@ -12,6 +12,19 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    '%Ln confirmed of %1': ('%Ln confirmed of %1', '%Ln confirmed of %1'),
+    '%Ln confirmed': ('%Ln confirmed', '%Ln confirmed'),
+    '%Ln pending': ('%Ln pending', '%Ln pending'),
+    '%Ln waiting': ('%Ln waiting', '%Ln waiting'),
+    '%Ln cancelled': ('%Ln cancelled', '%Ln cancelled'),
+    '%Ln checked in': ('%Ln checked in', '%Ln checked in'),
+    'Showing %Ln': ('Showing %Ln', 'Showing %Ln'),
+    '%1 of %Ln checked in': ('%1 of %Ln checked in', '%1 of %Ln checked in'),
+    'An event has at most %n reminder(s).': ('An event has at most %n reminder.', 'An event has at most %n reminders.'),
+    '%n event(s), %1 published': ('%n event, %1 published', '%n events, %1 published'),
+    '%n event(s)': ('%n event', '%n events'),
+    '%Ln seat(s)': ('%Ln seat', '%Ln seats'),
+    'Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.': ('Cancel “%1”? Its page says so from now on and the %Ln person registered or waiting is told by email, with a cancellation for their calendar. This cannot be undone.', 'Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.'),
     '%n attendee(s) written to %1.': ('%n attendee written to %1.', '%n attendees written to %1.'),
     '%n seat(s) left': ('%n seat left', '%n seats left'),
     'We are holding a seat for you. Confirm with the link we send to %1 within %n hour(s) to keep it.': ('We are holding a seat for you. Confirm with the link we send to %1 within %n hour to keep it.', 'We are holding a seat for you. Confirm with the link we send to %1 within %n hours to keep it.'),
