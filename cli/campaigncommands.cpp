@@ -448,10 +448,11 @@ int runTrackerCommand(const QString &command, const CommandContext &ctx)
             return ctx.fail(Error(errc::dbLocked, CampaignTr::tr("The database is open for writing elsewhere; pull the tracker's events there.")));
         // Events whose last change has not reached the tracker go first, as the app's scheduler does.
         events::EventPublisher publisher(&network, (*scope)->database().connection(), url, apiToken, (*scope)->settings().eventConfirmHours());
+        // A push that fails is said; the pull goes on (unsubscribes and STOPs must not wait for it).
         const auto pushedEvents = awaitTask(publisher.pushPending());
         if (!pushedEvents)
-            return ctx.fail(pushedEvents.error());
-        const int pushed = *pushedEvents;
+            std::fprintf(stderr, "luxctl: %s\n", qPrintable(pushedEvents.error().message));
+        const int pushed = pushedEvents ? *pushedEvents : 0;
         tracking::TrackerSync sync(&network, (*scope)->database().connection(), url, apiToken);
         const auto summary = awaitTask(sync.run());
         if (!summary)

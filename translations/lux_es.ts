@@ -62,6 +62,14 @@
         <source>An address of message %1 cannot be written.</source>
         <translation>Una dirección del mensaje %1 no se puede escribir.</translation>
     </message>
+    <message>
+        <source>%1 cancelled before this %2 message went.</source>
+        <translation>%1 canceló antes de que saliera este mensaje %2.</translation>
+    </message>
+    <message>
+        <source>“%1” had begun before this reminder could go.</source>
+        <translation>«%1» ya había empezado cuando este recordatorio podía salir.</translation>
+    </message>
 </context>
 <context>
     <name>EventPublisher</name>
@@ -89,6 +97,10 @@
         <source>lux-tracker refused “%1” (HTTP %2): %3</source>
         <translation>lux-tracker rechazó «%1» (HTTP %2): %3</translation>
     </message>
+    <message>
+        <source>“%1” has no organiser mailbox to send its messages from: choose one in the event.</source>
+        <translation>«%1» no tiene un buzón organizador desde el que enviar sus mensajes: elige uno en el evento.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSync</name>
@@ -99,6 +111,10 @@
     <message>
         <source>Event registration form for “%1”, consent text version %2: %3</source>
         <translation>Formulario de inscripción a «%1», versión %2 del texto de consentimiento: %3</translation>
+    </message>
+    <message>
+        <source>Registration %1 of “%2” consented to no text version.</source>
+        <translation>La inscripción %1 de «%2» dio su consentimiento sin versión de texto.</translation>
     </message>
 </context>
 <context>
@@ -6255,7 +6271,7 @@
     </message>
     <message>
         <source>Registration cancelled</source>
-        <translation type="unfinished">Inscripción cancelada</translation>
+        <translation>Inscripción cancelada</translation>
     </message>
     <message>
         <source>Not confirmed yet</source>

@@ -201,8 +201,17 @@ QCoro::Task<Result<int>> CampaignRunner::fetchSmsPrices(int limit)
 
 CampaignRunner::Run CampaignRunner::fail(Run run, const Error &error)
 {
-    // Nothing went, or what went is recorded: the campaign fails visibly and can be resumed.
     CampaignStore store(m_db, m_clock);
+    // An event's mail is never failed: it has no page to resume it from, and its next messages
+    // keep coming. It waits, says why, and tries again (a locked keychain, a mailbox gone).
+    if (const auto c = store.find(run.campaignId); c && c->eventId) {
+        run.outcome = Run::Outcome::Waiting;
+        run.error = error;
+        run.retryAt = m_clock() + kWaitMs;
+        run.status = statusName(c->status);
+        return run;
+    }
+    // Nothing went, or what went is recorded: the campaign fails visibly and can be resumed.
     if (const auto c = store.find(run.campaignId); c && c->status == CampaignStatus::Scheduled)
         (void)store.transition(run.campaignId, CampaignStatus::Sending, std::nullopt);
     (void)store.transition(run.campaignId, CampaignStatus::Failed, std::nullopt);
@@ -364,9 +373,10 @@ QCoro::Task<Result<std::optional<CampaignRunner::JobRun>>> CampaignRunner::runDu
 {
     if (m_stop)
         co_return std::optional<JobRun>();
-    // Events' reminders whose moment has come join their mail campaign first (once per offset).
+    // Events' reminders whose moment has come join their mail campaign first (once per offset). A
+    // problem there is said, and never keeps the campaigns' jobs from running.
     if (const auto reminders = events::EventMail(m_db, m_clock).queueDueReminders(); !reminders)
-        co_return reminders.error();
+        qWarning("lux: event reminders: %s", qPrintable(reminders.error().message));
     JobStore jobs(m_db, m_clock);
     // Only the kinds this version can run; the others wait for the feature that adds them.
     const QStringList kinds{QString::fromLatin1(jobkind::kSend)};

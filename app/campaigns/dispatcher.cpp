@@ -408,7 +408,9 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
             summary.waitingUntil = *due;
     // An event's mail campaign is never done: its next messages come as people register.
     const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
-    if (!m_stop && summary.pending == 0 && summary.unknown == 0 && campaign && !campaign->eventId)
+    if (!campaign)
+        co_return campaign.error();
+    if (!m_stop && summary.pending == 0 && summary.unknown == 0 && !campaign->eventId)
         if (Status s = CampaignStore(m_db, m_clock).transition(m_campaignId, CampaignStatus::Sent, std::nullopt); !s)
             co_return s.error();
     report(true);

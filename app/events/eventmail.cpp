@@ -215,16 +215,18 @@ Result<qint64> EventMail::campaignWithin(const Event &event)
     const QString from = q.value(0).toString();
     q.finish();
     const qint64 now = m_clock();
-    q.prepare(QStringLiteral("SELECT id, from_email FROM campaigns WHERE event_id = ? AND channel = 'email'"));
+    q.prepare(QStringLiteral("SELECT id, from_email, status FROM campaigns WHERE event_id = ? AND channel = 'email'"));
     q.addBindValue(event.id);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
     if (q.next()) {
         const qint64 id = q.value(0).toLongLong();
-        const bool moved = q.value(1).toString() != from;
+        // The organiser changed (what is still to go goes from the new mailbox), or an older
+        // version stopped the campaign: it sends again.
+        const bool moved = q.value(1).toString() != from || q.value(2).toString() != u"sending";
         q.finish();
-        if (moved) { // the organiser changed: what is still to go goes from the new mailbox
-            q.prepare(QStringLiteral("UPDATE campaigns SET from_email = ?, updated_at = ? WHERE id = ?"));
+        if (moved) {
+            q.prepare(QStringLiteral("UPDATE campaigns SET from_email = ?, status = 'sending', updated_at = ? WHERE id = ?"));
             q.addBindValue(from);
             q.addBindValue(now);
             q.addBindValue(id);
@@ -368,6 +370,18 @@ constexpr Words kSpanish{"Cuándo", "Dónde", "Unirse en línea", "Confirmar mi 
                          "Añadir a Google Calendar", "Añadir a Outlook", "Tu entrada", "Muestra este código en la entrada."};
 
 
+// How long until the start, rounded to what a reminder says ("1 day", "2 hours", "25 minutes"): a
+// reminder queued late (an event published the day it happens) says the time that is really left.
+int remainingMinutes(qint64 startsAt, qint64 now)
+{
+    const qint64 minutes = std::max<qint64>(1, (startsAt - now + 30'000) / 60'000);
+    if (minutes >= 1440 - 30)
+        return int((minutes + 720) / 1440 * 1440);
+    if (minutes >= 60 - 5)
+        return int((minutes + 30) / 60 * 60);
+    return int(minutes);
+}
+
 QList<int> reminderOffsets(const QString &json)
 {
     QList<int> out;
@@ -384,7 +398,7 @@ Result<int> EventMail::queueDueReminders()
     QSqlQuery q(m_db);
     // Published events that have not started, each with its offsets and those already queued.
     q.prepare(QStringLiteral("SELECT e.id, e.starts_at, e.reminders, (SELECT group_concat(minutes) FROM event_reminders r WHERE r.event_id = e.id) "
-                             "FROM events e WHERE e.status = 'published' AND e.starts_at > ?"));
+                             "FROM events e WHERE e.status = 'published' AND e.starts_at > ? AND e.sender_id IS NOT NULL"));
     q.addBindValue(now);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
@@ -461,10 +475,10 @@ Result<int> EventMail::queueTextReminderWithin(const Event &event, int minutes)
     QString body = event.language == u"es"
                        ? QStringLiteral("Hola{{#first_name}} {{first_name}}{{/first_name}}: %1 empieza en %2 (%3). Responde STOP para no recibir más.")
                        : QStringLiteral("Hi{{#first_name}} {{first_name}}{{/first_name}}, a reminder: %1 starts in %2 (%3). Reply STOP to opt out.");
+    const qint64 now = m_clock();
     QString escapedTitle = event.title;
     escapedTitle.replace(QStringLiteral("{{"), QStringLiteral("{ {"));
-    body = body.arg(escapedTitle, startsIn(minutes, event.language), EventPublisher::whenText(event));
-    const qint64 now = m_clock();
+    body = body.arg(escapedTitle, startsIn(remainingMinutes(event.startsAt, now), event.language), EventPublisher::whenText(event));
     const QString name = QStringLiteral("lux:event-sms:%1:%2").arg(event.id).arg(minutes);
     q.prepare(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at, channel, tracking, event_id, body) "
                              "VALUES (?, ?, 'sending', ?, ?, 'sms', 0, ?, ?) ON CONFLICT DO NOTHING"));
@@ -571,7 +585,7 @@ Result<QByteArray> EventMailChannel::build(const channels::Delivery &delivery) c
     const Prepared &p = *m_prepared;
     const Event &event = p.event;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT registration_id, kind, sequence, reminder_minutes FROM event_mail WHERE outbox_id = ?"));
+    q.prepare(QStringLiteral("SELECT registration_id, kind, sequence FROM event_mail WHERE outbox_id = ?"));
     q.addBindValue(delivery.outboxId);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
@@ -580,13 +594,18 @@ Result<QByteArray> EventMailChannel::build(const channels::Delivery &delivery) c
     const qint64 registrationId = q.value(0).toLongLong();
     const auto kind = mailKindFromName(q.value(1).toString());
     const int sequence = q.value(2).toInt();
-    const int reminderMinutes = q.value(3).toInt();
     q.finish();
     if (!kind)
         return Error(errc::campaignChannel, tr("Message %1 has an unknown kind.").arg(delivery.outboxId));
     const auto registration = EventStore(m_db, m_clock).registration(registrationId);
     if (!registration)
         return registration.error();
+    // A message that no longer applies is not sent (the row fails with the reason): anything but a
+    // cancellation or a lapse to someone cancelled since, and a reminder once the event has begun.
+    if (registration->status == RegistrationStatus::Cancelled && *kind != MailKind::Cancellation && *kind != MailKind::Lapsed)
+        return Error(errc::eventsState, tr("%1 cancelled before this %2 message went.").arg(registration->email, mailKindName(*kind)));
+    if (*kind == MailKind::Reminder && m_clock() >= event.startsAt)
+        return Error(errc::eventsState, tr("“%1” had begun before this reminder could go.").arg(event.title));
     const auto tmpl = EventMail(m_db, m_clock).mailTemplate(*kind, event.language);
     if (!tmpl)
         return tmpl.error();
@@ -600,7 +619,7 @@ Result<QByteArray> EventMailChannel::build(const channels::Delivery &delivery) c
                              event.onlineUrl,
                              registration->position ? QString::number(*registration->position) : QString(),
                              QString::number(m_confirmHours),
-                             startsIn(reminderMinutes, event.language)};
+                             startsIn(remainingMinutes(event.startsAt, m_clock()), event.language)};
     const auto render = [&](const QString &source) -> Result<QString> {
         const auto t = content::MergeTemplate::compile(source, p.fields, content::MergeTemplate::Mode::Text);
         if (!t.isValid())
@@ -704,7 +723,8 @@ Result<QByteArray> EventMailChannel::build(const channels::Delivery &delivery) c
     const bool hadSeat = registration->confirmedAt.has_value();
     if (seat || (*kind == MailKind::Cancellation && hadSeat)) {
         InviteEvent e = invite;
-        e.sequence = std::max(event.sequence, sequence);
+        // A cancellation is a change of its own: its SEQUENCE is above every REQUEST the person got.
+        e.sequence = std::max(event.sequence, sequence) + (*kind == MailKind::Cancellation ? 1 : 0);
         e.alarmMinutesBefore = event.reminders.isEmpty() ? std::optional<int>(60) : std::optional<int>(event.reminders.constLast());
         const Attendee attendee{registration->email, registration->name() == registration->email ? QString() : registration->name(),
                                 QString::number(registration->id)};

@@ -91,6 +91,9 @@ QCoro::Task<Status> EventPublisher::run(qint64 eventId, PublishAction action)
         co_return Error(errc::trackerConfig, tr("Events are published on lux-tracker: set its address and API token under Settings → Tracking."));
     switch (action) {
     case PublishAction::Publish:
+        // Its confirmations, updates and reminders come from the organiser's mailbox.
+        if (!event->senderId)
+            co_return Error(errc::eventsState, tr("“%1” has no organiser mailbox to send its messages from: choose one in the event.").arg(event->title));
         if (event->status == EventStatus::Draft)
             if (Status s = store.setStatus(eventId, EventStatus::Published); !s)
                 co_return s.error();
@@ -161,13 +164,35 @@ QCoro::Task<Result<int>> EventPublisher::pushPending()
         while (q.next())
             ids << q.value(0).toLongLong();
     }
+    // One event the tracker refuses (a newer revision there) holds back no other; only a tracker
+    // that cannot be reached stops the round.
     int pushed = 0;
+    QStringList refused;
+    // Updates a change called for but that were not queued then (the app closed before its push):
+    // queued now; whoever has the event's SEQUENCE already is skipped, so this repeats nothing.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT id FROM events WHERE status = 'published' AND sequence > 0 AND sender_id IS NOT NULL")))
+            co_return Error(errc::dbRead, q.lastError().text());
+        QList<qint64> moved;
+        while (q.next())
+            moved << q.value(0).toLongLong();
+        for (const qint64 id : std::as_const(moved))
+            if (const auto queued = EventMail(m_db, m_clock).queueForEvent(id, MailKind::Update); !queued)
+                refused << queued.error().message;
+    }
     for (const qint64 id : std::as_const(ids)) {
         const Status s = co_await push(id);
-        if (!s)
+        if (s) {
+            ++pushed;
+            continue;
+        }
+        if (s.error().code == errc::trackerUnreachable)
             co_return s.error();
-        ++pushed;
+        refused << s.error().message;
     }
+    if (!refused.isEmpty())
+        co_return Error(errc::trackerSync, refused.join(QLatin1Char(' ')));
     co_return pushed;
 }
 

@@ -969,6 +969,7 @@ Result<TrackerUpsert> EventStore::upsertFromTrackerWithin(qint64 eventId, const 
         result.status = row.status;
         if (trackerSeq <= row.trackerSeq)
             return result; // already applied, or older than what the row shows
+        result.applied = true;
         result.changed = row.status != in.status || row.position != position || row.email != in.email.trimmed()
             || row.firstName != in.firstName.trimmed() || row.lastName != in.lastName.trimmed() || row.answers != in.answers
             || row.consent != in.consent || row.consentVersion != in.consentVersion || row.confirmedAt != in.confirmedAt
@@ -1041,6 +1042,7 @@ Result<TrackerUpsert> EventStore::upsertFromTrackerWithin(qint64 eventId, const 
             return storage::queryError(ins);
         result.registrationId = ins.lastInsertId().toLongLong();
         result.created = true;
+        result.applied = true;
         result.changed = true;
         result.status = in.status;
     }

@@ -135,7 +135,8 @@ struct TrackerUpsert
 {
     qint64 registrationId = 0;
     bool created = false;
-    bool changed = false; // false: already applied (a repeat, or older than the row)
+    bool applied = false; // newer than what the row had seen: written (a repeat or an older one is not)
+    bool changed = false; // applied, and a field the app keeps is different (not merely confirmed while waiting)
     std::optional<RegistrationStatus> previousStatus; // nullopt when created
     RegistrationStatus status = RegistrationStatus::Pending; // the row's status now
 };

@@ -4,6 +4,7 @@
 #include "common/errorcodes.h"
 #include "contacts/addressing.h"
 #include "contacts/contactrepository.h"
+#include "contacts/suppression.h"
 #include "events/eventmail.h"
 #include "events/eventstore.h"
 #include "storage/sqlvalues.h"
@@ -30,8 +31,10 @@ Result<RegistrationSync::Applied> RegistrationSync::applyWithin(const QJsonObjec
     const qint64 trackerSeq = e.value(QStringLiteral("id")).toInteger();
     EventStore store(m_db, m_clock);
     const auto event = store.find(eventId);
-    if (!event)
-        return applied; // deleted here, or an event of another database sharing the tracker
+    // Deleted here, or another database's event with the same number on a shared tracker (its slug,
+    // made at random, tells them apart).
+    if (!event || event->slug != e.value(QStringLiteral("slug")).toString())
+        return applied;
     applied.known = true;
 
     Registration in;
@@ -92,8 +95,8 @@ Result<RegistrationSync::Applied> RegistrationSync::applyWithin(const QJsonObjec
     const auto upsert = store.upsertFromTrackerWithin(eventId, in, trackerSeq);
     if (!upsert)
         return upsert.error();
-    if (!upsert->changed)
-        return applied;
+    if (!upsert->applied)
+        return applied; // a repeat (a page served again), or older than what the row shows
     applied.changed = true;
     m_touched.insert(eventId);
     const QString change = e.value(QStringLiteral("change")).toString();
@@ -104,13 +107,17 @@ Result<RegistrationSync::Applied> RegistrationSync::applyWithin(const QJsonObjec
             return tagged.error();
     }
     if (contactId && in.consent && (upsert->created || change == u"confirmed")) {
+        if (!in.consentVersion)
+            return Error(errc::eventsInput, tr("Registration %1 of “%2” consented to no text version.").arg(*in.trackerId).arg(event->title));
         // The consent as given on the form, with the words the person saw; confirmed by the double
         // opt-in when they confirmed their address.
-        const auto text = store.consentText(eventId, in.consentVersion.value_or(0));
+        const auto text = store.consentText(eventId, *in.consentVersion);
+        if (!text)
+            return text.error();
         const QString evidence = tr("Event registration form for “%1”, consent text version %2: %3")
                                      .arg(event->title)
-                                     .arg(in.consentVersion.value_or(0))
-                                     .arg(text ? *text : QString());
+                                     .arg(*in.consentVersion)
+                                     .arg(*text);
         const bool confirmedByLink = change == u"confirmed";
         q.prepare(QStringLiteral("INSERT INTO consent_events (contact_id, channel, action, method, evidence, at) VALUES (?, 'email', ?, ?, ?, ?)"));
         for (const QVariant &v : QVariantList{contactId, confirmedByLink ? QStringLiteral("confirmed") : QStringLiteral("given"),
@@ -119,10 +126,13 @@ Result<RegistrationSync::Applied> RegistrationSync::applyWithin(const QJsonObjec
             q.addBindValue(v);
         if (!q.exec())
             return storage::queryError(q);
-        // Subscribed, unless the address is suppressed (an unsubscribe or a complaint stands).
-        if (contactStatus == u"unsubscribed") {
-            q.prepare(QStringLiteral("UPDATE contacts SET status = 'subscribed', updated_at = ? WHERE id = ? AND NOT EXISTS "
-                                     "(SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = contacts.email_key)"));
+        // Subscribed once the address is known to be theirs (confirmed by the link, or no double
+        // opt-in asked), unless it is suppressed (an unsubscribe or a complaint stands): someone
+        // typing a stranger's address and ticking the box subscribes nobody.
+        // (By the suppression list's hash, which outlives an erasure.)
+        if (contactStatus == u"unsubscribed" && e.value(QStringLiteral("verified")).toBool()
+            && !contacts::SuppressionList(m_db).contains(contacts::SuppressionList::Channel::Email, in.email)) {
+            q.prepare(QStringLiteral("UPDATE contacts SET status = 'subscribed', updated_at = ? WHERE id = ?"));
             q.addBindValue(now);
             q.addBindValue(contactId);
             if (!q.exec())
@@ -139,8 +149,10 @@ Result<RegistrationSync::Applied> RegistrationSync::applyWithin(const QJsonObjec
              : now_ == RegistrationStatus::Pending   ? MailKind::ConfirmAddress
              : now_ == RegistrationStatus::Waiting   ? (verified ? MailKind::Waiting : MailKind::ConfirmAddress)
                                                      : std::optional<MailKind>();
-    else if (change == u"confirmed" && now_ == RegistrationStatus::Confirmed)
-        mail = MailKind::Confirmation;
+    else if (change == u"confirmed")
+        mail = now_ == RegistrationStatus::Confirmed ? MailKind::Confirmation
+             : now_ == RegistrationStatus::Waiting   ? MailKind::Waiting // their place, now the address is theirs
+                                                     : std::optional<MailKind>();
     else if (change == u"promoted")
         mail = now_ == RegistrationStatus::Confirmed ? MailKind::Promotion : MailKind::ConfirmAddress;
     else if (change == u"cancelled")

@@ -133,7 +133,7 @@ void TestEventMail::remindersByEmailAndText()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM event_reminders")).toInt(), 2); // both done
     QCOMPARE(scalar(QStringLiteral("SELECT address FROM outbox WHERE channel = 'sms'")).toString(), QStringLiteral("+34612345678"));
     const QString body = scalar(QStringLiteral("SELECT body FROM campaigns WHERE channel = 'sms' AND event_id IS NOT NULL")).toString();
-    QVERIFY2(body.contains(QStringLiteral("Breakfast briefing starts in 1 hour")) && body.contains(QStringLiteral("Reply STOP")), qPrintable(body));
+    QVERIFY2(body.contains(QStringLiteral("Breakfast briefing starts in 30 minutes")) && body.contains(QStringLiteral("Reply STOP")), qPrintable(body));
     QCOMPARE(scalar(QStringLiteral("SELECT name FROM campaigns WHERE channel = 'sms'")).toString(), QStringLiteral("lux:event-sms:%1:60").arg(m_event));
     // Once: a second turn queues nothing, and nothing is ahead.
     QCOMPARE(*mail.queueDueReminders(), 0);

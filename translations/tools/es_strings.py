@@ -2648,3 +2648,9 @@ ES.update({
  'Delete the draft “%1”? Its questions and anyone added by hand go with it; this cannot be undone.': '¿Eliminar el borrador «%1»? Se van con él sus preguntas y quien se añadió a mano; no se puede deshacer.',
  'Event deleted.': 'Evento eliminado.',
 })
+ES.update({
+ '%1 cancelled before this %2 message went.': '%1 canceló antes de que saliera este mensaje %2.',
+ '“%1” had begun before this reminder could go.': '«%1» ya había empezado cuando este recordatorio podía salir.',
+ 'Registration %1 of “%2” consented to no text version.': 'La inscripción %1 de «%2» dio su consentimiento sin versión de texto.',
+ 'Registration cancelled': 'Inscripción cancelada',
+})
