@@ -2,122 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name>EventMail</name>
-    <message>
-        <source>The language must be en or es, not '%1'.</source>
-        <translation>El idioma debe ser en o es, no «%1».</translation>
-    </message>
-    <message>
-        <source>The %1 message needs a subject and a text.</source>
-        <translation>El mensaje %1 necesita un asunto y un texto.</translation>
-    </message>
-    <message>
-        <source>subject</source>
-        <translation>asunto</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>texto</translation>
-    </message>
-    <message>
-        <source>The %1 message's %2, line %3, column %4: %5</source>
-        <translation>Mensaje %1, %2, línea %3, columna %4: %5</translation>
-    </message>
-    <message>
-        <source>“%1” has no organiser mailbox to send its messages from: choose one in the event.</source>
-        <translation>«%1» no tiene un buzón organizador desde el que enviar sus mensajes: elige uno en el evento.</translation>
-    </message>
-    <message>
-        <source>The organiser mailbox of “%1” is no longer a sender.</source>
-        <translation>El buzón organizador de «%1» ya no es un remitente.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written to: %2</source>
-        <translation>No se puede escribir a %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>EventMailChannel</name>
-    <message>
-        <source>Campaign %1 is not an event's mail.</source>
-        <translation>La campaña %1 no es el correo de un evento.</translation>
-    </message>
-    <message>
-        <source>The event's mail was not prepared.</source>
-        <translation>El correo del evento no se preparó.</translation>
-    </message>
-    <message>
-        <source>Message %1 of “%2” has no registration.</source>
-        <translation>El mensaje %1 de «%2» no tiene inscripción.</translation>
-    </message>
-    <message>
-        <source>Message %1 has an unknown kind.</source>
-        <translation>El mensaje %1 es de un tipo desconocido.</translation>
-    </message>
-    <message>
-        <source>The %1 message cannot be merged: %2</source>
-        <translation>No se pueden combinar los campos del mensaje %1: %2</translation>
-    </message>
-    <message>
-        <source>An address of message %1 cannot be written.</source>
-        <translation>Una dirección del mensaje %1 no se puede escribir.</translation>
-    </message>
-    <message>
-        <source>%1 cancelled before this %2 message went.</source>
-        <translation>%1 canceló antes de que saliera este mensaje %2.</translation>
-    </message>
-    <message>
-        <source>“%1” had begun before this reminder could go.</source>
-        <translation>«%1» ya había empezado cuando este recordatorio podía salir.</translation>
-    </message>
-</context>
-<context>
-    <name>EventPublisher</name>
-    <message>
-        <source>Events are published on lux-tracker: set its address and API token under Settings → Tracking.</source>
-        <translation>Los eventos se publican en lux-tracker: indica su dirección y su token de API en Ajustes → Seguimiento.</translation>
-    </message>
-    <message>
-        <source>“%1” is a draft: publish it first.</source>
-        <translation>«%1» es un borrador: publícalo antes.</translation>
-    </message>
-    <message>
-        <source>lux-tracker at %1 cannot be reached (%2): “%3” is saved here and goes out with the next try.</source>
-        <translation>No se puede conectar con lux-tracker en %1 (%2): «%3» está guardado aquí y saldrá en el próximo intento.</translation>
-    </message>
-    <message>
-        <source>lux-tracker refused the API token (HTTP 401): check it under Settings → Tracking.</source>
-        <translation>lux-tracker rechazó el token de API (HTTP 401): revísalo en Ajustes → Seguimiento.</translation>
-    </message>
-    <message>
-        <source>lux-tracker has a newer version of “%1” than this database: %2</source>
-        <translation>lux-tracker tiene una versión de «%1» más reciente que esta base de datos: %2</translation>
-    </message>
-    <message>
-        <source>lux-tracker refused “%1” (HTTP %2): %3</source>
-        <translation>lux-tracker rechazó «%1» (HTTP %2): %3</translation>
-    </message>
-    <message>
-        <source>“%1” has no organiser mailbox to send its messages from: choose one in the event.</source>
-        <translation>«%1» no tiene un buzón organizador desde el que enviar sus mensajes: elige uno en el evento.</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationSync</name>
-    <message>
-        <source>event registration form</source>
-        <translation>formulario de inscripción a un evento</translation>
-    </message>
-    <message>
-        <source>Event registration form for “%1”, consent text version %2: %3</source>
-        <translation>Formulario de inscripción a «%1», versión %2 del texto de consentimiento: %3</translation>
-    </message>
-    <message>
-        <source>Registration %1 of “%2” consented to no text version.</source>
-        <translation>La inscripción %1 de «%2» dio su consentimiento sin versión de texto.</translation>
-    </message>
-</context>
-<context>
     <name>lux::AuditLog</name>
     <message>
         <source>User created</source>
@@ -2763,6 +2647,107 @@
     </message>
 </context>
 <context>
+    <name>lux::events::EventMail</name>
+    <message>
+        <source>The language must be en or es, not '%1'.</source>
+        <translation>El idioma debe ser en o es, no «%1».</translation>
+    </message>
+    <message>
+        <source>The %1 message needs a subject and a text.</source>
+        <translation>El mensaje %1 necesita un asunto y un texto.</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>asunto</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>The %1 message's %2, line %3, column %4: %5</source>
+        <translation>Mensaje %1, %2, línea %3, columna %4: %5</translation>
+    </message>
+    <message>
+        <source>“%1” has no organiser mailbox to send its messages from: choose one in the event.</source>
+        <translation>«%1» no tiene un buzón organizador desde el que enviar sus mensajes: elige uno en el evento.</translation>
+    </message>
+    <message>
+        <source>The organiser mailbox of “%1” is no longer a sender.</source>
+        <translation>El buzón organizador de «%1» ya no es un remitente.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written to: %2</source>
+        <translation>No se puede escribir a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lux::events::EventMailChannel</name>
+    <message>
+        <source>Campaign %1 is not an event's mail.</source>
+        <translation>La campaña %1 no es el correo de un evento.</translation>
+    </message>
+    <message>
+        <source>The event's mail was not prepared.</source>
+        <translation>El correo del evento no se preparó.</translation>
+    </message>
+    <message>
+        <source>Message %1 of “%2” has no registration.</source>
+        <translation>El mensaje %1 de «%2» no tiene inscripción.</translation>
+    </message>
+    <message>
+        <source>Message %1 has an unknown kind.</source>
+        <translation>El mensaje %1 es de un tipo desconocido.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled before this %2 message went.</source>
+        <translation>%1 canceló antes de que saliera este mensaje %2.</translation>
+    </message>
+    <message>
+        <source>“%1” had begun before this reminder could go.</source>
+        <translation>«%1» ya había empezado cuando este recordatorio podía salir.</translation>
+    </message>
+    <message>
+        <source>The %1 message cannot be merged: %2</source>
+        <translation>No se pueden combinar los campos del mensaje %1: %2</translation>
+    </message>
+    <message>
+        <source>An address of message %1 cannot be written.</source>
+        <translation>Una dirección del mensaje %1 no se puede escribir.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::events::EventPublisher</name>
+    <message>
+        <source>Events are published on lux-tracker: set its address and API token under Settings → Tracking.</source>
+        <translation>Los eventos se publican en lux-tracker: indica su dirección y su token de API en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>“%1” has no organiser mailbox to send its messages from: choose one in the event.</source>
+        <translation>«%1» no tiene un buzón organizador desde el que enviar sus mensajes: elige uno en el evento.</translation>
+    </message>
+    <message>
+        <source>“%1” is a draft: publish it first.</source>
+        <translation>«%1» es un borrador: publícalo antes.</translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 cannot be reached (%2): “%3” is saved here and goes out with the next try.</source>
+        <translation>No se puede conectar con lux-tracker en %1 (%2): «%3» está guardado aquí y saldrá en el próximo intento.</translation>
+    </message>
+    <message>
+        <source>lux-tracker refused the API token (HTTP 401): check it under Settings → Tracking.</source>
+        <translation>lux-tracker rechazó el token de API (HTTP 401): revísalo en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>lux-tracker has a newer version of “%1” than this database: %2</source>
+        <translation>lux-tracker tiene una versión de «%1» más reciente que esta base de datos: %2</translation>
+    </message>
+    <message>
+        <source>lux-tracker refused “%1” (HTTP %2): %3</source>
+        <translation>lux-tracker rechazó «%1» (HTTP %2): %3</translation>
+    </message>
+</context>
+<context>
     <name>lux::events::EventStore</name>
     <message>
         <source>Draft</source>
@@ -3018,6 +3003,21 @@
     <message>
         <source>The invite could not be written.</source>
         <translation>No se pudo escribir la invitación.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::events::RegistrationSync</name>
+    <message>
+        <source>event registration form</source>
+        <translation>formulario de inscripción a un evento</translation>
+    </message>
+    <message>
+        <source>Registration %1 of “%2” consented to no text version.</source>
+        <translation>La inscripción %1 de «%2» dio su consentimiento sin versión de texto.</translation>
+    </message>
+    <message>
+        <source>Event registration form for “%1”, consent text version %2: %3</source>
+        <translation>Formulario de inscripción a «%1», versión %2 del texto de consentimiento: %3</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "events/eventmail.h"
+#include "eventmail.h"
 
 #include "campaigns/campaignstore.h"
 #include "campaigns/jobstore.h"

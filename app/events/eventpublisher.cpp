@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "events/eventpublisher.h"
+#include "eventpublisher.h"
 
 #include "channels/httpclient.h"
 #include "common/errorcodes.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "events/registrationsync.h"
+#include "registrationsync.h"
 
 #include "common/errorcodes.h"
 #include "contacts/addressing.h"
