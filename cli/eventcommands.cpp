@@ -343,6 +343,17 @@ Status toTracker(DatabaseScope &scope, qint64 id, events::PublishAction action)
     return awaitTask(publisher.run(id, action));
 }
 
+// A seat given or freed by hand on a published event: its page learns it now, or with the next sync.
+QString seatsToTracker(DatabaseScope &scope, qint64 id)
+{
+    const auto e = EventStore(scope.database().connection()).find(id);
+    if (!e || e->status != events::EventStatus::Published)
+        return {};
+    if (Status s = toTracker(scope, id, events::PublishAction::Push); !s)
+        return QLatin1Char(' ') + EventTr::tr("lux-tracker does not know yet (%1); the next tracker sync tells it.").arg(s.error().message);
+    return QLatin1Char(' ') + EventTr::tr("lux-tracker counts the seat.");
+}
+
 int publishOrCancel(const CommandContext &ctx, events::PublishAction action)
 {
     const auto id = idArgument(ctx);
@@ -757,7 +768,8 @@ int add(const CommandContext &ctx)
     if (!added)
         return ctx.fail(added.error());
     return ctx.succeed({{QStringLiteral("registration"), *added}, {QStringLiteral("status"), QStringLiteral("confirmed")}},
-                       EventTr::tr("%1 added to event %2 as confirmed (registration %3).").arg(email.trimmed()).arg(*id).arg(*added));
+                       EventTr::tr("%1 added to event %2 as confirmed (registration %3).").arg(email.trimmed()).arg(*id).arg(*added)
+                           + seatsToTracker(**opened, *id));
 }
 
 int removeRegistration(const CommandContext &ctx)
@@ -776,7 +788,7 @@ int removeRegistration(const CommandContext &ctx)
     if (Status s = store.cancelManual(r->id); !s)
         return ctx.fail(s.error());
     return ctx.succeed({{QStringLiteral("registration"), r->id}, {QStringLiteral("status"), QStringLiteral("cancelled")}},
-                       EventTr::tr("%1's registration for event %2 is cancelled.").arg(r->email).arg(*id));
+                       EventTr::tr("%1's registration for event %2 is cancelled.").arg(r->email).arg(*id) + seatsToTracker(**opened, *id));
 }
 
 int deleteEvent(const CommandContext &ctx)

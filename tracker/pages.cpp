@@ -127,7 +127,7 @@ QByteArray EventPages::form(const PageText &t, const FormState &s)
         return htmlPage(f.language, f.title, body, true);
     }
     if (f.capacity > 0) {
-        const int left = std::max(0, f.capacity - s.taken);
+        const int left = std::max(0, f.capacity - s.taken - f.reserved);
         body += left > 0 ? QStringLiteral("<p class=\"seats\" id=\"seats\">%1</p>")
                                .arg(esc(t(QT_TRANSLATE_N_NOOP("lux::tracker::Pages", "%n seat(s) left"), left)))
                          : QStringLiteral("<p class=\"seats full\" id=\"seats\">%1</p>")
@@ -192,7 +192,7 @@ QByteArray EventPages::form(const PageText &t, const FormState &s)
                                                    "your address by email."))));
     if (s.errors.contains(QStringLiteral("pow")))
         fields += error(QStringLiteral("pow"));
-    const QString submit = f.capacity > 0 && s.taken >= f.capacity ? t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Join the waiting list"))
+    const QString submit = f.capacity > 0 && s.taken + f.reserved >= f.capacity ? t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Join the waiting list"))
                                                                    : t(QT_TRANSLATE_NOOP("lux::tracker::Pages", "Register"));
     body += QStringLiteral("<form id=\"lux-register\" method=\"post\" action=\"/e/%1\" data-difficulty=\"%2\" novalidate>%3"
                            "<div class=\"actions\"><button type=\"submit\" id=\"register\">%4</button>"

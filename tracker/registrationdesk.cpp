@@ -104,10 +104,10 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
         return bad(QStringLiteral("slug"), QStringLiteral("must be 1 to 64 lower-case letters, digits and hyphens"));
     FormDefinition d;
     d.slug = slug;
-    qint64 event = 0, revision = 0, capacity = 0, difficulty = d.powDifficulty, holdMinutes = 0, holdSeconds = 0, consentVersion = 0;
+    qint64 event = 0, revision = 0, capacity = 0, reserved = 0, difficulty = d.powDifficulty, holdMinutes = 0, holdSeconds = 0, consentVersion = 0;
     constexpr qint64 kMaxMs = 253402300799000; // 9999-12-31
     for (const auto &e : {integer("event", 1, std::numeric_limits<qint32>::max(), &event), integer("revision", 1, std::numeric_limits<qint64>::max() / 2, &revision),
-                          integer("capacity", 0, 1'000'000, &capacity), integer("opens_at", 0, kMaxMs, &d.opensAt),
+                          integer("capacity", 0, 1'000'000, &capacity), integer("reserved", 0, 1'000'000, &reserved), integer("opens_at", 0, kMaxMs, &d.opensAt),
                           integer("closes_at", 0, kMaxMs, &d.closesAt), integer("pow_difficulty", 0, kMaxDifficulty, &difficulty),
                           integer("hold_minutes", 1, 60 * 24 * 30, &holdMinutes), integer("hold_seconds", 5, 3600 * 24 * 30, &holdSeconds), integer("consent_version", 0, 1'000'000, &consentVersion)})
         if (e)
@@ -119,6 +119,7 @@ Result<FormDefinition> FormDefinition::fromJson(const QString &slug, const QJson
     d.event = quint64(event);
     d.revision = revision;
     d.capacity = int(capacity);
+    d.reserved = int(reserved);
     d.powDifficulty = int(difficulty);
     // hold_seconds, for short tests and drills, wins over hold_minutes; neither: a day.
     d.holdSeconds = holdSeconds ? int(holdSeconds) : holdMinutes ? int(holdMinutes) * 60 : d.holdSeconds;
@@ -197,6 +198,7 @@ QJsonObject FormDefinition::toJson() const
                        {QStringLiteral("where"), where},
                        {QStringLiteral("description_html"), descriptionHtml},
                        {QStringLiteral("capacity"), capacity},
+                       {QStringLiteral("reserved"), reserved},
                        {QStringLiteral("opens_at"), opensAt},
                        {QStringLiteral("closes_at"), closesAt},
                        {QStringLiteral("double_opt_in"), doubleOptIn},
@@ -578,7 +580,7 @@ namespace {
 // The seat a registration that arrives now gets, given the form and the seats taken.
 bool seatFree(const FormDefinition &d, int taken)
 {
-    return d.capacity == 0 || taken < d.capacity;
+    return d.capacity == 0 || taken + d.reserved < d.capacity;
 }
 
 } // namespace

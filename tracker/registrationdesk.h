@@ -47,6 +47,7 @@ struct FormDefinition
     QString language = QStringLiteral("en");
     QString title, when, where, descriptionHtml;
     int capacity = 0;                 // 0: no limit
+    int reserved = 0;                 // seats the app gave by hand: never offered here
     qint64 opensAt = 0, closesAt = 0; // ms since the epoch; 0: none
     bool doubleOptIn = true;
     int powDifficulty = 16; // leading zero bits of SHA-256; 0: no proof of work

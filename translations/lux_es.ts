@@ -12621,6 +12621,14 @@ Etiquetas: %7</translation>
         <source>The text from a UTF-8 file: paragraphs by blank lines, merge tags such as {{first_name}}.</source>
         <translation>El texto desde un archivo UTF-8: párrafos separados por líneas en blanco, etiquetas de combinación como {{first_name}}.</translation>
     </message>
+    <message>
+        <source>lux-tracker does not know yet (%1); the next tracker sync tells it.</source>
+        <translation>lux-tracker aún no lo sabe (%1); la próxima sincronización se lo dirá.</translation>
+    </message>
+    <message>
+        <source>lux-tracker counts the seat.</source>
+        <translation>lux-tracker cuenta la plaza.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -45,7 +45,7 @@ QString EventPublisher::whereText(const Event &event)
     return event.venue.isEmpty() ? event.onlineUrl : event.venue;
 }
 
-QJsonObject EventPublisher::formJson(const Event &event, int confirmHours)
+QJsonObject EventPublisher::formJson(const Event &event, int confirmHours, int reserved)
 {
     QJsonArray questions;
     for (const EventQuestion &q : event.questions)
@@ -74,10 +74,11 @@ QJsonObject EventPublisher::formJson(const Event &event, int confirmHours)
                   {QStringLiteral("questions"), questions},
                   {QStringLiteral("consent_version"), event.consentText.isEmpty() ? 0 : event.consentVersion},
                   {QStringLiteral("consent_text"), event.consentText}};
+    o.insert(QStringLiteral("reserved"), reserved);
     if (event.opensAt)
         o.insert(QStringLiteral("opens_at"), *event.opensAt);
-    if (event.closesAt)
-        o.insert(QStringLiteral("closes_at"), *event.closesAt);
+    // Registration closes when the user says, and at the latest when the event starts.
+    o.insert(QStringLiteral("closes_at"), event.closesAt ? std::min(*event.closesAt, event.startsAt) : event.startsAt);
     return o;
 }
 
@@ -130,8 +131,15 @@ QCoro::Task<Status> EventPublisher::push(qint64 eventId)
     request.method = QByteArrayLiteral("PUT");
     request.path = QStringLiteral("/api/v1/forms/") + event->slug;
     request.contentType = QByteArrayLiteral("application/json");
+    QSqlQuery manual(m_db);
+    manual.prepare(QStringLiteral("SELECT count(*) FROM event_registrations WHERE event_id = ? AND source = 'manual' AND status = 'confirmed'"));
+    manual.addBindValue(eventId);
+    if (!manual.exec() || !manual.next())
+        co_return Error(errc::dbRead, manual.lastError().text());
+    const int reserved = manual.value(0).toInt();
+    manual.finish();
     // A PUT of the same revision is the same state: Qt sending it twice changes nothing.
-    request.body = QJsonDocument(formJson(*event, m_confirmHours)).toJson(QJsonDocument::Compact);
+    request.body = QJsonDocument(formJson(*event, m_confirmHours, reserved)).toJson(QJsonDocument::Compact);
     const channels::HttpResponse reply = co_await client.send(std::move(request));
     if (reply.status == 0)
         co_return Error(errc::trackerUnreachable,

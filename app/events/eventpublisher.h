@@ -39,7 +39,8 @@ public:
     QCoro::Task<Result<int>> pushPending();
 
     // The form as lux-tracker gets it (public for tests).
-    static QJsonObject formJson(const Event &event, int confirmHours);
+    // reserved: the seats of people added by hand here, which the page must not give away.
+    static QJsonObject formJson(const Event &event, int confirmHours, int reserved = 0);
     // "Thursday 14 May 2026, 18:00–20:00 (Europe/Madrid)", in the event's language and zone.
     static QString whenText(const Event &event);
     static QString whereText(const Event &event);

@@ -902,6 +902,12 @@ Result<qint64> EventStore::addManual(qint64 eventId, const QString &email, const
     if (!q.exec())
         return storage::queryError(q);
     const qint64 id = q.lastInsertId().toLongLong();
+    // A published event's page must count this seat: a new revision goes to lux-tracker (reserved).
+    q.prepare(QStringLiteral("UPDATE events SET revision = revision + 1, updated_at = ? WHERE id = ? AND status = 'published'"));
+    q.addBindValue(now);
+    q.addBindValue(eventId);
+    if (!q.exec())
+        return storage::queryError(q);
     if (Status s = tx.commit(); !s)
         return s.error();
     return id;
@@ -921,6 +927,9 @@ Status EventStore::cancelManual(qint64 registrationId)
         return Error(errc::eventsState, tr("%1's registration is already cancelled.").arg(r->email));
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
     q.prepare(QStringLiteral("UPDATE event_registrations SET status = 'cancelled', position = NULL, cancelled_at = ?, updated_at = ? "
                              "WHERE id = ? AND status <> 'cancelled'"));
     q.addBindValue(now);
@@ -928,7 +937,13 @@ Status EventStore::cancelManual(qint64 registrationId)
     q.addBindValue(registrationId);
     if (!q.exec())
         return storage::queryError(q);
-    return {};
+    // The seat is free on the public page too, with the next revision (reserved).
+    q.prepare(QStringLiteral("UPDATE events SET revision = revision + 1, updated_at = ? WHERE id = ? AND status = 'published'"));
+    q.addBindValue(now);
+    q.addBindValue(r->eventId);
+    if (!q.exec())
+        return storage::queryError(q);
+    return tx.commit();
 }
 
 Result<TrackerUpsert> EventStore::upsertFromTracker(qint64 eventId, const Registration &registration, qint64 trackerSeq)

@@ -7,7 +7,7 @@
 // CANCEL, the same UID) and the promotion of the person waiting follow. The event moves: the
 // confirmed get an update (a higher SEQUENCE, the same UID). Syncing and running again sends nothing
 // twice. A second event that starts within the hour sends its reminder. Every invite is read by
-// Python's icalendar too.
+// Python's icalendar too. Someone added by hand takes a seat the page no longer offers.
 #include "fakegraph.h"
 #include "sendingseed.h"
 #include "testsupport.h"
@@ -197,22 +197,35 @@ void TestEventMailEndToEnd::registrationsBecomeContactsAndTheirMailGoesOnce()
     const QByteArray carlaInvite = base64Part(byPerson.value(QStringLiteral("carla@example.com")).value(1).mime, "text/calendar");
     QCOMPARE(icsValue(carlaInvite, "METHOD"), QStringLiteral("REQUEST"));
 
+    // Someone added by hand at the office: the page learns the seat is taken (never offered twice).
+    QCOMPARE(luxctl({QStringLiteral("event"), QStringLiteral("add"), id, QStringLiteral("--email"), QStringLiteral("dora@example.com")}), 0);
+    const QJsonObject form = QJsonDocument::fromJson(httpRequest(nam, "GET", tracker.url(QStringLiteral("/api/v1/forms/") + slug), {},
+                                                                 {{"Authorization", "Bearer " + tracker.apiToken()}})
+                                                         .body)
+                                 .object();
+    QCOMPARE(form.value(QStringLiteral("reserved")).toInt(), 1);
+    QCOMPARE(registerAt(slug, QStringLiteral("eve@example.com"), QStringLiteral("Eve"), false).value(QStringLiteral("status")).toString(),
+             QStringLiteral("waiting"));
+
     // The event moves an hour: the confirmed (Ana, Carla) get the update, the same UID, a higher SEQUENCE.
     QCOMPARE(luxctl({QStringLiteral("event"), QStringLiteral("update"), id, QStringLiteral("--start"), QStringLiteral("2030-05-14T19:00"),
                      QStringLiteral("--end"), QStringLiteral("2030-05-14T21:00")}),
              0);
     QCOMPARE(luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle")}), 0);
     collect();
-    QCOMPARE(graph.accepted().size(), 7);
+    QCOMPARE(graph.accepted().size(), 8); // Ana, Carla and Dora (added by hand) are confirmed
     const QByteArray anaUpdate = base64Part(byPerson.value(QStringLiteral("ana@example.com")).value(1).mime, "text/calendar");
     QCOMPARE(icsValue(anaUpdate, "UID"), anaUid);
     QVERIFY(icsValue(anaUpdate, "SEQUENCE").toInt() > icsValue(anaInvite, "SEQUENCE").toInt());
     QCOMPARE(icsValue(anaUpdate, "DTSTART"), QStringLiteral("20300514T190000"));
 
-    // Again: nothing new, nothing twice.
+    // Eve's registration comes in (she waits), then again: nothing new, nothing twice.
+    QCOMPARE(json({QStringLiteral("tracker"), QStringLiteral("sync")}).value(QStringLiteral("registrations")).toInt(), 1);
+    QCOMPARE(luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle")}), 0);
+    QCOMPARE(graph.accepted().size(), 9);
     QCOMPARE(json({QStringLiteral("tracker"), QStringLiteral("sync")}).value(QStringLiteral("registrations")).toInt(), 0);
     QCOMPARE(luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle")}), 0);
-    QCOMPARE(graph.accepted().size(), 7);
+    QCOMPARE(graph.accepted().size(), 9);
 
     // A second event, within the hour: its reminder goes (once) with the confirmation.
     const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(40 * 60);

@@ -397,6 +397,24 @@ private Q_SLOTS:
         QCOMPARE(changes(bId).size(), 4);
     }
 
+    // Seats the app gave by hand are never offered on the page.
+    void reservedSeatsAreNotOffered()
+    {
+        QJsonObject o = basic(12, 2);
+        o.insert(QStringLiteral("reserved"), 1);
+        QCOMPARE(publish(QStringLiteral("reserved"), o).status, 200);
+        QVERIFY(httpRequest(m_nam, "GET", m_tracker->url(QStringLiteral("/e/reserved"))).body.contains("1 seat left"));
+        QCOMPARE(registerJson(QStringLiteral("reserved"), {{QStringLiteral("email"), QStringLiteral("r1@example.com")}}).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("confirmed"));
+        QCOMPARE(registerJson(QStringLiteral("reserved"), {{QStringLiteral("email"), QStringLiteral("r2@example.com")}}).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("waiting"));
+        // The hand-added person cancelled in the app: the next revision frees the seat, and it is given at once.
+        o.insert(QStringLiteral("reserved"), 0);
+        const QJsonObject state = QJsonDocument::fromJson(publish(QStringLiteral("reserved"), o).body).object();
+        QCOMPARE(state.value(QStringLiteral("taken")).toInt(), 2);
+        QCOMPARE(state.value(QStringLiteral("waiting")).toInt(), 0);
+    }
+
     void raisingCapacityPromotes()
     {
         QCOMPARE(publish(QStringLiteral("grow"), basic(10, 1)).status, 200);

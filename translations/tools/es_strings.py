@@ -2654,3 +2654,7 @@ ES.update({
  'Registration %1 of “%2” consented to no text version.': 'La inscripción %1 de «%2» dio su consentimiento sin versión de texto.',
  'Registration cancelled': 'Inscripción cancelada',
 })
+ES.update({
+ 'lux-tracker does not know yet (%1); the next tracker sync tells it.': 'lux-tracker aún no lo sabe (%1); la próxima sincronización se lo dirá.',
+ 'lux-tracker counts the seat.': 'lux-tracker cuenta la plaza.',
+})
