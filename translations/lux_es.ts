@@ -7615,6 +7615,77 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
 </context>
 <context>
+    <name>lux::ui::EventMessagesDialog</name>
+    <message>
+        <source>Event Messages</source>
+        <translation>Mensajes de los eventos</translation>
+    </message>
+    <message>
+        <source>What registrants receive, in each event's language. The details, the buttons, the calendar invite and the ticket are added around your text.</source>
+        <translation>Lo que reciben los inscritos, en el idioma de cada evento. Los detalles, los botones, la invitación de calendario y la entrada se añaden alrededor de tu texto.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>Paragraphs are separated by a blank line. Merge tags: %1.</source>
+        <translation>Los párrafos se separan con una línea en blanco. Etiquetas de combinación: %1.</translation>
+    </message>
+    <message>
+        <source>Back to the Starter</source>
+        <translation>Volver al texto inicial</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>La base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Abre primero una base de datos.</translation>
+    </message>
+    <message>
+        <source>Confirm the address (double opt-in)</source>
+        <translation>Confirmar la dirección (doble opt-in)</translation>
+    </message>
+    <message>
+        <source>Confirmation, with the invite and ticket</source>
+        <translation>Confirmación, con la invitación y la entrada</translation>
+    </message>
+    <message>
+        <source>On the waiting list</source>
+        <translation>En la lista de espera</translation>
+    </message>
+    <message>
+        <source>A seat came free</source>
+        <translation>Se ha liberado una plaza</translation>
+    </message>
+    <message>
+        <source>The event changed</source>
+        <translation>El evento ha cambiado</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Cancelación</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Place released (not confirmed in time)</source>
+        <translation>Plaza liberada (sin confirmar a tiempo)</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::EventReportView</name>
     <message>
         <source>Confirmed</source>
@@ -7913,6 +7984,14 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     <message>
         <source>Event deleted.</source>
         <translation>Evento eliminado.</translation>
+    </message>
+    <message>
+        <source>Messages…</source>
+        <translation>Mensajes…</translation>
+    </message>
+    <message>
+        <source>The wording of the confirmations, reminders and other messages registrants get.</source>
+        <translation>El texto de las confirmaciones, recordatorios y demás mensajes que reciben los inscritos.</translation>
     </message>
 </context>
 <context>

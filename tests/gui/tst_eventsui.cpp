@@ -12,6 +12,8 @@
 #include "events/attendeesview.h"
 #include "events/checkinview.h"
 #include "events/eventeditor.h"
+#include "events/eventmail.h"
+#include "events/eventmessagesdialog.h"
 #include "events/eventreportview.h"
 #include "events/eventsmodel.h"
 #include "events/eventspage.h"
@@ -34,6 +36,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void attendeesSearchRemoveExport();
     void report();
     void publishingAndSharing();
+    void messagesAreEditedAndChecked();
 
 private:
     QByteArray m_ring = tracking::KeyRing::generate(1);
@@ -117,6 +121,41 @@ void TestEventsUi::initTestCase()
     m_page->show();
     new QAbstractItemModelTester(m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
     new QAbstractItemModelTester(m_page->attendeesView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
+}
+
+// The wording of the events' messages: the starter shown, a wrong tag refused where it is (nothing
+// saved), a good text saved, and back to the starter.
+void TestEventsUi::messagesAreEditedAndChecked()
+{
+    ui::EventMessagesDialog dialog(m_f->session);
+    dialog.resize(900, 560);
+    dialog.show();
+    auto *kinds = dialog.findChild<QListWidget *>(QStringLiteral("eventMessageKinds"));
+    auto *subject = dialog.findChild<QLineEdit *>(QStringLiteral("eventMessageSubject"));
+    auto *body = dialog.findChild<QPlainTextEdit *>(QStringLiteral("eventMessageBody"));
+    auto *save = dialog.findChild<QPushButton *>(QStringLiteral("eventMessageSave"));
+    auto *reset = dialog.findChild<QPushButton *>(QStringLiteral("eventMessageReset"));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("eventMessageError"));
+    QVERIFY(kinds && subject && body && save && reset && error);
+    kinds->setCurrentRow(int(events::allMailKinds().indexOf(events::MailKind::Reminder)));
+    const events::MailTemplate starter = events::EventMail::starter(events::MailKind::Reminder, QStringLiteral("en"));
+    QTRY_COMPARE(subject->text(), starter.subject);
+    QVERIFY(!reset->isEnabled()); // it is the starter already
+    subject->setText(QStringLiteral("Soon: {{event_titel}}"));
+    save->click();
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("line 1")), qPrintable(error->text()));
+    QCOMPARE(events::EventMail(m_f->db()).mailTemplate(events::MailKind::Reminder, QStringLiteral("en"))->subject, starter.subject);
+    subject->setText(QStringLiteral("Soon: {{event_title}}"));
+    body->setPlainText(QStringLiteral("Hi {{first_name}},\n\nSee you at {{event_where}}."));
+    save->click();
+    QTRY_VERIFY(!error->isVisible());
+    QTRY_COMPARE(events::EventMail(m_f->db()).mailTemplate(events::MailKind::Reminder, QStringLiteral("en"))->subject,
+                 QStringLiteral("Soon: {{event_title}}"));
+    QTRY_VERIFY(reset->isEnabled());
+    shot(&dialog, QStringLiteral("event-messages.png"));
+    reset->click();
+    QTRY_COMPARE(subject->text(), starter.subject);
 }
 
 void TestEventsUi::cleanupTestCase()

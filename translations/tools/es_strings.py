@@ -2658,3 +2658,21 @@ ES.update({
  'lux-tracker does not know yet (%1); the next tracker sync tells it.': 'lux-tracker aún no lo sabe (%1); la próxima sincronización se lo dirá.',
  'lux-tracker counts the seat.': 'lux-tracker cuenta la plaza.',
 })
+ES.update({
+ # The events' messages (ui/events/eventmessagesdialog)
+ 'Event Messages': 'Mensajes de los eventos',
+ "What registrants receive, in each event's language. The details, the buttons, the calendar invite and the ticket are added around your text.": 'Lo que reciben los inscritos, en el idioma de cada evento. Los detalles, los botones, la invitación de calendario y la entrada se añaden alrededor de tu texto.',
+ '&Subject:': '&Asunto:',
+ 'Paragraphs are separated by a blank line. Merge tags: %1.': 'Los párrafos se separan con una línea en blanco. Etiquetas de combinación: %1.',
+ 'Back to the Starter': 'Volver al texto inicial',
+ 'Confirm the address (double opt-in)': 'Confirmar la dirección (doble opt-in)',
+ 'Confirmation, with the invite and ticket': 'Confirmación, con la invitación y la entrada',
+ 'On the waiting list': 'En la lista de espera',
+ 'A seat came free': 'Se ha liberado una plaza',
+ 'The event changed': 'El evento ha cambiado',
+ 'Cancellation': 'Cancelación',
+ 'Reminder': 'Recordatorio',
+ 'Place released (not confirmed in time)': 'Plaza liberada (sin confirmar a tiempo)',
+ 'Messages…': 'Mensajes…',
+ 'The wording of the confirmations, reminders and other messages registrants get.': 'El texto de las confirmaciones, recordatorios y demás mensajes que reciben los inscritos.',
+})

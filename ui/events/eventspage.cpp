@@ -3,6 +3,7 @@
 #include "attendeesview.h"
 #include "checkinview.h"
 #include "eventeditor.h"
+#include "eventmessagesdialog.h"
 #include "eventreportview.h"
 #include "eventsmodel.h"
 
@@ -65,7 +66,13 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     m_cancel = button(QStringLiteral("x"), tr("Cancel Event…"), QStringLiteral("eventCancel"));
     m_publish = button(QStringLiteral("send"), tr("Publish"), QStringLiteral("eventPublish"));
     m_publish->setToolTip(tr("Puts the registration page on lux-tracker."));
-    for (QPushButton *b : {m_cancel, m_publish, m_delete, m_duplicate, m_edit, m_new})
+    auto *messages = button(QStringLiteral("edit"), tr("Messages…"), QStringLiteral("eventMessages"));
+    messages->setToolTip(tr("The wording of the confirmations, reminders and other messages registrants get."));
+    connect(messages, &QPushButton::clicked, this, [this] {
+        EventMessagesDialog dialog(m_session, this);
+        dialog.exec();
+    });
+    for (QPushButton *b : {messages, m_cancel, m_publish, m_delete, m_duplicate, m_edit, m_new})
         head->addWidget(b, 0, Qt::AlignBottom);
     layout->addLayout(head);
 
