@@ -473,6 +473,35 @@ Result<int> EventStore::addConsentVersionIfChanged(qint64 eventId, const QString
     return latest + 1;
 }
 
+namespace {
+
+// The fields the user sets, in the order create() and update() list their columns: title,
+// description, language, starts_at, ends_at, time_zone, venue, online_url, sender_id, capacity,
+// opens_at, closes_at, double_opt_in, pow_difficulty, tags, reminders (largest first).
+void bindUserFields(QSqlQuery &q, const Event &event)
+{
+    q.addBindValue(event.title.trimmed());
+    q.addBindValue(storage::notNull(event.description));
+    q.addBindValue(event.language);
+    q.addBindValue(event.startsAt);
+    q.addBindValue(event.endsAt);
+    q.addBindValue(event.timeZone);
+    q.addBindValue(storage::notNull(event.venue.trimmed()));
+    q.addBindValue(storage::notNull(event.onlineUrl.trimmed()));
+    q.addBindValue(optionalValue(event.senderId));
+    q.addBindValue(event.capacity);
+    q.addBindValue(optionalValue(event.opensAt));
+    q.addBindValue(optionalValue(event.closesAt));
+    q.addBindValue(event.doubleOptIn ? 1 : 0);
+    q.addBindValue(event.powDifficulty);
+    q.addBindValue(stringsJson(event.tags));
+    QList<int> reminders = event.reminders;
+    std::sort(reminders.begin(), reminders.end(), std::greater<int>());
+    q.addBindValue(minutesJson(reminders));
+}
+
+} // namespace
+
 Result<qint64> EventStore::create(const Event &event)
 {
     if (Status valid = validate(event); !valid)
@@ -516,24 +545,7 @@ Result<qint64> EventStore::create(const Event &event)
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', 0, 1, 0, ?, ?)"));
     q.addBindValue(QString(QStringLiteral("lux-event-") + randomHex(16) + QStringLiteral("@lux.invalid")));
     q.addBindValue(slug);
-    q.addBindValue(event.title.trimmed());
-    q.addBindValue(storage::notNull(event.description));
-    q.addBindValue(event.language);
-    q.addBindValue(event.startsAt);
-    q.addBindValue(event.endsAt);
-    q.addBindValue(event.timeZone);
-    q.addBindValue(storage::notNull(event.venue.trimmed()));
-    q.addBindValue(storage::notNull(event.onlineUrl.trimmed()));
-    q.addBindValue(optionalValue(event.senderId));
-    q.addBindValue(event.capacity);
-    q.addBindValue(optionalValue(event.opensAt));
-    q.addBindValue(optionalValue(event.closesAt));
-    q.addBindValue(event.doubleOptIn ? 1 : 0);
-    q.addBindValue(event.powDifficulty);
-    q.addBindValue(stringsJson(event.tags));
-    QList<int> reminders = event.reminders;
-    std::sort(reminders.begin(), reminders.end(), std::greater<int>());
-    q.addBindValue(minutesJson(reminders));
+    bindUserFields(q, event);
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec())
@@ -581,24 +593,7 @@ Status EventStore::update(const Event &event)
         "UPDATE events SET title = ?, description = ?, language = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue = ?, "
         "online_url = ?, sender_id = ?, capacity = ?, opens_at = ?, closes_at = ?, double_opt_in = ?, pow_difficulty = ?, "
         "tags = ?, reminders = ?, sequence = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND status = ?"));
-    q.addBindValue(event.title.trimmed());
-    q.addBindValue(storage::notNull(event.description));
-    q.addBindValue(event.language);
-    q.addBindValue(event.startsAt);
-    q.addBindValue(event.endsAt);
-    q.addBindValue(event.timeZone);
-    q.addBindValue(storage::notNull(event.venue.trimmed()));
-    q.addBindValue(storage::notNull(event.onlineUrl.trimmed()));
-    q.addBindValue(optionalValue(event.senderId));
-    q.addBindValue(event.capacity);
-    q.addBindValue(optionalValue(event.opensAt));
-    q.addBindValue(optionalValue(event.closesAt));
-    q.addBindValue(event.doubleOptIn ? 1 : 0);
-    q.addBindValue(event.powDifficulty);
-    q.addBindValue(stringsJson(event.tags));
-    QList<int> reminders = event.reminders;
-    std::sort(reminders.begin(), reminders.end(), std::greater<int>());
-    q.addBindValue(minutesJson(reminders));
+    bindUserFields(q, event);
     q.addBindValue(sequence);
     q.addBindValue(now);
     q.addBindValue(event.id);
