@@ -276,9 +276,9 @@ Result<std::optional<qint64>> EventMail::queueWithin(const Event &event, const R
     if (q.numRowsAffected() == 0)
         return std::optional<qint64>(); // queued before: the row is there, sent or on its way
     const qint64 outboxId = q.lastInsertId().toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO event_mail (outbox_id, registration_id, kind, sequence, reminder_minutes) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO event_mail (outbox_id, registration_id, kind, sequence) VALUES (?, ?, ?, ?)"));
     // sequence: the invite's SEQUENCE when queued (an update is not sent to whoever already has it).
-    for (const QVariant &v : QVariantList{outboxId, registration.id, mailKindName(kind), event.sequence, kind == MailKind::Reminder ? detail : 0})
+    for (const QVariant &v : QVariantList{outboxId, registration.id, mailKindName(kind), event.sequence})
         q.addBindValue(v);
     if (!q.exec())
         return storage::queryError(q);
@@ -511,28 +511,6 @@ Result<int> EventMail::queueTextReminderWithin(const Event &event, int minutes)
         if (Status s = campaigns::JobStore(m_db, m_clock).scheduleSendWithin(campaign, now); !s)
             return s.error();
     return texts;
-}
-
-std::optional<qint64> EventMail::nextReminderAt() const
-{
-    const qint64 now = m_clock();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT e.starts_at, e.reminders, (SELECT group_concat(minutes) FROM event_reminders r WHERE r.event_id = e.id) "
-                             "FROM events e WHERE e.status = 'published' AND e.starts_at > ?"));
-    q.addBindValue(now);
-    if (!q.exec())
-        return std::nullopt;
-    std::optional<qint64> next;
-    while (q.next()) {
-        const qint64 start = q.value(0).toLongLong();
-        const QStringList done = q.value(2).toString().split(u',', Qt::SkipEmptyParts);
-        for (const int minutes : reminderOffsets(q.value(1).toString())) {
-            const qint64 at = start - qint64(minutes) * 60'000;
-            if (!done.contains(QString::number(minutes)) && (!next || at < *next))
-                next = std::max(at, now);
-        }
-    }
-    return next;
 }
 
 // ---------------------------------------------------------------------------------------------

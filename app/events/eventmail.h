@@ -73,8 +73,6 @@ public:
     // set up (a text reminder campaign per offset; quiet hours and STOP apply as to any text). How
     // many messages were queued.
     Result<int> queueDueReminders();
-    // When the next reminder falls due (for the scheduler's timer); nothing when none is ahead.
-    std::optional<qint64> nextReminderAt() const;
 
     // The event's mail campaign, made when missing (within a transaction the caller holds).
     Result<qint64> campaignWithin(const Event &event);

@@ -708,15 +708,14 @@ const QList<Migration> kMigrations = {
          QStringLiteral("ALTER TABLE outbox ADD COLUMN mail_key TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("DROP INDEX outbox_recipient"),
          QStringLiteral("CREATE UNIQUE INDEX outbox_recipient ON outbox (campaign_id, address_key, mail_key)"),
-         // What each event message is: its registration, its kind, the invite's SEQUENCE it carries,
-         // and for a reminder its offset. Read by the event mail channel when it builds the row.
+         // What each event message is: its registration, its kind, and the invite's SEQUENCE when it
+         // was queued (its mail_key names a reminder's offset). Read by the event mail channel.
          QStringLiteral("CREATE TABLE event_mail ("
                         " outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id) ON DELETE CASCADE,"
                         " registration_id INTEGER NOT NULL REFERENCES event_registrations(id) ON DELETE CASCADE,"
                         " kind TEXT NOT NULL CHECK (kind IN ('confirm-address', 'confirmation', 'waiting', 'promotion', 'update',"
                         "  'cancellation', 'reminder', 'lapsed')),"
-                        " sequence INTEGER NOT NULL DEFAULT 0,"
-                        " reminder_minutes INTEGER NOT NULL DEFAULT 0)"),
+                        " sequence INTEGER NOT NULL DEFAULT 0)"),
          QStringLiteral("CREATE INDEX event_mail_registration ON event_mail (registration_id)"),
          // A reminder offset is queued once per event: the row says when, so a restart repeats nothing.
          QStringLiteral("CREATE TABLE event_reminders ("

@@ -123,7 +123,6 @@ void TestEventMail::queuedOnceInAHiddenCampaign()
 void TestEventMail::remindersByEmailAndText()
 {
     EventMail mail(db(), clock());
-    QCOMPARE(mail.nextReminderAt().value_or(0), m_now); // both offsets have passed: due now
     const auto queued = mail.queueDueReminders();
     QVERIFY2(queued.ok(), errorText(queued).constData());
     QCOMPARE(*queued, 3); // Ana and Ben by email, Ana by text; Carla waits, so nothing
@@ -135,9 +134,8 @@ void TestEventMail::remindersByEmailAndText()
     const QString body = scalar(QStringLiteral("SELECT body FROM campaigns WHERE channel = 'sms' AND event_id IS NOT NULL")).toString();
     QVERIFY2(body.contains(QStringLiteral("Breakfast briefing starts in 30 minutes")) && body.contains(QStringLiteral("Reply STOP")), qPrintable(body));
     QCOMPARE(scalar(QStringLiteral("SELECT name FROM campaigns WHERE channel = 'sms'")).toString(), QStringLiteral("lux:event-sms:%1:60").arg(m_event));
-    // Once: a second turn queues nothing, and nothing is ahead.
+    // Once: a second turn queues nothing.
     QCOMPARE(*mail.queueDueReminders(), 0);
-    QVERIFY(!mail.nextReminderAt());
 }
 
 void TestEventMail::updatesSkipWhoeverHasTheSequence()
