@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigncommands.h"
 
+#include "automations/engine.h"
+
 #include "events/eventpublisher.h"
 #include "campaigns/abtest.h"
 #include "common/errorcodes.h"
@@ -505,7 +507,20 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
     QJsonArray looks;
     qint64 lastLook = 0;
     constexpr qint64 kLookEveryMs = 300'000; // as the app: the sender mailboxes every five minutes
+    const campaigns::SendSetup setup = sendSetup(**opened);
+    automations::Engine engine(db, automations::EngineConfig{setup.emailCap, setup.smsCap});
+    qint64 steps = 0;
     while (!runner->isStopped()) {
+        // Workflows first (their signals and due steps): what they queue goes out in this turn.
+        for (bool more = true; more && !runner->isStopped();) {
+            const auto flows = engine.turn();
+            if (!flows)
+                return ctx.fail(flows.error());
+            for (const QString &notice : flows->notices)
+                std::fprintf(stderr, "%s\n", qPrintable(notice));
+            steps += flows->steps;
+            more = flows->more;
+        }
         const auto turn = awaitTask(runner->runDueJob(owner));
         if (!turn)
             return ctx.fail(turn.error());
@@ -515,12 +530,13 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
                     looks.append(look);
                 lastLook = QDateTime::currentMSecsSinceEpoch();
             }
-            if (ctx.isSet(QStringLiteral("until-idle")))
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const std::optional<qint64> flowsDue = engine.nextDueAt();
+            if (ctx.isSet(QStringLiteral("until-idle")) && (!flowsDue || *flowsDue > now))
                 break;
-            // Wake for the next job, or every half minute for one scheduled meanwhile.
-            const qint64 wait = std::clamp<qint64>(jobs.nextDueAt().value_or(QDateTime::currentMSecsSinceEpoch() + 30000)
-                                                       - QDateTime::currentMSecsSinceEpoch(),
-                                                   100, 30000);
+            // Wake for the next job or workflow step, or every few seconds for a signal meanwhile.
+            const qint64 next = std::min(jobs.nextDueAt().value_or(now + 30000), flowsDue.value_or(now + 30000));
+            const qint64 wait = std::clamp<qint64>(next - now, 100, 2000);
             QEventLoop loop;
             QTimer::singleShot(wait, &loop, &QEventLoop::quit);
             loop.exec();
@@ -533,7 +549,7 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
         if (!run.error.message.isEmpty())
             std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Campaign %1: %2").arg(run.campaignId).arg(run.error.message)));
     }
-    return ctx.succeed({{QStringLiteral("ran"), ran}, {QStringLiteral("mailboxes"), looks}},
+    return ctx.succeed({{QStringLiteral("ran"), ran}, {QStringLiteral("mailboxes"), looks}, {QStringLiteral("automation_steps"), steps}},
                        CampaignTr::tr("%n campaign(s) run.", nullptr, int(ran.size())));
 }
 

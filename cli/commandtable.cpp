@@ -6,6 +6,7 @@
 #include "campaigncommands.h"
 #include "contactcommands.h"
 #include "dbcommands.h"
+#include "automationcommands.h"
 #include "eventcommands.h"
 #include "smscommands.h"
 #include "templatecommands.h"
@@ -96,6 +97,18 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("event"), QStringLiteral("publish"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "put a draft's registration page on lux-tracker"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("mail-template"), QStringLiteral("list|show|set|reset [KIND]"), QT_TRANSLATE_NOOP("luxctl", "the wording of the events' messages per kind and language (starters until changed)"), eventOptions, runEventCommand},
         {QStringLiteral("event"), QStringLiteral("cancel"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "cancel an event: its page says so and everyone registered is told"), eventOptions, runEventCommand},
+        {QStringLiteral("automation"), QStringLiteral("import"), QStringLiteral("FLOW.json"), QT_TRANSLATE_NOOP("luxctl", "a workflow from its JSON (docs/AUTOMATIONS.md) as a draft; the same name replaces that draft"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("list"), {}, QT_TRANSLATE_NOOP("luxctl", "every workflow with its status, version and counts"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("show"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "a workflow's draft as JSON, with its problems"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("publish"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "make the draft the next version and the workflow active"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("pause"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "nobody enters and no step runs until resumed"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("resume"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "a paused workflow runs again"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("archive"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "stop a workflow for good, its journeys kept"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("enroll"), QStringLiteral("ID --contact EMAIL"), QT_TRANSLATE_NOOP("luxctl", "enter contacts by hand (the entry rules apply)"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("status"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "contacts at, through and ended at each step"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("journey"), QStringLiteral("ID --contact EMAIL"), QT_TRANSLATE_NOOP("luxctl", "one contact's way through a workflow, step by step"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("simulate"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "what the workflow would do on a virtual clock: --contacts N --days D --seed S"), automationOptions, runAutomationCommand},
+        {QStringLiteral("automation"), QStringLiteral("migrate"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "move the contacts of older versions to the latest: a preview, or --apply"), automationOptions, runAutomationCommand},
     };
     return table;
 }

@@ -202,9 +202,10 @@ QCoro::Task<Result<int>> CampaignRunner::fetchSmsPrices(int limit)
 CampaignRunner::Run CampaignRunner::fail(Run run, const Error &error)
 {
     CampaignStore store(m_db, m_clock);
-    // An event's mail is never failed: it has no page to resume it from, and its next messages
-    // keep coming. It waits, says why, and tries again (a locked keychain, a mailbox gone).
-    if (const auto c = store.find(run.campaignId); c && c->eventId) {
+    // An event's mail or an automation step is never failed: it has no page to resume it from,
+    // and its next messages keep coming. It waits, says why, and tries again (a locked keychain,
+    // a mailbox gone).
+    if (const auto c = store.find(run.campaignId); c && c->standing()) {
         run.outcome = Run::Outcome::Waiting;
         run.error = error;
         run.retryAt = m_clock() + kWaitMs;
@@ -250,8 +251,9 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
             co_return r;
         }
     // An event's mail has no audience to freeze and no links to register: its rows come one by one.
+    // An automation step's rows come one by one too; its links are registered as a campaign's.
     const bool eventMail = campaign->eventId.has_value();
-    if (!eventMail)
+    if (!campaign->standing())
         if (const auto frozen = store.freezeAudience(campaignId); !frozen)
             co_return fail(r, frozen.error());
     // The tracker knows every link before the first message goes out. Unreachable: the campaign

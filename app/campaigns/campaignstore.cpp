@@ -40,7 +40,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body, event_id FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body, event_id, automation_id FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -66,6 +66,8 @@ Campaign fromQuery(const QSqlQuery &q)
     c.body = q.value(18).toString();
     if (!q.value(19).isNull())
         c.eventId = q.value(19).toLongLong();
+    if (!q.value(20).isNull())
+        c.automationId = q.value(20).toLongLong();
     return c;
 }
 
@@ -332,7 +334,7 @@ QList<Campaign> CampaignStore::list() const
     QList<Campaign> out;
     QSqlQuery q(m_db);
     // An event's mail campaign is the event's, shown with it (events/eventmail.h), not here.
-    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("WHERE event_id IS NULL ORDER BY id DESC")))
+    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("WHERE event_id IS NULL AND automation_id IS NULL ORDER BY id DESC")))
         while (q.next())
             out << fromQuery(q);
     return out;

@@ -58,6 +58,11 @@ struct Campaign
     // An event's mail (events/eventmail.h): a campaign that is never listed nor "sent", whose outbox
     // rows each carry their own message. Set only by EventMail.
     std::optional<qint64> eventId;
+    // An automation step's messages (automations/engine.h): hidden and never "sent" the same way,
+    // its rows queued one by one with a mail_key. Set only by AutomationStore::publish.
+    std::optional<qint64> automationId;
+    // Rows come one by one (an event's mail, an automation's step), not from an audience frozen once.
+    bool standing() const { return eventId.has_value() || automationId.has_value(); }
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };

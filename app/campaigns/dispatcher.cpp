@@ -406,11 +406,11 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     if (summary.pending > 0)
         if (const auto due = m_outbox.nextDueAt(m_campaignId); due && *due > m_clock())
             summary.waitingUntil = *due;
-    // An event's mail campaign is never done: its next messages come as people register.
+    // An event's mail or an automation step is never done: its next messages come one by one.
     const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
     if (!campaign)
         co_return campaign.error();
-    if (!m_stop && summary.pending == 0 && summary.unknown == 0 && !campaign->eventId)
+    if (!m_stop && summary.pending == 0 && summary.unknown == 0 && !campaign->standing())
         if (Status s = CampaignStore(m_db, m_clock).transition(m_campaignId, CampaignStatus::Sent, std::nullopt); !s)
             co_return s.error();
     report(true);

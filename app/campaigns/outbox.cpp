@@ -82,11 +82,13 @@ Result<QList<OutboxRow>> Outbox::claimWithin(qint64 campaignId, int limit, const
     // the next `limit` rows are looked at, so a claim costs the same at any campaign size.
     // (Unsubscribed: by the channel's own rule, so an email unsubscribe does not stop a text.)
     // An event's own mail (mail_key set: a confirmation, a cancellation, a reminder the person
-    // registered for) is transactional and goes to suppressed addresses too (compliance.md).
+    // registered for) is transactional and goes to suppressed addresses too (compliance.md); an
+    // automation step's messages (mail_key set too) are marketing and checked like a campaign's.
     static const QString suppressed =
         QStringLiteral("UPDATE outbox SET state = 'failed', error_code = 'suppressed', error = ?, updated_at = ? "
                        "WHERE id IN (SELECT id FROM outbox WHERE campaign_id = ? AND state = 'pending' AND due_at <= ? "
-                       "ORDER BY due_at, id LIMIT ?) AND mail_key = '' "
+                       "ORDER BY due_at, id LIMIT ?) "
+                       "AND (mail_key = '' OR NOT EXISTS (SELECT 1 FROM campaigns k WHERE k.id = outbox.campaign_id AND k.event_id IS NOT NULL)) "
                        "AND (EXISTS (SELECT 1 FROM suppression s WHERE s.channel = outbox.channel AND s.address_key = outbox.address_key) "
                        "OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = outbox.contact_id AND (%1)))")
             .arg(unreachableAtClaim());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sendservice.h"
 
+#include "automations/engine.h"
 #include "campaigns/campaignrunner.h"
 #include "campaigns/jobstore.h"
 #include "tracking/trackersync.h"
@@ -63,6 +64,13 @@ public:
         m_inbox->setInterval(m_config.mailboxReadMs);
         connect(m_inbox, &QTimer::timeout, this, &SendWorker::readMailboxes);
         m_inbox->start();
+        // Workflows: their signals and due steps, every tick, beside whatever job is running (a
+        // turn is bounded, so a campaign's sending only pauses for it).
+        m_engine = std::make_unique<automations::Engine>(m_conn->db(), automations::EngineConfig{m_config.setup.emailCap, m_config.setup.smsCap});
+        m_automations = new QTimer(this);
+        m_automations->setInterval(m_config.tickMs);
+        connect(m_automations, &QTimer::timeout, this, &SendWorker::runAutomations);
+        m_automations->start();
         tick();
         QTimer::singleShot(0, this, &SendWorker::syncTracking);
         QTimer::singleShot(0, this, &SendWorker::readMailboxes);
@@ -142,9 +150,33 @@ public:
         co_return co_await publisher.run(eventId, action);
     }
 
+    void runAutomations()
+    {
+        if (m_stopping || !m_engine)
+            return;
+        const auto turn = m_engine->turn();
+        if (!turn) {
+            if (turn.error().message != m_lastAutomationError) // a lasting problem is said once
+                Q_EMIT m_service->problem(tr("Workflows: %1").arg(turn.error().message));
+            m_lastAutomationError = turn.error().message;
+            return;
+        }
+        m_lastAutomationError.clear();
+        for (const QString &notice : turn->notices)
+            Q_EMIT m_service->automationNotice(notice);
+        if (turn->steps > 0 || turn->entered > 0)
+            Q_EMIT m_service->automationsRan(turn->entered, turn->steps);
+        if (turn->more)
+            QTimer::singleShot(0, this, &SendWorker::runAutomations);
+        if (turn->steps > 0)
+            tick(); // messages they queued may be due now
+    }
+
     void end()
     {
         m_stopping = true;
+        if (m_automations)
+            m_automations->stop();
         if (m_timer)
             m_timer->stop();
         if (m_runner)
@@ -226,6 +258,9 @@ private:
     QTimer *m_timer = nullptr;
     QTimer *m_sync = nullptr;
     QTimer *m_inbox = nullptr;
+    QTimer *m_automations = nullptr;
+    std::unique_ptr<automations::Engine> m_engine;
+    QString m_lastAutomationError;
     bool m_syncing = false;
     bool m_reading = false;
     bool m_pricing = false; // fetching what Twilio charged for texts

@@ -72,6 +72,10 @@ Q_SIGNALS:
     void refreshTokenChanged(const QString &refreshToken);
     // A look at the sender mailboxes ended: what it applied (a problem is said once, through problem()).
     void mailboxesRead(int bounces, int unsubscribes, int replies);
+    // A workflow's notify step (or a problem with one contact's step): for the desktop notification.
+    void automationNotice(const QString &text);
+    // A turn of the workflows ran steps (the automations page refreshes its numbers).
+    void automationsRan(int entered, int steps);
     // publishEvent() ended: empty error when lux-tracker has the event as it is now.
     void eventPublished(qint64 eventId, const QString &error);
 

@@ -22,6 +22,8 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.tracking.trackerUrl = settings.trackerUrl();
     s.abMinPerVariant = settings.abMinPerVariant();
     s.eventConfirmHours = settings.eventConfirmHours();
+    s.emailCap = settings.automationEmailCap();
+    s.smsCap = settings.automationSmsCap();
     s.inbox.move = settings.mailboxMovesRead();
     s.inbox.folder = settings.mailboxFolder();
     s.twilio.baseUrl = settings.twilioBaseUrl();

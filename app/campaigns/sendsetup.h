@@ -38,6 +38,8 @@ struct SendSetup
     // An A/B test declares no winner before each variant has this many delivered messages.
     qint64 abMinPerVariant = 500;
     int eventConfirmHours = 48; // Settings::eventConfirmHours: an event's double opt-in hold
+    // Settings::automationEmailCap, automationSmsCap: marketing messages per contact per day (0: no cap).
+    int emailCap = 2, smsCap = 1;
     // The quiet-hours rules texts are held to (sms::QuietHours), from `sms`.
     sms::QuietHoursPolicy quietHours() const;
 

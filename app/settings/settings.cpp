@@ -72,6 +72,8 @@ const QHash<Settings::Key, Entry> &table()
         {K::WooCurrency, {"woo/currency", QString(), Scope::Database}},
         {K::AbMinPerVariant, {"abtest/min_per_variant", 500, Scope::Database}},
         {K::EventConfirmHours, {"events/confirm_hours", 48, Scope::Database}},
+        {K::AutomationEmailCap, {"automations/email_cap", 2, Scope::Database}},
+        {K::AutomationSmsCap, {"automations/sms_cap", 1, Scope::Database}},
     };
     return entries;
 }

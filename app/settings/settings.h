@@ -74,6 +74,8 @@ public:
         WooCurrency,             // the store's currency (ISO 4217) when its settings cannot be read; "" : ask the store
         AbMinPerVariant,         // an A/B test declares no winner before each variant has this many delivered messages (500)
         EventConfirmHours,       // a registration waiting for its address to be confirmed keeps its seat this long (48)
+        AutomationEmailCap,      // marketing emails one contact gets a day at most, campaigns and workflows together (0: no cap)
+        AutomationSmsCap,        // marketing texts one contact gets a day at most (0: no cap)
     };
     Q_ENUM(Key)
 
@@ -156,6 +158,8 @@ public:
     QString wooCurrency() const { return value(Key::WooCurrency).toString().trimmed().toUpper(); }
     qint64 abMinPerVariant() const { return std::max<qint64>(1, value(Key::AbMinPerVariant).toLongLong()); }
     int eventConfirmHours() const { return std::clamp(value(Key::EventConfirmHours).toInt(), 1, 24 * 30); }
+    int automationEmailCap() const { return std::clamp(value(Key::AutomationEmailCap).toInt(), 0, 100); }
+    int automationSmsCap() const { return std::clamp(value(Key::AutomationSmsCap).toInt(), 0, 100); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }

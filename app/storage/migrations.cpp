@@ -731,6 +731,148 @@ const QList<Migration> kMigrations = {
                         " subject TEXT NOT NULL, body TEXT NOT NULL, updated_at BIGINT NOT NULL,"
                         " PRIMARY KEY (kind, language))"),
      }},
+    {20,
+     "Automations: workflows, versions, enrollments, journeys, signals",
+     QStringList{
+         // A workflow: its draft as edited (JSON, docs/AUTOMATIONS.md) and the latest version published.
+         QStringLiteral("CREATE TABLE automations ("
+                        " id INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'active', 'paused', 'archived')),"
+                        " draft TEXT NOT NULL,"
+                        " version INTEGER NOT NULL DEFAULT 0," // the latest published; 0: never published
+                        " trigger_kind TEXT NOT NULL DEFAULT 'manual'," // of the latest version: what enters contacts
+                        " anniversary_day TEXT NOT NULL DEFAULT ''," // the last day (UTC) anniversaries were looked for
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE UNIQUE INDEX automations_name ON automations (lower(name))"),
+         // Each published version, never changed: a contact runs the version they entered.
+         QStringLiteral("CREATE TABLE automation_versions ("
+                        " automation_id INTEGER NOT NULL REFERENCES automations(id) ON DELETE CASCADE,"
+                        " version INTEGER NOT NULL,"
+                        " definition TEXT NOT NULL,"
+                        " published_at BIGINT NOT NULL,"
+                        " PRIMARY KEY (automation_id, version))"),
+         // A send step's messages are the outbox rows of a hidden campaign of their own (template,
+         // subject, sender), one per version and step, so the channel core sends, paces, tracks and
+         // reconciles them as any campaign's; mail_key "a<enrollment>.<seq>" names each message.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN automation_id INTEGER REFERENCES automations(id) ON DELETE CASCADE"),
+         QStringLiteral("CREATE INDEX campaigns_automation ON campaigns (automation_id) WHERE automation_id IS NOT NULL"),
+         QStringLiteral("CREATE TABLE automation_campaigns ("
+                        " automation_id INTEGER NOT NULL REFERENCES automations(id) ON DELETE CASCADE,"
+                        " version INTEGER NOT NULL, step TEXT NOT NULL,"
+                        " campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                        " PRIMARY KEY (automation_id, version, step))"),
+         // When a row was queued: the frequency cap counts what was sent or queued in the last day.
+         QStringLiteral("ALTER TABLE outbox ADD COLUMN queued_at BIGINT NOT NULL DEFAULT 0"),
+         // One contact's way through one version. step: where they are (the step to run when due_at
+         // comes, or the wait they are in); seq: how many journey lines they have, so each step's run
+         // is keyed (enrollment, seq) and committed with its effect. waiting_for: the event a wait
+         // listens for since wait_since (due_at is then its timeout). entry_key: what entered them
+         // (a signal, a day's anniversary, a manual enrolment), so the same entry never enters twice.
+         QStringLiteral("CREATE TABLE automation_enrollments ("
+                        " id INTEGER PRIMARY KEY,"
+                        " automation_id INTEGER NOT NULL REFERENCES automations(id) ON DELETE CASCADE,"
+                        " version INTEGER NOT NULL,"
+                        " contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,"
+                        " state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'done', 'exited')),"
+                        " step TEXT NOT NULL,"
+                        " seq INTEGER NOT NULL DEFAULT 0,"
+                        " due_at BIGINT,"
+                        " waiting_for TEXT NOT NULL DEFAULT '',"
+                        " wait_since BIGINT NOT NULL DEFAULT 0,"
+                        " entered_at BIGINT NOT NULL, ended_at BIGINT,"
+                        " end_reason TEXT NOT NULL DEFAULT '',"
+                        " entry_key TEXT NOT NULL,"
+                        " UNIQUE (automation_id, contact_id, entry_key))"),
+         // Due steps and timeouts are claimed from this index, never by a scan.
+         QStringLiteral("CREATE INDEX automation_enrollments_due ON automation_enrollments (due_at) WHERE state = 'active'"),
+         QStringLiteral("CREATE INDEX automation_enrollments_contact ON automation_enrollments (contact_id, automation_id)"),
+         QStringLiteral("CREATE INDEX automation_enrollments_step ON automation_enrollments (automation_id, state, version, step)"),
+         // The journey: what each step did for the contact, when, and why they waited or left.
+         QStringLiteral("CREATE TABLE automation_journey ("
+                        " enrollment_id INTEGER NOT NULL REFERENCES automation_enrollments(id) ON DELETE CASCADE,"
+                        " seq INTEGER NOT NULL,"
+                        " step TEXT NOT NULL,"
+                        " at BIGINT NOT NULL,"
+                        " what TEXT NOT NULL,"
+                        " detail TEXT NOT NULL DEFAULT '',"
+                        " PRIMARY KEY (enrollment_id, seq)) WITHOUT ROWID"),
+         // How many went through each step and how many left there, kept with the steps' runs.
+         QStringLiteral("CREATE TABLE automation_step_stats ("
+                        " automation_id INTEGER NOT NULL REFERENCES automations(id) ON DELETE CASCADE,"
+                        " version INTEGER NOT NULL, step TEXT NOT NULL,"
+                        " passed INTEGER NOT NULL DEFAULT 0, ended INTEGER NOT NULL DEFAULT 0,"
+                        " PRIMARY KEY (automation_id, version, step)) WITHOUT ROWID"),
+         // What happened to contacts that a workflow may wait for, written by the database itself
+         // (triggers below) in the transaction that changed the data, whoever changed it (the app,
+         // luxctl, an import, the tracker's sync), and only while a workflow listens for the kind.
+         // AUTOINCREMENT: a spent signal's id is never given again (an entry is keyed by it).
+         QStringLiteral("CREATE TABLE automation_signals ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " kind TEXT NOT NULL,"
+                        " contact_id INTEGER NOT NULL,"
+                        " subject TEXT NOT NULL DEFAULT '',"
+                        " at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE TABLE automation_listen (kind TEXT PRIMARY KEY) WITHOUT ROWID"),
+         // The contacts in a segment-triggered workflow's segment when last looked, to see who enters.
+         QStringLiteral("CREATE TABLE automation_segment_members ("
+                        " automation_id INTEGER NOT NULL REFERENCES automations(id) ON DELETE CASCADE,"
+                        " contact_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (automation_id, contact_id)) WITHOUT ROWID"),
+         QStringLiteral("CREATE TRIGGER automation_signal_created AFTER INSERT ON contacts "
+                        "WHEN EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'created') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, at) VALUES ('created', NEW.id, NEW.created_at); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_changed AFTER UPDATE ON contacts "
+                        "WHEN EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'changed') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, at) VALUES ('changed', NEW.id, NEW.updated_at); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_unsubscribed AFTER UPDATE OF status ON contacts "
+                        "WHEN OLD.status = 'subscribed' AND NEW.status <> 'subscribed' "
+                        "AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'unsubscribed') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('unsubscribed', NEW.id, NEW.status, NEW.updated_at); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_tag AFTER INSERT ON contact_tags "
+                        "WHEN EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'tag') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) "
+                        "VALUES ('tag', NEW.contact_id, (SELECT name FROM tags WHERE id = NEW.tag_id), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_untag AFTER DELETE ON contact_tags "
+                        "WHEN EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'changed') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, at) VALUES ('changed', OLD.contact_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)); END"),
+         // Opens and clicks by people (machine hits never count), with the campaign, on its channel.
+         QStringLiteral("CREATE TRIGGER automation_signal_tracking AFTER INSERT ON tracking_events "
+                        "WHEN NEW.machine = 0 AND NEW.contact_id IS NOT NULL AND NEW.kind IN ('open', 'click') "
+                        "AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'engagement') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ("
+                        "CASE WHEN (SELECT channel FROM campaigns WHERE id = NEW.campaign_id) = 'sms' THEN 'sms-' ELSE '' END || NEW.kind, "
+                        "NEW.contact_id, NEW.campaign_id, NEW.at); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_registered AFTER INSERT ON event_registrations "
+                        "WHEN NEW.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'registration') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('registered', NEW.contact_id, NEW.event_id, NEW.updated_at); "
+                        "INSERT INTO automation_signals (kind, contact_id, subject, at) SELECT 'confirmed', NEW.contact_id, NEW.event_id, NEW.updated_at "
+                        "WHERE NEW.status = 'confirmed'; END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_confirmed AFTER UPDATE OF status ON event_registrations "
+                        "WHEN NEW.contact_id IS NOT NULL AND NEW.status = 'confirmed' AND OLD.status <> 'confirmed' "
+                        "AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'registration') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('confirmed', NEW.contact_id, NEW.event_id, NEW.updated_at); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_linked AFTER UPDATE OF contact_id ON event_registrations "
+                        "WHEN OLD.contact_id IS NULL AND NEW.contact_id IS NOT NULL "
+                        "AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'registration') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('registered', NEW.contact_id, NEW.event_id, NEW.updated_at); "
+                        "INSERT INTO automation_signals (kind, contact_id, subject, at) SELECT 'confirmed', NEW.contact_id, NEW.event_id, NEW.updated_at "
+                        "WHERE NEW.status = 'confirmed'; END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_attended AFTER UPDATE OF checked_in_at ON event_registrations "
+                        "WHEN NEW.contact_id IS NOT NULL AND NEW.checked_in_at IS NOT NULL AND OLD.checked_in_at IS NULL "
+                        "AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'registration') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('attended', NEW.contact_id, NEW.event_id, NEW.checked_in_at); END"),
+         // A text's first word, as its keyword.
+         QStringLiteral("CREATE TRIGGER automation_signal_keyword AFTER INSERT ON sms_inbound "
+                        "WHEN NEW.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'keyword') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('keyword', NEW.contact_id, "
+                        "upper(CASE WHEN instr(trim(NEW.body), ' ') > 0 THEN substr(trim(NEW.body), 1, instr(trim(NEW.body), ' ') - 1) "
+                        "ELSE trim(NEW.body) END), NEW.received_at); END"),
+         QStringLiteral("CREATE TRIGGER automation_signal_reply AFTER INSERT ON inbound_messages "
+                        "WHEN NEW.kind = 'reply' AND NEW.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'reply') "
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('replied', NEW.contact_id, "
+                        "coalesce(NEW.campaign_id, ''), NEW.received_at); END"),
+     }},
 };
 
 } // namespace

@@ -108,6 +108,9 @@ inline constexpr QLatin1StringView eventsTicket{"events.ticket"};     // a ticke
 inline constexpr QLatin1StringView eventsInput{"events.input"};         // an event or a registration that is not valid (a field named in the message)
 inline constexpr QLatin1StringView eventsState{"events.state"};         // not at this point (deleting a published event, a second active registration)
 inline constexpr QLatin1StringView eventsNotFound{"events.not-found"};  // no such event or registration
+inline constexpr QLatin1StringView automationInput{"automation.input"};      // a workflow that is not valid (the step and field named in the message)
+inline constexpr QLatin1StringView automationState{"automation.state"};      // not at this point (publishing an invalid draft, enrolling into a paused workflow)
+inline constexpr QLatin1StringView automationNotFound{"automation.not-found"}; // no such workflow, version or enrollment
 
 inline constexpr QLatin1StringView emailEmpty{"email.empty"};
 inline constexpr QLatin1StringView emailInvalid{"email.invalid"};
