@@ -69,6 +69,20 @@
     </message>
 </context>
 <context>
+    <name>lux::automations::FlowCheck</name>
+    <message numerus="yes">
+        <source>%1 an email in the last %n day(s)</source>
+        <translation><numerusform>%1 an email in the last %n day</numerusform><numerusform>%1 an email in the last %n days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::automations::Interpreter</name>
+    <message numerus="yes">
+        <source>Stopped after %n step(s) without a wait.</source>
+        <translation><numerusform>Stopped after %n step without a wait.</numerusform><numerusform>Stopped after %n steps without a wait.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::AbStatistics</name>
     <message numerus="yes">
         <source>Variant %1: %Ln success(es) out of %2 sent.</source>
@@ -716,6 +730,18 @@ Preheader: %2
     <message numerus="yes">
         <source>%n attendee(s) written to %1.</source>
         <translation><numerusform>%n attendee written to %1.</numerusform><numerusform>%n attendees written to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) entered; the scheduler runs their steps (the app, or luxctl scheduler run).</source>
+        <translation><numerusform>%n contact entered; the scheduler runs their steps (the app, or luxctl scheduler run).</numerusform><numerusform>%n contacts entered; the scheduler runs their steps (the app, or luxctl scheduler run).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” over %n contact(s), %2 days (seed %3), simulated in %4 ms:</source>
+        <translation><numerusform>“%1” over %n contact, %2 days (seed %3), simulated in %4 ms:</numerusform><numerusform>“%1” over %n contacts, %2 days (seed %3), simulated in %4 ms:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) moved to version %1.</source>
+        <translation><numerusform>%n contact moved to version %1.</numerusform><numerusform>%n contacts moved to version %1.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1011,6 +1011,509 @@
     </message>
 </context>
 <context>
+    <name>lux::automations::AutomationStore</name>
+    <message>
+        <source>There is no workflow “%1”.</source>
+        <translation>No existe el flujo de trabajo «%1».</translation>
+    </message>
+    <message>
+        <source>The draft of “%1” cannot be read: %2</source>
+        <translation>No se puede leer el borrador de «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The workflow needs a name.</source>
+        <translation>El flujo de trabajo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A workflow named “%1” exists already.</source>
+        <translation>Ya existe un flujo de trabajo llamado «%1».</translation>
+    </message>
+    <message>
+        <source>Contacts have gone through this workflow: archive it instead, so their journeys stay.</source>
+        <translation>Hay contactos que han pasado por este flujo de trabajo: archívalo en su lugar para que se conserven sus recorridos.</translation>
+    </message>
+    <message>
+        <source>There is no workflow %1.</source>
+        <translation>No existe el flujo de trabajo %1.</translation>
+    </message>
+    <message>
+        <source>Step “%1”</source>
+        <translation>Paso «%1»</translation>
+    </message>
+    <message>
+        <source>%1: there is no template %2.</source>
+        <translation>%1: no existe la plantilla %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a sender mailbox.</source>
+        <translation>%1: %2 no es un buzón remitente.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a sending number.</source>
+        <translation>%1: %2 no es un número remitente.</translation>
+    </message>
+    <message>
+        <source>The trigger's segment “%1” does not exist.</source>
+        <translation>El segmento del disparador, «%1», no existe.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived.</source>
+        <translation>«%1» está archivado.</translation>
+    </message>
+    <message>
+        <source>step “%1”: %2</source>
+        <translation>paso «%1»: %2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be published yet: %2</source>
+        <translation>«%1» aún no se puede publicar: %2</translation>
+    </message>
+    <message>
+        <source>Workflow %1 has no version %2.</source>
+        <translation>El flujo de trabajo %1 no tiene versión %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2: it cannot become %3.</source>
+        <translation>«%1» está en estado %2: no puede pasar a %3.</translation>
+    </message>
+    <message>
+        <source>“%1” has never been published.</source>
+        <translation>«%1» nunca se ha publicado.</translation>
+    </message>
+    <message>
+        <source>Version %1 has no step “%2” to move people to.</source>
+        <translation>La versión %1 no tiene ningún paso «%2» al que mover a las personas.</translation>
+    </message>
+    <message>
+        <source>Version %1 has no “%2”: left the workflow.</source>
+        <translation>La versión %1 no tiene «%2»: salió del flujo de trabajo.</translation>
+    </message>
+    <message>
+        <source>Moved to version %1 at “%2”.</source>
+        <translation>Movido a la versión %1, en «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>lux::automations::Engine</name>
+    <message>
+        <source>A workflow cannot change %1.</source>
+        <translation>Un flujo de trabajo no puede cambiar %1.</translation>
+    </message>
+    <message>
+        <source>The step “%1” has no campaign to send with.</source>
+        <translation>El paso «%1» no tiene ninguna campaña con la que enviar.</translation>
+    </message>
+    <message>
+        <source>Enrollment %1 moved meanwhile.</source>
+        <translation>La inscripción %1 avanzó mientras tanto.</translation>
+    </message>
+    <message>
+        <source>The contact was added.</source>
+        <translation>Se añadió el contacto.</translation>
+    </message>
+    <message>
+        <source>Tagged “%1”.</source>
+        <translation>Etiquetado con «%1».</translation>
+    </message>
+    <message>
+        <source>Opened an email.</source>
+        <translation>Abrió un correo.</translation>
+    </message>
+    <message>
+        <source>Clicked a link in an email.</source>
+        <translation>Hizo clic en un enlace de un correo.</translation>
+    </message>
+    <message>
+        <source>Clicked a link in a text.</source>
+        <translation>Hizo clic en un enlace de un SMS.</translation>
+    </message>
+    <message>
+        <source>Texted “%1”.</source>
+        <translation>Envió «%1» por SMS.</translation>
+    </message>
+    <message>
+        <source>Event registration: %1.</source>
+        <translation>Inscripción en un evento: %1.</translation>
+    </message>
+    <message>
+        <source>Entered the segment “%1”.</source>
+        <translation>Entró en el segmento «%1».</translation>
+    </message>
+    <message>
+        <source>The contact unsubscribed (%1).</source>
+        <translation>El contacto se dio de baja (%1).</translation>
+    </message>
+    <message>
+        <source>Workflow %1 is not active: publish it (or resume it) first.</source>
+        <translation>El flujo de trabajo %1 no está activo: publícalo (o reanúdalo) antes.</translation>
+    </message>
+    <message>
+        <source>Enrolled by hand.</source>
+        <translation>Inscrito a mano.</translation>
+    </message>
+    <message>
+        <source>Anniversary of %1.</source>
+        <translation>Aniversario de %1.</translation>
+    </message>
+    <message>
+        <source>Workflow %1, contact %2: %3</source>
+        <translation>Flujo de trabajo %1, contacto %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>lux::automations::FlowCheck</name>
+    <message>
+        <source>the condition's type must be tag, segment, field, engagement, event, all or any.</source>
+        <translation>el tipo de la condición debe ser tag, segment, field, engagement, event, all o any.</translation>
+    </message>
+    <message>
+        <source>“all” and “any” need the conditions they combine in “of”.</source>
+        <translation>«all» y «any» necesitan en «of» las condiciones que combinan.</translation>
+    </message>
+    <message>
+        <source>the condition needs a tag.</source>
+        <translation>la condición necesita una etiqueta.</translation>
+    </message>
+    <message>
+        <source>the condition needs a segment.</source>
+        <translation>la condición necesita un segmento.</translation>
+    </message>
+    <message>
+        <source>the condition needs a field.</source>
+        <translation>la condición necesita un campo.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a comparison: use one of %2.</source>
+        <translation>«%1» no es una comparación: usa una de estas: %2.</translation>
+    </message>
+    <message>
+        <source>the event must be opened, clicked, registered or replied.</source>
+        <translation>el evento debe ser opened, clicked, registered o replied.</translation>
+    </message>
+    <message>
+        <source>within_days must be between 0 and 3650.</source>
+        <translation>within_days debe estar entre 0 y 3650.</translation>
+    </message>
+    <message>
+        <source>has the tag “%1”</source>
+        <translation>tiene la etiqueta «%1»</translation>
+    </message>
+    <message>
+        <source>is in the segment “%1”</source>
+        <translation>está en el segmento «%1»</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 está vacío</translation>
+    </message>
+    <message>
+        <source>%1 is not empty</source>
+        <translation>%1 no está vacío</translation>
+    </message>
+    <message>
+        <source>%1 is not “%2”</source>
+        <translation>%1 no es «%2»</translation>
+    </message>
+    <message>
+        <source>%1 contains “%2”</source>
+        <translation>%1 contiene «%2»</translation>
+    </message>
+    <message>
+        <source>%1 is more than %2</source>
+        <translation>%1 es mayor que %2</translation>
+    </message>
+    <message>
+        <source>%1 is less than %2</source>
+        <translation>%1 es menor que %2</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”</source>
+        <translation>%1 es «%2»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 an email in the last %n day(s)</source>
+        <translation><numerusform>%1 un correo en el último %n día</numerusform><numerusform>%1 un correo en los últimos %n días</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 an email</source>
+        <translation>%1 un correo</translation>
+    </message>
+    <message>
+        <source>%1 (in this workflow)</source>
+        <translation>%1 (en este flujo de trabajo)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation>no (%1)</translation>
+    </message>
+    <message>
+        <source>the workflow needs a name.</source>
+        <translation>el flujo de trabajo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>the name is longer than 200 characters.</source>
+        <translation>el nombre tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>disparador</translation>
+    </message>
+    <message>
+        <source>“%1” is not a trigger.</source>
+        <translation>«%1» no es un disparador.</translation>
+    </message>
+    <message>
+        <source>status must be registered, confirmed or attended.</source>
+        <translation>status debe ser registered, confirmed o attended.</translation>
+    </message>
+    <message>
+        <source>time must be HH:MM.</source>
+        <translation>time debe tener el formato HH:MM.</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>rule must be once, again or any.</source>
+        <translation>rule debe ser once, again o any.</translation>
+    </message>
+    <message>
+        <source>gap must be a duration such as “30d”, “12h” or “90m”.</source>
+        <translation>gap debe ser una duración como «30d», «12h» o «90m».</translation>
+    </message>
+    <message>
+        <source>a workflow has at most 500 steps.</source>
+        <translation>un flujo de trabajo tiene como máximo 500 pasos.</translation>
+    </message>
+    <message>
+        <source>step %1 (“%2”)</source>
+        <translation>paso %1 («%2»)</translation>
+    </message>
+    <message>
+        <source>id must be 1 to 40 letters, digits, “-” or “_”.</source>
+        <translation>id debe tener de 1 a 40 letras, dígitos, «-» o «_».</translation>
+    </message>
+    <message>
+        <source>another step has this id.</source>
+        <translation>otro paso tiene este id.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a kind of step.</source>
+        <translation>«%1» no es un tipo de paso.</translation>
+    </message>
+    <message>
+        <source>duration must be a duration such as “2d”, “4h” or “30m”.</source>
+        <translation>duration debe ser una duración como «2d», «4h» o «30m».</translation>
+    </message>
+    <message>
+        <source>timeout must be a duration such as “3d”.</source>
+        <translation>timeout debe ser una duración como «3d».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a weekday (mon … sun).</source>
+        <translation>«%1» no es un día de la semana (mon … sun).</translation>
+    </message>
+    <message>
+        <source>The workflow needs a name.</source>
+        <translation>El flujo de trabajo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The trigger needs the tag it waits for.</source>
+        <translation>El disparador necesita la etiqueta que espera.</translation>
+    </message>
+    <message>
+        <source>The trigger needs a segment.</source>
+        <translation>El disparador necesita un segmento.</translation>
+    </message>
+    <message>
+        <source>The trigger needs the keyword people text.</source>
+        <translation>El disparador necesita la palabra clave que la gente envía por SMS.</translation>
+    </message>
+    <message>
+        <source>The trigger needs the date field whose anniversary it is.</source>
+        <translation>El disparador necesita el campo de fecha del que se cumple el aniversario.</translation>
+    </message>
+    <message>
+        <source>The workflow has no steps.</source>
+        <translation>El flujo de trabajo no tiene pasos.</translation>
+    </message>
+    <message>
+        <source>The first step “%1” does not exist.</source>
+        <translation>El primer paso, «%1», no existe.</translation>
+    </message>
+    <message>
+        <source>It goes on to “%1”, which does not exist.</source>
+        <translation>Continúa en «%1», que no existe.</translation>
+    </message>
+    <message>
+        <source>Choose the email template it sends.</source>
+        <translation>Elige la plantilla de correo que envía.</translation>
+    </message>
+    <message>
+        <source>The email needs a subject.</source>
+        <translation>El correo necesita un asunto.</translation>
+    </message>
+    <message>
+        <source>Choose the mailbox it is sent from.</source>
+        <translation>Elige el buzón desde el que se envía.</translation>
+    </message>
+    <message>
+        <source>The text message is empty.</source>
+        <translation>El SMS está vacío.</translation>
+    </message>
+    <message>
+        <source>Choose the number it is sent from.</source>
+        <translation>Elige el número desde el que se envía.</translation>
+    </message>
+    <message>
+        <source>Say what the notification tells you.</source>
+        <translation>Indica qué te dice la notificación.</translation>
+    </message>
+    <message>
+        <source>Name a tag to add or to remove.</source>
+        <translation>Indica una etiqueta que añadir o quitar.</translation>
+    </message>
+    <message>
+        <source>Choose the field it sets.</source>
+        <translation>Elige el campo que establece.</translation>
+    </message>
+    <message>
+        <source>The wait needs a duration.</source>
+        <translation>La espera necesita una duración.</translation>
+    </message>
+    <message>
+        <source>Choose what it waits for: opened, clicked, registered or replied.</source>
+        <translation>Elige qué espera: opened, clicked, registered o replied.</translation>
+    </message>
+    <message>
+        <source>The wait needs a timeout, or someone who never acts waits forever.</source>
+        <translation>La espera necesita un tiempo límite; si no, quien nunca actúe esperará para siempre.</translation>
+    </message>
+    <message>
+        <source>Nothing follows the timeout: people who do not act leave the workflow there.</source>
+        <translation>No hay nada tras el tiempo límite: quien no actúe sale ahí del flujo de trabajo.</translation>
+    </message>
+    <message>
+        <source>The condition has nothing to test.</source>
+        <translation>La condición no tiene nada que comprobar.</translation>
+    </message>
+    <message>
+        <source>The goal needs what reaching it means.</source>
+        <translation>El objetivo necesita indicar qué significa alcanzarlo.</translation>
+    </message>
+    <message>
+        <source>Each branch of a split needs a share above 0 %.</source>
+        <translation>Cada rama de una división necesita una parte mayor que 0 %.</translation>
+    </message>
+    <message>
+        <source>A split needs at least two branches.</source>
+        <translation>Una división necesita al menos dos ramas.</translation>
+    </message>
+    <message>
+        <source>The branches add up to %1 %, not 100 %.</source>
+        <translation>Las ramas suman %1 %, no 100 %.</translation>
+    </message>
+    <message>
+        <source>Nothing leads to this step.</source>
+        <translation>Nada lleva a este paso.</translation>
+    </message>
+    <message>
+        <source>This loop has no wait in it: someone entering it would go round for ever. Add a wait.</source>
+        <translation>Este bucle no tiene ninguna espera: quien entrara en él daría vueltas para siempre. Añade una espera.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::automations::Interpreter</name>
+    <message>
+        <source>Nothing happened in time: “%1” not seen.</source>
+        <translation>No pasó nada a tiempo: no se vio «%1».</translation>
+    </message>
+    <message>
+        <source>Reached the end of the workflow.</source>
+        <translation>Llegó al final del flujo de trabajo.</translation>
+    </message>
+    <message>
+        <source>The step “%1” is not in this version.</source>
+        <translation>El paso «%1» no está en esta versión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n step(s) without a wait.</source>
+        <translation><numerusform>Detenido tras %n paso sin una espera.</numerusform><numerusform>Detenido tras %n pasos sin una espera.</numerusform></translation>
+    </message>
+    <message>
+        <source>Email “%1” queued.</source>
+        <translation>Correo «%1» en cola.</translation>
+    </message>
+    <message>
+        <source>Text message queued.</source>
+        <translation>SMS en cola.</translation>
+    </message>
+    <message>
+        <source>Not sent: the contact had today's most marketing messages on this channel.</source>
+        <translation>No enviado: el contacto ya recibió hoy el máximo de mensajes de marketing por este canal.</translation>
+    </message>
+    <message>
+        <source>Not sent: no address on this channel, or no consent for it.</source>
+        <translation>No enviado: no hay dirección en este canal o no hay consentimiento para él.</translation>
+    </message>
+    <message>
+        <source>Not sent: the address is on the suppression list.</source>
+        <translation>No enviado: la dirección está en la lista de supresión.</translation>
+    </message>
+    <message>
+        <source>Not sent: the contact unsubscribed.</source>
+        <translation>No enviado: el contacto se dio de baja.</translation>
+    </message>
+    <message>
+        <source>The contact unsubscribed: they leave workflows that send marketing.</source>
+        <translation>El contacto se dio de baja: sale de los flujos de trabajo que envían marketing.</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>añadidas: %1</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>quitadas: %1</translation>
+    </message>
+    <message>
+        <source>Waits until %1 (UTC).</source>
+        <translation>Espera hasta %1 (UTC).</translation>
+    </message>
+    <message>
+        <source>Waits for “%1”.</source>
+        <translation>Espera «%1».</translation>
+    </message>
+    <message>
+        <source>Reached the goal.</source>
+        <translation>Alcanzó el objetivo.</translation>
+    </message>
+    <message>
+        <source>Left at an exit step.</source>
+        <translation>Salió en un paso de salida.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::automations::Simulator</name>
+    <message>
+        <source>The workflow has problems to fix before it can be simulated.</source>
+        <translation>El flujo de trabajo tiene problemas que corregir antes de poder simularlo.</translation>
+    </message>
+    <message>
+        <source>%1 on day %2: %3 of %4</source>
+        <translation>%1 el día %2: %3 de %4</translation>
+    </message>
+</context>
+<context>
     <name>lux::campaigns::AbStatistics</name>
     <message>
         <source>%1 and %2</source>
@@ -1493,6 +1996,10 @@
     <message>
         <source>Campaign “%1” waits: %2. It tries again in a minute.</source>
         <translation>La campaña «%1» espera: %2. Lo intenta de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <source>Workflows: %1</source>
+        <translation>Flujos de trabajo: %1</translation>
     </message>
 </context>
 <context>
@@ -12707,6 +13214,246 @@ Etiquetas: %7</translation>
     <message>
         <source>lux-tracker counts the seat.</source>
         <translation>lux-tracker cuenta la plaza.</translation>
+    </message>
+    <message>
+        <source>Name the workflow: its id or its name.</source>
+        <translation>Indica el flujo de trabajo: su id o su nombre.</translation>
+    </message>
+    <message>
+        <source>There is no contact %1.</source>
+        <translation>No existe el contacto %1.</translation>
+    </message>
+    <message>
+        <source>Usage: automation import FLOW.json</source>
+        <translation>Uso: automation import FLUJO.json</translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a JSON object (%3).</source>
+        <translation>%1, línea %2: no es un objeto JSON (%3).</translation>
+    </message>
+    <message>
+        <source>an array or a value</source>
+        <translation>una matriz o un valor</translation>
+    </message>
+    <message>
+        <source>Workflow %1 “%2”: draft replaced.</source>
+        <translation>Flujo de trabajo %1 «%2»: borrador sustituido.</translation>
+    </message>
+    <message>
+        <source>Workflow %1 “%2” imported as a draft.</source>
+        <translation>Flujo de trabajo %1 «%2» importado como borrador.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>workflow</source>
+        <translation>flujo</translation>
+    </message>
+    <message>
+        <source>%1  %2  v%3  %4  %5 in it, %6 finished, %7 left</source>
+        <translation>%1  %2  v%3  %4  %5 dentro, %6 terminaron, %7 salieron</translation>
+    </message>
+    <message>
+        <source>No workflows yet (luxctl automation import FLOW.json adds one).</source>
+        <translation>Aún no hay flujos de trabajo (luxctl automation import FLUJO.json añade uno).</translation>
+    </message>
+    <message>
+        <source>“%1” version %2 published: contacts who enter from now on run it.</source>
+        <translation>«%1» versión %2 publicada: los contactos que entren a partir de ahora la siguen.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2.</source>
+        <translation>«%1» está en estado %2.</translation>
+    </message>
+    <message>
+        <source>Usage: automation enroll ID --contact EMAIL [--contact EMAIL]…</source>
+        <translation>Uso: automation enroll ID --contact CORREO [--contact CORREO]…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) entered; the scheduler runs their steps (the app, or luxctl scheduler run).</source>
+        <translation><numerusform>%n contacto entró; el planificador ejecuta sus pasos (la aplicación o luxctl scheduler run).</numerusform><numerusform>%n contactos entraron; el planificador ejecuta sus pasos (la aplicación o luxctl scheduler run).</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” (%2, version %3): %4 in it, %5 finished, %6 left early.</source>
+        <translation>«%1» (%2, versión %3): %4 dentro, %5 terminaron, %6 salieron antes.</translation>
+    </message>
+    <message>
+        <source>  %1: %2 here, %3 through, %4 ended here</source>
+        <translation>  %1: %2 aquí, %3 pasaron, %4 terminaron aquí</translation>
+    </message>
+    <message>
+        <source>Usage: automation journey ID --contact EMAIL</source>
+        <translation>Uso: automation journey ID --contact CORREO</translation>
+    </message>
+    <message>
+        <source>Entered %1 (version %2), %3.</source>
+        <translation>Entró el %1 (versión %2), %3.</translation>
+    </message>
+    <message>
+        <source>%1 has not entered “%2”.</source>
+        <translation>%1 no ha entrado en «%2».</translation>
+    </message>
+    <message>
+        <source>--contacts must be between 1 and 5000000.</source>
+        <translation>--contacts debe estar entre 1 y 5000000.</translation>
+    </message>
+    <message>
+        <source>--days must be between 1 and 366.</source>
+        <translation>--days debe estar entre 1 y 366.</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number.</source>
+        <translation>--seed debe ser un número entero.</translation>
+    </message>
+    <message>
+        <source>--open, --click, --reply and --register are shares between 0 and 1.</source>
+        <translation>--open, --click, --reply y --register son proporciones entre 0 y 1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” over %n contact(s), %2 days (seed %3), simulated in %4 ms:</source>
+        <translation><numerusform>«%1» con %n contacto, %2 días (semilla %3), simulado en %4 ms:</numerusform><numerusform>«%1» con %n contactos, %2 días (semilla %3), simulado en %4 ms:</numerusform></translation>
+    </message>
+    <message>
+        <source>  %1: %2 reached, %3 ended here, %4 still there</source>
+        <translation>  %1: %2 llegaron, %3 terminaron aquí, %4 siguen ahí</translation>
+    </message>
+    <message>
+        <source>  %1 emails and %2 texts would be sent; %3 skipped (cap, consent).</source>
+        <translation>  Se enviarían %1 correos y %2 SMS; %3 omitidos (límite, consentimiento).</translation>
+    </message>
+    <message>
+        <source>  over a sender's daily limit: %1</source>
+        <translation>  por encima del límite diario de un remitente: %1</translation>
+    </message>
+    <message>
+        <source>--map takes OLD-STEP=NEW-STEP, not “%1”.</source>
+        <translation>--map admite OLD-STEP=NEW-STEP, no «%1».</translation>
+    </message>
+    <message>
+        <source>  v%1 %2 → leave the workflow: %3</source>
+        <translation>  v%1 %2 → salen del flujo de trabajo: %3</translation>
+    </message>
+    <message>
+        <source>  v%1 %2 → v%3 %4: %5</source>
+        <translation>  v%1 %2 → v%3 %4: %5</translation>
+    </message>
+    <message>
+        <source>Moving the contacts of older versions to version %1 would do this (--apply does it):</source>
+        <translation>Mover los contactos de las versiones anteriores a la versión %1 haría esto (--apply lo hace):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) moved to version %1.</source>
+        <translation><numerusform>%n contacto movido a la versión %1.</numerusform><numerusform>%n contactos movidos a la versión %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>The contact's email address (enroll: repeat for more).</source>
+        <translation>La dirección de correo del contacto (enroll: repítelo para más).</translation>
+    </message>
+    <message>
+        <source>An older version's counts (default: the latest).</source>
+        <translation>Los recuentos de una versión anterior (por defecto: la más reciente).</translation>
+    </message>
+    <message>
+        <source>How many contacts (default 1000).</source>
+        <translation>Cuántos contactos (por defecto 1000).</translation>
+    </message>
+    <message>
+        <source>How many days the virtual clock runs (default 30).</source>
+        <translation>Cuántos días avanza el reloj virtual (por defecto 30).</translation>
+    </message>
+    <message>
+        <source>The seed of the scripted reactions and made-up contacts (default 1).</source>
+        <translation>La semilla de las reacciones predefinidas y de los contactos inventados (por defecto 1).</translation>
+    </message>
+    <message>
+        <source>Share of emails opened (default 0.35).</source>
+        <translation>Proporción de correos abiertos (por defecto 0.35).</translation>
+    </message>
+    <message>
+        <source>Share of opened emails clicked (default 0.25).</source>
+        <translation>Proporción de correos abiertos en los que se hace clic (por defecto 0.25).</translation>
+    </message>
+    <message>
+        <source>Share of emails answered (default 0.02).</source>
+        <translation>Proporción de correos respondidos (por defecto 0.02).</translation>
+    </message>
+    <message>
+        <source>Share of emails followed by an event registration (default 0).</source>
+        <translation>Proporción de correos seguidos de una inscripción en un evento (por defecto 0).</translation>
+    </message>
+    <message>
+        <source>Use the database's contacts (the first N) instead of made-up ones.</source>
+        <translation>Usa los contactos de la base de datos (los N primeros) en lugar de contactos inventados.</translation>
+    </message>
+    <message>
+        <source>Simulate the draft rather than the latest version.</source>
+        <translation>Simula el borrador en lugar de la última versión.</translation>
+    </message>
+    <message>
+        <source>Where the contacts at a step the latest version lacks go: OLD=NEW (repeatable).</source>
+        <translation>Adónde van los contactos de un paso que no está en la última versión: OLD=NEW (se puede repetir).</translation>
+    </message>
+    <message>
+        <source>Do it (without: only show what would move).</source>
+        <translation>Lo hace (sin esta opción: solo muestra qué se movería).</translation>
+    </message>
+    <message>
+        <source>Unknown automation command '%1'.</source>
+        <translation>Orden de automation desconocida «%1».</translation>
+    </message>
+    <message>
+        <source>a workflow from its JSON (docs/AUTOMATIONS.md) as a draft; the same name replaces that draft</source>
+        <translation>un flujo de trabajo a partir de su JSON (docs/AUTOMATIONS.md), como borrador; el mismo nombre sustituye ese borrador</translation>
+    </message>
+    <message>
+        <source>every workflow with its status, version and counts</source>
+        <translation>todos los flujos de trabajo con su estado, versión y recuentos</translation>
+    </message>
+    <message>
+        <source>a workflow's draft as JSON, with its problems</source>
+        <translation>el borrador de un flujo de trabajo como JSON, con sus problemas</translation>
+    </message>
+    <message>
+        <source>make the draft the next version and the workflow active</source>
+        <translation>convierte el borrador en la siguiente versión y activa el flujo de trabajo</translation>
+    </message>
+    <message>
+        <source>nobody enters and no step runs until resumed</source>
+        <translation>nadie entra y ningún paso se ejecuta hasta que se reanude</translation>
+    </message>
+    <message>
+        <source>a paused workflow runs again</source>
+        <translation>un flujo de trabajo en pausa vuelve a ejecutarse</translation>
+    </message>
+    <message>
+        <source>stop a workflow for good, its journeys kept</source>
+        <translation>detiene un flujo de trabajo para siempre, conservando sus recorridos</translation>
+    </message>
+    <message>
+        <source>enter contacts by hand (the entry rules apply)</source>
+        <translation>inscribe contactos a mano (se aplican las reglas de entrada)</translation>
+    </message>
+    <message>
+        <source>contacts at, through and ended at each step</source>
+        <translation>contactos en cada paso, que pasaron por él y que terminaron en él</translation>
+    </message>
+    <message>
+        <source>one contact's way through a workflow, step by step</source>
+        <translation>el recorrido de un contacto por un flujo de trabajo, paso a paso</translation>
+    </message>
+    <message>
+        <source>what the workflow would do on a virtual clock: --contacts N --days D --seed S</source>
+        <translation>lo que haría el flujo de trabajo con un reloj virtual: --contacts N --days D --seed S</translation>
+    </message>
+    <message>
+        <source>move the contacts of older versions to the latest: a preview, or --apply</source>
+        <translation>mueve los contactos de versiones anteriores a la más reciente: una vista previa, o --apply</translation>
     </message>
 </context>
 <context>

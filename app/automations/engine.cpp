@@ -20,6 +20,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <unordered_map>
+
 namespace lux::automations {
 
 bool mayEnter(const Flow &flow, const EntryHistory &history, qint64 now)
@@ -82,15 +84,24 @@ struct Engine::State
     QSet<qint64> toSchedule;                   // hidden campaigns with new rows: their send job is due
     qint64 now = 0;
     QString nonce;
-    std::unique_ptr<QSqlQuery> journeyInsert; // the hottest statement, prepared once
+    // The hot path's statements, each prepared once per engine (SQLite's prepare costs more than
+    // the statement's run).
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> statements;
 
+    QSqlQuery &sql(const QString &text)
+    {
+        auto it = statements.find(text);
+        if (it == statements.end()) {
+            auto q = std::make_unique<QSqlQuery>(db);
+            q->prepare(text);
+            it = statements.emplace(text, std::move(q)).first;
+        }
+        it->second->finish();
+        return *it->second;
+    }
     QSqlQuery &journey()
     {
-        if (!journeyInsert) {
-            journeyInsert = std::make_unique<QSqlQuery>(db);
-            journeyInsert->prepare(QStringLiteral("INSERT INTO automation_journey (enrollment_id, seq, step, at, what, detail) VALUES (?, ?, ?, ?, ?, ?)"));
-        }
-        return *journeyInsert;
+        return sql(QStringLiteral("INSERT INTO automation_journey (enrollment_id, seq, step, at, what, detail) VALUES (?, ?, ?, ?, ?, ?)"));
     }
 
     Result<std::shared_ptr<const Flow>> flow(qint64 automation, int version);
@@ -203,26 +214,26 @@ private:
         if (m_tagsLoaded)
             return;
         m_tagsLoaded = true;
-        QSqlQuery q(m_s.db);
-        q.prepare(QStringLiteral("SELECT lower(t.name) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?"));
+        QSqlQuery &q = m_s.sql(QStringLiteral("SELECT lower(t.name) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?"));
         q.addBindValue(m_contact);
         if (q.exec())
             while (q.next())
                 m_tags.insert(q.value(0).toString());
+        q.finish();
     }
     void loadRow()
     {
         if (m_rowLoaded)
             return;
         m_rowLoaded = true;
-        QSqlQuery q(m_s.db);
-        q.prepare(QStringLiteral("SELECT ") + kColumns.join(QStringLiteral(", ")) + QStringLiteral(", custom FROM contacts WHERE id = ?"));
+        QSqlQuery &q = m_s.sql(QStringLiteral("SELECT ") + kColumns.join(QStringLiteral(", ")) + QStringLiteral(", custom FROM contacts WHERE id = ?"));
         q.addBindValue(m_contact);
         if (q.exec() && q.next()) {
             for (int i = 0; i < kColumns.size(); ++i)
                 m_row.insert(kColumns.at(i), q.value(i).toString());
             m_custom = QJsonDocument::fromJson(q.value(int(kColumns.size())).toString().toUtf8()).object();
         }
+        q.finish();
     }
 
     Engine::State &m_s;
@@ -305,19 +316,18 @@ public:
     }
     Status tag(const QStringList &add, const QStringList &remove) override
     {
-        QSqlQuery q(m_s.db);
         for (const QString &name : add) {
             const auto id = m_s.tagId(name);
             if (!id)
                 return id.error();
-            q.prepare(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+            QSqlQuery &q = m_s.sql(QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
             q.addBindValue(*id);
             q.addBindValue(m_contactId);
             if (!q.exec())
                 return storage::queryError(q);
         }
         for (const QString &name : remove) {
-            q.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE lower(name) = lower(?))"));
+            QSqlQuery &q = m_s.sql(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE lower(name) = lower(?))"));
             q.addBindValue(m_contactId);
             q.addBindValue(name);
             if (!q.exec())
@@ -328,17 +338,16 @@ public:
     }
     Status setField(const QString &field, const QString &value) override
     {
-        QSqlQuery q(m_s.db);
         const QString column = field.toLower();
-        if (kSettable.contains(column)) {
-            // The column's name comes from the fixed list above, never from input.
-            q.prepare(QStringLiteral("UPDATE contacts SET %1 = ?, updated_at = ? WHERE id = ?").arg(column));
-        } else if (kColumns.contains(column)) {
+        if (kColumns.contains(column) && !kSettable.contains(column))
             return Error(errc::automationInput, Engine::tr("A workflow cannot change %1.").arg(field));
-        } else {
-            q.prepare(QStringLiteral("UPDATE contacts SET custom = json_set(coalesce(custom, '{}'), '$.\"' || ? || '\"', ?), updated_at = ? WHERE id = ?"));
+        // The column's name comes from the fixed list above, never from input.
+        QSqlQuery &q = kSettable.contains(column)
+                           ? m_s.sql(QStringLiteral("UPDATE contacts SET %1 = ?, updated_at = ? WHERE id = ?").arg(column))
+                           : m_s.sql(QStringLiteral("UPDATE contacts SET custom = json_set(coalesce(custom, '{}'), '$.\"' || ? || '\"', ?), "
+                                                    "updated_at = ? WHERE id = ?"));
+        if (!kSettable.contains(column))
             q.addBindValue(QString(field).remove(u'"'));
-        }
         q.addBindValue(storage::notNull(value));
         q.addBindValue(m_s.now);
         q.addBindValue(m_contactId);
@@ -487,23 +496,23 @@ Row rowFrom(const QSqlQuery &q)
 class Savepoint
 {
 public:
-    explicit Savepoint(QSqlDatabase &db) : m_q(db) { m_ok = m_q.exec(QStringLiteral("SAVEPOINT enrollment")); }
+    explicit Savepoint(Engine::State &s) : m_s(s) { m_ok = m_s.sql(QStringLiteral("SAVEPOINT enrollment")).exec(); }
     ~Savepoint()
     {
         if (m_ok && !m_done) {
-            m_q.exec(QStringLiteral("ROLLBACK TO enrollment"));
-            m_q.exec(QStringLiteral("RELEASE enrollment"));
+            m_s.sql(QStringLiteral("ROLLBACK TO enrollment")).exec();
+            m_s.sql(QStringLiteral("RELEASE enrollment")).exec();
         }
     }
     bool ok() const { return m_ok; }
     bool release()
     {
         m_done = true;
-        return m_q.exec(QStringLiteral("RELEASE enrollment"));
+        return m_s.sql(QStringLiteral("RELEASE enrollment")).exec();
     }
 
 private:
-    QSqlQuery m_q;
+    Engine::State &m_s;
     bool m_ok = false, m_done = false;
 };
 
@@ -552,22 +561,25 @@ Result<Outcome> advance(Engine::State &s, Row row, How how, const Step *goal = n
     out.steps = a->steps;
     if (row.pos.seq == seqBefore)
         return out; // nothing happened (a wait whose time has not come)
-    QSqlQuery q(s.db);
+    QSqlQuery *update = nullptr;
     if (a->state == Advance::State::Waiting) {
-        q.prepare(QStringLiteral("UPDATE automation_enrollments SET step = ?, seq = ?, waiting_for = ?, wait_since = ?, due_at = ? "
-                                 "WHERE id = ? AND seq = ? AND state = 'active'"));
+        update = &s.sql(QStringLiteral("UPDATE automation_enrollments SET step = ?, seq = ?, waiting_for = ?, wait_since = ?, due_at = ? "
+                                       "WHERE id = ? AND seq = ? AND state = 'active'"));
+        QSqlQuery &q = *update;
         for (const QVariant &v : QVariantList{storage::notNull(row.pos.step), row.pos.seq, storage::notNull(row.pos.waitingFor), row.pos.waitSince,
                                               row.pos.dueAt, row.id, seqBefore})
             q.addBindValue(v);
     } else {
         effects.counts[a->endStep].second += 1;
-        q.prepare(QStringLiteral("UPDATE automation_enrollments SET step = ?, seq = ?, waiting_for = '', due_at = NULL, state = ?, ended_at = ?, "
-                                 "end_reason = ? WHERE id = ? AND seq = ? AND state = 'active'"));
+        update = &s.sql(QStringLiteral("UPDATE automation_enrollments SET step = ?, seq = ?, waiting_for = '', due_at = NULL, state = ?, ended_at = ?, "
+                                       "end_reason = ? WHERE id = ? AND seq = ? AND state = 'active'"));
+        QSqlQuery &q = *update;
         for (const QVariant &v : QVariantList{storage::notNull(a->endStep), row.pos.seq,
                                               a->state == Advance::State::Done ? QStringLiteral("done") : QStringLiteral("exited"), s.now,
                                               storage::notNull(a->reason), row.id, seqBefore})
             q.addBindValue(v);
     }
+    QSqlQuery &q = *update;
     if (!q.exec())
         return storage::queryError(q);
     if (q.numRowsAffected() != 1) // moved by another engine since it was read: its steps are undone
@@ -727,7 +739,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             return flow.error();
         const Trigger &t = (*flow)->trigger;
         if (triggers(t, kind, subject)) {
-            Savepoint sp(db);
+            Savepoint sp(s);
             const auto entered = enterWithin(s, w, contact, QStringLiteral("s%1").arg(signalId), s.now, describeSignal(kind, subject), batch);
             if (!entered)
                 continue; // its savepoint undoes it; the signal is spent
@@ -752,7 +764,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             if (!q.exec())
                 return storage::queryError(q);
             if (in) {
-                Savepoint sp(db);
+                Savepoint sp(s);
                 const auto entered = enterWithin(s, w, contact, QStringLiteral("s%1").arg(signalId), s.now,
                                                  Engine::tr("Entered the segment “%1”.").arg(t.segment), batch);
                 if (entered)
@@ -777,7 +789,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
         const auto flow = s.flow(row.automation, row.version);
         if (!flow)
             return flow.error();
-        Savepoint sp(db);
+        Savepoint sp(s);
         Result<Outcome> o = Outcome{};
         if (kind == u"unsubscribed") {
             if (!(*flow)->sends())
@@ -996,7 +1008,7 @@ Result<Engine::Turn> Engine::turn(int budget)
             const qint64 at = QDateTime(day, QTime(minute / 60, minute % 60), z).toMSecsSinceEpoch();
             if (at < d->now - 12LL * 3600'000)
                 continue; // long past today (the app was off): next year
-            Savepoint sp(d->db);
+            Savepoint sp(*d);
             const auto entered = enterWithin(*d, w, contact, QStringLiteral("y%1").arg(day.year()), std::max(at, d->now),
                                              tr("Anniversary of %1.").arg(field), batch);
             if (entered)
@@ -1035,7 +1047,7 @@ Result<Engine::Turn> Engine::turn(int budget)
         for (const Row &row : std::as_const(rows)) {
             Result<Outcome> o = Outcome{};
             {
-                Savepoint sp(d->db);
+                Savepoint sp(*d);
                 if (!sp.ok())
                     return Error(errc::dbWrite, d->db.lastError().text());
                 o = advance(*d, row, How::Run);

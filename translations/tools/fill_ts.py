@@ -157,6 +157,11 @@ EN = {
     'The answer is longer than %n bytes.': ('The answer is longer than %n byte.', 'The answer is longer than %n bytes.'),
     '%n soft bounces in a row over at least seven days': ('%n soft bounce in a row over at least seven days', '%n soft bounces in a row over at least seven days'),
     '%1: %n message(s) read, last look %2': ('%1: %n message read, last look %2', '%1: %n messages read, last look %2'),
+    '%1 an email in the last %n day(s)': ('%1 an email in the last %n day', '%1 an email in the last %n days'),
+    'Stopped after %n step(s) without a wait.': ('Stopped after %n step without a wait.', 'Stopped after %n steps without a wait.'),
+    '%n contact(s) entered; the scheduler runs their steps (the app, or luxctl scheduler run).': ('%n contact entered; the scheduler runs their steps (the app, or luxctl scheduler run).', '%n contacts entered; the scheduler runs their steps (the app, or luxctl scheduler run).'),
+    '“%1” over %n contact(s), %2 days (seed %3), simulated in %4 ms:': ('“%1” over %n contact, %2 days (seed %3), simulated in %4 ms:', '“%1” over %n contacts, %2 days (seed %3), simulated in %4 ms:'),
+    '%n contact(s) moved to version %1.': ('%n contact moved to version %1.', '%n contacts moved to version %1.'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
