@@ -224,7 +224,7 @@ int status(const CommandContext &ctx)
     if (!a)
         return ctx.fail(a.error());
     AutomationStore store(db);
-    const int version = ctx.option(QStringLiteral("version")).toInt();
+    const int version = ctx.option(QStringLiteral("of-version")).toInt();
     const auto counts = store.stepCounts(a->id, version);
     if (!counts)
         return ctx.fail(counts.error());
@@ -469,7 +469,7 @@ QList<QCommandLineOption> automationOptions(const QString &group, const QString 
     if (command == QLatin1String("enroll") || command == QLatin1String("journey"))
         return {{QStringLiteral("contact"), t(QT_TRANSLATE_NOOP("luxctl", "The contact's email address (enroll: repeat for more).")), QStringLiteral("EMAIL")}};
     if (command == QLatin1String("status"))
-        return {{QStringLiteral("version"), t(QT_TRANSLATE_NOOP("luxctl", "An older version's counts (default: the latest).")), QStringLiteral("N")}};
+        return {{QStringLiteral("of-version"), t(QT_TRANSLATE_NOOP("luxctl", "An older version's counts (default: the latest).")), QStringLiteral("N")}};
     if (command == QLatin1String("simulate"))
         return {
             {QStringLiteral("contacts"), t(QT_TRANSLATE_NOOP("luxctl", "How many contacts (default 1000).")), QStringLiteral("N")},

@@ -313,6 +313,37 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AutomationsPage</name>
+    <message numerus="yes">
+        <source>%n contact(s) are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their journeys are kept.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulating %n contact(s)…</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 contacts entered; %2 emails and %3 texts would go out over %n day(s); %4 messages skipped (the daily cap, consent).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::CampaignReportView</name>
     <message numerus="yes">
         <source>%n prefetch(es)</source>
@@ -558,6 +589,23 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::FlowEditor</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before publishing</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), ready to publish</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::HistoryDialog</name>
     <message numerus="yes">
         <source>Subject: %1
@@ -631,6 +679,27 @@ Preheader: %2
     <message numerus="yes">
         <source>%1 force(s) UCS-2: 70 characters a part instead of 160.</source>
         <translation><numerusform>%1 forces UCS-2: 70 characters a part instead of 160.</numerusform><numerusform>%1 force UCS-2: 70 characters a part instead of 160.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::StepCard</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>

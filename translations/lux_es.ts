@@ -5509,6 +5509,333 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AutomationsModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lux::ui::AutomationsPage</name>
+    <message>
+        <source>Automations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New Workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a Workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workflows (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No workflows yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A workflow follows each contact from a trigger (a tag, a sign-up, a click, a registration) through emails, texts, waits and conditions, each step exactly once. Build one on the canvas, simulate it, then publish.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A contact's email address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Journey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> % open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> % of opens click</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the first contacts of the database (their tags, fields and segments) instead of made-up ones.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What would this workflow do? The real steps on a virtual clock: sends are counted, not made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ended there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workflows cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>%1 · version %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · never published</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New workflow %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” created: add its first step with Add Step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, line %2: not a workflow's JSON (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” imported as a draft.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Version %1 published: contacts who enter from now on run it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused: nobody enters and no step runs until you resume it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resumed: what came due meanwhile runs now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their journeys are kept.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no contact %1.</source>
+        <translation>No existe el contacto %1.</translation>
+    </message>
+    <message>
+        <source>in the workflow, next at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting for “%1” until %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>left: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1
+%2 — %2 {1 ?}</translation>
+    </message>
+    <message>
+        <source>%1 has not entered this workflow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix the workflow's problems first (the Flow tab lists them).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Simulating %n contact(s)…</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 contacts entered; %2 emails and %3 texts would go out over %n day(s); %4 messages skipped (the daily cap, consent).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Over a sender's daily limit: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>SMS</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::BackgroundTask</name>
     <message>
         <source>Cancel</source>
@@ -7541,6 +7868,30 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <source>Text replies</source>
         <translation>Respuestas por SMS</translation>
     </message>
+    <message>
+        <source>in it, next step %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting for “%1” until %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>left (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (version %2): %3; last: %4 %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lux::ui::DashboardPage</name>
@@ -8553,6 +8904,87 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
 </context>
 <context>
+    <name>lux::ui::FlowEditor</name>
+    <message>
+        <source>Add Step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected step (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the whole workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workflow canvas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before publishing</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), ready to publish</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the workflow's settings</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lux::ui::HistoryDialog</name>
     <message>
         <source>History of “%1”</source>
@@ -9029,6 +9461,14 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Events</source>
         <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automations</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -10384,6 +10824,446 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>New Database…</source>
         <translation>Nueva base de datos…</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::StepCard</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hora</numerusform><numerusform>%n horas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Until they open it, at most %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until they click, at most %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until they register, at most %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until they reply, at most %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Set field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If / else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Random split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No subject yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No text yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+ %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>− %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No tags yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No field yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>No duration yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, their time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 on %2, their time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing chosen yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No condition yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No message yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leaves the workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 here · %2 through · %3 ended</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lux::ui::StepPanel</name>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Optional: what you call this step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Choose a template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Quiet hours apply: a text waits for the recipient's window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma-separated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>city, company, or a custom field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Wait for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time (their zone)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days (none: any)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until they</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open this workflow's email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>click in this workflow's message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>register for an event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Has the tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Is in the segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opened or clicked an email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>equal to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not equal to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>containing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>more than</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>less than</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ever</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>In the last</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave the workflow when reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reached from anywhere in the workflow as soon as this is true.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shares (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>50 / 50</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Añadida a mano</translation>
+    </message>
+    <message>
+        <source>A contact is added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A tag is added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A contact enters a segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registers for an event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens an email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clicks in an email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clicks in a text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Texts a keyword</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A date's anniversary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starts when</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Once ever</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again after leaving</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a step to change it. Drag from a step's dot to another step to connect them.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -490,6 +490,40 @@ Result<QList<Enrollment>> AutomationStore::enrollments(qint64 id, qint64 contact
     return out;
 }
 
+Result<QList<ContactWorkflow>> AutomationStore::forContact(qint64 contactId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.name, e.id, e.automation_id, e.version, e.state, e.step, e.waiting_for, e.end_reason, coalesce(e.due_at, 0), "
+                             "e.entered_at, coalesce(e.ended_at, 0), e.seq, j.step, j.at, j.what, j.detail FROM automation_enrollments e "
+                             "JOIN automations a ON a.id = e.automation_id "
+                             "LEFT JOIN automation_journey j ON j.enrollment_id = e.id AND j.seq = e.seq "
+                             "WHERE e.contact_id = ? ORDER BY e.entered_at DESC, e.id DESC LIMIT 20"));
+    q.addBindValue(contactId);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    QList<ContactWorkflow> out;
+    while (q.next()) {
+        ContactWorkflow w;
+        w.name = q.value(0).toString();
+        Enrollment &e = w.enrollment;
+        e.id = q.value(1).toLongLong();
+        e.automationId = q.value(2).toLongLong();
+        e.version = q.value(3).toInt();
+        e.contactId = contactId;
+        e.state = q.value(4).toString();
+        e.step = q.value(5).toString();
+        e.waitingFor = q.value(6).toString();
+        e.endReason = q.value(7).toString();
+        e.dueAt = q.value(8).toLongLong();
+        e.enteredAt = q.value(9).toLongLong();
+        e.endedAt = q.value(10).toLongLong();
+        w.last = JourneyLine{e.id, e.version, q.value(11).toInt(), q.value(12).toString(), q.value(14).toString(), q.value(15).toString(),
+                             q.value(13).toLongLong()};
+        out << w;
+    }
+    return out;
+}
+
 Result<QList<JourneyLine>> AutomationStore::journey(qint64 id, qint64 contactId) const
 {
     QSqlQuery q(m_db);

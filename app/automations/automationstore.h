@@ -57,6 +57,14 @@ struct Enrollment
     qint64 dueAt = 0, enteredAt = 0, endedAt = 0;
 };
 
+// One of a contact's enrollments, for their panel: the workflow, where they are, the last thing that happened.
+struct ContactWorkflow
+{
+    QString name;
+    Enrollment enrollment;
+    JourneyLine last;
+};
+
 // A migration of the contacts in older versions to the latest: where each step's contacts go.
 struct MigrationPlan
 {
@@ -102,6 +110,8 @@ public:
     // One contact's way through the workflow, every enrollment, oldest first.
     Result<QList<JourneyLine>> journey(qint64 id, qint64 contactId) const;
     Result<QList<Enrollment>> enrollments(qint64 id, qint64 contactId) const;
+    // Every workflow the contact entered (the latest 20), newest first.
+    Result<QList<ContactWorkflow>> forContact(qint64 contactId) const;
 
     // Who would move where if the contacts in older versions went to the latest: those at a step
     // the latest has go to the same step; the others to `mapping`'s step for it, else out.

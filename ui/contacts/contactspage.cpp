@@ -616,7 +616,7 @@ void ContactsPage::showDetails()
             if (!inbox)
                 return inbox.error();
             const bool suppressed = contacts::SuppressionList(db).contains(contacts::SuppressionList::Channel::Email, contact->email);
-            ContactDetails details{*contact, suppressed, *consent, *activity, *inbox, false, false, {}, {}, {}};
+            ContactDetails details{*contact, suppressed, *consent, *activity, *inbox, false, false, {}, {}, {}, {}};
             const contacts::SmsConsent sms(db);
             details.smsConsent = sms.has(id);
             details.smsConsentHistory = sms.history(id);
@@ -630,6 +630,10 @@ void ContactsPage::showDetails()
             if (!replies)
                 return replies.error();
             details.smsReplies = *replies;
+            auto workflows = automations::AutomationStore(db).forContact(id);
+            if (!workflows)
+                return workflows.error();
+            details.workflows = *workflows;
             return details;
         },
         [this, generation](const Result<ContactDetails> &details) {
@@ -706,6 +710,18 @@ void ContactsPage::renderDetails(const ContactDetails &details)
         inbox << tr("%1: %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.receivedAt), QLocale::ShortFormat), what + campaign);
     }
     html += row(tr("Replies and bounces"), inbox.join(QLatin1Char('\n')));
+    // Their journeys through the workflows: where each stands and what happened last.
+    QStringList flows;
+    const QLocale locale;
+    for (const automations::ContactWorkflow &w : details.workflows) {
+        const automations::Enrollment &e = w.enrollment;
+        const QString where = e.state == u"active" ? (e.waitingFor.isEmpty() || e.waitingFor == u"time"
+                                                          ? tr("in it, next step %1").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(e.dueAt), QLocale::ShortFormat))
+                                                          : tr("waiting for “%1” until %2").arg(e.waitingFor, locale.toString(QDateTime::fromMSecsSinceEpoch(e.dueAt), QLocale::ShortFormat)))
+                              : e.state == u"done" ? tr("finished") : tr("left (%1)").arg(e.endReason);
+        flows << tr("%1 (version %2): %3; last: %4 %5").arg(w.name).arg(e.version).arg(where, w.last.what, w.last.detail).trimmed();
+    }
+    html += row(tr("Workflows"), flows.join(QLatin1Char('\n')));
     renderTexts(details, html);
     m_details->setText(html.replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }

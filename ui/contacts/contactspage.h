@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "automations/automationstore.h"
+
 #include "analytics/outboxreader.h"
 #include "contacts/smsconsent.h"
 #include "mailbox/inboundmessages.h"
@@ -86,6 +88,7 @@ private:
         QList<contacts::SmsConsent::Record> smsConsentHistory;
         QList<analytics::TextEntry> texts;
         QList<analytics::SmsReply> smsReplies;
+        QList<automations::ContactWorkflow> workflows; // the workflows they entered, with where they are
     };
 
     // The database's tags, custom fields and saved segments: read on a worker when the page loads or

@@ -6,6 +6,7 @@
 #include "auth/setuppage.h"
 #include "auth/signinpage.h"
 #include "campaigns/campaignspage.h"
+#include "automations/automationspage.h"
 #include "events/eventspage.h"
 #include "contacts/contactactions.h"
 #include "contacts/contactspage.h"
@@ -88,6 +89,10 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
                            true);
             });
 
+    // A workflow's notify step: the desktop notification, while the app runs.
+    connect(&m_session.sendService(), &campaigns::SendService::automationNotice, this,
+            [this](const QString &text) { notify(tr("Automation"), text, false); });
+
     connect(m_startPage, &StartPage::openRequested, m_actions, &DatabaseActions::openDatabase);
     connect(m_startPage, &StartPage::newRequested, m_actions, &DatabaseActions::newDatabase);
     connect(m_setupPage, &SetupPage::adminCreated, &m_session, &AppSession::signIn);
@@ -158,6 +163,7 @@ QWidget *MainWindow::buildWorkspace()
     m_templates = new TemplatesPage(m_session, m_sections);
     m_campaigns = new CampaignsPage(m_session, m_sections);
     m_events = new EventsPage(m_session, m_sections);
+    m_automations = new AutomationsPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addSection(Section::Contacts, tr("Contacts"), QStringLiteral("users"), m_contacts);
@@ -172,6 +178,8 @@ QWidget *MainWindow::buildWorkspace()
     connect(m_campaigns, &CampaignsPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Events, tr("Events"), QStringLiteral("calendar"), m_events);
     connect(m_events, &EventsPage::statusMessage, this, &MainWindow::showNotice);
+    addSection(Section::Automations, tr("Automations"), QStringLiteral("blocks"), m_automations);
+    connect(m_automations, &AutomationsPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);

@@ -18,6 +18,7 @@ class AppSession;
 class ContactsPage;
 class DashboardPage;
 class DatabaseActions;
+class AutomationsPage;
 class EventsPage;
 class SettingsDialog;
 class SetupPage;
@@ -29,7 +30,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Activity };
+    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Automations, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -45,6 +46,7 @@ public:
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
     CampaignsPage *campaignsPage() const { return m_campaigns; }
     EventsPage *eventsPage() const { return m_events; }
+    AutomationsPage *automationsPage() const { return m_automations; }
     // LUX, the assistant: a dock on the right, beside every section (View → LUX Assistant, Ctrl+Shift+L).
     AssistantPanel *assistantPanel() const { return m_assistant; }
     QAction *assistantAction() const { return m_assistantAction; }
@@ -100,6 +102,7 @@ private:
     TemplatesPage *m_templates;
     CampaignsPage *m_campaigns;
     EventsPage *m_events;
+    AutomationsPage *m_automations;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_trayStatus = nullptr;
     bool m_quitting = false;
