@@ -316,31 +316,19 @@
     <name>lux::ui::AutomationsPage</name>
     <message numerus="yes">
         <source>%n contact(s) are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n contact is in this workflow now. It finishes the version it entered; only those who enter from now on run the new one.</numerusform><numerusform>%n contacts are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their journeys are kept.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Archive “%1”? Nobody enters it and the %n contact in it stops where it is; its journey is kept.</numerusform><numerusform>Archive “%1”? Nobody enters it and the %n contacts in it stop where they are; their journeys are kept.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Simulating %n contact(s)…</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Simulating %n contact…</numerusform><numerusform>Simulating %n contacts…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%1 contacts entered; %2 emails and %3 texts would go out over %n day(s); %4 messages skipped (the daily cap, consent).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <source>Over %n day(s): entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).</source>
+        <translation><numerusform>Over %n day: entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).</numerusform><numerusform>Over %n days: entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -592,17 +580,11 @@
     <name>lux::ui::FlowEditor</name>
     <message numerus="yes">
         <source>%n problem(s) to fix before publishing</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n problem to fix before publishing</numerusform><numerusform>%n problems to fix before publishing</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n step(s), ready to publish</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n step, ready to publish</numerusform><numerusform>%n steps, ready to publish</numerusform></translation>
     </message>
 </context>
 <context>
@@ -685,10 +667,7 @@ Preheader: %2
     <name>lux::ui::StepCard</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
@@ -696,10 +675,7 @@ Preheader: %2
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
     </message>
 </context>
 <context>

@@ -5509,6 +5509,141 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::AutomationText</name>
+    <message>
+        <source>Entered</source>
+        <translation>Entró</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviado</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>Etiquetado</translation>
+    </message>
+    <message>
+        <source>Field set</source>
+        <translation>Campo cambiado</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>It happened</source>
+        <translation>Ocurrió</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Tiempo agotado</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Rama</translation>
+    </message>
+    <message>
+        <source>Goal reached</source>
+        <translation>Objetivo alcanzado</translation>
+    </message>
+    <message>
+        <source>You were notified</source>
+        <translation>Se te avisó</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Salió</translation>
+    </message>
+    <message>
+        <source>Moved to a new version</source>
+        <translation>Pasó a una versión nueva</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>they open the email</source>
+        <translation>abra el correo</translation>
+    </message>
+    <message>
+        <source>they click</source>
+        <translation>haga clic</translation>
+    </message>
+    <message>
+        <source>they register for an event</source>
+        <translation>se inscriba en un evento</translation>
+    </message>
+    <message>
+        <source>they reply</source>
+        <translation>responda</translation>
+    </message>
+    <message>
+        <source>reached the end</source>
+        <translation>llegó al final</translation>
+    </message>
+    <message>
+        <source>at an exit step</source>
+        <translation>en un paso de salida</translation>
+    </message>
+    <message>
+        <source>reached the goal</source>
+        <translation>alcanzó el objetivo</translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation>se dio de baja</translation>
+    </message>
+    <message>
+        <source>their step is not in the new version</source>
+        <translation>su paso no está en la versión nueva</translation>
+    </message>
+    <message>
+        <source>too many steps without a wait</source>
+        <translation>demasiados pasos sin una espera</translation>
+    </message>
+    <message>
+        <source>a step missing from the version</source>
+        <translation>falta un paso en la versión</translation>
+    </message>
+    <message>
+        <source>in the workflow; the next step at %1</source>
+        <translation>en el flujo; el siguiente paso el %1</translation>
+    </message>
+    <message>
+        <source>waiting until %1</source>
+        <translation>esperando hasta el %1</translation>
+    </message>
+    <message>
+        <source>waiting until %1, at the latest %2</source>
+        <translation>esperando a que %1, como mucho hasta el %2</translation>
+    </message>
+    <message>
+        <source>finished (%1)</source>
+        <translation>terminó (%1)</translation>
+    </message>
+    <message>
+        <source>left (%1)</source>
+        <translation>salió (%1)</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::AutomationsModel</name>
     <message>
         <source>Draft</source>
@@ -5520,23 +5655,23 @@
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished" />
+        <translation>En pausa</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished" />
+        <translation>Archivado</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished" />
+        <translation>v%1</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished" />
+        <translation>Flujo de trabajo</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5544,50 +5679,50 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>Versión</translation>
     </message>
     <message>
         <source>In it</source>
-        <translation type="unfinished" />
+        <translation>Dentro</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation>Terminado</translation>
+        <translation>Terminaron</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished" />
+        <translation>Salieron</translation>
     </message>
 </context>
 <context>
     <name>lux::ui::AutomationsPage</name>
     <message>
         <source>Automations</source>
-        <translation type="unfinished" />
+        <translation>Automatizaciones</translation>
     </message>
     <message>
         <source>New Workflow</source>
-        <translation type="unfinished" />
+        <translation>Nuevo flujo</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>Importar…</translation>
     </message>
     <message>
         <source>Import a Workflow</source>
-        <translation type="unfinished" />
+        <translation>Importar un flujo</translation>
     </message>
     <message>
         <source>Workflows (*.json)</source>
-        <translation type="unfinished" />
+        <translation>Flujos de trabajo (*.json)</translation>
     </message>
     <message>
         <source>No workflows yet</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay flujos de trabajo</translation>
     </message>
     <message>
         <source>A workflow follows each contact from a trigger (a tag, a sign-up, a click, a registration) through emails, texts, waits and conditions, each step exactly once. Build one on the canvas, simulate it, then publish.</source>
-        <translation type="unfinished" />
+        <translation>Un flujo de trabajo acompaña a cada contacto desde un disparador (una etiqueta, un alta, un clic, una inscripción) por correos, SMS, esperas y condiciones, cada paso exactamente una vez. Créalo en el lienzo, simúlalo y publícalo.</translation>
     </message>
     <message>
         <source>Save Draft</source>
@@ -5603,19 +5738,19 @@
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished" />
+        <translation>Archivar</translation>
     </message>
     <message>
         <source>Flow</source>
-        <translation type="unfinished" />
+        <translation>Flujo</translation>
     </message>
     <message>
         <source>A contact's email address</source>
-        <translation type="unfinished" />
+        <translation>La dirección de correo de un contacto</translation>
     </message>
     <message>
         <source>Show Journey</source>
-        <translation type="unfinished" />
+        <translation>Ver recorrido</translation>
     </message>
     <message>
         <source>When</source>
@@ -5623,19 +5758,19 @@
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished" />
+        <translation>Paso</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished" />
+        <translation>Qué pasó</translation>
     </message>
     <message>
         <source>Journey</source>
-        <translation type="unfinished" />
+        <translation>Recorrido</translation>
     </message>
     <message>
         <source> contacts</source>
-        <translation type="unfinished" />
+        <translation> contactos</translation>
     </message>
     <message>
         <source> days</source>
@@ -5643,55 +5778,55 @@
     </message>
     <message>
         <source>seed </source>
-        <translation type="unfinished" />
+        <translation>semilla </translation>
     </message>
     <message>
         <source> % open</source>
-        <translation type="unfinished" />
+        <translation> % abren</translation>
     </message>
     <message>
         <source> % of opens click</source>
-        <translation type="unfinished" />
+        <translation> % de aperturas con clic</translation>
     </message>
     <message>
         <source>My contacts</source>
-        <translation type="unfinished" />
+        <translation>Mis contactos</translation>
     </message>
     <message>
         <source>Use the first contacts of the database (their tags, fields and segments) instead of made-up ones.</source>
-        <translation type="unfinished" />
+        <translation>Usa los primeros contactos de la base de datos (sus etiquetas, campos y segmentos) en lugar de contactos inventados.</translation>
     </message>
     <message>
         <source>Simulate</source>
-        <translation type="unfinished" />
+        <translation>Simular</translation>
     </message>
     <message>
         <source>What would this workflow do? The real steps on a virtual clock: sends are counted, not made.</source>
-        <translation type="unfinished" />
+        <translation>¿Qué haría este flujo de trabajo? Sus pasos reales con un reloj virtual: los envíos se cuentan, no se hacen.</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished" />
+        <translation>Llegaron</translation>
     </message>
     <message>
         <source>Ended there</source>
-        <translation type="unfinished" />
+        <translation>Terminaron ahí</translation>
     </message>
     <message>
         <source>Still there</source>
-        <translation type="unfinished" />
+        <translation>Siguen ahí</translation>
     </message>
     <message>
         <source>Simulation</source>
-        <translation type="unfinished" />
+        <translation>Simulación</translation>
     </message>
     <message>
         <source>The workflows cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pueden leer los flujos de trabajo: %1</translation>
     </message>
     <message>
         <source>The draft could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>No se ha podido guardar el borrador: %1</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -5699,140 +5834,115 @@
     </message>
     <message>
         <source>%1 · version %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · versión %2 · %3</translation>
     </message>
     <message>
         <source>%1 · never published</source>
-        <translation type="unfinished" />
+        <translation>%1 · nunca publicado</translation>
     </message>
     <message>
         <source> · unsaved changes</source>
-        <translation type="unfinished" />
+        <translation> · cambios sin guardar</translation>
     </message>
     <message>
         <source>New workflow</source>
-        <translation type="unfinished" />
+        <translation>Nuevo flujo</translation>
     </message>
     <message>
         <source>New workflow %1</source>
-        <translation type="unfinished" />
+        <translation>Nuevo flujo %1</translation>
     </message>
     <message>
         <source>“%1” created: add its first step with Add Step.</source>
-        <translation type="unfinished" />
+        <translation>«%1» creado: añade su primer paso con Añadir paso.</translation>
     </message>
     <message>
         <source>%1, line %2: not a workflow's JSON (%3).</source>
-        <translation type="unfinished" />
+        <translation>%1, línea %2: no es el JSON de un flujo de trabajo (%3).</translation>
     </message>
     <message>
         <source>“%1” imported as a draft.</source>
-        <translation type="unfinished" />
+        <translation>«%1» importado como borrador.</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished" />
+        <translation>Borrador guardado.</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Ahora hay %n contacto en este flujo de trabajo. Termina la versión en la que entró; solo quienes entren a partir de ahora siguen la nueva.</numerusform><numerusform>Ahora hay %n contactos en este flujo de trabajo. Terminan la versión en la que entraron; solo quienes entren a partir de ahora siguen la nueva.</numerusform></translation>
     </message>
     <message>
         <source>Version %1 published: contacts who enter from now on run it.</source>
-        <translation type="unfinished" />
+        <translation>Versión %1 publicada: los contactos que entren a partir de ahora la siguen.</translation>
     </message>
     <message>
         <source>Paused: nobody enters and no step runs until you resume it.</source>
-        <translation type="unfinished" />
+        <translation>En pausa: nadie entra y ningún paso se ejecuta hasta que lo reanudes.</translation>
     </message>
     <message>
         <source>Resumed: what came due meanwhile runs now.</source>
-        <translation type="unfinished" />
+        <translation>Reanudado: lo que tocaba mientras tanto se ejecuta ahora.</translation>
     </message>
     <message numerus="yes">
         <source>Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their journeys are kept.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>¿Archivar «%1»? Nadie más entra en él y el %n contacto que está dentro se queda donde está; su recorrido se conserva.</numerusform><numerusform>¿Archivar «%1»? Nadie más entra en él y los %n contactos que están dentro se quedan donde están; sus recorridos se conservan.</numerusform></translation>
     </message>
     <message>
         <source>Archived.</source>
-        <translation type="unfinished" />
+        <translation>Archivado.</translation>
     </message>
     <message>
         <source>There is no contact %1.</source>
         <translation>No existe el contacto %1.</translation>
     </message>
     <message>
-        <source>in the workflow, next at %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>waiting for “%1” until %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>finished</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>left: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>version %1</source>
-        <translation type="unfinished" />
+        <translation>versión %1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1
-%2 — %2 {1 ?}</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 has not entered this workflow.</source>
-        <translation type="unfinished" />
+        <translation>%1 no ha entrado en este flujo de trabajo.</translation>
     </message>
     <message>
         <source>Fix the workflow's problems first (the Flow tab lists them).</source>
-        <translation type="unfinished" />
+        <translation>Corrige antes los problemas del flujo de trabajo (aparecen en la pestaña Flujo).</translation>
     </message>
     <message numerus="yes">
         <source>Simulating %n contact(s)…</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 contacts entered; %2 emails and %3 texts would go out over %n day(s); %4 messages skipped (the daily cap, consent).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Simulando %n contacto…</numerusform><numerusform>Simulando %n contactos…</numerusform></translation>
     </message>
     <message>
         <source>Over a sender's daily limit: %1</source>
-        <translation type="unfinished" />
+        <translation>Por encima del límite diario de un remitente: %1</translation>
     </message>
     <message>
         <source>Per day</source>
-        <translation type="unfinished" />
+        <translation>Por día</translation>
     </message>
     <message>
         <source>Steps run</source>
-        <translation type="unfinished" />
+        <translation>Pasos ejecutados</translation>
     </message>
     <message>
         <source>Emails</source>
-        <translation type="unfinished" />
+        <translation>Correos</translation>
     </message>
     <message>
         <source>Texts</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Archive “%1”? Nobody enters it any more; the journeys so far are kept.</source>
+        <translation>¿Archivar «%1»? Ya no entrará nadie; los recorridos hasta ahora se conservan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Over %n day(s): entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).</source>
+        <translation><numerusform>En %n día: entraron %1 · correos %2 · SMS %3 · no enviados %4 (el límite diario, sin consentimiento).</numerusform><numerusform>En %n días: entraron %1 · correos %2 · SMS %3 · no enviados %4 (el límite diario, sin consentimiento).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -7869,28 +7979,12 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>Respuestas por SMS</translation>
     </message>
     <message>
-        <source>in it, next step %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>waiting for “%1” until %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>finished</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>left (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 (version %2): %3; last: %4 %5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Workflows</source>
-        <translation type="unfinished" />
+        <translation>Flujos de trabajo</translation>
+    </message>
+    <message>
+        <source>%1 (version %2): %3. Last: %4</source>
+        <translation>%1 (versión %2): %3. Lo último: %4</translation>
     </message>
 </context>
 <context>
@@ -8907,11 +9001,11 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     <name>lux::ui::FlowEditor</name>
     <message>
         <source>Add Step</source>
-        <translation type="unfinished" />
+        <translation>Añadir paso</translation>
     </message>
     <message>
         <source>Delete the selected step (Del)</source>
-        <translation type="unfinished" />
+        <translation>Eliminar el paso seleccionado (Supr)</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -8919,27 +9013,27 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>Rehacer</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation>Ajustar</translation>
     </message>
     <message>
         <source>Show the whole workflow</source>
-        <translation type="unfinished" />
+        <translation>Mostrar todo el flujo de trabajo</translation>
     </message>
     <message>
         <source>Workflow canvas</source>
-        <translation type="unfinished" />
+        <translation>Lienzo del flujo de trabajo</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>Problemas</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished" />
+        <translation>Flujo de trabajo</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -8947,41 +9041,35 @@ Restaura una copia reciente desde Archivo &gt; Restaurar desde una copia.</trans
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before publishing</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n problema que corregir antes de publicar</numerusform><numerusform>%n problemas que corregir antes de publicar</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n step(s), ready to publish</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <source>Add %1</source>
-        <translation>Añadir %1</translation>
+        <translation><numerusform>%n paso, listo para publicar</numerusform><numerusform>%n pasos, listo para publicar</numerusform></translation>
     </message>
     <message>
         <source>Delete step</source>
-        <translation type="unfinished" />
+        <translation>Eliminar paso</translation>
     </message>
     <message>
         <source>Connect steps</source>
-        <translation type="unfinished" />
+        <translation>Conectar pasos</translation>
     </message>
     <message>
         <source>Move step</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Change %1</source>
-        <translation type="unfinished" />
+        <translation>Mover paso</translation>
     </message>
     <message>
         <source>Change the workflow's settings</source>
-        <translation type="unfinished" />
+        <translation>Cambiar la configuración del flujo de trabajo</translation>
+    </message>
+    <message>
+        <source>Add a step (%1)</source>
+        <translation>Añadir un paso (%1)</translation>
+    </message>
+    <message>
+        <source>Change a step (%1)</source>
+        <translation>Cambiar un paso (%1)</translation>
     </message>
 </context>
 <context>
@@ -9464,11 +9552,11 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Automation</source>
-        <translation type="unfinished" />
+        <translation>Automatización</translation>
     </message>
     <message>
         <source>Automations</source>
-        <translation type="unfinished" />
+        <translation>Automatizaciones</translation>
     </message>
 </context>
 <context>
@@ -10830,10 +10918,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <name>lux::ui::StepCard</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n día</numerusform><numerusform>%n días</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
@@ -10841,34 +10926,31 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n minuto</numerusform><numerusform>%n minutos</numerusform></translation>
     </message>
     <message>
         <source>Until they open it, at most %1</source>
-        <translation type="unfinished" />
+        <translation>Hasta que lo abran, como máximo %1</translation>
     </message>
     <message>
         <source>Until they click, at most %1</source>
-        <translation type="unfinished" />
+        <translation>Hasta que hagan clic, como máximo %1</translation>
     </message>
     <message>
         <source>Until they register, at most %1</source>
-        <translation type="unfinished" />
+        <translation>Hasta que se inscriban, como máximo %1</translation>
     </message>
     <message>
         <source>Until they reply, at most %1</source>
-        <translation type="unfinished" />
+        <translation>Hasta que respondan, como máximo %1</translation>
     </message>
     <message>
         <source>Send email</source>
-        <translation type="unfinished" />
+        <translation>Enviar correo</translation>
     </message>
     <message>
         <source>Send text</source>
-        <translation type="unfinished" />
+        <translation>Enviar SMS</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -10876,63 +10958,63 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Set field</source>
-        <translation type="unfinished" />
+        <translation>Cambiar campo</translation>
     </message>
     <message>
         <source>Wait</source>
-        <translation type="unfinished" />
+        <translation>Esperar</translation>
     </message>
     <message>
         <source>Wait until</source>
-        <translation type="unfinished" />
+        <translation>Esperar hasta</translation>
     </message>
     <message>
         <source>Wait for</source>
-        <translation type="unfinished" />
+        <translation>Esperar a</translation>
     </message>
     <message>
         <source>If / else</source>
-        <translation type="unfinished" />
+        <translation>Si / si no</translation>
     </message>
     <message>
         <source>Random split</source>
-        <translation type="unfinished" />
+        <translation>División aleatoria</translation>
     </message>
     <message>
         <source>Goal</source>
-        <translation type="unfinished" />
+        <translation>Objetivo</translation>
     </message>
     <message>
         <source>Notify me</source>
-        <translation type="unfinished" />
+        <translation>Avisarme</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished" />
+        <translation>Salida</translation>
     </message>
     <message>
         <source>No subject yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin asunto</translation>
     </message>
     <message>
         <source>No text yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin texto</translation>
     </message>
     <message>
         <source>+ %1</source>
-        <translation type="unfinished" />
+        <translation>+ %1</translation>
     </message>
     <message>
         <source>− %1</source>
-        <translation type="unfinished" />
+        <translation>− %1</translation>
     </message>
     <message>
         <source>No tags yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin etiquetas</translation>
     </message>
     <message>
         <source>No field yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin campo</translation>
     </message>
     <message>
         <source>%1 = %2</source>
@@ -10940,23 +11022,23 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>No duration yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin duración</translation>
     </message>
     <message>
         <source>%1, their time</source>
-        <translation type="unfinished" />
+        <translation>%1, hora del contacto</translation>
     </message>
     <message>
         <source>%1 on %2, their time</source>
-        <translation type="unfinished" />
+        <translation>%2 a las %1, hora del contacto</translation>
     </message>
     <message>
         <source>Nothing chosen yet</source>
-        <translation type="unfinished" />
+        <translation>Aún no se ha elegido nada</translation>
     </message>
     <message>
         <source>No condition yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin condición</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -10964,35 +11046,35 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>No message yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin mensaje</translation>
     </message>
     <message>
         <source>Leaves the workflow</source>
-        <translation type="unfinished" />
+        <translation>Sale del flujo de trabajo</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>Ocurrió</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished" />
+        <translation>Tiempo agotado</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>%1 here · %2 through · %3 ended</source>
-        <translation type="unfinished" />
+        <translation>%1 aquí · %2 pasaron · %3 terminaron</translation>
     </message>
 </context>
 <context>
@@ -11011,7 +11093,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Optional: what you call this step</source>
-        <translation type="unfinished" />
+        <translation>Opcional: cómo llamas a este paso</translation>
     </message>
     <message>
         <source>Name</source>
@@ -11023,7 +11105,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Choose a template…</source>
-        <translation type="unfinished" />
+        <translation>Elige una plantilla…</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -11031,7 +11113,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Remitente</translation>
     </message>
     <message>
         <source>Text</source>
@@ -11043,19 +11125,19 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Quiet hours apply: a text waits for the recipient's window.</source>
-        <translation type="unfinished" />
+        <translation>Se aplican las horas de silencio: un SMS espera a la franja del destinatario.</translation>
     </message>
     <message>
         <source>Add tags</source>
-        <translation type="unfinished" />
+        <translation>Añadir etiquetas</translation>
     </message>
     <message>
         <source>Remove tags</source>
-        <translation type="unfinished" />
+        <translation>Quitar etiquetas</translation>
     </message>
     <message>
         <source>Comma-separated</source>
-        <translation type="unfinished" />
+        <translation>Separadas por comas</translation>
     </message>
     <message>
         <source>Field</source>
@@ -11063,7 +11145,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>city, company, or a custom field</source>
-        <translation type="unfinished" />
+        <translation>city, company o un campo personalizado</translation>
     </message>
     <message>
         <source>Value</source>
@@ -11071,103 +11153,103 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Wait for</source>
-        <translation type="unfinished" />
+        <translation>Esperar</translation>
     </message>
     <message>
         <source>Time (their zone)</source>
-        <translation type="unfinished" />
+        <translation>Hora (su zona horaria)</translation>
     </message>
     <message>
         <source>Days (none: any)</source>
-        <translation type="unfinished" />
+        <translation>Días (ninguno: cualquiera)</translation>
     </message>
     <message>
         <source>Until they</source>
-        <translation type="unfinished" />
+        <translation>Hasta que</translation>
     </message>
     <message>
         <source>open this workflow's email</source>
-        <translation type="unfinished" />
+        <translation>abran el correo de este flujo de trabajo</translation>
     </message>
     <message>
         <source>click in this workflow's message</source>
-        <translation type="unfinished" />
+        <translation>hagan clic en el mensaje de este flujo de trabajo</translation>
     </message>
     <message>
         <source>register for an event</source>
-        <translation type="unfinished" />
+        <translation>se inscriban en un evento</translation>
     </message>
     <message>
         <source>reply</source>
-        <translation type="unfinished" />
+        <translation>respondan</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished" />
+        <translation>Como máximo</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished" />
+        <translation>Comprobar</translation>
     </message>
     <message>
         <source>Has the tag</source>
-        <translation type="unfinished" />
+        <translation>Tiene la etiqueta</translation>
     </message>
     <message>
         <source>Is in the segment</source>
-        <translation type="unfinished" />
+        <translation>Está en el segmento</translation>
     </message>
     <message>
         <source>A field</source>
-        <translation type="unfinished" />
+        <translation>Un campo</translation>
     </message>
     <message>
         <source>Opened or clicked an email</source>
-        <translation type="unfinished" />
+        <translation>Abrió un correo o hizo clic en él</translation>
     </message>
     <message>
         <source>Not</source>
-        <translation type="unfinished" />
+        <translation>Negar</translation>
     </message>
     <message>
         <source>Which</source>
-        <translation type="unfinished" />
+        <translation>Cuál</translation>
     </message>
     <message>
         <source>Is</source>
-        <translation type="unfinished" />
+        <translation>Comparación</translation>
     </message>
     <message>
         <source>equal to</source>
-        <translation type="unfinished" />
+        <translation>igual a</translation>
     </message>
     <message>
         <source>not equal to</source>
-        <translation type="unfinished" />
+        <translation>distinto de</translation>
     </message>
     <message>
         <source>containing</source>
-        <translation type="unfinished" />
+        <translation>contiene</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished" />
+        <translation>vacío</translation>
     </message>
     <message>
         <source>not empty</source>
-        <translation type="unfinished" />
+        <translation>no vacío</translation>
     </message>
     <message>
         <source>more than</source>
-        <translation type="unfinished" />
+        <translation>mayor que</translation>
     </message>
     <message>
         <source>less than</source>
-        <translation type="unfinished" />
+        <translation>menor que</translation>
     </message>
     <message>
         <source>ever</source>
-        <translation type="unfinished" />
+        <translation>alguna vez</translation>
     </message>
     <message>
         <source> days</source>
@@ -11175,95 +11257,95 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>In the last</source>
-        <translation type="unfinished" />
+        <translation>En los últimos</translation>
     </message>
     <message>
         <source>Leave the workflow when reached</source>
-        <translation type="unfinished" />
+        <translation>Salir del flujo de trabajo al alcanzarlo</translation>
     </message>
     <message>
         <source>Reached from anywhere in the workflow as soon as this is true.</source>
-        <translation type="unfinished" />
+        <translation>Se alcanza desde cualquier punto del flujo de trabajo en cuanto se cumple.</translation>
     </message>
     <message>
         <source>Shares (%)</source>
-        <translation type="unfinished" />
+        <translation>Partes (%)</translation>
     </message>
     <message>
         <source>50 / 50</source>
-        <translation type="unfinished" />
+        <translation>50 / 50</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished" />
+        <translation>Flujo de trabajo</translation>
     </message>
     <message>
         <source>Added by hand</source>
-        <translation>Añadida a mano</translation>
+        <translation>Se inscribe a mano</translation>
     </message>
     <message>
         <source>A contact is added</source>
-        <translation type="unfinished" />
+        <translation>Se añade un contacto</translation>
     </message>
     <message>
         <source>A tag is added</source>
-        <translation type="unfinished" />
+        <translation>Se añade una etiqueta</translation>
     </message>
     <message>
         <source>A contact enters a segment</source>
-        <translation type="unfinished" />
+        <translation>Un contacto entra en un segmento</translation>
     </message>
     <message>
         <source>Registers for an event</source>
-        <translation type="unfinished" />
+        <translation>Se inscribe en un evento</translation>
     </message>
     <message>
         <source>Opens an email</source>
-        <translation type="unfinished" />
+        <translation>Abre un correo</translation>
     </message>
     <message>
         <source>Clicks in an email</source>
-        <translation type="unfinished" />
+        <translation>Hace clic en un correo</translation>
     </message>
     <message>
         <source>Clicks in a text</source>
-        <translation type="unfinished" />
+        <translation>Hace clic en un SMS</translation>
     </message>
     <message>
         <source>Texts a keyword</source>
-        <translation type="unfinished" />
+        <translation>Envía una palabra clave por SMS</translation>
     </message>
     <message>
         <source>A date's anniversary</source>
-        <translation type="unfinished" />
+        <translation>El aniversario de una fecha</translation>
     </message>
     <message>
         <source>Starts when</source>
-        <translation type="unfinished" />
+        <translation>Empieza cuando</translation>
     </message>
     <message>
         <source>Once ever</source>
-        <translation type="unfinished" />
+        <translation>Solo una vez</translation>
     </message>
     <message>
         <source>Again after leaving</source>
-        <translation type="unfinished" />
+        <translation>De nuevo tras salir</translation>
     </message>
     <message>
         <source>Every time</source>
-        <translation type="unfinished" />
+        <translation>Cada vez</translation>
     </message>
     <message>
         <source>Enters</source>
-        <translation type="unfinished" />
+        <translation>Entra</translation>
     </message>
     <message>
         <source>At least</source>
-        <translation type="unfinished" />
+        <translation>Como mínimo</translation>
     </message>
     <message>
         <source>Select a step to change it. Drag from a step's dot to another step to connect them.</source>
-        <translation type="unfinished" />
+        <translation>Selecciona un paso para cambiarlo. Arrastra desde el punto de un paso hasta otro paso para conectarlos.</translation>
     </message>
 </context>
 <context>

@@ -576,7 +576,7 @@ Result<Outcome> advance(Engine::State &s, Row row, How how, const Step *goal = n
         QSqlQuery &q = *update;
         for (const QVariant &v : QVariantList{storage::notNull(a->endStep), row.pos.seq,
                                               a->state == Advance::State::Done ? QStringLiteral("done") : QStringLiteral("exited"), s.now,
-                                              storage::notNull(a->reason), row.id, seqBefore})
+                                              a->code, row.id, seqBefore})
             q.addBindValue(v);
     }
     QSqlQuery &q = *update;
@@ -803,7 +803,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             if (!e.exec())
                 return storage::queryError(e);
             e.prepare(QStringLiteral("UPDATE automation_enrollments SET seq = seq + 1, state = 'exited', ended_at = ?, due_at = NULL, waiting_for = '', "
-                                     "end_reason = 'unsubscribed' WHERE id = ? AND seq = ?"));
+                                     "end_reason = 'unsubscribed' WHERE id = ? AND seq = ?")); // endreason::kUnsubscribed
             for (const QVariant &v : QVariantList{s.now, row.id, row.pos.seq})
                 e.addBindValue(v);
             if (!e.exec())

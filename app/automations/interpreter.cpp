@@ -172,12 +172,13 @@ Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &ef
 {
     Advance out;
     out.steps = ran;
-    const auto end = [&](Advance::State state, const QString &at, const QString &reason) -> Result<Advance> {
+    const auto end = [&](Advance::State state, const QString &at, const char *code, const QString &reason) -> Result<Advance> {
         const bool done = state == Advance::State::Done;
         if (Status s = line(pos, effects, at, QString::fromLatin1(done ? journey::kDone : journey::kExited), reason); !s)
             return s.error();
         out.state = state;
         out.endStep = at;
+        out.code = QString::fromLatin1(code);
         out.reason = reason;
         pos.step = at;
         pos.waitingFor.clear();
@@ -186,12 +187,12 @@ Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &ef
     QString last = pos.step;
     while (true) {
         if (pos.step.isEmpty())
-            return end(Advance::State::Done, last, tr("Reached the end of the workflow."));
+            return end(Advance::State::Done, last, endreason::kEnd, tr("Reached the end of the workflow."));
         const Step *s = m_flow.step(pos.step);
         if (!s) // a version never names a step it lacks (FlowCheck); a migration may have
-            return end(Advance::State::Exited, last, tr("The step “%1” is not in this version.").arg(pos.step));
+            return end(Advance::State::Exited, last, endreason::kMissingStep, tr("The step “%1” is not in this version.").arg(pos.step));
         if (++out.steps > kMaxStepsPerRun)
-            return end(Advance::State::Exited, s->id, tr("Stopped after %n step(s) without a wait.", nullptr, kMaxStepsPerRun));
+            return end(Advance::State::Exited, s->id, endreason::kLoop, tr("Stopped after %n step(s) without a wait.", nullptr, kMaxStepsPerRun));
         last = s->id;
         effects.passed(s->id);
         QString next = s->next;
@@ -216,7 +217,7 @@ Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &ef
             if (*sent == Sent::Unsubscribed) {
                 if (Status st = line(pos, effects, s->id, what, tr("Not sent: the contact unsubscribed.")); !st)
                     return st.error();
-                return end(Advance::State::Exited, s->id, tr("The contact unsubscribed: they leave workflows that send marketing."));
+                return end(Advance::State::Exited, s->id, endreason::kUnsubscribed, tr("The contact unsubscribed: they leave workflows that send marketing."));
             }
             if (Status st = line(pos, effects, s->id, what, detail); !st)
                 return st.error();
@@ -291,9 +292,9 @@ Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &ef
             if (Status st = line(pos, effects, s->id, QString::fromLatin1(journey::kGoal), s->condition ? s->condition->describe() : QString()); !st)
                 return st.error();
             if (s->exitOnGoal)
-                return end(Advance::State::Exited, s->id, tr("Reached the goal."));
+                return end(Advance::State::Exited, s->id, endreason::kGoal, tr("Reached the goal."));
             break;
-        case StepKind::Exit: return end(Advance::State::Done, s->id, tr("Left at an exit step."));
+        case StepKind::Exit: return end(Advance::State::Done, s->id, endreason::kExitStep, tr("Left at an exit step."));
         }
         pos.step = next;
     }

@@ -60,7 +60,8 @@ struct Advance
     enum class State { Waiting, Done, Exited };
     State state = State::Waiting;
     QString endStep;  // Done/Exited: the step it ended at
-    QString reason;   // Exited: why (unsubscribed, goal, …)
+    QString code;     // Done/Exited: why, for scripts (endreason)
+    QString reason;   // the same for people
     int steps = 0;    // how many steps ran
 };
 
@@ -120,5 +121,16 @@ inline constexpr auto kExited = "exited";
 inline constexpr auto kMigrated = "migrated";
 inline constexpr auto kError = "error";
 } // namespace journey
+
+// Why an enrollment ended (automation_enrollments.end_reason), stable for scripts.
+namespace endreason {
+inline constexpr auto kEnd = "end";                 // the last step had no next
+inline constexpr auto kExitStep = "exit-step";      // an exit step
+inline constexpr auto kGoal = "goal";               // a goal that leaves
+inline constexpr auto kUnsubscribed = "unsubscribed";
+inline constexpr auto kMigrated = "migrated";       // a migration to a version without its step
+inline constexpr auto kMissingStep = "missing-step"; // the version lacks the step (never by design)
+inline constexpr auto kLoop = "loop";               // too many steps without a wait
+} // namespace endreason
 
 } // namespace lux::automations

@@ -218,8 +218,7 @@ Result<SimulationResult> Simulator::run(const Flow &flow, QList<SimContact> cont
         p.lastEndedAt = now;
         ++p.generation;
         ++r.ended[a->endStep];
-        if (a->state == Advance::State::Exited)
-            ++r.exitReasons[a->reason];
+        ++r.exitReasons[a->code];
         return {};
     };
     // Everyone enters at the start, as a manual enrolment does (the entry rules apply).

@@ -60,7 +60,7 @@ struct SimulationResult
     QHash<QString, qint64> reached; // step → contacts that went through it
     QHash<QString, qint64> ended;   // step → contacts whose way ended there
     QHash<QString, qint64> waiting; // step → still there when the clock stopped
-    QMap<QString, qint64> exitReasons;
+    QMap<QString, qint64> exitReasons; // endreason code → how many (exits and ends)
     // Per day from the start: steps reached, and messages per channel and per sender.
     struct Day
     {

@@ -12,6 +12,7 @@ from es_strings import ES  # noqa: E402
 
 # English keeps its source text; only the plural forms are spelled out.
 EN = {
+    'Over %n day(s): entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).': ('Over %n day: entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).', 'Over %n days: entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).'),
     '%Ln confirmed of %1': ('%Ln confirmed of %1', '%Ln confirmed of %1'),
     '%Ln confirmed': ('%Ln confirmed', '%Ln confirmed'),
     '%Ln pending': ('%Ln pending', '%Ln pending'),
@@ -162,6 +163,14 @@ EN = {
     '%n contact(s) entered; the scheduler runs their steps (the app, or luxctl scheduler run).': ('%n contact entered; the scheduler runs their steps (the app, or luxctl scheduler run).', '%n contacts entered; the scheduler runs their steps (the app, or luxctl scheduler run).'),
     '“%1” over %n contact(s), %2 days (seed %3), simulated in %4 ms:': ('“%1” over %n contact, %2 days (seed %3), simulated in %4 ms:', '“%1” over %n contacts, %2 days (seed %3), simulated in %4 ms:'),
     '%n contact(s) moved to version %1.': ('%n contact moved to version %1.', '%n contacts moved to version %1.'),
+    '%n contact(s) are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.': ('%n contact is in this workflow now. It finishes the version it entered; only those who enter from now on run the new one.', '%n contacts are in this workflow now. They finish the version they entered; only those who enter from now on run the new one.'),
+    'Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their journeys are kept.': ('Archive “%1”? Nobody enters it and the %n contact in it stops where it is; its journey is kept.', 'Archive “%1”? Nobody enters it and the %n contacts in it stop where they are; their journeys are kept.'),
+    'Simulating %n contact(s)…': ('Simulating %n contact…', 'Simulating %n contacts…'),
+    '%1 contacts entered; %2 emails and %3 texts would go out over %n day(s); %4 messages skipped (the daily cap, consent).': ('%1 contacts entered; %2 emails and %3 texts would go out over %n day; %4 messages skipped (the daily cap, consent).', '%1 contacts entered; %2 emails and %3 texts would go out over %n days; %4 messages skipped (the daily cap, consent).'),
+    '%n problem(s) to fix before publishing': ('%n problem to fix before publishing', '%n problems to fix before publishing'),
+    '%n step(s), ready to publish': ('%n step, ready to publish', '%n steps, ready to publish'),
+    '%n day(s)': ('%n day', '%n days'),
+    '%n minute(s)': ('%n minute', '%n minutes'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "automationspage.h"
 
+#include "automations/automationtext.h"
 #include "automations/engine.h"
 #include "automations/floweditor.h"
 #include "automations/flowscene.h"
@@ -196,7 +197,7 @@ AutomationsPage::AutomationsPage(AppSession &session, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AutomationsModel::Name, QHeaderView::Stretch);
-    m_view->setMinimumWidth(340);
+    m_view->setMinimumWidth(430);
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(8, 0, 0, 0);
@@ -295,7 +296,7 @@ AutomationsPage::AutomationsPage(AppSession &session, QWidget *parent)
     m_tabs->addTab(sim, tr("Simulation"));
     rightLayout->addWidget(m_tabs, 1);
     split->setStretchFactor(1, 1);
-    split->setSizes({360, 900});
+    split->setSizes({440, 1000});
     m_stack->addWidget(split);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AutomationsPage::showSelected);
@@ -643,10 +644,12 @@ void AutomationsPage::archive()
     const Automation *a = m_model->row(m_shown);
     if (!a)
         return;
-    if (Dialogs::question(this, tr("Archive"),
-                              tr("Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their journeys are kept.",
-                                 nullptr, int(a->active))
-                                  .arg(a->name),
+    const QString question = a->active > 0 ? tr("Archive “%1”? Nobody enters it and the %n contact(s) in it stop where they are; their "
+                                                 "journeys are kept.",
+                                                 nullptr, int(a->active))
+                                                  .arg(a->name)
+                                           : tr("Archive “%1”? Nobody enters it any more; the journeys so far are kept.").arg(a->name);
+    if (Dialogs::question(this, tr("Archive"), question,
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
@@ -702,18 +705,15 @@ void AutomationsPage::showJourney(const QString &email)
             const QLocale locale;
             const auto when = [&locale](qint64 ms) { return locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat); };
             for (const automations::Enrollment &e : j->enrollments) {
-                QString state = e.state == u"active" ? (e.waitingFor.isEmpty() || e.waitingFor == u"time"
-                                                             ? tr("in the workflow, next at %1").arg(when(e.dueAt))
-                                                             : tr("waiting for “%1” until %2").arg(e.waitingFor, when(e.dueAt)))
-                                : e.state == u"done" ? tr("finished") : tr("left: %1").arg(e.endReason);
-                auto *top = new QTreeWidgetItem(m_journey, {when(e.enteredAt), tr("version %1").arg(e.version), state});
+                auto *top = new QTreeWidgetItem(m_journey, {when(e.enteredAt), tr("version %1").arg(e.version), AutomationText::state(e)});
                 top->setFirstColumnSpanned(false);
                 for (const automations::JourneyLine &l : j->lines) {
                     if (l.enrollmentId != e.id)
                         continue;
                     const automations::Step *s = flow.step(l.step);
                     const QString step = s ? (s->name.isEmpty() ? StepCard::kindLabel(s->kind) : s->name) : l.step;
-                    new QTreeWidgetItem(top, {when(l.at), step, l.detail.isEmpty() ? l.what : tr("%1 — %2").arg(l.what, l.detail)});
+                    const QString what = AutomationText::what(l.what);
+                    new QTreeWidgetItem(top, {when(l.at), step, l.detail.isEmpty() ? what : tr("%1 — %2").arg(what, l.detail)});
                 }
                 top->setExpanded(true);
             }
@@ -778,8 +778,7 @@ void AutomationsPage::simulate()
 void AutomationsPage::showSimulation(const Flow &flow, const automations::SimulationResult &r)
 {
     const QLocale locale;
-    QString text = tr("%1 contacts entered; %2 emails and %3 texts would go out over %n day(s); %4 messages skipped (the daily cap, consent).",
-                      nullptr, int(r.days.size()))
+    QString text = tr("Over %n day(s): entered %1 · emails %2 · texts %3 · not sent %4 (the daily cap, no consent).", nullptr, int(r.days.size()))
                        .arg(locale.toString(r.entered), locale.toString(r.emails), locale.toString(r.texts), locale.toString(r.skipped));
     if (!r.overLimit.isEmpty())
         text += QLatin1Char('\n') + tr("Over a sender's daily limit: %1").arg(r.overLimit.mid(0, 3).join(QStringLiteral("; ")));

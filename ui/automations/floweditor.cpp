@@ -752,7 +752,7 @@ void FlowEditor::addStep(StepKind kind)
     if (f.start.isEmpty())
         f.start = s.id;
     f.steps << s;
-    apply(f, tr("Add %1").arg(StepCard::kindLabel(kind)), -1, s.id);
+    apply(f, tr("Add a step (%1)").arg(StepCard::kindLabel(kind)), -1, s.id);
 }
 
 void FlowEditor::removeSelected()
@@ -824,7 +824,7 @@ void FlowEditor::editStep(const Step &step)
     if (f.toJson() == m_flow.toJson())
         return;
     m_fromPanel = true; // the panel keeps its widgets (and the focus) while the canvas follows
-    apply(f, tr("Change %1").arg(StepCard::kindLabel(step.kind)), kMergeEdit, step.id);
+    apply(f, tr("Change a step (%1)").arg(step.name.isEmpty() ? StepCard::kindLabel(step.kind) : step.name), kMergeEdit, step.id);
     m_fromPanel = false;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactspage.h"
 
+#include "automations/automationtext.h"
+
 #include "analytics/campaignreport.h"
 #include "analytics/outboxreader.h"
 #include "common/dbtask.h"
@@ -712,14 +714,12 @@ void ContactsPage::renderDetails(const ContactDetails &details)
     html += row(tr("Replies and bounces"), inbox.join(QLatin1Char('\n')));
     // Their journeys through the workflows: where each stands and what happened last.
     QStringList flows;
-    const QLocale locale;
     for (const automations::ContactWorkflow &w : details.workflows) {
         const automations::Enrollment &e = w.enrollment;
-        const QString where = e.state == u"active" ? (e.waitingFor.isEmpty() || e.waitingFor == u"time"
-                                                          ? tr("in it, next step %1").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(e.dueAt), QLocale::ShortFormat))
-                                                          : tr("waiting for “%1” until %2").arg(e.waitingFor, locale.toString(QDateTime::fromMSecsSinceEpoch(e.dueAt), QLocale::ShortFormat)))
-                              : e.state == u"done" ? tr("finished") : tr("left (%1)").arg(e.endReason);
-        flows << tr("%1 (version %2): %3; last: %4 %5").arg(w.name).arg(e.version).arg(where, w.last.what, w.last.detail).trimmed();
+        flows << tr("%1 (version %2): %3. Last: %4")
+                     .arg(w.name)
+                     .arg(e.version)
+                     .arg(AutomationText::state(e), w.last.detail.isEmpty() ? AutomationText::what(w.last.what) : w.last.detail);
     }
     html += row(tr("Workflows"), flows.join(QLatin1Char('\n')));
     renderTexts(details, html);
