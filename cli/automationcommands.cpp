@@ -98,7 +98,7 @@ int importFlow(const CommandContext &ctx)
         return ctx.fail(opened.error());
     AutomationStore store((*opened)->database().connection());
     // The same name again replaces that workflow's draft: editing the file and importing it again is the loop.
-    const auto existing = store.find(flow->name);
+    const auto existing = store.findByName(flow->name);
     const auto saved = existing ? store.saveDraft(existing->id, *flow) : store.create(*flow);
     if (!saved)
         return ctx.fail(saved.error());
@@ -169,7 +169,9 @@ int changeStatus(const CommandContext &ctx, const QString &command)
         const auto version = store.publish(a->id);
         if (!version)
             return ctx.fail(version.error());
-        return ctx.succeed({{QStringLiteral("id"), a->id}, {QStringLiteral("version"), *version}, {QStringLiteral("status"), QStringLiteral("active")}},
+        const auto after = store.find(a->id);
+        const QString status = after ? automationStatusName(after->status) : QStringLiteral("active");
+        return ctx.succeed({{QStringLiteral("id"), a->id}, {QStringLiteral("version"), *version}, {QStringLiteral("status"), status}},
                            AutomationTr::tr("“%1” version %2 published: contacts who enter from now on run it.").arg(a->name).arg(*version));
     }
     const Status s = command == QLatin1String("pause") ? store.pause(a->id) : command == QLatin1String("resume") ? store.resume(a->id) : store.archive(a->id);

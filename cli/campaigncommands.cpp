@@ -510,14 +510,22 @@ int runSchedulerCommand(const QString &command, const CommandContext &ctx)
     const campaigns::SendSetup setup = sendSetup(**opened);
     automations::Engine engine(db, automations::EngineConfig{setup.emailCap, setup.smsCap});
     qint64 steps = 0;
+    int engineFailures = 0; // in a row: a lasting one ends the run rather than spin
     while (!runner->isStopped()) {
         // Workflows first (their signals and due steps): what they queue goes out in this turn.
         for (bool more = true; more && !runner->isStopped();) {
             const auto flows = engine.turn();
-            if (!flows)
-                return ctx.fail(flows.error());
-            for (const QString &notice : flows->notices)
-                std::fprintf(stderr, "%s\n", qPrintable(notice));
+            if (!flows) {
+                // Busy (another writer held the database past the timeout) or a passing failure:
+                // said, and tried again at the next turn; the campaigns go on meanwhile.
+                if (++engineFailures >= 5)
+                    return ctx.fail(flows.error());
+                std::fprintf(stderr, "%s\n", qPrintable(CampaignTr::tr("Workflows: %1").arg(flows.error().message)));
+                break;
+            }
+            engineFailures = 0;
+            for (const QString &line : flows->notices + flows->problems)
+                std::fprintf(stderr, "%s\n", qPrintable(line));
             steps += flows->steps;
             more = flows->more;
         }

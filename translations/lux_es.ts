@@ -1092,6 +1092,10 @@
         <source>Moved to version %1 at “%2”.</source>
         <translation>Movido a la versión %1, en «%2».</translation>
     </message>
+    <message>
+        <source>The workflow was archived.</source>
+        <translation>El flujo se archivó.</translation>
+    </message>
 </context>
 <context>
     <name>lux::automations::Engine</name>
@@ -1140,10 +1144,6 @@
         <translation>Entró en el segmento «%1».</translation>
     </message>
     <message>
-        <source>The contact unsubscribed (%1).</source>
-        <translation>El contacto se dio de baja (%1).</translation>
-    </message>
-    <message>
         <source>Workflow %1 is not active: publish it (or resume it) first.</source>
         <translation>El flujo de trabajo %1 no está activo: publícalo (o reanúdalo) antes.</translation>
     </message>
@@ -1156,8 +1156,20 @@
         <translation>Aniversario de %1.</translation>
     </message>
     <message>
-        <source>Workflow %1, contact %2: %3</source>
-        <translation>Flujo de trabajo %1, contacto %2: %3</translation>
+        <source>Workflow %1: a step failed and is tried again in five minutes: %2</source>
+        <translation>Flujo %1: un paso falló y se vuelve a intentar dentro de cinco minutos: %2</translation>
+    </message>
+    <message>
+        <source>The address no longer takes marketing email (%1).</source>
+        <translation>La dirección ya no recibe correo de marketing (%1).</translation>
+    </message>
+    <message>
+        <source>Workflows: what happened to contact %1 (%2) could not be handled: %3</source>
+        <translation>Flujos: no se pudo atender lo ocurrido al contacto %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Workflow %1: contact %2's anniversary: %3</source>
+        <translation>Flujo %1: aniversario del contacto %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1441,18 @@
     <message>
         <source>This loop has no wait in it: someone entering it would go round for ever. Add a wait.</source>
         <translation>Este bucle no tiene ninguna espera: quien entrara en él daría vueltas para siempre. Añade una espera.</translation>
+    </message>
+    <message>
+        <source>Another step's id differs only in capitals: step ids must differ in letters.</source>
+        <translation>El identificador de otro paso solo se diferencia en mayúsculas: los identificadores deben diferenciarse en las letras.</translation>
+    </message>
+    <message>
+        <source>An anniversary with the entry rule “once” enters each contact only the first year: choose “again after leaving”.</source>
+        <translation>Un aniversario con la regla de entrada «una vez» inscribe a cada contacto solo el primer año: elige «de nuevo al salir».</translation>
+    </message>
+    <message>
+        <source>A workflow cannot change %1: it is the contact's address, consent or history.</source>
+        <translation>Un flujo no puede cambiar %1: es la dirección, el consentimiento o el historial del contacto.</translation>
     </message>
 </context>
 <context>
@@ -5641,6 +5665,10 @@
     <message>
         <source>left (%1)</source>
         <translation>salió (%1)</translation>
+    </message>
+    <message>
+        <source>the workflow was archived</source>
+        <translation>el flujo se archivó</translation>
     </message>
 </context>
 <context>
@@ -11347,6 +11375,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Select a step to change it. Drag from a step's dot to another step to connect them.</source>
         <translation>Selecciona un paso para cambiarlo. Arrastra desde el punto de un paso hasta otro paso para conectarlos.</translation>
     </message>
+    <message>
+        <source>This condition was written in the workflow's JSON: change it there (luxctl automation import).</source>
+        <translation>Esta condición se escribió en el JSON del flujo: cámbiala allí (luxctl automation import).</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SuppressionDialog</name>
@@ -14416,6 +14448,10 @@ Etiquetas: %7</translation>
     <message>
         <source>move the contacts of older versions to the latest: a preview, or --apply</source>
         <translation>mueve los contactos de versiones anteriores a la más reciente: una vista previa, o --apply</translation>
+    </message>
+    <message>
+        <source>Workflows: %1</source>
+        <translation>Flujos de trabajo: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "automationstore.h"
 
 #include "automations/interpreter.h"
+#include "contacts/segment.h"
 
 #include "common/errorcodes.h"
 #include "storage/sqlvalues.h"
@@ -36,7 +37,11 @@ Result<Flow> parse(const QString &text)
 void listensOf(const Condition &c, QSet<QString> &kinds)
 {
     switch (c.kind) {
-    case Condition::Kind::Tag: kinds << QStringLiteral("tag"); break;
+    case Condition::Kind::Tag:
+        kinds << QStringLiteral("tag");
+        if (c.negate)
+            kinds << QStringLiteral("changed"); // a tag taken off writes "changed"
+        break;
     case Condition::Kind::Segment:
     case Condition::Kind::Field: kinds << QStringLiteral("changed") << QStringLiteral("tag"); break;
     case Condition::Kind::Engagement:
@@ -135,6 +140,11 @@ Result<Automation> AutomationStore::find(qint64 id) const
     return read(QStringLiteral("id = ?"), id);
 }
 
+Result<Automation> AutomationStore::findByName(const QString &name) const
+{
+    return read(QStringLiteral("lower(name) = lower(?)"), name.trimmed());
+}
+
 Result<Automation> AutomationStore::find(const QString &idOrName) const
 {
     bool number = false;
@@ -166,6 +176,9 @@ Result<Automation> AutomationStore::create(const Flow &flow)
 {
     if (flow.name.trimmed().isEmpty())
         return Error(errc::automationInput, tr("The workflow needs a name."));
+    // Only what the format can read back is stored (a duration past a year, a name too long).
+    if (const auto back = Flow::fromJson(flow.toJson()); !back)
+        return back.error();
     Flow f = flow;
     if (!f.seed)
         f.seed = QRandomGenerator::system()->generate64() >> 1; // JSON keeps it as text; positive for readers
@@ -193,6 +206,8 @@ Result<Automation> AutomationStore::saveDraft(qint64 id, const Flow &flow)
         return current.error();
     if (flow.name.trimmed().isEmpty())
         return Error(errc::automationInput, tr("The workflow needs a name."));
+    if (const auto back = Flow::fromJson(flow.toJson()); !back)
+        return back.error();
     Flow f = flow;
     if (!f.seed)
         f.seed = current->draft.seed;
@@ -335,6 +350,19 @@ Result<int> AutomationStore::publish(qint64 id)
         q.addBindValue(id);
         if (!q.exec())
             return storage::queryError(q);
+        const auto saved = contacts::SegmentRepository(m_db, m_clock).find(a->draft.trigger.segment);
+        if (!saved)
+            return saved.error();
+        const auto compiled = contacts::Segment::compile(saved->rules, now);
+        if (!compiled)
+            return compiled.error();
+        q.prepare(QStringLiteral("INSERT INTO automation_segment_members (automation_id, contact_id) SELECT ?, c.id FROM contacts c WHERE ")
+                  + compiled->where);
+        q.addBindValue(id);
+        for (const QVariant &v : compiled->binds)
+            q.addBindValue(v);
+        if (!q.exec())
+            return storage::queryError(q);
     }
     if (Status s = refreshListenWithin(); !s)
         return s.error();
@@ -391,7 +419,34 @@ Status AutomationStore::resume(qint64 id)
 
 Status AutomationStore::archive(qint64 id)
 {
-    return setStatus(id, {AutomationStatus::Draft, AutomationStatus::Active, AutomationStatus::Paused}, AutomationStatus::Archived);
+    if (Status s = setStatus(id, {AutomationStatus::Draft, AutomationStatus::Active, AutomationStatus::Paused}, AutomationStatus::Archived); !s)
+        return s;
+    // Those still in it leave where they are, with a journey line saying so.
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    const qint64 now = m_clock();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO automation_journey (enrollment_id, seq, step, at, what, detail) "
+                             "SELECT id, seq + 1, step, ?, ?, ? FROM automation_enrollments WHERE automation_id = ? AND state = 'active'"));
+    for (const QVariant &v : QVariantList{now, QString::fromLatin1(journey::kExited), tr("The workflow was archived."), id})
+        q.addBindValue(v);
+    if (!q.exec())
+        return storage::queryError(q);
+    q.prepare(QStringLiteral("INSERT INTO automation_step_stats (automation_id, version, step, passed, ended) "
+                             "SELECT automation_id, version, step, 0, count(*) FROM automation_enrollments WHERE automation_id = ? AND state = 'active' "
+                             "GROUP BY version, step ON CONFLICT (automation_id, version, step) DO UPDATE SET ended = ended + excluded.ended"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storage::queryError(q);
+    q.prepare(QStringLiteral("UPDATE automation_enrollments SET seq = seq + 1, state = 'exited', ended_at = ?, due_at = NULL, waiting_for = '', "
+                             "end_reason = ? WHERE automation_id = ? AND state = 'active'"));
+    q.addBindValue(now);
+    q.addBindValue(QString::fromLatin1(endreason::kArchived));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storage::queryError(q);
+    return tx.commit();
 }
 
 Status AutomationStore::refreshListenWithin()
@@ -614,7 +669,7 @@ Result<qint64> AutomationStore::migrate(qint64 id, const QHash<QString, QString>
             // A wait goes on only where the same step of the new version waits the same way.
             const bool keepsWaiting = !row.waitingFor.isEmpty() && target && m.toStep == m.fromStep
                                       && (row.waitingFor == QLatin1String(Position::kTime) ? target->kind == StepKind::Wait || target->kind == StepKind::WaitUntil
-                                                                                            : target->kind == StepKind::WaitEvent);
+                                                                                            : target->kind == StepKind::WaitEvent && target->event == row.waitingFor);
             q.prepare(QStringLiteral("INSERT INTO automation_journey (enrollment_id, seq, step, at, what, detail) VALUES (?, ?, ?, ?, ?, ?)"));
             for (const QVariant &v : QVariantList{row.id, row.seq, m.fromStep, now, QString::fromLatin1(journey::kMigrated),
                                                   m.toStep.isEmpty() ? tr("Version %1 has no “%2”: left the workflow.").arg(plan->toVersion).arg(m.fromStep)
@@ -624,6 +679,14 @@ Result<qint64> AutomationStore::migrate(qint64 id, const QHash<QString, QString>
                 return storage::queryError(q);
             QVariantList binds;
             if (m.toStep.isEmpty()) {
+                // Counted as ended at their step of the version they leave.
+                QSqlQuery stats(m_db);
+                stats.prepare(QStringLiteral("INSERT INTO automation_step_stats (automation_id, version, step, passed, ended) VALUES (?, ?, ?, 0, 1) "
+                                             "ON CONFLICT (automation_id, version, step) DO UPDATE SET ended = ended + 1"));
+                for (const QVariant &v : QVariantList{id, m.fromVersion, m.fromStep})
+                    stats.addBindValue(v);
+                if (!stats.exec())
+                    return storage::queryError(stats);
                 q.prepare(QStringLiteral("UPDATE automation_enrollments SET seq = ?, state = 'exited', ended_at = ?, due_at = NULL, "
                                          "end_reason = 'migrated', version = ?, waiting_for = '' WHERE id = ?"));
                 binds = {row.seq, now, plan->toVersion, row.id};

@@ -93,7 +93,8 @@ public:
     // The draft as edited now (the name too); the published versions do not change.
     Result<Automation> saveDraft(qint64 id, const Flow &flow);
     Result<Automation> find(qint64 id) const;
-    Result<Automation> find(const QString &idOrName) const;
+    Result<Automation> find(const QString &idOrName) const; // a number is an id
+    Result<Automation> findByName(const QString &name) const;
     Result<QList<Automation>> list() const; // by name, archived last
     Status remove(qint64 id); // only a workflow no contact has entered; otherwise archive it
 

@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <limits>
 #include <unordered_map>
 
 namespace lux::automations {
@@ -157,37 +158,46 @@ public:
     }
     bool engaged(const QString &event, qint64 since) override
     {
-        QSqlQuery q(m_s.db);
-        q.prepare(event == u"clicked" ? QStringLiteral("SELECT 1 FROM tracking_events WHERE contact_id = ? AND machine = 0 AND kind = 'click' AND at >= ? LIMIT 1")
-                                      : QStringLiteral("SELECT 1 FROM tracking_events WHERE contact_id = ? AND machine = 0 AND kind IN ('open', 'click') "
-                                                       "AND at >= ? LIMIT 1"));
+        if (event != u"opened" && event != u"clicked")
+            return happened(event, since, std::numeric_limits<qint64>::max());
+        // Any email (not a text's link), by a person.
+        QSqlQuery &q = m_s.sql(QStringLiteral("SELECT 1 FROM tracking_events t JOIN campaigns c ON c.id = t.campaign_id WHERE t.contact_id = ? "
+                                              "AND t.machine = 0 AND t.at >= ? AND c.channel <> 'sms' AND (t.kind = 'click' OR ? = 'opened') LIMIT 1"));
         q.addBindValue(m_contact);
         q.addBindValue(since);
-        return q.exec() && q.next();
+        q.addBindValue(event);
+        const bool yes = q.exec() && q.next();
+        q.finish();
+        return yes;
     }
-    bool happened(const QString &event, qint64 since) override
+    bool happened(const QString &event, qint64 since, qint64 until) override
     {
-        QSqlQuery q(m_s.db);
+        QSqlQuery *q = nullptr;
         if (event == u"opened" || event == u"clicked") {
-            q.prepare(QStringLiteral("SELECT 1 FROM tracking_events t JOIN campaigns c ON c.id = t.campaign_id WHERE t.contact_id = ? AND t.machine = 0 "
-                                     "AND t.at >= ? AND c.automation_id = ? AND ")
-                      + (event == u"clicked" ? QStringLiteral("t.kind = 'click'") : QStringLiteral("t.kind IN ('open', 'click')"))
-                      + QStringLiteral(" LIMIT 1"));
-            q.addBindValue(m_contact);
-            q.addBindValue(since);
-            q.addBindValue(m_automation);
+            q = &m_s.sql(QStringLiteral("SELECT 1 FROM tracking_events t JOIN campaigns c ON c.id = t.campaign_id WHERE t.contact_id = ? "
+                                        "AND t.machine = 0 AND t.at >= ? AND t.at <= ? AND c.automation_id = ? AND (t.kind = 'click' OR ? = 'opened') LIMIT 1"));
+            q->addBindValue(m_contact);
+            q->addBindValue(since);
+            q->addBindValue(until);
+            q->addBindValue(m_automation);
+            q->addBindValue(event);
         } else if (event == u"registered") {
-            q.prepare(QStringLiteral("SELECT 1 FROM event_registrations WHERE contact_id = ? AND registered_at >= ? LIMIT 1"));
-            q.addBindValue(m_contact);
-            q.addBindValue(since);
+            q = &m_s.sql(QStringLiteral("SELECT 1 FROM event_registrations WHERE contact_id = ? AND registered_at >= ? AND registered_at <= ? LIMIT 1"));
+            q->addBindValue(m_contact);
+            q->addBindValue(since);
+            q->addBindValue(until);
         } else if (event == u"replied") {
-            q.prepare(QStringLiteral("SELECT 1 FROM inbound_messages WHERE contact_id = ? AND kind = 'reply' AND received_at >= ? LIMIT 1"));
-            q.addBindValue(m_contact);
-            q.addBindValue(since);
+            q = &m_s.sql(QStringLiteral("SELECT 1 FROM inbound_messages WHERE contact_id = ? AND kind = 'reply' AND received_at >= ? "
+                                        "AND received_at <= ? LIMIT 1"));
+            q->addBindValue(m_contact);
+            q->addBindValue(since);
+            q->addBindValue(until);
         } else {
             return false;
         }
-        return q.exec() && q.next();
+        const bool yes = q->exec() && q->next();
+        q->finish();
+        return yes;
     }
     QString timeZone() override { return field(QStringLiteral("time_zone")); }
 
@@ -496,24 +506,64 @@ Row rowFrom(const QSqlQuery &q)
 class Savepoint
 {
 public:
-    explicit Savepoint(Engine::State &s) : m_s(s) { m_ok = m_s.sql(QStringLiteral("SAVEPOINT enrollment")).exec(); }
+    explicit Savepoint(Engine::State &s, const char *name = "enrollment") : m_s(s), m_name(QString::fromLatin1(name))
+    {
+        m_ok = m_s.sql(QStringLiteral("SAVEPOINT ") + m_name).exec();
+    }
     ~Savepoint()
     {
         if (m_ok && !m_done) {
-            m_s.sql(QStringLiteral("ROLLBACK TO enrollment")).exec();
-            m_s.sql(QStringLiteral("RELEASE enrollment")).exec();
+            m_s.sql(QStringLiteral("ROLLBACK TO ") + m_name).exec();
+            m_s.sql(QStringLiteral("RELEASE ") + m_name).exec();
+            m_s.tagIds.clear(); // a tag made inside is gone: its id may be given to another
         }
     }
     bool ok() const { return m_ok; }
     bool release()
     {
         m_done = true;
-        return m_s.sql(QStringLiteral("RELEASE enrollment")).exec();
+        return m_s.sql(QStringLiteral("RELEASE ") + m_name).exec();
     }
 
 private:
     Engine::State &m_s;
+    QString m_name;
     bool m_ok = false, m_done = false;
+};
+
+// A write transaction taken at once (BEGIN IMMEDIATE): the engine reads, then writes, and another
+// writer (the app's engine and luxctl's, an import) then waits its turn through the busy timeout
+// instead of failing the upgrade from reading to writing.
+class Immediate
+{
+public:
+    explicit Immediate(Engine::State &s) : m_s(s)
+    {
+        QSqlQuery &q = m_s.sql(QStringLiteral("BEGIN IMMEDIATE"));
+        m_open = q.exec();
+        if (!m_open)
+            m_error = q.lastError().text();
+    }
+    ~Immediate()
+    {
+        if (m_open)
+            m_s.sql(QStringLiteral("ROLLBACK")).exec();
+    }
+    bool isOpen() const { return m_open; }
+    Error beginError() const { return Error(errc::dbWrite, m_error); }
+    Status commit()
+    {
+        QSqlQuery &q = m_s.sql(QStringLiteral("COMMIT"));
+        if (!q.exec())
+            return storage::queryError(q);
+        m_open = false;
+        return {};
+    }
+
+private:
+    Engine::State &m_s;
+    bool m_open = false;
+    QString m_error;
 };
 
 } // namespace
@@ -639,6 +689,22 @@ Status flushBatch(Engine::State &s, Batch &batch)
     return {};
 }
 
+// A step that failed (undone by its savepoint): tried again in five minutes, and said once per
+// workflow and turn (a problem, not a notification).
+Status postpone(Engine::State &s, const Row &row, const Error &error, Engine::Turn &turn)
+{
+    QSqlQuery &later = s.sql(QStringLiteral("UPDATE automation_enrollments SET due_at = ? WHERE id = ? AND seq = ?"));
+    later.addBindValue(s.now + 5 * 60'000);
+    later.addBindValue(row.id);
+    later.addBindValue(row.pos.seq);
+    if (!later.exec())
+        return storage::queryError(later);
+    const QString problem = Engine::tr("Workflow %1: a step failed and is tried again in five minutes: %2").arg(row.automation).arg(error.message);
+    if (!turn.problems.contains(problem))
+        turn.problems << problem;
+    return {};
+}
+
 // Enters the contact (the entry rules allowing) and runs the first steps when due now.
 Result<std::optional<qint64>> enterWithin(Engine::State &s, const Workflow &w, qint64 contact, const QString &entryKey, qint64 dueAt,
                                           const QString &why, Batch &batch)
@@ -681,10 +747,21 @@ Result<std::optional<qint64>> enterWithin(Engine::State &s, const Workflow &w, q
         row.pos.step = (*flow)->start;
         row.pos.seq = 1;
         row.pos.dueAt = dueAt;
-        const auto o = advance(s, row, How::Run);
-        if (!o)
-            return o.error();
-        batch.add(row, *o, s.toSchedule);
+        // The entry stands even when its first steps fail: they are undone alone and tried again
+        // in five minutes, as a due step that fails is.
+        Result<Outcome> o = Outcome{};
+        {
+            Savepoint steps(s, "steps");
+            o = advance(s, row, How::Run);
+            if (o)
+                steps.release();
+        }
+        if (!o) {
+            if (Status st = postpone(s, row, o.error(), *batch.turn); !st)
+                return st.error();
+        } else {
+            batch.add(row, *o, s.toSchedule);
+        }
     }
     return std::optional<qint64>(id);
 }
@@ -739,11 +816,9 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             return flow.error();
         const Trigger &t = (*flow)->trigger;
         if (triggers(t, kind, subject)) {
-            Savepoint sp(s);
             const auto entered = enterWithin(s, w, contact, QStringLiteral("s%1").arg(signalId), s.now, describeSignal(kind, subject), batch);
             if (!entered)
-                continue; // its savepoint undoes it; the signal is spent
-            sp.release();
+                return entered.error(); // the signal's savepoint undoes it (turn())
         } else if (t.kind == TriggerKind::SegmentEntered && (kind == u"changed" || kind == u"tag" || kind == u"created")) {
             SqlContact view(s, contact, w.id);
             const bool in = view.inSegment(t.segment);
@@ -757,6 +832,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             q.finish();
             if (in == was)
                 continue;
+            Savepoint sp(s);
             q.prepare(in ? QStringLiteral("INSERT INTO automation_segment_members (automation_id, contact_id) VALUES (?, ?)")
                          : QStringLiteral("DELETE FROM automation_segment_members WHERE automation_id = ? AND contact_id = ?"));
             q.addBindValue(w.id);
@@ -764,12 +840,12 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             if (!q.exec())
                 return storage::queryError(q);
             if (in) {
-                Savepoint sp(s);
                 const auto entered = enterWithin(s, w, contact, QStringLiteral("s%1").arg(signalId), s.now,
                                                  Engine::tr("Entered the segment “%1”.").arg(t.segment), batch);
-                if (entered)
-                    sp.release();
+                if (!entered)
+                    return entered.error();
             }
+            sp.release();
         }
     }
     // The contact's enrollments now: awaited events, goals, unsubscribes.
@@ -792,13 +868,16 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
         Savepoint sp(s);
         Result<Outcome> o = Outcome{};
         if (kind == u"unsubscribed") {
-            if (!(*flow)->sends())
+            // The address no longer takes marketing email (unsubscribed, bounced, complained,
+            // cleaned): out of every workflow that sends email, at once. A text's consent is its own
+            // (a STOP), checked at each text.
+            const bool sendsEmail = std::any_of((*flow)->steps.cbegin(), (*flow)->steps.cend(), [](const Step &st) { return st.kind == StepKind::Email; });
+            if (!sendsEmail)
                 continue;
-            // Out of every workflow that sends marketing, at once: a journey line and the end.
             QSqlQuery e(db);
             e.prepare(QStringLiteral("INSERT INTO automation_journey (enrollment_id, seq, step, at, what, detail) VALUES (?, ?, ?, ?, ?, ?)"));
             for (const QVariant &v : QVariantList{row.id, row.pos.seq + 1, storage::notNull(row.pos.step), s.now, QString::fromLatin1(journey::kExited),
-                                                  Engine::tr("The contact unsubscribed (%1).").arg(subject)})
+                                                  Engine::tr("The address no longer takes marketing email (%1).").arg(subject)})
                 e.addBindValue(v);
             if (!e.exec())
                 return storage::queryError(e);
@@ -813,6 +892,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             ended.counts[row.pos.step].second = 1;
             o = ended;
         } else if (!row.pos.waitingFor.isEmpty() && Interpreter::satisfies(row.pos.waitingFor, kind) && at >= row.pos.waitSince
+                   && at <= row.pos.dueAt
                    && ((row.pos.waitingFor != u"opened" && row.pos.waitingFor != u"clicked")
                        || s.campaignAutomation.value(subject.toLongLong()) == row.automation)) {
             o = advance(s, row, How::Resume);
@@ -841,7 +921,7 @@ Status handleSignal(Engine::State &s, qint64 signalId, const QString &kind, qint
             o = advance(s, row, How::Goal, reached);
         }
         if (!o) {
-            batch.turn->notices << o.error().message;
+            batch.turn->problems << o.error().message;
             continue; // the savepoint undoes it
         }
         batch.add(row, *o, s.toSchedule);
@@ -858,7 +938,10 @@ std::optional<qint64> Engine::nextDueAt() const
     if (q.exec(QStringLiteral("SELECT 1 FROM automation_signals LIMIT 1")) && q.next())
         return d->clock();
     q.finish();
-    if (q.exec(QStringLiteral("SELECT min(due_at) FROM automation_enrollments WHERE state = 'active'")) && q.next() && !q.value(0).isNull())
+    // The soonest of each active workflow's soonest (the index on workflow and due time answers each).
+    if (q.exec(QStringLiteral("SELECT min((SELECT min(e.due_at) FROM automation_enrollments e WHERE e.automation_id = a.id AND e.state = 'active')) "
+                              "FROM automations a WHERE a.status = 'active'"))
+        && q.next() && !q.value(0).isNull())
         return q.value(0).toLongLong();
     return std::nullopt;
 }
@@ -871,7 +954,7 @@ Result<std::optional<qint64>> Engine::enroll(qint64 automationId, qint64 contact
     const auto w = d->workflows.constFind(automationId);
     if (w == d->workflows.constEnd() || !w->active)
         return Error(errc::automationState, tr("Workflow %1 is not active: publish it (or resume it) first.").arg(automationId));
-    storage::Transaction tx(d->db);
+    Immediate tx(*d);
     if (!tx.isOpen())
         return tx.beginError();
     Turn turn;
@@ -893,14 +976,29 @@ Result<Engine::Turn> Engine::turn(int budget)
 {
     Turn turn;
     d->now = d->clock();
+    d->toSchedule.clear();
+    d->tagIds.clear();
     if (Status s = d->load(); !s)
         return s.error();
     if (d->workflows.isEmpty()) {
-        // Nothing listens: signals written before the last workflow stopped are spent.
+        // Nothing listens: signals written before the last workflow stopped are spent (and a
+        // database without workflows is not written to at all).
         QSqlQuery q(d->db);
-        if (!q.exec(QStringLiteral("DELETE FROM automation_signals")))
-            return storage::queryError(q);
-        return turn;
+        if (!q.exec(QStringLiteral("SELECT 1 FROM automation_signals LIMIT 1")) || !q.next())
+            return turn;
+        q.finish();
+        Immediate tx(*d);
+        if (!tx.isOpen())
+            return tx.beginError();
+        if (Status st = d->load(); !st) // a workflow published meanwhile keeps its signals
+            return st.error();
+        if (d->workflows.isEmpty()) {
+            if (!q.exec(QStringLiteral("DELETE FROM automation_signals")))
+                return storage::queryError(q);
+            if (Status st = tx.commit(); !st)
+                return st.error();
+            return turn;
+        }
     }
     {
         QSqlQuery q(d->db);
@@ -913,8 +1011,9 @@ Result<Engine::Turn> Engine::turn(int budget)
     Batch batch;
     batch.turn = &turn;
     // Signals first: an entry or an awaited event should not wait behind a long list of due steps.
-    while (turn.steps < budget) {
-        storage::Transaction tx(d->db);
+    // Each counts against the budget too, so a flood of them (an import) never holds the thread long.
+    while (turn.steps + turn.signals < budget) {
+        Immediate tx(*d);
         if (!tx.isOpen())
             return tx.beginError();
         QSqlQuery q(d->db);
@@ -936,9 +1035,19 @@ Result<Engine::Turn> Engine::turn(int budget)
         q.finish();
         if (signals.isEmpty())
             break;
-        for (const Signal &sg : std::as_const(signals))
-            if (Status s = handleSignal(*d, sg.id, sg.kind, sg.contact, sg.subject, sg.at, batch); !s)
-                return s.error();
+        for (const Signal &sg : std::as_const(signals)) {
+            // One signal's failure is its own: undone, said, and the others go on.
+            Savepoint sp(*d, "signal");
+            if (!sp.ok())
+                return Error(errc::dbWrite, d->db.lastError().text());
+            if (Status st = handleSignal(*d, sg.id, sg.kind, sg.contact, sg.subject, sg.at, batch); !st) {
+                const QString problem = tr("Workflows: what happened to contact %1 (%2) could not be handled: %3").arg(sg.contact).arg(sg.kind, st.error().message);
+                if (!turn.problems.contains(problem))
+                    turn.problems << problem;
+                continue;
+            }
+            sp.release();
+        }
         q.prepare(QStringLiteral("DELETE FROM automation_signals WHERE id <= ?"));
         q.addBindValue(signals.constLast().id);
         if (!q.exec())
@@ -967,7 +1076,7 @@ Result<Engine::Turn> Engine::turn(int budget)
         if (q.value(0).toString() == today)
             continue;
         q.finish();
-        storage::Transaction tx(d->db);
+        Immediate tx(*d);
         if (!tx.isOpen())
             return tx.beginError();
         // Contacts whose date falls on yesterday, today or tomorrow (UTC): every zone's today is among them.
@@ -975,23 +1084,28 @@ Result<Engine::Turn> Engine::turn(int budget)
         QStringList days;
         for (int i = -1; i <= 1; ++i)
             days << utc.addDays(i).toString(QStringLiteral("MM-dd"));
+        days << QStringLiteral("02-29"); // kept on 1 March in the years without one (below)
         const QString field = (*flow)->trigger.field;
         const bool created = field == u"created_at";
-        q.prepare(created ? QStringLiteral("SELECT id, time_zone, strftime('%m-%d', created_at / 1000, 'unixepoch') AS md FROM contacts "
-                                           "WHERE md IN (?, ?, ?)")
-                          : QStringLiteral("SELECT id, time_zone, substr(json_extract(custom, '$.\"' || ? || '\"'), 6, 5) AS md FROM contacts "
-                                           "WHERE md IN (?, ?, ?)"));
+        q.prepare(created ? QStringLiteral("SELECT id, time_zone, strftime('%m-%d', created_at / 1000, 'unixepoch') AS md, "
+                                           "CAST(strftime('%Y', created_at / 1000, 'unixepoch') AS INTEGER) FROM contacts WHERE md IN (?, ?, ?, ?)")
+                          : QStringLiteral("SELECT id, time_zone, substr(json_extract(custom, '$.\"' || ? || '\"'), 6, 5) AS md, "
+                                           "CAST(substr(json_extract(custom, '$.\"' || ? || '\"'), 1, 4) AS INTEGER) FROM contacts WHERE md IN (?, ?, ?, ?)"));
         if (!created)
             q.addBindValue(QString(field).remove(u'"'));
+        if (!created) {
+            q.addBindValue(QString(field).remove(u'"'));
+            q.addBindValue(QString(field).remove(u'"'));
+        }
         for (const QString &day : std::as_const(days))
             q.addBindValue(day);
         if (!q.exec())
             return storage::queryError(q, errc::dbRead);
-        QList<std::tuple<qint64, QString, QString>> candidates;
+        QList<std::tuple<qint64, QString, QString, int>> candidates;
         while (q.next())
-            candidates << std::make_tuple(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString());
+            candidates << std::make_tuple(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt());
         q.finish();
-        for (const auto &[contact, zone, md] : std::as_const(candidates)) {
+        for (const auto &[contact, zone, md, year] : std::as_const(candidates)) {
             QTimeZone z = zone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(zone.toLatin1());
             if (!z.isValid())
                 z = QTimeZone::systemTimeZone();
@@ -1002,17 +1116,23 @@ Result<Engine::Turn> Engine::turn(int budget)
                 if (c.toString(QStringLiteral("MM-dd")) == md || (md == u"02-29" && !QDate::isLeapYear(c.year()) && c.month() == 3 && c.day() == 1))
                     day = c;
             }
-            if (!day.isValid())
-                continue;
+            if (!day.isValid() || day.year() <= year)
+                continue; // not today in their zone, or the date itself (a sign-up is no anniversary the same year)
             const int minute = (*flow)->trigger.minuteOfDay;
-            const qint64 at = QDateTime(day, QTime(minute / 60, minute % 60), z).toMSecsSinceEpoch();
+            QDateTime moment(day, QTime(minute / 60, minute % 60), z);
+            if (!moment.isValid()) // a time a clock change skips: the hour after
+                moment = QDateTime(day, QTime(minute / 60, minute % 60).addSecs(3600), z);
+            const qint64 at = moment.toMSecsSinceEpoch();
             if (at < d->now - 12LL * 3600'000)
                 continue; // long past today (the app was off): next year
             Savepoint sp(*d);
             const auto entered = enterWithin(*d, w, contact, QStringLiteral("y%1").arg(day.year()), std::max(at, d->now),
                                              tr("Anniversary of %1.").arg(field), batch);
-            if (entered)
-                sp.release();
+            if (!entered) {
+                turn.problems << tr("Workflow %1: contact %2's anniversary: %3").arg(w.id).arg(contact).arg(entered.error().message);
+                continue;
+            }
+            sp.release();
         }
         q.prepare(QStringLiteral("UPDATE automations SET anniversary_day = ? WHERE id = ?"));
         q.addBindValue(today);
@@ -1024,16 +1144,22 @@ Result<Engine::Turn> Engine::turn(int budget)
         if (Status s = tx.commit(); !s)
             return s.error();
     }
-    // Due enrollments of active workflows, from the due index.
-    while (turn.steps < budget) {
-        storage::Transaction tx(d->db);
+    // Due enrollments of each active workflow, from the index on (workflow, due time): a paused
+    // workflow's enrollments are never read.
+    QList<qint64> active;
+    for (const Workflow &w : std::as_const(d->workflows))
+        if (w.active)
+            active << w.id;
+    std::sort(active.begin(), active.end());
+    for (qsizetype next = 0; next < active.size() && turn.steps + turn.signals < budget;) {
+        Immediate tx(*d);
         if (!tx.isOpen())
             return tx.beginError();
         QSqlQuery q(d->db);
-        q.prepare(QStringLiteral("SELECT %1 FROM automation_enrollments e INDEXED BY automation_enrollments_due "
-                                 "WHERE e.state = 'active' AND e.due_at <= ? "
-                                 "AND (SELECT status FROM automations a WHERE a.id = e.automation_id) = 'active' ORDER BY e.due_at LIMIT ?")
+        q.prepare(QStringLiteral("SELECT %1 FROM automation_enrollments WHERE automation_id = ? AND state = 'active' AND due_at <= ? "
+                                 "ORDER BY due_at LIMIT ?")
                       .arg(QLatin1String(kRowColumns)));
+        q.addBindValue(active.at(next));
         q.addBindValue(d->now);
         q.addBindValue(kBatch);
         if (!q.exec())
@@ -1042,8 +1168,10 @@ Result<Engine::Turn> Engine::turn(int budget)
         while (q.next())
             rows << rowFrom(q);
         q.finish();
+        if (rows.size() < kBatch)
+            ++next; // this workflow's due ones are all in this batch
         if (rows.isEmpty())
-            break;
+            continue;
         for (const Row &row : std::as_const(rows)) {
             Result<Outcome> o = Outcome{};
             {
@@ -1055,15 +1183,8 @@ Result<Engine::Turn> Engine::turn(int budget)
                     sp.release();
             }
             if (!o) {
-                // Undone; it waits five minutes rather than fail again at once, and says why.
-                QSqlQuery later(d->db);
-                later.prepare(QStringLiteral("UPDATE automation_enrollments SET due_at = ? WHERE id = ? AND seq = ?"));
-                later.addBindValue(d->now + 5 * 60'000);
-                later.addBindValue(row.id);
-                later.addBindValue(row.pos.seq);
-                if (!later.exec())
-                    return storage::queryError(later);
-                turn.notices << tr("Workflow %1, contact %2: %3").arg(row.automation).arg(row.contact).arg(o.error().message);
+                if (Status st = postpone(*d, row, o.error(), turn); !st)
+                    return st.error();
                 continue;
             }
             batch.add(row, *o, d->toSchedule);
@@ -1072,10 +1193,8 @@ Result<Engine::Turn> Engine::turn(int budget)
             return s.error();
         if (Status s = tx.commit(); !s)
             return s.error();
-        if (rows.size() < kBatch)
-            break;
     }
-    turn.more = turn.steps >= budget;
+    turn.more = turn.steps + turn.signals >= budget;
     return turn;
 }
 

@@ -52,7 +52,8 @@ public:
         int advanced = 0; // enrollments moved on
         int steps = 0;    // steps run
         bool more = false; // the budget ran out with work left: call again at once
-        QStringList notices; // notify steps' texts, and problems worth saying
+        QStringList notices;  // notify steps' texts: the user asked to be told
+        QStringList problems; // what went wrong (steps tried again later), each said once
     };
 
     Engine(QSqlDatabase db, Config config = {}, Clock clock = systemClock());

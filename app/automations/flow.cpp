@@ -582,6 +582,14 @@ QList<Problem> FlowCheck::problems(const Flow &flow)
     }
     if (!flow.step(flow.start))
         error({}, tr("The first step “%1” does not exist.").arg(flow.start));
+    QSet<QString> lowered;
+    for (const Step &s : flow.steps)
+        if (const QString key = s.id.toLower(); lowered.contains(key))
+            error(s.id, tr("Another step's id differs only in capitals: step ids must differ in letters."));
+        else
+            lowered.insert(key);
+    if (flow.trigger.kind == TriggerKind::Anniversary && flow.entry == EntryRule::Once)
+        warning({}, tr("An anniversary with the entry rule “once” enters each contact only the first year: choose “again after leaving”."));
     for (const Step &s : flow.steps) {
         for (const QString &to : s.exits())
             if (!flow.step(to))
@@ -609,10 +617,16 @@ QList<Problem> FlowCheck::problems(const Flow &flow)
             if (s.addTags.isEmpty() && s.removeTags.isEmpty())
                 error(s.id, tr("Name a tag to add or to remove."));
             break;
-        case StepKind::SetField:
+        case StepKind::SetField: {
+            static const QStringList kept{QStringLiteral("email"), QStringLiteral("email_key"), QStringLiteral("phone"), QStringLiteral("phone_type"),
+                                          QStringLiteral("status"), QStringLiteral("source"), QStringLiteral("sms_consent"), QStringLiteral("id"),
+                                          QStringLiteral("created_at"), QStringLiteral("updated_at")};
             if (s.field.isEmpty())
                 error(s.id, tr("Choose the field it sets."));
+            else if (kept.contains(s.field.toLower()))
+                error(s.id, tr("A workflow cannot change %1: it is the contact's address, consent or history.").arg(s.field));
             break;
+        }
         case StepKind::Wait:
             if (s.durationMinutes <= 0)
                 error(s.id, tr("The wait needs a duration."));

@@ -51,8 +51,11 @@ qint64 Interpreter::nextLocalTime(qint64 now, int minuteOfDay, const QList<int> 
         const QDate day = local.date().addDays(d);
         if (!weekdays.isEmpty() && !weekdays.contains(day.dayOfWeek()))
             continue;
-        const QDateTime candidate(day, at, z); // a time skipped by a clock change moves forward
-        if (candidate.toMSecsSinceEpoch() > now)
+        QDateTime candidate(day, at, z);
+        // A time a clock change skips (02:30 on a spring night) is invalid in Qt 6.4: the hour after.
+        for (int hour = 1; !candidate.isValid() && hour <= 3; ++hour)
+            candidate = QDateTime(day, at.addSecs(hour * 3600), z);
+        if (candidate.isValid() && candidate.toMSecsSinceEpoch() > now)
             return candidate.toMSecsSinceEpoch();
     }
     return now + 7LL * 24 * 3600 * 1000; // not reached: some day of the next week matches
@@ -109,7 +112,7 @@ bool Interpreter::test(const Condition &c, ContactView &contact, qint64 now) con
     case Condition::Kind::Engagement:
         result = contact.engaged(c.name, c.withinDays > 0 ? now - qint64(c.withinDays) * 86'400'000 : 0);
         break;
-    case Condition::Kind::Event: result = contact.happened(c.name, 0); break;
+    case Condition::Kind::Event: result = contact.happened(c.name, 0, now); break;
     case Condition::Kind::All:
         result = std::all_of(c.parts.cbegin(), c.parts.cend(), [&](const Condition &p) { return test(p, contact, now); });
         break;
@@ -128,27 +131,30 @@ Status Interpreter::line(Position &pos, Effects &effects, const QString &step, c
 
 Result<Advance> Interpreter::run(Position &pos, ContactView &contact, Effects &effects, qint64 now)
 {
+    QString from;
     if (pos.waitingFor == QLatin1String(Position::kTime)) {
         if (pos.dueAt > now)
             return Advance{};
         const Step *wait = m_flow.step(pos.step);
+        from = pos.step;
         pos.waitingFor.clear();
         pos.step = wait ? wait->next : QString();
     } else if (!pos.waitingFor.isEmpty()) {
         if (pos.dueAt > now)
             return Advance{}; // still waiting for its event
-        // The event came and went unheard (the workflow was paused): it counts.
-        if (contact.happened(pos.waitingFor, pos.waitSince))
+        // The event came in time and went unheard (the workflow was paused): it counts.
+        if (contact.happened(pos.waitingFor, pos.waitSince, pos.dueAt))
             return resume(pos, contact, effects, now);
         const Step *wait = m_flow.step(pos.step);
         if (Status s = line(pos, effects, pos.step, QString::fromLatin1(journey::kTimedOut),
                             tr("Nothing happened in time: “%1” not seen.").arg(pos.waitingFor));
             !s)
             return s.error();
+        from = pos.step;
         pos.waitingFor.clear();
         pos.step = wait ? wait->otherwise : QString();
     }
-    return go(pos, contact, effects, now, 0);
+    return go(pos, contact, effects, now, from);
 }
 
 Result<Advance> Interpreter::resume(Position &pos, ContactView &contact, Effects &effects, qint64 now)
@@ -156,22 +162,22 @@ Result<Advance> Interpreter::resume(Position &pos, ContactView &contact, Effects
     const Step *wait = m_flow.step(pos.step);
     if (Status s = line(pos, effects, pos.step, QString::fromLatin1(journey::kHappened), pos.waitingFor); !s)
         return s.error();
+    const QString from = pos.step;
     pos.waitingFor.clear();
     pos.step = wait ? wait->next : QString();
-    return go(pos, contact, effects, now, 0);
+    return go(pos, contact, effects, now, from);
 }
 
 Result<Advance> Interpreter::reachGoal(Position &pos, const Step &goal, ContactView &contact, Effects &effects, qint64 now)
 {
     pos.waitingFor.clear();
     pos.step = goal.id;
-    return go(pos, contact, effects, now, 0);
+    return go(pos, contact, effects, now);
 }
 
-Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &effects, qint64 now, int ran)
+Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &effects, qint64 now, const QString &from)
 {
     Advance out;
-    out.steps = ran;
     const auto end = [&](Advance::State state, const QString &at, const char *code, const QString &reason) -> Result<Advance> {
         const bool done = state == Advance::State::Done;
         if (Status s = line(pos, effects, at, QString::fromLatin1(done ? journey::kDone : journey::kExited), reason); !s)
@@ -184,7 +190,7 @@ Result<Advance> Interpreter::go(Position &pos, ContactView &contact, Effects &ef
         pos.waitingFor.clear();
         return out;
     };
-    QString last = pos.step;
+    QString last = pos.step.isEmpty() ? from : pos.step;
     while (true) {
         if (pos.step.isEmpty())
             return end(Advance::State::Done, last, endreason::kEnd, tr("Reached the end of the workflow."));

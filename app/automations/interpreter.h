@@ -32,8 +32,9 @@ public:
     virtual QString field(const QString &name) = 0;
     // Opened or clicked any email since `since` (ms; 0: ever), a person and not a machine.
     virtual bool engaged(const QString &event, qint64 since) = 0;
-    // Opened or clicked one of this workflow's messages, registered for an event, or replied, since `since`.
-    virtual bool happened(const QString &event, qint64 since) = 0;
+    // Opened or clicked one of this workflow's messages, registered for an event, or replied, in
+    // [since, until].
+    virtual bool happened(const QString &event, qint64 since, qint64 until) = 0;
     virtual QString timeZone() = 0; // IANA; empty: the computer's
 };
 
@@ -50,7 +51,7 @@ public:
     virtual Status notify(const Step &step) = 0;
     // One journey line: `what` a stable word (JourneyWhat), `detail` for people.
     virtual Status log(int seq, const QString &step, const QString &what, const QString &detail) = 0;
-    // A step ran (for the per-step counts): `ended` when the enrollment ended there.
+    // A step ran (for the per-step counts).
     virtual void passed(const QString &step) = 0;
 };
 
@@ -77,7 +78,7 @@ public:
     // Runs from pos.step until a wait or the end, at `now`. A position waiting for an event whose
     // timeout came (pos.dueAt <= now) takes the wait's timeout exit first.
     Result<Advance> run(Position &pos, ContactView &contact, Effects &effects, qint64 now);
-    // The event a wait listens for happened (at `at`): the wait's first exit, then on.
+    // The event a wait listens for happened: the wait's first exit, then on.
     Result<Advance> resume(Position &pos, ContactView &contact, Effects &effects, qint64 now);
     // A goal's condition is true now: to the goal (or out, when it says so). Nothing when the contact
     // is at that goal already.
@@ -94,7 +95,8 @@ public:
     static constexpr int kMaxStepsPerRun = 1000; // a cycle the check missed cannot spin for ever
 
 private:
-    Result<Advance> go(Position &pos, ContactView &contact, Effects &effects, qint64 now, int ran);
+    // `from`: the step the run comes from (a wait that ended), where it ends when nothing follows.
+    Result<Advance> go(Position &pos, ContactView &contact, Effects &effects, qint64 now, const QString &from = {});
     Status line(Position &pos, Effects &effects, const QString &step, const QString &what, const QString &detail);
 
     const Flow &m_flow;
@@ -131,6 +133,7 @@ inline constexpr auto kUnsubscribed = "unsubscribed";
 inline constexpr auto kMigrated = "migrated";       // a migration to a version without its step
 inline constexpr auto kMissingStep = "missing-step"; // the version lacks the step (never by design)
 inline constexpr auto kLoop = "loop";               // too many steps without a wait
+inline constexpr auto kArchived = "archived";       // the workflow was archived while they were in it
 } // namespace endreason
 
 } // namespace lux::automations

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <limits>
 #include <queue>
 
 namespace lux::automations {
@@ -80,6 +81,7 @@ struct Person
     qint64 lastEndedAt = 0;
     QList<std::pair<QString, qint64>> happened; // (event, at) seen so far
     QList<qint64> emailsAt, textsAt;            // for the cap
+    QSet<QString> goals;                        // goals reached in this enrollment
     qint64 generation = 0;                      // a queued wake-up for an older position is stale
 };
 
@@ -90,11 +92,11 @@ public:
     bool hasTag(const QString &tag) override { return m_p.contact.tags.contains(tag.toLower()); }
     bool inSegment(const QString &segment) override { return m_p.contact.segments.contains(segment.toLower()); }
     QString field(const QString &name) override { return m_p.contact.fields.value(name.toLower(), m_p.contact.fields.value(name)); }
-    bool engaged(const QString &event, qint64 since) override { return happened(event, since); }
-    bool happened(const QString &event, qint64 since) override
+    bool engaged(const QString &event, qint64 since) override { return happened(event, since, std::numeric_limits<qint64>::max()); }
+    bool happened(const QString &event, qint64 since, qint64 until) override
     {
         return std::any_of(m_p.happened.cbegin(), m_p.happened.cend(), [&](const std::pair<QString, qint64> &h) {
-            return h.second >= since && Interpreter::satisfies(event, h.first);
+            return h.second >= since && h.second <= until && Interpreter::satisfies(event, h.first);
         });
     }
     QString timeZone() override { return m_p.contact.timeZone; }
@@ -131,9 +133,14 @@ public:
     Result<Sent> send(const Step &step, int) override
     {
         const bool email = step.kind == StepKind::Email;
+        // In the engine's order: unsubscribed (out), unreachable, suppressed, then the cap.
         if (email ? !m_p.contact.emailReachable : !m_p.contact.smsReachable) {
             ++m_r.skipped;
             return email ? Sent::Unsubscribed : Sent::Unreachable;
+        }
+        if (email ? m_p.contact.emailSuppressed : m_p.contact.smsSuppressed) {
+            ++m_r.skipped;
+            return Sent::Suppressed;
         }
         QList<qint64> &sent = email ? m_p.emailsAt : m_p.textsAt;
         const int cap = email ? m_o.emailCap : m_o.smsCap;
@@ -164,7 +171,12 @@ public:
         return {};
     }
     Status notify(const Step &) override { return {}; }
-    Status log(int, const QString &, const QString &, const QString &) override { return {}; }
+    Status log(int, const QString &step, const QString &what, const QString &) override
+    {
+        if (what == QLatin1String(journey::kGoal))
+            m_p.goals.insert(step); // as the engine's journey remembers it: a goal is reached once
+        return {};
+    }
     void passed(const QString &step) override
     {
         ++m_r.reached[step];
@@ -193,7 +205,7 @@ Result<SimulationResult> Simulator::run(const Flow &flow, QList<SimContact> cont
     std::vector<Person> people;
     people.reserve(size_t(contacts.size()));
     for (SimContact &c : contacts)
-        people.push_back(Person{std::move(c), {}, false, false, 0, {}, {}, {}, 0});
+        people.push_back(Person{std::move(c), {}, false, false, 0, {}, {}, {}, {}, 0});
     std::priority_queue<Wake, std::vector<Wake>, std::greater<>> queue;
     qint64 serial = 0;
     QList<Script::Event> reactions;
@@ -227,6 +239,7 @@ Result<SimulationResult> Simulator::run(const Flow &flow, QList<SimContact> cont
         if (!mayEnter(flow, EntryHistory{p.everEntered, p.active, p.lastEndedAt}, options.start))
             continue;
         p.active = p.everEntered = true;
+        p.goals.clear();
         p.pos = Position{};
         p.pos.step = flow.start;
         p.pos.seq = 1;
@@ -253,7 +266,8 @@ Result<SimulationResult> Simulator::run(const Flow &flow, QList<SimContact> cont
             }
             // A goal that became true, not reached yet.
             for (const Step &st : flow.steps) {
-                if (st.kind != StepKind::Goal || !st.condition || st.id == p.pos.step || !interpreter.test(*st.condition, view, w.at))
+                if (st.kind != StepKind::Goal || !st.condition || st.id == p.pos.step || p.goals.contains(st.id)
+                    || !interpreter.test(*st.condition, view, w.at))
                     continue;
                 if (Status s = settle(w.person, interpreter.reachGoal(p.pos, st, view, effects, w.at), w.at); !s)
                     return s.error();
@@ -317,8 +331,8 @@ Result<QList<SimContact>> Simulator::load(QSqlDatabase db, const Flow &flow, int
     const campaigns::Reach sms = campaigns::reach(QStringLiteral("sms"));
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT c.id, c.email, c.first_name, c.last_name, c.company, c.city, c.country, c.language, c.time_zone, c.custom, "
-                             "c.status = 'subscribed' AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = c.email_key), "
-                             "(%1) AND (%2) AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'sms' AND s.address_key = c.phone) "
+                             "c.status = 'subscribed', EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'email' AND s.address_key = c.email_key), "
+                             "(%1) AND (%2), EXISTS (SELECT 1 FROM suppression s WHERE s.channel = 'sms' AND s.address_key = c.phone) "
                              "FROM contacts c ORDER BY c.id LIMIT ?")
                   .arg(sms.reachable, sms.textable));
     q.addBindValue(limit);
@@ -338,7 +352,9 @@ Result<QList<SimContact>> Simulator::load(QSqlDatabase db, const Flow &flow, int
         for (auto it = custom.begin(); it != custom.end(); ++it)
             c.fields.insert(it.key(), it.value().toVariant().toString());
         c.emailReachable = q.value(10).toBool();
-        c.smsReachable = q.value(11).toBool();
+        c.emailSuppressed = q.value(11).toBool();
+        c.smsReachable = q.value(12).toBool();
+        c.smsSuppressed = q.value(13).toBool();
         index.insert(c.id, out.size());
         out << c;
     }

@@ -20,8 +20,9 @@ struct SimContact
     QHash<QString, QString> fields;   // column or custom field → value
     QSet<QString> segments;           // lower case, as they were when loaded
     QString timeZone;
-    bool emailReachable = true;       // subscribed, not suppressed
-    bool smsReachable = false;        // consent and a number that takes texts, not suppressed
+    bool emailReachable = true;       // subscribed
+    bool smsReachable = false;        // consent and a number that takes texts
+    bool emailSuppressed = false, smsSuppressed = false; // on the suppression list: skipped, not out
 };
 
 // What people do with what they are sent, scripted: each share is drawn per contact and message

@@ -576,12 +576,13 @@ Result<qint64> CampaignStore::freezeAudience(qint64 id)
     // One row per recipient, each with its Message-ID; `more` columns and values for an A/B test's.
     const auto insert = [&](const QString &moreColumns, const QString &moreValues, const QString &from, const QString &where,
                             const QVariantList &moreBinds) -> Result<qint64> {
-        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, updated_at%3) "
-                                 "SELECT ?, c.id, ?, %1, %2, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ?%4 "
+        // queued_at: the frequency cap counts what was queued for a contact in the last day.
+        q.prepare(QStringLiteral("INSERT INTO outbox (campaign_id, contact_id, channel, address, address_key, state, message_id, updated_at, "
+                                 "queued_at%3) SELECT ?, c.id, ?, %1, %2, 'pending', '<lux.' || ? || '.' || c.id || '.' || ? || '@' || ? || '>', ?, ?%4 "
                                  "FROM ")
                       .arg(r.address, r.key, moreColumns, moreValues)
                   + from + QStringLiteral(" WHERE ") + where);
-        for (const QVariant &v : QVariantList{id, c->channel, QString::number(id), nonce, domain, now} + moreBinds + audience->binds)
+        for (const QVariant &v : QVariantList{id, c->channel, QString::number(id), nonce, domain, now, now} + moreBinds + audience->binds)
             q.addBindValue(v);
         if (!q.exec())
             return storage::queryError(q);

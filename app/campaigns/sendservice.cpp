@@ -164,6 +164,11 @@ public:
         m_lastAutomationError.clear();
         for (const QString &notice : turn->notices)
             Q_EMIT m_service->automationNotice(notice);
+        // What went wrong is said in the window's status, each once until it changes.
+        for (const QString &problem : turn->problems)
+            if (!m_automationProblems.contains(problem))
+                Q_EMIT m_service->problem(problem);
+        m_automationProblems = turn->problems;
         if (turn->steps > 0 || turn->entered > 0)
             Q_EMIT m_service->automationsRan(turn->entered, turn->steps);
         if (turn->more)
@@ -261,6 +266,7 @@ private:
     QTimer *m_automations = nullptr;
     std::unique_ptr<automations::Engine> m_engine;
     QString m_lastAutomationError;
+    QStringList m_automationProblems; // said in the last turn
     bool m_syncing = false;
     bool m_reading = false;
     bool m_pricing = false; // fetching what Twilio charged for texts

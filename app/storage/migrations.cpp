@@ -784,8 +784,8 @@ const QList<Migration> kMigrations = {
                         " end_reason TEXT NOT NULL DEFAULT '',"
                         " entry_key TEXT NOT NULL,"
                         " UNIQUE (automation_id, contact_id, entry_key))"),
-         // Due steps and timeouts are claimed from this index, never by a scan.
-         QStringLiteral("CREATE INDEX automation_enrollments_due ON automation_enrollments (due_at) WHERE state = 'active'"),
+         // Due steps and timeouts are claimed per active workflow from this index, never by a scan.
+         QStringLiteral("CREATE INDEX automation_enrollments_due ON automation_enrollments (automation_id, due_at) WHERE state = 'active'"),
          QStringLiteral("CREATE INDEX automation_enrollments_contact ON automation_enrollments (contact_id, automation_id)"),
          QStringLiteral("CREATE INDEX automation_enrollments_step ON automation_enrollments (automation_id, state, version, step)"),
          // The journey: what each step did for the contact, when, and why they waited or left.

@@ -162,8 +162,11 @@ void TestAutomationsUi::importedFlowIsEditedOnTheCanvas()
     QVERIFY(named);
     QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("publish"))->isEnabled());
     // Chosen in the side panel: the problem goes.
+    // The choices (templates, senders) come from the database off the GUI thread.
+    QTRY_VERIFY_WITH_TIMEOUT(editor->panel()->findChild<QComboBox *>(QStringLiteral("template"))
+                                 && editor->panel()->findChild<QComboBox *>(QStringLiteral("template"))->count() > 1,
+                             5000);
     auto *templates = editor->panel()->findChild<QComboBox *>(QStringLiteral("template"));
-    QVERIFY(templates);
     templates->setCurrentIndex(templates->findData(m_template));
     Q_EMIT templates->activated(templates->currentIndex());
     auto *subject = editor->panel()->findChild<QLineEdit *>(QStringLiteral("subject"));
@@ -191,7 +194,8 @@ void TestAutomationsUi::importedFlowIsEditedOnTheCanvas()
     mouse(view, QEvent::MouseMove, (port + into) / 2);
     mouse(view, QEvent::MouseMove, into);
     mouse(view, QEvent::MouseButtonRelease, into);
-    QCOMPARE(editor->flow().step(QStringLiteral("email-1"))->next, QStringLiteral("split"));
+    // Applied once the card's mouse handler has returned.
+    QTRY_COMPARE(editor->flow().step(QStringLiteral("email-1"))->next, QStringLiteral("split"));
     editor->undoStack()->undo();
     QCOMPARE(editor->flow().step(QStringLiteral("email-1"))->next, QStringLiteral("end"));
     editor->undoStack()->redo();

@@ -12,6 +12,7 @@
 #include "automations/simulator.h"
 #include "campaigns/campaignstore.h"
 #include "campaigns/senderstore.h"
+#include "contacts/segment.h"
 #include "databasefixture.h"
 #include "storage/transaction.h"
 #include "testsupport.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void newVersionStrandsNobody();
     void simulatorMatchesARealRun();
     void entryRulesAndCapHoldOverRandomEvents();
+    void segmentEntryArchiveAndLateEvents();
 
 private:
     QSqlDatabase db() const { return m_fx->db(); }
@@ -89,7 +91,7 @@ qint64 TestAutomations::publish(const QByteArray &json)
         return 0;
     }
     AutomationStore store(db(), clock());
-    const auto existing = store.find(flow->name);
+    const auto existing = store.findByName(flow->name);
     const auto saved = existing ? store.saveDraft(existing->id, *flow) : store.create(*flow);
     if (!saved) {
         qWarning("%s", qPrintable(saved.error().message));
@@ -603,6 +605,55 @@ void TestAutomations::entryRulesAndCapHoldOverRandomEvents()
             for (int i = 2; i < times.size(); ++i)
                 QVERIFY2(times.at(i) - times.at(i - 2) >= 86'400'000, "three emails in one day");
     }
+}
+
+void TestAutomations::segmentEntryArchiveAndLateEvents()
+{
+    addContacts(4);
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET city = 'Madrid' WHERE email_key IN ('p0@example.com', 'p1@example.com')")));
+    QJsonObject rules = QJsonDocument::fromJson(R"({"match":"all","rules":[{"field":"city","op":"equals","value":"Madrid"}]})").object();
+    const auto segment = contacts::SegmentRepository(db(), clock()).save(QStringLiteral("Madrid"), rules, std::nullopt);
+    QVERIFY2(segment.ok(), errorText(segment).constData());
+    const qint64 id = publish(R"({"name":"Madrileños","trigger":{"type":"segment_entered","segment":"Madrid"},"steps":[
+        {"id":"w","type":"wait_event","event":"clicked","timeout":"1d","yes":"hot","no":"cold"},
+        {"id":"hot","type":"tag","add":["hot"]},
+        {"id":"cold","type":"tag","add":["cold"]}]})");
+    QVERIFY(id > 0);
+    Engine engine(db(), {}, clock());
+    // Those in the segment when it was published are not entering it: a change to them enters nobody.
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET company = 'Acme', updated_at = 5 WHERE email_key = 'p0@example.com'")));
+    turn(engine);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM automation_enrollments")).toInt(), 0);
+    // Someone who moves to Madrid enters.
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET city = 'Madrid', updated_at = 6 WHERE email_key = 'p2@example.com'")));
+    turn(engine);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM automation_enrollments WHERE contact_id = %1").arg(contact(QStringLiteral("p2@example.com")))).toInt(), 1);
+    // A click after the wait's timeout (the app was off, the sync brings it late) is not a yes.
+    const qint64 campaign = *m_fx->addCampaign(QStringLiteral("Other"), QStringLiteral("sent"), m_now);
+    Q_UNUSED(campaign);
+    m_now += 2 * 86'400'000;
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO tracking_events (tracker_id, kind, campaign_id, contact_id, at) VALUES (77, 'click', %1, %2, %3)")
+                       .arg(campaign)
+                       .arg(contact(QStringLiteral("p2@example.com")))
+                       .arg(m_now - 3600'000)));
+    turn(engine);
+    QCOMPARE(scalar(QStringLiteral("SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = %1")
+                        .arg(contact(QStringLiteral("p2@example.com"))))
+                 .toString(),
+             QStringLiteral("cold"));
+    // Archived: whoever is still in it leaves, with the reason; nothing stays due.
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET city = 'Madrid', updated_at = 7 WHERE email_key = 'p3@example.com'")));
+    turn(engine);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM automation_enrollments WHERE state = 'active'")).toInt(), 1);
+    QVERIFY(AutomationStore(db(), clock()).archive(id).ok());
+    QCOMPARE(scalar(QStringLiteral("SELECT end_reason FROM automation_enrollments WHERE contact_id = %1").arg(contact(QStringLiteral("p3@example.com"))))
+                 .toString(),
+             QStringLiteral("archived"));
+    QVERIFY(!engine.nextDueAt().has_value());
+    const auto counts = AutomationStore(db(), clock()).stepCounts(id);
+    QVERIFY(counts.ok());
+    QCOMPARE(counts->first().ended, 1); // p3, at the wait
 }
 
 QTEST_GUILESS_MAIN(TestAutomations)

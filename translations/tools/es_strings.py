@@ -3080,3 +3080,17 @@ ES.update({
  'Add a step (%1)': 'Añadir un paso (%1)',
  'Change a step (%1)': 'Cambiar un paso (%1)',
 })
+
+# Automations: what the review found (archive, retries, late events, checks).
+ES.update({
+ 'The workflow was archived.': 'El flujo se archivó.',
+ 'Workflow %1: a step failed and is tried again in five minutes: %2': 'Flujo %1: un paso falló y se vuelve a intentar dentro de cinco minutos: %2',
+ 'The address no longer takes marketing email (%1).': 'La dirección ya no recibe correo de marketing (%1).',
+ 'Workflows: what happened to contact %1 (%2) could not be handled: %3': 'Flujos: no se pudo atender lo ocurrido al contacto %1 (%2): %3',
+ "Workflow %1: contact %2's anniversary: %3": 'Flujo %1: aniversario del contacto %2: %3',
+ "Another step's id differs only in capitals: step ids must differ in letters.": 'El identificador de otro paso solo se diferencia en mayúsculas: los identificadores deben diferenciarse en las letras.',
+ 'An anniversary with the entry rule “once” enters each contact only the first year: choose “again after leaving”.': 'Un aniversario con la regla de entrada «una vez» inscribe a cada contacto solo el primer año: elige «de nuevo al salir».',
+ "A workflow cannot change %1: it is the contact's address, consent or history.": 'Un flujo no puede cambiar %1: es la dirección, el consentimiento o el historial del contacto.',
+ 'the workflow was archived': 'el flujo se archivó',
+ "This condition was written in the workflow's JSON: change it there (luxctl automation import).": 'Esta condición se escribió en el JSON del flujo: cámbiala allí (luxctl automation import).',
+})

@@ -60,6 +60,16 @@ const Automation *AutomationsModel::row(qint64 id) const
     return r < 0 ? nullptr : &m_rows.at(r);
 }
 
+void AutomationsModel::setDraft(qint64 id, const Flow &draft)
+{
+    const int r = rowOf(id);
+    if (r < 0)
+        return;
+    m_rows[r].draft = draft;
+    m_rows[r].name = draft.name;
+    Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+}
+
 int AutomationsModel::rowOf(qint64 id) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
@@ -407,9 +417,11 @@ void AutomationsPage::showSelected()
     if (!a)
         return;
     if (m_shown && m_editor->isModified()) {
-        // The draft being left is kept as it is (its own save), never lost.
+        // The draft being left is kept as it is (its own save), never lost, and the list holds it
+        // already, so coming back shows it.
         const qint64 leaving = m_shown;
         const Flow flow = m_editor->flow();
+        m_model->setDraft(leaving, flow);
         runOnDatabase<Result<Automation>>(
             this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
             [leaving, flow](QSqlDatabase &db) { return AutomationStore(db).saveDraft(leaving, flow); },
@@ -542,7 +554,7 @@ void AutomationsPage::importFile(const QString &path)
             if (!flow)
                 return Error(flow.error().code, QStringLiteral("%1: %2").arg(path, flow.error().message));
             AutomationStore store(db);
-            const auto existing = store.find(flow->name);
+            const auto existing = store.findByName(flow->name);
             return existing ? store.saveDraft(existing->id, *flow) : store.create(*flow);
         },
         [this](const Result<Automation> &made) {

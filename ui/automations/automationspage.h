@@ -36,6 +36,7 @@ public:
 
     void setRows(QList<automations::Automation> rows);
     const automations::Automation *row(qint64 id) const;
+    void setDraft(qint64 id, const automations::Flow &draft); // saved in the background
     int rowOf(qint64 id) const;
     static QString statusLabel(automations::AutomationStatus status);
 
@@ -51,7 +52,7 @@ private:
 // Automations: the workflows on the left; the selected one's flow editor (its draft, with the live
 // numbers of its published version on the cards), one contact's journey through it, and what a
 // simulation says it would do. New, import, save, publish, pause, resume, archive. Reads and writes
-// run off the GUI thread; a simulation too, and it can be cancelled.
+// run off the GUI thread, a simulation too.
 class AutomationsPage : public QWidget
 {
     Q_OBJECT

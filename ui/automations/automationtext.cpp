@@ -53,6 +53,8 @@ QString AutomationText::endReason(const QString &code)
         return tr("their step is not in the new version");
     if (code == QLatin1String(r::kLoop))
         return tr("too many steps without a wait");
+    if (code == QLatin1String(r::kArchived))
+        return tr("the workflow was archived");
     if (code == QLatin1String(r::kMissingStep))
         return tr("a step missing from the version");
     return code;

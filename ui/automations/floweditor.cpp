@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTimeEdit>
 #include <QToolButton>
@@ -61,7 +62,8 @@ public:
         row->addWidget(m_number);
         row->addWidget(m_unit);
     }
-    int minutes() const { return m_number->value() * m_unit->currentData().toInt(); }
+    // At most a year: what the format keeps.
+    int minutes() const { return std::min(m_number->value() * m_unit->currentData().toInt(), 366 * 1440); }
     QSpinBox *number() const { return m_number; }
     QComboBox *unit() const { return m_unit; }
 
@@ -121,7 +123,12 @@ void StepPanel::clear()
 {
     m_readStep = {};
     m_readFlow = {};
-    delete m_body;
+    // Later, not now: the old form's widget may be the one whose signal brought us here.
+    if (m_body) {
+        m_body->hide();
+        m_body->setParent(nullptr);
+        m_body->deleteLater();
+    }
     m_body = new QWidget(this);
     layout()->addWidget(m_body);
 }
@@ -319,6 +326,17 @@ void StepPanel::showStep(const Step &step)
     case StepKind::Condition:
     case StepKind::Goal: {
         const Condition current = step.condition.value_or(Condition{});
+        if (current.kind == Condition::Kind::Event || current.kind == Condition::Kind::All || current.kind == Condition::Kind::Any) {
+            // Made in the JSON: shown as it is and kept as it is.
+            auto *shown = new QLabel(current.describe(), m_body);
+            shown->setWordWrap(true);
+            f->addRow(tr("Test"), shown);
+            auto *note = new QLabel(tr("This condition was written in the workflow's JSON: change it there (luxctl automation import)."), m_body);
+            note->setProperty("role", QStringLiteral("muted"));
+            note->setWordWrap(true);
+            f->addRow(note);
+            break;
+        }
         QComboBox *kind = combo(tr("Test"), QStringLiteral("conditionKind"));
         kind->addItem(tr("Has the tag"), int(Condition::Kind::Tag));
         kind->addItem(tr("Is in the segment"), int(Condition::Kind::Segment));
@@ -501,7 +519,7 @@ void StepPanel::showFlow(const Flow &flow)
     entry->setCurrentIndex(std::max(0, entry->findData(int(flow.entry))));
     f->addRow(tr("Enters"), entry);
     auto *gap = new QSpinBox(m_body);
-    gap->setRange(0, 3650);
+    gap->setRange(0, 366);
     gap->setSuffix(tr(" days"));
     gap->setValue(flow.reentryGapMinutes / 1440);
     f->addRow(tr("At least"), gap);
@@ -515,7 +533,8 @@ void StepPanel::showFlow(const Flow &flow)
     help->setProperty("role", QStringLiteral("muted"));
     help->setWordWrap(true);
     f->addRow(help);
-    m_readFlow = [name, trigger, detail, entry, gap](Flow &fl) {
+    const int shownGap = flow.reentryGapMinutes / 1440;
+    m_readFlow = [name, trigger, detail, entry, gap, shownGap](Flow &fl) {
         fl.name = name->text().trimmed();
         fl.trigger.kind = TriggerKind(trigger->currentData().toInt());
         const QString d = detail->currentText().trimmed();
@@ -524,7 +543,8 @@ void StepPanel::showFlow(const Flow &flow)
         fl.trigger.keyword = fl.trigger.kind == TriggerKind::SmsKeyword ? d.toUpper() : QString();
         fl.trigger.field = fl.trigger.kind == TriggerKind::Anniversary ? d : QString();
         fl.entry = automations::EntryRule(entry->currentData().toInt());
-        fl.reentryGapMinutes = gap->value() * 1440;
+        if (gap->value() != shownGap) // untouched, a gap in hours or minutes stays as it was
+            fl.reentryGapMinutes = gap->value() * 1440;
     };
     m_loading = false;
 }
@@ -670,10 +690,14 @@ void FlowEditor::apply(const Flow &after, const QString &text, int mergeId, cons
 {
     const QJsonObject before = m_flow.toJson();
     m_flow = after;
-    m_scene->showFlow(m_flow);
-    refresh();
-    if (!select.isEmpty())
-        m_scene->selectStep(select);
+    {
+        // An edit from the panel keeps the panel as it is: the canvas follows without a word.
+        const QSignalBlocker quiet(m_fromPanel ? m_scene : nullptr);
+        m_scene->showFlow(m_flow);
+        refresh();
+        if (!select.isEmpty())
+            m_scene->selectStep(select);
+    }
     m_undo->push(new FlowCommand(this, before, m_flow.toJson(), text, mergeId, select));
     Q_EMIT changed();
 }

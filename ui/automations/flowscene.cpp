@@ -379,9 +379,11 @@ void FlowScene::setReadOnly(bool readOnly)
         c->setFlag(QGraphicsItem::ItemIsMovable, !readOnly);
 }
 
+// The edits a card asks for are applied after its mouse handler returns: applying them shows the
+// flow again, which replaces the cards (the one asking among them).
 void FlowScene::cardMoved(StepCard *card)
 {
-    Q_EMIT stepMoved(card->stepId(), card->pos());
+    QMetaObject::invokeMethod(this, [this, id = card->stepId(), pos = card->pos()] { Q_EMIT stepMoved(id, pos); }, Qt::QueuedConnection);
 }
 
 void FlowScene::dragConnection(StepCard *from, const QString &slot, const QPointF &to)
@@ -400,7 +402,8 @@ void FlowScene::dropConnection(StepCard *from, const QString &slot, const QPoint
     drawEdges();
     for (QGraphicsItem *item : items(to))
         if (auto *card = dynamic_cast<StepCard *>(item); card && card != from) {
-            Q_EMIT connectRequested(from->stepId(), slot, card->stepId());
+            QMetaObject::invokeMethod(this, [this, fromId = from->stepId(), slot, to = card->stepId()] { Q_EMIT connectRequested(fromId, slot, to); },
+                                      Qt::QueuedConnection);
             return;
         }
 }
