@@ -60,6 +60,17 @@ const Automation *AutomationsModel::row(qint64 id) const
     return r < 0 ? nullptr : &m_rows.at(r);
 }
 
+void AutomationsModel::setCounts(qint64 id, qint64 active, qint64 done, qint64 exited)
+{
+    const int r = rowOf(id);
+    if (r < 0)
+        return;
+    m_rows[r].active = active;
+    m_rows[r].done = done;
+    m_rows[r].exited = exited;
+    Q_EMIT dataChanged(index(r, Active), index(r, Exited));
+}
+
 void AutomationsModel::setDraft(qint64 id, const Flow &draft)
 {
     const int r = rowOf(id);
@@ -186,7 +197,8 @@ AutomationsPage::AutomationsPage(AppSession &session, QWidget *parent)
     emptyText->setProperty("role", QStringLiteral("muted"));
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignHCenter);
-    emptyText->setMaximumWidth(560);
+    emptyText->setFixedWidth(560); // wrapped at a steady width (a centred label would shrink to nothing)
+    emptyText->setMinimumHeight(emptyText->heightForWidth(560));
     auto *emptyNew = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Workflow"), m_empty);
     connect(emptyNew, &QPushButton::clicked, this, &AutomationsPage::newWorkflow);
     emptyLayout->addWidget(emptyIcon);
@@ -484,21 +496,8 @@ void AutomationsPage::refreshCounts()
             if (!r || id != m_shown)
                 return;
             m_editor->setCounts(r->first);
-            // The list's numbers follow, without a reload.
-            QList<Automation> rows;
-            for (int i = 0; i < m_model->rowCount(); ++i) {
-                const qint64 rid = m_model->index(i, 0).data(AutomationsModel::IdRole).toLongLong();
-                Automation row = *m_model->row(rid);
-                if (rid == id) {
-                    row.active = r->second.active;
-                    row.done = r->second.done;
-                    row.exited = r->second.exited;
-                }
-                rows << row;
-            }
-            const qint64 keep = selectedId();
-            m_model->setRows(rows);
-            select(keep);
+            // The list's numbers follow, in place (no reset: the selection and scroll stay).
+            m_model->setCounts(id, r->second.active, r->second.done, r->second.exited);
             Q_EMIT countsShown();
         });
 }

@@ -37,6 +37,7 @@ public:
     void setRows(QList<automations::Automation> rows);
     const automations::Automation *row(qint64 id) const;
     void setDraft(qint64 id, const automations::Flow &draft); // saved in the background
+    void setCounts(qint64 id, qint64 active, qint64 done, qint64 exited);
     int rowOf(qint64 id) const;
     static QString statusLabel(automations::AutomationStatus status);
 
