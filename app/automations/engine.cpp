@@ -1091,8 +1091,6 @@ Result<Engine::Turn> Engine::turn(int budget)
                                            "CAST(strftime('%Y', created_at / 1000, 'unixepoch') AS INTEGER) FROM contacts WHERE md IN (?, ?, ?, ?)")
                           : QStringLiteral("SELECT id, time_zone, substr(json_extract(custom, '$.\"' || ? || '\"'), 6, 5) AS md, "
                                            "CAST(substr(json_extract(custom, '$.\"' || ? || '\"'), 1, 4) AS INTEGER) FROM contacts WHERE md IN (?, ?, ?, ?)"));
-        if (!created)
-            q.addBindValue(QString(field).remove(u'"'));
         if (!created) {
             q.addBindValue(QString(field).remove(u'"'));
             q.addBindValue(QString(field).remove(u'"'));

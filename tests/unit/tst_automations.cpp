@@ -21,6 +21,7 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace lux;
 using namespace lux::automations;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void simulatorMatchesARealRun();
     void entryRulesAndCapHoldOverRandomEvents();
     void segmentEntryArchiveAndLateEvents();
+    void everyTriggerEnters();
 
 private:
     QSqlDatabase db() const { return m_fx->db(); }
@@ -654,6 +656,90 @@ void TestAutomations::segmentEntryArchiveAndLateEvents()
     const auto counts = AutomationStore(db(), clock()).stepCounts(id);
     QVERIFY(counts.ok());
     QCOMPARE(counts->first().ended, 1); // p3, at the wait
+}
+
+void TestAutomations::everyTriggerEnters()
+{
+    addContacts(6);
+    QSqlQuery q(db());
+    const auto tagOnly = [](const QByteArray &name, const QByteArray &trigger) -> QByteArray {
+        return QByteArray(R"({"name":")") + name + R"(","entry":{"rule":"any"},"trigger":)" + trigger
+               + R"(,"steps":[{"id":"t","type":"tag","add":[")" + name + R"("]}]})";
+    };
+    QVERIFY(publish(tagOnly("registered", R"({"type":"event_registration","status":"registered"})")) > 0);
+    QVERIFY(publish(tagOnly("confirmed", R"({"type":"event_registration","status":"confirmed"})")) > 0);
+    QVERIFY(publish(tagOnly("attended", R"({"type":"event_registration","status":"attended"})")) > 0);
+    QVERIFY(publish(tagOnly("keyword", R"({"type":"sms_keyword","keyword":"join"})")) > 0);
+    QVERIFY(publish(tagOnly("textclick", R"({"type":"sms_clicked"})")) > 0);
+    QVERIFY(publish(tagOnly("created", R"({"type":"contact_created"})")) > 0);
+    QVERIFY(publish(tagOnly("birthday", R"({"type":"anniversary","field":"birthday","time":"09:00"})")) > 0);
+    Engine engine(db(), {}, clock());
+    const qint64 p0 = contact(QStringLiteral("p0@example.com")), p1 = contact(QStringLiteral("p1@example.com")),
+                 p2 = contact(QStringLiteral("p2@example.com")), p3 = contact(QStringLiteral("p3@example.com"));
+    // p3's birthday is tomorrow (in Madrid): entered today, due at 09:00 there tomorrow.
+    const QDate tomorrow = QDateTime::fromMSecsSinceEpoch(m_now, QTimeZone("Europe/Madrid")).date().addDays(1);
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET time_zone = 'Europe/Madrid', custom = '{\"birthday\":\"1990-%1\"}' WHERE id = %2")
+                       .arg(tomorrow.toString(QStringLiteral("MM-dd")))
+                       .arg(p3)));
+    // An event: p0 registers (pending), is confirmed, then checked in at the door.
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO events (uid, slug, title, starts_at, ends_at, time_zone, capacity, created_at, updated_at) "
+                                  "VALUES ('u', 's', 'Launch', %1, %2, 'Europe/Madrid', 10, 0, 0)")
+                       .arg(m_now + 86'400'000)
+                       .arg(m_now + 90'000'000)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO event_registrations (event_id, contact_id, email, email_key, status, source, registered_at, updated_at) "
+                                  "VALUES (1, %1, 'p0@example.com', 'p0@example.com', 'pending', 'link', %2, %2)")
+                       .arg(p0)
+                       .arg(m_now)));
+    turn(engine);
+    QVERIFY(q.exec(QStringLiteral("UPDATE event_registrations SET status = 'confirmed', confirmed_at = %1, updated_at = %1").arg(m_now)));
+    turn(engine);
+    QVERIFY(q.exec(QStringLiteral("UPDATE event_registrations SET checked_in_at = %1, checked_in_via = 'scan', updated_at = %1").arg(m_now)));
+    // p1 texts "Join us!"; p2 clicks a text's short link (a person).
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO sms_inbound (sid, contact_id, from_number, to_number, body, keyword, received_at) "
+                                  "VALUES ('SM1', %1, '+34600000001', '+15005550006', '  join us!', 'other', %2)")
+                       .arg(p1)
+                       .arg(m_now)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at, channel) "
+                                  "VALUES ('Texts', '+15005550006', 'sent', 0, 0, 'sms')")));
+    const qint64 texts = q.lastInsertId().toLongLong();
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO tracking_events (tracker_id, kind, campaign_id, contact_id, at) VALUES (5, 'click', %1, %2, %3)")
+                       .arg(texts)
+                       .arg(p2)
+                       .arg(m_now)));
+    // A new contact.
+    QVERIFY(m_fx->addContact(QStringLiteral("new@example.com")).ok());
+    turn(engine);
+    const auto tagged = [&](const QString &tag) {
+        return scalar(QStringLiteral("SELECT group_concat(c.email_key) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id JOIN contacts c "
+                                     "ON c.id = ct.contact_id WHERE t.name = '%1'")
+                          .arg(tag))
+            .toString();
+    };
+    QCOMPARE(tagged(QStringLiteral("registered")), QStringLiteral("p0@example.com"));
+    QCOMPARE(tagged(QStringLiteral("confirmed")), QStringLiteral("p0@example.com"));
+    QCOMPARE(tagged(QStringLiteral("attended")), QStringLiteral("p0@example.com"));
+    QCOMPARE(tagged(QStringLiteral("keyword")), QStringLiteral("p1@example.com"));
+    QCOMPARE(tagged(QStringLiteral("textclick")), QStringLiteral("p2@example.com"));
+    QCOMPARE(tagged(QStringLiteral("created")), QStringLiteral("new@example.com"));
+    QCOMPARE(tagged(QStringLiteral("birthday")), QString()); // not yet: tomorrow at nine
+    const qint64 due = scalar(QStringLiteral("SELECT e.due_at FROM automation_enrollments e JOIN automations a ON a.id = e.automation_id "
+                                             "WHERE a.name = 'birthday'"))
+                           .toLongLong();
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(due, QTimeZone("Europe/Madrid")), QDateTime(tomorrow, QTime(9, 0), QTimeZone("Europe/Madrid")));
+    turn(engine); // the day's look is done once: no second entry
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM automation_enrollments e JOIN automations a ON a.id = e.automation_id WHERE a.name = 'birthday'"))
+                 .toInt(),
+             1);
+    m_now = due;
+    turn(engine);
+    QCOMPARE(tagged(QStringLiteral("birthday")), QStringLiteral("p3@example.com"));
+    // Wait until a weekday and time in the contact's zone, across a clock change's skipped hour.
+    const qint64 springNight = QDateTime(QDate(2027, 3, 28), QTime(0, 30), QTimeZone("Europe/Madrid")).toMSecsSinceEpoch();
+    const qint64 next = Interpreter::nextLocalTime(springNight, 2 * 60 + 30, {7}, QStringLiteral("Europe/Madrid"));
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(next, QTimeZone("Europe/Madrid")).time(), QTime(3, 30)); // 02:30 does not exist that night
+    const qint64 monday = Interpreter::nextLocalTime(springNight, 9 * 60, {1}, QStringLiteral("America/New_York"));
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(monday, QTimeZone("America/New_York")).date().dayOfWeek(), 1);
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(monday, QTimeZone("America/New_York")).time(), QTime(9, 0));
 }
 
 QTEST_GUILESS_MAIN(TestAutomations)
