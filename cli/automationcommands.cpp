@@ -63,6 +63,26 @@ Result<Automation> workflowArgument(const CommandContext &ctx, QSqlDatabase db)
     return AutomationStore(db).find(which);
 }
 
+// The database opened (for reading, or for writing) and the workflow the first argument names.
+struct Opened
+{
+    std::unique_ptr<DatabaseScope> scope;
+    Automation workflow;
+    QSqlDatabase db() const { return scope->database().connection(); }
+};
+
+Result<Opened> openWorkflow(const CommandContext &ctx, bool write)
+{
+    auto opened = write ? DatabaseScope::open(ctx.databasePath)
+                        : DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!opened)
+        return opened.error();
+    auto a = workflowArgument(ctx, (*opened)->database().connection());
+    if (!a)
+        return a.error();
+    return Opened{std::move(*opened), std::move(*a)};
+}
+
 Result<qint64> contactOption(QSqlDatabase db, const QString &email)
 {
     const auto contact = contacts::ContactRepository(db).findByEmail(email);
@@ -143,12 +163,10 @@ int list(const CommandContext &ctx)
 
 int show(const CommandContext &ctx)
 {
-    auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    const auto opened = openWorkflow(ctx, false);
     if (!opened)
         return ctx.fail(opened.error());
-    const auto a = workflowArgument(ctx, (*opened)->database().connection());
-    if (!a)
-        return ctx.fail(a.error());
+    const Automation *a = &opened->workflow;
     QJsonObject out = summaryJson(*a);
     out.insert(QStringLiteral("draft"), a->draft.toJson());
     out.insert(QStringLiteral("problems"), problemsJson(FlowCheck::problems(a->draft)));
@@ -157,13 +175,11 @@ int show(const CommandContext &ctx)
 
 int changeStatus(const CommandContext &ctx, const QString &command)
 {
-    auto opened = DatabaseScope::open(ctx.databasePath);
+    auto opened = openWorkflow(ctx, true);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->database().connection();
-    const auto a = workflowArgument(ctx, db);
-    if (!a)
-        return ctx.fail(a.error());
+    QSqlDatabase db = opened->db();
+    const Automation *a = &opened->workflow;
     AutomationStore store(db);
     if (command == QLatin1String("publish")) {
         const auto version = store.publish(a->id);
@@ -186,14 +202,12 @@ int enroll(const CommandContext &ctx)
     const QStringList emails = ctx.options(QStringLiteral("contact"));
     if (emails.isEmpty())
         return ctx.usage(AutomationTr::tr("Usage: automation enroll ID --contact EMAIL [--contact EMAIL]…"));
-    auto opened = DatabaseScope::open(ctx.databasePath);
+    auto opened = openWorkflow(ctx, true);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->database().connection();
-    const auto a = workflowArgument(ctx, db);
-    if (!a)
-        return ctx.fail(a.error());
-    Engine engine(db, EngineConfig{(*opened)->settings().automationEmailCap(), (*opened)->settings().automationSmsCap()});
+    QSqlDatabase db = opened->db();
+    const Automation *a = &opened->workflow;
+    Engine engine(db, EngineConfig{opened->scope->settings().automationEmailCap(), opened->scope->settings().automationSmsCap()});
     QJsonArray results;
     int entered = 0;
     for (const QString &email : emails) {
@@ -218,13 +232,11 @@ int enroll(const CommandContext &ctx)
 
 int status(const CommandContext &ctx)
 {
-    auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    auto opened = openWorkflow(ctx, false);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->database().connection();
-    const auto a = workflowArgument(ctx, db);
-    if (!a)
-        return ctx.fail(a.error());
+    QSqlDatabase db = opened->db();
+    const Automation *a = &opened->workflow;
     AutomationStore store(db);
     const int version = ctx.option(QStringLiteral("of-version")).toInt();
     const auto counts = store.stepCounts(a->id, version);
@@ -252,13 +264,11 @@ int journey(const CommandContext &ctx)
     const QString email = ctx.option(QStringLiteral("contact"));
     if (email.isEmpty())
         return ctx.usage(AutomationTr::tr("Usage: automation journey ID --contact EMAIL"));
-    auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    auto opened = openWorkflow(ctx, false);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->database().connection();
-    const auto a = workflowArgument(ctx, db);
-    if (!a)
-        return ctx.fail(a.error());
+    QSqlDatabase db = opened->db();
+    const Automation *a = &opened->workflow;
     const auto contact = contactOption(db, email);
     if (!contact)
         return ctx.fail(contact.error());
@@ -312,13 +322,11 @@ std::optional<double> share(const CommandContext &ctx, const QString &name, doub
 
 int simulate(const CommandContext &ctx)
 {
-    auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    auto opened = openWorkflow(ctx, false);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->database().connection();
-    const auto a = workflowArgument(ctx, db);
-    if (!a)
-        return ctx.fail(a.error());
+    QSqlDatabase db = opened->db();
+    const Automation *a = &opened->workflow;
     AutomationStore store(db);
     // The latest version when there is one (what would run), else the draft (what is being built).
     Flow flow = a->draft;
@@ -349,8 +357,8 @@ int simulate(const CommandContext &ctx)
     options.script.click = *click;
     options.script.replied = *reply;
     options.script.registered = *registered;
-    options.emailCap = (*opened)->settings().automationEmailCap();
-    options.smsCap = (*opened)->settings().automationSmsCap();
+    options.emailCap = opened->scope->settings().automationEmailCap();
+    options.smsCap = opened->scope->settings().automationSmsCap();
     QSqlQuery q(db);
     if (q.exec(QStringLiteral("SELECT lower(address), per_day FROM senders")))
         while (q.next())
@@ -422,13 +430,11 @@ int simulate(const CommandContext &ctx)
 
 int migrate(const CommandContext &ctx)
 {
-    auto opened = DatabaseScope::open(ctx.databasePath);
+    auto opened = openWorkflow(ctx, true);
     if (!opened)
         return ctx.fail(opened.error());
-    QSqlDatabase db = (*opened)->database().connection();
-    const auto a = workflowArgument(ctx, db);
-    if (!a)
-        return ctx.fail(a.error());
+    QSqlDatabase db = opened->db();
+    const Automation *a = &opened->workflow;
     QHash<QString, QString> mapping;
     for (const QString &m : ctx.options(QStringLiteral("map"))) {
         const qsizetype eq = m.indexOf(u'=');

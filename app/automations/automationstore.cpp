@@ -172,24 +172,32 @@ Result<QList<Automation>> AutomationStore::list() const
     return out;
 }
 
-Result<Automation> AutomationStore::create(const Flow &flow)
+Status AutomationStore::checkDraft(const Flow &flow, qint64 exceptId) const
 {
     if (flow.name.trimmed().isEmpty())
         return Error(errc::automationInput, tr("The workflow needs a name."));
     // Only what the format can read back is stored (a duration past a year, a name too long).
     if (const auto back = Flow::fromJson(flow.toJson()); !back)
         return back.error();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM automations WHERE lower(name) = lower(?) AND id <> ?"));
+    q.addBindValue(flow.name.trimmed());
+    q.addBindValue(exceptId);
+    if (!q.exec())
+        return storage::queryError(q, errc::dbRead);
+    if (q.next())
+        return Error(errc::automationInput, tr("A workflow named “%1” exists already.").arg(flow.name));
+    return {};
+}
+
+Result<Automation> AutomationStore::create(const Flow &flow)
+{
+    if (Status s = checkDraft(flow, 0); !s)
+        return s.error();
     Flow f = flow;
     if (!f.seed)
         f.seed = QRandomGenerator::system()->generate64() >> 1; // JSON keeps it as text; positive for readers
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM automations WHERE lower(name) = lower(?)"));
-    q.addBindValue(f.name.trimmed());
-    if (!q.exec())
-        return storage::queryError(q, errc::dbRead);
-    if (q.next())
-        return Error(errc::automationInput, tr("A workflow named “%1” exists already.").arg(f.name));
-    q.finish();
     const qint64 now = m_clock();
     q.prepare(QStringLiteral("INSERT INTO automations (name, status, draft, created_at, updated_at) VALUES (?, 'draft', ?, ?, ?)"));
     for (const QVariant &v : QVariantList{f.name.trimmed(), json(f), now, now})
@@ -204,22 +212,12 @@ Result<Automation> AutomationStore::saveDraft(qint64 id, const Flow &flow)
     const auto current = find(id);
     if (!current)
         return current.error();
-    if (flow.name.trimmed().isEmpty())
-        return Error(errc::automationInput, tr("The workflow needs a name."));
-    if (const auto back = Flow::fromJson(flow.toJson()); !back)
-        return back.error();
+    if (Status s = checkDraft(flow, id); !s)
+        return s.error();
     Flow f = flow;
     if (!f.seed)
         f.seed = current->draft.seed;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM automations WHERE lower(name) = lower(?) AND id <> ?"));
-    q.addBindValue(f.name.trimmed());
-    q.addBindValue(id);
-    if (!q.exec())
-        return storage::queryError(q, errc::dbRead);
-    if (q.next())
-        return Error(errc::automationInput, tr("A workflow named “%1” exists already.").arg(f.name));
-    q.finish();
     q.prepare(QStringLiteral("UPDATE automations SET name = ?, draft = ?, updated_at = ? WHERE id = ?"));
     for (const QVariant &v : QVariantList{f.name.trimmed(), json(f), m_clock(), id})
         q.addBindValue(v);

@@ -129,6 +129,8 @@ private:
     Result<Automation> read(const QString &where, const QVariant &bind) const;
     Status setStatus(qint64 id, std::initializer_list<AutomationStatus> from, AutomationStatus to);
     Status checkReferences(const Flow &flow) const;
+    // A draft that can be stored: named, readable back, its name not another workflow's.
+    Status checkDraft(const Flow &flow, qint64 exceptId) const;
 
     QSqlDatabase m_db;
     Clock m_clock;

@@ -7,8 +7,10 @@
 #include "automations/flowscene.h"
 #include "common/charts.h"
 #include "common/dialogs.h"
+#include "common/emptystate.h"
 #include "common/dbtask.h"
 #include "common/inputfile.h"
+#include "common/tableview.h"
 #include "contacts/contactrepository.h"
 #include "session/appsession.h"
 #include "settings/settings.h"
@@ -181,42 +183,21 @@ AutomationsPage::AutomationsPage(AppSession &session, QWidget *parent)
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack, 1);
 
-    m_empty = new QWidget(m_stack);
-    m_empty->setObjectName(QStringLiteral("automationsEmpty"));
-    auto *emptyLayout = new QVBoxLayout(m_empty);
-    emptyLayout->addStretch(1);
-    auto *emptyIcon = new QLabel(m_empty);
-    emptyIcon->setPixmap(Theme::icon(QStringLiteral("blocks")).pixmap(56, 56));
-    emptyIcon->setAlignment(Qt::AlignHCenter);
-    auto *emptyTitle = new QLabel(tr("No workflows yet"), m_empty);
-    emptyTitle->setProperty("role", QStringLiteral("brand"));
-    emptyTitle->setAlignment(Qt::AlignHCenter);
-    auto *emptyText = new QLabel(tr("A workflow follows each contact from a trigger (a tag, a sign-up, a click, a registration) through emails, "
+    auto *empty = new EmptyState(QStringLiteral("blocks"), tr("No workflows yet"),
+                                 tr("A workflow follows each contact from a trigger (a tag, a sign-up, a click, a registration) through emails, "
                                     "texts, waits and conditions, each step exactly once. Build one on the canvas, simulate it, then publish."),
-                                 m_empty);
-    emptyText->setProperty("role", QStringLiteral("muted"));
-    emptyText->setWordWrap(true);
-    emptyText->setAlignment(Qt::AlignHCenter);
-    emptyText->setFixedWidth(560); // wrapped at a steady width (a centred label would shrink to nothing)
-    emptyText->setMinimumHeight(emptyText->heightForWidth(560));
-    auto *emptyNew = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Workflow"), m_empty);
-    connect(emptyNew, &QPushButton::clicked, this, &AutomationsPage::newWorkflow);
-    emptyLayout->addWidget(emptyIcon);
-    emptyLayout->addSpacing(8);
-    emptyLayout->addWidget(emptyTitle);
-    emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
-    emptyLayout->addSpacing(12);
-    emptyLayout->addWidget(emptyNew, 0, Qt::AlignHCenter);
-    emptyLayout->addStretch(2);
+                                 tr("New Workflow"), m_stack);
+    m_empty = empty;
+    m_empty->setObjectName(QStringLiteral("automationsEmpty"));
+    connect(empty->button(), &QPushButton::clicked, this, &AutomationsPage::newWorkflow);
     m_stack->addWidget(m_empty);
 
     auto *split = new QSplitter(Qt::Horizontal, m_stack);
     m_view = new QTableView(split);
     m_view->setObjectName(QStringLiteral("automationsList"));
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpListTable(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AutomationsModel::Name, QHeaderView::Stretch);
     m_view->setMinimumWidth(430);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventspage.h"
+
+#include "common/emptystate.h"
 #include "attendeesview.h"
 #include "checkinview.h"
 #include "eventeditor.h"
@@ -80,34 +82,16 @@ EventsPage::EventsPage(AppSession &session, QWidget *parent) : QWidget(parent), 
     layout->addWidget(m_stack, 1);
 
     // No events yet: what they are, and the way to make one.
-    m_empty = new QWidget(m_stack);
-    m_empty->setObjectName(QStringLiteral("eventsEmpty"));
-    auto *emptyLayout = new QVBoxLayout(m_empty);
-    emptyLayout->addStretch(1);
-    auto *emptyIcon = new QLabel(m_empty);
-    emptyIcon->setPixmap(Theme::icon(QStringLiteral("calendar")).pixmap(56, 56));
-    emptyIcon->setAlignment(Qt::AlignHCenter);
-    auto *emptyTitle = new QLabel(tr("No events yet"), m_empty);
-    emptyTitle->setProperty("role", QStringLiteral("brand"));
-    emptyTitle->setAlignment(Qt::AlignHCenter);
-    auto *emptyText = new QLabel(tr("An event is a free meetup, workshop or launch on one date. LUX gives it a registration page on your "
+    auto *empty = new EmptyState(QStringLiteral("calendar"), tr("No events yet"),
+                                 tr("An event is a free meetup, workshop or launch on one date. LUX gives it a registration page on your "
                                     "lux-tracker (or a form to embed on your site), keeps a waiting list when it is full, sends "
                                     "confirmations with a calendar invite and reminders, and checks people in at the door, even "
                                     "without a network."),
-                                 m_empty);
-    emptyText->setProperty("role", QStringLiteral("muted"));
-    emptyText->setWordWrap(true);
-    emptyText->setAlignment(Qt::AlignHCenter);
-    emptyText->setMaximumWidth(560);
-    auto *emptyNew = new QPushButton(Theme::icon(QStringLiteral("new")), tr("New Event…"), m_empty);
+                                 tr("New Event…"), m_stack);
+    m_empty = empty;
+    m_empty->setObjectName(QStringLiteral("eventsEmpty"));
+    QPushButton *emptyNew = empty->button();
     emptyNew->setObjectName(QStringLiteral("eventsEmptyNew"));
-    emptyLayout->addWidget(emptyIcon);
-    emptyLayout->addSpacing(8);
-    emptyLayout->addWidget(emptyTitle);
-    emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
-    emptyLayout->addSpacing(12);
-    emptyLayout->addWidget(emptyNew, 0, Qt::AlignHCenter);
-    emptyLayout->addStretch(2);
     m_stack->addWidget(m_empty);
 
     auto *splitter = new QSplitter(Qt::Vertical, m_stack);
