@@ -457,6 +457,27 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
             if (!q.exec(sql))
                 return storage::queryError(q);
     }
+    // The workflows' signal triggers (migration 20) go too, for the same reason: what they would
+    // have written, for the kinds a workflow listens for, is written in bulk at the end.
+    QList<std::pair<QString, QString>> signalTriggers; // name, its SQL to put it back
+    QSet<QString> listening;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'automation_signal_%' "
+                                   "AND tbl_name IN ('contacts', 'contact_tags')")))
+            return storage::queryError(q);
+        while (q.next())
+            signalTriggers << std::make_pair(q.value(0).toString(), q.value(1).toString());
+        if (!q.exec(QStringLiteral("SELECT kind FROM automation_listen")))
+            return storage::queryError(q);
+        while (q.next())
+            listening.insert(q.value(0).toString());
+        for (const auto &[name, sql] : std::as_const(signalTriggers))
+            if (!q.exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name))) // names from sqlite_master
+                return storage::queryError(q);
+    }
+    QList<std::pair<qint64, QString>> taggedNow;      // (contact, tag) links the import made, when "tag" is listened for
+    QList<std::pair<qint64, QString>> unsubscribedNow; // (contact, status) when "unsubscribed" is
 
     // The per-row statements go straight to SQLite on the driver's handle (see sqlitestatement.h).
     storage::SqliteStatement insert(db, "INSERT INTO contacts (email, email_key, first_name, last_name, phone, company, "
@@ -774,6 +795,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
             if (oldStatus == QLatin1String("subscribed") && status != QLatin1String("subscribed")) {
                 newStatus = status; // opting out always applies, whatever the policy
                 changed = true;
+                if (listening.contains(QStringLiteral("unsubscribed")))
+                    unsubscribedNow << std::make_pair(contactId, newStatus);
             }
             if (changed) {
                 const bool searchableChanged = contactId <= lastIdBefore
@@ -825,6 +848,8 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
             tagContact.step();
             if (!tagContact.ok())
                 return stepFail(tagContact);
+            if (tagContact.changes() == 1 && listening.contains(QStringLiteral("tag")))
+                taggedNow << std::make_pair(contactId, t);
             tagContact.reset();
         }
     }
@@ -843,6 +868,37 @@ Result<ImportReport> ContactImporter::importRows(const QString &databasePath, co
         if (!q.exec())
             return storage::queryError(q);
         for (const QString &sql : ContactSearch::triggerStatements())
+            if (!q.exec(sql))
+                return storage::queryError(q);
+        // The signals the workflows listen for, as the triggers would have written them.
+        if (listening.contains(QStringLiteral("created"))) {
+            q.prepare(QStringLiteral("INSERT INTO automation_signals (kind, contact_id, at) SELECT 'created', id, created_at FROM contacts WHERE id > ?"));
+            q.addBindValue(lastIdBefore);
+            if (!q.exec())
+                return storage::queryError(q);
+        }
+        if (listening.contains(QStringLiteral("changed"))) {
+            q.prepare(QStringLiteral("INSERT INTO automation_signals (kind, contact_id, at) SELECT 'changed', id, updated_at FROM contacts "
+                                     "WHERE id <= ? AND updated_at = ?"));
+            q.addBindValue(lastIdBefore);
+            q.addBindValue(now);
+            if (!q.exec())
+                return storage::queryError(q);
+        }
+        q.prepare(QStringLiteral("INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES (?, ?, ?, ?)"));
+        for (const auto &[contact, tag] : std::as_const(taggedNow)) {
+            for (const QVariant &v : QVariantList{QStringLiteral("tag"), contact, tag, now})
+                q.addBindValue(v);
+            if (!q.exec())
+                return storage::queryError(q);
+        }
+        for (const auto &[contact, status] : std::as_const(unsubscribedNow)) {
+            for (const QVariant &v : QVariantList{QStringLiteral("unsubscribed"), contact, status, now})
+                q.addBindValue(v);
+            if (!q.exec())
+                return storage::queryError(q);
+        }
+        for (const auto &[name, sql] : std::as_const(signalTriggers))
             if (!q.exec(sql))
                 return storage::queryError(q);
     }

@@ -12,6 +12,7 @@
 #include "automations/simulator.h"
 #include "campaigns/campaignstore.h"
 #include "campaigns/senderstore.h"
+#include "contacts/contactimporter.h"
 #include "contacts/segment.h"
 #include "databasefixture.h"
 #include "storage/transaction.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void entryRulesAndCapHoldOverRandomEvents();
     void segmentEntryArchiveAndLateEvents();
     void everyTriggerEnters();
+    void importEntersInBulk();
 
 private:
     QSqlDatabase db() const { return m_fx->db(); }
@@ -740,6 +742,29 @@ void TestAutomations::everyTriggerEnters()
     const qint64 monday = Interpreter::nextLocalTime(springNight, 9 * 60, {1}, QStringLiteral("America/New_York"));
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(monday, QTimeZone("America/New_York")).date().dayOfWeek(), 1);
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(monday, QTimeZone("America/New_York")).time(), QTime(9, 0));
+}
+
+void TestAutomations::importEntersInBulk()
+{
+    // An import drops the signal triggers for its transaction (as it does the search's) and writes
+    // the signals a workflow listens for in bulk at the end: the same entries, the triggers back.
+    const qint64 created = publish(R"({"name":"New","trigger":{"type":"contact_created"},"steps":[{"id":"t","type":"tag","add":["welcomed"]}]})");
+    const qint64 vip = publish(R"({"name":"Vip","trigger":{"type":"tag_added","tag":"vip"},"steps":[{"id":"t","type":"tag","add":["pampered"]}]})");
+    QVERIFY(created > 0 && vip > 0);
+    const int triggersBefore = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'automation%'")).toInt();
+    QCOMPARE(triggersBefore, 12);
+    const auto report = contacts::ContactImporter::run(m_fx->path(), QStringLiteral(LUX_TEST_DATA_DIR "/csv/mailchimp-messy.csv"), {});
+    QVERIFY2(report.ok(), errorText(report).constData());
+    QCOMPARE(report->imported, 5);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'automation%'")).toInt(), triggersBefore);
+    Engine engine(db(), {}, clock());
+    turn(engine);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM automation_enrollments WHERE automation_id = %1").arg(created)).toInt(), 5);
+    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(email_key) FROM (SELECT c.email_key FROM automation_enrollments e JOIN contacts c "
+                                   "ON c.id = e.contact_id WHERE e.automation_id = %1 ORDER BY c.email_key)")
+                        .arg(vip))
+                 .toString(),
+             QStringLiteral("ana@example.com,erin@example.com")); // the two tagged VIP in the file
 }
 
 QTEST_GUILESS_MAIN(TestAutomations)
