@@ -1036,11 +1036,20 @@ Result<Engine::Turn> Engine::turn(int budget)
         if (signals.isEmpty())
             break;
         for (const Signal &sg : std::as_const(signals)) {
-            // One signal's failure is its own: undone, said, and the others go on.
+            // One signal's failure is its own: undone (its counts too), said, and the others go on.
             Savepoint sp(*d, "signal");
             if (!sp.ok())
                 return Error(errc::dbWrite, d->db.lastError().text());
+            const auto counts = batch.counts;
+            const Turn before = turn;
+            const QSet<qint64> schedule = d->toSchedule;
             if (Status st = handleSignal(*d, sg.id, sg.kind, sg.contact, sg.subject, sg.at, batch); !st) {
+                batch.counts = counts;
+                turn.entered = before.entered;
+                turn.advanced = before.advanced;
+                turn.steps = before.steps;
+                turn.notices = before.notices;
+                d->toSchedule = schedule;
                 const QString problem = tr("Workflows: what happened to contact %1 (%2) could not be handled: %3").arg(sg.contact).arg(sg.kind, st.error().message);
                 if (!turn.problems.contains(problem))
                     turn.problems << problem;
