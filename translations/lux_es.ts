@@ -11379,6 +11379,14 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>This condition was written in the workflow's JSON: change it there (luxctl automation import).</source>
         <translation>Esta condición se escribió en el JSON del flujo: cámbiala allí (luxctl automation import).</translation>
     </message>
+    <message>
+        <source>opened an email</source>
+        <translation>abrió un correo</translation>
+    </message>
+    <message>
+        <source>clicked in an email</source>
+        <translation>hizo clic en un correo</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SuppressionDialog</name>

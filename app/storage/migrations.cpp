@@ -862,12 +862,13 @@ const QList<Migration> kMigrations = {
                         "WHEN NEW.contact_id IS NOT NULL AND NEW.checked_in_at IS NOT NULL AND OLD.checked_in_at IS NULL "
                         "AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'registration') "
                         "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('attended', NEW.contact_id, NEW.event_id, NEW.checked_in_at); END"),
-         // A text's first word, as its keyword.
+         // A text's first word (after spaces, tabs or line breaks), without the punctuation around
+         // it ("Join!" is JOIN), upper-cased, as its keyword.
          QStringLiteral("CREATE TRIGGER automation_signal_keyword AFTER INSERT ON sms_inbound "
                         "WHEN NEW.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'keyword') "
-                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('keyword', NEW.contact_id, "
-                        "upper(CASE WHEN instr(trim(NEW.body), ' ') > 0 THEN substr(trim(NEW.body), 1, instr(trim(NEW.body), ' ') - 1) "
-                        "ELSE trim(NEW.body) END), NEW.received_at); END"),
+                        "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) SELECT 'keyword', NEW.contact_id, "
+                        "upper(trim(CASE WHEN instr(b, ' ') > 0 THEN substr(b, 1, instr(b, ' ') - 1) ELSE b END, '!?.,;:¡¿\"''')), NEW.received_at "
+                        "FROM (SELECT trim(replace(replace(replace(NEW.body, char(13), ' '), char(10), ' '), char(9), ' ')) AS b); END"),
          QStringLiteral("CREATE TRIGGER automation_signal_reply AFTER INSERT ON inbound_messages "
                         "WHEN NEW.kind = 'reply' AND NEW.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM automation_listen WHERE kind = 'reply') "
                         "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('replied', NEW.contact_id, "

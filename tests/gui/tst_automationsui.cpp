@@ -175,7 +175,8 @@ void TestAutomationsUi::importedFlowIsEditedOnTheCanvas()
     auto *from = editor->panel()->findChild<QComboBox *>(QStringLiteral("from"));
     from->setCurrentIndex(from->findText(QStringLiteral("news@acme.example")));
     Q_EMIT from->activated(from->currentIndex());
-    const automations::Step *mail = editor->flow().step(QStringLiteral("email-1"));
+    const automations::Flow withMail = editor->flow();
+    const automations::Step *mail = withMail.step(QStringLiteral("email-1"));
     QVERIFY(mail);
     QCOMPARE(mail->templateId, m_template);
     QCOMPARE(mail->subject, QStringLiteral("Thanks for clicking"));
@@ -203,6 +204,23 @@ void TestAutomationsUi::importedFlowIsEditedOnTheCanvas()
     // A loop without a wait is refused as it is drawn.
     editor->connectSteps(QStringLiteral("engaged"), QStringLiteral("next"), QStringLiteral("engaged"));
     QCOMPARE(editor->flow().step(QStringLiteral("engaged"))->next, QStringLiteral("wait-1")); // to itself: ignored
+    // A condition on engagement: the kind, then the event by its name for people.
+    editor->selectStep(QStringLiteral("engaged"));
+    editor->addStep(StepKind::Condition);
+    auto *kind = editor->panel()->findChild<QComboBox *>(QStringLiteral("conditionKind"));
+    QVERIFY(kind);
+    kind->setCurrentIndex(kind->findData(int(automations::Condition::Kind::Engagement)));
+    Q_EMIT kind->activated(kind->currentIndex());
+    auto *which = editor->panel()->findChild<QComboBox *>(QStringLiteral("conditionName"));
+    QCOMPARE(which->itemText(1), QStringLiteral("clicked in an email"));
+    which->setCurrentIndex(1);
+    Q_EMIT which->activated(1);
+    const automations::Flow withCondition = editor->flow(); // a copy: the step pointer below points into it
+    const automations::Step *condition = withCondition.step(QStringLiteral("condition-1"));
+    QVERIFY(condition && condition->condition);
+    QCOMPARE(condition->condition->kind, automations::Condition::Kind::Engagement);
+    QCOMPARE(condition->condition->name, QStringLiteral("clicked"));
+    QVERIFY(automations::FlowCheck::publishable(editor->flow()));
     // Saved: the draft in the database is the canvas's.
     QSignalSpy saved(m_page.get(), &ui::AutomationsPage::saved);
     m_page->save();

@@ -698,7 +698,7 @@ void TestAutomations::everyTriggerEnters()
     QVERIFY(q.exec(QStringLiteral("UPDATE event_registrations SET checked_in_at = %1, checked_in_via = 'scan', updated_at = %1").arg(m_now)));
     // p1 texts "Join us!"; p2 clicks a text's short link (a person).
     QVERIFY(q.exec(QStringLiteral("INSERT INTO sms_inbound (sid, contact_id, from_number, to_number, body, keyword, received_at) "
-                                  "VALUES ('SM1', %1, '+34600000001', '+15005550006', '  join us!', 'other', %2)")
+                                  "VALUES ('SM1', %1, '+34600000001', '+15005550006', '  Join!\nsee you there', 'other', %2)")
                        .arg(p1)
                        .arg(m_now)));
     QVERIFY(q.exec(QStringLiteral("INSERT INTO campaigns (name, from_email, status, created_at, updated_at, channel) "

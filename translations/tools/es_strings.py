@@ -3094,3 +3094,9 @@ ES.update({
  'the workflow was archived': 'el flujo se archivó',
  "This condition was written in the workflow's JSON: change it there (luxctl automation import).": 'Esta condición se escribió en el JSON del flujo: cámbiala allí (luxctl automation import).',
 })
+
+# Automations: the engagement condition's events, by their names for people.
+ES.update({
+ 'opened an email': 'abrió un correo',
+ 'clicked in an email': 'hizo clic en un correo',
+})

@@ -382,13 +382,20 @@ void StepPanel::showStep(const Step &step)
             f->setRowVisible(op, k == Condition::Kind::Field);
             f->setRowVisible(value, k == Condition::Kind::Field && op->currentData().toString() != u"empty" && op->currentData().toString() != u"not_empty");
             f->setRowVisible(within, k == Condition::Kind::Engagement);
-            const QString text = which->currentText();
+            const QString text = which->currentData().isValid() ? which->currentData().toString() : which->currentText();
             which->clear();
+            which->setEditable(k != Condition::Kind::Engagement);
+            if (which->lineEdit()) // a new one each time it becomes editable
+                connect(which->lineEdit(), &QLineEdit::editingFinished, this, &StepPanel::emitStep, Qt::UniqueConnection);
             if (k == Condition::Kind::Segment)
                 which->addItems(m_choices.segments);
-            if (k == Condition::Kind::Engagement)
-                which->addItems({QStringLiteral("opened"), QStringLiteral("clicked")});
-            which->setCurrentText(text);
+            if (k == Condition::Kind::Engagement) {
+                which->addItem(tr("opened an email"), QStringLiteral("opened"));
+                which->addItem(tr("clicked in an email"), QStringLiteral("clicked"));
+                which->setCurrentIndex(std::max(0, which->findData(text)));
+            } else {
+                which->setCurrentText(text);
+            }
         };
         shape();
         connect(kind, &QComboBox::activated, this, [this, shape] {
@@ -400,14 +407,14 @@ void StepPanel::showStep(const Step &step)
             emitStep();
         });
         connect(negate, &QCheckBox::toggled, this, &StepPanel::emitStep);
-        connect(which->lineEdit(), &QLineEdit::editingFinished, this, &StepPanel::emitStep);
+        connect(which, &QComboBox::activated, this, &StepPanel::emitStep);
         connect(within, &QSpinBox::editingFinished, this, &StepPanel::emitStep);
         read = [read, kind, negate, which, op, value, within, exitOnGoal](Step &s) {
             read(s);
             Condition c;
             c.kind = Condition::Kind(kind->currentData().toInt());
             c.negate = negate->isChecked();
-            c.name = which->currentText().trimmed();
+            c.name = c.kind == Condition::Kind::Engagement ? which->currentData().toString() : which->currentText().trimmed();
             c.op = op->currentData().toString();
             c.value = value->text();
             c.withinDays = within->value();
