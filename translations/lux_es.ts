@@ -5599,10 +5599,6 @@
         <translation>Pasó a una versión nueva</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
         <source>they open the email</source>
         <translation>abra el correo</translation>
     </message>

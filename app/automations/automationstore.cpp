@@ -515,63 +515,66 @@ Result<QList<StepCount>> AutomationStore::stepCounts(qint64 id, int version) con
     return out;
 }
 
+namespace {
+
+// The enrollment columns every read of one takes, in this order (then what the query adds).
+constexpr const char *kEnrollmentColumns = "e.id, e.automation_id, e.version, e.contact_id, e.state, e.step, e.waiting_for, e.end_reason, "
+                                           "coalesce(e.due_at, 0), e.entered_at, coalesce(e.ended_at, 0)";
+constexpr int kEnrollmentColumnCount = 11;
+
+Enrollment enrollmentFrom(const QSqlQuery &q)
+{
+    Enrollment e;
+    e.id = q.value(0).toLongLong();
+    e.automationId = q.value(1).toLongLong();
+    e.version = q.value(2).toInt();
+    e.contactId = q.value(3).toLongLong();
+    e.state = q.value(4).toString();
+    e.step = q.value(5).toString();
+    e.waitingFor = q.value(6).toString();
+    e.endReason = q.value(7).toString();
+    e.dueAt = q.value(8).toLongLong();
+    e.enteredAt = q.value(9).toLongLong();
+    e.endedAt = q.value(10).toLongLong();
+    return e;
+}
+
+} // namespace
+
 Result<QList<Enrollment>> AutomationStore::enrollments(qint64 id, qint64 contactId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, version, state, step, waiting_for, end_reason, coalesce(due_at, 0), entered_at, coalesce(ended_at, 0) "
-                             "FROM automation_enrollments WHERE contact_id = ? AND automation_id = ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT %1 FROM automation_enrollments e WHERE e.contact_id = ? AND e.automation_id = ? ORDER BY e.id")
+                  .arg(QLatin1String(kEnrollmentColumns)));
     q.addBindValue(contactId);
     q.addBindValue(id);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
     QList<Enrollment> out;
-    while (q.next()) {
-        Enrollment e;
-        e.id = q.value(0).toLongLong();
-        e.automationId = id;
-        e.contactId = contactId;
-        e.version = q.value(1).toInt();
-        e.state = q.value(2).toString();
-        e.step = q.value(3).toString();
-        e.waitingFor = q.value(4).toString();
-        e.endReason = q.value(5).toString();
-        e.dueAt = q.value(6).toLongLong();
-        e.enteredAt = q.value(7).toLongLong();
-        e.endedAt = q.value(8).toLongLong();
-        out << e;
-    }
+    while (q.next())
+        out << enrollmentFrom(q);
     return out;
 }
 
 Result<QList<ContactWorkflow>> AutomationStore::forContact(qint64 contactId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.name, e.id, e.automation_id, e.version, e.state, e.step, e.waiting_for, e.end_reason, coalesce(e.due_at, 0), "
-                             "e.entered_at, coalesce(e.ended_at, 0), e.seq, j.step, j.at, j.what, j.detail FROM automation_enrollments e "
+    q.prepare(QStringLiteral("SELECT %1, a.name, e.seq, j.step, j.at, j.what, j.detail FROM automation_enrollments e "
                              "JOIN automations a ON a.id = e.automation_id "
                              "LEFT JOIN automation_journey j ON j.enrollment_id = e.id AND j.seq = e.seq "
-                             "WHERE e.contact_id = ? ORDER BY e.entered_at DESC, e.id DESC LIMIT 20"));
+                             "WHERE e.contact_id = ? ORDER BY e.entered_at DESC, e.id DESC LIMIT 20")
+                  .arg(QLatin1String(kEnrollmentColumns)));
     q.addBindValue(contactId);
     if (!q.exec())
         return storage::queryError(q, errc::dbRead);
     QList<ContactWorkflow> out;
+    constexpr int n = kEnrollmentColumnCount;
     while (q.next()) {
         ContactWorkflow w;
-        w.name = q.value(0).toString();
-        Enrollment &e = w.enrollment;
-        e.id = q.value(1).toLongLong();
-        e.automationId = q.value(2).toLongLong();
-        e.version = q.value(3).toInt();
-        e.contactId = contactId;
-        e.state = q.value(4).toString();
-        e.step = q.value(5).toString();
-        e.waitingFor = q.value(6).toString();
-        e.endReason = q.value(7).toString();
-        e.dueAt = q.value(8).toLongLong();
-        e.enteredAt = q.value(9).toLongLong();
-        e.endedAt = q.value(10).toLongLong();
-        w.last = JourneyLine{e.id, e.version, q.value(11).toInt(), q.value(12).toString(), q.value(14).toString(), q.value(15).toString(),
-                             q.value(13).toLongLong()};
+        w.enrollment = enrollmentFrom(q);
+        w.name = q.value(n).toString();
+        w.last = JourneyLine{w.enrollment.id, w.enrollment.version, q.value(n + 1).toInt(), q.value(n + 2).toString(), q.value(n + 4).toString(),
+                             q.value(n + 5).toString(), q.value(n + 3).toLongLong()};
         out << w;
     }
     return out;

@@ -61,7 +61,7 @@ public:
 
     // One turn, at most about `budget` steps (a batch is never cut).
     Result<Turn> turn(int budget = kBudget);
-    // Enters a contact by hand (selected contacts, luxctl): the entry rules apply. The enrollment, or
+    // Enters a contact by hand (luxctl automation enroll): the entry rules apply. The enrollment, or
     // nothing when the rules keep them out; its first steps run at the next turn.
     Result<std::optional<qint64>> enroll(qint64 automationId, qint64 contactId);
     // When a turn has something to do: now when signals wait, else the soonest due enrollment.

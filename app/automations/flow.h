@@ -16,7 +16,7 @@ namespace lux::automations {
 
 // What starts a workflow for a contact (docs/AUTOMATIONS.md, "Triggers").
 enum class TriggerKind {
-    Manual,          // selected contacts, or luxctl automation enroll
+    Manual,          // luxctl automation enroll
     ContactCreated,  // added by hand, imported, or by a registration
     TagAdded,        // `tag`
     SegmentEntered,  // `segment`: checked when a contact's data or tags change

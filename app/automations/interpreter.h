@@ -121,7 +121,6 @@ inline constexpr auto kNotified = "notified";
 inline constexpr auto kDone = "done";
 inline constexpr auto kExited = "exited";
 inline constexpr auto kMigrated = "migrated";
-inline constexpr auto kError = "error";
 } // namespace journey
 
 // Why an enrollment ended (automation_enrollments.end_reason), stable for scripts.

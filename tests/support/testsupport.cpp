@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <cstdio>
@@ -197,6 +199,19 @@ QString mimePart(const QByteArray &mime, const QByteArray &contentType)
         }
     }
     return QString::fromUtf8(out);
+}
+
+QString daytimeZone()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const char *name : {"America/New_York", "America/Chicago", "America/Los_Angeles", "Pacific/Honolulu", "Pacific/Auckland",
+                             "Asia/Tokyo", "Asia/Kolkata", "Asia/Dubai", "Europe/Berlin", "Europe/London", "America/Sao_Paulo"}) {
+        const QTimeZone zone(name);
+        const int hour = now.toTimeZone(zone).time().hour();
+        if (hour >= 10 && hour < 18)
+            return QString::fromLatin1(name);
+    }
+    return QStringLiteral("UTC");
 }
 
 } // namespace lux::test

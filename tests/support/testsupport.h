@@ -31,6 +31,9 @@ private:
     QTemporaryDir m_dir;
 };
 
+// An IANA zone where it is the middle of the day now (10:00 to 18:00), so SMS quiet hours hold
+// nothing back; "UTC" when none of the few it tries is.
+QString daytimeZone();
 QByteArray fileDigest(const QString &path);                   // SHA-256 of the file, empty if missing
 QByteArray readAll(const QString &path);
 bool writeFile(const QString &path, const QByteArray &bytes); // whole, or false

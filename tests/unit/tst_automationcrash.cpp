@@ -105,19 +105,8 @@ QString welcomeSubject(int i) { return QStringLiteral("Welcome, R%1").arg(i); }
 QString followUpSubject(int i) { return QStringLiteral("Follow-up, R%1").arg(i); }
 QString textBody(int i) { return QStringLiteral("Acme: Hi R%1, thanks for the click.").arg(i); }
 
-// A zone where it is the middle of the day now, so quiet hours hold no text back (as tst_smse2e).
-QString daytimeZone()
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const char *name : {"America/New_York", "America/Chicago", "America/Los_Angeles", "Pacific/Honolulu", "Pacific/Auckland",
-                             "Asia/Tokyo", "Asia/Kolkata", "Asia/Dubai", "Europe/Berlin", "Europe/London", "America/Sao_Paulo"}) {
-        const QTimeZone zone(name);
-        const int hour = now.toTimeZone(zone).time().hour();
-        if (hour >= 10 && hour < 18)
-            return QString::fromLatin1(name);
-    }
-    return QStringLiteral("UTC");
-}
+// Quiet hours hold no text back in daytimeZone() (testsupport.h).
+using lux::test::daytimeZone;
 
 // The journey a contact's path calls for, as (step, what) in order.
 QStringList expectedJourney(int i)

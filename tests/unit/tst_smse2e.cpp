@@ -43,20 +43,9 @@ const QString kSender = QStringLiteral("+12015550100");
 const QString kAccount = QStringLiteral("AC") + QString(32, u'a');
 const QString kToken = QStringLiteral("twilio-auth-token-for-tests");
 
-// A zone where it is the middle of the day now, so quiet hours hold nothing back here (the quiet-hours
-// rules have their own test, tst_quiethours, and the dispatcher's part is in tst_smsquiethours).
-QString daytimeZone()
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const char *name : {"America/New_York", "America/Chicago", "America/Los_Angeles", "Pacific/Honolulu", "Pacific/Auckland",
-                             "Asia/Tokyo", "Asia/Kolkata", "Asia/Dubai", "Europe/Berlin", "Europe/London", "America/Sao_Paulo"}) {
-        const QTimeZone zone(name);
-        const int hour = now.toTimeZone(zone).time().hour();
-        if (hour >= 10 && hour < 18)
-            return QString::fromLatin1(name);
-    }
-    return QStringLiteral("UTC");
-}
+// daytimeZone() (testsupport.h): quiet hours hold nothing back here (the quiet-hours rules have their
+// own test, tst_quiethours, and the dispatcher's part is in tst_smsquiethours).
+using lux::test::daytimeZone;
 
 QString number(int i)
 {

@@ -17,7 +17,7 @@ QString AutomationText::what(const QString &what)
         {j::kHappened, QT_TR_NOOP("It happened")}, {j::kTimedOut, QT_TR_NOOP("Timed out")}, {j::kYes, QT_TR_NOOP("Yes")},
         {j::kNo, QT_TR_NOOP("No")},             {j::kBranch, QT_TR_NOOP("Branch")},     {j::kGoal, QT_TR_NOOP("Goal reached")},
         {j::kNotified, QT_TR_NOOP("You were notified")}, {j::kDone, QT_TR_NOOP("Finished")}, {j::kExited, QT_TR_NOOP("Left")},
-        {j::kMigrated, QT_TR_NOOP("Moved to a new version")}, {j::kError, QT_TR_NOOP("Error")},
+        {j::kMigrated, QT_TR_NOOP("Moved to a new version")},
     };
     for (const auto &[key, label] : words)
         if (what == QLatin1String(key))
