@@ -9,6 +9,7 @@
 #include "automationcommands.h"
 #include "eventcommands.h"
 #include "smscommands.h"
+#include "socialcommands.h"
 #include "templatecommands.h"
 #include "woocommands.h"
 
@@ -78,6 +79,7 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("ai"), QStringLiteral("image"), QStringLiteral("PROMPT"), QT_TRANSLATE_NOOP("luxctl", "an image from a description: --out FILE.png and/or --library"), assistantOptions, runAiCommand},
         {QStringLiteral("ai"), QStringLiteral("usage"), {}, QT_TRANSLATE_NOOP("luxctl", "this month's requests and tokens from the usage ledger (--month YYYY-MM)"), assistantOptions, runAiCommand},
         {QStringLiteral("sms"), QStringLiteral("segments"), QStringLiteral("TEXT|-"), QT_TRANSLATE_NOOP("luxctl", "how Twilio splits a text: encoding, segments, units, the characters that force UCS-2"), smsOptions, runSmsCommand},
+        {QStringLiteral("social"), QStringLiteral("check"), QStringLiteral("--network N --text TEXT [--media FILE]…"), QT_TRANSLATE_NOOP("luxctl", "a post against one network's rules (X's weighted length, Instagram's pictures…); exit 1 when it would be refused"), socialOptions, runSocialCommand},
         {QStringLiteral("woo"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "copy the WooCommerce store's products into the local catalogue (only changes after the first time; --full)"), wooOptions, runWooCommand},
         {QStringLiteral("woo"), QStringLiteral("products"), {}, QT_TRANSLATE_NOOP("luxctl", "the synced products with SKU, price and stock; --search TEXT"), wooOptions, runWooCommand},
         {QStringLiteral("abtest"), QStringLiteral("calc"), QStringLiteral("--variant SENT:SUCCESSES …"), QT_TRANSLATE_NOOP("luxctl", "analyse an A/B test's counts: rates, p values, P(best), the winner or why there is none (docs/ABTESTS.md)"), abtestOptions, runAbtestCommand},

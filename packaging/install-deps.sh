@@ -22,6 +22,12 @@ packages=(
   fonts-dejavu-core fonts-liberation
 )
 
+# Node.js and npm run the test oracles from the npm registry (twitter-text's X length; Lighthouse).
+# A machine that has them from elsewhere (NodeSource ships npm inside its nodejs) keeps its own.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -43,7 +43,9 @@ Result<qint64> MediaStore::add(const MediaItem &item, std::optional<qint64> byUs
                                                            .arg(item.name)
                                                            .arg(double(item.data.size()) / 1e6, 0, 'f', 1)
                                                            .arg(kMaxBytes / 1'000'000));
-    const auto [mime, size] = ImageFormat::of(item.data);
+    const ImageFormat format = ImageFormat::of(item.data);
+    const QString &mime = format.mime;
+    const QSize &size = format.size;
     if (!size.isValid() || size.isEmpty())
         return Error(QStringLiteral("media.not-image"), tr("“%1” is not a PNG, JPEG or GIF image.").arg(item.name));
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(item.data, QCryptographicHash::Sha256).toHex());

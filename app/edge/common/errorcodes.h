@@ -284,6 +284,10 @@ inline constexpr QLatin1StringView smsBody{"sms.body"};               // no text
 inline constexpr QLatin1StringView smsConsent{"sms.consent"};
 inline constexpr QLatin1StringView smsQuietHours{"sms.quiet-hours"};  // waits for the recipient's window
 
+// Social posts (docs/SOCIAL.md)
+inline constexpr QLatin1StringView socialCheck{"social.check"};     // the post breaks a network's rule: it would be refused
+inline constexpr QLatin1StringView socialNetwork{"social.network"}; // not x, linkedin, instagram or facebook
+
 // WooCommerce products (docs/WOOCOMMERCE.md)
 inline constexpr QLatin1StringView wooConfig{"woo.config"};       // no store URL, or no consumer key or secret
 inline constexpr QLatin1StringView wooInsecure{"woo.insecure"};   // a plain-http store that is not this computer
