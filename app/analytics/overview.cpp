@@ -31,7 +31,7 @@ Result<ContactTotals> Overview::contactTotals() const
 
 Result<int> Overview::activeCampaigns() const
 {
-    const auto n = count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status IN ('scheduled', 'sending') AND event_id IS NULL AND automation_id IS NULL"));
+    const auto n = count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status IN ('scheduled', 'sending') AND event_id IS NULL AND automation_id IS NULL AND social_account_id IS NULL"));
     if (!n)
         return n.error();
     return int(*n);

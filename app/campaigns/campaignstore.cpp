@@ -40,7 +40,7 @@ QStringList strings(const QJsonValue &v)
 }
 
 constexpr auto kColumns = "SELECT id, name, template_id, subject, preheader, from_email, from_name, reply_to, audience, status, "
-                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body, event_id, automation_id FROM campaigns ";
+                          "scheduled_at, created_at, updated_at, senders, local_time, tracking, channel, anonymous_counts, body, event_id, automation_id, social_account_id FROM campaigns ";
 
 Campaign fromQuery(const QSqlQuery &q)
 {
@@ -68,6 +68,8 @@ Campaign fromQuery(const QSqlQuery &q)
         c.eventId = q.value(19).toLongLong();
     if (!q.value(20).isNull())
         c.automationId = q.value(20).toLongLong();
+    if (!q.value(21).isNull())
+        c.socialAccountId = q.value(21).toLongLong();
     return c;
 }
 
@@ -334,7 +336,7 @@ QList<Campaign> CampaignStore::list() const
     QList<Campaign> out;
     QSqlQuery q(m_db);
     // An event's mail campaign is the event's, shown with it (events/eventmail.h), not here.
-    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("WHERE event_id IS NULL AND automation_id IS NULL ORDER BY id DESC")))
+    if (q.exec(QString::fromLatin1(kColumns) + QStringLiteral("WHERE event_id IS NULL AND automation_id IS NULL AND social_account_id IS NULL ORDER BY id DESC")))
         while (q.next())
             out << fromQuery(q);
     return out;

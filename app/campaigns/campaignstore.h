@@ -61,8 +61,12 @@ struct Campaign
     // An automation step's messages (automations/engine.h): hidden and never "sent" the same way,
     // its rows queued one by one with a mail_key. Set only by AutomationStore::publish.
     std::optional<qint64> automationId;
-    // Rows come one by one (an event's mail, an automation's step), not from an audience frozen once.
-    bool standing() const { return eventId.has_value() || automationId.has_value(); }
+    // A social account's posts (social/poststore.h): hidden, one row per post and account, queued one
+    // by one. Set only by PostStore.
+    std::optional<qint64> socialAccountId;
+    // Rows come one by one (an event's mail, an automation's step, a social post), not from an
+    // audience frozen once.
+    bool standing() const { return eventId.has_value() || automationId.has_value() || socialAccountId.has_value(); }
     QStringList senders() const; // fromEmail first, then the extra ones, without repeats
     qint64 createdAt = 0, updatedAt = 0;
 };

@@ -37,6 +37,19 @@ Status JobStore::scheduleSendWithin(qint64 campaignId, qint64 dueAt)
     return {};
 }
 
+Status JobStore::scheduleSendByWithin(qint64 campaignId, qint64 dueAt)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT due_at FROM jobs WHERE campaign_id = ? AND kind = 'send' AND done_at IS NULL"));
+    q.addBindValue(campaignId);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (q.next() && q.value(0).toLongLong() <= dueAt)
+        return {};
+    q.finish();
+    return scheduleSendWithin(campaignId, dueAt);
+}
+
 Status JobStore::cancelSend(qint64 campaignId)
 {
     QSqlQuery q(m_db);

@@ -42,6 +42,9 @@ public:
     // One pending send job per campaign: scheduling again moves it.
     Status scheduleSend(qint64 campaignId, qint64 dueAt);
     Status scheduleSendWithin(qint64 campaignId, qint64 dueAt); // the same inside a transaction the caller holds
+    // The send job due by dueAt: made, or moved earlier, never later (a standing campaign whose rows
+    // are due at different times: the run postpones it to the next row's time).
+    Status scheduleSendByWithin(qint64 campaignId, qint64 dueAt);
     Status cancelSend(qint64 campaignId); // the campaign went back to draft or was cancelled
     // A job of another kind than a send; its id.
     Result<qint64> add(const QString &kind, qint64 subjectId, const QByteArray &payload, qint64 dueAt);

@@ -300,14 +300,17 @@ Result<QList<OutboxRow>> Outbox::rows(qint64 campaignId, std::optional<OutboxSta
     return out;
 }
 
-Result<qint64> Outbox::requeueFailed(qint64 campaignId)
+Result<qint64> Outbox::requeueFailed(qint64 campaignId, std::optional<qint64> rowId)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, provider_ref = '', error_code = '', error = '', "
-                             "updated_at = ? WHERE campaign_id = ? AND state = 'failed' AND error_code <> 'suppressed'"));
+                             "updated_at = ? WHERE campaign_id = ? AND state = 'failed' AND error_code <> 'suppressed'")
+              + (rowId ? QStringLiteral(" AND id = ?") : QString()));
     q.addBindValue(m_clock());
     q.addBindValue(m_clock());
     q.addBindValue(campaignId);
+    if (rowId)
+        q.addBindValue(*rowId);
     if (!q.exec())
         return storage::queryError(q);
     return qint64(q.numRowsAffected());

@@ -68,8 +68,9 @@ public:
     Status retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message); // back to pending
     // After a crash: rows left `sending` become `unknown`, to be reconciled before anything is retried.
     Result<qint64> recoverInterrupted(qint64 campaignId);
-    // Failed rows (not the suppressed ones) back to pending, due now, attempts from zero.
-    Result<qint64> requeueFailed(qint64 campaignId);
+    // Failed rows (not the suppressed ones) back to pending, due now, attempts from zero; only the
+    // row `rowId` when given.
+    Result<qint64> requeueFailed(qint64 campaignId, std::optional<qint64> rowId = std::nullopt);
     // A row whose fate nobody could tell: `send` puts it back to pending (the user accepts the risk
     // of a second copy), otherwise it is counted as sent.
     Status decide(qint64 rowId, bool send);

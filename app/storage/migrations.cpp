@@ -874,6 +874,83 @@ const QList<Migration> kMigrations = {
                         "BEGIN INSERT INTO automation_signals (kind, contact_id, subject, at) VALUES ('replied', NEW.contact_id, "
                         "coalesce(NEW.campaign_id, ''), NEW.received_at); END"),
      }},
+    {21,
+     "Social posts: accounts, their queue slots, posts and their targets",
+     QStringList{
+         // One connected account (docs/SOCIAL.md). uid names its keychain entries and is never reused;
+         // external_id: the X user id, the LinkedIn person or organisation URN, the Facebook Page id,
+         // the Instagram user id. An Instagram account reached through a Page uses its token (parent_id).
+         QStringLiteral("CREATE TABLE social_accounts ("
+                        " id INTEGER PRIMARY KEY,"
+                        " uid TEXT NOT NULL UNIQUE,"
+                        " network TEXT NOT NULL CHECK (network IN ('x', 'linkedin', 'instagram', 'facebook')),"
+                        " external_id TEXT NOT NULL,"
+                        " kind TEXT NOT NULL DEFAULT ''," // person, organization, page, business
+                        " name TEXT NOT NULL, handle TEXT NOT NULL DEFAULT '',"
+                        " parent_id INTEGER REFERENCES social_accounts(id) ON DELETE SET NULL,"
+                        " long_posts INTEGER NOT NULL DEFAULT 0 CHECK (long_posts IN (0, 1)),"
+                        " can_read_posts INTEGER NOT NULL DEFAULT 1 CHECK (can_read_posts IN (0, 1)),"
+                        " status TEXT NOT NULL DEFAULT 'connected' CHECK (status IN ('connected', 'reconnect', 'removed')),"
+                        " access_expires_at BIGINT, refresh_expires_at BIGINT, refreshed_at BIGINT,"
+                        " lease_owner TEXT NOT NULL DEFAULT '', lease_until BIGINT NOT NULL DEFAULT 0," // one refresh at a time
+                        " expiry_notice_at BIGINT,"
+                        " quota_total INTEGER, quota_usage INTEGER, quota_read_at BIGINT," // Instagram's publishing limit
+                        " paused_until BIGINT NOT NULL DEFAULT 0," // rate limits: nothing is sent before
+                        " time_zone TEXT NOT NULL DEFAULT ''," // the queue's slots are in it
+                        " error_code TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                        " UNIQUE (network, external_id))"),
+         // The queue's time slots: "Tue 10:00" is weekday 2 (ISO, Monday 1), minute 600, in the account's zone.
+         QStringLiteral("CREATE TABLE social_slots ("
+                        " account_id INTEGER NOT NULL REFERENCES social_accounts(id) ON DELETE CASCADE,"
+                        " weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+                        " minute INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 1439),"
+                        " PRIMARY KEY (account_id, weekday, minute)) WITHOUT ROWID"),
+         // A post as composed: the text it started from. Its state is its targets'.
+         QStringLiteral("CREATE TABLE social_posts ("
+                        " id INTEGER PRIMARY KEY,"
+                        " text TEXT NOT NULL DEFAULT '',"
+                        " cancelled_at BIGINT,"
+                        " created_by INTEGER REFERENCES users(id),"
+                        " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+         // Its variant for one account: the text as edited for that network, the first comment, and
+         // the outbox row of the account's standing campaign that publishes it (the channel core sends
+         // it exactly once). external_id and permalink: what the network made of it.
+         QStringLiteral("CREATE TABLE social_targets ("
+                        " id INTEGER PRIMARY KEY,"
+                        " post_id INTEGER NOT NULL REFERENCES social_posts(id) ON DELETE CASCADE,"
+                        " account_id INTEGER NOT NULL REFERENCES social_accounts(id),"
+                        " text TEXT NOT NULL,"
+                        " first_comment TEXT NOT NULL DEFAULT '',"
+                        " due_at BIGINT NOT NULL,"
+                        " queued INTEGER NOT NULL DEFAULT 0 CHECK (queued IN (0, 1))," // took a queue slot
+                        " outbox_id INTEGER UNIQUE REFERENCES outbox(id) ON DELETE SET NULL,"
+                        " external_id TEXT NOT NULL DEFAULT '', permalink TEXT NOT NULL DEFAULT '', published_at BIGINT,"
+                        " comment_state TEXT NOT NULL DEFAULT 'none' CHECK (comment_state IN ('none', 'pending', 'sending', 'done', 'unknown', 'failed')),"
+                        " comment_id TEXT NOT NULL DEFAULT '',"
+                        " UNIQUE (post_id, account_id))"),
+         QStringLiteral("CREATE INDEX social_targets_due ON social_targets (account_id, due_at)"),
+         // The pictures of a target, in order, from the media library (a crop or a conversion is a new
+         // picture there; the original stays).
+         QStringLiteral("CREATE TABLE social_target_media ("
+                        " target_id INTEGER NOT NULL REFERENCES social_targets(id) ON DELETE CASCADE,"
+                        " position INTEGER NOT NULL,"
+                        " media_id INTEGER NOT NULL REFERENCES media(id),"
+                        " alt TEXT NOT NULL DEFAULT '',"
+                        " PRIMARY KEY (target_id, position)) WITHOUT ROWID"),
+         // Each provider reference made on the way to a publish, committed before the next call: the
+         // tracker's copy of a picture, Instagram's containers, Facebook's unpublished photos,
+         // LinkedIn's image URNs, X's media ids. attempt: the outbox attempt that made it.
+         QStringLiteral("CREATE TABLE social_steps ("
+                        " target_id INTEGER NOT NULL REFERENCES social_targets(id) ON DELETE CASCADE,"
+                        " attempt INTEGER NOT NULL, step TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+                        " ref TEXT NOT NULL, state TEXT NOT NULL DEFAULT '', at BIGINT NOT NULL,"
+                        " PRIMARY KEY (target_id, attempt, step, position)) WITHOUT ROWID"),
+         // Each account's posts are the rows of a hidden campaign of its own, so the channel core
+         // claims, paces, reconciles and retries them as any campaign's.
+         QStringLiteral("ALTER TABLE campaigns ADD COLUMN social_account_id INTEGER REFERENCES social_accounts(id) ON DELETE CASCADE"),
+         QStringLiteral("CREATE UNIQUE INDEX campaigns_social ON campaigns (social_account_id) WHERE social_account_id IS NOT NULL"),
+     }},
 };
 
 } // namespace

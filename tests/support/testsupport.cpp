@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
+#include <QtEndian>
 
 #include <cstdio>
 #include <cstring>
@@ -212,6 +213,45 @@ QString daytimeZone()
             return QString::fromLatin1(name);
     }
     return QStringLiteral("UTC");
+}
+
+namespace {
+
+QByteArray be16(int v)
+{
+    QByteArray b(2, '\0');
+    qToBigEndian<quint16>(quint16(v), b.data());
+    return b;
+}
+
+} // namespace
+
+QByteArray jpegHeader(int width, int height, int orientation, bool mpo, qint64 total)
+{
+    QByteArray d = QByteArray::fromHex("ffd8");
+    if (orientation > 0) {
+        // A big-endian TIFF header and one directory entry: 0x0112, SHORT, count 1, the value.
+        const QByteArray tiff = QByteArray("MM\0*", 4) + QByteArray::fromHex("00000008") + be16(1) + be16(0x0112) + be16(3)
+                                + QByteArray::fromHex("00000001") + be16(orientation) + be16(0) + QByteArray::fromHex("00000000");
+        const QByteArray body = QByteArray("Exif\0\0", 6) + tiff;
+        d += QByteArray::fromHex("ffe1") + be16(int(body.size()) + 2) + body;
+    }
+    if (mpo) {
+        const QByteArray body = QByteArray("MPF\0", 4) + QByteArray(24, '\0');
+        d += QByteArray::fromHex("ffe2") + be16(int(body.size()) + 2) + body;
+    }
+    d += QByteArray::fromHex("ffc0") + be16(17) + QByteArray(1, 8) + be16(height) + be16(width) + QByteArray(12, '\0');
+    if (total > d.size())
+        d += QByteArray(int(total - d.size()), '\0');
+    return d;
+}
+
+QByteArray pngHeader(int width, int height)
+{
+    QByteArray size(8, '\0');
+    qToBigEndian<quint32>(quint32(width), size.data());
+    qToBigEndian<quint32>(quint32(height), size.data() + 4);
+    return QByteArray::fromHex("89504e470d0a1a0a0000000d") + "IHDR" + size + QByteArray(5, '\0');
 }
 
 } // namespace lux::test

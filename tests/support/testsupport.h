@@ -77,6 +77,12 @@ QProcessEnvironment luxctlEnvironment(const TestEnvironment &env, const QString 
 // quoted-printable decoded; empty when there is none.
 QString mimePart(const QByteArray &mime, const QByteArray &contentType);
 
+// Picture headers as cameras and editors write them, for the social checks: a JPEG with an EXIF
+// orientation (0: no Exif segment) and, for an MPO, an MPF segment, padded with zeros to `total`
+// bytes; a PNG's signature and IHDR.
+QByteArray jpegHeader(int width, int height, int orientation = 0, bool mpo = false, qint64 total = 0);
+QByteArray pngHeader(int width, int height);
+
 // The error message of a failed Result or Status, for QVERIFY2; empty when it succeeded.
 template<typename R>
 QByteArray errorText(const R &result)

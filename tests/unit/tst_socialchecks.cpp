@@ -14,49 +14,20 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
 using namespace lux;
 using namespace lux::social;
 
 namespace {
 
-QByteArray be16(int v)
-{
-    QByteArray b(2, '\0');
-    qToBigEndian<quint16>(quint16(v), b.data());
-    return b;
-}
-
-// A JPEG's header as a camera writes it: an Exif APP1 with an orientation, an MPF APP2 for an MPO,
-// then the frame with its size; `total` pads the file to a size.
 QByteArray jpeg(int width, int height, int orientation = 0, bool mpo = false, qint64 total = 0)
 {
-    QByteArray d = QByteArray::fromHex("ffd8");
-    if (orientation > 0) {
-        QByteArray tiff = QByteArray("MM\0*", 4) + QByteArray::fromHex("00000008") + be16(1) // one entry
-                          + be16(0x0112) + be16(3) + QByteArray::fromHex("00000001") + be16(orientation) + be16(0)
-                          + QByteArray::fromHex("00000000");
-        const QByteArray body = QByteArray("Exif\0\0", 6) + tiff;
-        d += QByteArray::fromHex("ffe1") + be16(int(body.size()) + 2) + body;
-    }
-    if (mpo) {
-        const QByteArray body = QByteArray("MPF\0", 4) + QByteArray(24, '\0');
-        d += QByteArray::fromHex("ffe2") + be16(int(body.size()) + 2) + body;
-    }
-    d += QByteArray::fromHex("ffc0") + be16(17) + QByteArray(1, 8) + be16(height) + be16(width) + QByteArray(12, '\0');
-    if (total > d.size())
-        d += QByteArray(int(total - d.size()), '\0');
-    return d;
+    return test::jpegHeader(width, height, orientation, mpo, total);
 }
 
 QByteArray png(int width, int height)
 {
-    QByteArray d = QByteArray::fromHex("89504e470d0a1a0a0000000d") + "IHDR";
-    QByteArray size(8, '\0');
-    qToBigEndian<quint32>(quint32(width), size.data());
-    qToBigEndian<quint32>(quint32(height), size.data() + 4);
-    return d + size + QByteArray(5, '\0');
+    return test::pngHeader(width, height);
 }
 
 QStringList codes(const PostCheck &c)

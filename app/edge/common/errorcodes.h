@@ -287,6 +287,9 @@ inline constexpr QLatin1StringView smsQuietHours{"sms.quiet-hours"};  // waits f
 // Social posts (docs/SOCIAL.md)
 inline constexpr QLatin1StringView socialCheck{"social.check"};     // the post breaks a network's rule: it would be refused
 inline constexpr QLatin1StringView socialNetwork{"social.network"}; // not x, linkedin, instagram or facebook
+inline constexpr QLatin1StringView socialInput{"social.input"};     // a time, slot, account or picture that cannot be used as given
+inline constexpr QLatin1StringView socialState{"social.state"};     // not at a point where that can be done (reschedule a published post)
+inline constexpr QLatin1StringView socialNotFound{"social.not-found"};
 
 // WooCommerce products (docs/WOOCOMMERCE.md)
 inline constexpr QLatin1StringView wooConfig{"woo.config"};       // no store URL, or no consumer key or secret

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Social posts in the database (migration 21): accounts and their queue slots, a post's targets as
+// rows of each account's hidden standing campaign (so the channel core publishes them), the checks
+// that refuse a post before anything is stored, the queue's next free slot across a clock change,
+// rescheduling, cancelling and retrying.
+#include "social/accountstore.h"
+#include "social/poststore.h"
+
+#include "assistant/mediastore.h"
+#include "campaigns/campaignstore.h"
+#include "common/errorcodes.h"
+#include "databasefixture.h"
+
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace lux;
+using namespace lux::social;
+
+namespace {
+
+qint64 utc(int y, int m, int d, int h, int min = 0)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+qint64 madrid(int y, int m, int d, int h, int min = 0)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone("Europe/Madrid")).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+class TestSocialPosts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void accountsConnectAgainKeepTheirUid();
+    void slotsParse();
+    void scheduleMakesARowOfAHiddenStandingCampaign();
+    void refusedPostStoresNothing();
+    void badInputSaysWhat();
+    void queueTakesTheNextFreeSlot();
+    void queueSlotAcrossSpringForward();
+    void rescheduleOnlyWhileWaiting();
+    void cancelKeepsWhatWasPublished();
+    void retryAndRetryAllFailed();
+    void calendarRange();
+
+private:
+    qint64 account(Network network, const QString &externalId, const QString &name = QStringLiteral("Acme"));
+    qint64 picture(const QByteArray &bytes, const QString &name);
+    int count(const QString &sql);
+    QString value(const QString &sql);
+
+    std::unique_ptr<test::DatabaseFixture> m_fixture;
+    qint64 m_now = 0;
+    Clock m_clock;
+};
+
+void TestSocialPosts::init()
+{
+    m_fixture = std::make_unique<test::DatabaseFixture>();
+    QVERIFY(m_fixture->open());
+    m_now = utc(2026, 3, 23, 12); // a Monday
+    m_clock = [this] { return m_now; };
+}
+
+void TestSocialPosts::cleanup()
+{
+    m_fixture.reset();
+}
+
+qint64 TestSocialPosts::account(Network network, const QString &externalId, const QString &name)
+{
+    Account a;
+    a.network = network;
+    a.externalId = externalId;
+    a.name = name;
+    a.handle = QStringLiteral("@") + name.toLower();
+    const auto id = AccountStore(m_fixture->db(), m_clock).upsert(a);
+    if (!id)
+        qWarning("%s", qPrintable(id.error().message));
+    return id ? *id : 0;
+}
+
+qint64 TestSocialPosts::picture(const QByteArray &bytes, const QString &name)
+{
+    assistant::MediaItem item;
+    item.name = name;
+    item.data = bytes;
+    const auto id = assistant::MediaStore(m_fixture->db()).add(item, std::nullopt);
+    if (!id)
+        qWarning("%s", qPrintable(id.error().message));
+    return id ? *id : 0;
+}
+
+int TestSocialPosts::count(const QString &sql)
+{
+    QSqlQuery q(m_fixture->db());
+    return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+}
+
+QString TestSocialPosts::value(const QString &sql)
+{
+    QSqlQuery q(m_fixture->db());
+    return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+}
+
+void TestSocialPosts::accountsConnectAgainKeepTheirUid()
+{
+    AccountStore store(m_fixture->db(), m_clock);
+    const qint64 id = account(Network::X, QStringLiteral("42"), QStringLiteral("Acme"));
+    QVERIFY(id > 0);
+    const auto first = store.find(id);
+    QVERIFY(first);
+    QCOMPARE(first->uid.size(), 36);
+    QCOMPARE(first->displayName(), QStringLiteral("Acme (@acme) on X"));
+    // Connected again under a new name: the same row, the same uid (its keychain entries).
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET status = 'reconnect' WHERE id = %1").arg(id)));
+    QCOMPARE(account(Network::X, QStringLiteral("42"), QStringLiteral("Acme Corp")), id);
+    const auto again = store.find(id);
+    QCOMPARE(again->uid, first->uid);
+    QCOMPARE(again->name, QStringLiteral("Acme Corp"));
+    QCOMPARE(again->status, QStringLiteral("connected"));
+    // The same id on another network is another account.
+    QVERIFY(account(Network::LinkedIn, QStringLiteral("42")) != id);
+    QCOMPARE(store.list()->size(), 2);
+    QVERIFY(store.remove(id));
+    QCOMPARE(store.list()->size(), 1);
+    QCOMPARE(store.list(true)->size(), 2);
+    QCOMPARE(store.find(999).error().code, QString(errc::socialNotFound));
+    QCOMPARE(store.setTimeZone(id, QStringLiteral("Mars/Olympus")).error().code, QString(errc::socialInput));
+}
+
+void TestSocialPosts::slotsParse()
+{
+    const auto slots = Slot::parse(QStringLiteral("Tue/Thu 10:00, sat 11:30"));
+    QVERIFY(slots);
+    QCOMPARE(*slots, (QList<Slot>{{2, 600}, {4, 600}, {6, 690}}));
+    QCOMPARE(Slot::format(*slots), QStringLiteral("Tue/Thu 10:00, Sat 11:30"));
+    const auto weekdays = Slot::parse(QStringLiteral("monday-friday 9:05; Sunday 18:00"));
+    QVERIFY(weekdays);
+    QCOMPARE(weekdays->size(), 6);
+    QCOMPARE(Slot::format(*weekdays), QStringLiteral("Mon/Tue/Wed/Thu/Fri 09:05, Sun 18:00"));
+    // A range across the week's end, and a list with commas inside a group.
+    QCOMPARE(Slot::parse(QStringLiteral("sat-mon 08:00"))->size(), 3);
+    QCOMPARE(Slot::parse(QStringLiteral("mon,wed 10:00"))->size(), 2);
+    const auto hour = Slot::parse(QStringLiteral("Tue 25:00"));
+    QVERIFY(!hour);
+    QVERIFY(hour.error().message.contains(QStringLiteral("Tue 25:00")));
+    const auto day = Slot::parse(QStringLiteral("Funday 10:00"));
+    QVERIFY(!day);
+    QVERIFY(day.error().message.contains(QStringLiteral("Funday")));
+}
+
+void TestSocialPosts::scheduleMakesARowOfAHiddenStandingCampaign()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    const qint64 ig = account(Network::Instagram, QStringLiteral("2"));
+    const qint64 photo = picture(test::jpegHeader(1080, 1350), QStringLiteral("autumn.jpg"));
+    PostStore posts(m_fixture->db(), m_clock);
+    PostDraft draft;
+    draft.text = QStringLiteral("Autumn sale");
+    draft.targets = {{x, QStringLiteral("Autumn sale https://acme.example"), {}, {}},
+                     {ig, QStringLiteral("Autumn sale #autumn"), QStringLiteral("Link in bio"), {photo}}};
+    draft.at = utc(2026, 3, 25, 9);
+    const auto post = posts.schedule(draft);
+    QVERIFY2(post, test::errorText(post).constData());
+
+    const auto status = posts.status(*post);
+    QVERIFY(status);
+    QCOMPARE(status->targets.size(), 2);
+    QCOMPARE(status->targets[0].state, TargetState::Scheduled);
+    QCOMPARE(status->targets[1].network, Network::Instagram);
+    QCOMPARE(status->targets[1].mediaIds, QList<qint64>{photo});
+    QCOMPARE(status->targets[1].firstComment, QStringLiteral("Link in bio"));
+    QCOMPARE(status->targets[1].dueAt, *draft.at);
+
+    // One outbox row per target, each in its account's own campaign, hidden and standing.
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'social' AND state = 'pending' AND contact_id IS NULL")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT campaign_id) FROM outbox")), 2);
+    QCOMPARE(value(QStringLiteral("SELECT mail_key FROM outbox ORDER BY id LIMIT 1")), QStringLiteral("p%1.t%2").arg(*post).arg(status->targets[0].id));
+    campaigns::CampaignStore campaigns(m_fixture->db());
+    QVERIFY(campaigns.list().isEmpty());
+    const auto account = AccountStore(m_fixture->db(), m_clock).find(x);
+    QVERIFY(account->campaignId);
+    const auto campaign = campaigns.find(*account->campaignId);
+    QVERIFY(campaign);
+    QVERIFY(campaign->standing());
+    QCOMPARE(campaign->socialAccountId, std::optional<qint64>(x));
+    QCOMPARE(campaign->channel, QStringLiteral("social"));
+    QCOMPARE(value(QStringLiteral("SELECT due_at FROM jobs WHERE campaign_id = %1 AND done_at IS NULL").arg(*account->campaignId)).toLongLong(), *draft.at);
+
+    // A later post for the same account: the same campaign, and its job stays at the earlier time;
+    // an earlier one moves the job earlier.
+    PostDraft later;
+    later.targets = {{x, QStringLiteral("Later"), {}, {}}};
+    later.at = utc(2026, 3, 28, 9);
+    QVERIFY(posts.schedule(later));
+    QCOMPARE(value(QStringLiteral("SELECT due_at FROM jobs WHERE campaign_id = %1 AND done_at IS NULL").arg(*account->campaignId)).toLongLong(), *draft.at);
+    PostDraft sooner;
+    sooner.targets = {{x, QStringLiteral("Sooner"), {}, {}}};
+    sooner.at = utc(2026, 3, 24, 9);
+    QVERIFY(posts.schedule(sooner));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE social_account_id = %1").arg(x)), 1);
+    QCOMPARE(value(QStringLiteral("SELECT due_at FROM jobs WHERE campaign_id = %1 AND done_at IS NULL").arg(*account->campaignId)).toLongLong(), *sooner.at);
+}
+
+void TestSocialPosts::refusedPostStoresNothing()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    const qint64 ig = account(Network::Instagram, QStringLiteral("2"));
+    const qint64 wide = picture(test::jpegHeader(2000, 1000), QStringLiteral("banner.jpg"));
+    PostStore posts(m_fixture->db(), m_clock);
+    PostDraft draft;
+    draft.targets = {{x, QString(281, u'a'), {}, {}}, {ig, QStringLiteral("caption"), {}, {wide}}};
+    draft.at = utc(2026, 3, 25, 9);
+    const auto refused = posts.schedule(draft);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QString(errc::socialCheck));
+    // Both reasons, each with its account.
+    QVERIFY2(refused.error().message.contains(QStringLiteral("@acme) on X: X counts 281")), qPrintable(refused.error().message));
+    QVERIFY(refused.error().message.contains(QStringLiteral("on Instagram: banner.jpg is 2000 × 1000")));
+    for (const char *table : {"social_posts", "social_targets", "outbox", "campaigns", "jobs"})
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))), 0);
+}
+
+void TestSocialPosts::badInputSaysWhat()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    PostStore posts(m_fixture->db(), m_clock);
+    PostDraft draft;
+    draft.targets = {{x, QStringLiteral("hi"), {}, {}}};
+    QCOMPARE(posts.schedule(draft).error().code, QString(errc::socialInput)); // neither a time nor the queue
+    draft.at = m_now - 3'600'000;
+    const auto past = posts.schedule(draft);
+    QCOMPARE(past.error().code, QString(errc::socialInput));
+    QVERIFY(past.error().message.contains(QStringLiteral("in the past")));
+    draft.at = m_now + 3'600'000;
+    draft.targets.append({x, QStringLiteral("again"), {}, {}});
+    QCOMPARE(posts.schedule(draft).error().code, QString(errc::socialInput)); // the same account twice
+    draft.targets = {{x, QStringLiteral("hi"), {}, {424242}}};
+    const auto missing = posts.schedule(draft);
+    QCOMPARE(missing.error().code, QString(errc::socialNotFound));
+    QVERIFY(missing.error().message.contains(QStringLiteral("424242")));
+    QVERIFY(AccountStore(m_fixture->db(), m_clock).remove(x));
+    draft.targets = {{x, QStringLiteral("hi"), {}, {}}};
+    QCOMPARE(posts.schedule(draft).error().code, QString(errc::socialState));
+    draft.queue = true;
+    draft.at.reset();
+    const qint64 y = account(Network::Facebook, QStringLiteral("9"));
+    draft.targets = {{y, QStringLiteral("hi"), {}, {}}};
+    const auto noSlots = posts.schedule(draft);
+    QCOMPARE(noSlots.error().code, QString(errc::socialState));
+    QVERIFY(noSlots.error().message.contains(QStringLiteral("no queue slots")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM social_posts")), 0);
+}
+
+void TestSocialPosts::queueTakesTheNextFreeSlot()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    AccountStore accounts(m_fixture->db(), m_clock);
+    QVERIFY(accounts.setTimeZone(x, QStringLiteral("Europe/Madrid")));
+    QVERIFY(accounts.setSlots(x, *Slot::parse(QStringLiteral("Tue/Thu 10:00"))));
+    PostStore posts(m_fixture->db(), m_clock);
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        PostDraft draft;
+        draft.queue = true;
+        draft.targets = {{x, QStringLiteral("queued %1").arg(i), {}, {}}};
+        const auto id = posts.schedule(draft);
+        QVERIFY2(id, test::errorText(id).constData());
+        ids << *id;
+    }
+    // Monday noon: Tuesday, Thursday, then next Tuesday, at 10:00 in Madrid.
+    QCOMPARE(posts.status(ids[0])->targets[0].dueAt, madrid(2026, 3, 24, 10));
+    QCOMPARE(posts.status(ids[1])->targets[0].dueAt, madrid(2026, 3, 26, 10));
+    QCOMPARE(posts.status(ids[2])->targets[0].dueAt, madrid(2026, 3, 31, 10));
+    QVERIFY(posts.status(ids[0])->targets[0].queued);
+    // Cancelling frees its slot for the next post.
+    QVERIFY(posts.cancel(ids[1]));
+    QCOMPARE(*posts.nextFreeSlot(x, m_now), std::optional<qint64>(madrid(2026, 3, 26, 10)));
+    // A slot already past today is not taken: on Tuesday at 11:00 the next is Thursday's... which is free again.
+    QCOMPARE(*posts.nextFreeSlot(x, madrid(2026, 3, 24, 11)), std::optional<qint64>(madrid(2026, 3, 26, 10)));
+}
+
+void TestSocialPosts::queueSlotAcrossSpringForward()
+{
+    // Europe/Madrid skips 02:00–03:00 on Sunday 29 March 2026: a Sunday 02:30 slot is at 03:30.
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    AccountStore accounts(m_fixture->db(), m_clock);
+    QVERIFY(accounts.setTimeZone(x, QStringLiteral("Europe/Madrid")));
+    QVERIFY(accounts.setSlots(x, *Slot::parse(QStringLiteral("Sun 02:30"))));
+    PostStore posts(m_fixture->db(), m_clock);
+    const auto slot = posts.nextFreeSlot(x, m_now);
+    QVERIFY(slot && *slot);
+    QCOMPARE(**slot, utc(2026, 3, 29, 1, 30)); // 03:30 summer time
+    // The week after, the slot is at 02:30 summer time again.
+    QCOMPARE(**posts.nextFreeSlot(x, **slot), madrid(2026, 4, 5, 2, 30));
+}
+
+void TestSocialPosts::rescheduleOnlyWhileWaiting()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    PostStore posts(m_fixture->db(), m_clock);
+    PostDraft draft;
+    draft.targets = {{x, QStringLiteral("move me"), {}, {}}};
+    draft.at = utc(2026, 3, 30, 9);
+    const qint64 post = *posts.schedule(draft);
+    const qint64 target = posts.status(post)->targets[0].id;
+    QVERIFY(posts.reschedule(target, utc(2026, 3, 27, 9)));
+    QCOMPARE(posts.status(post)->targets[0].dueAt, utc(2026, 3, 27, 9));
+    QCOMPARE(value(QStringLiteral("SELECT due_at FROM outbox")).toLongLong(), utc(2026, 3, 27, 9));
+    QCOMPARE(value(QStringLiteral("SELECT min(due_at) FROM jobs WHERE done_at IS NULL")).toLongLong(), utc(2026, 3, 27, 9));
+    QCOMPARE(posts.reschedule(target, m_now - 86'400'000).error().code, QString(errc::socialInput));
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent'")));
+    const auto published = posts.reschedule(target, utc(2026, 3, 28, 9));
+    QCOMPARE(published.error().code, QString(errc::socialState));
+    QVERIFY(published.error().message.contains(QStringLiteral("published")));
+    QCOMPARE(posts.reschedule(777, utc(2026, 3, 28, 9)).error().code, QString(errc::socialNotFound));
+}
+
+void TestSocialPosts::cancelKeepsWhatWasPublished()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    const qint64 li = account(Network::LinkedIn, QStringLiteral("urn:li:organization:5"));
+    PostStore posts(m_fixture->db(), m_clock);
+    PostDraft draft;
+    draft.targets = {{x, QStringLiteral("one"), {}, {}}, {li, QStringLiteral("one"), {}, {}}};
+    draft.at = utc(2026, 3, 30, 9);
+    const qint64 post = *posts.schedule(draft);
+    // X published it already; LinkedIn's is still waiting.
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id = (SELECT outbox_id FROM social_targets WHERE account_id = %1)").arg(x)));
+    QVERIFY(posts.cancel(post));
+    const auto status = posts.status(post);
+    QVERIFY(status->cancelledAt);
+    QCOMPARE(status->targets[0].state, TargetState::Published);
+    QCOMPARE(status->targets[1].state, TargetState::Cancelled);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), 1);
+    QCOMPARE(posts.cancel(post).error().code, QString(errc::socialState));
+    QCOMPARE(posts.cancel(31337).error().code, QString(errc::socialNotFound));
+}
+
+void TestSocialPosts::retryAndRetryAllFailed()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    PostStore posts(m_fixture->db(), m_clock);
+    QList<qint64> targets;
+    for (int i = 0; i < 3; ++i) {
+        PostDraft draft;
+        draft.targets = {{x, QStringLiteral("post %1").arg(i), {}, {}}};
+        draft.at = utc(2026, 3, 24, 9 + i);
+        targets << posts.status(*posts.schedule(draft))->targets[0].id;
+    }
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'failed', attempts = 3, error_code = 'x.403', error = 'duplicate content'")));
+    QCOMPARE(posts.status(1)->targets[0].state, TargetState::Failed);
+    QCOMPARE(posts.status(1)->targets[0].error, QStringLiteral("duplicate content"));
+    QVERIFY(posts.retry(targets[0]));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts = 0")), 1);
+    QCOMPARE(posts.retry(targets[0]).error().code, QString(errc::socialState)); // no longer failed
+    QCOMPARE(*posts.retryFailed(x), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")), 3);
+    QCOMPARE(value(QStringLiteral("SELECT min(due_at) FROM jobs WHERE done_at IS NULL")).toLongLong(), m_now);
+    QCOMPARE(*posts.retryFailed(x), 0);
+}
+
+void TestSocialPosts::calendarRange()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    const qint64 fb = account(Network::Facebook, QStringLiteral("77"));
+    PostStore posts(m_fixture->db(), m_clock);
+    for (int day : {24, 26, 30}) {
+        PostDraft draft;
+        draft.targets = {{x, QStringLiteral("x %1").arg(day), {}, {}}, {fb, QStringLiteral("fb %1").arg(day), {}, {}}};
+        draft.at = utc(2026, 3, day, 9);
+        QVERIFY(posts.schedule(draft));
+    }
+    const auto week = posts.between(utc(2026, 3, 23, 0), utc(2026, 3, 30, 0));
+    QVERIFY(week);
+    QCOMPARE(week->size(), 4);
+    QCOMPARE(week->first().text, QStringLiteral("x 24"));
+    QCOMPARE(week->last().network, Network::Facebook);
+    QCOMPARE(week->last().accountName, QStringLiteral("@acme"));
+}
+
+QTEST_GUILESS_MAIN(TestSocialPosts)
+#include "tst_socialposts.moc"
