@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandcontext.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -18,6 +21,25 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 } // namespace
+
+// An ISO 8601 date and time; without an offset it is a wall time in `zone`.
+std::optional<qint64> parseIsoTime(const QString &text, const QTimeZone &zone)
+{
+    QString t = text.trimmed();
+    if (t.size() > 10 && t.at(10) == u' ')
+        t[10] = u'T';
+    if (!t.contains(u'T'))
+        return std::nullopt;
+    const QDateTime parsed = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        return std::nullopt;
+    if (parsed.timeSpec() == Qt::LocalTime) {
+        if (!zone.isValid())
+            return std::nullopt;
+        return QDateTime(parsed.date(), parsed.time(), zone).toMSecsSinceEpoch();
+    }
+    return parsed.toMSecsSinceEpoch();
+}
 
 int CommandContext::fail(const Error &error, const QJsonObject &extra) const
 {

@@ -9,12 +9,19 @@
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QStringList>
+#include <QTimeZone>
+
+#include <optional>
 
 #include <memory>
 
 namespace lux::cli {
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+// An ISO 8601 date and time as a command's option gives it (a space for the T is fine); without an
+// offset it is a wall time in `zone`. std::nullopt when it is not one.
+std::optional<qint64> parseIsoTime(const QString &text, const QTimeZone &zone);
 
 // What every command gets: the database path, the output mode and its own arguments. Commands
 // report through it, so text and JSON output stay consistent.

@@ -46,25 +46,6 @@ std::optional<qint64> idArgument(const CommandContext &ctx, int index = 0)
     return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
-// An ISO 8601 date and time; without an offset it is a wall time in `zone`.
-std::optional<qint64> parseTime(const QString &text, const QTimeZone &zone)
-{
-    QString t = text.trimmed();
-    if (t.size() > 10 && t.at(10) == u' ')
-        t[10] = u'T';
-    if (!t.contains(u'T'))
-        return std::nullopt;
-    const QDateTime parsed = QDateTime::fromString(t, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        return std::nullopt;
-    if (parsed.timeSpec() == Qt::LocalTime) {
-        if (!zone.isValid())
-            return std::nullopt;
-        return QDateTime(parsed.date(), parsed.time(), zone).toMSecsSinceEpoch();
-    }
-    return parsed.toMSecsSinceEpoch();
-}
-
 // "1d", "2h", "30m" or plain minutes.
 std::optional<int> parseReminder(const QString &text)
 {
@@ -231,7 +212,7 @@ std::optional<QString> applyOptions(const CommandContext &ctx, Event &e, QSqlDat
         if (!ctx.isSet(option))
             return std::nullopt;
         const QString value = ctx.option(option);
-        const auto at = parseTime(value, zone);
+        const auto at = parseIsoTime(value, zone);
         if (!at)
             return EventTr::tr("--%1: '%2' is not an ISO 8601 date and time (such as 2026-05-14T18:30).").arg(option, value);
         into = *at;

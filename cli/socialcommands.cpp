@@ -3,10 +3,15 @@
 
 #include "common/errorcodes.h"
 #include "common/inputfile.h"
+#include "assistant/mediastore.h"
+#include "social/accountstore.h"
 #include "social/postchecks.h"
+#include "social/poststore.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QLocale>
 
 namespace lux::cli {
@@ -88,6 +93,234 @@ int check(const CommandContext &ctx)
     return ctx.succeed(result.toJson(), checkText(result));
 }
 
+std::optional<qint64> idArgument(const CommandContext &ctx, int index = 0)
+{
+    bool ok = false;
+    const qint64 id = ctx.args.value(index).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+std::optional<qint64> accountOption(const CommandContext &ctx)
+{
+    bool ok = false;
+    const qint64 id = ctx.option(QStringLiteral("account")).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+}
+
+QJsonObject accountJson(const social::Account &a, const QList<social::Slot> &slots, qint64 now)
+{
+    QJsonObject o{{QStringLiteral("id"), a.id},
+                  {QStringLiteral("network"), social::Networks::name(a.network)},
+                  {QStringLiteral("name"), a.name},
+                  {QStringLiteral("handle"), a.handle},
+                  {QStringLiteral("kind"), a.kind},
+                  {QStringLiteral("status"), a.status},
+                  {QStringLiteral("long_posts"), a.longPosts},
+                  {QStringLiteral("time_zone"), a.timeZone},
+                  {QStringLiteral("slots"), social::Slot::format(slots)}};
+    // What ends the sign-in: the refresh token's end when there is one, else the access token's.
+    const std::optional<qint64> end = a.refreshExpiresAt ? a.refreshExpiresAt : a.accessExpiresAt;
+    o.insert(QStringLiteral("expires_in_days"), end ? QJsonValue(int((*end - now) / 86'400'000)) : QJsonValue());
+    if (!a.error.isEmpty())
+        o.insert(QStringLiteral("error"), a.error);
+    return o;
+}
+
+QJsonObject targetJson(const social::TargetStatus &t)
+{
+    QJsonObject o{{QStringLiteral("id"), t.id},
+                  {QStringLiteral("account"), t.accountId},
+                  {QStringLiteral("network"), social::Networks::name(t.network)},
+                  {QStringLiteral("account_name"), t.accountName},
+                  {QStringLiteral("state"), social::TargetStatus::stateName(t.state)},
+                  {QStringLiteral("due_at"), isoTime(t.dueAt)},
+                  {QStringLiteral("queued"), t.queued},
+                  {QStringLiteral("attempts"), t.attempts},
+                  {QStringLiteral("text"), t.text}};
+    if (!t.externalId.isEmpty())
+        o.insert(QStringLiteral("external_id"), t.externalId);
+    if (!t.permalink.isEmpty())
+        o.insert(QStringLiteral("link"), t.permalink);
+    if (t.publishedAt)
+        o.insert(QStringLiteral("published_at"), isoTime(*t.publishedAt));
+    if (!t.error.isEmpty())
+        o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), t.errorCode}, {QStringLiteral("message"), t.error}});
+    return o;
+}
+
+QString targetLine(const social::TargetStatus &t)
+{
+    const QLocale locale;
+    QString line = SocialTr::tr("%1 %2 (%3): %4, %5")
+                       .arg(social::Networks::displayName(t.network), t.accountName)
+                       .arg(t.accountId)
+                       .arg(social::TargetStatus::stateName(t.state),
+                            locale.toString(QDateTime::fromMSecsSinceEpoch(t.dueAt), QLocale::ShortFormat));
+    if (!t.permalink.isEmpty())
+        line += u' ' + t.permalink;
+    if (!t.error.isEmpty())
+        line += QStringLiteral(" — ") + t.error;
+    return line;
+}
+
+// luxctl social accounts
+int accounts(const CommandContext &ctx)
+{
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    social::AccountStore store((*db)->connection());
+    const auto list = store.list();
+    if (!list)
+        return ctx.fail(list.error());
+    QJsonArray out;
+    QStringList lines;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const social::Account &a : *list) {
+        const auto slots = store.slots(a.id);
+        if (!slots)
+            return ctx.fail(slots.error());
+        out.append(accountJson(a, *slots, now));
+        lines << SocialTr::tr("%1  %2  %3").arg(a.id).arg(a.displayName(), a.status);
+    }
+    if (lines.isEmpty())
+        lines << SocialTr::tr("No social account is connected.");
+    return ctx.succeed({{QStringLiteral("accounts"), out}}, lines.join(u'\n'));
+}
+
+// luxctl social slots --account ID [--set "Tue/Thu 10:00"] [--time-zone ZONE]
+int slots(const CommandContext &ctx)
+{
+    const std::optional<qint64> account = accountOption(ctx);
+    if (!account)
+        return ctx.usage(SocialTr::tr("Give the account with --account ID (luxctl social accounts lists them)."));
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    social::AccountStore store((*db)->connection());
+    if (ctx.isSet(QStringLiteral("time-zone")))
+        if (Status s = store.setTimeZone(*account, ctx.option(QStringLiteral("time-zone")).trimmed()); !s)
+            return ctx.fail(s.error());
+    if (ctx.isSet(QStringLiteral("set"))) {
+        const auto parsed = social::Slot::parse(ctx.option(QStringLiteral("set")));
+        if (!parsed)
+            return ctx.fail(parsed.error());
+        if (Status s = store.setSlots(*account, *parsed); !s)
+            return ctx.fail(s.error());
+    }
+    const auto a = store.find(*account);
+    if (!a)
+        return ctx.fail(a.error());
+    const auto list = store.slots(*account);
+    if (!list)
+        return ctx.fail(list.error());
+    const QString text = social::Slot::format(*list);
+    return ctx.succeed(accountJson(*a, *list, QDateTime::currentMSecsSinceEpoch()),
+                       text.isEmpty() ? SocialTr::tr("%1 has no queue slots.").arg(a->displayName())
+                                      : SocialTr::tr("%1: %2 (%3)").arg(a->displayName(), text,
+                                                                         a->timeZone.isEmpty() ? SocialTr::tr("this computer's time") : a->timeZone));
+}
+
+// luxctl social post --account ID --text TEXT [--media FILE]... [--first-comment TEXT] --at ISO|--queue
+int post(const CommandContext &ctx)
+{
+    const std::optional<qint64> account = accountOption(ctx);
+    if (!account)
+        return ctx.usage(SocialTr::tr("Give the account with --account ID (luxctl social accounts lists them)."));
+    const bool queue = ctx.isSet(QStringLiteral("queue"));
+    if (queue == ctx.isSet(QStringLiteral("at")))
+        return ctx.usage(SocialTr::tr("Give the time with --at ISO, or --queue for the account's next free slot; one of the two."));
+    std::optional<qint64> at;
+    if (!queue) {
+        at = parseIsoTime(ctx.option(QStringLiteral("at")), QTimeZone::systemTimeZone());
+        if (!at)
+            return ctx.usage(SocialTr::tr("--at: '%1' is not an ISO 8601 date and time (such as 2026-12-10T10:00).").arg(ctx.option(QStringLiteral("at"))));
+    }
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    // The pictures go to the media library first (the same bytes are kept once).
+    social::TargetDraft target;
+    target.accountId = *account;
+    target.text = ctx.option(QStringLiteral("text"));
+    target.firstComment = ctx.option(QStringLiteral("first-comment"));
+    assistant::MediaStore media((*db)->connection());
+    for (const QString &path : ctx.options(QStringLiteral("media"))) {
+        auto bytes = InputFile::read(path, assistant::MediaStore::kMaxBytes);
+        if (!bytes)
+            return ctx.fail(bytes.error());
+        assistant::MediaItem item;
+        item.name = QFileInfo(path).fileName();
+        item.data = std::move(*bytes);
+        const auto id = media.add(item, std::nullopt);
+        if (!id)
+            return ctx.fail(id.error());
+        target.mediaIds.append(*id);
+    }
+    social::PostDraft draft;
+    draft.text = target.text;
+    draft.targets = {target};
+    draft.at = at;
+    draft.queue = queue;
+    social::PostStore posts((*db)->connection());
+    const auto id = posts.schedule(draft);
+    if (!id)
+        return ctx.fail(id.error());
+    const auto status = posts.status(*id);
+    if (!status)
+        return ctx.fail(status.error());
+    QJsonArray targets;
+    for (const social::TargetStatus &t : status->targets)
+        targets.append(targetJson(t));
+    return ctx.succeed({{QStringLiteral("id"), *id}, {QStringLiteral("targets"), targets}},
+                       SocialTr::tr("Post %1 scheduled: %2").arg(*id).arg(targetLine(status->targets.value(0))));
+}
+
+// luxctl social status ID
+int status(const CommandContext &ctx)
+{
+    const std::optional<qint64> id = idArgument(ctx);
+    if (!id)
+        return ctx.usage(SocialTr::tr("Give the post's number: luxctl social status ID."));
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    const auto status = social::PostStore((*db)->connection()).status(*id);
+    if (!status)
+        return ctx.fail(status.error());
+    QJsonArray targets;
+    QStringList lines{SocialTr::tr("Post %1%2").arg(*id).arg(status->cancelledAt ? SocialTr::tr(" (cancelled)") : QString())};
+    for (const social::TargetStatus &t : status->targets) {
+        targets.append(targetJson(t));
+        lines << targetLine(t);
+    }
+    QJsonObject o{{QStringLiteral("id"), *id}, {QStringLiteral("text"), status->text}, {QStringLiteral("targets"), targets}};
+    if (status->cancelledAt)
+        o.insert(QStringLiteral("cancelled_at"), isoTime(*status->cancelledAt));
+    return ctx.succeed(o, lines.join(u'\n'));
+}
+
+// luxctl social retry-failed --account ID
+int retryFailed(const CommandContext &ctx)
+{
+    const std::optional<qint64> account = accountOption(ctx);
+    if (!account)
+        return ctx.usage(SocialTr::tr("Give the account with --account ID (luxctl social accounts lists them)."));
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    const auto requeued = social::PostStore((*db)->connection()).retryFailed(*account);
+    if (!requeued)
+        return ctx.fail(requeued.error());
+    return ctx.succeed({{QStringLiteral("requeued"), *requeued}},
+                       SocialTr::tr("%n failed post(s) will be published again by the scheduler.", nullptr, *requeued));
+}
+
 } // namespace
 
 QList<QCommandLineOption> socialOptions(const QString &group, const QString &command)
@@ -102,6 +335,24 @@ QList<QCommandLineOption> socialOptions(const QString &group, const QString &com
             {QStringLiteral("first-comment"), t(QT_TRANSLATE_NOOP("luxctl", "A first comment to post under it.")), QStringLiteral("TEXT")},
             {QStringLiteral("long-posts"), t(QT_TRANSLATE_NOOP("luxctl", "The X account has long posts (X Premium): 25,000 instead of 280."))},
         };
+    const QCommandLineOption account(QStringLiteral("account"), t(QT_TRANSLATE_NOOP("luxctl", "The account's number (luxctl social accounts).")), QStringLiteral("ID"));
+    if (command == QLatin1String("post"))
+        return {
+            account,
+            {QStringLiteral("text"), t(QT_TRANSLATE_NOOP("luxctl", "The post's text.")), QStringLiteral("TEXT")},
+            {QStringLiteral("media"), t(QT_TRANSLATE_NOOP("luxctl", "A picture to post with it (repeat for several).")), QStringLiteral("FILE")},
+            {QStringLiteral("first-comment"), t(QT_TRANSLATE_NOOP("luxctl", "A first comment to post under it.")), QStringLiteral("TEXT")},
+            {QStringLiteral("at"), t(QT_TRANSLATE_NOOP("luxctl", "When: an ISO 8601 date and time (this computer's time without an offset).")), QStringLiteral("ISO")},
+            {QStringLiteral("queue"), t(QT_TRANSLATE_NOOP("luxctl", "At the account's next free queue slot."))},
+        };
+    if (command == QLatin1String("slots"))
+        return {
+            account,
+            {QStringLiteral("set"), t(QT_TRANSLATE_NOOP("luxctl", "The queue's slots, as \"Tue/Thu 10:00, Sat 11:30\" (replaces them).")), QStringLiteral("SLOTS")},
+            {QStringLiteral("time-zone"), t(QT_TRANSLATE_NOOP("luxctl", "The zone the slots are in (Europe/Madrid); empty: this computer's.")), QStringLiteral("ZONE")},
+        };
+    if (command == QLatin1String("retry-failed"))
+        return {account};
     return {};
 }
 
@@ -109,6 +360,16 @@ int runSocialCommand(const QString &command, const CommandContext &ctx)
 {
     if (command == QLatin1String("check"))
         return check(ctx);
+    if (command == QLatin1String("accounts"))
+        return accounts(ctx);
+    if (command == QLatin1String("slots"))
+        return slots(ctx);
+    if (command == QLatin1String("post"))
+        return post(ctx);
+    if (command == QLatin1String("status"))
+        return status(ctx);
+    if (command == QLatin1String("retry-failed"))
+        return retryFailed(ctx);
     return ctx.usage(SocialTr::tr("Unknown social command: %1").arg(command));
 }
 

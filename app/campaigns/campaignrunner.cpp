@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignrunner.h"
+
+#include "channels/social/socialchannel.h"
 #include "tracking/token.h"
 
 #include "campaigns/outbox.h"
@@ -94,6 +96,8 @@ Result<std::unique_ptr<channels::Channel>> CampaignRunner::channelOf(const Campa
             return sms.error();
         return (*sms)->make(tracking);
     }
+    if (campaign.channel == QLatin1String("social"))
+        return socialFactory().make(campaign);
     if (campaign.channel != QLatin1String("email"))
         return Error(errc::campaignChannel, tr("This version of LUX cannot send on the “%1” channel.").arg(campaign.channel));
     return emailFactory().make(campaign.senders(), tracking);
@@ -116,6 +120,13 @@ Result<channels::twilio::SmsChannelFactory *> CampaignRunner::smsFactory()
         m_sms = std::make_unique<channels::twilio::SmsChannelFactory>(m_db, m_network, m_setup.twilio, std::move(window), m_clock);
     }
     return m_sms.get();
+}
+
+channels::social::SocialChannelFactory &CampaignRunner::socialFactory()
+{
+    if (!m_social)
+        m_social = std::make_unique<channels::social::SocialChannelFactory>(m_db, m_network, m_setup.social, m_clock);
+    return *m_social;
 }
 
 channels::graph::GraphChannelFactory &CampaignRunner::emailFactory()

@@ -28,6 +28,9 @@ class GraphChannelFactory;
 namespace lux::channels::twilio {
 class SmsChannelFactory;
 }
+namespace lux::channels::social {
+class SocialChannelFactory;
+}
 
 namespace lux::campaigns {
 
@@ -117,6 +120,7 @@ private:
     QCoro::Task<Result<AbTests::Turn>> abTestTurn(qint64 campaignId);
     channels::graph::GraphChannelFactory &emailFactory();
     Result<channels::twilio::SmsChannelFactory *> smsFactory();
+    channels::social::SocialChannelFactory &socialFactory();
     Run fail(Run run, const Error &error);
 
     QSqlDatabase m_db;
@@ -126,6 +130,7 @@ private:
     QHash<QString, ChannelFactory> m_factories;
     std::unique_ptr<channels::graph::GraphChannelFactory> m_email; // made at the first email run
     std::unique_ptr<channels::twilio::SmsChannelFactory> m_sms;    // made at the first SMS run
+    std::unique_ptr<channels::social::SocialChannelFactory> m_social; // made at the first post
     Dispatcher *m_dispatcher = nullptr;
     bool m_stop = false;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle.h"
 
+#include "social/accountstore.h"
+
 #include "abtest.h"
 #include "common/errorcodes.h"
 
@@ -128,6 +130,15 @@ bool Lifecycle::hasWarnings(const QList<Finding> &findings)
 Result<QList<Dispatcher::SenderConfig>> Lifecycle::senders(const Campaign &c) const
 {
     QList<Dispatcher::SenderConfig> out;
+    if (c.socialAccountId) {
+        // A social account is its own one sender: one post at a time, at its network's pace.
+        const auto account = social::AccountStore(m_db, m_clock).find(*c.socialAccountId);
+        if (!account)
+            return account.error();
+        const social::PublishPace pace = social::Networks::pace(account->network);
+        out.append({c.fromEmail, SenderPacer::Limits(1, pace.perMinute, pace.perDay, 0)});
+        return out;
+    }
     const bool sms = c.channel == QLatin1String("sms");
     SenderStore store(m_db, sms ? QStringLiteral("sms") : QStringLiteral("email"));
     for (const QString &mailbox : c.senders()) {

@@ -32,6 +32,9 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     // Twilio reports each text's fate to lux-tracker, which the app pulls from like opens and clicks.
     if (const QString tracker = settings.trackerUrl().trimmed(); !tracker.isEmpty())
         s.twilio.statusCallback = (tracker.endsWith(u'/') ? tracker.chopped(1) : tracker) + QStringLiteral("/twilio/status");
+    s.social.x.baseUrl = settings.socialXBaseUrl();
+    s.social.x.clientId = settings.socialXClientId();
+    s.social.x.clientSecret = SecretStore::fromEnvironment(Secret::XClientSecret);
     s.sms.quietStartMinutes = settings.smsQuietStartMinutes();
     s.sms.quietEndMinutes = settings.smsQuietEndMinutes();
     s.sms.stateRules = settings.smsStateRules();
@@ -85,6 +88,10 @@ QCoro::Task<SendSetup> SendSetup::withSecrets(SecretStore secrets, SendSetup set
         if (const auto twilio = co_await secrets.read(which))
             setup.twilio.secret = *twilio;
     }
+    if (!setup.social.x.clientId.isEmpty() && setup.social.x.clientSecret.isEmpty())
+        if (const auto x = co_await secrets.read(Secret::XClientSecret))
+            setup.social.x.clientSecret = *x;
+    setup.social.secrets = secrets;
     co_return setup;
 }
 

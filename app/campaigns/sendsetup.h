@@ -2,6 +2,7 @@
 #pragma once
 
 #include "channels/graph/graphclient.h"
+#include "channels/social/socialchannel.h"
 #include "channels/twilio/twilioclient.h"
 #include "mailbox/mailboxreader.h"
 #include "sms/quiethours.h"
@@ -27,6 +28,9 @@ struct SendSetup
     tracking::CampaignTracking::Config tracking;
     mailbox::MailboxReader::Config inbox; // what is done with the messages read from the sender mailboxes
     channels::twilio::TwilioConfig twilio; // with its secret; the status callback goes to lux-tracker
+    // The networks posts go to, and the keychain the accounts' tokens are read from and rotated in
+    // (on the thread that sends; social/tokens.h).
+    channels::social::SocialConfig social;
     // Quiet hours for texts: [start, end) in minutes after midnight, recipient's local time, and
     // whether the stricter US state windows apply.
     struct Sms

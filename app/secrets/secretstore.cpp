@@ -94,6 +94,11 @@ QString SecretStore::entryName(Secret secret) const
     return m_databaseId.isEmpty() ? keyName(secret) : QStringLiteral("databases/") + m_databaseId + u'/' + keyName(secret);
 }
 
+QString SecretStore::scopedKey(const QString &key) const
+{
+    return m_databaseId.isEmpty() ? key : QStringLiteral("databases/") + m_databaseId + u'/' + key;
+}
+
 QString SecretStore::environmentName(const QString &key)
 {
     QString name = QStringLiteral("LUX_SECRET_");
@@ -167,6 +172,7 @@ QString SecretStore::keyName(Secret secret)
     case Secret::OpenAiApiKey: return QStringLiteral("openai/api-key");
     case Secret::WooConsumerKey: return QStringLiteral("woo/consumer-key");
     case Secret::WooConsumerSecret: return QStringLiteral("woo/consumer-secret");
+    case Secret::XClientSecret: return QStringLiteral("x/client-secret");
     }
     return {};
 }
@@ -195,7 +201,7 @@ std::optional<Secret> SecretStore::fromCliName(const QString &name)
 QList<Secret> SecretStore::all()
 {
     return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys, Secret::TwilioAuthToken,
-            Secret::TwilioApiKeySecret, Secret::OpenAiApiKey, Secret::WooConsumerKey, Secret::WooConsumerSecret};
+            Secret::TwilioApiKeySecret, Secret::OpenAiApiKey, Secret::WooConsumerKey, Secret::WooConsumerSecret, Secret::XClientSecret};
 }
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const

@@ -24,6 +24,7 @@ enum class Secret {
     OpenAiApiKey,       // the assistant's API key (OpenAI, or a gateway's; local servers need none)
     WooConsumerKey,     // the WooCommerce REST API key's consumer key (ck_…), read-only is enough
     WooConsumerSecret,  // its consumer secret (cs_…)
+    XClientSecret,      // the X app's OAuth 2.0 client secret, for a confidential client (a public one has none)
 };
 
 // The only way secrets are kept: the system keychain through QtKeychain (Secret Service, KWallet,
@@ -61,6 +62,9 @@ public:
     // LUX_SECRET_<NAME>'s value for headless runs; empty when it is not set.
     static QString fromEnvironment(Secret secret);
     static QString keyName(Secret secret); // "graph/client-secret"
+    // An entry of this store's database for a key made at run time (a social account's tokens,
+    // "social/<uid>/access"): read(), write() and remove() take it as it is.
+    QString scopedKey(const QString &key) const;
     static QString cliName(Secret secret); // "graph.client_secret", as luxctl settings secret names it
     static std::optional<Secret> fromCliName(const QString &name);
     static QList<Secret> all();

@@ -74,6 +74,10 @@ const QHash<Settings::Key, Entry> &table()
         {K::EventConfirmHours, {"events/confirm_hours", 48, Scope::Database}},
         {K::AutomationEmailCap, {"automations/email_cap", 2, Scope::Database}},
         {K::AutomationSmsCap, {"automations/sms_cap", 1, Scope::Database}},
+        {K::SocialXBaseUrl, {"social/x_base_url", QStringLiteral("https://api.x.com"), Scope::Database}},
+        {K::SocialXAuthUrl, {"social/x_auth_url", QStringLiteral("https://x.com/i/oauth2/authorize"), Scope::Database}},
+        {K::SocialXClientId, {"social/x_client_id", QString(), Scope::Database}},
+        {K::SocialMediaUrlMinutes, {"social/media_url_minutes", 60, Scope::Database}},
     };
     return entries;
 }

@@ -76,6 +76,10 @@ public:
         EventConfirmHours,       // a registration waiting for its address to be confirmed keeps its seat this long (48)
         AutomationEmailCap,      // marketing emails one contact gets a day at most, campaigns and workflows together (0: no cap)
         AutomationSmsCap,        // marketing texts one contact gets a day at most (0: no cap)
+        SocialXBaseUrl,          // X's API (https://api.x.com); tests and proxies change it
+        SocialXAuthUrl,          // X's sign-in page (https://x.com/i/oauth2/authorize)
+        SocialXClientId,         // the X app's OAuth 2.0 client id (its secret, if any, in the keychain)
+        SocialMediaUrlMinutes,   // how long lux-tracker's links to a post's pictures work (60)
     };
     Q_ENUM(Key)
 
@@ -160,6 +164,11 @@ public:
     int eventConfirmHours() const { return std::clamp(value(Key::EventConfirmHours).toInt(), 1, 24 * 30); }
     int automationEmailCap() const { return std::clamp(value(Key::AutomationEmailCap).toInt(), 0, 100); }
     int automationSmsCap() const { return std::clamp(value(Key::AutomationSmsCap).toInt(), 0, 100); }
+    QUrl socialXBaseUrl() const { return QUrl(value(Key::SocialXBaseUrl).toString().trimmed()); }
+    QUrl socialXAuthUrl() const { return QUrl(value(Key::SocialXAuthUrl).toString().trimmed()); }
+    QString socialXClientId() const { return value(Key::SocialXClientId).toString().trimmed(); }
+    // Instagram and Facebook fetch a picture while they make the post, sometimes minutes later.
+    int socialMediaUrlMinutes() const { return std::clamp(value(Key::SocialMediaUrlMinutes).toInt(), 10, 24 * 60); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }

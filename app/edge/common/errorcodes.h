@@ -290,6 +290,8 @@ inline constexpr QLatin1StringView socialNetwork{"social.network"}; // not x, li
 inline constexpr QLatin1StringView socialInput{"social.input"};     // a time, slot, account or picture that cannot be used as given
 inline constexpr QLatin1StringView socialState{"social.state"};     // not at a point where that can be done (reschedule a published post)
 inline constexpr QLatin1StringView socialNotFound{"social.not-found"};
+inline constexpr QLatin1StringView socialAuth{"social.auth"};               // the account must be connected again
+inline constexpr QLatin1StringView socialUnavailable{"social.unavailable"}; // the network did not answer: try later
 
 // WooCommerce products (docs/WOOCOMMERCE.md)
 inline constexpr QLatin1StringView wooConfig{"woo.config"};       // no store URL, or no consumer key or secret

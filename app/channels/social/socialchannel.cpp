@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "socialchannel.h"
+
+#include "campaigns/campaignstore.h"
+#include "channels/social/x/xchannel.h"
+#include "common/errorcodes.h"
+#include "storage/sqlvalues.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace lux::channels::social {
+
+QByteArray TargetMessage::toJson() const
+{
+    QJsonArray media;
+    for (qint64 id : mediaIds)
+        media.append(id);
+    return QJsonDocument(QJsonObject{{QStringLiteral("target"), targetId}, {QStringLiteral("text"), text}, {QStringLiteral("media"), media}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<TargetMessage> TargetMessage::fromJson(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (!o.contains(QStringLiteral("target")))
+        return std::nullopt;
+    TargetMessage m;
+    m.targetId = o.value(QStringLiteral("target")).toInteger();
+    m.text = o.value(QStringLiteral("text")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("media")).toArray())
+        m.mediaIds.append(v.toInteger());
+    return m;
+}
+
+SocialChannel::SocialChannel(QSqlDatabase db, lux::social::Account account, Clock clock)
+    : m_db(std::move(db)), m_account(std::move(account)), m_clock(std::move(clock))
+{
+}
+
+Status SocialChannel::prepare(const campaigns::Campaign &campaign)
+{
+    if (campaign.socialAccountId != m_account.id)
+        return Error(QString(errc::campaignChannel), tr("This campaign does not publish to %1.").arg(m_account.displayName()));
+    return {};
+}
+
+qint64 SocialChannel::notBefore(const Delivery &, qint64 now, QString *why) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT paused_until FROM social_accounts WHERE id = ?"));
+    q.addBindValue(m_account.id);
+    const qint64 until = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    if (until <= now)
+        return now;
+    if (why)
+        *why = tr("%1's rate limit: nothing more is published to it before %2.")
+                   .arg(m_account.displayName(), QDateTime::fromMSecsSinceEpoch(until).toString(Qt::ISODate));
+    return until;
+}
+
+Result<QByteArray> SocialChannel::build(const Delivery &delivery) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT t.id, t.text, (SELECT group_concat(media_id) FROM (SELECT media_id FROM social_target_media m "
+                             "WHERE m.target_id = t.id ORDER BY position)) FROM social_targets t WHERE t.outbox_id = ?"));
+    q.addBindValue(delivery.outboxId);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (!q.next())
+        return Error(QString(errc::socialNotFound), tr("The post of this row is gone (it was cancelled)."));
+    TargetMessage m;
+    m.targetId = q.value(0).toLongLong();
+    m.text = q.value(1).toString();
+    for (const QString &id : q.value(2).toString().split(u',', Qt::SkipEmptyParts))
+        m.mediaIds.append(id.toLongLong());
+    return m.toJson();
+}
+
+void SocialChannel::published(qint64 targetId, const QString &externalId, const QString &permalink) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE social_targets SET external_id = ?, permalink = ?, published_at = coalesce(published_at, ?) WHERE id = ?"));
+    for (const QVariant &v : QVariantList{externalId, permalink, m_clock(), targetId})
+        q.addBindValue(v);
+    (void)q.exec(); // the outbox row keeps the reference either way
+}
+
+void SocialChannel::pauseAccount(qint64 until) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE social_accounts SET paused_until = max(paused_until, ?) WHERE id = ?"));
+    q.addBindValue(until);
+    q.addBindValue(m_account.id);
+    (void)q.exec();
+}
+
+Result<QByteArray> SocialChannel::mediaBytes(qint64 mediaId, QString *mime) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT data, mime FROM media WHERE id = ?"));
+    q.addBindValue(mediaId);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (!q.next())
+        return Error(QString(errc::socialNotFound), tr("Picture %1 is no longer in the media library.").arg(mediaId));
+    if (mime)
+        *mime = q.value(1).toString();
+    return q.value(0).toByteArray();
+}
+
+SocialChannelFactory::SocialChannelFactory(QSqlDatabase db, QNetworkAccessManager *network, SocialConfig config, Clock clock)
+    : m_db(std::move(db)), m_network(network), m_config(std::move(config)), m_clock(std::move(clock))
+{
+}
+
+SocialChannelFactory::~SocialChannelFactory() = default;
+
+Result<std::unique_ptr<Channel>> SocialChannelFactory::make(const campaigns::Campaign &campaign)
+{
+    if (!campaign.socialAccountId)
+        return Error(QString(errc::campaignChannel), tr("A social campaign belongs to an account."));
+    const auto account = lux::social::AccountStore(m_db, m_clock).find(*campaign.socialAccountId);
+    if (!account)
+        return account.error();
+    if (!m_tokens)
+        m_tokens = std::make_unique<lux::social::TokenKeeper>(m_db, m_config.secrets,
+                                                               QUuid::createUuid().toString(QUuid::WithoutBraces), m_clock);
+    switch (account->network) {
+    case lux::social::Network::X:
+        if (m_config.x.clientId.isEmpty())
+            return Error(QString(errc::socialAuth), tr("X's client id is not set: Settings → Social (luxctl settings set social.x_client_id)."));
+        if (!m_x)
+            m_x = std::make_unique<x::XClient>(m_network, m_config.x);
+        return std::unique_ptr<Channel>(std::make_unique<x::XChannel>(m_db, *account, m_x.get(), m_tokens.get(), m_clock));
+    case lux::social::Network::LinkedIn:
+    case lux::social::Network::Instagram:
+    case lux::social::Network::Facebook:
+        break;
+    }
+    return Error(QString(errc::campaignChannel),
+                 tr("This version of LUX cannot publish to %1 yet.").arg(lux::social::Networks::displayName(account->network)));
+}
+
+} // namespace lux::channels::social

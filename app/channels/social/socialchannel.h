@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "channels/channel.h"
+#include "channels/social/tokens.h"
+#include "channels/social/x/xclient.h"
+#include "common/clock.h"
+#include "secrets/secretstore.h"
+#include "social/accountstore.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace lux::channels::social {
+
+// Where the networks are and who the app is at each; the keychain the accounts' tokens live in.
+struct SocialConfig
+{
+    x::XConfig x;
+    SecretStore secrets;
+};
+
+// A target as its network channel sends it: read from the database by its outbox row.
+struct TargetMessage
+{
+    qint64 targetId = 0;
+    QString text;
+    QList<qint64> mediaIds;
+
+    QByteArray toJson() const;
+    static std::optional<TargetMessage> fromJson(const QByteArray &json);
+};
+
+// What every network's channel shares (the channel "social": a social account's standing campaign,
+// one outbox row per post and account, social/poststore.h): the account read at prepare(), the
+// target's text and pictures as the message, the account's pause (a rate limit's reset) as the
+// row's earliest time, and what the network made of the post kept on the target. A network's
+// channel implements submit() and reconcile() and calls published() when it knows the post's id.
+class SocialChannel : public Channel
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::channels::social::SocialChannel)
+public:
+    SocialChannel(QSqlDatabase db, lux::social::Account account, Clock clock);
+
+    QString id() const override { return QStringLiteral("social"); }
+    Status prepare(const campaigns::Campaign &campaign) override;
+    qint64 notBefore(const Delivery &delivery, qint64 now, QString *why) const override;
+    bool hasWindows() const override { return true; }
+    Result<QByteArray> build(const Delivery &delivery) const override;
+
+protected:
+    // The post's id and address at the network, kept on its target.
+    void published(qint64 targetId, const QString &externalId, const QString &permalink) const;
+    // Nothing more on this account until `until` (ms): a rate limit's reset.
+    void pauseAccount(qint64 until) const;
+    Result<QByteArray> mediaBytes(qint64 mediaId, QString *mime) const;
+
+    QSqlDatabase m_db;
+    lux::social::Account m_account;
+    Clock m_clock;
+};
+
+// Makes the channel for a social account's campaign: the network's, with its client and the token
+// keeper. One per run, on the thread that runs it.
+class SocialChannelFactory
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::channels::social::SocialChannelFactory)
+public:
+    SocialChannelFactory(QSqlDatabase db, QNetworkAccessManager *network, SocialConfig config, Clock clock = systemClock());
+    ~SocialChannelFactory();
+    Result<std::unique_ptr<Channel>> make(const campaigns::Campaign &campaign);
+
+private:
+    QSqlDatabase m_db;
+    QNetworkAccessManager *m_network;
+    SocialConfig m_config;
+    Clock m_clock;
+    std::unique_ptr<lux::social::TokenKeeper> m_tokens;
+    std::unique_ptr<x::XClient> m_x;
+};
+
+} // namespace lux::channels::social

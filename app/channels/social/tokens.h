@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "secrets/secretstore.h"
+#include "social/accountstore.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <optional>
+
+namespace lux::social {
+
+// An account's tokens as a network hands them out.
+struct TokenSet
+{
+    QString access;
+    QString refresh;                       // empty: the network gives none (re-consent at the end)
+    std::optional<qint64> accessExpiresAt; // ms since the epoch; none: it does not expire
+    std::optional<qint64> refreshExpiresAt;
+};
+
+// What a refresh came to.
+struct RefreshAnswer
+{
+    enum class Kind {
+        Refreshed,   // `tokens` are the new ones (a rotated refresh token among them)
+        Unavailable, // 5xx, 429 or no answer: nothing changed at the network; try later
+        Refused,     // 400 invalid_grant, 401: the grant is gone; the account must be connected again
+    };
+    Kind kind = Kind::Unavailable;
+    TokenSet tokens;
+    QString message;
+};
+using Refresher = std::function<QCoro::Task<RefreshAnswer>(QString refreshToken)>;
+
+// Keeps each account's tokens in the keychain (social/<uid>/access and …/refresh, in the database's
+// scope) and refreshes them lazily, before use, once 80 % of the access token's life has passed.
+// X's refresh tokens are single use (a spent one presented again revokes the whole grant), so:
+// - one refresh at a time per account across processes (a lease on the account's row: the app's
+//   scheduler and `luxctl scheduler run` never refresh the same account together);
+// - the new refresh token is written to the keychain before the new access token is used;
+// - a refresh that fails for want of an answer (5xx, a timeout) changes nothing: the account stays
+//   connected and the old access token serves while it lasts;
+// - only a refusal (the grant is gone) marks the account "reconnect", with the network's reason.
+// It runs on the thread that sends (QtKeychain's jobs belong to one).
+class TokenKeeper
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::social::TokenKeeper)
+public:
+    static constexpr double kRefreshAt = 0.8;
+    static constexpr qint64 kLeaseMs = 60'000;
+
+    TokenKeeper(QSqlDatabase db, SecretStore secrets, QString owner, Clock clock = systemClock());
+
+    // After a sign-in: the tokens kept, the account's expiry and refresh time set.
+    QCoro::Task<Status> store(Account account, TokenSet tokens);
+    // The access token to call the network with, refreshed first when it is due.
+    // social.auth: the account must be connected again; social.unavailable: try later.
+    QCoro::Task<Result<QString>> accessToken(Account account, Refresher refresh);
+    // The keychain entries of an account's tokens.
+    QString accessKey(const Account &account) const;
+    QString refreshKey(const Account &account) const;
+
+private:
+    Status markReconnect(qint64 accountId, const QString &message);
+    bool takeLease(qint64 accountId);
+    void releaseLease(qint64 accountId);
+
+    QSqlDatabase m_db;
+    SecretStore m_secrets;
+    QString m_owner;
+    Clock m_clock;
+};
+
+} // namespace lux::social

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "channels/social/socialchannel.h"
+
+namespace lux::channels::social::x {
+
+// Posting to X (provider-contracts.md §5.4). Pictures are uploaded first at each attempt (a media id
+// is harmless and expires); the post itself is one call that X cannot deduplicate, so it is sent
+// once, and a post in doubt (no answer, a 5xx, a crash) is looked for in the account's timeline
+// since the attempt: the same text (X's t.co links and entity escaping undone) decides it; nothing
+// there after a settling delay means it did not go; a plan that cannot read the timeline leaves it
+// to the user. A spent rate-limit window pauses the account until X's reset.
+class XChannel : public SocialChannel
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::channels::social::x::XChannel)
+public:
+    XChannel(QSqlDatabase db, lux::social::Account account, XClient *client, lux::social::TokenKeeper *tokens, Clock clock);
+
+    Pace pace() const override { return {0, 0, 0, 1}; }
+    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
+
+    // A text as compared after a lost answer: links as X rewrites them (every one a t.co link),
+    // &amp; &lt; &gt; undone, NFC, spaces collapsed, a picture's trailing link dropped.
+    static QString comparable(const QString &text, bool dropTrailingLink);
+
+    static constexpr qint64 kListSettleMs = 5'000;
+    static constexpr qint64 kClockSkewMs = 120'000;
+
+private:
+    QCoro::Task<Result<QString>> token();
+    QString permalink(const QString &id) const;
+
+    XClient *m_client;
+    lux::social::TokenKeeper *m_tokens;
+};
+
+} // namespace lux::channels::social::x

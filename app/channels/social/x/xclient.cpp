@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "xclient.h"
+
+#include "common/errorcodes.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+namespace lux::channels::social::x {
+
+namespace {
+
+constexpr qint64 kMaxAnswerBytes = 2 * 1024 * 1024;
+
+QByteArray form(const QList<QPair<QString, QString>> &fields)
+{
+    QByteArray out;
+    for (const auto &[name, value] : fields) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
+// X's problem body: {"detail", "title", "errors":[{"message"}]}; the reason people can read.
+QString reason(const HttpResponse &r)
+{
+    const QJsonObject o = r.json();
+    QString detail = o.value(QStringLiteral("detail")).toString();
+    const QJsonArray errors = o.value(QStringLiteral("errors")).toArray();
+    if (!errors.isEmpty()) {
+        const QString first = errors.first().toObject().value(QStringLiteral("message")).toString();
+        if (!first.isEmpty())
+            detail = detail.isEmpty() ? first : detail + QStringLiteral(" (") + first + u')';
+    }
+    if (detail.isEmpty())
+        detail = o.value(QStringLiteral("error_description")).toString();
+    if (detail.isEmpty())
+        detail = o.value(QStringLiteral("title")).toString();
+    return detail.isEmpty() ? XClient::tr("X answered %1.").arg(r.status) : detail;
+}
+
+lux::social::TokenSet tokens(const QJsonObject &o, qint64 now)
+{
+    lux::social::TokenSet t;
+    t.access = o.value(QStringLiteral("access_token")).toString();
+    t.refresh = o.value(QStringLiteral("refresh_token")).toString();
+    if (const int seconds = o.value(QStringLiteral("expires_in")).toInt(); seconds > 0)
+        t.accessExpiresAt = now + qint64(seconds) * 1000;
+    return t;
+}
+
+} // namespace
+
+XClient::XClient(QNetworkAccessManager *network, XConfig config)
+    : m_config(std::move(config)), m_http(network, {m_config.baseUrl, m_config.timeoutMs})
+{
+}
+
+qint64 XClient::resetAt(const HttpResponse &response)
+{
+    bool ok = false;
+    const qint64 epoch = response.header("x-rate-limit-reset").trimmed().toLongLong(&ok);
+    return ok && epoch > 0 ? epoch * 1000 : 0;
+}
+
+Outcome XClient::outcome(const HttpResponse &response, bool madeSomething, qint64 now, qint64 *pauseUntil)
+{
+    Outcome o = HttpClient::outcome(response);
+    const qint64 reset = resetAt(response);
+    // The window is spent: nothing more on this account before it resets.
+    if (pauseUntil && reset > now && (response.status == 429 || response.header("x-rate-limit-remaining").trimmed() == "0"))
+        *pauseUntil = reset;
+    if (!response.answered())
+        return o;
+    if (response.status == 429) {
+        o.code = QStringLiteral("x.429");
+        o.message = tr("X's rate limit for this account is reached until %1.")
+                        .arg(QDateTime::fromMSecsSinceEpoch(reset > now ? reset : now + 900'000).toString(Qt::ISODate));
+        o.retryAfterSeconds = reset > now ? int((reset - now + 999) / 1000) : 900;
+        return o;
+    }
+    if (response.succeeded())
+        return o;
+    o.code = QStringLiteral("x.%1").arg(response.status);
+    o.message = reason(response);
+    if (response.status >= 500 && madeSomething)
+        o.kind = Outcome::Kind::Unknown; // a gateway's 5xx may come after the post was made
+    if (response.status == 401) {
+        o.code = QString(errc::socialAuth);
+        o.message = tr("X refused the account's sign-in: connect it again (%1).").arg(o.message);
+    }
+    return o;
+}
+
+QCoro::Task<lux::social::RefreshAnswer> XClient::token(QByteArray body)
+{
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = QStringLiteral("/2/oauth2/token");
+    request.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    request.body = std::move(body);
+    request.maxResponseBytes = kMaxAnswerBytes;
+    // A spent refresh token revokes the grant: never let Qt present it twice by itself.
+    request.oneShot = true;
+    // A confidential client authenticates with Basic; a public one sends only its client_id.
+    if (!m_config.clientSecret.isEmpty())
+        request.headers = {{QByteArrayLiteral("Authorization"),
+                            QByteArrayLiteral("Basic ") + (m_config.clientId + u':' + m_config.clientSecret).toUtf8().toBase64()}};
+    const HttpResponse r = co_await m_http.send(std::move(request));
+    lux::social::RefreshAnswer answer;
+    if (r.succeeded()) {
+        answer.kind = lux::social::RefreshAnswer::Kind::Refreshed;
+        answer.tokens = tokens(r.json(), QDateTime::currentMSecsSinceEpoch());
+        if (answer.tokens.access.isEmpty()) {
+            answer.kind = lux::social::RefreshAnswer::Kind::Unavailable;
+            answer.message = tr("X's token answer had no access token.");
+        }
+        co_return answer;
+    }
+    answer.message = r.answered() ? reason(r) : r.errorString;
+    answer.kind = r.status == 400 || r.status == 401 ? lux::social::RefreshAnswer::Kind::Refused
+                                                     : lux::social::RefreshAnswer::Kind::Unavailable;
+    co_return answer;
+}
+
+QCoro::Task<lux::social::RefreshAnswer> XClient::refresh(QString refreshToken)
+{
+    QByteArray body = form({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                            {QStringLiteral("refresh_token"), refreshToken},
+                            {QStringLiteral("client_id"), m_config.clientId}});
+    co_return co_await token(std::move(body));
+}
+
+QCoro::Task<Result<lux::social::TokenSet>> XClient::exchange(QString code, QString redirectUri, QString verifier)
+{
+    QByteArray body = form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                            {QStringLiteral("code"), code},
+                            {QStringLiteral("redirect_uri"), redirectUri},
+                            {QStringLiteral("code_verifier"), verifier},
+                            {QStringLiteral("client_id"), m_config.clientId}});
+    const lux::social::RefreshAnswer answer = co_await token(std::move(body));
+    if (answer.kind != lux::social::RefreshAnswer::Kind::Refreshed)
+        co_return Error(QString(answer.kind == lux::social::RefreshAnswer::Kind::Refused ? errc::socialAuth : errc::socialUnavailable),
+                        tr("X did not give a sign-in: %1").arg(answer.message));
+    co_return answer.tokens;
+}
+
+QCoro::Task<Result<XUser>> XClient::me(QString accessToken)
+{
+    HttpRequest request;
+    request.path = QStringLiteral("/2/users/me?user.fields=subscription_type,username,name");
+    request.maxResponseBytes = kMaxAnswerBytes;
+    request.headers = {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
+    const HttpResponse r = co_await m_http.send(std::move(request));
+    if (!r.succeeded()) {
+        const Outcome o = outcome(r, false, QDateTime::currentMSecsSinceEpoch());
+        co_return Error(o.code.isEmpty() ? QString(errc::socialUnavailable) : o.code, tr("X: %1").arg(o.message));
+    }
+    const QJsonObject data = r.json().value(QStringLiteral("data")).toObject();
+    XUser user{data.value(QStringLiteral("id")).toString(), data.value(QStringLiteral("name")).toString(),
+               data.value(QStringLiteral("username")).toString(), data.value(QStringLiteral("subscription_type")).toString()};
+    if (user.id.isEmpty())
+        co_return Error(QString(errc::socialUnavailable), tr("X's answer about the account had no id."));
+    co_return user;
+}
+
+QCoro::Task<Outcome> XClient::uploadMedia(QString accessToken, QByteArray bytes, QString mime)
+{
+    // multipart/form-data: the bytes and their category.
+    const QByteArray boundary = QByteArrayLiteral("lux-") + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    const QByteArray category = mime == u"image/gif" ? QByteArrayLiteral("tweet_gif") : QByteArrayLiteral("tweet_image");
+    QByteArray body;
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"media_category\"\r\n\r\n" + category + "\r\n";
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"media\"\r\nContent-Type: " + mime.toLatin1()
+            + "\r\n\r\n" + bytes + "\r\n";
+    body += "--" + boundary + "--\r\n";
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = QStringLiteral("/2/media/upload");
+    request.contentType = QByteArrayLiteral("multipart/form-data; boundary=") + boundary;
+    request.body = std::move(body);
+    request.maxResponseBytes = kMaxAnswerBytes;
+    request.headers = {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
+    const HttpResponse r = co_await m_http.send(std::move(request));
+    Outcome o = outcome(r, false, QDateTime::currentMSecsSinceEpoch());
+    // An upload only makes a media id nobody uses: without an answer it is simply made again.
+    if (o.kind == Outcome::Kind::Unknown)
+        o.kind = Outcome::Kind::Transient;
+    if (o.ok()) {
+        o.reference = r.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString();
+        if (o.reference.isEmpty()) {
+            o.kind = Outcome::Kind::Transient;
+            o.code = QStringLiteral("x.answer");
+            o.message = tr("X's answer to an upload had no media id.");
+        }
+    }
+    co_return o;
+}
+
+QCoro::Task<Outcome> XClient::createPost(QString accessToken, QString text, QStringList mediaIds, qint64 *pauseUntil)
+{
+    QJsonObject post{{QStringLiteral("text"), text}};
+    if (!mediaIds.isEmpty())
+        post.insert(QStringLiteral("media"), QJsonObject{{QStringLiteral("media_ids"), QJsonArray::fromStringList(mediaIds)}});
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = QStringLiteral("/2/tweets");
+    request.contentType = QByteArrayLiteral("application/json");
+    request.body = QJsonDocument(post).toJson(QJsonDocument::Compact);
+    request.oneShot = true; // no idempotency key: never twice by Qt's own retry
+    request.maxResponseBytes = kMaxAnswerBytes;
+    request.headers = {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
+    const HttpResponse r = co_await m_http.send(std::move(request));
+    Outcome o = outcome(r, true, QDateTime::currentMSecsSinceEpoch(), pauseUntil);
+    if (o.ok()) {
+        o.reference = r.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString();
+        if (o.reference.isEmpty()) {
+            // Made, by its status, but no id to keep: the channel looks it up.
+            o.kind = Outcome::Kind::Unknown;
+            o.code = QStringLiteral("x.answer");
+            o.message = tr("X's answer to a post had no id.");
+        }
+    }
+    co_return o;
+}
+
+QCoro::Task<Result<QList<XPost>>> XClient::recent(QString accessToken, QString userId, qint64 since)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("start_time"),
+                       QDateTime::fromMSecsSinceEpoch(since, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    query.addQueryItem(QStringLiteral("max_results"), QStringLiteral("100"));
+    query.addQueryItem(QStringLiteral("tweet.fields"), QStringLiteral("created_at"));
+    HttpRequest request;
+    request.path = QStringLiteral("/2/users/%1/tweets?%2")
+                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(userId)), query.toString(QUrl::FullyEncoded));
+    request.maxResponseBytes = kMaxAnswerBytes;
+    request.headers = {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
+    const HttpResponse r = co_await m_http.send(std::move(request));
+    if (!r.succeeded()) {
+        const Outcome o = outcome(r, false, QDateTime::currentMSecsSinceEpoch());
+        co_return Error(r.status == 403 ? QStringLiteral("x.forbidden") : o.code.isEmpty() ? QString(errc::socialUnavailable) : o.code,
+                        tr("X's list of the account's posts: %1").arg(o.message));
+    }
+    QList<XPost> posts;
+    for (const QJsonValue &v : r.json().value(QStringLiteral("data")).toArray()) {
+        const QJsonObject o = v.toObject();
+        posts.append({o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("text")).toString(),
+                      QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch()});
+    }
+    co_return posts;
+}
+
+} // namespace lux::channels::social::x
