@@ -261,9 +261,10 @@ QCoro::Task<CampaignRunner::Run> CampaignRunner::run(qint64 campaignId)
             r.error = s.error(); // another scheduler moved it first
             co_return r;
         }
-    // An event's mail has no audience to freeze and no links to register: its rows come one by one.
-    // An automation step's rows come one by one too; its links are registered as a campaign's.
-    const bool eventMail = campaign->eventId.has_value();
+    // An event's mail and a social account's posts have no audience to freeze and no links to
+    // register: their rows come one by one, each its own message. An automation step's rows come one
+    // by one too; its links are registered as a campaign's.
+    const bool eventMail = campaign->eventId.has_value() || campaign->socialAccountId.has_value();
     if (!campaign->standing())
         if (const auto frozen = store.freezeAudience(campaignId); !frozen)
             co_return fail(r, frozen.error());

@@ -39,7 +39,8 @@ struct Campaign;
 // The one run path: a campaign's send, a test send and the scheduler's job loop, for the app's
 // scheduler thread and luxctl alike, so both behave the same when the tracker is down, when the
 // user is signed in, when a secret is missing. It lives on one thread with that thread's database
-// connection and network access; nothing here touches the keychain (SendSetup brings the secrets).
+// connection and network access; nothing here touches the keychain (SendSetup brings the secrets),
+// except a social account's tokens, which rotate and are kept as they do (social/tokens.h).
 class CampaignRunner : public QObject
 {
     Q_OBJECT

@@ -285,7 +285,7 @@ QCoro::Task<> Dispatcher::reconcile(OutboxRow row)
         settle = [this, id, r] { return m_outbox.retryLater(id, m_clock(), r.code, r.message); };
         break;
     case Reconciliation::Verdict::NeedsDecision:
-        settle = [this, id, r] { return m_outbox.markUnknown(id, QString::fromLatin1(Outbox::kNeedsDecision), r.message); };
+        settle = [this, id, r] { return m_outbox.markNeedsDecision(id, r.message); };
         break;
     case Reconciliation::Verdict::StillUnknown: co_return; // the next round asks again
     }

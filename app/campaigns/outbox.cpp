@@ -264,6 +264,11 @@ Status Outbox::markUnknown(qint64 rowId, const QString &code, const QString &mes
     return move(rowId, {OutboxState::Sending}, OutboxState::Unknown, code, message);
 }
 
+Status Outbox::markNeedsDecision(qint64 rowId, const QString &message)
+{
+    return move(rowId, {OutboxState::Sending, OutboxState::Unknown}, OutboxState::Unknown, QString::fromLatin1(kNeedsDecision), message);
+}
+
 Status Outbox::retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message)
 {
     // From `unknown` only once reconciliation found it was not sent; the caller decides that.

@@ -65,6 +65,9 @@ public:
     static int deliveryRank(const QString &status); // 0: not a status this knows
     Status markFailed(qint64 rowId, const QString &code, const QString &message);
     Status markUnknown(qint64 rowId, const QString &code, const QString &message);
+    // Nothing can tell whether it went: the user decides (decide()). From sending, or from unknown
+    // when a later round's reconciliation is the one that cannot tell.
+    Status markNeedsDecision(qint64 rowId, const QString &message);
     Status retryLater(qint64 rowId, qint64 dueAt, const QString &code, const QString &message); // back to pending
     // After a crash: rows left `sending` become `unknown`, to be reconciled before anything is retried.
     Result<qint64> recoverInterrupted(qint64 campaignId);
