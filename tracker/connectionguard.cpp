@@ -249,6 +249,11 @@ void ConnectionGuard::headersComplete(Connection *c)
     setDeadline(c, Phase::Body, m_limits.bodyTimeout);
 }
 
+void ConnectionGuard::allowLongBody(Connection *c, std::chrono::milliseconds after)
+{
+    setDeadline(c, Phase::Body, std::max(after, m_limits.bodyTimeout));
+}
+
 void ConnectionGuard::answering(Connection *c)
 {
     setDeadline(c, Phase::Answering, std::chrono::milliseconds(0));

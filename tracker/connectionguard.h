@@ -89,6 +89,9 @@ public:
     void closed(Connection *c);
     // A request's headers are in (its body, if any, is next).
     void headersComplete(Connection *c);
+    // This request's body may take `after` from now, if that is longer than the body timeout: an
+    // authenticated upload larger than a body timeout's worth of a slow uplink (the media API).
+    void allowLongBody(Connection *c, std::chrono::milliseconds after);
     // The answer is queued: libmicrohttpd's own idle timeout covers the sending.
     void answering(Connection *c);
     // The request is done; the connection waits for the next one (keep-alive).

@@ -135,8 +135,11 @@ int main(int argc, char **argv)
         QStringLiteral("FILE"));
     const QCommandLineOption smsHelpText(QStringLiteral("sms-help-text"),
                                          Tr::tr("The answer to an inbound HELP or INFO (default: none)."), QStringLiteral("TEXT"));
+    const QCommandLineOption mediaDays(QStringLiteral("media-days"),
+                                       Tr::tr("Remove social posts' pictures not uploaded again for DAYS (default 30)."), QStringLiteral("DAYS"));
     cli.addOptions({config, listen, db, keyFile, tokenFile, threads, rate, burst, accessLog, generateKey, allowRoot, headerTimeout,
-                    bodyTimeout, idleTimeout, maxConnections, maxPerAddress, reportInterval, publicUrl, twilioTokenFile, smsHelpText});
+                    bodyTimeout, idleTimeout, maxConnections, maxPerAddress, reportInterval, publicUrl, twilioTokenFile, smsHelpText,
+                    mediaDays});
     cli.process(app);
 
     if (cli.isSet(generateKey)) {
@@ -181,6 +184,7 @@ int main(int argc, char **argv)
     flag(publicUrl, "public_url");
     flag(twilioTokenFile, "twilio_auth_token_file");
     flag(smsHelpText, "sms_help_text");
+    flag(mediaDays, "media_days");
 
     TrackerConfig c;
     const QString where = s.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8090"));
@@ -270,6 +274,9 @@ int main(int argc, char **argv)
     if (!number("max_connections_per_address", ConnectionLimits::kMaxPerAddress, 1, 1e7, &n) || n != std::floor(n))
         return fail(Tr::tr("max_connections_per_address must be a whole number from 1 to 10000000."));
     c.limits.maxPerAddress = int(n);
+    if (!number("media_days", 30, 1, 3650, &n) || n != std::floor(n))
+        return fail(Tr::tr("media_days must be a whole number of days from 1 to 3650."));
+    c.mediaRetentionDays = int(n);
     const QString proxies = s.value(QStringLiteral("trusted_proxies"), QStringLiteral("127.0.0.1/32,::1/128"));
     for (const QString &p : proxies.split(u',', Qt::SkipEmptyParts)) {
         const auto subnet = QHostAddress::parseSubnet(p.trimmed());

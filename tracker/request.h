@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mediastore.h"
 #include "registrationdesk.h"
 #include "trackerserver.h"
 
@@ -33,6 +34,8 @@ struct TrackerServer::Request
         EventConfirm,   // /e/<slug>/confirm/<token>
         EventCancel,    // /e/<slug>/cancel/<token>
         ApiForms,       // /api/v1/forms/<slug>
+        ApiMedia,       // /api/v1/media/<sha256>: the app's PUT and HEAD of a social post's picture
+        Media,          // /m/<token>[.jpg|.png|.gif]: the picture, for Instagram and Facebook to fetch
         Other
     };
     Route route = Other;
@@ -61,6 +64,10 @@ struct TrackerServer::Request
     bool delayed = false; // a form sent without its script: answered a few seconds after it came
     qint64 resumeAfterNs = 0;
     std::shared_ptr<RegistrationDesk::Outcome> outcome;
+    // PUT /api/v1/media/<sha256>: the body goes to a file as it arrives, never into `body`.
+    std::unique_ptr<MediaUpload> upload;
+    bool uploadFailed = false; // the disk refused a piece: 507 once the body is in
+    QByteArray mediaType;      // the Content-Type, one of isMediaType()'s
     int status = 0;
     qint64 startNs = 0;
 

@@ -9,7 +9,9 @@
 #include "twilio/signature.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,7 +83,8 @@ bool isPublic(int route)
         || route == TrackerServer::Request::Unsubscribe || route == TrackerServer::Request::ShortLink
         || route == TrackerServer::Request::EventPage || route == TrackerServer::Request::EventEmbed
         || route == TrackerServer::Request::EventChallenge || route == TrackerServer::Request::EventConfirm
-        || route == TrackerServer::Request::EventCancel || route == TrackerServer::Request::Other;
+        || route == TrackerServer::Request::EventCancel || route == TrackerServer::Request::Media
+        || route == TrackerServer::Request::Other;
 }
 
 const char *routeName(int route)
@@ -117,6 +120,10 @@ const char *routeName(int route)
         return "/e/cancel";
     case TrackerServer::Request::ApiForms:
         return "/api/v1/forms";
+    case TrackerServer::Request::ApiMedia:
+        return "/api/v1/media";
+    case TrackerServer::Request::Media:
+        return "/m";
     case TrackerServer::Request::Other:
         break;
     }
@@ -210,6 +217,11 @@ Status TrackerServer::start()
     m_desk = std::make_unique<RegistrationDesk>(dbPath, RegistrationDesk::Options{m_config.holdSweepMs});
     if (Status s = m_desk->start(); !s)
         return Error(s.error().code, tr("The registrations in %1 cannot be read: %2").arg(dbPath, s.error().message));
+    // Beside the database, where the unit's StateDirectory is writable.
+    m_media = std::make_unique<MediaStore>(dbPath, QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("media")),
+                                           MediaStore::Options{.retentionDays = m_config.mediaRetentionDays});
+    if (Status s = m_media->start(); !s)
+        return Error(s.error().code, tr("The media in %1 cannot be used: %2").arg(m_media->folder(), s.error().message));
     m_resumer = std::thread([this] { resumeLoop(); });
 
     if (!m_config.accessLog.isEmpty()) {
@@ -382,6 +394,10 @@ void TrackerServer::stop()
     }
     if (m_guard)
         m_guard->stop(); // the last summary
+    if (m_media) {
+        m_media->stop();
+        m_media.reset();
+    }
     if (m_events) {
         m_events->stop();
         m_events.reset();
@@ -510,6 +526,13 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
             r->limit = kMaxApiBody;
         } else if (path == "/api/v1/events") {
             r->route = Request::ApiEvents;
+        } else if (path.startsWith("/api/v1/media/")) {
+            r->route = Request::ApiMedia;
+            r->token = tail("/api/v1/media/"); // the picture's SHA-256
+            r->limit = kMaxMediaBody;
+        } else if (path.startsWith("/m/")) {
+            r->route = Request::Media;
+            r->token = tail("/m/");
         } else if (path.startsWith("/api/v1/forms/")) {
             r->route = Request::ApiForms;
             r->slug = QString::fromLatin1(tail("/api/v1/forms/"));
@@ -549,17 +572,27 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
                 return self->respondOwned(c, *r, MHD_HTTP_TOO_MANY_REQUESTS, resp);
             }
         }
-        if (r->method == "POST") {
-            if (const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+        if (r->method == "POST" || r->method == "PUT") {
+            // Only the app may make the tracker read a picture's 16 MiB: its token before the body.
+            if (r->route == Request::ApiMedia && !self->authorised(c))
+                return self->unauthorisedMedia(c, *r);
+            const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+            // A PUT's size is known before its body is read, or it is not read (chunked included).
+            if (!length && r->method == "PUT")
+                return self->respondOwned(c, *r, MHD_HTTP_LENGTH_REQUIRED,
+                                          staticResponse(QByteArrayLiteral("A PUT needs a Content-Length.\n"), "text/plain; charset=utf-8"));
+            if (length) {
                 bool ok = false;
                 const qulonglong n = QByteArray(length).toULongLong(&ok);
                 if (!ok || n > r->limit)
                     return self->respondOwned(c, *r, MHD_HTTP_CONTENT_TOO_LARGE,
                                               staticResponse(QByteArrayLiteral("Request too large.\n"), "text/plain; charset=utf-8"));
             }
-            if (r->route == Request::Unsubscribe)
+            if (r->route == Request::ApiMedia && r->method == "PUT")
+                return self->beginMediaUpload(c, *r); // refused now, or the body goes to a file
+            if (r->route == Request::Unsubscribe && r->method == "POST")
                 r->form = MHD_create_post_processor(c, 1024, &formField, r); // null: neither form encoding
-            else if (r->route == Request::EventPage)
+            else if (r->route == Request::EventPage && r->method == "POST")
                 r->form = MHD_create_post_processor(c, 4096, &eventField, r);
             return MHD_YES;                                                  // the body follows
         }
@@ -568,7 +601,12 @@ int TrackerServer::onRequest(void *cls, MHD_Connection *c, const char *url, cons
         return MHD_YES;
     }
     if (*uploadSize > 0) {
-        if (!r->answered) {
+        if (!r->answered && r->upload) {
+            if (r->upload->size() + qint64(*uploadSize) > qint64(r->limit))
+                r->tooBig = true;
+            else if (!r->uploadFailed && !r->upload->write(upload, *uploadSize))
+                r->uploadFailed = true; // the rest is read and dropped; 507 once it is in
+        } else if (!r->answered) {
             if (r->form) {
                 if (MHD_post_process(r->form, upload, *uploadSize) != MHD_YES)
                     r->tooBig = true; // a field past its size: refused below
@@ -673,6 +711,11 @@ int TrackerServer::handle(MHD_Connection *c, Request &r)
         return read || r.method == "POST" ? eventLink(c, r, r.route == Request::EventConfirm) : notAllowed("GET, HEAD, POST");
     case Request::ApiForms:
         return r.method == "PUT" || r.method == "GET" ? apiForms(c, r) : notAllowed("GET, PUT");
+    case Request::ApiMedia:
+        return r.method == "PUT" || r.method == "HEAD" ? apiMedia(c, r) : notAllowed("HEAD, PUT");
+    case Request::Media:
+        // Only read: nothing is recorded or changed by a fetch.
+        return read ? media(c, r) : notAllowed("GET, HEAD");
     case Request::Other:
         break;
     }

@@ -3,6 +3,7 @@
 
 #include "connectionguard.h"
 #include "eventstore.h"
+#include "mediastore.h"
 #include "proofofwork.h"
 #include "ratelimiter.h"
 #include "registrationdesk.h"
@@ -17,6 +18,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <map>
@@ -57,6 +59,9 @@ struct TrackerConfig
     // after it came, and must then be confirmed by email.
     int noScriptDelayMs = 3000;
     int holdSweepMs = 1000; // how often registrations not confirmed in time are looked for
+    // Social posts' pictures (docs/tracker.md): in <the database's folder>/media, removed when not
+    // PUT for this many days (looked for at start and daily).
+    int mediaRetentionDays = 30;
 };
 
 // lux-tracker's HTTP side on libmicrohttpd (see docs/DESIGN.md for why not QHttpServer 6.4): the
@@ -74,6 +79,10 @@ public:
     static constexpr size_t kMaxRegistrationBody = 32 * 1024;
     static constexpr int kMaxFormFields = 64;
     static constexpr qsizetype kMaxFieldBytes = 8 * 1024;
+    // A social post's picture: Instagram takes JPEGs up to 8 MB, Facebook pictures up to 10 MB
+    // (app/social/postchecks.h); 16 MiB leaves room and no more. Its body may take this long, once the API token is checked.
+    static constexpr size_t kMaxMediaBody = 16 * 1024 * 1024;
+    static constexpr std::chrono::milliseconds kMediaBodyTimeout{120'000};
 
     explicit TrackerServer(TrackerConfig config);
     ~TrackerServer();
@@ -129,6 +138,13 @@ private:
     int eventChallenge(MHD_Connection *c, Request &r);
     int eventLink(MHD_Connection *c, Request &r, bool confirm);
     int apiForms(MHD_Connection *c, Request &r);
+    // Social posts' pictures (mediaroutes.cpp): the app's PUT and HEAD /api/v1/media/<sha256>, and
+    // the public GET and HEAD /m/<token>. beginMediaUpload() runs once the PUT's headers are in:
+    // it refuses what it can before the body is read, or readies the file the body goes to.
+    int beginMediaUpload(MHD_Connection *c, Request &r);
+    int apiMedia(MHD_Connection *c, Request &r);
+    int media(MHD_Connection *c, Request &r);
+    int unauthorisedMedia(MHD_Connection *c, Request &r);
     // Suspends `c` until the desk has decided (done runs on the desk's thread); false when stopping.
     using DeskCall = std::function<bool(RegistrationDesk::Done)>;
     bool park(MHD_Connection *c, Request &r, const DeskCall &call);
@@ -148,6 +164,7 @@ private:
     RateLimiter m_limiter;
     std::unique_ptr<EventBatcher> m_events;
     std::unique_ptr<RegistrationDesk> m_desk;
+    std::unique_ptr<MediaStore> m_media;
     ProofOfWork m_pow;
     std::unique_ptr<QTranslator> m_english, m_spanish; // the pages' words (English for its plurals)
     // Connections answered later (a form sent without its script): resumed by m_resumer.

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void languageRoundTrips();
     void tamperedLanguageIsRefused();
     void anonymousTokensNameNobody();
+    void mediaTokens();
+    void mediaTokensRefuseWhatDoesNotFit();
     void languageFromTag_data();
     void languageFromTag();
     void keyRingErrorsSayWhere();
@@ -60,6 +62,54 @@ void TestToken::anonymousTokensNameNobody()
     QVERIFY(!c.verify(anonymous.toLatin1(), Purpose::Open));
     QVERIFY(!c.verify(anonymous.toLatin1(), Purpose::Unsubscribe));
     QVERIFY(isAnonymous(Purpose::AnonymousClick) && !isAnonymous(Purpose::Click));
+}
+
+void TestToken::mediaTokens()
+{
+    const TokenCodec c = codec(KeyRing::generate(3));
+    const qint64 expiry = 1'900'000'000; // 2030
+    const QString token = c.signMedia(42, expiry);
+    QVERIFY(token.size() <= TokenCodec::kMaxChars);
+    const auto claims = c.verifyMedia(token.toLatin1());
+    QVERIFY(claims);
+    QCOMPARE(claims->id, quint64(42));
+    QCOMPARE(claims->expiresAt, expiry);
+    QCOMPARE(claims->keyId, quint8(3));
+    // Expired is the caller's call (lux-tracker answers 410, not 404): the token still verifies.
+    QVERIFY(!claims->expired(expiry));
+    QVERIFY(claims->expired(expiry + 1));
+    QCOMPARE(claims->secondsLeft(expiry - 600), qint64(600));
+    QCOMPARE(claims->secondsLeft(expiry + 5), qint64(0));
+    // A picture's token is nothing else, and nothing else is a picture's token.
+    QVERIFY(!c.verify(token.toLatin1(), Purpose::Open));
+    QVERIFY(!c.verify(token.toLatin1(), Purpose::Click));
+    QVERIFY(!c.verify(token.toLatin1(), Purpose::Ticket));
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Open, 42, quint64(expiry), 0, 0}).toLatin1()));
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Ticket, 42, quint64(expiry), 0, 0}).toLatin1()));
+    // Every byte changed, or a key the ring does not hold: refused.
+    const QByteArray bytes = token.toLatin1();
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        QByteArray tampered = bytes;
+        tampered[i] = tampered[i] == 'A' ? 'B' : 'A';
+        QVERIFY2(!c.verifyMedia(tampered), tampered.constData());
+    }
+    QVERIFY(!codec(KeyRing::generate(3)).verifyMedia(bytes));
+    // The id and the expiry are part of what is signed: the purpose's number is appended for good.
+    QCOMPARE(int(Purpose::Media), 9);
+}
+
+void TestToken::mediaTokensRefuseWhatDoesNotFit()
+{
+    const TokenCodec c = codec(KeyRing::generate(1));
+    // Signed by the right key for the right purpose, but not a picture's claims.
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Media, 0, 1'900'000'000, 0, 0}).toLatin1())); // no id
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Media, 42, 0, 0, 0}).toLatin1()));            // no expiry
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Media, 42, 1'900'000'000, 7, 0}).toLatin1())); // a link
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Media, 42, 1'900'000'000, 0, 0, Language::Spanish}).toLatin1()));
+    QVERIFY(!c.verifyMedia(c.sign({Purpose::Media, 42, ~quint64(0), 0, 0}).toLatin1())); // past qint64
+    QVERIFY(c.verifyMedia(c.sign({Purpose::Media, 42, 1'900'000'000, 0, 0}).toLatin1())); // the same, fitting
+    QVERIFY(!c.verifyMedia(QByteArrayLiteral("")));
+    QVERIFY(!c.verifyMedia(QByteArray(200, 'A')));
 }
 
 void TestToken::roundTrip_data()

@@ -8,6 +8,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <limits>
+
 namespace lux::tracking {
 
 namespace {
@@ -207,6 +210,22 @@ std::optional<Claims> TokenCodec::verify(QByteArrayView token, Purpose expected)
     if (sodium_memcmp(expectedMac.constData(), raw.constData() + body.size(), kMacBytes) != 0)
         return std::nullopt;
     return c;
+}
+
+QString TokenCodec::signMedia(quint64 mediaId, qint64 expiresAtSecs) const
+{
+    Q_ASSERT(mediaId > 0 && expiresAtSecs > 0);
+    return sign(Claims{.purpose = Purpose::Media, .campaign = mediaId, .recipient = quint64(std::max<qint64>(expiresAtSecs, 0))});
+}
+
+std::optional<MediaClaims> TokenCodec::verifyMedia(QByteArrayView token) const
+{
+    const auto claims = verify(token, Purpose::Media);
+    // A picture has no link and no language; the expiry fits a qint64.
+    if (!claims || claims->campaign == 0 || claims->recipient == 0 || claims->recipient > quint64(std::numeric_limits<qint64>::max())
+        || claims->link != 0 || claims->language != Language::Unknown)
+        return std::nullopt;
+    return MediaClaims{.id = claims->campaign, .expiresAt = qint64(claims->recipient), .keyId = claims->keyId};
 }
 
 } // namespace lux::tracking

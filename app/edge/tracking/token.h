@@ -28,6 +28,10 @@ enum class Purpose : quint8 {
     // tracker's registration id. GET shows a button; only the POST acts.
     RegistrationConfirm = 7,
     RegistrationCancel = 8,
+    // A picture lux-tracker hosts for a social post (/m/<token>, docs/tracker.md): campaign is the
+    // tracker's media id, recipient when the address stops working (Unix seconds), link 0. Signed
+    // and checked through TokenCodec::signMedia() and verifyMedia(), never by hand.
+    Media = 9,
 };
 
 // Whether tokens of this purpose name nobody (AnonymousOpen, AnonymousClick).
@@ -64,6 +68,18 @@ struct Claims
     Language language = Language::Unknown; // the page's language; any value verify() accepted
 
     bool operator==(const Claims &) const = default;
+};
+
+// What a media token (Purpose::Media) says: which picture, and until when its address works.
+struct MediaClaims
+{
+    quint64 id = 0;        // the tracker's media id (never reused, so an old address never shows a new picture)
+    qint64 expiresAt = 0;  // Unix seconds; the address works while now <= expiresAt
+    quint8 keyId = 0;
+
+    bool expired(qint64 nowSecs) const { return nowSecs > expiresAt; }
+    // Seconds the address still works at `nowSecs` (0 once expired): a cache may keep it this long.
+    qint64 secondsLeft(qint64 nowSecs) const { return expired(nowSecs) ? 0 : expiresAt - nowSecs; }
 };
 
 // The signing keys: several accepted (rotation), one signs. Kept as text, one key a line,
@@ -113,6 +129,12 @@ public:
     // std::nullopt for anything else (truncated, forged, unknown key, other purpose, trailing bytes).
     // The MAC is compared in constant time.
     std::optional<Claims> verify(QByteArrayView token, Purpose expected) const;
+
+    // A hosted picture's token: the app signs it, lux-tracker checks it, with this one definition.
+    // std::nullopt from verifyMedia() for anything verify() refuses, and for a media token that does
+    // not fit (id 0, no expiry, a link): an expired one verifies, and the caller says 410, not 404.
+    QString signMedia(quint64 mediaId, qint64 expiresAtSecs) const;
+    std::optional<MediaClaims> verifyMedia(QByteArrayView token) const;
 
     const KeyRing &keys() const { return m_keys; }
 
