@@ -194,10 +194,6 @@ QCoro::Task<Status> MediaHost::check(QUrl url, QString expectedType, qint64 expe
     channels::HttpClient client(m_network, {url, kCheckTimeoutMs});
     channels::HttpRequest head;
     head.method = QByteArrayLiteral("HEAD");
-    // HttpClient sends HEAD as a custom verb, and Qt then waits for the body a Content-Length
-    // announces and a HEAD never has. Asked to close after its answer, the server ends that wait at
-    // once; the status and headers are whole by then (the reply's error says only that it closed).
-    head.headers = {{QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}};
     auto asked = client.send(url, std::move(head));
     const channels::HttpResponse reply = co_await asked;
     if (!reply.answered())
