@@ -159,7 +159,7 @@ QString targetLine(const social::TargetStatus &t)
     QString line = SocialTr::tr("%1 %2 (%3): %4, %5")
                        .arg(social::Networks::displayName(t.network), t.accountName)
                        .arg(t.accountId)
-                       .arg(social::TargetStatus::stateName(t.state),
+                       .arg(social::TargetStatus::stateText(t.state),
                             locale.toString(QDateTime::fromMSecsSinceEpoch(t.dueAt), QLocale::ShortFormat));
     if (!t.permalink.isEmpty())
         line += u' ' + t.permalink;

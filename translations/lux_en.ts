@@ -195,6 +195,57 @@
     </message>
 </context>
 <context>
+    <name>lux::social::PostChecks</name>
+    <message numerus="yes">
+        <source>X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).</source>
+        <translation><numerusform>X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).</numerusform><numerusform>X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>LinkedIn takes %1 characters at most; this text has %2, %n too many.</source>
+        <translation><numerusform>LinkedIn takes %1 characters at most; this text has %2, %n too many.</numerusform><numerusform>LinkedIn takes %1 characters at most; this text has %2, %n too many.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>LinkedIn takes comments of %1 characters at most; this one has %n too many.</source>
+        <translation><numerusform>LinkedIn takes comments of %1 characters at most; this one has %n too many.</numerusform><numerusform>LinkedIn takes comments of %1 characters at most; this one has %n too many.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes captions of %1 characters at most; this one has %2, %n too many.</source>
+        <translation><numerusform>Instagram takes captions of %1 characters at most; this one has %2, %n too many.</numerusform><numerusform>Instagram takes captions of %1 characters at most; this one has %2, %n too many.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes %1 hashtags at most; this caption has %n.</source>
+        <translation><numerusform>Instagram takes %1 hashtags at most; this caption has %n.</numerusform><numerusform>Instagram takes %1 hashtags at most; this caption has %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes %1 mentions at most; this caption has %n.</source>
+        <translation><numerusform>Instagram takes %1 mentions at most; this caption has %n.</numerusform><numerusform>Instagram takes %1 mentions at most; this caption has %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes comments of %1 characters at most; this one has %n too many.</source>
+        <translation><numerusform>Instagram takes comments of %1 characters at most; this one has %n too many.</numerusform><numerusform>Instagram takes comments of %1 characters at most; this one has %n too many.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Facebook takes posts of %1 characters at most; this one has %2, %n too many.</source>
+        <translation><numerusform>Facebook takes posts of %1 characters at most; this one has %2, %n too many.</numerusform><numerusform>Facebook takes posts of %1 characters at most; this one has %2, %n too many.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Facebook takes comments of %1 characters at most; this one has %n too many.</source>
+        <translation><numerusform>Facebook takes comments of %1 characters at most; this one has %n too many.</numerusform><numerusform>Facebook takes comments of %1 characters at most; this one has %n too many.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>X takes %1 pictures at most; this post has %n.</source>
+        <translation><numerusform>X takes %1 pictures at most; this post has %n.</numerusform><numerusform>X takes %1 pictures at most; this post has %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 takes %2 pictures at most in a post; this one has %n.</source>
+        <translation><numerusform>%1 takes %2 pictures at most in a post; this one has %n.</numerusform><numerusform>%1 takes %2 pictures at most in a post; this one has %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes %1 pictures at most in a carousel; this post has %n.</source>
+        <translation><numerusform>Instagram takes %1 pictures at most in a carousel; this post has %n.</numerusform><numerusform>Instagram takes %1 pictures at most in a carousel; this post has %n.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::tracker::Pages</name>
     <message numerus="yes">
         <source>%n seat(s) left</source>
@@ -787,6 +838,10 @@ Preheader: %2
     <message numerus="yes">
         <source>%n contact(s) moved to version %1.</source>
         <translation><numerusform>%n contact moved to version %1.</numerusform><numerusform>%n contacts moved to version %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed post(s) will be published again by the scheduler.</source>
+        <translation><numerusform>%n failed post will be published again by the scheduler.</numerusform><numerusform>%n failed posts will be published again by the scheduler.</numerusform></translation>
     </message>
 </context>
 </TS>

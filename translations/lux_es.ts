@@ -2296,6 +2296,98 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::social::SocialChannel</name>
+    <message>
+        <source>This campaign does not publish to %1.</source>
+        <translation>Esta campaña no publica en %1.</translation>
+    </message>
+    <message>
+        <source>%1's rate limit: nothing more is published to it before %2.</source>
+        <translation>Límite de peticiones de %1: no se publica nada más en esa cuenta antes de %2.</translation>
+    </message>
+    <message>
+        <source>The post of this row is gone (it was cancelled).</source>
+        <translation>La publicación de esta fila ya no existe (se canceló).</translation>
+    </message>
+    <message>
+        <source>Picture %1 is no longer in the media library.</source>
+        <translation>La imagen %1 ya no está en la biblioteca de medios.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::SocialChannelFactory</name>
+    <message>
+        <source>A social campaign belongs to an account.</source>
+        <translation>Una campaña social debe pertenecer a una cuenta.</translation>
+    </message>
+    <message>
+        <source>X's client id is not set: Settings → Social (luxctl settings set social.x_client_id).</source>
+        <translation>No hay id de cliente de X: Ajustes → Social (luxctl settings set social.x_client_id).</translation>
+    </message>
+    <message>
+        <source>This version of LUX cannot publish to %1 yet.</source>
+        <translation>Esta versión de LUX aún no puede publicar en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::x::XChannel</name>
+    <message>
+        <source>The post could not be read.</source>
+        <translation>No se pudo leer la publicación.</translation>
+    </message>
+    <message>
+        <source>X did not answer whether the post went, and this account's plan cannot read its posts to look: check %1 and say whether it is there.</source>
+        <translation>X no respondió si la publicación salió, y el plan de esta cuenta no permite leer sus publicaciones para comprobarlo: mira %1 e indica si está ahí.</translation>
+    </message>
+    <message>
+        <source>X has no such post on the account since the attempt.</source>
+        <translation>En X no hay esa publicación en la cuenta desde el intento.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::x::XClient</name>
+    <message>
+        <source>X answered %1.</source>
+        <translation>X respondió %1.</translation>
+    </message>
+    <message>
+        <source>X's rate limit for this account is reached until %1.</source>
+        <translation>Se ha alcanzado el límite de peticiones de X para esta cuenta hasta %1.</translation>
+    </message>
+    <message>
+        <source>X refused the account's sign-in: connect it again (%1).</source>
+        <translation>X rechazó el inicio de sesión de la cuenta: vuelve a conectarla (%1).</translation>
+    </message>
+    <message>
+        <source>X's token answer had no access token.</source>
+        <translation>La respuesta de X con los tokens no traía token de acceso.</translation>
+    </message>
+    <message>
+        <source>X did not give a sign-in: %1</source>
+        <translation>X no concedió el inicio de sesión: %1</translation>
+    </message>
+    <message>
+        <source>X: %1</source>
+        <translation>X: %1</translation>
+    </message>
+    <message>
+        <source>X's answer about the account had no id.</source>
+        <translation>La respuesta de X sobre la cuenta no traía id.</translation>
+    </message>
+    <message>
+        <source>X's answer to an upload had no media id.</source>
+        <translation>La respuesta de X a una subida no traía id de medio.</translation>
+    </message>
+    <message>
+        <source>X's answer to a post had no id.</source>
+        <translation>La respuesta de X a una publicación no traía id.</translation>
+    </message>
+    <message>
+        <source>X's list of the account's posts: %1</source>
+        <translation>Lista de publicaciones de la cuenta en X: %1</translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::twilio::SmsChannel</name>
     <message>
         <source>The campaign has no text to send.</source>
@@ -3755,6 +3847,347 @@
     </message>
 </context>
 <context>
+    <name>lux::social::AccountStore</name>
+    <message>
+        <source>“%1” is not a slot: write days and a time, as “Tue/Thu 10:00”.</source>
+        <translation>«%1» no es una franja: escribe días (en inglés) y una hora, como «Tue/Thu 10:00».</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” is not a day of the week.</source>
+        <translation>«%1» en «%2» no es un día de la semana (en inglés: Mon, Tue…).</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>An account needs its id on the network and a name.</source>
+        <translation>Una cuenta necesita su id en la red y un nombre.</translation>
+    </message>
+    <message>
+        <source>There is no social account %1.</source>
+        <translation>No existe la cuenta social %1.</translation>
+    </message>
+    <message>
+        <source>A slot is a weekday from 1 to 7 and a time of day.</source>
+        <translation>Una franja es un día de la semana del 1 al 7 y una hora del día.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone (write one like Europe/Madrid).</source>
+        <translation>«%1» no es una zona horaria (escribe una como Europe/Madrid).</translation>
+    </message>
+</context>
+<context>
+    <name>lux::social::MediaHost</name>
+    <message>
+        <source>Posts' pictures are hosted on lux-tracker: set its address under Settings → Tracking.</source>
+        <translation>Las imágenes de las publicaciones se alojan en lux-tracker: indica su dirección en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>The tracker API token is not set: add it under Settings → Tracking.</source>
+        <translation>No hay token de API del tracker: añádelo en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>The tracking signing keys are not set: add them under Settings → Tracking.</source>
+        <translation>No hay claves de firma de seguimiento: añádelas en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>A post's picture is at most 16 MiB and not empty; this one is %1 bytes.</source>
+        <translation>La imagen de una publicación ocupa como máximo 16 MiB y no puede estar vacía; esta ocupa %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The picture is not a JPEG, PNG or GIF file, which is what Instagram and Facebook fetch.</source>
+        <translation>La imagen no es un archivo JPEG, PNG ni GIF, que es lo que descargan Instagram y Facebook.</translation>
+    </message>
+    <message>
+        <source>The picture is said to be %1, but its bytes are %2.</source>
+        <translation>La imagen se declara como %1, pero su contenido es %2.</translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 refused the API token (HTTP 401): check it under Settings → Tracking.</source>
+        <translation>lux-tracker en %1 rechazó el token de API (HTTP 401): revísalo en Ajustes → Seguimiento.</translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 answered the upload (HTTP %2) with something other than the picture's record.</source>
+        <translation>lux-tracker en %1 respondió a la subida (HTTP %2) con algo distinto del registro de la imagen.</translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 refused the picture (HTTP %2)%3</source>
+        <translation>lux-tracker en %1 rechazó la imagen (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 cannot be reached (%2): the picture can be uploaded again later.</source>
+        <translation>No se puede contactar con lux-tracker en %1 (%2): la imagen se puede volver a subir más tarde.</translation>
+    </message>
+    <message>
+        <source>lux-tracker at %1 could not take the picture now (HTTP %2)%3; try again later.</source>
+        <translation>lux-tracker en %1 no pudo aceptar la imagen ahora (HTTP %2)%3; inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The picture at %1 cannot be fetched (%2): try again later.</source>
+        <translation>No se puede descargar la imagen de %1 (%2): inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The picture's address %1 has expired (HTTP 410): host it again for a new one.</source>
+        <translation>La dirección de la imagen %1 ha caducado (HTTP 410): vuelve a alojarla para obtener una nueva.</translation>
+    </message>
+    <message>
+        <source>lux-tracker has no picture at %1 (HTTP 404): it was removed, or the address was signed with other keys.</source>
+        <translation>lux-tracker no tiene ninguna imagen en %1 (HTTP 404): se eliminó o la dirección se firmó con otras claves.</translation>
+    </message>
+    <message>
+        <source>The picture at %1 cannot be fetched now (HTTP %2): try again later.</source>
+        <translation>Ahora no se puede descargar la imagen de %1 (HTTP %2): inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The picture at %1 answers HTTP %2, not 200.</source>
+        <translation>La imagen de %1 responde HTTP %2, no 200.</translation>
+    </message>
+    <message>
+        <source>The picture at %1 is served as “%2”, not %3.</source>
+        <translation>La imagen de %1 se sirve como «%2», no como %3.</translation>
+    </message>
+    <message>
+        <source>a JPEG, PNG or GIF</source>
+        <translation>un JPEG, PNG o GIF</translation>
+    </message>
+    <message>
+        <source>The picture at %1 is served without its length (Content-Length).</source>
+        <translation>La imagen de %1 se sirve sin su longitud (Content-Length).</translation>
+    </message>
+    <message>
+        <source>The picture at %1 is served with %2 bytes, not %3.</source>
+        <translation>La imagen de %1 se sirve con %2 bytes, no con %3.</translation>
+    </message>
+    <message>
+        <source>The picture at %1 is served with %2 bytes, not 1 to 16 MiB.</source>
+        <translation>La imagen de %1 se sirve con %2 bytes, fuera del intervalo de 1 byte a 16 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::social::PostChecks</name>
+    <message>
+        <source>%1: the post has no text and no picture.</source>
+        <translation>%1: la publicación no tiene texto ni imagen.</translation>
+    </message>
+    <message>
+        <source>X refuses the text: it holds an invalid character (U+FFFE, U+FEFF or U+FFFF).</source>
+        <translation>X rechaza el texto: contiene un carácter no válido (U+FFFE, U+FEFF o U+FFFF).</translation>
+    </message>
+    <message numerus="yes">
+        <source>X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).</source>
+        <translation><numerusform>X cuenta %1 caracteres, %n por encima de su límite de %2 (los enlaces cuentan 23; los emojis y los caracteres CJK, 2).</numerusform><numerusform>X cuenta %1 caracteres, %n por encima de su límite de %2 (los enlaces cuentan 23; los emojis y los caracteres CJK, 2).</numerusform></translation>
+    </message>
+    <message>
+        <source>X has no first comment: a reply would be a second post.</source>
+        <translation>X no admite primer comentario: una respuesta sería una segunda publicación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>LinkedIn takes %1 characters at most; this text has %2, %n too many.</source>
+        <translation><numerusform>LinkedIn admite como máximo %1 caracteres; este texto tiene %2, %n de más.</numerusform><numerusform>LinkedIn admite como máximo %1 caracteres; este texto tiene %2, %n de más.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>LinkedIn takes comments of %1 characters at most; this one has %n too many.</source>
+        <translation><numerusform>LinkedIn admite comentarios de %1 caracteres como máximo; este tiene %n de más.</numerusform><numerusform>LinkedIn admite comentarios de %1 caracteres como máximo; este tiene %n de más.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes captions of %1 characters at most; this one has %2, %n too many.</source>
+        <translation><numerusform>Instagram admite pies de foto de %1 caracteres como máximo; este tiene %2, %n de más.</numerusform><numerusform>Instagram admite pies de foto de %1 caracteres como máximo; este tiene %2, %n de más.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes %1 hashtags at most; this caption has %n.</source>
+        <translation><numerusform>Instagram admite como máximo %1 hashtags; este pie de foto tiene %n.</numerusform><numerusform>Instagram admite como máximo %1 hashtags; este pie de foto tiene %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes %1 mentions at most; this caption has %n.</source>
+        <translation><numerusform>Instagram admite como máximo %1 menciones; este pie de foto tiene %n.</numerusform><numerusform>Instagram admite como máximo %1 menciones; este pie de foto tiene %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes comments of %1 characters at most; this one has %n too many.</source>
+        <translation><numerusform>Instagram admite comentarios de %1 caracteres como máximo; este tiene %n de más.</numerusform><numerusform>Instagram admite comentarios de %1 caracteres como máximo; este tiene %n de más.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Facebook takes posts of %1 characters at most; this one has %2, %n too many.</source>
+        <translation><numerusform>Facebook admite publicaciones de %1 caracteres como máximo; esta tiene %2, %n de más.</numerusform><numerusform>Facebook admite publicaciones de %1 caracteres como máximo; esta tiene %2, %n de más.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Facebook takes comments of %1 characters at most; this one has %n too many.</source>
+        <translation><numerusform>Facebook admite comentarios de %1 caracteres como máximo; este tiene %n de más.</numerusform><numerusform>Facebook admite comentarios de %1 caracteres como máximo; este tiene %n de más.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is not a picture LUX can read (JPEG, PNG or GIF).</source>
+        <translation>%1 no es una imagen que LUX pueda leer (JPEG, PNG o GIF).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; X takes %3 MB at most for this kind of picture.</source>
+        <translation>%1 ocupa %2 MB; X admite como máximo %3 MB para este tipo de imagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>X takes %1 pictures at most; this post has %n.</source>
+        <translation><numerusform>X admite como máximo %1 imágenes; esta publicación tiene %n.</numerusform><numerusform>X admite como máximo %1 imágenes; esta publicación tiene %n.</numerusform></translation>
+    </message>
+    <message>
+        <source>X takes a GIF only on its own, without other pictures.</source>
+        <translation>X solo admite un GIF si va solo, sin otras imágenes.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; Facebook takes %3 MB at most.</source>
+        <translation>%1 ocupa %2 MB; Facebook admite como máximo %3 MB.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 takes %2 pictures at most in a post; this one has %n.</source>
+        <translation><numerusform>%1 admite como máximo %2 imágenes por publicación; esta tiene %n.</numerusform><numerusform>%1 admite como máximo %2 imágenes por publicación; esta tiene %n.</numerusform></translation>
+    </message>
+    <message>
+        <source>Instagram needs a picture: add one to ten.</source>
+        <translation>Instagram necesita una imagen: añade de una a diez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Instagram takes %1 pictures at most in a carousel; this post has %n.</source>
+        <translation><numerusform>Instagram admite como máximo %1 imágenes en un carrusel; esta publicación tiene %n.</numerusform><numerusform>Instagram admite como máximo %1 imágenes en un carrusel; esta publicación tiene %n.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, the only format Instagram takes: convert it.</source>
+        <translation>%1 no es un JPEG, el único formato que admite Instagram: conviértela.</translation>
+    </message>
+    <message>
+        <source>%1 is a multi-picture JPEG (MPO), which Instagram refuses: convert it.</source>
+        <translation>%1 es un JPEG de varias imágenes (MPO), que Instagram rechaza: conviértela.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; Instagram takes %3 MB at most: convert it.</source>
+        <translation>%1 ocupa %2 MB; Instagram admite como máximo %3 MB: conviértela.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 × %3 (%4:1); Instagram takes 4:5 (0.8:1) to 1.91:1: crop it.</source>
+        <translation>%1 mide %2 × %3 (%4:1); Instagram admite de 4:5 (0,8:1) a 1,91:1: recórtala.</translation>
+    </message>
+    <message>
+        <source>%1 will be cropped to the first picture's shape (%2:1), as Instagram does in a carousel.</source>
+        <translation>%1 se recortará a la proporción de la primera imagen (%2:1), como hace Instagram en un carrusel.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels wide; Instagram scales it up to %3, and it may look blurred.</source>
+        <translation>%1 mide %2 píxeles de ancho; Instagram la amplía a %3 y puede verse borrosa.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::social::PostStore</name>
+    <message>
+        <source>Picture %1 is not in the media library.</source>
+        <translation>La imagen %1 no está en la biblioteca de medios.</translation>
+    </message>
+    <message>
+        <source>Choose at least one account to post to.</source>
+        <translation>Elige al menos una cuenta en la que publicar.</translation>
+    </message>
+    <message>
+        <source>Give the post a time or add it to the queue, one of the two.</source>
+        <translation>Ponle una hora a la publicación o añádela a la cola; una de las dos cosas.</translation>
+    </message>
+    <message>
+        <source>%1 is in the past: choose a later time.</source>
+        <translation>%1 ya ha pasado: elige una hora posterior.</translation>
+    </message>
+    <message>
+        <source>An account is chosen twice in the same post.</source>
+        <translation>Hay una cuenta elegida dos veces en la misma publicación.</translation>
+    </message>
+    <message>
+        <source>%1 was removed: connect it again to post to it.</source>
+        <translation>Se quitó %1: vuelve a conectar la cuenta para publicar en ella.</translation>
+    </message>
+    <message>
+        <source>%1 must be connected again before posting to it.</source>
+        <translation>Hay que volver a conectar %1 antes de publicar en esa cuenta.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not scheduled, the networks would refuse it:
+%1</source>
+        <translation>No se ha programado; las redes la rechazarían:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 has no queue slots: add some (“Tue/Thu 10:00”) or give the post a time.</source>
+        <translation>%1 no tiene franjas en la cola: añade alguna («Tue/Thu 10:00») o ponle una hora a la publicación.</translation>
+    </message>
+    <message>
+        <source>There is no scheduled post %1.</source>
+        <translation>No existe la publicación programada %1.</translation>
+    </message>
+    <message>
+        <source>Only a post still waiting for its time can be moved; this one is %1.</source>
+        <translation>Solo se puede mover una publicación que aún espera su hora; esta está %1.</translation>
+    </message>
+    <message>
+        <source>There is no post %1.</source>
+        <translation>No existe la publicación %1.</translation>
+    </message>
+    <message>
+        <source>Nothing of this post is waiting any more: it is being published or was.</source>
+        <translation>Ya no queda nada de esta publicación en espera: se está publicando o ya se publicó.</translation>
+    </message>
+    <message>
+        <source>Only a post that failed can be retried.</source>
+        <translation>Solo se puede reintentar una publicación que haya fallado.</translation>
+    </message>
+    <message>
+        <source>Every queue slot of %1 in the next year is taken.</source>
+        <translation>Todas las franjas de la cola de %1 del próximo año están ocupadas.</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>being published</source>
+        <translation>publicándose</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>waiting for your decision</source>
+        <translation>pendiente de tu decisión</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>lux::social::TokenKeeper</name>
+    <message>
+        <source>%1 must be connected again: %2</source>
+        <translation>Hay que volver a conectar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1's sign-in is being renewed elsewhere; trying again soon.</source>
+        <translation>El inicio de sesión de %1 se está renovando en otro sitio; se volverá a intentar en breve.</translation>
+    </message>
+    <message>
+        <source>its sign-in has no refresh token in the keychain</source>
+        <translation>su inicio de sesión no tiene token de actualización en el llavero</translation>
+    </message>
+    <message>
+        <source>%1's sign-in could not be renewed now (%2); trying again soon.</source>
+        <translation>No se pudo renovar ahora el inicio de sesión de %1 (%2); se volverá a intentar en breve.</translation>
+    </message>
+    <message>
+        <source>its sign-in is not in the keychain</source>
+        <translation>su inicio de sesión no está en el llavero</translation>
+    </message>
+</context>
+<context>
     <name>lux::storage::Backup</name>
     <message>
         <source>%1 is not a LUX Marketing database.</source>
@@ -4085,6 +4518,14 @@
         <source>sms_help_text holds a control character.</source>
         <translation>sms_help_text contiene un carácter de control.</translation>
     </message>
+    <message>
+        <source>Remove social posts' pictures not uploaded again for DAYS (default 30).</source>
+        <translation>Elimina las imágenes de publicaciones sociales que lleven DAYS días sin volver a subirse (predeterminado: 30).</translation>
+    </message>
+    <message>
+        <source>media_days must be a whole number of days from 1 to 3650.</source>
+        <translation>media_days debe ser un número entero de días del 1 al 3650.</translation>
+    </message>
 </context>
 <context>
     <name>lux::tracker::Pages</name>
@@ -4370,6 +4811,10 @@
     <message>
         <source>The registrations in %1 cannot be read: %2</source>
         <translation>No se pueden leer las inscripciones de %1: %2</translation>
+    </message>
+    <message>
+        <source>The media in %1 cannot be used: %2</source>
+        <translation>No se pueden usar los medios de %1: %2</translation>
     </message>
 </context>
 <context>
@@ -14456,6 +14901,166 @@ Etiquetas: %7</translation>
     <message>
         <source>Workflows: %1</source>
         <translation>Flujos de trabajo: %1</translation>
+    </message>
+    <message>
+        <source>a post against one network's rules (X's weighted length, Instagram's pictures…); exit 1 when it would be refused</source>
+        <translation>comprueba una publicación con las reglas de una red (la longitud ponderada de X, las imágenes de Instagram…); sale con 1 si se rechazaría</translation>
+    </message>
+    <message>
+        <source>the connected social accounts: network, status, days until the sign-in ends, queue slots</source>
+        <translation>las cuentas sociales conectadas: red, estado, días hasta que caduca el inicio de sesión, franjas de la cola</translation>
+    </message>
+    <message>
+        <source>an account's queue: its time slots ("Tue/Thu 10:00") and their time zone</source>
+        <translation>la cola de una cuenta: sus franjas horarias ("Tue/Thu 10:00") y su zona horaria</translation>
+    </message>
+    <message>
+        <source>schedule a post (checked against the network's rules first); the scheduler publishes it</source>
+        <translation>programa una publicación (antes se comprueba con las reglas de la red); la publica el planificador</translation>
+    </message>
+    <message>
+        <source>a post on each account: scheduled, published (with its link), failed (with the reason)</source>
+        <translation>una publicación en cada cuenta: programada, publicada (con su enlace), fallida (con el motivo)</translation>
+    </message>
+    <message>
+        <source>publish again every failed post of an account</source>
+        <translation>vuelve a publicar todas las publicaciones fallidas de una cuenta</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters as X counts them.</source>
+        <translation>%1: %2 de %3 caracteres, según los cuenta X.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters.</source>
+        <translation>%1: %2 de %3 caracteres.</translation>
+    </message>
+    <message>
+        <source>Hashtags: %1 of %2; mentions: %3 of %4.</source>
+        <translation>Hashtags: %1 de %2; menciones: %3 de %4.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Rechazo: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <source>Ready for %1.</source>
+        <translation>Lista para %1.</translation>
+    </message>
+    <message>
+        <source>%1 would refuse this post.</source>
+        <translation>%1 rechazaría esta publicación.</translation>
+    </message>
+    <message>
+        <source>social check takes no arguments: give the text with --text.</source>
+        <translation>social check no admite argumentos: da el texto con --text.</translation>
+    </message>
+    <message>
+        <source>--network must be x, linkedin, instagram or facebook, not "%1".</source>
+        <translation>--network debe ser x, linkedin, instagram o facebook, no «%1».</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4, %5</source>
+        <translation>%1 %2 (%3): %4, %5</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>No social account is connected.</source>
+        <translation>No hay ninguna cuenta social conectada.</translation>
+    </message>
+    <message>
+        <source>Give the account with --account ID (luxctl social accounts lists them).</source>
+        <translation>Indica la cuenta con --account ID (luxctl social accounts las muestra).</translation>
+    </message>
+    <message>
+        <source>%1 has no queue slots.</source>
+        <translation>%1 no tiene franjas en la cola.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>this computer's time</source>
+        <translation>la hora de este equipo</translation>
+    </message>
+    <message>
+        <source>Give the time with --at ISO, or --queue for the account's next free slot; one of the two.</source>
+        <translation>Indica la hora con --at ISO o usa --queue para la siguiente franja libre de la cuenta; una de las dos cosas.</translation>
+    </message>
+    <message>
+        <source>--at: '%1' is not an ISO 8601 date and time (such as 2026-12-10T10:00).</source>
+        <translation>--at: «%1» no es una fecha y hora ISO 8601 (como 2026-12-10T10:00).</translation>
+    </message>
+    <message>
+        <source>Post %1 scheduled: %2</source>
+        <translation>Publicación %1 programada: %2</translation>
+    </message>
+    <message>
+        <source>Give the post's number: luxctl social status ID.</source>
+        <translation>Indica el número de la publicación: luxctl social status ID.</translation>
+    </message>
+    <message>
+        <source>Post %1%2</source>
+        <translation>Publicación %1%2</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (cancelada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed post(s) will be published again by the scheduler.</source>
+        <translation><numerusform>El planificador volverá a publicar %n publicación fallida.</numerusform><numerusform>El planificador volverá a publicar %n publicaciones fallidas.</numerusform></translation>
+    </message>
+    <message>
+        <source>x, linkedin, instagram or facebook.</source>
+        <translation>x, linkedin, instagram o facebook.</translation>
+    </message>
+    <message>
+        <source>The post's text.</source>
+        <translation>El texto de la publicación.</translation>
+    </message>
+    <message>
+        <source>A picture to post with it (repeat for several).</source>
+        <translation>Una imagen que publicar con ella (repítelo para varias).</translation>
+    </message>
+    <message>
+        <source>A first comment to post under it.</source>
+        <translation>Un primer comentario que publicar debajo.</translation>
+    </message>
+    <message>
+        <source>The X account has long posts (X Premium): 25,000 instead of 280.</source>
+        <translation>La cuenta de X tiene publicaciones largas (X Premium): 25.000 en lugar de 280.</translation>
+    </message>
+    <message>
+        <source>The account's number (luxctl social accounts).</source>
+        <translation>El número de la cuenta (luxctl social accounts).</translation>
+    </message>
+    <message>
+        <source>When: an ISO 8601 date and time (this computer's time without an offset).</source>
+        <translation>Cuándo: una fecha y hora ISO 8601 (sin desfase, la hora de este equipo).</translation>
+    </message>
+    <message>
+        <source>At the account's next free queue slot.</source>
+        <translation>En la siguiente franja libre de la cola de la cuenta.</translation>
+    </message>
+    <message>
+        <source>The queue's slots, as "Tue/Thu 10:00, Sat 11:30" (replaces them).</source>
+        <translation>Las franjas de la cola, como "Tue/Thu 10:00, Sat 11:30" (sustituye a las actuales).</translation>
+    </message>
+    <message>
+        <source>The zone the slots are in (Europe/Madrid); empty: this computer's.</source>
+        <translation>La zona horaria de las franjas (Europe/Madrid); vacía: la de este equipo.</translation>
+    </message>
+    <message>
+        <source>Unknown social command: %1</source>
+        <translation>Orden de social desconocida: %1</translation>
     </message>
 </context>
 <context>

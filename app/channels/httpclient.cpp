@@ -211,6 +211,17 @@ int HttpClient::retryAfterSeconds(const QByteArray &retryAfter, const QByteArray
     return int(std::clamp<qint64>(now.secsTo(at), 0, 86400));
 }
 
+QByteArray HttpClient::form(const QList<QPair<QString, QString>> &fields)
+{
+    QByteArray out;
+    for (const auto &[name, value] : fields) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
 QString HttpClient::networkCode(int networkError)
 {
     return QStringLiteral("network.%1").arg(networkError);

@@ -119,6 +119,9 @@ public:
     // found, cut off while uploading), otherwise unknown (a timeout or a cut connection after the
     // request arrived: the provider may have acted). Code and message are left to the caller.
     static Outcome outcome(const HttpResponse &response);
+    // application/x-www-form-urlencoded with every byte but the unreserved ones escaped, so '+' (an
+    // E.164 number) and '&' arrive as themselves.
+    static QByteArray form(const QList<QPair<QString, QString>> &fields);
     // A network error's name for logs and outbox rows: "network.<n>".
     static QString networkCode(int networkError);
 

@@ -221,22 +221,20 @@ Status AccountStore::setTimeZone(qint64 accountId, const QString &ianaId)
 {
     if (!ianaId.isEmpty() && !QTimeZone(ianaId.toUtf8()).isValid())
         return Error(QString(errc::socialInput), tr("“%1” is not a time zone (write one like Europe/Madrid).").arg(ianaId));
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE social_accounts SET time_zone = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(ianaId);
-    q.addBindValue(m_clock());
-    q.addBindValue(accountId);
-    if (!q.exec())
-        return storage::queryError(q);
-    if (q.numRowsAffected() != 1)
-        return Error(QString(errc::socialNotFound), tr("There is no social account %1.").arg(accountId));
-    return {};
+    return update(accountId, QStringLiteral("time_zone = ?"), {ianaId});
 }
 
 Status AccountStore::remove(qint64 accountId)
 {
+    return update(accountId, QStringLiteral("status = 'removed'"), {});
+}
+
+Status AccountStore::update(qint64 accountId, const QString &set, const QVariantList &values)
+{
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE social_accounts SET status = 'removed', updated_at = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE social_accounts SET ") + set + QStringLiteral(", updated_at = ? WHERE id = ?"));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
     q.addBindValue(m_clock());
     q.addBindValue(accountId);
     if (!q.exec())

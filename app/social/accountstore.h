@@ -75,6 +75,9 @@ public:
     Status remove(qint64 accountId);
 
 private:
+    // UPDATE … SET `set` (placeholders bound from `values`) for one account; not-found when it is not there.
+    Status update(qint64 accountId, const QString &set, const QVariantList &values);
+
     QSqlDatabase m_db;
     Clock m_clock;
 };

@@ -72,6 +72,25 @@ QString TargetStatus::stateName(TargetState state)
     return {};
 }
 
+QString TargetStatus::stateText(TargetState state)
+{
+    switch (state) {
+    case TargetState::Scheduled:
+        return PostStore::tr("scheduled");
+    case TargetState::Publishing:
+        return PostStore::tr("being published");
+    case TargetState::Published:
+        return PostStore::tr("published");
+    case TargetState::Failed:
+        return PostStore::tr("failed");
+    case TargetState::Unknown:
+        return PostStore::tr("waiting for your decision");
+    case TargetState::Cancelled:
+        return PostStore::tr("cancelled");
+    }
+    return {};
+}
+
 PostStore::PostStore(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock)) {}
 
 Result<PostCheck> PostStore::check(const TargetDraft &target)
@@ -261,7 +280,7 @@ Status PostStore::reschedule(qint64 targetId, qint64 at)
         return Error(QString(errc::socialNotFound), tr("There is no scheduled post %1.").arg(targetId));
     if (q.value(1).toString() != u"pending")
         return Error(QString(errc::socialState), tr("Only a post still waiting for its time can be moved; this one is %1.")
-                                                     .arg(TargetStatus::stateName(stateOf(q.value(1)))));
+                                                     .arg(TargetStatus::stateText(stateOf(q.value(1)))));
     const qint64 outboxId = q.value(0).toLongLong();
     const qint64 campaignId = q.value(2).toLongLong();
     q.finish();

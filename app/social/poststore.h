@@ -64,6 +64,7 @@ struct TargetStatus
     QList<qint64> mediaIds;
 
     static QString stateName(TargetState state); // scheduled, publishing, published, failed, unknown, cancelled
+    static QString stateText(TargetState state); // the same for people, translated
 };
 
 struct PostStatus

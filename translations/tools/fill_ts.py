@@ -171,6 +171,19 @@ EN = {
     '%n step(s), ready to publish': ('%n step, ready to publish', '%n steps, ready to publish'),
     '%n day(s)': ('%n day', '%n days'),
     '%n minute(s)': ('%n minute', '%n minutes'),
+    'X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).': ('X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).', 'X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).'),
+    'LinkedIn takes %1 characters at most; this text has %2, %n too many.': ('LinkedIn takes %1 characters at most; this text has %2, %n too many.', 'LinkedIn takes %1 characters at most; this text has %2, %n too many.'),
+    'LinkedIn takes comments of %1 characters at most; this one has %n too many.': ('LinkedIn takes comments of %1 characters at most; this one has %n too many.', 'LinkedIn takes comments of %1 characters at most; this one has %n too many.'),
+    'Instagram takes captions of %1 characters at most; this one has %2, %n too many.': ('Instagram takes captions of %1 characters at most; this one has %2, %n too many.', 'Instagram takes captions of %1 characters at most; this one has %2, %n too many.'),
+    'Instagram takes %1 hashtags at most; this caption has %n.': ('Instagram takes %1 hashtags at most; this caption has %n.', 'Instagram takes %1 hashtags at most; this caption has %n.'),
+    'Instagram takes %1 mentions at most; this caption has %n.': ('Instagram takes %1 mentions at most; this caption has %n.', 'Instagram takes %1 mentions at most; this caption has %n.'),
+    'Instagram takes comments of %1 characters at most; this one has %n too many.': ('Instagram takes comments of %1 characters at most; this one has %n too many.', 'Instagram takes comments of %1 characters at most; this one has %n too many.'),
+    'Facebook takes posts of %1 characters at most; this one has %2, %n too many.': ('Facebook takes posts of %1 characters at most; this one has %2, %n too many.', 'Facebook takes posts of %1 characters at most; this one has %2, %n too many.'),
+    'Facebook takes comments of %1 characters at most; this one has %n too many.': ('Facebook takes comments of %1 characters at most; this one has %n too many.', 'Facebook takes comments of %1 characters at most; this one has %n too many.'),
+    'X takes %1 pictures at most; this post has %n.': ('X takes %1 pictures at most; this post has %n.', 'X takes %1 pictures at most; this post has %n.'),
+    '%1 takes %2 pictures at most in a post; this one has %n.': ('%1 takes %2 pictures at most in a post; this one has %n.', '%1 takes %2 pictures at most in a post; this one has %n.'),
+    'Instagram takes %1 pictures at most in a carousel; this post has %n.': ('Instagram takes %1 pictures at most in a carousel; this post has %n.', 'Instagram takes %1 pictures at most in a carousel; this post has %n.'),
+    '%n failed post(s) will be published again by the scheduler.': ('%n failed post will be published again by the scheduler.', '%n failed posts will be published again by the scheduler.'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -58,7 +59,7 @@ qint64 SocialChannel::notBefore(const Delivery &, qint64 now, QString *why) cons
         return now;
     if (why)
         *why = tr("%1's rate limit: nothing more is published to it before %2.")
-                   .arg(m_account.displayName(), QDateTime::fromMSecsSinceEpoch(until).toString(Qt::ISODate));
+                   .arg(m_account.displayName(), QLocale().toString(QDateTime::fromMSecsSinceEpoch(until), QLocale::ShortFormat));
     return until;
 }
 

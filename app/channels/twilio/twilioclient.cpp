@@ -12,19 +12,6 @@ namespace {
 
 constexpr qint64 kMaxAnswerBytes = 4 * 1024 * 1024;
 
-// application/x-www-form-urlencoded with every byte but the unreserved ones escaped, so '+' (E.164)
-// and '&' arrive as themselves.
-QByteArray form(const QList<QPair<QString, QString>> &fields)
-{
-    QByteArray out;
-    for (const auto &[name, value] : fields) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return out;
-}
-
 } // namespace
 
 TwilioClient::TwilioClient(QNetworkAccessManager *network, TwilioConfig config)
@@ -123,7 +110,7 @@ QCoro::Task<Outcome> TwilioClient::create(QString from, QString to, QString body
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.path = messagesPath() + QStringLiteral(".json");
-    request.body = form(fields);
+    request.body = HttpClient::form(fields);
     request.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
     request.oneShot = true; // never twice: Twilio has no idempotency key
     request.maxResponseBytes = kMaxAnswerBytes;
@@ -154,7 +141,7 @@ QCoro::Task<Result<QList<TwilioMessage>>> TwilioClient::recent(QString to, QStri
     if (!service && !from.isEmpty())
         filters.append({QStringLiteral("From"), from});
     filters.append({QStringLiteral("PageSize"), QStringLiteral("50")});
-    QString path = messagesPath() + QStringLiteral(".json?") + QString::fromLatin1(form(filters));
+    QString path = messagesPath() + QStringLiteral(".json?") + QString::fromLatin1(HttpClient::form(filters));
     QList<TwilioMessage> out;
     for (int page = 0; page < maxPages && !path.isEmpty(); ++page) {
         HttpRequest request;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -16,17 +17,6 @@ namespace lux::channels::social::x {
 namespace {
 
 constexpr qint64 kMaxAnswerBytes = 2 * 1024 * 1024;
-
-QByteArray form(const QList<QPair<QString, QString>> &fields)
-{
-    QByteArray out;
-    for (const auto &[name, value] : fields) {
-        if (!out.isEmpty())
-            out += '&';
-        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return out;
-}
 
 // X's problem body: {"detail", "title", "errors":[{"message"}]}; the reason people can read.
 QString reason(const HttpResponse &r)
@@ -82,7 +72,7 @@ Outcome XClient::outcome(const HttpResponse &response, bool madeSomething, qint6
     if (response.status == 429) {
         o.code = QStringLiteral("x.429");
         o.message = tr("X's rate limit for this account is reached until %1.")
-                        .arg(QDateTime::fromMSecsSinceEpoch(reset > now ? reset : now + 900'000).toString(Qt::ISODate));
+                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(reset > now ? reset : now + 900'000), QLocale::ShortFormat));
         o.retryAfterSeconds = reset > now ? int((reset - now + 999) / 1000) : 900;
         return o;
     }
@@ -132,7 +122,7 @@ QCoro::Task<lux::social::RefreshAnswer> XClient::token(QByteArray body)
 
 QCoro::Task<lux::social::RefreshAnswer> XClient::refresh(QString refreshToken)
 {
-    QByteArray body = form({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+    QByteArray body = HttpClient::form({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
                             {QStringLiteral("refresh_token"), refreshToken},
                             {QStringLiteral("client_id"), m_config.clientId}});
     co_return co_await token(std::move(body));
@@ -140,7 +130,7 @@ QCoro::Task<lux::social::RefreshAnswer> XClient::refresh(QString refreshToken)
 
 QCoro::Task<Result<lux::social::TokenSet>> XClient::exchange(QString code, QString redirectUri, QString verifier)
 {
-    QByteArray body = form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+    QByteArray body = HttpClient::form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
                             {QStringLiteral("code"), code},
                             {QStringLiteral("redirect_uri"), redirectUri},
                             {QStringLiteral("code_verifier"), verifier},
