@@ -314,8 +314,9 @@ Status PostStore::cancel(qint64 postId)
     if (q.value(0).toInt() == 0)
         return Error(QString(errc::socialNotFound), tr("There is no post %1.").arg(postId));
     q.finish();
-    // Only rows still waiting: a row being published or published is the network's now.
-    q.prepare(QStringLiteral("DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM social_targets WHERE post_id = ?)"));
+    // Rows still waiting, and failed ones (a retry must not bring them back): a row being published,
+    // published or in doubt is the network's now (its channel refuses a cancelled post's row).
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE state IN ('pending', 'failed') AND id IN (SELECT outbox_id FROM social_targets WHERE post_id = ?)"));
     q.addBindValue(postId);
     if (!q.exec())
         return storage::queryError(q);

@@ -67,12 +67,16 @@ Result<QByteArray> SocialChannel::build(const Delivery &delivery) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT t.id, t.text, (SELECT group_concat(media_id) FROM (SELECT media_id FROM social_target_media m "
-                             "WHERE m.target_id = t.id ORDER BY position)) FROM social_targets t WHERE t.outbox_id = ?"));
+                             "WHERE m.target_id = t.id ORDER BY position)), p.cancelled_at FROM social_targets t "
+                             "JOIN social_posts p ON p.id = t.post_id WHERE t.outbox_id = ?"));
     q.addBindValue(delivery.outboxId);
     if (!q.exec())
         return storage::queryError(q, QString(errc::dbRead));
     if (!q.next())
         return Error(QString(errc::socialNotFound), tr("The post of this row is gone (it was cancelled)."));
+    // A cancelled post is never published, whatever brings its row back (a retry, a reconciliation).
+    if (!q.value(3).isNull())
+        return Error(QString(errc::socialState), tr("The post was cancelled."));
     TargetMessage m;
     m.targetId = q.value(0).toLongLong();
     m.text = q.value(1).toString();
@@ -88,6 +92,24 @@ void SocialChannel::published(qint64 targetId, const QString &externalId, const 
     for (const QVariant &v : QVariantList{externalId, permalink, m_clock(), targetId})
         q.addBindValue(v);
     (void)q.exec(); // the outbox row keeps the reference either way
+}
+
+QString SocialChannel::externalId(qint64 targetId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT external_id FROM social_targets WHERE id = ?"));
+    q.addBindValue(targetId);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+bool SocialChannel::isAnotherTargets(const QString &externalId, qint64 targetId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM social_targets WHERE external_id = ? AND id <> ? AND account_id = ?"));
+    q.addBindValue(externalId);
+    q.addBindValue(targetId);
+    q.addBindValue(m_account.id);
+    return q.exec() && q.next();
 }
 
 void SocialChannel::pauseAccount(qint64 until) const

@@ -58,6 +58,10 @@ protected:
     // Nothing more on this account until `until` (ms): a rate limit's reset.
     void pauseAccount(qint64 until) const;
     Result<QByteArray> mediaBytes(qint64 mediaId, QString *mime) const;
+    // The network's id for the target's post, when it is known (empty otherwise).
+    QString externalId(qint64 targetId) const;
+    // Whether the network's post `externalId` is already another target's.
+    bool isAnotherTargets(const QString &externalId, qint64 targetId) const;
 
     QSqlDatabase m_db;
     lux::social::Account m_account;

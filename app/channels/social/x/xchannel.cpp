@@ -28,18 +28,17 @@ QCoro::Task<Result<QString>> XChannel::token()
     co_return co_await m_tokens->accessToken(m_account, std::move(refresher));
 }
 
-QString XChannel::comparable(const QString &text, bool dropTrailingLink)
+QString XChannel::comparable(const QString &text, bool asShownByX)
 {
     QString s = text.normalized(QString::NormalizationForm_C);
-    s.replace(QStringLiteral("&lt;"), QStringLiteral("<")).replace(QStringLiteral("&gt;"), QStringLiteral(">")).replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    // X escapes & < > in what it shows; ours is as typed (a typed "&amp;" stays that).
+    if (asShownByX)
+        s.replace(QStringLiteral("&lt;"), QStringLiteral("<")).replace(QStringLiteral("&gt;"), QStringLiteral(">")).replace(QStringLiteral("&amp;"), QStringLiteral("&"));
     // Every link as one mark, wherever it points: X shows ours as t.co links.
     const QList<lux::social::XUrl> urls = lux::social::XText::extractUrls(s);
     for (auto it = urls.crbegin(); it != urls.crend(); ++it)
         s.replace(it->span.start, it->span.end - it->span.start, QStringLiteral("\x01"));
-    s = s.simplified();
-    if (dropTrailingLink && s.endsWith(u'\x01'))
-        s = s.chopped(1).trimmed();
-    return s;
+    return s.simplified();
 }
 
 QCoro::Task<Outcome> XChannel::submit(Delivery, QByteArray message)
@@ -86,6 +85,9 @@ QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
     const std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
     if (!target)
         co_return Reconciliation::needsDecision(tr("The post could not be read."));
+    // X's answer was read before the row's state could be kept: its id is on the target.
+    if (const QString known = externalId(target->targetId); !known.isEmpty())
+        co_return Reconciliation::sent(known);
     const auto access = co_await token();
     if (!access)
         co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
@@ -100,12 +102,20 @@ QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
                     .arg(permalink(QString()).chopped(QStringLiteral("/status/").size())));
         co_return Reconciliation::stillUnknown();
     }
-    const QString ours = comparable(target->text, false);
+    QString ours = comparable(target->text, false);
+    // A post with pictures ends with the link X adds to them.
+    if (!target->mediaIds.isEmpty())
+        ours = QString(ours + QStringLiteral(" \x01")).trimmed();
+    // Nothing but links or pictures: another post of the account would look the same.
+    if (QString(ours).remove(u'\x01').trimmed().isEmpty())
+        co_return Reconciliation::needsDecision(
+            tr("X did not answer whether the post went, and a post of links or pictures only cannot be told apart from the "
+               "account's others: check the account and say whether it is there."));
     for (const XPost &post : *posts) {
-        if (comparable(post.text, !target->mediaIds.isEmpty()) == ours) {
-            published(target->targetId, post.id, permalink(post.id));
-            co_return Reconciliation::sent(post.id);
-        }
+        if (comparable(post.text, true) != ours || isAnotherTargets(post.id, target->targetId))
+            continue;
+        published(target->targetId, post.id, permalink(post.id));
+        co_return Reconciliation::sent(post.id);
     }
     // Not there: certain only once X has had time to list it.
     if (delivery.attemptedAt > 0 && m_clock() - delivery.attemptedAt < kListSettleMs)

@@ -21,9 +21,9 @@ public:
     QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
     QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
-    // A text as compared after a lost answer: links as X rewrites them (every one a t.co link),
-    // &amp; &lt; &gt; undone, NFC, spaces collapsed, a picture's trailing link dropped.
-    static QString comparable(const QString &text, bool dropTrailingLink);
+    // A text as compared after a lost answer: NFC, every link one mark (X shows ours as t.co
+    // links), spaces collapsed; X's own &amp; &lt; &gt; undone when it is the text as X shows it.
+    static QString comparable(const QString &text, bool asShownByX);
 
     static constexpr qint64 kListSettleMs = 5'000;
     static constexpr qint64 kClockSkewMs = 120'000;

@@ -12,6 +12,8 @@
 #include <QTimeZone>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace lux::channels::social::x {
 
 namespace {
@@ -55,17 +57,30 @@ XClient::XClient(QNetworkAccessManager *network, XConfig config)
 
 qint64 XClient::resetAt(const HttpResponse &response)
 {
-    bool ok = false;
-    const qint64 epoch = response.header("x-rate-limit-reset").trimmed().toLongLong(&ok);
-    return ok && epoch > 0 ? epoch * 1000 : 0;
+    // Three windows can be spent: the endpoint's 15 minutes, the user's and the app's day. Each says
+    // when it resets as an epoch time; the latest of those that are spent (or, on a 429 that names
+    // none, of all) is when a post may go again.
+    qint64 latest = 0;
+    qint64 latestSpent = 0;
+    for (const QByteArray &prefix : {QByteArrayLiteral("x-rate-limit"), QByteArrayLiteral("x-user-limit-24hour"),
+                                     QByteArrayLiteral("x-app-limit-24hour")}) {
+        bool ok = false;
+        const qint64 epoch = response.header(prefix + "-reset").trimmed().toLongLong(&ok);
+        if (!ok || epoch <= 0)
+            continue;
+        latest = std::max(latest, epoch * 1000);
+        if (response.header(prefix + "-remaining").trimmed() == "0")
+            latestSpent = std::max(latestSpent, epoch * 1000);
+    }
+    return latestSpent > 0 ? latestSpent : response.status == 429 ? latest : 0;
 }
 
 Outcome XClient::outcome(const HttpResponse &response, bool madeSomething, qint64 now, qint64 *pauseUntil)
 {
     Outcome o = HttpClient::outcome(response);
     const qint64 reset = resetAt(response);
-    // The window is spent: nothing more on this account before it resets.
-    if (pauseUntil && reset > now && (response.status == 429 || response.header("x-rate-limit-remaining").trimmed() == "0"))
+    // A window is spent: nothing more on this account before it resets.
+    if (pauseUntil && reset > now)
         *pauseUntil = reset;
     if (!response.answered())
         return o;
@@ -115,8 +130,14 @@ QCoro::Task<lux::social::RefreshAnswer> XClient::token(QByteArray body)
         co_return answer;
     }
     answer.message = r.answered() ? reason(r) : r.errorString;
-    answer.kind = r.status == 400 || r.status == 401 ? lux::social::RefreshAnswer::Kind::Refused
-                                                     : lux::social::RefreshAnswer::Kind::Unavailable;
+    // The grant is gone (X answers invalid_request for a spent or revoked refresh token); a client
+    // X does not know is the app's settings, not the account's: nothing is marked for reconnecting.
+    const QString error = r.json().value(QStringLiteral("error")).toString();
+    const bool badClient = error == u"invalid_client" || error == u"unauthorized_client";
+    if (badClient)
+        answer.message = tr("X does not accept the app's client id (social.x_client_id) or secret: %1").arg(answer.message);
+    answer.kind = (r.status == 400 || r.status == 401) && !badClient ? lux::social::RefreshAnswer::Kind::Refused
+                                                                     : lux::social::RefreshAnswer::Kind::Unavailable;
     co_return answer;
 }
 

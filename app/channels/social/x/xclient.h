@@ -62,7 +62,9 @@ public:
     // unknown for a post (a gateway may answer after it was made), transient otherwise; 401 auth;
     // other 4xx permanent with X's detail.
     static Outcome outcome(const HttpResponse &response, bool madeSomething, qint64 now, qint64 *pauseUntil = nullptr);
-    // When the user's window resets (ms), from x-rate-limit-reset (epoch seconds); 0 when absent.
+    // When a spent window resets (ms): the latest of x-rate-limit-reset, x-user-limit-24hour-reset and
+    // x-app-limit-24hour-reset (epoch seconds) whose remaining count is 0; on a 429 that names none
+    // spent, the latest of them; 0 otherwise.
     static qint64 resetAt(const HttpResponse &response);
 
 private:
