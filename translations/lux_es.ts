@@ -2313,6 +2313,10 @@
         <source>Picture %1 is no longer in the media library.</source>
         <translation>La imagen %1 ya no está en la biblioteca de medios.</translation>
     </message>
+    <message>
+        <source>The post was cancelled.</source>
+        <translation>La publicación se canceló.</translation>
+    </message>
 </context>
 <context>
     <name>lux::channels::social::SocialChannelFactory</name>
@@ -2342,6 +2346,10 @@
     <message>
         <source>X has no such post on the account since the attempt.</source>
         <translation>En X no hay esa publicación en la cuenta desde el intento.</translation>
+    </message>
+    <message>
+        <source>X did not answer whether the post went, and a post of links or pictures only cannot be told apart from the account's others: check the account and say whether it is there.</source>
+        <translation>X no respondió si la publicación salió, y una publicación solo de enlaces o imágenes no se puede distinguir de las demás de la cuenta: revisa la cuenta y di si está allí.</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2393,10 @@
     <message>
         <source>X's list of the account's posts: %1</source>
         <translation>Lista de publicaciones de la cuenta en X: %1</translation>
+    </message>
+    <message>
+        <source>X does not accept the app's client id (social.x_client_id) or secret: %1</source>
+        <translation>X no acepta el id de cliente de la aplicación (social.x_client_id) o su secreto: %1</translation>
     </message>
 </context>
 <context>

@@ -3259,3 +3259,10 @@ ES.update({
  'published': 'publicada',
  'waiting for your decision': 'pendiente de tu decisión',
 })
+
+# Social posts: what the review changed (a cancelled post, a lost answer that cannot be told apart, the app's client).
+ES.update({
+ 'The post was cancelled.': 'La publicación se canceló.',
+ "X did not answer whether the post went, and a post of links or pictures only cannot be told apart from the account's others: check the account and say whether it is there.": 'X no respondió si la publicación salió, y una publicación solo de enlaces o imágenes no se puede distinguir de las demás de la cuenta: revisa la cuenta y di si está allí.',
+ "X does not accept the app's client id (social.x_client_id) or secret: %1": 'X no acepta el id de cliente de la aplicación (social.x_client_id) o su secreto: %1',
+})
