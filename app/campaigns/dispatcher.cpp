@@ -92,15 +92,15 @@ Status Dispatcher::holdForWindows()
     struct Hold
     {
         qint64 id, until;
-        QString why;
+        channels::Channel::Hold hold;
     };
     std::vector<Hold> holds;
     for (const OutboxRow &row : *pending) {
         if (row.dueAt > now)
             continue;
-        QString why;
-        if (const qint64 allowed = m_channel->notBefore(delivery(row), now, &why); allowed > now)
-            holds.push_back({row.id, allowed, why});
+        channels::Channel::Hold hold;
+        if (const qint64 allowed = m_channel->notBefore(delivery(row), now, &hold); allowed > now)
+            holds.push_back({row.id, allowed, hold});
     }
     if (holds.empty())
         return {};
@@ -108,7 +108,7 @@ Status Dispatcher::holdForWindows()
     if (!tx.isOpen())
         return tx.beginError();
     for (const Hold &h : holds)
-        if (Status s = m_outbox.postpone(h.id, h.until, QString(errc::smsQuietHours), h.why); !s)
+        if (Status s = m_outbox.postpone(h.id, h.until, h.hold.code, h.hold.why); !s)
             return s;
     return tx.commit();
 }
@@ -125,6 +125,7 @@ channels::Delivery Dispatcher::delivery(const OutboxRow &row)
     d.reference = row.reference;
     d.attempts = row.attempts;
     d.attemptedAt = row.attemptedAt;
+    d.doubtSince = row.state == OutboxState::Unknown ? row.updatedAt : 0;
     d.variant = row.variant;
     return d;
 }
@@ -216,11 +217,9 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
     channels::Delivery d = delivery(row);
     // The recipient's window (a text's quiet hours), looked at again now that it is about to go: a
     // row that came due in its window may have waited past its end (retries, a slow campaign).
-    QString why;
-    if (const qint64 allowed = m_channel->hasWindows() ? m_channel->notBefore(d, m_clock(), &why) : 0; allowed > m_clock()) {
-        std::function<Status()> wait = [this, id, allowed, why] {
-            return m_outbox.defer(id, allowed, QString(errc::smsQuietHours), why);
-        };
+    channels::Channel::Hold hold;
+    if (const qint64 allowed = m_channel->hasWindows() ? m_channel->notBefore(d, m_clock(), &hold) : 0; allowed > m_clock()) {
+        std::function<Status()> wait = [this, id, allowed, hold] { return m_outbox.defer(id, allowed, hold.code, hold.why); };
         co_await durably(std::move(wait));
         co_return;
     }
@@ -268,6 +267,7 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
     if (sent.kind == Outcome::Kind::Unknown) {
         row.state = OutboxState::Unknown;
         row.reference = d.reference;
+        row.updatedAt = m_clock();
         co_await reconcile(row);
     }
 }
@@ -287,7 +287,11 @@ QCoro::Task<> Dispatcher::reconcile(OutboxRow row)
     case Reconciliation::Verdict::NeedsDecision:
         settle = [this, id, r] { return m_outbox.markNeedsDecision(id, r.message); };
         break;
-    case Reconciliation::Verdict::StillUnknown: co_return; // the next round asks again
+    case Reconciliation::Verdict::StillUnknown:
+        // The next round asks again; a provider that cannot tell yet, once that time has come.
+        if (r.askAgainAt > m_clock())
+            m_askAgainAt.insert(id, r.askAgainAt);
+        co_return;
     }
     co_await durably(std::move(settle));
 }
@@ -376,11 +380,13 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
         co_return s.error();
     // Rounds: settle the unknown rows, then send what is pending; a transient failure while settling
     // leaves a row unknown for the next round. Rows that need the user's decision are left alone.
+    // A row whose provider cannot tell yet (its listing lags) is asked again once that time has come,
+    // in this run or when the job comes back; not in a tight loop.
     for (int round = 0; round < 10 && !m_stop; ++round) {
         int unsettled = 0;
         if (const auto unknown = m_outbox.rows(m_campaignId, OutboxState::Unknown, 100000); unknown)
             for (const OutboxRow &row : *unknown) {
-                if (row.errorCode == QLatin1String(Outbox::kNeedsDecision))
+                if (row.errorCode == QLatin1String(Outbox::kNeedsDecision) || m_askAgainAt.value(row.id) > m_clock())
                     continue;
                 ++unsettled;
                 co_await reconcile(row);
@@ -406,6 +412,16 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     if (summary.pending > 0)
         if (const auto due = m_outbox.nextDueAt(m_campaignId); due && *due > m_clock())
             summary.waitingUntil = *due;
+    // Rows still in doubt that the provider may settle later: the job comes back to ask when it can
+    // tell, sooner than anything pending (a standing campaign's next post may be days away).
+    if (summary.unknown > 0 && !m_stop)
+        if (const auto unknown = m_outbox.rows(m_campaignId, OutboxState::Unknown, 100000); unknown)
+            for (const OutboxRow &row : *unknown) {
+                if (row.errorCode == QLatin1String(Outbox::kNeedsDecision))
+                    continue;
+                const qint64 look = std::max(m_askAgainAt.value(row.id), m_clock() + kUnsettledLookMs);
+                summary.waitingUntil = summary.waitingUntil > 0 ? std::min(summary.waitingUntil, look) : look;
+            }
     // An event's mail or an automation step is never done: its next messages come one by one.
     const auto campaign = CampaignStore(m_db, m_clock).find(m_campaignId);
     if (!campaign)

@@ -6,6 +6,7 @@
 #include "common/clock.h"
 
 #include <QCoroTask>
+#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -67,6 +68,8 @@ public:
     int maxAttempts = 8;
     // Rows due further away than this end the run instead of keeping it asleep (the job comes back).
     static constexpr qint64 kIdleHorizonMs = 60'000;
+    // Rows in doubt that the channel could not settle yet are asked about again after this.
+    static constexpr qint64 kUnsettledLookMs = 60'000;
 
 Q_SIGNALS:
     void progressed(const lux::campaigns::Dispatcher::Progress &progress);
@@ -111,6 +114,8 @@ private:
     std::vector<std::unique_ptr<Sender>> m_senders;
     bool m_stop = false;
     int m_active = 0;
+    QHash<qint64, qint64> m_askAgainAt; // rows whose provider cannot tell before then (Reconciliation::askAgainAt)
+
     qint64 m_lastReport = 0;
     struct PendingWrite
     {

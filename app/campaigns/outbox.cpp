@@ -24,7 +24,7 @@ OutboxState stateFromName(const QString &name)
 }
 
 constexpr auto kColumns = "SELECT id, campaign_id, coalesce(contact_id, 0), address, state, attempts, message_id, sender, provider_ref, due_at, "
-                          "error_code, error, channel, attempted_at, coalesce(variant, -1) FROM outbox ";
+                          "error_code, error, channel, attempted_at, coalesce(variant, -1), updated_at FROM outbox ";
 
 OutboxRow fromQuery(const QSqlQuery &q)
 {
@@ -44,6 +44,7 @@ OutboxRow fromQuery(const QSqlQuery &q)
     r.channel = q.value(12).toString();
     r.attemptedAt = q.value(13).toLongLong();
     r.variant = q.value(14).toInt();
+    r.updatedAt = q.value(15).toLongLong();
     return r;
 }
 

@@ -30,6 +30,7 @@ struct OutboxRow
     qint64 dueAt = 0;
     QString errorCode, error;
     qint64 attemptedAt = 0; // when its request last left (the claim)
+    qint64 updatedAt = 0;   // its last change: for a row in doubt, when the doubt arose
     int variant = -1;       // an A/B test's variant (0 is A); -1: none (no test, or the rest before the decision)
 };
 

@@ -19,9 +19,9 @@ Status VariantChannel::prepare(const Campaign &campaign)
     return {};
 }
 
-qint64 VariantChannel::notBefore(const channels::Delivery &delivery, qint64 now, QString *why) const
+qint64 VariantChannel::notBefore(const channels::Delivery &delivery, qint64 now, Hold *hold) const
 {
-    return m_channels.front()->notBefore(delivery, now, why);
+    return m_channels.front()->notBefore(delivery, now, hold);
 }
 
 // A row without a variant (-1) is a test send or the rest of a test decided before it could run

@@ -23,7 +23,7 @@ public:
     QString id() const override { return m_channels.front()->id(); }
     channels::Pace pace() const override { return m_channels.front()->pace(); }
     Status prepare(const Campaign &campaign) override;
-    qint64 notBefore(const channels::Delivery &delivery, qint64 now, QString *why = nullptr) const override;
+    qint64 notBefore(const channels::Delivery &delivery, qint64 now, Hold *hold = nullptr) const override;
     bool hasWindows() const override { return m_channels.front()->hasWindows(); }
     Result<QByteArray> build(const channels::Delivery &delivery) const override;
     bool stages() const override { return m_channels.front()->stages(); }

@@ -14,7 +14,7 @@ QString Outcome::kindName(Kind kind)
     return {};
 }
 
-qint64 Channel::notBefore(const Delivery &, qint64 now, QString *) const
+qint64 Channel::notBefore(const Delivery &, qint64 now, Hold *) const
 {
     return now;
 }

@@ -45,6 +45,7 @@ struct Delivery
     QString reference;    // the provider's reference committed by an earlier attempt (a staged draft)
     int attempts = 0;
     qint64 attemptedAt = 0; // when this row's request last left (ms); a reconciliation looks from there
+    qint64 doubtSince = 0;  // a row in doubt: when its answer was lost or the crash found (ms); 0 otherwise
     bool test = false;    // a test send: marked as one, never tracked
     int variant = -1;     // an A/B test's variant (0 is A); -1: the campaign as it is
 };
@@ -56,19 +57,20 @@ struct Reconciliation
         Sent,          // it went
         Failed,        // the provider refused it for good (code, message)
         NotSent,       // it certainly did not go: it may be sent again
-        StillUnknown,  // the provider could not be asked now: ask again in the next round
+        StillUnknown,  // the provider could not be asked now (ask again in the next round), or cannot tell yet (askAgainAt)
         NeedsDecision, // nothing can tell: the user decides; never an automatic resend
     };
     Verdict verdict = Verdict::StillUnknown;
     QString code, message;
     QString reference; // Sent: the provider's id for the message, when it says
     int units = 0;     // Sent: what the provider counts it as (an SMS's segments), when known
+    qint64 askAgainAt = 0; // StillUnknown: the provider cannot tell before then (its listing lags); 0: ask again at once
 
-    static Reconciliation sent(QString reference = {}, int units = 0) { return {Verdict::Sent, {}, {}, std::move(reference), units}; }
-    static Reconciliation failed(QString code, QString message) { return {Verdict::Failed, std::move(code), std::move(message), {}, 0}; }
-    static Reconciliation notSent(QString message) { return {Verdict::NotSent, QStringLiteral("reconciled"), std::move(message), {}, 0}; }
-    static Reconciliation stillUnknown() { return {}; }
-    static Reconciliation needsDecision(QString message) { return {Verdict::NeedsDecision, {}, std::move(message), {}, 0}; }
+    static Reconciliation sent(QString reference = {}, int units = 0) { return {Verdict::Sent, {}, {}, std::move(reference), units, 0}; }
+    static Reconciliation failed(QString code, QString message) { return {Verdict::Failed, std::move(code), std::move(message), {}, 0, 0}; }
+    static Reconciliation notSent(QString message) { return {Verdict::NotSent, QStringLiteral("reconciled"), std::move(message), {}, 0, 0}; }
+    static Reconciliation stillUnknown(qint64 askAgainAt = 0) { return {Verdict::StillUnknown, {}, {}, {}, 0, askAgainAt}; }
+    static Reconciliation needsDecision(QString message) { return {Verdict::NeedsDecision, {}, std::move(message), {}, 0, 0}; }
 };
 
 // The most a channel's provider allows one sender (a mailbox, a number, an account). 0: no limit.
@@ -108,8 +110,12 @@ public:
     // The earliest moment (ms since the epoch) this delivery may go, `now` when it may go now: a
     // text waits for the recipient's window (quiet hours). The dispatcher asks before every send
     // and leaves the row pending until then, for campaigns and for anything else it dispatches.
-    // `why` (when given) says what it waits for, for the user.
-    virtual qint64 notBefore(const Delivery &delivery, qint64 now, QString *why = nullptr) const;
+    // `hold` (when given) says what it waits for: a code for the row and a sentence for the user.
+    struct Hold
+    {
+        QString code, why;
+    };
+    virtual qint64 notBefore(const Delivery &delivery, qint64 now, Hold *hold = nullptr) const;
     // Whether notBefore() can ever say "later" (the dispatcher skips asking a channel that cannot).
     virtual bool hasWindows() const { return false; }
     virtual Result<QByteArray> build(const Delivery &delivery) const = 0;

@@ -17,7 +17,10 @@
 #include "common/errorcodes.h"
 #include "databasefixture.h"
 #include "fakex.h"
+#include "trackerprocess.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 #include <QTest>
@@ -39,11 +42,13 @@ private Q_SLOTS:
     void cleanup();
     void publishesOnceWithPictures();
     void lostAnswerIsFoundNotPostedAgain();
+    void longPostFoundBeyondTheFirstPage();
     void serverErrorThatMadeNothingIsPostedOnce();
     void spentWindowPausesTheAccount();
     void refreshesAtEightyPercent();
     void tokenEndpointDownKeepsTheAccount();
     void revokedGrantAsksToReconnect();
+    void renewalInDoubtIsNotPresentedWhileTheTokenServes();
     void noTimelineLeavesItToTheUser();
     void anotherPostsTwinIsNotThisOne();
     void cancelledPostIsNeverPublished();
@@ -74,6 +79,7 @@ void TestXChannel::init()
     QVERIFY(m_x->listen());
     m_offset = 0;
     m_clock = [this] { return QDateTime::currentMSecsSinceEpoch() + m_offset; };
+    m_x->setClock([this] { return QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC); }); // X's time is the app's
     m_account = connectAccount();
     QVERIFY(m_account > 0);
 }
@@ -146,7 +152,7 @@ void TestXChannel::publish(int rounds)
                                               "OR (state = 'pending' AND due_at <= %1)").arg(m_clock())).toInt();
         if (open == 0)
             return;
-        m_offset += 10'000; // the settling delay and a retry's wait pass
+        m_offset += 60'000; // the job's next look at rows in doubt, a retry's wait
     }
 }
 
@@ -190,6 +196,44 @@ void TestXChannel::lostAnswerIsFoundNotPostedAgain()
     QCOMPARE(status->targets[0].state, TargetState::Published);
     QCOMPARE(status->targets[0].externalId, m_x->posts().first().id); // found in the timeline
     QVERIFY(m_x->stats().paths.value(QStringLiteral("GET /2/users/:id/tweets")) >= 1);
+}
+
+void TestXChannel::longPostFoundBeyondTheFirstPage()
+{
+    // A Premium account's long post, its answer lost; the first look fails, and by the second the
+    // account has posted 150 more: the post is on the second page, whole only in its note_tweet.
+    m_x->setUser({kUserId, QStringLiteral("lux_test"), QStringLiteral("Lux Test"), QStringLiteral("Premium")});
+    m_x->setTweetLimit(1000);
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET long_posts = 1")));
+    QString text;
+    for (int i = 0; i < 40; ++i)
+        text += QStringLiteral("Sentence %1 of a long post. ").arg(i);
+    text = text.trimmed();
+    const qint64 post = schedule(text);
+    QVERIFY(post > 0);
+    m_x->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /2/tweets"));
+    // The timeline fails for the whole run (a look that fails is tried again in the run's next rounds).
+    m_x->setNextFaults(QStringLiteral("server_error"), 50, QStringLiteral("GET /2/users/:id/tweets"));
+    publish(1);
+    QCOMPARE(PostStore(m_fixture->db(), m_clock).status(post)->targets[0].state, TargetState::Unknown);
+    m_x->setNextFaults(QStringLiteral("server_error"), 0, QStringLiteral("GET /2/users/:id/tweets"));
+    const QString bearer = m_x->grant(kUserId).accessToken;
+    QNetworkAccessManager nam;
+    for (int i = 0; i < 150; ++i) {
+        const test::HttpAnswer made =
+            test::httpRequest(nam, "POST", m_x->baseUrl().resolved(QUrl(QStringLiteral("/2/tweets"))),
+                              QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("Later post %1").arg(i)}}).toJson(),
+                              {{"Authorization", "Bearer " + bearer.toUtf8()}, {"Content-Type", "application/json"}});
+        QCOMPARE(made.status, 201);
+    }
+    publish(3);
+    const auto status = PostStore(m_fixture->db(), m_clock).status(post);
+    QCOMPARE(status->targets[0].state, TargetState::Published);
+    QCOMPARE(status->targets[0].externalId, m_x->posts().first().id);
+    QCOMPARE(m_x->copies(kUserId, text), 1);
+    QCOMPARE(m_x->posts().size(), 151);
+    QVERIFY(m_x->stats().paths.value(QStringLiteral("GET /2/users/:id/tweets")) >= 3); // the failed look, then two pages
 }
 
 void TestXChannel::serverErrorThatMadeNothingIsPostedOnce()
@@ -280,6 +324,40 @@ void TestXChannel::revokedGrantAsksToReconnect()
     QCOMPARE(status->targets[0].errorCode, QString(errc::socialAuth));
     QVERIFY(status->targets[0].error.contains(QStringLiteral("connected again")));
     QCOMPARE(m_x->posts().size(), 0);
+}
+
+void TestXChannel::renewalInDoubtIsNotPresentedWhileTheTokenServes()
+{
+    // The token is at 90 % of its life; X rotates it, and the answer with the new one is lost.
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET refreshed_at = %1, access_expires_at = %2")
+                       .arg(m_clock() - 6'480'000)
+                       .arg(m_clock() + 720'000)));
+    m_x->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("/2/oauth2/token"));
+    const qint64 first = schedule(QStringLiteral("Published with the token still in hand"));
+    publish(1);
+    const auto tokenCalls = [this] { return m_x->stats().paths.value(QStringLiteral("POST /2/oauth2/token")); };
+    QCOMPARE(tokenCalls(), 1);
+    QCOMPARE(m_x->stats().lost, 1);
+    QCOMPARE(value(QStringLiteral("SELECT status FROM social_accounts")), QStringLiteral("connected"));
+    QVERIFY(value(QStringLiteral("SELECT refresh_doubt_at FROM social_accounts")).toLongLong() > 0);
+    QCOMPARE(PostStore(m_fixture->db(), m_clock).status(first)->targets[0].state, TargetState::Published);
+    // While the access token serves, the refresh token that may be spent is not presented again.
+    m_offset += 300'000;
+    const qint64 second = schedule(QStringLiteral("Still the same token"));
+    publish(1);
+    QCOMPARE(tokenCalls(), 1);
+    QCOMPARE(PostStore(m_fixture->db(), m_clock).status(second)->targets[0].state, TargetState::Published);
+    // Once it has ended, the refresh token is tried: X had spent it, and ends the grant.
+    m_offset += 600'000;
+    const qint64 third = schedule(QStringLiteral("After the token's end"));
+    publish(2);
+    QCOMPARE(tokenCalls(), 2);
+    QCOMPARE(value(QStringLiteral("SELECT status FROM social_accounts")), QStringLiteral("reconnect"));
+    QVERIFY2(value(QStringLiteral("SELECT error FROM social_accounts")).contains(QStringLiteral("answer was lost")),
+             qPrintable(value(QStringLiteral("SELECT error FROM social_accounts"))));
+    QCOMPARE(PostStore(m_fixture->db(), m_clock).status(third)->targets[0].state, TargetState::Failed);
+    QCOMPARE(m_x->posts().size(), 2);
 }
 
 void TestXChannel::noTimelineLeavesItToTheUser()

@@ -49,7 +49,7 @@ Status SocialChannel::prepare(const campaigns::Campaign &campaign)
     return {};
 }
 
-qint64 SocialChannel::notBefore(const Delivery &, qint64 now, QString *why) const
+qint64 SocialChannel::notBefore(const Delivery &, qint64 now, Hold *hold) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT paused_until FROM social_accounts WHERE id = ?"));
@@ -57,9 +57,9 @@ qint64 SocialChannel::notBefore(const Delivery &, qint64 now, QString *why) cons
     const qint64 until = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
     if (until <= now)
         return now;
-    if (why)
-        *why = tr("%1's rate limit: nothing more is published to it before %2.")
-                   .arg(m_account.displayName(), QLocale().toString(QDateTime::fromMSecsSinceEpoch(until), QLocale::ShortFormat));
+    if (hold)
+        *hold = {QString(errc::socialPaused), tr("%1's rate limit: nothing more is published to it before %2.")
+                   .arg(m_account.displayName(), QLocale().toString(QDateTime::fromMSecsSinceEpoch(until), QLocale::ShortFormat))};
     return until;
 }
 
@@ -67,8 +67,8 @@ Result<QByteArray> SocialChannel::build(const Delivery &delivery) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT t.id, t.text, (SELECT group_concat(media_id) FROM (SELECT media_id FROM social_target_media m "
-                             "WHERE m.target_id = t.id ORDER BY position)), p.cancelled_at FROM social_targets t "
-                             "JOIN social_posts p ON p.id = t.post_id WHERE t.outbox_id = ?"));
+                             "WHERE m.target_id = t.id ORDER BY position)), p.cancelled_at, a.status FROM social_targets t "
+                             "JOIN social_posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id WHERE t.outbox_id = ?"));
     q.addBindValue(delivery.outboxId);
     if (!q.exec())
         return storage::queryError(q, QString(errc::dbRead));
@@ -77,6 +77,8 @@ Result<QByteArray> SocialChannel::build(const Delivery &delivery) const
     // A cancelled post is never published, whatever brings its row back (a retry, a reconciliation).
     if (!q.value(3).isNull())
         return Error(QString(errc::socialState), tr("The post was cancelled."));
+    if (q.value(4).toString() == u"removed")
+        return Error(QString(errc::socialState), tr("The account was removed from LUX."));
     TargetMessage m;
     m.targetId = q.value(0).toLongLong();
     m.text = q.value(1).toString();

@@ -48,7 +48,7 @@ public:
 
     QString id() const override { return QStringLiteral("social"); }
     Status prepare(const campaigns::Campaign &campaign) override;
-    qint64 notBefore(const Delivery &delivery, qint64 now, QString *why) const override;
+    qint64 notBefore(const Delivery &delivery, qint64 now, Hold *hold) const override;
     bool hasWindows() const override { return true; }
     Result<QByteArray> build(const Delivery &delivery) const override;
 

@@ -76,7 +76,7 @@ Result<QByteArray> SmsChannel::build(const Delivery &d) const
     return text.toUtf8();
 }
 
-qint64 SmsChannel::notBefore(const Delivery &d, qint64 now, QString *why) const
+qint64 SmsChannel::notBefore(const Delivery &d, qint64 now, Hold *hold) const
 {
     if (!m_window)
         return now;
@@ -88,7 +88,11 @@ qint64 SmsChannel::notBefore(const Delivery &d, qint64 now, QString *why) const
         if (q.exec() && q.next())
             zone = q.value(0).toString();
     }
-    return m_window(d.address, zone, now, why);
+    QString why;
+    const qint64 allowed = m_window(d.address, zone, now, &why);
+    if (hold && allowed > now)
+        *hold = {QString(errc::smsQuietHours), why};
+    return allowed;
 }
 
 void SmsChannel::applyOptOut(const Delivery &d, const QString &code) const

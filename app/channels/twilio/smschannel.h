@@ -47,7 +47,7 @@ public:
     Pace pace() const override { return {0, 0, 0, 32}; }
     Status prepare(const campaigns::Campaign &campaign) override;
     Result<QByteArray> build(const Delivery &delivery) const override;
-    qint64 notBefore(const Delivery &delivery, qint64 now, QString *why) const override;
+    qint64 notBefore(const Delivery &delivery, qint64 now, Hold *hold) const override;
     bool hasWindows() const override { return bool(m_window); }
     QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
     QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;

@@ -292,6 +292,7 @@ inline constexpr QLatin1StringView socialState{"social.state"};     // not at a 
 inline constexpr QLatin1StringView socialNotFound{"social.not-found"};
 inline constexpr QLatin1StringView socialAuth{"social.auth"};               // the account must be connected again
 inline constexpr QLatin1StringView socialUnavailable{"social.unavailable"}; // the network did not answer: try later
+inline constexpr QLatin1StringView socialPaused{"social.paused"};           // the account's rate limit: waits for its reset
 
 // WooCommerce products (docs/WOOCOMMERCE.md)
 inline constexpr QLatin1StringView wooConfig{"woo.config"};       // no store URL, or no consumer key or secret

@@ -95,6 +95,11 @@ QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
     const auto posts = co_await m_client->recent(*access, m_account.externalId, since);
     if (!posts) {
+        if (posts.error().code == u"x.too-many")
+            co_return Reconciliation::needsDecision(
+                tr("X did not answer whether the post went, and the account has posted too much since to look: check %1 and say whether "
+                   "it is there.")
+                    .arg(permalink(QString()).chopped(QStringLiteral("/status/").size())));
         if (posts.error().code == u"x.forbidden")
             co_return Reconciliation::needsDecision(
                 tr("X did not answer whether the post went, and this account's plan cannot read its posts to look: check %1 and say "
@@ -118,8 +123,9 @@ QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
         co_return Reconciliation::sent(post.id);
     }
     // Not there: certain only once X has had time to list it.
-    if (delivery.attemptedAt > 0 && m_clock() - delivery.attemptedAt < kListSettleMs)
-        co_return Reconciliation::stillUnknown();
+    const qint64 doubtSince = std::max(delivery.doubtSince, delivery.attemptedAt);
+    if (doubtSince > 0 && m_clock() - doubtSince < kListSettleMs)
+        co_return Reconciliation::stillUnknown(doubtSince + kListSettleMs);
     co_return Reconciliation::notSent(tr("X has no such post on the account since the attempt."));
 }
 

@@ -25,7 +25,10 @@ public:
     // links), spaces collapsed; X's own &amp; &lt; &gt; undone when it is the text as X shows it.
     static QString comparable(const QString &text, bool asShownByX);
 
-    static constexpr qint64 kListSettleMs = 5'000;
+    // A post not in the timeline is taken as not made only when the doubt is this old: X lists a
+    // new post after a moment, and the core asks again a minute later (Dispatcher::kUnsettledLookMs),
+    // so the answer comes from a second look, minutes after the first.
+    static constexpr qint64 kListSettleMs = 120'000;
     static constexpr qint64 kClockSkewMs = 120'000;
 
 private:
