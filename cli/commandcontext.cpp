@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandcontext.h"
 
+#include "common/wallclock.h"
+
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -30,15 +32,14 @@ std::optional<qint64> parseIsoTime(const QString &text, const QTimeZone &zone)
         t[10] = u'T';
     if (!t.contains(u'T'))
         return std::nullopt;
-    const QDateTime parsed = QDateTime::fromString(t, Qt::ISODateWithMs);
-    if (!parsed.isValid())
+    // With an offset or Z: that moment. Without: a wall time in `zone` (read as UTC first, so a
+    // time the local clock skips is still read, then placed in the zone, moved on by the gap).
+    if (const QDateTime parsed = QDateTime::fromString(t, Qt::ISODateWithMs); parsed.isValid() && parsed.timeSpec() != Qt::LocalTime)
+        return parsed.toMSecsSinceEpoch();
+    const QDateTime wall = QDateTime::fromString(t + u'Z', Qt::ISODateWithMs);
+    if (!wall.isValid())
         return std::nullopt;
-    if (parsed.timeSpec() == Qt::LocalTime) {
-        if (!zone.isValid())
-            return std::nullopt;
-        return QDateTime(parsed.date(), parsed.time(), zone).toMSecsSinceEpoch();
-    }
-    return parsed.toMSecsSinceEpoch();
+    return wallTimeMs(wall.date(), wall.time(), zone);
 }
 
 int CommandContext::fail(const Error &error, const QJsonObject &extra) const

@@ -203,16 +203,20 @@ int slots(const CommandContext &ctx)
     if (!db)
         return ctx.fail(db.error());
     social::AccountStore store((*db)->connection());
+    // Everything read before anything is written: a bad --set leaves the zone as it was.
+    std::optional<QList<social::Slot>> parsed;
+    if (ctx.isSet(QStringLiteral("set"))) {
+        auto read = social::Slot::parse(ctx.option(QStringLiteral("set")));
+        if (!read)
+            return ctx.fail(read.error());
+        parsed = std::move(*read);
+    }
     if (ctx.isSet(QStringLiteral("time-zone")))
         if (Status s = store.setTimeZone(*account, ctx.option(QStringLiteral("time-zone")).trimmed()); !s)
             return ctx.fail(s.error());
-    if (ctx.isSet(QStringLiteral("set"))) {
-        const auto parsed = social::Slot::parse(ctx.option(QStringLiteral("set")));
-        if (!parsed)
-            return ctx.fail(parsed.error());
+    if (parsed)
         if (Status s = store.setSlots(*account, *parsed); !s)
             return ctx.fail(s.error());
-    }
     const auto a = store.find(*account);
     if (!a)
         return ctx.fail(a.error());
@@ -244,11 +248,33 @@ int post(const CommandContext &ctx)
     auto db = Database::open(ctx.databasePath);
     if (!db)
         return ctx.fail(db.error());
-    // The pictures go to the media library first (the same bytes are kept once).
     social::TargetDraft target;
     target.accountId = *account;
     target.text = ctx.option(QStringLiteral("text"));
     target.firstComment = ctx.option(QStringLiteral("first-comment"));
+    // The network's checks on the files as given, before anything is kept: a refused post leaves
+    // nothing behind in the media library.
+    const auto owner = social::AccountStore((*db)->connection()).find(*account);
+    if (!owner)
+        return ctx.fail(owner.error());
+    QList<social::MediaFacts> facts;
+    for (const QString &path : ctx.options(QStringLiteral("media"))) {
+        auto f = mediaFacts(path);
+        if (!f)
+            return ctx.fail(f.error());
+        facts.append(*f);
+    }
+    social::CheckOptions options;
+    options.longPosts = owner->longPosts;
+    options.firstComment = target.firstComment;
+    if (const social::PostCheck checked = social::PostChecks::check(owner->network, target.text, facts, options); !checked.ok()) {
+        if (!ctx.json)
+            ctx.notice(checkText(checked, false));
+        return ctx.fail(Error(QString(errc::socialCheck), SocialTr::tr("Not scheduled: %1 would refuse this post.")
+                                                              .arg(social::Networks::displayName(owner->network))),
+                        checked.toJson());
+    }
+    // The pictures go to the media library (the same bytes are kept once), then the post.
     assistant::MediaStore media((*db)->connection());
     for (const QString &path : ctx.options(QStringLiteral("media"))) {
         auto bytes = InputFile::read(path, assistant::MediaStore::kMaxBytes);

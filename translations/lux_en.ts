@@ -134,6 +134,13 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::social::x::XClient</name>
+    <message numerus="yes">
+        <source>X's list of the account's posts since the attempt is longer than %n page(s).</source>
+        <translation><numerusform>X's list of the account's posts since the attempt is longer than %n page.</numerusform><numerusform>X's list of the account's posts since the attempt is longer than %n pages.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::contacts::ContactImporter</name>
     <message numerus="yes">
         <source>and %n more</source>

@@ -2317,6 +2317,10 @@
         <source>The post was cancelled.</source>
         <translation>La publicación se canceló.</translation>
     </message>
+    <message>
+        <source>The account was removed from LUX.</source>
+        <translation>La cuenta se quitó de LUX.</translation>
+    </message>
 </context>
 <context>
     <name>lux::channels::social::SocialChannelFactory</name>
@@ -2350,6 +2354,10 @@
     <message>
         <source>X did not answer whether the post went, and a post of links or pictures only cannot be told apart from the account's others: check the account and say whether it is there.</source>
         <translation>X no respondió si la publicación salió, y una publicación solo de enlaces o imágenes no se puede distinguir de las demás de la cuenta: revisa la cuenta y di si está allí.</translation>
+    </message>
+    <message>
+        <source>X did not answer whether the post went, and the account has posted too much since to look: check %1 and say whether it is there.</source>
+        <translation>X no respondió si la publicación salió, y desde entonces la cuenta ha publicado demasiado para buscarla: revisa %1 y di si está allí.</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2405,10 @@
     <message>
         <source>X does not accept the app's client id (social.x_client_id) or secret: %1</source>
         <translation>X no acepta el id de cliente de la aplicación (social.x_client_id) o su secreto: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>X's list of the account's posts since the attempt is longer than %n page(s).</source>
+        <translation><numerusform>La lista de publicaciones de la cuenta en X desde el intento ocupa más de %n página.</numerusform><numerusform>La lista de publicaciones de la cuenta en X desde el intento ocupa más de %n páginas.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4175,6 +4187,10 @@
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
+    <message>
+        <source>%1's time zone “%2” is not known on this computer.</source>
+        <translation>Este equipo no conoce la zona horaria «%2» de %1.</translation>
+    </message>
 </context>
 <context>
     <name>lux::social::TokenKeeper</name>
@@ -4197,6 +4213,10 @@
     <message>
         <source>its sign-in is not in the keychain</source>
         <translation>su inicio de sesión no está en el llavero</translation>
+    </message>
+    <message>
+        <source>%1 (an earlier renewal's answer was lost on the way, and the network had already replaced the sign-in)</source>
+        <translation>%1 (la respuesta a una renovación anterior se perdió por el camino y la red ya había sustituido el inicio de sesión)</translation>
     </message>
 </context>
 <context>
@@ -15073,6 +15093,10 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown social command: %1</source>
         <translation>Orden de social desconocida: %1</translation>
+    </message>
+    <message>
+        <source>Not scheduled: %1 would refuse this post.</source>
+        <translation>No se programó: %1 rechazaría esta publicación.</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,18 @@ ImageFormat ImageFormat::of(const QByteArray &d)
         while (i + 9 < d.size()) {
             if (p[i] != 0xFF)
                 break;
+            // Any number of fill bytes (0xFF) may come before a marker (ITU T.81 B.1.1.2).
+            if (p[i + 1] == 0xFF) {
+                ++i;
+                continue;
+            }
             const uchar marker = p[i + 1];
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // TEM, RSTn: no length
+                i += 2;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) // scan data or the end before any frame
+                break;
             const int length = qFromBigEndian<quint16>(p + i + 2);
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
                 jpeg.size = QSize(qFromBigEndian<quint16>(p + i + 7), qFromBigEndian<quint16>(p + i + 5));

@@ -132,6 +132,8 @@ Result<qint64> AccountStore::upsert(const Account &account)
 {
     if (account.externalId.isEmpty() || account.name.trimmed().isEmpty())
         return Error(QString(errc::socialInput), tr("An account needs its id on the network and a name."));
+    if (!account.timeZone.isEmpty() && !QTimeZone(account.timeZone.toUtf8()).isValid())
+        return Error(QString(errc::socialInput), tr("“%1” is not a time zone (write one like Europe/Madrid).").arg(account.timeZone));
     const qint64 now = m_clock();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
@@ -226,7 +228,20 @@ Status AccountStore::setTimeZone(qint64 accountId, const QString &ianaId)
 
 Status AccountStore::remove(qint64 accountId)
 {
-    return update(accountId, QStringLiteral("status = 'removed'"), {});
+    // Its posts still waiting go with it (they show as cancelled); what was published stays, and
+    // its channel refuses a row that anything brings back.
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    if (Status s = update(accountId, QStringLiteral("status = 'removed'"), {}); !s)
+        return s;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE state IN ('pending', 'failed') "
+                             "AND campaign_id IN (SELECT id FROM campaigns WHERE social_account_id = ?)"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return storage::queryError(q);
+    return tx.commit();
 }
 
 Status AccountStore::update(qint64 accountId, const QString &set, const QVariantList &values)

@@ -71,7 +71,8 @@ public:
     Status setSlots(qint64 accountId, const QList<Slot> &slots);
     Result<QList<Slot>> slots(qint64 accountId);
     Status setTimeZone(qint64 accountId, const QString &ianaId);
-    // Removed: nothing more is published to it; what it published stays in the calendar.
+    // Removed: nothing more is published to it (its waiting and failed posts are cancelled, and its
+    // channel refuses anything brought back); what it published stays in the calendar.
     Status remove(qint64 accountId);
 
 private:

@@ -4,6 +4,7 @@
 #include "campaigns/jobstore.h"
 #include "campaigns/outbox.h"
 #include "common/errorcodes.h"
+#include "common/wallclock.h"
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
@@ -451,6 +452,8 @@ Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 a
     if (slots->isEmpty())
         return std::optional<qint64>();
     const QTimeZone zone = account->timeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(account->timeZone.toUtf8());
+    if (!zone.isValid())
+        return Error(QString(errc::socialInput), tr("%1's time zone “%2” is not known on this computer.").arg(account->displayName(), account->timeZone));
     // The times this account's posts already take (cancelled ones free theirs).
     QSet<qint64> taken;
     QSqlQuery q(m_db);
@@ -468,14 +471,10 @@ Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 a
         for (const Slot &slot : *slots) {
             if (slot.weekday != date.dayOfWeek())
                 continue;
-            const QTime time(slot.minute / 60, slot.minute % 60);
-            QDateTime when(date, time, zone);
-            // A time the clock skips (Qt 6.4 makes it invalid): the same wall time after the change.
-            for (int hour = 1; !when.isValid() && hour <= 3; ++hour)
-                when = QDateTime(date, time.addSecs(hour * 3600), zone);
-            if (!when.isValid())
+            const std::optional<qint64> when = wallTimeMs(date, QTime(slot.minute / 60, slot.minute % 60), zone);
+            if (!when)
                 continue;
-            const qint64 ms = when.toMSecsSinceEpoch();
+            const qint64 ms = *when;
             if (ms > after && !taken.contains(ms))
                 return std::optional<qint64>(ms);
         }

@@ -74,8 +74,10 @@ const QRegularExpression &emojiPattern()
     return re;
 }
 
-// The length of a label once Punycode-encoded (RFC 3492, as the punycode package twitter-text uses
-// encodes it: code points as given, no case mapping, "xn--" only when something is not ASCII).
+// The length of a label once Punycode-encoded (RFC 3492), as twitter-text's require('punycode')
+// encodes it under Node, where that name is Node's built-in punycode.js (core modules come first),
+// as the parity oracle runs it: code points as given, no case mapping, every code point below 0x80
+// basic (DEL too), "xn--" only when something is not.
 qsizetype punycodeLength(QStringView label)
 {
     // punycode.js's ucs2decode: a pair is one code point, a lone surrogate one of its own.

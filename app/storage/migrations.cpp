@@ -951,6 +951,13 @@ const QList<Migration> kMigrations = {
          QStringLiteral("ALTER TABLE campaigns ADD COLUMN social_account_id INTEGER REFERENCES social_accounts(id) ON DELETE CASCADE"),
          QStringLiteral("CREATE UNIQUE INDEX campaigns_social ON campaigns (social_account_id) WHERE social_account_id IS NOT NULL"),
      }},
+    {22,
+     "social sign-ins whose renewal went unanswered",
+     QStringList{
+         // A refresh whose answer was lost may have spent a single-use refresh token: it is not
+         // presented again while the access token still serves.
+         QStringLiteral("ALTER TABLE social_accounts ADD COLUMN refresh_doubt_at BIGINT"),
+     }},
 };
 
 } // namespace

@@ -89,6 +89,13 @@ void TestSocialChecks::imageHeaders()
     QByteArray cut = jpeg(10, 10, 6);
     cut.truncate(20);
     QCOMPARE(ImageFormat::of(cut).orientation, 1);
+    // Fill bytes before a marker (some encoders pad with them): the frame is still found.
+    QByteArray padded = jpeg(1080, 1350, 6);
+    padded.insert(2, QByteArray(5, '\xFF'));
+    QCOMPARE(ImageFormat::of(padded).size, QSize(1080, 1350));
+    QCOMPARE(ImageFormat::of(padded).orientation, 6);
+    // Scan data before any frame header: no size, no reading on into the entropy-coded bytes.
+    QCOMPARE(ImageFormat::of(QByteArray::fromHex("ffd8ffda000c03010002110311003f00") + QByteArray(64, '\xC0')).size, QSize());
 }
 
 void TestSocialChecks::littleTextEscapesEveryReservedCharacter()

@@ -10,7 +10,11 @@
 #include "campaigns/campaignstore.h"
 #include "common/errorcodes.h"
 #include "databasefixture.h"
+#include "testsupport.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
@@ -48,6 +52,8 @@ private Q_SLOTS:
     void rescheduleOnlyWhileWaiting();
     void cancelKeepsWhatWasPublished();
     void retryAndRetryAllFailed();
+    void removedAccountPublishesNothingMore();
+    void luxctlRefusesBeforeWritingAnything();
     void calendarRange();
 
 private:
@@ -302,6 +308,23 @@ void TestSocialPosts::queueSlotAcrossSpringForward()
     QCOMPARE(**slot, utc(2026, 3, 29, 1, 30)); // 03:30 summer time
     // The week after, the slot is at 02:30 summer time again.
     QCOMPARE(**posts.nextFreeSlot(x, **slot), madrid(2026, 4, 5, 2, 30));
+    // Lord Howe springs forward half an hour (02:00 → 02:30, +10:30 → +11:00, Sunday 4 October
+    // 2026): a 02:10 slot is at 02:40.
+    QVERIFY(accounts.setTimeZone(x, QStringLiteral("Australia/Lord_Howe")));
+    QVERIFY(accounts.setSlots(x, *Slot::parse(QStringLiteral("Sun 02:10"))));
+    QCOMPARE(**posts.nextFreeSlot(x, utc(2026, 10, 1, 0)), utc(2026, 10, 3, 15, 40));
+    // Santiago skips midnight (Saturday 5 September 2026, 24:00 → 01:00): a Sunday 00:30 slot is
+    // at 01:30 of that Sunday, not of the day before.
+    QVERIFY(accounts.setTimeZone(x, QStringLiteral("America/Santiago")));
+    QVERIFY(accounts.setSlots(x, *Slot::parse(QStringLiteral("Sun 00:30"))));
+    QCOMPARE(**posts.nextFreeSlot(x, utc(2026, 9, 1, 0)), utc(2026, 9, 6, 4, 30));
+    // A zone the computer does not know is refused where it is given.
+    Account bad;
+    bad.network = Network::X;
+    bad.externalId = QStringLiteral("2");
+    bad.name = QStringLiteral("Elsewhere");
+    bad.timeZone = QStringLiteral("Mars/Olympus_Mons");
+    QCOMPARE(accounts.upsert(bad).error().code, QString(errc::socialInput));
 }
 
 void TestSocialPosts::rescheduleOnlyWhileWaiting()
@@ -346,6 +369,75 @@ void TestSocialPosts::cancelKeepsWhatWasPublished()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), 1);
     QCOMPARE(posts.cancel(post).error().code, QString(errc::socialState));
     QCOMPARE(posts.cancel(31337).error().code, QString(errc::socialNotFound));
+}
+
+void TestSocialPosts::removedAccountPublishesNothingMore()
+{
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    const qint64 li = account(Network::LinkedIn, QStringLiteral("urn:li:organization:5"));
+    PostStore posts(m_fixture->db(), m_clock);
+    QList<qint64> made;
+    for (int i = 0; i < 3; ++i) {
+        PostDraft draft;
+        draft.targets = {{x, QStringLiteral("post %1").arg(i), {}, {}}, {li, QStringLiteral("post %1").arg(i), {}, {}}};
+        draft.at = utc(2026, 3, 30, 9 + i);
+        made << *posts.schedule(draft);
+    }
+    // X published the first, refused the second; the third waits.
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id = (SELECT outbox_id FROM social_targets WHERE account_id = %1 "
+                                  "AND post_id = %2)").arg(x).arg(made[0])));
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'failed' WHERE id = (SELECT outbox_id FROM social_targets WHERE account_id = %1 "
+                                  "AND post_id = %2)").arg(x).arg(made[1])));
+    QVERIFY(AccountStore(m_fixture->db(), m_clock).remove(x));
+    QCOMPARE(posts.status(made[0])->targets[0].state, TargetState::Published);
+    QCOMPARE(posts.status(made[1])->targets[0].state, TargetState::Cancelled);
+    QCOMPARE(posts.status(made[2])->targets[0].state, TargetState::Cancelled);
+    QCOMPARE(posts.status(made[2])->targets[1].state, TargetState::Scheduled); // LinkedIn's are not touched
+    const auto retried = posts.retryFailed(x);
+    QVERIFY(retried);
+    QCOMPARE(*retried, 0);
+    QCOMPARE(AccountStore(m_fixture->db(), m_clock).remove(31337).error().code, QString(errc::socialNotFound));
+}
+
+void TestSocialPosts::luxctlRefusesBeforeWritingAnything()
+{
+    const qint64 ig = account(Network::Instagram, QStringLiteral("17841400000000001"));
+    QVERIFY(AccountStore(m_fixture->db(), m_clock).setTimeZone(ig, QStringLiteral("Europe/Madrid")));
+    const QString wide = m_fixture->filePath(QStringLiteral("wide.jpg"));
+    QFile f(wide);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(test::jpegHeader(2000, 1000, 0, false, 4096));
+    f.close();
+    const QString luxctl = QStringLiteral(LUXCTL_PATH);
+    const QStringList db{QStringLiteral("--db"), m_fixture->path(), QStringLiteral("--json"), QStringLiteral("social")};
+    const int mediaBefore = count(QStringLiteral("SELECT count(*) FROM media"));
+    m_fixture->close(); // luxctl opens it for writing
+    // A picture Instagram would refuse: nothing is kept, not even the picture.
+    test::ProcessRun refused = test::runCaptured(luxctl, db + QStringList{QStringLiteral("post"), QStringLiteral("--account"), QString::number(ig),
+                                                                          QStringLiteral("--text"), QStringLiteral("Too wide"), QStringLiteral("--media"), wide,
+                                                                          QStringLiteral("--at"), QStringLiteral("2026-12-10T10:00")});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.json()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("social.check"));
+    QCOMPARE(refused.json()[QStringLiteral("findings")].toArray().first()[QStringLiteral("code")].toString(), QStringLiteral("instagram.ratio"));
+    QVERIFY(m_fixture->open());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM media")), mediaBefore);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM social_posts")), 0);
+    m_fixture->close();
+    // Slots that cannot be read change nothing, not even the zone given with them.
+    test::ProcessRun badSlots = test::runCaptured(luxctl, db + QStringList{QStringLiteral("slots"), QStringLiteral("--account"), QString::number(ig),
+                                                                           QStringLiteral("--time-zone"), QStringLiteral("Asia/Tokyo"),
+                                                                           QStringLiteral("--set"), QStringLiteral("Tue 25:00")});
+    QCOMPARE(badSlots.exitCode, 1);
+    QVERIFY(m_fixture->open());
+    QCOMPARE(value(QStringLiteral("SELECT time_zone FROM social_accounts")), QStringLiteral("Europe/Madrid"));
+    m_fixture->close();
+    test::ProcessRun slots = test::runCaptured(luxctl, db + QStringList{QStringLiteral("slots"), QStringLiteral("--account"), QString::number(ig),
+                                                                        QStringLiteral("--time-zone"), QStringLiteral("Asia/Tokyo"),
+                                                                        QStringLiteral("--set"), QStringLiteral("Tue/Thu 10:00")});
+    QCOMPARE(slots.exitCode, 0);
+    QCOMPARE(slots.json()[QStringLiteral("slots")].toString(), QStringLiteral("Tue/Thu 10:00"));
+    QCOMPARE(slots.json()[QStringLiteral("time_zone")].toString(), QStringLiteral("Asia/Tokyo"));
 }
 
 void TestSocialPosts::retryAndRetryAllFailed()

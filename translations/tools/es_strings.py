@@ -3266,3 +3266,13 @@ ES.update({
  "X did not answer whether the post went, and a post of links or pictures only cannot be told apart from the account's others: check the account and say whether it is there.": 'X no respondió si la publicación salió, y una publicación solo de enlaces o imágenes no se puede distinguir de las demás de la cuenta: revisa la cuenta y di si está allí.',
  "X does not accept the app's client id (social.x_client_id) or secret: %1": 'X no acepta el id de cliente de la aplicación (social.x_client_id) o su secreto: %1',
 })
+
+# Social: the review's second round (a removed account, a long listing, renewals in doubt, zones).
+ES.update({
+ 'The account was removed from LUX.': 'La cuenta se quitó de LUX.',
+ 'X did not answer whether the post went, and the account has posted too much since to look: check %1 and say whether it is there.': 'X no respondió si la publicación salió, y desde entonces la cuenta ha publicado demasiado para buscarla: revisa %1 y di si está allí.',
+ "X's list of the account's posts since the attempt is longer than %n page(s).": ('La lista de publicaciones de la cuenta en X desde el intento ocupa más de %n página.', 'La lista de publicaciones de la cuenta en X desde el intento ocupa más de %n páginas.'),
+ '%1\'s time zone “%2” is not known on this computer.': 'Este equipo no conoce la zona horaria «%2» de %1.',
+ "%1 (an earlier renewal's answer was lost on the way, and the network had already replaced the sign-in)": '%1 (la respuesta a una renovación anterior se perdió por el camino y la red ya había sustituido el inicio de sesión)',
+ 'Not scheduled: %1 would refuse this post.': 'No se programó: %1 rechazaría esta publicación.',
+})

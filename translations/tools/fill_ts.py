@@ -24,6 +24,7 @@ EN = {
     'An event has at most %n reminder(s).': ('An event has at most %n reminder.', 'An event has at most %n reminders.'),
     '%n event(s), %1 published': ('%n event, %1 published', '%n events, %1 published'),
     '%n event(s)': ('%n event', '%n events'),
+    "X's list of the account's posts since the attempt is longer than %n page(s).": ("X's list of the account's posts since the attempt is longer than %n page.", "X's list of the account's posts since the attempt is longer than %n pages."),
     '%Ln seat(s)': ('%Ln seat', '%Ln seats'),
     'Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.': ('Cancel “%1”? Its page says so from now on and the %Ln person registered or waiting is told by email, with a cancellation for their calendar. This cannot be undone.', 'Cancel “%1”? Its page says so from now on and the %Ln people registered or waiting are told by email, with a cancellation for their calendar. This cannot be undone.'),
     '%n attendee(s) written to %1.': ('%n attendee written to %1.', '%n attendees written to %1.'),

@@ -5,7 +5,9 @@
 #include "common/logging.h"
 #include "storage/sqlvalues.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 
 namespace lux::social {
 
@@ -49,7 +51,7 @@ QCoro::Task<Status> TokenKeeper::store(Account account, TokenSet tokens)
         co_return kept;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE social_accounts SET access_expires_at = ?, refresh_expires_at = ?, refreshed_at = ?, "
-                             "status = 'connected', error_code = '', error = '', updated_at = ? WHERE id = ?"));
+                             "refresh_doubt_at = NULL, status = 'connected', error_code = '', error = '', updated_at = ? WHERE id = ?"));
     for (const QVariant &v : QVariantList{nullable(tokens.accessExpiresAt), nullable(tokens.refreshExpiresAt), m_clock(), m_clock(), account.id})
         q.addBindValue(v);
     if (!q.exec())
@@ -94,22 +96,30 @@ QCoro::Task<Result<QString>> TokenKeeper::accessToken(Account account, Refresher
         co_return fresh.error();
     if (fresh->status == u"reconnect")
         co_return Error(QString(errc::socialAuth), tr("%1 must be connected again: %2").arg(fresh->displayName(), fresh->error));
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT refreshed_at FROM social_accounts WHERE id = ?"));
-    q.addBindValue(account.id);
-    const auto refreshedAt = [&]() -> qint64 { return q.exec() && q.next() ? q.value(0).toLongLong() : 0; };
-    const auto due = [&](const Account &a, qint64 since) {
+    struct Renewal
+    {
+        qint64 refreshedAt = 0, doubtAt = 0;
+    };
+    const auto renewal = [&]() -> Renewal {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT coalesce(refreshed_at, 0), coalesce(refresh_doubt_at, 0) FROM social_accounts WHERE id = ?"));
+        q.addBindValue(account.id);
+        return q.exec() && q.next() ? Renewal{q.value(0).toLongLong(), q.value(1).toLongLong()} : Renewal{};
+    };
+    const auto expired = [&](const Account &a) { return a.accessExpiresAt && m_clock() >= *a.accessExpiresAt; };
+    // Due at 80 % of the access token's life; after a renewal in doubt, only once the token has ended.
+    const auto due = [&](const Account &a, const Renewal &r) {
         if (!a.accessExpiresAt)
             return false;
-        const qint64 life = std::max<qint64>(*a.accessExpiresAt - since, 0);
-        return m_clock() >= since + qint64(double(life) * kRefreshAt);
+        if (r.doubtAt > 0)
+            return expired(a);
+        const qint64 life = std::max<qint64>(*a.accessExpiresAt - r.refreshedAt, 0);
+        return m_clock() >= r.refreshedAt + qint64(double(life) * kRefreshAt);
     };
-    const qint64 now = m_clock();
-    const bool expired = fresh->accessExpiresAt && now >= *fresh->accessExpiresAt;
-    if (due(*fresh, refreshedAt()) && refresh) {
+    if (due(*fresh, renewal()) && refresh) {
         if (!takeLease(account.id)) {
             // Another process is refreshing it: the old token serves while it lasts.
-            if (expired)
+            if (expired(*fresh))
                 co_return Error(QString(errc::socialUnavailable), tr("%1's sign-in is being renewed elsewhere; trying again soon.").arg(fresh->displayName()));
         } else {
             // Refreshed by someone else between the two reads: nothing to do.
@@ -118,10 +128,17 @@ QCoro::Task<Result<QString>> TokenKeeper::accessToken(Account account, Refresher
                 releaseLease(account.id);
                 co_return fresh.error();
             }
-            if (due(*fresh, refreshedAt())) {
+            const Renewal before = renewal();
+            if (due(*fresh, before)) {
+                // The lease outlives a slow keychain or network while the refresh is out.
+                QTimer renew;
+                renew.setInterval(int(kLeaseMs / 3));
+                QObject::connect(&renew, &QTimer::timeout, [this, id = account.id] { (void)takeLease(id); });
+                renew.start();
                 QString key = refreshKey(*fresh);
                 const auto refreshToken = co_await m_secrets.read(std::move(key));
                 if (!refreshToken) {
+                    renew.stop();
                     releaseLease(account.id);
                     if (refreshToken.error().code == errc::secretsNotFound) {
                         const QString why = tr("its sign-in has no refresh token in the keychain");
@@ -133,19 +150,28 @@ QCoro::Task<Result<QString>> TokenKeeper::accessToken(Account account, Refresher
                 const RefreshAnswer answer = co_await refresh(*refreshToken);
                 if (answer.kind == RefreshAnswer::Kind::Refreshed) {
                     const Status kept = co_await store(*fresh, answer.tokens);
+                    renew.stop();
                     releaseLease(account.id);
                     if (!kept)
                         co_return kept.error();
                     co_return answer.tokens.access;
                 }
+                renew.stop();
+                if (answer.kind == RefreshAnswer::Kind::InDoubt)
+                    markDoubt(account.id);
                 releaseLease(account.id);
                 if (answer.kind == RefreshAnswer::Kind::Refused) {
-                    (void)markReconnect(account.id, answer.message);
-                    co_return Error(QString(errc::socialAuth), tr("%1 must be connected again: %2").arg(fresh->displayName(), answer.message));
+                    // Presented again after a renewal in doubt: the lost answer had spent it.
+                    const QString why = before.doubtAt > 0
+                        ? tr("%1 (an earlier renewal's answer was lost on the way, and the network had already replaced the sign-in)")
+                              .arg(answer.message)
+                        : answer.message;
+                    (void)markReconnect(account.id, why);
+                    co_return Error(QString(errc::socialAuth), tr("%1 must be connected again: %2").arg(fresh->displayName(), why));
                 }
-                // No answer: nothing changed; the old token while it lasts.
+                // No answer: the old token while it lasts.
                 qCWarning(lcSecrets) << "a token refresh got no answer; the account stays connected:" << answer.message;
-                if (m_clock() >= fresh->accessExpiresAt.value_or(std::numeric_limits<qint64>::max()))
+                if (expired(*fresh))
                     co_return Error(QString(errc::socialUnavailable),
                                     tr("%1's sign-in could not be renewed now (%2); trying again soon.").arg(fresh->displayName(), answer.message));
             } else {
@@ -164,6 +190,16 @@ QCoro::Task<Result<QString>> TokenKeeper::accessToken(Account account, Refresher
         co_return access.error();
     }
     co_return *access;
+}
+
+void TokenKeeper::markDoubt(qint64 accountId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE social_accounts SET refresh_doubt_at = ?, updated_at = ? WHERE id = ?"));
+    for (const QVariant &v : QVariantList{m_clock(), m_clock(), accountId})
+        q.addBindValue(v);
+    if (!q.exec())
+        qCWarning(lcSecrets) << "a renewal in doubt was not noted:" << q.lastError().text();
 }
 
 } // namespace lux::social

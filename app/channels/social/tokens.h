@@ -29,7 +29,8 @@ struct RefreshAnswer
 {
     enum class Kind {
         Refreshed,   // `tokens` are the new ones (a rotated refresh token among them)
-        Unavailable, // 5xx, 429 or no answer: nothing changed at the network; try later
+        Unavailable, // 5xx or 429: nothing changed at the network; try later
+        InDoubt,     // the request left and no answer came: the refresh token may be spent
         Refused,     // 400 invalid_grant, 401: the grant is gone; the account must be connected again
     };
     Kind kind = Kind::Unavailable;
@@ -44,8 +45,12 @@ using Refresher = std::function<QCoro::Task<RefreshAnswer>(QString refreshToken)
 // - one refresh at a time per account across processes (a lease on the account's row: the app's
 //   scheduler and `luxctl scheduler run` never refresh the same account together);
 // - the new refresh token is written to the keychain before the new access token is used;
-// - a refresh that fails for want of an answer (5xx, a timeout) changes nothing: the account stays
-//   connected and the old access token serves while it lasts;
+// - a refresh refused for the moment (5xx, 429) changes nothing: the account stays connected and the
+//   old access token serves while it lasts;
+// - a refresh whose answer was lost may have spent the refresh token (X rotated it, the new one never
+//   arrived): the account is marked (refresh_doubt_at) and the old access token serves to its end;
+//   only then is the refresh token presented again, so a spent one can revoke nothing still in use;
+// - the lease is renewed while a refresh is out (a keychain prompt may take minutes);
 // - only a refusal (the grant is gone) marks the account "reconnect", with the network's reason.
 // It runs on the thread that sends (QtKeychain's jobs belong to one).
 class TokenKeeper
@@ -68,6 +73,7 @@ public:
 
 private:
     Status markReconnect(qint64 accountId, const QString &message);
+    void markDoubt(qint64 accountId);
     bool takeLease(qint64 accountId);
     void releaseLease(qint64 accountId);
 

@@ -1028,7 +1028,13 @@ HttpResponse FakeX::create(const HttpRequest &request, const Caller &caller)
 
 QJsonObject FakeX::postJson(const Post &post, const QStringList &fields) const
 {
-    QJsonObject o{{QStringLiteral("id"), post.id}, {QStringLiteral("text"), post.shown}, {QStringLiteral("edit_history_tweet_ids"), QJsonArray{post.id}}};
+    // A long post (over 280, X Premium): `text` is its beginning and an ellipsis; the whole of it is in
+    // note_tweet.text, given when tweet.fields asks for note_tweet.
+    const bool isLong = social::XText::parse(post.text, social::XText::kMaxLongLength).weightedLength > social::XText::kMaxLength;
+    const QString text = isLong ? QString(post.shown.left(270) + QChar(0x2026)) : post.shown;
+    QJsonObject o{{QStringLiteral("id"), post.id}, {QStringLiteral("text"), text}, {QStringLiteral("edit_history_tweet_ids"), QJsonArray{post.id}}};
+    if (isLong && fields.contains(QLatin1String("note_tweet")))
+        o.insert(QStringLiteral("note_tweet"), QJsonObject{{QStringLiteral("text"), post.shown}});
     if (fields.contains(QLatin1String("created_at")))
         o.insert(QStringLiteral("created_at"), createdAt(post.created));
     if (fields.contains(QLatin1String("author_id")))

@@ -62,7 +62,9 @@ namespace lux::fakes {
 //
 // Text as X shows it: every URL XText finds replaced by https://t.co/ and 10 letters or digits, & < >
 // written &amp; &lt; &gt;, and with media " https://t.co/…" appended. Fields other than id, text and
-// edit_history_tweet_ids come only when tweet.fields / user.fields ask for them (X's default fields).
+// edit_history_tweet_ids come only when tweet.fields / user.fields ask for them (X's default fields). A
+// long post (weighted length over 280) shows its first 270 characters and "…" as `text`, the whole in
+// note_tweet.text when tweet.fields asks for note_tweet.
 //
 // Bearer tokens: unknown, expired (`access_ttl_s`) or revoked → 401 {"title":"Unauthorized",
 // "type":"about:blank","status":401,"detail":"Unauthorized"}; a scope the endpoint needs missing → 403

@@ -19,6 +19,9 @@ namespace lux::channels::social::x {
 namespace {
 
 constexpr qint64 kMaxAnswerBytes = 2 * 1024 * 1024;
+// A lost answer is looked for among the account's posts since the attempt: at most this many pages
+// of a hundred (an account that posts more than that meanwhile is left to the user).
+constexpr int kMaxTimelinePages = 10;
 
 // X's problem body: {"detail", "title", "errors":[{"message"}]}; the reason people can read.
 QString reason(const HttpResponse &r)
@@ -130,6 +133,11 @@ QCoro::Task<lux::social::RefreshAnswer> XClient::token(QByteArray body)
         co_return answer;
     }
     answer.message = r.answered() ? reason(r) : r.errorString;
+    // Out and never answered: X may have rotated the refresh token; the new one is lost.
+    if (!r.answered() && r.requestSentWhole) {
+        answer.kind = lux::social::RefreshAnswer::Kind::InDoubt;
+        co_return answer;
+    }
     // The grant is gone (X answers invalid_request for a spent or revoked refresh token); a client
     // X does not know is the app's settings, not the account's: nothing is marked for reconnecting.
     const QString error = r.json().value(QStringLiteral("error")).toString();
@@ -244,29 +252,41 @@ QCoro::Task<Outcome> XClient::createPost(QString accessToken, QString text, QStr
 
 QCoro::Task<Result<QList<XPost>>> XClient::recent(QString accessToken, QString userId, qint64 since)
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("start_time"),
-                       QDateTime::fromMSecsSinceEpoch(since, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
-    query.addQueryItem(QStringLiteral("max_results"), QStringLiteral("100"));
-    query.addQueryItem(QStringLiteral("tweet.fields"), QStringLiteral("created_at"));
-    HttpRequest request;
-    request.path = QStringLiteral("/2/users/%1/tweets?%2")
-                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(userId)), query.toString(QUrl::FullyEncoded));
-    request.maxResponseBytes = kMaxAnswerBytes;
-    request.headers = {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
-    const HttpResponse r = co_await m_http.send(std::move(request));
-    if (!r.succeeded()) {
-        const Outcome o = outcome(r, false, QDateTime::currentMSecsSinceEpoch());
-        co_return Error(r.status == 403 ? QStringLiteral("x.forbidden") : o.code.isEmpty() ? QString(errc::socialUnavailable) : o.code,
-                        tr("X's list of the account's posts: %1").arg(o.message));
-    }
     QList<XPost> posts;
-    for (const QJsonValue &v : r.json().value(QStringLiteral("data")).toArray()) {
-        const QJsonObject o = v.toObject();
-        posts.append({o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("text")).toString(),
-                      QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch()});
+    QString next;
+    // Every post since the attempt, a hundred a page; a long post's whole text is its note_tweet's.
+    for (int page = 0; page < kMaxTimelinePages; ++page) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("start_time"),
+                           QDateTime::fromMSecsSinceEpoch(since, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+        query.addQueryItem(QStringLiteral("max_results"), QStringLiteral("100"));
+        query.addQueryItem(QStringLiteral("tweet.fields"), QStringLiteral("created_at,note_tweet"));
+        if (!next.isEmpty())
+            query.addQueryItem(QStringLiteral("pagination_token"), next);
+        HttpRequest request;
+        request.path = QStringLiteral("/2/users/%1/tweets?%2")
+                           .arg(QString::fromLatin1(QUrl::toPercentEncoding(userId)), query.toString(QUrl::FullyEncoded));
+        request.maxResponseBytes = kMaxAnswerBytes;
+        request.headers = {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8()}};
+        const HttpResponse r = co_await m_http.send(std::move(request));
+        if (!r.succeeded()) {
+            const Outcome o = outcome(r, false, QDateTime::currentMSecsSinceEpoch());
+            co_return Error(r.status == 403 ? QStringLiteral("x.forbidden") : o.code.isEmpty() ? QString(errc::socialUnavailable) : o.code,
+                            tr("X's list of the account's posts: %1").arg(o.message));
+        }
+        const QJsonObject answer = r.json();
+        for (const QJsonValue &v : answer.value(QStringLiteral("data")).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QString whole = o.value(QStringLiteral("note_tweet")).toObject().value(QStringLiteral("text")).toString();
+            posts.append({o.value(QStringLiteral("id")).toString(), whole.isEmpty() ? o.value(QStringLiteral("text")).toString() : whole,
+                          QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch()});
+        }
+        next = answer.value(QStringLiteral("meta")).toObject().value(QStringLiteral("next_token")).toString();
+        if (next.isEmpty())
+            co_return posts;
     }
-    co_return posts;
+    co_return Error(QStringLiteral("x.too-many"), tr("X's list of the account's posts since the attempt is longer than %n page(s).", nullptr,
+                                                         kMaxTimelinePages));
 }
 
 } // namespace lux::channels::social::x
