@@ -151,6 +151,7 @@ namespace lux::fakes {
 //                                 created, lastModified} and x-restli-id: the id. An unknown post → 404.
 //   GET  /rest/socialActions/{post-urn}/comments  {"elements":[comment…] oldest first, "paging"}; read as
 //                                 the post is.
+//   Other paths and methods (DELETE, partial updates, other finders, video, documents): 404.
 //
 // URNs in paths may be percent-encoded (Rest.li 2.0) or not. Bearer tokens: none → 401
 // EMPTY_ACCESS_TOKEN "Empty oauth2_access_token" (serviceErrorCode 401, as the error-handling page's
