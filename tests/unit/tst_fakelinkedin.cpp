@@ -4,12 +4,13 @@
 // does not move; userinfo and organization roles; the LinkedIn-Version and Rest.li headers; images from
 // initializeUpload through the PUT to AVAILABLE; posts as a member and as an organization, refused
 // without the role; the commentary kept as LinkedIn keeps little text (cut at the first unescaped
-// reserved character, elements kept) and its 3,000 characters; duplicates; listing by author with and
-// without the read scope; comments; daily limits answered 429 without headers and ended by midnight UTC;
-// each injected fault, the lost answer among them (the post made once, the client never told); the
-// exactly-once record. What the LinkedIn channel and the crash tests are measured against must itself
-// be right.
+// reserved character, elements kept; the product's LittleText escaping kept whole by that independent
+// reading) and its 3,000 characters; duplicates; listing by author with and without the read scope;
+// comments; daily limits answered 429 without headers and ended by midnight UTC; each injected fault, the
+// lost answer among them (the post made once, the client never told); the exactly-once record. What the
+// LinkedIn channel and the crash tests are measured against must itself be right.
 #include "fakelinkedin.h"
+#include "social/littletext.h"
 #include "testsupport.h"
 #include "trackerprocess.h"
 
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void imageRefusals();
     void postsAsMemberAndOrganization();
     void littleTextIsKeptAsLinkedInKeepsIt();
+    void productEscapingIsKeptWhole();
     void commentaryLength();
     void duplicates();
     void listingByAuthor();
@@ -798,6 +800,31 @@ void TestFakeLinkedIn::littleTextIsKeptAsLinkedInKeepsIt()
     // The same reading, in process.
     QCOMPARE(FakeLinkedIn::little(u"a_b").kept, QStringLiteral("a"));
     QCOMPARE(FakeLinkedIn::little(u"{hashtag|\uFF03|wide}").shown, QString(QChar(0xFF03) + QStringLiteral("wide")));
+}
+
+void TestFakeLinkedIn::productEscapingIsKeptWhole()
+{
+    // The product's LittleText and the fake's reading were written apart: whatever the product escapes,
+    // LinkedIn (as the fake reads it) keeps whole and shows as it was written, at the same length.
+    QRandomGenerator random(20261212);
+    const QString alphabet = QStringLiteral("\\|{}@[]()<>#*_~ aZ9.,:'\"#-\u00e9\u0301\u6f22\uff03");
+    for (int n = 0; n < 3000; ++n) {
+        QString text;
+        const int length = int(random.bounded(40));
+        for (int i = 0; i < length; ++i)
+            text += alphabet.at(random.bounded(int(alphabet.size())));
+        const QString sent = lux::social::LittleText::escape(text);
+        const FakeLinkedIn::Little read = FakeLinkedIn::little(sent);
+        QVERIFY2(!read.truncated && read.kept == sent, qPrintable(sent));
+        QCOMPARE(read.shown, text);
+        QCOMPARE(read.shownLength, text.size());
+    }
+    // And over HTTP, once.
+    const QString text = QStringLiteral("Sale (20% off) for #members_only @ the shop: [today] <3 ~ *yes* {x|y} \\o/");
+    QCOMPARE(post(accessToken(), kOrg, lux::social::LittleText::escape(text)).status, 201);
+    const QJsonObject record = list(QStringLiteral("/_fake/posts")).last().toObject();
+    QCOMPARE(record.value(QStringLiteral("truncated")).toBool(), false);
+    QCOMPARE(record.value(QStringLiteral("shown")).toString(), text);
 }
 
 void TestFakeLinkedIn::commentaryLength()
