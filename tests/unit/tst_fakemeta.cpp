@@ -653,7 +653,7 @@ void TestFakeMeta::comments()
 void TestFakeMeta::instagramPublishOnce()
 {
     const QString token = pageToken();
-    m_meta->setContainerDelay(150);
+    m_meta->setContainerDelay(400); // room for the two requests below on a busy machine
     const QString id = container(token, {{QStringLiteral("image_url"), image(QStringLiteral("portrait.jpg"))},
                                          {QStringLiteral("caption"), QStringLiteral("Hello #spring @friend")},
                                          {QStringLiteral("alt_text"), QStringLiteral("A jar of honey")}});
@@ -789,7 +789,7 @@ void TestFakeMeta::captionLimits()
 void TestFakeMeta::carousel()
 {
     const QString token = pageToken();
-    m_meta->setContainerDelay(200);
+    m_meta->setContainerDelay(500); // the children stay IN_PROGRESS for the early carousel below
     const QString a = container(token, {{QStringLiteral("image_url"), image(QStringLiteral("square.jpg"))}, {QStringLiteral("is_carousel_item"), QStringLiteral("true")}});
     const QString b = container(token, {{QStringLiteral("image_url"), image(QStringLiteral("portrait.jpg"))}, {QStringLiteral("is_carousel_item"), QStringLiteral("true")}});
     const QString single = container(token, {{QStringLiteral("image_url"), image(QStringLiteral("square.jpg"))}});
