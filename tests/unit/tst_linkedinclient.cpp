@@ -277,6 +277,11 @@ void TestLinkedInClient::organizationsWithNames()
     // Each name lookup went with the version headers (the fake refuses any /rest/ call without them).
     QCOMPARE(m_li->stats().paths.value(QStringLiteral("GET /rest/organizations/:id")), 2);
     QCOMPARE(m_li->stats().versionRefused, 0);
+    // A sign-in without an organization scope cannot list them.
+    const auto none = lux::test::await(m_client->organizations(access(QStringLiteral("openid profile w_member_social"))));
+    QVERIFY(!none);
+    QCOMPARE(none.error().code, QString(LinkedInClient::kForbidden));
+    QVERIFY2(none.error().message.contains(QLatin1String("organizations")), qPrintable(none.error().message));
 }
 
 void TestLinkedInClient::imageUploadThenAvailable()

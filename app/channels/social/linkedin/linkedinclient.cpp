@@ -288,8 +288,9 @@ QCoro::Task<Result<QList<LinkedInOrganization>>> LinkedInClient::organizations(Q
                                    accessToken);
         const HttpResponse r = co_await m_http.send(std::move(request));
         if (!r.succeeded()) {
+            // 403: the sign-in has no organization scope (or LinkedIn will not say): kForbidden.
             const Outcome o = outcome(r, whereAcls, false, QDateTime::currentMSecsSinceEpoch());
-            co_return Error(o.code.isEmpty() ? QString(errc::socialUnavailable) : o.code, o.message);
+            co_return Error(r.status == 403 ? QString(kForbidden) : o.code.isEmpty() ? QString(errc::socialUnavailable) : o.code, o.message);
         }
         const QJsonObject answer = r.json();
         const QJsonArray elements = answer.value(QStringLiteral("elements")).toArray();
@@ -413,9 +414,11 @@ QCoro::Task<Outcome> LinkedInClient::createPost(QString accessToken, QString aut
     const QString wherePost = tr("Posting to LinkedIn");
     Outcome o = outcome(r, wherePost, true, QDateTime::currentMSecsSinceEpoch(), pauseUntil);
     if (o.ok()) {
-        o.reference = QString::fromUtf8(r.header("x-restli-id")).trimmed();
-        if (o.reference.isEmpty())
-            o.reference = QString::fromUtf8(r.header("x-linkedin-id")).trimmed();
+        QByteArray id = r.header("x-restli-id").trimmed();
+        if (id.isEmpty())
+            id = r.header("x-linkedin-id").trimmed();
+        // Rest.li 2.0 may send the key percent-encoded, as it asks for it in paths.
+        o.reference = id.contains('%') ? QUrl::fromPercentEncoding(id) : QString::fromUtf8(id);
         if (o.reference.isEmpty()) {
             // Made, by its status, but no URN to keep: the channel looks it up.
             o.kind = Outcome::Kind::Unknown;

@@ -70,7 +70,8 @@ public:
     // A LinkedIn answer the channel reads as "it was posted": the post is a duplicate of one made
     // moments ago (the Outcome's reference is that post's URN when LinkedIn names it).
     static constexpr QLatin1StringView kDuplicate{"linkedin.duplicate"};
-    // The member may not read the author's posts (r_member_social is restricted): left to the user.
+    // The member may not read the author's posts (r_member_social is restricted): left to the user;
+    // or, from organizations(), may not list the member's organizations.
     static constexpr QLatin1StringView kForbidden{"linkedin.forbidden"};
     // The LinkedIn-Version setting (social.linkedin_version) is no longer active.
     static constexpr QLatin1StringView kVersion{"linkedin.version"};
@@ -88,7 +89,8 @@ public:
     // LinkedIn answers with the same refresh token and its end unmoved: carried as given.
     QCoro::Task<lux::social::RefreshAnswer> refresh(QString refreshToken);
     QCoro::Task<Result<LinkedInMember>> me(QString accessToken);
-    // The organizations the member may post for, with their names.
+    // The organizations the member may post for, with their names. kForbidden: the sign-in has no
+    // organization scope.
     QCoro::Task<Result<QList<LinkedInOrganization>>> organizations(QString accessToken);
     // Accepted: reference is the image's URN (urn:li:image:…). Post it once imageStatus says AVAILABLE.
     QCoro::Task<Outcome> uploadImage(QString accessToken, QString ownerUrn, QByteArray bytes, QString mime);
