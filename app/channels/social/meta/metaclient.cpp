@@ -309,7 +309,13 @@ Error MetaClient::readError(const HttpResponse &response, const QString &what)
 QCoro::Task<Outcome> MetaClient::make(QString token, QString path, Fields form, QString what, bool oneShot, qint64 *pauseUntil)
 {
     const HttpResponse r = co_await post(std::move(token), std::move(path), std::move(form), oneShot);
-    Outcome o = outcome(r, what, oneShot, QDateTime::currentMSecsSinceEpoch(), pauseUntil);
+    qint64 pause = 0;
+    Outcome o = outcome(r, what, oneShot, QDateTime::currentMSecsSinceEpoch(), &pause);
+    if (pause > 0) {
+        m_pausedUntil = std::max(m_pausedUntil, pause); // the same time the caller is told
+        if (pauseUntil)
+            *pauseUntil = std::max(*pauseUntil, pause);
+    }
     if (o.ok()) {
         o.reference = r.json().value(QStringLiteral("id")).toString();
         if (o.reference.isEmpty()) {
