@@ -300,6 +300,18 @@ void TestMetaClient::duplicateAndPostsSince()
     QCOMPARE(all->at(0).id, b.reference); // newest first
     QCOMPARE(all->at(1).id, a.reference);
     QCOMPARE(all->at(1).createdAt, first);
+
+    // More than one page of a hundred: every page is read.
+    for (int i = 0; i < 105; ++i) {
+        m_now = m_now.addSecs(60);
+        QVERIFY(await(m_client->createFeedPost(token, kPage, QStringLiteral("Post %1").arg(i), {}, {})).ok());
+    }
+    const auto many = await(m_client->publishedPosts(token, kPage, second));
+    QVERIFY2(many, many ? "" : qPrintable(many.error().message));
+    QCOMPARE(many->size(), 106);
+    QCOMPARE(many->first().message, QStringLiteral("Post 104"));
+    QCOMPARE(many->last().id, b.reference);
+    QVERIFY(m_meta->stats().paths.value(QStringLiteral("GET /{page}/published_posts")) >= 4);
 }
 
 void TestMetaClient::instagramPublishOnce()
@@ -385,6 +397,13 @@ void TestMetaClient::serverErrors()
     QVERIFY(post.message.contains(QStringLiteral("Page post")));
     QCOMPARE(copies(QStringLiteral("facebook")), 0);
     QCOMPARE(m_meta->stats().paths.value(QStringLiteral("POST /{page}/feed")), 1);
+    // Made and the answer lost: Unknown, made once, sent once.
+    m_meta->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /{page}/feed"));
+    const Outcome lost = await(m_client->createFeedPost(token, kPage, QStringLiteral("Lost"), {}, {}));
+    QCOMPARE(lost.kind, Outcome::Kind::Unknown);
+    QCOMPARE(lost.status, 0);
+    QCOMPARE(m_meta->copies(kPage, QStringLiteral("Lost")), 1);
+    QCOMPARE(m_meta->stats().paths.value(QStringLiteral("POST /{page}/feed")), 2);
 
     // A 5xx on a container: another is harmless, so Transient.
     m_meta->setNextFaults(QStringLiteral("server_error"), 1, QStringLiteral("POST /{ig}/media"));
@@ -396,7 +415,7 @@ void TestMetaClient::serverErrors()
     m_meta->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /{page}/photos"));
     const Outcome photo = await(m_client->uploadPhoto(token, kPage, image(QStringLiteral("square.jpg"))));
     QVERIFY(photo.kind == Outcome::Kind::Accepted || photo.kind == Outcome::Kind::Transient);
-    QCOMPARE(m_meta->stats().lost, 1);
+    QCOMPARE(m_meta->stats().lost, 2); // the Page post's and this one
     // A lost answer on a comment is Unknown.
     const Outcome first = await(m_client->createFeedPost(token, kPage, QStringLiteral("To comment on"), {}, {}));
     QVERIFY(first.ok());
@@ -454,6 +473,13 @@ void TestMetaClient::quotaSpentWaits()
     QVERIFY(refused.message.contains(QStringLiteral("Instagram post")));
     QCOMPARE(copies(QStringLiteral("instagram")), 1);
     QCOMPARE(settled(token, b).code, QStringLiteral("FINISHED")); // still there to publish later
+    // When it fits again: a day after the one publish of the window.
+    const auto media = await(m_client->recentMedia(token, kIg, limit->total));
+    QVERIFY(media);
+    QCOMPARE(MetaClient::quotaFreesAt(*media, *limit, m_now.toMSecsSinceEpoch()), m_now.toMSecsSinceEpoch() + qint64(86400) * 1000);
+    QCOMPARE(MetaClient::quotaFreesAt(*media, *limit, m_now.toMSecsSinceEpoch() + qint64(86400) * 1000),
+             m_now.toMSecsSinceEpoch() + qint64(86400) * 1000);
+    QCOMPARE(MetaClient::quotaFreesAt(*media, lux::channels::social::meta::MetaQuota{2, 1, 86400}, 5), qint64(5));
 }
 
 void TestMetaClient::spentContainersAskForNewOnes()

@@ -12,6 +12,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <functional>
 
 namespace lux::channels::social::meta {
 
@@ -646,6 +647,19 @@ QCoro::Task<Result<QList<MetaMedia>>> MetaClient::recentMedia(QString token, QSt
                     o.value(QStringLiteral("permalink")).toString(), graphTime(o.value(QStringLiteral("timestamp")))});
     }
     co_return out;
+}
+
+qint64 MetaClient::quotaFreesAt(const QList<MetaMedia> &recent, const MetaQuota &quota, qint64 now)
+{
+    const qint64 window = qint64(quota.durationS) * 1000;
+    QList<qint64> inWindow;
+    for (const MetaMedia &m : recent)
+        if (m.timestamp > now - window)
+            inWindow << m.timestamp;
+    if (quota.total <= 0 || inWindow.size() < quota.total)
+        return now;
+    std::sort(inWindow.begin(), inWindow.end(), std::greater<>());
+    return std::max(now, inWindow.at(quota.total - 1) + window);
 }
 
 } // namespace lux::channels::social::meta

@@ -166,6 +166,11 @@ public:
     QCoro::Task<Result<MetaQuota>> publishingLimit(QString token, QString igId);
     // The account's latest media, newest first (limit ≤ 100).
     QCoro::Task<Result<QList<MetaMedia>>> recentMedia(QString token, QString igId, int limit = 25);
+    // When a publish fits in the rolling quota again (ms), from the account's latest media (at least
+    // quota.total of them) and the quota: `now` when it fits now, else when the total-th newest of the
+    // window's posts leaves it. Posts made in Instagram's own app count here and not in Meta's quota,
+    // so this may be later than Meta's, never earlier.
+    static qint64 quotaFreesAt(const QList<MetaMedia> &recent, const MetaQuota &quota, qint64 now);
 
     // ---- Reading answers
     // The outcome of an answer to `call` (a translated name: "the Page post"). oneShot: the call made
