@@ -332,7 +332,9 @@ void TestMetaClient::instagramPublishOnce()
     const Outcome published = await(m_client->publish(token, kIg, id));
     QVERIFY2(published.ok(), qPrintable(published.message));
     QVERIFY(!published.reference.isEmpty());
-    QCOMPARE(settled(token, id).code, QStringLiteral("PUBLISHED"));
+    const MetaContainerStatus went = settled(token, id);
+    QCOMPARE(went.code, QStringLiteral("PUBLISHED"));
+    QCOMPARE(MetaClient::outcome(went).code, QString(MetaClient::kPublished));
     QCOMPARE(copies(QStringLiteral("instagram")), 1);
 
     // A second publish of the same container: refused, never a second post.

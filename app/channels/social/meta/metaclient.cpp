@@ -242,8 +242,15 @@ Outcome MetaClient::outcome(const HttpResponse &response, const QString &call, b
 Outcome MetaClient::outcome(const MetaContainerStatus &status)
 {
     Outcome o;
-    if (status.code == u"FINISHED" || status.code == u"PUBLISHED") {
+    if (status.code == u"FINISHED") {
         o.kind = Outcome::Kind::Accepted;
+        return o;
+    }
+    if (status.code == u"PUBLISHED") {
+        // Not to be published again: it went (the media id is among the account's latest media).
+        o.kind = Outcome::Kind::Permanent;
+        o.code = QString(kPublished);
+        o.message = tr("The Instagram post was published already.");
         return o;
     }
     if (status.code == u"IN_PROGRESS") {

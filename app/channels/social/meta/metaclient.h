@@ -177,7 +177,9 @@ public:
     // something no key protects, so a 5xx, code 1 or 2, or no answer after the request left whole is
     // Unknown. pauseUntil (when given) is set from the usage headers and the rate-limit errors.
     static Outcome outcome(const HttpResponse &response, const QString &call, bool oneShot, qint64 now, qint64 *pauseUntil = nullptr);
-    // A container status's outcome: FINISHED accepted, IN_PROGRESS kNotReady, ERROR and EXPIRED kRestage.
+    // A container status's outcome, as for publishing it: FINISHED accepted, IN_PROGRESS kNotReady (transient),
+    // PUBLISHED kPublished (permanent: it went), EXPIRED kRestage (transient), ERROR kRestage (transient
+    // when restageMayHelp(subcode), else permanent).
     static Outcome outcome(const MetaContainerStatus &status);
     // When the usage headers ask the account to stop (ms): the largest percentage of X-App-Usage and
     // X-Business-Use-Case-Usage at 90 or more → now + estimated_time_to_regain_access minutes (when > 0),
