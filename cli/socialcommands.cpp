@@ -4,6 +4,10 @@
 #include "common/errorcodes.h"
 #include "common/inputfile.h"
 #include "assistant/mediastore.h"
+#include "campaigns/sendsetup.h"
+#include "channels/social/signin.h"
+#include "channels/social/x/xconnector.h"
+#include "common/awaittask.h"
 #include "social/accountstore.h"
 #include "social/postchecks.h"
 #include "social/poststore.h"
@@ -12,7 +16,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QEventLoop>
 #include <QLocale>
+#include <QNetworkAccessManager>
 
 namespace lux::cli {
 
@@ -123,8 +129,7 @@ QJsonObject accountJson(const social::Account &a, const QList<social::Slot> &slo
                   {QStringLiteral("long_posts"), a.longPosts},
                   {QStringLiteral("time_zone"), a.timeZone},
                   {QStringLiteral("slots"), social::Slot::format(slots)}};
-    // What ends the sign-in: the refresh token's end when there is one, else the access token's.
-    const std::optional<qint64> end = a.refreshExpiresAt ? a.refreshExpiresAt : a.accessExpiresAt;
+    const std::optional<qint64> end = a.signInEndsAt();
     o.insert(QStringLiteral("expires_in_days"), end ? QJsonValue(int((*end - now) / 86'400'000)) : QJsonValue());
     if (!a.error.isEmpty())
         o.insert(QStringLiteral("error"), a.error);
@@ -190,6 +195,72 @@ int accounts(const CommandContext &ctx)
     }
     if (lines.isEmpty())
         lines << SocialTr::tr("No social account is connected.");
+    return ctx.succeed({{QStringLiteral("accounts"), out}}, lines.join(u'\n'));
+}
+
+// luxctl social connect --network x [--port N]: the network's consent page in the browser (its address
+// printed), the answer on the loopback port, the account saved and its tokens in the keychain.
+int connectAccount(const CommandContext &ctx)
+{
+    const QString networkName = ctx.option(QStringLiteral("network"));
+    const std::optional<social::Network> network = social::Networks::fromName(networkName);
+    if (!network)
+        return ctx.fail(Error(QString(errc::socialNetwork),
+                              SocialTr::tr("--network must be x, linkedin, instagram or facebook, not \"%1\".").arg(networkName)));
+    if (*network != social::Network::X)
+        return ctx.fail(Error(QString(errc::socialNetwork),
+                              SocialTr::tr("Connecting %1 accounts comes in a later version; X can be connected now.")
+                                  .arg(social::Networks::displayName(*network))));
+    auto scope = DatabaseScope::open(ctx.databasePath);
+    if (!scope)
+        return ctx.fail(scope.error());
+    quint16 port = (*scope)->settings().socialRedirectPort();
+    if (ctx.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint given = ctx.option(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || given > 65535)
+            return ctx.usage(SocialTr::tr("--port: '%1' is not a port number.").arg(ctx.option(QStringLiteral("port"))));
+        port = quint16(given);
+    }
+    const campaigns::SendSetup setup =
+        awaitTask(campaigns::SendSetup::withSecrets((*scope)->secrets(), campaigns::SendSetup::fromSettings((*scope)->settings())));
+    QNetworkAccessManager nam;
+    auto connector = std::make_unique<channels::social::x::XConnector>(&nam, setup.social.x, (*scope)->settings().socialXAuthUrl());
+    channels::social::SignIn signIn((*scope)->database().connection(), (*scope)->secrets(), std::move(connector), port);
+    QEventLoop loop;
+    QList<qint64> ids;
+    QString failure;
+    QObject::connect(&signIn, &channels::social::SignIn::openBrowser, &loop, [](const QUrl &url) {
+        // On stderr, so that --json keeps stdout to the answer.
+        std::fprintf(stderr, "%s\n%s\n", qPrintable(SocialTr::tr("Open this address in your browser and allow LUX Marketing:")),
+                     url.toString(QUrl::FullyEncoded).toUtf8().constData());
+        std::fflush(stderr);
+    });
+    QObject::connect(&signIn, &channels::social::SignIn::connected, &loop, [&](const QList<qint64> &made) {
+        ids = made;
+        loop.quit();
+    });
+    QObject::connect(&signIn, &channels::social::SignIn::failed, &loop, [&](const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    signIn.start();
+    if (ids.isEmpty() && failure.isEmpty())
+        loop.exec();
+    if (!failure.isEmpty())
+        return ctx.fail(Error(QString(errc::socialAuth), failure));
+    social::AccountStore store((*scope)->database().connection());
+    QJsonArray out;
+    QStringList lines;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 id : std::as_const(ids)) {
+        const auto a = store.find(id);
+        const auto slots = store.slots(id);
+        if (!a || !slots)
+            return ctx.fail(!a ? a.error() : slots.error());
+        out.append(accountJson(*a, *slots, now));
+        lines << SocialTr::tr("Connected: %1 (account %2)").arg(a->displayName()).arg(id);
+    }
     return ctx.succeed({{QStringLiteral("accounts"), out}}, lines.join(u'\n'));
 }
 
@@ -379,6 +450,12 @@ QList<QCommandLineOption> socialOptions(const QString &group, const QString &com
         };
     if (command == QLatin1String("retry-failed"))
         return {account};
+    if (command == QLatin1String("connect"))
+        return {
+            {QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "The network to connect: x.")), QStringLiteral("NETWORK")},
+            {QStringLiteral("port"), t(QT_TRANSLATE_NOOP("luxctl", "The loopback port the sign-in comes back to (social.redirect_port, 53682).")),
+             QStringLiteral("N")},
+        };
     return {};
 }
 
@@ -388,6 +465,8 @@ int runSocialCommand(const QString &command, const CommandContext &ctx)
         return check(ctx);
     if (command == QLatin1String("accounts"))
         return accounts(ctx);
+    if (command == QLatin1String("connect"))
+        return connectAccount(ctx);
     if (command == QLatin1String("slots"))
         return slots(ctx);
     if (command == QLatin1String("post"))

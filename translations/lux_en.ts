@@ -134,6 +134,35 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::social::SignIn</name>
+    <message numerus="yes">
+        <source>No answer came back from %1 within %n minute(s): start again to connect.</source>
+        <translation><numerusform>No answer came back from %1 within %n minute: start again to connect.</numerusform><numerusform>No answer came back from %1 within %n minutes: start again to connect.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::linkedin::LinkedInClient</name>
+    <message numerus="yes">
+        <source>%1: more than %n page(s) of roles.</source>
+        <translation><numerusform>%1: more than %n page of roles.</numerusform><numerusform>%1: more than %n pages of roles.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::meta::MetaClient</name>
+    <message numerus="yes">
+        <source>The list of Pages is longer than %n page(s).</source>
+        <translation><numerusform>The list of Pages is longer than %n page.</numerusform><numerusform>The list of Pages is longer than %n pages.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The Page's posts since then are more than %n page(s).</source>
+        <translation><numerusform>The Page's posts since then are more than %n page.</numerusform><numerusform>The Page's posts since then are more than %n pages.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The comments are more than %n page(s).</source>
+        <translation><numerusform>The comments are more than %n page.</numerusform><numerusform>The comments are more than %n pages.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::social::x::XClient</name>
     <message numerus="yes">
         <source>X's list of the account's posts since the attempt is longer than %n page(s).</source>

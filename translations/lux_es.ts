@@ -2296,6 +2296,41 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::social::SignIn</name>
+    <message numerus="yes">
+        <source>No answer came back from %1 within %n minute(s): start again to connect.</source>
+        <translation><numerusform>No llegó respuesta de %1 en %n minuto: vuelve a empezar la conexión.</numerusform><numerusform>No llegó respuesta de %1 en %n minutos: vuelve a empezar la conexión.</numerusform></translation>
+    </message>
+    <message>
+        <source>Port %1 on this computer is taken, so %2 cannot come back to LUX after you sign in: close what uses it, or set social.redirect_port to another port and register http://127.0.0.1:PORT/callback with the %2 app.</source>
+        <translation>El puerto %1 de este equipo está ocupado, así que %2 no puede volver a LUX después de que inicies sesión: cierra lo que lo esté usando, o indica otro puerto en social.redirect_port y registra http://127.0.0.1:PORT/callback en la aplicación de %2.</translation>
+    </message>
+    <message>
+        <source>LUX Marketing received the answer. You can close this tab and go back to the app.</source>
+        <translation>LUX Marketing recibió la respuesta. Puedes cerrar esta pestaña y volver a la aplicación.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled.</source>
+        <translation>Se canceló la conexión.</translation>
+    </message>
+    <message>
+        <source>%1 was not connected: the access was declined.</source>
+        <translation>No se conectó %1: se denegó el acceso.</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in: %2 %3</source>
+        <translation>%1 rechazó el inicio de sesión: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 came back without a code.</source>
+        <translation>La respuesta de %1 llegó sin código.</translation>
+    </message>
+    <message>
+        <source>%1 gave access to no account LUX can publish to.</source>
+        <translation>%1 no dio acceso a ninguna cuenta en la que LUX pueda publicar.</translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::social::SocialChannel</name>
     <message>
         <source>This campaign does not publish to %1.</source>
@@ -2335,6 +2370,304 @@
     <message>
         <source>This version of LUX cannot publish to %1 yet.</source>
         <translation>Esta versión de LUX aún no puede publicar en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::linkedin::LinkedInClient</name>
+    <message>
+        <source>LinkedIn answered %1.</source>
+        <translation>LinkedIn respondió %1.</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn did not answer (%2).</source>
+        <translation>%1: LinkedIn no respondió (%2).</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn said: %2</source>
+        <translation>%1: LinkedIn respondió: %2</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn's daily limit is reached until %2 (%3).</source>
+        <translation>%1: se ha alcanzado el límite diario de LinkedIn hasta %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn refused the account's sign-in: connect it again (%2).</source>
+        <translation>%1: LinkedIn rechazó el inicio de sesión de la cuenta: vuelve a conectarla (%2).</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn no longer serves the API version asked for: set a newer one (YYYYMM) in social.linkedin_version (LinkedIn said: %2).</source>
+        <translation>%1: LinkedIn ya no ofrece la versión de la API solicitada: indica una más reciente (AAAAMM) en social.linkedin_version (LinkedIn respondió: %2).</translation>
+    </message>
+    <message>
+        <source>LinkedIn's token answer had no access token.</source>
+        <translation>La respuesta de LinkedIn con los tokens no traía token de acceso.</translation>
+    </message>
+    <message>
+        <source>LinkedIn does not accept the app's client id (social.linkedin_client_id) or secret: %1</source>
+        <translation>LinkedIn no acepta el id de cliente de la aplicación (social.linkedin_client_id) o su secreto: %1</translation>
+    </message>
+    <message>
+        <source>LinkedIn's sign-in: LinkedIn did not give tokens: %1</source>
+        <translation>Inicio de sesión en LinkedIn: LinkedIn no dio tokens: %1</translation>
+    </message>
+    <message>
+        <source>LinkedIn's account details</source>
+        <translation>Datos de la cuenta en LinkedIn</translation>
+    </message>
+    <message>
+        <source>LinkedIn's account details had no member id (sub).</source>
+        <translation>Los datos de la cuenta en LinkedIn no traían id de miembro (sub).</translation>
+    </message>
+    <message>
+        <source>LinkedIn's list of the member's organizations</source>
+        <translation>Lista de organizaciones del miembro en LinkedIn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more than %n page(s) of roles.</source>
+        <translation><numerusform>%1: más de %n página de roles.</numerusform><numerusform>%1: más de %n páginas de roles.</numerusform></translation>
+    </message>
+    <message>
+        <source>LinkedIn's organization details</source>
+        <translation>Datos de la organización en LinkedIn</translation>
+    </message>
+    <message>
+        <source>LinkedIn's image upload (initializeUpload)</source>
+        <translation>Subida de imagen a LinkedIn (initializeUpload)</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn's answer had no image or no upload address on LinkedIn's host.</source>
+        <translation>%1: la respuesta de LinkedIn no traía imagen o no traía una dirección de subida en el servidor de LinkedIn.</translation>
+    </message>
+    <message>
+        <source>LinkedIn's image upload</source>
+        <translation>Subida de imagen a LinkedIn</translation>
+    </message>
+    <message>
+        <source>LinkedIn's image status</source>
+        <translation>Estado de la imagen en LinkedIn</translation>
+    </message>
+    <message>
+        <source>LinkedIn's image status: the answer had no status.</source>
+        <translation>Estado de la imagen en LinkedIn: la respuesta no traía estado.</translation>
+    </message>
+    <message>
+        <source>Posting to LinkedIn</source>
+        <translation>Publicar en LinkedIn</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn's answer had no post id (x-restli-id).</source>
+        <translation>%1: la respuesta de LinkedIn no traía id de publicación (x-restli-id).</translation>
+    </message>
+    <message>
+        <source>LinkedIn's list of the account's posts</source>
+        <translation>Lista de publicaciones de la cuenta en LinkedIn</translation>
+    </message>
+    <message>
+        <source>Commenting on LinkedIn</source>
+        <translation>Comentar en LinkedIn</translation>
+    </message>
+    <message>
+        <source>%1: LinkedIn's answer had no comment id.</source>
+        <translation>%1: la respuesta de LinkedIn no traía id de comentario.</translation>
+    </message>
+    <message>
+        <source>LinkedIn's comments on a post</source>
+        <translation>Comentarios de una publicación en LinkedIn</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::meta::MetaClient</name>
+    <message>
+        <source>Meta did not answer %1 after it was sent: it may have been made (%2).</source>
+        <translation>Sin respuesta de Meta para %1 después de enviar la petición: puede que ya se haya hecho (%2).</translation>
+    </message>
+    <message>
+        <source>Meta did not answer %1 (%2).</source>
+        <translation>Sin respuesta de Meta para %1 (%2).</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Meta refused the account's sign-in for %1: connect it again (%2).</source>
+        <translation>Meta rechazó el inicio de sesión de la cuenta para %1: vuelve a conectarla (%2).</translation>
+    </message>
+    <message>
+        <source>Instagram's publishing limit for this account is reached (%1): %2 waits until %3.</source>
+        <translation>Se ha alcanzado el límite de publicación de Instagram para esta cuenta (%1): %2 queda en espera hasta %3.</translation>
+    </message>
+    <message>
+        <source>Instagram has not finished preparing the picture for %1: %2</source>
+        <translation>Instagram aún no ha terminado de preparar la imagen para %1: %2</translation>
+    </message>
+    <message>
+        <source>Instagram cannot use the prepared picture for %1 (%2): it must be prepared again.</source>
+        <translation>Instagram no puede usar la imagen preparada para %1 (%2): hay que volver a prepararla.</translation>
+    </message>
+    <message>
+        <source>Meta refused %1: it is the same as the Page's previous post (%2).</source>
+        <translation>Meta rechazó %1: es igual que la publicación anterior de la página (%2).</translation>
+    </message>
+    <message>
+        <source>Meta refused %1: it was published already (%2).</source>
+        <translation>Meta rechazó %1: ya se había publicado (%2).</translation>
+    </message>
+    <message>
+        <source>Meta failed while answering %1 and it may have been made (%2): look before trying again.</source>
+        <translation>Meta falló al responder para %1 y puede que ya se haya hecho (%2): compruébalo antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Meta's rate limit is reached for %1 until %2 (%3).</source>
+        <translation>Se ha alcanzado el límite de peticiones de Meta para %1 hasta %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Meta could not do %1 for now: %2</source>
+        <translation>Por ahora Meta no pudo completar %1: %2</translation>
+    </message>
+    <message>
+        <source>Meta refused %1: a permission is missing (%2).</source>
+        <translation>Meta rechazó %1: falta un permiso (%2).</translation>
+    </message>
+    <message>
+        <source>Meta refused %1: %2</source>
+        <translation>Meta rechazó %1: %2</translation>
+    </message>
+    <message>
+        <source>The Instagram post was published already.</source>
+        <translation>La publicación de Instagram ya estaba publicada.</translation>
+    </message>
+    <message>
+        <source>Instagram is still preparing the picture.</source>
+        <translation>Instagram aún está preparando la imagen.</translation>
+    </message>
+    <message>
+        <source>The picture Instagram prepared expired before it was published: it must be prepared again.</source>
+        <translation>La imagen que preparó Instagram caducó antes de publicarse: hay que volver a prepararla.</translation>
+    </message>
+    <message>
+        <source>Instagram could not prepare the picture: %1</source>
+        <translation>Instagram no pudo preparar la imagen: %1</translation>
+    </message>
+    <message>
+        <source>Meta did not answer %1.</source>
+        <translation>Sin respuesta de Meta para %1.</translation>
+    </message>
+    <message>
+        <source>Meta's answer to %1 had no id.</source>
+        <translation>La respuesta de Meta para %1 no traía id.</translation>
+    </message>
+    <message>
+        <source>Meta's answer to %1 had no access token.</source>
+        <translation>La respuesta de Meta para %1 no traía token de acceso.</translation>
+    </message>
+    <message>
+        <source>Meta did not answer %1: %2</source>
+        <translation>Sin respuesta de Meta para %1: %2</translation>
+    </message>
+    <message>
+        <source>Meta does not accept the app's id or secret for %1: %2</source>
+        <translation>Meta no acepta el id de la aplicación o su secreto para %1: %2</translation>
+    </message>
+    <message>
+        <source>Meta did not give a sign-in for %1: %2</source>
+        <translation>Meta no concedió el inicio de sesión para %1: %2</translation>
+    </message>
+    <message>
+        <source>the sign-in's code</source>
+        <translation>el código del inicio de sesión</translation>
+    </message>
+    <message>
+        <source>the long-lived token</source>
+        <translation>el token de larga duración</translation>
+    </message>
+    <message>
+        <source>the list of Pages</source>
+        <translation>la lista de páginas</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list of Pages is longer than %n page(s).</source>
+        <translation><numerusform>La lista de páginas ocupa más de %n página de resultados.</numerusform><numerusform>La lista de páginas ocupa más de %n páginas de resultados.</numerusform></translation>
+    </message>
+    <message>
+        <source>the token check</source>
+        <translation>la comprobación del token</translation>
+    </message>
+    <message>
+        <source>Meta's answer to the token check had no data.</source>
+        <translation>La respuesta de Meta a la comprobación del token no traía datos.</translation>
+    </message>
+    <message>
+        <source>the photo upload</source>
+        <translation>la subida de la foto</translation>
+    </message>
+    <message>
+        <source>the Page post</source>
+        <translation>la publicación en la página</translation>
+    </message>
+    <message>
+        <source>the Page's posts</source>
+        <translation>las publicaciones de la página</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Page's posts since then are more than %n page(s).</source>
+        <translation><numerusform>Las publicaciones de la página desde entonces ocupan más de %n página de resultados.</numerusform><numerusform>Las publicaciones de la página desde entonces ocupan más de %n páginas de resultados.</numerusform></translation>
+    </message>
+    <message>
+        <source>Meta's answer had no address for %1.</source>
+        <translation>La respuesta de Meta no traía la dirección de %1.</translation>
+    </message>
+    <message>
+        <source>the post's address</source>
+        <translation>la dirección de la publicación</translation>
+    </message>
+    <message>
+        <source>the comment</source>
+        <translation>el comentario</translation>
+    </message>
+    <message>
+        <source>the comments</source>
+        <translation>los comentarios</translation>
+    </message>
+    <message numerus="yes">
+        <source>The comments are more than %n page(s).</source>
+        <translation><numerusform>Los comentarios ocupan más de %n página.</numerusform><numerusform>Los comentarios ocupan más de %n páginas.</numerusform></translation>
+    </message>
+    <message>
+        <source>the carousel's picture</source>
+        <translation>la imagen del carrusel</translation>
+    </message>
+    <message>
+        <source>the Instagram picture</source>
+        <translation>la imagen de Instagram</translation>
+    </message>
+    <message>
+        <source>the Instagram carousel</source>
+        <translation>el carrusel de Instagram</translation>
+    </message>
+    <message>
+        <source>the Instagram picture's state</source>
+        <translation>el estado de la imagen de Instagram</translation>
+    </message>
+    <message>
+        <source>Meta's answer about the Instagram picture had no state.</source>
+        <translation>La respuesta de Meta sobre la imagen de Instagram no traía estado.</translation>
+    </message>
+    <message>
+        <source>the Instagram post</source>
+        <translation>la publicación de Instagram</translation>
+    </message>
+    <message>
+        <source>Instagram's publishing limit</source>
+        <translation>el límite de publicación de Instagram</translation>
+    </message>
+    <message>
+        <source>Meta's answer about Instagram's publishing limit was empty.</source>
+        <translation>La respuesta de Meta sobre el límite de publicación de Instagram llegó vacía.</translation>
+    </message>
+    <message>
+        <source>the Instagram account's posts</source>
+        <translation>las publicaciones de la cuenta de Instagram</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2742,17 @@
     <message numerus="yes">
         <source>X's list of the account's posts since the attempt is longer than %n page(s).</source>
         <translation><numerusform>La lista de publicaciones de la cuenta en X desde el intento ocupa más de %n página.</numerusform><numerusform>La lista de publicaciones de la cuenta en X desde el intento ocupa más de %n páginas.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::x::XConnector</name>
+    <message>
+        <source>Set the X app's client id first (social.x_client_id).</source>
+        <translation>Indica primero el id de cliente de la aplicación de X (social.x_client_id).</translation>
+    </message>
+    <message>
+        <source>X gave no refresh token (offline.access was not granted), so LUX could not post after two hours.</source>
+        <translation>X no dio un token de actualización (no se concedió offline.access), así que LUX no podría publicar pasadas dos horas.</translation>
     </message>
 </context>
 <context>
@@ -15097,6 +15441,34 @@ Etiquetas: %7</translation>
     <message>
         <source>Not scheduled: %1 would refuse this post.</source>
         <translation>No se programó: %1 rechazaría esta publicación.</translation>
+    </message>
+    <message>
+        <source>connect an account: its sign-in page in your browser, the answer on a loopback port, the tokens in the keychain</source>
+        <translation>conecta una cuenta: su página de inicio de sesión en tu navegador, la respuesta en un puerto local, los tokens en el llavero</translation>
+    </message>
+    <message>
+        <source>Connecting %1 accounts comes in a later version; X can be connected now.</source>
+        <translation>La conexión de cuentas de %1 llegará en una versión posterior; por ahora se puede conectar X.</translation>
+    </message>
+    <message>
+        <source>--port: '%1' is not a port number.</source>
+        <translation>--port: «%1» no es un número de puerto.</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser and allow LUX Marketing:</source>
+        <translation>Abre esta dirección en tu navegador y autoriza a LUX Marketing:</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (account %2)</source>
+        <translation>Conectada: %1 (cuenta %2)</translation>
+    </message>
+    <message>
+        <source>The network to connect: x.</source>
+        <translation>La red que conectar: x.</translation>
+    </message>
+    <message>
+        <source>The loopback port the sign-in comes back to (social.redirect_port, 53682).</source>
+        <translation>El puerto local al que vuelve el inicio de sesión (social.redirect_port, 53682).</translation>
     </message>
 </context>
 <context>

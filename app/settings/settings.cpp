@@ -78,6 +78,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::SocialXAuthUrl, {"social/x_auth_url", QStringLiteral("https://x.com/i/oauth2/authorize"), Scope::Database}},
         {K::SocialXClientId, {"social/x_client_id", QString(), Scope::Database}},
         {K::SocialMediaUrlMinutes, {"social/media_url_minutes", 60, Scope::Database}},
+        {K::SocialRedirectPort, {"social/redirect_port", 53682, Scope::Person}},
     };
     return entries;
 }

@@ -80,6 +80,7 @@ public:
         SocialXAuthUrl,          // X's sign-in page (https://x.com/i/oauth2/authorize)
         SocialXClientId,         // the X app's OAuth 2.0 client id (its secret, if any, in the keychain)
         SocialMediaUrlMinutes,   // how long lux-tracker's links to a post's pictures work (60)
+        SocialRedirectPort,      // the loopback port a network's sign-in comes back to (53682; registered with each app)
     };
     Q_ENUM(Key)
 
@@ -169,6 +170,7 @@ public:
     QString socialXClientId() const { return value(Key::SocialXClientId).toString().trimmed(); }
     // Instagram and Facebook fetch a picture while they make the post, sometimes minutes later.
     int socialMediaUrlMinutes() const { return std::clamp(value(Key::SocialMediaUrlMinutes).toInt(), 10, 24 * 60); }
+    quint16 socialRedirectPort() const { return quint16(std::clamp(value(Key::SocialRedirectPort).toInt(), 1024, 65535)); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
     int smsQuietEndMinutes() const { return minutesOfDay(value(Key::SmsQuietEnd).toString(), 21 * 60); }

@@ -49,6 +49,16 @@ struct Account
     QString errorCode;
     QString error;
     std::optional<qint64> campaignId; // its standing campaign, once it has one
+    // When the sign-in ends and the account must be connected again: the refresh token's end when it
+    // has one; X's refresh tokens have none (they last while used); else the access token's end.
+    std::optional<qint64> signInEndsAt() const
+    {
+        if (refreshExpiresAt)
+            return refreshExpiresAt;
+        if (network == Network::X)
+            return std::nullopt;
+        return accessExpiresAt;
+    }
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 

@@ -36,7 +36,7 @@ const QString kMember = QStringLiteral("yN4mTq2RkL"); // the fake's default memb
 const QString kPerson = QStringLiteral("urn:li:person:yN4mTq2RkL");
 const QString kOrg = QStringLiteral("urn:li:organization:2414183");
 const QString kRedirect = QStringLiteral("http://127.0.0.1:53682/linkedin/callback");
-const QString kVersion = QStringLiteral("202511"); // the client's default LinkedIn-Version
+const QString kVersion = QStringLiteral("202611"); // the client's default LinkedIn-Version
 constexpr qint64 kDayMs = 86'400'000;
 
 // Within a few seconds of `expected` (ms).

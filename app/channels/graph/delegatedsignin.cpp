@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delegatedsignin.h"
 
+#include "channels/oauth.h"
+
 #include <QCoroNetworkReply>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QOAuth2AuthorizationCodeFlow>
 #include <QOAuthHttpServerReplyHandler>
-#include <QRandomGenerator>
 #include <QUrlQuery>
 
 namespace lux::channels::graph {
@@ -36,16 +36,12 @@ DelegatedSignIn::~DelegatedSignIn() = default;
 
 QByteArray DelegatedSignIn::newVerifier()
 {
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
-    QByteArray v(64, Qt::Uninitialized);
-    for (char &c : v)
-        c = alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))];
-    return v;
+    return oauth::newVerifier();
 }
 
 QByteArray DelegatedSignIn::challengeFor(const QByteArray &verifier)
 {
-    return QCryptographicHash::hash(verifier, QCryptographicHash::Sha256).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return oauth::challengeFor(verifier);
 }
 
 void DelegatedSignIn::start()

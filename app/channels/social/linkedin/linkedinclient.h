@@ -21,7 +21,7 @@ struct LinkedInConfig
     QUrl authUrl = QUrl(QStringLiteral("https://www.linkedin.com")); // /oauth/v2/…
     QString clientId;
     QString clientSecret;
-    QString version = QStringLiteral("202511"); // the LinkedIn-Version header (YYYYMM): social.linkedin_version
+    QString version = QStringLiteral("202611"); // the LinkedIn-Version header (YYYYMM): social.linkedin_version
     int timeoutMs = 30'000;
 };
 
