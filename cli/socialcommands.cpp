@@ -6,6 +6,7 @@
 #include "assistant/mediastore.h"
 #include "campaigns/sendsetup.h"
 #include "channels/social/signin.h"
+#include "channels/social/linkedin/linkedinconnector.h"
 #include "channels/social/x/xconnector.h"
 #include "common/awaittask.h"
 #include "social/accountstore.h"
@@ -207,9 +208,9 @@ int connectAccount(const CommandContext &ctx)
     if (!network)
         return ctx.fail(Error(QString(errc::socialNetwork),
                               SocialTr::tr("--network must be x, linkedin, instagram or facebook, not \"%1\".").arg(networkName)));
-    if (*network != social::Network::X)
+    if (*network != social::Network::X && *network != social::Network::LinkedIn)
         return ctx.fail(Error(QString(errc::socialNetwork),
-                              SocialTr::tr("Connecting %1 accounts comes in a later version; X can be connected now.")
+                              SocialTr::tr("Connecting %1 accounts comes in a later version; X and LinkedIn can be connected now.")
                                   .arg(social::Networks::displayName(*network))));
     auto scope = DatabaseScope::open(ctx.databasePath);
     if (!scope)
@@ -225,7 +226,12 @@ int connectAccount(const CommandContext &ctx)
     const campaigns::SendSetup setup =
         awaitTask(campaigns::SendSetup::withSecrets((*scope)->secrets(), campaigns::SendSetup::fromSettings((*scope)->settings())));
     QNetworkAccessManager nam;
-    auto connector = std::make_unique<channels::social::x::XConnector>(&nam, setup.social.x, (*scope)->settings().socialXAuthUrl());
+    std::unique_ptr<channels::social::Connector> connector;
+    if (*network == social::Network::X)
+        connector = std::make_unique<channels::social::x::XConnector>(&nam, setup.social.x, (*scope)->settings().socialXAuthUrl());
+    else
+        connector = std::make_unique<channels::social::linkedin::LinkedInConnector>(&nam, setup.social.linkedin,
+                                                                                   ctx.isSet(QStringLiteral("organizations")));
     channels::social::SignIn signIn((*scope)->database().connection(), (*scope)->secrets(), std::move(connector), port);
     QEventLoop loop;
     QList<qint64> ids;
@@ -452,7 +458,9 @@ QList<QCommandLineOption> socialOptions(const QString &group, const QString &com
         return {account};
     if (command == QLatin1String("connect"))
         return {
-            {QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "The network to connect: x.")), QStringLiteral("NETWORK")},
+            {QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "The network to connect: x or linkedin.")), QStringLiteral("NETWORK")},
+            {QStringLiteral("organizations"),
+             t(QT_TRANSLATE_NOOP("luxctl", "LinkedIn: also the organisations you may post for (the app needs LinkedIn's Community Management product)."))},
             {QStringLiteral("port"), t(QT_TRANSLATE_NOOP("luxctl", "The loopback port the sign-in comes back to (social.redirect_port, 53682).")),
              QStringLiteral("N")},
         };

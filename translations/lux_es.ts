@@ -2364,12 +2364,43 @@
         <translation>Una campaña social debe pertenecer a una cuenta.</translation>
     </message>
     <message>
-        <source>X's client id is not set: Settings → Social (luxctl settings set social.x_client_id).</source>
-        <translation>No hay id de cliente de X: Ajustes → Social (luxctl settings set social.x_client_id).</translation>
-    </message>
-    <message>
         <source>This version of LUX cannot publish to %1 yet.</source>
         <translation>Esta versión de LUX aún no puede publicar en %1.</translation>
+    </message>
+    <message>
+        <source>X's client id is not set (luxctl settings set social.x_client_id ID).</source>
+        <translation>El id de cliente de X no está configurado (luxctl settings set social.x_client_id ID).</translation>
+    </message>
+    <message>
+        <source>LinkedIn's client id is not set (luxctl settings set social.linkedin_client_id ID).</source>
+        <translation>El id de cliente de LinkedIn no está configurado (luxctl settings set social.linkedin_client_id ID).</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::linkedin::LinkedInChannel</name>
+    <message>
+        <source>The post could not be read.</source>
+        <translation>No se pudo leer la publicación.</translation>
+    </message>
+    <message>
+        <source>LinkedIn could not process one of the post's pictures.</source>
+        <translation>LinkedIn no pudo procesar una de las imágenes de la publicación.</translation>
+    </message>
+    <message>
+        <source>LinkedIn is still processing the post's pictures.</source>
+        <translation>LinkedIn aún está procesando las imágenes de la publicación.</translation>
+    </message>
+    <message>
+        <source>LinkedIn refuses it: the same text was posted on this account moments ago (%1).</source>
+        <translation>LinkedIn la rechaza: el mismo texto se publicó en esta cuenta hace unos momentos (%1).</translation>
+    </message>
+    <message>
+        <source>LinkedIn did not answer whether the post went, and this account cannot read its posts to look: check %1 and say whether it is there.</source>
+        <translation>LinkedIn no respondió si la publicación salió, y esta cuenta no puede leer sus publicaciones para buscarla: revisa %1 y di si está allí.</translation>
+    </message>
+    <message>
+        <source>LinkedIn has no such post on the account since the attempt.</source>
+        <translation>LinkedIn no tiene esa publicación en la cuenta desde el intento.</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2504,17 @@
     <message>
         <source>LinkedIn's comments on a post</source>
         <translation>Comentarios de una publicación en LinkedIn</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::linkedin::LinkedInConnector</name>
+    <message>
+        <source>Set the LinkedIn app's client id (social.linkedin_client_id) and its secret (luxctl settings secret linkedin.client_secret) first.</source>
+        <translation>Configura primero el id de cliente de la aplicación de LinkedIn (social.linkedin_client_id) y su secreto (luxctl settings secret linkedin.client_secret).</translation>
+    </message>
+    <message>
+        <source>Organization %1</source>
+        <translation>Organización %1</translation>
     </message>
 </context>
 <context>
@@ -15447,10 +15489,6 @@ Etiquetas: %7</translation>
         <translation>conecta una cuenta: su página de inicio de sesión en tu navegador, la respuesta en un puerto local, los tokens en el llavero</translation>
     </message>
     <message>
-        <source>Connecting %1 accounts comes in a later version; X can be connected now.</source>
-        <translation>La conexión de cuentas de %1 llegará en una versión posterior; por ahora se puede conectar X.</translation>
-    </message>
-    <message>
         <source>--port: '%1' is not a port number.</source>
         <translation>--port: «%1» no es un número de puerto.</translation>
     </message>
@@ -15463,12 +15501,20 @@ Etiquetas: %7</translation>
         <translation>Conectada: %1 (cuenta %2)</translation>
     </message>
     <message>
-        <source>The network to connect: x.</source>
-        <translation>La red que conectar: x.</translation>
-    </message>
-    <message>
         <source>The loopback port the sign-in comes back to (social.redirect_port, 53682).</source>
         <translation>El puerto local al que vuelve el inicio de sesión (social.redirect_port, 53682).</translation>
+    </message>
+    <message>
+        <source>Connecting %1 accounts comes in a later version; X and LinkedIn can be connected now.</source>
+        <translation>La conexión de cuentas de %1 llegará en una versión posterior; por ahora se pueden conectar X y LinkedIn.</translation>
+    </message>
+    <message>
+        <source>The network to connect: x or linkedin.</source>
+        <translation>La red que conectar: x o linkedin.</translation>
+    </message>
+    <message>
+        <source>LinkedIn: also the organisations you may post for (the app needs LinkedIn's Community Management product).</source>
+        <translation>LinkedIn: también las organizaciones en las que puedes publicar (la aplicación necesita el producto Community Management de LinkedIn).</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ struct Dispatcher::Sender
     QString mailbox;
     SenderPacer pacer;
     int workers = 1;
+    qint64 resumeAt = 0; // asked to wait longer than the run stays (a long Retry-After): no start before then
 };
 
 Dispatcher::Dispatcher(QSqlDatabase db, channels::Channel *channel, qint64 campaignId, QList<SenderConfig> senders, Clock clock,
@@ -330,6 +331,12 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             break;
         }
         const qint64 wait = sender->pacer.waitBeforeNext(m_clock());
+        // Asked to wait longer than a run stays asleep (a daily limit's reset): the run ends and the
+        // job comes back then.
+        if (wait > kIdleHorizonMs) {
+            sender->resumeAt = m_clock() + wait;
+            break;
+        }
         if (wait != 0) {
             co_await QCoro::sleepFor(std::chrono::milliseconds(wait < 0 ? 20 : std::min<qint64>(wait, 1000)));
             continue;
@@ -394,6 +401,9 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
         const auto before = m_outbox.counts(m_campaignId);
         if (unsettled == 0 && before.value(QStringLiteral("pending")) == 0)
             break;
+        const qint64 now = m_clock();
+        if (unsettled == 0 && std::all_of(m_senders.begin(), m_senders.end(), [now](const auto &s) { return s->resumeAt > now; }))
+            break; // every sender waits longer than a run stays
         // The workers: as many per mailbox as it may have requests in flight.
         std::vector<QCoro::Task<>> workers;
         for (auto &s : m_senders)
@@ -412,6 +422,13 @@ QCoro::Task<Result<Dispatcher::Summary>> Dispatcher::run()
     if (summary.pending > 0)
         if (const auto due = m_outbox.nextDueAt(m_campaignId); due && *due > m_clock())
             summary.waitingUntil = *due;
+    // A sender asked to wait long: nothing of it goes before then.
+    qint64 resume = 0;
+    for (const auto &s : m_senders)
+        if (s->resumeAt > m_clock())
+            resume = resume > 0 ? std::min(resume, s->resumeAt) : s->resumeAt;
+    if (summary.pending > 0 && resume > 0)
+        summary.waitingUntil = std::max(summary.waitingUntil, resume);
     // Rows still in doubt that the provider may settle later: the job comes back to ask when it can
     // tell, sooner than anything pending (a standing campaign's next post may be days away).
     if (summary.unknown > 0 && !m_stop)

@@ -35,6 +35,11 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.social.x.baseUrl = settings.socialXBaseUrl();
     s.social.x.clientId = settings.socialXClientId();
     s.social.x.clientSecret = SecretStore::fromEnvironment(Secret::XClientSecret);
+    s.social.linkedin.apiUrl = settings.socialLinkedInApiUrl();
+    s.social.linkedin.authUrl = settings.socialLinkedInAuthUrl();
+    s.social.linkedin.clientId = settings.socialLinkedInClientId();
+    s.social.linkedin.version = settings.socialLinkedInVersion();
+    s.social.linkedin.clientSecret = SecretStore::fromEnvironment(Secret::LinkedInClientSecret);
     s.sms.quietStartMinutes = settings.smsQuietStartMinutes();
     s.sms.quietEndMinutes = settings.smsQuietEndMinutes();
     s.sms.stateRules = settings.smsStateRules();
@@ -91,6 +96,9 @@ QCoro::Task<SendSetup> SendSetup::withSecrets(SecretStore secrets, SendSetup set
     if (!setup.social.x.clientId.isEmpty() && setup.social.x.clientSecret.isEmpty())
         if (const auto x = co_await secrets.read(Secret::XClientSecret))
             setup.social.x.clientSecret = *x;
+    if (!setup.social.linkedin.clientId.isEmpty() && setup.social.linkedin.clientSecret.isEmpty())
+        if (const auto linkedin = co_await secrets.read(Secret::LinkedInClientSecret))
+            setup.social.linkedin.clientSecret = *linkedin;
     setup.social.secrets = secrets;
     co_return setup;
 }

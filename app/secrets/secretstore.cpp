@@ -173,6 +173,7 @@ QString SecretStore::keyName(Secret secret)
     case Secret::WooConsumerKey: return QStringLiteral("woo/consumer-key");
     case Secret::WooConsumerSecret: return QStringLiteral("woo/consumer-secret");
     case Secret::XClientSecret: return QStringLiteral("x/client-secret");
+    case Secret::LinkedInClientSecret: return QStringLiteral("linkedin/client-secret");
     }
     return {};
 }
@@ -201,7 +202,8 @@ std::optional<Secret> SecretStore::fromCliName(const QString &name)
 QList<Secret> SecretStore::all()
 {
     return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys, Secret::TwilioAuthToken,
-            Secret::TwilioApiKeySecret, Secret::OpenAiApiKey, Secret::WooConsumerKey, Secret::WooConsumerSecret, Secret::XClientSecret};
+            Secret::TwilioApiKeySecret, Secret::OpenAiApiKey, Secret::WooConsumerKey, Secret::WooConsumerSecret, Secret::XClientSecret,
+            Secret::LinkedInClientSecret};
 }
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const

@@ -25,6 +25,7 @@ enum class Secret {
     WooConsumerKey,     // the WooCommerce REST API key's consumer key (ck_…), read-only is enough
     WooConsumerSecret,  // its consumer secret (cs_…)
     XClientSecret,      // the X app's OAuth 2.0 client secret, for a confidential client (a public one has none)
+    LinkedInClientSecret, // the LinkedIn app's client secret (its code flow needs it)
 };
 
 // The only way secrets are kept: the system keychain through QtKeychain (Secret Service, KWallet,

@@ -79,6 +79,10 @@ const QHash<Settings::Key, Entry> &table()
         {K::SocialXClientId, {"social/x_client_id", QString(), Scope::Database}},
         {K::SocialMediaUrlMinutes, {"social/media_url_minutes", 60, Scope::Database}},
         {K::SocialRedirectPort, {"social/redirect_port", 53682, Scope::Person}},
+        {K::SocialLinkedInApiUrl, {"social/linkedin_api_url", QStringLiteral("https://api.linkedin.com"), Scope::Database}},
+        {K::SocialLinkedInAuthUrl, {"social/linkedin_auth_url", QStringLiteral("https://www.linkedin.com"), Scope::Database}},
+        {K::SocialLinkedInClientId, {"social/linkedin_client_id", QString(), Scope::Database}},
+        {K::SocialLinkedInVersion, {"social/linkedin_version", QStringLiteral("202611"), Scope::Database}},
     };
     return entries;
 }

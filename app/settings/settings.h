@@ -81,6 +81,10 @@ public:
         SocialXClientId,         // the X app's OAuth 2.0 client id (its secret, if any, in the keychain)
         SocialMediaUrlMinutes,   // how long lux-tracker's links to a post's pictures work (60)
         SocialRedirectPort,      // the loopback port a network's sign-in comes back to (53682; registered with each app)
+        SocialLinkedInApiUrl,    // LinkedIn's API (https://api.linkedin.com)
+        SocialLinkedInAuthUrl,   // LinkedIn's sign-in host (https://www.linkedin.com)
+        SocialLinkedInClientId,  // the LinkedIn app's client id (its secret in the keychain)
+        SocialLinkedInVersion,   // the LinkedIn-Version header, YYYYMM (LinkedIn retires each after about a year)
     };
     Q_ENUM(Key)
 
@@ -170,6 +174,10 @@ public:
     QString socialXClientId() const { return value(Key::SocialXClientId).toString().trimmed(); }
     // Instagram and Facebook fetch a picture while they make the post, sometimes minutes later.
     int socialMediaUrlMinutes() const { return std::clamp(value(Key::SocialMediaUrlMinutes).toInt(), 10, 24 * 60); }
+    QUrl socialLinkedInApiUrl() const { return QUrl(value(Key::SocialLinkedInApiUrl).toString().trimmed()); }
+    QUrl socialLinkedInAuthUrl() const { return QUrl(value(Key::SocialLinkedInAuthUrl).toString().trimmed()); }
+    QString socialLinkedInClientId() const { return value(Key::SocialLinkedInClientId).toString().trimmed(); }
+    QString socialLinkedInVersion() const { return value(Key::SocialLinkedInVersion).toString().trimmed(); }
     quint16 socialRedirectPort() const { return quint16(std::clamp(value(Key::SocialRedirectPort).toInt(), 1024, 65535)); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }

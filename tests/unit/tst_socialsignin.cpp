@@ -6,10 +6,12 @@
 // consent and a taken port are said in words; `luxctl social connect` does it from a terminal.
 #include "channels/social/signin.h"
 #include "channels/social/tokens.h"
+#include "channels/social/linkedin/linkedinconnector.h"
 #include "channels/social/x/xconnector.h"
 #include "social/accountstore.h"
 
 #include "databasefixture.h"
+#include "fakelinkedin.h"
 #include "fakex.h"
 #include "testsupport.h"
 #include "trackerprocess.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void declinedConsentIsSaid();
     void takenPortIsSaid();
     void luxctlConnect();
+    void linkedInMemberAndOrganizations();
 
 private:
     std::unique_ptr<SignIn> signIn(quint16 port = 0);
@@ -280,6 +283,43 @@ void TestSocialSignIn::luxctlConnect()
                                                             QStringLiteral("connect"), QStringLiteral("--network"), QStringLiteral("myspace")});
     QCOMPARE(bad.exitCode, 1);
     QCOMPARE(bad.json()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("social.network"));
+}
+
+void TestSocialSignIn::linkedInMemberAndOrganizations()
+{
+    // The code flow with the app's secret; the member and the organisation they administer.
+    fakes::FakeLinkedIn li;
+    li.setClient(QStringLiteral("lux-li-client"), QStringLiteral("lux-li-secret"));
+    li.setActiveVersions({QStringLiteral("202611")});
+    QVERIFY(li.listen());
+    channels::social::linkedin::LinkedInConfig config;
+    config.apiUrl = li.baseUrl();
+    config.authUrl = li.baseUrl();
+    config.clientId = QStringLiteral("lux-li-client");
+    config.clientSecret = QStringLiteral("lux-li-secret");
+    config.version = QStringLiteral("202611");
+    auto connector = std::make_unique<channels::social::linkedin::LinkedInConnector>(&m_network, config, true);
+    SignIn s(m_fixture->db(), m_secrets, std::move(connector), 0);
+    QUrl consent;
+    connect(&s, &SignIn::openBrowser, this, [&consent](const QUrl &url) { consent = url; });
+    QSignalSpy connected(&s, &SignIn::connected);
+    QSignalSpy failed(&s, &SignIn::failed);
+    s.start();
+    QVERIFY(QUrlQuery(consent).queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded).contains(QStringLiteral("w_organization_social")));
+    QCOMPARE(browse(consent).status, 200);
+    QVERIFY2(connected.size() == 1 || connected.wait(10000), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    const QList<qint64> ids = connected.first().first().value<QList<qint64>>();
+    QCOMPARE(ids.size(), 2);
+    const auto member = AccountStore(m_fixture->db()).find(ids[0]);
+    QCOMPARE(member->externalId, QStringLiteral("urn:li:person:yN4mTq2RkL"));
+    QCOMPARE(member->name, QStringLiteral("Ada Lux"));
+    QVERIFY(!member->canReadPosts);
+    QVERIFY(member->signInEndsAt() && *member->signInEndsAt() > QDateTime::currentMSecsSinceEpoch() + 300LL * 86'400'000); // a year
+    const auto organization = AccountStore(m_fixture->db()).find(ids[1]);
+    QCOMPARE(organization->externalId, QStringLiteral("urn:li:organization:2414183"));
+    QCOMPARE(organization->name, QStringLiteral("LUX Test Co"));
+    QCOMPARE(organization->kind, QStringLiteral("organization"));
+    QVERIFY(organization->canReadPosts);
 }
 
 QTEST_GUILESS_MAIN(TestSocialSignIn)

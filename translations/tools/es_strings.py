@@ -3375,3 +3375,19 @@ ES.update({
  'The network to connect: x.': 'La red que conectar: x.',
  'The loopback port the sign-in comes back to (social.redirect_port, 53682).': 'El puerto local al que vuelve el inicio de sesión (social.redirect_port, 53682).',
 })
+
+# Social: the LinkedIn channel and its sign-in (issue 20, session 3).
+ES.update({
+ "X's client id is not set (luxctl settings set social.x_client_id ID).": 'El id de cliente de X no está configurado (luxctl settings set social.x_client_id ID).',
+ "LinkedIn's client id is not set (luxctl settings set social.linkedin_client_id ID).": 'El id de cliente de LinkedIn no está configurado (luxctl settings set social.linkedin_client_id ID).',
+ "LinkedIn could not process one of the post's pictures.": 'LinkedIn no pudo procesar una de las imágenes de la publicación.',
+ "LinkedIn is still processing the post's pictures.": 'LinkedIn aún está procesando las imágenes de la publicación.',
+ 'LinkedIn refuses it: the same text was posted on this account moments ago (%1).': 'LinkedIn la rechaza: el mismo texto se publicó en esta cuenta hace unos momentos (%1).',
+ 'LinkedIn did not answer whether the post went, and this account cannot read its posts to look: check %1 and say whether it is there.': 'LinkedIn no respondió si la publicación salió, y esta cuenta no puede leer sus publicaciones para buscarla: revisa %1 y di si está allí.',
+ 'LinkedIn has no such post on the account since the attempt.': 'LinkedIn no tiene esa publicación en la cuenta desde el intento.',
+ "Set the LinkedIn app's client id (social.linkedin_client_id) and its secret (luxctl settings secret linkedin.client_secret) first.": 'Configura primero el id de cliente de la aplicación de LinkedIn (social.linkedin_client_id) y su secreto (luxctl settings secret linkedin.client_secret).',
+ 'Organization %1': 'Organización %1',
+ 'Connecting %1 accounts comes in a later version; X and LinkedIn can be connected now.': 'La conexión de cuentas de %1 llegará en una versión posterior; por ahora se pueden conectar X y LinkedIn.',
+ 'The network to connect: x or linkedin.': 'La red que conectar: x o linkedin.',
+ "LinkedIn: also the organisations you may post for (the app needs LinkedIn's Community Management product).": 'LinkedIn: también las organizaciones en las que puedes publicar (la aplicación necesita el producto Community Management de LinkedIn).',
+})

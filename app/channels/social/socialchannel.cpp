@@ -2,6 +2,7 @@
 #include "socialchannel.h"
 
 #include "campaigns/campaignstore.h"
+#include "channels/social/linkedin/linkedinchannel.h"
 #include "channels/social/x/xchannel.h"
 #include "common/errorcodes.h"
 #include "storage/sqlvalues.h"
@@ -157,11 +158,17 @@ Result<std::unique_ptr<Channel>> SocialChannelFactory::make(const campaigns::Cam
     switch (account->network) {
     case lux::social::Network::X:
         if (m_config.x.clientId.isEmpty())
-            return Error(QString(errc::socialAuth), tr("X's client id is not set: Settings → Social (luxctl settings set social.x_client_id)."));
+            return Error(QString(errc::socialAuth), tr("X's client id is not set (luxctl settings set social.x_client_id ID)."));
         if (!m_x)
             m_x = std::make_unique<x::XClient>(m_network, m_config.x);
         return std::unique_ptr<Channel>(std::make_unique<x::XChannel>(m_db, *account, m_x.get(), m_tokens.get(), m_clock));
     case lux::social::Network::LinkedIn:
+        if (m_config.linkedin.clientId.isEmpty())
+            return Error(QString(errc::socialAuth),
+                         tr("LinkedIn's client id is not set (luxctl settings set social.linkedin_client_id ID)."));
+        if (!m_linkedin)
+            m_linkedin = std::make_unique<linkedin::LinkedInClient>(m_network, m_config.linkedin);
+        return std::unique_ptr<Channel>(std::make_unique<linkedin::LinkedInChannel>(m_db, *account, m_linkedin.get(), m_tokens.get(), m_clock));
     case lux::social::Network::Instagram:
     case lux::social::Network::Facebook:
         break;

@@ -3,6 +3,7 @@
 
 #include "channels/channel.h"
 #include "channels/social/tokens.h"
+#include "channels/social/linkedin/linkedinclient.h"
 #include "channels/social/x/xclient.h"
 #include "common/clock.h"
 #include "secrets/secretstore.h"
@@ -21,6 +22,7 @@ namespace lux::channels::social {
 struct SocialConfig
 {
     x::XConfig x;
+    linkedin::LinkedInConfig linkedin;
     SecretStore secrets;
 };
 
@@ -85,6 +87,7 @@ private:
     Clock m_clock;
     std::unique_ptr<lux::social::TokenKeeper> m_tokens;
     std::unique_ptr<x::XClient> m_x;
+    std::unique_ptr<linkedin::LinkedInClient> m_linkedin;
 };
 
 } // namespace lux::channels::social
