@@ -2430,14 +2430,6 @@
         <translation>%1: LinkedIn ya no ofrece la versión de la API solicitada: indica una más reciente (AAAAMM) en social.linkedin_version (LinkedIn respondió: %2).</translation>
     </message>
     <message>
-        <source>LinkedIn's token answer had no access token.</source>
-        <translation>La respuesta de LinkedIn con los tokens no traía token de acceso.</translation>
-    </message>
-    <message>
-        <source>LinkedIn does not accept the app's client id (social.linkedin_client_id) or secret: %1</source>
-        <translation>LinkedIn no acepta el id de cliente de la aplicación (social.linkedin_client_id) o su secreto: %1</translation>
-    </message>
-    <message>
         <source>LinkedIn's sign-in: LinkedIn did not give tokens: %1</source>
         <translation>Inicio de sesión en LinkedIn: LinkedIn no dio tokens: %1</translation>
     </message>
@@ -2750,10 +2742,6 @@
         <translation>X rechazó el inicio de sesión de la cuenta: vuelve a conectarla (%1).</translation>
     </message>
     <message>
-        <source>X's token answer had no access token.</source>
-        <translation>La respuesta de X con los tokens no traía token de acceso.</translation>
-    </message>
-    <message>
         <source>X did not give a sign-in: %1</source>
         <translation>X no concedió el inicio de sesión: %1</translation>
     </message>
@@ -2776,10 +2764,6 @@
     <message>
         <source>X's list of the account's posts: %1</source>
         <translation>Lista de publicaciones de la cuenta en X: %1</translation>
-    </message>
-    <message>
-        <source>X does not accept the app's client id (social.x_client_id) or secret: %1</source>
-        <translation>X no acepta el id de cliente de la aplicación (social.x_client_id) o su secreto: %1</translation>
     </message>
     <message numerus="yes">
         <source>X's list of the account's posts since the attempt is longer than %n page(s).</source>
@@ -4603,6 +4587,14 @@
     <message>
         <source>%1 (an earlier renewal's answer was lost on the way, and the network had already replaced the sign-in)</source>
         <translation>%1 (la respuesta a una renovación anterior se perdió por el camino y la red ya había sustituido el inicio de sesión)</translation>
+    </message>
+    <message>
+        <source>%1's token answer had no access token.</source>
+        <translation>La respuesta de %1 con los tokens no traía token de acceso.</translation>
+    </message>
+    <message>
+        <source>%1 does not accept the app's client id (%2) or secret: %3</source>
+        <translation>%1 no acepta el id de cliente de la aplicación (%2) o su secreto: %3</translation>
     </message>
 </context>
 <context>

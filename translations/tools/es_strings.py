@@ -3391,3 +3391,9 @@ ES.update({
  'The network to connect: x or linkedin.': 'La red que conectar: x o linkedin.',
  "LinkedIn: also the organisations you may post for (the app needs LinkedIn's Community Management product).": 'LinkedIn: también las organizaciones en las que puedes publicar (la aplicación necesita el producto Community Management de LinkedIn).',
 })
+
+# Social: one reading of every network's token answer.
+ES.update({
+ "%1's token answer had no access token.": 'La respuesta de %1 con los tokens no traía token de acceso.',
+ "%1 does not accept the app's client id (%2) or secret: %3": '%1 no acepta el id de cliente de la aplicación (%2) o su secreto: %3',
+})

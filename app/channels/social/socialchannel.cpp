@@ -88,6 +88,12 @@ Result<QByteArray> SocialChannel::build(const Delivery &delivery) const
     return m.toJson();
 }
 
+Outcome SocialChannel::withoutToken(const Error &error)
+{
+    const bool auth = error.code == errc::socialAuth;
+    return Outcome{auth ? Outcome::Kind::Permanent : Outcome::Kind::Transient, 0, error.code, error.message, auth ? -1 : 60, {}, 0};
+}
+
 void SocialChannel::published(qint64 targetId, const QString &externalId, const QString &permalink) const
 {
     QSqlQuery q(m_db);

@@ -57,6 +57,9 @@ public:
 protected:
     // The post's id and address at the network, kept on its target.
     void published(qint64 targetId, const QString &externalId, const QString &permalink) const;
+    // A delivery whose access token could not be had: failed when the account must be connected
+    // again (social.auth), else tried again in a minute (the network or the keychain did not answer).
+    static Outcome withoutToken(const Error &error);
     // Nothing more on this account until `until` (ms): a rate limit's reset.
     void pauseAccount(qint64 until) const;
     Result<QByteArray> mediaBytes(qint64 mediaId, QString *mime) const;

@@ -5,6 +5,8 @@
 #include "common/logging.h"
 #include "storage/sqlvalues.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
@@ -19,6 +21,45 @@ QVariant nullable(const std::optional<qint64> &v)
 }
 
 } // namespace
+
+TokenSet TokenSet::fromJson(const QJsonObject &answer, qint64 now)
+{
+    TokenSet t;
+    t.access = answer.value(QStringLiteral("access_token")).toString();
+    t.refresh = answer.value(QStringLiteral("refresh_token")).toString();
+    if (const qint64 seconds = answer.value(QStringLiteral("expires_in")).toInteger(); seconds > 0)
+        t.accessExpiresAt = now + seconds * 1000;
+    if (const qint64 seconds = answer.value(QStringLiteral("refresh_token_expires_in")).toInteger(); seconds > 0 && !t.refresh.isEmpty())
+        t.refreshExpiresAt = now + seconds * 1000;
+    return t;
+}
+
+RefreshAnswer RefreshAnswer::read(const channels::HttpResponse &response, const QString &network, const QString &clientSetting, const QString &reason)
+{
+    RefreshAnswer answer;
+    if (response.succeeded()) {
+        answer.kind = Kind::Refreshed;
+        answer.tokens = TokenSet::fromJson(response.json(), QDateTime::currentMSecsSinceEpoch());
+        if (answer.tokens.access.isEmpty()) {
+            answer.kind = Kind::Unavailable;
+            answer.message = TokenKeeper::tr("%1's token answer had no access token.").arg(network);
+        }
+        return answer;
+    }
+    answer.message = response.answered() ? reason : response.errorString;
+    // Out and never answered: the network may have acted on it (rotated the refresh token).
+    if (!response.answered() && response.requestSentWhole) {
+        answer.kind = Kind::InDoubt;
+        return answer;
+    }
+    const QString error = response.json().value(QStringLiteral("error")).toString();
+    const bool badClient = error == u"invalid_client" || error == u"unauthorized_client";
+    if (badClient)
+        answer.message =
+            TokenKeeper::tr("%1 does not accept the app's client id (%2) or secret: %3").arg(network, clientSetting, answer.message);
+    answer.kind = (response.status == 400 || response.status == 401) && !badClient ? Kind::Refused : Kind::Unavailable;
+    return answer;
+}
 
 TokenKeeper::TokenKeeper(QSqlDatabase db, SecretStore secrets, QString owner, Clock clock)
     : m_db(std::move(db)), m_secrets(std::move(secrets)), m_owner(std::move(owner)), m_clock(std::move(clock))

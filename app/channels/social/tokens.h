@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "channels/httpclient.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "secrets/secretstore.h"
@@ -22,6 +23,11 @@ struct TokenSet
     QString refresh;                       // empty: the network gives none (re-consent at the end)
     std::optional<qint64> accessExpiresAt; // ms since the epoch; none: it does not expire
     std::optional<qint64> refreshExpiresAt;
+
+    // An OAuth 2.0 token answer (RFC 6749 §5.1): access_token, refresh_token, expires_in, and
+    // refresh_token_expires_in where the network gives it (LinkedIn: what is left of the refresh
+    // token's life), read at `now` (ms).
+    static TokenSet fromJson(const QJsonObject &answer, qint64 now);
 };
 
 // What a refresh came to.
@@ -36,6 +42,14 @@ struct RefreshAnswer
     Kind kind = Kind::Unavailable;
     TokenSet tokens;
     QString message;
+
+    // What a token endpoint's answer to a refresh (or a code) comes to, for every network: the tokens;
+    // in doubt when the request left whole and no answer came; refused on 400 or 401 (the grant is
+    // gone), except when the network does not accept the app's client (invalid_client,
+    // unauthorized_client), which is the settings' fault: unavailable, nothing marked for reconnecting;
+    // unavailable otherwise. `network` names it in messages, `clientSetting` the client id's setting,
+    // `reason` is the network's words for an answer that is not the tokens.
+    static RefreshAnswer read(const channels::HttpResponse &response, const QString &network, const QString &clientSetting, const QString &reason);
 };
 using Refresher = std::function<QCoro::Task<RefreshAnswer>(QString refreshToken)>;
 

@@ -57,10 +57,8 @@ QCoro::Task<Outcome> LinkedInChannel::submit(Delivery delivery, QByteArray messa
     if (!target)
         co_return permanent(QString(errc::socialNotFound), tr("The post could not be read."));
     const auto access = co_await token();
-    if (!access) {
-        const bool auth = access.error().code == errc::socialAuth;
-        co_return auth ? permanent(access.error().code, access.error().message) : transient(access.error().code, access.error().message, 60);
-    }
+    if (!access)
+        co_return withoutToken(access.error());
     const QString author = m_account.externalId;
     // The pictures, uploaded and processed before the post names them.
     QStringList images;

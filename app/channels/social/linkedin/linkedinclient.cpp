@@ -37,18 +37,6 @@ QString inputErrorCode(const QJsonObject &o)
     return errors.isEmpty() ? QString() : errors.first().toObject().value(QStringLiteral("code")).toString();
 }
 
-lux::social::TokenSet tokens(const QJsonObject &o, qint64 now)
-{
-    lux::social::TokenSet t;
-    t.access = o.value(QStringLiteral("access_token")).toString();
-    t.refresh = o.value(QStringLiteral("refresh_token")).toString();
-    if (const qint64 seconds = o.value(QStringLiteral("expires_in")).toInteger(); seconds > 0)
-        t.accessExpiresAt = now + seconds * 1000;
-    // LinkedIn's refresh token keeps its first end: refresh_token_expires_in is what is left of it.
-    if (const qint64 seconds = o.value(QStringLiteral("refresh_token_expires_in")).toInteger(); seconds > 0 && !t.refresh.isEmpty())
-        t.refreshExpiresAt = now + seconds * 1000;
-    return t;
-}
 
 // Whether the host is LinkedIn's, or one the client is configured with: the bearer goes nowhere else.
 bool trustedHost(const QUrl &url, const LinkedInConfig &config)
@@ -194,32 +182,9 @@ QCoro::Task<lux::social::RefreshAnswer> LinkedInClient::token(QByteArray body)
     request.oneShot = true;
     QUrl url = HttpClient::join(m_config.authUrl, QStringLiteral("/oauth/v2/accessToken"));
     const HttpResponse r = co_await m_http.send(std::move(url), std::move(request));
-    lux::social::RefreshAnswer answer;
-    if (r.succeeded()) {
-        answer.kind = lux::social::RefreshAnswer::Kind::Refreshed;
-        answer.tokens = tokens(r.json(), QDateTime::currentMSecsSinceEpoch());
-        if (answer.tokens.access.isEmpty()) {
-            answer.kind = lux::social::RefreshAnswer::Kind::Unavailable;
-            answer.message = tr("LinkedIn's token answer had no access token.");
-        }
-        co_return answer;
-    }
-    answer.message = r.answered() ? reason(r) : r.errorString;
-    // Out and never answered: LinkedIn may have acted on it.
-    if (!r.answered() && r.requestSentWhole) {
-        answer.kind = lux::social::RefreshAnswer::Kind::InDoubt;
-        co_return answer;
-    }
-    // The grant is gone (LinkedIn answers invalid_request, or invalid_grant, for a refresh token that
-    // is invalid, expired or revoked); a client LinkedIn does not accept is the app's settings, not the
-    // account's: nothing is marked for reconnecting.
-    const QString error = r.json().value(QStringLiteral("error")).toString();
-    const bool badClient = error == u"invalid_client" || error == u"unauthorized_client";
-    if (badClient)
-        answer.message = tr("LinkedIn does not accept the app's client id (social.linkedin_client_id) or secret: %1").arg(answer.message);
-    answer.kind = (r.status == 400 || r.status == 401) && !badClient ? lux::social::RefreshAnswer::Kind::Refused
-                                                                     : lux::social::RefreshAnswer::Kind::Unavailable;
-    co_return answer;
+    // LinkedIn answers invalid_request, or invalid_grant, for a refresh token that is invalid,
+    // expired or revoked: the grant is gone.
+    co_return lux::social::RefreshAnswer::read(r, QStringLiteral("LinkedIn"), QStringLiteral("social.linkedin_client_id"), reason(r));
 }
 
 QCoro::Task<Result<lux::social::TokenSet>> LinkedInClient::exchange(QString code, QString redirectUri)

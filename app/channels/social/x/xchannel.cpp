@@ -47,11 +47,8 @@ QCoro::Task<Outcome> XChannel::submit(Delivery, QByteArray message)
     if (!target)
         co_return Outcome{Outcome::Kind::Permanent, 0, QString(errc::socialNotFound), tr("The post could not be read."), -1, {}, 0};
     const auto access = co_await token();
-    if (!access) {
-        const bool auth = access.error().code == errc::socialAuth;
-        co_return Outcome{auth ? Outcome::Kind::Permanent : Outcome::Kind::Transient, 0, access.error().code, access.error().message,
-                          auth ? -1 : 60, {}, 0};
-    }
+    if (!access)
+        co_return withoutToken(access.error());
     // The pictures: each upload only makes a media id, so a failure here is simply tried again.
     QStringList mediaIds;
     for (qint64 id : target->mediaIds) {

@@ -41,15 +41,6 @@ QString reason(const HttpResponse &r)
     return detail.isEmpty() ? XClient::tr("X answered %1.").arg(r.status) : detail;
 }
 
-lux::social::TokenSet tokens(const QJsonObject &o, qint64 now)
-{
-    lux::social::TokenSet t;
-    t.access = o.value(QStringLiteral("access_token")).toString();
-    t.refresh = o.value(QStringLiteral("refresh_token")).toString();
-    if (const int seconds = o.value(QStringLiteral("expires_in")).toInt(); seconds > 0)
-        t.accessExpiresAt = now + qint64(seconds) * 1000;
-    return t;
-}
 
 } // namespace
 
@@ -122,31 +113,8 @@ QCoro::Task<lux::social::RefreshAnswer> XClient::token(QByteArray body)
         request.headers = {{QByteArrayLiteral("Authorization"),
                             QByteArrayLiteral("Basic ") + (m_config.clientId + u':' + m_config.clientSecret).toUtf8().toBase64()}};
     const HttpResponse r = co_await m_http.send(std::move(request));
-    lux::social::RefreshAnswer answer;
-    if (r.succeeded()) {
-        answer.kind = lux::social::RefreshAnswer::Kind::Refreshed;
-        answer.tokens = tokens(r.json(), QDateTime::currentMSecsSinceEpoch());
-        if (answer.tokens.access.isEmpty()) {
-            answer.kind = lux::social::RefreshAnswer::Kind::Unavailable;
-            answer.message = tr("X's token answer had no access token.");
-        }
-        co_return answer;
-    }
-    answer.message = r.answered() ? reason(r) : r.errorString;
-    // Out and never answered: X may have rotated the refresh token; the new one is lost.
-    if (!r.answered() && r.requestSentWhole) {
-        answer.kind = lux::social::RefreshAnswer::Kind::InDoubt;
-        co_return answer;
-    }
-    // The grant is gone (X answers invalid_request for a spent or revoked refresh token); a client
-    // X does not know is the app's settings, not the account's: nothing is marked for reconnecting.
-    const QString error = r.json().value(QStringLiteral("error")).toString();
-    const bool badClient = error == u"invalid_client" || error == u"unauthorized_client";
-    if (badClient)
-        answer.message = tr("X does not accept the app's client id (social.x_client_id) or secret: %1").arg(answer.message);
-    answer.kind = (r.status == 400 || r.status == 401) && !badClient ? lux::social::RefreshAnswer::Kind::Refused
-                                                                     : lux::social::RefreshAnswer::Kind::Unavailable;
-    co_return answer;
+    // X answers invalid_request for a spent or revoked refresh token: the grant is gone.
+    co_return lux::social::RefreshAnswer::read(r, QStringLiteral("X"), QStringLiteral("social.x_client_id"), reason(r));
 }
 
 QCoro::Task<lux::social::RefreshAnswer> XClient::refresh(QString refreshToken)
