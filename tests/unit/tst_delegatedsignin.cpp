@@ -4,6 +4,7 @@
 // PKCE verified by the fake (S256), no client secret sent, the refresh token rotated on use and /me
 // sending as the signed-in user; a declined consent and a forged code are clear failures.
 #include "channels/graph/delegatedsignin.h"
+#include "channels/oauth.h"
 #include "channels/graph/graphclient.h"
 #include "fakegraph.h"
 #include "testsupport.h"
@@ -53,10 +54,10 @@ private:
 void TestDelegatedSignIn::pkceChallengeIsRfc7636()
 {
     // RFC 7636 appendix B.
-    QCOMPARE(DelegatedSignIn::challengeFor("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
-    const QByteArray v = DelegatedSignIn::newVerifier();
+    QCOMPARE(channels::oauth::challengeFor("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+    const QByteArray v = channels::oauth::newVerifier();
     QCOMPARE(v.size(), 64);
-    QVERIFY(v != DelegatedSignIn::newVerifier());
+    QVERIFY(v != channels::oauth::newVerifier());
     for (const char c : v)
         QVERIFY(QByteArray("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~").contains(c));
 }
@@ -141,7 +142,7 @@ void TestDelegatedSignIn::forgedVerifierIsRefused()
     FakeGraph fake;
     QVERIFY(fake.listen());
     QNetworkAccessManager nam;
-    const QByteArray verifier = DelegatedSignIn::newVerifier();
+    const QByteArray verifier = channels::oauth::newVerifier();
     QUrl authorize = fake.baseUrl();
     authorize.setPath(QStringLiteral("/contoso/oauth2/v2.0/authorize"));
     QUrlQuery q;
@@ -150,7 +151,7 @@ void TestDelegatedSignIn::forgedVerifierIsRefused()
     q.addQueryItem(QStringLiteral("redirect_uri"), QStringLiteral("http://localhost:9/"));
     q.addQueryItem(QStringLiteral("scope"), GraphClient::delegatedScope());
     q.addQueryItem(QStringLiteral("state"), QStringLiteral("s"));
-    q.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(DelegatedSignIn::challengeFor(verifier)));
+    q.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(channels::oauth::challengeFor(verifier)));
     q.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
     authorize.setQuery(q);
     QNetworkRequest request(authorize);
@@ -181,7 +182,7 @@ void TestDelegatedSignIn::forgedVerifierIsRefused()
         answer->deleteLater();
         return body;
     };
-    QVERIFY(exchange(DelegatedSignIn::newVerifier()).contains("invalid_grant"));
+    QVERIFY(exchange(channels::oauth::newVerifier()).contains("invalid_grant"));
     QVERIFY(exchange(verifier).contains("invalid_grant")); // the code was used up by the failed try
     QCOMPARE(fake.codeGrants(), 0);
 }

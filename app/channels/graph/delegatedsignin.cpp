@@ -34,20 +34,10 @@ DelegatedSignIn::DelegatedSignIn(QNetworkAccessManager *network, GraphConfig con
 
 DelegatedSignIn::~DelegatedSignIn() = default;
 
-QByteArray DelegatedSignIn::newVerifier()
-{
-    return oauth::newVerifier();
-}
-
-QByteArray DelegatedSignIn::challengeFor(const QByteArray &verifier)
-{
-    return oauth::challengeFor(verifier);
-}
-
 void DelegatedSignIn::start()
 {
     m_done = false;
-    m_verifier = newVerifier();
+    m_verifier = oauth::newVerifier();
     m_handler = new QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, this);
     if (!m_handler->isListening()) {
         Q_EMIT failed(tr("No loopback port is free for the sign-in to come back to."));
@@ -68,7 +58,7 @@ void DelegatedSignIn::start()
         if (params->contains(QStringLiteral("redirect_uri")))
             params->replace(QStringLiteral("redirect_uri"), redirect);
         if (stage == QAbstractOAuth::Stage::RequestingAuthorization) {
-            params->replace(QStringLiteral("code_challenge"), QString::fromLatin1(challengeFor(verifier)));
+            params->replace(QStringLiteral("code_challenge"), QString::fromLatin1(oauth::challengeFor(verifier)));
             params->replace(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
             params->replace(QStringLiteral("response_mode"), QStringLiteral("query"));
         } else if (stage == QAbstractOAuth::Stage::RequestingAccessToken) {

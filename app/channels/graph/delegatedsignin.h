@@ -26,10 +26,6 @@ public:
     void start();
     void cancel();
 
-    // RFC 7636: the challenge sent with the authorization request for a verifier kept here.
-    static QByteArray challengeFor(const QByteArray &verifier);
-    static QByteArray newVerifier(); // 64 characters of [A-Za-z0-9-._~]
-
 Q_SIGNALS:
     void openBrowser(const QUrl &url);
     void signedIn(const QString &mailbox, const QString &refreshToken);
