@@ -37,6 +37,7 @@ private Q_SLOTS:
 
 private:
     int luxctl(const QStringList &args, QByteArray *out = nullptr);
+    void describeUnsent();
     QProcessEnvironment environment() const;
     std::unique_ptr<lux::test::TestEnvironment> m_env;
     QString m_db;
@@ -57,6 +58,26 @@ QProcessEnvironment TestCrashSend::environment() const
 int TestCrashSend::luxctl(const QStringList &args, QByteArray *out)
 {
     return lux::test::runProcess(QStringLiteral(LUXCTL_PATH), args, environment(), out);
+}
+
+// Every row the last run did not send, with what the outbox says of it.
+void TestCrashSend::describeUnsent()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("describe"));
+        db.setDatabaseName(m_db);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT id, state, attempts, error_code, error, due_at, provider_ref FROM outbox WHERE state <> 'sent'")))
+                while (q.next())
+                    qInfo("not sent: row %lld %s, %d attempts, %s: %s; due %lld, reference '%s'", q.value(0).toLongLong(),
+                          qPrintable(q.value(1).toString()), q.value(2).toInt(), qPrintable(q.value(3).toString()),
+                          qPrintable(q.value(4).toString()), q.value(5).toLongLong() - QDateTime::currentMSecsSinceEpoch(),
+                          qPrintable(q.value(6).toString()));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("describe"));
 }
 
 void TestCrashSend::killedAndRestartedSendsEachOnce_data()
@@ -133,7 +154,9 @@ void TestCrashSend::killedAndRestartedSendsEachOnce()
     QByteArray finished;
     QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("send"), id, QStringLiteral("--json")}, &finished), 0);
     const QJsonObject status = QJsonDocument::fromJson(finished).object();
-    QCOMPARE(status.value(QStringLiteral("status")).toString(), QStringLiteral("sent"));
+    if (status.value(QStringLiteral("status")).toString() != u"sent")
+        describeUnsent(); // what the run left, for the failure below
+    QVERIFY2(status.value(QStringLiteral("status")).toString() == u"sent", finished.constData());
     QCOMPARE(status.value(QStringLiteral("outbox")).toObject().value(QStringLiteral("sent")).toInt(), kRecipients);
 
     // Exactly once, none missing.
