@@ -37,7 +37,7 @@ private Q_SLOTS:
 
 private:
     int luxctl(const QStringList &args, QByteArray *out = nullptr);
-    void describeUnsent();
+    void describeUnsent(const lux::fakes::FakeGraph &graph);
     QProcessEnvironment environment() const;
     std::unique_ptr<lux::test::TestEnvironment> m_env;
     QString m_db;
@@ -61,19 +61,26 @@ int TestCrashSend::luxctl(const QStringList &args, QByteArray *out)
 }
 
 // Every row the last run did not send, with what the outbox says of it.
-void TestCrashSend::describeUnsent()
+void TestCrashSend::describeUnsent(const FakeGraph &graph)
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("describe"));
         db.setDatabaseName(m_db);
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT id, state, attempts, error_code, error, due_at, provider_ref FROM outbox WHERE state <> 'sent'")))
-                while (q.next())
-                    qInfo("not sent: row %lld %s, %d attempts, %s: %s; due %lld, reference '%s'", q.value(0).toLongLong(),
-                          qPrintable(q.value(1).toString()), q.value(2).toInt(), qPrintable(q.value(3).toString()),
-                          qPrintable(q.value(4).toString()), q.value(5).toLongLong() - QDateTime::currentMSecsSinceEpoch(),
-                          qPrintable(q.value(6).toString()));
+            if (q.exec(QStringLiteral("SELECT id, state, attempts, error_code, error, due_at, provider_ref, address, message_id, "
+                                        "updated_at, attempted_at FROM outbox WHERE state <> 'sent'")))
+                while (q.next()) {
+                    int accepted = 0;
+                    for (const FakeGraph::Message &m : graph.accepted())
+                        accepted += m.recipients.contains(q.value(7).toString()) ? 1 : 0;
+                    qInfo("not sent: row %lld %s, %d attempts, %s: %s; due %lld, reference '%s', message id %s, updated %lld, attempted %lld; "
+                          "the fake accepted %d to %s",
+                          q.value(0).toLongLong(), qPrintable(q.value(1).toString()), q.value(2).toInt(), qPrintable(q.value(3).toString()),
+                          qPrintable(q.value(4).toString()), q.value(5).toLongLong(), qPrintable(q.value(6).toString()),
+                          qPrintable(q.value(8).toString()), q.value(9).toLongLong(), q.value(10).toLongLong(), accepted,
+                          qPrintable(q.value(7).toString()));
+                }
             db.close();
         }
     }
@@ -155,7 +162,7 @@ void TestCrashSend::killedAndRestartedSendsEachOnce()
     QCOMPARE(luxctl({QStringLiteral("campaign"), QStringLiteral("send"), id, QStringLiteral("--json")}, &finished), 0);
     const QJsonObject status = QJsonDocument::fromJson(finished).object();
     if (status.value(QStringLiteral("status")).toString() != u"sent")
-        describeUnsent(); // what the run left, for the failure below
+        describeUnsent(graph); // what the run left, for the failure below
     QVERIFY2(status.value(QStringLiteral("status")).toString() == u"sent", finished.constData());
     QCOMPARE(status.value(QStringLiteral("outbox")).toObject().value(QStringLiteral("sent")).toInt(), kRecipients);
 

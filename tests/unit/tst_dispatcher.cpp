@@ -34,6 +34,7 @@ private Q_SLOTS:
     void faultsNeverDuplicateNorLose();
     void pauseStopsAndResumeFinishes();
     void rowsLeftSendingByACrashAreSettled();
+    void aDraftWhoseSendIsLostAgainIsSentLater();
 
 private:
     qint64 setUpCampaign(int recipients);
@@ -211,6 +212,31 @@ void TestDispatcher::rowsLeftSendingByACrashAreSettled()
     QCOMPARE(s.sent, 3);
     QCOMPARE(s.unknown, 0);
     checkExactlyOnce(3, false); // row 2 was not sent again
+}
+
+void TestDispatcher::aDraftWhoseSendIsLostAgainIsSentLater()
+{
+    // The app died after the draft was made and before its send; when the row is settled, the send's
+    // connection closes before Graph does anything. Sent Items has no such message, but the draft is
+    // still there: the row stays in doubt and the next round sends the draft, never the user's to
+    // decide (found by tst_crashsend on a loaded machine).
+    const qint64 id = setUpCampaign(1);
+    QVERIFY(id > 0);
+    QSqlDatabase db = m_db->connection();
+    Outbox outbox(db);
+    const auto claimed = outbox.claim(id, 1, QStringLiteral("news@acme.example"));
+    QCOMPARE(claimed->size(), 1);
+    QString draft;
+    const QByteArray mime = "From: news@acme.example\r\nTo: " + claimed->at(0).address.toUtf8() + "\r\nSubject: x\r\nMessage-ID: "
+                            + claimed->at(0).messageId.toUtf8() + "\r\n\r\nx\r\n";
+    QVERIFY(test::await(m_client->createDraft(QStringLiteral("news@acme.example"), mime, &draft)).ok());
+    QVERIFY(outbox.setReference(claimed->at(0).id, draft).ok());
+    m_graph->dropNext(2, QStringLiteral("/send")); // and Qt's own second try of it
+    const Dispatcher::Summary s = runDispatcher(id);
+    QCOMPARE(s.unknown, 0);
+    QCOMPARE(s.sent, 1);
+    QCOMPARE(m_graph->accepted().size(), 1);
+    QCOMPARE(m_graph->accepted().first().recipients, QStringList{claimed->at(0).address});
 }
 
 LUX_TEST_MAIN(TestDispatcher, QCoreApplication)

@@ -89,6 +89,10 @@ QCoro::Task<Reconciliation> GraphChannel::reconcile(Delivery d)
         co_return Reconciliation::stillUnknown(); // the look-up failed; the next round asks again
     if (*found)
         co_return Reconciliation::sent();
+    // This send's answer was lost too (no 404 came back): the draft may still be there, so the next
+    // round sends it again. Only a draft that is gone and not in Sent Items is the user's to decide.
+    if (again.status != 404)
+        co_return Reconciliation::stillUnknown();
     co_return Reconciliation::needsDecision(
         tr("Graph has no draft to send and Sent Items does not show the message: decide whether to send it again."));
 }

@@ -125,6 +125,11 @@ void FakeGraph::handle(HttpExchange *exchange)
         return;
     }
     ++m_requests;
+    if (m_dropNext > 0 && path.endsWith(m_dropPath)) {
+        --m_dropNext;
+        exchange->drop();
+        return;
+    }
     if (chance(m_faults.dropConnection)) {
         exchange->drop();
         return;

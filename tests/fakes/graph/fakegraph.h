@@ -60,6 +60,13 @@ public:
     QUrl baseUrl() const { return m_http.baseUrl(); } // authority and Graph both: /{tenant}/oauth2/v2.0/token, /v1.0/…
     void setCredentials(const QString &tenant, const QString &clientId, const QString &secret);
     void setFaults(const Faults &faults) { m_faults = faults; }
+    // The next `count` requests whose path ends with `pathEnd` ("/send") have their connection closed
+    // before anything happens, whatever the shares say.
+    void dropNext(int count, const QString &pathEnd)
+    {
+        m_dropNext = count;
+        m_dropPath = pathEnd;
+    }
     void setLimits(const Limits &limits) { m_limits = limits; }
     void setSeed(quint32 seed) { m_random.seed(seed); }
     void expireTokens(); // every token issued so far stops working
@@ -97,6 +104,8 @@ private:
     QString m_clientId = QStringLiteral("client");
     QString m_secret = QStringLiteral("secret");
     Faults m_faults;
+    int m_dropNext = 0;
+    QString m_dropPath;
     Limits m_limits;
     QRandomGenerator m_random{20261124};
     QHash<QString, QDateTime> m_tokens; // token → expiry
