@@ -6,18 +6,17 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
-#include <QTimer>
 
 #include <algorithm>
 
 namespace lux::fakes {
 
+using namespace common;
+
 const QString FakeLinkedIn::kDefaultScope =
     QStringLiteral("openid profile email w_member_social w_organization_social r_organization_social rw_organization_admin");
 
 namespace {
-
-using Form = QList<std::pair<QString, QString>>;
 
 const QString kAuthorize = QStringLiteral("GET /oauth/v2/authorization");
 const QString kToken = QStringLiteral("POST /oauth/v2/accessToken");
@@ -46,11 +45,6 @@ const QString kCodeMismatch = QStringLiteral("Unable to retrieve access token: a
 const QString kRefreshInvalid = QStringLiteral("The provided authorization grant or refresh token is invalid, expired or revoked");
 constexpr int kMaxGifFrames = 250;
 constexpr qint64 kDownloadTtlMs = qint64(60) * 86400 * 1000;
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 // LinkedIn's error body: {"status","serviceErrorCode","code","message"}; serviceErrorCode left out when
 // negative (the gateway's version answers carry none).
@@ -120,11 +114,6 @@ HttpResponse tooMany(const QString &who)
                    QStringLiteral("Resource level throttle %1 DAY limit for calls to this resource is reached.").arg(who));
 }
 
-HttpResponse oauthError(int status, const QString &error, const QString &description)
-{
-    return HttpResponse::json(status, compact(QJsonObject{{QStringLiteral("error"), error}, {QStringLiteral("error_description"), description}}));
-}
-
 HttpResponse missing(const char *parameter)
 {
     return oauthError(400, QStringLiteral("invalid_request"), QStringLiteral("A required parameter \"%1\" is missing").arg(QLatin1String(parameter)));
@@ -152,41 +141,6 @@ HttpResponse empty(int status)
     HttpResponse r;
     r.status = status;
     return r;
-}
-
-// application/x-www-form-urlencoded ('+' is a space), for bodies and queries alike.
-Form parseForm(const QByteArray &encoded)
-{
-    Form out;
-    for (const QByteArray &pair : encoded.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray key = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        key.replace('+', ' ');
-        value.replace('+', ' ');
-        out.append({QUrl::fromPercentEncoding(key), QUrl::fromPercentEncoding(value)});
-    }
-    return out;
-}
-
-QString formValue(const Form &form, const char *name, bool *present = nullptr)
-{
-    for (const auto &[key, value] : form)
-        if (key == QLatin1String(name)) {
-            if (present)
-                *present = true;
-            return value;
-        }
-    if (present)
-        *present = false;
-    return {};
-}
-
-Form queryOf(const HttpRequest &request)
-{
-    return parseForm(request.url.query(QUrl::FullyEncoded).toUtf8());
 }
 
 // Scopes as LinkedIn reads them: separated by spaces or commas; sorted, once each.
@@ -227,12 +181,6 @@ bool knownState(const QString &state)
 {
     return state == QLatin1String("APPROVED") || state == QLatin1String("REQUESTED") || state == QLatin1String("REJECTED")
            || state == QLatin1String("REVOKED");
-}
-
-bool knownFault(const QString &kind)
-{
-    return kind == QLatin1String("server_error") || kind == QLatin1String("throttle") || kind == QLatin1String("drop")
-           || kind == QLatin1String("lose") || kind == QLatin1String("slow");
 }
 
 bool versionFormat(const QString &version)
@@ -412,18 +360,13 @@ QString sniff(const QByteArray &b, int *width, int *height, int *frames)
 
 } // namespace
 
-FakeLinkedIn::FakeLinkedIn(QObject *parent) : QObject(parent), m_http([this](HttpExchange *e) { handle(e); }, this)
+FakeLinkedIn::FakeLinkedIn(QObject *parent) : SocialFake(&m_faults, &m_stats, QStringLiteral("create"), 20261212, {}, parent)
 {
     m_signingKey = QByteArray::number(m_secrets.generate64(), 36) + QByteArray::number(m_secrets.generate64(), 36);
     reset(true);
 }
 
 FakeLinkedIn::~FakeLinkedIn() = default;
-
-bool FakeLinkedIn::listen(quint16 port)
-{
-    return m_http.listen(QHostAddress::LocalHost, port);
-}
 
 FakeLinkedIn::Little FakeLinkedIn::little(QStringView s)
 {
@@ -469,30 +412,17 @@ void FakeLinkedIn::setClient(const QString &clientId, const QString &clientSecre
 
 void FakeLinkedIn::setMember(const Member &member)
 {
-    for (Member &m : m_members)
-        if (m.id == member.id) {
-            m = member;
-            return;
-        }
-    m_members.append(member);
+    upsertById(m_members, member);
 }
 
 const FakeLinkedIn::Member *FakeLinkedIn::member(const QString &id) const
 {
-    for (const Member &m : m_members)
-        if (m.id == id)
-            return &m;
-    return nullptr;
+    return findById(m_members, id);
 }
 
 void FakeLinkedIn::setOrganization(const Organization &organization)
 {
-    for (Organization &o : m_organizations)
-        if (o.id == organization.id) {
-            o = organization;
-            return;
-        }
-    m_organizations.append(organization);
+    upsertById(m_organizations, organization);
 }
 
 void FakeLinkedIn::setRole(const Role &role)
@@ -522,16 +452,6 @@ void FakeLinkedIn::setDuplicateCheck(bool on, int windowS)
     m_duplicateWindowS = windowS;
 }
 
-void FakeLinkedIn::setNextFaults(const QString &kind, int count, const QString &path)
-{
-    for (NextFault &n : m_next)
-        if (n.kind == kind && n.path == path) {
-            n.count = count;
-            return;
-        }
-    m_next.append({kind, path, count});
-}
-
 void FakeLinkedIn::reset(bool config)
 {
     m_grants.clear();
@@ -546,7 +466,7 @@ void FakeLinkedIn::reset(bool config)
     m_imageOrder.clear();
     m_comments.clear();
     m_stats = {};
-    m_next.clear();
+    m_plan.clearNext();
     if (!config)
         return;
     m_clientId = QStringLiteral("lux-test-client");
@@ -575,13 +495,8 @@ void FakeLinkedIn::reset(bool config)
     m_authorizeAs.clear();
     m_authorizeDeny = false;
     m_faults = {};
-    m_random.seed(20261212);
-    m_clockOffsetMs = 0;
-}
-
-QDateTime FakeLinkedIn::now() const
-{
-    return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).addMSecs(m_clockOffsetMs);
+    m_plan.seed(20261212);
+    m_clock.offsetMs = 0;
 }
 
 // Share ids as LinkedIn's look (19 digits, by time) and always above the last one.
@@ -593,10 +508,7 @@ qint64 FakeLinkedIn::newId()
 
 QString FakeLinkedIn::newToken(int bytes)
 {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (char &b : raw)
-        b = char(m_secrets.bounded(256));
-    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return randomToken(m_secrets, bytes);
 }
 
 QString FakeLinkedIn::uploadSignature(const QString &imageId, qint64 expiresMs) const
@@ -789,35 +701,6 @@ HttpResponse FakeLinkedIn::forbidden(const QString &resource, const Caller &call
     return liError(403, 100, QStringLiteral("ACCESS_DENIED"), QStringLiteral("Not enough permissions to access: %1.%2").arg(resource, version));
 }
 
-// Whether a request is one the faults' scope takes: "all", "create" (POST /rest/posts) or one path.
-bool FakeLinkedIn::inScope(const HttpRequest &request, const QString &key) const
-{
-    const QString &scope = m_faults.scope;
-    if (scope.isEmpty() || scope == QLatin1String("all"))
-        return true;
-    if (scope == QLatin1String("create"))
-        return key == kCreate;
-    return scope == key || scope == request.url.path() || scope == key.section(QLatin1Char(' '), 1);
-}
-
-// A fault of this kind for this request: first the counted ones the test asked for (for any request in
-// scope, or for one path), then by share.
-bool FakeLinkedIn::fault(const char *kind, double share, const HttpRequest &request, const QString &key, bool scoped)
-{
-    const QString name = QString::fromLatin1(kind);
-    for (NextFault &n : m_next) {
-        if (n.kind != name || n.count <= 0)
-            continue;
-        const bool matches = n.path.isEmpty() ? scoped
-                                              : n.path == key || n.path == request.url.path() || n.path == key.section(QLatin1Char(' '), 1);
-        if (matches) {
-            --n.count;
-            return true;
-        }
-    }
-    return scoped && share > 0 && m_random.generateDouble() < share;
-}
-
 bool FakeLinkedIn::admit(const QString &memberId, const QString &key, HttpResponse *refusal)
 {
     const Limit limit = m_limits.value(key, Limit{500, 100'000});
@@ -840,80 +723,54 @@ bool FakeLinkedIn::admit(const QString &memberId, const QString &key, HttpRespon
     return true;
 }
 
-void FakeLinkedIn::handle(HttpExchange *exchange)
-{
-    if (exchange->request().url.path().startsWith(QLatin1String("/_fake/"))) {
-        exchange->respond(control(exchange->request()));
-        return;
-    }
-    api(exchange);
-}
-
-void FakeLinkedIn::finish(HttpExchange *exchange, const HttpResponse &response, bool lose, bool slow)
-{
-    const int delay = slow ? m_faults.slowMs : m_faults.latencyMs;
-    const auto done = [exchange, response, lose] {
-        if (lose)
-            exchange->drop(); // done, and the client never hears of it
-        else
-            exchange->respond(response);
-    };
-    if (delay <= 0)
-        done();
-    else
-        QTimer::singleShot(delay, exchange, done);
-}
-
 void FakeLinkedIn::api(HttpExchange *exchange)
 {
     const HttpRequest &request = exchange->request();
     const QString path = request.url.path();
     const QString key = endpointKey(request.method, path);
-    ++m_stats.requests;
-    ++m_stats.paths[key];
+    m_stats.count(key);
     // The member's side of the sign-in (www.linkedin.com, not the API), and the media host: never
     // faulty, never limited.
     if (key == kAuthorize) {
-        finish(exchange, authorize(request), false, false);
+        m_plan.finish(exchange, authorize(request));
         return;
     }
     if (key == kDownload) {
-        finish(exchange, download(request), false, false);
+        m_plan.finish(exchange, download(request));
         return;
     }
     const bool tokenEndpoint = key == kToken || key == kRevoke;
     if (!tokenEndpoint && !kEndpoints.contains(key)) {
-        finish(exchange, liError(404, -1, QStringLiteral("NOT_FOUND"), QStringLiteral("No resource at %1").arg(path)), false, false);
+        m_plan.finish(exchange, liError(404, -1, QStringLiteral("NOT_FOUND"), QStringLiteral("No resource at %1").arg(path)));
         return;
     }
     Caller caller;
     HttpResponse refusal;
     if (path.startsWith(QLatin1String("/rest/")) && !versioned(request, &caller.version, &refusal)) {
-        finish(exchange, refusal, false, false);
+        m_plan.finish(exchange, refusal);
         return;
     }
     if (!tokenEndpoint && !authenticate(request, &caller, &refusal)) {
         ++m_stats.unauthorized;
-        finish(exchange, refusal, false, false);
+        m_plan.finish(exchange, refusal);
         return;
     }
-    const bool scoped = inScope(request, key);
-    if (fault("drop", m_faults.dropConnection, request, key, scoped)) {
-        ++m_stats.dropped;
-        exchange->drop();
+    const bool scoped = m_plan.inScope(key, path, key == kCreate);
+    switch (m_plan.before(exchange, key, path, scoped)) {
+    case FaultPlan::Fault::Drop:
         return;
-    }
-    if (fault("throttle", m_faults.throttled, request, key, scoped)) {
+    case FaultPlan::Fault::Throttle:
         ++m_stats.injected429;
-        finish(exchange, tooMany(QStringLiteral("APPLICATION_AND_MEMBER")), false, false);
+        m_plan.finish(exchange, tooMany(QStringLiteral("APPLICATION_AND_MEMBER")));
         return;
-    }
-    if (fault("server_error", m_faults.serverError, request, key, scoped)) {
-        ++m_stats.serverErrors;
+    case FaultPlan::Fault::ServerError: {
         // In turn, so that a client meets all three.
         static const int statuses[] = {500, 503, 504};
-        finish(exchange, serverError(statuses[(m_stats.serverErrors - 1) % 3]), false, false);
+        m_plan.finish(exchange, serverError(statuses[(m_stats.serverErrors - 1) % 3]));
         return;
+    }
+    case FaultPlan::Fault::None:
+        break;
     }
     HttpResponse response;
     if (key == kToken)
@@ -926,13 +783,7 @@ void FakeLinkedIn::api(HttpExchange *exchange)
         response = route(request, key, caller);
     if (response.status == 403)
         ++m_stats.forbidden;
-    const bool lose = fault("lose", m_faults.loseAnswer, request, key, scoped);
-    const bool slow = fault("slow", m_faults.slow, request, key, scoped);
-    if (lose)
-        ++m_stats.lost;
-    if (slow)
-        ++m_stats.slow;
-    finish(exchange, response, lose, slow);
+    m_plan.after(exchange, response, key, path, scoped);
 }
 
 HttpResponse FakeLinkedIn::authorize(const HttpRequest &request)
@@ -942,32 +793,17 @@ HttpResponse FakeLinkedIn::authorize(const HttpRequest &request)
     const QString redirect = formValue(query, "redirect_uri");
     if (clientId.isEmpty() || clientId != m_clientId)
         return errorPage(QStringLiteral("The passed in client_id is invalid \"%1\"").arg(clientId));
-    const QUrl redirectUrl(redirect, QUrl::StrictMode);
-    if (redirect.isEmpty() || !redirectUrl.isValid() || redirectUrl.host().isEmpty()
-        || (redirectUrl.scheme() != QLatin1String("http") && redirectUrl.scheme() != QLatin1String("https")))
+    if (!isHttpUrl(redirect))
         return errorPage(QStringLiteral("The redirect_uri is missing or is not an absolute URL."));
     if (!m_redirectUris.isEmpty() && !m_redirectUris.contains(redirect))
         return errorPage(QStringLiteral("The redirect_uri does not match the registered value"));
 
     bool hasState = false;
     const QString state = formValue(query, "state", &hasState);
-    const auto back = [&](QList<std::pair<QString, QString>> items) {
+    const auto back = [&](Form items) {
         if (hasState)
             items.append({QStringLiteral("state"), state});
-        QByteArray location = redirect.toUtf8();
-        location += redirectUrl.hasQuery() ? '&' : '?';
-        bool first = true;
-        for (const auto &[k, v] : items) {
-            if (!first)
-                location += '&';
-            first = false;
-            location += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
-        }
-        HttpResponse r;
-        r.status = 302;
-        r.headers.append(std::pair<QByteArray, QByteArray>("Location", location));
-        r.headers.append(std::pair<QByteArray, QByteArray>("Cache-Control", "no-store"));
-        return r;
+        return found(redirectLocation(redirect, items));
     };
     const auto refuse = [&](const QString &error, const QString &description) {
         return back({{QStringLiteral("error"), error}, {QStringLiteral("error_description"), description}});
@@ -1194,10 +1030,7 @@ HttpResponse FakeLinkedIn::initializeUpload(const HttpRequest &request, const Ca
     if (!mayActAs(caller, urn, true))
         return forbidden(QStringLiteral("images.ACTION-initializeUpload"), caller);
     Image image;
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    image.id = QStringLiteral("D4E10AQ");
-    for (int i = 0; i < 12; ++i)
-        image.id += QLatin1Char(alphabet[m_secrets.bounded(62)]);
+    image.id = QStringLiteral("D4E10AQ") + randomLetters(m_secrets, 12);
     image.owner = urn;
     image.created = now();
     image.uploadExpires = image.created.addSecs(m_uploadTtlS);
@@ -1554,11 +1387,8 @@ HttpResponse FakeLinkedIn::listComments(const QString &postUrn, const Caller &ca
 
 QJsonObject FakeLinkedIn::statsJson() const
 {
-    QJsonObject paths;
-    for (auto it = m_stats.paths.constBegin(); it != m_stats.paths.constEnd(); ++it)
-        paths.insert(it.key(), it.value());
     return QJsonObject{{QStringLiteral("requests"), m_stats.requests},
-                       {QStringLiteral("paths"), paths},
+                       {QStringLiteral("paths"), pathsJson(m_stats.paths)},
                        {QStringLiteral("created"), m_stats.created},
                        {QStringLiteral("comments"), m_stats.comments},
                        {QStringLiteral("images_initialized"), m_stats.imagesInitialized},
@@ -1566,11 +1396,7 @@ QJsonObject FakeLinkedIn::statsJson() const
                        {QStringLiteral("truncated"), m_stats.truncated},
                        {QStringLiteral("duplicates_refused"), m_stats.duplicates},
                        {QStringLiteral("limit_429s"), m_stats.limit429},
-                       {QStringLiteral("faults"), QJsonObject{{QStringLiteral("server_error"), m_stats.serverErrors},
-                                                              {QStringLiteral("throttle"), m_stats.injected429},
-                                                              {QStringLiteral("drop"), m_stats.dropped},
-                                                              {QStringLiteral("lose"), m_stats.lost},
-                                                              {QStringLiteral("slow"), m_stats.slow}}},
+                       {QStringLiteral("faults"), faultsJson(m_stats.serverErrors, m_stats.injected429, m_stats.dropped, m_stats.lost, m_stats.slow)},
                        {QStringLiteral("tokens_issued"), m_stats.tokensIssued},
                        {QStringLiteral("token_refreshes"), m_stats.refreshes},
                        {QStringLiteral("refresh_refused"), m_stats.refreshRefused},
@@ -1583,15 +1409,6 @@ QJsonObject FakeLinkedIn::statsJson() const
 HttpResponse FakeLinkedIn::control(const HttpRequest &request)
 {
     const QString path = request.url.path();
-    const auto body = [&request](QJsonObject *o) {
-        if (request.body.trimmed().isEmpty())
-            return true;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
-        *o = doc.object();
-        return error.error == QJsonParseError::NoError && doc.isObject();
-    };
-    const auto list = [](const QJsonArray &a) { return HttpResponse::json(200, QJsonDocument(a).toJson(QJsonDocument::Compact)); };
     if (path == QLatin1String("/_fake/posts") && request.method == "GET") {
         const QString only = formValue(queryOf(request), "author");
         QJsonArray out;
@@ -1608,7 +1425,7 @@ HttpResponse FakeLinkedIn::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), p.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("copies"), copies(p.author, p.commentary)}});
         }
-        return list(out);
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/images") && request.method == "GET") {
         QJsonArray out;
@@ -1624,7 +1441,7 @@ HttpResponse FakeLinkedIn::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), i.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("uploaded_ms"), i.uploaded.isValid() ? QJsonValue(i.uploaded.toMSecsSinceEpoch()) : QJsonValue()}});
         }
-        return list(out);
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/comments") && request.method == "GET") {
         QJsonArray out;
@@ -1634,23 +1451,12 @@ HttpResponse FakeLinkedIn::control(const HttpRequest &request)
                                    {QStringLiteral("actor"), c.actor},
                                    {QStringLiteral("text"), c.text},
                                    {QStringLiteral("created_ms"), c.created.toMSecsSinceEpoch()}});
-        return list(out);
-    }
-    if (path == QLatin1String("/_fake/stats") && request.method == "GET")
-        return HttpResponse::json(200, compact(statsJson()));
-    if (path == QLatin1String("/_fake/config") && request.method == "POST") {
-        QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
-        const QString refused = configure(o);
-        if (!refused.isEmpty())
-            return HttpResponse::json(400, compact(QJsonObject{{QStringLiteral("error"), refused}}));
-        return HttpResponse::json(200, "{}");
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/grant") && request.method == "POST") {
         QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
+        if (!readObject(request, &o))
+            return notAnObject();
         const QString id = o.value(QStringLiteral("member_id")).toString(m_members.value(0).id);
         const QStringList scopes = scopesOf(o.value(QStringLiteral("scope")).toString(kDefaultScope));
         if (id.isEmpty() || scopes.isEmpty() || !std::all_of(scopes.begin(), scopes.end(), knownScope))
@@ -1670,8 +1476,8 @@ HttpResponse FakeLinkedIn::control(const HttpRequest &request)
     }
     if (path == QLatin1String("/_fake/revoke") && request.method == "POST") {
         QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
+        if (!readObject(request, &o))
+            return notAnObject();
         if (o.contains(QStringLiteral("member_id"))) {
             revokeMember(o.value(QStringLiteral("member_id")).toString());
             return HttpResponse::json(200, "{}");
@@ -1683,13 +1489,7 @@ HttpResponse FakeLinkedIn::control(const HttpRequest &request)
             g->ended = Ended::Revoked;
         return HttpResponse::json(200, "{}");
     }
-    if (path == QLatin1String("/_fake/reset") && request.method == "POST") {
-        QJsonObject o;
-        body(&o);
-        reset(o.value(QStringLiteral("config")).toBool());
-        return HttpResponse::json(200, "{}");
-    }
-    return HttpResponse::json(404, R"({"error":"no such control endpoint"})");
+    return noControl();
 }
 
 QString FakeLinkedIn::configure(const QJsonObject &o)
@@ -1726,25 +1526,12 @@ QString FakeLinkedIn::configure(const QJsonObject &o)
     if (measure != QLatin1String("shown") && measure != QLatin1String("sent"))
         return QStringLiteral("commentary_measure is shown or sent, not '%1'").arg(measure);
     const QJsonObject f = o.value(QStringLiteral("faults")).toObject();
-    const QJsonObject next = f.value(QStringLiteral("next")).toObject();
-    for (auto it = next.begin(); it != next.end(); ++it)
-        if (!knownFault(it.key()))
-            return QStringLiteral("unknown fault '%1' (server_error, throttle, drop, lose, slow)").arg(it.key());
-    if (f.contains(QStringLiteral("scope"))) {
-        const QString scope = f.value(QStringLiteral("scope")).toString();
-        if (scope != QLatin1String("all") && scope != QLatin1String("create") && !scope.contains(QLatin1Char('/')))
-            return QStringLiteral("faults.scope is all, create or a path, not '%1'").arg(scope);
-    }
+    if (const QString refused = m_plan.check(f); !refused.isEmpty())
+        return refused;
 
-    if (has("client_id"))
-        m_clientId = o.value(QStringLiteral("client_id")).toString();
-    if (has("client_secret"))
-        m_clientSecret = o.value(QStringLiteral("client_secret")).toString();
-    if (has("redirect_uris")) {
-        m_redirectUris.clear();
-        for (const QJsonValue &v : o.value(QStringLiteral("redirect_uris")).toArray())
-            m_redirectUris << v.toString();
-    }
+    setIfGiven(o, "client_id", &m_clientId);
+    setIfGiven(o, "client_secret", &m_clientSecret);
+    setIfGiven(o, "redirect_uris", &m_redirectUris);
     for (const QJsonValue &v : members) {
         const QJsonObject m = v.toObject();
         const QString id = m.value(QStringLiteral("id")).toString();
@@ -1787,32 +1574,11 @@ QString FakeLinkedIn::configure(const QJsonObject &o)
         limit.member = l.value(QStringLiteral("member")).toInt(limit.member);
         limit.app = l.value(QStringLiteral("app")).toInt(limit.app);
     }
-    if (has("authorize_as"))
-        m_authorizeAs = o.value(QStringLiteral("authorize_as")).toString();
+    setIfGiven(o, "authorize_as", &m_authorizeAs);
     m_authorizeDeny = o.value(QStringLiteral("authorize_deny")).toBool(m_authorizeDeny);
-    if (has("clock_offset_s"))
-        m_clockOffsetMs = qint64(o.value(QStringLiteral("clock_offset_s")).toDouble() * 1000);
-    if (has("faults")) {
-        const auto num = [&f](const char *key, double fallback) { return f.value(QLatin1String(key)).toDouble(fallback); };
-        m_faults.serverError = num("server_error", m_faults.serverError);
-        m_faults.throttled = num("throttle", m_faults.throttled);
-        m_faults.dropConnection = num("drop", m_faults.dropConnection);
-        m_faults.loseAnswer = num("lose", m_faults.loseAnswer);
-        m_faults.slow = num("slow", m_faults.slow);
-        m_faults.slowMs = int(num("slow_ms", m_faults.slowMs));
-        m_faults.latencyMs = int(num("latency_ms", m_faults.latencyMs));
-        if (f.contains(QStringLiteral("scope")))
-            m_faults.scope = f.value(QStringLiteral("scope")).toString();
-        if (f.contains(QStringLiteral("seed")))
-            setSeed(quint32(f.value(QStringLiteral("seed")).toInteger()));
-        for (auto it = next.begin(); it != next.end(); ++it) {
-            if (it.value().isObject())
-                setNextFaults(it.key(), it.value().toObject().value(QStringLiteral("count")).toInt(1),
-                              it.value().toObject().value(QStringLiteral("path")).toString());
-            else
-                setNextFaults(it.key(), it.value().toInt());
-        }
-    }
+    m_clock.configure(o);
+    if (has("faults"))
+        m_plan.configure(f);
     return {};
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "httpserver.h"
+#include "socialfake.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -210,21 +210,13 @@ namespace lux::fakes {
 //                        revoked (the member removed the app in their settings)
 //   POST /_fake/reset    forget posts, images, comments, tokens, codes, counts (the configuration and
 //                        members stay; {"config": true} restores the defaults too)
-class FakeLinkedIn : public QObject
+class FakeLinkedIn : public common::SocialFake
 {
     Q_OBJECT
 public:
-    struct Faults
-    {
-        double serverError = 0;    // 500, 503 or 504 with LinkedIn's body
-        double throttled = 0;      // 429, no headers
-        double dropConnection = 0; // the connection closes before anything happens
-        double loseAnswer = 0;     // done (a post made, a token minted), then the connection closes
-        double slow = 0;           // answered after slowMs instead of latencyMs
-        int slowMs = 3000;
-        int latencyMs = 2;
-        QString scope = QStringLiteral("all"); // "all", "create" (POST /rest/posts) or a path
-    };
+    // serverError: 500, 503 or 504 with LinkedIn's body; throttled: 429, no headers; scope: "all",
+    // "create" (POST /rest/posts) or a path.
+    using Faults = common::Faults;
     struct Member
     {
         QString id; // the OpenID sub, also urn:li:person:<id>
@@ -285,14 +277,14 @@ public:
         int member = 0; // per member per UTC day; 0: none
         int app = 0;    // for the app per UTC day; 0: none
     };
-    struct Stats
+    // requests, paths ("POST /rest/posts", "GET /rest/posts/:urn"…), serverErrors, dropped, lost, slow
+    struct Stats : common::RequestStats
     {
-        int requests = 0, created = 0, comments = 0, imagesInitialized = 0, imagesUploaded = 0, truncated = 0;
+        int created = 0, comments = 0, imagesInitialized = 0, imagesUploaded = 0, truncated = 0;
         int duplicates = 0, limit429 = 0;
-        int serverErrors = 0, injected429 = 0, dropped = 0, lost = 0, slow = 0;
+        int injected429 = 0;
         int tokensIssued = 0, refreshes = 0, refreshRefused = 0, codesRefused = 0;
         int unauthorized = 0, forbidden = 0, versionRefused = 0;
-        QHash<QString, int> paths; // "POST /rest/posts", "GET /rest/posts/:urn"…
     };
 
     // openid profile email w_member_social w_organization_social r_organization_social rw_organization_admin
@@ -303,8 +295,8 @@ public:
 
     explicit FakeLinkedIn(QObject *parent = nullptr);
     ~FakeLinkedIn() override;
-    bool listen(quint16 port = 0);
-    QUrl baseUrl() const { return m_http.baseUrl(); } // the sign-in (/oauth/v2/…), the API (/v2, /rest) and /_fake/…
+    // listen(), baseUrl() (the sign-in /oauth/v2/…, the API /v2 and /rest, and /_fake/…), setNextFaults(),
+    // setSeed(), setClock(), setClockOffset(): common::SocialFake.
 
     // LinkedIn's reading of a commentary, written here and not taken from the product's LittleText, so
     // that the product is measured against an independent reading.
@@ -328,14 +320,9 @@ public:
     void setLimit(const QString &endpoint, const Limit &limit) { m_limits.insert(endpoint, limit); }
     void setAuthorizeAs(const QString &memberId) { m_authorizeAs = memberId; }
     void setFaults(const Faults &faults) { m_faults = faults; }
-    // kind: server_error, throttle, drop, lose, slow; path: empty (any request the faults' scope takes),
-    // or one path as /_fake/stats names it ("POST /rest/posts", "/oauth/v2/accessToken").
-    void setNextFaults(const QString &kind, int count, const QString &path = {});
-    void setSeed(quint32 seed) { m_random.seed(seed); }
-    // Every time the fake reads comes from here (plus the offset, which /_fake/config sets too).
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
-    void setClockOffset(qint64 ms) { m_clockOffsetMs = ms; }
-    void reset(bool config = false);
+    // setNextFaults(kind, count, path): kind server_error, throttle, drop, lose, slow; path empty (any request
+    // the faults' scope takes), or one path as /_fake/stats names it ("POST /rest/posts", "/oauth/v2/accessToken").
+    void reset(bool config = false) override;
 
     // A completed sign-in without the browser, as /_fake/grant mints it.
     Tokens grant(const QString &memberId, const QString &scope = kDefaultScope);
@@ -374,15 +361,7 @@ private:
         QString version;
         bool has(const char *scope) const { return scopes.contains(QLatin1String(scope)); }
     };
-    struct NextFault
-    {
-        QString kind, path;
-        int count = 0;
-    };
-
-    void handle(HttpExchange *exchange);
-    void api(HttpExchange *exchange);
-    void finish(HttpExchange *exchange, const HttpResponse &response, bool lose, bool slow);
+    void api(HttpExchange *exchange) override;
     HttpResponse authorize(const HttpRequest &request);
     HttpResponse token(const HttpRequest &request);
     HttpResponse revoke(const HttpRequest &request);
@@ -399,9 +378,9 @@ private:
     HttpResponse postLookup(const QString &urn, const Caller &caller) const;
     HttpResponse createComment(const HttpRequest &request, const QString &postUrn, const Caller &caller);
     HttpResponse listComments(const QString &postUrn, const Caller &caller) const;
-    HttpResponse control(const HttpRequest &request);
-    QString configure(const QJsonObject &o); // an error, or empty
-    QJsonObject statsJson() const;
+    HttpResponse control(const HttpRequest &request) override;
+    QString configure(const QJsonObject &o) override; // an error, or empty
+    QJsonObject statsJson() const override;
     QJsonObject postJson(const Post &post) const;
     QJsonObject commentJson(const Comment &comment) const;
     QJsonObject imageJson(const Image &image) const;
@@ -415,8 +394,6 @@ private:
     bool postingRole(const QString &memberId, qint64 organization) const;
     // 403 ACCESS_DENIED naming the resource and method ("partnerApiPostsExternal.CREATE") and the version.
     static HttpResponse forbidden(const QString &resource, const Caller &caller);
-    bool inScope(const HttpRequest &request, const QString &key) const;
-    bool fault(const char *kind, double share, const HttpRequest &request, const QString &key, bool scoped);
     Tokens mint(qint64 grant);
     qint64 newGrant(const QString &memberId, const QStringList &scopes);
     // Counts the request against its endpoint's daily limits; false (and the 429) when one is reached.
@@ -424,11 +401,9 @@ private:
     QString uploadSignature(const QString &imageId, qint64 expiresMs) const;
     QString newToken(int bytes = 48);
     qint64 newId();
-    QDateTime now() const;
     const Image *imageByUrn(const QString &urn) const;
     static QString endpointKey(const QByteArray &method, const QString &path);
 
-    HttpServer m_http;
     // Configuration.
     QString m_clientId, m_clientSecret;
     QStringList m_redirectUris;
@@ -447,12 +422,8 @@ private:
     QString m_authorizeAs;
     bool m_authorizeDeny = false;
     Faults m_faults;
-    QList<NextFault> m_next;
-    QRandomGenerator m_random{20261212};
     QRandomGenerator m_secrets{QRandomGenerator::securelySeeded()};
     QByteArray m_signingKey;
-    std::function<QDateTime()> m_clock;
-    qint64 m_clockOffsetMs = 0;
     // State.
     QHash<qint64, Grant> m_grants;
     qint64 m_nextGrant = 1;

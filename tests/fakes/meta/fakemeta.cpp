@@ -15,6 +15,8 @@
 
 namespace lux::fakes {
 
+using namespace common;
+
 const QStringList FakeMeta::kDefaultScopes = {
     QStringLiteral("public_profile"),        QStringLiteral("pages_show_list"),          QStringLiteral("pages_read_engagement"),
     QStringLiteral("pages_manage_posts"),    QStringLiteral("pages_manage_engagement"),  QStringLiteral("instagram_basic"),
@@ -22,8 +24,6 @@ const QStringList FakeMeta::kDefaultScopes = {
 };
 
 namespace {
-
-using Params = QList<std::pair<QString, QString>>;
 
 const QString kDialog = QStringLiteral("GET /dialog/oauth");
 const QString kFeed = QStringLiteral("POST /{page}/feed");
@@ -38,11 +38,6 @@ constexpr int kMaxMentions = 20;
 constexpr int kMinChildren = 2;
 constexpr int kMaxChildren = 10;
 constexpr int kMaxLimit = 100;
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 HttpResponse ok(const QJsonObject &o)
 {
@@ -133,21 +128,6 @@ HttpResponse errorPage(const QString &why)
     return r;
 }
 
-// application/x-www-form-urlencoded ('+' is a space), for bodies and queries alike.
-Params parseForm(const QByteArray &encoded)
-{
-    Params out;
-    for (const QByteArray &pair : encoded.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        out.append({QUrl::fromPercentEncoding(name.replace('+', ' ')), QUrl::fromPercentEncoding(value.replace('+', ' '))});
-    }
-    return out;
-}
-
 QString jsonText(const QJsonValue &v)
 {
     if (v.isString())
@@ -166,11 +146,11 @@ QString jsonText(const QJsonValue &v)
 }
 
 // A POST's parameters: a form, or a JSON object whose values are read as Graph reads them.
-Params bodyParams(const HttpRequest &request)
+Form bodyParams(const HttpRequest &request)
 {
     const QByteArray type = request.header("content-type").toLower();
     if (type.startsWith("application/json")) {
-        Params out;
+        Form out;
         const QJsonObject o = QJsonDocument::fromJson(request.body).object();
         for (auto it = o.begin(); it != o.end(); ++it)
             out.append({it.key(), jsonText(it.value())});
@@ -315,12 +295,6 @@ QStringList splitScopes(const QString &text)
     return text.split(separators, Qt::SkipEmptyParts);
 }
 
-bool knownFault(const QString &kind)
-{
-    return kind == QLatin1String("server_error") || kind == QLatin1String("throttle") || kind == QLatin1String("drop")
-           || kind == QLatin1String("lose") || kind == QLatin1String("slow");
-}
-
 // What a fetched file is, by its bytes: the type Meta would see, its size as stored and its EXIF
 // orientation (JPEG). A JPEG needs a start-of-frame marker before its scan; an APP2 "MPF" segment makes it
 // an MPO.
@@ -436,18 +410,10 @@ Picture inspect(const QByteArray &b)
 
 QString FakeMeta::Call::param(const char *name, bool *present) const
 {
-    for (const auto &[key, value] : params)
-        if (key == QLatin1String(name)) {
-            if (present)
-                *present = true;
-            return value;
-        }
-    if (present)
-        *present = false;
-    return {};
+    return formValue(params, name, present);
 }
 
-FakeMeta::FakeMeta(QObject *parent) : QObject(parent), m_http([this](HttpExchange *e) { handle(e); }, this)
+FakeMeta::FakeMeta(QObject *parent) : SocialFake(&m_faults, &m_stats, QStringLiteral("publish"), 20261212, {}, parent)
 {
     reset(true);
 }
@@ -459,11 +425,6 @@ FakeMeta::~FakeMeta()
         QObject::disconnect(reply, nullptr, this, nullptr);
 }
 
-bool FakeMeta::listen(quint16 port)
-{
-    return m_http.listen(QHostAddress::LocalHost, port);
-}
-
 void FakeMeta::setApp(const QString &appId, const QString &appSecret)
 {
     m_appId = appId;
@@ -472,38 +433,22 @@ void FakeMeta::setApp(const QString &appId, const QString &appSecret)
 
 void FakeMeta::setUser(const User &user)
 {
-    for (User &u : m_users)
-        if (u.id == user.id) {
-            u = user;
-            return;
-        }
-    m_users.append(user);
+    upsertById(m_users, user);
 }
 
 void FakeMeta::setPage(const Page &page)
 {
-    for (Page &p : m_pages)
-        if (p.id == page.id) {
-            p = page;
-            return;
-        }
-    m_pages.append(page);
+    upsertById(m_pages, page);
 }
 
 const FakeMeta::User *FakeMeta::user(const QString &id) const
 {
-    for (const User &u : m_users)
-        if (u.id == id)
-            return &u;
-    return nullptr;
+    return findById(m_users, id);
 }
 
 const FakeMeta::Page *FakeMeta::page(const QString &id) const
 {
-    for (const Page &p : m_pages)
-        if (p.id == id)
-            return &p;
-    return nullptr;
+    return findById(m_pages, id);
 }
 
 const FakeMeta::Page *FakeMeta::pageOfIg(const QString &igId) const
@@ -537,16 +482,6 @@ void FakeMeta::setUsageLevels(const QString &bucket, const Levels &levels)
     m_buckets[key].levels = levels;
 }
 
-void FakeMeta::setNextFaults(const QString &kind, int count, const QString &path)
-{
-    for (NextFault &n : m_next)
-        if (n.kind == kind && n.path == path) {
-            n.count = count;
-            return;
-        }
-    m_next.append({kind, path, count});
-}
-
 void FakeMeta::reset(bool config)
 {
     ++m_epoch;
@@ -565,7 +500,7 @@ void FakeMeta::reset(bool config)
     m_comments.clear();
     m_publishes.clear();
     m_buckets.clear();
-    m_next.clear();
+    m_plan.clearNext();
     m_stats = {};
     m_lastId = 0;
     if (!config)
@@ -598,13 +533,8 @@ void FakeMeta::reset(bool config)
     m_regainS = 600;
     m_pageThrottleCode = 80001;
     m_faults = {};
-    m_random.seed(20261212);
-    m_clockOffsetMs = 0;
-}
-
-QDateTime FakeMeta::now() const
-{
-    return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).addMSecs(m_clockOffsetMs);
+    m_plan.seed(20261212);
+    m_clock.offsetMs = 0;
 }
 
 // Graph ids are numeric strings; the prefix tells the kinds apart when reading a log.
@@ -616,11 +546,7 @@ QString FakeMeta::newId(const char *prefix)
 
 QString FakeMeta::newToken()
 {
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString token = QStringLiteral("EAA");
-    for (int i = 0; i < 96; ++i)
-        token += QLatin1Char(alphabet[m_secrets.bounded(62)]);
-    return token;
+    return QStringLiteral("EAA") + randomLetters(m_secrets, 96);
 }
 
 int FakeMeta::copies(const QString &owner, const QString &message) const
@@ -866,56 +792,14 @@ HttpResponse FakeMeta::throttleError(const QString &bucket) const
 
 // ---- Faults --------------------------------------------------------------------------------------------
 
+// "publish": POST /{page}/feed, POST /{ig}/media_publish, and POST /{page}/photos unless published=false.
 bool FakeMeta::inScope(const Call &call) const
 {
-    const QString &scope = m_faults.scope;
-    if (scope.isEmpty() || scope == QLatin1String("all"))
-        return true;
-    if (scope == QLatin1String("publish"))
-        return call.key == kFeed || call.key == kPublish || (call.key == kPhotos && !falseText(call.param("published")));
-    return scope == call.key || scope == call.key.section(QLatin1Char(' '), 1) || scope == call.path;
-}
-
-bool FakeMeta::fault(const char *kind, double share, const Call &call, bool scoped)
-{
-    const QString name = QString::fromLatin1(kind);
-    for (NextFault &n : m_next) {
-        if (n.kind != name || n.count <= 0)
-            continue;
-        const bool matches = n.path.isEmpty() ? scoped : n.path == call.key || n.path == call.key.section(QLatin1Char(' '), 1) || n.path == call.path;
-        if (matches) {
-            --n.count;
-            return true;
-        }
-    }
-    return scoped && share > 0 && m_random.generateDouble() < share;
+    const bool publishes = call.key == kFeed || call.key == kPublish || (call.key == kPhotos && !falseText(call.param("published")));
+    return m_plan.inScope(call.key, call.path, publishes);
 }
 
 // ---- Serving -------------------------------------------------------------------------------------------
-
-void FakeMeta::handle(HttpExchange *exchange)
-{
-    if (exchange->request().url.path().startsWith(QLatin1String("/_fake/"))) {
-        exchange->respond(control(exchange->request()));
-        return;
-    }
-    api(exchange);
-}
-
-void FakeMeta::finish(HttpExchange *exchange, const HttpResponse &response, bool lose, bool slow)
-{
-    const int delay = slow ? m_faults.slowMs : m_faults.latencyMs;
-    const auto done = [exchange, response, lose] {
-        if (lose)
-            exchange->drop(); // done, and the client never hears of it
-        else
-            exchange->respond(response);
-    };
-    if (delay <= 0)
-        done();
-    else
-        QTimer::singleShot(delay, exchange, done);
-}
 
 void FakeMeta::api(HttpExchange *exchange)
 {
@@ -928,12 +812,11 @@ void FakeMeta::api(HttpExchange *exchange)
         call.version = call.segments.takeFirst();
     call.path = QLatin1Char('/') + call.segments.join(QLatin1Char('/'));
     call.key = endpointKey(request.method, call.segments);
-    call.params = bodyParams(request) + parseForm(request.url.query(QUrl::FullyEncoded).toUtf8());
-    ++m_stats.requests;
-    ++m_stats.paths[call.key];
+    call.params = bodyParams(request) + queryOf(request);
+    m_stats.count(call.key);
     // The user's side of the sign-in (www.facebook.com, not the API): never faulty, never limited.
     if (call.key == kDialog) {
-        finish(exchange, authorize(call), false, false);
+        m_plan.finish(exchange, authorize(call));
         return;
     }
     const bool tokenEndpoint = call.segments == QStringList{QStringLiteral("oauth"), QStringLiteral("access_token")};
@@ -944,11 +827,10 @@ void FakeMeta::api(HttpExchange *exchange)
             token = QString::fromLatin1(authorization.mid(authorization.indexOf(' ') + 1).trimmed());
         if (token.isEmpty()) {
             ++m_stats.unauthorized;
-            finish(exchange,
-                   call.segments.value(0) == QLatin1String("me")
-                       ? graphError(2500, QStringLiteral("An active access token must be used to query information about the current user."))
-                       : graphError(104, QStringLiteral("An access token is required to request this resource.")),
-                   false, false);
+            m_plan.finish(exchange,
+                          call.segments.value(0) == QLatin1String("me")
+                              ? graphError(2500, QStringLiteral("An active access token must be used to query information about the current user."))
+                              : graphError(104, QStringLiteral("An access token is required to request this resource.")));
             return;
         }
         if (token == m_appId + QLatin1Char('|') + m_appSecret) {
@@ -957,7 +839,7 @@ void FakeMeta::api(HttpExchange *exchange)
             const TokenProblem problem = check(token, &call.caller.t);
             if (problem != TokenProblem::None) {
                 ++m_stats.unauthorized;
-                finish(exchange, tokenError(problem, call.caller.t), false, false);
+                m_plan.finish(exchange, tokenError(problem, call.caller.t));
                 return;
             }
             call.caller.token = token;
@@ -968,36 +850,35 @@ void FakeMeta::api(HttpExchange *exchange)
             ++m_stats.throttled;
             HttpResponse r = throttleError(call.bucket);
             usageHeaders(r, call.bucket, false);
-            finish(exchange, r, false, false);
+            m_plan.finish(exchange, r);
             return;
         }
         count(call.bucket);
     }
     const bool scoped = inScope(call);
-    if (fault("drop", m_faults.dropConnection, call, scoped)) {
-        ++m_stats.dropped;
-        exchange->drop();
+    switch (m_plan.before(exchange, call.key, call.path, scoped)) {
+    case FaultPlan::Fault::Drop:
         return;
-    }
-    if (fault("throttle", m_faults.throttled, call, scoped)) {
+    case FaultPlan::Fault::Throttle: {
         ++m_stats.injectedThrottles;
         const QString bucket = call.bucket.isEmpty() ? QStringLiteral("app") : call.bucket;
         HttpResponse r = throttleError(bucket);
         if (!call.bucket.isEmpty())
             usageHeaders(r, bucket, true);
-        finish(exchange, r, false, false);
+        m_plan.finish(exchange, r);
         return;
     }
-    if (fault("server_error", m_faults.serverError, call, scoped)) {
-        ++m_stats.serverErrors;
+    case FaultPlan::Fault::ServerError: {
         // Code 1 and 2 in turn so a client meets both.
         const bool unknown = m_stats.serverErrors % 2;
-        finish(exchange,
-               graphError(unknown ? 1 : 2,
-                          unknown ? QStringLiteral("An unknown error has occurred.") : QStringLiteral("An unexpected error has occurred. Please retry your request later."),
-                          0, {}, {}, true, 500),
-               false, false);
+        m_plan.finish(exchange, graphError(unknown ? 1 : 2,
+                                           unknown ? QStringLiteral("An unknown error has occurred.")
+                                                   : QStringLiteral("An unexpected error has occurred. Please retry your request later."),
+                                           0, {}, {}, true, 500));
         return;
+    }
+    case FaultPlan::Fault::None:
+        break;
     }
     const QPointer<HttpExchange> guard(exchange);
     route(call, [this, guard, call, scoped](HttpResponse r) {
@@ -1006,13 +887,7 @@ void FakeMeta::api(HttpExchange *exchange)
         if (!call.bucket.isEmpty())
             usageHeaders(r, call.bucket, false);
         r.headers.append(std::pair<QByteArray, QByteArray>("facebook-api-version", (call.version.isEmpty() ? kDefaultVersion : call.version).toLatin1()));
-        const bool lose = fault("lose", m_faults.loseAnswer, call, scoped);
-        const bool slow = fault("slow", m_faults.slow, call, scoped);
-        if (lose)
-            ++m_stats.lost;
-        if (slow)
-            ++m_stats.slow;
-        finish(guard, r, lose, slow);
+        m_plan.after(guard, r, call.key, call.path, scoped);
     });
 }
 
@@ -1083,9 +958,7 @@ HttpResponse FakeMeta::authorize(const Call &call)
     if (call.param("client_id") != m_appId)
         return errorPage(QStringLiteral("Invalid App ID: The provided app ID does not look like a valid app ID."));
     const QString redirect = call.param("redirect_uri");
-    const QUrl redirectUrl(redirect, QUrl::StrictMode);
-    if (redirect.isEmpty() || !redirectUrl.isValid() || redirectUrl.host().isEmpty()
-        || (redirectUrl.scheme() != QLatin1String("http") && redirectUrl.scheme() != QLatin1String("https")))
+    if (!isHttpUrl(redirect))
         return errorPage(QStringLiteral("URL Blocked: the redirect_uri is missing or not a URL."));
     if (!m_redirectUris.isEmpty() && !m_redirectUris.contains(redirect))
         return errorPage(QStringLiteral("URL Blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth "
@@ -1100,25 +973,12 @@ HttpResponse FakeMeta::authorize(const Call &call)
             return errorPage(QStringLiteral("Invalid Scopes: %1. This message is only shown to developers.").arg(scope));
     bool hasState = false;
     const QString state = call.param("state", &hasState);
-    const auto back = [&](const QList<std::pair<QString, QString>> &items) {
-        QByteArray location = redirect.toUtf8();
-        location += redirectUrl.hasQuery() ? '&' : '?';
-        bool first = true;
-        for (const auto &[k, v] : items) {
-            if (!first)
-                location += '&';
-            first = false;
-            location += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
-        }
-        location += "#_=_"; // Facebook appends it to every redirect of its dialog
-        HttpResponse r;
-        r.status = 302;
-        r.headers.append(std::pair<QByteArray, QByteArray>("Location", location));
-        r.headers.append(std::pair<QByteArray, QByteArray>("Cache-Control", "private, no-cache, no-store, must-revalidate"));
-        return r;
+    const auto back = [&redirect](const Form &items) {
+        // Facebook appends "#_=_" to every redirect of its dialog.
+        return found(redirectLocation(redirect, items) + "#_=_", "private, no-cache, no-store, must-revalidate");
     };
     if (m_authorizeDeny) {
-        QList<std::pair<QString, QString>> refused{{QStringLiteral("error"), QStringLiteral("access_denied")},
+        Form refused{{QStringLiteral("error"), QStringLiteral("access_denied")},
                                                    {QStringLiteral("error_code"), QStringLiteral("200")},
                                                    {QStringLiteral("error_description"), QStringLiteral("Permissions error.")},
                                                    {QStringLiteral("error_reason"), QStringLiteral("user_denied")}};
@@ -1133,7 +993,7 @@ HttpResponse FakeMeta::authorize(const Call &call)
     const QString code = newToken().mid(3);
     m_codes.insert(code, {redirect, userId, scopes, now().addSecs(m_codeTtlS), false});
     ++m_stats.codesIssued;
-    QList<std::pair<QString, QString>> items{{QStringLiteral("code"), code}};
+    Form items{{QStringLiteral("code"), code}};
     if (hasState)
         items.append({QStringLiteral("state"), state});
     return back(items);
@@ -2059,11 +1919,8 @@ void FakeMeta::fetch(const QString &url, const QString &purpose, qint64 maxBytes
 
 QJsonObject FakeMeta::statsJson() const
 {
-    QJsonObject paths;
-    for (auto it = m_stats.paths.constBegin(); it != m_stats.paths.constEnd(); ++it)
-        paths.insert(it.key(), it.value());
     return QJsonObject{{QStringLiteral("requests"), m_stats.requests},
-                       {QStringLiteral("paths"), paths},
+                       {QStringLiteral("paths"), pathsJson(m_stats.paths)},
                        {QStringLiteral("published"), m_stats.published()},
                        {QStringLiteral("facebook_posts"), m_stats.facebookPosts},
                        {QStringLiteral("instagram_media"), m_stats.instagramMedia},
@@ -2073,11 +1930,7 @@ QJsonObject FakeMeta::statsJson() const
                        {QStringLiteral("fetches"), m_stats.fetches},
                        {QStringLiteral("fetch_failures"), m_stats.fetchFailures},
                        {QStringLiteral("throttled"), m_stats.throttled},
-                       {QStringLiteral("faults"), QJsonObject{{QStringLiteral("server_error"), m_stats.serverErrors},
-                                                              {QStringLiteral("throttle"), m_stats.injectedThrottles},
-                                                              {QStringLiteral("drop"), m_stats.dropped},
-                                                              {QStringLiteral("lose"), m_stats.lost},
-                                                              {QStringLiteral("slow"), m_stats.slow}}},
+                       {QStringLiteral("faults"), faultsJson(m_stats.serverErrors, m_stats.injectedThrottles, m_stats.dropped, m_stats.lost, m_stats.slow)},
                        {QStringLiteral("tokens_issued"), m_stats.tokensIssued},
                        {QStringLiteral("codes_issued"), m_stats.codesIssued},
                        {QStringLiteral("duplicates_refused"), m_stats.duplicates},
@@ -2088,15 +1941,6 @@ QJsonObject FakeMeta::statsJson() const
 HttpResponse FakeMeta::control(const HttpRequest &request)
 {
     const QString path = request.url.path();
-    const auto body = [&request](QJsonObject *o) {
-        if (request.body.trimmed().isEmpty())
-            return true;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
-        *o = doc.object();
-        return error.error == QJsonParseError::NoError && doc.isObject();
-    };
-    const auto list = [](const QJsonArray &a) { return HttpResponse::json(200, QJsonDocument(a).toJson(QJsonDocument::Compact)); };
     if (path == QLatin1String("/_fake/posts") && request.method == "GET") {
         QJsonArray out;
         for (const Post &p : m_posts) {
@@ -2115,7 +1959,7 @@ HttpResponse FakeMeta::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), p.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("copies"), copies(p.owner, p.message)}});
         }
-        return list(out);
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/containers") && request.method == "GET") {
         QJsonArray out;
@@ -2136,7 +1980,7 @@ HttpResponse FakeMeta::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), c.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("expires_ms"), c.expires.toMSecsSinceEpoch()}});
         }
-        return list(out);
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/fetches") && request.method == "GET") {
         QJsonArray out;
@@ -2152,7 +1996,7 @@ HttpResponse FakeMeta::control(const HttpRequest &request)
                                    {QStringLiteral("orientation"), f.orientation},
                                    {QStringLiteral("error"), f.error},
                                    {QStringLiteral("at_ms"), f.at.toMSecsSinceEpoch()}});
-        return list(out);
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/comments") && request.method == "GET") {
         QJsonArray out;
@@ -2166,23 +2010,12 @@ HttpResponse FakeMeta::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), c.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("copies"), int(same)}});
         }
-        return list(out);
-    }
-    if (path == QLatin1String("/_fake/stats") && request.method == "GET")
-        return ok(statsJson());
-    if (path == QLatin1String("/_fake/config") && request.method == "POST") {
-        QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
-        const QString refused = configure(o);
-        if (!refused.isEmpty())
-            return HttpResponse::json(400, compact(QJsonObject{{QStringLiteral("error"), refused}}));
-        return HttpResponse::json(200, "{}");
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/grant") && request.method == "POST") {
         QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
+        if (!readObject(request, &o))
+            return notAnObject();
         const QString id = o.value(QStringLiteral("user_id")).toString(m_users.value(0).id);
         QStringList scopes = kDefaultScopes;
         const QJsonValue asked = o.value(QStringLiteral("scopes"));
@@ -2214,8 +2047,8 @@ HttpResponse FakeMeta::control(const HttpRequest &request)
     }
     if (path == QLatin1String("/_fake/invalidate") && request.method == "POST") {
         QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
+        if (!readObject(request, &o))
+            return notAnObject();
         const QString id = o.value(QStringLiteral("user_id")).toString(m_users.value(0).id);
         const QString reason = o.value(QStringLiteral("reason")).toString(QStringLiteral("password"));
         if (reason != QLatin1String("password") && reason != QLatin1String("deauthorized"))
@@ -2223,13 +2056,7 @@ HttpResponse FakeMeta::control(const HttpRequest &request)
         invalidate(id, reason);
         return HttpResponse::json(200, "{}");
     }
-    if (path == QLatin1String("/_fake/reset") && request.method == "POST") {
-        QJsonObject o;
-        body(&o);
-        reset(o.value(QStringLiteral("config")).toBool());
-        return HttpResponse::json(200, "{}");
-    }
-    return HttpResponse::json(404, R"({"error":"no such control endpoint"})");
+    return noControl();
 }
 
 QString FakeMeta::configure(const QJsonObject &o)
@@ -2253,27 +2080,13 @@ QString FakeMeta::configure(const QJsonObject &o)
             return QStringLiteral("usage.page_throttle_code is 80001 or 32, not %1").arg(code);
     }
     const QJsonObject f = o.value(QStringLiteral("faults")).toObject();
-    const QJsonObject next = f.value(QStringLiteral("next")).toObject();
-    for (auto it = next.begin(); it != next.end(); ++it)
-        if (!knownFault(it.key()))
-            return QStringLiteral("unknown fault '%1' (server_error, throttle, drop, lose, slow)").arg(it.key());
-    if (f.contains(QStringLiteral("scope"))) {
-        const QString scope = f.value(QStringLiteral("scope")).toString();
-        if (scope != QLatin1String("all") && scope != QLatin1String("publish") && !scope.contains(QLatin1Char('/')))
-            return QStringLiteral("faults.scope is all, publish or a path, not '%1'").arg(scope);
-    }
+    if (const QString refused = m_plan.check(f); !refused.isEmpty())
+        return refused;
 
-    if (has("app_id"))
-        m_appId = o.value(QStringLiteral("app_id")).toString();
-    if (has("app_secret"))
-        m_appSecret = o.value(QStringLiteral("app_secret")).toString();
-    if (has("app_name"))
-        m_appName = o.value(QStringLiteral("app_name")).toString();
-    if (has("redirect_uris")) {
-        m_redirectUris.clear();
-        for (const QJsonValue &v : o.value(QStringLiteral("redirect_uris")).toArray())
-            m_redirectUris << v.toString();
-    }
+    setIfGiven(o, "app_id", &m_appId);
+    setIfGiven(o, "app_secret", &m_appSecret);
+    setIfGiven(o, "app_name", &m_appName);
+    setIfGiven(o, "redirect_uris", &m_redirectUris);
     for (const QJsonValue &v : o.value(QStringLiteral("pages")).toArray()) {
         const QJsonObject p = v.toObject();
         const QString id = p.value(QStringLiteral("id")).toString();
@@ -2292,15 +2105,10 @@ QString FakeMeta::configure(const QJsonObject &o)
         const QString id = u.value(QStringLiteral("id")).toString();
         User updated = user(id) ? *user(id) : User{id, QStringLiteral("User ") + id.right(6), {}};
         updated.name = u.value(QStringLiteral("name")).toString(updated.name);
-        if (u.contains(QStringLiteral("pages"))) {
-            updated.pages.clear();
-            for (const QJsonValue &p : u.value(QStringLiteral("pages")).toArray())
-                updated.pages << p.toString();
-        }
+        setIfGiven(u, "pages", &updated.pages);
         setUser(updated);
     }
-    if (has("authorize_as"))
-        m_authorizeAs = o.value(QStringLiteral("authorize_as")).toString();
+    setIfGiven(o, "authorize_as", &m_authorizeAs);
     m_authorizeDeny = o.value(QStringLiteral("authorize_deny")).toBool(m_authorizeDeny);
     const auto integer = [&o](const char *key, int fallback) { return o.value(QLatin1String(key)).toInt(fallback); };
     m_codeTtlS = integer("code_ttl_s", m_codeTtlS);
@@ -2315,8 +2123,7 @@ QString FakeMeta::configure(const QJsonObject &o)
     m_photoMaxBytes = o.value(QStringLiteral("photo_max_bytes")).toInteger(m_photoMaxBytes);
     m_igMaxBytes = o.value(QStringLiteral("ig_max_bytes")).toInteger(m_igMaxBytes);
     m_duplicateCheck = o.value(QStringLiteral("duplicate_check")).toBool(m_duplicateCheck);
-    if (has("clock_offset_s"))
-        m_clockOffsetMs = qint64(o.value(QStringLiteral("clock_offset_s")).toDouble() * 1000);
+    m_clock.configure(o);
     if (has("usage")) {
         const auto rate = [&usage](const char *key, int fallback) { return usage.value(QLatin1String(key)).toInt(fallback); };
         m_appPerHour = rate("app_calls_per_hour", m_appPerHour);
@@ -2332,27 +2139,8 @@ QString FakeMeta::configure(const QJsonObject &o)
                                       l.value(QStringLiteral("total_time")).toDouble()});
         }
     }
-    if (has("faults")) {
-        const auto num = [&f](const char *key, double fallback) { return f.value(QLatin1String(key)).toDouble(fallback); };
-        m_faults.serverError = num("server_error", m_faults.serverError);
-        m_faults.throttled = num("throttle", m_faults.throttled);
-        m_faults.dropConnection = num("drop", m_faults.dropConnection);
-        m_faults.loseAnswer = num("lose", m_faults.loseAnswer);
-        m_faults.slow = num("slow", m_faults.slow);
-        m_faults.slowMs = int(num("slow_ms", m_faults.slowMs));
-        m_faults.latencyMs = int(num("latency_ms", m_faults.latencyMs));
-        if (f.contains(QStringLiteral("scope")))
-            m_faults.scope = f.value(QStringLiteral("scope")).toString();
-        if (f.contains(QStringLiteral("seed")))
-            setSeed(quint32(f.value(QStringLiteral("seed")).toInteger()));
-        for (auto it = next.begin(); it != next.end(); ++it) {
-            if (it.value().isObject())
-                setNextFaults(it.key(), it.value().toObject().value(QStringLiteral("count")).toInt(1),
-                              it.value().toObject().value(QStringLiteral("path")).toString());
-            else
-                setNextFaults(it.key(), it.value().toInt());
-        }
-    }
+    if (has("faults"))
+        m_plan.configure(f);
     return {};
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "httpserver.h"
+#include "socialfake.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -197,21 +197,13 @@ namespace lux::fakes {
 // them); the 400 (not 429) status of the throttling errors and 403 of the permission ones; per-user
 // limits (17) and the 400 containers a day are not modelled; appsecret_proof is not checked; multipart
 // bodies are not read.
-class FakeMeta : public QObject
+class FakeMeta : public common::SocialFake
 {
     Q_OBJECT
 public:
-    struct Faults
-    {
-        double serverError = 0;    // 500 with code 1 or 2, is_transient
-        double throttled = 0;      // the bucket's throttling error with the usage headers at 100
-        double dropConnection = 0; // the connection closes before anything happens
-        double loseAnswer = 0;     // done (a post made, a container made), then the connection closes
-        double slow = 0;           // answered after slowMs instead of latencyMs
-        int slowMs = 3000;
-        int latencyMs = 2;
-        QString scope = QStringLiteral("all"); // "all", "publish" or a path
-    };
+    // serverError: 500 with code 1 or 2, is_transient; throttled: the bucket's throttling error with the
+    // usage headers at 100; scope: "all", "publish" or a path.
+    using Faults = common::Faults;
     struct Page
     {
         QString id, name;
@@ -270,13 +262,13 @@ public:
         int expiresIn = 0;
         QHash<QString, QString> pageTokens; // page id → its Page token
     };
-    struct Stats
+    // requests, paths ("POST /{page}/feed", "GET /{id}"…), serverErrors, dropped, lost, slow
+    struct Stats : common::RequestStats
     {
-        int requests = 0, facebookPosts = 0, instagramMedia = 0, photos = 0, containers = 0, comments = 0;
+        int facebookPosts = 0, instagramMedia = 0, photos = 0, containers = 0, comments = 0;
         int fetches = 0, fetchFailures = 0, throttled = 0;
-        int serverErrors = 0, injectedThrottles = 0, dropped = 0, lost = 0, slow = 0;
+        int injectedThrottles = 0;
         int tokensIssued = 0, codesIssued = 0, duplicates = 0, quotaRefused = 0, unauthorized = 0;
-        QHash<QString, int> paths; // "POST /{page}/feed", "GET /{id}"…
         int published() const { return facebookPosts + instagramMedia; }
     };
 
@@ -284,8 +276,8 @@ public:
 
     explicit FakeMeta(QObject *parent = nullptr);
     ~FakeMeta() override;
-    bool listen(quint16 port = 0);
-    QUrl baseUrl() const { return m_http.baseUrl(); } // graph.facebook.com, the dialog and /_fake/…
+    // listen(), baseUrl() (graph.facebook.com, the dialog and /_fake/…), setNextFaults(), setSeed(),
+    // setClock(), setClockOffset(): common::SocialFake.
 
     QString appId() const { return m_appId; }
     QString appSecret() const { return m_appSecret; }
@@ -308,14 +300,9 @@ public:
     // A bucket's levels: "app", or a page or ig-user id.
     void setUsageLevels(const QString &bucket, const Levels &levels);
     void setFaults(const Faults &faults) { m_faults = faults; }
-    // kind: server_error, throttle, drop, lose, slow; path: empty (any request the faults' scope takes) or
-    // one path as /_fake/stats names it ("POST /{ig}/media_publish", "/{page}/feed").
-    void setNextFaults(const QString &kind, int count, const QString &path = {});
-    void setSeed(quint32 seed) { m_random.seed(seed); }
-    // Every time the fake reads comes from here (plus the offset, which /_fake/config sets too).
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
-    void setClockOffset(qint64 ms) { m_clockOffsetMs = ms; }
-    void reset(bool config = false);
+    // setNextFaults(kind, count, path): kind server_error, throttle, drop, lose, slow; path empty (any request
+    // the faults' scope takes) or one path as /_fake/stats names it ("POST /{ig}/media_publish", "/{page}/feed").
+    void reset(bool config = false) override;
 
     // A completed sign-in without the browser: a user token (long-lived unless asked) and its Page tokens.
     Grant grant(const QString &userId, const QStringList &scopes = kDefaultScopes, bool longLived = true);
@@ -358,11 +345,6 @@ private:
         Levels levels;
         qint64 blockedUntilMs = 0;
     };
-    struct NextFault
-    {
-        QString kind, path;
-        int count = 0;
-    };
     struct Caller
     {
         QString token;      // empty: an app token (or none)
@@ -377,7 +359,7 @@ private:
         QString version; // "v21.0", or empty
         QStringList segments;
         QString key; // "POST /{page}/feed"
-        QList<std::pair<QString, QString>> params;
+        common::Form params;
         Caller caller;
         QString bucket; // "app", "page:<id>", "ig:<id>"; empty: no token
         QString param(const char *name, bool *present = nullptr) const;
@@ -392,9 +374,7 @@ private:
     };
     enum class TokenProblem { None, Unknown, Expired, Invalidated };
 
-    void handle(HttpExchange *exchange);
-    void api(HttpExchange *exchange);
-    void finish(HttpExchange *exchange, const HttpResponse &response, bool lose, bool slow);
+    void api(HttpExchange *exchange) override;
     void route(const Call &call, const Done &done);
     HttpResponse authorize(const Call &call);
     HttpResponse accessToken(const Call &call);
@@ -412,9 +392,9 @@ private:
     HttpResponse publishingLimit(const Call &call, const QString &igId);
     HttpResponse igMedia(const Call &call, const QString &igId);
     HttpResponse listAnswer(const Call &call, const Items &items) const;
-    HttpResponse control(const HttpRequest &request);
-    QString configure(const QJsonObject &o); // an error, or empty
-    QJsonObject statsJson() const;
+    HttpResponse control(const HttpRequest &request) override;
+    QString configure(const QJsonObject &o) override; // an error, or empty
+    QJsonObject statsJson() const override;
 
     // Tokens.
     TokenProblem check(const QString &token, Token *out) const;
@@ -441,7 +421,6 @@ private:
 
     // Faults.
     bool inScope(const Call &call) const;
-    bool fault(const char *kind, double share, const Call &call, bool scoped);
 
     QJsonObject postJson(const Post &post) const;
     QJsonObject mediaJson(const Post &post) const;
@@ -449,10 +428,8 @@ private:
     static const QStringList &mediaFields();
     QString newId(const char *prefix);
     QString newToken();
-    QDateTime now() const;
     QString endpointKey(const QByteArray &method, const QStringList &segments) const;
 
-    HttpServer m_http;
     QNetworkAccessManager m_nam;
     // Configuration.
     QString m_appId, m_appSecret, m_appName;
@@ -470,11 +447,7 @@ private:
     int m_appPerHour = 200, m_pagePerHour = 4800, m_igPerHour = 4800;
     int m_usageWindowS = 3600, m_regainS = 600, m_pageThrottleCode = 80001;
     Faults m_faults;
-    QList<NextFault> m_next;
-    QRandomGenerator m_random{20261212};
     QRandomGenerator m_secrets{QRandomGenerator::securelySeeded()};
-    std::function<QDateTime()> m_clock;
-    qint64 m_clockOffsetMs = 0;
     // State.
     QHash<QString, Token> m_tokens;
     QHash<QString, QString> m_pageTokenOf; // user token + '\n' + page id → the Page token minted from it

@@ -7,18 +7,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QTimer>
 
 #include <algorithm>
 #include <limits>
 
 namespace lux::fakes {
 
+using namespace common;
+
 const QString FakeX::kDefaultScope = QStringLiteral("tweet.read tweet.write users.read media.write offline.access");
 
 namespace {
-
-using Form = QList<std::pair<QString, QString>>;
 
 const QString kTweets = QStringLiteral("POST /2/tweets");
 const QString kMe = QStringLiteral("GET /2/users/me");
@@ -34,11 +33,6 @@ constexpr qint64 kTwitterEpochMs = 1288834974657; // snowflake ids count from he
 constexpr qint64 kMaxImageBytes = 5'000'000;
 constexpr qint64 kMaxGifBytes = 15'000'000;
 constexpr int kMaxMedia = 4;
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 // X's problem JSON (RFC 7807 as X writes it).
 HttpResponse problem(int status, const QString &title, const QString &detail, const QString &type = QStringLiteral("about:blank"))
@@ -102,11 +96,6 @@ HttpResponse noRoute()
     return HttpResponse::json(404, compact(QJsonObject{{QStringLiteral("errors"), QJsonArray{error}}}));
 }
 
-HttpResponse oauthError(int status, const QString &error, const QString &description)
-{
-    return HttpResponse::json(status, compact(QJsonObject{{QStringLiteral("error"), error}, {QStringLiteral("error_description"), description}}));
-}
-
 HttpResponse missing(const char *parameter)
 {
     return oauthError(400, QStringLiteral("invalid_request"), QStringLiteral("Missing required parameter [%1].").arg(QLatin1String(parameter)));
@@ -122,41 +111,6 @@ HttpResponse errorPage(const QString &why)
              "logging in again.</p><!-- "
              + why.toUtf8().replace("--", "- -") + " --></body></html>";
     return r;
-}
-
-// application/x-www-form-urlencoded ('+' is a space), for bodies and queries alike.
-Form parseForm(const QByteArray &encoded)
-{
-    Form out;
-    for (const QByteArray &pair : encoded.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray key = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        key.replace('+', ' ');
-        value.replace('+', ' ');
-        out.append({QUrl::fromPercentEncoding(key), QUrl::fromPercentEncoding(value)});
-    }
-    return out;
-}
-
-QString formValue(const Form &form, const char *name, bool *present = nullptr)
-{
-    for (const auto &[key, value] : form)
-        if (key == QLatin1String(name)) {
-            if (present)
-                *present = true;
-            return value;
-        }
-    if (present)
-        *present = false;
-    return {};
-}
-
-Form queryOf(const HttpRequest &request)
-{
-    return parseForm(request.url.query(QUrl::FullyEncoded).toUtf8());
 }
 
 QStringList listParam(const Form &query, const char *name)
@@ -201,12 +155,6 @@ QStringList scopesOf(const QString &scope)
 bool knownSubscription(const QString &type)
 {
     return type == QLatin1String("None") || type == QLatin1String("Basic") || type == QLatin1String("Premium") || type == QLatin1String("PremiumPlus");
-}
-
-bool knownFault(const QString &kind)
-{
-    return kind == QLatin1String("server_error") || kind == QLatin1String("throttle") || kind == QLatin1String("drop")
-           || kind == QLatin1String("lose") || kind == QLatin1String("slow") || kind == QLatin1String("token_unavailable");
 }
 
 QString s256(const QString &verifier)
@@ -303,17 +251,13 @@ QList<Part> parseMultipart(const QByteArray &contentType, const QByteArray &body
 
 } // namespace
 
-FakeX::FakeX(QObject *parent) : QObject(parent), m_http([this](HttpExchange *e) { handle(e); }, this)
+FakeX::FakeX(QObject *parent)
+    : SocialFake(&m_faults, &m_stats, QStringLiteral("create"), 20261210, {QStringLiteral("token_unavailable")}, parent)
 {
     reset(true);
 }
 
 FakeX::~FakeX() = default;
-
-bool FakeX::listen(quint16 port)
-{
-    return m_http.listen(QHostAddress::LocalHost, port);
-}
 
 void FakeX::setClient(const QString &clientId, const QString &clientSecret)
 {
@@ -323,30 +267,12 @@ void FakeX::setClient(const QString &clientId, const QString &clientSecret)
 
 void FakeX::setUser(const User &user)
 {
-    for (User &u : m_users)
-        if (u.id == user.id) {
-            u = user;
-            return;
-        }
-    m_users.append(user);
+    upsertById(m_users, user);
 }
 
 const FakeX::User *FakeX::user(const QString &id) const
 {
-    for (const User &u : m_users)
-        if (u.id == id)
-            return &u;
-    return nullptr;
-}
-
-void FakeX::setNextFaults(const QString &kind, int count, const QString &path)
-{
-    for (NextFault &n : m_next)
-        if (n.kind == kind && n.path == path) {
-            n.count = count;
-            return;
-        }
-    m_next.append({kind, path, count});
+    return findById(m_users, id);
 }
 
 void FakeX::reset(bool config)
@@ -362,7 +288,7 @@ void FakeX::reset(bool config)
     m_media.clear();
     m_mediaOrder.clear();
     m_stats = {};
-    m_next.clear();
+    m_plan.clearNext();
     m_links.seed(20261211);
     if (!config)
         return;
@@ -387,13 +313,8 @@ void FakeX::reset(bool config)
     m_authorizeAs.clear();
     m_authorizeDeny = false;
     m_faults = {};
-    m_random.seed(20261210);
-    m_clockOffsetMs = 0;
-}
-
-QDateTime FakeX::now() const
-{
-    return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).addMSecs(m_clockOffsetMs);
+    m_plan.seed(20261210);
+    m_clock.offsetMs = 0;
 }
 
 // Snowflake-shaped: milliseconds since X's epoch shifted left 22 bits, and always above the last one.
@@ -406,10 +327,7 @@ QString FakeX::newId()
 
 QString FakeX::newToken()
 {
-    QByteArray bytes(32, Qt::Uninitialized);
-    for (char &b : bytes)
-        b = char(m_secrets.bounded(256));
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return randomToken(m_secrets, 32);
 }
 
 int FakeX::copies(const QString &userId, const QString &text) const
@@ -514,35 +432,6 @@ bool FakeX::authenticate(const HttpRequest &request, Caller *caller) const
     return true;
 }
 
-// Whether a request is one the faults' scope takes: "all", "create" (POST /2/tweets) or one path.
-bool FakeX::inScope(const HttpRequest &request, const QString &key) const
-{
-    const QString &scope = m_faults.scope;
-    if (scope.isEmpty() || scope == QLatin1String("all"))
-        return true;
-    if (scope == QLatin1String("create"))
-        return key == kTweets;
-    return scope == key || scope == request.url.path() || scope == key.section(QLatin1Char(' '), 1);
-}
-
-// A fault of this kind for this request: first the counted ones the test asked for (for any request in
-// scope, or for one path), then by share.
-bool FakeX::fault(const char *kind, double share, const HttpRequest &request, const QString &key, bool scoped)
-{
-    const QString name = QString::fromLatin1(kind);
-    for (NextFault &n : m_next) {
-        if (n.kind != name || n.count <= 0)
-            continue;
-        const bool matches = n.path.isEmpty() ? scoped
-                                              : n.path == key || n.path == request.url.path() || n.path == key.section(QLatin1Char(' '), 1);
-        if (matches) {
-            --n.count;
-            return true;
-        }
-    }
-    return scoped && share > 0 && m_random.generateDouble() < share;
-}
-
 FakeX::Limit FakeX::limitFor(const QString &key) const
 {
     return m_limits.value(key);
@@ -631,77 +520,52 @@ void FakeX::limitHeaders(HttpResponse &response, const QString &userId, const QS
     }
 }
 
-void FakeX::handle(HttpExchange *exchange)
-{
-    if (exchange->request().url.path().startsWith(QLatin1String("/_fake/"))) {
-        exchange->respond(control(exchange->request()));
-        return;
-    }
-    api(exchange);
-}
-
-void FakeX::finish(HttpExchange *exchange, const HttpResponse &response, bool lose, bool slow)
-{
-    const int delay = slow ? m_faults.slowMs : m_faults.latencyMs;
-    const auto done = [exchange, response, lose] {
-        if (lose)
-            exchange->drop(); // done, and the client never hears of it
-        else
-            exchange->respond(response);
-    };
-    if (delay <= 0)
-        done();
-    else
-        QTimer::singleShot(delay, exchange, done);
-}
-
 void FakeX::api(HttpExchange *exchange)
 {
     const HttpRequest &request = exchange->request();
-    const QString key = endpointKey(request.method, request.url.path());
-    ++m_stats.requests;
-    ++m_stats.paths[key];
+    const QString path = request.url.path();
+    const QString key = endpointKey(request.method, path);
+    m_stats.count(key);
     // The user's side of the sign-in (x.com, not the API): never faulty, never limited.
     if (key == kAuthorize) {
-        finish(exchange, authorize(request), false, false);
+        m_plan.finish(exchange, authorize(request));
         return;
     }
     const bool tokenEndpoint = key == kToken || key == kRevoke;
     static const QStringList endpoints = {kTweets, kMe, kLookup, kTimeline, kUpload};
     if (!tokenEndpoint && !endpoints.contains(key)) {
-        finish(exchange, noRoute(), false, false);
+        m_plan.finish(exchange, noRoute());
         return;
     }
     Caller caller;
     if (!tokenEndpoint && !authenticate(request, &caller)) {
         ++m_stats.unauthorized;
-        finish(exchange, unauthorized(), false, false);
+        m_plan.finish(exchange, unauthorized());
         return;
     }
-    const bool scoped = inScope(request, key);
-    if (fault("drop", m_faults.dropConnection, request, key, scoped)) {
-        ++m_stats.dropped;
-        exchange->drop();
+    const bool scoped = m_plan.inScope(key, path, key == kTweets);
+    switch (m_plan.before(exchange, key, path, scoped)) {
+    case FaultPlan::Fault::Drop:
         return;
-    }
-    if (fault("throttle", m_faults.throttled, request, key, scoped)) {
+    case FaultPlan::Fault::Throttle: {
         ++m_stats.injected429;
         HttpResponse r = tooMany();
         if (!tokenEndpoint)
             limitHeaders(r, caller.userId, key, true);
-        finish(exchange, r, false, false);
+        m_plan.finish(exchange, r);
         return;
     }
-    if (fault("server_error", m_faults.serverError, request, key, scoped)) {
-        ++m_stats.serverErrors;
+    case FaultPlan::Fault::ServerError:
         // Alternate the two so a client meets both.
-        finish(exchange, serverError(m_stats.serverErrors % 2 ? 500 : 503), false, false);
+        m_plan.finish(exchange, serverError(m_stats.serverErrors % 2 ? 500 : 503));
         return;
+    case FaultPlan::Fault::None:
+        break;
     }
     // The token endpoint has its own outages (not narrowed by the faults' scope).
-    if (tokenEndpoint && fault("token_unavailable", m_faults.tokenUnavailable, request, key, true)) {
+    if (tokenEndpoint && m_plan.fault("token_unavailable", m_faults.tokenUnavailable, key, path, true)) {
         ++m_stats.tokenUnavailable;
-        finish(exchange, serverError(503), false, false);
+        m_plan.finish(exchange, serverError(503));
         return;
     }
     HttpResponse response;
@@ -713,13 +577,7 @@ void FakeX::api(HttpExchange *exchange)
         response = route(request, key, caller);
         limitHeaders(response, caller.userId, key, false);
     }
-    const bool lose = fault("lose", m_faults.loseAnswer, request, key, scoped);
-    const bool slow = fault("slow", m_faults.slow, request, key, scoped);
-    if (lose)
-        ++m_stats.lost;
-    if (slow)
-        ++m_stats.slow;
-    finish(exchange, response, lose, slow);
+    m_plan.after(exchange, response, key, path, scoped);
 }
 
 HttpResponse FakeX::authorize(const HttpRequest &request)
@@ -729,34 +587,17 @@ HttpResponse FakeX::authorize(const HttpRequest &request)
     const QString redirect = formValue(query, "redirect_uri");
     if (clientId != m_clientId)
         return errorPage(QStringLiteral("unknown client_id"));
-    const QUrl redirectUrl(redirect, QUrl::StrictMode);
-    if (redirect.isEmpty() || !redirectUrl.isValid() || redirectUrl.host().isEmpty()
-        || (redirectUrl.scheme() != QLatin1String("http") && redirectUrl.scheme() != QLatin1String("https")))
+    if (!isHttpUrl(redirect))
         return errorPage(QStringLiteral("redirect_uri missing or not a URL"));
     // X: "Don't use localhost as a callback URL … use http(s)://127.0.0.1 instead".
-    if (redirectUrl.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+    if (QUrl(redirect, QUrl::StrictMode).host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return errorPage(QStringLiteral("redirect_uri on localhost"));
     if (!m_redirectUris.isEmpty() && !m_redirectUris.contains(redirect))
         return errorPage(QStringLiteral("redirect_uri not registered"));
 
     bool hasState = false;
     const QString state = formValue(query, "state", &hasState);
-    const auto back = [&](const QList<std::pair<QString, QString>> &items) {
-        QByteArray location = redirect.toUtf8();
-        location += redirectUrl.hasQuery() ? '&' : '?';
-        bool first = true;
-        for (const auto &[k, v] : items) {
-            if (!first)
-                location += '&';
-            first = false;
-            location += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
-        }
-        HttpResponse r;
-        r.status = 302;
-        r.headers.append(std::pair<QByteArray, QByteArray>("Location", location));
-        r.headers.append(std::pair<QByteArray, QByteArray>("Cache-Control", "no-store"));
-        return r;
-    };
+    const auto back = [&redirect](const Form &items) { return found(redirectLocation(redirect, items)); };
     const auto refuse = [&](const QString &error, const QString &description) {
         return back({{QStringLiteral("error"), error}, {QStringLiteral("error_description"), description}, {QStringLiteral("state"), state}});
     };
@@ -1141,19 +982,13 @@ HttpResponse FakeX::timeline(const HttpRequest &request, const QString &userId) 
 
 QJsonObject FakeX::statsJson() const
 {
-    QJsonObject paths;
-    for (auto it = m_stats.paths.constBegin(); it != m_stats.paths.constEnd(); ++it)
-        paths.insert(it.key(), it.value());
+    QJsonObject faults = faultsJson(m_stats.serverErrors, m_stats.injected429, m_stats.dropped, m_stats.lost, m_stats.slow);
+    faults.insert(QStringLiteral("token_unavailable"), m_stats.tokenUnavailable);
     return QJsonObject{{QStringLiteral("requests"), m_stats.requests},
-                       {QStringLiteral("paths"), paths},
+                       {QStringLiteral("paths"), pathsJson(m_stats.paths)},
                        {QStringLiteral("created"), m_stats.created},
                        {QStringLiteral("limit_429s"), m_stats.limit429},
-                       {QStringLiteral("faults"), QJsonObject{{QStringLiteral("server_error"), m_stats.serverErrors},
-                                                              {QStringLiteral("throttle"), m_stats.injected429},
-                                                              {QStringLiteral("drop"), m_stats.dropped},
-                                                              {QStringLiteral("lose"), m_stats.lost},
-                                                              {QStringLiteral("slow"), m_stats.slow},
-                                                              {QStringLiteral("token_unavailable"), m_stats.tokenUnavailable}}},
+                       {QStringLiteral("faults"), faults},
                        {QStringLiteral("token_refreshes"), m_stats.refreshes},
                        {QStringLiteral("families_revoked"), m_stats.familiesRevoked},
                        {QStringLiteral("tokens_issued"), m_stats.tokensIssued},
@@ -1166,14 +1001,6 @@ QJsonObject FakeX::statsJson() const
 HttpResponse FakeX::control(const HttpRequest &request)
 {
     const QString path = request.url.path();
-    const auto body = [&request](QJsonObject *o) {
-        if (request.body.trimmed().isEmpty())
-            return true;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
-        *o = doc.object();
-        return error.error == QJsonParseError::NoError && doc.isObject();
-    };
     if (path == QLatin1String("/_fake/posts") && request.method == "GET") {
         const QString only = formValue(queryOf(request), "user_id");
         QJsonArray out;
@@ -1189,7 +1016,7 @@ HttpResponse FakeX::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), p.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("copies"), copies(p.userId, p.text)}});
         }
-        return HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact));
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/media") && request.method == "GET") {
         QJsonArray out;
@@ -1204,23 +1031,12 @@ HttpResponse FakeX::control(const HttpRequest &request)
                                    {QStringLiteral("created_ms"), m.created.toMSecsSinceEpoch()},
                                    {QStringLiteral("expires_ms"), m.expires.toMSecsSinceEpoch()}});
         }
-        return HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact));
-    }
-    if (path == QLatin1String("/_fake/stats") && request.method == "GET")
-        return HttpResponse::json(200, compact(statsJson()));
-    if (path == QLatin1String("/_fake/config") && request.method == "POST") {
-        QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
-        const QString refused = configure(o);
-        if (!refused.isEmpty())
-            return HttpResponse::json(400, compact(QJsonObject{{QStringLiteral("error"), refused}}));
-        return HttpResponse::json(200, "{}");
+        return jsonList(out);
     }
     if (path == QLatin1String("/_fake/grant") && request.method == "POST") {
         QJsonObject o;
-        if (!body(&o))
-            return HttpResponse::json(400, R"({"error":"a JSON object"})");
+        if (!readObject(request, &o))
+            return notAnObject();
         const QString id = o.value(QStringLiteral("user_id")).toString(m_users.value(0).id);
         User u = user(id) ? *user(id) : User{id, QStringLiteral("user") + id.right(6), QStringLiteral("User ") + id.right(6), QStringLiteral("None")};
         u.username = o.value(QStringLiteral("username")).toString(u.username);
@@ -1243,13 +1059,7 @@ HttpResponse FakeX::control(const HttpRequest &request)
             out.insert(QStringLiteral("refresh_token"), t.refreshToken);
         return HttpResponse::json(200, compact(out));
     }
-    if (path == QLatin1String("/_fake/reset") && request.method == "POST") {
-        QJsonObject o;
-        body(&o);
-        reset(o.value(QStringLiteral("config")).toBool());
-        return HttpResponse::json(200, "{}");
-    }
-    return HttpResponse::json(404, R"({"error":"no such control endpoint"})");
+    return noControl();
 }
 
 QString FakeX::configure(const QJsonObject &o)
@@ -1266,25 +1076,12 @@ QString FakeX::configure(const QJsonObject &o)
             return QStringLiteral("unknown subscription_type '%1' (None, Basic, Premium, PremiumPlus)").arg(type);
     }
     const QJsonObject f = o.value(QStringLiteral("faults")).toObject();
-    const QJsonObject next = f.value(QStringLiteral("next")).toObject();
-    for (auto it = next.begin(); it != next.end(); ++it)
-        if (!knownFault(it.key()))
-            return QStringLiteral("unknown fault '%1' (server_error, throttle, drop, lose, slow, token_unavailable)").arg(it.key());
-    if (f.contains(QStringLiteral("scope"))) {
-        const QString scope = f.value(QStringLiteral("scope")).toString();
-        if (scope != QLatin1String("all") && scope != QLatin1String("create") && !scope.contains(QLatin1Char('/')))
-            return QStringLiteral("faults.scope is all, create or a path, not '%1'").arg(scope);
-    }
+    if (const QString refused = m_plan.check(f); !refused.isEmpty())
+        return refused;
 
-    if (has("client_id"))
-        m_clientId = o.value(QStringLiteral("client_id")).toString();
-    if (has("client_secret"))
-        m_clientSecret = o.value(QStringLiteral("client_secret")).toString();
-    if (has("redirect_uris")) {
-        m_redirectUris.clear();
-        for (const QJsonValue &v : o.value(QStringLiteral("redirect_uris")).toArray())
-            m_redirectUris << v.toString();
-    }
+    setIfGiven(o, "client_id", &m_clientId);
+    setIfGiven(o, "client_secret", &m_clientSecret);
+    setIfGiven(o, "redirect_uris", &m_redirectUris);
     const auto integer = [&o](const char *key, int fallback) { return o.value(QLatin1String(key)).toInt(fallback); };
     m_accessTtlS = integer("access_ttl_s", m_accessTtlS);
     m_codeTtlS = integer("code_ttl_s", m_codeTtlS);
@@ -1312,32 +1109,12 @@ QString FakeX::configure(const QJsonObject &o)
         updated.subscriptionType = u.value(QStringLiteral("subscription_type")).toString(updated.subscriptionType);
         setUser(updated);
     }
-    if (has("authorize_as"))
-        m_authorizeAs = o.value(QStringLiteral("authorize_as")).toString();
+    setIfGiven(o, "authorize_as", &m_authorizeAs);
     m_authorizeDeny = o.value(QStringLiteral("authorize_deny")).toBool(m_authorizeDeny);
-    if (has("clock_offset_s"))
-        m_clockOffsetMs = qint64(o.value(QStringLiteral("clock_offset_s")).toDouble() * 1000);
+    m_clock.configure(o);
     if (has("faults")) {
-        const auto num = [&f](const char *key, double fallback) { return f.value(QLatin1String(key)).toDouble(fallback); };
-        m_faults.serverError = num("server_error", m_faults.serverError);
-        m_faults.throttled = num("throttle", m_faults.throttled);
-        m_faults.dropConnection = num("drop", m_faults.dropConnection);
-        m_faults.loseAnswer = num("lose", m_faults.loseAnswer);
-        m_faults.slow = num("slow", m_faults.slow);
-        m_faults.tokenUnavailable = num("token_unavailable", m_faults.tokenUnavailable);
-        m_faults.slowMs = int(num("slow_ms", m_faults.slowMs));
-        m_faults.latencyMs = int(num("latency_ms", m_faults.latencyMs));
-        if (f.contains(QStringLiteral("scope")))
-            m_faults.scope = f.value(QStringLiteral("scope")).toString();
-        if (f.contains(QStringLiteral("seed")))
-            setSeed(quint32(f.value(QStringLiteral("seed")).toInteger()));
-        for (auto it = next.begin(); it != next.end(); ++it) {
-            if (it.value().isObject())
-                setNextFaults(it.key(), it.value().toObject().value(QStringLiteral("count")).toInt(1),
-                              it.value().toObject().value(QStringLiteral("path")).toString());
-            else
-                setNextFaults(it.key(), it.value().toInt());
-        }
+        m_plan.configure(f);
+        m_faults.tokenUnavailable = f.value(QStringLiteral("token_unavailable")).toDouble(m_faults.tokenUnavailable);
     }
     return {};
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "httpserver.h"
+#include "socialfake.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -104,21 +104,15 @@ namespace lux::fakes {
 //                        refresh_token (with offline.access), expires_in, scope, token_type, user_id}
 //   POST /_fake/reset    forget posts, media, tokens, codes, windows and counters (the configuration and
 //                        users stay; {"config": true} restores the defaults too)
-class FakeX : public QObject
+class FakeX : public common::SocialFake
 {
     Q_OBJECT
 public:
-    struct Faults
+    // serverError: 500 or 503 with X's problem JSON; throttled: 429 with the rate-limit headers; scope:
+    // "all", "create" (POST /2/tweets) or a path.
+    struct Faults : common::Faults
     {
-        double serverError = 0;      // 500 or 503 with X's problem JSON
-        double throttled = 0;        // 429 with the rate-limit headers
-        double dropConnection = 0;   // the connection closes before anything happens
-        double loseAnswer = 0;       // done (a post made, a token rotated), then the connection closes
-        double slow = 0;             // answered after slowMs instead of latencyMs
         double tokenUnavailable = 0; // 503 from the token endpoint only
-        int slowMs = 3000;
-        int latencyMs = 2;
-        QString scope = QStringLiteral("all"); // "all", "create" (POST /2/tweets) or a path
     };
     struct User
     {
@@ -149,21 +143,21 @@ public:
         int limit = 0;
         int windowS = 900;
     };
-    struct Stats
+    // requests, paths ("POST /2/tweets", "GET /2/users/:id/tweets"…), serverErrors, dropped, lost, slow
+    struct Stats : common::RequestStats
     {
-        int requests = 0, created = 0, limit429 = 0;
-        int serverErrors = 0, injected429 = 0, dropped = 0, lost = 0, slow = 0, tokenUnavailable = 0;
+        int created = 0, limit429 = 0;
+        int injected429 = 0, tokenUnavailable = 0;
         int tokensIssued = 0, refreshes = 0, refreshRefused = 0, familiesRevoked = 0;
         int duplicates = 0, media = 0, unauthorized = 0;
-        QHash<QString, int> paths; // "POST /2/tweets", "GET /2/users/:id/tweets"…
     };
 
     static const QString kDefaultScope; // tweet.read tweet.write users.read media.write offline.access
 
     explicit FakeX(QObject *parent = nullptr);
     ~FakeX() override;
-    bool listen(quint16 port = 0);
-    QUrl baseUrl() const { return m_http.baseUrl(); } // the API (/2/…), the authorize page and /_fake/…
+    // listen(), baseUrl() (the API /2/…, the authorize page and /_fake/…), setNextFaults(), setSeed(),
+    // setClock(), setClockOffset(): common::SocialFake.
 
     QString clientId() const { return m_clientId; }
     void setClient(const QString &clientId, const QString &clientSecret = {});
@@ -180,14 +174,10 @@ public:
     const User *user(const QString &id) const;
     void setAuthorizeAs(const QString &userId) { m_authorizeAs = userId; }
     void setFaults(const Faults &faults) { m_faults = faults; }
-    // kind: server_error, throttle, drop, lose, slow, token_unavailable; path: empty (any request the
-    // faults' scope takes), or one path as /_fake/stats names it ("POST /2/tweets", "/2/oauth2/token").
-    void setNextFaults(const QString &kind, int count, const QString &path = {});
-    void setSeed(quint32 seed) { m_random.seed(seed); }
-    // Every time the fake reads comes from here (plus the offset, which /_fake/config sets too).
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
-    void setClockOffset(qint64 ms) { m_clockOffsetMs = ms; }
-    void reset(bool config = false);
+    // setNextFaults(kind, count, path): kind server_error, throttle, drop, lose, slow, token_unavailable;
+    // path empty (any request the faults' scope takes), or one path as /_fake/stats names it
+    // ("POST /2/tweets", "/2/oauth2/token").
+    void reset(bool config = false) override;
 
     // A completed sign-in without the browser: the user's token set, as /_fake/grant mints it.
     Tokens grant(const QString &userId, const QString &scope = kDefaultScope);
@@ -230,15 +220,7 @@ private:
         QString userId;
         QStringList scopes;
     };
-    struct NextFault
-    {
-        QString kind, path;
-        int count = 0;
-    };
-
-    void handle(HttpExchange *exchange);
-    void api(HttpExchange *exchange);
-    void finish(HttpExchange *exchange, const HttpResponse &response, bool lose, bool slow);
+    void api(HttpExchange *exchange) override;
     HttpResponse authorize(const HttpRequest &request);
     HttpResponse token(const HttpRequest &request);
     HttpResponse revoke(const HttpRequest &request);
@@ -248,14 +230,12 @@ private:
     HttpResponse create(const HttpRequest &request, const Caller &caller);
     HttpResponse lookup(const HttpRequest &request, const QString &id) const;
     HttpResponse timeline(const HttpRequest &request, const QString &userId) const;
-    HttpResponse control(const HttpRequest &request);
-    QString configure(const QJsonObject &o); // an error, or empty
-    QJsonObject statsJson() const;
+    HttpResponse control(const HttpRequest &request) override;
+    QString configure(const QJsonObject &o) override; // an error, or empty
+    QJsonObject statsJson() const override;
     QJsonObject postJson(const Post &post, const QStringList &fields) const;
 
     bool authenticate(const HttpRequest &request, Caller *caller) const;
-    bool inScope(const HttpRequest &request, const QString &key) const;
-    bool fault(const char *kind, double share, const HttpRequest &request, const QString &key, bool scoped);
     Tokens mint(qint64 family, bool withRefresh);
     void revokeFamily(qint64 family);
     // Counts the request in the caller's windows; false (and the 429) when a limit is reached.
@@ -265,10 +245,8 @@ private:
     qint64 resetOf(const Window &w, int windowS) const;
     QString newId();
     QString newToken();
-    QDateTime now() const;
     static QString endpointKey(const QByteArray &method, const QString &path);
 
-    HttpServer m_http;
     // Configuration.
     QString m_clientId, m_clientSecret;
     QStringList m_redirectUris;
@@ -280,12 +258,8 @@ private:
     QString m_authorizeAs;
     bool m_authorizeDeny = false;
     Faults m_faults;
-    QList<NextFault> m_next;
-    QRandomGenerator m_random{20261210};
     QRandomGenerator m_links{20261211};
     QRandomGenerator m_secrets{QRandomGenerator::securelySeeded()};
-    std::function<QDateTime()> m_clock;
-    qint64 m_clockOffsetMs = 0;
     // State.
     QHash<qint64, Family> m_families;
     qint64 m_nextFamily = 1;
