@@ -7,6 +7,7 @@
 #include "campaigns/sendsetup.h"
 #include "channels/social/signin.h"
 #include "channels/social/linkedin/linkedinconnector.h"
+#include "channels/social/meta/metaconnector.h"
 #include "channels/social/x/xconnector.h"
 #include "common/awaittask.h"
 #include "social/accountstore.h"
@@ -199,7 +200,7 @@ int accounts(const CommandContext &ctx)
     return ctx.succeed({{QStringLiteral("accounts"), out}}, lines.join(u'\n'));
 }
 
-// luxctl social connect --network x [--port N]: the network's consent page in the browser (its address
+// luxctl social connect --network x|linkedin|facebook|instagram [--organizations] [--port N]: the network's consent page in the browser (its address
 // printed), the answer on the loopback port, the account saved and its tokens in the keychain.
 int connectAccount(const CommandContext &ctx)
 {
@@ -208,10 +209,6 @@ int connectAccount(const CommandContext &ctx)
     if (!network)
         return ctx.fail(Error(QString(errc::socialNetwork),
                               SocialTr::tr("--network must be x, linkedin, instagram or facebook, not \"%1\".").arg(networkName)));
-    if (*network != social::Network::X && *network != social::Network::LinkedIn)
-        return ctx.fail(Error(QString(errc::socialNetwork),
-                              SocialTr::tr("Connecting %1 accounts comes in a later version; X and LinkedIn can be connected now.")
-                                  .arg(social::Networks::displayName(*network))));
     auto scope = DatabaseScope::open(ctx.databasePath);
     if (!scope)
         return ctx.fail(scope.error());
@@ -227,11 +224,20 @@ int connectAccount(const CommandContext &ctx)
         awaitTask(campaigns::SendSetup::withSecrets((*scope)->secrets(), campaigns::SendSetup::fromSettings((*scope)->settings())));
     QNetworkAccessManager nam;
     std::unique_ptr<channels::social::Connector> connector;
-    if (*network == social::Network::X)
+    switch (*network) {
+    case social::Network::X:
         connector = std::make_unique<channels::social::x::XConnector>(&nam, setup.social.x, (*scope)->settings().socialXAuthUrl());
-    else
+        break;
+    case social::Network::LinkedIn:
         connector = std::make_unique<channels::social::linkedin::LinkedInConnector>(&nam, setup.social.linkedin,
                                                                                    ctx.isSet(QStringLiteral("organizations")));
+        break;
+    case social::Network::Facebook:
+    case social::Network::Instagram:
+        // One Facebook Login: the Pages, and the Instagram accounts linked to them.
+        connector = std::make_unique<channels::social::meta::MetaConnector>(&nam, setup.social.meta);
+        break;
+    }
     channels::social::SignIn signIn((*scope)->database().connection(), (*scope)->secrets(), std::move(connector), port);
     QEventLoop loop;
     QList<qint64> ids;
@@ -458,7 +464,7 @@ QList<QCommandLineOption> socialOptions(const QString &group, const QString &com
         return {account};
     if (command == QLatin1String("connect"))
         return {
-            {QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "The network to connect: x or linkedin.")), QStringLiteral("NETWORK")},
+            {QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).")), QStringLiteral("NETWORK")},
             {QStringLiteral("organizations"),
              t(QT_TRANSLATE_NOOP("luxctl", "LinkedIn: also the organisations you may post for (the app needs LinkedIn's Community Management product)."))},
             {QStringLiteral("port"), t(QT_TRANSLATE_NOOP("luxctl", "The loopback port the sign-in comes back to (social.redirect_port, 53682).")),

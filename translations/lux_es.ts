@@ -2364,16 +2364,20 @@
         <translation>Una campaña social debe pertenecer a una cuenta.</translation>
     </message>
     <message>
-        <source>This version of LUX cannot publish to %1 yet.</source>
-        <translation>Esta versión de LUX aún no puede publicar en %1.</translation>
-    </message>
-    <message>
         <source>X's client id is not set (luxctl settings set social.x_client_id ID).</source>
         <translation>El id de cliente de X no está configurado (luxctl settings set social.x_client_id ID).</translation>
     </message>
     <message>
         <source>LinkedIn's client id is not set (luxctl settings set social.linkedin_client_id ID).</source>
         <translation>El id de cliente de LinkedIn no está configurado (luxctl settings set social.linkedin_client_id ID).</translation>
+    </message>
+    <message>
+        <source>The Meta app's id is not set (luxctl settings set social.meta_app_id ID).</source>
+        <translation>El id de la aplicación de Meta no está configurado (luxctl settings set social.meta_app_id ID).</translation>
+    </message>
+    <message>
+        <source>This version of LUX cannot publish to %1.</source>
+        <translation>Esta versión de LUX no puede publicar en %1.</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2511,59 @@
     <message>
         <source>Organization %1</source>
         <translation>Organización %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::meta::FacebookChannel</name>
+    <message>
+        <source>The post could not be read.</source>
+        <translation>No se pudo leer la publicación.</translation>
+    </message>
+    <message>
+        <source>Facebook refuses it: the Page's last post has the same text (%1).</source>
+        <translation>Facebook la rechaza: la última publicación de la página tiene el mismo texto (%1).</translation>
+    </message>
+    <message>
+        <source>Facebook did not answer whether the post went, and the Page has more posts since than LUX reads: check the Page and say whether it is there.</source>
+        <translation>Facebook no respondió si la publicación salió, y la página tiene desde entonces más publicaciones de las que LUX lee: revisa la página y di si está.</translation>
+    </message>
+    <message>
+        <source>The Page has no such post since the attempt.</source>
+        <translation>La página no tiene esa publicación desde el intento.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::meta::InstagramChannel</name>
+    <message>
+        <source>The post could not be read.</source>
+        <translation>No se pudo leer la publicación.</translation>
+    </message>
+    <message>
+        <source>An Instagram post has 1 to %1 pictures; this one has %2.</source>
+        <translation>Una publicación de Instagram lleva de 1 a %1 imágenes; esta tiene %2.</translation>
+    </message>
+    <message>
+        <source>Instagram's publishing limit is reached (%1 posts in 24 hours): the post waits until one leaves the window.</source>
+        <translation>Se alcanzó el límite de publicación de Instagram (%1 publicaciones en 24 horas): la publicación espera a que una salga de la ventana.</translation>
+    </message>
+    <message>
+        <source>Not published: no container was made.</source>
+        <translation>No publicada: no se creó ningún contenedor.</translation>
+    </message>
+    <message>
+        <source>Instagram has not published the post (its container is %1).</source>
+        <translation>Instagram no ha publicado la publicación (su contenedor está en %1).</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::meta::MetaChannel</name>
+    <message>
+        <source>Meta's Page tokens are not refreshed: connect the account again.</source>
+        <translation>Los tokens de página de Meta no se renuevan: vuelve a conectar la cuenta.</translation>
+    </message>
+    <message>
+        <source>%1 fetches a post's pictures from a public address: set up lux-tracker (Settings → Tracking) first.</source>
+        <translation>%1 descarga las imágenes de una publicación desde una dirección pública: configura primero lux-tracker (Ajustes → Seguimiento).</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +2759,13 @@
     <message>
         <source>the Instagram account's posts</source>
         <translation>las publicaciones de la cuenta de Instagram</translation>
+    </message>
+</context>
+<context>
+    <name>lux::channels::social::meta::MetaConnector</name>
+    <message>
+        <source>Set the Meta app's id (social.meta_app_id) and its secret (luxctl settings secret meta.app_secret) first.</source>
+        <translation>Configura primero el id de la aplicación de Meta (social.meta_app_id) y su secreto (luxctl settings secret meta.app_secret).</translation>
     </message>
 </context>
 <context>
@@ -15497,16 +15561,12 @@ Etiquetas: %7</translation>
         <translation>El puerto local al que vuelve el inicio de sesión (social.redirect_port, 53682).</translation>
     </message>
     <message>
-        <source>Connecting %1 accounts comes in a later version; X and LinkedIn can be connected now.</source>
-        <translation>La conexión de cuentas de %1 llegará en una versión posterior; por ahora se pueden conectar X y LinkedIn.</translation>
-    </message>
-    <message>
-        <source>The network to connect: x or linkedin.</source>
-        <translation>La red que conectar: x o linkedin.</translation>
-    </message>
-    <message>
         <source>LinkedIn: also the organisations you may post for (the app needs LinkedIn's Community Management product).</source>
         <translation>LinkedIn: también las organizaciones en las que puedes publicar (la aplicación necesita el producto Community Management de LinkedIn).</translation>
+    </message>
+    <message>
+        <source>The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).</source>
+        <translation>La red que conectar: x, linkedin o facebook (sus páginas y las cuentas de Instagram de estas; instagram hace lo mismo).</translation>
     </message>
 </context>
 <context>

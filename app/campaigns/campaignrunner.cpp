@@ -124,8 +124,14 @@ Result<channels::twilio::SmsChannelFactory *> CampaignRunner::smsFactory()
 
 channels::social::SocialChannelFactory &CampaignRunner::socialFactory()
 {
-    if (!m_social)
-        m_social = std::make_unique<channels::social::SocialChannelFactory>(m_db, m_network, m_setup.social, m_clock);
+    if (!m_social) {
+        // Facebook and Instagram fetch pictures from the tracker the campaigns use: one place for its secrets.
+        channels::social::SocialConfig config = m_setup.social;
+        config.media.trackerUrl = QUrl(m_setup.tracking.trackerUrl.trimmed());
+        config.media.apiToken = m_setup.tracking.apiToken;
+        config.media.keys = m_setup.tracking.keys;
+        m_social = std::make_unique<channels::social::SocialChannelFactory>(m_db, m_network, std::move(config), m_clock);
+    }
     return *m_social;
 }
 

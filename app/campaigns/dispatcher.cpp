@@ -210,7 +210,12 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
         const qint64 due = m_clock() + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(row.attempts));
         if (o.retryAfterSeconds >= 0)
             sender->pacer.backOff(due); // the provider asked the whole sender to wait
-        return [this, id = row.id, due, o] { return m_outbox.retryLater(id, due, o.code, o.message); };
+        return [this, id = row.id, due, o] {
+            if (o.restage) // the staged message is spent at the provider: the retry makes a new one
+                if (Status s = m_outbox.setReference(id, QStringLiteral("")); !s) // empty, not NULL
+                    return s;
+            return m_outbox.retryLater(id, due, o.code, o.message);
+        };
     };
     const auto failed = [this, id](const QString &code, const QString &message) -> std::function<Status()> {
         return [this, id, code, message] { return m_outbox.markFailed(id, code, message); };

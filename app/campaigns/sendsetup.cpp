@@ -40,6 +40,12 @@ SendSetup SendSetup::fromSettings(const Settings &settings)
     s.social.linkedin.clientId = settings.socialLinkedInClientId();
     s.social.linkedin.version = settings.socialLinkedInVersion();
     s.social.linkedin.clientSecret = SecretStore::fromEnvironment(Secret::LinkedInClientSecret);
+    s.social.meta.graphUrl = settings.socialMetaGraphUrl();
+    s.social.meta.dialogUrl = settings.socialMetaDialogUrl();
+    s.social.meta.appId = settings.socialMetaAppId();
+    s.social.meta.version = settings.socialMetaVersion();
+    s.social.meta.appSecret = SecretStore::fromEnvironment(Secret::MetaAppSecret);
+    s.social.media.urlMinutes = settings.socialMediaUrlMinutes();
     s.sms.quietStartMinutes = settings.smsQuietStartMinutes();
     s.sms.quietEndMinutes = settings.smsQuietEndMinutes();
     s.sms.stateRules = settings.smsStateRules();
@@ -99,6 +105,9 @@ QCoro::Task<SendSetup> SendSetup::withSecrets(SecretStore secrets, SendSetup set
     if (!setup.social.linkedin.clientId.isEmpty() && setup.social.linkedin.clientSecret.isEmpty())
         if (const auto linkedin = co_await secrets.read(Secret::LinkedInClientSecret))
             setup.social.linkedin.clientSecret = *linkedin;
+    if (!setup.social.meta.appId.isEmpty() && setup.social.meta.appSecret.isEmpty())
+        if (const auto meta = co_await secrets.read(Secret::MetaAppSecret))
+            setup.social.meta.appSecret = *meta;
     setup.social.secrets = secrets;
     co_return setup;
 }

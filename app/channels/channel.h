@@ -28,6 +28,7 @@ struct Outcome
     int retryAfterSeconds = -1; // the provider asked to wait this long (-1: it did not say)
     QString reference;          // accepted or staged: the provider's id for the message
     int units = 0;              // accepted: what the provider counts it as (an SMS's segments); 0 unknown
+    bool restage = false;       // transient: the staged reference is spent (an expired container); the retry stages anew
 
     bool ok() const { return kind == Kind::Accepted; }
     static QString kindName(Kind kind);

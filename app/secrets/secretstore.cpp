@@ -174,6 +174,7 @@ QString SecretStore::keyName(Secret secret)
     case Secret::WooConsumerSecret: return QStringLiteral("woo/consumer-secret");
     case Secret::XClientSecret: return QStringLiteral("x/client-secret");
     case Secret::LinkedInClientSecret: return QStringLiteral("linkedin/client-secret");
+    case Secret::MetaAppSecret: return QStringLiteral("meta/app-secret");
     }
     return {};
 }
@@ -203,7 +204,7 @@ QList<Secret> SecretStore::all()
 {
     return {Secret::GraphClientSecret, Secret::GraphRefreshToken, Secret::TrackerApiToken, Secret::TrackingKeys, Secret::TwilioAuthToken,
             Secret::TwilioApiKeySecret, Secret::OpenAiApiKey, Secret::WooConsumerKey, Secret::WooConsumerSecret, Secret::XClientSecret,
-            Secret::LinkedInClientSecret};
+            Secret::LinkedInClientSecret, Secret::MetaAppSecret};
 }
 
 QCoro::Task<Result<QString>> SecretStore::read(Secret secret) const

@@ -26,6 +26,7 @@ enum class Secret {
     WooConsumerSecret,  // its consumer secret (cs_…)
     XClientSecret,      // the X app's OAuth 2.0 client secret, for a confidential client (a public one has none)
     LinkedInClientSecret, // the LinkedIn app's client secret (its code flow needs it)
+    MetaAppSecret,        // the Meta app's secret (Facebook Login's code exchange and long-lived tokens need it)
 };
 
 // The only way secrets are kept: the system keychain through QtKeychain (Secret Service, KWallet,

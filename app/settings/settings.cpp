@@ -83,6 +83,10 @@ const QHash<Settings::Key, Entry> &table()
         {K::SocialLinkedInAuthUrl, {"social/linkedin_auth_url", QStringLiteral("https://www.linkedin.com"), Scope::Database}},
         {K::SocialLinkedInClientId, {"social/linkedin_client_id", QString(), Scope::Database}},
         {K::SocialLinkedInVersion, {"social/linkedin_version", QStringLiteral("202611"), Scope::Database}},
+        {K::SocialMetaGraphUrl, {"social/meta_graph_url", QStringLiteral("https://graph.facebook.com"), Scope::Database}},
+        {K::SocialMetaDialogUrl, {"social/meta_dialog_url", QStringLiteral("https://www.facebook.com"), Scope::Database}},
+        {K::SocialMetaAppId, {"social/meta_app_id", QString(), Scope::Database}},
+        {K::SocialMetaVersion, {"social/meta_version", QStringLiteral("v21.0"), Scope::Database}},
     };
     return entries;
 }

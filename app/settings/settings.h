@@ -85,6 +85,10 @@ public:
         SocialLinkedInAuthUrl,   // LinkedIn's sign-in host (https://www.linkedin.com)
         SocialLinkedInClientId,  // the LinkedIn app's client id (its secret in the keychain)
         SocialLinkedInVersion,   // the LinkedIn-Version header, YYYYMM (LinkedIn retires each after about a year)
+        SocialMetaGraphUrl,      // Meta's Graph API (https://graph.facebook.com), Facebook Pages and Instagram
+        SocialMetaDialogUrl,     // Facebook Login's dialog host (https://www.facebook.com)
+        SocialMetaAppId,         // the Meta app's id (its secret in the keychain)
+        SocialMetaVersion,       // the Graph API version in every path (v21.0; Meta keeps each about two years)
     };
     Q_ENUM(Key)
 
@@ -178,6 +182,10 @@ public:
     QUrl socialLinkedInAuthUrl() const { return QUrl(value(Key::SocialLinkedInAuthUrl).toString().trimmed()); }
     QString socialLinkedInClientId() const { return value(Key::SocialLinkedInClientId).toString().trimmed(); }
     QString socialLinkedInVersion() const { return value(Key::SocialLinkedInVersion).toString().trimmed(); }
+    QUrl socialMetaGraphUrl() const { return QUrl(value(Key::SocialMetaGraphUrl).toString().trimmed()); }
+    QUrl socialMetaDialogUrl() const { return QUrl(value(Key::SocialMetaDialogUrl).toString().trimmed()); }
+    QString socialMetaAppId() const { return value(Key::SocialMetaAppId).toString().trimmed(); }
+    QString socialMetaVersion() const { return value(Key::SocialMetaVersion).toString().trimmed(); }
     quint16 socialRedirectPort() const { return quint16(std::clamp(value(Key::SocialRedirectPort).toInt(), 1024, 65535)); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }

@@ -7,11 +7,13 @@
 #include "channels/social/signin.h"
 #include "channels/social/tokens.h"
 #include "channels/social/linkedin/linkedinconnector.h"
+#include "channels/social/meta/metaconnector.h"
 #include "channels/social/x/xconnector.h"
 #include "social/accountstore.h"
 
 #include "databasefixture.h"
 #include "fakelinkedin.h"
+#include "fakemeta.h"
 #include "fakex.h"
 #include "testsupport.h"
 #include "trackerprocess.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void takenPortIsSaid();
     void luxctlConnect();
     void linkedInMemberAndOrganizations();
+    void metaPagesAndTheirInstagram();
 
 private:
     std::unique_ptr<SignIn> signIn(quint16 port = 0);
@@ -320,6 +323,50 @@ void TestSocialSignIn::linkedInMemberAndOrganizations()
     QCOMPARE(organization->name, QStringLiteral("LUX Test Co"));
     QCOMPARE(organization->kind, QStringLiteral("organization"));
     QVERIFY(organization->canReadPosts);
+}
+
+void TestSocialSignIn::metaPagesAndTheirInstagram()
+{
+    // Facebook Login's code exchanged with the app's secret and made long-lived; the Page the person
+    // manages with its Page token, and the Instagram account linked to it, saved under the Page.
+    fakes::FakeMeta meta;
+    QVERIFY(meta.listen());
+    channels::social::meta::MetaConfig config;
+    config.graphUrl = meta.baseUrl();
+    config.dialogUrl = meta.baseUrl();
+    config.appId = meta.appId();
+    config.appSecret = meta.appSecret();
+    auto connector = std::make_unique<channels::social::meta::MetaConnector>(&m_network, config);
+    SignIn s(m_fixture->db(), m_secrets, std::move(connector), 0);
+    QUrl consent;
+    connect(&s, &SignIn::openBrowser, this, [&consent](const QUrl &url) { consent = url; });
+    QSignalSpy connected(&s, &SignIn::connected);
+    QSignalSpy failed(&s, &SignIn::failed);
+    s.start();
+    QVERIFY(QUrlQuery(consent).queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded).contains(QStringLiteral("instagram_content_publish")));
+    QCOMPARE(browse(consent).status, 200);
+    QVERIFY2(connected.size() == 1 || connected.wait(10000), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    const QList<qint64> ids = connected.first().first().value<QList<qint64>>();
+    QCOMPARE(ids.size(), 2);
+    const auto page = AccountStore(m_fixture->db()).find(ids[0]);
+    QCOMPARE(page->network, Network::Facebook);
+    QCOMPARE(page->externalId, QStringLiteral("100000000000001"));
+    QCOMPARE(page->name, QStringLiteral("LUX Test Page"));
+    QCOMPARE(page->kind, QStringLiteral("page"));
+    QVERIFY(!page->signInEndsAt()); // a Page token asked with a long-lived user token never expires
+    const auto instagram = AccountStore(m_fixture->db()).find(ids[1]);
+    QCOMPARE(instagram->network, Network::Instagram);
+    QCOMPARE(instagram->externalId, QStringLiteral("17841400000000001"));
+    QCOMPARE(instagram->handle, QStringLiteral("lux_test"));
+    QCOMPARE(instagram->parentId, std::optional<qint64>(ids[0]));
+    // Both publish with the Page's token, kept in the keychain.
+    TokenKeeper keeper(m_fixture->db(), m_secrets, QStringLiteral("test"));
+    const lux::social::Refresher none = [](QString) -> QCoro::Task<lux::social::RefreshAnswer> { co_return lux::social::RefreshAnswer{}; };
+    const auto pageToken = test::await(keeper.accessToken(*page, none));
+    const auto igToken = test::await(keeper.accessToken(*instagram, none));
+    QVERIFY(pageToken && igToken);
+    QCOMPARE(*igToken, *pageToken);
+    QCOMPARE(meta.stats().tokensIssued >= 2, true); // the short-lived user token, then the long-lived one
 }
 
 QTEST_GUILESS_MAIN(TestSocialSignIn)

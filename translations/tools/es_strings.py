@@ -3397,3 +3397,20 @@ ES.update({
  "%1's token answer had no access token.": 'La respuesta de %1 con los tokens no traía token de acceso.',
  "%1 does not accept the app's client id (%2) or secret: %3": '%1 no acepta el id de cliente de la aplicación (%2) o su secreto: %3',
 })
+
+# Social: Facebook Pages and Instagram (Meta).
+ES.update({
+ "The Meta app's id is not set (luxctl settings set social.meta_app_id ID).": 'El id de la aplicación de Meta no está configurado (luxctl settings set social.meta_app_id ID).',
+ 'This version of LUX cannot publish to %1.': 'Esta versión de LUX no puede publicar en %1.',
+ "Facebook refuses it: the Page's last post has the same text (%1).": 'Facebook la rechaza: la última publicación de la página tiene el mismo texto (%1).',
+ 'Facebook did not answer whether the post went, and the Page has more posts since than LUX reads: check the Page and say whether it is there.': 'Facebook no respondió si la publicación salió, y la página tiene desde entonces más publicaciones de las que LUX lee: revisa la página y di si está.',
+ 'The Page has no such post since the attempt.': 'La página no tiene esa publicación desde el intento.',
+ 'An Instagram post has 1 to %1 pictures; this one has %2.': 'Una publicación de Instagram lleva de 1 a %1 imágenes; esta tiene %2.',
+ "Instagram's publishing limit is reached (%1 posts in 24 hours): the post waits until one leaves the window.": 'Se alcanzó el límite de publicación de Instagram (%1 publicaciones en 24 horas): la publicación espera a que una salga de la ventana.',
+ 'Not published: no container was made.': 'No publicada: no se creó ningún contenedor.',
+ 'Instagram has not published the post (its container is %1).': 'Instagram no ha publicado la publicación (su contenedor está en %1).',
+ "Meta's Page tokens are not refreshed: connect the account again.": 'Los tokens de página de Meta no se renuevan: vuelve a conectar la cuenta.',
+ "%1 fetches a post's pictures from a public address: set up lux-tracker (Settings → Tracking) first.": '%1 descarga las imágenes de una publicación desde una dirección pública: configura primero lux-tracker (Ajustes → Seguimiento).',
+ "Set the Meta app's id (social.meta_app_id) and its secret (luxctl settings secret meta.app_secret) first.": 'Configura primero el id de la aplicación de Meta (social.meta_app_id) y su secreto (luxctl settings secret meta.app_secret).',
+ 'The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).': 'La red que conectar: x, linkedin o facebook (sus páginas y las cuentas de Instagram de estas; instagram hace lo mismo).',
+})

@@ -110,7 +110,10 @@ QCoro::Task<> SignIn::finish(QString code)
     TokenKeeper keeper(m_db, m_secrets, QStringLiteral("signin"), m_clock);
     QList<qint64> ids;
     for (const Connection &c : *made) {
-        const auto id = accounts.upsert(c.account);
+        lux::social::Account saving = c.account;
+        if (c.parent >= 0 && c.parent < ids.size())
+            saving.parentId = ids.at(c.parent);
+        const auto id = accounts.upsert(saving);
         if (!id) {
             fail(id.error().message);
             co_return;

@@ -24,6 +24,7 @@ struct Connection
 {
     lux::social::Account account;
     lux::social::TokenSet tokens;
+    int parent = -1; // the connection this account belongs to, by its place in the list (an Instagram account's Page)
 };
 
 // One network's side of connecting accounts: where the browser goes, and what the code that comes

@@ -3,6 +3,8 @@
 
 #include "campaigns/campaignstore.h"
 #include "channels/social/linkedin/linkedinchannel.h"
+#include "channels/social/mediahost.h"
+#include "channels/social/meta/metachannel.h"
 #include "channels/social/x/xchannel.h"
 #include "common/errorcodes.h"
 #include "storage/sqlvalues.h"
@@ -176,11 +178,26 @@ Result<std::unique_ptr<Channel>> SocialChannelFactory::make(const campaigns::Cam
             m_linkedin = std::make_unique<linkedin::LinkedInClient>(m_network, m_config.linkedin);
         return std::unique_ptr<Channel>(std::make_unique<linkedin::LinkedInChannel>(m_db, *account, m_linkedin.get(), m_tokens.get(), m_clock));
     case lux::social::Network::Instagram:
-    case lux::social::Network::Facebook:
-        break;
+    case lux::social::Network::Facebook: {
+        if (m_config.meta.appId.isEmpty())
+            return Error(QString(errc::socialAuth), tr("The Meta app's id is not set (luxctl settings set social.meta_app_id ID)."));
+        if (!m_meta)
+            m_meta = std::make_unique<meta::MetaClient>(m_network, m_config.meta);
+        // Without a tracker a post without pictures still goes to Facebook; one with pictures says why not.
+        const SocialConfig::MediaHosting &hosting = m_config.media;
+        if (!m_media && hosting.trackerUrl.isValid() && !hosting.trackerUrl.isEmpty())
+            if (const auto ring = tracking::KeyRing::parse(hosting.keys); ring && !ring->isEmpty())
+                m_media = std::make_unique<lux::social::MediaHost>(m_network, hosting.trackerUrl, hosting.apiToken, *ring, hosting.urlMinutes,
+                                                                   m_clock);
+        if (account->network == lux::social::Network::Facebook)
+            return std::unique_ptr<Channel>(
+                std::make_unique<meta::FacebookChannel>(m_db, *account, m_meta.get(), m_tokens.get(), m_media.get(), m_clock));
+        return std::unique_ptr<Channel>(
+            std::make_unique<meta::InstagramChannel>(m_db, *account, m_meta.get(), m_tokens.get(), m_media.get(), m_clock));
+    }
     }
     return Error(QString(errc::campaignChannel),
-                 tr("This version of LUX cannot publish to %1 yet.").arg(lux::social::Networks::displayName(account->network)));
+                 tr("This version of LUX cannot publish to %1.").arg(lux::social::Networks::displayName(account->network)));
 }
 
 } // namespace lux::channels::social

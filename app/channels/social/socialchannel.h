@@ -4,6 +4,7 @@
 #include "channels/channel.h"
 #include "channels/social/tokens.h"
 #include "channels/social/linkedin/linkedinclient.h"
+#include "channels/social/meta/metaclient.h"
 #include "channels/social/x/xclient.h"
 #include "common/clock.h"
 #include "secrets/secretstore.h"
@@ -16,6 +17,10 @@
 
 class QNetworkAccessManager;
 
+namespace lux::social {
+class MediaHost;
+}
+
 namespace lux::channels::social {
 
 // Where the networks are and who the app is at each; the keychain the accounts' tokens live in.
@@ -23,6 +28,15 @@ struct SocialConfig
 {
     x::XConfig x;
     linkedin::LinkedInConfig linkedin;
+    meta::MetaConfig meta;
+    // Where Facebook and Instagram fetch a post's pictures from: lux-tracker (its address, API token and
+    // the signing keys it was given), addresses valid urlMinutes.
+    struct MediaHosting
+    {
+        QUrl trackerUrl;
+        QByteArray apiToken, keys;
+        int urlMinutes = 60;
+    } media;
     SecretStore secrets;
 };
 
@@ -91,6 +105,8 @@ private:
     std::unique_ptr<lux::social::TokenKeeper> m_tokens;
     std::unique_ptr<x::XClient> m_x;
     std::unique_ptr<linkedin::LinkedInClient> m_linkedin;
+    std::unique_ptr<meta::MetaClient> m_meta;
+    std::unique_ptr<lux::social::MediaHost> m_media;
 };
 
 } // namespace lux::channels::social
