@@ -4334,6 +4334,10 @@
         <source>“%1” is not a time zone (write one like Europe/Madrid).</source>
         <translation>«%1» no es una zona horaria (escribe una como Europe/Madrid).</translation>
     </message>
+    <message>
+        <source>Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).</source>
+        <translation>Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).</translation>
+    </message>
 </context>
 <context>
     <name>lux::social::MediaHost</name>
@@ -10500,6 +10504,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Automations</source>
         <translation>Automatizaciones</translation>
+    </message>
+    <message>
+        <source>Social account</source>
+        <translation>Cuenta social</translation>
     </message>
 </context>
 <context>

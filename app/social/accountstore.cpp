@@ -5,6 +5,8 @@
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -155,6 +157,32 @@ Result<qint64> AccountStore::upsert(const Account &account)
     if (!q.exec() || !q.next())
         return storage::queryError(q);
     return q.value(0).toLongLong();
+}
+
+bool AccountStore::signInEndsSoon(const Account &a, qint64 now)
+{
+    const std::optional<qint64> end = a.signInEndsAt();
+    return a.status == u"connected" && end && *end - now <= kEndNoticeMs;
+}
+
+QString AccountStore::endNotice(const Account &a)
+{
+    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.signInEndsAt().value_or(0)), QLocale::ShortFormat);
+    return tr("Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).")
+        .arg(a.displayName(), when, Networks::name(a.network));
+}
+
+Result<QList<Account>> AccountStore::signInsEnding(qint64 now)
+{
+    auto accounts = list();
+    if (!accounts)
+        return accounts.error();
+    QList<Account> ending;
+    for (const Account &a : std::as_const(*accounts))
+        if (signInEndsSoon(a, now))
+            ending << a;
+    std::sort(ending.begin(), ending.end(), [](const Account &x, const Account &y) { return x.signInEndsAt() < y.signInEndsAt(); });
+    return ending;
 }
 
 Result<QList<Account>> AccountStore::list(bool includeRemoved)

@@ -85,6 +85,16 @@ public:
     // channel refuses anything brought back); what it published stays in the calendar.
     Status remove(qint64 accountId);
 
+    // A sign-in that cannot be renewed (LinkedIn's year, a Meta user token) is announced this long
+    // before it ends, so the account is connected again before a post fails.
+    static constexpr qint64 kEndNoticeMs = 7 * 86'400'000LL;
+    // Whether `a` is connected and its sign-in ends within kEndNoticeMs of `now`.
+    static bool signInEndsSoon(const Account &a, qint64 now);
+    // What says so, with the time it ends.
+    static QString endNotice(const Account &a);
+    // The connected accounts whose sign-in ends within kEndNoticeMs, soonest first.
+    Result<QList<Account>> signInsEnding(qint64 now);
+
 private:
     // UPDATE … SET `set` (placeholders bound from `values`) for one account; not-found when it is not there.
     Status update(qint64 accountId, const QString &set, const QVariantList &values);

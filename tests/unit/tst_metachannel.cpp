@@ -49,6 +49,7 @@ private Q_SLOTS:
     void facebookPostWithAPictureOnce();
     void facebookLostAnswerIsFound();
     void facebookPictureWithoutATrackerIsRefused();
+    void refusedSignInAsksToReconnect();
     void instagramEndToEnd();
     void instagramLostPublishIsSettledByItsContainer();
     void instagramExpiredContainerIsMadeAgain();
@@ -240,6 +241,29 @@ void TestMetaChannel::facebookPictureWithoutATrackerIsRefused()
     QCOMPARE(status->targets[0].state, TargetState::Failed);
     QCOMPARE(status->targets[0].errorCode, QString(errc::trackerConfig));
     QVERIFY2(status->targets[0].error.contains(u"lux-tracker"), qPrintable(status->targets[0].error));
+}
+
+void TestMetaChannel::refusedSignInAsksToReconnect()
+{
+    // The person changed their Facebook password: Meta refuses the Page token on the post itself (190),
+    // not at a token endpoint. The post fails with Meta's reason and the account asks to be connected
+    // again; nothing more is tried on it.
+    m_meta->invalidate(kUser);
+    const qint64 post = schedule(m_page, QStringLiteral("Refused at the door"));
+    publish(m_page, 2);
+    QCOMPARE(m_meta->posts().size(), 0);
+    const auto status = PostStore(m_fixture->db(), m_clock).status(post);
+    QCOMPARE(status->targets[0].state, TargetState::Failed);
+    QCOMPARE(status->targets[0].errorCode, QString(errc::socialAuth));
+    const auto account = AccountStore(m_fixture->db(), m_clock).find(m_page);
+    QCOMPARE(account->status, QStringLiteral("reconnect"));
+    QVERIFY2(account->error.contains(u"connect it again"), qPrintable(account->error));
+    // The next post on it is refused before anything reaches Meta.
+    const int before = m_meta->stats().requests;
+    const qint64 next = schedule(m_page, QStringLiteral("After the refusal"));
+    publish(m_page, 1);
+    QCOMPARE(m_meta->stats().requests, before);
+    QCOMPARE(stateOf(next), TargetState::Failed);
 }
 
 void TestMetaChannel::instagramEndToEnd()

@@ -3414,3 +3414,9 @@ ES.update({
  "Set the Meta app's id (social.meta_app_id) and its secret (luxctl settings secret meta.app_secret) first.": 'Configura primero el id de la aplicación de Meta (social.meta_app_id) y su secreto (luxctl settings secret meta.app_secret).',
  'The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).': 'La red que conectar: x, linkedin o facebook (sus páginas y las cuentas de Instagram de estas; instagram hace lo mismo).',
 })
+
+# Social: a sign-in that cannot be renewed, a week ahead.
+ES.update({
+ 'Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).': 'Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).',
+ 'Social account': 'Cuenta social',
+})

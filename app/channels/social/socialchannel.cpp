@@ -7,6 +7,7 @@
 #include "channels/social/meta/metachannel.h"
 #include "channels/social/x/xchannel.h"
 #include "common/errorcodes.h"
+#include "common/logging.h"
 #include "storage/sqlvalues.h"
 
 #include <QJsonArray>
@@ -40,9 +41,41 @@ std::optional<TargetMessage> TargetMessage::fromJson(const QByteArray &json)
     return m;
 }
 
-SocialChannel::SocialChannel(QSqlDatabase db, lux::social::Account account, Clock clock)
-    : m_db(std::move(db)), m_account(std::move(account)), m_clock(std::move(clock))
+SocialChannel::SocialChannel(QSqlDatabase db, lux::social::Account account, lux::social::TokenKeeper *tokens, Clock clock)
+    : m_db(std::move(db)), m_account(std::move(account)), m_tokens(tokens), m_clock(std::move(clock))
 {
+}
+
+QCoro::Task<Outcome> SocialChannel::stage(Delivery delivery, QByteArray message)
+{
+    const Outcome o = co_await stagePost(std::move(delivery), std::move(message));
+    co_return checked(o);
+}
+
+QCoro::Task<Outcome> SocialChannel::submit(Delivery delivery, QByteArray message)
+{
+    const Outcome o = co_await publish(std::move(delivery), std::move(message));
+    co_return checked(o);
+}
+
+QCoro::Task<Outcome> SocialChannel::stagePost(Delivery delivery, QByteArray message)
+{
+    co_return co_await Channel::stage(std::move(delivery), std::move(message));
+}
+
+QCoro::Task<Result<QString>> SocialChannel::accessToken(lux::social::Refresher refresh)
+{
+    co_return co_await m_tokens->accessToken(m_account, std::move(refresh));
+}
+
+Outcome SocialChannel::checked(Outcome outcome)
+{
+    // Not only the token endpoint: a network that refuses the account's token on any call (revoked,
+    // the password changed, the app removed) is asked to be connected again, and said so once.
+    if (outcome.kind == Outcome::Kind::Permanent && outcome.code == errc::socialAuth)
+        if (Status s = m_tokens->markReconnect(m_account.id, outcome.message); !s)
+            qCWarning(lcStorage) << "could not mark the account to reconnect:" << s.error().message;
+    return outcome;
 }
 
 Status SocialChannel::prepare(const campaigns::Campaign &campaign)

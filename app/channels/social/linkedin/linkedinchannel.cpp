@@ -28,7 +28,7 @@ Outcome transient(const QString &code, const QString &message, int retryAfterSec
 
 LinkedInChannel::LinkedInChannel(QSqlDatabase db, lux::social::Account account, LinkedInClient *client, lux::social::TokenKeeper *tokens,
                                  Clock clock)
-    : SocialChannel(std::move(db), std::move(account), std::move(clock)), m_client(client), m_tokens(tokens)
+    : SocialChannel(std::move(db), std::move(account), tokens, std::move(clock)), m_client(client)
 {
 }
 
@@ -48,10 +48,10 @@ QCoro::Task<Result<QString>> LinkedInChannel::token()
     lux::social::Refresher refresher = [client](QString refreshToken) -> QCoro::Task<lux::social::RefreshAnswer> {
         co_return co_await client->refresh(std::move(refreshToken));
     };
-    co_return co_await m_tokens->accessToken(m_account, std::move(refresher));
+    co_return co_await accessToken(std::move(refresher));
 }
 
-QCoro::Task<Outcome> LinkedInChannel::submit(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> LinkedInChannel::publish(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = TargetMessage::fromJson(message);
     if (!target)

@@ -19,7 +19,6 @@ public:
     LinkedInChannel(QSqlDatabase db, lux::social::Account account, LinkedInClient *client, lux::social::TokenKeeper *tokens, Clock clock);
 
     Pace pace() const override { return {0, 0, 0, 1}; }
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
     QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     // A text as compared after a lost answer: NFC, spaces collapsed (LinkedIn's listing gives back the
@@ -32,11 +31,13 @@ public:
     static constexpr int kImageLooks = 10;          // a second apart, before the attempt waits
     static constexpr int kListCount = 50;
 
+protected:
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+
 private:
     QCoro::Task<Result<QString>> token();
 
     LinkedInClient *m_client;
-    lux::social::TokenKeeper *m_tokens;
 };
 
 } // namespace lux::channels::social::linkedin

@@ -30,7 +30,7 @@ Outcome accepted(const QString &reference)
 
 MetaChannel::MetaChannel(QSqlDatabase db, lux::social::Account account, MetaClient *client, lux::social::TokenKeeper *tokens,
                          lux::social::MediaHost *media, Clock clock)
-    : SocialChannel(std::move(db), std::move(account), std::move(clock)), m_client(client), m_tokens(tokens), m_media(media)
+    : SocialChannel(std::move(db), std::move(account), tokens, std::move(clock)), m_client(client), m_media(media)
 {
 }
 
@@ -49,7 +49,7 @@ QCoro::Task<Result<QString>> MetaChannel::token()
         answer.message = tr("Meta's Page tokens are not refreshed: connect the account again.");
         co_return answer;
     };
-    co_return co_await m_tokens->accessToken(m_account, std::move(none));
+    co_return co_await accessToken(std::move(none));
 }
 
 void MetaChannel::pausedBy(qint64 until) const
@@ -102,7 +102,7 @@ QCoro::Task<Result<std::optional<MetaPost>>> FacebookChannel::find(QString token
     co_return std::optional<MetaPost>();
 }
 
-QCoro::Task<Outcome> FacebookChannel::submit(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> FacebookChannel::publish(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = TargetMessage::fromJson(message);
     if (!target)
@@ -229,7 +229,7 @@ QCoro::Task<Outcome> InstagramChannel::finished(QString token, QString container
     co_return o;
 }
 
-QCoro::Task<Outcome> InstagramChannel::stage(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> InstagramChannel::stagePost(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = targetOf(delivery, std::move(message));
     if (!target)
@@ -314,7 +314,7 @@ QCoro::Task<Outcome> InstagramChannel::wentAs(QString token, TargetMessage targe
     co_return accepted(id.isEmpty() ? containerId : id);
 }
 
-QCoro::Task<Outcome> InstagramChannel::submit(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> InstagramChannel::publish(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = targetOf(delivery, std::move(message));
     if (!target)

@@ -35,7 +35,6 @@ protected:
     void pausedBy(qint64 until) const;
 
     MetaClient *m_client;
-    lux::social::TokenKeeper *m_tokens;
     lux::social::MediaHost *m_media; // null: no tracker set up
 };
 
@@ -49,8 +48,10 @@ class FacebookChannel : public MetaChannel
 public:
     using MetaChannel::MetaChannel;
 
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
     QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
+
+protected:
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
 
 private:
     // The Page's post of this target since `since` (ms), when there is one; kTooMany when the list is longer than read.
@@ -71,13 +72,15 @@ public:
     using MetaChannel::MetaChannel;
 
     bool stages() const override { return true; }
-    QCoro::Task<Outcome> stage(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
     QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     static constexpr int kMaxItems = 10;
     // Looks at a container while Meta fetches and prepares its picture, seconds apart: 1, 2, 4, 8, 15.
     static constexpr int kLooks = 5;
+
+protected:
+    QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
 
 private:
     // Waits while the container is IN_PROGRESS (kLooks); Accepted once FINISHED, else its outcome.

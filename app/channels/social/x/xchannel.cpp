@@ -9,7 +9,7 @@
 namespace lux::channels::social::x {
 
 XChannel::XChannel(QSqlDatabase db, lux::social::Account account, XClient *client, lux::social::TokenKeeper *tokens, Clock clock)
-    : SocialChannel(std::move(db), std::move(account), std::move(clock)), m_client(client), m_tokens(tokens)
+    : SocialChannel(std::move(db), std::move(account), tokens, std::move(clock)), m_client(client)
 {
 }
 
@@ -25,7 +25,7 @@ QCoro::Task<Result<QString>> XChannel::token()
     lux::social::Refresher refresher = [client](QString refreshToken) -> QCoro::Task<lux::social::RefreshAnswer> {
         co_return co_await client->refresh(std::move(refreshToken));
     };
-    co_return co_await m_tokens->accessToken(m_account, std::move(refresher));
+    co_return co_await accessToken(std::move(refresher));
 }
 
 QString XChannel::comparable(const QString &text, bool asShownByX)
@@ -41,7 +41,7 @@ QString XChannel::comparable(const QString &text, bool asShownByX)
     return s.simplified();
 }
 
-QCoro::Task<Outcome> XChannel::submit(Delivery, QByteArray message)
+QCoro::Task<Outcome> XChannel::publish(Delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = TargetMessage::fromJson(message);
     if (!target)
