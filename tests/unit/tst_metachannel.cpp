@@ -51,6 +51,7 @@ private Q_SLOTS:
     void facebookPictureWithoutATrackerIsRefused();
     void refusedSignInAsksToReconnect();
     void instagramEndToEnd();
+    void instagramCarousel();
     void instagramLostPublishIsSettledByItsContainer();
     void instagramExpiredContainerIsMadeAgain();
     void instagramFullQuotaPausesTheAccount();
@@ -304,6 +305,32 @@ void TestMetaChannel::instagramEndToEnd()
     QTest::qWait(2100);
     const int expired = test::httpRequest(m_network, "GET", shortLived).status;
     QVERIFY2(expired >= 400 && expired < 500, qPrintable(QString::number(expired)));
+}
+
+void TestMetaChannel::instagramCarousel()
+{
+    // Three pictures: a container for each (as carousel items, without a caption), each FINISHED before
+    // the carousel names them, then the carousel with the caption, published once.
+    const QList<qint64> pictures{picture(1080, 1080), picture(1080, 1350), picture(1200, 630)};
+    const QString caption = QStringLiteral("Three looks for spring");
+    const qint64 post = schedule(m_instagram, caption, pictures);
+    QVERIFY(post > 0);
+    publish(m_instagram);
+    QCOMPARE(m_meta->posts().size(), 1);
+    const FakeMeta::Post &made = m_meta->posts().first();
+    QCOMPARE(made.mediaType, QStringLiteral("CAROUSEL_ALBUM"));
+    QCOMPARE(made.message, caption);
+    const FakeMeta::Container *carousel = m_meta->container(made.containerId);
+    QVERIFY(carousel);
+    QCOMPARE(carousel->children.size(), 3);
+    for (const QString &child : carousel->children) {
+        const FakeMeta::Container *item = m_meta->container(child);
+        QVERIFY(item && item->carouselItem);
+        QCOMPARE(item->status, QStringLiteral("FINISHED"));
+        QVERIFY(item->caption.isEmpty());
+    }
+    QCOMPARE(m_meta->fetches().size(), 3);
+    QCOMPARE(stateOf(post), TargetState::Published);
 }
 
 void TestMetaChannel::instagramLostPublishIsSettledByItsContainer()

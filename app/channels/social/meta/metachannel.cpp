@@ -148,6 +148,7 @@ QCoro::Task<Outcome> FacebookChannel::publish(Delivery delivery, QByteArray mess
     if (o.code == MetaClient::kDuplicate) {
         if (delivery.attempts > 1) {
             QString again = *access;
+            // attemptedAt is this attempt's; the earlier one that made the post may be an hour back (retries back off).
             const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs - 3'600'000;
             const auto found = co_await find(std::move(again), *target, since);
             if (found && *found) {
