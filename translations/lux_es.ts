@@ -2356,6 +2356,22 @@
         <source>The account was removed from LUX.</source>
         <translation>La cuenta se quitó de LUX.</translation>
     </message>
+    <message>
+        <source>The first comment's fate is not known yet: it is looked for again in a minute.</source>
+        <translation>Aún no se sabe qué fue del primer comentario: se vuelve a buscar dentro de un minuto.</translation>
+    </message>
+    <message>
+        <source>The post went; its first comment is made next.</source>
+        <translation>La publicación salió; a continuación se hace su primer comentario.</translation>
+    </message>
+    <message>
+        <source>The post has no such comment: it is made again.</source>
+        <translation>La publicación no tiene ese comentario: se vuelve a hacer.</translation>
+    </message>
+    <message>
+        <source>%1 takes no first comment.</source>
+        <translation>%1 no admite primer comentario.</translation>
+    </message>
 </context>
 <context>
     <name>lux::channels::social::SocialChannelFactory</name>

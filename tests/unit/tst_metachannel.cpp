@@ -50,6 +50,7 @@ private Q_SLOTS:
     void facebookLostAnswerIsFound();
     void facebookPictureWithoutATrackerIsRefused();
     void refusedSignInAsksToReconnect();
+    void firstCommentsOnceEvenWhenTheirAnswerIsLost();
     void instagramEndToEnd();
     void instagramCarousel();
     void instagramLostPublishIsSettledByItsContainer();
@@ -59,7 +60,7 @@ private Q_SLOTS:
 private:
     qint64 connectAccount(Network network, const QString &externalId);
     qint64 picture(int width, int height);
-    qint64 schedule(qint64 account, const QString &text, const QList<qint64> &media = {});
+    qint64 schedule(qint64 account, const QString &text, const QList<qint64> &media = {}, const QString &firstComment = {});
     void publish(qint64 account, int rounds = 6, bool tracker = true);
     QString value(const QString &sql);
     TargetState stateOf(qint64 post);
@@ -136,10 +137,10 @@ qint64 TestMetaChannel::picture(int width, int height)
     return id ? *id : 0;
 }
 
-qint64 TestMetaChannel::schedule(qint64 account, const QString &text, const QList<qint64> &media)
+qint64 TestMetaChannel::schedule(qint64 account, const QString &text, const QList<qint64> &media, const QString &firstComment)
 {
     PostDraft draft;
-    draft.targets = {{account, text, {}, media}};
+    draft.targets = {{account, text, firstComment, media}};
     draft.at = m_clock();
     const auto post = PostStore(m_fixture->db(), m_clock).schedule(draft);
     if (!post)
@@ -265,6 +266,33 @@ void TestMetaChannel::refusedSignInAsksToReconnect()
     publish(m_page, 1);
     QCOMPARE(m_meta->stats().requests, before);
     QCOMPARE(stateOf(next), TargetState::Failed);
+}
+
+void TestMetaChannel::firstCommentsOnceEvenWhenTheirAnswerIsLost()
+{
+    // A Page post whose first comment's answer is lost: the comment is found on the post a look later
+    // and not made again; the post is never made twice. An Instagram post's first comment goes as well.
+    const QString comment = QStringLiteral("Sizes and prices: https://shop.example.com/spring");
+    const qint64 page = schedule(m_page, QStringLiteral("The spring collection is here"), {}, comment);
+    m_meta->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /{id}/comments"));
+    publish(m_page);
+    QCOMPARE(m_meta->stats().lost, 1);
+    QCOMPARE(m_meta->posts().size(), 1);
+    QCOMPARE(m_meta->comments().size(), 1);
+    QCOMPARE(m_meta->comments().first().parent, m_meta->posts().first().id);
+    QCOMPARE(m_meta->comments().first().message, comment);
+    QCOMPARE(stateOf(page), TargetState::Published);
+    QCOMPARE(value(QStringLiteral("SELECT comment_state FROM social_targets WHERE post_id = %1").arg(page)), QStringLiteral("done"));
+
+    const qint64 insta = schedule(m_instagram, QStringLiteral("Spring, in three colours"), {picture(1080, 1080)}, QStringLiteral("Which one is yours?"));
+    publish(m_instagram);
+    QCOMPARE(m_meta->posts().size(), 2);
+    QCOMPARE(m_meta->comments().size(), 2);
+    QCOMPARE(m_meta->comments().last().parent, m_meta->posts().last().id);
+    QCOMPARE(m_meta->comments().last().network, QStringLiteral("instagram"));
+    QCOMPARE(stateOf(insta), TargetState::Published);
+    const QString commentId = value(QStringLiteral("SELECT comment_id FROM social_targets WHERE post_id = %1").arg(insta));
+    QCOMPARE(commentId, m_meta->comments().last().id);
 }
 
 void TestMetaChannel::instagramEndToEnd()

@@ -3420,3 +3420,11 @@ ES.update({
  'Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).': 'Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).',
  'Social account': 'Cuenta social',
 })
+
+# Social: first comments, once.
+ES.update({
+ "The first comment's fate is not known yet: it is looked for again in a minute.": 'Aún no se sabe qué fue del primer comentario: se vuelve a buscar dentro de un minuto.',
+ 'The post went; its first comment is made next.': 'La publicación salió; a continuación se hace su primer comentario.',
+ 'The post has no such comment: it is made again.': 'La publicación no tiene ese comentario: se vuelve a hacer.',
+ '%1 takes no first comment.': '%1 no admite primer comentario.',
+})

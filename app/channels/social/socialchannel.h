@@ -56,8 +56,15 @@ struct TargetMessage
 // tokens, the target's text and pictures as the message, the account's pause (a rate limit's reset)
 // as the row's earliest time, what the network made of the post kept on the target, and an account
 // the network refuses (401, Meta's 190) marked to be connected again, whichever call it was. A
-// network's channel implements publish() (and stagePost() when it stages) and reconcile(), and
+// network's channel implements publish() (and stagePost() when it stages) and reconcilePost(), and
 // calls published() when it knows the post's id.
+//
+// A first comment (Instagram, Facebook, LinkedIn) is part of the same delivery: the row is sent when
+// the post and its comment are both made. Once the post exists it is never made again (its id is on
+// the target); the comment's state is committed before and after its one call (comment_state none →
+// sending → done), a comment in doubt is looked for on the post before it is made again (a second
+// look minutes after the doubt decides "not made"), and a comment the network refuses for good leaves
+// the post published with the comment marked failed.
 class SocialChannel : public Channel
 {
     Q_DECLARE_TR_FUNCTIONS(lux::channels::social::SocialChannel)
@@ -71,11 +78,20 @@ public:
     Result<QByteArray> build(const Delivery &delivery) const override;
     QCoro::Task<Outcome> stage(Delivery delivery, QByteArray message) final;
     QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) final;
+    QCoro::Task<Reconciliation> reconcile(Delivery delivery) final;
+
+    static constexpr qint64 kCommentSettleMs = 120'000; // as a post's: a second look, minutes after the doubt
 
 protected:
     // The network's side of stage() and submit().
     virtual QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message);
     virtual QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) = 0;
+    // A delivery in doubt whose post is not known to exist yet.
+    virtual QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) = 0;
+    // A comment on the network's post `postId` (one-shot); networks without first comments refuse it.
+    virtual QCoro::Task<Outcome> comment(QString postId, QString text);
+    // Whether the post has a comment of this account with this text.
+    virtual QCoro::Task<Result<bool>> hasComment(QString postId, QString text);
     // The access token to call the network with, renewed first when due (`refresh` asks the network).
     QCoro::Task<Result<QString>> accessToken(lux::social::Refresher refresh);
     // The post's id and address at the network, kept on its target.
@@ -99,6 +115,16 @@ protected:
 private:
     // A refusal of the account's sign-in marks it "reconnect", with the network's words.
     Outcome checked(Outcome outcome);
+    // What the target of an outbox row has made so far.
+    struct Progress
+    {
+        qint64 targetId = 0;
+        QString externalId, comment, commentState;
+    };
+    std::optional<Progress> progress(qint64 outboxId) const;
+    void setCommentState(qint64 targetId, const QString &state, const QString &commentId = {}) const;
+    // The post exists: its first comment, once.
+    QCoro::Task<Outcome> firstComment(Progress made, Delivery delivery);
 };
 
 // Makes the channel for a social account's campaign: the network's, with its client and the token

@@ -116,7 +116,7 @@ QCoro::Task<Outcome> LinkedInChannel::publish(Delivery delivery, QByteArray mess
     co_return o;
 }
 
-QCoro::Task<Reconciliation> LinkedInChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> LinkedInChannel::reconcilePost(Delivery delivery)
 {
     const auto message = build(delivery);
     if (!message)
@@ -163,6 +163,32 @@ QCoro::Task<Reconciliation> LinkedInChannel::reconcile(Delivery delivery)
     if (doubtSince > 0 && m_clock() - doubtSince < kListSettleMs)
         co_return Reconciliation::stillUnknown(doubtSince + kListSettleMs);
     co_return Reconciliation::notSent(tr("LinkedIn has no such post on the account since the attempt."));
+}
+
+QCoro::Task<Outcome> LinkedInChannel::comment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return withoutToken(access.error());
+    QString token = *access;
+    QString actor = m_account.externalId;
+    co_return co_await m_client->comment(std::move(token), std::move(postId), std::move(actor), std::move(text));
+}
+
+QCoro::Task<Result<bool>> LinkedInChannel::hasComment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return access.error();
+    QString token = *access;
+    const auto comments = co_await m_client->comments(std::move(token), std::move(postId));
+    if (!comments)
+        co_return comments.error();
+    const QString ours = comparable(text);
+    for (const LinkedInComment &c : *comments)
+        if (c.actor == m_account.externalId && comparable(c.text) == ours)
+            co_return true;
+    co_return false;
 }
 
 } // namespace lux::channels::social::linkedin

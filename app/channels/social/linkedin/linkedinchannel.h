@@ -19,7 +19,6 @@ public:
     LinkedInChannel(QSqlDatabase db, lux::social::Account account, LinkedInClient *client, lux::social::TokenKeeper *tokens, Clock clock);
 
     Pace pace() const override { return {0, 0, 0, 1}; }
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     // A text as compared after a lost answer: NFC, spaces collapsed (LinkedIn's listing gives back the
     // little text: it is unescaped first).
@@ -33,6 +32,9 @@ public:
 
 protected:
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
+    QCoro::Task<Outcome> comment(QString postId, QString text) override;
+    QCoro::Task<Result<bool>> hasComment(QString postId, QString text) override;
 
 private:
     QCoro::Task<Result<QString>> token();

@@ -87,6 +87,34 @@ QCoro::Task<Outcome> MetaChannel::hostMedia(QList<qint64> mediaIds, QList<lux::s
     co_return accepted({});
 }
 
+QCoro::Task<Outcome> MetaChannel::comment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return withoutToken(access.error());
+    QString token = *access;
+    qint64 pause = 0;
+    const Outcome o = co_await m_client->comment(std::move(token), std::move(postId), std::move(text), &pause);
+    pausedBy(pause);
+    co_return o;
+}
+
+QCoro::Task<Result<bool>> MetaChannel::hasComment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return access.error();
+    QString token = *access;
+    const auto comments = co_await m_client->comments(std::move(token), std::move(postId));
+    if (!comments)
+        co_return comments.error();
+    const QString ours = comparable(text);
+    for (const MetaComment &c : *comments)
+        if (comparable(c.message) == ours)
+            co_return true;
+    co_return false;
+}
+
 // ---- Facebook
 
 QCoro::Task<Result<std::optional<MetaPost>>> FacebookChannel::find(QString token, TargetMessage target, qint64 since)
@@ -161,7 +189,7 @@ QCoro::Task<Outcome> FacebookChannel::publish(Delivery delivery, QByteArray mess
     co_return o;
 }
 
-QCoro::Task<Reconciliation> FacebookChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> FacebookChannel::reconcilePost(Delivery delivery)
 {
     const auto message = build(delivery);
     if (!message)
@@ -375,7 +403,7 @@ QCoro::Task<Outcome> InstagramChannel::publish(Delivery delivery, QByteArray mes
     co_return o;
 }
 
-QCoro::Task<Reconciliation> InstagramChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> InstagramChannel::reconcilePost(Delivery delivery)
 {
     const std::optional<TargetMessage> target = targetOf(delivery, {});
     if (!target)

@@ -27,6 +27,8 @@ public:
     static constexpr qint64 kClockSkewMs = 120'000;
 
 protected:
+    QCoro::Task<Outcome> comment(QString postId, QString text) override;
+    QCoro::Task<Result<bool>> hasComment(QString postId, QString text) override;
     QCoro::Task<Result<QString>> token();
     // The pictures on lux-tracker, each public address answering as Meta will fetch it. Accepted, or
     // why not: no tracker set up and a picture that is not one are permanent, an unreachable tracker
@@ -48,10 +50,9 @@ class FacebookChannel : public MetaChannel
 public:
     using MetaChannel::MetaChannel;
 
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
-
 protected:
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
 
 private:
     // The Page's post of this target since `since` (ms), when there is one; kTooMany when the list is longer than read.
@@ -72,7 +73,6 @@ public:
     using MetaChannel::MetaChannel;
 
     bool stages() const override { return true; }
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     static constexpr int kMaxItems = 10;
     // Looks at a container while Meta fetches and prepares its picture, seconds apart: 1, 2, 4, 8, 15.
@@ -81,6 +81,7 @@ public:
 protected:
     QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message) override;
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
 
 private:
     // Waits while the container is IN_PROGRESS (kLooks); Accepted once FINISHED, else its outcome.

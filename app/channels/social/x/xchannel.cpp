@@ -74,7 +74,7 @@ QCoro::Task<Outcome> XChannel::publish(Delivery, QByteArray message)
     co_return o;
 }
 
-QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> XChannel::reconcilePost(Delivery delivery)
 {
     const auto message = build(delivery);
     if (!message)

@@ -18,7 +18,6 @@ public:
     XChannel(QSqlDatabase db, lux::social::Account account, XClient *client, lux::social::TokenKeeper *tokens, Clock clock);
 
     Pace pace() const override { return {0, 0, 0, 1}; }
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     // A text as compared after a lost answer: NFC, every link one mark (X shows ours as t.co
     // links), spaces collapsed; X's own &amp; &lt; &gt; undone when it is the text as X shows it.
@@ -32,6 +31,7 @@ public:
 
 protected:
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
 
 private:
     QCoro::Task<Result<QString>> token();
