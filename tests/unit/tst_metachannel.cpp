@@ -50,6 +50,7 @@ private Q_SLOTS:
     void facebookLostAnswerIsFound();
     void facebookPictureWithoutATrackerIsRefused();
     void refusedSignInAsksToReconnect();
+    void pageUsageAt90PercentPausesTheAccount();
     void firstCommentsOnceEvenWhenTheirAnswerIsLost();
     void instagramEndToEnd();
     void instagramCarousel();
@@ -266,6 +267,24 @@ void TestMetaChannel::refusedSignInAsksToReconnect()
     publish(m_page, 1);
     QCOMPARE(m_meta->stats().requests, before);
     QCOMPARE(stateOf(next), TargetState::Failed);
+}
+
+void TestMetaChannel::pageUsageAt90PercentPausesTheAccount()
+{
+    // The Page's business-use-case usage stands at 95 %: the post that brings that answer goes, the
+    // account pauses (ten minutes: Meta names no regain time below 100 %) and the next post waits for
+    // it, before Meta has to refuse anything.
+    m_meta->setUsageLevels(kPage, {95, 10, 20});
+    const qint64 first = schedule(m_page, QStringLiteral("Busy day at the shop"));
+    publish(m_page, 1);
+    QCOMPARE(stateOf(first), TargetState::Published);
+    const qint64 paused = value(QStringLiteral("SELECT paused_until FROM social_accounts WHERE id = %1").arg(m_page)).toLongLong();
+    QVERIFY2(paused > m_clock() + 5 * 60'000, qPrintable(QString::number(paused - m_clock())));
+    const qint64 second = schedule(m_page, QStringLiteral("And a second post"));
+    publish(m_page, 1);
+    QCOMPARE(m_meta->posts().size(), 1);
+    QCOMPARE(m_meta->stats().throttled, 0); // never refused: the app stopped first
+    QCOMPARE(stateOf(second), TargetState::Scheduled);
 }
 
 void TestMetaChannel::firstCommentsOnceEvenWhenTheirAnswerIsLost()
