@@ -2372,6 +2372,10 @@
         <source>%1 takes no first comment.</source>
         <translation>%1 no admite primer comentario.</translation>
     </message>
+    <message>
+        <source>The post could not be read.</source>
+        <translation>No se pudo leer la publicación.</translation>
+    </message>
 </context>
 <context>
     <name>lux::channels::social::SocialChannelFactory</name>

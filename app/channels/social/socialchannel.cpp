@@ -104,8 +104,14 @@ QCoro::Task<Reconciliation> SocialChannel::reconcile(Delivery delivery)
 {
     const std::optional<Progress> made = progress(delivery.outboxId);
     if (!made || made->externalId.isEmpty()) {
+        const auto message = build(delivery);
+        if (!message)
+            co_return Reconciliation::needsDecision(message.error().message);
+        std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
+        if (!target)
+            co_return Reconciliation::needsDecision(tr("The post could not be read."));
         Delivery asking = delivery;
-        const Reconciliation r = co_await reconcilePost(std::move(asking));
+        const Reconciliation r = co_await reconcilePost(std::move(asking), std::move(*target));
         if (r.verdict != Reconciliation::Verdict::Sent || !made || made->comment.isEmpty())
             co_return r;
         // The post went; its first comment is still to be made (a retry makes only the comment).
@@ -131,6 +137,16 @@ QCoro::Task<Reconciliation> SocialChannel::reconcile(Delivery delivery)
         co_return Reconciliation::stillUnknown(doubtSince + kCommentSettleMs);
     setCommentState(made->targetId, QStringLiteral("none"));
     co_return Reconciliation::notSent(tr("The post has no such comment: it is made again."));
+}
+
+Reconciliation SocialChannel::undecided(const Error &tokenError)
+{
+    return tokenError.code == errc::socialAuth ? Reconciliation::needsDecision(tokenError.message) : Reconciliation::stillUnknown();
+}
+
+QString SocialChannel::comparable(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_C).simplified();
 }
 
 QCoro::Task<Outcome> SocialChannel::comment(QString, QString)

@@ -86,8 +86,13 @@ protected:
     // The network's side of stage() and submit().
     virtual QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message);
     virtual QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) = 0;
-    // A delivery in doubt whose post is not known to exist yet.
-    virtual QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) = 0;
+    // A delivery in doubt whose post is not known to exist yet; `target` is its post as built.
+    virtual QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) = 0;
+    // A delivery in doubt that cannot be looked up without the token: the user decides when the
+    // account must be connected again, else it is asked again later.
+    static Reconciliation undecided(const Error &tokenError);
+    // A text as compared after a lost answer: NFC, spaces collapsed.
+    static QString comparable(const QString &text);
     // A comment on the network's post `postId` (one-shot); networks without first comments refuse it.
     virtual QCoro::Task<Outcome> comment(QString postId, QString text);
     // Whether the post has a comment of this account with this text.

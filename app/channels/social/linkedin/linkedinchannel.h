@@ -20,9 +20,6 @@ public:
 
     Pace pace() const override { return {0, 0, 0, 1}; }
 
-    // A text as compared after a lost answer: NFC, spaces collapsed (LinkedIn's listing gives back the
-    // little text: it is unescaped first).
-    static QString comparable(const QString &text);
     static QString permalink(const QString &postUrn);
 
     static constexpr qint64 kListSettleMs = 120'000; // as X's: a second look, minutes after the doubt
@@ -32,7 +29,7 @@ public:
 
 protected:
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
     QCoro::Task<Outcome> comment(QString postId, QString text) override;
     QCoro::Task<Result<bool>> hasComment(QString postId, QString text) override;
 

@@ -34,11 +34,6 @@ MetaChannel::MetaChannel(QSqlDatabase db, lux::social::Account account, MetaClie
 {
 }
 
-QString MetaChannel::comparable(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_C).simplified();
-}
-
 QCoro::Task<Result<QString>> MetaChannel::token()
 {
     // A Page token asked with a long-lived user token never expires: there is nothing to refresh, and
@@ -189,30 +184,21 @@ QCoro::Task<Outcome> FacebookChannel::publish(Delivery delivery, QByteArray mess
     co_return o;
 }
 
-QCoro::Task<Reconciliation> FacebookChannel::reconcilePost(Delivery delivery)
+QCoro::Task<Reconciliation> FacebookChannel::reconcilePost(Delivery delivery, TargetMessage target)
 {
-    const auto message = build(delivery);
-    if (!message)
-        co_return Reconciliation::needsDecision(message.error().message);
-    const std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
-    if (!target)
-        co_return Reconciliation::needsDecision(tr("The post could not be read."));
-    if (const QString known = externalId(target->targetId); !known.isEmpty())
-        co_return Reconciliation::sent(known);
     const auto access = co_await token();
     if (!access)
-        co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
-                                                          : Reconciliation::stillUnknown();
+        co_return undecided(access.error());
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
     QString token = *access;
-    const auto found = co_await find(std::move(token), *target, since);
+    const auto found = co_await find(std::move(token), target, since);
     if (!found)
         co_return found.error().code == MetaClient::kTooMany
             ? Reconciliation::needsDecision(tr("Facebook did not answer whether the post went, and the Page has more posts since "
                                                "than LUX reads: check the Page and say whether it is there."))
             : Reconciliation::stillUnknown();
     if (*found) {
-        published(target->targetId, (*found)->id, (*found)->permalink);
+        published(target.targetId, (*found)->id, (*found)->permalink);
         co_return Reconciliation::sent((*found)->id);
     }
     const qint64 doubtSince = std::max(delivery.doubtSince, delivery.attemptedAt);
@@ -403,20 +389,14 @@ QCoro::Task<Outcome> InstagramChannel::publish(Delivery delivery, QByteArray mes
     co_return o;
 }
 
-QCoro::Task<Reconciliation> InstagramChannel::reconcilePost(Delivery delivery)
+QCoro::Task<Reconciliation> InstagramChannel::reconcilePost(Delivery delivery, TargetMessage target)
 {
-    const std::optional<TargetMessage> target = targetOf(delivery, {});
-    if (!target)
-        co_return Reconciliation::needsDecision(tr("The post could not be read."));
-    if (const QString known = externalId(target->targetId); !known.isEmpty())
-        co_return Reconciliation::sent(known);
     // No container on disk: nothing could have been published (a container alone is invisible).
     if (delivery.reference.isEmpty())
         co_return Reconciliation::notSent(tr("Not published: no container was made."));
     const auto access = co_await token();
     if (!access)
-        co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
-                                                          : Reconciliation::stillUnknown();
+        co_return undecided(access.error());
     // Instagram publishes a container once at most, and says so: PUBLISHED went, anything else did not
     // (publishing it again cannot make a second post).
     QString token = *access;
@@ -428,7 +408,7 @@ QCoro::Task<Reconciliation> InstagramChannel::reconcilePost(Delivery delivery)
         co_return Reconciliation::notSent(tr("Instagram has not published the post (its container is %1).").arg(status->code));
     QString again = *access;
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
-    const Outcome went = co_await wentAs(std::move(again), *target, since, delivery.reference, QString());
+    const Outcome went = co_await wentAs(std::move(again), target, since, delivery.reference, QString());
     co_return Reconciliation::sent(went.reference);
 }
 

@@ -20,9 +20,6 @@ public:
 
     Pace pace() const override { return {0, 0, 0, 1}; }
 
-    // A text as compared after a lost answer: NFC, spaces collapsed.
-    static QString comparable(const QString &text);
-
     static constexpr qint64 kListSettleMs = 120'000; // as X's: a second look, minutes after the doubt
     static constexpr qint64 kClockSkewMs = 120'000;
 
@@ -52,7 +49,7 @@ public:
 
 protected:
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
 
 private:
     // The Page's post of this target since `since` (ms), when there is one; kTooMany when the list is longer than read.
@@ -81,7 +78,7 @@ public:
 protected:
     QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message) override;
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
 
 private:
     // Waits while the container is IN_PROGRESS (kLooks); Accepted once FINISHED, else its outcome.

@@ -31,7 +31,7 @@ public:
 
 protected:
     QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
 
 private:
     QCoro::Task<Result<QString>> token();
