@@ -12,6 +12,7 @@
 #include "common/awaittask.h"
 #include "common/savefile.h"
 #include "content/templatestore.h"
+#include "social/postchecks.h"
 #include "templatecommands.h"
 
 #include <QCoreApplication>
@@ -196,6 +197,36 @@ QJsonArray factsJson(const QList<assistant::FactFinding> &findings)
     return a;
 }
 
+// luxctl assistant caption --network x|linkedin|instagram|facebook --brief TEXT [--long-posts]: a caption and
+// hashtags, checked by the network's rules as the post would go; nothing is saved (the composer's job).
+int caption(const CommandContext &ctx)
+{
+    const QString brief = ctx.option(QStringLiteral("brief")).trimmed();
+    const std::optional<social::Network> network = social::Networks::fromName(ctx.option(QStringLiteral("network")));
+    if (brief.isEmpty() || !network)
+        return ctx.usage(AssistantTr::tr("Give --network x, linkedin, instagram or facebook and --brief \"what the post is about\"."));
+    auto session = openSession(ctx);
+    if (!session)
+        return ctx.fail(session.error());
+    Session &s = **session;
+    if (!ctx.json)
+        std::fprintf(stderr, "%s\n", qPrintable(AssistantTr::tr("Writing with %1 …").arg(s.lux->setup().model)));
+    const bool longPosts = ctx.isSet(QStringLiteral("long-posts"));
+    const auto made = awaitTask(s.lux->drafts().caption(*network, brief, longPosts, {}));
+    s.lux->flushLedger();
+    if (!made)
+        return ctx.fail(made.error(), QJsonObject{{QStringLiteral("usage"), usageJson(s.lux->requests())}});
+    const social::PostCheck check =
+        social::PostChecks::check(*network, assistant::Drafts::withHashtags(*made), {}, social::CheckOptions{longPosts, {}});
+    return ctx.succeed(QJsonObject{{QStringLiteral("network"), social::Networks::name(*network)},
+                                   {QStringLiteral("caption"), made->text},
+                                   {QStringLiteral("hashtags"), QJsonArray::fromStringList(made->hashtags)},
+                                   {QStringLiteral("characters"), check.characters},
+                                   {QStringLiteral("limit"), check.limit},
+                                   {QStringLiteral("usage"), usageJson(s.lux->requests())}},
+                       QString(made->text + (made->hashtags.isEmpty() ? QString() : QString(QStringLiteral("\n\n") + made->hashtags.join(u' ')))));
+}
+
 int draft(const CommandContext &ctx)
 {
     const QString brief = ctx.option(QStringLiteral("brief")).trimmed();
@@ -363,6 +394,10 @@ QList<QCommandLineOption> assistantOptions(const QString &group, const QString &
         return {{QStringLiteral("allow-personal-data"),
                  t(QT_TRANSLATE_NOOP("luxctl", "Let the assistant read contacts' own data (names, addresses) in this conversation."))},
                 {QStringLiteral("conversation"), t(QT_TRANSLATE_NOOP("luxctl", "Continue this conversation.")), QStringLiteral("ID")}};
+    if (command == QLatin1String("caption"))
+        return {{QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "x, linkedin, instagram or facebook.")), QStringLiteral("NETWORK")},
+                {QStringLiteral("brief"), t(QT_TRANSLATE_NOOP("luxctl", "What the post is about, in your words.")), QStringLiteral("TEXT")},
+                {QStringLiteral("long-posts"), t(QT_TRANSLATE_NOOP("luxctl", "The X account has long posts (X Premium: 25,000)."))}};
     if (command == QLatin1String("draft"))
         return {{QStringLiteral("brief"), t(QT_TRANSLATE_NOOP("luxctl", "What the email is for, in your words.")), QStringLiteral("TEXT")},
                 {QStringLiteral("template-name"), t(QT_TRANSLATE_NOOP("luxctl", "The new template's name.")), QStringLiteral("NAME")},
@@ -377,6 +412,8 @@ int runAssistantCommand(const QString &command, const CommandContext &ctx)
         return ask(ctx);
     if (command == QLatin1String("draft"))
         return draft(ctx);
+    if (command == QLatin1String("caption"))
+        return caption(ctx);
     return ctx.usage(AssistantTr::tr("Unknown assistant command “%1”.").arg(command));
 }
 

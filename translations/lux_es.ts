@@ -744,6 +744,10 @@
         <source>the text takes %n segment(s) (%1, %2 characters), more than the %3 asked for</source>
         <translation><numerusform>el texto ocupa %n segmento (%1, %2 caracteres), más de los %3 pedidos</numerusform><numerusform>el texto ocupa %n segmentos (%1, %2 caracteres), más de los %3 pedidos</numerusform></translation>
     </message>
+    <message>
+        <source>the caption is empty</source>
+        <translation>el texto está vacío</translation>
+    </message>
 </context>
 <context>
     <name>lux::assistant::FactGuard</name>
@@ -15595,6 +15599,26 @@ Etiquetas: %7</translation>
     <message>
         <source>The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).</source>
         <translation>La red que conectar: x, linkedin o facebook (sus páginas y las cuentas de Instagram de estas; instagram hace lo mismo).</translation>
+    </message>
+    <message>
+        <source>Give --network x, linkedin, instagram or facebook and --brief "what the post is about".</source>
+        <translation>Indica --network x, linkedin, instagram o facebook y --brief "de qué trata la publicación".</translation>
+    </message>
+    <message>
+        <source>Writing with %1 …</source>
+        <translation>Escribiendo con %1 …</translation>
+    </message>
+    <message>
+        <source>What the post is about, in your words.</source>
+        <translation>De qué trata la publicación, con tus palabras.</translation>
+    </message>
+    <message>
+        <source>The X account has long posts (X Premium: 25,000).</source>
+        <translation>La cuenta de X admite publicaciones largas (X Premium: 25.000).</translation>
+    </message>
+    <message>
+        <source>a social post's caption for --network from --brief, with hashtags, checked by the network's rules (nothing is saved)</source>
+        <translation>el texto de una publicación social para --network a partir de --brief, con hashtags, comprobado con las reglas de la red (no se guarda nada)</translation>
     </message>
 </context>
 <context>

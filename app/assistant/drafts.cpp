@@ -5,6 +5,7 @@
 #include "jsonschema.h"
 #include "sms/optout.h"
 #include "sms/segments.h"
+#include "social/postchecks.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -76,6 +77,20 @@ QJsonObject Drafts::smsSchema()
 QJsonObject Drafts::altTextSchema()
 {
     return JsonSchema::strictObject(QJsonObject{{QStringLiteral("alt"), string(QStringLiteral("Alt text for the image, at most 125 characters."))}});
+}
+
+QJsonObject Drafts::captionSchema()
+{
+    return JsonSchema::strictObject(QJsonObject{
+        {QStringLiteral("caption"), string(QStringLiteral("The post's text, plain text, without the suggested hashtags."))},
+        {QStringLiteral("hashtags"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                                 {QStringLiteral("items"), string(QStringLiteral("A hashtag, starting with #, no spaces."))}}},
+    });
+}
+
+QString Drafts::withHashtags(const CaptionDraft &draft)
+{
+    return draft.hashtags.isEmpty() ? draft.text : QString(draft.text + QStringLiteral("\n\n") + draft.hashtags.join(u' '));
 }
 
 QJsonObject Drafts::segmentSchema()
@@ -251,6 +266,52 @@ QCoro::Task<Result<QString>> Drafts::sms(QString brief, int parts, Assistant::Op
     if (!answer)
         co_return answer.error();
     co_return sms::withOptOutLine(answer->value.value(QStringLiteral("text")).toString().trimmed(), language);
+}
+
+QCoro::Task<Result<Drafts::CaptionDraft>> Drafts::caption(social::Network network, QString brief, bool longPosts,
+                                                         Assistant::Options options, Cancellation *cancel)
+{
+    const auto read = [](const QJsonObject &v) {
+        CaptionDraft d;
+        d.text = v.value(QStringLiteral("caption")).toString().trimmed();
+        for (const QJsonValue &h : v.value(QStringLiteral("hashtags")).toArray())
+            if (QString tag = h.toString().trimmed().remove(u' '); !tag.isEmpty())
+                d.hashtags << (tag.startsWith(u'#') ? tag : QString(u'#' + tag));
+        return d;
+    };
+    const social::PostCheck limits = social::PostChecks::check(network, QString(), {}, social::CheckOptions{longPosts, {}});
+    QString rules = QStringLiteral("at most %1 characters with the hashtags").arg(limits.limit);
+    if (network == social::Network::X)
+        rules = QStringLiteral("at most %1 by X's weighted count (most letters 1, CJK and emoji 2, every link 23) with the hashtags, "
+                               "and at most 2 hashtags").arg(limits.limit);
+    else if (network == social::Network::Instagram)
+        rules += QStringLiteral(", at most %1 hashtags and %2 @mentions; links are not clickable on Instagram")
+                     .arg(social::PostChecks::kInstagramHashtags)
+                     .arg(social::PostChecks::kInstagramMentions);
+    QList<ChatMessage> messages{ChatMessage::user(
+        QStringLiteral("Write a social media post for %1 in the brand's tone of voice (the brand kit has it): a caption (%2) and "
+                       "suggested hashtags. Plain text, no markdown. The brief: ")
+            .arg(social::Networks::displayName(network), rules)
+        + brief)};
+    // The caption with every suggested hashtag, checked as the network would count it; pictures are
+    // the composer's to check.
+    const Assistant::Check fits = [network, longPosts, read](const QJsonObject &v) {
+        const CaptionDraft d = read(v);
+        QStringList problems;
+        if (d.text.isEmpty())
+            problems << tr("the caption is empty");
+        const social::PostCheck check = social::PostChecks::check(network, withHashtags(d), {}, social::CheckOptions{longPosts, {}});
+        for (const social::Finding &f : check.findings)
+            if (f.blocking && f.field == social::Finding::Field::Text)
+                problems << f.message;
+        return problems;
+    };
+    const QString name = QStringLiteral("social_caption");
+    const QJsonObject schema = captionSchema();
+    Result<Assistant::Structured> answer = co_await m_assistant->structured(messages, name, schema, options, fits, cancel);
+    if (!answer)
+        co_return answer.error();
+    co_return read(answer->value);
 }
 
 QCoro::Task<Result<QString>> Drafts::altText(QString imagePrompt, Assistant::Options options, Cancellation *cancel)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "assistant.h"
+#include "social/network.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -43,6 +44,17 @@ public:
     QCoro::Task<Result<SegmentDraft>> segment(QString words, Assistant::Options options, channels::Cancellation *cancel = nullptr);
     // A text message that fits `parts` segments (counted with sms::Segments, never trusted).
     QCoro::Task<Result<QString>> sms(QString brief, int parts, Assistant::Options options, channels::Cancellation *cancel = nullptr);
+    struct CaptionDraft
+    {
+        QString text;         // the caption, without the suggested hashtags
+        QStringList hashtags; // suggested, each with its #; the user adds those they want
+    };
+    // A social post's caption for one network from a brief, in the brand's tone of voice, with
+    // hashtags suggested: the caption with all of them added is checked by the network's own rules
+    // (social::PostChecks: X's weighted length, LinkedIn's 3,000, Instagram's 2,200, 30 hashtags
+    // and 20 mentions), never trusted. `longPosts`: an X account with long posts.
+    QCoro::Task<Result<CaptionDraft>> caption(social::Network network, QString brief, bool longPosts, Assistant::Options options,
+                                              channels::Cancellation *cancel = nullptr);
     // Alt text for an image made from a prompt.
     QCoro::Task<Result<QString>> altText(QString imagePrompt, Assistant::Options options, channels::Cancellation *cancel = nullptr);
 
@@ -52,6 +64,9 @@ public:
     static QJsonObject segmentSchema();
     static QJsonObject smsSchema();
     static QJsonObject altTextSchema();
+    static QJsonObject captionSchema();
+    // The caption as checked: the text, then the hashtags on a line of their own.
+    static QString withHashtags(const CaptionDraft &draft);
     // The model's rules (with nulls for values an operator does not take) in the segment format.
     static QJsonObject segmentRules(const QJsonObject &group);
 

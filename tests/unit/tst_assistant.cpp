@@ -12,6 +12,7 @@
 #include "fakeopenai.h"
 #include "sms/optout.h"
 #include "sms/segments.h"
+#include "social/postchecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -217,6 +218,38 @@ private Q_SLOTS:
         QVERIFY(second.last().toObject().value(QStringLiteral("content")).toString().contains(QStringLiteral("segment")));
     }
 
+    void captionWithinTheNetworksRules()
+    {
+        // Instagram: a first answer whose hashtags, added to the caption, are more than Instagram takes
+        // is sent back with Instagram's own reason; the second fits, counted by social::PostChecks.
+        start(FakeOpenAI::Profile::OpenAI);
+        Drafts drafts(m_lux.get());
+        QJsonArray tooMany, fine;
+        for (int i = 0; i < 31; ++i)
+            tooMany.append(QStringLiteral("#knit%1").arg(i));
+        for (const char *tag : {"#knitwear", "autumn", "#slowfashion"})
+            fine.append(QString::fromLatin1(tag));
+        const auto answer = [](const QString &caption, const QJsonArray &tags) {
+            return QJsonObject{{QStringLiteral("content"), QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("caption"), caption},
+                                                                                                       {QStringLiteral("hashtags"), tags}})
+                                                                                 .toJson())}};
+        };
+        m_fake->addScript(QJsonArray{answer(QStringLiteral("Warm jumpers are back."), tooMany),
+                                     answer(QStringLiteral("Warm jumpers are back, in six colours."), fine)});
+        const auto made = awaitTask(drafts.caption(social::Network::Instagram, QStringLiteral("autumn knitwear"), false, {}));
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        QCOMPARE(made->text, QStringLiteral("Warm jumpers are back, in six colours."));
+        QCOMPARE(made->hashtags, (QStringList{QStringLiteral("#knitwear"), QStringLiteral("#autumn"), QStringLiteral("#slowfashion")}));
+        const social::PostCheck check = social::PostChecks::check(social::Network::Instagram, Drafts::withHashtags(*made), {});
+        QCOMPARE(check.hashtags, 3);
+        for (const social::Finding &f : check.findings)
+            QVERIFY2(!f.blocking || f.field != social::Finding::Field::Text, qPrintable(f.message));
+        QCOMPARE(chatBodies().size(), 2);
+        const QJsonArray second = chatBodies().last().value(QStringLiteral("messages")).toArray();
+        QVERIFY2(second.last().toObject().value(QStringLiteral("content")).toString().contains(QStringLiteral("30")),
+                 qPrintable(second.last().toObject().value(QStringLiteral("content")).toString()));
+    }
+
     void segmentRulesMustCompile()
     {
         start(FakeOpenAI::Profile::OpenAI);
@@ -255,7 +288,7 @@ private Q_SLOTS:
     void theAppsSchemasAreStrictModeSchemas()
     {
         for (const QJsonObject &schema : {Drafts::campaignSchema(), Drafts::subjectLinesSchema(), Drafts::rewriteSchema(),
-                                          Drafts::segmentSchema(), Drafts::smsSchema(), Drafts::altTextSchema()}) {
+                                          Drafts::segmentSchema(), Drafts::smsSchema(), Drafts::altTextSchema(), Drafts::captionSchema()}) {
             QVERIFY(JsonSchema::compile(schema));
             const QStringList problems = JsonSchema::strictModeProblems(schema);
             QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));

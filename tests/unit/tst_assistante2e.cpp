@@ -78,6 +78,29 @@ private Q_SLOTS:
         m_home.reset();
     }
 
+    void captionForEachNetwork()
+    {
+        // luxctl assistant caption: a caption and hashtags per network, within the network's count.
+        for (const char *network : {"x", "linkedin", "instagram", "facebook"}) {
+            QJsonObject made;
+            QCOMPARE(luxctl({QStringLiteral("assistant"), QStringLiteral("caption"), QStringLiteral("--network"), QString::fromLatin1(network),
+                             QStringLiteral("--brief"), QStringLiteral("Lamps for the darker evenings, 20% off this week"), QStringLiteral("--json")},
+                            &made),
+                     0);
+            QCOMPARE(made.value(QStringLiteral("network")).toString(), QString::fromLatin1(network));
+            QVERIFY(!made.value(QStringLiteral("caption")).toString().isEmpty());
+            QVERIFY2(made.value(QStringLiteral("characters")).toInt() <= made.value(QStringLiteral("limit")).toInt(),
+                     QJsonDocument(made).toJson().constData());
+            for (const QJsonValue &tag : made.value(QStringLiteral("hashtags")).toArray())
+                QVERIFY2(tag.toString().startsWith(u'#') && !tag.toString().contains(u' '), qPrintable(tag.toString()));
+        }
+        QJsonObject refused;
+        QCOMPARE(luxctl({QStringLiteral("assistant"), QStringLiteral("caption"), QStringLiteral("--network"), QStringLiteral("myspace"),
+                         QStringLiteral("--brief"), QStringLiteral("x"), QStringLiteral("--json")},
+                        &refused),
+                 2);
+    }
+
     void draftIsCheckedAndTrue_data()
     {
         QTest::addColumn<QString>("profile");

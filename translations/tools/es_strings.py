@@ -3428,3 +3428,13 @@ ES.update({
  'The post has no such comment: it is made again.': 'La publicación no tiene ese comentario: se vuelve a hacer.',
  '%1 takes no first comment.': '%1 no admite primer comentario.',
 })
+
+# LUX: social captions.
+ES.update({
+ 'the caption is empty': 'el texto está vacío',
+ 'Give --network x, linkedin, instagram or facebook and --brief "what the post is about".': 'Indica --network x, linkedin, instagram o facebook y --brief "de qué trata la publicación".',
+ 'Writing with %1 …': 'Escribiendo con %1 …',
+ 'What the post is about, in your words.': 'De qué trata la publicación, con tus palabras.',
+ 'The X account has long posts (X Premium: 25,000).': 'La cuenta de X admite publicaciones largas (X Premium: 25.000).',
+ "a social post's caption for --network from --brief, with hashtags, checked by the network's rules (nothing is saved)": 'el texto de una publicación social para --network a partir de --brief, con hashtags, comprobado con las reglas de la red (no se guarda nada)',
+})
