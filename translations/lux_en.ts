@@ -546,6 +546,13 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::ComposerDialog</name>
+    <message numerus="yes">
+        <source>Ready for %n account(s).</source>
+        <translation><numerusform>Ready for %n account.</numerusform><numerusform>Ready for %n accounts.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
@@ -696,6 +703,13 @@ Preheader: %2
     <message numerus="yes">
         <source>LUX Marketing — %n campaign(s) scheduled</source>
         <translation><numerusform>LUX Marketing — %n campaign scheduled</numerusform><numerusform>LUX Marketing — %n campaigns scheduled</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::PostPreview</name>
+    <message numerus="yes">
+        <source>%n picture(s)</source>
+        <translation><numerusform>%n picture</numerusform><numerusform>%n pictures</numerusform></translation>
     </message>
 </context>
 <context>

@@ -8257,6 +8257,137 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::ComposerDialog</name>
+    <message>
+        <source>New Social Post</source>
+        <translation>Nueva publicación social</translation>
+    </message>
+    <message>
+        <source>Post to</source>
+        <translation>Publicar en</translation>
+    </message>
+    <message>
+        <source>Reading the accounts…</source>
+        <translation>Leyendo las cuentas…</translation>
+    </message>
+    <message>
+        <source>&amp;Text (each account's version starts from it):</source>
+        <translation>&amp;Texto (la versión de cada cuenta parte de él):</translation>
+    </message>
+    <message>
+        <source>What do you want to say?</source>
+        <translation>¿Qué quieres contar?</translation>
+    </message>
+    <message>
+        <source>Pictures:</source>
+        <translation>Imágenes:</translation>
+    </message>
+    <message>
+        <source>&amp;Add Pictures…</source>
+        <translation>&amp;Añadir imágenes…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;A las</translation>
+    </message>
+    <message>
+        <source>Add to each account's &amp;queue (its next free slot)</source>
+        <translation>Añadir a la &amp;cola de cada cuenta (su siguiente hueco libre)</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Programar</translation>
+    </message>
+    <message>
+        <source>No account is connected yet: connect one with luxctl social connect --network x|linkedin|facebook.</source>
+        <translation>Aún no hay ninguna cuenta conectada: conecta una con luxctl social connect --network x|linkedin|facebook.</translation>
+    </message>
+    <message>
+        <source>Ask &amp;LUX for a Caption</source>
+        <translation>Pedir el &amp;texto a LUX</translation>
+    </message>
+    <message>
+        <source>LUX writes this network's caption from your text, in the brand's voice, with hashtags; checked before it is shown</source>
+        <translation>LUX escribe el texto para esta red a partir del tuyo, con el tono de la marca y hashtags; se comprueba antes de mostrarlo</translation>
+    </message>
+    <message>
+        <source>X takes no first comment</source>
+        <translation>X no admite primer comentario</translation>
+    </message>
+    <message>
+        <source>First comment (optional)</source>
+        <translation>Primer comentario (opcional)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (X's count)</source>
+        <translation>%1 / %2 (según cuenta X)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Write something or add a picture.</source>
+        <translation>Escribe algo o añade una imagen.</translation>
+    </message>
+    <message>
+        <source>%1 takes it as it is.</source>
+        <translation>%1 la acepta tal como está.</translation>
+    </message>
+    <message>
+        <source>Choose the accounts to post to.</source>
+        <translation>Elige las cuentas en las que publicar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready for %n account(s).</source>
+        <translation><numerusform>Lista para %n cuenta.</numerusform><numerusform>Lista para %n cuentas.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not yet: %1 would refuse it as it is (the reasons are under its text).</source>
+        <translation>Todavía no: %1 la rechazaría tal como está (los motivos están bajo su texto).</translation>
+    </message>
+    <message>
+        <source>%1, %2 KB</source>
+        <translation>%1, %2 KB</translation>
+    </message>
+    <message>
+        <source>Add Pictures</source>
+        <translation>Añadir imágenes</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read, or is larger than 16 MB.</source>
+        <translation>No se pudo leer %1, o ocupa más de 16 MB.</translation>
+    </message>
+    <message>
+        <source>Ask LUX</source>
+        <translation>Preguntar a LUX</translation>
+    </message>
+    <message>
+        <source>Write a few words about the post first: LUX writes the caption from them.</source>
+        <translation>Escribe primero unas palabras sobre la publicación: LUX escribe el texto a partir de ellas.</translation>
+    </message>
+    <message>
+        <source>LUX is writing the caption…</source>
+        <translation>LUX está escribiendo el texto…</translation>
+    </message>
+    <message>
+        <source>LUX</source>
+        <translation>LUX</translation>
+    </message>
+    <message>
+        <source>Scheduling…</source>
+        <translation>Programando…</translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::ContactActions</name>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
@@ -10579,6 +10710,21 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::PostPreview</name>
+    <message>
+        <source>more</source>
+        <translation>más</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(sin texto)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s)</source>
+        <translation><numerusform>%n imagen</numerusform><numerusform>%n imágenes</numerusform></translation>
     </message>
 </context>
 <context>

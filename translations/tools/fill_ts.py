@@ -190,6 +190,8 @@ EN = {
     '%1 takes %2 pictures at most in a post; this one has %n.': ('%1 takes %2 pictures at most in a post; this one has %n.', '%1 takes %2 pictures at most in a post; this one has %n.'),
     'Instagram takes %1 pictures at most in a carousel; this post has %n.': ('Instagram takes %1 pictures at most in a carousel; this post has %n.', 'Instagram takes %1 pictures at most in a carousel; this post has %n.'),
     '%n failed post(s) will be published again by the scheduler.': ('%n failed post will be published again by the scheduler.', '%n failed posts will be published again by the scheduler.'),
+    'Ready for %n account(s).': ('Ready for %n account.', 'Ready for %n accounts.'),
+    '%n picture(s)': ('%n picture', '%n pictures'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
