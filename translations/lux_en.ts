@@ -231,6 +231,13 @@
     </message>
 </context>
 <context>
+    <name>lux::social::AccountStore</name>
+    <message numerus="yes">
+        <source>The sign-in ends in %n day(s), on %1: connect the account again before then.</source>
+        <translation><numerusform>The sign-in ends in %n day, on %1: connect the account again before then.</numerusform><numerusform>The sign-in ends in %n days, on %1: connect the account again before then.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::social::PostChecks</name>
     <message numerus="yes">
         <source>X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).</source>
@@ -748,6 +755,25 @@ Preheader: %2
     <message numerus="yes">
         <source>%1 force(s) UCS-2: 70 characters a part instead of 160.</source>
         <translation><numerusform>%1 forces UCS-2: 70 characters a part instead of 160.</numerusform><numerusform>%1 force UCS-2: 70 characters a part instead of 160.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialPage</name>
+    <message numerus="yes">
+        <source>Failed (due %1, %n attempt(s))</source>
+        <translation><numerusform>Failed (due %1, %n attempt)</numerusform><numerusform>Failed (due %1, %n attempts)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) in the days shown, %1 failed</source>
+        <translation><numerusform>%n post in the days shown, %1 failed</numerusform><numerusform>%n posts in the days shown, %1 failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) in the days shown</source>
+        <translation><numerusform>%n post in the days shown</numerusform><numerusform>%n posts in the days shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed post(s) of %1 will be published again.</source>
+        <translation><numerusform>%n failed post of %1 will be published again.</numerusform><numerusform>%n failed posts of %1 will be published again.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "storage/sqlvalues.h"
 #include "storage/transaction.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -124,6 +126,28 @@ QString Account::displayName() const
 {
     const QString who = handle.isEmpty() || handle == name ? name : QStringLiteral("%1 (%2)").arg(name, handle);
     return AccountStore::tr("%1 on %2").arg(who, Networks::displayName(network));
+}
+
+namespace {
+constexpr qint64 kNoticeAhead = 7 * 86'400'000LL;
+}
+
+bool Account::signInEndsSoon(qint64 now) const
+{
+    const std::optional<qint64> end = signInEndsAt();
+    return end && *end - now <= kNoticeAhead;
+}
+
+QString Account::endNotice(qint64 now) const
+{
+    if (!signInEndsSoon(now))
+        return {};
+    const qint64 end = *signInEndsAt();
+    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(end), QLocale::ShortFormat);
+    if (end <= now)
+        return AccountStore::tr("The sign-in ended on %1: connect the account again.").arg(when);
+    const int days = int(qMax<qint64>(1, (end - now) / 86'400'000)); // whole days left; "in 1 day" on the last
+    return AccountStore::tr("The sign-in ends in %n day(s), on %1: connect the account again before then.", nullptr, days).arg(when);
 }
 
 AccountStore::AccountStore(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock)) {}

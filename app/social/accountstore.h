@@ -63,6 +63,11 @@ struct Account
     qint64 updatedAt = 0;
 
     QString displayName() const; // "Acme (@acme) on X"
+    // The sign-in ends within a week of `now` (or has ended): the window says so a week ahead.
+    bool signInEndsSoon(qint64 now) const;
+    // What to tell the user then ("The sign-in ends in 3 days, on …: connect the account again
+    // before then."); empty while the end is further than a week away, or there is none.
+    QString endNotice(qint64 now) const;
 };
 
 class AccountStore
