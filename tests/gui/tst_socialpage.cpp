@@ -179,11 +179,11 @@ void TestSocialPage::initTestCase()
     m_fb = account(Network::Facebook, QStringLiteral("104958162837"), QStringLiteral("Acme Bags"), QString());
     m_ig = account(Network::Instagram, QStringLiteral("17841400000000001"), QStringLiteral("Acme Bags"), QStringLiteral("@acme.bags"));
     QVERIFY(m_x && m_li && m_fb && m_ig);
-    AccountStore accounts(m_f->data.db());
-    QVERIFY(accounts.setSlots(m_x, *Slot::parse(QStringLiteral("Tue/Thu 10:00, sat 11:30"))));
-    QVERIFY(accounts.setTimeZone(m_x, QStringLiteral("Europe/Madrid")));
-    QVERIFY(accounts.setSlots(m_li, *Slot::parse(QStringLiteral("mon-fri 09:00"))));
     {
+        AccountStore accounts(m_f->data.db());
+        QVERIFY(accounts.setSlots(m_x, *Slot::parse(QStringLiteral("Tue/Thu 10:00, sat 11:30"))));
+        QVERIFY(accounts.setTimeZone(m_x, QStringLiteral("Europe/Madrid")));
+        QVERIFY(accounts.setSlots(m_li, *Slot::parse(QStringLiteral("mon-fri 09:00"))));
         QSqlQuery q(m_f->data.db());
         QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET status = 'reconnect', error = 'Meta refused the token: the password was changed.' "
                                       "WHERE id = %1").arg(m_ig)));
@@ -317,6 +317,9 @@ void TestSocialPage::weekView()
     QCOMPARE(itemTexts(m_page->calendar()->dayList(m_base.addDays(4))),
              QStringList{QString(hm(18) + QStringLiteral(" X failed: Last call for the weekend sale!"))});
     QVERIFY(!m_page->calendar()->dayList(m_base.addDays(7))); // next week is not shown
+    m_page->selectTarget(m_launchLi);
+    QTRY_VERIFY(m_page->detail()->findChild<QLabel *>(QStringLiteral("socialLink")));
+    shot(m_page.get(), QStringLiteral("social-week.png"));
     m_page->next();
     QCOMPARE(m_page->calendar()->firstDay(), m_base.addDays(7));
     QTRY_COMPARE(m_page->targetsModel()->rowCount(), 0);

@@ -29,16 +29,18 @@ constexpr int kNetworkRole = Qt::UserRole + 11;
 constexpr int kStateTextRole = Qt::UserRole + 12;
 constexpr int kSnippetRole = Qt::UserRole + 13;
 
-// Two lines per target: its time and network; then its state in words (in its colour, with a bar of
-// it on the left) and the start of its text. The state comes first so a narrow cell never cuts it.
+// Two lines per target in a month: its time and network; then its state in words (in its colour,
+// with a bar of it on the left) and the start of its text. The state comes first so a narrow cell
+// never cuts it. A week's taller days give the text lines of its own.
 class TargetDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+    int textLines = 0; // 0: the text follows the state on its line
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
-        return QSize(80, option.fontMetrics.height() * 2 + 8);
+        return QSize(80, option.fontMetrics.height() * (2 + textLines) + 8);
     }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -70,12 +72,16 @@ public:
         const QString stateText = bfm.elidedText(index.data(kStateTextRole).toString(), Qt::ElideRight, text.width());
         painter->setPen(selected ? plain : color);
         painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter, stateText);
-        const int used = bfm.horizontalAdvance(stateText) + fm.horizontalAdvance(u' ');
-        if (used < text.width()) {
-            painter->setFont(option.font);
-            painter->setPen(selected ? plain : Theme::color("muted"));
+        painter->setFont(option.font);
+        painter->setPen(selected ? plain : Theme::color("muted"));
+        const QString snippet = index.data(kSnippetRole).toString();
+        if (textLines > 0) {
+            // Wrapped over its lines; what does not fit is cut at the last one.
+            const QRect rest(text.left(), text.top() + 2 * h, text.width(), textLines * h);
+            painter->drawText(rest, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, snippet);
+        } else if (const int used = bfm.horizontalAdvance(stateText) + fm.horizontalAdvance(u' '); used < text.width()) {
             painter->drawText(second.adjusted(used, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                              fm.elidedText(index.data(kSnippetRole).toString(), Qt::ElideRight, text.width() - used));
+                              fm.elidedText(snippet, Qt::ElideRight, text.width() - used));
         }
         painter->restore();
     }
@@ -245,6 +251,10 @@ void SocialCalendar::rebuild()
 {
     const int count = dayCount();
     const QDate first = firstDay();
+    for (SocialDayList *list : std::as_const(m_days)) {
+        static_cast<TargetDelegate *>(list->itemDelegate())->textLines = m_mode == Mode::Week ? 4 : 0;
+        list->doItemsLayout();
+    }
     const QDate today = QDate::currentDate();
     const QLocale locale;
     for (int i = 0; i < 42; ++i) {

@@ -83,6 +83,8 @@ SocialPage::SocialPage(AppSession &session, QWidget *parent)
 
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
         m_dirty = true;
+        m_calendar->select(0); // another file's post 3 is another post
+        m_detailPost = 0;
         if (isVisible())
             reload();
     });
@@ -100,7 +102,7 @@ QWidget *SocialPage::buildCalendarTab()
 {
     auto *tab = new QWidget(m_tabs);
     auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 10, 0, 0);
+    layout->setContentsMargins(8, 10, 8, 8);
     auto *bar = new QHBoxLayout;
     const auto button = [tab](const QString &icon, const QString &text, const QString &name) {
         auto *b = new QPushButton(icon.isEmpty() ? QIcon() : Theme::icon(icon), text, tab);
@@ -173,7 +175,7 @@ QWidget *SocialPage::buildAccountsTab()
 {
     auto *tab = new QWidget(m_tabs);
     auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 10, 0, 0);
+    layout->setContentsMargins(8, 10, 8, 8);
     auto *bar = new QHBoxLayout;
     auto *how = plainLabel(tr("Accounts are connected from a terminal for now: luxctl social connect --network x (or linkedin, or "
                               "facebook for your Pages and their Instagram accounts) opens the network's sign-in in your browser. "
@@ -530,8 +532,12 @@ void SocialPage::selectTarget(qint64 targetId)
 void SocialPage::reschedule(qint64 targetId, QDate date)
 {
     const TargetStatus *t = m_targets->row(targetId);
-    if (!t || !writable())
+    if (!t)
         return;
+    if (!writable()) {
+        Q_EMIT statusMessage(tr("The database is open read-only."));
+        return;
+    }
     if (t->state != TargetState::Scheduled) {
         Q_EMIT statusMessage(tr("Only a post that has not started can be moved."));
         return;
