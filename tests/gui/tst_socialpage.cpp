@@ -20,6 +20,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -335,15 +338,29 @@ void TestSocialPage::dragMovesAScheduledPost()
     ui::SocialDayList *saturday = m_page->calendar()->dayList(m_base.addDays(5));
     QVERIFY(saturday);
     QSignalSpy asked(m_page->calendar(), &ui::SocialCalendar::rescheduleRequested);
-    Q_EMIT saturday->dropped(m_tipFb, saturday->date());
+    // Dropped as a drag from another day brings it: the target's id in the calendar's own type.
+    ui::SocialDayList *thursday = m_page->calendar()->dayList(m_base.addDays(3));
+    QMimeData mime;
+    mime.setData(QStringLiteral("application/x-lux-social-target"), QByteArray::number(m_tipFb));
+    const QPoint inside = saturday->viewport()->rect().center();
+    QDragEnterEvent enter(inside, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(saturday->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(inside), Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(saturday->viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(drop.dropAction(), Qt::CopyAction); // the source keeps its item until the calendar is read again
     QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().at(0).toLongLong(), m_tipFb);
+    QCOMPARE(asked.first().at(1).toDate(), m_base.addDays(5));
+    QCOMPARE(thursday->count(), 2);
     QTRY_COMPARE(itemTexts(m_page->calendar()->dayList(m_base.addDays(5))).size(), 1);
     QSqlQuery q(m_f->db());
     QVERIFY(q.exec(QStringLiteral("SELECT due_at FROM social_targets WHERE id = %1").arg(m_tipFb)) && q.next());
     QCOMPARE(q.value(0).toLongLong(), at(m_base.addDays(5), 10));
     QVERIFY(itemTexts(m_page->calendar()->dayList(m_base.addDays(5))).first().startsWith(QString(hm(10) + QStringLiteral(" FB scheduled: Care tip"))));
     QCOMPARE(itemTexts(m_page->calendar()->dayList(m_base.addDays(3))).size(), 1); // X's stays
-    // A published post does not move.
+    // A published post does not move (it cannot be dragged; a drop of it is refused all the same).
     Q_EMIT saturday->dropped(m_launchX, saturday->date());
     QTest::qWait(200);
     QVERIFY(q.exec(QStringLiteral("SELECT due_at FROM social_targets WHERE id = %1").arg(m_launchX)) && q.next());

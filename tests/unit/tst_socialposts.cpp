@@ -55,6 +55,7 @@ private Q_SLOTS:
     void removedAccountPublishesNothingMore();
     void luxctlRefusesBeforeWritingAnything();
     void calendarRange();
+    void signInEndIsSaidAWeekAhead();
 
 private:
     qint64 account(Network network, const QString &externalId, const QString &name = QStringLiteral("Acme"));
@@ -481,6 +482,36 @@ void TestSocialPosts::calendarRange()
     QCOMPARE(week->first().text, QStringLiteral("x 24"));
     QCOMPARE(week->last().network, Network::Facebook);
     QCOMPARE(week->last().accountName, QStringLiteral("@acme"));
+}
+
+// The window marks an account a week before its sign-in ends, and says so (the plural's words are
+// the translations', not installed here); X's refresh tokens have
+// no end (they last while used); a sign-in that ended says that.
+void TestSocialPosts::signInEndIsSaidAWeekAhead()
+{
+    constexpr qint64 day = 86'400'000;
+    Account a;
+    a.network = Network::LinkedIn;
+    a.accessExpiresAt = m_now + 2 * day;
+    a.refreshExpiresAt = m_now + 8 * day; // the refresh token's end is the sign-in's
+    QVERIFY(!a.signInEndsSoon(m_now));
+    QVERIFY(a.endNotice(m_now).isEmpty());
+    a.refreshExpiresAt = m_now + 7 * day;
+    QVERIFY(a.signInEndsSoon(m_now));
+    QVERIFY2(a.endNotice(m_now).startsWith(QStringLiteral("The sign-in ends in 7 day")) && a.endNotice(m_now).contains(QStringLiteral(", on ")), qPrintable(a.endNotice(m_now)));
+    a.refreshExpiresAt = m_now + day / 2;
+    QVERIFY2(a.endNotice(m_now).startsWith(QStringLiteral("The sign-in ends in 1 day")), qPrintable(a.endNotice(m_now)));
+    a.refreshExpiresAt = m_now - 1;
+    QVERIFY(a.endNotice(m_now).startsWith(QStringLiteral("The sign-in ended on ")));
+    a.refreshExpiresAt.reset(); // Meta: the access token's end
+    a.network = Network::Facebook;
+    QVERIFY(a.signInEndsSoon(m_now));
+    a.accessExpiresAt.reset(); // a Page token never ends
+    QVERIFY(!a.signInEndsSoon(m_now));
+    QVERIFY(a.endNotice(m_now).isEmpty());
+    a.network = Network::X;
+    a.accessExpiresAt = m_now + day; // X's access token lasts two hours; its refresh token while used
+    QVERIFY(!a.signInEndsSoon(m_now));
 }
 
 QTEST_GUILESS_MAIN(TestSocialPosts)
