@@ -758,6 +758,13 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::SocialAccountsModel</name>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::SocialPage</name>
     <message numerus="yes">
         <source>Failed (due %1, %n attempt(s))</source>

@@ -11912,6 +11912,18 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>No end</source>
         <translation>Sin fin</translation>
     </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
+    </message>
+    <message>
+        <source>None failed</source>
+        <translation>Ninguna fallida</translation>
+    </message>
+    <message>
+        <source>Failed posts</source>
+        <translation>Publicaciones fallidas</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SocialCalendar</name>
@@ -12130,6 +12142,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Publishes every failed post of this account again.</source>
         <translation>Publica de nuevo todas las publicaciones fallidas de esta cuenta.</translation>
+    </message>
+    <message>
+        <source>No post of this account has failed.</source>
+        <translation>Ninguna publicación de esta cuenta ha fallado.</translation>
     </message>
 </context>
 <context>

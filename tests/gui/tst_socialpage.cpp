@@ -396,6 +396,8 @@ void TestSocialPage::accountsTable()
         QVERIFY2(!b->text().contains(QStringLiteral("Connect")) && !b->text().contains(QStringLiteral("New")), qPrintable(b->text()));
     QCOMPARE(m_page->tabs()->tabText(ui::SocialPage::AccountsTab), QStringLiteral("Accounts (4)"));
     QCOMPARE(cell(m_ig, ui::SocialAccountsModel::SignInEnds), QStringLiteral("No end"));
+    QCOMPARE(cell(m_x, ui::SocialAccountsModel::Failed), QStringLiteral("1 failed")); // the other was retried above
+    QCOMPARE(cell(m_li, ui::SocialAccountsModel::Failed), QStringLiteral("None failed"));
     m_page->accountsView()->selectRow(model->rowOf(m_x));
     auto *retryAll = m_page->findChild<QPushButton *>(QStringLiteral("socialRetryAll"));
     QCOMPARE(retryAll->text(), QStringLiteral("Retry All Failed: Acme Bags (@acmebags) on X"));
@@ -409,6 +411,11 @@ void TestSocialPage::accountsTable()
     QVERIFY(retryAll->isEnabled());
     QTest::mouseClick(retryAll, Qt::LeftButton);
     QTRY_COMPARE(outboxState(m_lateX), QStringLiteral("pending"));
+    QTRY_COMPARE(cell(m_x, ui::SocialAccountsModel::Failed), QStringLiteral("None failed"));
+    QVERIFY(!retryAll->isEnabled()); // nothing left to retry on X
+    m_page->accountsView()->selectRow(model->rowOf(m_li));
+    QVERIFY(!retryAll->isEnabled());
+    QCOMPARE(retryAll->toolTip(), QStringLiteral("No post of this account has failed."));
     QCOMPARE(outboxState(m_launchX), QStringLiteral("sent"));
     QCOMPARE(outboxState(m_doubtLi), QStringLiteral("unknown"));
 }

@@ -3472,6 +3472,10 @@ ES.update({
  'Publishes every failed post of this account again.': 'Publica de nuevo todas las publicaciones fallidas de esta cuenta.',
  'Retry All Failed: %1': 'Reintentar todas las fallidas: %1',
  'No end': 'Sin fin',
+ '%n failed': ('%n fallida', '%n fallidas'),
+ 'None failed': 'Ninguna fallida',
+ 'Failed posts': 'Publicaciones fallidas',
+ 'No post of this account has failed.': 'Ninguna publicación de esta cuenta ha fallado.',
  'publishing': 'publicándose',
  'unknown': 'incierta',
  ('lux::ui::SocialTargetsModel', 'failed'): 'fallida', # a post, in a calendar cell

@@ -195,6 +195,7 @@ EN = {
     '%n post(s) in the days shown, %1 failed': ('%n post in the days shown, %1 failed', '%n posts in the days shown, %1 failed'),
     '%n post(s) in the days shown': ('%n post in the days shown', '%n posts in the days shown'),
     '%n failed post(s) of %1 will be published again.': ('%n failed post of %1 will be published again.', '%n failed posts of %1 will be published again.'),
+    '%n failed': ('%n failed', '%n failed'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

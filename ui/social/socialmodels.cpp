@@ -200,6 +200,8 @@ QVariant SocialAccountsModel::data(const QModelIndex &index, int role) const
             return a.handle.isEmpty() || a.handle == a.name ? a.name : QStringLiteral("%1 (%2)").arg(a.name, a.handle);
         case Status:
             return reconnect ? tr("Connect again") : tr("Connected");
+        case Failed:
+            return r.failed ? tr("%n failed", nullptr, r.failed) : tr("None failed");
         case SignInEnds: {
             const std::optional<qint64> end = a.signInEndsAt();
             if (!end)
@@ -220,7 +222,7 @@ QVariant SocialAccountsModel::data(const QModelIndex &index, int role) const
             return soon ? a.endNotice(m_now) : QVariant();
         break;
     case Qt::ForegroundRole:
-        if (index.column() == Status && reconnect)
+        if ((index.column() == Status && reconnect) || (index.column() == Failed && r.failed))
             return Theme::color("danger");
         if (index.column() == SignInEnds && soon)
             return Theme::color("warning");
@@ -248,6 +250,8 @@ QVariant SocialAccountsModel::headerData(int section, Qt::Orientation orientatio
         return tr("Account");
     case Status:
         return tr("Status");
+    case Failed:
+        return tr("Failed posts");
     case SignInEnds:
         return tr("Sign-in ends");
     case Slots:

@@ -45,13 +45,14 @@ struct SocialAccountRow
 {
     social::Account account;
     QList<social::Slot> slots;
+    int failed = 0; // posts that failed, which Retry All Failed sends again
 };
 
 class SocialAccountsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Network, Name, Status, SignInEnds, Slots, TimeZone, ColumnCount };
+    enum Column { Network, Name, Status, Failed, SignInEnds, Slots, TimeZone, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, NoticeRole };
 
     using QAbstractTableModel::QAbstractTableModel;

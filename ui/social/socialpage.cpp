@@ -24,7 +24,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace lux::ui {
@@ -201,6 +200,7 @@ QWidget *SocialPage::buildAccountsTab()
     m_accountsView->setColumnWidth(SocialAccountsModel::Network, 110);
     m_accountsView->setColumnWidth(SocialAccountsModel::Name, 240);
     m_accountsView->setColumnWidth(SocialAccountsModel::Status, 150);
+    m_accountsView->setColumnWidth(SocialAccountsModel::Failed, 110);
     m_accountsView->setColumnWidth(SocialAccountsModel::SignInEnds, 200);
     m_accountsView->setColumnWidth(SocialAccountsModel::Slots, 220);
     layout->addWidget(m_accountsView, 1);
@@ -279,12 +279,15 @@ void SocialPage::loadAccounts()
             const auto accounts = store.list();
             if (!accounts)
                 return accounts.error();
+            const auto failed = PostStore(db).failedByAccount();
+            if (!failed)
+                return failed.error();
             QList<SocialAccountRow> out;
             for (const social::Account &a : *accounts) {
                 const auto slots = store.slots(a.id);
                 if (!slots)
                     return slots.error();
-                out << SocialAccountRow{a, *slots};
+                out << SocialAccountRow{a, *slots, failed->value(a.id)};
             }
             return out;
         },
@@ -477,12 +480,13 @@ void SocialPage::updateNavigation()
 void SocialPage::updateAccountActions()
 {
     const qint64 id = m_accountsView->currentIndex().data(SocialAccountsModel::IdRole).toLongLong();
-    m_retryAll->setEnabled(writable() && id && m_busy == 0);
     const SocialAccountRow *row = m_accounts->row(id);
+    m_retryAll->setEnabled(writable() && row && row->failed > 0 && m_busy == 0);
     m_retryAll->setText(row ? tr("Retry All Failed: %1").arg(row->account.displayName()) : tr("Retry All Failed"));
     m_retryAll->setToolTip(!m_session.hasDatabase() ? tr("Open a database first.")
                            : !writable()            ? tr("The database is open read-only.")
                            : !row                   ? tr("Choose an account first.")
+                           : row->failed == 0       ? tr("No post of this account has failed.")
                                                     : tr("Publishes every failed post of this account again."));
 }
 
