@@ -200,7 +200,7 @@ QWidget *SocialPage::buildAccountsTab()
     m_accountsView->setColumnWidth(SocialAccountsModel::Network, 110);
     m_accountsView->setColumnWidth(SocialAccountsModel::Name, 240);
     m_accountsView->setColumnWidth(SocialAccountsModel::Status, 150);
-    m_accountsView->setColumnWidth(SocialAccountsModel::Failed, 110);
+    m_accountsView->setColumnWidth(SocialAccountsModel::Failed, 150);
     m_accountsView->setColumnWidth(SocialAccountsModel::SignInEnds, 200);
     m_accountsView->setColumnWidth(SocialAccountsModel::Slots, 220);
     layout->addWidget(m_accountsView, 1);
