@@ -133,6 +133,7 @@ QJsonObject accountJson(const social::Account &a, const QList<social::Slot> &slo
                   {QStringLiteral("slots"), social::Slot::format(slots)}};
     const std::optional<qint64> end = a.signInEndsAt();
     o.insert(QStringLiteral("expires_in_days"), end ? QJsonValue(int((*end - now) / 86'400'000)) : QJsonValue());
+    o.insert(QStringLiteral("sign_in_ends_soon"), social::AccountStore::signInEndsSoon(a, now));
     if (!a.error.isEmpty())
         o.insert(QStringLiteral("error"), a.error);
     return o;
@@ -194,6 +195,8 @@ int accounts(const CommandContext &ctx)
             return ctx.fail(slots.error());
         out.append(accountJson(a, *slots, now));
         lines << SocialTr::tr("%1  %2  %3").arg(a.id).arg(a.displayName(), a.status);
+        if (social::AccountStore::signInEndsSoon(a, now))
+            lines << QStringLiteral("   ") + social::AccountStore::endNotice(a);
     }
     if (lines.isEmpty())
         lines << SocialTr::tr("No social account is connected.");

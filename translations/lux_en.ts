@@ -231,13 +231,6 @@
     </message>
 </context>
 <context>
-    <name>lux::social::AccountStore</name>
-    <message numerus="yes">
-        <source>The sign-in ends in %n day(s), on %1: connect the account again before then.</source>
-        <translation><numerusform>The sign-in ends in %n day, on %1: connect the account again before then.</numerusform><numerusform>The sign-in ends in %n days, on %1: connect the account again before then.</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>lux::social::PostChecks</name>
     <message numerus="yes">
         <source>X counts %1 characters, %n over its limit of %2 (links count 23, emoji and CJK 2).</source>

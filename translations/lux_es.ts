@@ -2356,6 +2356,26 @@
         <source>The account was removed from LUX.</source>
         <translation>La cuenta se quitó de LUX.</translation>
     </message>
+    <message>
+        <source>The first comment's fate is not known yet: it is looked for again in a minute.</source>
+        <translation>Aún no se sabe qué fue del primer comentario: se vuelve a buscar dentro de un minuto.</translation>
+    </message>
+    <message>
+        <source>The post went; its first comment is made next.</source>
+        <translation>La publicación salió; a continuación se hace su primer comentario.</translation>
+    </message>
+    <message>
+        <source>The post has no such comment: it is made again.</source>
+        <translation>La publicación no tiene ese comentario: se vuelve a hacer.</translation>
+    </message>
+    <message>
+        <source>%1 takes no first comment.</source>
+        <translation>%1 no admite primer comentario.</translation>
+    </message>
+    <message>
+        <source>The post could not be read.</source>
+        <translation>No se pudo leer la publicación.</translation>
+    </message>
 </context>
 <context>
     <name>lux::channels::social::SocialChannelFactory</name>
@@ -4335,12 +4355,8 @@
         <translation>«%1» no es una zona horaria (escribe una como Europe/Madrid).</translation>
     </message>
     <message>
-        <source>The sign-in ended on %1: connect the account again.</source>
-        <translation>El inicio de sesión terminó el %1: vuelve a conectar la cuenta.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The sign-in ends in %n day(s), on %1: connect the account again before then.</source>
-        <translation><numerusform>El inicio de sesión termina dentro de %n día, el %1: vuelve a conectar la cuenta antes.</numerusform><numerusform>El inicio de sesión termina dentro de %n días, el %1: vuelve a conectar la cuenta antes.</numerusform></translation>
+        <source>Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).</source>
+        <translation>Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).</translation>
     </message>
 </context>
 <context>
@@ -10510,6 +10526,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Automatizaciones</translation>
     </message>
     <message>
+        <source>Social account</source>
+        <translation>Cuenta social</translation>
+    </message>
+    <message>
         <source>Social</source>
         <translation>Redes sociales</translation>
     </message>
@@ -11860,9 +11880,21 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Connected</source>
         <translation>Conectada</translation>
     </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
+    </message>
+    <message>
+        <source>None failed</source>
+        <translation>Ninguna fallida</translation>
+    </message>
     <message>
         <source>No end while used</source>
         <translation>Sin fin mientras se use</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>Sin fin</translation>
     </message>
     <message>
         <source>%1 (ended)</source>
@@ -11897,6 +11929,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Failed posts</source>
+        <translation>Publicaciones fallidas</translation>
+    </message>
+    <message>
         <source>Sign-in ends</source>
         <translation>Fin del inicio de sesión</translation>
     </message>
@@ -11907,22 +11943,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
-    </message>
-    <message>
-        <source>No end</source>
-        <translation>Sin fin</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
-    </message>
-    <message>
-        <source>None failed</source>
-        <translation>Ninguna fallida</translation>
-    </message>
-    <message>
-        <source>Failed posts</source>
-        <translation>Publicaciones fallidas</translation>
     </message>
 </context>
 <context>
@@ -12006,10 +12026,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>%1: connect it again (luxctl social connect --network %2).</source>
         <translation>%1: vuelve a conectarla (luxctl social connect --network %2).</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Accounts (%1)</source>
@@ -12100,12 +12116,24 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation><numerusform>%n publicación en los días mostrados</numerusform><numerusform>%n publicaciones en los días mostrados</numerusform></translation>
     </message>
     <message>
+        <source>Retry All Failed: %1</source>
+        <translation>Reintentar todas las fallidas: %1</translation>
+    </message>
+    <message>
         <source>Open a database first.</source>
         <translation>Abre primero una base de datos.</translation>
     </message>
     <message>
         <source>Choose an account first.</source>
         <translation>Elige primero una cuenta.</translation>
+    </message>
+    <message>
+        <source>No post of this account has failed.</source>
+        <translation>Ninguna publicación de esta cuenta ha fallado.</translation>
+    </message>
+    <message>
+        <source>Publishes every failed post of this account again.</source>
+        <translation>Publica de nuevo todas las publicaciones fallidas de esta cuenta.</translation>
     </message>
     <message>
         <source>Only a post that has not started can be moved.</source>
@@ -12135,18 +12163,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>%n failed post(s) of %1 will be published again.</source>
         <translation><numerusform>%n publicación fallida de %1 se publicará de nuevo.</numerusform><numerusform>%n publicaciones fallidas de %1 se publicarán de nuevo.</numerusform></translation>
     </message>
-    <message>
-        <source>Retry All Failed: %1</source>
-        <translation>Reintentar todas las fallidas: %1</translation>
-    </message>
-    <message>
-        <source>Publishes every failed post of this account again.</source>
-        <translation>Publica de nuevo todas las publicaciones fallidas de esta cuenta.</translation>
-    </message>
-    <message>
-        <source>No post of this account has failed.</source>
-        <translation>Ninguna publicación de esta cuenta ha fallado.</translation>
-    </message>
 </context>
 <context>
     <name>lux::ui::SocialTargetsModel</name>
@@ -12169,26 +12185,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>FB</source>
         <comment>Facebook, in a calendar cell</comment>
         <translation>FB</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Red</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texto</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Estado</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -12219,6 +12215,26 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>cancelled</source>
         <comment>a post, in a calendar cell</comment>
         <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>

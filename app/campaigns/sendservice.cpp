@@ -4,6 +4,7 @@
 #include "automations/engine.h"
 #include "campaigns/campaignrunner.h"
 #include "campaigns/jobstore.h"
+#include "social/accountstore.h"
 #include "tracking/trackersync.h"
 #include "storage/sqlitefile.h"
 
@@ -71,9 +72,33 @@ public:
         m_automations->setInterval(m_config.tickMs);
         connect(m_automations, &QTimer::timeout, this, &SendWorker::runAutomations);
         m_automations->start();
+        // Social sign-ins that end within the week: said while there is time to connect again.
+        m_accounts = new QTimer(this);
+        m_accounts->setInterval(kAccountLookMs);
+        connect(m_accounts, &QTimer::timeout, this, &SendWorker::announceEndingSignIns);
+        m_accounts->start();
         tick();
+        QTimer::singleShot(0, this, &SendWorker::announceEndingSignIns);
         QTimer::singleShot(0, this, &SendWorker::syncTracking);
         QTimer::singleShot(0, this, &SendWorker::readMailboxes);
+    }
+
+    void announceEndingSignIns()
+    {
+        if (m_stopping || !m_conn || !m_conn->isOpen())
+            return;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto ending = social::AccountStore(m_conn->db()).signInsEnding(now);
+        if (!ending)
+            return; // the next look
+        for (const social::Account &a : *ending) {
+            // Once a day per account while the app runs (a new sign-in moves the end, and says it again).
+            const QString key = QStringLiteral("%1/%2").arg(a.id).arg(a.signInEndsAt().value_or(0));
+            if (now - m_announced.value(key) < 86'400'000)
+                continue;
+            m_announced.insert(key, now);
+            Q_EMIT m_service->accountNotice(social::AccountStore::endNotice(a));
+        }
     }
 
     void readMailboxes()
@@ -264,6 +289,9 @@ private:
     QTimer *m_sync = nullptr;
     QTimer *m_inbox = nullptr;
     QTimer *m_automations = nullptr;
+    QTimer *m_accounts = nullptr;
+    static constexpr int kAccountLookMs = 60 * 60'000; // social sign-ins ending: looked at hourly
+    QHash<QString, qint64> m_announced;                // "<account>/<end>" → when it was said
     std::unique_ptr<automations::Engine> m_engine;
     QString m_lastAutomationError;
     QStringList m_automationProblems; // said in the last turn

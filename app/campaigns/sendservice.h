@@ -76,6 +76,8 @@ Q_SIGNALS:
     void automationNotice(const QString &text);
     // A turn of the workflows ran steps (the automations page refreshes its numbers).
     void automationsRan(int entered, int steps);
+    // A social account's sign-in ends within the week and cannot be renewed (said once a day per account).
+    void accountNotice(const QString &text);
     // publishEvent() ended: empty error when lux-tracker has the event as it is now.
     void eventPublished(qint64 eventId, const QString &error);
 

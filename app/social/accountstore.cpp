@@ -128,28 +128,6 @@ QString Account::displayName() const
     return AccountStore::tr("%1 on %2").arg(who, Networks::displayName(network));
 }
 
-namespace {
-constexpr qint64 kNoticeAhead = 7 * 86'400'000LL;
-}
-
-bool Account::signInEndsSoon(qint64 now) const
-{
-    const std::optional<qint64> end = signInEndsAt();
-    return end && *end - now <= kNoticeAhead;
-}
-
-QString Account::endNotice(qint64 now) const
-{
-    if (!signInEndsSoon(now))
-        return {};
-    const qint64 end = *signInEndsAt();
-    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(end), QLocale::ShortFormat);
-    if (end <= now)
-        return AccountStore::tr("The sign-in ended on %1: connect the account again.").arg(when);
-    const int days = int(qMax<qint64>(1, (end - now) / 86'400'000)); // whole days left; "in 1 day" on the last
-    return AccountStore::tr("The sign-in ends in %n day(s), on %1: connect the account again before then.", nullptr, days).arg(when);
-}
-
 AccountStore::AccountStore(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock)) {}
 
 Result<qint64> AccountStore::upsert(const Account &account)
@@ -179,6 +157,32 @@ Result<qint64> AccountStore::upsert(const Account &account)
     if (!q.exec() || !q.next())
         return storage::queryError(q);
     return q.value(0).toLongLong();
+}
+
+bool AccountStore::signInEndsSoon(const Account &a, qint64 now)
+{
+    const std::optional<qint64> end = a.signInEndsAt();
+    return a.status == u"connected" && end && *end - now <= kEndNoticeMs;
+}
+
+QString AccountStore::endNotice(const Account &a)
+{
+    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.signInEndsAt().value_or(0)), QLocale::ShortFormat);
+    return tr("Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).")
+        .arg(a.displayName(), when, Networks::name(a.network));
+}
+
+Result<QList<Account>> AccountStore::signInsEnding(qint64 now)
+{
+    auto accounts = list();
+    if (!accounts)
+        return accounts.error();
+    QList<Account> ending;
+    for (const Account &a : std::as_const(*accounts))
+        if (signInEndsSoon(a, now))
+            ending << a;
+    std::sort(ending.begin(), ending.end(), [](const Account &x, const Account &y) { return x.signInEndsAt() < y.signInEndsAt(); });
+    return ending;
 }
 
 Result<QList<Account>> AccountStore::list(bool includeRemoved)

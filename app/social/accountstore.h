@@ -63,11 +63,6 @@ struct Account
     qint64 updatedAt = 0;
 
     QString displayName() const; // "Acme (@acme) on X"
-    // The sign-in ends within a week of `now` (or has ended): the window says so a week ahead.
-    bool signInEndsSoon(qint64 now) const;
-    // What to tell the user then ("The sign-in ends in 3 days, on …: connect the account again
-    // before then."); empty while the end is further than a week away, or there is none.
-    QString endNotice(qint64 now) const;
 };
 
 class AccountStore
@@ -89,6 +84,16 @@ public:
     // Removed: nothing more is published to it (its waiting and failed posts are cancelled, and its
     // channel refuses anything brought back); what it published stays in the calendar.
     Status remove(qint64 accountId);
+
+    // A sign-in that cannot be renewed (LinkedIn's year, a Meta user token) is announced this long
+    // before it ends, so the account is connected again before a post fails.
+    static constexpr qint64 kEndNoticeMs = 7 * 86'400'000LL;
+    // Whether `a` is connected and its sign-in ends within kEndNoticeMs of `now`.
+    static bool signInEndsSoon(const Account &a, qint64 now);
+    // What says so, with the time it ends.
+    static QString endNotice(const Account &a);
+    // The connected accounts whose sign-in ends within kEndNoticeMs, soonest first.
+    Result<QList<Account>> signInsEnding(qint64 now);
 
 private:
     // UPDATE … SET `set` (placeholders bound from `values`) for one account; not-found when it is not there.

@@ -388,7 +388,8 @@ void TestSocialPage::accountsTable()
     QCOMPARE(cell(m_fb, ui::SocialAccountsModel::Slots), QStringLiteral("No queue"));
     auto *notices = m_page->findChild<QLabel *>(QStringLiteral("socialAccountNotices"));
     QVERIFY(notices->isVisible());
-    QVERIFY2(notices->text().contains(QStringLiteral("Acme Bags Ltd on LinkedIn: The sign-in ends in 3 days, on ")), qPrintable(notices->text()));
+    QVERIFY2(notices->text().contains(QStringLiteral("Connect Acme Bags Ltd on LinkedIn again before ")), qPrintable(notices->text()));
+    QVERIFY(notices->text().contains(QStringLiteral("cannot be renewed (luxctl social connect --network linkedin).")));
     QVERIFY(notices->text().contains(QStringLiteral("Acme Bags (@acme.bags) on Instagram: connect it again (luxctl social connect --network instagram).")));
     QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("socialHowToConnect"))->text().contains(QStringLiteral("luxctl social connect --network")));
     // No button that would do nothing: connecting is said, not offered.

@@ -42,10 +42,11 @@ private Q_SLOTS:
     void lostAnswerOfAnOrganizationIsFound();
     void lostAnswerOfAMemberIsTheUsers();
     void dailyLimitPausesUntilMidnight();
+    void firstCommentAfterAFailedOne();
 
 private:
     qint64 connectAccount(const QString &urn, const QString &kind, bool canRead);
-    qint64 schedule(qint64 account, const QString &text, const QList<qint64> &media = {});
+    qint64 schedule(qint64 account, const QString &text, const QList<qint64> &media = {}, const QString &firstComment = {});
     void publish(qint64 account, int rounds = 6);
     QString value(const QString &sql);
 
@@ -103,10 +104,10 @@ qint64 TestLinkedInChannel::connectAccount(const QString &urn, const QString &ki
     return *id;
 }
 
-qint64 TestLinkedInChannel::schedule(qint64 account, const QString &text, const QList<qint64> &media)
+qint64 TestLinkedInChannel::schedule(qint64 account, const QString &text, const QList<qint64> &media, const QString &firstComment)
 {
     PostDraft draft;
-    draft.targets = {{account, text, {}, media}};
+    draft.targets = {{account, text, firstComment, media}};
     draft.at = m_clock();
     const auto post = PostStore(m_fixture->db(), m_clock).schedule(draft);
     if (!post)
@@ -210,6 +211,24 @@ void TestLinkedInChannel::dailyLimitPausesUntilMidnight()
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);
     const qint64 midnight = QDateTime(now.date().addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     QCOMPARE(value(QStringLiteral("SELECT paused_until FROM social_accounts WHERE id = %1").arg(m_organization)).toLongLong(), midnight);
+}
+
+void TestLinkedInChannel::firstCommentAfterAFailedOne()
+{
+    // The organisation's post goes; its first comment meets a 500 (nothing made). The retry makes only
+    // the comment: one post, one comment, by the organisation.
+    const QString comment = QStringLiteral("Register here: https://example.com/webinar");
+    const qint64 post = schedule(m_organization, QStringLiteral("Our webinar on spring trends"), {}, comment);
+    m_li->setNextFaults(QStringLiteral("server_error"), 1, QStringLiteral("POST /rest/socialActions/:urn/comments"));
+    publish(m_organization);
+    QCOMPARE(m_li->stats().serverErrors, 1);
+    QCOMPARE(m_li->posts().size(), 1);
+    QCOMPARE(m_li->comments().size(), 1);
+    QCOMPARE(m_li->comments().first().post, m_li->posts().first().id);
+    QCOMPARE(m_li->comments().first().actor, QStringLiteral("urn:li:organization:2414183"));
+    QCOMPARE(m_li->comments().first().text, comment);
+    QCOMPARE(PostStore(m_fixture->db(), m_clock).status(post)->targets[0].state, TargetState::Published);
+    QCOMPARE(value(QStringLiteral("SELECT comment_state FROM social_targets WHERE post_id = %1").arg(post)), QStringLiteral("done"));
 }
 
 QTEST_GUILESS_MAIN(TestLinkedInChannel)

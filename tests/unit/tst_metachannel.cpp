@@ -49,7 +49,11 @@ private Q_SLOTS:
     void facebookPostWithAPictureOnce();
     void facebookLostAnswerIsFound();
     void facebookPictureWithoutATrackerIsRefused();
+    void refusedSignInAsksToReconnect();
+    void pageUsageAt90PercentPausesTheAccount();
+    void firstCommentsOnceEvenWhenTheirAnswerIsLost();
     void instagramEndToEnd();
+    void instagramCarousel();
     void instagramLostPublishIsSettledByItsContainer();
     void instagramExpiredContainerIsMadeAgain();
     void instagramFullQuotaPausesTheAccount();
@@ -57,7 +61,7 @@ private Q_SLOTS:
 private:
     qint64 connectAccount(Network network, const QString &externalId);
     qint64 picture(int width, int height);
-    qint64 schedule(qint64 account, const QString &text, const QList<qint64> &media = {});
+    qint64 schedule(qint64 account, const QString &text, const QList<qint64> &media = {}, const QString &firstComment = {});
     void publish(qint64 account, int rounds = 6, bool tracker = true);
     QString value(const QString &sql);
     TargetState stateOf(qint64 post);
@@ -134,10 +138,10 @@ qint64 TestMetaChannel::picture(int width, int height)
     return id ? *id : 0;
 }
 
-qint64 TestMetaChannel::schedule(qint64 account, const QString &text, const QList<qint64> &media)
+qint64 TestMetaChannel::schedule(qint64 account, const QString &text, const QList<qint64> &media, const QString &firstComment)
 {
     PostDraft draft;
-    draft.targets = {{account, text, {}, media}};
+    draft.targets = {{account, text, firstComment, media}};
     draft.at = m_clock();
     const auto post = PostStore(m_fixture->db(), m_clock).schedule(draft);
     if (!post)
@@ -242,6 +246,74 @@ void TestMetaChannel::facebookPictureWithoutATrackerIsRefused()
     QVERIFY2(status->targets[0].error.contains(u"lux-tracker"), qPrintable(status->targets[0].error));
 }
 
+void TestMetaChannel::refusedSignInAsksToReconnect()
+{
+    // The person changed their Facebook password: Meta refuses the Page token on the post itself (190),
+    // not at a token endpoint. The post fails with Meta's reason and the account asks to be connected
+    // again; nothing more is tried on it.
+    m_meta->invalidate(kUser);
+    const qint64 post = schedule(m_page, QStringLiteral("Refused at the door"));
+    publish(m_page, 2);
+    QCOMPARE(m_meta->posts().size(), 0);
+    const auto status = PostStore(m_fixture->db(), m_clock).status(post);
+    QCOMPARE(status->targets[0].state, TargetState::Failed);
+    QCOMPARE(status->targets[0].errorCode, QString(errc::socialAuth));
+    const auto account = AccountStore(m_fixture->db(), m_clock).find(m_page);
+    QCOMPARE(account->status, QStringLiteral("reconnect"));
+    QVERIFY2(account->error.contains(u"connect it again"), qPrintable(account->error));
+    // The next post on it is refused before anything reaches Meta.
+    const int before = m_meta->stats().requests;
+    const qint64 next = schedule(m_page, QStringLiteral("After the refusal"));
+    publish(m_page, 1);
+    QCOMPARE(m_meta->stats().requests, before);
+    QCOMPARE(stateOf(next), TargetState::Failed);
+}
+
+void TestMetaChannel::pageUsageAt90PercentPausesTheAccount()
+{
+    // The Page's business-use-case usage stands at 95 %: the post that brings that answer goes, the
+    // account pauses (ten minutes: Meta names no regain time below 100 %) and the next post waits for
+    // it, before Meta has to refuse anything.
+    m_meta->setUsageLevels(kPage, {95, 10, 20});
+    const qint64 first = schedule(m_page, QStringLiteral("Busy day at the shop"));
+    publish(m_page, 1);
+    QCOMPARE(stateOf(first), TargetState::Published);
+    const qint64 paused = value(QStringLiteral("SELECT paused_until FROM social_accounts WHERE id = %1").arg(m_page)).toLongLong();
+    QVERIFY2(paused > m_clock() + 5 * 60'000, qPrintable(QString::number(paused - m_clock())));
+    const qint64 second = schedule(m_page, QStringLiteral("And a second post"));
+    publish(m_page, 1);
+    QCOMPARE(m_meta->posts().size(), 1);
+    QCOMPARE(m_meta->stats().throttled, 0); // never refused: the app stopped first
+    QCOMPARE(stateOf(second), TargetState::Scheduled);
+}
+
+void TestMetaChannel::firstCommentsOnceEvenWhenTheirAnswerIsLost()
+{
+    // A Page post whose first comment's answer is lost: the comment is found on the post a look later
+    // and not made again; the post is never made twice. An Instagram post's first comment goes as well.
+    const QString comment = QStringLiteral("Sizes and prices: https://shop.example.com/spring");
+    const qint64 page = schedule(m_page, QStringLiteral("The spring collection is here"), {}, comment);
+    m_meta->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /{id}/comments"));
+    publish(m_page);
+    QCOMPARE(m_meta->stats().lost, 1);
+    QCOMPARE(m_meta->posts().size(), 1);
+    QCOMPARE(m_meta->comments().size(), 1);
+    QCOMPARE(m_meta->comments().first().parent, m_meta->posts().first().id);
+    QCOMPARE(m_meta->comments().first().message, comment);
+    QCOMPARE(stateOf(page), TargetState::Published);
+    QCOMPARE(value(QStringLiteral("SELECT comment_state FROM social_targets WHERE post_id = %1").arg(page)), QStringLiteral("done"));
+
+    const qint64 insta = schedule(m_instagram, QStringLiteral("Spring, in three colours"), {picture(1080, 1080)}, QStringLiteral("Which one is yours?"));
+    publish(m_instagram);
+    QCOMPARE(m_meta->posts().size(), 2);
+    QCOMPARE(m_meta->comments().size(), 2);
+    QCOMPARE(m_meta->comments().last().parent, m_meta->posts().last().id);
+    QCOMPARE(m_meta->comments().last().network, QStringLiteral("instagram"));
+    QCOMPARE(stateOf(insta), TargetState::Published);
+    const QString commentId = value(QStringLiteral("SELECT comment_id FROM social_targets WHERE post_id = %1").arg(insta));
+    QCOMPARE(commentId, m_meta->comments().last().id);
+}
+
 void TestMetaChannel::instagramEndToEnd()
 {
     const qint64 image = picture(1080, 1350); // 4:5, the tallest Instagram takes
@@ -280,6 +352,32 @@ void TestMetaChannel::instagramEndToEnd()
     QTest::qWait(2100);
     const int expired = test::httpRequest(m_network, "GET", shortLived).status;
     QVERIFY2(expired >= 400 && expired < 500, qPrintable(QString::number(expired)));
+}
+
+void TestMetaChannel::instagramCarousel()
+{
+    // Three pictures: a container for each (as carousel items, without a caption), each FINISHED before
+    // the carousel names them, then the carousel with the caption, published once.
+    const QList<qint64> pictures{picture(1080, 1080), picture(1080, 1350), picture(1200, 630)};
+    const QString caption = QStringLiteral("Three looks for spring");
+    const qint64 post = schedule(m_instagram, caption, pictures);
+    QVERIFY(post > 0);
+    publish(m_instagram);
+    QCOMPARE(m_meta->posts().size(), 1);
+    const FakeMeta::Post &made = m_meta->posts().first();
+    QCOMPARE(made.mediaType, QStringLiteral("CAROUSEL_ALBUM"));
+    QCOMPARE(made.message, caption);
+    const FakeMeta::Container *carousel = m_meta->container(made.containerId);
+    QVERIFY(carousel);
+    QCOMPARE(carousel->children.size(), 3);
+    for (const QString &child : carousel->children) {
+        const FakeMeta::Container *item = m_meta->container(child);
+        QVERIFY(item && item->carouselItem);
+        QCOMPARE(item->status, QStringLiteral("FINISHED"));
+        QVERIFY(item->caption.isEmpty());
+    }
+    QCOMPARE(m_meta->fetches().size(), 3);
+    QCOMPARE(stateOf(post), TargetState::Published);
 }
 
 void TestMetaChannel::instagramLostPublishIsSettledByItsContainer()

@@ -14,6 +14,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
@@ -55,7 +56,7 @@ private Q_SLOTS:
     void removedAccountPublishesNothingMore();
     void luxctlRefusesBeforeWritingAnything();
     void calendarRange();
-    void signInEndIsSaidAWeekAhead();
+    void signInsEndingAreAnnouncedAWeekAhead();
 
 private:
     qint64 account(Network network, const QString &externalId, const QString &name = QStringLiteral("Acme"));
@@ -484,34 +485,59 @@ void TestSocialPosts::calendarRange()
     QCOMPARE(week->last().accountName, QStringLiteral("@acme"));
 }
 
-// The window marks an account a week before its sign-in ends, and says so (the plural's words are
-// the translations', not installed here); X's refresh tokens have
-// no end (they last while used); a sign-in that ended says that.
-void TestSocialPosts::signInEndIsSaidAWeekAhead()
+void TestSocialPosts::signInsEndingAreAnnouncedAWeekAhead()
 {
-    constexpr qint64 day = 86'400'000;
-    Account a;
-    a.network = Network::LinkedIn;
-    a.accessExpiresAt = m_now + 2 * day;
-    a.refreshExpiresAt = m_now + 8 * day; // the refresh token's end is the sign-in's
-    QVERIFY(!a.signInEndsSoon(m_now));
-    QVERIFY(a.endNotice(m_now).isEmpty());
-    a.refreshExpiresAt = m_now + 7 * day;
-    QVERIFY(a.signInEndsSoon(m_now));
-    QVERIFY2(a.endNotice(m_now).startsWith(QStringLiteral("The sign-in ends in 7 day")) && a.endNotice(m_now).contains(QStringLiteral(", on ")), qPrintable(a.endNotice(m_now)));
-    a.refreshExpiresAt = m_now + day / 2;
-    QVERIFY2(a.endNotice(m_now).startsWith(QStringLiteral("The sign-in ends in 1 day")), qPrintable(a.endNotice(m_now)));
-    a.refreshExpiresAt = m_now - 1;
-    QVERIFY(a.endNotice(m_now).startsWith(QStringLiteral("The sign-in ended on ")));
-    a.refreshExpiresAt.reset(); // Meta: the access token's end
-    a.network = Network::Facebook;
-    QVERIFY(a.signInEndsSoon(m_now));
-    a.accessExpiresAt.reset(); // a Page token never ends
-    QVERIFY(!a.signInEndsSoon(m_now));
-    QVERIFY(a.endNotice(m_now).isEmpty());
-    a.network = Network::X;
-    a.accessExpiresAt = m_now + day; // X's access token lasts two hours; its refresh token while used
-    QVERIFY(!a.signInEndsSoon(m_now));
+    // A sign-in that cannot be renewed (LinkedIn's year, a Meta user token) is announced in the week
+    // before it ends: in luxctl social accounts and, while the app runs, as a desktop notification.
+    const auto withEnd = [this](Network network, const QString &id, std::optional<qint64> access, std::optional<qint64> refresh) {
+        Account a;
+        a.network = network;
+        a.externalId = id;
+        a.name = id;
+        a.accessExpiresAt = access;
+        a.refreshExpiresAt = refresh;
+        const auto made = AccountStore(m_fixture->db(), m_clock).upsert(a);
+        return made ? *made : 0;
+    };
+    constexpr qint64 kDay = 86'400'000;
+    const qint64 soon = withEnd(Network::LinkedIn, QStringLiteral("urn:li:organization:1"), m_now + kDay, m_now + 5 * kDay);
+    const qint64 later = withEnd(Network::LinkedIn, QStringLiteral("urn:li:organization:2"), m_now + kDay, m_now + 9 * kDay);
+    const qint64 sooner = withEnd(Network::Facebook, QStringLiteral("100000000000001"), m_now + 2 * kDay, std::nullopt);
+    const qint64 never = withEnd(Network::Facebook, QStringLiteral("100000000000002"), std::nullopt, std::nullopt);
+    const qint64 x = withEnd(Network::X, QStringLiteral("2244994945"), m_now + kDay, std::nullopt); // X's refresh has no end
+    QVERIFY(soon && later && sooner && never && x);
+    AccountStore store(m_fixture->db(), m_clock);
+    auto ending = store.signInsEnding(m_now);
+    QVERIFY(ending);
+    QCOMPARE(ending->size(), 2);
+    QCOMPARE(ending->at(0).id, sooner); // soonest first
+    QCOMPARE(ending->at(1).id, soon);
+    const QString notice = AccountStore::endNotice(ending->at(1));
+    QVERIFY2(notice.contains(ending->at(1).displayName()) && notice.contains(QStringLiteral("--network linkedin")), qPrintable(notice));
+    // One already asking to reconnect is said so otherwise: not announced again.
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET status = 'reconnect' WHERE id = %1").arg(sooner)));
+    ending = store.signInsEnding(m_now);
+    QCOMPARE(ending->size(), 1);
+    QCOMPARE(ending->first().id, soon);
+    // luxctl says it too, at the real time: the ends set from now.
+    QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET refresh_expires_at = %1 WHERE id = %2")
+                       .arg(QDateTime::currentMSecsSinceEpoch() + 5 * kDay).arg(soon)));
+    QVERIFY(q.exec(QStringLiteral("UPDATE social_accounts SET refresh_expires_at = %1 WHERE id = %2")
+                       .arg(QDateTime::currentMSecsSinceEpoch() + 9 * kDay).arg(later)));
+    q.finish();
+    m_fixture->close();
+    const test::ProcessRun run = test::runCaptured(QStringLiteral(LUXCTL_PATH), {QStringLiteral("--db"), m_fixture->path(), QStringLiteral("--json"),
+                                                                                 QStringLiteral("social"), QStringLiteral("accounts")});
+    QCOMPARE(run.exitCode, 0);
+    QHash<qint64, bool> endsSoon;
+    for (const QJsonValue &v : QJsonDocument::fromJson(run.out).object().value(QStringLiteral("accounts")).toArray())
+        endsSoon.insert(v[QStringLiteral("id")].toInteger(), v[QStringLiteral("sign_in_ends_soon")].toBool());
+    QCOMPARE(endsSoon.size(), 5);
+    QVERIFY(endsSoon.value(soon));
+    QVERIFY(!endsSoon.value(later));
+    QVERIFY(!endsSoon.value(never));
+    QVERIFY(!endsSoon.value(x));
 }
 
 QTEST_GUILESS_MAIN(TestSocialPosts)

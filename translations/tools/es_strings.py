@@ -3415,10 +3415,22 @@ ES.update({
  'The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).': 'La red que conectar: x, linkedin o facebook (sus páginas y las cuentas de Instagram de estas; instagram hace lo mismo).',
 })
 
-# Social: the Social page (calendar, post detail, accounts) and the sign-in's week-ahead notice.
+# Social: a sign-in that cannot be renewed, a week ahead.
 ES.update({
- 'The sign-in ended on %1: connect the account again.': 'El inicio de sesión terminó el %1: vuelve a conectar la cuenta.',
- 'The sign-in ends in %n day(s), on %1: connect the account again before then.': ('El inicio de sesión termina dentro de %n día, el %1: vuelve a conectar la cuenta antes.', 'El inicio de sesión termina dentro de %n días, el %1: vuelve a conectar la cuenta antes.'),
+ 'Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).': 'Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).',
+ 'Social account': 'Cuenta social',
+})
+
+# Social: first comments, once.
+ES.update({
+ "The first comment's fate is not known yet: it is looked for again in a minute.": 'Aún no se sabe qué fue del primer comentario: se vuelve a buscar dentro de un minuto.',
+ 'The post went; its first comment is made next.': 'La publicación salió; a continuación se hace su primer comentario.',
+ 'The post has no such comment: it is made again.': 'La publicación no tiene ese comentario: se vuelve a hacer.',
+ '%1 takes no first comment.': '%1 no admite primer comentario.',
+})
+
+# Social: the Social page (calendar, post detail, accounts).
+ES.update({
  'Social': 'Redes sociales',
  'Connect again': 'Volver a conectar',
  'Connected': 'Conectada',

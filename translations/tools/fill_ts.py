@@ -190,7 +190,6 @@ EN = {
     '%1 takes %2 pictures at most in a post; this one has %n.': ('%1 takes %2 pictures at most in a post; this one has %n.', '%1 takes %2 pictures at most in a post; this one has %n.'),
     'Instagram takes %1 pictures at most in a carousel; this post has %n.': ('Instagram takes %1 pictures at most in a carousel; this post has %n.', 'Instagram takes %1 pictures at most in a carousel; this post has %n.'),
     '%n failed post(s) will be published again by the scheduler.': ('%n failed post will be published again by the scheduler.', '%n failed posts will be published again by the scheduler.'),
-    'The sign-in ends in %n day(s), on %1: connect the account again before then.': ('The sign-in ends in %n day, on %1: connect the account again before then.', 'The sign-in ends in %n days, on %1: connect the account again before then.'),
     'Failed (due %1, %n attempt(s))': ('Failed (due %1, %n attempt)', 'Failed (due %1, %n attempts)'),
     '%n post(s) in the days shown, %1 failed': ('%n post in the days shown, %1 failed', '%n posts in the days shown, %1 failed'),
     '%n post(s) in the days shown': ('%n post in the days shown', '%n posts in the days shown'),

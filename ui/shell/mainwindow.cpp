@@ -93,6 +93,9 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     // A workflow's notify step: the desktop notification, while the app runs.
     connect(&m_session.sendService(), &campaigns::SendService::automationNotice, this,
             [this](const QString &text) { notify(tr("Automation"), text, false); });
+    // A social account's sign-in that cannot be renewed, a week before it ends.
+    connect(&m_session.sendService(), &campaigns::SendService::accountNotice, this,
+            [this](const QString &text) { notify(tr("Social account"), text, true); });
 
     connect(m_startPage, &StartPage::openRequested, m_actions, &DatabaseActions::openDatabase);
     connect(m_startPage, &StartPage::newRequested, m_actions, &DatabaseActions::newDatabase);

@@ -190,7 +190,7 @@ QVariant SocialAccountsModel::data(const QModelIndex &index, int role) const
     const SocialAccountRow &r = m_rows.at(index.row());
     const social::Account &a = r.account;
     const bool reconnect = a.status == QLatin1String("reconnect");
-    const bool soon = a.signInEndsSoon(m_now);
+    const bool soon = social::AccountStore::signInEndsSoon(a, m_now);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -219,7 +219,7 @@ QVariant SocialAccountsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Status && reconnect)
             return a.error.isEmpty() ? tr("The network refused the sign-in: connect the account again.") : a.error;
         if (index.column() == SignInEnds)
-            return soon ? a.endNotice(m_now) : QVariant();
+            return soon ? social::AccountStore::endNotice(a) : QVariant();
         break;
     case Qt::ForegroundRole:
         if ((index.column() == Status && reconnect) || (index.column() == Failed && r.failed))
@@ -234,7 +234,7 @@ QVariant SocialAccountsModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return a.id;
     case NoticeRole:
-        return a.endNotice(m_now);
+        return soon ? social::AccountStore::endNotice(a) : QString();
     }
     return {};
 }

@@ -306,8 +306,8 @@ void SocialPage::loadAccounts()
                 if (r.account.status == QLatin1String("reconnect"))
                     notices << tr("%1: connect it again (luxctl social connect --network %2).")
                                    .arg(r.account.displayName(), social::Networks::name(r.account.network));
-                else if (const QString notice = r.account.endNotice(now); !notice.isEmpty())
-                    notices << tr("%1: %2").arg(r.account.displayName(), notice);
+                else if (AccountStore::signInEndsSoon(r.account, now))
+                    notices << AccountStore::endNotice(r.account);
             }
             m_accountNotices->setText(notices.join(u'\n'));
             m_accountNotices->setVisible(!notices.isEmpty());

@@ -7,12 +7,14 @@
 #include "channels/social/meta/metachannel.h"
 #include "channels/social/x/xchannel.h"
 #include "common/errorcodes.h"
+#include "common/logging.h"
 #include "storage/sqlvalues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -40,9 +42,163 @@ std::optional<TargetMessage> TargetMessage::fromJson(const QByteArray &json)
     return m;
 }
 
-SocialChannel::SocialChannel(QSqlDatabase db, lux::social::Account account, Clock clock)
-    : m_db(std::move(db)), m_account(std::move(account)), m_clock(std::move(clock))
+SocialChannel::SocialChannel(QSqlDatabase db, lux::social::Account account, lux::social::TokenKeeper *tokens, Clock clock)
+    : m_db(std::move(db)), m_account(std::move(account)), m_tokens(tokens), m_clock(std::move(clock))
 {
+}
+
+QCoro::Task<Outcome> SocialChannel::stage(Delivery delivery, QByteArray message)
+{
+    const Outcome o = co_await stagePost(std::move(delivery), std::move(message));
+    co_return checked(o);
+}
+
+QCoro::Task<Outcome> SocialChannel::submit(Delivery delivery, QByteArray message)
+{
+    std::optional<Progress> made = progress(delivery.outboxId);
+    // The post, unless an earlier attempt made it (its comment is what is left).
+    if (!made || made->externalId.isEmpty()) {
+        Delivery publishing = delivery;
+        const Outcome o = checked(co_await publish(std::move(publishing), std::move(message)));
+        if (!o.ok() || !made || made->comment.isEmpty())
+            co_return o;
+        made = progress(delivery.outboxId); // its id, as published() kept it
+        if (!made || made->externalId.isEmpty())
+            co_return o;
+    }
+    co_return co_await firstComment(*made, std::move(delivery));
+}
+
+QCoro::Task<Outcome> SocialChannel::firstComment(Progress made, Delivery delivery)
+{
+    const Outcome done{Outcome::Kind::Accepted, 0, {}, {}, -1, made.externalId, 0};
+    if (made.comment.isEmpty() || made.commentState == u"done" || made.commentState == u"failed")
+        co_return done;
+    // A comment in doubt (its answer lost, the app killed while it was out) is looked for first.
+    if (made.commentState == u"sending" || made.commentState == u"unknown") {
+        const Reconciliation r = co_await reconcile(std::move(delivery));
+        if (r.verdict == Reconciliation::Verdict::Sent)
+            co_return done;
+        if (r.verdict != Reconciliation::Verdict::NotSent)
+            co_return Outcome{Outcome::Kind::Transient, 0, QStringLiteral("social.comment"),
+                              tr("The first comment's fate is not known yet: it is looked for again in a minute."), 60, {}, 0};
+    }
+    setCommentState(made.targetId, QStringLiteral("sending")); // on disk before the call leaves
+    QString post = made.externalId;
+    QString text = made.comment;
+    const Outcome c = checked(co_await comment(std::move(post), std::move(text)));
+    switch (c.kind) {
+    case Outcome::Kind::Accepted: setCommentState(made.targetId, QStringLiteral("done"), c.reference); co_return done;
+    case Outcome::Kind::Permanent:
+        // The post stands; the comment is marked failed (its reason in the log and the target's state).
+        qCWarning(lcStorage) << "a first comment was refused:" << c.code << c.message;
+        setCommentState(made.targetId, QStringLiteral("failed"));
+        co_return done;
+    case Outcome::Kind::Transient: setCommentState(made.targetId, QStringLiteral("none")); co_return c;
+    case Outcome::Kind::Unknown: setCommentState(made.targetId, QStringLiteral("unknown")); co_return c;
+    }
+    co_return c;
+}
+
+QCoro::Task<Reconciliation> SocialChannel::reconcile(Delivery delivery)
+{
+    const std::optional<Progress> made = progress(delivery.outboxId);
+    if (!made || made->externalId.isEmpty()) {
+        const auto message = build(delivery);
+        if (!message)
+            co_return Reconciliation::needsDecision(message.error().message);
+        std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
+        if (!target)
+            co_return Reconciliation::needsDecision(tr("The post could not be read."));
+        Delivery asking = delivery;
+        const Reconciliation r = co_await reconcilePost(std::move(asking), std::move(*target));
+        if (r.verdict != Reconciliation::Verdict::Sent || !made || made->comment.isEmpty())
+            co_return r;
+        // The post went; its first comment is still to be made (a retry makes only the comment).
+        co_return Reconciliation::notSent(tr("The post went; its first comment is made next."));
+    }
+    const QString state = made->commentState;
+    if (made->comment.isEmpty() || state == u"done" || state == u"failed")
+        co_return Reconciliation::sent(made->externalId);
+    if (state == u"none")
+        co_return Reconciliation::notSent(tr("The post went; its first comment is made next."));
+    // The comment's answer was lost: on the post, or not.
+    QString post = made->externalId;
+    QString text = made->comment;
+    const auto found = co_await hasComment(std::move(post), std::move(text));
+    if (!found)
+        co_return Reconciliation::stillUnknown();
+    if (*found) {
+        setCommentState(made->targetId, QStringLiteral("done"));
+        co_return Reconciliation::sent(made->externalId);
+    }
+    const qint64 doubtSince = std::max(delivery.doubtSince, delivery.attemptedAt);
+    if (doubtSince > 0 && m_clock() - doubtSince < kCommentSettleMs)
+        co_return Reconciliation::stillUnknown(doubtSince + kCommentSettleMs);
+    setCommentState(made->targetId, QStringLiteral("none"));
+    co_return Reconciliation::notSent(tr("The post has no such comment: it is made again."));
+}
+
+Reconciliation SocialChannel::undecided(const Error &tokenError)
+{
+    return tokenError.code == errc::socialAuth ? Reconciliation::needsDecision(tokenError.message) : Reconciliation::stillUnknown();
+}
+
+QString SocialChannel::comparable(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_C).simplified();
+}
+
+QCoro::Task<Outcome> SocialChannel::comment(QString, QString)
+{
+    co_return Outcome{Outcome::Kind::Permanent, 0, QString(errc::socialCheck),
+                      tr("%1 takes no first comment.").arg(lux::social::Networks::displayName(m_account.network)), -1, {}, 0};
+}
+
+QCoro::Task<Result<bool>> SocialChannel::hasComment(QString, QString)
+{
+    co_return false;
+}
+
+std::optional<SocialChannel::Progress> SocialChannel::progress(qint64 outboxId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, external_id, first_comment, comment_state FROM social_targets WHERE outbox_id = ?"));
+    q.addBindValue(outboxId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Progress{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString().trimmed(), q.value(3).toString()};
+}
+
+void SocialChannel::setCommentState(qint64 targetId, const QString &state, const QString &commentId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE social_targets SET comment_state = ?, comment_id = CASE WHEN ? = '' THEN comment_id ELSE ? END WHERE id = ?"));
+    for (const QVariant &v : QVariantList{state, commentId.isNull() ? QStringLiteral("") : commentId,
+                                          commentId.isNull() ? QStringLiteral("") : commentId, targetId})
+        q.addBindValue(v);
+    if (!q.exec())
+        qCWarning(lcStorage) << "could not keep a first comment's state:" << q.lastError().text();
+}
+
+QCoro::Task<Outcome> SocialChannel::stagePost(Delivery delivery, QByteArray message)
+{
+    co_return co_await Channel::stage(std::move(delivery), std::move(message));
+}
+
+QCoro::Task<Result<QString>> SocialChannel::accessToken(lux::social::Refresher refresh)
+{
+    co_return co_await m_tokens->accessToken(m_account, std::move(refresh));
+}
+
+Outcome SocialChannel::checked(Outcome outcome)
+{
+    // Not only the token endpoint: a network that refuses the account's token on any call (revoked,
+    // the password changed, the app removed) is asked to be connected again, and said so once.
+    if (outcome.kind == Outcome::Kind::Permanent && outcome.code == errc::socialAuth)
+        if (Status s = m_tokens->markReconnect(m_account.id, outcome.message); !s)
+            qCWarning(lcStorage) << "could not mark the account to reconnect:" << s.error().message;
+    return outcome;
 }
 
 Status SocialChannel::prepare(const campaigns::Campaign &campaign)

@@ -52,23 +52,53 @@ struct TargetMessage
 };
 
 // What every network's channel shares (the channel "social": a social account's standing campaign,
-// one outbox row per post and account, social/poststore.h): the account read at prepare(), the
-// target's text and pictures as the message, the account's pause (a rate limit's reset) as the
-// row's earliest time, and what the network made of the post kept on the target. A network's
-// channel implements submit() and reconcile() and calls published() when it knows the post's id.
+// one outbox row per post and account, social/poststore.h): the account read at prepare(), its
+// tokens, the target's text and pictures as the message, the account's pause (a rate limit's reset)
+// as the row's earliest time, what the network made of the post kept on the target, and an account
+// the network refuses (401, Meta's 190) marked to be connected again, whichever call it was. A
+// network's channel implements publish() (and stagePost() when it stages) and reconcilePost(), and
+// calls published() when it knows the post's id.
+//
+// A first comment (Instagram, Facebook, LinkedIn) is part of the same delivery: the row is sent when
+// the post and its comment are both made. Once the post exists it is never made again (its id is on
+// the target); the comment's state is committed before and after its one call (comment_state none →
+// sending → done), a comment in doubt is looked for on the post before it is made again (a second
+// look minutes after the doubt decides "not made"), and a comment the network refuses for good leaves
+// the post published with the comment marked failed.
 class SocialChannel : public Channel
 {
     Q_DECLARE_TR_FUNCTIONS(lux::channels::social::SocialChannel)
 public:
-    SocialChannel(QSqlDatabase db, lux::social::Account account, Clock clock);
+    SocialChannel(QSqlDatabase db, lux::social::Account account, lux::social::TokenKeeper *tokens, Clock clock);
 
     QString id() const override { return QStringLiteral("social"); }
     Status prepare(const campaigns::Campaign &campaign) override;
     qint64 notBefore(const Delivery &delivery, qint64 now, Hold *hold) const override;
     bool hasWindows() const override { return true; }
     Result<QByteArray> build(const Delivery &delivery) const override;
+    QCoro::Task<Outcome> stage(Delivery delivery, QByteArray message) final;
+    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) final;
+    QCoro::Task<Reconciliation> reconcile(Delivery delivery) final;
+
+    static constexpr qint64 kCommentSettleMs = 120'000; // as a post's: a second look, minutes after the doubt
 
 protected:
+    // The network's side of stage() and submit().
+    virtual QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message);
+    virtual QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) = 0;
+    // A delivery in doubt whose post is not known to exist yet; `target` is its post as built.
+    virtual QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) = 0;
+    // A delivery in doubt that cannot be looked up without the token: the user decides when the
+    // account must be connected again, else it is asked again later.
+    static Reconciliation undecided(const Error &tokenError);
+    // A text as compared after a lost answer: NFC, spaces collapsed.
+    static QString comparable(const QString &text);
+    // A comment on the network's post `postId` (one-shot); networks without first comments refuse it.
+    virtual QCoro::Task<Outcome> comment(QString postId, QString text);
+    // Whether the post has a comment of this account with this text.
+    virtual QCoro::Task<Result<bool>> hasComment(QString postId, QString text);
+    // The access token to call the network with, renewed first when due (`refresh` asks the network).
+    QCoro::Task<Result<QString>> accessToken(lux::social::Refresher refresh);
     // The post's id and address at the network, kept on its target.
     void published(qint64 targetId, const QString &externalId, const QString &permalink) const;
     // A delivery whose access token could not be had: failed when the account must be connected
@@ -84,7 +114,22 @@ protected:
 
     QSqlDatabase m_db;
     lux::social::Account m_account;
+    lux::social::TokenKeeper *m_tokens;
     Clock m_clock;
+
+private:
+    // A refusal of the account's sign-in marks it "reconnect", with the network's words.
+    Outcome checked(Outcome outcome);
+    // What the target of an outbox row has made so far.
+    struct Progress
+    {
+        qint64 targetId = 0;
+        QString externalId, comment, commentState;
+    };
+    std::optional<Progress> progress(qint64 outboxId) const;
+    void setCommentState(qint64 targetId, const QString &state, const QString &commentId = {}) const;
+    // The post exists: its first comment, once.
+    QCoro::Task<Outcome> firstComment(Progress made, Delivery delivery);
 };
 
 // Makes the channel for a social account's campaign: the network's, with its client and the token

@@ -122,7 +122,9 @@ void TokenKeeper::releaseLease(qint64 accountId)
 Status TokenKeeper::markReconnect(qint64 accountId, const QString &message)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE social_accounts SET status = 'reconnect', error_code = ?, error = ?, updated_at = ? WHERE id = ?"));
+    // Once: an account already asking (or removed) keeps what it says.
+    q.prepare(QStringLiteral("UPDATE social_accounts SET status = 'reconnect', error_code = ?, error = ?, updated_at = ? WHERE id = ? "
+                             "AND status = 'connected'"));
     for (const QVariant &v : QVariantList{QString(errc::socialAuth), message, m_clock(), accountId})
         q.addBindValue(v);
     return q.exec() ? Status{} : Status(storage::queryError(q));

@@ -85,8 +85,11 @@ public:
     QString accessKey(const Account &account) const;
     QString refreshKey(const Account &account) const;
 
-private:
+    // The account must be connected again (the network refused its sign-in): said with `message`.
+    // Only a connected account changes (one already asking keeps its first reason).
     Status markReconnect(qint64 accountId, const QString &message);
+
+private:
     void markDoubt(qint64 accountId);
     bool takeLease(qint64 accountId);
     void releaseLease(qint64 accountId);

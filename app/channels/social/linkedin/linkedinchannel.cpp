@@ -28,7 +28,7 @@ Outcome transient(const QString &code, const QString &message, int retryAfterSec
 
 LinkedInChannel::LinkedInChannel(QSqlDatabase db, lux::social::Account account, LinkedInClient *client, lux::social::TokenKeeper *tokens,
                                  Clock clock)
-    : SocialChannel(std::move(db), std::move(account), std::move(clock)), m_client(client), m_tokens(tokens)
+    : SocialChannel(std::move(db), std::move(account), tokens, std::move(clock)), m_client(client)
 {
 }
 
@@ -37,21 +37,16 @@ QString LinkedInChannel::permalink(const QString &postUrn)
     return QStringLiteral("https://www.linkedin.com/feed/update/%1/").arg(postUrn);
 }
 
-QString LinkedInChannel::comparable(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_C).simplified();
-}
-
 QCoro::Task<Result<QString>> LinkedInChannel::token()
 {
     LinkedInClient *client = m_client;
     lux::social::Refresher refresher = [client](QString refreshToken) -> QCoro::Task<lux::social::RefreshAnswer> {
         co_return co_await client->refresh(std::move(refreshToken));
     };
-    co_return co_await m_tokens->accessToken(m_account, std::move(refresher));
+    co_return co_await accessToken(std::move(refresher));
 }
 
-QCoro::Task<Outcome> LinkedInChannel::submit(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> LinkedInChannel::publish(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = TargetMessage::fromJson(message);
     if (!target)
@@ -116,16 +111,8 @@ QCoro::Task<Outcome> LinkedInChannel::submit(Delivery delivery, QByteArray messa
     co_return o;
 }
 
-QCoro::Task<Reconciliation> LinkedInChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> LinkedInChannel::reconcilePost(Delivery delivery, TargetMessage target)
 {
-    const auto message = build(delivery);
-    if (!message)
-        co_return Reconciliation::needsDecision(message.error().message);
-    const std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
-    if (!target)
-        co_return Reconciliation::needsDecision(tr("The post could not be read."));
-    if (const QString known = externalId(target->targetId); !known.isEmpty())
-        co_return Reconciliation::sent(known);
     const QString where = m_account.kind == u"organization" ? QStringLiteral("https://www.linkedin.com/company/%1/")
                                                                   .arg(m_account.externalId.section(u':', -1))
                                                             : QStringLiteral("https://www.linkedin.com/in/me/recent-activity/all/");
@@ -136,24 +123,23 @@ QCoro::Task<Reconciliation> LinkedInChannel::reconcile(Delivery delivery)
         co_return Reconciliation::needsDecision(cannotLook);
     const auto access = co_await token();
     if (!access)
-        co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
-                                                          : Reconciliation::stillUnknown();
+        co_return undecided(access.error());
     QString token = *access;
     QString author = m_account.externalId;
     const auto posts = co_await m_client->recentPosts(std::move(token), std::move(author), kListCount);
     if (!posts)
         co_return posts.error().code == LinkedInClient::kForbidden ? Reconciliation::needsDecision(cannotLook) : Reconciliation::stillUnknown();
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
-    const QString ours = comparable(target->text);
+    const QString ours = comparable(target.text);
     bool older = false;
     for (const LinkedInPost &post : *posts) {
         if (post.createdAt > 0 && post.createdAt < since) {
             older = true;
             continue;
         }
-        if (comparable(lux::social::LittleText::unescape(post.commentary)) != ours || isAnotherTargets(post.urn, target->targetId))
+        if (comparable(lux::social::LittleText::unescape(post.commentary)) != ours || isAnotherTargets(post.urn, target.targetId))
             continue;
-        published(target->targetId, post.urn, permalink(post.urn));
+        published(target.targetId, post.urn, permalink(post.urn));
         co_return Reconciliation::sent(post.urn);
     }
     // Every post since the attempt was in the list only when it reached back past the attempt.
@@ -163,6 +149,32 @@ QCoro::Task<Reconciliation> LinkedInChannel::reconcile(Delivery delivery)
     if (doubtSince > 0 && m_clock() - doubtSince < kListSettleMs)
         co_return Reconciliation::stillUnknown(doubtSince + kListSettleMs);
     co_return Reconciliation::notSent(tr("LinkedIn has no such post on the account since the attempt."));
+}
+
+QCoro::Task<Outcome> LinkedInChannel::comment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return withoutToken(access.error());
+    QString token = *access;
+    QString actor = m_account.externalId;
+    co_return co_await m_client->comment(std::move(token), std::move(postId), std::move(actor), std::move(text));
+}
+
+QCoro::Task<Result<bool>> LinkedInChannel::hasComment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return access.error();
+    QString token = *access;
+    const auto comments = co_await m_client->comments(std::move(token), std::move(postId));
+    if (!comments)
+        co_return comments.error();
+    const QString ours = comparable(text);
+    for (const LinkedInComment &c : *comments)
+        if (c.actor == m_account.externalId && comparable(c.text) == ours)
+            co_return true;
+    co_return false;
 }
 
 } // namespace lux::channels::social::linkedin

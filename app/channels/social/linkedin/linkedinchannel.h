@@ -19,12 +19,7 @@ public:
     LinkedInChannel(QSqlDatabase db, lux::social::Account account, LinkedInClient *client, lux::social::TokenKeeper *tokens, Clock clock);
 
     Pace pace() const override { return {0, 0, 0, 1}; }
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
-    // A text as compared after a lost answer: NFC, spaces collapsed (LinkedIn's listing gives back the
-    // little text: it is unescaped first).
-    static QString comparable(const QString &text);
     static QString permalink(const QString &postUrn);
 
     static constexpr qint64 kListSettleMs = 120'000; // as X's: a second look, minutes after the doubt
@@ -32,11 +27,16 @@ public:
     static constexpr int kImageLooks = 10;          // a second apart, before the attempt waits
     static constexpr int kListCount = 50;
 
+protected:
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
+    QCoro::Task<Outcome> comment(QString postId, QString text) override;
+    QCoro::Task<Result<bool>> hasComment(QString postId, QString text) override;
+
 private:
     QCoro::Task<Result<QString>> token();
 
     LinkedInClient *m_client;
-    lux::social::TokenKeeper *m_tokens;
 };
 
 } // namespace lux::channels::social::linkedin

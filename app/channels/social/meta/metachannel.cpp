@@ -30,13 +30,8 @@ Outcome accepted(const QString &reference)
 
 MetaChannel::MetaChannel(QSqlDatabase db, lux::social::Account account, MetaClient *client, lux::social::TokenKeeper *tokens,
                          lux::social::MediaHost *media, Clock clock)
-    : SocialChannel(std::move(db), std::move(account), std::move(clock)), m_client(client), m_tokens(tokens), m_media(media)
+    : SocialChannel(std::move(db), std::move(account), tokens, std::move(clock)), m_client(client), m_media(media)
 {
-}
-
-QString MetaChannel::comparable(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_C).simplified();
 }
 
 QCoro::Task<Result<QString>> MetaChannel::token()
@@ -49,7 +44,7 @@ QCoro::Task<Result<QString>> MetaChannel::token()
         answer.message = tr("Meta's Page tokens are not refreshed: connect the account again.");
         co_return answer;
     };
-    co_return co_await m_tokens->accessToken(m_account, std::move(none));
+    co_return co_await accessToken(std::move(none));
 }
 
 void MetaChannel::pausedBy(qint64 until) const
@@ -87,6 +82,34 @@ QCoro::Task<Outcome> MetaChannel::hostMedia(QList<qint64> mediaIds, QList<lux::s
     co_return accepted({});
 }
 
+QCoro::Task<Outcome> MetaChannel::comment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return withoutToken(access.error());
+    QString token = *access;
+    qint64 pause = 0;
+    const Outcome o = co_await m_client->comment(std::move(token), std::move(postId), std::move(text), &pause);
+    pausedBy(pause);
+    co_return o;
+}
+
+QCoro::Task<Result<bool>> MetaChannel::hasComment(QString postId, QString text)
+{
+    const auto access = co_await token();
+    if (!access)
+        co_return access.error();
+    QString token = *access;
+    const auto comments = co_await m_client->comments(std::move(token), std::move(postId));
+    if (!comments)
+        co_return comments.error();
+    const QString ours = comparable(text);
+    for (const MetaComment &c : *comments)
+        if (comparable(c.message) == ours)
+            co_return true;
+    co_return false;
+}
+
 // ---- Facebook
 
 QCoro::Task<Result<std::optional<MetaPost>>> FacebookChannel::find(QString token, TargetMessage target, qint64 since)
@@ -102,7 +125,7 @@ QCoro::Task<Result<std::optional<MetaPost>>> FacebookChannel::find(QString token
     co_return std::optional<MetaPost>();
 }
 
-QCoro::Task<Outcome> FacebookChannel::submit(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> FacebookChannel::publish(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = TargetMessage::fromJson(message);
     if (!target)
@@ -148,6 +171,7 @@ QCoro::Task<Outcome> FacebookChannel::submit(Delivery delivery, QByteArray messa
     if (o.code == MetaClient::kDuplicate) {
         if (delivery.attempts > 1) {
             QString again = *access;
+            // attemptedAt is this attempt's; the earlier one that made the post may be an hour back (retries back off).
             const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs - 3'600'000;
             const auto found = co_await find(std::move(again), *target, since);
             if (found && *found) {
@@ -160,30 +184,21 @@ QCoro::Task<Outcome> FacebookChannel::submit(Delivery delivery, QByteArray messa
     co_return o;
 }
 
-QCoro::Task<Reconciliation> FacebookChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> FacebookChannel::reconcilePost(Delivery delivery, TargetMessage target)
 {
-    const auto message = build(delivery);
-    if (!message)
-        co_return Reconciliation::needsDecision(message.error().message);
-    const std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
-    if (!target)
-        co_return Reconciliation::needsDecision(tr("The post could not be read."));
-    if (const QString known = externalId(target->targetId); !known.isEmpty())
-        co_return Reconciliation::sent(known);
     const auto access = co_await token();
     if (!access)
-        co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
-                                                          : Reconciliation::stillUnknown();
+        co_return undecided(access.error());
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
     QString token = *access;
-    const auto found = co_await find(std::move(token), *target, since);
+    const auto found = co_await find(std::move(token), target, since);
     if (!found)
         co_return found.error().code == MetaClient::kTooMany
             ? Reconciliation::needsDecision(tr("Facebook did not answer whether the post went, and the Page has more posts since "
                                                "than LUX reads: check the Page and say whether it is there."))
             : Reconciliation::stillUnknown();
     if (*found) {
-        published(target->targetId, (*found)->id, (*found)->permalink);
+        published(target.targetId, (*found)->id, (*found)->permalink);
         co_return Reconciliation::sent((*found)->id);
     }
     const qint64 doubtSince = std::max(delivery.doubtSince, delivery.attemptedAt);
@@ -229,7 +244,7 @@ QCoro::Task<Outcome> InstagramChannel::finished(QString token, QString container
     co_return o;
 }
 
-QCoro::Task<Outcome> InstagramChannel::stage(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> InstagramChannel::stagePost(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = targetOf(delivery, std::move(message));
     if (!target)
@@ -314,7 +329,7 @@ QCoro::Task<Outcome> InstagramChannel::wentAs(QString token, TargetMessage targe
     co_return accepted(id.isEmpty() ? containerId : id);
 }
 
-QCoro::Task<Outcome> InstagramChannel::submit(Delivery delivery, QByteArray message)
+QCoro::Task<Outcome> InstagramChannel::publish(Delivery delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = targetOf(delivery, std::move(message));
     if (!target)
@@ -374,20 +389,14 @@ QCoro::Task<Outcome> InstagramChannel::submit(Delivery delivery, QByteArray mess
     co_return o;
 }
 
-QCoro::Task<Reconciliation> InstagramChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> InstagramChannel::reconcilePost(Delivery delivery, TargetMessage target)
 {
-    const std::optional<TargetMessage> target = targetOf(delivery, {});
-    if (!target)
-        co_return Reconciliation::needsDecision(tr("The post could not be read."));
-    if (const QString known = externalId(target->targetId); !known.isEmpty())
-        co_return Reconciliation::sent(known);
     // No container on disk: nothing could have been published (a container alone is invisible).
     if (delivery.reference.isEmpty())
         co_return Reconciliation::notSent(tr("Not published: no container was made."));
     const auto access = co_await token();
     if (!access)
-        co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
-                                                          : Reconciliation::stillUnknown();
+        co_return undecided(access.error());
     // Instagram publishes a container once at most, and says so: PUBLISHED went, anything else did not
     // (publishing it again cannot make a second post).
     QString token = *access;
@@ -399,7 +408,7 @@ QCoro::Task<Reconciliation> InstagramChannel::reconcile(Delivery delivery)
         co_return Reconciliation::notSent(tr("Instagram has not published the post (its container is %1).").arg(status->code));
     QString again = *access;
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
-    const Outcome went = co_await wentAs(std::move(again), *target, since, delivery.reference, QString());
+    const Outcome went = co_await wentAs(std::move(again), target, since, delivery.reference, QString());
     co_return Reconciliation::sent(went.reference);
 }
 

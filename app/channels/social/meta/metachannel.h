@@ -20,13 +20,12 @@ public:
 
     Pace pace() const override { return {0, 0, 0, 1}; }
 
-    // A text as compared after a lost answer: NFC, spaces collapsed.
-    static QString comparable(const QString &text);
-
     static constexpr qint64 kListSettleMs = 120'000; // as X's: a second look, minutes after the doubt
     static constexpr qint64 kClockSkewMs = 120'000;
 
 protected:
+    QCoro::Task<Outcome> comment(QString postId, QString text) override;
+    QCoro::Task<Result<bool>> hasComment(QString postId, QString text) override;
     QCoro::Task<Result<QString>> token();
     // The pictures on lux-tracker, each public address answering as Meta will fetch it. Accepted, or
     // why not: no tracker set up and a picture that is not one are permanent, an unreachable tracker
@@ -35,7 +34,6 @@ protected:
     void pausedBy(qint64 until) const;
 
     MetaClient *m_client;
-    lux::social::TokenKeeper *m_tokens;
     lux::social::MediaHost *m_media; // null: no tracker set up
 };
 
@@ -49,8 +47,9 @@ class FacebookChannel : public MetaChannel
 public:
     using MetaChannel::MetaChannel;
 
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
+protected:
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
 
 private:
     // The Page's post of this target since `since` (ms), when there is one; kTooMany when the list is longer than read.
@@ -71,13 +70,15 @@ public:
     using MetaChannel::MetaChannel;
 
     bool stages() const override { return true; }
-    QCoro::Task<Outcome> stage(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     static constexpr int kMaxItems = 10;
     // Looks at a container while Meta fetches and prepares its picture, seconds apart: 1, 2, 4, 8, 15.
     static constexpr int kLooks = 5;
+
+protected:
+    QCoro::Task<Outcome> stagePost(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
 
 private:
     // Waits while the container is IN_PROGRESS (kLooks); Accepted once FINISHED, else its outcome.

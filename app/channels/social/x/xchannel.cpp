@@ -9,7 +9,7 @@
 namespace lux::channels::social::x {
 
 XChannel::XChannel(QSqlDatabase db, lux::social::Account account, XClient *client, lux::social::TokenKeeper *tokens, Clock clock)
-    : SocialChannel(std::move(db), std::move(account), std::move(clock)), m_client(client), m_tokens(tokens)
+    : SocialChannel(std::move(db), std::move(account), tokens, std::move(clock)), m_client(client)
 {
 }
 
@@ -25,7 +25,7 @@ QCoro::Task<Result<QString>> XChannel::token()
     lux::social::Refresher refresher = [client](QString refreshToken) -> QCoro::Task<lux::social::RefreshAnswer> {
         co_return co_await client->refresh(std::move(refreshToken));
     };
-    co_return co_await m_tokens->accessToken(m_account, std::move(refresher));
+    co_return co_await accessToken(std::move(refresher));
 }
 
 QString XChannel::comparable(const QString &text, bool asShownByX)
@@ -41,7 +41,7 @@ QString XChannel::comparable(const QString &text, bool asShownByX)
     return s.simplified();
 }
 
-QCoro::Task<Outcome> XChannel::submit(Delivery, QByteArray message)
+QCoro::Task<Outcome> XChannel::publish(Delivery, QByteArray message)
 {
     const std::optional<TargetMessage> target = TargetMessage::fromJson(message);
     if (!target)
@@ -74,21 +74,11 @@ QCoro::Task<Outcome> XChannel::submit(Delivery, QByteArray message)
     co_return o;
 }
 
-QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
+QCoro::Task<Reconciliation> XChannel::reconcilePost(Delivery delivery, TargetMessage target)
 {
-    const auto message = build(delivery);
-    if (!message)
-        co_return Reconciliation::needsDecision(message.error().message);
-    const std::optional<TargetMessage> target = TargetMessage::fromJson(*message);
-    if (!target)
-        co_return Reconciliation::needsDecision(tr("The post could not be read."));
-    // X's answer was read before the row's state could be kept: its id is on the target.
-    if (const QString known = externalId(target->targetId); !known.isEmpty())
-        co_return Reconciliation::sent(known);
     const auto access = co_await token();
     if (!access)
-        co_return access.error().code == errc::socialAuth ? Reconciliation::needsDecision(access.error().message)
-                                                          : Reconciliation::stillUnknown();
+        co_return undecided(access.error());
     const qint64 since = (delivery.attemptedAt > 0 ? delivery.attemptedAt : m_clock()) - kClockSkewMs;
     const auto posts = co_await m_client->recent(*access, m_account.externalId, since);
     if (!posts) {
@@ -104,9 +94,9 @@ QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
                     .arg(permalink(QString()).chopped(QStringLiteral("/status/").size())));
         co_return Reconciliation::stillUnknown();
     }
-    QString ours = comparable(target->text, false);
+    QString ours = comparable(target.text, false);
     // A post with pictures ends with the link X adds to them.
-    if (!target->mediaIds.isEmpty())
+    if (!target.mediaIds.isEmpty())
         ours = QString(ours + QStringLiteral(" \x01")).trimmed();
     // Nothing but links or pictures: another post of the account would look the same.
     if (QString(ours).remove(u'\x01').trimmed().isEmpty())
@@ -114,9 +104,9 @@ QCoro::Task<Reconciliation> XChannel::reconcile(Delivery delivery)
             tr("X did not answer whether the post went, and a post of links or pictures only cannot be told apart from the "
                "account's others: check the account and say whether it is there."));
     for (const XPost &post : *posts) {
-        if (comparable(post.text, true) != ours || isAnotherTargets(post.id, target->targetId))
+        if (comparable(post.text, true) != ours || isAnotherTargets(post.id, target.targetId))
             continue;
-        published(target->targetId, post.id, permalink(post.id));
+        published(target.targetId, post.id, permalink(post.id));
         co_return Reconciliation::sent(post.id);
     }
     // Not there: certain only once X has had time to list it.

@@ -18,8 +18,6 @@ public:
     XChannel(QSqlDatabase db, lux::social::Account account, XClient *client, lux::social::TokenKeeper *tokens, Clock clock);
 
     Pace pace() const override { return {0, 0, 0, 1}; }
-    QCoro::Task<Outcome> submit(Delivery delivery, QByteArray message) override;
-    QCoro::Task<Reconciliation> reconcile(Delivery delivery) override;
 
     // A text as compared after a lost answer: NFC, every link one mark (X shows ours as t.co
     // links), spaces collapsed; X's own &amp; &lt; &gt; undone when it is the text as X shows it.
@@ -31,12 +29,15 @@ public:
     static constexpr qint64 kListSettleMs = 120'000;
     static constexpr qint64 kClockSkewMs = 120'000;
 
+protected:
+    QCoro::Task<Outcome> publish(Delivery delivery, QByteArray message) override;
+    QCoro::Task<Reconciliation> reconcilePost(Delivery delivery, TargetMessage target) override;
+
 private:
     QCoro::Task<Result<QString>> token();
     QString permalink(const QString &id) const;
 
     XClient *m_client;
-    lux::social::TokenKeeper *m_tokens;
 };
 
 } // namespace lux::channels::social::x
