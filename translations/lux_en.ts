@@ -765,6 +765,32 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::SocialAccountsModel</name>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialPage</name>
+    <message numerus="yes">
+        <source>Failed (due %1, %n attempt(s))</source>
+        <translation><numerusform>Failed (due %1, %n attempt)</numerusform><numerusform>Failed (due %1, %n attempts)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) in the days shown, %1 failed</source>
+        <translation><numerusform>%n post in the days shown, %1 failed</numerusform><numerusform>%n posts in the days shown, %1 failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) in the days shown</source>
+        <translation><numerusform>%n post in the days shown</numerusform><numerusform>%n posts in the days shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed post(s) of %1 will be published again.</source>
+        <translation><numerusform>%n failed post of %1 will be published again.</numerusform><numerusform>%n failed posts of %1 will be published again.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::StepCard</name>
     <message numerus="yes">
         <source>%n day(s)</source>

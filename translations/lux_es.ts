@@ -10664,6 +10664,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Social account</source>
         <translation>Cuenta social</translation>
     </message>
+    <message>
+        <source>Social</source>
+        <translation>Redes sociales</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::OutboxModel</name>
@@ -12014,6 +12018,373 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Currency:</source>
         <translation>Moneda:</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialAccountsModel</name>
+    <message>
+        <source>Connect again</source>
+        <translation>Volver a conectar</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
+    </message>
+    <message>
+        <source>None failed</source>
+        <translation>Ninguna fallida</translation>
+    </message>
+    <message>
+        <source>No end while used</source>
+        <translation>Sin fin mientras se use</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>Sin fin</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1 (terminó)</translation>
+    </message>
+    <message>
+        <source>%1 (within a week)</source>
+        <translation>%1 (en menos de una semana)</translation>
+    </message>
+    <message>
+        <source>No queue</source>
+        <translation>Sin cola</translation>
+    </message>
+    <message>
+        <source>This computer’s</source>
+        <translation>La de este equipo</translation>
+    </message>
+    <message>
+        <source>The network refused the sign-in: connect the account again.</source>
+        <translation>La red rechazó el inicio de sesión: vuelve a conectar la cuenta.</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Failed posts</source>
+        <translation>Publicaciones fallidas</translation>
+    </message>
+    <message>
+        <source>Sign-in ends</source>
+        <translation>Fin del inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Queue slots</source>
+        <translation>Horarios de la cola</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialCalendar</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: %4</source>
+        <comment>time, network, state, the text's start</comment>
+        <translation>%1 %2 %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3
+%4
+%5</source>
+        <translation>%1 en %2, %3
+%4
+%5</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialPage</name>
+    <message>
+        <source>Social</source>
+        <translation>Redes sociales</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Posts are scheduled from a terminal for now: luxctl social post --account ID --text TEXT --at 2026-12-10T10:00 (or --queue for the account's next free slot). Drag a scheduled post to another day to move it.</source>
+        <translation>Por ahora las publicaciones se programan desde una terminal: luxctl social post --account ID --text TEXTO --at 2026-12-10T10:00 (o --queue para el siguiente horario libre de la cuenta). Arrastra una publicación programada a otro día para moverla.</translation>
+    </message>
+    <message>
+        <source>Accounts are connected from a terminal for now: luxctl social connect --network x (or linkedin, or facebook for your Pages and their Instagram accounts) opens the network's sign-in in your browser. Connecting an account again keeps its posts and queue.</source>
+        <translation>Por ahora las cuentas se conectan desde una terminal: luxctl social connect --network x (o linkedin, o facebook para tus páginas y sus cuentas de Instagram) abre el inicio de sesión de la red en tu navegador. Volver a conectar una cuenta conserva sus publicaciones y su cola.</translation>
+    </message>
+    <message>
+        <source>Retry All Failed</source>
+        <translation>Reintentar todas las fallidas</translation>
+    </message>
+    <message>
+        <source>The posts cannot be read: %1</source>
+        <translation>No se pueden leer las publicaciones: %1</translation>
+    </message>
+    <message>
+        <source>The accounts cannot be read: %1</source>
+        <translation>No se pueden leer las cuentas: %1</translation>
+    </message>
+    <message>
+        <source>%1: connect it again (luxctl social connect --network %2).</source>
+        <translation>%1: vuelve a conectarla (luxctl social connect --network %2).</translation>
+    </message>
+    <message>
+        <source>Accounts (%1)</source>
+        <translation>Cuentas (%1)</translation>
+    </message>
+    <message>
+        <source>The post cannot be read: %1</source>
+        <translation>No se puede leer la publicación: %1</translation>
+    </message>
+    <message>
+        <source>Choose a post in the calendar to see where it went.</source>
+        <translation>Elige una publicación en el calendario para ver adónde fue.</translation>
+    </message>
+    <message>
+        <source>No posts in these days.</source>
+        <translation>No hay publicaciones en estos días.</translation>
+    </message>
+    <message>
+        <source>Post %1</source>
+        <translation>Publicación %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>Publicada el %1</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation>Programada para el %1</translation>
+    </message>
+    <message>
+        <source>Being published now (due %1)</source>
+        <translation>Publicándose ahora (prevista para el %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (due %1, %n attempt(s))</source>
+        <translation><numerusform>Fallida (prevista para el %1, %n intento)</numerusform><numerusform>Fallida (prevista para el %1, %n intentos)</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for your decision (due %1)</source>
+        <translation>Esperando tu decisión (prevista para el %1)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>The network gave no link for it.</source>
+        <translation>La red no dio ningún enlace para ella.</translation>
+    </message>
+    <message>
+        <source>Opens the post in your browser.</source>
+        <translation>Abre la publicación en tu navegador.</translation>
+    </message>
+    <message>
+        <source>The network gave no reason.</source>
+        <translation>La red no dio ningún motivo.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Publishes it again as soon as the scheduler runs.</source>
+        <translation>La publica de nuevo en cuanto se ejecute el programador.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>La base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>The network’s answer was lost and LUX could not tell whether the post went out. This one is yours to decide: look at %1 on %2. LUX will not send it again on its own.</source>
+        <translation>La respuesta de la red se perdió y LUX no pudo saber si la publicación salió. Esta te toca decidirla a ti: mira %1 en %2. LUX no la enviará de nuevo por su cuenta.</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet: the Accounts tab says how to connect one.</source>
+        <translation>Aún no hay cuentas conectadas: la pestaña Cuentas explica cómo conectar una.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) in the days shown, %1 failed</source>
+        <translation><numerusform>%n publicación en los días mostrados, %1 fallida</numerusform><numerusform>%n publicaciones en los días mostrados, %1 fallidas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) in the days shown</source>
+        <translation><numerusform>%n publicación en los días mostrados</numerusform><numerusform>%n publicaciones en los días mostrados</numerusform></translation>
+    </message>
+    <message>
+        <source>Retry All Failed: %1</source>
+        <translation>Reintentar todas las fallidas: %1</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Abre primero una base de datos.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Elige primero una cuenta.</translation>
+    </message>
+    <message>
+        <source>No post of this account has failed.</source>
+        <translation>Ninguna publicación de esta cuenta ha fallado.</translation>
+    </message>
+    <message>
+        <source>Publishes every failed post of this account again.</source>
+        <translation>Publica de nuevo todas las publicaciones fallidas de esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Only a post that has not started can be moved.</source>
+        <translation>Solo se puede mover una publicación que aún no ha empezado.</translation>
+    </message>
+    <message>
+        <source>A post cannot be moved into the past.</source>
+        <translation>Una publicación no se puede mover al pasado.</translation>
+    </message>
+    <message>
+        <source>Move Post</source>
+        <translation>Mover publicación</translation>
+    </message>
+    <message>
+        <source>Post moved to %1.</source>
+        <translation>Publicación movida al %1.</translation>
+    </message>
+    <message>
+        <source>The post will be published again when the scheduler next runs.</source>
+        <translation>La publicación se publicará de nuevo la próxima vez que se ejecute el programador.</translation>
+    </message>
+    <message>
+        <source>%1 has no failed posts.</source>
+        <translation>%1 no tiene publicaciones fallidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed post(s) of %1 will be published again.</source>
+        <translation><numerusform>%n publicación fallida de %1 se publicará de nuevo.</numerusform><numerusform>%n publicaciones fallidas de %1 se publicarán de nuevo.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialTargetsModel</name>
+    <message>
+        <source>X</source>
+        <comment>the network X, in a calendar cell</comment>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LI</source>
+        <comment>LinkedIn, in a calendar cell</comment>
+        <translation>LI</translation>
+    </message>
+    <message>
+        <source>IG</source>
+        <comment>Instagram, in a calendar cell</comment>
+        <translation>IG</translation>
+    </message>
+    <message>
+        <source>FB</source>
+        <comment>Facebook, in a calendar cell</comment>
+        <translation>FB</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <comment>a post, in a calendar cell</comment>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <comment>a post, in a calendar cell</comment>
+        <translation>publicándose</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <comment>a post, in a calendar cell</comment>
+        <translation>publicada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>a post, in a calendar cell</comment>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>a post whose fate the network could not tell, in a calendar cell</comment>
+        <translation>incierta</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>a post, in a calendar cell</comment>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>

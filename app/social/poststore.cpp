@@ -375,6 +375,20 @@ Result<int> PostStore::retryFailed(qint64 accountId)
     return int(*requeued);
 }
 
+Result<QHash<qint64, int>> PostStore::failedByAccount()
+{
+    // The rows requeueFailed takes back: the account's standing campaign's failed ones, not suppressed.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT c.social_account_id, count(*) FROM outbox o JOIN campaigns c ON c.id = o.campaign_id "
+                               "WHERE c.social_account_id IS NOT NULL AND o.state = 'failed' AND o.error_code <> 'suppressed' "
+                               "GROUP BY c.social_account_id")))
+        return storage::queryError(q, QString(errc::dbRead));
+    QHash<qint64, int> out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return out;
+}
+
 Result<QList<TargetStatus>> PostStore::targets(const QString &where, const QVariantList &values)
 {
     QSqlQuery q(m_db);

@@ -7,6 +7,7 @@
 #include "social/postchecks.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -102,6 +103,9 @@ public:
     // A failed target, or every failed target of an account, published again.
     Status retry(qint64 targetId);
     Result<int> retryFailed(qint64 accountId);
+    // How many of each account's posts failed (what retryFailed would send again); accounts with none
+    // are left out.
+    Result<QHash<qint64, int>> failedByAccount();
 
     Result<PostStatus> status(qint64 postId);
     // Targets due (or published) between from and to, for the calendar; all accounts.

@@ -134,13 +134,14 @@ void TestMainWindow::firstRunSignInAndEverySection()
     const QList<MainWindow::Section> sections = window.visibleSections();
     QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Contacts,
                                                    MainWindow::Section::Templates, MainWindow::Section::Campaigns,
-                                                   MainWindow::Section::Events, MainWindow::Section::Automations,
-                                                   MainWindow::Section::Activity}));
+                                                   MainWindow::Section::Events, MainWindow::Section::Social,
+                                                   MainWindow::Section::Automations, MainWindow::Section::Activity}));
     const QHash<MainWindow::Section, QString> shots = {{MainWindow::Section::Dashboard, QStringLiteral("dashboard")},
                                                        {MainWindow::Section::Contacts, QStringLiteral("contacts-empty")},
                                                        {MainWindow::Section::Templates, QStringLiteral("templates-new")},
                                                        {MainWindow::Section::Campaigns, QStringLiteral("campaigns-empty")},
                                                        {MainWindow::Section::Events, QStringLiteral("events-empty")},
+                                                       {MainWindow::Section::Social, QStringLiteral("social-empty")},
                                                        {MainWindow::Section::Automations, QStringLiteral("automations-empty")},
                                                        {MainWindow::Section::Activity, QStringLiteral("activity")}};
     for (const MainWindow::Section section : sections) {

@@ -192,6 +192,11 @@ EN = {
     '%n failed post(s) will be published again by the scheduler.': ('%n failed post will be published again by the scheduler.', '%n failed posts will be published again by the scheduler.'),
     'Ready for %n account(s).': ('Ready for %n account.', 'Ready for %n accounts.'),
     '%n picture(s)': ('%n picture', '%n pictures'),
+    'Failed (due %1, %n attempt(s))': ('Failed (due %1, %n attempt)', 'Failed (due %1, %n attempts)'),
+    '%n post(s) in the days shown, %1 failed': ('%n post in the days shown, %1 failed', '%n posts in the days shown, %1 failed'),
+    '%n post(s) in the days shown': ('%n post in the days shown', '%n posts in the days shown'),
+    '%n failed post(s) of %1 will be published again.': ('%n failed post of %1 will be published again.', '%n failed posts of %1 will be published again.'),
+    '%n failed': ('%n failed', '%n failed'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

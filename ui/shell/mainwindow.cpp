@@ -16,6 +16,7 @@
 #include "session/appsession.h"
 #include "settings/settings.h"
 #include "settings/settingsdialog.h"
+#include "social/socialpage.h"
 #include "startpage.h"
 #include "templates/templatespage.h"
 #include "theme/theme.h"
@@ -166,6 +167,7 @@ QWidget *MainWindow::buildWorkspace()
     m_templates = new TemplatesPage(m_session, m_sections);
     m_campaigns = new CampaignsPage(m_session, m_sections);
     m_events = new EventsPage(m_session, m_sections);
+    m_social = new SocialPage(m_session, m_sections);
     m_automations = new AutomationsPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
@@ -181,6 +183,8 @@ QWidget *MainWindow::buildWorkspace()
     connect(m_campaigns, &CampaignsPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Events, tr("Events"), QStringLiteral("calendar"), m_events);
     connect(m_events, &EventsPage::statusMessage, this, &MainWindow::showNotice);
+    addSection(Section::Social, tr("Social"), QStringLiteral("share"), m_social);
+    connect(m_social, &SocialPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Automations, tr("Automations"), QStringLiteral("blocks"), m_automations);
     connect(m_automations, &AutomationsPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);

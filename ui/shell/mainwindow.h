@@ -23,6 +23,7 @@ class EventsPage;
 class SettingsDialog;
 class SetupPage;
 class SignInPage;
+class SocialPage;
 class StartPage;
 
 class MainWindow : public QMainWindow
@@ -30,7 +31,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Automations, Activity };
+    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Social, Automations, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -47,6 +48,7 @@ public:
     CampaignsPage *campaignsPage() const { return m_campaigns; }
     EventsPage *eventsPage() const { return m_events; }
     AutomationsPage *automationsPage() const { return m_automations; }
+    SocialPage *socialPage() const { return m_social; }
     // LUX, the assistant: a dock on the right, beside every section (View → LUX Assistant, Ctrl+Shift+L).
     AssistantPanel *assistantPanel() const { return m_assistant; }
     QAction *assistantAction() const { return m_assistantAction; }
@@ -103,6 +105,7 @@ private:
     CampaignsPage *m_campaigns;
     EventsPage *m_events;
     AutomationsPage *m_automations;
+    SocialPage *m_social;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_trayStatus = nullptr;
     bool m_quitting = false;

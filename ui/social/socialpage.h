@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "social/poststore.h"
+
+#include <QDate>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QVBoxLayout;
+
+namespace lux::ui {
+
+class AppSession;
+class SocialAccountsModel;
+class SocialCalendar;
+class SocialTargetsModel;
+
+// Social: the calendar of the posts across accounts (a month or a week; each target on its day with
+// its time, network, the start of its text and its state; the one selected in detail beside it: per
+// account its state, a published post's link, a failed one's reason with Retry, one in doubt left to
+// the user), and the connected accounts (status, the end of their sign-in a week ahead, queue slots,
+// time zone, "Retry all failed"). Posts are made with luxctl until the composer comes. Reads and
+// writes run off the GUI thread.
+class SocialPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { CalendarTab, AccountsTab };
+
+    explicit SocialPage(AppSession &session, QWidget *parent = nullptr);
+
+    void reload();
+    SocialCalendar *calendar() const { return m_calendar; }
+    SocialTargetsModel *targetsModel() const { return m_targets; }
+    SocialAccountsModel *accountsModel() const { return m_accounts; }
+    QTableView *accountsView() const { return m_accountsView; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QWidget *detail() const { return m_detail; }
+    QLabel *periodLabel() const { return m_period; }
+
+    void showDate(QDate date); // the month or week with it
+    void showMonth();
+    void showWeek();
+    void previous();
+    void next();
+    void today();
+    void selectTarget(qint64 targetId);
+    // Moves a target that has not started to `date`, at the same time of day (the calendar's drag).
+    void reschedule(qint64 targetId, QDate date);
+    void retry(qint64 targetId);
+    void retryAllFailed(); // on the account selected in Accounts
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+    void reloaded();
+    void detailShown();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildCalendarTab();
+    QWidget *buildAccountsTab();
+    void loadCalendar();
+    void loadAccounts();
+    void loadDetail(qint64 postId);
+    void showDetail(const social::PostStatus *post);
+    void updateNavigation();
+    void updateCount();
+    void updateAccountActions();
+    bool writable() const;
+
+    AppSession &m_session;
+    SocialTargetsModel *m_targets;
+    SocialAccountsModel *m_accounts;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_period = nullptr;
+    QPushButton *m_monthButton = nullptr;
+    QPushButton *m_weekButton = nullptr;
+    SocialCalendar *m_calendar = nullptr;
+    QWidget *m_detail = nullptr;
+    QVBoxLayout *m_detailLayout = nullptr;
+    QTableView *m_accountsView = nullptr;
+    QLabel *m_accountNotices = nullptr;
+    QPushButton *m_retryAll = nullptr;
+    qint64 m_detailPost = 0;
+    int m_calendarGeneration = 0;
+    int m_accountsGeneration = 0;
+    int m_detailGeneration = 0;
+    int m_busy = 0;
+    bool m_dirty = true;
+    bool m_accountsLoaded = false;
+};
+
+} // namespace lux::ui
