@@ -12154,10 +12154,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Semana</translation>
     </message>
     <message>
-        <source>Posts are scheduled from a terminal for now: luxctl social post --account ID --text TEXT --at 2026-12-10T10:00 (or --queue for the account's next free slot). Drag a scheduled post to another day to move it.</source>
-        <translation>Por ahora las publicaciones se programan desde una terminal: luxctl social post --account ID --text TEXTO --at 2026-12-10T10:00 (o --queue para el siguiente horario libre de la cuenta). Arrastra una publicación programada a otro día para moverla.</translation>
-    </message>
-    <message>
         <source>Accounts are connected from a terminal for now: luxctl social connect --network x (or linkedin, or facebook for your Pages and their Instagram accounts) opens the network's sign-in in your browser. Connecting an account again keeps its posts and queue.</source>
         <translation>Por ahora las cuentas se conectan desde una terminal: luxctl social connect --network x (o linkedin, o facebook para tus páginas y sus cuentas de Instagram) abre el inicio de sesión de la red en tu navegador. Volver a conectar una cuenta conserva sus publicaciones y su cola.</translation>
     </message>
@@ -12312,6 +12308,14 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message numerus="yes">
         <source>%n failed post(s) of %1 will be published again.</source>
         <translation><numerusform>%n publicación fallida de %1 se publicará de nuevo.</numerusform><numerusform>%n publicaciones fallidas de %1 se publicarán de nuevo.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;New Post…</source>
+        <translation>&amp;Nueva publicación…</translation>
+    </message>
+    <message>
+        <source>Drag a scheduled post to another day to move it; select one to see where it went or why it failed.</source>
+        <translation>Arrastra una publicación programada a otro día para moverla; selecciona una para ver dónde salió o por qué falló.</translation>
     </message>
 </context>
 <context>

@@ -3473,6 +3473,8 @@ ES.update({
  'more': 'más',
  '(no text)': '(sin texto)',
  '%n picture(s)': ('%n imagen', '%n imágenes'),
+})
+
 # Social: the Social page (calendar, post detail, accounts).
 ES.update({
  'Social': 'Redes sociales',
@@ -3545,4 +3547,10 @@ ES.update({
  'LI': 'LI',
  'IG': 'IG',
  'FB': 'FB',
+})
+
+# Social: the page's New Post.
+ES.update({
+ '&New Post…': '&Nueva publicación…',
+ 'Drag a scheduled post to another day to move it; select one to see where it went or why it failed.': 'Arrastra una publicación programada a otro día para moverla; selecciona una para ver dónde salió o por qué falló.',
 })

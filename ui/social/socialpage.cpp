@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "socialpage.h"
 
+#include "social/composerdialog.h"
+
 #include "socialcalendar.h"
 #include "socialmodels.h"
 
@@ -122,6 +124,11 @@ QWidget *SocialPage::buildCalendarTab()
         group->addButton(b);
     }
     m_monthButton->setChecked(true);
+    auto *compose = button(QStringLiteral("new"), tr("&New Post…"), QStringLiteral("socialNewPost"));
+    compose->setProperty("role", QStringLiteral("primary"));
+    connect(compose, &QPushButton::clicked, this, &SocialPage::compose);
+    bar->addWidget(compose);
+    bar->addSpacing(12);
     bar->addWidget(prev);
     bar->addWidget(todayButton);
     bar->addWidget(nextButton);
@@ -150,10 +157,7 @@ QWidget *SocialPage::buildCalendarTab()
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({900, 320});
     layout->addWidget(splitter, 1);
-    // Until the composer comes, posts are made from a terminal; say how rather than offer a button.
-    auto *how = plainLabel(tr("Posts are scheduled from a terminal for now: luxctl social post --account ID --text TEXT "
-                              "--at 2026-12-10T10:00 (or --queue for the account's next free slot). Drag a scheduled post to "
-                              "another day to move it."),
+    auto *how = plainLabel(tr("Drag a scheduled post to another day to move it; select one to see where it went or why it failed."),
                            tab, QStringLiteral("muted"));
     how->setObjectName(QStringLiteral("socialHowToPost"));
     how->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -612,6 +616,17 @@ void SocialPage::retryAllFailed()
             }
             reload();
         });
+}
+
+void SocialPage::compose()
+{
+    auto *composer = new ComposerDialog(m_session, this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    connect(composer, &ComposerDialog::scheduled, this, [this] {
+        m_dirty = true;
+        reload();
+    });
+    composer->open();
 }
 
 } // namespace lux::ui

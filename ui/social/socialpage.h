@@ -33,6 +33,8 @@ public:
 
     explicit SocialPage(AppSession &session, QWidget *parent = nullptr);
 
+    // The composer; the calendar shows the post once it is scheduled.
+    void compose();
     void reload();
     SocialCalendar *calendar() const { return m_calendar; }
     SocialTargetsModel *targetsModel() const { return m_targets; }
