@@ -9,10 +9,11 @@
 // between runs) until nothing is left. Every post was published exactly once on its network (one
 // copy of its text on its account, none missing, nothing else), every target is `published` with
 // the network's id, none waits for the user's decision, and `PRAGMA integrity_check` is ok.
+// LUX_SOCIALCRASH_SEED changes the faults' draws and the kills' moments.
 //
 // Accounts: LUX paces each account on its own (one post at a time, LinkedIn and Instagram 5 a
 // minute, X and Facebook 10), and a scheduler runs one account's job at a time, so the 500 posts go
-// to many accounts (3 to 5 posts each) rather than to four: the pace is not what is tested here and
+// to many accounts (2 to 5 posts each) rather than to four: the pace is not what is tested here and
 // a pace wait would only make the run long. LinkedIn's 429 is its daily limit (the account waits
 // until midnight UTC, by design), so LinkedIn is given 5xx, dropped connections and lost answers only.
 #include "assistant/mediastore.h"
@@ -59,8 +60,12 @@ constexpr int kPosts = 500;
 // scheduler publishes one account at a time, so each Instagram post takes a second of the run.
 constexpr int kXPosts = 150, kLinkedInPosts = 125, kFacebookPosts = 150, kInstagramPosts = 75;
 static_assert(kXPosts + kLinkedInPosts + kFacebookPosts + kInstagramPosts == kPosts);
-// Posts per account: within one minute of the account's pace, with room for retries.
-constexpr int kPerXAccount = 5, kPerLinkedInAccount = 3, kPerFacebookAccount = 5, kPerInstagramAccount = 3;
+constexpr int kEarlyInstagramPosts = 24; // among the others, while the kills come; the rest last
+// Posts per account: well within one minute of the account's pace (X and Facebook 10, LinkedIn and
+// Instagram 5), with room for retries. An account whose starts reach its pace keeps its job asleep
+// until the minute has passed, even with nothing left to publish, and the scheduler runs one job at
+// a time.
+constexpr int kPerXAccount = 5, kPerLinkedInAccount = 2, kPerFacebookAccount = 5, kPerInstagramAccount = 2;
 const QString kLinkedInMember = QStringLiteral("yN4mTq2RkL"); // the fake's default member
 const QString kLinkedInVersion = QStringLiteral("202611");
 const QString kLinkedInClient = QStringLiteral("lux-test-client"), kLinkedInSecret = QStringLiteral("lux-test-secret");
@@ -272,7 +277,10 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     QVERIFY2(m_tracker->start(), m_tracker->output().constData());
 
     // The fakes, their limits raised so that the volume is never refused by design (each account's
-    // pace stays LUX's own), and their faults on the publishing calls.
+    // pace stays LUX's own), and their faults on the publishing calls. A 5xx or a dropped connection
+    // on the call that makes the post leaves it in doubt (it may have been made), and X, LinkedIn and
+    // Facebook decide "not posted" only on a look two minutes later, so those shares are small; a
+    // lost answer (the post made) is found among the account's posts at once.
     m_x = std::make_unique<FakeX>();
     m_li = std::make_unique<FakeLinkedIn>();
     m_meta = std::make_unique<FakeMeta>();
@@ -288,44 +296,52 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     m_meta->setContainerDelay(20);
     m_meta->setRegain(90); // a throttled Page or Instagram account waits two minutes (Meta says it in minutes)
 
-    const quint32 seed = 20261206;
+    // The faults' draws and the kills' moments; LUX_SOCIALCRASH_SEED tries others.
+    bool seeded = false;
+    const quint32 chosen = qEnvironmentVariable("LUX_SOCIALCRASH_SEED").toUInt(&seeded);
+    const quint32 seed = seeded ? chosen : 20261206;
+    qInfo("seed %u", seed);
     m_x->setSeed(seed);
     m_li->setSeed(seed + 1);
     m_meta->setSeed(seed + 2);
     FakeX::Faults xf;
     xf.scope = QStringLiteral("create");
-    xf.serverError = 0.05;
+    xf.serverError = 0.03;
     xf.throttled = 0.04;
     xf.loseAnswer = 0.05;
-    xf.dropConnection = 0.01;
+    xf.dropConnection = 0.005;
     xf.latencyMs = 1;
     m_x->setFaults(xf);
     FakeLinkedIn::Faults lf;
     lf.scope = QStringLiteral("create");
-    lf.serverError = 0.06;
+    lf.serverError = 0.03;
     lf.loseAnswer = 0.05;
-    lf.dropConnection = 0.01;
+    lf.dropConnection = 0.005;
     lf.latencyMs = 1;
     m_li->setFaults(lf);
     FakeMeta::Faults mf;
     mf.scope = QStringLiteral("publish");
-    mf.serverError = 0.05;
-    mf.throttled = 0.015;
+    mf.serverError = 0.03;
+    mf.throttled = 0.01;
     mf.loseAnswer = 0.05;
-    mf.dropConnection = 0.01;
+    mf.dropConnection = 0.005;
     mf.latencyMs = 1;
     m_meta->setFaults(mf);
     // And at least one of each on each publishing call, whatever the draws.
     m_x->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /2/tweets"));
     m_x->setNextFaults(QStringLiteral("server_error"), 1, QStringLiteral("POST /2/tweets"));
     m_x->setNextFaults(QStringLiteral("throttle"), 1, QStringLiteral("POST /2/tweets"));
+    m_x->setNextFaults(QStringLiteral("drop"), 1, QStringLiteral("POST /2/tweets"));
     m_li->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /rest/posts"));
     m_li->setNextFaults(QStringLiteral("server_error"), 1, QStringLiteral("POST /rest/posts"));
+    m_li->setNextFaults(QStringLiteral("drop"), 1, QStringLiteral("POST /rest/posts"));
     m_meta->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /{page}/feed"));
     m_meta->setNextFaults(QStringLiteral("server_error"), 1, QStringLiteral("POST /{page}/feed"));
+    m_meta->setNextFaults(QStringLiteral("drop"), 1, QStringLiteral("POST /{page}/feed"));
     m_meta->setNextFaults(QStringLiteral("lose"), 1, QStringLiteral("POST /{ig}/media_publish"));
     m_meta->setNextFaults(QStringLiteral("server_error"), 1, QStringLiteral("POST /{ig}/media_publish"));
     m_meta->setNextFaults(QStringLiteral("throttle"), 1, QStringLiteral("POST /{ig}/media_publish"));
+    m_meta->setNextFaults(QStringLiteral("drop"), 1, QStringLiteral("POST /{ig}/media_publish"));
 
     // The accounts, connected as their sign-ins would leave them.
     const int xAccounts = (kXPosts + kPerXAccount - 1) / kPerXAccount;
@@ -416,8 +432,11 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     for (qint64 p : pictures)
         QVERIFY(p > 0);
 
-    // The posts, due now, the networks interleaved. Every text is unique; LinkedIn's carry reserved
-    // characters (sent escaped) and X's an ampersand (shown as &amp;), as real posts do.
+    // The posts, due now, the networks interleaved (the scheduler takes the accounts' jobs in that
+    // order), but for most of Instagram's, which come last: a doubt on X, LinkedIn or Facebook is
+    // decided on a look two minutes later, and Instagram's posts fill that time. Every text is
+    // unique; LinkedIn's carry reserved characters (sent escaped) and X's an ampersand (shown as
+    // &amp;), as real posts do.
     const QMap<Network, int> perAccount{{Network::X, kPerXAccount},
                                           {Network::LinkedIn, kPerLinkedInAccount},
                                           {Network::Facebook, kPerFacebookAccount},
@@ -426,9 +445,15 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
         {Network::X, kXPosts}, {Network::LinkedIn, kLinkedInPosts}, {Network::Facebook, kFacebookPosts}, {Network::Instagram, kInstagramPosts}};
     const QList<Network> order{Network::X, Network::LinkedIn, Network::Facebook, Network::Instagram};
     QMap<Network, int> counts;
+    const auto othersLeft = [&counts, &planned] {
+        return counts[Network::X] < planned[Network::X] || counts[Network::LinkedIn] < planned[Network::LinkedIn]
+               || counts[Network::Facebook] < planned[Network::Facebook];
+    };
     for (int i = 0, turn = 0; i < kPosts; ++turn) {
         const Network network = order[turn % 4];
         if (counts[network] == planned[network])
+            continue;
+        if (network == Network::Instagram && counts[network] >= kEarlyInstagramPosts && othersLeft())
             continue;
         ++i;
         const int n = counts[network]++;
@@ -595,9 +620,9 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     QVERIFY(xs.media > 0);
 
     // The faults were really met.
-    QVERIFY(xs.serverErrors > 0 && xs.injected429 > 0 && xs.lost > 0);
-    QVERIFY(ls.serverErrors > 0 && ls.lost > 0);
-    QVERIFY(ms.serverErrors > 0 && ms.injectedThrottles > 0 && ms.lost > 0);
+    QVERIFY(xs.serverErrors > 0 && xs.injected429 > 0 && xs.dropped > 0 && xs.lost > 0);
+    QVERIFY(ls.serverErrors > 0 && ls.dropped > 0 && ls.lost > 0);
+    QVERIFY(ms.serverErrors > 0 && ms.injectedThrottles > 0 && ms.dropped > 0 && ms.lost > 0);
 
     {
         QSqlQuery q(m_fixture->db());
