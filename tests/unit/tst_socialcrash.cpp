@@ -34,9 +34,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QMap>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -202,13 +202,10 @@ int TestSocialCrash::published() const
 int TestSocialCrash::copies(const Planned &p) const
 {
     switch (p.network) {
-    case Network::X:
-        return m_x->copies(p.owner, p.text);
-    case Network::LinkedIn:
-        return m_li->copies(p.owner, LittleText::escape(p.text)); // the commentary as sent
+    case Network::X: return m_x->copies(p.owner, p.text);
+    case Network::LinkedIn: return m_li->copies(p.owner, LittleText::escape(p.text)); // the commentary as sent
     case Network::Facebook:
-    case Network::Instagram:
-        return m_meta->copies(p.owner, p.text);
+    case Network::Instagram: return m_meta->copies(p.owner, p.text);
     }
     return -1;
 }
@@ -222,8 +219,9 @@ QHash<QString, int> TestSocialCrash::openRows()
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT state || CASE WHEN error_code = 'needs-decision' THEN ':needs-decision' ELSE '' END, count(*) "
-                                      "FROM outbox WHERE channel = 'social' AND state <> 'sent' GROUP BY 1")))
+            if (q.exec(
+                    QStringLiteral("SELECT state || CASE WHEN error_code = 'needs-decision' THEN ':needs-decision' ELSE '' END, count(*) "
+                                   "FROM outbox WHERE channel = 'social' AND state <> 'sent' GROUP BY 1")))
                 while (q.next())
                     counts.insert(q.value(0).toString(), q.value(1).toInt());
             else
@@ -246,18 +244,21 @@ QString TestSocialCrash::describeUnpublished()
         byPost.insert(p.postId, &p);
     QStringList lines;
     QSqlQuery q(m_fixture->db());
-    if (!q.exec(QStringLiteral("SELECT t.post_id, a.network, a.external_id, o.id, o.state, o.attempts, o.error_code, o.error, o.provider_ref, "
-                               "o.due_at, o.attempted_at FROM social_targets t JOIN social_accounts a ON a.id = t.account_id "
-                               "LEFT JOIN outbox o ON o.id = t.outbox_id WHERE o.state IS NULL OR o.state <> 'sent' ORDER BY t.post_id")))
+    if (!q.exec(
+            QStringLiteral("SELECT t.post_id, a.network, a.external_id, o.id, o.state, o.attempts, o.error_code, o.error, o.provider_ref, "
+                           "o.due_at, o.attempted_at FROM social_targets t JOIN social_accounts a ON a.id = t.account_id "
+                           "LEFT JOIN outbox o ON o.id = t.outbox_id WHERE o.state IS NULL OR o.state <> 'sent' ORDER BY t.post_id")))
         return QStringLiteral("(unreadable: %1)").arg(q.lastError().text());
     while (q.next()) {
         const Planned *p = byPost.value(q.value(0).toLongLong());
-        lines << QStringLiteral("post %1 on %2 %3: outbox row %4 %5, %6 attempts, %7: %8; reference '%9', due %10, attempted %11; the fake has %12 copies")
-                     .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                          q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString())
-                     .arg(q.value(9).toLongLong())
-                     .arg(q.value(10).toLongLong())
-                     .arg(p ? copies(*p) : -1);
+        lines
+            << QStringLiteral(
+                   "post %1 on %2 %3: outbox row %4 %5, %6 attempts, %7: %8; reference '%9', due %10, attempted %11; the fake has %12 copies")
+                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                        q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString())
+                   .arg(q.value(9).toLongLong())
+                   .arg(q.value(10).toLongLong())
+                   .arg(p ? copies(*p) : -1);
     }
     return lines.join(u'\n');
 }
@@ -359,8 +360,8 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
         a.externalId = xUser(i);
         a.name = QStringLiteral("LUX Crash %1").arg(i);
         a.handle = QStringLiteral("@lux_crash_%1").arg(i);
-        const qint64 id = connectAccount(a, {granted.accessToken, granted.refreshToken, QDateTime::currentMSecsSinceEpoch() + granted.expiresIn * 1000LL,
-                                      std::nullopt});
+        const qint64 id = connectAccount(
+            a, {granted.accessToken, granted.refreshToken, QDateTime::currentMSecsSinceEpoch() + granted.expiresIn * 1000LL, std::nullopt});
         QVERIFY(id > 0);
         accounts[Network::X] << id;
         ownerOf.insert(id, xUser(i));
@@ -381,8 +382,8 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
         a.name = QStringLiteral("LUX Crash Co %1").arg(i);
         a.canReadPosts = true;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const qint64 id = connectAccount(a, {liGranted.accessToken, liGranted.refreshToken, now + liGranted.expiresIn * 1000,
-                                      now + liGranted.refreshExpiresIn * 1000});
+        const qint64 id = connectAccount(
+            a, {liGranted.accessToken, liGranted.refreshToken, now + liGranted.expiresIn * 1000, now + liGranted.refreshExpiresIn * 1000});
         QVERIFY(id > 0);
         accounts[Network::LinkedIn] << id;
         ownerOf.insert(id, organization(i));
@@ -438,11 +439,13 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     // unique; LinkedIn's carry reserved characters (sent escaped) and X's an ampersand (shown as
     // &amp;), as real posts do.
     const QMap<Network, int> perAccount{{Network::X, kPerXAccount},
-                                          {Network::LinkedIn, kPerLinkedInAccount},
-                                          {Network::Facebook, kPerFacebookAccount},
-                                          {Network::Instagram, kPerInstagramAccount}};
-    const QMap<Network, int> planned{
-        {Network::X, kXPosts}, {Network::LinkedIn, kLinkedInPosts}, {Network::Facebook, kFacebookPosts}, {Network::Instagram, kInstagramPosts}};
+                                        {Network::LinkedIn, kPerLinkedInAccount},
+                                        {Network::Facebook, kPerFacebookAccount},
+                                        {Network::Instagram, kPerInstagramAccount}};
+    const QMap<Network, int> planned{{Network::X, kXPosts},
+                                     {Network::LinkedIn, kLinkedInPosts},
+                                     {Network::Facebook, kFacebookPosts},
+                                     {Network::Instagram, kInstagramPosts}};
     const QList<Network> order{Network::X, Network::LinkedIn, Network::Facebook, Network::Instagram};
     QMap<Network, int> counts;
     const auto othersLeft = [&counts, &planned] {
@@ -466,9 +469,7 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
             p.text = QStringLiteral("Crash test %1 for X: spring sale & 20% off everything this week").arg(i);
             p.picture = n % 5 == 0;
             break;
-        case Network::LinkedIn:
-            p.text = QStringLiteral("Crash test %1 for LinkedIn (our spring report) is out: read it now").arg(i);
-            break;
+        case Network::LinkedIn: p.text = QStringLiteral("Crash test %1 for LinkedIn (our spring report) is out: read it now").arg(i); break;
         case Network::Facebook:
             p.text = QStringLiteral("Crash test %1 on Facebook: spring is here, come and see").arg(i);
             p.picture = n % 2 == 0;
@@ -541,8 +542,8 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     qint64 lastSaid = -60'000;
     for (;;) {
         QByteArray out;
-        lastExit = luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle"), QStringLiteral("--json")}, &out,
-                          int(kFinishWithinMs));
+        lastExit = luxctl({QStringLiteral("scheduler"), QStringLiteral("run"), QStringLiteral("--until-idle"), QStringLiteral("--json")},
+                          &out, int(kFinishWithinMs));
         ++runs;
         if (runs == 1)
             qInfo("the first run after the kills took %lld s", finishing.elapsed() / 1000);
@@ -571,18 +572,20 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
 
     // What each fake was asked and what it injected.
     const FakeX::Stats &xs = m_x->stats();
-    qInfo("X: %d posts, %d requests (%d POST /2/tweets, %d timeline reads), %d 5xx, %d 429s, %d dropped, %d lost, %d media", int(m_x->posts().size()),
-          xs.requests, xs.paths.value(QStringLiteral("POST /2/tweets")), xs.paths.value(QStringLiteral("GET /2/users/:id/tweets")), xs.serverErrors,
-          xs.injected429, xs.dropped, xs.lost, xs.media);
+    qInfo("X: %d posts, %d requests (%d POST /2/tweets, %d timeline reads), %d 5xx, %d 429s, %d dropped, %d lost, %d media",
+          int(m_x->posts().size()), xs.requests, xs.paths.value(QStringLiteral("POST /2/tweets")),
+          xs.paths.value(QStringLiteral("GET /2/users/:id/tweets")), xs.serverErrors, xs.injected429, xs.dropped, xs.lost, xs.media);
     const FakeLinkedIn::Stats &ls = m_li->stats();
-    qInfo("LinkedIn: %d posts, %d requests (%d POST /rest/posts), %d 5xx, %d dropped, %d lost, %d duplicates refused", int(m_li->posts().size()),
-          ls.requests, ls.paths.value(QStringLiteral("POST /rest/posts")), ls.serverErrors, ls.dropped, ls.lost, ls.duplicates);
+    qInfo("LinkedIn: %d posts, %d requests (%d POST /rest/posts), %d 5xx, %d dropped, %d lost, %d duplicates refused",
+          int(m_li->posts().size()), ls.requests, ls.paths.value(QStringLiteral("POST /rest/posts")), ls.serverErrors, ls.dropped, ls.lost,
+          ls.duplicates);
     const FakeMeta::Stats &ms = m_meta->stats();
-    qInfo("Meta: %d Facebook posts, %d Instagram media, %d requests (%d feed, %d media_publish, %d containers, %d photos), %d 5xx, %d throttles, "
-          "%d dropped, %d lost, %d fetches from lux-tracker (%d failed)",
-          ms.facebookPosts, ms.instagramMedia, ms.requests, ms.paths.value(QStringLiteral("POST /{page}/feed")),
-          ms.paths.value(QStringLiteral("POST /{ig}/media_publish")), ms.containers, ms.photos, ms.serverErrors, ms.injectedThrottles, ms.dropped,
-          ms.lost, ms.fetches, ms.fetchFailures);
+    qInfo(
+        "Meta: %d Facebook posts, %d Instagram media, %d requests (%d feed, %d media_publish, %d containers, %d photos), %d 5xx, %d throttles, "
+        "%d dropped, %d lost, %d fetches from lux-tracker (%d failed)",
+        ms.facebookPosts, ms.instagramMedia, ms.requests, ms.paths.value(QStringLiteral("POST /{page}/feed")),
+        ms.paths.value(QStringLiteral("POST /{ig}/media_publish")), ms.containers, ms.photos, ms.serverErrors, ms.injectedThrottles,
+        ms.dropped, ms.lost, ms.fetches, ms.fetchFailures);
     qInfo("X asked: %s", qPrintable(pathsText(xs.paths)));
     qInfo("LinkedIn asked: %s", qPrintable(pathsText(ls.paths)));
     qInfo("Meta asked: %s", qPrintable(pathsText(ms.paths)));
@@ -605,7 +608,11 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
     QStringList wrong;
     for (const Planned &p : m_planned)
         if (const int n = copies(p); n != 1)
-            wrong << QStringLiteral("post %1 (%2, %3): %4 copies of \"%5\"").arg(p.postId).arg(Networks::name(p.network), p.owner).arg(n).arg(p.text);
+            wrong << QStringLiteral("post %1 (%2, %3): %4 copies of \"%5\"")
+                         .arg(p.postId)
+                         .arg(Networks::name(p.network), p.owner)
+                         .arg(n)
+                         .arg(p.text);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
     QCOMPARE(int(m_x->posts().size()), kXPosts);
     QCOMPARE(int(m_li->posts().size()), kLinkedInPosts);
@@ -626,7 +633,8 @@ void TestSocialCrash::killedAndRestartedPublishesEachOnce()
 
     {
         QSqlQuery q(m_fixture->db());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'social' AND error_code = 'needs-decision'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'social' AND error_code = 'needs-decision'"))
+                && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
