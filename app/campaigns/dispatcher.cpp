@@ -343,6 +343,10 @@ QCoro::Task<> Dispatcher::worker(Sender *sender)
             break;
         }
         if (wait != 0) {
+            // Nothing left to send and nothing in flight: the run ends now, not after a pace it no
+            // longer needs (the scheduler runs one job at a time; other accounts' posts wait for it).
+            if (m_active == 0 && m_outbox.counts(m_campaignId).value(QStringLiteral("pending")) == 0)
+                break;
             co_await QCoro::sleepFor(std::chrono::milliseconds(wait < 0 ? 20 : std::min<qint64>(wait, 1000)));
             continue;
         }
