@@ -433,6 +433,24 @@ int retryFailed(const CommandContext &ctx)
                        SocialTr::tr("%n failed post(s) will be published again by the scheduler.", nullptr, *requeued));
 }
 
+// luxctl social decide TARGET --published [--link URL] | --publish-again: a post in doubt settled by the user
+int decide(const CommandContext &ctx)
+{
+    const std::optional<qint64> id = idArgument(ctx);
+    const bool published = ctx.isSet(QStringLiteral("published"));
+    if (!id || published == ctx.isSet(QStringLiteral("publish-again")))
+        return ctx.usage(SocialTr::tr("Give the target (its id in luxctl social status) and --published (it is there; --link URL if you "
+                                      "have it) or --publish-again (it is not)."));
+    auto db = Database::open(ctx.databasePath);
+    if (!db)
+        return ctx.fail(db.error());
+    if (Status s = social::PostStore((*db)->connection()).decide(*id, published, ctx.option(QStringLiteral("link"))); !s)
+        return ctx.fail(s.error());
+    return ctx.succeed({{QStringLiteral("target"), *id}, {QStringLiteral("published"), published}},
+                       published ? SocialTr::tr("Target %1 is published.").arg(*id)
+                                 : SocialTr::tr("Target %1 will be published again by the scheduler.").arg(*id));
+}
+
 } // namespace
 
 QList<QCommandLineOption> socialOptions(const QString &group, const QString &command)
@@ -465,6 +483,10 @@ QList<QCommandLineOption> socialOptions(const QString &group, const QString &com
         };
     if (command == QLatin1String("retry-failed"))
         return {account};
+    if (command == QLatin1String("decide"))
+        return {{QStringLiteral("published"), t(QT_TRANSLATE_NOOP("luxctl", "It is on the network: count it as published."))},
+                {QStringLiteral("link"), t(QT_TRANSLATE_NOOP("luxctl", "With --published: the post's address, to keep with it.")), QStringLiteral("URL")},
+                {QStringLiteral("publish-again"), t(QT_TRANSLATE_NOOP("luxctl", "It is not there: publish it again."))}};
     if (command == QLatin1String("connect"))
         return {
             {QStringLiteral("network"), t(QT_TRANSLATE_NOOP("luxctl", "The network to connect: x, linkedin, or facebook (its Pages and their Instagram accounts; instagram does the same).")), QStringLiteral("NETWORK")},
@@ -492,6 +514,8 @@ int runSocialCommand(const QString &command, const CommandContext &ctx)
         return status(ctx);
     if (command == QLatin1String("retry-failed"))
         return retryFailed(ctx);
+    if (command == QLatin1String("decide"))
+        return decide(ctx);
     return ctx.usage(SocialTr::tr("Unknown social command: %1").arg(command));
 }
 

@@ -4653,6 +4653,14 @@
         <source>%1's time zone “%2” is not known on this computer.</source>
         <translation>Este equipo no conoce la zona horaria «%2» de %1.</translation>
     </message>
+    <message>
+        <source>'%1' is not a post's address (https://…).</source>
+        <translation>'%1' no es la dirección de una publicación (https://…).</translation>
+    </message>
+    <message>
+        <source>Only a post whose fate is not known can be decided.</source>
+        <translation>Solo se puede decidir sobre una publicación cuyo destino no se conoce.</translation>
+    </message>
 </context>
 <context>
     <name>lux::social::TokenKeeper</name>
@@ -12317,6 +12325,30 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Drag a scheduled post to another day to move it; select one to see where it went or why it failed.</source>
         <translation>Arrastra una publicación programada a otro día para moverla; selecciona una para ver dónde salió o por qué falló.</translation>
     </message>
+    <message>
+        <source>It Is There</source>
+        <translation>Está publicada</translation>
+    </message>
+    <message>
+        <source>Counts it as published; nothing is sent.</source>
+        <translation>La cuenta como publicada; no se envía nada.</translation>
+    </message>
+    <message>
+        <source>Publish Again</source>
+        <translation>Publicar de nuevo</translation>
+    </message>
+    <message>
+        <source>It is not on %1: the scheduler publishes it again.</source>
+        <translation>No está en %1: el programador la publica de nuevo.</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Decidir</translation>
+    </message>
+    <message>
+        <source>Counted as published.</source>
+        <translation>Contada como publicada.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SocialTargetsModel</name>
@@ -16140,6 +16172,34 @@ Etiquetas: %7</translation>
     <message>
         <source>a social post's caption for --network from --brief, with hashtags, checked by the network's rules (nothing is saved)</source>
         <translation>el texto de una publicación social para --network a partir de --brief, con hashtags, comprobado con las reglas de la red (no se guarda nada)</translation>
+    </message>
+    <message>
+        <source>settle a post in doubt: --published [--link URL] (it is there) or --publish-again</source>
+        <translation>resolver una publicación en duda: --published [--link URL] (está) o --publish-again</translation>
+    </message>
+    <message>
+        <source>Give the target (its id in luxctl social status) and --published (it is there; --link URL if you have it) or --publish-again (it is not).</source>
+        <translation>Indica el destino (su id en luxctl social status) y --published (está; --link URL si la tienes) o --publish-again (no está).</translation>
+    </message>
+    <message>
+        <source>Target %1 is published.</source>
+        <translation>El destino %1 está publicado.</translation>
+    </message>
+    <message>
+        <source>Target %1 will be published again by the scheduler.</source>
+        <translation>El programador publicará de nuevo el destino %1.</translation>
+    </message>
+    <message>
+        <source>It is on the network: count it as published.</source>
+        <translation>Está en la red: cuéntala como publicada.</translation>
+    </message>
+    <message>
+        <source>With --published: the post's address, to keep with it.</source>
+        <translation>Con --published: la dirección de la publicación, para guardarla con ella.</translation>
+    </message>
+    <message>
+        <source>It is not there: publish it again.</source>
+        <translation>No está: publícala de nuevo.</translation>
     </message>
 </context>
 <context>

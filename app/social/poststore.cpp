@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace lux::social {
 
@@ -351,6 +352,40 @@ Status PostStore::retry(qint64 targetId)
         return requeued.error();
     if (Status s = campaigns::JobStore(m_db, m_clock).scheduleSendByWithin(campaignId, m_clock()); !s)
         return s;
+    return tx.commit();
+}
+
+Status PostStore::decide(qint64 targetId, bool published, const QString &link)
+{
+    const QUrl url(link.trimmed(), QUrl::StrictMode);
+    if (published && !link.trimmed().isEmpty() && (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()))
+        return Error(QString(errc::socialInput), tr("'%1' is not a post's address (https://…).").arg(link.trimmed()));
+    storage::Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.beginError();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT o.id, o.campaign_id, o.state FROM social_targets t JOIN outbox o ON o.id = t.outbox_id WHERE t.id = ?"));
+    q.addBindValue(targetId);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (!q.next() || q.value(2).toString() != u"unknown")
+        return Error(QString(errc::socialState), tr("Only a post whose fate is not known can be decided."));
+    const qint64 rowId = q.value(0).toLongLong();
+    const qint64 campaignId = q.value(1).toLongLong();
+    q.finish();
+    if (Status s = campaigns::Outbox(m_db, m_clock).decide(rowId, !published); !s)
+        return s;
+    if (published) {
+        q.prepare(QStringLiteral("UPDATE social_targets SET permalink = CASE WHEN ? = '' THEN permalink ELSE ? END, "
+                                 "published_at = coalesce(published_at, ?) WHERE id = ?"));
+        const QString kept = link.trimmed().isEmpty() ? QStringLiteral("") : url.toString();
+        for (const QVariant &v : QVariantList{kept, kept, m_clock(), targetId})
+            q.addBindValue(v);
+        if (!q.exec())
+            return storage::queryError(q);
+    } else if (Status s = campaigns::JobStore(m_db, m_clock).scheduleSendByWithin(campaignId, m_clock()); !s) {
+        return s;
+    }
     return tx.commit();
 }
 

@@ -103,6 +103,10 @@ public:
     // A failed target, or every failed target of an account, published again.
     Status retry(qint64 targetId);
     Result<int> retryFailed(qint64 accountId);
+    // A target in doubt that nothing could settle, settled by the user: `published` — it is on the
+    // network (its link kept when the user gives one: http or https); otherwise it is published again
+    // (the user has looked and accepts that it was not there).
+    Status decide(qint64 targetId, bool published, const QString &link = {});
     // How many of each account's posts failed (what retryFailed would send again); accounts with none
     // are left out.
     Result<QHash<qint64, int>> failedByAccount();

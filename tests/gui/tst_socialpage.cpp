@@ -84,6 +84,7 @@ private Q_SLOTS:
     void weekView();
     void dragMovesAScheduledPost();
     void accountsTable();
+    void userDecidesAPostInDoubt();
 
 private:
     qint64 account(Network network, const QString &externalId, const QString &name, const QString &handle);
@@ -427,6 +428,29 @@ void TestSocialPage::accountsTable()
     QCOMPARE(retryAll->toolTip(), QStringLiteral("No post of this account has failed."));
     QCOMPARE(outboxState(m_launchX), QStringLiteral("sent"));
     QCOMPARE(outboxState(m_doubtLi), QStringLiteral("unknown"));
+}
+
+void TestSocialPage::userDecidesAPostInDoubt()
+{
+    // Still being looked for (LUX may settle it): no buttons. Once nothing could tell, the user
+    // decides: "It Is There" counts it as published and sends nothing.
+    m_page->showMonth();
+    m_page->selectTarget(m_doubtLi);
+    QTRY_VERIFY(m_page->detail()->findChild<QLabel *>(QStringLiteral("socialDoubt")));
+    QVERIFY(!m_page->detail()->findChild<QPushButton *>(QStringLiteral("socialDecidePublished")));
+    QSqlQuery q(m_f->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET error_code = 'needs-decision' WHERE id = (SELECT outbox_id FROM social_targets WHERE id = %1)")
+                       .arg(m_doubtLi)));
+    m_page->reload();
+    m_page->selectTarget(m_doubtLi);
+    QTRY_VERIFY(m_page->detail()->findChild<QPushButton *>(QStringLiteral("socialDecidePublished")));
+    QVERIFY(m_page->detail()->findChild<QPushButton *>(QStringLiteral("socialDecideAgain")));
+    QTest::mouseClick(m_page->detail()->findChild<QPushButton *>(QStringLiteral("socialDecidePublished")), Qt::LeftButton);
+    QTRY_COMPARE(outboxState(m_doubtLi), QStringLiteral("sent"));
+    const auto status = social::PostStore(m_f->db()).status(m_doubtPost);
+    QCOMPARE(status->targets[0].state, social::TargetState::Published);
+    // Nothing in doubt can be decided twice.
+    QCOMPARE(social::PostStore(m_f->db()).decide(m_doubtLi, false).error().code, QStringLiteral("social.state"));
 }
 
 QTEST_MAIN(TestSocialPage)

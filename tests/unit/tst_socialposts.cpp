@@ -57,6 +57,7 @@ private Q_SLOTS:
     void luxctlRefusesBeforeWritingAnything();
     void calendarRange();
     void signInsEndingAreAnnouncedAWeekAhead();
+    void userDecidesAPostInDoubt();
 
 private:
     qint64 account(Network network, const QString &externalId, const QString &name = QStringLiteral("Acme"));
@@ -538,6 +539,42 @@ void TestSocialPosts::signInsEndingAreAnnouncedAWeekAhead()
     QVERIFY(!endsSoon.value(later));
     QVERIFY(!endsSoon.value(never));
     QVERIFY(!endsSoon.value(x));
+}
+
+void TestSocialPosts::userDecidesAPostInDoubt()
+{
+    // Two posts nothing could settle: one is on the network (its link kept), the other is published
+    // again, through luxctl; a link that is not an address is refused and nothing changes.
+    const qint64 li = account(Network::LinkedIn, QStringLiteral("urn:li:person:1"));
+    PostStore posts(m_fixture->db(), m_clock);
+    QList<qint64> targets;
+    for (int i = 0; i < 2; ++i) {
+        PostDraft draft;
+        draft.targets = {{li, QStringLiteral("doubt %1").arg(i), {}, {}}};
+        draft.at = utc(2026, 3, 24, 9 + i);
+        targets << posts.status(*posts.schedule(draft))->targets[0].id;
+    }
+    QSqlQuery q(m_fixture->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'unknown', attempts = 1, error_code = 'needs-decision', error = 'check'")));
+    QCOMPARE(posts.decide(targets[0], true, QStringLiteral("javascript:alert(1)")).error().code, QString(errc::socialInput));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'unknown'")), 2);
+    q.finish();
+    m_fixture->close();
+    const QStringList db{QStringLiteral("--db"), m_fixture->path(), QStringLiteral("--json"), QStringLiteral("social"), QStringLiteral("decide")};
+    const QString luxctl = QStringLiteral(LUXCTL_PATH);
+    QCOMPARE(test::runCaptured(luxctl, db + QStringList{QString::number(targets[0]), QStringLiteral("--published"), QStringLiteral("--link"),
+                                                        QStringLiteral("https://www.linkedin.com/feed/update/urn:li:share:1/")})
+                 .exitCode,
+             0);
+    QCOMPARE(test::runCaptured(luxctl, db + QStringList{QString::number(targets[1]), QStringLiteral("--publish-again")}).exitCode, 0);
+    QCOMPARE(test::runCaptured(luxctl, db + QStringList{QString::number(targets[1]), QStringLiteral("--published"), QStringLiteral("--publish-again")}).exitCode, 2);
+    QVERIFY(m_fixture->open());
+    const auto first = PostStore(m_fixture->db(), m_clock).status(1);
+    QCOMPARE(first->targets[0].state, TargetState::Published);
+    QCOMPARE(first->targets[0].permalink, QStringLiteral("https://www.linkedin.com/feed/update/urn:li:share:1/"));
+    QCOMPARE(value(QStringLiteral("SELECT state || ' ' || provider_ref || error_code FROM outbox WHERE id = (SELECT outbox_id FROM social_targets WHERE id = %1)")
+                       .arg(targets[1])),
+             QStringLiteral("pending decided-resend"));
 }
 
 QTEST_GUILESS_MAIN(TestSocialPosts)

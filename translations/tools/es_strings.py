@@ -3554,3 +3554,22 @@ ES.update({
  '&New Post…': '&Nueva publicación…',
  'Drag a scheduled post to another day to move it; select one to see where it went or why it failed.': 'Arrastra una publicación programada a otro día para moverla; selecciona una para ver dónde salió o por qué falló.',
 })
+
+# Social: a post in doubt settled by the user.
+ES.update({
+ "'%1' is not a post's address (https://…).": "'%1' no es la dirección de una publicación (https://…).",
+ 'Only a post whose fate is not known can be decided.': 'Solo se puede decidir sobre una publicación cuyo destino no se conoce.',
+ 'It Is There': 'Está publicada',
+ 'Counts it as published; nothing is sent.': 'La cuenta como publicada; no se envía nada.',
+ 'Publish Again': 'Publicar de nuevo',
+ 'It is not on %1: the scheduler publishes it again.': 'No está en %1: el programador la publica de nuevo.',
+ 'Decide': 'Decidir',
+ 'Counted as published.': 'Contada como publicada.',
+ 'settle a post in doubt: --published [--link URL] (it is there) or --publish-again': 'resolver una publicación en duda: --published [--link URL] (está) o --publish-again',
+ 'Give the target (its id in luxctl social status) and --published (it is there; --link URL if you have it) or --publish-again (it is not).': 'Indica el destino (su id en luxctl social status) y --published (está; --link URL si la tienes) o --publish-again (no está).',
+ 'Target %1 is published.': 'El destino %1 está publicado.',
+ 'Target %1 will be published again by the scheduler.': 'El programador publicará de nuevo el destino %1.',
+ 'It is on the network: count it as published.': 'Está en la red: cuéntala como publicada.',
+ "With --published: the post's address, to keep with it.": 'Con --published: la dirección de la publicación, para guardarla con ella.',
+ 'It is not there: publish it again.': 'No está: publícala de nuevo.',
+})

@@ -453,6 +453,24 @@ void SocialPage::showDetail(const PostStatus *post)
                                      card, QStringLiteral("warning"));
             doubt->setObjectName(QStringLiteral("socialDoubt"));
             v->addWidget(doubt);
+            // Settled by the user only when nothing else can (LUX may still be looking for it).
+            if (t.errorCode == u"needs-decision") {
+                auto *there = new QPushButton(tr("It Is There"), card);
+                there->setObjectName(QStringLiteral("socialDecidePublished"));
+                there->setToolTip(tr("Counts it as published; nothing is sent."));
+                auto *again = new QPushButton(tr("Publish Again"), card);
+                again->setObjectName(QStringLiteral("socialDecideAgain"));
+                again->setToolTip(tr("It is not on %1: the scheduler publishes it again.").arg(social::Networks::displayName(t.network)));
+                for (QPushButton *b : {there, again})
+                    b->setEnabled(writable() && m_busy == 0);
+                connect(there, &QPushButton::clicked, this, [this, id = t.id] { decide(id, true); });
+                connect(again, &QPushButton::clicked, this, [this, id = t.id] { decide(id, false); });
+                auto *row = new QHBoxLayout;
+                row->addWidget(there);
+                row->addWidget(again);
+                row->addStretch(1);
+                v->addLayout(row);
+            }
         }
         m_detailLayout->addWidget(card);
     }
@@ -585,6 +603,31 @@ void SocialPage::retry(qint64 targetId)
             if (!s)
                 Dialogs::warning(this, tr("Retry"), s.error().message);
             else {
+                m_session.sendService().wake();
+                Q_EMIT statusMessage(tr("The post will be published again when the scheduler next runs."));
+            }
+            reload();
+        });
+}
+
+void SocialPage::decide(qint64 targetId, bool published)
+{
+    if (!writable())
+        return;
+    ++m_busy;
+    for (const QString &name : {QStringLiteral("socialDecidePublished"), QStringLiteral("socialDecideAgain")})
+        for (QPushButton *b : m_detail->findChildren<QPushButton *>(name))
+            b->setEnabled(false);
+    runOnDatabase<Status>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
+        [targetId, published](QSqlDatabase &db) { return PostStore(db).decide(targetId, published); },
+        [this, published](const Status &s) {
+            --m_busy;
+            if (!s) {
+                Dialogs::warning(this, tr("Decide"), s.error().message);
+            } else if (published) {
+                Q_EMIT statusMessage(tr("Counted as published."));
+            } else {
                 m_session.sendService().wake();
                 Q_EMIT statusMessage(tr("The post will be published again when the scheduler next runs."));
             }

@@ -55,6 +55,8 @@ public:
     void reschedule(qint64 targetId, QDate date);
     void retry(qint64 targetId);
     void retryAllFailed(); // on the account selected in Accounts
+    // A post in doubt settled by the user: it is there, or it is published again.
+    void decide(qint64 targetId, bool published);
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
