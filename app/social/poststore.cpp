@@ -333,21 +333,32 @@ Status PostStore::cancel(qint64 postId)
     return tx.commit();
 }
 
+namespace {
+
+// A target's outbox row (its id, its campaign) when the row is in `state`; `refusal` otherwise.
+Result<std::pair<qint64, qint64>> outboxRowOf(QSqlDatabase &db, qint64 targetId, const QString &state, const QString &refusal)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT o.id, o.campaign_id, o.state FROM social_targets t JOIN outbox o ON o.id = t.outbox_id WHERE t.id = ?"));
+    q.addBindValue(targetId);
+    if (!q.exec())
+        return storage::queryError(q, QString(errc::dbRead));
+    if (!q.next() || q.value(2).toString() != state)
+        return Error(QString(errc::socialState), refusal);
+    return std::pair<qint64, qint64>(q.value(0).toLongLong(), q.value(1).toLongLong());
+}
+
+} // namespace
+
 Status PostStore::retry(qint64 targetId)
 {
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT o.id, o.campaign_id, o.state FROM social_targets t JOIN outbox o ON o.id = t.outbox_id WHERE t.id = ?"));
-    q.addBindValue(targetId);
-    if (!q.exec())
-        return storage::queryError(q, QString(errc::dbRead));
-    if (!q.next() || q.value(2).toString() != u"failed")
-        return Error(QString(errc::socialState), tr("Only a post that failed can be retried."));
-    const qint64 rowId = q.value(0).toLongLong();
-    const qint64 campaignId = q.value(1).toLongLong();
-    q.finish();
+    const auto row = outboxRowOf(m_db, targetId, QStringLiteral("failed"), tr("Only a post that failed can be retried."));
+    if (!row)
+        return row.error();
+    const auto [rowId, campaignId] = *row;
     if (auto requeued = campaigns::Outbox(m_db, m_clock).requeueFailed(campaignId, rowId); !requeued)
         return requeued.error();
     if (Status s = campaigns::JobStore(m_db, m_clock).scheduleSendByWithin(campaignId, m_clock()); !s)
@@ -363,19 +374,14 @@ Status PostStore::decide(qint64 targetId, bool published, const QString &link)
     storage::Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.beginError();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT o.id, o.campaign_id, o.state FROM social_targets t JOIN outbox o ON o.id = t.outbox_id WHERE t.id = ?"));
-    q.addBindValue(targetId);
-    if (!q.exec())
-        return storage::queryError(q, QString(errc::dbRead));
-    if (!q.next() || q.value(2).toString() != u"unknown")
-        return Error(QString(errc::socialState), tr("Only a post whose fate is not known can be decided."));
-    const qint64 rowId = q.value(0).toLongLong();
-    const qint64 campaignId = q.value(1).toLongLong();
-    q.finish();
+    const auto row = outboxRowOf(m_db, targetId, QStringLiteral("unknown"), tr("Only a post whose fate is not known can be decided."));
+    if (!row)
+        return row.error();
+    const auto [rowId, campaignId] = *row;
     if (Status s = campaigns::Outbox(m_db, m_clock).decide(rowId, !published); !s)
         return s;
     if (published) {
+        QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE social_targets SET permalink = CASE WHEN ? = '' THEN permalink ELSE ? END, "
                                  "published_at = coalesce(published_at, ?) WHERE id = ?"));
         const QString kept = link.trimmed().isEmpty() ? QStringLiteral("") : url.toString();
