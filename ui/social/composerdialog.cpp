@@ -425,8 +425,6 @@ void ComposerDialog::check(Variant &v)
                                         : lines.join(QStringLiteral("<br>")));
     const int tab = m_tabs->indexOf(v.page);
     if (tab >= 0)
-        m_tabs->setTabIcon(tab, QIcon());
-    if (tab >= 0)
         m_tabs->setTabText(tab, QString((v.ok ? QString() : QStringLiteral("✖ ")) + networkLabel(v.account.network) + QStringLiteral(" · ")
                                         + v.account.name));
     v.preview->show(v.account, text, thumbnails);

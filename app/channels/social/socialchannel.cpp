@@ -79,9 +79,11 @@ QCoro::Task<Outcome> SocialChannel::firstComment(Progress made, Delivery deliver
         const Reconciliation r = co_await reconcile(std::move(delivery));
         if (r.verdict == Reconciliation::Verdict::Sent)
             co_return done;
+        // Still not known: in doubt, for the core's reconciliation, which times its look from the
+        // row's doubt (not from this attempt, which would never let it decide).
         if (r.verdict != Reconciliation::Verdict::NotSent)
-            co_return Outcome{Outcome::Kind::Transient, 0, QStringLiteral("social.comment"),
-                              tr("The first comment's fate is not known yet: it is looked for again in a minute."), 60, {}, 0};
+            co_return Outcome{Outcome::Kind::Unknown, 0, QStringLiteral("social.comment"),
+                              tr("The first comment's fate is not known yet: it is looked for again in a minute."), -1, {}, 0};
     }
     setCommentState(made.targetId, QStringLiteral("sending")); // on disk before the call leaves
     QString post = made.externalId;
