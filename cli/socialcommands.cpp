@@ -158,6 +158,12 @@ QJsonObject targetJson(const social::TargetStatus &t)
         o.insert(QStringLiteral("published_at"), isoTime(*t.publishedAt));
     if (!t.error.isEmpty())
         o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), t.errorCode}, {QStringLiteral("message"), t.error}});
+    if (!t.firstComment.isEmpty()) {
+        QJsonObject comment{{QStringLiteral("text"), t.firstComment}, {QStringLiteral("state"), t.commentState}};
+        if (!t.commentError.isEmpty())
+            comment.insert(QStringLiteral("error"), t.commentError);
+        o.insert(QStringLiteral("first_comment"), comment);
+    }
     return o;
 }
 
@@ -173,6 +179,8 @@ QString targetLine(const social::TargetStatus &t)
         line += u' ' + t.permalink;
     if (!t.error.isEmpty())
         line += QStringLiteral(" — ") + t.error;
+    if (t.commentState == u"failed")
+        line += QStringLiteral(" — ") + SocialTr::tr("first comment not made: %1").arg(t.commentError);
     return line;
 }
 

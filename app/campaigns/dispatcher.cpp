@@ -203,14 +203,18 @@ QCoro::Task<> Dispatcher::process(Sender *sender, OutboxRow row)
     const qint64 id = row.id;
     // A transient answer: pending again after Retry-After or a jittered backoff, the reference kept.
     const auto retry = [this, sender, &row](const Outcome &o) -> std::function<Status()> {
-        if (row.attempts >= maxAttempts)
+        // A channel that keeps its own count (ownAttempts) gives up itself; its retry gives the row's attempt back.
+        const bool own = o.ownAttempts > 0;
+        if (!own && row.attempts >= maxAttempts)
             return [this, id = row.id, o, message = tr("Gave up after %n attempt(s): %1", nullptr, row.attempts).arg(o.message)] {
                 return m_outbox.markFailed(id, o.code, message);
             };
-        const qint64 due = m_clock() + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(row.attempts));
+        const qint64 due = m_clock() + (o.retryAfterSeconds >= 0 ? qint64(o.retryAfterSeconds) * 1000 : backoffMs(own ? o.ownAttempts : row.attempts));
         if (o.retryAfterSeconds >= 0)
             sender->pacer.backOff(due); // the provider asked the whole sender to wait
-        return [this, id = row.id, due, o] {
+        return [this, id = row.id, due, o, own] {
+            if (own)
+                return m_outbox.defer(id, due, o.code, o.message);
             if (o.restage) // the staged message is spent at the provider: the retry makes a new one
                 if (Status s = m_outbox.setReference(id, QStringLiteral("")); !s) // empty, not NULL
                     return s;

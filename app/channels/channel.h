@@ -29,6 +29,9 @@ struct Outcome
     QString reference;          // accepted or staged: the provider's id for the message
     int units = 0;              // accepted: what the provider counts it as (an SMS's segments); 0 unknown
     bool restage = false;       // transient: the staged reference is spent (an expired container); the retry stages anew
+    // Transient, > 0: the channel counts this retry itself (a first comment once its post exists has
+    // its own budget): the row's attempt is given back, and the wait grows with this count.
+    int ownAttempts = 0;
 
     bool ok() const { return kind == Kind::Accepted; }
     static QString kindName(Kind kind);

@@ -28,7 +28,8 @@ constexpr int kQueueDays = 366;
 constexpr auto kTargetColumns =
     "SELECT t.id, t.post_id, t.account_id, a.network, a.name, a.handle, t.text, t.first_comment, t.due_at, t.queued, "
     "o.state, o.attempts, o.error_code, o.error, t.external_id, t.permalink, t.published_at, "
-    "(SELECT group_concat(media_id) FROM (SELECT media_id FROM social_target_media m WHERE m.target_id = t.id ORDER BY position)) "
+    "(SELECT group_concat(media_id) FROM (SELECT media_id FROM social_target_media m WHERE m.target_id = t.id ORDER BY position)), "
+    "t.comment_state, t.comment_error "
     "FROM social_targets t JOIN social_accounts a ON a.id = t.account_id JOIN social_posts p ON p.id = t.post_id "
     "LEFT JOIN outbox o ON o.id = t.outbox_id ";
 
@@ -461,6 +462,8 @@ Result<QList<TargetStatus>> PostStore::targets(const QString &where, const QVari
             t.publishedAt = q.value(16).toLongLong();
         for (const QString &id : q.value(17).toString().split(u',', Qt::SkipEmptyParts))
             t.mediaIds.append(id.toLongLong());
+        t.commentState = q.value(18).toString();
+        t.commentError = q.value(19).toString();
         out.append(t);
     }
     return out;

@@ -53,6 +53,8 @@ struct TargetStatus
     QString accountName;
     QString text;
     QString firstComment;
+    QString commentState; // none, sending, unknown, done, failed (with commentError)
+    QString commentError;
     qint64 dueAt = 0;
     bool queued = false;
     TargetState state = TargetState::Scheduled;

@@ -958,6 +958,14 @@ const QList<Migration> kMigrations = {
          // presented again while the access token still serves.
          QStringLiteral("ALTER TABLE social_accounts ADD COLUMN refresh_doubt_at BIGINT"),
      }},
+    {23,
+     "first comments with their own attempts",
+     QStringList{
+         // A first comment is tried on its own budget once its post exists (the post's retries do
+         // not use it up), and one that could not be made keeps the network's reason.
+         QStringLiteral("ALTER TABLE social_targets ADD COLUMN comment_attempts INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE social_targets ADD COLUMN comment_error TEXT NOT NULL DEFAULT ''"),
+     }},
 };
 
 } // namespace

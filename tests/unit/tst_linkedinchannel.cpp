@@ -7,6 +7,7 @@
 #include "assistant/mediastore.h"
 #include "campaigns/campaignrunner.h"
 #include "campaigns/sendsetup.h"
+#include "channels/social/socialchannel.h"
 #include "channels/social/tokens.h"
 #include "social/accountstore.h"
 #include "social/littletext.h"
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void lostAnswerOfAMemberIsTheUsers();
     void dailyLimitPausesUntilMidnight();
     void firstCommentAfterAFailedOne();
+    void firstCommentHasItsOwnAttempts();
+    void firstCommentThatKeepsFailingLeavesThePost();
 
 private:
     qint64 connectAccount(const QString &urn, const QString &kind, bool canRead);
@@ -229,6 +232,49 @@ void TestLinkedInChannel::firstCommentAfterAFailedOne()
     QCOMPARE(m_li->comments().first().text, comment);
     QCOMPARE(PostStore(m_fixture->db(), m_clock).status(post)->targets[0].state, TargetState::Published);
     QCOMPARE(value(QStringLiteral("SELECT comment_state FROM social_targets WHERE post_id = %1").arg(post)), QStringLiteral("done"));
+}
+
+void TestLinkedInChannel::firstCommentHasItsOwnAttempts()
+{
+    // The post needs six attempts, its comment five (four throttled): eleven in all, more than a row's
+    // eight, yet each has its own count, so the post is published with its comment and nothing fails.
+    const QString comment = QStringLiteral("Slides: https://example.com/slides");
+    const qint64 post = schedule(m_organization, QStringLiteral("Spring trends, the recording"), {}, comment);
+    m_li->setNextFaults(QStringLiteral("server_error"), 5, QStringLiteral("POST /rest/posts"));
+    m_li->setNextFaults(QStringLiteral("throttle"), 4, QStringLiteral("POST /rest/socialActions/:urn/comments"));
+    // LinkedIn's 429 is a daily limit: each waits for midnight UTC (the account paused until then).
+    for (int day = 0; day < 6 && m_li->comments().isEmpty(); ++day) {
+        publish(m_organization, 20);
+        m_offset += 86'400'000;
+    }
+    QCOMPARE(m_li->stats().serverErrors, 5);
+    QCOMPARE(m_li->stats().injected429, 4);
+    QCOMPARE(m_li->posts().size(), 1);
+    QCOMPARE(m_li->comments().size(), 1);
+    const TargetStatus t = PostStore(m_fixture->db(), m_clock).status(post)->targets[0];
+    QCOMPARE(t.state, TargetState::Published);
+    QCOMPARE(t.commentState, QStringLiteral("done"));
+    QCOMPARE(value(QStringLiteral("SELECT comment_attempts FROM social_targets WHERE post_id = %1").arg(post)).toInt(), 5);
+    QCOMPARE(value(QStringLiteral("SELECT attempts FROM outbox o JOIN social_targets t ON t.outbox_id = o.id WHERE t.post_id = %1").arg(post))
+                 .toInt(),
+             6); // the post's six (its last made the comment's first try); each refused comment gave its claim back
+}
+
+void TestLinkedInChannel::firstCommentThatKeepsFailingLeavesThePost()
+{
+    // The comment meets a 500 every time: after its own attempts it is given up, with the reason; the
+    // post stands published (it is not "failed", nor tried again).
+    const qint64 post = schedule(m_organization, QStringLiteral("Our autumn catalogue"), {}, QStringLiteral("Order by Friday"));
+    m_li->setNextFaults(QStringLiteral("server_error"), 100, QStringLiteral("POST /rest/socialActions/:urn/comments"));
+    publish(m_organization, 20);
+    QCOMPARE(m_li->posts().size(), 1);
+    QCOMPARE(m_li->comments().size(), 0);
+    QCOMPARE(m_li->stats().serverErrors, channels::social::SocialChannel::kCommentAttempts);
+    const TargetStatus t = PostStore(m_fixture->db(), m_clock).status(post)->targets[0];
+    QCOMPARE(t.state, TargetState::Published);
+    QCOMPARE(t.permalink.isEmpty(), false);
+    QCOMPARE(t.commentState, QStringLiteral("failed"));
+    QVERIFY2(t.commentError.contains(QString::number(channels::social::SocialChannel::kCommentAttempts)), qPrintable(t.commentError));
 }
 
 QTEST_GUILESS_MAIN(TestLinkedInChannel)

@@ -85,18 +85,30 @@ QCoro::Task<Outcome> SocialChannel::firstComment(Progress made, Delivery deliver
             co_return Outcome{Outcome::Kind::Unknown, 0, QStringLiteral("social.comment"),
                               tr("The first comment's fate is not known yet: it is looked for again in a minute."), -1, {}, 0};
     }
-    setCommentState(made.targetId, QStringLiteral("sending")); // on disk before the call leaves
+    if (made.commentAttempts >= kCommentAttempts) { // its budget spent by answers lost and not found
+        commentFailed(made.targetId, tr("The first comment was not made after %n attempt(s).", nullptr, made.commentAttempts));
+        co_return done;
+    }
+    commentLeaving(made.targetId); // on disk before the call leaves
+    const int attempt = made.commentAttempts + 1;
     QString post = made.externalId;
     QString text = made.comment;
-    const Outcome c = checked(co_await comment(std::move(post), std::move(text)));
+    Outcome c = checked(co_await comment(std::move(post), std::move(text)));
     switch (c.kind) {
     case Outcome::Kind::Accepted: setCommentState(made.targetId, QStringLiteral("done"), c.reference); co_return done;
     case Outcome::Kind::Permanent:
-        // The post stands; the comment is marked failed (its reason in the log and the target's state).
+        // The post stands; the comment is marked failed, with the network's reason.
         qCWarning(lcStorage) << "a first comment was refused:" << c.code << c.message;
-        setCommentState(made.targetId, QStringLiteral("failed"));
+        commentFailed(made.targetId, c.message);
         co_return done;
-    case Outcome::Kind::Transient: setCommentState(made.targetId, QStringLiteral("none")); co_return c;
+    case Outcome::Kind::Transient:
+        if (attempt >= kCommentAttempts) {
+            commentFailed(made.targetId, tr("The first comment was not made after %n attempt(s): %1", nullptr, attempt).arg(c.message));
+            co_return done;
+        }
+        setCommentState(made.targetId, QStringLiteral("none"));
+        c.ownAttempts = attempt; // the post's attempts are not the comment's
+        co_return c;
     case Outcome::Kind::Unknown: setCommentState(made.targetId, QStringLiteral("unknown")); co_return c;
     }
     co_return c;
@@ -165,11 +177,30 @@ QCoro::Task<Result<bool>> SocialChannel::hasComment(QString, QString)
 std::optional<SocialChannel::Progress> SocialChannel::progress(qint64 outboxId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, external_id, first_comment, comment_state FROM social_targets WHERE outbox_id = ?"));
+    q.prepare(QStringLiteral("SELECT id, external_id, first_comment, comment_state, comment_attempts FROM social_targets WHERE outbox_id = ?"));
     q.addBindValue(outboxId);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return Progress{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString().trimmed(), q.value(3).toString()};
+    return Progress{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString().trimmed(), q.value(3).toString(), q.value(4).toInt()};
+}
+
+void SocialChannel::commentLeaving(qint64 targetId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE social_targets SET comment_state = 'sending', comment_attempts = comment_attempts + 1 WHERE id = ?"));
+    q.addBindValue(targetId);
+    if (!q.exec())
+        qCWarning(lcStorage) << "could not keep a first comment's attempt:" << q.lastError().text();
+}
+
+void SocialChannel::commentFailed(qint64 targetId, const QString &reason) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE social_targets SET comment_state = 'failed', comment_error = ? WHERE id = ?"));
+    q.addBindValue(reason.isEmpty() ? tr("The network gave no reason.") : reason);
+    q.addBindValue(targetId);
+    if (!q.exec())
+        qCWarning(lcStorage) << "could not keep a first comment's failure:" << q.lastError().text();
 }
 
 void SocialChannel::setCommentState(qint64 targetId, const QString &state, const QString &commentId) const

@@ -63,8 +63,9 @@ struct TargetMessage
 // the post and its comment are both made. Once the post exists it is never made again (its id is on
 // the target); the comment's state is committed before and after its one call (comment_state none →
 // sending → done), a comment in doubt is looked for on the post before it is made again (a second
-// look minutes after the doubt decides "not made"), and a comment the network refuses for good leaves
-// the post published with the comment marked failed.
+// look minutes after the doubt decides "not made"), a comment that meets transient failures is tried
+// on its own budget (kCommentAttempts), and a comment the network refuses for good, or that used its
+// budget, leaves the post published with the comment marked failed and the reason kept.
 class SocialChannel : public Channel
 {
     Q_DECLARE_TR_FUNCTIONS(lux::channels::social::SocialChannel)
@@ -81,6 +82,9 @@ public:
     QCoro::Task<Reconciliation> reconcile(Delivery delivery) final;
 
     static constexpr qint64 kCommentSettleMs = 120'000; // as a post's: a second look, minutes after the doubt
+    // The tries a first comment has once its post exists, its own (the post's retries do not use them
+    // up): after these the post stands and the comment is marked failed with the network's reason.
+    static constexpr int kCommentAttempts = 6;
 
 protected:
     // The network's side of stage() and submit().
@@ -125,9 +129,14 @@ private:
     {
         qint64 targetId = 0;
         QString externalId, comment, commentState;
+        int commentAttempts = 0;
     };
     std::optional<Progress> progress(qint64 outboxId) const;
     void setCommentState(qint64 targetId, const QString &state, const QString &commentId = {}) const;
+    // A comment call is leaving: "sending" and its count, in one write before the call.
+    void commentLeaving(qint64 targetId) const;
+    // The comment is given up: the post stands, the reason kept on the target.
+    void commentFailed(qint64 targetId, const QString &reason) const;
     // The post exists: its first comment, once.
     QCoro::Task<Outcome> firstComment(Progress made, Delivery delivery);
 };
