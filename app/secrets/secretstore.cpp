@@ -4,7 +4,11 @@
 
 #include "common/logging.h"
 
+#include <QCoreApplication>
+#include <QCoroFuture>
 #include <QCoroSignal>
+#include <QPromise>
+#include <QThread>
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -12,7 +16,9 @@
 #endif
 #include <qt6keychain/keychain.h>
 
+#include <functional>
 #include <memory>
+#include <type_traits>
 
 namespace lux {
 
@@ -36,25 +42,18 @@ bool secretServiceReachable()
 #endif
 }
 
-struct LaterDeleter
+// What a keychain job answered, carried back to the thread that asked.
+struct JobAnswer
 {
-    void operator()(QObject *o) const { o->deleteLater(); }
+    QKeychain::Error error = QKeychain::OtherError;
+    QString errorString;
+    QString text;
 };
 
-template<typename JobT>
-std::unique_ptr<JobT, LaterDeleter> makeJob(const QString &service, const QString &key)
+Error errorFor(const JobAnswer &job, const QString &key)
 {
-    std::unique_ptr<JobT, LaterDeleter> job(new JobT(service));
-    job->setAutoDelete(false);
-    job->setInsecureFallback(false); // never, on any platform
-    job->setKey(key);
-    return job;
-}
-
-Error errorFor(const QKeychain::Job &job, const QString &key)
-{
-    qCDebug(lcSecrets) << "keychain error" << job.error() << job.errorString() << "for" << key;
-    switch (job.error()) {
+    qCDebug(lcSecrets) << "keychain error" << job.error << job.errorString << "for" << key;
+    switch (job.error) {
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
@@ -62,7 +61,7 @@ Error errorFor(const QKeychain::Job &job, const QString &key)
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return Error(errc::secretsDenied,
-                     SecretStore::tr("The keychain refused access to %1: %2").arg(key, job.errorString()));
+                     SecretStore::tr("The keychain refused access to %1: %2").arg(key, job.errorString));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return Error(errc::secretsUnavailable, SecretStore::unavailableMessage());
@@ -73,8 +72,62 @@ Error errorFor(const QKeychain::Job &job, const QString &key)
     // libsecret reports a missing Secret Service as OtherError; ask the bus instead of parsing text.
     if (!secretServiceReachable())
         return Error(errc::secretsUnavailable, SecretStore::unavailableMessage());
-    const QString text = job.errorString();
-    return Error(errc::secretsFailed, SecretStore::tr("The keychain failed for %1: %2").arg(key, text));
+    return Error(errc::secretsFailed, SecretStore::tr("The keychain failed for %1: %2").arg(key, job.errorString));
+}
+
+struct LaterDeleter
+{
+    void operator()(QObject *o) const { o->deleteLater(); }
+};
+
+template<typename JobT>
+std::unique_ptr<JobT, LaterDeleter> makeJob(const QString &service, const QString &key, const std::function<void(JobT &)> &setup)
+{
+    std::unique_ptr<JobT, LaterDeleter> job(new JobT(service));
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false); // never, on any platform
+    job->setKey(key);
+    if (setup)
+        setup(*job);
+    return job;
+}
+
+template<typename JobT>
+JobAnswer answerOf(const JobT &job)
+{
+    JobAnswer answer{job.error(), job.errorString(), {}};
+    if constexpr (std::is_same_v<JobT, QKeychain::ReadPasswordJob>)
+        answer.text = job.textData();
+    return answer;
+}
+
+// One QtKeychain job, made, started and ended on the application's thread. QtKeychain is not
+// thread-safe (its jobs go through one executor object, on the thread that first used it), so a
+// coroutine on another thread (the scheduler's, a sign-in's) has the job run there and awaits its
+// answer as a future.
+template<typename JobT>
+QCoro::Task<JobAnswer> runJob(QString service, QString key, std::function<void(JobT &)> setup = {})
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || app->thread() == QThread::currentThread()) {
+        auto job = makeJob<JobT>(service, key, setup);
+        job->start();
+        co_await qCoro(job.get(), &QKeychain::Job::finished);
+        co_return answerOf(*job);
+    }
+    auto promise = std::make_shared<QPromise<JobAnswer>>();
+    QFuture<JobAnswer> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(app, [promise, service, key, setup = std::move(setup)] {
+        JobT *job = makeJob<JobT>(service, key, setup).release();
+        QObject::connect(job, &QKeychain::Job::finished, job, [promise, job] {
+            promise->addResult(answerOf(*job));
+            promise->finish();
+            job->deleteLater();
+        });
+        job->start();
+    });
+    co_return co_await future;
 }
 
 } // namespace
@@ -124,26 +177,22 @@ QCoro::Task<Result<QString>> SecretStore::read(QString key) const
 
 QCoro::Task<Result<QString>> SecretStore::readKeychain(QString key) const
 {
-    auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, key);
-    job->start();
-    co_await qCoro(job.get(), &QKeychain::Job::finished);
-    if (job->error() != QKeychain::NoError) {
-        const Error e = errorFor(*job, key);
+    const JobAnswer answer = co_await runJob<QKeychain::ReadPasswordJob>(m_service, key);
+    if (answer.error != QKeychain::NoError) {
+        const Error e = errorFor(answer, key);
         if (e.code != errc::secretsNotFound)
             qCWarning(lcSecrets) << "read failed" << key << e.code;
         co_return e;
     }
-    co_return job->textData();
+    co_return answer.text;
 }
 
 QCoro::Task<Status> SecretStore::write(QString key, QString value) const
 {
-    auto job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
-    job->setTextData(value);
-    job->start();
-    co_await qCoro(job.get(), &QKeychain::Job::finished);
-    if (job->error() != QKeychain::NoError) {
-        const Error e = errorFor(*job, key);
+    std::function<void(QKeychain::WritePasswordJob &)> fill = [value](QKeychain::WritePasswordJob &job) { job.setTextData(value); };
+    const JobAnswer answer = co_await runJob<QKeychain::WritePasswordJob>(m_service, key, std::move(fill));
+    if (answer.error != QKeychain::NoError) {
+        const Error e = errorFor(answer, key);
         qCWarning(lcSecrets) << "write failed" << key << e.code; // never the value
         co_return e;
     }
@@ -152,11 +201,9 @@ QCoro::Task<Status> SecretStore::write(QString key, QString value) const
 
 QCoro::Task<Status> SecretStore::remove(QString key) const
 {
-    auto job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
-    job->start();
-    co_await qCoro(job.get(), &QKeychain::Job::finished);
-    if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-        co_return errorFor(*job, key);
+    const JobAnswer answer = co_await runJob<QKeychain::DeletePasswordJob>(m_service, key);
+    if (answer.error != QKeychain::NoError && answer.error != QKeychain::EntryNotFound)
+        co_return errorFor(answer, key);
     co_return Status{};
 }
 
