@@ -6,9 +6,6 @@
 #include "assistant/mediastore.h"
 #include "campaigns/sendsetup.h"
 #include "channels/social/signin.h"
-#include "channels/social/linkedin/linkedinconnector.h"
-#include "channels/social/meta/metaconnector.h"
-#include "channels/social/x/xconnector.h"
 #include "common/awaittask.h"
 #include "social/accountstore.h"
 #include "social/postchecks.h"
@@ -234,21 +231,9 @@ int connectAccount(const CommandContext &ctx)
     const campaigns::SendSetup setup =
         awaitTask(campaigns::SendSetup::withSecrets((*scope)->secrets(), campaigns::SendSetup::fromSettings((*scope)->settings())));
     QNetworkAccessManager nam;
-    std::unique_ptr<channels::social::Connector> connector;
-    switch (*network) {
-    case social::Network::X:
-        connector = std::make_unique<channels::social::x::XConnector>(&nam, setup.social.x, (*scope)->settings().socialXAuthUrl());
-        break;
-    case social::Network::LinkedIn:
-        connector = std::make_unique<channels::social::linkedin::LinkedInConnector>(&nam, setup.social.linkedin,
-                                                                                   ctx.isSet(QStringLiteral("organizations")));
-        break;
-    case social::Network::Facebook:
-    case social::Network::Instagram:
-        // One Facebook Login: the Pages, and the Instagram accounts linked to them.
-        connector = std::make_unique<channels::social::meta::MetaConnector>(&nam, setup.social.meta);
-        break;
-    }
+    // One Facebook Login for both Facebook and Instagram: the Pages, and the Instagram accounts linked to them.
+    std::unique_ptr<channels::social::Connector> connector = channels::social::makeConnector(
+        *network, &nam, setup.social, (*scope)->settings().socialXAuthUrl(), ctx.isSet(QStringLiteral("organizations")));
     channels::social::SignIn signIn((*scope)->database().connection(), (*scope)->secrets(), std::move(connector), port);
     QEventLoop loop;
     QList<qint64> ids;

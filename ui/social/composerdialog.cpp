@@ -270,7 +270,7 @@ void ComposerDialog::showAccounts(const QList<social::Account> &accounts)
         if (a.status == u"connected")
             m_accounts << a;
     if (m_accounts.isEmpty()) {
-        auto *none = new QLabel(tr("No account is connected yet: connect one with luxctl social connect --network x|linkedin|facebook."), this);
+        auto *none = new QLabel(tr("No account is connected yet: connect one in Social → Accounts → Connect Account…."), this);
         none->setWordWrap(true);
         none->setProperty("role", QStringLiteral("muted"));
         m_accountList->addWidget(none);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "socialpage.h"
 
+#include "social/connectdialog.h"
+
 #include "social/composerdialog.h"
 
 #include "socialcalendar.h"
@@ -180,12 +182,14 @@ QWidget *SocialPage::buildAccountsTab()
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(8, 10, 8, 8);
     auto *bar = new QHBoxLayout;
-    auto *how = plainLabel(tr("Accounts are connected from a terminal for now: luxctl social connect --network x (or linkedin, or "
-                              "facebook for your Pages and their Instagram accounts) opens the network's sign-in in your browser. "
-                              "Connecting an account again keeps its posts and queue."),
+    auto *how = plainLabel(tr("Connect Account opens the network's sign-in in your browser (X, LinkedIn, Facebook Pages and their "
+                              "Instagram accounts). An account that asks to be connected again keeps its posts and queue."),
                            tab, QStringLiteral("muted"));
     how->setObjectName(QStringLiteral("socialHowToConnect"));
-    how->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectAccount = new QPushButton(Theme::icon(QStringLiteral("user-plus")), tr("Connect Account…"), tab);
+    m_connectAccount->setObjectName(QStringLiteral("socialConnect"));
+    connect(m_connectAccount, &QPushButton::clicked, this, &SocialPage::connectAccount);
+    bar->addWidget(m_connectAccount, 0, Qt::AlignBottom);
     m_retryAll = new QPushButton(Theme::icon(QStringLiteral("retry")), tr("Retry All Failed"), tab);
     m_retryAll->setObjectName(QStringLiteral("socialRetryAll"));
     bar->addWidget(how, 1);
@@ -308,8 +312,7 @@ void SocialPage::loadAccounts()
             QStringList notices;
             for (const SocialAccountRow &r : *rows) {
                 if (r.account.status == QLatin1String("reconnect"))
-                    notices << tr("%1: connect it again (luxctl social connect --network %2).")
-                                   .arg(r.account.displayName(), social::Networks::name(r.account.network));
+                    notices << tr("%1: connect it again (Connect Account…).").arg(r.account.displayName());
                 else if (AccountStore::signInEndsSoon(r.account, now))
                     notices << AccountStore::endNotice(r.account);
             }
@@ -430,6 +433,17 @@ void SocialPage::showDetail(const PostStatus *post)
                 link->setToolTip(tr("Opens the post in your browser."));
                 v->addWidget(link);
             }
+            if (!t.firstComment.isEmpty()) {
+                // The first comment's own fate: made, being made, or given up with the network's reason.
+                const bool failed = t.commentState == u"failed";
+                auto *comment = plainLabel(failed ? tr("First comment not made: %1").arg(t.commentError)
+                                           : t.commentState == u"done" ? tr("First comment made.")
+                                                                       : tr("The first comment was not made by LUX."),
+                                           card, failed ? QStringLiteral("error") : QStringLiteral("muted"));
+                comment->setObjectName(QStringLiteral("socialCommentState"));
+                comment->setTextInteractionFlags(Qt::TextSelectableByMouse);
+                v->addWidget(comment);
+            }
         } else if (t.state == TargetState::Failed) {
             auto *reason = plainLabel(t.error.isEmpty() ? tr("The network gave no reason.") : t.error, card, QStringLiteral("error"));
             reason->setObjectName(QStringLiteral("socialReason"));
@@ -501,6 +515,9 @@ void SocialPage::updateNavigation()
 
 void SocialPage::updateAccountActions()
 {
+    m_connectAccount->setEnabled(writable());
+    m_connectAccount->setToolTip(writable() ? tr("Opens the network's sign-in page in your browser.")
+                                            : tr("The database is open read-only."));
     const qint64 id = m_accountsView->currentIndex().data(SocialAccountsModel::IdRole).toLongLong();
     const SocialAccountRow *row = m_accounts->row(id);
     m_retryAll->setEnabled(writable() && row && row->failed > 0 && m_busy == 0);
@@ -659,6 +676,19 @@ void SocialPage::retryAllFailed()
             }
             reload();
         });
+}
+
+void SocialPage::connectAccount()
+{
+    if (!writable())
+        return;
+    auto *dialog = new ConnectAccountDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectAccountDialog::accountsConnected, this, [this] {
+        reload();
+        Q_EMIT statusMessage(tr("Accounts connected."));
+    });
+    dialog->open();
 }
 
 void SocialPage::compose()

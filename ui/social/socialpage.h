@@ -55,6 +55,7 @@ public:
     void reschedule(qint64 targetId, QDate date);
     void retry(qint64 targetId);
     void retryAllFailed(); // on the account selected in Accounts
+    void connectAccount(); // the network's sign-in in the browser (ConnectAccountDialog)
     // A post in doubt settled by the user: it is there, or it is published again.
     void decide(qint64 targetId, bool published);
 
@@ -92,6 +93,7 @@ private:
     QTableView *m_accountsView = nullptr;
     QLabel *m_accountNotices = nullptr;
     QPushButton *m_retryAll = nullptr;
+    QPushButton *m_connectAccount = nullptr;
     qint64 m_detailPost = 0;
     int m_calendarGeneration = 0;
     int m_accountsGeneration = 0;

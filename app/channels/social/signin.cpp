@@ -2,6 +2,10 @@
 #include "signin.h"
 
 #include "channels/oauth.h"
+#include "channels/social/linkedin/linkedinconnector.h"
+#include "channels/social/meta/metaconnector.h"
+#include "channels/social/socialchannel.h"
+#include "channels/social/x/xconnector.h"
 #include "common/logging.h"
 
 #include <QOAuthHttpServerReplyHandler>
@@ -11,6 +15,18 @@ namespace lux::channels::social {
 using lux::social::AccountStore;
 using lux::social::Networks;
 using lux::social::TokenKeeper;
+
+std::unique_ptr<Connector> makeConnector(lux::social::Network network, QNetworkAccessManager *nam, const SocialConfig &config,
+                                         const QUrl &xAuthorizeUrl, bool linkedInOrganizations)
+{
+    switch (network) {
+    case lux::social::Network::X: return std::make_unique<x::XConnector>(nam, config.x, xAuthorizeUrl);
+    case lux::social::Network::LinkedIn: return std::make_unique<linkedin::LinkedInConnector>(nam, config.linkedin, linkedInOrganizations);
+    case lux::social::Network::Facebook:
+    case lux::social::Network::Instagram: return std::make_unique<meta::MetaConnector>(nam, config.meta);
+    }
+    return nullptr;
+}
 
 SignIn::SignIn(QSqlDatabase db, SecretStore secrets, std::unique_ptr<Connector> connector, quint16 port, Clock clock, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_secrets(std::move(secrets)), m_connector(std::move(connector)), m_port(port),
@@ -94,6 +110,7 @@ void SignIn::callback(const QVariantMap &values)
     }
     m_timeout.stop();
     m_handler->close();
+    Q_EMIT answered();
     QCoro::connect(finish(code), this, [] {});
 }
 

@@ -15,6 +15,7 @@
 
 #include <memory>
 
+class QNetworkAccessManager;
 class QOAuthHttpServerReplyHandler;
 
 namespace lux::channels::social {
@@ -41,6 +42,14 @@ public:
     virtual QCoro::Task<Result<QList<Connection>>> connect(QString code, QString redirectUri, QByteArray verifier) = 0;
 };
 
+struct SocialConfig;
+
+// The connector for `network`: X (its consent page at `xAuthorizeUrl`, social.x_auth_url), LinkedIn
+// (the member, or with `linkedInOrganizations` the organisations they administer too), Facebook and
+// Instagram (one Facebook Login: the Pages, and the Instagram accounts linked to them).
+std::unique_ptr<Connector> makeConnector(lux::social::Network network, QNetworkAccessManager *nam, const SocialConfig &config,
+                                         const QUrl &xAuthorizeUrl, bool linkedInOrganizations);
+
 // Connecting a social account through the system browser (issue 20): the network's OAuth consent
 // page, and a loopback redirect to http://127.0.0.1:PORT/callback that QtNetworkAuth's reply handler
 // answers. The port is fixed (social.redirect_port, 53682) because X, LinkedIn and Meta match a
@@ -65,6 +74,9 @@ public:
 
 Q_SIGNALS:
     void openBrowser(const QUrl &url);
+    // The network's answer came: the code is being exchanged and the accounts saved (not cancellable
+    // now; connected or failed follows).
+    void answered();
     void connected(const QList<qint64> &accountIds);
     void failed(const QString &message);
 
