@@ -247,7 +247,10 @@ void TestSocialQueue::slotsShowWithThePostsThatTakeThem()
     const QString summary = m_queue->findChild<QLabel *>(QStringLiteral("socialQueueSummary"))->text();
     QCOMPARE(summary, QStringLiteral("Slots: Mon/Wed/Fri 09:30, Sat 11:00, Tue/Thu 17:00, in Europe/Madrid. %1 free slots in the next two weeks.")
                           .arg(freeRows));
+    // Two weeks of a few slots: the picture need not be a screen wide.
+    m_page->resize(1280, 900);
     shot(m_page.get(), QStringLiteral("social-queue.png"));
+    m_page->resize(1440, 900);
 }
 
 void TestSocialQueue::accountWithoutSlotsSaysHowToAddThem()

@@ -170,7 +170,9 @@ SocialQueue::SocialQueue(AppSession &session, QWidget *parent) : QWidget(parent)
     m_view->setRootIsDecorated(false);
     m_view->setItemsExpandable(false);
     m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
+    m_view->setAlternatingRowColors(false); // the days are the grouping
+    m_view->setStyleSheet(QStringLiteral("QTreeView::item { padding: 5px 4px; }"));
+    m_view->setIndentation(18);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(PostColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(TimeColumn, 150);
