@@ -191,6 +191,8 @@ SocialQueue::SocialQueue(AppSession &session, QWidget *parent) : QWidget(parent)
     connect(m_account, &QComboBox::activated, this, [this](int index) { showAccount(m_account->itemData(index).toLongLong()); });
     connect(m_zone, &QComboBox::activated, this, [this](int index) { setTimeZone(m_zone->itemData(index).toString()); });
     connect(m_editSlots, &QPushButton::clicked, this, &SocialQueue::editSlots);
+    // Another file's account 3 is another account: the first is shown again.
+    connect(&m_session, &AppSession::databaseChanged, this, [this] { m_accountId = 0; });
     connect(m_view, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
         if (const qint64 id = item->data(TimeColumn, TargetIdRole).toLongLong())
             Q_EMIT targetActivated(id, item->data(TimeColumn, AtRole).toLongLong());
