@@ -791,6 +791,17 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::SocialQueue</name>
+    <message numerus="yes">
+        <source>%n time(s) a week: %1</source>
+        <translation><numerusform>%n time a week: %1</numerusform><numerusform>%n times a week: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free slot(s) in the next two weeks.</source>
+        <translation><numerusform>%n free slot in the next two weeks.</numerusform><numerusform>%n free slots in the next two weeks.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::StepCard</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -12349,6 +12349,153 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Counted as published.</source>
         <translation>Contada como publicada.</translation>
     </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SocialQueue</name>
+    <message>
+        <source>Queue Slots</source>
+        <translation>Franjas de la cola</translation>
+    </message>
+    <message>
+        <source>The times %1 posts from its queue, in %2. Write days and a time, groups separated by commas: “Tue/Thu 10:00, Sat 11:00” or “Mon-Fri 09:30”.</source>
+        <translation>Las horas en que %1 publica desde su cola, en %2. Escribe días (en inglés) y una hora, con los grupos separados por comas: «Tue/Thu 10:00, Sat 11:00» o «Mon-Fri 09:30».</translation>
+    </message>
+    <message>
+        <source>No slots: posts cannot be added to this account's queue.</source>
+        <translation>Sin franjas: no se pueden añadir publicaciones a la cola de esta cuenta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) a week: %1</source>
+        <translation><numerusform>%n vez por semana: %1</numerusform><numerusform>%n veces por semana: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>The time zone the slots are in: 10:00 is ten in the morning there.</source>
+        <translation>La zona horaria de las franjas: las 10:00 son las diez de la mañana allí.</translation>
+    </message>
+    <message>
+        <source>The computer's (%1)</source>
+        <translation>La del equipo (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Slots…</source>
+        <translation>Editar &amp;franjas…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>A post added to the queue in New Post… takes the first free slot. Double-click a post to see it in the calendar.</source>
+        <translation>Una publicación que añades a la cola en Nueva publicación… ocupa la primera franja libre. Haz doble clic en una publicación para verla en el calendario.</translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>No se puede leer la cola: %1</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Hoy, %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>Mañana, %1</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>The next post added to the queue may take it.</source>
+        <translation>La próxima publicación que añadas a la cola puede ocuparla.</translation>
+    </message>
+    <message>
+        <source>Post %1: %2</source>
+        <translation>Publicación %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, at a set time</source>
+        <translation>%1, a una hora fija</translation>
+    </message>
+    <message>
+        <source>Not a queue slot: this post was given its own time.</source>
+        <translation>No es una franja de la cola: a esta publicación se le dio su propia hora.</translation>
+    </message>
+    <message>
+        <source>Open a database to see the queue.</source>
+        <translation>Abre una base de datos para ver la cola.</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet: the Accounts tab says how to connect one.</source>
+        <translation>Aún no hay cuentas conectadas: la pestaña Cuentas explica cómo conectar una.</translation>
+    </message>
+    <message>
+        <source>No queue slots yet: Edit Slots… to add times like Tue/Thu 10:00.</source>
+        <translation>Aún no hay franjas en la cola: usa Editar franjas… para añadir horas como Tue/Thu 10:00.</translation>
+    </message>
+    <message>
+        <source>Slots: %1, in %2.</source>
+        <translation>Franjas: %1, en %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free slot(s) in the next two weeks.</source>
+        <translation><numerusform>%n franja libre en las dos próximas semanas.</numerusform><numerusform>%n franjas libres en las dos próximas semanas.</numerusform></translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>Abre primero una base de datos.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>La base de datos está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Connect an account first.</source>
+        <translation>Conecta primero una cuenta.</translation>
+    </message>
+    <message>
+        <source>The days and times this account posts from its queue.</source>
+        <translation>Los días y horas en que esta cuenta publica desde su cola.</translation>
+    </message>
+    <message>
+        <source>this computer's time (%1)</source>
+        <translation>la hora de este equipo (%1)</translation>
+    </message>
+    <message>
+        <source>The queue slots of %1 are saved.</source>
+        <translation>Las franjas de la cola de %1 se han guardado.</translation>
+    </message>
+    <message>
+        <source>Time Zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>The queue of %1 follows this computer's time.</source>
+        <translation>La cola de %1 sigue la hora de este equipo.</translation>
+    </message>
+    <message>
+        <source>The queue of %1 is in %2.</source>
+        <translation>La cola de %1 está en %2.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SocialTargetsModel</name>

@@ -251,7 +251,8 @@ Status AccountStore::setTimeZone(qint64 accountId, const QString &ianaId)
 {
     if (!ianaId.isEmpty() && !QTimeZone(ianaId.toUtf8()).isValid())
         return Error(QString(errc::socialInput), tr("“%1” is not a time zone (write one like Europe/Madrid).").arg(ianaId));
-    return update(accountId, QStringLiteral("time_zone = ?"), {ianaId});
+    // NOT NULL: the computer's zone is stored as '' (a null QString, as from a combo box's data, binds NULL).
+    return update(accountId, QStringLiteral("time_zone = ?"), {storage::notNull(ianaId)});
 }
 
 Status AccountStore::remove(qint64 accountId)

@@ -16,6 +16,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <functional>
+
 namespace lux::social {
 
 namespace {
@@ -498,6 +500,43 @@ Result<QList<TargetStatus>> PostStore::between(qint64 from, qint64 to)
                    {from, to});
 }
 
+namespace {
+
+// The zone an account's slots are in: its own, or the computer's when it has none.
+Result<QTimeZone> zoneOf(const Account &account)
+{
+    const QTimeZone zone = account.timeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(account.timeZone.toUtf8());
+    if (!zone.isValid())
+        return Error(QString(errc::socialInput),
+                     PostStore::tr("%1's time zone “%2” is not known on this computer.").arg(account.displayName(), account.timeZone));
+    return zone;
+}
+
+// Hands `take` each slot time after `after`, in order, day by day for `days` days from after's day in
+// `zone`, until it returns false. A slot that a clock change skips (02:30 on a spring-forward night)
+// moves on by the change (wallTimeMs). The one expansion of the slots: nextFreeSlot and queue.
+void forEachSlotTime(const QList<Slot> &slots, const QTimeZone &zone, qint64 after, int days, const std::function<bool(qint64)> &take)
+{
+    const QDate first = QDateTime::fromMSecsSinceEpoch(after, zone).date();
+    for (int day = 0; day <= days; ++day) {
+        const QDate date = first.addDays(day);
+        QList<qint64> times; // a moved slot may pass a later one of the same day
+        for (const Slot &slot : slots) {
+            if (slot.weekday != date.dayOfWeek())
+                continue;
+            if (const std::optional<qint64> when = wallTimeMs(date, QTime(slot.minute / 60, slot.minute % 60), zone); when && *when > after)
+                times << *when;
+        }
+        std::sort(times.begin(), times.end());
+        times.erase(std::unique(times.begin(), times.end()), times.end());
+        for (qint64 ms : std::as_const(times))
+            if (!take(ms))
+                return;
+    }
+}
+
+} // namespace
+
 Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 after)
 {
     AccountStore accounts(m_db, m_clock);
@@ -509,9 +548,9 @@ Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 a
         return slots.error();
     if (slots->isEmpty())
         return std::optional<qint64>();
-    const QTimeZone zone = account->timeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(account->timeZone.toUtf8());
-    if (!zone.isValid())
-        return Error(QString(errc::socialInput), tr("%1's time zone “%2” is not known on this computer.").arg(account->displayName(), account->timeZone));
+    const auto zone = zoneOf(*account);
+    if (!zone)
+        return zone.error();
     // The times this account's posts already take (cancelled ones free theirs).
     QSet<qint64> taken;
     QSqlQuery q(m_db);
@@ -523,21 +562,60 @@ Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 a
         return storage::queryError(q, QString(errc::dbRead));
     while (q.next())
         taken.insert(q.value(0).toLongLong());
-    const QDate first = QDateTime::fromMSecsSinceEpoch(after, zone).date();
-    for (int day = 0; day <= kQueueDays; ++day) {
-        const QDate date = first.addDays(day);
-        for (const Slot &slot : *slots) {
-            if (slot.weekday != date.dayOfWeek())
-                continue;
-            const std::optional<qint64> when = wallTimeMs(date, QTime(slot.minute / 60, slot.minute % 60), zone);
-            if (!when)
-                continue;
-            const qint64 ms = *when;
-            if (ms > after && !taken.contains(ms))
-                return std::optional<qint64>(ms);
-        }
+    std::optional<qint64> found;
+    forEachSlotTime(*slots, *zone, after, kQueueDays, [&](qint64 ms) {
+        if (!taken.contains(ms))
+            found = ms;
+        return !found;
+    });
+    if (!found)
+        return Error(QString(errc::socialState), tr("Every queue slot of %1 in the next year is taken.").arg(account->displayName()));
+    return found;
+}
+
+Result<AccountQueue> PostStore::queue(qint64 accountId, qint64 from, int days)
+{
+    AccountStore accounts(m_db, m_clock);
+    const auto account = accounts.find(accountId);
+    if (!account)
+        return account.error();
+    const auto slots = accounts.slots(accountId);
+    if (!slots)
+        return slots.error();
+    const auto zone = zoneOf(*account);
+    if (!zone)
+        return zone.error();
+    AccountQueue out;
+    out.timeZone = QString::fromUtf8(zone->id());
+    out.computerZone = account->timeZone.isEmpty();
+    out.slots = *slots;
+    const QDate last = QDateTime::fromMSecsSinceEpoch(from, *zone).date().addDays(days - 1);
+    const qint64 end = wallTimeMs(last.addDays(1), QTime(0, 0), *zone).value_or(from);
+    // What takes a slot is what nextFreeSlot counts as taken: a target of a post not cancelled.
+    const auto waiting = targets(QStringLiteral("WHERE t.account_id = ? AND t.due_at > ? AND t.due_at < ? AND p.cancelled_at IS NULL "
+                                                "ORDER BY t.due_at, t.id"),
+                                 {accountId, from, end});
+    if (!waiting)
+        return waiting.error();
+    QHash<qint64, qsizetype> slotAt; // a slot time's index in out.times
+    forEachSlotTime(*slots, *zone, from, days, [&](qint64 ms) {
+        if (ms >= end)
+            return false;
+        slotAt.insert(ms, out.times.size());
+        out.times.append({ms, true, std::nullopt});
+        return true;
+    });
+    for (const TargetStatus &t : *waiting) {
+        const auto slot = slotAt.constFind(t.dueAt);
+        if (slot != slotAt.cend() && !out.times[*slot].target)
+            out.times[*slot].target = t;
+        else if (t.state == TargetState::Scheduled || t.state == TargetState::Publishing)
+            out.times.append({t.dueAt, false, t}); // at a set time, or a second post in a taken slot
     }
-    return Error(QString(errc::socialState), tr("Every queue slot of %1 in the next year is taken.").arg(account->displayName()));
+    std::stable_sort(out.times.begin(), out.times.end(), [](const QueueTime &a, const QueueTime &b) {
+        return a.at != b.at ? a.at < b.at : a.slot > b.slot;
+    });
+    return out;
 }
 
 } // namespace lux::social

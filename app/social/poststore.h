@@ -70,6 +70,23 @@ struct TargetStatus
     static QString stateText(TargetState state); // the same for people, translated
 };
 
+// One time in an account's queue (PostStore::queue): a slot, free or taken by a target, or a target
+// given a time of its own that is not a slot ("at a set time").
+struct QueueTime
+{
+    qint64 at = 0;
+    bool slot = true;                   // false: a post at a set time, not one of the slots
+    std::optional<TargetStatus> target; // what takes it; none: the slot is free
+};
+
+struct AccountQueue
+{
+    QString timeZone;          // the IANA id the slots are in: the account's, or the computer's
+    bool computerZone = false; // the account has no zone of its own
+    QList<Slot> slots;
+    QList<QueueTime> times; // in time order; a slot before a set-time post at the same moment
+};
+
 struct PostStatus
 {
     qint64 id = 0;
@@ -121,6 +138,10 @@ public:
     // has no slots. Slots are in the account's time zone (the computer's when it has none); a slot
     // that a clock change skips (02:30 on a spring-forward night) moves on by the change.
     Result<std::optional<qint64>> nextFreeSlot(qint64 accountId, qint64 after);
+    // The account's queue after `from` until the end of the `days`th day (in its zone): each slot time
+    // with the target that takes it (the one nextFreeSlot skips), or free; and its posts waiting at
+    // times that are not slots.
+    Result<AccountQueue> queue(qint64 accountId, qint64 from, int days = 14);
 
 private:
     Result<qint64> campaignWithin(const Account &account);

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void badInputSaysWhat();
     void queueTakesTheNextFreeSlot();
     void queueSlotAcrossSpringForward();
+    void queueListsSlotsAndWhatTakesThem();
     void rescheduleOnlyWhileWaiting();
     void cancelKeepsWhatWasPublished();
     void retryAndRetryAllFailed();
@@ -328,6 +329,82 @@ void TestSocialPosts::queueSlotAcrossSpringForward()
     bad.name = QStringLiteral("Elsewhere");
     bad.timeZone = QStringLiteral("Mars/Olympus_Mons");
     QCOMPARE(accounts.upsert(bad).error().code, QString(errc::socialInput));
+}
+
+void TestSocialPosts::queueListsSlotsAndWhatTakesThem()
+{
+    // New York is on summer time (UTC−4) from 8 March 2026. Monday 23 March 12:00 UTC is 08:00
+    // there: Monday's 09:00 slot is still to come (it would be past if read as UTC).
+    const qint64 x = account(Network::X, QStringLiteral("1"));
+    const qint64 li = account(Network::LinkedIn, QStringLiteral("2"));
+    AccountStore accounts(m_fixture->db(), m_clock);
+    QVERIFY(accounts.setTimeZone(x, QStringLiteral("America/New_York")));
+    QVERIFY(accounts.setSlots(x, *Slot::parse(QStringLiteral("Mon 09:00, Tue/Thu 10:00"))));
+    QVERIFY(accounts.setSlots(li, *Slot::parse(QStringLiteral("Tue 10:00"))));
+    PostStore posts(m_fixture->db(), m_clock);
+    PostDraft queued;
+    queued.queue = true;
+    queued.targets = {{x, QStringLiteral("Queued for the first slot"), {}, {}}};
+    const auto first = posts.schedule(queued);
+    QVERIFY2(first, test::errorText(first).constData());
+    queued.targets = {{x, QStringLiteral("Queued for the second slot"), {}, {}}};
+    const auto second = posts.schedule(queued);
+    QVERIFY2(second, test::errorText(second).constData());
+    PostDraft fixed; // at a time that is not a slot
+    fixed.at = utc(2026, 3, 25, 15);
+    fixed.targets = {{x, QStringLiteral("At a set time"), {}, {}}, {li, QStringLiteral("Not X's"), {}, {}}};
+    const auto third = posts.schedule(fixed);
+    QVERIFY2(third, test::errorText(third).constData());
+
+    const auto week = posts.queue(x, m_now, 7);
+    QVERIFY2(week, test::errorText(week).constData());
+    QCOMPARE(week->timeZone, QStringLiteral("America/New_York"));
+    QVERIFY(!week->computerZone);
+    QCOMPARE(week->slots.size(), 3);
+    // Monday to Sunday in New York: three slots and the post at a set time, in time order.
+    QCOMPARE(week->times.size(), 4);
+    QCOMPARE(week->times[0].at, utc(2026, 3, 23, 13)); // Mon 09:00 EDT
+    QVERIFY(week->times[0].slot && week->times[0].target);
+    QCOMPARE(week->times[0].target->postId, *first);
+    QCOMPARE(week->times[0].target->text, QStringLiteral("Queued for the first slot"));
+    QCOMPARE(week->times[0].target->state, TargetState::Scheduled);
+    QCOMPARE(week->times[1].at, utc(2026, 3, 24, 14)); // Tue 10:00 EDT
+    QVERIFY(week->times[1].slot && week->times[1].target);
+    QCOMPARE(week->times[1].target->postId, *second);
+    QCOMPARE(week->times[2].at, utc(2026, 3, 25, 15));
+    QVERIFY(!week->times[2].slot);
+    QCOMPARE(week->times[2].target->text, QStringLiteral("At a set time"));
+    QCOMPARE(week->times[3].at, utc(2026, 3, 26, 14)); // Thu 10:00 EDT: free
+    QVERIFY(week->times[3].slot && !week->times[3].target);
+    // The first free slot the queue shows is the one add-to-queue takes.
+    QCOMPARE(*posts.nextFreeSlot(x, m_now), std::optional<qint64>(week->times[3].at));
+
+    // Two weeks: the next Monday, Tuesday and Thursday too, all free.
+    const auto fortnight = posts.queue(x, m_now, 14);
+    QVERIFY(fortnight);
+    QCOMPARE(fortnight->times.size(), 7);
+    QCOMPARE(fortnight->times.last().at, utc(2026, 4, 2, 14));
+    QVERIFY(!fortnight->times.last().target);
+    // Cancelling the first post frees its slot; only queued and scheduled posts are at a set time.
+    QVERIFY(posts.cancel(*first));
+    const auto after = posts.queue(x, m_now, 7);
+    QVERIFY(after);
+    QCOMPARE(after->times.size(), 4);
+    QVERIFY(after->times[0].slot && !after->times[0].target);
+    // An account without a zone of its own is in the computer's.
+    const auto liQueue = posts.queue(li, m_now, 7);
+    QVERIFY(liQueue);
+    QVERIFY(liQueue->computerZone);
+    QCOMPARE(liQueue->timeZone, QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+    QCOMPARE(liQueue->times.size(), 2); // its Tuesday slot, free, and its post at a set time
+    QCOMPARE(liQueue->times[1].target->text, QStringLiteral("Not X's"));
+    // An account without slots has only what is at a set time.
+    QVERIFY(accounts.setSlots(li, {}));
+    QCOMPARE(posts.queue(li, m_now, 7)->times.size(), 1);
+    // Back to the computer's zone: a null id (a combo box's data) is stored as none, not refused.
+    QVERIFY(accounts.setTimeZone(x, QString()));
+    QCOMPARE(accounts.find(x)->timeZone, QStringLiteral(""));
+    QVERIFY(posts.queue(x, m_now, 7)->computerZone);
 }
 
 void TestSocialPosts::rescheduleOnlyWhileWaiting()

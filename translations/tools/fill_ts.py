@@ -197,6 +197,8 @@ EN = {
     '%n post(s) in the days shown': ('%n post in the days shown', '%n posts in the days shown'),
     '%n failed post(s) of %1 will be published again.': ('%n failed post of %1 will be published again.', '%n failed posts of %1 will be published again.'),
     '%n failed': ('%n failed', '%n failed'),
+    '%n time(s) a week: %1': ('%n time a week: %1', '%n times a week: %1'),
+    '%n free slot(s) in the next two weeks.': ('%n free slot in the next two weeks.', '%n free slots in the next two weeks.'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

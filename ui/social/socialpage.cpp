@@ -7,6 +7,7 @@
 
 #include "socialcalendar.h"
 #include "socialmodels.h"
+#include "socialqueue.h"
 
 #include "common/dbtask.h"
 #include "common/dialogs.h"
@@ -29,6 +30,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace lux::ui {
 
@@ -81,7 +84,18 @@ SocialPage::SocialPage(AppSession &session, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("socialTabs"));
     m_tabs->addTab(buildCalendarTab(), Theme::icon(QStringLiteral("calendar")), tr("Calendar"));
+    m_queue = new SocialQueue(session, m_tabs);
+    m_tabs->addTab(m_queue, Theme::icon(QStringLiteral("clock")), tr("Queue"));
     m_tabs->addTab(buildAccountsTab(), Theme::icon(QStringLiteral("users")), tr("Accounts"));
+    connect(m_queue, &SocialQueue::statusMessage, this, &SocialPage::statusMessage);
+    connect(m_queue, &SocialQueue::changed, this, &SocialPage::loadAccounts);
+    // A post double-clicked in the queue: its week in the calendar, with it selected.
+    connect(m_queue, &SocialQueue::targetActivated, this, [this](qint64 targetId, qint64 dueAt) {
+        m_tabs->setCurrentIndex(CalendarTab);
+        m_selectOnLoad = targetId;
+        m_calendar->setMode(SocialCalendar::Mode::Week);
+        showDate(QDateTime::fromMSecsSinceEpoch(dueAt).date());
+    });
     layout->addWidget(m_tabs, 1);
 
     connect(&m_session, &AppSession::databaseChanged, this, [this] {
@@ -239,10 +253,12 @@ void SocialPage::reload()
         m_count->clear();
         showDetail(nullptr);
         updateAccountActions();
+        m_queue->reload();
         return;
     }
     loadCalendar();
     loadAccounts();
+    m_queue->reload();
 }
 
 void SocialPage::loadCalendar()
@@ -269,7 +285,9 @@ void SocialPage::loadCalendar()
             m_targets->setRows(shown);
             updateCount();
             // The post in detail is read again: its targets may have moved on.
-            if (m_detailPost)
+            if (m_selectOnLoad)
+                m_calendar->select(std::exchange(m_selectOnLoad, 0)); // shows its detail
+            else if (m_detailPost)
                 loadDetail(m_detailPost);
             Q_EMIT reloaded();
         });

@@ -17,19 +17,21 @@ namespace lux::ui {
 class AppSession;
 class SocialAccountsModel;
 class SocialCalendar;
+class SocialQueue;
 class SocialTargetsModel;
 
 // Social: the calendar of the posts across accounts (a month or a week; each target on its day with
 // its time, network, the start of its text and its state; the one selected in detail beside it: per
 // account its state, a published post's link, a failed one's reason with Retry, one in doubt left to
-// the user), and the connected accounts (status, the end of their sign-in a week ahead, queue slots,
-// time zone, "Retry all failed"). Posts are made with luxctl until the composer comes. Reads and
+// the user), each account's queue (SocialQueue: its coming slots and what takes them, its slots and
+// time zone edited there), and the connected accounts (status, the end of their sign-in a week ahead,
+// queue slots, time zone, "Retry all failed"). Posts are made with luxctl until the composer comes. Reads and
 // writes run off the GUI thread.
 class SocialPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { CalendarTab, AccountsTab };
+    enum Tab { CalendarTab, QueueTab, AccountsTab };
 
     explicit SocialPage(AppSession &session, QWidget *parent = nullptr);
 
@@ -40,6 +42,7 @@ public:
     SocialTargetsModel *targetsModel() const { return m_targets; }
     SocialAccountsModel *accountsModel() const { return m_accounts; }
     QTableView *accountsView() const { return m_accountsView; }
+    SocialQueue *queue() const { return m_queue; }
     QTabWidget *tabs() const { return m_tabs; }
     QWidget *detail() const { return m_detail; }
     QLabel *periodLabel() const { return m_period; }
@@ -88,6 +91,7 @@ private:
     QPushButton *m_monthButton = nullptr;
     QPushButton *m_weekButton = nullptr;
     SocialCalendar *m_calendar = nullptr;
+    SocialQueue *m_queue = nullptr;
     QWidget *m_detail = nullptr;
     QVBoxLayout *m_detailLayout = nullptr;
     QTableView *m_accountsView = nullptr;
@@ -95,6 +99,7 @@ private:
     QPushButton *m_retryAll = nullptr;
     QPushButton *m_connectAccount = nullptr;
     qint64 m_detailPost = 0;
+    qint64 m_selectOnLoad = 0; // a target to select once the calendar has read its days
     int m_calendarGeneration = 0;
     int m_accountsGeneration = 0;
     int m_detailGeneration = 0;
