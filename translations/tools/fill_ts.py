@@ -197,6 +197,9 @@ EN = {
     '%n post(s) in the days shown': ('%n post in the days shown', '%n posts in the days shown'),
     '%n failed post(s) of %1 will be published again.': ('%n failed post of %1 will be published again.', '%n failed posts of %1 will be published again.'),
     '%n failed': ('%n failed', '%n failed'),
+    '%n picture(s) in the library: choose one.': ('%n picture in the library: choose one.', '%n pictures in the library: choose one.'),
+    '%n picture(s) in the library: choose one or more (Ctrl+click for several).': ('%n picture in the library: choose one or more (Ctrl+click for several).', '%n pictures in the library: choose one or more (Ctrl+click for several).'),
+    '&Add %n Pictures': ('&Add %n Picture', '&Add %n Pictures'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
