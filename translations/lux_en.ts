@@ -706,6 +706,21 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::MediaPicker</name>
+    <message numerus="yes">
+        <source>%n picture(s) in the library: choose one.</source>
+        <translation><numerusform>%n picture in the library: choose one.</numerusform><numerusform>%n pictures in the library: choose one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) in the library: choose one or more (Ctrl+click for several).</source>
+        <translation><numerusform>%n picture in the library: choose one or more (Ctrl+click for several).</numerusform><numerusform>%n pictures in the library: choose one or more (Ctrl+click for several).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n Pictures</source>
+        <translation><numerusform>&amp;Add %n Picture</numerusform><numerusform>&amp;Add %n Pictures</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::PostPreview</name>
     <message numerus="yes">
         <source>%n picture(s)</source>

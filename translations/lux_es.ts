@@ -4451,6 +4451,49 @@
     </message>
 </context>
 <context>
+    <name>lux::social::PictureFix</name>
+    <message>
+        <source>This is not a picture LUX can read (JPEG, PNG or GIF).</source>
+        <translation>Esto no es una imagen que LUX pueda leer (JPEG, PNG o GIF).</translation>
+    </message>
+    <message>
+        <source>turned upright</source>
+        <translation>enderezada</translation>
+    </message>
+    <message>
+        <source>cropped to %1</source>
+        <translation>recortada a %1</translation>
+    </message>
+    <message>
+        <source>flattened its transparency onto white</source>
+        <translation>con la transparencia aplanada sobre blanco</translation>
+    </message>
+    <message>
+        <source>converted the multi-picture JPEG (MPO) to a plain JPEG</source>
+        <translation>convertida de JPEG multiimagen (MPO) a JPEG simple</translation>
+    </message>
+    <message>
+        <source>converted to JPEG</source>
+        <translation>convertida a JPEG</translation>
+    </message>
+    <message>
+        <source>converted %1 to JPEG</source>
+        <translation>convertida de %1 a JPEG</translation>
+    </message>
+    <message>
+        <source>LUX could not write the picture as a JPEG.</source>
+        <translation>LUX no pudo guardar la imagen como JPEG.</translation>
+    </message>
+    <message>
+        <source>scaled down to %1 × %2 to stay under %3 MB</source>
+        <translation>reducida a %1 × %2 para no pasar de %3 MB</translation>
+    </message>
+    <message>
+        <source>made smaller (%1 MB) to stay under %2 MB</source>
+        <translation>aligerada (%1 MB) para no pasar de %2 MB</translation>
+    </message>
+</context>
+<context>
     <name>lux::social::PostChecks</name>
     <message>
         <source>%1: the post has no text and no picture.</source>
@@ -8394,6 +8437,42 @@
         <source>Scheduling…</source>
         <translation>Programando…</translation>
     </message>
+    <message>
+        <source>From &amp;Media Library…</source>
+        <translation>De la &amp;biblioteca de medios…</translation>
+    </message>
+    <message>
+        <source>Pictures LUX generated, or that you posted or put in a template before</source>
+        <translation>Imágenes que generó LUX o que ya publicaste o pusiste en una plantilla</translation>
+    </message>
+    <message>
+        <source>Fixing…</source>
+        <translation>Arreglando…</translation>
+    </message>
+    <message>
+        <source>Fix for Instagram</source>
+        <translation>Arreglar para Instagram</translation>
+    </message>
+    <message>
+        <source>Fixed for Instagram: %1 (%2).</source>
+        <translation>Arreglada para Instagram: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Add Pictures from the Media Library</source>
+        <translation>Añadir imágenes de la biblioteca de medios</translation>
+    </message>
+    <message>
+        <source>Media Library</source>
+        <translation>Biblioteca de medios</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 KB (fixed for Instagram: %3)</source>
+        <translation>%1, %2 KB (arreglada para Instagram: %3)</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::ContactActions</name>
@@ -10675,6 +10754,51 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Social</source>
         <translation>Redes sociales</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::MediaPicker</name>
+    <message>
+        <source>Media Library</source>
+        <translation>Biblioteca de medios</translation>
+    </message>
+    <message>
+        <source>Reading the media library…</source>
+        <translation>Leyendo la biblioteca de medios…</translation>
+    </message>
+    <message>
+        <source>The media library is empty</source>
+        <translation>La biblioteca de medios está vacía</translation>
+    </message>
+    <message>
+        <source>Pictures land here when you generate one with Ask LUX (“make a picture of…”), or from the command line with luxctl ai image --library. Pictures you post or put in a template are kept here too.</source>
+        <translation>Las imágenes llegan aquí cuando generas una con Preguntar a LUX («haz una imagen de…») o desde la línea de órdenes con luxctl ai image --library. Las imágenes que publicas o pones en una plantilla también se guardan aquí.</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Insertar</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3</source>
+        <translation>%1
+%2 × %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) in the library: choose one.</source>
+        <translation><numerusform>%n imagen en la biblioteca: elige una.</numerusform><numerusform>%n imágenes en la biblioteca: elige una.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) in the library: choose one or more (Ctrl+click for several).</source>
+        <translation><numerusform>%n imagen en la biblioteca: elige una o más (Ctrl+clic para varias).</numerusform><numerusform>%n imágenes en la biblioteca: elige una o más (Ctrl+clic para varias).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n Pictures</source>
+        <translation><numerusform>&amp;Añadir %n imagen</numerusform><numerusform>&amp;Añadir %n imágenes</numerusform></translation>
     </message>
 </context>
 <context>
@@ -13652,24 +13776,12 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>LUX está creando la imagen…</translation>
     </message>
     <message>
-        <source>Media Library</source>
-        <translation>Biblioteca de medios</translation>
-    </message>
-    <message>
-        <source>The media library is empty: generate an image with Ask LUX, or add one with luxctl ai image --library.</source>
-        <translation>La biblioteca de medios está vacía: genera una imagen con Preguntar a LUX o añade una con luxctl ai image --library.</translation>
-    </message>
-    <message>
-        <source>%1 (%2×%3)</source>
-        <translation>%1 (%2×%3)</translation>
-    </message>
-    <message>
-        <source>Insert which image?</source>
-        <translation>¿Qué imagen insertar?</translation>
-    </message>
-    <message>
         <source>Product facts — %1</source>
         <translation>Datos de producto — %1</translation>
+    </message>
+    <message>
+        <source>Insert an Image from the Media Library</source>
+        <translation>Insertar una imagen de la biblioteca de medios</translation>
     </message>
 </context>
 <context>

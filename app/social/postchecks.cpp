@@ -180,7 +180,8 @@ bool PostChecks::instagramRatioOk(QSize shown)
         return false;
     const qint64 w = shown.width();
     const qint64 h = shown.height();
-    return w * 100 >= h * 80 && w * 100 <= h * 191;
+    return w * kInstagramTallest.height() >= h * kInstagramTallest.width()
+        && w * kInstagramWidest.height() <= h * kInstagramWidest.width();
 }
 
 PostCheck PostChecks::check(Network network, const QString &text, const QList<MediaFacts> &media,

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QSize>
 #include <QString>
 
 namespace lux::social {
@@ -80,6 +81,9 @@ public:
     static constexpr int kInstagramItems = 10;
     static constexpr qint64 kInstagramBytes = 8'000'000;
     static constexpr int kInstagramMinWidth = 320;
+    // Instagram's aspect ratios, width:height: 4:5 (0.8) at the tallest, 1.91:1 at the widest.
+    static constexpr QSize kInstagramTallest{4, 5};
+    static constexpr QSize kInstagramWidest{191, 100};
     static constexpr int kFacebookLength = 63206;
     static constexpr int kFacebookCommentLength = 8000;
     static constexpr int kFacebookItems = 10;

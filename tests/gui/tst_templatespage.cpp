@@ -2,9 +2,12 @@
 // The template editor on a real database, offscreen: checks as you type with places, jumping to a
 // finding's line, the live preview at desktop and phone widths, render as a contact, save with history;
 // starters, duplicate, delete, tags and the filter, going back to a version, the text part, find and
-// replace, components and brand kits, and loading remote images over loopback HTTP on request.
+// replace, components and brand kits, loading remote images over loopback HTTP on request, and an
+// image from the media library chosen in the thumbnail picker (one only) inserted as its cid: reference.
 // Screenshots go to $LUX_SCREENSHOT_DIR when set.
+#include "assistant/mediastore.h"
 #include "common/dialogs.h"
+#include "common/mediapicker.h"
 #include "common/translations.h"
 #include "contacts/contactrepository.h"
 #include "content/templatestore.h"
@@ -38,7 +41,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QElapsedTimer>
+#include <QMenu>
 #include <QTest>
+#include <QToolButton>
 
 using namespace lux;
 
@@ -53,6 +58,7 @@ private Q_SLOTS:
     void componentsAndBrandKits();
     void remoteImagesLoadOnlyWhenAsked();
     void hostileSourceIsCheckedNotParsed();
+    void insertImageFromTheMediaLibrary();
 
 private:
     struct Fixture : test::SessionFixture
@@ -487,6 +493,61 @@ void TestTemplatesPage::hostileSourceIsCheckedNotParsed()
     QVERIFY(!content::TemplateStore(db).find(QStringLiteral("Deep")).ok());
     QVERIFY(page.isModified());
     m_messages.clear();
+}
+
+void TestTemplatesPage::insertImageFromTheMediaLibrary()
+{
+    Fixture f;
+    const auto picture = [](QSize size, QColor colour) {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(colour);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        return bytes;
+    };
+    assistant::MediaStore store(f.db());
+    assistant::MediaItem logo;
+    logo.name = QStringLiteral("Logo");
+    logo.alt = QStringLiteral("Acme & Co");
+    logo.data = picture(QSize(320, 120), QColor(60, 82, 140));
+    logo.createdAt = QDateTime::currentMSecsSinceEpoch() - 60000;
+    assistant::MediaItem hero;
+    hero.name = QStringLiteral("Hero");
+    hero.data = picture(QSize(1200, 600), QColor(214, 168, 122));
+    const auto logoId = store.add(logo, std::nullopt);
+    QVERIFY(logoId && store.add(hero, std::nullopt));
+
+    ui::TemplatesPage page(f.session);
+    waitLoaded(page);
+    auto *insert = page.findChild<QToolButton *>(QStringLiteral("templateInsert"));
+    QVERIFY(insert && insert->menu());
+    QAction *fromLibrary = nullptr;
+    for (QAction *a : insert->menu()->actions())
+        if (a->text() == QStringLiteral("Image from the Media Library…"))
+            fromLibrary = a;
+    QVERIFY(fromLibrary);
+    fromLibrary->trigger();
+    // The picker, not a list of names: thumbnails, one to choose, opened without blocking the page.
+    auto *picker = page.findChild<ui::MediaPicker *>(QStringLiteral("mediaPicker"));
+    QVERIFY(picker && picker->isVisible());
+    QTRY_VERIFY(picker->isLoaded());
+    auto *list = picker->findChild<QListWidget *>(QStringLiteral("mediaPickerList"));
+    QVERIFY(list);
+    QCOMPARE(list->selectionMode(), QAbstractItemView::SingleSelection);
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(1)->text(), QStringLiteral("Logo\n320 × 120"));
+    QVERIFY(!list->item(1)->icon().isNull());
+    saveShot(picker, QStringLiteral("media-picker"));
+    list->setCurrentRow(1);
+    QCOMPARE(picker->chosen().size(), 1);
+    const QString before = page.editor()->toPlainText();
+    picker->findChild<QPushButton *>(QStringLiteral("mediaPickerChoose"))->click();
+    const QString inserted = page.editor()->toPlainText();
+    QVERIFY(inserted != before);
+    QVERIFY2(inserted.contains(QStringLiteral("<img src=\"cid:media-%1\" width=\"320\" alt=\"Acme &amp; Co\"").arg(*logoId)), qPrintable(inserted));
+    QTRY_VERIFY(!page.findChild<ui::MediaPicker *>()); // gone once chosen
 }
 
 LUX_GUI_TEST_MAIN(TestTemplatesPage)

@@ -199,6 +199,9 @@ EN = {
     '%n failed': ('%n failed', '%n failed'),
     '%n time(s) a week: %1': ('%n time a week: %1', '%n times a week: %1'),
     '%n free slot(s) in the next two weeks.': ('%n free slot in the next two weeks.', '%n free slots in the next two weeks.'),
+    '%n picture(s) in the library: choose one.': ('%n picture in the library: choose one.', '%n pictures in the library: choose one.'),
+    '%n picture(s) in the library: choose one or more (Ctrl+click for several).': ('%n picture in the library: choose one or more (Ctrl+click for several).', '%n pictures in the library: choose one or more (Ctrl+click for several).'),
+    '&Add %n Pictures': ('&Add %n Picture', '&Add %n Pictures'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

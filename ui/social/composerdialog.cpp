@@ -7,7 +7,9 @@
 #include "common/assistantrunner.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/mediapicker.h"
 #include "session/appsession.h"
+#include "social/picturefix.h"
 #include "social/poststore.h"
 #include "storage/database.h"
 
@@ -23,6 +25,7 @@
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QLabel>
@@ -177,9 +180,13 @@ ComposerDialog::ComposerDialog(AppSession &session, QWidget *parent) : QDialog(p
     picturesRow->addStretch(1);
     auto *add = new QPushButton(tr("&Add Pictures…"), left);
     add->setObjectName(QStringLiteral("composerAddPictures"));
+    auto *library = new QPushButton(tr("From &Media Library…"), left);
+    library->setObjectName(QStringLiteral("composerFromLibrary"));
+    library->setToolTip(tr("Pictures LUX generated, or that you posted or put in a template before"));
     auto *remove = new QPushButton(tr("Remove"), left);
     remove->setObjectName(QStringLiteral("composerRemovePicture"));
     picturesRow->addWidget(add);
+    picturesRow->addWidget(library);
     picturesRow->addWidget(remove);
     leftLayout->addLayout(picturesRow);
     m_pictureList = new QListWidget(left);
@@ -235,6 +242,7 @@ ComposerDialog::ComposerDialog(AppSession &session, QWidget *parent) : QDialog(p
 
     connect(m_text, &QPlainTextEdit::textChanged, this, &ComposerDialog::baseTextChanged);
     connect(add, &QPushButton::clicked, this, &ComposerDialog::addPictures);
+    connect(library, &QPushButton::clicked, this, &ComposerDialog::addFromLibrary);
     connect(remove, &QPushButton::clicked, this, &ComposerDialog::removePicture);
     connect(m_timing, &QButtonGroup::idToggled, this, [this](int, bool) { m_when->setEnabled(m_timing->checkedId() == 0); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -332,6 +340,12 @@ void ComposerDialog::accountToggled()
         v.findings->setObjectName(QStringLiteral("variantFindings%1").arg(id));
         v.findings->setWordWrap(true);
         v.findings->setTextFormat(Qt::RichText);
+        v.findings->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        // "fix:KEY": Fix for Instagram on that picture.
+        connect(v.findings, &QLabel::linkActivated, this, [this](const QString &link) {
+            if (link.startsWith(u"fix:"))
+                fixPicture(link.mid(4).toInt());
+        });
         editor->addWidget(v.findings);
         v.comment = new QLineEdit(v.page);
         v.comment->setObjectName(QStringLiteral("variantComment%1").arg(id));
@@ -415,14 +429,35 @@ void ComposerDialog::check(Variant &v)
     v.count->style()->unpolish(v.count);
     v.count->style()->polish(v.count);
     QStringList lines;
-    for (const social::Finding &f : c.findings)
-        lines << QStringLiteral("<span style=\"color:%1\">%2</span> %3")
-                     .arg(f.blocking ? QStringLiteral("#e5484d") : QStringLiteral("#d29922"), f.blocking ? QStringLiteral("✖") : QStringLiteral("•"),
-                          f.message.toHtmlEscaped());
+    // One fix per picture, offered after the last of its reasons the fix cures (it cures them all at once).
+    QHash<int, qsizetype> lastCured;
+    for (qsizetype i = 0; i < c.findings.size(); ++i)
+        if (social::PictureFix::cures(v.account.network, c.findings.at(i)) && c.findings.at(i).item < m_pictures.size())
+            lastCured.insert(c.findings.at(i).item, i);
+    for (qsizetype i = 0; i < c.findings.size(); ++i) {
+        const social::Finding &f = c.findings.at(i);
+        QString line = QStringLiteral("<span style=\"color:%1\">%2</span> %3")
+                           .arg(f.blocking ? QStringLiteral("#e5484d") : QStringLiteral("#d29922"), f.blocking ? QStringLiteral("✖") : QStringLiteral("•"),
+                                f.message.toHtmlEscaped());
+        if (lastCured.value(f.item, -1) == i) {
+            const int key = m_pictures.at(f.item).key;
+            line += m_fixing.contains(key)
+                ? QStringLiteral(" &nbsp;<i>%1</i>").arg(tr("Fixing…").toHtmlEscaped())
+                : QStringLiteral(" &nbsp;<a href=\"fix:%1\" style=\"color:#4f8cff;font-weight:600;text-decoration:none\">%2</a>")
+                      .arg(key)
+                      .arg(tr("Fix for Instagram").toHtmlEscaped());
+        }
+        lines << line;
+    }
     if (text.trimmed().isEmpty() && facts.isEmpty())
         lines << QStringLiteral("<span style=\"color:#e5484d\">✖</span> %1").arg(tr("Write something or add a picture.").toHtmlEscaped());
-    v.findings->setText(lines.isEmpty() ? QStringLiteral("<span style=\"color:#30a46c\">✔</span> %1").arg(tr("%1 takes it as it is.").arg(networkLabel(v.account.network)).toHtmlEscaped())
-                                        : lines.join(QStringLiteral("<br>")));
+    if (lines.isEmpty())
+        lines << QStringLiteral("<span style=\"color:#30a46c\">✔</span> %1").arg(tr("%1 takes it as it is.").arg(networkLabel(v.account.network)).toHtmlEscaped());
+    if (v.account.network == social::Network::Instagram)
+        for (const Picture &p : std::as_const(m_pictures))
+            if (!p.fixed.isEmpty())
+                lines << QStringLiteral("<span style=\"color:#8a8f98\">%1</span>").arg(tr("Fixed for Instagram: %1 (%2).").arg(p.name, p.fixed).toHtmlEscaped());
+    v.findings->setText(lines.join(QStringLiteral("<br>")));
     const int tab = m_tabs->indexOf(v.page);
     if (tab >= 0)
         m_tabs->setTabText(tab, QString((v.ok ? QString() : QStringLiteral("✖ ")) + networkLabel(v.account.network) + QStringLiteral(" · ")
@@ -448,15 +483,25 @@ void ComposerDialog::recheck()
 
 ComposerDialog::Picture ComposerDialog::readPicture(const QString &path)
 {
-    Picture p;
-    p.name = QFileInfo(path).fileName();
+    const QString name = QFileInfo(path).fileName();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxPictureBytes)
-        return p;
-    p.data = f.readAll();
+        return Picture{name, {}, {}, {}, {}, 0};
+    return pictureOf(name, f.readAll());
+}
+
+ComposerDialog::Picture ComposerDialog::pictureOf(const QString &name, const QByteArray &data)
+{
+    Picture p;
+    p.name = name;
+    p.data = data;
     p.facts = social::MediaFacts::of(p.name, p.data);
-    QImage image;
-    if (image.loadFromData(p.data))
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true); // the preview shows it as the network will
+    if (const QImage image = reader.read(); !image.isNull())
         p.thumbnail = image.scaled(QSize(640, 640), Qt::KeepAspectRatio, Qt::SmoothTransformation);
     return p;
 }
@@ -464,11 +509,115 @@ ComposerDialog::Picture ComposerDialog::readPicture(const QString &path)
 void ComposerDialog::addPicture(const Picture &picture)
 {
     m_pictures << picture;
+    m_pictures.last().key = m_nextKey++;
     auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(picture.thumbnail)), picture.name, m_pictureList);
     item->setToolTip(tr("%1, %2 KB").arg(picture.name).arg(picture.data.size() / 1024));
     for (Variant &v : m_variants)
         check(v);
     recheck();
+}
+
+int ComposerDialog::pictureIndex(int key) const
+{
+    for (int i = 0; i < m_pictures.size(); ++i)
+        if (m_pictures.at(i).key == key)
+            return i;
+    return -1;
+}
+
+void ComposerDialog::addFromLibrary()
+{
+    if (!m_session.database())
+        return;
+    auto *picker = new MediaPicker(m_session.database()->path(), QAbstractItemView::ExtendedSelection, this);
+    picker->setWindowTitle(tr("Add Pictures from the Media Library"));
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        QList<qint64> ids;
+        for (const assistant::MediaItem &m : picker->chosen())
+            ids << m.id;
+        addLibraryItems(ids);
+    });
+    picker->open();
+}
+
+void ComposerDialog::addLibraryItems(const QList<qint64> &ids)
+{
+    if (ids.isEmpty() || !m_session.database())
+        return;
+    // The bytes, their facts and a thumbnail on a worker, as for a file; the library's name is kept.
+    runOnDatabase<Result<QList<Picture>>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [ids](QSqlDatabase &db) -> Result<QList<Picture>> {
+            const assistant::MediaStore store(db);
+            QList<Picture> out;
+            for (qint64 id : ids) {
+                auto item = store.find(id);
+                if (!item)
+                    return item.error();
+                out << pictureOf(item->name, item->data);
+            }
+            return out;
+        },
+        [this](const Result<QList<Picture>> &pictures) {
+            if (!pictures) {
+                Dialogs::warning(this, tr("Media Library"), pictures.error().message);
+                return;
+            }
+            for (const Picture &p : *pictures)
+                addPicture(p);
+        });
+}
+
+void ComposerDialog::fixPicture(int key)
+{
+    const int index = pictureIndex(key);
+    if (index < 0 || m_fixing.contains(key))
+        return;
+    m_fixing.insert(key);
+    for (Variant &v : m_variants)
+        check(v); // "Fixing…" where the link was
+    struct Fixed
+    {
+        social::FixedPicture fix;
+        Picture picture;
+    };
+    const QByteArray data = m_pictures.at(index).data;
+    const QString name = m_pictures.at(index).name;
+    // Decoding, cropping and encoding a large picture take a while: on a worker, as reading one does.
+    auto *watcher = new QFutureWatcher<Fixed>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key] {
+        const Fixed made = watcher->result();
+        watcher->deleteLater();
+        m_fixing.remove(key);
+        const int at = pictureIndex(key);
+        if (at >= 0 && !made.fix.ok())
+            Dialogs::warning(this, tr("Fix for Instagram"), tr("%1: %2").arg(m_pictures.at(at).name, made.fix.error));
+        if (at >= 0 && made.fix.ok() && made.fix.changed()) {
+            // The fixed picture replaces the original for every chosen network, not Instagram's alone: a
+            // post carries one set of pictures (PostDraft's media are shared by its targets), and X,
+            // LinkedIn and Facebook take a JPEG in 4:5–1.91:1 as readily as the original.
+            Picture fixed = made.picture;
+            fixed.key = key;
+            fixed.fixed = made.fix.summary();
+            m_pictures[at] = fixed;
+            if (QListWidgetItem *item = m_pictureList->item(at)) {
+                item->setIcon(QIcon(QPixmap::fromImage(fixed.thumbnail)));
+                item->setText(fixed.name);
+                item->setToolTip(tr("%1, %2 KB (fixed for Instagram: %3)").arg(fixed.name).arg(fixed.data.size() / 1024).arg(fixed.fixed));
+            }
+        }
+        for (Variant &v : m_variants)
+            check(v);
+        recheck();
+    });
+    watcher->setFuture(QtConcurrent::run([data, name]() -> Fixed {
+        Fixed out;
+        out.fix = social::PictureFix::forInstagram(data);
+        if (out.fix.ok() && out.fix.changed())
+            out.picture = pictureOf(QFileInfo(name).completeBaseName() + QStringLiteral(".jpg"), out.fix.data);
+        return out;
+    }));
 }
 
 void ComposerDialog::addPictures()
@@ -495,6 +644,7 @@ void ComposerDialog::removePicture()
     const int row = m_pictureList->currentRow();
     if (row < 0 || row >= m_pictures.size())
         return;
+    m_fixing.remove(m_pictures.at(row).key);
     m_pictures.removeAt(row);
     delete m_pictureList->takeItem(row);
     for (Variant &v : m_variants)

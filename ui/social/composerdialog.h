@@ -7,6 +7,7 @@
 #include <QDialog>
 #include <QImage>
 #include <QList>
+#include <QSet>
 
 class QButtonGroup;
 class QCheckBox;
@@ -31,8 +32,10 @@ class PostPreview;
 // (social::PostChecks: X's weighted length, LinkedIn's 3,000, Instagram's 2,200, 30 hashtags, 20
 // mentions, 1–10 JPEG pictures in 4:5–1.91:1, Facebook's limits) with the reason under the field and a
 // preview of how it looks in that network's feed. LUX writes a variant's caption on request (checked the
-// same way). A post that breaks a rule of any chosen account cannot be scheduled. Reading pictures and
-// every database read and write run off the GUI thread.
+// same way). A post that breaks a rule of any chosen account cannot be scheduled. Pictures come from
+// files or the media library (MediaPicker); one Instagram refuses for its format, size or shape has a
+// "Fix for Instagram" link by the reason (social::PictureFix). Reading and fixing pictures and every
+// database read and write run off the GUI thread.
 class ComposerDialog : public QDialog
 {
     Q_OBJECT
@@ -47,10 +50,16 @@ public:
         QByteArray data;
         social::MediaFacts facts;
         QImage thumbnail;
+        QString fixed; // what "Fix for Instagram" did to it, for people; empty when it was not fixed
+        int key = 0;   // the composer's own (addPicture sets it): a fix finds its picture after a removal
     };
     void addPicture(const Picture &picture);
     static Picture readPicture(const QString &path); // on a worker thread: the bytes, their facts, a thumbnail
+    static Picture pictureOf(const QString &name, const QByteArray &data); // the same from bytes, on a worker
+    void addFromLibrary(); // opens the media picker (open(), never blocking)
+    void fixPicture(int key); // "Fix for Instagram" on the picture with this key, on a worker
     bool accountsLoaded() const { return m_loaded; }
+    const QList<Picture> &pictures() const { return m_pictures; }
 
 Q_SIGNALS:
     void accountsReady();
@@ -78,7 +87,9 @@ private:
     void recheck();
     void check(Variant &v);
     void addPictures();
+    void addLibraryItems(const QList<qint64> &ids);
     void removePicture();
+    int pictureIndex(int key) const;
     void askLux(int index);
     void schedule();
     Variant *variantFor(qint64 accountId);
@@ -97,6 +108,8 @@ private:
     QButtonGroup *m_timing = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_schedule = nullptr;
+    QSet<int> m_fixing; // keys of the pictures being fixed
+    int m_nextKey = 1;
     bool m_loaded = false;
     bool m_busy = false;
 };

@@ -5,6 +5,7 @@
 #include "codeeditor.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
+#include "common/mediapicker.h"
 #include "componentsdialog.h"
 #include "contacts/contactrepository.h"
 #include "findbar.h"
@@ -1097,34 +1098,22 @@ void TemplatesPage::insertMediaImage()
 {
     if (!m_session.database())
         return;
-    runOnDatabase<Result<QList<assistant::MediaItem>>>(
-        this, m_session.database()->path(), ScopedConnection::Mode::ReadOnly,
-        [](QSqlDatabase &db) { return assistant::MediaStore(db).list(); },
-        [this](const Result<QList<assistant::MediaItem>> &items) {
-            if (!items) {
-                Dialogs::warning(this, tr("Media Library"), items.error().message);
-                return;
-            }
-            if (items->isEmpty()) {
-                Dialogs::information(this, tr("Media Library"),
-                                     tr("The media library is empty: generate an image with Ask LUX, or add one with luxctl ai image --library."));
-                return;
-            }
-            QStringList names;
-            for (const assistant::MediaItem &m : *items)
-                names << tr("%1 (%2×%3)").arg(m.name).arg(m.size.width()).arg(m.size.height());
-            bool ok = false;
-            const QString chosen = QInputDialog::getItem(this, tr("Media Library"), tr("Insert which image?"), names, 0, false, &ok);
-            const qsizetype index = names.indexOf(chosen);
-            if (!ok || index < 0)
-                return;
-            const assistant::MediaItem &m = items->at(index);
-            m_editor->insertPlainText(QStringLiteral("<img src=\"cid:%1\" width=\"%2\" alt=\"%3\" style=\"display:block;width:100%;"
-                                                     "max-width:%2px;height:auto;border:0\">")
-                                          .arg(assistant::MediaStore::contentId(m.id))
-                                          .arg(std::min(600, m.size.width()))
-                                          .arg(m.alt.toHtmlEscaped()));
-        });
+    // The library as thumbnails (read and scaled on a worker); window-modal, so the page goes on.
+    auto *picker = new MediaPicker(m_session.database()->path(), QAbstractItemView::SingleSelection, this);
+    picker->setWindowTitle(tr("Insert an Image from the Media Library"));
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        const QList<assistant::MediaItem> chosen = picker->chosen();
+        if (chosen.isEmpty())
+            return;
+        const assistant::MediaItem &m = chosen.first();
+        m_editor->insertPlainText(QStringLiteral("<img src=\"cid:%1\" width=\"%2\" alt=\"%3\" style=\"display:block;width:100%;"
+                                                 "max-width:%2px;height:auto;border:0\">")
+                                      .arg(assistant::MediaStore::contentId(m.id))
+                                      .arg(std::min(600, m.size.width()))
+                                      .arg(m.alt.toHtmlEscaped()));
+    });
+    picker->open();
 }
 
 QList<assistant::FactFinding> TemplatesPage::checkFacts(const QString &subject, const QString &preheader, const QString &source,
