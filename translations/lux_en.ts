@@ -141,6 +141,17 @@
     </message>
 </context>
 <context>
+    <name>lux::channels::social::SocialChannel</name>
+    <message numerus="yes">
+        <source>The first comment was not made after %n attempt(s).</source>
+        <translation><numerusform>The first comment was not made after %n attempt.</numerusform><numerusform>The first comment was not made after %n attempts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first comment was not made after %n attempt(s): %1</source>
+        <translation><numerusform>The first comment was not made after %n attempt: %1</numerusform><numerusform>The first comment was not made after %n attempts: %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::channels::social::linkedin::LinkedInClient</name>
     <message numerus="yes">
         <source>%1: more than %n page(s) of roles.</source>
@@ -550,6 +561,13 @@
     <message numerus="yes">
         <source>Ready for %n account(s).</source>
         <translation><numerusform>Ready for %n account.</numerusform><numerusform>Ready for %n accounts.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ConnectAccountDialog</name>
+    <message numerus="yes">
+        <source>Connected %n account(s):</source>
+        <translation><numerusform>Connected %n account:</numerusform><numerusform>Connected %n accounts:</numerusform></translation>
     </message>
 </context>
 <context>

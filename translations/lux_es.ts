@@ -2380,6 +2380,18 @@
         <source>The post could not be read.</source>
         <translation>No se pudo leer la publicación.</translation>
     </message>
+    <message numerus="yes">
+        <source>The first comment was not made after %n attempt(s).</source>
+        <translation><numerusform>El primer comentario no se publicó tras %n intento.</numerusform><numerusform>El primer comentario no se publicó tras %n intentos.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first comment was not made after %n attempt(s): %1</source>
+        <translation><numerusform>El primer comentario no se publicó tras %n intento: %1</numerusform><numerusform>El primer comentario no se publicó tras %n intentos: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>The network gave no reason.</source>
+        <translation>La red no dio ningún motivo.</translation>
+    </message>
 </context>
 <context>
     <name>lux::channels::social::SocialChannelFactory</name>
@@ -8354,10 +8366,6 @@
         <translation>&amp;Programar</translation>
     </message>
     <message>
-        <source>No account is connected yet: connect one with luxctl social connect --network x|linkedin|facebook.</source>
-        <translation>Aún no hay ninguna cuenta conectada: conecta una con luxctl social connect --network x|linkedin|facebook.</translation>
-    </message>
-    <message>
         <source>Ask &amp;LUX for a Caption</source>
         <translation>Pedir el &amp;texto a LUX</translation>
     </message>
@@ -8472,6 +8480,121 @@
     <message>
         <source>%1, %2 KB (fixed for Instagram: %3)</source>
         <translation>%1, %2 KB (arreglada para Instagram: %3)</translation>
+    </message>
+    <message>
+        <source>No account is connected yet: connect one in Social → Accounts → Connect Account….</source>
+        <translation>Aún no hay ninguna cuenta conectada: conecta una en Redes sociales → Cuentas → Conectar cuenta….</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ConnectAccountDialog</name>
+    <message>
+        <source>Connect an Account</source>
+        <translation>Conectar una cuenta</translation>
+    </message>
+    <message>
+        <source>Your browser opens the network's sign-in page; allow LUX Marketing there and come back. Connecting an account again keeps its posts and queue.</source>
+        <translation>Tu navegador abre la página de inicio de sesión de la red; permite el acceso a LUX Marketing allí y vuelve. Si conectas de nuevo una cuenta, conserva sus publicaciones y su cola.</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>The account you sign in with.</source>
+        <translation>La cuenta con la que inicias sesión.</translation>
+    </message>
+    <message>
+        <source>LinkedIn, as yourself</source>
+        <translation>LinkedIn, como tú</translation>
+    </message>
+    <message>
+        <source>Posts on your own profile.</source>
+        <translation>Publica en tu propio perfil.</translation>
+    </message>
+    <message>
+        <source>LinkedIn, with your organisations</source>
+        <translation>LinkedIn, con tus organizaciones</translation>
+    </message>
+    <message>
+        <source>Your profile and the company pages you administer (needs LinkedIn's Community Management API for the app).</source>
+        <translation>Tu perfil y las páginas de empresa que administras (la aplicación necesita la Community Management API de LinkedIn).</translation>
+    </message>
+    <message>
+        <source>Facebook Pages and Instagram</source>
+        <translation>Páginas de Facebook e Instagram</translation>
+    </message>
+    <message>
+        <source>The Pages you manage, and the Instagram professional accounts linked to them: one Facebook sign-in for both.</source>
+        <translation>Las páginas que gestionas y las cuentas profesionales de Instagram vinculadas a ellas: un solo inicio de sesión de Facebook para ambas.</translation>
+    </message>
+    <message>
+        <source>Open the Page Again</source>
+        <translation>Abrir la página de nuevo</translation>
+    </message>
+    <message>
+        <source>Opens the network's sign-in page in your browser again.</source>
+        <translation>Vuelve a abrir en tu navegador la página de inicio de sesión de la red.</translation>
+    </message>
+    <message>
+        <source>Copy the Address</source>
+        <translation>Copiar la dirección</translation>
+    </message>
+    <message>
+        <source>Copies the sign-in page's address, to open it in another browser on this computer.</source>
+        <translation>Copia la dirección de la página de inicio de sesión, para abrirla en otro navegador de este equipo.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>X needs the client id of your X app first: luxctl settings set social.x_client_id ID (docs/SOCIAL.md says how to make the app).</source>
+        <translation>X necesita antes el id de cliente de tu aplicación de X: luxctl settings set social.x_client_id ID (docs/SOCIAL.md explica cómo crear la aplicación).</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: accounts cannot be connected to it.</source>
+        <translation>La base de datos está abierta en solo lectura: no se pueden conectar cuentas a ella.</translation>
+    </message>
+    <message>
+        <source>Reading the app's keys from the keychain…</source>
+        <translation>Leyendo las claves de la aplicación del llavero…</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>No se pudo abrir la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1's sign-in page: allow LUX Marketing there, then come back. If no page opened, open it again or copy its address.</source>
+        <translation>Tu navegador muestra la página de inicio de sesión de %1: permite el acceso a LUX Marketing allí y vuelve. Si no se abrió ninguna página, ábrela de nuevo o copia su dirección.</translation>
+    </message>
+    <message>
+        <source>%1 answered: connecting the accounts…</source>
+        <translation>%1 ha respondido: conectando las cuentas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %n account(s):</source>
+        <translation><numerusform>Se ha conectado %n cuenta:</numerusform><numerusform>Se han conectado %n cuentas:</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>LinkedIn needs the client id of your LinkedIn app first: luxctl settings set social.linkedin_client_id ID, and its secret with luxctl settings secret linkedin.client_secret.</source>
+        <translation>LinkedIn necesita antes el id de cliente de tu aplicación de LinkedIn: luxctl settings set social.linkedin_client_id ID, y su secreto con luxctl settings secret linkedin.client_secret.</translation>
+    </message>
+    <message>
+        <source>Facebook and Instagram need your Meta app's id first: luxctl settings set social.meta_app_id ID, and its secret with luxctl settings secret meta.app_secret.</source>
+        <translation>Facebook e Instagram necesitan antes el id de tu aplicación de Meta: luxctl settings set social.meta_app_id ID, y su secreto con luxctl settings secret meta.app_secret.</translation>
     </message>
 </context>
 <context>
@@ -12286,10 +12409,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Semana</translation>
     </message>
     <message>
-        <source>Accounts are connected from a terminal for now: luxctl social connect --network x (or linkedin, or facebook for your Pages and their Instagram accounts) opens the network's sign-in in your browser. Connecting an account again keeps its posts and queue.</source>
-        <translation>Por ahora las cuentas se conectan desde una terminal: luxctl social connect --network x (o linkedin, o facebook para tus páginas y sus cuentas de Instagram) abre el inicio de sesión de la red en tu navegador. Volver a conectar una cuenta conserva sus publicaciones y su cola.</translation>
-    </message>
-    <message>
         <source>Retry All Failed</source>
         <translation>Reintentar todas las fallidas</translation>
     </message>
@@ -12300,10 +12419,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>The accounts cannot be read: %1</source>
         <translation>No se pueden leer las cuentas: %1</translation>
-    </message>
-    <message>
-        <source>%1: connect it again (luxctl social connect --network %2).</source>
-        <translation>%1: vuelve a conectarla (luxctl social connect --network %2).</translation>
     </message>
     <message>
         <source>Accounts (%1)</source>
@@ -12476,6 +12591,38 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Queue</source>
         <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Connect Account opens the network's sign-in in your browser (X, LinkedIn, Facebook Pages and their Instagram accounts). An account that asks to be connected again keeps its posts and queue.</source>
+        <translation>Conectar cuenta abre el inicio de sesión de la red en tu navegador (X, LinkedIn, páginas de Facebook y sus cuentas de Instagram). Una cuenta que pide volver a conectarse conserva sus publicaciones y su cola.</translation>
+    </message>
+    <message>
+        <source>Connect Account…</source>
+        <translation>Conectar cuenta…</translation>
+    </message>
+    <message>
+        <source>%1: connect it again (Connect Account…).</source>
+        <translation>%1: conéctala de nuevo (Conectar cuenta…).</translation>
+    </message>
+    <message>
+        <source>First comment not made: %1</source>
+        <translation>Primer comentario no publicado: %1</translation>
+    </message>
+    <message>
+        <source>First comment made.</source>
+        <translation>Primer comentario publicado.</translation>
+    </message>
+    <message>
+        <source>The first comment was not made by LUX.</source>
+        <translation>LUX no publicó el primer comentario.</translation>
+    </message>
+    <message>
+        <source>Opens the network's sign-in page in your browser.</source>
+        <translation>Abre en tu navegador la página de inicio de sesión de la red.</translation>
+    </message>
+    <message>
+        <source>Accounts connected.</source>
+        <translation>Cuentas conectadas.</translation>
     </message>
 </context>
 <context>
@@ -16459,6 +16606,10 @@ Etiquetas: %7</translation>
     <message>
         <source>It is not there: publish it again.</source>
         <translation>No está: publícala de nuevo.</translation>
+    </message>
+    <message>
+        <source>first comment not made: %1</source>
+        <translation>primer comentario no publicado: %1</translation>
     </message>
 </context>
 <context>

@@ -202,6 +202,9 @@ EN = {
     '%n picture(s) in the library: choose one.': ('%n picture in the library: choose one.', '%n pictures in the library: choose one.'),
     '%n picture(s) in the library: choose one or more (Ctrl+click for several).': ('%n picture in the library: choose one or more (Ctrl+click for several).', '%n pictures in the library: choose one or more (Ctrl+click for several).'),
     '&Add %n Pictures': ('&Add %n Picture', '&Add %n Pictures'),
+    'The first comment was not made after %n attempt(s).': ('The first comment was not made after %n attempt.', 'The first comment was not made after %n attempts.'),
+    'The first comment was not made after %n attempt(s): %1': ('The first comment was not made after %n attempt: %1', 'The first comment was not made after %n attempts: %1'),
+    'Connected %n account(s):': ('Connected %n account:', 'Connected %n accounts:'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

@@ -227,12 +227,12 @@ QString ConnectAccountDialog::missingSetup(Choice choice) const
     case LinkedInOrganizations:
         return s.socialLinkedInClientId().isEmpty()
                    ? tr("LinkedIn needs the client id of your LinkedIn app first: luxctl settings set social.linkedin_client_id ID, and its "
-                        "secret with luxctl secrets set linkedin.client_secret.")
+                        "secret with luxctl settings secret linkedin.client_secret.")
                    : QString();
     case Meta:
         return s.socialMetaAppId().isEmpty()
                    ? tr("Facebook and Instagram need your Meta app's id first: luxctl settings set social.meta_app_id ID, and its secret "
-                        "with luxctl secrets set meta.app_secret.")
+                        "with luxctl settings secret meta.app_secret.")
                    : QString();
     }
     return {};
