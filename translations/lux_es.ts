@@ -4371,8 +4371,8 @@
         <translation>«%1» no es una zona horaria (escribe una como Europe/Madrid).</translation>
     </message>
     <message>
-        <source>Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).</source>
-        <translation>Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).</translation>
+        <source>Connect %1 again before %2: its sign-in ends then and cannot be renewed (Social → Accounts → Connect Account…, or luxctl social connect --network %3).</source>
+        <translation>Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (Redes sociales → Cuentas → Conectar cuenta…, o luxctl social connect --network %3).</translation>
     </message>
 </context>
 <context>
@@ -12496,10 +12496,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>The network’s answer was lost and LUX could not tell whether the post went out. This one is yours to decide: look at %1 on %2. LUX will not send it again on its own.</source>
         <translation>La respuesta de la red se perdió y LUX no pudo saber si la publicación salió. Esta te toca decidirla a ti: mira %1 en %2. LUX no la enviará de nuevo por su cuenta.</translation>
     </message>
-    <message>
-        <source>No accounts connected yet: the Accounts tab says how to connect one.</source>
-        <translation>Aún no hay cuentas conectadas: la pestaña Cuentas explica cómo conectar una.</translation>
-    </message>
     <message numerus="yes">
         <source>%n post(s) in the days shown, %1 failed</source>
         <translation><numerusform>%n publicación en los días mostrados, %1 fallida</numerusform><numerusform>%n publicaciones en los días mostrados, %1 fallidas</numerusform></translation>
@@ -12624,6 +12620,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Accounts connected.</source>
         <translation>Cuentas conectadas.</translation>
     </message>
+    <message>
+        <source>No accounts connected yet: connect one with Connect Account… in the Accounts tab.</source>
+        <translation>Aún no hay cuentas conectadas: conecta una con Conectar cuenta… en la pestaña Cuentas.</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SocialQueue</name>
@@ -12716,10 +12716,6 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <translation>Abre una base de datos para ver la cola.</translation>
     </message>
     <message>
-        <source>No accounts connected yet: the Accounts tab says how to connect one.</source>
-        <translation>Aún no hay cuentas conectadas: la pestaña Cuentas explica cómo conectar una.</translation>
-    </message>
-    <message>
         <source>No queue slots yet: Edit Slots… to add times like Tue/Thu 10:00.</source>
         <translation>Aún no hay franjas en la cola: usa Editar franjas… para añadir horas como Tue/Thu 10:00.</translation>
     </message>
@@ -12766,6 +12762,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>The queue of %1 is in %2.</source>
         <translation>La cola de %1 está en %2.</translation>
+    </message>
+    <message>
+        <source>No accounts connected yet: connect one with Connect Account… in the Accounts tab.</source>
+        <translation>Aún no hay cuentas conectadas: conecta una con Conectar cuenta… en la pestaña Cuentas.</translation>
     </message>
 </context>
 <context>

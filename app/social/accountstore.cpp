@@ -168,7 +168,7 @@ bool AccountStore::signInEndsSoon(const Account &a, qint64 now)
 QString AccountStore::endNotice(const Account &a)
 {
     const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.signInEndsAt().value_or(0)), QLocale::ShortFormat);
-    return tr("Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).")
+    return tr("Connect %1 again before %2: its sign-in ends then and cannot be renewed (Social → Accounts → Connect Account…, or luxctl social connect --network %3).")
         .arg(a.displayName(), when, Networks::name(a.network));
 }
 

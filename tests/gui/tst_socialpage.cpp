@@ -391,7 +391,7 @@ void TestSocialPage::accountsTable()
     auto *notices = m_page->findChild<QLabel *>(QStringLiteral("socialAccountNotices"));
     QVERIFY(notices->isVisible());
     QVERIFY2(notices->text().contains(QStringLiteral("Connect Acme Bags Ltd on LinkedIn again before ")), qPrintable(notices->text()));
-    QVERIFY(notices->text().contains(QStringLiteral("cannot be renewed (luxctl social connect --network linkedin).")));
+    QVERIFY(notices->text().contains(QStringLiteral("cannot be renewed (Social → Accounts → Connect Account…, or luxctl social connect --network linkedin).")));
     QVERIFY(notices->text().contains(QStringLiteral("Acme Bags (@acme.bags) on Instagram: connect it again (Connect Account…).")));
     // Connecting is offered here (tst_socialconnect connects through it).
     auto *connectButton = m_page->findChild<QPushButton *>(QStringLiteral("socialConnect"));

@@ -3417,7 +3417,7 @@ ES.update({
 
 # Social: a sign-in that cannot be renewed, a week ahead.
 ES.update({
- 'Connect %1 again before %2: its sign-in ends then and cannot be renewed (luxctl social connect --network %3).': 'Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (luxctl social connect --network %3).',
+ 'Connect %1 again before %2: its sign-in ends then and cannot be renewed (Social → Accounts → Connect Account…, or luxctl social connect --network %3).': 'Vuelve a conectar %1 antes del %2: su inicio de sesión termina entonces y no se puede renovar (Redes sociales → Cuentas → Conectar cuenta…, o luxctl social connect --network %3).',
  'Social account': 'Cuenta social',
 })
 
@@ -3523,7 +3523,7 @@ ES.update({
  'Retry': 'Reintentar',
  'Publishes it again as soon as the scheduler runs.': 'La publica de nuevo en cuanto se ejecute el programador.',
  'The network’s answer was lost and LUX could not tell whether the post went out. This one is yours to decide: look at %1 on %2. LUX will not send it again on its own.': 'La respuesta de la red se perdió y LUX no pudo saber si la publicación salió. Esta te toca decidirla a ti: mira %1 en %2. LUX no la enviará de nuevo por su cuenta.',
- 'No accounts connected yet: the Accounts tab says how to connect one.': 'Aún no hay cuentas conectadas: la pestaña Cuentas explica cómo conectar una.',
+ 'No accounts connected yet: connect one with Connect Account… in the Accounts tab.': 'Aún no hay cuentas conectadas: conecta una con Conectar cuenta… en la pestaña Cuentas.',
  '%n post(s) in the days shown, %1 failed': ('%n publicación en los días mostrados, %1 fallida', '%n publicaciones en los días mostrados, %1 fallidas'),
  '%n post(s) in the days shown': ('%n publicación en los días mostrados', '%n publicaciones en los días mostrados'),
  'Choose an account first.': 'Elige primero una cuenta.',

@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
@@ -135,6 +136,12 @@ ConnectAccountDialog::ConnectAccountDialog(AppSession &session, QWidget *parent)
     m_waiting = wrapped(QString(), wait);
     m_waiting->setObjectName(QStringLiteral("connectWaiting"));
     waitLayout->addWidget(m_waiting);
+    auto *busy = new QProgressBar(wait); // no end known: it moves while LUX waits for the browser
+    busy->setObjectName(QStringLiteral("connectBusy"));
+    busy->setRange(0, 0);
+    busy->setTextVisible(false);
+    busy->setMaximumHeight(6);
+    waitLayout->addWidget(busy);
     auto *again = new QHBoxLayout;
     m_openAgain = new QPushButton(Theme::icon(QStringLiteral("share")), tr("Open the Page Again"), wait);
     m_openAgain->setObjectName(QStringLiteral("connectOpenAgain"));

@@ -513,7 +513,7 @@ void SocialPage::showDetail(const PostStatus *post)
 void SocialPage::updateCount()
 {
     if (m_accountsLoaded && m_accounts->rowCount() == 0) {
-        m_count->setText(tr("No accounts connected yet: the Accounts tab says how to connect one."));
+        m_count->setText(tr("No accounts connected yet: connect one with Connect Account… in the Accounts tab."));
         return;
     }
     int failed = 0;

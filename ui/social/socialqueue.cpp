@@ -335,7 +335,7 @@ void SocialQueue::present(const QList<Account> &accounts, const AccountQueue &qu
     if (!m_session.hasDatabase())
         m_empty->setText(tr("Open a database to see the queue."));
     else if (noAccounts)
-        m_empty->setText(m_loaded ? tr("No accounts connected yet: the Accounts tab says how to connect one.") : QString());
+        m_empty->setText(m_loaded ? tr("No accounts connected yet: connect one with Connect Account… in the Accounts tab.") : QString());
     else
         m_empty->setText(tr("No queue slots yet: Edit Slots… to add times like Tue/Thu 10:00."));
     m_stack->setCurrentWidget(queue.times.isEmpty() ? static_cast<QWidget *>(m_empty) : m_view);
