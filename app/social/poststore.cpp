@@ -512,6 +512,29 @@ Result<QTimeZone> zoneOf(const Account &account)
     return zone;
 }
 
+// An account's queue: the account, its slots and the zone they are in.
+struct QueueSetup
+{
+    Account account;
+    QList<Slot> slots;
+    QTimeZone zone;
+};
+
+Result<QueueSetup> queueSetup(const QSqlDatabase &db, const Clock &clock, qint64 accountId)
+{
+    AccountStore accounts(db, clock);
+    const auto account = accounts.find(accountId);
+    if (!account)
+        return account.error();
+    const auto slots = accounts.slots(accountId);
+    if (!slots)
+        return slots.error();
+    const auto zone = zoneOf(*account);
+    if (!zone)
+        return zone.error();
+    return QueueSetup{*account, *slots, *zone};
+}
+
 // Hands `take` each slot time after `after`, in order, day by day for `days` days from after's day in
 // `zone`, until it returns false. A slot that a clock change skips (02:30 on a spring-forward night)
 // moves on by the change (wallTimeMs). The one expansion of the slots: nextFreeSlot and queue.
@@ -539,18 +562,11 @@ void forEachSlotTime(const QList<Slot> &slots, const QTimeZone &zone, qint64 aft
 
 Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 after)
 {
-    AccountStore accounts(m_db, m_clock);
-    const auto account = accounts.find(accountId);
-    if (!account)
-        return account.error();
-    const auto slots = accounts.slots(accountId);
-    if (!slots)
-        return slots.error();
-    if (slots->isEmpty())
+    const auto setup = queueSetup(m_db, m_clock, accountId);
+    if (!setup)
+        return setup.error();
+    if (setup->slots.isEmpty())
         return std::optional<qint64>();
-    const auto zone = zoneOf(*account);
-    if (!zone)
-        return zone.error();
     // The times this account's posts already take (cancelled ones free theirs).
     QSet<qint64> taken;
     QSqlQuery q(m_db);
@@ -563,34 +579,28 @@ Result<std::optional<qint64>> PostStore::nextFreeSlot(qint64 accountId, qint64 a
     while (q.next())
         taken.insert(q.value(0).toLongLong());
     std::optional<qint64> found;
-    forEachSlotTime(*slots, *zone, after, kQueueDays, [&](qint64 ms) {
+    forEachSlotTime(setup->slots, setup->zone, after, kQueueDays, [&](qint64 ms) {
         if (!taken.contains(ms))
             found = ms;
         return !found;
     });
     if (!found)
-        return Error(QString(errc::socialState), tr("Every queue slot of %1 in the next year is taken.").arg(account->displayName()));
+        return Error(QString(errc::socialState), tr("Every queue slot of %1 in the next year is taken.").arg(setup->account.displayName()));
     return found;
 }
 
 Result<AccountQueue> PostStore::queue(qint64 accountId, qint64 from, int days)
 {
-    AccountStore accounts(m_db, m_clock);
-    const auto account = accounts.find(accountId);
-    if (!account)
-        return account.error();
-    const auto slots = accounts.slots(accountId);
-    if (!slots)
-        return slots.error();
-    const auto zone = zoneOf(*account);
-    if (!zone)
-        return zone.error();
+    const auto setup = queueSetup(m_db, m_clock, accountId);
+    if (!setup)
+        return setup.error();
+    const QTimeZone &zone = setup->zone;
     AccountQueue out;
-    out.timeZone = QString::fromUtf8(zone->id());
-    out.computerZone = account->timeZone.isEmpty();
-    out.slots = *slots;
-    const QDate last = QDateTime::fromMSecsSinceEpoch(from, *zone).date().addDays(days - 1);
-    const qint64 end = wallTimeMs(last.addDays(1), QTime(0, 0), *zone).value_or(from);
+    out.timeZone = QString::fromUtf8(zone.id());
+    out.computerZone = setup->account.timeZone.isEmpty();
+    out.slots = setup->slots;
+    const QDate last = QDateTime::fromMSecsSinceEpoch(from, zone).date().addDays(days - 1);
+    const qint64 end = wallTimeMs(last.addDays(1), QTime(0, 0), zone).value_or(from);
     // What takes a slot is what nextFreeSlot counts as taken: a target of a post not cancelled.
     const auto waiting = targets(QStringLiteral("WHERE t.account_id = ? AND t.due_at > ? AND t.due_at < ? AND p.cancelled_at IS NULL "
                                                 "ORDER BY t.due_at, t.id"),
@@ -598,7 +608,7 @@ Result<AccountQueue> PostStore::queue(qint64 accountId, qint64 from, int days)
     if (!waiting)
         return waiting.error();
     QHash<qint64, qsizetype> slotAt; // a slot time's index in out.times
-    forEachSlotTime(*slots, *zone, from, days, [&](qint64 ms) {
+    forEachSlotTime(setup->slots, zone, from, days, [&](qint64 ms) {
         if (ms >= end)
             return false;
         slotAt.insert(ms, out.times.size());

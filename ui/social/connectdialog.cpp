@@ -2,6 +2,7 @@
 #include "connectdialog.h"
 
 #include "campaigns/sendsetup.h"
+#include "common/labels.h"
 #include "channels/social/signin.h"
 #include "channels/social/socialchannel.h"
 #include "session/appsession.h"
@@ -75,15 +76,6 @@ social::Network networkOf(ConnectAccountDialog::Choice choice)
     return social::Network::X;
 }
 
-QLabel *wrapped(const QString &text, QWidget *parent, const char *role = nullptr)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    if (role)
-        label->setProperty("role", QString::fromLatin1(role));
-    return label;
-}
-
 } // namespace
 
 ConnectAccountDialog::ConnectAccountDialog(AppSession &session, QWidget *parent) : QDialog(parent), m_session(session)
@@ -100,7 +92,7 @@ ConnectAccountDialog::ConnectAccountDialog(AppSession &session, QWidget *parent)
     auto *choose = new QWidget(m_pages);
     auto *chooseLayout = new QVBoxLayout(choose);
     chooseLayout->setContentsMargins(0, 0, 0, 0);
-    chooseLayout->addWidget(wrapped(tr("Your browser opens the network's sign-in page; allow LUX Marketing there and come back. "
+    chooseLayout->addWidget(plainLabel(tr("Your browser opens the network's sign-in page; allow LUX Marketing there and come back. "
                                        "Connecting an account again keeps its posts and queue."),
                                     choose));
     m_choices = new QButtonGroup(this);
@@ -121,7 +113,7 @@ ConnectAccountDialog::ConnectAccountDialog(AppSession &session, QWidget *parent)
         radio->setObjectName(QStringLiteral("connectChoice%1").arg(int(o.choice)));
         m_choices->addButton(radio, int(o.choice));
         chooseLayout->addWidget(radio);
-        auto *detail = wrapped(o.detail, choose, "muted");
+        auto *detail = plainLabel(o.detail, choose, QStringLiteral("muted"));
         detail->setContentsMargins(24, 0, 0, 4);
         chooseLayout->addWidget(detail);
     }
@@ -133,7 +125,7 @@ ConnectAccountDialog::ConnectAccountDialog(AppSession &session, QWidget *parent)
     auto *wait = new QWidget(m_pages);
     auto *waitLayout = new QVBoxLayout(wait);
     waitLayout->setContentsMargins(0, 0, 0, 0);
-    m_waiting = wrapped(QString(), wait);
+    m_waiting = plainLabel(QString(), wait);
     m_waiting->setObjectName(QStringLiteral("connectWaiting"));
     waitLayout->addWidget(m_waiting);
     auto *busy = new QProgressBar(wait); // no end known: it moves while LUX waits for the browser
@@ -165,7 +157,7 @@ ConnectAccountDialog::ConnectAccountDialog(AppSession &session, QWidget *parent)
     auto *result = new QWidget(m_pages);
     auto *resultLayout = new QVBoxLayout(result);
     resultLayout->setContentsMargins(0, 0, 0, 0);
-    m_result = wrapped(QString(), result);
+    m_result = plainLabel(QString(), result);
     m_result->setObjectName(QStringLiteral("connectResult"));
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     resultLayout->addWidget(m_result);

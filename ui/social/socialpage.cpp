@@ -10,6 +10,7 @@
 #include "socialqueue.h"
 
 #include "common/dbtask.h"
+#include "common/labels.h"
 #include "common/dialogs.h"
 #include "common/tableview.h"
 #include "session/appsession.h"
@@ -42,16 +43,6 @@ using social::TargetState;
 using social::TargetStatus;
 
 namespace {
-
-QLabel *plainLabel(const QString &text, QWidget *parent, const QString &role = {})
-{
-    auto *l = new QLabel(text, parent);
-    l->setTextFormat(Qt::PlainText);
-    l->setWordWrap(true);
-    if (!role.isEmpty())
-        l->setProperty("role", role);
-    return l;
-}
 
 qint64 startOf(QDate date)
 {

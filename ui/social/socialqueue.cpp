@@ -4,6 +4,7 @@
 #include "socialmodels.h"
 
 #include "common/dbtask.h"
+#include "common/labels.h"
 #include "common/dialogs.h"
 #include "session/appsession.h"
 #include "social/accountstore.h"
@@ -35,16 +36,6 @@ using social::Slot;
 using social::TargetStatus;
 
 namespace {
-
-QLabel *plainLabel(const QString &text, QWidget *parent, const QString &role = {})
-{
-    auto *l = new QLabel(text, parent);
-    l->setTextFormat(Qt::PlainText);
-    l->setWordWrap(true);
-    if (!role.isEmpty())
-        l->setProperty("role", role);
-    return l;
-}
 
 // The start of a post's text, on one line: a row of the queue is narrow.
 QString firstWords(const QString &text)
@@ -377,45 +368,37 @@ void SocialQueue::editSlots()
 
 void SocialQueue::saveSlots(const QList<Slot> &slots)
 {
-    if (!writable() || !m_accountId)
-        return;
     const qint64 id = m_accountId;
-    const QString name = accountName();
-    ++m_busy;
-    updateActions();
-    runOnDatabase<Status>(
-        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
-        [id, slots](QSqlDatabase &db) { return AccountStore(db).setSlots(id, slots); },
-        [this, name](const Status &s) {
-            --m_busy;
-            if (!s)
-                Dialogs::warning(this, tr("Queue Slots"), s.error().message);
-            else {
-                Q_EMIT statusMessage(tr("The queue slots of %1 are saved.").arg(name));
-                Q_EMIT changed();
-            }
-            reload();
-        });
+    write(tr("Queue Slots"), [id, slots](AccountStore &store) { return store.setSlots(id, slots); },
+          tr("The queue slots of %1 are saved.").arg(accountName()));
 }
 
 void SocialQueue::setTimeZone(const QString &ianaId)
 {
+    const qint64 id = m_accountId;
+    write(tr("Time Zone"), [id, ianaId](AccountStore &store) { return store.setTimeZone(id, ianaId); },
+          ianaId.isEmpty() ? tr("The queue of %1 follows this computer's time.").arg(accountName())
+                           : tr("The queue of %1 is in %2.").arg(accountName(), ianaId));
+}
+
+void SocialQueue::write(const QString &title, std::function<Status(AccountStore &)> change, const QString &done)
+{
     if (!writable() || !m_accountId)
         return;
-    const qint64 id = m_accountId;
-    const QString name = accountName();
     ++m_busy;
     updateActions();
     runOnDatabase<Status>(
         this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadWrite,
-        [id, ianaId](QSqlDatabase &db) { return AccountStore(db).setTimeZone(id, ianaId); },
-        [this, name, ianaId](const Status &s) {
+        [change = std::move(change)](QSqlDatabase &db) {
+            AccountStore store(db);
+            return change(store);
+        },
+        [this, title, done](const Status &s) {
             --m_busy;
-            if (!s)
-                Dialogs::warning(this, tr("Time Zone"), s.error().message);
-            else {
-                Q_EMIT statusMessage(ianaId.isEmpty() ? tr("The queue of %1 follows this computer's time.").arg(name)
-                                                      : tr("The queue of %1 is in %2.").arg(name, ianaId));
+            if (!s) {
+                Dialogs::warning(this, title, s.error().message);
+            } else {
+                Q_EMIT statusMessage(done);
                 Q_EMIT changed();
             }
             reload();

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -54,6 +56,9 @@ Q_SIGNALS:
 private:
     void present(const QList<social::Account> &accounts, const social::AccountQueue &queue);
     void saveSlots(const QList<social::Slot> &slots);
+    // A change to the account written off the GUI thread; `done` said once it is stored, the
+    // network's or the database's reason in a dialog titled `title` otherwise.
+    void write(const QString &title, std::function<Status(social::AccountStore &)> change, const QString &done);
     void updateActions();
     bool writable() const;
     QString accountName() const;
