@@ -294,6 +294,9 @@ inline constexpr QLatin1StringView socialAuth{"social.auth"};               // t
 inline constexpr QLatin1StringView socialUnavailable{"social.unavailable"}; // the network did not answer: try later
 inline constexpr QLatin1StringView socialPaused{"social.paused"};           // the account's rate limit: waits for its reset
 
+// SEO analysis (app/seo)
+inline constexpr QLatin1StringView seoPage{"seo.page"}; // a page no analysis should walk (too large, nested too deep)
+
 // WooCommerce products (docs/WOOCOMMERCE.md)
 inline constexpr QLatin1StringView wooConfig{"woo.config"};       // no store URL, or no consumer key or secret
 inline constexpr QLatin1StringView wooInsecure{"woo.insecure"};   // a plain-http store that is not this computer
