@@ -43,6 +43,7 @@ private Q_SLOTS:
     void productTokens();
     void matchPath_data();
     void matchPath();
+    void normalisePatterns();
     void lineEndingsAndNumbers();
     void byteOrderMark();
     void junkLinesAndTypos();
@@ -404,6 +405,27 @@ void TestRobots::matchPath()
     QFETCH(QString, url);
     QFETCH(QByteArray, path);
     QCOMPARE(RobotsTxt::matchPath(url, RobotsDialect::Google), path);
+}
+
+void TestRobots::normalisePatterns()
+{
+    // robots.cc's MaybeEscapePattern (TestMaybeEscapePattern): upper-case escapes, bytes >= 0x80 escaped.
+    QCOMPARE(RobotsTxt::normalisePattern("http://www.example.com", RobotsDialect::Google), QByteArray("http://www.example.com"));
+    QCOMPARE(RobotsTxt::normalisePattern("/a/b/c", RobotsDialect::Google), QByteArray("/a/b/c"));
+    QCOMPARE(RobotsTxt::normalisePattern("\xC3\xA1", RobotsDialect::Google), QByteArray("%C3%A1"));
+    QCOMPARE(RobotsTxt::normalisePattern("%aa", RobotsDialect::Google), QByteArray("%AA"));
+    QCOMPARE(RobotsTxt::normalisePattern("/a b|c%zz", RobotsDialect::Google), QByteArray("/a b|c%zz"));
+    // robots-parser: encodeURI, %25 back to %, escapes upper-cased.
+    QCOMPARE(RobotsTxt::normalisePattern("\xC3\xA1", RobotsDialect::LighthouseRobotsParser), QByteArray("%C3%A1"));
+    QCOMPARE(RobotsTxt::normalisePattern("%aa", RobotsDialect::LighthouseRobotsParser), QByteArray("%AA"));
+    QCOMPARE(RobotsTxt::normalisePattern("/a b|c%zz", RobotsDialect::LighthouseRobotsParser), QByteArray("/a%20b%7Cc%zz"));
+    QCOMPARE(RobotsTxt::normalisePattern("/[x]^{y}`\"<>\\", RobotsDialect::LighthouseRobotsParser),
+             QByteArray("/%5Bx%5D%5E%7By%7D%60%22%3C%3E%5C"));
+    QCOMPARE(RobotsTxt::normalisePattern("/*.php$?a=b&c=d;e,f:g@h+i!j~k'l(m)", RobotsDialect::LighthouseRobotsParser),
+             QByteArray("/*.php$?a=b&c=d;e,f:g@h+i!j~k'l(m)"));
+    // The page URL as the WHATWG parser escapes it: `|` stays in the path, `'` is escaped in the query.
+    QCOMPARE(RobotsTxt::matchPath(u"https://e.com/a|b c?q='x y'#frag"_s, RobotsDialect::LighthouseRobotsParser),
+             QByteArray("/a|b%20c?q=%27x%20y%27"));
 }
 
 void TestRobots::lineEndingsAndNumbers()
