@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audits.h"
 
+#include "seo/robots.h"
+
 #include <QFile>
 #include <QHash>
 #include <QLocale>
@@ -439,6 +441,23 @@ AuditResult Audits::isCrawlable(const Page &page, const RobotsAllows &robots, co
     if (!blocked.isEmpty())
         r.explanation = tr("Indexable, but kept from: %1.").arg(blocked.join(QStringLiteral(", ")));
     return r;
+}
+
+AuditResult Audits::robotsTxt(int status, const QByteArray &body)
+{
+    const RobotsTxtAuditResult r = RobotsTxtAudit::run(status, body);
+    QList<AuditItem> items;
+    for (const RobotsTxtProblem &p : r.problems)
+        items << AuditItem{Place{p.line, p.content}, p.message};
+    switch (r.verdict) {
+    case RobotsTxtAuditResult::Verdict::Pass: return result("robots-txt", Verdict::Pass, {}, items);
+    case RobotsTxtAuditResult::Verdict::Fail: return result("robots-txt", Verdict::Fail, r.summary, items);
+    case RobotsTxtAuditResult::Verdict::NotApplicable:
+        return result("robots-txt", Verdict::NotApplicable, r.summary.isEmpty() ? tr("The site serves no robots.txt.") : r.summary, items);
+    case RobotsTxtAuditResult::Verdict::Error: // Lighthouse cannot judge it either
+        return result("robots-txt", Verdict::NotApplicable, tr("robots.txt answered with status %1, which has no verdict.").arg(status), items);
+    }
+    return result("robots-txt", Verdict::NotApplicable);
 }
 
 } // namespace lux::seo

@@ -53,6 +53,8 @@ public:
     // header, or robots.txt (`robots`, when the site served one); fails only when every crawler
     // Lighthouse asks for (any, Googlebot, bingbot, DuckDuckBot, archive.org_bot) is blocked.
     static AuditResult isCrawlable(const Page &page, const RobotsAllows &robots, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The site's robots.txt as Lighthouse's robots-txt audit judges it (status 0: no answer).
+    static AuditResult robotsTxt(int status, const QByteArray &body);
 
     // Whether a robots directive list ("noindex, nofollow", "unavailable_after: …") keeps a page out
     // of the index at `now`.

@@ -215,8 +215,8 @@ QList<Finding> ContentChecks::keyphrase(const Page &page, const QString &phrase)
     const MetaTag *description = page.meta(QStringLiteral("description"));
     if (!description || occurrences(description->content, phrase) == 0)
         missing("keyphrase-description", tr("the meta description"), tr("Use it once in the description."));
-    const QString firstParagraph = page.bodyText.section(u'\n', 0, 2);
-    if (occurrences(firstParagraph, phrase) == 0)
+    const QString opening = page.paragraphs.isEmpty() ? page.bodyText.section(u'\n', 0, 0) : page.paragraphs.first();
+    if (occurrences(opening, phrase) == 0)
         missing("keyphrase-introduction", tr("the first paragraph"), tr("Mention it in the opening lines."));
     const QString slug = QUrl::fromPercentEncoding(page.served.url.path().toUtf8()).replace(u'-', u' ').replace(u'_', u' ').replace(u'/', u' ');
     if (occurrences(slug, phrase) == 0)
@@ -229,7 +229,7 @@ QList<Finding> ContentChecks::keyphrase(const Page &page, const QString &phrase)
     const int words = wordCount(page.bodyText);
     const int count = occurrences(page.bodyText, phrase);
     if (words > 0) {
-        const double density = 100.0 * count * double(wordsOf(phrase).size()) / words;
+        const double density = 100.0 * count / words; // occurrences per hundred words, as Yoast counts it
         if (density > kMaxKeyphraseDensity)
             out << finding("keyphrase-density", Severity::Warning, {}, tr("The keyphrase is %1% of the words (%n time(s)).", nullptr, count)
                                                                             .arg(density, 0, 'f', 1),

@@ -365,6 +365,15 @@ private:
             m_page.headings << Heading{int(e.tag - GUMBO_TAG_H1) + 1, text.simplified(), placeOf(node)};
             break;
         }
+        case GUMBO_TAG_P: {
+            if (context.hidden)
+                break;
+            QString text;
+            renderedText(node, text);
+            if (const QString words = text.simplified(); !words.isEmpty())
+                m_page.paragraphs << words;
+            break;
+        }
         case GUMBO_TAG_SCRIPT:
             if (attribute(e, "type").trimmed().toLower() == u"application/ld+json") {
                 QString text;

@@ -98,6 +98,7 @@ public:
     QList<Anchor> anchors;
     QList<Image> images;
     QList<Heading> headings;
+    QStringList paragraphs; // each visible <p>'s text, in order
     QStringList jsonLd;   // the text of each <script type="application/ld+json">
     QString bodyText;     // the words a reader sees, for counts and readability
     bool scriptBuilt = false; // little text and a script that mounts the page: analysed as served
