@@ -87,6 +87,8 @@ const QHash<Settings::Key, Entry> &table()
         {K::SocialMetaDialogUrl, {"social/meta_dialog_url", QStringLiteral("https://www.facebook.com"), Scope::Database}},
         {K::SocialMetaAppId, {"social/meta_app_id", QString(), Scope::Database}},
         {K::SocialMetaVersion, {"social/meta_version", QStringLiteral("v21.0"), Scope::Database}},
+        {K::SeoTitlePixels, {"seo/title_pixels", 600, Scope::Person}},
+        {K::SeoDescriptionPixels, {"seo/description_pixels", 920, Scope::Person}},
     };
     return entries;
 }

@@ -89,6 +89,8 @@ public:
         SocialMetaDialogUrl,     // Facebook Login's dialog host (https://www.facebook.com)
         SocialMetaAppId,         // the Meta app's id (its secret in the keychain)
         SocialMetaVersion,       // the Graph API version in every path (v21.0; Meta keeps each about two years)
+        SeoTitlePixels,          // the width a search result's title shows before it is cut (600 px of 20 px Arial)
+        SeoDescriptionPixels,    // the same for its description (920 px of 14 px Arial, desktop)
     };
     Q_ENUM(Key)
 
@@ -186,6 +188,9 @@ public:
     QUrl socialMetaDialogUrl() const { return QUrl(value(Key::SocialMetaDialogUrl).toString().trimmed()); }
     QString socialMetaAppId() const { return value(Key::SocialMetaAppId).toString().trimmed(); }
     QString socialMetaVersion() const { return value(Key::SocialMetaVersion).toString().trimmed(); }
+    // Google publishes no limits; these are what tools measure on its results page (docs/SEO.md).
+    int seoTitlePixels() const { return std::clamp(value(Key::SeoTitlePixels).toInt(), 200, 2000); }
+    int seoDescriptionPixels() const { return std::clamp(value(Key::SeoDescriptionPixels).toInt(), 200, 4000); }
     quint16 socialRedirectPort() const { return quint16(std::clamp(value(Key::SocialRedirectPort).toInt(), 1024, 65535)); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }
