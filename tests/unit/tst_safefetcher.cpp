@@ -13,7 +13,13 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTest>
 
 using namespace lux;
@@ -86,6 +92,40 @@ lux::fakes::HttpResponse redirect(const QByteArray &location, int status = 302)
     return page(status, QByteArray(), {{QByteArrayLiteral("Location"), location}});
 }
 
+// An https site for secure.test (tests/data/safefetcher: a self-signed certificate whose only name is
+// secure.test, no address), one page to every request, connections kept alive.
+struct TlsSite
+{
+    QSslServer server;
+    QList<QByteArray> requests; // each request's head
+    QByteArray pending;
+
+    bool listen()
+    {
+        QFile crt(QStringLiteral(LUX_TEST_DATA_DIR "/safefetcher/secure.crt"));
+        QFile key(QStringLiteral(LUX_TEST_DATA_DIR "/safefetcher/secure.key"));
+        if (!crt.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
+            return false;
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate(&crt));
+        config.setPrivateKey(QSslKey(&key, QSsl::Rsa));
+        server.setSslConfiguration(config);
+        QObject::connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [this] {
+            while (auto *socket = qobject_cast<QSslSocket *>(server.nextPendingConnection())) {
+                QObject::connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
+                    pending += socket->readAll();
+                    if (!pending.contains("\r\n\r\n"))
+                        return;
+                    requests << std::exchange(pending, QByteArray());
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 11\r\n\r\nsecure page");
+                });
+                QObject::connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        return server.listen(QHostAddress(QHostAddress::LocalHost));
+    }
+};
+
 } // namespace
 
 class TestSafeFetcher : public QObject
@@ -105,6 +145,7 @@ private Q_SLOTS:
     void sizeLimitCountsDecompressedBytes();
     void slowServerTimesOut();
     void credentialsAndCookiesAreNeverSent();
+    void httpsVerifiesTheNameNotTheAddress();
 
 private:
     std::shared_ptr<StubDns> m_dns;
@@ -573,6 +614,45 @@ void TestSafeFetcher::credentialsAndCookiesAreNeverSent()
         QVERIFY(seen.authorization.isEmpty());
         QVERIFY(seen.cookie.isEmpty());
     }
+}
+
+void TestSafeFetcher::httpsVerifiesTheNameNotTheAddress()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    TlsSite site;
+    QVERIFY(site.listen());
+    // Trust the test certificate for this test only.
+    const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = saved;
+    QFile crt(QStringLiteral(LUX_TEST_DATA_DIR "/safefetcher/secure.crt"));
+    QVERIFY(crt.open(QIODevice::ReadOnly));
+    trusting.addCaCertificate(QSslCertificate(&crt));
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    struct Restore
+    {
+        QSslConfiguration config;
+        ~Restore() { QSslConfiguration::setDefaultConfiguration(config); }
+    } restore{saved};
+
+    auto f = fetcher(true);
+    m_dns->answers[QStringLiteral("secure.test")] = {addresses({"127.0.0.1"})};
+    m_dns->answers[QStringLiteral("wrong.test")] = {addresses({"127.0.0.1"})};
+    // Connected to 127.0.0.1, verified as secure.test: the certificate names no address, so this
+    // passes only because the name, not the address, is what the certificate is checked against.
+    const auto fetched = get(*f, QUrl(QStringLiteral("https://secure.test:%1/").arg(site.server.serverPort())));
+    QVERIFY2(fetched, test::errorText(fetched).constData());
+    QCOMPARE(fetched->body, QByteArray("secure page"));
+    QCOMPARE(site.requests.size(), 1);
+    QVERIFY2(site.requests[0].contains(QStringLiteral("\r\nHost: secure.test:%1\r\n").arg(site.server.serverPort()).toLatin1()),
+             site.requests[0].constData());
+
+    // The same server under another name: its certificate does not name wrong.test, and the kept-alive
+    // connection verified for secure.test is not reused for it.
+    const auto wrong = get(*f, QUrl(QStringLiteral("https://wrong.test:%1/").arg(site.server.serverPort())));
+    QVERIFY(!wrong);
+    QCOMPARE(wrong.error().code, QString(errc::fetchNetwork));
+    QCOMPARE(site.requests.size(), 1);
 }
 
 LUX_TEST_MAIN(TestSafeFetcher, QCoreApplication)
