@@ -130,7 +130,10 @@ QCoro::Task<Result<SafeFetcher::Target>> SafeFetcher::check(QUrl url, FetchOptio
     if (std::holds_alternative<AddressPolicy::Invalid>(host))
         co_return Error(errc::fetchUrl, tr("%1: \"%2\" is neither a host name nor an address.").arg(shown(url), typedHost));
 
-    const bool allowLocal = options.allowPrivate || options.allowHosts.contains(typedHost, Qt::CaseInsensitive);
+    QString bareHost = typedHost; // "wiki.corp.example." is "wiki.corp.example"
+    if (bareHost.endsWith(u'.'))
+        bareHost.chop(1);
+    const bool allowLocal = options.allowPrivate || options.allowHosts.contains(bareHost, Qt::CaseInsensitive);
     const QString hint = tr("allow local addresses to fetch an intranet site");
     auto refusal = [&](const QHostAddress &address) -> std::optional<SpecialAddress> {
         if (m_seams.treatAsPublic && m_seams.treatAsPublic(address))

@@ -21,6 +21,7 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTest>
+#include <QTimer>
 
 using namespace lux;
 using namespace lux::net;
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void slowServerTimesOut();
     void credentialsAndCookiesAreNeverSent();
     void httpsVerifiesTheNameNotTheAddress();
+    void systemResolverAndHostsFile();
 
 private:
     std::shared_ptr<StubDns> m_dns;
@@ -398,10 +400,40 @@ void TestSafeFetcher::allowedHostOnly()
     // The site sees the name it was asked for, though the connection went to the address.
     QCOMPARE(site.seen[0].host, QStringLiteral("wiki.corp.test:%1").arg(site.server.port()).toLatin1());
 
+    const auto dotted = get(*f, QUrl(QStringLiteral("http://WIKI.corp.test.:%1/").arg(site.server.port())), options);
+    QVERIFY2(dotted, test::errorText(dotted).constData());
+    QCOMPARE(site.seen.size(), 2);
+
     const auto other = get(*f, QUrl(QStringLiteral("http://other.corp.test:%1/").arg(site.server.port())), options);
     QVERIFY(!other);
     QCOMPARE(other.error().code, QString(errc::fetchRefused));
+    QCOMPARE(site.seen.size(), 2);
+}
+
+void TestSafeFetcher::systemResolverAndHostsFile()
+{
+    // The system's resolver, on the one name every hosts file has: localhost is loopback, refused
+    // unless local addresses are allowed; then reached (its IPv6 answer first, when there is one,
+    // refuses the connection: the server listens on 127.0.0.1 only, and the next address is tried).
+    Site site;
+    site.handler = [](HttpExchange *e) { e->respond(page(200, "local")); };
+    QVERIFY(site.server.listen());
+    SafeFetcher f;
+    const QUrl url(QStringLiteral("http://localhost:%1/").arg(site.server.port()));
+    const auto refused = get(f, url);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QString(errc::fetchRefused));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("localhost resolves to")), qPrintable(refused.error().message));
+    QCOMPARE(site.seen.size(), 0);
+
+    FetchOptions allow;
+    allow.allowPrivate = true;
+    const auto fetched = get(f, url, allow);
+    QVERIFY2(fetched, test::errorText(fetched).constData());
+    QCOMPARE(fetched->body, QByteArray("local"));
+    QCOMPARE(fetched->address, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(site.seen.size(), 1);
+    QCOMPARE(site.seen[0].host, QStringLiteral("localhost:%1").arg(site.server.port()).toLatin1());
 }
 
 void TestSafeFetcher::redirectIsCheckedAgain_data()
@@ -593,6 +625,18 @@ void TestSafeFetcher::slowServerTimesOut()
     QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
     QVERIFY2(clock.elapsed() < 30'000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(site.seen.size(), 1);
+
+    // The user stops it: cancelled, not a timeout, long before the limit.
+    channels::Cancellation stop;
+    FetchOptions stoppable;
+    stoppable.timeoutMs = 60'000;
+    stoppable.cancellation = &stop;
+    QTimer::singleShot(50, &stop, [&stop] { stop.cancel(); });
+    clock.restart();
+    const auto cancelled = get(*f, QUrl(QStringLiteral("http://slow.test:%1/").arg(site.server.port())), stoppable);
+    QVERIFY(!cancelled);
+    QCOMPARE(cancelled.error().code, QString(errc::cancelled));
+    QVERIFY2(clock.elapsed() < 30'000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestSafeFetcher::credentialsAndCookiesAreNeverSent()
