@@ -148,6 +148,7 @@ private Q_SLOTS:
     void credentialsAndCookiesAreNeverSent();
     void httpsVerifiesTheNameNotTheAddress();
     void systemResolverAndHostsFile();
+    void ipv6Connection();
 
 private:
     std::shared_ptr<StubDns> m_dns;
@@ -697,6 +698,28 @@ void TestSafeFetcher::httpsVerifiesTheNameNotTheAddress()
     QVERIFY(!wrong);
     QCOMPARE(wrong.error().code, QString(errc::fetchNetwork));
     QCOMPARE(site.requests.size(), 1);
+}
+
+void TestSafeFetcher::ipv6Connection()
+{
+    Site site;
+    site.handler = [](HttpExchange *e) { e->respond(page(200, "six")); };
+    if (!site.server.listen(QHostAddress(QHostAddress::LocalHostIPv6)))
+        QSKIP("no IPv6 loopback here");
+    auto f = fetcher();
+    FetchOptions allow;
+    allow.allowPrivate = true;
+    // Written as an address in brackets, and as a name that resolves to it: both pinned to [::1].
+    const auto literal = get(*f, QUrl(QStringLiteral("http://[::1]:%1/").arg(site.server.port())), allow);
+    QVERIFY2(literal, test::errorText(literal).constData());
+    QCOMPARE(literal->body, QByteArray("six"));
+    QCOMPARE(site.seen.last().host, QStringLiteral("[::1]:%1").arg(site.server.port()).toLatin1());
+    m_dns->answers[QStringLiteral("six.test")] = {addresses({"::1"})};
+    const auto named = get(*f, QUrl(QStringLiteral("http://six.test:%1/").arg(site.server.port())), allow);
+    QVERIFY2(named, test::errorText(named).constData());
+    QCOMPARE(named->address, QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(site.seen.last().host, QStringLiteral("six.test:%1").arg(site.server.port()).toLatin1());
+    QCOMPARE(site.seen.size(), 2);
 }
 
 LUX_TEST_MAIN(TestSafeFetcher, QCoreApplication)
