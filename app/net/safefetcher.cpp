@@ -215,6 +215,8 @@ QCoro::Task<Result<FetchedPage>> SafeFetcher::fetch(QUrl url, FetchOptions optio
             co_return timeoutError();
         if (stop.isCancelled())
             co_return Error(errc::cancelled, tr("Cancelled."));
+        if (!target && !page.redirects.isEmpty()) // say where the redirect came from
+            co_return Error(target.error().code, tr("%1 redirects: %2").arg(shown(url), target.error().message));
         if (!target)
             co_return target.error();
 

@@ -478,6 +478,8 @@ void TestSafeFetcher::redirectIsCheckedAgain()
     QVERIFY(!result);
     QCOMPARE(result.error().code, code);
     QVERIFY2(result.error().message.contains(mentions), qPrintable(result.error().message));
+    QVERIFY2(result.error().message.startsWith(QStringLiteral("http://public.test:%1/start redirects: ").arg(site.server.port())),
+             qPrintable(result.error().message));
     QCOMPARE(site.seen.size(), 1); // the first hop was fetched, the redirect never
 }
 
