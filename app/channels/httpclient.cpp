@@ -116,6 +116,8 @@ QCoro::Task<HttpResponse> HttpClient::send(QUrl url, HttpRequest request)
     for (const auto &[name, value] : std::as_const(request.headers))
         r.setRawHeader(name, value);
     r.setTransferTimeout(m_config.timeoutMs);
+    if (request.prepare)
+        request.prepare(r);
     QNetworkReply *reply = nullptr;
     if (request.oneShot && !request.body.isEmpty()) {
         // Streamed from a body that cannot be read twice; Qt would otherwise keep a copy to resend.

@@ -17,6 +17,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 
 namespace lux::channels {
 
@@ -62,6 +63,9 @@ struct HttpRequest
     std::function<void(const QByteArray &)> onData;
     // Aborts the request when cancelled (also before it starts): the response says `cancelled`.
     QPointer<Cancellation> cancellation;
+    // The last word on the request before it leaves: the safe fetcher (net/safefetcher.h) pins it to
+    // a checked address (the name for TLS, HTTP/1.1, no redirects, no cookies).
+    std::function<void(QNetworkRequest &)> prepare;
 };
 
 struct HttpResponse

@@ -118,6 +118,20 @@ inline constexpr QLatin1StringView emailInvalid{"email.invalid"};
 inline constexpr QLatin1StringView exportScrub{"export.scrub"};
 inline constexpr QLatin1StringView exportWrite{"export.write"};
 
+// The safe fetcher (net/safefetcher.h, docs/SEO.md "Fetching safely"): a URL that cannot be fetched
+// (not a URL, no host, a host that is no valid address), a scheme other than http and https, an
+// address the policy refuses (also when a name resolves to one or a redirect leads there), a name
+// that does not resolve, more than the redirects allowed, a page over the size limit, over the time
+// limit, and any other network failure.
+inline constexpr QLatin1StringView fetchUrl{"fetch.url"};
+inline constexpr QLatin1StringView fetchScheme{"fetch.scheme"};
+inline constexpr QLatin1StringView fetchRefused{"fetch.refused"};
+inline constexpr QLatin1StringView fetchResolve{"fetch.resolve"};
+inline constexpr QLatin1StringView fetchRedirects{"fetch.redirects"};
+inline constexpr QLatin1StringView fetchTooLarge{"fetch.too-large"};
+inline constexpr QLatin1StringView fetchTimeout{"fetch.timeout"};
+inline constexpr QLatin1StringView fetchNetwork{"fetch.network"};
+
 // A file the user named for reading (InputFile).
 inline constexpr QLatin1StringView fileNotRegular{"file.not-regular"};
 inline constexpr QLatin1StringView fileOpen{"file.open"};
