@@ -9,6 +9,7 @@
 #include "automationcommands.h"
 #include "eventcommands.h"
 #include "smscommands.h"
+#include "seocommands.h"
 #include "socialcommands.h"
 #include "templatecommands.h"
 #include "woocommands.h"
@@ -88,6 +89,7 @@ const QList<Command> &CommandTable::all()
         {QStringLiteral("social"), QStringLiteral("status"), QStringLiteral("ID"), QT_TRANSLATE_NOOP("luxctl", "a post on each account: scheduled, published (with its link), failed (with the reason)"), socialOptions, runSocialCommand},
         {QStringLiteral("social"), QStringLiteral("retry-failed"), QStringLiteral("--account ID"), QT_TRANSLATE_NOOP("luxctl", "publish again every failed post of an account"), socialOptions, runSocialCommand},
         {QStringLiteral("social"), QStringLiteral("decide"), QStringLiteral("TARGET"), QT_TRANSLATE_NOOP("luxctl", "settle a post in doubt: --published [--link URL] (it is there) or --publish-again"), socialOptions, runSocialCommand},
+        {QStringLiteral("seo"), QStringLiteral("analyze"), QStringLiteral("URL [--keyphrase K] [--allow-private]"), QT_TRANSLATE_NOOP("luxctl", "a page fetched safely: Lighthouse's ten SEO audits with their verdicts, and every finding with why and the fix"), seoOptions, runSeoCommand},
         {QStringLiteral("woo"), QStringLiteral("sync"), {}, QT_TRANSLATE_NOOP("luxctl", "copy the WooCommerce store's products into the local catalogue (only changes after the first time; --full)"), wooOptions, runWooCommand},
         {QStringLiteral("woo"), QStringLiteral("products"), {}, QT_TRANSLATE_NOOP("luxctl", "the synced products with SKU, price and stock; --search TEXT"), wooOptions, runWooCommand},
         {QStringLiteral("abtest"), QStringLiteral("calc"), QStringLiteral("--variant SENT:SUCCESSES …"), QT_TRANSLATE_NOOP("luxctl", "analyse an A/B test's counts: rates, p values, P(best), the winner or why there is none (docs/ABTESTS.md)"), abtestOptions, runAbtestCommand},

@@ -75,7 +75,9 @@ int main(int argc, char *argv[])
 {
     // Rendering a PNG needs fonts, so a GUI application (offscreen unless told otherwise); everything
     // else runs without one.
-    const bool rendersImages = std::any_of(argv, argv + argc, [](const char *a) { return std::strcmp(a, "--png") == 0; });
+    // A search result's widths (seo) need fonts too.
+    const bool rendersImages =
+        std::any_of(argv, argv + argc, [](const char *a) { return std::strcmp(a, "--png") == 0 || std::strcmp(a, "seo") == 0; });
     if (rendersImages && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =

@@ -228,6 +228,43 @@
     </message>
 </context>
 <context>
+    <name>lux::seo::Audits</name>
+    <message numerus="yes">
+        <source>%n link(s) with text that does not say where it goes.</source>
+        <translation><numerusform>%n link with text that does not say where it goes.</numerusform><numerusform>%n links with text that does not say where it goes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) that crawlers cannot follow.</source>
+        <translation><numerusform>%n link that crawlers cannot follow.</numerusform><numerusform>%n links that crawlers cannot follow.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) without alt text.</source>
+        <translation><numerusform>%n picture without alt text.</numerusform><numerusform>%n pictures without alt text.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) with the page's language alternates.</source>
+        <translation><numerusform>%n problem with the page's language alternates.</numerusform><numerusform>%n problems with the page's language alternates.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::ContentChecks</name>
+    <message numerus="yes">
+        <source>%n word(s) on the page.</source>
+        <translation><numerusform>%n word on the page.</numerusform><numerusform>%n words on the page.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The keyphrase is %1% of the words (%n time(s)).</source>
+        <translation><numerusform>The keyphrase is %1% of the words (%n time).</numerusform><numerusform>The keyphrase is %1% of the words (%n times).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::RobotsTxtAudit</name>
+    <message numerus="yes">
+        <source>%n error(s) found</source>
+        <translation><numerusform>%n error found</numerusform><numerusform>%n errors found</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::sms::QuietHours</name>
     <message numerus="yes">
         <source>%n column(s) where a rule has 4 (state, days, window, source).</source>
@@ -962,6 +999,10 @@ Preheader: %2
     <message numerus="yes">
         <source>%n failed post(s) will be published again by the scheduler.</source>
         <translation><numerusform>%n failed post will be published again by the scheduler.</numerusform><numerusform>%n failed posts will be published again by the scheduler.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s):</source>
+        <translation><numerusform>%n finding:</numerusform><numerusform>%n findings:</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -4198,6 +4198,180 @@
     </message>
 </context>
 <context>
+    <name>lux::net::AddressPolicy</name>
+    <message>
+        <source>an address of "this network"</source>
+        <translation>una dirección de «esta red»</translation>
+    </message>
+    <message>
+        <source>the unspecified address</source>
+        <translation>la dirección no especificada</translation>
+    </message>
+    <message>
+        <source>a loopback address (this computer)</source>
+        <translation>una dirección de bucle local (este equipo)</translation>
+    </message>
+    <message>
+        <source>a private address</source>
+        <translation>una dirección privada</translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT address</source>
+        <translation>una dirección de NAT de operador (CGNAT)</translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation>una dirección de enlace local</translation>
+    </message>
+    <message>
+        <source>a cloud metadata address</source>
+        <translation>una dirección de metadatos de la nube</translation>
+    </message>
+    <message>
+        <source>a unique local (private) address</source>
+        <translation>una dirección local única (privada)</translation>
+    </message>
+    <message>
+        <source>a site-local address</source>
+        <translation>una dirección local de sitio</translation>
+    </message>
+    <message>
+        <source>a benchmarking address</source>
+        <translation>una dirección para pruebas de rendimiento</translation>
+    </message>
+    <message>
+        <source>a local NAT64 address</source>
+        <translation>una dirección NAT64 local</translation>
+    </message>
+    <message>
+        <source>an IETF protocol address</source>
+        <translation>una dirección de protocolos del IETF</translation>
+    </message>
+    <message>
+        <source>a Teredo tunnel address</source>
+        <translation>una dirección de túnel Teredo</translation>
+    </message>
+    <message>
+        <source>a documentation address</source>
+        <translation>una dirección de documentación</translation>
+    </message>
+    <message>
+        <source>a 6to4 relay address</source>
+        <translation>una dirección de retransmisión 6to4</translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation>una dirección de multidifusión</translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation>una dirección reservada</translation>
+    </message>
+    <message>
+        <source>the broadcast address</source>
+        <translation>la dirección de difusión</translation>
+    </message>
+    <message>
+        <source>an IPv4-compatible address (deprecated)</source>
+        <translation>una dirección compatible con IPv4 (obsoleta)</translation>
+    </message>
+    <message>
+        <source>an IPv4-translated address</source>
+        <translation>una dirección traducida de IPv4</translation>
+    </message>
+    <message>
+        <source>a discard-only address</source>
+        <translation>una dirección de solo descarte</translation>
+    </message>
+    <message>
+        <source>an SRv6 segment identifier</source>
+        <translation>un identificador de segmento SRv6</translation>
+    </message>
+    <message>
+        <source>a special address</source>
+        <translation>una dirección especial</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3)</source>
+        <translation>%1 es %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>lux::net::SafeFetcher</name>
+    <message>
+        <source>%1 could not be looked up within %2 s.</source>
+        <translation>No se pudo resolver %1 en %2 s.</translation>
+    </message>
+    <message>
+        <source>%1 could not be found: %2</source>
+        <translation>No se encontró %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a web address.</source>
+        <translation>%1 no es una dirección web.</translation>
+    </message>
+    <message>
+        <source>%1: only http and https addresses are fetched, not %2.</source>
+        <translation>%1: solo se descargan direcciones http y https, no %2.</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is neither a host name nor an address.</source>
+        <translation>%1: «%2» no es un nombre de host ni una dirección.</translation>
+    </message>
+    <message>
+        <source>allow local addresses to fetch an intranet site</source>
+        <translation>permite las direcciones locales para descargar un sitio de intranet</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3)</source>
+        <translation>%1 es %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3.</source>
+        <translation>%1: %2; %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2, which is never fetched.</source>
+        <translation>%1: %2, que nunca se descarga.</translation>
+    </message>
+    <message>
+        <source>%1 could not be found: it has no address.</source>
+        <translation>No se encontró %1: no tiene dirección.</translation>
+    </message>
+    <message>
+        <source>%1 resolves to %2, %3 (%4)</source>
+        <translation>%1 se resuelve a %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>%1 took longer than %2 s to fetch.</source>
+        <translation>%1 tardó más de %2 s en descargarse.</translation>
+    </message>
+    <message>
+        <source>%1 redirects: %2</source>
+        <translation>%1 redirige: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2, the most a page may have.</source>
+        <translation>%1 ocupa más de %2, el máximo que puede tener una página.</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched: %2</source>
+        <translation>No se pudo descargar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects more than %2 times (the last one to %3).</source>
+        <translation>%1 redirige más de %2 veces (la última, a %3).</translation>
+    </message>
+    <message>
+        <source>%1 redirects to "%2", which is not a web address.</source>
+        <translation>%1 redirige a «%2», que no es una dirección web.</translation>
+    </message>
+</context>
+<context>
     <name>lux::preview::EmailDocument</name>
     <message>
         <source>Image not shown</source>
@@ -4254,6 +4428,548 @@
     <message>
         <source>The preview stops here: the email is %1 px tall, and the preview shows the first %2 px.</source>
         <translation>La vista previa se detiene aquí: el correo mide %1 px de alto y la vista previa muestra los primeros %2 px.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::Analyzer</name>
+    <message>
+        <source>A script builds this page's content: it was analysed as served, before scripts run.</source>
+        <translation>Un script construye el contenido de esta página: se ha analizado tal como se sirve, antes de que se ejecuten los scripts.</translation>
+    </message>
+    <message>
+        <source>Search engines render scripts late or not at all; what is served is what they surely see.</source>
+        <translation>Los buscadores ejecutan los scripts tarde o nunca; lo que se sirve es lo que seguro que ven.</translation>
+    </message>
+    <message>
+        <source>Serve the main text and links in the HTML (server-side rendering or pre-rendering).</source>
+        <translation>Sirve el texto principal y los enlaces en el HTML (renderizado en el servidor o prerenderizado).</translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::Audits</name>
+    <message>
+        <source>The page has no &lt;title&gt; element.</source>
+        <translation>La página no tiene elemento &lt;title&gt;.</translation>
+    </message>
+    <message>
+        <source>The page's &lt;title&gt; is empty.</source>
+        <translation>El &lt;title&gt; de la página está vacío.</translation>
+    </message>
+    <message>
+        <source>An empty title.</source>
+        <translation>Un título vacío.</translation>
+    </message>
+    <message>
+        <source>The page has no meta description in its &lt;head&gt;.</source>
+        <translation>La página no tiene meta descripción en su &lt;head&gt;.</translation>
+    </message>
+    <message>
+        <source>The meta description is empty.</source>
+        <translation>La meta descripción está vacía.</translation>
+    </message>
+    <message>
+        <source>No text in content.</source>
+        <translation>No hay texto en content.</translation>
+    </message>
+    <message>
+        <source>The page answered with HTTP status %1.</source>
+        <translation>La página respondió con el estado HTTP %1.</translation>
+    </message>
+    <message>
+        <source>“%1” says nothing of where it goes.</source>
+        <translation>«%1» no dice nada de adónde lleva.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) with text that does not say where it goes.</source>
+        <translation><numerusform>%n enlace con un texto que no dice adónde lleva.</numerusform><numerusform>%n enlaces con un texto que no dice adónde llevan.</numerusform></translation>
+    </message>
+    <message>
+        <source>A file: address is on your computer, not on the web.</source>
+        <translation>Una dirección file: está en tu ordenador, no en la web.</translation>
+    </message>
+    <message>
+        <source>A link without an address that a script follows: crawlers cannot.</source>
+        <translation>Un enlace sin dirección que sigue un script: los rastreadores no pueden seguirlo.</translation>
+    </message>
+    <message>
+        <source>A link without an address.</source>
+        <translation>Un enlace sin dirección.</translation>
+    </message>
+    <message>
+        <source>javascript:void(0) goes nowhere a crawler can follow.</source>
+        <translation>javascript:void(0) no lleva a ningún sitio que un rastreador pueda seguir.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an address a crawler can follow.</source>
+        <translation>«%1» no es una dirección que un rastreador pueda seguir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) that crawlers cannot follow.</source>
+        <translation><numerusform>%n enlace que los rastreadores no pueden seguir.</numerusform><numerusform>%n enlaces que los rastreadores no pueden seguir.</numerusform></translation>
+    </message>
+    <message>
+        <source>Its alt is only spaces: say what the picture shows, or leave alt empty if it is decoration.</source>
+        <translation>Su alt solo tiene espacios: di qué muestra la imagen, o deja alt vacío si es decorativa.</translation>
+    </message>
+    <message>
+        <source>No alt text: say what the picture shows (alt="" for decoration).</source>
+        <translation>Sin texto alternativo: di qué muestra la imagen (alt="" si es decorativa).</translation>
+    </message>
+    <message>
+        <source>The page shows no &lt;img&gt;.</source>
+        <translation>La página no muestra ningún &lt;img&gt;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) without alt text.</source>
+        <translation><numerusform>%n imagen sin texto alternativo.</numerusform><numerusform>%n imágenes sin texto alternativo.</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” is not a language code (ISO 639, optionally with a region: en, en-GB, x-default).</source>
+        <translation>«%1» no es un código de idioma (ISO 639, opcionalmente con una región: en, en-GB, x-default).</translation>
+    </message>
+    <message>
+        <source>“%1” is relative: hreflang links need the whole address.</source>
+        <translation>«%1» es relativa: los enlaces hreflang necesitan la dirección completa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) with the page's language alternates.</source>
+        <translation><numerusform>%n problema con las versiones de la página en otros idiomas.</numerusform><numerusform>%n problemas con las versiones de la página en otros idiomas.</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid address.</source>
+        <translation>«%1» no es una dirección válida.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole address.</source>
+        <translation>«%1» no es una dirección completa.</translation>
+    </message>
+    <message>
+        <source>The canonical link's address is not valid.</source>
+        <translation>La dirección del enlace canonical no es válida.</translation>
+    </message>
+    <message>
+        <source>The canonical link's address is relative: give the whole address.</source>
+        <translation>La dirección del enlace canonical es relativa: indica la dirección completa.</translation>
+    </message>
+    <message>
+        <source>The page names no canonical address.</source>
+        <translation>La página no indica ninguna dirección canónica.</translation>
+    </message>
+    <message>
+        <source>The page names several canonical addresses: %1.</source>
+        <translation>La página indica varias direcciones canónicas: %1.</translation>
+    </message>
+    <message>
+        <source>One canonical address, or none.</source>
+        <translation>Una dirección canónica, o ninguna.</translation>
+    </message>
+    <message>
+        <source>The canonical address is another language's page (%1).</source>
+        <translation>La dirección canónica es la página de otro idioma (%1).</translation>
+    </message>
+    <message>
+        <source>Each language's page is its own canonical.</source>
+        <translation>La página de cada idioma es su propia canónica.</translation>
+    </message>
+    <message>
+        <source>The canonical address is the site's home page, not this page's.</source>
+        <translation>La dirección canónica es la página de inicio del sitio, no la de esta página.</translation>
+    </message>
+    <message>
+        <source>Point it at this page's own address.</source>
+        <translation>Haz que apunte a la dirección de esta misma página.</translation>
+    </message>
+    <message>
+        <source>&lt;meta name="%1" content="%2"&gt;</source>
+        <translation>&lt;meta name="%1" content="%2"&gt;</translation>
+    </message>
+    <message>
+        <source>Keeps %1 out: %2</source>
+        <translation>Bloquea a %1: %2</translation>
+    </message>
+    <message>
+        <source>X-Robots-Tag: %1</source>
+        <translation>X-Robots-Tag: %1</translation>
+    </message>
+    <message>
+        <source>Keeps %1 out.</source>
+        <translation>Bloquea a %1.</translation>
+    </message>
+    <message>
+        <source>robots.txt</source>
+        <translation>robots.txt</translation>
+    </message>
+    <message>
+        <source>Disallows this page for %1.</source>
+        <translation>Prohíbe esta página a %1.</translation>
+    </message>
+    <message>
+        <source>Search engines are kept from indexing this page.</source>
+        <translation>Se impide a los buscadores indexar esta página.</translation>
+    </message>
+    <message>
+        <source>Indexable, but kept from: %1.</source>
+        <translation>Indexable, pero bloqueada para: %1.</translation>
+    </message>
+    <message>
+        <source>The site serves no robots.txt.</source>
+        <translation>El sitio no sirve ningún robots.txt.</translation>
+    </message>
+    <message>
+        <source>robots.txt answered with status %1, which has no verdict.</source>
+        <translation>robots.txt respondió con el estado %1, que no tiene veredicto.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::ContentChecks</name>
+    <message>
+        <source>The page has no H1.</source>
+        <translation>La página no tiene H1.</translation>
+    </message>
+    <message>
+        <source>The H1 tells readers and search engines what the page is about.</source>
+        <translation>El H1 dice a los lectores y a los buscadores de qué trata la página.</translation>
+    </message>
+    <message>
+        <source>Give the page one &lt;h1&gt; with its main topic.</source>
+        <translation>Dale a la página un &lt;h1&gt; con su tema principal.</translation>
+    </message>
+    <message>
+        <source>A second H1: “%1”.</source>
+        <translation>Un segundo H1: «%1».</translation>
+    </message>
+    <message>
+        <source>One H1 makes the page's main topic plain.</source>
+        <translation>Un solo H1 deja claro el tema principal de la página.</translation>
+    </message>
+    <message>
+        <source>Make the other top headings &lt;h2&gt;.</source>
+        <translation>Convierte los demás encabezados principales en &lt;h2&gt;.</translation>
+    </message>
+    <message>
+        <source>An H%1 follows an H%2: a level is skipped.</source>
+        <translation>Un H%1 sigue a un H%2: se salta un nivel.</translation>
+    </message>
+    <message>
+        <source>Headings in order give the page an outline readers and assistive technology can follow.</source>
+        <translation>Los encabezados en orden dan a la página un esquema que los lectores y las tecnologías de apoyo pueden seguir.</translation>
+    </message>
+    <message>
+        <source>Use &lt;h%1&gt; here, or add the missing level above it.</source>
+        <translation>Usa &lt;h%1&gt; aquí, o añade encima el nivel que falta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) on the page.</source>
+        <translation><numerusform>%n palabra en la página.</numerusform><numerusform>%n palabras en la página.</numerusform></translation>
+    </message>
+    <message>
+        <source>Pages with little text rarely rank for anything but their name.</source>
+        <translation>Las páginas con poco texto rara vez posicionan por algo que no sea su nombre.</translation>
+    </message>
+    <message>
+        <source>Say more about the topic: what it is, who it is for, the questions people ask (about %1 words or more).</source>
+        <translation>Cuenta más sobre el tema: qué es, para quién es, las preguntas que se hace la gente (unas %1 palabras o más).</translation>
+    </message>
+    <message>
+        <source>Reading ease %1 (%2): hard to read.</source>
+        <translation>Facilidad de lectura %1 (%2): difícil de leer.</translation>
+    </message>
+    <message>
+        <source>Most visitors skim; long sentences and long words lose them.</source>
+        <translation>La mayoría de los visitantes lee por encima; las frases largas y las palabras largas los pierden.</translation>
+    </message>
+    <message>
+        <source>Shorten sentences (%1 words on average now) and prefer shorter words.</source>
+        <translation>Acorta las frases (ahora tienen %1 palabras de media) y prefiere palabras más cortas.</translation>
+    </message>
+    <message>
+        <source>The keyphrase “%1” is not in %2.</source>
+        <translation>La frase clave «%1» no está en %2.</translation>
+    </message>
+    <message>
+        <source>Search engines and readers look for the words they searched in these places first.</source>
+        <translation>Los buscadores y los lectores miran primero en estos lugares si están las palabras que se buscaron.</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>el título</translation>
+    </message>
+    <message>
+        <source>Put it in the title, near the start.</source>
+        <translation>Ponla en el título, cerca del principio.</translation>
+    </message>
+    <message>
+        <source>the meta description</source>
+        <translation>la meta descripción</translation>
+    </message>
+    <message>
+        <source>Use it once in the description.</source>
+        <translation>Úsala una vez en la descripción.</translation>
+    </message>
+    <message>
+        <source>the first paragraph</source>
+        <translation>el primer párrafo</translation>
+    </message>
+    <message>
+        <source>Mention it in the opening lines.</source>
+        <translation>Menciónala en las primeras líneas.</translation>
+    </message>
+    <message>
+        <source>the address</source>
+        <translation>la dirección</translation>
+    </message>
+    <message>
+        <source>Use it in the page's address, words joined by hyphens.</source>
+        <translation>Úsala en la dirección de la página, con las palabras unidas por guiones.</translation>
+    </message>
+    <message>
+        <source>an H1 or H2</source>
+        <translation>ningún H1 ni H2</translation>
+    </message>
+    <message>
+        <source>Use it in a main heading.</source>
+        <translation>Úsala en un encabezado principal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keyphrase is %1% of the words (%n time(s)).</source>
+        <translation><numerusform>La frase clave es el %1% de las palabras (%n vez).</numerusform><numerusform>La frase clave es el %1% de las palabras (%n veces).</numerusform></translation>
+    </message>
+    <message>
+        <source>Repeating a phrase this often reads as stuffing to people and to search engines.</source>
+        <translation>Repetir una frase tan a menudo parece relleno a las personas y a los buscadores.</translation>
+    </message>
+    <message>
+        <source>Keep it under %1%: use synonyms and related words.</source>
+        <translation>Mantenla por debajo del %1%: usa sinónimos y palabras relacionadas.</translation>
+    </message>
+    <message>
+        <source>Open Graph tags missing: %1.</source>
+        <translation>Faltan etiquetas Open Graph: %1.</translation>
+    </message>
+    <message>
+        <source>Facebook, LinkedIn and messaging apps build the link's card from them.</source>
+        <translation>Facebook, LinkedIn y las aplicaciones de mensajería construyen con ellas la tarjeta del enlace.</translation>
+    </message>
+    <message>
+        <source>Add &lt;meta property="og:…" content="…"&gt; for each in the &lt;head&gt;.</source>
+        <translation>Añade &lt;meta property="og:…" content="…"&gt; para cada una en el &lt;head&gt;.</translation>
+    </message>
+    <message>
+        <source>No twitter:card tag.</source>
+        <translation>No hay etiqueta twitter:card.</translation>
+    </message>
+    <message>
+        <source>X shows a plain link without it.</source>
+        <translation>Sin ella, X muestra un enlace simple.</translation>
+    </message>
+    <message>
+        <source>Add &lt;meta name="twitter:card" content="summary_large_image"&gt;.</source>
+        <translation>Añade &lt;meta name="twitter:card" content="summary_large_image"&gt;.</translation>
+    </message>
+    <message>
+        <source>og:image “%1” is not a web address.</source>
+        <translation>og:image «%1» no es una dirección web.</translation>
+    </message>
+    <message>
+        <source>Networks fetch the picture from its address.</source>
+        <translation>Las redes descargan la imagen desde su dirección.</translation>
+    </message>
+    <message>
+        <source>Give the picture's full https address.</source>
+        <translation>Indica la dirección https completa de la imagen.</translation>
+    </message>
+    <message>
+        <source>offers, review or aggregateRating</source>
+        <translation>offers, review o aggregateRating</translation>
+    </message>
+    <message>
+        <source>%1 lacks %2.</source>
+        <translation>%1 no tiene %2.</translation>
+    </message>
+    <message>
+        <source>Google shows rich results only for items with their required properties.</source>
+        <translation>Google solo muestra resultados enriquecidos de los elementos que tienen sus propiedades obligatorias.</translation>
+    </message>
+    <message>
+        <source>Add the missing properties to the JSON-LD.</source>
+        <translation>Añade al JSON-LD las propiedades que faltan.</translation>
+    </message>
+    <message>
+        <source>A JSON-LD block does not parse: %1 at character %2.</source>
+        <translation>Un bloque JSON-LD no se puede analizar: %1 en el carácter %2.</translation>
+    </message>
+    <message>
+        <source>Search engines ignore structured data they cannot read.</source>
+        <translation>Los buscadores ignoran los datos estructurados que no pueden leer.</translation>
+    </message>
+    <message>
+        <source>Fix the JSON (a validator shows where).</source>
+        <translation>Corrige el JSON (un validador te muestra dónde).</translation>
+    </message>
+    <message>
+        <source>The title is the result's headline in search and the tab's name.</source>
+        <translation>El título es el titular del resultado en los buscadores y el nombre de la pestaña.</translation>
+    </message>
+    <message>
+        <source>Give the page a &lt;title&gt; that says what it is.</source>
+        <translation>Dale a la página un &lt;title&gt; que diga qué es.</translation>
+    </message>
+    <message>
+        <source>Search engines often show the description under the title.</source>
+        <translation>Los buscadores suelen mostrar la descripción bajo el título.</translation>
+    </message>
+    <message>
+        <source>Add &lt;meta name="description" content="…"&gt; summing up the page.</source>
+        <translation>Añade un &lt;meta name="description" content="…"&gt; que resuma la página.</translation>
+    </message>
+    <message>
+        <source>Pages that answer with an error are dropped from the index.</source>
+        <translation>Las páginas que responden con un error se eliminan del índice.</translation>
+    </message>
+    <message>
+        <source>Serve the page with status 200, or redirect it.</source>
+        <translation>Sirve la página con el estado 200, o redirígela.</translation>
+    </message>
+    <message>
+        <source>Link text tells search engines and readers what the target is about.</source>
+        <translation>El texto del enlace dice a los buscadores y a los lectores de qué trata el destino.</translation>
+    </message>
+    <message>
+        <source>Write what the link leads to instead.</source>
+        <translation>Escribe en su lugar adónde lleva el enlace.</translation>
+    </message>
+    <message>
+        <source>Crawlers follow only links with real addresses.</source>
+        <translation>Los rastreadores solo siguen enlaces con direcciones reales.</translation>
+    </message>
+    <message>
+        <source>Give each link an href with the page's address.</source>
+        <translation>Dale a cada enlace un href con la dirección de la página.</translation>
+    </message>
+    <message>
+        <source>Alt text is how search engines and screen readers know what a picture shows.</source>
+        <translation>El texto alternativo es lo que permite a los buscadores y a los lectores de pantalla saber qué muestra una imagen.</translation>
+    </message>
+    <message>
+        <source>Describe the picture in its alt attribute.</source>
+        <translation>Describe la imagen en su atributo alt.</translation>
+    </message>
+    <message>
+        <source>Wrong language alternates send searchers to the wrong language.</source>
+        <translation>Unas versiones en otros idiomas erróneas llevan a quien busca al idioma equivocado.</translation>
+    </message>
+    <message>
+        <source>Use valid language codes and whole addresses.</source>
+        <translation>Usa códigos de idioma válidos y direcciones completas.</translation>
+    </message>
+    <message>
+        <source>A wrong canonical can take the page out of search results.</source>
+        <translation>Una canónica errónea puede sacar la página de los resultados de búsqueda.</translation>
+    </message>
+    <message>
+        <source>Point the canonical at this page's own whole address.</source>
+        <translation>Haz que la canónica apunte a la dirección completa de esta misma página.</translation>
+    </message>
+    <message>
+        <source>A page kept from indexing does not appear in search at all.</source>
+        <translation>Una página que no se deja indexar no aparece en absoluto en los buscadores.</translation>
+    </message>
+    <message>
+        <source>Remove noindex (meta, X-Robots-Tag) or the robots.txt rule, if the page should be found.</source>
+        <translation>Quita noindex (meta, X-Robots-Tag) o la regla de robots.txt, si la página debe encontrarse.</translation>
+    </message>
+    <message>
+        <source>Crawlers may misread a robots.txt with errors and skip pages you want found.</source>
+        <translation>Los rastreadores pueden malinterpretar un robots.txt con errores y saltarse páginas que quieres que se encuentren.</translation>
+    </message>
+    <message>
+        <source>Fix the lines it names.</source>
+        <translation>Corrige las líneas que indica.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::Page</name>
+    <message>
+        <source>The page at %1 is larger than %2 MiB; it is not analysed.</source>
+        <translation>La página de %1 ocupa más de %2 MiB; no se analiza.</translation>
+    </message>
+    <message>
+        <source>The page at %1 nests elements deeper than %2 (line %3, &lt;%4&gt;); it is not analysed.</source>
+        <translation>La página de %1 anida elementos a más de %2 niveles (línea %3, &lt;%4&gt;); no se analiza.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::RobotsTxtAudit</name>
+    <message>
+        <source>Syntax not understood</source>
+        <translation>Sintaxis no reconocida</translation>
+    </message>
+    <message>
+        <source>Unknown directive</source>
+        <translation>Directiva desconocida</translation>
+    </message>
+    <message>
+        <source>Invalid sitemap URL</source>
+        <translation>Dirección de sitemap no válida</translation>
+    </message>
+    <message>
+        <source>Invalid sitemap URL protocol</source>
+        <translation>Protocolo de la dirección de sitemap no válido</translation>
+    </message>
+    <message>
+        <source>No user-agent specified</source>
+        <translation>No se ha indicado ningún user-agent</translation>
+    </message>
+    <message>
+        <source>Pattern should either be empty, start with "/" or "*"</source>
+        <translation>El patrón debe estar vacío o empezar por "/" o "*"</translation>
+    </message>
+    <message>
+        <source>"$" should only be used at the end of the pattern</source>
+        <translation>"$" solo debe usarse al final del patrón</translation>
+    </message>
+    <message>
+        <source>The robots.txt file could not be downloaded</source>
+        <translation>No se pudo descargar el archivo robots.txt</translation>
+    </message>
+    <message>
+        <source>Request for robots.txt returned HTTP status: %1</source>
+        <translation>La petición de robots.txt devolvió el estado HTTP: %1</translation>
+    </message>
+    <message>
+        <source>robots.txt answered HTTP status %1 with no content</source>
+        <translation>robots.txt respondió con el estado HTTP %1 sin contenido</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) found</source>
+        <translation><numerusform>%n error encontrado</numerusform><numerusform>%n errores encontrados</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::SerpWidth</name>
+    <message>
+        <source>The title is %1 px wide; results show %2 px: “%3”.</source>
+        <translation>El título mide %1 px de ancho; los resultados muestran %2 px: «%3».</translation>
+    </message>
+    <message>
+        <source>A cut title hides its end from searchers.</source>
+        <translation>Un título cortado oculta su final a quien busca.</translation>
+    </message>
+    <message>
+        <source>Shorten it, the important words first.</source>
+        <translation>Acórtalo, con las palabras importantes primero.</translation>
+    </message>
+    <message>
+        <source>The description is %1 px wide; results show about %2 px.</source>
+        <translation>La descripción mide %1 px de ancho; los resultados muestran unos %2 px.</translation>
+    </message>
+    <message>
+        <source>The end of a long description is cut off in results.</source>
+        <translation>El final de una descripción larga se corta en los resultados.</translation>
+    </message>
+    <message>
+        <source>Keep the point of it in the first sentence.</source>
+        <translation>Pon lo esencial en la primera frase.</translation>
     </message>
 </context>
 <context>
@@ -16610,6 +17326,54 @@ Etiquetas: %7</translation>
     <message>
         <source>first comment not made: %1</source>
         <translation>primer comentario no publicado: %1</translation>
+    </message>
+    <message>
+        <source>a page fetched safely: Lighthouse's ten SEO audits with their verdicts, and every finding with why and the fix</source>
+        <translation>una página descargada de forma segura: las diez auditorías SEO de Lighthouse con sus veredictos, y cada hallazgo con su motivo y su solución</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FALLA</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>no aplica</translation>
+    </message>
+    <message>
+        <source>Give one address: luxctl seo analyze https://example.com/page</source>
+        <translation>Indica una sola dirección: luxctl seo analyze https://example.com/page</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http or https address.</source>
+        <translation>«%1» no es una dirección http ni https.</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1 (HTTP %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s):</source>
+        <translation><numerusform>%n hallazgo:</numerusform><numerusform>%n hallazgos:</numerusform></translation>
+    </message>
+    <message>
+        <source> (line %1)</source>
+        <translation> (línea %1)</translation>
+    </message>
+    <message>
+        <source>The focus keyphrase: looked for in the title, description, opening, address and headings.</source>
+        <translation>La frase clave principal: se busca en el título, la descripción, el comienzo, la dirección y los encabezados.</translation>
+    </message>
+    <message>
+        <source>Allow local and private addresses (an intranet site); refused by default.</source>
+        <translation>Permite direcciones locales y privadas (un sitio de intranet); se rechazan por defecto.</translation>
+    </message>
+    <message>
+        <source>Unknown seo command: %1</source>
+        <translation>Orden de seo desconocida: %1</translation>
     </message>
 </context>
 <context>

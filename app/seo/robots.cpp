@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "seo/robots.h"
+#include "robots.h"
 
 #include <QUrl>
 #include <QVarLengthArray>

@@ -14,7 +14,7 @@ namespace lux::seo {
 // Two readings of one robots.txt. The site crawl and the "robots.txt per Google" answers use Google's
 // (RFC 9309 plus what google/robotstxt's robots.cc adds); Lighthouse's is-crawlable audit reads the
 // file with the npm package robots-parser 3.0.1, which differs in the details listed in
-// docs/SEO-robots.md, and the parity verdicts must read it the same way.
+// docs/SEO.md (robots.txt), and the parity verdicts must read it the same way.
 enum class RobotsDialect {
     Google,
     LighthouseRobotsParser,

@@ -2,7 +2,7 @@
 // robots.txt as Google reads it (the site crawl) and as Lighthouse's robots-parser reads it
 // (is-crawlable), and Lighthouse 12.8.2's robots-txt validity audit. The expected values in the
 // matching tables are Google's published examples (the robots.txt spec's path-matching and
-// precedence tables, google/robotstxt's robots_test.cc) and RFC 9309's; see docs/SEO-robots.md.
+// precedence tables, google/robotstxt's robots_test.cc) and RFC 9309's; see docs/SEO.md (robots.txt).
 #include "seo/robots.h"
 
 #include <QRegularExpression>

@@ -205,6 +205,14 @@ EN = {
     'The first comment was not made after %n attempt(s).': ('The first comment was not made after %n attempt.', 'The first comment was not made after %n attempts.'),
     'The first comment was not made after %n attempt(s): %1': ('The first comment was not made after %n attempt: %1', 'The first comment was not made after %n attempts: %1'),
     'Connected %n account(s):': ('Connected %n account:', 'Connected %n accounts:'),
+    '%n link(s) with text that does not say where it goes.': ('%n link with text that does not say where it goes.', '%n links with text that does not say where it goes.'),
+    '%n link(s) that crawlers cannot follow.': ('%n link that crawlers cannot follow.', '%n links that crawlers cannot follow.'),
+    '%n picture(s) without alt text.': ('%n picture without alt text.', '%n pictures without alt text.'),
+    "%n problem(s) with the page's language alternates.": ("%n problem with the page's language alternates.", "%n problems with the page's language alternates."),
+    '%n word(s) on the page.': ('%n word on the page.', '%n words on the page.'),
+    'The keyphrase is %1% of the words (%n time(s)).': ('The keyphrase is %1% of the words (%n time).', 'The keyphrase is %1% of the words (%n times).'),
+    '%n error(s) found': ('%n error found', '%n errors found'),
+    '%n finding(s):': ('%n finding:', '%n findings:'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analyzer.h"
+
+#include "common/errorcodes.h"
+#include "seo/robots.h"
+
+#include <QJsonArray>
+
+namespace lux::seo {
+
+namespace {
+
+constexpr int kRobotsTimeoutMs = 5'000; // Lighthouse waits 2 s; a slow small site deserves a little more
+
+QJsonObject placeJson(const Place &place)
+{
+    QJsonObject o;
+    if (place.line > 0)
+        o.insert(QStringLiteral("line"), place.line);
+    if (!place.snippet.isEmpty())
+        o.insert(QStringLiteral("snippet"), place.snippet);
+    return o;
+}
+
+} // namespace
+
+const QStringList &Analyzer::auditIds()
+{
+    static const QStringList ids{QStringLiteral("is-crawlable"),   QStringLiteral("document-title"),   QStringLiteral("meta-description"),
+                                 QStringLiteral("http-status-code"), QStringLiteral("link-text"),        QStringLiteral("crawlable-anchors"),
+                                 QStringLiteral("robots-txt"),     QStringLiteral("image-alt"),        QStringLiteral("hreflang"),
+                                 QStringLiteral("canonical")};
+    return ids;
+}
+
+const AuditResult *Analysis::audit(const QString &id) const
+{
+    for (const AuditResult &a : audits)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+QJsonObject Analysis::toJson() const
+{
+    QJsonObject auditsJson;
+    for (const AuditResult &a : audits) {
+        QJsonArray items;
+        for (const AuditItem &item : a.items) {
+            QJsonObject o = placeJson(item.place);
+            o.insert(QStringLiteral("message"), item.message);
+            items.append(o);
+        }
+        QJsonObject details{{QStringLiteral("items"), items}};
+        if (!a.explanation.isEmpty())
+            details.insert(QStringLiteral("explanation"), a.explanation);
+        auditsJson.insert(a.id, QJsonObject{{QStringLiteral("verdict"), AuditResult::verdictName(a.verdict)}, {QStringLiteral("details"), details}});
+    }
+    QJsonArray findingsJson;
+    for (const Finding &f : findings) {
+        QJsonObject o = placeJson(f.place);
+        o.insert(QStringLiteral("check"), f.check);
+        o.insert(QStringLiteral("severity"), Finding::severityName(f.severity));
+        o.insert(QStringLiteral("message"), f.message);
+        o.insert(QStringLiteral("why"), f.why);
+        o.insert(QStringLiteral("fix"), f.fix);
+        findingsJson.append(o);
+    }
+    QJsonObject out{{QStringLiteral("url"), url.toString()},
+                    {QStringLiteral("final_url"), finalUrl.toString()},
+                    {QStringLiteral("status"), status},
+                    {QStringLiteral("audits"), auditsJson},
+                    {QStringLiteral("findings"), findingsJson},
+                    {QStringLiteral("words"), words},
+                    {QStringLiteral("script_built"), scriptBuilt}};
+    if (title)
+        out.insert(QStringLiteral("title"), *title);
+    if (!description.isEmpty())
+        out.insert(QStringLiteral("description"), description);
+    if (!readability.language.isEmpty())
+        out.insert(QStringLiteral("readability"), QJsonObject{{QStringLiteral("language"), readability.language},
+                                                              {QStringLiteral("formula"), readability.formula},
+                                                              {QStringLiteral("score"), qRound(readability.score * 10) / 10.0}});
+    return out;
+}
+
+Analysis Analyzer::analyzePage(const Page &page, int robotsStatus, const QByteArray &robotsBody, const AnalyzeOptions &options,
+                               const QDateTime &now)
+{
+    Analysis a;
+    a.url = page.served.url;
+    a.finalUrl = page.served.url;
+    a.status = page.served.status;
+    a.title = page.title;
+    if (const MetaTag *description = page.meta(QStringLiteral("description")))
+        a.description = description->content;
+    a.scriptBuilt = page.scriptBuilt;
+    a.words = ContentChecks::wordCount(page.bodyText);
+    a.readability = ContentChecks::readability(page.bodyText, page.htmlLang.section(u'-', 0, 0).trimmed().toLower());
+    // is-crawlable reads robots.txt as Lighthouse's robots-parser does, and only a 2xx body.
+    Audits::RobotsAllows robots;
+    if (robotsStatus >= 200 && robotsStatus < 300 && !robotsBody.isEmpty()) {
+        const auto parsed = std::make_shared<RobotsTxt>(RobotsTxt::parse(robotsBody, RobotsDialect::LighthouseRobotsParser));
+        const QString url = page.served.url.toString(QUrl::FullyEncoded);
+        robots = [parsed, url](const QString &userAgent) { return parsed->isAllowed(userAgent, url); };
+    }
+    a.audits = {Audits::isCrawlable(page, robots, now), Audits::documentTitle(page),   Audits::metaDescription(page),
+                Audits::httpStatusCode(page),          Audits::linkText(page),         Audits::crawlableAnchors(page),
+                Audits::robotsTxt(robotsStatus, robotsBody), Audits::imageAlt(page), Audits::hreflang(page),
+                Audits::canonical(page)};
+    for (const AuditResult &audit : std::as_const(a.audits))
+        a.findings << ContentChecks::fromAudit(audit);
+    a.findings << ContentChecks::headings(page) << ContentChecks::length(page) << ContentChecks::readabilityFindings(page)
+               << ContentChecks::keyphrase(page, options.keyphrase) << ContentChecks::socialTags(page)
+               << ContentChecks::structuredData(page);
+    if (options.extraChecks)
+        a.findings << options.extraChecks(page);
+    if (page.scriptBuilt)
+        a.findings.prepend(Finding{QStringLiteral("script-built"), Severity::Notice, {},
+                                   tr("A script builds this page's content: it was analysed as served, before scripts run."),
+                                   tr("Search engines render scripts late or not at all; what is served is what they surely see."),
+                                   tr("Serve the main text and links in the HTML (server-side rendering or pre-rendering).")});
+    std::stable_sort(a.findings.begin(), a.findings.end(), [](const Finding &x, const Finding &y) { return x.severity < y.severity; });
+    return a;
+}
+
+QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options)
+{
+    net::FetchOptions fetching;
+    fetching.allowPrivate = options.allowPrivate;
+    fetching.cancellation = options.cancellation;
+    const Result<net::FetchedPage> fetched = co_await m_fetcher->fetch(url, fetching);
+    if (!fetched)
+        co_return fetched.error();
+    ServedPage served{fetched->finalUrl, fetched->status, fetched->headers, fetched->body};
+    const Result<Page> page = Page::parse(served);
+    if (!page)
+        co_return page.error();
+    // robots.txt of the page's own origin (its final address), with a short wait: a site without one
+    // (or that does not answer) is judged as such.
+    net::FetchOptions robotsFetching = fetching;
+    robotsFetching.timeoutMs = kRobotsTimeoutMs;
+    robotsFetching.maxBytes = RobotsTxt::kMaxBytes * 2;
+    const QUrl robotsUrl = fetched->finalUrl.resolved(QUrl(QStringLiteral("/robots.txt")));
+    const Result<net::FetchedPage> robots = co_await m_fetcher->fetch(robotsUrl, robotsFetching);
+    if (!robots && robots.error().code == errc::cancelled)
+        co_return robots.error();
+    Analysis a = analyzePage(*page, robots ? robots->status : 0, robots && robots->status >= 200 && robots->status < 300 ? robots->body : QByteArray(),
+                             options);
+    a.url = url;
+    co_return a;
+}
+
+} // namespace lux::seo

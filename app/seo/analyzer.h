@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "net/safefetcher.h"
+#include "seo/audits.h"
+#include "seo/contentchecks.h"
+#include "seo/page.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace lux::seo {
+
+// One page's analysis: Lighthouse's ten SEO audits with their verdicts, and every finding (the
+// audits' failures and the checks beyond them) with where, why and the fix.
+struct Analysis
+{
+    QUrl url;      // as asked
+    QUrl finalUrl; // after redirects
+    int status = 0;
+    QList<AuditResult> audits; // in Lighthouse's order
+    QList<Finding> findings;
+    Readability readability;
+    int words = 0;
+    bool scriptBuilt = false; // analysed as served: a script builds the page's content
+    std::optional<QString> title;
+    QString description;
+
+    const AuditResult *audit(const QString &id) const;
+    // {"url", "final_url", "status", "audits": {id: {"verdict", "details"}}, "findings": […], …}
+    QJsonObject toJson() const;
+};
+
+struct AnalyzeOptions
+{
+    QString keyphrase;
+    bool allowPrivate = false; // an intranet site: local addresses allowed (never by default)
+    // Checks that need more than the core (a result's pixel widths need fonts): added to the findings.
+    std::function<QList<Finding>(const Page &)> extraChecks;
+    QPointer<channels::Cancellation> cancellation;
+};
+
+// Fetches a page and its site's robots.txt through the safe fetcher and analyses them.
+class Analyzer
+{
+    Q_DECLARE_TR_FUNCTIONS(lux::seo::Analyzer)
+public:
+    // Lighthouse's audit ids, in its order.
+    static const QStringList &auditIds();
+
+    explicit Analyzer(net::SafeFetcher *fetcher) : m_fetcher(fetcher) {}
+    QCoro::Task<Result<Analysis>> analyze(QUrl url, AnalyzeOptions options);
+
+    // The analysis of a page already fetched, with its robots.txt's status (0: none came) and body.
+    static Analysis analyzePage(const Page &page, int robotsStatus, const QByteArray &robotsBody, const AnalyzeOptions &options,
+                                const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+private:
+    net::SafeFetcher *m_fetcher;
+};
+
+} // namespace lux::seo

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "seocommands.h"
+
+#include "common/awaittask.h"
+#include "common/errorcodes.h"
+#include "net/safefetcher.h"
+#include "seo/analyzer.h"
+#include "seo/serpwidth.h"
+#include "settings/settings.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace lux::cli {
+
+namespace {
+
+struct SeoTr
+{
+    Q_DECLARE_TR_FUNCTIONS(luxctl)
+};
+
+QString verdictText(seo::Verdict v)
+{
+    switch (v) {
+    case seo::Verdict::Pass: return SeoTr::tr("pass");
+    case seo::Verdict::Fail: return SeoTr::tr("FAIL");
+    case seo::Verdict::NotApplicable: return SeoTr::tr("not applicable");
+    }
+    return {};
+}
+
+// luxctl seo analyze URL [--keyphrase K] [--allow-private]: the page fetched safely, Lighthouse's ten
+// audits and the findings beyond them.
+int analyze(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(SeoTr::tr("Give one address: luxctl seo analyze https://example.com/page"));
+    const QUrl url = QUrl::fromUserInput(ctx.args.first());
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+        return ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
+    const Settings settings;
+    seo::AnalyzeOptions options;
+    options.keyphrase = ctx.option(QStringLiteral("keyphrase"));
+    options.allowPrivate = ctx.isSet(QStringLiteral("allow-private"));
+    const int titlePixels = settings.seoTitlePixels();
+    const int descriptionPixels = settings.seoDescriptionPixels();
+    options.extraChecks = [titlePixels, descriptionPixels](const seo::Page &page) {
+        return seo::SerpWidth::findings(page, titlePixels, descriptionPixels);
+    };
+    net::SafeFetcher fetcher;
+    seo::Analyzer analyzer(&fetcher);
+    const Result<seo::Analysis> analysis = awaitTask(analyzer.analyze(url, options));
+    if (!analysis)
+        return ctx.fail(analysis.error());
+    QStringList lines;
+    lines << SeoTr::tr("%1 (HTTP %2)").arg(analysis->finalUrl.toString()).arg(analysis->status);
+    for (const seo::AuditResult &a : analysis->audits)
+        lines << QStringLiteral("  %1: %2").arg(a.id, verdictText(a.verdict)) +
+                     (a.explanation.isEmpty() ? QString() : QStringLiteral(" — ") + a.explanation);
+    lines << SeoTr::tr("%n finding(s):", nullptr, int(analysis->findings.size()));
+    for (const seo::Finding &f : analysis->findings)
+        lines << QStringLiteral("  [%1] %2%3 — %4").arg(seo::Finding::severityName(f.severity), f.message,
+                                                      f.place.line > 0 ? SeoTr::tr(" (line %1)").arg(f.place.line) : QString(), f.fix);
+    return ctx.succeed(analysis->toJson(), lines.join(u'\n'));
+}
+
+} // namespace
+
+QList<QCommandLineOption> seoOptions(const QString &, const QString &command)
+{
+    const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
+    if (command == QLatin1String("analyze"))
+        return {{QStringLiteral("keyphrase"), t(QT_TRANSLATE_NOOP("luxctl", "The focus keyphrase: looked for in the title, description, opening, address and headings.")),
+                 QStringLiteral("K")},
+                {QStringLiteral("allow-private"),
+                 t(QT_TRANSLATE_NOOP("luxctl", "Allow local and private addresses (an intranet site); refused by default."))}};
+    return {};
+}
+
+int runSeoCommand(const QString &command, const CommandContext &ctx)
+{
+    if (command == QLatin1String("analyze"))
+        return analyze(ctx);
+    return ctx.usage(SeoTr::tr("Unknown seo command: %1").arg(command));
+}
+
+} // namespace lux::cli

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A page analysed end to end (issue 21): a site on loopback serves a product page and its robots.txt;
+// the analyzer fetches both through the safe fetcher (local addresses only when allowed), and gives
+// Lighthouse's ten audits with their verdicts and the findings beyond them; `luxctl seo analyze --json`
+// prints the same with the search result's widths measured.
+#include "common/errorcodes.h"
+#include "httpserver.h"
+#include "net/safefetcher.h"
+#include "seo/analyzer.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lux;
+using lux::fakes::HttpExchange;
+using lux::fakes::HttpResponse;
+using lux::fakes::HttpServer;
+
+namespace {
+
+const QByteArray kPage = R"(<!doctype html>
+<html lang="en">
+<head>
+<title>Waxed canvas bags with brass buckles and leather straps, cut and sewn by hand in our workshop since 1998</title>
+<link rel="canonical" href="/bags/waxed">
+</head>
+<body>
+<h1>Waxed canvas bags</h1>
+<p>Our waxed canvas bags are cut and sewn by hand.</p>
+<a href="/bags/waxed/care">click here</a>
+<img src="/bag.jpg">
+</body>
+</html>
+)";
+
+const QByteArray kRobots = "User-agent: *\nDisallow: /private\nCrawl-delay: 2\nNoarchive: /\n";
+
+HttpResponse answer(const QByteArray &type, const QByteArray &body)
+{
+    HttpResponse r;
+    r.body = body;
+    r.headers.append({QByteArrayLiteral("Content-Type"), type});
+    return r;
+}
+
+} // namespace
+
+class TestSeoAnalyze : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void analyzesAPageAndItsRobots();
+    void localAddressesOnlyWhenAllowed();
+    void luxctlPrintsTheAudits();
+
+private:
+    std::unique_ptr<HttpServer> m_site;
+    QStringList m_seen;
+    QUrl m_url;
+};
+
+void TestSeoAnalyze::init()
+{
+    m_seen.clear();
+    m_site = std::make_unique<HttpServer>([this](HttpExchange *e) {
+        const QString path = e->request().url.path();
+        m_seen << path;
+        if (path == u"/robots.txt")
+            e->respond(answer("text/plain", kRobots));
+        else if (path == u"/bags/waxed")
+            e->respond(answer("text/html; charset=utf-8", kPage));
+        else
+            e->respond(HttpResponse{404, {}, "not here"});
+    });
+    QVERIFY(m_site->listen());
+    m_url = QUrl(QStringLiteral("http://127.0.0.1:%1/bags/waxed").arg(m_site->port()));
+}
+
+void TestSeoAnalyze::analyzesAPageAndItsRobots()
+{
+    net::SafeFetcher fetcher;
+    seo::Analyzer analyzer(&fetcher);
+    seo::AnalyzeOptions options;
+    options.allowPrivate = true;
+    options.keyphrase = QStringLiteral("waxed canvas bags");
+    const auto analysis = test::await(analyzer.analyze(m_url, options));
+    QVERIFY2(analysis, test::errorText(analysis).constData());
+    QCOMPARE(m_seen, (QStringList{QStringLiteral("/bags/waxed"), QStringLiteral("/robots.txt")}));
+    QCOMPARE(analysis->status, 200);
+    const QHash<QString, seo::Verdict> expected{
+        {QStringLiteral("is-crawlable"), seo::Verdict::Pass},     {QStringLiteral("document-title"), seo::Verdict::Pass},
+        {QStringLiteral("meta-description"), seo::Verdict::Fail}, {QStringLiteral("http-status-code"), seo::Verdict::Pass},
+        {QStringLiteral("link-text"), seo::Verdict::Fail},        {QStringLiteral("crawlable-anchors"), seo::Verdict::Pass},
+        {QStringLiteral("robots-txt"), seo::Verdict::Fail},       {QStringLiteral("image-alt"), seo::Verdict::Fail},
+        {QStringLiteral("hreflang"), seo::Verdict::Pass},         {QStringLiteral("canonical"), seo::Verdict::Fail},
+    };
+    QCOMPARE(analysis->audits.size(), 10);
+    for (const seo::AuditResult &a : analysis->audits)
+        QVERIFY2(a.verdict == expected.value(a.id), qPrintable(a.id + u' ' + seo::AuditResult::verdictName(a.verdict) + u' ' + a.explanation));
+    // robots.txt's fourth line is the one Lighthouse does not know.
+    const seo::AuditResult *robots = analysis->audit(QStringLiteral("robots-txt"));
+    QCOMPARE(robots->items.size(), 1);
+    QCOMPARE(robots->items.first().place.line, 4);
+    // Every finding says why and how; the failures are among them with the element's line.
+    QStringList checks;
+    for (const seo::Finding &f : analysis->findings) {
+        QVERIFY2(!f.why.isEmpty() && !f.fix.isEmpty(), qPrintable(f.check));
+        checks << f.check;
+    }
+    for (const QString &check : {QStringLiteral("meta-description"), QStringLiteral("link-text"), QStringLiteral("image-alt"),
+                                 QStringLiteral("canonical"), QStringLiteral("robots-txt"), QStringLiteral("keyphrase-description"),
+                                 QStringLiteral("open-graph")})
+        QVERIFY2(checks.contains(check), qPrintable(check + QStringLiteral(" not in ") + checks.join(u',')));
+    QVERIFY(!checks.contains(QStringLiteral("keyphrase-headings"))); // the H1 has it
+    QVERIFY(!checks.contains(QStringLiteral("keyphrase-title")));
+    const QJsonObject json = analysis->toJson();
+    QCOMPARE(json.value(QStringLiteral("audits")).toObject().value(QStringLiteral("link-text")).toObject().value(QStringLiteral("verdict")).toString(),
+             QStringLiteral("fail"));
+    QCOMPARE(json.value(QStringLiteral("status")).toInt(), 200);
+}
+
+void TestSeoAnalyze::localAddressesOnlyWhenAllowed()
+{
+    net::SafeFetcher fetcher;
+    seo::Analyzer analyzer(&fetcher);
+    const auto refused = test::await(analyzer.analyze(m_url, {}));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QString(errc::fetchRefused));
+    QVERIFY(m_seen.isEmpty());
+}
+
+void TestSeoAnalyze::luxctlPrintsTheAudits()
+{
+    // The event loop runs while luxctl fetches from this process's server.
+    QByteArray errors;
+    const auto run = [&errors](const QStringList &args, QByteArray *out) {
+        QProcess p;
+        p.start(QStringLiteral(LUXCTL_PATH), args);
+        QSignalSpy finished(&p, &QProcess::finished);
+        if (!finished.wait(60'000))
+            return -1;
+        *out = p.readAllStandardOutput();
+        errors = p.readAllStandardError();
+        return p.exitCode();
+    };
+    QByteArray out;
+    QCOMPARE(run({QStringLiteral("seo"), QStringLiteral("analyze"), m_url.toString(), QStringLiteral("--allow-private"), QStringLiteral("--json")},
+                 &out),
+             0);
+    const QJsonObject json = QJsonDocument::fromJson(out).object();
+    QVERIFY2(!json.isEmpty(), QByteArray(out + errors).constData());
+    const QJsonObject audits = json.value(QStringLiteral("audits")).toObject();
+    for (const QString &id : seo::Analyzer::auditIds())
+        QVERIFY2(QStringList({QStringLiteral("pass"), QStringLiteral("fail"), QStringLiteral("n/a")})
+                     .contains(audits.value(id).toObject().value(QStringLiteral("verdict")).toString()),
+                 qPrintable(id));
+    QCOMPARE(audits.value(QStringLiteral("image-alt")).toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
+    // The title is wider than a result shows: measured in luxctl (fonts).
+    bool cut = false;
+    for (const QJsonValue &f : json.value(QStringLiteral("findings")).toArray())
+        cut = cut || (f.toObject().value(QStringLiteral("check")).toString() == u"title-width" && f.toObject().value(QStringLiteral("line")).toInt() == 4);
+    QVERIFY2(cut, out.constData());
+    // Without --allow-private the loopback site is refused, and said.
+    QVERIFY(run({QStringLiteral("seo"), QStringLiteral("analyze"), m_url.toString()}, &out) != 0);
+    const QByteArray said = out + errors;
+    QVERIFY2(said.contains("allow local addresses"), said.constData());
+}
+
+QTEST_GUILESS_MAIN(TestSeoAnalyze)
+#include "tst_seoanalyze.moc"
