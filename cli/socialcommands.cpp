@@ -6,6 +6,7 @@
 #include "assistant/mediastore.h"
 #include "campaigns/sendsetup.h"
 #include "channels/social/signin.h"
+#include "channels/social/socialchannel.h"
 #include "common/awaittask.h"
 #include "social/accountstore.h"
 #include "social/postchecks.h"
@@ -230,6 +231,8 @@ int connectAccount(const CommandContext &ctx)
     }
     const campaigns::SendSetup setup =
         awaitTask(campaigns::SendSetup::withSecrets((*scope)->secrets(), campaigns::SendSetup::fromSettings((*scope)->settings())));
+    if (const QString missing = channels::social::SocialChannelFactory::missingSetup(*network, setup.social); !missing.isEmpty())
+        return ctx.fail(Error(QString(errc::socialAuth), missing));
     QNetworkAccessManager nam;
     // One Facebook Login for both Facebook and Instagram: the Pages, and the Instagram accounts linked to them.
     std::unique_ptr<channels::social::Connector> connector = channels::social::makeConnector(

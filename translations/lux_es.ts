@@ -2400,20 +2400,20 @@
         <translation>Una campaña social debe pertenecer a una cuenta.</translation>
     </message>
     <message>
-        <source>X's client id is not set (luxctl settings set social.x_client_id ID).</source>
-        <translation>El id de cliente de X no está configurado (luxctl settings set social.x_client_id ID).</translation>
-    </message>
-    <message>
-        <source>LinkedIn's client id is not set (luxctl settings set social.linkedin_client_id ID).</source>
-        <translation>El id de cliente de LinkedIn no está configurado (luxctl settings set social.linkedin_client_id ID).</translation>
-    </message>
-    <message>
-        <source>The Meta app's id is not set (luxctl settings set social.meta_app_id ID).</source>
-        <translation>El id de la aplicación de Meta no está configurado (luxctl settings set social.meta_app_id ID).</translation>
-    </message>
-    <message>
         <source>This version of LUX cannot publish to %1.</source>
         <translation>Esta versión de LUX no puede publicar en %1.</translation>
+    </message>
+    <message>
+        <source>X needs the client id of your X app first: luxctl settings set social.x_client_id ID (docs/SOCIAL.md says how to make the app).</source>
+        <translation>X necesita antes el id de cliente de tu aplicación de X: luxctl settings set social.x_client_id ID (docs/SOCIAL.md explica cómo crear la aplicación).</translation>
+    </message>
+    <message>
+        <source>LinkedIn needs the client id of your LinkedIn app first: luxctl settings set social.linkedin_client_id ID, and its secret with luxctl settings secret linkedin.client_secret.</source>
+        <translation>LinkedIn necesita antes el id de cliente de tu aplicación de LinkedIn: luxctl settings set social.linkedin_client_id ID, y su secreto con luxctl settings secret linkedin.client_secret.</translation>
+    </message>
+    <message>
+        <source>Facebook and Instagram need your Meta app's id first: luxctl settings set social.meta_app_id ID, and its secret with luxctl settings secret meta.app_secret.</source>
+        <translation>Facebook e Instagram necesitan antes el id de tu aplicación de Meta: luxctl settings set social.meta_app_id ID, y su secreto con luxctl settings secret meta.app_secret.</translation>
     </message>
 </context>
 <context>
@@ -9265,10 +9265,6 @@
         <translation>Conectar</translation>
     </message>
     <message>
-        <source>X needs the client id of your X app first: luxctl settings set social.x_client_id ID (docs/SOCIAL.md says how to make the app).</source>
-        <translation>X necesita antes el id de cliente de tu aplicación de X: luxctl settings set social.x_client_id ID (docs/SOCIAL.md explica cómo crear la aplicación).</translation>
-    </message>
-    <message>
         <source>The database is open read-only: accounts cannot be connected to it.</source>
         <translation>La base de datos está abierta en solo lectura: no se pueden conectar cuentas a ella.</translation>
     </message>
@@ -9303,14 +9299,6 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>LinkedIn needs the client id of your LinkedIn app first: luxctl settings set social.linkedin_client_id ID, and its secret with luxctl settings secret linkedin.client_secret.</source>
-        <translation>LinkedIn necesita antes el id de cliente de tu aplicación de LinkedIn: luxctl settings set social.linkedin_client_id ID, y su secreto con luxctl settings secret linkedin.client_secret.</translation>
-    </message>
-    <message>
-        <source>Facebook and Instagram need your Meta app's id first: luxctl settings set social.meta_app_id ID, and its secret with luxctl settings secret meta.app_secret.</source>
-        <translation>Facebook e Instagram necesitan antes el id de tu aplicación de Meta: luxctl settings set social.meta_app_id ID, y su secreto con luxctl settings secret meta.app_secret.</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,10 @@
 
 #include "common/errorcodes.h"
 #include "common/htmllimits.h"
+#include "content/gumbotree.h"
 
 #include <QRegularExpression>
 #include <QUrl>
-
-#include <gumbo.h>
 
 #include <algorithm>
 #include <memory>
@@ -17,29 +16,9 @@ namespace lux::content {
 
 namespace {
 
-// A parsed document that frees itself.
-struct Parsed
-{
-    explicit Parsed(const QByteArray &utf8) : bytes(utf8)
-    {
-        GumboOptions options = kGumboDefaultOptions;
-        options.tab_stop = 1; // columns count characters, as the editor does
-        output = gumbo_parse_with_options(&options, bytes.constData(), size_t(bytes.size()));
-    }
-    ~Parsed() { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-    Q_DISABLE_COPY_MOVE(Parsed)
-
-    QByteArray bytes;
-    GumboOutput *output;
-};
-
-QString attribute(const GumboElement &e, const char *name, bool *present = nullptr)
-{
-    const GumboAttribute *a = gumbo_get_attribute(&e.attributes, name);
-    if (present)
-        *present = a != nullptr;
-    return a ? QString::fromUtf8(a->value) : QString();
-}
+using html::attribute;
+using html::childrenOf;
+using Parsed = html::GumboDocument;
 
 bool isHidden(const GumboElement &e)
 {
@@ -124,16 +103,6 @@ struct ListState
     bool ordered;
     int next;
 };
-
-const GumboVector *childrenOf(const GumboNode *node)
-{
-    switch (node->type) {
-    case GUMBO_NODE_DOCUMENT: return &node->v.document.children;
-    case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE: return &node->v.element.children;
-    default: return nullptr;
-    }
-}
 
 // Elements SafeHtml removes with their content: nothing of them is in the text either.
 bool removedWithContent(GumboTag tag)

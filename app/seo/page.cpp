@@ -2,15 +2,14 @@
 #include "page.h"
 
 #include "common/errorcodes.h"
+#include "content/gumbotree.h"
 #include "edge/common/htmllimits.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
-#include <gumbo.h>
 
-#include <memory>
 #include <vector>
 
 namespace lux::seo {
@@ -20,23 +19,13 @@ namespace {
 constexpr qsizetype kMaxBodyBytes = 5 * 1024 * 1024; // the fetcher's limit; a page given directly meets it too
 constexpr int kSnippetChars = 120;
 
-struct GumboDeleter
-{
-    void operator()(GumboOutput *o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
-};
-
 QString utf8(const char *s)
 {
     return s ? QString::fromUtf8(s) : QString();
 }
 
-QString attribute(const GumboElement &e, const char *name, bool *present = nullptr)
-{
-    const GumboAttribute *a = gumbo_get_attribute(&e.attributes, name);
-    if (present)
-        *present = a != nullptr;
-    return a ? utf8(a->value) : QString();
-}
+using html::attribute;
+using html::childrenOf;
 
 bool has(const GumboElement &e, const char *name)
 {
@@ -62,15 +51,6 @@ Place placeOf(const GumboNode *node)
     if (snippet.size() > kSnippetChars)
         snippet = snippet.left(kSnippetChars - 1) + u'…';
     return Place{int(e.start_pos.line), snippet};
-}
-
-const GumboVector *childrenOf(const GumboNode *node)
-{
-    if (node->type == GUMBO_NODE_DOCUMENT)
-        return &node->v.document.children;
-    if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE)
-        return &node->v.element.children;
-    return nullptr;
 }
 
 // The inline style hides it (display:none; visibility:hidden for itself).
@@ -513,16 +493,16 @@ Result<Page> Page::parse(const ServedPage &served)
     // Decoded from its charset (UTF-8 when it names none or one Qt does not know), then given to the
     // parser as UTF-8.
     QStringDecoder decoder(charsetOf(served).toLatin1().constData());
-    const QString html = decoder.isValid() ? decoder.decode(served.body) : QString::fromUtf8(served.body);
-    const HtmlLimits::Depth depth = HtmlLimits::measure(html);
+    const QString source = decoder.isValid() ? decoder.decode(served.body) : QString::fromUtf8(served.body);
+    const HtmlLimits::Depth depth = HtmlLimits::measure(source);
     if (depth.deepest > HtmlLimits::kMaxDepth)
         return Error(QString(errc::seoPage), tr("The page at %1 nests elements deeper than %2 (line %3, <%4>); it is not analysed.")
                                                  .arg(served.url.toDisplayString())
                                                  .arg(HtmlLimits::kMaxDepth)
                                                  .arg(depth.line)
                                                  .arg(depth.element));
-    const QByteArray bytes = html.toUtf8();
-    std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(&kGumboDefaultOptions, bytes.constData(), size_t(bytes.size())));
+    const html::GumboDocument parsed(source.toUtf8());
+    const GumboOutput *output = parsed.output;
     Page page;
     page.served = served;
     linkHeaders(served, page.links);

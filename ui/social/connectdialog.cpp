@@ -214,29 +214,6 @@ QString ConnectAccountDialog::message() const
     return m_message;
 }
 
-QString ConnectAccountDialog::missingSetup(Choice choice) const
-{
-    const Settings &s = m_session.settings();
-    switch (choice) {
-    case X:
-        return s.socialXClientId().isEmpty()
-                   ? tr("X needs the client id of your X app first: luxctl settings set social.x_client_id ID (docs/SOCIAL.md says how to make the app).")
-                   : QString();
-    case LinkedInMember:
-    case LinkedInOrganizations:
-        return s.socialLinkedInClientId().isEmpty()
-                   ? tr("LinkedIn needs the client id of your LinkedIn app first: luxctl settings set social.linkedin_client_id ID, and its "
-                        "secret with luxctl settings secret linkedin.client_secret.")
-                   : QString();
-    case Meta:
-        return s.socialMetaAppId().isEmpty()
-                   ? tr("Facebook and Instagram need your Meta app's id first: luxctl settings set social.meta_app_id ID, and its secret "
-                        "with luxctl settings secret meta.app_secret.")
-                   : QString();
-    }
-    return {};
-}
-
 void ConnectAccountDialog::start()
 {
     if (m_stage == Stage::Waiting || m_stage == Stage::Saving)
@@ -244,10 +221,6 @@ void ConnectAccountDialog::start()
     const auto choice = Choice(m_choices->checkedId());
     if (!m_session.database() || m_session.database()->isReadOnly()) {
         setStage(Stage::Failed, tr("The database is open read-only: accounts cannot be connected to it."));
-        return;
-    }
-    if (const QString missing = missingSetup(choice); !missing.isEmpty()) {
-        setStage(Stage::Failed, missing);
         return;
     }
     const Settings &s = m_session.settings();
@@ -263,6 +236,12 @@ void ConnectAccountDialog::start()
                    [this, attempt, choice, setup](const campaigns::SendSetup &ready) {
                        if (attempt != m_attempt || m_stage != Stage::Waiting)
                            return; // cancelled meanwhile
+                       // The network's app must be set up: nothing listens and no browser opens otherwise.
+                       if (const QString missing = channels::social::SocialChannelFactory::missingSetup(networkOf(choice), ready.social);
+                           !missing.isEmpty()) {
+                           setStage(Stage::Failed, missing);
+                           return;
+                       }
                        SignInSetup withKeys = setup;
                        withKeys.social = ready.social;
                        startSignIn(choice, withKeys);

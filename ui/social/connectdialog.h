@@ -54,8 +54,6 @@ Q_SIGNALS:
 
 private:
     void setStage(Stage stage, const QString &message = {});
-    // What is missing to connect `choice`: the app's id at the network, said with the setting to set.
-    QString missingSetup(Choice choice) const;
     void startSignIn(Choice choice, const struct SignInSetup &setup);
     void stopThread();
 

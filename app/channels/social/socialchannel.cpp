@@ -342,6 +342,28 @@ SocialChannelFactory::SocialChannelFactory(QSqlDatabase db, QNetworkAccessManage
 
 SocialChannelFactory::~SocialChannelFactory() = default;
 
+QString SocialChannelFactory::missingSetup(lux::social::Network network, const SocialConfig &config)
+{
+    switch (network) {
+    case lux::social::Network::X:
+        return config.x.clientId.isEmpty()
+                   ? tr("X needs the client id of your X app first: luxctl settings set social.x_client_id ID (docs/SOCIAL.md says how to make the app).")
+                   : QString();
+    case lux::social::Network::LinkedIn:
+        return config.linkedin.clientId.isEmpty()
+                   ? tr("LinkedIn needs the client id of your LinkedIn app first: luxctl settings set social.linkedin_client_id ID, and its "
+                        "secret with luxctl settings secret linkedin.client_secret.")
+                   : QString();
+    case lux::social::Network::Instagram:
+    case lux::social::Network::Facebook:
+        return config.meta.appId.isEmpty()
+                   ? tr("Facebook and Instagram need your Meta app's id first: luxctl settings set social.meta_app_id ID, and its secret "
+                        "with luxctl settings secret meta.app_secret.")
+                   : QString();
+    }
+    return {};
+}
+
 Result<std::unique_ptr<Channel>> SocialChannelFactory::make(const campaigns::Campaign &campaign)
 {
     if (!campaign.socialAccountId)
@@ -352,24 +374,19 @@ Result<std::unique_ptr<Channel>> SocialChannelFactory::make(const campaigns::Cam
     if (!m_tokens)
         m_tokens = std::make_unique<lux::social::TokenKeeper>(m_db, m_config.secrets,
                                                                QUuid::createUuid().toString(QUuid::WithoutBraces), m_clock);
+    if (const QString missing = missingSetup(account->network, m_config); !missing.isEmpty())
+        return Error(QString(errc::socialAuth), missing);
     switch (account->network) {
     case lux::social::Network::X:
-        if (m_config.x.clientId.isEmpty())
-            return Error(QString(errc::socialAuth), tr("X's client id is not set (luxctl settings set social.x_client_id ID)."));
         if (!m_x)
             m_x = std::make_unique<x::XClient>(m_network, m_config.x);
         return std::unique_ptr<Channel>(std::make_unique<x::XChannel>(m_db, *account, m_x.get(), m_tokens.get(), m_clock));
     case lux::social::Network::LinkedIn:
-        if (m_config.linkedin.clientId.isEmpty())
-            return Error(QString(errc::socialAuth),
-                         tr("LinkedIn's client id is not set (luxctl settings set social.linkedin_client_id ID)."));
         if (!m_linkedin)
             m_linkedin = std::make_unique<linkedin::LinkedInClient>(m_network, m_config.linkedin);
         return std::unique_ptr<Channel>(std::make_unique<linkedin::LinkedInChannel>(m_db, *account, m_linkedin.get(), m_tokens.get(), m_clock));
     case lux::social::Network::Instagram:
     case lux::social::Network::Facebook: {
-        if (m_config.meta.appId.isEmpty())
-            return Error(QString(errc::socialAuth), tr("The Meta app's id is not set (luxctl settings set social.meta_app_id ID)."));
         if (!m_meta)
             m_meta = std::make_unique<meta::MetaClient>(m_network, m_config.meta);
         // Without a tracker a post without pictures still goes to Facebook; one with pictures says why not.

@@ -148,6 +148,9 @@ class SocialChannelFactory
     Q_DECLARE_TR_FUNCTIONS(lux::channels::social::SocialChannelFactory)
 public:
     SocialChannelFactory(QSqlDatabase db, QNetworkAccessManager *network, SocialConfig config, Clock clock = systemClock());
+    // What is missing to reach `network` with `config`: its app's id, said with the settings to set
+    // (the window's and luxctl's sign-in ask before the browser opens); empty when it is set up.
+    static QString missingSetup(lux::social::Network network, const SocialConfig &config);
     ~SocialChannelFactory();
     Result<std::unique_ptr<Channel>> make(const campaigns::Campaign &campaign);
 
