@@ -33,6 +33,36 @@ const QStringList &Analyzer::auditIds()
     return ids;
 }
 
+QString Analyzer::auditGroup(const QString &id)
+{
+    static const QStringList crawl{QStringLiteral("is-crawlable"), QStringLiteral("http-status-code"),
+                                   QStringLiteral("crawlable-anchors"), QStringLiteral("robots-txt")};
+    return crawl.contains(id) ? QStringLiteral("seo-crawl") : QStringLiteral("seo-content");
+}
+
+QString Analyzer::groupTitle(const QString &group)
+{
+    return group == QLatin1String("seo-crawl") ? tr("Crawling and Indexing") : tr("Content Best Practices");
+}
+
+int Analysis::score() const
+{
+    // core/config/default-config.js: is-crawlable's weight solves w/(w+T) >= 0.31 for the other nine.
+    constexpr double kCrawlableWeight = 93.0 / 23.0;
+    double weights = 0;
+    double passed = 0;
+    for (const AuditResult &a : audits) {
+        if (a.verdict == Verdict::NotApplicable)
+            continue;
+        const double w = a.id == QLatin1String("is-crawlable") ? kCrawlableWeight : 1.0;
+        weights += w;
+        if (a.verdict == Verdict::Pass)
+            passed += w;
+    }
+    // core/scoring.js clamps the mean to two decimals; shown as a percentage.
+    return weights > 0 ? qRound(passed / weights * 100.0) : 0;
+}
+
 const AuditResult *Analysis::audit(const QString &id) const
 {
     for (const AuditResult &a : audits)
@@ -69,6 +99,7 @@ QJsonObject Analysis::toJson() const
     QJsonObject out{{QStringLiteral("url"), url.toString()},
                     {QStringLiteral("final_url"), finalUrl.toString()},
                     {QStringLiteral("status"), status},
+                    {QStringLiteral("score"), score()},
                     {QStringLiteral("audits"), auditsJson},
                     {QStringLiteral("findings"), findingsJson},
                     {QStringLiteral("words"), words},

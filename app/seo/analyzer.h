@@ -31,6 +31,9 @@ struct Analysis
     QString description;
 
     const AuditResult *audit(const QString &id) const;
+    // Lighthouse's SEO category score, 0 to 100: the weighted mean of the audits that apply
+    // (is-crawlable weighs 93/23, so failing it alone fails the category; the others weigh 1).
+    int score() const;
     // {"url", "final_url", "status", "audits": {id: {"verdict", "details"}}, "findings": […], …}
     QJsonObject toJson() const;
 };
@@ -51,6 +54,9 @@ class Analyzer
 public:
     // Lighthouse's audit ids, in its order.
     static const QStringList &auditIds();
+    // Lighthouse's groups for them: "seo-crawl" (Crawling and Indexing) or "seo-content" (Content Best Practices).
+    static QString auditGroup(const QString &id);
+    static QString groupTitle(const QString &group);
 
     explicit Analyzer(net::SafeFetcher *fetcher) : m_fetcher(fetcher) {}
     QCoro::Task<Result<Analysis>> analyze(QUrl url, AnalyzeOptions options);

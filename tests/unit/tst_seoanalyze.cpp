@@ -123,6 +123,11 @@ void TestSeoAnalyze::analyzesAPageAndItsRobots()
     QCOMPARE(json.value(QStringLiteral("audits")).toObject().value(QStringLiteral("link-text")).toObject().value(QStringLiteral("verdict")).toString(),
              QStringLiteral("fail"));
     QCOMPARE(json.value(QStringLiteral("status")).toInt(), 200);
+    // Lighthouse's category score: is-crawlable (93/23) and four others pass out of 93/23 + 9.
+    QCOMPARE(analysis->score(), 62);
+    QCOMPARE(json.value(QStringLiteral("score")).toInt(), 62);
+    QCOMPARE(seo::Analyzer::auditGroup(QStringLiteral("robots-txt")), QStringLiteral("seo-crawl"));
+    QCOMPARE(seo::Analyzer::auditGroup(QStringLiteral("image-alt")), QStringLiteral("seo-content"));
 }
 
 void TestSeoAnalyze::localAddressesOnlyWhenAllowed()
