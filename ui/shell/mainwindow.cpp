@@ -16,6 +16,7 @@
 #include "session/appsession.h"
 #include "settings/settings.h"
 #include "settings/settingsdialog.h"
+#include "seo/seopage.h"
 #include "social/socialpage.h"
 #include "startpage.h"
 #include "templates/templatespage.h"
@@ -169,6 +170,7 @@ QWidget *MainWindow::buildWorkspace()
     m_events = new EventsPage(m_session, m_sections);
     m_social = new SocialPage(m_session, m_sections);
     m_automations = new AutomationsPage(m_session, m_sections);
+    m_seo = new SeoPage(m_session, m_sections);
     m_activity = new ActivityPage(m_session, m_sections);
     addSection(Section::Dashboard, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addSection(Section::Contacts, tr("Contacts"), QStringLiteral("users"), m_contacts);
@@ -187,6 +189,8 @@ QWidget *MainWindow::buildWorkspace()
     connect(m_social, &SocialPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Automations, tr("Automations"), QStringLiteral("blocks"), m_automations);
     connect(m_automations, &AutomationsPage::statusMessage, this, &MainWindow::showNotice);
+    addSection(Section::Seo, tr("SEO"), QStringLiteral("search"), m_seo);
+    connect(m_seo, &SeoPage::statusMessage, this, &MainWindow::showNotice);
     addSection(Section::Activity, tr("Activity"), QStringLiteral("activity"), m_activity);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);

@@ -24,6 +24,7 @@ class SettingsDialog;
 class SetupPage;
 class SignInPage;
 class SocialPage;
+class SeoPage;
 class StartPage;
 
 class MainWindow : public QMainWindow
@@ -31,7 +32,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Sections of the sidebar, in order. Each later feature adds its own.
-    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Social, Automations, Activity };
+    enum class Section { Dashboard, Contacts, Templates, Campaigns, Events, Social, Automations, Seo, Activity };
     Q_ENUM(Section)
 
     enum class Screen { Start, Setup, SignIn, Workspace };
@@ -49,6 +50,7 @@ public:
     EventsPage *eventsPage() const { return m_events; }
     AutomationsPage *automationsPage() const { return m_automations; }
     SocialPage *socialPage() const { return m_social; }
+    SeoPage *seoPage() const { return m_seo; }
     // LUX, the assistant: a dock on the right, beside every section (View → LUX Assistant, Ctrl+Shift+L).
     AssistantPanel *assistantPanel() const { return m_assistant; }
     QAction *assistantAction() const { return m_assistantAction; }
@@ -106,6 +108,7 @@ private:
     EventsPage *m_events;
     AutomationsPage *m_automations;
     SocialPage *m_social;
+    SeoPage *m_seo;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_trayStatus = nullptr;
     bool m_quitting = false;

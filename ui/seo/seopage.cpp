@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "seopage.h"
+
+#include "common/dialogs.h"
+#include "common/emptystate.h"
+#include "common/labels.h"
+#include "common/errorcodes.h"
+#include "common/savefile.h"
+#include "seo/analyzer.h"
+#include "seo/serpwidth.h"
+#include "seoreport.h"
+#include "seotext.h"
+#include "seowidgets.h"
+#include "seoworker.h"
+#include "session/appsession.h"
+#include "settings/settings.h"
+#include "theme/theme.h"
+
+#include <QCheckBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lux::ui {
+
+namespace {
+
+constexpr int kDataRole = Qt::UserRole + 1; // the item's JSON: an audit, one of its items, or a finding
+
+int severityRank(const QString &severity)
+{
+    return severity == QLatin1String("error") ? 0 : severity == QLatin1String("warning") ? 1 : 2;
+}
+
+int verdictRank(const QString &verdict)
+{
+    return verdict == QLatin1String("fail") ? 0 : verdict == QLatin1String("pass") ? 1 : 2;
+}
+
+QIcon verdictIcon(const QString &verdict)
+{
+    return Theme::icon(verdict == QLatin1String("fail")   ? QStringLiteral("alert")
+                       : verdict == QLatin1String("pass") ? QStringLiteral("check")
+                                                          : QStringLiteral("slash"));
+}
+
+QIcon severityIcon(const QString &severity)
+{
+    return Theme::icon(severity == QLatin1String("notice") ? QStringLiteral("info") : QStringLiteral("alert"));
+}
+
+} // namespace
+
+SeoPage::SeoPage(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session), m_worker(new SeoWorker(this))
+{
+    setObjectName(QStringLiteral("seoPage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(28, 24, 28, 24);
+    auto *title = new QLabel(tr("SEO"), this);
+    title->setProperty("role", QStringLiteral("title"));
+    auto *subtitle = new QLabel(tr("What search engines see on a page, what is wrong, why it matters, and the fix."), this);
+    subtitle->setProperty("role", QStringLiteral("subtitle"));
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("seoTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildAnalysisTab(), tr("Page"));
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_worker, &SeoWorker::analyzed, this, [this](int ticket, const QJsonObject &analysis) {
+        if (ticket != m_ticket)
+            return;
+        m_ticket = 0;
+        setBusy(false);
+        showAnalysis(analysis);
+        Q_EMIT analyzed();
+    });
+    connect(m_worker, &SeoWorker::failed, this, [this](int ticket, const QString &message) {
+        if (ticket != m_ticket)
+            return;
+        m_ticket = 0;
+        setBusy(false);
+        Q_EMIT statusMessage(message);
+        Q_EMIT analysisFailed(message);
+        Dialogs::warning(this, tr("Analyse Page"), message);
+    });
+}
+
+SeoPage::~SeoPage() = default;
+
+QWidget *SeoPage::buildAnalysisTab()
+{
+    auto *tab = new QWidget(this);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 12, 0, 0);
+
+    auto *bar = new QHBoxLayout;
+    m_url = new QLineEdit(tab);
+    m_url->setObjectName(QStringLiteral("seoUrl"));
+    m_url->setPlaceholderText(tr("https://example.com/page"));
+    m_url->setClearButtonEnabled(true);
+    m_url->setAccessibleName(tr("Page address"));
+    m_keyphrase = new QLineEdit(tab);
+    m_keyphrase->setObjectName(QStringLiteral("seoKeyphrase"));
+    m_keyphrase->setPlaceholderText(tr("Focus keyphrase (optional)"));
+    m_keyphrase->setAccessibleName(tr("Focus keyphrase"));
+    m_keyphrase->setToolTip(tr("The words you want this page found for: looked for in the title, description, opening, "
+                               "address and headings."));
+    m_allowPrivate = new QCheckBox(tr("Intranet site"), tab);
+    m_allowPrivate->setObjectName(QStringLiteral("seoAllowPrivate"));
+    m_allowPrivate->setToolTip(tr("Allows local and private addresses (a site on your own network). Off, LUX refuses them, "
+                                  "so a typed address can never reach inside your network."));
+    m_analyze = new QPushButton(Theme::icon(QStringLiteral("search")), tr("Analyse"), tab);
+    m_analyze->setObjectName(QStringLiteral("seoAnalyze"));
+    m_analyze->setDefault(true);
+    m_export = new QToolButton(tab);
+    m_export->setObjectName(QStringLiteral("seoExport"));
+    m_export->setText(tr("Export"));
+    m_export->setIcon(Theme::icon(QStringLiteral("export")));
+    m_export->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    m_export->setEnabled(false);
+    auto *exportMenu = new QMenu(m_export);
+    const auto ask = [this](const QString &caption, const QString &suffix, const QString &filter) {
+        QString host = QUrl(m_analysis.value(QStringLiteral("final_url")).toString()).host();
+        host.replace(u'.', u'-');
+        return Dialogs::saveFile(this, caption, QStringLiteral("seo-%1.%2").arg(host, suffix), filter);
+    };
+    exportMenu->addAction(tr("PDF Report…"), this, [this, ask] {
+        if (const QString path = ask(tr("Export Analysis as PDF"), QStringLiteral("pdf"), tr("PDF files (*.pdf)")); !path.isEmpty())
+            (void)exportPdf(path);
+    });
+    exportMenu->addAction(tr("CSV…"), this, [this, ask] {
+        if (const QString path = ask(tr("Export Analysis as CSV"), QStringLiteral("csv"), tr("CSV files (*.csv)")); !path.isEmpty())
+            (void)exportCsv(path);
+    });
+    m_export->setMenu(exportMenu);
+    bar->addWidget(m_url, 3);
+    bar->addWidget(m_keyphrase, 2);
+    bar->addWidget(m_allowPrivate);
+    bar->addWidget(m_analyze);
+    bar->addWidget(m_export);
+    layout->addLayout(bar);
+    m_progress = new QProgressBar(tab);
+    m_progress->setObjectName(QStringLiteral("seoProgress"));
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumHeight(4);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    layout->addWidget(m_progress);
+
+    connect(m_analyze, &QPushButton::clicked, this, [this] { isBusy() ? stop() : analyze(); });
+    connect(m_url, &QLineEdit::returnPressed, this, &SeoPage::analyze);
+    connect(m_keyphrase, &QLineEdit::returnPressed, this, &SeoPage::analyze);
+
+    m_stack = new QStackedWidget(tab);
+    auto *empty = new EmptyState(QStringLiteral("search"), tr("Analyse a page"),
+                                 tr("Type a page's address. LUX reads it as a search engine does and gives Lighthouse's SEO "
+                                    "audits with the same verdicts, the search result as Google shows it, and what it checks "
+                                    "beyond them: headings, length, reading ease, your focus keyphrase, sharing tags and "
+                                    "structured data. Every finding says where, why it matters, and the fix."),
+                                 QString(), m_stack);
+    empty->setObjectName(QStringLiteral("seoEmpty"));
+    empty->button()->hide();
+    m_stack->addWidget(empty);
+
+    auto *result = new QWidget(m_stack);
+    auto *resultLayout = new QVBoxLayout(result);
+    resultLayout->setContentsMargins(0, 8, 0, 0);
+    auto *top = new QHBoxLayout;
+    m_gauge = new ScoreGauge(result);
+    m_gauge->setObjectName(QStringLiteral("seoScore"));
+    top->addWidget(m_gauge, 0, Qt::AlignTop);
+    auto *facts = new QVBoxLayout;
+    m_headline = plainLabel(QString(), result);
+    m_headline->setObjectName(QStringLiteral("seoHeadline"));
+    QFont bold = m_headline->font();
+    bold.setBold(true);
+    m_headline->setFont(bold);
+    m_summary = plainLabel(QString(), result, QStringLiteral("muted"));
+    m_summary->setObjectName(QStringLiteral("seoSummary"));
+    facts->addWidget(m_headline);
+    facts->addWidget(m_summary);
+    facts->addStretch(1);
+    top->addLayout(facts, 1);
+    auto *previewColumn = new QVBoxLayout;
+    m_preview = new SerpPreview(result);
+    m_preview->setObjectName(QStringLiteral("seoPreview"));
+    m_widths = plainLabel(QString(), result, QStringLiteral("muted"));
+    m_widths->setObjectName(QStringLiteral("seoWidths"));
+    previewColumn->addWidget(m_preview);
+    previewColumn->addWidget(m_widths);
+    top->addLayout(previewColumn, 2);
+    resultLayout->addLayout(top);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, result);
+    splitter->setChildrenCollapsible(false);
+    m_findings = new QTreeWidget(splitter);
+    m_findings->setObjectName(QStringLiteral("seoFindings"));
+    m_findings->setHeaderLabels({tr("Check"), tr("Result")});
+    m_findings->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_findings->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_findings->header()->setStretchLastSection(false);
+    m_findings->setUniformRowHeights(true);
+    m_detail = new QTextBrowser(splitter);
+    m_detail->setObjectName(QStringLiteral("seoDetail"));
+    m_detail->setOpenLinks(false);
+    m_detail->setMinimumWidth(260);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    resultLayout->addWidget(splitter, 1);
+    connect(m_findings, &QTreeWidget::currentItemChanged, this, &SeoPage::showDetail);
+    m_stack->addWidget(result);
+    layout->addWidget(m_stack, 1);
+    return tab;
+}
+
+void SeoPage::analyze()
+{
+    QString typed = m_url->text().trimmed();
+    if (typed.isEmpty()) {
+        m_url->setFocus();
+        return;
+    }
+    const QUrl url = QUrl::fromUserInput(typed);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {
+        Dialogs::warning(this, tr("Analyse Page"), tr("“%1” is not a web address: type one that starts with https:// or http://.").arg(typed));
+        return;
+    }
+    m_url->setText(url.toString());
+    SeoAnalyzeRequest request;
+    request.url = url;
+    request.keyphrase = m_keyphrase->text().simplified();
+    request.allowPrivate = m_allowPrivate->isChecked();
+    request.titlePixels = m_session.settings().seoTitlePixels();
+    request.descriptionPixels = m_session.settings().seoDescriptionPixels();
+    m_ticket = m_worker->analyze(request);
+    setBusy(true);
+    Q_EMIT statusMessage(tr("Analysing %1…").arg(url.toDisplayString()));
+}
+
+void SeoPage::stop()
+{
+    if (!isBusy())
+        return;
+    m_worker->stop();
+    m_ticket = 0;
+    setBusy(false);
+    Q_EMIT statusMessage(tr("Analysis stopped."));
+}
+
+void SeoPage::setBusy(bool busy)
+{
+    m_progress->setVisible(busy);
+    m_analyze->setText(busy ? tr("Stop") : tr("Analyse"));
+    m_analyze->setIcon(Theme::icon(busy ? QStringLiteral("x") : QStringLiteral("search")));
+    m_url->setReadOnly(busy);
+    m_keyphrase->setReadOnly(busy);
+    m_allowPrivate->setEnabled(!busy);
+}
+
+void SeoPage::showAnalysis(const QJsonObject &analysis)
+{
+    m_analysis = analysis;
+    const QLocale locale;
+    const QUrl finalUrl(analysis.value(QStringLiteral("final_url")).toString());
+    const int score = analysis.value(QStringLiteral("score")).toInt();
+    m_gauge->setScore(score);
+    const QJsonObject audits = analysis.value(QStringLiteral("audits")).toObject();
+    int failed = 0;
+    for (const QString &id : seo::Analyzer::auditIds())
+        failed += audits.value(id).toObject().value(QStringLiteral("verdict")).toString() == QLatin1String("fail");
+    const int findings = int(analysis.value(QStringLiteral("findings")).toArray().size());
+    m_headline->setText(failed == 0 ? tr("Every Lighthouse SEO audit passes; %n finding(s) beyond them.", nullptr, findings)
+                                    : tr("%n Lighthouse SEO audit(s) fail; %1 in all.", nullptr, failed)
+                                          .arg(tr("%n finding(s)", nullptr, findings)));
+    QStringList facts;
+    facts << finalUrl.toDisplayString();
+    facts << tr("HTTP %1").arg(analysis.value(QStringLiteral("status")).toInt());
+    facts << tr("%n word(s)", nullptr, analysis.value(QStringLiteral("words")).toInt());
+    const QJsonObject readability = analysis.value(QStringLiteral("readability")).toObject();
+    if (!readability.isEmpty())
+        facts << tr("reading ease %1 (%2)").arg(locale.toString(readability.value(QStringLiteral("score")).toDouble(), 'f', 0),
+                                                readability.value(QStringLiteral("formula")).toString());
+    if (analysis.value(QStringLiteral("script_built")).toBool())
+        facts << tr("built by a script: analysed as served");
+    m_summary->setText(facts.join(QStringLiteral(" · ")));
+
+    const QString title = analysis.value(QStringLiteral("title")).toString();
+    const QString description = analysis.value(QStringLiteral("description")).toString();
+    const int titleLimit = m_session.settings().seoTitlePixels();
+    const int descriptionLimit = m_session.settings().seoDescriptionPixels();
+    m_preview->setResult(finalUrl, title, description, titleLimit, descriptionLimit);
+    const auto widthText = [&](const QString &what, const QString &text, int pixelSize, int limit) {
+        if (text.trimmed().isEmpty())
+            return tr("%1: none").arg(what);
+        const int width = qRound(seo::SerpWidth::width(text.simplified(), pixelSize));
+        return width > limit ? tr("%1: %2 px of %3, cut").arg(what).arg(width).arg(limit) : tr("%1: %2 px of %3").arg(what).arg(width).arg(limit);
+    };
+    m_widths->setText(widthText(tr("Title"), title, seo::SerpWidth::kTitlePixelSize, titleLimit) + QStringLiteral(" · ") +
+                      widthText(tr("Description"), description, seo::SerpWidth::kDescriptionPixelSize, descriptionLimit));
+    fillFindings(analysis);
+    m_stack->setCurrentIndex(1);
+    m_export->setEnabled(true);
+    Q_EMIT statusMessage(tr("Analysed %1: SEO score %2.").arg(finalUrl.toDisplayString()).arg(score));
+}
+
+void SeoPage::fillFindings(const QJsonObject &analysis)
+{
+    m_findings->clear();
+    const QJsonObject audits = analysis.value(QStringLiteral("audits")).toObject();
+    QMultiHash<QString, QJsonObject> auditFindings; // the fix for a failed audit
+    QMap<QString, QList<QJsonObject>> beyond;       // group → findings
+    for (const QJsonValue &v : analysis.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QString check = f.value(QStringLiteral("check")).toString();
+        if (SeoText::isAudit(check))
+            auditFindings.insert(check, f);
+        else
+            beyond[SeoText::findingGroup(check)] << f;
+    }
+    QTreeWidgetItem *firstFailure = nullptr;
+    // Lighthouse's two groups, failures first, then passes, then what does not apply.
+    for (const QString &group : {QStringLiteral("seo-crawl"), QStringLiteral("seo-content")}) {
+        QList<QString> ids;
+        for (const QString &id : seo::Analyzer::auditIds())
+            if (seo::Analyzer::auditGroup(id) == group)
+                ids << id;
+        std::stable_sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
+            return verdictRank(audits.value(a).toObject().value(QStringLiteral("verdict")).toString()) <
+                   verdictRank(audits.value(b).toObject().value(QStringLiteral("verdict")).toString());
+        });
+        int failed = 0;
+        auto *groupItem = new QTreeWidgetItem(m_findings, {SeoText::groupTitle(group)});
+        for (const QString &id : ids) {
+            QJsonObject audit = audits.value(id).toObject();
+            const QString verdict = audit.value(QStringLiteral("verdict")).toString();
+            failed += verdict == QLatin1String("fail");
+            audit.insert(QStringLiteral("id"), id);
+            if (const auto it = auditFindings.constFind(id); it != auditFindings.constEnd()) {
+                audit.insert(QStringLiteral("why"), it->value(QStringLiteral("why")));
+                audit.insert(QStringLiteral("fix"), it->value(QStringLiteral("fix")));
+            }
+            auto *item = new QTreeWidgetItem(groupItem, {SeoText::auditTitle(id, verdict), SeoText::verdict(verdict)});
+            item->setIcon(0, verdictIcon(verdict));
+            item->setData(0, kDataRole, audit);
+            for (const QJsonValue &entry : audit.value(QStringLiteral("details")).toObject().value(QStringLiteral("items")).toArray()) {
+                QJsonObject o = entry.toObject();
+                const int line = o.value(QStringLiteral("line")).toInt();
+                auto *child = new QTreeWidgetItem(item, {o.value(QStringLiteral("message")).toString(), line > 0 ? tr("line %1").arg(line) : QString()});
+                o.insert(QStringLiteral("audit"), audit);
+                child->setData(0, kDataRole, o);
+            }
+            if (verdict == QLatin1String("fail") && !firstFailure)
+                firstFailure = item;
+        }
+        groupItem->setText(1, failed ? tr("%n failed", nullptr, failed) : tr("all pass"));
+        groupItem->setExpanded(true);
+        QFont f = groupItem->font(0);
+        f.setBold(true);
+        groupItem->setFont(0, f);
+    }
+    // Beyond Lighthouse, most severe first.
+    for (const QString &group : {QStringLiteral("result"), QStringLiteral("content"), QStringLiteral("keyphrase"), QStringLiteral("sharing"),
+                                 QStringLiteral("other")}) {
+        QList<QJsonObject> findings = beyond.value(group);
+        if (findings.isEmpty())
+            continue;
+        std::stable_sort(findings.begin(), findings.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return severityRank(a.value(QStringLiteral("severity")).toString()) < severityRank(b.value(QStringLiteral("severity")).toString());
+        });
+        auto *groupItem = new QTreeWidgetItem(m_findings, {SeoText::groupTitle(group), tr("%n finding(s)", nullptr, int(findings.size()))});
+        QFont f = groupItem->font(0);
+        f.setBold(true);
+        groupItem->setFont(0, f);
+        for (const QJsonObject &finding : std::as_const(findings)) {
+            const QString severity = finding.value(QStringLiteral("severity")).toString();
+            auto *item = new QTreeWidgetItem(groupItem, {finding.value(QStringLiteral("message")).toString(), SeoText::severity(severity)});
+            item->setIcon(0, severityIcon(severity));
+            item->setData(0, kDataRole, finding);
+            item->setToolTip(0, finding.value(QStringLiteral("message")).toString());
+            if (!firstFailure && severity == QLatin1String("error"))
+                firstFailure = item;
+        }
+        groupItem->setExpanded(true);
+    }
+    m_findings->setCurrentItem(firstFailure ? firstFailure : m_findings->topLevelItem(0));
+    showDetail();
+}
+
+void SeoPage::showDetail()
+{
+    const QTreeWidgetItem *item = m_findings->currentItem();
+    const QJsonObject o = item ? item->data(0, kDataRole).toJsonObject() : QJsonObject();
+    if (o.isEmpty()) {
+        m_detail->setHtml(item ? QStringLiteral("<p>%1</p>").arg(tr("Choose a check to see what it found, why it matters and the fix.").toHtmlEscaped())
+                               : QString());
+        return;
+    }
+    const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    const QJsonObject audit = o.contains(QStringLiteral("audit")) ? o.value(QStringLiteral("audit")).toObject() : QJsonObject();
+    QString html;
+    if (o.contains(QStringLiteral("verdict"))) { // an audit
+        const QString verdict = o.value(QStringLiteral("verdict")).toString();
+        html += QStringLiteral("<h3>%1</h3><p>%2 · <code>%3</code></p>")
+                    .arg(esc(SeoText::auditTitle(o.value(QStringLiteral("id")).toString(), verdict)), esc(SeoText::verdict(verdict)),
+                         esc(o.value(QStringLiteral("id")).toString()));
+        const QString explanation = o.value(QStringLiteral("details")).toObject().value(QStringLiteral("explanation")).toString();
+        if (!explanation.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(esc(explanation));
+    } else {
+        html += QStringLiteral("<h3>%1</h3>").arg(esc(o.value(QStringLiteral("message")).toString()));
+        if (o.contains(QStringLiteral("severity")))
+            html += QStringLiteral("<p>%1</p>").arg(esc(SeoText::severity(o.value(QStringLiteral("severity")).toString())));
+    }
+    const QJsonObject &source = audit.isEmpty() ? o : audit;
+    if (const int line = o.value(QStringLiteral("line")).toInt(); line > 0)
+        html += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("Line %1").arg(line)));
+    if (const QString snippet = o.value(QStringLiteral("snippet")).toString(); !snippet.isEmpty())
+        html += QStringLiteral("<pre style=\"white-space: pre-wrap\">%1</pre>").arg(esc(snippet));
+    if (const QString why = source.value(QStringLiteral("why")).toString(); !why.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Why it matters:")), esc(why));
+    if (const QString fix = source.value(QStringLiteral("fix")).toString(); !fix.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Fix:")), esc(fix));
+    m_detail->setHtml(html);
+}
+
+Status SeoPage::exportCsv(const QString &path)
+{
+    if (m_analysis.isEmpty())
+        return Error(errc::reportNone, tr("Analyse a page first."));
+    saveInBackground(path, SeoReport::analysisCsv(m_analysis).toUtf8());
+    return {};
+}
+
+Status SeoPage::exportPdf(const QString &path)
+{
+    if (m_analysis.isEmpty())
+        return Error(errc::reportNone, tr("Analyse a page first."));
+    saveInBackground(path, SeoReport::analysisPdf(m_analysis, m_preview->grab().toImage()));
+    return {};
+}
+
+void SeoPage::saveInBackground(const QString &path, QByteArray bytes)
+{
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty())
+            Dialogs::warning(this, tr("Export"), error);
+        else
+            Q_EMIT statusMessage(tr("Saved %1.").arg(path));
+        Q_EMIT exported(path, error);
+    });
+    watcher->setFuture(QtConcurrent::run([path, bytes = std::move(bytes)]() -> QString {
+        const Status saved = saveToFile(path, bytes);
+        return saved ? QString() : saved.error().message;
+    }));
+}
+
+} // namespace lux::ui

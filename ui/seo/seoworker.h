@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QThread;
+
+namespace lux::channels {
+class Cancellation;
+}
+namespace lux::net {
+class SafeFetcher;
+}
+
+namespace lux::ui {
+
+// What the SEO page asks for one analysis.
+struct SeoAnalyzeRequest
+{
+    QUrl url;
+    QString keyphrase;
+    bool allowPrivate = false;
+    int titlePixels = 600;
+    int descriptionPixels = 920;
+};
+
+// The SEO page's network and parsing, on a thread of its own: pages are fetched, parsed and analysed
+// there (a 5 MiB page parses for a while), and only the answer comes back, queued to the page. One
+// piece of work at a time; a new one, or stop(), cancels the one under way, whose answer is dropped.
+class SeoWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SeoWorker(QObject *parent = nullptr);
+    ~SeoWorker() override; // stops the work and ends the thread
+
+    // Each call returns the work's ticket; answers carry it.
+    int analyze(const SeoAnalyzeRequest &request);
+    void stop();
+
+Q_SIGNALS:
+    void analyzed(int ticket, const QJsonObject &analysis);
+    void failed(int ticket, const QString &message);
+
+private:
+    class Engine;
+    QThread *m_thread = nullptr;
+    Engine *m_engine = nullptr; // lives on m_thread
+    int m_ticket = 0;
+};
+
+} // namespace lux::ui
