@@ -135,7 +135,8 @@ void TestMainWindow::firstRunSignInAndEverySection()
     QCOMPARE(sections, (QList<MainWindow::Section>{MainWindow::Section::Dashboard, MainWindow::Section::Contacts,
                                                    MainWindow::Section::Templates, MainWindow::Section::Campaigns,
                                                    MainWindow::Section::Events, MainWindow::Section::Social,
-                                                   MainWindow::Section::Automations, MainWindow::Section::Activity}));
+                                                   MainWindow::Section::Automations, MainWindow::Section::Seo,
+                                                   MainWindow::Section::Activity}));
     const QHash<MainWindow::Section, QString> shots = {{MainWindow::Section::Dashboard, QStringLiteral("dashboard")},
                                                        {MainWindow::Section::Contacts, QStringLiteral("contacts-empty")},
                                                        {MainWindow::Section::Templates, QStringLiteral("templates-new")},
@@ -143,6 +144,7 @@ void TestMainWindow::firstRunSignInAndEverySection()
                                                        {MainWindow::Section::Events, QStringLiteral("events-empty")},
                                                        {MainWindow::Section::Social, QStringLiteral("social-empty")},
                                                        {MainWindow::Section::Automations, QStringLiteral("automations-empty")},
+                                                       {MainWindow::Section::Seo, QStringLiteral("seo-empty")},
                                                        {MainWindow::Section::Activity, QStringLiteral("activity")}};
     for (const MainWindow::Section section : sections) {
         window.showSection(section);
