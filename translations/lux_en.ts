@@ -816,6 +816,40 @@ Preheader: %2
     </message>
 </context>
 <context>
+    <name>lux::ui::SeoPage</name>
+    <message numerus="yes">
+        <source>Every Lighthouse SEO audit passes; %n finding(s) beyond them.</source>
+        <translation><numerusform>Every Lighthouse SEO audit passes; %n finding beyond them.</numerusform><numerusform>Every Lighthouse SEO audit passes; %n findings beyond them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Lighthouse SEO audit(s) fail; %1 in all.</source>
+        <translation><numerusform>%n Lighthouse SEO audit fails; %1 in all.</numerusform><numerusform>%n Lighthouse SEO audits fail; %1 in all.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n finding</numerusform><numerusform>%n findings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation><numerusform>%n word</numerusform><numerusform>%n words</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SeoReport</name>
+    <message numerus="yes">
+        <source>HTTP %1 · SEO score %2 of 100 · %n word(s) · analysed %3</source>
+        <translation><numerusform>HTTP %1 · SEO score %2 of 100 · %n word · analysed %3</numerusform><numerusform>HTTP %1 · SEO score %2 of 100 · %n words · analysed %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n finding</numerusform><numerusform>%n findings</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::SmsComposer</name>
     <message numerus="yes">
         <source>%n part(s)</source>

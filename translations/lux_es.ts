@@ -4444,6 +4444,14 @@
         <source>Serve the main text and links in the HTML (server-side rendering or pre-rendering).</source>
         <translation>Sirve el texto principal y los enlaces en el HTML (renderizado en el servidor o prerenderizado).</translation>
     </message>
+    <message>
+        <source>Crawling and Indexing</source>
+        <translation>Rastreo e indexación</translation>
+    </message>
+    <message>
+        <source>Content Best Practices</source>
+        <translation>Buenas prácticas de contenido</translation>
+    </message>
 </context>
 <context>
     <name>lux::seo::Audits</name>
@@ -11582,6 +11590,10 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Social</source>
         <translation>Redes sociales</translation>
     </message>
+    <message>
+        <source>SEO</source>
+        <translation>SEO</translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::MediaPicker</name>
@@ -11774,6 +11786,21 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Products for the Campaign</source>
         <translation>Productos para la campaña</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::ScoreGauge</name>
+    <message>
+        <source>SEO score</source>
+        <translation>Puntuación SEO</translation>
+    </message>
+    <message>
+        <source>%1 out of 100</source>
+        <translation>%1 de 100</translation>
+    </message>
+    <message>
+        <source>Lighthouse's SEO score: the share of its audits that pass, with whether search engines may index the page weighing most.</source>
+        <translation>La puntuación SEO de Lighthouse: la parte de sus auditorías que se superan; lo que más pesa es si los buscadores pueden indexar la página.</translation>
     </message>
 </context>
 <context>
@@ -12184,6 +12211,426 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Without an app secret: sign in as a user with the Mail.Send and Mail.ReadWrite permissions, in your browser. Campaigns from that mailbox then send as you.</source>
         <translation>Sin secreto de aplicación: inicia sesión en tu navegador como un usuario con los permisos Mail.Send y Mail.ReadWrite. Las campañas de ese buzón se envían entonces en tu nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SeoPage</name>
+    <message>
+        <source>SEO</source>
+        <translation>SEO</translation>
+    </message>
+    <message>
+        <source>What search engines see on a page, what is wrong, why it matters, and the fix.</source>
+        <translation>Lo que ven los buscadores en una página, qué falla, por qué importa y cómo arreglarlo.</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Analyse Page</source>
+        <translation>Analizar página</translation>
+    </message>
+    <message>
+        <source>https://example.com/page</source>
+        <translation>https://example.com/pagina</translation>
+    </message>
+    <message>
+        <source>Page address</source>
+        <translation>Dirección de la página</translation>
+    </message>
+    <message>
+        <source>Focus keyphrase (optional)</source>
+        <translation>Frase clave principal (opcional)</translation>
+    </message>
+    <message>
+        <source>Focus keyphrase</source>
+        <translation>Frase clave principal</translation>
+    </message>
+    <message>
+        <source>The words you want this page found for: looked for in the title, description, opening, address and headings.</source>
+        <translation>Las palabras por las que quieres que se encuentre esta página: se buscan en el título, la descripción, el comienzo, la dirección y los encabezados.</translation>
+    </message>
+    <message>
+        <source>Intranet site</source>
+        <translation>Sitio de intranet</translation>
+    </message>
+    <message>
+        <source>Allows local and private addresses (a site on your own network). Off, LUX refuses them, so a typed address can never reach inside your network.</source>
+        <translation>Permite direcciones locales y privadas (un sitio de tu propia red). Desactivado, LUX las rechaza, así que una dirección escrita nunca puede llegar al interior de tu red.</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analizar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>PDF Report…</source>
+        <translation>Informe PDF…</translation>
+    </message>
+    <message>
+        <source>Export Analysis as PDF</source>
+        <translation>Exportar el análisis como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export Analysis as CSV</source>
+        <translation>Exportar el análisis como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Analyse a page</source>
+        <translation>Analiza una página</translation>
+    </message>
+    <message>
+        <source>Type a page's address. LUX reads it as a search engine does and gives Lighthouse's SEO audits with the same verdicts, the search result as Google shows it, and what it checks beyond them: headings, length, reading ease, your focus keyphrase, sharing tags and structured data. Every finding says where, why it matters, and the fix.</source>
+        <translation>Escribe la dirección de una página. LUX la lee como un buscador y da las auditorías SEO de Lighthouse con los mismos veredictos, el resultado de búsqueda como lo muestra Google y lo que comprueba además: encabezados, extensión, facilidad de lectura, tu frase clave principal, etiquetas para compartir y datos estructurados. Cada hallazgo dice dónde, por qué importa y cómo arreglarlo.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address: type one that starts with https:// or http://.</source>
+        <translation>«%1» no es una dirección web: escribe una que empiece por https:// o http://.</translation>
+    </message>
+    <message>
+        <source>Analysing %1…</source>
+        <translation>Analizando %1…</translation>
+    </message>
+    <message>
+        <source>Analysis stopped.</source>
+        <translation>Análisis detenido.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every Lighthouse SEO audit passes; %n finding(s) beyond them.</source>
+        <translation><numerusform>Se superan todas las auditorías SEO de Lighthouse; %n hallazgo más allá de ellas.</numerusform><numerusform>Se superan todas las auditorías SEO de Lighthouse; %n hallazgos más allá de ellas.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Lighthouse SEO audit(s) fail; %1 in all.</source>
+        <translation><numerusform>Falla %n auditoría SEO de Lighthouse; %1 en total.</numerusform><numerusform>Fallan %n auditorías SEO de Lighthouse; %1 en total.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n hallazgo</numerusform><numerusform>%n hallazgos</numerusform></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation><numerusform>%n palabra</numerusform><numerusform>%n palabras</numerusform></translation>
+    </message>
+    <message>
+        <source>reading ease %1 (%2)</source>
+        <translation>facilidad de lectura %1 (%2)</translation>
+    </message>
+    <message>
+        <source>built by a script: analysed as served</source>
+        <translation>la construye un script: analizada tal como se sirve</translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: ninguno</translation>
+    </message>
+    <message>
+        <source>%1: %2 px of %3, cut</source>
+        <translation>%1: %2 px de %3, cortado</translation>
+    </message>
+    <message>
+        <source>%1: %2 px of %3</source>
+        <translation>%1: %2 px de %3</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Analysed %1: SEO score %2.</source>
+        <translation>Analizada %1: puntuación SEO %2.</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
+    </message>
+    <message>
+        <source>all pass</source>
+        <translation>todo correcto</translation>
+    </message>
+    <message>
+        <source>Choose a check to see what it found, why it matters and the fix.</source>
+        <translation>Elige una comprobación para ver qué encontró, por qué importa y cómo arreglarlo.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Línea %1</translation>
+    </message>
+    <message>
+        <source>Why it matters:</source>
+        <translation>Por qué importa:</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Solución:</translation>
+    </message>
+    <message>
+        <source>Analyse a page first.</source>
+        <translation>Analiza una página primero.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SeoReport</name>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>Estado HTTP</translation>
+    </message>
+    <message>
+        <source>SEO score</source>
+        <translation>Puntuación SEO</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Palabras</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Por qué importa</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Solución</translation>
+    </message>
+    <message>
+        <source>Lighthouse audit</source>
+        <translation>Auditoría de Lighthouse</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <source>SEO analysis</source>
+        <translation>Análisis SEO</translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP %1 · SEO score %2 of 100 · %n word(s) · analysed %3</source>
+        <translation><numerusform>HTTP %1 · puntuación SEO %2 de 100 · %n palabra · analizada el %3</numerusform><numerusform>HTTP %1 · puntuación SEO %2 de 100 · %n palabras · analizada el %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n hallazgo</numerusform><numerusform>%n hallazgos</numerusform></translation>
+    </message>
+    <message>
+        <source> (line %1)</source>
+        <translation> (línea %1)</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Por qué: %1</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Solución: %1</translation>
+    </message>
+    <message>
+        <source>SEO analysis of %1</source>
+        <translation>Análisis SEO de %1</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SeoText</name>
+    <message>
+        <source>Page is blocked from indexing</source>
+        <translation>La página tiene bloqueada la indexación</translation>
+    </message>
+    <message>
+        <source>Page isn't blocked from indexing</source>
+        <translation>La página no tiene bloqueada la indexación</translation>
+    </message>
+    <message>
+        <source>Document doesn't have a &lt;title&gt; element</source>
+        <translation>El documento no tiene un elemento &lt;title&gt;</translation>
+    </message>
+    <message>
+        <source>Document has a &lt;title&gt; element</source>
+        <translation>El documento tiene un elemento &lt;title&gt;</translation>
+    </message>
+    <message>
+        <source>Document does not have a meta description</source>
+        <translation>El documento no tiene una metadescripción</translation>
+    </message>
+    <message>
+        <source>Document has a meta description</source>
+        <translation>El documento tiene una metadescripción</translation>
+    </message>
+    <message>
+        <source>Page has an unsuccessful HTTP status code</source>
+        <translation>La página tiene un código de estado HTTP de error</translation>
+    </message>
+    <message>
+        <source>Page has a successful HTTP status code</source>
+        <translation>La página tiene un código de estado HTTP correcto</translation>
+    </message>
+    <message>
+        <source>Links do not have descriptive text</source>
+        <translation>Los enlaces no tienen texto descriptivo</translation>
+    </message>
+    <message>
+        <source>Links have descriptive text</source>
+        <translation>Los enlaces tienen texto descriptivo</translation>
+    </message>
+    <message>
+        <source>Links are not crawlable</source>
+        <translation>Los enlaces no se pueden rastrear</translation>
+    </message>
+    <message>
+        <source>Links are crawlable</source>
+        <translation>Los enlaces se pueden rastrear</translation>
+    </message>
+    <message>
+        <source>robots.txt is not valid</source>
+        <translation>robots.txt no es válido</translation>
+    </message>
+    <message>
+        <source>robots.txt is valid</source>
+        <translation>robots.txt es válido</translation>
+    </message>
+    <message>
+        <source>Image elements do not have [alt] attributes</source>
+        <translation>Los elementos de imagen no tienen atributos [alt]</translation>
+    </message>
+    <message>
+        <source>Image elements have [alt] attributes</source>
+        <translation>Los elementos de imagen tienen atributos [alt]</translation>
+    </message>
+    <message>
+        <source>Document doesn't have a valid hreflang</source>
+        <translation>El documento no tiene un hreflang válido</translation>
+    </message>
+    <message>
+        <source>Document has a valid hreflang</source>
+        <translation>El documento tiene un hreflang válido</translation>
+    </message>
+    <message>
+        <source>Document does not have a valid rel=canonical</source>
+        <translation>El documento no tiene un rel=canonical válido</translation>
+    </message>
+    <message>
+        <source>Document has a valid rel=canonical</source>
+        <translation>El documento tiene un rel=canonical válido</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falla</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation>Resultado de búsqueda</translation>
+    </message>
+    <message>
+        <source>Headings, length and reading ease</source>
+        <translation>Encabezados, extensión y facilidad de lectura</translation>
+    </message>
+    <message>
+        <source>Focus keyphrase</source>
+        <translation>Frase clave principal</translation>
+    </message>
+    <message>
+        <source>Sharing and structured data</source>
+        <translation>Compartir y datos estructurados</translation>
+    </message>
+    <message>
+        <source>Other checks</source>
+        <translation>Otras comprobaciones</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SerpPreview</name>
+    <message>
+        <source>Search result preview</source>
+        <translation>Vista previa del resultado de búsqueda</translation>
     </message>
 </context>
 <context>

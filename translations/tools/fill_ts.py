@@ -213,6 +213,11 @@ EN = {
     'The keyphrase is %1% of the words (%n time(s)).': ('The keyphrase is %1% of the words (%n time).', 'The keyphrase is %1% of the words (%n times).'),
     '%n error(s) found': ('%n error found', '%n errors found'),
     '%n finding(s):': ('%n finding:', '%n findings:'),
+    'Every Lighthouse SEO audit passes; %n finding(s) beyond them.': ('Every Lighthouse SEO audit passes; %n finding beyond them.', 'Every Lighthouse SEO audit passes; %n findings beyond them.'),
+    '%n Lighthouse SEO audit(s) fail; %1 in all.': ('%n Lighthouse SEO audit fails; %1 in all.', '%n Lighthouse SEO audits fail; %1 in all.'),
+    '%n finding(s)': ('%n finding', '%n findings'),
+    '%n word(s)': ('%n word', '%n words'),
+    'HTTP %1 · SEO score %2 of 100 · %n word(s) · analysed %3': ('HTTP %1 · SEO score %2 of 100 · %n word · analysed %3', 'HTTP %1 · SEO score %2 of 100 · %n words · analysed %3'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
