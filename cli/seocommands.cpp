@@ -5,10 +5,14 @@
 #include "common/errorcodes.h"
 #include "net/safefetcher.h"
 #include "seo/analyzer.h"
+#include "seo/crawler.h"
+#include "seo/seostore.h"
 #include "seo/serpwidth.h"
 #include "settings/settings.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace lux::cli {
@@ -28,6 +32,21 @@ QString verdictText(seo::Verdict v)
     case seo::Verdict::NotApplicable: return SeoTr::tr("not applicable");
     }
     return {};
+}
+
+std::optional<qint64> storeAnalysis(const CommandContext &ctx, const seo::Analysis &analysis)
+{
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened) {
+        ctx.notice(SeoTr::tr("The analysis was not kept in the page's history: %1").arg(opened.error().message));
+        return std::nullopt;
+    }
+    const auto id = seo::SeoStore((*opened)->database().connection()).saveAnalysis(analysis, QDateTime::currentMSecsSinceEpoch());
+    if (!id) {
+        ctx.notice(SeoTr::tr("The analysis was not kept in the page's history: %1").arg(id.error().message));
+        return std::nullopt;
+    }
+    return *id;
 }
 
 // luxctl seo analyze URL [--keyphrase K] [--allow-private]: the page fetched safely, Lighthouse's ten
@@ -53,6 +72,10 @@ int analyze(const CommandContext &ctx)
     const Result<seo::Analysis> analysis = awaitTask(analyzer.analyze(url, options));
     if (!analysis)
         return ctx.fail(analysis.error());
+    // Kept in the page's history; an analysis that cannot be stored is still shown.
+    QJsonObject json = analysis->toJson();
+    if (const auto stored = storeAnalysis(ctx, *analysis))
+        json.insert(QStringLiteral("analysis_id"), *stored);
     QStringList lines;
     lines << SeoTr::tr("%1 (HTTP %2)").arg(analysis->finalUrl.toString()).arg(analysis->status);
     for (const seo::AuditResult &a : analysis->audits)
@@ -62,7 +85,105 @@ int analyze(const CommandContext &ctx)
     for (const seo::Finding &f : analysis->findings)
         lines << QStringLiteral("  [%1] %2%3 — %4").arg(seo::Finding::severityName(f.severity), f.message,
                                                       f.place.line > 0 ? SeoTr::tr(" (line %1)").arg(f.place.line) : QString(), f.fix);
-    return ctx.succeed(analysis->toJson(), lines.join(u'\n'));
+    return ctx.succeed(json, lines.join(u'\n'));
+}
+
+QString changeValue(const QVariant &v)
+{
+    return v.isNull() ? SeoTr::tr("(none)") : v.toString();
+}
+
+// luxctl seo crawl URL [--max N] [--allow-private]: the site from that page, stored, compared with
+// the previous crawl of the same start.
+int crawl(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(SeoTr::tr("Give one start page: luxctl seo crawl https://example.com/"));
+    const QUrl url = QUrl::fromUserInput(ctx.args.first());
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+        return ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
+    seo::CrawlOptions options;
+    if (ctx.isSet(QStringLiteral("max"))) {
+        bool ok = false;
+        options.maxPages = ctx.option(QStringLiteral("max")).toInt(&ok);
+        if (!ok || options.maxPages < 1 || options.maxPages > seo::CrawlOptions::kMaxPages)
+            return ctx.usage(SeoTr::tr("--max takes a number of pages from 1 to %1.").arg(seo::CrawlOptions::kMaxPages));
+    }
+    const Settings settings;
+    options.allowPrivate = ctx.isSet(QStringLiteral("allow-private"));
+    options.pauseMs = settings.seoCrawlPauseMs();
+    const int titlePixels = settings.seoTitlePixels();
+    const int descriptionPixels = settings.seoDescriptionPixels();
+    options.extraChecks = [titlePixels, descriptionPixels](const seo::Page &page) {
+        return seo::SerpWidth::findings(page, titlePixels, descriptionPixels);
+    };
+    net::SafeFetcher fetcher;
+    seo::Crawler crawler(&fetcher);
+    const Result<seo::CrawlResult> result = awaitTask(crawler.crawl(url, options));
+    if (!result)
+        return ctx.fail(result.error());
+
+    // Stored whole in one transaction, then compared with the crawl of the same start before it.
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
+    seo::SeoStore store((*opened)->database().connection());
+    const auto id = store.saveCrawl(*result);
+    if (!id)
+        return ctx.fail(id.error());
+    const auto previous = store.previousCrawl(result->start, *id);
+    if (!previous)
+        return ctx.fail(previous.error());
+    std::optional<seo::CrawlDiff> changes;
+    if (*previous) {
+        auto d = store.diff(**previous, *id);
+        if (!d)
+            return ctx.fail(d.error());
+        changes = *d;
+    }
+
+    QJsonObject json = result->toJson();
+    json.insert(QStringLiteral("crawl_id"), *id);
+    json.insert(QStringLiteral("changes"), changes ? QJsonValue(changes->toJson()) : QJsonValue());
+
+    QStringList lines;
+    lines << SeoTr::tr("Crawl %1 of %2: %n page(s)", nullptr, int(result->pages.size())).arg(*id).arg(result->start);
+    if (!result->robotsError.isEmpty())
+        lines << result->robotsError;
+    lines << SeoTr::tr("Status Score Depth Links  Address — title");
+    for (const seo::CrawledPage &p : result->pages)
+        lines << QStringLiteral("%1 %2 %3 %4  %5 — %6")
+                     .arg(p.status, 6)
+                     .arg(p.score ? QString::number(*p.score) : QStringLiteral("-"), 5)
+                     .arg(p.depth, 5)
+                     .arg(p.inlinks, 5)
+                     .arg(p.url, p.error.isEmpty() ? p.title : p.error);
+    if (result->truncated)
+        lines << SeoTr::tr("More pages were found than --max %1 allows.").arg(result->maxPages);
+    const QHash<QString, QString> kinds{{QStringLiteral("title"), SeoTr::tr("Duplicate title")},
+                                        {QStringLiteral("description"), SeoTr::tr("Duplicate description")},
+                                        {QStringLiteral("h1"), SeoTr::tr("Duplicate H1")}};
+    for (const seo::DuplicateGroup &g : result->duplicates)
+        lines << QStringLiteral("%1 “%2”: %3").arg(kinds.value(g.kind), g.value, g.urls.join(QStringLiteral(", ")));
+    for (const seo::BrokenLink &b : result->brokenLinks)
+        lines << SeoTr::tr("Broken link %1 (%2), on %3")
+                     .arg(b.target, b.status > 0 ? SeoTr::tr("HTTP %1").arg(b.status) : b.error, b.sources.join(QStringLiteral(", ")));
+    for (const QString &b : result->blocked)
+        lines << SeoTr::tr("Not crawled, robots.txt disallows it: %1").arg(b);
+    if (!changes) {
+        lines << SeoTr::tr("No earlier crawl of this start page to compare with.");
+    } else if (changes->isEmpty()) {
+        lines << SeoTr::tr("Nothing changed since crawl %1.").arg(changes->oldId);
+    } else {
+        lines << SeoTr::tr("Since crawl %1:").arg(changes->oldId);
+        for (const QString &u : changes->added)
+            lines << SeoTr::tr("  new page: %1").arg(u);
+        for (const QString &u : changes->gone)
+            lines << SeoTr::tr("  gone: %1").arg(u);
+        for (const seo::CrawlDiff::Change &c : changes->changed)
+            lines << SeoTr::tr("  %1 %2: %3 → %4").arg(c.url, c.field, changeValue(c.before), changeValue(c.after));
+    }
+    return ctx.succeed(json, lines.join(u'\n'));
 }
 
 } // namespace
@@ -75,6 +196,10 @@ QList<QCommandLineOption> seoOptions(const QString &, const QString &command)
                  QStringLiteral("K")},
                 {QStringLiteral("allow-private"),
                  t(QT_TRANSLATE_NOOP("luxctl", "Allow local and private addresses (an intranet site); refused by default."))}};
+    if (command == QLatin1String("crawl"))
+        return {{QStringLiteral("max"), t(QT_TRANSLATE_NOOP("luxctl", "Pages to fetch at most (100 by default, up to 500).")), QStringLiteral("N")},
+                {QStringLiteral("allow-private"),
+                 t(QT_TRANSLATE_NOOP("luxctl", "Allow local and private addresses (an intranet site); refused by default."))}};
     return {};
 }
 
@@ -82,6 +207,8 @@ int runSeoCommand(const QString &command, const CommandContext &ctx)
 {
     if (command == QLatin1String("analyze"))
         return analyze(ctx);
+    if (command == QLatin1String("crawl"))
+        return crawl(ctx);
     return ctx.usage(SeoTr::tr("Unknown seo command: %1").arg(command));
 }
 

@@ -9,6 +9,7 @@ namespace lux::cli {
 QList<QCommandLineOption> seoOptions(const QString &group, const QString &command);
 
 // luxctl seo analyze URL [--keyphrase K] [--allow-private]
+// luxctl seo crawl URL [--max N] [--allow-private]
 int runSeoCommand(const QString &command, const CommandContext &ctx);
 
 } // namespace lux::cli

@@ -89,6 +89,7 @@ const QHash<Settings::Key, Entry> &table()
         {K::SocialMetaVersion, {"social/meta_version", QStringLiteral("v21.0"), Scope::Database}},
         {K::SeoTitlePixels, {"seo/title_pixels", 600, Scope::Person}},
         {K::SeoDescriptionPixels, {"seo/description_pixels", 920, Scope::Person}},
+        {K::SeoCrawlPauseMs, {"seo/crawl_pause_ms", 300, Scope::Person}},
     };
     return entries;
 }

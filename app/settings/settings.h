@@ -91,6 +91,7 @@ public:
         SocialMetaVersion,       // the Graph API version in every path (v21.0; Meta keeps each about two years)
         SeoTitlePixels,          // the width a search result's title shows before it is cut (600 px of 20 px Arial)
         SeoDescriptionPixels,    // the same for its description (920 px of 14 px Arial, desktop)
+        SeoCrawlPauseMs,         // the site crawl's pause between two requests to the site (300 ms)
     };
     Q_ENUM(Key)
 
@@ -191,6 +192,8 @@ public:
     // Google publishes no limits; these are what tools measure on its results page (docs/SEO.md).
     int seoTitlePixels() const { return std::clamp(value(Key::SeoTitlePixels).toInt(), 200, 2000); }
     int seoDescriptionPixels() const { return std::clamp(value(Key::SeoDescriptionPixels).toInt(), 200, 4000); }
+    // The site crawl waits this long between the starts of two requests to the site (docs/SEO.md, "Site crawl").
+    int seoCrawlPauseMs() const { return std::clamp(value(Key::SeoCrawlPauseMs).toInt(), 100, 10'000); }
     quint16 socialRedirectPort() const { return quint16(std::clamp(value(Key::SocialRedirectPort).toInt(), 1024, 65535)); }
     // The quiet-hours window as minutes after midnight, local to the recipient: [start, end).
     int smsQuietStartMinutes() const { return minutesOfDay(value(Key::SmsQuietStart).toString(), 8 * 60); }

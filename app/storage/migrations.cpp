@@ -966,6 +966,65 @@ const QList<Migration> kMigrations = {
          QStringLiteral("ALTER TABLE social_targets ADD COLUMN comment_attempts INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("ALTER TABLE social_targets ADD COLUMN comment_error TEXT NOT NULL DEFAULT ''"),
      }},
+    {24,
+     "SEO: site crawls, their pages and broken links; single-page analyses",
+     QStringList{
+         // One finished crawl (docs/SEO.md, "Site crawl"); start_url is the start page as the crawler
+         // keys it, so a second crawl of it finds the first. Times in ms since the epoch, UTC.
+         QStringLiteral("CREATE TABLE seo_crawls ("
+                        " id INTEGER PRIMARY KEY,"
+                        " start_url TEXT NOT NULL,"
+                        " started_at BIGINT NOT NULL,"
+                        " finished_at BIGINT NOT NULL,"
+                        " max_pages INTEGER NOT NULL,"
+                        " pause_ms INTEGER NOT NULL,"
+                        " robots_status INTEGER NOT NULL DEFAULT 0,"
+                        " robots_error TEXT NOT NULL DEFAULT '',"
+                        " truncated INTEGER NOT NULL DEFAULT 0,"
+                        " blocked TEXT NOT NULL DEFAULT '[]')"), // JSON array of the addresses robots.txt disallows
+         QStringLiteral("CREATE INDEX seo_crawls_start ON seo_crawls (start_url, id)"),
+         // Each address fetched, in the order found; score NULL when it was not analysed.
+         QStringLiteral("CREATE TABLE seo_crawl_pages ("
+                        " crawl_id INTEGER NOT NULL REFERENCES seo_crawls(id) ON DELETE CASCADE,"
+                        " position INTEGER NOT NULL,"
+                        " url TEXT NOT NULL,"
+                        " final_url TEXT NOT NULL,"
+                        " status INTEGER NOT NULL,"
+                        " content_type TEXT NOT NULL DEFAULT '',"
+                        " html INTEGER NOT NULL DEFAULT 0,"
+                        " title TEXT NOT NULL DEFAULT '',"
+                        " description TEXT NOT NULL DEFAULT '',"
+                        " h1 TEXT NOT NULL DEFAULT '',"
+                        " words INTEGER NOT NULL DEFAULT 0,"
+                        " score INTEGER,"
+                        " errors INTEGER NOT NULL DEFAULT 0,"
+                        " warnings INTEGER NOT NULL DEFAULT 0,"
+                        " notices INTEGER NOT NULL DEFAULT 0,"
+                        " depth INTEGER NOT NULL DEFAULT 0,"
+                        " inlinks INTEGER NOT NULL DEFAULT 0,"
+                        " error TEXT NOT NULL DEFAULT '',"
+                        " time_ms INTEGER NOT NULL DEFAULT 0,"
+                        " PRIMARY KEY (crawl_id, url))"),
+         // A link inside the site whose target answered 400 or more or not at all, with the pages it is on.
+         QStringLiteral("CREATE TABLE seo_crawl_broken_links ("
+                        " crawl_id INTEGER NOT NULL REFERENCES seo_crawls(id) ON DELETE CASCADE,"
+                        " position INTEGER NOT NULL,"
+                        " target TEXT NOT NULL,"
+                        " status INTEGER NOT NULL,"
+                        " error TEXT NOT NULL DEFAULT '',"
+                        " sources TEXT NOT NULL DEFAULT '[]',"
+                        " PRIMARY KEY (crawl_id, target))"),
+         // One page's analysis (luxctl seo analyze, the SEO window): its history per address.
+         QStringLiteral("CREATE TABLE seo_analyses ("
+                        " id INTEGER PRIMARY KEY,"
+                        " url TEXT NOT NULL,"
+                        " final_url TEXT NOT NULL,"
+                        " analysed_at BIGINT NOT NULL,"
+                        " status INTEGER NOT NULL,"
+                        " score INTEGER NOT NULL,"
+                        " analysis TEXT NOT NULL)"), // Analysis::toJson()
+         QStringLiteral("CREATE INDEX seo_analyses_url ON seo_analyses (url, analysed_at)"),
+     }},
 };
 
 } // namespace
