@@ -9,6 +9,7 @@
 #include "httpserver.h"
 #include "net/safefetcher.h"
 #include "seo/analyzer.h"
+#include "seo/crawlmodel.h"
 #include "seo/seopage.h"
 #include "seo/seoreport.h"
 #include "seo/seowidgets.h"
@@ -20,9 +21,13 @@
 #include "theme/theme.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QTableView>
+#include <QTabWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,9 +83,13 @@ private Q_SLOTS:
     void analysesAPageFromTheWindow();
     void localAddressRefusedUnlessIntranet();
     void slowSiteStopped();
+    void historyOfAnAddress();
+    void crawlsASiteAndShowsChanges();
 
 private:
     std::unique_ptr<HttpServer> m_site;
+    QHash<QString, QByteArray> m_pages; // the small site the crawl reads
+    QStringList m_crawled;
     QList<QPointer<HttpExchange>> m_held;
     QStringList m_messages;
     QUrl m_url;
@@ -100,14 +109,33 @@ void TestSeoPage::init()
 {
     m_messages.clear();
     m_held.clear();
+    m_crawled.clear();
+    // A small site: two pages share a title, one links to a page that is not there.
+    const auto page = [](const QString &title, const QString &h1, const QString &links) {
+        return QStringLiteral("<!doctype html><html lang=\"en\"><head><title>%1</title><meta name=\"description\" content=\"About %2.\">"
+                              "</head><body><h1>%2</h1><p>Some words about %2 for the reader.</p>%3</body></html>")
+            .arg(title, h1, links)
+            .toUtf8();
+    };
+    m_pages = {
+        {QStringLiteral("/site/"), page(QStringLiteral("Home"), QStringLiteral("Home"),
+                                        QStringLiteral("<a href=\"/site/bags\">Bags</a> <a href=\"/site/belts\">Belts</a> <a href=\"/site/about\">About us</a>"))},
+        {QStringLiteral("/site/bags"), page(QStringLiteral("Leather goods"), QStringLiteral("Bags"), QStringLiteral("<a href=\"/site/\">Home</a>"))},
+        {QStringLiteral("/site/belts"), page(QStringLiteral("Leather goods"), QStringLiteral("Belts"), QStringLiteral("<a href=\"/site/gone\">Old belts</a>"))},
+        {QStringLiteral("/site/about"), page(QStringLiteral("About us"), QStringLiteral("About"), QString())},
+    };
     m_site = std::make_unique<HttpServer>([this](HttpExchange *e) {
         const QString path = e->request().url.path();
+        if (path.startsWith(u"/site/"))
+            m_crawled << path;
         if (path == u"/robots.txt")
             e->respond(answer("text/plain", "User-agent: *\nDisallow: /private\n"));
         else if (path == u"/bags/waxed")
             e->respond(answer("text/html; charset=utf-8", kPage));
         else if (path == u"/slow")
             m_held << e; // never answered while the test looks
+        else if (m_pages.contains(path))
+            e->respond(answer("text/html; charset=utf-8", m_pages.value(path)));
         else
             e->respond(HttpResponse{404, {}, "not here"});
     });
@@ -118,6 +146,7 @@ void TestSeoPage::init()
 void TestSeoPage::analysesAPageFromTheWindow()
 {
     test::SessionFixture f;
+    QVERIFY(f.openSession());
     ui::SeoPage page(f.session);
     page.resize(1200, 800);
     page.show();
@@ -206,6 +235,7 @@ void TestSeoPage::analysesAPageFromTheWindow()
 void TestSeoPage::localAddressRefusedUnlessIntranet()
 {
     test::SessionFixture f;
+    QVERIFY(f.openSession());
     ui::SeoPage page(f.session);
     QSignalSpy failed(&page, &ui::SeoPage::analysisFailed);
     page.urlEdit()->setText(m_url.toString());
@@ -225,6 +255,7 @@ void TestSeoPage::localAddressRefusedUnlessIntranet()
 void TestSeoPage::slowSiteStopped()
 {
     test::SessionFixture f;
+    QVERIFY(f.openSession());
     ui::SeoPage page(f.session);
     QSignalSpy analyzed(&page, &ui::SeoPage::analyzed);
     QSignalSpy failed(&page, &ui::SeoPage::analysisFailed);
@@ -247,6 +278,120 @@ void TestSeoPage::slowSiteStopped()
     page.analyze();
     QVERIFY(analyzed.wait(20'000));
     QVERIFY(page.gauge()->score() >= 0);
+}
+
+void TestSeoPage::historyOfAnAddress()
+{
+    test::SessionFixture f;
+    QVERIFY(f.openSession());
+    ui::SeoPage page(f.session);
+    QSignalSpy analyzed(&page, &ui::SeoPage::analyzed);
+    QSignalSpy history(&page, &ui::SeoPage::historyLoaded);
+    page.allowPrivateBox()->setChecked(true);
+    page.urlEdit()->setText(m_url.toString());
+    page.analyze();
+    QVERIFY(analyzed.wait(20'000));
+    QVERIFY(history.wait(10'000));
+    QCOMPARE(page.historyView()->count(), 1);
+    const int firstScore = page.gauge()->score();
+    // The page changes: its description goes; analysed again, the history has both, newest first.
+    m_site = std::make_unique<HttpServer>([](HttpExchange *e) {
+        if (e->request().url.path() == u"/bags/waxed")
+            e->respond(answer("text/html", QByteArray(kPage).replace("<meta name=\"description\" content=\"Waxed canvas bags, cut and sewn by hand.\">", "")));
+        else
+            e->respond(HttpResponse{404, {}, "not here"});
+    });
+    QVERIFY(m_site->listen(QHostAddress::LocalHost, quint16(m_url.port())));
+    page.analyze();
+    QVERIFY(analyzed.wait(20'000));
+    QTRY_COMPARE_WITH_TIMEOUT(page.historyView()->count(), 2, 10'000);
+    QVERIFY(page.gauge()->score() < firstScore); // meta-description fails now
+    QVERIFY(page.historyView()->item(0)->text().contains(QString::number(page.gauge()->score())));
+    // The earlier one, shown as it was.
+    QSignalSpy shown(&page, &ui::SeoPage::analyzed);
+    page.showHistoryEntry(page.historyView()->item(1)->data(Qt::UserRole).toLongLong());
+    QTRY_COMPARE_WITH_TIMEOUT(page.gauge()->score(), firstScore, 10'000);
+    QCOMPARE(page.preview()->shownDescription(), QStringLiteral("Waxed canvas bags, cut and sewn by hand."));
+    QCOMPARE(shown.size(), 0); // nothing was fetched for it
+}
+
+void TestSeoPage::crawlsASiteAndShowsChanges()
+{
+    test::SessionFixture f;
+    QVERIFY(f.openSession());
+    ui::SeoPage page(f.session);
+    page.resize(1200, 800);
+    page.show();
+    QSignalSpy finished(&page, &ui::SeoPage::crawlFinished);
+    QSignalSpy shown(&page, &ui::SeoPage::crawlShown);
+    QSignalSpy progressed(&page, &ui::SeoPage::crawlProgressed);
+    page.tabs()->setCurrentIndex(ui::SeoPage::CrawlTab);
+    page.crawlAllowPrivateBox()->setChecked(true);
+    page.crawlStartEdit()->setText(QStringLiteral("http://127.0.0.1:%1/site/").arg(m_site->port()));
+    page.crawl();
+    QVERIFY(page.isCrawling());
+    QVERIFY2(finished.wait(30'000), qPrintable(m_messages.join(u'\n')));
+    QVERIFY(!page.isCrawling());
+    QVERIFY(shown.wait(10'000));
+    QVERIFY(progressed.size() >= 5); // after each of the five addresses
+    QCOMPARE(progressed.last().at(0).toInt(), 5);
+
+    ui::CrawlModel *model = page.crawlModel();
+    QCOMPARE(model->count(ui::CrawlModel::AllPages), 5); // four pages and the missing one
+    QCOMPARE(model->count(ui::CrawlModel::DuplicateTitles), 2);
+    QCOMPARE(model->count(ui::CrawlModel::BrokenLinks), 1);
+    QCOMPARE(model->count(ui::CrawlModel::DuplicateH1s), 0);
+    page.setCrawlView(ui::CrawlModel::DuplicateTitles);
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(model->index(0, ui::CrawlModel::Note).data().toString().contains(QStringLiteral("Leather goods")));
+    page.setCrawlView(ui::CrawlModel::BrokenLinks);
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(model->index(0, ui::CrawlModel::Address).data().toString().endsWith(QStringLiteral("/site/gone")));
+    QCOMPARE(model->index(0, ui::CrawlModel::Status).data().toInt(), 404);
+    QVERIFY(model->index(0, ui::CrawlModel::Note).data().toString().contains(QStringLiteral("/site/belts")));
+    // The filter field narrows the rows shown.
+    page.setCrawlView(ui::CrawlModel::AllPages);
+    page.crawlSearch()->setText(QStringLiteral("belts"));
+    QCOMPARE(page.crawlView()->model()->rowCount(), 1);
+    page.crawlSearch()->clear();
+    QTest::qWait(60);
+    const QPixmap shot = page.grab();
+    if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(shot.save(dir + QStringLiteral("/seo-crawl.png")));
+
+    // The site changes; the second crawl says what changed, and the first is still there.
+    m_pages[QStringLiteral("/site/bags")].replace("<title>Leather goods</title>", "<title>Leather bags</title>");
+    m_pages.remove(QStringLiteral("/site/about"));
+    page.crawl();
+    QVERIFY(finished.wait(30'000));
+    QVERIFY(shown.wait(10'000));
+    QCOMPARE(page.crawlsBox()->count(), 2);
+    QVERIFY(model->changes().has_value());
+    QCOMPARE(model->count(ui::CrawlModel::DuplicateTitles), 0);
+    page.setCrawlView(ui::CrawlModel::Changes);
+    QStringList notes;
+    for (int row = 0; row < model->rowCount(); ++row)
+        notes << model->index(row, ui::CrawlModel::Address).data().toString().section(u'/', 3) + u' ' + model->index(row, ui::CrawlModel::Note).data().toString();
+    QVERIFY2(notes.contains(QStringLiteral("site/about Status: 200 → 404")), qPrintable(notes.join(u'\n')));
+    QVERIFY2(notes.contains(QStringLiteral("site/bags Title: Leather goods → Leather bags")), qPrintable(notes.join(u'\n')));
+    // Exported as the view shows it.
+    QTemporaryDir dir;
+    QSignalSpy exported(&page, &ui::SeoPage::exported);
+    QVERIFY(page.exportCrawlCsv(dir.filePath(QStringLiteral("crawl.csv"))));
+    QVERIFY(exported.wait(10'000));
+    QFile csv(dir.filePath(QStringLiteral("crawl.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count("\r\n"), qsizetype(model->rowCount() + 1));
+    // Stopped mid-crawl: nothing stored, nothing shown afterwards.
+    QSignalSpy failed(&page, &ui::SeoPage::crawlFailed);
+    page.crawl();
+    QVERIFY(page.isCrawling());
+    page.stopCrawl();
+    QVERIFY(!page.isCrawling());
+    QTest::qWait(800);
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY2(m_messages.isEmpty(), qPrintable(m_messages.join(u'\n')));
 }
 
 QTEST_MAIN(TestSeoPage)

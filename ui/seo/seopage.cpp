@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "seopage.h"
 
+#include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/emptystate.h"
 #include "common/labels.h"
+#include "common/tableview.h"
 #include "common/errorcodes.h"
 #include "common/savefile.h"
+#include "crawlmodel.h"
 #include "seo/analyzer.h"
+#include "seo/seostore.h"
 #include "seo/serpwidth.h"
 #include "seoreport.h"
 #include "seotext.h"
@@ -17,19 +21,25 @@
 #include "theme/theme.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -66,7 +76,8 @@ QIcon severityIcon(const QString &severity)
 
 } // namespace
 
-SeoPage::SeoPage(AppSession &session, QWidget *parent) : QWidget(parent), m_session(session), m_worker(new SeoWorker(this))
+SeoPage::SeoPage(AppSession &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_worker(new SeoWorker(this)), m_crawlWorker(new SeoWorker(this))
 {
     setObjectName(QStringLiteral("seoPage"));
     auto *layout = new QVBoxLayout(this);
@@ -81,14 +92,19 @@ SeoPage::SeoPage(AppSession &session, QWidget *parent) : QWidget(parent), m_sess
     m_tabs->setObjectName(QStringLiteral("seoTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildAnalysisTab(), tr("Page"));
+    m_tabs->addTab(buildCrawlTab(), tr("Site Crawl"));
     layout->addWidget(m_tabs, 1);
 
-    connect(m_worker, &SeoWorker::analyzed, this, [this](int ticket, const QJsonObject &analysis) {
+    connect(m_worker, &SeoWorker::analyzed, this, [this](int ticket, const QJsonObject &analysis, const QString &saveError) {
         if (ticket != m_ticket)
             return;
         m_ticket = 0;
         setBusy(false);
         showAnalysis(analysis);
+        m_historyNote->hide();
+        if (!saveError.isEmpty())
+            Q_EMIT statusMessage(tr("The analysis could not join the page's history: %1").arg(saveError));
+        loadHistory(analysis.value(QStringLiteral("url")).toString());
         Q_EMIT analyzed();
     });
     connect(m_worker, &SeoWorker::failed, this, [this](int ticket, const QString &message) {
@@ -99,6 +115,31 @@ SeoPage::SeoPage(AppSession &session, QWidget *parent) : QWidget(parent), m_sess
         Q_EMIT statusMessage(message);
         Q_EMIT analysisFailed(message);
         Dialogs::warning(this, tr("Analyse Page"), message);
+    });
+    connect(m_crawlWorker, &SeoWorker::crawlProgressed, this, [this](int ticket, int done, int known, const QUrl &current) {
+        if (ticket != m_crawlTicket)
+            return;
+        m_crawlProgress->setRange(0, std::max(known, 1));
+        m_crawlProgress->setValue(done);
+        m_crawlStatus->setText(tr("%1 of %n page(s) · %2", nullptr, known).arg(done).arg(current.toDisplayString()));
+        Q_EMIT crawlProgressed(done, known);
+    });
+    connect(m_crawlWorker, &SeoWorker::crawled, this, [this](int ticket, qint64 id) {
+        if (ticket != m_crawlTicket)
+            return;
+        m_crawlTicket = 0;
+        setCrawling(false);
+        loadCrawls(m_crawlStart->text(), id);
+        Q_EMIT crawlFinished(id);
+    });
+    connect(m_crawlWorker, &SeoWorker::failed, this, [this](int ticket, const QString &message) {
+        if (ticket != m_crawlTicket)
+            return;
+        m_crawlTicket = 0;
+        setCrawling(false);
+        m_crawlStatus->setText(message);
+        Q_EMIT crawlFailed(message);
+        Dialogs::warning(this, tr("Crawl Site"), message);
     });
 }
 
@@ -227,7 +268,162 @@ QWidget *SeoPage::buildAnalysisTab()
     resultLayout->addWidget(splitter, 1);
     connect(m_findings, &QTreeWidget::currentItemChanged, this, &SeoPage::showDetail);
     m_stack->addWidget(result);
-    layout->addWidget(m_stack, 1);
+
+    // The address's earlier analyses, newest first: one chosen is shown as it was.
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_stack, 1);
+    auto *historyColumn = new QVBoxLayout;
+    auto *historyTitle = new QLabel(tr("History"), tab);
+    historyTitle->setProperty("role", QStringLiteral("section"));
+    m_history = new QListWidget(tab);
+    m_history->setObjectName(QStringLiteral("seoHistory"));
+    m_history->setAccessibleName(tr("Earlier analyses of this address"));
+    m_history->setFixedWidth(210);
+    m_historyNote = plainLabel(QString(), tab, QStringLiteral("muted"));
+    m_historyNote->setObjectName(QStringLiteral("seoHistoryNote"));
+    m_historyNote->setFixedWidth(210);
+    m_historyNote->hide();
+    historyColumn->addWidget(historyTitle);
+    historyColumn->addWidget(m_history, 1);
+    historyColumn->addWidget(m_historyNote);
+    body->addLayout(historyColumn);
+    layout->addLayout(body, 1);
+    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { showHistoryEntry(item->data(Qt::UserRole).toLongLong()); });
+    connect(m_history, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { showHistoryEntry(item->data(Qt::UserRole).toLongLong()); });
+    connect(m_url, &QLineEdit::editingFinished, this, [this] {
+        const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
+        if (url.isValid() && !url.host().isEmpty())
+            loadHistory(url.toString());
+    });
+    return tab;
+}
+
+QWidget *SeoPage::buildCrawlTab()
+{
+    auto *tab = new QWidget(this);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 12, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_crawlStart = new QLineEdit(tab);
+    m_crawlStart->setObjectName(QStringLiteral("seoCrawlStart"));
+    m_crawlStart->setPlaceholderText(tr("https://example.com/ (the start page)"));
+    m_crawlStart->setAccessibleName(tr("Start page"));
+    m_crawlStart->setClearButtonEnabled(true);
+    m_maxPages = new QSpinBox(tab);
+    m_maxPages->setObjectName(QStringLiteral("seoMaxPages"));
+    m_maxPages->setRange(1, seo::CrawlOptions::kMaxPages);
+    m_maxPages->setValue(seo::CrawlOptions::kDefaultMaxPages);
+    m_maxPages->setSuffix(tr(" pages at most"));
+    m_maxPages->setAccessibleName(tr("Pages at most"));
+    m_crawlAllowPrivate = new QCheckBox(tr("Intranet site"), tab);
+    m_crawlAllowPrivate->setObjectName(QStringLiteral("seoCrawlAllowPrivate"));
+    m_crawlAllowPrivate->setToolTip(m_allowPrivate->toolTip());
+    m_crawlButton = new QPushButton(Theme::icon(QStringLiteral("play")), tr("Crawl"), tab);
+    m_crawlButton->setObjectName(QStringLiteral("seoCrawl"));
+    m_crawlButton->setToolTip(tr("Reads the site's pages from this one, as Googlebot's rules in its robots.txt allow: the same "
+                                 "host, at most 4 requests at once, with a pause between them."));
+    m_crawlExport = new QPushButton(Theme::icon(QStringLiteral("export")), tr("Export CSV…"), tab);
+    m_crawlExport->setObjectName(QStringLiteral("seoCrawlExport"));
+    m_crawlExport->setEnabled(false);
+    bar->addWidget(m_crawlStart, 3);
+    bar->addWidget(m_maxPages);
+    bar->addWidget(m_crawlAllowPrivate);
+    bar->addWidget(m_crawlButton);
+    bar->addWidget(m_crawlExport);
+    layout->addLayout(bar);
+    m_crawlProgress = new QProgressBar(tab);
+    m_crawlProgress->setObjectName(QStringLiteral("seoCrawlProgress"));
+    m_crawlProgress->setMaximumHeight(4);
+    m_crawlProgress->setTextVisible(false);
+    m_crawlProgress->hide();
+    layout->addWidget(m_crawlProgress);
+    m_crawlStatus = plainLabel(QString(), tab, QStringLiteral("muted"));
+    m_crawlStatus->setObjectName(QStringLiteral("seoCrawlStatus"));
+    layout->addWidget(m_crawlStatus);
+
+    connect(m_crawlButton, &QPushButton::clicked, this, [this] { isCrawling() ? stopCrawl() : crawl(); });
+    connect(m_crawlStart, &QLineEdit::returnPressed, this, &SeoPage::crawl);
+    connect(m_crawlStart, &QLineEdit::editingFinished, this, [this] {
+        if (!isCrawling())
+            loadCrawls(m_crawlStart->text(), 0);
+    });
+    connect(m_crawlExport, &QPushButton::clicked, this, [this] {
+        const QString path = Dialogs::saveFile(this, tr("Export Crawl as CSV"), QStringLiteral("crawl.csv"), tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            (void)exportCrawlCsv(path);
+    });
+
+    m_crawlStack = new QStackedWidget(tab);
+    auto *empty = new EmptyState(QStringLiteral("search"), tr("Crawl a site"),
+                                 tr("Type the site's start page. LUX reads its pages as Google's crawler may (the same host, what "
+                                    "robots.txt allows), politely, and lists each page with its status and score, the titles, "
+                                    "descriptions and H1s that several pages share, and the links that lead nowhere. A second "
+                                    "crawl shows what changed."),
+                                 QString(), m_crawlStack);
+    empty->setObjectName(QStringLiteral("seoCrawlEmpty"));
+    empty->button()->hide();
+    m_crawlStack->addWidget(empty);
+
+    auto *result = new QWidget(m_crawlStack);
+    auto *resultLayout = new QVBoxLayout(result);
+    resultLayout->setContentsMargins(0, 8, 0, 0);
+    auto *filters = new QHBoxLayout;
+    m_crawls = new QComboBox(result);
+    m_crawls->setObjectName(QStringLiteral("seoCrawls"));
+    m_crawls->setAccessibleName(tr("Crawls of this start page"));
+    m_crawlViewBox = new QComboBox(result);
+    m_crawlViewBox->setObjectName(QStringLiteral("seoCrawlViewBox"));
+    m_crawlViewBox->setAccessibleName(tr("Show"));
+    m_crawlSearch = new QLineEdit(result);
+    m_crawlSearch->setObjectName(QStringLiteral("seoCrawlSearch"));
+    m_crawlSearch->setPlaceholderText(tr("Filter by address, title or note"));
+    m_crawlSearch->setClearButtonEnabled(true);
+    filters->addWidget(new QLabel(tr("Crawl:"), result));
+    filters->addWidget(m_crawls, 1);
+    filters->addWidget(new QLabel(tr("Show:"), result));
+    filters->addWidget(m_crawlViewBox, 1);
+    filters->addWidget(m_crawlSearch, 1);
+    resultLayout->addLayout(filters);
+    m_crawlSummary = plainLabel(QString(), result);
+    m_crawlSummary->setObjectName(QStringLiteral("seoCrawlSummary"));
+    resultLayout->addWidget(m_crawlSummary);
+    m_crawlModel = new CrawlModel(this);
+    m_crawlProxy = new QSortFilterProxyModel(this);
+    m_crawlProxy->setSourceModel(m_crawlModel);
+    m_crawlProxy->setFilterKeyColumn(-1);
+    m_crawlProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_crawlProxy->setSortRole(CrawlModel::kSortRole);
+    m_crawlView = new QTableView(result);
+    m_crawlView->setObjectName(QStringLiteral("seoCrawlView"));
+    m_crawlView->setModel(m_crawlProxy);
+    setUpListTable(m_crawlView);
+    m_crawlView->setSortingEnabled(true);
+    m_crawlView->sortByColumn(-1, Qt::AscendingOrder); // as found: breadth first
+    m_crawlView->horizontalHeader()->setStretchLastSection(true);
+    m_crawlView->setColumnWidth(CrawlModel::Address, 300);
+    m_crawlView->setColumnWidth(CrawlModel::Status, 70);
+    m_crawlView->setColumnWidth(CrawlModel::Title, 260);
+    m_crawlView->setColumnWidth(CrawlModel::Score, 60);
+    m_crawlView->setColumnWidth(CrawlModel::Issues, 120);
+    m_crawlView->setColumnWidth(CrawlModel::Depth, 60);
+    m_crawlView->setColumnWidth(CrawlModel::Inlinks, 70);
+    resultLayout->addWidget(m_crawlView, 1);
+    m_crawlStack->addWidget(result);
+    layout->addWidget(m_crawlStack, 1);
+
+    connect(m_crawlSearch, &QLineEdit::textChanged, m_crawlProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_crawlViewBox, &QComboBox::activated, this, [this](int index) { setCrawlView(m_crawlViewBox->itemData(index).toInt()); });
+    connect(m_crawls, &QComboBox::activated, this, [this](int index) { showCrawl(m_crawls->itemData(index).toLongLong()); });
+    // Opening a page's analysis from the crawl: double-click a row.
+    connect(m_crawlView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString url = m_crawlProxy->index(index.row(), CrawlModel::Address).data().toString();
+        if (url.isEmpty() || m_crawlModel->view() == CrawlModel::Blocked)
+            return;
+        m_url->setText(url);
+        m_allowPrivate->setChecked(m_crawlAllowPrivate->isChecked());
+        m_tabs->setCurrentIndex(PageTab);
+        analyze();
+    });
     return tab;
 }
 
@@ -250,6 +446,7 @@ void SeoPage::analyze()
     request.allowPrivate = m_allowPrivate->isChecked();
     request.titlePixels = m_session.settings().seoTitlePixels();
     request.descriptionPixels = m_session.settings().seoDescriptionPixels();
+    request.databasePath = m_session.hasDatabase() ? m_session.database()->path() : QString();
     m_ticket = m_worker->analyze(request);
     setBusy(true);
     Q_EMIT statusMessage(tr("Analysing %1…").arg(url.toDisplayString()));
@@ -439,6 +636,238 @@ void SeoPage::showDetail()
     if (const QString fix = source.value(QStringLiteral("fix")).toString(); !fix.isEmpty())
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Fix:")), esc(fix));
     m_detail->setHtml(html);
+}
+
+void SeoPage::loadHistory(const QString &url, qint64 select)
+{
+    if (!m_session.hasDatabase())
+        return;
+    const int generation = ++m_historyGeneration;
+    runOnDatabase<Result<QList<seo::StoredAnalysis>>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [url](QSqlDatabase &db) { return seo::SeoStore(db).history(url); },
+        [this, generation, select](const Result<QList<seo::StoredAnalysis>> &rows) {
+            if (generation != m_historyGeneration)
+                return;
+            m_history->clear();
+            if (!rows) {
+                Q_EMIT statusMessage(rows.error().message);
+                return;
+            }
+            const QLocale locale;
+            for (const seo::StoredAnalysis &a : *rows) {
+                auto *item = new QListWidgetItem(tr("%1 · score %2").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(a.analysedAt), QLocale::ShortFormat))
+                                                     .arg(a.score),
+                                                 m_history);
+                item->setData(Qt::UserRole, a.id);
+                item->setToolTip(a.finalUrl);
+                if (a.id == select)
+                    m_history->setCurrentItem(item);
+            }
+            if (select == 0 && m_history->count() > 0 && !m_analysis.isEmpty())
+                m_history->setCurrentRow(0);
+            Q_EMIT historyLoaded();
+        });
+}
+
+void SeoPage::showHistoryEntry(qint64 id)
+{
+    if (!m_session.hasDatabase())
+        return;
+    runOnDatabase<Result<std::optional<seo::StoredAnalysis>>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [id](QSqlDatabase &db) { return seo::SeoStore(db).loadAnalysis(id); },
+        [this](const Result<std::optional<seo::StoredAnalysis>> &stored) {
+            if (!stored || !*stored) {
+                Q_EMIT statusMessage(stored ? tr("That analysis is no longer stored.") : stored.error().message);
+                return;
+            }
+            showAnalysis((*stored)->analysis);
+            m_historyNote->setText(tr("Shown as analysed on %1.").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch((*stored)->analysedAt), QLocale::LongFormat)));
+            m_historyNote->show();
+        });
+}
+
+void SeoPage::crawl()
+{
+    if (!m_session.hasDatabase())
+        return; // a crawl is stored: the page is only shown with a database open
+    const QString typed = m_crawlStart->text().trimmed();
+    if (typed.isEmpty()) {
+        m_crawlStart->setFocus();
+        return;
+    }
+    const QUrl start = QUrl::fromUserInput(typed);
+    if (!start.isValid() || (start.scheme() != u"http" && start.scheme() != u"https") || start.host().isEmpty()) {
+        Dialogs::warning(this, tr("Crawl Site"), tr("“%1” is not a web address: type one that starts with https:// or http://.").arg(typed));
+        return;
+    }
+    m_crawlStart->setText(start.toString());
+    const Settings &settings = m_session.settings();
+    SeoCrawlRequest request;
+    request.start = start;
+    request.maxPages = m_maxPages->value();
+    request.allowPrivate = m_crawlAllowPrivate->isChecked();
+    request.pauseMs = settings.seoCrawlPauseMs();
+    request.titlePixels = settings.seoTitlePixels();
+    request.descriptionPixels = settings.seoDescriptionPixels();
+    request.databasePath = m_session.database()->path();
+    m_crawlTicket = m_crawlWorker->crawl(request);
+    setCrawling(true);
+    m_crawlStatus->setText(tr("Reading robots.txt of %1…").arg(start.host()));
+}
+
+void SeoPage::stopCrawl()
+{
+    if (!isCrawling())
+        return;
+    m_crawlWorker->stop();
+    m_crawlTicket = 0;
+    setCrawling(false);
+    m_crawlStatus->setText(tr("Crawl stopped: nothing was stored."));
+}
+
+void SeoPage::setCrawling(bool crawling)
+{
+    m_crawlProgress->setVisible(crawling);
+    if (crawling) {
+        m_crawlProgress->setRange(0, 0);
+        m_crawlProgress->setValue(0);
+    }
+    m_crawlButton->setText(crawling ? tr("Stop") : tr("Crawl"));
+    m_crawlButton->setIcon(Theme::icon(crawling ? QStringLiteral("x") : QStringLiteral("play")));
+    m_crawlStart->setReadOnly(crawling);
+    m_maxPages->setEnabled(!crawling);
+    m_crawlAllowPrivate->setEnabled(!crawling);
+}
+
+void SeoPage::loadCrawls(const QString &start, qint64 select)
+{
+    if (!m_session.hasDatabase())
+        return;
+    const QUrl url = QUrl::fromUserInput(start.trimmed());
+    const QString key = seo::Crawler::key(url);
+    if (key.isEmpty())
+        return;
+    const int generation = ++m_crawlGeneration;
+    runOnDatabase<Result<QList<seo::CrawlSummary>>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [key](QSqlDatabase &db) { return seo::SeoStore(db).crawls(key); },
+        [this, generation, select](const Result<QList<seo::CrawlSummary>> &crawls) {
+            if (generation != m_crawlGeneration)
+                return;
+            if (!crawls) {
+                Q_EMIT statusMessage(crawls.error().message);
+                return;
+            }
+            m_crawls->clear();
+            const QLocale locale;
+            for (const seo::CrawlSummary &c : *crawls)
+                m_crawls->addItem(tr("%1 · %n page(s)", nullptr, c.pages).arg(locale.toString(QDateTime::fromMSecsSinceEpoch(c.startedAt), QLocale::ShortFormat)),
+                                  c.id);
+            if (crawls->isEmpty())
+                return;
+            const int index = std::max(0, m_crawls->findData(select ? select : crawls->first().id));
+            m_crawls->setCurrentIndex(index);
+            showCrawl(m_crawls->itemData(index).toLongLong());
+        });
+}
+
+void SeoPage::showCrawl(qint64 id)
+{
+    if (!m_session.hasDatabase())
+        return;
+    struct Loaded
+    {
+        seo::CrawlResult crawl;
+        std::optional<seo::CrawlDiff> changes;
+    };
+    const int generation = ++m_crawlGeneration;
+    runOnDatabase<Result<Loaded>>(
+        this, m_session.database()->path(), storage::ScopedConnection::Mode::ReadOnly,
+        [id](QSqlDatabase &db) -> Result<Loaded> {
+            seo::SeoStore store(db);
+            const auto crawl = store.loadCrawl(id);
+            if (!crawl)
+                return crawl.error();
+            if (!*crawl)
+                return Error(errc::reportNone, SeoPage::tr("That crawl is no longer stored."));
+            Loaded loaded{**crawl, std::nullopt};
+            const auto previous = store.previousCrawl(loaded.crawl.start, id);
+            if (!previous)
+                return previous.error();
+            if (*previous) {
+                auto d = store.diff(**previous, id);
+                if (!d)
+                    return d.error();
+                loaded.changes = *d;
+            }
+            return loaded;
+        },
+        [this, generation](const Result<Loaded> &loaded) {
+            if (generation != m_crawlGeneration)
+                return;
+            if (!loaded) {
+                Q_EMIT statusMessage(loaded.error().message);
+                return;
+            }
+            m_crawlModel->setCrawl(loaded->crawl, loaded->changes);
+            updateCrawlViews();
+            const seo::CrawlResult &c = loaded->crawl;
+            QStringList facts;
+            facts << tr("%n page(s) crawled", nullptr, int(c.pages.size()));
+            facts << tr("%n broken link(s)", nullptr, int(c.brokenLinks.size()));
+            facts << tr("%n group(s) of duplicates", nullptr, int(c.duplicates.size()));
+            if (!c.blocked.isEmpty())
+                facts << tr("%n address(es) blocked by robots.txt", nullptr, int(c.blocked.size()));
+            facts << tr("a pause of %1 ms between requests").arg(c.pauseMs);
+            if (c.truncated)
+                facts << tr("more pages were found than the limit of %1").arg(c.maxPages);
+            if (!c.robotsError.isEmpty())
+                facts << c.robotsError;
+            if (loaded->changes)
+                facts << (loaded->changes->isEmpty() ? tr("nothing changed since the crawl before")
+                                                     : tr("%n change(s) since the crawl before", nullptr,
+                                                          int(loaded->changes->added.size() + loaded->changes->gone.size() +
+                                                              loaded->changes->changed.size())));
+            m_crawlSummary->setText(facts.join(QStringLiteral(" · ")));
+            m_crawlStatus->setText(tr("Crawled %1 on %2 in %3 s.")
+                                       .arg(c.start, QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.startedAt), QLocale::LongFormat))
+                                       .arg(QLocale().toString((c.finishedAt - c.startedAt) / 1000.0, 'f', 1)));
+            m_crawlStack->setCurrentIndex(1);
+            m_crawlExport->setEnabled(true);
+            Q_EMIT crawlShown();
+        });
+}
+
+void SeoPage::updateCrawlViews()
+{
+    const int current = m_crawlModel->view();
+    m_crawlViewBox->clear();
+    for (int v = 0; v < CrawlModel::ViewCount; ++v) {
+        const auto view = static_cast<CrawlModel::View>(v);
+        if (view == CrawlModel::Changes && !m_crawlModel->changes())
+            continue;
+        m_crawlViewBox->addItem(tr("%1 (%2)").arg(CrawlModel::viewName(view)).arg(m_crawlModel->count(view)), v);
+    }
+    m_crawlViewBox->setCurrentIndex(std::max(0, m_crawlViewBox->findData(current)));
+    if (m_crawlViewBox->currentData().toInt() != current)
+        setCrawlView(m_crawlViewBox->currentData().toInt());
+}
+
+void SeoPage::setCrawlView(int view)
+{
+    m_crawlModel->setView(static_cast<CrawlModel::View>(view));
+    m_crawlViewBox->setCurrentIndex(std::max(0, m_crawlViewBox->findData(view)));
+    m_crawlView->setColumnHidden(CrawlModel::Title, view == CrawlModel::BrokenLinks || view == CrawlModel::Blocked);
+}
+
+Status SeoPage::exportCrawlCsv(const QString &path)
+{
+    if (m_crawlModel->crawl().start.isEmpty())
+        return Error(errc::reportNone, tr("Crawl a site first."));
+    saveInBackground(path, m_crawlModel->toCsv().toUtf8());
+    return {};
 }
 
 Status SeoPage::exportCsv(const QString &path)

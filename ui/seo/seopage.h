@@ -7,7 +7,12 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
+class QListWidget;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -20,14 +25,18 @@ class QTreeWidget;
 namespace lux::ui {
 
 class AppSession;
+class CrawlModel;
 class ScoreGauge;
 class SeoWorker;
 class SerpPreview;
 
 // SEO: a page's analysis (an address, a focus keyphrase, and whether it is an intranet site; the
 // score, the search result as Google draws it with its cuts, Lighthouse's audits in its two groups
-// and the checks beyond them, each finding with where, why and the fix; exported as PDF or CSV).
-// Fetching and parsing run on SeoWorker's thread, with a Stop.
+// and the checks beyond them, each finding with where, why and the fix; the address's earlier
+// analyses; exported as PDF or CSV) and the site crawl (progress with Stop; the pages as a table with
+// views for errors, duplicates, broken links, robots.txt's blocks and the changes since the crawl
+// before; earlier crawls of the start page; CSV). Fetching, parsing and storing run on SeoWorker's
+// threads; reads of the history and crawls on the database's worker.
 class SeoPage : public QWidget
 {
     Q_OBJECT
@@ -35,11 +44,21 @@ public:
     explicit SeoPage(AppSession &session, QWidget *parent = nullptr);
     ~SeoPage() override;
 
+    enum Tab { PageTab, CrawlTab };
+
     void analyze(); // the address and keyphrase typed
     void stop();
     bool isBusy() const { return m_ticket != 0; }
     Status exportCsv(const QString &path);
     Status exportPdf(const QString &path);
+    void showHistoryEntry(qint64 id); // an earlier analysis of the address
+
+    void crawl(); // from the start page typed
+    void stopCrawl();
+    bool isCrawling() const { return m_crawlTicket != 0; }
+    void showCrawl(qint64 id); // a stored crawl, with what changed since the one before it
+    void setCrawlView(int view); // CrawlModel::View
+    Status exportCrawlCsv(const QString &path);
 
     const QJsonObject &analysis() const { return m_analysis; }
     QLineEdit *urlEdit() const { return m_url; }
@@ -50,15 +69,35 @@ public:
     SerpPreview *preview() const { return m_preview; }
     ScoreGauge *gauge() const { return m_gauge; }
     QTabWidget *tabs() const { return m_tabs; }
+    QListWidget *historyView() const { return m_history; }
+    QLineEdit *crawlStartEdit() const { return m_crawlStart; }
+    QSpinBox *maxPagesBox() const { return m_maxPages; }
+    QCheckBox *crawlAllowPrivateBox() const { return m_crawlAllowPrivate; }
+    CrawlModel *crawlModel() const { return m_crawlModel; }
+    QTableView *crawlView() const { return m_crawlView; }
+    QComboBox *crawlViewBox() const { return m_crawlViewBox; }
+    QComboBox *crawlsBox() const { return m_crawls; }
+    QLineEdit *crawlSearch() const { return m_crawlSearch; }
+    QLabel *crawlProgressLabel() const { return m_crawlStatus; }
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void analyzed();
     void analysisFailed(const QString &message);
+    void historyLoaded();
     void exported(const QString &path, const QString &error);
+    void crawlProgressed(int done, int known);
+    void crawlFinished(qint64 id);
+    void crawlFailed(const QString &message);
+    void crawlShown();
 
 private:
     QWidget *buildAnalysisTab();
+    QWidget *buildCrawlTab();
+    void loadHistory(const QString &url, qint64 select = 0);
+    void loadCrawls(const QString &start, qint64 select);
+    void setCrawling(bool crawling);
+    void updateCrawlViews();
     void setBusy(bool busy);
     void showAnalysis(const QJsonObject &analysis);
     void fillFindings(const QJsonObject &analysis);
@@ -66,7 +105,8 @@ private:
     void saveInBackground(const QString &path, QByteArray bytes);
 
     AppSession &m_session;
-    SeoWorker *m_worker;
+    SeoWorker *m_worker;      // analyses
+    SeoWorker *m_crawlWorker; // crawls, alongside
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_keyphrase = nullptr;
@@ -82,8 +122,29 @@ private:
     QLabel *m_widths = nullptr;
     QTreeWidget *m_findings = nullptr;
     QTextBrowser *m_detail = nullptr;
+    QListWidget *m_history = nullptr;
+    QLabel *m_historyNote = nullptr;
     QJsonObject m_analysis;
     int m_ticket = 0; // the analysis under way, 0: none
+    int m_historyGeneration = 0;
+
+    QLineEdit *m_crawlStart = nullptr;
+    QSpinBox *m_maxPages = nullptr;
+    QCheckBox *m_crawlAllowPrivate = nullptr;
+    QPushButton *m_crawlButton = nullptr;
+    QPushButton *m_crawlExport = nullptr;
+    QProgressBar *m_crawlProgress = nullptr;
+    QLabel *m_crawlStatus = nullptr;
+    QComboBox *m_crawls = nullptr;
+    QComboBox *m_crawlViewBox = nullptr;
+    QLineEdit *m_crawlSearch = nullptr;
+    QStackedWidget *m_crawlStack = nullptr;
+    QTableView *m_crawlView = nullptr;
+    QLabel *m_crawlSummary = nullptr;
+    CrawlModel *m_crawlModel = nullptr;
+    QSortFilterProxyModel *m_crawlProxy = nullptr;
+    int m_crawlTicket = 0;
+    int m_crawlGeneration = 0;
 };
 
 } // namespace lux::ui

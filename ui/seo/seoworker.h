@@ -29,11 +29,25 @@ struct SeoAnalyzeRequest
     bool allowPrivate = false;
     int titlePixels = 600;
     int descriptionPixels = 920;
+    QString databasePath; // where the analysis joins the address's history
 };
 
-// The SEO page's network and parsing, on a thread of its own: pages are fetched, parsed and analysed
-// there (a 5 MiB page parses for a while), and only the answer comes back, queued to the page. One
-// piece of work at a time; a new one, or stop(), cancels the one under way, whose answer is dropped.
+// What the SEO page asks for one site crawl.
+struct SeoCrawlRequest
+{
+    QUrl start;
+    int maxPages = 100;
+    bool allowPrivate = false;
+    int pauseMs = 300;
+    int titlePixels = 600;
+    int descriptionPixels = 920;
+    QString databasePath; // where the crawl is stored
+};
+
+// The SEO page's network, parsing and storing, on a thread of its own: pages are fetched, parsed,
+// analysed and stored there (a 5 MiB page parses for a while; a crawl is hundreds of them), and only
+// the answer comes back, queued to the page. One piece of work at a time; a new one, or stop(),
+// cancels the one under way, whose answer is dropped.
 class SeoWorker : public QObject
 {
     Q_OBJECT
@@ -43,10 +57,14 @@ public:
 
     // Each call returns the work's ticket; answers carry it.
     int analyze(const SeoAnalyzeRequest &request);
+    int crawl(const SeoCrawlRequest &request);
     void stop();
 
 Q_SIGNALS:
-    void analyzed(int ticket, const QJsonObject &analysis);
+    // `saveError`: the analysis is shown but could not join its history.
+    void analyzed(int ticket, const QJsonObject &analysis, const QString &saveError);
+    void crawlProgressed(int ticket, int done, int known, const QUrl &current);
+    void crawled(int ticket, qint64 crawlId);
     void failed(int ticket, const QString &message);
 
 private:
