@@ -155,7 +155,7 @@ Analysis Analyzer::analyzePage(const Page &page, int robotsStatus, const QByteAr
     return a;
 }
 
-QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options)
+QCoro::Task<Result<FetchedSite>> Analyzer::fetch(QUrl url, AnalyzeOptions options)
 {
     net::FetchOptions fetching;
     fetching.allowPrivate = options.allowPrivate;
@@ -164,7 +164,7 @@ QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options
     if (!fetched)
         co_return fetched.error();
     ServedPage served{fetched->finalUrl, fetched->status, fetched->headers, fetched->body};
-    const Result<Page> page = Page::parse(served);
+    Result<Page> page = Page::parse(served);
     if (!page)
         co_return page.error();
     // robots.txt of the page's own origin (its final address), with a short wait: a site without one
@@ -176,8 +176,21 @@ QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options
     const Result<net::FetchedPage> robots = co_await m_fetcher->fetch(robotsUrl, robotsFetching);
     if (!robots && robots.error().code == errc::cancelled)
         co_return robots.error();
-    Analysis a = analyzePage(*page, robots ? robots->status : 0, robots && robots->status >= 200 && robots->status < 300 ? robots->body : QByteArray(),
-                             options);
+    FetchedSite site;
+    site.url = url;
+    site.page = std::move(page).value();
+    site.robotsStatus = robots ? robots->status : 0;
+    if (robots && robots->status >= 200 && robots->status < 300)
+        site.robotsBody = robots->body;
+    co_return site;
+}
+
+QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options)
+{
+    const Result<FetchedSite> site = co_await fetch(url, options);
+    if (!site)
+        co_return site.error();
+    Analysis a = analyzePage(site->page, site->robotsStatus, site->robotsBody, options);
     a.url = url;
     co_return a;
 }

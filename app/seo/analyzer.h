@@ -47,6 +47,15 @@ struct AnalyzeOptions
     QPointer<channels::Cancellation> cancellation;
 };
 
+// A page and its site's robots.txt as fetched (robotsStatus 0: none came; the body only for a 2xx).
+struct FetchedSite
+{
+    QUrl url; // as asked
+    Page page;
+    int robotsStatus = 0;
+    QByteArray robotsBody;
+};
+
 // Fetches a page and its site's robots.txt through the safe fetcher and analyses them.
 class Analyzer
 {
@@ -60,6 +69,8 @@ public:
 
     explicit Analyzer(net::SafeFetcher *fetcher) : m_fetcher(fetcher) {}
     QCoro::Task<Result<Analysis>> analyze(QUrl url, AnalyzeOptions options);
+    // The fetching part of analyze(): the page (parsed) and its site's robots.txt.
+    QCoro::Task<Result<FetchedSite>> fetch(QUrl url, AnalyzeOptions options);
 
     // The analysis of a page already fetched, with its robots.txt's status (0: none came) and body.
     static Analysis analyzePage(const Page &page, int robotsStatus, const QByteArray &robotsBody, const AnalyzeOptions &options,
