@@ -44,6 +44,11 @@ struct AnalyzeOptions
     bool allowPrivate = false; // an intranet site: local addresses allowed (never by default)
     // Checks that need more than the core (a result's pixel widths need fonts): added to the findings.
     std::function<QList<Finding>(const Page &)> extraChecks;
+    // The store's catalogue (luxctl wires the synced WooCommerce products): each JSON-LD Product's
+    // price and currency checked against it. None: not checked.
+    CatalogueLookup catalogue;
+    // og:image and twitter:image fetched (analyze only) to check they load and are pictures.
+    bool checkSocialImages = true;
     QPointer<channels::Cancellation> cancellation;
 };
 
@@ -76,7 +81,14 @@ public:
     static Analysis analyzePage(const Page &page, int robotsStatus, const QByteArray &robotsBody, const AnalyzeOptions &options,
                                 const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    static constexpr int kImageTimeoutMs = 10'000;
+    static constexpr qint64 kImageMaxBytes = 8 * 1024 * 1024; // Facebook's limit for og:image
+
 private:
+    // The page's og:image and twitter:image, fetched as the page was: a finding for each that does not
+    // load or is not a picture.
+    QCoro::Task<Result<QList<Finding>>> socialImages(Page page, AnalyzeOptions options);
+
     net::SafeFetcher *m_fetcher;
 };
 
