@@ -3,6 +3,7 @@
 
 #include "assistant/assistantsession.h"
 #include "assistant/seodrafts.h"
+#include "channels/woocommerce/productstore.h"
 #include "common/awaittask.h"
 #include "common/errorcodes.h"
 #include "net/safefetcher.h"
@@ -33,6 +34,21 @@ QString verdictText(seo::Verdict v)
     return {};
 }
 
+// The synced WooCommerce catalogue, when the database exists and has one: each JSON-LD Product's price
+// is checked against it. None otherwise (nothing is created).
+seo::CatalogueLookup storedCatalogue(const CommandContext &ctx)
+{
+    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!db)
+        return {};
+    const channels::woo::ProductStore store((*db)->connection());
+    const auto products = store.all();
+    if (!products || products->isEmpty())
+        return {};
+    const auto state = store.state();
+    return seo::ContentChecks::catalogueLookup(*products, state ? state->currency : QString());
+}
+
 // luxctl seo analyze URL [--keyphrase K] [--allow-private]: the page fetched safely, Lighthouse's ten
 // audits and the findings beyond them.
 int analyze(const CommandContext &ctx)
@@ -51,6 +67,7 @@ int analyze(const CommandContext &ctx)
     options.extraChecks = [titlePixels, descriptionPixels](const seo::Page &page) {
         return seo::SerpWidth::findings(page, titlePixels, descriptionPixels);
     };
+    options.catalogue = storedCatalogue(ctx);
     net::SafeFetcher fetcher;
     seo::Analyzer analyzer(&fetcher);
     const Result<seo::Analysis> analysis = awaitTask(analyzer.analyze(url, options));
