@@ -115,10 +115,10 @@ int suggest(const CommandContext &ctx)
         return ctx.fail(made.error());
     QStringList lines;
     lines << SeoTr::tr("Keyphrase: %1").arg(made->keyphrase);
-    lines << SeoTr::tr("Titles (score with it, width of %1 px):").arg(options.titlePixels);
+    lines << SeoTr::tr("Titles (the page's score with each, its width; results show %1 px):").arg(options.titlePixels);
     for (const seo::ScoredText &t : made->titles)
         lines << QStringLiteral("  %1 (%2, %3 px)").arg(t.text).arg(t.score).arg(t.pixels);
-    lines << SeoTr::tr("Descriptions (score with it, width of %1 px):").arg(options.descriptionPixels);
+    lines << SeoTr::tr("Descriptions (the page's score with each, its width; results show %1 px):").arg(options.descriptionPixels);
     for (const seo::ScoredText &d : made->descriptions)
         lines << QStringLiteral("  %1 (%2, %3 px)").arg(d.text).arg(d.score).arg(d.pixels);
     lines << SeoTr::tr("%n recommendation(s):", nullptr, int(made->recommendations.size()));
