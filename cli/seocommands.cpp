@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "seocommands.h"
 
+#include "assistant/assistantsession.h"
+#include "assistant/seodrafts.h"
+#include "channels/woocommerce/productstore.h"
 #include "common/awaittask.h"
 #include "common/errorcodes.h"
 #include "net/safefetcher.h"
@@ -8,6 +11,7 @@
 #include "seo/crawler.h"
 #include "seo/seostore.h"
 #include "seo/serpwidth.h"
+#include "seo/suggester.h"
 #include "settings/settings.h"
 
 #include <QCoreApplication>
@@ -49,6 +53,21 @@ std::optional<qint64> storeAnalysis(const CommandContext &ctx, const seo::Analys
     return *id;
 }
 
+// The synced WooCommerce catalogue, when the database exists and has one: each JSON-LD Product's price
+// is checked against it. None otherwise (nothing is created).
+seo::CatalogueLookup storedCatalogue(const CommandContext &ctx)
+{
+    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
+    if (!db)
+        return {};
+    const channels::woo::ProductStore store((*db)->connection());
+    const auto products = store.all();
+    if (!products || products->isEmpty())
+        return {};
+    const auto state = store.state();
+    return seo::ContentChecks::catalogueLookup(*products, state ? state->currency : QString());
+}
+
 // luxctl seo analyze URL [--keyphrase K] [--allow-private]: the page fetched safely, Lighthouse's ten
 // audits and the findings beyond them.
 int analyze(const CommandContext &ctx)
@@ -67,6 +86,7 @@ int analyze(const CommandContext &ctx)
     options.extraChecks = [titlePixels, descriptionPixels](const seo::Page &page) {
         return seo::SerpWidth::findings(page, titlePixels, descriptionPixels);
     };
+    options.catalogue = storedCatalogue(ctx);
     net::SafeFetcher fetcher;
     seo::Analyzer analyzer(&fetcher);
     const Result<seo::Analysis> analysis = awaitTask(analyzer.analyze(url, options));
@@ -186,11 +206,60 @@ int crawl(const CommandContext &ctx)
     return ctx.succeed(json, lines.join(u'\n'));
 }
 
+// luxctl seo suggest URL [--keyphrase K] [--allow-private]: LUX's titles and descriptions for the page,
+// each measured and scored by the analysis, and content recommendations with their passage.
+int suggest(const CommandContext &ctx)
+{
+    if (ctx.args.size() != 1)
+        return ctx.usage(SeoTr::tr("Give one address: luxctl seo suggest https://example.com/page"));
+    const QUrl url = QUrl::fromUserInput(ctx.args.first());
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+        return ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
+    auto scope = DatabaseScope::open(ctx.databasePath);
+    if (!scope)
+        return ctx.fail(scope.error());
+    auto lux = awaitTask(assistant::AssistantSession::open((*scope)->database().path(), (*scope)->settings(), (*scope)->secrets()));
+    if (!lux)
+        return ctx.fail(lux.error());
+    seo::SuggestOptions options;
+    options.keyphrase = ctx.option(QStringLiteral("keyphrase")).trimmed();
+    options.allowPrivate = ctx.isSet(QStringLiteral("allow-private"));
+    options.titlePixels = (*scope)->settings().seoTitlePixels();
+    options.descriptionPixels = (*scope)->settings().seoDescriptionPixels();
+    net::SafeFetcher fetcher;
+    seo::Analyzer analyzer(&fetcher);
+    assistant::SeoDrafts drafts(&(*lux)->assistant());
+    seo::Suggester suggester(&analyzer, &drafts);
+    const Result<seo::Suggestions> made = awaitTask(suggester.suggest(url, options));
+    (*lux)->flushLedger();
+    if (!made)
+        return ctx.fail(made.error());
+    QStringList lines;
+    lines << SeoTr::tr("Keyphrase: %1").arg(made->keyphrase);
+    lines << SeoTr::tr("Titles (the page's score with each, its width; results show %1 px):").arg(options.titlePixels);
+    for (const seo::ScoredText &t : made->titles)
+        lines << QStringLiteral("  %1 (%2, %3 px)").arg(t.text).arg(t.score).arg(t.pixels);
+    lines << SeoTr::tr("Descriptions (the page's score with each, its width; results show %1 px):").arg(options.descriptionPixels);
+    for (const seo::ScoredText &d : made->descriptions)
+        lines << QStringLiteral("  %1 (%2, %3 px)").arg(d.text).arg(d.score).arg(d.pixels);
+    lines << SeoTr::tr("%n recommendation(s):", nullptr, int(made->recommendations.size()));
+    for (const assistant::SeoRecommendation &r : made->recommendations)
+        lines << QStringLiteral("  [%1] “%2”: %3 — %4").arg(r.kind, r.passage, r.suggestion, r.why);
+    for (const QString &n : made->notes)
+        lines << SeoTr::tr("Note: %1").arg(n);
+    return ctx.succeed(made->toJson(), lines.join(u'\n'));
+}
+
 } // namespace
 
 QList<QCommandLineOption> seoOptions(const QString &, const QString &command)
 {
     const auto t = [](const char *s) { return QCoreApplication::translate("luxctl", s); };
+    if (command == QLatin1String("suggest"))
+        return {{QStringLiteral("keyphrase"), t(QT_TRANSLATE_NOOP("luxctl", "The focus keyphrase every title and description must contain; LUX proposes one when none is given.")),
+                 QStringLiteral("K")},
+                {QStringLiteral("allow-private"),
+                 t(QT_TRANSLATE_NOOP("luxctl", "Allow local and private addresses (an intranet site); refused by default."))}};
     if (command == QLatin1String("analyze"))
         return {{QStringLiteral("keyphrase"), t(QT_TRANSLATE_NOOP("luxctl", "The focus keyphrase: looked for in the title, description, opening, address and headings.")),
                  QStringLiteral("K")},
@@ -209,6 +278,8 @@ int runSeoCommand(const QString &command, const CommandContext &ctx)
         return analyze(ctx);
     if (command == QLatin1String("crawl"))
         return crawl(ctx);
+    if (command == QLatin1String("suggest"))
+        return suggest(ctx);
     return ctx.usage(SeoTr::tr("Unknown seo command: %1").arg(command));
 }
 

@@ -143,7 +143,7 @@ Analysis Analyzer::analyzePage(const Page &page, int robotsStatus, const QByteAr
         a.findings << ContentChecks::fromAudit(audit);
     a.findings << ContentChecks::headings(page) << ContentChecks::length(page) << ContentChecks::readabilityFindings(page)
                << ContentChecks::keyphrase(page, options.keyphrase) << ContentChecks::socialTags(page)
-               << ContentChecks::structuredData(page);
+               << ContentChecks::structuredData(page) << ContentChecks::productPrices(page, options.catalogue);
     if (options.extraChecks)
         a.findings << options.extraChecks(page);
     if (page.scriptBuilt)
@@ -155,7 +155,7 @@ Analysis Analyzer::analyzePage(const Page &page, int robotsStatus, const QByteAr
     return a;
 }
 
-QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options)
+QCoro::Task<Result<FetchedSite>> Analyzer::fetch(QUrl url, AnalyzeOptions options)
 {
     net::FetchOptions fetching;
     fetching.allowPrivate = options.allowPrivate;
@@ -164,7 +164,7 @@ QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options
     if (!fetched)
         co_return fetched.error();
     ServedPage served{fetched->finalUrl, fetched->status, fetched->headers, fetched->body};
-    const Result<Page> page = Page::parse(served);
+    Result<Page> page = Page::parse(served);
     if (!page)
         co_return page.error();
     // robots.txt of the page's own origin (its final address), with a short wait: a site without one
@@ -176,10 +176,87 @@ QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options
     const Result<net::FetchedPage> robots = co_await m_fetcher->fetch(robotsUrl, robotsFetching);
     if (!robots && robots.error().code == errc::cancelled)
         co_return robots.error();
-    Analysis a = analyzePage(*page, robots ? robots->status : 0, robots && robots->status >= 200 && robots->status < 300 ? robots->body : QByteArray(),
-                             options);
+    FetchedSite site;
+    site.url = url;
+    site.page = std::move(page).value();
+    site.robotsStatus = robots ? robots->status : 0;
+    if (robots && robots->status >= 200 && robots->status < 300)
+        site.robotsBody = robots->body;
+    co_return site;
+}
+
+QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options)
+{
+    const Result<FetchedSite> site = co_await fetch(url, options);
+    if (!site)
+        co_return site.error();
+    Analysis a = analyzePage(site->page, site->robotsStatus, site->robotsBody, options);
     a.url = url;
+    if (options.checkSocialImages) {
+        const Result<QList<Finding>> images = co_await socialImages(site->page, options);
+        if (!images)
+            co_return images.error();
+        if (!images->isEmpty()) {
+            a.findings << *images;
+            std::stable_sort(a.findings.begin(), a.findings.end(), [](const Finding &x, const Finding &y) { return x.severity < y.severity; });
+        }
+    }
     co_return a;
+}
+
+QCoro::Task<Result<QList<Finding>>> Analyzer::socialImages(Page page, AnalyzeOptions options)
+{
+    // Each address once, with the tags that name it, in the page's order.
+    QList<QPair<QUrl, QStringList>> images;
+    for (const MetaTag &m : page.metas) {
+        if (!m.inHead || m.content.trimmed().isEmpty())
+            continue;
+        QString tag;
+        if (m.property.compare(QLatin1String("og:image"), Qt::CaseInsensitive) == 0 || m.name == u"og:image")
+            tag = QStringLiteral("og:image");
+        else if (m.name == u"twitter:image" || m.property.compare(QLatin1String("twitter:image"), Qt::CaseInsensitive) == 0)
+            tag = QStringLiteral("twitter:image");
+        else
+            continue;
+        const QUrl url = page.served.url.resolved(QUrl(m.content.trimmed()));
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+            continue; // socialTags says it is not a web address
+        auto it = std::find_if(images.begin(), images.end(), [&url](const auto &i) { return i.first == url; });
+        if (it == images.end())
+            images.append({url, {tag}});
+        else if (!it->second.contains(tag))
+            it->second << tag;
+    }
+    net::FetchOptions fetching;
+    fetching.allowPrivate = options.allowPrivate;
+    fetching.cancellation = options.cancellation;
+    fetching.timeoutMs = kImageTimeoutMs;
+    fetching.maxBytes = kImageMaxBytes;
+    QList<Finding> out;
+    const QString why = tr("Networks show a link's card without its picture when they cannot fetch one.");
+    const QString fix = tr("Point the tag at a picture that loads from a public address (a JPEG or PNG; 1200×630 px suits every network).");
+    for (const auto &[url, tags] : std::as_const(images)) {
+        const QString tag = tags.join(QStringLiteral(", "));
+        const QString address = url.toString();
+        const Result<net::FetchedPage> fetched = co_await m_fetcher->fetch(url, fetching);
+        if (!fetched) {
+            if (fetched.error().code == errc::cancelled)
+                co_return fetched.error();
+            out << Finding{QStringLiteral("social-image"), Severity::Warning, {},
+                           tr("%1 “%2” cannot be fetched: %3").arg(tag, address, fetched.error().message), why, fix};
+            continue;
+        }
+        if (fetched->status < 200 || fetched->status >= 300) {
+            out << Finding{QStringLiteral("social-image"), Severity::Warning, {},
+                           tr("%1 “%2” answers HTTP %3.").arg(tag, address).arg(fetched->status), why, fix};
+            continue;
+        }
+        const QString type = QString::fromLatin1(fetched->header("Content-Type")).section(u';', 0, 0).trimmed().toLower();
+        if (!type.startsWith(QLatin1String("image/")))
+            out << Finding{QStringLiteral("social-image"), Severity::Warning, {},
+                           tr("%1 “%2” is not a picture: it is served as “%3”.").arg(tag, address, type.isEmpty() ? tr("no type") : type), why, fix};
+    }
+    co_return out;
 }
 
 } // namespace lux::seo

@@ -44,7 +44,21 @@ struct AnalyzeOptions
     bool allowPrivate = false; // an intranet site: local addresses allowed (never by default)
     // Checks that need more than the core (a result's pixel widths need fonts): added to the findings.
     std::function<QList<Finding>(const Page &)> extraChecks;
+    // The store's catalogue (luxctl wires the synced WooCommerce products): each JSON-LD Product's
+    // price and currency checked against it. None: not checked.
+    CatalogueLookup catalogue;
+    // og:image and twitter:image fetched (analyze only) to check they load and are pictures.
+    bool checkSocialImages = true;
     QPointer<channels::Cancellation> cancellation;
+};
+
+// A page and its site's robots.txt as fetched (robotsStatus 0: none came; the body only for a 2xx).
+struct FetchedSite
+{
+    QUrl url; // as asked
+    Page page;
+    int robotsStatus = 0;
+    QByteArray robotsBody;
 };
 
 // Fetches a page and its site's robots.txt through the safe fetcher and analyses them.
@@ -60,12 +74,21 @@ public:
 
     explicit Analyzer(net::SafeFetcher *fetcher) : m_fetcher(fetcher) {}
     QCoro::Task<Result<Analysis>> analyze(QUrl url, AnalyzeOptions options);
+    // The fetching part of analyze(): the page (parsed) and its site's robots.txt.
+    QCoro::Task<Result<FetchedSite>> fetch(QUrl url, AnalyzeOptions options);
 
     // The analysis of a page already fetched, with its robots.txt's status (0: none came) and body.
     static Analysis analyzePage(const Page &page, int robotsStatus, const QByteArray &robotsBody, const AnalyzeOptions &options,
                                 const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    static constexpr int kImageTimeoutMs = 10'000;
+    static constexpr qint64 kImageMaxBytes = 8 * 1024 * 1024; // Facebook's limit for og:image
+
 private:
+    // The page's og:image and twitter:image, fetched as the page was: a finding for each that does not
+    // load or is not a picture.
+    QCoro::Task<Result<QList<Finding>>> socialImages(Page page, AnalyzeOptions options);
+
     net::SafeFetcher *m_fetcher;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contentchecks.h"
 
+#include "channels/woocommerce/productstore.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +42,46 @@ bool isVowel(QChar c, const QString &language)
     static const QString en = QStringLiteral("aeiouy");
     static const QString es = QStringLiteral("aeiouáéíóúü");
     return (language == u"es" ? es : en).contains(c);
+}
+
+// Every object of a JSON-LD block whose @type is (or includes) `type`, @graph and arrays walked.
+void itemsOfType(const QJsonValue &value, const QString &type, QList<QJsonObject> *out, int depth = 0)
+{
+    if (depth > 32)
+        return;
+    if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            itemsOfType(v, type, out, depth + 1);
+        return;
+    }
+    const QJsonObject item = value.toObject();
+    const QJsonValue t = item.value(QStringLiteral("@type"));
+    if (t.toString() == type || t.toArray().contains(QJsonValue(type)))
+        out->append(item);
+    if (item.contains(QStringLiteral("@graph")))
+        itemsOfType(item.value(QStringLiteral("@graph")), type, out, depth + 1);
+}
+
+// A JSON-LD price ("89.00", 89, 89.5) as a plain decimal; "" when it is not one.
+QString offerPrice(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return channels::woo::Decimal::normalize(QString::number(v.toDouble(), 'f', 6));
+    return channels::woo::Decimal::normalize(v.toString());
+}
+
+// An address compared as a product's permalink: host without case, no trailing slash, no fragment.
+QString permalinkKey(const QString &url)
+{
+    QUrl u(url.trimmed());
+    if (!u.isValid() || u.host().isEmpty())
+        return {};
+    u.setFragment(QString());
+    QString path = u.path();
+    while (path.size() > 1 && path.endsWith(u'/'))
+        path.chop(1);
+    return u.host().toLower() + (u.port() > 0 ? QStringLiteral(":%1").arg(u.port()) : QString()) + path
+           + (u.hasQuery() ? QString(u'?' + u.query()) : QString());
 }
 
 QString primaryLanguage(const Page &page)
@@ -316,6 +358,76 @@ QList<Finding> ContentChecks::structuredData(const Page &page)
             check(json.object(), check);
     }
     return out;
+}
+
+QList<Finding> ContentChecks::productPrices(const Page &page, const CatalogueLookup &catalogue)
+{
+    QList<Finding> out;
+    if (!catalogue)
+        return out;
+    for (const QString &block : page.jsonLd) {
+        const QJsonDocument json = QJsonDocument::fromJson(block.toUtf8());
+        QList<QJsonObject> products;
+        itemsOfType(json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object()), QStringLiteral("Product"), &products);
+        for (const QJsonObject &product : std::as_const(products)) {
+            ProductRef ref;
+            ref.sku = product.value(QStringLiteral("sku")).toString().trimmed();
+            ref.name = product.value(QStringLiteral("name")).toString().simplified();
+            const QString url = product.value(QStringLiteral("url")).toString().trimmed();
+            ref.url = url.isEmpty() ? page.served.url.toString() : page.served.url.resolved(QUrl(url)).toString();
+            const std::optional<CatalogueProduct> known = catalogue(ref);
+            if (!known)
+                continue;
+            const QString knownPrice = channels::woo::Decimal::normalize(known->price);
+            const QJsonValue offersValue = product.value(QStringLiteral("offers"));
+            const QJsonArray offers = offersValue.isArray() ? offersValue.toArray() : QJsonArray{offersValue};
+            for (const QJsonValue &o : offers) {
+                const QJsonObject offer = o.toObject();
+                if (!offer.contains(QStringLiteral("price")))
+                    continue;
+                const QString price = offerPrice(offer.value(QStringLiteral("price")));
+                const QString currency = offer.value(QStringLiteral("priceCurrency")).toString().trimmed().toUpper();
+                const bool priceDiffers = !price.isEmpty() && !knownPrice.isEmpty() && price != knownPrice;
+                const bool currencyDiffers = !currency.isEmpty() && !known->currency.isEmpty() && currency != known->currency.toUpper();
+                if (!priceDiffers && !currencyDiffers)
+                    continue;
+                const QString stated = QString(offer.value(QStringLiteral("price")).isDouble() ? price
+                                                                                                 : offer.value(QStringLiteral("price")).toString().trimmed())
+                                       + (currency.isEmpty() ? QString() : QString(u' ' + currency));
+                const QString real = known->price + (known->currency.isEmpty() ? QString() : QString(u' ' + known->currency));
+                out << finding("product-price", Severity::Warning, {},
+                               tr("The Product “%1” is offered at %2 in the page's structured data; the catalogue has %3.")
+                                   .arg(ref.name.isEmpty() ? known->name : ref.name, stated, real),
+                               tr("A price in search results that differs from the shop's misleads buyers, and Google may drop the rich result."),
+                               tr("Update the JSON-LD offer to %1 (the store's price), or, if the store's price changed, sync the catalogue "
+                                  "(luxctl woo sync) and check again.")
+                                   .arg(real));
+            }
+        }
+    }
+    return out;
+}
+
+CatalogueLookup ContentChecks::catalogueLookup(const QList<channels::woo::Product> &products, const QString &currency)
+{
+    return [products, currency](const ProductRef &ref) -> std::optional<CatalogueProduct> {
+        const auto make = [&currency](const channels::woo::Product &p) {
+            return CatalogueProduct{p.name, p.sku, p.price, currency, p.permalink};
+        };
+        if (!ref.sku.isEmpty())
+            for (const channels::woo::Product &p : products)
+                if (p.sku.compare(ref.sku, Qt::CaseInsensitive) == 0)
+                    return make(p);
+        if (const QString key = permalinkKey(ref.url); !key.isEmpty())
+            for (const channels::woo::Product &p : products)
+                if (permalinkKey(p.permalink) == key)
+                    return make(p);
+        if (!ref.name.isEmpty())
+            for (const channels::woo::Product &p : products)
+                if (p.name.simplified() == ref.name)
+                    return make(p);
+        return std::nullopt;
+    };
 }
 
 QList<Finding> ContentChecks::fromAudit(const AuditResult &audit)

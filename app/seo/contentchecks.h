@@ -8,6 +8,13 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
+namespace lux::channels::woo {
+struct Product;
+}
+
 namespace lux::seo {
 
 enum class Severity { Error, Warning, Notice };
@@ -37,6 +44,27 @@ struct Readability
     QString formula; // "Flesch", "Fernández Huerta"
 };
 
+// A Product the page's JSON-LD describes, to look up in the store's catalogue.
+struct ProductRef
+{
+    QString sku;
+    QString url;  // the product's url (resolved against the page), else the page's own address
+    QString name;
+};
+
+// What the store's catalogue says of a product (WooCommerce's local copy), for the price check.
+struct CatalogueProduct
+{
+    QString name;
+    QString sku;
+    QString price;    // the store's decimal string (the current price: the sale price while on sale)
+    QString currency; // ISO 4217; "" when the store's is not known
+    QString permalink;
+};
+
+// The catalogue, asked about one product; nullopt: not in it (or no catalogue).
+using CatalogueLookup = std::function<std::optional<CatalogueProduct>(const ProductRef &)>;
+
 // What the analysis checks beyond Lighthouse (issue 21): one H1 and heading order, length,
 // readability, a focus keyphrase where it counts and how dense it is, Open Graph and Twitter card
 // tags, and JSON-LD with the properties Google requires of a Product, an Event, an Organization and
@@ -54,6 +82,11 @@ public:
     static QList<Finding> keyphrase(const Page &page, const QString &keyphrase);
     static QList<Finding> socialTags(const Page &page);
     static QList<Finding> structuredData(const Page &page);
+    // Each JSON-LD Product's offers (price, priceCurrency) against the catalogue's price and currency.
+    static QList<Finding> productPrices(const Page &page, const CatalogueLookup &catalogue);
+    // A lookup in a catalogue's products: by SKU (case ignored), then by permalink (the same address,
+    // a trailing slash aside), then by the exact name.
+    static CatalogueLookup catalogueLookup(const QList<channels::woo::Product> &products, const QString &currency);
     // A failed Lighthouse audit as findings, one per element it names (or one for the page).
     static QList<Finding> fromAudit(const AuditResult &audit);
 

@@ -3,7 +3,9 @@
 // the analyzer fetches both through the safe fetcher (local addresses only when allowed), and gives
 // Lighthouse's ten audits with their verdicts and the findings beyond them; `luxctl seo analyze --json`
 // prints the same with the search result's widths measured.
+#include "channels/woocommerce/productstore.h"
 #include "common/errorcodes.h"
+#include "databasefixture.h"
 #include "httpserver.h"
 #include "net/safefetcher.h"
 #include "seo/analyzer.h"
@@ -38,6 +40,22 @@ const QByteArray kPage = R"(<!doctype html>
 </html>
 )";
 
+// A product page whose og:image loads, whose twitter:image is missing or unreachable, with a Product in
+// JSON-LD. (Plain literals: moc misreads a raw string with "//" in it.)
+const QByteArray kProduct = "<!doctype html>\n<html lang=\"en\">\n<head>\n<title>Waxed canvas tote</title>\n"
+                            "<meta property=\"og:image\" content=\"/img/tote.png\">\n"
+                            "<meta name=\"twitter:image\" content=\"https://127.0.0.1:1/never.png\">\n"
+                            "<meta name=\"twitter:image\" content=\"/img/missing.png\">\n"
+                            "<script type=\"application/ld+json\">\n"
+                            "{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": \"Product\", \"name\": \"Waxed canvas tote\", "
+                            "\"sku\": \"TOTE-1\", \"offers\": {\"@type\": \"Offer\", \"price\": \"89.00\", \"priceCurrency\": \"EUR\"}}]}\n"
+                            "</script>\n</head>\n<body><h1>Waxed canvas tote</h1></body>\n</html>\n";
+
+// Its og:image is a page, not a picture.
+const QByteArray kHtmlImage = R"(<!doctype html>
+<html lang="en"><head><title>Tote</title><meta property="og:image" content="/bags/waxed"></head><body><h1>Tote</h1></body></html>
+)";
+
 const QByteArray kRobots = "User-agent: *\nDisallow: /private\nCrawl-delay: 2\nNoarchive: /\n";
 
 HttpResponse answer(const QByteArray &type, const QByteArray &body)
@@ -58,6 +76,9 @@ private Q_SLOTS:
     void analyzesAPageAndItsRobots();
     void localAddressesOnlyWhenAllowed();
     void luxctlPrintsTheAudits();
+    void socialImagesAreFetched();
+    void productPricesAgainstTheCatalogue();
+    void luxctlChecksPricesAgainstTheStoredCatalogue();
 
 private:
     std::unique_ptr<HttpServer> m_site;
@@ -75,6 +96,12 @@ void TestSeoAnalyze::init()
             e->respond(answer("text/plain", kRobots));
         else if (path == u"/bags/waxed")
             e->respond(answer("text/html; charset=utf-8", kPage));
+        else if (path == u"/tote")
+            e->respond(answer("text/html; charset=utf-8", kProduct));
+        else if (path == u"/tote-html")
+            e->respond(answer("text/html; charset=utf-8", kHtmlImage));
+        else if (path == u"/img/tote.png")
+            e->respond(answer("image/png", test::pngHeader(1200, 630)));
         else
             e->respond(HttpResponse{404, {}, "not here"});
     });
@@ -175,6 +202,117 @@ void TestSeoAnalyze::luxctlPrintsTheAudits()
     QVERIFY(run({QStringLiteral("seo"), QStringLiteral("analyze"), m_url.toString()}, &out) != 0);
     const QByteArray said = out + errors;
     QVERIFY2(said.contains("allow local addresses"), said.constData());
+}
+
+void TestSeoAnalyze::socialImagesAreFetched()
+{
+    net::SafeFetcher fetcher;
+    seo::Analyzer analyzer(&fetcher);
+    seo::AnalyzeOptions options;
+    options.allowPrivate = true;
+    const auto base = m_url.resolved(QUrl(QStringLiteral("/tote")));
+    const auto analysis = test::await(analyzer.analyze(base, options));
+    QVERIFY2(analysis, test::errorText(analysis).constData());
+    QVERIFY2(m_seen.contains(QStringLiteral("/img/tote.png")) && m_seen.contains(QStringLiteral("/img/missing.png")), qPrintable(m_seen.join(u',')));
+    QStringList images;
+    for (const seo::Finding &f : analysis->findings)
+        if (f.check == u"social-image")
+            images << f.message;
+    // The picture that loads says nothing; the missing one and the one nothing listens for are named, with why.
+    QCOMPARE(images.size(), 2);
+    const QString all = images.join(u'\n');
+    QVERIFY2(!all.contains(QStringLiteral("tote.png")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("twitter:image")) && all.contains(base.resolved(QUrl(QStringLiteral("/img/missing.png"))).toString())
+                 && all.contains(QStringLiteral("HTTP 404")),
+             qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("https://127.0.0.1:1/never.png")) && all.contains(QStringLiteral("cannot be fetched")), qPrintable(all));
+    // An og:image that is a page, not a picture.
+    const auto html = test::await(analyzer.analyze(m_url.resolved(QUrl(QStringLiteral("/tote-html"))), options));
+    QVERIFY2(html, test::errorText(html).constData());
+    QStringList notPictures;
+    for (const seo::Finding &f : html->findings)
+        if (f.check == u"social-image")
+            notPictures << f.message;
+    QCOMPARE(notPictures.size(), 1);
+    QVERIFY2(notPictures.first().contains(QStringLiteral("og:image")) && notPictures.first().contains(QStringLiteral("text/html")),
+             qPrintable(notPictures.first()));
+}
+
+void TestSeoAnalyze::productPricesAgainstTheCatalogue()
+{
+    const auto page = seo::Page::parse(seo::ServedPage{QUrl(QStringLiteral("https://shop.example/tote")), 200, {}, kProduct});
+    QVERIFY(page);
+    const auto prices = [&](const QList<channels::woo::Product> &products, const QString &currency) {
+        seo::AnalyzeOptions options;
+        options.catalogue = seo::ContentChecks::catalogueLookup(products, currency);
+        QStringList out;
+        for (const seo::Finding &f : seo::Analyzer::analyzePage(*page, 0, {}, options).findings)
+            if (f.check == u"product-price")
+                out << f.message + QStringLiteral(" | ") + f.fix;
+        return out;
+    };
+    channels::woo::Product tote;
+    tote.name = QStringLiteral("Canvas tote (waxed)");
+    tote.sku = QStringLiteral("tote-1"); // matched by SKU, case aside
+    tote.price = QStringLiteral("89");
+    // The same price (89.00 and 89 are one price) and currency: nothing to say.
+    QCOMPARE(prices({tote}, QStringLiteral("EUR")), QStringList());
+    // Another price: both in the message, the fix names the store's.
+    tote.price = QStringLiteral("79.00");
+    QStringList found = prices({tote}, QStringLiteral("EUR"));
+    QCOMPARE(found.size(), 1);
+    QVERIFY2(found.first().contains(QStringLiteral("89.00 EUR")) && found.first().contains(QStringLiteral("79.00 EUR")), qPrintable(found.first()));
+    QVERIFY2(found.first().contains(QStringLiteral("Update the JSON-LD offer to 79.00 EUR")), qPrintable(found.first()));
+    // Another currency.
+    tote.price = QStringLiteral("89.00");
+    found = prices({tote}, QStringLiteral("USD"));
+    QCOMPARE(found.size(), 1);
+    QVERIFY2(found.first().contains(QStringLiteral("89.00 USD")), qPrintable(found.first()));
+    // Not in the catalogue: not checked. Without a SKU match, the permalink, then the exact name, find it.
+    tote.sku = QStringLiteral("OTHER");
+    tote.price = QStringLiteral("79");
+    QCOMPARE(prices({tote}, QStringLiteral("EUR")), QStringList());
+    tote.permalink = QStringLiteral("https://shop.example/tote/");
+    QCOMPARE(prices({tote}, QStringLiteral("EUR")).size(), 1);
+    tote.permalink.clear();
+    tote.name = QStringLiteral("Waxed canvas tote");
+    QCOMPARE(prices({tote}, QStringLiteral("EUR")).size(), 1);
+    // No catalogue: no check.
+    QVERIFY(seo::ContentChecks::productPrices(*page, {}).isEmpty());
+}
+
+void TestSeoAnalyze::luxctlChecksPricesAgainstTheStoredCatalogue()
+{
+    // The synced catalogue in luxctl's database has the tote at 79.00 EUR; the page says 89.00 EUR.
+    test::DatabaseFixture fx;
+    QVERIFY(fx.open());
+    channels::woo::ProductStore store(fx.db());
+    channels::woo::Product tote;
+    tote.wooId = 7;
+    tote.name = QStringLiteral("Waxed canvas tote");
+    tote.sku = QStringLiteral("TOTE-1");
+    tote.price = QStringLiteral("79.00");
+    tote.regularPrice = QStringLiteral("79.00");
+    QVERIFY(store.upsert({tote}, QDateTime::currentMSecsSinceEpoch()));
+    channels::woo::SyncState state;
+    state.storeUrl = QStringLiteral("https://shop.example");
+    state.currency = QStringLiteral("EUR");
+    QVERIFY(store.saveState(state));
+    fx.close();
+    test::TestEnvironment home;
+    const QProcessEnvironment env = test::luxctlEnvironment(home, fx.path());
+    QByteArray out;
+    QCOMPARE(test::runProcess(QStringLiteral(LUXCTL_PATH),
+                              {QStringLiteral("seo"), QStringLiteral("analyze"), m_url.resolved(QUrl(QStringLiteral("/tote"))).toString(),
+                               QStringLiteral("--allow-private"), QStringLiteral("--json")},
+                              env, &out),
+             0);
+    QStringList prices;
+    for (const QJsonValue &f : QJsonDocument::fromJson(out).object().value(QStringLiteral("findings")).toArray())
+        if (f.toObject().value(QStringLiteral("check")).toString() == u"product-price")
+            prices << f.toObject().value(QStringLiteral("message")).toString();
+    QCOMPARE(prices.size(), 1);
+    QVERIFY2(prices.first().contains(QStringLiteral("89.00 EUR")) && prices.first().contains(QStringLiteral("79.00 EUR")), qPrintable(prices.first()));
 }
 
 QTEST_GUILESS_MAIN(TestSeoAnalyze)
