@@ -6,6 +6,7 @@
 // where they matter: disallowed pages never requested, at most 4 at once, the pause between starts.
 // The crawl is stored (a real SQLite file), a second crawl after the site changed says what changed,
 // and `luxctl seo crawl --json` does the same from a process.
+#include "common/awaittask.h"
 #include "common/errorcodes.h"
 #include "databasefixture.h"
 #include "httpserver.h"
@@ -22,6 +23,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace lux;
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void stopsAtMaxPages();
     void waitsThePause();
     void cancelStopsPromptly();
+    void runsOnAWorkerThread();
     void secondCrawlSaysWhatChanged();
     void luxctlCrawlsAndStores();
 
@@ -400,6 +403,50 @@ void TestSeoCrawl::cancelStopsPromptly()
     const auto stored = seo::SeoStore(fixture.db()).crawls();
     QVERIFY(stored);
     QVERIFY(stored->isEmpty());
+}
+
+void TestSeoCrawl::runsOnAWorkerThread()
+{
+    // As the UI runs it: a QThread with its own event loop, the fetcher made there, the cancellation
+    // on this (the UI's) thread, while this thread's event loop keeps serving the site.
+    m_delayMs = 30;
+    channels::Cancellation cancellation;
+    const QUrl start = url(QStringLiteral("/"));
+    const auto onWorker = [&](int maxPages, int cancelAfter, QThread **progressThread) {
+        std::optional<Result<seo::CrawlResult>> result;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            net::SafeFetcher fetcher;
+            seo::Crawler crawler(&fetcher);
+            seo::CrawlOptions options;
+            options.allowPrivate = true;
+            options.pauseMs = 10;
+            options.maxPages = maxPages;
+            options.cancellation = &cancellation;
+            options.progress = [&](const seo::CrawlProgress &p) {
+                *progressThread = QThread::currentThread();
+                if (p.done == cancelAfter)
+                    QMetaObject::invokeMethod(&cancellation, [&cancellation] { cancellation.cancel(); }, Qt::QueuedConnection);
+            };
+            result.emplace(awaitTask(crawler.crawl(start, options)));
+        }));
+        QSignalSpy finished(worker.get(), &QThread::finished);
+        worker->start();
+        if (!finished.wait(30'000))
+            return std::optional<Result<seo::CrawlResult>>();
+        worker->wait();
+        return result;
+    };
+    QThread *progressThread = nullptr;
+    const auto whole = onWorker(10, -1, &progressThread);
+    QVERIFY(whole);
+    QVERIFY2(*whole, test::errorText(*whole).constData());
+    QCOMPARE((*whole)->pages.size(), 10);
+    QVERIFY(progressThread && progressThread != QThread::currentThread());
+
+    const auto cancelled = onWorker(30, 4, &progressThread);
+    QVERIFY(cancelled);
+    QVERIFY(!*cancelled);
+    QCOMPARE(cancelled->error().code, QString(errc::cancelled));
 }
 
 void TestSeoCrawl::secondCrawlSaysWhatChanged()
