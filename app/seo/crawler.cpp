@@ -372,6 +372,7 @@ QCoro::Task<Result<CrawlResult>> Crawler::crawl(QUrl start, CrawlOptions options
     // crawl is cancelled, or on a heartbeat.
     QTimer wake;
     wake.setSingleShot(true);
+    wake.setTimerType(Qt::PreciseTimer);
     if (st.options.cancellation)
         QObject::connect(st.options.cancellation, &channels::Cancellation::cancelled, &wake, [&wake] { wake.start(0); });
 
