@@ -75,6 +75,7 @@ private Q_SLOTS:
     void crawlsTheSite();
     void stopsAtMaxPages();
     void waitsThePause();
+    void robotsAnswers();
     void cancelStopsPromptly();
     void runsOnAWorkerThread();
     void secondCrawlSaysWhatChanged();
@@ -94,6 +95,8 @@ private:
     int m_open = 0, m_maxOpen = 0;
     int m_delayMs = 0; // each page answered this late
     int m_version = 1; // the site changes between two crawls
+    int m_robotsStatus = 200;
+    QByteArray m_robots = kRobots;
 };
 
 HttpResponse TestSeoCrawl::page(const QString &path) const
@@ -164,6 +167,8 @@ void TestSeoCrawl::init()
     m_open = m_maxOpen = 0;
     m_delayMs = 0;
     m_version = 1;
+    m_robotsStatus = 200;
+    m_robots = kRobots;
     m_clock.start();
     m_other = std::make_unique<HttpServer>([this](HttpExchange *e) {
         m_otherRequests << e->request().url.path();
@@ -175,7 +180,7 @@ void TestSeoCrawl::init()
         const QString path = u.path() + (u.hasQuery() ? QStringLiteral("?") + u.query(QUrl::FullyEncoded) : QString());
         m_requests << Request{path, e->request().header("host"), m_clock.elapsed()};
         if (path == u"/robots.txt") {
-            e->respond(HttpResponse{200, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}}, kRobots});
+            e->respond(HttpResponse{m_robotsStatus, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}}, m_robots});
             return;
         }
         if (path == u"/drop") {
@@ -371,6 +376,41 @@ void TestSeoCrawl::waitsThePause()
         const qint64 gap = m_requests.at(i).at - m_requests.at(i - 1).at;
         QVERIFY2(gap >= 200 - 15, qPrintable(QStringLiteral("%1 → %2: %3 ms").arg(m_requests.at(i - 1).path, m_requests.at(i).path).arg(gap)));
     }
+}
+
+void TestSeoCrawl::robotsAnswers()
+{
+    seo::CrawlOptions options;
+    options.pauseMs = 20;
+    // A 5xx (or no answer) is "disallow everything" (RFC 9309): nothing else is asked.
+    m_robotsStatus = 503;
+    auto result = crawl(options);
+    QVERIFY2(result, test::errorText(result).constData());
+    QVERIFY(result->pages.isEmpty());
+    QCOMPARE(result->blocked, QStringList{url(QStringLiteral("/")).toString()});
+    QVERIFY(result->robotsError.contains(QStringLiteral("503")));
+    QCOMPARE(requested(), QStringList{QStringLiteral("/robots.txt")});
+
+    // A 4xx is "no robots.txt": everything allowed, /no-lux included.
+    m_requests.clear();
+    m_robotsStatus = 404;
+    options.maxPages = 15;
+    result = crawl(options);
+    QVERIFY2(result, test::errorText(result).constData());
+    QVERIFY(result->blocked.isEmpty());
+    QVERIFY(requested().contains(QStringLiteral("/no-lux")));
+
+    // A Crawl-delay longer than the pause is honoured (our group's before "*"'s).
+    m_requests.clear();
+    m_robotsStatus = 200;
+    m_robots = "User-agent: *\nCrawl-delay: 5\n\nUser-agent: lux-marketing\nCrawl-delay: 0.25\nDisallow: /private\n";
+    options.maxPages = 3;
+    result = crawl(options);
+    QVERIFY2(result, test::errorText(result).constData());
+    QCOMPARE(result->pauseMs, 250);
+    QCOMPARE(m_requests.size(), 4);
+    for (int i = 1; i < m_requests.size(); ++i)
+        QVERIFY(m_requests.at(i).at - m_requests.at(i - 1).at >= 250 - 15);
 }
 
 void TestSeoCrawl::cancelStopsPromptly()
