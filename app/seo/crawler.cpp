@@ -338,9 +338,9 @@ QCoro::Task<Result<CrawlResult>> Crawler::crawl(QUrl start, CrawlOptions options
     robotsFetching.cancellation = st.options.cancellation;
     robotsFetching.timeoutMs = kRobotsTimeoutMs;
     robotsFetching.maxBytes = RobotsTxt::kMaxBytes * 2;
+    const qint64 robotsStartedAt = clock.elapsed();
     auto robotsTask = m_fetcher->fetch(st.start.resolved(QUrl(QStringLiteral("/robots.txt"))), robotsFetching);
     const Result<net::FetchedPage> robots = co_await robotsTask;
-    qint64 nextStartAt = clock.elapsed() + st.options.pauseMs;
     bool disallowAll = false;
     if (!robots) {
         const QString code = robots.error().code;
@@ -362,6 +362,7 @@ QCoro::Task<Result<CrawlResult>> Crawler::crawl(QUrl start, CrawlOptions options
         }
     }
     st.result.pauseMs = st.options.pauseMs;
+    qint64 nextStartAt = robotsStartedAt + st.options.pauseMs;
     st.seen.insert(startKey);
     if (disallowAll || !st.robots.isAllowed(st.userAgent, startKey))
         st.result.blocked << startKey;
@@ -372,6 +373,7 @@ QCoro::Task<Result<CrawlResult>> Crawler::crawl(QUrl start, CrawlOptions options
     // crawl is cancelled, or on a heartbeat.
     QTimer wake;
     wake.setSingleShot(true);
+    wake.setTimerType(Qt::PreciseTimer);
     if (st.options.cancellation)
         QObject::connect(st.options.cancellation, &channels::Cancellation::cancelled, &wake, [&wake] { wake.start(0); });
 

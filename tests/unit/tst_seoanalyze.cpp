@@ -171,8 +171,11 @@ void TestSeoAnalyze::luxctlPrintsTheAudits()
 {
     // The event loop runs while luxctl fetches from this process's server.
     QByteArray errors;
-    const auto run = [&errors](const QStringList &args, QByteArray *out) {
+    // luxctl keeps each analysis in a database: this test's own, never the user's.
+    test::TestEnvironment env;
+    const auto run = [&errors, &env](const QStringList &args, QByteArray *out) {
         QProcess p;
+        p.setProcessEnvironment(test::luxctlEnvironment(env, env.path(QStringLiteral("seo.sqlite"))));
         p.start(QStringLiteral(LUXCTL_PATH), args);
         QSignalSpy finished(&p, &QProcess::finished);
         if (!finished.wait(60'000))
