@@ -60,12 +60,7 @@ seo::CatalogueLookup storedCatalogue(const CommandContext &ctx)
     auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
     if (!db)
         return {};
-    const channels::woo::ProductStore store((*db)->connection());
-    const auto products = store.all();
-    if (!products || products->isEmpty())
-        return {};
-    const auto state = store.state();
-    return seo::ContentChecks::catalogueLookup(*products, state ? state->currency : QString());
+    return seo::ContentChecks::storedCatalogue((*db)->connection());
 }
 
 // luxctl seo analyze URL [--keyphrase K] [--allow-private]: the page fetched safely, Lighthouse's ten

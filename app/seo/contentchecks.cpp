@@ -408,6 +408,16 @@ QList<Finding> ContentChecks::productPrices(const Page &page, const CatalogueLoo
     return out;
 }
 
+CatalogueLookup ContentChecks::storedCatalogue(const QSqlDatabase &db)
+{
+    const channels::woo::ProductStore store(db);
+    const auto products = store.all();
+    if (!products || products->isEmpty())
+        return {};
+    const auto state = store.state();
+    return catalogueLookup(*products, state ? state->currency : QString());
+}
+
 CatalogueLookup ContentChecks::catalogueLookup(const QList<channels::woo::Product> &products, const QString &currency)
 {
     return [products, currency](const ProductRef &ref) -> std::optional<CatalogueProduct> {

@@ -5,6 +5,7 @@
 #include "seo/page.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QList>
 #include <QString>
 
@@ -87,6 +88,8 @@ public:
     // A lookup in a catalogue's products: by SKU (case ignored), then by permalink (the same address,
     // a trailing slash aside), then by the exact name.
     static CatalogueLookup catalogueLookup(const QList<channels::woo::Product> &products, const QString &currency);
+    // The synced WooCommerce catalogue in this database as a lookup; none when it has no products.
+    static CatalogueLookup storedCatalogue(const QSqlDatabase &db);
     // A failed Lighthouse audit as findings, one per element it names (or one for the page).
     static QList<Finding> fromAudit(const AuditResult &audit);
 

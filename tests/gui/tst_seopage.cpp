@@ -6,6 +6,7 @@
 // $LUX_SCREENSHOT_DIR when set (docs/screenshots/seo-analysis.png).
 #include "common/dialogs.h"
 #include "common/translations.h"
+#include "fakeopenai.h"
 #include "httpserver.h"
 #include "net/safefetcher.h"
 #include "seo/analyzer.h"
@@ -13,6 +14,7 @@
 #include "seo/seopage.h"
 #include "seo/seoreport.h"
 #include "seo/seowidgets.h"
+#include "seo/suggestionsdialog.h"
 #include "seo/serpwidth.h"
 #include "session/appsession.h"
 #include "sessionfixture.h"
@@ -21,6 +23,9 @@
 #include "theme/theme.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QJsonDocument>
 #include <QComboBox>
 #include <QTableView>
 #include <QTabWidget>
@@ -35,6 +40,7 @@
 #include <QTreeWidget>
 
 using namespace lux;
+using lux::fakes::FakeOpenAI;
 using lux::fakes::HttpExchange;
 using lux::fakes::HttpResponse;
 using lux::fakes::HttpServer;
@@ -85,6 +91,7 @@ private Q_SLOTS:
     void slowSiteStopped();
     void historyOfAnAddress();
     void crawlsASiteAndShowsChanges();
+    void suggestionsFromLux();
 
 private:
     std::unique_ptr<HttpServer> m_site;
@@ -391,6 +398,71 @@ void TestSeoPage::crawlsASiteAndShowsChanges()
     QTest::qWait(800);
     QCOMPARE(finished.size(), 2);
     QCOMPARE(failed.size(), 0);
+    QVERIFY2(m_messages.isEmpty(), qPrintable(m_messages.join(u'\n')));
+}
+
+void TestSeoPage::suggestionsFromLux()
+{
+    // LUX answers through the fake OpenAI: three titles and descriptions that fit and carry the
+    // keyphrase, one recommendation about a passage of the page.
+    FakeOpenAI ai;
+    QVERIFY(ai.listen());
+    const auto list = [](std::initializer_list<const char *> texts) {
+        QJsonArray a;
+        for (const char *t : texts)
+            a.append(QString::fromUtf8(t));
+        return a;
+    };
+    const QJsonObject answer{
+        {QStringLiteral("keyphrase"), QStringLiteral("waxed canvas bags")},
+        {QStringLiteral("titles"), list({"Waxed canvas bags, sewn by hand", "Waxed canvas bags with brass buckles", "Handmade waxed canvas bags"})},
+        {QStringLiteral("descriptions"), list({"Waxed canvas bags cut and sewn by hand in a small workshop by the sea.",
+                                               "Our waxed canvas bags age well and last for decades.",
+                                               "Handmade waxed canvas bags with brass buckles and leather straps."})},
+        {QStringLiteral("recommendations"),
+         QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("topic")},
+                                {QStringLiteral("passage"), QStringLiteral("cut and sewn by hand in a small workshop")},
+                                {QStringLiteral("suggestion"), QStringLiteral("Say how long a bag takes to make, and by whom.")},
+                                {QStringLiteral("why"), QStringLiteral("Buyers of handmade goods look for the maker.")}}}}};
+    ai.addScript(QJsonArray{QJsonObject{{QStringLiteral("content"), QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}}});
+    test::SessionFixture f;
+    QVERIFY(f.setDatabaseSetting(Settings::Key::OpenAiBaseUrl, ai.baseUrl().toString()));
+    qputenv("LUX_SECRET_OPENAI_API_KEY", ai.apiKey().toUtf8());
+    QVERIFY(f.openSession());
+    ui::SeoPage page(f.session);
+    page.resize(1200, 800);
+    page.show();
+    QSignalSpy analyzed(&page, &ui::SeoPage::analyzed);
+    QSignalSpy shown(&page, &ui::SeoPage::suggestionsShown);
+    page.allowPrivateBox()->setChecked(true);
+    page.urlEdit()->setText(m_url.toString());
+    page.keyphraseEdit()->setText(QStringLiteral("waxed canvas bags"));
+    page.analyze();
+    QVERIFY(analyzed.wait(20'000));
+    page.suggest();
+    QVERIFY2(shown.wait(20'000), qPrintable(m_messages.join(u'\n')));
+    ui::SuggestionsDialog *dialog = page.suggestionsDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->titlesView()->topLevelItemCount(), 3);
+    QCOMPARE(dialog->descriptionsView()->topLevelItemCount(), 3);
+    // Each scored: the score column says the page's score with it (better than now: the title fits).
+    const int now = page.gauge()->score();
+    for (int i = 0; i < 3; ++i) {
+        const QString score = dialog->titlesView()->topLevelItem(i)->text(3);
+        QVERIFY2(score.section(u' ', 0, 0).toInt() >= now, qPrintable(score));
+        QCOMPARE(dialog->titlesView()->topLevelItem(i)->text(2), QStringLiteral("yes"));
+    }
+    // The chosen pair drawn as the result; copied with one click.
+    dialog->titlesView()->setCurrentItem(dialog->titlesView()->topLevelItem(1));
+    QCOMPARE(dialog->preview()->shownTitle(), QStringLiteral("Waxed canvas bags with brass buckles"));
+    dialog->copyTitle();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Waxed canvas bags with brass buckles"));
+    QVERIFY(dialog->recommendationsView()->toPlainText().contains(QStringLiteral("cut and sewn by hand in a small workshop")));
+    QTest::qWait(60);
+    const QPixmap shot = dialog->grab();
+    if (const QString dir = qEnvironmentVariable("LUX_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(shot.save(dir + QStringLiteral("/seo-suggestions.png")));
+    dialog->close();
     QVERIFY2(m_messages.isEmpty(), qPrintable(m_messages.join(u'\n')));
 }
 

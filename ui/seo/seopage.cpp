@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "seopage.h"
 
+#include "common/assistantrunner.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/emptystate.h"
@@ -9,12 +10,17 @@
 #include "common/errorcodes.h"
 #include "common/savefile.h"
 #include "crawlmodel.h"
+#include "net/safefetcher.h"
 #include "seo/analyzer.h"
 #include "seo/seostore.h"
+#include "seo/suggester.h"
+#include "assistant/seodrafts.h"
+#include "assistant/assistantsession.h"
 #include "seo/serpwidth.h"
 #include "seoreport.h"
 #include "seotext.h"
 #include "seowidgets.h"
+#include "suggestionsdialog.h"
 #include "seoworker.h"
 #include "session/appsession.h"
 #include "settings/settings.h"
@@ -145,6 +151,11 @@ SeoPage::SeoPage(AppSession &session, QWidget *parent)
 
 SeoPage::~SeoPage() = default;
 
+SuggestionsDialog *SeoPage::suggestionsDialog() const
+{
+    return m_suggestions;
+}
+
 QWidget *SeoPage::buildAnalysisTab()
 {
     auto *tab = new QWidget(this);
@@ -170,6 +181,13 @@ QWidget *SeoPage::buildAnalysisTab()
     m_analyze = new QPushButton(Theme::icon(QStringLiteral("search")), tr("Analyse"), tab);
     m_analyze->setObjectName(QStringLiteral("seoAnalyze"));
     m_analyze->setDefault(true);
+    m_lux = new AssistantRunner(m_session, this);
+    m_suggest = new QPushButton(Theme::icon(QStringLiteral("sparkles")), tr("Suggest with LUX…"), tab);
+    m_suggest->setObjectName(QStringLiteral("seoSuggest"));
+    m_suggest->setToolTip(tr("Three titles and three descriptions that fit the result and carry the keyphrase, each scored "
+                             "by this analysis, and recommendations for the page's content."));
+    m_suggest->setEnabled(false);
+    connect(m_suggest, &QPushButton::clicked, this, &SeoPage::suggest);
     m_export = new QToolButton(tab);
     m_export->setObjectName(QStringLiteral("seoExport"));
     m_export->setText(tr("Export"));
@@ -196,6 +214,7 @@ QWidget *SeoPage::buildAnalysisTab()
     bar->addWidget(m_keyphrase, 2);
     bar->addWidget(m_allowPrivate);
     bar->addWidget(m_analyze);
+    bar->addWidget(m_suggest);
     bar->addWidget(m_export);
     layout->addLayout(bar);
     m_progress = new QProgressBar(tab);
@@ -515,6 +534,7 @@ void SeoPage::showAnalysis(const QJsonObject &analysis)
     fillFindings(analysis);
     m_stack->setCurrentIndex(1);
     m_export->setEnabled(true);
+    m_suggest->setEnabled(true);
     Q_EMIT statusMessage(tr("Analysed %1: SEO score %2.").arg(finalUrl.toDisplayString()).arg(score));
 }
 
@@ -686,6 +706,48 @@ void SeoPage::showHistoryEntry(qint64 id)
             m_historyNote->setText(tr("Shown as analysed on %1.").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch((*stored)->analysedAt), QLocale::LongFormat)));
             m_historyNote->show();
         });
+}
+
+void SeoPage::suggest()
+{
+    const QUrl url(m_analysis.value(QStringLiteral("final_url")).toString());
+    if (m_analysis.isEmpty() || !url.isValid())
+        return;
+    seo::SuggestOptions options;
+    options.keyphrase = m_keyphrase->text().simplified();
+    options.allowPrivate = m_allowPrivate->isChecked();
+    options.titlePixels = m_session.settings().seoTitlePixels();
+    options.descriptionPixels = m_session.settings().seoDescriptionPixels();
+    m_lux->withSession([this, url, options](const std::shared_ptr<assistant::AssistantSession> &lux) {
+        const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is writing titles and descriptions for %1…").arg(url.toDisplayString()));
+        // What the suggestion needs lives as long as its work: the fetcher, the analyzer and the drafts.
+        struct Tools
+        {
+            explicit Tools(assistant::Assistant *a) : analyzer(&fetcher), drafts(a), suggester(&analyzer, &drafts) {}
+            net::SafeFetcher fetcher;
+            seo::Analyzer analyzer;
+            assistant::SeoDrafts drafts;
+            seo::Suggester suggester;
+        };
+        auto tools = std::make_shared<Tools>(&lux->assistant());
+        seo::SuggestOptions withCancel = options;
+        withCancel.cancellation = busy.cancel;
+        auto task = tools->suggester.suggest(url, withCancel);
+        QCoro::connect(std::move(task), this, [this, lux, tools, busy](const Result<seo::Suggestions> &made) {
+            busy.finished();
+            if (!made) {
+                if (made.error().code != errc::cancelled && made.error().code != u"openai.cancelled")
+                    Dialogs::warning(this, tr("Suggestions from LUX"), made.error().message);
+                return;
+            }
+            if (m_suggestions)
+                m_suggestions->close();
+            m_suggestions = new SuggestionsDialog(*made, this);
+            m_suggestions->setAttribute(Qt::WA_DeleteOnClose);
+            m_suggestions->show();
+            Q_EMIT suggestionsShown();
+        });
+    });
 }
 
 void SeoPage::crawl()

@@ -4,6 +4,7 @@
 #include "common/result.h"
 
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -25,10 +26,12 @@ class QTreeWidget;
 namespace lux::ui {
 
 class AppSession;
+class AssistantRunner;
 class CrawlModel;
 class ScoreGauge;
 class SeoWorker;
 class SerpPreview;
+class SuggestionsDialog;
 
 // SEO: a page's analysis (an address, a focus keyphrase, and whether it is an intranet site; the
 // score, the search result as Google draws it with its cuts, Lighthouse's audits in its two groups
@@ -52,6 +55,9 @@ public:
     Status exportCsv(const QString &path);
     Status exportPdf(const QString &path);
     void showHistoryEntry(qint64 id); // an earlier analysis of the address
+    // LUX's titles, descriptions and content recommendations for the page (SuggestionsDialog).
+    void suggest();
+    SuggestionsDialog *suggestionsDialog() const;
 
     void crawl(); // from the start page typed
     void stopCrawl();
@@ -85,6 +91,7 @@ Q_SIGNALS:
     void analyzed();
     void analysisFailed(const QString &message);
     void historyLoaded();
+    void suggestionsShown();
     void exported(const QString &path, const QString &error);
     void crawlProgressed(int done, int known);
     void crawlFinished(qint64 id);
@@ -112,6 +119,9 @@ private:
     QLineEdit *m_keyphrase = nullptr;
     QCheckBox *m_allowPrivate = nullptr;
     QPushButton *m_analyze = nullptr;
+    QPushButton *m_suggest = nullptr;
+    AssistantRunner *m_lux = nullptr;
+    QPointer<SuggestionsDialog> m_suggestions;
     QToolButton *m_export = nullptr;
     QProgressBar *m_progress = nullptr;
     QStackedWidget *m_stack = nullptr;

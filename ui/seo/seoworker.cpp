@@ -43,6 +43,12 @@ public:
         options.allowPrivate = request.allowPrivate;
         options.cancellation = cancel;
         options.extraChecks = widthChecks(request.titlePixels, request.descriptionPixels);
+        if (!request.databasePath.isEmpty()) {
+            // A JSON-LD Product's price is checked against the synced WooCommerce catalogue, read here.
+            storage::ScopedConnection conn(request.databasePath, storage::ScopedConnection::Mode::ReadOnly);
+            if (conn.isOpen())
+                options.catalogue = seo::ContentChecks::storedCatalogue(conn.db());
+        }
         auto analyzer = std::make_shared<seo::Analyzer>(m_fetcher.get());
         auto task = analyzer->analyze(request.url, options);
         QCoro::connect(std::move(task), this, [owner, ticket, analyzer, cancel, path = request.databasePath](const Result<seo::Analysis> &analysis) {
