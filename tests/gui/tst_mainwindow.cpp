@@ -223,17 +223,18 @@ void TestMainWindow::firstRunSignInAndEverySection()
     lux->trigger();
     QVERIFY(!window.assistantPanel()->isVisible());
 
-    // Settings: General, Database, Sending, Tracking, SMS, Assistant and (admin) Users.
+    // Settings: General, Database, Sending, Tracking, SMS, Assistant, SEO and (admin) Users.
     window.showSettings();
     ui::SettingsDialog *dialog = window.settingsDialog();
     QVERIFY(dialog && dialog->isVisible());
-    QCOMPARE(dialog->tabs()->count(), 7);
+    QCOMPARE(dialog->tabs()->count(), 8);
     QCOMPARE(dialog->usersModel()->rowCount(), 1);
     for (int i = 0; i < dialog->tabs()->count(); ++i) {
         dialog->showPage(static_cast<ui::SettingsDialog::Page>(i));
         QTest::qWait(30);
         static const QStringList names{QStringLiteral("general"), QStringLiteral("database"), QStringLiteral("sending"),
-                                       QStringLiteral("tracking"), QString(), QString(), QStringLiteral("users")};
+                                       QStringLiteral("tracking"), QString(), QString(), QStringLiteral("seo"),
+                                       QStringLiteral("users")};
         if (!names.at(i).isEmpty()) // SMS and Assistant: tst_smssettings and tst_assistantpanel take them filled in
             saveShot(dialog, QStringLiteral("settings-%1").arg(names.at(i)));
     }

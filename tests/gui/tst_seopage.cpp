@@ -212,6 +212,17 @@ void TestSeoPage::analysesAPageFromTheWindow()
     QVERIFY(page.preview()->shownTitle().endsWith(QStringLiteral(" …")));
     QCOMPARE(page.preview()->shownDescription(), QStringLiteral("Waxed canvas bags, cut and sewn by hand."));
     QVERIFY(!page.preview()->descriptionCut());
+    // The limit is the person's setting (Settings → SEO): wide enough, the title is whole.
+    {
+        f.session.settings().setValue(Settings::Key::SeoTitlePixels, 1200);
+        page.analyze();
+        QVERIFY(analyzed.wait(20'000));
+        QVERIFY(!page.preview()->titleCut());
+        QCOMPARE(page.preview()->shownTitle(), *expected->title);
+        f.session.settings().setValue(Settings::Key::SeoTitlePixels, titlePixels);
+        page.analyze();
+        QVERIFY(analyzed.wait(20'000));
+    }
     QTest::qWait(60);
     const QPixmap shot = page.grab();
     QVERIFY(!shot.isNull());

@@ -3,6 +3,7 @@
 
 #include "assistantsettings.h"
 #include "common/dialogs.h"
+#include "common/labels.h"
 #include "common/tableview.h"
 #include "database/databaseactions.h"
 #include "sendingsettings.h"
@@ -43,7 +44,7 @@ SettingsDialog::SettingsDialog(AppSession &session, DatabaseActions &actions, QW
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    resize(720, 520);
+    resize(920, 560);
     auto *layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildGeneral(), Theme::icon(QStringLiteral("settings")), tr("General"));
@@ -52,6 +53,7 @@ SettingsDialog::SettingsDialog(AppSession &session, DatabaseActions &actions, QW
     m_tabs->addTab(new TrackingSettings(m_session, this), Theme::icon(QStringLiteral("activity")), tr("Tracking"));
     m_tabs->addTab(new SmsSettings(m_session, this), Theme::icon(QStringLiteral("send")), tr("SMS"));
     m_tabs->addTab(new AssistantSettings(m_session, this), Theme::icon(QStringLiteral("sparkles")), tr("Assistant"));
+    m_tabs->addTab(buildSeo(), Theme::icon(QStringLiteral("search")), tr("SEO"));
     if (m_session.isAdmin()) {
         m_usersTab = buildUsers();
         m_tabs->addTab(m_usersTab, Theme::icon(QStringLiteral("users")), tr("Users"));
@@ -120,6 +122,42 @@ QWidget *SettingsDialog::buildGeneral()
     form->addRow(tr("Preview"), localImages);
     connect(localImages, &QCheckBox::toggled, this,
             [this](bool on) { m_session.settings().setValue(Settings::Key::PreviewAnyLocalImage, on); });
+    return page;
+}
+
+QWidget *SettingsDialog::buildSeo()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(20, 20, 20, 20);
+    form->setSpacing(12);
+    Settings &settings = m_session.settings();
+    const auto spin = [page](const QString &name, int min, int max, int value, const QString &suffix) {
+        auto *box = new QSpinBox(page);
+        box->setObjectName(name);
+        box->setRange(min, max);
+        box->setSuffix(suffix);
+        box->setValue(value);
+        return box;
+    };
+    // The ranges are the typed getters' clamps (settings.h).
+    auto *title = spin(QStringLiteral("seoTitlePixels"), 200, 2000, settings.seoTitlePixels(), tr(" px"));
+    auto *description = spin(QStringLiteral("seoDescriptionPixels"), 200, 4000, settings.seoDescriptionPixels(), tr(" px"));
+    auto *pause = spin(QStringLiteral("seoCrawlPause"), 100, 10'000, settings.seoCrawlPauseMs(), tr(" ms"));
+    pause->setSingleStep(50);
+    form->addRow(tr("Titles cut after"), title);
+    form->addRow(tr("Descriptions cut after"), description);
+    form->addRow(QString(), plainLabel(tr("Where Google's desktop results cut a title (Arial, 20 px) and a description (14 px, over two "
+                                          "lines). The analysis, its preview and LUX's suggestions use these widths."),
+                                       page, QStringLiteral("muted")));
+    form->addRow(tr("Pause between requests"), pause);
+    form->addRow(QString(), plainLabel(tr("A site crawl waits this long between two requests to the site, or longer when its "
+                                          "robots.txt asks for it with Crawl-delay."),
+                                       page, QStringLiteral("muted")));
+    connect(title, &QSpinBox::valueChanged, this, [this](int v) { m_session.settings().setValue(Settings::Key::SeoTitlePixels, v); });
+    connect(description, &QSpinBox::valueChanged, this,
+            [this](int v) { m_session.settings().setValue(Settings::Key::SeoDescriptionPixels, v); });
+    connect(pause, &QSpinBox::valueChanged, this, [this](int v) { m_session.settings().setValue(Settings::Key::SeoCrawlPauseMs, v); });
     return page;
 }
 

@@ -29,7 +29,7 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { General, DatabasePage, Sending, Tracking, Sms, Assistant, Users };
+    enum Page { General, DatabasePage, Sending, Tracking, Sms, Assistant, Seo, Users };
 
     SettingsDialog(AppSession &session, DatabaseActions &actions, QWidget *parent = nullptr);
 
@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     QWidget *buildGeneral();
+    QWidget *buildSeo();
     QWidget *buildDatabase();
     QWidget *buildUsers();
     void refreshDatabase();
