@@ -265,6 +265,16 @@
     </message>
 </context>
 <context>
+    <name>lux::seo::Suggester</name>
+    <message numerus="yes">
+        <source>%n recommendation(s) left out: the passage they quote is not in the page.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>lux::sms::QuietHours</name>
     <message numerus="yes">
         <source>%n column(s) where a rule has 4 (state, days, window, source).</source>
@@ -682,6 +692,23 @@
     </message>
 </context>
 <context>
+    <name>lux::ui::CrawlModel</name>
+    <message numerus="yes">
+        <source>%n page(s) share: “%1”</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked from %n page(s): %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>lux::ui::DashboardPage</name>
     <message numerus="yes">
         <source>Texts: %1 sent · %2 % delivered · clicked by %3 people · %n opt-out(s)</source>
@@ -837,6 +864,55 @@ Preheader: %2
         <source>%n failed</source>
         <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n page(s) · %2</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) crawled</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken link(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) blocked by robots.txt</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) since the crawl before</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>lux::ui::SeoReport</name>
@@ -918,6 +994,13 @@ Preheader: %2
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SuggestionsDialog</name>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n finding</numerusform><numerusform>%n findings</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1120,20 @@ Preheader: %2
     <message numerus="yes">
         <source>%n finding(s):</source>
         <translation><numerusform>%n finding:</numerusform><numerusform>%n findings:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Crawl %1 of %2: %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s):</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 </TS>

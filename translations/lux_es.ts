@@ -1015,6 +1015,17 @@
     </message>
 </context>
 <context>
+    <name>lux::assistant::SeoDrafts</name>
+    <message>
+        <source>the keyphrase is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lux::automations::AutomationStore</name>
     <message>
         <source>There is no workflow “%1”.</source>
@@ -4452,6 +4463,30 @@
         <source>Content Best Practices</source>
         <translation>Buenas prácticas de contenido</translation>
     </message>
+    <message>
+        <source>Networks show a link's card without its picture when they cannot fetch one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Point the tag at a picture that loads from a public address (a JPEG or PNG; 1200×630 px suits every network).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 “%2” cannot be fetched: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 “%2” answers HTTP %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 “%2” is not a picture: it is served as “%3”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no type</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lux::seo::Audits</name>
@@ -4894,6 +4929,41 @@
         <source>Fix the lines it names.</source>
         <translation>Corrige las líneas que indica.</translation>
     </message>
+    <message>
+        <source>The Product “%1” is offered at %2 in the page's structured data; the catalogue has %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A price in search results that differs from the shop's misleads buyers, and Google may drop the rich result.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update the JSON-LD offer to %1 (the store's price), or, if the store's price changed, sync the catalogue (luxctl woo sync) and check again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lux::seo::Crawler</name>
+    <message>
+        <source>Redirected off the site, to %1: not analysed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not an http or https address.</source>
+        <translation>«%1» no es una dirección http ni https.</translation>
+    </message>
+    <message>
+        <source>The site crawl was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>robots.txt could not be read (%1): a crawler takes that as no page allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>robots.txt answered HTTP %1: a crawler takes that as no page allowed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lux::seo::Page</name>
@@ -4978,6 +5048,40 @@
     <message>
         <source>Keep the point of it in the first sentence.</source>
         <translation>Pon lo esencial en la primera frase.</translation>
+    </message>
+</context>
+<context>
+    <name>lux::seo::Suggester</name>
+    <message>
+        <source>%1 px wide, more than the %2 px a result shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it does not contain the keyphrase “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No keyphrase was given; LUX proposed “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only %1 of %2 titles are within %3 px and contain the keyphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only %1 of %2 descriptions are within %3 px and contain the keyphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s) left out: the passage they quote is not in the page.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -10012,6 +10116,143 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
 </context>
 <context>
+    <name>lux::ui::CrawlModel</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacío</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>H1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pages with errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate titles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate descriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate H1s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Broken links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked by robots.txt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes since the last crawl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redirects to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) share: “%1”</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked from %n page(s): %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>robots.txt disallows it: not requested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New since the last crawl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not found in this crawl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Links in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lux::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -12411,6 +12652,199 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
         <source>Saved %1.</source>
         <translation>Guardado %1.</translation>
     </message>
+    <message>
+        <source>Site Crawl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The analysis could not join the page's history: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n page(s) · %2</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Crawl Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggest with LUX…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Three titles and three descriptions that fit the result and carry the keyphrase, each scored by this analysis, and recommendations for the page's content.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Earlier analyses of this address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>https://example.com/ (the start page)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> pages at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pages at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Crawl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reads the site's pages from this one, as Googlebot's rules in its robots.txt allow: the same host, at most 4 requests at once, with a pause between them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export Crawl as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Crawl a site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the site's start page. LUX reads its pages as Google's crawler may (the same host, what robots.txt allows), politely, and lists each page with its status and score, the titles, descriptions and H1s that several pages share, and the links that lead nowhere. A second crawl shows what changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Crawls of this start page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by address, title or note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Crawl:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>%1 · score %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That analysis is no longer stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown as analysed on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LUX is writing titles and descriptions for %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions from LUX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading robots.txt of %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Crawl stopped: nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>That crawl is no longer stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) crawled</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken link(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of duplicates</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) blocked by robots.txt</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>a pause of %1 ms between requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>more pages were found than the limit of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing changed since the crawl before</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) since the crawl before</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Crawled %1 on %2 in %3 s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Crawl a site first.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lux::ui::SeoReport</name>
@@ -12830,6 +13264,38 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Assistant</source>
         <translation>Asistente</translation>
+    </message>
+    <message>
+        <source>SEO</source>
+        <translation>SEO</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Titles cut after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Descriptions cut after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where Google's desktop results cut a title (Arial, 20 px) and a description (14 px, over two lines). The analysis, its preview and LUX's suggestions use these widths.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause between requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A site crawl waits this long between two requests to the site, or longer when its robots.txt asks for it with Crawl-delay.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -14455,6 +14921,125 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>clicked in an email</source>
         <translation>hizo clic en un correo</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SuggestionsDialog</name>
+    <message>
+        <source>Heading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Internal link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions from LUX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Focus keyphrase proposed by LUX: “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Focus keyphrase: “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The page scores %1 now. Each text below was measured and scored by the same analysis, with the page as it is otherwise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>titles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>descriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Descriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Content recommendations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Por qué: %1</translation>
+    </message>
+    <message>
+        <source>LUX has no recommendations for this page's content.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still to fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggested %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 px</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2%3)</source>
+        <translation type="unfinished">%1 (%2) {1 ?} {2%3)?}</translation>
+    </message>
+    <message>
+        <source>Lighthouse's SEO score of the page with this text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n hallazgo</numerusform><numerusform>%n hallazgos</numerusform></translation>
     </message>
 </context>
 <context>
@@ -17809,6 +18394,124 @@ Etiquetas: %7</translation>
     <message>
         <source>Unknown seo command: %1</source>
         <translation>Orden de seo desconocida: %1</translation>
+    </message>
+    <message>
+        <source>the site from that page (same host, robots.txt obeyed, politely paced): every page analysed, duplicate titles, descriptions and H1s, broken links; stored and compared with the previous crawl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LUX's three titles and descriptions for a page, each measured and scored by the analysis, and content recommendations with the passage they concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The analysis was not kept in the page's history: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Give one start page: luxctl seo crawl https://example.com/</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--max takes a number of pages from 1 to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Crawl %1 of %2: %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Status Score Depth Links  Address — title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More pages were found than --max %1 allows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate H1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Broken link %1 (%2), on %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Not crawled, robots.txt disallows it: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No earlier crawl of this start page to compare with.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changed since crawl %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Since crawl %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  new page: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  gone: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  %1 %2: %3 → %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give one address: luxctl seo suggest https://example.com/page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyphrase: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Titles (the page's score with each, its width; results show %1 px):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Descriptions (the page's score with each, its width; results show %1 px):</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n recommendation(s):</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The focus keyphrase every title and description must contain; LUX proposes one when none is given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pages to fetch at most (100 by default, up to 500).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -52,12 +52,18 @@ const QByteArray kPage = R"(<!doctype html>
 <head>
 <title>Waxed canvas bags with brass buckles and leather straps, cut and sewn by hand in our workshop since 1998</title>
 <meta name="description" content="Waxed canvas bags, cut and sewn by hand.">
+<meta property="og:title" content="Waxed canvas bags">
 </head>
 <body>
 <h1>Waxed canvas bags</h1>
 <p>Our waxed canvas bags are cut and sewn by hand in a small workshop by the sea.</p>
-<a href="/bags/waxed/care">click here</a>
 <img src="/bag.jpg">
+<h3>Brass buckles that last</h3>
+<p>Every buckle is solid brass. It darkens with the years and never rusts, so the bag you buy today still closes in twenty years.</p>
+<h2>Caring for the canvas</h2>
+<p>Rewax the canvas once a year with a soft cloth and a little wax. Let it dry overnight in a warm room.</p>
+<a href="/bags/waxed/care">click here</a>
+<img src="/workshop.jpg" alt="The workshop by the sea">
 </body>
 </html>
 )";

@@ -243,22 +243,29 @@ QWidget *SeoPage::buildAnalysisTab()
     auto *result = new QWidget(m_stack);
     auto *resultLayout = new QVBoxLayout(result);
     resultLayout->setContentsMargins(0, 8, 0, 0);
+    // The score and what it rests on at the left; the search result as Google draws it beside them.
     auto *top = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    auto *scoreRow = new QHBoxLayout;
     m_gauge = new ScoreGauge(result);
     m_gauge->setObjectName(QStringLiteral("seoScore"));
-    top->addWidget(m_gauge, 0, Qt::AlignTop);
-    auto *facts = new QVBoxLayout;
+    scoreRow->addWidget(m_gauge, 0, Qt::AlignTop);
     m_headline = plainLabel(QString(), result);
     m_headline->setObjectName(QStringLiteral("seoHeadline"));
     QFont bold = m_headline->font();
     bold.setBold(true);
     m_headline->setFont(bold);
+    scoreRow->addWidget(m_headline, 1);
+    left->addLayout(scoreRow);
     m_summary = plainLabel(QString(), result, QStringLiteral("muted"));
     m_summary->setObjectName(QStringLiteral("seoSummary"));
-    facts->addWidget(m_headline);
-    facts->addWidget(m_summary);
-    facts->addStretch(1);
-    top->addLayout(facts, 1);
+    left->addWidget(m_summary);
+    left->addStretch(1);
+    auto *leftBox = new QWidget(result);
+    leftBox->setLayout(left);
+    leftBox->setFixedWidth(270);
+    left->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(leftBox);
     auto *previewColumn = new QVBoxLayout;
     m_preview = new SerpPreview(result);
     m_preview->setObjectName(QStringLiteral("seoPreview"));
@@ -266,7 +273,7 @@ QWidget *SeoPage::buildAnalysisTab()
     m_widths->setObjectName(QStringLiteral("seoWidths"));
     previewColumn->addWidget(m_preview);
     previewColumn->addWidget(m_widths);
-    top->addLayout(previewColumn, 2);
+    top->addLayout(previewColumn, 1);
     resultLayout->addLayout(top);
 
     auto *splitter = new QSplitter(Qt::Horizontal, result);

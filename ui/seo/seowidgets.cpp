@@ -121,9 +121,16 @@ void SerpPreview::paintEvent(QPaintEvent *)
     p.drawRoundedRect(card, 8, 8);
     if (m_url.isEmpty())
         return;
+    // Narrower than a result: drawn smaller, never cut differently from what the analysis measured.
+    const qreal full = kResultWidth + 32;
+    if (card.width() < full) {
+        const qreal s = card.width() / full;
+        p.translate(0, (card.height() - card.height() * s) / 2);
+        p.scale(s, s);
+    }
     const qreal x = 16;
     qreal y = 14;
-    const qreal width = std::min<qreal>(kResultWidth, card.width() - 2 * x);
+    const qreal width = kResultWidth;
 
     // The site's icon (a circle with its first letter), its name and the address as a breadcrumb.
     const QString host = m_url.host().startsWith(QLatin1String("www.")) ? m_url.host().mid(4) : m_url.host();
@@ -148,7 +155,7 @@ void SerpPreview::paintEvent(QPaintEvent *)
     // The title, one line, as the analysis cut it.
     p.setPen(QColor(0x1a, 0x0d, 0xab));
     p.setFont(serpFont(seo::SerpWidth::kTitlePixelSize));
-    p.drawText(QRectF(x, y, card.width() - 2 * x, 26), Qt::AlignLeft | Qt::AlignVCenter,
+    p.drawText(QRectF(x, y, kResultWidth + 16, 26), Qt::AlignLeft | Qt::AlignVCenter,
                m_title.isEmpty() ? m_url.host() : m_title);
     y += 32;
 
