@@ -152,6 +152,11 @@ void textContent(const GumboNode *node, QString &out)
 
 QString resolve(const QUrl &base, const QString &raw)
 {
+    if (raw.trimmed().isEmpty()) { // "" is the document itself, as a browser resolves it (QUrl calls "" invalid)
+        QUrl self = base;
+        self.setFragment(QString());
+        return self.toString(QUrl::FullyEncoded);
+    }
     const QUrl relative(raw.trimmed(), QUrl::StrictMode);
     if (!relative.isValid())
         return raw; // as a browser's reflected href: the text when it does not parse
