@@ -248,7 +248,7 @@ private:
 
     void countLangs(const GumboNode *node)
     {
-        if (node->type == GUMBO_NODE_TEMPLATE)
+        if (node->type == GUMBO_NODE_TEMPLATE || (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_NOSCRIPT))
             return;
         if (node->type == GUMBO_NODE_ELEMENT) {
             bool present = false;
@@ -283,8 +283,10 @@ private:
                              attribute(e, "aria-hidden").trimmed().toLower() == u"true" || has(e, "inert") ||
                              styleSays(e, QStringLiteral("visibility"), QStringLiteral("hidden"));
             element(node, context);
-            if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE)
-                return; // their text is not the page's
+            // Their text is not the page's. A browser running scripts (as Lighthouse's Chromium does)
+            // reads <noscript> as text too: no meta, link, anchor or image inside it is in its tree.
+            if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE || e.tag == GUMBO_TAG_NOSCRIPT)
+                return;
         }
         if (const GumboVector *children = childrenOf(node))
             for (unsigned i = 0; i < children->length; ++i)
