@@ -166,12 +166,14 @@ def main():
     ap.add_argument('--lighthouse', metavar='DIR', help='the oracle: DIR/oracle.mjs and DIR/node_modules (tests/seo-parity/setup.sh)')
     ap.add_argument('--all', action='store_true', default=os.environ.get('LUX_PARITY_ALL') == '1',
                     help='run Lighthouse on every page (also LUX_PARITY_ALL=1), not only the CI subset')
-    ap.add_argument('--record', action='store_true', help='write lighthouse-verdicts.json from a live run of every page')
+    ap.add_argument('--record', action='store_true',
+                    help='write lighthouse-verdicts.json from a live run of every page (or of --pages, merged into it)')
+    ap.add_argument('--pages', help='comma-separated page names: run Lighthouse on these only')
     ap.add_argument('--lighthouse-timeout', type=int, default=60, help='seconds for one Lighthouse run (60)')
     ap.add_argument('--serve', action='store_true', help='only serve the corpus, printing each page\'s URL, until interrupted')
     args = ap.parse_args()
     if args.record:
-        args.all = True
+        args.all = not args.pages
         if not args.lighthouse:
             ap.error('--record needs --lighthouse')
 
@@ -201,7 +203,11 @@ def main():
         # Lighthouse, live.
         live = {}
         if args.lighthouse:
-            chosen = corpus.pages if args.all else [p for p in corpus.pages if p['name'] in corpus.manifest['ciSubset']]
+            names = args.pages.split(',') if args.pages else corpus.manifest['ciSubset']
+            unknown = set(names) - {p['name'] for p in corpus.pages}
+            if unknown:
+                ap.error('no such page: ' + ', '.join(sorted(unknown)))
+            chosen = corpus.pages if args.all else [p for p in corpus.pages if p['name'] in names]
             started = time.monotonic()
             version, by_url = run_lighthouse(args.lighthouse, [corpus.url(p) for p in chosen], args.lighthouse_timeout)
             for page in chosen:
@@ -213,10 +219,18 @@ def main():
                 elif r['runtimeError']:
                     failures.append('lighthouse on %s: runtime error %s' % (name, r['runtimeError']))
             if args.record:
+                pages = {}
+                if args.pages:  # merged into the full run's
+                    with open(RECORDED, encoding='utf-8') as f:
+                        previous = json.load(f)
+                    if previous['lighthouseVersion'] != version:
+                        ap.error('recorded with Lighthouse %s, this is %s: record every page' % (previous['lighthouseVersion'], version))
+                    pages = previous['pages']
+                pages.update({name: {'score': r.get('score'), 'audits': r.get('audits')} for name, r in live.items()})
                 recorded = {'lighthouseVersion': version,
                             'command': 'tests/seo-parity/parity.py --record (oracle.mjs: lighthouse URL --only-categories=seo '
                                        '--ignore-status-code, headless Chromium, mobile emulation)',
-                            'pages': {name: {'score': r.get('score'), 'audits': r.get('audits')} for name, r in sorted(live.items())}}
+                            'pages': pages}
                 with open(RECORDED, 'w', encoding='utf-8') as f:
                     json.dump(recorded, f, indent=1, sort_keys=True)
                     f.write('\n')
@@ -253,11 +267,13 @@ def main():
                 failures.append('%s: no recorded Lighthouse verdicts (run --record)' % name)
                 continue
             got = ours.get(name)
+            page_agrees = bool(got)
             for a in AUDITS:
                 total += 1
                 if got and got['audits'][a] == want['audits'][a]:
                     agree += 1
                     continue
+                page_agrees = False
                 mine = got['audits'][a] if got else 'no answer'
                 d = documented.get((name, a))
                 if d and d['lighthouse'] == want['audits'][a] and d['ours'] == mine:
@@ -267,20 +283,20 @@ def main():
                     failures.append('%s %s: ours %s, Lighthouse %s (not a documented disagreement)' % (name, a, mine, want['audits'][a]))
             if got:
                 lh_score = None if want['score'] is None else round(want['score'] * 100)
-                score_rows.append((name, got['score'], lh_score))
+                score_rows.append((name, got['score'], lh_score, page_agrees))
         for key in sorted(set(documented) - seen):
             failures.append('documented disagreement %s %s no longer happens: take it out of manifest.json and docs/SEO.md' % key)
         share = agree / total if total else 0
         print('agreement: %d of %d page x audit cells (%.1f %%), %d documented disagreement(s)' % (agree, total, 100 * share, len(seen)))
         if share < THRESHOLD:
             failures.append('agreement %.1f %% is below %.0f %%' % (100 * share, 100 * THRESHOLD))
-        same = sum(1 for _, mine, theirs in score_rows if mine == theirs)
+        # The category score follows from the verdicts: with the same verdicts it must be the same.
+        same = sum(1 for _, mine, theirs, _ in score_rows if mine == theirs)
         print('category score: equal to Lighthouse\'s on %d of %d pages' % (same, len(score_rows)))
-        for name, mine, theirs in score_rows:
+        for name, mine, theirs, page_agrees in score_rows:
             if mine != theirs:
-                disagreeing = any((name, a) in documented for a in AUDITS)
-                print('  %s: ours %s, Lighthouse %s%s' % (name, mine, theirs, ' (a documented disagreement)' if disagreeing else ''))
-                if not disagreeing:
+                print('  %s: ours %s, Lighthouse %s%s' % (name, mine, theirs, '' if page_agrees else ' (verdicts differ)'))
+                if page_agrees:
                     failures.append('%s: score %s, Lighthouse %s, with the same verdicts' % (name, mine, theirs))
     finally:
         corpus.stop()
