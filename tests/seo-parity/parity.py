@@ -142,6 +142,7 @@ def lighthouse_verdict(audit):
 
 
 def run_lighthouse(oracle_dir, urls, timeout):
+    oracle_dir = os.path.abspath(oracle_dir)
     env = dict(os.environ)
     env.setdefault('CHROME_PATH', '/usr/bin/chromium')
     env['LUX_PARITY_LH_TIMEOUT'] = str(timeout)
@@ -209,7 +210,10 @@ def main():
                 ap.error('no such page: ' + ', '.join(sorted(unknown)))
             chosen = corpus.pages if args.all else [p for p in corpus.pages if p['name'] in names]
             started = time.monotonic()
-            version, by_url = run_lighthouse(args.lighthouse, [corpus.url(p) for p in chosen], args.lighthouse_timeout)
+            try:
+                version, by_url = run_lighthouse(args.lighthouse, [corpus.url(p) for p in chosen], args.lighthouse_timeout)
+            except (RuntimeError, subprocess.TimeoutExpired, ValueError) as e:
+                return finish(failures + [str(e)])
             for page in chosen:
                 live[page['name']] = by_url.get(corpus.url(page), {'error': 'no result'})
             print('lighthouse %s: %d pages in %.1f s' % (version, len(live), time.monotonic() - started))
