@@ -222,7 +222,9 @@ def main():
                     failures.append('lighthouse on %s: %s' % (name, r['error']))
                 elif r['runtimeError']:
                     failures.append('lighthouse on %s: runtime error %s' % (name, r['runtimeError']))
-            if args.record:
+            if args.record and any('error' in r or r['runtimeError'] for r in live.values()):
+                failures.append('nothing recorded: Lighthouse did not judge every page')
+            elif args.record:
                 pages = {}
                 if args.pages:  # merged into the full run's
                     with open(RECORDED, encoding='utf-8') as f:
