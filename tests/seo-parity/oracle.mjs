@@ -55,5 +55,5 @@ for (const url of process.argv.slice(2)) {
   process.stderr.write(`lighthouse: ${url}\n`);
 }
 await chrome.kill();
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
-process.exit(0);
+// Exits once stdout has taken it all: a pipe takes 64 KiB at a time, and exit() would cut the rest.
+process.stdout.write(JSON.stringify(out) + '\n', () => process.exit(0));
