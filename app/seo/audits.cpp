@@ -77,6 +77,12 @@ QString withoutFragment(const QString &text)
 // "25 Jun 2010 15:00:00 PST".
 std::optional<QDateTime> lenientDate(QString text)
 {
+    // V8 reads an ISO date with a time ("2020-06-25T15:00:00Z", "…t15:00:00z" once lowercased) only
+    // as exactly that string; its fallback parser, which takes the white space Lighthouse leaves after
+    // "unavailable_after:", does not know the T form (a date alone, or with a space, it reads).
+    static const QRegularExpression isoWithTime(QStringLiteral("\\d{4}-\\d{2}-\\d{2}[Tt]"));
+    if (text != text.trimmed() && text.contains(isoWithTime))
+        return std::nullopt;
     text = text.simplified();
     // Capitalised as the formats expect (directives are compared lowercased).
     static const QRegularExpression word(QStringLiteral("\\b([a-z])([a-z]*)\\b"));
@@ -266,6 +272,8 @@ AuditResult Audits::crawlableAnchors(const Page &page)
             items << AuditItem{a.place, tr("javascript:void(0) goes nowhere a crawler can follow.")};
             continue;
         }
+        if (raw.isEmpty())
+            continue; // "" is this page (QUrl calls an empty URL invalid; new URL("", page) is the page)
         const QUrl relative(raw, QUrl::StrictMode);
         const QUrl resolved = page.served.url.resolved(relative);
         if (!relative.isValid() || !resolved.isValid() ||

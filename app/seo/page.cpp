@@ -152,6 +152,11 @@ void textContent(const GumboNode *node, QString &out)
 
 QString resolve(const QUrl &base, const QString &raw)
 {
+    if (raw.trimmed().isEmpty()) { // "" is the document itself, as a browser resolves it (QUrl calls "" invalid)
+        QUrl self = base;
+        self.setFragment(QString());
+        return self.toString(QUrl::FullyEncoded);
+    }
     const QUrl relative(raw.trimmed(), QUrl::StrictMode);
     if (!relative.isValid())
         return raw; // as a browser's reflected href: the text when it does not parse
@@ -243,7 +248,7 @@ private:
 
     void countLangs(const GumboNode *node)
     {
-        if (node->type == GUMBO_NODE_TEMPLATE)
+        if (node->type == GUMBO_NODE_TEMPLATE || (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_NOSCRIPT))
             return;
         if (node->type == GUMBO_NODE_ELEMENT) {
             bool present = false;
@@ -278,8 +283,10 @@ private:
                              attribute(e, "aria-hidden").trimmed().toLower() == u"true" || has(e, "inert") ||
                              styleSays(e, QStringLiteral("visibility"), QStringLiteral("hidden"));
             element(node, context);
-            if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE)
-                return; // their text is not the page's
+            // Their text is not the page's. A browser running scripts (as Lighthouse's Chromium does)
+            // reads <noscript> as text too: no meta, link, anchor or image inside it is in its tree.
+            if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE || e.tag == GUMBO_TAG_NOSCRIPT)
+                return;
         }
         if (const GumboVector *children = childrenOf(node))
             for (unsigned i = 0; i < children->length; ++i)

@@ -115,12 +115,16 @@ void TestSeoAudits::verdicts_data()
     row("nofollow link skipped", "link-text", doc(titled, QStringLiteral("<a href=\"/x\" rel=\"nofollow\">here</a>")), Verdict::Pass);
     row("same page link skipped", "link-text", doc(titled, QStringLiteral("<a href=\"#reviews\">more</a>")), Verdict::Pass);
     row("javascript link skipped", "link-text", doc(titled, QStringLiteral("<a href=\"javascript:go()\">more</a>")), Verdict::Pass);
+    // Found by the parity test: a browser running scripts reads <noscript> as text.
+    row("link inside noscript is text", "link-text", doc(titled, QStringLiteral("<noscript><a href=\"/x\">click here</a></noscript>")), Verdict::Pass);
     row("japanese generic", "link-text", doc(titled, QStringLiteral("<a href=\"/x\">続きを読む</a>"), QStringLiteral("ja")), Verdict::Fail);
     row("hidden part of the text left out", "link-text",
         doc(titled, QStringLiteral("<a href=\"/x\">Read more<span hidden> about waxed bags</span></a>")), Verdict::Fail);
     // crawlable-anchors
     row("plain links crawl", "crawlable-anchors", doc(titled, QStringLiteral("<a href=\"/x\">x</a><a href=\"#\">top</a><a href=\"tel:+341\">call</a>")),
         Verdict::Pass);
+    // Found by the parity test: href="" is the page itself, as a browser resolves it.
+    row("empty href crawls", "crawlable-anchors", doc(titled, QStringLiteral("<a href=\"\">This page</a>")), Verdict::Pass);
     row("javascript void", "crawlable-anchors", doc(titled, QStringLiteral("<a href=\"javascript:void(0)\">x</a>")), Verdict::Fail);
     row("javascript void spaced", "crawlable-anchors", doc(titled, QStringLiteral("<a href=\"javascript: void(0);\">x</a>")), Verdict::Fail);
     row("javascript void with role", "crawlable-anchors", doc(titled, QStringLiteral("<a role=\"button\" href=\"javascript:void(0)\">x</a>")),
@@ -201,6 +205,16 @@ void TestSeoAudits::verdicts_data()
         Verdict::Fail);
     row("unavailable_after future", "is-crawlable", doc(QStringLiteral("<meta name=\"robots\" content=\"unavailable_after: 2030-06-25\">"), {}),
         Verdict::Pass);
+    // Found by the parity test: V8 does not read an ISO date and time after the space that follows
+    // "unavailable_after:" (Date.parse(" 2020-06-25t15:00:00z") is NaN), so it keeps nothing out.
+    row("unavailable_after ISO time after a space is no date", "is-crawlable",
+        doc(QStringLiteral("<meta name=\"robots\" content=\"unavailable_after: 2020-06-25T15:00:00Z\">"), {}), Verdict::Pass);
+    row("unavailable_after ISO time without a space", "is-crawlable",
+        doc(QStringLiteral("<meta name=\"robots\" content=\"unavailable_after:2020-06-25T15:00:00Z\">"), {}), Verdict::Fail);
+    row("unavailable_after date and time with a space", "is-crawlable",
+        doc(QStringLiteral("<meta name=\"robots\" content=\"unavailable_after: 2020-06-25 15:00:00\">"), {}), Verdict::Fail);
+    row("robots meta inside a head noscript is text", "is-crawlable",
+        doc(QStringLiteral("<title>x</title><noscript><meta name=\"robots\" content=\"noindex\"></noscript>"), {}), Verdict::Pass);
     row("robots meta in body ignored", "is-crawlable",
         QStringLiteral("<!doctype html><html><head>%1</head><p>x</p><meta name=\"robots\" content=\"noindex\"></html>").arg(titled), Verdict::Pass);
 }
