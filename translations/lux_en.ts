@@ -268,10 +268,7 @@
     <name>lux::seo::Suggester</name>
     <message numerus="yes">
         <source>%n recommendation(s) left out: the passage they quote is not in the page.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n recommendation left out: the passage it quotes is not in the page.</numerusform><numerusform>%n recommendations left out: the passage they quote is not in the page.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -695,17 +692,11 @@
     <name>lux::ui::CrawlModel</name>
     <message numerus="yes">
         <source>%n page(s) share: “%1”</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n page shares: “%1”</numerusform><numerusform>%n pages share: “%1”</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Linked from %n page(s): %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Linked from %n page: %1</numerusform><numerusform>Linked from %n pages: %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -866,52 +857,31 @@ Preheader: %2
     </message>
     <message numerus="yes">
         <source>%1 of %n page(s) · %2</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 of %n page · %2</numerusform><numerusform>%1 of %n pages · %2</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 · %n page</numerusform><numerusform>%1 · %n pages</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) crawled</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n page crawled</numerusform><numerusform>%n pages crawled</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n broken link(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n broken link</numerusform><numerusform>%n broken links</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n group(s) of duplicates</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n group of duplicates</numerusform><numerusform>%n groups of duplicates</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) blocked by robots.txt</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n address blocked by robots.txt</numerusform><numerusform>%n addresses blocked by robots.txt</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) since the crawl before</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n change since the crawl before</numerusform><numerusform>%n changes since the crawl before</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1123,17 +1093,11 @@ Preheader: %2
     </message>
     <message numerus="yes">
         <source>Crawl %1 of %2: %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Crawl %1 of %2: %n page</numerusform><numerusform>Crawl %1 of %2: %n pages</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n recommendation(s):</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n recommendation:</numerusform><numerusform>%n recommendations:</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1018,11 +1018,11 @@
     <name>lux::assistant::SeoDrafts</name>
     <message>
         <source>the keyphrase is empty</source>
-        <translation type="unfinished" />
+        <translation>la frase clave está vacía</translation>
     </message>
     <message>
         <source>“%1”: %2</source>
-        <translation type="unfinished" />
+        <translation>«%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -4465,27 +4465,27 @@
     </message>
     <message>
         <source>Networks show a link's card without its picture when they cannot fetch one.</source>
-        <translation type="unfinished" />
+        <translation>Las redes muestran la tarjeta de un enlace sin su imagen cuando no pueden descargarla.</translation>
     </message>
     <message>
         <source>Point the tag at a picture that loads from a public address (a JPEG or PNG; 1200×630 px suits every network).</source>
-        <translation type="unfinished" />
+        <translation>Haz que la etiqueta apunte a una imagen que cargue desde una dirección pública (un JPEG o un PNG; 1200×630 px sirve para todas las redes).</translation>
     </message>
     <message>
         <source>%1 “%2” cannot be fetched: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 «%2» no se puede descargar: %3</translation>
     </message>
     <message>
         <source>%1 “%2” answers HTTP %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 «%2» responde HTTP %3.</translation>
     </message>
     <message>
         <source>%1 “%2” is not a picture: it is served as “%3”.</source>
-        <translation type="unfinished" />
+        <translation>%1 «%2» no es una imagen: se sirve como «%3».</translation>
     </message>
     <message>
         <source>no type</source>
-        <translation type="unfinished" />
+        <translation>sin tipo</translation>
     </message>
 </context>
 <context>
@@ -4931,22 +4931,22 @@
     </message>
     <message>
         <source>The Product “%1” is offered at %2 in the page's structured data; the catalogue has %3.</source>
-        <translation type="unfinished" />
+        <translation>El producto «%1» se ofrece a %2 en los datos estructurados de la página; en el catálogo figura a %3.</translation>
     </message>
     <message>
         <source>A price in search results that differs from the shop's misleads buyers, and Google may drop the rich result.</source>
-        <translation type="unfinished" />
+        <translation>Un precio en los resultados de búsqueda distinto del de la tienda confunde a los compradores, y Google puede retirar el resultado enriquecido.</translation>
     </message>
     <message>
         <source>Update the JSON-LD offer to %1 (the store's price), or, if the store's price changed, sync the catalogue (luxctl woo sync) and check again.</source>
-        <translation type="unfinished" />
+        <translation>Cambia la oferta del JSON-LD a %1 (el precio de la tienda) o, si el precio de la tienda ha cambiado, sincroniza el catálogo (luxctl woo sync) y vuelve a comprobarlo.</translation>
     </message>
 </context>
 <context>
     <name>lux::seo::Crawler</name>
     <message>
         <source>Redirected off the site, to %1: not analysed.</source>
-        <translation type="unfinished" />
+        <translation>Redirige fuera del sitio, a %1: no se ha analizado.</translation>
     </message>
     <message>
         <source>“%1” is not an http or https address.</source>
@@ -4954,15 +4954,15 @@
     </message>
     <message>
         <source>The site crawl was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Se canceló el rastreo del sitio.</translation>
     </message>
     <message>
         <source>robots.txt could not be read (%1): a crawler takes that as no page allowed.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo leer robots.txt (%1): un rastreador lo interpreta como que no se permite ninguna página.</translation>
     </message>
     <message>
         <source>robots.txt answered HTTP %1: a crawler takes that as no page allowed.</source>
-        <translation type="unfinished" />
+        <translation>robots.txt respondió HTTP %1: un rastreador lo interpreta como que no se permite ninguna página.</translation>
     </message>
 </context>
 <context>
@@ -5054,34 +5054,31 @@
     <name>lux::seo::Suggester</name>
     <message>
         <source>%1 px wide, more than the %2 px a result shows</source>
-        <translation type="unfinished" />
+        <translation>%1 px de ancho, más de los %2 px que muestra un resultado</translation>
     </message>
     <message>
         <source>it does not contain the keyphrase “%1”</source>
-        <translation type="unfinished" />
+        <translation>no contiene la frase clave «%1»</translation>
     </message>
     <message>
         <source>No keyphrase was given; LUX proposed “%1”.</source>
-        <translation type="unfinished" />
+        <translation>No se indicó ninguna frase clave; LUX propuso «%1».</translation>
     </message>
     <message>
         <source>Only %1 of %2 titles are within %3 px and contain the keyphrase.</source>
-        <translation type="unfinished" />
+        <translation>Solo %1 de %2 títulos caben en %3 px y contienen la frase clave.</translation>
     </message>
     <message>
         <source>Only %1 of %2 descriptions are within %3 px and contain the keyphrase.</source>
-        <translation type="unfinished" />
+        <translation>Solo %1 de %2 descripciones caben en %3 px y contienen la frase clave.</translation>
     </message>
     <message>
         <source>Left out: %1.</source>
-        <translation type="unfinished" />
+        <translation>Descartado: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n recommendation(s) left out: the passage they quote is not in the page.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n recomendación descartada: el pasaje que cita no está en la página.</numerusform><numerusform>%n recomendaciones descartadas: el pasaje que citan no está en la página.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -10119,11 +10116,11 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     <name>lux::ui::CrawlModel</name>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>sin valor</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation>vacío</translation>
+        <translation>en blanco</translation>
     </message>
     <message>
         <source>Status</source>
@@ -10139,77 +10136,71 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>H1</source>
-        <translation type="unfinished" />
+        <translation>H1</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>Puntuación</translation>
     </message>
     <message>
         <source>All pages</source>
-        <translation type="unfinished" />
+        <translation>Todas las páginas</translation>
     </message>
     <message>
         <source>Pages with errors</source>
-        <translation type="unfinished" />
+        <translation>Páginas con errores</translation>
     </message>
     <message>
         <source>Duplicate titles</source>
-        <translation type="unfinished" />
+        <translation>Títulos duplicados</translation>
     </message>
     <message>
         <source>Duplicate descriptions</source>
-        <translation type="unfinished" />
+        <translation>Descripciones duplicadas</translation>
     </message>
     <message>
         <source>Duplicate H1s</source>
-        <translation type="unfinished" />
+        <translation>H1 duplicados</translation>
     </message>
     <message>
         <source>Broken links</source>
-        <translation type="unfinished" />
+        <translation>Enlaces rotos</translation>
     </message>
     <message>
         <source>Blocked by robots.txt</source>
-        <translation type="unfinished" />
+        <translation>Bloqueadas por robots.txt</translation>
     </message>
     <message>
         <source>Changes since the last crawl</source>
-        <translation type="unfinished" />
+        <translation>Cambios desde el último rastreo</translation>
     </message>
     <message>
         <source>Redirects to %1</source>
-        <translation type="unfinished" />
+        <translation>Redirige a %1</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) share: “%1”</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n página comparte: «%1»</numerusform><numerusform>%n páginas comparten: «%1»</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Linked from %n page(s): %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Enlazada desde %n página: %1</numerusform><numerusform>Enlazada desde %n páginas: %1</numerusform></translation>
     </message>
     <message>
         <source>robots.txt disallows it: not requested</source>
-        <translation type="unfinished" />
+        <translation>robots.txt no la permite: no se ha solicitado</translation>
     </message>
     <message>
         <source>New since the last crawl</source>
-        <translation type="unfinished" />
+        <translation>Nueva desde el último rastreo</translation>
     </message>
     <message>
         <source>Not found in this crawl</source>
-        <translation type="unfinished" />
+        <translation>No encontrada en este rastreo</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>no answer</source>
@@ -10217,11 +10208,11 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 errors, %2 warnings</source>
-        <translation type="unfinished" />
+        <translation>%1 errores, %2 avisos</translation>
     </message>
     <message>
         <source>Address</source>
@@ -10229,27 +10220,27 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     </message>
     <message>
         <source>Issues</source>
-        <translation type="unfinished" />
+        <translation>Problemas</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished" />
+        <translation>Profundidad</translation>
     </message>
     <message>
         <source>Links in</source>
-        <translation type="unfinished" />
+        <translation>Enlaces entrantes</translation>
     </message>
     <message>
         <source>Linked from</source>
-        <translation type="unfinished" />
+        <translation>Enlazada desde</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation>Qué cambió</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -12654,62 +12645,59 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Site Crawl</source>
-        <translation type="unfinished" />
+        <translation>Rastreo del sitio</translation>
     </message>
     <message>
         <source>The analysis could not join the page's history: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo añadir el análisis al historial de la página: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n page(s) · %2</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 de %n página · %2</numerusform><numerusform>%1 de %n páginas · %2</numerusform></translation>
     </message>
     <message>
         <source>Crawl Site</source>
-        <translation type="unfinished" />
+        <translation>Rastrear sitio</translation>
     </message>
     <message>
         <source>Suggest with LUX…</source>
-        <translation type="unfinished" />
+        <translation>Sugerir con LUX…</translation>
     </message>
     <message>
         <source>Three titles and three descriptions that fit the result and carry the keyphrase, each scored by this analysis, and recommendations for the page's content.</source>
-        <translation type="unfinished" />
+        <translation>Tres títulos y tres descripciones que caben en el resultado y llevan la frase clave, cada uno puntuado por este análisis, y recomendaciones para el contenido de la página.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Earlier analyses of this address</source>
-        <translation type="unfinished" />
+        <translation>Análisis anteriores de esta dirección</translation>
     </message>
     <message>
         <source>https://example.com/ (the start page)</source>
-        <translation type="unfinished" />
+        <translation>https://example.com/ (la página de partida)</translation>
     </message>
     <message>
         <source>Start page</source>
-        <translation type="unfinished" />
+        <translation>Página de partida</translation>
     </message>
     <message>
         <source> pages at most</source>
-        <translation type="unfinished" />
+        <translation> páginas como máximo</translation>
     </message>
     <message>
         <source>Pages at most</source>
-        <translation type="unfinished" />
+        <translation>Páginas como máximo</translation>
     </message>
     <message>
         <source>Crawl</source>
-        <translation type="unfinished" />
+        <translation>Rastrear</translation>
     </message>
     <message>
         <source>Reads the site's pages from this one, as Googlebot's rules in its robots.txt allow: the same host, at most 4 requests at once, with a pause between them.</source>
-        <translation type="unfinished" />
+        <translation>Lee las páginas del sitio a partir de esta, como permiten las reglas para Googlebot de su robots.txt: el mismo host, como mucho 4 peticiones a la vez, con una pausa entre ellas.</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -12717,31 +12705,31 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Export Crawl as CSV</source>
-        <translation type="unfinished" />
+        <translation>Exportar el rastreo como CSV</translation>
     </message>
     <message>
         <source>Crawl a site</source>
-        <translation type="unfinished" />
+        <translation>Rastrea un sitio</translation>
     </message>
     <message>
         <source>Type the site's start page. LUX reads its pages as Google's crawler may (the same host, what robots.txt allows), politely, and lists each page with its status and score, the titles, descriptions and H1s that several pages share, and the links that lead nowhere. A second crawl shows what changed.</source>
-        <translation type="unfinished" />
+        <translation>Escribe la página de partida del sitio. LUX lee sus páginas como puede hacerlo el rastreador de Google (el mismo host, lo que permite robots.txt), sin sobrecargar el sitio, y lista cada página con su estado y su puntuación, los títulos, descripciones y H1 que comparten varias páginas, y los enlaces que no llevan a ninguna parte. Un segundo rastreo muestra qué ha cambiado.</translation>
     </message>
     <message>
         <source>Crawls of this start page</source>
-        <translation type="unfinished" />
+        <translation>Rastreos de esta página de partida</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished" />
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Filter by address, title or note</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por dirección, título o nota</translation>
     </message>
     <message>
         <source>Crawl:</source>
-        <translation type="unfinished" />
+        <translation>Rastreo:</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -12749,93 +12737,75 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>%1 · score %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · puntuación %2</translation>
     </message>
     <message>
         <source>That analysis is no longer stored.</source>
-        <translation type="unfinished" />
+        <translation>Ese análisis ya no está guardado.</translation>
     </message>
     <message>
         <source>Shown as analysed on %1.</source>
-        <translation type="unfinished" />
+        <translation>Se muestra tal como se analizó el %1.</translation>
     </message>
     <message>
         <source>LUX is writing titles and descriptions for %1…</source>
-        <translation type="unfinished" />
+        <translation>LUX está escribiendo títulos y descripciones para %1…</translation>
     </message>
     <message>
         <source>Suggestions from LUX</source>
-        <translation type="unfinished" />
+        <translation>Sugerencias de LUX</translation>
     </message>
     <message>
         <source>Reading robots.txt of %1…</source>
-        <translation type="unfinished" />
+        <translation>Leyendo el robots.txt de %1…</translation>
     </message>
     <message>
         <source>Crawl stopped: nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>Rastreo detenido: no se guardó nada.</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 · %n página</numerusform><numerusform>%1 · %n páginas</numerusform></translation>
     </message>
     <message>
         <source>That crawl is no longer stored.</source>
-        <translation type="unfinished" />
+        <translation>Ese rastreo ya no está guardado.</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) crawled</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n página rastreada</numerusform><numerusform>%n páginas rastreadas</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n broken link(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n enlace roto</numerusform><numerusform>%n enlaces rotos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n group(s) of duplicates</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n grupo de duplicados</numerusform><numerusform>%n grupos de duplicados</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) blocked by robots.txt</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n dirección bloqueada por robots.txt</numerusform><numerusform>%n direcciones bloqueadas por robots.txt</numerusform></translation>
     </message>
     <message>
         <source>a pause of %1 ms between requests</source>
-        <translation type="unfinished" />
+        <translation>una pausa de %1 ms entre peticiones</translation>
     </message>
     <message>
         <source>more pages were found than the limit of %1</source>
-        <translation type="unfinished" />
+        <translation>se encontraron más páginas que el límite de %1</translation>
     </message>
     <message>
         <source>nothing changed since the crawl before</source>
-        <translation type="unfinished" />
+        <translation>nada ha cambiado desde el rastreo anterior</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) since the crawl before</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n cambio desde el rastreo anterior</numerusform><numerusform>%n cambios desde el rastreo anterior</numerusform></translation>
     </message>
     <message>
         <source>Crawled %1 on %2 in %3 s.</source>
-        <translation type="unfinished" />
+        <translation>Se rastreó %1 el %2 en %3 s.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -12843,7 +12813,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Crawl a site first.</source>
-        <translation type="unfinished" />
+        <translation>Rastrea un sitio primero.</translation>
     </message>
 </context>
 <context>
@@ -13271,31 +13241,31 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished" />
+        <translation> px</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished" />
+        <translation> ms</translation>
     </message>
     <message>
         <source>Titles cut after</source>
-        <translation type="unfinished" />
+        <translation>Los títulos se cortan tras</translation>
     </message>
     <message>
         <source>Descriptions cut after</source>
-        <translation type="unfinished" />
+        <translation>Las descripciones se cortan tras</translation>
     </message>
     <message>
         <source>Where Google's desktop results cut a title (Arial, 20 px) and a description (14 px, over two lines). The analysis, its preview and LUX's suggestions use these widths.</source>
-        <translation type="unfinished" />
+        <translation>Dónde cortan un título (Arial, 20 px) y una descripción (14 px, en dos líneas) los resultados de Google en el ordenador. El análisis, su vista previa y las sugerencias de LUX usan estos anchos.</translation>
     </message>
     <message>
         <source>Pause between requests</source>
-        <translation type="unfinished" />
+        <translation>Pausa entre peticiones</translation>
     </message>
     <message>
         <source>A site crawl waits this long between two requests to the site, or longer when its robots.txt asks for it with Crawl-delay.</source>
-        <translation type="unfinished" />
+        <translation>Un rastreo del sitio espera este tiempo entre dos peticiones al sitio, o más si su robots.txt lo pide con Crawl-delay.</translation>
     </message>
 </context>
 <context>
@@ -14927,59 +14897,59 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <name>lux::ui::SuggestionsDialog</name>
     <message>
         <source>Heading</source>
-        <translation type="unfinished" />
+        <translation>Encabezado</translation>
     </message>
     <message>
         <source>Internal link</source>
-        <translation type="unfinished" />
+        <translation>Enlace interno</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation>Tema</translation>
     </message>
     <message>
         <source>Suggestions from LUX</source>
-        <translation type="unfinished" />
+        <translation>Sugerencias de LUX</translation>
     </message>
     <message>
         <source>Focus keyphrase proposed by LUX: “%1”.</source>
-        <translation type="unfinished" />
+        <translation>Frase clave principal propuesta por LUX: «%1».</translation>
     </message>
     <message>
         <source>Focus keyphrase: “%1”.</source>
-        <translation type="unfinished" />
+        <translation>Frase clave principal: «%1».</translation>
     </message>
     <message>
         <source>The page scores %1 now. Each text below was measured and scored by the same analysis, with the page as it is otherwise.</source>
-        <translation type="unfinished" />
+        <translation>La página tiene ahora una puntuación de %1. Cada texto de abajo se ha medido y puntuado con el mismo análisis, con el resto de la página tal como está.</translation>
     </message>
     <message>
         <source>titles</source>
-        <translation type="unfinished" />
+        <translation>títulos</translation>
     </message>
     <message>
         <source>descriptions</source>
-        <translation type="unfinished" />
+        <translation>descripciones</translation>
     </message>
     <message>
         <source>Titles</source>
-        <translation type="unfinished" />
+        <translation>Títulos</translation>
     </message>
     <message>
         <source>Copy Title</source>
-        <translation type="unfinished" />
+        <translation>Copiar título</translation>
     </message>
     <message>
         <source>Descriptions</source>
-        <translation type="unfinished" />
+        <translation>Descripciones</translation>
     </message>
     <message>
         <source>Copy Description</source>
-        <translation type="unfinished" />
+        <translation>Copiar descripción</translation>
     </message>
     <message>
         <source>Content recommendations</source>
-        <translation type="unfinished" />
+        <translation>Recomendaciones de contenido</translation>
     </message>
     <message>
         <source>Why: %1</source>
@@ -14987,7 +14957,7 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>LUX has no recommendations for this page's content.</source>
-        <translation type="unfinished" />
+        <translation>LUX no tiene recomendaciones para el contenido de esta página.</translation>
     </message>
     <message>
         <source>Text</source>
@@ -14995,47 +14965,47 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished" />
+        <translation>Ancho</translation>
     </message>
     <message>
         <source>Keyphrase</source>
-        <translation type="unfinished" />
+        <translation>Frase clave</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>Puntuación</translation>
     </message>
     <message>
         <source>Still to fix</source>
-        <translation type="unfinished" />
+        <translation>Por corregir</translation>
     </message>
     <message>
         <source>Suggested %1</source>
-        <translation type="unfinished" />
+        <translation>Sugerencias de %1</translation>
     </message>
     <message>
         <source>%1 of %2 px</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2 px</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>sí</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>no</translation>
     </message>
     <message>
         <source>%1 (%2%3)</source>
-        <translation type="unfinished">%1 (%2) {1 ?} {2%3)?}</translation>
+        <translation>%1 (%2%3)</translation>
     </message>
     <message>
         <source>Lighthouse's SEO score of the page with this text</source>
-        <translation type="unfinished" />
+        <translation>Puntuación SEO de Lighthouse de la página con este texto</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished" />
+        <translation>nada</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
@@ -18397,15 +18367,15 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>the site from that page (same host, robots.txt obeyed, politely paced): every page analysed, duplicate titles, descriptions and H1s, broken links; stored and compared with the previous crawl</source>
-        <translation type="unfinished" />
+        <translation>el sitio a partir de esa página (el mismo host, respetando robots.txt, a un ritmo prudente): cada página analizada, títulos, descripciones y H1 duplicados, enlaces rotos; se guarda y se compara con el rastreo anterior</translation>
     </message>
     <message>
         <source>LUX's three titles and descriptions for a page, each measured and scored by the analysis, and content recommendations with the passage they concern</source>
-        <translation type="unfinished" />
+        <translation>los tres títulos y las tres descripciones de LUX para una página, cada uno medido y puntuado por el análisis, y recomendaciones de contenido con el pasaje al que se refieren</translation>
     </message>
     <message>
         <source>The analysis was not kept in the page's history: %1</source>
-        <translation type="unfinished" />
+        <translation>El análisis no se guardó en el historial de la página: %1</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -18413,42 +18383,39 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>Give one start page: luxctl seo crawl https://example.com/</source>
-        <translation type="unfinished" />
+        <translation>Indica una sola página de partida: luxctl seo crawl https://example.com/</translation>
     </message>
     <message>
         <source>--max takes a number of pages from 1 to %1.</source>
-        <translation type="unfinished" />
+        <translation>--max necesita un número de páginas de 1 a %1.</translation>
     </message>
     <message numerus="yes">
         <source>Crawl %1 of %2: %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Rastreo %1 de %2: %n página</numerusform><numerusform>Rastreo %1 de %2: %n páginas</numerusform></translation>
     </message>
     <message>
         <source>Status Score Depth Links  Address — title</source>
-        <translation type="unfinished" />
+        <translation>Estado Punt. Prof.  Enl.  Dirección — título</translation>
     </message>
     <message>
         <source>More pages were found than --max %1 allows.</source>
-        <translation type="unfinished" />
+        <translation>Se encontraron más páginas de las que permite --max %1.</translation>
     </message>
     <message>
         <source>Duplicate title</source>
-        <translation type="unfinished" />
+        <translation>Título duplicado</translation>
     </message>
     <message>
         <source>Duplicate description</source>
-        <translation type="unfinished" />
+        <translation>Descripción duplicada</translation>
     </message>
     <message>
         <source>Duplicate H1</source>
-        <translation type="unfinished" />
+        <translation>H1 duplicado</translation>
     </message>
     <message>
         <source>Broken link %1 (%2), on %3</source>
-        <translation type="unfinished" />
+        <translation>Enlace roto %1 (%2), en %3</translation>
     </message>
     <message>
         <source>HTTP %1</source>
@@ -18456,62 +18423,59 @@ Etiquetas: %7</translation>
     </message>
     <message>
         <source>Not crawled, robots.txt disallows it: %1</source>
-        <translation type="unfinished" />
+        <translation>No rastreada, robots.txt no la permite: %1</translation>
     </message>
     <message>
         <source>No earlier crawl of this start page to compare with.</source>
-        <translation type="unfinished" />
+        <translation>No hay ningún rastreo anterior de esta página de partida con el que comparar.</translation>
     </message>
     <message>
         <source>Nothing changed since crawl %1.</source>
-        <translation type="unfinished" />
+        <translation>Nada ha cambiado desde el rastreo %1.</translation>
     </message>
     <message>
         <source>Since crawl %1:</source>
-        <translation type="unfinished" />
+        <translation>Desde el rastreo %1:</translation>
     </message>
     <message>
         <source>  new page: %1</source>
-        <translation type="unfinished" />
+        <translation>  página nueva: %1</translation>
     </message>
     <message>
         <source>  gone: %1</source>
-        <translation type="unfinished" />
+        <translation>  desaparecida: %1</translation>
     </message>
     <message>
         <source>  %1 %2: %3 → %4</source>
-        <translation type="unfinished" />
+        <translation>  %1 %2: %3 → %4</translation>
     </message>
     <message>
         <source>Give one address: luxctl seo suggest https://example.com/page</source>
-        <translation type="unfinished" />
+        <translation>Indica una sola dirección: luxctl seo suggest https://example.com/page</translation>
     </message>
     <message>
         <source>Keyphrase: %1</source>
-        <translation type="unfinished" />
+        <translation>Frase clave: %1</translation>
     </message>
     <message>
         <source>Titles (the page's score with each, its width; results show %1 px):</source>
-        <translation type="unfinished" />
+        <translation>Títulos (la puntuación de la página con cada uno y su ancho; los resultados muestran %1 px):</translation>
     </message>
     <message>
         <source>Descriptions (the page's score with each, its width; results show %1 px):</source>
-        <translation type="unfinished" />
+        <translation>Descripciones (la puntuación de la página con cada una y su ancho; los resultados muestran %1 px):</translation>
     </message>
     <message numerus="yes">
         <source>%n recommendation(s):</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n recomendación:</numerusform><numerusform>%n recomendaciones:</numerusform></translation>
     </message>
     <message>
         <source>The focus keyphrase every title and description must contain; LUX proposes one when none is given.</source>
-        <translation type="unfinished" />
+        <translation>La frase clave principal que deben contener todos los títulos y descripciones; LUX propone una si no se indica ninguna.</translation>
     </message>
     <message>
         <source>Pages to fetch at most (100 by default, up to 500).</source>
-        <translation type="unfinished" />
+        <translation>Páginas que descargar como máximo (100 por defecto, hasta 500).</translation>
     </message>
 </context>
 <context>

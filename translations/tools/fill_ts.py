@@ -218,6 +218,18 @@ EN = {
     '%n finding(s)': ('%n finding', '%n findings'),
     '%n word(s)': ('%n word', '%n words'),
     'HTTP %1 · SEO score %2 of 100 · %n word(s) · analysed %3': ('HTTP %1 · SEO score %2 of 100 · %n word · analysed %3', 'HTTP %1 · SEO score %2 of 100 · %n words · analysed %3'),
+    '%n recommendation(s) left out: the passage they quote is not in the page.': ('%n recommendation left out: the passage it quotes is not in the page.', '%n recommendations left out: the passage they quote is not in the page.'),
+    '%n page(s) share: “%1”': ('%n page shares: “%1”', '%n pages share: “%1”'),
+    'Linked from %n page(s): %1': ('Linked from %n page: %1', 'Linked from %n pages: %1'),
+    '%1 of %n page(s) · %2': ('%1 of %n page · %2', '%1 of %n pages · %2'),
+    '%1 · %n page(s)': ('%1 · %n page', '%1 · %n pages'),
+    '%n page(s) crawled': ('%n page crawled', '%n pages crawled'),
+    '%n broken link(s)': ('%n broken link', '%n broken links'),
+    '%n group(s) of duplicates': ('%n group of duplicates', '%n groups of duplicates'),
+    '%n address(es) blocked by robots.txt': ('%n address blocked by robots.txt', '%n addresses blocked by robots.txt'),
+    '%n change(s) since the crawl before': ('%n change since the crawl before', '%n changes since the crawl before'),
+    'Crawl %1 of %2: %n page(s)': ('Crawl %1 of %2: %n page', 'Crawl %1 of %2: %n pages'),
+    '%n recommendation(s):': ('%n recommendation:', '%n recommendations:'),
 }
 language = sys.argv[1] if len(sys.argv) > 1 else 'es'
 TABLE = ES if language == 'es' else EN
