@@ -39,7 +39,7 @@ struct CrawlOptions
     static constexpr int kDefaultMaxPages = 100;
     static constexpr int kMaxPages = 500;
     static constexpr int kMaxConcurrency = 4;
-    static constexpr int kMaxCrawlDelayMs = 5'000; // a robots.txt Crawl-delay is honoured up to this
+    static constexpr int kMaxCrawlDelayMs = 2'000; // a robots.txt Crawl-delay is honoured up to this
 
     int maxPages = kDefaultMaxPages; // 1 to 500
     bool allowPrivate = false;       // an intranet site: local addresses allowed (never by default)
