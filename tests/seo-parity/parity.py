@@ -164,7 +164,7 @@ def run_lighthouse(oracle_dir, urls, timeout):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--luxctl', help='the luxctl binary (without it only Lighthouse runs, for --record)')
-    ap.add_argument('--lighthouse', metavar='DIR', help='the oracle: DIR/oracle.mjs and DIR/node_modules (tests/seo-parity/setup.sh)')
+    ap.add_argument('--lighthouse', metavar='DIR', help='the oracle: DIR/oracle.mjs and DIR/node_modules (installed by tests/support/npm-oracle.sh, the seo_parity_oracle fixture)')
     ap.add_argument('--all', action='store_true', default=os.environ.get('LUX_PARITY_ALL') == '1',
                     help='run Lighthouse on every page (also LUX_PARITY_ALL=1), not only the CI subset')
     ap.add_argument('--record', action='store_true',
