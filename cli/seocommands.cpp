@@ -132,6 +132,11 @@ int crawl(const CommandContext &ctx)
     options.extraChecks = [titlePixels, descriptionPixels](const seo::Page &page) {
         return seo::SerpWidth::findings(page, titlePixels, descriptionPixels);
     };
+    // The database first: a crawl is minutes of the site's time, not to be thrown away because the
+    // file is locked or cannot be opened afterwards.
+    auto opened = DatabaseScope::open(ctx.databasePath);
+    if (!opened)
+        return ctx.fail(opened.error());
     net::SafeFetcher fetcher;
     seo::Crawler crawler(&fetcher);
     const Result<seo::CrawlResult> result = awaitTask(crawler.crawl(url, options));
@@ -139,9 +144,6 @@ int crawl(const CommandContext &ctx)
         return ctx.fail(result.error());
 
     // Stored whole in one transaction, then compared with the crawl of the same start before it.
-    auto opened = DatabaseScope::open(ctx.databasePath);
-    if (!opened)
-        return ctx.fail(opened.error());
     seo::SeoStore store((*opened)->database().connection());
     const auto id = store.saveCrawl(*result);
     if (!id)

@@ -270,6 +270,14 @@
         <source>%n recommendation(s) left out: the passage they quote is not in the page.</source>
         <translation><numerusform>%n recommendation left out: the passage it quotes is not in the page.</numerusform><numerusform>%n recommendations left out: the passage they quote is not in the page.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Only %n of the %1 titles fit within %2 px with the keyphrase.</source>
+        <translation><numerusform>Only %n of the %1 titles fits within %2 px with the keyphrase.</numerusform><numerusform>Only %n of the %1 titles fit within %2 px with the keyphrase.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of the %1 descriptions fit within %2 px with the keyphrase.</source>
+        <translation><numerusform>Only %n of the %1 descriptions fits within %2 px with the keyphrase.</numerusform><numerusform>Only %n of the %1 descriptions fit within %2 px with the keyphrase.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lux::sms::QuietHours</name>
@@ -697,6 +705,14 @@
     <message numerus="yes">
         <source>Linked from %n page(s): %1</source>
         <translation><numerusform>Linked from %n page: %1</numerusform><numerusform>Linked from %n pages: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
 </context>
 <context>

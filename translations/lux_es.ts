@@ -5065,20 +5065,20 @@
         <translation>No se indicó ninguna frase clave; LUX propuso «%1».</translation>
     </message>
     <message>
-        <source>Only %1 of %2 titles are within %3 px and contain the keyphrase.</source>
-        <translation>Solo %1 de %2 títulos caben en %3 px y contienen la frase clave.</translation>
-    </message>
-    <message>
-        <source>Only %1 of %2 descriptions are within %3 px and contain the keyphrase.</source>
-        <translation>Solo %1 de %2 descripciones caben en %3 px y contienen la frase clave.</translation>
-    </message>
-    <message>
         <source>Left out: %1.</source>
         <translation>Descartado: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n recommendation(s) left out: the passage they quote is not in the page.</source>
         <translation><numerusform>%n recomendación descartada: el pasaje que cita no está en la página.</numerusform><numerusform>%n recomendaciones descartadas: el pasaje que citan no está en la página.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of the %1 titles fit within %2 px with the keyphrase.</source>
+        <translation><numerusform>Solo %n de los %1 títulos cabe en %2 px con la frase clave.</numerusform><numerusform>Solo %n de los %1 títulos caben en %2 px con la frase clave.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of the %1 descriptions fit within %2 px with the keyphrase.</source>
+        <translation><numerusform>Solo %n de las %1 descripciones cabe en %2 px con la frase clave.</numerusform><numerusform>Solo %n de las %1 descripciones caben en %2 px con la frase clave.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -10211,10 +10211,6 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>%1 errors, %2 warnings</source>
-        <translation>%1 errores, %2 avisos</translation>
-    </message>
-    <message>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -10241,6 +10237,14 @@ Se vació el historial para deshacer, porque ya no coincide con los contactos.</
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errores</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n aviso</numerusform><numerusform>%n avisos</numerusform></translation>
     </message>
 </context>
 <context>
@@ -13028,6 +13032,13 @@ Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.</tra
     <message>
         <source>Other checks</source>
         <translation>Otras comprobaciones</translation>
+    </message>
+</context>
+<context>
+    <name>lux::ui::SeoWorker</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "seo/robots.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace lux::seo {
 
@@ -206,8 +207,10 @@ QCoro::Task<Result<Analysis>> Analyzer::analyze(QUrl url, AnalyzeOptions options
 
 QCoro::Task<Result<QList<Finding>>> Analyzer::socialImages(Page page, AnalyzeOptions options)
 {
-    // Each address once, with the tags that name it, in the page's order.
+    // The picture each network shows (the first og:image, the first twitter:image), each address
+    // once with the tags that name it: a page decides nothing about how many fetches it costs.
     QList<QPair<QUrl, QStringList>> images;
+    QSet<QString> tagsSeen;
     for (const MetaTag &m : page.metas) {
         if (!m.inHead || m.content.trimmed().isEmpty())
             continue;
@@ -218,6 +221,9 @@ QCoro::Task<Result<QList<Finding>>> Analyzer::socialImages(Page page, AnalyzeOpt
             tag = QStringLiteral("twitter:image");
         else
             continue;
+        if (tagsSeen.contains(tag))
+            continue; // networks read the first
+        tagsSeen.insert(tag);
         const QUrl url = page.served.url.resolved(QUrl(m.content.trimmed()));
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
             continue; // socialTags says it is not a web address
@@ -238,7 +244,8 @@ QCoro::Task<Result<QList<Finding>>> Analyzer::socialImages(Page page, AnalyzeOpt
     for (const auto &[url, tags] : std::as_const(images)) {
         const QString tag = tags.join(QStringLiteral(", "));
         const QString address = url.toString();
-        const Result<net::FetchedPage> fetched = co_await m_fetcher->fetch(url, fetching);
+        auto imageFetch = m_fetcher->fetch(url, fetching);
+        const Result<net::FetchedPage> fetched = co_await imageFetch;
         if (!fetched) {
             if (fetched.error().code == errc::cancelled)
                 co_return fetched.error();
@@ -248,7 +255,7 @@ QCoro::Task<Result<QList<Finding>>> Analyzer::socialImages(Page page, AnalyzeOpt
         }
         if (fetched->status < 200 || fetched->status >= 300) {
             out << Finding{QStringLiteral("social-image"), Severity::Warning, {},
-                           tr("%1 “%2” answers HTTP %3.").arg(tag, address).arg(fetched->status), why, fix};
+                           tr("%1 “%2” answers HTTP %3.").arg(tag, address, QString::number(fetched->status)), why, fix};
             continue;
         }
         const QString type = QString::fromLatin1(fetched->header("Content-Type")).section(u';', 0, 0).trimmed().toLower();

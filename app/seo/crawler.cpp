@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <cmath>
 #include <deque>
 
 namespace lux::seo {
@@ -24,6 +25,12 @@ namespace {
 constexpr int kRobotsTimeoutMs = 10'000;
 // While only answers are awaited, the loop still looks round this often (an answer wakes it sooner).
 constexpr int kHeartbeatMs = 1'000;
+// A page is anyone's bytes: what the crawl keeps of it is bounded. The queue holds no more addresses
+// than the pages still to fetch (and a margin for those a redirect reaches first); robots.txt's blocks
+// are listed up to a number; a title, description or H1 is kept up to a length.
+constexpr std::size_t kQueueMargin = 64;
+constexpr int kMaxBlockedListed = 1'000;
+constexpr int kMaxTextChars = 1'000;
 
 int defaultPort(const QUrl &url)
 {
@@ -69,6 +76,7 @@ struct CrawlState
     int started = 0;
     int done = 0;
     int inFlight = 0;
+    bool overflowed = false; // links were left unqueued: more pages than maxPages
 
     void found(const CrawledPage &from, const QUrl &finalUrl, const Page &page);
     void answered(int slot, const Result<net::FetchedPage> &fetched, qint64 elapsedMs);
@@ -84,17 +92,23 @@ void CrawlState::found(const CrawledPage &from, const QUrl &finalUrl, const Page
         const QString k = Crawler::key(target);
         if (k.isEmpty() || !Crawler::sameSite(start, target))
             continue;
+        if (!seen.contains(k)) {
+            if (queue.size() >= std::size_t(std::max(0, options.maxPages - started)) + kQueueMargin) {
+                overflowed = true; // never fetched: neither queued nor its linkers kept
+                continue;
+            }
+            seen.insert(k);
+            if (!robots.isAllowed(userAgent, k)) {
+                if (result.blocked.size() < kMaxBlockedListed)
+                    result.blocked << k;
+                continue;
+            }
+            queue.push_back(Pending{k, from.depth + 1});
+        }
+        // The crawled pages that link to it (at most maxPages of them).
         QStringList &linkers = sources[k];
         if (k != fromKey && !linkers.contains(fromKey))
             linkers << fromKey;
-        if (seen.contains(k))
-            continue;
-        seen.insert(k);
-        if (!robots.isAllowed(userAgent, k)) {
-            result.blocked << k;
-            continue;
-        }
-        queue.push_back(Pending{k, from.depth + 1});
     }
 }
 
@@ -130,11 +144,11 @@ void CrawlState::answered(int slot, const Result<net::FetchedPage> &fetched, qin
                     analyzing.extraChecks = options.extraChecks;
                     Analysis a = Analyzer::analyzePage(*page, robotsStatus, robotsBody, analyzing);
                     p.html = true;
-                    p.title = page->title.value_or(QString());
-                    p.description = a.description;
+                    p.title = page->title.value_or(QString()).left(kMaxTextChars);
+                    p.description = a.description.left(kMaxTextChars);
                     for (const Heading &h : page->headings)
                         if (h.level == 1) {
-                            p.h1 = h.text.simplified();
+                            p.h1 = h.text.simplified().left(kMaxTextChars);
                             break;
                         }
                     p.words = a.words;
@@ -163,6 +177,10 @@ const CrawledPage *CrawlResult::page(const QString &url) const
 {
     for (const CrawledPage &p : pages)
         if (p.url == url)
+            return &p;
+    // Duplicates name a page by where it ended up (a redirect inside the site).
+    for (const CrawledPage &p : pages)
+        if (p.finalUrl == url)
             return &p;
     return nullptr;
 }
@@ -265,7 +283,7 @@ int Crawler::crawlDelayMs(const QByteArray &robotsBody, const QByteArray &userAg
             continue;
         bool ok = false;
         const double seconds = value.toDouble(&ok);
-        if (!ok || seconds <= 0)
+        if (!ok || !std::isfinite(seconds) || seconds <= 0) // "nan" and "inf" parse as numbers
             continue;
         if (!token.isEmpty() && agents.contains(token) && !ours)
             ours = seconds;
@@ -325,7 +343,12 @@ QCoro::Task<Result<CrawlResult>> Crawler::crawl(QUrl start, CrawlOptions options
     st.result.start = startKey;
     st.result.maxPages = st.options.maxPages;
     st.result.startedAt = QDateTime::currentMSecsSinceEpoch();
-    const auto cancelled = [&st] { return st.options.cancellation && st.options.cancellation->isCancelled(); };
+    // Given a cancellation, the crawl ends when it fires, and also when it is gone (deleted by its
+    // owner): a crawl must never go on unseen with no way left to stop it.
+    const bool cancellable = !options.cancellation.isNull();
+    const auto cancelled = [&st, cancellable] {
+        return cancellable && (!st.options.cancellation || st.options.cancellation->isCancelled());
+    };
     const auto cancelledError = [] { return Error(errc::cancelled, tr("The site crawl was cancelled.")); };
 
     QElapsedTimer clock;
@@ -429,7 +452,7 @@ QCoro::Task<Result<CrawlResult>> Crawler::crawl(QUrl start, CrawlOptions options
     if (cancelled())
         co_return cancelledError();
 
-    st.result.truncated = !st.queue.empty();
+    st.result.truncated = !st.queue.empty() || st.overflowed;
     st.result.finishedAt = QDateTime::currentMSecsSinceEpoch();
     for (CrawledPage &p : st.result.pages) {
         const QStringList from = st.sources.value(p.url);

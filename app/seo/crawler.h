@@ -105,6 +105,7 @@ struct CrawlResult
     QList<DuplicateGroup> duplicates;
     QList<BrokenLink> brokenLinks;
 
+    // The page crawled at `url`, else the one a redirect brought there.
     const CrawledPage *page(const QString &url) const;
     // {"start", "pages": [{"url", "final_url", "status", "content_type", "title", "description", "h1",
     // "words", "score" (null: not analysed), "findings": {"error", "warning", "notice"}, "depth",

@@ -120,6 +120,13 @@ ScoredText Suggester::score(const FetchedSite &site, SeoField field, const QStri
     return s;
 }
 
+assistant::SeoDrafts::Check Suggester::check(int titlePixels, int descriptionPixels)
+{
+    return [titlePixels, descriptionPixels](SeoField field, const QString &text, const QString &keyphrase) {
+        return problems(field, text, keyphrase, titlePixels, descriptionPixels);
+    };
+}
+
 Suggestions Suggester::judge(const FetchedSite &site, const assistant::SeoMetaDraft &draft, int titlePixels, int descriptionPixels)
 {
     Suggestions out;
@@ -135,13 +142,11 @@ Suggestions Suggester::judge(const FetchedSite &site, const assistant::SeoMetaDr
     if (draft.keyphraseProposed)
         out.notes << tr("No keyphrase was given; LUX proposed “%1”.").arg(draft.keyphrase);
     if (out.titles.size() < assistant::SeoDrafts::kCandidates)
-        out.notes << tr("Only %1 of %2 titles are within %3 px and contain the keyphrase.")
-                         .arg(out.titles.size())
+        out.notes << tr("Only %n of the %1 titles fit within %2 px with the keyphrase.", nullptr, int(out.titles.size()))
                          .arg(assistant::SeoDrafts::kCandidates)
                          .arg(titlePixels);
     if (out.descriptions.size() < assistant::SeoDrafts::kCandidates)
-        out.notes << tr("Only %1 of %2 descriptions are within %3 px and contain the keyphrase.")
-                         .arg(out.descriptions.size())
+        out.notes << tr("Only %n of the %1 descriptions fit within %2 px with the keyphrase.", nullptr, int(out.descriptions.size()))
                          .arg(assistant::SeoDrafts::kCandidates)
                          .arg(descriptionPixels);
     for (const QString &r : draft.rejected)
@@ -156,17 +161,16 @@ QCoro::Task<Result<Suggestions>> Suggester::suggest(QUrl url, SuggestOptions opt
     AnalyzeOptions fetching;
     fetching.allowPrivate = options.allowPrivate;
     fetching.cancellation = options.cancellation;
-    const Result<FetchedSite> site = co_await m_analyzer->fetch(url, fetching);
+    auto fetchingSite = m_analyzer->fetch(url, fetching);
+    const Result<FetchedSite> site = co_await fetchingSite;
     if (!site)
         co_return site.error();
     const int titlePixels = options.titlePixels;
     const int descriptionPixels = options.descriptionPixels;
-    const assistant::SeoDrafts::Check check = [titlePixels, descriptionPixels](SeoField field, const QString &text, const QString &keyphrase) {
-        return problems(field, text, keyphrase, titlePixels, descriptionPixels);
-    };
     channels::Cancellation *cancel = options.cancellation.data();
-    const Result<assistant::SeoMetaDraft> draft = co_await m_drafts->meta(site->page, options.keyphrase, titlePixels, descriptionPixels, check,
-                                                                         options.assistant, cancel);
+    auto drafting = m_drafts->meta(site->page, options.keyphrase, titlePixels, descriptionPixels, check(titlePixels, descriptionPixels),
+                                   options.assistant, cancel);
+    const Result<assistant::SeoMetaDraft> draft = co_await drafting;
     if (!draft)
         co_return draft.error();
     co_return judge(*site, *draft, titlePixels, descriptionPixels);

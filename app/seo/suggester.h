@@ -62,6 +62,8 @@ public:
     // Parameters by value: a coroutine outlives its caller's temporaries.
     QCoro::Task<Result<Suggestions>> suggest(QUrl url, SuggestOptions options);
 
+    // The check SeoDrafts::meta puts every candidate through: problems() with these limits.
+    static assistant::SeoDrafts::Check check(int titlePixels, int descriptionPixels);
     // What keeps a candidate from being shown: wider than the limit, or without the keyphrase.
     static QStringList problems(assistant::SeoField field, const QString &text, const QString &keyphrase, int titlePixels,
                                 int descriptionPixels);

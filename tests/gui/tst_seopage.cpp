@@ -12,6 +12,7 @@
 #include "seo/analyzer.h"
 #include "seo/crawlmodel.h"
 #include "seo/seopage.h"
+#include "seo/seostore.h"
 #include "seo/seoreport.h"
 #include "seo/seowidgets.h"
 #include "seo/suggestionsdialog.h"
@@ -415,6 +416,17 @@ void TestSeoPage::crawlsASiteAndShowsChanges()
     QTest::qWait(800);
     QCOMPARE(finished.size(), 2);
     QCOMPARE(failed.size(), 0);
+    QCOMPARE(page.crawlsBox()->count(), 2);
+    const auto stored = seo::SeoStore(f.db()).crawls();
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 2); // the stopped one is not among them
+    // Enter in the start field while a crawl runs starts nothing beside it.
+    page.crawl();
+    QVERIFY(page.isCrawling());
+    page.crawl();
+    page.stopCrawl();
+    QTest::qWait(800);
+    QCOMPARE(finished.size(), 2);
     QVERIFY2(m_messages.isEmpty(), qPrintable(m_messages.join(u'\n')));
 }
 

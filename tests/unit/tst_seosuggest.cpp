@@ -260,7 +260,7 @@ private Q_SLOTS:
         QCOMPARE(made->titles.size(), 2);
         QCOMPARE(made->descriptions.size(), 3);
         const QString notes = made->notes.join(u'\n');
-        QVERIFY2(notes.contains(QStringLiteral("Only 2 of 3 titles")), qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("Only 2 of the 3 titles")), qPrintable(notes));
         QVERIFY2(notes.contains(kWideTitle), qPrintable(notes));
     }
 

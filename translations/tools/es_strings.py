@@ -4121,3 +4121,10 @@ ES.update({
  'The focus keyphrase every title and description must contain; LUX proposes one when none is given.': 'La frase clave principal que deben contener todos los títulos y descripciones; LUX propone una si no se indica ninguna.',
  'Pages to fetch at most (100 by default, up to 500).': 'Páginas que descargar como máximo (100 por defecto, hasta 500).',
 })
+
+# SEO review fixes (issue 21).
+ES.update({
+ 'Only %n of the %1 titles fit within %2 px with the keyphrase.': ('Solo %n de los %1 títulos cabe en %2 px con la frase clave.', 'Solo %n de los %1 títulos caben en %2 px con la frase clave.'),
+ 'Only %n of the %1 descriptions fit within %2 px with the keyphrase.': ('Solo %n de las %1 descripciones cabe en %2 px con la frase clave.', 'Solo %n de las %1 descripciones caben en %2 px con la frase clave.'),
+ '%n error(s)': ('%n error', '%n errores'),
+})

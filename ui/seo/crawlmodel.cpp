@@ -217,7 +217,7 @@ QVariant CrawlModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && (index.column() == Address || index.column() == Note || index.column() == Title))
         return data(index, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && index.column() == Issues)
-        return tr("%1 errors, %2 warnings").arg(r.errors).arg(r.warnings);
+        return QString(tr("%n error(s)", nullptr, r.errors) + QStringLiteral(", ") + tr("%n warning(s)", nullptr, r.warnings));
     if (role == Qt::ForegroundRole && r.problem && (index.column() == Status || index.column() == Address))
         return QBrush(QPalette().color(QPalette::BrightText));
     if (role == Qt::TextAlignmentRole && index.column() != Address && index.column() != Title && index.column() != Note)

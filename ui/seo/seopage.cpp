@@ -10,7 +10,6 @@
 #include "common/errorcodes.h"
 #include "common/savefile.h"
 #include "crawlmodel.h"
-#include "net/safefetcher.h"
 #include "seo/analyzer.h"
 #include "seo/seostore.h"
 #include "seo/suggester.h"
@@ -106,7 +105,7 @@ SeoPage::SeoPage(AppSession &session, QWidget *parent)
             return;
         m_ticket = 0;
         setBusy(false);
-        showAnalysis(analysis);
+        showAnalysis(analysis, QDateTime::currentMSecsSinceEpoch());
         m_historyNote->hide();
         if (!saveError.isEmpty())
             Q_EMIT statusMessage(tr("The analysis could not join the page's history: %1").arg(saveError));
@@ -498,9 +497,10 @@ void SeoPage::setBusy(bool busy)
     m_allowPrivate->setEnabled(!busy);
 }
 
-void SeoPage::showAnalysis(const QJsonObject &analysis)
+void SeoPage::showAnalysis(const QJsonObject &analysis, qint64 analysedAt)
 {
     m_analysis = analysis;
+    m_analysis.insert(QStringLiteral("analysed_at"), analysedAt); // the report says when
     const QLocale locale;
     const QUrl finalUrl(analysis.value(QStringLiteral("final_url")).toString());
     const int score = analysis.value(QStringLiteral("score")).toInt();
@@ -542,7 +542,7 @@ void SeoPage::showAnalysis(const QJsonObject &analysis)
     m_stack->setCurrentIndex(1);
     m_export->setEnabled(true);
     m_suggest->setEnabled(true);
-    Q_EMIT statusMessage(tr("Analysed %1: SEO score %2.").arg(finalUrl.toDisplayString()).arg(score));
+    Q_EMIT statusMessage(tr("Analysed %1: SEO score %2.").arg(finalUrl.toDisplayString(), QString::number(score)));
 }
 
 void SeoPage::fillFindings(const QJsonObject &analysis)
@@ -709,7 +709,7 @@ void SeoPage::showHistoryEntry(qint64 id)
                 Q_EMIT statusMessage(stored ? tr("That analysis is no longer stored.") : stored.error().message);
                 return;
             }
-            showAnalysis((*stored)->analysis);
+            showAnalysis((*stored)->analysis, (*stored)->analysedAt);
             m_historyNote->setText(tr("Shown as analysed on %1.").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch((*stored)->analysedAt), QLocale::LongFormat)));
             m_historyNote->show();
         });
@@ -727,38 +727,45 @@ void SeoPage::suggest()
     options.descriptionPixels = m_session.settings().seoDescriptionPixels();
     m_lux->withSession([this, url, options](const std::shared_ptr<assistant::AssistantSession> &lux) {
         const AssistantRunner::Busy busy = m_lux->busy(tr("LUX is writing titles and descriptions for %1…").arg(url.toDisplayString()));
-        // What the suggestion needs lives as long as its work: the fetcher, the analyzer and the drafts.
-        struct Tools
-        {
-            explicit Tools(assistant::Assistant *a) : analyzer(&fetcher), drafts(a), suggester(&analyzer, &drafts) {}
-            net::SafeFetcher fetcher;
-            seo::Analyzer analyzer;
-            assistant::SeoDrafts drafts;
-            seo::Suggester suggester;
-        };
-        auto tools = std::make_shared<Tools>(&lux->assistant());
-        seo::SuggestOptions withCancel = options;
-        withCancel.cancellation = busy.cancel;
-        auto task = tools->suggester.suggest(url, withCancel);
-        QCoro::connect(std::move(task), this, [this, lux, tools, busy](const Result<seo::Suggestions> &made) {
+        // The page is fetched, parsed and every candidate judged on the worker's thread; the model is
+        // asked from here, where the assistant lives (seo::Suggester's steps). Stop ends either step.
+        connect(busy.cancel, &channels::Cancellation::cancelled, m_worker, &SeoWorker::stop);
+        const auto failed = [this, busy](const Error &error) {
             busy.finished();
-            if (!made) {
-                if (made.error().code != errc::cancelled && made.error().code != u"openai.cancelled")
-                    Dialogs::warning(this, tr("Suggestions from LUX"), made.error().message);
+            if (error.code != errc::cancelled && error.code != u"openai.cancelled")
+                Dialogs::warning(this, tr("Suggestions from LUX"), error.message);
+        };
+        m_worker->fetchSite(url, options.allowPrivate, [this, lux, busy, options, failed](const Result<seo::FetchedSite> &site) {
+            if (!site) {
+                failed(site.error());
                 return;
             }
-            if (m_suggestions)
-                m_suggestions->close();
-            m_suggestions = new SuggestionsDialog(*made, this);
-            m_suggestions->setAttribute(Qt::WA_DeleteOnClose);
-            m_suggestions->show();
-            Q_EMIT suggestionsShown();
+            auto drafts = std::make_shared<assistant::SeoDrafts>(&lux->assistant());
+            auto task = drafts->meta(site->page, options.keyphrase, options.titlePixels, options.descriptionPixels,
+                                     seo::Suggester::check(options.titlePixels, options.descriptionPixels), {}, busy.cancel);
+            QCoro::connect(std::move(task), this, [this, lux, drafts, busy, options, failed, fetched = *site](const Result<assistant::SeoMetaDraft> &draft) {
+                if (!draft) {
+                    failed(draft.error());
+                    return;
+                }
+                m_worker->judge(fetched, *draft, options.titlePixels, options.descriptionPixels, [this, busy](const seo::Suggestions &made) {
+                    busy.finished();
+                    if (m_suggestions)
+                        m_suggestions->close();
+                    m_suggestions = new SuggestionsDialog(made, this);
+                    m_suggestions->setAttribute(Qt::WA_DeleteOnClose);
+                    m_suggestions->show();
+                    Q_EMIT suggestionsShown();
+                });
+            });
         });
     });
 }
 
 void SeoPage::crawl()
 {
+    if (isCrawling())
+        return; // Enter in the start field while a crawl runs: Stop ends it
     if (!m_session.hasDatabase())
         return; // a crawl is stored: the page is only shown with a database open
     const QString typed = m_crawlStart->text().trimmed();
@@ -901,8 +908,8 @@ void SeoPage::showCrawl(qint64 id)
                                                               loaded->changes->changed.size())));
             m_crawlSummary->setText(facts.join(QStringLiteral(" · ")));
             m_crawlStatus->setText(tr("Crawled %1 on %2 in %3 s.")
-                                       .arg(c.start, QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.startedAt), QLocale::LongFormat))
-                                       .arg(QLocale().toString((c.finishedAt - c.startedAt) / 1000.0, 'f', 1)));
+                                       .arg(c.start, QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.startedAt), QLocale::LongFormat),
+                                            QLocale().toString((c.finishedAt - c.startedAt) / 1000.0, 'f', 1)));
             m_crawlStack->setCurrentIndex(1);
             m_crawlExport->setEnabled(true);
             Q_EMIT crawlShown();

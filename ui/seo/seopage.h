@@ -106,7 +106,7 @@ private:
     void setCrawling(bool crawling);
     void updateCrawlViews();
     void setBusy(bool busy);
-    void showAnalysis(const QJsonObject &analysis);
+    void showAnalysis(const QJsonObject &analysis, qint64 analysedAt);
     void fillFindings(const QJsonObject &analysis);
     void showDetail();
     void saveInBackground(const QString &path, QByteArray bytes);

@@ -25,6 +25,13 @@ QString csvRecord(const QStringList &cells)
     return contacts::CsvReader::formatRecord(out);
 }
 
+// When the page was analysed (SeoPage adds it: now, or the history's time), else now.
+QDateTime analysedAt(const QJsonObject &analysis)
+{
+    const qint64 at = qint64(analysis.value(QStringLiteral("analysed_at")).toDouble());
+    return at > 0 ? QDateTime::fromMSecsSinceEpoch(at) : QDateTime::currentDateTime();
+}
+
 QString lineText(const QJsonObject &o)
 {
     const int line = o.value(QStringLiteral("line")).toInt();
@@ -75,7 +82,7 @@ QByteArray SeoReport::analysisPdf(const QJsonObject &analysis, const QImage &pre
                      esc(tr("HTTP %1 · SEO score %2 of 100 · %n word(s) · analysed %3", nullptr, analysis.value(QStringLiteral("words")).toInt())
                              .arg(analysis.value(QStringLiteral("status")).toInt())
                              .arg(analysis.value(QStringLiteral("score")).toInt())
-                             .arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat))));
+                             .arg(locale.toString(analysedAt(analysis), QLocale::ShortFormat))));
     if (!preview.isNull())
         html += QStringLiteral("<p><img src=\"lux:preview\" width=\"%1\"></p>").arg(qMin(preview.width(), 640));
     const QJsonObject audits = analysis.value(QStringLiteral("audits")).toObject();

@@ -63,7 +63,7 @@ QString SeoText::findingGroup(const QString &check)
     if (check == QLatin1String("one-h1") || check == QLatin1String("heading-order") || check == QLatin1String("word-count") ||
         check == QLatin1String("readability") || check == QLatin1String("script-built"))
         return QStringLiteral("content");
-    if (check.startsWith(QLatin1String("open-graph")) || check.startsWith(QLatin1String("twitter-")) ||
+    if (check.startsWith(QLatin1String("open-graph")) || check == QLatin1String("social-image") || check.startsWith(QLatin1String("twitter-")) ||
         check.startsWith(QLatin1String("og-")) || check.startsWith(QLatin1String("structured-data")) ||
         check.startsWith(QLatin1String("product-")))
         return QStringLiteral("sharing");

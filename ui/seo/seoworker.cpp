@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "seoworker.h"
 
+#include "assistant/seodrafts.h"
 #include "channels/httpclient.h"
 #include "common/errorcodes.h"
 #include "net/safefetcher.h"
@@ -8,15 +9,19 @@
 #include "seo/crawler.h"
 #include "seo/seostore.h"
 #include "seo/serpwidth.h"
+#include "seo/suggester.h"
 #include "storage/sqlitefile.h"
 
 #include <QCoroTask>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QThread>
 
 namespace lux::ui {
 
 namespace {
+
+constexpr int kShutdownWaitMs = 10'000; // a page being parsed, or a save waiting on a busy database
 
 std::function<QList<seo::Finding>(const seo::Page &)> widthChecks(int titlePixels, int descriptionPixels)
 {
@@ -25,7 +30,8 @@ std::function<QList<seo::Finding>(const seo::Page &)> widthChecks(int titlePixel
 
 } // namespace
 
-// Owned by the worker, living and dying on its thread.
+// Owned by the worker, living and dying on its thread. Each piece of work has a Cancellation of its
+// own, deleted when the work has ended (never before: the work reads it to know it must stop).
 class SeoWorker::Engine : public QObject
 {
 public:
@@ -35,9 +41,21 @@ public:
             m_cancel->cancel();
     }
 
+    // The owner is going: the work under way is cancelled and the thread ends once it has wound down
+    // (its requests aborted, its coroutine returned), so nothing is left suspended on a dead loop.
+    void shutDown()
+    {
+        m_quitting = true;
+        cancel();
+        if (m_active == 0)
+            thread()->quit();
+    }
+
     void analyze(SeoWorker *owner, int ticket, const SeoAnalyzeRequest &request)
     {
         QPointer<channels::Cancellation> cancel = begin();
+        if (!cancel)
+            return;
         seo::AnalyzeOptions options;
         options.keyphrase = request.keyphrase;
         options.allowPrivate = request.allowPrivate;
@@ -51,8 +69,8 @@ public:
         }
         auto analyzer = std::make_shared<seo::Analyzer>(m_fetcher.get());
         auto task = analyzer->analyze(request.url, options);
-        QCoro::connect(std::move(task), this, [owner, ticket, analyzer, cancel, path = request.databasePath](const Result<seo::Analysis> &analysis) {
-            if (!stillWanted(cancel))
+        QCoro::connect(std::move(task), this, [this, owner, ticket, analyzer, cancel, path = request.databasePath](const Result<seo::Analysis> &analysis) {
+            if (!end(cancel))
                 return;
             if (!analysis) {
                 report(owner, [ticket, message = analysis.error().message](SeoWorker *o) { Q_EMIT o->failed(ticket, message); });
@@ -73,6 +91,8 @@ public:
     void crawl(SeoWorker *owner, int ticket, const SeoCrawlRequest &request)
     {
         QPointer<channels::Cancellation> cancel = begin();
+        if (!cancel)
+            return;
         seo::CrawlOptions options;
         options.maxPages = request.maxPages;
         options.allowPrivate = request.allowPrivate;
@@ -80,13 +100,13 @@ public:
         options.cancellation = cancel;
         options.extraChecks = widthChecks(request.titlePixels, request.descriptionPixels);
         options.progress = [owner, ticket, cancel](const seo::CrawlProgress &p) {
-            if (stillWanted(cancel))
+            if (wanted(cancel))
                 report(owner, [ticket, p](SeoWorker *o) { Q_EMIT o->crawlProgressed(ticket, p.done, p.known, p.current); });
         };
         auto crawler = std::make_shared<seo::Crawler>(m_fetcher.get());
         auto task = crawler->crawl(request.start, options);
-        QCoro::connect(std::move(task), this, [owner, ticket, crawler, cancel, path = request.databasePath](const Result<seo::CrawlResult> &result) {
-            if (!stillWanted(cancel))
+        QCoro::connect(std::move(task), this, [this, owner, ticket, crawler, cancel, path = request.databasePath](const Result<seo::CrawlResult> &result) {
+            if (!end(cancel))
                 return;
             if (!result) {
                 report(owner, [ticket, message = result.error().message](SeoWorker *o) { Q_EMIT o->failed(ticket, message); });
@@ -102,20 +122,52 @@ public:
         });
     }
 
+    void fetchSite(SeoWorker *owner, const QUrl &url, bool allowPrivate, const SiteDone &done)
+    {
+        QPointer<channels::Cancellation> cancel = begin();
+        const auto stopped = [] { return Result<seo::FetchedSite>(Error(errc::cancelled, SeoWorker::tr("Stopped."))); };
+        if (!cancel) {
+            report(owner, [done, stopped](SeoWorker *) { done(stopped()); });
+            return;
+        }
+        seo::AnalyzeOptions options;
+        options.allowPrivate = allowPrivate;
+        options.cancellation = cancel;
+        auto analyzer = std::make_shared<seo::Analyzer>(m_fetcher.get());
+        auto task = analyzer->fetch(url, options);
+        QCoro::connect(std::move(task), this, [this, owner, analyzer, cancel, done, stopped](const Result<seo::FetchedSite> &site) {
+            const Result<seo::FetchedSite> answer = end(cancel) ? site : stopped();
+            report(owner, [done, answer](SeoWorker *) { done(answer); });
+        });
+    }
+
 private:
-    // A new piece of work: the one under way is cancelled (its answer dropped).
+    // A new piece of work: the one under way is cancelled (its answer dropped). None while shutting down.
     QPointer<channels::Cancellation> begin()
     {
         cancel();
-        if (m_cancel)
-            m_cancel->deleteLater();
+        if (m_quitting)
+            return {};
         if (!m_fetcher)
             m_fetcher = std::make_unique<net::SafeFetcher>();
         m_cancel = new channels::Cancellation(this);
+        ++m_active;
         return m_cancel;
     }
 
-    static bool stillWanted(const QPointer<channels::Cancellation> &cancel) { return cancel && !cancel->isCancelled(); }
+    // A piece of work has ended: its Cancellation goes, and the thread with it when shutting down.
+    // Whether its answer is still wanted.
+    bool end(const QPointer<channels::Cancellation> &cancel)
+    {
+        const bool answer = wanted(cancel);
+        if (cancel)
+            cancel->deleteLater();
+        if (--m_active == 0 && m_quitting)
+            thread()->quit();
+        return answer;
+    }
+
+    static bool wanted(const QPointer<channels::Cancellation> &cancel) { return cancel && !cancel->isCancelled(); }
 
     // The owner outlives this object (its destructor ends the thread first), so it may be posted to;
     // it ignores an old ticket.
@@ -126,7 +178,9 @@ private:
     }
 
     std::unique_ptr<net::SafeFetcher> m_fetcher; // made, used and destroyed on the worker's thread
-    QPointer<channels::Cancellation> m_cancel;
+    QPointer<channels::Cancellation> m_cancel;   // the latest work's
+    int m_active = 0;                            // pieces of work not yet ended
+    bool m_quitting = false;
 };
 
 SeoWorker::SeoWorker(QObject *parent) : QObject(parent)
@@ -141,9 +195,13 @@ SeoWorker::SeoWorker(QObject *parent) : QObject(parent)
 
 SeoWorker::~SeoWorker()
 {
-    stop();
-    m_thread->quit();
-    m_thread->wait();
+    ++m_ticket;
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->shutDown(); });
+    if (!m_thread->wait(QDeadlineTimer(kShutdownWaitMs))) {
+        // Still busy (a huge page being parsed): leave the work to the end of the process.
+        m_thread->quit();
+        m_thread->wait();
+    }
     delete m_thread;
 }
 
@@ -159,6 +217,24 @@ int SeoWorker::crawl(const SeoCrawlRequest &request)
     const int ticket = ++m_ticket;
     QMetaObject::invokeMethod(m_engine, [engine = m_engine, owner = this, ticket, request] { engine->crawl(owner, ticket, request); });
     return ticket;
+}
+
+int SeoWorker::fetchSite(const QUrl &url, bool allowPrivate, SiteDone done)
+{
+    const int ticket = ++m_ticket;
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, owner = this, url, allowPrivate, done = std::move(done)] {
+        engine->fetchSite(owner, url, allowPrivate, done);
+    });
+    return ticket;
+}
+
+void SeoWorker::judge(const seo::FetchedSite &site, const assistant::SeoMetaDraft &draft, int titlePixels, int descriptionPixels, JudgeDone done)
+{
+    // Pure work on the worker's thread (seven analyses of the page); nothing to cancel.
+    QMetaObject::invokeMethod(m_engine, [owner = this, site, draft, titlePixels, descriptionPixels, done = std::move(done)] {
+        seo::Suggestions judged = seo::Suggester::judge(site, draft, titlePixels, descriptionPixels);
+        QMetaObject::invokeMethod(owner, [done, judged] { done(judged); });
+    });
 }
 
 void SeoWorker::stop()

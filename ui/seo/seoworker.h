@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -17,6 +18,13 @@ class Cancellation;
 }
 namespace lux::net {
 class SafeFetcher;
+}
+namespace lux::seo {
+struct FetchedSite;
+struct Suggestions;
+}
+namespace lux::assistant {
+struct SeoMetaDraft;
 }
 
 namespace lux::ui {
@@ -59,6 +67,15 @@ public:
     int analyze(const SeoAnalyzeRequest &request);
     int crawl(const SeoCrawlRequest &request);
     void stop();
+
+    // The two heavy ends of LUX's suggestions (seo::Suggester's pieces; the model is asked on the GUI
+    // thread in between, where the assistant lives): the page fetched and parsed, and the candidates
+    // judged by the analysis. `done` runs on this object's thread, with errc::cancelled when stopped
+    // or superseded.
+    using SiteDone = std::function<void(const Result<seo::FetchedSite> &)>;
+    int fetchSite(const QUrl &url, bool allowPrivate, SiteDone done);
+    using JudgeDone = std::function<void(const seo::Suggestions &)>;
+    void judge(const seo::FetchedSite &site, const assistant::SeoMetaDraft &draft, int titlePixels, int descriptionPixels, JudgeDone done);
 
 Q_SIGNALS:
     // `saveError`: the analysis is shown but could not join its history.
