@@ -3,7 +3,6 @@
 
 #include "assistant/assistantsession.h"
 #include "assistant/seodrafts.h"
-#include "channels/woocommerce/productstore.h"
 #include "common/awaittask.h"
 #include "common/errorcodes.h"
 #include "net/safefetcher.h"
@@ -38,40 +37,43 @@ QString verdictText(seo::Verdict v)
     return {};
 }
 
-std::optional<qint64> storeAnalysis(const CommandContext &ctx, const seo::Analysis &analysis)
+// The one address a seo command takes, as an http or https URL; nullopt after saying what is wrong
+// (`usage` when there is not exactly one), the exit code in *exit.
+std::optional<QUrl> oneWebAddress(const CommandContext &ctx, const QString &usage, int *exit)
 {
-    auto opened = DatabaseScope::open(ctx.databasePath);
-    if (!opened) {
-        ctx.notice(SeoTr::tr("The analysis was not kept in the page's history: %1").arg(opened.error().message));
+    if (ctx.args.size() != 1) {
+        *exit = ctx.usage(usage);
         return std::nullopt;
     }
-    const auto id = seo::SeoStore((*opened)->database().connection()).saveAnalysis(analysis, QDateTime::currentMSecsSinceEpoch());
-    if (!id) {
-        ctx.notice(SeoTr::tr("The analysis was not kept in the page's history: %1").arg(id.error().message));
+    const QUrl url = QUrl::fromUserInput(ctx.args.first());
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+        *exit = ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
         return std::nullopt;
     }
-    return *id;
+    return url;
 }
 
-// The synced WooCommerce catalogue, when the database exists and has one: each JSON-LD Product's price
-// is checked against it. None otherwise (nothing is created).
-seo::CatalogueLookup storedCatalogue(const CommandContext &ctx)
+// The page's history and the synced WooCommerce catalogue are in the database: opened once, before the
+// fetch, read-only when another process holds it (the catalogue is still read; the history cannot be
+// written, and that is said). When it cannot be opened at all the analysis is still made and shown.
+std::unique_ptr<DatabaseScope> analysisDatabase(const CommandContext &ctx)
 {
-    auto db = Database::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, false, {}});
-    if (!db)
-        return {};
-    return seo::ContentChecks::storedCatalogue((*db)->connection());
+    auto opened = DatabaseScope::open(ctx.databasePath, {Database::Access::ReadWriteOrReadOnly, true, {}});
+    if (!opened) {
+        ctx.notice(SeoTr::tr("The analysis was not kept in the page's history: %1").arg(opened.error().message));
+        return nullptr;
+    }
+    return std::move(*opened);
 }
 
 // luxctl seo analyze URL [--keyphrase K] [--allow-private]: the page fetched safely, Lighthouse's ten
 // audits and the findings beyond them.
 int analyze(const CommandContext &ctx)
 {
-    if (ctx.args.size() != 1)
-        return ctx.usage(SeoTr::tr("Give one address: luxctl seo analyze https://example.com/page"));
-    const QUrl url = QUrl::fromUserInput(ctx.args.first());
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
-        return ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
+    int exit = 0;
+    const std::optional<QUrl> url = oneWebAddress(ctx, SeoTr::tr("Give one address: luxctl seo analyze https://example.com/page"), &exit);
+    if (!url)
+        return exit;
     const Settings settings;
     seo::AnalyzeOptions options;
     options.keyphrase = ctx.option(QStringLiteral("keyphrase"));
@@ -81,16 +83,23 @@ int analyze(const CommandContext &ctx)
     options.extraChecks = [titlePixels, descriptionPixels](const seo::Page &page) {
         return seo::SerpWidth::findings(page, titlePixels, descriptionPixels);
     };
-    options.catalogue = storedCatalogue(ctx);
+    const std::unique_ptr<DatabaseScope> db = analysisDatabase(ctx);
+    if (db)
+        options.catalogue = seo::ContentChecks::storedCatalogue(db->database().connection());
     net::SafeFetcher fetcher;
     seo::Analyzer analyzer(&fetcher);
-    const Result<seo::Analysis> analysis = awaitTask(analyzer.analyze(url, options));
+    const Result<seo::Analysis> analysis = awaitTask(analyzer.analyze(*url, options));
     if (!analysis)
         return ctx.fail(analysis.error());
     // Kept in the page's history; an analysis that cannot be stored is still shown.
     QJsonObject json = analysis->toJson();
-    if (const auto stored = storeAnalysis(ctx, *analysis))
-        json.insert(QStringLiteral("analysis_id"), *stored);
+    if (db) {
+        const auto id = seo::SeoStore(db->database().connection()).saveAnalysis(*analysis, QDateTime::currentMSecsSinceEpoch());
+        if (id)
+            json.insert(QStringLiteral("analysis_id"), *id);
+        else
+            ctx.notice(SeoTr::tr("The analysis was not kept in the page's history: %1").arg(id.error().message));
+    }
     QStringList lines;
     lines << SeoTr::tr("%1 (HTTP %2)").arg(analysis->finalUrl.toString()).arg(analysis->status);
     for (const seo::AuditResult &a : analysis->audits)
@@ -112,11 +121,10 @@ QString changeValue(const QVariant &v)
 // the previous crawl of the same start.
 int crawl(const CommandContext &ctx)
 {
-    if (ctx.args.size() != 1)
-        return ctx.usage(SeoTr::tr("Give one start page: luxctl seo crawl https://example.com/"));
-    const QUrl url = QUrl::fromUserInput(ctx.args.first());
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
-        return ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
+    int exit = 0;
+    const std::optional<QUrl> url = oneWebAddress(ctx, SeoTr::tr("Give one start page: luxctl seo crawl https://example.com/"), &exit);
+    if (!url)
+        return exit;
     seo::CrawlOptions options;
     if (ctx.isSet(QStringLiteral("max"))) {
         bool ok = false;
@@ -139,7 +147,7 @@ int crawl(const CommandContext &ctx)
         return ctx.fail(opened.error());
     net::SafeFetcher fetcher;
     seo::Crawler crawler(&fetcher);
-    const Result<seo::CrawlResult> result = awaitTask(crawler.crawl(url, options));
+    const Result<seo::CrawlResult> result = awaitTask(crawler.crawl(*url, options));
     if (!result)
         return ctx.fail(result.error());
 
@@ -207,11 +215,10 @@ int crawl(const CommandContext &ctx)
 // each measured and scored by the analysis, and content recommendations with their passage.
 int suggest(const CommandContext &ctx)
 {
-    if (ctx.args.size() != 1)
-        return ctx.usage(SeoTr::tr("Give one address: luxctl seo suggest https://example.com/page"));
-    const QUrl url = QUrl::fromUserInput(ctx.args.first());
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
-        return ctx.usage(SeoTr::tr("“%1” is not an http or https address.").arg(ctx.args.first()));
+    int exit = 0;
+    const std::optional<QUrl> url = oneWebAddress(ctx, SeoTr::tr("Give one address: luxctl seo suggest https://example.com/page"), &exit);
+    if (!url)
+        return exit;
     auto scope = DatabaseScope::open(ctx.databasePath);
     if (!scope)
         return ctx.fail(scope.error());
@@ -227,7 +234,7 @@ int suggest(const CommandContext &ctx)
     seo::Analyzer analyzer(&fetcher);
     assistant::SeoDrafts drafts(&(*lux)->assistant());
     seo::Suggester suggester(&analyzer, &drafts);
-    const Result<seo::Suggestions> made = awaitTask(suggester.suggest(url, options));
+    const Result<seo::Suggestions> made = awaitTask(suggester.suggest(*url, options));
     (*lux)->flushLedger();
     if (!made)
         return ctx.fail(made.error());

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignreportview.h"
 
+#include "common/backgroundsave.h"
 #include "common/charts.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/errorcodes.h"
-#include "common/savefile.h"
 #include "session/appsession.h"
 #include "theme/theme.h"
 
@@ -26,7 +26,6 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::ui {
 
@@ -335,18 +334,11 @@ void CampaignReportView::show(const analytics::CampaignReport &r)
 
 void CampaignReportView::saveInBackground(const QString &path, QByteArray bytes)
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
+    ui::saveInBackground(this, path, std::move(bytes), [this, path](const QString &error) {
         if (!error.isEmpty())
             Dialogs::warning(this, tr("Export Report"), error);
         Q_EMIT exported(path, error);
     });
-    watcher->setFuture(QtConcurrent::run([path, bytes = std::move(bytes)]() -> QString {
-        const Status saved = saveToFile(path, bytes);
-        return saved ? QString() : saved.error().message;
-    }));
 }
 
 Status CampaignReportView::exportCsv(const QString &path)

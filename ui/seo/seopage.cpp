@@ -2,13 +2,13 @@
 #include "seopage.h"
 
 #include "common/assistantrunner.h"
+#include "common/backgroundsave.h"
 #include "common/dbtask.h"
 #include "common/dialogs.h"
 #include "common/emptystate.h"
 #include "common/labels.h"
 #include "common/tableview.h"
 #include "common/errorcodes.h"
-#include "common/savefile.h"
 #include "crawlmodel.h"
 #include "seo/analyzer.h"
 #include "seo/seostore.h"
@@ -28,7 +28,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -49,7 +48,6 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lux::ui {
 
@@ -452,19 +450,27 @@ QWidget *SeoPage::buildCrawlTab()
     return tab;
 }
 
-void SeoPage::analyze()
+QUrl SeoPage::typedAddress(QLineEdit *field, const QString &title)
 {
-    QString typed = m_url->text().trimmed();
+    const QString typed = field->text().trimmed();
     if (typed.isEmpty()) {
-        m_url->setFocus();
-        return;
+        field->setFocus();
+        return {};
     }
     const QUrl url = QUrl::fromUserInput(typed);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {
-        Dialogs::warning(this, tr("Analyse Page"), tr("“%1” is not a web address: type one that starts with https:// or http://.").arg(typed));
-        return;
+        Dialogs::warning(this, title, tr("“%1” is not a web address: type one that starts with https:// or http://.").arg(typed));
+        return {};
     }
-    m_url->setText(url.toString());
+    field->setText(url.toString());
+    return url;
+}
+
+void SeoPage::analyze()
+{
+    const QUrl url = typedAddress(m_url, tr("Analyse Page"));
+    if (url.isEmpty())
+        return;
     SeoAnalyzeRequest request;
     request.url = url;
     request.keyphrase = m_keyphrase->text().simplified();
@@ -768,17 +774,9 @@ void SeoPage::crawl()
         return; // Enter in the start field while a crawl runs: Stop ends it
     if (!m_session.hasDatabase())
         return; // a crawl is stored: the page is only shown with a database open
-    const QString typed = m_crawlStart->text().trimmed();
-    if (typed.isEmpty()) {
-        m_crawlStart->setFocus();
+    const QUrl start = typedAddress(m_crawlStart, tr("Crawl Site"));
+    if (start.isEmpty())
         return;
-    }
-    const QUrl start = QUrl::fromUserInput(typed);
-    if (!start.isValid() || (start.scheme() != u"http" && start.scheme() != u"https") || start.host().isEmpty()) {
-        Dialogs::warning(this, tr("Crawl Site"), tr("“%1” is not a web address: type one that starts with https:// or http://.").arg(typed));
-        return;
-    }
-    m_crawlStart->setText(start.toString());
     const Settings &settings = m_session.settings();
     SeoCrawlRequest request;
     request.start = start;
@@ -964,20 +962,13 @@ Status SeoPage::exportPdf(const QString &path)
 
 void SeoPage::saveInBackground(const QString &path, QByteArray bytes)
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
+    ui::saveInBackground(this, path, std::move(bytes), [this, path](const QString &error) {
         if (!error.isEmpty())
             Dialogs::warning(this, tr("Export"), error);
         else
             Q_EMIT statusMessage(tr("Saved %1.").arg(path));
         Q_EMIT exported(path, error);
     });
-    watcher->setFuture(QtConcurrent::run([path, bytes = std::move(bytes)]() -> QString {
-        const Status saved = saveToFile(path, bytes);
-        return saved ? QString() : saved.error().message;
-    }));
 }
 
 } // namespace lux::ui

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 class QCheckBox;
@@ -101,6 +102,8 @@ Q_SIGNALS:
 private:
     QWidget *buildAnalysisTab();
     QWidget *buildCrawlTab();
+    // The web address typed in `field`, written back as understood; empty (and said) when it is not one.
+    QUrl typedAddress(QLineEdit *field, const QString &title);
     void loadHistory(const QString &url, qint64 select = 0);
     void loadCrawls(const QString &start, qint64 select);
     void setCrawling(bool crawling);
